@@ -1,0 +1,191 @@
+import type { Kopecks, MoneyUnit } from "./money.js";
+
+/**
+ * The model of a community informatization programme (Resolution No. 119 of 02.02.2024).
+ * Every money value is integer kopecks. `line` is the 1-based line in the source document
+ * (for DOCX/XLSX: the paragraph or row index the reader assigns), 0 when unknown.
+ */
+
+export const SOURCE_KINDS = [
+  "total", // "Загальний обсяг, у тому числі": a printed sum of the source rows below it
+  "local", // місцевий бюджет / бюджет громади
+  "state", // державний бюджет
+  "oblast", // обласний бюджет
+  "district", // районний бюджет
+  "other", // інші джерела
+  "mixed", // one row naming several sources without splitting the amount
+  "none", // не потребує фінансування
+  "within-budget", // в межах бюджетних асигнувань / в межах фінансування
+  "unspecified", // a row without a named source
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const SOURCE_LABELS_UK: Record<SourceKind, string> = {
+  total: "загальний обсяг",
+  local: "місцевий бюджет",
+  state: "державний бюджет",
+  oblast: "обласний бюджет",
+  district: "районний бюджет",
+  other: "інші джерела",
+  mixed: "кілька джерел",
+  none: "не потребує фінансування",
+  "within-budget": "в межах бюджетних асигнувань",
+  unspecified: "джерело не зазначено",
+};
+
+/** Year as a string key ("2026") so that the model serialises to the JSON contract unchanged. */
+/** Sources whose amounts count towards totals ("total" rows are printed sums, checked but not added). */
+export function isSummedSource(source: SourceKind): boolean {
+  return source !== "total";
+}
+
+/** Year as a string key ("2026") so that the model serialises to the JSON contract unchanged. */
+export type ByYear = Record<string, Kopecks>;
+
+export interface FundingRow {
+  source: SourceKind;
+  /** The source exactly as printed. */
+  label: string;
+  byYear: ByYear;
+  total: Kopecks;
+  /** True when the document printed the total; false when the importer summed the years. */
+  totalPrinted?: boolean;
+  /** Free text printed instead of amounts ("в межах фінансування"). */
+  note?: string;
+  line: number;
+}
+
+export type Deadline =
+  | { kind: "years"; from: number; to: number }
+  | { kind: "programme" } // протягом дії Програми
+  | { kind: "quarter"; quarter: 1 | 2 | 3 | 4; year: number }
+  | { kind: "text" };
+
+export interface Item {
+  /** Number as printed ("1.2", "3)"), or a generated one ("1.3.2") where the document had none. */
+  number: string;
+  title: string;
+  executors: string[];
+  deadline: Deadline | null;
+  deadlineText: string;
+  funding: FundingRow[];
+  expectedResult: string;
+  children: Item[];
+  line: number;
+}
+
+export interface Direction {
+  number: string;
+  title: string;
+  items: Item[];
+  /** "Всього за напрямом" rows as printed, for validation against the items. */
+  declaredTotals: FundingRow[];
+  line: number;
+}
+
+export interface PassportField {
+  number: number; // 1..10
+  label: string;
+  value: string;
+  line: number;
+}
+
+export interface DeclaredFunding {
+  total: Kopecks | null;
+  byYear: ByYear;
+  bySource: Partial<Record<SourceKind, Kopecks>>;
+  /** bySource per year, where the document prints it. */
+  bySourceByYear: Partial<Record<SourceKind, ByYear>>;
+  line: number;
+}
+
+export interface Passport {
+  fields: PassportField[];
+  funding: DeclaredFunding;
+}
+
+export interface Indicator {
+  number: string;
+  direction: string;
+  name: string;
+  unit: string;
+  formula: string;
+  baseline: string;
+  targets: Record<string, string>;
+  dynamics: string;
+  line: number;
+}
+
+export const SECTION_KEYS = ["general", "analysis", "aims", "results", "monitoring", "other"] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+export interface Section {
+  key: SectionKey;
+  title: string;
+  text: string;
+  line: number;
+}
+
+export interface Programme {
+  title: string;
+  community: { name: string; katottg: string };
+  period: { from: number; to: number };
+  /** The unit the task table prints amounts in. */
+  unit: MoneyUnit;
+  passport: Passport;
+  sections: Section[];
+  directions: Direction[];
+  /** The grand total rows of the task table ("Всього за програмою"), as printed. */
+  declaredTotals: FundingRow[];
+  indicators: Indicator[];
+}
+
+export type Severity = "error" | "warning";
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  /** Ukrainian, for people. */
+  message: string;
+  location: { line: number; ref: string };
+}
+
+export interface ImportResult {
+  programme: Programme;
+  findings: Finding[];
+}
+
+export function years(period: { from: number; to: number }): string[] {
+  const out: string[] = [];
+  for (let year = period.from; year <= period.to; year++) out.push(String(year));
+  return out;
+}
+
+/** Every item in document order, depth first. */
+export function* walkItems(items: Item[]): Generator<Item> {
+  for (const item of items) {
+    yield item;
+    yield* walkItems(item.children);
+  }
+}
+
+export function allItems(programme: Programme): Item[] {
+  return programme.directions.flatMap((direction) => [...walkItems(direction.items)]);
+}
+
+export function emptyProgramme(): Programme {
+  return {
+    title: "",
+    community: { name: "", katottg: "" },
+    period: { from: 0, to: 0 },
+    unit: "thousand",
+    passport: {
+      fields: [],
+      funding: { total: null, byYear: {}, bySource: {}, bySourceByYear: {}, line: 0 },
+    },
+    sections: [],
+    directions: [],
+    declaredTotals: [],
+    indicators: [],
+  };
+}

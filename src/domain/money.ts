@@ -1,0 +1,102 @@
+/**
+ * Exact money. Amounts are integer kopecks held in JS numbers and checked to be safe integers
+ * (up to about 90 trillion UAH); the database stores them as bigint.
+ */
+export type Kopecks = number;
+
+/** The unit a document prints its amounts in. */
+export type MoneyUnit = "thousand" | "uah";
+
+const KOPECKS_PER_UNIT: Record<MoneyUnit, number> = { thousand: 100_000, uah: 100 };
+const FRACTION_DIGITS: Record<MoneyUnit, number> = { thousand: 5, uah: 2 };
+
+export type AmountCell =
+  | { kind: "amount"; kopecks: Kopecks }
+  | { kind: "empty" }
+  | { kind: "dash" }
+  | { kind: "text"; text: string };
+
+const MARKUP = /<\/?[a-z][^>]*>|\*\*|\$/gi;
+const GROUP_SPACES = /[\s\u00a0\u202f\u2009']/g;
+const DASHES = /^[-‐‑–—−]+$/;
+const NUMBER = /^[+]?\d+(?:[.,]\d+)?$/;
+
+export function assertKopecks(value: number): Kopecks {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`not an exact kopeck amount: ${value}`);
+  return value;
+}
+
+/** Removes markup and thousands separators, leaving the bare number text. */
+export function normalizeNumberText(raw: string): string {
+  let text = raw.replace(MARKUP, "").trim();
+  text = text.replace(/\s*(тис\.?\s*)?грн\.?$/i, "").trim();
+  const compact = text.replace(GROUP_SPACES, "");
+  const lastComma = compact.lastIndexOf(",");
+  const lastDot = compact.lastIndexOf(".");
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimal = lastComma > lastDot ? "," : ".";
+    const group = decimal === "," ? "." : ",";
+    return compact.split(group).join("");
+  }
+  return compact;
+}
+
+/**
+ * Parses a decimal in the given unit to kopecks, exactly. Returns null when the text is not a plain
+ * number or has more fraction digits than a kopeck can hold.
+ */
+export function parseDecimalToKopecks(raw: string, unit: MoneyUnit): Kopecks | null {
+  const text = normalizeNumberText(raw);
+  if (!NUMBER.test(text)) return null;
+  const [whole = "0", fraction = ""] = text.replace(/^\+/, "").split(/[.,]/);
+  const trimmed = fraction.replace(/0+$/, "");
+  if (trimmed.length > FRACTION_DIGITS[unit]) return null;
+  const scale = KOPECKS_PER_UNIT[unit];
+  const fractionKopecks = trimmed === "" ? 0 : Number(trimmed.padEnd(FRACTION_DIGITS[unit], "0"));
+  const value = Number(whole) * scale + fractionKopecks;
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** Reads one table cell that should hold an amount. */
+export function parseAmountCell(raw: string, unit: MoneyUnit): AmountCell {
+  const text = raw.replace(MARKUP, "").trim();
+  if (text === "") return { kind: "empty" };
+  if (DASHES.test(text)) return { kind: "dash" };
+  const kopecks = parseDecimalToKopecks(text, unit);
+  return kopecks === null ? { kind: "text", text } : { kind: "amount", kopecks };
+}
+
+export function sumKopecks(values: Iterable<Kopecks>): Kopecks {
+  let total = 0;
+  for (const value of values) total += value;
+  return assertKopecks(total);
+}
+
+/** Exact decimal text of an amount in a unit, with a dot, e.g. 3611250000 kopecks → "36112.5" thousand. */
+export function kopecksToDecimal(kopecks: Kopecks, unit: MoneyUnit): string {
+  const scale = BigInt(KOPECKS_PER_UNIT[unit]);
+  const value = BigInt(kopecks);
+  const sign = value < 0n ? "-" : "";
+  const abs = value < 0n ? -value : value;
+  const whole = abs / scale;
+  const fraction = (abs % scale).toString().padStart(FRACTION_DIGITS[unit], "0").replace(/0+$/, "");
+  return fraction ? `${sign}${whole}.${fraction}` : `${sign}${whole}`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Formats an amount the Ukrainian way: "36 112,5" (thousand UAH) or "1 774 000,00" (UAH). */
+export function formatAmount(kopecks: Kopecks, unit: MoneyUnit, locale = "uk-UA"): string {
+  const key = `${locale}:${unit}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const minimumFractionDigits = unit === "thousand" ? 1 : 2;
+    formatter = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits: 5 });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(kopecksToDecimal(kopecks, unit) as unknown as number);
+}
+
+export function unitLabel(unit: MoneyUnit): string {
+  return unit === "thousand" ? "тис. грн" : "грн";
+}

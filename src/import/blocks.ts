@@ -1,0 +1,29 @@
+/**
+ * The neutral form every reader produces before interpretation: the document as a sequence of
+ * paragraphs and tables. The text reader rebuilds tables from extracted text; the DOCX reader reads
+ * the real tables. One interpreter turns blocks into the programme model, so layout rules live once.
+ */
+export interface Paragraph {
+  kind: "paragraph";
+  text: string;
+  line: number;
+}
+
+export interface TableRow {
+  cells: string[];
+  /** Line of the row's first cell in the source document. */
+  line: number;
+}
+
+export interface Table {
+  kind: "table";
+  rows: TableRow[];
+  line: number;
+}
+
+export type Block = Paragraph | Table;
+
+/** A document that is not a programme, or cannot be read at all. The CLI prints the message. */
+export class NotAProgrammeError extends Error {
+  override name = "NotAProgrammeError";
+}
