@@ -62,6 +62,8 @@ export type Deadline =
   | { kind: "text" };
 
 export interface Item {
+  /** Stable key within the programme: "d<direction index>.<position>.<position>…", 1-based. */
+  id: string;
   /** Number as printed ("1.2", "3)"), or a generated one ("1.3.2") where the document had none. */
   number: string;
   title: string;
@@ -189,3 +191,24 @@ export function emptyProgramme(): Programme {
     indicators: [],
   };
 }
+
+/** (Re)assigns item ids from their positions; call after the tree changes shape. */
+export function assignItemIds(programme: Programme): void {
+  const visit = (items: Item[], prefix: string): void => {
+    items.forEach((item, index) => {
+      item.id = `${prefix}.${index + 1}`;
+      visit(item.children, item.id);
+    });
+  };
+  programme.directions.forEach((direction, index) => visit(direction.items, `d${index + 1}`));
+}
+
+/** Finding location refs, so that the UI can jump to the place a finding concerns. */
+export const ref = {
+  programme: () => "programme",
+  passport: (field: number) => `passport:${field}`,
+  direction: (number: string) => `direction:${number}`,
+  item: (item: Pick<Item, "id">) => `item:${item.id}`,
+  indicator: (index: number) => `indicator:${index}`,
+  section: (key: SectionKey) => `section:${key}`,
+};
