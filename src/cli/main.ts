@@ -1,0 +1,171 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import { Command } from "commander";
+import type { ImportResult } from "../domain/model.js";
+import { formatAmount, unitLabel } from "../domain/money.js";
+import { programmeTotals } from "../domain/totals.js";
+import { NotAProgrammeError } from "../import/blocks.js";
+import { importDocument } from "../import/index.js";
+import { openStore, type Store } from "../store/index.js";
+import { countBySeverity, describeFindings, describeProgramme, toContractJson } from "./report.js";
+
+const SUPPORTED = new Set([".txt", ".docx", ".xlsx", ".csv"]);
+
+class CliError extends Error {}
+
+async function readProgramme(file: string): Promise<{ result: ImportResult; bytes: Uint8Array }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new CliError(`не вдалося прочитати файл ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  try {
+    return { result: await importDocument(bytes, path.basename(file)), bytes };
+  } catch (error) {
+    if (error instanceof NotAProgrammeError) throw new CliError(`${path.basename(file)}: ${error.message}`);
+    throw error;
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore();
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function importCommand(file: string, options: { json?: boolean; dryRun?: boolean }): Promise<void> {
+  const { result, bytes } = await readProgramme(file);
+  const stored = options.dryRun
+    ? undefined
+    : await withStore((store) => store.saveImport(result, { name: path.basename(file), sha256: sha256(bytes) }));
+  if (options.json) {
+    const output = { ...toContractJson(result.programme, result.findings), stored };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`${describeProgramme(result.programme)}\n\n${describeFindings(result.findings)}\n`);
+  if (stored) {
+    const what = stored.created ? "нову програму" : `версію ${stored.version}`;
+    process.stdout.write(`\nЗбережено ${what} (id ${stored.programmeId}).\n`);
+  }
+}
+
+async function validateCommand(file: string): Promise<void> {
+  const { result } = await readProgramme(file);
+  process.stdout.write(`${path.basename(file)}\n${describeFindings(result.findings)}\n`);
+  if (countBySeverity(result.findings).errors > 0) process.exitCode = 1;
+}
+
+interface DirRow {
+  file: string;
+  community: string;
+  items: number;
+  total: string;
+  errors: number;
+  warnings: number;
+  failure?: string;
+}
+
+async function importDirCommand(dir: string, options: { dryRun?: boolean }): Promise<void> {
+  const names = (await readdir(dir)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())).sort();
+  if (names.length === 0) throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .xlsx або .csv`);
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: "Імпорт [{bar}] {value}/{total} {file}", hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(names.length, 0, { file: "" });
+  const rows: DirRow[] = [];
+  const run = async (store?: Store) => {
+    for (const name of names) {
+      bar.update({ file: name });
+      rows.push(await importOne(path.join(dir, name), store));
+      bar.increment();
+    }
+  };
+  try {
+    if (options.dryRun) await run();
+    else await withStore(run);
+  } finally {
+    bar.stop();
+  }
+  printSummary(rows);
+  if (rows.some((row) => row.failure)) process.exitCode = 1;
+}
+
+async function importOne(file: string, store?: Store): Promise<DirRow> {
+  const name = path.basename(file);
+  try {
+    const { result, bytes } = await readProgramme(file);
+    await store?.saveImport(result, { name, sha256: sha256(bytes) });
+    const { programme, findings } = result;
+    const total = programmeTotals(programme).total;
+    return {
+      file: name,
+      community: programme.community.name,
+      items: programme.directions.reduce((sum, direction) => sum + direction.items.length, 0),
+      total: `${formatAmount(total, programme.unit)} ${unitLabel(programme.unit)}`,
+      ...countBySeverity(findings),
+    };
+  } catch (error) {
+    const failure = error instanceof Error ? error.message : String(error);
+    return { file: name, community: "", items: 0, total: "", errors: 0, warnings: 0, failure };
+  }
+}
+
+function printSummary(rows: DirRow[]): void {
+  const read = rows.filter((row) => !row.failure);
+  process.stdout.write(`\nПрочитано ${read.length} з ${rows.length} документів.\n`);
+  for (const row of rows) {
+    const line = row.failure
+      ? `✗ ${row.file}: ${row.failure}`
+      : `✓ ${row.file}: ${row.community}; завдань ${row.items}; ${row.total}; помилок ${row.errors}, попереджень ${row.warnings}`;
+    process.stdout.write(`${line}\n`);
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command("infoprog").description(
+    "Програми інформатизації територіальних громад: імпорт, перевірка, збереження",
+  );
+  program
+    .command("import")
+    .argument("<file>", "документ програми: .txt, .docx, .xlsx або .csv")
+    .option("--json", "вивести програму одним JSON-об'єктом (гроші — цілі копійки)")
+    .option("--dry-run", "не зберігати в базу даних")
+    .description("прочитати програму, перевірити її та зберегти")
+    .action(importCommand);
+  program
+    .command("validate")
+    .argument("<file>", "документ програми")
+    .description("вивести зауваження; код виходу 1, якщо є помилки")
+    .action(validateCommand);
+  program
+    .command("import-dir")
+    .argument("<dir>", "тека з документами програм")
+    .option("--dry-run", "не зберігати в базу даних")
+    .description("імпортувати всі документи теки з індикатором поступу")
+    .action(importDirCommand);
+  return program;
+}
+
+async function main(): Promise<void> {
+  try {
+    await buildCli().parseAsync(process.argv);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    process.stderr.write(`infoprog: ${error.message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+await main();
