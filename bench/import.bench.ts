@@ -31,13 +31,21 @@ async function medianMs(work: () => unknown | Promise<unknown>): Promise<number>
 }
 
 async function main(): Promise<void> {
-  const files = readdirSync(FIXTURES).filter((name) => name.endsWith(".txt")).sort();
+  const files = readdirSync(FIXTURES)
+    .filter((name) => name.endsWith(".txt"))
+    .sort();
   const rows: { file: string; kb: number; baselineMs: number; importMs: number; ratio: number }[] = [];
   for (const file of files) {
     const bytes = readFileSync(path.join(FIXTURES, file));
     const baselineMs = await medianMs(() => baseline(bytes));
     const importMs = await medianMs(() => importDocument(bytes, file));
-    rows.push({ file, kb: Math.round(bytes.length / 1024), baselineMs, importMs, ratio: importMs / baselineMs });
+    rows.push({
+      file,
+      kb: Math.round(bytes.length / 1024),
+      baselineMs,
+      importMs,
+      ratio: importMs / baselineMs,
+    });
   }
   console.log("fixture                              KB   baseline ms   import ms   ratio");
   for (const row of rows) {

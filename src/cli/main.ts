@@ -20,7 +20,9 @@ async function readProgramme(file: string): Promise<{ result: ImportResult; byte
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new CliError(`не вдалося прочитати файл ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new CliError(
+      `не вдалося прочитати файл ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    );
   }
   try {
     return { result: await importDocument(bytes, path.basename(file)), bytes };
@@ -47,7 +49,9 @@ async function importCommand(file: string, options: { json?: boolean; dryRun?: b
   const { result, bytes } = await readProgramme(file);
   const stored = options.dryRun
     ? undefined
-    : await withStore((store) => store.saveImport(result, { name: path.basename(file), sha256: sha256(bytes) }));
+    : await withStore((store) =>
+        store.saveImport(result, { name: path.basename(file), sha256: sha256(bytes) }),
+      );
   if (options.json) {
     const output = { ...toContractJson(result.programme, result.findings), stored };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
