@@ -1,0 +1,149 @@
+import type { Finding, Programme } from "../../../src/domain/model.js";
+import type { Kopecks } from "../../../src/domain/money.js";
+import type { Totals } from "../../../src/domain/totals.js";
+
+/** The JSON contract of the infoprog API, as the web app uses it. */
+export type ProgrammeStatus = string;
+
+export interface ProgrammeSummary {
+  id: string;
+  katottg: string;
+  communityName: string;
+  title: string;
+  periodFrom: number;
+  periodTo: number;
+  status: ProgrammeStatus;
+  totalKopecks: Kopecks;
+  versions: number;
+  errors: number;
+  warnings: number;
+  updatedAt: string;
+}
+
+export interface VersionInfo {
+  version: number;
+  createdAt: string;
+  kind: string;
+  sourceName: string | null;
+  note: string | null;
+}
+
+export interface ProgrammeDetail {
+  summary: ProgrammeSummary;
+  programme: Programme;
+  findings: Finding[];
+  totals: Totals;
+  versions: VersionInfo[];
+}
+
+export interface ImportPreview {
+  programme: Programme;
+  findings: Finding[];
+  totals: Totals;
+}
+
+export interface ImportSaved {
+  programmeId: string;
+  version: number;
+  created: boolean;
+  findings: Finding[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let message = response.statusText;
+  try {
+    const body = (await response.json()) as { error?: string; message?: string };
+    message = body.error ?? body.message ?? message;
+  } catch {
+    // not JSON: keep the status text
+  }
+  return new ApiError(response.status, message);
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, headers: { accept: "application/json" } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { ...init.headers, "content-type": "application/json" };
+  }
+  const response = await fetch(url, init);
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as T;
+}
+
+export interface ListQuery {
+  q?: string;
+  year?: string;
+  status?: string;
+  katottg?: string;
+}
+
+function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export const api = {
+  list: (query: ListQuery = {}) =>
+    request<ProgrammeSummary[]>("GET", `/api/programmes${queryString({ ...query })}`),
+  get: (id: string, version?: number) =>
+    request<ProgrammeDetail>("GET", `/api/programmes/${encodeURIComponent(id)}${queryString({ version })}`),
+  save: (id: string, programme: Programme) =>
+    request<unknown>("PUT", `/api/programmes/${encodeURIComponent(id)}`, programme),
+  validate: (programme: Programme) =>
+    request<{ findings: Finding[]; totals: Totals }>("POST", "/api/validate", programme),
+  setStatus: (id: string, status: string) =>
+    request<unknown>("POST", `/api/programmes/${encodeURIComponent(id)}/status`, { status }),
+  publicList: () => request<ProgrammeSummary[]>("GET", "/api/public/programmes"),
+  publicGet: (katottg: string, from: number, to: number) =>
+    request<ProgrammeDetail>("GET", `/api/public/programmes/${encodeURIComponent(katottg)}/${from}-${to}`),
+};
+
+export type ExportFormat = "docx" | "xlsx" | "csv" | "json";
+export const EXPORT_FORMATS: ExportFormat[] = ["docx", "xlsx", "csv", "json"];
+
+export function exportUrl(id: string, format: ExportFormat): string {
+  return `/api/programmes/${encodeURIComponent(id)}/export.${format}`;
+}
+
+/**
+ * Uploads a document with XHR (fetch cannot report upload progress). dryRun returns the parsed
+ * programme for preview without saving.
+ */
+export function uploadProgramme<T extends ImportPreview | ImportSaved>(
+  file: File,
+  options: { dryRun: boolean; onProgress?: (fraction: number) => void; signal?: AbortSignal },
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/import${options.dryRun ? "?dryRun=1" : ""}`);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const body = xhr.response as (T & { error?: string }) | null;
+      if (xhr.status >= 200 && xhr.status < 300 && body) resolve(body);
+      else reject(new ApiError(xhr.status, body?.error ?? xhr.statusText ?? "upload failed"));
+    };
+    xhr.onerror = () => reject(new ApiError(0, "network"));
+    xhr.onabort = () => reject(new ApiError(0, "aborted"));
+    options.signal?.addEventListener("abort", () => xhr.abort());
+    const form = new FormData();
+    form.append("file", file, file.name);
+    xhr.send(form);
+  });
+}

@@ -1,0 +1,63 @@
+import type { Deadline } from "../../../src/domain/model.js";
+import { formatAmount, type Kopecks } from "../../../src/domain/money.js";
+
+export type Lang = "uk" | "en";
+
+const LOCALES: Record<Lang, string> = { uk: "uk-UA", en: "en-GB" };
+const THOUSAND_LABEL: Record<Lang, string> = { uk: "тис. грн", en: "UAH thousand" };
+
+export function localeOf(lang: Lang): string {
+  return LOCALES[lang];
+}
+
+/** "36 112,5" — an amount in thousand UAH, Ukrainian grouping and decimal comma. */
+export function formatThousands(kopecks: Kopecks, lang: Lang = "uk"): string {
+  return formatAmount(kopecks, "thousand", LOCALES[lang]);
+}
+
+/** "36 112,5 тис. грн" */
+export function formatMoney(kopecks: Kopecks, lang: Lang = "uk"): string {
+  return `${formatThousands(kopecks, lang)} ${THOUSAND_LABEL[lang]}`;
+}
+
+/** Thousand UAH as a plain number, for chart axes only (never for sums). */
+export function toThousandsNumber(kopecks: Kopecks): number {
+  return kopecks / 100_000;
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "23.11.2026" for uk; null-safe for missing or broken dates. */
+export function formatDate(iso: string | null | undefined, lang: Lang = "uk"): string {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "—";
+  const locale = LOCALES[lang];
+  let formatter = dateFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric" });
+    dateFormatters.set(locale, formatter);
+  }
+  return formatter.format(date);
+}
+
+export function formatPeriod(period: { from: number; to: number }): string {
+  return period.from === period.to ? String(period.from) : `${period.from}–${period.to}`;
+}
+
+/** The deadline as people read it; falls back to the printed text. */
+export function formatDeadline(deadline: Deadline | null, text: string, lang: Lang = "uk"): string {
+  if (!deadline) return text || "—";
+  switch (deadline.kind) {
+    case "years":
+      return formatPeriod(deadline);
+    case "quarter":
+      return lang === "uk"
+        ? `${deadline.quarter} кв. ${deadline.year}`
+        : `Q${deadline.quarter} ${deadline.year}`;
+    case "programme":
+      return text || (lang === "uk" ? "протягом дії Програми" : "during the programme");
+    default:
+      return text || "—";
+  }
+}

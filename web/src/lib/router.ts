@@ -1,0 +1,54 @@
+import { useSyncExternalStore } from "react";
+
+/** The workspace's routes; a tiny history-API router, so no router dependency. */
+export type Route =
+  | { name: "list" }
+  | { name: "import" }
+  | { name: "programme"; id: string; tab: string | null }
+  | { name: "notFound" };
+
+export function parseRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, "") || "/";
+  if (path === "/") return { name: "list" };
+  if (path === "/import") return { name: "import" };
+  const programme = /^\/programmes\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
+  if (programme?.[1])
+    return { name: "programme", id: decodeURIComponent(programme[1]), tab: programme[2] ?? null };
+  return { name: "notFound" };
+}
+
+/** `/p/<katottg>/<from>-<to>` → the public page's key; null when the path is something else. */
+export function parsePublicPath(pathname: string): { katottg: string; from: number; to: number } | null {
+  const match = /^\/p\/([^/]+)\/(\d{4})-(\d{4})\/?$/.exec(pathname);
+  if (!match?.[1]) return null;
+  return { katottg: decodeURIComponent(match[1]), from: Number(match[2]), to: Number(match[3]) };
+}
+
+export function programmePath(id: string, tab?: string): string {
+  return `/programmes/${encodeURIComponent(id)}${tab ? `/${tab}` : ""}`;
+}
+
+export function publicPath(katottg: string, from: number, to: number): string {
+  return `/p/${encodeURIComponent(katottg)}/${from}-${to}`;
+}
+
+const listeners = new Set<() => void>();
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, "", path);
+  else history.pushState(null, "", path);
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener("popstate", listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("popstate", listener);
+  };
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
