@@ -1,0 +1,150 @@
+import {
+  allItems,
+  type ByYear,
+  type Finding,
+  type FundingRow,
+  type Item,
+  type Programme,
+  ref,
+  type Severity,
+} from "../model.js";
+import { formatAmount, type Kopecks, type MoneyUnit, unitLabel } from "../money.js";
+
+/** One family of checks: a pure function of the programme. */
+export type Rule = (programme: Programme) => Finding[];
+
+export function finding(
+  code: string,
+  severity: Severity,
+  message: string,
+  line: number,
+  ref: string,
+): Finding {
+  return { code, severity, message, location: { line, ref } };
+}
+
+/** "1 774,0 тис. грн" */
+export function money(kopecks: Kopecks, unit: MoneyUnit): string {
+  return `${formatAmount(kopecks, unit)} ${unitLabel(unit)}`;
+}
+
+export function rowName(row: FundingRow): string {
+  return `«${row.label.trim() || row.source}»`;
+}
+
+export function hasValidPeriod(programme: Programme): boolean {
+  const { from, to } = programme.period;
+  return isPlausibleYear(from) && isPlausibleYear(to) && from <= to;
+}
+
+export function isPlausibleYear(year: number): boolean {
+  return Number.isInteger(year) && year >= 1990 && year <= 2100;
+}
+
+export function isYearWithin(year: number, range: { from: number; to: number }): boolean {
+  return year >= Math.min(range.from, range.to) && year <= Math.max(range.from, range.to);
+}
+
+/** Declared amounts against computed ones; `total` null = not printed. */
+export interface Mismatch {
+  /** "усього" or "2026 рік" */
+  what: string;
+  declared: Kopecks;
+  computed: Kopecks;
+}
+
+export interface AmountsLike {
+  total: Kopecks | null;
+  byYear: ByYear;
+}
+
+/**
+ * Compares the overall total and, when the declared side prints years at all, every year either side
+ * has (a missing year counts as zero).
+ */
+export function compareAmounts(
+  declared: AmountsLike,
+  computed: { total: Kopecks; byYear: ByYear },
+): Mismatch[] {
+  const out: Mismatch[] = [];
+  if (declared.total !== null && declared.total !== computed.total) {
+    out.push({ what: "усього", declared: declared.total, computed: computed.total });
+  }
+  if (Object.keys(declared.byYear).length === 0) return out;
+  for (const year of unionYears(declared.byYear, computed.byYear)) {
+    const printed = declared.byYear[year] ?? 0;
+    const summed = computed.byYear[year] ?? 0;
+    if (printed !== summed) out.push({ what: `${year} рік`, declared: printed, computed: summed });
+  }
+  return out;
+}
+
+export function unionYears(...sides: ByYear[]): string[] {
+  return [...new Set(sides.flatMap((side) => Object.keys(side)))].sort();
+}
+
+/** "усього: зазначено 100,0 тис. грн, а сума — 90,0 тис. грн; 2026 рік: …" */
+export function describeMismatches(mismatches: Mismatch[], unit: MoneyUnit, summedWhat = "сума"): string {
+  return mismatches
+    .map(
+      (each) =>
+        `${each.what}: зазначено ${money(each.declared, unit)}, а ${summedWhat} — ${money(each.computed, unit)}`,
+    )
+    .join("; ");
+}
+
+export function nonZeroYears(byYear: ByYear): string[] {
+  return Object.entries(byYear)
+    .filter(([, amount]) => amount !== 0)
+    .map(([year]) => year)
+    .sort();
+}
+
+export function rowHasAmounts(row: FundingRow): boolean {
+  return row.total !== 0 || nonZeroYears(row.byYear).length > 0;
+}
+
+/** A funding row with where it sits, for messages and finding locations. */
+export interface LocatedRow {
+  row: FundingRow;
+  ref: string;
+  /** Ukrainian: "захід 1.2 «…»", "напрям 1", "програма". */
+  where: string;
+  item?: Item;
+}
+
+export function itemName(item: Item): string {
+  const title = item.title.trim();
+  const short = title.length > 80 ? `${title.slice(0, 77)}…` : title;
+  return `захід ${item.number} «${short}»`;
+}
+
+export function itemRows(programme: Programme): LocatedRow[] {
+  return allItems(programme).flatMap((item) =>
+    item.funding.map((row) => ({ row, ref: ref.item(item), where: itemName(item), item })),
+  );
+}
+
+export function declaredRows(programme: Programme): LocatedRow[] {
+  const ofDirections = programme.directions.flatMap((direction) =>
+    direction.declaredTotals.map((row) => ({
+      row,
+      ref: ref.direction(direction.number),
+      where: `підсумок напряму ${direction.number}`,
+    })),
+  );
+  const ofProgramme = programme.declaredTotals.map((row) => ({
+    row,
+    ref: ref.programme(),
+    where: "підсумок програми",
+  }));
+  return [...ofDirections, ...ofProgramme];
+}
+
+export function allRows(programme: Programme): LocatedRow[] {
+  return [...itemRows(programme), ...declaredRows(programme)];
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

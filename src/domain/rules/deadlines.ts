@@ -1,0 +1,69 @@
+import { allItems, type Deadline, type Finding, type Item, type Programme, ref } from "../model.js";
+import {
+  capitalize,
+  finding,
+  hasValidPeriod,
+  isYearWithin,
+  itemName,
+  money,
+  nonZeroYears,
+  rowName,
+} from "./common.js";
+
+/** The years a deadline covers, in order; an inverted range is read as the years it spans. */
+function deadlineRange(deadline: Deadline | null): { from: number; to: number } | null {
+  if (deadline?.kind === "years")
+    return { from: Math.min(deadline.from, deadline.to), to: Math.max(deadline.from, deadline.to) };
+  if (deadline?.kind === "quarter") return { from: deadline.year, to: deadline.year };
+  return null;
+}
+
+function deadlineShown(item: Item): string {
+  const text = item.deadlineText.trim();
+  if (text !== "") return `«${text}»`;
+  const range = deadlineRange(item.deadline);
+  return range ? `${range.from}–${range.to}` : "не зазначено";
+}
+
+/** `deadline.inverted`: "2026-2025 роки". */
+export function checkInvertedDeadlines(programme: Programme): Finding[] {
+  return allItems(programme).flatMap((item) => {
+    const deadline = item.deadline;
+    if (deadline?.kind !== "years" || deadline.from <= deadline.to) return [];
+    const message =
+      `${capitalize(itemName(item))}: строк виконання ${deadlineShown(item)} починається ${deadline.from} роком, ` +
+      `а закінчується раніше — ${deadline.to} роком; очікувалося, наприклад, «${deadline.to}-${deadline.from} роки».`;
+    return [finding("deadline.inverted", "error", message, item.line, ref.item(item))];
+  });
+}
+
+/** `deadline.outside-period`: a deadline reaching beyond the programme's years. */
+export function checkDeadlinesInPeriod(programme: Programme): Finding[] {
+  if (!hasValidPeriod(programme)) return [];
+  const { from, to } = programme.period;
+  return allItems(programme).flatMap((item) => {
+    const range = deadlineRange(item.deadline);
+    if (!range || (range.from >= from && range.to <= to)) return [];
+    const message =
+      `${capitalize(itemName(item))}: строк виконання ${deadlineShown(item)} виходить за строк програми ` +
+      `${from}–${to}; очікувалися роки в цих межах.`;
+    return [finding("deadline.outside-period", "warning", message, item.line, ref.item(item))];
+  });
+}
+
+/** `deadline.money-outside`: money planned in a year outside the item's own deadline. */
+export function checkMoneyOutsideDeadline(programme: Programme): Finding[] {
+  return allItems(programme).flatMap((item) => {
+    const range = deadlineRange(item.deadline);
+    if (!range) return [];
+    return item.funding.flatMap((row) => {
+      const outside = nonZeroYears(row.byYear).filter((year) => !isYearWithin(Number(year), range));
+      if (outside.length === 0) return [];
+      const amounts = outside.map((year) => `${year} рік — ${money(row.byYear[year] ?? 0, programme.unit)}`);
+      const message =
+        `${capitalize(itemName(item))}, рядок ${rowName(row)}: кошти заплановано поза строком виконання ` +
+        `${deadlineShown(item)} (${amounts.join(", ")}); очікувалися кошти лише в роки ${range.from}–${range.to}.`;
+      return [finding("deadline.money-outside", "warning", message, row.line, ref.item(item))];
+    });
+  });
+}

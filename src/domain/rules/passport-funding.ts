@@ -1,0 +1,104 @@
+import {
+  type DeclaredFunding,
+  type Finding,
+  type Programme,
+  ref,
+  SOURCE_LABELS_UK,
+  type SourceKind,
+} from "../model.js";
+import { programmeTotals, type Totals } from "../totals.js";
+import { compareAmounts, describeMismatches, finding, money } from "./common.js";
+import { passportLine } from "./passport.js";
+
+const CODE = {
+  total: "passport.funding-total",
+  year: "passport.funding-year",
+  source: "passport.funding-source",
+  missing: "passport.funding-missing",
+} as const;
+
+function passportHasAmounts(funding: DeclaredFunding): boolean {
+  return funding.total !== null || Object.keys(funding.byYear).length > 0;
+}
+
+/**
+ * `passport.funding-*`: field 10 against the task table's sums. A passport without amounts is not
+ * compared; it gets `passport.funding-missing` when the task table has amounts (the passport should state
+ * them) or when the passport names no sums at all, not even per source.
+ */
+export function checkPassportFunding(programme: Programme): Finding[] {
+  const funding = programme.passport.funding;
+  const computed = programmeTotals(programme);
+  if (!passportHasAmounts(funding)) return missingFunding(programme, computed);
+  return [
+    ...checkTotal(programme, computed),
+    ...checkYears(programme, computed),
+    ...checkSources(programme, computed),
+  ];
+}
+
+function location(programme: Programme): { line: number } {
+  return { line: programme.passport.funding.line || passportLine(programme, 10) };
+}
+
+function emit(programme: Programme, code: string, message: string): Finding {
+  return finding(code, "error", message, location(programme).line, ref.passport(10));
+}
+
+function missingFunding(programme: Programme, computed: Totals): Finding[] {
+  const namesSums = Object.values(programme.passport.funding.bySource).some((amount) => amount !== undefined);
+  const tableHasAmounts = computed.total !== 0;
+  if (!tableHasAmounts && namesSums) return [];
+  const message = tableHasAmounts
+    ? `Поле 10 паспорта не містить обсягів фінансування, хоча за завданнями програми заплановано ` +
+      `${money(computed.total, programme.unit)}; очікувалося, що паспорт наведе цю суму, зокрема за роками.`
+    : "Поле 10 паспорта не називає жодних сум фінансування (ні загальної, ні за роками, ні за джерелами); " +
+      "очікувалися обсяги фінансування програми.";
+  return [finding(CODE.missing, "warning", message, location(programme).line, ref.passport(10))];
+}
+
+function checkTotal(programme: Programme, computed: Totals): Finding[] {
+  const declared = programme.passport.funding.total;
+  if (declared === null || declared === computed.total) return [];
+  const message =
+    `Загальний обсяг фінансування в паспорті (поле 10) — ${money(declared, programme.unit)}, а сума заходів ` +
+    `програми — ${money(computed.total, programme.unit)}; вони мають збігатися.`;
+  return [emit(programme, CODE.total, message)];
+}
+
+function checkYears(programme: Programme, computed: Totals): Finding[] {
+  const mismatches = compareAmounts({ total: null, byYear: programme.passport.funding.byYear }, computed);
+  if (mismatches.length === 0) return [];
+  const message =
+    "Обсяги фінансування за роками в паспорті (поле 10) не збігаються із сумами заходів: " +
+    `${describeMismatches(mismatches, programme.unit, "сума заходів")}.`;
+  return [emit(programme, CODE.year, message)];
+}
+
+/** Every source the passport names, plus every source with money in the task table. */
+function sourcesToCompare(funding: DeclaredFunding, computed: Totals): SourceKind[] {
+  const named = [...Object.keys(funding.bySource), ...Object.keys(funding.bySourceByYear)] as SourceKind[];
+  if (named.length === 0) return [];
+  const withMoney = (Object.keys(computed.bySource) as SourceKind[]).filter(
+    (source) => (computed.bySource[source] ?? 0) !== 0,
+  );
+  return [...new Set([...named, ...withMoney])].filter((source) => source !== "total");
+}
+
+function checkSources(programme: Programme, computed: Totals): Finding[] {
+  const funding = programme.passport.funding;
+  return sourcesToCompare(funding, computed).flatMap((source) => {
+    const mismatches = compareAmounts(
+      { total: funding.bySource[source] ?? null, byYear: funding.bySourceByYear[source] ?? {} },
+      { total: computed.bySource[source] ?? 0, byYear: computed.bySourceByYear[source] ?? {} },
+    );
+    if (!(source in funding.bySource) && !(source in funding.bySourceByYear)) {
+      mismatches.unshift({ what: "усього", declared: 0, computed: computed.bySource[source] ?? 0 });
+    }
+    if (mismatches.length === 0) return [];
+    const message =
+      `Джерело «${SOURCE_LABELS_UK[source]}» у паспорті (поле 10) не збігається із сумами заходів: ` +
+      `${describeMismatches(mismatches, programme.unit, "сума заходів")}.`;
+    return [emit(programme, CODE.source, message)];
+  });
+}

@@ -1,0 +1,70 @@
+import { type ByYear, type Finding, type Programme, ref } from "../model.js";
+import {
+  allRows,
+  capitalize,
+  finding,
+  hasValidPeriod,
+  isPlausibleYear,
+  money,
+  nonZeroYears,
+  rowName,
+} from "./common.js";
+import { passportLine } from "./passport.js";
+
+/** Programmes run for 3 years; more than this many is unusual. */
+const LONGEST_USUAL_PERIOD = 5;
+
+/** `period.invalid` / `period.long`. */
+export function checkPeriod(programme: Programme): Finding[] {
+  const { from, to } = programme.period;
+  const line = passportLine(programme, 9);
+  const at = ref.passport(9);
+  if (!isPlausibleYear(from) || !isPlausibleYear(to)) {
+    const message = `Строк виконання програми не визначено (прочитано ${from}–${to}); очікувалися роки, наприклад 2026–2028.`;
+    return [finding("period.invalid", "error", message, line, at)];
+  }
+  if (from > to) {
+    const message = `Строк виконання програми починається ${from} роком, а закінчується раніше — ${to} роком; очікувалося, що рік початку не пізніший за рік завершення.`;
+    return [finding("period.invalid", "error", message, line, at)];
+  }
+  const length = to - from + 1;
+  if (length <= LONGEST_USUAL_PERIOD) return [];
+  const message =
+    `Строк виконання програми ${from}–${to} триває ${length} років; програми інформатизації зазвичай ` +
+    `розраховані на 3 роки, очікувалося не більше ${LONGEST_USUAL_PERIOD}.`;
+  return [finding("period.long", "warning", message, line, at)];
+}
+
+/** `period.year-outside`: money in a year the programme does not cover. */
+export function checkYearsOutsidePeriod(programme: Programme): Finding[] {
+  if (!hasValidPeriod(programme)) return [];
+  const rows = allRows(programme).flatMap((located) => {
+    const text = describeOutside(programme, located.row.byYear);
+    if (text === "") return [];
+    const message = `${capitalize(located.where)}, рядок ${rowName(located.row)}: ${text}.`;
+    return [finding("period.year-outside", "error", message, located.row.line, located.ref)];
+  });
+  return [...rows, ...checkPassportYears(programme)];
+}
+
+function checkPassportYears(programme: Programme): Finding[] {
+  const funding = programme.passport.funding;
+  const sides = [
+    funding.byYear,
+    ...Object.values(funding.bySourceByYear).filter((side) => side !== undefined),
+  ];
+  const text = sides.map((side) => describeOutside(programme, side)).find((each) => each !== "") ?? "";
+  if (text === "") return [];
+  const line = funding.line || passportLine(programme, 10);
+  return [finding("period.year-outside", "error", `Паспорт, поле 10: ${text}.`, line, ref.passport(10))];
+}
+
+function describeOutside(programme: Programme, byYear: ByYear): string {
+  const { from, to } = programme.period;
+  const outside = nonZeroYears(byYear).filter((year) => Number(year) < from || Number(year) > to);
+  if (outside.length === 0) return "";
+  const amounts = outside
+    .map((year) => `${year} рік — ${money(byYear[year] ?? 0, programme.unit)}`)
+    .join(", ");
+  return `кошти заплановано поза строком програми ${from}–${to}: ${amounts}`;
+}

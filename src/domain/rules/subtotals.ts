@@ -1,0 +1,51 @@
+import { type Finding, type FundingRow, type Programme, ref, SOURCE_LABELS_UK } from "../model.js";
+import { directionTotals, programmeTotals, type Totals } from "../totals.js";
+import { compareAmounts, describeMismatches, finding, type Mismatch, rowName } from "./common.js";
+
+/** `direction.subtotal`: "Всього за напрямом" rows against the sum of the direction's items. */
+export function checkDirectionSubtotals(programme: Programme): Finding[] {
+  return programme.directions.flatMap((direction) => {
+    const computed = directionTotals(direction);
+    return direction.declaredTotals.flatMap((row) => {
+      const mismatches = compareDeclaredRow(row, direction.declaredTotals, computed);
+      if (mismatches.length === 0) return [];
+      const message =
+        `Підсумок напряму ${direction.number}, рядок ${rowName(row)} (${scopeOf(row, direction.declaredTotals)}) ` +
+        `не дорівнює сумі заходів напряму: ${describeMismatches(mismatches, programme.unit, "сума заходів")}.`;
+      return [finding("direction.subtotal", "error", message, row.line, ref.direction(direction.number))];
+    });
+  });
+}
+
+/** `programme.total`: "Всього за програмою" rows against the sum of all items. */
+export function checkProgrammeTotal(programme: Programme): Finding[] {
+  const computed = programmeTotals(programme);
+  return programme.declaredTotals.flatMap((row) => {
+    const mismatches = compareDeclaredRow(row, programme.declaredTotals, computed);
+    if (mismatches.length === 0) return [];
+    const message =
+      `Підсумок програми, рядок ${rowName(row)} (${scopeOf(row, programme.declaredTotals)}) не дорівнює сумі ` +
+      `усіх заходів: ${describeMismatches(mismatches, programme.unit, "сума заходів")}.`;
+    return [finding("programme.total", "error", message, row.line, ref.programme())];
+  });
+}
+
+/**
+ * A declared row is an overall total when its source is "total", or when it is the only declared row
+ * and names no source (a bare "Всього" line); otherwise it is checked against its own source's sums.
+ */
+function isOverallRow(row: FundingRow, rows: FundingRow[]): boolean {
+  return row.source === "total" || (row.source === "unspecified" && rows.length === 1);
+}
+
+function compareDeclaredRow(row: FundingRow, rows: FundingRow[], computed: Totals): Mismatch[] {
+  if (isOverallRow(row, rows)) return compareAmounts(row, computed);
+  return compareAmounts(row, {
+    total: computed.bySource[row.source] ?? 0,
+    byYear: computed.bySourceByYear[row.source] ?? {},
+  });
+}
+
+function scopeOf(row: FundingRow, rows: FundingRow[]): string {
+  return isOverallRow(row, rows) ? "загальний обсяг" : `джерело: ${SOURCE_LABELS_UK[row.source]}`;
+}
