@@ -1,0 +1,28 @@
+import { assertKopecks, type Kopecks } from "../domain/money.js";
+
+const INTEGER_TEXT = /^-?\d+$/;
+
+/**
+ * A bigint column read back as exact kopecks: pg returns bigint as text, PGlite as a number (or a
+ * BigInt past 2^53). Never through parseFloat; anything outside the safe range is an error.
+ */
+export function toKopecks(value: string | number | bigint): Kopecks {
+  if (typeof value === "number") return assertKopecks(value);
+  if (typeof value === "string" && !INTEGER_TEXT.test(value)) {
+    throw new RangeError(`not an integer amount: ${value}`);
+  }
+  const exact = BigInt(value);
+  if (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new RangeError(`amount outside the exact range: ${exact}`);
+  }
+  return Number(exact);
+}
+
+/** Counts from SQL (count(*) is bigint): small, so any of the three forms converts exactly. */
+export function toCount(value: string | number | bigint): number {
+  return toKopecks(value);
+}
+
+export function toIso(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
