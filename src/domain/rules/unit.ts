@@ -66,8 +66,7 @@ function reconcileMessage(programme: Programme, located: LocatedRow): string | n
 }
 
 function outlierMessage(programme: Programme, located: LocatedRow, pool: Kopecks[]): string | null {
-  const amounts = [located.row.total, ...Object.values(located.row.byYear)];
-  const suspect = amounts.filter((amount) => amount >= OUTLIER_FLOOR).sort((a, b) => b - a)[0];
+  const suspect = largestAtFloor(Object.values(located.row.byYear)) ?? largestAtFloor([located.row.total]);
   if (suspect === undefined) return null;
   const median = medianWithout(pool, suspect);
   if (median === null || suspect < THOUSANDFOLD * median) return null;
@@ -77,6 +76,11 @@ function outlierMessage(programme: Programme, located: LocatedRow, pool: Kopecks
     `100 000,0 тис. грн і щонайменше в 1000 разів більша за медіану інших сум програми ${money(median, unit)}; ` +
     `схоже, її вказано в гривнях, а не в тис. грн (тоді це ${money(Math.round(suspect / THOUSANDFOLD), unit)}).`
   );
+}
+
+/** The largest amount at or above the outlier floor; a year amount is the cell to blame before a total. */
+function largestAtFloor(amounts: Kopecks[]): Kopecks | undefined {
+  return amounts.filter((amount) => amount >= OUTLIER_FLOOR).sort((a, b) => b - a)[0];
 }
 
 /** Median of a sorted list after removing one occurrence of `value` (if present); null when too few remain. */
