@@ -1,0 +1,178 @@
+/**
+ * Annex 1 (the task table) laid out like the official annex, as logical rows shared by the DOCX and
+ * the human-readable XLSX sheet: direction headings, tasks with their projects, one line per
+ * funding source, "Всього за напрямом" and the grand total, computed from the items.
+ */
+import {
+  type FundingRow,
+  type Item,
+  isSummedSource,
+  type Programme,
+  SOURCE_KINDS,
+  SOURCE_LABELS_UK,
+} from "../domain/model.js";
+import type { Kopecks } from "../domain/money.js";
+import { directionTotals, programmeTotals, type Totals, totalsOfRows } from "../domain/totals.js";
+import { amountYears, itemsWithParents } from "./template.js";
+
+export interface AnnexLine {
+  kind: "line";
+  task: string;
+  project: string;
+  executors: string[];
+  deadline: string;
+  source: string;
+  /** Total first, then one amount per year; null where nothing is given. */
+  amounts: (Kopecks | null)[];
+  /** Printed in the total cell when a row has text instead of amounts. */
+  note: string;
+  result: string;
+  /** Totals rows, printed bold. */
+  strong: boolean;
+}
+
+export interface AnnexHeading {
+  kind: "direction";
+  text: string;
+}
+
+export type AnnexRow = AnnexLine | AnnexHeading;
+
+export const TOTAL_OF_SOURCES = "Загальний обсяг, у тому числі:";
+export const DIRECTION_TOTAL = "Всього за напрямом";
+export const PROGRAMME_TOTAL = "Всього за програмою";
+
+export const ANNEX_HEADERS = {
+  task: "Назва завдання",
+  project: "Назва проєкту, робіт з інформатизації",
+  executors: "Відповідальні за виконання",
+  deadline: "Строки виконання",
+  source: "Джерела фінансування",
+  amounts: "Обсяги фінансування, тис. грн",
+  total: "Всього",
+  result: "Очікувані результати",
+};
+
+/** "1.1" + "Title" → "1.1. Title"; "1)" + "Title" → "1) Title". */
+export function numbered(number: string, title: string): string {
+  if (number.trim() === "") return title;
+  return /\d$/.test(number) ? `${number}. ${title}` : `${number} ${title}`;
+}
+
+function blankLine(years: string[]): AnnexLine {
+  return {
+    kind: "line",
+    task: "",
+    project: "",
+    executors: [],
+    deadline: "",
+    source: "",
+    amounts: Array<Kopecks | null>(years.length + 1).fill(null),
+    note: "",
+    result: "",
+    strong: false,
+  };
+}
+
+function fundingLine(row: FundingRow, years: string[]): AnnexLine {
+  const hasAmounts = row.total !== 0 || Object.keys(row.byYear).length > 0;
+  const label = row.source === "total" ? TOTAL_OF_SOURCES : row.label || SOURCE_LABELS_UK[row.source];
+  return {
+    ...blankLine(years),
+    source: label,
+    amounts:
+      hasAmounts || !row.note
+        ? [row.total, ...years.map((year) => row.byYear[year] ?? null)]
+        : blankLine(years).amounts,
+    note: hasAmounts ? "" : (row.note ?? ""),
+  };
+}
+
+/** An item's own funding lines; a "total" line is added when several sources have no printed one. */
+function itemFundingLines(item: Item, years: string[]): AnnexLine[] {
+  const summed = item.funding.filter((row) => isSummedSource(row.source));
+  const hasTotalRow = item.funding.some((row) => row.source === "total");
+  const lines = item.funding.map((row) => fundingLine(row, years));
+  if (summed.length > 1 && !hasTotalRow)
+    lines.unshift(totalsLine(TOTAL_OF_SOURCES, totalsOfRows(summed), years));
+  return lines.length > 0 ? lines : [blankLine(years)];
+}
+
+function totalsLine(source: string, totals: Totals, years: string[]): AnnexLine {
+  return {
+    ...blankLine(years),
+    source,
+    amounts: [totals.total, ...years.map((year) => totals.byYear[year] ?? null)],
+  };
+}
+
+function sourceLine(kind: (typeof SOURCE_KINDS)[number], totals: Totals, years: string[]): AnnexLine {
+  const byYear = totals.bySourceByYear[kind] ?? {};
+  const amounts = [totals.bySource[kind] ?? 0, ...years.map((year) => byYear[year] ?? null)];
+  return { ...blankLine(years), source: SOURCE_LABELS_UK[kind], amounts };
+}
+
+/** "Всього за напрямом" / the grand total: one line, or a total line and one line per source. */
+function totalLines(title: string, totals: Totals, years: string[]): AnnexLine[] {
+  const kinds = SOURCE_KINDS.filter((kind) => totals.bySource[kind] !== undefined);
+  const lines =
+    kinds.length === 1 && kinds[0]
+      ? [sourceLine(kinds[0], totals, years)]
+      : [
+          totalsLine(TOTAL_OF_SOURCES, totals, years),
+          ...(kinds.length > 1 ? kinds.map((kind) => sourceLine(kind, totals, years)) : []),
+        ];
+  const [first] = lines;
+  if (first) first.task = title;
+  for (const line of lines) line.strong = true;
+  return lines;
+}
+
+/** A task that only groups projects shares its row with its first project, as in the official annex. */
+function isBareGroup(item: Item): boolean {
+  return (
+    item.children.length > 0 &&
+    item.funding.length === 0 &&
+    item.executors.length === 0 &&
+    item.deadlineText === "" &&
+    item.expectedResult === ""
+  );
+}
+
+function itemLines(task: Item, years: string[]): AnnexLine[] {
+  const lines: AnnexLine[] = [];
+  let pendingTask = "";
+  for (const { item, depth } of itemsWithParents([task])) {
+    if (depth === 1 && isBareGroup(item)) {
+      pendingTask = numbered(item.number, item.title);
+      continue;
+    }
+    const [first, ...rest] = itemFundingLines(item, years);
+    if (!first) continue;
+    const label = numbered(item.number, item.title);
+    first.task = depth === 1 ? label : pendingTask;
+    first.project = depth === 1 ? "" : label;
+    first.executors = item.executors;
+    first.deadline = item.deadlineText;
+    first.result = item.expectedResult;
+    pendingTask = "";
+    lines.push(first, ...rest);
+  }
+  return lines;
+}
+
+export function annexYears(programme: Programme): string[] {
+  return amountYears(programme);
+}
+
+export function annexRows(programme: Programme): AnnexRow[] {
+  const years = annexYears(programme);
+  const rows: AnnexRow[] = [];
+  for (const direction of programme.directions) {
+    rows.push({ kind: "direction", text: numbered(direction.number, direction.title) });
+    for (const task of direction.items) rows.push(...itemLines(task, years));
+    rows.push(...totalLines(DIRECTION_TOTAL, directionTotals(direction), years));
+  }
+  rows.push(...totalLines(PROGRAMME_TOTAL, programmeTotals(programme), years));
+  return rows;
+}

@@ -1,0 +1,75 @@
+/** Reads infoprog's CSV template (see docs/template.md) back into a programme. */
+import type { ImportResult } from "../domain/model.js";
+import { CSV_SEPARATOR } from "../export/csv.js";
+import { type CellValue, columnLetter, RECORD_KINDS, type RecordKind } from "../export/template.js";
+import { type SourceRecord, unflattenProgramme } from "../export/template-read.js";
+import { NotAProgrammeError } from "./blocks.js";
+
+/**
+ * Splits RFC 4180 text into rows of fields. Quoted fields may hold separators, doubled quotes and
+ * line breaks; rows end with CRLF or LF.
+ */
+export function parseCsv(text: string, separator = CSV_SEPARATOR): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let at = text.startsWith("\ufeff") ? 1 : 0;
+  let quoted = false;
+  const endField = (): void => {
+    row.push(field);
+    field = "";
+  };
+  for (; at < text.length; at++) {
+    const char = text[at];
+    if (quoted) {
+      if (char !== '"') field += char;
+      else if (text[at + 1] === '"') field += text[++at];
+      else quoted = false;
+    } else if (char === '"' && field === "") quoted = true;
+    else if (char === separator) endField();
+    else if (char === "\n" || (char === "\r" && text[at + 1] === "\n")) {
+      if (char === "\r") at++;
+      endField();
+      rows.push(row);
+      row = [];
+    } else field += char;
+  }
+  if (quoted) throw new NotAProgrammeError("CSV пошкоджений: лапки не закрито до кінця файлу.");
+  if (field !== "" || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+function isRecordKind(text: string): text is RecordKind {
+  return (RECORD_KINDS as readonly string[]).includes(text);
+}
+
+function detectSeparator(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  return header.includes(CSV_SEPARATOR) || !header.includes(",") ? CSV_SEPARATOR : ",";
+}
+
+export function readCsvProgramme(text: string): ImportResult {
+  const [header, ...rows] = parseCsv(text, detectSeparator(text));
+  const columns = (header ?? []).map((name) => name.trim());
+  const recordColumn = columns.indexOf("record");
+  if (recordColumn < 0) throw new NotAProgrammeError("Це не шаблон infoprog: у CSV немає стовпця «record».");
+  const records: SourceRecord[] = [];
+  rows.forEach((cells, index) => {
+    const kind = (cells[recordColumn] ?? "").trim();
+    if (!isRecordKind(kind)) return;
+    const values: Record<string, CellValue> = {};
+    columns.forEach((column, position) => {
+      values[column] = cells[position] ?? "";
+    });
+    const line = index + 2;
+    const address = (key: string): string => `${columnLetter(Math.max(0, columns.indexOf(key)))}${line}`;
+    records.push({ record: kind, values, line, address });
+  });
+  if (!records.some((record) => record.record === "meta")) {
+    throw new NotAProgrammeError("Це не шаблон infoprog: у CSV немає записів «meta».");
+  }
+  return unflattenProgramme(records);
+}
