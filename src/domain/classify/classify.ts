@@ -1,0 +1,130 @@
+import { type Item, type Programme, walkItems } from "../model.js";
+import { type CategoryId, tiePriority } from "./categories.js";
+import { normalizeText } from "./normalize.js";
+import { RULES, type Rule } from "./rules.js";
+
+export interface FiredRule {
+  ruleId: string;
+  category: CategoryId;
+  stem: string;
+  /** The text the stem matched, from the normalised text. */
+  matchedText: string;
+  /** Where it matched: the item's own title, its parent task's title, or the direction's title. */
+  where: TextPart;
+  /** Rule weight × the part's factor: what this rule added to its category. */
+  contribution: number;
+}
+
+export interface Classification {
+  category: CategoryId;
+  score: number;
+  firedRules: FiredRule[];
+  /** Other categories that scored, best first. */
+  alternatives: { category: CategoryId; score: number }[];
+}
+
+export type TextPart = "title" | "task" | "direction";
+
+/** How much a match counts, by where it is: the project's own words weigh most. */
+export const PART_FACTORS: Record<TextPart, number> = { title: 1, task: 0.5, direction: 0.25 };
+
+export interface ClassifyInput {
+  title: string;
+  /** Title of the parent task, when the project is a sub-item. */
+  task?: string;
+  direction?: string;
+}
+
+interface CompiledStem {
+  stem: string;
+  pattern: RegExp;
+}
+
+const WORD_CHAR = "[\\p{L}\\d']";
+
+function compileStem(stem: string): CompiledStem {
+  let source = stem.replaceAll("\\w", WORD_CHAR);
+  if (source.startsWith("^")) source = `(?<!${WORD_CHAR})(?:${source.slice(1)})`;
+  if (source.endsWith("$")) source = `(?:${source.slice(0, -1)})(?!${WORD_CHAR})`;
+  return { stem, pattern: new RegExp(source, "u") };
+}
+
+const COMPILED: { rule: Rule; stems: CompiledStem[] }[] = RULES.map((rule) => ({
+  rule,
+  stems: rule.stems.map(compileStem),
+}));
+
+/** Every stem of every rule that occurs in each part; a rule counts once, at its best part. */
+function fireRules(parts: [TextPart, string][]): FiredRule[] {
+  const fired: FiredRule[] = [];
+  for (const { rule, stems } of COMPILED) {
+    let best: FiredRule | undefined;
+    for (const [where, text] of parts) {
+      for (const { stem, pattern } of stems) {
+        const match = pattern.exec(text);
+        if (!match) continue;
+        const contribution = rule.weight * PART_FACTORS[where];
+        if (!best || contribution > best.contribution) {
+          best = {
+            ruleId: rule.id,
+            category: rule.category,
+            stem,
+            matchedText: match[0],
+            where,
+            contribution,
+          };
+        }
+      }
+    }
+    if (best) fired.push(best);
+  }
+  return fired;
+}
+
+function rankCategories(fired: FiredRule[]): { category: CategoryId; score: number }[] {
+  const scores = new Map<CategoryId, number>();
+  for (const rule of fired) scores.set(rule.category, (scores.get(rule.category) ?? 0) + rule.contribution);
+  return [...scores.entries()]
+    .map(([category, score]) => ({ category, score }))
+    .sort((a, b) => b.score - a.score || tiePriority(a.category) - tiePriority(b.category));
+}
+
+/** Classifies a project from its title, with its task's and direction's titles as weaker evidence. */
+export function classifyText(input: ClassifyInput): Classification {
+  const parts: [TextPart, string][] = [["title", normalizeText(input.title)]];
+  if (input.task) parts.push(["task", normalizeText(input.task)]);
+  if (input.direction) parts.push(["direction", normalizeText(input.direction)]);
+  const fired = fireRules(parts);
+  const [best, ...alternatives] = rankCategories(fired);
+  if (!best) return { category: "other", score: 0, firedRules: [], alternatives: [] };
+  return {
+    category: best.category,
+    score: best.score,
+    firedRules: fired.filter((rule) => rule.category === best.category),
+    alternatives,
+  };
+}
+
+/** Classifies one item; pass its parent task's title when the item is a project under a task. */
+export function classifyItem(
+  item: Pick<Item, "title">,
+  directionTitle?: string,
+  taskTitle?: string,
+): Classification {
+  return classifyText({ title: item.title, task: taskTitle, direction: directionTitle });
+}
+
+/** Classifies every leaf item of a programme (a task without projects counts as a project), by item id. */
+export function classifyProgramme(programme: Programme): Map<string, Classification> {
+  const out = new Map<string, Classification>();
+  for (const direction of programme.directions) {
+    for (const top of direction.items) {
+      for (const item of walkItems([top])) {
+        if (item.children.length > 0) continue;
+        const task = item === top ? undefined : top.title;
+        out.set(item.id, classifyItem(item, direction.title, task));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,6 @@
+export * from "./categories.js";
+export * from "./classify.js";
+export * from "./evaluate.js";
+export * from "./normalize.js";
+export * from "./overrides.js";
+export * from "./rules.js";
