@@ -2,7 +2,7 @@ import type { Item, Programme, SourceKind } from "../model.js";
 import type { Kopecks } from "../money.js";
 import { type IndicatorStatus, indicatorActualForYear, indicatorStatus } from "./indicators.js";
 import { type Cadence, reportingPeriods, submissionState } from "./periods.js";
-import { type ExecutorReport, latestEffective } from "./reports.js";
+import { type ExecutorReport, firstSubmissions, latestEffective, submissionKey } from "./reports.js";
 import { type ProjectRollup, projectItems, rollupYear, type YearRollup } from "./rollup.js";
 
 /**
@@ -91,20 +91,14 @@ function reportTimeliness(
   cadence: Cadence,
   today: string,
 ): Pick<YearEvaluation["implementation"], "reportsDue" | "reportsOnTime" | "shareReportsOnTime"> {
-  const firstSubmission = new Map<string, string>();
-  for (const report of reports) {
-    if (report.submittedAt === null) continue;
-    const key = `${report.itemId} ${report.periodKey}`;
-    const known = firstSubmission.get(key);
-    if (!known || report.submittedAt < known) firstSubmission.set(key, report.submittedAt);
-  }
+  const firstSubmission = firstSubmissions(reports);
   const due = reportingPeriods({ from: year, to: year }, cadence).filter((period) => period.dueDate < today);
   let reportsDue = 0;
   let reportsOnTime = 0;
   for (const period of due) {
     for (const project of projects) {
       reportsDue++;
-      const submitted = firstSubmission.get(`${project.itemId} ${period.key}`) ?? null;
+      const submitted = firstSubmission.get(submissionKey(project.itemId, period.key)) ?? null;
       if (submissionState(period, submitted, today) === "on-time") reportsOnTime++;
     }
   }

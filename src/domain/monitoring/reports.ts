@@ -147,6 +147,23 @@ export function latestEffective(reports: readonly ExecutorReport[]): ExecutorRep
   return [...best.values()];
 }
 
+/**
+ * When each item's report for each period was first submitted (key "itemId periodKey"), corrections
+ * included: a corrected report still counts as filed when its original was.
+ */
+export function firstSubmissions(reports: readonly ExecutorReport[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const report of reports) {
+    if (report.submittedAt === null) continue;
+    const key = submissionKey(report.itemId, report.periodKey);
+    const known = out.get(key);
+    if (!known || report.submittedAt < known) out.set(key, report.submittedAt);
+  }
+  return out;
+}
+
+export const submissionKey = (itemId: string, periodKey: string): string => `${itemId} ${periodKey}`;
+
 /** Effective reports whose period falls in `year`. */
 export function reportsOfYear(reports: readonly ExecutorReport[], year: number): ExecutorReport[] {
   return reports.filter((report) => parsePeriodKey(report.periodKey)?.year === year);

@@ -1,7 +1,14 @@
 import { type Item, isSummedSource, type Programme, type SourceKind, walkItems } from "../model.js";
 import { assertKopecks, type Kopecks } from "../money.js";
 import { type ReportingPeriod, submissionState } from "./periods.js";
-import { type ExecutorReport, latestEffective, type ReportStatus, reportsOfYear } from "./reports.js";
+import {
+  type ExecutorReport,
+  firstSubmissions,
+  latestEffective,
+  type ReportStatus,
+  reportsOfYear,
+  submissionKey,
+} from "./reports.js";
 
 /**
  * Planned vs actual and progress for one year, rolled up project → direction → programme.
@@ -82,8 +89,9 @@ export function projectItems(items: Item[]): Item[] {
 export function plannedForYear(item: Item, year: number): SourceAmounts {
   const out: SourceAmounts = {};
   for (const row of item.funding) {
-    if (!isSummedSource(row.source)) continue;
-    out[row.source] = assertKopecks((out[row.source] ?? 0) + (row.byYear[String(year)] ?? 0));
+    const amount = row.byYear[String(year)];
+    if (!isSummedSource(row.source) || amount === undefined) continue;
+    out[row.source] = assertKopecks((out[row.source] ?? 0) + amount);
   }
   return out;
 }
@@ -262,20 +270,23 @@ export interface MissingReport {
   overdue: boolean;
 }
 
-/** Active projects of the period's year that have no effective report for the period as of `today`. */
+/** Active projects of the period's year with no report for the period submitted by `today`. */
 export function missingReports(
   programme: Programme,
   reports: readonly ExecutorReport[],
   period: ReportingPeriod,
   today: string,
 ): MissingReport[] {
-  const effective = latestEffective(reports).filter((report) => report.periodKey === period.key);
-  const submittedAt = new Map(effective.map((report) => [report.itemId, report.submittedAt]));
+  const submittedAt = firstSubmissions(reports);
   return programme.directions.flatMap((direction) =>
     projectItems(direction.items)
       .filter((item) => isActiveInYear(item, period.year))
       .flatMap((item) => {
-        const state = submissionState(period, submittedAt.get(item.id) ?? null, today);
+        const state = submissionState(
+          period,
+          submittedAt.get(submissionKey(item.id, period.key)) ?? null,
+          today,
+        );
         if (state === "on-time" || state === "late") return [];
         const { id: itemId, number, title, executors } = item;
         const overdue = state === "overdue";
