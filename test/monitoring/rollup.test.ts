@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { walkItems } from "../../src/domain/model.js";
 import { parsePeriodKey } from "../../src/domain/monitoring/periods.js";
 import { applyCorrection, type ExecutorReport } from "../../src/domain/monitoring/reports.js";
 import { median, missingReports, overdueReports, rollupYear } from "../../src/domain/monitoring/rollup.js";
@@ -79,8 +80,7 @@ describe("roll-up of 2026", () => {
 
   it("gives every project weight 1 when none has money", () => {
     const programme = sampleProgramme();
-    for (const direction of programme.directions) direction.items.forEach((item) => (item.funding = []));
-    programme.directions[1]?.items[0]?.children.forEach((child) => (child.funding = []));
+    for (const item of programme.directions.flatMap((d) => [...walkItems(d.items)])) item.funding = [];
     const result = rollupYear(programme, sampleReports(), 2026);
     // d2.1.2 stays out: its deadline is 2027
     expect(result.projects.map((p) => [p.itemId, p.weight])).toEqual([
