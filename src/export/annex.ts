@@ -112,9 +112,15 @@ function sourceLine(kind: (typeof SOURCE_KINDS)[number], totals: Totals, years: 
   return { ...blankLine(years), source: SOURCE_LABELS_UK[kind], amounts };
 }
 
+/** A source with only zeros ("не потребує фінансування") adds nothing to a totals block. */
+function hasAmount(totals: Totals, kind: (typeof SOURCE_KINDS)[number]): boolean {
+  const byYear = Object.values(totals.bySourceByYear[kind] ?? {});
+  return (totals.bySource[kind] ?? 0) !== 0 || byYear.some((amount) => amount !== 0);
+}
+
 /** "Всього за напрямом" / the grand total: one line, or a total line and one line per source. */
 function totalLines(title: string, totals: Totals, years: string[]): AnnexLine[] {
-  const kinds = SOURCE_KINDS.filter((kind) => totals.bySource[kind] !== undefined);
+  const kinds = SOURCE_KINDS.filter((kind) => hasAmount(totals, kind));
   const lines =
     kinds.length === 1 && kinds[0]
       ? [sourceLine(kinds[0], totals, years)]

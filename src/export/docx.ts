@@ -1,0 +1,260 @@
+/**
+ * DOCX export laid out like the official programme: title, passport table, narrative sections,
+ * Annex 1 (the task table, landscape, header repeated on each page) and Annex 2 (indicators).
+ * Every cell holds plain text, one logical value, so the importer can read the document back.
+ */
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { type Passport, type Programme, SOURCE_LABELS_UK } from "../domain/model.js";
+import { formatAmount, type Kopecks } from "../domain/money.js";
+import { ANNEX_HEADERS, type AnnexLine, type AnnexRow, annexRows, annexYears } from "./annex.js";
+import { targetYears } from "./template.js";
+
+const FONT = "Times New Roman";
+const TEXT_SIZE = 24; // half-points: 12 pt
+const TABLE_SIZE = 20; // 10 pt
+
+interface CellStyle {
+  bold?: boolean;
+  span?: number;
+  rowSpan?: number;
+  center?: boolean;
+}
+
+/** One paragraph per line of the text, so line breaks survive as paragraphs. */
+function paragraphs(text: string, style: CellStyle = {}, size = TABLE_SIZE): Paragraph[] {
+  return text.split("\n").map(
+    (line) =>
+      new Paragraph({
+        alignment: style.center ? AlignmentType.CENTER : undefined,
+        children: [new TextRun({ text: line, bold: style.bold, font: FONT, size })],
+      }),
+  );
+}
+
+function cell(text: string, style: CellStyle = {}): TableCell {
+  return new TableCell({ children: paragraphs(text, style), columnSpan: style.span, rowSpan: style.rowSpan });
+}
+
+function fullWidthTable(rows: TableRow[]): Table {
+  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
+}
+
+function heading(
+  text: string,
+  level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2,
+) {
+  return new Paragraph({
+    heading: level,
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ text, bold: true, font: FONT, size: TEXT_SIZE })],
+  });
+}
+
+function amountText(kopecks: Kopecks | null): string {
+  return kopecks === null ? "-" : formatAmount(kopecks, "thousand");
+}
+
+/** Field 10's amounts as a small table inside the field's value cell. */
+function fundingSubTable(passport: Passport, years: string[]): Table | null {
+  const { funding } = passport;
+  const sources = Object.keys(funding.bySource) as (keyof typeof funding.bySource)[];
+  if (funding.total === null && Object.keys(funding.byYear).length === 0 && sources.length === 0) return null;
+  const header = new TableRow({
+    children: ["", "Всього", ...years].map((text) => cell(text, { bold: true })),
+  });
+  const line = (label: string, total: Kopecks | null | undefined, byYear: Record<string, Kopecks> = {}) =>
+    new TableRow({
+      children: [
+        label,
+        amountText(total ?? null),
+        ...years.map((year) => amountText(byYear[year] ?? null)),
+      ].map((text) => cell(text)),
+    });
+  return new Table({
+    rows: [
+      header,
+      line("Загальний обсяг, тис. грн", funding.total, funding.byYear),
+      ...sources.map((source) =>
+        line(SOURCE_LABELS_UK[source], funding.bySource[source], funding.bySourceByYear[source]),
+      ),
+    ],
+  });
+}
+
+function passportTable(programme: Programme): Table {
+  const years = annexYears(programme);
+  const fields = programme.passport.fields;
+  // Field 10 in Resolution 119's passport; some programmes number it 9, so the label decides first.
+  const fundingField =
+    fields.find((field) => /обсяг/i.test(field.label) && /фінанс/i.test(field.label)) ??
+    fields.find((field) => field.number === 10);
+  const rows = fields.map((field) => {
+    const value: (Paragraph | Table)[] = paragraphs(field.value);
+    const sub = field === fundingField ? fundingSubTable(programme.passport, years) : null;
+    if (sub) value.push(sub, new Paragraph(""));
+    return new TableRow({
+      cantSplit: false,
+      children: [cell(`${field.number}.`), cell(field.label), new TableCell({ children: value })],
+    });
+  });
+  const header = new TableRow({
+    tableHeader: true,
+    children: ["№ з/п", "Найменування", "Зміст"].map((text) => cell(text, { bold: true, center: true })),
+  });
+  return fullWidthTable([header, ...rows]);
+}
+
+function annexHeaderRows(years: string[]): TableRow[] {
+  const h = ANNEX_HEADERS;
+  const tall = (text: string) => cell(text, { bold: true, center: true, rowSpan: 2 });
+  const bold = (text: string) => cell(text, { bold: true, center: true });
+  const width = 7 + years.length;
+  return [
+    new TableRow({
+      tableHeader: true,
+      children: [
+        ...[h.task, h.project, h.executors, h.deadline, h.source].map(tall),
+        cell(h.amounts, { bold: true, center: true, span: years.length + 1 }),
+        tall(h.result),
+      ],
+    }),
+    new TableRow({ tableHeader: true, children: [h.total, ...years].map(bold) }),
+    new TableRow({
+      tableHeader: true,
+      children: Array.from({ length: width }, (_, index) => cell(String(index + 1), { center: true })),
+    }),
+  ];
+}
+
+function annexLineRow(line: AnnexLine): TableRow {
+  const allEmpty = line.amounts.every((amount) => amount === null);
+  const amounts = line.amounts.map((amount) => (allEmpty ? "" : amountText(amount)));
+  if (line.note && allEmpty) amounts[0] = line.note;
+  const style = { bold: line.strong };
+  return new TableRow({
+    children: [
+      cell(line.task, style),
+      cell(line.project, style),
+      cell(line.executors.join("\n"), style),
+      cell(line.deadline, style),
+      cell(line.source, style),
+      ...amounts.map((text) => cell(text, style)),
+      cell(line.result, style),
+    ],
+  });
+}
+
+function annexRow(row: AnnexRow, width: number): TableRow {
+  if (row.kind === "line") return annexLineRow(row);
+  return new TableRow({ children: [cell(row.text, { bold: true, span: width })] });
+}
+
+function annexTable(programme: Programme): Table {
+  const years = annexYears(programme);
+  const width = 7 + years.length;
+  return fullWidthTable([
+    ...annexHeaderRows(years),
+    ...annexRows(programme).map((row) => annexRow(row, width)),
+  ]);
+}
+
+function indicatorTable(programme: Programme): Table {
+  const years = targetYears(programme);
+  const withFormula = programme.indicators.some((indicator) => indicator.formula !== "");
+  const headers = [
+    "№ з/п",
+    "Напрям",
+    "Назва показника",
+    "Одиниця виміру",
+    ...(withFormula ? ["Формула розрахунку"] : []),
+    "Базове значення",
+    ...years,
+    "Динаміка",
+  ];
+  const rows = programme.indicators.map(
+    (indicator) =>
+      new TableRow({
+        children: [
+          indicator.number,
+          indicator.direction,
+          indicator.name,
+          indicator.unit,
+          ...(withFormula ? [indicator.formula] : []),
+          indicator.baseline,
+          ...years.map((year) => indicator.targets[year] ?? ""),
+          indicator.dynamics,
+        ].map((text) => cell(text)),
+      }),
+  );
+  const header = new TableRow({
+    tableHeader: true,
+    children: headers.map((text) => cell(text, { bold: true })),
+  });
+  return fullWidthTable([header, ...rows]);
+}
+
+function bodyText(text: string): Paragraph[] {
+  return paragraphs(text, {}, TEXT_SIZE);
+}
+
+function mainPart(programme: Programme): (Paragraph | Table)[] {
+  return [
+    heading("ПРОГРАМА ІНФОРМАТИЗАЦІЇ", HeadingLevel.TITLE),
+    heading(programme.title, HeadingLevel.HEADING_1),
+    heading("1. Паспорт програми"),
+    passportTable(programme),
+    ...programme.sections.flatMap((section) => [heading(section.title), ...bodyText(section.text)]),
+  ];
+}
+
+function annexPart(programme: Programme): (Paragraph | Table)[] {
+  const unit = "тис. грн";
+  return [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [new TextRun({ text: "Додаток 1 до Програми", font: FONT })],
+    }),
+    heading(`Перелік завдань, проєктів і робіт з інформатизації програми (${unit})`),
+    annexTable(programme),
+  ];
+}
+
+function indicatorPart(programme: Programme): (Paragraph | Table)[] {
+  if (programme.indicators.length === 0) return [];
+  return [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [new TextRun({ text: "Додаток 2 до Програми", font: FONT })],
+    }),
+    heading("Показники виконання програми"),
+    indicatorTable(programme),
+  ];
+}
+
+const LANDSCAPE = { page: { size: { orientation: PageOrientation.LANDSCAPE } } };
+
+export async function exportDocx(programme: Programme): Promise<Uint8Array> {
+  const document = new Document({
+    creator: "infoprog",
+    title: programme.title,
+    styles: { default: { document: { run: { font: FONT, size: TEXT_SIZE } } } },
+    sections: [
+      { children: mainPart(programme) },
+      { properties: LANDSCAPE, children: annexPart(programme) },
+      { properties: LANDSCAPE, children: indicatorPart(programme) },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
