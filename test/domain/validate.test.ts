@@ -304,6 +304,34 @@ describe("amount.unit-suspect", () => {
     });
   });
 
+  it("flags a source row that agrees with its project's total row once divided by 1000", () => {
+    const programme = edit((p) => {
+      const local = fundingRow(itemById(p, "d1.1.2"), 1);
+      local.total = th("90000,0");
+      local.totalPrinted = false;
+      local.byYear = { "2026": th("50000,0"), "2027": th("40000,0") };
+    });
+    expectOne(programme, "amount.unit-suspect", {
+      severity: "warning",
+      ref: "item:d1.1.2",
+      line: 105,
+      mentions: [shown("90000,0"), shown("90,0"), shown("990,0")],
+    });
+  });
+
+  it("flags a project's total row 1000 times its source rows", () => {
+    const programme = edit((p) => {
+      fundingRow(itemById(p, "d1.1.2"), 0).total = th("990000,0");
+      fundingRow(itemById(p, "d1.1.2"), 0).totalPrinted = false;
+    });
+    expectOne(programme, "amount.unit-suspect", {
+      severity: "warning",
+      ref: "item:d1.1.2",
+      line: 104,
+      mentions: [shown("990000,0"), shown("990,0")],
+    });
+  });
+
   it("does not flag a big but plausible amount, nor any amount in a table printed in UAH", () => {
     const big = edit((p) => {
       itemById(p, "d2.1").funding = [row("other", ["-", "-", "28000,0"], 121, "28000,0")];

@@ -50,7 +50,7 @@ function missingFunding(programme: Programme, computed: Totals): Finding[] {
   const tableHasAmounts = computed.total !== 0;
   if (!tableHasAmounts && namesSums) return [];
   const message = tableHasAmounts
-    ? `Поле 10 паспорта не містить обсягів фінансування, хоча за завданнями програми заплановано ` +
+    ? `Поле 10 паспорта не наводить загального обсягу фінансування (ні всього, ні за роками), хоча за завданнями програми заплановано ` +
       `${money(computed.total, programme.unit)}; очікувалося, що паспорт наведе цю суму, зокрема за роками.`
     : "Поле 10 паспорта не називає жодних сум фінансування (ні загальної, ні за роками, ні за джерелами); " +
       "очікувалися обсяги фінансування програми.";

@@ -1,13 +1,15 @@
-import { type Finding, isSummedSource, type Programme } from "../model.js";
+import { allItems, type Finding, type FundingRow, isSummedSource, type Programme } from "../model.js";
 import type { Kopecks } from "../money.js";
-import { sumOfYears } from "../totals.js";
-import { capitalize, finding, itemRows, type LocatedRow, money, rowName } from "./common.js";
+import { itemTotals, sumOfYears } from "../totals.js";
+import { capitalize, finding, itemName, itemRows, type LocatedRow, money, rowName } from "./common.js";
 
 /**
  * `amount.unit-suspect`: amounts typed in UAH under a "тис. грн" header are 1000 times too big.
  * Only for tables in thousand UAH. A row is suspect when either
  * 1. a ×1/1000 reading reconciles it: its printed total is not the sum of its years, but dividing the
- *    total, or one year's amount, by 1000 makes it so (1 774 000,0 against 444,0 + 630,0 + 700,0); or
+ *    total, or one year's amount, by 1000 makes it so (1 774 000,0 against 444,0 + 630,0 + 700,0) — or,
+ *    for a project's "Загальний обсяг" row that disagrees with its source rows, dividing that row or one
+ *    source row by 1000 makes them agree; or
  * 2. it holds an outlier: an amount of at least 100 000,0 thousand UAH (100 million UAH, beyond any
  *    community informatization project) that is also at least 1000 times the median of the programme's
  *    other non-zero amounts. Both conditions are needed: a large but real item (28 000,0 thousand for a
@@ -16,10 +18,15 @@ import { capitalize, finding, itemRows, type LocatedRow, money, rowName } from "
  */
 export function checkUnitSuspect(programme: Programme): Finding[] {
   if (programme.unit !== "thousand") return [];
-  const rows = itemRows(programme).filter((located) => isSummedSource(located.row.source));
-  const pool = rows.flatMap((located) => poolAmounts(located)).sort((a, b) => a - b);
+  const rows = itemRows(programme);
+  const summed = rows.filter((located) => isSummedSource(located.row.source));
+  const pool = summed.flatMap((located) => poolAmounts(located)).sort((a, b) => a - b);
+  const bySources = sourceReconcileMessages(programme);
   return rows.flatMap((located) => {
-    const message = reconcileMessage(programme, located) ?? outlierMessage(programme, located, pool);
+    const message =
+      reconcileMessage(programme, located) ??
+      bySources.get(located.row) ??
+      (isSummedSource(located.row.source) ? outlierMessage(programme, located, pool) : null);
     return message ? [finding("amount.unit-suspect", "warning", message, located.row.line, located.ref)] : [];
   });
 }
@@ -63,6 +70,39 @@ function reconcileMessage(programme: Programme, located: LocatedRow): string | n
     );
   }
   return null;
+}
+
+/** Rows of projects whose total row and source rows disagree until one of them is divided by 1000. */
+function sourceReconcileMessages(programme: Programme): Map<FundingRow, string> {
+  const out = new Map<FundingRow, string>();
+  for (const item of allItems(programme)) {
+    const totalRow = item.funding.find((row) => row.source === "total");
+    if (!totalRow) continue;
+    const sources = itemTotals(item).total;
+    if (sources === totalRow.total) continue;
+    const head = `${capitalize(itemName(item))}, рядок`;
+    const unit = programme.unit;
+    if (divided(totalRow.total) === sources) {
+      out.set(
+        totalRow,
+        `${head} ${rowName(totalRow)}: ${money(totalRow.total, unit)} — у 1000 разів більше за суму джерел ` +
+          `${money(sources, unit)}; схоже, суму вказано в гривнях, а не в тис. грн.`,
+      );
+      continue;
+    }
+    const culprit = item.funding.find((row) => {
+      const smaller = isSummedSource(row.source) ? divided(row.total) : null;
+      return smaller !== null && sources - row.total + smaller === totalRow.total;
+    });
+    if (!culprit) continue;
+    out.set(
+      culprit,
+      `${head} ${rowName(culprit)}: ${money(culprit.total, unit)} у 1000 разів завелика — якщо поділити на 1000 ` +
+        `(${money(culprit.total / THOUSANDFOLD, unit)}), сума джерел збігається з рядком ${rowName(totalRow)} ` +
+        `${money(totalRow.total, unit)}; схоже, суму вказано в гривнях, а не в тис. грн.`,
+    );
+  }
+  return out;
 }
 
 function outlierMessage(programme: Programme, located: LocatedRow, pool: Kopecks[]): string | null {
