@@ -1,0 +1,71 @@
+import type { ImportResult } from "../domain/model.js";
+import { validateProgramme } from "../domain/validate.js";
+import { NotAProgrammeError } from "./blocks.js";
+import { readCsvProgramme } from "./csv.js";
+import { readDocxBlocks } from "./docx.js";
+import { interpretBlocks } from "./interpret/index.js";
+import { readTextBlocks } from "./text/reader.js";
+import { readXlsxProgramme } from "./xlsx.js";
+
+export { NotAProgrammeError } from "./blocks.js";
+
+function withValidation(result: ImportResult): ImportResult {
+  return {
+    programme: result.programme,
+    findings: [...result.findings, ...validateProgramme(result.programme)],
+  };
+}
+
+/** Imports a programme from text extracted from its published document. */
+export function importText(text: string): ImportResult {
+  if (text.trim() === "") throw new NotAProgrammeError("Файл порожній: у ньому немає тексту програми");
+  if (text.includes("\u0000"))
+    throw new NotAProgrammeError("Файл не є текстовим документом (містить двійкові дані)");
+  return withValidation(interpretBlocks(readTextBlocks(text)));
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const PDF = [0x25, 0x50, 0x44, 0x46];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((byte, index) => bytes[index] === byte);
+}
+
+function extensionOf(fileName: string): string {
+  return /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
+}
+
+/** UTF-8 text, or windows-1251 when the bytes are not valid UTF-8 (older Ukrainian documents). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.includes(0))
+    throw new NotAProgrammeError("Файл не є текстовим документом (містить двійкові дані)");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return new TextDecoder("windows-1251").decode(bytes);
+  }
+}
+
+async function importZip(bytes: Uint8Array, extension: string): Promise<ImportResult> {
+  // Dispatch point for the office formats (readers in docx.ts and xlsx.ts).
+  if (extension === "xlsx") return withValidation(await readXlsxProgramme(bytes));
+  return withValidation(interpretBlocks(await readDocxBlocks(bytes)));
+}
+
+/**
+ * Imports an uploaded document, sniffing its content: DOCX/XLSX (zip), CSV (the template), or text
+ * extracted from a Word/PDF document. Throws `NotAProgrammeError` for anything else.
+ */
+export async function importDocument(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+  if (bytes.length === 0) throw new NotAProgrammeError("Файл порожній: у ньому немає тексту програми");
+  const extension = extensionOf(fileName);
+  if (startsWith(bytes, ZIP)) return importZip(bytes, extension);
+  if (startsWith(bytes, OLE))
+    throw new NotAProgrammeError("Формат .doc/.xls ще не підтримується: збережіть як DOCX");
+  if (startsWith(bytes, PDF))
+    throw new NotAProgrammeError("PDF ще не підтримується: збережіть документ як DOCX або текст");
+  const text = decodeText(bytes);
+  if (extension === "csv") return withValidation(readCsvProgramme(text));
+  return importText(text);
+}

@@ -1,0 +1,96 @@
+import type { TableRow } from "../blocks.js";
+
+/** A year column header: "2026", "2026 р.", "2026 рік". */
+const YEAR_CELL = /^(20\d\d)\s*(?:р\.?|рік|року|роки)?\s*\*?$/i;
+const TOTAL_CELL = /^(всього|усього|разом)(?!\p{L})/iu;
+
+export interface ColumnRule<Role extends string> {
+  role: Role;
+  pattern: RegExp;
+}
+
+export interface Columns<Role extends string> {
+  roles: Partial<Record<Role, number>>;
+  /** Year columns in order, e.g. [{ year: "2026", index: 6 }]. */
+  years: { year: string; index: number }[];
+  /** The "Всього" column under the amounts header, if printed. */
+  total: number | null;
+  width: number;
+  /** How many rows at the top of the table are header rows. */
+  headerRows: number;
+  headerText: string;
+}
+
+export function yearOf(cell: string): string | null {
+  return YEAR_CELL.exec(cell.trim())?.[1] ?? null;
+}
+
+/** "1 2 3 … 10": the column-number row repeated under the header and at page tops. */
+export function isColumnNumberRow(cells: string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
+  return filled.length >= 3 && filled.every((cell, index) => cell === String(index + 1));
+}
+
+function yearCount(cells: string[]): number {
+  return cells.filter((cell) => yearOf(cell) !== null).length;
+}
+
+function isHeaderRow<Role extends string>(cells: string[], rules: ColumnRule<Role>[]): boolean {
+  if (isColumnNumberRow(cells) || yearCount(cells) >= 2) return true;
+  const matches = cells.filter((cell) => rules.some((rule) => rule.pattern.test(cell)));
+  return matches.length >= 2;
+}
+
+function roleOf<Role extends string>(cell: string, rules: ColumnRule<Role>[]): Role | null {
+  return rules.find((rule) => rule.pattern.test(cell))?.role ?? null;
+}
+
+/**
+ * Finds which column holds what from the header rows, e.g. "Назва завдання | … | Обсяги
+ * фінансування | Очікувані результати" over "Всього | 2026 р. | 2027 р. | 2028 р.". A merged
+ * header cell spanning the amount columns shifts the cells after it: they are aligned from the right.
+ */
+export function readColumns<Role extends string>(
+  rows: TableRow[],
+  rules: ColumnRule<Role>[],
+  spanning: Role,
+): Columns<Role> | null {
+  let headerRows = 0;
+  while (headerRows < rows.length && isHeaderRow(rows[headerRows]?.cells ?? [], rules)) headerRows++;
+  const header = rows.slice(0, headerRows).map((row) => row.cells);
+  const main = header.find((cells) => !isColumnNumberRow(cells) && yearCount(cells) < 2);
+  if (!main) return null;
+  const width = Math.max(...header.map((cells) => cells.length));
+  const columns: Columns<Role> = {
+    roles: {},
+    years: [],
+    total: null,
+    width,
+    headerRows,
+    headerText: header.flat().join(" "),
+  };
+  assignMainRoles(columns, main, rules, spanning);
+  const yearRow = header.find((cells) => yearCount(cells) >= 2) ?? main;
+  yearRow.forEach((cell, index) => {
+    const year = yearOf(cell);
+    if (year) columns.years.push({ year, index });
+    else if (TOTAL_CELL.test(cell.trim())) columns.total = index;
+  });
+  return columns;
+}
+
+function assignMainRoles<Role extends string>(
+  columns: Columns<Role>,
+  main: string[],
+  rules: ColumnRule<Role>[],
+  spanning: Role,
+): void {
+  const shift = Math.max(0, columns.width - main.length);
+  let afterSpan = false;
+  main.forEach((cell, index) => {
+    const role = roleOf(cell, rules);
+    const at = afterSpan ? index + shift : index;
+    if (role && columns.roles[role] === undefined) columns.roles[role] = at;
+    if (role === spanning) afterSpan = true;
+  });
+}

@@ -1,0 +1,145 @@
+import type { ByYear, FundingRow } from "../../domain/model.js";
+import { type AmountCell, type MoneyUnit, parseAmountCell, sumKopecks } from "../../domain/money.js";
+import type { Columns } from "./columns.js";
+import { classifySource, isSourceLabel } from "./sources.js";
+import { cellText } from "./text.js";
+
+export type TaskRole = "task" | "project" | "executors" | "deadline" | "source" | "money" | "result";
+
+const NOTE_PHRASE = /в межах|у межах|не потребує|за рахунок|кошторис/i;
+const TOTAL_LABEL = /^(всього|усього|разом)/i;
+
+export interface FundingCells {
+  row: FundingRow | null;
+  /** The expected result read from the row's result cell (wherever the row put it). */
+  result: string;
+}
+
+interface MoneySlot {
+  kind: "total" | "year";
+  year?: string;
+}
+
+function moneySlots(columns: Columns<TaskRole>): { slot: MoneySlot; index: number }[] {
+  const slots: { slot: MoneySlot; index: number }[] = columns.years.map(({ year, index }) => ({
+    slot: { kind: "year", year },
+    index,
+  }));
+  if (columns.total !== null) slots.push({ slot: { kind: "total" }, index: columns.total });
+  return slots.sort((a, b) => a.index - b.index);
+}
+
+/** The cell naming the source: the source column, or a label found in another (shifted) cell. */
+function sourceIndex(cells: string[], columns: Columns<TaskRole>): number {
+  const column = columns.roles.source ?? 0;
+  const atColumn = cells[column] ?? "";
+  if (isSourceLabel(atColumn)) return column;
+  const shifted = cells.findIndex((cell) => !TOTAL_LABEL.test(cell.trim()) && isSourceLabel(cell));
+  if (shifted >= 0) return shifted;
+  return column;
+}
+
+function isEmptyOrProse(cell: string, unit: MoneyUnit): boolean {
+  const parsed = parseAmountCell(cell, unit);
+  return parsed.kind === "empty" || (parsed.kind === "text" && !NOTE_PHRASE.test(cell));
+}
+
+interface Layout {
+  money: string[];
+  slots: MoneySlot[];
+  result: string;
+}
+
+/** Reads the cells after the source: amounts in the money columns, then the expected result. */
+function layoutAfterSource(cells: string[], at: number, columns: Columns<TaskRole>, unit: MoneyUnit): Layout {
+  const slots = moneySlots(columns);
+  const source = columns.roles.source ?? 0;
+  const resultOffset = columns.roles.result === undefined ? null : columns.roles.result - source;
+  const after = cells.slice(at + 1);
+  const full = after.length >= slots.length + (resultOffset === null ? 0 : 1);
+  if (full) {
+    const money = slots.map(({ index }) => cells[at + index - source] ?? "");
+    const result = resultOffset === null ? "" : (cells[at + resultOffset] ?? "");
+    return { money, slots: slots.map(({ slot }) => slot), result };
+  }
+  const last = after[after.length - 1];
+  const hasResult = resultOffset !== null && last !== undefined && isEmptyOrProse(last, unit);
+  const money = hasResult ? after.slice(0, -1) : after;
+  return { money, slots: shortSlots(money, slots, unit), result: hasResult ? (last ?? "") : "" };
+}
+
+/** A total row printing total + years under a table without a total column ("Всього: 27745 …"). */
+function shortSlots(money: string[], slots: { slot: MoneySlot }[], unit: MoneyUnit): MoneySlot[] {
+  const amounts = money.filter((cell) => parseAmountCell(cell, unit).kind !== "text");
+  const years = slots.filter(({ slot }) => slot.kind === "year").map(({ slot }) => slot);
+  if (amounts.length === years.length + 1 && !slots.some(({ slot }) => slot.kind === "total")) {
+    return [{ kind: "total" }, ...years];
+  }
+  return slots.map(({ slot }) => slot);
+}
+
+/** Total + years laid out for rows whose cells run past the table width (total rows, mostly). */
+function layoutTotalRow(cells: string[], at: number, columns: Columns<TaskRole>, unit: MoneyUnit): Layout {
+  const amounts = cells.slice(at + 1).filter((cell) => cell.trim() !== "");
+  const slots = moneySlots(columns).map(({ slot }) => slot);
+  const money = amounts.filter((cell) => parseAmountCell(cell, unit).kind !== "text");
+  if (money.length === columns.years.length + 1 && columns.total === null) {
+    return { money, slots: [{ kind: "total" }, ...slots], result: "" };
+  }
+  return layoutAfterSource(cells, at, columns, unit);
+}
+
+function amountOf(cell: AmountCell): number | null {
+  if (cell.kind === "amount") return cell.kopecks;
+  return cell.kind === "dash" ? 0 : null;
+}
+
+function buildRow(label: string, layout: Layout, unit: MoneyUnit, line: number): FundingRow | null {
+  const byYear: ByYear = {};
+  const notes: string[] = [];
+  let printedTotal: number | null = null;
+  let anyCell = label.trim() !== "";
+  layout.money.forEach((raw, index) => {
+    const cell = parseAmountCell(raw, unit);
+    if (cell.kind !== "empty") anyCell = true;
+    if (cell.kind === "text") notes.push(cellText(cell.text));
+    const slot = layout.slots[index];
+    const amount = amountOf(cell);
+    if (amount === null || !slot) return;
+    if (slot.kind === "total") printedTotal = amount;
+    else if (slot.year) byYear[slot.year] = amount;
+  });
+  if (!anyCell) return null;
+  const row: FundingRow = {
+    source: classifySource(label),
+    label: cellText(label),
+    byYear,
+    total: printedTotal ?? sumKopecks(Object.values(byYear)),
+    totalPrinted: printedTotal !== null,
+    line,
+  };
+  if (notes.length > 0) row.note = notes.join("; ");
+  return row;
+}
+
+/** Reads one funding row (source + amounts) and the expected result from a task-table row. */
+export function readFunding(
+  cells: string[],
+  columns: Columns<TaskRole>,
+  unit: MoneyUnit,
+  line: number,
+  totalRow = false,
+): FundingCells {
+  const at = sourceIndex(cells, columns);
+  const layout = totalRow
+    ? layoutTotalRow(cells, at, columns, unit)
+    : layoutAfterSource(cells, at, columns, unit);
+  const label = at === (columns.roles.source ?? 0) || isSourceLabel(cells[at] ?? "") ? (cells[at] ?? "") : "";
+  const row = buildRow(label, layout, unit, line);
+  if (row && totalRow && row.source === "unspecified") {
+    // "Всього: … 27745 …" with no source named: the row is the printed total itself.
+    row.source = "total";
+    row.label = cellText(cells[0]);
+  }
+  return { row, result: cellText(layout.result) };
+}

@@ -1,0 +1,135 @@
+import {
+  assignItemIds,
+  emptyProgramme,
+  type ImportResult,
+  type PassportField,
+  type Programme,
+  ref,
+} from "../../domain/model.js";
+import { type Block, NotAProgrammeError, type Table } from "../blocks.js";
+import { FindingLog } from "./findings.js";
+import { isIndicatorTable, readIndicators } from "./indicators.js";
+import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
+import { readSections, readTitle } from "./sections.js";
+import { isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
+
+const KATOTTG = /UA\s?(\d{17})/;
+const PERIOD = /(20\d\d)\s*[-–—]\s*(20\d\d)/;
+
+function field(fields: PassportField[], number: number): PassportField | undefined {
+  return fields.find((each) => each.number === number);
+}
+
+function readIdentity(programme: Programme, fields: PassportField[], log: FindingLog): void {
+  const name = field(fields, 1);
+  programme.community.name = name?.value ?? "";
+  if (!name?.value)
+    log.warn(
+      "no-community",
+      "У паспорті не знайдено назви громади (поле 1)",
+      name?.line ?? 0,
+      ref.passport(1),
+    );
+  const code = field(fields, 2);
+  const katottg = KATOTTG.exec(code?.value ?? "");
+  programme.community.katottg = katottg ? `UA${katottg[1]}` : "";
+  if (!katottg)
+    log.warn("no-katottg", "У паспорті не знайдено коду КАТОТТГ (поле 2)", code?.line ?? 0, ref.passport(2));
+  for (let number = 1; number <= 10; number++) {
+    if (!field(fields, number))
+      log.warn("passport-field-missing", `У паспорті немає поля ${number}`, 0, ref.passport(number));
+  }
+}
+
+function readPeriod(
+  programme: Programme,
+  fields: PassportField[],
+  tasks: TaskTable | null,
+  log: FindingLog,
+): void {
+  const term = field(fields, 9);
+  const match = PERIOD.exec(term?.value ?? "") ?? PERIOD.exec(programme.title);
+  if (match) {
+    programme.period = { from: Number(match[1]), to: Number(match[2]) };
+    return;
+  }
+  const years = (tasks?.years ?? []).map(Number);
+  if (years.length > 0) programme.period = { from: Math.min(...years), to: Math.max(...years) };
+  log.warn(
+    "no-period",
+    "Строк виконання програми (поле 9) не прочитано; взято роки з таблиці завдань",
+    term?.line ?? 0,
+    ref.passport(9),
+  );
+}
+
+function noAmounts(tasks: TaskTable): boolean {
+  const rows = [
+    ...tasks.declaredTotals,
+    ...tasks.directions.flatMap((direction) => direction.declaredTotals),
+  ];
+  const visit = (items: TaskTable["directions"][number]["items"]): boolean =>
+    items.every(
+      (item) => item.funding.every((row) => row.total === 0 && !row.totalPrinted) && visit(item.children),
+    );
+  return (
+    rows.every((row) => row.total === 0 && !row.totalPrinted) && tasks.directions.every((d) => visit(d.items))
+  );
+}
+
+function applyTasks(programme: Programme, table: Table, log: FindingLog): TaskTable | null {
+  const tasks = readTaskTable(table, log);
+  if (!tasks) return null;
+  programme.directions = tasks.directions;
+  programme.declaredTotals = tasks.declaredTotals;
+  programme.unit = tasks.unit;
+  if (noAmounts(tasks))
+    log.warn(
+      "no-amounts",
+      "Таблиця завдань не містить жодної суми фінансування",
+      table.line,
+      ref.programme(),
+    );
+  return tasks;
+}
+
+function applyPassport(programme: Programme, passport: PassportRead | null, log: FindingLog): void {
+  if (!passport) {
+    log.add("no-passport", "error", "Паспорт програми не знайдено", 0, ref.passport(1));
+    return;
+  }
+  programme.passport.fields = passport.fields;
+  readPassportFunding(passport, passportUnit(passport) ?? programme.unit, log);
+  programme.passport.funding = passport.funding;
+}
+
+/**
+ * Turns blocks into a programme: the passport, the narrative sections, the task table (annex 1)
+ * and the indicator annex (annex 2). Where the document is unclear it says so in `import.*`
+ * findings; a document with neither a passport nor a task table is not a programme.
+ */
+export function interpretBlocks(blocks: Block[]): ImportResult {
+  const log = new FindingLog();
+  const programme = emptyProgramme();
+  const tables = blocks.filter((block): block is Table => block.kind === "table");
+  const taskTable = tables.find(isTaskTable);
+  const passport = findPassport(blocks);
+  if (!taskTable && !passport) {
+    throw new NotAProgrammeError(
+      "Документ не схожий на програму інформатизації: немає ні паспорта, ні таблиці завдань",
+    );
+  }
+  programme.title = readTitle(blocks);
+  const tasks = taskTable ? applyTasks(programme, taskTable, log) : null;
+  if (!taskTable)
+    log.add("no-task-table", "error", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
+  applyPassport(programme, passport, log);
+  readIdentity(programme, passport?.fields ?? [], log);
+  readPeriod(programme, passport?.fields ?? [], tasks, log);
+  const stop = taskTable ? blocks.indexOf(taskTable) : blocks.length;
+  programme.sections = readSections(blocks, stop);
+  const indicatorTable = tables.find((table) => table !== taskTable && isIndicatorTable(table));
+  programme.indicators = indicatorTable ? readIndicators(indicatorTable) : [];
+  assignItemIds(programme);
+  return { programme, findings: log.resolve() };
+}

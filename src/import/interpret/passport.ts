@@ -1,0 +1,153 @@
+import type { ByYear, DeclaredFunding, PassportField, SourceKind } from "../../domain/model.js";
+import { ref } from "../../domain/model.js";
+import { type MoneyUnit, parseAmountCell, parseDecimalToKopecks } from "../../domain/money.js";
+import type { Block, Table, TableRow } from "../blocks.js";
+import { yearOf } from "./columns.js";
+import type { FindingLog } from "./findings.js";
+import { classifySource } from "./sources.js";
+import { cellText } from "./text.js";
+
+const FIELD_NUMBER = /^(\d{1,2})\.?$/;
+const TOTAL_WORD = /^(всього|усього|разом)$/i;
+
+export interface PassportRead {
+  fields: PassportField[];
+  funding: DeclaredFunding;
+  /** Rows after field 10 in the same table: the funding table of field 10, where printed. */
+  fundingRows: TableRow[];
+  fundingHeader: string[];
+}
+
+function fieldNumber(row: TableRow): number | null {
+  const match = FIELD_NUMBER.exec(cellText(row.cells[0]));
+  const number = match ? Number(match[1]) : null;
+  return number !== null && number >= 1 && number <= 10 && row.cells.length >= 2 ? number : null;
+}
+
+function isPassportTable(table: Table): boolean {
+  return table.rows.some((row) => fieldNumber(row) === 1 && /найменування|громад/i.test(row.cells[1] ?? ""));
+}
+
+function emptyFunding(line: number): DeclaredFunding {
+  return { total: null, byYear: {}, bySource: {}, bySourceByYear: {}, line };
+}
+
+/** Finds the passport table (fields 1–10) and reads its fields as printed. */
+export function findPassport(blocks: Block[]): PassportRead | null {
+  const table = blocks.find((block): block is Table => block.kind === "table" && isPassportTable(block));
+  if (!table) return null;
+  const fields: PassportField[] = [];
+  let fundingRows: TableRow[] = [];
+  let fundingHeader: string[] = [];
+  table.rows.forEach((row, index) => {
+    const number = fieldNumber(row);
+    if (number === null || fields.some((field) => field.number === number)) return;
+    const value = row.cells
+      .slice(2)
+      .map(cellText)
+      .filter((text) => text !== "");
+    fields.push({ number, label: cellText(row.cells[1]), value: value.join(" "), line: row.line });
+    if (number === 10) {
+      fundingHeader = row.cells.slice(2).map(cellText);
+      fundingRows = table.rows.slice(index + 1).filter((next) => fieldNumber(next) === null);
+    }
+  });
+  const line = fields.find((field) => field.number === 10)?.line ?? table.line;
+  return { fields, funding: emptyFunding(line), fundingRows, fundingHeader };
+}
+
+type Slot = { kind: "total" } | { kind: "year"; year: string };
+
+function slotsOf(header: string[]): Slot[] {
+  return header.map((text): Slot | null => {
+    const year = yearOf(text);
+    if (year) return { kind: "year", year };
+    return TOTAL_WORD.test(text.replace(/[:.]/g, "").trim()) ? { kind: "total" } : null;
+  }) as Slot[];
+}
+
+function readAmounts(
+  cells: string[],
+  slots: Slot[],
+  unit: MoneyUnit,
+): { total: number | null; byYear: ByYear } {
+  const byYear: ByYear = {};
+  let total: number | null = null;
+  cells.forEach((raw, index) => {
+    const slot = slots[index];
+    const cell = parseAmountCell(raw, unit);
+    const amount = cell.kind === "amount" ? cell.kopecks : cell.kind === "dash" ? 0 : null;
+    if (!slot || amount === null) return;
+    if (slot.kind === "total") total = amount;
+    else byYear[slot.year] = amount;
+  });
+  return { total, byYear };
+}
+
+function record(funding: DeclaredFunding, source: SourceKind, total: number | null, byYear: ByYear): void {
+  if (source === "total") {
+    funding.total = total;
+    funding.byYear = byYear;
+    return;
+  }
+  if (total !== null) funding.bySource[source] = total;
+  if (Object.keys(byYear).length > 0) funding.bySourceByYear[source] = byYear;
+}
+
+/** Field 10 printed as a small table: "Всього | 2026 р. | …" over one row per source. */
+function readFundingTable(read: PassportRead, unit: MoneyUnit): boolean {
+  const slots = slotsOf(read.fundingHeader);
+  if (!slots.some(Boolean)) return false;
+  let found = false;
+  for (const row of read.fundingRows) {
+    const label = cellText(row.cells[1]);
+    const { total, byYear } = readAmounts(row.cells.slice(2), slots, unit);
+    if (total === null && Object.keys(byYear).length === 0) continue;
+    record(read.funding, classifySource(label), total, byYear);
+    found = true;
+  }
+  return found;
+}
+
+/** Field 10 printed on one line: "Всього 2026 рік 2027 рік 2028 рік 27745 10275 8245 9225". */
+function readFundingLine(value: string, funding: DeclaredFunding, unit: MoneyUnit): boolean {
+  const tokens = value
+    .replace(/(?<!\p{L})(?:рік|роки|року|р\.)(?!\p{L})/giu, " ")
+    .replace(/(\d)\s(?=\d{3}\b)/g, "$1")
+    .split(/\s+/)
+    .filter((token) => token !== "");
+  const slots: Slot[] = [];
+  let index = 0;
+  for (; index < tokens.length; index++) {
+    const token = tokens[index] ?? "";
+    const year = /^20\d\d$/.test(token) && slots.length > 0 ? token : yearOf(token);
+    if (TOTAL_WORD.test(token.replace(/[:,]/g, ""))) slots.push({ kind: "total" });
+    else if (year && slots.length < 12 && !slots.some((slot) => slot.kind === "year" && slot.year === year)) {
+      slots.push({ kind: "year", year });
+    } else break;
+  }
+  const amounts = tokens.slice(index, index + slots.length);
+  if (slots.length === 0 || amounts.length !== slots.length) return false;
+  if (amounts.some((token) => parseDecimalToKopecks(token, unit) === null)) return false;
+  const { total, byYear } = readAmounts(amounts, slots, unit);
+  record(funding, "total", total, byYear);
+  return true;
+}
+
+/** Reads passport field 10 (sources and amounts) as printed; warns when it prints no amounts. */
+export function readPassportFunding(read: PassportRead, unit: MoneyUnit, log: FindingLog): void {
+  const field = read.fields.find((each) => each.number === 10);
+  if (!field) return;
+  const done = readFundingTable(read, unit) || readFundingLine(field.value, read.funding, unit);
+  if (!done) {
+    const message = "Паспорт (поле 10) називає джерела фінансування, але не наводить жодних сум";
+    log.warn("no-amounts", message, field.line, ref.passport(10));
+  }
+}
+
+export function passportUnit(read: PassportRead): MoneyUnit | null {
+  const field = read.fields.find((each) => each.number === 10);
+  const text = [field?.label, field?.value, ...read.fundingRows.flatMap((row) => row.cells)].join(" ");
+  if (/тис/i.test(text)) return "thousand";
+  return /грн/i.test(text) ? "uah" : null;
+}

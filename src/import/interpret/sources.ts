@@ -1,0 +1,61 @@
+import type { SourceKind } from "../../domain/model.js";
+
+/** Phrases that name a funding source, matched at the start of a cell or of a part of it. */
+const SOURCE_PATTERNS: [SourceKind, RegExp][] = [
+  ["total", /^загальний обсяг/],
+  ["none", /^не потребує/],
+  ["within-budget", /^(в|у) межах (бюджетних асигнувань|фінансування|кошторис|коштів)/],
+  ["state", /^(кошти )?державн\S* бюджет/],
+  ["oblast", /^(кошти )?обласн\S* бюджет/],
+  ["district", /^(кошти )?районн\S* бюджет/],
+  ["other", /^(кошти )?(інш\S* джерел|інших джерел|не заборонен|позабюджетн)/],
+  ["local", /^(кошти )?(місцев\S* бюджет|бюджет\S*\s)/],
+  ["local", /^(кошти )?бюджет\S*$/],
+];
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+function classifyPart(part: string): SourceKind | null {
+  const text = normalise(part).replace(/^[-–—•,.:;\s]+/, "");
+  for (const [kind, pattern] of SOURCE_PATTERNS) if (pattern.test(text)) return kind;
+  return null;
+}
+
+/** Splits a source cell into the sources it names ("Бюджет громади; інші джерела" → two parts). */
+function sourceParts(text: string): string[] {
+  return text
+    .split(/[;\n]|,\s*(?=(?:кошти\s+)?(?:інш|державн|обласн|районн|місцев))|\s+та\s+(?=(?:кошти\s+)?інш)/i)
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
+/** The source kind a printed label names; "mixed" when it names several, "unspecified" for empty text. */
+export function classifySource(label: string): SourceKind {
+  const text = normalise(label);
+  if (text === "") return "unspecified";
+  if (/^[-‐‑–—−]+$/.test(text)) return "none";
+  const whole = classifyPart(text);
+  if (whole === "total" || whole === "none" || whole === "within-budget") return whole;
+  const kinds = new Set(
+    sourceParts(text)
+      .map(classifyPart)
+      .filter((kind) => kind !== null),
+  );
+  if (kinds.size > 1) return "mixed";
+  return whole ?? [...kinds][0] ?? "unspecified";
+}
+
+/** True when the whole cell is a source label (used to find sources in shifted cells). */
+export function isSourceLabel(cell: string): boolean {
+  const text = normalise(cell);
+  return text.length > 0 && text.length < 160 && classifyPart(text) !== null;
+}
+
+/** "Загальний обсяг, у тому числі: державний бюджет" (a page break glued two cells) → the second label. */
+export function labelAfterTotal(label: string): string | null {
+  const match = /^загальний обсяг[^:]*:\s*(.+)$/is.exec(label.trim());
+  const rest = match?.[1]?.trim();
+  return rest && isSourceLabel(rest) ? rest : null;
+}

@@ -1,0 +1,245 @@
+import type { Direction, FundingRow, Item } from "../../domain/model.js";
+import { ref } from "../../domain/model.js";
+import type { MoneyUnit } from "../../domain/money.js";
+import type { Table, TableRow } from "../blocks.js";
+import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
+import { parseDeadline } from "./deadline.js";
+import { isUnitName, splitExecutors } from "./executors.js";
+import type { FindingLog } from "./findings.js";
+import { readFunding, type TaskRole } from "./funding.js";
+import { isSourceLabel } from "./sources.js";
+import { cellText, leadingNumber } from "./text.js";
+
+export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
+  { role: "project", pattern: /про[еєe]кт/i },
+  { role: "task", pattern: /завдан|заход|назва/i },
+  { role: "executors", pattern: /відповідальн|виконавц/i },
+  { role: "deadline", pattern: /строк|термін/i },
+  { role: "source", pattern: /джерел/i },
+  { role: "money", pattern: /обсяг|вартість/i },
+  { role: "result", pattern: /очікуван|результат/i },
+];
+
+const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
+const TOTAL = /^(всього|усього|разом)/i;
+
+export interface TaskTable {
+  directions: Direction[];
+  declaredTotals: FundingRow[];
+  unit: MoneyUnit;
+  years: string[];
+}
+
+/** True when a table's header names the columns of the task table (annex 1). */
+export function isTaskTable(table: Table): boolean {
+  const columns = readColumns(table.rows, TASK_COLUMNS, "money");
+  return columns !== null && columns.roles.source !== undefined && columns.roles.task !== undefined;
+}
+
+export function unitOf(headerText: string): MoneyUnit | null {
+  if (/тис/i.test(headerText)) return "thousand";
+  return /грн/i.test(headerText) ? "uah" : null;
+}
+
+function cell(cells: string[], index: number | undefined): string {
+  return index === undefined ? "" : (cells[index] ?? "");
+}
+
+function newItem(number: string, title: string, line: number): Item {
+  return {
+    id: "",
+    number,
+    title,
+    executors: [],
+    deadline: null,
+    deadlineText: "",
+    funding: [],
+    expectedResult: "",
+    children: [],
+    line,
+  };
+}
+
+/** Builds directions and items from the task table's rows, one row at a time. */
+class TaskTableBuilder {
+  readonly directions: Direction[] = [];
+  readonly declaredTotals: FundingRow[] = [];
+  private direction: Direction | null = null;
+  private task: Item | null = null;
+  private leaf: Item | null = null;
+  private totals: FundingRow[] | null = null;
+
+  constructor(
+    private readonly columns: Columns<TaskRole>,
+    readonly unit: MoneyUnit,
+    private readonly log: FindingLog,
+  ) {}
+
+  take(row: TableRow): void {
+    const cells = row.cells;
+    if (cells.every((text) => text.trim() === "") || isColumnNumberRow(cells)) return;
+    const first = cellText(cells.find((text) => text.trim() !== ""));
+    const filled = cells.filter((text) => text.trim() !== "").length;
+    const direction = DIRECTION.exec(first);
+    if (filled === 1 && direction && cellText(cells[0]) === first) this.startDirection(direction, row.line);
+    else if (TOTAL.test(cellText(cells[0]))) this.startTotals(cells, row.line);
+    else this.takeItemRow(cells, row.line);
+  }
+
+  private startDirection(match: RegExpExecArray, line: number): void {
+    this.direction = {
+      number: match[1] ?? "",
+      title: cellText(match[2]),
+      items: [],
+      declaredTotals: [],
+      line,
+    };
+    this.directions.push(this.direction);
+    this.task = null;
+    this.leaf = null;
+    this.totals = null;
+  }
+
+  private startTotals(cells: string[], line: number): void {
+    const ofDirection = /напрям/i.test(cellText(cells[0])) && this.direction;
+    this.totals = ofDirection && this.direction ? this.direction.declaredTotals : this.declaredTotals;
+    this.task = null;
+    this.leaf = null;
+    this.addFunding(this.totals, cells, line, true);
+  }
+
+  private addFunding(target: FundingRow[], cells: string[], line: number, totalRow = false): string {
+    const { row, result } = readFunding(cells, this.columns, this.unit, line, totalRow);
+    if (row) target.push(row);
+    return result;
+  }
+
+  private takeItemRow(cells: string[], line: number): void {
+    const { roles } = this.columns;
+    const parsed = leadingNumber(cell(cells, roles.task ?? 0));
+    let title = parsed ? parsed.rest : cellText(cell(cells, roles.task ?? 0));
+    let project = cellText(cell(cells, roles.project));
+    let executors = cell(cells, roles.executors);
+    if (isSourceLabel(project)) project = ""; // a source shifted left: a source row, not a project
+    if (roles.project !== undefined && title && executors.trim() === "" && isUnitName(project)) {
+      // The task cell was merged with the row above and lost: the project sits in the task column.
+      [title, project, executors] = ["", title, project];
+    }
+    if (this.totals && !title && !project) {
+      this.addFunding(this.totals, cells, line);
+      return;
+    }
+    this.totals = null;
+    if (title) this.addTask(parsed?.number ?? "", title, line);
+    if (roles.project !== undefined && project) this.addProject(project, line);
+    if (!title && !project && !this.leaf) {
+      this.log.warn(
+        "orphan-row",
+        "Рядок таблиці завдань без назви завдання чи проєкту пропущено",
+        line,
+        "programme",
+      );
+      return;
+    }
+    this.fill(cells, executors, line, Boolean(title || project));
+  }
+
+  private currentDirection(line: number): Direction {
+    if (this.direction) return this.direction;
+    this.log.warn("no-direction", "Завдання наведено до першого пріоритетного напряму", line, "programme");
+    this.direction = { number: "1", title: "", items: [], declaredTotals: [], line };
+    this.directions.push(this.direction);
+    return this.direction;
+  }
+
+  private addTask(number: string, title: string, line: number): void {
+    const direction = this.currentDirection(line);
+    const item = newItem(number || `${direction.number}.${direction.items.length + 1}`, title, line);
+    const parent = this.parentByNumber(direction, number);
+    (parent ? parent.children : direction.items).push(item);
+    this.task = parent ? this.task : item;
+    this.leaf = item;
+  }
+
+  /** "1.1.1" under the open "1.1": deeper printed numbers nest under the item they extend. */
+  private parentByNumber(direction: Direction, number: string): Item | null {
+    const task = this.task;
+    if (!task || !/^\d+(\.\d+)+\.?$/.test(number)) return null;
+    const base = task.number.replace(/\.$/, "");
+    const own = number.replace(/\.$/, "");
+    return own.startsWith(`${base}.`) && direction.items.includes(task) ? task : null;
+  }
+
+  private addProject(title: string, line: number): void {
+    const direction = this.currentDirection(line);
+    if (!this.task) {
+      this.addTask("", title, line);
+      return;
+    }
+    const position = direction.items.indexOf(this.task) + 1;
+    const number = `${direction.number}.${position}.${this.task.children.length + 1}`;
+    const project = newItem(number, title, line);
+    this.task.children.push(project);
+    this.leaf = project;
+  }
+
+  private fill(cells: string[], executors: string, line: number, newRow: boolean): void {
+    const leaf = this.leaf;
+    if (!leaf) return;
+    const { roles } = this.columns;
+    const result = this.addFunding(leaf.funding, cells, line);
+    const deadline = cellText(cell(cells, roles.deadline));
+    if (newRow) {
+      leaf.executors = splitExecutors(executors);
+      leaf.deadlineText = deadline;
+      leaf.deadline = parseDeadline(deadline);
+    }
+    if (result) leaf.expectedResult = leaf.expectedResult ? `${leaf.expectedResult} ${result}` : result;
+  }
+}
+
+function warnSources(directions: Direction[], log: FindingLog): void {
+  const visit = (item: Item): void => {
+    for (const row of item.funding) {
+      if (row.source === "mixed") {
+        const message = `Джерело «${row.label}» називає кілька джерел, суму між ними розподілити неможливо`;
+        log.warn("mixed-source", message, row.line, item);
+      } else if (row.source === "unspecified" && row.label) {
+        log.warn(
+          "unknown-source",
+          `Не вдалося розпізнати джерело фінансування «${row.label}»`,
+          row.line,
+          item,
+        );
+      }
+    }
+    item.children.forEach(visit);
+  };
+  for (const direction of directions) direction.items.forEach(visit);
+}
+
+/** Reads the task table (annex 1) into directions, items and the declared grand totals. */
+export function readTaskTable(table: Table, log: FindingLog): TaskTable | null {
+  const columns = readColumns(table.rows, TASK_COLUMNS, "money");
+  if (!columns) return null;
+  const unit = unitOf(columns.headerText);
+  if (!unit) {
+    log.warn(
+      "unit-unknown",
+      "Заголовок таблиці завдань не вказує одиниць (тис. грн чи грн); прийнято тис. грн",
+      table.line,
+      "programme",
+    );
+  }
+  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log);
+  for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
+  warnSources(builder.directions, log);
+  if (builder.directions.length === 0)
+    log.warn("no-directions", "У таблиці завдань не знайдено напрямів", table.line, ref.programme());
+  return {
+    directions: builder.directions,
+    declaredTotals: builder.declaredTotals,
+    unit: builder.unit,
+    years: columns.years.map(({ year }) => year),
+  };
+}

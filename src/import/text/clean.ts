@@ -1,0 +1,79 @@
+/** Markup that survives text extraction: Word bookmarks, stray HTML paragraphs, Markdown bold. */
+const MARKUP = /\[bookmark:[^\]]*\]|<\/?(?:p|br|span|b|i|strong|em)\b[^>]*>|\*\*/gi;
+
+export function stripMarkup(line: string): string {
+  return line.replace(MARKUP, "");
+}
+
+/** First parts of real compound words that are written with a hyphen ("онлайн-запис", "веб-сайт"). */
+const COMPOUND_PREFIXES = new Set([
+  "онлайн",
+  "офлайн",
+  "веб",
+  "чат",
+  "смарт",
+  "відео",
+  "аудіо",
+  "фото",
+  "теле",
+  "кібер",
+  "штрих",
+  "коворкінг",
+  "міст",
+  "осіб",
+  "бізнес",
+  "інтернет",
+  "медіа",
+  "прес",
+  "екс",
+  "віце",
+  "топ",
+  "гео",
+]);
+
+/** Adverb-like first parts of compound adjectives: "соціально-", "науково-", "історико-". */
+const COMPOUND_STEM = /(?:но|во|ко|чно|ьно)$/;
+const VOWELS = /[аеєиіїоуюяaeiouy]$/i;
+
+function isLineWrapHyphen(before: string, after: string): boolean {
+  if (!/^\p{Ll}/u.test(after)) return false; // "Дія-Центр", "Wi-Fi", "QR-код"
+  if (/[0-9a-z]/i.test(before + after)) return false;
+  if (before.length <= 1) return false; // "е-демократія"
+  if (before.length >= 2 && before === before.toUpperCase()) return false; // "ІТ-сектор"
+  const lower = before.toLowerCase();
+  if (COMPOUND_PREFIXES.has(lower)) return false;
+  if (!VOWELS.test(lower)) return true; // "впровад-ження": a syllable fragment
+  return !(lower.length >= 5 && COMPOUND_STEM.test(lower));
+}
+
+/**
+ * Joins words a Word layout hyphenated at a line wrap inside a table cell ("цифро-візації",
+ * "Стро-ки"), keeping real compounds ("онлайн-запису", "соціально-економічний", "Дія-Центр").
+ */
+export function joinHyphenatedWords(text: string): string {
+  return text.replace(/[\p{L}\d]+(?:-[\p{L}\d]+)+/gu, (word) => {
+    const parts = word.split("-");
+    let result = parts[0] ?? "";
+    let segment = result;
+    for (const part of parts.slice(1)) {
+      if (isLineWrapHyphen(segment, part)) {
+        result += part;
+        segment += part;
+      } else {
+        result += `-${part}`;
+        segment = part;
+      }
+    }
+    return result;
+  });
+}
+
+/** Joins two pieces of one cell; a piece ending in a hyphen continues the word ("2026-" + "2028"). */
+export function joinPieces(first: string, second: string, separator = " "): string {
+  const a = first.trimEnd();
+  const b = second.trim();
+  if (a === "") return b;
+  if (b === "") return a;
+  if (/[\p{L}\d]-$/u.test(a)) return joinHyphenatedWords(a + b);
+  return `${a}${separator}${b}`;
+}

@@ -1,0 +1,108 @@
+import type { Block, Table } from "../blocks.js";
+import { joinHyphenatedWords, stripMarkup } from "./clean.js";
+import { addTabRow, mergeSplitRows, type RawRow } from "./rows.js";
+
+type LineKind = "blank" | "cell" | "tabs" | "plain";
+
+/** A line holding exactly one tab-indented cell: the one-cell-per-line layout. */
+const CELL_LINE = /^ *\t[^\t]*$/;
+
+function lineKind(line: string): LineKind {
+  if (line.trim() === "" && !line.includes("\t")) return "blank";
+  if (CELL_LINE.test(line)) return "cell";
+  return line.includes("\t") ? "tabs" : "plain";
+}
+
+function cleanCell(cell: string): string {
+  const lines = cell.split("\n").map((part) => part.replace(/[\s\u00a0]+/g, " ").trim());
+  return joinHyphenatedWords(lines.filter((part) => part !== "").join("\n"));
+}
+
+/** Rebuilds blocks line by line; one instance per call. */
+class TextReader {
+  readonly blocks: Block[] = [];
+  private family: "cell" | "tabs" | null = null;
+  private rows: RawRow[] = [];
+  private row: RawRow | null = null;
+  private lastKind: LineKind = "blank";
+  private sawBlank = false;
+
+  read(lines: string[]): Block[] {
+    lines.forEach((raw, index) => {
+      this.take(stripMarkup(raw), index + 1);
+    });
+    this.endTable();
+    return this.blocks;
+  }
+
+  private take(line: string, number: number): void {
+    const kind = lineKind(line);
+    if (kind === "blank") this.blank();
+    else if (kind === "cell" && this.family !== "tabs") this.cell(line, number);
+    else if (kind === "cell" || kind === "tabs") this.tabs(line, number);
+    else this.plain(line, number);
+    this.lastKind = kind;
+  }
+
+  private blank(): void {
+    this.endRow();
+    this.sawBlank = true;
+  }
+
+  private cell(line: string, number: number): void {
+    if (this.family !== "cell") this.startTable("cell");
+    const text = line.replace(/^ *\t/, "");
+    if (this.row) this.row.cells.push(text);
+    else this.row = { cells: [text], line: number, afterBlank: this.sawBlank };
+    this.sawBlank = false;
+  }
+
+  private tabs(line: string, number: number): void {
+    if (this.family !== "tabs") this.startTable("tabs");
+    addTabRow(this.rows, { cells: line.split("\t"), line: number, afterBlank: this.sawBlank });
+    this.sawBlank = false;
+  }
+
+  private plain(line: string, number: number): void {
+    const last = this.row?.cells.length ?? 0;
+    if (this.row && this.lastKind !== "blank" && last > 0) {
+      this.row.cells[last - 1] = `${this.row.cells[last - 1]}\n${line}`;
+      return;
+    }
+    this.endTable();
+    this.blocks.push({ kind: "paragraph", text: line.replace(/\s+/g, " ").trim(), line: number });
+    this.sawBlank = false;
+  }
+
+  private startTable(family: "cell" | "tabs"): void {
+    this.endTable();
+    this.family = family;
+  }
+
+  private endRow(): void {
+    if (this.row) this.rows.push(this.row);
+    this.row = null;
+  }
+
+  private endTable(): void {
+    this.endRow();
+    const rows = this.family === "cell" ? mergeSplitRows(this.rows) : this.rows;
+    if (rows.length > 0) this.blocks.push(toTable(rows));
+    this.rows = [];
+    this.family = null;
+  }
+}
+
+function toTable(rows: RawRow[]): Table {
+  const clean = rows.map((row) => ({ cells: row.cells.map(cleanCell), line: row.line }));
+  return { kind: "table", rows: clean, line: clean[0]?.line ?? 0 };
+}
+
+/**
+ * Rebuilds paragraphs and table rows from text extracted from a Word or PDF document. Tables come
+ * in two layouts: one tab-indented cell per line with rows separated by blank lines, or one
+ * tab-separated row per line whose cells may continue on later lines.
+ */
+export function readTextBlocks(text: string): Block[] {
+  return new TextReader().read(text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/));
+}

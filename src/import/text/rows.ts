@@ -1,0 +1,127 @@
+import type { TableRow } from "../blocks.js";
+import { isSourceLabel } from "../interpret/sources.js";
+import { joinPieces } from "./clean.js";
+
+/** A row being rebuilt, with whether a blank line (a page break, often) came before it. */
+export interface RawRow extends TableRow {
+  afterBlank: boolean;
+}
+
+const ROW_MARKER = /^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)|всього|усього|разом)/i;
+const STRICT_ROW_MARKER = /^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)](?:\s|$)|всього|усього|разом)/i;
+const SUB_NUMBER = /^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+\S/;
+const LOWERCASE_START = /^[«"„“(]?\p{Ll}/u;
+const AMOUNT_LIKE = /^[\s\d.,‐‑–—−-]*$/;
+const LOOKBACK = 8;
+
+/** True when the row opens a new table row on its own: a number, or a total. */
+export function startsRow(cells: string[], strict = false): boolean {
+  return (strict ? STRICT_ROW_MARKER : ROW_MARKER).test(cells[0] ?? "");
+}
+
+function nonEmpty(cells: string[]): number[] {
+  return cells.flatMap((cell, index) => (cell.trim() === "" ? [] : [index]));
+}
+
+function looksLikeContinuation(row: RawRow): boolean {
+  if (startsRow(row.cells)) return false;
+  const filled = nonEmpty(row.cells);
+  const first = filled[0];
+  if (first === undefined) return false;
+  const text = (row.cells[first] ?? "").trim();
+  if (isSourceLabel(text)) return false;
+  if (LOWERCASE_START.test(text)) return true;
+  return row.afterBlank && filled.length === 1 && first > 0 && !AMOUNT_LIKE.test(text);
+}
+
+/** A cell where a new row starts inside a continuation line: a source label or an item number. */
+function findAnchor(row: RawRow): { index: number; kind: "source" | "number" } | null {
+  for (let index = 1; index < row.cells.length; index++) {
+    const cell = row.cells[index] ?? "";
+    if (isSourceLabel(cell)) return { index, kind: "source" };
+    if (SUB_NUMBER.test(cell)) return { index, kind: "number" };
+  }
+  return null;
+}
+
+function nearestFilled(cells: string[], from: number): number {
+  const long = (index: number) => (cells[index] ?? "").trim().length > 3;
+  for (let index = from; index < cells.length; index++) if (long(index)) return index;
+  for (let index = from - 1; index >= 0; index--) if (long(index)) return index;
+  return from;
+}
+
+function appendCell(target: RawRow, index: number, text: string, alone: boolean): void {
+  const at = (target.cells[index] ?? "").trim() === "" && alone ? nearestFilled(target.cells, index) : index;
+  while (target.cells.length <= at) target.cells.push("");
+  target.cells[at] = joinPieces(target.cells[at] ?? "", text);
+}
+
+function mergeCells(target: RawRow, cells: string[], indexes: number[]): void {
+  const alone = indexes.length === 1;
+  for (const index of indexes) appendCell(target, index, cells[index] ?? "", alone);
+}
+
+function targetForSourceAnchor(rows: RawRow[], anchor: number): RawRow | undefined {
+  for (let back = rows.length - 1; back >= Math.max(0, rows.length - LOOKBACK); back--) {
+    const row = rows[back];
+    if (row && nonEmpty(row.cells.slice(0, anchor)).length > 0) return row;
+  }
+  return rows[rows.length - 1];
+}
+
+function splitAtAnchor(rows: RawRow[], row: RawRow, anchor: { index: number; kind: string }): RawRow {
+  const before = nonEmpty(row.cells).filter((index) => index < anchor.index);
+  const target = anchor.kind === "source" ? targetForSourceAnchor(rows, anchor.index) : rows[rows.length - 1];
+  if (!target) return row;
+  mergeCells(target, row.cells, before);
+  const cells = row.cells.map((cell, index) => (index < anchor.index ? "" : cell));
+  if (anchor.kind === "source") moveTrailingText(target, cells, anchor.index);
+  return { ...row, cells };
+}
+
+/** Text after the amounts of a split source row is the rest of the item's expected result. */
+function moveTrailingText(target: RawRow, cells: string[], anchor: number): void {
+  for (let index = anchor + 1; index < cells.length; index++) {
+    const text = cells[index] ?? "";
+    if (text.trim() === "" || AMOUNT_LIKE.test(text)) continue;
+    const last = nonEmpty(target.cells).at(-1) ?? index;
+    target.cells[last] = joinPieces(target.cells[last] ?? "", text);
+    cells[index] = "";
+  }
+}
+
+/**
+ * Adds a tab-separated row to the table, merging it into the rows above when it only continues
+ * their cells (a cell wrapped onto a later line or split by a page break).
+ */
+export function addTabRow(rows: RawRow[], row: RawRow): void {
+  const previous = rows[rows.length - 1];
+  if (!previous || !looksLikeContinuation(row)) {
+    rows.push(row);
+    return;
+  }
+  const anchor = findAnchor(row);
+  const beforeAnchor = anchor ? nonEmpty(row.cells).some((index) => index < anchor.index) : false;
+  if (anchor && beforeAnchor) {
+    rows.push(splitAtAnchor(rows, row, anchor));
+    return;
+  }
+  mergeCells(previous, row.cells, nonEmpty(row.cells));
+}
+
+/**
+ * One-cell-per-line tables: a row interrupted by a blank line continues in the next group when
+ * together they make exactly one full row and the second part does not start a row of its own.
+ */
+export function mergeSplitRows(rows: RawRow[]): RawRow[] {
+  const width = Math.max(0, ...rows.map((row) => row.cells.length));
+  const out: RawRow[] = [];
+  for (const row of rows) {
+    const previous = out[out.length - 1];
+    const fits = previous && previous.cells.length > 1 && previous.cells.length + row.cells.length === width;
+    if (previous && fits && !startsRow(row.cells, true)) previous.cells.push(...row.cells);
+    else out.push(row);
+  }
+  return out;
+}
