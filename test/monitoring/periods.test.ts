@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  comparePeriodKeys,
   headReportDue,
   isOverdue,
   parsePeriodKey,
@@ -74,5 +75,19 @@ describe("overdue detection", () => {
     expect(isOverdue(h2, null, "2026-12-31")).toBe(false);
     expect(isOverdue(h2, null, "2027-01-05")).toBe(false);
     expect(isOverdue(h2, null, "2027-01-06")).toBe(true);
+  });
+});
+
+describe("period order", () => {
+  it("orders by end date with the annual report last", () => {
+    const keys = ["2026-Y", "2026-Q3", "2027-H1", "2026-H2", "2026-H1", "2026-Q1"];
+    expect([...keys].sort((a, b) => comparePeriodKeys(a, b))).toEqual([
+      "2026-Q1",
+      "2026-H1",
+      "2026-Q3",
+      "2026-H2",
+      "2026-Y",
+      "2027-H1",
+    ]);
   });
 });

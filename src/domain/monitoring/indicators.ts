@@ -1,6 +1,6 @@
 import type { Indicator } from "../model.js";
 import { tryCompileFormula } from "./formula.js";
-import { parsePeriodKey } from "./periods.js";
+import { comparePeriodKeys, parsePeriodKey } from "./periods.js";
 import type { ExecutorReport } from "./reports.js";
 
 /** An indicator value as the programme or a report prints it. */
@@ -121,7 +121,7 @@ export function indicatorActualForYear(
     .filter((report) => parsePeriodKey(report.periodKey)?.year === year)
     .sort(
       (a, b) =>
-        rankPeriod(a.periodKey) - rankPeriod(b.periodKey) ||
+        comparePeriodKeys(a.periodKey, b.periodKey) ||
         (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""),
     );
   for (const report of ranked.reverse()) {
@@ -131,12 +131,6 @@ export function indicatorActualForYear(
     }
   }
   return null;
-}
-
-function rankPeriod(key: string): number {
-  const period = parsePeriodKey(key);
-  if (!period) return -1;
-  return period.kind === "year" ? 13 : Number(period.end.slice(5, 7));
 }
 
 function valueFromFormula(formula: string, variables: Record<string, number> | undefined): string | null {

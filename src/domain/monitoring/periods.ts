@@ -117,6 +117,21 @@ export function periodByKey(periods: ReportingPeriod[], key: string): ReportingP
   return periods.find((period) => period.key === key);
 }
 
+/**
+ * Sort key of a period key: by end date, the annual report after the year's last sub-period;
+ * unknown keys first.
+ */
+export function periodOrder(key: string): string {
+  const period = parsePeriodKey(key);
+  if (!period) return "";
+  return `${period.end}${period.kind === "year" ? "~" : ""}`;
+}
+
+export function comparePeriodKeys(a: string, b: string): number {
+  const [x, y] = [periodOrder(a), periodOrder(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Parses "2026-H1" / "2026-Q3" / "2026-Y" back to its period; null for anything else. */
 export function parsePeriodKey(key: string): ReportingPeriod | null {
   const match = /^(\d{4})-(?:([HQ])([1-4])|Y)$/.exec(key);

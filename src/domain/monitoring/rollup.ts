@@ -1,6 +1,6 @@
 import { type Item, isSummedSource, type Programme, type SourceKind, walkItems } from "../model.js";
 import { assertKopecks, type Kopecks } from "../money.js";
-import { type ReportingPeriod, submissionState } from "./periods.js";
+import { comparePeriodKeys, type ReportingPeriod, submissionState } from "./periods.js";
 import {
   type ExecutorReport,
   firstSubmissions,
@@ -133,7 +133,7 @@ function actualOfReports(reports: ExecutorReport[]): SourceAmounts {
 export function governingReport(reports: ExecutorReport[]): ExecutorReport | undefined {
   const annual = reports.find((report) => report.periodKey.endsWith("-Y"));
   if (annual) return annual;
-  return [...reports].sort((a, b) => a.periodKey.localeCompare(b.periodKey)).at(-1);
+  return [...reports].sort((a, b) => comparePeriodKeys(a.periodKey, b.periodKey)).at(-1);
 }
 
 function progressOf(report: ExecutorReport | undefined): number {
