@@ -36,10 +36,9 @@ export const en: Record<MessageKey, string> = {
   "list.warnings": "warnings: {n}",
   "list.count": "Programmes found: {n}",
   "status.draft": "draft",
-  "status.review": "under review",
-  "status.approved": "approved",
+  "status.agreed": "agreed",
+  "status.adopted": "adopted",
   "status.published": "published",
-  "status.archived": "archived",
   "import.heading": "Import a programme",
   "import.hint":
     "A programme document in DOCX, TXT, XLSX or CSV. You will see what was recognised before saving.",

@@ -35,10 +35,9 @@ export const uk = {
   "list.warnings": "попереджень: {n}",
   "list.count": "Знайдено програм: {n}",
   "status.draft": "чернетка",
-  "status.review": "на розгляді",
-  "status.approved": "затверджена",
+  "status.agreed": "погоджена",
+  "status.adopted": "затверджена",
   "status.published": "оприлюднена",
-  "status.archived": "в архіві",
   "import.heading": "Імпорт програми",
   "import.hint":
     "Документ програми у форматі DOCX, TXT, XLSX або CSV. Спершу ви побачите, що розпізнано, і лише потім збережете.",

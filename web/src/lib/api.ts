@@ -3,7 +3,8 @@ import type { Kopecks } from "../../../src/domain/money.js";
 import type { Totals } from "../../../src/domain/totals.js";
 
 /** The JSON contract of the infoprog API, as the web app uses it. */
-export type ProgrammeStatus = string;
+export const STATUSES = ["draft", "agreed", "adopted", "published"] as const;
+export type ProgrammeStatus = (typeof STATUSES)[number];
 
 export interface ProgrammeSummary {
   id: string;
@@ -47,6 +48,30 @@ export interface ImportSaved {
   version: number;
   created: boolean;
   findings: Finding[];
+}
+
+/** Accepts both the documented summary shape and the store's ({ period, total, versionCount }). */
+export function normalizeSummary(raw: Record<string, unknown>): ProgrammeSummary {
+  const period = (raw.period ?? {}) as { from?: number; to?: number };
+  const number = (value: unknown, fallback = 0) => (typeof value === "number" ? value : fallback);
+  return {
+    id: String(raw.id),
+    katottg: String(raw.katottg ?? ""),
+    communityName: String(raw.communityName ?? ""),
+    title: String(raw.title ?? ""),
+    periodFrom: number(raw.periodFrom, number(period.from)),
+    periodTo: number(raw.periodTo, number(period.to)),
+    status: (raw.status as ProgrammeStatus) ?? "draft",
+    totalKopecks: number(raw.totalKopecks, number(raw.total)),
+    versions: number(raw.versions, number(raw.versionCount)),
+    errors: number(raw.errors),
+    warnings: number(raw.warnings),
+    updatedAt: String(raw.updatedAt ?? ""),
+  };
+}
+
+function normalizeDetail(raw: ProgrammeDetail): ProgrammeDetail {
+  return { ...raw, summary: normalizeSummary(raw.summary as unknown as Record<string, unknown>) };
 }
 
 export class ApiError extends Error {
@@ -97,19 +122,32 @@ function queryString(params: Record<string, string | number | undefined>): strin
 }
 
 export const api = {
-  list: (query: ListQuery = {}) =>
-    request<ProgrammeSummary[]>("GET", `/api/programmes${queryString({ ...query })}`),
-  get: (id: string, version?: number) =>
-    request<ProgrammeDetail>("GET", `/api/programmes/${encodeURIComponent(id)}${queryString({ version })}`),
+  list: async (query: ListQuery = {}) =>
+    (await request<Record<string, unknown>[]>("GET", `/api/programmes${queryString({ ...query })}`)).map(
+      normalizeSummary,
+    ),
+  get: async (id: string, version?: number) =>
+    normalizeDetail(
+      await request<ProgrammeDetail>(
+        "GET",
+        `/api/programmes/${encodeURIComponent(id)}${queryString({ version })}`,
+      ),
+    ),
   save: (id: string, programme: Programme) =>
     request<unknown>("PUT", `/api/programmes/${encodeURIComponent(id)}`, programme),
   validate: (programme: Programme) =>
     request<{ findings: Finding[]; totals: Totals }>("POST", "/api/validate", programme),
   setStatus: (id: string, status: string) =>
     request<unknown>("POST", `/api/programmes/${encodeURIComponent(id)}/status`, { status }),
-  publicList: () => request<ProgrammeSummary[]>("GET", "/api/public/programmes"),
-  publicGet: (katottg: string, from: number, to: number) =>
-    request<ProgrammeDetail>("GET", `/api/public/programmes/${encodeURIComponent(katottg)}/${from}-${to}`),
+  publicList: async () =>
+    (await request<Record<string, unknown>[]>("GET", "/api/public/programmes")).map(normalizeSummary),
+  publicGet: async (katottg: string, from: number, to: number) =>
+    normalizeDetail(
+      await request<ProgrammeDetail>(
+        "GET",
+        `/api/public/programmes/${encodeURIComponent(katottg)}/${from}-${to}`,
+      ),
+    ),
 };
 
 export type ExportFormat = "docx" | "xlsx" | "csv" | "json";

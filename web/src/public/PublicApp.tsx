@@ -1,0 +1,312 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Container,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useEffect, useMemo, useState } from "react";
+import type { Direction, Item, Programme } from "../../../src/domain/model.js";
+import { walkItems } from "../../../src/domain/model.js";
+import { directionTotals, itemTotals, programmeTotals } from "../../../src/domain/totals.js";
+import { DonutChart, HorizontalBarChart, StackedBarChart } from "../charts/SvgCharts.js";
+import { useI18n } from "../i18n/index.js";
+import {
+  ApiError,
+  api,
+  EXPORT_FORMATS,
+  exportUrl,
+  type ProgrammeDetail,
+  type ProgrammeSummary,
+} from "../lib/api.js";
+import { fundingByYearByDirection, largestItems, sourceShares } from "../lib/chartData.js";
+import { formatDeadline, formatMoney, formatPeriod, formatThousands } from "../lib/format.js";
+import { withKeys } from "../lib/keys.js";
+import { parsePublicPath, publicPath } from "../lib/router.js";
+import { LanguageSwitch } from "../shared/LanguageSwitch.js";
+import { sourceLabels } from "../shared/sources.js";
+import { TotalsTable } from "../shared/TotalsTable.js";
+
+type Loaded<T> =
+  | { status: "loading" }
+  | { status: "error"; notFound: boolean; message: string }
+  | { status: "ready"; value: T };
+
+function useLoad<T>(load: () => Promise<T>): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ status: "loading" });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads once per page
+  useEffect(() => {
+    load().then(
+      (value) => setState({ status: "ready", value }),
+      (error: unknown) =>
+        setState({
+          status: "error",
+          notFound: error instanceof ApiError && error.status === 404,
+          message: String((error as Error).message),
+        }),
+    );
+  }, []);
+  return state;
+}
+
+function TaskCard({ item, depth }: { item: Item; depth: number }) {
+  const { t, lang } = useI18n();
+  return (
+    <li
+      style={{
+        marginLeft: depth ? "1rem" : 0,
+        padding: "0.5rem 0",
+        borderBottom: "1px solid var(--mantine-color-gray-3)",
+      }}
+    >
+      <Text fw={600}>
+        {item.number} {item.title}
+      </Text>
+      <Text size="sm">
+        <b>{formatMoney(itemTotals(item).total, lang)}</b> · {t("tree.deadline")}:{" "}
+        {formatDeadline(item.deadline, item.deadlineText, lang)}
+      </Text>
+      <Text size="sm">
+        {t("tree.executors")}: {item.executors.join("; ") || "—"}
+      </Text>
+    </li>
+  );
+}
+
+function depthOf(id: string): number {
+  return id.split(".").length - 2;
+}
+
+function DirectionTasks({ direction }: { direction: Direction }) {
+  const { lang } = useI18n();
+  const items = [...walkItems(direction.items)];
+  return (
+    <details open={items.length <= 12}>
+      <summary style={{ cursor: "pointer", padding: "0.25rem 0" }}>
+        <Text component="span" fw={700}>
+          {direction.number}. {direction.title}
+        </Text>{" "}
+        — {formatMoney(directionTotals(direction).total, lang)}
+      </summary>
+      <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {items.map((item) => (
+          <TaskCard key={item.id} item={item} depth={depthOf(item.id)} />
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function Charts({ programme }: { programme: Programme }) {
+  const { t, lang } = useI18n();
+  const totals = useMemo(() => programmeTotals(programme), [programme]);
+  const byYear = useMemo(() => fundingByYearByDirection(programme), [programme]);
+  const shares = useMemo(() => sourceShares(totals, sourceLabels(lang)), [totals, lang]);
+  const largest = useMemo(() => largestItems(programme, 5), [programme]);
+  const format = (kopecks: number) => formatThousands(kopecks, lang);
+  const top = shares[0];
+  return (
+    <Stack>
+      <TotalsTable totals={totals} period={programme.period} caption={t("funding.byYearSource")} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
+        <figure style={{ margin: 0 }}>
+          <figcaption>
+            <Title order={3} size="h5">
+              {t("charts.byYear")}
+            </Title>
+          </figcaption>
+          <StackedBarChart data={byYear} label={t("charts.byYear")} format={format} />
+        </figure>
+        <figure style={{ margin: 0 }}>
+          <figcaption>
+            <Title order={3} size="h5">
+              {t("charts.bySource")}
+            </Title>
+            {top && (
+              <Text size="sm">
+                {t("charts.summaryBySource", {
+                  source: top.name,
+                  percent: top.percent.toLocaleString("uk-UA"),
+                })}
+              </Text>
+            )}
+          </figcaption>
+          <DonutChart shares={shares} label={t("charts.bySource")} />
+        </figure>
+      </SimpleGrid>
+      {largest.length > 0 && (
+        <figure style={{ margin: 0 }}>
+          <figcaption>
+            <Title order={3} size="h5">
+              {t("charts.largest")}
+            </Title>
+          </figcaption>
+          <HorizontalBarChart items={largest} label={t("charts.largest")} format={format} />
+        </figure>
+      )}
+    </Stack>
+  );
+}
+
+function ProgrammeView({ detail }: { detail: ProgrammeDetail }) {
+  const { t, lang } = useI18n();
+  const { programme, summary } = detail;
+  const total = programmeTotals(programme).total;
+  const count = programme.directions.reduce((sum, d) => sum + [...walkItems(d.items)].length, 0);
+  useEffect(() => {
+    document.title = programme.title || document.title;
+  }, [programme.title]);
+  return (
+    <Stack gap="xl">
+      <header>
+        <Text c="dimmed">{programme.community.name}</Text>
+        <Title order={1} size="h2">
+          {programme.title}
+        </Title>
+        <Group gap="xl" mt="sm">
+          <div>
+            <Text size="sm">{t("programme.period")}</Text>
+            <Text fw={700} size="lg">
+              {formatPeriod(programme.period)}
+            </Text>
+          </div>
+          <div>
+            <Text size="sm">{t("programme.total")}</Text>
+            <Text fw={700} size="lg">
+              {formatMoney(total, lang)}
+            </Text>
+          </div>
+          <div>
+            <Text size="sm">{t("public.tasks", { n: count })}</Text>
+          </div>
+        </Group>
+      </header>
+      <section aria-labelledby="what">
+        <Title order={2} size="h3" id="what" mb="sm">
+          {t("public.what")} · {t("public.who")}
+        </Title>
+        <Stack gap="sm">
+          {withKeys(programme.directions, (d) => d.number).map(({ key, value }) => (
+            <DirectionTasks key={key} direction={value} />
+          ))}
+        </Stack>
+      </section>
+      <section aria-labelledby="how-much">
+        <Title order={2} size="h3" id="how-much" mb="sm">
+          {t("public.howMuch")}
+        </Title>
+        <Charts programme={programme} />
+      </section>
+      <section aria-labelledby="download">
+        <Title order={2} size="h3" id="download" mb="sm">
+          {t("public.download")}
+        </Title>
+        <Group gap="sm">
+          {EXPORT_FORMATS.map((format) => (
+            <Button
+              key={format}
+              component="a"
+              href={exportUrl(summary.id, format)}
+              download
+              variant="default"
+            >
+              {t("common.download")} {format.toUpperCase()}
+            </Button>
+          ))}
+        </Group>
+      </section>
+    </Stack>
+  );
+}
+
+function PublishedList() {
+  const { t } = useI18n();
+  const state = useLoad<ProgrammeSummary[]>(api.publicList);
+  if (state.status === "loading") return <Text>{t("common.loading")}</Text>;
+  if (state.status === "error") return <Alert color="red">{state.message}</Alert>;
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t("public.list")}
+      </Title>
+      {state.value.map((p) => (
+        <Paper key={p.id} withBorder p="sm">
+          <Anchor href={publicPath(p.katottg, p.periodFrom, p.periodTo)}>{p.title}</Anchor>
+          <Text size="sm">
+            {p.communityName} · {formatPeriod({ from: p.periodFrom, to: p.periodTo })}
+          </Text>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+/** In development without the API, shows the demo programme (this branch is dropped from builds). */
+async function loadPublic(katottg: string, from: number, to: number): Promise<ProgrammeDetail> {
+  try {
+    return await api.publicGet(katottg, from, to);
+  } catch (error) {
+    if (!import.meta.env.DEV || !(error instanceof ApiError) || error.status < 500) throw error;
+    const { demoProgramme } = await import("../../../src/store/demo.js");
+    const programme = demoProgramme();
+    const summary = {
+      id: "demo",
+      katottg,
+      communityName: programme.community.name,
+      title: programme.title,
+      periodFrom: from,
+      periodTo: to,
+      status: "published",
+      totalKopecks: 0,
+      versions: 1,
+      errors: 0,
+      warnings: 0,
+      updatedAt: "",
+    } as const;
+    return { summary, programme, findings: [], totals: programmeTotals(programme), versions: [] };
+  }
+}
+
+function PublicProgramme({ katottg, from, to }: { katottg: string; from: number; to: number }) {
+  const { t } = useI18n();
+  const state = useLoad(() => loadPublic(katottg, from, to));
+  if (state.status === "loading") return <Text>{t("common.loading")}</Text>;
+  if (state.status === "error")
+    return (
+      <Alert color={state.notFound ? "yellow" : "red"}>
+        {state.notFound ? t("public.notFound") : state.message}
+      </Alert>
+    );
+  return <ProgrammeView detail={state.value} />;
+}
+
+export function PublicApp() {
+  const { t } = useI18n();
+  const key = parsePublicPath(window.location.pathname);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <Container size="lg" component="header" py="sm">
+        <Group justify="space-between">
+          <Text fw={800}>{t("app.title")}</Text>
+          <LanguageSwitch />
+        </Group>
+      </Container>
+      <Container size="lg" component="main" id="main" tabIndex={-1} pb="xl">
+        {key ? <PublicProgramme {...key} /> : <PublishedList />}
+      </Container>
+      <Container size="lg" component="footer" py="md">
+        <Text size="sm" c="dimmed">
+          {t("public.footer")}
+        </Text>
+      </Container>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { Table } from "@mantine/core";
+import { isSummedSource, type SourceKind, years } from "../../../src/domain/model.js";
+import type { Kopecks } from "../../../src/domain/money.js";
+import type { Totals } from "../../../src/domain/totals.js";
+import { useI18n } from "../i18n/index.js";
+import { formatThousands } from "../lib/format.js";
+import { sourceLabels } from "./sources.js";
+
+/** Computed totals: one row per source, one column per year, with the grand total. */
+export function TotalsTable({
+  totals,
+  period,
+  caption,
+}: {
+  totals: Totals;
+  period: { from: number; to: number };
+  caption: string;
+}) {
+  const { t, lang } = useI18n();
+  const labels = sourceLabels(lang);
+  const yearList = years(period);
+  const sources = (Object.keys(totals.bySource) as SourceKind[]).filter(isSummedSource);
+  const cell = (value: Kopecks | undefined) => formatThousands(value ?? 0, lang);
+  return (
+    <Table.ScrollContainer minWidth={480}>
+      <Table withTableBorder striped>
+        <caption className="visually-hidden">{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("funding.source")}</Table.Th>
+            {yearList.map((year) => (
+              <Table.Th scope="col" key={year} className="num">
+                {year}
+              </Table.Th>
+            ))}
+            <Table.Th scope="col" className="num">
+              {t("common.total")}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sources.map((source) => (
+            <Table.Tr key={source}>
+              <Table.Th scope="row" fw={400}>
+                {labels[source]}
+              </Table.Th>
+              {yearList.map((year) => (
+                <Table.Td key={year} className="num">
+                  {cell(totals.bySourceByYear[source]?.[year])}
+                </Table.Td>
+              ))}
+              <Table.Td className="num">{cell(totals.bySource[source])}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr fw={700}>
+            <Table.Th scope="row">{t("common.total")}</Table.Th>
+            {yearList.map((year) => (
+              <Table.Td key={year} className="num" data-testid={`total-${year}`}>
+                {cell(totals.byYear[year])}
+              </Table.Td>
+            ))}
+            <Table.Td className="num" data-testid="grand-total">
+              {cell(totals.total)}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,228 @@
+import {
+  Alert,
+  Box,
+  Button,
+  FileInput,
+  Grid,
+  Group,
+  Paper,
+  Progress,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useEffect, useState } from "react";
+import { useI18n } from "../i18n/index.js";
+import { ApiError, type ImportPreview, type ImportSaved, uploadProgramme } from "../lib/api.js";
+import { formatMoney, formatPeriod } from "../lib/format.js";
+import { revealRef, tabOfRef } from "../lib/refs.js";
+import { navigate, programmePath } from "../lib/router.js";
+import { PassportTable } from "../shared/PassportTable.js";
+import { TotalsTable } from "../shared/TotalsTable.js";
+import { FindingsPanel } from "./components/FindingsPanel.js";
+import { IndicatorsView } from "./components/TextViews.js";
+import { TreeView } from "./components/TreeView.js";
+
+const ACCEPT = ".docx,.txt,.xlsx,.csv";
+const ACCEPTED = /\.(docx|txt|xlsx|csv)$/i;
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "uploading"; progress: number }
+  | { kind: "preview"; preview: ImportPreview }
+  | { kind: "saving"; preview: ImportPreview; progress: number }
+  | { kind: "error"; message: string };
+
+function Preview({ preview }: { preview: ImportPreview }) {
+  const { t, lang } = useI18n();
+  const [tab, setTab] = useState<string>("tree");
+  const [pendingRef, setPendingRef] = useState<string | null>(null);
+  const { programme } = preview;
+  const flagged = new Set(
+    preview.findings.filter((f) => f.location.ref.startsWith("item:")).map((f) => f.location.ref.slice(5)),
+  );
+  useEffect(() => {
+    if (!pendingRef) return;
+    const timer = setTimeout(() => revealRef(pendingRef), 50);
+    setPendingRef(null);
+    return () => clearTimeout(timer);
+  }, [pendingRef]);
+  const jump = (ref: string) => {
+    const target = tabOfRef(ref);
+    if (target === "passport" || target === "tree" || target === "indicators") setTab(target);
+    setPendingRef(ref);
+  };
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Stack>
+          <Title order={2} size="h3">
+            {programme.title || "—"}
+          </Title>
+          <Text>
+            {programme.community.name} · {programme.community.katottg || "—"} ·{" "}
+            {formatPeriod(programme.period)} · <b>{formatMoney(preview.totals.total, lang)}</b>
+          </Text>
+          <TotalsTable
+            totals={preview.totals}
+            period={programme.period}
+            caption={t("funding.byYearSource")}
+          />
+          <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
+            <Tabs.List aria-label={t("programme.tabs")}>
+              <Tabs.Tab value="tree">{t("programme.tree")}</Tabs.Tab>
+              <Tabs.Tab value="passport">{t("programme.passport")}</Tabs.Tab>
+              <Tabs.Tab value="indicators">{t("programme.indicators")}</Tabs.Tab>
+            </Tabs.List>
+            <Box pt="md">
+              <Tabs.Panel value="tree">
+                <TreeView programme={programme} editor={null} flagged={flagged} />
+              </Tabs.Panel>
+              <Tabs.Panel value="passport">
+                <PassportTable passport={programme.passport} />
+              </Tabs.Panel>
+              <Tabs.Panel value="indicators">
+                <IndicatorsView programme={programme} />
+              </Tabs.Panel>
+            </Box>
+          </Tabs>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Paper withBorder p="sm" pos="sticky" top={130}>
+          <FindingsPanel findings={preview.findings} onJump={jump} />
+        </Paper>
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+function errorText(error: unknown, t: ReturnType<typeof useI18n>["t"]): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError && error.status === 422) return t("import.notProgramme", { msg: message });
+  return t("import.failed", { msg: message });
+}
+
+/** Upload → preview of the parsed programme and its findings → save or cancel. */
+export function ImportPage() {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [dragging, setDragging] = useState(false);
+
+  const recognise = async (chosen: File) => {
+    if (!ACCEPTED.test(chosen.name)) return setPhase({ kind: "error", message: t("import.wrongType") });
+    setPhase({ kind: "uploading", progress: 0 });
+    try {
+      const preview = await uploadProgramme<ImportPreview>(chosen, {
+        dryRun: true,
+        onProgress: (progress) => setPhase({ kind: "uploading", progress }),
+      });
+      setPhase({ kind: "preview", preview });
+    } catch (error) {
+      setPhase({ kind: "error", message: errorText(error, t) });
+    }
+  };
+  const save = async (preview: ImportPreview) => {
+    if (!file) return;
+    setPhase({ kind: "saving", preview, progress: 0 });
+    try {
+      const saved = await uploadProgramme<ImportSaved>(file, {
+        dryRun: false,
+        onProgress: (progress) => setPhase({ kind: "saving", preview, progress }),
+      });
+      navigate(programmePath(String(saved.programmeId)));
+    } catch (error) {
+      setPhase({ kind: "error", message: errorText(error, t) });
+    }
+  };
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    if (chosen) void recognise(chosen);
+  };
+  const progress = phase.kind === "uploading" || phase.kind === "saving" ? phase.progress : null;
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t("import.heading")}
+      </Title>
+      <Text>{t("import.hint")}</Text>
+      <Paper
+        withBorder
+        p="lg"
+        style={{
+          borderStyle: "dashed",
+          borderWidth: 2,
+          background: dragging ? "var(--mantine-color-blue-0)" : undefined,
+        }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          choose(e.dataTransfer.files[0] ?? null);
+        }}
+      >
+        <Stack gap="xs">
+          <Text>{t("import.drop")}</Text>
+          <FileInput
+            label={t("import.file")}
+            placeholder={t("import.choose")}
+            accept={ACCEPT}
+            value={file}
+            onChange={choose}
+            clearable
+            maw={480}
+          />
+        </Stack>
+      </Paper>
+      {progress !== null && (
+        <Box>
+          <Text size="sm" id="upload-progress-label">
+            {progress < 1 ? t("import.uploading", { p: Math.round(progress * 100) }) : t("import.parsing")}
+          </Text>
+          <Progress value={progress * 100} aria-labelledby="upload-progress-label" animated={progress >= 1} />
+        </Box>
+      )}
+      {phase.kind === "error" && (
+        <Alert color="red" role="alert">
+          {phase.message}
+        </Alert>
+      )}
+      {(phase.kind === "preview" || phase.kind === "saving") && (
+        <>
+          <Paper withBorder p="sm" pos="sticky" top={60} style={{ zIndex: 5 }}>
+            <Group justify="space-between">
+              <div>
+                <Title order={2} size="h4">
+                  {t("import.preview")}
+                </Title>
+                <Text size="sm">{t("import.previewHint")}</Text>
+              </div>
+              <Group>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setFile(null);
+                    setPhase({ kind: "idle" });
+                  }}
+                >
+                  {t("common.cancel")}
+                </Button>
+                <Button onClick={() => save(phase.preview)} loading={phase.kind === "saving"}>
+                  {t("common.save")}
+                </Button>
+              </Group>
+            </Group>
+          </Paper>
+          <Preview preview={phase.preview} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,326 @@
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Grid,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useHotkeys } from "@mantine/hooks";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { useI18n } from "../i18n/index.js";
+import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES } from "../lib/api.js";
+import { formatMoney, formatPeriod } from "../lib/format.js";
+import { revealRef, tabOfRef } from "../lib/refs.js";
+import { navigate, programmePath, publicPath } from "../lib/router.js";
+import { PassportTable } from "../shared/PassportTable.js";
+import { TotalsTable } from "../shared/TotalsTable.js";
+import { FindingsPanel } from "./components/FindingsPanel.js";
+import { FundingTable } from "./components/FundingTable.js";
+import { IndicatorsView, SectionsView } from "./components/TextViews.js";
+import { TreeView } from "./components/TreeView.js";
+import { VersionsView } from "./components/VersionsView.js";
+import type { DataSource } from "./data.js";
+import { useAsync } from "./useAsync.js";
+import { useProgrammeEditor } from "./useProgrammeEditor.js";
+
+const ProgrammeCharts = lazy(() =>
+  import("../charts/ProgrammeCharts.js").then((m) => ({ default: m.ProgrammeCharts })),
+);
+
+const TABS = ["tree", "passport", "funding", "charts", "indicators", "sections", "versions"] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABELS = {
+  tree: "programme.tree",
+  passport: "programme.passport",
+  funding: "programme.funding",
+  charts: "programme.charts",
+  indicators: "programme.indicators",
+  sections: "programme.sections",
+  versions: "programme.versions",
+} as const;
+
+function Header({
+  detail,
+  source,
+  onStatus,
+}: {
+  detail: ProgrammeDetail;
+  source: DataSource;
+  onStatus: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const { summary, programme } = detail;
+  const declared = programme.passport.funding.total;
+  return (
+    <Stack gap="xs">
+      <Anchor
+        href="/"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate("/");
+        }}
+        size="sm"
+      >
+        ← {t("programme.backToList")}
+      </Anchor>
+      <Title order={1} size="h2">
+        {programme.title || summary.title}
+      </Title>
+      <Text>
+        {programme.community.name} · {programme.community.katottg} · {t("programme.period")}:{" "}
+        {formatPeriod(programme.period)}
+      </Text>
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <NativeSelect
+          label={t("programme.status")}
+          value={summary.status}
+          data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={async (e) => {
+            await source.setStatus(summary.id, e.currentTarget.value);
+            onStatus();
+          }}
+        />
+        <Group gap={6} role="group" aria-label={t("programme.export")}>
+          {EXPORT_FORMATS.map((format) => (
+            <Button
+              key={format}
+              component="a"
+              href={exportUrl(summary.id, format)}
+              download
+              variant="default"
+              size="sm"
+            >
+              {format.toUpperCase()}
+            </Button>
+          ))}
+        </Group>
+        <Anchor
+          href={publicPath(programme.community.katottg, programme.period.from, programme.period.to)}
+          target="_blank"
+        >
+          {t("programme.publicPage")} ↗
+        </Anchor>
+      </Group>
+      {declared !== null && (
+        <Text size="sm">
+          {t("programme.declared")}: <b>{formatMoney(declared, lang)}</b>
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function EditBar({
+  state,
+  editing,
+  setEditing,
+  onSave,
+  saving,
+}: {
+  state: ReturnType<typeof useProgrammeEditor>;
+  editing: boolean;
+  setEditing: (v: boolean) => void;
+  onSave: () => void;
+  saving: boolean;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <Paper withBorder p="sm" pos="sticky" top={60} style={{ zIndex: 5 }}>
+      <Group justify="space-between" wrap="wrap">
+        <Group gap="xs">
+          <Button
+            variant={editing ? "filled" : "default"}
+            onClick={() => setEditing(!editing)}
+            aria-pressed={editing}
+          >
+            {editing ? t("edit.stop") : t("edit.start")}
+          </Button>
+          <Button variant="default" onClick={state.undo} disabled={!state.canUndo} title="Ctrl+Z">
+            {t("edit.undo")}
+          </Button>
+          <Button variant="default" onClick={state.redo} disabled={!state.canRedo} title="Ctrl+Y">
+            {t("edit.redo")}
+          </Button>
+          <Button onClick={onSave} disabled={!state.dirty || !state.valid || saving} loading={saving}>
+            {t("edit.save")}
+          </Button>
+        </Group>
+        <Group gap="md">
+          {state.dirty && (
+            <Text size="sm" c="orange.9">
+              {t("edit.unsaved")}
+            </Text>
+          )}
+          {!state.valid && (
+            <Text size="sm" c="red.8" role="alert">
+              {t("edit.invalid")}
+            </Text>
+          )}
+          <Text fw={700} aria-live="polite" data-testid="live-total">
+            {t("programme.computed")}: {formatMoney(state.totals.total, lang)}
+          </Text>
+        </Group>
+      </Group>
+    </Paper>
+  );
+}
+
+function Workspace({
+  detail,
+  source,
+  reload,
+}: {
+  detail: ProgrammeDetail;
+  source: DataSource;
+  reload: () => void;
+}) {
+  const { t } = useI18n();
+  const state = useProgrammeEditor(detail.programme, detail.findings);
+  const [tab, setTab] = useState<Tab>("tree");
+  const [editing, setEditing] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pendingRef, setPendingRef] = useState<string | null>(null);
+  const flagged = new Set(
+    state.findings.filter((f) => f.location.ref.startsWith("item:")).map((f) => f.location.ref.slice(5)),
+  );
+
+  useHotkeys([
+    ["mod+Z", state.undo],
+    ["mod+shift+Z", state.redo],
+    ["mod+Y", state.redo],
+  ]);
+  useEffect(() => {
+    if (!state.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [state.dirty]);
+  useEffect(() => {
+    if (!pendingRef) return;
+    const timer = setTimeout(() => revealRef(pendingRef), 50);
+    setPendingRef(null);
+    return () => clearTimeout(timer);
+  }, [pendingRef]);
+
+  const jump = (ref: string) => {
+    const target = tabOfRef(ref);
+    if (target) setTab(target);
+    setPendingRef(ref);
+  };
+  const save = async () => {
+    setSaving(true);
+    try {
+      await source.save(detail.summary.id, state.programme);
+      setMessage({ ok: true, text: t("edit.saved") });
+      setEditing(false);
+      reload();
+    } catch (error) {
+      setMessage({ ok: false, text: t("edit.saveFailed", { msg: (error as Error).message }) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <Header detail={detail} source={source} onStatus={reload} />
+      <EditBar state={state} editing={editing} setEditing={setEditing} onSave={save} saving={saving} />
+      {message && (
+        <Alert
+          color={message.ok ? "green" : "red"}
+          withCloseButton
+          onClose={() => setMessage(null)}
+          role="status"
+        >
+          {message.text}
+        </Alert>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
+          <Tabs value={tab} onChange={(value) => value && setTab(value as Tab)} keepMounted={false}>
+            <Tabs.List aria-label={t("programme.tabs")} style={{ overflowX: "auto", flexWrap: "nowrap" }}>
+              {TABS.map((each) => (
+                <Tabs.Tab key={each} value={each}>
+                  {t(TAB_LABELS[each])}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Box pt="md">
+              <Tabs.Panel value="tree">
+                <TreeView
+                  programme={state.programme}
+                  editor={editing ? state.editor : null}
+                  flagged={flagged}
+                />
+              </Tabs.Panel>
+              <Tabs.Panel value="passport">
+                <Stack>
+                  <PassportTable passport={state.programme.passport} />
+                  <Title order={2} size="h4">
+                    {t("funding.byYearSource")}
+                  </Title>
+                  <TotalsTable
+                    totals={state.totals}
+                    period={state.programme.period}
+                    caption={t("funding.byYearSource")}
+                  />
+                </Stack>
+              </Tabs.Panel>
+              <Tabs.Panel value="funding">
+                <Stack>
+                  <TotalsTable
+                    totals={state.totals}
+                    period={state.programme.period}
+                    caption={t("funding.byYearSource")}
+                  />
+                  <FundingTable programme={state.programme} />
+                </Stack>
+              </Tabs.Panel>
+              <Tabs.Panel value="charts">
+                <Suspense fallback={<Text>{t("common.loading")}</Text>}>
+                  <ProgrammeCharts programme={state.programme} totals={state.totals} />
+                </Suspense>
+              </Tabs.Panel>
+              <Tabs.Panel value="indicators">
+                <IndicatorsView programme={state.programme} />
+              </Tabs.Panel>
+              <Tabs.Panel value="sections">
+                <SectionsView programme={state.programme} />
+              </Tabs.Panel>
+              <Tabs.Panel value="versions">
+                <VersionsView id={detail.summary.id} versions={detail.versions} source={source} />
+              </Tabs.Panel>
+            </Box>
+          </Tabs>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4, xl: 3 }}>
+          <Paper withBorder p="sm" pos="sticky" top={130}>
+            <FindingsPanel findings={state.findings} onJump={jump} />
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+export function ProgrammePage({ id, source }: { id: string; source: DataSource }) {
+  const { t } = useI18n();
+  const [state, reload] = useAsync(() => source.get(id), [id, source]);
+  if (state.status === "loading") return <Text>{t("common.loading")}</Text>;
+  if (state.status === "error") {
+    return (
+      <Alert color="red" title={t("programme.notFound")}>
+        {state.error.message} <Anchor href={programmePath(id)}>{t("common.retry")}</Anchor>
+      </Alert>
+    );
+  }
+  return <Workspace detail={state.value} source={source} reload={reload} />;
+}

@@ -1,0 +1,56 @@
+import { TextInput } from "@mantine/core";
+import { useEffect, useState } from "react";
+import type { Kopecks } from "../../../../src/domain/money.js";
+import { useI18n } from "../../i18n/index.js";
+import { amountToInput, parseAmountInput } from "../../lib/amountInput.js";
+import type { FieldErrors, SetFieldError } from "./editorTypes.js";
+
+interface Props {
+  label: string;
+  kopecks: Kopecks;
+  fieldKey: string;
+  errors: FieldErrors;
+  setFieldError: SetFieldError;
+  onChange: (kopecks: Kopecks) => void;
+}
+
+/** An amount in thousand UAH typed the Ukrainian way ("1 774,5"); invalid text never reaches the model. */
+export function AmountField({ label, kopecks, fieldKey, errors, setFieldError, onChange }: Props) {
+  const { t } = useI18n();
+  const [text, setText] = useState(() => amountToInput(kopecks, "thousand"));
+  const error = errors.get(fieldKey);
+
+  useEffect(() => {
+    // The model changed from outside (undo, redo): show its value unless the text already means it.
+    setText((current) => {
+      const parsed = parseAmountInput(current, "thousand");
+      return parsed.ok && parsed.kopecks === kopecks ? current : amountToInput(kopecks, "thousand");
+    });
+    setFieldError(fieldKey, null);
+  }, [kopecks, fieldKey, setFieldError]);
+
+  useEffect(() => () => setFieldError(fieldKey, null), [fieldKey, setFieldError]);
+
+  return (
+    <TextInput
+      size="xs"
+      label={label}
+      value={text}
+      inputMode="decimal"
+      autoComplete="off"
+      error={error ? t(error) : undefined}
+      styles={{ input: { textAlign: "right", fontVariantNumeric: "tabular-nums" } }}
+      onChange={(event) => {
+        const next = event.currentTarget.value;
+        setText(next);
+        const parsed = parseAmountInput(next, "thousand");
+        if (parsed.ok) {
+          setFieldError(fieldKey, null);
+          if (parsed.kopecks !== kopecks) onChange(parsed.kopecks);
+        } else {
+          setFieldError(fieldKey, parsed.error);
+        }
+      }}
+    />
+  );
+}
