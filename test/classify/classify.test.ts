@@ -66,6 +66,10 @@ describe("classifyText", () => {
   it("does not fire short stems inside longer words", () => {
     expect(classifyText({ title: "наседлати коня" }).category).toBe("other");
     expect(classifyText({ title: "державна реєстрація" }).firedRules).toEqual([]);
+    expect(classifyText({ title: "Оновлення ліцензій" })).toMatchObject({
+      category: "licences",
+      alternatives: [],
+    });
   });
 
   it("returns other with score 0 and no rules when nothing matches", () => {

@@ -1,0 +1,5 @@
+export * from "./funding.js";
+export * from "./generate.js";
+export * from "./geography.js";
+export * from "./prng.js";
+export * from "./templates.js";
