@@ -29,6 +29,10 @@ const COMPOUND_PREFIXES = new Set([
   "віце",
   "топ",
   "гео",
+  "дизайн",
+  "контент",
+  "бренд",
+  "блок",
 ]);
 
 /** Adverb-like first parts of compound adjectives: "соціально-", "науково-", "історико-". */
