@@ -1,6 +1,6 @@
 import type { Finding, Programme, Severity } from "./model.js";
 import { checkNoneWithAmounts, checkSourceSums, checkYearSums } from "./rules/amounts.js";
-import type { Rule } from "./rules/common.js";
+import { factsOf, type Rule } from "./rules/common.js";
 import {
   checkDeadlinesInPeriod,
   checkInvertedDeadlines,
@@ -172,7 +172,8 @@ const CHECKS: Rule[] = [
  * web app (on every edit) share it. Findings are ordered by source line, then code.
  */
 export function validateProgramme(programme: Programme): Finding[] {
-  const findings = CHECKS.flatMap((check) => check(programme));
+  const facts = factsOf(programme);
+  const findings = CHECKS.flatMap((check) => check(programme, facts));
   return findings.sort(
     (a, b) => a.location.line - b.location.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );

@@ -1,10 +1,10 @@
-import { allItems, type Finding, type Item, isSummedSource, type Programme, ref } from "../model.js";
+import { type Finding, type Item, isSummedSource, type Programme, ref } from "../model.js";
 import { itemTotals, sumOfYears } from "../totals.js";
 import {
-  allRows,
   capitalize,
   compareAmounts,
   describeMismatches,
+  factsOf,
   finding,
   itemName,
   type LocatedRow,
@@ -14,8 +14,8 @@ import {
 } from "./common.js";
 
 /** `amount.year-sum`: a printed row total that is not the sum of the row's years. */
-export function checkYearSums(programme: Programme): Finding[] {
-  return allRows(programme).flatMap((located) => {
+export function checkYearSums(programme: Programme, facts = factsOf(programme)): Finding[] {
+  return facts.allRows().flatMap((located) => {
     const { row } = located;
     if (row.totalPrinted !== true || Object.keys(row.byYear).length === 0) return [];
     const years = sumOfYears(row);
@@ -31,10 +31,8 @@ export function checkYearSums(programme: Programme): Finding[] {
  * `amount.source-sum`: an item's "Загальний обсяг" row against the sum of its source rows (its own and
  * its sub-items'), per year and overall.
  */
-export function checkSourceSums(programme: Programme): Finding[] {
-  return allItems(programme).flatMap((item) =>
-    item.funding.flatMap((row) => checkTotalRow(programme, item, row)),
-  );
+export function checkSourceSums(programme: Programme, facts = factsOf(programme)): Finding[] {
+  return facts.items().flatMap((item) => item.funding.flatMap((row) => checkTotalRow(programme, item, row)));
 }
 
 function checkTotalRow(programme: Programme, item: Item, row: Item["funding"][number]): Finding[] {
@@ -52,8 +50,9 @@ function hasSummedRows(item: Item): boolean {
 }
 
 /** `funding.none-with-amounts`: "не потребує фінансування" with money in it. */
-export function checkNoneWithAmounts(programme: Programme): Finding[] {
-  return allRows(programme)
+export function checkNoneWithAmounts(programme: Programme, facts = factsOf(programme)): Finding[] {
+  return facts
+    .allRows()
     .filter((located) => located.row.source === "none" && rowHasAmounts(located.row))
     .map((located: LocatedRow) => {
       const amount = located.row.total !== 0 ? located.row.total : sumOfYears(located.row);

@@ -9,9 +9,40 @@ import {
   type Severity,
 } from "../model.js";
 import { formatAmount, type Kopecks, type MoneyUnit, unitLabel } from "../money.js";
+import { type Totals, totalsOfRows } from "../totals.js";
 
-/** One family of checks: a pure function of the programme. */
-export type Rule = (programme: Programme) => Finding[];
+/** One family of checks: a pure function of the programme (and of facts derived from it once per run). */
+export type Rule = (programme: Programme, facts: Facts) => Finding[];
+
+/**
+ * What several rules need, derived from the programme once per validation run and only on demand
+ * (the web app validates on every edit). Do not keep a Facts across edits of the programme.
+ */
+export interface Facts {
+  items: () => Item[];
+  itemRows: () => LocatedRow[];
+  allRows: () => LocatedRow[];
+  totals: () => Totals;
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: { result: T } | undefined;
+  return () => {
+    value ??= { result: compute() };
+    return value.result;
+  };
+}
+
+export function factsOf(programme: Programme): Facts {
+  const items = once(() => allItems(programme));
+  const itemRowsOnce = once(() => itemRowsOf(items()));
+  return {
+    items,
+    itemRows: itemRowsOnce,
+    allRows: once(() => [...itemRowsOnce(), ...declaredRows(programme)]),
+    totals: once(() => totalsOfRows(items().flatMap((item) => item.funding))),
+  };
+}
 
 export function finding(
   code: string,
@@ -119,8 +150,8 @@ export function itemName(item: Item): string {
   return `захід ${item.number} «${short}»`;
 }
 
-export function itemRows(programme: Programme): LocatedRow[] {
-  return allItems(programme).flatMap((item) =>
+function itemRowsOf(items: Item[]): LocatedRow[] {
+  return items.flatMap((item) =>
     item.funding.map((row) => ({ row, ref: ref.item(item), where: itemName(item), item })),
   );
 }
@@ -139,10 +170,6 @@ export function declaredRows(programme: Programme): LocatedRow[] {
     where: "підсумок програми",
   }));
   return [...ofDirections, ...ofProgramme];
-}
-
-export function allRows(programme: Programme): LocatedRow[] {
-  return [...itemRows(programme), ...declaredRows(programme)];
 }
 
 export function capitalize(text: string): string {

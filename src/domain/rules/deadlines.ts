@@ -1,6 +1,7 @@
-import { allItems, type Deadline, type Finding, type Item, type Programme, ref } from "../model.js";
+import { type Deadline, type Finding, type Item, type Programme, ref } from "../model.js";
 import {
   capitalize,
+  factsOf,
   finding,
   hasValidPeriod,
   isYearWithin,
@@ -26,8 +27,8 @@ function deadlineShown(item: Item): string {
 }
 
 /** `deadline.inverted`: "2026-2025 роки". */
-export function checkInvertedDeadlines(programme: Programme): Finding[] {
-  return allItems(programme).flatMap((item) => {
+export function checkInvertedDeadlines(programme: Programme, facts = factsOf(programme)): Finding[] {
+  return facts.items().flatMap((item) => {
     const deadline = item.deadline;
     if (deadline?.kind !== "years" || deadline.from <= deadline.to) return [];
     const message =
@@ -38,10 +39,10 @@ export function checkInvertedDeadlines(programme: Programme): Finding[] {
 }
 
 /** `deadline.outside-period`: a deadline reaching beyond the programme's years. */
-export function checkDeadlinesInPeriod(programme: Programme): Finding[] {
+export function checkDeadlinesInPeriod(programme: Programme, facts = factsOf(programme)): Finding[] {
   if (!hasValidPeriod(programme)) return [];
   const { from, to } = programme.period;
-  return allItems(programme).flatMap((item) => {
+  return facts.items().flatMap((item) => {
     const range = deadlineRange(item.deadline);
     if (!range || (range.from >= from && range.to <= to)) return [];
     const message =
@@ -52,8 +53,8 @@ export function checkDeadlinesInPeriod(programme: Programme): Finding[] {
 }
 
 /** `deadline.money-outside`: money planned in a year outside the item's own deadline. */
-export function checkMoneyOutsideDeadline(programme: Programme): Finding[] {
-  return allItems(programme).flatMap((item) => {
+export function checkMoneyOutsideDeadline(programme: Programme, facts = factsOf(programme)): Finding[] {
+  return facts.items().flatMap((item) => {
     const range = deadlineRange(item.deadline);
     if (!range) return [];
     return item.funding.flatMap((row) => {

@@ -1,7 +1,6 @@
-import { allItems, type Finding, type Item, type Programme, ref } from "../model.js";
+import { type Finding, type Item, isSummedSource, type Programme, ref } from "../model.js";
 import type { Kopecks } from "../money.js";
-import { itemOwnTotals } from "../totals.js";
-import { capitalize, finding, itemName, money } from "./common.js";
+import { capitalize, factsOf, finding, itemName, money } from "./common.js";
 
 /** 1 000 000 UAH and 5 000 000 UAH in kopecks. */
 const GENERAL_THRESHOLD: Kopecks = 1_000_000 * 100;
@@ -16,7 +15,7 @@ function isEquipment(item: Item): boolean {
 
 /** What a project costs: its source rows, or its printed total when it has no source rows. */
 function cost(item: Item): Kopecks {
-  const summed = itemOwnTotals(item).total;
+  const summed = item.funding.reduce((sum, row) => (isSummedSource(row.source) ? sum + row.total : sum), 0);
   if (summed !== 0) return summed;
   return Math.max(0, ...item.funding.filter((row) => row.source === "total").map((row) => row.total));
 }
@@ -25,8 +24,8 @@ function cost(item: Item): Kopecks {
  * `expertise.required`: a project (leaf item) costing at least 1 000 000 UAH, or 5 000 000 UAH for
  * computer equipment, needs the Ministry of Digital Transformation's expertise.
  */
-export function checkExpertise(programme: Programme): Finding[] {
-  return allItems(programme).flatMap((item) => {
+export function checkExpertise(programme: Programme, facts = factsOf(programme)): Finding[] {
+  return facts.items().flatMap((item) => {
     if (item.children.length > 0) return [];
     const total = cost(item);
     const equipment = isEquipment(item);

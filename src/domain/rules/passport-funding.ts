@@ -6,8 +6,8 @@ import {
   SOURCE_LABELS_UK,
   type SourceKind,
 } from "../model.js";
-import { programmeTotals, type Totals } from "../totals.js";
-import { compareAmounts, describeMismatches, finding, money } from "./common.js";
+import type { Totals } from "../totals.js";
+import { compareAmounts, describeMismatches, factsOf, finding, money } from "./common.js";
 import { passportLine } from "./passport.js";
 
 const CODE = {
@@ -26,9 +26,9 @@ function passportHasAmounts(funding: DeclaredFunding): boolean {
  * compared; it gets `passport.funding-missing` when the task table has amounts (the passport should state
  * them) or when the passport names no sums at all, not even per source.
  */
-export function checkPassportFunding(programme: Programme): Finding[] {
+export function checkPassportFunding(programme: Programme, facts = factsOf(programme)): Finding[] {
   const funding = programme.passport.funding;
-  const computed = programmeTotals(programme);
+  const computed = facts.totals();
   if (!passportHasAmounts(funding)) return missingFunding(programme, computed);
   return [
     ...checkTotal(programme, computed),

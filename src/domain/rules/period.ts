@@ -1,7 +1,7 @@
 import { type ByYear, type Finding, type Programme, ref } from "../model.js";
 import {
-  allRows,
   capitalize,
+  factsOf,
   finding,
   hasValidPeriod,
   isPlausibleYear,
@@ -36,9 +36,9 @@ export function checkPeriod(programme: Programme): Finding[] {
 }
 
 /** `period.year-outside`: money in a year the programme does not cover. */
-export function checkYearsOutsidePeriod(programme: Programme): Finding[] {
+export function checkYearsOutsidePeriod(programme: Programme, facts = factsOf(programme)): Finding[] {
   if (!hasValidPeriod(programme)) return [];
-  const rows = allRows(programme).flatMap((located) => {
+  const rows = facts.allRows().flatMap((located) => {
     const text = describeOutside(programme, located.row.byYear);
     if (text === "") return [];
     const message = `${capitalize(located.where)}, рядок ${rowName(located.row)}: ${text}.`;

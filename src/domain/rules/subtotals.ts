@@ -1,6 +1,6 @@
 import { type Finding, type FundingRow, type Programme, ref, SOURCE_LABELS_UK } from "../model.js";
-import { directionTotals, programmeTotals, type Totals } from "../totals.js";
-import { compareAmounts, describeMismatches, finding, type Mismatch, rowName } from "./common.js";
+import { directionTotals, type Totals } from "../totals.js";
+import { compareAmounts, describeMismatches, factsOf, finding, type Mismatch, rowName } from "./common.js";
 
 /** `direction.subtotal`: "Всього за напрямом" rows against the sum of the direction's items. */
 export function checkDirectionSubtotals(programme: Programme): Finding[] {
@@ -18,8 +18,8 @@ export function checkDirectionSubtotals(programme: Programme): Finding[] {
 }
 
 /** `programme.total`: "Всього за програмою" rows against the sum of all items. */
-export function checkProgrammeTotal(programme: Programme): Finding[] {
-  const computed = programmeTotals(programme);
+export function checkProgrammeTotal(programme: Programme, facts = factsOf(programme)): Finding[] {
+  const computed = facts.totals();
   return programme.declaredTotals.flatMap((row) => {
     const mismatches = compareDeclaredRow(row, programme.declaredTotals, computed);
     if (mismatches.length === 0) return [];

@@ -1,7 +1,16 @@
-import { allItems, type Finding, type FundingRow, isSummedSource, type Programme } from "../model.js";
+import { type Finding, type FundingRow, isSummedSource, type Programme } from "../model.js";
 import type { Kopecks } from "../money.js";
 import { itemTotals, sumOfYears } from "../totals.js";
-import { capitalize, finding, itemName, itemRows, type LocatedRow, money, rowName } from "./common.js";
+import {
+  capitalize,
+  type Facts,
+  factsOf,
+  finding,
+  itemName,
+  type LocatedRow,
+  money,
+  rowName,
+} from "./common.js";
 
 /**
  * `amount.unit-suspect`: amounts typed in UAH under a "тис. грн" header are 1000 times too big.
@@ -16,12 +25,12 @@ import { capitalize, finding, itemName, itemRows, type LocatedRow, money, rowNam
  *    Diia Centre among amounts of 100–2 000) is far below the floor and well under 1000× the median,
  *    while a thousandfold slip of an ordinary amount (1 774 000,0 among 444,0 and 630,0) clears both.
  */
-export function checkUnitSuspect(programme: Programme): Finding[] {
+export function checkUnitSuspect(programme: Programme, facts = factsOf(programme)): Finding[] {
   if (programme.unit !== "thousand") return [];
-  const rows = itemRows(programme);
+  const rows = facts.itemRows();
   const summed = rows.filter((located) => isSummedSource(located.row.source));
   const pool = summed.flatMap((located) => poolAmounts(located)).sort((a, b) => a - b);
-  const bySources = sourceReconcileMessages(programme);
+  const bySources = sourceReconcileMessages(programme, facts);
   return rows.flatMap((located) => {
     const message =
       reconcileMessage(programme, located) ??
@@ -73,9 +82,9 @@ function reconcileMessage(programme: Programme, located: LocatedRow): string | n
 }
 
 /** Rows of projects whose total row and source rows disagree until one of them is divided by 1000. */
-function sourceReconcileMessages(programme: Programme): Map<FundingRow, string> {
+function sourceReconcileMessages(programme: Programme, facts: Facts): Map<FundingRow, string> {
   const out = new Map<FundingRow, string>();
-  for (const item of allItems(programme)) {
+  for (const item of facts.items()) {
     const totalRow = item.funding.find((row) => row.source === "total");
     if (!totalRow) continue;
     const sources = itemTotals(item).total;
