@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   CATEGORIES,
@@ -140,6 +142,12 @@ describe("categories and rules", () => {
       expect(category.labelEn).not.toBe("");
       expect(category.description).not.toBe("");
     }
+  });
+
+  it("are all documented in docs/classification.md", () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, "../../docs/classification.md"), "utf8");
+    for (const rule of RULES) expect(doc, rule.id).toContain(`\`${rule.id}\``);
+    for (const id of CATEGORY_IDS) expect(doc, id).toMatch(new RegExp(`\\|\\s*\`${id}\`\\s*\\|`));
   });
 
   it("has unique rule ids and a rule for every category except other", () => {
