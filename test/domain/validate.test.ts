@@ -449,6 +449,11 @@ describe("deadlines", () => {
       mentions: ["2028-2027 роки", "2027-2028"],
     });
     expect(withCode(programme, "deadline.money-outside")).toEqual([]);
+    const reachingBack = edit((p) => {
+      Object.assign(itemById(p, "d2.1"), { deadline: years(2028, 2025), deadlineText: "2028-2025 роки" });
+    });
+    expect(withCode(reachingBack, "deadline.inverted")).toHaveLength(1);
+    expect(withCode(reachingBack, "deadline.outside-period")).toEqual([]);
   });
 
   it("warns about deadlines beyond the programme period, in years or quarters", () => {

@@ -19,6 +19,10 @@ function deadlineRange(deadline: Deadline | null): { from: number; to: number } 
   return null;
 }
 
+function isInverted(deadline: Deadline | null): boolean {
+  return deadline?.kind === "years" && deadline.from > deadline.to;
+}
+
 function deadlineShown(item: Item): string {
   const text = item.deadlineText.trim();
   if (text !== "") return `«${text}»`;
@@ -30,7 +34,7 @@ function deadlineShown(item: Item): string {
 export function checkInvertedDeadlines(programme: Programme, facts = factsOf(programme)): Finding[] {
   return facts.items().flatMap((item) => {
     const deadline = item.deadline;
-    if (deadline?.kind !== "years" || deadline.from <= deadline.to) return [];
+    if (deadline?.kind !== "years" || !isInverted(deadline)) return [];
     const message =
       `${capitalize(itemName(item))}: строк виконання ${deadlineShown(item)} починається ${deadline.from} роком, ` +
       `а закінчується раніше — ${deadline.to} роком; очікувалося, наприклад, «${deadline.to}-${deadline.from} роки».`;
@@ -43,6 +47,7 @@ export function checkDeadlinesInPeriod(programme: Programme, facts = factsOf(pro
   if (!hasValidPeriod(programme)) return [];
   const { from, to } = programme.period;
   return facts.items().flatMap((item) => {
+    if (isInverted(item.deadline)) return []; // `deadline.inverted` says it; its years are guesswork
     const range = deadlineRange(item.deadline);
     if (!range || (range.from >= from && range.to <= to)) return [];
     const message =

@@ -25,7 +25,8 @@ function isPercentage(indicator: Indicator): boolean {
 
 function label(indicator: Indicator): string {
   const name = indicator.name.trim();
-  return `Індикатор ${indicator.number} «${name.length > 80 ? `${name.slice(0, 77)}…` : name}»`;
+  const number = indicator.number.trim();
+  return `Індикатор ${number === "" ? "" : `${number} `}«${name.length > 80 ? `${name.slice(0, 77)}…` : name}»`;
 }
 
 interface Value {
