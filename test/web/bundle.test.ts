@@ -9,7 +9,11 @@ describe("public page bundle", () => {
       "_deep.js": { file: "assets/deep.js" },
       "_lazy.js": { file: "assets/lazy.js" },
     };
-    expect(staticChunks(manifest, "public.html").sort()).toEqual(["assets/deep.js", "assets/public.js", "assets/shared.js"]);
+    expect(staticChunks(manifest, "public.html").sort()).toEqual([
+      "assets/deep.js",
+      "assets/public.js",
+      "assets/shared.js",
+    ]);
   });
 
   it("keeps the public page's JavaScript under 200 KB gzip and out of the workspace and ECharts", async () => {

@@ -141,6 +141,7 @@ export const en: Record<MessageKey, string> = {
   "versions.to": "To version",
   "versions.added": "Added",
   "versions.removed": "Removed",
+  "versions.retitled": "Renamed",
   "versions.amounts": "Amounts changed",
   "versions.fields": "Fields changed",
   "versions.same": "The versions are the same.",

@@ -140,6 +140,7 @@ export const uk = {
   "versions.to": "До версії",
   "versions.added": "Додано",
   "versions.removed": "Видалено",
+  "versions.retitled": "Перейменовано",
   "versions.amounts": "Змінено суми",
   "versions.fields": "Змінено поля",
   "versions.same": "Версії однакові.",

@@ -285,9 +285,19 @@ function PublicProgramme({ katottg, from, to }: { katottg: string; from: number;
   return <ProgrammeView detail={state.value} />;
 }
 
+/** The /p/… path, also when the server sent the page as /public.html?path=/p/…. */
+function publicPathname(): string {
+  const handedOver = new URLSearchParams(window.location.search).get("path");
+  if (handedOver?.startsWith("/p/")) {
+    history.replaceState(null, "", handedOver);
+    return handedOver;
+  }
+  return window.location.pathname;
+}
+
 export function PublicApp() {
   const { t } = useI18n();
-  const key = parsePublicPath(window.location.pathname);
+  const key = parsePublicPath(publicPathname());
   return (
     <>
       <a className="skip-link" href="#main">

@@ -2,48 +2,69 @@ import { Alert, Group, List, NativeSelect, Stack, Table, Text, Title } from "@ma
 import { useState } from "react";
 import { useI18n } from "../../i18n/index.js";
 import type { VersionInfo } from "../../lib/api.js";
-import { diffProgrammes, isEmptyDiff, type ProgrammeDiff } from "../../lib/diff.js";
-import { formatDate, formatThousands } from "../../lib/format.js";
+import { diffVersions, isEmptyDiff, type VersionDiff } from "../../lib/diff.js";
+import { formatDate, formatMoney, formatThousands } from "../../lib/format.js";
+import { withKeys } from "../../lib/keys.js";
 import type { DataSource } from "../data.js";
 import { useAsync } from "../useAsync.js";
 
-function DiffView({ diff }: { diff: ProgrammeDiff }) {
+function DiffView({ diff }: { diff: VersionDiff }) {
   const { t, lang } = useI18n();
   if (isEmptyDiff(diff)) return <Text>{t("versions.same")}</Text>;
+  const amount = (value: number | null) => (value === null ? "—" : formatThousands(value, lang));
+  const yearChanges = diff.amountsChanged.filter((change) => change.year !== null);
   return (
     <Stack>
-      {diff.added.length > 0 && (
+      <Text>
+        {t("common.total")}: <del>{formatMoney(diff.total.before, lang)}</del> →{" "}
+        <ins>{formatMoney(diff.total.after, lang)}</ins>
+      </Text>
+      {diff.itemsAdded.length > 0 && (
         <section>
           <Title order={3} size="h5" c="green.9">
-            {t("versions.added")} ({diff.added.length})
+            {t("versions.added")} ({diff.itemsAdded.length})
           </Title>
           <List>
-            {diff.added.map((item) => (
-              <List.Item key={item.key}>
+            {diff.itemsAdded.map((item) => (
+              <List.Item key={item.id}>
                 + {item.number} {item.title}
               </List.Item>
             ))}
           </List>
         </section>
       )}
-      {diff.removed.length > 0 && (
+      {diff.itemsRemoved.length > 0 && (
         <section>
           <Title order={3} size="h5" c="red.9">
-            {t("versions.removed")} ({diff.removed.length})
+            {t("versions.removed")} ({diff.itemsRemoved.length})
           </Title>
           <List>
-            {diff.removed.map((item) => (
-              <List.Item key={item.key}>
+            {diff.itemsRemoved.map((item) => (
+              <List.Item key={item.id}>
                 − {item.number} {item.title}
               </List.Item>
             ))}
           </List>
         </section>
       )}
-      {diff.amounts.length > 0 && (
+      {diff.itemsRetitled.length > 0 && (
         <section>
           <Title order={3} size="h5">
-            {t("versions.amounts")} ({diff.amounts.length})
+            {t("versions.retitled")} ({diff.itemsRetitled.length})
+          </Title>
+          <List>
+            {diff.itemsRetitled.map(({ before, after }) => (
+              <List.Item key={after.id}>
+                <del>{before.title}</del> → <ins>{after.title}</ins>
+              </List.Item>
+            ))}
+          </List>
+        </section>
+      )}
+      {yearChanges.length > 0 && (
+        <section>
+          <Title order={3} size="h5">
+            {t("versions.amounts")} ({yearChanges.length})
           </Title>
           <Table.ScrollContainer minWidth={560}>
             <Table striped withTableBorder fz="sm">
@@ -61,23 +82,23 @@ function DiffView({ diff }: { diff: ProgrammeDiff }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {diff.amounts.map((change) => (
-                  <Table.Tr key={`${change.key}|${change.source}|${change.label}|${change.year}`}>
-                    <Table.Td>
-                      {change.number} {change.title}
-                    </Table.Td>
-                    <Table.Td>{change.label}</Table.Td>
-                    <Table.Td>{change.year}</Table.Td>
-                    <Table.Td className="num">
-                      <del>{formatThousands(change.before, lang)}</del>
-                    </Table.Td>
-                    <Table.Td className="num">
-                      <ins>{formatThousands(change.after, lang)}</ins> (
-                      {change.after >= change.before ? "+" : "−"}
-                      {formatThousands(Math.abs(change.after - change.before), lang)})
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                {withKeys(yearChanges, (c) => `${c.item.id}|${c.source}|${c.label}|${c.year}`).map(
+                  ({ key, value: change }) => (
+                    <Table.Tr key={key}>
+                      <Table.Td>
+                        {change.item.number} {change.item.title}
+                      </Table.Td>
+                      <Table.Td>{change.label}</Table.Td>
+                      <Table.Td>{change.year}</Table.Td>
+                      <Table.Td className="num">
+                        <del>{amount(change.before)}</del>
+                      </Table.Td>
+                      <Table.Td className="num">
+                        <ins>{amount(change.after)}</ins>
+                      </Table.Td>
+                    </Table.Tr>
+                  ),
+                )}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -118,7 +139,7 @@ export function VersionsView({
   const [to, setTo] = useState(String(latest));
   const [state] = useAsync(async () => {
     const [before, after] = await Promise.all([source.get(id, Number(from)), source.get(id, Number(to))]);
-    return diffProgrammes(before.programme, after.programme);
+    return diffVersions(before.programme, after.programme);
   }, [id, from, to, source]);
   const choices = versions.map((v) => ({
     value: String(v.version),
