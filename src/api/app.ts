@@ -1,0 +1,84 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { importDocument as defaultImportDocument } from "../import/index.js";
+import type { Store } from "../store/index.js";
+import { HttpError, installErrorHandler } from "./errors.js";
+import { type ImportDocument, importRoutes } from "./routes/import.js";
+import { programmeRoutes } from "./routes/programmes.js";
+import { publicRoutes } from "./routes/public.js";
+import {
+  jsonSerializerCompiler,
+  openApiComponents,
+  zodSwaggerTransform,
+  zodValidatorCompiler,
+} from "./zod-fastify.js";
+
+export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+export interface AppOptions {
+  store: Store;
+  /** The document importer; by default src/import's importDocument. */
+  importDocument?: ImportDocument;
+  /** The built web app; served when the folder exists. Default: web/dist. */
+  webDist?: string;
+  logger?: FastifyServerOptions["logger"];
+}
+
+function registerDocs(app: FastifyInstance): void {
+  app.register(swagger, {
+    openapi: {
+      info: {
+        title: "infoprog API",
+        description:
+          "Програми інформатизації територіальних громад: імпорт, перевірка, версії, оприлюднення.",
+        version: "0.1.0",
+      },
+      components: { schemas: openApiComponents() as never },
+    },
+    transform: zodSwaggerTransform,
+  });
+  app.register(swaggerUi, { routePrefix: "/api/docs" });
+}
+
+function registerWebApp(app: FastifyInstance, webDist: string): void {
+  app.register(fastifyStatic, { root: webDist, wildcard: false });
+}
+
+function installNotFound(app: FastifyInstance, serveWebApp: boolean): void {
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url === "/api" || request.url.startsWith("/api/");
+    if (serveWebApp && request.method === "GET" && !isApi) return reply.sendFile("index.html");
+    throw new HttpError(404, "Не знайдено");
+  });
+}
+
+/** The HTTP API (and the web app, when built) over a store. */
+export function buildApp(options: AppOptions): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
+  installErrorHandler(app);
+  registerDocs(app);
+  const { store } = options;
+  const importDocument = options.importDocument ?? defaultImportDocument;
+
+  app.register(async (api) => {
+    api.get("/api/health", { schema: { tags: ["service"], summary: "Стан сервісу" } }, async () => ({
+      status: "ok",
+    }));
+    programmeRoutes(api, store);
+    publicRoutes(api, store);
+  });
+  app.register(importRoutes, { store, importDocument });
+
+  const webDist = options.webDist ?? DEFAULT_WEB_DIST;
+  const serveWebApp = existsSync(path.join(webDist, "index.html"));
+  if (serveWebApp) registerWebApp(app, webDist);
+  installNotFound(app, serveWebApp);
+  return app;
+}

@@ -1,0 +1,61 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { NotAProgrammeError } from "../import/blocks.js";
+
+/** An error whose message is meant for the client, in Ukrainian. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = "Не знайдено") => new HttpError(404, what);
+
+const MESSAGES_BY_STATUS: Record<number, string> = {
+  400: "Некоректний запит",
+  404: "Не знайдено",
+  405: "Метод не підтримується",
+  406: "Формат відповіді не підтримується",
+  413: "Завеликий запит: файл має бути не більшим за 20 МБ",
+  415: "Непідтримуваний тип вмісту запиту",
+  429: "Забагато запитів",
+};
+
+const VALIDATION_PARTS: Record<string, string> = {
+  body: "тіло запиту",
+  querystring: "параметри запиту",
+  params: "шлях",
+  headers: "заголовки",
+};
+
+function hasPgCode(error: unknown, code: string): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === code;
+}
+
+function clientMessage(error: FastifyError): { status: number; message: string } {
+  if (error instanceof HttpError) return { status: error.statusCode, message: error.message };
+  if (error instanceof NotAProgrammeError) return { status: 422, message: error.message };
+  if (error.validation || error.code === "FST_ERR_VALIDATION") {
+    const part = VALIDATION_PARTS[error.validationContext ?? ""] ?? "запит";
+    return { status: 400, message: `Некоректні дані (${part}): ${error.message}` };
+  }
+  if (hasPgCode(error, "23505")) {
+    return { status: 409, message: "Програма цієї громади на цей період уже існує" };
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500)
+    return { status, message: MESSAGES_BY_STATUS[status] ?? "Помилка запиту" };
+  return { status: 500, message: "Внутрішня помилка сервера" };
+}
+
+/** Every error leaves as `{ error }` in Ukrainian; stack traces stay in the log. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, message } = clientMessage(error);
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    else request.log.info({ err: error.message, status }, "request rejected");
+    return reply.status(status).send({ error: message });
+  });
+}

@@ -1,0 +1,30 @@
+import { existsSync } from "node:fs";
+import { seedDemo } from "../store/demo.js";
+import { openStore } from "../store/index.js";
+import { buildApp, DEFAULT_WEB_DIST } from "./app.js";
+
+/** `npm start`: the embedded database (or DATABASE_URL), the demo programme, the API and the web app. */
+async function main(): Promise<void> {
+  const store = await openStore();
+  const seeded = await seedDemo(store);
+  const app = buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? "info" } });
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const close = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", close);
+  process.once("SIGTERM", close);
+  await app.listen({ port, host });
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  if (seeded) console.log("Додано демонстраційну програму.");
+  console.log(`infoprog: ${url}  (API: ${url}/api, документація: ${url}/api/docs)`);
+  if (!existsSync(DEFAULT_WEB_DIST)) console.log("Вебзастосунок не зібрано: npm run build:web");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,154 @@
+import type { FastifyInstance } from "fastify";
+import type { z } from "zod";
+import { diffProgrammes } from "../../domain/diff.js";
+import type { Programme } from "../../domain/model.js";
+import { programmeSchema } from "../../domain/schema.js";
+import { programmeTotals } from "../../domain/totals.js";
+import { validateProgramme } from "../../domain/validate.js";
+import type { Store, StoredProgramme } from "../../store/index.js";
+import { HttpError, notFound } from "../errors.js";
+import {
+  checkSchema,
+  detailSchema,
+  diffQuery,
+  diffSchema,
+  editQuery,
+  errorSchema,
+  idParams,
+  listQuery,
+  savedSchema,
+  statusBody,
+  summarySchema,
+  versionInfoSchema,
+  versionQuery,
+} from "../schemas.js";
+
+const TAGS = ["programmes"];
+type Id = z.infer<typeof idParams>;
+
+export function detailOf(stored: StoredProgramme) {
+  return { ...stored, totals: programmeTotals(stored.programme) };
+}
+
+async function requireProgramme(store: Store, id: number, version?: number): Promise<StoredProgramme> {
+  const stored = await store.getProgramme(id, version);
+  if (stored) return stored;
+  throw notFound(version === undefined ? "Програму не знайдено" : "Програму або її версію не знайдено");
+}
+
+export function programmeRoutes(app: FastifyInstance, store: Store): void {
+  app.get<{ Querystring: z.infer<typeof listQuery> }>(
+    "/api/programmes",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Перелік програм",
+        querystring: listQuery,
+        response: { 200: summarySchema.array() },
+      },
+    },
+    (request) => store.listProgrammes(request.query),
+  );
+
+  app.get<{ Params: Id; Querystring: z.infer<typeof versionQuery> }>(
+    "/api/programmes/:id",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Програма (остання або вказана версія) з висновками перевірки й підсумками",
+        params: idParams,
+        querystring: versionQuery,
+        response: { 200: detailSchema, 404: errorSchema },
+      },
+    },
+    async (request) => detailOf(await requireProgramme(store, request.params.id, request.query.version)),
+  );
+
+  app.get<{ Params: Id }>(
+    "/api/programmes/:id/versions",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Версії програми",
+        params: idParams,
+        response: { 200: versionInfoSchema.array(), 404: errorSchema },
+      },
+    },
+    async (request) => (await requireProgramme(store, request.params.id)).versions,
+  );
+
+  app.get<{ Params: Id; Querystring: z.infer<typeof diffQuery> }>(
+    "/api/programmes/:id/diff",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Відмінності між двома версіями (типово: передостання й остання)",
+        params: idParams,
+        querystring: diffQuery,
+        response: { 200: diffSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const latest = await requireProgramme(store, request.params.id);
+      const to = request.query.to ?? latest.summary.latestVersion;
+      const from = request.query.from ?? to - 1;
+      if (from < 1) throw new HttpError(400, "Для порівняння потрібні дві версії");
+      const [before, after] = await Promise.all([
+        requireProgramme(store, request.params.id, from),
+        requireProgramme(store, request.params.id, to),
+      ]);
+      return { from, to, ...diffProgrammes(before.programme, after.programme) };
+    },
+  );
+
+  app.put<{ Params: Id; Body: Programme; Querystring: z.infer<typeof editQuery> }>(
+    "/api/programmes/:id",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Зберегти відредаговану програму як нову версію",
+        params: idParams,
+        querystring: editQuery,
+        body: programmeSchema,
+        response: { 200: savedSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request) => {
+      const findings = validateProgramme(request.body);
+      const saved = await store.saveEdit(request.params.id, request.body, findings, request.query.note);
+      if (!saved) throw notFound("Програму не знайдено");
+      return { ...saved, findings };
+    },
+  );
+
+  app.post<{ Params: Id; Body: z.infer<typeof statusBody> }>(
+    "/api/programmes/:id/status",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Змінити статус програми",
+        params: idParams,
+        body: statusBody,
+        response: { 200: summarySchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      if (!(await store.setStatus(request.params.id, request.body.status)))
+        throw notFound("Програму не знайдено");
+      return (await requireProgramme(store, request.params.id)).summary;
+    },
+  );
+
+  app.post<{ Body: Programme }>(
+    "/api/validate",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Перевірити програму без збереження",
+        body: programmeSchema,
+        response: { 200: checkSchema, 400: errorSchema },
+      },
+    },
+    async (request) => ({ findings: validateProgramme(request.body), totals: programmeTotals(request.body) }),
+  );
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from "fastify";
+import type { z } from "zod";
+import type { Store } from "../../store/index.js";
+import { notFound } from "../errors.js";
+import { detailSchema, errorSchema, publicListQuery, publicParams, summarySchema } from "../schemas.js";
+import { detailOf } from "./programmes.js";
+
+const TAGS = ["public"];
+const NOT_PUBLISHED = "Програму не знайдено або її ще не оприлюднено";
+
+/** Read-only routes for everyone: only published programmes exist here. */
+export function publicRoutes(app: FastifyInstance, store: Store): void {
+  app.get<{ Querystring: z.infer<typeof publicListQuery> }>(
+    "/api/public/programmes",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Оприлюднені програми",
+        querystring: publicListQuery,
+        response: { 200: summarySchema.array() },
+      },
+    },
+    (request) => store.listProgrammes({ ...request.query, status: "published" }),
+  );
+
+  app.get<{ Params: z.infer<typeof publicParams> }>(
+    "/api/public/programmes/:katottg/:from-:to",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Оприлюднена програма громади за періодом (постійна адреса)",
+        params: publicParams,
+        response: { 200: detailSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const { katottg, from, to } = request.params;
+      const id = await store.findProgrammeId(katottg, { from, to });
+      const stored = id === undefined ? undefined : await store.getProgramme(id);
+      if (stored?.summary.status !== "published") throw notFound(NOT_PUBLISHED);
+      return detailOf(stored);
+    },
+  );
+}

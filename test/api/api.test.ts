@@ -1,0 +1,243 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/api/app.js";
+import type { ImportDocument } from "../../src/api/routes/import.js";
+import type { Programme } from "../../src/domain/model.js";
+import { programmeTotals } from "../../src/domain/totals.js";
+import { NotAProgrammeError } from "../../src/import/blocks.js";
+import { demoProgramme } from "../../src/store/demo.js";
+import type { Store } from "../../src/store/index.js";
+import { openTestStore } from "../support/db.js";
+
+const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");
+
+/** Stands in for the importer in tests of the HTTP plumbing: the demo programme for "demo.txt". */
+const demoImporter: ImportDocument = async (bytes, name) => {
+  if (name !== "demo.txt" || bytes.includes(0)) throw new NotAProgrammeError("Це не програма інформатизації");
+  return { programme: demoProgramme(), findings: [] };
+};
+
+describe("HTTP API", () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let app: FastifyInstance;
+  let demoId: number;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await openTestStore());
+    demoId = (
+      await store.saveImport({ programme: demoProgramme(), findings: [] }, { name: "d", sha256: "d" })
+    ).programmeId;
+    app = buildApp({ store, importDocument: demoImporter, webDist: "/nonexistent" });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await dispose();
+  });
+
+  it("answers health and lists programmes with filters", async () => {
+    expect((await app.inject("/api/health")).json()).toEqual({ status: "ok" });
+    const list = (await app.inject("/api/programmes?year=2027")).json();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      id: demoId,
+      total: programmeTotals(demoProgramme()).total,
+      status: "draft",
+    });
+    expect((await app.inject("/api/programmes?year=2031")).json()).toEqual([]);
+  });
+
+  it("returns a programme with totals and versions, 404 for a missing one, 400 for a bad id", async () => {
+    const detail = (await app.inject(`/api/programmes/${demoId}`)).json();
+    expect(detail.programme).toEqual(demoProgramme());
+    expect(detail.totals).toEqual(JSON.parse(JSON.stringify(programmeTotals(demoProgramme()))));
+    expect(detail.versions).toHaveLength(1);
+
+    const missing = await app.inject("/api/programmes/987654");
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ error: "Програму не знайдено" });
+    const bad = await app.inject("/api/programmes/abc");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatch(/^Некоректні дані \(шлях\)/);
+    expect(bad.body).not.toContain("at ");
+  });
+
+  it("saves a PUT edit as a new version and shows the changed amount in the diff", async () => {
+    const edited: Programme = demoProgramme();
+    const item = edited.directions[2]?.items[0];
+    const row = item?.funding[0];
+    if (!item || !row) throw new Error("demo direction 3 lost its first item");
+    const before = row.byYear["2028"] ?? 0;
+    row.byYear["2028"] = before + 250_000_00;
+    row.total += 250_000_00;
+
+    const put = await app.inject({
+      method: "PUT",
+      url: `/api/programmes/${demoId}?note=test`,
+      payload: edited,
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ programmeId: demoId, version: 2, created: false });
+    expect(put.json().findings).toEqual(expect.any(Array));
+
+    const diff = (await app.inject(`/api/programmes/${demoId}/diff?from=1&to=2`)).json();
+    expect(diff.itemsAdded).toEqual([]);
+    expect(diff.amountsChanged).toContainEqual({
+      item: { id: item.id, number: item.number, title: item.title },
+      source: row.source,
+      label: row.label,
+      year: "2028",
+      before,
+      after: before + 250_000_00,
+    });
+    expect(diff.total.after - diff.total.before).toBe(250_000_00);
+    const versions = (await app.inject(`/api/programmes/${demoId}/versions`)).json();
+    expect(versions.map((version: { kind: string }) => version.kind)).toEqual(["import", "edit"]);
+    expect((await app.inject(`/api/programmes/${demoId}?version=1`)).json().programme).toEqual(
+      demoProgramme(),
+    );
+  });
+
+  it("rejects a programme body with fractional kopecks, in Ukrainian", async () => {
+    const broken = demoProgramme() as unknown as { passport: { funding: { total: number } } };
+    broken.passport.funding.total = 10.5;
+    const response = await app.inject({ method: "POST", url: "/api/validate", payload: broken });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toContain("passport.funding.total");
+    expect(response.json().error).toContain("тіло запиту");
+  });
+
+  it("validates a programme without saving", async () => {
+    const versionsBefore = (await store.listVersions(demoId)).length;
+    const response = await app.inject({ method: "POST", url: "/api/validate", payload: demoProgramme() });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().totals.total).toBe(programmeTotals(demoProgramme()).total);
+    expect((await store.listVersions(demoId)).length).toBe(versionsBefore);
+  });
+
+  it("hides a programme from the public routes until it is published", async () => {
+    const url = "/api/public/programmes/UA99000000000000001/2026-2028";
+    const hidden = await app.inject(url);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().error).toContain("не оприлюднено");
+    expect((await app.inject("/api/public/programmes")).json()).toEqual([]);
+
+    const status = await app.inject({
+      method: "POST",
+      url: `/api/programmes/${demoId}/status`,
+      payload: { status: "published" },
+    });
+    expect(status.json()).toMatchObject({ id: demoId, status: "published" });
+    expect((await app.inject(url)).json().summary.id).toBe(demoId);
+    expect((await app.inject("/api/public/programmes")).json()).toHaveLength(1);
+    expect((await app.inject("/api/public/programmes/UA99000000000000001/2025-2027")).statusCode).toBe(404);
+
+    const wrongStatus = await app.inject({
+      method: "POST",
+      url: `/api/programmes/${demoId}/status`,
+      payload: { status: "archived" },
+    });
+    expect(wrongStatus.statusCode).toBe(400);
+  });
+
+  it("previews an upload with dryRun without saving, and saves a re-import as a new version", async () => {
+    const versionsBefore = (await store.listVersions(demoId)).length;
+    const form = new FormData();
+    form.append("file", new Blob([Buffer.from("демо")]), "demo.txt");
+    const preview = await app.inject({ method: "POST", url: "/api/import?dryRun=1", payload: form });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().totals.total).toBe(programmeTotals(demoProgramme()).total);
+    expect(preview.json().programme).toEqual(demoProgramme());
+    expect(await store.listVersions(demoId)).toHaveLength(versionsBefore);
+
+    const raw = await app.inject({
+      method: "POST",
+      url: "/api/import?name=demo.txt",
+      headers: { "content-type": "text/plain; charset=utf-8" },
+      payload: "демо",
+    });
+    expect(raw.statusCode).toBe(200);
+    expect(raw.json()).toMatchObject({ programmeId: demoId, version: versionsBefore + 1, created: false });
+  });
+
+  it("answers 422 for a binary upload, 400 without a file name, 413 for a too large one", async () => {
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array([0, 159, 146, 150, 0, 1])]), "image.png");
+    const binary = await app.inject({ method: "POST", url: "/api/import", payload: form });
+    expect(binary.statusCode).toBe(422);
+    expect(binary.json()).toEqual({ error: "Це не програма інформатизації" });
+
+    const unnamed = await app.inject({ method: "POST", url: "/api/import", payload: "текст" });
+    expect(unnamed.statusCode).toBe(400);
+
+    const huge = await app.inject({
+      method: "POST",
+      url: "/api/import?name=big.txt",
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.alloc(21 * 1024 * 1024, 65),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error).toContain("20 МБ");
+  });
+
+  it("publishes an OpenAPI document and the docs UI", async () => {
+    const spec = (await app.inject("/api/docs/json")).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/programmes",
+        "/api/programmes/{id}/diff",
+        "/api/import",
+        "/api/validate",
+      ]),
+    );
+    expect(spec.components.schemas.Item).toBeDefined();
+    expect((await app.inject("/api/docs")).statusCode).toBeLessThan(400);
+    const unknown = await app.inject("/api/nothing-here");
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toEqual({ error: "Не знайдено" });
+  });
+});
+
+describe("HTTP API with the real importer", () => {
+  it("imports a real programme text, then a binary file is refused with 422", async () => {
+    const { store, dispose } = await openTestStore();
+    const app = buildApp({ store, webDist: "/nonexistent" });
+    try {
+      const text = await readFile(path.join(FIXTURES, "romny-2026-2028.txt"));
+      const form = new FormData();
+      form.append("file", new Blob([text]), "romny-2026-2028.txt");
+      const first = await app.inject({ method: "POST", url: "/api/import", payload: form });
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toMatchObject({ version: 1, created: true });
+      const detail = (await app.inject(`/api/programmes/${first.json().programmeId}`)).json();
+      expect(detail.programme.period).toEqual({ from: 2026, to: 2028 });
+      expect(detail.programme.community.name).toMatch(/Роменськ/);
+
+      const again = new FormData();
+      again.append("file", new Blob([text]), "romny-2026-2028.txt");
+      const second = await app.inject({ method: "POST", url: "/api/import", payload: again });
+      expect(second.json()).toMatchObject({
+        programmeId: first.json().programmeId,
+        version: 2,
+        created: false,
+      });
+
+      const binary = new FormData();
+      binary.append(
+        "file",
+        new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 255, 0])]),
+        "x.png",
+      );
+      const refused = await app.inject({ method: "POST", url: "/api/import", payload: binary });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error).toEqual(expect.any(String));
+    } finally {
+      await app.close();
+      await dispose();
+    }
+  });
+});
