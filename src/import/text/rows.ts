@@ -23,14 +23,25 @@ function nonEmpty(cells: string[]): number[] {
   return cells.flatMap((cell, index) => (cell.trim() === "" ? [] : [index]));
 }
 
-function looksLikeContinuation(row: RawRow): boolean {
+/** No amounts and fewer filled cells than the row above: wrapped text rather than a row of its own. */
+function isSparse(row: RawRow, previous: RawRow): boolean {
+  const filled = nonEmpty(row.cells);
+  const amounts = filled.some((index) => AMOUNT_LIKE.test(row.cells[index] ?? ""));
+  return !amounts && filled.length < nonEmpty(previous.cells).length;
+}
+
+/**
+ * A line continues the row above when it starts mid-sentence (lowercase) after a page break or
+ * as a sparse line, or when it is a lone fragment after a page break.
+ */
+function looksLikeContinuation(row: RawRow, previous: RawRow): boolean {
   if (startsRow(row.cells)) return false;
   const filled = nonEmpty(row.cells);
   const first = filled[0];
   if (first === undefined) return false;
   const text = (row.cells[first] ?? "").trim();
   if (isSourceLabel(text)) return false;
-  if (LOWERCASE_START.test(text)) return true;
+  if (LOWERCASE_START.test(text)) return row.afterBlank || isSparse(row, previous);
   return row.afterBlank && filled.length === 1 && first > 0 && !AMOUNT_LIKE.test(text);
 }
 
@@ -97,7 +108,7 @@ function moveTrailingText(target: RawRow, cells: string[], anchor: number): void
  */
 export function addTabRow(rows: RawRow[], row: RawRow): void {
   const previous = rows[rows.length - 1];
-  if (!previous || !looksLikeContinuation(row)) {
+  if (!previous || !looksLikeContinuation(row, previous)) {
     rows.push(row);
     return;
   }

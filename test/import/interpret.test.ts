@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { parseDeadline } from "../../src/import/interpret/deadline.js";
+import { splitExecutors } from "../../src/import/interpret/executors.js";
+import { interpretBlocks } from "../../src/import/interpret/index.js";
+import { classifySource } from "../../src/import/interpret/sources.js";
+import { readTextBlocks } from "../../src/import/text/reader.js";
+
+describe("source labels", () => {
+  it.each([
+    ["місцевий бюджет", "local"],
+    ["Бюджет Старокостянтинівської міської територіальної громади", "local"],
+    ["бюджет територіальної громади", "local"],
+    ["Кошти бюджету громади", "local"],
+    ["державний бюджет", "state"],
+    ["обласний бюджет", "oblast"],
+    ["районний бюджет", "district"],
+    ["Інші джерела", "other"],
+    ["кошти інших джерел, не заборонених законодавством", "other"],
+    ["Бюджет громади; інші джерела, передбачені законодавством", "mixed"],
+    ["місцевий бюджет, кошти інших джерел", "mixed"],
+    ["Не потребує", "none"],
+    ["не потребує фінансування", "none"],
+    ["в межах бюджетних асигнувань", "within-budget"],
+    ["в межах фінансування", "within-budget"],
+    ["Загальний обсяг,   у тому числі:", "total"],
+    ["", "unspecified"],
+    ["кошти благодійників", "unspecified"],
+  ])("%s → %s", (label, kind) => {
+    expect(classifySource(label)).toBe(kind);
+  });
+});
+
+describe("deadlines", () => {
+  it.each([
+    ["2026-2028 роки", { kind: "years", from: 2026, to: 2028 }],
+    ["2026 – 2028", { kind: "years", from: 2026, to: 2028 }],
+    ["2026 -2027 роки", { kind: "years", from: 2026, to: 2027 }],
+    ["2026-2025 роки", { kind: "years", from: 2026, to: 2025 }],
+    ["2027 рік", { kind: "years", from: 2027, to: 2027 }],
+    ["2026", { kind: "years", from: 2026, to: 2026 }],
+    ["I квартал 2026 року", { kind: "quarter", quarter: 1, year: 2026 }],
+    ["ІІІ квартал 2027 року", { kind: "quarter", quarter: 3, year: 2027 }],
+    ["протягом дії Програми", { kind: "programme" }],
+    ["щороку до 1 березня", { kind: "text" }],
+    ["", null],
+  ])("%s", (text, deadline) => {
+    expect(parseDeadline(text)).toEqual(deadline);
+  });
+});
+
+describe("executors", () => {
+  it("splits on line breaks and semicolons", () => {
+    expect(splitExecutors("КНП «Роменська ЦРЛ» РМР;\nКНП «ЦПМСД міста Ромни» РМР")).toEqual([
+      "КНП «Роменська ЦРЛ» РМР",
+      "КНП «ЦПМСД міста Ромни» РМР",
+    ]);
+  });
+
+  it("splits a comma-separated list of units but keeps commas inside a unit's name", () => {
+    expect(
+      splitExecutors(
+        "Відділ інформаційного забезпечення, відділ бухгалтерського обліку, управління соціальної політики, сім'ї, єдності України та ветеранської підтримки, фінансове управління",
+      ),
+    ).toEqual([
+      "Відділ інформаційного забезпечення",
+      "відділ бухгалтерського обліку",
+      "управління соціальної політики, сім'ї, єдності України та ветеранської підтримки",
+      "фінансове управління",
+    ]);
+    expect(splitExecutors("КП «Водоканал, тепло», старости старостинських округів")).toEqual([
+      "КП «Водоканал, тепло»",
+      "старости старостинських округів",
+    ]);
+    expect(splitExecutors("управління освіти, культури, молоді та спорту")).toEqual([
+      "управління освіти, культури, молоді та спорту",
+    ]);
+  });
+});
+
+describe("task table layouts", () => {
+  const T = "\t";
+  const passport = [
+    `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+    `2.${T}Код за Кодифікатором${T}UA01020030040050060`,
+    `9.${T}Строк виконання Програми${T}2026-2027 роки`,
+  ];
+
+  function programme(table: string[]) {
+    return interpretBlocks(readTextBlocks([...passport, "", "Додаток 1", ...table].join("\n")));
+  }
+
+  it("reads amounts in UAH when the header says грн without тис.", () => {
+    const { programme: read } = programme([
+      `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, грн${T}${T}${T}Очікуваний результат`,
+      `${T}${T}${T}${T}Всього${T}2026${T}2027${T}`,
+      `1. Напрям${T}${T}${T}${T}${T}${T}${T}`,
+      `1.1. Захід${T}Відділ освіти${T}2026${T}місцевий бюджет${T}1 500,50${T}1 000${T}500,50${T}Результат`,
+    ]);
+    expect(read.unit).toBe("uah");
+    expect(read.directions[0]?.items[0]?.funding[0]).toMatchObject({
+      source: "local",
+      total: 150_050,
+      totalPrinted: true,
+      byYear: { "2026": 100_000, "2027": 50_050 },
+    });
+    expect(read.directions[0]?.items[0]?.expectedResult).toBe("Результат");
+  });
+
+  it("warns when tasks come before any direction and when the passport misses fields", () => {
+    const { findings } = programme([
+      `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}Очікуваний результат`,
+      `${T}${T}${T}${T}2026${T}2027${T}`,
+      `Захід без напряму${T}Відділ освіти${T}2026${T}місцевий бюджет${T}1${T}2${T}Результат`,
+    ]);
+    const codes = findings.map((finding) => finding.code);
+    expect(codes).toContain("import.no-direction");
+    expect(findings.filter((finding) => finding.code === "import.passport-field-missing")).toHaveLength(7);
+  });
+});
