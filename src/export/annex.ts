@@ -53,10 +53,15 @@ export const ANNEX_HEADERS = {
   result: "Очікувані результати",
 };
 
-/** "1.1" + "Title" → "1.1. Title"; "1)" + "Title" → "1) Title". */
+/** Direction heading: "1" + "Title" → "1. Title", the form the importer recognises as a direction. */
 export function numbered(number: string, title: string): string {
   if (number.trim() === "") return title;
   return /\d$/.test(number) ? `${number}. ${title}` : `${number} ${title}`;
+}
+
+/** Item cell: its number exactly as the model holds it ("1.1", "1.1.", "3)"), then the title. */
+export function itemLabel(number: string, title: string): string {
+  return number.trim() === "" ? title : `${number} ${title}`;
 }
 
 function blankLine(years: string[]): AnnexLine {
@@ -145,17 +150,28 @@ function isBareGroup(item: Item): boolean {
   );
 }
 
+/**
+ * Project cells of the official annex carry no numbers; a project's "1.2.3" that only restates its
+ * position under task "1.2" is left out, so the importer numbers it the same way again.
+ */
+function isGeneratedNumber(item: Item, parent: Item | null): boolean {
+  if (!parent) return false;
+  const position = parent.children.indexOf(item) + 1;
+  return item.number.replace(/\.$/, "") === `${parent.number.replace(/\.$/, "")}.${position}`;
+}
+
 function itemLines(task: Item, years: string[]): AnnexLine[] {
   const lines: AnnexLine[] = [];
   let pendingTask = "";
-  for (const { item, depth } of itemsWithParents([task])) {
+  for (const { item, parent, depth } of itemsWithParents([task])) {
     if (depth === 1 && isBareGroup(item)) {
-      pendingTask = numbered(item.number, item.title);
+      pendingTask = itemLabel(item.number, item.title);
       continue;
     }
     const [first, ...rest] = itemFundingLines(item, years);
     if (!first) continue;
-    const label = numbered(item.number, item.title);
+    const label =
+      depth === 1 || !isGeneratedNumber(item, parent) ? itemLabel(item.number, item.title) : item.title;
     first.task = depth === 1 ? label : pendingTask;
     first.project = depth === 1 ? "" : label;
     first.executors = item.executors;

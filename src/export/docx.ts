@@ -16,7 +16,13 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { type Passport, type Programme, SOURCE_LABELS_UK } from "../domain/model.js";
+import {
+  type Passport,
+  type PassportField,
+  type Programme,
+  SOURCE_LABELS_UK,
+  type SourceKind,
+} from "../domain/model.js";
 import { formatAmount, type Kopecks } from "../domain/money.js";
 import { ANNEX_HEADERS, type AnnexLine, type AnnexRow, annexRows, annexYears } from "./annex.js";
 import { targetYears } from "./template.js";
@@ -62,56 +68,85 @@ function heading(
   });
 }
 
+/** An amount in thousand UAH; nothing for an amount not given (a dash would read back as zero). */
 function amountText(kopecks: Kopecks | null): string {
-  return kopecks === null ? "-" : formatAmount(kopecks, "thousand");
+  return kopecks === null ? "" : formatAmount(kopecks, "thousand");
 }
 
-/** Field 10's amounts as a small table inside the field's value cell. */
-function fundingSubTable(passport: Passport, years: string[]): Table | null {
+/** The passport field that states the funding: field 10 in Resolution 119, found by its label first. */
+function fundingField(fields: PassportField[]): PassportField | undefined {
+  return (
+    fields.find((field) => /обсяг/i.test(field.label) && /фінанс/i.test(field.label)) ??
+    fields.find((field) => field.number === 10)
+  );
+}
+
+function hasFunding(passport: Passport): boolean {
   const { funding } = passport;
-  const sources = Object.keys(funding.bySource) as (keyof typeof funding.bySource)[];
-  if (funding.total === null && Object.keys(funding.byYear).length === 0 && sources.length === 0) return null;
-  const header = new TableRow({
-    children: ["", "Всього", ...years].map((text) => cell(text, { bold: true })),
-  });
+  return (
+    funding.total !== null ||
+    Object.keys(funding.byYear).length > 0 ||
+    Object.keys(funding.bySource).length > 0
+  );
+}
+
+/**
+ * Field 10's amounts the way printed passports lay them out: "Всього | 2026 | …" in the field's own
+ * row, then one row per source below it, in the same table, so the importer reads them back.
+ */
+function fundingRows(field: PassportField, passport: Passport, years: string[]): TableRow[] {
+  const { funding } = passport;
+  const header = ["Всього", ...years];
   const line = (label: string, total: Kopecks | null | undefined, byYear: Record<string, Kopecks> = {}) =>
     new TableRow({
       children: [
-        label,
-        amountText(total ?? null),
-        ...years.map((year) => amountText(byYear[year] ?? null)),
-      ].map((text) => cell(text)),
+        cell(""),
+        cell(label),
+        ...[total ?? null, ...years.map((year) => byYear[year] ?? null)].map((amount) =>
+          cell(amountText(amount)),
+        ),
+      ],
     });
-  return new Table({
-    rows: [
-      header,
-      line("Загальний обсяг, тис. грн", funding.total, funding.byYear),
-      ...sources.map((source) =>
-        line(SOURCE_LABELS_UK[source], funding.bySource[source], funding.bySourceByYear[source]),
-      ),
-    ],
-  });
+  const sources = [
+    ...new Set([...Object.keys(funding.bySource), ...Object.keys(funding.bySourceByYear)]),
+  ] as SourceKind[];
+  const rows = [
+    new TableRow({
+      children: [cell(`${field.number}.`), cell(field.label), ...header.map((text) => cell(text))],
+    }),
+    line("Загальний обсяг", funding.total, funding.byYear),
+    ...sources.map((source) =>
+      line(SOURCE_LABELS_UK[source], funding.bySource[source], funding.bySourceByYear[source]),
+    ),
+  ];
+  const value = field.value.trim();
+  if (value !== "" && value !== header.join(" ")) {
+    rows.push(new TableRow({ children: [cell(""), cell(""), cell(value, { span: header.length })] }));
+  }
+  return rows;
 }
 
 function passportTable(programme: Programme): Table {
   const years = annexYears(programme);
   const fields = programme.passport.fields;
-  // Field 10 in Resolution 119's passport; some programmes number it 9, so the label decides first.
-  const fundingField =
-    fields.find((field) => /обсяг/i.test(field.label) && /фінанс/i.test(field.label)) ??
-    fields.find((field) => field.number === 10);
-  const rows = fields.map((field) => {
-    const value: (Paragraph | Table)[] = paragraphs(field.value);
-    const sub = field === fundingField ? fundingSubTable(programme.passport, years) : null;
-    if (sub) value.push(sub, new Paragraph(""));
-    return new TableRow({
-      cantSplit: false,
-      children: [cell(`${field.number}.`), cell(field.label), new TableCell({ children: value })],
-    });
-  });
+  const withAmounts = hasFunding(programme.passport) ? fundingField(fields) : undefined;
+  const span = years.length + 1;
+  const rows = fields.flatMap((field) =>
+    field === withAmounts
+      ? fundingRows(field, programme.passport, years)
+      : [
+          new TableRow({
+            children: [cell(`${field.number}.`), cell(field.label), cell(field.value, { span })],
+          }),
+        ],
+  );
   const header = new TableRow({
     tableHeader: true,
-    children: ["№ з/п", "Найменування", "Зміст"].map((text) => cell(text, { bold: true, center: true })),
+    children: [
+      cell("№ з/п", { bold: true, center: true }),
+      cell("Найменування", { bold: true, center: true }),
+      cell("Зміст", { bold: true, center: true, span }),
+    ],
   });
   return fullWidthTable([header, ...rows]);
 }
@@ -173,15 +208,19 @@ function annexTable(programme: Programme): Table {
 function indicatorTable(programme: Programme): Table {
   const years = targetYears(programme);
   const withFormula = programme.indicators.some((indicator) => indicator.formula !== "");
-  const headers = [
-    "№ з/п",
-    "Напрям",
-    "Назва показника",
-    "Одиниця виміру",
-    ...(withFormula ? ["Формула розрахунку"] : []),
-    "Базове значення",
-    ...years,
-    "Динаміка",
+  const bold = { bold: true, center: true };
+  const tall = (text: string) => cell(text, { ...bold, rowSpan: 2 });
+  const leading = ["№ з/п", "Напрям", "Найменування показника", "Одиниця виміру"];
+  const header = [
+    new TableRow({
+      tableHeader: true,
+      children: [
+        ...[...leading, ...(withFormula ? ["Формула розрахунку"] : []), "Базове значення"].map(tall),
+        cell("Цільові значення", { ...bold, span: years.length }),
+        tall("Динаміка"),
+      ],
+    }),
+    new TableRow({ tableHeader: true, children: years.map((year) => cell(year, bold)) }),
   ];
   const rows = programme.indicators.map(
     (indicator) =>
@@ -198,11 +237,7 @@ function indicatorTable(programme: Programme): Table {
         ].map((text) => cell(text)),
       }),
   );
-  const header = new TableRow({
-    tableHeader: true,
-    children: headers.map((text) => cell(text, { bold: true })),
-  });
-  return fullWidthTable([header, ...rows]);
+  return fullWidthTable([...header, ...rows]);
 }
 
 function bodyText(text: string): Paragraph[] {

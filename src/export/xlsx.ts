@@ -236,7 +236,7 @@ function addMachineSheets(workbook: ExcelJS.Workbook, programme: Programme): voi
 function annexLineCells(line: AnnexLine): (string | number | null)[] {
   const allEmpty = line.amounts.every((amount) => amount === null);
   const amounts = line.amounts.map((amount): string | number | null =>
-    amount === null ? (allEmpty ? null : "-") : Number(kopecksToDecimal(amount, "thousand")),
+    amount === null ? null : Number(kopecksToDecimal(amount, "thousand")),
   );
   if (line.note && allEmpty) amounts[0] = line.note;
   const executors = line.executors.join("\n");
