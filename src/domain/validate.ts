@@ -1,3 +1,21 @@
+/**
+ * The validator: every rule a community informatization programme (Resolution No. 119) is checked
+ * against. Pure functions without Node APIs, shared by the importer, the API and the web app (which
+ * runs them on every edit). One file per family under `rules/`:
+ * - `amounts.ts`: `amount.year-sum`, `amount.source-sum`, `funding.none-with-amounts`
+ * - `subtotals.ts`: `direction.subtotal`, `programme.total`
+ * - `passport-funding.ts`: `passport.funding-total` / `-year` / `-source` / `-missing`
+ * - `unit.ts`: `amount.unit-suspect` (UAH typed under a thousand-UAH header; the heuristic is explained there)
+ * - `passport.ts`: `passport.missing-field`, `passport.not-agreed`, `katottg.invalid`
+ * - `period.ts`: `period.invalid`, `period.long`, `period.year-outside`
+ * - `deadlines.ts`: `deadline.inverted`, `deadline.outside-period`, `deadline.money-outside`
+ * - `items.ts`: `item.no-executor`, `item.no-deadline`, `item.no-result`
+ * - `indicators.ts`: `indicator.formula-scale`, `indicator.target-missing`
+ * - `expertise.ts`: `expertise.required`
+ * Sums are always computed from the task table (`totals.ts`); printed totals are only compared.
+ * Locations: `ref` from `model.ts` (`indicator:<i>` is the 0-based index in `programme.indicators`),
+ * `line` = the source line of the row, item or passport field concerned.
+ */
 import type { Finding, Programme, Severity } from "./model.js";
 import { checkNoneWithAmounts, checkSourceSums, checkYearSums } from "./rules/amounts.js";
 import { factsOf, type Rule } from "./rules/common.js";

@@ -480,7 +480,7 @@ describe("deadlines", () => {
       severity: "warning",
       ref: "item:d2.1",
       line: 121,
-      mentions: ["2027 рік", "2028", shown("800,0")],
+      mentions: ["2027 рік", "2028", shown("800,0"), "у 2027 році"],
     });
   });
 });
@@ -528,13 +528,13 @@ describe("item completeness", () => {
 describe("funding.none-with-amounts", () => {
   it("flags money in a row that needs no funding", () => {
     const programme = edit((p) => {
-      itemById(p, "d2.2").funding = [row("none", ["50,0", "-", "-"], 123)];
+      itemById(p, "d2.2").funding = [{ ...row("none", ["50,0", "-", "-"], 123), label: " " }];
     });
     expectOne(programme, "funding.none-with-amounts", {
       severity: "error",
       ref: "item:d2.2",
       line: 123,
-      mentions: [shown("50,0")],
+      mentions: [shown("50,0"), "«не потребує фінансування»"],
     });
   });
 });
@@ -593,6 +593,10 @@ describe("indicators", () => {
       line: 210,
       mentions: ["2027", "2028"],
     });
+    const unnumbered = edit((p) => {
+      p.indicators = [indicator({ number: " ", targets: {} })];
+    });
+    expect(withCode(unnumbered, "indicator.target-missing")[0]?.message).toMatch(/^Індикатор «% комп’ютерів/);
   });
 });
 

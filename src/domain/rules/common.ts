@@ -7,6 +7,7 @@ import {
   type Programme,
   ref,
   type Severity,
+  SOURCE_LABELS_UK,
 } from "../model.js";
 import { formatAmount, type Kopecks, type MoneyUnit, unitLabel } from "../money.js";
 import { type Totals, totalsOfRows } from "../totals.js";
@@ -59,8 +60,10 @@ export function money(kopecks: Kopecks, unit: MoneyUnit): string {
   return `${formatAmount(kopecks, unit)} ${unitLabel(unit)}`;
 }
 
+/** The row's label as printed (shortened), or the source's Ukrainian name when nothing was printed. */
 export function rowName(row: FundingRow): string {
-  return `«${row.label.trim() || row.source}»`;
+  const label = row.label.replace(/\s+/g, " ").trim() || SOURCE_LABELS_UK[row.source];
+  return `«${label.length > 60 ? `${label.slice(0, 57)}…` : label}»`;
 }
 
 export function hasValidPeriod(programme: Programme): boolean {

@@ -19,6 +19,10 @@ function deadlineRange(deadline: Deadline | null): { from: number; to: number } 
   return null;
 }
 
+function yearsPhrase(range: { from: number; to: number }): string {
+  return range.from === range.to ? `у ${range.from} році` : `у ${range.from}–${range.to} роках`;
+}
+
 function isInverted(deadline: Deadline | null): boolean {
   return deadline?.kind === "years" && deadline.from > deadline.to;
 }
@@ -68,7 +72,7 @@ export function checkMoneyOutsideDeadline(programme: Programme, facts = factsOf(
       const amounts = outside.map((year) => `${year} рік — ${money(row.byYear[year] ?? 0, programme.unit)}`);
       const message =
         `${capitalize(itemName(item))}, рядок ${rowName(row)}: кошти заплановано поза строком виконання ` +
-        `${deadlineShown(item)} (${amounts.join(", ")}); очікувалися кошти лише в роки ${range.from}–${range.to}.`;
+        `${deadlineShown(item)} (${amounts.join(", ")}); очікувалися кошти лише ${yearsPhrase(range)}.`;
       return [finding("deadline.money-outside", "warning", message, row.line, ref.item(item))];
     });
   });
