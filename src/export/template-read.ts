@@ -17,6 +17,7 @@ import {
   type SourceKind,
 } from "../domain/model.js";
 import type { MoneyUnit } from "../domain/money.js";
+import { classifySource } from "../import/interpret/sources.js";
 import {
   type CellValue,
   EXECUTOR_SEPARATOR,
@@ -92,8 +93,8 @@ class RecordReader {
   source(row: SourceRecord): SourceKind {
     const raw = this.str(row, "source").trim();
     if (isSourceKind(raw)) return raw;
-    const byLabel = SOURCE_BY_LABEL.get(raw.toLowerCase());
-    if (byLabel) return byLabel;
+    const byLabel = SOURCE_BY_LABEL.get(raw.toLowerCase()) ?? classifySource(raw);
+    if (byLabel !== "unspecified") return byLabel;
     this.finding("import.bad-source", row, `Комірка ${row.address("source")}: невідоме джерело «${raw}».`);
     return "unspecified";
   }

@@ -143,6 +143,70 @@ describe("XLSX reader", () => {
     await expect(readXlsxProgramme(await bytesOf(workbook))).rejects.toThrow(/Назва завдання \/ проєкту/);
   });
 
+  it("reads a template filled by hand: no ids, Ukrainian source names, a second source on the next row", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const meta = workbook.addWorksheet("Метадані");
+    meta.addRows([
+      ["Ключ", "Значення"],
+      ["title", "Програма інформатизації громади"],
+      ["period_from", 2026],
+      ["period_to", 2027],
+    ]);
+    const tasks = workbook.addWorksheet("Завдання");
+    tasks.addRows([
+      [
+        "Номер напряму",
+        "Назва напряму",
+        "Номер",
+        "Назва завдання / проєкту",
+        "Виконавці",
+        "Джерело (код)",
+        "2026, коп.",
+        "2027, коп.",
+      ],
+      [
+        "1",
+        "Інфраструктура",
+        "1.1",
+        "Сервери",
+        "відділ ІТ; КП «Сервіс»",
+        "місцевий бюджет",
+        100_000_00,
+        50_000_00,
+      ],
+      [null, null, null, null, null, "other", 7_000_00, null],
+      ["1", "Інфраструктура", "1.2", "Мережа", null, null, null, null],
+      [
+        "2",
+        "Послуги",
+        "2.1",
+        "ЦНАП",
+        "ЦНАП",
+        "бюджет Роменської міської територіальної громади",
+        "12 500",
+        0,
+      ],
+    ]);
+    const { programme: read, findings } = await readXlsxProgramme(await bytesOf(workbook));
+    expect(findings).toEqual([]);
+    expect(read.title).toBe("Програма інформатизації громади");
+    expect(read.period).toEqual({ from: 2026, to: 2027 });
+    expect(read.directions.map((direction) => [direction.number, direction.title])).toEqual([
+      ["1", "Інфраструктура"],
+      ["2", "Послуги"],
+    ]);
+    const [servers, network] = read.directions[0]?.items ?? [];
+    expect(servers?.id).toBe("d1.1");
+    expect(servers?.executors).toEqual(["відділ ІТ", "КП «Сервіс»"]);
+    expect(servers?.funding.map((row) => [row.source, row.total, row.byYear, row.totalPrinted])).toEqual([
+      ["local", 150_000_00, { "2026": 100_000_00, "2027": 50_000_00 }, false],
+      ["other", 7_000_00, { "2026": 7_000_00 }, false],
+    ]);
+    expect(network?.funding).toEqual([]);
+    const services = read.directions[1]?.items[0]?.funding[0];
+    expect([services?.source, services?.byYear]).toEqual(["local", { "2026": 12_500, "2027": 0 }]);
+  });
+
   it("rejects bytes that are not a spreadsheet", async () => {
     await expect(readXlsxProgramme(new TextEncoder().encode("not a zip at all"))).rejects.toThrow(
       NotAProgrammeError,
