@@ -1,5 +1,5 @@
 /** Reads infoprog's CSV template (see docs/template.md) back into a programme. */
-import type { ImportResult } from "../domain/model.js";
+import type { Finding, ImportResult } from "../domain/model.js";
 import { CSV_SEPARATOR } from "../export/csv.js";
 import { type CellValue, columnLetter, RECORD_KINDS, type RecordKind } from "../export/template.js";
 import { type SourceRecord, unflattenProgramme } from "../export/template-read.js";
@@ -57,9 +57,13 @@ export function readCsvProgramme(text: string): ImportResult {
   const recordColumn = columns.indexOf("record");
   if (recordColumn < 0) throw new NotAProgrammeError("Це не шаблон infoprog: у CSV немає стовпця «record».");
   const records: SourceRecord[] = [];
+  const skipped: Finding[] = [];
   rows.forEach((cells, index) => {
     const kind = (cells[recordColumn] ?? "").trim();
-    if (!isRecordKind(kind)) return;
+    if (!isRecordKind(kind)) {
+      if (kind !== "") skipped.push(unknownRecord(kind, index + 2));
+      return;
+    }
     const values: Record<string, CellValue> = {};
     columns.forEach((column, position) => {
       values[column] = cells[position] ?? "";
@@ -71,5 +75,16 @@ export function readCsvProgramme(text: string): ImportResult {
   if (!records.some((record) => record.record === "meta")) {
     throw new NotAProgrammeError("Це не шаблон infoprog: у CSV немає записів «meta».");
   }
-  return unflattenProgramme(records);
+  const result = unflattenProgramme(records);
+  return { programme: result.programme, findings: [...skipped, ...result.findings] };
+}
+
+function unknownRecord(kind: string, line: number): Finding {
+  const message = `Рядок ${line}: невідомий тип запису «${kind}» — рядок пропущено.`;
+  return {
+    code: "import.unknown-record",
+    severity: "warning",
+    message,
+    location: { line, ref: "programme" },
+  };
 }

@@ -256,8 +256,9 @@ function rowCells(row: XmlElement): string[] {
 function cellTexts(cell: XmlElement): string[] {
   const properties = firstElement(cell, "tcPr");
   const span = intAttribute(firstElement(properties, "gridSpan"), 1);
-  const vMerge = firstElement(properties, "vMerge");
-  const continuation = vMerge !== undefined && vMerge.attributes.val !== "restart";
+  // vMerge continues the cell above; hMerge (Word 97 era) continues the cell to the left.
+  const merged = firstElement(properties, "vMerge") ?? firstElement(properties, "hMerge");
+  const continuation = merged !== undefined && merged.attributes.val !== "restart";
   return [continuation ? "" : cellText(cell), ...Array<string>(span - 1).fill("")];
 }
 

@@ -77,7 +77,13 @@ function headerKeys(sheet: MachineSheet, worksheet: ExcelJS.Worksheet): Map<numb
 
 function recordKind(sheet: MachineSheet, values: Record<string, CellValue>): RecordKind | null {
   if (sheet !== "passport") return SHEET_RECORD[sheet];
-  return PASSPORT_RECORD[String(values.record ?? "").trim()] ?? null;
+  return (
+    PASSPORT_RECORD[
+      String(values.record ?? "")
+        .trim()
+        .toLowerCase()
+    ] ?? null
+  );
 }
 
 function sheetRecords(sheet: MachineSheet, worksheet: ExcelJS.Worksheet): SourceRecord[] {

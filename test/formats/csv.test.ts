@@ -114,6 +114,14 @@ describe("CSV reader findings", () => {
     expect(findings[0]?.location.line).toBe(index + 1);
   });
 
+  it("skips a row of an unknown record kind with a warning", () => {
+    const csv = `${exportCsv(demoProgramme())}budget;щось\r\n`;
+    const { findings } = readCsvProgramme(csv);
+    expect(findings.map((finding) => [finding.code, finding.location.line])).toEqual([
+      ["import.unknown-record", csv.split("\r\n").length - 1],
+    ]);
+  });
+
   it("refuses a CSV without the record column or without meta records", () => {
     expect(() => readCsvProgramme("a;b\n1;2\n")).toThrow(/record/);
     expect(() => readCsvProgramme("record;title\nitem;x\n")).toThrow(/meta/);

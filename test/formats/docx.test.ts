@@ -26,6 +26,7 @@ const MERGED_TABLE = [
   `${tc(`<w:tbl><w:tr>${tc(p("a"))}${tc(p("b"))}</w:tr><w:tr>${tc(p("c"))}${tc(p("d"))}</w:tr></w:tbl><w:p/>`)}`,
   `${tc("<w:p><w:del><w:r><w:delText>старе</w:delText></w:r></w:del><w:ins><w:r><w:t>нове</w:t></w:r></w:ins></w:p>")}</w:tr>`,
   `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p("c2"))}${tc(p("c3"))}</w:tr>`,
+  `<w:tr>${tc(p("h1"), '<w:hMerge w:val="restart"/>')}${tc(p("зайве"), "<w:hMerge/>")}${tc(p("h3"))}${tc(p("h4"))}</w:tr>`,
   "</w:tbl>",
   `<w:sdt><w:sdtContent>${p("У контролі вмісту &amp; «лапки»")}</w:sdtContent></w:sdt>`,
 ].join("");
@@ -35,7 +36,7 @@ function tables(blocks: Block[]): Table[] {
 }
 
 describe("readDocxBlocks on hand-written WordprocessingML", () => {
-  it("keeps columns aligned across gridSpan, vMerge, gridBefore and nested tables", async () => {
+  it("keeps columns aligned across gridSpan, vMerge, hMerge, gridBefore and nested tables", async () => {
     const blocks = await readDocxBlocks(docxWithBody(MERGED_TABLE));
     expect(blocks).toEqual([
       { kind: "paragraph", text: "Додаток 1", line: 1 },
@@ -47,9 +48,10 @@ describe("readDocxBlocks on hand-written WordprocessingML", () => {
           { cells: ["Завдання", "Проєкт 1", "10,0", "x\ty\nz"], line: 4 },
           { cells: ["", "Проєкт 2", "a\tb\nc\td", "нове"], line: 5 },
           { cells: ["", "c2", "c3", ""], line: 6 },
+          { cells: ["h1", "", "h3", "h4"], line: 7 },
         ],
       },
-      { kind: "paragraph", text: "У контролі вмісту & «лапки»", line: 7 },
+      { kind: "paragraph", text: "У контролі вмісту & «лапки»", line: 8 },
     ]);
   });
 });
