@@ -117,3 +117,42 @@ describe("task table layouts", () => {
     expect(findings.filter((finding) => finding.code === "import.passport-field-missing")).toHaveLength(7);
   });
 });
+
+describe("task tables broken by page furniture", () => {
+  const T = "\t";
+  const head = [
+    `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+    `2.${T}Код за Кодифікатором${T}UA01020030040050060`,
+    "",
+    "Додаток 1",
+    `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}Очікуваний результат`,
+    `${T}${T}${T}${T}2026${T}2027${T}`,
+    `1. Напрям${T}${T}${T}${T}${T}${T}`,
+    `1.1. Перший захід${T}Відділ освіти${T}2026${T}місцевий бюджет${T}1${T}2${T}Результат`,
+  ];
+  const tail = [
+    `1.2. Другий захід${T}Відділ культури${T}2027${T}інші джерела${T}3${T}4${T}Результат`,
+    "",
+    "Додаток 2",
+  ];
+
+  function items(middle: string[]): string[] {
+    const { programme } = interpretBlocks(readTextBlocks([...head, ...middle, ...tail].join("\n")));
+    return programme.directions.flatMap((direction) => direction.items.map((each) => each.number));
+  }
+
+  it("skips a page number between rows", () => {
+    expect(items(["", "2", ""])).toEqual(["1.1.", "1.2."]);
+  });
+
+  it("skips the header repeated at the top of the next page", () => {
+    expect(items([head[4] ?? "", head[5] ?? ""])).toEqual(["1.1.", "1.2."]);
+  });
+
+  it("continues into a headerless table after a page heading", () => {
+    expect(items(["", "Перелік заходів (продовження таблиці з попередньої сторінки)", ""])).toEqual([
+      "1.1.",
+      "1.2.",
+    ]);
+  });
+});

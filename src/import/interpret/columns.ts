@@ -19,6 +19,7 @@ export interface Columns<Role extends string> {
   /** How many rows at the top of the table are header rows. */
   headerRows: number;
   headerText: string;
+  headerCells: string[];
 }
 
 export function yearOf(cell: string): string | null {
@@ -68,6 +69,7 @@ export function readColumns<Role extends string>(
     width,
     headerRows,
     headerText: header.flat().join(" "),
+    headerCells: header.flat(),
   };
   assignMainRoles(columns, main, rules, spanning);
   const yearRow = header.find((cells) => yearCount(cells) >= 2) ?? main;

@@ -103,6 +103,32 @@ function applyPassport(programme: Programme, passport: PassportRead | null, log:
   programme.passport.funding = passport.funding;
 }
 
+const ANNEX = /^додаток\s*(?:№\s*)?\d/i;
+
+/** As wide as the task table, with item numbers or amounts: the task table going on. */
+function looksLikeTaskRows(block: Table, table: Table): boolean {
+  const width = Math.max(...table.rows.map((row) => row.cells.length));
+  const own = Math.max(...block.rows.map((row) => row.cells.length));
+  const numbered = block.rows.some((row) => /^\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)/.test(row.cells[0] ?? ""));
+  const amounts = block.rows.some((row) =>
+    row.cells.some((cell) => /^\d[\d\s]*(?:[.,]\d+)?$/.test(cell.trim())),
+  );
+  return own >= width - 2 && own <= width + 1 && (numbered || amounts);
+}
+
+/** The task table with the headerless tables after it (the table went on after a page break). */
+function withContinuations(blocks: Block[], table: Table | undefined): Table | undefined {
+  if (!table) return undefined;
+  const rows = [...table.rows];
+  for (const block of blocks.slice(blocks.indexOf(table) + 1)) {
+    if (block.kind === "paragraph" && ANNEX.test(block.text)) break;
+    if (block.kind !== "table") continue;
+    if (isTaskTable(block) || isIndicatorTable(block) || !looksLikeTaskRows(block, table)) break;
+    rows.push(...block.rows);
+  }
+  return rows.length === table.rows.length ? table : { ...table, rows };
+}
+
 /**
  * Turns blocks into a programme: the passport, the narrative sections, the task table (annex 1)
  * and the indicator annex (annex 2). Where the document is unclear it says so in `import.*`
@@ -112,7 +138,7 @@ export function interpretBlocks(blocks: Block[]): ImportResult {
   const log = new FindingLog();
   const programme = emptyProgramme();
   const tables = blocks.filter((block): block is Table => block.kind === "table");
-  const taskTable = tables.find(isTaskTable);
+  const taskTable = withContinuations(blocks, tables.find(isTaskTable));
   const passport = findPassport(blocks);
   if (!taskTable && !passport) {
     throw new NotAProgrammeError(
@@ -126,9 +152,9 @@ export function interpretBlocks(blocks: Block[]): ImportResult {
   applyPassport(programme, passport, log);
   readIdentity(programme, passport?.fields ?? [], log);
   readPeriod(programme, passport?.fields ?? [], tasks, log);
-  const stop = taskTable ? blocks.indexOf(taskTable) : blocks.length;
+  const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;
   programme.sections = readSections(blocks, stop);
-  const indicatorTable = tables.find((table) => table !== taskTable && isIndicatorTable(table));
+  const indicatorTable = tables.find((table) => table.line !== taskTable?.line && isIndicatorTable(table));
   programme.indicators = indicatorTable ? readIndicators(indicatorTable) : [];
   assignItemIds(programme);
   return { programme, findings: log.resolve() };

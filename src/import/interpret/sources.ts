@@ -49,6 +49,7 @@ export function classifySource(label: string): SourceKind {
 
 /** True when the whole cell is a source label (used to find sources in shifted cells). */
 export function isSourceLabel(cell: string): boolean {
+  if (cell.length > 400) return false;
   const text = normalise(cell);
   return text.length > 0 && text.length < 160 && classifyPart(text) !== null;
 }

@@ -30,9 +30,16 @@ export interface TaskTable {
   years: string[];
 }
 
+const columnsCache = new WeakMap<Table, Columns<TaskRole> | null>();
+
+function taskColumns(table: Table): Columns<TaskRole> | null {
+  if (!columnsCache.has(table)) columnsCache.set(table, readColumns(table.rows, TASK_COLUMNS, "money"));
+  return columnsCache.get(table) ?? null;
+}
+
 /** True when a table's header names the columns of the task table (annex 1). */
 export function isTaskTable(table: Table): boolean {
-  const columns = readColumns(table.rows, TASK_COLUMNS, "money");
+  const columns = taskColumns(table);
   return columns !== null && columns.roles.source !== undefined && columns.roles.task !== undefined;
 }
 
@@ -69,15 +76,26 @@ class TaskTableBuilder {
   private leaf: Item | null = null;
   private totals: FundingRow[] | null = null;
 
+  private readonly headerCells: Set<string>;
+
   constructor(
     private readonly columns: Columns<TaskRole>,
     readonly unit: MoneyUnit,
     private readonly log: FindingLog,
-  ) {}
+  ) {
+    this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
+  }
+
+  /** The header or the column-number row repeated at the top of a page. */
+  private isRepeatedHeader(cells: string[]): boolean {
+    if (isColumnNumberRow(cells)) return true;
+    const filled = cells.map(cellText).filter((text) => text !== "");
+    return filled.length >= 2 && filled.every((text) => this.headerCells.has(text));
+  }
 
   take(row: TableRow): void {
     const cells = row.cells;
-    if (cells.every((text) => text.trim() === "") || isColumnNumberRow(cells)) return;
+    if (cells.every((text) => text.trim() === "") || this.isRepeatedHeader(cells)) return;
     const first = cellText(cells.find((text) => text.trim() !== ""));
     const filled = cells.filter((text) => text.trim() !== "").length;
     const direction = DIRECTION.exec(first);
@@ -220,7 +238,7 @@ function warnSources(directions: Direction[], log: FindingLog): void {
 
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
 export function readTaskTable(table: Table, log: FindingLog): TaskTable | null {
-  const columns = readColumns(table.rows, TASK_COLUMNS, "money");
+  const columns = taskColumns(table);
   if (!columns) return null;
   const unit = unitOf(columns.headerText);
   if (!unit) {

@@ -55,6 +55,7 @@ function isLineWrapHyphen(before: string, after: string): boolean {
  * "Стро-ки"), keeping real compounds ("онлайн-запису", "соціально-економічний", "Дія-Центр").
  */
 export function joinHyphenatedWords(text: string): string {
+  if (!text.includes("-")) return text;
   return text.replace(/[\p{L}\d]+(?:-[\p{L}\d]+)+/gu, (word) => {
     const parts = word.split("-");
     let result = parts[0] ?? "";

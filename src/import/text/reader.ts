@@ -6,6 +6,8 @@ type LineKind = "blank" | "cell" | "tabs" | "plain";
 
 /** A line holding exactly one tab-indented cell: the one-cell-per-line layout. */
 const CELL_LINE = /^ *\t[^\t]*$/;
+/** Page numbers and "Продовження додатка 1" lines that a page break leaves inside a table. */
+const PAGE_FURNITURE = /^\s*(?:[-–]?\s*\d{1,3}\s*[-–]?|продовження(?:\s+\S+){0,4})\s*$/i;
 
 function lineKind(line: string): LineKind {
   if (line.trim() === "" && !line.includes("\t")) return "blank";
@@ -69,6 +71,7 @@ class TextReader {
       this.row.cells[last - 1] = `${this.row.cells[last - 1]}\n${line}`;
       return;
     }
+    if (this.family && PAGE_FURNITURE.test(line)) return;
     this.endTable();
     this.blocks.push({ kind: "paragraph", text: line.replace(/\s+/g, " ").trim(), line: number });
     this.sawBlank = false;
