@@ -157,6 +157,18 @@ describe("store", () => {
     );
   });
 
+  it("serializes concurrent imports of one document into consecutive versions", async () => {
+    const saves = await Promise.all(
+      [1, 2, 3].map((n) =>
+        store.saveImport({ programme: demoProgramme(), findings: [] }, { ...SOURCE, name: `${n}` }),
+      ),
+    );
+    expect(new Set(saves.map((saved) => saved.programmeId)).size).toBe(1);
+    expect(saves.map((saved) => saved.version).sort()).toEqual([1, 2, 3]);
+    expect(saves.filter((saved) => saved.created)).toHaveLength(1);
+    expect(await store.listProgrammes()).toHaveLength(1);
+  });
+
   it("answers undefined for a missing programme or version", async () => {
     const saved = await store.saveImport({ programme: demoProgramme(), findings: [] }, SOURCE);
     expect(await store.getProgramme(999_999)).toBeUndefined();
