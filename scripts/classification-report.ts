@@ -1,55 +1,49 @@
 /**
- * Prints the precision/recall table of the classifier over the hand-labelled sample
- * (test/classify/labelled-sample.json) and the misclassified items. Paste its output into
- * docs/classification.md. Run: npx tsx scripts/classification-report.ts [--misses]
+ * Prints the precision/recall tables of the classifier over the hand-labelled sample
+ * (test/classify/labelled-sample.json): once on the stored short titles, once on the importer's output
+ * for the same projects (full titles, real task context). Paste the output into docs/classification.md.
+ * Run: npx tsx scripts/classification-report.ts [--misses]
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import {
-  type CategoryId,
+  type Classification,
   classifyText,
   evaluate,
   evaluationTable,
-  isCategoryId,
 } from "../src/domain/classify/index.js";
+import { classifyImported, loadSample, type SampleItem } from "../test/classify/sample.js";
 
-interface SampleItem {
-  fixture: string;
-  direction?: string;
-  task?: string;
-  title: string;
-  label: string;
+interface Outcome {
+  item: SampleItem;
+  shownTitle: string;
+  classification: Classification;
 }
 
-export function loadSample(
-  file = path.resolve(process.cwd(), "test/classify/labelled-sample.json"),
-): SampleItem[] {
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as { items: SampleItem[] };
-  for (const item of parsed.items) {
-    if (!isCategoryId(item.label)) throw new Error(`unknown label "${item.label}" for "${item.title}"`);
-  }
-  return parsed.items;
+function onSample(items: SampleItem[]): Outcome[] {
+  return items.map((item) => ({ item, shownTitle: item.title, classification: classifyText(item) }));
 }
 
-const items = loadSample();
-const results = items.map((item) => ({
-  item,
-  expected: item.label as CategoryId,
-  classification: classifyText({ title: item.title, task: item.task, direction: item.direction }),
-}));
-const evaluation = evaluate(
-  results.map((r) => ({ expected: r.expected, predicted: r.classification.category })),
-);
-console.log(
-  `Sample: ${evaluation.total} hand-labelled projects from ${new Set(items.map((i) => i.fixture)).size} programmes.\n`,
-);
-console.log(evaluationTable(evaluation));
-if (process.argv.includes("--misses")) {
-  console.log("\nMisclassified:");
-  for (const r of results.filter((each) => each.expected !== each.classification.category)) {
-    const fired = r.classification.firedRules
-      .map((f) => `${f.ruleId}:${f.matchedText}@${f.where}`)
+function onImported(items: SampleItem[]): Outcome[] {
+  const { outcomes, unmatched } = classifyImported(items);
+  for (const item of unmatched)
+    console.log(`not found among imported leaves: ${item.fixture}: ${item.title}`);
+  return outcomes.map((o) => ({ item: o.item, shownTitle: o.title, classification: o.classification }));
+}
+
+function report(title: string, outcomes: Outcome[], misses: boolean): void {
+  const pairs = outcomes.map((o) => ({ expected: o.item.label, predicted: o.classification.category }));
+  console.log(`### ${title} (${outcomes.length} projects)\n\n${evaluationTable(evaluate(pairs))}\n`);
+  if (!misses) return;
+  console.log("Misclassified (expected → predicted, rules of the predicted category):\n");
+  for (const o of outcomes.filter((each) => each.item.label !== each.classification.category)) {
+    const fired = o.classification.firedRules
+      .map((f) => `${f.ruleId} «${f.matchedText}» @${f.where}`)
       .join(", ");
-    console.log(`- [${r.expected} → ${r.classification.category}] ${r.item.title.slice(0, 90)} (${fired})`);
+    console.log(`- ${o.item.label} → ${o.classification.category}: ${o.shownTitle.slice(0, 90)} (${fired})`);
   }
+  console.log("");
 }
+
+const sample = loadSample();
+const misses = process.argv.includes("--misses");
+report("Stored short titles", onSample(sample), misses);
+report("Importer output for the same projects", onImported(sample), misses);

@@ -91,6 +91,12 @@ describe("classifyText", () => {
     expect(result.alternatives).toEqual([{ category: "gis", score: 3 }]);
   });
 
+  it("halves matches past the title's head clause, where beneficiaries are named", () => {
+    const result = classifyText({ title: "Придбання ноутбуків для закладів культури" });
+    expect(result.category).toBe("equipment");
+    expect(result.alternatives).toEqual([{ category: "social", score: 1 }]);
+  });
+
   it("lets the title outweigh the task, and the task outweigh the direction", () => {
     const withTask = classifyText({ title: "придбання камер", task: "розвиток СЕД" });
     expect(withTask.category).toBe("video");

@@ -28,6 +28,19 @@ export type TextPart = "title" | "task" | "direction";
 /** How much a match counts, by where it is: the project's own words weigh most. */
 export const PART_FACTORS: Record<TextPart, number> = { title: 1, task: 0.5, direction: 0.25 };
 
+/**
+ * Titles put what is done first and whom it serves after ("придбання комп'ютерів для ЦНАП"): a match
+ * after the head clause — past the first comma, colon, semicolon, bracket, or " для ", " у ", " в " —
+ * counts this much.
+ */
+export const TAIL_FACTOR = 0.5;
+const HEAD_END = /[,;:(]| (?:для|у|в) /u;
+
+function headLength(text: string): number {
+  const end = HEAD_END.exec(text);
+  return end ? end.index : text.length;
+}
+
 export interface ClassifyInput {
   title: string;
   /** Title of the parent task, when the project is a sub-item. */
@@ -60,10 +73,11 @@ function fireRules(parts: [TextPart, string][]): FiredRule[] {
   for (const { rule, stems } of COMPILED) {
     let best: FiredRule | undefined;
     for (const [where, text] of parts) {
+      const head = headLength(text);
       for (const { stem, pattern } of stems) {
         const match = pattern.exec(text);
         if (!match) continue;
-        const contribution = rule.weight * PART_FACTORS[where];
+        const contribution = rule.weight * PART_FACTORS[where] * (match.index < head ? 1 : TAIL_FACTOR);
         if (!best || contribution > best.contribution) {
           best = {
             ruleId: rule.id,
