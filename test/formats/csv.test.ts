@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { emptyProgramme } from "../../src/domain/model.js";
 import { exportCsv } from "../../src/export/csv.js";
 import { NotAProgrammeError } from "../../src/import/blocks.js";
 import { parseCsv, readCsvProgramme } from "../../src/import/csv.js";
@@ -47,6 +48,13 @@ describe("CSV parser", () => {
 });
 
 describe("CSV round trip", () => {
+  it("gives back an empty programme", () => {
+    const empty = emptyProgramme();
+    const result = readCsvProgramme(exportCsv(empty));
+    expect(result.findings).toEqual([]);
+    expect(plain(result.programme)).toEqual(plain(empty));
+  });
+
   it("gives back the demo programme exactly", () => {
     const demo = demoProgramme();
     const result = readCsvProgramme(exportCsv(demo));

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allItems } from "../../src/domain/model.js";
+import { allItems, emptyProgramme } from "../../src/domain/model.js";
 import { exportXlsx, SHEET } from "../../src/export/xlsx.js";
 import { NotAProgrammeError } from "../../src/import/blocks.js";
 import { readXlsxProgramme } from "../../src/import/xlsx.js";
@@ -84,6 +84,13 @@ describe("XLSX export", () => {
 });
 
 describe("XLSX round trip", () => {
+  it("gives back an empty programme", async () => {
+    const empty = emptyProgramme();
+    const result = await readXlsxProgramme(await exportXlsx(empty));
+    expect(result.findings).toEqual([]);
+    expect(plain(result.programme)).toEqual(plain(empty));
+  });
+
   it("gives back the demo programme exactly", async () => {
     const demo = demoProgramme();
     const result = await readXlsxProgramme(await exportXlsx(demo));
