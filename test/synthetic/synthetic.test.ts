@@ -13,12 +13,17 @@ import {
   PROJECTS_PER_PROGRAMME,
   SLOTS,
   splitWhole,
+  TASK_TEMPLATES,
   TITLE_TEMPLATES,
 } from "../../src/domain/synthetic/index.js";
 import { programmeTotals } from "../../src/domain/totals.js";
 import { validateProgramme } from "../../src/domain/validate.js";
 
 const COUNT = 50;
+
+function leaves(programme: Programme) {
+  return allItems(programme).filter((item) => item.children.length === 0);
+}
 const nation = [...generateNation({ seed: 20260202, communities: COUNT })];
 
 function digest(items: unknown): string {
@@ -46,7 +51,7 @@ describe("shape of every generated programme", () => {
       expect([2024, 2025, 2026]).toContain(from);
       expect(programme.directions.length).toBeGreaterThanOrEqual(3);
       expect(programme.directions.length).toBeLessThanOrEqual(5);
-      const projects = allItems(programme).length;
+      const projects = leaves(programme).length;
       expect(projects).toBeGreaterThanOrEqual(PROJECTS_PER_PROGRAMME.min);
       expect(projects).toBeLessThanOrEqual(PROJECTS_PER_PROGRAMME.max);
       expect(programme.indicators.length).toBeGreaterThanOrEqual(INDICATORS_PER_PROGRAMME.min);
@@ -55,6 +60,22 @@ describe("shape of every generated programme", () => {
       expect(programme.passport.fields.every((field) => field.value.trim() !== "")).toBe(true);
       const directionTitles = new Set(DIRECTIONS.map((direction) => direction.title));
       for (const direction of programme.directions) expect(directionTitles.has(direction.title)).toBe(true);
+    }
+  });
+
+  it("lists projects flat in some programmes and under tasks (1–3 projects each, funded) in others", () => {
+    const nested = nation.filter(({ programme }) =>
+      allItems(programme).some((item) => item.children.length > 0),
+    );
+    expect(nested.length).toBeGreaterThan(0);
+    expect(nested.length).toBeLessThan(nation.length);
+    for (const { programme } of nested) {
+      for (const task of programme.directions.flatMap((direction) => direction.items)) {
+        expect(task.children.length).toBeGreaterThanOrEqual(1);
+        expect(task.children.length).toBeLessThanOrEqual(3);
+        expect(task.funding).toEqual([]);
+        for (const project of task.children) expect(project.funding.length).toBeGreaterThan(0);
+      }
     }
   });
 
@@ -159,6 +180,13 @@ describe("classifier on generated titles", () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("classifies every task template into its own category", () => {
+    for (const category of CATEGORY_IDS) {
+      for (const title of TASK_TEMPLATES[category])
+        expect(classifyText({ title }).category, title).toBe(category);
+    }
   });
 
   it("labels generated programmes across all categories, with few 'other'", () => {

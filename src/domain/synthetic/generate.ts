@@ -25,6 +25,7 @@ import {
   type IndicatorUnit,
   PASSPORT_FIELD_LABELS,
   SLOTS,
+  TASK_TEMPLATES,
   TITLE_TEMPLATES,
 } from "./templates.js";
 
@@ -42,6 +43,8 @@ export interface SyntheticProgramme {
 export const PROJECTS_PER_PROGRAMME = { min: 40, max: 150 } as const;
 export const INDICATORS_PER_PROGRAMME = { min: 10, max: 30 } as const;
 const FIRST_YEARS = [2024, 2025, 2026] as const;
+/** Share of programmes whose projects sit under tasks (the rest list projects flat). */
+const NESTED_SHARE = 0.3;
 
 /**
  * Synthetic programmes for a whole nation. Community i depends only on (seed, i), so the first n of a
@@ -102,15 +105,56 @@ function generateDirections(random: Random, period: { from: number; to: number }
     const at = random.int(0, counts.length - 1);
     counts[at] = (counts[at] ?? 0) + 1;
   }
+  // Like Romny's table, some programmes list projects under tasks; others, like Starokostiantyniv's, flat.
+  const nested = random.chance(NESTED_SHARE);
   return chosen.map((spec, index) => ({
     number: String(index + 1),
     title: spec.title,
-    items: Array.from({ length: counts[index] ?? 0 }, (_, position) =>
-      generateProject(random, random.pick(spec.categories), `${index + 1}.${position + 1}`, period),
-    ),
+    items: nested
+      ? generateTasks(random, spec.categories, counts[index] ?? 0, String(index + 1), period)
+      : Array.from({ length: counts[index] ?? 0 }, (_, position) =>
+          generateProject(random, random.pick(spec.categories), `${index + 1}.${position + 1}`, period),
+        ),
     declaredTotals: [],
     line: 0,
   }));
+}
+
+/** Tasks of one direction holding `projectCount` projects, 1–3 per task, of the task's category. */
+function generateTasks(
+  random: Random,
+  categories: CategoryId[],
+  projectCount: number,
+  prefix: string,
+  period: { from: number; to: number },
+): Item[] {
+  const tasks: Item[] = [];
+  for (let left = projectCount; left > 0; ) {
+    const size = Math.min(left, random.int(1, 3));
+    const category = random.pick(categories);
+    const number = `${prefix}.${tasks.length + 1}`;
+    const children = Array.from({ length: size }, (_, position) =>
+      generateProject(random, category, `${number}.${position + 1}`, period),
+    );
+    tasks.push({ ...taskShell(number, random.pick(TASK_TEMPLATES[category])), children });
+    left -= size;
+  }
+  return tasks;
+}
+
+function taskShell(number: string, title: string): Item {
+  return {
+    id: "",
+    number,
+    title,
+    executors: [],
+    deadline: null,
+    deadlineText: "",
+    funding: [],
+    expectedResult: "",
+    children: [],
+    line: 0,
+  };
 }
 
 function generateProject(
