@@ -58,12 +58,12 @@ export function findPassport(blocks: Block[]): PassportRead | null {
 
 type Slot = { kind: "total" } | { kind: "year"; year: string };
 
-function slotsOf(header: string[]): Slot[] {
+function slotsOf(header: string[]): (Slot | null)[] {
   return header.map((text): Slot | null => {
     const year = yearOf(text);
     if (year) return { kind: "year", year };
     return TOTAL_WORD.test(text.replace(/[:.]/g, "").trim()) ? { kind: "total" } : null;
-  }) as Slot[];
+  });
 }
 
 function readAmounts(

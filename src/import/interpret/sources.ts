@@ -53,10 +53,3 @@ export function isSourceLabel(cell: string): boolean {
   const text = normalise(cell);
   return text.length > 0 && text.length < 160 && classifyPart(text) !== null;
 }
-
-/** "Загальний обсяг, у тому числі: державний бюджет" (a page break glued two cells) → the second label. */
-export function labelAfterTotal(label: string): string | null {
-  const match = /^загальний обсяг[^:]*:\s*(.+)$/is.exec(label.trim());
-  const rest = match?.[1]?.trim();
-  return rest && isSourceLabel(rest) ? rest : null;
-}

@@ -188,15 +188,18 @@ class TaskTableBuilder {
     return own.startsWith(`${base}.`) && direction.items.includes(task) ? task : null;
   }
 
-  private addProject(title: string, line: number): void {
+  private addProject(cellValue: string, line: number): void {
     const direction = this.currentDirection(line);
+    const printed = leadingNumber(cellValue);
+    const numbered = printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null;
+    const title = numbered ? numbered.rest : cellValue;
     if (!this.task) {
-      this.addTask("", title, line);
+      this.addTask(numbered?.number ?? "", title, line);
       return;
     }
     const position = direction.items.indexOf(this.task) + 1;
-    const number = `${direction.number}.${position}.${this.task.children.length + 1}`;
-    const project = newItem(number, title, line);
+    const generated = `${direction.number}.${position}.${this.task.children.length + 1}`;
+    const project = newItem(numbered?.number ?? generated, title, line);
     this.task.children.push(project);
     this.leaf = project;
   }
