@@ -156,6 +156,10 @@ describe("categories and rules", () => {
     for (const id of CATEGORY_IDS) expect(doc, id).toMatch(new RegExp(`\\|\\s*\`${id}\`\\s*\\|`));
   });
 
+  it("marks word boundaries only at a stem's ends (a '^' inside an alternation would mean text start)", () => {
+    for (const stem of RULES.flatMap((rule) => rule.stems)) expect(stem).not.toMatch(/\|\^|\$\||.\^/);
+  });
+
   it("has unique rule ids and a rule for every category except other", () => {
     expect(new Set(RULES.map((rule) => rule.id)).size).toBe(RULES.length);
     const covered = new Set(RULES.map((rule) => rule.category));

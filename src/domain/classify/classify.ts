@@ -11,7 +11,7 @@ export interface FiredRule {
   matchedText: string;
   /** Where it matched: the item's own title, its parent task's title, or the direction's title. */
   where: TextPart;
-  /** Rule weight × the part's factor: what this rule added to its category. */
+  /** Rule weight × the part's factor × the head/tail factor: what this rule added to its category. */
   contribution: number;
 }
 
