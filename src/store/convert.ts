@@ -18,11 +18,6 @@ export function toKopecks(value: string | number | bigint): Kopecks {
   return Number(exact);
 }
 
-/** Counts from SQL (count(*) is bigint): small, so any of the three forms converts exactly. */
-export function toCount(value: string | number | bigint): number {
-  return toKopecks(value);
-}
-
 export function toIso(value: Date | string): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }

@@ -14,7 +14,7 @@ import pg from "pg";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
 import { communityKey } from "./community-key.js";
-import { toCount, toIso, toKopecks } from "./convert.js";
+import { toIso, toKopecks } from "./convert.js";
 import type { Database } from "./db-types.js";
 import { migrateToLatest } from "./migrations/index.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
@@ -305,9 +305,9 @@ class KyselyStore implements Store {
         "v.warning_count",
       ])
       .select(
-        sql<
-          string | number | bigint
-        >`(select count(*) from programme_versions w where w.programme_id = p.id)`.as("version_count"),
+        sql<number>`(select count(*)::int from programme_versions w where w.programme_id = p.id)`.as(
+          "version_count",
+        ),
       )
       .select(
         sql<string | number | bigint>`(select coalesce(sum(f.amount_kopecks), 0)::bigint from funding_rows f
@@ -423,7 +423,7 @@ interface SummaryRow {
   latest_version: number;
   error_count: number;
   warning_count: number;
-  version_count: string | number | bigint;
+  version_count: number;
   total: string | number | bigint;
 }
 
@@ -436,7 +436,7 @@ function toSummary(row: SummaryRow): ProgrammeSummary {
     period: { from: row.period_from, to: row.period_to },
     status: row.status as ProgrammeStatus,
     total: toKopecks(row.total),
-    versionCount: toCount(row.version_count),
+    versionCount: row.version_count,
     latestVersion: row.latest_version,
     errors: row.error_count,
     warnings: row.warning_count,
