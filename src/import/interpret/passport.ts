@@ -68,7 +68,7 @@ function slotsOf(header: string[]): (Slot | null)[] {
 
 function readAmounts(
   cells: string[],
-  slots: Slot[],
+  slots: (Slot | null)[],
   unit: MoneyUnit,
 ): { total: number | null; byYear: ByYear } {
   const byYear: ByYear = {};
