@@ -40,6 +40,7 @@ export function csvColumns(programme: Programme): string[] {
     "formula",
     "baseline",
     ...targetYears(programme).map((year) => `${TARGET_PREFIX}${year}`),
+    "target_years",
     "dynamics",
     "line",
   ];

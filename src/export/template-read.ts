@@ -198,6 +198,8 @@ function readPassportFunding(funding: DeclaredFunding, row: SourceRecord, reader
 
 function readIndicator(programme: Programme, row: SourceRecord, reader: RecordReader): void {
   const targets: Record<string, string> = {};
+  const listed = new Set(reader.str(row, "target_years").match(/\d{4}/g) ?? []);
+  for (const year of listed) targets[year] = reader.str(row, `${TARGET_PREFIX}${year}`);
   for (const key of Object.keys(row.values)) {
     const year = key.startsWith(TARGET_PREFIX) ? key.slice(TARGET_PREFIX.length) : "";
     const target = reader.str(row, key);

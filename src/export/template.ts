@@ -261,6 +261,8 @@ function indicatorRecord(indicator: Indicator): FlatRecord {
     line: indicator.line,
   };
   for (const [year, target] of Object.entries(indicator.targets)) values[`${TARGET_PREFIX}${year}`] = target;
+  // Lists the years that have a target, so that a target printed empty survives the round trip.
+  values.target_years = Object.keys(indicator.targets).join(", ");
   return { record: "indicator", values };
 }
 

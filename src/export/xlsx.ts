@@ -115,6 +115,7 @@ export const SHEET_COLUMNS: Record<Exclude<keyof typeof SHEET, "annex">, SheetCo
     { key: "formula", header: "Формула", width: 20 },
     { key: "baseline", header: "Базове значення", width: 12 },
     { key: TARGETS, header: "" },
+    { key: "target_years", header: "Роки цілей", width: 16 },
     { key: "dynamics", header: "Динаміка", width: 20 },
     { key: "line", header: "Рядок", width: 8 },
   ],
