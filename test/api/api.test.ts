@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -199,6 +200,53 @@ describe("HTTP API", () => {
     const unknown = await app.inject("/api/nothing-here");
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({ error: "Не знайдено" });
+  });
+});
+
+describe("HTTP API edge cases", () => {
+  it("answers 409 when an edit moves a programme onto another one's community and period", async () => {
+    const { store, dispose } = await openTestStore();
+    const app = buildApp({ store, webDist: "/nonexistent" });
+    try {
+      const first = await store.saveImport(
+        { programme: demoProgramme(), findings: [] },
+        { name: "a", sha256: "a" },
+      );
+      const other = demoProgramme();
+      other.community = { name: "Інша громада", katottg: "UA99000000000000002" };
+      await store.saveImport({ programme: other, findings: [] }, { name: "b", sha256: "b" });
+
+      const clash = await app.inject({
+        method: "PUT",
+        url: `/api/programmes/${first.programmeId}`,
+        payload: other,
+      });
+      expect(clash.statusCode).toBe(409);
+      expect(clash.json()).toEqual({ error: "Програма цієї громади на цей період уже існує" });
+      expect(await store.listVersions(first.programmeId)).toHaveLength(1);
+    } finally {
+      await app.close();
+      await dispose();
+    }
+  });
+
+  it("serves the built web app with a fallback to index.html, but not for /api paths", async () => {
+    const webDist = await mkdtemp(path.join(tmpdir(), "infoprog-web-"));
+    await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>infoprog</title>");
+    const { store, dispose } = await openTestStore();
+    const app = buildApp({ store, webDist });
+    try {
+      const page = await app.inject("/programmes/1/edit");
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("<title>infoprog</title>");
+      const api = await app.inject("/api/unknown");
+      expect(api.statusCode).toBe(404);
+      expect(api.json()).toEqual({ error: "Не знайдено" });
+    } finally {
+      await app.close();
+      await dispose();
+      await rm(webDist, { recursive: true, force: true });
+    }
   });
 });
 
