@@ -59,6 +59,8 @@ describe("slobozhanska-2025-2027: task table", () => {
     expect(network.title).toMatch(/^Побудова сучасної захищеної локальної мережі/);
     expect(network.executors[0]).toMatch(/^Відділ організаційно-інформаційної роботи/);
     expect(network.funding.map((row) => row.source)).toEqual(SOURCES);
+    const missing = findings.filter((finding) => finding.code === "import.task-cell-missing");
+    expect(missing.map((finding) => finding.location)).toEqual([{ line: 235, ref: "item:d1.1.2" }]);
   });
 
   it("treats a row with an empty first cell and a project name as another project (line 279)", () => {

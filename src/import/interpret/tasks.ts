@@ -139,7 +139,9 @@ class TaskTableBuilder {
     let project = cellText(cell(cells, roles.project));
     let executors = cell(cells, roles.executors);
     if (isSourceLabel(project)) project = ""; // a source shifted left: a source row, not a project
-    if (roles.project !== undefined && title && executors.trim() === "" && isUnitName(project)) {
+    const shifted =
+      roles.project !== undefined && title !== "" && executors.trim() === "" && isUnitName(project);
+    if (shifted) {
       // The task cell was merged with the row above and lost: the project sits in the task column.
       [title, project, executors] = ["", title, project];
     }
@@ -150,6 +152,11 @@ class TaskTableBuilder {
     this.totals = null;
     if (title) this.addTask(parsed?.number ?? "", title, line);
     if (roles.project !== undefined && project) this.addProject(project, line);
+    if (shifted && this.leaf) {
+      const message =
+        "Назву проєкту надруковано в стовпці завдання; рядок прочитано як ще один проєкт попереднього завдання";
+      this.log.warn("task-cell-missing", message, line, this.leaf);
+    }
     if (!title && !project && !this.leaf) {
       this.log.warn(
         "orphan-row",
@@ -219,21 +226,28 @@ class TaskTableBuilder {
   }
 }
 
+const KNOWN_NOTE = /в межах|у межах|не потребує|кошторис|за рахунок/i;
+
+function warnRow(row: FundingRow, item: Item, log: FindingLog): void {
+  if (row.source === "mixed") {
+    const message = `Джерело «${row.label}» називає кілька джерел, суму між ними розподілити неможливо`;
+    log.warn("mixed-source", message, row.line, item);
+  } else if (row.source === "unspecified" && row.label) {
+    log.warn("unknown-source", `Не вдалося розпізнати джерело фінансування «${row.label}»`, row.line, item);
+  }
+  if (row.note && !KNOWN_NOTE.test(row.note)) {
+    log.warn(
+      "amount-text",
+      `Замість суми надруковано текст «${row.note}»; суму не прочитано`,
+      row.line,
+      item,
+    );
+  }
+}
+
 function warnSources(directions: Direction[], log: FindingLog): void {
   const visit = (item: Item): void => {
-    for (const row of item.funding) {
-      if (row.source === "mixed") {
-        const message = `Джерело «${row.label}» називає кілька джерел, суму між ними розподілити неможливо`;
-        log.warn("mixed-source", message, row.line, item);
-      } else if (row.source === "unspecified" && row.label) {
-        log.warn(
-          "unknown-source",
-          `Не вдалося розпізнати джерело фінансування «${row.label}»`,
-          row.line,
-          item,
-        );
-      }
-    }
+    for (const row of item.funding) warnRow(row, item, log);
     item.children.forEach(visit);
   };
   for (const direction of directions) direction.items.forEach(visit);

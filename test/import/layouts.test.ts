@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { allItems } from "../../src/domain/model.js";
+import { programmeTotals } from "../../src/domain/totals.js";
+import { interpretBlocks } from "../../src/import/interpret/index.js";
+import { readTextBlocks } from "../../src/import/text/reader.js";
+
+/** Small synthetic programmes in the two layout families, written for these tests. */
+const T = "\t";
+const cells = (...values: string[]): string[] => [...values.map((value) => `${T}${value}`), ""];
+
+const PASSPORT = [
+  ...cells("1.", "Найменування територіальної громади", "Тестова міська територіальна громада"),
+  ...cells("2.", "Код за Кодифікатором", "UA01020030040050060"),
+  ...cells("9.", "Строк виконання Програми", "2026-2027 роки"),
+  ...cells("10.", "Джерела та обсяги фінансування", "Всього", "2026 р.", "2027 р."),
+  ...cells("", "Загальний обсяг, тис. грн", "130,0", "60,0", "70,0"),
+];
+
+const ONE_CELL_PER_LINE = [
+  "ПРОГРАМА",
+  "",
+  ...PASSPORT,
+  "Додаток 1",
+  "",
+  ...cells(
+    "Назва завдання",
+    "Назва проєкту",
+    "Відповідальні",
+    "Строки",
+    "Джерела",
+    "Обсяги, тис. грн",
+    "Очікувані",
+  ),
+  ...cells("", "", "", "", "", "Всього", "2026 р.", "2027 р.", ""),
+  ...cells("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+  ...cells("1. Перший напрям"),
+  ...cells(
+    "1) завдання",
+    "проєкт А",
+    "відділ освіти",
+    "2026-2027 роки",
+    "Загальний обсяг, у тому числі:",
+    "100,0",
+    "40,0",
+    "60,0",
+    "результат А",
+  ),
+  ...cells("2) ", "", "", "", "місцевий бюджет", "30,0", "10,0", "20,0", ""),
+  ...cells("3) ", "", "", "", "інші джерела", "70,0", "30,0", "40,0", ""),
+  ...cells(
+    "4) ",
+    "проєкт Б",
+    "відділ культури",
+    "2026 рік",
+    "місцевий бюджет",
+    "30,0",
+    "20,0",
+    "10,0",
+    "результат Б",
+  ),
+  ...cells("", "проєкт В", "сектор спорту"),
+  "",
+  ...cells("2027 рік", "місцевий бюджет", "-", "-", "-", "результат В"),
+  ...cells("5) ", "", "", "", "інші джерела", "в межах фінансування", ""),
+  ...cells("Всього за напрямом", "Загальний обсяг, у тому числі:", "130,0", "60,0", "70,0", ""),
+  ...cells("", "місцевий бюджет", "60,0", "30,0", "30,0", ""),
+  ...cells("", "інші джерела", "70,0", "30,0", "40,0", ""),
+  "Додаток 2",
+];
+
+describe("one-cell-per-line task table with auto-numbered rows", () => {
+  const { programme, findings } = interpretBlocks(readTextBlocks(ONE_CELL_PER_LINE.join("\n")));
+  const [task] = programme.directions[0]?.items ?? [];
+
+  it("reads one task with three projects; numbered rows without names are source rows", () => {
+    expect(programme.directions).toHaveLength(1);
+    expect(task?.children.map((child) => [child.number, child.title])).toEqual([
+      ["1.1.1", "проєкт А"],
+      ["1.1.2", "проєкт Б"],
+      ["1.1.3", "проєкт В"],
+    ]);
+    expect(task?.children[0]?.funding.map((row) => [row.source, row.total])).toEqual([
+      ["total", 10_000_000],
+      ["local", 3_000_000],
+      ["other", 7_000_000],
+    ]);
+  });
+
+  it("joins the row split by a blank line and keeps the note", () => {
+    const third = task?.children[2];
+    expect(third?.deadlineText).toBe("2027 рік");
+    expect(third?.expectedResult).toBe("результат В");
+    expect(third?.funding.map((row) => [row.source, row.total, row.note])).toEqual([
+      ["local", 0, undefined],
+      ["other", 0, "в межах фінансування"],
+    ]);
+  });
+
+  it("reconciles with the passport and keeps the declared direction totals", () => {
+    const totals = programmeTotals(programme);
+    expect(totals.total).toBe(programme.passport.funding.total);
+    expect(totals.byYear).toEqual(programme.passport.funding.byYear);
+    expect(programme.directions[0]?.declaredTotals.map((row) => [row.source, row.total])).toEqual([
+      ["total", 13_000_000],
+      ["local", 6_000_000],
+      ["other", 7_000_000],
+    ]);
+    expect(findings.filter((finding) => finding.code !== "import.passport-field-missing")).toEqual([]);
+  });
+});
+
+const TAB_SEPARATED = [
+  `1.${T}Найменування територіальної громади${T}Тестова селищна територіальна громада`,
+  `2.${T}Код${T}UA01020030040050061`,
+  `9.${T}Строк виконання Програми${T}2025-2026 роки`,
+  "",
+  "Додаток 1",
+  `Назва заходу${T}Назва проекту${T}Відповідальні за виконання${T}Строки виконання${T}Джерела фінансування${T}Обсяги фінансування, тис. грн${T}${T}${T}Очікувані результати`,
+  `${T}${T}${T}${T}${T}Всього${T}2025${T}2026${T}`,
+  `1. Напрям${T}${T}${T}${T}${T}${T}${T}${T}`,
+  `Захід перший${T}Проєкт перший${T}Відділ освіти${T}2025${T}Загальний обсяг, у тому числі:${T}5${T}2${T}3${T}Результат`,
+  `${T}${T}${T}${T}державний бюджет${T}5${T}2${T}3${T}`,
+  `${T}інші джерела${T}${T}${T}${T}${T}${T}${T}`,
+  `Проєкт другий, що втратив клітинку завдання${T}Відділ культури${T}${T}${T}місцевий бюджет${T}1${T}1${T}-${T}Результат`,
+  `${T}Проєкт третій${T}Сектор спорту${T}2026${T}уточнюється${T}${T}${T}${T}Результат`,
+  "Додаток 2",
+];
+
+describe("tab-separated task table with unnumbered tasks and shifted cells", () => {
+  const { programme, findings } = interpretBlocks(readTextBlocks(TAB_SEPARATED.join("\n")));
+
+  it("reads a source shifted into the project column as a source row", () => {
+    const first = programme.directions[0]?.items[0]?.children[0];
+    expect(first?.funding.map((row) => [row.source, row.total])).toEqual([
+      ["total", 500_000],
+      ["state", 500_000],
+      ["other", 0],
+    ]);
+  });
+
+  it("reads a row whose task cell was lost as another project, and says so", () => {
+    expect(allItems(programme).map((each) => [each.id, each.number, each.title])).toEqual([
+      ["d1.1", "1.1", "Захід перший"],
+      ["d1.1.1", "1.1.1", "Проєкт перший"],
+      ["d1.1.2", "1.1.2", "Проєкт другий, що втратив клітинку завдання"],
+      ["d1.1.3", "1.1.3", "Проєкт третій"],
+    ]);
+    expect(findings.map((finding) => [finding.code, finding.location.ref])).toContainEqual([
+      "import.task-cell-missing",
+      "item:d1.1.2",
+    ]);
+  });
+
+  it("warns about an unknown source label", () => {
+    expect(findings.map((finding) => [finding.code, finding.location.ref])).toContainEqual([
+      "import.unknown-source",
+      "item:d1.1.3",
+    ]);
+  });
+});
