@@ -53,15 +53,22 @@ class RecordReader {
   readonly findings: Finding[] = [];
   period = { from: 0, to: 0 };
 
-  constructor(private readonly where: { ref: string } = { ref: ref.programme() }) {}
+  /** Where findings point: the programme, or the item whose row is being read. */
+  private reference = ref.programme();
 
   finding(code: string, row: SourceRecord, message: string, severity: Finding["severity"] = "error"): void {
-    this.findings.push({ code, severity, message, location: { line: row.line, ref: this.where.ref } });
+    this.findings.push({ code, severity, message, location: { line: row.line, ref: this.reference } });
   }
 
-  at(reference: string): this {
-    this.where.ref = reference;
-    return this;
+  /** Runs `read` with findings pointing at `reference`. */
+  within<T>(reference: string, read: () => T): T {
+    const outer = this.reference;
+    this.reference = reference;
+    try {
+      return read();
+    } finally {
+      this.reference = outer;
+    }
   }
 
   str(row: SourceRecord, key: string): string {
@@ -277,8 +284,7 @@ class TreeBuilder {
   }
 
   private addFunding(item: Item, row: SourceRecord): void {
-    item.funding.push(this.reader.at(ref.item(item)).funding(row));
-    this.reader.at(ref.programme());
+    item.funding.push(this.reader.within(ref.item(item), () => this.reader.funding(row)));
   }
 
   private newItem(row: SourceRecord, id: string): Item | null {
@@ -298,8 +304,10 @@ class TreeBuilder {
       id,
       number: this.reader.str(row, "number"),
       title: this.reader.str(row, "title"),
-      executors:
-        executors.trim() === "" ? [] : executors.split(EXECUTOR_SEPARATOR.trim()).map((each) => each.trim()),
+      executors: executors
+        .split(EXECUTOR_SEPARATOR.trim())
+        .map((each) => each.trim())
+        .filter((each) => each !== ""),
       deadline: deadline ?? null,
       deadlineText: this.reader.str(row, "deadline_text"),
       funding: [],
