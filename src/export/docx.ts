@@ -14,6 +14,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  VerticalMergeType,
   WidthType,
 } from "docx";
 import {
@@ -33,6 +34,7 @@ const TABLE_SIZE = 20; // 10 pt
 
 interface CellStyle {
   bold?: boolean;
+  merge?: (typeof VerticalMergeType)[keyof typeof VerticalMergeType];
   span?: number;
   rowSpan?: number;
   center?: boolean;
@@ -50,7 +52,12 @@ function paragraphs(text: string, style: CellStyle = {}, size = TABLE_SIZE): Par
 }
 
 function cell(text: string, style: CellStyle = {}): TableCell {
-  return new TableCell({ children: paragraphs(text, style), columnSpan: style.span, rowSpan: style.rowSpan });
+  return new TableCell({
+    children: paragraphs(style.merge === VerticalMergeType.CONTINUE ? "" : text, style),
+    columnSpan: style.span,
+    rowSpan: style.rowSpan,
+    verticalMerge: style.merge,
+  });
 }
 
 function fullWidthTable(rows: TableRow[]): Table {
@@ -173,14 +180,16 @@ function annexHeaderRows(years: string[]): TableRow[] {
   ];
 }
 
-function annexLineRow(line: AnnexLine): TableRow {
+type Merge = CellStyle["merge"];
+
+function annexLineRow(line: AnnexLine, taskMerge: Merge): TableRow {
   const allEmpty = line.amounts.every((amount) => amount === null);
   const amounts = line.amounts.map((amount) => (allEmpty ? "" : amountText(amount)));
   if (line.note && allEmpty) amounts[0] = line.note;
   const style = { bold: line.strong };
   return new TableRow({
     children: [
-      cell(line.task, style),
+      cell(line.task, { ...style, merge: taskMerge }),
       cell(line.project, style),
       cell(line.executors.join("\n"), style),
       cell(line.deadline, style),
@@ -191,18 +200,37 @@ function annexLineRow(line: AnnexLine): TableRow {
   });
 }
 
-function annexRow(row: AnnexRow, width: number): TableRow {
-  if (row.kind === "line") return annexLineRow(row);
-  return new TableRow({ children: [cell(row.text, { bold: true, span: width })] });
+/**
+ * The task cell runs down over the task's further rows (its projects and sources), as in the
+ * official annex; the merged-away cells are empty, which the importer reads as "same task".
+ */
+function taskMerges(rows: AnnexRow[]): Merge[] {
+  const continues = (row: AnnexRow | undefined) => row?.kind === "line" && row.task === "";
+  let open = false;
+  return rows.map((row, index) => {
+    if (row.kind !== "line") {
+      open = false;
+      return undefined;
+    }
+    if (row.task !== "") {
+      open = continues(rows[index + 1]);
+      return open ? VerticalMergeType.RESTART : undefined;
+    }
+    return open ? VerticalMergeType.CONTINUE : undefined;
+  });
 }
 
 function annexTable(programme: Programme): Table {
   const years = annexYears(programme);
   const width = 7 + years.length;
-  return fullWidthTable([
-    ...annexHeaderRows(years),
-    ...annexRows(programme).map((row) => annexRow(row, width)),
-  ]);
+  const rows = annexRows(programme);
+  const merges = taskMerges(rows);
+  const body = rows.map((row, index) =>
+    row.kind === "line"
+      ? annexLineRow(row, merges[index])
+      : new TableRow({ children: [cell(row.text, { bold: true, span: width })] }),
+  );
+  return fullWidthTable([...annexHeaderRows(years), ...body]);
 }
 
 function indicatorTable(programme: Programme): Table {

@@ -6,7 +6,7 @@ import { formatAmount, parseAmountCell } from "../../src/domain/money.js";
 import { directionTotals, itemOwnTotals, programmeTotals } from "../../src/domain/totals.js";
 import { exportDocx } from "../../src/export/docx.js";
 import { type Block, NotAProgrammeError, type Table } from "../../src/import/blocks.js";
-import { readDocxBlocks } from "../../src/import/docx.js";
+import { readDocxBlocks, unzipSafely } from "../../src/import/docx.js";
 import { demoProgramme } from "../../src/store/demo.js";
 import { docxWithBody, makeZip } from "./zip.js";
 
@@ -188,6 +188,20 @@ describe("exportDocx", () => {
     expect(directionRows.map((row) => amounts(row.cells)[0])).toEqual(
       demo.directions.map((each) => directionTotals(each).total),
     );
+  });
+
+  it("merges a task's cell down over its further rows, which read back as empty cells", async () => {
+    const bytes = await exportDocx(demo);
+    const xml =
+      unzipSafely(bytes, (name) => name === "word/document.xml")
+        .get("word/document.xml")
+        ?.toString() ?? "";
+    const starts = xml.match(/<w:vMerge w:val="restart"\/>/g) ?? [];
+    // Six header cells of Annex 1 and seven of Annex 2 span two rows; the rest are task cells.
+    expect(starts.length).toBeGreaterThan(13);
+    const annex = tables(await exported)[1];
+    const network = annex?.rows.findIndex((row) => row.cells[0]?.includes("Побудова оптичної мережі")) ?? -1;
+    expect(annex?.rows[network + 1]?.cells.slice(0, 5)).toEqual(["", "", "", "", "Бюджет громади"]);
   });
 
   it("numbers rows in document order and writes Annex 2 with the indicators", async () => {
