@@ -21,5 +21,6 @@ describe("public page bundle", () => {
     expect(size.files.length).toBeGreaterThan(0);
     expect(size.files.some((each) => /workspace|ProgrammeCharts|EChart/i.test(each.file))).toBe(false);
     expect(size.gzipBytes).toBeLessThan(PUBLIC_JS_BUDGET_BYTES);
+    expect(size.developmentReact).toBe(false);
   }, 180_000);
 });

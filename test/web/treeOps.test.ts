@@ -102,3 +102,20 @@ describe("tree editing", () => {
     expect(findItem(programme, "d2.2")).toEqual(findItem(before, "d2.2"));
   });
 });
+
+describe("structural sharing of field edits", () => {
+  it("copies only the edited item and its ancestors", () => {
+    const before = demoProgramme();
+    const { programme } = setAmount(before, "d1.2.1", 0, "2026", 1);
+    expect(programme.directions[1]).toBe(before.directions[1]);
+    expect(findItem(programme, "d1.1")).toBe(findItem(before, "d1.1"));
+    expect(findItem(programme, "d1.2")).not.toBe(findItem(before, "d1.2"));
+    expect(findItem(programme, "d1.2.1")?.funding[0]?.byYear["2026"]).toBe(1);
+    expect(findItem(before, "d1.2.1")?.funding[0]?.byYear["2026"]).not.toBe(1);
+  });
+
+  it("leaves the programme alone for an unknown id", () => {
+    const before = demoProgramme();
+    expect(updateItem(before, "d9.9", () => {}).programme).toBe(before);
+  });
+});

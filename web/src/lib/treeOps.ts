@@ -146,12 +146,38 @@ export function addItem(
   return { programme: copy, id: item.id };
 }
 
-/** Any other change to one item's own fields (title, executors, deadline, result). */
+/** Copies the path to the item and replaces it; untouched items keep their identity. */
+function replaceInItems(items: Item[], id: string, replace: (item: Item) => Item): Item[] | null {
+  for (const [index, item] of items.entries()) {
+    const own = item.id === id;
+    const below = !own && id.startsWith(`${item.id}.`) ? replaceInItems(item.children, id, replace) : null;
+    if (own || below) {
+      const copy = [...items];
+      copy[index] = own ? replace(item) : { ...item, children: below ?? item.children };
+      return copy;
+    }
+  }
+  return null;
+}
+
+/**
+ * Any other change to one item's own fields (title, executors, deadline, amounts). Only the item and
+ * its ancestors are copied, so that unchanged parts of the tree need not re-render.
+ */
 export function updateItem(programme: Programme, id: string, change: (item: Item) => void): EditResult {
-  return edit(programme, id, ({ item }) => {
-    change(item);
-    return true;
-  });
+  const replace = (item: Item): Item => {
+    const copy: Item = { ...structuredClone({ ...item, children: [] }), children: item.children };
+    change(copy);
+    return copy;
+  };
+  for (const [index, direction] of programme.directions.entries()) {
+    const items = replaceInItems(direction.items, id, replace);
+    if (!items) continue;
+    const directions = [...programme.directions];
+    directions[index] = { ...direction, items };
+    return { programme: { ...programme, directions }, id };
+  }
+  return { programme, id: null };
 }
 
 /** Sets one year's amount of one funding row; the row's total becomes the sum of its years. */
@@ -171,14 +197,19 @@ export function setAmount(
   });
 }
 
-/** Whether each tree operation makes sense for the item, for enabling buttons. */
+export interface Position {
+  index: number;
+  count: number;
+  nested: boolean;
+}
+
+/** Whether each tree operation makes sense for an item at a position among its siblings. */
+export function movesAt({ index, count, nested }: Position) {
+  return { up: index > 0, down: index < count - 1, indent: index > 0, outdent: nested };
+}
+
 export function possibleMoves(programme: Programme, id: string) {
   const place = locate(programme, id);
   if (!place) return { up: false, down: false, indent: false, outdent: false };
-  return {
-    up: place.index > 0,
-    down: place.index < place.siblings.length - 1,
-    indent: place.index > 0,
-    outdent: place.parent !== null,
-  };
+  return movesAt({ index: place.index, count: place.siblings.length, nested: place.parent !== null });
 }

@@ -39,9 +39,9 @@ function Preview({ preview }: { preview: ImportPreview }) {
   const [tab, setTab] = useState<string>("tree");
   const [pendingRef, setPendingRef] = useState<string | null>(null);
   const { programme } = preview;
-  const flagged = new Set(
-    preview.findings.filter((f) => f.location.ref.startsWith("item:")).map((f) => f.location.ref.slice(5)),
-  );
+  const flagged = preview.findings
+    .filter((f) => f.location.ref.startsWith("item:"))
+    .map((f) => f.location.ref.slice(5));
   useEffect(() => {
     if (!pendingRef) return;
     const timer = setTimeout(() => revealRef(pendingRef), 50);

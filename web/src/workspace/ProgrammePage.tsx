@@ -188,9 +188,9 @@ function Workspace({
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pendingRef, setPendingRef] = useState<string | null>(null);
-  const flagged = new Set(
-    state.findings.filter((f) => f.location.ref.startsWith("item:")).map((f) => f.location.ref.slice(5)),
-  );
+  const flagged = state.findings
+    .filter((f) => f.location.ref.startsWith("item:"))
+    .map((f) => f.location.ref.slice(5));
 
   useHotkeys([
     ["mod+Z", state.undo],

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding, Programme } from "../../../src/domain/model.js";
 import { programmeTotals } from "../../../src/domain/totals.js";
 import { validateProgramme } from "../../../src/domain/validate.js";
 import type { MessageKey } from "../i18n/index.js";
+import { FieldErrorStore, useInvalidCount } from "../lib/fieldErrorStore.js";
 import { canRedo, canUndo, createHistory, pushState, redo, undo } from "../lib/history.js";
 import { itemDomId } from "../lib/refs.js";
 import type { TreeEditor } from "./components/editorTypes.js";
@@ -15,13 +16,14 @@ const findingKey = (finding: Finding) => `${finding.code}|${finding.location.ref
  */
 export function useProgrammeEditor(original: Programme, originalFindings: Finding[]) {
   const [history, setHistory] = useState(() => createHistory(original));
-  const [fieldErrors, setFieldErrors] = useState<ReadonlyMap<string, MessageKey>>(new Map());
+  const fieldErrors = useMemo(() => new FieldErrorStore<MessageKey>(), []);
+  const invalidCount = useInvalidCount(fieldErrors);
   const [focusId, setFocusId] = useState<string | null>(null);
 
   useEffect(() => {
     setHistory(createHistory(original));
-    setFieldErrors(new Map());
-  }, [original]);
+    fieldErrors.clear();
+  }, [original, fieldErrors]);
 
   const importOnly = useMemo(() => {
     const reproducible = new Set(validateProgramme(original).map(findingKey));
@@ -35,15 +37,9 @@ export function useProgrammeEditor(original: Programme, originalFindings: Findin
   );
   const totals = useMemo(() => programmeTotals(programme), [programme]);
 
-  const setFieldError = useCallback((key: string, error: MessageKey | null) => {
-    setFieldErrors((previous) => {
-      if ((previous.get(key) ?? null) === error) return previous;
-      const next = new Map(previous);
-      if (error) next.set(key, error);
-      else next.delete(key);
-      return next;
-    });
-  }, []);
+  const latest = useRef(history.present);
+  latest.current = history.present;
+  const current = useCallback(() => latest.current, []);
 
   const commit = useCallback((next: Programme, coalesceKey?: string, focusItemId?: string | null) => {
     setHistory((current) => pushState(current, next, coalesceKey ?? null));
@@ -58,8 +54,8 @@ export function useProgrammeEditor(original: Programme, originalFindings: Findin
   }, [focusId]);
 
   const editor: TreeEditor = useMemo(
-    () => ({ errors: fieldErrors, setFieldError, commit }),
-    [fieldErrors, setFieldError, commit],
+    () => ({ errors: fieldErrors, commit, current }),
+    [fieldErrors, commit, current],
   );
 
   return {
@@ -68,7 +64,7 @@ export function useProgrammeEditor(original: Programme, originalFindings: Findin
     totals,
     editor,
     dirty: programme !== original,
-    valid: fieldErrors.size === 0,
+    valid: invalidCount === 0,
     canUndo: canUndo(history),
     canRedo: canRedo(history),
     undo: () => setHistory(undo),

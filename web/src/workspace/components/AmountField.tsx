@@ -3,22 +3,23 @@ import { useEffect, useState } from "react";
 import type { Kopecks } from "../../../../src/domain/money.js";
 import { useI18n } from "../../i18n/index.js";
 import { amountToInput, parseAmountInput } from "../../lib/amountInput.js";
-import type { FieldErrors, SetFieldError } from "./editorTypes.js";
+import { useFieldError } from "../../lib/fieldErrorStore.js";
+import type { FieldErrors } from "./editorTypes.js";
 
 interface Props {
   label: string;
   kopecks: Kopecks;
   fieldKey: string;
   errors: FieldErrors;
-  setFieldError: SetFieldError;
   onChange: (kopecks: Kopecks) => void;
 }
 
 /** An amount in thousand UAH typed the Ukrainian way ("1 774,5"); invalid text never reaches the model. */
-export function AmountField({ label, kopecks, fieldKey, errors, setFieldError, onChange }: Props) {
+export function AmountField({ label, kopecks, fieldKey, errors, onChange }: Props) {
   const { t } = useI18n();
   const [text, setText] = useState(() => amountToInput(kopecks, "thousand"));
-  const error = errors.get(fieldKey);
+  const error = useFieldError(errors, fieldKey);
+  const setFieldError = errors.set;
 
   useEffect(() => {
     // The model changed from outside (undo, redo): show its value unless the text already means it.

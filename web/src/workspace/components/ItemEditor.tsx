@@ -1,8 +1,9 @@
-import { ActionIcon, Group, SimpleGrid, Textarea, TextInput, Tooltip } from "@mantine/core";
+import { ActionIcon, Group, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { type ReactNode, useEffect, useState } from "react";
-import type { Item, Programme } from "../../../../src/domain/model.js";
+import type { Item } from "../../../../src/domain/model.js";
 import { useI18n } from "../../i18n/index.js";
 import { checkRequired, checkYearRange, splitExecutors } from "../../lib/fieldChecks.js";
+import { useFieldError } from "../../lib/fieldErrorStore.js";
 import { withKeys } from "../../lib/keys.js";
 import {
   addItem,
@@ -10,8 +11,9 @@ import {
   type EditResult,
   indentItem,
   moveItem,
+  movesAt,
   outdentItem,
-  possibleMoves,
+  type Position,
   setAmount,
   updateItem,
 } from "../../lib/treeOps.js";
@@ -20,7 +22,6 @@ import { AmountField } from "./AmountField.js";
 import type { TreeEditor } from "./editorTypes.js";
 
 interface Props {
-  programme: Programme;
   item: Item;
   editor: TreeEditor;
 }
@@ -37,54 +38,63 @@ function ToolButton({
   children: ReactNode;
 }) {
   return (
-    <Tooltip label={label} withArrow openDelay={300}>
-      <ActionIcon variant="default" size="md" aria-label={label} disabled={disabled} onClick={onClick}>
-        {children}
-      </ActionIcon>
-    </Tooltip>
+    <ActionIcon
+      variant="default"
+      size="md"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </ActionIcon>
   );
 }
 
 /** Move, indent, add and delete buttons of one task. */
-export function ItemToolbar({ programme, item, editor }: Props) {
+export function ItemToolbar({ item, editor, position }: Props & { position: Position }) {
   const { t } = useI18n();
-  const moves = possibleMoves(programme, item.id);
-  const apply = (result: EditResult) => editor.commit(result.programme, undefined, result.id);
+  const moves = movesAt(position);
+  const apply = (operation: (programme: ReturnType<TreeEditor["current"]>) => EditResult) => {
+    const result = operation(editor.current());
+    editor.commit(result.programme, undefined, result.id);
+  };
   const remove = () => {
-    if (window.confirm(t("edit.deleteConfirm", { title: item.title || item.number })))
-      apply(deleteItem(programme, item.id));
+    if (window.confirm(t("edit.deleteConfirm", { title: item.title || item.number }))) {
+      apply((programme) => deleteItem(programme, item.id));
+    }
   };
   return (
     <Group gap={4} wrap="wrap" role="toolbar" aria-label={t("edit.item", { n: item.number })}>
       <ToolButton
         label={t("edit.up")}
         disabled={!moves.up}
-        onClick={() => apply(moveItem(programme, item.id, -1))}
+        onClick={() => apply((p) => moveItem(p, item.id, -1))}
       >
         ↑
       </ToolButton>
       <ToolButton
         label={t("edit.down")}
         disabled={!moves.down}
-        onClick={() => apply(moveItem(programme, item.id, 1))}
+        onClick={() => apply((p) => moveItem(p, item.id, 1))}
       >
         ↓
       </ToolButton>
       <ToolButton
         label={t("edit.indent")}
         disabled={!moves.indent}
-        onClick={() => apply(indentItem(programme, item.id))}
+        onClick={() => apply((p) => indentItem(p, item.id))}
       >
         →
       </ToolButton>
       <ToolButton
         label={t("edit.outdent")}
         disabled={!moves.outdent}
-        onClick={() => apply(outdentItem(programme, item.id))}
+        onClick={() => apply((p) => outdentItem(p, item.id))}
       >
         ←
       </ToolButton>
-      <ToolButton label={t("edit.addAfter")} onClick={() => apply(addItem(programme, { afterId: item.id }))}>
+      <ToolButton label={t("edit.addAfter")} onClick={() => apply((p) => addItem(p, { afterId: item.id }))}>
         +
       </ToolButton>
       <ToolButton label={t("edit.delete")} onClick={remove}>
@@ -94,7 +104,7 @@ export function ItemToolbar({ programme, item, editor }: Props) {
   );
 }
 
-function DeadlineFields({ programme, item, editor }: Props) {
+function DeadlineFields({ item, editor }: Props) {
   const { t } = useI18n();
   const years = item.deadline?.kind === "years" ? item.deadline : null;
   const [from, setFrom] = useState(String(years?.from ?? ""));
@@ -107,9 +117,10 @@ function DeadlineFields({ programme, item, editor }: Props) {
   const change = (nextFrom: string, nextTo: string) => {
     setFrom(nextFrom);
     setTo(nextTo);
+    const programme = editor.current();
     const errors = checkYearRange(nextFrom, nextTo, programme.period);
-    editor.setFieldError(keyOf("from"), errors.from);
-    editor.setFieldError(keyOf("to"), errors.to);
+    editor.errors.set(keyOf("from"), errors.from);
+    editor.errors.set(keyOf("to"), errors.to);
     if (errors.from || errors.to) return;
     const result = updateItem(programme, item.id, (each) => {
       each.deadline = { kind: "years", from: Number(nextFrom), to: Number(nextTo) };
@@ -117,10 +128,8 @@ function DeadlineFields({ programme, item, editor }: Props) {
     });
     editor.commit(result.programme, `deadline:${item.id}`);
   };
-  const errorOf = (end: string) => {
-    const key = editor.errors.get(keyOf(end));
-    return key ? t(key) : undefined;
-  };
+  const fromError = useFieldError(editor.errors, keyOf("from"));
+  const toError = useFieldError(editor.errors, keyOf("to"));
   return (
     <>
       <TextInput
@@ -129,7 +138,7 @@ function DeadlineFields({ programme, item, editor }: Props) {
         value={from}
         inputMode="numeric"
         maxLength={4}
-        error={errorOf("from")}
+        error={fromError ? t(fromError) : undefined}
         onChange={(e) => change(e.currentTarget.value, to)}
       />
       <TextInput
@@ -138,20 +147,48 @@ function DeadlineFields({ programme, item, editor }: Props) {
         value={to}
         inputMode="numeric"
         maxLength={4}
-        error={errorOf("to")}
+        error={toError ? t(toError) : undefined}
         onChange={(e) => change(from, e.currentTarget.value)}
       />
     </>
   );
 }
 
-/** The editable fields of one task: title, executors, deadline, amounts per source and year. */
-export function ItemFields({ programme, item, editor }: Props) {
+function AmountRows({ item, editor }: Props) {
   const { t, lang } = useI18n();
   const labels = sourceLabels(lang);
+  return withKeys(item.funding, (row) => `${row.source}|${row.label}`).map(({ key, value: row, index }) =>
+    Object.keys(row.byYear).length === 0 ? null : (
+      <SimpleGrid key={key} cols={{ base: 2, sm: Object.keys(row.byYear).length + 1 }} spacing="xs" mt="xs">
+        {Object.keys(row.byYear).map((year) => {
+          const fieldKey = `amount:${item.id}:${index}:${year}`;
+          return (
+            <AmountField
+              key={year}
+              label={t("edit.amount", { source: row.label || labels[row.source], year })}
+              kopecks={row.byYear[year] ?? 0}
+              fieldKey={fieldKey}
+              errors={editor.errors}
+              onChange={(kopecks) =>
+                editor.commit(setAmount(editor.current(), item.id, index, year, kopecks).programme, fieldKey)
+              }
+            />
+          );
+        })}
+      </SimpleGrid>
+    ),
+  );
+}
+
+/**
+ * The editable fields of one task: title, executors, deadline, amounts per source and year. Plain
+ * (not auto-sizing) text areas: auto-sizing measures layout on every render, which made typing slow.
+ */
+export function ItemFields({ item, editor }: Props) {
+  const { t } = useI18n();
   const titleError = checkRequired(item.title);
   const titleKey = `title:${item.id}`;
-  const { setFieldError } = editor;
+  const setFieldError = editor.errors.set;
   useEffect(() => {
     setFieldError(titleKey, titleError);
     return () => setFieldError(titleKey, null);
@@ -161,68 +198,38 @@ export function ItemFields({ programme, item, editor }: Props) {
       <Textarea
         label={t("edit.title")}
         value={item.title}
-        autosize
-        minRows={1}
+        rows={2}
+        resize="vertical"
         required
         error={titleError ? t(titleError) : undefined}
         onChange={(e) => {
           const title = e.currentTarget.value;
-          editor.commit(
-            updateItem(programme, item.id, (each) => {
-              each.title = title;
-            }).programme,
-            titleKey,
-          );
+          const result = updateItem(editor.current(), item.id, (each) => {
+            each.title = title;
+          });
+          editor.commit(result.programme, titleKey);
         }}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" mt="xs">
         <Textarea
           size="xs"
           label={t("edit.executors")}
-          autosize
-          minRows={1}
+          rows={2}
+          resize="vertical"
           defaultValue={item.executors.join("; ")}
           key={item.executors.join("; ")}
           onBlur={(e) => {
             const executors = splitExecutors(e.currentTarget.value);
             if (executors.join("; ") === item.executors.join("; ")) return;
-            editor.commit(
-              updateItem(programme, item.id, (each) => {
-                each.executors = executors;
-              }).programme,
-            );
+            const result = updateItem(editor.current(), item.id, (each) => {
+              each.executors = executors;
+            });
+            editor.commit(result.programme);
           }}
         />
-        <DeadlineFields programme={programme} item={item} editor={editor} />
+        <DeadlineFields item={item} editor={editor} />
       </SimpleGrid>
-      {withKeys(item.funding, (row) => `${row.source}|${row.label}`).map(
-        ({ key, value: row, index: rowIndex }) =>
-          Object.keys(row.byYear).length === 0 ? null : (
-            <SimpleGrid
-              key={key}
-              cols={{ base: 2, sm: Object.keys(row.byYear).length + 1 }}
-              spacing="xs"
-              mt="xs"
-            >
-              {Object.keys(row.byYear).map((year) => (
-                <AmountField
-                  key={year}
-                  label={t("edit.amount", { source: row.label || labels[row.source], year })}
-                  kopecks={row.byYear[year] ?? 0}
-                  fieldKey={`amount:${item.id}:${rowIndex}:${year}`}
-                  errors={editor.errors}
-                  setFieldError={editor.setFieldError}
-                  onChange={(kopecks) =>
-                    editor.commit(
-                      setAmount(programme, item.id, rowIndex, year, kopecks).programme,
-                      `amount:${item.id}:${rowIndex}:${year}`,
-                    )
-                  }
-                />
-              ))}
-            </SimpleGrid>
-          ),
-      )}
+      <AmountRows item={item} editor={editor} />
     </>
   );
 }

@@ -10,7 +10,7 @@ export function ItemFunding({ rows, yearList }: { rows: FundingRow[]; yearList: 
   if (rows.length === 0) return null;
   const labels = sourceLabels(lang);
   return (
-    <Table.ScrollContainer minWidth={360}>
+    <div style={{ overflowX: "auto" }}>
       <Table fz="sm" withRowBorders={false} verticalSpacing={2}>
         <Table.Thead>
           <Table.Tr>
@@ -42,6 +42,6 @@ export function ItemFunding({ rows, yearList }: { rows: FundingRow[]; yearList: 
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
 }

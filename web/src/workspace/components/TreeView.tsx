@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { type Direction, type Item, type Programme, years } from "../../../../src/domain/model.js";
 import { itemTotals } from "../../../../src/domain/totals.js";
 import { useI18n } from "../../i18n/index.js";
@@ -11,10 +11,12 @@ import type { TreeEditor } from "./editorTypes.js";
 import { ItemFields, ItemToolbar } from "./ItemEditor.js";
 import { ItemFunding } from "./ItemFunding.js";
 
-interface ItemProps {
-  programme: Programme;
+interface NodeProps {
   item: Item;
-  depth: number;
+  index: number;
+  count: number;
+  nested: boolean;
+  yearList: string[];
   editor: TreeEditor | null;
   flagged: ReadonlySet<string>;
 }
@@ -45,9 +47,17 @@ function ItemSummary({ item, yearList }: { item: Item; yearList: string[] }) {
   );
 }
 
-const ItemNode = memo(function ItemNode({ programme, item, depth, editor, flagged }: ItemProps) {
+/** One task and its subtasks. Memoised: an edit re-renders only the items on the edited path. */
+const ItemNode = memo(function ItemNode({
+  item,
+  index,
+  count,
+  nested,
+  yearList,
+  editor,
+  flagged,
+}: NodeProps) {
   const { lang } = useI18n();
-  const yearList = years(programme.period);
   const hasChildren = item.children.length > 0;
   const total = hasChildren ? itemTotals(item).total : null;
   return (
@@ -57,84 +67,70 @@ const ItemNode = memo(function ItemNode({ programme, item, depth, editor, flagge
         tabIndex={-1}
         className="tree-item"
         withBorder
-        style={flagged.has(item.id) ? { borderLeftColor: "var(--mantine-color-red-7)" } : undefined}
+        style={flagged.has(item.id) ? { borderLeftColor: "var(--mantine-color-red-8)" } : undefined}
       >
         {editor ? (
           <Stack gap={6}>
             <Group justify="space-between" align="flex-start">
               <Text fw={700}>{item.number}</Text>
-              <ItemToolbar programme={programme} item={item} editor={editor} />
+              <ItemToolbar item={item} editor={editor} position={{ index, count, nested }} />
             </Group>
-            <ItemFields programme={programme} item={item} editor={editor} />
+            <ItemFields item={item} editor={editor} />
           </Stack>
         ) : (
           <ItemSummary item={item} yearList={yearList} />
         )}
         {total !== null && (
-          <Badge variant="light" color="gray" mt={6} tt="none">
+          <Badge variant="light" color="gray.8" mt={6} tt="none">
             Σ {formatMoney(total, lang)}
           </Badge>
         )}
       </Paper>
       {hasChildren && (
-        <ul className="tree-children" style={{ padding: 0 }}>
-          {item.children.map((child) => (
-            <ItemNode
-              key={child.id}
-              programme={programme}
-              item={child}
-              depth={depth + 1}
-              editor={editor}
-              flagged={flagged}
-            />
-          ))}
-        </ul>
+        <ItemList items={item.children} nested yearList={yearList} editor={editor} flagged={flagged} />
       )}
     </Box>
   );
 });
 
+function ItemList({
+  items,
+  nested,
+  ...rest
+}: { items: Item[]; nested: boolean } & Pick<NodeProps, "yearList" | "editor" | "flagged">) {
+  return (
+    <ul className={nested ? "tree-children" : undefined} style={{ padding: 0, margin: 0 }}>
+      {items.map((item, index) => (
+        <ItemNode key={item.id} item={item} index={index} count={items.length} nested={nested} {...rest} />
+      ))}
+    </ul>
+  );
+}
+
 function DirectionBlock({
-  programme,
   direction,
   index,
-  editor,
-  flagged,
-}: {
-  programme: Programme;
-  direction: Direction;
-  index: number;
-  editor: TreeEditor | null;
-  flagged: ReadonlySet<string>;
-}) {
+  ...rest
+}: { direction: Direction; index: number } & Pick<NodeProps, "yearList" | "editor" | "flagged">) {
   const { t } = useI18n();
+  const anchor = domIdOfRef(`direction:${direction.number}`);
+  const { editor } = rest;
   return (
-    <section aria-labelledby={`${domIdOfRef(`direction:${direction.number}`)}-h`}>
-      <Title order={3} size="h4" id={`${domIdOfRef(`direction:${direction.number}`)}-h`} mb="xs">
-        <span id={domIdOfRef(`direction:${direction.number}`)} tabIndex={-1}>
+    <section aria-labelledby={`${anchor}-h`}>
+      <Title order={3} size="h4" id={`${anchor}-h`} mb="xs">
+        <span id={anchor} tabIndex={-1}>
           {direction.number}. {direction.title}
         </span>
       </Title>
       {direction.items.length === 0 && <Text c="dimmed">{t("tree.empty")}</Text>}
-      <ul style={{ padding: 0, margin: 0 }}>
-        {direction.items.map((item) => (
-          <ItemNode
-            key={item.id}
-            programme={programme}
-            item={item}
-            depth={0}
-            editor={editor}
-            flagged={flagged}
-          />
-        ))}
-      </ul>
+      <ItemList items={direction.items} nested={false} {...rest} />
       {editor && (
         <Button
           variant="light"
           size="xs"
           mb="md"
           onClick={() => {
-            const result = addItem(programme, { directionIndex: index });
+            const result = addItem(editor.current(), { directionIndex: index });
             editor.commit(result.programme, undefined, result.id);
           }}
         >
@@ -145,6 +141,13 @@ function DirectionBlock({
   );
 }
 
+/** A set that keeps its identity while its content stays the same, so memoised nodes can skip. */
+function useStableSet(values: string[]): ReadonlySet<string> {
+  const key = [...values].sort().join("\n");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the content
+  return useMemo(() => new Set(values), [key]);
+}
+
 /** The direction → task → project tree; editable when an editor is given. */
 export function TreeView({
   programme,
@@ -153,20 +156,23 @@ export function TreeView({
 }: {
   programme: Programme;
   editor: TreeEditor | null;
-  flagged: ReadonlySet<string>;
+  flagged: string[];
 }) {
   const { t } = useI18n();
+  const { from, to } = programme.period;
+  const yearList = useMemo(() => years({ from, to }), [from, to]);
+  const flaggedSet = useStableSet(flagged);
   if (programme.directions.length === 0) return <Text>{t("tree.noDirections")}</Text>;
   return (
     <Stack gap="lg">
       {withKeys(programme.directions, (d) => d.number).map(({ key, value: direction, index }) => (
         <DirectionBlock
           key={key}
-          programme={programme}
           direction={direction}
           index={index}
+          yearList={yearList}
           editor={editor}
-          flagged={flagged}
+          flagged={flaggedSet}
         />
       ))}
     </Stack>

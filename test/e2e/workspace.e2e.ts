@@ -1,0 +1,135 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { productionBuild } from "../../scripts/check-bundle.js";
+import { buildApp } from "../../src/api/app.js";
+import { openStore, type Store } from "../../src/store/index.js";
+
+const ROOT = process.cwd();
+const FIXTURE = path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt");
+const ARTIFACTS = path.resolve(ROOT, "test-artifacts");
+const WEB_DIST = path.resolve(ROOT, "web/dist");
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** "36 112,5 тис. грн" → 3611250000 kopecks, for comparing totals shown on the page. */
+function shownKopecks(text: string): number {
+  const match = /([\d\s\u00a0\u202f]+(?:,\d+)?)\s*тис\. грн/.exec(text);
+  if (!match?.[1]) throw new Error(`no amount in ${text}`);
+  const [whole = "0", fraction = ""] = match[1].replace(/[\s\u00a0\u202f]/g, "").split(",");
+  return Number(whole) * 100_000 + Number(fraction.padEnd(5, "0"));
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    await productionBuild({});
+    await mkdir(ARTIFACTS, { recursive: true });
+    store = await openStore({ dataDir: ":memory:" });
+    app = buildApp({ store, webDist: WEB_DIST });
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "uk-UA" });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  it("opens the empty list", async () => {
+    await page.goto(`${base}/`);
+    await expect(
+      page.getByRole("heading", { name: "Програми інформатизації громад" }).isVisible(),
+    ).resolves.toBe(true);
+    await page.getByText("Знайдено програм: 0").waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("uk");
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-list-empty.png` });
+  });
+
+  it("imports a real programme: preview with findings, then save", async () => {
+    await page.getByRole("link", { name: "Імпорт" }).first().click();
+    await page.locator('input[type="file"]').setInputFiles(FIXTURE);
+    await page.getByRole("heading", { name: "Попередній перегляд" }).waitFor({ timeout: 60_000 });
+    await expect(
+      page
+        .getByText(/Роменськ/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-import-preview.png` });
+    await page.getByRole("button", { name: "Зберегти", exact: true }).click();
+    await page.waitForURL(/\/programmes\/\d+$/, { timeout: 60_000 });
+    await page.getByRole("tab", { name: "Завдання та заходи" }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-programme.png` });
+  });
+
+  it("edits an amount: the total changes live, a bad amount blocks saving", async () => {
+    const liveTotal = page.getByTestId("live-total");
+    const before = shownKopecks((await liveTotal.textContent()) ?? "");
+    await page.getByRole("button", { name: "Редагувати" }).click();
+    const field = page.getByLabel(/, 2026, тис\. грн$/).first();
+    const old = await field.inputValue();
+    const oldKopecks = shownKopecks(`${old} тис. грн`);
+
+    await field.fill("-1");
+    await page.getByText("Сума не може бути від’ємною.").waitFor();
+    expect(await page.getByRole("button", { name: "Зберегти нову версію" }).isDisabled()).toBe(true);
+
+    await field.fill("1 774,5");
+    await expect
+      .poll(async () => shownKopecks((await liveTotal.textContent()) ?? ""))
+      .toBe(before - oldKopecks + 177_450_000);
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-edit.png` });
+
+    await page.getByRole("button", { name: "Скасувати дію" }).click();
+    await expect.poll(async () => shownKopecks((await liveTotal.textContent()) ?? "")).toBe(before);
+    await page.getByRole("button", { name: "Повторити дію" }).click();
+    await expect
+      .poll(async () => shownKopecks((await liveTotal.textContent()) ?? ""))
+      .toBe(before - oldKopecks + 177_450_000);
+
+    await page.getByRole("button", { name: "Зберегти нову версію" }).click();
+    await page.getByText("Збережено нову версію.").waitFor();
+    await page.getByRole("tab", { name: "Версії" }).click();
+    await page.getByRole("heading", { name: /Змінено суми/ }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-versions.png` });
+  });
+
+  it("publishes and shows the public page on a phone", async () => {
+    await page.getByLabel("Статус програми").selectOption("published");
+    await expect.poll(async () => (await store.listProgrammes({ status: "published" })).length).toBe(1);
+    const [summary] = await store.listProgrammes({ status: "published" });
+    if (!summary) throw new Error("not published");
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await phone.goto(`${base}/p/${summary.katottg}/${summary.period.from}-${summary.period.to}`);
+    await phone.getByRole("heading", { name: "Скільки це коштує" }).waitFor();
+    expect(phone.url()).toContain(`/p/${summary.katottg}/`);
+    await expect(
+      phone
+        .getByText(/Роменськ/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await phone.screenshot({ path: `${ARTIFACTS}/e2e-public-phone.png` });
+    await phone.screenshot({ path: `${ARTIFACTS}/e2e-public-phone-full.png`, fullPage: true });
+    await phone.close();
+  });
+});

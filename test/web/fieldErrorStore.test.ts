@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { FieldErrorStore } from "../../web/src/lib/fieldErrorStore.js";
+
+describe("field error store", () => {
+  it("counts invalid fields and notifies only on real changes", () => {
+    const store = new FieldErrorStore<"bad" | "worse">();
+    let notified = 0;
+    const unsubscribe = store.subscribe(() => notified++);
+    store.set("a", "bad");
+    store.set("a", "bad");
+    store.set("b", "worse");
+    expect(store.size).toBe(2);
+    expect(notified).toBe(2);
+    store.set("a", null);
+    store.set("missing", null);
+    expect(store.size).toBe(1);
+    expect(store.get("b")).toBe("worse");
+    expect(notified).toBe(3);
+    store.clear();
+    expect(store.size).toBe(0);
+    unsubscribe();
+    store.set("c", "bad");
+    expect(notified).toBe(4);
+  });
+});
