@@ -164,6 +164,15 @@ async function ensureCommunity(trx: Transaction<Database>, programme: Programme)
   return key;
 }
 
+function selectProgrammeId(db: Kysely<Database>, katottg: string, period: { from: number; to: number }) {
+  return db
+    .selectFrom("programmes")
+    .select("id")
+    .where("katottg", "=", katottg)
+    .where("period_from", "=", period.from)
+    .where("period_to", "=", period.to);
+}
+
 /** The programme row for a community and period, locked for this transaction; created if missing. */
 async function lockProgramme(
   trx: Transaction<Database>,
@@ -182,12 +191,7 @@ async function lockProgramme(
     .returning("id")
     .executeTakeFirst();
   if (inserted) return { id: inserted.id, created: true };
-  const existing = await trx
-    .selectFrom("programmes")
-    .select("id")
-    .where("katottg", "=", katottg)
-    .where("period_from", "=", programme.period.from)
-    .where("period_to", "=", programme.period.to)
+  const existing = await selectProgrammeId(trx, katottg, programme.period)
     .forUpdate()
     .executeTakeFirstOrThrow();
   return { id: existing.id, created: false };
@@ -358,14 +362,7 @@ class KyselyStore implements Store {
   }
 
   async findProgrammeId(katottg: string, period: { from: number; to: number }): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom("programmes")
-      .select("id")
-      .where("katottg", "=", katottg)
-      .where("period_from", "=", period.from)
-      .where("period_to", "=", period.to)
-      .executeTakeFirst();
-    return row?.id;
+    return (await selectProgrammeId(this.db, katottg, period).executeTakeFirst())?.id;
   }
 
   async listVersions(id: number): Promise<VersionInfo[]> {
