@@ -80,12 +80,14 @@ function amountText(kopecks: Kopecks | null): string {
   return kopecks === null ? "" : formatAmount(kopecks, "thousand");
 }
 
-/** The passport field that states the funding: field 10 in Resolution 119, found by its label first. */
+/**
+ * The passport field that states the funding: field 10 in Resolution 119 ("Джерела та обсяги
+ * фінансування"); in passports numbered otherwise, the field whose label speaks of the amounts.
+ */
 function fundingField(fields: PassportField[]): PassportField | undefined {
-  return (
-    fields.find((field) => /обсяг/i.test(field.label) && /фінанс/i.test(field.label)) ??
-    fields.find((field) => field.number === 10)
-  );
+  const tenth = fields.find((field) => field.number === 10);
+  if (tenth && /фінанс/i.test(tenth.label)) return tenth;
+  return fields.find((field) => /обсяг/i.test(field.label) && /фінанс/i.test(field.label)) ?? tenth;
 }
 
 function hasFunding(passport: Passport): boolean {

@@ -204,6 +204,7 @@ function paragraphText(node: XmlElement): string {
     if (typeof child === "string") text += child;
     else if (child.name === "tab") text += "\t";
     else if (child.name === "br" || child.name === "cr") text += "\n";
+    else if (child.name === "noBreakHyphen") text += "-";
     else if (child.name === "tbl") text += `\n${nestedTableText(child)}\n`;
     else if (!SKIPPED.has(child.name)) text += paragraphText(child);
   }
