@@ -3,7 +3,13 @@
  * thousand UAH from integer kopecks, progress in per cent with one decimal, text as it is.
  */
 import { SOURCE_LABELS_UK, type SourceKind } from "../../domain/model.js";
-import { formatAmount, type Kopecks, kopecksToDecimal, type MoneyUnit, unitLabel } from "../../domain/money.js";
+import {
+  formatAmount,
+  type Kopecks,
+  kopecksToDecimal,
+  type MoneyUnit,
+  unitLabel,
+} from "../../domain/money.js";
 import type { CellValue, Column } from "../../domain/monitoring/forms.js";
 
 /** The annual reports print every amount in thousand UAH, as the programmes' task tables do. */

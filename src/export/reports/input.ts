@@ -51,6 +51,8 @@ export function titleBlock(input: ReportInput): TitleLine[] {
   ];
 }
 
+export const SIGNATURE_HEADING = "Керівник Програми";
+
 export interface ProgrammeHead {
   position: string;
   name: string;
