@@ -158,3 +158,42 @@ describe("tab-separated task table with unnumbered tasks and shifted cells", () 
     ]);
   });
 });
+
+const NUMBER_COLUMN = [
+  `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+  `2.${T}Код${T}UA01020030040050062`,
+  `9.${T}Строк виконання Програми${T}2026-2027 роки`,
+  "",
+  "Додаток 1",
+  `№ з/п${T}Назва завдання${T}Виконавці${T}Термін виконання${T}Джерела фінансування${T}Обсяг фінансування, тис. грн${T}${T}${T}Очікуваний результат`,
+  `${T}${T}${T}${T}${T}Усього${T}2026 рік${T}2027 рік${T}`,
+  `1.${T}Цифрова трансформація${T}${T}${T}${T}${T}${T}${T}`,
+  `1.1${T}Придбання техніки${T}Відділ освіти${T}2026-2027${T}Місцевий бюджет${T}30${T}10${T}20${T}Оновлена техніка`,
+  `1.2${T}Навчання${T}Відділ культури${T}протягом дії Програми${T}Не потребує фінансування${T}-${T}-${T}-${T}Навчено`,
+  `2.${T}Цифрові послуги${T}${T}${T}${T}${T}${T}${T}`,
+  `2.1${T}Портал${T}ЦНАП${T}2027${T}Інші джерела${T}5${T}-${T}5${T}Портал`,
+  `Разом за Програмою${T}${T}${T}${T}${T}35${T}10${T}25${T}`,
+  "Додаток 2",
+];
+
+describe("task table with a number column", () => {
+  const { programme } = interpretBlocks(readTextBlocks(NUMBER_COLUMN.join("\n")));
+
+  it("reads directions from numbered rows with only a title, and items with their own numbers", () => {
+    expect(programme.directions.map((direction) => [direction.number, direction.title])).toEqual([
+      ["1", "Цифрова трансформація"],
+      ["2", "Цифрові послуги"],
+    ]);
+    expect(allItems(programme).map((each) => [each.number, each.title, each.deadline?.kind])).toEqual([
+      ["1.1", "Придбання техніки", "years"],
+      ["1.2", "Навчання", "programme"],
+      ["2.1", "Портал", "years"],
+    ]);
+  });
+
+  it("reads the grand total and reconciles with it", () => {
+    expect(programme.declaredTotals.map((row) => [row.source, row.total])).toEqual([["total", 3_500_000]]);
+    expect(programmeTotals(programme).total).toBe(3_500_000);
+    expect(programmeTotals(programme).bySource).toEqual({ local: 3_000_000, none: 0, other: 500_000 });
+  });
+});

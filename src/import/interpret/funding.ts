@@ -4,7 +4,15 @@ import type { Columns } from "./columns.js";
 import { classifySource, isSourceLabel } from "./sources.js";
 import { cellText } from "./text.js";
 
-export type TaskRole = "task" | "project" | "executors" | "deadline" | "source" | "money" | "result";
+export type TaskRole =
+  | "number"
+  | "task"
+  | "project"
+  | "executors"
+  | "deadline"
+  | "source"
+  | "money"
+  | "result";
 
 const NOTE_PHRASE = /в межах|у межах|не потребує|за рахунок|кошторис/i;
 const TOTAL_LABEL = /^(всього|усього|разом)/i;

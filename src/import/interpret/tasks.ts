@@ -11,6 +11,7 @@ import { isSourceLabel } from "./sources.js";
 import { cellText, leadingNumber } from "./text.js";
 
 export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
+  { role: "number", pattern: /^\s*(№|з\/п)/i },
   { role: "project", pattern: /про[еєe]кт/i },
   { role: "task", pattern: /завдан|заход|назва/i },
   { role: "executors", pattern: /відповідальн|виконавц/i },
@@ -21,6 +22,7 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
 ];
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
+const NAMED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*(\d{1,2})?\s*[.:]?\s*(\S.*)$/is;
 const TOTAL = /^(всього|усього|разом)/i;
 
 export interface TaskTable {
@@ -97,21 +99,29 @@ class TaskTableBuilder {
     const cells = row.cells;
     if (cells.every((text) => text.trim() === "") || this.isRepeatedHeader(cells)) return;
     const first = cellText(cells.find((text) => text.trim() !== ""));
-    const filled = cells.filter((text) => text.trim() !== "").length;
-    const direction = DIRECTION.exec(first);
-    if (filled === 1 && direction && cellText(cells[0]) === first) this.startDirection(direction, row.line);
-    else if (TOTAL.test(cellText(cells[0]))) this.startTotals(cells, row.line);
+    const direction = this.directionOf(cells, first);
+    if (direction) this.startDirection(direction.number, direction.title, row.line);
+    else if (TOTAL.test(first)) this.startTotals(cells, row.line);
     else this.takeItemRow(cells, row.line);
   }
 
-  private startDirection(match: RegExpExecArray, line: number): void {
-    this.direction = {
-      number: match[1] ?? "",
-      title: cellText(match[2]),
-      items: [],
-      declaredTotals: [],
-      line,
-    };
+  /** "1. Назва напряму" alone in a row, or a one-level number with a title and nothing else. */
+  private directionOf(cells: string[], first: string): { number: string; title: string } | null {
+    const filled = cells.filter((text) => text.trim() !== "").length;
+    if (filled === 1 && cellText(cells[0]) === first) {
+      const match = DIRECTION.exec(first) ?? NAMED_DIRECTION.exec(first);
+      if (match) return { number: match[1] ?? String(this.directions.length + 1), title: cellText(match[2]) };
+    }
+    const { roles } = this.columns;
+    const number = cellText(cell(cells, roles.number));
+    const title = cellText(cell(cells, roles.task));
+    if (roles.number === undefined || !/^\d{1,2}\.?$/.test(number) || title === "" || filled !== 2)
+      return null;
+    return { number: number.replace(/\.$/, ""), title };
+  }
+
+  private startDirection(number: string, title: string, line: number): void {
+    this.direction = { number, title, items: [], declaredTotals: [], line };
     this.directions.push(this.direction);
     this.task = null;
     this.leaf = null;
@@ -119,7 +129,7 @@ class TaskTableBuilder {
   }
 
   private startTotals(cells: string[], line: number): void {
-    const ofDirection = /напрям/i.test(cellText(cells[0])) && this.direction;
+    const ofDirection = /напрям/i.test(cells.join(" ")) && this.direction;
     this.totals = ofDirection && this.direction ? this.direction.declaredTotals : this.declaredTotals;
     this.task = null;
     this.leaf = null;
@@ -134,8 +144,10 @@ class TaskTableBuilder {
 
   private takeItemRow(cells: string[], line: number): void {
     const { roles } = this.columns;
-    const parsed = leadingNumber(cell(cells, roles.task ?? 0));
-    let title = parsed ? parsed.rest : cellText(cell(cells, roles.task ?? 0));
+    const taskCell = cell(cells, roles.task ?? 0);
+    const ownNumber = cellText(cell(cells, roles.number));
+    const parsed = ownNumber ? { number: ownNumber, rest: cellText(taskCell) } : leadingNumber(taskCell);
+    let title = parsed ? parsed.rest : cellText(taskCell);
     let project = cellText(cell(cells, roles.project));
     let executors = cell(cells, roles.executors);
     if (isSourceLabel(project)) project = ""; // a source shifted left: a source row, not a project
