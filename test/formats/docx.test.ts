@@ -95,6 +95,14 @@ describe("readDocxBlocks on hostile input", () => {
     }
   }, 30_000);
 
+  it("refuses an archive with too many entries", async () => {
+    const entries = Array.from({ length: 5001 }, (_, index) => ({
+      name: `f${index}`,
+      data: new Uint8Array(1),
+    }));
+    await expect(readDocxBlocks(makeZip(entries))).rejects.toThrow(NotAProgrammeError);
+  });
+
   it("reads a deflated entry exactly (sanity of the test zip writer)", async () => {
     expect(deflateRawSync(Buffer.from("x")).byteLength).toBeGreaterThan(0);
     const blocks = await readDocxBlocks(docxWithBody(p("так")));

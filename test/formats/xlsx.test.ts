@@ -7,6 +7,7 @@ import { NotAProgrammeError } from "../../src/import/blocks.js";
 import { readXlsxProgramme } from "../../src/import/xlsx.js";
 import { demoProgramme } from "../../src/store/demo.js";
 import { programme } from "./arbitrary.js";
+import { makeZip } from "./zip.js";
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
@@ -214,9 +215,13 @@ describe("XLSX reader", () => {
     expect([services?.source, services?.byYear]).toEqual(["local", { "2026": 12_500, "2027": 0 }]);
   });
 
-  it("rejects bytes that are not a spreadsheet", async () => {
+  it("rejects bytes that are not a spreadsheet, and a zip bomb before exceljs inflates it", async () => {
     await expect(readXlsxProgramme(new TextEncoder().encode("not a zip at all"))).rejects.toThrow(
       NotAProgrammeError,
     );
+    const bomb = makeZip([
+      { name: "xl/workbook.xml", data: new Uint8Array(64 * 1024 * 1024), declaredSize: 10 },
+    ]);
+    await expect(readXlsxProgramme(bomb)).rejects.toThrow(/zip-бомба/);
   });
 });
