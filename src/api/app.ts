@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { HttpError, installErrorHandler } from "./errors.js";
-import { type ImportDocument, importRoutes } from "./routes/import.js";
+import { type ImportDocument, importRoutes, MAX_UPLOAD_BYTES } from "./routes/import.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
 import {
@@ -59,7 +59,7 @@ function installNotFound(app: FastifyInstance, serveWebApp: boolean): void {
 
 /** The HTTP API (and the web app, when built) over a store. */
 export function buildApp(options: AppOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_UPLOAD_BYTES });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandler(app);

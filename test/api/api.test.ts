@@ -182,6 +182,12 @@ describe("HTTP API", () => {
     });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error).toContain("20 МБ");
+
+    const hugeForm = new FormData();
+    hugeForm.append("file", new Blob([Buffer.alloc(21 * 1024 * 1024, 65)]), "demo.txt");
+    const hugeUpload = await app.inject({ method: "POST", url: "/api/import", payload: hugeForm });
+    expect(hugeUpload.statusCode).toBe(413);
+    expect(hugeUpload.json().error).toContain("20 МБ");
   });
 
   it("publishes an OpenAPI document and the docs UI", async () => {
