@@ -197,3 +197,36 @@ describe("task table with a number column", () => {
     expect(programmeTotals(programme).bySource).toEqual({ local: 3_000_000, none: 0, other: 500_000 });
   });
 });
+
+describe("passport printed as numbered paragraphs", () => {
+  const text = [
+    "ПАСПОРТ",
+    "1. Найменування територіальної громади: Тестова селищна територіальна громада",
+    "2. Код за Кодифікатором адміністративно-територіальних одиниць – UA01020030040050063",
+    "5. Мета Програми",
+    "розвиток цифрових послуг",
+    "9. Строк виконання Програми: 2026-2028 роки",
+    "10. Джерела та обсяги фінансування: Всього 2026 рік 2027 рік 2028 рік 60 10 20 30",
+    "",
+    "Додаток 1",
+    `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}${T}Очікуваний результат`,
+    `${T}${T}${T}${T}2026${T}2027${T}2028${T}`,
+    `1. Напрям${T}${T}${T}${T}${T}${T}${T}`,
+    `1.1. Захід${T}Відділ освіти${T}2026-2028${T}бюджет громади${T}10${T}20${T}30${T}Результат`,
+  ].join("\n");
+  const { programme } = interpretBlocks(readTextBlocks(text));
+
+  it("reads the fields, the identity and field 10's amounts", () => {
+    expect(programme.passport.fields.map((field) => [field.number, field.value])).toEqual([
+      [1, "Тестова селищна територіальна громада"],
+      [2, "UA01020030040050063"],
+      [5, "розвиток цифрових послуг"],
+      [9, "2026-2028 роки"],
+      [10, "Всього 2026 рік 2027 рік 2028 рік 60 10 20 30"],
+    ]);
+    expect(programme.community.katottg).toBe("UA01020030040050063");
+    expect(programme.period).toEqual({ from: 2026, to: 2028 });
+    expect(programme.passport.funding.total).toBe(6_000_000);
+    expect(programmeTotals(programme).total).toBe(6_000_000);
+  });
+});

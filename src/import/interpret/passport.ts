@@ -35,7 +35,7 @@ function emptyFunding(line: number): DeclaredFunding {
 /** Finds the passport table (fields 1–10) and reads its fields as printed. */
 export function findPassport(blocks: Block[]): PassportRead | null {
   const table = blocks.find((block): block is Table => block.kind === "table" && isPassportTable(block));
-  if (!table) return null;
+  if (!table) return passportFromParagraphs(blocks);
   const fields: PassportField[] = [];
   let fundingRows: TableRow[] = [];
   let fundingHeader: string[] = [];
@@ -54,6 +54,57 @@ export function findPassport(blocks: Block[]): PassportRead | null {
   });
   const line = fields.find((field) => field.number === 10)?.line ?? table.line;
   return { fields, funding: emptyFunding(line), fundingRows, fundingHeader };
+}
+
+/** How each of the ten passport fields of the standard form begins (Resolution No. 119). */
+const FIELD_LABELS: [number, RegExp][] = [
+  [1, /^найменування територіальної громади/i],
+  [2, /^код за кодифікатором/i],
+  [3, /^заголовок, дата, номер/i],
+  [4, /^дата погодження/i],
+  [5, /^мета програми/i],
+  [6, /^розробник/i],
+  [7, /^керівник/i],
+  [8, /^відповідальні за виконання/i],
+  [9, /^строк(?:и)? виконання/i],
+  [10, /^джерела (?:та|і) обсяги фінансування/i],
+];
+const PARAGRAPH_FIELD = /^(\d{1,2})\.?\s+(.+)$/s;
+
+function labelledField(text: string, line: number): PassportField | null {
+  const match = PARAGRAPH_FIELD.exec(text);
+  const number = Number(match?.[1]);
+  const pattern = FIELD_LABELS.find(([each]) => each === number)?.[1];
+  const rest = match?.[2] ?? "";
+  const label = pattern?.exec(rest)?.[0];
+  if (!label) return null;
+  const after = rest.slice(label.length);
+  const separator = /:|\s[–—-]\s/.exec(after);
+  const value = separator
+    ? after.slice(separator.index + separator[0].length)
+    : after.replace(/^\s*(?:проєкту\s+|проекту\s+)?програми(?!\p{L})/iu, "");
+  return { number, label, value: value.trim(), line };
+}
+
+/**
+ * A passport printed as numbered paragraphs ("1. Найменування територіальної громади: …"); a
+ * value on the lines after its label belongs to that field.
+ */
+function passportFromParagraphs(blocks: Block[]): PassportRead | null {
+  const fields: PassportField[] = [];
+  for (const block of blocks) {
+    if (block.kind !== "paragraph") continue;
+    const field = labelledField(block.text, block.line);
+    const last = fields[fields.length - 1];
+    if (field && !fields.some((each) => each.number === field.number)) fields.push(field);
+    else if (last && last.number < 10 && fields.length < 10 && block.line <= last.line + 3) {
+      last.value = `${last.value} ${block.text}`.trim();
+    }
+    if (fields.length === 10) break;
+  }
+  if (!fields.some((field) => field.number === 1)) return null;
+  const line = fields.find((field) => field.number === 10)?.line ?? fields[0]?.line ?? 0;
+  return { fields, funding: emptyFunding(line), fundingRows: [], fundingHeader: [] };
 }
 
 type Slot = { kind: "total" } | { kind: "year"; year: string };
