@@ -24,6 +24,8 @@ export function importText(text: string): ImportResult {
   return withValidation(interpretBlocks(readTextBlocks(text)));
 }
 
+/** The first line of infoprog's CSV template names a "record" column. */
+const CSV_TEMPLATE = /^\uFEFF?[^\n]*(?:^|[;,])"?record"?(?:[;,]|\r?$)/;
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const PDF = [0x25, 0x50, 0x44, 0x46];
@@ -66,6 +68,8 @@ export async function importDocument(bytes: Uint8Array, fileName: string): Promi
   if (startsWith(bytes, PDF))
     throw new NotAProgrammeError("PDF ще не підтримується: збережіть документ як DOCX або текст");
   const text = decodeText(bytes);
-  if (extension === "csv") return withValidation(readCsvProgramme(text));
+  if (extension === "csv" || (extension !== "txt" && CSV_TEMPLATE.test(text))) {
+    return withValidation(readCsvProgramme(text));
+  }
   return importText(text);
 }

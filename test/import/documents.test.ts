@@ -47,3 +47,11 @@ describe("importDocument", () => {
     expect(decodeText(new TextEncoder().encode("\uFEFFПаспорт"))).toBe("Паспорт");
   });
 });
+
+describe("CSV template sniffing", () => {
+  it("sends a file whose first line names the record column to the CSV reader", async () => {
+    const csv = new TextEncoder().encode("record;id\nnonsense;1\n");
+    // The CSV reader (csv.ts) rejects a template without a meta record; plain text would say "not a programme" differently.
+    await expect(importDocument(csv, "upload")).rejects.toThrow(/шаблон|meta|record/i);
+  });
+});

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding, ImportResult } from "../../src/domain/model.js";
 import { programmeTotals } from "../../src/domain/totals.js";
-import { fixtureNames, importFixture } from "./support.js";
+import { importText } from "../../src/import/index.js";
+import { FIXTURES, fixtureNames, importFixture } from "./support.js";
 
 /** Every difference between the task-table sums and the passport's field 10, with the numbers. */
 function mismatches({ programme }: ImportResult): string[] {
@@ -30,6 +33,13 @@ function pointsAtLine(finding: Finding): boolean {
 }
 
 describe.each(fixtureNames())("fixture %s", (name) => {
+  it("imports through importText, the validator's findings after the importer's", () => {
+    const result = importText(readFileSync(path.join(FIXTURES, name), "utf8"));
+    const own = importFixture(name).findings;
+    expect(result.findings.slice(0, own.length)).toEqual(own);
+    expect(result.programme.directions.length).toBe(importFixture(name).programme.directions.length);
+  });
+
   it("imports with the community, its KATOTTG code, the period and all 10 passport fields", () => {
     const { programme } = importFixture(name);
     expect(programme.community.name).toMatch(/громада/i);

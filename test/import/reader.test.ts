@@ -179,3 +179,10 @@ describe("hyphenation inside cells", () => {
     expect(tables(blocks)[0]?.rows[0]?.cells[0]).toBe("цифровізація");
   });
 });
+
+describe("annex headings", () => {
+  it("end a one-cell-per-line table even without a blank line before them", () => {
+    const blocks = readTextBlocks([`${T}1.`, `${T}останній рядок`, "Додаток 2", "до Програми"].join("\n"));
+    expect(blocks.map((block) => block.kind)).toEqual(["table", "paragraph", "paragraph"]);
+  });
+});

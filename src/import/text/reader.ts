@@ -6,6 +6,8 @@ type LineKind = "blank" | "cell" | "tabs" | "plain";
 
 /** A line holding exactly one tab-indented cell: the one-cell-per-line layout. */
 const CELL_LINE = /^ *\t[^\t]*$/;
+/** "Додаток 1": an annex heading never continues a cell, even without a blank line before it. */
+const ANNEX = /^\s*додаток\s*(?:№\s*)?\d/iu;
 /** Page numbers and "Продовження додатка 1" lines that a page break leaves inside a table. */
 const PAGE_FURNITURE = /^\s*(?:[-–]?\s*\d{1,3}\s*[-–]?|продовження(?:\s+\S+){0,4})\s*$/i;
 
@@ -67,7 +69,7 @@ class TextReader {
 
   private plain(line: string, number: number): void {
     const last = this.row?.cells.length ?? 0;
-    if (this.row && this.lastKind !== "blank" && last > 0) {
+    if (this.row && this.lastKind !== "blank" && last > 0 && !ANNEX.test(line)) {
       this.row.cells[last - 1] = `${this.row.cells[last - 1]}\n${line}`;
       return;
     }
