@@ -230,3 +230,19 @@ describe("passport printed as numbered paragraphs", () => {
     expect(programmeTotals(programme).total).toBe(6_000_000);
   });
 });
+
+describe("other header wordings", () => {
+  it("recognises Зміст заходу / Виконавець / Термін / Джерело / Орієнтовна сума", () => {
+    const text = [
+      `1.${T}Найменування територіальної громади${T}Тестова громада`,
+      "",
+      `Зміст заходу${T}Виконавець${T}Термін${T}Джерело фінансування${T}Орієнтовна сума, тис. грн${T}${T}Результат`,
+      `${T}${T}${T}${T}2026${T}2027${T}`,
+      `1. Напрям${T}${T}${T}${T}${T}${T}`,
+      `1.1. Захід${T}Відділ освіти${T}2026${T}бюджет громади${T}1,5${T}2${T}Результат`,
+    ].join("\n");
+    const item = interpretBlocks(readTextBlocks(text)).programme.directions[0]?.items[0];
+    expect(item?.executors).toEqual(["Відділ освіти"]);
+    expect(item?.funding[0]).toMatchObject({ source: "local", total: 350_000, byYear: { "2026": 150_000 } });
+  });
+});

@@ -36,10 +36,15 @@ function yearCount(cells: string[]): number {
   return cells.filter((cell) => yearOf(cell) !== null).length;
 }
 
-function isHeaderRow<Role extends string>(cells: string[], rules: ColumnRule<Role>[]): boolean {
-  if (isColumnNumberRow(cells) || yearCount(cells) >= 2) return true;
+/** A row naming two or more columns and holding no amounts (amounts make it a data row). */
+function isNamingRow<Role extends string>(cells: string[], rules: ColumnRule<Role>[]): boolean {
+  if (cells.some((cell) => /^[\d\s]+(?:[.,]\d+)?$/.test(cell.trim()))) return false;
   const matches = cells.filter((cell) => rules.some((rule) => rule.pattern.test(cell)));
   return matches.length >= 2;
+}
+
+function isHeaderRow<Role extends string>(cells: string[], rules: ColumnRule<Role>[]): boolean {
+  return isColumnNumberRow(cells) || yearCount(cells) >= 2 || isNamingRow(cells, rules);
 }
 
 function roleOf<Role extends string>(cell: string, rules: ColumnRule<Role>[]): Role | null {
@@ -56,9 +61,11 @@ export function readColumns<Role extends string>(
   rules: ColumnRule<Role>[],
   spanning: Role,
 ): Columns<Role> | null {
-  let headerRows = 0;
+  const start = rows.findIndex((row) => isNamingRow(row.cells, rules));
+  if (start < 0) return null;
+  let headerRows = start;
   while (headerRows < rows.length && isHeaderRow(rows[headerRows]?.cells ?? [], rules)) headerRows++;
-  const header = rows.slice(0, headerRows).map((row) => row.cells);
+  const header = rows.slice(start, headerRows).map((row) => row.cells);
   const main = header.find((cells) => !isColumnNumberRow(cells) && yearCount(cells) < 2);
   if (!main) return null;
   const width = Math.max(...header.map((cells) => cells.length));

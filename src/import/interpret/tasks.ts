@@ -13,11 +13,11 @@ import { cellText, leadingNumber } from "./text.js";
 export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
   { role: "number", pattern: /^\s*(№|з\/п)/i },
   { role: "project", pattern: /про[еєe]кт/i },
-  { role: "task", pattern: /завдан|заход|назва/i },
-  { role: "executors", pattern: /відповідальн|виконавц/i },
+  { role: "task", pattern: /завдан|заход|захід|назва/i },
+  { role: "executors", pattern: /відповідальн|виконав(?:ц|ець)/i },
   { role: "deadline", pattern: /строк|термін/i },
   { role: "source", pattern: /джерел/i },
-  { role: "money", pattern: /обсяг|вартість/i },
+  { role: "money", pattern: /обсяг|вартість|сума/i },
   { role: "result", pattern: /очікуван|результат/i },
 ];
 
