@@ -174,7 +174,7 @@ class TaskTableBuilder {
         "orphan-row",
         "Рядок таблиці завдань без назви завдання чи проєкту пропущено",
         line,
-        "programme",
+        ref.programme(),
       );
       return;
     }
@@ -183,7 +183,12 @@ class TaskTableBuilder {
 
   private currentDirection(line: number): Direction {
     if (this.direction) return this.direction;
-    this.log.warn("no-direction", "Завдання наведено до першого пріоритетного напряму", line, "programme");
+    this.log.warn(
+      "no-direction",
+      "Завдання наведено до першого пріоритетного напряму",
+      line,
+      ref.programme(),
+    );
     this.direction = { number: "1", title: "", items: [], declaredTotals: [], line };
     this.directions.push(this.direction);
     return this.direction;
@@ -275,7 +280,7 @@ export function readTaskTable(table: Table, log: FindingLog): TaskTable | null {
       "unit-unknown",
       "Заголовок таблиці завдань не вказує одиниць (тис. грн чи грн); прийнято тис. грн",
       table.line,
-      "programme",
+      ref.programme(),
     );
   }
   const builder = new TaskTableBuilder(columns, unit ?? "thousand", log);
