@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Block, Table } from "../../src/import/blocks.js";
-import { joinHyphenatedWords } from "../../src/import/text/clean.js";
+import { cleanCellText, joinHyphenatedWords } from "../../src/import/text/clean.js";
 import { readTextBlocks } from "../../src/import/text/reader.js";
 
 const T = "\t";
@@ -184,5 +184,16 @@ describe("annex headings", () => {
   it("end a one-cell-per-line table even without a blank line before them", () => {
     const blocks = readTextBlocks([`${T}1.`, `${T}останній рядок`, "Додаток 2", "до Програми"].join("\n"));
     expect(blocks.map((block) => block.kind)).toEqual(["table", "paragraph", "paragraph"]);
+  });
+});
+
+describe("hyphen followed by a space inside cells", () => {
+  it.each([
+    ["Відділ організаційно- інформаційної роботи", "Відділ організаційно-інформаційної роботи"],
+    ["забезпе- чення", "забезпечення"],
+    ["тепло- та водопостачання", "тепло- та водопостачання"],
+    ["е- квиток", "е-квиток"],
+  ])("%s → %s", (input, output) => {
+    expect(cleanCellText(input)).toBe(output);
   });
 });

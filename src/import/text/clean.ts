@@ -73,6 +73,14 @@ export function joinHyphenatedWords(text: string): string {
   });
 }
 
+/** "організаційно- інформаційної": a wrapped hyphen left a space ("тепло- та водопостачання" stays). */
+const HYPHEN_SPACE = /(\p{L})-\s+(?!(?:та|і|й|або|чи)(?!\p{L}))(?=\p{Ll})/gu;
+
+/** Cleans the text of a table cell: wrapped hyphens closed up, line-wrap hyphenation joined. */
+export function cleanCellText(text: string): string {
+  return joinHyphenatedWords(text.includes("-") ? text.replace(HYPHEN_SPACE, "$1-") : text);
+}
+
 /** Joins two pieces of one cell; a piece ending in a hyphen continues the word ("2026-" + "2028"). */
 export function joinPieces(first: string, second: string, separator = " "): string {
   const a = first.trimEnd();

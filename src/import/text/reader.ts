@@ -1,5 +1,5 @@
 import type { Block, Table } from "../blocks.js";
-import { joinHyphenatedWords, stripMarkup } from "./clean.js";
+import { cleanCellText, stripMarkup } from "./clean.js";
 import { addTabRow, mergeSplitRows, type RawRow } from "./rows.js";
 
 type LineKind = "blank" | "cell" | "tabs" | "plain";
@@ -19,7 +19,7 @@ function lineKind(line: string): LineKind {
 
 function cleanCell(cell: string): string {
   const lines = cell.split("\n").map((part) => part.replace(/[\s\u00a0]+/g, " ").trim());
-  return joinHyphenatedWords(lines.filter((part) => part !== "").join("\n"));
+  return cleanCellText(lines.filter((part) => part !== "").join("\n"));
 }
 
 /** Rebuilds blocks line by line; one instance per call. */
