@@ -10,7 +10,12 @@ interface Pending {
   target: string | Item;
 }
 
-/** Collects importer findings; item refs are resolved after `assignItemIds`. */
+/**
+ * Collects importer findings; item refs are resolved after `assignItemIds`. Codes (all "import."):
+ * no-passport, no-task-table (errors); passport-field-missing, no-community, no-katottg, no-period,
+ * no-amounts (passport:10 or the task table), unit-unknown, no-directions, no-direction,
+ * orphan-row, task-cell-missing, mixed-source, unknown-source, amount-text (warnings).
+ */
 export class FindingLog {
   private readonly pending: Pending[] = [];
 
