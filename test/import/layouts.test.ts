@@ -246,3 +246,30 @@ describe("other header wordings", () => {
     expect(item?.funding[0]).toMatchObject({ source: "local", total: 350_000, byYear: { "2026": 150_000 } });
   });
 });
+
+describe("task table without a source column", () => {
+  it("reads the amounts and leaves the source unspecified", () => {
+    const text = [
+      `1.${T}Найменування територіальної громади${T}Тестова громада`,
+      "",
+      "Додаток 1",
+      `Назва заходу${T}Виконавець${T}Термін${T}Обсяг фінансування, тис. грн${T}${T}Очікуваний результат`,
+      `${T}${T}${T}2026${T}2027${T}`,
+      `1. Напрям${T}${T}${T}${T}${T}`,
+      `1.1. Захід${T}Відділ освіти${T}2026${T}10${T}20${T}Результат`,
+    ].join("\n");
+    const item = interpretBlocks(readTextBlocks(text)).programme.directions[0]?.items[0];
+    expect(item?.deadlineText).toBe("2026");
+    expect(item?.expectedResult).toBe("Результат");
+    expect(item?.funding).toEqual([
+      {
+        source: "unspecified",
+        label: "",
+        byYear: { "2026": 1_000_000, "2027": 2_000_000 },
+        total: 3_000_000,
+        totalPrinted: false,
+        line: 7,
+      },
+    ]);
+  });
+});

@@ -37,9 +37,16 @@ function moneySlots(columns: Columns<TaskRole>): { slot: MoneySlot; index: numbe
   return slots.sort((a, b) => a.index - b.index);
 }
 
+/** The source column, or the column right before the amounts in a table without one. */
+function sourceColumn(columns: Columns<TaskRole>): number {
+  if (columns.roles.source !== undefined) return columns.roles.source;
+  const money = [...columns.years.map(({ index }) => index), columns.total ?? Number.POSITIVE_INFINITY];
+  return Math.max(0, Math.min(...money) - 1);
+}
+
 /** The cell naming the source: the source column, or a label found in another (shifted) cell. */
 function sourceIndex(cells: string[], columns: Columns<TaskRole>): number {
-  const column = columns.roles.source ?? 0;
+  const column = sourceColumn(columns);
   const atColumn = cells[column] ?? "";
   if (isSourceLabel(atColumn)) return column;
   const shifted = cells.findIndex((cell) => !TOTAL_LABEL.test(cell.trim()) && isSourceLabel(cell));
@@ -61,7 +68,7 @@ interface Layout {
 /** Reads the cells after the source: amounts in the money columns, then the expected result. */
 function layoutAfterSource(cells: string[], at: number, columns: Columns<TaskRole>, unit: MoneyUnit): Layout {
   const slots = moneySlots(columns);
-  const source = columns.roles.source ?? 0;
+  const source = sourceColumn(columns);
   const resultOffset = columns.roles.result === undefined ? null : columns.roles.result - source;
   const after = cells.slice(at + 1);
   const full = after.length >= slots.length + (resultOffset === null ? 0 : 1);
@@ -142,7 +149,8 @@ export function readFunding(
   const layout = totalRow
     ? layoutTotalRow(cells, at, columns, unit)
     : layoutAfterSource(cells, at, columns, unit);
-  const label = at === (columns.roles.source ?? 0) || isSourceLabel(cells[at] ?? "") ? (cells[at] ?? "") : "";
+  const named = columns.roles.source !== undefined && at === columns.roles.source;
+  const label = named || isSourceLabel(cells[at] ?? "") ? (cells[at] ?? "") : "";
   const row = buildRow(label, layout, unit, line);
   if (row && totalRow && row.source === "unspecified") {
     // "Всього: … 27745 …" with no source named: the row is the printed total itself.

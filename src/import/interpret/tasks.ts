@@ -42,7 +42,10 @@ function taskColumns(table: Table): Columns<TaskRole> | null {
 /** True when a table's header names the columns of the task table (annex 1). */
 export function isTaskTable(table: Table): boolean {
   const columns = taskColumns(table);
-  return columns !== null && columns.roles.source !== undefined && columns.roles.task !== undefined;
+  if (columns === null || columns.roles.task === undefined) return false;
+  return (
+    columns.roles.source !== undefined || (columns.roles.money !== undefined && columns.years.length > 0)
+  );
 }
 
 export function unitOf(headerText: string): MoneyUnit | null {
