@@ -23,6 +23,7 @@ import { programmeHead, type ReportInput, SIGNATURE_HEADING, titleBlock } from "
 const FONT = "Times New Roman";
 const TEXT_SIZE = 24; // half-points: 12 pt
 const TABLE_SIZE = 20; // 10 pt
+const HEADER_SIZE = 18; // 9 pt: long column titles in narrow columns
 
 /** A4 in twips; `docx` swaps width and height for landscape. Margins 1.5 cm. */
 const A4 = { width: 11906, height: 16838 };
@@ -68,13 +69,21 @@ export function heading(text: string): Paragraph {
   });
 }
 
+/** A bold line above a table within a criterion. */
+export function subheading(text: string): Paragraph {
+  return new Paragraph({
+    spacing: { before: 160, after: 80 },
+    children: [new TextRun({ text, bold: true, font: FONT, size: TEXT_SIZE })],
+  });
+}
+
 export function bodyParagraph(text: string): Paragraph {
   return new Paragraph({ children: [new TextRun({ text, font: FONT, size: TEXT_SIZE })] });
 }
 
-/** "Програма: …", "Територіальна громада: …" and so on, the label in bold. */
+/** "Програма: …", "Територіальна громада: …" and so on, the label in bold; then an empty line. */
 export function titleBlockParagraphs(input: ReportInput): Paragraph[] {
-  return titleBlock(input).map(
+  const lines = titleBlock(input).map(
     (line) =>
       new Paragraph({
         children: [
@@ -83,6 +92,7 @@ export function titleBlockParagraphs(input: ReportInput): Paragraph[] {
         ],
       }),
   );
+  return [...lines, new Paragraph({ children: [] })];
 }
 
 /** Twips per column from relative weights, filling `total`. */
@@ -103,7 +113,7 @@ const STRONG_ROWS = new Set<FormRow["kind"]>(["direction", "total"]);
 
 /** The header row and (for the official forms) the column-number row, repeated at the top of every page. */
 function formHeaderRows(table: FormTable, numbered: boolean): TableRow[] {
-  const bold = { bold: true, center: true };
+  const bold = { bold: true, center: true, size: HEADER_SIZE };
   const header = new TableRow({
     tableHeader: true,
     children: table.columns.map((c) => textCell(columnHeader(c), bold)),

@@ -17,7 +17,7 @@ import {
 import type { ReportInput } from "./input.js";
 
 /** Relative column widths of the progress form: № | title | executor | deadline | source | planned | actual | state | % | results. */
-const PROGRESS_WEIGHTS = [5, 24, 14, 8, 10, 9, 9, 8, 6, 18];
+const PROGRESS_WEIGHTS = [5, 19, 13, 9, 10, 11, 11, 10, 7, 15];
 /** № | direction | indicator | unit | baseline | target | actual | status. */
 const INDICATOR_WEIGHTS = [5, 18, 34, 9, 9, 9, 9, 10];
 /** source | planned | actual | % */

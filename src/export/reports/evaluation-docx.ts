@@ -14,6 +14,7 @@ import {
   pageWidth,
   section,
   signatureBlock,
+  subheading,
   titleBlockParagraphs,
 } from "./docx-parts.js";
 import { CRITERIA, type EvaluationTables, evaluationTables } from "./evaluation.js";
@@ -33,10 +34,6 @@ export function chartParagraph(chart: ChartImage | null): Paragraph[] {
     altText: { name: chart.name, title: chart.title, description: chart.title },
   });
   return [new Paragraph({ alignment: AlignmentType.CENTER, children: [image] })];
-}
-
-function subheading(text: string): Paragraph {
-  return bodyParagraph(text);
 }
 
 function criteriaBody(tables: EvaluationTables, width: number): Body {

@@ -22,49 +22,86 @@ export const REPORT_SHEETS = {
 
 /** Column widths in characters, per form column key. */
 const WIDTHS: Record<string, number> = {
-  number: 8,
-  title: 48,
-  executor: 32,
-  deadline: 14,
-  source: 22,
-  planned: 15,
-  actual: 15,
-  state: 16,
-  progress: 11,
-  results: 44,
-  direction: 24,
-  name: 48,
-  unit: 12,
-  baseline: 12,
-  target: 12,
-  status: 16,
+  number: 7,
+  title: 40,
+  executor: 26,
+  deadline: 12,
+  source: 18,
+  planned: 14,
+  actual: 14,
+  state: 13,
+  progress: 9,
+  results: 36,
+  direction: 22,
+  name: 44,
+  unit: 10,
+  baseline: 11,
+  target: 11,
+  status: 14,
   share: 11,
 };
+const widthOf = (key: string): number => WIDTHS[key] ?? 14;
+
+/** Points per text line at the default 11 pt font. */
+const LINE_HEIGHT = 15;
+
+/** Word wrapping leaves part of each line empty: count on about 85 % of the width. */
+const charsPerLine = (width = 14): number => Math.max(1, Math.floor(width * 0.85) - 1);
+
+/**
+ * Spreadsheet programs do not grow a row to fit wrapped text written by a library, so the height
+ * is estimated: lines of each cell at about one character per unit of column width.
+ */
+function rowHeight(texts: string[], widths: number[]): number {
+  const lines = texts.map((text, index) =>
+    text
+      .split("\n")
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / charsPerLine(widths[index]))), 0),
+  );
+  return Math.max(1, ...lines) * LINE_HEIGHT;
+}
 
 const STRONG_ROWS = new Set<FormRow["kind"]>(["direction", "total"]);
 
-/** Title block rows: the report title, then "label | value"; returns the next free row number. */
-function addTitleBlock(sheet: ExcelJS.Worksheet, input: ReportInput, title: string): number {
+/**
+ * Title block rows: the report title, then the label (columns A–B merged) and the value (C to the
+ * last column merged), so that labels are not cut by the narrow "№" column. Returns the next row.
+ */
+function addTitleBlock(sheet: ExcelJS.Worksheet, input: ReportInput, title: string, width: number): number {
   sheet.addRow([title]).font = { bold: true, size: 13 };
+  const last = Math.max(width, 3);
   for (const line of titleBlock(input)) {
-    const row = sheet.addRow([line.label, line.value]);
+    const row = sheet.addRow([line.label, null, line.value]);
     row.getCell(1).font = { bold: true };
+    sheet.mergeCells(row.number, 1, row.number, 2);
+    sheet.mergeCells(row.number, 3, row.number, last);
   }
   sheet.addRow([]);
   return sheet.rowCount + 1;
 }
 
 function addHeader(sheet: ExcelJS.Worksheet, table: FormTable): void {
-  const header = sheet.addRow(table.columns.map(columnHeader));
+  const labels = table.columns.map(columnHeader);
+  const header = sheet.addRow(labels);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
+  header.height = rowHeight(
+    labels,
+    table.columns.map((column) => widthOf(column.key)),
+  );
   const numbers = sheet.addRow(table.columns.map((_, index) => index + 1));
   numbers.alignment = { horizontal: "center" };
 }
 
 function addFormRows(sheet: ExcelJS.Worksheet, table: FormTable): void {
+  const widths = table.columns.map((column) => widthOf(column.key));
   for (const formRow of table.rows) {
-    const row = sheet.addRow(table.columns.map((c) => cellValue(c, formRow.cells[c.key] ?? null)));
+    const values = table.columns.map((c) => cellValue(c, formRow.cells[c.key] ?? null));
+    const row = sheet.addRow(values);
+    row.height = rowHeight(
+      values.map((value) => (typeof value === "string" ? value : "")),
+      widths,
+    );
     if (STRONG_ROWS.has(formRow.kind)) row.font = { bold: true };
   }
 }
@@ -72,7 +109,7 @@ function addFormRows(sheet: ExcelJS.Worksheet, table: FormTable): void {
 function formatColumns(sheet: ExcelJS.Worksheet, table: FormTable, firstDataRow: number): void {
   table.columns.forEach((column, index) => {
     const sheetColumn = sheet.getColumn(index + 1);
-    sheetColumn.width = WIDTHS[column.key] ?? 14;
+    sheetColumn.width = widthOf(column.key);
     const numFmt =
       column.type === "money" ? THOUSAND_FORMAT : column.type === "percent" ? PERCENT_FORMAT : "";
     sheetColumn.eachCell((cell, rowNumber) => {
@@ -106,7 +143,7 @@ export function addFormSheet(
   const sheet = workbook.addWorksheet(name, {
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const headerRow = addTitleBlock(sheet, input, title);
+  const headerRow = addTitleBlock(sheet, input, title, table.columns.length);
   addHeader(sheet, table);
   addFormRows(sheet, table);
   formatColumns(sheet, table, headerRow + 2);
