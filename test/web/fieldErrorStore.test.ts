@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FieldErrorStore } from "../../web/src/lib/fieldErrorStore.js";
+import { FieldErrorStore, KeyedStore } from "../../web/src/lib/fieldErrorStore.js";
 
 describe("field error store", () => {
   it("counts invalid fields and notifies only on real changes", () => {
@@ -21,5 +21,20 @@ describe("field error store", () => {
     unsubscribe();
     store.set("c", "bad");
     expect(notified).toBe(4);
+  });
+});
+
+describe("keyed store replaceAll", () => {
+  it("notifies only when the content differs", () => {
+    const store = new KeyedStore<true>();
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.replaceAll(new Map([["d1.1", true]]));
+    store.replaceAll(new Map([["d1.1", true]]));
+    expect(notified).toBe(1);
+    store.replaceAll(new Map([["d1.2", true]]));
+    expect(notified).toBe(2);
+    expect(store.get("d1.1")).toBeUndefined();
+    expect(store.get("d1.2")).toBe(true);
   });
 });

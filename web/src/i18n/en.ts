@@ -116,6 +116,8 @@ export const en: Record<MessageKey, string> = {
   "edit.outdent": "Move one level up",
   "edit.delete": "Delete",
   "edit.deleteConfirm": "Delete “{title}” with its subtasks?",
+  "edit.openFields": "Edit fields",
+  "edit.closeFields": "Collapse fields",
   "edit.title": "Task title",
   "edit.executors": "Executors (separated by semicolons)",
   "edit.deadlineFrom": "Deadline: from year",

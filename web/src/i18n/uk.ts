@@ -115,6 +115,8 @@ export const uk = {
   "edit.outdent": "Підняти на рівень вище",
   "edit.delete": "Видалити",
   "edit.deleteConfirm": "Видалити «{title}» разом із підзавданнями?",
+  "edit.openFields": "Редагувати поля",
+  "edit.closeFields": "Згорнути поля",
   "edit.title": "Назва завдання",
   "edit.executors": "Виконавці (через крапку з комою)",
   "edit.deadlineFrom": "Строк: з року",

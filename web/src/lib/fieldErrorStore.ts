@@ -1,42 +1,56 @@
 import { useSyncExternalStore } from "react";
 
 /**
- * Errors of edit fields, keyed by field. An external store, so that a field showing or clearing its
- * error re-renders only that field and the Save button, not the whole tree.
+ * Values keyed by string in an external store, so that a component reading one key re-renders only
+ * when that key changes, not when its parents do (a field's error, whether a task has findings).
  */
-export class FieldErrorStore<E extends string = string> {
-  private readonly errors = new Map<string, E>();
+export class KeyedStore<V> {
+  private values = new Map<string, V>();
   private readonly listeners = new Set<() => void>();
 
-  get = (key: string): E | undefined => this.errors.get(key);
+  get = (key: string): V | undefined => this.values.get(key);
 
   get size(): number {
-    return this.errors.size;
+    return this.values.size;
   }
 
-  set = (key: string, error: E | null): void => {
-    if ((this.errors.get(key) ?? null) === error) return;
-    if (error) this.errors.set(key, error);
-    else this.errors.delete(key);
-    for (const listener of this.listeners) listener();
+  set = (key: string, value: V | null): void => {
+    if ((this.values.get(key) ?? null) === value) return;
+    if (value === null) this.values.delete(key);
+    else this.values.set(key, value);
+    this.notify();
   };
 
-  clear = (): void => {
-    if (this.errors.size === 0) return;
-    this.errors.clear();
-    for (const listener of this.listeners) listener();
+  /** Replaces every value at once; notifies only when something differs. */
+  replaceAll = (next: ReadonlyMap<string, V>): void => {
+    const same =
+      next.size === this.values.size && [...next].every(([key, value]) => this.values.get(key) === value);
+    if (same) return;
+    this.values = new Map(next);
+    this.notify();
   };
+
+  clear = (): void => this.replaceAll(new Map());
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
 }
 
-export function useFieldError<E extends string>(store: FieldErrorStore<E>, key: string): E | undefined {
+/** Errors of edit fields (i18n keys), keyed by field. */
+export class FieldErrorStore<E extends string = string> extends KeyedStore<E> {}
+
+export function useKeyedValue<V>(store: KeyedStore<V>, key: string): V | undefined {
   return useSyncExternalStore(store.subscribe, () => store.get(key));
 }
 
-export function useInvalidCount<E extends string>(store: FieldErrorStore<E>): number {
+export const useFieldError = useKeyedValue;
+
+export function useInvalidCount<V>(store: KeyedStore<V>): number {
   return useSyncExternalStore(store.subscribe, () => store.size);
 }

@@ -7,10 +7,12 @@ import {
   Paper,
   SimpleGrid,
   Stack,
+  Table,
   Text,
   Title,
 } from "@mantine/core";
-import { useEffect, useMemo, useState } from "react";
+
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import type { Direction, Item, Programme } from "../../../src/domain/model.js";
 import { walkItems } from "../../../src/domain/model.js";
 import { directionTotals, itemTotals, programmeTotals } from "../../../src/domain/totals.js";
@@ -25,7 +27,7 @@ import {
   type ProgrammeSummary,
 } from "../lib/api.js";
 import { fundingByYearByDirection, largestItems, sourceShares } from "../lib/chartData.js";
-import { formatDeadline, formatMoney, formatPeriod, formatThousands } from "../lib/format.js";
+import { formatDeadline, formatMoney, formatPeriod, formatThousands, localeOf } from "../lib/format.js";
 import { withKeys } from "../lib/keys.js";
 import { parsePublicPath, publicPath } from "../lib/router.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
@@ -102,6 +104,65 @@ function DirectionTasks({ direction }: { direction: Direction }) {
   );
 }
 
+function DataTable({ head, rows }: { head: string[]; rows: string[][] }) {
+  return (
+    <div style={{ overflowX: "auto" }}>
+      <Table fz="sm" striped>
+        <Table.Thead>
+          <Table.Tr>
+            {head.map((cell, index) => (
+              <Table.Th scope="col" key={cell} className={index > 0 ? "num" : undefined}>
+                {cell}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {withKeys(rows, (row) => row.join("|")).map(({ key, value: row }) => (
+            <Table.Tr key={key}>
+              {withKeys(row, (cell) => cell).map(({ key: cellKey, value: cell, index }) => (
+                <Table.Td key={cellKey} className={index > 0 ? "num" : undefined}>
+                  {cell}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+/** A chart with its heading, a one-sentence summary and the same numbers as a table. */
+function Figure({
+  title,
+  summary,
+  chart,
+  table,
+}: {
+  title: string;
+  summary: string;
+  chart: ReactNode;
+  table: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <figure style={{ margin: 0 }}>
+      <figcaption>
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        {summary && <Text size="sm">{summary}</Text>}
+      </figcaption>
+      {chart}
+      <details>
+        <summary>{t("charts.table")}</summary>
+        {table}
+      </details>
+    </figure>
+  );
+}
+
 function Charts({ programme }: { programme: Programme }) {
   const { t, lang } = useI18n();
   const totals = useMemo(() => programmeTotals(programme), [programme]);
@@ -109,45 +170,59 @@ function Charts({ programme }: { programme: Programme }) {
   const shares = useMemo(() => sourceShares(totals, sourceLabels(lang)), [totals, lang]);
   const largest = useMemo(() => largestItems(programme, 5), [programme]);
   const format = (kopecks: number) => formatThousands(kopecks, lang);
+  const percent = (value: number) => value.toLocaleString(localeOf(lang));
+  const yearSums = byYear.categories.map((year) => ({ year, value: totals.byYear[year] ?? 0 }));
+  const peak = [...yearSums].sort((a, b) => b.value - a.value)[0];
   const top = shares[0];
+  const topItem = largest[0];
   return (
     <Stack>
       <TotalsTable totals={totals} period={programme.period} caption={t("funding.byYearSource")} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
-        <figure style={{ margin: 0 }}>
-          <figcaption>
-            <Title order={3} size="h5">
-              {t("charts.byYear")}
-            </Title>
-          </figcaption>
-          <StackedBarChart data={byYear} label={t("charts.byYear")} format={format} />
-        </figure>
-        <figure style={{ margin: 0 }}>
-          <figcaption>
-            <Title order={3} size="h5">
-              {t("charts.bySource")}
-            </Title>
-            {top && (
-              <Text size="sm">
-                {t("charts.summaryBySource", {
-                  source: top.name,
-                  percent: top.percent.toLocaleString("uk-UA"),
-                })}
-              </Text>
-            )}
-          </figcaption>
-          <DonutChart shares={shares} label={t("charts.bySource")} />
-        </figure>
+        <Figure
+          title={t("charts.byYear")}
+          summary={
+            peak && peak.value > 0
+              ? t("charts.summaryByYear", { year: peak.year, amount: formatMoney(peak.value, lang) })
+              : ""
+          }
+          chart={<StackedBarChart data={byYear} label={t("charts.byYear")} format={format} />}
+          table={
+            <DataTable
+              head={[t("tree.direction"), ...byYear.categories]}
+              rows={byYear.series.map((series) => [series.name, ...series.values.map(format)])}
+            />
+          }
+        />
+        <Figure
+          title={t("charts.bySource")}
+          summary={
+            top ? t("charts.summaryBySource", { source: top.name, percent: percent(top.percent) }) : ""
+          }
+          chart={<DonutChart shares={shares} label={t("charts.bySource")} />}
+          table={
+            <DataTable
+              head={[t("funding.source"), t("common.thousandUah"), "%"]}
+              rows={shares.map((share) => [share.name, format(share.value), percent(share.percent)])}
+            />
+          }
+        />
       </SimpleGrid>
-      {largest.length > 0 && (
-        <figure style={{ margin: 0 }}>
-          <figcaption>
-            <Title order={3} size="h5">
-              {t("charts.largest")}
-            </Title>
-          </figcaption>
-          <HorizontalBarChart items={largest} label={t("charts.largest")} format={format} />
-        </figure>
+      {topItem && (
+        <Figure
+          title={t("charts.largest")}
+          summary={t("charts.summaryLargest", {
+            title: topItem.label,
+            amount: formatMoney(topItem.value, lang),
+          })}
+          chart={<HorizontalBarChart items={largest} label={t("charts.largest")} format={format} />}
+          table={
+            <DataTable
+              head={[t("tree.task"), t("common.thousandUah")]}
+              rows={largest.map((item) => [item.label, format(item.value)])}
+            />
+          }
+        />
       )}
     </Stack>
   );

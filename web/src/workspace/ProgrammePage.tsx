@@ -154,12 +154,12 @@ function EditBar({
         </Group>
         <Group gap="md">
           {state.dirty && (
-            <Text size="sm" c="orange.9">
+            <Text size="sm" c="#8f3500">
               {t("edit.unsaved")}
             </Text>
           )}
           {!state.valid && (
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" c="red.9" role="alert">
               {t("edit.invalid")}
             </Text>
           )}

@@ -1,8 +1,9 @@
 import { Badge, Box, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { memo, useMemo } from "react";
-import { type Direction, type Item, type Programme, years } from "../../../../src/domain/model.js";
+import { memo, useEffect, useMemo, useState } from "react";
+import { allItems, type Direction, type Item, type Programme, years } from "../../../../src/domain/model.js";
 import { itemTotals } from "../../../../src/domain/totals.js";
 import { useI18n } from "../../i18n/index.js";
+import { KeyedStore, useKeyedValue } from "../../lib/fieldErrorStore.js";
 import { formatDeadline, formatMoney } from "../../lib/format.js";
 import { withKeys } from "../../lib/keys.js";
 import { domIdOfRef, itemDomId } from "../../lib/refs.js";
@@ -18,7 +19,10 @@ interface NodeProps {
   nested: boolean;
   yearList: string[];
   editor: TreeEditor | null;
-  flagged: ReadonlySet<string>;
+  /** Which items have findings; a store, so a change re-renders only the items concerned. */
+  flagged: KeyedStore<true>;
+  /** In edit mode, whether an item's fields start open (large programmes start closed, for speed). */
+  openByDefault: boolean;
 }
 
 function ItemSummary({ item, yearList }: { item: Item; yearList: string[] }) {
@@ -56,18 +60,21 @@ const ItemNode = memo(function ItemNode({
   yearList,
   editor,
   flagged,
+  openByDefault,
 }: NodeProps) {
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
+  const [open, setOpen] = useState(openByDefault || item.title === "");
+  const isFlagged = useKeyedValue(flagged, item.id) === true;
   const hasChildren = item.children.length > 0;
   const total = hasChildren ? itemTotals(item).total : null;
   return (
-    <Box component="li" style={{ listStyle: "none" }}>
+    <Box component="li" className="tree-node" style={{ listStyle: "none" }}>
       <Paper
         id={itemDomId(item.id)}
         tabIndex={-1}
         className="tree-item"
         withBorder
-        style={flagged.has(item.id) ? { borderLeftColor: "var(--mantine-color-red-8)" } : undefined}
+        style={isFlagged ? { borderLeftColor: "var(--mantine-color-red-8)" } : undefined}
       >
         {editor ? (
           <Stack gap={6}>
@@ -75,7 +82,20 @@ const ItemNode = memo(function ItemNode({
               <Text fw={700}>{item.number}</Text>
               <ItemToolbar item={item} editor={editor} position={{ index, count, nested }} />
             </Group>
-            <ItemFields item={item} editor={editor} />
+            {open ? (
+              <ItemFields item={item} editor={editor} />
+            ) : (
+              <ItemSummary item={item} yearList={yearList} />
+            )}
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+              style={{ alignSelf: "flex-start" }}
+            >
+              {open ? t("edit.closeFields") : t("edit.openFields")}
+            </Button>
           </Stack>
         ) : (
           <ItemSummary item={item} yearList={yearList} />
@@ -87,7 +107,14 @@ const ItemNode = memo(function ItemNode({
         )}
       </Paper>
       {hasChildren && (
-        <ItemList items={item.children} nested yearList={yearList} editor={editor} flagged={flagged} />
+        <ItemList
+          items={item.children}
+          nested
+          yearList={yearList}
+          editor={editor}
+          flagged={flagged}
+          openByDefault={openByDefault}
+        />
       )}
     </Box>
   );
@@ -97,7 +124,10 @@ function ItemList({
   items,
   nested,
   ...rest
-}: { items: Item[]; nested: boolean } & Pick<NodeProps, "yearList" | "editor" | "flagged">) {
+}: { items: Item[]; nested: boolean } & Pick<
+  NodeProps,
+  "yearList" | "editor" | "flagged" | "openByDefault"
+>) {
   return (
     <ul className={nested ? "tree-children" : undefined} style={{ padding: 0, margin: 0 }}>
       {items.map((item, index) => (
@@ -111,7 +141,10 @@ function DirectionBlock({
   direction,
   index,
   ...rest
-}: { direction: Direction; index: number } & Pick<NodeProps, "yearList" | "editor" | "flagged">) {
+}: { direction: Direction; index: number } & Pick<
+  NodeProps,
+  "yearList" | "editor" | "flagged" | "openByDefault"
+>) {
   const { t } = useI18n();
   const anchor = domIdOfRef(`direction:${direction.number}`);
   const { editor } = rest;
@@ -141,11 +174,13 @@ function DirectionBlock({
   );
 }
 
-/** A set that keeps its identity while its content stays the same, so memoised nodes can skip. */
-function useStableSet(values: string[]): ReadonlySet<string> {
-  const key = [...values].sort().join("\n");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the content
-  return useMemo(() => new Set(values), [key]);
+/** Above this many tasks, edit fields open one item at a time: thousands of inputs at once are slow. */
+const OPEN_FIELDS_LIMIT = 80;
+
+function useFlaggedStore(ids: string[]): KeyedStore<true> {
+  const store = useMemo(() => new KeyedStore<true>(), []);
+  useEffect(() => store.replaceAll(new Map(ids.map((id) => [id, true]))), [store, ids]);
+  return store;
 }
 
 /** The direction → task → project tree; editable when an editor is given. */
@@ -161,7 +196,8 @@ export function TreeView({
   const { t } = useI18n();
   const { from, to } = programme.period;
   const yearList = useMemo(() => years({ from, to }), [from, to]);
-  const flaggedSet = useStableSet(flagged);
+  const flaggedStore = useFlaggedStore(flagged);
+  const openByDefault = useMemo(() => allItems(programme).length <= OPEN_FIELDS_LIMIT, [programme]);
   if (programme.directions.length === 0) return <Text>{t("tree.noDirections")}</Text>;
   return (
     <Stack gap="lg">
@@ -172,7 +208,8 @@ export function TreeView({
           index={index}
           yearList={yearList}
           editor={editor}
-          flagged={flaggedSet}
+          flagged={flaggedStore}
+          openByDefault={openByDefault}
         />
       ))}
     </Stack>
