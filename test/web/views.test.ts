@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { allItems } from "../../src/domain/model.js";
 import { itemOwnTotals, programmeTotals } from "../../src/domain/totals.js";
 import { demoProgramme, largeDemoProgramme } from "../../web/src/dev/demoProgramme.js";
-import { fundingByYearByDirection, largestItems, sourceShares } from "../../web/src/lib/chartData.js";
+import {
+  executorLoads,
+  fundingByYearByDirection,
+  largestItems,
+  sourceShares,
+} from "../../web/src/lib/chartData.js";
 import { diffVersions, isEmptyDiff } from "../../web/src/lib/diff.js";
 import { formatDate, formatDeadline, formatMoney } from "../../web/src/lib/format.js";
 import { filterRows, fundingTableRows, sortRows } from "../../web/src/lib/fundingTable.js";
@@ -144,5 +149,21 @@ describe("routes and refs", () => {
 
   it("makes unique keys from repeated content", () => {
     expect(withKeys(["a", "b", "a"], (x) => x).map((entry) => entry.key)).toEqual(["a", "b", "a#2"]);
+  });
+});
+
+describe("executor loads", () => {
+  it("lists each executor once per task with the tasks' own funding", () => {
+    const programme = demoProgramme();
+    const loads = executorLoads(programme);
+    const it = loads.find((load) => load.executor === "Відділ інформаційних технологій");
+    const expectedItems = allItems(programme).filter((item) =>
+      item.executors.includes("Відділ інформаційних технологій"),
+    );
+    expect(it?.items.map((item) => item.id)).toEqual(expectedItems.map((item) => item.id));
+    expect(it?.total).toBe(expectedItems.reduce((sum, item) => sum + itemOwnTotals(item).total, 0));
+    expect(loads.map((load) => load.items.length)).toEqual(
+      [...loads.map((load) => load.items.length)].sort((a, b) => b - a),
+    );
   });
 });

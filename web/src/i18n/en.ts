@@ -159,6 +159,8 @@ export const en: Record<MessageKey, string> = {
   "charts.summaryByYear": "Most funding falls in {year}: {amount}.",
   "charts.summaryBySource": "The main source is {source} ({percent}%).",
   "charts.summaryLargest": "The largest task is “{title}”: {amount}.",
+  "executors.tasks": "Tasks",
+  "executors.empty": "No executors are named.",
   "indicators.name": "Indicator",
   "indicators.unit": "Unit",
   "indicators.baseline": "Baseline",

@@ -158,6 +158,8 @@ export const uk = {
   "charts.summaryByYear": "Найбільше коштів припадає на {year} рік: {amount}.",
   "charts.summaryBySource": "Основне джерело — {source} ({percent}%).",
   "charts.summaryLargest": "Найбільше завдання — «{title}»: {amount}.",
+  "executors.tasks": "Завдання",
+  "executors.empty": "Виконавців не зазначено.",
   "indicators.name": "Показник",
   "indicators.unit": "Одиниця",
   "indicators.baseline": "Базове значення",

@@ -73,3 +73,25 @@ export function largestItems(programme: Programme, limit = 10): RankedItem[] {
 export function shorten(text: string, max = 48): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
+
+export interface ExecutorLoad {
+  executor: string;
+  items: { id: string; number: string; title: string }[];
+  /** Own funding of the executor's tasks; a task with several executors counts for each of them. */
+  total: Kopecks;
+}
+
+/** Who is responsible for what: executors with their tasks, most tasks first. */
+export function executorLoads(programme: Programme): ExecutorLoad[] {
+  const byName = new Map<string, ExecutorLoad>();
+  for (const item of allItems(programme)) {
+    const own = itemOwnTotals(item).total;
+    for (const name of new Set(item.executors.map((each) => each.trim()).filter(Boolean))) {
+      const load = byName.get(name) ?? { executor: name, items: [], total: 0 };
+      load.items.push({ id: item.id, number: item.number, title: item.title });
+      load.total += own;
+      byName.set(name, load);
+    }
+  }
+  return [...byName.values()].sort((a, b) => b.items.length - a.items.length || b.total - a.total);
+}

@@ -21,6 +21,7 @@ import { revealRef, tabOfRef } from "../lib/refs.js";
 import { navigate, programmePath, publicPath } from "../lib/router.js";
 import { PassportTable } from "../shared/PassportTable.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
+import { ExecutorsView } from "./components/ExecutorsView.js";
 import { FindingsPanel } from "./components/FindingsPanel.js";
 import { FundingTable } from "./components/FundingTable.js";
 import { IndicatorsView, SectionsView } from "./components/TextViews.js";
@@ -34,12 +35,22 @@ const ProgrammeCharts = lazy(() =>
   import("../charts/ProgrammeCharts.js").then((m) => ({ default: m.ProgrammeCharts })),
 );
 
-const TABS = ["tree", "passport", "funding", "charts", "indicators", "sections", "versions"] as const;
+const TABS = [
+  "tree",
+  "passport",
+  "funding",
+  "executors",
+  "charts",
+  "indicators",
+  "sections",
+  "versions",
+] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS = {
   tree: "programme.tree",
   passport: "programme.passport",
   funding: "programme.funding",
+  executors: "programme.executors",
   charts: "programme.charts",
   indicators: "programme.indicators",
   sections: "programme.sections",
@@ -288,6 +299,9 @@ function Workspace({
                 <Suspense fallback={<Text>{t("common.loading")}</Text>}>
                   <ProgrammeCharts programme={state.programme} totals={state.totals} />
                 </Suspense>
+              </Tabs.Panel>
+              <Tabs.Panel value="executors">
+                <ExecutorsView programme={state.programme} onOpenItem={(id) => jump(`item:${id}`)} />
               </Tabs.Panel>
               <Tabs.Panel value="indicators">
                 <IndicatorsView programme={state.programme} />
