@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { HttpError, installErrorHandler } from "./errors.js";
+import { exportRoutes } from "./routes/export.js";
 import { type ImportDocument, importRoutes, MAX_UPLOAD_BYTES } from "./routes/import.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
@@ -73,6 +74,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     }));
     programmeRoutes(api, store);
     publicRoutes(api, store);
+    exportRoutes(api, store);
   });
   app.register(importRoutes, { store, importDocument });
 

@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+import type { Finding, Programme } from "../../domain/model.js";
+import { exportCsv } from "../../export/csv.js";
+import { exportDocx } from "../../export/docx.js";
+import { exportJson } from "../../export/json.js";
+import { exportXlsx } from "../../export/xlsx.js";
+import type { Store, StoredProgramme } from "../../store/index.js";
+import { notFound } from "../errors.js";
+import { errorSchema, idParams, publicParams, versionQuery } from "../schemas.js";
+
+const FORMATS = {
+  json: { type: "application/json; charset=utf-8", write: (p: Programme, f: Finding[]) => exportJson(p, f) },
+  csv: { type: "text/csv; charset=utf-8", write: (p: Programme) => exportCsv(p) },
+  xlsx: {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    write: (p: Programme) => exportXlsx(p),
+  },
+  docx: {
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    write: (p: Programme) => exportDocx(p),
+  },
+} as const;
+type Format = keyof typeof FORMATS;
+
+const formatParam = z.enum(Object.keys(FORMATS) as [Format, ...Format[]]);
+const exportParams = idParams.extend({ format: formatParam });
+const publicExportParams = publicParams.extend({ format: formatParam });
+
+function fileName(programme: Programme, format: Format): string {
+  const { katottg } = programme.community;
+  return `programa-${katottg || "bez-kodu"}-${programme.period.from}-${programme.period.to}.${format}`;
+}
+
+async function send(reply: FastifyReply, stored: StoredProgramme, format: Format) {
+  const { programme, findings } = stored;
+  const body = await FORMATS[format].write(programme, findings);
+  return reply
+    .type(FORMATS[format].type)
+    .header("content-disposition", `attachment; filename="${fileName(programme, format)}"`)
+    .send(typeof body === "string" ? body : Buffer.from(body));
+}
+
+/** The programme as DOCX (like the official annex), XLSX/CSV (the documented template) or JSON. */
+export function exportRoutes(app: FastifyInstance, store: Store): void {
+  app.get<{ Params: z.infer<typeof exportParams>; Querystring: z.infer<typeof versionQuery> }>(
+    "/api/programmes/:id/export.:format",
+    {
+      schema: {
+        tags: ["export"],
+        summary: "Вивантаження програми: docx, xlsx, csv або json",
+        params: exportParams,
+        querystring: versionQuery,
+        response: { 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const stored = await store.getProgramme(request.params.id, request.query.version);
+      if (!stored) throw notFound("Програму не знайдено");
+      return send(reply, stored, request.params.format);
+    },
+  );
+
+  app.get<{ Params: z.infer<typeof publicExportParams> }>(
+    "/api/public/programmes/:katottg/:from-:to/export.:format",
+    {
+      schema: {
+        tags: ["public", "export"],
+        summary: "Відкриті дані оприлюдненої програми: docx, xlsx, csv або json",
+        params: publicExportParams,
+        response: { 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { katottg, from, to, format } = request.params;
+      const id = await store.findProgrammeId(katottg, { from, to });
+      const stored = id === undefined ? undefined : await store.getProgramme(id);
+      if (stored?.summary.status !== "published")
+        throw notFound("Програму не знайдено або її ще не оприлюднено");
+      return send(reply, stored, format);
+    },
+  );
+}
