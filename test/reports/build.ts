@@ -59,10 +59,12 @@ function submission(
   };
 }
 
-/** The demo programme with a programme head in its passport. */
+/** The demo programme with HEAD as the programme head (passport field 7), whatever the demo names. */
 export function programme(): Programme {
   const out = demoProgramme();
-  out.passport.fields.push({ number: 11, label: "Керівник програми", value: HEAD, line: 0 });
+  const field = out.passport.fields.find((each) => /керівник/i.test(each.label));
+  if (field) field.value = HEAD;
+  else out.passport.fields.push({ number: 7, label: "Керівник Програми", value: HEAD, line: 0 });
   return out;
 }
 

@@ -90,6 +90,15 @@ describe("evaluation summary, DOCX", async () => {
   });
 });
 
+describe("evaluation summary with quarterly executor reports", () => {
+  it("counts the quarters and the year as due; half-year reports do not stand in for quarters", async () => {
+    const bytes = await evaluationSummaryDocx({ ...input, cadence: "quarter" });
+    const table = (await docxTables(bytes)).find((t) => t.rows[0]?.cells[0] === "Показник") as Table;
+    // Q1–Q4 and the annual report for 13 projects, all due by 20.02.2027; on time: the three annual ones.
+    expect(table.rows.slice(-2).map((row) => plain(row.cells[1] ?? ""))).toEqual(["65", "3 з 65 (4,6 %)"]);
+  });
+});
+
 describe("evaluation charts", () => {
   it("draws one SVG per criterion, with the data's labels", () => {
     const charts = evaluationCharts(input);

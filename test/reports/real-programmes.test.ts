@@ -3,8 +3,9 @@ import type { Programme, SourceKind } from "../../src/domain/model.js";
 import type { ExecutorReport } from "../../src/domain/monitoring/reports.js";
 import { isActiveInYear, plannedForYear, projectItems } from "../../src/domain/monitoring/rollup.js";
 import { progressReportDocx, resultsReportDocx } from "../../src/export/reports/docx.js";
-import { splitHead } from "../../src/export/reports/input.js";
+import { programmeHead, splitHead } from "../../src/export/reports/input.js";
 import { progressReportXlsx, RAW_SHEET } from "../../src/export/reports/xlsx.js";
+import { demoProgramme } from "../../src/store/demo.js";
 import {
   docxParagraphs,
   docxTables,
@@ -125,6 +126,15 @@ describe.each(CASES)("annual reports of an imported programme: $file", ({ file, 
 });
 
 describe("the programme head from passport field 7", () => {
+  it("leaves blanks to fill in by hand when the passport names no head", async () => {
+    const programme = demoProgramme();
+    programme.passport.fields = programme.passport.fields.filter((field) => !/керівник/i.test(field.label));
+    expect(programmeHead(programme)).toEqual({ position: "", name: "" });
+    const bytes = await progressReportDocx({ programme, reports: [], year: 2026, compiledOn: "2027-02-01" });
+    const signature = (await docxTables(bytes)).at(-1)?.rows[0]?.cells;
+    expect(signature).toEqual(["(посада)", "____________________\n(підпис)", "(ім'я та ПРІЗВИЩЕ)"]);
+  });
+
   it.each([
     [
       "заступник міського голови з питань діяльності виконавчих органів ради Лілія ГОРОДЕЦЬКА",
