@@ -240,7 +240,7 @@ function ProgrammeView({ detail }: { detail: ProgrammeDetail }) {
     <Stack gap="xl">
       <header>
         <Text c="dimmed">{programme.community.name}</Text>
-        <Title order={1} size="h2">
+        <Title order={1} className="page-title">
           {programme.title}
         </Title>
         <Group gap="xl" mt="sm">

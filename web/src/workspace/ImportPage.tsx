@@ -196,7 +196,7 @@ export function ImportPage() {
       )}
       {(phase.kind === "preview" || phase.kind === "saving") && (
         <>
-          <Paper withBorder p="sm" pos="sticky" top={60} style={{ zIndex: 5 }}>
+          <Paper withBorder p="sm" className="edit-bar">
             <Group justify="space-between">
               <div>
                 <Title order={2} size="h4">

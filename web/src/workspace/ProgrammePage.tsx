@@ -81,7 +81,7 @@ function Header({
       >
         ← {t("programme.backToList")}
       </Anchor>
-      <Title order={1} size="h2">
+      <Title order={1} className="page-title">
         {programme.title || summary.title}
       </Title>
       <Text>
@@ -143,7 +143,7 @@ function EditBar({
 }) {
   const { t, lang } = useI18n();
   return (
-    <Paper withBorder p="sm" pos="sticky" top={60} style={{ zIndex: 5 }}>
+    <Paper withBorder p="sm" className="edit-bar">
       <Group justify="space-between" wrap="wrap">
         <Group gap="xs">
           <Button
