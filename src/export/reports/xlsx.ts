@@ -45,8 +45,8 @@ const widthOf = (key: string): number => WIDTHS[key] ?? 14;
 /** Points per text line at the default 11 pt font. */
 const LINE_HEIGHT = 15;
 
-/** Word wrapping leaves part of each line empty: count on about 85 % of the width. */
-const charsPerLine = (width = 14): number => Math.max(1, Math.floor(width * 0.85) - 1);
+/** Word wrapping leaves part of each line empty: count on about 90 % of the width. */
+const charsPerLine = (width = 14): number => Math.max(1, Math.floor(width * 0.9) - 1);
 
 /**
  * Spreadsheet programs do not grow a row to fit wrapped text written by a library, so the height
@@ -63,18 +63,39 @@ function rowHeight(texts: string[], widths: number[]): number {
 
 const STRONG_ROWS = new Set<FormRow["kind"]>(["direction", "total"]);
 
+/** Merges a row's columns `from`–`to` into one cell holding `value`, wrapped, the row tall enough for it. */
+function mergedText(
+  sheet: ExcelJS.Worksheet,
+  row: ExcelJS.Row,
+  from: number,
+  to: number,
+  widths: number[],
+): void {
+  if (to > from) sheet.mergeCells(row.number, from, row.number, to);
+  const cell = row.getCell(from);
+  cell.alignment = { wrapText: true, vertical: "top", horizontal: cell.alignment?.horizontal };
+  const width = widths.slice(from - 1, to).reduce((sum, each) => sum + each, 0);
+  row.height = Math.max(row.height ?? LINE_HEIGHT, rowHeight([String(cell.value ?? "")], [width]));
+}
+
 /**
  * Title block rows: the report title, then the label (columns A–B merged) and the value (C to the
  * last column merged), so that labels are not cut by the narrow "№" column. Returns the next row.
  */
-function addTitleBlock(sheet: ExcelJS.Worksheet, input: ReportInput, title: string, width: number): number {
+function addTitleBlock(
+  sheet: ExcelJS.Worksheet,
+  input: ReportInput,
+  title: string,
+  widths: number[],
+): number {
   sheet.addRow([title]).font = { bold: true, size: 13 };
-  const last = Math.max(width, 3);
+  const last = Math.max(widths.length, 3);
   for (const line of titleBlock(input)) {
     const row = sheet.addRow([line.label, null, line.value]);
     row.getCell(1).font = { bold: true };
+    row.getCell(1).alignment = { vertical: "top" };
     sheet.mergeCells(row.number, 1, row.number, 2);
-    sheet.mergeCells(row.number, 3, row.number, last);
+    mergedText(sheet, row, 3, last, widths);
   }
   sheet.addRow([]);
   return sheet.rowCount + 1;
@@ -120,16 +141,23 @@ function formatColumns(sheet: ExcelJS.Worksheet, table: FormTable, firstDataRow:
   });
 }
 
-/** Under the table: "Керівник Програми", then position, signature line and name in one row. */
-function addSignature(sheet: ExcelJS.Worksheet, input: ReportInput, width: number): void {
+/**
+ * Under the table: "Керівник Програми"; the position across the table's width; then the signature
+ * line over the left half and the name, right-aligned, over the right half.
+ */
+function addSignature(sheet: ExcelJS.Worksheet, input: ReportInput, widths: number[]): void {
   const head = programmeHead(input.programme);
+  const last = Math.max(widths.length, 2);
+  const half = Math.ceil(last / 2);
   sheet.addRow([]);
   sheet.addRow([SIGNATURE_HEADING]).font = { bold: true };
-  const cells: (string | null)[] = Array(Math.max(width, 4)).fill(null);
-  cells[1] = head.position || "(посада)";
-  cells[cells.length - 2] = "____________ (підпис)";
-  cells[cells.length - 1] = head.name || "(ім'я та ПРІЗВИЩЕ)";
-  sheet.addRow(cells);
+  mergedText(sheet, sheet.addRow([head.position || "(посада)"]), 1, last, widths);
+  const line = sheet.addRow([]);
+  line.getCell(1).value = "____________ (підпис)";
+  line.getCell(half + 1).value = head.name || "(ім'я та ПРІЗВИЩЕ)";
+  line.getCell(half + 1).alignment = { horizontal: "right" };
+  mergedText(sheet, line, 1, half, widths);
+  mergedText(sheet, line, half + 1, last, widths);
 }
 
 /** A form on a sheet of its own, header frozen and repeated on printed pages. */
@@ -143,11 +171,12 @@ export function addFormSheet(
   const sheet = workbook.addWorksheet(name, {
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const headerRow = addTitleBlock(sheet, input, title, table.columns.length);
+  const widths = table.columns.map((column) => widthOf(column.key));
+  const headerRow = addTitleBlock(sheet, input, title, widths);
   addHeader(sheet, table);
   addFormRows(sheet, table);
   formatColumns(sheet, table, headerRow + 2);
-  addSignature(sheet, input, table.columns.length);
+  addSignature(sheet, input, widths);
   sheet.views = [{ state: "frozen", ySplit: headerRow + 1 }];
   sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow + 1}`;
   return sheet;
@@ -180,7 +209,12 @@ function rawRow(table: FormTable, row: FormRow): Record<string, string | number 
 /** Every form row with money as integer kopecks and stable column keys in row 1. */
 export function addRawSheet(workbook: ExcelJS.Workbook, tables: FormTable[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(RAW_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = rawColumns(tables).map((key) => ({ key, header: key, width: key.length + 6 }));
+  sheet.columns = rawColumns(tables).map((key) => ({
+    key,
+    header: key,
+    width: Math.max(12, key.length + 4),
+  }));
+  sheet.getColumn("form").width = 40;
   sheet.getRow(1).font = { bold: true };
   for (const table of tables) for (const row of table.rows) sheet.addRow(rawRow(table, row));
   for (const column of sheet.columns) {
