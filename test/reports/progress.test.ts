@@ -162,6 +162,13 @@ describe("progress report, XLSX", async () => {
     expect(projects.reduce((sum, row) => sum + money(row, ACTUAL), 0)).toBe(expectedActual(yearActual));
   });
 
+  it("ends with the signature block: position, then the signature line and the name", () => {
+    const [position, line] = [rows[signatureIndex + 1] ?? [], rows[signatureIndex + 2] ?? []];
+    expect(position[0]).toBe("Заступник міського голови з питань діяльності виконавчих органів ради");
+    expect(line[0]).toBe("____________ (підпис)");
+    expect(line.at(-1)).toBe("Олена ДЕМЕНКО");
+  });
+
   it("has a raw sheet with integer kopecks and source codes", () => {
     const raw = workbook.getWorksheet(RAW_SHEET);
     if (!raw) throw new Error("no raw sheet");
