@@ -57,6 +57,8 @@ export interface ItemsTable {
   expected_result: string;
   depth: number;
   position: number;
+  /** Automatic category (src/domain/classify) at the time of the write; staff overrides are separate. */
+  category: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface FundingRowsTable {
@@ -84,6 +86,23 @@ export interface IndicatorsTable {
   targets: Json<unknown>;
 }
 
+export interface CategoryOverridesTable {
+  programme_id: number;
+  item_id: string;
+  category: string;
+  set_by: string;
+  set_at: ColumnType<Date, string | undefined, string>;
+}
+
+/** Money per programme × year (null: whole period) × source × effective category. */
+export interface ProgrammeSummariesTable {
+  programme_id: number;
+  year: number | null;
+  source: string;
+  category: string;
+  amount_kopecks: BigintColumn;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   programmes: ProgrammesTable;
@@ -92,4 +111,6 @@ export interface Database {
   items: ItemsTable;
   funding_rows: FundingRowsTable;
   indicators: IndicatorsTable;
+  category_overrides: CategoryOverridesTable;
+  programme_summaries: ProgrammeSummariesTable;
 }

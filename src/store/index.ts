@@ -19,6 +19,7 @@ import type { Database } from "./db-types.js";
 import { migrateToLatest } from "./migrations/index.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
 import { PGliteDialect } from "./pglite-dialect.js";
+import { refreshSummaries } from "./summaries.js";
 
 export const PROGRAMME_STATUSES = ["draft", "agreed", "adopted", "published"] as const;
 export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
@@ -234,6 +235,7 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
     .where("id", "=", write.programmeId)
     .execute();
   await replaceNormalized(trx, write.programmeId, normalizeProgramme(write.programmeId, write.programme));
+  await refreshSummaries(trx, [write.programmeId]);
   return version;
 }
 

@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import type { FundingRow, Item, Programme } from "../domain/model.js";
+import { autoCategories } from "./categories.js";
 import type { DirectionsTable, FundingRowsTable, IndicatorsTable, ItemsTable } from "./db-types.js";
 
 export interface NormalizedRows {
@@ -81,6 +82,8 @@ export function normalizeProgramme(programmeId: number, programme: Programme): N
   for (const row of programme.declaredTotals) {
     out.fundingRows.push(...fundingRows(row, { programmeId, itemId: null, direction: null }));
   }
+  const categories = autoCategories(programme);
+  for (const row of out.items) row.category = categories.get(row.id) ?? null;
   programme.indicators.forEach((indicator, index) => {
     out.indicators.push({
       programme_id: programmeId,
