@@ -7,9 +7,13 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
+import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
+import { authRoutes } from "./routes/auth.js";
+import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
 import { type ImportDocument, importRoutes, MAX_UPLOAD_BYTES } from "./routes/import.js";
+import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
 import {
@@ -28,6 +32,10 @@ export interface AppOptions {
   /** The built web app; served when the folder exists. Default: web/dist. */
   webDist?: string;
   logger?: FastifyServerOptions["logger"];
+  /** "Now" for report submission times (tests); default the system clock. */
+  clock?: Clock;
+  /** Login attempts per client address per minute (default 10). */
+  loginAttemptsPerMinute?: number;
 }
 
 function registerDocs(app: FastifyInstance): void {
@@ -64,6 +72,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandler(app);
+  installAuth(app, options.store);
   registerDocs(app);
   const { store } = options;
   const importDocument = options.importDocument ?? defaultImportDocument;
@@ -77,6 +86,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     exportRoutes(api, store);
   });
   app.register(importRoutes, { store, importDocument });
+  app.register(authRoutes, { store, loginAttemptsPerMinute: options.loginAttemptsPerMinute });
+  app.register(monitoringRoutes, { store, clock: options.clock });
+  app.register(dashboardRoutes, { store, clock: options.clock });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));

@@ -13,6 +13,7 @@ import {
 import pg from "pg";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
+import { type Actor, writeAudit } from "./audit.js";
 import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
 import type { Database } from "./db-types.js";
@@ -77,13 +78,19 @@ export interface SavedVersion {
 }
 
 export interface Store {
-  saveImport(result: ImportResult, source: { name: string; sha256: string }): Promise<SavedVersion>;
+  /** `actor`: who imports, for the audit log (written in the same transaction); null = the system. */
+  saveImport(
+    result: ImportResult,
+    source: { name: string; sha256: string },
+    actor?: Actor,
+  ): Promise<SavedVersion>;
   /** A new version of kind "edit"; undefined when there is no such programme. */
   saveEdit(
     programmeId: number,
     programme: Programme,
     findings: Finding[],
     note?: string,
+    actor?: Actor,
   ): Promise<SavedVersion | undefined>;
   listProgrammes(filter?: ProgrammeFilter): Promise<ProgrammeSummary[]>;
   getProgramme(id: number, version?: number): Promise<StoredProgramme | undefined>;
@@ -91,7 +98,9 @@ export interface Store {
   findProgrammeId(katottg: string, period: { from: number; to: number }): Promise<number | undefined>;
   listVersions(id: number): Promise<VersionInfo[]>;
   /** False when there is no such programme. */
-  setStatus(id: number, status: ProgrammeStatus): Promise<boolean>;
+  setStatus(id: number, status: ProgrammeStatus, actor?: Actor): Promise<boolean>;
+  /** The Kysely instance, for the store modules of monitoring (users, sessions, reports, audit). */
+  kysely(): Kysely<Database>;
   /** Applies pending migrations (openStore already did); returns the names applied now. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -242,7 +251,15 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
 class KyselyStore implements Store {
   constructor(private readonly db: Kysely<Database>) {}
 
-  saveImport(result: ImportResult, source: { name: string; sha256: string }): Promise<SavedVersion> {
+  kysely(): Kysely<Database> {
+    return this.db;
+  }
+
+  saveImport(
+    result: ImportResult,
+    source: { name: string; sha256: string },
+    actor: Actor = null,
+  ): Promise<SavedVersion> {
     return this.db.transaction().execute(async (trx) => {
       const { id, created } = await lockProgramme(trx, result.programme);
       const version = await writeVersion(trx, {
@@ -253,11 +270,24 @@ class KyselyStore implements Store {
         source,
         note: null,
       });
+      await writeAudit(trx, actor, {
+        action: "import",
+        entity: "programme",
+        entityId: id,
+        before: created ? null : { version: version - 1 },
+        after: { version, sourceName: source.name, sourceSha256: source.sha256 },
+      });
       return { programmeId: id, version, created };
     });
   }
 
-  saveEdit(programmeId: number, programme: Programme, findings: Finding[], note?: string) {
+  saveEdit(
+    programmeId: number,
+    programme: Programme,
+    findings: Finding[],
+    note?: string,
+    actor: Actor = null,
+  ) {
     return this.db.transaction().execute(async (trx): Promise<SavedVersion | undefined> => {
       const row = await trx
         .selectFrom("programmes")
@@ -280,6 +310,13 @@ class KyselyStore implements Store {
         kind: "edit",
         source,
         note: note ?? null,
+      });
+      await writeAudit(trx, actor, {
+        action: "edit",
+        entity: "programme",
+        entityId: programmeId,
+        before: { version: version - 1 },
+        after: { version, note: note ?? null },
       });
       return { programmeId, version, created: false };
     });
@@ -386,13 +423,29 @@ class KyselyStore implements Store {
     return rows.map(toVersionInfo);
   }
 
-  async setStatus(id: number, status: ProgrammeStatus): Promise<boolean> {
-    const result = await this.db
-      .updateTable("programmes")
-      .set({ status, updated_at: new Date().toISOString() })
-      .where("id", "=", id)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+  setStatus(id: number, status: ProgrammeStatus, actor: Actor = null): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom("programmes")
+        .select("status")
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) return false;
+      await trx
+        .updateTable("programmes")
+        .set({ status, updated_at: new Date().toISOString() })
+        .where("id", "=", id)
+        .execute();
+      await writeAudit(trx, actor, {
+        action: "status",
+        entity: "programme",
+        entityId: id,
+        before: { status: row.status },
+        after: { status },
+      });
+      return true;
+    });
   }
 
   migrate(): Promise<string[]> {

@@ -10,6 +10,7 @@ import { programmeTotals } from "../../src/domain/totals.js";
 import { NotAProgrammeError } from "../../src/import/blocks.js";
 import { demoProgramme } from "../../src/store/demo.js";
 import type { Store } from "../../src/store/index.js";
+import { type Client, userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";
 
 const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");
@@ -25,6 +26,7 @@ describe("HTTP API", () => {
   let dispose: () => Promise<void>;
   let app: FastifyInstance;
   let demoId: number;
+  let admin: Client;
 
   beforeAll(async () => {
     ({ store, dispose } = await openTestStore());
@@ -33,6 +35,7 @@ describe("HTTP API", () => {
     ).programmeId;
     app = buildApp({ store, importDocument: demoImporter, webDist: "/nonexistent" });
     await app.ready();
+    admin = await userClient(app, store, "admin", "admin");
   });
   afterAll(async () => {
     await app.close();
@@ -40,27 +43,27 @@ describe("HTTP API", () => {
   });
 
   it("answers health and lists programmes with filters", async () => {
-    expect((await app.inject("/api/health")).json()).toEqual({ status: "ok" });
-    const list = (await app.inject("/api/programmes?year=2027")).json();
+    expect((await admin.inject("/api/health")).json()).toEqual({ status: "ok" });
+    const list = (await admin.inject("/api/programmes?year=2027")).json();
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({
       id: demoId,
       total: programmeTotals(demoProgramme()).total,
       status: "draft",
     });
-    expect((await app.inject("/api/programmes?year=2031")).json()).toEqual([]);
+    expect((await admin.inject("/api/programmes?year=2031")).json()).toEqual([]);
   });
 
   it("returns a programme with totals and versions, 404 for a missing one, 400 for a bad id", async () => {
-    const detail = (await app.inject(`/api/programmes/${demoId}`)).json();
+    const detail = (await admin.inject(`/api/programmes/${demoId}`)).json();
     expect(detail.programme).toEqual(demoProgramme());
     expect(detail.totals).toEqual(JSON.parse(JSON.stringify(programmeTotals(demoProgramme()))));
     expect(detail.versions).toHaveLength(1);
 
-    const missing = await app.inject("/api/programmes/987654");
+    const missing = await admin.inject("/api/programmes/987654");
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ error: "Програму не знайдено" });
-    const bad = await app.inject("/api/programmes/abc");
+    const bad = await admin.inject("/api/programmes/abc");
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatch(/^Некоректні дані \(шлях\)/);
     expect(bad.body).not.toContain("at ");
@@ -75,7 +78,7 @@ describe("HTTP API", () => {
     row.byYear["2028"] = before + 250_000_00;
     row.total += 250_000_00;
 
-    const put = await app.inject({
+    const put = await admin.inject({
       method: "PUT",
       url: `/api/programmes/${demoId}?note=test`,
       payload: edited,
@@ -84,7 +87,7 @@ describe("HTTP API", () => {
     expect(put.json()).toMatchObject({ programmeId: demoId, version: 2, created: false });
     expect(put.json().findings).toEqual(expect.any(Array));
 
-    const diff = (await app.inject(`/api/programmes/${demoId}/diff?from=1&to=2`)).json();
+    const diff = (await admin.inject(`/api/programmes/${demoId}/diff?from=1&to=2`)).json();
     expect(diff.itemsAdded).toEqual([]);
     expect(diff.amountsChanged).toContainEqual({
       item: { id: item.id, number: item.number, title: item.title },
@@ -95,9 +98,9 @@ describe("HTTP API", () => {
       after: before + 250_000_00,
     });
     expect(diff.total.after - diff.total.before).toBe(250_000_00);
-    const versions = (await app.inject(`/api/programmes/${demoId}/versions`)).json();
+    const versions = (await admin.inject(`/api/programmes/${demoId}/versions`)).json();
     expect(versions.map((version: { kind: string }) => version.kind)).toEqual(["import", "edit"]);
-    expect((await app.inject(`/api/programmes/${demoId}?version=1`)).json().programme).toEqual(
+    expect((await admin.inject(`/api/programmes/${demoId}?version=1`)).json().programme).toEqual(
       demoProgramme(),
     );
   });
@@ -105,7 +108,7 @@ describe("HTTP API", () => {
   it("rejects a programme body with fractional kopecks, in Ukrainian", async () => {
     const broken = demoProgramme() as unknown as { passport: { funding: { total: number } } };
     broken.passport.funding.total = 10.5;
-    const response = await app.inject({ method: "POST", url: "/api/validate", payload: broken });
+    const response = await admin.inject({ method: "POST", url: "/api/validate", payload: broken });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toContain("passport.funding.total");
     expect(response.json().error).toContain("тіло запиту");
@@ -113,7 +116,7 @@ describe("HTTP API", () => {
 
   it("validates a programme without saving", async () => {
     const versionsBefore = (await store.listVersions(demoId)).length;
-    const response = await app.inject({ method: "POST", url: "/api/validate", payload: demoProgramme() });
+    const response = await admin.inject({ method: "POST", url: "/api/validate", payload: demoProgramme() });
     expect(response.statusCode).toBe(200);
     expect(response.json().totals.total).toBe(programmeTotals(demoProgramme()).total);
     expect((await store.listVersions(demoId)).length).toBe(versionsBefore);
@@ -121,22 +124,22 @@ describe("HTTP API", () => {
 
   it("hides a programme from the public routes until it is published", async () => {
     const url = "/api/public/programmes/UA99000000000000001/2026-2028";
-    const hidden = await app.inject(url);
+    const hidden = await admin.inject(url);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().error).toContain("не оприлюднено");
-    expect((await app.inject("/api/public/programmes")).json()).toEqual([]);
+    expect((await admin.inject("/api/public/programmes")).json()).toEqual([]);
 
-    const status = await app.inject({
+    const status = await admin.inject({
       method: "POST",
       url: `/api/programmes/${demoId}/status`,
       payload: { status: "published" },
     });
     expect(status.json()).toMatchObject({ id: demoId, status: "published" });
-    expect((await app.inject(url)).json().summary.id).toBe(demoId);
-    expect((await app.inject("/api/public/programmes")).json()).toHaveLength(1);
-    expect((await app.inject("/api/public/programmes/UA99000000000000001/2025-2027")).statusCode).toBe(404);
+    expect((await admin.inject(url)).json().summary.id).toBe(demoId);
+    expect((await admin.inject("/api/public/programmes")).json()).toHaveLength(1);
+    expect((await admin.inject("/api/public/programmes/UA99000000000000001/2025-2027")).statusCode).toBe(404);
 
-    const wrongStatus = await app.inject({
+    const wrongStatus = await admin.inject({
       method: "POST",
       url: `/api/programmes/${demoId}/status`,
       payload: { status: "archived" },
@@ -148,13 +151,13 @@ describe("HTTP API", () => {
     const versionsBefore = (await store.listVersions(demoId)).length;
     const form = new FormData();
     form.append("file", new Blob([Buffer.from("демо")]), "demo.txt");
-    const preview = await app.inject({ method: "POST", url: "/api/import?dryRun=1", payload: form });
+    const preview = await admin.inject({ method: "POST", url: "/api/import?dryRun=1", payload: form });
     expect(preview.statusCode).toBe(200);
     expect(preview.json().totals.total).toBe(programmeTotals(demoProgramme()).total);
     expect(preview.json().programme).toEqual(demoProgramme());
     expect(await store.listVersions(demoId)).toHaveLength(versionsBefore);
 
-    const raw = await app.inject({
+    const raw = await admin.inject({
       method: "POST",
       url: "/api/import?name=demo.txt",
       headers: { "content-type": "text/plain; charset=utf-8" },
@@ -167,14 +170,14 @@ describe("HTTP API", () => {
   it("answers 422 for a binary upload, 400 without a file name, 413 for a too large one", async () => {
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array([0, 159, 146, 150, 0, 1])]), "image.png");
-    const binary = await app.inject({ method: "POST", url: "/api/import", payload: form });
+    const binary = await admin.inject({ method: "POST", url: "/api/import", payload: form });
     expect(binary.statusCode).toBe(422);
     expect(binary.json()).toEqual({ error: "Це не програма інформатизації" });
 
-    const unnamed = await app.inject({ method: "POST", url: "/api/import", payload: "текст" });
+    const unnamed = await admin.inject({ method: "POST", url: "/api/import", payload: "текст" });
     expect(unnamed.statusCode).toBe(400);
 
-    const huge = await app.inject({
+    const huge = await admin.inject({
       method: "POST",
       url: "/api/import?name=big.txt",
       headers: { "content-type": "application/octet-stream" },
@@ -185,13 +188,13 @@ describe("HTTP API", () => {
 
     const hugeForm = new FormData();
     hugeForm.append("file", new Blob([Buffer.alloc(21 * 1024 * 1024, 65)]), "demo.txt");
-    const hugeUpload = await app.inject({ method: "POST", url: "/api/import", payload: hugeForm });
+    const hugeUpload = await admin.inject({ method: "POST", url: "/api/import", payload: hugeForm });
     expect(hugeUpload.statusCode).toBe(413);
     expect(hugeUpload.json().error).toContain("20 МБ");
   });
 
   it("publishes an OpenAPI document and the docs UI", async () => {
-    const spec = (await app.inject("/api/docs/json")).json();
+    const spec = (await admin.inject("/api/docs/json")).json();
     expect(spec.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining([
@@ -202,8 +205,8 @@ describe("HTTP API", () => {
       ]),
     );
     expect(spec.components.schemas.Item).toBeDefined();
-    expect((await app.inject("/api/docs")).statusCode).toBeLessThan(400);
-    const unknown = await app.inject("/api/nothing-here");
+    expect((await admin.inject("/api/docs")).statusCode).toBeLessThan(400);
+    const unknown = await admin.inject("/api/nothing-here");
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({ error: "Не знайдено" });
   });
@@ -213,6 +216,7 @@ describe("HTTP API edge cases", () => {
   it("answers 409 when an edit moves a programme onto another one's community and period", async () => {
     const { store, dispose } = await openTestStore();
     const app = buildApp({ store, webDist: "/nonexistent" });
+    const admin = await userClient(app, store, "admin", "admin");
     try {
       const first = await store.saveImport(
         { programme: demoProgramme(), findings: [] },
@@ -222,7 +226,7 @@ describe("HTTP API edge cases", () => {
       other.community = { name: "Інша громада", katottg: "UA99000000000000002" };
       await store.saveImport({ programme: other, findings: [] }, { name: "b", sha256: "b" });
 
-      const clash = await app.inject({
+      const clash = await admin.inject({
         method: "PUT",
         url: `/api/programmes/${first.programmeId}`,
         payload: other,
@@ -241,11 +245,12 @@ describe("HTTP API edge cases", () => {
     await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>infoprog</title>");
     const { store, dispose } = await openTestStore();
     const app = buildApp({ store, webDist });
+    const admin = await userClient(app, store, "admin", "admin");
     try {
-      const page = await app.inject("/programmes/1/edit");
+      const page = await admin.inject("/programmes/1/edit");
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain("<title>infoprog</title>");
-      const api = await app.inject("/api/unknown");
+      const api = await admin.inject("/api/unknown");
       expect(api.statusCode).toBe(404);
       expect(api.json()).toEqual({ error: "Не знайдено" });
     } finally {
@@ -260,20 +265,21 @@ describe("HTTP API with the real importer", () => {
   it("imports a real programme text, then a binary file is refused with 422", async () => {
     const { store, dispose } = await openTestStore();
     const app = buildApp({ store, webDist: "/nonexistent" });
+    const admin = await userClient(app, store, "admin", "admin");
     try {
       const text = await readFile(path.join(FIXTURES, "romny-2026-2028.txt"));
       const form = new FormData();
       form.append("file", new Blob([text]), "romny-2026-2028.txt");
-      const first = await app.inject({ method: "POST", url: "/api/import", payload: form });
+      const first = await admin.inject({ method: "POST", url: "/api/import", payload: form });
       expect(first.statusCode).toBe(201);
       expect(first.json()).toMatchObject({ version: 1, created: true });
-      const detail = (await app.inject(`/api/programmes/${first.json().programmeId}`)).json();
+      const detail = (await admin.inject(`/api/programmes/${first.json().programmeId}`)).json();
       expect(detail.programme.period).toEqual({ from: 2026, to: 2028 });
       expect(detail.programme.community.name).toMatch(/Роменськ/);
 
       const again = new FormData();
       again.append("file", new Blob([text]), "romny-2026-2028.txt");
-      const second = await app.inject({ method: "POST", url: "/api/import", payload: again });
+      const second = await admin.inject({ method: "POST", url: "/api/import", payload: again });
       expect(second.json()).toMatchObject({
         programmeId: first.json().programmeId,
         version: 2,
@@ -286,7 +292,7 @@ describe("HTTP API with the real importer", () => {
         new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 255, 0])]),
         "x.png",
       );
-      const refused = await app.inject({ method: "POST", url: "/api/import", payload: binary });
+      const refused = await admin.inject({ method: "POST", url: "/api/import", payload: binary });
       expect(refused.statusCode).toBe(422);
       expect(refused.json().error).toEqual(expect.any(String));
     } finally {

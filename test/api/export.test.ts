@@ -5,6 +5,7 @@ import { programmeTotals } from "../../src/domain/totals.js";
 import { importDocument } from "../../src/import/index.js";
 import { demoProgramme } from "../../src/store/demo.js";
 import type { Store } from "../../src/store/index.js";
+import { type Client, userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";
 
 describe("export routes", () => {
@@ -12,6 +13,7 @@ describe("export routes", () => {
   let dispose: () => Promise<void>;
   let app: FastifyInstance;
   let id: number;
+  let admin: Client;
   const demo = demoProgramme();
 
   beforeAll(async () => {
@@ -20,6 +22,7 @@ describe("export routes", () => {
       .programmeId;
     app = buildApp({ store, webDist: "/nonexistent" });
     await app.ready();
+    admin = await userClient(app, store, "admin", "admin");
   });
   afterAll(async () => {
     await app.close();
@@ -27,7 +30,7 @@ describe("export routes", () => {
   });
 
   it.each(["xlsx", "csv"])("%s comes back through the importer unchanged", async (format) => {
-    const response = await app.inject(`/api/programmes/${id}/export.${format}`);
+    const response = await admin.inject(`/api/programmes/${id}/export.${format}`);
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-disposition"]).toContain(
       `programa-UA99000000000000001-2026-2028.${format}`,
@@ -37,7 +40,7 @@ describe("export routes", () => {
   });
 
   it("docx is laid out so that the importer reads the same tasks and money back", async () => {
-    const response = await app.inject(`/api/programmes/${id}/export.docx`);
+    const response = await admin.inject(`/api/programmes/${id}/export.docx`);
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toContain("wordprocessingml");
     const back = (await importDocument(response.rawPayload, "back.docx")).programme;
@@ -48,7 +51,7 @@ describe("export routes", () => {
   });
 
   it("json is the programme with its findings", async () => {
-    const json = (await app.inject(`/api/programmes/${id}/export.json`)).json();
+    const json = (await admin.inject(`/api/programmes/${id}/export.json`)).json();
     expect(json.programme).toEqual(demo);
   });
 
@@ -62,6 +65,6 @@ describe("export routes", () => {
   });
 
   it("rejects an unknown format", async () => {
-    expect((await app.inject(`/api/programmes/${id}/export.pdf`)).statusCode).toBe(400);
+    expect((await admin.inject(`/api/programmes/${id}/export.pdf`)).statusCode).toBe(400);
   });
 });

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
 import { type Store, sha256 } from "../../store/index.js";
+import { actorOf } from "../auth.js";
 import { HttpError } from "../errors.js";
 import { errorSchema, importQuery, previewSchema, savedSchema } from "../schemas.js";
 
@@ -60,7 +61,7 @@ export async function importRoutes(
       if (request.query.dryRun === "1" || request.query.dryRun === "true") {
         return { ...result, totals: programmeTotals(result.programme) };
       }
-      const saved = await deps.store.saveImport(result, { name, sha256: sha256(bytes) });
+      const saved = await deps.store.saveImport(result, { name, sha256: sha256(bytes) }, actorOf(request));
       return reply.status(saved.created ? 201 : 200).send({ ...saved, findings: result.findings });
     },
   );

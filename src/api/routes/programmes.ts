@@ -6,6 +6,7 @@ import { programmeSchema } from "../../domain/schema.js";
 import { programmeTotals } from "../../domain/totals.js";
 import { validateProgramme } from "../../domain/validate.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
+import { actorOf } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 import {
   checkSchema,
@@ -115,7 +116,13 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
     },
     async (request) => {
       const findings = validateProgramme(request.body);
-      const saved = await store.saveEdit(request.params.id, request.body, findings, request.query.note);
+      const saved = await store.saveEdit(
+        request.params.id,
+        request.body,
+        findings,
+        request.query.note,
+        actorOf(request),
+      );
       if (!saved) throw notFound("Програму не знайдено");
       return { ...saved, findings };
     },
@@ -133,7 +140,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
       },
     },
     async (request) => {
-      if (!(await store.setStatus(request.params.id, request.body.status)))
+      if (!(await store.setStatus(request.params.id, request.body.status, actorOf(request))))
         throw notFound("Програму не знайдено");
       return (await requireProgramme(store, request.params.id)).summary;
     },

@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as init from "./0001_init.js";
+import * as monitoring from "./0002_monitoring.js";
 import * as opendata from "./0003_opendata.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001_init": init,
+  "0002_monitoring": monitoring,
   "0003_opendata": opendata,
 };
 

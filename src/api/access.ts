@@ -1,0 +1,92 @@
+/**
+ * Who may call which route. Every API route has a rule here (or a prefix rule, or a route-level
+ * `config.access` marker); a route without one is refused to everybody but the admin, and the access
+ * matrix test fails for it.
+ *
+ * - admin: everything; head: everything of their community (approves, edits, reports);
+ * - executor: reads the programme, reads and writes only its own unit's reports (checked per report);
+ * - controller (council commission): read-only, drafts included;
+ * - public: no session — only published data (/api/public, /api/v1).
+ */
+import { ROLES, type Role } from "../store/audit.js";
+
+export type AccessRule = "public" | readonly Role[];
+
+/** Everybody signed in. */
+export const SIGNED_IN: readonly Role[] = ROLES;
+/** Those who change a programme and its settings. */
+export const STAFF: readonly Role[] = ["admin", "head"];
+/** Those who write executor reports (an executor only for its unit). */
+export const REPORTERS: readonly Role[] = ["admin", "head", "executor"];
+export const ADMIN: readonly Role[] = ["admin"];
+
+/** Route-level markers other route files may set as `config: { access: "staff" }`. */
+const MARKERS: Record<string, AccessRule> = {
+  public: "public",
+  staff: STAFF,
+  "signed-in": SIGNED_IN,
+  admin: ADMIN,
+};
+
+/** "METHOD url" as Fastify registers it → rule. */
+export const ACCESS: Record<string, AccessRule> = {
+  "GET /api/health": "public",
+  "POST /api/auth/login": "public",
+  "POST /api/auth/logout": SIGNED_IN,
+  "GET /api/auth/me": SIGNED_IN,
+  "GET /api/me/reminders": SIGNED_IN,
+
+  "GET /api/programmes": SIGNED_IN,
+  "GET /api/programmes/:id": SIGNED_IN,
+  "GET /api/programmes/:id/versions": SIGNED_IN,
+  "GET /api/programmes/:id/diff": SIGNED_IN,
+  "PUT /api/programmes/:id": STAFF,
+  "POST /api/programmes/:id/status": STAFF,
+  "POST /api/validate": SIGNED_IN,
+  "POST /api/import": STAFF,
+  "GET /api/programmes/:id/export.:format": SIGNED_IN,
+
+  "GET /api/programmes/:id/periods": SIGNED_IN,
+  "GET /api/programmes/:id/settings": SIGNED_IN,
+  "PUT /api/programmes/:id/settings": STAFF,
+  "GET /api/programmes/:id/item-units": SIGNED_IN,
+  "PUT /api/programmes/:id/item-units": STAFF,
+  "GET /api/programmes/:id/reports": SIGNED_IN,
+  "POST /api/programmes/:id/reports": REPORTERS,
+  "GET /api/programmes/:id/reports/:rid": SIGNED_IN,
+  "PUT /api/programmes/:id/reports/:rid": REPORTERS,
+  "POST /api/programmes/:id/reports/:rid/submit": REPORTERS,
+  "POST /api/programmes/:id/reports/:rid/corrections": REPORTERS,
+  "GET /api/programmes/:id/dashboard": ["admin", "head", "controller"],
+  "GET /api/programmes/:id/reports/annual/:year/:form": ["admin", "head", "controller"],
+  "GET /api/programmes/:id/audit": ["admin", "head", "controller"],
+
+  "GET /api/org-units": SIGNED_IN,
+  "POST /api/org-units": ADMIN,
+  "GET /api/users": ADMIN,
+  "POST /api/users": ADMIN,
+};
+
+const PUBLIC_PREFIXES = ["/api/public/", "/api/v1/", "/api/docs"];
+
+/** The rule of a route; undefined when it has none (refused to all but the admin). */
+export function accessRule(method: string, url: string, marker?: unknown): AccessRule | undefined {
+  if (typeof marker === "string" && marker in MARKERS) return MARKERS[marker];
+  const verb = method === "HEAD" ? "GET" : method;
+  const exact = ACCESS[`${verb} ${url}`];
+  if (exact) return exact;
+  if (PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix)) && (verb === "GET" || verb === "HEAD")) {
+    return "public";
+  }
+  if (!url.startsWith("/api")) return "public";
+  return undefined;
+}
+
+export function allows(rule: AccessRule | undefined, role: Role | undefined): boolean {
+  if (rule === "public") return true;
+  if (role === undefined) return false;
+  if (rule === undefined) return role === "admin";
+  return rule.includes(role);
+}
+
+export const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -1,0 +1,507 @@
+/**
+ * Executor reports over HTTP: reporting periods with per-unit status, report drafts, submission
+ * (locks), corrections, idempotency keys (`Idempotency-Key` header on create, submit and correct),
+ * the programme's cadence and item → unit table, and the head's annual report files.
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { allItems, type Programme } from "../../domain/model.js";
+import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
+import {
+  firstSubmissions,
+  isActiveInYear,
+  type ReportingPeriod,
+  type SubmissionState,
+  submissionKey,
+  submissionState,
+} from "../../domain/monitoring/index.js";
+import { executorReportSchema } from "../../domain/monitoring/schema.js";
+import {
+  evaluationSummaryDocx,
+  progressReportDocx,
+  progressReportXlsx,
+  type ReportInput,
+  resultsReportDocx,
+  resultsReportXlsx,
+} from "../../export/reports/index.js";
+import { listAudit, monitoringDb } from "../../store/audit.js";
+import type { Store, StoredProgramme } from "../../store/index.js";
+import {
+  correctReport,
+  createDraft,
+  domainReport,
+  getCadence,
+  getReport,
+  type ItemUnit,
+  itemUnitsOf,
+  listReports,
+  programmePeriods,
+  ReportConflict,
+  type ReportContent,
+  type StoredReport,
+  setCadence,
+  setItemUnits,
+  submitReport,
+  updateDraft,
+} from "../../store/monitoring.js";
+import { listOrgUnits } from "../../store/users.js";
+import { actorOf, currentUser, forbidden } from "../auth.js";
+import { HttpError, notFound } from "../errors.js";
+import { idParams } from "../schemas.js";
+
+const TAGS = ["monitoring"];
+export type Clock = () => Date;
+
+const contentSchema = executorReportSchema
+  .pick({
+    status: true,
+    actual: true,
+    progressPercent: true,
+    text: true,
+    attachments: true,
+    indicatorActuals: true,
+  })
+  .extend({
+    text: executorReportSchema.shape.text.default(""),
+    attachments: executorReportSchema.shape.attachments.default([]),
+    indicatorActuals: executorReportSchema.shape.indicatorActuals.default([]),
+  });
+const createBody = contentSchema.extend({
+  itemId: executorReportSchema.shape.itemId,
+  periodKey: executorReportSchema.shape.periodKey,
+  orgUnitId: z.int().positive().optional(),
+});
+const reportParams = idParams.extend({ rid: z.uuid() });
+const reportsQuery = z.object({
+  periodKey: z.string().optional(),
+  orgUnitId: z.coerce.number().int().optional(),
+});
+const todayQuery = z.object({ today: z.iso.date().optional() });
+const settingsBody = z.object({ cadence: z.enum(["half-year", "quarter"]) });
+const itemUnitsBody = z.array(z.object({ itemId: z.string().min(1), orgUnitId: z.int().positive() }));
+const annualParams = idParams.extend({
+  year: z.coerce.number().int().min(2000).max(2100),
+  form: z.enum([
+    "progress.docx",
+    "progress.xlsx",
+    "progress.json",
+    "results.docx",
+    "results.xlsx",
+    "results.json",
+    "evaluation.docx",
+  ]),
+});
+
+type Id = z.infer<typeof idParams>;
+type ReportParams = z.infer<typeof reportParams>;
+
+export async function requireProgramme(store: Store, id: number): Promise<StoredProgramme> {
+  const stored = await store.getProgramme(id);
+  if (!stored) throw notFound("Програму не знайдено");
+  return stored;
+}
+
+function idempotencyKey(request: FastifyRequest): string | undefined {
+  const value = request.headers["idempotency-key"];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !/^[\x21-\x7e]{8,200}$/.test(value)) {
+    throw new HttpError(400, "Заголовок Idempotency-Key: 8–200 видимих ASCII-символів");
+  }
+  return value;
+}
+
+function conflictToHttp(error: unknown): never {
+  if (error instanceof ReportConflict)
+    throw new HttpError(error.reason === "not-found" ? 404 : 409, error.message);
+  throw error;
+}
+
+/** An executor reaches only its own unit's reports. */
+function checkUnit(request: FastifyRequest, report: StoredReport): StoredReport {
+  const user = currentUser(request);
+  if (user.role === "executor" && user.orgUnitId !== report.orgUnitId) {
+    throw forbidden("Це звіт іншого структурного підрозділу");
+  }
+  return report;
+}
+
+async function requireReport(store: Store, request: FastifyRequest<{ Params: ReportParams }>) {
+  const report = await getReport(store, request.params.id, request.params.rid);
+  if (!report) throw notFound("Звіт не знайдено");
+  return checkUnit(request, report);
+}
+
+function checkContent(programme: Programme, content: ReportContent): void {
+  const bad = content.indicatorActuals.find((entry) => entry.indicatorIndex >= programme.indicators.length);
+  if (bad) throw new HttpError(400, `Програма не має індикатора № ${bad.indicatorIndex + 1}`);
+}
+
+async function resolveUnit(
+  store: Store,
+  request: FastifyRequest,
+  stored: StoredProgramme,
+  body: z.infer<typeof createBody>,
+): Promise<number> {
+  const user = currentUser(request);
+  const links = await itemUnitsOf(store, stored.summary.id, stored.programme, stored.summary.katottg);
+  const units = links.filter((link) => link.itemId === body.itemId).map((link) => link.orgUnitId);
+  if (user.role === "executor") {
+    if (user.orgUnitId === null || !units.includes(user.orgUnitId)) {
+      throw forbidden("Ваш підрозділ не є виконавцем цього заходу");
+    }
+    return user.orgUnitId;
+  }
+  const chosen = body.orgUnitId ?? (units.length === 1 ? units[0] : undefined);
+  if (chosen === undefined) throw new HttpError(400, "Зазначте підрозділ-виконавця (orgUnitId)");
+  const known = await listOrgUnits(store, stored.summary.katottg);
+  if (!known.some((unit) => unit.id === chosen)) throw new HttpError(400, "Невідомий структурний підрозділ");
+  return chosen;
+}
+
+async function checkTarget(
+  store: Store,
+  stored: StoredProgramme,
+  body: z.infer<typeof createBody>,
+): Promise<void> {
+  const periods = await programmePeriods(store, stored.summary.id, stored.programme);
+  if (!periods.some((period) => period.key === body.periodKey)) {
+    throw new HttpError(400, "Такого звітного періоду програма не має (див. /periods)");
+  }
+  const item = allItems(stored.programme).find((each) => each.id === body.itemId);
+  if (!item || item.children.length > 0)
+    throw new HttpError(400, "Звітують лише про заходи (проєкти) програми");
+  checkContent(stored.programme, body);
+}
+
+export interface UnitPeriodState {
+  orgUnitId: number;
+  unit: string;
+  projects: number;
+  submitted: number;
+  overdue: number;
+  /** The worst state of the unit's projects: overdue > pending > late > on-time. */
+  state: SubmissionState | "none";
+}
+
+const STATE_RANK: Record<SubmissionState, number> = { overdue: 3, pending: 2, late: 1, "on-time": 0 };
+
+export function unitStates(
+  programme: Programme,
+  reports: StoredReport[],
+  period: ReportingPeriod,
+  links: ItemUnit[],
+  units: Map<number, string>,
+  today: string,
+): UnitPeriodState[] {
+  const firsts = firstSubmissions(reports);
+  const active = new Set(
+    allItems(programme)
+      .filter((item) => item.children.length === 0 && isActiveInYear(item, period.year))
+      .map((item) => item.id),
+  );
+  return [...units].map(([orgUnitId, unit]) => {
+    const states = links
+      .filter((link) => link.orgUnitId === orgUnitId && active.has(link.itemId))
+      .map((link) =>
+        submissionState(period, firsts.get(submissionKey(link.itemId, period.key)) ?? null, today),
+      );
+    const worst = states.reduce<SubmissionState | "none">(
+      (acc, state) => (acc === "none" || STATE_RANK[state] > STATE_RANK[acc] ? state : acc),
+      "none",
+    );
+    const submitted = states.filter((state) => state === "on-time" || state === "late").length;
+    const overdue = states.filter((state) => state === "overdue").length;
+    return { orgUnitId, unit, projects: states.length, submitted, overdue, state: worst };
+  });
+}
+
+export function todayOf(query: { today?: string }, clock: Clock): string {
+  return query.today ?? clock().toISOString().slice(0, 10);
+}
+
+function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
+  app.get<{ Params: Id; Querystring: z.infer<typeof reportsQuery> }>(
+    "/api/programmes/:id/reports",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Звіти виконавців (виконавець бачить лише свого підрозділу)",
+        params: idParams,
+        querystring: reportsQuery,
+      },
+    },
+    async (request) => {
+      await requireProgramme(store, request.params.id);
+      const user = currentUser(request);
+      const orgUnitId = user.role === "executor" ? (user.orgUnitId ?? -1) : request.query.orgUnitId;
+      return listReports(store, request.params.id, { orgUnitId, periodKey: request.query.periodKey });
+    },
+  );
+
+  app.post<{ Params: Id; Body: z.infer<typeof createBody> }>(
+    "/api/programmes/:id/reports",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Нова чернетка звіту (Idempotency-Key для безпечного повтору)",
+        params: idParams,
+        body: createBody,
+      },
+    },
+    async (request, reply) => {
+      const stored = await requireProgramme(store, request.params.id);
+      await checkTarget(store, stored, request.body);
+      const orgUnitId = await resolveUnit(store, request, stored, request.body);
+      const { orgUnitId: _ignored, ...content } = request.body;
+      const { report, created } = await createDraft(
+        store,
+        stored.summary.id,
+        { ...content, orgUnitId },
+        actorOf(request),
+        idempotencyKey(request),
+      ).catch(conflictToHttp);
+      return reply.status(created ? 201 : 200).send(report);
+    },
+  );
+
+  app.get<{ Params: ReportParams }>(
+    "/api/programmes/:id/reports/:rid",
+    { schema: { tags: TAGS, summary: "Звіт", params: reportParams } },
+    (request) => requireReport(store, request),
+  );
+
+  app.put<{ Params: ReportParams; Body: z.infer<typeof contentSchema> }>(
+    "/api/programmes/:id/reports/:rid",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Змінити чернетку (поданий звіт — 409)",
+        params: reportParams,
+        body: contentSchema,
+      },
+    },
+    async (request) => {
+      const stored = await requireProgramme(store, request.params.id);
+      await requireReport(store, request);
+      checkContent(stored.programme, request.body);
+      return updateDraft(store, request.params.id, request.params.rid, request.body, actorOf(request)).catch(
+        conflictToHttp,
+      );
+    },
+  );
+
+  app.post<{ Params: ReportParams }>(
+    "/api/programmes/:id/reports/:rid/submit",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Подати звіт (після цього він незмінний); повтор безпечний",
+        params: reportParams,
+      },
+    },
+    async (request) => {
+      await requireReport(store, request);
+      idempotencyKey(request);
+      const { report } = await submitReport(
+        store,
+        request.params.id,
+        request.params.rid,
+        actorOf(request),
+        clock(),
+      ).catch(conflictToHttp);
+      return report;
+    },
+  );
+
+  app.post<{ Params: ReportParams; Body: z.infer<typeof contentSchema> }>(
+    "/api/programmes/:id/reports/:rid/corrections",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Виправлення поданого звіту (оригінал зберігається)",
+        params: reportParams,
+        body: contentSchema,
+      },
+    },
+    async (request, reply) => {
+      const stored = await requireProgramme(store, request.params.id);
+      await requireReport(store, request);
+      checkContent(stored.programme, request.body);
+      const { report, created } = await correctReport(
+        store,
+        request.params.id,
+        request.params.rid,
+        request.body,
+        actorOf(request),
+        clock(),
+        idempotencyKey(request),
+      ).catch(conflictToHttp);
+      return reply.status(created ? 201 : 200).send(report);
+    },
+  );
+}
+
+function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
+  app.get<{ Params: Id; Querystring: z.infer<typeof todayQuery> }>(
+    "/api/programmes/:id/periods",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Звітні періоди зі строками й станом подання за підрозділами",
+        params: idParams,
+        querystring: todayQuery,
+      },
+    },
+    async (request) => {
+      const stored = await requireProgramme(store, request.params.id);
+      const user = currentUser(request);
+      const today = todayOf(request.query, clock);
+      const links = await itemUnitsOf(store, stored.summary.id, stored.programme, stored.summary.katottg);
+      const units = new Map(
+        (await listOrgUnits(store, stored.summary.katottg))
+          .filter((unit) => user.role !== "executor" || unit.id === user.orgUnitId)
+          .map((unit) => [unit.id, unit.name]),
+      );
+      const reports = await listReports(store, stored.summary.id, { submittedOnly: true });
+      const periods = await programmePeriods(store, stored.summary.id, stored.programme);
+      return periods.map((period) => ({
+        ...period,
+        units: unitStates(stored.programme, reports, period, links, units, today),
+      }));
+    },
+  );
+
+  app.get<{ Params: Id }>(
+    "/api/programmes/:id/settings",
+    { schema: { tags: TAGS, summary: "Налаштування звітності", params: idParams } },
+    async (request) => {
+      await requireProgramme(store, request.params.id);
+      return { cadence: await getCadence(store, request.params.id) };
+    },
+  );
+  app.put<{ Params: Id; Body: z.infer<typeof settingsBody> }>(
+    "/api/programmes/:id/settings",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Змінити періодичність звітування",
+        params: idParams,
+        body: settingsBody,
+      },
+    },
+    async (request) => {
+      await requireProgramme(store, request.params.id);
+      await setCadence(store, request.params.id, request.body.cadence, actorOf(request));
+      return request.body;
+    },
+  );
+  app.get<{ Params: Id }>(
+    "/api/programmes/:id/item-units",
+    { schema: { tags: TAGS, summary: "Який підрозділ виконує який захід", params: idParams } },
+    async (request) => {
+      const stored = await requireProgramme(store, request.params.id);
+      return itemUnitsOf(store, stored.summary.id, stored.programme, stored.summary.katottg);
+    },
+  );
+  app.put<{ Params: Id; Body: z.infer<typeof itemUnitsBody> }>(
+    "/api/programmes/:id/item-units",
+    { schema: { tags: TAGS, summary: "Задати виконавців заходів", params: idParams, body: itemUnitsBody } },
+    async (request) => {
+      const stored = await requireProgramme(store, request.params.id);
+      const units = new Set((await listOrgUnits(store, stored.summary.katottg)).map((unit) => unit.id));
+      if (request.body.some((link) => !units.has(link.orgUnitId)))
+        throw new HttpError(400, "Невідомий структурний підрозділ");
+      await setItemUnits(store, request.params.id, request.body, actorOf(request));
+      return request.body;
+    },
+  );
+  app.get<{ Params: Id }>(
+    "/api/programmes/:id/audit",
+    { schema: { tags: TAGS, summary: "Журнал змін програми та її звітів", params: idParams } },
+    async (request) => {
+      await requireProgramme(store, request.params.id);
+      const reportIds = new Set(
+        (
+          await monitoringDb(store)
+            .selectFrom("executor_reports")
+            .select("id")
+            .where("programme_id", "=", request.params.id)
+            .execute()
+        ).map((row) => row.id),
+      );
+      const entries = await listAudit(monitoringDb(store));
+      return entries.filter(
+        (entry) =>
+          (entry.entity === "programme" && entry.entityId === String(request.params.id)) ||
+          (entry.entity === "executor_report" && reportIds.has(entry.entityId)),
+      );
+    },
+  );
+}
+
+const CONTENT_TYPES = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  json: "application/json; charset=utf-8",
+} as const;
+
+const WRITERS: Record<string, (input: ReportInput) => Promise<Uint8Array> | unknown> = {
+  "progress.docx": progressReportDocx,
+  "progress.xlsx": progressReportXlsx,
+  "results.docx": resultsReportDocx,
+  "results.xlsx": resultsReportXlsx,
+  "evaluation.docx": evaluationSummaryDocx,
+  "progress.json": (input) => progressReport(input.programme, input.reports, input.year),
+  "results.json": (input) => resultsReport(input.programme, input.reports, input.year),
+};
+
+function annualRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
+  app.get<{ Params: z.infer<typeof annualParams>; Querystring: z.infer<typeof todayQuery> }>(
+    "/api/programmes/:id/reports/annual/:year/:form",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Річні звіти керівника програми: progress|results .docx/.xlsx/.json, evaluation.docx",
+        params: annualParams,
+        querystring: todayQuery,
+      },
+    },
+    async (request, reply) => {
+      const stored = await requireProgramme(store, request.params.id);
+      const { year, form } = request.params;
+      if (year < stored.programme.period.from || year > stored.programme.period.to) {
+        throw new HttpError(400, "Рік поза періодом програми");
+      }
+      const reports = (await listReports(store, stored.summary.id, { submittedOnly: true })).map(
+        domainReport,
+      );
+      const input: ReportInput = {
+        programme: stored.programme,
+        reports,
+        year,
+        compiledOn: todayOf(request.query, clock),
+        cadence: await getCadence(store, stored.summary.id),
+      };
+      const writer = WRITERS[form];
+      if (!writer) throw notFound();
+      const body = await writer(input);
+      const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
+      reply.header("content-type", CONTENT_TYPES[extension]);
+      if (extension === "json") return reply.send(JSON.stringify(body));
+      reply.header("content-disposition", `attachment; filename="${form.replace(".", `-${year}.`)}"`);
+      return reply.send(Buffer.from(body as Uint8Array));
+    },
+  );
+}
+
+export interface MonitoringRouteOptions {
+  store: Store;
+  clock?: Clock;
+}
+
+export async function monitoringRoutes(app: FastifyInstance, options: MonitoringRouteOptions): Promise<void> {
+  const clock = options.clock ?? (() => new Date());
+  reportRoutes(app, options.store, clock);
+  settingsRoutes(app, options.store, clock);
+  annualRoutes(app, options.store, clock);
+}

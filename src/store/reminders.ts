@@ -1,0 +1,239 @@
+/**
+ * Reminders to executors who have not reported: `daysBefore` days before a due date ("before") and once
+ * after it ("after"), by email (SMTP_URL, nodemailer) and in the app. Each reminder is recorded in
+ * `reminders` before it is sent — the unique key (programme, period, unit, kind, channel, recipient)
+ * makes a second run send nothing new; a failed email is un-recorded so the next run retries it.
+ */
+import nodemailer from "nodemailer";
+import type { Programme } from "../domain/model.js";
+import type { ReportingPeriod } from "../domain/monitoring/periods.js";
+import { type MissingReport, missingReports } from "../domain/monitoring/rollup.js";
+import { ukrainianDate } from "../export/reports/input.js";
+import { monitoringDb } from "./audit.js";
+import type { Store } from "./index.js";
+import { domainReport, type ItemUnit, itemUnitsOf, listReports, programmePeriods } from "./monitoring.js";
+
+export interface MailMessage {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** What the job needs of a mail transport; a nodemailer Transporter is one. */
+export interface Mailer {
+  sendMail(message: MailMessage): Promise<unknown>;
+}
+
+export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer | undefined {
+  return smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+}
+
+export type ReminderKind = "before" | "after";
+
+export interface SentReminder {
+  programmeId: number;
+  periodKey: string;
+  orgUnitId: number;
+  kind: ReminderKind;
+  channel: "email" | "app";
+  to: string;
+}
+
+export interface ReminderOptions {
+  daysBefore?: number;
+  from?: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** "before" from `daysBefore` days ahead through the due day, "after" once it has passed, else none. */
+export function reminderKind(
+  period: ReportingPeriod,
+  today: string,
+  daysBefore: number,
+): ReminderKind | null {
+  if (today > period.dueDate) return "after";
+  return today >= addDays(period.dueDate, -daysBefore) ? "before" : null;
+}
+
+function missingByUnit(missing: MissingReport[], links: ItemUnit[]): Map<number, MissingReport[]> {
+  const out = new Map<number, MissingReport[]>();
+  for (const report of missing) {
+    for (const link of links.filter((each) => each.itemId === report.itemId)) {
+      out.set(link.orgUnitId, [...(out.get(link.orgUnitId) ?? []), report]);
+    }
+  }
+  return out;
+}
+
+export function reminderText(
+  programme: Programme,
+  period: ReportingPeriod,
+  kind: ReminderKind,
+  items: MissingReport[],
+) {
+  const due = ukrainianDate(period.dueDate);
+  const subject =
+    kind === "before"
+      ? `Нагадування: звіт за період ${period.key} потрібно подати до ${due}`
+      : `Прострочено: звіт за період ${period.key} мав бути поданий до ${due}`;
+  const lines = items.map((item) => `- ${item.number} ${item.title}`);
+  const text = [
+    `Програма: ${programme.title}`,
+    `Звітний період: ${period.key} (${ukrainianDate(period.start)}–${ukrainianDate(period.end)})`,
+    `Строк подання: ${due}`,
+    "",
+    "Не подано звітів щодо заходів:",
+    ...lines,
+  ].join("\n");
+  return { subject, text };
+}
+
+interface Recipient {
+  userId: number;
+  login: string;
+  email: string | null;
+}
+
+async function unitRecipients(store: Store, orgUnitId: number): Promise<Recipient[]> {
+  const rows = await monitoringDb(store)
+    .selectFrom("users")
+    .select(["id", "login", "email"])
+    .where("org_unit_id", "=", orgUnitId)
+    .where("role", "=", "executor")
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => ({ userId: row.id, login: row.login, email: row.email }));
+}
+
+/** Records the reminder; false when it was recorded before (already sent). */
+async function record(store: Store, reminder: SentReminder, userId: number): Promise<boolean> {
+  const inserted = await monitoringDb(store)
+    .insertInto("reminders")
+    .values({
+      programme_id: reminder.programmeId,
+      period_key: reminder.periodKey,
+      org_unit_id: reminder.orgUnitId,
+      kind: reminder.kind,
+      channel: reminder.channel,
+      to: reminder.to,
+      user_id: userId,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+async function unrecord(store: Store, reminder: SentReminder): Promise<void> {
+  await monitoringDb(store)
+    .deleteFrom("reminders")
+    .where("programme_id", "=", reminder.programmeId)
+    .where("period_key", "=", reminder.periodKey)
+    .where("org_unit_id", "=", reminder.orgUnitId)
+    .where("kind", "=", reminder.kind)
+    .where("channel", "=", reminder.channel)
+    .where("to", "=", reminder.to)
+    .execute();
+}
+
+interface UnitNotice {
+  base: Omit<SentReminder, "channel" | "to">;
+  message: { subject: string; text: string };
+}
+
+async function notifyUnit(store: Store, mailer: Mailer | undefined, notice: UnitNotice, from: string) {
+  const sent: SentReminder[] = [];
+  for (const recipient of await unitRecipients(store, notice.base.orgUnitId)) {
+    const app: SentReminder = { ...notice.base, channel: "app", to: recipient.login };
+    if (await record(store, app, recipient.userId)) sent.push(app);
+    if (!mailer || !recipient.email) continue;
+    const email: SentReminder = { ...notice.base, channel: "email", to: recipient.email };
+    if (!(await record(store, email, recipient.userId))) continue;
+    try {
+      await mailer.sendMail({ from, to: recipient.email, ...notice.message });
+      sent.push(email);
+    } catch (error) {
+      await unrecord(store, email);
+      throw error;
+    }
+  }
+  return sent;
+}
+
+async function programmeReminders(
+  store: Store,
+  mailer: Mailer | undefined,
+  programmeId: number,
+  today: string,
+  options: Required<ReminderOptions>,
+): Promise<SentReminder[]> {
+  const stored = await store.getProgramme(programmeId);
+  if (!stored) return [];
+  const { programme } = stored;
+  const links = await itemUnitsOf(store, programmeId, programme, stored.summary.katottg);
+  const reports = (await listReports(store, programmeId)).map(domainReport);
+  const sent: SentReminder[] = [];
+  for (const period of await programmePeriods(store, programmeId, programme)) {
+    const kind = reminderKind(period, today, options.daysBefore);
+    if (!kind) continue;
+    const missing = missingByUnit(missingReports(programme, reports, period, today), links);
+    for (const [orgUnitId, items] of missing) {
+      const base = { programmeId, periodKey: period.key, orgUnitId, kind };
+      const message = reminderText(programme, period, kind, items);
+      sent.push(...(await notifyUnit(store, mailer, { base, message }, options.from)));
+    }
+  }
+  return sent;
+}
+
+/**
+ * Sends the reminders due on `today` ("YYYY-MM-DD") for every programme; returns what was sent now.
+ * Without a mailer only the in-app reminders are recorded.
+ */
+export async function sendDueReminders(
+  store: Store,
+  mailer: Mailer | undefined,
+  today: string,
+  options: ReminderOptions = {},
+): Promise<SentReminder[]> {
+  const settings = {
+    daysBefore: options.daysBefore ?? 5,
+    from: options.from ?? process.env.SMTP_FROM ?? "infoprog@localhost",
+  };
+  const sent: SentReminder[] = [];
+  for (const summary of await store.listProgrammes()) {
+    sent.push(...(await programmeReminders(store, mailer, summary.id, today, settings)));
+  }
+  return sent;
+}
+
+export interface AppReminder {
+  programmeId: number;
+  periodKey: string;
+  kind: ReminderKind;
+  sentAt: string;
+}
+
+/** The in-app reminders of a user, newest first. */
+export async function remindersOf(store: Store, userId: number): Promise<AppReminder[]> {
+  const rows = await monitoringDb(store)
+    .selectFrom("reminders")
+    .select(["programme_id", "period_key", "kind", "sent_at"])
+    .where("user_id", "=", userId)
+    .where("channel", "=", "app")
+    .orderBy("sent_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  return rows.map((row) => ({
+    programmeId: row.programme_id,
+    periodKey: row.period_key,
+    kind: row.kind,
+    sentAt: new Date(row.sent_at).toISOString(),
+  }));
+}
