@@ -4,6 +4,7 @@ import { CSV_SEPARATOR } from "../export/csv.js";
 import { type CellValue, columnLetter, RECORD_KINDS, type RecordKind } from "../export/template.js";
 import { type SourceRecord, unflattenProgramme } from "../export/template-read.js";
 import { NotAProgrammeError } from "./blocks.js";
+import { checkDeadline, checkRow, checkText } from "./limits.js";
 
 /**
  * Splits RFC 4180 text into rows of fields. Quoted fields may hold separators, doubled quotes and
@@ -16,6 +17,7 @@ export function parseCsv(text: string, separator = CSV_SEPARATOR): string[][] {
   let at = text.startsWith("\ufeff") ? 1 : 0;
   let quoted = false;
   const endField = (): void => {
+    checkText(field);
     row.push(field);
     field = "";
   };
@@ -30,9 +32,11 @@ export function parseCsv(text: string, separator = CSV_SEPARATOR): string[][] {
     else if (char === "\n" || (char === "\r" && text[at + 1] === "\n")) {
       if (char === "\r") at++;
       endField();
+      checkRow(row);
       rows.push(row);
       row = [];
     } else field += char;
+    if (at % 65_536 === 0) checkDeadline();
   }
   if (quoted) throw new NotAProgrammeError("CSV пошкоджений: лапки не закрито до кінця файлу.");
   if (field !== "" || row.length > 0) {

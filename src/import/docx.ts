@@ -10,6 +10,7 @@
 import { inflateRawSync } from "node:zlib";
 import { SaxesParser } from "saxes";
 import { type Block, NotAProgrammeError, type Paragraph, type Table, type TableRow } from "./blocks.js";
+import { checkRow, checkText, checkXmlDepth } from "./limits.js";
 
 export interface ZipLimits {
   /** Cap on the sum of uncompressed sizes of the entries we inflate. */
@@ -147,6 +148,7 @@ function parseXml(xml: string): XmlElement {
     }
     stack.at(-1)?.children.push(element);
     stack.push(element);
+    checkXmlDepth(stack.length);
   });
   parser.on("closetag", () => {
     stack.pop();
@@ -157,7 +159,8 @@ function parseXml(xml: string): XmlElement {
   });
   try {
     parser.write(xml).close();
-  } catch {
+  } catch (error) {
+    if (error instanceof NotAProgrammeError) throw error;
     throw new NotAProgrammeError("Документ DOCX пошкоджений: неправильний XML.");
   }
   return root;
@@ -275,6 +278,7 @@ function readRows(table: XmlElement, lines: LineCounter): TableRow[] {
       if (child.name === "tr") {
         const cells = rowCells(child);
         while (cells.length < width) cells.push("");
+        checkRow(cells);
         rows.push({ cells, line: lines.next() });
       } else if (TRANSPARENT.has(child.name)) visit(child);
     }
@@ -295,6 +299,7 @@ function readBody(body: XmlElement): Block[] {
           text: paragraphText(child).trim(),
           line: lines.next(),
         };
+        checkText(paragraph.text);
         if (paragraph.text !== "") blocks.push(paragraph);
       } else if (child.name === "tbl") {
         const rows = readRows(child, lines);

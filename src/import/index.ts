@@ -1,15 +1,33 @@
 import type { ImportResult } from "../domain/model.js";
+import { programmeSchema } from "../domain/schema.js";
 import { validateProgramme } from "../domain/validate.js";
 import { NotAProgrammeError } from "./blocks.js";
 import { readCsvProgramme } from "./csv.js";
 import { readDocxBlocks } from "./docx.js";
 import { interpretBlocks } from "./interpret/index.js";
+import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
 import { readTextBlocks } from "./text/reader.js";
 import { readXlsxProgramme } from "./xlsx.js";
 
 export { NotAProgrammeError } from "./blocks.js";
 
+const NO_PERIOD =
+  "Не вдалося визначити строк виконання програми: ні в паспорті (поле 9), ні в назві, ні в таблиці завдань немає років.";
+
+/** What the importer returns must be a programme the API and the editor accept back. */
+function assertImportable(result: ImportResult): void {
+  if (result.programme.period.from === 0 || result.programme.period.to === 0) {
+    throw new NotAProgrammeError(NO_PERIOD);
+  }
+  const parsed = programmeSchema.safeParse(result.programme);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join(".") ?? "";
+    throw new NotAProgrammeError(`Документ прочитано з неправильною структурою (${where}).`);
+  }
+}
+
 function withValidation(result: ImportResult): ImportResult {
+  assertImportable(result);
   return {
     programme: result.programme,
     findings: [...result.findings, ...validateProgramme(result.programme)],
@@ -18,10 +36,16 @@ function withValidation(result: ImportResult): ImportResult {
 
 /** Imports a programme from text extracted from its published document. */
 export function importText(text: string): ImportResult {
+  return withImportLimits(() => importTextWithinLimits(text));
+}
+
+function importTextWithinLimits(text: string): ImportResult {
   if (text.trim() === "") throw new NotAProgrammeError("Файл порожній: у ньому немає тексту програми");
   if (text.includes("\u0000"))
     throw new NotAProgrammeError("Файл не є текстовим документом (містить двійкові дані)");
-  return withValidation(interpretBlocks(readTextBlocks(text)));
+  const blocks = readTextBlocks(text);
+  checkDeadline();
+  return withValidation(interpretBlocks(blocks));
 }
 
 /** The first line of infoprog's CSV template names a "record" column. */
@@ -52,14 +76,21 @@ export function decodeText(bytes: Uint8Array): string {
 async function importZip(bytes: Uint8Array, extension: string): Promise<ImportResult> {
   // Dispatch point for the office formats (readers in docx.ts and xlsx.ts).
   if (extension === "xlsx") return withValidation(await readXlsxProgramme(bytes));
-  return withValidation(interpretBlocks(await readDocxBlocks(bytes)));
+  const blocks = await readDocxBlocks(bytes);
+  checkDeadline();
+  return withValidation(interpretBlocks(blocks));
 }
 
 /**
  * Imports an uploaded document, sniffing its content: DOCX/XLSX (zip), CSV (the template), or text
  * extracted from a Word/PDF document. Throws `NotAProgrammeError` for anything else.
  */
-export async function importDocument(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+export function importDocument(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+  return withImportLimits(() => importDocumentWithinLimits(bytes, fileName));
+}
+
+async function importDocumentWithinLimits(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+  checkUploadSize(bytes.length);
   if (bytes.length === 0) throw new NotAProgrammeError("Файл порожній: у ньому немає тексту програми");
   const extension = extensionOf(fileName);
   if (startsWith(bytes, ZIP)) return importZip(bytes, extension);
@@ -71,5 +102,5 @@ export async function importDocument(bytes: Uint8Array, fileName: string): Promi
   if (extension === "csv" || (extension !== "txt" && CSV_TEMPLATE.test(text))) {
     return withValidation(readCsvProgramme(text));
   }
-  return importText(text);
+  return importTextWithinLimits(text);
 }

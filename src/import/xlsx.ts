@@ -12,6 +12,7 @@ import { type SourceRecord, unflattenProgramme } from "../export/template-read.j
 import { PASSPORT_RECORD, SHEET, SHEET_COLUMNS } from "../export/xlsx.js";
 import { NotAProgrammeError } from "./blocks.js";
 import { unzipSafely } from "./docx.js";
+import { checkDeadline } from "./limits.js";
 
 const NOT_XLSX = "Файл не є таблицею XLSX (пошкоджений або іншого формату).";
 
@@ -92,6 +93,7 @@ function sheetRecords(sheet: MachineSheet, worksheet: ExcelJS.Worksheet): Source
   const records: SourceRecord[] = [];
   worksheet.eachRow((row, line) => {
     if (line === 1) return;
+    checkDeadline();
     const values: Record<string, CellValue> = {};
     for (const [column, key] of keys) values[key] = plainValue(row.getCell(column).value);
     const record = recordKind(sheet, values);

@@ -1,4 +1,5 @@
 import type { Block, Table } from "../blocks.js";
+import { checkDeadline, checkLineCount, checkRow, checkRowWidth, checkText } from "../limits.js";
 import { cleanCellText, stripMarkup } from "./clean.js";
 import { addTabRow, mergeSplitRows, type RawRow } from "./rows.js";
 
@@ -32,6 +33,7 @@ class TextReader {
   private sawBlank = false;
 
   read(lines: string[]): Block[] {
+    checkLineCount(lines.length);
     lines.forEach((raw, index) => {
       this.take(stripMarkup(raw), index + 1);
     });
@@ -40,6 +42,8 @@ class TextReader {
   }
 
   private take(line: string, number: number): void {
+    checkText(line);
+    if (number % 256 === 0) checkDeadline();
     const kind = lineKind(line);
     if (kind === "blank") this.blank();
     else if (kind === "cell" && this.family !== "tabs") this.cell(line, number);
@@ -56,14 +60,18 @@ class TextReader {
   private cell(line: string, number: number): void {
     if (this.family !== "cell") this.startTable("cell");
     const text = line.replace(/^ *\t/, "");
-    if (this.row) this.row.cells.push(text);
-    else this.row = { cells: [text], line: number, afterBlank: this.sawBlank };
+    if (this.row) {
+      this.row.cells.push(text);
+      checkRowWidth(this.row.cells.length);
+    } else this.row = { cells: [text], line: number, afterBlank: this.sawBlank };
     this.sawBlank = false;
   }
 
   private tabs(line: string, number: number): void {
     if (this.family !== "tabs") this.startTable("tabs");
-    addTabRow(this.rows, { cells: line.split("\t"), line: number, afterBlank: this.sawBlank });
+    const cells = line.split("\t");
+    checkRowWidth(cells.length);
+    addTabRow(this.rows, { cells, line: number, afterBlank: this.sawBlank });
     this.sawBlank = false;
   }
 
@@ -99,7 +107,10 @@ class TextReader {
 }
 
 function toTable(rows: RawRow[]): Table {
-  const clean = rows.map((row) => ({ cells: row.cells.map(cleanCell), line: row.line }));
+  const clean = rows.map((row) => {
+    checkRow(row.cells);
+    return { cells: row.cells.map(cleanCell), line: row.line };
+  });
   return { kind: "table", rows: clean, line: clean[0]?.line ?? 0 };
 }
 

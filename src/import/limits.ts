@@ -1,0 +1,91 @@
+/**
+ * Every cap the importer enforces on untrusted documents, in one place (see docs/reliability.md).
+ * Readers call the `check*` helpers; `withImportLimits` starts the processing-time deadline for one
+ * import. The deadline lives in AsyncLocalStorage, so concurrent imports in one server each keep
+ * their own clock without threading a parameter through every reader.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { NotAProgrammeError } from "./blocks.js";
+
+export const IMPORT_LIMITS = {
+  /** Largest upload, the same as the API's body limit. */
+  maxUploadBytes: 20 * 1024 * 1024,
+  /** Lines of extracted text (the three real programmes have 1–3 thousand). */
+  maxTextLines: 200_000,
+  /** Cells in one table row (a task table has about 10). */
+  maxCellsPerRow: 1_000,
+  /** Cells in all tables of a document together. */
+  maxTotalCells: 500_000,
+  /** Characters in one cell or paragraph. */
+  maxCellChars: 200_000,
+  /** Nesting depth of a DOCX XML element tree (real documents stay under 30). */
+  maxXmlDepth: 256,
+  /** Wall-clock time for one import, checked inside the readers' loops. */
+  maxProcessingMs: 30_000,
+} as const;
+
+const MB = 1024 * 1024;
+
+export const LIMIT_MESSAGES = {
+  upload: `Файл завеликий: найбільше ${IMPORT_LIMITS.maxUploadBytes / MB} МБ.`,
+  lines: `Документ задовгий: понад ${IMPORT_LIMITS.maxTextLines} рядків тексту.`,
+  rowCells: `Рядок таблиці має понад ${IMPORT_LIMITS.maxCellsPerRow} клітинок — це не таблиця програми.`,
+  totalCells: `Таблиці документа мають понад ${IMPORT_LIMITS.maxTotalCells} клітинок.`,
+  cellChars: `Клітинка чи абзац документа довші за ${IMPORT_LIMITS.maxCellChars} символів.`,
+  xmlDepth: "Документ DOCX пошкоджений: XML вкладено надто глибоко.",
+  time: `Документ обробляється понад ${IMPORT_LIMITS.maxProcessingMs / 1000} с — імпорт зупинено.`,
+} as const;
+
+interface ImportBudget {
+  deadline: number;
+  cells: number;
+}
+
+const budgets = new AsyncLocalStorage<ImportBudget>();
+
+/** Runs one import with its own deadline and cell budget. */
+export function withImportLimits<T>(work: () => T, maxMs: number = IMPORT_LIMITS.maxProcessingMs): T {
+  return budgets.run({ deadline: Date.now() + maxMs, cells: 0 }, work);
+}
+
+function refuse(message: string): never {
+  throw new NotAProgrammeError(message);
+}
+
+/** Throws when the current import has run past its deadline; free outside `withImportLimits`. */
+export function checkDeadline(): void {
+  const budget = budgets.getStore();
+  if (budget && Date.now() > budget.deadline) refuse(LIMIT_MESSAGES.time);
+}
+
+export function checkUploadSize(bytes: number): void {
+  if (bytes > IMPORT_LIMITS.maxUploadBytes) refuse(LIMIT_MESSAGES.upload);
+}
+
+export function checkLineCount(lines: number): void {
+  if (lines > IMPORT_LIMITS.maxTextLines) refuse(LIMIT_MESSAGES.lines);
+}
+
+export function checkText(text: string): void {
+  if (text.length > IMPORT_LIMITS.maxCellChars) refuse(LIMIT_MESSAGES.cellChars);
+}
+
+/** One table row read: its width, every cell's length, and the document's running cell count. */
+export function checkRow(cells: readonly string[]): void {
+  if (cells.length > IMPORT_LIMITS.maxCellsPerRow) refuse(LIMIT_MESSAGES.rowCells);
+  for (const cell of cells) checkText(cell);
+  const budget = budgets.getStore();
+  if (!budget) return;
+  budget.cells += cells.length;
+  if (budget.cells > IMPORT_LIMITS.maxTotalCells) refuse(LIMIT_MESSAGES.totalCells);
+  checkDeadline();
+}
+
+/** A row's width before it is split further (a line of thousands of tabs). */
+export function checkRowWidth(cells: number): void {
+  if (cells > IMPORT_LIMITS.maxCellsPerRow) refuse(LIMIT_MESSAGES.rowCells);
+}
+
+export function checkXmlDepth(depth: number): void {
+  if (depth > IMPORT_LIMITS.maxXmlDepth) refuse(LIMIT_MESSAGES.xmlDepth);
+}
