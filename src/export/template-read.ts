@@ -94,7 +94,7 @@ class RecordReader {
   }
 
   line(row: SourceRecord, key = "line"): number {
-    return this.integer(row, key) ?? 0;
+    return Math.max(0, this.integer(row, key) ?? 0);
   }
 
   source(row: SourceRecord): SourceKind {
@@ -194,6 +194,10 @@ function readPassportFunding(funding: DeclaredFunding, row: SourceRecord, reader
     return;
   }
   if (amount === null || amount === undefined) return;
+  if (year !== "" && !/^\d{4}$/.test(year)) {
+    reader.finding("import.bad-year", row, `Комірка ${row.address("year")}: «${year}» — очікується рік.`);
+    return;
+  }
   if (source === "") {
     funding.byYear[year] = amount;
     return;
@@ -245,7 +249,9 @@ class TreeBuilder {
       declaredTotals: [],
       line: this.reader.line(row),
     };
-    if (index) this.programme.directions[index - 1] = direction;
+    // An index past the end would leave holes in the array: append instead.
+    if (index && index <= this.programme.directions.length + 1)
+      this.programme.directions[index - 1] = direction;
     else this.programme.directions.push(direction);
   }
 
@@ -257,7 +263,7 @@ class TreeBuilder {
     const found = directions.find((direction) => direction.number === number);
     if (found || titleKey === undefined) return found;
     const created = { number, title: this.reader.str(row, titleKey), items: [], declaredTotals: [], line: 0 };
-    if (index) directions[index - 1] = created;
+    if (index && index <= directions.length + 1) directions[index - 1] = created;
     else directions.push(created);
     return created;
   }
@@ -361,8 +367,17 @@ export function unflattenProgramme(records: SourceRecord[]): ImportResult {
   const reader = new RecordReader();
   readMeta(programme, ofKind(records, "meta"), reader);
   for (const row of ofKind(records, "passport")) {
+    const number = reader.integer(row, "number") ?? 0;
+    if (number < 1 || number > 10) {
+      reader.finding(
+        "import.bad-number",
+        row,
+        `Комірка ${row.address("number")}: поле паспорта має номер 1–10.`,
+      );
+      continue;
+    }
     programme.passport.fields.push({
-      number: reader.integer(row, "number") ?? 0,
+      number,
       label: reader.str(row, "label"),
       value: reader.str(row, "value"),
       line: reader.line(row),
