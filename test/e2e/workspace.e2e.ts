@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productionBuild } from "../../scripts/check-bundle.js";
 import { buildApp } from "../../src/api/app.js";
 import { openStore, type Store } from "../../src/store/index.js";
+import { createUser } from "../../src/store/users.js";
 
 const ROOT = process.cwd();
 const FIXTURE = path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt");
 const ARTIFACTS = path.resolve(ROOT, "test-artifacts");
 const WEB_DIST = path.resolve(ROOT, "web/dist");
 const CHROMIUM = "/usr/bin/chromium";
+const ADMIN_PASSWORD = "e2e-password-1";
 const ARGS = [
   "--headless",
   "--no-sandbox",
@@ -42,6 +44,12 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     await productionBuild({});
     await mkdir(ARTIFACTS, { recursive: true });
     store = await openStore({ dataDir: ":memory:" });
+    await createUser(store, {
+      login: "admin",
+      password: ADMIN_PASSWORD,
+      displayName: "Адміністраторка",
+      role: "admin",
+    });
     app = buildApp({ store, webDist: WEB_DIST });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -54,11 +62,16 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     await store?.close();
   });
 
-  it("opens the empty list", async () => {
+  it("signs in and opens the empty list", async () => {
     await page.goto(`${base}/`);
-    await expect(
-      page.getByRole("heading", { name: "Програми інформатизації громад" }).isVisible(),
-    ).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Вхід для працівників" }).waitFor();
+    await page.getByLabel("Логін").fill("admin");
+    await page.getByLabel("Пароль").fill("wrong-password");
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await page.getByText("Невірний логін або пароль.").waitFor();
+    await page.getByLabel("Пароль").fill(ADMIN_PASSWORD);
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await page.getByRole("heading", { name: "Програми інформатизації громад" }).waitFor();
     await page.getByText("Знайдено програм: 0").waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("uk");
     await page.screenshot({ path: `${ARTIFACTS}/e2e-list-empty.png` });
@@ -68,13 +81,15 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     await page.getByRole("link", { name: "Імпорт" }).first().click();
     await page.locator('input[type="file"]').setInputFiles(FIXTURE);
     await page.getByRole("heading", { name: "Попередній перегляд" }).waitFor({ timeout: 60_000 });
-    await expect(
-      page
-        .getByText(/Роменськ/)
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await page
+      .getByText(/Роменськ/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/e2e-import-preview.png` });
+    const itemFinding = page.getByRole("button", { name: /Захід .*Перейти до місця/ }).first();
+    await itemFinding.click();
+    await page.locator(".ref-highlight").first().waitFor();
+    expect(await page.locator(".ref-highlight").first().getAttribute("id")).toMatch(/^ref-item-d/);
     await page.getByRole("button", { name: "Зберегти", exact: true }).click();
     await page.waitForURL(/\/programmes\/\d+$/, { timeout: 60_000 });
     await page.getByRole("tab", { name: "Завдання та заходи" }).waitFor();
@@ -111,6 +126,8 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     await page.getByRole("tab", { name: "Версії" }).click();
     await page.getByRole("heading", { name: /Змінено суми/ }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/e2e-versions.png` });
+    const docxHref = await page.getByRole("link", { name: "DOCX" }).getAttribute("href");
+    expect((await page.request.get(`${base}${docxHref}`)).status()).toBe(200);
   });
 
   it("publishes and shows the public page on a phone", async () => {
@@ -122,13 +139,15 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     await phone.goto(`${base}/p/${summary.katottg}/${summary.period.from}-${summary.period.to}`);
     await phone.getByRole("heading", { name: "Скільки це коштує" }).waitFor();
     expect(phone.url()).toContain(`/p/${summary.katottg}/`);
-    await expect(
-      phone
-        .getByText(/Роменськ/)
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await phone
+      .getByText(/Роменськ/)
+      .first()
+      .waitFor();
     await phone.screenshot({ path: `${ARTIFACTS}/e2e-public-phone.png` });
+    const jsonHref = await phone.getByRole("link", { name: /JSON/ }).getAttribute("href");
+    const download = await phone.request.get(`${base}${jsonHref}`);
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toContain("Роменськ");
     await phone.screenshot({ path: `${ARTIFACTS}/e2e-public-phone-full.png`, fullPage: true });
     await phone.close();
   });

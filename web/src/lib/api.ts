@@ -94,16 +94,72 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message);
 }
 
+/** The session's CSRF token, sent back in a header with every change (double-submit). */
+export const CSRF_HEADER = "x-csrf-token";
+let csrfToken: string | null = null;
+const unauthorizedListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server answers 401: the session is gone and the user must sign in again. */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+function failed(error: ApiError): ApiError {
+  if (error.status === 401) for (const listener of unauthorizedListeners) listener();
+  return error;
+}
+
+function requestHeaders(method: string, json: boolean): Record<string, string> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (json) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers[CSRF_HEADER] = csrfToken;
+  return headers;
+}
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: "application/json" } };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { ...init.headers, "content-type": "application/json" };
-  }
+  const init: RequestInit = { method, headers: requestHeaders(method, body !== undefined) };
+  if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(url, init);
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) throw failed(await errorOf(response));
   return (await response.json()) as T;
 }
+
+export interface SessionUser {
+  id: number;
+  login: string;
+  displayName: string;
+  role: "admin" | "head" | "executor" | "controller";
+  katottg: string | null;
+}
+
+export interface Me {
+  user: SessionUser;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** Roles that may import, edit and change the status of programmes. */
+export function canEdit(user: SessionUser | null): boolean {
+  return user === null || user.role === "admin" || user.role === "head";
+}
+
+export const auth = {
+  me: () => request<Me>("GET", "/api/auth/me"),
+  login: async (login: string, password: string) => {
+    const me = await request<Me>("POST", "/api/auth/login", { login, password });
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  logout: async () => {
+    await request<unknown>("POST", "/api/auth/logout");
+    setCsrfToken(null);
+  },
+};
 
 export interface ListQuery {
   q?: string;
@@ -157,6 +213,11 @@ export function exportUrl(id: string, format: ExportFormat): string {
   return `/api/programmes/${encodeURIComponent(id)}/export.${format}`;
 }
 
+/** Open-data download of a published programme (no sign-in). */
+export function publicExportUrl(katottg: string, from: number, to: number, format: ExportFormat): string {
+  return `/api/public/programmes/${encodeURIComponent(katottg)}/${from}-${to}/export.${format}`;
+}
+
 /**
  * Uploads a document with XHR (fetch cannot report upload progress). dryRun returns the parsed
  * programme for preview without saving.
@@ -169,13 +230,14 @@ export function uploadProgramme<T extends ImportPreview | ImportSaved>(
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/import${options.dryRun ? "?dryRun=1" : ""}`);
     xhr.responseType = "json";
+    if (csrfToken) xhr.setRequestHeader(CSRF_HEADER, csrfToken);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
     };
     xhr.onload = () => {
       const body = xhr.response as (T & { error?: string }) | null;
       if (xhr.status >= 200 && xhr.status < 300 && body) resolve(body);
-      else reject(new ApiError(xhr.status, body?.error ?? xhr.statusText ?? "upload failed"));
+      else reject(failed(new ApiError(xhr.status, body?.error ?? xhr.statusText ?? "upload failed")));
     };
     xhr.onerror = () => reject(new ApiError(0, "network"));
     xhr.onabort = () => reject(new ApiError(0, "aborted"));

@@ -22,9 +22,9 @@ import {
   ApiError,
   api,
   EXPORT_FORMATS,
-  exportUrl,
   type ProgrammeDetail,
   type ProgrammeSummary,
+  publicExportUrl,
 } from "../lib/api.js";
 import { fundingByYearByDirection, largestItems, sourceShares } from "../lib/chartData.js";
 import { formatDeadline, formatMoney, formatPeriod, formatThousands, localeOf } from "../lib/format.js";
@@ -228,9 +228,15 @@ function Charts({ programme }: { programme: Programme }) {
   );
 }
 
-function ProgrammeView({ detail }: { detail: ProgrammeDetail }) {
+interface PublicKey {
+  katottg: string;
+  from: number;
+  to: number;
+}
+
+function ProgrammeView({ detail, publicKey }: { detail: ProgrammeDetail; publicKey: PublicKey }) {
   const { t, lang } = useI18n();
-  const { programme, summary } = detail;
+  const { programme } = detail;
   const total = programmeTotals(programme).total;
   const count = programme.directions.reduce((sum, d) => sum + [...walkItems(d.items)].length, 0);
   useEffect(() => {
@@ -286,7 +292,7 @@ function ProgrammeView({ detail }: { detail: ProgrammeDetail }) {
             <Button
               key={format}
               component="a"
-              href={exportUrl(summary.id, format)}
+              href={publicExportUrl(publicKey.katottg, publicKey.from, publicKey.to, format)}
               download
               variant="default"
             >
@@ -357,7 +363,7 @@ function PublicProgramme({ katottg, from, to }: { katottg: string; from: number;
         {state.notFound ? t("public.notFound") : state.message}
       </Alert>
     );
-  return <ProgrammeView detail={state.value} />;
+  return <ProgrammeView detail={state.value} publicKey={{ katottg, from, to }} />;
 }
 
 /** The /p/… path, also when the server sent the page as /public.html?path=/p/…. */

@@ -1,14 +1,15 @@
-import { Alert, Anchor, AppShell, Burger, Container, Group, Text } from "@mantine/core";
+import { Alert, Anchor, AppShell, Burger, Button, Container, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import type { MouseEvent } from "react";
+import { type MouseEvent, useEffect, useState } from "react";
 import { useI18n } from "../i18n/index.js";
-import { navigate, parseRoute, usePathname } from "../lib/router.js";
+import { auth, canEdit, onUnauthorized, type SessionUser } from "../lib/api.js";
+import { navigate, parseRoute, type Route, usePathname } from "../lib/router.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
-import type { DataSource } from "./data.js";
+import { type DataSource, type Session, signedIn } from "./data.js";
 import { ImportPage } from "./ImportPage.js";
 import { ListPage } from "./ListPage.js";
+import { LoginPage } from "./LoginPage.js";
 import { ProgrammePage } from "./ProgrammePage.js";
-import { useAsync } from "./useAsync.js";
 
 function NavLink({ href, label, active }: { href: string; label: string; active: boolean }) {
   return (
@@ -27,26 +28,63 @@ function NavLink({ href, label, active }: { href: string; label: string; active:
   );
 }
 
-function Page({ source }: { source: DataSource }) {
+function Page({ source, route, editable }: { source: DataSource; route: Route; editable: boolean }) {
   const { t } = useI18n();
-  const route = parseRoute(usePathname());
   switch (route.name) {
     case "list":
-      return <ListPage source={source} />;
+      return <ListPage source={source} editable={editable} />;
     case "import":
-      return <ImportPage />;
+      return editable ? <ImportPage /> : <Text>{t("login.forbidden")}</Text>;
     case "programme":
-      return <ProgrammePage id={route.id} source={source} />;
+      return <ProgrammePage id={route.id} source={source} editable={editable} />;
     default:
       return <Text>{t("programme.notFound")}</Text>;
   }
 }
 
-export function App({ loadSource }: { loadSource: () => Promise<DataSource> }) {
+function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <NavLink href="/" label={t("nav.list")} active={route.name === "list" || route.name === "programme"} />
+      {editable && <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />}
+    </>
+  );
+}
+
+function UserMenu({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" visibleFrom="sm">
+        {user.displayName}
+      </Text>
+      <Button variant="default" size="xs" onClick={onSignOut}>
+        {t("login.logout")}
+      </Button>
+    </Group>
+  );
+}
+
+/** The staff workspace: header with navigation, sign-in when needed, the routed page. */
+export function App({ probe }: { probe: () => Promise<Session> }) {
   const { t } = useI18n();
   const route = parseRoute(usePathname());
   const [opened, { toggle }] = useDisclosure(false);
-  const [source] = useAsync(loadSource, []);
+  const [session, setSession] = useState<Session | null>(null);
+
+  useEffect(() => {
+    probe().then(setSession);
+    return onUnauthorized(() => setSession({ mode: "signin" }));
+  }, [probe]);
+
+  const user = session?.mode === "api" ? session.user : null;
+  const editable = session?.mode === "demo" || (session?.mode === "api" && canEdit(session.user));
+  const signOut = async () => {
+    await auth.logout().catch(() => undefined);
+    setSession({ mode: "signin" });
+  };
+
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <a className="skip-link" href="#main">
@@ -61,15 +99,13 @@ export function App({ loadSource }: { loadSource: () => Promise<DataSource> }) {
               </Text>
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.main")} />
               <Group component="nav" aria-label={t("nav.main")} gap="md" visibleFrom="sm">
-                <NavLink
-                  href="/"
-                  label={t("nav.list")}
-                  active={route.name === "list" || route.name === "programme"}
-                />
-                <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />
+                <NavLinks route={route} editable={editable} />
               </Group>
             </Group>
-            <LanguageSwitch />
+            <Group gap="sm" wrap="nowrap">
+              {user && <UserMenu user={user} onSignOut={signOut} />}
+              <LanguageSwitch />
+            </Group>
           </Group>
         </Container>
       </AppShell.Header>
@@ -77,16 +113,19 @@ export function App({ loadSource }: { loadSource: () => Promise<DataSource> }) {
         <Container size="xl" component="main" id="main" tabIndex={-1}>
           {opened && (
             <Group component="nav" aria-label={t("nav.main")} gap="md" hiddenFrom="sm" mb="md">
-              <NavLink href="/" label={t("nav.list")} active={route.name === "list"} />
-              <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />
+              <NavLinks route={route} editable={editable} />
             </Group>
           )}
-          {source.status === "ready" && source.value.demo && (
+          {session?.mode === "demo" && (
             <Alert color="yellow" mb="md" role="status">
               {t("app.demo")}
             </Alert>
           )}
-          {source.status === "ready" ? <Page source={source.value} /> : <Text>{t("common.loading")}</Text>}
+          {session === null && <Text>{t("common.loading")}</Text>}
+          {session?.mode === "signin" && <LoginPage onSignedIn={(me) => setSession(signedIn(me.user))} />}
+          {(session?.mode === "api" || session?.mode === "demo") && (
+            <Page source={session.source} route={route} editable={editable} />
+          )}
         </Container>
       </AppShell.Main>
     </AppShell>

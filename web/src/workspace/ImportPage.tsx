@@ -12,17 +12,18 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useI18n } from "../i18n/index.js";
 import { ApiError, type ImportPreview, type ImportSaved, uploadProgramme } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
-import { revealRef, tabOfRef } from "../lib/refs.js";
+import { tabOfRef } from "../lib/refs.js";
 import { navigate, programmePath } from "../lib/router.js";
 import { PassportTable } from "../shared/PassportTable.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
 import { FindingsPanel } from "./components/FindingsPanel.js";
 import { IndicatorsView } from "./components/TextViews.js";
 import { TreeView } from "./components/TreeView.js";
+import { useReveal } from "./useReveal.js";
 
 const ACCEPT = ".docx,.txt,.xlsx,.csv";
 const ACCEPTED = /\.(docx|txt|xlsx|csv)$/i;
@@ -37,21 +38,15 @@ type Phase =
 function Preview({ preview }: { preview: ImportPreview }) {
   const { t, lang } = useI18n();
   const [tab, setTab] = useState<string>("tree");
-  const [pendingRef, setPendingRef] = useState<string | null>(null);
+  const reveal = useReveal();
   const { programme } = preview;
   const flagged = preview.findings
     .filter((f) => f.location.ref.startsWith("item:"))
     .map((f) => f.location.ref.slice(5));
-  useEffect(() => {
-    if (!pendingRef) return;
-    const timer = setTimeout(() => revealRef(pendingRef), 50);
-    setPendingRef(null);
-    return () => clearTimeout(timer);
-  }, [pendingRef]);
   const jump = (ref: string) => {
     const target = tabOfRef(ref);
     if (target === "passport" || target === "tree" || target === "indicators") setTab(target);
-    setPendingRef(ref);
+    reveal(ref);
   };
   return (
     <Grid gap="lg">

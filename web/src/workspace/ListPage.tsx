@@ -22,7 +22,7 @@ import { useAsync } from "./useAsync.js";
 
 const YEAR_CHOICES = Array.from({ length: 8 }, (_, index) => String(2024 + index));
 
-export function ListPage({ source }: { source: DataSource }) {
+export function ListPage({ source, editable }: { source: DataSource; editable: boolean }) {
   const { t, lang } = useI18n();
   const [q, setQ] = useState("");
   const [year, setYear] = useState("");
@@ -41,16 +41,18 @@ export function ListPage({ source }: { source: DataSource }) {
         <Title order={1} size="h2">
           {t("list.heading")}
         </Title>
-        <Button
-          component="a"
-          href="/import"
-          onClick={(e: React.MouseEvent) => {
-            e.preventDefault();
-            navigate("/import");
-          }}
-        >
-          {t("nav.import")}
-        </Button>
+        {editable && (
+          <Button
+            component="a"
+            href="/import"
+            onClick={(e: React.MouseEvent) => {
+              e.preventDefault();
+              navigate("/import");
+            }}
+          >
+            {t("nav.import")}
+          </Button>
+        )}
       </Group>
       <Group align="flex-end" wrap="wrap" role="search">
         <TextInput

@@ -17,7 +17,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { useI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
-import { revealRef, tabOfRef } from "../lib/refs.js";
+import { tabOfRef } from "../lib/refs.js";
 import { navigate, programmePath, publicPath } from "../lib/router.js";
 import { PassportTable } from "../shared/PassportTable.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
@@ -30,6 +30,7 @@ import { VersionsView } from "./components/VersionsView.js";
 import type { DataSource } from "./data.js";
 import { useAsync } from "./useAsync.js";
 import { useProgrammeEditor } from "./useProgrammeEditor.js";
+import { useReveal } from "./useReveal.js";
 
 const ProgrammeCharts = lazy(() =>
   import("../charts/ProgrammeCharts.js").then((m) => ({ default: m.ProgrammeCharts })),
@@ -61,10 +62,12 @@ function Header({
   detail,
   source,
   onStatus,
+  editable,
 }: {
   detail: ProgrammeDetail;
   source: DataSource;
   onStatus: () => void;
+  editable: boolean;
 }) {
   const { t, lang } = useI18n();
   const { summary, programme } = detail;
@@ -92,6 +95,7 @@ function Header({
         <NativeSelect
           label={t("programme.status")}
           value={summary.status}
+          disabled={!editable}
           data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           onChange={async (e) => {
             await source.setStatus(summary.id, e.currentTarget.value);
@@ -187,10 +191,12 @@ function Workspace({
   detail,
   source,
   reload,
+  editable,
 }: {
   detail: ProgrammeDetail;
   source: DataSource;
   reload: () => void;
+  editable: boolean;
 }) {
   const { t } = useI18n();
   const state = useProgrammeEditor(detail.programme, detail.findings);
@@ -198,7 +204,7 @@ function Workspace({
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pendingRef, setPendingRef] = useState<string | null>(null);
+  const reveal = useReveal();
   const flagged = state.findings
     .filter((f) => f.location.ref.startsWith("item:"))
     .map((f) => f.location.ref.slice(5));
@@ -214,17 +220,11 @@ function Workspace({
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [state.dirty]);
-  useEffect(() => {
-    if (!pendingRef) return;
-    const timer = setTimeout(() => revealRef(pendingRef), 50);
-    setPendingRef(null);
-    return () => clearTimeout(timer);
-  }, [pendingRef]);
 
   const jump = (ref: string) => {
     const target = tabOfRef(ref);
     if (target) setTab(target);
-    setPendingRef(ref);
+    reveal(ref);
   };
   const save = async () => {
     setSaving(true);
@@ -242,8 +242,10 @@ function Workspace({
 
   return (
     <Stack>
-      <Header detail={detail} source={source} onStatus={reload} />
-      <EditBar state={state} editing={editing} setEditing={setEditing} onSave={save} saving={saving} />
+      <Header detail={detail} source={source} onStatus={reload} editable={editable} />
+      {editable && (
+        <EditBar state={state} editing={editing} setEditing={setEditing} onSave={save} saving={saving} />
+      )}
       {message && (
         <Alert
           color={message.ok ? "green" : "red"}
@@ -325,7 +327,15 @@ function Workspace({
   );
 }
 
-export function ProgrammePage({ id, source }: { id: string; source: DataSource }) {
+export function ProgrammePage({
+  id,
+  source,
+  editable,
+}: {
+  id: string;
+  source: DataSource;
+  editable: boolean;
+}) {
   const { t } = useI18n();
   const [state, reload] = useAsync(() => source.get(id), [id, source]);
   if (state.status === "loading") return <Text>{t("common.loading")}</Text>;
@@ -336,5 +346,5 @@ export function ProgrammePage({ id, source }: { id: string; source: DataSource }
       </Alert>
     );
   }
-  return <Workspace detail={state.value} source={source} reload={reload} />;
+  return <Workspace detail={state.value} source={source} reload={reload} editable={editable} />;
 }

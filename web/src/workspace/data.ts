@@ -4,10 +4,13 @@ import { validateProgramme } from "../../../src/domain/validate.js";
 import {
   ApiError,
   api,
+  auth,
   type ListQuery,
   type ProgrammeDetail,
   type ProgrammeStatus,
   type ProgrammeSummary,
+  type SessionUser,
+  setCsrfToken,
   type VersionInfo,
 } from "../lib/api.js";
 
@@ -83,15 +86,36 @@ async function demoSource(): Promise<DataSource> {
   };
 }
 
-let resolved: Promise<DataSource> | null = null;
+export type Session =
+  | { mode: "api"; source: DataSource; user: SessionUser | null }
+  | { mode: "demo"; source: DataSource }
+  | { mode: "signin" };
 
-/** Probes the API once; a network error or a gateway error (the dev proxy with no API) means demo. */
-export function dataSource(): Promise<DataSource> {
-  resolved ??= fetch("/api/programmes", { headers: { accept: "application/json" } })
-    .then((response) => {
-      const json = response.headers.get("content-type")?.includes("application/json");
-      return response.ok && json ? apiSource : demoSource();
-    })
-    .catch(() => demoSource());
-  return resolved;
+export const signedIn = (user: SessionUser | null): Session => ({ mode: "api", source: apiSource, user });
+
+async function answersJson(url: string): Promise<boolean> {
+  const response = await fetch(url, { headers: { accept: "application/json" } });
+  return response.ok && Boolean(response.headers.get("content-type")?.includes("application/json"));
+}
+
+/**
+ * Asks the API who is signed in. 401: sign in. An API without sign-in (404 for /api/auth/me) is
+ * used as it is. No API at all (network or gateway error, the dev proxy alone): the in-memory demo.
+ */
+export async function probeSession(): Promise<Session> {
+  try {
+    const me = await auth.me();
+    setCsrfToken(me.csrfToken);
+    return signedIn(me.user);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return { mode: "signin" };
+    if (
+      error instanceof ApiError &&
+      error.status === 404 &&
+      (await answersJson("/api/programmes").catch(() => false))
+    ) {
+      return signedIn(null);
+    }
+    return { mode: "demo", source: await demoSource() };
+  }
 }

@@ -6,7 +6,7 @@ import { createRoot } from "react-dom/client";
 import { I18nProvider } from "../i18n/index.js";
 import { theme } from "../shared/theme.js";
 import { App } from "./App.js";
-import { dataSource } from "./data.js";
+import { probeSession } from "./data.js";
 
 const root = document.getElementById("root");
 if (root) {
@@ -14,7 +14,7 @@ if (root) {
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <I18nProvider>
-          <App loadSource={dataSource} />
+          <App probe={probeSession} />
         </I18nProvider>
       </MantineProvider>
     </StrictMode>,

@@ -1,0 +1,20 @@
+import { useEffect, useState } from "react";
+import { revealRef } from "../lib/refs.js";
+
+/**
+ * Scrolls to and highlights the element of a finding's ref once the tab holding it has rendered.
+ * Returns the function to call with the ref.
+ */
+export function useReveal(): (ref: string) => void {
+  const [pending, setPending] = useState<{ ref: string } | null>(null);
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => {
+      revealRef(pending.ref);
+      setPending(null);
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [pending]);
+  // A new object each time, so that clicking the same finding twice reveals it twice.
+  return (ref: string) => setPending({ ref });
+}
