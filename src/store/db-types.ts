@@ -103,6 +103,15 @@ export interface ProgrammeSummariesTable {
   amount_kopecks: BigintColumn;
 }
 
+export interface IdempotencyKeysTable {
+  key: string;
+  request_sha256: string;
+  programme_id: ColumnType<number | null, number | null | undefined, number | null>;
+  version: ColumnType<number | null, number | null | undefined, number | null>;
+  created: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  created_at: ColumnType<Date, string | undefined, never>;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   programmes: ProgrammesTable;
@@ -113,4 +122,5 @@ export interface Database {
   indicators: IndicatorsTable;
   category_overrides: CategoryOverridesTable;
   programme_summaries: ProgrammeSummariesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

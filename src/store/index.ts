@@ -17,6 +17,7 @@ import { type Actor, writeAudit } from "./audit.js";
 import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
 import type { Database } from "./db-types.js";
+import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { migrateToLatest } from "./migrations/index.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
 import { PGliteDialect } from "./pglite-dialect.js";
@@ -75,6 +76,8 @@ export interface SavedVersion {
   programmeId: number;
   version: number;
   created: boolean;
+  /** True when an idempotency key returned an earlier import's result instead of writing. */
+  replayed?: boolean;
 }
 
 export interface Store {
@@ -83,6 +86,7 @@ export interface Store {
     result: ImportResult,
     source: { name: string; sha256: string },
     actor?: Actor,
+    idempotency?: IdempotentRequest,
   ): Promise<SavedVersion>;
   /** A new version of kind "edit"; undefined when there is no such programme. */
   saveEdit(
@@ -259,8 +263,11 @@ class KyselyStore implements Store {
     result: ImportResult,
     source: { name: string; sha256: string },
     actor: Actor = null,
+    idempotency?: IdempotentRequest,
   ): Promise<SavedVersion> {
     return this.db.transaction().execute(async (trx) => {
+      const earlier = idempotency ? await claimIdempotencyKey(trx, idempotency) : null;
+      if (earlier) return { ...earlier, replayed: true };
       const { id, created } = await lockProgramme(trx, result.programme);
       const version = await writeVersion(trx, {
         programmeId: id,
@@ -277,6 +284,8 @@ class KyselyStore implements Store {
         before: created ? null : { version: version - 1 },
         after: { version, sourceName: source.name, sourceSha256: source.sha256 },
       });
+      if (idempotency)
+        await recordIdempotentResult(trx, idempotency.key, { programmeId: id, version, created });
       return { programmeId: id, version, created };
     });
   }

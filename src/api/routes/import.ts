@@ -3,6 +3,11 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
+import {
+  IdempotencyKeyReusedError,
+  type IdempotentRequest,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+} from "../../store/idempotency.js";
 import { type Store, sha256 } from "../../store/index.js";
 import { actorOf } from "../auth.js";
 import { HttpError } from "../errors.js";
@@ -13,7 +18,12 @@ export type ImportDocument = (bytes: Uint8Array, fileName: string) => Promise<Im
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 type ImportRequest = FastifyRequest<{ Querystring: z.infer<typeof importQuery>; Body: Buffer | undefined }>;
 
-async function readUpload(request: ImportRequest): Promise<{ bytes: Uint8Array; name: string }> {
+interface Upload {
+  bytes: Uint8Array;
+  name: string;
+}
+
+async function readUpload(request: ImportRequest): Promise<Upload> {
   if (request.isMultipart()) {
     const file = await request.file();
     if (file?.fieldname !== "file") throw new HttpError(400, "Додайте документ у поле «file»");
@@ -23,6 +33,37 @@ async function readUpload(request: ImportRequest): Promise<{ bytes: Uint8Array; 
   if (!name) throw new HttpError(400, "Вкажіть назву файлу параметром ?name=");
   if (!request.body?.length) throw new HttpError(400, "Порожній документ");
   return { bytes: request.body, name };
+}
+
+const KEY_TEXT = /^[\x21-\x7e]+$/;
+
+/** The Idempotency-Key header, checked; undefined when the client sent none. */
+function idempotencyOf(
+  request: ImportRequest,
+  bytes: Uint8Array,
+  name: string,
+): IdempotentRequest | undefined {
+  const key = request.headers["idempotency-key"];
+  if (key === undefined) return undefined;
+  if (typeof key !== "string" || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !KEY_TEXT.test(key)) {
+    throw new HttpError(400, `Idempotency-Key: до ${MAX_IDEMPOTENCY_KEY_LENGTH} видимих символів ASCII`);
+  }
+  return { key, requestSha256: sha256(`${name}\n${sha256(bytes)}`) };
+}
+
+async function saveOnce(store: Store, request: ImportRequest, result: ImportResult, upload: Upload) {
+  const source = { name: upload.name, sha256: sha256(upload.bytes) };
+  try {
+    return await store.saveImport(
+      result,
+      source,
+      actorOf(request),
+      idempotencyOf(request, upload.bytes, upload.name),
+    );
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReusedError) throw new HttpError(422, error.message);
+    throw error;
+  }
 }
 
 /** POST /api/import: a multipart upload (field "file") or the raw document with ?name=. */
@@ -56,12 +97,13 @@ export async function importRoutes(
       },
     },
     async (request: ImportRequest, reply) => {
-      const { bytes, name } = await readUpload(request);
-      const result = await deps.importDocument(bytes, name);
+      const upload = await readUpload(request);
+      const result = await deps.importDocument(upload.bytes, upload.name);
       if (request.query.dryRun === "1" || request.query.dryRun === "true") {
         return { ...result, totals: programmeTotals(result.programme) };
       }
-      const saved = await deps.store.saveImport(result, { name, sha256: sha256(bytes) }, actorOf(request));
+      const { replayed, ...saved } = await saveOnce(deps.store, request, result, upload);
+      if (replayed) reply.header("idempotent-replayed", "true");
       return reply.status(saved.created ? 201 : 200).send({ ...saved, findings: result.findings });
     },
   );

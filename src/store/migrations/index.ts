@@ -1,13 +1,15 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import * as init from "./0001_init.js";
 import * as monitoring from "./0002_monitoring.js";
 import * as opendata from "./0003_opendata.js";
+import * as idempotency from "./0004_idempotency.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001_init": init,
   "0002_monitoring": monitoring,
   "0003_opendata": opendata,
+  "0004_idempotency": idempotency,
 };
 
 class InCodeProvider implements MigrationProvider {
@@ -19,7 +21,11 @@ class InCodeProvider implements MigrationProvider {
 /** Applies pending migrations; returns the names applied now (empty when up to date). */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeProvider() });
+  // The migration tables live in the current schema: without naming it, Kysely's existence check
+  // sees another schema's kysely_migration (tests run one schema per database) and skips creating it.
+  const current = await sql<{ name: string }>`select current_schema() as name`.execute(db);
+  const migrationTableSchema = current.rows[0]?.name;
+  const migrator = new Migrator({ db, provider: new InCodeProvider(), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? [])
