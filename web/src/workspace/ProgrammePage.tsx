@@ -13,7 +13,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
@@ -221,11 +221,15 @@ function Workspace({
     return () => window.removeEventListener("beforeunload", warn);
   }, [state.dirty]);
 
-  const jump = (ref: string) => {
-    const target = tabOfRef(ref);
-    if (target) setTab(target);
-    reveal(ref);
-  };
+  const jump = useCallback(
+    (ref: string) => {
+      const target = tabOfRef(ref);
+      if (target) setTab(target);
+      reveal(ref);
+    },
+    [reveal],
+  );
+  const openItem = useCallback((id: string) => jump(`item:${id}`), [jump]);
   const save = async () => {
     setSaving(true);
     try {
@@ -294,7 +298,7 @@ function Workspace({
                     period={state.programme.period}
                     caption={t("funding.byYearSource")}
                   />
-                  <FundingTable programme={state.programme} />
+                  <FundingTable programme={state.programme} onOpenItem={openItem} />
                 </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="charts">
@@ -303,7 +307,7 @@ function Workspace({
                 </Suspense>
               </Tabs.Panel>
               <Tabs.Panel value="executors">
-                <ExecutorsView programme={state.programme} onOpenItem={(id) => jump(`item:${id}`)} />
+                <ExecutorsView programme={state.programme} onOpenItem={openItem} />
               </Tabs.Panel>
               <Tabs.Panel value="indicators">
                 <IndicatorsView programme={state.programme} />

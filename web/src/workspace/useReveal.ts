@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { revealRef } from "../lib/refs.js";
 
 /**
@@ -16,5 +16,5 @@ export function useReveal(): (ref: string) => void {
     return () => clearTimeout(timer);
   }, [pending]);
   // A new object each time, so that clicking the same finding twice reveals it twice.
-  return (ref: string) => setPending({ ref });
+  return useCallback((ref: string) => setPending({ ref }), []);
 }

@@ -19,15 +19,25 @@ const Row = memo(function Row({
   row,
   yearList,
   lang,
+  onOpenItem,
 }: {
   row: FundingTableRow;
   yearList: string[];
   lang: "uk" | "en";
+  onOpenItem: (id: string) => void;
 }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <a href={`#${itemDomId(row.itemId)}`}>{row.number}</a>
+        <a
+          href={`#${itemDomId(row.itemId)}`}
+          onClick={(event) => {
+            event.preventDefault();
+            onOpenItem(row.itemId);
+          }}
+        >
+          {row.number || "→"}
+        </a>
       </Table.Td>
       <Table.Td style={{ minWidth: 240 }}>{row.title}</Table.Td>
       <Table.Td>{row.label}</Table.Td>
@@ -74,7 +84,13 @@ function SortHeader({
 }
 
 /** Every funding row of every task: sortable, filterable, with a sticky header. */
-export function FundingTable({ programme }: { programme: Programme }) {
+export function FundingTable({
+  programme,
+  onOpenItem,
+}: {
+  programme: Programme;
+  onOpenItem: (id: string) => void;
+}) {
   const { t, lang } = useI18n();
   const labels = sourceLabels(lang);
   const yearList = years(programme.period);
@@ -150,7 +166,7 @@ export function FundingTable({ programme }: { programme: Programme }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Row key={row.key} row={row} yearList={yearList} lang={lang} />
+              <Row key={row.key} row={row} yearList={yearList} lang={lang} onOpenItem={onOpenItem} />
             ))}
           </Table.Tbody>
         </Table>
