@@ -157,6 +157,8 @@ export const en: Record<MessageKey, string> = {
   "versions.before": "Before",
   "versions.after": "After",
   "versions.year": "Year",
+  "versions.kind.import": "import",
+  "versions.kind.edit": "edit",
   "versions.open": "Open",
   "charts.byYear": "Funding by year and direction, UAH thousand",
   "charts.bySource": "Share of funding sources",

@@ -156,6 +156,8 @@ export const uk = {
   "versions.before": "Було",
   "versions.after": "Стало",
   "versions.year": "Рік",
+  "versions.kind.import": "імпорт",
+  "versions.kind.edit": "редагування",
   "versions.open": "Відкрити",
   "charts.byYear": "Фінансування за роками та напрямами, тис. грн",
   "charts.bySource": "Частка джерел фінансування",

@@ -164,7 +164,9 @@ export function VersionsView({
               <Table.Tr key={v.version}>
                 <Table.Td>{v.version}</Table.Td>
                 <Table.Td>{formatDate(v.createdAt, lang)}</Table.Td>
-                <Table.Td>{v.kind}</Table.Td>
+                <Table.Td>
+                  {v.kind === "import" || v.kind === "edit" ? t(`versions.kind.${v.kind}`) : v.kind}
+                </Table.Td>
                 <Table.Td>{v.sourceName ?? "—"}</Table.Td>
                 <Table.Td>{v.note ?? "—"}</Table.Td>
               </Table.Tr>
