@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { seedDemo } from "../store/demo.js";
+import { seedDemo, seedDemoUsers } from "../store/demo.js";
 import { openStore } from "../store/index.js";
 import { buildApp, DEFAULT_WEB_DIST } from "./app.js";
 
@@ -7,6 +7,8 @@ import { buildApp, DEFAULT_WEB_DIST } from "./app.js";
 async function main(): Promise<void> {
   const store = await openStore();
   const seeded = await seedDemo(store);
+  const demoPassword = process.env.INFOPROG_DEMO_PASSWORD ?? "demo";
+  const usersSeeded = await seedDemoUsers(store, demoPassword);
   const app = buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? "info" } });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
@@ -20,6 +22,9 @@ async function main(): Promise<void> {
   await app.listen({ port, host });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   if (seeded) console.log("Додано демонстраційну програму.");
+  if (usersSeeded) {
+    console.log(`Демо-користувачі admin, head, executor1, executor2, controller; пароль: ${demoPassword}`);
+  }
   console.log(`infoprog: ${url}  (API: ${url}/api, документація: ${url}/api/docs)`);
   if (!existsSync(DEFAULT_WEB_DIST)) console.log("Вебзастосунок не зібрано: npm run build:web");
 }

@@ -59,7 +59,7 @@ function subjectOf(raw: string): string {
 describe("reminders to executors who have not reported", () => {
   let scene: Scene;
   let smtp: Awaited<ReturnType<typeof smtpServer>>;
-  let mailer: nodemailer.Transporter;
+  let mailer: ReturnType<typeof nodemailer.createTransport>;
 
   beforeAll(async () => {
     scene = await romnyScene();

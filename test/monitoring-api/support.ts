@@ -1,5 +1,5 @@
 /** Signing in over HTTP in tests: the session cookie and the CSRF header for unsafe methods. */
-import type { FastifyInstance, InjectOptions } from "fastify";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import type { Role } from "../../src/store/audit.js";
 import type { Store } from "../../src/store/index.js";
 import { createUser, type User } from "../../src/store/users.js";
@@ -9,7 +9,7 @@ export const TEST_PASSWORD = "test-password-1";
 export interface Client {
   user: User;
   headers: Record<string, string>;
-  inject(options: InjectOptions | string): ReturnType<FastifyInstance["inject"]>;
+  inject(options: InjectOptions | string): Promise<LightMyRequestResponse>;
 }
 
 export async function signIn(app: FastifyInstance, login: string, password = TEST_PASSWORD): Promise<Client> {
