@@ -1,0 +1,233 @@
+/**
+ * Soak test: the real server (child process) under mixed load from 50 concurrent clients on
+ * loopback for SOAK_SECONDS (default 60): programme lists and reads, PUT edits, and imports with
+ * idempotency keys. Fails (exit 1) on any error response, on a lost submission (acknowledged writes
+ * ≠ versions stored), or when memory grows: the median RSS of the last quarter of samples may exceed
+ * the first quarter's by at most SOAK_RSS_GROWTH (default 1.3×) or 64 MB, whichever is larger.
+ *
+ *   npm run soak                       # 60 s on embedded PGlite in a temporary folder
+ *   SOAK_SECONDS=1800 npm run soak     # the longer job
+ *   DATABASE_URL=postgres://… npm run soak
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openStore, type StoreOptions } from "../src/store/index.js";
+import { createUser } from "../src/store/users.js";
+import { postImport, type Session, signIn, startServer, stopServer } from "../test/reliability/server.js";
+
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
+const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 50);
+const RSS_GROWTH = Number(process.env.SOAK_RSS_GROWTH ?? 1.3);
+const RSS_SLACK_BYTES = 64 * 1024 * 1024;
+const SAMPLE_MS = 2000;
+const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");
+const NAMES = ["romny-2026-2028.txt", "slobozhanska-2025-2027.txt", "starokostiantyniv-2026-2028.txt"];
+const LOGIN = "soak-admin";
+const PASSWORD = "soak-test-password-1";
+
+type Operation = "list" | "read" | "edit" | "import";
+const MIX: [Operation, number][] = [
+  ["list", 0.55],
+  ["read", 0.3],
+  ["edit", 0.1],
+  ["import", 0.05],
+];
+
+interface Stats {
+  latencies: Record<Operation, number[]>;
+  errors: { operation: Operation; status: number; body: string }[];
+  writesAcknowledged: number;
+}
+
+function pick(): Operation {
+  let roll = Math.random();
+  for (const [operation, weight] of MIX) {
+    roll -= weight;
+    if (roll < 0) return operation;
+  }
+  return "list";
+}
+
+interface Context {
+  url: string;
+  session: Session;
+  ids: number[];
+  texts: { name: string; text: string }[];
+  stats: Stats;
+  sequence: number;
+}
+
+async function request(context: Context, operation: Operation): Promise<void> {
+  const { url, session, ids } = context;
+  const id = ids[Math.floor(Math.random() * ids.length)];
+  const started = performance.now();
+  let status = 0;
+  let body = "";
+  if (operation === "list" || operation === "read") {
+    const response = await fetch(`${url}/api/programmes${operation === "read" ? `/${id}` : ""}`, {
+      headers: session.headers,
+    });
+    status = response.status;
+    body = await response.text();
+  } else if (operation === "edit") {
+    const current = (await (
+      await fetch(`${url}/api/programmes/${id}`, { headers: session.headers })
+    ).json()) as {
+      programme: { title: string };
+    };
+    const programme = {
+      ...current.programme,
+      title: `${current.programme.title.replace(/ \[soak \d+\]$/, "")} [soak ${context.sequence++}]`,
+    };
+    const response = await fetch(`${url}/api/programmes/${id}?note=soak`, {
+      method: "PUT",
+      headers: { ...session.headers, "content-type": "application/json" },
+      body: JSON.stringify(programme),
+    });
+    status = response.status;
+    body = await response.text();
+  } else {
+    const document = context.texts[context.sequence % context.texts.length] ?? { name: "", text: "" };
+    const key = `soak-${process.pid}-${context.sequence++}`;
+    const response = await postImport(url, session, document.text, document.name, key);
+    status = response.status;
+    body = JSON.stringify(response.body);
+  }
+  context.stats.latencies[operation].push(performance.now() - started);
+  if (status >= 300) context.stats.errors.push({ operation, status, body: body.slice(0, 300) });
+  else if (operation === "edit" || operation === "import") context.stats.writesAcknowledged++;
+}
+
+async function client(context: Context, until: number): Promise<void> {
+  while (Date.now() < until) {
+    const operation = pick();
+    try {
+      await request(context, operation);
+    } catch (error) {
+      context.stats.errors.push({ operation, status: 0, body: String(error) });
+    }
+  }
+}
+
+async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kilobytes * 1024;
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+function median(values: number[]): number {
+  return quantile(values, 0.5);
+}
+
+async function versionsStored(url: string, session: Session): Promise<number> {
+  const list = (await (await fetch(`${url}/api/programmes`, { headers: session.headers })).json()) as {
+    versionCount: number;
+  }[];
+  return list.reduce((sum, summary) => sum + summary.versionCount, 0);
+}
+
+async function prepareDatabase(): Promise<{ options: StoreOptions; cleanup(): Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    throw new Error("soak on PostgreSQL: point DATABASE_URL at an empty database and remove this guard");
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), "infoprog-soak-"));
+  const store = await openStore({ dataDir });
+  await createUser(store, { login: LOGIN, password: PASSWORD, displayName: "Soak", role: "admin" });
+  await store.close();
+  return { options: { dataDir }, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+async function main(): Promise<void> {
+  const database = await prepareDatabase();
+  const server = await startServer(database.options);
+  const pid = server.child.pid ?? 0;
+  try {
+    const session = await signIn(server.url, LOGIN, PASSWORD);
+    const texts = await Promise.all(
+      NAMES.map(async (name) => ({ name, text: await readFile(path.join(FIXTURES, name), "utf8") })),
+    );
+    for (const document of texts) await postImport(server.url, session, document.text, document.name);
+    const list = (await (
+      await fetch(`${server.url}/api/programmes`, { headers: session.headers })
+    ).json()) as {
+      id: number;
+    }[];
+    const versionsBefore = await versionsStored(server.url, session);
+    const stats: Stats = {
+      latencies: { list: [], read: [], edit: [], import: [] },
+      errors: [],
+      writesAcknowledged: 0,
+    };
+    const context: Context = {
+      url: server.url,
+      session,
+      ids: list.map((each) => each.id),
+      texts,
+      stats,
+      sequence: 0,
+    };
+    const samples: number[] = [await rssOf(pid)];
+    const sampler = setInterval(() => {
+      rssOf(pid).then(
+        (rss) => samples.push(rss),
+        () => {},
+      );
+    }, SAMPLE_MS);
+    const started = Date.now();
+    const until = started + SECONDS * 1000;
+    await Promise.all(Array.from({ length: CLIENTS }, () => client(context, until)));
+    clearInterval(sampler);
+    const elapsed = (Date.now() - started) / 1000;
+    const versionsAfter = await versionsStored(server.url, session);
+    const all = Object.values(stats.latencies).flat();
+    const quarter = Math.max(1, Math.floor(samples.length / 4));
+    const rssFirst = median(samples.slice(0, quarter));
+    const rssLast = median(samples.slice(-quarter));
+    const report = {
+      seconds: Math.round(elapsed),
+      clients: CLIENTS,
+      requests: all.length,
+      requestsPerSecond: Math.round(all.length / elapsed),
+      errors: stats.errors.length,
+      errorRate: stats.errors.length / Math.max(1, all.length),
+      p50ms: Math.round(quantile(all, 0.5)),
+      p99ms: Math.round(quantile(all, 0.99)),
+      byOperation: Object.fromEntries(
+        Object.entries(stats.latencies).map(([operation, values]) => [
+          operation,
+          {
+            count: values.length,
+            p50ms: Math.round(quantile(values, 0.5)),
+            p99ms: Math.round(quantile(values, 0.99)),
+          },
+        ]),
+      ),
+      writesAcknowledged: stats.writesAcknowledged,
+      versionsAdded: versionsAfter - versionsBefore,
+      rssFirstQuarterMb: Math.round(rssFirst / 2 ** 20),
+      rssLastQuarterMb: Math.round(rssLast / 2 ** 20),
+      rssSamples: samples.length,
+    };
+    console.log(JSON.stringify(report, null, 2));
+    const problems: string[] = [];
+    if (stats.errors.length > 0) problems.push(`errors: ${JSON.stringify(stats.errors.slice(0, 5))}`);
+    if (report.versionsAdded !== stats.writesAcknowledged)
+      problems.push("acknowledged writes ≠ versions stored");
+    if (rssLast > Math.max(rssFirst * RSS_GROWTH, rssFirst + RSS_SLACK_BYTES)) problems.push("memory grew");
+    if (problems.length > 0) {
+      console.error(`SOAK FAILED: ${problems.join("; ")}\n${server.stderr().slice(-2000)}`);
+      process.exitCode = 1;
+    } else console.log("SOAK OK");
+  } finally {
+    await stopServer(server);
+    await database.cleanup();
+  }
+}
+
+await main();
