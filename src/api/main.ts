@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { seedDemo, seedDemoUsers } from "../store/demo.js";
 import { openStore } from "../store/index.js";
+import { scheduleReminders } from "../store/reminders.js";
 import { buildApp, DEFAULT_WEB_DIST } from "./app.js";
 
 /** `npm start`: the embedded database (or DATABASE_URL), the demo programme, the API and the web app. */
@@ -12,7 +13,11 @@ async function main(): Promise<void> {
   const app = buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? "info" } });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
+  const stopReminders = scheduleReminders(store, (error) =>
+    app.log.error({ err: error }, "reminders failed"),
+  );
   const close = async () => {
+    stopReminders();
     await app.close();
     await store.close();
     process.exit(0);

@@ -47,16 +47,15 @@ const iso = (value: Date | string | null): string | null =>
 
 type ReportRow = Awaited<ReturnType<typeof selectReports>>[number];
 
-function selectReports(db: MonitoringDb | MonitoringTrx, programmeId: number) {
-  return db
+function selectReports(db: MonitoringDb | MonitoringTrx, programmeId: number, id?: string) {
+  let query = db
     .selectFrom("executor_reports as r")
     .innerJoin("org_units as u", "u.id", "r.org_unit_id")
     .selectAll("r")
     .select("u.name as unit_name")
-    .where("r.programme_id", "=", programmeId)
-    .orderBy("r.created_at")
-    .orderBy("r.id")
-    .execute();
+    .where("r.programme_id", "=", programmeId);
+  if (id !== undefined) query = query.where("r.id", "=", id);
+  return query.orderBy("r.created_at").orderBy("r.id").execute();
 }
 
 function toReport(row: ReportRow): StoredReport {
@@ -110,12 +109,13 @@ export async function getReport(
   programmeId: number,
   id: string,
 ): Promise<StoredReport | undefined> {
-  return (await listReports(store, programmeId)).find((report) => report.id === id);
+  const [row] = await selectReports(monitoringDb(store), programmeId, id);
+  return row ? toReport(row) : undefined;
 }
 
 async function lockedReport(trx: MonitoringTrx, programmeId: number, id: string): Promise<StoredReport> {
   await trx.selectFrom("executor_reports").select("id").where("id", "=", id).forUpdate().execute();
-  const row = (await selectReports(trx, programmeId)).find((each) => each.id === id);
+  const [row] = await selectReports(trx, programmeId, id);
   if (!row) throw new ReportConflict("not-found", "Звіт не знайдено");
   return toReport(row);
 }
@@ -149,7 +149,7 @@ async function byIdempotencyKey(
     .where("idempotency_key", "=", key)
     .executeTakeFirst();
   if (!row) return undefined;
-  const report = (await selectReports(trx, programmeId)).find((each) => each.id === row.id);
+  const [report] = await selectReports(trx, programmeId, row.id);
   if (!report)
     throw new ReportConflict("idempotency", "Ключ ідемпотентності вже використано для іншого запиту");
   return toReport(report);

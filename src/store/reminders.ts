@@ -237,3 +237,22 @@ export async function remindersOf(store: Store, userId: number): Promise<AppRemi
     sentAt: new Date(row.sent_at).toISOString(),
   }));
 }
+
+/**
+ * Runs `sendDueReminders` now and then every `everyMs` (default hourly) with the SMTP_URL mailer;
+ * returns the function that stops it. Failures are reported to `onError` and retried on the next run.
+ */
+export function scheduleReminders(
+  store: Store,
+  onError: (error: unknown) => void,
+  everyMs = 60 * 60 * 1000,
+): () => void {
+  const mailer = createMailer();
+  const run = () => {
+    sendDueReminders(store, mailer, new Date().toISOString().slice(0, 10)).catch(onError);
+  };
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  run();
+  return () => clearInterval(timer);
+}
