@@ -9,12 +9,12 @@
  *   SOAK_SECONDS=1800 npm run soak     # the longer job
  *   DATABASE_URL=postgres://… npm run soak
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { openStore, type StoreOptions } from "../src/store/index.js";
 import { createUser } from "../src/store/users.js";
 import { postImport, type Session, signIn, startServer, stopServer } from "../test/reliability/server.js";
+import { testDatabase } from "../test/support/db.js";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 50);
@@ -132,18 +132,17 @@ async function versionsStored(url: string, session: Session): Promise<number> {
   return list.reduce((sum, summary) => sum + summary.versionCount, 0);
 }
 
+/** A temporary PGlite folder, or a fresh schema of DATABASE_URL's database (dropped afterwards). */
 async function prepareDatabase(): Promise<{ options: StoreOptions; cleanup(): Promise<void> }> {
-  if (process.env.DATABASE_URL) {
-    throw new Error("soak on PostgreSQL: point DATABASE_URL at an empty database and remove this guard");
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), "infoprog-soak-"));
-  const store = await openStore({ dataDir });
+  const database = await testDatabase(true);
+  const store = await openStore(database.options);
   await createUser(store, { login: LOGIN, password: PASSWORD, displayName: "Soak", role: "admin" });
   await store.close();
-  return { options: { dataDir }, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+  return { options: database.options, cleanup: () => database.drop() };
 }
 
 async function main(): Promise<void> {
+  process.env.INFOPROG_UPLOADS_PER_MINUTE ??= "100000";
   const database = await prepareDatabase();
   const server = await startServer(database.options);
   const pid = server.child.pid ?? 0;

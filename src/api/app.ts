@@ -9,6 +9,7 @@ import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
+import { registerSecurityHeaders } from "./security.js";
 import { authRoutes } from "./routes/auth.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
@@ -72,6 +73,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandler(app);
+  registerSecurityHeaders(app, options.webDist ?? DEFAULT_WEB_DIST);
   installAuth(app, options.store);
   registerDocs(app);
   const { store } = options;

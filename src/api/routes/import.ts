@@ -1,8 +1,10 @@
 import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
+import { IMPORT_LIMITS } from "../../import/limits.js";
 import {
   IdempotencyKeyReusedError,
   type IdempotentRequest,
@@ -15,7 +17,9 @@ import { errorSchema, importQuery, previewSchema, savedSchema } from "../schemas
 
 export type ImportDocument = (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxUploadBytes;
+/** Uploads per client address and minute; INFOPROG_UPLOADS_PER_MINUTE overrides (the soak bench raises it). */
+export const UPLOADS_PER_MINUTE = Number(process.env.INFOPROG_UPLOADS_PER_MINUTE ?? 0) || 60;
 type ImportRequest = FastifyRequest<{ Querystring: z.infer<typeof importQuery>; Body: Buffer | undefined }>;
 
 interface Upload {
@@ -77,11 +81,13 @@ export async function importRoutes(
     done(null, body),
   );
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(rateLimit, { global: false });
 
   app.post(
     "/api/import",
     {
       bodyLimit: MAX_UPLOAD_BYTES,
+      config: { rateLimit: { max: UPLOADS_PER_MINUTE, timeWindow: 60_000 } },
       schema: {
         tags: ["programmes"],
         summary: "Імпорт документа програми (TXT, DOCX, …); ?dryRun=1 — лише попередній перегляд",
@@ -93,6 +99,7 @@ export async function importRoutes(
           400: errorSchema,
           413: errorSchema,
           422: errorSchema,
+          429: errorSchema,
         },
       },
     },
