@@ -47,6 +47,7 @@ export async function createSession(store: Store, user: User, now = new Date()):
   await monitoringDb(store)
     .transaction()
     .execute(async (trx) => {
+      await trx.deleteFrom("sessions").where("expires_at", "<=", now).execute();
       await trx
         .insertInto("sessions")
         .values({ id: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt })

@@ -163,6 +163,26 @@ function sameAuthor(report: StoredReport, actor: Actor): StoredReport {
   return report;
 }
 
+/** A project's report for a period, once submitted, changes only through corrections. */
+async function refuseSecondSubmission(
+  trx: MonitoringTrx,
+  programmeId: number,
+  input: NewReport,
+): Promise<void> {
+  const submitted = await trx
+    .selectFrom("executor_reports")
+    .select("id")
+    .where("programme_id", "=", programmeId)
+    .where("item_id", "=", input.itemId)
+    .where("period_key", "=", input.periodKey)
+    .where("org_unit_id", "=", input.orgUnitId)
+    .where("submitted_at", "is not", null)
+    .executeTakeFirst();
+  if (submitted) {
+    throw new ReportConflict("locked", "Звіт за цей період уже подано: змініть його виправленням");
+  }
+}
+
 /** A new draft; with an idempotency key already used, the report created then is returned. */
 export function createDraft(
   store: Store,
@@ -176,6 +196,7 @@ export function createDraft(
     .execute(async (trx) => {
       const known = await byIdempotencyKey(trx, programmeId, idempotencyKey);
       if (known) return { report: sameAuthor(known, actor), created: false };
+      await refuseSecondSubmission(trx, programmeId, input);
       const id = randomUUID();
       await trx
         .insertInto("executor_reports")

@@ -112,6 +112,12 @@ describe("who may read and write which report", () => {
     });
     expect(retried.json().id).toBe(corrected.json().id);
     expect((await scene.executor1.inject(url)).json()).toEqual(before);
+    const second = await scene.executor1.inject({
+      method: "POST",
+      url: reports(),
+      payload: { itemId: before.itemId, periodKey: before.periodKey, status: "done", actual: [] },
+    });
+    expect(second.statusCode).toBe(409);
     const draftCorrection = await scene.executor1.inject({
       method: "POST",
       url: `${reports()}/${draftOfDigital}/corrections`,
