@@ -132,6 +132,52 @@ describe("who may read and write which report", () => {
     });
   });
 
+  it("lets the head set the cadence and who executes what, with an audit entry; an executor may not", async () => {
+    const base = `/api/programmes/${scene.programmeId}`;
+    const refused = await scene.executor1.inject({
+      method: "PUT",
+      url: `${base}/settings`,
+      payload: { cadence: "quarter" },
+    });
+    expect(refused.statusCode).toBe(403);
+    const set = await scene.head.inject({
+      method: "PUT",
+      url: `${base}/settings`,
+      payload: { cadence: "quarter" },
+    });
+    expect(set.statusCode).toBe(200);
+    const periods = (await scene.head.inject(`${base}/periods?today=2026-05-01`)).json();
+    expect(periods.slice(0, 5).map((period: { key: string }) => period.key)).toEqual([
+      "2026-Q1",
+      "2026-Q2",
+      "2026-Q3",
+      "2026-Q4",
+      "2026-Y",
+    ]);
+    const [item] = unitProjects(scene, DIGITAL, CULTURE, 2026);
+    const links = [{ itemId: item?.id ?? "", orgUnitId: scene.culture.id }];
+    const put = await scene.head.inject({ method: "PUT", url: `${base}/item-units`, payload: links });
+    expect(put.statusCode).toBe(200);
+    expect((await scene.head.inject(`${base}/item-units`)).json()).toEqual(links);
+    const now = await scene.executor2.inject({
+      method: "POST",
+      url: reports(),
+      payload: { itemId: item?.id, periodKey: "2026-Q3", status: "in-progress", actual: [] },
+    });
+    expect(now.statusCode).toBe(201);
+    const audit = await listAudit(monitoringDb(scene.store), {
+      entity: "programme",
+      entityId: String(scene.programmeId),
+    });
+    expect(audit.filter((entry) => entry.action === "settings")).toEqual([
+      expect.objectContaining({ userId: scene.head.user.id, before: null, after: { cadence: "quarter" } }),
+    ]);
+    expect(audit.filter((entry) => entry.action === "item_units").at(-1)).toMatchObject({
+      userId: scene.head.user.id,
+      after: links,
+    });
+  });
+
   it("answers 401 to the public on every programme and report route, never with its data", async () => {
     const params: Record<string, string> = {
       id: String(scene.programmeId),
