@@ -17,6 +17,7 @@ import { type ImportDocument, importRoutes, MAX_UPLOAD_BYTES } from "./routes/im
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
+import { v1Routes } from "./routes/v1.js";
 import {
   jsonSerializerCompiler,
   openApiComponents,
@@ -91,6 +92,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(authRoutes, { store, loginAttemptsPerMinute: options.loginAttemptsPerMinute });
   app.register(monitoringRoutes, { store, clock: options.clock });
   app.register(dashboardRoutes, { store, clock: options.clock });
+  app.register(v1Routes, { store });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));

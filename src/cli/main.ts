@@ -10,6 +10,7 @@ import { NotAProgrammeError } from "../import/blocks.js";
 import { importDocument } from "../import/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { registerBackup } from "./backup.js";
+import { registerGenerate } from "./generate.js";
 import { countBySeverity, describeFindings, describeProgramme, toContractJson } from "./report.js";
 
 const SUPPORTED = new Set([".txt", ".docx", ".xlsx", ".csv"]);
@@ -160,6 +161,7 @@ export function buildCli(): Command {
     .option("--dry-run", "не зберігати в базу даних")
     .description("імпортувати всі документи теки з індикатором поступу")
     .action(importDirCommand);
+  registerGenerate(program);
   registerBackup(program);
   return program;
 }

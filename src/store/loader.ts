@@ -1,4 +1,4 @@
-import type { Insertable, InsertObject, Kysely, Transaction } from "kysely";
+import { type Insertable, type InsertObject, type Kysely, sql, type Transaction } from "kysely";
 import type { SyntheticProgramme } from "../domain/synthetic/index.js";
 import { communityKey } from "./community-key.js";
 import type { Database } from "./db-types.js";
@@ -161,5 +161,7 @@ export async function loadProgrammes(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  // Fresh statistics, so the planner walks the new rows by index (autovacuum would, later; PGlite never).
+  if (result.loaded > 0) await sql`analyze`.execute(db);
   return result;
 }

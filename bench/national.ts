@@ -1,0 +1,218 @@
+/**
+ * National-scale benchmark (npm run bench:national). Needs DATABASE_URL (PostgreSQL); every size gets
+ * a fresh database, dropped afterwards (BENCH_KEEP=1 keeps them).
+ *
+ * For each size (BENCH_SIZES, default "100,500,1469"): load `generateNation` with the batch loader and
+ * time it; start the API server in a child process; run autocannon on loopback, 100 connections, against
+ * a trivial Fastify route, GET /api/v1/national and GET /api/v1/compare (plain and with If-None-Match,
+ * as a CDN revalidates); report p50/p99 latency, throughput relative to the trivial route, and the
+ * server's RSS (current and peak).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { readFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+import { sql } from "kysely";
+import pg from "pg";
+import { buildApp } from "../src/api/app.js";
+import { generateCommunities, generateNation } from "../src/domain/synthetic/index.js";
+import { openStore } from "../src/store/index.js";
+import { loadProgrammes } from "../src/store/loader.js";
+import { refreshSummaries } from "../src/store/summaries.js";
+
+const CONNECTIONS = 100;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const SEED = 1;
+const YEAR = 2026;
+/** What browsers and CDNs send. */
+const GZIP = { "accept-encoding": "gzip" };
+
+async function serve(databaseUrl: string): Promise<void> {
+  const store = await openStore({ databaseUrl });
+  const app = buildApp({ store, webDist: "/nonexistent", logger: false });
+  app.get("/bench/trivial", async () => ({ status: "ok" }));
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  process.stdout.write(`${JSON.stringify({ port })}\n`);
+}
+
+async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function load(url: string, communities: number) {
+  const store = await openStore({ databaseUrl: url });
+  const db = store.kysely();
+  const started = performance.now();
+  const result = await loadProgrammes(db, generateNation({ seed: SEED, communities }), { batchSize: 50 });
+  const loadSeconds = (performance.now() - started) / 1000;
+  await sql`analyze`.execute(db);
+  const counts = await sql<{ funding: string; items: string; size: string }>`
+    select (select count(*) from funding_rows)::text as funding, (select count(*) from items)::text as items,
+      pg_size_pretty(pg_database_size(current_database())) as size`.execute(db);
+  const refresh = await timeSummaryRefresh(db);
+  await store.close();
+  return { ...result, loadSeconds, ...counts.rows[0], ...refresh };
+}
+
+/** The per-programme refresh done on every write vs refreshing a materialized view of all programmes. */
+async function timeSummaryRefresh(db: ReturnType<Awaited<ReturnType<typeof openStore>>["kysely"]>) {
+  const some = await db.selectFrom("programmes").select("id").orderBy("id").limit(7).execute();
+  const times: number[] = [];
+  for (const { id } of some) {
+    const started = performance.now();
+    await db.transaction().execute((trx) => refreshSummaries(trx, [id]));
+    times.push(performance.now() - started);
+  }
+  const perProgrammeMs = times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+  await sql`create materialized view bench_summaries as
+    select f.programme_id, f.year, f.source, coalesce(o.category, i.category, 'other') as category,
+      sum(f.amount_kopecks) as amount_kopecks
+    from funding_rows f join items i on i.programme_id = f.programme_id and i.id = f.item_id
+    left join category_overrides o on o.programme_id = f.programme_id and o.item_id = f.item_id
+    where f.source <> 'total' group by 1, 2, 3, 4`.execute(db);
+  const started = performance.now();
+  await sql`refresh materialized view bench_summaries`.execute(db);
+  const materializedViewMs = performance.now() - started;
+  await sql`drop materialized view bench_summaries`.execute(db);
+  return { perProgrammeRefreshMs: perProgrammeMs, materializedViewRefreshMs: materializedViewMs };
+}
+
+async function startServer(url: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", new URL(import.meta.url).pathname, "--serve", url],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const [line] = (await once(lines, "line")) as [string];
+  return { child, port: (JSON.parse(line) as { port: number }).port };
+}
+
+async function memoryOf(pid: number): Promise<{ rssMb: number; peakRssMb: number }> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb("VmRSS") / 1024), peakRssMb: Math.round(kb("VmHWM") / 1024) };
+}
+
+interface Measured {
+  p50: number;
+  p99: number;
+  rps: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function hammer(url: string, headers: Record<string, string> = {}): Promise<Measured> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: Math.round(result.requests.average),
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function firstRequestMs(url: string): Promise<{ ms: number; etag: string; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { "accept-encoding": "identity" } });
+  const bytes = (await response.arrayBuffer()).byteLength;
+  return { ms: performance.now() - started, etag: response.headers.get("etag") ?? "", bytes };
+}
+
+async function measureHttp(url: string, communities: number) {
+  const { child, port } = await startServer(url);
+  const base = `http://127.0.0.1:${port}`;
+  const codes = [...generateCommunities({ seed: SEED, communities })].slice(0, 5).map((each) => each.katottg);
+  const national = `${base}/api/v1/national?year=${YEAR}`;
+  const compare = `${base}/api/v1/compare?katottg=${codes.join(",")}`;
+  try {
+    const idle = child.pid ? await memoryOf(child.pid) : { rssMb: 0, peakRssMb: 0 };
+    const cold = { national: await firstRequestMs(national), compare: await firstRequestMs(compare) };
+    const trivial = await hammer(`${base}/bench/trivial`);
+    const nationalRun = await hammer(national);
+    const compareRun = await hammer(compare);
+    const nationalGzip = await hammer(national, GZIP);
+    const compareGzip = await hammer(compare, GZIP);
+    const nationalRevalidate = await hammer(national, { "if-none-match": cold.national.etag });
+    const memory = child.pid ? await memoryOf(child.pid) : { rssMb: 0, peakRssMb: 0 };
+    return {
+      coldMs: { national: Math.round(cold.national.ms), compare: Math.round(cold.compare.ms) },
+      trivial,
+      national: { ...nationalRun, ratio: nationalRun.rps / trivial.rps },
+      compare: { ...compareRun, ratio: compareRun.rps / trivial.rps },
+      nationalGzip: { ...nationalGzip, ratio: nationalGzip.rps / trivial.rps },
+      compareGzip: { ...compareGzip, ratio: compareGzip.rps / trivial.rps },
+      nationalIfNoneMatch: { ...nationalRevalidate, ratio: nationalRevalidate.rps / trivial.rps },
+      bodyBytes: cold.national.bytes,
+      idleRssMb: idle.rssMb,
+      ...memory,
+    };
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+async function runSize(base: string, communities: number) {
+  const name = `infoprog_bench_${communities}_${process.pid}`;
+  await admin(base, (client) => client.query(`create database ${name}`));
+  const url = databaseUrl(base, name);
+  try {
+    const loaded = await load(url, communities);
+    const http = await measureHttp(url, communities);
+    return { communities, ...loaded, ...http };
+  } finally {
+    if (!process.env.BENCH_KEEP)
+      await admin(base, (client) => client.query(`drop database ${name} with (force)`));
+  }
+}
+
+function report(result: Awaited<ReturnType<typeof runSize>>): string {
+  const line = (label: string, run: Measured & { ratio?: number }) =>
+    `  ${label.padEnd(26)} p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(4)} ms  ${String(run.rps).padStart(6)} req/s${run.ratio === undefined ? "" : `  ${(run.ratio * 100).toFixed(0)} % of trivial`}${run.non2xx ? `  non-2xx ${run.non2xx}` : ""}`;
+  return [
+    `${result.communities} communities: ${result.loaded} programmes, ${result.items} items, ${result.funding} funding rows, ${result.size}`,
+    `  load ${result.loadSeconds.toFixed(1)} s; summary refresh: one programme (median of 7) ${result.perProgrammeRefreshMs.toFixed(1)} ms, materialized view of all ${result.materializedViewRefreshMs.toFixed(0)} ms`,
+    `  cold first request: national ${result.coldMs.national} ms, compare ${result.coldMs.compare} ms`,
+    line("trivial route", result.trivial),
+    line("national", result.national),
+    line("compare (5 communities)", result.compare),
+    line("national, gzip", result.nationalGzip),
+    line("compare, gzip", result.compareGzip),
+    line("national, If-None-Match", result.nationalIfNoneMatch),
+    `  national body ${result.bodyBytes} bytes; server RSS idle ${result.idleRssMb} MB, after load ${result.rssMb} MB (peak ${result.peakRssMb} MB)`,
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === "--serve") return serve(process.argv[3] ?? "");
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error("DATABASE_URL (PostgreSQL) is required");
+  const sizes = (process.env.BENCH_SIZES ?? "100,500,1469").split(",").map(Number);
+  const results = [];
+  for (const size of sizes) {
+    const result = await runSize(base, size);
+    results.push(result);
+    process.stdout.write(`${report(result)}\n`);
+  }
+  process.stdout.write(`${JSON.stringify(results)}\n`);
+}
+
+await main();

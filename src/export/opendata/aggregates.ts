@@ -1,0 +1,273 @@
+import { type Kysely, sql } from "kysely";
+import { CATEGORY_IDS, type CategoryId, categoryInfo } from "../../domain/classify/index.js";
+import { toKopecks } from "../../store/convert.js";
+import type { Database } from "../../store/db-types.js";
+import { isOutlier, type Spread, spread } from "./stats.js";
+
+/** Per-resident amounts are kopecks per person, rounded to whole kopecks only for output. */
+const round = (value: number) => Math.round(value);
+const perResident = (amount: number, population: number | null) =>
+  population && population > 0 ? amount / population : null;
+
+interface SummaryRow {
+  programme_id: number;
+  katottg: string;
+  name: string;
+  oblast: string | null;
+  population: number | null;
+  title: string;
+  period_from: number;
+  period_to: number;
+  year: number | null;
+  category: string;
+  amount: number;
+}
+
+async function summaryRows(db: Kysely<Database>, where: ReturnType<typeof sql>): Promise<SummaryRow[]> {
+  const { rows } = await sql<Omit<SummaryRow, "amount"> & { amount: string | number }>`
+    select p.id as programme_id, p.katottg, c.name, c.oblast, c.population, p.title, p.period_from, p.period_to,
+      s.year, s.category, sum(s.amount_kopecks) as amount
+    from programmes p join communities c on c.katottg = p.katottg
+    join programme_summaries s on s.programme_id = p.id
+    where p.status = 'published' and ${where}
+    group by p.id, p.katottg, c.name, c.oblast, c.population, p.title, p.period_from, p.period_to, s.year, s.category
+    order by p.katottg, p.period_from, s.category, s.year`.execute(db);
+  return rows.map((row) => ({ ...row, amount: toKopecks(row.amount) }));
+}
+
+export interface CompareCell {
+  category: CategoryId;
+  label: string;
+  /** Null: the whole period. */
+  year: number | null;
+  amount_kopecks: number;
+  per_resident_kopecks: number | null;
+}
+
+export interface CompareProgramme {
+  programme_id: number;
+  title: string;
+  period_from: number;
+  period_to: number;
+  total_kopecks: number;
+  per_resident_kopecks: number | null;
+  by_category: CompareCell[];
+}
+
+export interface CompareCommunity {
+  katottg: string;
+  name: string;
+  oblast: string | null;
+  population: number | null;
+  programmes: CompareProgramme[];
+}
+
+/** Each published programme of the communities: money by category and year, per resident when known. */
+export async function compareCommunities(
+  db: Kysely<Database>,
+  katottg: string[],
+): Promise<CompareCommunity[]> {
+  const rows = await summaryRows(db, sql`p.katottg in (${sql.join(katottg)})`);
+  const communities = new Map<string, CompareCommunity>();
+  const programmes = new Map<number, CompareProgramme>();
+  for (const row of rows) {
+    let community = communities.get(row.katottg);
+    if (!community) {
+      community = {
+        katottg: row.katottg,
+        name: row.name,
+        oblast: row.oblast,
+        population: row.population,
+        programmes: [],
+      };
+      communities.set(row.katottg, community);
+    }
+    let programme = programmes.get(row.programme_id);
+    if (!programme) {
+      programme = {
+        programme_id: row.programme_id,
+        title: row.title,
+        period_from: row.period_from,
+        period_to: row.period_to,
+        total_kopecks: 0,
+        per_resident_kopecks: null,
+        by_category: [],
+      };
+      programmes.set(row.programme_id, programme);
+      community.programmes.push(programme);
+    }
+    const category = row.category as CategoryId;
+    const share = perResident(row.amount, row.population);
+    programme.by_category.push({
+      category,
+      label: categoryInfo(category).labelUk,
+      year: row.year,
+      amount_kopecks: row.amount,
+      per_resident_kopecks: share === null ? null : round(share),
+    });
+    if (row.year === null) programme.total_kopecks += row.amount;
+  }
+  for (const community of communities.values()) {
+    for (const programme of community.programmes) {
+      const share = perResident(programme.total_kopecks, community.population);
+      programme.per_resident_kopecks = share === null ? null : round(share);
+    }
+  }
+  return katottg.flatMap((code) => communities.get(code) ?? []);
+}
+
+export interface SpreadOut {
+  median: number;
+  q1: number;
+  q3: number;
+}
+
+export interface Outlier {
+  katottg: string;
+  name: string;
+  oblast: string | null;
+  per_resident_kopecks: number;
+}
+
+export interface CategoryStats {
+  category: CategoryId;
+  label: string;
+  total_kopecks: number;
+  /** Per-resident spend over the communities with a population (0 where they plan nothing). */
+  per_resident: SpreadOut;
+  /** How many communities lie outside the IQR fences. */
+  outlier_count: number;
+  /** The most extreme of them, farthest from the median first (at most OUTLIERS_SHOWN). */
+  outliers: Outlier[];
+}
+
+export interface OblastStats {
+  oblast: string;
+  rank: number;
+  communities: number;
+  total_kopecks: number;
+  per_resident: SpreadOut;
+  categories: CategoryStats[];
+}
+
+export interface NationalView {
+  year: number;
+  communities: number;
+  total_kopecks: number;
+  per_resident: SpreadOut;
+  categories: CategoryStats[];
+  /** Ranked by median per-resident spend, highest first. */
+  oblasts: OblastStats[];
+  /** Communities ranked by per-resident spend, highest first (top 10). */
+  top_communities: Outlier[];
+}
+
+interface CommunityYear {
+  katottg: string;
+  name: string;
+  oblast: string | null;
+  population: number | null;
+  total: number;
+  byCategory: Map<CategoryId, number>;
+}
+
+function communityYears(rows: SummaryRow[]): CommunityYear[] {
+  const out = new Map<string, CommunityYear>();
+  for (const row of rows) {
+    let community = out.get(row.katottg);
+    if (!community) {
+      community = { ...row, total: 0, byCategory: new Map() };
+      out.set(row.katottg, community);
+    }
+    const category = row.category as CategoryId;
+    community.total += row.amount;
+    community.byCategory.set(category, (community.byCategory.get(category) ?? 0) + row.amount);
+  }
+  return [...out.values()];
+}
+
+const outSpread = (of: Spread): SpreadOut => ({
+  median: round(of.median),
+  q1: round(of.q1),
+  q3: round(of.q3),
+});
+
+function outlierOf(community: CommunityYear, value: number): Outlier {
+  return {
+    katottg: community.katottg,
+    name: community.name,
+    oblast: community.oblast,
+    per_resident_kopecks: round(value),
+  };
+}
+
+/** Outliers listed per category: the national list and each oblast's. */
+export const OUTLIERS_SHOWN = { nation: 20, oblast: 3 } as const;
+
+function categoryStats(communities: CommunityYear[], shown: number): CategoryStats[] {
+  const withPopulation = communities.filter((community) => community.population);
+  return CATEGORY_IDS.map((category) => {
+    const values = withPopulation.map(
+      (community) => (community.byCategory.get(category) ?? 0) / (community.population ?? 1),
+    );
+    const of = spread(values);
+    const outliers = withPopulation
+      .map((community, index) => ({ community, value: values[index] ?? 0 }))
+      .filter(({ value }) => isOutlier(value, of))
+      .sort((a, b) => Math.abs(b.value - of.median) - Math.abs(a.value - of.median));
+    const total = communities.reduce((sum, community) => sum + (community.byCategory.get(category) ?? 0), 0);
+    return {
+      category,
+      label: categoryInfo(category).labelUk,
+      total_kopecks: total,
+      per_resident: outSpread(of),
+      outlier_count: outliers.length,
+      outliers: outliers.slice(0, shown).map(({ community, value }) => outlierOf(community, value)),
+    };
+  }).filter((stats) => stats.total_kopecks !== 0);
+}
+
+function perResidentSpread(communities: CommunityYear[]): Spread {
+  return spread(
+    communities.filter((each) => each.population).map((each) => each.total / (each.population ?? 1)),
+  );
+}
+
+/**
+ * The national view of one year: the year's planned money of every community with a published
+ * programme covering it, per resident — medians and quartiles by category and oblast, IQR outliers.
+ */
+export async function nationalView(db: Kysely<Database>, year: number): Promise<NationalView> {
+  const communities = communityYears(await summaryRows(db, sql`s.year = ${year}`));
+  const byOblast = new Map<string, CommunityYear[]>();
+  for (const community of communities) {
+    const oblast = community.oblast ?? "—";
+    byOblast.set(oblast, [...(byOblast.get(oblast) ?? []), community]);
+  }
+  const oblasts = [...byOblast.entries()]
+    .map(([oblast, members]) => ({ oblast, members, of: perResidentSpread(members) }))
+    .sort((a, b) => b.of.median - a.of.median || a.oblast.localeCompare(b.oblast, "uk"))
+    .map(({ oblast, members, of }, index) => ({
+      oblast,
+      rank: index + 1,
+      communities: members.length,
+      total_kopecks: members.reduce((sum, each) => sum + each.total, 0),
+      per_resident: outSpread(of),
+      categories: categoryStats(members, OUTLIERS_SHOWN.oblast),
+    }));
+  const top = communities
+    .filter((each) => each.population)
+    .map((each) => ({ each, value: each.total / (each.population ?? 1) }))
+    .sort((a, b) => b.value - a.value)
+    .slice(0, 10)
+    .map(({ each, value }) => outlierOf(each, value));
+  return {
+    year,
+    communities: communities.length,
+    total_kopecks: communities.reduce((sum, each) => sum + each.total, 0),
+    per_resident: outSpread(perResidentSpread(communities)),
+    categories: categoryStats(communities, OUTLIERS_SHOWN.nation),
+    oblasts,
+    top_communities: top,
+  };
+}

@@ -1,0 +1,338 @@
+import { createHash } from "node:crypto";
+import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { kopecksToDecimal } from "../domain/money.js";
+import type { CellValue, OpenRow, ResourceName } from "../export/opendata/fields.js";
+import { toIso, toKopecks } from "./convert.js";
+import type { Database } from "./db-types.js";
+
+/** Filters of the public v1 API; every one is optional. */
+export interface OpenFilter {
+  katottg?: string[];
+  oblast?: string;
+  /** Programmes whose period covers the year; for funding rows, the row's year. */
+  year?: number;
+  /** Case-insensitive substring of the direction's title. */
+  direction?: string;
+  source?: string;
+  category?: string;
+}
+
+export interface Page {
+  data: OpenRow[];
+  /** Opaque cursor of the next page; null on the last one. */
+  next: string | null;
+}
+
+export type ListedResource = Exclude<ResourceName, "targeted-programmes">;
+type Key = (string | number)[];
+
+export const MAX_PAGE = 1000;
+const PUBLISHED = "published";
+
+export function encodeCursor(key: Key): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+/** Undefined when the cursor is not one of ours. */
+export function decodeCursor(cursor: string, length: number): Key | undefined {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const valid =
+      Array.isArray(key) &&
+      key.length === length &&
+      key.every((part) => typeof part === "string" || Number.isSafeInteger(part));
+    return valid ? (key as Key) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function uah(kopecks: number): number {
+  return Number(kopecksToDecimal(kopecks, "uah"));
+}
+
+function like(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** Published programmes matching the community and year filters, as a boolean SQL condition on `p`/`c`. */
+function programmeScope(filter: OpenFilter): Expression<SqlBool> {
+  const parts = [sql<SqlBool>`p.status = ${PUBLISHED}`];
+  if (filter.katottg?.length) parts.push(sql<SqlBool>`p.katottg in (${sql.join(filter.katottg)})`);
+  if (filter.oblast) parts.push(sql<SqlBool>`c.oblast = ${filter.oblast}`);
+  if (filter.year !== undefined) {
+    parts.push(sql<SqlBool>`p.period_from <= ${filter.year} and p.period_to >= ${filter.year}`);
+  }
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+function all(parts: Expression<SqlBool>[]): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+function after(columns: string[], key: Key | undefined): Expression<SqlBool> {
+  if (!key) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${sql.join(columns.map((column) => sql.ref(column)))}) > (${sql.join(key)})`;
+}
+
+function orderBy(columns: string[]) {
+  return sql.join(columns.map((column) => sql.ref(column)));
+}
+
+const KEYS: Record<ListedResource, string[]> = {
+  programmes: ["p.id"],
+  directions: ["d.programme_id", "d.position"],
+  projects: ["i.programme_id", "i.id"],
+  funding: ["fr.id"],
+  indicators: ["x.programme_id", "x.position"],
+};
+
+function programmeConditions(filter: OpenFilter): Expression<SqlBool>[] {
+  const parts = [programmeScope(filter)];
+  if (filter.direction) {
+    parts.push(sql<SqlBool>`exists (select 1 from directions d where d.programme_id = p.id
+      and d.title ilike ${like(filter.direction)})`);
+  }
+  if (filter.source || filter.category) {
+    const source = filter.source ? sql`and s.source = ${filter.source}` : sql``;
+    const category = filter.category ? sql`and s.category = ${filter.category}` : sql``;
+    parts.push(sql<SqlBool>`exists (select 1 from programme_summaries s where s.programme_id = p.id
+      and s.amount_kopecks <> 0 ${source} ${category})`);
+  }
+  return parts;
+}
+
+async function programmesPage(db: Kysely<Database>, filter: OpenFilter, key: Key | undefined, limit: number) {
+  const { rows } = await sql<Record<string, unknown>>`
+    select p.id as programme_id, p.katottg, c.name as community_name, c.oblast, c.population, p.title,
+      p.period_from, p.period_to, p.updated_at,
+      (select max(v.version) from programme_versions v where v.programme_id = p.id) as version,
+      (select coalesce(sum(s.amount_kopecks), 0) from programme_summaries s
+        where s.programme_id = p.id and s.year is null) as total_kopecks
+    from programmes p join communities c on c.katottg = p.katottg
+    where ${all([...programmeConditions(filter), after(KEYS.programmes, key)])}
+    order by ${orderBy(KEYS.programmes)} limit ${limit}`.execute(db);
+  return rows.map((row) => {
+    const total = toKopecks(row.total_kopecks as number);
+    return {
+      ...pick(row, ["programme_id", "katottg", "community_name", "oblast", "population", "title"]),
+      period_from: row.period_from as number,
+      period_to: row.period_to as number,
+      version: row.version as number,
+      total_kopecks: total,
+      total_uah: uah(total),
+      updated_at: toIso(row.updated_at as Date),
+    };
+  });
+}
+
+function pick(row: Record<string, unknown>, names: string[]): OpenRow {
+  return Object.fromEntries(names.map((name) => [name, (row[name] ?? null) as CellValue]));
+}
+
+const SCOPE_JOIN = sql`join programmes p on p.id = x.programme_id join communities c on c.katottg = p.katottg`;
+
+async function directionsPage(db: Kysely<Database>, filter: OpenFilter, key: Key | undefined, limit: number) {
+  const direction = filter.direction
+    ? sql<SqlBool>`d.title ilike ${like(filter.direction)}`
+    : sql<SqlBool>`true`;
+  const { rows } = await sql<Record<string, unknown>>`
+    select d.programme_id, d.position, d.number, d.title
+    from directions d join programmes p on p.id = d.programme_id join communities c on c.katottg = p.katottg
+    where ${all([programmeScope(filter), direction, after(KEYS.directions, key)])}
+    order by ${orderBy(KEYS.directions)} limit ${limit}`.execute(db);
+  return rows.map((row) => pick(row, ["programme_id", "position", "number", "title"]));
+}
+
+async function projectsPage(db: Kysely<Database>, filter: OpenFilter, key: Key | undefined, limit: number) {
+  const parts = [programmeScope(filter), after(KEYS.projects, key)];
+  if (filter.direction) parts.push(sql<SqlBool>`d.title ilike ${like(filter.direction)}`);
+  if (filter.category) parts.push(sql<SqlBool>`coalesce(o.category, i.category) = ${filter.category}`);
+  if (filter.source) {
+    parts.push(sql<SqlBool>`exists (select 1 from funding_rows fr where fr.programme_id = i.programme_id
+      and fr.item_id = i.id and fr.source = ${filter.source})`);
+  }
+  const { rows } = await sql<Record<string, unknown>>`
+    select i.programme_id, i.id as item_id, i.parent_id as parent_item_id, i.direction_position, i.number,
+      i.title, array_to_string(i.executors, '; ') as executors, i.expected_result, i.depth,
+      coalesce(o.category, i.category) as category,
+      case when o.category is null then 'auto' else 'override' end as category_source
+    from items i join programmes p on p.id = i.programme_id join communities c on c.katottg = p.katottg
+    join directions d on d.programme_id = i.programme_id and d.position = i.direction_position
+    left join category_overrides o on o.programme_id = i.programme_id and o.item_id = i.id
+    where ${all(parts)}
+    order by ${orderBy(KEYS.projects)} limit ${limit}`.execute(db);
+  return rows.map((row) =>
+    pick(row, [
+      "programme_id",
+      "item_id",
+      "parent_item_id",
+      "direction_position",
+      "number",
+      "title",
+      "executors",
+      "expected_result",
+      "depth",
+      "category",
+      "category_source",
+    ]),
+  );
+}
+
+async function fundingPage(db: Kysely<Database>, filter: OpenFilter, key: Key | undefined, limit: number) {
+  const parts = [programmeScope({ ...filter, year: undefined }), after(KEYS.funding, key)];
+  parts.push(sql<SqlBool>`fr.item_id is not null`);
+  if (filter.year !== undefined) parts.push(sql<SqlBool>`fr.year = ${filter.year}`);
+  if (filter.source) parts.push(sql<SqlBool>`fr.source = ${filter.source}`);
+  if (filter.direction) parts.push(sql<SqlBool>`d.title ilike ${like(filter.direction)}`);
+  if (filter.category) parts.push(sql<SqlBool>`coalesce(o.category, i.category) = ${filter.category}`);
+  const { rows } = await sql<Record<string, unknown>>`
+    select fr.id as funding_id, fr.programme_id, fr.item_id, fr.source, fr.label as source_label, fr.year,
+      fr.amount_kopecks
+    from funding_rows fr join programmes p on p.id = fr.programme_id join communities c on c.katottg = p.katottg
+    join items i on i.programme_id = fr.programme_id and i.id = fr.item_id
+    join directions d on d.programme_id = i.programme_id and d.position = i.direction_position
+    left join category_overrides o on o.programme_id = i.programme_id and o.item_id = i.id
+    where ${all(parts)}
+    order by ${orderBy(KEYS.funding)} limit ${limit}`.execute(db);
+  return rows.map((row) => {
+    const amount = toKopecks(row.amount_kopecks as number);
+    return {
+      ...pick(row, ["funding_id", "programme_id", "item_id", "source", "source_label", "year"]),
+      amount_kopecks: amount,
+      amount_uah: uah(amount),
+    };
+  });
+}
+
+async function indicatorsPage(db: Kysely<Database>, filter: OpenFilter, key: Key | undefined, limit: number) {
+  const direction = filter.direction
+    ? sql<SqlBool>`x.direction ilike ${like(filter.direction)}`
+    : sql<SqlBool>`true`;
+  const { rows } = await sql<Record<string, unknown>>`
+    select x.programme_id, x.position, x.number, x.direction, x.name, x.unit, x.baseline, x.targets
+    from indicators x ${SCOPE_JOIN}
+    where ${all([programmeScope(filter), direction, after(KEYS.indicators, key)])}
+    order by ${orderBy(KEYS.indicators)} limit ${limit}`.execute(db);
+  return rows.map((row) => ({
+    ...pick(row, ["programme_id", "position", "number", "direction", "name", "unit", "baseline"]),
+    targets: JSON.stringify(typeof row.targets === "string" ? JSON.parse(row.targets) : row.targets),
+  }));
+}
+
+const PAGES = {
+  programmes: programmesPage,
+  directions: directionsPage,
+  projects: projectsPage,
+  funding: fundingPage,
+  indicators: indicatorsPage,
+};
+
+function keyOf(resource: ListedResource, row: OpenRow): Key {
+  const names: Record<ListedResource, string[]> = {
+    programmes: ["programme_id"],
+    directions: ["programme_id", "position"],
+    projects: ["programme_id", "item_id"],
+    funding: ["funding_id"],
+    indicators: ["programme_id", "position"],
+  };
+  return names[resource].map((name) => row[name] as string | number);
+}
+
+export class BadCursorError extends Error {}
+
+/** One page of a resource, in a stable order by its key; rows after the cursor. */
+export async function listResource(
+  db: Kysely<Database>,
+  resource: ListedResource,
+  filter: OpenFilter,
+  page: { limit: number; after?: string },
+): Promise<Page> {
+  const key = page.after === undefined ? undefined : decodeCursor(page.after, KEYS[resource].length);
+  if (page.after !== undefined && !key) throw new BadCursorError("cursor");
+  const limit = Math.min(Math.max(page.limit, 1), MAX_PAGE);
+  const rows = await PAGES[resource](db, filter, key, limit + 1);
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return { data, next: rows.length > limit && last ? encodeCursor(keyOf(resource, last)) : null };
+}
+
+/** Every row of a resource, page by page (for the CSV files of the data package). */
+export async function* allRows(
+  db: Kysely<Database>,
+  resource: ListedResource,
+  filter: OpenFilter = {},
+): AsyncGenerator<OpenRow> {
+  let after: string | undefined;
+  do {
+    const page = await listResource(db, resource, filter, { limit: MAX_PAGE, after });
+    yield* page.data;
+    after = page.next ?? undefined;
+  } while (after);
+}
+
+/**
+ * What the published data in a filter's scope looks like now: number of programmes, their latest
+ * change and latest version id. Every write (import, edit, status, category override) moves
+ * `programmes.updated_at`, so a change anywhere in scope changes this.
+ */
+export async function dataState(db: Kysely<Database>, filter: OpenFilter): Promise<string> {
+  const { rows } = await sql<{ n: number | string; changed: Date | null; max_id: number | null }>`
+    select count(*) as n, max(p.updated_at) as changed, max(p.id) as max_id
+    from programmes p join communities c on c.katottg = p.katottg
+    where ${programmeScope({ katottg: filter.katottg, oblast: filter.oblast, year: filter.year })}`.execute(
+    db,
+  );
+  const row = rows[0];
+  return `${row?.n}:${row?.changed ? new Date(row.changed).getTime() : 0}:${row?.max_id ?? 0}`;
+}
+
+/** A weak ETag of a response: the route, its query and the state of the data it reads. */
+export function weakEtag(what: string, state: string): string {
+  return `W/"${createHash("sha256").update(`${what}\n${state}`).digest("base64url").slice(0, 27)}"`;
+}
+
+/** The Resolution No. 835 dataset: one record per published programme, computed from current data. */
+export async function targetedProgrammes(db: Kysely<Database>, linkBase: string): Promise<OpenRow[]> {
+  const { rows } = await sql<Record<string, unknown>>`
+    select p.id as programme_id, p.title, p.katottg, c.name as community_name, p.period_from, p.period_to,
+      p.status, p.updated_at,
+      (select v.document -> 'passport' -> 'fields' from programme_versions v where v.programme_id = p.id
+        order by v.version desc limit 1) as passport_fields
+    from programmes p join communities c on c.katottg = p.katottg
+    where p.status = ${PUBLISHED} order by p.id`.execute(db);
+  return rows.map((row) => {
+    const document = passportField(row.passport_fields, 3);
+    return {
+      programme_id: row.programme_id as number,
+      name: row.title as string,
+      adoption_date: document ? firstDate(document) : null,
+      adoption_document: document || null,
+      issuer: `Рада: ${row.community_name as string}`,
+      katottg: row.katottg as string,
+      period: `${row.period_from}–${row.period_to}`,
+      status: row.status as string,
+      amended_at: toIso(row.updated_at as Date),
+      link: `${linkBase}/api/public/programmes/${encodeURIComponent(row.katottg as string)}/${row.period_from}-${row.period_to}`,
+    };
+  });
+}
+
+function passportField(fields: unknown, number: number): string {
+  const parsed = typeof fields === "string" ? JSON.parse(fields) : fields;
+  if (!Array.isArray(parsed)) return "";
+  const field = parsed.find((each: { number?: number }) => each?.number === number) as
+    | { value?: string }
+    | undefined;
+  return field?.value?.trim() ?? "";
+}
+
+/** "від 12.03.2024 № 45" → "2024-03-12"; null when the text holds no valid date. */
+export function firstDate(text: string): string | null {
+  const match = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(text);
+  if (!match) return null;
+  const [, day, month, year] = match;
+  const iso = `${year}-${month?.padStart(2, "0")}-${day?.padStart(2, "0")}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+}
