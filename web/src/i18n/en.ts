@@ -7,6 +7,8 @@ export const en: Record<MessageKey, string> = {
   "app.demo": "Demo data: the API server is not reachable, changes are not saved.",
   "nav.list": "Programmes",
   "nav.import": "Import",
+  "nav.compare": "Compare communities",
+  "programme.monitoring": "Monitoring and reports",
   "nav.main": "Main navigation",
   "common.loading": "Loading…",
   "common.error": "Error",

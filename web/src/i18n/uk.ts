@@ -6,6 +6,8 @@ export const uk = {
   "app.demo": "Демонстраційні дані: сервер API недоступний, зміни не зберігаються.",
   "nav.list": "Програми",
   "nav.import": "Імпорт",
+  "nav.compare": "Порівняння громад",
+  "programme.monitoring": "Моніторинг і звіти",
   "nav.main": "Основна навігація",
   "common.loading": "Завантаження…",
   "common.error": "Помилка",

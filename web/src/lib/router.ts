@@ -5,12 +5,17 @@ export type Route =
   | { name: "list" }
   | { name: "import" }
   | { name: "programme"; id: string; tab: string | null }
+  | { name: "monitoring"; id: string }
+  | { name: "compare" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/";
   if (path === "/") return { name: "list" };
   if (path === "/import") return { name: "import" };
+  if (path === "/compare") return { name: "compare" };
+  const monitoring = /^\/monitoring\/([^/]+)$/.exec(path);
+  if (monitoring?.[1]) return { name: "monitoring", id: decodeURIComponent(monitoring[1]) };
   const programme = /^\/programmes\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
   if (programme?.[1])
     return { name: "programme", id: decodeURIComponent(programme[1]), tab: programme[2] ?? null };
@@ -26,6 +31,10 @@ export function parsePublicPath(pathname: string): { katottg: string; from: numb
 
 export function programmePath(id: string, tab?: string): string {
   return `/programmes/${encodeURIComponent(id)}${tab ? `/${tab}` : ""}`;
+}
+
+export function monitoringPath(id: string): string {
+  return `/monitoring/${encodeURIComponent(id)}`;
 }
 
 export function publicPath(katottg: string, from: number, to: number): string {

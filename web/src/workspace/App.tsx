@@ -1,9 +1,11 @@
 import { Alert, Anchor, AppShell, Burger, Button, Container, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { type MouseEvent, useEffect, useState } from "react";
+import { ComparePage } from "../compare/ComparePage.js";
 import { useI18n } from "../i18n/index.js";
 import { auth, canEdit, onUnauthorized, type SessionUser } from "../lib/api.js";
 import { navigate, parseRoute, type Route, usePathname } from "../lib/router.js";
+import { DashboardPage } from "../monitoring/DashboardPage.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
 import { type DataSource, type Session, signedIn } from "./data.js";
 import { ImportPage } from "./ImportPage.js";
@@ -37,6 +39,12 @@ function Page({ source, route, editable }: { source: DataSource; route: Route; e
       return editable ? <ImportPage /> : <Text>{t("login.forbidden")}</Text>;
     case "programme":
       return <ProgrammePage id={route.id} source={source} editable={editable} />;
+    case "monitoring":
+      return <DashboardPage programmeId={Number(route.id)} />;
+    case "compare":
+      return (
+        <ComparePage initialCodes={new URLSearchParams(window.location.search).get("katottg")?.split(",")} />
+      );
     default:
       return <Text>{t("programme.notFound")}</Text>;
   }
@@ -48,6 +56,7 @@ function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
     <>
       <NavLink href="/" label={t("nav.list")} active={route.name === "list" || route.name === "programme"} />
       {editable && <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />}
+      <NavLink href="/compare" label={t("nav.compare")} active={route.name === "compare"} />
     </>
   );
 }

@@ -18,7 +18,7 @@ import { useI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
 import { tabOfRef } from "../lib/refs.js";
-import { navigate, programmePath, publicPath } from "../lib/router.js";
+import { monitoringPath, navigate, programmePath, publicPath } from "../lib/router.js";
 import { PassportTable } from "../shared/PassportTable.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
 import { ExecutorsView } from "./components/ExecutorsView.js";
@@ -91,6 +91,16 @@ function Header({
         {programme.community.name} · {programme.community.katottg} · {t("programme.period")}:{" "}
         {formatPeriod(programme.period)}
       </Text>
+      <Anchor
+        href={monitoringPath(String(summary.id))}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(monitoringPath(String(summary.id)));
+        }}
+        size="sm"
+      >
+        {t("programme.monitoring")} →
+      </Anchor>
       <Group gap="md" align="flex-end" wrap="wrap">
         <NativeSelect
           label={t("programme.status")}
