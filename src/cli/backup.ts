@@ -27,7 +27,7 @@ async function backupCommand(file: string): Promise<void> {
   await run(async () => {
     const target = path.resolve(file);
     const summary = await withDatabase((store) => backupDatabase(store.kysely(), target));
-    return `Резервну копію збережено: ${target} (${summary.tables} таблиць, ${summary.rows} рядків).`;
+    return `Резервну копію збережено: ${target} (таблиць: ${summary.tables}, рядків: ${summary.rows}).`;
   });
 }
 
@@ -36,7 +36,7 @@ async function restoreCommand(file: string, options: { force?: boolean }): Promi
     const summary = await withDatabase((store) =>
       restoreDatabase(store.kysely(), path.resolve(file), { force: options.force }),
     );
-    return `Відновлено ${summary.rows} рядків у ${summary.tables} таблицях.`;
+    return `Відновлено з резервної копії: таблиць — ${summary.tables}, рядків — ${summary.rows}.`;
   });
 }
 

@@ -24,7 +24,7 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-function databaseEnv(options: StoreOptions): Record<string, string> {
+export function databaseEnv(options: StoreOptions): Record<string, string> {
   if (options.databaseUrl) return { DATABASE_URL: options.databaseUrl };
   return { INFOPROG_DATA_DIR: options.dataDir ?? "", DATABASE_URL: "" };
 }
