@@ -43,8 +43,12 @@ interface ImportBudget {
 
 const budgets = new AsyncLocalStorage<ImportBudget>();
 
-/** Runs one import with its own deadline and cell budget. */
+/**
+ * Runs one import with its own deadline and cell budget. Inside another `withImportLimits` the outer
+ * budget stays in force, so a caller can impose a shorter deadline on `importDocument`.
+ */
 export function withImportLimits<T>(work: () => T, maxMs: number = IMPORT_LIMITS.maxProcessingMs): T {
+  if (budgets.getStore()) return work();
   return budgets.run({ deadline: Date.now() + maxMs, cells: 0 }, work);
 }
 

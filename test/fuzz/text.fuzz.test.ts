@@ -1,8 +1,8 @@
 /** Broken tables and hostile text through importText and importDocument (see support.ts). */
 import fc from "fast-check";
-import { afterAll, describe, it } from "vitest";
-import { importDocument, importText } from "../../src/import/index.js";
-import { IMPORT_LIMITS } from "../../src/import/limits.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { importDocument, importText, NotAProgrammeError } from "../../src/import/index.js";
+import { IMPORT_LIMITS, LIMIT_MESSAGES, withImportLimits } from "../../src/import/limits.js";
 import { expectImportsOrRefuses, FIXTURE_NAMES, readFixture, runs, tally } from "./support.js";
 
 const WORDS = [
@@ -162,6 +162,14 @@ describe("importer limits: text", () => {
 
   it("a document with a NUL byte", async () => {
     await expectImportsOrRefuses(() => importDocument(Buffer.from(`${passport}\u0000`), "a.txt"));
+  });
+
+  it("stops at the processing deadline", async () => {
+    const long = Array(50).fill(passport).join("\n");
+    expect(() => withImportLimits(() => importText(long), 1)).toThrow(LIMIT_MESSAGES.time);
+    await expect(withImportLimits(() => importDocument(Buffer.from(long), "a.txt"), 1)).rejects.toThrow(
+      NotAProgrammeError,
+    );
   });
 
   it("an upload over the size limit", async () => {
