@@ -46,5 +46,6 @@ export function contentSecurityPolicy(webDist: string): Record<string, string[]>
 export function registerSecurityHeaders(app: FastifyInstance, webDist: string): void {
   app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(webDist) },
+    frameguard: { action: "deny" },
   });
 }

@@ -61,7 +61,7 @@ describe("API hardening", () => {
     expect(csp).toContain("img-src 'self' data:");
     expect(csp).toContain("object-src 'none'");
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
-    expect(response.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(response.headers["x-frame-options"]).toBe("DENY");
     expect(response.headers["strict-transport-security"]).toBeDefined();
   });
 
