@@ -131,7 +131,8 @@ export interface Outlier {
 
 export interface CategoryStats {
   category: CategoryId;
-  label: string;
+  /** In the national list only (an oblast's cells name the category by id). */
+  label?: string;
   total_kopecks: number;
   /** Per-resident spend over the communities with a population (0 where they plan nothing). */
   per_resident: SpreadOut;
@@ -202,9 +203,9 @@ function outlierOf(community: CommunityYear, value: number): Outlier {
 }
 
 /** Outliers listed per category: the national list and each oblast's. */
-export const OUTLIERS_SHOWN = { nation: 20, oblast: 3 } as const;
+export const OUTLIERS_SHOWN = { nation: 10, oblast: 1 } as const;
 
-function categoryStats(communities: CommunityYear[], shown: number): CategoryStats[] {
+function categoryStats(communities: CommunityYear[], shown: number, labelled: boolean): CategoryStats[] {
   const withPopulation = communities.filter((community) => community.population);
   return CATEGORY_IDS.map((category) => {
     const values = withPopulation.map(
@@ -218,7 +219,7 @@ function categoryStats(communities: CommunityYear[], shown: number): CategorySta
     const total = communities.reduce((sum, community) => sum + (community.byCategory.get(category) ?? 0), 0);
     return {
       category,
-      label: categoryInfo(category).labelUk,
+      ...(labelled ? { label: categoryInfo(category).labelUk } : {}),
       total_kopecks: total,
       per_resident: outSpread(of),
       outlier_count: outliers.length,
@@ -253,7 +254,7 @@ export async function nationalView(db: Kysely<Database>, year: number): Promise<
       communities: members.length,
       total_kopecks: members.reduce((sum, each) => sum + each.total, 0),
       per_resident: outSpread(of),
-      categories: categoryStats(members, OUTLIERS_SHOWN.oblast),
+      categories: categoryStats(members, OUTLIERS_SHOWN.oblast, false),
     }));
   const top = communities
     .filter((each) => each.population)
@@ -266,7 +267,7 @@ export async function nationalView(db: Kysely<Database>, year: number): Promise<
     communities: communities.length,
     total_kopecks: communities.reduce((sum, each) => sum + each.total, 0),
     per_resident: outSpread(perResidentSpread(communities)),
-    categories: categoryStats(communities, OUTLIERS_SHOWN.nation),
+    categories: categoryStats(communities, OUTLIERS_SHOWN.nation, true),
     oblasts,
     top_communities: top,
   };
