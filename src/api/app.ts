@@ -9,7 +9,6 @@ import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
-import { registerSecurityHeaders } from "./security.js";
 import { authRoutes } from "./routes/auth.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
@@ -18,6 +17,7 @@ import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
 import { v1Routes } from "./routes/v1.js";
+import { registerSecurityHeaders } from "./security.js";
 import {
   jsonSerializerCompiler,
   openApiComponents,
@@ -63,7 +63,10 @@ function registerWebApp(app: FastifyInstance, webDist: string): void {
 function installNotFound(app: FastifyInstance, serveWebApp: boolean): void {
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url === "/api" || request.url.startsWith("/api/");
-    if (serveWebApp && request.method === "GET" && !isApi) return reply.sendFile("index.html");
+    const isPublicPage = request.url === "/p" || request.url.startsWith("/p/");
+    if (serveWebApp && request.method === "GET" && !isApi) {
+      return reply.sendFile(isPublicPage ? "public.html" : "index.html");
+    }
     throw new HttpError(404, "Не знайдено");
   });
 }

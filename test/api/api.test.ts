@@ -243,6 +243,7 @@ describe("HTTP API edge cases", () => {
   it("serves the built web app with a fallback to index.html, but not for /api paths", async () => {
     const webDist = await mkdtemp(path.join(tmpdir(), "infoprog-web-"));
     await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>infoprog</title>");
+    await writeFile(path.join(webDist, "public.html"), "<!doctype html><title>public</title>");
     const { store, dispose } = await openTestStore();
     const app = buildApp({ store, webDist });
     const admin = await userClient(app, store, "admin", "admin");
@@ -250,6 +251,9 @@ describe("HTTP API edge cases", () => {
       const page = await admin.inject("/programmes/1/edit");
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain("<title>infoprog</title>");
+      const publicPage = await app.inject("/p/UA99000000000000001/2026-2028");
+      expect(publicPage.statusCode).toBe(200);
+      expect(publicPage.body).toContain("<title>public</title>");
       const api = await admin.inject("/api/unknown");
       expect(api.statusCode).toBe(404);
       expect(api.json()).toEqual({ error: "Не знайдено" });
