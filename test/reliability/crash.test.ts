@@ -218,7 +218,9 @@ describe("crash and retry", () => {
         .where("source_name", "in", FIXTURE_NAMES)
         .execute();
       expect(imports).toHaveLength(REQUESTS);
-      const committedUnanswered = retried.filter((response, index) => response.replayed && !sent[index]?.response);
+      const committedUnanswered = retried.filter(
+        (response, index) => response.replayed && !sent[index]?.response,
+      );
       console.log(
         `crash test: ${REQUESTS} imports, ${acknowledged.length} acknowledged before SIGKILL, ${committedUnanswered.length} committed but unanswered, all ${REQUESTS} stored exactly once after retry`,
       );
