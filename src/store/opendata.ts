@@ -276,15 +276,28 @@ export async function* allRows(
  * change and latest version id. Every write (import, edit, status, category override) moves
  * `programmes.updated_at`, so a change anywhere in scope changes this.
  */
-export async function dataState(db: Kysely<Database>, filter: OpenFilter): Promise<string> {
-  const { rows } = await sql<{ n: number | string; changed: Date | null; max_id: number | null }>`
-    select count(*) as n, max(p.updated_at) as changed, max(p.id) as max_id
+export async function dataState(
+  db: Kysely<Database>,
+  filter: OpenFilter,
+  options: { reports?: boolean } = {},
+): Promise<string> {
+  const scope = programmeScope({ katottg: filter.katottg, oblast: filter.oblast, year: filter.year });
+  const reports = options.reports
+    ? sql`(select count(*) || '/' || coalesce(max(extract(epoch from r.submitted_at)), 0) from executor_reports r
+        where r.submitted_at is not null and r.programme_id in (select p.id from programmes p
+          join communities c on c.katottg = p.katottg where ${scope}))`
+    : sql`''`;
+  const { rows } = await sql<{
+    n: number | string;
+    changed: Date | null;
+    max_id: number | null;
+    reports: string;
+  }>`
+    select count(*) as n, max(p.updated_at) as changed, max(p.id) as max_id, ${reports} as reports
     from programmes p join communities c on c.katottg = p.katottg
-    where ${programmeScope({ katottg: filter.katottg, oblast: filter.oblast, year: filter.year })}`.execute(
-    db,
-  );
+    where ${scope}`.execute(db);
   const row = rows[0];
-  return `${row?.n}:${row?.changed ? new Date(row.changed).getTime() : 0}:${row?.max_id ?? 0}`;
+  return `${row?.n}:${row?.changed ? new Date(row.changed).getTime() : 0}:${row?.max_id ?? 0}:${row?.reports ?? ""}`;
 }
 
 /** A weak ETag of a response: the route, its query and the state of the data it reads. */
@@ -292,11 +305,15 @@ export function weakEtag(what: string, state: string): string {
   return `W/"${createHash("sha256").update(`${what}\n${state}`).digest("base64url").slice(0, 27)}"`;
 }
 
-/** The Resolution No. 835 dataset: one record per published programme, computed from current data. */
+/**
+ * The Resolution No. 835 dataset: one record per published programme, computed from current data;
+ * `amended_at` is the later of the programme's last change and its last submitted executor report.
+ */
 export async function targetedProgrammes(db: Kysely<Database>, linkBase: string): Promise<OpenRow[]> {
   const { rows } = await sql<Record<string, unknown>>`
     select p.id as programme_id, p.title, p.katottg, c.name as community_name, p.period_from, p.period_to,
       p.status, p.updated_at,
+      (select max(r.submitted_at) from executor_reports r where r.programme_id = p.id) as last_report_at,
       (select v.document -> 'passport' -> 'fields' from programme_versions v where v.programme_id = p.id
         order by v.version desc limit 1) as passport_fields
     from programmes p join communities c on c.katottg = p.katottg
@@ -312,10 +329,15 @@ export async function targetedProgrammes(db: Kysely<Database>, linkBase: string)
       katottg: row.katottg as string,
       period: `${row.period_from}–${row.period_to}`,
       status: row.status as string,
-      amended_at: toIso(row.updated_at as Date),
+      amended_at: toIso(latest(row.updated_at as Date, row.last_report_at as Date | null)),
+      last_report_at: row.last_report_at ? toIso(row.last_report_at as Date) : null,
       link: `${linkBase}/api/public/programmes/${encodeURIComponent(row.katottg as string)}/${row.period_from}-${row.period_to}`,
     };
   });
+}
+
+function latest(a: Date, b: Date | null): Date {
+  return b && new Date(b).getTime() > new Date(a).getTime() ? b : a;
 }
 
 function passportField(fields: unknown, number: number): string {

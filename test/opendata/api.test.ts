@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import JSZip from "jszip";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
 import { allItems, type Programme } from "../../src/domain/model.js";
@@ -204,6 +204,32 @@ describe("open data API v1", () => {
     expect(amended.statusCode).toBe(200);
     expect(amended.headers["content-type"]).toContain("text/csv");
     expect(amended.body).toContain("(зі змінами)");
+
+    const unit = await db
+      .insertInto("org_units" as never)
+      .values({ katottg: DRAFTS[0]?.community.katottg, name: "Відділ цифрового розвитку" } as never)
+      .returning("id" as never)
+      .executeTakeFirstOrThrow();
+    const beforeReport = await get("/api/v1/targeted-programmes.json");
+    expect(
+      (
+        await get("/api/v1/targeted-programmes.json", {
+          "if-none-match": beforeReport.headers.etag as string,
+        })
+      ).statusCode,
+    ).toBe(304);
+    const submittedAt = new Date(Date.now() + 60_000).toISOString();
+    await sql`insert into executor_reports (id, programme_id, item_id, period_key, org_unit_id, status, actual,
+      text, attachments, indicator_actuals, submitted_at)
+      values ('h11-report', ${draftId}, 'd1.1', '2026-Q1', ${(unit as { id: number }).id}, 'submitted', '{}', 'Звіт',
+        '[]', '[]', ${submittedAt})`.execute(db);
+    const reported = await get("/api/v1/targeted-programmes.json", {
+      "if-none-match": beforeReport.headers.etag as string,
+    });
+    expect(reported.statusCode).toBe(200);
+    const withReport = (reported.json() as Row[]).find((row) => row.programme_id === draftId);
+    expect(withReport?.last_report_at).toBe(submittedAt);
+    expect(withReport?.amended_at).toBe(submittedAt);
     await store.setStatus(draftId, "adopted");
   });
 

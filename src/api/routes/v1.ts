@@ -29,6 +29,8 @@ const TAGS = ["open data"];
 const CACHE_LISTS = "public, max-age=60, stale-while-revalidate=60";
 /** The Resolution No. 835 record must show an adoption at once: always revalidate (cheap with ETag). */
 const CACHE_ALWAYS_REVALIDATE = "public, no-cache";
+/** The 835 record changes when a report is submitted, too. */
+const WITH_REPORTS = { reports: true };
 const LISTED: ListedResource[] = ["programmes", "directions", "projects", "funding", "indicators"];
 const BODY_CACHE_ENTRIES = 256;
 const BODY_CACHE_MAX_BYTES = 2_000_000;
@@ -136,11 +138,11 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
    * The data state of a scope; requests arriving while the same query runs share it (under load, one
    * query answers all of them; a request that starts after a write committed starts a fresh query).
    */
-  function stateOf(scope: OpenFilter): Promise<string> {
-    const key = JSON.stringify(scope);
+  function stateOf(scope: OpenFilter, options: { reports?: boolean }): Promise<string> {
+    const key = JSON.stringify([scope, options]);
     let pending = inFlight.get(key);
     if (!pending) {
-      pending = dataState(db, scope).finally(() => inFlight.delete(key));
+      pending = dataState(db, scope, options).finally(() => inFlight.delete(key));
       inFlight.set(key, pending);
     }
     return pending;
@@ -170,8 +172,9 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
     scope: OpenFilter,
     cacheControl: string,
     compute: () => Promise<Body>,
+    options: { reports?: boolean } = {},
   ) {
-    const etag = weakEtag(request.url, await stateOf(scope));
+    const etag = weakEtag(request.url, await stateOf(scope, options));
     reply.header("etag", etag).header("cache-control", cacheControl).header("vary", "accept-encoding");
     if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
     const body = bodies.get(etag) ?? (await computeOnce(etag, compute));
@@ -226,16 +229,26 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
     "/api/v1/targeted-programmes.json",
     { schema: { tags: TAGS, summary: "Перелік цільових програм (постанова КМУ № 835), JSON" } },
     (request, reply) =>
-      answer(request, reply, {}, CACHE_ALWAYS_REVALIDATE, async () =>
-        json(await targetedProgrammes(db, baseUrl(request))),
+      answer(
+        request,
+        reply,
+        {},
+        CACHE_ALWAYS_REVALIDATE,
+        async () => json(await targetedProgrammes(db, baseUrl(request))),
+        WITH_REPORTS,
       ),
   );
   app.get(
     "/api/v1/targeted-programmes.csv",
     { schema: { tags: TAGS, summary: "Перелік цільових програм (постанова КМУ № 835), CSV" } },
     (request, reply) =>
-      answer(request, reply, {}, CACHE_ALWAYS_REVALIDATE, async () =>
-        csv(toCsv(targeted, await targetedProgrammes(db, baseUrl(request)))),
+      answer(
+        request,
+        reply,
+        {},
+        CACHE_ALWAYS_REVALIDATE,
+        async () => csv(toCsv(targeted, await targetedProgrammes(db, baseUrl(request)))),
+        WITH_REPORTS,
       ),
   );
 
@@ -253,15 +266,22 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
     "/api/v1/datapackage.zip",
     { schema: { tags: TAGS, summary: "Пакет даних: datapackage.json і CSV усіх наборів" } },
     (request, reply) =>
-      answer(request, reply, {}, CACHE_LISTS, async () => {
-        const files = new Map<string, string>();
-        for (const resource of LISTED) {
-          files.set(resource, toCsv(resourceDef(resource), await collect(allRows(db, resource))));
-        }
-        files.set(targeted.name, toCsv(targeted, await targetedProgrammes(db, baseUrl(request))));
-        const payload = await dataPackageZip(files, { modified: await lastChange(db) });
-        return { type: "application/zip", payload };
-      }),
+      answer(
+        request,
+        reply,
+        {},
+        CACHE_LISTS,
+        async () => {
+          const files = new Map<string, string>();
+          for (const resource of LISTED) {
+            files.set(resource, toCsv(resourceDef(resource), await collect(allRows(db, resource))));
+          }
+          files.set(targeted.name, toCsv(targeted, await targetedProgrammes(db, baseUrl(request))));
+          const payload = await dataPackageZip(files, { modified: await lastChange(db) });
+          return { type: "application/zip", payload };
+        },
+        WITH_REPORTS,
+      ),
   );
 
   app.get<{ Querystring: z.infer<typeof compareQuery> }>(

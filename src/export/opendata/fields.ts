@@ -194,6 +194,9 @@ export const TARGETED_PROGRAMMES: ResourceDef = {
     f("period", "string", "Строк дії програми, роки: «2025–2027»."),
     f("status", "string", "Стан програми.", { enum: ["published"] }),
     f("amended_at", "datetime", "Час останньої зміни (прийняття, зміни, звіту), ISO 8601, UTC."),
+    f("last_report_at", "datetime", "Час останнього поданого звіту виконавця про виконання програми.", {
+      required: false,
+    }),
     f("link", "string", "Постійне посилання на програму в API."),
   ],
 };
