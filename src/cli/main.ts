@@ -72,6 +72,33 @@ async function validateCommand(file: string): Promise<void> {
   if (countBySeverity(result.findings).errors > 0) process.exitCode = 1;
 }
 
+/** A bar on a terminal; one line per step where stderr is a pipe or a CI log, so progress still shows. */
+function progressBar() {
+  if (process.stderr.isTTY) {
+    return new cliProgress.SingleBar(
+      { stream: process.stderr, format: "Імпорт [{bar}] {value}/{total} {file}", hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+  }
+  let total = 0;
+  let done = 0;
+  let file = "";
+  return {
+    start: (count: number, _start: number, payload: { file: string }) => {
+      total = count;
+      file = payload.file;
+    },
+    update: (payload: { file: string }) => {
+      file = payload.file;
+    },
+    increment: () => {
+      done += 1;
+      process.stderr.write(`Імпорт ${done}/${total} ${file}\n`);
+    },
+    stop: () => {},
+  };
+}
+
 interface DirRow {
   file: string;
   community: string;
@@ -85,10 +112,7 @@ interface DirRow {
 async function importDirCommand(dir: string, options: { dryRun?: boolean }): Promise<void> {
   const names = (await readdir(dir)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())).sort();
   if (names.length === 0) throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .xlsx або .csv`);
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: "Імпорт [{bar}] {value}/{total} {file}", hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = progressBar();
   bar.start(names.length, 0, { file: "" });
   const rows: DirRow[] = [];
   const run = async (store?: Store) => {
