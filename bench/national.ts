@@ -13,11 +13,11 @@ import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import pg from "pg";
-import { buildApp } from "../src/api/app.js";
 import { generateCommunities, generateNation } from "../src/domain/synthetic/index.js";
-import { openStore } from "../src/store/index.js";
+import { openStore, type Store } from "../src/store/index.js";
 import { loadProgrammes } from "../src/store/loader.js";
 import { refreshSummaries } from "../src/store/summaries.js";
 
@@ -28,9 +28,27 @@ const YEAR = 2026;
 /** What browsers and CDNs send. */
 const GZIP = { "accept-encoding": "gzip" };
 
-async function serve(databaseUrl: string): Promise<void> {
+/** The whole application (lean = false) or only the open-data routes, as a public API process would. */
+async function buildServer(lean: boolean, store: Store): Promise<FastifyInstance> {
+  if (!lean) {
+    const { buildApp } = await import("../src/api/app.js");
+    return buildApp({ store, webDist: "/nonexistent", logger: false });
+  }
+  const { default: Fastify } = await import("fastify");
+  const { jsonSerializerCompiler, zodValidatorCompiler } = await import("../src/api/zod-fastify.js");
+  const { installErrorHandler } = await import("../src/api/errors.js");
+  const { v1Routes } = await import("../src/api/routes/v1.js");
+  const app = Fastify({ logger: false });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
+  installErrorHandler(app);
+  app.register(v1Routes, { store });
+  return app;
+}
+
+async function serve(databaseUrl: string, lean: boolean): Promise<void> {
   const store = await openStore({ databaseUrl });
-  const app = buildApp({ store, webDist: "/nonexistent", logger: false });
+  const app = await buildServer(lean, store);
   app.get("/bench/trivial", async () => ({ status: "ok" }));
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -92,10 +110,10 @@ async function timeSummaryRefresh(db: ReturnType<Awaited<ReturnType<typeof openS
   return { perProgrammeRefreshMs: perProgrammeMs, materializedViewRefreshMs: materializedViewMs };
 }
 
-async function startServer(url: string): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(url: string, lean = false): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", new URL(import.meta.url).pathname, "--serve", url],
+    ["--import", "tsx", new URL(import.meta.url).pathname, "--serve", url, lean ? "lean" : "full"],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },
@@ -170,6 +188,29 @@ async function measureHttp(url: string, communities: number) {
   }
 }
 
+/** A process with only the open-data routes: its memory, and national/compare with gzip. */
+async function measureLean(url: string, communities: number) {
+  const { child, port } = await startServer(url, true);
+  const base = `http://127.0.0.1:${port}`;
+  const codes = [...generateCommunities({ seed: SEED, communities })].slice(0, 5).map((each) => each.katottg);
+  try {
+    const idle = child.pid ? await memoryOf(child.pid) : { rssMb: 0, peakRssMb: 0 };
+    const trivial = await hammer(`${base}/bench/trivial`);
+    const national = await hammer(`${base}/api/v1/national?year=${YEAR}`, GZIP);
+    const compare = await hammer(`${base}/api/v1/compare?katottg=${codes.join(",")}`, GZIP);
+    const memory = child.pid ? await memoryOf(child.pid) : { rssMb: 0, peakRssMb: 0 };
+    return {
+      idleRssMb: idle.rssMb,
+      ...memory,
+      trivial,
+      nationalGzip: { ...national, ratio: national.rps / trivial.rps },
+      compareGzip: { ...compare, ratio: compare.rps / trivial.rps },
+    };
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
 async function runSize(base: string, communities: number) {
   const name = `infoprog_bench_${communities}_${process.pid}`;
   await admin(base, (client) => client.query(`create database ${name}`));
@@ -177,7 +218,8 @@ async function runSize(base: string, communities: number) {
   try {
     const loaded = await load(url, communities);
     const http = await measureHttp(url, communities);
-    return { communities, ...loaded, ...http };
+    const lean = process.env.BENCH_LEAN === "0" ? undefined : await measureLean(url, communities);
+    return { communities, ...loaded, ...http, lean };
   } finally {
     if (!process.env.BENCH_KEEP)
       await admin(base, (client) => client.query(`drop database ${name} with (force)`));
@@ -197,12 +239,20 @@ function report(result: Awaited<ReturnType<typeof runSize>>): string {
     line("national, gzip", result.nationalGzip),
     line("compare, gzip", result.compareGzip),
     line("national, If-None-Match", result.nationalIfNoneMatch),
+    ...(result.lean
+      ? [
+          `  open-data-only process: RSS idle ${result.lean.idleRssMb} MB, after ${result.lean.rssMb} MB (peak ${result.lean.peakRssMb} MB)`,
+          line("  trivial route", result.lean.trivial),
+          line("  national, gzip", result.lean.nationalGzip),
+          line("  compare, gzip", result.lean.compareGzip),
+        ]
+      : []),
     `  national body ${result.bodyBytes} bytes; server RSS idle ${result.idleRssMb} MB, after load ${result.rssMb} MB (peak ${result.peakRssMb} MB)`,
   ].join("\n");
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === "--serve") return serve(process.argv[3] ?? "");
+  if (process.argv[2] === "--serve") return serve(process.argv[3] ?? "", process.argv[4] === "lean");
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("DATABASE_URL (PostgreSQL) is required");
   const sizes = (process.env.BENCH_SIZES ?? "100,500,1469").split(",").map(Number);
