@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { seedDemo, seedDemoUsers } from "../store/demo.js";
 import { openStore } from "../store/index.js";
 import { scheduleReminders } from "../store/reminders.js";
+import { seedDemo, seedDemoUsers } from "../store/seed.js";
 import { buildApp, DEFAULT_WEB_DIST } from "./app.js";
 
 /** `npm start`: the embedded database (or DATABASE_URL), the demo programme, the API and the web app. */

@@ -12,8 +12,6 @@ import {
 } from "../domain/model.js";
 import { assertKopecks, parseDecimalToKopecks } from "../domain/money.js";
 import { directionTotals } from "../domain/totals.js";
-import type { Store } from "./index.js";
-import { createUser, ensureOrgUnit, listUsers, type NewUser } from "./users.js";
 
 const YEARS = ["2026", "2027", "2028"] as const;
 const WHOLE_PERIOD: Deadline = { kind: "years", from: 2026, to: 2028 };
@@ -72,8 +70,8 @@ function item(spec: ItemSpec): Item {
   };
 }
 
-const IT_DEPT = "Відділ цифрового розвитку міської ради";
-const CNAP = "Центр надання адміністративних послуг";
+export const IT_DEPT = "Відділ цифрового розвитку міської ради";
+export const CNAP = "Центр надання адміністративних послуг";
 const EDU = "Управління освіти міської ради";
 
 function infrastructure(): Item[] {
@@ -355,48 +353,4 @@ export function demoProgramme(): Programme {
     ];
   }
   return programme;
-}
-
-/** Inserts the demo programme when the database holds no programme; returns whether it did. */
-export async function seedDemo(store: Store): Promise<boolean> {
-  if ((await store.listProgrammes()).length > 0) return false;
-  await store.saveImport({ programme: demoProgramme(), findings: [] }, { name: "demo", sha256: "demo" });
-  return true;
-}
-
-export const DEMO_LOGINS = ["admin", "head", "executor1", "executor2", "controller"] as const;
-
-/**
- * Demo users of the demo community, all with one password: admin (every community), head, two
- * executors (the IT department and the administrative services centre) and a council controller.
- * Does nothing when any user exists; returns whether it created them.
- */
-export async function seedDemoUsers(store: Store, password: string): Promise<boolean> {
-  if ((await listUsers(store)).length > 0) return false;
-  const katottg = demoProgramme().community.katottg;
-  const it = await ensureOrgUnit(store, katottg, IT_DEPT);
-  const cnap = await ensureOrgUnit(store, katottg, CNAP);
-  const users: NewUser[] = [
-    { login: "admin", displayName: "Адміністратор", role: "admin", password },
-    { login: "head", displayName: "Керівник програми", role: "head", katottg, password },
-    {
-      login: "executor1",
-      displayName: "Виконавець (ІТ)",
-      role: "executor",
-      katottg,
-      orgUnitId: it.id,
-      password,
-    },
-    {
-      login: "executor2",
-      displayName: "Виконавець (ЦНАП)",
-      role: "executor",
-      katottg,
-      orgUnitId: cnap.id,
-      password,
-    },
-    { login: "controller", displayName: "Контрольна комісія", role: "controller", katottg, password },
-  ];
-  for (const user of users) await createUser(store, user);
-  return true;
 }

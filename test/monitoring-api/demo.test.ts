@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
-import { DEMO_LOGINS, seedDemo, seedDemoUsers } from "../../src/store/demo.js";
+import { DEMO_LOGINS, seedDemo, seedDemoUsers } from "../../src/store/seed.js";
 import { listUsers } from "../../src/store/users.js";
 import { openTestStore } from "../support/db.js";
 import { signIn } from "./support.js";
