@@ -6,10 +6,15 @@ import { CNAP, demoProgramme, IT_DEPT } from "./demo.js";
 import type { Store } from "./index.js";
 import { createUser, ensureOrgUnit, listUsers, type NewUser } from "./users.js";
 
-/** Inserts the demo programme when the database holds no programme; returns whether it did. */
+/** Inserts the demo programme, published, when the database holds no programme; returns whether it did. */
 export async function seedDemo(store: Store): Promise<boolean> {
   if ((await store.listProgrammes()).length > 0) return false;
-  await store.saveImport({ programme: demoProgramme(), findings: [] }, { name: "demo", sha256: "demo" });
+  const { programmeId } = await store.saveImport(
+    { programme: demoProgramme(), findings: [] },
+    { name: "demo", sha256: "demo" },
+  );
+  // Published, so that the public page and the open data have something to show from the first start.
+  await store.setStatus(programmeId, "published");
   return true;
 }
 

@@ -55,5 +55,6 @@ describe("seedDemo", () => {
     const list = await store.listProgrammes();
     expect(list).toHaveLength(1);
     expect(list[0]?.total).toBe(programmeTotals(demoProgramme()).total);
+    expect(list[0]?.status).toBe("published");
   });
 });
