@@ -200,7 +200,7 @@ export function assignItemIds(programme: Programme): void {
       visit(item.children, item.id);
     });
   };
-  programme.directions.forEach((direction, index) => visit(direction.items, `d${index + 1}`));
+  for (const [index, direction] of programme.directions.entries()) visit(direction.items, `d${index + 1}`);
 }
 
 /** Finding location refs, so that the UI can jump to the place a finding concerns. */
