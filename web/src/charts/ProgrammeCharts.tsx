@@ -1,45 +1,17 @@
-import { SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { SimpleGrid, Table, Text } from "@mantine/core";
 import type { EChartsCoreOption } from "echarts/core";
-import { type ReactNode, useCallback, useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import type { Programme } from "../../../src/domain/model.js";
 import type { Totals } from "../../../src/domain/totals.js";
 import { useI18n } from "../i18n/index.js";
 import { fundingByYearByDirection, largestItems, shorten, sourceShares } from "../lib/chartData.js";
 import { formatMoney, formatThousands, localeOf, toThousandsNumber } from "../lib/format.js";
+import { ChartFigure } from "../shared/ChartFigure.js";
 import { sourceLabels } from "../shared/sources.js";
 import { EChart } from "./EChart.js";
 
 /** Palette with at least 3:1 contrast against white for adjacent segments and text legibility. */
 const PALETTE = ["#1864ab", "#c2255c", "#2b8a3e", "#e8590c", "#5f3dc4", "#0b7285", "#862e9c", "#5c940d"];
-
-function ChartFigure({
-  title,
-  summary,
-  chart,
-  table,
-}: {
-  title: string;
-  summary: string;
-  chart: ReactNode;
-  table: ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <figure style={{ margin: 0 }}>
-      <figcaption>
-        <Title order={3} size="h5">
-          {title}
-        </Title>
-        <Text size="sm">{summary}</Text>
-      </figcaption>
-      {chart}
-      <details>
-        <summary>{t("charts.table")}</summary>
-        {table}
-      </details>
-    </figure>
-  );
-}
 
 function DataTable({ head, rows }: { head: string[]; rows: string[][] }) {
   return (

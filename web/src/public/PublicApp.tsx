@@ -12,7 +12,7 @@ import {
   Title,
 } from "@mantine/core";
 
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Direction, Item, Programme } from "../../../src/domain/model.js";
 import { walkItems } from "../../../src/domain/model.js";
 import { directionTotals, itemTotals, programmeTotals } from "../../../src/domain/totals.js";
@@ -30,6 +30,7 @@ import { fundingByYearByDirection, largestItems, sourceShares } from "../lib/cha
 import { formatDeadline, formatMoney, formatPeriod, formatThousands, localeOf } from "../lib/format.js";
 import { withKeys } from "../lib/keys.js";
 import { parsePublicPath, publicPath } from "../lib/router.js";
+import { ChartFigure } from "../shared/ChartFigure.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
 import { sourceLabels } from "../shared/sources.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
@@ -133,36 +134,6 @@ function DataTable({ head, rows }: { head: string[]; rows: string[][] }) {
   );
 }
 
-/** A chart with its heading, a one-sentence summary and the same numbers as a table. */
-function Figure({
-  title,
-  summary,
-  chart,
-  table,
-}: {
-  title: string;
-  summary: string;
-  chart: ReactNode;
-  table: ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <figure style={{ margin: 0 }}>
-      <figcaption>
-        <Title order={3} size="h5">
-          {title}
-        </Title>
-        {summary && <Text size="sm">{summary}</Text>}
-      </figcaption>
-      {chart}
-      <details>
-        <summary>{t("charts.table")}</summary>
-        {table}
-      </details>
-    </figure>
-  );
-}
-
 function Charts({ programme }: { programme: Programme }) {
   const { t, lang } = useI18n();
   const totals = useMemo(() => programmeTotals(programme), [programme]);
@@ -179,7 +150,7 @@ function Charts({ programme }: { programme: Programme }) {
     <Stack>
       <TotalsTable totals={totals} period={programme.period} caption={t("funding.byYearSource")} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
-        <Figure
+        <ChartFigure
           title={t("charts.byYear")}
           summary={
             peak && peak.value > 0
@@ -194,7 +165,7 @@ function Charts({ programme }: { programme: Programme }) {
             />
           }
         />
-        <Figure
+        <ChartFigure
           title={t("charts.bySource")}
           summary={
             top ? t("charts.summaryBySource", { source: top.name, percent: percent(top.percent) }) : ""
@@ -209,7 +180,7 @@ function Charts({ programme }: { programme: Programme }) {
         />
       </SimpleGrid>
       {topItem && (
-        <Figure
+        <ChartFigure
           title={t("charts.largest")}
           summary={t("charts.summaryLargest", {
             title: topItem.label,
