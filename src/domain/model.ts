@@ -192,6 +192,22 @@ export function emptyProgramme(): Programme {
   };
 }
 
+/** An item with nothing but its number and title; ids are assigned later by `assignItemIds`. */
+export function emptyItem(number: string, title: string, line = 0): Item {
+  return {
+    id: "",
+    number,
+    title,
+    executors: [],
+    deadline: null,
+    deadlineText: "",
+    funding: [],
+    expectedResult: "",
+    children: [],
+    line,
+  };
+}
+
 /** (Re)assigns item ids from their positions; call after the tree changes shape. */
 export function assignItemIds(programme: Programme): void {
   const visit = (items: Item[], prefix: string): void => {

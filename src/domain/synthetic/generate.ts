@@ -2,6 +2,7 @@ import type { CategoryId } from "../classify/categories.js";
 import {
   assignItemIds,
   type Direction,
+  emptyItem,
   emptyProgramme,
   type Indicator,
   type Item,
@@ -136,25 +137,10 @@ function generateTasks(
     const children = Array.from({ length: size }, (_, position) =>
       generateProject(random, category, `${number}.${position + 1}`, period),
     );
-    tasks.push({ ...taskShell(number, random.pick(TASK_TEMPLATES[category])), children });
+    tasks.push({ ...emptyItem(number, random.pick(TASK_TEMPLATES[category])), children });
     left -= size;
   }
   return tasks;
-}
-
-function taskShell(number: string, title: string): Item {
-  return {
-    id: "",
-    number,
-    title,
-    executors: [],
-    deadline: null,
-    deadlineText: "",
-    funding: [],
-    expectedResult: "",
-    children: [],
-    line: 0,
-  };
 }
 
 function generateProject(

@@ -1,5 +1,5 @@
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
-import { ref } from "../../domain/model.js";
+import { emptyItem, ref } from "../../domain/model.js";
 import type { MoneyUnit } from "../../domain/money.js";
 import type { Table, TableRow } from "../blocks.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
@@ -55,21 +55,6 @@ export function unitOf(headerText: string): MoneyUnit | null {
 
 function cell(cells: string[], index: number | undefined): string {
   return index === undefined ? "" : (cells[index] ?? "");
-}
-
-function newItem(number: string, title: string, line: number): Item {
-  return {
-    id: "",
-    number,
-    title,
-    executors: [],
-    deadline: null,
-    deadlineText: "",
-    funding: [],
-    expectedResult: "",
-    children: [],
-    line,
-  };
 }
 
 /** Builds directions and items from the task table's rows, one row at a time. */
@@ -199,7 +184,7 @@ class TaskTableBuilder {
 
   private addTask(number: string, title: string, line: number): void {
     const direction = this.currentDirection(line);
-    const item = newItem(number || `${direction.number}.${direction.items.length + 1}`, title, line);
+    const item = emptyItem(number || `${direction.number}.${direction.items.length + 1}`, title, line);
     const parent = this.parentByNumber(direction, number);
     (parent ? parent.children : direction.items).push(item);
     this.task = parent ? this.task : item;
@@ -226,7 +211,7 @@ class TaskTableBuilder {
     }
     const position = direction.items.indexOf(this.task) + 1;
     const generated = `${direction.number}.${position}.${this.task.children.length + 1}`;
-    const project = newItem(numbered?.number ?? generated, title, line);
+    const project = emptyItem(numbered?.number ?? generated, title, line);
     this.task.children.push(project);
     this.leaf = project;
   }
