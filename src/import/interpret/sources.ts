@@ -50,6 +50,15 @@ export function classifySource(label: string): SourceKind {
 /** True when the whole cell is a source label (used to find sources in shifted cells). */
 export function isSourceLabel(cell: string): boolean {
   if (cell.length > 400) return false;
-  const text = normalise(cell);
-  return text.length > 0 && text.length < 160 && classifyPart(text) !== null;
+  let known = sourceLabelMemo.get(cell);
+  if (known === undefined) {
+    const text = normalise(cell);
+    known = text.length > 0 && text.length < 160 && classifyPart(text) !== null;
+    if (sourceLabelMemo.size > 10_000) sourceLabelMemo.clear();
+    sourceLabelMemo.set(cell, known);
+  }
+  return known;
 }
+
+/** Tables repeat the same cells on every row (source names, "-"), and each row asks about several. */
+const sourceLabelMemo = new Map<string, boolean>();

@@ -56,21 +56,29 @@ function isLineWrapHyphen(before: string, after: string): boolean {
  */
 export function joinHyphenatedWords(text: string): string {
   if (!text.includes("-")) return text;
-  return text.replace(/[\p{L}\d]+(?:-[\p{L}\d]+)+/gu, (word) => {
-    const parts = word.split("-");
-    let result = parts[0] ?? "";
-    let segment = result;
-    for (const part of parts.slice(1)) {
-      if (isLineWrapHyphen(segment, part)) {
-        result += part;
-        segment += part;
-      } else {
-        result += `-${part}`;
-        segment = part;
-      }
+  // Only whitespace-separated tokens with a hyphen can match: scanning every word with the regex is slow.
+  return text
+    .split(/(\s+)/)
+    .map((token) => (token.includes("-") ? token.replace(HYPHENATED_WORD, joinWordParts) : token))
+    .join("");
+}
+
+const HYPHENATED_WORD = /[\p{L}\d]+(?:-[\p{L}\d]+)+/gu;
+
+function joinWordParts(word: string): string {
+  const parts = word.split("-");
+  let result = parts[0] ?? "";
+  let segment = result;
+  for (const part of parts.slice(1)) {
+    if (isLineWrapHyphen(segment, part)) {
+      result += part;
+      segment += part;
+    } else {
+      result += `-${part}`;
+      segment = part;
     }
-    return result;
-  });
+  }
+  return result;
 }
 
 /** "організаційно- інформаційної": a wrapped hyphen left a space ("тепло- та водопостачання" stays). */
