@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Box, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { memo, useEffect, useMemo, useState } from "react";
 import { allItems, type Direction, type Item, type Programme, years } from "../../../../src/domain/model.js";
 import { itemTotals } from "../../../../src/domain/totals.js";
@@ -8,6 +8,7 @@ import { formatDeadline, formatMoney } from "../../lib/format.js";
 import { withKeys } from "../../lib/keys.js";
 import { domIdOfRef, itemDomId } from "../../lib/refs.js";
 import { addItem } from "../../lib/treeOps.js";
+import { Pill } from "../../shared/Pill.js";
 import type { TreeEditor } from "./editorTypes.js";
 import { ItemFields, ItemToolbar } from "./ItemEditor.js";
 import { ItemFunding } from "./ItemFunding.js";
@@ -101,9 +102,9 @@ const ItemNode = memo(function ItemNode({
           <ItemSummary item={item} yearList={yearList} />
         )}
         {total !== null && (
-          <Badge variant="light" color="gray.8" mt={6} tt="none">
-            Σ {formatMoney(total, lang)}
-          </Badge>
+          <div style={{ marginTop: 6 }}>
+            <Pill tone="neutral">Σ {formatMoney(total, lang)}</Pill>
+          </div>
         )}
       </Paper>
       {hasChildren && (
