@@ -4,6 +4,7 @@ import type { Kopecks } from "../../../src/domain/money.js";
 import type { Totals } from "../../../src/domain/totals.js";
 import { useI18n } from "../i18n/index.js";
 import { formatThousands } from "../lib/format.js";
+import { FundingHead } from "./FundingHead.js";
 import { sourceLabels } from "./sources.js";
 
 /** Computed totals: one row per source, one column per year, with the grand total. */
@@ -25,19 +26,7 @@ export function TotalsTable({
     <Table.ScrollContainer minWidth={480}>
       <Table withTableBorder striped>
         <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("funding.source")}</Table.Th>
-            {yearList.map((year) => (
-              <Table.Th scope="col" key={year} className="num">
-                {year}
-              </Table.Th>
-            ))}
-            <Table.Th scope="col" className="num">
-              {t("common.total")}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <FundingHead yearList={yearList} />
         <Table.Tbody>
           {sources.map((source) => (
             <Table.Tr key={source}>

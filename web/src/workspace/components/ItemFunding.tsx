@@ -2,29 +2,18 @@ import { Table } from "@mantine/core";
 import type { FundingRow } from "../../../../src/domain/model.js";
 import { useI18n } from "../../i18n/index.js";
 import { formatThousands } from "../../lib/format.js";
+import { FundingHead } from "../../shared/FundingHead.js";
 import { sourceLabels } from "../../shared/sources.js";
 
 /** The funding rows of one task, read-only. */
 export function ItemFunding({ rows, yearList }: { rows: FundingRow[]; yearList: string[] }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
   if (rows.length === 0) return null;
   const labels = sourceLabels(lang);
   return (
     <div style={{ overflowX: "auto" }}>
       <Table fz="sm" withRowBorders={false} verticalSpacing={2}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("funding.source")}</Table.Th>
-            {yearList.map((year) => (
-              <Table.Th scope="col" key={year} className="num">
-                {year}
-              </Table.Th>
-            ))}
-            <Table.Th scope="col" className="num">
-              {t("common.total")}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <FundingHead yearList={yearList} />
         <Table.Tbody>
           {rows.map((row, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
