@@ -1,4 +1,4 @@
-import { SimpleGrid, Table, Text } from "@mantine/core";
+import { SimpleGrid, Text } from "@mantine/core";
 import type { EChartsCoreOption } from "echarts/core";
 import { useCallback, useMemo } from "react";
 import type { Programme } from "../../../src/domain/model.js";
@@ -7,41 +7,12 @@ import { useI18n } from "../i18n/index.js";
 import { fundingByYearByDirection, largestItems, shorten, sourceShares } from "../lib/chartData.js";
 import { formatMoney, formatThousands, localeOf, toThousandsNumber } from "../lib/format.js";
 import { ChartFigure } from "../shared/ChartFigure.js";
+import { DataTable } from "../shared/DataTable.js";
 import { sourceLabels } from "../shared/sources.js";
 import { EChart } from "./EChart.js";
 
 /** Palette with at least 3:1 contrast against white for adjacent segments and text legibility. */
 const PALETTE = ["#1864ab", "#c2255c", "#2b8a3e", "#e8590c", "#5f3dc4", "#0b7285", "#862e9c", "#5c940d"];
-
-function DataTable({ head, rows }: { head: string[]; rows: string[][] }) {
-  return (
-    <Table.ScrollContainer minWidth={300}>
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((cell, index) => (
-              <Table.Th scope="col" key={cell} className={index > 0 ? "num" : undefined}>
-                {cell}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.join("|")}>
-              {row.map((cell, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                <Table.Td key={index} className={index > 0 ? "num" : undefined}>
-                  {cell}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
 
 /** Funding by year and direction, source shares, largest tasks: ECharts with text and table alternatives. */
 export function ProgrammeCharts({ programme, totals }: { programme: Programme; totals: Totals }) {

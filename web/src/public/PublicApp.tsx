@@ -7,7 +7,6 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from "@mantine/core";
@@ -31,6 +30,7 @@ import { formatDeadline, formatMoney, formatPeriod, formatThousands, localeOf } 
 import { withKeys } from "../lib/keys.js";
 import { parsePublicPath, publicPath } from "../lib/router.js";
 import { ChartFigure } from "../shared/ChartFigure.js";
+import { DataTable } from "../shared/DataTable.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
 import { sourceLabels } from "../shared/sources.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
@@ -102,35 +102,6 @@ function DirectionTasks({ direction }: { direction: Direction }) {
         ))}
       </ul>
     </details>
-  );
-}
-
-function DataTable({ head, rows }: { head: string[]; rows: string[][] }) {
-  return (
-    <div style={{ overflowX: "auto" }}>
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((cell, index) => (
-              <Table.Th scope="col" key={cell} className={index > 0 ? "num" : undefined}>
-                {cell}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {withKeys(rows, (row) => row.join("|")).map(({ key, value: row }) => (
-            <Table.Tr key={key}>
-              {withKeys(row, (cell) => cell).map(({ key: cellKey, value: cell, index }) => (
-                <Table.Td key={cellKey} className={index > 0 ? "num" : undefined}>
-                  {cell}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
   );
 }
 
