@@ -42,7 +42,8 @@ function aligned(cells: string[], columns: Columns<IndicatorRole>): string[] {
   const numberColumn = columns.roles.number ?? 0;
   const nameColumn = columns.roles.name ?? 0;
   const first = cellText(cells[numberColumn]);
-  if (first.length > 3 && !/^\d/.test(first)) return [...Array(nameColumn - numberColumn).fill(""), ...cells];
+  const shift = nameColumn - numberColumn;
+  if (shift > 0 && first.length > 3 && !/^\d/.test(first)) return [...Array(shift).fill(""), ...cells];
   const missing = columns.width - cells.length;
   return missing > 0 ? [...Array(missing).fill(""), ...cells] : cells;
 }
