@@ -3,6 +3,7 @@ import * as init from "./0001_init.js";
 import * as monitoring from "./0002_monitoring.js";
 import * as opendata from "./0003_opendata.js";
 import * as idempotency from "./0004_idempotency.js";
+import * as opendataReports from "./0005_opendata_reports.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002_monitoring": monitoring,
   "0003_opendata": opendata,
   "0004_idempotency": idempotency,
+  "0005_opendata_reports": opendataReports,
 };
 
 class InCodeProvider implements MigrationProvider {
