@@ -123,8 +123,13 @@ describe("compare and national view", () => {
     // 25, 50, 100, 2000 kopecks per resident: median 75, q1 43.75, q3 575; fence 575 + 1.5·531.25 = 1371.9.
     expect(test?.communities).toBe(4);
     expect(test?.per_resident).toEqual({ median: 75, q1: 44, q3: 575 });
-    const [category] = test?.categories ?? [];
-    expect(test?.categories).toHaveLength(1);
+    const oblast = (
+      await app.inject(`/api/v1/national?year=${YEAR}&oblast=${encodeURIComponent("Тестова область")}`)
+    ).json() as NationalView;
+    expect(oblast).toMatchObject({ oblast: "Тестова область", communities: 4, oblasts: [] });
+    expect(oblast.per_resident).toEqual(test?.per_resident);
+    const [category] = oblast.categories;
+    expect(oblast.categories).toHaveLength(1);
     expect(category?.outlier_count).toBe(1);
     expect(category?.outliers[0]).toMatchObject({ katottg: "UA990000000000003", per_resident_kopecks: 2000 });
     expect(view.oblasts.map((oblast) => oblast.rank)).toEqual(view.oblasts.map((_, index) => index + 1));

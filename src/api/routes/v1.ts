@@ -58,7 +58,10 @@ export const pageQuery = filterQuery.extend({
 const cell = z.union([z.string(), z.number(), z.null()]);
 const pageSchema = z.object({ data: z.array(z.record(z.string(), cell)), next: z.string().nullable() });
 const compareQuery = z.object({ katottg: codeList.pipe(z.array(z.string()).min(2).max(10)) });
-const nationalQuery = z.object({ year });
+const nationalQuery = z.object({
+  year,
+  oblast: z.string().min(1).optional().describe("Огляд однієї області: «Вінницька область»"),
+});
 const categoryParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.string().min(1) });
 const categoryBody = z.object({ category: z.enum(CATEGORY_IDS) });
 
@@ -306,14 +309,15 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
     {
       schema: {
         tags: TAGS,
-        summary: "Огляд країни за рік: медіани, квартилі, рейтинг областей, викиди (IQR) на одного мешканця",
+        summary:
+          "Огляд країни (або області) за рік: медіани, квартилі, рейтинг областей, викиди (IQR) на одного мешканця",
         querystring: nationalQuery,
         response: { 400: errorSchema },
       },
     },
     (request, reply) =>
-      answer(request, reply, { year: request.query.year }, CACHE_LISTS, async () =>
-        json(await nationalView(db, request.query.year)),
+      answer(request, reply, { ...request.query }, CACHE_LISTS, async () =>
+        json(await nationalView(db, request.query.year, request.query.oblast)),
       ),
   );
 

@@ -131,8 +131,7 @@ export interface Outlier {
 
 export interface CategoryStats {
   category: CategoryId;
-  /** In the national list only (an oblast's cells name the category by id). */
-  label?: string;
+  label: string;
   total_kopecks: number;
   /** Per-resident spend over the communities with a population (0 where they plan nothing). */
   per_resident: SpreadOut;
@@ -142,23 +141,25 @@ export interface CategoryStats {
   outliers: Outlier[];
 }
 
-export interface OblastStats {
+/** An oblast's place in the national ranking (its categories: `nationalView` with `oblast`). */
+export interface OblastRank {
   oblast: string;
   rank: number;
   communities: number;
   total_kopecks: number;
   per_resident: SpreadOut;
-  categories: CategoryStats[];
 }
 
 export interface NationalView {
   year: number;
+  /** Null: the whole country; else the view of one oblast's communities. */
+  oblast: string | null;
   communities: number;
   total_kopecks: number;
   per_resident: SpreadOut;
   categories: CategoryStats[];
-  /** Ranked by median per-resident spend, highest first. */
-  oblasts: OblastStats[];
+  /** Ranked by median per-resident spend, highest first; empty in an oblast's view. */
+  oblasts: OblastRank[];
   /** Communities ranked by per-resident spend, highest first (top 10). */
   top_communities: Outlier[];
 }
@@ -202,10 +203,10 @@ function outlierOf(community: CommunityYear, value: number): Outlier {
   };
 }
 
-/** Outliers listed per category: the national list and each oblast's. */
-export const OUTLIERS_SHOWN = { nation: 10, oblast: 1 } as const;
+/** Outliers listed per category, and communities in the top list. */
+export const OUTLIERS_SHOWN = 10;
 
-function categoryStats(communities: CommunityYear[], shown: number, labelled: boolean): CategoryStats[] {
+function categoryStats(communities: CommunityYear[]): CategoryStats[] {
   const withPopulation = communities.filter((community) => community.population);
   return CATEGORY_IDS.map((category) => {
     const values = withPopulation.map(
@@ -219,11 +220,11 @@ function categoryStats(communities: CommunityYear[], shown: number, labelled: bo
     const total = communities.reduce((sum, community) => sum + (community.byCategory.get(category) ?? 0), 0);
     return {
       category,
-      ...(labelled ? { label: categoryInfo(category).labelUk } : {}),
+      label: categoryInfo(category).labelUk,
       total_kopecks: total,
       per_resident: outSpread(of),
       outlier_count: outliers.length,
-      outliers: outliers.slice(0, shown).map(({ community, value }) => outlierOf(community, value)),
+      outliers: outliers.slice(0, OUTLIERS_SHOWN).map(({ community, value }) => outlierOf(community, value)),
     };
   }).filter((stats) => stats.total_kopecks !== 0);
 }
@@ -236,16 +237,41 @@ function perResidentSpread(communities: CommunityYear[]): Spread {
 
 /**
  * The national view of one year: the year's planned money of every community with a published
- * programme covering it, per resident — medians and quartiles by category and oblast, IQR outliers.
+ * programme covering it, per resident — medians and quartiles by category, the oblasts ranked, IQR
+ * outliers. With `oblast`, the same view of that oblast's communities (without the oblast ranking).
  */
-export async function nationalView(db: Kysely<Database>, year: number): Promise<NationalView> {
-  const communities = communityYears(await summaryRows(db, sql`s.year = ${year}`));
+export async function nationalView(
+  db: Kysely<Database>,
+  year: number,
+  oblast?: string,
+): Promise<NationalView> {
+  const scope = oblast === undefined ? sql`s.year = ${year}` : sql`s.year = ${year} and c.oblast = ${oblast}`;
+  const communities = communityYears(await summaryRows(db, scope));
+  const top = communities
+    .filter((each) => each.population)
+    .map((each) => ({ each, value: each.total / (each.population ?? 1) }))
+    .sort((a, b) => b.value - a.value)
+    .slice(0, OUTLIERS_SHOWN)
+    .map(({ each, value }) => outlierOf(each, value));
+  return {
+    year,
+    oblast: oblast ?? null,
+    communities: communities.length,
+    total_kopecks: communities.reduce((sum, each) => sum + each.total, 0),
+    per_resident: outSpread(perResidentSpread(communities)),
+    categories: categoryStats(communities),
+    oblasts: oblast === undefined ? oblastRanking(communities) : [],
+    top_communities: top,
+  };
+}
+
+function oblastRanking(communities: CommunityYear[]): OblastRank[] {
   const byOblast = new Map<string, CommunityYear[]>();
   for (const community of communities) {
     const oblast = community.oblast ?? "—";
     byOblast.set(oblast, [...(byOblast.get(oblast) ?? []), community]);
   }
-  const oblasts = [...byOblast.entries()]
+  return [...byOblast.entries()]
     .map(([oblast, members]) => ({ oblast, members, of: perResidentSpread(members) }))
     .sort((a, b) => b.of.median - a.of.median || a.oblast.localeCompare(b.oblast, "uk"))
     .map(({ oblast, members, of }, index) => ({
@@ -254,21 +280,5 @@ export async function nationalView(db: Kysely<Database>, year: number): Promise<
       communities: members.length,
       total_kopecks: members.reduce((sum, each) => sum + each.total, 0),
       per_resident: outSpread(of),
-      categories: categoryStats(members, OUTLIERS_SHOWN.oblast, false),
     }));
-  const top = communities
-    .filter((each) => each.population)
-    .map((each) => ({ each, value: each.total / (each.population ?? 1) }))
-    .sort((a, b) => b.value - a.value)
-    .slice(0, 10)
-    .map(({ each, value }) => outlierOf(each, value));
-  return {
-    year,
-    communities: communities.length,
-    total_kopecks: communities.reduce((sum, each) => sum + each.total, 0),
-    per_resident: outSpread(perResidentSpread(communities)),
-    categories: categoryStats(communities, OUTLIERS_SHOWN.nation, true),
-    oblasts,
-    top_communities: top,
-  };
 }
