@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { formatAmount } from "../../../src/domain/money.js";
 import type { CompareCommunity, CompareProgramme } from "../../../src/export/opendata/aggregates.js";
 
@@ -102,13 +102,7 @@ export function ComparePage({ initialCodes = [], apiBase = "" }: ComparePageProp
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const codes = parseCodes(text);
-    if (codes.length < MIN || codes.length > MAX) {
-      setError(`Вкажіть від ${MIN} до ${MAX} кодів КАТОТТГ`);
-      return;
-    }
+  async function load(codes: string[]) {
     setLoading(true);
     setError(null);
     try {
@@ -123,6 +117,23 @@ export function ComparePage({ initialCodes = [], apiBase = "" }: ComparePageProp
       setLoading(false);
     }
   }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const codes = parseCodes(text);
+    if (codes.length < MIN || codes.length > MAX) {
+      setError(`Вкажіть від ${MIN} до ${MAX} кодів КАТОТТГ`);
+      return;
+    }
+    void load(codes);
+  }
+
+  // Codes arriving in the URL (e.g. from the national view) are compared at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the codes the page opened with
+  useEffect(() => {
+    const codes = parseCodes(initialCodes.join(","));
+    if (codes.length >= MIN && codes.length <= MAX) void load(codes);
+  }, []);
 
   return (
     <Stack>

@@ -7,13 +7,20 @@ export type Route =
   | { name: "programme"; id: string; tab: string | null }
   | { name: "monitoring"; id: string }
   | { name: "compare" }
+  | { name: "national" }
   | { name: "notFound" };
+
+/** Open-data pages: readable without signing in. */
+export function isOpenRoute(route: Route): boolean {
+  return route.name === "compare" || route.name === "national";
+}
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/";
   if (path === "/") return { name: "list" };
   if (path === "/import") return { name: "import" };
   if (path === "/compare") return { name: "compare" };
+  if (path === "/national") return { name: "national" };
   const monitoring = /^\/monitoring\/([^/]+)$/.exec(path);
   if (monitoring?.[1]) return { name: "monitoring", id: decodeURIComponent(monitoring[1]) };
   const programme = /^\/programmes\/([^/]+)(?:\/([a-z]+))?$/.exec(path);

@@ -1,10 +1,10 @@
 import { Alert, Anchor, AppShell, Burger, Button, Container, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { type MouseEvent, useEffect, useState } from "react";
+import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
 import { ComparePage } from "../compare/ComparePage.js";
 import { useI18n } from "../i18n/index.js";
 import { auth, canEdit, onUnauthorized, type SessionUser } from "../lib/api.js";
-import { navigate, parseRoute, type Route, usePathname } from "../lib/router.js";
+import { isOpenRoute, navigate, parseRoute, type Route, usePathname } from "../lib/router.js";
 import { DashboardPage } from "../monitoring/DashboardPage.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
 import { type DataSource, type Session, signedIn } from "./data.js";
@@ -12,6 +12,10 @@ import { ImportPage } from "./ImportPage.js";
 import { ListPage } from "./ListPage.js";
 import { LoginPage } from "./LoginPage.js";
 import { ProgrammePage } from "./ProgrammePage.js";
+
+const NationalPage = lazy(() =>
+  import("../national/NationalPage.js").then((m) => ({ default: m.NationalPage })),
+);
 
 function NavLink({ href, label, active }: { href: string; label: string; active: boolean }) {
   return (
@@ -30,6 +34,20 @@ function NavLink({ href, label, active }: { href: string; label: string; active:
   );
 }
 
+/** Pages of open data, shown with or without a session. */
+function OpenPage({ route }: { route: Route }) {
+  const { t } = useI18n();
+  if (route.name === "national")
+    return (
+      <Suspense fallback={<Text>{t("common.loading")}</Text>}>
+        <NationalPage />
+      </Suspense>
+    );
+  return (
+    <ComparePage initialCodes={new URLSearchParams(window.location.search).get("katottg")?.split(",")} />
+  );
+}
+
 function Page({ source, route, editable }: { source: DataSource; route: Route; editable: boolean }) {
   const { t } = useI18n();
   switch (route.name) {
@@ -41,10 +59,6 @@ function Page({ source, route, editable }: { source: DataSource; route: Route; e
       return <ProgrammePage id={route.id} source={source} editable={editable} />;
     case "monitoring":
       return <DashboardPage programmeId={Number(route.id)} />;
-    case "compare":
-      return (
-        <ComparePage initialCodes={new URLSearchParams(window.location.search).get("katottg")?.split(",")} />
-      );
     default:
       return <Text>{t("programme.notFound")}</Text>;
   }
@@ -57,6 +71,7 @@ function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
       <NavLink href="/" label={t("nav.list")} active={route.name === "list" || route.name === "programme"} />
       {editable && <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />}
       <NavLink href="/compare" label={t("nav.compare")} active={route.name === "compare"} />
+      <NavLink href="/national" label={t("nav.national")} active={route.name === "national"} />
     </>
   );
 }
@@ -130,9 +145,12 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
               {t("app.demo")}
             </Alert>
           )}
-          {session === null && <Text>{t("common.loading")}</Text>}
-          {session?.mode === "signin" && <LoginPage onSignedIn={(me) => setSession(signedIn(me.user))} />}
-          {(session?.mode === "api" || session?.mode === "demo") && (
+          {isOpenRoute(route) && <OpenPage route={route} />}
+          {!isOpenRoute(route) && session === null && <Text>{t("common.loading")}</Text>}
+          {!isOpenRoute(route) && session?.mode === "signin" && (
+            <LoginPage onSignedIn={(me) => setSession(signedIn(me.user))} />
+          )}
+          {!isOpenRoute(route) && (session?.mode === "api" || session?.mode === "demo") && (
             <Page source={session.source} route={route} editable={editable} />
           )}
         </Container>

@@ -1,0 +1,181 @@
+import type { EChartsCoreOption } from "echarts/core";
+import { useMemo } from "react";
+import type { NationalView } from "../../../src/export/opendata/aggregates.js";
+import { EChart } from "../charts/EChart.js";
+import { useI18n } from "../i18n/index.js";
+import { formatThousands, localeOf } from "../lib/format.js";
+import { ChartFigure } from "../shared/ChartFigure.js";
+import { DataTable } from "../shared/DataTable.js";
+import { type CategoryRange, formatPerResident, toHryvniaNumber } from "./nationalData.js";
+
+/** The same blue as the workspace charts; the lower half of the box lighter, so the median shows. */
+const LOWER = "#74a9e3";
+const UPPER = "#1864ab";
+const ROW_HEIGHT = 30;
+
+type OblastRow = NationalView["oblasts"][number];
+
+/** Chart values are hryvnias per resident: whole hryvnias on the axis, kopecks in the tooltip. */
+function useMoney() {
+  const { lang } = useI18n();
+  return useMemo(
+    () => ({
+      axis: (hryvnias: number) => hryvnias.toLocaleString(localeOf(lang), { maximumFractionDigits: 0 }),
+      exact: (hryvnias: number) => formatPerResident(Math.round(hryvnias * 100), lang),
+    }),
+    [lang],
+  );
+}
+
+/** Per category: a bar from the lower to the upper quartile, split at the median. */
+export function CategoryRangeChart({ ranges }: { ranges: CategoryRange[] }) {
+  const { t, lang } = useI18n();
+  const money = useMoney();
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      tooltip: {
+        trigger: "axis",
+        axisPointer: { type: "shadow" },
+        formatter: (params: { dataIndex: number }[]) => {
+          const range = ranges[params[0]?.dataIndex ?? 0];
+          if (!range) return "";
+          return [
+            `<b>${range.label}</b>`,
+            `${t("national.q1")}: ${formatPerResident(range.q1, lang)}`,
+            `${t("national.median")}: ${formatPerResident(range.median, lang)}`,
+            `${t("national.q3")}: ${formatPerResident(range.q3, lang)}`,
+            `${t("national.outliers")}: ${range.outlierCount}`,
+          ].join("<br>");
+        },
+      },
+      legend: { bottom: 0, data: [t("national.lowerHalf"), t("national.upperHalf")] },
+      grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
+      xAxis: { type: "value", axisLabel: { formatter: money.axis } },
+      yAxis: { type: "category", inverse: true, data: ranges.map((range) => range.label) },
+      series: [
+        {
+          type: "bar",
+          stack: "range",
+          silent: true,
+          itemStyle: { color: "transparent" },
+          data: ranges.map((range) => toHryvniaNumber(range.q1)),
+        },
+        {
+          type: "bar",
+          stack: "range",
+          name: t("national.lowerHalf"),
+          itemStyle: { color: LOWER },
+          data: ranges.map((range) => toHryvniaNumber(range.median - range.q1)),
+        },
+        {
+          type: "bar",
+          stack: "range",
+          name: t("national.upperHalf"),
+          itemStyle: { color: UPPER },
+          data: ranges.map((range) => toHryvniaNumber(range.q3 - range.median)),
+        },
+      ],
+    }),
+    [ranges, money, t, lang],
+  );
+  const top = ranges[0];
+  const summary = top
+    ? t("national.categorySummary", { label: top.label, amount: formatPerResident(top.median, lang) })
+    : "";
+  return (
+    <ChartFigure
+      title={t("national.categoryChart")}
+      summary={summary}
+      chart={
+        <EChart
+          option={option}
+          height={Math.max(200, ranges.length * ROW_HEIGHT + 60)}
+          label={`${t("national.categoryChart")}. ${summary}`}
+        />
+      }
+      table={
+        <DataTable
+          head={[
+            t("national.category"),
+            t("national.q1"),
+            t("national.median"),
+            t("national.q3"),
+            t("national.outliers"),
+          ]}
+          rows={ranges.map((range) => [
+            range.label,
+            formatPerResident(range.q1, lang),
+            formatPerResident(range.median, lang),
+            formatPerResident(range.q3, lang),
+            String(range.outlierCount),
+          ])}
+        />
+      }
+    />
+  );
+}
+
+/** Oblasts by the median per-resident spend of their communities, first place on top. */
+export function OblastRankingChart({ oblasts }: { oblasts: OblastRow[] }) {
+  const { t, lang } = useI18n();
+  const money = useMoney();
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      color: [UPPER],
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: money.exact },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: "value", axisLabel: { formatter: money.axis } },
+      yAxis: { type: "category", inverse: true, data: oblasts.map((each) => `${each.rank}. ${each.oblast}`) },
+      series: [
+        {
+          type: "bar",
+          name: t("national.median"),
+          data: oblasts.map((each) => toHryvniaNumber(each.per_resident.median)),
+        },
+      ],
+    }),
+    [oblasts, money, t],
+  );
+  const first = oblasts[0];
+  const summary = first
+    ? t("national.oblastSummary", {
+        oblast: first.oblast,
+        amount: formatPerResident(first.per_resident.median, lang),
+      })
+    : "";
+  return (
+    <ChartFigure
+      title={t("national.oblastChart")}
+      summary={summary}
+      chart={
+        <EChart
+          option={option}
+          height={Math.max(200, oblasts.length * ROW_HEIGHT + 24)}
+          label={`${t("national.oblastChart")}. ${summary}`}
+        />
+      }
+      table={
+        <DataTable
+          head={[
+            t("national.oblast"),
+            t("national.rank"),
+            t("national.communities"),
+            t("national.median"),
+            t("national.q1"),
+            t("national.q3"),
+            t("national.totalThousand"),
+          ]}
+          rows={oblasts.map((each) => [
+            each.oblast,
+            String(each.rank),
+            String(each.communities),
+            formatPerResident(each.per_resident.median, lang),
+            formatPerResident(each.per_resident.q1, lang),
+            formatPerResident(each.per_resident.q3, lang),
+            formatThousands(each.total_kopecks, lang),
+          ])}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,106 @@
+import { type CategoryId, categoryInfo } from "../../../src/domain/classify/categories.js";
+import { formatAmount } from "../../../src/domain/money.js";
+import type { CategoryStats, NationalView, Outlier } from "../../../src/export/opendata/aggregates.js";
+import { type Lang, localeOf } from "../lib/format.js";
+
+/** What the comparison page accepts at most (GET /api/v1/compare takes 2–10 codes). */
+export const COMPARE_MAX = 10;
+export const COMPARE_MIN = 2;
+
+/**
+ * Per-resident figures arrive as null (NaN on the server) when no community of the group has a known
+ * population; they are shown as a dash then.
+ */
+export function known(kopecks: number | null | undefined): kopecks is number {
+  return typeof kopecks === "number" && Number.isFinite(kopecks);
+}
+
+/** "1 234,56 грн" — kopecks per resident in hryvnias, uk-UA grouping and decimal comma. */
+export function formatPerResident(kopecks: number | null, lang: Lang = "uk"): string {
+  if (!known(kopecks)) return "—";
+  return `${formatAmount(kopecks, "uah", localeOf(lang))} ${lang === "uk" ? "грн" : "UAH"}`;
+}
+
+/** Hryvnias as a plain number, for chart axes only (never for sums). */
+export function toHryvniaNumber(kopecks: number | null): number | null {
+  return known(kopecks) ? kopecks / 100 : null;
+}
+
+export function categoryLabel(id: CategoryId, lang: Lang): string {
+  const info = categoryInfo(id);
+  return lang === "uk" ? info.labelUk : info.labelEn;
+}
+
+export interface CategoryRange {
+  id: CategoryId;
+  label: string;
+  q1: number;
+  median: number;
+  q3: number;
+  outlierCount: number;
+}
+
+/**
+ * Each category's per-resident quartiles, highest median first (ties: the higher upper quartile first);
+ * categories without per-resident figures are left out.
+ */
+export function categoryRanges(categories: CategoryStats[], lang: Lang): CategoryRange[] {
+  return categories
+    .filter((stats) => known(stats.per_resident.median))
+    .map((stats) => ({
+      id: stats.category,
+      label: categoryLabel(stats.category, lang),
+      ...stats.per_resident,
+      outlierCount: stats.outlier_count,
+    }))
+    .sort((a, b) => b.median - a.median || b.q3 - a.q3 || a.label.localeCompare(b.label, "uk"));
+}
+
+export interface OutlierRow extends Outlier {
+  category: CategoryId;
+  categoryLabel: string;
+  /** Above the category's national median, or below it. */
+  above: boolean;
+}
+
+/** The outliers of every category listed by the API, in category order then as the API ranks them. */
+export function outlierRows(view: NationalView, lang: Lang): OutlierRow[] {
+  return view.categories.flatMap((stats) =>
+    stats.outliers.map((outlier) => ({
+      ...outlier,
+      category: stats.category,
+      categoryLabel: categoryLabel(stats.category, lang),
+      above: outlier.per_resident_kopecks > stats.per_resident.median,
+    })),
+  );
+}
+
+/** The year to open: the current one when it has data, else the latest year before it, else the first. */
+export function defaultYear(years: readonly number[], current: number): number | null {
+  if (years.length === 0) return null;
+  if (years.includes(current)) return current;
+  const sorted = [...years].sort((a, b) => a - b);
+  return sorted.filter((year) => year < current).at(-1) ?? sorted[0] ?? null;
+}
+
+/** Years around the current one that the page asks the API about. */
+export function candidateYears(current: number, around = 4): number[] {
+  return Array.from({ length: around * 2 + 1 }, (_, index) => current - around + index);
+}
+
+export interface Chosen {
+  katottg: string;
+  name: string;
+}
+
+/** Adds the community, or removes it when already chosen; never more than COMPARE_MAX. */
+export function toggleChosen(chosen: readonly Chosen[], community: Chosen): Chosen[] {
+  if (chosen.some((each) => each.katottg === community.katottg))
+    return chosen.filter((each) => each.katottg !== community.katottg);
+  return chosen.length >= COMPARE_MAX ? [...chosen] : [...chosen, community];
+}
+
+/** The comparison page with these communities filled in. */
+export function comparePath(codes: readonly string[]): string {
+  return `/compare?katottg=${codes.map(encodeURIComponent).join(",")}`;
+}
