@@ -6,7 +6,9 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productionBuild } from "../../scripts/check-bundle.js";
 import { buildApp } from "../../src/api/app.js";
+import { generateNation } from "../../src/domain/synthetic/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
+import { loadProgrammes } from "../../src/store/loader.js";
 import { createUser } from "../../src/store/users.js";
 
 const ROOT = process.cwd();
@@ -150,5 +152,25 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     expect(await download.text()).toContain("Роменськ");
     await phone.screenshot({ path: `${ARTIFACTS}/e2e-public-phone-full.png`, fullPage: true });
     await phone.close();
+  });
+
+  it("shows the national view without signing in and hands two communities to the comparison", async () => {
+    await loadProgrammes(store.kysely(), generateNation({ seed: 2, communities: 12 }), { batchSize: 12 });
+    const visitor = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "uk-UA" });
+    await visitor.goto(`${base}/national`);
+    await visitor.getByRole("heading", { name: "Огляд країни: програми інформатизації громад" }).waitFor();
+    expect(await visitor.getByLabel("Рік").inputValue()).toMatch(/^\d{4}$/);
+    await visitor.locator('[role="img"][aria-label^="Рейтинг областей"] svg').first().waitFor();
+    await visitor.locator('[role="img"][aria-label^="Категорії"] svg').first().waitFor();
+    await visitor.screenshot({ path: `${ARTIFACTS}/e2e-national.png`, fullPage: true });
+    const top = visitor.getByTestId("national-top");
+    await top.getByRole("checkbox").nth(0).check();
+    await top.getByRole("checkbox").nth(1).check();
+    await visitor.getByRole("link", { name: "Порівняти", exact: true }).click();
+    await visitor.waitForURL(/\/compare\?katottg=UA\w+,UA\w+$/);
+    await visitor.getByRole("heading", { name: "Порівняння громад" }).waitFor();
+    await visitor.getByText("На одного мешканця").waitFor();
+    await visitor.screenshot({ path: `${ARTIFACTS}/e2e-compare-from-national.png` });
+    await visitor.close();
   });
 });
