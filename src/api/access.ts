@@ -60,6 +60,7 @@ export const ACCESS: Record<string, AccessRule> = {
   "GET /api/programmes/:id/dashboard": ["admin", "head", "controller"],
   "GET /api/programmes/:id/reports/annual/:year/:form": ["admin", "head", "controller"],
   "GET /api/programmes/:id/audit": ["admin", "head", "controller"],
+  "GET /api/v1/programmes/:id/annual/:year/:form": "public",
 
   "GET /api/org-units": SIGNED_IN,
   "POST /api/org-units": ADMIN,

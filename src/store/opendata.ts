@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { SOURCE_KINDS, type SourceKind } from "../domain/model.js";
 import { kopecksToDecimal } from "../domain/money.js";
 import type { CellValue, OpenRow, ResourceName } from "../export/opendata/fields.js";
 import { toIso, toKopecks } from "./convert.js";
@@ -85,6 +86,7 @@ const KEYS: Record<ListedResource, string[]> = {
   projects: ["i.programme_id", "i.id"],
   funding: ["fr.id"],
   indicators: ["x.programme_id", "x.position"],
+  reports: ["r.programme_id", "r.id"],
 };
 
 function programmeConditions(filter: OpenFilter): Expression<SqlBool>[] {
@@ -220,12 +222,114 @@ async function indicatorsPage(db: Kysely<Database>, filter: OpenFilter, key: Key
   }));
 }
 
+/**
+ * Submitted reports that are the latest of their correction chain. A correction keeps its original's
+ * project, period and unit, and a second submission for those is refused, so a chain is the submitted
+ * reports of one project × period × unit: its latest is the one with no later submission there. A page
+ * is an index walk on (programme_id, id) of submitted reports; the chain check, a lookup (0005).
+ */
+function reportConditions(filter: OpenFilter, key: Key | undefined): Expression<SqlBool>[] {
+  const parts = [
+    programmeScope({ ...filter, year: undefined }),
+    sql<SqlBool>`r.submitted_at is not null`,
+    sql<SqlBool>`not exists (select 1 from executor_reports n where n.programme_id = r.programme_id
+      and n.item_id = r.item_id and n.period_key = r.period_key and n.org_unit_id = r.org_unit_id
+      and n.submitted_at is not null and (n.submitted_at, n.id) > (r.submitted_at, r.id))`,
+    after(KEYS.reports, key),
+  ];
+  if (filter.year !== undefined) parts.push(sql<SqlBool>`r.period_key like ${`${filter.year}-%`}`);
+  if (filter.direction) parts.push(sql<SqlBool>`d.title ilike ${like(filter.direction)}`);
+  if (filter.category) parts.push(sql<SqlBool>`coalesce(o.category, i.category) = ${filter.category}`);
+  if (filter.source) {
+    const spent = JSON.stringify([{ source: filter.source }]);
+    parts.push(sql<SqlBool>`(r.actual @> ${spent}::jsonb or exists (select 1 from funding_rows fr
+      where fr.programme_id = r.programme_id and fr.item_id = r.item_id and fr.source = ${filter.source}
+      and fr.year = cast(left(r.period_key, 4) as integer)))`);
+  }
+  return parts;
+}
+
+async function reportsPage(db: Kysely<Database>, filter: OpenFilter, key: Key | undefined, limit: number) {
+  const { rows } = await sql<Record<string, unknown>>`
+    select r.id as report_id, r.programme_id, p.katottg, c.name as community_name, c.oblast, r.item_id,
+      i.number as item_number, i.title as item_title, i.direction_position,
+      coalesce(o.category, i.category) as category, u.name as unit, r.period_key, r.status,
+      r.progress_percent, r.actual, r.attachments, r.text, r.correction_of, r.submitted_at,
+      (select jsonb_object_agg(fr.source, fr.amount) from (select fr.source, sum(fr.amount_kopecks) as amount
+        from funding_rows fr where fr.programme_id = r.programme_id and fr.item_id = r.item_id
+          and fr.year = cast(left(r.period_key, 4) as integer) and fr.source <> 'total'
+        group by fr.source) fr) as planned
+    from executor_reports r join programmes p on p.id = r.programme_id
+    join communities c on c.katottg = p.katottg
+    join org_units u on u.id = r.org_unit_id
+    left join items i on i.programme_id = r.programme_id and i.id = r.item_id
+    left join directions d on d.programme_id = i.programme_id and d.position = i.direction_position
+    left join category_overrides o on o.programme_id = r.programme_id and o.item_id = r.item_id
+    where ${all(reportConditions(filter, key))}
+    order by ${orderBy(KEYS.reports)} limit ${limit}`.execute(db);
+  return rows.map(reportRow);
+}
+
+function parsedJson(value: unknown): unknown {
+  return typeof value === "string" ? JSON.parse(value) : value;
+}
+
+/** Entries of a JSON array column; anything else (a malformed row) reads as none. */
+function jsonEntries(value: unknown): Record<string, unknown>[] {
+  const parsed = parsedJson(value);
+  return Array.isArray(parsed) ? parsed.filter((entry) => entry !== null && typeof entry === "object") : [];
+}
+
+/** {source: kopecks} in the order of the funding resource's source kinds. */
+function bySource(entries: Iterable<[string, unknown]>): Record<string, number> {
+  const sums = new Map<string, number>();
+  for (const [source, amount] of entries) {
+    sums.set(source, (sums.get(source) ?? 0) + toKopecks(amount as number | string));
+  }
+  const order = (source: string) => SOURCE_KINDS.indexOf(source as SourceKind);
+  return Object.fromEntries([...sums].sort(([a], [b]) => order(a) - order(b)));
+}
+
+function sum(amounts: Record<string, number>): number {
+  return Object.values(amounts).reduce((total, amount) => total + amount, 0);
+}
+
+function reportRow(row: Record<string, unknown>): OpenRow {
+  const spent = bySource(jsonEntries(row.actual).map((entry) => [String(entry.source), entry.amount]));
+  const actual = sum(spent);
+  const plannedJson = parsedJson(row.planned) as Record<string, unknown> | null;
+  const plannedSources = plannedJson === null ? null : bySource(Object.entries(plannedJson));
+  const planned = plannedSources === null ? null : sum(plannedSources);
+  const tenders = jsonEntries(row.attachments)
+    .filter((entry) => entry.kind === "prozorro")
+    .map((entry) => String(entry.ref).trim());
+  const progress = row.progress_percent === null ? null : Number(row.progress_percent);
+  return {
+    ...pick(row, ["report_id", "programme_id", "katottg", "community_name", "oblast", "item_id"]),
+    ...pick(row, ["item_number", "item_title", "direction_position", "category", "unit", "period_key"]),
+    period_year: Number((row.period_key as string).slice(0, 4)),
+    status: row.status as string,
+    progress_percent: progress === null ? null : Math.round(progress * 100) / 100,
+    actual_kopecks: actual,
+    actual_uah: uah(actual),
+    actual_by_source_kopecks: JSON.stringify(spent),
+    planned_kopecks: planned,
+    planned_uah: planned === null ? null : uah(planned),
+    planned_by_source_kopecks: plannedSources === null ? null : JSON.stringify(plannedSources),
+    prozorro_tender_ids: tenders.length > 0 ? tenders.join("; ") : null,
+    text: (row.text as string).trim() || null,
+    correction_of: (row.correction_of as string | null) ?? null,
+    submitted_at: toIso(row.submitted_at as Date),
+  };
+}
+
 const PAGES = {
   programmes: programmesPage,
   directions: directionsPage,
   projects: projectsPage,
   funding: fundingPage,
   indicators: indicatorsPage,
+  reports: reportsPage,
 };
 
 function keyOf(resource: ListedResource, row: OpenRow): Key {
@@ -235,6 +339,7 @@ function keyOf(resource: ListedResource, row: OpenRow): Key {
     projects: ["programme_id", "item_id"],
     funding: ["funding_id"],
     indicators: ["programme_id", "position"],
+    reports: ["programme_id", "report_id"],
   };
   return names[resource].map((name) => row[name] as string | number);
 }

@@ -10,10 +10,16 @@ import { RESOURCES, resourceDef } from "../../src/export/opendata/fields.js";
 import type { Database } from "../../src/store/db-types.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
+import { createDraft, submitReport } from "../../src/store/monitoring.js";
+import { ensureOrgUnit } from "../../src/store/users.js";
 import { userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";
 
-const nation = [...generateNation({ seed: 5, communities: 14 })];
+// The programmes alone: the executor reports here are the ones the tests file themselves.
+const nation = [...generateNation({ seed: 5, communities: 14 })].map(({ community, programme }) => ({
+  community,
+  programme,
+}));
 const PUBLISHED = nation.slice(0, 10);
 const DRAFTS = nation.slice(10, 14);
 
@@ -35,6 +41,7 @@ describe("open data API v1", () => {
     db = store.kysely();
     await loadProgrammes(db, PUBLISHED, { batchSize: 4 });
     await loadProgrammes(db, DRAFTS, { status: "adopted" });
+    await fileOneReport(store, PUBLISHED[0]);
     app = buildApp({ store, webDist: "/nonexistent" });
     await app.ready();
   });
@@ -251,7 +258,14 @@ describe("open data API v1", () => {
   });
 
   it("the JSON pages carry exactly the dictionary's columns", async () => {
-    for (const name of ["programmes", "directions", "projects", "funding", "indicators"] as const) {
+    for (const name of [
+      "programmes",
+      "directions",
+      "projects",
+      "funding",
+      "indicators",
+      "reports",
+    ] as const) {
       const [row] = (await get(`/api/v1/${name}?limit=1`)).json().data as Row[];
       expect(Object.keys(row ?? {}).sort()).toEqual(
         resourceDef(name)
@@ -324,6 +338,31 @@ describe("open data API v1", () => {
     expect((await admin.inject({ method: "PUT", url: missing, payload })).statusCode).toBe(404);
   });
 });
+
+/** One submitted executor report, so that every resource of the data package has a row. */
+async function fileOneReport(store: Store, entry: (typeof nation)[number] | undefined): Promise<void> {
+  if (!entry) throw new Error("nation");
+  const programmeId = await store.findProgrammeId(entry.community.katottg, entry.programme.period);
+  const item = allItems(entry.programme).find((each) => each.children.length === 0);
+  if (programmeId === undefined || !item) throw new Error("programme not loaded");
+  const unit = await ensureOrgUnit(store, entry.community.katottg, "Відділ відкритих даних");
+  const { report } = await createDraft(
+    store,
+    programmeId,
+    {
+      itemId: item.id,
+      periodKey: `${entry.programme.period.from}-H1`,
+      orgUnitId: unit.id,
+      status: "in-progress",
+      actual: [{ source: "local", label: "місцевий бюджет", amount: 10_000_00 }],
+      text: "Закуплено обладнання",
+      attachments: [],
+      indicatorActuals: [],
+    },
+    null,
+  );
+  await submitReport(store, programmeId, report.id, null);
+}
 
 interface TableSchema {
   fields: { name: string; type: string; constraints?: { required?: boolean; enum?: string[] } }[];

@@ -2,6 +2,7 @@
  * The one definition of every open-data column: the v1 API rows, the CSV headers, the Table Schemas of
  * datapackage.json and the field dictionary in docs/open-data.md are all made from it.
  */
+import { REPORT_STATUSES } from "../../domain/monitoring/reports.js";
 
 export type FieldType = "string" | "integer" | "number" | "date" | "datetime";
 
@@ -201,12 +202,84 @@ export const TARGETED_PROGRAMMES: ResourceDef = {
   ],
 };
 
+const ACTUAL_SOURCES = FUNDING.fields
+  .find((field) => field.name === "source")
+  ?.enum?.filter((source) => source !== "total");
+
+/** Executors' submitted reports: one row per report that no later correction replaces. */
+export const REPORTS: ResourceDef = {
+  name: "reports",
+  title: "Звіти виконавців",
+  description:
+    "Подані звіти виконавців про виконання заходів оприлюднених програм за звітні періоди: лише чинні (останні в ланцюжку виправлень), із фактичними видатками поруч із запланованими на рік.",
+  primaryKey: ["report_id"],
+  // No key to projects: a later version of the programme may have dropped the item reported on.
+  foreignKeys: [toProgramme],
+  fields: [
+    f("report_id", "string", "Ідентифікатор звіту (UUID); виправлення має власний ідентифікатор."),
+    PROGRAMME_ID,
+    f("katottg", "string", "Код громади за КАТОТТГ (див. programmes.katottg)."),
+    f("community_name", "string", "Назва територіальної громади."),
+    f("oblast", "string", "Область, до якої належить громада.", { required: false }),
+    f("item_id", "string", "Ключ заходу, про який звіт (див. projects.item_id)."),
+    f("item_number", "string", "Номер заходу, як у документі; порожньо, якщо заходу вже немає в програмі.", {
+      required: false,
+    }),
+    f("item_title", "string", "Назва заходу; порожньо, якщо заходу вже немає в програмі.", {
+      required: false,
+    }),
+    f("direction_position", "integer", "Порядковий номер напряму заходу (див. directions.position).", {
+      required: false,
+    }),
+    f("category", "string", "Категорія інформатизації заходу (див. projects.category).", { required: false }),
+    f("unit", "string", "Структурний підрозділ-виконавець, що подав звіт."),
+    f("period_key", "string", "Звітний період: РРРР-H1/H2 (півріччя), РРРР-Q1…Q4 (квартал), РРРР-Y (рік)."),
+    f("period_year", "integer", "Рік звітного періоду."),
+    f("status", "string", "Стан виконання заходу за звітом.", { enum: REPORT_STATUSES }),
+    f("progress_percent", "number", "Відсоток виконання заходу, 0–100.", { required: false }),
+    f("actual_kopecks", "integer", "Фактичні видатки за звітний період, усього, у копійках."),
+    f("actual_uah", "number", "Фактичні видатки за звітний період, усього, у гривнях."),
+    f(
+      "actual_by_source_kopecks",
+      "string",
+      `Фактичні видатки за джерелами, JSON-об'єкт {"джерело": копійки}; джерела — як funding.source (${(ACTUAL_SOURCES ?? []).join(", ")}).`,
+    ),
+    f(
+      "planned_kopecks",
+      "integer",
+      "Заплановано на захід на рік звітного періоду (сума рядків funding цього року без рядків total), у копійках; порожньо — на цей рік нічого не заплановано.",
+      { required: false },
+    ),
+    f("planned_uah", "number", "Те саме заплановане в гривнях.", { required: false }),
+    f(
+      "planned_by_source_kopecks",
+      "string",
+      'Заплановане на рік за джерелами, JSON-об\'єкт {"джерело": копійки}, як actual_by_source_kopecks.',
+      { required: false },
+    ),
+    f(
+      "prozorro_tender_ids",
+      "string",
+      "Ідентифікатори закупівель ProZorro (UA-РРРР-ММ-ДД-NNNNNN-x) через «; ».",
+      {
+        required: false,
+      },
+    ),
+    f("text", "string", "Текст звіту: що зроблено за період.", { required: false }),
+    f("correction_of", "string", "Ідентифікатор звіту, який цей звіт виправляє; порожньо — перше подання.", {
+      required: false,
+    }),
+    f("submitted_at", "datetime", "Час подання звіту (для виправлення — час виправлення), ISO 8601, UTC."),
+  ],
+};
+
 export const RESOURCES: readonly ResourceDef[] = [
   PROGRAMMES,
   DIRECTIONS,
   PROJECTS,
   FUNDING,
   INDICATORS,
+  REPORTS,
   TARGETED_PROGRAMMES,
 ];
 
@@ -216,6 +289,7 @@ export type ResourceName =
   | "projects"
   | "funding"
   | "indicators"
+  | "reports"
   | "targeted-programmes";
 
 export function resourceDef(name: ResourceName): ResourceDef {

@@ -6,7 +6,8 @@ type AnyDb = Kysely<any>;
 
 /**
  * The open-data `reports` resource: a page is a walk of submitted reports in (programme_id, id) order,
- * and "is this report corrected?" is a lookup by correction_of, so neither scans executor_reports.
+ * and "is there a later report of the same project, period and unit?" (a correction) is a lookup in a
+ * small group, so neither scans executor_reports.
  */
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
@@ -16,14 +17,14 @@ export async function up(db: AnyDb): Promise<void> {
     .where(sql.ref("submitted_at"), "is not", null)
     .execute();
   await db.schema
-    .createIndex("executor_reports_correction_of_idx")
+    .createIndex("executor_reports_chain_idx")
     .on("executor_reports")
-    .column("correction_of")
-    .where(sql.ref("correction_of"), "is not", null)
+    .columns(["programme_id", "item_id", "period_key", "org_unit_id", "submitted_at"])
+    .where(sql.ref("submitted_at"), "is not", null)
     .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  await db.schema.dropIndex("executor_reports_correction_of_idx").ifExists().execute();
+  await db.schema.dropIndex("executor_reports_chain_idx").ifExists().execute();
   await db.schema.dropIndex("executor_reports_submitted_idx").ifExists().execute();
 }
