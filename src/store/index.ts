@@ -14,6 +14,7 @@ import pg from "pg";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
 import { type Actor, writeAudit } from "./audit.js";
+import { reattachCategoryOverrides } from "./categories.js";
 import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
 import type { Database } from "./db-types.js";
@@ -218,6 +219,7 @@ interface VersionWrite {
   kind: "import" | "edit";
   source: { name: string; sha256: string };
   note: string | null;
+  actor: Actor;
 }
 
 /** Version row, programme row touch and normalized rows; the caller holds the programme lock. */
@@ -247,6 +249,7 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
     .set({ title: write.programme.title, updated_at: new Date().toISOString() })
     .where("id", "=", write.programmeId)
     .execute();
+  await reattachCategoryOverrides(trx, write.programmeId, write.programme, { actor: write.actor, version });
   await replaceNormalized(trx, write.programmeId, normalizeProgramme(write.programmeId, write.programme));
   await refreshSummaries(trx, [write.programmeId]);
   return version;
@@ -276,6 +279,7 @@ class KyselyStore implements Store {
         kind: "import",
         source,
         note: null,
+        actor,
       });
       await writeAudit(trx, actor, {
         action: "import",
@@ -319,6 +323,7 @@ class KyselyStore implements Store {
         kind: "edit",
         source,
         note: note ?? null,
+        actor,
       });
       await writeAudit(trx, actor, {
         action: "edit",

@@ -4,6 +4,7 @@ import * as monitoring from "./0002_monitoring.js";
 import * as opendata from "./0003_opendata.js";
 import * as idempotency from "./0004_idempotency.js";
 import * as opendataReports from "./0005_opendata_reports.js";
+import * as overrideIdentity from "./0006_override_identity.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_opendata": opendata,
   "0004_idempotency": idempotency,
   "0005_opendata_reports": opendataReports,
+  "0006_override_identity": overrideIdentity,
 };
 
 class InCodeProvider implements MigrationProvider {
