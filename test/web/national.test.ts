@@ -199,6 +199,30 @@ describe("national page on a real national view", () => {
     expect(two.match(/type="checkbox"[^>]*checked=""/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
   });
 
+  it("shows dashes, not zeros, where no community has a known population", () => {
+    // What the API sends then: NaN quartiles serialise as null, and nobody is ranked per resident.
+    const unknown = { median: Number.NaN, q1: Number.NaN, q3: Number.NaN };
+    const html = render(
+      JSON.parse(
+        JSON.stringify({
+          ...view,
+          per_resident: unknown,
+          categories: view.categories.map((each) => ({ ...each, per_resident: unknown, outliers: [] })),
+          top_communities: [],
+        }),
+      ) as NationalView,
+    );
+    expect(html).toContain(">— – —<");
+    expect(html).toContain("Кількість населення цих громад невідома");
+    expect(html).not.toContain('data-testid="national-top"');
+    expect(
+      categoryRanges(
+        view.categories.map((each) => ({ ...each, per_resident: unknown })),
+        "uk",
+      ),
+    ).toEqual([]);
+  });
+
   it("says so when the year has no programmes", async () => {
     const empty = await nationalView(store.kysely(), 2040);
     expect(render(empty)).toContain("За 2040 рік оприлюднених програм з коштами немає.");

@@ -223,6 +223,8 @@ export const en: Record<MessageKey, string> = {
   "national.outlierTable": "Outliers by category",
   "national.outlierNote":
     "Communities whose per-resident spend lies more than 1.5 interquartile ranges outside the category's quartiles (the farthest are shown).",
+  "national.noPopulation":
+    "The population of these communities is unknown, so there are no per-resident figures.",
   "national.noOutliers": "No outliers.",
   "national.vsMedian": "Against the median",
   "national.above": "above the median",

@@ -102,7 +102,7 @@ function Stat({ label, value }: { label: string; value: string }) {
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} size="xl" data-testid="national-stat">
+      <Text fw={700} size="xl">
         {value}
       </Text>
     </Paper>
@@ -206,7 +206,11 @@ export function NationalReport({ view, selection }: { view: NationalView; select
         <Title order={3} size="h4">
           {t("national.top")}
         </Title>
-        <TopTable rows={view.top_communities} selection={selection} />
+        {view.top_communities.length === 0 ? (
+          <Text>{t("national.noPopulation")}</Text>
+        ) : (
+          <TopTable rows={view.top_communities} selection={selection} />
+        )}
       </Stack>
       <Stack gap="xs">
         <Title order={3} size="h4">
@@ -223,18 +227,22 @@ export function NationalReport({ view, selection }: { view: NationalView; select
   );
 }
 
+function Failed({ error, retry }: { error: Error; retry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Alert color="red" title={t("common.error")}>
+      <Text size="sm">{error.message}</Text>
+      <Anchor component="button" onClick={retry}>
+        {t("common.retry")}
+      </Anchor>
+    </Alert>
+  );
+}
+
 function YearView({ apiBase, year, selection }: { apiBase: string; year: number; selection: Selection }) {
   const { t } = useI18n();
   const [state, retry] = useAsync(() => loadNationalView(apiBase, year), [apiBase, year]);
-  if (state.status === "error")
-    return (
-      <Alert color="red" title={t("common.error")}>
-        <Text size="sm">{state.error.message}</Text>
-        <Anchor component="button" onClick={retry}>
-          {t("common.retry")}
-        </Anchor>
-      </Alert>
-    );
+  if (state.status === "error") return <Failed error={state.error} retry={retry} />;
   if (state.status === "loading" || state.value.year !== year)
     return (
       <Group>
@@ -264,14 +272,7 @@ export function NationalPage({ apiBase = "", now = new Date() }: { apiBase?: str
       <Title order={2}>{t("national.heading")}</Title>
       <Text>{t("national.intro")}</Text>
       {years.status === "loading" && <Text>{t("common.loading")}</Text>}
-      {years.status === "error" && (
-        <Alert color="red" title={t("common.error")}>
-          <Text size="sm">{years.error.message}</Text>
-          <Anchor component="button" onClick={retryYears}>
-            {t("common.retry")}
-          </Anchor>
-        </Alert>
-      )}
+      {years.status === "error" && <Failed error={years.error} retry={retryYears} />}
       {years.status === "ready" && year === null && <Alert color="gray">{t("national.noData")}</Alert>}
       {years.status === "ready" && year !== null && (
         <>
