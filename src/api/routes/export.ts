@@ -1,24 +1,28 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { Finding, Programme } from "../../domain/model.js";
-import { exportCsv } from "../../export/csv.js";
-import { exportDocx } from "../../export/docx.js";
-import { exportJson } from "../../export/json.js";
-import { exportXlsx } from "../../export/xlsx.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
 import { notFound } from "../errors.js";
 import { errorSchema, idParams, publicParams, versionQuery } from "../schemas.js";
 
+// The writers are loaded at first use: the XLSX and DOCX libraries would cost every server process,
+// the public API processes included, tens of megabytes it may never use.
 const FORMATS = {
-  json: { type: "application/json; charset=utf-8", write: (p: Programme, f: Finding[]) => exportJson(p, f) },
-  csv: { type: "text/csv; charset=utf-8", write: (p: Programme) => exportCsv(p) },
+  json: {
+    type: "application/json; charset=utf-8",
+    write: async (p: Programme, f: Finding[]) => (await import("../../export/json.js")).exportJson(p, f),
+  },
+  csv: {
+    type: "text/csv; charset=utf-8",
+    write: async (p: Programme) => (await import("../../export/csv.js")).exportCsv(p),
+  },
   xlsx: {
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    write: (p: Programme) => exportXlsx(p),
+    write: async (p: Programme) => (await import("../../export/xlsx.js")).exportXlsx(p),
   },
   docx: {
     type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    write: (p: Programme) => exportDocx(p),
+    write: async (p: Programme) => (await import("../../export/docx.js")).exportDocx(p),
   },
 } as const;
 type Format = keyof typeof FORMATS;

@@ -16,14 +16,7 @@ import {
   submissionState,
 } from "../../domain/monitoring/index.js";
 import { executorReportSchema } from "../../domain/monitoring/schema.js";
-import {
-  evaluationSummaryDocx,
-  progressReportDocx,
-  progressReportXlsx,
-  type ReportInput,
-  resultsReportDocx,
-  resultsReportXlsx,
-} from "../../export/reports/index.js";
+import type { ReportInput } from "../../export/reports/index.js";
 import { listAudit, monitoringDb } from "../../store/audit.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
 import {
@@ -445,12 +438,15 @@ const CONTENT_TYPES = {
   json: "application/json; charset=utf-8",
 } as const;
 
+/** Loaded at first use: DOCX, XLSX and chart rendering are heavy, and most processes never write a report. */
+const reportWriters = () => import("../../export/reports/index.js");
+
 const WRITERS: Record<string, (input: ReportInput) => Promise<Uint8Array> | unknown> = {
-  "progress.docx": progressReportDocx,
-  "progress.xlsx": progressReportXlsx,
-  "results.docx": resultsReportDocx,
-  "results.xlsx": resultsReportXlsx,
-  "evaluation.docx": evaluationSummaryDocx,
+  "progress.docx": async (input) => (await reportWriters()).progressReportDocx(input),
+  "progress.xlsx": async (input) => (await reportWriters()).progressReportXlsx(input),
+  "results.docx": async (input) => (await reportWriters()).resultsReportDocx(input),
+  "results.xlsx": async (input) => (await reportWriters()).resultsReportXlsx(input),
+  "evaluation.docx": async (input) => (await reportWriters()).evaluationSummaryDocx(input),
   "progress.json": (input) => progressReport(input.programme, input.reports, input.year),
   "results.json": (input) => resultsReport(input.programme, input.reports, input.year),
 };
