@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import {
   type Dialect,
   type Insertable,
@@ -15,6 +14,7 @@ import type { Finding, ImportResult, Programme } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
 import { type Actor, writeAudit } from "./audit.js";
 import { reattachCategoryOverrides } from "./categories.js";
+import { DataChanges, listenForChanges, WriteCounter } from "./changes.js";
 import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
 import type { Database } from "./db-types.js";
@@ -106,6 +106,10 @@ export interface Store {
   setStatus(id: number, status: ProgrammeStatus, actor?: Actor): Promise<boolean>;
   /** The Kysely instance, for the store modules of monitoring (users, sessions, reports, audit). */
   kysely(): Kysely<Database>;
+  /** Moves whenever the data may have changed: for caches of what is derived from it. */
+  readonly changes: DataChanges;
+  /** Also hear other processes' writes (PostgreSQL LISTEN); PGlite has no other writers. */
+  watchChanges(): void;
   /** Applies pending migrations (openStore already did); returns the names applied now. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -124,10 +128,16 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-async function createDialect(options: StoreOptions): Promise<Dialect> {
+function databaseUrlOf(options: StoreOptions): string | undefined {
   const explicitDir = options.dataDir !== undefined && options.databaseUrl === undefined;
-  const databaseUrl = options.databaseUrl ?? (explicitDir ? undefined : process.env.DATABASE_URL);
+  return options.databaseUrl ?? (explicitDir ? undefined : process.env.DATABASE_URL);
+}
+
+async function createDialect(options: StoreOptions): Promise<Dialect> {
+  const databaseUrl = databaseUrlOf(options);
   if (databaseUrl) return new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl }) });
+  // Loaded only here: a server on PostgreSQL should not carry PGlite's tens of megabytes.
+  const { PGlite } = await import("@electric-sql/pglite");
   const dataDir = options.dataDir ?? process.env.INFOPROG_DATA_DIR ?? "./data/pglite";
   if (dataDir === ":memory:") return new PGliteDialect(await PGlite.create());
   await mkdir(dataDir, { recursive: true });
@@ -136,9 +146,14 @@ async function createDialect(options: StoreOptions): Promise<Dialect> {
 
 /** Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const db = new Kysely<Database>({ dialect: await createDialect(options) });
+  const databaseUrl = databaseUrlOf(options);
+  const changes = new DataChanges({ hearsOthers: databaseUrl === undefined });
+  const db = new Kysely<Database>({
+    dialect: await createDialect(options),
+    plugins: [new WriteCounter(changes)],
+  });
   await migrateToLatest(db);
-  return new KyselyStore(db);
+  return new KyselyStore(db, changes, databaseUrl);
 }
 
 function countFindings(findings: Finding[]): { error_count: number; warning_count: number } {
@@ -256,7 +271,19 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
 }
 
 class KyselyStore implements Store {
-  constructor(private readonly db: Kysely<Database>) {}
+  private stopListening?: () => Promise<void>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly changes: DataChanges,
+    private readonly databaseUrl: string | undefined,
+  ) {}
+
+  watchChanges(): void {
+    if (this.databaseUrl && !this.stopListening) {
+      this.stopListening = listenForChanges(this.databaseUrl, this.changes);
+    }
+  }
 
   kysely(): Kysely<Database> {
     return this.db;
@@ -466,8 +493,9 @@ class KyselyStore implements Store {
     return migrateToLatest(this.db);
   }
 
-  close(): Promise<void> {
-    return this.db.destroy();
+  async close(): Promise<void> {
+    await this.stopListening?.();
+    await this.db.destroy();
   }
 }
 

@@ -23,15 +23,24 @@ import {
 } from "../../store/opendata.js";
 import { HttpError, notFound } from "../errors.js";
 import { errorSchema } from "../schemas.js";
+import { v1AnnualRoutes } from "./v1-annual.js";
 
 const TAGS = ["open data"];
 /** Lists and aggregates: shared caches may keep them a minute, then revalidate with the ETag. */
 const CACHE_LISTS = "public, max-age=60, stale-while-revalidate=60";
 /** The Resolution No. 835 record must show an adoption at once: always revalidate (cheap with ETag). */
 const CACHE_ALWAYS_REVALIDATE = "public, no-cache";
-/** The 835 record changes when a report is submitted, too. */
+/** The 835 record and the reports resource change when a report is submitted or corrected, too. */
 const WITH_REPORTS = { reports: true };
-const LISTED: ListedResource[] = ["programmes", "directions", "projects", "funding", "indicators"];
+const LISTED: ListedResource[] = [
+  "programmes",
+  "directions",
+  "projects",
+  "funding",
+  "indicators",
+  "reports",
+  "annual-reports",
+];
 const BODY_CACHE_ENTRIES = 256;
 const BODY_CACHE_MAX_BYTES = 2_000_000;
 
@@ -46,7 +55,11 @@ const codeList = z.string().transform((text) =>
 export const filterQuery = z.object({
   katottg: codeList.optional().describe("Коди КАТОТТГ через кому"),
   oblast: z.string().optional().describe("Область, як у полі oblast: «Вінницька область»"),
-  year: year.optional().describe("Рік: програми, чий строк його охоплює; для funding — рік рядка"),
+  year: year
+    .optional()
+    .describe(
+      "Рік: програми, чий строк його охоплює; для funding — рік рядка, для reports — рік звітного періоду",
+    ),
   direction: z.string().optional().describe("Частина назви напряму, без урахування регістру"),
   source: z.enum(SOURCE_KINDS).optional(),
   category: z.enum(CATEGORY_IDS).optional(),
@@ -131,24 +144,70 @@ function baseUrl(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
+interface KnownState {
+  state: string;
+  generation: number;
+  readAt: number;
+}
+
+const STATE_ENTRIES = 1024;
+
+/**
+ * The data state of each scope, read once and reused until the store's change counter moves (a write
+ * here or, heard through PostgreSQL, in another process) or it grows old; requests arriving while a
+ * scope's state is being read share that read.
+ */
+class DataStates {
+  private readonly known = new Map<string, KnownState>();
+  private readonly reading = new Map<string, Promise<string>>();
+
+  constructor(private readonly store: Store) {}
+
+  of(key: string, read: () => Promise<string>): string | Promise<string> {
+    const { changes } = this.store;
+    const known = this.known.get(key);
+    if (
+      known &&
+      known.generation === changes.generation &&
+      performance.now() - known.readAt < changes.maxAgeMs
+    ) {
+      return known.state;
+    }
+    // A read that began before the latest change may miss it: share only reads begun since.
+    const generation = changes.generation;
+    const readKey = `${generation}|${key}`;
+    let pending = this.reading.get(readKey);
+    if (!pending) {
+      const readAt = performance.now();
+      pending = read()
+        .then((state) => {
+          this.remember(key, { state, generation, readAt });
+          return state;
+        })
+        .finally(() => this.reading.delete(readKey));
+      this.reading.set(readKey, pending);
+    }
+    return pending;
+  }
+
+  private remember(key: string, state: KnownState): void {
+    this.known.delete(key);
+    this.known.set(key, state);
+    const oldest = this.known.keys().next().value;
+    if (this.known.size > STATE_ENTRIES && oldest !== undefined) this.known.delete(oldest);
+  }
+}
+
 /** Public open-data API v1: only published programmes; ETag, 304 and Cache-Control on every answer. */
 export async function v1Routes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const db = options.store.kysely() as Kysely<Database>;
   const bodies = new BodyCache();
-  const inFlight = new Map<string, Promise<string>>();
+  const states = new DataStates(options.store);
+  options.store.watchChanges();
 
-  /**
-   * The data state of a scope; requests arriving while the same query runs share it (under load, one
-   * query answers all of them; a request that starts after a write committed starts a fresh query).
-   */
-  function stateOf(scope: OpenFilter, options: { reports?: boolean }): Promise<string> {
-    const key = JSON.stringify([scope, options]);
-    let pending = inFlight.get(key);
-    if (!pending) {
-      pending = dataState(db, scope, options).finally(() => inFlight.delete(key));
-      inFlight.set(key, pending);
-    }
-    return pending;
+  /** The data state of a scope: see `DataStates`. */
+  function stateOf(scope: OpenFilter, options: { reports?: boolean }): string | Promise<string> {
+    return states.of(JSON.stringify([scope, options]), () => dataState(db, scope, options));
   }
 
   const computing = new Map<string, Promise<Body>>();
@@ -177,7 +236,8 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
     compute: () => Promise<Body>,
     options: { reports?: boolean } = {},
   ) {
-    const etag = weakEtag(request.url, await stateOf(scope, options));
+    const state = stateOf(scope, options);
+    const etag = weakEtag(request.url, typeof state === "string" ? state : await state);
     reply.header("etag", etag).header("cache-control", cacheControl).header("vary", "accept-encoding");
     if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
     const body = bodies.get(etag) ?? (await computeOnce(etag, compute));
@@ -201,14 +261,21 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
       },
       (request, reply) => {
         const { limit, after, ...filter } = request.query;
-        return answer(request, reply, toFilter(filter), CACHE_LISTS, async () => {
-          try {
-            return json(await listResource(db, resource, toFilter(filter), { limit, after }));
-          } catch (error) {
-            if (error instanceof BadCursorError) throw new HttpError(400, "Недійсний курсор after");
-            throw error;
-          }
-        });
+        return answer(
+          request,
+          reply,
+          toFilter(filter),
+          CACHE_LISTS,
+          async () => {
+            try {
+              return json(await listResource(db, resource, toFilter(filter), { limit, after }));
+            } catch (error) {
+              if (error instanceof BadCursorError) throw new HttpError(400, "Недійсний курсор after");
+              throw error;
+            }
+          },
+          resource === "reports" ? WITH_REPORTS : {},
+        );
       },
     );
     app.get<{ Querystring: Filter }>(
@@ -221,11 +288,18 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
         },
       },
       (request, reply) =>
-        answer(request, reply, toFilter(request.query), CACHE_LISTS, async () =>
-          csv(toCsv(def, await collect(allRows(db, resource, toFilter(request.query))))),
+        answer(
+          request,
+          reply,
+          toFilter(request.query),
+          CACHE_LISTS,
+          async () => csv(toCsv(def, await collect(allRows(db, resource, toFilter(request.query))))),
+          resource === "reports" ? WITH_REPORTS : {},
         ),
     );
   }
+
+  await v1AnnualRoutes(app, options);
 
   const targeted = resourceDef("targeted-programmes");
   app.get(

@@ -5,6 +5,7 @@ import * as opendata from "./0003_opendata.js";
 import * as idempotency from "./0004_idempotency.js";
 import * as opendataReports from "./0005_opendata_reports.js";
 import * as overrideIdentity from "./0006_override_identity.js";
+import * as changeNotify from "./0007_change_notify.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004_idempotency": idempotency,
   "0005_opendata_reports": opendataReports,
   "0006_override_identity": overrideIdentity,
+  "0007_change_notify": changeNotify,
 };
 
 class InCodeProvider implements MigrationProvider {
