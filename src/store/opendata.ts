@@ -87,6 +87,7 @@ const KEYS: Record<ListedResource, string[]> = {
   funding: ["fr.id"],
   indicators: ["x.programme_id", "x.position"],
   reports: ["r.programme_id", "r.id"],
+  "annual-reports": ["p.id", "y.year"],
 };
 
 function programmeConditions(filter: OpenFilter): Expression<SqlBool>[] {
@@ -323,6 +324,32 @@ function reportRow(row: Record<string, unknown>): OpenRow {
   };
 }
 
+const ANNUAL_FORMS = ["progress", "results"].flatMap((form) =>
+  ["docx", "xlsx", "json"].map((extension) => `${form}.${extension}`),
+);
+
+/** One row per published programme × year of its period, with the paths of its annual reports. */
+async function annualReportsPage(
+  db: Kysely<Database>,
+  filter: OpenFilter,
+  key: Key | undefined,
+  limit: number,
+) {
+  const parts = [...programmeConditions({ ...filter, year: undefined }), after(KEYS["annual-reports"], key)];
+  if (filter.year !== undefined) parts.push(sql<SqlBool>`y.year = ${filter.year}`);
+  const { rows } = await sql<{ programme_id: number; year: number; katottg: string; community_name: string }>`
+    select p.id as programme_id, y.year, p.katottg, c.name as community_name
+    from programmes p join communities c on c.katottg = p.katottg
+    cross join lateral generate_series(p.period_from, p.period_to) as y(year)
+    where ${all(parts)}
+    order by ${orderBy(KEYS["annual-reports"])} limit ${limit}`.execute(db);
+  return rows.map((row) => {
+    const base = `/api/v1/programmes/${row.programme_id}/annual/${row.year}`;
+    const links = ANNUAL_FORMS.map((form) => [form.replace(".", "_"), `${base}/${form}`]);
+    return { ...row, ...Object.fromEntries(links) } as OpenRow;
+  });
+}
+
 const PAGES = {
   programmes: programmesPage,
   directions: directionsPage,
@@ -330,6 +357,7 @@ const PAGES = {
   funding: fundingPage,
   indicators: indicatorsPage,
   reports: reportsPage,
+  "annual-reports": annualReportsPage,
 };
 
 function keyOf(resource: ListedResource, row: OpenRow): Key {
@@ -340,6 +368,7 @@ function keyOf(resource: ListedResource, row: OpenRow): Key {
     funding: ["funding_id"],
     indicators: ["programme_id", "position"],
     reports: ["programme_id", "report_id"],
+    "annual-reports": ["programme_id", "year"],
   };
   return names[resource].map((name) => row[name] as string | number);
 }

@@ -265,6 +265,7 @@ describe("open data API v1", () => {
       "funding",
       "indicators",
       "reports",
+      "annual-reports",
     ] as const) {
       const [row] = (await get(`/api/v1/${name}?limit=1`)).json().data as Row[];
       expect(Object.keys(row ?? {}).sort()).toEqual(

@@ -390,6 +390,39 @@ describe("open data: executors' reports and annual reports", () => {
     expect((await get(`${base}/${from}/progress.pdf`)).statusCode).toBe(400);
   });
 
+  it("links every published programme-year to its annual reports (annual-reports resource)", async () => {
+    const rows = (await get("/api/v1/annual-reports?limit=1000")).json().data as Row[];
+    const expected = await Promise.all(
+      PUBLISHED.flatMap((entry) => {
+        const { from, to } = entry.programme.period;
+        return Array.from({ length: to - from + 1 }, async (_, offset) => [
+          await programmeId(entry),
+          from + offset,
+        ]);
+      }),
+    );
+    expect(rows.map((row) => [row.programme_id, row.year])).toEqual(
+      expected.sort(([a = 0, x = 0], [b = 0, y = 0]) => a - b || x - y),
+    );
+    expect(rows.some((row) => row.programme_id === draftProgrammeId)).toBe(false);
+    const [row] = rows;
+    for (const form of [
+      "progress.docx",
+      "progress.xlsx",
+      "progress.json",
+      "results.docx",
+      "results.xlsx",
+      "results.json",
+    ]) {
+      const path = row?.[form.replace(".", "_")];
+      expect(path).toBe(`/api/v1/programmes/${row?.programme_id}/annual/${row?.year}/${form}`);
+      expect((await get(String(path))).statusCode, form).toBe(200);
+    }
+    const year = PUBLISHED[0]?.programme.period.to ?? 0;
+    const ofYear = (await get(`/api/v1/annual-reports.csv?year=${year}`)).body.trimEnd().split("\r\n");
+    expect(ofYear.length - 1).toBe(rows.filter((each) => each.year === year).length);
+  });
+
   it("caches an annual report until a report of the programme's community is filed", async () => {
     const entry = filed[0];
     const community = PUBLISHED[0];

@@ -273,6 +273,31 @@ export const REPORTS: ResourceDef = {
   ],
 };
 
+const annualLink = (form: string, what: string) =>
+  f(form.replace(".", "_"), "string", `Шлях (від адреси сайту) до ${what}: …/annual/<рік>/${form}.`);
+
+/** Where the head's annual reports of each published programme and year are. */
+export const ANNUAL_REPORTS: ResourceDef = {
+  name: "annual-reports",
+  title: "Річні звіти про виконання програм",
+  description:
+    "Посилання на річні звіти керівника кожної оприлюдненої програми за кожен рік її строку: звіт про хід виконання та звіт про результати (DOCX, XLSX, JSON), складені з поданих звітів виконавців у момент запиту.",
+  primaryKey: ["programme_id", "year"],
+  foreignKeys: [toProgramme],
+  fields: [
+    PROGRAMME_ID,
+    f("year", "integer", "Звітний рік (у межах строку програми)."),
+    f("katottg", "string", "Код громади за КАТОТТГ (див. programmes.katottg)."),
+    f("community_name", "string", "Назва територіальної громади."),
+    annualLink("progress.docx", "звіту про хід виконання програми, DOCX"),
+    annualLink("progress.xlsx", "звіту про хід виконання програми, XLSX"),
+    annualLink("progress.json", "звіту про хід виконання програми, JSON"),
+    annualLink("results.docx", "звіту про результати виконання програми, DOCX"),
+    annualLink("results.xlsx", "звіту про результати виконання програми, XLSX"),
+    annualLink("results.json", "звіту про результати виконання програми, JSON"),
+  ],
+};
+
 export const RESOURCES: readonly ResourceDef[] = [
   PROGRAMMES,
   DIRECTIONS,
@@ -280,6 +305,7 @@ export const RESOURCES: readonly ResourceDef[] = [
   FUNDING,
   INDICATORS,
   REPORTS,
+  ANNUAL_REPORTS,
   TARGETED_PROGRAMMES,
 ];
 
@@ -290,6 +316,7 @@ export type ResourceName =
   | "funding"
   | "indicators"
   | "reports"
+  | "annual-reports"
   | "targeted-programmes";
 
 export function resourceDef(name: ResourceName): ResourceDef {
