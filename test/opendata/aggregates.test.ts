@@ -62,9 +62,15 @@ describe("compare and national view", () => {
     return made;
   });
 
+  // A community whose population nobody knows, alone in its oblast: no per-resident figures there.
+  const unknown = oneProject(nation[5] as SyntheticProgramme, 0, 50_000);
+  unknown.community.oblast = "Область без даних про населення";
+  unknown.community.katottg = "UA990000000000009";
+  unknown.programme.community.katottg = unknown.community.katottg;
+
   beforeAll(async () => {
     ({ store, dispose } = await openTestStore());
-    await loadProgrammes(store.kysely(), [...nation, ...hand], { batchSize: 10 });
+    await loadProgrammes(store.kysely(), [...nation, ...hand, unknown], { batchSize: 10 });
     app = buildApp({ store, webDist: "/nonexistent" });
     await app.ready();
   });
@@ -106,7 +112,7 @@ describe("compare and national view", () => {
     const all = [...nation, ...hand].filter(
       ({ programme }) => programme.period.from <= YEAR && programme.period.to >= YEAR,
     );
-    expect(view.communities).toBe(all.length);
+    expect(view.communities).toBe(all.length + 1);
     const perResident = all.map(({ community, programme }) => {
       const total = Object.values(categorySums(programme, YEAR)).reduce((sum, amount) => sum + amount, 0);
       return total / community.population;
@@ -133,8 +139,14 @@ describe("compare and national view", () => {
     expect(category?.outlier_count).toBe(1);
     expect(category?.outliers[0]).toMatchObject({ katottg: "UA990000000000003", per_resident_kopecks: 2000 });
     expect(view.oblasts.map((oblast) => oblast.rank)).toEqual(view.oblasts.map((_, index) => index + 1));
-    const medians = view.oblasts.map((oblast) => oblast.per_resident.median);
+    const medians = view.oblasts.map((oblast) => oblast.per_resident.median ?? Number.NEGATIVE_INFINITY);
     expect([...medians].sort((a, b) => b - a)).toEqual(medians);
+    expect(view.oblasts.at(-1)).toMatchObject({
+      oblast: unknown.community.oblast,
+      communities: 1,
+      total_kopecks: 50_000,
+      per_resident: { median: null, q1: null, q3: null },
+    });
   });
 });
 

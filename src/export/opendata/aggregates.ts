@@ -116,10 +116,11 @@ export async function compareCommunities(
   return katottg.flatMap((code) => communities.get(code) ?? []);
 }
 
+/** Null where no community of the group has a known population. */
 export interface SpreadOut {
-  median: number;
-  q1: number;
-  q3: number;
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
 }
 
 export interface Outlier {
@@ -188,11 +189,14 @@ function communityYears(rows: SummaryRow[]): CommunityYear[] {
   return [...out.values()];
 }
 
+const known = (value: number) => (Number.isNaN(value) ? null : round(value));
 const outSpread = (of: Spread): SpreadOut => ({
-  median: round(of.median),
-  q1: round(of.q1),
-  q3: round(of.q3),
+  median: known(of.median),
+  q1: known(of.q1),
+  q3: known(of.q3),
 });
+/** Groups without a known population rank last. */
+const rankValue = (of: Spread) => (Number.isNaN(of.median) ? Number.NEGATIVE_INFINITY : of.median);
 
 function outlierOf(community: CommunityYear, value: number): Outlier {
   return {
@@ -273,7 +277,7 @@ function oblastRanking(communities: CommunityYear[]): OblastRank[] {
   }
   return [...byOblast.entries()]
     .map(([oblast, members]) => ({ oblast, members, of: perResidentSpread(members) }))
-    .sort((a, b) => b.of.median - a.of.median || a.oblast.localeCompare(b.oblast, "uk"))
+    .sort((a, b) => rankValue(b.of) - rankValue(a.of) || a.oblast.localeCompare(b.oblast, "uk"))
     .map(({ oblast, members, of }, index) => ({
       oblast,
       rank: index + 1,

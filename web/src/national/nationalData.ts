@@ -7,10 +7,7 @@ import { type Lang, localeOf } from "../lib/format.js";
 export const COMPARE_MAX = 10;
 export const COMPARE_MIN = 2;
 
-/**
- * Per-resident figures arrive as null (NaN on the server) when no community of the group has a known
- * population; they are shown as a dash then.
- */
+/** Per-resident figures are null when no community of the group has a known population: a dash. */
 export function known(kopecks: number | null | undefined): kopecks is number {
   return typeof kopecks === "number" && Number.isFinite(kopecks);
 }
@@ -46,11 +43,15 @@ export interface CategoryRange {
  */
 export function categoryRanges(categories: CategoryStats[], lang: Lang): CategoryRange[] {
   return categories
-    .filter((stats) => known(stats.per_resident.median))
+    .flatMap(({ per_resident: { median, q1, q3 }, ...stats }) =>
+      known(median) && known(q1) && known(q3) ? [{ ...stats, median, q1, q3 }] : [],
+    )
     .map((stats) => ({
       id: stats.category,
       label: categoryLabel(stats.category, lang),
-      ...stats.per_resident,
+      q1: stats.q1,
+      median: stats.median,
+      q3: stats.q3,
       outlierCount: stats.outlier_count,
     }))
     .sort((a, b) => b.median - a.median || b.q3 - a.q3 || a.label.localeCompare(b.label, "uk"));
@@ -70,7 +71,7 @@ export function outlierRows(view: NationalView, lang: Lang): OutlierRow[] {
       ...outlier,
       category: stats.category,
       categoryLabel: categoryLabel(stats.category, lang),
-      above: outlier.per_resident_kopecks > stats.per_resident.median,
+      above: outlier.per_resident_kopecks > (stats.per_resident.median ?? 0),
     })),
   );
 }
