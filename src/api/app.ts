@@ -10,6 +10,7 @@ import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
 import { authRoutes } from "./routes/auth.js";
+import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
 import { type ImportDocument, importRoutes, MAX_UPLOAD_BYTES } from "./routes/import.js";
@@ -25,7 +26,14 @@ import {
   zodValidatorCompiler,
 } from "./zod-fastify.js";
 
-export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+/** The package root: the nearest folder above this module with a package.json (src/ or dist/server/). */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const DEFAULT_WEB_DIST = path.join(packageRoot(), "web/dist");
 
 export interface AppOptions {
   store: Store;
@@ -96,6 +104,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(monitoringRoutes, { store, clock: options.clock });
   app.register(dashboardRoutes, { store, clock: options.clock });
   app.register(v1Routes, { store });
+  app.register(categoryRoutes, { store });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));

@@ -3,16 +3,20 @@ import { openStore } from "../store/index.js";
 import { scheduleReminders } from "../store/reminders.js";
 import { seedDemo, seedDemoUsers } from "../store/seed.js";
 import { buildApp, DEFAULT_WEB_DIST } from "./app.js";
+import { listenAddress } from "./listen.js";
 
-/** `npm start`: the embedded database (or DATABASE_URL), the demo programme, the API and the web app. */
+/**
+ * `npm start` (or `npm run serve`, compiled): the embedded database (or DATABASE_URL), the demo programme
+ * and users unless INFOPROG_DEMO=0, the API and the web app.
+ */
 async function main(): Promise<void> {
   const store = await openStore();
-  const seeded = await seedDemo(store);
+  const withDemo = process.env.INFOPROG_DEMO !== "0";
+  const seeded = withDemo && (await seedDemo(store));
   const demoPassword = process.env.INFOPROG_DEMO_PASSWORD ?? "demo";
-  const usersSeeded = await seedDemoUsers(store, demoPassword);
+  const usersSeeded = withDemo && (await seedDemoUsers(store, demoPassword));
   const app = buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? "info" } });
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "127.0.0.1";
+  const { port, host } = listenAddress();
   const stopReminders = scheduleReminders(store, (error) =>
     app.log.error({ err: error }, "reminders failed"),
   );
@@ -25,7 +29,7 @@ async function main(): Promise<void> {
   process.once("SIGINT", close);
   process.once("SIGTERM", close);
   await app.listen({ port, host });
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const url = app.listeningOrigin;
   if (seeded) console.log("Додано демонстраційну програму.");
   if (usersSeeded) {
     console.log(`Демо-користувачі admin, head, executor1, executor2, controller; пароль: ${demoPassword}`);

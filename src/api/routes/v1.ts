@@ -7,7 +7,6 @@ import { SOURCE_KINDS } from "../../domain/model.js";
 import { compareCommunities, nationalView } from "../../export/opendata/aggregates.js";
 import { dataPackage, dataPackageZip, toCsv } from "../../export/opendata/datapackage.js";
 import { RESOURCES, resourceDef } from "../../export/opendata/fields.js";
-import { setCategoryOverride } from "../../store/categories.js";
 import type { Database } from "../../store/db-types.js";
 import type { Store } from "../../store/index.js";
 import {
@@ -21,7 +20,7 @@ import {
   targetedProgrammes,
   weakEtag,
 } from "../../store/opendata.js";
-import { HttpError, notFound } from "../errors.js";
+import { HttpError } from "../errors.js";
 import { errorSchema } from "../schemas.js";
 import { v1AnnualRoutes } from "./v1-annual.js";
 
@@ -75,11 +74,6 @@ const nationalQuery = z.object({
   year,
   oblast: z.string().min(1).optional().describe("Огляд однієї області: «Вінницька область»"),
 });
-const categoryParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.string().min(1) });
-const categoryBody = z.object({ category: z.enum(CATEGORY_IDS) });
-
-/** The access marker src/api/access.ts reads: admins and heads of the programme's community. */
-const STAFF_ONLY: Record<string, unknown> = { access: "staff" };
 
 type Filter = z.infer<typeof filterQuery>;
 /** Encoded once: a cached body is sent many times. */
@@ -394,41 +388,6 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
         json(await nationalView(db, request.query.year, request.query.oblast)),
       ),
   );
-
-  app.put<{ Params: z.infer<typeof categoryParams>; Body: z.infer<typeof categoryBody> }>(
-    "/api/programmes/:id/items/:itemId/category",
-    {
-      config: STAFF_ONLY,
-      schema: {
-        tags: ["programmes"],
-        summary: "Виправити категорію заходу (замість автоматичної)",
-        params: categoryParams,
-        body: categoryBody,
-        response: { 404: errorSchema },
-      },
-    },
-    async (request) => {
-      const result = await setCategoryOverride(db, {
-        programmeId: request.params.id,
-        itemId: request.params.itemId,
-        category: request.body.category,
-        by: signedInLogin(request),
-      });
-      if (result === "no-programme") throw notFound("Програму не знайдено");
-      if (result === "no-item") throw notFound("Захід не знайдено");
-      return {
-        programmeId: request.params.id,
-        itemId: request.params.itemId,
-        category: request.body.category,
-      };
-    },
-  );
-}
-
-/** The signed-in user's login (src/api/auth.ts sets request.auth), else "staff". */
-function signedInLogin(request: FastifyRequest): string {
-  const auth = (request as unknown as { auth?: { user?: { login?: string } } | null }).auth;
-  return auth?.user?.login ?? "staff";
 }
 
 async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {

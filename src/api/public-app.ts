@@ -1,0 +1,28 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Store } from "../store/index.js";
+import { installErrorHandler } from "./errors.js";
+import { v1Routes } from "./routes/v1.js";
+import { jsonSerializerCompiler, zodValidatorCompiler } from "./zod-fastify.js";
+
+export interface PublicAppOptions {
+  store: Store;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/**
+ * Only the public open-data API (/api/v1) and a health check: read-only, no sessions, no staff routes,
+ * none of the import/export libraries — what a process behind a load balancer on a read replica serves
+ * (docs/national-scale.md). The whole application (app.ts) serves the same routes too.
+ */
+export function buildPublicApp(options: PublicAppOptions): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
+  installErrorHandler(app);
+  app.addHook("onSend", async (_request, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+  });
+  app.get("/api/health", async () => ({ status: "ok" }));
+  app.register(v1Routes, { store: options.store });
+  return app;
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { CATEGORY_IDS } from "../../domain/classify/index.js";
+import { setCategoryOverride } from "../../store/categories.js";
+import type { Store } from "../../store/index.js";
+import { notFound } from "../errors.js";
+import { errorSchema } from "../schemas.js";
+
+const categoryParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.string().min(1) });
+const categoryBody = z.object({ category: z.enum(CATEGORY_IDS) });
+
+/** The access marker src/api/access.ts reads: admins and heads of the programme's community. */
+const STAFF_ONLY: Record<string, unknown> = { access: "staff" };
+
+/** Staff corrections of a project's automatic category (open data and the national comparison use them). */
+export async function categoryRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  app.put<{ Params: z.infer<typeof categoryParams>; Body: z.infer<typeof categoryBody> }>(
+    "/api/programmes/:id/items/:itemId/category",
+    {
+      config: STAFF_ONLY,
+      schema: {
+        tags: ["programmes"],
+        summary: "Виправити категорію заходу (замість автоматичної)",
+        params: categoryParams,
+        body: categoryBody,
+        response: { 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const result = await setCategoryOverride(options.store.kysely(), {
+        programmeId: request.params.id,
+        itemId: request.params.itemId,
+        category: request.body.category,
+        by: signedInLogin(request),
+      });
+      if (result === "no-programme") throw notFound("Програму не знайдено");
+      if (result === "no-item") throw notFound("Захід не знайдено");
+      return {
+        programmeId: request.params.id,
+        itemId: request.params.itemId,
+        category: request.body.category,
+      };
+    },
+  );
+}
+
+/** The signed-in user's login (src/api/auth.ts sets request.auth), else "staff". */
+function signedInLogin(request: FastifyRequest): string {
+  const auth = (request as unknown as { auth?: { user?: { login?: string } } | null }).auth;
+  return auth?.user?.login ?? "staff";
+}
