@@ -2,22 +2,23 @@
  * National-scale benchmark (npm run bench:national). Needs DATABASE_URL (PostgreSQL); every size gets
  * a fresh database, dropped afterwards (BENCH_KEEP=1 keeps them).
  *
- * For each size (BENCH_SIZES, default "100,500,1469"): load `generateNation` with the batch loader and
- * time it; start the API server in a child process; run autocannon on loopback, 100 connections, against
- * a trivial Fastify route, GET /api/v1/national and GET /api/v1/compare (plain and with If-None-Match,
- * as a CDN revalidates); report p50/p99 latency, throughput relative to the trivial route, and the
- * server's RSS (current and peak).
+ * For each size (BENCH_SIZES, default "100,1469,14690"): load `generateNation` (programmes and two years
+ * of executors' reports) with the batch loader and time it; start the compiled server (`npm run
+ * build:server`) as production runs it — the whole application, then the open-data-only process — in a
+ * child process; run autocannon on loopback, 100 connections, against the trivial GET /api/health of the
+ * same server, GET /api/v1/national and GET /api/v1/compare (plain, gzip, and with If-None-Match, as a
+ * CDN revalidates); report p50/p99 latency, throughput relative to the trivial route, and the server's
+ * RSS (current and peak). Without DATABASE_URL it says so and does nothing.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
-import type { FastifyInstance } from "fastify";
+import cliProgress from "cli-progress";
 import { sql } from "kysely";
 import pg from "pg";
 import { generateCommunities, generateNation } from "../src/domain/synthetic/index.js";
-import { openStore, type Store } from "../src/store/index.js";
+import { openStore } from "../src/store/index.js";
 import { loadProgrammes } from "../src/store/loader.js";
 import { refreshSummaries } from "../src/store/summaries.js";
 
@@ -27,34 +28,6 @@ const SEED = 1;
 const YEAR = 2026;
 /** What browsers and CDNs send. */
 const GZIP = { "accept-encoding": "gzip" };
-
-/** The whole application (lean = false) or only the open-data routes, as a public API process would. */
-async function buildServer(lean: boolean, store: Store): Promise<FastifyInstance> {
-  if (!lean) {
-    const { buildApp } = await import("../src/api/app.js");
-    return buildApp({ store, webDist: "/nonexistent", logger: false });
-  }
-  const { default: Fastify } = await import("fastify");
-  const { jsonSerializerCompiler, zodValidatorCompiler } = await import("../src/api/zod-fastify.js");
-  const { installErrorHandler } = await import("../src/api/errors.js");
-  const { v1Routes } = await import("../src/api/routes/v1.js");
-  const app = Fastify({ logger: false });
-  app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(jsonSerializerCompiler);
-  installErrorHandler(app);
-  app.register(v1Routes, { store });
-  return app;
-}
-
-async function serve(databaseUrl: string, lean: boolean): Promise<void> {
-  const store = await openStore({ databaseUrl });
-  const app = await buildServer(lean, store);
-  app.get("/bench/trivial", async () => ({ status: "ok" }));
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  process.stdout.write(`${JSON.stringify({ port })}\n`);
-}
 
 async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -76,7 +49,16 @@ async function load(url: string, communities: number) {
   const store = await openStore({ databaseUrl: url });
   const db = store.kysely();
   const started = performance.now();
-  const result = await loadProgrammes(db, generateNation({ seed: SEED, communities }), { batchSize: 50 });
+  const progress = new cliProgress.SingleBar(
+    { stream: process.stderr, format: `  load {bar} {value}/{total} programmes, {eta_formatted}` },
+    cliProgress.Presets.shades_classic,
+  );
+  progress.start(communities, 0);
+  const result = await loadProgrammes(db, generateNation({ seed: SEED, communities }), {
+    batchSize: 50,
+    onBatch: (loaded, skipped) => progress.update(loaded + skipped),
+  });
+  progress.stop();
   const loadSeconds = (performance.now() - started) / 1000;
   await sql`analyze`.execute(db);
   const counts = await sql<{ funding: string; items: string; size: string }>`
@@ -110,17 +92,28 @@ async function timeSummaryRefresh(db: ReturnType<Awaited<ReturnType<typeof openS
   return { perProgrammeRefreshMs: perProgrammeMs, materializedViewRefreshMs: materializedViewMs };
 }
 
+const SERVER_ENTRIES = { full: "dist/server/api/main.js", lean: "dist/server/api/public-main.js" };
+const ROOT = new URL("..", import.meta.url).pathname;
+
+function buildServer(): void {
+  const run = spawnSync("npm", ["run", "build:server"], { cwd: ROOT, stdio: "inherit" });
+  if (run.status !== 0) throw new Error("npm run build:server failed");
+}
+
+/** The compiled server as production starts it, on a port the system chooses; its origin from its log. */
 async function startServer(url: string, lean = false): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", new URL(import.meta.url).pathname, "--serve", url, lean ? "lean" : "full"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+  const entry = SERVER_ENTRIES[lean ? "lean" : "full"];
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url, PORT: "0", INFOPROG_DEMO: "0", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const [line] = (await once(lines, "line")) as [string];
-  return { child, port: (JSON.parse(line) as { port: number }).port };
+  for await (const line of lines) {
+    const origin = /http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
+    if (origin) return { child, port: Number(origin[1]) };
+  }
+  throw new Error(`${entry} exited before listening`);
 }
 
 async function memoryOf(pid: number): Promise<{ rssMb: number; peakRssMb: number }> {
@@ -164,7 +157,7 @@ async function measureHttp(url: string, communities: number) {
   try {
     const idle = child.pid ? await memoryOf(child.pid) : { rssMb: 0, peakRssMb: 0 };
     const cold = { national: await firstRequestMs(national), compare: await firstRequestMs(compare) };
-    const trivial = await hammer(`${base}/bench/trivial`);
+    const trivial = await hammer(`${base}/api/health`);
     const nationalRun = await hammer(national);
     const compareRun = await hammer(compare);
     const nationalGzip = await hammer(national, GZIP);
@@ -195,7 +188,7 @@ async function measureLean(url: string, communities: number) {
   const codes = [...generateCommunities({ seed: SEED, communities })].slice(0, 5).map((each) => each.katottg);
   try {
     const idle = child.pid ? await memoryOf(child.pid) : { rssMb: 0, peakRssMb: 0 };
-    const trivial = await hammer(`${base}/bench/trivial`);
+    const trivial = await hammer(`${base}/api/health`);
     const national = await hammer(`${base}/api/v1/national?year=${YEAR}`, GZIP);
     const compare = await hammer(`${base}/api/v1/compare?katottg=${codes.join(",")}`, GZIP);
     const memory = child.pid ? await memoryOf(child.pid) : { rssMb: 0, peakRssMb: 0 };
@@ -252,10 +245,15 @@ function report(result: Awaited<ReturnType<typeof runSize>>): string {
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === "--serve") return serve(process.argv[3] ?? "", process.argv[4] === "lean");
   const base = process.env.DATABASE_URL;
-  if (!base) throw new Error("DATABASE_URL (PostgreSQL) is required");
-  const sizes = (process.env.BENCH_SIZES ?? "100,500,1469").split(",").map(Number);
+  if (!base) {
+    process.stdout.write(
+      "National benchmark skipped: it needs PostgreSQL — DATABASE_URL=postgres://user@host/db npm run bench\n",
+    );
+    return;
+  }
+  buildServer();
+  const sizes = (process.env.BENCH_SIZES ?? "100,1469,14690").split(",").map(Number);
   const results = [];
   for (const size of sizes) {
     const result = await runSize(base, size);
