@@ -207,10 +207,32 @@ export async function sendDueReminders(
     from: options.from ?? process.env.SMTP_FROM ?? "infoprog@localhost",
   };
   const sent: SentReminder[] = [];
-  for (const summary of await store.listProgrammes()) {
-    sent.push(...(await programmeReminders(store, mailer, summary.id, today, settings)));
+  for (const programmeId of await programmesWithExecutors(store)) {
+    sent.push(...(await programmeReminders(store, mailer, programmeId, today, settings)));
   }
   return sent;
+}
+
+/**
+ * Only programmes of communities where an executor has an account can be reminded of anything; on a
+ * national database most communities have none, and reading each programme hourly would cost seconds.
+ */
+async function programmesWithExecutors(store: Store): Promise<number[]> {
+  const rows = await monitoringDb(store)
+    .selectFrom("programmes as p")
+    .select("p.id")
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("users as u")
+          .innerJoin("org_units as o", "o.id", "u.org_unit_id")
+          .select("u.id")
+          .where("u.role", "=", "executor")
+          .whereRef("o.katottg", "=", "p.katottg"),
+      ),
+    )
+    .orderBy("p.id")
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 export interface AppReminder {
