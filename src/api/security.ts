@@ -43,9 +43,20 @@ export function contentSecurityPolicy(webDist: string): Record<string, string[]>
   };
 }
 
+/** "default-src 'self';script-src …": the header value, as helmet would write it. */
+export function contentSecurityPolicyHeader(webDist: string): string {
+  const dashed = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return Object.entries(contentSecurityPolicy(webDist))
+    .map(([name, sources]) => `${dashed(name)} ${sources.join(" ")}`)
+    .join(";");
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, webDist: string): void {
-  app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(webDist) },
-    frameguard: { action: "deny" },
+  // Helmet would parse the policy again on every request; it never changes while the process runs.
+  const policy = contentSecurityPolicyHeader(webDist);
+  app.register(helmet, { contentSecurityPolicy: false, frameguard: { action: "deny" } });
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.header("content-security-policy", policy);
+    done();
   });
 }
