@@ -113,6 +113,12 @@ describe("compare and national view", () => {
       ({ programme }) => programme.period.from <= YEAR && programme.period.to >= YEAR,
     );
     expect(view.communities).toBe(all.length + 1);
+    const planned = [...nation, ...hand, unknown].flatMap(({ programme }) =>
+      allItems(programme).flatMap((item) =>
+        item.funding.flatMap((row) => Object.keys(row.byYear).map(Number)),
+      ),
+    );
+    expect(view.years).toEqual([...new Set(planned)].sort((a, b) => a - b));
     const perResident = all.map(({ community, programme }) => {
       const total = Object.values(categorySums(programme, YEAR)).reduce((sum, amount) => sum + amount, 0);
       return total / community.population;

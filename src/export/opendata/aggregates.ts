@@ -153,6 +153,8 @@ export interface OblastRank {
 
 export interface NationalView {
   year: number;
+  /** Every year some published programme plans money for, ascending: what else can be asked for. */
+  years: number[];
   /** Null: the whole country; else the view of one oblast's communities. */
   oblast: string | null;
   communities: number;
@@ -251,6 +253,7 @@ export async function nationalView(
 ): Promise<NationalView> {
   const scope = oblast === undefined ? sql`s.year = ${year}` : sql`s.year = ${year} and c.oblast = ${oblast}`;
   const communities = communityYears(await summaryRows(db, scope));
+  const years = await publishedYears(db);
   const top = communities
     .filter((each) => each.population)
     .map((each) => ({ each, value: each.total / (each.population ?? 1) }))
@@ -259,6 +262,7 @@ export async function nationalView(
     .map(({ each, value }) => outlierOf(each, value));
   return {
     year,
+    years,
     oblast: oblast ?? null,
     communities: communities.length,
     total_kopecks: communities.reduce((sum, each) => sum + each.total, 0),
@@ -267,6 +271,13 @@ export async function nationalView(
     oblasts: oblast === undefined ? oblastRanking(communities) : [],
     top_communities: top,
   };
+}
+
+async function publishedYears(db: Kysely<Database>): Promise<number[]> {
+  const { rows } = await sql<{ year: number }>`
+    select distinct s.year from programme_summaries s join programmes p on p.id = s.programme_id
+    where p.status = 'published' and s.year is not null order by s.year`.execute(db);
+  return rows.map((row) => Number(row.year));
 }
 
 function oblastRanking(communities: CommunityYear[]): OblastRank[] {
