@@ -1,13 +1,16 @@
-import { gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
+import { pipeline, Readable } from "node:stream";
+import { createGzip, gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import { CATEGORY_IDS } from "../../domain/classify/index.js";
 import { SOURCE_KINDS } from "../../domain/model.js";
 import { compareCommunities, nationalView } from "../../export/opendata/aggregates.js";
-import { dataPackage, dataPackageZip, toCsv } from "../../export/opendata/datapackage.js";
-import { RESOURCES, resourceDef } from "../../export/opendata/fields.js";
+import { csvChunks, dataPackage, toCsv } from "../../export/opendata/datapackage.js";
+import { type OpenRow, RESOURCES, type ResourceDef, resourceDef } from "../../export/opendata/fields.js";
 import type { Database } from "../../store/db-types.js";
+import { ExportFiles, exportsDir, writeDataPackageFile } from "../../store/export-files.js";
 import type { Store } from "../../store/index.js";
 import {
   allRows,
@@ -42,6 +45,8 @@ const LISTED: ListedResource[] = [
 ];
 const BODY_CACHE_ENTRIES = 256;
 const BODY_CACHE_MAX_BYTES = 2_000_000;
+/** A CSV longer than this (in characters) is streamed as it is read, not built and cached whole. */
+const STREAM_CSV_FROM_CHARS = 256 * 1024;
 
 const year = z.coerce.number().int().min(1000).max(9999);
 const codeList = z.string().transform((text) =>
@@ -193,10 +198,14 @@ class DataStates {
 }
 
 /** Public open-data API v1: only published programmes; ETag, 304 and Cache-Control on every answer. */
-export async function v1Routes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function v1Routes(
+  app: FastifyInstance,
+  options: { store: Store; exportsDir?: string },
+): Promise<void> {
   const db = options.store.kysely() as Kysely<Database>;
   const bodies = new BodyCache();
   const states = new DataStates(options.store);
+  const exportFiles = new ExportFiles(options.exportsDir ?? exportsDir());
   options.store.watchChanges();
 
   /** The data state of a scope: see `DataStates`. */
@@ -222,6 +231,31 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
     return pending;
   }
 
+  /**
+   * Sets ETag (from the data state of the scope), Cache-Control and Vary. Undefined when the client's copy
+   * is current: the caller answers 304.
+   */
+  async function validate(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    scope: OpenFilter,
+    cacheControl: string,
+    options: { reports?: boolean },
+  ): Promise<{ etag: string; state: string } | undefined> {
+    const pending = stateOf(scope, options);
+    const state = typeof pending === "string" ? pending : await pending;
+    const etag = weakEtag(request.url, state);
+    reply.header("etag", etag).header("cache-control", cacheControl).header("vary", "accept-encoding");
+    return etagMatches(request.headers["if-none-match"], etag) ? undefined : { etag, state };
+  }
+
+  function sendBody(request: FastifyRequest, reply: FastifyReply, body: Body) {
+    if (body.gzipped && acceptsGzip(request)) {
+      return reply.type(body.type).header("content-encoding", "gzip").send(body.gzipped);
+    }
+    return reply.type(body.type).send(body.payload);
+  }
+
   async function answer(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -230,15 +264,62 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
     compute: () => Promise<Body>,
     options: { reports?: boolean } = {},
   ) {
-    const state = stateOf(scope, options);
-    const etag = weakEtag(request.url, typeof state === "string" ? state : await state);
-    reply.header("etag", etag).header("cache-control", cacheControl).header("vary", "accept-encoding");
-    if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
-    const body = bodies.get(etag) ?? (await computeOnce(etag, compute));
-    if (body.gzipped && acceptsGzip(request)) {
-      return reply.type(body.type).header("content-encoding", "gzip").send(body.gzipped);
+    const validated = await validate(request, reply, scope, cacheControl, options);
+    if (!validated) return reply.code(304).send();
+    return sendBody(
+      request,
+      reply,
+      bodies.get(validated.etag) ?? (await computeOnce(validated.etag, compute)),
+    );
+  }
+
+  /**
+   * A CSV of every row in scope. A short one is built whole and cached like other bodies; a long one is
+   * written to the client (gzipped on the fly when accepted) while its pages are read.
+   */
+  async function answerCsv(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    scope: OpenFilter,
+    def: ResourceDef,
+    rows: () => AsyncIterable<OpenRow>,
+    options: { reports?: boolean },
+  ) {
+    const validated = await validate(request, reply, scope, CACHE_LISTS, options);
+    if (!validated) return reply.code(304).send();
+    const cached = bodies.get(validated.etag);
+    if (cached) return sendBody(request, reply, cached);
+    const chunks = csvChunks(def, rows());
+    const head: string[] = [];
+    let length = 0;
+    // The first pages are read before the answer starts, so a failing query is still a 500, not a cut body.
+    let next = await chunks.next();
+    while (!next.done && length < STREAM_CSV_FROM_CHARS) {
+      head.push(next.value);
+      length += next.value.length;
+      next = await chunks.next();
     }
-    return reply.type(body.type).send(body.payload);
+    if (next.done) {
+      const body = withGzip(csv(head.join("")));
+      bodies.set(validated.etag, body);
+      return sendBody(request, reply, body);
+    }
+    return sendStream(request, reply, "text/csv; charset=utf-8", resumed(head, next.value, chunks));
+  }
+
+  function sendStream(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    type: string,
+    chunks: AsyncIterable<Buffer>,
+  ) {
+    const source = Readable.from(chunks, { objectMode: false });
+    reply.type(type);
+    if (!acceptsGzip(request)) return reply.send(source);
+    const gzip = pipeline(source, createGzip(), (error) => {
+      if (error) request.log.warn({ err: error }, "CSV stream ended early");
+    });
+    return reply.header("content-encoding", "gzip").send(gzip);
   }
 
   for (const resource of LISTED) {
@@ -282,12 +363,12 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
         },
       },
       (request, reply) =>
-        answer(
+        answerCsv(
           request,
           reply,
           toFilter(request.query),
-          CACHE_LISTS,
-          async () => csv(toCsv(def, await collect(allRows(db, resource, toFilter(request.query))))),
+          def,
+          () => allRows(db, resource, toFilter(request.query)),
           resource === "reports" ? WITH_REPORTS : {},
         ),
     );
@@ -336,23 +417,24 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
   app.get(
     "/api/v1/datapackage.zip",
     { schema: { tags: TAGS, summary: "Пакет даних: datapackage.json і CSV усіх наборів" } },
-    (request, reply) =>
-      answer(
-        request,
-        reply,
-        {},
-        CACHE_LISTS,
-        async () => {
-          const files = new Map<string, string>();
-          for (const resource of LISTED) {
-            files.set(resource, toCsv(resourceDef(resource), await collect(allRows(db, resource))));
-          }
-          files.set(targeted.name, toCsv(targeted, await targetedProgrammes(db, baseUrl(request))));
-          const payload = await dataPackageZip(files, { modified: await lastChange(db) });
-          return { type: "application/zip", payload };
-        },
-        WITH_REPORTS,
-      ),
+    async (request, reply) => {
+      const validated = await validate(request, reply, {}, CACHE_LISTS, WITH_REPORTS);
+      if (!validated) return reply.code(304).send();
+      const linkBase = baseUrl(request);
+      // The 835 list inside links to this host, so each host has its own file of a state.
+      const key = createHash("sha256").update(`${validated.state}\n${linkBase}`).digest("base64url");
+      const name = { family: "datapackage", key: key.slice(0, 27), extension: ".zip" };
+      const handle = await exportFiles.open(name, async (file) =>
+        writeDataPackageFile(db, file, { linkBase, modified: await lastChange(db) }),
+      );
+      try {
+        const { size } = await handle.stat();
+        return reply.type("application/zip").header("content-length", size).send(handle.createReadStream());
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+    },
   );
 
   app.get<{ Querystring: z.infer<typeof compareQuery> }>(
@@ -390,10 +472,11 @@ export async function v1Routes(app: FastifyInstance, options: { store: Store }):
   );
 }
 
-async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
+/** The CSV chunks already read, then the rest as they come; a client gone away stops the reading. */
+async function* resumed(head: string[], next: string, rest: AsyncGenerator<string>): AsyncGenerator<Buffer> {
+  yield Buffer.from(head.join(""));
+  yield Buffer.from(next);
+  for await (const chunk of rest) yield Buffer.from(chunk);
 }
 
 async function lastChange(db: Kysely<Database>): Promise<string> {

@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { Zip, ZipDeflate } from "fflate";
 import type { CellValue, FieldDef, OpenRow, ResourceDef } from "./fields.js";
 import { RESOURCES } from "./fields.js";
 
@@ -10,12 +10,43 @@ function csvCell(value: CellValue): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+function csvLine(cells: string[]): string {
+  return `${cells.join(",")}\r\n`;
+}
+
+/** The header line of a resource's CSV: its field names. */
+export function csvHeader(resource: ResourceDef): string {
+  return csvLine(resource.fields.map((field) => field.name));
+}
+
+/** One data line of a resource's CSV, in the order of its fields. */
+export function csvRow(resource: ResourceDef, row: OpenRow): string {
+  return csvLine(resource.fields.map((field) => csvCell(row[field.name] ?? null)));
+}
+
 /** RFC 4180 CSV: header of the resource's field names, CRLF line ends, UTF-8 (no BOM). */
 export function toCsv(resource: ResourceDef, rows: Iterable<OpenRow>): string {
-  const names = resource.fields.map((field) => field.name);
-  const lines = [names.join(",")];
-  for (const row of rows) lines.push(names.map((name) => csvCell(row[name] ?? null)).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  let text = csvHeader(resource);
+  for (const row of rows) text += csvRow(resource, row);
+  return text;
+}
+
+const CSV_CHUNK_CHARS = 64 * 1024;
+
+/** The same CSV as `toCsv`, as text chunks of about 64 K characters while the rows arrive. */
+export async function* csvChunks(
+  resource: ResourceDef,
+  rows: AsyncIterable<OpenRow> | Iterable<OpenRow>,
+): AsyncGenerator<string> {
+  let chunk = csvHeader(resource);
+  for await (const row of rows) {
+    chunk += csvRow(resource, row);
+    if (chunk.length >= CSV_CHUNK_CHARS) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
 }
 
 function tableField(field: FieldDef) {
@@ -84,13 +115,49 @@ export function dataPackage(options: PackageOptions) {
   };
 }
 
-/** A zip of datapackage.json and one CSV per resource. */
-export async function dataPackageZip(
-  csvByResource: ReadonlyMap<string, string>,
+/** datapackage.json as it is stored inside the zip: resource paths relative to the zip. */
+export function dataPackageJsonText(modified: string): string {
+  return `${JSON.stringify(dataPackage({ modified }), null, 2)}\n`;
+}
+
+/** DOS time in a zip starts in 1980; an empty store's "last change" is the Unix epoch. */
+const EARLIEST_ZIP_TIME = Date.UTC(1980, 0, 2);
+
+/**
+ * A zip of datapackage.json and one CSV per resource, deflated while the CSV text arrives and handed to
+ * `write` chunk by chunk (awaited, so a slow disk or client holds the reading back). The entries carry
+ * the data's last change as their time, so the same data gives the same bytes.
+ */
+export async function writeDataPackageZip(
+  csvOf: (resource: ResourceDef) => AsyncIterable<string>,
   options: PackageOptions,
-): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file("datapackage.json", `${JSON.stringify(dataPackage({ modified: options.modified }), null, 2)}\n`);
-  for (const resource of RESOURCES) zip.file(`${resource.name}.csv`, csvByResource.get(resource.name) ?? "");
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  write: (chunk: Uint8Array) => Promise<void>,
+): Promise<void> {
+  const ready: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else ready.push(chunk);
+  });
+  const flush = async () => {
+    if (failure) throw failure;
+    for (const chunk of ready.splice(0)) await write(chunk);
+  };
+  const encoder = new TextEncoder();
+  const mtime = Math.max(Date.parse(options.modified) || 0, EARLIEST_ZIP_TIME);
+  async function add(name: string, texts: AsyncIterable<string> | Iterable<string>) {
+    const file = new ZipDeflate(name, { level: 6 });
+    file.mtime = mtime;
+    zip.add(file);
+    for await (const text of texts) {
+      file.push(encoder.encode(text));
+      await flush();
+    }
+    file.push(new Uint8Array(0), true);
+    await flush();
+  }
+  await add("datapackage.json", [dataPackageJsonText(options.modified)]);
+  for (const resource of RESOURCES) await add(`${resource.name}.csv`, csvOf(resource));
+  zip.end();
+  await flush();
 }
