@@ -154,18 +154,54 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     await phone.close();
   });
 
-  it("shows the national view without signing in and hands two communities to the comparison", async () => {
+  it("shows the national view without signing in, opens an oblast and hands two communities to the comparison", async () => {
     await loadProgrammes(store.kysely(), generateNation({ seed: 2, communities: 12 }), { batchSize: 12 });
     const visitor = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "uk-UA" });
     await visitor.goto(`${base}/national`);
-    await visitor.getByRole("heading", { name: "Огляд країни: програми інформатизації громад" }).waitFor();
-    expect(await visitor.getByLabel("Рік").inputValue()).toMatch(/^\d{4}$/);
-    await visitor.locator('[role="img"][aria-label^="Рейтинг областей"] svg').first().waitFor();
+    const countryHeading = visitor.getByRole("heading", {
+      name: "Огляд країни: програми інформатизації громад",
+    });
+    await countryHeading.waitFor();
+    const year = await visitor.getByLabel("Рік").inputValue();
+    expect(year).toMatch(/^\d{4}$/);
+    const ranking = visitor.locator('[role="img"][aria-label^="Рейтинг областей"] svg');
+    await ranking.first().waitFor();
     await visitor.locator('[role="img"][aria-label^="Категорії"] svg').first().waitFor();
     await visitor.screenshot({ path: `${ARTIFACTS}/e2e-national.png`, fullPage: true });
     const top = visitor.getByTestId("national-top");
+    // One community ticked here, one in another oblast's view: the choice outlives the drill-down.
+    const oblast = ((await top.locator("tbody tr").nth(1).locator("td").nth(2).textContent()) ?? "").trim();
     await top.getByRole("checkbox").nth(0).check();
-    await top.getByRole("checkbox").nth(1).check();
+
+    await ranking
+      .locator("text")
+      .filter({ hasText: new RegExp(`^\\d+\\. ${oblast}$`) })
+      .click();
+    await visitor.waitForURL((url) => url.searchParams.get("oblast") === oblast);
+    const oblastHeading = visitor.getByRole("heading", { name: `${oblast}: програми інформатизації громад` });
+    await oblastHeading.waitFor();
+    await visitor.locator('[role="img"][aria-label^="Категорії"] svg').first().waitFor();
+    expect(await visitor.locator('[role="img"][aria-label^="Рейтинг областей"]').count()).toBe(0);
+    await visitor.screenshot({ path: `${ARTIFACTS}/e2e-national-oblast.png`, fullPage: true });
+    await visitor.goBack();
+    await countryHeading.waitFor();
+    await visitor.goForward();
+    await oblastHeading.waitFor();
+    await visitor.getByTestId("national-top").getByRole("checkbox", { checked: false }).first().check();
+    await visitor.getByText(/^Обрано 2 з 10/).waitFor();
+
+    const other = String(Number(year) + 1);
+    await visitor.getByLabel("Рік").selectOption(other);
+    await visitor.waitForURL(
+      (url) => url.searchParams.get("year") === other && url.searchParams.get("oblast") === oblast,
+    );
+    await oblastHeading.waitFor();
+    await visitor.getByRole("link", { name: "← Огляд країни" }).click();
+    await visitor.waitForURL(
+      (url) => url.searchParams.get("year") === other && !url.searchParams.has("oblast"),
+    );
+    await countryHeading.waitFor();
+    await visitor.getByText(/^Обрано 2 з 10/).waitFor();
     await visitor.getByRole("link", { name: "Порівняти", exact: true }).click();
     await visitor.waitForURL(/\/compare\?katottg=UA\w+,UA\w+$/);
     await visitor.getByRole("heading", { name: "Порівняння громад" }).waitFor();

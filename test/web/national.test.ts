@@ -10,8 +10,13 @@ import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
 import { I18nProvider } from "../../web/src/i18n/index.js";
 import { isOpenRoute, parseRoute } from "../../web/src/lib/router.js";
-import { NationalReport, type Selection } from "../../web/src/national/NationalPage.js";
-import { loadNationalView, yearsWithData } from "../../web/src/national/nationalApi.js";
+import {
+  NationalHeading,
+  NationalLoaded,
+  NationalReport,
+  type Selection,
+} from "../../web/src/national/NationalPage.js";
+import { loadNationalPlace, loadNationalView } from "../../web/src/national/nationalApi.js";
 import {
   type Chosen,
   COMPARE_MAX,
@@ -19,8 +24,12 @@ import {
   comparePath,
   defaultYear,
   formatPerResident,
+  NO_OBLAST,
+  nationalPath,
   outlierRows,
+  parseNationalSearch,
   toggleChosen,
+  yearOptions,
 } from "../../web/src/national/nationalData.js";
 import { openTestStore } from "../support/db.js";
 
@@ -37,23 +46,17 @@ function selectionOf(chosen: Chosen[]): Selection {
   return { chosen, toggle: () => undefined, clear: () => undefined };
 }
 
-function render(view: NationalView, chosen: Chosen[] = []): string {
+function renderElement(element: ReturnType<typeof createElement>): string {
   return plain(
-    renderToStaticMarkup(
-      createElement(
-        MantineProvider,
-        null,
-        createElement(
-          I18nProvider,
-          null,
-          createElement(NationalReport, { view, selection: selectionOf(chosen) }),
-        ),
-      ),
-    ),
+    renderToStaticMarkup(createElement(MantineProvider, null, createElement(I18nProvider, null, element))),
   );
 }
 
-/** The text cells of every body row of the first table after `marker` in the markup. */
+function render(view: NationalView, chosen: Chosen[] = []): string {
+  return renderElement(createElement(NationalReport, { view, selection: selectionOf(chosen) }));
+}
+
+/** The body rows of the first table after `marker`: each cell's text (tags stripped). */
 function rowsAfter(html: string, marker: string): string[][] {
   const start = html.indexOf(marker);
   expect(start).toBeGreaterThanOrEqual(0);
@@ -61,8 +64,18 @@ function rowsAfter(html: string, marker: string): string[][] {
   return body
     .split("</tr>")
     .slice(0, -1)
-    .map((row) => [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((match) => match[1] ?? ""));
+    .map((row) =>
+      [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((match) => (match[1] ?? "").replace(/<[^>]*>/g, "")),
+    );
 }
+
+/** The markup's text, `&amp;`-style escapes undone (only those React writes). */
+const decodeEntities = (html: string) =>
+  html
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<");
 
 describe("national view helpers", () => {
   it("formats per-resident kopecks as hryvnias, uk-UA first", () => {
@@ -91,6 +104,30 @@ describe("national view helpers", () => {
     expect(comparePath(["UA1", "UA2"])).toBe("/compare?katottg=UA1,UA2");
   });
 
+  it("keeps the year and the oblast in the address, and reads them back", () => {
+    const place = { year: 2026, oblast: "Івано-Франківська область" };
+    const path = nationalPath(place);
+    expect(path.startsWith("/national?year=2026&oblast=")).toBe(true);
+    expect(parseNationalSearch(path.slice("/national".length))).toEqual(place);
+    expect(
+      parseNationalSearch(
+        "?oblast=%D0%92%D1%96%D0%BD%D0%BD%D0%B8%D1%86%D1%8C%D0%BA%D0%B0%20%D0%BE%D0%B1%D0%BB%D0%B0%D1%81%D1%82%D1%8C",
+      ),
+    ).toEqual({
+      year: null,
+      oblast: "Вінницька область",
+    });
+    expect(parseNationalSearch("?year=20x6&oblast=%20")).toEqual({ year: null, oblast: null });
+    expect(parseNationalSearch("")).toEqual({ year: null, oblast: null });
+    expect(nationalPath({ year: null, oblast: null })).toBe("/national");
+    expect(nationalPath({ year: 2025, oblast: null })).toBe("/national?year=2025");
+  });
+
+  it("offers the API's years, and the shown year even when it has no data", () => {
+    expect(yearOptions({ year: 2026, years: [2024, 2025, 2026] })).toEqual([2024, 2025, 2026]);
+    expect(yearOptions({ year: 2030, years: [2025, 2024] })).toEqual([2024, 2025, 2030]);
+  });
+
   it("routes /national as an open page, like /compare", () => {
     expect(parseRoute("/national")).toEqual({ name: "national" });
     expect(isOpenRoute(parseRoute("/national/"))).toBe(true);
@@ -106,6 +143,19 @@ describe("national page on a real national view", () => {
   let app: FastifyInstance;
   let base: string;
   const nation = [...generateNation({ seed: 5, communities: 30 })];
+  const covered = new Set(
+    nation.flatMap(({ programme: { period } }) =>
+      Array.from({ length: period.to - period.from + 1 }, (_, i) => period.from + i),
+    ),
+  );
+  /** The oblast with the most communities planning money for YEAR, and their names. */
+  const inYear = nation.filter(({ programme: { period } }) => period.from <= YEAR && YEAR <= period.to);
+  const counts = new Map<string, number>();
+  for (const { community } of inYear) counts.set(community.oblast, (counts.get(community.oblast) ?? 0) + 1);
+  const [oblast = ""] = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const oblastNames = new Set(
+    inYear.filter(({ community }) => community.oblast === oblast).map(({ community }) => community.name),
+  );
 
   beforeAll(async () => {
     ({ store, dispose } = await openTestStore());
@@ -119,20 +169,25 @@ describe("national page on a real national view", () => {
     await dispose();
   });
 
-  it("finds the years the published programmes cover and loads a year's view from the API", async () => {
-    const covered = new Set(
-      nation.flatMap(({ programme }) =>
-        Array.from(
-          { length: programme.period.to - programme.period.from + 1 },
-          (_, i) => programme.period.from + i,
-        ),
-      ),
-    );
-    const years = await yearsWithData(base, YEAR);
-    expect(years).toEqual([...covered].filter((year) => Math.abs(year - YEAR) <= 4).sort((a, b) => a - b));
-    expect(years).toContain(YEAR);
-    expect(await loadNationalView(base, YEAR)).toEqual(view);
+  it("takes the years from the API and opens the default year by them", async () => {
+    const fetched = await loadNationalView(base, YEAR);
+    expect(fetched).toEqual(view);
+    expect(view.years).toEqual([...covered].sort((a, b) => a - b));
+    const last = Math.max(...covered);
+    const first = Math.min(...covered);
+    const place = { year: null, oblast: null };
+    expect((await loadNationalPlace(base, place, YEAR)).year).toBe(YEAR);
+    expect((await loadNationalPlace(base, place, last + 5)).year).toBe(last);
+    expect((await loadNationalPlace(base, place, first - 5)).year).toBe(first);
+    expect((await loadNationalPlace(base, { year: last, oblast: null }, YEAR)).year).toBe(last);
     await expect(loadNationalView(base, 99)).rejects.toThrow("HTTP 400");
+  });
+
+  it("offers exactly the API's years in the year selector", () => {
+    const html = renderElement(createElement(NationalLoaded, { view, selection: selectionOf([]) }));
+    const options = [...html.matchAll(/<option[^>]*value="(\d+)"/g)].map((match) => Number(match[1]));
+    expect(options).toEqual(view.years);
+    expect(html).toMatch(new RegExp(`<option[^>]*value="${YEAR}"[^>]*selected`));
   });
 
   it("has the data the assertions below rely on", () => {
@@ -168,7 +223,7 @@ describe("national page on a real national view", () => {
 
   it("lists the top communities in the API's order, each per resident in hryvnias", () => {
     const html = render(view);
-    expect(rowsAfter(html, 'data-testid="national-top"')).toEqual(
+    expect(rowsAfter(html, 'data-testid="national-top"').map((row) => row.slice(0, 4))).toEqual(
       view.top_communities.map((each, index) => [
         String(index + 1),
         each.name,
@@ -227,6 +282,70 @@ describe("national page on a real national view", () => {
         "uk",
       ),
     ).toEqual([]);
+  });
+
+  it("links every oblast of the ranking to its own view of the year", () => {
+    const html = decodeEntities(render(view));
+    const links = [
+      ...html
+        .slice(html.indexOf('data-testid="national-oblasts"'))
+        .matchAll(/<a[^>]*href="([^"]*)"[^>]*>([^<]*)<\/a>/g),
+    ];
+    const openable = view.oblasts.map((each) => each.oblast).filter((name) => name !== NO_OBLAST);
+    expect(links.map((match) => match[2])).toEqual(openable);
+    expect(links.map((match) => match[1])).toEqual(
+      openable.map(
+        (name) => `/national?year=${YEAR}&oblast=${new URLSearchParams({ o: name }).toString().slice(2)}`,
+      ),
+    );
+    expect(html).toContain("Натисніть на область на графіку або в таблиці");
+  });
+
+  it("shows one oblast's communities only, with a heading and the way back to the country", async () => {
+    expect(oblastNames.size).toBeGreaterThanOrEqual(2);
+    const oblastView = await loadNationalView(base, YEAR, oblast);
+    expect(oblastView).toEqual(await nationalView(store.kysely(), YEAR, oblast));
+    expect(oblastView.oblast).toBe(oblast);
+    expect(oblastView.communities).toBe(oblastNames.size);
+    expect(oblastView.years).toEqual(view.years);
+
+    const html = render(oblastView);
+    const top = rowsAfter(html, 'data-testid="national-top"');
+    expect(top.length).toBe(oblastView.top_communities.length);
+    expect(top.length).toBeGreaterThan(0);
+    for (const row of top) expect(oblastNames.has(row[1] ?? "")).toBe(true);
+    for (const row of outlierRows(oblastView, "uk")) expect(oblastNames.has(row.name)).toBe(true);
+    expect(html).not.toContain("Рейтинг областей");
+    expect(html).not.toContain(">Область<");
+    const oblastMedian = oblastView.per_resident.median as number;
+    expect(html).toContain(`>${ukHryvnias(oblastMedian)}<`);
+
+    const heading = decodeEntities(
+      renderElement(createElement(NationalHeading, { place: { year: YEAR, oblast } })),
+    );
+    expect(heading).toContain(`>${oblast}: програми інформатизації громад</h2>`);
+    expect(heading).toContain(`href="/national?year=${YEAR}"`);
+    expect(heading).toContain("Огляд країни");
+  });
+
+  it("keeps the year selector and the comparison working in an oblast's view", async () => {
+    const oblastView = await loadNationalView(base, YEAR, oblast);
+    const [first, second] = oblastView.top_communities;
+    if (!first || !second) throw new Error("too few communities in the oblast");
+    const chosen = [first, second].map(({ katottg, name }) => ({ katottg, name }));
+    const html = renderElement(
+      createElement(NationalLoaded, { view: oblastView, selection: selectionOf(chosen) }),
+    );
+    expect(html).toContain(`href="/compare?katottg=${first.katottg},${second.katottg}"`);
+    const options = [...html.matchAll(/<option[^>]*value="(\d+)"/g)].map((match) => Number(match[1]));
+    expect(options).toEqual(view.years);
+    expect(html).toMatch(new RegExp(`<option[^>]*value="${YEAR}"[^>]*selected`));
+  });
+
+  it("says so when an oblast has no programmes for the year", async () => {
+    const empty = await loadNationalView(base, YEAR, "Неіснуюча область");
+    expect(empty.communities).toBe(0);
+    expect(render(empty)).toContain("Неіснуюча область: за 2026 рік оприлюднених програм з коштами немає.");
   });
 
   it("says so when the year has no programmes", async () => {

@@ -234,6 +234,14 @@ export const en: Record<MessageKey, string> = {
   "national.chosen": "Chosen {count} of {max}: {names}",
   "national.clear": "Clear",
   "national.compare": "Compare",
+  "national.oblastHeading": "{oblast}: community informatization programmes",
+  "national.oblastIntro":
+    "Money of the oblast's communities' published programmes for one year — per resident where the population is known: medians and quartiles by category, the communities spending the most and those that stand out within the oblast.",
+  "national.backToCountry": "National view",
+  "national.emptyOblastYear": "{oblast}: no published programmes plan money for {year}.",
+  "national.openOblast": "Open the view of {oblast}",
+  "national.oblastOpenHint":
+    "Click an oblast in the chart or in the table to open the view of its communities.",
 };
 
 export const SOURCE_LABELS_EN = {

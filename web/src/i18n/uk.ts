@@ -233,6 +233,13 @@ export const uk = {
   "national.chosen": "Обрано {count} з {max}: {names}",
   "national.clear": "Очистити",
   "national.compare": "Порівняти",
+  "national.oblastHeading": "{oblast}: програми інформатизації громад",
+  "national.oblastIntro":
+    "Кошти оприлюднених програм громад області на рік — на одного мешканця там, де відома кількість населення: медіани й квартилі за категоріями, громади з найбільшими витратами і ті, що вирізняються серед громад області.",
+  "national.backToCountry": "Огляд країни",
+  "national.emptyOblastYear": "{oblast}: за {year} рік оприлюднених програм з коштами немає.",
+  "national.openOblast": "Відкрити огляд: {oblast}",
+  "national.oblastOpenHint": "Натисніть на область на графіку або в таблиці, щоб відкрити огляд її громад.",
 } as const;
 
 export type MessageKey = keyof typeof uk;

@@ -68,3 +68,8 @@ function subscribe(listener: () => void): () => void {
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
+
+/** The query string ("?year=2026"), following navigate() and the back button like usePathname. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}

@@ -1,12 +1,20 @@
-import type { EChartsCoreOption } from "echarts/core";
-import { useMemo } from "react";
+import { Anchor, Table } from "@mantine/core";
+import { type EChartsCoreOption, getInstanceByDom } from "echarts/core";
+import { type MouseEvent, useEffect, useMemo, useRef } from "react";
 import type { NationalView } from "../../../src/export/opendata/aggregates.js";
 import { EChart } from "../charts/EChart.js";
 import { useI18n } from "../i18n/index.js";
 import { formatThousands, localeOf } from "../lib/format.js";
+import { navigate } from "../lib/router.js";
 import { ChartFigure } from "../shared/ChartFigure.js";
 import { DataTable } from "../shared/DataTable.js";
-import { type CategoryRange, formatPerResident, toHryvniaNumber } from "./nationalData.js";
+import {
+  type CategoryRange,
+  canOpenOblast,
+  formatPerResident,
+  nationalPath,
+  toHryvniaNumber,
+} from "./nationalData.js";
 
 /** The same blue as the workspace charts; the lower half of the box lighter, so the median shows. */
 const LOWER = "#74a9e3";
@@ -115,21 +123,113 @@ export function CategoryRangeChart({ ranges }: { ranges: CategoryRange[] }) {
   );
 }
 
-/** Oblasts by the median per-resident spend of their communities, first place on top. */
-export function OblastRankingChart({ oblasts }: { oblasts: OblastRow[] }) {
+const oblastLabel = (row: OblastRow) => `${row.rank}. ${row.oblast}`;
+
+function oblastPath(oblast: string, year: number): string {
+  return nationalPath({ year, oblast });
+}
+
+/** Opens an oblast's view when its bar or its axis label is clicked (rows without an oblast excepted). */
+function useOpenOnClick(oblasts: OblastRow[], year: number) {
+  const holder = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // EChart (a child) has created its instance by now: children's effects run first.
+    const element = holder.current?.firstElementChild;
+    const chart = element instanceof HTMLElement ? getInstanceByDom(element) : undefined;
+    if (!chart) return;
+    const open = (params: { componentType?: string; dataIndex?: number; value?: unknown }) => {
+      const row =
+        params.componentType === "yAxis"
+          ? oblasts.find((each) => oblastLabel(each) === params.value)
+          : oblasts[params.dataIndex ?? -1];
+      if (row && canOpenOblast(row.oblast)) navigate(oblastPath(row.oblast, year));
+    };
+    chart.on("click", open);
+    return () => {
+      chart.off("click", open);
+    };
+  }, [oblasts, year]);
+  return holder;
+}
+
+function OblastLink({ oblast, year }: { oblast: string; year: number }) {
+  const { t } = useI18n();
+  if (!canOpenOblast(oblast)) return <>{oblast}</>;
+  const href = oblastPath(oblast, year);
+  return (
+    <Anchor
+      href={href}
+      title={t("national.openOblast", { oblast })}
+      onClick={(event: MouseEvent) => {
+        event.preventDefault();
+        navigate(href);
+      }}
+    >
+      {oblast}
+    </Anchor>
+  );
+}
+
+function OblastTable({ oblasts, year }: { oblasts: OblastRow[]; year: number }) {
+  const { t, lang } = useI18n();
+  const head = [
+    t("national.oblast"),
+    t("national.rank"),
+    t("national.communities"),
+    t("national.median"),
+    t("national.q1"),
+    t("national.q3"),
+    t("national.totalThousand"),
+  ];
+  return (
+    <div style={{ overflowX: "auto" }}>
+      <Table fz="sm" striped data-testid="national-oblasts">
+        <Table.Thead>
+          <Table.Tr>
+            {head.map((cell, index) => (
+              <Table.Th scope="col" key={cell} className={index > 0 ? "num" : undefined}>
+                {cell}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {oblasts.map((each) => (
+            <Table.Tr key={each.oblast}>
+              <Table.Td>
+                <OblastLink oblast={each.oblast} year={year} />
+              </Table.Td>
+              <Table.Td className="num">{each.rank}</Table.Td>
+              <Table.Td className="num">{each.communities}</Table.Td>
+              <Table.Td className="num">{formatPerResident(each.per_resident.median, lang)}</Table.Td>
+              <Table.Td className="num">{formatPerResident(each.per_resident.q1, lang)}</Table.Td>
+              <Table.Td className="num">{formatPerResident(each.per_resident.q3, lang)}</Table.Td>
+              <Table.Td className="num">{formatThousands(each.total_kopecks, lang)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+/** Oblasts by the median per-resident spend of their communities, first place on top; each opens. */
+export function OblastRankingChart({ oblasts, year }: { oblasts: OblastRow[]; year: number }) {
   const { t, lang } = useI18n();
   const money = useMoney();
+  const holder = useOpenOnClick(oblasts, year);
   const option = useMemo<EChartsCoreOption>(
     () => ({
       color: [UPPER],
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: money.exact },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", axisLabel: { formatter: money.axis } },
-      yAxis: { type: "category", inverse: true, data: oblasts.map((each) => `${each.rank}. ${each.oblast}`) },
+      yAxis: { type: "category", inverse: true, triggerEvent: true, data: oblasts.map(oblastLabel) },
       series: [
         {
           type: "bar",
           name: t("national.median"),
+          cursor: "pointer",
           data: oblasts.map((each) => toHryvniaNumber(each.per_resident.median)),
         },
       ],
@@ -146,36 +246,17 @@ export function OblastRankingChart({ oblasts }: { oblasts: OblastRow[] }) {
   return (
     <ChartFigure
       title={t("national.oblastChart")}
-      summary={summary}
+      summary={summary && `${summary} ${t("national.oblastOpenHint")}`}
       chart={
-        <EChart
-          option={option}
-          height={Math.max(200, oblasts.length * ROW_HEIGHT + 24)}
-          label={`${t("national.oblastChart")}. ${summary}`}
-        />
+        <div ref={holder}>
+          <EChart
+            option={option}
+            height={Math.max(200, oblasts.length * ROW_HEIGHT + 24)}
+            label={`${t("national.oblastChart")}. ${summary}`}
+          />
+        </div>
       }
-      table={
-        <DataTable
-          head={[
-            t("national.oblast"),
-            t("national.rank"),
-            t("national.communities"),
-            t("national.median"),
-            t("national.q1"),
-            t("national.q3"),
-            t("national.totalThousand"),
-          ]}
-          rows={oblasts.map((each) => [
-            each.oblast,
-            String(each.rank),
-            String(each.communities),
-            formatPerResident(each.per_resident.median, lang),
-            formatPerResident(each.per_resident.q1, lang),
-            formatPerResident(each.per_resident.q3, lang),
-            formatThousands(each.total_kopecks, lang),
-          ])}
-        />
-      }
+      table={<OblastTable oblasts={oblasts} year={year} />}
     />
   );
 }

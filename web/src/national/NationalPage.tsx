@@ -17,24 +17,27 @@ import { type MouseEvent, useMemo, useState } from "react";
 import type { NationalView, Outlier } from "../../../src/export/opendata/aggregates.js";
 import { useI18n } from "../i18n/index.js";
 import { formatMoney } from "../lib/format.js";
-import { navigate } from "../lib/router.js";
+import { navigate, useSearch } from "../lib/router.js";
 import { useAsync } from "../workspace/useAsync.js";
 import { CategoryRangeChart, OblastRankingChart } from "./NationalCharts.js";
-import { loadNationalView, yearsWithData } from "./nationalApi.js";
+import { loadNationalPlace } from "./nationalApi.js";
 import {
   type Chosen,
   COMPARE_MAX,
   COMPARE_MIN,
   categoryRanges,
   comparePath,
-  defaultYear,
   formatPerResident,
+  type NationalPlace,
+  nationalPath,
   type OutlierRow,
   outlierRows,
+  parseNationalSearch,
   toggleChosen,
+  yearOptions,
 } from "./nationalData.js";
 
-/** Communities ticked for comparison; kept by the page across years. */
+/** Communities ticked for comparison; kept by the page across years and oblasts. */
 export interface Selection {
   chosen: Chosen[];
   toggle: (community: Chosen) => void;
@@ -109,7 +112,16 @@ function Stat({ label, value }: { label: string; value: string }) {
   );
 }
 
-function TopTable({ rows, selection }: { rows: Outlier[]; selection: Selection }) {
+/** In an oblast's view every row is of that oblast: no oblast column then. */
+function TopTable({
+  rows,
+  selection,
+  withOblast,
+}: {
+  rows: Outlier[];
+  selection: Selection;
+  withOblast: boolean;
+}) {
   const { t, lang } = useI18n();
   return (
     <Table striped withTableBorder data-testid="national-top">
@@ -117,7 +129,7 @@ function TopTable({ rows, selection }: { rows: Outlier[]; selection: Selection }
         <Table.Tr>
           <Table.Th scope="col">№</Table.Th>
           <Table.Th scope="col">{t("national.community")}</Table.Th>
-          <Table.Th scope="col">{t("national.oblast")}</Table.Th>
+          {withOblast && <Table.Th scope="col">{t("national.oblast")}</Table.Th>}
           <Table.Th scope="col" className="num">
             {t("national.perResident")}
           </Table.Th>
@@ -129,7 +141,7 @@ function TopTable({ rows, selection }: { rows: Outlier[]; selection: Selection }
           <Table.Tr key={row.katottg}>
             <Table.Td>{index + 1}</Table.Td>
             <Table.Td>{row.name}</Table.Td>
-            <Table.Td>{row.oblast ?? "—"}</Table.Td>
+            {withOblast && <Table.Td>{row.oblast ?? "—"}</Table.Td>}
             <Table.Td className="num">{formatPerResident(row.per_resident_kopecks, lang)}</Table.Td>
             <Table.Td>
               <ChooseBox community={row} selection={selection} />
@@ -141,7 +153,15 @@ function TopTable({ rows, selection }: { rows: Outlier[]; selection: Selection }
   );
 }
 
-function OutlierTable({ rows, selection }: { rows: OutlierRow[]; selection: Selection }) {
+function OutlierTable({
+  rows,
+  selection,
+  withOblast,
+}: {
+  rows: OutlierRow[];
+  selection: Selection;
+  withOblast: boolean;
+}) {
   const { t, lang } = useI18n();
   return (
     <Table striped withTableBorder data-testid="national-outliers">
@@ -149,7 +169,7 @@ function OutlierTable({ rows, selection }: { rows: OutlierRow[]; selection: Sele
         <Table.Tr>
           <Table.Th scope="col">{t("national.category")}</Table.Th>
           <Table.Th scope="col">{t("national.community")}</Table.Th>
-          <Table.Th scope="col">{t("national.oblast")}</Table.Th>
+          {withOblast && <Table.Th scope="col">{t("national.oblast")}</Table.Th>}
           <Table.Th scope="col" className="num">
             {t("national.perResident")}
           </Table.Th>
@@ -162,7 +182,7 @@ function OutlierTable({ rows, selection }: { rows: OutlierRow[]; selection: Sele
           <Table.Tr key={`${row.category} ${row.katottg}`}>
             <Table.Td>{row.categoryLabel}</Table.Td>
             <Table.Td>{row.name}</Table.Td>
-            <Table.Td>{row.oblast ?? "—"}</Table.Td>
+            {withOblast && <Table.Td>{row.oblast ?? "—"}</Table.Td>}
             <Table.Td className="num">{formatPerResident(row.per_resident_kopecks, lang)}</Table.Td>
             <Table.Td>{row.above ? t("national.above") : t("national.below")}</Table.Td>
             <Table.Td>
@@ -175,13 +195,23 @@ function OutlierTable({ rows, selection }: { rows: OutlierRow[]; selection: Sele
   );
 }
 
-/** One year's national view: headline numbers, the two charts, top communities and outliers. */
+/**
+ * One year's view of the country or of an oblast: headline numbers, the charts (the oblast ranking
+ * only for the country), top communities and outliers.
+ */
 export function NationalReport({ view, selection }: { view: NationalView; selection: Selection }) {
   const { t, lang } = useI18n();
   const ranges = useMemo(() => categoryRanges(view.categories, lang), [view, lang]);
   const outliers = useMemo(() => outlierRows(view, lang), [view, lang]);
+  const country = view.oblast === null;
   if (view.communities === 0)
-    return <Alert color="gray">{t("national.emptyYear", { year: view.year })}</Alert>;
+    return (
+      <Alert color="gray">
+        {country
+          ? t("national.emptyYear", { year: view.year })
+          : t("national.emptyOblastYear", { year: view.year, oblast: view.oblast ?? "" })}
+      </Alert>
+    );
   const { median, q1, q3 } = view.per_resident;
   return (
     <Stack gap="xl">
@@ -197,10 +227,14 @@ export function NationalReport({ view, selection }: { view: NationalView; select
         />
         <Stat label={t("national.communitiesCount")} value={String(view.communities)} />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+      {country ? (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+          <CategoryRangeChart ranges={ranges} />
+          <OblastRankingChart oblasts={view.oblasts} year={view.year} />
+        </SimpleGrid>
+      ) : (
         <CategoryRangeChart ranges={ranges} />
-        <OblastRankingChart oblasts={view.oblasts} />
-      </SimpleGrid>
+      )}
       <CompareBar selection={selection} />
       <Stack gap="xs">
         <Title order={3} size="h4">
@@ -209,7 +243,7 @@ export function NationalReport({ view, selection }: { view: NationalView; select
         {view.top_communities.length === 0 ? (
           <Text>{t("national.noPopulation")}</Text>
         ) : (
-          <TopTable rows={view.top_communities} selection={selection} />
+          <TopTable rows={view.top_communities} selection={selection} withOblast={country} />
         )}
       </Stack>
       <Stack gap="xs">
@@ -220,7 +254,7 @@ export function NationalReport({ view, selection }: { view: NationalView; select
         {outliers.length === 0 ? (
           <Text>{t("national.noOutliers")}</Text>
         ) : (
-          <OutlierTable rows={outliers} selection={selection} />
+          <OutlierTable rows={outliers} selection={selection} withOblast={country} />
         )}
       </Stack>
     </Stack>
@@ -239,54 +273,103 @@ function Failed({ error, retry }: { error: Error; retry: () => void }) {
   );
 }
 
-function YearView({ apiBase, year, selection }: { apiBase: string; year: number; selection: Selection }) {
+function Loading() {
   const { t } = useI18n();
-  const [state, retry] = useAsync(() => loadNationalView(apiBase, year), [apiBase, year]);
-  if (state.status === "error") return <Failed error={state.error} retry={retry} />;
-  if (state.status === "loading" || state.value.year !== year)
-    return (
-      <Group>
-        <Loader size="sm" />
-        <Text>{t("common.loading")}</Text>
-      </Group>
-    );
-  return <NationalReport view={state.value} selection={selection} />;
+  return (
+    <Group>
+      <Loader size="sm" />
+      <Text>{t("common.loading")}</Text>
+    </Group>
+  );
 }
 
-/** The national view (GET /api/v1/national): open data, readable without signing in. */
-export function NationalPage({ apiBase = "", now = new Date() }: { apiBase?: string; now?: Date }) {
+/** Follows an in-page link with navigate(), so the history gets an entry and the page stays. */
+function PageLink({ href, children }: { href: string; children: string }) {
+  return (
+    <Anchor
+      href={href}
+      onClick={(event: MouseEvent) => {
+        event.preventDefault();
+        navigate(href);
+      }}
+    >
+      {children}
+    </Anchor>
+  );
+}
+
+/** The heading of the country's view, or of an oblast's with the way back to the country. */
+export function NationalHeading({ place }: { place: NationalPlace }) {
   const { t } = useI18n();
+  if (place.oblast === null)
+    return (
+      <Stack gap="xs">
+        <Title order={2}>{t("national.heading")}</Title>
+        <Text>{t("national.intro")}</Text>
+      </Stack>
+    );
+  const back = `← ${t("national.backToCountry")}`;
+  return (
+    <Stack gap="xs">
+      <PageLink href={nationalPath({ year: place.year, oblast: null })}>{back}</PageLink>
+      <Title order={2}>{t("national.oblastHeading", { oblast: place.oblast })}</Title>
+      <Text>{t("national.oblastIntro")}</Text>
+    </Stack>
+  );
+}
+
+/** A loaded view with its year selector (the years the API lists); a year keeps the oblast. */
+export function NationalLoaded({ view, selection }: { view: NationalView; selection: Selection }) {
+  const { t } = useI18n();
+  if (view.years.length === 0) return <Alert color="gray">{t("national.noData")}</Alert>;
+  return (
+    <Stack>
+      <Group align="end">
+        <NativeSelect
+          label={t("national.year")}
+          value={String(view.year)}
+          data={yearOptions(view).map(String)}
+          onChange={(event) =>
+            navigate(nationalPath({ year: Number(event.currentTarget.value), oblast: view.oblast }))
+          }
+        />
+      </Group>
+      <NationalReport view={view} selection={selection} />
+    </Stack>
+  );
+}
+
+function samePlace(a: NationalPlace, b: NationalPlace): boolean {
+  return a.year === b.year && a.oblast === b.oblast;
+}
+
+/**
+ * The national view (GET /api/v1/national): open data, readable without signing in. The year and the
+ * oblast live in the address (/national?year=2026&oblast=…), so views can be shared and the back
+ * button returns from an oblast to the country.
+ */
+export function NationalPage({ apiBase = "", now = new Date() }: { apiBase?: string; now?: Date }) {
+  const search = useSearch();
+  const place = useMemo(() => parseNationalSearch(search), [search]);
   const current = now.getFullYear();
-  const [years, retryYears] = useAsync(() => yearsWithData(apiBase, current), [apiBase, current]);
-  const [picked, setPicked] = useState<number | null>(null);
+  const [state, retry] = useAsync(
+    async () => ({ place, view: await loadNationalPlace(apiBase, place, current) }),
+    [apiBase, place, current],
+  );
   const [chosen, setChosen] = useState<Chosen[]>([]);
   const selection: Selection = {
     chosen,
     toggle: (community) => setChosen((was) => toggleChosen(was, community)),
     clear: () => setChosen([]),
   };
-  const year = picked ?? (years.status === "ready" ? defaultYear(years.value, current) : null);
+  const shown = state.status === "ready" && samePlace(state.value.place, place) ? state.value.view : null;
 
   return (
     <Stack>
-      <Title order={2}>{t("national.heading")}</Title>
-      <Text>{t("national.intro")}</Text>
-      {years.status === "loading" && <Text>{t("common.loading")}</Text>}
-      {years.status === "error" && <Failed error={years.error} retry={retryYears} />}
-      {years.status === "ready" && year === null && <Alert color="gray">{t("national.noData")}</Alert>}
-      {years.status === "ready" && year !== null && (
-        <>
-          <Group align="end">
-            <NativeSelect
-              label={t("national.year")}
-              value={String(year)}
-              data={years.value.map(String)}
-              onChange={(event) => setPicked(Number(event.currentTarget.value))}
-            />
-          </Group>
-          <YearView apiBase={apiBase} year={year} selection={selection} />
-        </>
-      )}
+      <NationalHeading place={{ year: shown?.year ?? place.year, oblast: place.oblast }} />
+      {state.status === "error" && <Failed error={state.error} retry={retry} />}
+      {state.status !== "error" &&
+        (shown ? <NationalLoaded view={shown} selection={selection} /> : <Loading />)}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import type { NationalView } from "../../../src/export/opendata/aggregates.js";
-import { candidateYears } from "./nationalData.js";
+import { defaultYear, type NationalPlace } from "./nationalData.js";
 
 /** The open-data API the national page reads; `apiBase` "" = same origin. */
 async function getJson<T>(url: string): Promise<T> {
@@ -8,17 +8,28 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** The years around `current` covered by at least one published programme (one tiny request each). */
-export async function yearsWithData(apiBase: string, current: number): Promise<number[]> {
-  const found = await Promise.all(
-    candidateYears(current).map(async (year) => {
-      const page = await getJson<{ data: unknown[] }>(`${apiBase}/api/v1/programmes?year=${year}&limit=1`);
-      return page.data.length > 0 ? year : null;
-    }),
-  );
-  return found.filter((year): year is number => year !== null);
+/** One year's view of the country, or of one oblast's communities. */
+export function loadNationalView(
+  apiBase: string,
+  year: number,
+  oblast: string | null = null,
+): Promise<NationalView> {
+  const query = new URLSearchParams({ year: String(year) });
+  if (oblast !== null) query.set("oblast", oblast);
+  return getJson<NationalView>(`${apiBase}/api/v1/national?${query}`);
 }
 
-export function loadNationalView(apiBase: string, year: number): Promise<NationalView> {
-  return getJson<NationalView>(`${apiBase}/api/v1/national?year=${year}`);
+/**
+ * The view of a place; without a year, the current one is asked first and its `years` (the years with
+ * published data) decide by `defaultYear` whether another year is shown instead.
+ */
+export async function loadNationalPlace(
+  apiBase: string,
+  place: NationalPlace,
+  current: number,
+): Promise<NationalView> {
+  if (place.year !== null) return loadNationalView(apiBase, place.year, place.oblast);
+  const first = await loadNationalView(apiBase, current, place.oblast);
+  const year = defaultYear(first.years, current);
+  return year === null || year === current ? first : loadNationalView(apiBase, year, place.oblast);
 }

@@ -84,9 +84,39 @@ export function defaultYear(years: readonly number[], current: number): number |
   return sorted.filter((year) => year < current).at(-1) ?? sorted[0] ?? null;
 }
 
-/** Years around the current one that the page asks the API about. */
-export function candidateYears(current: number, around = 4): number[] {
-  return Array.from({ length: around * 2 + 1 }, (_, index) => current - around + index);
+/** The years the selector offers: those the API lists, and the shown one even when it has no data. */
+export function yearOptions(view: Pick<NationalView, "year" | "years">): number[] {
+  return [...new Set([...view.years, view.year])].sort((a, b) => a - b);
+}
+
+/** What the national page shows: a year (null: by `defaultYear`) and an oblast (null: the country). */
+export interface NationalPlace {
+  year: number | null;
+  oblast: string | null;
+}
+
+/** "?year=2026&oblast=…" → the place; anything else in the query is ignored. */
+export function parseNationalSearch(search: string): NationalPlace {
+  const query = new URLSearchParams(search);
+  const year = query.get("year")?.trim() ?? "";
+  const oblast = query.get("oblast")?.trim() ?? "";
+  return { year: /^\d{4}$/.test(year) ? Number(year) : null, oblast: oblast || null };
+}
+
+/** The page's address for a place: shareable, and a history entry of its own. */
+export function nationalPath(place: NationalPlace): string {
+  const query = new URLSearchParams();
+  if (place.year !== null) query.set("year", String(place.year));
+  if (place.oblast !== null) query.set("oblast", place.oblast);
+  const search = query.toString();
+  return search ? `/national?${search}` : "/national";
+}
+
+/** The ranking's row for communities without an oblast (see oblastRanking in the API): not openable. */
+export const NO_OBLAST = "—";
+
+export function canOpenOblast(oblast: string): boolean {
+  return oblast !== NO_OBLAST;
 }
 
 export interface Chosen {
