@@ -21,7 +21,7 @@ const API_SECTION = [
   "| `GET /api/v1/programmes/:id/annual/:year/:form` | річні звіти керівника програми: `progress` (хід виконання) чи `results` (результати) у `.docx`, `.xlsx`, `.json` |",
   "| `GET /api/v1/datapackage.json`, `GET /api/v1/datapackage.zip` | Frictionless Data Package для CKAN (data.gov.ua) |",
   "| `GET /api/v1/compare?katottg=A,B,…` | 2–10 громад: кошти за категоріями й роками, на мешканця |",
-  "| `GET /api/v1/national?year=2026` | медіани, квартилі, викиди (IQR), рейтинг областей на мешканця |",
+  "| `GET /api/v1/national?year=2026[&oblast=…]` | медіани, квартилі, викиди (IQR), рейтинг областей на мешканця; з `oblast` — огляд однієї області |",
   "",
   "- **Фільтри:** `katottg` (коди через кому), `oblast`, `year` (програми, чий строк охоплює рік; для",
   "  `funding` — рік рядка, для `reports` — рік звітного періоду), `direction` (частина назви напряму),",
