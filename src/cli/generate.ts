@@ -27,25 +27,29 @@ async function generateCommand(options: GenerateOptions): Promise<void> {
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: "Генерування [{bar}] {value}/{total} програм, {eta_formatted}",
+      format: "Генерування [{bar}] {value}/{total} програм, {reports} звітів виконавців, {eta_formatted}",
       hideCursor: true,
     },
     cliProgress.Presets.shades_classic,
   );
   const store = await openStore();
   const started = performance.now();
-  bar.start(communities, 0);
+  bar.start(communities, 0, { reports: 0 });
+  let reports = 0;
   try {
     const result = await loadProgrammes(store.kysely(), generateNation({ seed, communities }), {
       batchSize: positive(options.batch, "--batch"),
       status: options.status as ProgrammeStatus,
       sourceName: `synthetic seed ${seed}`,
-      onBatch: (loaded, skipped) => bar.update(loaded + skipped),
+      onBatch: (loaded, skipped, loadedReports) => {
+        reports = loadedReports;
+        bar.update(loaded + skipped, { reports });
+      },
     });
     bar.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `Завантажено ${result.loaded} програм, пропущено вже наявних ${result.skipped}; ${seconds} с.\n`,
+      `Завантажено ${result.loaded} програм, пропущено вже наявних ${result.skipped}; звітів виконавців: ${reports}; ${seconds} с.\n`,
     );
   } finally {
     bar.stop();
@@ -53,14 +57,19 @@ async function generateCommand(options: GenerateOptions): Promise<void> {
   }
 }
 
-/** `infoprog generate --seed 1 --communities 1469`: a synthetic nation into the store, published. */
+/**
+ * `infoprog generate --seed 1 --communities 1469`: a synthetic nation into the store, published, with
+ * the executors' reports of each programme's first two years.
+ */
 export function registerGenerate(program: Command): void {
   program
     .command("generate")
     .option("--seed <n>", "зерно генератора", "1")
     .option("--communities <n>", "кількість громад (в Україні 1469)", "1469")
-    .option("--batch <n>", "програм в одній транзакції", "50")
+    .option("--batch <n>", "програм в одній транзакції", "100")
     .option("--status <status>", "статус програм", "published")
-    .description("згенерувати синтетичні програми громад країни й завантажити їх у базу даних")
+    .description(
+      "згенерувати синтетичні програми громад країни зі звітами виконавців за два роки й завантажити їх у базу даних",
+    )
     .action(generateCommand);
 }

@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateCommunities } from "../../src/domain/synthetic/index.js";
+import { generateCommunities, generateNation } from "../../src/domain/synthetic/index.js";
 import { openStore } from "../../src/store/index.js";
 
 const ROOT = process.cwd();
@@ -24,19 +25,29 @@ describe("infoprog generate", () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
-  it("loads the generated communities, published, with oblast and population, and skips them on a rerun", async () => {
+  it("loads the generated communities, published, with oblast, population and reports, and skips them on a rerun", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "infoprog-generate-"));
     dirs.push(dataDir);
     const first = generate(["--seed", "4", "--communities", "5", "--batch", "2"], dataDir);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("Завантажено 5 програм, пропущено вже наявних 0");
+    const reports = [...generateNation({ seed: 4, communities: 6 })].map((each) => each.reports.length);
+    const firstFive = reports.slice(0, 5).reduce((a, b) => a + b, 0);
+    expect(first.stdout).toContain(
+      `Завантажено 5 програм, пропущено вже наявних 0; звітів виконавців: ${firstFive};`,
+    );
     const again = generate(["--seed", "4", "--communities", "6"], dataDir);
-    expect(again.stdout).toContain("Завантажено 1 програм, пропущено вже наявних 5");
+    expect(again.stdout).toContain(
+      `Завантажено 1 програм, пропущено вже наявних 5; звітів виконавців: ${reports[5]};`,
+    );
 
     const store = await openStore({ dataDir });
     try {
       const programmes = await store.listProgrammes({ status: "published" });
       expect(programmes).toHaveLength(6);
+      const stored = await sql<{ n: number }>`select count(*)::int as n from executor_reports`.execute(
+        store.kysely(),
+      );
+      expect(stored.rows[0]?.n).toBe(reports.reduce((a, b) => a + b, 0));
       const expected = [...generateCommunities({ seed: 4, communities: 6 })];
       const communities = await store
         .kysely()

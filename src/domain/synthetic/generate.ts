@@ -18,6 +18,7 @@ import { directionTotals, programmeTotals } from "../totals.js";
 import { declaredRows, drawFunding } from "./funding.js";
 import { generateCommunity, type SyntheticCommunity } from "./geography.js";
 import { createRandom, mixSeed, type Random } from "./prng.js";
+import { generateReports, type ProgrammeReports } from "./reports.js";
 import {
   DIRECTIONS,
   EXECUTORS,
@@ -36,27 +37,39 @@ export interface NationOptions {
   communities?: number;
 }
 
-export interface SyntheticProgramme {
+/** A programme to load; the reports are optional, so that tests can hand-make programmes without them. */
+export interface SyntheticProgramme extends Partial<ProgrammeReports> {
   community: SyntheticCommunity;
   programme: Programme;
 }
 
+export type GeneratedProgramme = SyntheticProgramme & ProgrammeReports;
+
 export const PROJECTS_PER_PROGRAMME = { min: 40, max: 150 } as const;
 export const INDICATORS_PER_PROGRAMME = { min: 10, max: 30 } as const;
 const FIRST_YEARS = [2024, 2025, 2026] as const;
+/** Mixed into a community's seed for the stream its reports are drawn from. */
+const REPORTS_STREAM = 0x5e907;
 /** Share of programmes whose projects sit under tasks (the rest list projects flat). */
 const NESTED_SHARE = 0.3;
 
 /**
- * Synthetic programmes for a whole nation. Community i depends only on (seed, i), so the first n of a
- * large run equal a run of n, and the same seed gives identical output.
+ * Synthetic programmes for a whole nation, with their executors' reports of the first two years.
+ * Community i depends only on (seed, i), so the first n of a large run equal a run of n, and the same
+ * seed gives identical output. Reports come from a stream of their own: the programmes are what they
+ * were before reports existed.
  */
-export function* generateNation(options: NationOptions): Generator<SyntheticProgramme> {
+export function* generateNation(options: NationOptions): Generator<GeneratedProgramme> {
   const count = options.communities ?? 1469;
   for (let index = 0; index < count; index++) {
     const random = createRandom(mixSeed(options.seed, index));
     const community = generateCommunity(random, index);
-    yield { community, programme: generateProgramme(random, community) };
+    const programme = generateProgramme(random, community);
+    const reports = generateReports(
+      createRandom(mixSeed(mixSeed(options.seed, index), REPORTS_STREAM)),
+      programme,
+    );
+    yield { community, programme, ...reports };
   }
 }
 
