@@ -192,7 +192,13 @@ async function insertProgrammes(
   const ids = new Map(
     inserted.rows.map((row) => [`${row.katottg}|${row.period_from}|${row.period_to}`, row.id]),
   );
-  return rows.map((row) => ids.get(`${row.katottg}|${row.period_from}|${row.period_to}`));
+  // A programme listed twice in one batch is loaded once: the second copy counts as already there.
+  return rows.map((row) => {
+    const key = `${row.katottg}|${row.period_from}|${row.period_to}`;
+    const id = ids.get(key);
+    ids.delete(key);
+    return id;
+  });
 }
 
 interface Loaded {
@@ -390,13 +396,14 @@ class BatchPipeline {
     const running = this.db
       .transaction()
       .execute((trx) => loadBatch(trx, batch, this.settings, turn))
-      .then(
-        (counts) => this.record(batch.length, counts),
-        (error: unknown) => {
-          this.failure ??= { error };
-        },
-      )
-      .finally(() => this.inFlight.delete(running));
+      .then((counts) => this.record(batch.length, counts))
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => {
+        done(); // also when the transaction could not even begin, so the next batch does not wait forever
+        this.inFlight.delete(running);
+      });
     this.inFlight.add(running);
   }
 

@@ -127,6 +127,11 @@ describe("loading generated programmes with their executors' reports", () => {
     expect(counts.at(-1)).toEqual([2, 5, added]);
     expect(await loadProgrammes(store.kysely(), nation)).toEqual({ loaded: 0, skipped: 7 });
     expect(await countReports(store)).toBe(before + added);
+    // The same new programme twice in one batch is loaded once.
+    const [twice] = [...generateNation({ seed: 32, communities: 1 })];
+    if (!twice) throw new Error("missing programme");
+    expect(await loadProgrammes(store.kysely(), [twice, twice])).toEqual({ loaded: 1, skipped: 1 });
+    expect(await countReports(store)).toBe(before + added + twice.reports.length);
   });
 });
 
