@@ -115,6 +115,7 @@ const REVIEWED: Record<string, string> = {
   'src/store/pglite-dialect.ts:CompiledQuery.raw("commit")': "constant transaction control, no input",
   'src/store/pglite-dialect.ts:CompiledQuery.raw("rollback")': "constant transaction control, no input",
   "src/store/changes.ts:await next.query(`listen ${CHANGE_CHANNEL}`);": "a constant channel name, no input",
+  "src/store/loader.ts:sql.raw(type)": "SQL types from the loader's constant column lists, no input",
   "src/store/migrations/0007_change_notify.ts:sql.raw(`${table}_notify_change`)":
     "trigger names from the migration's constant table list, no input",
 };
