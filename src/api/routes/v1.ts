@@ -420,11 +420,11 @@ export async function v1Routes(
     async (request, reply) => {
       const validated = await validate(request, reply, {}, CACHE_LISTS, WITH_REPORTS);
       if (!validated) return reply.code(304).send();
+      // One file per data state, not per Host header (any client can send one): the 835 list inside
+      // links to the host of the request that wrote it, as a cached body of a small dataset always did.
+      const key = createHash("sha256").update(validated.state).digest("hex").slice(0, 32);
       const linkBase = baseUrl(request);
-      // The 835 list inside links to this host, so each host has its own file of a state.
-      const key = createHash("sha256").update(`${validated.state}\n${linkBase}`).digest("base64url");
-      const name = { family: "datapackage", key: key.slice(0, 27), extension: ".zip" };
-      const handle = await exportFiles.open(name, async (file) =>
+      const handle = await exportFiles.open({ family: "datapackage", key, extension: ".zip" }, async (file) =>
         writeDataPackageFile(db, file, { linkBase, modified: await lastChange(db) }),
       );
       try {
