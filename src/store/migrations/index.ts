@@ -6,6 +6,7 @@ import * as idempotency from "./0004_idempotency.js";
 import * as opendataReports from "./0005_opendata_reports.js";
 import * as overrideIdentity from "./0006_override_identity.js";
 import * as changeNotify from "./0007_change_notify.js";
+import * as correctionIndex from "./0008_report_correction_index.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005_opendata_reports": opendataReports,
   "0006_override_identity": overrideIdentity,
   "0007_change_notify": changeNotify,
+  "0008_report_correction_index": correctionIndex,
 };
 
 class InCodeProvider implements MigrationProvider {
