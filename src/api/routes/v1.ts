@@ -197,10 +197,39 @@ class DataStates {
   }
 }
 
+const STALE_AGGREGATE_AFTER_MS = 100;
+const LATEST_ENTRIES = 256;
+
+const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms, undefined));
+
+/** The last body answered for each aggregate URL, with its ETag. */
+class LatestAnswers {
+  private readonly entries = new Map<string, { etag: string; body: Body }>();
+
+  get(url: string): { etag: string; body: Body } | undefined {
+    return this.entries.get(url);
+  }
+
+  set(url: string, answer: { etag: string; body: Body }): void {
+    this.entries.delete(url);
+    this.entries.set(url, answer);
+    const oldest = this.entries.keys().next().value;
+    if (this.entries.size > LATEST_ENTRIES && oldest !== undefined) this.entries.delete(oldest);
+  }
+}
+
 /** Public open-data API v1: only published programmes; ETag, 304 and Cache-Control on every answer. */
 export async function v1Routes(
   app: FastifyInstance,
-  options: { store: Store; exportsDir?: string },
+  options: {
+    store: Store;
+    exportsDir?: string;
+    /**
+     * How long a request for an aggregate waits for its recomputation after the data changed before it
+     * gets the previous answer instead (default 100 ms; 0: never waits when there is a previous one).
+     */
+    staleAggregateAfterMs?: number;
+  },
 ): Promise<void> {
   const db = options.store.kysely() as Kysely<Database>;
   const bodies = new BodyCache();
@@ -271,6 +300,54 @@ export async function v1Routes(
       reply,
       bodies.get(validated.etag) ?? (await computeOnce(validated.etag, compute)),
     );
+  }
+
+  const latest = new LatestAnswers();
+  const staleAfterMs = options.staleAggregateAfterMs ?? STALE_AGGREGATE_AFTER_MS;
+
+  /**
+   * An aggregate over many communities (national, compare): like `answer`, but once the data changed,
+   * a request waits at most `staleAfterMs` for the new body — then it gets the previous one, with its
+   * own ETag, while the new one is computed once for everybody. On a national database a write
+   * somewhere in the country must not hold every reader of the national view for seconds.
+   */
+  async function answerAggregate(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    scope: OpenFilter,
+    compute: () => Promise<Body>,
+  ) {
+    const pending = stateOf(scope, {});
+    const current = weakEtag(request.url, typeof pending === "string" ? pending : await pending);
+    const answered: { etag: string; body?: Body } = etagMatches(request.headers["if-none-match"], current)
+      ? { etag: current }
+      : await freshOrPrevious(request.url, current, compute);
+    reply
+      .header("etag", answered.etag)
+      .header("cache-control", CACHE_LISTS)
+      .header("vary", "accept-encoding");
+    if (!answered.body || etagMatches(request.headers["if-none-match"], answered.etag)) {
+      return reply.code(304).send();
+    }
+    return sendBody(request, reply, answered.body);
+  }
+
+  async function freshOrPrevious(
+    url: string,
+    etag: string,
+    compute: () => Promise<Body>,
+  ): Promise<{ etag: string; body: Body }> {
+    const cached = bodies.get(etag);
+    if (cached) return { etag, body: cached };
+    const fresh = computeOnce(etag, compute).then((body) => {
+      latest.set(url, { etag, body });
+      return { etag, body };
+    });
+    const previous = latest.get(url);
+    if (!previous) return fresh;
+    fresh.catch((error: unknown) => app.log.error({ err: error }, "aggregate recomputation failed"));
+    const waited = staleAfterMs > 0 ? await Promise.race([fresh, delay(staleAfterMs)]) : undefined;
+    return waited ?? previous;
   }
 
   /**
@@ -449,7 +526,7 @@ export async function v1Routes(
     },
     (request, reply) => {
       const katottg = [...new Set(request.query.katottg)];
-      return answer(request, reply, { katottg }, CACHE_LISTS, async () =>
+      return answerAggregate(request, reply, { katottg }, async () =>
         json({ communities: await compareCommunities(db, katottg) }),
       );
     },
@@ -466,7 +543,7 @@ export async function v1Routes(
       },
     },
     (request, reply) =>
-      answer(request, reply, { ...request.query }, CACHE_LISTS, async () =>
+      answerAggregate(request, reply, { ...request.query }, async () =>
         json(await nationalView(db, request.query.year, request.query.oblast)),
       ),
   );
