@@ -1,6 +1,7 @@
 /**
  * National-scale benchmark (npm run bench:national). Needs DATABASE_URL (PostgreSQL); every size gets
- * a fresh database, dropped afterwards (BENCH_KEEP=1 keeps them).
+ * a fresh database infoprog_bench_<size>, dropped afterwards; BENCH_KEEP=1 keeps it, and a later run with
+ * BENCH_KEEP=1 measures a kept, fully loaded database again without reloading it.
  *
  * For each size (BENCH_SIZES, default "100,1469,14690"): load `generateNation` (programmes and two years
  * of executors' reports) with the batch loader and time it; start the compiled server (`npm run
@@ -11,6 +12,7 @@
  * RSS (current and peak). Without DATABASE_URL it says so and does nothing.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
@@ -45,9 +47,34 @@ function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
-async function load(url: string, communities: number) {
+async function load(url: string, communities: number, reuse: boolean) {
   const store = await openStore({ databaseUrl: url });
   const db = store.kysely();
+  const loaded = reuse ? await loadedProgrammes(db) : 0;
+  const result =
+    loaded === communities
+      ? { loaded: 0, skipped: loaded, loadSeconds: null }
+      : await loadNation(db, communities);
+  const counts = await sql<{ funding: string; items: string; reports: string; size: string }>`
+    select (select count(*) from funding_rows)::text as funding, (select count(*) from items)::text as items,
+      (select count(*) from executor_reports)::text as reports,
+      pg_size_pretty(pg_database_size(current_database())) as size`.execute(db);
+  const refresh = await timeSummaryRefresh(db);
+  await store.close();
+  return { ...result, ...counts.rows[0], ...refresh };
+}
+
+type Db = ReturnType<Awaited<ReturnType<typeof openStore>>["kysely"]>;
+
+async function loadedProgrammes(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("programmes")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+async function loadNation(db: Db, communities: number) {
   const started = performance.now();
   const progress = new cliProgress.SingleBar(
     { stream: process.stderr, format: `  load {bar} {value}/{total} programmes, {eta_formatted}` },
@@ -55,22 +82,14 @@ async function load(url: string, communities: number) {
   );
   progress.start(communities, 0);
   const result = await loadProgrammes(db, generateNation({ seed: SEED, communities }), {
-    batchSize: 50,
     onBatch: (loaded, skipped) => progress.update(loaded + skipped),
   });
   progress.stop();
-  const loadSeconds = (performance.now() - started) / 1000;
-  await sql`analyze`.execute(db);
-  const counts = await sql<{ funding: string; items: string; size: string }>`
-    select (select count(*) from funding_rows)::text as funding, (select count(*) from items)::text as items,
-      pg_size_pretty(pg_database_size(current_database())) as size`.execute(db);
-  const refresh = await timeSummaryRefresh(db);
-  await store.close();
-  return { ...result, loadSeconds, ...counts.rows[0], ...refresh };
+  return { ...result, loadSeconds: (performance.now() - started) / 1000 };
 }
 
 /** The per-programme refresh done on every write vs refreshing a materialized view of all programmes. */
-async function timeSummaryRefresh(db: ReturnType<Awaited<ReturnType<typeof openStore>>["kysely"]>) {
+async function timeSummaryRefresh(db: Db) {
   const some = await db.selectFrom("programmes").select("id").orderBy("id").limit(7).execute();
   const times: number[] = [];
   for (const { id } of some) {
@@ -114,6 +133,12 @@ async function startServer(url: string, lean = false): Promise<{ child: ChildPro
     if (origin) return { child, port: Number(origin[1]) };
   }
   throw new Error(`${entry} exited before listening`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  await exited;
 }
 
 async function memoryOf(pid: number): Promise<{ rssMb: number; peakRssMb: number }> {
@@ -177,7 +202,7 @@ async function measureHttp(url: string, communities: number) {
       ...memory,
     };
   } finally {
-    child.kill("SIGTERM");
+    await stop(child);
   }
 }
 
@@ -200,22 +225,27 @@ async function measureLean(url: string, communities: number) {
       compareGzip: { ...compare, ratio: compare.rps / trivial.rps },
     };
   } finally {
-    child.kill("SIGTERM");
+    await stop(child);
   }
 }
 
 async function runSize(base: string, communities: number) {
-  const name = `infoprog_bench_${communities}_${process.pid}`;
-  await admin(base, (client) => client.query(`create database ${name}`));
+  const name = `infoprog_bench_${communities}`;
+  const keep = Boolean(process.env.BENCH_KEEP);
+  const exists = await admin(base, async (client) => {
+    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount && !keep) await client.query(`drop database ${name} with (force)`);
+    if (!found.rowCount || !keep) await client.query(`create database ${name}`);
+    return Boolean(found.rowCount) && keep;
+  });
   const url = databaseUrl(base, name);
   try {
-    const loaded = await load(url, communities);
+    const loaded = await load(url, communities, exists);
     const http = await measureHttp(url, communities);
     const lean = process.env.BENCH_LEAN === "0" ? undefined : await measureLean(url, communities);
     return { communities, ...loaded, ...http, lean };
   } finally {
-    if (!process.env.BENCH_KEEP)
-      await admin(base, (client) => client.query(`drop database ${name} with (force)`));
+    if (!keep) await admin(base, (client) => client.query(`drop database ${name} with (force)`));
   }
 }
 
@@ -223,8 +253,8 @@ function report(result: Awaited<ReturnType<typeof runSize>>): string {
   const line = (label: string, run: Measured & { ratio?: number }) =>
     `  ${label.padEnd(26)} p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(4)} ms  ${String(run.rps).padStart(6)} req/s${run.ratio === undefined ? "" : `  ${(run.ratio * 100).toFixed(0)} % of trivial`}${run.non2xx ? `  non-2xx ${run.non2xx}` : ""}`;
   return [
-    `${result.communities} communities: ${result.loaded} programmes, ${result.items} items, ${result.funding} funding rows, ${result.size}`,
-    `  load ${result.loadSeconds.toFixed(1)} s; summary refresh: one programme (median of 7) ${result.perProgrammeRefreshMs.toFixed(1)} ms, materialized view of all ${result.materializedViewRefreshMs.toFixed(0)} ms`,
+    `${result.communities} communities: ${result.loaded + result.skipped} programmes, ${result.items} items, ${result.funding} funding rows, ${result.reports} executor reports, ${result.size}`,
+    `  load ${result.loadSeconds === null ? "(kept from an earlier run)" : `${result.loadSeconds.toFixed(1)} s`}; summary refresh: one programme (median of 7) ${result.perProgrammeRefreshMs.toFixed(1)} ms, materialized view of all ${result.materializedViewRefreshMs.toFixed(0)} ms`,
     `  cold first request: national ${result.coldMs.national} ms, compare ${result.coldMs.compare} ms`,
     line("trivial route", result.trivial),
     line("national", result.national),

@@ -133,9 +133,19 @@ function databaseUrlOf(options: StoreOptions): string | undefined {
   return options.databaseUrl ?? (explicitDir ? undefined : process.env.DATABASE_URL);
 }
 
+/**
+ * A pool whose idle connections may be cut (a server restart, a failover, an administrator): pg emits
+ * that as an error event, which would end the process; the pool replaces the connection on next use.
+ */
+function postgresPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString });
+  pool.on("error", (error) => console.error(`PostgreSQL: an idle connection was lost (${error.message})`));
+  return pool;
+}
+
 async function createDialect(options: StoreOptions): Promise<Dialect> {
   const databaseUrl = databaseUrlOf(options);
-  if (databaseUrl) return new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl }) });
+  if (databaseUrl) return new PostgresDialect({ pool: postgresPool(databaseUrl) });
   // Loaded only here: a server on PostgreSQL should not carry PGlite's tens of megabytes.
   const { PGlite } = await import("@electric-sql/pglite");
   const dataDir = options.dataDir ?? process.env.INFOPROG_DATA_DIR ?? "./data/pglite";
