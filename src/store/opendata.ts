@@ -399,8 +399,25 @@ export async function listResource(
   return { data, next: rows.length > limit && last ? encodeCursor(keyOf(resource, last)) : null };
 }
 
+/**
+ * One page of an export without PostgreSQL's JIT: a page of 5 000 reports is estimated costly enough
+ * to be compiled and optimized, which took 3.2 s of its 4 s on 600 000 reports (0.8 s without).
+ */
+function exportPage(
+  db: Kysely<Database>,
+  resource: ListedResource,
+  filter: OpenFilter,
+  key: Key | undefined,
+  limit: number,
+): Promise<OpenRow[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    return PAGES[resource](trx, filter, key, limit);
+  });
+}
+
 /** Rows per query when a whole resource is exported: fewer round trips than API pages, still bounded. */
-export const EXPORT_PAGE = 5000;
+export const EXPORT_PAGE = 2000;
 
 /** Every row of a resource, read a page at a time as the consumer asks (for the CSV exports). */
 export async function* allRows(
@@ -411,7 +428,7 @@ export async function* allRows(
 ): AsyncGenerator<OpenRow> {
   let key: Key | undefined;
   do {
-    const rows = await PAGES[resource](db, filter, key, pageSize);
+    const rows = await exportPage(db, resource, filter, key, pageSize);
     yield* rows;
     const last = rows.at(-1);
     key = rows.length === pageSize && last ? keyOf(resource, last) : undefined;
