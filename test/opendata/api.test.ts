@@ -14,6 +14,7 @@ import { createDraft, submitReport } from "../../src/store/monitoring.js";
 import { ensureOrgUnit } from "../../src/store/users.js";
 import { userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";
+import { temporaryExportsDir } from "./exports-dir.js";
 
 // The programmes alone: the executor reports here are the ones the tests file themselves.
 const nation = [...generateNation({ seed: 5, communities: 14 })].map(({ community, programme }) => ({
@@ -36,7 +37,10 @@ describe("open data API v1", () => {
   let app: FastifyInstance;
   const draftCodes = new Set(DRAFTS.map((each) => each.community.katottg));
 
+  let restoreExportsDir: () => Promise<void>;
+
   beforeAll(async () => {
+    ({ restore: restoreExportsDir } = await temporaryExportsDir());
     ({ store, dispose } = await openTestStore());
     db = store.kysely();
     await loadProgrammes(db, PUBLISHED, { batchSize: 4 });
@@ -48,6 +52,7 @@ describe("open data API v1", () => {
   afterAll(async () => {
     await app.close();
     await dispose();
+    await restoreExportsDir();
   });
 
   async function get(url: string, headers: Record<string, string> = {}) {

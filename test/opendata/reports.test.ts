@@ -24,6 +24,7 @@ import {
 import { ensureOrgUnit } from "../../src/store/users.js";
 import { userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";
+import { temporaryExportsDir } from "./exports-dir.js";
 
 // The programmes alone: the reports here are the ones this test files through the monitoring store.
 const nation = [...generateNation({ seed: 7, communities: 4 })].map(({ community, programme }) => ({
@@ -111,7 +112,10 @@ describe("open data: executors' reports and annual reports", () => {
     return { programmeId: programmeId_, programme: entry.programme, item, report: submitted };
   }
 
+  let restoreExportsDir: () => Promise<void>;
+
   beforeAll(async () => {
+    ({ restore: restoreExportsDir } = await temporaryExportsDir());
     ({ store, dispose } = await openTestStore());
     const db = store.kysely();
     await loadProgrammes(db, PUBLISHED);
@@ -128,6 +132,7 @@ describe("open data: executors' reports and annual reports", () => {
   afterAll(async () => {
     await app.close();
     await dispose();
+    await restoreExportsDir();
   });
 
   const get = (url: string, headers: Record<string, string> = {}) =>

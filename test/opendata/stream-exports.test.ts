@@ -3,8 +3,7 @@
  * are read, datapackage.zip is written once per data state to a file and served from it. What they
  * send must be what the in-memory versions built (reproduced here as they were).
  */
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
@@ -22,6 +21,7 @@ import { createDraft, submitReport } from "../../src/store/monitoring.js";
 import { allRows, type ListedResource, MAX_PAGE } from "../../src/store/opendata.js";
 import { ensureOrgUnit } from "../../src/store/users.js";
 import { openTestStore } from "../support/db.js";
+import { temporaryExportsDir } from "./exports-dir.js";
 
 const nation = [...generateNation({ seed: 11, communities: 16 })].map(({ community, programme }) => ({
   community,
@@ -63,7 +63,7 @@ describe("streamed open-data exports", () => {
   let dispose: () => Promise<void>;
   let app: FastifyInstance;
   let dir: string;
-  const previousDir = process.env.INFOPROG_EXPORTS_DIR;
+  let restoreExportsDir: () => Promise<void>;
   let reportIndex = 0;
 
   /** One submitted report on the next leaf project of a published programme: moves the reports state. */
@@ -93,8 +93,7 @@ describe("streamed open-data exports", () => {
   }
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "infoprog-exports-"));
-    process.env.INFOPROG_EXPORTS_DIR = dir;
+    ({ dir, restore: restoreExportsDir } = await temporaryExportsDir());
     ({ store, dispose } = await openTestStore());
     await loadProgrammes(store.kysely(), PUBLISHED, { batchSize: 5 });
     await loadProgrammes(store.kysely(), DRAFTS, { status: "adopted" });
@@ -105,9 +104,7 @@ describe("streamed open-data exports", () => {
   afterAll(async () => {
     await app?.close();
     await dispose?.();
-    if (previousDir === undefined) delete process.env.INFOPROG_EXPORTS_DIR;
-    else process.env.INFOPROG_EXPORTS_DIR = previousDir;
-    await rm(dir, { recursive: true, force: true });
+    await restoreExportsDir?.();
   });
 
   const get = (url: string, headers: Record<string, string> = {}) =>
