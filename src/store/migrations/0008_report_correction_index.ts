@@ -11,6 +11,7 @@ type AnyDb = Kysely<any>;
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createIndex("executor_reports_correction_of_idx")
+    .ifNotExists()
     .on("executor_reports")
     .column("correction_of")
     .where(sql.ref("correction_of"), "is not", null)
