@@ -4,6 +4,7 @@ import JSZip from "jszip";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
+import { LISTED } from "../../src/api/routes/v1.js";
 import { allItems, type Programme } from "../../src/domain/model.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
 import { RESOURCES, resourceDef } from "../../src/export/opendata/fields.js";
@@ -263,15 +264,7 @@ describe("open data API v1", () => {
   });
 
   it("the JSON pages carry exactly the dictionary's columns", async () => {
-    for (const name of [
-      "programmes",
-      "directions",
-      "projects",
-      "funding",
-      "indicators",
-      "reports",
-      "annual-reports",
-    ] as const) {
+    for (const name of LISTED) {
       const [row] = (await get(`/api/v1/${name}?limit=1`)).json().data as Row[];
       expect(Object.keys(row ?? {}).sort()).toEqual(
         resourceDef(name)

@@ -3,6 +3,7 @@
  * are read, datapackage.zip is written once per data state to a file and served from it. What they
  * send must be what the in-memory versions built (reproduced here as they were).
  */
+
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -11,6 +12,7 @@ import { strFromU8, unzipSync } from "fflate";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPublicApp } from "../../src/api/public-app.js";
+import { LISTED } from "../../src/api/routes/v1.js";
 import { allItems, type Programme } from "../../src/domain/model.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
 import { dataPackage } from "../../src/export/opendata/datapackage.js";
@@ -29,15 +31,6 @@ const nation = [...generateNation({ seed: 11, communities: 16 })].map(({ communi
 }));
 const PUBLISHED = nation.slice(0, 14);
 const DRAFTS = nation.slice(10);
-const LISTED: ListedResource[] = [
-  "programmes",
-  "directions",
-  "projects",
-  "funding",
-  "indicators",
-  "reports",
-  "annual-reports",
-];
 
 /** toCsv as it was before the CSVs were streamed: the reference the streamed text must equal. */
 function referenceCsv(resource: ResourceDef, rows: Iterable<OpenRow>): string {

@@ -41,6 +41,7 @@ import { listOrgUnits } from "../../store/users.js";
 import { actorOf, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 import { idParams } from "../schemas.js";
+import { ANNUAL_FORMS } from "./v1-annual.js";
 
 const TAGS = ["monitoring"];
 export type Clock = () => Date;
@@ -74,15 +75,7 @@ const settingsBody = z.object({ cadence: z.enum(["half-year", "quarter"]) });
 const itemUnitsBody = z.array(z.object({ itemId: z.string().min(1), orgUnitId: z.int().positive() }));
 const annualParams = idParams.extend({
   year: z.coerce.number().int().min(2000).max(2100),
-  form: z.enum([
-    "progress.docx",
-    "progress.xlsx",
-    "progress.json",
-    "results.docx",
-    "results.xlsx",
-    "results.json",
-    "evaluation.docx",
-  ]),
+  form: z.enum([...ANNUAL_FORMS, "evaluation.docx"]),
 });
 
 type Id = z.infer<typeof idParams>;

@@ -34,7 +34,8 @@ const CACHE_LISTS = "public, max-age=60, stale-while-revalidate=60";
 const CACHE_ALWAYS_REVALIDATE = "public, no-cache";
 /** The 835 record and the reports resource change when a report is submitted or corrected, too. */
 const WITH_REPORTS = { reports: true };
-const LISTED: ListedResource[] = [
+/** The resources served as keyset pages and CSV. */
+export const LISTED: readonly ListedResource[] = [
   "programmes",
   "directions",
   "projects",
