@@ -81,6 +81,15 @@ export function CategoryRangeChart({ ranges }: { ranges: CategoryRange[] }) {
           name: t("national.upperHalf"),
           itemStyle: { color: UPPER },
           data: ranges.map((range) => toHryvniaNumber(range.q3 - range.median)),
+          // Where the quartiles coincide (one community, or all alike) the bars have no width: the value says it.
+          label: {
+            show: true,
+            position: "right",
+            formatter: ({ dataIndex }: { dataIndex: number }) => {
+              const range = ranges[dataIndex];
+              return range && range.q1 === range.q3 ? formatPerResident(range.median, lang) : "";
+            },
+          },
         },
       ],
     }),
