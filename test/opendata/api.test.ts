@@ -11,11 +11,10 @@ import { RESOURCES, resourceDef } from "../../src/export/opendata/fields.js";
 import type { Database } from "../../src/store/db-types.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
-import { createDraft, submitReport } from "../../src/store/monitoring.js";
-import { ensureOrgUnit } from "../../src/store/users.js";
 import { userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";
 import { temporaryExportsDir } from "./exports-dir.js";
+import { fileReport, type Page, type Row, walkPages } from "./support.js";
 
 // The programmes alone: the executor reports here are the ones the tests file themselves.
 const nation = [...generateNation({ seed: 5, communities: 14 })].map(({ community, programme }) => ({
@@ -24,12 +23,6 @@ const nation = [...generateNation({ seed: 5, communities: 14 })].map(({ communit
 }));
 const PUBLISHED = nation.slice(0, 10);
 const DRAFTS = nation.slice(10, 14);
-
-type Row = Record<string, string | number | null>;
-interface Page {
-  data: Row[];
-  next: string | null;
-}
 
 describe("open data API v1", () => {
   let store: Store;
@@ -46,7 +39,13 @@ describe("open data API v1", () => {
     db = store.kysely();
     await loadProgrammes(db, PUBLISHED, { batchSize: 4 });
     await loadProgrammes(db, DRAFTS, { status: "adopted" });
-    await fileOneReport(store, PUBLISHED[0]);
+    // One submitted report, so that every resource of the data package has a row.
+    await fileReport(store, PUBLISHED[0], {
+      leaf: 0,
+      unit: "Відділ відкритих даних",
+      amount: 10_000_00,
+      text: "Закуплено обладнання",
+    });
     app = buildApp({ store, webDist: "/nonexistent" });
     await app.ready();
   });
@@ -60,20 +59,7 @@ describe("open data API v1", () => {
     return app.inject({ method: "GET", url, headers });
   }
 
-  async function walk(resource: string, query: string, limit: number): Promise<Row[]> {
-    const rows: Row[] = [];
-    let after: string | null = null;
-    do {
-      const cursor: string = after ? `&after=${encodeURIComponent(after)}` : "";
-      const response = await get(`/api/v1/${resource}?limit=${limit}${query}${cursor}`);
-      expect(response.statusCode).toBe(200);
-      const page = response.json() as Page;
-      expect(page.data.length).toBeLessThanOrEqual(limit);
-      rows.push(...page.data);
-      after = page.next;
-    } while (after);
-    return rows;
-  }
+  const walk = (resource: string, query: string, limit: number) => walkPages(get, resource, query, limit);
 
   it("keyset pagination walks every funding row exactly once, in id order", async () => {
     const rows = await walk("funding", "", 97);
@@ -337,31 +323,6 @@ describe("open data API v1", () => {
     expect((await admin.inject({ method: "PUT", url: missing, payload })).statusCode).toBe(404);
   });
 });
-
-/** One submitted executor report, so that every resource of the data package has a row. */
-async function fileOneReport(store: Store, entry: (typeof nation)[number] | undefined): Promise<void> {
-  if (!entry) throw new Error("nation");
-  const programmeId = await store.findProgrammeId(entry.community.katottg, entry.programme.period);
-  const item = allItems(entry.programme).find((each) => each.children.length === 0);
-  if (programmeId === undefined || !item) throw new Error("programme not loaded");
-  const unit = await ensureOrgUnit(store, entry.community.katottg, "Відділ відкритих даних");
-  const { report } = await createDraft(
-    store,
-    programmeId,
-    {
-      itemId: item.id,
-      periodKey: `${entry.programme.period.from}-H1`,
-      orgUnitId: unit.id,
-      status: "in-progress",
-      actual: [{ source: "local", label: "місцевий бюджет", amount: 10_000_00 }],
-      text: "Закуплено обладнання",
-      attachments: [],
-      indicatorActuals: [],
-    },
-    null,
-  );
-  await submitReport(store, programmeId, report.id, null);
-}
 
 interface TableSchema {
   fields: { name: string; type: string; constraints?: { required?: boolean; enum?: string[] } }[];

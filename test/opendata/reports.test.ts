@@ -25,6 +25,7 @@ import { ensureOrgUnit } from "../../src/store/users.js";
 import { userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";
 import { temporaryExportsDir } from "./exports-dir.js";
+import { type Page, type Row, walkPages } from "./support.js";
 
 // The programmes alone: the reports here are the ones this test files through the monitoring store.
 const nation = [...generateNation({ seed: 7, communities: 4 })].map(({ community, programme }) => ({
@@ -35,12 +36,6 @@ const PUBLISHED = nation.slice(0, 3);
 const DRAFT = nation[3];
 const REPORTS_PER_PROGRAMME = 4;
 const TENDER = "UA-2026-01-15-000123-a";
-
-type Row = Record<string, string | number | null>;
-interface Page {
-  data: Row[];
-  next: string | null;
-}
 
 interface Filed {
   programmeId: number;
@@ -138,20 +133,7 @@ describe("open data: executors' reports and annual reports", () => {
   const get = (url: string, headers: Record<string, string> = {}) =>
     app.inject({ method: "GET", url, headers });
 
-  async function walk(query: string, limit: number): Promise<Row[]> {
-    const rows: Row[] = [];
-    let after: string | null = null;
-    do {
-      const cursor: string = after ? `&after=${encodeURIComponent(after)}` : "";
-      const response = await get(`/api/v1/reports?limit=${limit}${query}${cursor}`);
-      expect(response.statusCode, response.body).toBe(200);
-      const page = response.json() as Page;
-      expect(page.data.length).toBeLessThanOrEqual(limit);
-      rows.push(...page.data);
-      after = page.next;
-    } while (after);
-    return rows;
-  }
+  const walk = (query: string, limit: number) => walkPages(get, "reports", query, limit);
 
   it("lists every submitted report of published programmes once, drafts and unpublished ones left out", async () => {
     const paged = await walk("", 3);

@@ -13,17 +13,15 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPublicApp } from "../../src/api/public-app.js";
 import { LISTED } from "../../src/api/routes/v1.js";
-import { allItems, type Programme } from "../../src/domain/model.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
 import { dataPackage } from "../../src/export/opendata/datapackage.js";
 import { type OpenRow, RESOURCES, type ResourceDef, resourceDef } from "../../src/export/opendata/fields.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
-import { createDraft, submitReport } from "../../src/store/monitoring.js";
 import { allRows, type ListedResource, MAX_PAGE } from "../../src/store/opendata.js";
-import { ensureOrgUnit } from "../../src/store/users.js";
 import { openTestStore } from "../support/db.js";
 import { temporaryExportsDir } from "./exports-dir.js";
+import { fileReport } from "./support.js";
 
 const nation = [...generateNation({ seed: 11, communities: 16 })].map(({ community, programme }) => ({
   community,
@@ -60,37 +58,21 @@ describe("streamed open-data exports", () => {
   let reportIndex = 0;
 
   /** One submitted report on the next leaf project of a published programme: moves the reports state. */
-  async function fileReport(entry: { community: { katottg: string }; programme: Programme } | undefined) {
-    if (!entry) throw new Error("nation");
-    const programmeId = await store.findProgrammeId(entry.community.katottg, entry.programme.period);
-    const leaves = allItems(entry.programme).filter((item) => item.children.length === 0);
-    const item = leaves[reportIndex++];
-    if (programmeId === undefined || !item) throw new Error("programme not loaded");
-    const unit = await ensureOrgUnit(store, entry.community.katottg, "Відділ цифрового розвитку");
-    const { report } = await createDraft(
-      store,
-      programmeId,
-      {
-        itemId: item.id,
-        periodKey: `${entry.programme.period.from}-H1`,
-        orgUnitId: unit.id,
-        status: "in-progress",
-        actual: [{ source: "local", label: "місцевий бюджет", amount: 12_345_67 }],
-        text: 'Закуплено обладнання, "серверна" шафа',
-        attachments: [{ kind: "prozorro", ref: "UA-2026-01-15-000123-a" }],
-        indicatorActuals: [],
-      },
-      null,
-    );
-    await submitReport(store, programmeId, report.id, null);
-  }
+  const fileNextReport = (entry: (typeof PUBLISHED)[number] | undefined) =>
+    fileReport(store, entry, {
+      leaf: reportIndex++,
+      unit: "Відділ цифрового розвитку",
+      amount: 12_345_67,
+      text: 'Закуплено обладнання, "серверна" шафа',
+      attachments: [{ kind: "prozorro", ref: "UA-2026-01-15-000123-a" }],
+    });
 
   beforeAll(async () => {
     ({ dir, restore: restoreExportsDir } = await temporaryExportsDir());
     ({ store, dispose } = await openTestStore());
     await loadProgrammes(store.kysely(), PUBLISHED, { batchSize: 5 });
     await loadProgrammes(store.kysely(), DRAFTS, { status: "adopted" });
-    for (const entry of PUBLISHED.slice(0, 3)) await fileReport(entry);
+    for (const entry of PUBLISHED.slice(0, 3)) await fileNextReport(entry);
     app = buildPublicApp({ store });
     await app.ready();
   });
@@ -198,7 +180,7 @@ describe("streamed open-data exports", () => {
   });
 
   it("concurrent zip requests share one file; a new data state replaces it; the same state, the same bytes", async () => {
-    await fileReport(PUBLISHED[4]);
+    await fileNextReport(PUBLISHED[4]);
     const [a, b] = await Promise.all([get("/api/v1/datapackage.zip"), get("/api/v1/datapackage.zip")]);
     expect(a.statusCode).toBe(200);
     expect(a.headers.etag).toBe(b.headers.etag);
@@ -214,7 +196,7 @@ describe("streamed open-data exports", () => {
     const again = await get("/api/v1/datapackage.zip");
     expect(Buffer.compare(again.rawPayload, a.rawPayload)).toBe(0);
 
-    await fileReport(PUBLISHED[5]);
+    await fileNextReport(PUBLISHED[5]);
     const changed = await get("/api/v1/datapackage.zip");
     expect(changed.headers.etag).not.toBe(a.headers.etag);
     const after = await readdir(dir);
