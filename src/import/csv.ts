@@ -1,5 +1,6 @@
 /** Reads infoprog's CSV template (see docs/template.md) back into a programme. */
 import type { Finding, ImportResult } from "../domain/model.js";
+import { severityOf } from "../domain/rules/table.js";
 import { CSV_SEPARATOR } from "../export/csv.js";
 import { type CellValue, columnLetter, RECORD_KINDS, type RecordKind } from "../export/template.js";
 import { type SourceRecord, unflattenProgramme } from "../export/template-read.js";
@@ -87,7 +88,7 @@ function unknownRecord(kind: string, line: number): Finding {
   const message = `Рядок ${line}: невідомий тип запису «${kind}» — рядок пропущено.`;
   return {
     code: "import.unknown-record",
-    severity: "warning",
+    severity: severityOf("import.unknown-record"),
     message,
     location: { line, ref: "programme" },
   };
