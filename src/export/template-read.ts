@@ -18,7 +18,7 @@ import {
 } from "../domain/model.js";
 import type { MoneyUnit } from "../domain/money.js";
 import { type RuleCode, severityOf } from "../domain/rules/table.js";
-import { classifySource } from "../import/interpret/sources.js";
+import { classifySource } from "../domain/sources.js";
 import {
   type CellValue,
   EXECUTOR_SEPARATOR,
