@@ -30,7 +30,7 @@ import {
   TARGET_PREFIX,
   YEAR_PREFIX,
   YES,
-} from "./template.js";
+} from "./records.js";
 
 export interface SourceRecord {
   record: RecordKind;
