@@ -8,7 +8,7 @@
  * - controller (council commission): read-only, drafts included;
  * - public: no session — only published data (/api/public, /api/v1).
  */
-import { ROLES, type Role } from "../store/audit.js";
+import { ROLES, type Role } from "../domain/roles.js";
 
 export type AccessRule = "public" | readonly Role[];
 

@@ -3,6 +3,7 @@
  * who, when, what, before and after — through `writeAudit` inside the transaction of the change.
  */
 import type { ColumnType, Generated, Kysely, Transaction } from "kysely";
+import type { Role } from "../domain/roles.js";
 import type { Database } from "./db-types.js";
 import type { Store } from "./index.js";
 
@@ -10,9 +11,6 @@ type Json<T> = ColumnType<T, string, string>;
 type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
 type Timestamp = ColumnType<Date, string | undefined, string>;
 type NullableTimestamp = ColumnType<Date | null, string | null | undefined, string | null>;
-
-export const ROLES = ["admin", "head", "executor", "controller"] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface OrgUnitsTable {
   id: Generated<number>;

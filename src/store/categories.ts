@@ -1,13 +1,11 @@
 import type { Kysely, Transaction } from "kysely";
 import {
   type CategoryId,
-  classifyItem,
-  classifyProgramme,
   type ItemIdentity,
   type Reattachment,
   reattachOverrides,
 } from "../domain/classify/index.js";
-import { allItems, type Programme, walkItems } from "../domain/model.js";
+import { allItems, type Programme } from "../domain/model.js";
 import { type Actor, writeAudit } from "./audit.js";
 import type { CategoryOverridesTable, Database } from "./db-types.js";
 import { refreshSummaries } from "./summaries.js";
@@ -19,21 +17,6 @@ interface OverridesDatabase extends Database {
 
 function overridesDb(db: Kysely<Database>): Kysely<OverridesDatabase> {
   return db as unknown as Kysely<OverridesDatabase>;
-}
-
-/**
- * The automatic category of every item, by item id: leaves as `classifyProgramme` labels them, and a
- * task with projects under it by its own title (its own funding rows, if any, need a label too).
- */
-export function autoCategories(programme: Programme): Map<string, CategoryId> {
-  const out = new Map<string, CategoryId>();
-  for (const [id, classification] of classifyProgramme(programme)) out.set(id, classification.category);
-  for (const direction of programme.directions) {
-    for (const item of walkItems(direction.items)) {
-      if (!out.has(item.id)) out.set(item.id, classifyItem(item, direction.title).category);
-    }
-  }
-  return out;
 }
 
 export interface CategoryOverrideInput {

@@ -9,6 +9,7 @@ import { type Cadence, type ReportingPeriod, reportingPeriods } from "../domain/
 import type { ExecutorReport } from "../domain/monitoring/reports.js";
 import { projectItems } from "../domain/monitoring/rollup.js";
 import { executorReportSchema } from "../domain/monitoring/schema.js";
+import type { ItemUnit } from "../domain/monitoring/units.js";
 import { type Actor, type MonitoringDb, type MonitoringTrx, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
 import { listOrgUnits, normalizeName, type OrgUnit } from "./users.js";
@@ -372,11 +373,6 @@ export async function programmePeriods(
   programme: Programme,
 ): Promise<ReportingPeriod[]> {
   return reportingPeriods(programme.period, await getCadence(store, programmeId));
-}
-
-export interface ItemUnit {
-  itemId: string;
-  orgUnitId: number;
 }
 
 export async function listItemUnits(store: Store, programmeId: number): Promise<ItemUnit[]> {

@@ -1,6 +1,6 @@
 import type { Insertable } from "kysely";
+import { autoCategories } from "../domain/classify/index.js";
 import type { FundingRow, Item, Programme } from "../domain/model.js";
-import { autoCategories } from "./categories.js";
 import type { DirectionsTable, FundingRowsTable, IndicatorsTable, ItemsTable } from "./db-types.js";
 
 export interface NormalizedRows {

@@ -5,13 +5,14 @@
  * makes a second run send nothing new; a failed email is un-recorded so the next run retries it.
  */
 import nodemailer from "nodemailer";
+import { ukrainianDate } from "../domain/format.js";
 import type { Programme } from "../domain/model.js";
 import type { ReportingPeriod } from "../domain/monitoring/periods.js";
 import { type MissingReport, missingReports } from "../domain/monitoring/rollup.js";
-import { ukrainianDate } from "../export/reports/input.js";
+import type { ItemUnit } from "../domain/monitoring/units.js";
 import { monitoringDb } from "./audit.js";
 import type { Store } from "./index.js";
-import { domainReport, type ItemUnit, itemUnitsOf, listReports, programmePeriods } from "./monitoring.js";
+import { domainReport, itemUnitsOf, listReports, programmePeriods } from "./monitoring.js";
 
 export interface MailMessage {
   from: string;

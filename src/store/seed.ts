@@ -2,7 +2,7 @@
  * Seeding of the demo database for `npm start`: the synthetic demo programme and its users. Kept apart
  * from demo.ts, which the web app also loads, so that the browser bundle never pulls in argon2.
  */
-import { CNAP, demoProgramme, IT_DEPT } from "./demo.js";
+import { CNAP, demoProgramme, IT_DEPT } from "../domain/synthetic/demo.js";
 import type { Store } from "./index.js";
 import { createUser, ensureOrgUnit, listUsers, type NewUser } from "./users.js";
 

@@ -1,6 +1,7 @@
 /** Users, their roles and organisational units. Passwords are kept only as argon2id hashes. */
 import { hash } from "@node-rs/argon2";
-import { type Actor, type MonitoringDb, monitoringDb, type Role, writeAudit } from "./audit.js";
+import type { Role } from "../domain/roles.js";
+import { type Actor, type MonitoringDb, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
 
 export interface User {

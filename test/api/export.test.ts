@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { programmeTotals } from "../../src/domain/totals.js";
 import { importDocument } from "../../src/import/index.js";
-import { demoProgramme } from "../../src/store/demo.js";
 import type { Store } from "../../src/store/index.js";
 import { type Client, userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { diffProgrammes } from "../../src/domain/diff.js";
 import { assignItemIds, type Item, type Programme } from "../../src/domain/model.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { programmeTotals } from "../../src/domain/totals.js";
-import { demoProgramme } from "../../src/store/demo.js";
 
 function firstItem(programme: Programme): Item {
   const item = programme.directions[0]?.items[0];

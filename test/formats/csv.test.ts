@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { emptyProgramme } from "../../src/domain/model.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { exportCsv } from "../../src/export/csv.js";
 import { NotAProgrammeError } from "../../src/import/blocks.js";
 import { parseCsv, readCsvProgramme } from "../../src/import/csv.js";
-import { demoProgramme } from "../../src/store/demo.js";
 import { programme, text } from "./arbitrary.js";
 
 /** The model as JSON sees it: optional fields left undefined are absent. */

@@ -3,11 +3,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allItems, type Programme } from "../../src/domain/model.js";
 import { formatAmount, parseAmountCell } from "../../src/domain/money.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { directionTotals, itemOwnTotals, programmeTotals } from "../../src/domain/totals.js";
 import { exportDocx } from "../../src/export/docx.js";
 import { type Block, NotAProgrammeError, type Table } from "../../src/import/blocks.js";
 import { readDocxBlocks, unzipSafely } from "../../src/import/docx.js";
-import { demoProgramme } from "../../src/store/demo.js";
 import { docxWithBody, makeZip } from "./zip.js";
 
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Finding, ImportResult } from "../../src/domain/model.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { exportJson } from "../../src/export/json.js";
-import { demoProgramme } from "../../src/store/demo.js";
 
 describe("exportJson", () => {
   it("prints the programme and findings, pretty, with money as integer kopecks", () => {

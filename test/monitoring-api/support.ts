@@ -1,6 +1,6 @@
 /** Signing in over HTTP in tests: the session cookie and the CSRF header for unsafe methods. */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import type { Role } from "../../src/store/audit.js";
+import type { Role } from "../../src/domain/roles.js";
 import type { Store } from "../../src/store/index.js";
 import { createUser, type User } from "../../src/store/users.js";
 

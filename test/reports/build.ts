@@ -8,11 +8,11 @@ import {
   type ExecutorReport,
   type ReportStatus,
 } from "../../src/domain/monitoring/reports.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import type { ReportInput } from "../../src/export/reports/input.js";
 import type { Table } from "../../src/import/blocks.js";
 import { readDocxBlocks, unzipSafely } from "../../src/import/docx.js";
 import { importText } from "../../src/import/index.js";
-import { demoProgramme } from "../../src/store/demo.js";
 
 export const IT = "Відділ цифрового розвитку міської ради";
 export const CNAP = "Центр надання адміністративних послуг";

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { Programme, SourceKind } from "../../src/domain/model.js";
 import type { ExecutorReport } from "../../src/domain/monitoring/reports.js";
 import { isActiveInYear, plannedForYear, projectItems } from "../../src/domain/monitoring/rollup.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { progressReportDocx, resultsReportDocx } from "../../src/export/reports/docx.js";
 import { programmeHead, splitHead } from "../../src/export/reports/input.js";
 import { progressReportXlsx, RAW_SHEET } from "../../src/export/reports/xlsx.js";
-import { demoProgramme } from "../../src/store/demo.js";
 import {
   docxParagraphs,
   docxTables,

@@ -1,10 +1,11 @@
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { autoCategories } from "../../src/domain/classify/index.js";
 import { allItems, assignItemIds, emptyItem, type Item, type Programme } from "../../src/domain/model.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { listAudit, monitoringDb } from "../../src/store/audit.js";
-import { autoCategories, setCategoryOverride } from "../../src/store/categories.js";
+import { setCategoryOverride } from "../../src/store/categories.js";
 import type { Database } from "../../src/store/db-types.js";
-import { demoProgramme } from "../../src/store/demo.js";
 import type { Store } from "../../src/store/index.js";
 import * as overrideIdentity from "../../src/store/migrations/0006_override_identity.js";
 import { listResource } from "../../src/store/opendata.js";

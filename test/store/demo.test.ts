@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { allItems, SECTION_KEYS } from "../../src/domain/model.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { directionTotals, programmeTotals } from "../../src/domain/totals.js";
-import { demoProgramme } from "../../src/store/demo.js";
 import type { Store } from "../../src/store/index.js";
 import { seedDemo } from "../../src/store/seed.js";
 import { openTestStore } from "../support/db.js";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { allItems, type Finding, type Programme } from "../../src/domain/model.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { programmeTotals } from "../../src/domain/totals.js";
-import { demoProgramme } from "../../src/store/demo.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { openTestStore, testDatabase } from "../support/db.js";
 

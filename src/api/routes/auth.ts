@@ -1,7 +1,7 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { ROLES } from "../../store/audit.js";
+import { ROLES } from "../../domain/roles.js";
 import { checkPassword, createSession, deleteSession } from "../../store/auth.js";
 import type { Store } from "../../store/index.js";
 import { remindersOf } from "../../store/reminders.js";

@@ -7,14 +7,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { allItems, type Programme } from "../../domain/model.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
-import {
-  firstSubmissions,
-  isActiveInYear,
-  type ReportingPeriod,
-  type SubmissionState,
-  submissionKey,
-  submissionState,
-} from "../../domain/monitoring/index.js";
+import { unitStates } from "../../domain/monitoring/index.js";
 import { executorReportSchema } from "../../domain/monitoring/schema.js";
 import type { ReportInput } from "../../export/reports/index.js";
 import { listAudit, monitoringDb } from "../../store/audit.js";
@@ -25,7 +18,6 @@ import {
   domainReport,
   getCadence,
   getReport,
-  type ItemUnit,
   itemUnitsOf,
   listReports,
   programmePeriods,
@@ -157,48 +149,6 @@ async function checkTarget(
   if (!item || item.children.length > 0)
     throw new HttpError(400, "Звітують лише про заходи (проєкти) програми");
   checkContent(stored.programme, body);
-}
-
-export interface UnitPeriodState {
-  orgUnitId: number;
-  unit: string;
-  projects: number;
-  submitted: number;
-  overdue: number;
-  /** The worst state of the unit's projects: overdue > pending > late > on-time. */
-  state: SubmissionState | "none";
-}
-
-const STATE_RANK: Record<SubmissionState, number> = { overdue: 3, pending: 2, late: 1, "on-time": 0 };
-
-export function unitStates(
-  programme: Programme,
-  reports: StoredReport[],
-  period: ReportingPeriod,
-  links: ItemUnit[],
-  units: Map<number, string>,
-  today: string,
-): UnitPeriodState[] {
-  const firsts = firstSubmissions(reports);
-  const active = new Set(
-    allItems(programme)
-      .filter((item) => item.children.length === 0 && isActiveInYear(item, period.year))
-      .map((item) => item.id),
-  );
-  return [...units].map(([orgUnitId, unit]) => {
-    const states = links
-      .filter((link) => link.orgUnitId === orgUnitId && active.has(link.itemId))
-      .map((link) =>
-        submissionState(period, firsts.get(submissionKey(link.itemId, period.key)) ?? null, today),
-      );
-    const worst = states.reduce<SubmissionState | "none">(
-      (acc, state) => (acc === "none" || STATE_RANK[state] > STATE_RANK[acc] ? state : acc),
-      "none",
-    );
-    const submitted = states.filter((state) => state === "on-time" || state === "late").length;
-    const overdue = states.filter((state) => state === "overdue").length;
-    return { orgUnitId, unit, projects: states.length, submitted, overdue, state: worst };
-  });
 }
 
 export function todayOf(query: { today?: string }, clock: Clock): string {

@@ -142,3 +142,18 @@ export function classifyProgramme(programme: Programme): Map<string, Classificat
   }
   return out;
 }
+
+/**
+ * The automatic category of every item, by item id: leaves as `classifyProgramme` labels them, and a
+ * task with projects under it by its own title (its own funding rows, if any, need a label too).
+ */
+export function autoCategories(programme: Programme): Map<string, CategoryId> {
+  const out = new Map<string, CategoryId>();
+  for (const [id, classification] of classifyProgramme(programme)) out.set(id, classification.category);
+  for (const direction of programme.directions) {
+    for (const item of walkItems(direction.items)) {
+      if (!out.has(item.id)) out.set(item.id, classifyItem(item, direction.title).category);
+    }
+  }
+  return out;
+}

@@ -7,3 +7,4 @@ export * from "./periods.js";
 export * from "./reports.js";
 export * from "./rollup.js";
 export * from "./schema.js";
+export * from "./units.js";

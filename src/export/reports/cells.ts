@@ -2,6 +2,7 @@
  * How the cells of the monitoring forms (src/domain/monitoring/forms.ts) are printed: money in
  * thousand UAH from integer kopecks, progress in per cent with one decimal, text as it is.
  */
+import { formatPercent } from "../../domain/format.js";
 import { SOURCE_LABELS_UK, type SourceKind } from "../../domain/model.js";
 import {
   formatAmount,
@@ -21,18 +22,6 @@ export const PERCENT_FORMAT = "0.0";
 
 export function columnHeader(column: Column): string {
   return column.type === "money" ? `${column.label}, ${unitLabel(REPORT_UNIT)}` : column.label;
-}
-
-const percentFormat = new Intl.NumberFormat("uk-UA", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-/** 84 → "84,0". */
-export function formatPercent(value: number): string {
-  return percentFormat.format(value);
-}
-
-/** A 0–1 share as per cent text, "—" when there is nothing to divide by. */
-export function formatShare(share: number | null): string {
-  return share === null ? "—" : `${formatPercent(share * 100)} %`;
 }
 
 export function money(kopecks: Kopecks): string {

@@ -5,10 +5,11 @@
 import { Resvg } from "@resvg/resvg-js";
 import type { EChartsOption } from "echarts";
 import * as echarts from "echarts";
+import { formatPercent } from "../../domain/format.js";
 import { SOURCE_LABELS_UK } from "../../domain/model.js";
 import { INDICATOR_STATUS_LABELS_UK } from "../../domain/monitoring/indicators.js";
 import type { ProjectStatus } from "../../domain/monitoring/rollup.js";
-import { formatPercent, thousands } from "./cells.js";
+import { thousands } from "./cells.js";
 import { type EvaluationTables, evaluationTables, PROJECT_STATUS_LABELS_UK } from "./evaluation.js";
 import type { ReportInput } from "./input.js";
 

@@ -3,7 +3,7 @@
  * tables and a chart (SVG, with a PNG fallback for word processors that cannot show SVG), signature.
  */
 import { AlignmentType, ImageRun, Paragraph } from "docx";
-import { formatPercent, formatShare } from "./cells.js";
+import { formatPercent, formatShare } from "../../domain/format.js";
 import { type ChartImage, chartsOf, svgToPng } from "./charts.js";
 import {
   type Body,

@@ -3,12 +3,12 @@
  * same FormTable shape as the two reports, so that DOCX and tests treat them alike.
  */
 
+import { formatShare } from "../../domain/format.js";
 import { evaluateYear, type YearEvaluation } from "../../domain/monitoring/evaluation.js";
 import { type FormRow, type FormTable, resultsReport } from "../../domain/monitoring/forms.js";
 import { REPORT_STATUS_LABELS_UK } from "../../domain/monitoring/reports.js";
 import { type ProjectStatus, rollupYear, type YearRollup } from "../../domain/monitoring/rollup.js";
 import { numbered } from "../annex.js";
-import { formatShare } from "./cells.js";
 import { compiledOn, type ReportInput } from "./input.js";
 
 export const PROJECT_STATUS_LABELS_UK: Record<ProjectStatus, string> = {

@@ -2,6 +2,7 @@
  * What every annual report file is made from, and the parts all of them print: the title block
  * (programme, community, KATOTTG, year, date of compilation) and the programme head's signature.
  */
+import { ukrainianDate } from "../../domain/format.js";
 import type { PassportField, Programme } from "../../domain/model.js";
 import type { Cadence } from "../../domain/monitoring/periods.js";
 import type { ExecutorReport } from "../../domain/monitoring/reports.js";
@@ -24,12 +25,6 @@ export interface TitleLine {
 
 export function compiledOn(input: ReportInput): string {
   return input.compiledOn ?? new Date().toISOString().slice(0, 10);
-}
-
-/** "2027-02-15" → "15.02.2027"; anything else as it is. */
-export function ukrainianDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : isoDate;
 }
 
 export const TITLE_LABELS = {

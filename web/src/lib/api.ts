@@ -1,5 +1,6 @@
 import type { Finding, Programme } from "../../../src/domain/model.js";
 import type { Kopecks } from "../../../src/domain/money.js";
+import type { Role } from "../../../src/domain/roles.js";
 import type { Totals } from "../../../src/domain/totals.js";
 
 /** The JSON contract of the infoprog API, as the web app uses it. */
@@ -133,7 +134,7 @@ export interface SessionUser {
   id: number;
   login: string;
   displayName: string;
-  role: "admin" | "head" | "executor" | "controller";
+  role: Role;
   katottg: string | null;
 }
 

@@ -275,7 +275,7 @@ async function loadPublic(katottg: string, from: number, to: number): Promise<Pr
     return await api.publicGet(katottg, from, to);
   } catch (error) {
     if (!import.meta.env.DEV || !(error instanceof ApiError) || error.status < 500) throw error;
-    const { demoProgramme } = await import("../../../src/store/demo.js");
+    const { demoProgramme } = await import("../../../src/domain/synthetic/demo.js");
     const programme = demoProgramme();
     const summary = {
       id: "demo",

@@ -36,7 +36,7 @@ const apiSource: DataSource = {
 };
 
 async function demoSource(): Promise<DataSource> {
-  const { demoProgramme } = await import("../../../src/store/demo.js");
+  const { demoProgramme } = await import("../../../src/domain/synthetic/demo.js");
   const versions: { programme: Programme; info: VersionInfo }[] = [];
   const addVersion = (programme: Programme, kind: string) =>
     versions.push({

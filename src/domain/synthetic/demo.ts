@@ -9,9 +9,9 @@ import {
   type Item,
   type Programme,
   type SourceKind,
-} from "../domain/model.js";
-import { assertKopecks, parseDecimalToKopecks } from "../domain/money.js";
-import { directionTotals } from "../domain/totals.js";
+} from "../model.js";
+import { assertKopecks, parseDecimalToKopecks } from "../money.js";
+import { directionTotals } from "../totals.js";
 
 const YEARS = ["2026", "2027", "2028"] as const;
 const WHOLE_PERIOD: Deadline = { kind: "years", from: 2026, to: 2028 };
