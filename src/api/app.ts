@@ -9,6 +9,7 @@ import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
+import { completeDocument, describeOperation, LICENSE, SECURITY_SCHEMES, SERVERS } from "./openapi.js";
 import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
@@ -56,10 +57,16 @@ function registerDocs(app: FastifyInstance): void {
         description:
           "Програми інформатизації територіальних громад: імпорт, перевірка, версії, оприлюднення.",
         version: "0.1.0",
+        license: LICENSE,
       },
-      components: { schemas: openApiComponents() as never },
+      servers: SERVERS,
+      components: { schemas: openApiComponents() as never, securitySchemes: SECURITY_SCHEMES },
     },
-    transform: zodSwaggerTransform,
+    transform: ({ schema, url, route }) => {
+      const converted = zodSwaggerTransform({ schema, url });
+      return { url, schema: describeOperation(converted.schema, route) };
+    },
+    transformObject: (documents) => completeDocument(documents as never) as never,
   });
   app.register(swaggerUi, { routePrefix: "/api/docs" });
 }
