@@ -2,8 +2,13 @@ import { createHash } from "node:crypto";
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import { SOURCE_KINDS, type SourceKind } from "../domain/model.js";
 import { kopecksToDecimal } from "../domain/money.js";
-import type { CellValue, OpenRow, ResourceName } from "../export/opendata/fields.js";
-import { toIso, toKopecks } from "./convert.js";
+import {
+  type CellValue,
+  type OpenRow,
+  openDataDatetime,
+  type ResourceName,
+} from "../export/opendata/fields.js";
+import { toKopecks } from "./convert.js";
 import type { Database } from "./db-types.js";
 
 /** Filters of the public v1 API; every one is optional. */
@@ -132,7 +137,7 @@ async function programmesPage(db: Kysely<Database>, filter: OpenFilter, key: Key
       version: row.version as number,
       total_kopecks: total,
       total_uah: uah(total),
-      updated_at: toIso(row.updated_at as Date),
+      updated_at: openDataDatetime(row.updated_at as Date),
     };
   });
 }
@@ -328,7 +333,7 @@ function reportRow(row: Record<string, unknown>): OpenRow {
     prozorro_tender_ids: tenders.length > 0 ? tenders.join("; ") : null,
     text: (row.text as string).trim() || null,
     correction_of: (row.correction_of as string | null) ?? null,
-    submitted_at: toIso(row.submitted_at as Date),
+    submitted_at: openDataDatetime(row.submitted_at as Date),
   };
 }
 
@@ -493,8 +498,8 @@ export async function targetedProgrammes(db: Kysely<Database>, linkBase: string)
       katottg: row.katottg as string,
       period: `${row.period_from}–${row.period_to}`,
       status: row.status as string,
-      amended_at: toIso(latest(row.updated_at as Date, row.last_report_at as Date | null)),
-      last_report_at: row.last_report_at ? toIso(row.last_report_at as Date) : null,
+      amended_at: openDataDatetime(latest(row.updated_at as Date, row.last_report_at as Date | null)),
+      last_report_at: row.last_report_at ? openDataDatetime(row.last_report_at as Date) : null,
       link: `${linkBase}/api/public/programmes/${encodeURIComponent(row.katottg as string)}/${row.period_from}-${row.period_to}`,
     };
   });

@@ -7,7 +7,7 @@ import { buildApp } from "../../src/api/app.js";
 import { LISTED } from "../../src/api/routes/v1.js";
 import { allItems, type Programme } from "../../src/domain/model.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
-import { RESOURCES, resourceDef } from "../../src/export/opendata/fields.js";
+import { openDataDatetime, RESOURCES, resourceDef } from "../../src/export/opendata/fields.js";
 import type { Database } from "../../src/store/db-types.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
@@ -227,8 +227,8 @@ describe("open data API v1", () => {
     });
     expect(reported.statusCode).toBe(200);
     const withReport = (reported.json() as Row[]).find((row) => row.programme_id === draftId);
-    expect(withReport?.last_report_at).toBe(submittedAt);
-    expect(withReport?.amended_at).toBe(submittedAt);
+    expect(withReport?.last_report_at).toBe(openDataDatetime(submittedAt));
+    expect(withReport?.amended_at).toBe(openDataDatetime(submittedAt));
     await store.setStatus(draftId, "adopted");
   });
 
@@ -243,7 +243,7 @@ describe("open data API v1", () => {
     for (const resource of inner.resources as { name: string; path: string; schema: TableSchema }[]) {
       const csv = (await zip.file(resource.path)?.async("string")) ?? "";
       checkCsvAgainstSchema(csv, resource.schema, resource.name);
-      for (const key of resource.schema.foreignKeys) {
+      for (const key of resource.schema.foreignKeys ?? []) {
         expect(inner.resources.map((each: { name: string }) => each.name)).toContain(key.reference.resource);
       }
     }
@@ -327,7 +327,7 @@ describe("open data API v1", () => {
 interface TableSchema {
   fields: { name: string; type: string; constraints?: { required?: boolean; enum?: string[] } }[];
   primaryKey: string[];
-  foreignKeys: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
 }
 
 function parseCsv(text: string): string[][] {

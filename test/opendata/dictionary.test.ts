@@ -32,7 +32,7 @@ describe("field dictionary", () => {
       );
       const own = fields.get(resource.name) ?? new Set();
       for (const key of schema.primaryKey) expect(own.has(key), `${resource.name} pk ${key}`).toBe(true);
-      for (const key of schema.foreignKeys) {
+      for (const key of schema.foreignKeys ?? []) {
         expect(names.has(key.reference.resource)).toBe(true);
         for (const field of key.fields) expect(own.has(field)).toBe(true);
         for (const field of key.reference.fields)

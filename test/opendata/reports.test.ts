@@ -11,7 +11,7 @@ import { allItems, type Item, type Programme } from "../../src/domain/model.js";
 import type { ActualFunding, Attachment } from "../../src/domain/monitoring/reports.js";
 import { plannedForYear, sumAmounts } from "../../src/domain/monitoring/rollup.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
-import { resourceDef } from "../../src/export/opendata/fields.js";
+import { openDataDatetime, resourceDef } from "../../src/export/opendata/fields.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
 import {
@@ -175,7 +175,7 @@ describe("open data: executors' reports and annual reports", () => {
         planned_kopecks: plannedSources ? sumAmounts(plannedSources) : null,
         text: `Виконано етап ${index + 1}`,
         correction_of: null,
-        submitted_at: each.report.submittedAt,
+        submitted_at: openDataDatetime(each.report.submittedAt ?? ""),
         prozorro_tender_ids: index === 0 ? TENDER : null,
       });
       const bySource = Object.fromEntries(spent.map((entry) => [entry.source, entry.amount]));
@@ -305,7 +305,7 @@ describe("open data: executors' reports and annual reports", () => {
       correction_of: original.report.id,
       text: "Виправлено: закупівлю завершено",
       item_id: original.item.id,
-      submitted_at: correction.submittedAt,
+      submitted_at: openDataDatetime(correction.submittedAt ?? ""),
     });
 
     // A correction of the correction, then another correction of the original: one row per chain, the latest.

@@ -62,15 +62,16 @@ function tableField(field: FieldDef) {
   };
 }
 
-/** The Frictionless Table Schema of a resource. */
+/** The Frictionless Table Schema of a resource; `foreignKeys`, when present, must not be empty. */
 export function tableSchema(resource: ResourceDef) {
+  const foreignKeys = resource.foreignKeys.map((key) => ({
+    fields: key.fields,
+    reference: { resource: key.reference.resource, fields: key.reference.fields },
+  }));
   return {
     fields: resource.fields.map(tableField),
     primaryKey: resource.primaryKey,
-    foreignKeys: resource.foreignKeys.map((key) => ({
-      fields: key.fields,
-      reference: { resource: key.reference.resource, fields: key.reference.fields },
-    })),
+    ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
     missingValues: [""],
   };
 }

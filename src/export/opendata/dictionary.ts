@@ -5,7 +5,7 @@ const TYPE_UK: Record<string, string> = {
   integer: "ціле число",
   number: "число",
   date: "дата (РРРР-ММ-ДД)",
-  datetime: "дата й час (ISO 8601, UTC)",
+  datetime: "дата й час (ISO 8601, UTC, до секунди: РРРР-ММ-ДДTгг:хх:ссZ)",
 };
 
 const API_SECTION = [

@@ -50,6 +50,24 @@ const toProgramme: ForeignKeyDef = {
   reference: { resource: "programmes", fields: ["programme_id"] },
 };
 
+const toDirection: ForeignKeyDef = {
+  fields: ["programme_id", "direction_position"],
+  reference: { resource: "directions", fields: ["programme_id", "position"] },
+};
+
+const toProject: ForeignKeyDef = {
+  fields: ["programme_id", "item_id"],
+  reference: { resource: "projects", fields: ["programme_id", "item_id"] },
+};
+
+/**
+ * A `datetime` value as Table Schema's default format reads it: ISO 8601 in UTC to the second,
+ * "2026-12-05T04:51:18Z" (the format has no fractional seconds).
+ */
+export function openDataDatetime(value: Date | string): string {
+  return `${new Date(value).toISOString().slice(0, 19)}Z`;
+}
+
 const PROGRAMME_ID = f("programme_id", "integer", "Ідентифікатор програми в цьому наборі даних.");
 const AMOUNT_KOPECKS = f("amount_kopecks", "integer", "Сума в копійках (ціле число, без округлення).");
 const AMOUNT_UAH = f("amount_uah", "number", "Та сама сума в гривнях, крапка — десятковий роздільник.");
@@ -95,7 +113,9 @@ export const PROJECTS: ResourceDef = {
   title: "Завдання і проєкти",
   description: "Завдання та проєкти (заходи) програм з категорією інформатизації.",
   primaryKey: ["programme_id", "item_id"],
-  foreignKeys: [toProgramme],
+  // parent_item_id has no key of its own: a top-level project's (programme_id, empty parent) would be
+  // checked as a whole and match no project.
+  foreignKeys: [toDirection],
   fields: [
     PROGRAMME_ID,
     f("item_id", "string", "Ключ заходу в програмі: d<напрям>.<позиція>.<позиція>…"),
@@ -119,13 +139,7 @@ export const FUNDING: ResourceDef = {
   description:
     "Рядки фінансування заходів за джерелами: рядок із порожнім роком — обсяг за весь строк, інші — за рік.",
   primaryKey: ["funding_id"],
-  foreignKeys: [
-    toProgramme,
-    {
-      fields: ["programme_id", "item_id"],
-      reference: { resource: "projects", fields: ["programme_id", "item_id"] },
-    },
-  ],
+  foreignKeys: [toProject],
   fields: [
     f(
       "funding_id",
