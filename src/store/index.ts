@@ -10,6 +10,7 @@ import {
   type Transaction,
 } from "kysely";
 import pg from "pg";
+import { config } from "../config.js";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
 import { type Actor, writeAudit } from "./audit.js";
@@ -130,7 +131,7 @@ export function sha256(bytes: Uint8Array | string): string {
 
 function databaseUrlOf(options: StoreOptions): string | undefined {
   const explicitDir = options.dataDir !== undefined && options.databaseUrl === undefined;
-  return options.databaseUrl ?? (explicitDir ? undefined : process.env.DATABASE_URL);
+  return options.databaseUrl ?? (explicitDir ? undefined : config().database.url);
 }
 
 /**
@@ -148,7 +149,7 @@ async function createDialect(options: StoreOptions): Promise<Dialect> {
   if (databaseUrl) return new PostgresDialect({ pool: postgresPool(databaseUrl) });
   // Loaded only here: a server on PostgreSQL should not carry PGlite's tens of megabytes.
   const { PGlite } = await import("@electric-sql/pglite");
-  const dataDir = options.dataDir ?? process.env.INFOPROG_DATA_DIR ?? "./data/pglite";
+  const dataDir = options.dataDir ?? config().database.dataDir;
   if (dataDir === ":memory:") return new PGliteDialect(await PGlite.create());
   await mkdir(dataDir, { recursive: true });
   return new PGliteDialect(await PGlite.create(dataDir));

@@ -2,6 +2,7 @@ import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { config } from "../../config.js";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
 import { IMPORT_LIMITS } from "../../import/limits.js";
@@ -19,7 +20,7 @@ export type ImportDocument = (bytes: Uint8Array, fileName: string) => Promise<Im
 
 export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxUploadBytes;
 /** Uploads per client address and minute; INFOPROG_UPLOADS_PER_MINUTE overrides (the soak bench raises it). */
-export const UPLOADS_PER_MINUTE = Number(process.env.INFOPROG_UPLOADS_PER_MINUTE ?? 0) || 60;
+export const UPLOADS_PER_MINUTE = config().limits.uploadsPerMinute;
 type ImportRequest = FastifyRequest<{ Querystring: z.infer<typeof importQuery>; Body: Buffer | undefined }>;
 
 interface Upload {
