@@ -3,7 +3,9 @@ import { z } from "zod";
 import { findingSchema, programmeSchema, sourceKindSchema } from "../domain/schema.js";
 import { PROGRAMME_STATUSES } from "../store/index.js";
 
-const positiveInt = z.coerce.number().int().positive();
+/** Ids are PostgreSQL `integer`s: a larger number is no id (and must not reach a query). */
+export const INT4_MAX = 2 ** 31 - 1;
+const positiveInt = z.coerce.number().int().positive().max(INT4_MAX);
 const year = z.coerce.number().int().min(1000).max(9999);
 const kopecks = z.int();
 const byYear = z.record(z.string(), kopecks);
