@@ -3,11 +3,13 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { Command } from "commander";
+import { InvalidKatottgError } from "../domain/katottg.js";
 import type { ImportResult } from "../domain/model.js";
 import { formatAmount, unitLabel } from "../domain/money.js";
 import { programmeTotals } from "../domain/totals.js";
 import { NotAProgrammeError } from "../import/blocks.js";
 import { importDocument } from "../import/index.js";
+import { communityKey } from "../store/community-key.js";
 import { openStore, type Store } from "../store/index.js";
 import { registerBackup } from "./backup.js";
 import { registerGenerate } from "./generate.js";
@@ -49,6 +51,8 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
 
 async function importCommand(file: string, options: { json?: boolean; dryRun?: boolean }): Promise<void> {
   const { result, bytes } = await readProgramme(file);
+  // The community code is checked before the database is opened: a bad one is refused, not stored.
+  if (!options.dryRun) communityKey(result.programme.community);
   const stored = options.dryRun
     ? undefined
     : await withStore((store) =>
@@ -194,7 +198,7 @@ async function main(): Promise<void> {
   try {
     await buildCli().parseAsync(process.argv);
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
+    if (!(error instanceof CliError || error instanceof InvalidKatottgError)) throw error;
     process.stderr.write(`infoprog: ${error.message}\n`);
     process.exitCode = 2;
   }

@@ -6,13 +6,14 @@ import { config } from "../../config.js";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
 import { IMPORT_LIMITS } from "../../import/limits.js";
+import { communityKey } from "../../store/community-key.js";
 import {
   IdempotencyKeyReusedError,
   type IdempotentRequest,
   MAX_IDEMPOTENCY_KEY_LENGTH,
 } from "../../store/idempotency.js";
 import { type Store, sha256 } from "../../store/index.js";
-import { actorOf } from "../auth.js";
+import { actorOf, requireCommunityWrite } from "../auth.js";
 import { HttpError } from "../errors.js";
 import { errorSchema, importQuery, previewSchema, savedSchema } from "../schemas.js";
 
@@ -110,6 +111,7 @@ export async function importRoutes(
       if (request.query.dryRun === "1" || request.query.dryRun === "true") {
         return { ...result, totals: programmeTotals(result.programme) };
       }
+      requireCommunityWrite(request, communityKey(result.programme.community));
       const { replayed, ...saved } = await saveOnce(deps.store, request, result, upload);
       if (replayed) reply.header("idempotent-replayed", "true");
       return reply.status(saved.created ? 201 : 200).send({ ...saved, findings: result.findings });
