@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import contentDisposition from "content-disposition";
+import { parse as parseContentDisposition } from "content-disposition";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -139,7 +139,7 @@ describe("KATOTTG codes at every boundary", () => {
         expect(response.headers["x-injected"], name).toBeUndefined();
         const header = String(response.headers["content-disposition"]);
         expect(header).not.toMatch(/[\r\n]/);
-        const parsed = contentDisposition.parse(header);
+        const parsed = parseContentDisposition(header);
         expect(parsed.type).toBe("attachment");
         expect(Object.keys(parsed.parameters).sort(), `${name}: ${header}`).toEqual(
           expect.arrayContaining(["filename"]),

@@ -1,4 +1,4 @@
-import contentDisposition from "content-disposition";
+import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { isKatottg } from "../../domain/katottg.js";

@@ -3,7 +3,7 @@
  * (locks), corrections, idempotency keys (`Idempotency-Key` header on create, submit and correct),
  * the programme's cadence and item → unit table, and the head's annual report files.
  */
-import contentDisposition from "content-disposition";
+import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { allItems, type Programme } from "../../domain/model.js";

@@ -3,7 +3,7 @@
  * staff route /api/programmes/:id/reports/annual/:year/:form. The DOCX and XLSX writers are heavy
  * modules, so they are loaded at the first request for them, not with the server.
  */
-import contentDisposition from "content-disposition";
+import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
