@@ -17,6 +17,7 @@ import { reattachCategoryOverrides } from "./categories.js";
 import { DataChanges, listenForChanges, WriteCounter } from "./changes.js";
 import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
+import { lockDataDir } from "./data-dir-lock.js";
 import type { Database } from "./db-types.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { migrateToLatest } from "./migrations/index.js";
@@ -143,27 +144,53 @@ function postgresPool(connectionString: string): pg.Pool {
   return pool;
 }
 
-async function createDialect(options: StoreOptions): Promise<Dialect> {
+interface OpenedDialect {
+  dialect: Dialect;
+  /** Releases what the database held besides its connections (the PGlite folder's lock). */
+  release(): Promise<void>;
+}
+
+const nothingToRelease = async () => {};
+
+async function createDialect(options: StoreOptions): Promise<OpenedDialect> {
   const databaseUrl = databaseUrlOf(options);
-  if (databaseUrl) return new PostgresDialect({ pool: postgresPool(databaseUrl) });
+  if (databaseUrl) {
+    return { dialect: new PostgresDialect({ pool: postgresPool(databaseUrl) }), release: nothingToRelease };
+  }
   // Loaded only here: a server on PostgreSQL should not carry PGlite's tens of megabytes.
   const { PGlite } = await import("@electric-sql/pglite");
   const dataDir = options.dataDir ?? process.env.INFOPROG_DATA_DIR ?? "./data/pglite";
-  if (dataDir === ":memory:") return new PGliteDialect(await PGlite.create());
+  if (dataDir === ":memory:") {
+    return { dialect: new PGliteDialect(await PGlite.create()), release: nothingToRelease };
+  }
   await mkdir(dataDir, { recursive: true });
-  return new PGliteDialect(await PGlite.create(dataDir));
+  const release = await lockDataDir(dataDir);
+  try {
+    return { dialect: new PGliteDialect(await PGlite.create(dataDir)), release };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
 
-/** Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. */
+/**
+ * Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. A PGlite
+ * folder is this process's until `close()`: while another process holds it, throws
+ * `DataDirLockedError`.
+ */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const databaseUrl = databaseUrlOf(options);
   const changes = new DataChanges({ hearsOthers: databaseUrl === undefined });
-  const db = new Kysely<Database>({
-    dialect: await createDialect(options),
-    plugins: [new WriteCounter(changes)],
-  });
-  await migrateToLatest(db);
-  return new KyselyStore(db, changes, databaseUrl);
+  const { dialect, release } = await createDialect(options);
+  const db = new Kysely<Database>({ dialect, plugins: [new WriteCounter(changes)] });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    await release();
+    throw error;
+  }
+  return new KyselyStore(db, changes, databaseUrl, release);
 }
 
 function countFindings(findings: Finding[]): { error_count: number; warning_count: number } {
@@ -287,6 +314,7 @@ class KyselyStore implements Store {
     private readonly db: Kysely<Database>,
     readonly changes: DataChanges,
     private readonly databaseUrl: string | undefined,
+    private readonly release: () => Promise<void>,
   ) {}
 
   watchChanges(): void {
@@ -505,7 +533,11 @@ class KyselyStore implements Store {
 
   async close(): Promise<void> {
     await this.stopListening?.();
-    await this.db.destroy();
+    try {
+      await this.db.destroy();
+    } finally {
+      await this.release();
+    }
   }
 }
 
