@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { NotAProgrammeError } from "../import/blocks.js";
+import { isDatabaseUnavailable } from "../store/availability.js";
 
 /** An error whose message is meant for the client, in Ukrainian. */
 export class HttpError extends Error {
@@ -41,6 +42,9 @@ function clientMessage(error: FastifyError): { status: number; message: string }
     const part = VALIDATION_PARTS[error.validationContext ?? ""] ?? "запит";
     return { status: 400, message: `Некоректні дані (${part}): ${error.message}` };
   }
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, message: "База даних тимчасово недоступна: повторіть запит за кілька секунд" };
+  }
   if (hasPgCode(error, "23505")) {
     return { status: 409, message: "Програма цієї громади на цей період уже існує" };
   }
@@ -54,6 +58,7 @@ function clientMessage(error: FastifyError): { status: number; message: string }
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, message } = clientMessage(error);
+    if (status === 503) reply.header("retry-after", "5");
     if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ err: error.message, status }, "request rejected");
     return reply.status(status).send({ error: message });

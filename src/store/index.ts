@@ -135,12 +135,20 @@ function databaseUrlOf(options: StoreOptions): string | undefined {
 }
 
 /**
- * A pool whose idle connections may be cut (a server restart, a failover, an administrator): pg emits
- * that as an error event, which would end the process; the pool replaces the connection on next use.
+ * A pool whose connections may be cut (a server restart, a failover, an administrator): pg emits that
+ * as an 'error' event, which would end the process when nobody listens. The pool listens on idle
+ * connections only; a connection checked out for a transaction gets its own listener here. Its query
+ * in flight fails by itself (the request answers 503, see `isDatabaseUnavailable`), the transaction
+ * is rolled back by the server, and the pool drops the broken connection when it is released.
  */
 function postgresPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({ connectionString });
   pool.on("error", (error) => console.error(`PostgreSQL: an idle connection was lost (${error.message})`));
+  pool.on("connect", (client) => {
+    client.on("error", (error) =>
+      console.error(`PostgreSQL: a connection in use was lost (${error.message})`),
+    );
+  });
   return pool;
 }
 
