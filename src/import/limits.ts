@@ -7,6 +7,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { NotAProgrammeError } from "./blocks.js";
 
+const MB = 1024 * 1024;
+
 export const IMPORT_LIMITS = {
   /** Largest upload, the same as the API's body limit. */
   maxUploadBytes: 20 * 1024 * 1024,
@@ -16,6 +18,14 @@ export const IMPORT_LIMITS = {
   maxCellsPerRow: 1_000,
   /** Cells in all tables of a document together. */
   maxTotalCells: 500_000,
+  /** Inflated size of the entries of an office archive (DOCX, XLSX) read together. */
+  maxInflatedBytes: 50 * MB,
+  /**
+   * Inflated ÷ compressed size of one archive entry. Office XML stays well under it; a zip bomb is
+   * thousands. An entry may always inflate to `inflateRatioFreeBytes`, whatever its ratio.
+   */
+  maxInflateRatio: 100,
+  inflateRatioFreeBytes: 1 * MB,
   /** Characters in one cell or paragraph. */
   maxCellChars: 200_000,
   /** Nesting depth of a DOCX XML element tree (real documents stay under 30). */
@@ -23,8 +33,6 @@ export const IMPORT_LIMITS = {
   /** Wall-clock time for one import, checked inside the readers' loops. */
   maxProcessingMs: 30_000,
 } as const;
-
-const MB = 1024 * 1024;
 
 export const LIMIT_MESSAGES = {
   upload: `Файл завеликий: найбільше ${IMPORT_LIMITS.maxUploadBytes / MB} МБ.`,
@@ -88,6 +96,14 @@ export function checkRow(cells: readonly string[]): void {
 /** A row's width before it is split further (a line of thousands of tabs). */
 export function checkRowWidth(cells: number): void {
   if (cells > IMPORT_LIMITS.maxCellsPerRow) refuse(LIMIT_MESSAGES.rowCells);
+}
+
+/**
+ * The most one archive entry of `compressedBytes` may inflate to (the archive's total aside): a zip
+ * bomb is told by its expansion ratio, not by how many entries it has.
+ */
+export function inflatedEntryCap(compressedBytes: number): number {
+  return Math.max(IMPORT_LIMITS.inflateRatioFreeBytes, compressedBytes * IMPORT_LIMITS.maxInflateRatio);
 }
 
 export function checkXmlDepth(depth: number): void {
