@@ -18,6 +18,8 @@ export const IMPORT_LIMITS = {
   maxCellsPerRow: 1_000,
   /** Cells in all tables of a document together. */
   maxTotalCells: 500_000,
+  /** Rows of all sheets of an XLSX together, counted while streaming (a template has hundreds). */
+  maxSheetRows: 200_000,
   /** Inflated size of the entries of an office archive (DOCX, XLSX) read together. */
   maxInflatedBytes: 50 * MB,
   /**
@@ -39,6 +41,7 @@ export const LIMIT_MESSAGES = {
   lines: `Документ задовгий: понад ${IMPORT_LIMITS.maxTextLines} рядків тексту.`,
   rowCells: `Рядок таблиці має понад ${IMPORT_LIMITS.maxCellsPerRow} клітинок — це не таблиця програми.`,
   totalCells: `Таблиці документа мають понад ${IMPORT_LIMITS.maxTotalCells} клітинок.`,
+  sheetRows: `Таблиця XLSX має понад ${IMPORT_LIMITS.maxSheetRows} рядків — це не шаблон програми.`,
   cellChars: `Клітинка чи абзац документа довші за ${IMPORT_LIMITS.maxCellChars} символів.`,
   xmlDepth: "Документ DOCX пошкоджений: XML вкладено надто глибоко.",
   time: `Документ обробляється понад ${IMPORT_LIMITS.maxProcessingMs / 1000} с — імпорт зупинено.`,
@@ -96,6 +99,11 @@ export function checkRow(cells: readonly string[]): void {
 /** A row's width before it is split further (a line of thousands of tabs). */
 export function checkRowWidth(cells: number): void {
   if (cells > IMPORT_LIMITS.maxCellsPerRow) refuse(LIMIT_MESSAGES.rowCells);
+}
+
+/** One more XLSX row read (`rows`: the count so far, all sheets together). */
+export function checkSheetRows(rows: number): void {
+  if (rows > IMPORT_LIMITS.maxSheetRows) refuse(LIMIT_MESSAGES.sheetRows);
 }
 
 /**

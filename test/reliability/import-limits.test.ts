@@ -1,12 +1,18 @@
 /**
  * Import limits on real inputs: text saved as UTF-16 or UTF-8 with a byte-order mark reads like the
  * UTF-8 original; a zip bomb is told by its expansion ratio and inflated size, not by its number of
- * entries.
+ * entries; and a million-row XLSX is refused while it streams, long before its last row.
  */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readDocxBlocks, unzipSafely } from "../../src/import/docx.js";
-import { importDocument } from "../../src/import/index.js";
-import { IMPORT_LIMITS } from "../../src/import/limits.js";
+import { importDocument, NotAProgrammeError } from "../../src/import/index.js";
+import { IMPORT_LIMITS, LIMIT_MESSAGES } from "../../src/import/limits.js";
+import { streamXlsxRows } from "../../src/import/xlsx.js";
 import { makeZip } from "../formats/zip.js";
 import { FIXTURE_NAMES, readFixture } from "../fuzz/support.js";
 
@@ -82,4 +88,63 @@ describe("zip bombs, by ratio and size rather than by entry count", () => {
     );
     expect(() => unzipSafely(many, () => true)).toThrow(/zip-бомба/);
   });
+});
+
+const MILLION = 1_000_000;
+const CACHE = path.join(tmpdir(), "infoprog-test-cache");
+
+/**
+ * A workbook of a million one-number rows, written by exceljs's streaming writer and cached. exceljs
+ * writes optional attributes on every row (`spans`, `x14ac:dyDescent`), 80 bytes a row; without
+ * them, as other writers (openpyxl) write, the sheet stays under the archive cap, so it is the row
+ * limit and not the archive cap that must stop it.
+ */
+async function millionRowXlsx(): Promise<Buffer> {
+  const file = path.join(CACHE, "million-rows-compact-1.xlsx");
+  if (existsSync(file)) return readFileSync(file);
+  mkdirSync(CACHE, { recursive: true });
+  const written = `${file}.${process.pid}.exceljs`;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: written, useStyles: false });
+  const sheet = workbook.addWorksheet("Завдання");
+  sheet.addRow(["direction_number", "title"]).commit();
+  for (let row = 2; row <= MILLION; row++) sheet.addRow([row % 97]).commit();
+  await sheet.commit();
+  await workbook.commit();
+  const entries = unzipSync(readFileSync(written));
+  const sheetXml = Buffer.from(entries["xl/worksheets/sheet1.xml"] ?? new Uint8Array())
+    .toString("utf8")
+    .replace(/ spans="[^"]*"| x14ac:dyDescent="[^"]*"/g, "");
+  entries["xl/worksheets/sheet1.xml"] = Buffer.from(sheetXml);
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, zipSync(entries, { level: 6 }));
+  renameSync(partial, file);
+  rmSync(written, { force: true });
+  return readFileSync(file);
+}
+
+describe("a million-row XLSX", () => {
+  it("is refused at the row limit while streaming, its later rows never read", async () => {
+    const bytes = await millionRowXlsx();
+    // Nothing before the streaming reader stops it: under the upload cap, the archive cap and ratio.
+    expect(bytes.byteLength).toBeLessThan(IMPORT_LIMITS.maxUploadBytes);
+    const inflated = [...unzipSafely(bytes, () => true).values()].reduce(
+      (sum, data) => sum + data.byteLength,
+      0,
+    );
+    expect(inflated).toBeLessThan(IMPORT_LIMITS.maxInflatedBytes);
+
+    let rows = 0;
+    const reading = streamXlsxRows(bytes, {
+      sheet: () => {},
+      row: () => {
+        rows++;
+      },
+    });
+    await expect(reading).rejects.toThrow(LIMIT_MESSAGES.sheetRows);
+    expect(rows).toBe(IMPORT_LIMITS.maxSheetRows);
+    expect(rows).toBeLessThan(MILLION / 4);
+
+    await expect(importDocument(bytes, "million.xlsx")).rejects.toThrow(NotAProgrammeError);
+    await expect(importDocument(bytes, "million.xlsx")).rejects.toThrow(LIMIT_MESSAGES.sheetRows);
+  }, 600_000);
 });
