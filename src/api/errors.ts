@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from "fastify";
+import { InvalidKatottgError } from "../domain/katottg.js";
 import { NotAProgrammeError } from "../import/blocks.js";
 import { isDatabaseUnavailable } from "../store/availability.js";
 
@@ -37,7 +38,9 @@ function hasPgCode(error: unknown, code: string): boolean {
 
 function clientMessage(error: FastifyError): { status: number; message: string } {
   if (error instanceof HttpError) return { status: error.statusCode, message: error.message };
-  if (error instanceof NotAProgrammeError) return { status: 422, message: error.message };
+  if (error instanceof NotAProgrammeError || error instanceof InvalidKatottgError) {
+    return { status: 422, message: error.message };
+  }
   if (error.validation || error.code === "FST_ERR_VALIDATION") {
     const part = VALIDATION_PARTS[error.validationContext ?? ""] ?? "запит";
     return { status: 400, message: `Некоректні дані (${part}): ${error.message}` };

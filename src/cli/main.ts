@@ -3,11 +3,13 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { Command } from "commander";
+import { InvalidKatottgError } from "../domain/katottg.js";
 import type { ImportResult } from "../domain/model.js";
 import { formatAmount, unitLabel } from "../domain/money.js";
 import { programmeTotals } from "../domain/totals.js";
 import { NotAProgrammeError } from "../import/blocks.js";
 import { importDocument } from "../import/index.js";
+import { communityKey } from "../store/community-key.js";
 import { DataDirLockedError } from "../store/data-dir-lock.js";
 import { openStore, type SavedVersion, type Store } from "../store/index.js";
 import { registerBackup } from "./backup.js";
@@ -76,6 +78,8 @@ async function importCommand(
   options: SaveOptions & { json?: boolean; dryRun?: boolean },
 ): Promise<void> {
   const { result, bytes } = await readProgramme(file);
+  // The community code is checked before the database is opened: a bad one is refused, not stored.
+  if (!options.dryRun) communityKey(result.programme.community);
   const stored = options.dryRun
     ? undefined
     : await withSave(options, (save) => save(result, bytes, path.basename(file)));
@@ -229,7 +233,8 @@ async function main(): Promise<void> {
       process.exitCode = 3;
       return;
     }
-    if (!(error instanceof CliError || error instanceof RemoteError)) throw error;
+    if (!(error instanceof CliError || error instanceof RemoteError || error instanceof InvalidKatottgError))
+      throw error;
     process.stderr.write(`infoprog: ${error.message}\n`);
     process.exitCode = 2;
   }

@@ -5,6 +5,7 @@
  * CSRF token and an Idempotency-Key, so the server checks, scopes and audits the import as any other.
  */
 import { randomUUID } from "node:crypto";
+import { config } from "../config.js";
 import type { SavedVersion } from "../store/index.js";
 
 export class RemoteError extends Error {}
@@ -48,8 +49,8 @@ async function send(url: string, init: RequestInit): Promise<Response> {
 
 export async function signIn(options: RemoteOptions): Promise<RemoteSession> {
   const server = serverUrl(options.server);
-  const login = options.login ?? process.env.INFOPROG_LOGIN;
-  const password = process.env.INFOPROG_PASSWORD;
+  const login = options.login ?? config().cli.login;
+  const { password } = config().cli;
   if (!login || !password) {
     throw new RemoteError(
       "щоб імпортувати через сервер, вкажіть користувача: --login ІМ'Я (або INFOPROG_LOGIN) і пароль у змінній INFOPROG_PASSWORD",

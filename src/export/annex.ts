@@ -13,7 +13,7 @@ import {
 } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
 import { directionTotals, programmeTotals, type Totals, totalsOfRows } from "../domain/totals.js";
-import { amountYears, itemsWithParents } from "./template.js";
+import { amountYears, itemsWithParents } from "../template/records.js";
 
 export interface AnnexLine {
   kind: "line";

@@ -25,8 +25,8 @@ import {
   type SourceKind,
 } from "../domain/model.js";
 import { formatAmount, type Kopecks } from "../domain/money.js";
+import { targetYears } from "../template/records.js";
 import { ANNEX_HEADERS, type AnnexLine, type AnnexRow, annexRows, annexYears } from "./annex.js";
-import { targetYears } from "./template.js";
 
 const FONT = "Times New Roman";
 const TEXT_SIZE = 24; // half-points: 12 pt

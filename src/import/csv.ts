@@ -1,8 +1,9 @@
 /** Reads infoprog's CSV template (see docs/template.md) back into a programme. */
 import type { Finding, ImportResult } from "../domain/model.js";
-import { CSV_SEPARATOR } from "../export/csv.js";
-import { type CellValue, columnLetter, RECORD_KINDS, type RecordKind } from "../export/template.js";
-import { type SourceRecord, unflattenProgramme } from "../export/template-read.js";
+import { severityOf } from "../domain/rules/table.js";
+import { CSV_SEPARATOR } from "../template/layout.js";
+import { type SourceRecord, unflattenProgramme } from "../template/read.js";
+import { type CellValue, columnLetter, RECORD_KINDS, type RecordKind } from "../template/records.js";
 import { NotAProgrammeError } from "./blocks.js";
 import { checkDeadline, checkRow, checkText } from "./limits.js";
 
@@ -87,7 +88,7 @@ function unknownRecord(kind: string, line: number): Finding {
   const message = `Рядок ${line}: невідомий тип запису «${kind}» — рядок пропущено.`;
   return {
     code: "import.unknown-record",
-    severity: "warning",
+    severity: severityOf("import.unknown-record"),
     message,
     location: { line, ref: "programme" },
   };

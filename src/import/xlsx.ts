@@ -12,15 +12,15 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
 import type { ImportResult } from "../domain/model.js";
+import { PASSPORT_RECORD, SHEET, SHEET_COLUMNS } from "../template/layout.js";
+import { type SourceRecord, unflattenProgramme } from "../template/read.js";
 import {
   type CellValue,
   columnLetter,
   type RecordKind,
   TARGET_PREFIX,
   YEAR_PREFIX,
-} from "../export/template.js";
-import { type SourceRecord, unflattenProgramme } from "../export/template-read.js";
-import { PASSPORT_RECORD, SHEET, SHEET_COLUMNS } from "../export/xlsx.js";
+} from "../template/records.js";
 import { NotAProgrammeError } from "./blocks.js";
 import { unzipSafely } from "./docx.js";
 import { checkRow, checkSheetRows } from "./limits.js";

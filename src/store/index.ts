@@ -10,6 +10,7 @@ import {
   type Transaction,
 } from "kysely";
 import pg from "pg";
+import { config } from "../config.js";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
 import { type Actor, writeAudit } from "./audit.js";
@@ -131,7 +132,7 @@ export function sha256(bytes: Uint8Array | string): string {
 
 function databaseUrlOf(options: StoreOptions): string | undefined {
   const explicitDir = options.dataDir !== undefined && options.databaseUrl === undefined;
-  return options.databaseUrl ?? (explicitDir ? undefined : process.env.DATABASE_URL);
+  return options.databaseUrl ?? (explicitDir ? undefined : config().database.url);
 }
 
 /**
@@ -167,7 +168,7 @@ async function createDialect(options: StoreOptions): Promise<OpenedDialect> {
   }
   // Loaded only here: a server on PostgreSQL should not carry PGlite's tens of megabytes.
   const { PGlite } = await import("@electric-sql/pglite");
-  const dataDir = options.dataDir ?? process.env.INFOPROG_DATA_DIR ?? "./data/pglite";
+  const dataDir = options.dataDir ?? config().database.dataDir;
   if (dataDir === ":memory:") {
     return { dialect: new PGliteDialect(await PGlite.create()), release: nothingToRelease };
   }

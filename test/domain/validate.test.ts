@@ -53,7 +53,7 @@ describe("the reference programme", () => {
   it("publishes each code once with a Ukrainian description", () => {
     const codes = RULES.map((rule) => rule.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const rule of RULES) expect(rule.description).toMatch(/[а-яіїєґ]/i);
+    for (const rule of RULES) expect(rule.message.uk).toMatch(/[а-яіїєґ]/i);
   });
 });
 

@@ -88,6 +88,13 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
       .first()
       .waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/e2e-import-preview.png` });
+    await page.getByText("Що означають коди зауважень").first().click();
+    const legend = page.getByTestId("findings-legend").first();
+    await legend
+      .getByText(/Підстава: /)
+      .first()
+      .waitFor();
+    await legend.screenshot({ path: `${ARTIFACTS}/e2e-findings-legend.png` });
     const itemFinding = page.getByRole("button", { name: /Захід .*Перейти до місця/ }).first();
     await itemFinding.click();
     await page.locator(".ref-highlight").first().waitFor();

@@ -2,10 +2,11 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allItems, emptyProgramme } from "../../src/domain/model.js";
-import { exportXlsx, SHEET } from "../../src/export/xlsx.js";
+import { exportXlsx } from "../../src/export/xlsx.js";
 import { NotAProgrammeError } from "../../src/import/blocks.js";
 import { readXlsxProgramme } from "../../src/import/xlsx.js";
 import { demoProgramme } from "../../src/store/demo.js";
+import { SHEET } from "../../src/template/layout.js";
 import { programme } from "./arbitrary.js";
 import { makeZip } from "./zip.js";
 

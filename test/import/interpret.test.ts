@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { classifySource } from "../../src/domain/sources.js";
 import { parseDeadline } from "../../src/import/interpret/deadline.js";
 import { splitExecutors } from "../../src/import/interpret/executors.js";
 import { interpretBlocks } from "../../src/import/interpret/index.js";
-import { classifySource } from "../../src/import/interpret/sources.js";
 import { readTextBlocks } from "../../src/import/text/reader.js";
 
 describe("source labels", () => {

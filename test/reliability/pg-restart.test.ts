@@ -140,6 +140,8 @@ describe.runIf(process.env.DATABASE_URL)("a PostgreSQL restart under load", () =
     server = await startServer({ databaseUrl: cluster.url }, 120_000, {
       INFOPROG_DEMO: "0",
       INFOPROG_UPLOADS_PER_MINUTE: "100000",
+      INFOPROG_REQUESTS_PER_MINUTE_PER_IP: "0",
+      INFOPROG_REQUESTS_PER_MINUTE_PER_ACCOUNT: "0",
     });
     const live = server;
     const session = await signIn(live.url, LOGIN, PASSWORD);

@@ -23,7 +23,7 @@ export function checkYearSums(programme: Programme, facts = factsOf(programme)):
     const message =
       `${capitalize(located.where)}, рядок ${rowName(row)}: у графі «Всього» ${money(row.total, programme.unit)}, ` +
       `а сума за роками — ${money(years, programme.unit)}; очікувалося, що «Всього» дорівнює сумі за роками.`;
-    return [finding("amount.year-sum", "error", message, row.line, located.ref)];
+    return [finding("amount.year-sum", message, row.line, located.ref)];
   });
 }
 
@@ -42,7 +42,7 @@ function checkTotalRow(programme: Programme, item: Item, row: Item["funding"][nu
   const message =
     `${capitalize(itemName(item))}: рядок ${rowName(row)} не збігається з сумою рядків джерел фінансування ` +
     `(два рядки одного проєкту розходяться) — ${describeMismatches(mismatches, programme.unit, "сума джерел")}.`;
-  return [finding("amount.source-sum", "error", message, row.line, ref.item(item))];
+  return [finding("amount.source-sum", message, row.line, ref.item(item))];
 }
 
 function hasSummedRows(item: Item): boolean {
@@ -59,6 +59,6 @@ export function checkNoneWithAmounts(programme: Programme, facts = factsOf(progr
       const message =
         `${capitalize(located.where)}: рядок ${rowName(located.row)} позначено як такий, що не потребує ` +
         `фінансування, але в ньому зазначено ${money(amount, programme.unit)}; очікувалося 0 або інше джерело.`;
-      return finding("funding.none-with-amounts", "error", message, located.row.line, located.ref);
+      return finding("funding.none-with-amounts", message, located.row.line, located.ref);
     });
 }

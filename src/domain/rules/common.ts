@@ -6,11 +6,11 @@ import {
   type Item,
   type Programme,
   ref,
-  type Severity,
   SOURCE_LABELS_UK,
 } from "../model.js";
 import { formatAmount, type Kopecks, type MoneyUnit, unitLabel } from "../money.js";
 import { type Totals, totalsOfRows } from "../totals.js";
+import { type RuleCode, severityOf } from "./table.js";
 
 /** One family of checks: a pure function of the programme (and of facts derived from it once per run). */
 export type Rule = (programme: Programme, facts: Facts) => Finding[];
@@ -45,14 +45,9 @@ export function factsOf(programme: Programme): Facts {
   };
 }
 
-export function finding(
-  code: string,
-  severity: Severity,
-  message: string,
-  line: number,
-  ref: string,
-): Finding {
-  return { code, severity, message, location: { line, ref } };
+/** A finding of a code from the rule table, with the table's severity. */
+export function finding(code: RuleCode, message: string, line: number, ref: string): Finding {
+  return { code, severity: severityOf(code), message, location: { line, ref } };
 }
 
 /** "1 774,0 тис. грн" */

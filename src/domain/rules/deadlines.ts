@@ -42,7 +42,7 @@ export function checkInvertedDeadlines(programme: Programme, facts = factsOf(pro
     const message =
       `${capitalize(itemName(item))}: строк виконання ${deadlineShown(item)} починається ${deadline.from} роком, ` +
       `а закінчується раніше — ${deadline.to} роком; очікувалося, наприклад, «${deadline.to}-${deadline.from} роки».`;
-    return [finding("deadline.inverted", "error", message, item.line, ref.item(item))];
+    return [finding("deadline.inverted", message, item.line, ref.item(item))];
   });
 }
 
@@ -57,7 +57,7 @@ export function checkDeadlinesInPeriod(programme: Programme, facts = factsOf(pro
     const message =
       `${capitalize(itemName(item))}: строк виконання ${deadlineShown(item)} виходить за строк програми ` +
       `${from}–${to}; очікувалися роки в цих межах.`;
-    return [finding("deadline.outside-period", "warning", message, item.line, ref.item(item))];
+    return [finding("deadline.outside-period", message, item.line, ref.item(item))];
   });
 }
 
@@ -73,7 +73,7 @@ export function checkMoneyOutsideDeadline(programme: Programme, facts = factsOf(
       const message =
         `${capitalize(itemName(item))}, рядок ${rowName(row)}: кошти заплановано поза строком виконання ` +
         `${deadlineShown(item)} (${amounts.join(", ")}); очікувалися кошти лише ${yearsPhrase(range)}.`;
-      return [finding("deadline.money-outside", "warning", message, row.line, ref.item(item))];
+      return [finding("deadline.money-outside", message, row.line, ref.item(item))];
     });
   });
 }

@@ -37,6 +37,6 @@ export function checkExpertise(programme: Programme, facts = factsOf(programme))
     const message =
       `${capitalize(itemName(item))} коштує ${money(total, programme.unit)} (${money(total, "uah")}), ` +
       `що не менше порогу (${applied}): проєкт потребує експертизи Мінцифри.`;
-    return [finding("expertise.required", "warning", message, item.line, ref.item(item))];
+    return [finding("expertise.required", message, item.line, ref.item(item))];
   });
 }

@@ -59,9 +59,7 @@ export function checkIndicatorScale(programme: Programme): Finding[] {
     if (!isPercentage(indicator)) return [];
     const values = statedValues(indicator);
     const message = scaleProblem(indicator, values);
-    return message
-      ? [finding("indicator.formula-scale", "warning", message, indicator.line, ref.indicator(index))]
-      : [];
+    return message ? [finding("indicator.formula-scale", message, indicator.line, ref.indicator(index))] : [];
   });
 }
 
@@ -89,6 +87,6 @@ export function checkIndicatorTargets(programme: Programme): Finding[] {
     const message =
       `${label(indicator)}: не зазначено цільове значення на ${missing.join(", ")} ` +
       `${missing.length === 1 ? "рік" : "роки"}; очікувалися цілі на кожен рік програми ${programme.period.from}–${programme.period.to}.`;
-    return [finding("indicator.target-missing", "warning", message, indicator.line, ref.indicator(index))];
+    return [finding("indicator.target-missing", message, indicator.line, ref.indicator(index))];
   });
 }

@@ -1,8 +1,9 @@
 import { type Finding, type Item, type Programme, ref } from "../model.js";
 import { capitalize, finding, itemName } from "./common.js";
+import type { RuleCode } from "./table.js";
 
 interface Requirement {
-  code: string;
+  code: RuleCode;
   has: (item: Item) => boolean;
   /** Ukrainian: what is missing. */
   missing: string;
@@ -46,7 +47,7 @@ export function checkItemCompleteness(programme: Programme): Finding[] {
       return;
     }
     const message = `${capitalize(itemName(item))}: ${requirement.missing}.`;
-    out.push(finding(requirement.code, "warning", message, item.line, ref.item(item)));
+    out.push(finding(requirement.code, message, item.line, ref.item(item)));
   };
   for (const direction of programme.directions) {
     for (const item of direction.items) for (const requirement of REQUIREMENTS) visit(item, requirement);

@@ -9,6 +9,7 @@ import {
 import type { Totals } from "../totals.js";
 import { compareAmounts, describeMismatches, factsOf, finding, money } from "./common.js";
 import { passportLine } from "./passport.js";
+import type { RuleCode } from "./table.js";
 
 const CODE = {
   total: "passport.funding-total",
@@ -41,8 +42,8 @@ function location(programme: Programme): { line: number } {
   return { line: programme.passport.funding.line || passportLine(programme, 10) };
 }
 
-function emit(programme: Programme, code: string, message: string): Finding {
-  return finding(code, "error", message, location(programme).line, ref.passport(10));
+function emit(programme: Programme, code: RuleCode, message: string): Finding {
+  return finding(code, message, location(programme).line, ref.passport(10));
 }
 
 function missingFunding(programme: Programme, computed: Totals): Finding[] {
@@ -54,7 +55,7 @@ function missingFunding(programme: Programme, computed: Totals): Finding[] {
       `${money(computed.total, programme.unit)}; очікувалося, що паспорт наведе цю суму, зокрема за роками.`
     : "Поле 10 паспорта не називає жодних сум фінансування (ні загальної, ні за роками, ні за джерелами); " +
       "очікувалися обсяги фінансування програми.";
-  return [finding(CODE.missing, "warning", message, location(programme).line, ref.passport(10))];
+  return [finding(CODE.missing, message, location(programme).line, ref.passport(10))];
 }
 
 function checkTotal(programme: Programme, computed: Totals): Finding[] {

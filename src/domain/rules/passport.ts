@@ -1,3 +1,4 @@
+import { isKatottg } from "../katottg.js";
 import type { Finding, PassportField, Programme } from "../model.js";
 import { ref } from "../model.js";
 import { finding } from "./common.js";
@@ -15,8 +16,6 @@ export const PASSPORT_LABELS: Record<number, string> = {
   9: "Строк виконання Програми",
   10: "Джерела та обсяги фінансування",
 };
-
-const KATOTTG = /^UA\d{17}$/;
 
 function fieldOf(programme: Programme, number: number): PassportField | undefined {
   return programme.passport.fields.find((field) => field.number === number);
@@ -46,13 +45,7 @@ export function checkMissingFields(programme: Programme): Finding[] {
       ? `Поле ${number} паспорта «${label}» порожнє; його потрібно заповнити.`
       : `У паспорті немає поля ${number} «${label}»; воно обов’язкове.`;
     out.push(
-      finding(
-        "passport.missing-field",
-        "error",
-        message,
-        passportLine(programme, number),
-        ref.passport(number),
-      ),
+      finding("passport.missing-field", message, passportLine(programme, number), ref.passport(number)),
     );
   }
   return out;
@@ -64,14 +57,14 @@ export function checkAgreement(programme: Programme): Finding[] {
   const message =
     "Поле 4 паспорта (дата погодження проєкту Програми Генеральним державним замовником) порожнє: " +
     "програму ще не погоджено.";
-  return [finding("passport.not-agreed", "warning", message, passportLine(programme, 4), ref.passport(4))];
+  return [finding("passport.not-agreed", message, passportLine(programme, 4), ref.passport(4))];
 }
 
 /** `katottg.invalid`: the community code must be "UA" followed by 17 digits. */
 export function checkKatottg(programme: Programme): Finding[] {
   const code = programme.community.katottg.trim();
-  if (KATOTTG.test(code)) return [];
+  if (isKatottg(code)) return [];
   const shown = code === "" ? "не зазначено" : `«${code}»`;
   const message = `Код громади за КАТОТТГ ${shown}; очікувалося «UA» і 17 цифр (наприклад, UA12020010000012345).`;
-  return [finding("katottg.invalid", "error", message, passportLine(programme, 2), ref.passport(2))];
+  return [finding("katottg.invalid", message, passportLine(programme, 2), ref.passport(2))];
 }

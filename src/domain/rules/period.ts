@@ -21,18 +21,18 @@ export function checkPeriod(programme: Programme): Finding[] {
   const at = ref.passport(9);
   if (!isPlausibleYear(from) || !isPlausibleYear(to)) {
     const message = `Строк виконання програми не визначено (прочитано ${from}–${to}); очікувалися роки, наприклад 2026–2028.`;
-    return [finding("period.invalid", "error", message, line, at)];
+    return [finding("period.invalid", message, line, at)];
   }
   if (from > to) {
     const message = `Строк виконання програми починається ${from} роком, а закінчується раніше — ${to} роком; очікувалося, що рік початку не пізніший за рік завершення.`;
-    return [finding("period.invalid", "error", message, line, at)];
+    return [finding("period.invalid", message, line, at)];
   }
   const length = to - from + 1;
   if (length <= LONGEST_USUAL_PERIOD) return [];
   const message =
     `Строк виконання програми ${from}–${to} триває ${length} років; програми інформатизації зазвичай ` +
     `розраховані на 3 роки, очікувалося не більше ${LONGEST_USUAL_PERIOD}.`;
-  return [finding("period.long", "warning", message, line, at)];
+  return [finding("period.long", message, line, at)];
 }
 
 /** `period.year-outside`: money in a year the programme does not cover. */
@@ -42,7 +42,7 @@ export function checkYearsOutsidePeriod(programme: Programme, facts = factsOf(pr
     const text = describeOutside(programme, located.row.byYear);
     if (text === "") return [];
     const message = `${capitalize(located.where)}, рядок ${rowName(located.row)}: ${text}.`;
-    return [finding("period.year-outside", "error", message, located.row.line, located.ref)];
+    return [finding("period.year-outside", message, located.row.line, located.ref)];
   });
   return [...rows, ...checkPassportYears(programme)];
 }
@@ -56,7 +56,7 @@ function checkPassportYears(programme: Programme): Finding[] {
   const text = sides.map((side) => describeOutside(programme, side)).find((each) => each !== "") ?? "";
   if (text === "") return [];
   const line = funding.line || passportLine(programme, 10);
-  return [finding("period.year-outside", "error", `Паспорт, поле 10: ${text}.`, line, ref.passport(10))];
+  return [finding("period.year-outside", `Паспорт, поле 10: ${text}.`, line, ref.passport(10))];
 }
 
 function describeOutside(programme: Programme, byYear: ByYear): string {

@@ -12,7 +12,7 @@ export function checkDirectionSubtotals(programme: Programme): Finding[] {
       const message =
         `Підсумок напряму ${direction.number}, рядок ${rowName(row)} (${scopeOf(row, direction.declaredTotals)}) ` +
         `не дорівнює сумі заходів напряму: ${describeMismatches(mismatches, programme.unit, "сума заходів")}.`;
-      return [finding("direction.subtotal", "error", message, row.line, ref.direction(direction.number))];
+      return [finding("direction.subtotal", message, row.line, ref.direction(direction.number))];
     });
   });
 }
@@ -26,7 +26,7 @@ export function checkProgrammeTotal(programme: Programme, facts = factsOf(progra
     const message =
       `Підсумок програми, рядок ${rowName(row)} (${scopeOf(row, programme.declaredTotals)}) не дорівнює сумі ` +
       `усіх заходів: ${describeMismatches(mismatches, programme.unit, "сума заходів")}.`;
-    return [finding("programme.total", "error", message, row.line, ref.programme())];
+    return [finding("programme.total", message, row.line, ref.programme())];
   });
 }
 

@@ -36,7 +36,7 @@ export function checkUnitSuspect(programme: Programme, facts = factsOf(programme
       reconcileMessage(programme, located) ??
       bySources.get(located.row) ??
       (isSummedSource(located.row.source) ? outlierMessage(programme, located, pool) : null);
-    return message ? [finding("amount.unit-suspect", "warning", message, located.row.line, located.ref)] : [];
+    return message ? [finding("amount.unit-suspect", message, located.row.line, located.ref)] : [];
   });
 }
 

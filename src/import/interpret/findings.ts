@@ -1,9 +1,9 @@
-import type { Finding, Item, Severity } from "../../domain/model.js";
+import type { Finding, Item } from "../../domain/model.js";
 import { ref } from "../../domain/model.js";
+import { type ImportRuleName, type ImportWarningName, severityOf } from "../../domain/rules/table.js";
 
 interface Pending {
-  code: string;
-  severity: Severity;
+  code: `import.${ImportRuleName}`;
   message: string;
   line: number;
   /** Either a ready ref or the item it concerns; item ids exist only once the tree is complete. */
@@ -11,26 +11,25 @@ interface Pending {
 }
 
 /**
- * Collects importer findings; item refs are resolved after `assignItemIds`. Codes (all "import."):
- * no-passport, no-task-table (errors); passport-field-missing, no-community, no-katottg, no-period,
- * no-amounts (passport:10 or the task table), unit-unknown, no-directions, no-direction,
- * orphan-row, task-cell-missing, mixed-source, unknown-source, amount-text (warnings).
+ * Collects importer findings; item refs are resolved after `assignItemIds`. Codes are "import." plus
+ * the name given here, and their severity is the rule table's (`domain/rules/table.ts`).
  */
 export class FindingLog {
   private readonly pending: Pending[] = [];
 
-  add(code: string, severity: Severity, message: string, line: number, target: string | Item): void {
-    this.pending.push({ code: `import.${code}`, severity, message, line, target });
+  add(name: ImportRuleName, message: string, line: number, target: string | Item): void {
+    this.pending.push({ code: `import.${name}`, message, line, target });
   }
 
-  warn(code: string, message: string, line: number, target: string | Item): void {
-    this.add(code, "warning", message, line, target);
+  /** The same as `add`, for the codes the table makes warnings (a type error for any other). */
+  warn(name: ImportWarningName, message: string, line: number, target: string | Item): void {
+    this.add(name, message, line, target);
   }
 
   resolve(): Finding[] {
-    return this.pending.map(({ code, severity, message, line, target }) => ({
+    return this.pending.map(({ code, message, line, target }) => ({
       code,
-      severity,
+      severity: severityOf(code),
       message,
       location: { line, ref: typeof target === "string" ? target : ref.item(target) },
     }));

@@ -1,7 +1,7 @@
 import type { ByYear, FundingRow } from "../../domain/model.js";
 import { type AmountCell, type MoneyUnit, parseAmountCell, sumKopecks } from "../../domain/money.js";
+import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { Columns } from "./columns.js";
-import { classifySource, isSourceLabel } from "./sources.js";
 import { cellText } from "./text.js";
 
 export type TaskRole =

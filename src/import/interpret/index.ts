@@ -95,7 +95,7 @@ function applyTasks(programme: Programme, table: Table, log: FindingLog): TaskTa
 
 function applyPassport(programme: Programme, passport: PassportRead | null, log: FindingLog): void {
   if (!passport) {
-    log.add("no-passport", "error", "Паспорт програми не знайдено", 0, ref.passport(1));
+    log.add("no-passport", "Паспорт програми не знайдено", 0, ref.passport(1));
     return;
   }
   programme.passport.fields = passport.fields;
@@ -147,8 +147,7 @@ export function interpretBlocks(blocks: Block[]): ImportResult {
   }
   programme.title = readTitle(blocks);
   const tasks = taskTable ? applyTasks(programme, taskTable, log) : null;
-  if (!taskTable)
-    log.add("no-task-table", "error", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
+  if (!taskTable) log.add("no-task-table", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
   applyPassport(programme, passport, log);
   readIdentity(programme, passport?.fields ?? [], log);
   readPeriod(programme, passport?.fields ?? [], tasks, log);

@@ -1,10 +1,10 @@
 import type { ByYear, DeclaredFunding, PassportField, SourceKind } from "../../domain/model.js";
 import { ref } from "../../domain/model.js";
 import { type MoneyUnit, parseAmountCell, parseDecimalToKopecks } from "../../domain/money.js";
+import { classifySource } from "../../domain/sources.js";
 import type { Block, Table, TableRow } from "../blocks.js";
 import { yearOf } from "./columns.js";
 import type { FindingLog } from "./findings.js";
-import { classifySource } from "./sources.js";
 import { cellText } from "./text.js";
 
 const FIELD_NUMBER = /^(\d{1,2})\.?$/;

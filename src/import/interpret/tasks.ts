@@ -1,13 +1,13 @@
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref } from "../../domain/model.js";
 import type { MoneyUnit } from "../../domain/money.js";
+import { isSourceLabel } from "../../domain/sources.js";
 import type { Table, TableRow } from "../blocks.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
 import { parseDeadline } from "./deadline.js";
 import { isUnitName, splitExecutors } from "./executors.js";
 import type { FindingLog } from "./findings.js";
 import { readFunding, type TaskRole } from "./funding.js";
-import { isSourceLabel } from "./sources.js";
 import { cellText, leadingNumber } from "./text.js";
 
 export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [

@@ -1,5 +1,5 @@
+import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
-import { isSourceLabel } from "../interpret/sources.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */

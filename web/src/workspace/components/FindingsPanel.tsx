@@ -2,6 +2,7 @@ import { Group, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import type { Finding } from "../../../../src/domain/model.js";
 import { useI18n } from "../../i18n/index.js";
 import { Pill } from "../../shared/Pill.js";
+import { FindingsLegend } from "./FindingsLegend.js";
 
 /** Validator findings; each one is a button that jumps to the place it concerns. */
 export function FindingsPanel({ findings, onJump }: { findings: Finding[]; onJump: (ref: string) => void }) {
@@ -52,6 +53,7 @@ export function FindingsPanel({ findings, onJump }: { findings: Finding[]; onJum
           </li>
         ))}
       </Stack>
+      <FindingsLegend findings={findings} />
     </section>
   );
 }

@@ -17,7 +17,8 @@ import {
   type SourceKind,
 } from "../domain/model.js";
 import type { MoneyUnit } from "../domain/money.js";
-import { classifySource } from "../import/interpret/sources.js";
+import { type RuleCode, severityOf } from "../domain/rules/table.js";
+import { classifySource } from "../domain/sources.js";
 import {
   type CellValue,
   EXECUTOR_SEPARATOR,
@@ -29,7 +30,7 @@ import {
   TARGET_PREFIX,
   YEAR_PREFIX,
   YES,
-} from "./template.js";
+} from "./records.js";
 
 export interface SourceRecord {
   record: RecordKind;
@@ -56,7 +57,8 @@ class RecordReader {
   /** Where findings point: the programme, or the item whose row is being read. */
   private reference = ref.programme();
 
-  finding(code: string, row: SourceRecord, message: string, severity: Finding["severity"] = "error"): void {
+  finding(code: RuleCode, row: SourceRecord, message: string): void {
+    const severity = severityOf(code);
     this.findings.push({ code, severity, message, location: { line: row.line, ref: this.reference } });
   }
 
@@ -120,7 +122,6 @@ class RecordReader {
           "import.year-outside-period",
           row,
           `Комірка ${row.address(key)}: ${year} рік поза періодом програми ${this.period.from}–${this.period.to}.`,
-          "warning",
         );
       }
     }

@@ -1,4 +1,8 @@
-import type { SourceKind } from "../../domain/model.js";
+/**
+ * Recognising a funding source from its printed name ("Бюджет Роменської МТГ" → local). Pure; shared by
+ * the importer's interpreter and the XLSX/CSV template reader.
+ */
+import type { SourceKind } from "./model.js";
 
 /** Phrases that name a funding source, matched at the start of a cell or of a part of it. */
 const SOURCE_PATTERNS: [SourceKind, RegExp][] = [

@@ -1,0 +1,685 @@
+import type { Severity } from "../model.js";
+
+/**
+ * The one table of finding codes: severity, what each checks, on what grounds and where. The validator
+ * and the importer take a finding's severity from here, `docs/rules.md` is generated from it
+ * (`npx tsx scripts/rules-doc.ts`) and the web app's legend reads it. A new rule is one entry here plus
+ * its check; codes are part of the API (the importer, the API and the web app show and filter by them).
+ */
+
+/** Ukrainian first, English second. */
+export interface Text {
+  uk: string;
+  en: string;
+}
+
+/** What a finding of the rule points at. */
+export type RuleScope =
+  | "row"
+  | "item"
+  | "direction"
+  | "programme"
+  | "passport"
+  | "indicator"
+  | "document"
+  | "cell";
+
+export const SCOPES: Record<RuleScope, Text> = {
+  row: { uk: "рядок фінансування", en: "funding row" },
+  item: { uk: "завдання чи проєкт", en: "task or project" },
+  direction: { uk: "напрям", en: "direction" },
+  programme: { uk: "програма в цілому", en: "whole programme" },
+  passport: { uk: "паспорт програми", en: "programme passport" },
+  indicator: { uk: "індикатор", en: "indicator" },
+  document: { uk: "документ, що імпортується", en: "imported document" },
+  cell: { uk: "комірка шаблону XLSX/CSV", en: "XLSX/CSV template cell" },
+};
+
+/** Who emits the code: the validator (on every programme, on every edit) or the importer (on reading). */
+export type RuleStage = "validator" | "importer";
+
+export interface RuleEntry {
+  code: string;
+  severity: Severity;
+  stage: RuleStage;
+  /** One line: what the rule checks. */
+  message: Text;
+  /** The norm, form or reasoning the rule rests on. */
+  basis: Text;
+  appliesTo: readonly RuleScope[];
+}
+
+const RESOLUTION_119 = "постанова КМУ від 02.02.2024 № 119";
+const RESOLUTION_119_EN = "Cabinet Resolution No. 119 of 02.02.2024";
+const ORDER_160 = "наказ Мінцифри від 28.10.2024 № 160";
+const ORDER_160_EN = "Ministry of Digital Transformation order No. 160 of 28.10.2024";
+
+/** The grounds rules share. */
+const BASIS = {
+  passport: {
+    uk: `${RESOLUTION_119}: форма паспорта програми інформатизації (поля 1–10)`,
+    en: `${RESOLUTION_119_EN}: the programme passport form (fields 1–10)`,
+  },
+  passportFunding: {
+    uk: `${RESOLUTION_119}: поле 10 паспорта — обсяги фінансування, що відповідають заходам програми`,
+    en: `${RESOLUTION_119_EN}: passport field 10, funding that matches the programme's projects`,
+  },
+  table: {
+    uk: `${ORDER_160}: типова таблиця завдань і заходів (виконавці, строк, джерела, суми за роками, результат)`,
+    en: `${ORDER_160_EN}: the model table of tasks and projects (executors, deadline, sources, amounts by year, result)`,
+  },
+  arithmetic: {
+    uk: `${ORDER_160}: таблиця завдань і заходів; підсумки дорівнюють сумам рядків, з яких складаються`,
+    en: `${ORDER_160_EN}: the table of tasks and projects; totals equal the sums of the rows they add up`,
+  },
+  period: {
+    uk: `${RESOLUTION_119}: строк виконання програми (поле 9 паспорта) обмежує роки заходів і фінансування`,
+    en: `${RESOLUTION_119_EN}: the programme's term (passport field 9) bounds its projects' years and money`,
+  },
+  indicators: {
+    uk: `${RESOLUTION_119}: індикатори виконання програми з цільовими значеннями на кожен рік`,
+    en: `${RESOLUTION_119_EN}: performance indicators with a target for every year`,
+  },
+  expertise: {
+    uk: `${RESOLUTION_119}: експертиза проєктів інформатизації Мінцифри як Генеральним державним замовником`,
+    en: `${RESOLUTION_119_EN}: the Ministry's expertise of informatization projects as General State Customer`,
+  },
+  katottg: {
+    uk: "Кодифікатор адміністративно-територіальних одиниць та територій територіальних громад (КАТОТТГ), наказ Мінрегіону від 26.11.2020 № 290",
+    en: "The codifier of administrative-territorial units and territories of communities (KATOTTG), Ministry for Communities and Territories order No. 290 of 26.11.2020",
+  },
+  heuristic: {
+    uk: "Евристика infoprog: типова ознака помилки в документі, а не вимога норми",
+    en: "infoprog heuristic: a common sign of a slip in the document, not a legal requirement",
+  },
+  reading: {
+    uk: "Імпорт infoprog: документ прочитано не повністю або з припущенням",
+    en: "infoprog import: the document was read only in part or with an assumption",
+  },
+  template: {
+    uk: "Шаблон infoprog XLSX/CSV (docs/template.md)",
+    en: "The infoprog XLSX/CSV template (docs/template.md)",
+  },
+} as const satisfies Record<string, Text>;
+
+export const RULES = [
+  {
+    code: "amount.year-sum",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Графа «Всього» рядка не дорівнює сумі за роками.",
+      en: "A row's «Total» is not the sum of its years.",
+    },
+    basis: BASIS.arithmetic,
+    appliesTo: ["row"],
+  },
+  {
+    code: "amount.source-sum",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Рядок «Загальний обсяг» проєкту не дорівнює сумі його джерел фінансування (усього чи за роком).",
+      en: "A project's «Total amount» row is not the sum of its funding sources (overall or in a year).",
+    },
+    basis: BASIS.arithmetic,
+    appliesTo: ["item"],
+  },
+  {
+    code: "direction.subtotal",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Підсумок напряму (загальний чи за джерелом) не дорівнює сумі заходів напряму.",
+      en: "A direction's subtotal (overall or by source) is not the sum of its projects.",
+    },
+    basis: BASIS.arithmetic,
+    appliesTo: ["direction"],
+  },
+  {
+    code: "programme.total",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Підсумок програми не дорівнює сумі всіх заходів.",
+      en: "The programme's total is not the sum of all its projects.",
+    },
+    basis: BASIS.arithmetic,
+    appliesTo: ["programme"],
+  },
+  {
+    code: "passport.funding-total",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Загальний обсяг фінансування в паспорті (поле 10) не дорівнює сумі заходів.",
+      en: "The passport's total funding (field 10) is not the sum of the projects.",
+    },
+    basis: BASIS.passportFunding,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "passport.funding-year",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Обсяг фінансування за роком у паспорті не дорівнює сумі заходів за цей рік.",
+      en: "A year's funding in the passport is not the sum of the projects for that year.",
+    },
+    basis: BASIS.passportFunding,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "passport.funding-source",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Обсяг фінансування за джерелом у паспорті не дорівнює сумі заходів за цим джерелом.",
+      en: "A source's funding in the passport is not the sum of the projects from that source.",
+    },
+    basis: BASIS.passportFunding,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "passport.funding-missing",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "Паспорт не містить обсягів фінансування (сум), хоча вони потрібні.",
+      en: "The passport states no funding amounts although they are required.",
+    },
+    basis: BASIS.passportFunding,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "amount.unit-suspect",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "Сума схожа на гривні під заголовком «тис. грн» (у 1000 разів завелика).",
+      en: "An amount looks like UAH under a «thousand UAH» header (1000 times too big).",
+    },
+    basis: BASIS.heuristic,
+    appliesTo: ["row"],
+  },
+  {
+    code: "passport.missing-field",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Обов’язкове поле паспорта (1–10, крім 4) відсутнє або порожнє.",
+      en: "A required passport field (1–10 except 4) is absent or empty.",
+    },
+    basis: BASIS.passport,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "passport.not-agreed",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "Поле 4 паспорта порожнє: програму ще не погоджено з Генеральним державним замовником.",
+      en: "Passport field 4 is empty: the programme is not yet agreed with the General State Customer.",
+    },
+    basis: BASIS.passport,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "katottg.invalid",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Код громади за КАТОТТГ не має вигляду «UA» + 17 цифр.",
+      en: "The community's KATOTTG code is not «UA» followed by 17 digits.",
+    },
+    basis: BASIS.katottg,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "period.invalid",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Строк виконання програми не визначено або рік початку пізніший за рік завершення.",
+      en: "The programme's term is missing, or it starts after it ends.",
+    },
+    basis: BASIS.period,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "period.long",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "Строк виконання програми довший за 5 років.",
+      en: "The programme's term is longer than 5 years.",
+    },
+    basis: BASIS.heuristic,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "period.year-outside",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Кошти заплановано на рік поза строком програми.",
+      en: "Money is planned in a year outside the programme's term.",
+    },
+    basis: BASIS.period,
+    appliesTo: ["row", "passport"],
+  },
+  {
+    code: "deadline.inverted",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Строк виконання заходу перевернуто (рік початку пізніший за рік завершення).",
+      en: "A project's deadline is inverted (it starts after it ends).",
+    },
+    basis: BASIS.table,
+    appliesTo: ["item"],
+  },
+  {
+    code: "deadline.outside-period",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "Строк виконання заходу виходить за строк програми.",
+      en: "A project's deadline reaches beyond the programme's term.",
+    },
+    basis: BASIS.period,
+    appliesTo: ["item"],
+  },
+  {
+    code: "deadline.money-outside",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "Кошти заходу заплановано на рік поза його власним строком виконання.",
+      en: "A project's money is planned in a year outside its own deadline.",
+    },
+    basis: BASIS.table,
+    appliesTo: ["row"],
+  },
+  {
+    code: "item.no-executor",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "У заході не зазначено відповідальних за виконання.",
+      en: "A project names no one responsible for it.",
+    },
+    basis: BASIS.table,
+    appliesTo: ["item"],
+  },
+  {
+    code: "item.no-deadline",
+    severity: "warning",
+    stage: "validator",
+    message: { uk: "У заході не зазначено строк виконання.", en: "A project states no deadline." },
+    basis: BASIS.table,
+    appliesTo: ["item"],
+  },
+  {
+    code: "item.no-result",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "У заході не зазначено очікуваний результат.",
+      en: "A project states no expected result.",
+    },
+    basis: BASIS.table,
+    appliesTo: ["item"],
+  },
+  {
+    code: "funding.none-with-amounts",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Рядок «не потребує фінансування» містить суми.",
+      en: "A «needs no funding» row holds amounts.",
+    },
+    basis: BASIS.table,
+    appliesTo: ["row"],
+  },
+  {
+    code: "indicator.formula-scale",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "Відсотковий індикатор має значення-частки (≤ 1) замість відсотків або значення понад 100 %.",
+      en: "A percentage indicator holds fractions (≤ 1) instead of percentages, or values above 100 %.",
+    },
+    basis: BASIS.heuristic,
+    appliesTo: ["indicator"],
+  },
+  {
+    code: "indicator.target-missing",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "Індикатор не має цільового значення на якийсь рік програми.",
+      en: "An indicator has no target for some year of the programme.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["indicator"],
+  },
+  {
+    code: "expertise.required",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "Проєкт вартістю від 1 млн грн (комп’ютерне обладнання — від 5 млн грн) потребує експертизи Мінцифри.",
+      en: "A project of 1 million UAH or more (computer equipment: 5 million) needs the Ministry's expertise.",
+    },
+    basis: BASIS.expertise,
+    appliesTo: ["item"],
+  },
+  {
+    code: "import.no-passport",
+    severity: "error",
+    stage: "importer",
+    message: { uk: "Паспорт програми не знайдено.", en: "No programme passport was found." },
+    basis: BASIS.passport,
+    appliesTo: ["document"],
+  },
+  {
+    code: "import.no-task-table",
+    severity: "error",
+    stage: "importer",
+    message: {
+      uk: "Таблицю завдань (додаток 1) не знайдено.",
+      en: "No table of tasks (annex 1) was found.",
+    },
+    basis: BASIS.table,
+    appliesTo: ["document"],
+  },
+  {
+    code: "import.passport-field-missing",
+    severity: "warning",
+    stage: "importer",
+    message: { uk: "У паспорті немає поля з таким номером.", en: "The passport lacks a numbered field." },
+    basis: BASIS.passport,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "import.no-community",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "У паспорті не знайдено назви громади (поле 1).",
+      en: "No community name was found in the passport (field 1).",
+    },
+    basis: BASIS.passport,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "import.no-katottg",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "У паспорті не знайдено коду КАТОТТГ (поле 2).",
+      en: "No KATOTTG code was found in the passport (field 2).",
+    },
+    basis: BASIS.katottg,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "import.no-period",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Строк виконання (поле 9) не прочитано; роки взято з таблиці завдань.",
+      en: "The term (field 9) was not read; the years come from the table of tasks.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "import.no-amounts",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Таблиця завдань або поле 10 паспорта не містить жодної суми.",
+      en: "The table of tasks or passport field 10 holds no amount at all.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["programme", "passport"],
+  },
+  {
+    code: "import.unit-unknown",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Заголовок таблиці завдань не вказує одиниць; прийнято тис. грн.",
+      en: "The table of tasks names no unit; thousand UAH assumed.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["programme"],
+  },
+  {
+    code: "import.no-directions",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "У таблиці завдань не знайдено напрямів.",
+      en: "No directions were found in the table of tasks.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["programme"],
+  },
+  {
+    code: "import.no-direction",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Завдання стоїть перед першим напрямом; його віднесено до напряму 1.",
+      en: "A task comes before the first direction; it is put under direction 1.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["programme"],
+  },
+  {
+    code: "import.orphan-row",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Рядок таблиці завдань без назви завдання чи проєкту пропущено.",
+      en: "A row of the table of tasks without a task or project title was skipped.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["programme"],
+  },
+  {
+    code: "import.task-cell-missing",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Назву проєкту надруковано в стовпці завдання; рядок прочитано як проєкт попереднього завдання.",
+      en: "A project's title is printed in the task column; the row was read as a project of the task above.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["item"],
+  },
+  {
+    code: "import.mixed-source",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Рядок називає кілька джерел фінансування; суму між ними розподілити неможливо.",
+      en: "A row names several funding sources; its amount cannot be split between them.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["row"],
+  },
+  {
+    code: "import.unknown-source",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Джерело фінансування не розпізнано.",
+      en: "A funding source was not recognised.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["row"],
+  },
+  {
+    code: "import.amount-text",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Замість суми надруковано текст; суму не прочитано.",
+      en: "Text is printed instead of an amount; no amount was read.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["row"],
+  },
+  {
+    code: "import.unknown-record",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Запис CSV невідомого виду пропущено.",
+      en: "A CSV record of an unknown kind was skipped.",
+    },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+  {
+    code: "import.bad-number",
+    severity: "error",
+    stage: "importer",
+    message: {
+      uk: "Комірка шаблону не містить цілого числа (суми — у копійках).",
+      en: "A template cell holds no whole number (amounts are in kopecks).",
+    },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+  {
+    code: "import.bad-source",
+    severity: "error",
+    stage: "importer",
+    message: {
+      uk: "Комірка шаблону називає невідоме джерело фінансування.",
+      en: "A template cell names an unknown funding source.",
+    },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+  {
+    code: "import.year-outside-period",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Стовпець року в шаблоні лежить поза строком програми.",
+      en: "A year column of the template lies outside the programme's term.",
+    },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+  {
+    code: "import.bad-unit",
+    severity: "error",
+    stage: "importer",
+    message: {
+      uk: "Одиниця в шаблоні не thousand і не uah.",
+      en: "The template's unit is neither thousand nor uah.",
+    },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+  {
+    code: "import.bad-year",
+    severity: "error",
+    stage: "importer",
+    message: { uk: "Комірка року в шаблоні не містить року.", en: "A template year cell holds no year." },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+  {
+    code: "import.unknown-item",
+    severity: "error",
+    stage: "importer",
+    message: {
+      uk: "Рядок фінансування шаблону посилається на невідомий захід.",
+      en: "A template funding row refers to an unknown project.",
+    },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+  {
+    code: "import.bad-deadline",
+    severity: "error",
+    stage: "importer",
+    message: {
+      uk: "Строк заходу в шаблоні не прочитано.",
+      en: "A project's deadline in the template could not be read.",
+    },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+  {
+    code: "import.unknown-parent",
+    severity: "error",
+    stage: "importer",
+    message: {
+      uk: "Захід у шаблоні посилається на невідоме батьківське завдання.",
+      en: "A template project refers to an unknown parent task.",
+    },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+  {
+    code: "import.unknown-direction",
+    severity: "error",
+    stage: "importer",
+    message: {
+      uk: "Захід у шаблоні посилається на невідомий напрям.",
+      en: "A template project refers to an unknown direction.",
+    },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+  {
+    code: "import.bad-section",
+    severity: "error",
+    stage: "importer",
+    message: {
+      uk: "Текстовий розділ шаблону має невідомий ключ.",
+      en: "A text section of the template has an unknown key.",
+    },
+    basis: BASIS.template,
+    appliesTo: ["cell"],
+  },
+] as const satisfies readonly RuleEntry[];
+
+export type RuleCode = (typeof RULES)[number]["code"];
+
+/** The importer's codes without their "import." prefix, as the importer's finding log takes them. */
+export type ImportRuleName = RuleCode extends infer Code
+  ? Code extends `import.${infer Name}`
+    ? Name
+    : never
+  : never;
+
+/** The importer's codes that the table makes warnings, without their prefix. */
+export type ImportWarningName = Extract<
+  (typeof RULES)[number],
+  { severity: "warning" }
+>["code"] extends infer Code
+  ? Code extends `import.${infer Name}`
+    ? Name
+    : never
+  : never;
+
+const BY_CODE: ReadonlyMap<string, RuleEntry> = new Map(RULES.map((rule) => [rule.code, rule]));
+
+/** The table's entry for a code; undefined for a code the table does not know (e.g. from an old version). */
+export function ruleOf(code: string): RuleEntry | undefined {
+  return BY_CODE.get(code);
+}
+
+export function severityOf(code: RuleCode): Severity {
+  return (BY_CODE.get(code) as RuleEntry).severity;
+}
