@@ -65,6 +65,8 @@ export const ENV_SCHEMA = z.object({
   INFOPROG_LOGIN_BACKOFF_SECONDS: whole(30, 1),
   INFOPROG_LOGIN_BACKOFF_MAX_SECONDS: whole(900, 1),
   INFOPROG_ANNUAL_REPORTS_PER_MINUTE: whole(30, 1),
+  INFOPROG_LOGIN: z.string().optional(),
+  INFOPROG_PASSWORD: z.string().optional(),
 });
 
 export type LogLevel = z.infer<typeof ENV_SCHEMA>["LOG_LEVEL"];
@@ -101,6 +103,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   secureCookie: SecureCookie;
   limits: Limits;
+  /** Who `infoprog import --server` signs in as (the password never goes on the command line). */
+  cli: { login?: string; password?: string };
 }
 
 function defaultPublicUrl(host: string, port: number): string {
@@ -149,6 +153,7 @@ export function configFrom(env: Record<string, string | undefined>): Config {
       loginBackoffMaxSeconds: e.INFOPROG_LOGIN_BACKOFF_MAX_SECONDS,
       annualReportsPerMinute: e.INFOPROG_ANNUAL_REPORTS_PER_MINUTE,
     },
+    cli: { login: e.INFOPROG_LOGIN, password: e.INFOPROG_PASSWORD },
   };
 }
 

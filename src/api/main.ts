@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { config } from "../config.js";
+import { DataDirLockedError } from "../store/data-dir-lock.js";
 import { openStore } from "../store/index.js";
 import { scheduleReminders } from "../store/reminders.js";
 import { seedDemo, seedDemoUsers } from "../store/seed.js";
@@ -41,6 +42,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof DataDirLockedError ? `infoprog: ${error.message}` : error);
   process.exit(1);
 });
