@@ -142,7 +142,10 @@ async function prepareDatabase(): Promise<{ options: StoreOptions; cleanup(): Pr
 }
 
 async function main(): Promise<void> {
+  // The load is 50 clients on one address and one account: the server's rate limits would answer 429.
   process.env.INFOPROG_UPLOADS_PER_MINUTE ??= "100000";
+  process.env.INFOPROG_REQUESTS_PER_MINUTE_PER_IP ??= "0";
+  process.env.INFOPROG_REQUESTS_PER_MINUTE_PER_ACCOUNT ??= "0";
   const database = await prepareDatabase();
   const server = await startServer(database.options);
   const pid = server.child.pid ?? 0;

@@ -5,6 +5,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Config } from "../config.js";
 import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
@@ -45,7 +46,9 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
   /** "Now" for report submission times (tests); default the system clock. */
   clock?: Clock;
-  /** Login attempts per client address per minute (default 10). */
+  /** The settings; default: `config()`, from the environment. */
+  config?: Config;
+  /** Login attempts per client address per minute; overrides the configuration (tests). */
   loginAttemptsPerMinute?: number;
 }
 

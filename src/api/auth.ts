@@ -6,11 +6,15 @@
  *   POST/PUT/PATCH/DELETE with a session must send it back in the `x-csrf-token` header (compared in
  *   constant time with the session's own token). SameSite=Strict is a second line of defence.
  * - Access: `accessRule` (access.ts) per route; no session on a non-public route → 401, a role the
- *   rule does not name → 403. A user bound to a community (head, executor, controller) sees only that
- *   community's programmes: another community's programme answers 404, and the list is filtered.
+ *   rule does not name → 403.
+ * - Community: src/domain/scope.ts decides which communities a user reads and writes. Here it is applied
+ *   to every route under /api/programmes/:id — a programme of a community the user may not read answers
+ *   404, one it may read but not write answers 403 to an unsafe method. Routes that take a community in
+ *   their body (an import, an edit, an org unit, a user) call `requireCommunityWrite` themselves.
  */
 import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { type CommunityScope, canReadCommunity, canWriteCommunity, readScope } from "../domain/scope.js";
 import type { Actor } from "../store/audit.js";
 import { monitoringDb } from "../store/audit.js";
 import { findSession, type Session, sameToken } from "../store/auth.js";
@@ -18,6 +22,7 @@ import type { Store } from "../store/index.js";
 import type { User } from "../store/users.js";
 import { accessRule, allows, UNSAFE_METHODS } from "./access.js";
 import { HttpError, notFound } from "./errors.js";
+import { INT4_MAX } from "./schemas.js";
 
 export const SESSION_COOKIE = "infoprog_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -63,19 +68,34 @@ async function programmeKatottg(store: Store, id: number): Promise<string | unde
   return row?.katottg;
 }
 
-/** A user bound to a community reaches only its programmes. */
+const OTHER_COMMUNITY = "Це дані іншої громади: змінювати можна лише дані своєї громади";
+
+/** Refuses (403) a write into a community the signed-in user may not write. */
+export function requireCommunityWrite(request: FastifyRequest, katottg: string): void {
+  if (canWriteCommunity(currentUser(request), katottg)) return;
+  throw forbidden(
+    katottg.startsWith("name:")
+      ? "Документ не має коду громади за КАТОТТГ (поле 2 паспорта): зберегти його може лише адміністратор платформи"
+      : OTHER_COMMUNITY,
+  );
+}
+
+/** The communities the signed-in user reads: "*" (all), one code, or null (none). */
+export function communityReadScope(request: FastifyRequest): CommunityScope {
+  return readScope(currentUser(request));
+}
+
+/** A programme addressed by id: invisible (404) outside the user's read scope, 403 to a write outside its write scope. */
 async function checkCommunity(store: Store, request: FastifyRequest, user: User): Promise<void> {
-  if (user.katottg === null) return;
   const url = request.routeOptions.url ?? "";
-  if (url === "/api/programmes" && request.method === "GET") {
-    (request.query as Record<string, unknown>).katottg = user.katottg;
-    return;
-  }
   if (!url.startsWith("/api/programmes/:id")) return;
   const id = Number((request.params as { id?: string }).id);
-  if (!Number.isSafeInteger(id)) return;
+  if (!Number.isSafeInteger(id) || id < 1 || id > INT4_MAX) return;
   const katottg = await programmeKatottg(store, id);
-  if (katottg !== undefined && katottg !== user.katottg) throw notFound("Програму не знайдено");
+  if (katottg === undefined) return;
+  if (!canReadCommunity(user, katottg)) throw notFound("Програму не знайдено");
+  if (UNSAFE_METHODS.has(request.method) && !canWriteCommunity(user, katottg))
+    throw forbidden(OTHER_COMMUNITY);
 }
 
 function checkCsrf(request: FastifyRequest, session: Session): void {

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
+import { InvalidKatottgError } from "../domain/katottg.js";
 import { NotAProgrammeError } from "../import/blocks.js";
+import { isDatabaseUnavailable } from "../store/availability.js";
 
 /** An error whose message is meant for the client, in Ukrainian. */
 export class HttpError extends Error {
@@ -36,10 +38,15 @@ function hasPgCode(error: unknown, code: string): boolean {
 
 function clientMessage(error: FastifyError): { status: number; message: string } {
   if (error instanceof HttpError) return { status: error.statusCode, message: error.message };
-  if (error instanceof NotAProgrammeError) return { status: 422, message: error.message };
+  if (error instanceof NotAProgrammeError || error instanceof InvalidKatottgError) {
+    return { status: 422, message: error.message };
+  }
   if (error.validation || error.code === "FST_ERR_VALIDATION") {
     const part = VALIDATION_PARTS[error.validationContext ?? ""] ?? "запит";
     return { status: 400, message: `Некоректні дані (${part}): ${error.message}` };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, message: "База даних тимчасово недоступна: повторіть запит за кілька секунд" };
   }
   if (hasPgCode(error, "23505")) {
     return { status: 409, message: "Програма цієї громади на цей період уже існує" };
@@ -54,6 +61,7 @@ function clientMessage(error: FastifyError): { status: number; message: string }
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, message } = clientMessage(error);
+    if (status === 503) reply.header("retry-after", "5");
     if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ err: error.message, status }, "request rejected");
     return reply.status(status).send({ error: message });

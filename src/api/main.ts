@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { config } from "../config.js";
+import { DataDirLockedError } from "../store/data-dir-lock.js";
 import { openStore } from "../store/index.js";
 import { scheduleReminders } from "../store/reminders.js";
 import { seedDemo, seedDemoUsers } from "../store/seed.js";
@@ -10,12 +12,13 @@ import { listenAddress } from "./listen.js";
  * and users unless INFOPROG_DEMO=0, the API and the web app.
  */
 async function main(): Promise<void> {
+  const settings = config();
   const store = await openStore();
-  const withDemo = process.env.INFOPROG_DEMO !== "0";
+  const withDemo = settings.demo.enabled;
   const seeded = withDemo && (await seedDemo(store));
-  const demoPassword = process.env.INFOPROG_DEMO_PASSWORD ?? "demo";
+  const demoPassword = settings.demo.password;
   const usersSeeded = withDemo && (await seedDemoUsers(store, demoPassword));
-  const app = buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? "info" } });
+  const app = buildApp({ store, config: settings, logger: { level: settings.logLevel } });
   const { port, host } = listenAddress();
   const stopReminders = scheduleReminders(store, (error) =>
     app.log.error({ err: error }, "reminders failed"),
@@ -39,6 +42,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof DataDirLockedError ? `infoprog: ${error.message}` : error);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Config } from "../config.js";
 import type { Store } from "../store/index.js";
 import { installErrorHandler } from "./errors.js";
 import { v1Routes } from "./routes/v1.js";
@@ -7,6 +8,8 @@ import { jsonSerializerCompiler, zodValidatorCompiler } from "./zod-fastify.js";
 export interface PublicAppOptions {
   store: Store;
   logger?: FastifyServerOptions["logger"];
+  /** The settings; default: `config()`, from the environment. */
+  config?: Config;
 }
 
 /**

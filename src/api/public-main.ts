@@ -1,3 +1,4 @@
+import { config } from "../config.js";
 import { openStore } from "../store/index.js";
 import { listenAddress } from "./listen.js";
 import { buildPublicApp } from "./public-app.js";
@@ -5,7 +6,8 @@ import { buildPublicApp } from "./public-app.js";
 /** `npm run serve:public`: the open-data API alone, on DATABASE_URL (a primary or a read replica). */
 async function main(): Promise<void> {
   const store = await openStore();
-  const app = buildPublicApp({ store, logger: { level: process.env.LOG_LEVEL ?? "info" } });
+  const settings = config();
+  const app = buildPublicApp({ store, config: settings, logger: { level: settings.logLevel } });
   const close = async () => {
     await app.close();
     await store.close();

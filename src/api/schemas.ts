@@ -1,9 +1,12 @@
 /** Route schemas of the HTTP API (zod; see zod-fastify.ts for how Fastify and OpenAPI use them). */
 import { z } from "zod";
+import { katottgSchema } from "../contract/community.js";
 import { findingSchema, programmeSchema, sourceKindSchema } from "../domain/schema.js";
 import { PROGRAMME_STATUSES } from "../store/index.js";
 
-const positiveInt = z.coerce.number().int().positive();
+/** Ids are PostgreSQL `integer`s: a larger number is no id (and must not reach a query). */
+export const INT4_MAX = 2 ** 31 - 1;
+const positiveInt = z.coerce.number().int().positive().max(INT4_MAX);
 const year = z.coerce.number().int().min(1000).max(9999);
 const kopecks = z.int();
 const byYear = z.record(z.string(), kopecks);
@@ -16,7 +19,7 @@ export const listQuery = z.object({
   q: z.string().optional(),
   year: year.optional(),
   status: statusSchema.optional(),
-  katottg: z.string().optional(),
+  katottg: katottgSchema.optional(),
 });
 export const publicListQuery = listQuery.omit({ status: true });
 export const versionQuery = z.object({ version: positiveInt.optional() });
@@ -27,7 +30,7 @@ export const importQuery = z.object({
   name: z.string().min(1).optional(),
   dryRun: z.enum(["0", "1", "true", "false"]).optional(),
 });
-export const publicParams = z.object({ katottg: z.string().min(1), from: year, to: year });
+export const publicParams = z.object({ katottg: katottgSchema, from: year, to: year });
 
 export const summarySchema = z.object({
   id: z.int(),

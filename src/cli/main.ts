@@ -3,19 +3,27 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { Command } from "commander";
+import { InvalidKatottgError } from "../domain/katottg.js";
 import type { ImportResult } from "../domain/model.js";
 import { formatAmount, unitLabel } from "../domain/money.js";
 import { programmeTotals } from "../domain/totals.js";
 import { NotAProgrammeError } from "../import/blocks.js";
 import { importDocument } from "../import/index.js";
-import { openStore, type Store } from "../store/index.js";
+import { communityKey } from "../store/community-key.js";
+import { DataDirLockedError } from "../store/data-dir-lock.js";
+import { openStore, type SavedVersion, type Store } from "../store/index.js";
 import { registerBackup } from "./backup.js";
 import { registerGenerate } from "./generate.js";
+import { importThroughServer, RemoteError, type RemoteOptions, signIn } from "./remote.js";
 import { countBySeverity, describeFindings, describeProgramme, toContractJson } from "./report.js";
 
 const SUPPORTED = new Set([".txt", ".docx", ".xlsx", ".csv"]);
 
 class CliError extends Error {}
+
+const BUSY_HINT =
+  "Зупиніть сервер і повторіть команду або імпортуйте документ через сервер: infoprog import ФАЙЛ " +
+  "--server http://127.0.0.1:3000 --login КОРИСТУВАЧ (пароль — у змінній INFOPROG_PASSWORD).";
 
 async function readProgramme(file: string): Promise<{ result: ImportResult; bytes: Uint8Array }> {
   let bytes: Uint8Array;
@@ -47,13 +55,34 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   }
 }
 
-async function importCommand(file: string, options: { json?: boolean; dryRun?: boolean }): Promise<void> {
+/** Stores one read document: in the database, or through a running server. */
+type Save = (result: ImportResult, bytes: Uint8Array, name: string) => Promise<SavedVersion>;
+
+interface SaveOptions {
+  server?: string;
+  login?: string;
+}
+
+async function withSave<T>(options: SaveOptions, work: (save: Save) => Promise<T>): Promise<T> {
+  if (options.server) {
+    const session = await signIn(options as RemoteOptions);
+    return work((_result, bytes, name) => importThroughServer(session, bytes, name));
+  }
+  return withStore((store) =>
+    work((result, bytes, name) => store.saveImport(result, { name, sha256: sha256(bytes) })),
+  );
+}
+
+async function importCommand(
+  file: string,
+  options: SaveOptions & { json?: boolean; dryRun?: boolean },
+): Promise<void> {
   const { result, bytes } = await readProgramme(file);
+  // The community code is checked before the database is opened: a bad one is refused, not stored.
+  if (!options.dryRun) communityKey(result.programme.community);
   const stored = options.dryRun
     ? undefined
-    : await withStore((store) =>
-        store.saveImport(result, { name: path.basename(file), sha256: sha256(bytes) }),
-      );
+    : await withSave(options, (save) => save(result, bytes, path.basename(file)));
   if (options.json) {
     const output = { ...toContractJson(result.programme, result.findings), stored };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
@@ -109,22 +138,22 @@ interface DirRow {
   failure?: string;
 }
 
-async function importDirCommand(dir: string, options: { dryRun?: boolean }): Promise<void> {
+async function importDirCommand(dir: string, options: SaveOptions & { dryRun?: boolean }): Promise<void> {
   const names = (await readdir(dir)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())).sort();
   if (names.length === 0) throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .xlsx або .csv`);
   const bar = progressBar();
   bar.start(names.length, 0, { file: "" });
   const rows: DirRow[] = [];
-  const run = async (store?: Store) => {
+  const run = async (save?: Save) => {
     for (const name of names) {
       bar.update({ file: name });
-      rows.push(await importOne(path.join(dir, name), store));
+      rows.push(await importOne(path.join(dir, name), save));
       bar.increment();
     }
   };
   try {
     if (options.dryRun) await run();
-    else await withStore(run);
+    else await withSave(options, run);
   } finally {
     bar.stop();
   }
@@ -132,11 +161,11 @@ async function importDirCommand(dir: string, options: { dryRun?: boolean }): Pro
   if (rows.some((row) => row.failure)) process.exitCode = 1;
 }
 
-async function importOne(file: string, store?: Store): Promise<DirRow> {
+async function importOne(file: string, save?: Save): Promise<DirRow> {
   const name = path.basename(file);
   try {
     const { result, bytes } = await readProgramme(file);
-    await store?.saveImport(result, { name, sha256: sha256(bytes) });
+    await save?.(result, bytes, name);
     const { programme, findings } = result;
     const total = programmeTotals(programme).total;
     return {
@@ -172,6 +201,8 @@ export function buildCli(): Command {
     .argument("<file>", "документ програми: .txt, .docx, .xlsx або .csv")
     .option("--json", "вивести програму одним JSON-об'єктом (гроші — цілі копійки)")
     .option("--dry-run", "не зберігати в базу даних")
+    .option("--server <url>", "зберегти через запущений сервер infoprog (його API), а не напряму в базу")
+    .option("--login <login>", "користувач сервера для --server (пароль — у змінній INFOPROG_PASSWORD)")
     .description("прочитати програму, перевірити її та зберегти")
     .action(importCommand);
   program
@@ -183,6 +214,8 @@ export function buildCli(): Command {
     .command("import-dir")
     .argument("<dir>", "тека з документами програм")
     .option("--dry-run", "не зберігати в базу даних")
+    .option("--server <url>", "зберегти через запущений сервер infoprog (його API), а не напряму в базу")
+    .option("--login <login>", "користувач сервера для --server (пароль — у змінній INFOPROG_PASSWORD)")
     .description("імпортувати всі документи теки з індикатором поступу")
     .action(importDirCommand);
   registerGenerate(program);
@@ -194,7 +227,14 @@ async function main(): Promise<void> {
   try {
     await buildCli().parseAsync(process.argv);
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
+    if (error instanceof DataDirLockedError) {
+      // Exit code 3: a script can tell "the server holds the database" from a bad document.
+      process.stderr.write(`infoprog: ${error.message}\n${BUSY_HINT}\n`);
+      process.exitCode = 3;
+      return;
+    }
+    if (!(error instanceof CliError || error instanceof RemoteError || error instanceof InvalidKatottgError))
+      throw error;
     process.stderr.write(`infoprog: ${error.message}\n`);
     process.exitCode = 2;
   }

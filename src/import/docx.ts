@@ -10,7 +10,7 @@
 import { inflateRawSync } from "node:zlib";
 import { SaxesParser } from "saxes";
 import { type Block, NotAProgrammeError, type Paragraph, type Table, type TableRow } from "./blocks.js";
-import { checkRow, checkText, checkXmlDepth } from "./limits.js";
+import { checkRow, checkText, checkXmlDepth, IMPORT_LIMITS, inflatedEntryCap } from "./limits.js";
 
 export interface ZipLimits {
   /** Cap on the sum of uncompressed sizes of the entries we inflate. */
@@ -18,7 +18,11 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 50 * 1024 * 1024, maxEntries: 5000 };
+/** Bombs are told by size and expansion ratio (`inflatedEntryCap`); any count of entries a zip can hold is fine. */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: IMPORT_LIMITS.maxInflatedBytes,
+  maxEntries: 0xffff,
+};
 
 const NOT_DOCX = "Файл не є документом DOCX чи XLSX: архів пошкоджений або це інший формат.";
 const TOO_BIG = "Архів документа завеликий після розпакування — можливо, це «zip-бомба».";
@@ -93,7 +97,9 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Buffe
   }
   if (entry.method !== 8) throw new NotAProgrammeError(NOT_DOCX);
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
+    return inflateRawSync(data, {
+      maxOutputLength: Math.max(1, Math.min(budget, inflatedEntryCap(data.byteLength))),
+    });
   } catch (error) {
     if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
       throw new NotAProgrammeError(TOO_BIG);

@@ -62,8 +62,32 @@ function extensionOf(fileName: string): string {
   return /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
 }
 
-/** UTF-8 text, or windows-1251 when the bytes are not valid UTF-8 (older Ukrainian documents). */
+const UTF16_BOMS = [
+  { bom: [0xff, 0xfe], encoding: "utf-16le" },
+  { bom: [0xfe, 0xff], encoding: "utf-16be" },
+] as const;
+
+/**
+ * Text as Windows "Unicode" saves it: UTF-16 with a byte-order mark (its ASCII letters have zero
+ * bytes, so it must be recognised before the binary check).
+ */
+function decodeUtf16(bytes: Uint8Array): string | undefined {
+  const found = UTF16_BOMS.find(({ bom }) => bom.every((byte, index) => bytes[index] === byte));
+  if (!found) return undefined;
+  try {
+    return new TextDecoder(found.encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new NotAProgrammeError("Файл у кодуванні UTF-16 пошкоджений: його не вдалося прочитати як текст");
+  }
+}
+
+/**
+ * UTF-16 with a byte-order mark, UTF-8 (with or without one), or windows-1251 when the bytes are not
+ * valid UTF-8 (older Ukrainian documents).
+ */
 export function decodeText(bytes: Uint8Array): string {
+  const utf16 = decodeUtf16(bytes);
+  if (utf16 !== undefined) return utf16;
   if (bytes.includes(0))
     throw new NotAProgrammeError("Файл не є текстовим документом (містить двійкові дані)");
   try {

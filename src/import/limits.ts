@@ -7,6 +7,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { NotAProgrammeError } from "./blocks.js";
 
+const MB = 1024 * 1024;
+
 export const IMPORT_LIMITS = {
   /** Largest upload, the same as the API's body limit. */
   maxUploadBytes: 20 * 1024 * 1024,
@@ -16,6 +18,16 @@ export const IMPORT_LIMITS = {
   maxCellsPerRow: 1_000,
   /** Cells in all tables of a document together. */
   maxTotalCells: 500_000,
+  /** Rows of all sheets of an XLSX together, counted while streaming (a template has hundreds). */
+  maxSheetRows: 200_000,
+  /** Inflated size of the entries of an office archive (DOCX, XLSX) read together. */
+  maxInflatedBytes: 50 * MB,
+  /**
+   * Inflated ÷ compressed size of one archive entry. Office XML stays well under it; a zip bomb is
+   * thousands. An entry may always inflate to `inflateRatioFreeBytes`, whatever its ratio.
+   */
+  maxInflateRatio: 100,
+  inflateRatioFreeBytes: 1 * MB,
   /** Characters in one cell or paragraph. */
   maxCellChars: 200_000,
   /** Nesting depth of a DOCX XML element tree (real documents stay under 30). */
@@ -24,13 +36,12 @@ export const IMPORT_LIMITS = {
   maxProcessingMs: 30_000,
 } as const;
 
-const MB = 1024 * 1024;
-
 export const LIMIT_MESSAGES = {
   upload: `Файл завеликий: найбільше ${IMPORT_LIMITS.maxUploadBytes / MB} МБ.`,
   lines: `Документ задовгий: понад ${IMPORT_LIMITS.maxTextLines} рядків тексту.`,
   rowCells: `Рядок таблиці має понад ${IMPORT_LIMITS.maxCellsPerRow} клітинок — це не таблиця програми.`,
   totalCells: `Таблиці документа мають понад ${IMPORT_LIMITS.maxTotalCells} клітинок.`,
+  sheetRows: `Таблиця XLSX має понад ${IMPORT_LIMITS.maxSheetRows} рядків — це не шаблон програми.`,
   cellChars: `Клітинка чи абзац документа довші за ${IMPORT_LIMITS.maxCellChars} символів.`,
   xmlDepth: "Документ DOCX пошкоджений: XML вкладено надто глибоко.",
   time: `Документ обробляється понад ${IMPORT_LIMITS.maxProcessingMs / 1000} с — імпорт зупинено.`,
@@ -88,6 +99,19 @@ export function checkRow(cells: readonly string[]): void {
 /** A row's width before it is split further (a line of thousands of tabs). */
 export function checkRowWidth(cells: number): void {
   if (cells > IMPORT_LIMITS.maxCellsPerRow) refuse(LIMIT_MESSAGES.rowCells);
+}
+
+/** One more XLSX row read (`rows`: the count so far, all sheets together). */
+export function checkSheetRows(rows: number): void {
+  if (rows > IMPORT_LIMITS.maxSheetRows) refuse(LIMIT_MESSAGES.sheetRows);
+}
+
+/**
+ * The most one archive entry of `compressedBytes` may inflate to (the archive's total aside): a zip
+ * bomb is told by its expansion ratio, not by how many entries it has.
+ */
+export function inflatedEntryCap(compressedBytes: number): number {
+  return Math.max(IMPORT_LIMITS.inflateRatioFreeBytes, compressedBytes * IMPORT_LIMITS.maxInflateRatio);
 }
 
 export function checkXmlDepth(depth: number): void {

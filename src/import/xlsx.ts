@@ -1,5 +1,16 @@
-/** Reads infoprog's XLSX template (see docs/template.md) back into a programme, losslessly. */
+/**
+ * Reads infoprog's XLSX template (see docs/template.md) back into a programme, losslessly.
+ *
+ * The sheets are streamed (exceljs's WorkbookReader) row by row, counting rows and cells against the
+ * import limits, and never built into a workbook: a workbook of a million small rows took gigabytes
+ * before any limit could be checked. The archive is first inflated under the zip caps, then laid out
+ * again, uncompressed, in the order the streaming reader needs (relationships, workbook, shared
+ * strings and styles before the sheets); in Excel's own order it would spool every sheet to a
+ * temporary file first.
+ */
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { zipSync } from "fflate";
 import type { ImportResult } from "../domain/model.js";
 import { PASSPORT_RECORD, SHEET, SHEET_COLUMNS } from "../template/layout.js";
 import { type SourceRecord, unflattenProgramme } from "../template/read.js";
@@ -12,7 +23,7 @@ import {
 } from "../template/records.js";
 import { NotAProgrammeError } from "./blocks.js";
 import { unzipSafely } from "./docx.js";
-import { checkDeadline } from "./limits.js";
+import { checkRow, checkSheetRows } from "./limits.js";
 
 const NOT_XLSX = "Файл не є таблицею XLSX (пошкоджений або іншого формату).";
 
@@ -58,19 +69,17 @@ function columnKey(sheet: MachineSheet, header: string): string | null {
   return /^[yt]\d{4}$/.test(header) ? header : null;
 }
 
-function headerKeys(sheet: MachineSheet, worksheet: ExcelJS.Worksheet): Map<number, string> {
+function headerKeys(sheet: MachineSheet, name: string, header: ExcelJS.Row | undefined): Map<number, string> {
   const keys = new Map<number, string>();
-  worksheet.getRow(1).eachCell((cell, column) => {
+  header?.eachCell((cell, column) => {
     const key = columnKey(sheet, String(plainValue(cell.value) ?? "").trim());
     if (key) keys.set(column, key);
   });
   const present = new Set(keys.values());
   for (const key of REQUIRED[sheet] ?? []) {
     if (!present.has(key)) {
-      const header = SHEET_COLUMNS[sheet].find((column) => column.key === key)?.header ?? key;
-      throw new NotAProgrammeError(
-        `Це не шаблон infoprog: на аркуші «${worksheet.name}» немає стовпця «${header}».`,
-      );
+      const label = SHEET_COLUMNS[sheet].find((column) => column.key === key)?.header ?? key;
+      throw new NotAProgrammeError(`Це не шаблон infoprog: на аркуші «${name}» немає стовпця «${label}».`);
     }
   }
   return keys;
@@ -87,41 +96,134 @@ function recordKind(sheet: MachineSheet, values: Record<string, CellValue>): Rec
   );
 }
 
-function sheetRecords(sheet: MachineSheet, worksheet: ExcelJS.Worksheet): SourceRecord[] {
-  const keys = headerKeys(sheet, worksheet);
-  const letters = new Map([...keys].map(([column, key]) => [key, columnLetter(column - 1)]));
-  const records: SourceRecord[] = [];
-  worksheet.eachRow((row, line) => {
-    if (line === 1) return;
-    checkDeadline();
+/** The records of one machine sheet, built row by row as the rows stream past. */
+class SheetRecords {
+  readonly records: SourceRecord[] = [];
+  private keys?: Map<number, string>;
+  private letters = new Map<string, string>();
+
+  constructor(
+    private readonly sheet: MachineSheet,
+    private readonly name: string,
+  ) {}
+
+  add(row: ExcelJS.Row): void {
+    if (!this.keys) {
+      this.keys = headerKeys(this.sheet, this.name, row.number === 1 ? row : undefined);
+      this.letters = new Map([...this.keys].map(([column, key]) => [key, columnLetter(column - 1)]));
+      if (row.number === 1) return;
+    }
     const values: Record<string, CellValue> = {};
-    for (const [column, key] of keys) values[key] = plainValue(row.getCell(column).value);
-    const record = recordKind(sheet, values);
+    for (const [column, key] of this.keys) values[key] = plainValue(row.getCell(column).value);
+    const record = recordKind(this.sheet, values);
     if (!record || Object.values(values).every((value) => value === null || value === "")) return;
-    const address = (key: string): string => `${worksheet.name}!${letters.get(key) ?? "?"}${line}`;
-    records.push({ record, values, line, address });
-  });
-  return records;
+    const address = (key: string): string => `${this.name}!${this.letters.get(key) ?? "?"}${row.number}`;
+    this.records.push({ record, values, line: row.number, address });
+  }
+
+  /** A sheet without rows still needs its header columns. */
+  finish(): SourceRecord[] {
+    if (!this.keys) headerKeys(this.sheet, this.name, undefined);
+    return this.records;
+  }
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+/** The parts the streaming reader must meet before the sheets, in this order; the rest after. */
+const READ_FIRST = [
+  "[Content_Types].xml",
+  "_rels/.rels",
+  "xl/_rels/workbook.xml.rels",
+  "xl/workbook.xml",
+  "xl/sharedStrings.xml",
+  "xl/styles.xml",
+];
+
+/** The archive inflated under the zip caps, stored again with the parts in streaming order. */
+function streamingArchive(bytes: Uint8Array): Uint8Array {
   // Inflate once under our caps first: exceljs itself would inflate a zip bomb without limit.
-  unzipSafely(bytes, () => true);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new NotAProgrammeError(NOT_XLSX);
-  }
-  return workbook;
+  const entries = unzipSafely(bytes, (name) => !name.endsWith("/"));
+  const rank = (name: string) => {
+    const index = READ_FIRST.indexOf(name);
+    return index < 0 ? READ_FIRST.length : index;
+  };
+  const ordered = [...entries].sort(([a], [b]) => rank(a) - rank(b));
+  return zipSync(Object.fromEntries(ordered), { level: 0 });
 }
+
+/** In pieces, so the zip reader pulls no more than the sheet parser has taken. */
+function* chunks(bytes: Uint8Array, size = 64 * 1024): Generator<Buffer> {
+  for (let start = 0; start < bytes.byteLength; start += size) {
+    yield Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(size, bytes.byteLength - start));
+  }
+}
+
+/** The texts of a row's cells, for the row and cell limits. */
+function cellTexts(row: ExcelJS.Row): string[] {
+  const texts: string[] = [];
+  row.eachCell((cell) => {
+    texts.push(String(plainValue(cell.value) ?? ""));
+  });
+  return texts;
+}
+
+export interface SheetVisitor {
+  /** A worksheet begins (its name from the workbook). */
+  sheet(name: string): void;
+  row(name: string, row: ExcelJS.Row): void;
+}
+
+/**
+ * Streams every row of every worksheet to `visit`, refusing the workbook as soon as it passes the
+ * row, cell or time limits (`NotAProgrammeError`); rows after that are never read.
+ */
+export async function streamXlsxRows(bytes: Uint8Array, visit: SheetVisitor): Promise<void> {
+  const input = Readable.from(chunks(streamingArchive(bytes)));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
+  let rows = 0;
+  try {
+    for await (const worksheet of reader) {
+      const name = (worksheet as unknown as { name?: string }).name ?? "";
+      visit.sheet(name);
+      for await (const row of worksheet) {
+        checkSheetRows(++rows);
+        checkRow(cellTexts(row));
+        visit.row(name, row);
+      }
+    }
+  } catch (error) {
+    if (error instanceof NotAProgrammeError) throw error;
+    throw new NotAProgrammeError(NOT_XLSX);
+  } finally {
+    input.destroy();
+  }
+}
+
+const SHEET_BY_NAME = new Map(
+  (Object.keys(SHEET_COLUMNS) as MachineSheet[]).map((sheet) => [SHEET[sheet] as string, sheet]),
+);
 
 export async function readXlsxProgramme(bytes: Uint8Array): Promise<ImportResult> {
-  const workbook = await loadWorkbook(bytes);
+  const sheets = new Map<MachineSheet, SheetRecords>();
+  await streamXlsxRows(bytes, {
+    sheet: (name) => {
+      const sheet = SHEET_BY_NAME.get(name);
+      if (sheet && !sheets.has(sheet)) sheets.set(sheet, new SheetRecords(sheet, name));
+    },
+    row: (name, row) => {
+      const sheet = SHEET_BY_NAME.get(name);
+      if (sheet) sheets.get(sheet)?.add(row);
+    },
+  });
   const records: SourceRecord[] = [];
   for (const sheet of Object.keys(SHEET_COLUMNS) as MachineSheet[]) {
-    const worksheet = workbook.getWorksheet(SHEET[sheet]);
-    if (worksheet) records.push(...sheetRecords(sheet, worksheet));
+    const read = sheets.get(sheet);
+    if (read) records.push(...read.finish());
     else if (sheet === "meta" || sheet === "items") {
       throw new NotAProgrammeError(`Це не шаблон infoprog: немає аркуша «${SHEET[sheet]}».`);
     }

@@ -3,14 +3,18 @@
  *
  * A backup is gzip'd JSON lines: a header (format, migrations applied, tables with their columns
  * and row counts), then for each table in foreign-key order a `{"table": …}` line followed by its
- * rows, one `row_to_json` text per line, then an `{"end": …}` trailer. Rows are converted to and
- * from JSON by the database itself (`row_to_json`, `jsonb_populate_recordset`), so timestamps keep
- * their microseconds, bigints their digits and jsonb its exact numbers; JavaScript never parses a row.
+ * rows, one JSON text per line, then an `{"end": …}` trailer. Rows are converted to and from JSON by
+ * the database itself (`row_to_json`, `jsonb_populate_recordset`), so timestamps keep their
+ * microseconds, bigints their digits and jsonb its exact numbers; JavaScript never parses a row.
+ * A json/jsonb column is written wrapped in a one-element array (SQL NULL stays `null`), because in
+ * a row's JSON a JSON `null` and an SQL NULL would both be `null` (format 1 restored JSON null as
+ * SQL NULL). Sessions are live credentials and are left out. The file is readable by its owner only.
  * Every query goes through Kysely with bound values; identifiers come from the catalog and are
  * quoted by Kysely (`sql.table`, `sql.ref`).
  */
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
+import { chmod, rename, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
@@ -23,10 +27,15 @@ type AnyDb = Kysely<any>;
 type AnyTrx = Transaction<any>;
 
 export const BACKUP_FORMAT = "infoprog-backup";
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
+/** Format 1 files (before json columns were wrapped) are still restored. */
+const READABLE_FORMAT_VERSIONS = [1, 2];
 const PAGE = 2000;
 const INSERT_CHUNK = 500;
 const MIGRATION_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
+/** Live sign-ins: never written to a backup, never restored from an older one. */
+const LEFT_OUT_TABLES = new Set(["sessions"]);
+const JSON_TYPES = new Set(["json", "jsonb"]);
 
 export interface TableInfo {
   name: string;
@@ -35,6 +44,8 @@ export interface TableInfo {
   key: string[];
   /** Columns fed by a sequence (serial, identity): their sequence is moved past the restored rows. */
   sequenced: string[];
+  /** json/jsonb columns, written wrapped in a one-element array. */
+  json: string[];
 }
 
 export interface BackupHeader {
@@ -43,7 +54,8 @@ export interface BackupHeader {
   createdAt: string;
   /** Migration names applied to the database the backup was taken from, in order. */
   migrations: string[];
-  tables: (Pick<TableInfo, "name" | "columns"> & { rows: number })[];
+  /** `json`: the columns written wrapped (format 2; absent in format 1). */
+  tables: (Pick<TableInfo, "name" | "columns"> & Partial<Pick<TableInfo, "json">> & { rows: number })[];
 }
 
 export interface BackupSummary {
@@ -127,6 +139,7 @@ export async function describeTables(db: AnyDb | AnyTrx): Promise<TableInfo[]> {
       columns: columns.map((column) => column.name),
       key: keys.get(name) ?? [],
       sequenced: columns.filter((column) => column.isAutoIncrementing).map((column) => column.name),
+      json: columns.filter((column) => JSON_TYPES.has(column.dataType)).map((column) => column.name),
     };
   });
 }
@@ -139,11 +152,21 @@ function rowCount(db: AnyTrx, table: string): Promise<number> {
     .then((row) => Number(row.count));
 }
 
-/** Rows of a table as JSON text made by the database, in primary-key order. */
+/** A row as JSON made by the database, its json columns wrapped: `[value]`, or `null` for SQL NULL. */
+function rowJson(table: TableInfo) {
+  if (table.json.length === 0) return sql<string>`row_to_json(r)::text`;
+  const wrapped = table.json.map(
+    (column) =>
+      sql`${column}::text, case when ${sql.ref(`r.${column}`)} is null then null else jsonb_build_array(${sql.ref(`r.${column}`)}) end`,
+  );
+  return sql<string>`(row_to_json(r)::jsonb || jsonb_build_object(${sql.join(wrapped)}))::text`;
+}
+
+/** Rows of a table as JSON text made by the database (backup format 2), in primary-key order. */
 export async function* tableRows(db: AnyDb | AnyTrx, table: TableInfo): AsyncGenerator<string> {
   const order = table.key.length > 0 ? table.key : table.columns;
   for (let offset = 0; ; offset += PAGE) {
-    let query = db.selectFrom(`${table.name} as r`).select(sql<string>`row_to_json(r)::text`.as("row"));
+    let query = db.selectFrom(`${table.name} as r`).select(rowJson(table).as("row"));
     for (const column of order) query = query.orderBy(`r.${column}`);
     const rows = await query.limit(PAGE).offset(offset).execute();
     for (const row of rows) yield row.row as string;
@@ -155,16 +178,34 @@ async function writeLine(out: Writable, line: string): Promise<void> {
   if (!out.write(`${line}\n`)) await once(out, "drain");
 }
 
-/** Writes a consistent snapshot of every data table to a gzip'd JSON-lines file. */
+/**
+ * Writes a consistent snapshot of every data table (sessions left out) to a gzip'd JSON-lines file,
+ * mode 600: it holds password hashes. Written beside the target and renamed over it when complete,
+ * so a failed backup never replaces a good one and an existing file's wider mode is not inherited.
+ */
 export async function backupDatabase(db: AnyDb, file: string): Promise<BackupSummary> {
+  const partial = `${file}.partial`;
+  await rm(partial, { force: true });
+  try {
+    const summary = await writeBackup(db, partial);
+    await chmod(partial, 0o600);
+    await rename(partial, file);
+    return summary;
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+async function writeBackup(db: AnyDb, file: string): Promise<BackupSummary> {
   const gzip = createGzip();
-  const done = finished(gzip.pipe(createWriteStream(file)));
+  const done = finished(gzip.pipe(createWriteStream(file, { mode: 0o600, flags: "wx" })));
   let rows = 0;
   const tables = await db
     .transaction()
     .setIsolationLevel("repeatable read")
     .execute(async (trx) => {
-      const described = await describeTables(trx);
+      const described = (await describeTables(trx)).filter((table) => !LEFT_OUT_TABLES.has(table.name));
       const counts = await Promise.all(described.map((table) => rowCount(trx, table.name)));
       const header: BackupHeader = {
         format: BACKUP_FORMAT,
@@ -174,6 +215,7 @@ export async function backupDatabase(db: AnyDb, file: string): Promise<BackupSum
         tables: described.map((table, index) => ({
           name: table.name,
           columns: table.columns,
+          json: table.json,
           rows: counts[index] ?? 0,
         })),
       };
@@ -224,7 +266,7 @@ class BackupReader {
 }
 
 function checkHeader(header: BackupHeader, migrations: string[], tables: TableInfo[]): void {
-  if (header.format !== BACKUP_FORMAT || header.formatVersion !== BACKUP_FORMAT_VERSION) {
+  if (header.format !== BACKUP_FORMAT || !READABLE_FORMAT_VERSIONS.includes(header.formatVersion)) {
     throw new BackupError("Це не резервна копія infoprog (або її формат новіший за цю версію)");
   }
   const missing = header.migrations.filter((name) => !migrations.includes(name));
@@ -248,13 +290,21 @@ async function isEmpty(trx: AnyTrx, tables: TableInfo[]): Promise<boolean> {
   return true;
 }
 
-async function insertRows(trx: AnyTrx, table: string, columns: string[], rows: string[]): Promise<void> {
+type TableHeader = BackupHeader["tables"][number];
+
+/** A column of the restored rows: a wrapped json column unwrapped (`[null]` → JSON null). */
+function restoredColumn(table: TableHeader, column: string) {
+  if (!table.json?.includes(column)) return `r.${column}`;
+  return sql`${sql.ref(`r.${column}`)} -> 0`.as(column);
+}
+
+async function insertRows(trx: AnyTrx, table: TableHeader, rows: string[]): Promise<void> {
   const json = `[${rows.join(",")}]`;
-  const source = sql`jsonb_populate_recordset(null::${sql.table(table)}, ${json}::jsonb)`.as("r");
+  const source = sql`jsonb_populate_recordset(null::${sql.table(table.name)}, ${json}::jsonb)`.as("r");
   await trx
-    .insertInto(table)
-    .columns(columns)
-    .expression(trx.selectFrom(source).select(columns.map((column) => `r.${column}`)))
+    .insertInto(table.name)
+    .columns(table.columns)
+    .expression(trx.selectFrom(source).select(table.columns.map((column) => restoredColumn(table, column))))
     .execute();
 }
 
@@ -265,20 +315,24 @@ async function moveSequences(trx: AnyTrx, table: TableInfo): Promise<void> {
   }
 }
 
-async function restoreTable(trx: AnyTrx, reader: BackupReader, header: BackupHeader["tables"][number]) {
+async function restoreTable(trx: AnyTrx, reader: BackupReader, header: TableHeader) {
   const start = await reader.json<{ table?: string; rows?: number }>();
   if (start.table !== header.name || start.rows !== header.rows) {
     throw new BackupError(`Резервна копія пошкоджена: очікувалася таблиця ${header.name}`);
   }
+  // A format 1 backup still carries sessions: read past them.
+  const insert = LEFT_OUT_TABLES.has(header.name)
+    ? async () => {}
+    : (rows: string[]) => insertRows(trx, header, rows);
   let chunk: string[] = [];
   for (let index = 0; index < header.rows; index++) {
     chunk.push(await reader.next());
     if (chunk.length === INSERT_CHUNK) {
-      await insertRows(trx, header.name, header.columns, chunk);
+      await insert(chunk);
       chunk = [];
     }
   }
-  if (chunk.length > 0) await insertRows(trx, header.name, header.columns, chunk);
+  if (chunk.length > 0) await insert(chunk);
 }
 
 export interface RestoreOptions {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely } from "kysely";
+import { config } from "../config.js";
 import { csvChunks, writeDataPackageZip } from "../export/opendata/datapackage.js";
 import type { ResourceDef } from "../export/opendata/fields.js";
 import type { Database } from "./db-types.js";
@@ -9,7 +10,7 @@ import { allRows, type ListedResource, targetedProgrammes } from "./opendata.js"
 
 /** Where whole-dataset exports are kept: INFOPROG_EXPORTS_DIR, else ./data/exports. */
 export function exportsDir(): string {
-  return process.env.INFOPROG_EXPORTS_DIR ?? path.join("data", "exports");
+  return config().exportsDir;
 }
 
 /** A file of a family, e.g. `datapackage-<key>.zip`; a family keeps only its latest file. */

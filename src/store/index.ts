@@ -10,6 +10,7 @@ import {
   type Transaction,
 } from "kysely";
 import pg from "pg";
+import { config } from "../config.js";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
 import { type Actor, writeAudit } from "./audit.js";
@@ -17,6 +18,7 @@ import { reattachCategoryOverrides } from "./categories.js";
 import { DataChanges, listenForChanges, WriteCounter } from "./changes.js";
 import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
+import { lockDataDir } from "./data-dir-lock.js";
 import type { Database } from "./db-types.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { migrateToLatest } from "./migrations/index.js";
@@ -130,40 +132,74 @@ export function sha256(bytes: Uint8Array | string): string {
 
 function databaseUrlOf(options: StoreOptions): string | undefined {
   const explicitDir = options.dataDir !== undefined && options.databaseUrl === undefined;
-  return options.databaseUrl ?? (explicitDir ? undefined : process.env.DATABASE_URL);
+  return options.databaseUrl ?? (explicitDir ? undefined : config().database.url);
 }
 
 /**
- * A pool whose idle connections may be cut (a server restart, a failover, an administrator): pg emits
- * that as an error event, which would end the process; the pool replaces the connection on next use.
+ * A pool whose connections may be cut (a server restart, a failover, an administrator): pg emits that
+ * as an 'error' event, which would end the process when nobody listens. The pool listens on idle
+ * connections only; a connection checked out for a transaction gets its own listener here. Its query
+ * in flight fails by itself (the request answers 503, see `isDatabaseUnavailable`), the transaction
+ * is rolled back by the server, and the pool drops the broken connection when it is released.
  */
 function postgresPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({ connectionString });
   pool.on("error", (error) => console.error(`PostgreSQL: an idle connection was lost (${error.message})`));
+  pool.on("connect", (client) => {
+    client.on("error", (error) =>
+      console.error(`PostgreSQL: a connection in use was lost (${error.message})`),
+    );
+  });
   return pool;
 }
 
-async function createDialect(options: StoreOptions): Promise<Dialect> {
-  const databaseUrl = databaseUrlOf(options);
-  if (databaseUrl) return new PostgresDialect({ pool: postgresPool(databaseUrl) });
-  // Loaded only here: a server on PostgreSQL should not carry PGlite's tens of megabytes.
-  const { PGlite } = await import("@electric-sql/pglite");
-  const dataDir = options.dataDir ?? process.env.INFOPROG_DATA_DIR ?? "./data/pglite";
-  if (dataDir === ":memory:") return new PGliteDialect(await PGlite.create());
-  await mkdir(dataDir, { recursive: true });
-  return new PGliteDialect(await PGlite.create(dataDir));
+interface OpenedDialect {
+  dialect: Dialect;
+  /** Releases what the database held besides its connections (the PGlite folder's lock). */
+  release(): Promise<void>;
 }
 
-/** Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. */
+const nothingToRelease = async () => {};
+
+async function createDialect(options: StoreOptions): Promise<OpenedDialect> {
+  const databaseUrl = databaseUrlOf(options);
+  if (databaseUrl) {
+    return { dialect: new PostgresDialect({ pool: postgresPool(databaseUrl) }), release: nothingToRelease };
+  }
+  // Loaded only here: a server on PostgreSQL should not carry PGlite's tens of megabytes.
+  const { PGlite } = await import("@electric-sql/pglite");
+  const dataDir = options.dataDir ?? config().database.dataDir;
+  if (dataDir === ":memory:") {
+    return { dialect: new PGliteDialect(await PGlite.create()), release: nothingToRelease };
+  }
+  await mkdir(dataDir, { recursive: true });
+  const release = await lockDataDir(dataDir);
+  try {
+    return { dialect: new PGliteDialect(await PGlite.create(dataDir)), release };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/**
+ * Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. A PGlite
+ * folder is this process's until `close()`: while another process holds it, throws
+ * `DataDirLockedError`.
+ */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const databaseUrl = databaseUrlOf(options);
   const changes = new DataChanges({ hearsOthers: databaseUrl === undefined });
-  const db = new Kysely<Database>({
-    dialect: await createDialect(options),
-    plugins: [new WriteCounter(changes)],
-  });
-  await migrateToLatest(db);
-  return new KyselyStore(db, changes, databaseUrl);
+  const { dialect, release } = await createDialect(options);
+  const db = new Kysely<Database>({ dialect, plugins: [new WriteCounter(changes)] });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    await release();
+    throw error;
+  }
+  return new KyselyStore(db, changes, databaseUrl, release);
 }
 
 function countFindings(findings: Finding[]): { error_count: number; warning_count: number } {
@@ -287,6 +323,7 @@ class KyselyStore implements Store {
     private readonly db: Kysely<Database>,
     readonly changes: DataChanges,
     private readonly databaseUrl: string | undefined,
+    private readonly release: () => Promise<void>,
   ) {}
 
   watchChanges(): void {
@@ -505,7 +542,11 @@ class KyselyStore implements Store {
 
   async close(): Promise<void> {
     await this.stopListening?.();
-    await this.db.destroy();
+    try {
+      await this.db.destroy();
+    } finally {
+      await this.release();
+    }
   }
 }
 

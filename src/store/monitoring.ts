@@ -164,11 +164,15 @@ function sameAuthor(report: StoredReport, actor: Actor): StoredReport {
   return report;
 }
 
+const ALREADY_SUBMITTED = "Звіт за цей період уже подано: змініть його виправленням";
+/** The unique index of migration 0009: one submitted original per project, period and unit. */
+const ONE_SUBMITTED_ORIGINAL_INDEX = "executor_reports_one_submitted_original";
+
 /** A project's report for a period, once submitted, changes only through corrections. */
 async function refuseSecondSubmission(
   trx: MonitoringTrx,
   programmeId: number,
-  input: NewReport,
+  input: Pick<NewReport, "itemId" | "periodKey" | "orgUnitId">,
 ): Promise<void> {
   const submitted = await trx
     .selectFrom("executor_reports")
@@ -179,9 +183,19 @@ async function refuseSecondSubmission(
     .where("org_unit_id", "=", input.orgUnitId)
     .where("submitted_at", "is not", null)
     .executeTakeFirst();
-  if (submitted) {
-    throw new ReportConflict("locked", "Звіт за цей період уже подано: змініть його виправленням");
+  if (submitted) throw new ReportConflict("locked", ALREADY_SUBMITTED);
+}
+
+/**
+ * A concurrent submission the check above could not see (it committed after this transaction read)
+ * is stopped by the unique index; it is the same refusal.
+ */
+function asSecondSubmission(error: unknown): never {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  if (code === "23505" && constraint === ONE_SUBMITTED_ORIGINAL_INDEX) {
+    throw new ReportConflict("locked", ALREADY_SUBMITTED);
   }
+  throw error;
 }
 
 /** A new draft; with an idempotency key already used, the report created then is returned. */
@@ -253,7 +267,8 @@ export function updateDraft(
 
 /**
  * Submits and locks a draft at `now`. Submitting again an already submitted report with the same
- * idempotency key (or none) returns it unchanged, so a client may retry.
+ * idempotency key (or none) returns it unchanged, so a client may retry. Another draft of the same
+ * project, period and unit already submitted: `ReportConflict` "locked" (correct that one instead).
  */
 export function submitReport(
   store: Store,
@@ -267,6 +282,7 @@ export function submitReport(
     .execute(async (trx) => {
       const before = await lockedReport(trx, programmeId, id);
       if (before.submittedAt !== null) return { report: before, submitted: false };
+      await refuseSecondSubmission(trx, programmeId, before);
       const at = now.toISOString();
       await trx
         .updateTable("executor_reports")
@@ -282,7 +298,8 @@ export function submitReport(
         after,
       });
       return { report: after, submitted: true };
-    });
+    })
+    .catch(asSecondSubmission);
 }
 
 /** A correction of a submitted report: a new submitted, locked report; the original stays as it was. */

@@ -39,14 +39,30 @@ export function encodeCursor(key: Key): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-/** Undefined when the cursor is not one of ours. */
-export function decodeCursor(cursor: string, length: number): Key | undefined {
+/** What each part of a resource's key is: an int4 id or year, or a text id (item, report). */
+type KeyPart = "int" | "text";
+const INT4_MAX = 2 ** 31 - 1;
+/** Longer than any cursor we issue (a report's key is about 60 characters). */
+const MAX_CURSOR_CHARS = 1024;
+
+function isKeyPart(part: unknown, type: KeyPart): boolean {
+  if (type === "int")
+    return Number.isSafeInteger(part) && (part as number) >= 0 && (part as number) <= INT4_MAX;
+  return typeof part === "string" && !part.includes("\u0000");
+}
+
+/**
+ * Undefined when the cursor is not one we could have issued for a key of these parts: anything else
+ * would reach SQL as a value of the wrong type (and fail there as a server error, not a bad request).
+ */
+export function decodeCursor(cursor: string, parts: readonly KeyPart[]): Key | undefined {
+  if (cursor.length > MAX_CURSOR_CHARS) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     const valid =
       Array.isArray(key) &&
-      key.length === length &&
-      key.every((part) => typeof part === "string" || Number.isSafeInteger(part));
+      key.length === parts.length &&
+      key.every((part, index) => isKeyPart(part, parts[index] ?? "int"));
     return valid ? (key as Key) : undefined;
   } catch {
     return undefined;
@@ -101,6 +117,16 @@ const KEYS: Record<ListedResource, string[]> = {
   indicators: ["x.programme_id", "x.position"],
   reports: ["r.programme_id", "r.id"],
   "annual-reports": ["p.id", "y.year"],
+};
+/** The SQL type of each column of KEYS, to check a cursor before it reaches SQL. */
+const KEY_PARTS: Record<ListedResource, KeyPart[]> = {
+  programmes: ["int"],
+  directions: ["int", "int"],
+  projects: ["int", "text"],
+  funding: ["int"],
+  indicators: ["int", "int"],
+  reports: ["int", "text"],
+  "annual-reports": ["int", "int"],
 };
 
 function programmeConditions(filter: OpenFilter): Expression<SqlBool>[] {
@@ -395,7 +421,7 @@ export async function listResource(
   filter: OpenFilter,
   page: { limit: number; after?: string },
 ): Promise<Page> {
-  const key = page.after === undefined ? undefined : decodeCursor(page.after, KEYS[resource].length);
+  const key = page.after === undefined ? undefined : decodeCursor(page.after, KEY_PARTS[resource]);
   if (page.after !== undefined && !key) throw new BadCursorError("cursor");
   const limit = Math.min(Math.max(page.limit, 1), MAX_PAGE);
   const rows = await PAGES[resource](db, filter, key, limit + 1);

@@ -5,6 +5,7 @@
  * makes a second run send nothing new; a failed email is un-recorded so the next run retries it.
  */
 import nodemailer from "nodemailer";
+import { config } from "../config.js";
 import { ukrainianDate } from "../domain/format.js";
 import type { Programme } from "../domain/model.js";
 import type { ReportingPeriod } from "../domain/monitoring/periods.js";
@@ -26,7 +27,7 @@ export interface Mailer {
   sendMail(message: MailMessage): Promise<unknown>;
 }
 
-export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer | undefined {
+export function createMailer(smtpUrl = config().smtp.url): Mailer | undefined {
   return smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
 }
 
@@ -205,7 +206,7 @@ export async function sendDueReminders(
 ): Promise<SentReminder[]> {
   const settings = {
     daysBefore: options.daysBefore ?? 5,
-    from: options.from ?? process.env.SMTP_FROM ?? "infoprog@localhost",
+    from: options.from ?? config().smtp.from,
   };
   const sent: SentReminder[] = [];
   for (const programmeId of await programmesWithExecutors(store)) {

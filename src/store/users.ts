@@ -108,8 +108,11 @@ export async function findUser(db: MonitoringDb, id: number): Promise<User | und
   return row ? toUser(row) : undefined;
 }
 
-export async function listUsers(store: Store): Promise<User[]> {
-  const rows = await monitoringDb(store).selectFrom("users").select(USER_COLUMNS).orderBy("id").execute();
+/** Every user, or those of one community. */
+export async function listUsers(store: Store, katottg?: string): Promise<User[]> {
+  let query = monitoringDb(store).selectFrom("users").select(USER_COLUMNS);
+  if (katottg !== undefined) query = query.where("katottg", "=", katottg);
+  const rows = await query.orderBy("id").execute();
   return rows.map(toUser);
 }
 

@@ -115,7 +115,10 @@ describe("sign-in, sessions, CSRF and the access table", () => {
   });
 
   it("lets a controller read but not change, and writes who changed the status to the audit log", async () => {
-    const controller = await userClient(app, store, "controller", "controller");
+    // A controller is a council's commission: bound to its community (unbound, it would reach nothing).
+    const controller = await userClient(app, store, "controller", "controller", {
+      katottg: "UA99000000000000001",
+    });
     expect((await controller.inject(`/api/programmes/${demoId}`)).statusCode).toBe(200);
     const refused = await controller.inject({
       method: "POST",

@@ -57,7 +57,7 @@ describe("compare and national view", () => {
   ].map(([population, amount], index) => {
     const made = oneProject(nation[index] as SyntheticProgramme, population ?? 0, amount ?? 0);
     made.community.oblast = "Тестова область";
-    made.community.katottg = `UA99000000000000${index}`;
+    made.community.katottg = `UA9900000000000000${index}`;
     made.programme.community.katottg = made.community.katottg;
     return made;
   });
@@ -65,7 +65,7 @@ describe("compare and national view", () => {
   // A community whose population nobody knows, alone in its oblast: no per-resident figures there.
   const unknown = oneProject(nation[5] as SyntheticProgramme, 0, 50_000);
   unknown.community.oblast = "Область без даних про населення";
-  unknown.community.katottg = "UA990000000000009";
+  unknown.community.katottg = "UA99000000000000009";
   unknown.programme.community.katottg = unknown.community.katottg;
 
   beforeAll(async () => {
@@ -143,7 +143,10 @@ describe("compare and national view", () => {
     const [category] = oblast.categories;
     expect(oblast.categories).toHaveLength(1);
     expect(category?.outlier_count).toBe(1);
-    expect(category?.outliers[0]).toMatchObject({ katottg: "UA990000000000003", per_resident_kopecks: 2000 });
+    expect(category?.outliers[0]).toMatchObject({
+      katottg: "UA99000000000000003",
+      per_resident_kopecks: 2000,
+    });
     expect(view.oblasts.map((oblast) => oblast.rank)).toEqual(view.oblasts.map((_, index) => index + 1));
     const medians = view.oblasts.map((oblast) => oblast.per_resident.median ?? Number.NEGATIVE_INFINITY);
     expect([...medians].sort((a, b) => b - a)).toEqual(medians);

@@ -15,7 +15,10 @@ import { type AccessRule, accessRule, allows, UNSAFE_METHODS } from "../../src/a
 import { buildApp } from "../../src/api/app.js";
 import type { Role } from "../../src/domain/roles.js";
 import { demoProgramme, IT_DEPT } from "../../src/domain/synthetic/demo.js";
+import { exportCsv } from "../../src/export/csv.js";
+import { monitoringDb } from "../../src/store/audit.js";
 import type { Store } from "../../src/store/index.js";
+import { createDraft } from "../../src/store/monitoring.js";
 import { ensureOrgUnit } from "../../src/store/users.js";
 import { type Client, signIn, userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";
@@ -173,5 +176,207 @@ describe("access matrix: every API route × every role", () => {
     expect(checked).toBe(found.length * CALLERS.length);
     expect(refusals).toBeGreaterThan(0);
     expect(failures).toEqual([]);
+  });
+});
+
+/** Unsafe routes that write nothing of a community, and why. */
+const NOT_COMMUNITY_WRITES: Record<string, string> = {
+  "POST /api/auth/login": "opens a session of the caller",
+  "POST /api/auth/logout": "ends the caller's own session",
+  "POST /api/validate": "checks the body and stores nothing",
+};
+
+/** A request of a caller of community A aimed at community B. */
+interface Attempt {
+  url: string;
+  payload?: string | object;
+  headers?: Record<string, string>;
+}
+
+type CommunityCaller = "head" | "executor" | "controller" | "admin";
+const COMMUNITY_CALLERS: readonly CommunityCaller[] = ["head", "executor", "controller", "admin"];
+
+/**
+ * Cross-community writes: for every unsafe API route, a head, executor, controller and community admin
+ * of community A aim it at community B — B's programme, report and project by id, or B's code in the
+ * body (an import of B's document, an edit that moves A's programme to B, an org unit or a user of B).
+ * Each must be refused (403, or 404 where B's programme is addressed by id and stays invisible) with
+ * an error body only, and nothing may be written. The same requests by the platform admin then get
+ * past the scoping, so the refusals are not an accident of a dead URL. A new unsafe route fails here
+ * until it has a case below, or is addressed by /api/programmes/:id (then B's id is filled in), or is
+ * listed in NOT_COMMUNITY_WRITES.
+ */
+describe("access matrix: every write route × every community role, aimed at another community", () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let app: FastifyInstance;
+  const routes: RouteEntry[] = [];
+  const clients = new Map<CommunityCaller, Client>();
+  let platformAdmin: Client;
+  let ownId = 0;
+  const b: Record<string, string> = {};
+  const programmeB = demoProgramme();
+  const B = "UA99000000000000002";
+  programmeB.community = { name: "Громада Б", katottg: B };
+
+  beforeAll(async () => {
+    ({ store, dispose } = await openTestStore());
+    const programmeA = demoProgramme();
+    const A = programmeA.community.katottg;
+    ownId = (await store.saveImport({ programme: programmeA, findings: [] }, { name: "a", sha256: "a" }))
+      .programmeId;
+    const idB = (await store.saveImport({ programme: programmeB, findings: [] }, { name: "b", sha256: "b" }))
+      .programmeId;
+    const unitA = await ensureOrgUnit(store, A, IT_DEPT);
+    const unitB = await ensureOrgUnit(store, B, IT_DEPT);
+    const itemB = programmeB.directions[0]?.items[0]?.id ?? "d1.1";
+    const { report } = await createDraft(
+      store,
+      idB,
+      {
+        itemId: itemB,
+        periodKey: "2026-H1",
+        orgUnitId: unitB.id,
+        status: "in-progress",
+        actual: [],
+        text: "",
+        attachments: [],
+        indicatorActuals: [],
+      },
+      null,
+    );
+    Object.assign(b, { id: String(idB), rid: report.id, itemId: itemB, orgUnitId: String(unitB.id) });
+    app = buildApp({ store, webDist: "/nonexistent", loginAttemptsPerMinute: 1000 });
+    app.addHook("onRoute", (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    });
+    await app.ready();
+    const extras: Record<CommunityCaller, { katottg: string; orgUnitId?: number }> = {
+      head: { katottg: A },
+      executor: { katottg: A, orgUnitId: unitA.id },
+      controller: { katottg: A },
+      admin: { katottg: A },
+    };
+    for (const role of COMMUNITY_CALLERS) {
+      clients.set(role, await userClient(app, store, `cross-${role}`, role, extras[role]));
+    }
+    platformAdmin = await userClient(app, store, "cross-platform-admin", "admin");
+  });
+  afterAll(async () => {
+    await app.close();
+    await dispose();
+  });
+
+  /** Requests aimed at B for the routes that do not address B's programme by id. */
+  function attemptsOf(route: string): Attempt[] | undefined {
+    const asA = { ...structuredClone(programmeB), community: { name: "Громада А", katottg: B } };
+    const cases: Record<string, Attempt[]> = {
+      "POST /api/import": [
+        {
+          url: "/api/import?name=b.csv",
+          payload: exportCsv(programmeB),
+          headers: { "content-type": "text/csv" },
+        },
+      ],
+      "PUT /api/programmes/:id": [
+        { url: `/api/programmes/${b.id}`, payload: programmeB },
+        { url: `/api/programmes/${ownId}`, payload: asA },
+        {
+          url: `/api/programmes/${ownId}`,
+          payload: { ...asA, community: { name: "Нова громада", katottg: "UA99000000000000009" } },
+        },
+      ],
+      "POST /api/org-units": [{ url: "/api/org-units", payload: { katottg: B, name: "Відділ Б" } }],
+      "POST /api/users": [
+        {
+          url: "/api/users",
+          payload: { login: "b-head", password: "password-b-1", displayName: "Б", role: "head", katottg: B },
+        },
+        {
+          url: "/api/users",
+          payload: { login: "b-platform", password: "password-b-1", displayName: "Б", role: "admin" },
+        },
+      ],
+    };
+    if (cases[route]) return cases[route];
+    const [, url = ""] = route.split(" ");
+    if (!url.startsWith("/api/programmes/:id")) return undefined;
+    return [{ url: url.replace(/:([A-Za-z]+)/g, (_, name: string) => b[name] ?? "1"), payload: {} }];
+  }
+
+  async function fingerprint(): Promise<Record<string, unknown>> {
+    const db = monitoringDb(store);
+    const count = async (table: "audit_log" | "programme_versions" | "communities" | "org_units" | "users") =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      audit: await count("audit_log"),
+      versions: await count("programme_versions"),
+      communities: await count("communities"),
+      units: await count("org_units"),
+      users: await count("users"),
+      programmes: await db
+        .selectFrom("programmes")
+        .select(["id", "katottg", "status"])
+        .orderBy("id")
+        .execute(),
+      reports: await db
+        .selectFrom("executor_reports")
+        .select(["id", "status", "locked_at", "text"])
+        .orderBy("id")
+        .execute(),
+    };
+  }
+
+  it("refuses every write of community A's staff into community B and writes nothing", async () => {
+    const unsafe = routes.filter((route) => isApiRoute(route) && UNSAFE_METHODS.has(route.method));
+    expect(unsafe.length).toBeGreaterThan(10);
+    const uncovered: string[] = [];
+    const failures: string[] = [];
+    const before = await fingerprint();
+    let refused = 0;
+    for (const route of unsafe) {
+      const name = `${route.method} ${route.url}`;
+      if (NOT_COMMUNITY_WRITES[name]) continue;
+      const attempts = attemptsOf(name);
+      if (!attempts) {
+        uncovered.push(name);
+        continue;
+      }
+      for (const attempt of attempts) {
+        for (const role of COMMUNITY_CALLERS) {
+          const response = await clients.get(role)?.inject({ method: route.method as "POST", ...attempt });
+          if (!response) throw new Error(role);
+          refused++;
+          if (![403, 404].includes(response.statusCode) || !isBareError(response)) {
+            failures.push(
+              `${name} ${attempt.url} as ${role} of A: ${response.statusCode} ${response.body.slice(0, 160)}`,
+            );
+          }
+        }
+      }
+    }
+    console.log(`cross-community matrix: ${refused} write attempts into another community refused`);
+    expect(uncovered).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+
+    // The same requests by the platform admin pass the scoping: the refusals above were not dead URLs.
+    const dead: string[] = [];
+    for (const route of unsafe) {
+      const name = `${route.method} ${route.url}`;
+      for (const attempt of NOT_COMMUNITY_WRITES[name] ? [] : (attemptsOf(name) ?? [])) {
+        const response = await platformAdmin.inject({ method: route.method as "POST", ...attempt });
+        if ([401, 403, 404].includes(response.statusCode))
+          dead.push(`${name} ${attempt.url}: ${response.statusCode}`);
+      }
+    }
+    expect(dead).toEqual([]);
   });
 });

@@ -1,19 +1,24 @@
 /**
  * Backup and restore round trip: a populated database (the three real programmes, edits, several
- * versions, a status change, a user, idempotency keys) is dumped, restored into an empty database,
- * and every row of every table is compared. Runs on PGlite, and on PostgreSQL with DATABASE_URL.
+ * versions, a status change, a user and their session, idempotency keys) is dumped, restored into
+ * an empty database, and every row of every table is compared — values and which columns are SQL
+ * NULL — except sessions, which a backup leaves out. Runs on PGlite, and on PostgreSQL with
+ * DATABASE_URL.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importDocument } from "../../src/import/index.js";
+import { createSession } from "../../src/store/auth.js";
 import {
   BackupError,
   backupDatabase,
   describeTables,
   restoreDatabase,
+  type TableInfo,
   tableRows,
 } from "../../src/store/backup.js";
 import { openStore, type Store, sha256 } from "../../src/store/index.js";
@@ -43,6 +48,7 @@ async function populate(store: Store): Promise<void> {
     displayName: "Адміністратор",
     role: "admin",
   });
+  await createSession(store, user);
   for (const name of FIXTURE_NAMES) {
     const bytes = Buffer.from(readFixture(name));
     const result = await importDocument(bytes, name);
@@ -64,16 +70,43 @@ async function populate(store: Store): Promise<void> {
   if (first) await store.setStatus(first.id, "published");
 }
 
-/** Every row of every data table, as the database renders it, by table. */
+/**
+ * Which columns of each row are SQL NULL, in primary-key order: the rows' JSON alone cannot tell an
+ * SQL NULL from a JSON null in a jsonb column.
+ */
+async function nullColumns(store: Store, table: TableInfo): Promise<string[]> {
+  const db = store.kysely();
+  let query = db
+    .selectFrom(`${table.name} as r` as never)
+    .select(
+      sql<string>`concat_ws(',', ${sql.join(table.columns.map((column) => sql`case when ${sql.ref(`r.${column}`)} is null then ${column}::text end`))})`.as(
+        "nulls",
+      ),
+    );
+  for (const column of table.key.length > 0 ? table.key : table.columns)
+    query = query.orderBy(sql.ref(`r.${column}`));
+  return (await query.execute()).map((row) => (row as { nulls: string }).nulls);
+}
+
+/** Every row of every data table, as the database renders it and with its SQL NULLs, by table. */
 async function snapshot(store: Store): Promise<Map<string, string[]>> {
   const db = store.kysely();
   const out = new Map<string, string[]>();
   for (const table of await describeTables(db)) {
     const rows: string[] = [];
     for await (const row of tableRows(db, table)) rows.push(row);
-    out.set(table.name, rows);
+    const nulls = await nullColumns(store, table);
+    out.set(
+      table.name,
+      rows.map((row, index) => `${row} nulls: ${nulls[index]}`),
+    );
   }
   return out;
+}
+
+/** A backup leaves the sessions out; every other table must come back as it was. */
+function withoutSessions(tables: Map<string, string[]>): Map<string, string[]> {
+  return new Map([...tables].filter(([table]) => table !== "sessions"));
 }
 
 describe("backup and restore", () => {
@@ -95,7 +128,7 @@ describe("backup and restore", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("restores every row of every table exactly", async () => {
+  it("restores every row of every table exactly, JSON nulls included, and leaves sessions out", async () => {
     const summary = await backupDatabase(source.store.kysely(), file);
     target = await open();
     const restored = await restoreDatabase(target.store.kysely(), file);
@@ -103,12 +136,21 @@ describe("backup and restore", () => {
     const before = await snapshot(source.store);
     const after = await snapshot(target.store);
     expect([...after.keys()]).toEqual([...before.keys()]);
-    for (const [table, rows] of before) expect(after.get(table), table).toEqual(rows);
-    const total = [...before.values()].reduce((sum, rows) => sum + rows.length, 0);
+    expect(before.get("sessions")).toHaveLength(1);
+    expect(after.get("sessions")).toEqual([]);
+    for (const [table, rows] of withoutSessions(before)) expect(after.get(table), table).toEqual(rows);
+    const total = [...withoutSessions(before).values()].reduce((sum, rows) => sum + rows.length, 0);
     expect(total).toBe(summary.rows);
     for (const table of ["programme_versions", "funding_rows", "users", "audit_log", "idempotency_keys"]) {
       expect(before.get(table)?.length ?? 0, table).toBeGreaterThan(0);
     }
+    // The audit rows of the first imports have before = JSON null, which must stay JSON null.
+    const jsonNulls = sql<{
+      count: number;
+    }>`select count(*)::int as count from audit_log where jsonb_typeof(before) = 'null'`;
+    const sourceNulls = (await jsonNulls.execute(source.store.kysely())).rows[0]?.count ?? 0;
+    expect(sourceNulls).toBeGreaterThan(0);
+    expect((await jsonNulls.execute(target.store.kysely())).rows[0]?.count).toBe(sourceNulls);
     console.log(`backup round trip: ${summary.tables} tables, ${summary.rows} rows compared`);
   }, 120_000);
 
@@ -147,7 +189,22 @@ describe("backup and restore", () => {
     await restoreDatabase(target.store.kysely(), file, { force: true });
     const before = await snapshot(source.store);
     const after = await snapshot(target.store);
-    for (const [table, rows] of before) expect(after.get(table), table).toEqual(rows);
+    for (const [table, rows] of withoutSessions(before)) expect(after.get(table), table).toEqual(rows);
+  }, 120_000);
+
+  it("writes the backup readable by its owner only, with no session in it", async () => {
+    const existing = path.join(dir, "existing.jsonl.gz");
+    await writeFile(existing, "an older backup", { mode: 0o644 });
+    await backupDatabase(source.store.kysely(), existing);
+    for (const each of [file, existing]) expect((await stat(each)).mode & 0o777, each).toBe(0o600);
+    const text = gunzipSync(await readFile(existing)).toString("utf8");
+    expect(text).not.toMatch(/"table":"sessions"/);
+    const [session] = await source.store
+      .kysely()
+      .selectFrom("sessions" as never)
+      .select("id" as never)
+      .execute();
+    expect(text).not.toContain((session as { id: string } | undefined)?.id ?? "no session");
   }, 120_000);
 
   it("refuses a truncated backup and leaves the database empty", async () => {

@@ -43,7 +43,12 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error("server did not become healthy");
 }
 
-export async function startServer(options: StoreOptions, timeoutMs = 60_000): Promise<ServerProcess> {
+/** `env`: more variables for the server (they override the test's own). */
+export async function startServer(
+  options: StoreOptions,
+  timeoutMs = 60_000,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/api/main.ts"], {
     env: {
@@ -52,6 +57,7 @@ export async function startServer(options: StoreOptions, timeoutMs = 60_000): Pr
       PORT: String(port),
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -1,12 +1,23 @@
 import rateLimit from "@fastify/rate-limit";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { katottgSchema } from "../../contract/community.js";
 import { ROLES } from "../../domain/roles.js";
+import { canManagePlatform, UNBOUND } from "../../domain/scope.js";
 import { checkPassword, createSession, deleteSession } from "../../store/auth.js";
 import type { Store } from "../../store/index.js";
 import { remindersOf } from "../../store/reminders.js";
 import { createUser, ensureOrgUnit, listOrgUnits, listUsers } from "../../store/users.js";
-import { actorOf, clearSessionCookie, currentUser, setSessionCookie, unauthorized } from "../auth.js";
+import {
+  actorOf,
+  clearSessionCookie,
+  communityReadScope,
+  currentUser,
+  forbidden,
+  requireCommunityWrite,
+  setSessionCookie,
+  unauthorized,
+} from "../auth.js";
 import { HttpError } from "../errors.js";
 import { errorSchema } from "../schemas.js";
 
@@ -33,11 +44,12 @@ const newUserBody = z.object({
   role: z.enum(ROLES),
   email: z.email().nullable().optional(),
   orgUnitId: z.int().positive().nullable().optional(),
-  katottg: z.string().trim().min(1).nullable().optional(),
+  katottg: katottgSchema.nullable().optional(),
 });
 const orgUnitSchema = z.object({ id: z.number(), katottg: z.string(), name: z.string() });
-const orgUnitBody = z.object({ katottg: z.string().trim().min(1), name: z.string().trim().min(1) });
-const orgUnitQuery = z.object({ katottg: z.string().optional() });
+const orgUnitBody = z.object({ katottg: katottgSchema, name: z.string().trim().min(1) });
+const orgUnitQuery = z.object({ katottg: katottgSchema.optional() });
+type NewUserBody = z.infer<typeof newUserBody>;
 
 export interface AuthRouteOptions {
   store: Store;
@@ -52,7 +64,11 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
   app.get(
     "/api/users",
     { schema: { tags: TAGS, summary: "Користувачі", response: { 200: userSchema.array() } } },
-    () => listUsers(store),
+    async (request) => {
+      const scope = communityReadScope(request);
+      if (scope === null) return [];
+      return listUsers(store, scope === "*" ? undefined : scope);
+    },
   );
   app.post<{ Body: z.infer<typeof newUserBody> }>(
     "/api/users",
@@ -65,16 +81,18 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
       },
     },
     async (request, reply) => {
-      if (request.body.role === "executor" && !request.body.orgUnitId) {
-        throw new HttpError(400, "Виконавця потрібно прив'язати до структурного підрозділу (orgUnitId)");
-      }
+      await checkNewUser(store, request, request.body);
       return reply.status(201).send(await createUser(store, request.body, actorOf(request)));
     },
   );
   app.get<{ Querystring: z.infer<typeof orgUnitQuery> }>(
     "/api/org-units",
     { schema: { tags: TAGS, summary: "Структурні підрозділи", querystring: orgUnitQuery } },
-    (request) => listOrgUnits(store, currentUser(request).katottg ?? request.query.katottg),
+    async (request) => {
+      const scope = communityReadScope(request);
+      if (scope === null) return [];
+      return listOrgUnits(store, scope === "*" ? request.query.katottg : scope);
+    },
   );
   app.post<{ Body: z.infer<typeof orgUnitBody> }>(
     "/api/org-units",
@@ -86,11 +104,37 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
         response: { 201: orgUnitSchema },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      requireCommunityWrite(request, request.body.katottg);
+      return reply
         .status(201)
-        .send(await ensureOrgUnit(store, request.body.katottg, request.body.name, actorOf(request))),
+        .send(await ensureOrgUnit(store, request.body.katottg, request.body.name, actorOf(request)));
+    },
   );
+}
+
+/**
+ * A new user belongs to a community the creator may write (only a platform admin creates users bound to
+ * none, and only of the roles that may be unbound); an executor's unit belongs to the same community.
+ */
+async function checkNewUser(store: Store, request: FastifyRequest, body: NewUserBody): Promise<void> {
+  const katottg = body.katottg ?? null;
+  if (katottg === null) {
+    if (!UNBOUND[body.role])
+      throw new HttpError(400, "Користувача цієї ролі потрібно прив'язати до громади (katottg)");
+    if (!canManagePlatform(currentUser(request))) {
+      throw forbidden("Користувача без громади може створити лише адміністратор платформи");
+    }
+  } else requireCommunityWrite(request, katottg);
+  if (body.role === "executor" && !body.orgUnitId) {
+    throw new HttpError(400, "Виконавця потрібно прив'язати до структурного підрозділу (orgUnitId)");
+  }
+  if (body.orgUnitId) {
+    const units = katottg === null ? [] : await listOrgUnits(store, katottg);
+    if (!units.some((unit) => unit.id === body.orgUnitId)) {
+      throw new HttpError(400, "Структурний підрозділ не належить громаді користувача");
+    }
+  }
 }
 
 /** Sign-in, sign-out, the current user, users and org units. */

@@ -1,5 +1,7 @@
+import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
+import { isKatottg } from "../../domain/katottg.js";
 import type { Finding, Programme } from "../../domain/model.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
 import { notFound } from "../errors.js";
@@ -31,9 +33,11 @@ const formatParam = z.enum(Object.keys(FORMATS) as [Format, ...Format[]]);
 const exportParams = idParams.extend({ format: formatParam });
 const publicExportParams = publicParams.extend({ format: formatParam });
 
+/** The code only when it is one: a programme stored before codes were checked may hold any text. */
 function fileName(programme: Programme, format: Format): string {
   const { katottg } = programme.community;
-  return `programa-${katottg || "bez-kodu"}-${programme.period.from}-${programme.period.to}.${format}`;
+  const code = isKatottg(katottg) ? katottg : "bez-kodu";
+  return `programa-${code}-${programme.period.from}-${programme.period.to}.${format}`;
 }
 
 async function send(reply: FastifyReply, stored: StoredProgramme, format: Format) {
@@ -41,7 +45,7 @@ async function send(reply: FastifyReply, stored: StoredProgramme, format: Format
   const body = await FORMATS[format].write(programme, findings);
   return reply
     .type(FORMATS[format].type)
-    .header("content-disposition", `attachment; filename="${fileName(programme, format)}"`)
+    .header("content-disposition", contentDisposition(fileName(programme, format)))
     .send(typeof body === "string" ? body : Buffer.from(body));
 }
 

@@ -2,16 +2,18 @@ import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { config } from "../../config.js";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
 import { IMPORT_LIMITS } from "../../import/limits.js";
+import { communityKey } from "../../store/community-key.js";
 import {
   IdempotencyKeyReusedError,
   type IdempotentRequest,
   MAX_IDEMPOTENCY_KEY_LENGTH,
 } from "../../store/idempotency.js";
 import { type Store, sha256 } from "../../store/index.js";
-import { actorOf } from "../auth.js";
+import { actorOf, requireCommunityWrite } from "../auth.js";
 import { HttpError } from "../errors.js";
 import { errorSchema, importQuery, previewSchema, savedSchema } from "../schemas.js";
 
@@ -19,7 +21,7 @@ export type ImportDocument = (bytes: Uint8Array, fileName: string) => Promise<Im
 
 export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxUploadBytes;
 /** Uploads per client address and minute; INFOPROG_UPLOADS_PER_MINUTE overrides (the soak bench raises it). */
-export const UPLOADS_PER_MINUTE = Number(process.env.INFOPROG_UPLOADS_PER_MINUTE ?? 0) || 60;
+export const UPLOADS_PER_MINUTE = config().limits.uploadsPerMinute;
 type ImportRequest = FastifyRequest<{ Querystring: z.infer<typeof importQuery>; Body: Buffer | undefined }>;
 
 interface Upload {
@@ -109,6 +111,7 @@ export async function importRoutes(
       if (request.query.dryRun === "1" || request.query.dryRun === "true") {
         return { ...result, totals: programmeTotals(result.programme) };
       }
+      requireCommunityWrite(request, communityKey(result.programme.community));
       const { replayed, ...saved } = await saveOnce(deps.store, request, result, upload);
       if (replayed) reply.header("idempotent-replayed", "true");
       return reply.status(saved.created ? 201 : 200).send({ ...saved, findings: result.findings });

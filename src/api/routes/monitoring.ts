@@ -3,6 +3,7 @@
  * (locks), corrections, idempotency keys (`Idempotency-Key` header on create, submit and correct),
  * the programme's cadence and item → unit table, and the head's annual report files.
  */
+import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { allItems, type Programme } from "../../domain/model.js";
@@ -427,7 +428,7 @@ function annualRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
       const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
       reply.header("content-type", CONTENT_TYPES[extension]);
       if (extension === "json") return reply.send(JSON.stringify(body));
-      reply.header("content-disposition", `attachment; filename="${form.replace(".", `-${year}.`)}"`);
+      reply.header("content-disposition", contentDisposition(form.replace(".", `-${year}.`)));
       return reply.send(Buffer.from(body as Uint8Array));
     },
   );

@@ -5,8 +5,9 @@ import type { Programme } from "../../domain/model.js";
 import { programmeSchema } from "../../domain/schema.js";
 import { programmeTotals } from "../../domain/totals.js";
 import { validateProgramme } from "../../domain/validate.js";
+import { communityKey } from "../../store/community-key.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
-import { actorOf } from "../auth.js";
+import { actorOf, communityReadScope, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 import {
   checkSchema,
@@ -48,7 +49,11 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
         response: { 200: summarySchema.array() },
       },
     },
-    (request) => store.listProgrammes(request.query),
+    async (request) => {
+      const scope = communityReadScope(request);
+      if (scope === null) return [];
+      return store.listProgrammes(scope === "*" ? request.query : { ...request.query, katottg: scope });
+    },
   );
 
   app.get<{ Params: Id; Querystring: z.infer<typeof versionQuery> }>(
@@ -115,6 +120,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
       },
     },
     async (request) => {
+      requireCommunityWrite(request, communityKey(request.body.community));
       const findings = validateProgramme(request.body);
       const saved = await store.saveEdit(
         request.params.id,

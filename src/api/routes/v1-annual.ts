@@ -3,6 +3,7 @@
  * staff route /api/programmes/:id/reports/annual/:year/:form. The DOCX and XLSX writers are heavy
  * modules, so they are loaded at the first request for them, not with the server.
  */
+import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -91,7 +92,7 @@ export async function v1AnnualRoutes(app: FastifyInstance, options: { store: Sto
       const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
       reply.header("content-type", CONTENT_TYPES[extension]);
       if (extension === "json") return reply.send(JSON.stringify(body));
-      reply.header("content-disposition", `attachment; filename="${form.replace(".", `-${year}.`)}"`);
+      reply.header("content-disposition", contentDisposition(form.replace(".", `-${year}.`)));
       return reply.send(Buffer.from(body as Uint8Array));
     },
   );

@@ -4,6 +4,7 @@ import { createGzip, gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { katottgListSchema } from "../../contract/community.js";
 import { CATEGORY_IDS } from "../../domain/classify/index.js";
 import { SOURCE_KINDS } from "../../domain/model.js";
 import { compareCommunities, nationalView } from "../../export/opendata/aggregates.js";
@@ -50,15 +51,8 @@ const BODY_CACHE_MAX_BYTES = 2_000_000;
 const STREAM_CSV_FROM_CHARS = 256 * 1024;
 
 const year = z.coerce.number().int().min(1000).max(9999);
-const codeList = z.string().transform((text) =>
-  text
-    .split(",")
-    .map((code) => code.trim())
-    .filter(Boolean),
-);
-
 export const filterQuery = z.object({
-  katottg: codeList.optional().describe("Коди КАТОТТГ через кому"),
+  katottg: katottgListSchema.optional().describe("Коди КАТОТТГ через кому"),
   oblast: z.string().optional().describe("Область, як у полі oblast: «Вінницька область»"),
   year: year
     .optional()
@@ -75,7 +69,7 @@ export const pageQuery = filterQuery.extend({
 });
 const cell = z.union([z.string(), z.number(), z.null()]);
 const pageSchema = z.object({ data: z.array(z.record(z.string(), cell)), next: z.string().nullable() });
-const compareQuery = z.object({ katottg: codeList.pipe(z.array(z.string()).min(2).max(10)) });
+const compareQuery = z.object({ katottg: katottgListSchema.pipe(z.array(z.string()).min(2).max(10)) });
 const nationalQuery = z.object({
   year,
   oblast: z.string().min(1).optional().describe("Огляд однієї області: «Вінницька область»"),

@@ -1,3 +1,4 @@
+import { isKatottg } from "../katottg.js";
 import type { Finding, PassportField, Programme } from "../model.js";
 import { ref } from "../model.js";
 import { finding } from "./common.js";
@@ -15,8 +16,6 @@ export const PASSPORT_LABELS: Record<number, string> = {
   9: "Строк виконання Програми",
   10: "Джерела та обсяги фінансування",
 };
-
-const KATOTTG = /^UA\d{17}$/;
 
 function fieldOf(programme: Programme, number: number): PassportField | undefined {
   return programme.passport.fields.find((field) => field.number === number);
@@ -64,7 +63,7 @@ export function checkAgreement(programme: Programme): Finding[] {
 /** `katottg.invalid`: the community code must be "UA" followed by 17 digits. */
 export function checkKatottg(programme: Programme): Finding[] {
   const code = programme.community.katottg.trim();
-  if (KATOTTG.test(code)) return [];
+  if (isKatottg(code)) return [];
   const shown = code === "" ? "не зазначено" : `«${code}»`;
   const message = `Код громади за КАТОТТГ ${shown}; очікувалося «UA» і 17 цифр (наприклад, UA12020010000012345).`;
   return [finding("katottg.invalid", message, passportLine(programme, 2), ref.passport(2))];

@@ -7,6 +7,7 @@ import * as opendataReports from "./0005_opendata_reports.js";
 import * as overrideIdentity from "./0006_override_identity.js";
 import * as changeNotify from "./0007_change_notify.js";
 import * as correctionIndex from "./0008_report_correction_index.js";
+import * as oneSubmittedOriginal from "./0009_one_submitted_original.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006_override_identity": overrideIdentity,
   "0007_change_notify": changeNotify,
   "0008_report_correction_index": correctionIndex,
+  "0009_one_submitted_original": oneSubmittedOriginal,
 };
 
 class InCodeProvider implements MigrationProvider {
