@@ -2,7 +2,7 @@
  * The audit log and the table types of the monitoring migration (0002). Every change writes one row —
  * who, when, what, before and after — through `writeAudit` inside the transaction of the change.
  */
-import type { ColumnType, Generated, Kysely, Transaction } from "kysely";
+import type { ColumnType, Generated, Kysely, Selectable, Transaction } from "kysely";
 import type { Role } from "../domain/roles.js";
 import type { Database } from "./db-types.js";
 import type { Store } from "./index.js";
@@ -160,7 +160,11 @@ export async function listAudit(
   if (filter.entity) query = query.where("entity", "=", filter.entity);
   if (filter.entityId) query = query.where("entity_id", "=", filter.entityId);
   const rows = await query.orderBy("id").execute();
-  return rows.map((row) => ({
+  return rows.map(toRecord);
+}
+
+function toRecord(row: Selectable<AuditLogTable>): AuditRecord {
+  return {
     id: Number(row.id),
     at: new Date(row.at).toISOString(),
     userId: row.user_id,
@@ -169,5 +173,42 @@ export async function listAudit(
     entityId: row.entity_id,
     before: row.before,
     after: row.after,
-  }));
+  };
+}
+
+/**
+ * One page of a programme's audit log — its own entries and its executor reports' — oldest first,
+ * after the entry `after` (0: from the start). Each kind is read as an ordered, limited index range
+ * (migration 0020), so a page costs the same however long the log is.
+ */
+export async function pageProgrammeAudit(
+  db: MonitoringDb,
+  programmeId: number,
+  page: { limit: number; after: number },
+): Promise<{ records: AuditRecord[]; more: boolean }> {
+  const take = page.limit + 1;
+  const after = String(page.after);
+  const own = db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("entity", "=", "programme")
+    .where("entity_id", "=", String(programmeId))
+    .where("id", ">", after)
+    .orderBy("id")
+    .limit(take);
+  const reports = db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("entity", "=", "executor_report")
+    .where(
+      "entity_id",
+      "in",
+      db.selectFrom("executor_reports").select("id").where("programme_id", "=", programmeId),
+    )
+    .where("id", ">", after)
+    .orderBy("id")
+    .limit(take);
+  const [ownRows, reportRows] = await Promise.all([own.execute(), reports.execute()]);
+  const merged = [...ownRows, ...reportRows].map(toRecord).sort((a, b) => a.id - b.id);
+  return { records: merged.slice(0, page.limit), more: merged.length > page.limit };
 }

@@ -6,12 +6,13 @@
 import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { type AuditPage, auditPage, auditQuery } from "../../contract/audit.js";
 import { allItems, type Programme } from "../../domain/model.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import { unitStates } from "../../domain/monitoring/index.js";
 import { executorReportSchema } from "../../domain/monitoring/schema.js";
 import type { ReportInput } from "../../export/reports/index.js";
-import { listAudit, monitoringDb } from "../../store/audit.js";
+import { monitoringDb, pageProgrammeAudit } from "../../store/audit.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
 import {
   correctReport,
@@ -352,26 +353,26 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
       return request.body;
     },
   );
-  app.get<{ Params: Id }>(
+  app.get<{ Params: Id; Querystring: z.infer<typeof auditQuery> }>(
     "/api/programmes/:id/audit",
-    { schema: { tags: TAGS, summary: "Журнал змін програми та її звітів", params: idParams } },
-    async (request) => {
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Журнал змін програми та її звітів, сторінками (?limit=, ?after= — поле next)",
+        params: idParams,
+        querystring: auditQuery,
+        response: { 200: auditPage },
+      },
+    },
+    async (request): Promise<AuditPage> => {
       await requireProgramme(store, request.params.id);
-      const reportIds = new Set(
-        (
-          await monitoringDb(store)
-            .selectFrom("executor_reports")
-            .select("id")
-            .where("programme_id", "=", request.params.id)
-            .execute()
-        ).map((row) => row.id),
-      );
-      const entries = await listAudit(monitoringDb(store));
-      return entries.filter(
-        (entry) =>
-          (entry.entity === "programme" && entry.entityId === String(request.params.id)) ||
-          (entry.entity === "executor_report" && reportIds.has(entry.entityId)),
-      );
+      const { limit, after } = request.query;
+      const page = await pageProgrammeAudit(monitoringDb(store), request.params.id, {
+        limit,
+        after: Number(after ?? 0),
+      });
+      const last = page.records.at(-1);
+      return { data: page.records, next: page.more && last ? String(last.id) : null };
     },
   );
 }
