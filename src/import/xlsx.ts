@@ -146,8 +146,21 @@ function streamingArchive(bytes: Uint8Array): Uint8Array {
     const index = READ_FIRST.indexOf(name);
     return index < 0 ? READ_FIRST.length : index;
   };
-  const ordered = [...entries].sort(([a], [b]) => rank(a) - rank(b));
+  const ordered = [...entries]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([name, data]): [string, Uint8Array] => [name, /\.(xml|rels)$/.test(name) ? asciiXml(data) : data]);
   return zipSync(Object.fromEntries(ordered), { level: 0 });
+}
+
+/**
+ * The XML part with every non-ASCII character written as a character reference. exceljs's
+ * streaming parser decodes each chunk of an entry on its own, so a letter whose UTF-8 bytes fall
+ * across two chunks came out as two U+FFFD; ASCII has no such boundary.
+ */
+function asciiXml(data: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(data);
+  if (!/[^\x00-\x7f]/.test(text)) return data;
+  return new TextEncoder().encode(text.replace(/[^\x00-\x7f]/gu, (char) => `&#${char.codePointAt(0)};`));
 }
 
 /** In pieces, so the zip reader pulls no more than the sheet parser has taken. */

@@ -110,6 +110,13 @@ describe("XLSX round trip", () => {
       { numRuns: 25 },
     );
   }, 120_000);
+  it("keeps every Cyrillic letter of a sheet longer than the streaming reader's chunks", async () => {
+    const demo = demoProgramme();
+    const items = allItems(demo);
+    for (const [index, item] of items.entries()) item.title = `${"ґїєщ".repeat(4000 + index)} ${index}`;
+    const read = await readXlsxProgramme(await exportXlsx(demo));
+    expect(allItems(read.programme).map((item) => item.title)).toEqual(items.map((item) => item.title));
+  });
 });
 
 describe("XLSX reader", () => {

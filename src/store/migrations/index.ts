@@ -37,7 +37,14 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   // sees another schema's kysely_migration (tests run one schema per database) and skips creating it.
   const current = await sql<{ name: string }>`select current_schema() as name`.execute(db);
   const migrationTableSchema = current.rows[0]?.name;
-  const migrator = new Migrator({ db, provider: new InCodeProvider(), migrationTableSchema });
+  // Unordered: numbers are taken by branches developed side by side, so one that lands later may
+  // carry a lower number than one already applied.
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeProvider(),
+    migrationTableSchema,
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? [])
