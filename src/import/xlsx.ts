@@ -159,8 +159,8 @@ function streamingArchive(bytes: Uint8Array): Uint8Array {
  */
 function asciiXml(data: Uint8Array): Uint8Array {
   const text = new TextDecoder().decode(data);
-  if (!/[^\x00-\x7f]/.test(text)) return data;
-  return new TextEncoder().encode(text.replace(/[^\x00-\x7f]/gu, (char) => `&#${char.codePointAt(0)};`));
+  if (!/[^\p{ASCII}]/u.test(text)) return data;
+  return new TextEncoder().encode(text.replace(/[^\p{ASCII}]/gu, (char) => `&#${char.codePointAt(0)};`));
 }
 
 /** In pieces, so the zip reader pulls no more than the sheet parser has taken. */
