@@ -27,6 +27,8 @@ export interface UsersTable {
   role: Role;
   org_unit_id: number | null;
   katottg: string | null;
+  /** A reviewer's oblast (`UA05`), null for the Ministry and for every other role. */
+  review_oblast: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 

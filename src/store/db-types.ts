@@ -19,6 +19,7 @@ export interface ProgrammesTable {
   period_from: number;
   period_to: number;
   status: ColumnType<string, string | undefined, string>;
+  agreement_state: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, string | undefined, string>;
 }
@@ -112,6 +113,34 @@ export interface IdempotencyKeysTable {
   created_at: ColumnType<Date, string | undefined, never>;
 }
 
+export interface AgreementEventsTable {
+  id: Generated<number>;
+  programme_id: number;
+  version: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  user_id: number | null;
+  at: CreatedAt;
+  document: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface AgreementRemarksTable {
+  id: Generated<number>;
+  programme_id: number;
+  version: number;
+  ref: string;
+  quote: string | null;
+  text: string;
+  user_id: number | null;
+  created_at: CreatedAt;
+  returned_in: number | null;
+  answer_kind: string | null;
+  answer_text: string | null;
+  answered_version: number | null;
+  answered_at: ColumnType<Date | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   programmes: ProgrammesTable;
@@ -123,4 +152,6 @@ export interface Database {
   category_overrides: CategoryOverridesTable;
   programme_summaries: ProgrammeSummariesTable;
   idempotency_keys: IdempotencyKeysTable;
+  agreement_events: AgreementEventsTable;
+  agreement_remarks: AgreementRemarksTable;
 }
