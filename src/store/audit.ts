@@ -4,8 +4,8 @@
  */
 import type { ColumnType, Generated, Kysely, Selectable, Transaction } from "kysely";
 import type { Role } from "../domain/roles.js";
-import type { Database } from "./db-types.js";
 import type { Store } from "./index.js";
+import type { Database } from "./schema.js";
 
 type Json<T> = ColumnType<T, string, string>;
 type NullableJson<T> = ColumnType<T | null, string | null, string | null>;

@@ -7,7 +7,7 @@ import {
 } from "../domain/classify/index.js";
 import { allItems, type Programme } from "../domain/model.js";
 import { type Actor, writeAudit } from "./audit.js";
-import type { CategoryOverridesTable, Database } from "./db-types.js";
+import type { CategoryOverridesTable, Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
 
 /** `category_overrides` with the columns of migration 0006: the item a correction was made on. */

@@ -5,8 +5,8 @@ import type { Kysely } from "kysely";
 import { config } from "../config.js";
 import { csvChunks, writeDataPackageZip } from "../export/opendata/datapackage.js";
 import type { ResourceDef } from "../export/opendata/fields.js";
-import type { Database } from "./db-types.js";
 import { allRows, type ListedResource, targetedProgrammes } from "./opendata.js";
+import type { Database } from "./schema.js";
 
 /** Where whole-dataset exports are kept: INFOPROG_EXPORTS_DIR, else ./data/exports. */
 export function exportsDir(): string {

@@ -3,10 +3,10 @@ import type { ExecutorReport } from "../domain/monitoring/reports.js";
 import type { SyntheticProgramme } from "../domain/synthetic/index.js";
 import type { MonitoringDatabase } from "./audit.js";
 import { communityKey } from "./community-key.js";
-import type { Database } from "./db-types.js";
 import type { ProgrammeStatus } from "./index.js";
 import { matchItemUnits } from "./monitoring.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
+import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
 import { normalizeName, type OrgUnit } from "./users.js";
 

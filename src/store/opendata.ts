@@ -9,7 +9,7 @@ import {
   type ResourceName,
 } from "../export/opendata/fields.js";
 import { toKopecks } from "./convert.js";
-import type { Database } from "./db-types.js";
+import type { Database } from "./schema.js";
 
 /** Filters of the public v1 API; every one is optional. */
 export interface OpenFilter {

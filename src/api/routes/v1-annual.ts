@@ -9,10 +9,10 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import type { ReportInput } from "../../export/reports/input.js";
-import type { Database } from "../../store/db-types.js";
 import type { Store } from "../../store/index.js";
 import { domainReport, getCadence, listReports } from "../../store/monitoring.js";
 import { dataState, weakEtag } from "../../store/opendata.js";
+import type { Database } from "../../store/schema.js";
 import { HttpError, notFound } from "../errors.js";
 import { errorSchema, idParams } from "../schemas.js";
 

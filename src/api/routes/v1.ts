@@ -10,7 +10,6 @@ import { SOURCE_KINDS } from "../../domain/model.js";
 import { compareCommunities, nationalView } from "../../export/opendata/aggregates.js";
 import { csvChunks, dataPackage, toCsv } from "../../export/opendata/datapackage.js";
 import { type OpenRow, RESOURCES, type ResourceDef, resourceDef } from "../../export/opendata/fields.js";
-import type { Database } from "../../store/db-types.js";
 import { ExportFiles, exportsDir, writeDataPackageFile } from "../../store/export-files.js";
 import type { Store } from "../../store/index.js";
 import {
@@ -24,6 +23,7 @@ import {
   targetedProgrammes,
   weakEtag,
 } from "../../store/opendata.js";
+import type { Database } from "../../store/schema.js";
 import { HttpError } from "../errors.js";
 import { errorSchema } from "../schemas.js";
 import { v1AnnualRoutes } from "./v1-annual.js";
