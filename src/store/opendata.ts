@@ -553,3 +553,13 @@ export function firstDate(text: string): string | null {
   const date = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
 }
+
+/** When published data last changed: the datapackage's `modified`. */
+export async function lastChange(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom("programmes")
+    .select((eb) => eb.fn.max("updated_at").as("changed"))
+    .where("status", "=", "published")
+    .executeTakeFirst();
+  return new Date(row?.changed ?? 0).toISOString();
+}
