@@ -3,8 +3,8 @@ import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from "node:fs
 import path from "node:path";
 import type { Kysely } from "kysely";
 import { config } from "../config.js";
-import { csvChunks, writeDataPackageZip } from "../export/opendata/datapackage.js";
-import type { ResourceDef } from "../export/opendata/fields.js";
+import { csvChunks, writeDataPackageZip } from "../opendata/datapackage.js";
+import type { ResourceDef } from "../opendata/fields.js";
 import { allRows, type ListedResource, targetedProgrammes } from "./opendata.js";
 import type { Database } from "./schema.js";
 

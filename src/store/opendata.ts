@@ -2,12 +2,7 @@ import { createHash } from "node:crypto";
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import { SOURCE_KINDS, type SourceKind } from "../domain/model.js";
 import { kopecksToDecimal } from "../domain/money.js";
-import {
-  type CellValue,
-  type OpenRow,
-  openDataDatetime,
-  type ResourceName,
-} from "../export/opendata/fields.js";
+import { type CellValue, type OpenRow, openDataDatetime, type ResourceName } from "../opendata/fields.js";
 import { toKopecks } from "./convert.js";
 import type { Database } from "./schema.js";
 

@@ -7,7 +7,7 @@ import { buildApp } from "../../src/api/app.js";
 import { LISTED } from "../../src/api/routes/v1.js";
 import { allItems, type Programme } from "../../src/domain/model.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
-import { openDataDatetime, RESOURCES, resourceDef } from "../../src/export/opendata/fields.js";
+import { openDataDatetime, RESOURCES, resourceDef } from "../../src/opendata/fields.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
 import type { Database } from "../../src/store/schema.js";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
 import type { NationalView } from "../../src/contract/national.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
-import { nationalView } from "../../src/export/opendata/aggregates.js";
+import { nationalView } from "../../src/opendata/aggregates.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
 import { I18nProvider } from "../../web/src/i18n/index.js";

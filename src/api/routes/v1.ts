@@ -6,9 +6,9 @@ import { z } from "zod";
 import { katottgListSchema } from "../../contract/community.js";
 import { CATEGORY_IDS } from "../../domain/classify/index.js";
 import { SOURCE_KINDS } from "../../domain/model.js";
-import { compareCommunities, nationalView } from "../../export/opendata/aggregates.js";
-import { csvChunks, dataPackage, toCsv } from "../../export/opendata/datapackage.js";
-import { type OpenRow, RESOURCES, type ResourceDef, resourceDef } from "../../export/opendata/fields.js";
+import { compareCommunities, nationalView } from "../../opendata/aggregates.js";
+import { csvChunks, dataPackage, toCsv } from "../../opendata/datapackage.js";
+import { type OpenRow, RESOURCES, type ResourceDef, resourceDef } from "../../opendata/fields.js";
 import { ExportFiles, exportsDir, writeDataPackageFile } from "../../store/export-files.js";
 import type { Store } from "../../store/index.js";
 import {

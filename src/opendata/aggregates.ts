@@ -7,10 +7,10 @@ import type {
   OblastRank,
   Outlier,
   SpreadOut,
-} from "../../contract/national.js";
-import { CATEGORY_IDS, type CategoryId, categoryInfo } from "../../domain/classify/index.js";
-import { toKopecks } from "../../store/convert.js";
-import type { Database } from "../../store/schema.js";
+} from "../contract/national.js";
+import { CATEGORY_IDS, type CategoryId, categoryInfo } from "../domain/classify/index.js";
+import { toKopecks } from "../store/convert.js";
+import type { Database } from "../store/schema.js";
 import { isOutlier, type Spread, spread } from "./stats.js";
 
 /** Per-resident amounts are kopecks per person, rounded to whole kopecks only for output. */
