@@ -9,7 +9,7 @@ import { SOURCE_KINDS } from "../../domain/model.js";
 import { compareCommunities, nationalView } from "../../opendata/aggregates.js";
 import { csvChunks, dataPackage, toCsv } from "../../opendata/datapackage.js";
 import { type OpenRow, RESOURCES, type ResourceDef, resourceDef } from "../../opendata/fields.js";
-import { ExportFiles, exportsDir, writeDataPackageFile } from "../../store/export-files.js";
+import { ExportFiles, exportsDir, writeDataPackageFile } from "../../opendata/files.js";
 import type { Store } from "../../store/index.js";
 import {
   allRows,
