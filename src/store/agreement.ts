@@ -22,8 +22,8 @@ import {
 import type { Programme } from "../domain/model.js";
 import { validateProgramme } from "../domain/validate.js";
 import { type Actor, monitoringDb, writeAudit } from "./audit.js";
-import type { Database } from "./db-types.js";
 import { type Store, writeEdit } from "./index.js";
+import type { Database } from "./schema.js";
 
 export interface AgreementEvent {
   id: number;

@@ -20,11 +20,11 @@ import { DataChanges, listenForChanges, WriteCounter } from "./changes.js";
 import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
 import { lockDataDir } from "./data-dir-lock.js";
-import type { Database } from "./db-types.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { migrateToLatest } from "./migrations/index.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
 import { PGliteDialect } from "./pglite-dialect.js";
+import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
 
 export const PROGRAMME_STATUSES = ["draft", "agreed", "adopted", "published"] as const;
