@@ -152,7 +152,7 @@ export interface NumberSink {
   place(at: { line: number; cell: number }, count?: number): void;
 }
 
-const NO_SINK: NumberSink = { see: () => {}, place: () => {} };
+export const NO_SINK: NumberSink = { see: () => {}, place: () => {} };
 
 function seeRow(sink: NumberSink, row: TableRow): void {
   row.cells.forEach((text, cell) => {
