@@ -152,9 +152,21 @@ export interface Finding {
   location: { line: number; ref: string };
 }
 
+/**
+ * How many numbers the importer found in the tables it read, how many landed in the model and how many
+ * it named in findings (`import.unread-number`): seen = placed + flagged.
+ */
+export interface ImportCoverage {
+  numbersSeen: number;
+  numbersPlaced: number;
+  numbersFlagged: number;
+}
+
 export interface ImportResult {
   programme: Programme;
   findings: Finding[];
+  /** Present for documents read from tables (text, DOCX); the templates (XLSX, CSV) are exact by design. */
+  coverage?: ImportCoverage;
 }
 
 export function years(period: { from: number; to: number }): string[] {

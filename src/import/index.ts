@@ -29,7 +29,7 @@ function assertImportable(result: ImportResult): void {
 function withValidation(result: ImportResult): ImportResult {
   assertImportable(result);
   return {
-    programme: result.programme,
+    ...result,
     findings: [...result.findings, ...validateProgramme(result.programme)],
   };
 }

@@ -7,6 +7,7 @@ import {
   ref,
 } from "../../domain/model.js";
 import { type Block, NotAProgrammeError, type Table } from "../blocks.js";
+import { NumberLedger } from "./coverage.js";
 import { FindingLog } from "./findings.js";
 import { isIndicatorTable, readIndicators } from "./indicators.js";
 import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
@@ -77,8 +78,13 @@ function noAmounts(tasks: TaskTable): boolean {
   );
 }
 
-function applyTasks(programme: Programme, table: Table, log: FindingLog): TaskTable | null {
-  const tasks = readTaskTable(table, log);
+function applyTasks(
+  programme: Programme,
+  table: Table,
+  log: FindingLog,
+  ledger: NumberLedger,
+): TaskTable | null {
+  const tasks = readTaskTable(table, log, ledger);
   if (!tasks) return null;
   programme.directions = tasks.directions;
   programme.declaredTotals = tasks.declaredTotals;
@@ -94,10 +100,7 @@ function applyTasks(programme: Programme, table: Table, log: FindingLog): TaskTa
 }
 
 function applyPassport(programme: Programme, passport: PassportRead | null, log: FindingLog): void {
-  if (!passport) {
-    log.add("no-passport", "Паспорт програми не знайдено", 0, ref.passport(1));
-    return;
-  }
+  if (!passport) return; // a task table only: the validator's one `passport.absent` says so
   programme.passport.fields = passport.fields;
   readPassportFunding(passport, passportUnit(passport) ?? programme.unit, log);
   programme.passport.funding = passport.funding;
@@ -146,15 +149,17 @@ export function interpretBlocks(blocks: Block[]): ImportResult {
     );
   }
   programme.title = readTitle(blocks);
-  const tasks = taskTable ? applyTasks(programme, taskTable, log) : null;
+  const ledger = new NumberLedger();
+  const tasks = taskTable ? applyTasks(programme, taskTable, log, ledger) : null;
   if (!taskTable) log.add("no-task-table", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
   applyPassport(programme, passport, log);
-  readIdentity(programme, passport?.fields ?? [], log);
+  if (passport) readIdentity(programme, passport.fields, log);
   readPeriod(programme, passport?.fields ?? [], tasks, log);
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;
   programme.sections = readSections(blocks, stop);
   const indicatorTable = tables.find((table) => table.line !== taskTable?.line && isIndicatorTable(table));
   programme.indicators = indicatorTable ? readIndicators(indicatorTable) : [];
   assignItemIds(programme);
-  return { programme, findings: log.resolve() };
+  const coverage = ledger.close(log);
+  return { programme, findings: log.resolve(), coverage };
 }

@@ -4,6 +4,7 @@ import type { MoneyUnit } from "../../domain/money.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { Table, TableRow } from "../blocks.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
+import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
 import { isUnitName, splitExecutors } from "./executors.js";
 import type { FindingLog } from "./findings.js";
@@ -72,6 +73,7 @@ class TaskTableBuilder {
     private readonly columns: Columns<TaskRole>,
     readonly unit: MoneyUnit,
     private readonly log: FindingLog,
+    private readonly ledger: NumberLedger,
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
   }
@@ -86,10 +88,13 @@ class TaskTableBuilder {
   take(row: TableRow): void {
     const cells = row.cells;
     if (cells.every((text) => text.trim() === "") || this.isRepeatedHeader(cells)) return;
+    this.ledger.seeRow(row.line, cells);
     const first = cellText(cells.find((text) => text.trim() !== ""));
     const direction = this.directionOf(cells, first);
-    if (direction) this.startDirection(direction.number, direction.title, row.line);
-    else if (TOTAL.test(first)) this.startTotals(cells, row.line);
+    if (direction) {
+      this.placeText(row.line, cells, [this.columns.roles.number]);
+      this.startDirection(direction.number, direction.title, row.line);
+    } else if (TOTAL.test(first)) this.startTotals(cells, row.line);
     else this.takeItemRow(cells, row.line);
   }
 
@@ -125,8 +130,9 @@ class TaskTableBuilder {
   }
 
   private addFunding(target: FundingRow[], cells: string[], line: number, totalRow = false): string {
-    const { row, result } = readFunding(cells, this.columns, this.unit, line, totalRow);
+    const { row, result, placed } = readFunding(cells, this.columns, this.unit, line, totalRow);
     if (row) target.push(row);
+    for (const cell of placed) this.ledger.place({ line, cell });
     return result;
   }
 
@@ -167,6 +173,14 @@ class TaskTableBuilder {
       return;
     }
     this.fill(cells, executors, line, Boolean(title || project));
+    if (ownNumber) this.placeText(line, cells, [roles.number]);
+  }
+
+  /** Cells read as text into the model (an item's number, its deadline) whose numbers thus landed. */
+  private placeText(line: number, cells: string[], indexes: (number | undefined)[]): void {
+    for (const cell of indexes) {
+      if (cell !== undefined && cellText(cells[cell]) !== "") this.ledger.place({ line, cell });
+    }
   }
 
   private currentDirection(line: number): Direction {
@@ -226,6 +240,7 @@ class TaskTableBuilder {
       leaf.executors = splitExecutors(executors);
       leaf.deadlineText = deadline;
       leaf.deadline = parseDeadline(deadline);
+      this.placeText(line, cells, [roles.deadline]);
     }
     if (result) leaf.expectedResult = leaf.expectedResult ? `${leaf.expectedResult} ${result}` : result;
   }
@@ -259,7 +274,11 @@ function warnSources(directions: Direction[], log: FindingLog): void {
 }
 
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
-export function readTaskTable(table: Table, log: FindingLog): TaskTable | null {
+export function readTaskTable(
+  table: Table,
+  log: FindingLog,
+  ledger: NumberLedger = new NumberLedger(),
+): TaskTable | null {
   const columns = taskColumns(table);
   if (!columns) return null;
   const unit = unitOf(columns.headerText);
@@ -271,7 +290,7 @@ export function readTaskTable(table: Table, log: FindingLog): TaskTable | null {
       ref.programme(),
     );
   }
-  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log);
+  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger);
   for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
   warnSources(builder.directions, log);
   if (builder.directions.length === 0)
