@@ -99,10 +99,15 @@ function applyTasks(
   return tasks;
 }
 
-function applyPassport(programme: Programme, passport: PassportRead | null, log: FindingLog): void {
+function applyPassport(
+  programme: Programme,
+  passport: PassportRead | null,
+  log: FindingLog,
+  ledger: NumberLedger,
+): void {
   if (!passport) return; // a task table only: the validator's one `passport.absent` says so
   programme.passport.fields = passport.fields;
-  readPassportFunding(passport, passportUnit(passport) ?? programme.unit, log);
+  readPassportFunding(passport, passportUnit(passport) ?? programme.unit, log, ledger);
   programme.passport.funding = passport.funding;
 }
 
@@ -152,13 +157,13 @@ export function interpretBlocks(blocks: Block[]): ImportResult {
   const ledger = new NumberLedger();
   const tasks = taskTable ? applyTasks(programme, taskTable, log, ledger) : null;
   if (!taskTable) log.add("no-task-table", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
-  applyPassport(programme, passport, log);
+  applyPassport(programme, passport, log, ledger);
   if (passport) readIdentity(programme, passport.fields, log);
   readPeriod(programme, passport?.fields ?? [], tasks, log);
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;
   programme.sections = readSections(blocks, stop);
   const indicatorTable = tables.find((table) => table.line !== taskTable?.line && isIndicatorTable(table));
-  programme.indicators = indicatorTable ? readIndicators(indicatorTable) : [];
+  programme.indicators = indicatorTable ? readIndicators(indicatorTable, ledger) : [];
   assignItemIds(programme);
   const coverage = ledger.close(log);
   return { programme, findings: log.resolve(), coverage };

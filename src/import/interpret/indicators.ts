@@ -110,7 +110,14 @@ function readRow(cells: string[], columns: Columns<IndicatorRole>, printedWidth:
  * formula or value, printed at the top of a page or starting mid-sentence. It never makes an indicator.
  */
 function isContinuation(row: RowRead, pageTop: boolean): boolean {
-  const values = [row.number, row.unit, row.formula, row.baseline, row.dynamics, ...Object.values(row.targets)];
+  const values = [
+    row.number,
+    row.unit,
+    row.formula,
+    row.baseline,
+    row.dynamics,
+    ...Object.values(row.targets),
+  ];
   if (values.some((value) => value !== "")) return false;
   const text = row.name || row.direction;
   return text !== "" && (pageTop || /^[«"„(]?\p{Ll}/u.test(text));
@@ -118,7 +125,9 @@ function isContinuation(row: RowRead, pageTop: boolean): boolean {
 
 function joinText(before: string, after: string): string {
   if (before === "") return after;
-  return /\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after) ? `${before.slice(0, -1)}${after}` : `${before} ${after}`;
+  return /\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)
+    ? `${before.slice(0, -1)}${after}`
+    : `${before} ${after}`;
 }
 
 function continueIndicator(last: Indicator | undefined, row: RowRead, indicators: Indicator[]): void {
