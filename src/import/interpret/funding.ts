@@ -157,6 +157,59 @@ function buildRow(
   return row;
 }
 
+function isAmountLike(cell: string, unit: MoneyUnit): boolean {
+  const kind = parseAmountCell(cell, unit).kind;
+  return kind === "amount" || kind === "dash";
+}
+
+/** Amount cells after the source label that the layout left out of its money cells. */
+function leftOut(cells: string[], at: number, layout: Layout, unit: MoneyUnit): number[] {
+  const used = new Set(layout.at);
+  return cells.flatMap((cell, index) =>
+    index > at && !used.has(index) && parseAmountCell(cell, unit).kind === "amount" ? [index] : [],
+  );
+}
+
+function yearsAddUp(money: string[], slots: MoneySlot[], unit: MoneyUnit): boolean {
+  const total = slots.findIndex((slot) => slot.kind === "total");
+  if (total < 0) return true;
+  const amounts = money.map((cell) => amountOf(parseAmountCell(cell, unit)) ?? 0);
+  const years = amounts.reduce((sum, amount, index) => (index === total ? sum : sum + amount), 0);
+  return years === amounts[total];
+}
+
+/**
+ * A source row whose cells slid left or right of the header's columns (a merged or lost cell in the
+ * extraction): the run of amounts after the label is aligned to the money columns by the shift that
+ * places every amount in a money column, preferring one whose years add up to its total.
+ */
+function shiftedLayout(
+  cells: string[],
+  at: number,
+  columns: Columns<TaskRole>,
+  unit: MoneyUnit,
+): Layout | null {
+  const slots = moneySlots(columns);
+  const columnsOfMoney = new Set(slots.map(({ index }) => index));
+  const amounts = cells.flatMap((cell, index) => (index > at && isAmountLike(cell, unit) ? [index] : []));
+  if (amounts.length === 0) return null;
+  const fits: Layout[] = [];
+  for (const shift of [-1, 1, -2, 2, -3, 3, -4, 4, -5, 5]) {
+    if (!amounts.every((index) => columnsOfMoney.has(index - shift))) continue;
+    if (slots.some(({ index }) => index + shift <= at)) continue;
+    const indexes = slots.map(({ index }) => index + shift);
+    const resultAt = columns.roles.result === undefined ? -1 : columns.roles.result + shift;
+    const result = cells[resultAt] ?? "";
+    fits.push({
+      money: indexes.map((index) => cells[index] ?? ""),
+      at: indexes,
+      slots: slots.map(({ slot }) => slot),
+      result: isEmptyOrProse(result, unit) ? result : "",
+    });
+  }
+  return fits.find((layout) => yearsAddUp(layout.money, layout.slots, unit)) ?? fits[0] ?? null;
+}
+
 /** Reads one funding row (source + amounts) and the expected result from a task-table row. */
 export function readFunding(
   cells: string[],
@@ -166,9 +219,11 @@ export function readFunding(
   totalRow = false,
 ): FundingCells {
   const at = sourceIndex(cells, columns);
-  const layout = totalRow
+  const read = totalRow
     ? layoutTotalRow(cells, at, columns, unit)
     : layoutAfterSource(cells, at, columns, unit);
+  const layout =
+    leftOut(cells, at, read, unit).length > 0 ? (shiftedLayout(cells, at, columns, unit) ?? read) : read;
   const named = columns.roles.source !== undefined && at === columns.roles.source;
   const label = named || isSourceLabel(cells[at] ?? "") ? (cells[at] ?? "") : "";
   const placed: number[] = [];

@@ -3,6 +3,7 @@ import { emptyItem, ref } from "../../domain/model.js";
 import type { MoneyUnit } from "../../domain/money.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { Table, TableRow } from "../blocks.js";
+import { joinPieces } from "../text/clean.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
 import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
@@ -24,6 +25,10 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
 const NAMED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*(\d{1,2})?\s*[.:]?\s*(\S.*)$/is;
+/** "Пріоритетний напрям 1" alone: its title is the first task cell under it. */
+const UNTITLED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*№?\s*(\d{1,2})\s*[.:]?$/i;
+/** Text that starts mid-sentence: the rest of a cell split by a page break. */
+const MID_SENTENCE = /^[«"„“(]?\p{Ll}/u;
 const TOTAL = /^(всього|усього|разом)/i;
 
 export interface TaskTable {
@@ -66,6 +71,10 @@ class TaskTableBuilder {
   private task: Item | null = null;
   private leaf: Item | null = null;
   private totals: FundingRow[] | null = null;
+  /** The direction row printed no title, so its first task cell named the direction, not a task. */
+  private taskIsDirection = false;
+  /** The last row was the header or the column-number row repeated at a page top. */
+  private afterBreak = false;
 
   private readonly headerCells: Set<string>;
 
@@ -87,7 +96,13 @@ class TaskTableBuilder {
 
   take(row: TableRow): void {
     const cells = row.cells;
-    if (cells.every((text) => text.trim() === "") || this.isRepeatedHeader(cells)) return;
+    if (cells.every((text) => text.trim() === "")) return;
+    if (this.isRepeatedHeader(cells)) {
+      this.afterBreak = true;
+      return;
+    }
+    const afterBreak = this.afterBreak;
+    this.afterBreak = false;
     this.ledger.seeRow(row.line, cells);
     const first = cellText(cells.find((text) => text.trim() !== ""));
     const direction = this.directionOf(cells, first);
@@ -95,13 +110,52 @@ class TaskTableBuilder {
       this.placeText(row.line, cells, [this.columns.roles.number]);
       this.startDirection(direction.number, direction.title, row.line);
     } else if (TOTAL.test(first)) this.startTotals(cells, row.line);
+    else if (afterBreak && this.continuesLeaf(cells)) this.continueLeaf(cells, row.line);
     else this.takeItemRow(cells, row.line);
+  }
+
+  /** The text cell a row names its item in: the project column, else the task column. */
+  private itemText(cells: string[]): string {
+    const { roles } = this.columns;
+    return cellText(cell(cells, roles.project)) || cellText(cell(cells, roles.task ?? 0));
+  }
+
+  /**
+   * After a page break, a row whose item text goes on mid-sentence (or that holds no item text and
+   * no deadline, only executors or results) continues the item above; it never starts a new one.
+   */
+  private continuesLeaf(cells: string[]): boolean {
+    if (!this.leaf || this.totals) return false;
+    const { roles } = this.columns;
+    const text = this.itemText(cells);
+    if (text !== "") return MID_SENTENCE.test(text) && !isSourceLabel(text) && !leadingNumber(text)?.number;
+    const deadline = cellText(cell(cells, roles.deadline));
+    const executors = cellText(cell(cells, roles.executors));
+    return deadline === "" && executors !== "";
+  }
+
+  /** Joins a row split by a page break to the item above: title, executors and result go on. */
+  private continueLeaf(cells: string[], line: number): void {
+    const leaf = this.leaf;
+    if (!leaf) return;
+    const text = this.itemText(cells);
+    if (text) leaf.title = joinPieces(leaf.title, text);
+    const executors = cellText(cell(cells, this.columns.roles.executors));
+    if (executors) {
+      const last = leaf.executors.length - 1;
+      if (last >= 0 && MID_SENTENCE.test(executors))
+        leaf.executors[last] = joinPieces(leaf.executors[last] ?? "", executors);
+      else leaf.executors.push(...splitExecutors(executors));
+    }
+    this.fill(cells, "", line, false);
   }
 
   /** "1. Назва напряму" alone in a row, or a one-level number with a title and nothing else. */
   private directionOf(cells: string[], first: string): { number: string; title: string } | null {
     const filled = cells.filter((text) => text.trim() !== "").length;
     if (filled === 1 && cellText(cells[0]) === first) {
+      const untitled = UNTITLED_DIRECTION.exec(first);
+      if (untitled) return { number: untitled[1] ?? String(this.directions.length + 1), title: "" };
       const match = DIRECTION.exec(first) ?? NAMED_DIRECTION.exec(first);
       if (match) return { number: match[1] ?? String(this.directions.length + 1), title: cellText(match[2]) };
     }
@@ -116,6 +170,7 @@ class TaskTableBuilder {
   private startDirection(number: string, title: string, line: number): void {
     this.direction = { number, title, items: [], declaredTotals: [], line };
     this.directions.push(this.direction);
+    this.taskIsDirection = false;
     this.task = null;
     this.leaf = null;
     this.totals = null;
@@ -145,6 +200,8 @@ class TaskTableBuilder {
     let project = cellText(cell(cells, roles.project));
     let executors = cell(cells, roles.executors);
     if (isSourceLabel(project)) project = ""; // a source shifted left: a source row, not a project
+    if (isSourceLabel(title)) title = ""; // a source row starting in the first cell
+    if (title && project && title === project) project = ""; // the task cell repeats the project: one item
     const shifted =
       roles.project !== undefined && title !== "" && executors.trim() === "" && isUnitName(project);
     if (shifted) {
@@ -156,6 +213,13 @@ class TaskTableBuilder {
       return;
     }
     this.totals = null;
+    if (title && project && this.namesUntitledDirection(parsed?.number ?? "")) {
+      // "Пріоритетний напрям 1" printed no title: the first task cell under it is the direction's title.
+      if (this.direction) this.direction.title = title;
+      this.taskIsDirection = true;
+      title = "";
+    }
+    if (title) this.taskIsDirection = false;
     if (title) this.addTask(parsed?.number ?? "", title, line);
     if (roles.project !== undefined && project) this.addProject(project, line);
     if (shifted && this.leaf) {
@@ -174,6 +238,11 @@ class TaskTableBuilder {
     }
     this.fill(cells, executors, line, Boolean(title || project));
     if (ownNumber) this.placeText(line, cells, [roles.number]);
+  }
+
+  private namesUntitledDirection(number: string): boolean {
+    const direction = this.direction;
+    return number === "" && direction !== null && direction.title === "" && direction.items.length === 0;
   }
 
   /** Cells read as text into the model (an item's number, its deadline) whose numbers thus landed. */
@@ -219,7 +288,7 @@ class TaskTableBuilder {
     const printed = leadingNumber(cellValue);
     const numbered = printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null;
     const title = numbered ? numbered.rest : cellValue;
-    if (!this.task) {
+    if (!this.task || this.taskIsDirection) {
       this.addTask(numbered?.number ?? "", title, line);
       return;
     }

@@ -1,5 +1,6 @@
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
+import { isColumnNumberRow } from "../interpret/columns.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */
@@ -108,7 +109,8 @@ function moveTrailingText(target: RawRow, cells: string[], anchor: number): void
  */
 export function addTabRow(rows: RawRow[], row: RawRow): void {
   const previous = rows[rows.length - 1];
-  if (!previous || !looksLikeContinuation(row, previous)) {
+  // The column-number row at a page top is never continued: the row after it is the interpreter's to join.
+  if (!previous || isColumnNumberRow(previous.cells) || !looksLikeContinuation(row, previous)) {
     rows.push(row);
     return;
   }
@@ -130,7 +132,11 @@ export function mergeSplitRows(rows: RawRow[]): RawRow[] {
   const out: RawRow[] = [];
   for (const row of rows) {
     const previous = out[out.length - 1];
-    const fits = previous && previous.cells.length > 1 && previous.cells.length + row.cells.length === width;
+    const fits =
+      previous &&
+      previous.cells.length > 1 &&
+      previous.cells.length + row.cells.length === width &&
+      !isColumnNumberRow(previous.cells);
     if (previous && fits && !startsRow(row.cells, true)) previous.cells.push(...row.cells);
     else out.push(row);
   }
