@@ -19,7 +19,7 @@ const INDICATOR_COLUMNS: ColumnRule<IndicatorRole>[] = [
   { role: "targets", pattern: /цільов/i },
   { role: "baseline", pattern: /базов/i },
   { role: "dynamics", pattern: /динамік/i },
-  { role: "unit", pattern: /одиниц/i },
+  { role: "unit", pattern: /одиниц|од\.\s*вим/i },
   { role: "formula", pattern: /формул|методик|розрахун/i },
   { role: "direction", pattern: /напрям|пріоритет/i },
   { role: "number", pattern: /№|з\/п/i },

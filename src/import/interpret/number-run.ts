@@ -5,8 +5,10 @@
  */
 
 const DASH = /^(?:[-‐‑–—−]+|[хx])$/i;
-const SINGLE = /^[+-]?\d+(?:[.,]\d+)?$/;
-const HEAD = /^\d{1,3}$/;
+/** A number alone: no leading zeros ("000" is only ever the tail of a group). */
+const SINGLE = /^[+-]?(?:0|[1-9]\d*)(?:[.,]\d+)?$/;
+const ANY_DIGITS = /^[+-]?\d+(?:[.,]\d+)?$/;
+const HEAD = /^[1-9]\d{0,2}$/;
 const TAIL = /^\d{3}$/;
 const LAST_TAIL = /^\d{3}(?:[.,]\d+)?$/;
 
@@ -16,7 +18,7 @@ export type RunNumber = { kind: "number"; text: string } | { kind: "dash"; text:
 /** True when every token of the text is a digit group, a decimal number or a dash. */
 export function isNumberRun(text: string): boolean {
   const tokens = text.trim().split(/\s+/);
-  return tokens.length > 0 && tokens.every((token) => DASH.test(token) || SINGLE.test(token));
+  return tokens.length > 0 && tokens.every((token) => DASH.test(token) || ANY_DIGITS.test(token));
 }
 
 /** Ways the tokens from `start` can be read as exactly `count` numbers (at most `limit` of them). */

@@ -206,18 +206,26 @@ function headerSlots(texts: string[]): Slot[] | null {
 /** A row's label and the numbers printed after it, wherever the cells put them. */
 interface InlineRow {
   label: string;
-  numbers: string;
+  /** The numbers' text of each cell that holds some. */
+  numbers: string[];
   cells: number[];
 }
 
-/** Splits "Загальний обсяг, тис. грн, 13232,683 4068,950" into its label and its run of numbers. */
+/**
+ * Splits "Загальний обсяг, тис. грн, 13232,683 4068,950" into its label and its run of numbers: the
+ * last run of number tokens. Text after the run ("у тому числі:" that the extraction joined on) stays
+ * with the label.
+ */
 function splitLabel(text: string): { label: string; numbers: string } {
   const tokens = text.split(/\s+/).filter((token) => token !== "");
-  for (let index = 0; index < tokens.length; index++) {
-    const rest = tokens.slice(index).join(" ");
-    if (isNumberRun(rest)) return { label: tokens.slice(0, index).join(" "), numbers: rest };
-  }
-  return { label: text.trim(), numbers: "" };
+  const isNumber = (token: string | undefined) => token !== undefined && isNumberRun(token);
+  let end = tokens.length;
+  while (end > 0 && !isNumber(tokens[end - 1])) end--;
+  let start = end;
+  while (start > 0 && isNumber(tokens[start - 1])) start--;
+  if (start === end) return { label: text.trim(), numbers: "" };
+  const label = [...tokens.slice(0, start), ...tokens.slice(end)].join(" ");
+  return { label, numbers: tokens.slice(start, end).join(" ") };
 }
 
 function inlineRow(row: TableRow): InlineRow {
@@ -234,22 +242,44 @@ function inlineRow(row: TableRow): InlineRow {
       cells.push(index);
     }
   });
-  return { label: labels.join(" ").replace(/[\s,:;]+$/, ""), numbers: numbers.join(" "), cells };
+  return { label: labels.join(" ").replace(/[\s,:;]+$/, ""), numbers, cells };
 }
 
 function amountOf(number: RunNumber, unit: MoneyUnit): number | null {
   return number.kind === "dash" ? 0 : parseDecimalToKopecks(number.text, unit);
 }
 
-/** Reads a run against the slots: the total when the run holds one more number than there are years. */
+/** A number per cell when the cells are as many as the slots; else the cells' text as one run. */
+function readingsOf(cells: string[], count: number): RunNumber[][] {
+  if (cells.length === count) {
+    const single = cells.map((cell) => readNumberRun(cell, 1)[0]?.[0]);
+    if (single.every((number) => number !== undefined)) return [single as RunNumber[]];
+  }
+  return readNumberRun(cells.join(" "), count);
+}
+
+/** Reads the numbers against the slots; a dash opening them may be the label's ("обсяг – 100 200"). */
 function readRun(
-  numbers: string,
+  numbers: string[],
+  slots: Slot[],
+  unit: MoneyUnit,
+): { total: number | null; byYear: ByYear } | null {
+  const read = readRunAsPrinted(numbers, slots, unit);
+  const [first = "", ...rest] = numbers;
+  const withoutDash = first.replace(/^[-‐‑–—−]\s+(?=\d)/, "");
+  if (read || withoutDash === first) return read;
+  return readRunAsPrinted([withoutDash, ...rest], slots, unit);
+}
+
+/** Reads a run against the slots: the total when the run holds one more number than there are years. */
+function readRunAsPrinted(
+  numbers: string[],
   slots: Slot[],
   unit: MoneyUnit,
 ): { total: number | null; byYear: ByYear } | null {
   const yearsOnly = slots.filter((slot) => slot.kind === "year");
   for (const layout of [slots, yearsOnly]) {
-    const readings = readNumberRun(numbers, layout.length)
+    const readings = readingsOf(numbers, layout.length)
       .map((reading) => reading.map((number) => amountOf(number, unit)))
       .filter((amounts): amounts is number[] => amounts.every((amount) => amount !== null));
     const read = readings.map((amounts) => {
@@ -284,24 +314,33 @@ function sourceOfInline(label: string, funding: DeclaredFunding): SourceKind {
  */
 function readInlineTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink): boolean {
   let rows = read.fundingRows;
-  let slots = headerSlots(read.fundingHeader);
+  // The header in the field's cells, at the end of its label (a lowercase «всього: 2026 …» the text
+  // extraction joined on), or on the row after it.
+  const label = read.fields.find((field) => field.number === 10)?.label ?? "";
+  let slots = headerSlots(read.fundingHeader) ?? headerSlots([label, ...read.fundingHeader]);
   if (!slots && rows[0]) {
     slots = headerSlots(rows[0].cells.map(cellText));
     rows = rows.slice(1);
   }
   if (!slots) return false;
-  let found = false;
+  const funding = emptyFunding(read.funding.line);
+  const placed: { line: number; cell: number }[] = [];
+  const seen: TableRow[] = [];
   for (const row of rows) {
     const inline = inlineRow(row);
-    if (!inline.numbers) continue;
-    seeRow(sink, row);
+    if (inline.numbers.length === 0) continue;
     const amounts = readRun(inline.numbers, slots, unit);
-    if (!amounts) continue;
-    for (const cell of inline.cells) sink.place({ line: row.line, cell });
-    record(read.funding, sourceOfInline(inline.label, read.funding), amounts.total, amounts.byYear);
-    found = true;
+    // A row whose numbers do not fit the header: leave the table to the reader by cell positions.
+    if (!amounts) return false;
+    seen.push(row);
+    for (const cell of inline.cells) placed.push({ line: row.line, cell });
+    record(funding, sourceOfInline(inline.label, funding), amounts.total, amounts.byYear);
   }
-  return found;
+  if (seen.length === 0) return false;
+  for (const row of seen) seeRow(sink, row);
+  for (const at of placed) sink.place(at);
+  read.funding = funding;
+  return true;
 }
 
 /** Field 10 printed on one line: "Всього 2026 рік 2027 рік 2028 рік 27745 10275 8245 9225". */
@@ -339,8 +378,8 @@ export function readPassportFunding(
   const field = read.fields.find((each) => each.number === 10);
   if (!field) return;
   const done =
-    readFundingTable(read, unit, sink) ||
     readInlineTable(read, unit, sink) ||
+    readFundingTable(read, unit, sink) ||
     readFundingLine(field.value, read.funding, unit);
   if (!done) {
     const message = "Паспорт (поле 10) називає джерела фінансування, але не наводить жодних сум";
