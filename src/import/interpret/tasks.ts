@@ -36,6 +36,8 @@ export interface TaskTable {
   declaredTotals: FundingRow[];
   unit: MoneyUnit;
   years: string[];
+  /** The printed text of every amount placed in the model, for the programme's unit check. */
+  amountTexts: string[];
 }
 
 const columnsCache = new WeakMap<Table, Columns<TaskRole> | null>();
@@ -67,6 +69,7 @@ function cell(cells: string[], index: number | undefined): string {
 class TaskTableBuilder {
   readonly directions: Direction[] = [];
   readonly declaredTotals: FundingRow[] = [];
+  readonly amountTexts: string[] = [];
   private direction: Direction | null = null;
   private task: Item | null = null;
   private leaf: Item | null = null;
@@ -187,7 +190,10 @@ class TaskTableBuilder {
   private addFunding(target: FundingRow[], cells: string[], line: number, totalRow = false): string {
     const { row, result, placed } = readFunding(cells, this.columns, this.unit, line, totalRow);
     if (row) target.push(row);
-    for (const cell of placed) this.ledger.place({ line, cell });
+    for (const cell of placed) {
+      this.ledger.place({ line, cell });
+      this.amountTexts.push(cells[cell] ?? "");
+    }
     return result;
   }
 
@@ -347,10 +353,11 @@ export function readTaskTable(
   table: Table,
   log: FindingLog,
   ledger: NumberLedger = new NumberLedger(),
+  chosenUnit?: MoneyUnit,
 ): TaskTable | null {
   const columns = taskColumns(table);
   if (!columns) return null;
-  const unit = unitOf(columns.headerText);
+  const unit = chosenUnit ?? unitOf(columns.headerText);
   if (!unit) {
     log.warn(
       "unit-unknown",
@@ -369,5 +376,6 @@ export function readTaskTable(
     declaredTotals: builder.declaredTotals,
     unit: builder.unit,
     years: columns.years.map(({ year }) => year),
+    amountTexts: builder.amountTexts,
   };
 }

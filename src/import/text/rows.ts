@@ -129,6 +129,11 @@ export function addTabRow(rows: RawRow[], row: RawRow): void {
   mergeCells(previous, row.cells, nonEmpty(row.cells));
 }
 
+/** "1.1. Назва" or "2) Назва" alone: an item's first cell cut from its row, never a direction. */
+function startsItem(cells: string[]): boolean {
+  return cells.length === 1 && /^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\))\s+\S/.test(cells[0] ?? "");
+}
+
 /**
  * One-cell-per-line tables: a row interrupted by a blank line continues in the next group when
  * together they make exactly one full row and the second part does not start a row of its own.
@@ -140,7 +145,7 @@ export function mergeSplitRows(rows: RawRow[]): RawRow[] {
     const previous = out[out.length - 1];
     const fits =
       previous &&
-      previous.cells.length > 1 &&
+      (previous.cells.length > 1 || startsItem(previous.cells)) &&
       previous.cells.length + row.cells.length === width &&
       !isColumnNumberRow(previous.cells);
     if (previous && fits && !startsRow(row.cells, true)) previous.cells.push(...row.cells);
