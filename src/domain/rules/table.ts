@@ -234,6 +234,20 @@ export const RULES = [
     appliesTo: ["passport"],
   },
   {
+    code: "passport.head-rank",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Керівник програми (поле 7 паспорта) обіймає посаду нижчу за заступника сільського, селищного, міського голови; керівник програми має бути щонайменше заступником голови.",
+      en: "The programme head (passport field 7) holds a post below deputy head of the council; the programme head must be at least a deputy head.",
+    },
+    basis: {
+      uk: `${RESOLUTION_119}, п. 3: керівник програми — посадова особа не нижче заступника сільського, селищного, міського голови (начальника військової адміністрації чи його заступника)`,
+      en: `${RESOLUTION_119_EN}, para. 3: the programme head holds a post not lower than deputy head of the village, settlement or city council (or head or deputy head of the military administration)`,
+    },
+    appliesTo: ["passport"],
+  },
+  {
     code: "passport.not-agreed",
     severity: "warning",
     stage: "validator",
