@@ -13,6 +13,7 @@ import { HttpError, installErrorHandler } from "./errors.js";
 import { installAccountLimit, installAddressLimit, registerRateLimit, trustProxyOf } from "./limits.js";
 import { LoginBackoff } from "./login-backoff.js";
 import { completeDocument, describeOperation, LICENSE, SECURITY_SCHEMES, SERVERS } from "./openapi.js";
+import { agreementRoutes } from "./routes/agreement.js";
 import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
@@ -136,6 +137,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     annualReportsPerMinute: settings.limits.annualReportsPerMinute,
   });
   app.register(categoryRoutes, { store });
+  app.register(agreementRoutes, { store });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from "fastify";
+import { ProgrammeFrozenError } from "../domain/agreement/lifecycle.js";
 import { InvalidKatottgError } from "../domain/katottg.js";
 import { NotAProgrammeError } from "../import/blocks.js";
 import { isDatabaseUnavailable } from "../store/availability.js";
@@ -47,6 +48,7 @@ export function sizeInWords(bytes: number): string {
 
 function clientMessage(error: FastifyError, bodyLimit: number): { status: number; message: string } {
   if (error instanceof HttpError) return { status: error.statusCode, message: error.message };
+  if (error instanceof ProgrammeFrozenError) return { status: 409, message: error.message };
   if (error instanceof NotAProgrammeError || error instanceof InvalidKatottgError) {
     return { status: 422, message: error.message };
   }

@@ -17,7 +17,7 @@ import { buildApp } from "../../src/api/app.js";
 import { configFrom } from "../../src/config.js";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
-import { RESOURCES } from "../../src/export/opendata/fields.js";
+import { RESOURCES } from "../../src/opendata/fields.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
 import { seedDemo } from "../../src/store/seed.js";

@@ -5,11 +5,9 @@
  */
 import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
 import { z } from "zod";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import type { ReportInput } from "../../export/reports/input.js";
-import type { Database } from "../../store/db-types.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
 import { domainReport, getCadence, listReports } from "../../store/monitoring.js";
 import { dataState, weakEtag } from "../../store/opendata.js";
@@ -132,7 +130,7 @@ export async function v1AnnualRoutes(
   options: { store: Store; perMinute: number },
 ): Promise<void> {
   const { store } = options;
-  const db = store.kysely() as Kysely<Database>;
+  const db = store.kysely();
   const compiled = new CompiledReports();
 
   app.get<{ Params: AnnualParams }>(

@@ -1,5 +1,5 @@
 import { Zip, ZipDeflate } from "fflate";
-import { csvLines } from "../csv-writer.js";
+import { csvLines } from "../export/csv-writer.js";
 import type { CellValue, FieldDef, OpenRow, ResourceDef } from "./fields.js";
 import { RESOURCES } from "./fields.js";
 
