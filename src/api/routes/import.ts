@@ -1,5 +1,4 @@
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { config } from "../../config.js";
@@ -88,7 +87,6 @@ export async function importRoutes(
     done(null, body),
   );
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  await app.register(rateLimit, { global: false });
 
   app.post(
     "/api/import",
