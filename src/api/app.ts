@@ -10,6 +10,7 @@ import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
+import { registerHttpCache, staticCacheControl } from "./http-cache.js";
 import { completeDocument, describeOperation, LICENSE, SECURITY_SCHEMES, SERVERS } from "./openapi.js";
 import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
@@ -75,7 +76,13 @@ function registerDocs(app: FastifyInstance): void {
 }
 
 function registerWebApp(app: FastifyInstance, webDist: string): void {
-  app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.register(fastifyStatic, {
+    root: webDist,
+    wildcard: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => reply.header("cache-control", staticCacheControl(webDist, filePath)),
+  });
 }
 
 function installNotFound(app: FastifyInstance, serveWebApp: boolean): void {
@@ -96,6 +103,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandler(app);
   registerSecurityHeaders(app, options.webDist ?? DEFAULT_WEB_DIST);
+  registerHttpCache(app);
   installAuth(app, options.store);
   registerDocs(app);
   const { store } = options;

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import type { Config } from "../config.js";
 import type { Store } from "../store/index.js";
 import { installErrorHandler } from "./errors.js";
+import { registerHttpCache } from "./http-cache.js";
 import { v1Routes } from "./routes/v1.js";
 import { jsonSerializerCompiler, zodValidatorCompiler } from "./zod-fastify.js";
 
@@ -22,6 +23,7 @@ export function buildPublicApp(options: PublicAppOptions): FastifyInstance {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandler(app);
+  registerHttpCache(app);
   app.addHook("onSend", async (_request, reply) => {
     reply.header("x-content-type-options", "nosniff");
   });
