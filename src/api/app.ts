@@ -12,6 +12,7 @@ import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
 import { registerHttpCache, staticCacheControl } from "./http-cache.js";
 import { completeDocument, describeOperation, LICENSE, SECURITY_SCHEMES, SERVERS } from "./openapi.js";
+import { publicPageRoutes } from "./public-page.js";
 import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
@@ -127,6 +128,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));
   if (serveWebApp) registerWebApp(app, webDist);
+  if (serveWebApp && existsSync(path.join(webDist, "public.html"))) {
+    app.register(publicPageRoutes, { store, webDist });
+  }
   installNotFound(app, serveWebApp);
   return app;
 }
