@@ -13,6 +13,7 @@ import { HttpError, installErrorHandler } from "./errors.js";
 import { registerHttpCache, staticCacheControl } from "./http-cache.js";
 import { completeDocument, describeOperation, LICENSE, SECURITY_SCHEMES, SERVERS } from "./openapi.js";
 import { publicPageRoutes } from "./public-page.js";
+import { agreementRoutes } from "./routes/agreement.js";
 import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
@@ -124,6 +125,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(dashboardRoutes, { store, clock: options.clock });
   app.register(v1Routes, { store });
   app.register(categoryRoutes, { store });
+  app.register(agreementRoutes, { store });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));
