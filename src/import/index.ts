@@ -1,11 +1,13 @@
 import type { ImportResult } from "../domain/model.js";
 import { programmeSchema } from "../domain/schema.js";
 import { validateProgramme } from "../domain/validate.js";
-import { NotAProgrammeError } from "./blocks.js";
+import { type Block, NotAProgrammeError } from "./blocks.js";
 import { readCsvProgramme } from "./csv.js";
 import { readDocxBlocks } from "./docx.js";
 import { interpretBlocks } from "./interpret/index.js";
 import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
+import { readOdtBlocks } from "./odt.js";
+import { bilingual, sniffFormat } from "./sniff.js";
 import { readTextBlocks } from "./text/reader.js";
 import { readXlsxProgramme } from "./xlsx.js";
 
@@ -50,14 +52,6 @@ function importTextWithinLimits(text: string): ImportResult {
 
 /** The first line of infoprog's CSV template names a "record" column. */
 const CSV_TEMPLATE = /^\uFEFF?[^\n]*(?:^|[;,])"?record"?(?:[;,]|\r?$)/;
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-const PDF = [0x25, 0x50, 0x44, 0x46];
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((byte, index) => bytes[index] === byte);
-}
-
 function extensionOf(fileName: string): string {
   return /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
 }
@@ -97,17 +91,30 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-async function importZip(bytes: Uint8Array, extension: string): Promise<ImportResult> {
-  // Dispatch point for the office formats (readers in docx.ts and xlsx.ts).
-  if (extension === "xlsx") return withValidation(await readXlsxProgramme(bytes));
-  const blocks = await readDocxBlocks(bytes);
+async function importBlocks(blocks: Promise<Block[]>): Promise<ImportResult> {
+  const read = await blocks;
   checkDeadline();
-  return withValidation(interpretBlocks(blocks));
+  return withValidation(interpretBlocks(read));
 }
 
+const NOT_YET = {
+  doc: bilingual(
+    "Формат DOC ще не підтримується: збережіть документ як DOCX.",
+    "DOC is not supported yet: save the document as DOCX.",
+  ),
+  rtf: bilingual(
+    "Формат RTF ще не підтримується: збережіть документ як DOCX.",
+    "RTF is not supported yet: save the document as DOCX.",
+  ),
+  pdf: bilingual(
+    "PDF ще не підтримується: збережіть документ як DOCX або текст.",
+    "PDF is not supported yet: save the document as DOCX or text.",
+  ),
+} as const;
+
 /**
- * Imports an uploaded document, sniffing its content: DOCX/XLSX (zip), CSV (the template), or text
- * extracted from a Word/PDF document. Throws `NotAProgrammeError` for anything else.
+ * Imports an uploaded document, its format sniffed from its content (`sniff.ts`); the file name only
+ * tells CSV from text. Throws `NotAProgrammeError` for anything else.
  */
 export function importDocument(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
   return withImportLimits(() => importDocumentWithinLimits(bytes, fileName));
@@ -116,12 +123,22 @@ export function importDocument(bytes: Uint8Array, fileName: string): Promise<Imp
 async function importDocumentWithinLimits(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
   checkUploadSize(bytes.length);
   if (bytes.length === 0) throw new NotAProgrammeError("Файл порожній: у ньому немає тексту програми");
-  const extension = extensionOf(fileName);
-  if (startsWith(bytes, ZIP)) return importZip(bytes, extension);
-  if (startsWith(bytes, OLE))
-    throw new NotAProgrammeError("Формат .doc/.xls ще не підтримується: збережіть як DOCX");
-  if (startsWith(bytes, PDF))
-    throw new NotAProgrammeError("PDF ще не підтримується: збережіть документ як DOCX або текст");
+  const format = sniffFormat(bytes);
+  switch (format) {
+    case "docx":
+      return importBlocks(readDocxBlocks(bytes));
+    case "xlsx":
+      return withValidation(await readXlsxProgramme(bytes));
+    case "odt":
+      return importBlocks(readOdtBlocks(bytes));
+    case "text":
+      return importPlainText(bytes, extensionOf(fileName));
+    default:
+      throw new NotAProgrammeError(NOT_YET[format]);
+  }
+}
+
+function importPlainText(bytes: Uint8Array, extension: string): ImportResult {
   const text = decodeText(bytes);
   if (extension === "csv" || (extension !== "txt" && CSV_TEMPLATE.test(text))) {
     return withValidation(readCsvProgramme(text));
