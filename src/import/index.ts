@@ -8,6 +8,7 @@ import { interpretBlocks } from "./interpret/index.js";
 import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
 import { readOdtBlocks } from "./odt.js";
 import { bilingual, sniffFormat } from "./sniff.js";
+import { convertWithLibreOffice } from "./soffice.js";
 import { readTextBlocks } from "./text/reader.js";
 import { readXlsxProgramme } from "./xlsx.js";
 
@@ -98,14 +99,6 @@ async function importBlocks(blocks: Promise<Block[]>): Promise<ImportResult> {
 }
 
 const NOT_YET = {
-  doc: bilingual(
-    "Формат DOC ще не підтримується: збережіть документ як DOCX.",
-    "DOC is not supported yet: save the document as DOCX.",
-  ),
-  rtf: bilingual(
-    "Формат RTF ще не підтримується: збережіть документ як DOCX.",
-    "RTF is not supported yet: save the document as DOCX.",
-  ),
   pdf: bilingual(
     "PDF ще не підтримується: збережіть документ як DOCX або текст.",
     "PDF is not supported yet: save the document as DOCX or text.",
@@ -131,6 +124,9 @@ async function importDocumentWithinLimits(bytes: Uint8Array, fileName: string): 
       return withValidation(await readXlsxProgramme(bytes));
     case "odt":
       return importBlocks(readOdtBlocks(bytes));
+    case "doc":
+    case "rtf":
+      return importBlocks(convertWithLibreOffice(bytes, format, "docx").then(readDocxBlocks));
     case "text":
       return importPlainText(bytes, extensionOf(fileName));
     default:
