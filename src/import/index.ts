@@ -1,4 +1,5 @@
-import type { ImportResult } from "../domain/model.js";
+import { type Finding, type ImportResult, ref } from "../domain/model.js";
+import { severityOf } from "../domain/rules/table.js";
 import { programmeSchema } from "../domain/schema.js";
 import { validateProgramme } from "../domain/validate.js";
 import { type Block, NotAProgrammeError } from "./blocks.js";
@@ -7,7 +8,8 @@ import { readDocxBlocks } from "./docx.js";
 import { interpretBlocks } from "./interpret/index.js";
 import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
 import { readOdtBlocks } from "./odt.js";
-import { bilingual, sniffFormat } from "./sniff.js";
+import { readPdfBlocks } from "./pdf/index.js";
+import { sniffFormat } from "./sniff.js";
 import { convertWithLibreOffice } from "./soffice.js";
 import { readTextBlocks } from "./text/reader.js";
 import { readXlsxProgramme } from "./xlsx.js";
@@ -98,13 +100,6 @@ async function importBlocks(blocks: Promise<Block[]>): Promise<ImportResult> {
   return withValidation(interpretBlocks(read));
 }
 
-const NOT_YET = {
-  pdf: bilingual(
-    "PDF ще не підтримується: збережіть документ як DOCX або текст.",
-    "PDF is not supported yet: save the document as DOCX or text.",
-  ),
-} as const;
-
 /**
  * Imports an uploaded document, its format sniffed from its content (`sniff.ts`); the file name only
  * tells CSV from text. Throws `NotAProgrammeError` for anything else.
@@ -129,9 +124,23 @@ async function importDocumentWithinLimits(bytes: Uint8Array, fileName: string): 
       return importBlocks(convertWithLibreOffice(bytes, format, "docx").then(readDocxBlocks));
     case "text":
       return importPlainText(bytes, extensionOf(fileName));
-    default:
-      throw new NotAProgrammeError(NOT_YET[format]);
+    case "pdf":
+      return importPdf(bytes);
   }
+}
+
+const OCR_FINDING: Finding = {
+  code: "import.ocr-text",
+  severity: severityOf("import.ocr-text"),
+  message:
+    "Текст програми розпізнано зі скану (OCR): звірте назви, суми й індикатори з документом — цифри могли бути прочитані хибно.",
+  location: { line: 0, ref: ref.programme() },
+};
+
+async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
+  const read = await readPdfBlocks(bytes);
+  const result = await importBlocks(Promise.resolve(read.blocks));
+  return read.ocr ? { ...result, findings: [OCR_FINDING, ...result.findings] } : result;
 }
 
 function importPlainText(bytes: Uint8Array, extension: string): ImportResult {
