@@ -137,10 +137,16 @@ function owner(grid: Grid, row: number, column: number): [number, number] {
   return [r, c];
 }
 
+/** A line that ends in a dash right after a word or number ("2022–") goes on without a space. */
+const OPEN_DASH = /[\p{L}\d][–—]$/u;
+
+/** Wrapped lines of one cell or paragraph as one text. */
+export function joinLines(text: string, line: string): string {
+  return OPEN_DASH.test(text) ? `${text}${line.trim()}` : joinPieces(text, line);
+}
+
 function cellText(runs: TextRun[]): string {
-  return groupLines(runs)
-    .map(lineText)
-    .reduce((text, line) => joinPieces(text, line), "");
+  return groupLines(runs).map(lineText).reduce(joinLines, "");
 }
 
 interface PageTable {
@@ -250,10 +256,13 @@ function filled(cells: string[]): number[] {
   return cells.flatMap((cell, index) => (cell.trim() === "" ? [] : [index]));
 }
 
-/** Text added to a started cell, that is neither an amount nor a source of its own under a source. */
-function continuesCell(above: string, text: string): boolean {
+/**
+ * Text added to a started cell: not an amount and, when it is the row's only text, not a source of
+ * its own under a source.
+ */
+function continuesCell(above: string, text: string, alone: boolean): boolean {
   if (above.trim() === "" || AMOUNT_LIKE.test(text)) return false;
-  return !(isSourceLabel(above) && isSourceLabel(text));
+  return !(alone && isSourceLabel(above) && isSourceLabel(text));
 }
 
 /**
@@ -266,7 +275,7 @@ function continuesSplitRow(previous: string[], row: string[]): boolean {
   const first = row[mine[0] ?? 0] ?? "";
   return (
     mine.length > 0 &&
-    mine.every((index) => continuesCell(previous[index] ?? "", row[index] ?? "")) &&
+    mine.every((index) => continuesCell(previous[index] ?? "", row[index] ?? "", mine.length === 1)) &&
     CONTINUING.test(first.trim())
   );
 }
@@ -296,7 +305,7 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
       checkRow(cells);
       const last = open.rows.at(-1);
       if (index === 0 && last && continuesSplitRow(last.cells, cells)) {
-        last.cells = last.cells.map((cell, column) => joinPieces(cell, cells[column] ?? ""));
+        last.cells = last.cells.map((cell, column) => joinLines(cell, cells[column] ?? ""));
       } else open.rows.push({ cells, line: ++builder.line, afterBlank: index === 0 });
     });
     open.grid = table.grid;
@@ -321,7 +330,7 @@ function addLine(builder: Builder, line: PageLine, rightMargin: number): void {
   builder.table = null;
   const open = builder.paragraph;
   if (open && continues(open.last, line, rightMargin)) {
-    open.block.text = joinPieces(open.block.text, line.text);
+    open.block.text = joinLines(open.block.text, line.text);
     checkText(open.block.text);
     open.last = line;
     return;
