@@ -17,7 +17,7 @@ import { registerGenerate } from "./generate.js";
 import { importThroughServer, RemoteError, type RemoteOptions, signIn } from "./remote.js";
 import { countBySeverity, describeFindings, describeProgramme, toContractJson } from "./report.js";
 
-const SUPPORTED = new Set([".txt", ".docx", ".xlsx", ".csv"]);
+const SUPPORTED = new Set([".txt", ".docx", ".odt", ".doc", ".rtf", ".pdf", ".xlsx", ".csv"]);
 
 class CliError extends Error {}
 
@@ -140,7 +140,7 @@ interface DirRow {
 
 async function importDirCommand(dir: string, options: SaveOptions & { dryRun?: boolean }): Promise<void> {
   const names = (await readdir(dir)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())).sort();
-  if (names.length === 0) throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .xlsx або .csv`);
+  if (names.length === 0) throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv`);
   const bar = progressBar();
   bar.start(names.length, 0, { file: "" });
   const rows: DirRow[] = [];
@@ -198,7 +198,7 @@ export function buildCli(): Command {
   );
   program
     .command("import")
-    .argument("<file>", "документ програми: .txt, .docx, .xlsx або .csv")
+    .argument("<file>", "документ програми: .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv")
     .option("--json", "вивести програму одним JSON-об'єктом (гроші — цілі копійки)")
     .option("--dry-run", "не зберігати в базу даних")
     .option("--server <url>", "зберегти через запущений сервер infoprog (його API), а не напряму в базу")
