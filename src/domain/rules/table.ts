@@ -35,8 +35,11 @@ export const SCOPES: Record<RuleScope, Text> = {
   cell: { uk: "комірка шаблону XLSX/CSV", en: "XLSX/CSV template cell" },
 };
 
-/** Who emits the code: the validator (on every programme, on every edit) or the importer (on reading). */
-export type RuleStage = "validator" | "importer";
+/**
+ * Who emits the code: the validator (on every programme, on every edit), the importer (on reading), or
+ * the primary expertise (the cross-checks a reviewer starts from, on a submitted draft or an amendment).
+ */
+export type RuleStage = "validator" | "importer" | "expertise";
 
 export interface RuleEntry {
   code: string;
@@ -193,14 +196,31 @@ export const RULES = [
   },
   {
     code: "amount.unit-suspect",
-    severity: "warning",
+    severity: "error",
     stage: "validator",
     message: {
-      uk: "Сума схожа на гривні під заголовком «тис. грн» (у 1000 разів завелика).",
-      en: "An amount looks like UAH under a «thousand UAH» header (1000 times too big).",
+      uk:
+        "Суми схожі на гривні під заголовком «тис. грн» (у 1000 разів завеликі): для всієї таблиці (усі суми з «,00», " +
+        "неймовірна загальна сума для громади, ×1000 проти паспорта; знахідка називає обидва прочитання в гривнях, " +
+        "імпорт з --unit чи в перегляді приймає інше) або для одного рядка серед сум у тисячах.",
+      en:
+        "Amounts look like UAH under a «thousand UAH» header (1000 times too big): for the whole table (every amount " +
+        "ends in ,00, an implausible total for the community, ×1000 against the passport; the finding names both " +
+        "readings in UAH, and --unit or the import preview accepts the other) or for one row among amounts in thousands.",
     },
     basis: BASIS.heuristic,
-    appliesTo: ["row"],
+    appliesTo: ["programme", "row"],
+  },
+  {
+    code: "passport.absent",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Паспорта програми немає (документ містить лише таблицю завдань): одна знахідка замість однієї на кожне поле.",
+      en: "The programme has no passport (the document is a task table only): one finding instead of one per field.",
+    },
+    basis: BASIS.passport,
+    appliesTo: ["passport"],
   },
   {
     code: "passport.missing-field",
@@ -211,6 +231,20 @@ export const RULES = [
       en: "A required passport field (1–10 except 4) is absent or empty.",
     },
     basis: BASIS.passport,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "passport.head-rank",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Керівник програми (поле 7 паспорта) обіймає посаду нижчу за заступника сільського, селищного, міського голови; керівник програми має бути щонайменше заступником голови.",
+      en: "The programme head (passport field 7) holds a post below deputy head of the council; the programme head must be at least a deputy head.",
+    },
+    basis: {
+      uk: `${RESOLUTION_119}, п. 3: керівник програми — посадова особа не нижче заступника сільського, селищного, міського голови (начальника військової адміністрації чи його заступника)`,
+      en: `${RESOLUTION_119_EN}, para. 3: the programme head holds a post not lower than deputy head of the village, settlement or city council (or head or deputy head of the military administration)`,
+    },
     appliesTo: ["passport"],
   },
   {
@@ -376,11 +410,94 @@ export const RULES = [
     appliesTo: ["item"],
   },
   {
-    code: "import.no-passport",
-    severity: "error",
+    code: "amendment.needs-agreement",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Зміни завдань, проєктів, їхніх обсягів чи індикаторів чинної програми потребують нового погодження з Мінцифри; зміни лише текстів — ні.",
+      en: "Changes to the tasks, projects, amounts or indicators of a programme in force need a new agreement with the Ministry; changes to texts only do not.",
+    },
+    basis: {
+      uk: "Положення про Національну програму інформатизації, п. 8",
+      en: "Regulation on the National Informatization Programme, para. 8",
+    },
+    appliesTo: ["programme", "item"],
+  },
+  {
+    code: "expertise.target-before-money",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Індикатор досягає цілі раніше, ніж його проєкт отримує кошти.",
+      en: "An indicator reaches its target before its project receives any money.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["indicator", "item"],
+  },
+  {
+    code: "expertise.target-contradicts-text",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Цільові значення індикатора суперечать кількості, названій у тексті проєкту.",
+      en: "An indicator's targets contradict the quantity the project's text names.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["indicator", "item"],
+  },
+  {
+    code: "expertise.dynamics-mismatch",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Динаміка індикатора не випливає з базового й цільових значень.",
+      en: "An indicator's dynamics do not follow from its baseline and targets.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["indicator"],
+  },
+  {
+    code: "expertise.direction-empty",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Пріоритетний напрям без проєктів або без індикаторів.",
+      en: "A priority direction with no projects or no indicators.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["direction"],
+  },
+  {
+    code: "expertise.no-baseline",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Індикатор без базового значення.",
+      en: "An indicator with no baseline.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["indicator"],
+  },
+  {
+    code: "expertise.source-without-amount",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Джерело фінансування назване без жодної суми.",
+      en: "A funding source is named with no amount.",
+    },
+    basis: BASIS.table,
+    appliesTo: ["row"],
+  },
+  {
+    code: "import.unread-number",
+    severity: "warning",
     stage: "importer",
-    message: { uk: "Паспорт програми не знайдено.", en: "No programme passport was found." },
-    basis: BASIS.passport,
+    message: {
+      uk: "Число з таблиці (завдань, поля 10 паспорта чи індикаторів) не потрапило до програми; названо рядок і клітинку.",
+      en: "A number in a table (tasks, passport field 10 or indicators) did not land in the programme; its line and cell are named.",
+    },
+    basis: BASIS.reading,
     appliesTo: ["document"],
   },
   {
