@@ -19,7 +19,7 @@ import { countBySeverity, describeFindings, describeProgramme, toContractJson } 
 // The importer, the database (PGlite, pg, kysely), exceljs and the HTTP client are loaded by the
 // commands that use them, not here: `infoprog import --dry-run` starts in about the time of bare node.
 
-const SUPPORTED = new Set([".txt", ".docx", ".xlsx", ".csv"]);
+const SUPPORTED = new Set([".txt", ".docx", ".odt", ".doc", ".rtf", ".pdf", ".xlsx", ".csv"]);
 
 class CliError extends Error {}
 
@@ -154,7 +154,8 @@ interface DirRow {
 
 async function importDirCommand(dir: string, options: SaveOptions & { dryRun?: boolean }): Promise<void> {
   const names = (await readdir(dir)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())).sort();
-  if (names.length === 0) throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .xlsx або .csv`);
+  if (names.length === 0)
+    throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv`);
   const bar = await progressBar();
   bar.start(names.length, 0, { file: "" });
   const rows: DirRow[] = [];
@@ -212,7 +213,7 @@ export function buildCli(): Command {
   );
   program
     .command("import")
-    .argument("<file>", "документ програми: .txt, .docx, .xlsx або .csv")
+    .argument("<file>", "документ програми: .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv")
     .option("--json", "вивести програму одним JSON-об'єктом (гроші — цілі копійки)")
     .option("--dry-run", "не зберігати в базу даних")
     .addOption(

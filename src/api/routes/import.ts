@@ -95,7 +95,8 @@ export async function importRoutes(
       config: { rateLimit: { max: UPLOADS_PER_MINUTE, timeWindow: 60_000 } },
       schema: {
         tags: ["programmes"],
-        summary: "Імпорт документа програми (TXT, DOCX, …); ?dryRun=1 — лише попередній перегляд",
+        summary:
+          "Імпорт документа програми (DOCX, ODT, DOC, RTF, PDF, TXT, XLSX, CSV; формат за вмістом); ?dryRun=1 — лише попередній перегляд",
         consumes: ["multipart/form-data", "text/plain", "application/octet-stream"],
         querystring: importQuery,
         response: {
