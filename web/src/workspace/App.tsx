@@ -6,6 +6,9 @@ import { useI18n } from "../i18n/index.js";
 import { auth, canEdit, onUnauthorized, type SessionUser } from "../lib/api.js";
 import { isOpenRoute, navigate, parseRoute, type Route, usePathname } from "../lib/router.js";
 import { DashboardPage } from "../monitoring/DashboardPage.js";
+import { ExecutorReportPage } from "../reporting/ExecutorReportPage.js";
+import { HeadReportingPage } from "../reporting/HeadReportingPage.js";
+import { ReportingDeadlines } from "../reporting/ReportingDeadlines.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
 import { type DataSource, type Session, signedIn } from "./data.js";
 import { ImportPage } from "./ImportPage.js";
@@ -48,17 +51,41 @@ function OpenPage({ route }: { route: Route }) {
   );
 }
 
-function Page({ source, route, editable }: { source: DataSource; route: Route; editable: boolean }) {
+function Page({
+  source,
+  route,
+  editable,
+  user,
+}: {
+  source: DataSource;
+  route: Route;
+  editable: boolean;
+  user: SessionUser | null;
+}) {
   const { t } = useI18n();
   switch (route.name) {
     case "list":
-      return <ListPage source={source} editable={editable} />;
+      return (
+        <>
+          {user && !source.demo && <ReportingDeadlines user={user} />}
+          <ListPage source={source} editable={editable} />
+        </>
+      );
+    case "reports":
+      return <ExecutorReportPage programmeId={route.id} user={user} />;
     case "import":
       return editable ? <ImportPage /> : <Text>{t("login.forbidden")}</Text>;
     case "programme":
       return <ProgrammePage id={route.id} source={source} editable={editable} />;
     case "monitoring":
-      return <DashboardPage programmeId={Number(route.id)} />;
+      // An executor's link to the monitoring of a programme opens their report form.
+      if (user?.role === "executor") return <ExecutorReportPage programmeId={route.id} user={user} />;
+      return (
+        <>
+          <DashboardPage programmeId={Number(route.id)} />
+          {user && <HeadReportingPage programmeId={route.id} />}
+        </>
+      );
     default:
       return <Text>{t("programme.notFound")}</Text>;
   }
@@ -151,7 +178,7 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
             <LoginPage onSignedIn={(me) => setSession(signedIn(me.user))} />
           )}
           {!isOpenRoute(route) && (session?.mode === "api" || session?.mode === "demo") && (
-            <Page source={session.source} route={route} editable={editable} />
+            <Page source={session.source} route={route} editable={editable} user={user} />
           )}
         </Container>
       </AppShell.Main>
