@@ -118,7 +118,7 @@ export function ExecutorReportPage({ programmeId, user }: { programmeId: string;
         maw={360}
       />
       <DeadlineNotice period={period} />
-      {orgUnitId === null && user?.role === "executor" && <Alert color="orange">{rt("report.noUnit")}</Alert>}
+      {orgUnitId === null && user?.role === "executor" && <Alert color="red.9">{rt("report.noUnit")}</Alert>}
       {items.length === 0 && <Alert color="gray">{rt("report.noProjects")}</Alert>}
       {reports === null ? (
         <Loader aria-label={rt("report.title")} />

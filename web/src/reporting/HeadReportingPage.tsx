@@ -40,7 +40,8 @@ import {
 } from "./reportingApi.js";
 import { periodLabel, useReportingText } from "./text.js";
 
-const STATE_COLORS = { none: "gray", draft: "yellow", submitted: "green", returned: "red" } as const;
+/** Dark shades: the white badge text keeps a 4.5:1 contrast (WCAG AA). */
+const STATE_COLORS = { none: "gray.7", draft: "blue.9", submitted: "teal.9", returned: "red.9" } as const;
 const today = () => new Date().toISOString().slice(0, 10);
 
 function FormTablePreview({ table, programme }: { table: FormTable; programme: Programme }) {
@@ -157,14 +158,14 @@ function AnnualSection({ programmeId, programme }: { programmeId: string; progra
                     <Table.Td>{formatDate(entry.dueDate, lang)}</Table.Td>
                     <Table.Td>
                       {entry.submission ? (
-                        <Badge color="green" tt="none">
+                        <Badge color="teal.9" tt="none">
                           {rt("head.submittedBy", {
                             who: entry.submission.submittedBy ?? "—",
                             date: formatDate(entry.submission.submittedAt, lang),
                           })}
                         </Badge>
                       ) : (
-                        <Badge color={entry.overdue ? "red" : "gray"} tt="none">
+                        <Badge color={entry.overdue ? "red.9" : "gray.7"} tt="none">
                           {rt(entry.overdue ? "head.overdue" : "head.notSubmitted")}
                         </Badge>
                       )}
@@ -211,6 +212,7 @@ function AnnualSection({ programmeId, programme }: { programmeId: string; progra
         )}
       </Stack>
       <Modal
+        closeButtonProps={{ "aria-label": rt("head.close") }}
         opened={confirm !== null}
         onClose={() => setConfirm(null)}
         title={rt("head.submitAnnual", { year: confirm ?? "" })}
@@ -227,6 +229,7 @@ function AnnualSection({ programmeId, programme }: { programmeId: string; progra
         </Stack>
       </Modal>
       <Modal
+        closeButtonProps={{ "aria-label": rt("head.close") }}
         opened={preview !== null}
         onClose={() => setPreview(null)}
         size="100%"
@@ -391,7 +394,7 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
                         {state === "submitted" && (
                           <Button
                             size="compact-xs"
-                            color="orange"
+                            color="red.9"
                             onClick={() => setReturning(row.report ?? null)}
                           >
                             {rt("head.return")}
@@ -407,6 +410,7 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
         </ScrollArea>
       </Stack>
       <Modal
+        closeButtonProps={{ "aria-label": rt("head.close") }}
         opened={returning !== null}
         onClose={() => setReturning(null)}
         title={rt("head.returnConfirm")}
@@ -425,13 +429,19 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
             <Button variant="default" onClick={() => setReturning(null)}>
               {rt("common.cancel")}
             </Button>
-            <Button color="orange" disabled={remark.trim() === ""} onClick={sendBack}>
+            <Button color="red.9" disabled={remark.trim() === ""} onClick={sendBack}>
               {rt("head.returnConfirm")}
             </Button>
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={viewing !== null} onClose={() => setViewing(null)} title={rt("report.title")} size="lg">
+      <Modal
+        closeButtonProps={{ "aria-label": rt("head.close") }}
+        opened={viewing !== null}
+        onClose={() => setViewing(null)}
+        title={rt("report.title")}
+        size="lg"
+      >
         {viewing && (
           <Table>
             <Table.Tbody>

@@ -36,7 +36,14 @@ export function PublishDialog({
     }
   };
   return (
-    <Modal opened={opened} onClose={onCancel} title={rt("publish.title")} size="lg" centered>
+    <Modal
+      closeButtonProps={{ "aria-label": rt("head.close") }}
+      opened={opened}
+      onClose={onCancel}
+      title={rt("publish.title")}
+      size="lg"
+      centered
+    >
       <Stack>
         <Text>{rt("publish.intro", { count: errors.length })}</Text>
         <ScrollArea.Autosize mah={240} type="auto">
@@ -66,7 +73,7 @@ export function PublishDialog({
           <Button variant="default" onClick={onCancel}>
             {rt("publish.cancel")}
           </Button>
-          <Button color="red" loading={busy} disabled={reason.trim() === ""} onClick={confirm}>
+          <Button color="red.9" loading={busy} disabled={reason.trim() === ""} onClick={confirm}>
             {rt("publish.confirm")}
           </Button>
         </Group>

@@ -28,7 +28,8 @@ import { checkForm, emptyForm, formOf, indicatorsFor, type ReportFormState, rowK
 import { reportingApi, reportState, type StoredReport } from "./reportingApi.js";
 import { useReportingText } from "./text.js";
 
-const STATE_COLORS = { none: "gray", draft: "yellow", submitted: "green", returned: "red" } as const;
+/** Dark shades: the white badge text keeps a 4.5:1 contrast (WCAG AA). */
+const STATE_COLORS = { none: "gray.7", draft: "blue.9", submitted: "teal.9", returned: "red.9" } as const;
 
 interface Props {
   programmeId: string;
@@ -351,7 +352,7 @@ export function ReportCard({ programmeId, programme, item, periodKey, year, repo
           <Text size="sm">{rt("report.correction", { date: formatDate(report.submittedAt, lang) })}</Text>
         )}
         {status === "returned" && report?.returnedAt && (
-          <Alert color="orange" role="alert">
+          <Alert color="red.9" role="alert">
             {rt("report.returned", {
               date: formatDate(report.returnedAt, lang),
               remark: report.returnRemark ?? "",
@@ -458,7 +459,13 @@ export function ReportCard({ programmeId, programme, item, periodKey, year, repo
           </Alert>
         )}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={rt("report.submit")} centered>
+      <Modal
+        closeButtonProps={{ "aria-label": rt("head.close") }}
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={rt("report.submit")}
+        centered
+      >
         <Stack>
           <Text>{rt("report.submitConfirm")}</Text>
           <Group justify="flex-end">

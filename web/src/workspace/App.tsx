@@ -1,4 +1,4 @@
-import { Alert, Anchor, AppShell, Burger, Button, Container, Group, Text } from "@mantine/core";
+import { Alert, Anchor, AppShell, Box, Burger, Button, Container, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
 import { ComparePage } from "../compare/ComparePage.js";
@@ -82,7 +82,10 @@ function Page({
       if (user?.role === "executor") return <ExecutorReportPage programmeId={route.id} user={user} />;
       return (
         <>
-          <DashboardPage programmeId={Number(route.id)} />
+          {/* The dashboard's tables are wider than a phone: they scroll inside, the page does not. */}
+          <Box style={{ overflowX: "auto" }}>
+            <DashboardPage programmeId={Number(route.id)} />
+          </Box>
           {user && <HeadReportingPage programmeId={route.id} />}
         </>
       );
