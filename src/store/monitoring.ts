@@ -82,10 +82,9 @@ function toReport(row: ReportRow): StoredReport {
   };
   if (row.progress_percent !== null) report.progressPercent = row.progress_percent;
   if (row.correction_of !== null) report.correctionOf = row.correction_of;
-  const review = row as unknown as { returned_at?: Date | string | null; return_remark?: string | null };
-  if (review.returned_at) {
-    report.returnedAt = iso(review.returned_at) ?? undefined;
-    report.returnRemark = review.return_remark ?? "";
+  if (row.returned_at !== null) {
+    report.returnedAt = iso(row.returned_at) ?? undefined;
+    report.returnRemark = row.return_remark ?? "";
   }
   return report;
 }

@@ -3,17 +3,11 @@
  * error findings is published only with the head's written reason. The check, the status, the note
  * and the audit entry are one transaction.
  */
-import type { ColumnType, Kysely } from "kysely";
 import type { Finding } from "../domain/model.js";
-import { type Actor, type MonitoringDatabase, writeAudit } from "./audit.js";
+import { type Actor, type MonitoringDb, monitoringDb, writeAudit } from "./audit.js";
 import type { ProgrammeStatus, Store } from "./index.js";
 
-interface PublicationColumns {
-  programmes: MonitoringDatabase["programmes"] & { publish_note: ColumnType<string | null> };
-}
-type PublicationDb = Kysely<Omit<MonitoringDatabase, "programmes"> & PublicationColumns>;
-
-const db = (store: Store) => store.kysely() as unknown as PublicationDb;
+const db = (store: Store) => monitoringDb(store);
 
 export type StatusChange =
   | { outcome: "changed" }
@@ -27,7 +21,7 @@ function parseFindings(value: unknown): Finding[] {
 }
 
 /** The error findings of the programme's latest version. */
-async function latestErrors(trx: PublicationDb, programmeId: number): Promise<Finding[]> {
+async function latestErrors(trx: MonitoringDb, programmeId: number): Promise<Finding[]> {
   const row = await trx
     .selectFrom("programme_versions")
     .select("findings")
@@ -68,7 +62,7 @@ export function changeStatus(
         .set({ status, publish_note: publishNote, updated_at: new Date().toISOString() })
         .where("id", "=", programmeId)
         .execute();
-      await writeAudit(trx as unknown as Kysely<MonitoringDatabase>, actor, {
+      await writeAudit(trx, actor, {
         action: "status",
         entity: "programme",
         entityId: programmeId,

@@ -6,37 +6,11 @@
  *   they were at submission (later executor reports do not change a submitted report).
  * Each change checks and writes in one transaction, with its audit entry.
  */
-import type { ColumnType, Kysely } from "kysely";
-import { type Actor, type MonitoringDatabase, writeAudit } from "./audit.js";
+import { type Actor, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
 import { ReportConflict } from "./monitoring.js";
 
-type Timestamp = ColumnType<Date, string | undefined, string>;
-type NullableTimestamp = ColumnType<Date | null, string | null | undefined, string | null>;
-
-interface ReviewTables {
-  executor_reports: MonitoringDatabase["executor_reports"] & {
-    returned_at: NullableTimestamp;
-    returned_by: number | null;
-    return_remark: string | null;
-  };
-  annual_submissions: {
-    programme_id: number;
-    year: number;
-    submitted_by: number | null;
-    submitted_at: Timestamp;
-  };
-  annual_submission_files: {
-    programme_id: number;
-    year: number;
-    form: string;
-    body: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
-  };
-}
-type ReviewDb = Kysely<Omit<MonitoringDatabase, "executor_reports"> & ReviewTables>;
-
-const db = (store: Store) => store.kysely() as unknown as ReviewDb;
-const audit = (trx: unknown) => trx as Kysely<MonitoringDatabase>;
+const db = (store: Store) => monitoringDb(store);
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 /** Sends a submitted report back to its executor with a remark; it is a draft again. */
@@ -74,7 +48,7 @@ export function returnReport(
         })
         .where("id", "=", id)
         .execute();
-      await writeAudit(audit(trx), actor, {
+      await writeAudit(trx, actor, {
         action: "return",
         entity: "executor_report",
         entityId: id,
@@ -141,7 +115,7 @@ export function submitAnnual(
         body,
       }));
       if (rows.length > 0) await trx.insertInto("annual_submission_files").values(rows).execute();
-      await writeAudit(audit(trx), actor, {
+      await writeAudit(trx, actor, {
         action: "annual_submit",
         entity: "programme",
         entityId: programmeId,

@@ -8,6 +8,8 @@ describe("the head's side of reporting: return with a remark, annual reports, pu
   let otherHead: Client;
   let otherExecutor: Client;
   const reports = () => `/api/programmes/${scene.programmeId}/reports`;
+  /** The progress report of 2026 as the head submitted it. */
+  let submittedProgress: unknown;
 
   beforeAll(async () => {
     scene = await romnyScene();
@@ -123,6 +125,7 @@ describe("the head's side of reporting: return with a remark, annual reports, pu
     const frozen = await scene.head.inject(progressUrl);
     expect(frozen.statusCode).toBe(200);
     expect(JSON.parse(frozen.body)).toEqual(JSON.parse(before));
+    submittedProgress = JSON.parse(frozen.body);
     const docx = await scene.head.inject(
       `/api/programmes/${scene.programmeId}/reports/annual/2026/progress.docx`,
     );
@@ -179,6 +182,9 @@ describe("the head's side of reporting: return with a remark, annual reports, pu
     });
     expect(audit.at(-1)).toMatchObject({ action: "status", after: { status: "published", reason } });
     expect((await scene.app.inject(notePath)).json()).toEqual({ note: reason });
+    const open = await scene.app.inject(`/api/v1/programmes/${scene.programmeId}/annual/2026/progress.json`);
+    expect(open.statusCode).toBe(200);
+    expect(JSON.parse(open.body)).toEqual(submittedProgress);
 
     const draft = await scene.head.inject({ method: "POST", url: statusUrl, payload: { status: "draft" } });
     expect(draft.statusCode).toBe(200);

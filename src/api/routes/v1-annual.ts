@@ -5,14 +5,13 @@
  */
 import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
 import { z } from "zod";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import type { ReportInput } from "../../export/reports/input.js";
-import type { Database } from "../../store/db-types.js";
 import type { Store } from "../../store/index.js";
 import { domainReport, getCadence, listReports } from "../../store/monitoring.js";
 import { dataState, weakEtag } from "../../store/opendata.js";
+import { frozenAnnualFile } from "../../store/reviews.js";
 import { HttpError, notFound } from "../errors.js";
 import { errorSchema, idParams } from "../schemas.js";
 
@@ -58,7 +57,7 @@ export function annualReportPath(programmeId: number, year: number, form: Form):
 
 export async function v1AnnualRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const { store } = options;
-  const db = store.kysely() as Kysely<Database>;
+  const db = store.kysely();
 
   app.get<{ Params: AnnualParams }>(
     "/api/v1/programmes/:id/annual/:year/:form",
@@ -85,12 +84,20 @@ export async function v1AnnualRoutes(app: FastifyInstance, options: { store: Sto
         return reply.code(304).send();
       }
 
+      const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
+      reply.header("content-type", CONTENT_TYPES[extension]);
+      // A year the head has submitted is published as submitted (store/reviews.ts).
+      const frozen = await frozenAnnualFile(store, id, year, form);
+      if (frozen) {
+        if (extension !== "json") {
+          reply.header("content-disposition", contentDisposition(form.replace(".", `-${year}.`)));
+        }
+        return reply.send(Buffer.from(frozen));
+      }
       const reports = (await listReports(store, id, { submittedOnly: true })).map(domainReport);
       const cadence = await getCadence(store, id);
       const writer = await WRITERS[form]();
       const body = await writer({ programme: stored.programme, reports, year, compiledOn, cadence });
-      const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
-      reply.header("content-type", CONTENT_TYPES[extension]);
       if (extension === "json") return reply.send(JSON.stringify(body));
       reply.header("content-disposition", contentDisposition(form.replace(".", `-${year}.`)));
       return reply.send(Buffer.from(body as Uint8Array));

@@ -11,6 +11,7 @@ import * as oneSubmittedOriginal from "./0009_one_submitted_original.js";
 import * as publishReason from "./0012_publish_reason.js";
 import * as reportReviews from "./0013_report_reviews.js";
 import * as auditPagingIndex from "./0020_audit_paging_index.js";
+import * as agreement from "./0023_agreement.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012_publish_reason": publishReason,
   "0013_report_reviews": reportReviews,
   "0020_audit_paging_index": auditPagingIndex,
+  "0023_agreement": agreement,
 };
 
 class InCodeProvider implements MigrationProvider {
