@@ -24,6 +24,7 @@ import { type ImportDocument, importRoutes } from "./routes/import.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
+import { reviewRoutes } from "./routes/reviews.js";
 import { v1Routes } from "./routes/v1.js";
 import { registerSecurityHeaders } from "./security.js";
 import {
@@ -140,6 +141,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   app.register(monitoringRoutes, { store, clock: options.clock });
   app.register(dashboardRoutes, { store, clock: options.clock });
+  app.register(reviewRoutes, { store, clock: options.clock });
   app.register(v1Routes, {
     store,
     publicUrl: settings.publicUrl,

@@ -8,6 +8,7 @@ export type Route =
   | { name: "monitoring"; id: string }
   | { name: "agreement"; id: string }
   | { name: "agreementQueue" }
+  | { name: "reports"; id: string }
   | { name: "compare" }
   | { name: "national" }
   | { name: "notFound" };
@@ -28,6 +29,8 @@ export function parseRoute(pathname: string): Route {
   if (agreement?.[1]) return { name: "agreement", id: agreement[1] };
   const monitoring = /^\/monitoring\/([^/]+)$/.exec(path);
   if (monitoring?.[1]) return { name: "monitoring", id: decodeURIComponent(monitoring[1]) };
+  const reports = /^\/reports\/([^/]+)$/.exec(path);
+  if (reports?.[1]) return { name: "reports", id: decodeURIComponent(reports[1]) };
   const programme = /^\/programmes\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
   if (programme?.[1])
     return { name: "programme", id: decodeURIComponent(programme[1]), tab: programme[2] ?? null };
@@ -51,6 +54,11 @@ export function agreementPath(id: string): string {
 
 export function monitoringPath(id: string): string {
   return `/monitoring/${encodeURIComponent(id)}`;
+}
+
+/** The executor's report form of a programme (the link of the reminder e-mails). */
+export function reportsPath(id: string, periodKey?: string): string {
+  return `/reports/${encodeURIComponent(id)}${periodKey ? `?period=${encodeURIComponent(periodKey)}` : ""}`;
 }
 
 export function publicPath(katottg: string, from: number, to: number): string {
