@@ -1,3 +1,4 @@
+import { geographyFindings } from "../domain/geo/placement.js";
 import type { ImportResult } from "../domain/model.js";
 import { programmeSchema } from "../domain/schema.js";
 import { validateProgramme } from "../domain/validate.js";
@@ -30,7 +31,11 @@ function withValidation(result: ImportResult): ImportResult {
   assertImportable(result);
   return {
     programme: result.programme,
-    findings: [...result.findings, ...validateProgramme(result.programme)],
+    findings: [
+      ...result.findings,
+      ...geographyFindings(result.programme),
+      ...validateProgramme(result.programme),
+    ],
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import { config } from "../config.js";
+import { geographyOf } from "../domain/geo/placement.js";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
 import { type Actor, writeAudit } from "./audit.js";
@@ -20,6 +21,7 @@ import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import type { Database } from "./db-types.js";
+import { fillCommunityGeography } from "./geography.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { migrateToLatest } from "./migrations/index.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
@@ -194,6 +196,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const db = new Kysely<Database>({ dialect, plugins: [new WriteCounter(changes)] });
   try {
     await migrateToLatest(db);
+    await fillCommunityGeography(db);
   } catch (error) {
     await db.destroy();
     await release();
@@ -230,12 +233,24 @@ async function replaceNormalized(trx: Transaction<Database>, programmeId: number
   await insertChunked(trx, "indicators", rows.indicators);
 }
 
+/** The community row, created with its oblast and population from the codifier (`geographyOf`). */
 async function ensureCommunity(trx: Transaction<Database>, programme: Programme): Promise<string> {
   const key = communityKey(programme.community);
+  const geo = geographyOf(programme.community);
   await trx
     .insertInto("communities")
-    .values({ katottg: key, name: programme.community.name.trim() || key })
-    .onConflict((conflict) => conflict.column("katottg").doNothing())
+    .values({
+      katottg: key,
+      name: programme.community.name.trim() || key,
+      oblast: geo?.oblast ?? null,
+      population: geo?.population ?? null,
+    })
+    .onConflict((conflict) =>
+      conflict.column("katottg").doUpdateSet((eb) => ({
+        oblast: eb.fn.coalesce("communities.oblast", "excluded.oblast"),
+        population: eb.fn.coalesce("communities.population", "excluded.population"),
+      })),
+    )
     .execute();
   return key;
 }
