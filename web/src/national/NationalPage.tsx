@@ -20,6 +20,7 @@ import { formatMoney } from "../lib/format.js";
 import { navigate, useSearch } from "../lib/router.js";
 import { useAsync } from "../workspace/useAsync.js";
 import { CategoryRangeChart, OblastRankingChart } from "./NationalCharts.js";
+import { NationalSearch } from "./NationalSearch.js";
 import { loadNationalPlace } from "./nationalApi.js";
 import {
   type Chosen,
@@ -367,6 +368,7 @@ export function NationalPage({ apiBase = "", now = new Date() }: { apiBase?: str
   return (
     <Stack>
       <NationalHeading place={{ year: shown?.year ?? place.year, oblast: place.oblast }} />
+      <NationalSearch apiBase={apiBase} year={shown?.year ?? place.year} selection={selection} />
       {state.status === "error" && <Failed error={state.error} retry={retry} />}
       {state.status !== "error" &&
         (shown ? <NationalLoaded view={shown} selection={selection} /> : <Loading />)}
