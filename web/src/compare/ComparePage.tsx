@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Pill, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, CloseButton, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useEffect, useMemo, useState } from "react";
 import type { CommunityHit } from "../../../src/contract/community-search.js";
 import { formatAmount } from "../../../src/domain/money.js";
@@ -53,49 +53,51 @@ function CategoryTable({ communities }: { communities: CompareCommunity[] }) {
     return [...labels.entries()];
   }, [columns]);
   return (
-    <Table striped withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("compare.category")}</Table.Th>
-          {columns.map(({ community, programme }) => (
-            <Table.Th key={programme.programme_id}>
-              {community.name}
-              <Text size="xs" c="dimmed">
-                {programme.period_from}–{programme.period_to}
-              </Text>
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {categories.map(([id, label]) => (
-          <Table.Tr key={id}>
-            <Table.Td>{label}</Table.Td>
-            {columns.map(({ programme, sums }) => (
-              <Table.Td key={programme.programme_id} ta="right">
-                {formatAmount(sums.get(id)?.amount ?? 0, "thousand")}
-              </Table.Td>
+    <Table.ScrollContainer minWidth={Math.max(480, 200 + 160 * columns.length)}>
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("compare.category")}</Table.Th>
+            {columns.map(({ community, programme }) => (
+              <Table.Th key={programme.programme_id}>
+                {community.name}
+                <Text size="xs" c="dimmed">
+                  {programme.period_from}–{programme.period_to}
+                </Text>
+              </Table.Th>
             ))}
           </Table.Tr>
-        ))}
-        <Table.Tr>
-          <Table.Th>{t("common.total")}</Table.Th>
-          {columns.map(({ programme }) => (
-            <Table.Th key={programme.programme_id} ta="right">
-              {formatAmount(programme.total_kopecks, "thousand")}
-            </Table.Th>
+        </Table.Thead>
+        <Table.Tbody>
+          {categories.map(([id, label]) => (
+            <Table.Tr key={id}>
+              <Table.Td>{label}</Table.Td>
+              {columns.map(({ programme, sums }) => (
+                <Table.Td key={programme.programme_id} ta="right">
+                  {formatAmount(sums.get(id)?.amount ?? 0, "thousand")}
+                </Table.Td>
+              ))}
+            </Table.Tr>
           ))}
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Th>{t("compare.perResident")}</Table.Th>
-          {columns.map(({ programme }) => (
-            <Table.Th key={programme.programme_id} ta="right">
-              {perResident(programme.per_resident_kopecks)}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Tbody>
-    </Table>
+          <Table.Tr>
+            <Table.Th>{t("common.total")}</Table.Th>
+            {columns.map(({ programme }) => (
+              <Table.Th key={programme.programme_id} ta="right">
+                {formatAmount(programme.total_kopecks, "thousand")}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>{t("compare.perResident")}</Table.Th>
+            {columns.map(({ programme }) => (
+              <Table.Th key={programme.programme_id} ta="right">
+                {perResident(programme.per_resident_kopecks)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -183,14 +185,20 @@ export function ComparePage({ initialCodes = [], apiBase = "" }: ComparePageProp
             ) : (
               <Group gap="xs">
                 {chosen.map((each) => (
-                  <Pill
-                    key={each.katottg}
-                    withRemoveButton
-                    removeButtonProps={{ "aria-label": t("compare.remove", { name: each.name }) }}
-                    onRemove={() => setChosen((was) => was.filter((other) => other.katottg !== each.katottg))}
-                  >
-                    {each.name}
-                  </Pill>
+                  <Paper key={each.katottg} withBorder px="xs" py={2} radius="xl" maw="100%">
+                    <Group gap={4} wrap="nowrap">
+                      <Text size="sm" truncate>
+                        {each.name}
+                      </Text>
+                      <CloseButton
+                        size="sm"
+                        aria-label={t("compare.remove", { name: each.name })}
+                        onClick={() =>
+                          setChosen((was) => was.filter((other) => other.katottg !== each.katottg))
+                        }
+                      />
+                    </Group>
+                  </Paper>
                 ))}
               </Group>
             )}
