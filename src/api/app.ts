@@ -17,6 +17,7 @@ import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
 import { type ImportDocument, importRoutes, MAX_UPLOAD_BYTES } from "./routes/import.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
+import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
 import { v1Routes } from "./routes/v1.js";
@@ -115,6 +116,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(dashboardRoutes, { store, clock: options.clock });
   app.register(v1Routes, { store });
   app.register(categoryRoutes, { store });
+  app.register(orgUnitRoutes, { store });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));

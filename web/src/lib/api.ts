@@ -122,7 +122,7 @@ function requestHeaders(method: string, json: boolean): Record<string, string> {
   return headers;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: requestHeaders(method, body !== undefined) };
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(url, init);

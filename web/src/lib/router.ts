@@ -8,6 +8,7 @@ export type Route =
   | { name: "monitoring"; id: string }
   | { name: "compare" }
   | { name: "national" }
+  | { name: "units" }
   | { name: "notFound" };
 
 /** Open-data pages: readable without signing in. */
@@ -21,6 +22,7 @@ export function parseRoute(pathname: string): Route {
   if (path === "/import") return { name: "import" };
   if (path === "/compare") return { name: "compare" };
   if (path === "/national") return { name: "national" };
+  if (path === "/units") return { name: "units" };
   const monitoring = /^\/monitoring\/([^/]+)$/.exec(path);
   if (monitoring?.[1]) return { name: "monitoring", id: decodeURIComponent(monitoring[1]) };
   const programme = /^\/programmes\/([^/]+)(?:\/([a-z]+))?$/.exec(path);

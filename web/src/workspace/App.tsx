@@ -7,6 +7,7 @@ import { auth, canEdit, onUnauthorized, type SessionUser } from "../lib/api.js";
 import { isOpenRoute, navigate, parseRoute, type Route, usePathname } from "../lib/router.js";
 import { DashboardPage } from "../monitoring/DashboardPage.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
+import { UnitsPage } from "../units/UnitsPage.js";
 import { type DataSource, type Session, signedIn } from "./data.js";
 import { ImportPage } from "./ImportPage.js";
 import { ListPage } from "./ListPage.js";
@@ -48,9 +49,21 @@ function OpenPage({ route }: { route: Route }) {
   );
 }
 
-function Page({ source, route, editable }: { source: DataSource; route: Route; editable: boolean }) {
+function Page({
+  source,
+  route,
+  editable,
+  user,
+}: {
+  source: DataSource;
+  route: Route;
+  editable: boolean;
+  user: SessionUser | null;
+}) {
   const { t } = useI18n();
   switch (route.name) {
+    case "units":
+      return editable && user ? <UnitsPage me={user} /> : <Text>{t("login.forbidden")}</Text>;
     case "list":
       return <ListPage source={source} editable={editable} />;
     case "import":
@@ -70,6 +83,7 @@ function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
     <>
       <NavLink href="/" label={t("nav.list")} active={route.name === "list" || route.name === "programme"} />
       {editable && <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />}
+      {editable && <NavLink href="/units" label={t("nav.units")} active={route.name === "units"} />}
       <NavLink href="/compare" label={t("nav.compare")} active={route.name === "compare"} />
       <NavLink href="/national" label={t("nav.national")} active={route.name === "national"} />
     </>
@@ -151,7 +165,7 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
             <LoginPage onSignedIn={(me) => setSession(signedIn(me.user))} />
           )}
           {!isOpenRoute(route) && (session?.mode === "api" || session?.mode === "demo") && (
-            <Page source={session.source} route={route} editable={editable} />
+            <Page source={session.source} route={route} editable={editable} user={user} />
           )}
         </Container>
       </AppShell.Main>
