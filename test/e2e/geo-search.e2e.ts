@@ -8,12 +8,14 @@ import { productionBuild } from "../../scripts/check-bundle.js";
 import { buildApp } from "../../src/api/app.js";
 import { importText } from "../../src/import/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
+import { createUser } from "../../src/store/users.js";
 
 const ROOT = process.cwd();
 const PROGRAMS = path.resolve(ROOT, "../shared/fixtures/programs");
 const ARTIFACTS = path.resolve(ROOT, "test-artifacts");
 const WEB_DIST = path.resolve(ROOT, "web/dist");
 const CHROMIUM = "/usr/bin/chromium";
+const HEAD_PASSWORD = "e2e-head-password-1";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"];
 const VIEWPORTS = [
   { width: 1366, height: 768 },
@@ -44,6 +46,13 @@ describe.skipIf(!existsSync(CHROMIUM))("finding communities by name, and their o
     store = await openStore({ dataDir: ":memory:" });
     await publish(store, "romny-2026-2028.txt");
     await publish(store, "starokostiantyniv-2026-2028.txt");
+    await createUser(store, {
+      login: "romny-head",
+      password: HEAD_PASSWORD,
+      displayName: "Керівниця програми",
+      role: "head",
+      katottg: "UA59060110000049734",
+    });
     app = buildApp({ store, webDist: WEB_DIST });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -115,4 +124,51 @@ describe.skipIf(!existsSync(CHROMIUM))("finding communities by name, and their o
       await page.close();
     },
   );
+
+  it("the head edits a passport field and an indicator's target with live findings, and saves a new version", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "uk-UA" });
+    await page.goto(`${base}/`);
+    await page.getByLabel("Логін").fill("romny-head");
+    await page.getByLabel("Пароль").fill(HEAD_PASSWORD);
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await page
+      .getByRole("link", { name: /Роменськ/ })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "Редагувати" }).click();
+
+    const notAgreed = page.getByText(/^Поле 4 паспорта \(дата погодження/);
+    await page.getByRole("tab", { name: "Паспорт" }).click();
+    await notAgreed.first().waitFor();
+    await page.getByLabel(/^Поле 4:/).fill("лист Мінцифри від 01.12.2025 № 1/1234");
+    await notAgreed.first().waitFor({ state: "detached" });
+
+    await page.getByRole("tab", { name: "Показники" }).click();
+    const target = page.getByLabel("Цільове значення, 2027 (1.)").first();
+    await target.fill("");
+    const missing = page.getByText(/не зазначено цільове значення на 2027 рік/);
+    await missing.first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-edit-indicator-1366.png`, fullPage: true });
+    await target.fill("42,0");
+    await missing.first().waitFor({ state: "detached" });
+    await noHorizontalOverflow(page);
+
+    await page.getByRole("tab", { name: "Текст програми" }).click();
+    await page.getByLabel(/^Текст розділу «ІІІ\. Аналіз/).fill("Оновлений аналіз стану інформатизації.");
+    await page.getByRole("button", { name: "Зберегти нову версію" }).click();
+    await page.getByText("Збережено нову версію.").waitFor();
+
+    await page.reload();
+    await page.getByRole("tab", { name: "Паспорт" }).click();
+    await page.getByText("лист Мінцифри від 01.12.2025 № 1/1234").waitFor();
+    expect(await page.getByText(/^Поле 4 паспорта \(дата погодження/).count()).toBe(0);
+    await page.getByRole("tab", { name: "Показники" }).click();
+    await page.getByRole("cell", { name: "42,0" }).first().waitFor();
+    await page.getByRole("tab", { name: "Версії" }).click();
+    await page
+      .getByText(/^2$|версія 2|Версія 2/)
+      .first()
+      .waitFor();
+    await page.close();
+  });
 });
