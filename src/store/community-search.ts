@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Database } from "./db-types.js";
+import type { Database } from "./schema.js";
 
 export interface PublishedCommunity {
   katottg: string;

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { geographyOf } from "../domain/geo/placement.js";
-import type { Database } from "./db-types.js";
+import type { Database } from "./schema.js";
 
 /**
  * Gives communities stored without an oblast or a population (imported before the codifier table

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nationalView } from "../../src/export/opendata/aggregates.js";
 import { importText } from "../../src/import/index.js";
+import { nationalView } from "../../src/opendata/aggregates.js";
 import { fillCommunityGeography } from "../../src/store/geography.js";
 import type { Store } from "../../src/store/index.js";
 import { FIXTURES } from "../import/support.js";

@@ -8,8 +8,8 @@ import type { z } from "zod";
 import { communitySearchAnswer, communitySearchQuery } from "../../contract/community-search.js";
 import { communityOfCode, matchNames } from "../../domain/geo/communities.js";
 import { publishedCommunities } from "../../store/community-search.js";
-import type { Database } from "../../store/db-types.js";
 import type { Store } from "../../store/index.js";
+import type { Database } from "../../store/schema.js";
 import { errorSchema } from "../schemas.js";
 
 /** The names a community is found by: the document's, and the codifier's for its code. */

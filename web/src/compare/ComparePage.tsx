@@ -1,8 +1,8 @@
 import { Alert, Button, CloseButton, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useEffect, useMemo, useState } from "react";
 import type { CommunityHit } from "../../../src/contract/community-search.js";
+import type { CompareCommunity, CompareProgramme } from "../../../src/contract/national.js";
 import { formatAmount } from "../../../src/domain/money.js";
-import type { CompareCommunity, CompareProgramme } from "../../../src/export/opendata/aggregates.js";
 import { useI18n } from "../i18n/index.js";
 import { CommunitySearch } from "../shared/CommunitySearch.js";
 

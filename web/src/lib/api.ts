@@ -248,3 +248,4 @@ export function uploadProgramme<T extends ImportPreview | ImportSaved>(
     xhr.send(form);
   });
 }
+export { request as apiRequest };

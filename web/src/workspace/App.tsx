@@ -1,6 +1,7 @@
 import { Alert, Anchor, AppShell, Burger, Button, Container, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
+import { AgreementPage, QueuePage } from "../agreement/AgreementPage.js";
 import { ComparePage } from "../compare/ComparePage.js";
 import { useI18n } from "../i18n/index.js";
 import { auth, canEdit, onUnauthorized, type SessionUser } from "../lib/api.js";
@@ -54,11 +55,13 @@ function Page({
   route,
   editable,
   user,
+  role,
 }: {
   source: DataSource;
   route: Route;
   editable: boolean;
   user: SessionUser | null;
+  role: string | null;
 }) {
   const { t } = useI18n();
   switch (route.name) {
@@ -72,12 +75,16 @@ function Page({
       return <ProgrammePage id={route.id} source={source} editable={editable} />;
     case "monitoring":
       return <DashboardPage programmeId={Number(route.id)} />;
+    case "agreement":
+      return <AgreementPage id={Number(route.id)} reviewer={role === "reviewer"} />;
+    case "agreementQueue":
+      return <QueuePage />;
     default:
       return <Text>{t("programme.notFound")}</Text>;
   }
 }
 
-function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
+function NavLinks({ route, editable, reviewer }: { route: Route; editable: boolean; reviewer: boolean }) {
   const { t } = useI18n();
   return (
     <>
@@ -86,6 +93,9 @@ function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
       {editable && <NavLink href="/units" label={t("nav.units")} active={route.name === "units"} />}
       <NavLink href="/compare" label={t("nav.compare")} active={route.name === "compare"} />
       <NavLink href="/national" label={t("nav.national")} active={route.name === "national"} />
+      {reviewer && (
+        <NavLink href="/agreement" label={t("nav.agreement")} active={route.name === "agreementQueue"} />
+      )}
     </>
   );
 }
@@ -137,7 +147,11 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
               </Text>
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.main")} />
               <Group component="nav" aria-label={t("nav.main")} gap="md" visibleFrom="sm">
-                <NavLinks route={route} editable={editable} />
+                <NavLinks
+                  route={route}
+                  editable={editable}
+                  reviewer={user?.role === "reviewer" || user?.role === "admin"}
+                />
               </Group>
             </Group>
             <Group gap="sm" wrap="nowrap">
@@ -151,7 +165,11 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
         <Container size="xl" component="main" id="main" tabIndex={-1}>
           {opened && (
             <Group component="nav" aria-label={t("nav.main")} gap="md" hiddenFrom="sm" mb="md">
-              <NavLinks route={route} editable={editable} />
+              <NavLinks
+                route={route}
+                editable={editable}
+                reviewer={user?.role === "reviewer" || user?.role === "admin"}
+              />
             </Group>
           )}
           {session?.mode === "demo" && (
@@ -165,7 +183,13 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
             <LoginPage onSignedIn={(me) => setSession(signedIn(me.user))} />
           )}
           {!isOpenRoute(route) && (session?.mode === "api" || session?.mode === "demo") && (
-            <Page source={session.source} route={route} editable={editable} user={user} />
+            <Page
+              source={session.source}
+              route={route}
+              editable={editable}
+              user={user}
+              role={user?.role ?? null}
+            />
           )}
         </Container>
       </AppShell.Main>
