@@ -197,7 +197,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const db = new Kysely<Database>({ dialect, plugins: [new WriteCounter(changes)] });
   try {
     await migrateToLatest(db);
-    await fillCommunityGeography(db);
+    await fillCommunityGeography(db).catch((error: unknown) => {
+      // A read-only replica (serve:public) cannot write: the primary fills the rows when it opens.
+      if (!/read-only/i.test(String((error as Error)?.message))) throw error;
+    });
   } catch (error) {
     await db.destroy();
     await release();
