@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from "kysely";
 import type { Role } from "../domain/roles.js";
 
 /** bigint columns: pg returns strings, PGlite numbers (or BigInt past 2^53); write numbers. */
@@ -219,6 +219,9 @@ export interface Database {
   executor_reports: ExecutorReportsTable;
   reminders: RemindersTable;
 }
+
+/** The database handle, for rooms that pass it to the store without importing Kysely. */
+export type Db = Kysely<Database>;
 
 /** Rows as read (`Selectable`) and as written (`Insertable`): use these, not the table interfaces. */
 export type ProgrammeRow = Selectable<ProgrammesTable>;
