@@ -23,6 +23,7 @@ export interface ProgrammesTable {
   period_from: number;
   period_to: number;
   status: ColumnType<string, string | undefined, string>;
+  agreement_state: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, string | undefined, string>;
 }
@@ -134,6 +135,8 @@ export interface UsersTable {
   role: Role;
   org_unit_id: number | null;
   katottg: string | null;
+  /** A reviewer's oblast (`UA05`), null for the Ministry and for every other role. */
+  review_oblast: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -199,6 +202,34 @@ export interface RemindersTable {
   sent_at: Timestamp;
 }
 
+export interface AgreementEventsTable {
+  id: Generated<number>;
+  programme_id: number;
+  version: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  user_id: number | null;
+  at: CreatedAt;
+  document: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface AgreementRemarksTable {
+  id: Generated<number>;
+  programme_id: number;
+  version: number;
+  ref: string;
+  quote: string | null;
+  text: string;
+  user_id: number | null;
+  created_at: CreatedAt;
+  returned_in: number | null;
+  answer_kind: string | null;
+  answer_text: string | null;
+  answered_version: number | null;
+  answered_at: ColumnType<Date | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   programmes: ProgrammesTable;
@@ -218,6 +249,8 @@ export interface Database {
   item_units: ItemUnitsTable;
   executor_reports: ExecutorReportsTable;
   reminders: RemindersTable;
+  agreement_events: AgreementEventsTable;
+  agreement_remarks: AgreementRemarksTable;
 }
 
 /** The database handle, for rooms that pass it to the store without importing Kysely. */

@@ -213,6 +213,11 @@ export function isFrozen(state: AgreementState): boolean {
   return state !== "draft" && state !== "amendment-draft";
 }
 
+/** The community edits its programme as a draft, an amendment, or to answer remarks (a new version). */
+export function isEditable(state: AgreementState): boolean {
+  return state === "draft" || state === "amendment-draft" || state === "remarks";
+}
+
 export const STATE_LABELS: Record<AgreementState, { uk: string; en: string }> = {
   draft: { uk: "Чернетка", en: "Draft" },
   submitted: { uk: "Подано на погодження", en: "Submitted for agreement" },
@@ -237,4 +242,14 @@ export function field3Text(decision: CouncilDecision): string {
 function dotted(iso: string): string {
   const [year, month, day] = iso.split("-");
   return `${day}.${month}.${year}`;
+}
+
+/** An edit of a programme whose current version is under review or agreed (see `isFrozen`). */
+export class ProgrammeFrozenError extends Error {
+  constructor(readonly state: AgreementState) {
+    super(
+      `Програму у стані «${STATE_LABELS[state].uk}» не редагують: ` +
+        (state === "in-force" ? "спершу підготуйте зміни (проєкт змін)." : "дочекайтеся рішення рецензента."),
+    );
+  }
 }
