@@ -58,7 +58,7 @@ export interface ItemsTable {
   number: string;
   title: string;
   executors: string[];
-  deadline: ColumnType<unknown, string | null, string | null>;
+  deadline: ColumnType<unknown | null, string | null, string | null>;
   expected_result: string;
   depth: number;
   position: number;
@@ -211,7 +211,7 @@ export interface AgreementEventsTable {
   to_state: string;
   user_id: number | null;
   at: CreatedAt;
-  document: ColumnType<unknown, string | null | undefined, string | null>;
+  document: ColumnType<unknown | null, string | null | undefined, string | null>;
 }
 
 export interface AgreementRemarksTable {
