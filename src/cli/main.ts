@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { InvalidKatottgError } from "../domain/katottg.js";
 import type { ImportResult } from "../domain/model.js";
-import { formatAmount, unitLabel } from "../domain/money.js";
+import { formatAmount, type MoneyUnit, unitLabel } from "../domain/money.js";
 import { programmeTotals } from "../domain/totals.js";
 import { NotAProgrammeError } from "../import/blocks.js";
-import { importDocument } from "../import/index.js";
+import { type ImportOptions, importDocument } from "../import/index.js";
 import { communityKey } from "../store/community-key.js";
 import { DataDirLockedError } from "../store/data-dir-lock.js";
 import { openStore, type SavedVersion, type Store } from "../store/index.js";
@@ -25,7 +25,10 @@ const BUSY_HINT =
   "Зупиніть сервер і повторіть команду або імпортуйте документ через сервер: infoprog import ФАЙЛ " +
   "--server http://127.0.0.1:3000 --login КОРИСТУВАЧ (пароль — у змінній INFOPROG_PASSWORD).";
 
-async function readProgramme(file: string): Promise<{ result: ImportResult; bytes: Uint8Array }> {
+async function readProgramme(
+  file: string,
+  options: ImportOptions = {},
+): Promise<{ result: ImportResult; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -35,7 +38,7 @@ async function readProgramme(file: string): Promise<{ result: ImportResult; byte
     );
   }
   try {
-    return { result: await importDocument(bytes, path.basename(file)), bytes };
+    return { result: await importDocument(bytes, path.basename(file), options), bytes };
   } catch (error) {
     if (error instanceof NotAProgrammeError) throw new CliError(`${path.basename(file)}: ${error.message}`);
     throw error;
@@ -61,12 +64,13 @@ type Save = (result: ImportResult, bytes: Uint8Array, name: string) => Promise<S
 interface SaveOptions {
   server?: string;
   login?: string;
+  unit?: MoneyUnit;
 }
 
 async function withSave<T>(options: SaveOptions, work: (save: Save) => Promise<T>): Promise<T> {
   if (options.server) {
     const session = await signIn(options as RemoteOptions);
-    return work((_result, bytes, name) => importThroughServer(session, bytes, name));
+    return work((_result, bytes, name) => importThroughServer(session, bytes, name, options.unit));
   }
   return withStore((store) =>
     work((result, bytes, name) => store.saveImport(result, { name, sha256: sha256(bytes) })),
@@ -75,16 +79,20 @@ async function withSave<T>(options: SaveOptions, work: (save: Save) => Promise<T
 
 async function importCommand(
   file: string,
-  options: SaveOptions & { json?: boolean; dryRun?: boolean },
+  options: SaveOptions & { json?: boolean; dryRun?: boolean; unit?: MoneyUnit },
 ): Promise<void> {
-  const { result, bytes } = await readProgramme(file);
+  const { result, bytes } = await readProgramme(file, options.unit ? { unit: options.unit } : {});
   // The community code is checked before the database is opened: a bad one is refused, not stored.
   if (!options.dryRun) communityKey(result.programme.community);
   const stored = options.dryRun
     ? undefined
     : await withSave(options, (save) => save(result, bytes, path.basename(file)));
   if (options.json) {
-    const output = { ...toContractJson(result.programme, result.findings), stored };
+    const output = {
+      ...toContractJson(result.programme, result.findings),
+      coverage: result.coverage,
+      stored,
+    };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return;
   }
@@ -201,6 +209,12 @@ export function buildCli(): Command {
     .argument("<file>", "документ програми: .txt, .docx, .xlsx або .csv")
     .option("--json", "вивести програму одним JSON-об'єктом (гроші — цілі копійки)")
     .option("--dry-run", "не зберігати в базу даних")
+    .addOption(
+      new Option(
+        "--unit <unit>",
+        "одиниці сум таблиці завдань, якщо заголовок помиляється (див. amount.unit-suspect): uah — гривні, thousand — тис. грн",
+      ).choices(["uah", "thousand"]),
+    )
     .option("--server <url>", "зберегти через запущений сервер infoprog (його API), а не напряму в базу")
     .option("--login <login>", "користувач сервера для --server (пароль — у змінній INFOPROG_PASSWORD)")
     .description("прочитати програму, перевірити її та зберегти")
