@@ -52,7 +52,12 @@ const iso = (value: Date | string | null): string | null =>
 
 type ReportRow = Awaited<ReturnType<typeof selectReports>>[number];
 
-function selectReports(db: MonitoringDb | MonitoringTrx, programmeId: number, id?: string) {
+function selectReports(
+  db: MonitoringDb | MonitoringTrx,
+  programmeId: number,
+  id?: string,
+  filter: ReportFilter = {},
+) {
   let query = db
     .selectFrom("executor_reports as r")
     .innerJoin("org_units as u", "u.id", "r.org_unit_id")
@@ -60,6 +65,9 @@ function selectReports(db: MonitoringDb | MonitoringTrx, programmeId: number, id
     .select("u.name as unit_name")
     .where("r.programme_id", "=", programmeId);
   if (id !== undefined) query = query.where("r.id", "=", id);
+  if (filter.orgUnitId !== undefined) query = query.where("r.org_unit_id", "=", filter.orgUnitId);
+  if (filter.periodKey !== undefined) query = query.where("r.period_key", "=", filter.periodKey);
+  if (filter.submittedOnly) query = query.where("r.submitted_at", "is not", null);
   return query.orderBy("r.created_at").orderBy("r.id").execute();
 }
 
@@ -102,15 +110,8 @@ export async function listReports(
   programmeId: number,
   filter: ReportFilter = {},
 ): Promise<StoredReport[]> {
-  const rows = await selectReports(monitoringDb(store), programmeId);
-  return rows
-    .map(toReport)
-    .filter(
-      (report) =>
-        (filter.orgUnitId === undefined || report.orgUnitId === filter.orgUnitId) &&
-        (filter.periodKey === undefined || report.periodKey === filter.periodKey) &&
-        (!filter.submittedOnly || report.submittedAt !== null),
-    );
+  const rows = await selectReports(monitoringDb(store), programmeId, undefined, filter);
+  return rows.map(toReport);
 }
 
 export async function getReport(

@@ -3,13 +3,11 @@
  * published programme, by the name their document gives and by the codifier's name of their code.
  */
 import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { communitySearchAnswer, communitySearchQuery } from "../../contract/community-search.js";
 import { communityOfCode, matchNames } from "../../domain/geo/communities.js";
 import { publishedCommunities } from "../../store/community-search.js";
 import type { Store } from "../../store/index.js";
-import type { Database } from "../../store/schema.js";
 import { errorSchema } from "../schemas.js";
 
 /** The names a community is found by: the document's, and the codifier's for its code. */
@@ -19,7 +17,7 @@ function namesOf(community: { katottg: string; name: string }): string[] {
 }
 
 export async function v1CommunityRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
-  const db = options.store.kysely() as Kysely<Database>;
+  const db = options.store.kysely();
   app.get<{ Querystring: z.infer<typeof communitySearchQuery> }>(
     "/api/v1/communities/search",
     {
