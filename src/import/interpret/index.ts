@@ -11,6 +11,7 @@ import { type Block, NotAProgrammeError, type Table } from "../blocks.js";
 import { NumberLedger } from "./coverage.js";
 import { FindingLog } from "./findings.js";
 import { isIndicatorTable, readIndicators } from "./indicators.js";
+import { isMonitoringTable, readMonitoring } from "./monitoring.js";
 import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
 import { readSections, readTitle } from "./sections.js";
 import { isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
@@ -114,10 +115,15 @@ function applyTasks(
   return tasks;
 }
 
-function applyPassport(programme: Programme, passport: PassportRead | null, log: FindingLog): void {
+function applyPassport(
+  programme: Programme,
+  passport: PassportRead | null,
+  log: FindingLog,
+  ledger: NumberLedger,
+): void {
   if (!passport) return; // a task table only: the validator's one `passport.absent` says so
   programme.passport.fields = passport.fields;
-  readPassportFunding(passport, passportUnit(passport) ?? programme.unit, log);
+  readPassportFunding(passport, passportUnit(passport) ?? programme.unit, log, ledger);
   programme.passport.funding = passport.funding;
 }
 
@@ -199,14 +205,18 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   const ledger = new NumberLedger();
   const tasks = taskTable ? applyTasks(programme, taskTable, log, ledger, options.unit) : null;
   if (!taskTable) log.add("no-task-table", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
-  applyPassport(programme, passport, log);
+  applyPassport(programme, passport, log, ledger);
   if (passport) readIdentity(programme, passport.fields, log);
   readPeriod(programme, passport?.fields ?? [], tasks, log, blocks);
   if (tasks && taskTable && !options.unit) checkUnit(programme, tasks, blocks, taskTable.line, log);
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;
   programme.sections = readSections(blocks, stop);
-  const indicatorTable = tables.find((table) => table.line !== taskTable?.line && isIndicatorTable(table));
-  programme.indicators = indicatorTable ? readIndicators(indicatorTable) : [];
+  const annexes = tables.filter((table) => table.line !== taskTable?.line);
+  const monitoringTable = annexes.find(isMonitoringTable);
+  const indicatorTable = annexes.find((table) => table !== monitoringTable && isIndicatorTable(table));
+  programme.indicators = indicatorTable ? readIndicators(indicatorTable, ledger) : [];
+  const variables = monitoringTable ? readMonitoring(monitoringTable, ledger) : [];
+  if (variables.length > 0) programme.monitoring = variables;
   assignItemIds(programme);
   const coverage = ledger.close(log);
   return { programme, findings: log.resolve(), coverage };

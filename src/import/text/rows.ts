@@ -1,6 +1,6 @@
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
-import { isColumnNumberRow } from "../interpret/columns.js";
+import { isColumnNumberRow, yearOf } from "../interpret/columns.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */
@@ -103,6 +103,12 @@ function moveTrailingText(target: RawRow, cells: string[], anchor: number): void
   }
 }
 
+/** The column-number row, or the years row of a header printed again at a page top: never continued. */
+function isPageTopRow(cells: string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
+  return isColumnNumberRow(cells) || (filled.length >= 2 && filled.every((cell) => yearOf(cell) !== null));
+}
+
 /**
  * Adds a tab-separated row to the table, merging it into the rows above when it only continues
  * their cells (a cell wrapped onto a later line or split by a page break).
@@ -110,7 +116,7 @@ function moveTrailingText(target: RawRow, cells: string[], anchor: number): void
 export function addTabRow(rows: RawRow[], row: RawRow): void {
   const previous = rows[rows.length - 1];
   // The column-number row at a page top is never continued: the row after it is the interpreter's to join.
-  if (!previous || isColumnNumberRow(previous.cells) || !looksLikeContinuation(row, previous)) {
+  if (!previous || isPageTopRow(previous.cells) || !looksLikeContinuation(row, previous)) {
     rows.push(row);
     return;
   }
