@@ -25,6 +25,13 @@ const STAGES: Record<RuleStage, { heading: string; intro: string }> = {
       "Said while a document or the XLSX/CSV template is read (`src/import/`): what could not be read, " +
       "or was read with an assumption.",
   },
+  expertise: {
+    heading: "Primary expertise / Первинна експертиза",
+    intro:
+      "Run on a draft submitted for agreement and on an amendment (`src/domain/agreement/`): the " +
+      "cross-checks between indicators and projects a reviewer starts from, and whether an amendment " +
+      "needs a new agreement. See [agreement](agreement.md).",
+  },
 };
 
 /** A table cell: no line breaks, and a pipe cannot end the cell. */
@@ -67,6 +74,7 @@ export function renderRulesDoc(): string {
     "",
     ...section("validator"),
     ...section("importer"),
+    ...section("expertise"),
   ].join("\n");
 }
 

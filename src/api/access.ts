@@ -6,6 +6,7 @@
  * - admin: everything; head: everything of their community (approves, edits, reports);
  * - executor: reads the programme, reads and writes only its own unit's reports (checked per report);
  * - controller (council commission): read-only, drafts included;
+ * - reviewer (Ministry / oblast): reads every community, writes only remarks and decisions (/api/agreement);
  * - public: no session — only published data (/api/public, /api/v1).
  */
 import { ROLES, type Role } from "../domain/roles.js";
@@ -35,6 +36,7 @@ export const ACCESS: Record<string, AccessRule> = {
   "POST /api/auth/logout": SIGNED_IN,
   "GET /api/auth/me": SIGNED_IN,
   "GET /api/me/reminders": SIGNED_IN,
+  "GET /api/me/notifications": SIGNED_IN,
 
   "GET /api/programmes": SIGNED_IN,
   "GET /api/programmes/:id": SIGNED_IN,
@@ -61,6 +63,15 @@ export const ACCESS: Record<string, AccessRule> = {
   "GET /api/programmes/:id/reports/annual/:year/:form": ["admin", "head", "controller"],
   "GET /api/programmes/:id/audit": ["admin", "head", "controller"],
   "GET /api/v1/programmes/:id/annual/:year/:form": "public",
+
+  "GET /api/agreement/queue": ["admin", "reviewer"],
+  "GET /api/agreement/:id": SIGNED_IN,
+  "POST /api/agreement/:id/steps": ["admin", "head", "reviewer"],
+  "POST /api/agreement/:id/remarks": ["admin", "reviewer"],
+  "POST /api/agreement/:id/remarks/:rid/answer": STAFF,
+  "GET /api/agreement/:id/expertise": ["admin", "head", "controller", "reviewer"],
+  "GET /api/agreement/:id/expertise.docx": ["admin", "head", "controller", "reviewer"],
+  "GET /api/agreement/:id/letter.docx": ["admin", "head", "controller", "reviewer"],
 
   "GET /api/org-units": SIGNED_IN,
   "POST /api/org-units": ADMIN,

@@ -11,6 +11,7 @@ import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
 import { completeDocument, describeOperation, LICENSE, SECURITY_SCHEMES, SERVERS } from "./openapi.js";
+import { agreementRoutes } from "./routes/agreement.js";
 import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
@@ -115,6 +116,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(dashboardRoutes, { store, clock: options.clock });
   app.register(v1Routes, { store });
   app.register(categoryRoutes, { store });
+  app.register(agreementRoutes, { store });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));

@@ -16,8 +16,7 @@ import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type CommunityScope, canReadCommunity, canWriteCommunity, readScope } from "../domain/scope.js";
 import type { Actor } from "../store/audit.js";
-import { monitoringDb } from "../store/audit.js";
-import { findSession, type Session, sameToken } from "../store/auth.js";
+import { findSession, programmeKatottg, type Session, sameToken } from "../store/auth.js";
 import type { Store } from "../store/index.js";
 import type { User } from "../store/users.js";
 import { accessRule, allows, UNSAFE_METHODS } from "./access.js";
@@ -57,15 +56,6 @@ export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, s
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: "/api" });
-}
-
-async function programmeKatottg(store: Store, id: number): Promise<string | undefined> {
-  const row = await monitoringDb(store)
-    .selectFrom("programmes")
-    .select("katottg")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row?.katottg;
 }
 
 const OTHER_COMMUNITY = "Це дані іншої громади: змінювати можна лише дані своєї громади";

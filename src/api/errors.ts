@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from "fastify";
+import { ProgrammeFrozenError } from "../domain/agreement/lifecycle.js";
 import { InvalidKatottgError } from "../domain/katottg.js";
 import { NotAProgrammeError } from "../import/blocks.js";
 import { isDatabaseUnavailable } from "../store/availability.js";
@@ -38,6 +39,7 @@ function hasPgCode(error: unknown, code: string): boolean {
 
 function clientMessage(error: FastifyError): { status: number; message: string } {
   if (error instanceof HttpError) return { status: error.statusCode, message: error.message };
+  if (error instanceof ProgrammeFrozenError) return { status: 409, message: error.message };
   if (error instanceof NotAProgrammeError || error instanceof InvalidKatottgError) {
     return { status: 422, message: error.message };
   }

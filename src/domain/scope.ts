@@ -18,7 +18,10 @@ export interface ScopedActor {
 }
 
 /** What a role gives a user bound to no community. */
-export const UNBOUND: Readonly<Record<string, "read-write" | "read">> = { admin: "read-write" };
+export const UNBOUND: Readonly<Record<string, "read-write" | "read">> = {
+  admin: "read-write",
+  reviewer: "read",
+};
 
 /** Every community ("*"), the one community, or none (null). */
 export type CommunityScope = "*" | string | null;

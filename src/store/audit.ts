@@ -1,114 +1,16 @@
 /**
- * The audit log and the table types of the monitoring migration (0002). Every change writes one row —
+ * The audit log. Every change writes one row —
  * who, when, what, before and after — through `writeAudit` inside the transaction of the change.
  */
-import type { ColumnType, Generated, Kysely, Selectable, Transaction } from "kysely";
-import type { Role } from "../domain/roles.js";
-import type { Database } from "./db-types.js";
-import type { Store } from "./index.js";
+import type { Kysely, Transaction } from "kysely";
+import type { AuditLogRow, Database } from "./schema.js";
 
-type Json<T> = ColumnType<T, string, string>;
-type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
-type Timestamp = ColumnType<Date, string | undefined, string>;
-type NullableTimestamp = ColumnType<Date | null, string | null | undefined, string | null>;
+export type MonitoringDb = Kysely<Database>;
+export type MonitoringTrx = Transaction<Database>;
 
-export interface OrgUnitsTable {
-  id: Generated<number>;
-  katottg: string;
-  name: string;
-}
-
-export interface UsersTable {
-  id: Generated<number>;
-  login: string;
-  password_hash: string;
-  display_name: string;
-  email: string | null;
-  role: Role;
-  org_unit_id: number | null;
-  katottg: string | null;
-  created_at: Timestamp;
-}
-
-export interface SessionsTable {
-  id: string;
-  user_id: number;
-  csrf_token: string;
-  created_at: Timestamp;
-  expires_at: ColumnType<Date, string, string>;
-}
-
-export interface AuditLogTable {
-  id: Generated<string>;
-  at: Timestamp;
-  user_id: number | null;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: NullableJson<unknown>;
-  after: NullableJson<unknown>;
-}
-
-export interface ReportingSettingsTable {
-  programme_id: number;
-  cadence: "half-year" | "quarter";
-}
-
-export interface ItemUnitsTable {
-  programme_id: number;
-  item_id: string;
-  org_unit_id: number;
-}
-
-export interface ExecutorReportsTable {
-  id: string;
-  programme_id: number;
-  item_id: string;
-  period_key: string;
-  org_unit_id: number;
-  status: string;
-  progress_percent: number | null;
-  actual: Json<unknown>;
-  text: string;
-  attachments: Json<unknown>;
-  indicator_actuals: Json<unknown>;
-  created_by: number | null;
-  created_at: Timestamp;
-  submitted_at: NullableTimestamp;
-  locked_at: NullableTimestamp;
-  correction_of: string | null;
-  idempotency_key: string | null;
-}
-
-export interface RemindersTable {
-  id: Generated<number>;
-  programme_id: number;
-  period_key: string;
-  org_unit_id: number;
-  kind: "before" | "after";
-  channel: "email" | "app";
-  to: string;
-  user_id: number | null;
-  sent_at: Timestamp;
-}
-
-export interface MonitoringDatabase extends Database {
-  org_units: OrgUnitsTable;
-  users: UsersTable;
-  sessions: SessionsTable;
-  audit_log: AuditLogTable;
-  reporting_settings: ReportingSettingsTable;
-  item_units: ItemUnitsTable;
-  executor_reports: ExecutorReportsTable;
-  reminders: RemindersTable;
-}
-
-export type MonitoringDb = Kysely<MonitoringDatabase>;
-export type MonitoringTrx = Transaction<MonitoringDatabase>;
-
-/** The store's database with the monitoring tables (the store has applied migration 0002). */
-export function monitoringDb(store: Store): MonitoringDb {
-  return store.kysely() as unknown as MonitoringDb;
+/** The store's database (a Store, without importing it: the store writes the audit log). */
+export function monitoringDb(store: { kysely(): MonitoringDb }): MonitoringDb {
+  return store.kysely();
 }
 
 /** Who made a change; null for the system (demo seeding, scheduled jobs). */
@@ -123,12 +25,12 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(
-  trx: Kysely<MonitoringDatabase> | Transaction<Database>,
+  trx: MonitoringDb | MonitoringTrx,
   actor: Actor,
   entry: AuditEntry,
 ): Promise<void> {
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-  await (trx as MonitoringDb)
+  await trx
     .insertInto("audit_log")
     .values({
       user_id: actor?.userId ?? null,
@@ -163,7 +65,7 @@ export async function listAudit(
   return rows.map(toRecord);
 }
 
-function toRecord(row: Selectable<AuditLogTable>): AuditRecord {
+function toRecord(row: AuditLogRow): AuditRecord {
   return {
     id: Number(row.id),
     at: new Date(row.at).toISOString(),

@@ -83,3 +83,13 @@ export function sameToken(a: string, b: string): boolean {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/** The community of a programme, for the access check of the routes under /api/programmes/:id. */
+export async function programmeKatottg(store: Store, id: number): Promise<string | undefined> {
+  const row = await monitoringDb(store)
+    .selectFrom("programmes")
+    .select("katottg")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.katottg;
+}

@@ -7,17 +7,8 @@ import {
 } from "../domain/classify/index.js";
 import { allItems, type Programme } from "../domain/model.js";
 import { type Actor, writeAudit } from "./audit.js";
-import type { CategoryOverridesTable, Database } from "./db-types.js";
+import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
-
-/** `category_overrides` with the columns of migration 0006: the item a correction was made on. */
-interface OverridesDatabase extends Database {
-  category_overrides: CategoryOverridesTable & { item_number: string | null; item_title: string | null };
-}
-
-function overridesDb(db: Kysely<Database>): Kysely<OverridesDatabase> {
-  return db as unknown as Kysely<OverridesDatabase>;
-}
 
 export interface CategoryOverrideInput {
   programmeId: number;
@@ -76,7 +67,7 @@ async function upsertOverride(
     item_number: item.number,
     item_title: item.title,
   };
-  await overridesDb(trx)
+  await trx
     .insertInto("category_overrides")
     .values(row)
     .onConflict((conflict) =>
@@ -120,7 +111,7 @@ export async function reattachCategoryOverrides(
     .execute();
   const decisions = reattachOverrides(oldItems, allItems(programme), overrides);
   if (decisions.every(unchanged)) return;
-  await overridesDb(trx).deleteFrom("category_overrides").where("programme_id", "=", programmeId).execute();
+  await trx.deleteFrom("category_overrides").where("programme_id", "=", programmeId).execute();
   for (const decision of decisions) {
     if (decision.outcome === "dropped") await auditDropped(trx, programmeId, decision, context);
     else await insertMoved(trx, programmeId, decision.override, decision.item);
@@ -128,7 +119,7 @@ export async function reattachCategoryOverrides(
 }
 
 function storedOverrides(trx: Transaction<Database>, programmeId: number): Promise<StoredOverride[]> {
-  return overridesDb(trx)
+  return trx
     .selectFrom("category_overrides")
     .select([
       "item_id as itemId",
@@ -159,7 +150,7 @@ async function insertMoved(
   override: StoredOverride,
   item: ItemIdentity,
 ): Promise<void> {
-  await overridesDb(trx)
+  await trx
     .insertInto("category_overrides")
     .values({
       programme_id: programmeId,

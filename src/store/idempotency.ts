@@ -4,7 +4,7 @@
  * with the same key waits on the key's unique index until the first commits, then reads its result.
  */
 import type { Transaction } from "kysely";
-import type { Database } from "./db-types.js";
+import type { Database } from "./schema.js";
 
 export interface IdempotentRequest {
   /** The client's Idempotency-Key header. */

@@ -11,6 +11,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import { config } from "../config.js";
+import { type AgreementState, isEditable, ProgrammeFrozenError } from "../domain/agreement/lifecycle.js";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
 import { type Actor, writeAudit } from "./audit.js";
@@ -19,11 +20,11 @@ import { DataChanges, listenForChanges, WriteCounter } from "./changes.js";
 import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
 import { lockDataDir } from "./data-dir-lock.js";
-import type { Database } from "./db-types.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { migrateToLatest } from "./migrations/index.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
 import { PGliteDialect } from "./pglite-dialect.js";
+import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
 
 export const PROGRAMME_STATUSES = ["draft", "agreed", "adopted", "published"] as const;
@@ -375,38 +376,9 @@ class KyselyStore implements Store {
     note?: string,
     actor: Actor = null,
   ) {
-    return this.db.transaction().execute(async (trx): Promise<SavedVersion | undefined> => {
-      const row = await trx
-        .selectFrom("programmes")
-        .select("id")
-        .where("id", "=", programmeId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!row) return undefined;
-      const katottg = await ensureCommunity(trx, programme);
-      await trx
-        .updateTable("programmes")
-        .set({ katottg, period_from: programme.period.from, period_to: programme.period.to })
-        .where("id", "=", programmeId)
-        .execute();
-      const source = { name: "редагування", sha256: sha256(JSON.stringify(programme)) };
-      const version = await writeVersion(trx, {
-        programmeId,
-        programme,
-        findings,
-        kind: "edit",
-        source,
-        note: note ?? null,
-        actor,
-      });
-      await writeAudit(trx, actor, {
-        action: "edit",
-        entity: "programme",
-        entityId: programmeId,
-        before: { version: version - 1 },
-        after: { version, note: note ?? null },
-      });
-      return { programmeId, version, created: false };
+    return this.db.transaction().execute(async (trx) => {
+      await refuseFrozen(trx, programmeId);
+      return writeEdit(trx, programmeId, programme, findings, note, actor);
     });
   }
 
@@ -610,4 +582,62 @@ function toVersionInfo(row: {
     errors: row.error_count,
     warnings: row.warning_count,
   };
+}
+
+/**
+ * A new version of kind "edit" inside the caller's transaction (the programme row locked first);
+ * undefined when there is no such programme. `saveEdit` and the agreement steps that fill the passport
+ * write through it.
+ */
+export async function writeEdit(
+  trx: Transaction<Database>,
+  programmeId: number,
+  programme: Programme,
+  findings: Finding[],
+  note: string | undefined,
+  actor: Actor,
+): Promise<SavedVersion | undefined> {
+  const row = await trx
+    .selectFrom("programmes")
+    .select("id")
+    .where("id", "=", programmeId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const katottg = await ensureCommunity(trx, programme);
+  await trx
+    .updateTable("programmes")
+    .set({ katottg, period_from: programme.period.from, period_to: programme.period.to })
+    .where("id", "=", programmeId)
+    .execute();
+  const source = { name: "редагування", sha256: sha256(JSON.stringify(programme)) };
+  const version = await writeVersion(trx, {
+    programmeId,
+    programme,
+    findings,
+    kind: "edit",
+    source,
+    note: note ?? null,
+    actor,
+  });
+  await writeAudit(trx, actor, {
+    action: "edit",
+    entity: "programme",
+    entityId: programmeId,
+    before: { version: version - 1 },
+    after: { version, note: note ?? null },
+  });
+  return { programmeId, version, created: false };
+}
+
+/** A programme under review or agreed is not edited (agreement with the Ministry, docs/agreement.md). */
+async function refuseFrozen(trx: Transaction<Database>, programmeId: number): Promise<void> {
+  const row = await trx
+    .selectFrom("programmes")
+    .select("agreement_state")
+    .where("id", "=", programmeId)
+    .forUpdate()
+    .executeTakeFirst();
+  const state = row?.agreement_state as AgreementState | undefined;
+  if (state && !isEditable(state)) throw new ProgrammeFrozenError(state);
 }

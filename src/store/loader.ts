@@ -1,12 +1,11 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { ExecutorReport } from "../domain/monitoring/reports.js";
 import type { SyntheticProgramme } from "../domain/synthetic/index.js";
-import type { MonitoringDatabase } from "./audit.js";
 import { communityKey } from "./community-key.js";
-import type { Database } from "./db-types.js";
 import type { ProgrammeStatus } from "./index.js";
 import { matchItemUnits } from "./monitoring.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
+import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
 import { normalizeName, type OrgUnit } from "./users.js";
 
@@ -29,7 +28,7 @@ export interface LoadResult {
   skipped: number;
 }
 
-type Trx = Transaction<MonitoringDatabase>;
+type Trx = Transaction<Database>;
 
 /**
  * Column → its SQL type. "json": the value is an object, stored as jsonb; "jsonb": the value is JSON
@@ -347,7 +346,7 @@ async function loadBatch(
   await preferLz4(trx);
   await insertDocuments(trx, loaded, settings.sourceName);
   await refreshSummaries(
-    trx as unknown as Kysely<Database>,
+    trx,
     loaded.map(({ id }) => id),
   );
   return { loaded: loaded.length, reports: await insertMonitoring(trx, loaded) };
@@ -375,7 +374,7 @@ class BatchPipeline {
   private failure: { error: unknown } | undefined;
 
   constructor(
-    private readonly db: Kysely<MonitoringDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly settings: Settings,
     private readonly options: LoadOptions,
   ) {}
@@ -444,7 +443,7 @@ export async function loadProgrammes(
 ): Promise<LoadResult> {
   const batchSize = options.batchSize ?? 100;
   const settings = { status: options.status ?? "published", sourceName: options.sourceName ?? "synthetic" };
-  const pipeline = new BatchPipeline(db as unknown as Kysely<MonitoringDatabase>, settings, options);
+  const pipeline = new BatchPipeline(db, settings, options);
   let batch: SyntheticProgramme[] = [];
   try {
     for (const programme of programmes) {

@@ -1,7 +1,7 @@
 import type { Insertable } from "kysely";
 import { autoCategories } from "../domain/classify/index.js";
 import type { FundingRow, Item, Programme } from "../domain/model.js";
-import type { DirectionsTable, FundingRowsTable, IndicatorsTable, ItemsTable } from "./db-types.js";
+import type { DirectionsTable, FundingRowsTable, IndicatorsTable, ItemsTable } from "./schema.js";
 
 export interface NormalizedRows {
   directions: Insertable<DirectionsTable>[];

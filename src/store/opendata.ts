@@ -2,14 +2,9 @@ import { createHash } from "node:crypto";
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import { SOURCE_KINDS, type SourceKind } from "../domain/model.js";
 import { kopecksToDecimal } from "../domain/money.js";
-import {
-  type CellValue,
-  type OpenRow,
-  openDataDatetime,
-  type ResourceName,
-} from "../export/opendata/fields.js";
+import { type CellValue, type OpenRow, openDataDatetime, type ResourceName } from "../opendata/fields.js";
 import { toKopecks } from "./convert.js";
-import type { Database } from "./db-types.js";
+import type { Database } from "./schema.js";
 
 /** Filters of the public v1 API; every one is optional. */
 export interface OpenFilter {
@@ -552,4 +547,14 @@ export function firstDate(text: string): string | null {
   const iso = `${year}-${month?.padStart(2, "0")}-${day?.padStart(2, "0")}`;
   const date = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+}
+
+/** When published data last changed: the datapackage's `modified`. */
+export async function lastChange(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom("programmes")
+    .select((eb) => eb.fn.max("updated_at").as("changed"))
+    .where("status", "=", "published")
+    .executeTakeFirst();
+  return new Date(row?.changed ?? 0).toISOString();
 }

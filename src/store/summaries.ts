@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Database } from "./db-types.js";
+import type { Database } from "./schema.js";
 
 /**
  * Recomputes `programme_summaries` of the given programmes from their item funding rows (printed

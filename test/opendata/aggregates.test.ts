@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
+import type { NationalView } from "../../src/contract/national.js";
 import { autoCategories } from "../../src/domain/classify/index.js";
 import { allItems, type Direction, type Programme } from "../../src/domain/model.js";
 import { generateNation, type SyntheticProgramme } from "../../src/domain/synthetic/index.js";
 import { programmeTotals } from "../../src/domain/totals.js";
-import type { NationalView } from "../../src/export/opendata/aggregates.js";
-import { isOutlier, quantile, spread } from "../../src/export/opendata/stats.js";
+import { isOutlier, quantile, spread } from "../../src/opendata/stats.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
 import { openTestStore } from "../support/db.js";

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { dataPackage, tableSchema, toCsv } from "../../src/export/opendata/datapackage.js";
-import { fieldDictionaryMarkdown } from "../../src/export/opendata/dictionary.js";
-import { RESOURCES } from "../../src/export/opendata/fields.js";
+import { dataPackage, tableSchema, toCsv } from "../../src/opendata/datapackage.js";
+import { fieldDictionaryMarkdown } from "../../src/opendata/dictionary.js";
+import { RESOURCES } from "../../src/opendata/fields.js";
 
 describe("field dictionary", () => {
   it("docs/open-data.md is the dictionary generated from fields.ts", async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ExportFiles } from "../../src/store/export-files.js";
+import { ExportFiles } from "../../src/opendata/files.js";
 
 const zipOf = (key: string) => ({ family: "datapackage", key, extension: ".zip" });
 

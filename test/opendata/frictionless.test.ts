@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
-import { RESOURCES } from "../../src/export/opendata/fields.js";
+import { RESOURCES } from "../../src/opendata/fields.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
 import { seedDemo } from "../../src/store/seed.js";

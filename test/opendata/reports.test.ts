@@ -11,7 +11,7 @@ import { allItems, type Item, type Programme } from "../../src/domain/model.js";
 import type { ActualFunding, Attachment } from "../../src/domain/monitoring/reports.js";
 import { plannedForYear, sumAmounts } from "../../src/domain/monitoring/rollup.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
-import { openDataDatetime, resourceDef } from "../../src/export/opendata/fields.js";
+import { openDataDatetime, resourceDef } from "../../src/opendata/fields.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
 import {

@@ -8,9 +8,9 @@ import { allItems, type Programme } from "../../src/domain/model.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
 import { importDocument } from "../../src/import/index.js";
 import { setCategoryOverride } from "../../src/store/categories.js";
-import type { Database } from "../../src/store/db-types.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
+import type { Database } from "../../src/store/schema.js";
 import { openTestStore } from "../support/db.js";
 
 const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");

@@ -16,6 +16,7 @@ import { buildApp } from "../../src/api/app.js";
 import type { Role } from "../../src/domain/roles.js";
 import { demoProgramme, IT_DEPT } from "../../src/domain/synthetic/demo.js";
 import { exportCsv } from "../../src/export/csv.js";
+import { addRemark, takeAgreementStep } from "../../src/store/agreement.js";
 import { monitoringDb } from "../../src/store/audit.js";
 import type { Store } from "../../src/store/index.js";
 import { createDraft } from "../../src/store/monitoring.js";
@@ -52,6 +53,28 @@ function isApiRoute(route: RouteEntry): boolean {
 }
 
 /** A refusal carries an error message and nothing else. */
+/** B's draft submitted and returned with one remark, so that answering it is a live write. */
+async function returnedRemark(store: Store, programmeId: number): Promise<number> {
+  const ministry = { kind: "ministry" } as const;
+  await takeAgreementStep(store, { programmeId, action: "submit", party: "community", actor: null });
+  const remark = await addRemark(store, {
+    programmeId,
+    ref: "passport:7",
+    text: "x",
+    scope: ministry,
+    actor: null,
+  });
+  if ("status" in remark) throw new Error(remark.message);
+  await takeAgreementStep(store, {
+    programmeId,
+    action: "return",
+    party: "reviewer",
+    scope: ministry,
+    actor: null,
+  });
+  return remark.id;
+}
+
 function isBareError(response: LightMyRequestResponse): boolean {
   try {
     const body = response.json() as Record<string, unknown>;
@@ -99,6 +122,7 @@ describe("access matrix: every API route × every role", () => {
       head: { katottg },
       executor: { katottg, orgUnitId: itUnit.id },
       controller: { katottg },
+      reviewer: {},
     };
     for (const [role, extra] of Object.entries(extras) as [Role, (typeof extras)[Role]][]) {
       const login = `matrix-${role}`;
@@ -246,6 +270,7 @@ describe("access matrix: every write route × every community role, aimed at ano
       null,
     );
     Object.assign(b, { id: String(idB), rid: report.id, itemId: itemB, orgUnitId: String(unitB.id) });
+    b.remark = String(await returnedRemark(store, idB));
     app = buildApp({ store, webDist: "/nonexistent", loginAttemptsPerMinute: 1000 });
     app.addHook("onRoute", (route) => {
       for (const method of [route.method].flat()) routes.push({ method, url: route.url });
@@ -287,6 +312,18 @@ describe("access matrix: every write route × every community role, aimed at ano
         },
       ],
       "POST /api/org-units": [{ url: "/api/org-units", payload: { katottg: B, name: "Відділ Б" } }],
+      "POST /api/agreement/:id/steps": [
+        { url: `/api/agreement/${b.id}/steps`, payload: { action: "submit" } },
+      ],
+      "POST /api/agreement/:id/remarks": [
+        { url: `/api/agreement/${b.id}/remarks`, payload: { ref: "passport:7", text: "зауваження" } },
+      ],
+      "POST /api/agreement/:id/remarks/:rid/answer": [
+        {
+          url: `/api/agreement/${b.id}/remarks/${b.remark}/answer`,
+          payload: { kind: "explained", text: "пояснення" },
+        },
+      ],
       "POST /api/users": [
         {
           url: "/api/users",

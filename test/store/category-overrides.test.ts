@@ -5,10 +5,10 @@ import { allItems, assignItemIds, emptyItem, type Item, type Programme } from ".
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { listAudit, monitoringDb } from "../../src/store/audit.js";
 import { setCategoryOverride } from "../../src/store/categories.js";
-import type { Database } from "../../src/store/db-types.js";
 import type { Store } from "../../src/store/index.js";
 import * as overrideIdentity from "../../src/store/migrations/0006_override_identity.js";
 import { listResource } from "../../src/store/opendata.js";
+import type { Database } from "../../src/store/schema.js";
 import { createUser } from "../../src/store/users.js";
 import { openTestStore } from "../support/db.js";
 

@@ -12,7 +12,7 @@ import { progressReport, resultsReport } from "../../domain/monitoring/forms.js"
 import { unitStates } from "../../domain/monitoring/index.js";
 import { executorReportSchema } from "../../domain/monitoring/schema.js";
 import type { ReportInput } from "../../export/reports/index.js";
-import { monitoringDb, pageProgrammeAudit } from "../../store/audit.js";
+import { pageProgrammeAudit } from "../../store/audit.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
 import {
   correctReport,
@@ -367,7 +367,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
     async (request): Promise<AuditPage> => {
       await requireProgramme(store, request.params.id);
       const { limit, after } = request.query;
-      const page = await pageProgrammeAudit(monitoringDb(store), request.params.id, {
+      const page = await pageProgrammeAudit(store.kysely(), request.params.id, {
         limit,
         after: Number(after ?? 0),
       });

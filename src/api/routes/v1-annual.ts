@@ -5,11 +5,9 @@
  */
 import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
 import { z } from "zod";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import type { ReportInput } from "../../export/reports/input.js";
-import type { Database } from "../../store/db-types.js";
 import type { Store } from "../../store/index.js";
 import { domainReport, getCadence, listReports } from "../../store/monitoring.js";
 import { dataState, weakEtag } from "../../store/opendata.js";
@@ -58,7 +56,7 @@ export function annualReportPath(programmeId: number, year: number, form: Form):
 
 export async function v1AnnualRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const { store } = options;
-  const db = store.kysely() as Kysely<Database>;
+  const db = store.kysely();
 
   app.get<{ Params: AnnualParams }>(
     "/api/v1/programmes/:id/annual/:year/:form",

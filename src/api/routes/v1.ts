@@ -2,22 +2,21 @@ import { createHash } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { createGzip, gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Kysely } from "kysely";
 import { z } from "zod";
 import { katottgListSchema } from "../../contract/community.js";
 import { CATEGORY_IDS } from "../../domain/classify/index.js";
 import { SOURCE_KINDS } from "../../domain/model.js";
-import { compareCommunities, nationalView } from "../../export/opendata/aggregates.js";
-import { csvChunks, dataPackage, toCsv } from "../../export/opendata/datapackage.js";
-import { type OpenRow, RESOURCES, type ResourceDef, resourceDef } from "../../export/opendata/fields.js";
-import type { Database } from "../../store/db-types.js";
-import { ExportFiles, exportsDir, writeDataPackageFile } from "../../store/export-files.js";
+import { compareCommunities, nationalView } from "../../opendata/aggregates.js";
+import { csvChunks, dataPackage, toCsv } from "../../opendata/datapackage.js";
+import { type OpenRow, RESOURCES, type ResourceDef, resourceDef } from "../../opendata/fields.js";
+import { ExportFiles, exportsDir, writeDataPackageFile } from "../../opendata/files.js";
 import type { Store } from "../../store/index.js";
 import {
   allRows,
   BadCursorError,
   dataState,
   type ListedResource,
+  lastChange,
   listResource,
   MAX_PAGE,
   type OpenFilter,
@@ -226,7 +225,7 @@ export async function v1Routes(
     staleAggregateAfterMs?: number;
   },
 ): Promise<void> {
-  const db = options.store.kysely() as Kysely<Database>;
+  const db = options.store.kysely();
   const bodies = new BodyCache();
   const states = new DataStates(options.store);
   const exportFiles = new ExportFiles(options.exportsDir ?? exportsDir());
@@ -549,15 +548,6 @@ async function* resumed(head: string[], next: string, rest: AsyncGenerator<strin
   yield Buffer.from(head.join(""));
   yield Buffer.from(next);
   for await (const chunk of rest) yield Buffer.from(chunk);
-}
-
-async function lastChange(db: Kysely<Database>): Promise<string> {
-  const row = await db
-    .selectFrom("programmes")
-    .select((eb) => eb.fn.max("updated_at").as("changed"))
-    .where("status", "=", "published")
-    .executeTakeFirst();
-  return new Date(row?.changed ?? 0).toISOString();
 }
 
 export const OPEN_DATA_RESOURCES = RESOURCES.map((resource) => resource.name);

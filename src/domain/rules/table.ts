@@ -35,8 +35,11 @@ export const SCOPES: Record<RuleScope, Text> = {
   cell: { uk: "комірка шаблону XLSX/CSV", en: "XLSX/CSV template cell" },
 };
 
-/** Who emits the code: the validator (on every programme, on every edit) or the importer (on reading). */
-export type RuleStage = "validator" | "importer";
+/**
+ * Who emits the code: the validator (on every programme, on every edit), the importer (on reading), or
+ * the primary expertise (the cross-checks a reviewer starts from, on a submitted draft or an amendment).
+ */
+export type RuleStage = "validator" | "importer" | "expertise";
 
 export interface RuleEntry {
   code: string;
@@ -405,6 +408,86 @@ export const RULES = [
     },
     basis: BASIS.expertise,
     appliesTo: ["item"],
+  },
+  {
+    code: "amendment.needs-agreement",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Зміни завдань, проєктів, їхніх обсягів чи індикаторів чинної програми потребують нового погодження з Мінцифри; зміни лише текстів — ні.",
+      en: "Changes to the tasks, projects, amounts or indicators of a programme in force need a new agreement with the Ministry; changes to texts only do not.",
+    },
+    basis: {
+      uk: "Положення про Національну програму інформатизації, п. 8",
+      en: "Regulation on the National Informatization Programme, para. 8",
+    },
+    appliesTo: ["programme", "item"],
+  },
+  {
+    code: "expertise.target-before-money",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Індикатор досягає цілі раніше, ніж його проєкт отримує кошти.",
+      en: "An indicator reaches its target before its project receives any money.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["indicator", "item"],
+  },
+  {
+    code: "expertise.target-contradicts-text",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Цільові значення індикатора суперечать кількості, названій у тексті проєкту.",
+      en: "An indicator's targets contradict the quantity the project's text names.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["indicator", "item"],
+  },
+  {
+    code: "expertise.dynamics-mismatch",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Динаміка індикатора не випливає з базового й цільових значень.",
+      en: "An indicator's dynamics do not follow from its baseline and targets.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["indicator"],
+  },
+  {
+    code: "expertise.direction-empty",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Пріоритетний напрям без проєктів або без індикаторів.",
+      en: "A priority direction with no projects or no indicators.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["direction"],
+  },
+  {
+    code: "expertise.no-baseline",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Індикатор без базового значення.",
+      en: "An indicator with no baseline.",
+    },
+    basis: BASIS.indicators,
+    appliesTo: ["indicator"],
+  },
+  {
+    code: "expertise.source-without-amount",
+    severity: "warning",
+    stage: "expertise",
+    message: {
+      uk: "Джерело фінансування назване без жодної суми.",
+      en: "A funding source is named with no amount.",
+    },
+    basis: BASIS.table,
+    appliesTo: ["row"],
   },
   {
     code: "import.unread-number",

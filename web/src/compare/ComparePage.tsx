@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
+import type { CompareCommunity, CompareProgramme } from "../../../src/contract/national.js";
 import { formatAmount } from "../../../src/domain/money.js";
-import type { CompareCommunity, CompareProgramme } from "../../../src/export/opendata/aggregates.js";
 
 export interface ComparePageProps {
   /** Codes to compare at first, e.g. from the URL (?katottg=A,B). */

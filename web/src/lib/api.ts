@@ -263,3 +263,4 @@ export function uploadProgramme<T extends ImportPreview | ImportSaved>(
     xhr.send(form);
   });
 }
+export { request as apiRequest };

@@ -1,7 +1,7 @@
 import { Anchor, Table } from "@mantine/core";
 import { type EChartsCoreOption, getInstanceByDom } from "echarts/core";
 import { type MouseEvent, useEffect, useMemo, useRef } from "react";
-import type { NationalView } from "../../../src/export/opendata/aggregates.js";
+import type { NationalView } from "../../../src/contract/national.js";
 import { EChart } from "../charts/EChart.js";
 import { useI18n } from "../i18n/index.js";
 import { formatThousands, localeOf } from "../lib/format.js";

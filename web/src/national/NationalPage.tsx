@@ -14,7 +14,7 @@ import {
   Title,
 } from "@mantine/core";
 import { type MouseEvent, useMemo, useState } from "react";
-import type { NationalView, Outlier } from "../../../src/export/opendata/aggregates.js";
+import type { NationalView, Outlier } from "../../../src/contract/national.js";
 import { useI18n } from "../i18n/index.js";
 import { formatMoney } from "../lib/format.js";
 import { navigate, useSearch } from "../lib/router.js";

@@ -1,4 +1,4 @@
-import type { NationalView } from "../../../src/export/opendata/aggregates.js";
+import type { NationalView } from "../../../src/contract/national.js";
 import { defaultYear, type NationalPlace } from "./nationalData.js";
 
 /** The open-data API the national page reads; `apiBase` "" = same origin. */

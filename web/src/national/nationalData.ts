@@ -1,6 +1,6 @@
+import type { CategoryStats, NationalView, Outlier } from "../../../src/contract/national.js";
 import { type CategoryId, categoryInfo } from "../../../src/domain/classify/categories.js";
 import { formatAmount } from "../../../src/domain/money.js";
-import type { CategoryStats, NationalView, Outlier } from "../../../src/export/opendata/aggregates.js";
 import { type Lang, localeOf } from "../lib/format.js";
 
 /** What the comparison page accepts at most (GET /api/v1/compare takes 2–10 codes). */

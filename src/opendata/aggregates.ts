@@ -1,7 +1,16 @@
 import { type Kysely, sql } from "kysely";
-import { CATEGORY_IDS, type CategoryId, categoryInfo } from "../../domain/classify/index.js";
-import { toKopecks } from "../../store/convert.js";
-import type { Database } from "../../store/db-types.js";
+import type {
+  CategoryStats,
+  CompareCommunity,
+  CompareProgramme,
+  NationalView,
+  OblastRank,
+  Outlier,
+  SpreadOut,
+} from "../contract/national.js";
+import { CATEGORY_IDS, type CategoryId, categoryInfo } from "../domain/classify/index.js";
+import { toKopecks } from "../store/convert.js";
+import type { Database } from "../store/schema.js";
 import { isOutlier, type Spread, spread } from "./stats.js";
 
 /** Per-resident amounts are kopecks per person, rounded to whole kopecks only for output. */
@@ -33,33 +42,6 @@ async function summaryRows(db: Kysely<Database>, where: ReturnType<typeof sql>):
     group by p.id, p.katottg, c.name, c.oblast, c.population, p.title, p.period_from, p.period_to, s.year, s.category
     order by p.katottg, p.period_from, s.category, s.year`.execute(db);
   return rows.map((row) => ({ ...row, amount: toKopecks(row.amount) }));
-}
-
-export interface CompareCell {
-  category: CategoryId;
-  label: string;
-  /** Null: the whole period. */
-  year: number | null;
-  amount_kopecks: number;
-  per_resident_kopecks: number | null;
-}
-
-export interface CompareProgramme {
-  programme_id: number;
-  title: string;
-  period_from: number;
-  period_to: number;
-  total_kopecks: number;
-  per_resident_kopecks: number | null;
-  by_category: CompareCell[];
-}
-
-export interface CompareCommunity {
-  katottg: string;
-  name: string;
-  oblast: string | null;
-  population: number | null;
-  programmes: CompareProgramme[];
 }
 
 /** Each published programme of the communities: money by category and year, per resident when known. */
@@ -114,57 +96,6 @@ export async function compareCommunities(
     }
   }
   return katottg.flatMap((code) => communities.get(code) ?? []);
-}
-
-/** Null where no community of the group has a known population. */
-export interface SpreadOut {
-  median: number | null;
-  q1: number | null;
-  q3: number | null;
-}
-
-export interface Outlier {
-  katottg: string;
-  name: string;
-  oblast: string | null;
-  per_resident_kopecks: number;
-}
-
-export interface CategoryStats {
-  category: CategoryId;
-  label: string;
-  total_kopecks: number;
-  /** Per-resident spend over the communities with a population (0 where they plan nothing). */
-  per_resident: SpreadOut;
-  /** How many communities lie outside the IQR fences. */
-  outlier_count: number;
-  /** The most extreme of them, farthest from the median first (at most OUTLIERS_SHOWN). */
-  outliers: Outlier[];
-}
-
-/** An oblast's place in the national ranking (its categories: `nationalView` with `oblast`). */
-export interface OblastRank {
-  oblast: string;
-  rank: number;
-  communities: number;
-  total_kopecks: number;
-  per_resident: SpreadOut;
-}
-
-export interface NationalView {
-  year: number;
-  /** Every year some published programme plans money for, ascending: what else can be asked for. */
-  years: number[];
-  /** Null: the whole country; else the view of one oblast's communities. */
-  oblast: string | null;
-  communities: number;
-  total_kopecks: number;
-  per_resident: SpreadOut;
-  categories: CategoryStats[];
-  /** Ranked by median per-resident spend, highest first; empty in an oblast's view. */
-  oblasts: OblastRank[];
-  /** Communities ranked by per-resident spend, highest first (top 10). */
-  top_communities: Outlier[];
 }
 
 interface CommunityYear {

@@ -2,7 +2,7 @@
  * The one definition of every open-data column: the v1 API rows, the CSV headers, the Table Schemas of
  * datapackage.json and the field dictionary in docs/open-data.md are all made from it.
  */
-import { REPORT_STATUSES } from "../../domain/monitoring/reports.js";
+import { REPORT_STATUSES } from "../domain/monitoring/reports.js";
 
 export type FieldType = "string" | "integer" | "number" | "date" | "datetime";
 

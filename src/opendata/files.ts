@@ -3,10 +3,10 @@ import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from "node:fs
 import path from "node:path";
 import type { Kysely } from "kysely";
 import { config } from "../config.js";
-import { csvChunks, writeDataPackageZip } from "../export/opendata/datapackage.js";
-import type { ResourceDef } from "../export/opendata/fields.js";
-import type { Database } from "./db-types.js";
-import { allRows, type ListedResource, targetedProgrammes } from "./opendata.js";
+import { allRows, type ListedResource, targetedProgrammes } from "../store/opendata.js";
+import type { Database } from "../store/schema.js";
+import { csvChunks, writeDataPackageZip } from "./datapackage.js";
+import type { ResourceDef } from "./fields.js";
 
 /** Where whole-dataset exports are kept: INFOPROG_EXPORTS_DIR, else ./data/exports. */
 export function exportsDir(): string {

@@ -1,0 +1,84 @@
+/**
+ * The rooms' import rules (docs/architecture.md), checked by `npm run lint` and so by CI.
+ * Type-only imports count too: a type from another room is still a dependency on it.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-cycles",
+      comment: "No import cycle in src/: a cycle means two files that can only be understood together.",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { circular: true },
+    },
+    {
+      name: "domain-is-pure",
+      comment: "src/domain holds pure functions: it imports nothing of the app outside src/domain, and no I/O.",
+      severity: "error",
+      from: { path: "^src/domain/" },
+      to: {
+        pathNot: ["^src/domain/", "^node_modules/zod/"],
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
+      name: "domain-types-are-pure",
+      comment: "Not even a type of another room in src/domain.",
+      severity: "error",
+      from: { path: "^src/domain/" },
+      to: { path: "^src/", pathNot: "^src/domain/" },
+    },
+    {
+      name: "import-never-imports-export",
+      comment: "Readers and writers meet only in src/template and src/domain.",
+      severity: "error",
+      from: { path: "^src/import/" },
+      to: { path: "^src/export/" },
+    },
+    {
+      name: "export-never-imports-import",
+      severity: "error",
+      from: { path: "^src/export/" },
+      to: { path: "^src/import/" },
+    },
+    {
+      name: "only-store-speaks-sql",
+      comment: "Kysely and the database drivers are the store's alone (migrations are part of it).",
+      severity: "error",
+      from: { path: "^(src|web)/", pathNot: "^src/store/" },
+      to: { path: "^node_modules/(kysely|pg|pg-[^/]+|@electric-sql/pglite)/" },
+    },
+    {
+      name: "web-sees-only-contract-and-domain",
+      comment: "The browser app knows the server only through src/contract (and the pure src/domain).",
+      severity: "error",
+      from: { path: "^web/" },
+      to: { path: "^src/", pathNot: "^src/(contract|domain)/" },
+    },
+    {
+      name: "contract-imports-only-domain",
+      severity: "error",
+      from: { path: "^src/contract/" },
+      to: { path: "^src/", pathNot: "^src/(contract|domain)/" },
+    },
+    {
+      name: "no-unresolvable",
+      severity: "error",
+      from: { path: "^(src|web)/" },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    includeOnly: "^(src|web/src|node_modules)/",
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".d.ts"],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
