@@ -23,10 +23,9 @@ describe("indicator values from the monitoring variables a formula names", () =>
     expect(formulaExpression(formula)).toBe("(A/B)*100");
     expect(formulaBindings(formula)).toEqual({ A: "1.1", B: "1.2" });
     expect(formulaExpression("Кпк / Кзаг × 100, де Кпк — показник 2.1.")).toBe("Кпк / Кзаг × 100");
-    expect(formulaBindings("Кпк / Кзаг × 100, де Кпк — показник 2.1, Кзаг - показник № 2.2.")).toEqual({
-      Kпк: "2.1",
-      Kзаг: "2.2",
-    });
+    const legend = formulaBindings("Кпк / Кзаг × 100, де Кпк — показник 2.1, Кзаг - показник № 2.2.");
+    expect(legend).toEqual({ [canonicalName("Кпк")]: "2.1", [canonicalName("Кзаг")]: "2.2" });
+    expect(canonicalName("Кзаг")).toBe(canonicalName("Kзaг"));
   });
 
   it("computes the baseline and each year from the variables, numbers as printed", () => {
