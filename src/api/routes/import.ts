@@ -1,5 +1,4 @@
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { config } from "../../config.js";
@@ -88,7 +87,6 @@ export async function importRoutes(
     done(null, body),
   );
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  await app.register(rateLimit, { global: false });
 
   app.post(
     "/api/import",
@@ -97,7 +95,8 @@ export async function importRoutes(
       config: { rateLimit: { max: UPLOADS_PER_MINUTE, timeWindow: 60_000 } },
       schema: {
         tags: ["programmes"],
-        summary: "Імпорт документа програми (TXT, DOCX, …); ?dryRun=1 — лише попередній перегляд",
+        summary:
+          "Імпорт документа програми (DOCX, ODT, DOC, RTF, PDF, TXT, XLSX, CSV; формат за вмістом); ?dryRun=1 — лише попередній перегляд",
         consumes: ["multipart/form-data", "text/plain", "application/octet-stream"],
         querystring: importQuery,
         response: {

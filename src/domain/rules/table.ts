@@ -501,6 +501,17 @@ export const RULES = [
     appliesTo: ["document"],
   },
   {
+    code: "import.ocr-text",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Текст документа розпізнано зі скану (OCR): звірте назви, суми й індикатори з документом.",
+      en: "The document's text was read from a scan by OCR: check titles, amounts and indicators against it.",
+    },
+    basis: BASIS.table,
+    appliesTo: ["document"],
+  },
+  {
     code: "import.no-task-table",
     severity: "error",
     stage: "importer",

@@ -53,13 +53,15 @@ export const en: Record<MessageKey, string> = {
   "status.published": "published",
   "import.heading": "Import a programme",
   "import.hint":
-    "A programme document in DOCX, TXT, XLSX or CSV. You will see what was recognised before saving.",
+    "A programme document in DOCX, ODT, DOC, RTF, PDF (with text, or a scan), TXT, XLSX or CSV. You will see what was recognised before saving.",
   "import.file": "Programme file",
   "import.choose": "Choose a file",
   "import.drop": "Drop a file here or choose one",
   "import.upload": "Recognise",
   "import.uploading": "Uploading: {p}%",
   "import.parsing": "Reading the document…",
+  "import.converting":
+    "Converting and reading the document (DOC, RTF and scanned PDFs take up to a few minutes): {s} s…",
   "import.preview": "Preview",
   "import.previewHint":
     "Check the recognised programme and the findings. Click a finding to jump to its place.",
@@ -69,7 +71,7 @@ export const en: Record<MessageKey, string> = {
     "The import thinks the task table's amounts are printed in UAH although its header says thousand UAH. Save the UAH reading with one click (a new version), or save it as the header says.",
   "import.notProgramme": "The document does not look like an informatization programme: {msg}",
   "import.failed": "Could not import the file: {msg}",
-  "import.wrongType": "Choose a DOCX, TXT, XLSX or CSV file.",
+  "import.wrongType": "Choose a DOCX, ODT, DOC, RTF, PDF, TXT, XLSX or CSV file.",
   "programme.passport": "Passport",
   "programme.tree": "Tasks and measures",
   "programme.funding": "Funding",
