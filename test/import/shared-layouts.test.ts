@@ -77,8 +77,8 @@ describe("paged-model-table.txt (the Ministry's model table exported from Word w
     expect(taskTableLines).toEqual([]);
   });
 
-  // The passport and indicator parts of this file's expectations (field 10, the six indicators, the
-  // head-rank finding at field 7) are asserted in shared-layouts-annex.test.ts.
+  // The passport (field 10 as an inline table, field 7's head rank) and indicator parts of this file's
+  // expectations are asserted in shared-layouts-annex.test.ts.
 });
 
 describe("one-cell-per-line-uah.txt (one cell per line; UAH under a «тис. грн» header)", () => {
