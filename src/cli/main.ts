@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { InvalidKatottgError } from "../domain/katottg.js";
 import type { ImportResult } from "../domain/model.js";
-import { formatAmount, unitLabel } from "../domain/money.js";
+import { formatAmount, type MoneyUnit, unitLabel } from "../domain/money.js";
 import { programmeTotals } from "../domain/totals.js";
 import { NotAProgrammeError } from "../import/blocks.js";
+import type { ImportOptions } from "../import/index.js";
 import { communityKey } from "../store/community-key.js";
 import type { SavedVersion, Store } from "../store/index.js";
 import { registerBackup } from "./backup.js";
@@ -18,7 +19,7 @@ import { countBySeverity, describeFindings, describeProgramme, toContractJson } 
 // The importer, the database (PGlite, pg, kysely), exceljs and the HTTP client are loaded by the
 // commands that use them, not here: `infoprog import --dry-run` starts in about the time of bare node.
 
-const SUPPORTED = new Set([".txt", ".docx", ".xlsx", ".csv"]);
+const SUPPORTED = new Set([".txt", ".docx", ".odt", ".doc", ".rtf", ".pdf", ".xlsx", ".csv"]);
 
 class CliError extends Error {}
 
@@ -26,7 +27,10 @@ const BUSY_HINT =
   "Зупиніть сервер і повторіть команду або імпортуйте документ через сервер: infoprog import ФАЙЛ " +
   "--server http://127.0.0.1:3000 --login КОРИСТУВАЧ (пароль — у змінній INFOPROG_PASSWORD).";
 
-async function readProgramme(file: string): Promise<{ result: ImportResult; bytes: Uint8Array }> {
+async function readProgramme(
+  file: string,
+  options: ImportOptions = {},
+): Promise<{ result: ImportResult; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -37,7 +41,7 @@ async function readProgramme(file: string): Promise<{ result: ImportResult; byte
   }
   const { importDocument } = await import("../import/index.js");
   try {
-    return { result: await importDocument(bytes, path.basename(file)), bytes };
+    return { result: await importDocument(bytes, path.basename(file), options), bytes };
   } catch (error) {
     if (error instanceof NotAProgrammeError) throw new CliError(`${path.basename(file)}: ${error.message}`);
     throw error;
@@ -64,13 +68,14 @@ type Save = (result: ImportResult, bytes: Uint8Array, name: string) => Promise<S
 interface SaveOptions {
   server?: string;
   login?: string;
+  unit?: MoneyUnit;
 }
 
 async function withSave<T>(options: SaveOptions, work: (save: Save) => Promise<T>): Promise<T> {
   if (options.server) {
     const { importThroughServer, signIn } = await import("./remote.js");
     const session = await signIn(options as RemoteOptions);
-    return work((_result, bytes, name) => importThroughServer(session, bytes, name));
+    return work((_result, bytes, name) => importThroughServer(session, bytes, name, options.unit));
   }
   return withStore((store) =>
     work((result, bytes, name) => store.saveImport(result, { name, sha256: sha256(bytes) })),
@@ -79,16 +84,20 @@ async function withSave<T>(options: SaveOptions, work: (save: Save) => Promise<T
 
 async function importCommand(
   file: string,
-  options: SaveOptions & { json?: boolean; dryRun?: boolean },
+  options: SaveOptions & { json?: boolean; dryRun?: boolean; unit?: MoneyUnit },
 ): Promise<void> {
-  const { result, bytes } = await readProgramme(file);
+  const { result, bytes } = await readProgramme(file, options.unit ? { unit: options.unit } : {});
   // The community code is checked before the database is opened: a bad one is refused, not stored.
   if (!options.dryRun) communityKey(result.programme.community);
   const stored = options.dryRun
     ? undefined
     : await withSave(options, (save) => save(result, bytes, path.basename(file)));
   if (options.json) {
-    const output = { ...toContractJson(result.programme, result.findings), stored };
+    const output = {
+      ...toContractJson(result.programme, result.findings),
+      coverage: result.coverage,
+      stored,
+    };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return;
   }
@@ -145,7 +154,8 @@ interface DirRow {
 
 async function importDirCommand(dir: string, options: SaveOptions & { dryRun?: boolean }): Promise<void> {
   const names = (await readdir(dir)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())).sort();
-  if (names.length === 0) throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .xlsx або .csv`);
+  if (names.length === 0)
+    throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv`);
   const bar = await progressBar();
   bar.start(names.length, 0, { file: "" });
   const rows: DirRow[] = [];
@@ -203,9 +213,15 @@ export function buildCli(): Command {
   );
   program
     .command("import")
-    .argument("<file>", "документ програми: .txt, .docx, .xlsx або .csv")
+    .argument("<file>", "документ програми: .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv")
     .option("--json", "вивести програму одним JSON-об'єктом (гроші — цілі копійки)")
     .option("--dry-run", "не зберігати в базу даних")
+    .addOption(
+      new Option(
+        "--unit <unit>",
+        "одиниці сум таблиці завдань, якщо заголовок помиляється (див. amount.unit-suspect): uah — гривні, thousand — тис. грн",
+      ).choices(["uah", "thousand"]),
+    )
     .option("--server <url>", "зберегти через запущений сервер infoprog (його API), а не напряму в базу")
     .option("--login <login>", "користувач сервера для --server (пароль — у змінній INFOPROG_PASSWORD)")
     .description("прочитати програму, перевірити її та зберегти")

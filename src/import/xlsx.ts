@@ -36,6 +36,7 @@ const SHEET_RECORD: Record<Exclude<MachineSheet, "passport">, RecordKind> = {
   items: "item",
   totals: "declared-total",
   indicators: "indicator",
+  variables: "variable",
 };
 
 /** Columns a sheet cannot do without. */
@@ -63,9 +64,9 @@ function columnKey(sheet: MachineSheet, header: string): string | null {
   const known = SHEET_COLUMNS[sheet].find((column) => column.header === header || column.key === header);
   if (known) return known.key;
   const year = /^(\d{4})(?:,\s*коп\.?)?$/.exec(header);
-  if (year && sheet !== "indicators") return `${YEAR_PREFIX}${year[1]}`;
+  if (year && sheet !== "indicators" && sheet !== "variables") return `${YEAR_PREFIX}${year[1]}`;
   const target = /^(?:Ціль\s*)?(\d{4})$/.exec(header);
-  if (target && sheet === "indicators") return `${TARGET_PREFIX}${target[1]}`;
+  if (target && (sheet === "indicators" || sheet === "variables")) return `${TARGET_PREFIX}${target[1]}`;
   return /^[yt]\d{4}$/.test(header) ? header : null;
 }
 

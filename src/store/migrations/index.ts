@@ -10,6 +10,7 @@ import * as correctionIndex from "./0008_report_correction_index.js";
 import * as oneSubmittedOriginal from "./0009_one_submitted_original.js";
 import * as auditPagingIndex from "./0020_audit_paging_index.js";
 import * as agreement from "./0023_agreement.js";
+import * as notifications from "./0024_notifications.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009_one_submitted_original": oneSubmittedOriginal,
   "0020_audit_paging_index": auditPagingIndex,
   "0023_agreement": agreement,
+  "0024_notifications": notifications,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -1,6 +1,7 @@
 import { Alert, Anchor, AppShell, Burger, Button, Container, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
+import { AgreementPage, QueuePage } from "../agreement/AgreementPage.js";
 import { ComparePage } from "../compare/ComparePage.js";
 import { useI18n } from "../i18n/index.js";
 import { auth, canEdit, onUnauthorized, type SessionUser } from "../lib/api.js";
@@ -48,7 +49,17 @@ function OpenPage({ route }: { route: Route }) {
   );
 }
 
-function Page({ source, route, editable }: { source: DataSource; route: Route; editable: boolean }) {
+function Page({
+  source,
+  route,
+  editable,
+  role,
+}: {
+  source: DataSource;
+  route: Route;
+  editable: boolean;
+  role: string | null;
+}) {
   const { t } = useI18n();
   switch (route.name) {
     case "list":
@@ -59,12 +70,16 @@ function Page({ source, route, editable }: { source: DataSource; route: Route; e
       return <ProgrammePage id={route.id} source={source} editable={editable} />;
     case "monitoring":
       return <DashboardPage programmeId={Number(route.id)} />;
+    case "agreement":
+      return <AgreementPage id={Number(route.id)} reviewer={role === "reviewer"} />;
+    case "agreementQueue":
+      return <QueuePage />;
     default:
       return <Text>{t("programme.notFound")}</Text>;
   }
 }
 
-function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
+function NavLinks({ route, editable, reviewer }: { route: Route; editable: boolean; reviewer: boolean }) {
   const { t } = useI18n();
   return (
     <>
@@ -72,6 +87,9 @@ function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
       {editable && <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />}
       <NavLink href="/compare" label={t("nav.compare")} active={route.name === "compare"} />
       <NavLink href="/national" label={t("nav.national")} active={route.name === "national"} />
+      {reviewer && (
+        <NavLink href="/agreement" label={t("nav.agreement")} active={route.name === "agreementQueue"} />
+      )}
     </>
   );
 }
@@ -123,7 +141,11 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
               </Text>
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.main")} />
               <Group component="nav" aria-label={t("nav.main")} gap="md" visibleFrom="sm">
-                <NavLinks route={route} editable={editable} />
+                <NavLinks
+                  route={route}
+                  editable={editable}
+                  reviewer={user?.role === "reviewer" || user?.role === "admin"}
+                />
               </Group>
             </Group>
             <Group gap="sm" wrap="nowrap">
@@ -137,7 +159,11 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
         <Container size="xl" component="main" id="main" tabIndex={-1}>
           {opened && (
             <Group component="nav" aria-label={t("nav.main")} gap="md" hiddenFrom="sm" mb="md">
-              <NavLinks route={route} editable={editable} />
+              <NavLinks
+                route={route}
+                editable={editable}
+                reviewer={user?.role === "reviewer" || user?.role === "admin"}
+              />
             </Group>
           )}
           {session?.mode === "demo" && (
@@ -151,7 +177,7 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
             <LoginPage onSignedIn={(me) => setSession(signedIn(me.user))} />
           )}
           {!isOpenRoute(route) && (session?.mode === "api" || session?.mode === "demo") && (
-            <Page source={session.source} route={route} editable={editable} />
+            <Page source={session.source} route={route} editable={editable} role={user?.role ?? null} />
           )}
         </Container>
       </AppShell.Main>
