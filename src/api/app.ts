@@ -22,8 +22,10 @@ import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
 import { type ImportDocument, importRoutes } from "./routes/import.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
+import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
+import { reviewRoutes } from "./routes/reviews.js";
 import { v1Routes } from "./routes/v1.js";
 import { registerSecurityHeaders } from "./security.js";
 import {
@@ -140,12 +142,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   app.register(monitoringRoutes, { store, clock: options.clock });
   app.register(dashboardRoutes, { store, clock: options.clock });
+  app.register(reviewRoutes, { store, clock: options.clock });
   app.register(v1Routes, {
     store,
     publicUrl: settings.publicUrl,
     annualReportsPerMinute: settings.limits.annualReportsPerMinute,
   });
   app.register(categoryRoutes, { store });
+  app.register(orgUnitRoutes, { store });
   app.register(agreementRoutes, { store });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;

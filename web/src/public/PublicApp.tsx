@@ -29,6 +29,7 @@ import { fundingByYearByDirection, largestItems, sourceShares } from "../lib/cha
 import { formatDeadline, formatMoney, formatPeriod, formatThousands, localeOf } from "../lib/format.js";
 import { withKeys } from "../lib/keys.js";
 import { parsePublicPath, publicPath } from "../lib/router.js";
+import { PublishNote } from "../reporting/PublishNote.js";
 import { ChartFigure } from "../shared/ChartFigure.js";
 import { DataTable } from "../shared/DataTable.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
@@ -323,7 +324,12 @@ function PublicProgramme({ katottg, from, to }: { katottg: string; from: number;
         {state.notFound ? t("public.notFound") : state.message}
       </Alert>
     );
-  return <ProgrammeView detail={state.value} publicKey={{ katottg, from, to }} />;
+  return (
+    <>
+      <PublishNote katottg={katottg} from={from} to={to} />
+      <ProgrammeView detail={state.value} publicKey={{ katottg, from, to }} />
+    </>
+  );
 }
 
 /** The /p/… path, also when the server sent the page as /public.html?path=/p/…. */
