@@ -104,7 +104,7 @@ describe.skipIf(!existsSync(CHROMIUM))("agreement with the Ministry, end to end"
     await reviewer.getByRole("table").getByRole("link").first().click();
     await reviewer.getByRole("heading", { name: "Первинна експертиза" }).waitFor();
     await reviewer.getByText("Керівник програми — посада не нижче заступника голови").waitFor();
-    await reviewer.getByText("expertise.target-before-money").waitFor();
+    await reviewer.getByText("expertise.target-before-money", { exact: true }).waitFor();
   });
 
   it("3: the reviewer writes two remarks and returns the draft", async () => {
@@ -155,7 +155,7 @@ describe.skipIf(!existsSync(CHROMIUM))("agreement with the Ministry, end to end"
     ]);
     expect(download.suggestedFilename()).toBe(`letter-${id}.docx`);
 
-    await head.goto(`${base}/programmes/${id}`);
+    await head.goto(`${base}/programmes/${id}/passport`);
     await head
       .getByText(/від 12\.03\.2026 № 1234\/1\.2/)
       .first()
