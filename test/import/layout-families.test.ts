@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { importText } from "../../src/import/index.js";
-import { RUNS } from "./families/model.js";
+import { PROPERTY_RUNS, RUNS } from "./families/model.js";
 import { oneCellDocument } from "./families/one-cell-per-line.js";
 import { pagedDocument } from "./families/paged-model-table.js";
 import { taskTableView } from "./families/view.js";
@@ -12,7 +12,7 @@ import { taskTableView } from "./families/view.js";
  * every number is accounted for. INFOPROG_LAYOUT_RUNS sets the number of programmes per family
  * (200 here; `npm run test:layouts` reads many more).
  */
-const PARAMETERS = { numRuns: RUNS };
+const PARAMETERS = PROPERTY_RUNS;
 
 /** Every number placed, and no sum finding: the generated tables add up. */
 function readsCleanly(result: ImportResult): void {

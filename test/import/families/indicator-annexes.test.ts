@@ -5,6 +5,7 @@ import { formatIndicatorNumber } from "../../../src/domain/monitoring/indicators
 import { computeIndicator } from "../../../src/domain/monitoring/variables.js";
 import { interpretBlocks } from "../../../src/import/interpret/index.js";
 import { readTextBlocks } from "../../../src/import/text/reader.js";
+import { PROPERTY_RUNS } from "./model.js";
 import { groupThousands, passportHead, phrase, RUNS, T } from "./render.js";
 
 /**
@@ -346,7 +347,7 @@ describe("family 4: the indicator list and the monitoring-variables annex", () =
           expect(coverage.numbersFlagged, rendered.text).toBe(0);
         }
       }),
-      { numRuns: RUNS },
+      PROPERTY_RUNS,
     );
   });
 
@@ -365,7 +366,7 @@ describe("family 4: the indicator list and the monitoring-variables annex", () =
           }
         }
       }),
-      { numRuns: RUNS },
+      PROPERTY_RUNS,
     );
   });
 });

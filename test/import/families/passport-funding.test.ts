@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DeclaredFunding, SourceKind } from "../../../src/domain/model.js";
 import { interpretBlocks } from "../../../src/import/interpret/index.js";
 import { readTextBlocks } from "../../../src/import/text/reader.js";
+import { PROPERTY_RUNS } from "./model.js";
 import { passportHead, printDecimal, RUNS, T } from "./render.js";
 
 /**
@@ -191,7 +192,7 @@ describe("family 3: passport field 10 as an inline table", () => {
           expect(coverage.numbersFlagged, text).toBe(0);
         }
       }),
-      { numRuns: RUNS },
+      PROPERTY_RUNS,
     );
   });
 
