@@ -36,6 +36,7 @@ export const ACCESS: Record<string, AccessRule> = {
   "POST /api/auth/logout": SIGNED_IN,
   "GET /api/auth/me": SIGNED_IN,
   "GET /api/me/reminders": SIGNED_IN,
+  "GET /api/me/notifications": SIGNED_IN,
 
   "GET /api/programmes": SIGNED_IN,
   "GET /api/programmes/:id": SIGNED_IN,

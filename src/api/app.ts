@@ -5,18 +5,22 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import type { Config } from "../config.js";
+import { type Config, config as environmentConfig } from "../config.js";
 import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
+import { registerHttpCache, staticCacheControl } from "./http-cache.js";
+import { installAccountLimit, installAddressLimit, registerRateLimit, trustProxyOf } from "./limits.js";
+import { LoginBackoff } from "./login-backoff.js";
 import { completeDocument, describeOperation, LICENSE, SECURITY_SCHEMES, SERVERS } from "./openapi.js";
+import { publicPageRoutes } from "./public-page.js";
 import { agreementRoutes } from "./routes/agreement.js";
 import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
-import { type ImportDocument, importRoutes, MAX_UPLOAD_BYTES } from "./routes/import.js";
+import { type ImportDocument, importRoutes } from "./routes/import.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
@@ -52,6 +56,8 @@ export interface AppOptions {
   config?: Config;
   /** Login attempts per client address per minute; overrides the configuration (tests). */
   loginAttemptsPerMinute?: number;
+  /** "Now" in epoch ms for the sign-in backoff (tests); default Date.now. */
+  now?: () => number;
 }
 
 function registerDocs(app: FastifyInstance): void {
@@ -77,7 +83,13 @@ function registerDocs(app: FastifyInstance): void {
 }
 
 function registerWebApp(app: FastifyInstance, webDist: string): void {
-  app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.register(fastifyStatic, {
+    root: webDist,
+    wildcard: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => reply.header("cache-control", staticCacheControl(webDist, filePath)),
+  });
 }
 
 function installNotFound(app: FastifyInstance, serveWebApp: boolean): void {
@@ -93,12 +105,21 @@ function installNotFound(app: FastifyInstance, serveWebApp: boolean): void {
 
 /** The HTTP API (and the web app, when built) over a store. */
 export function buildApp(options: AppOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_UPLOAD_BYTES });
+  const settings = options.config ?? environmentConfig();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: settings.limits.bodyBytes,
+    trustProxy: trustProxyOf(settings.trustProxy),
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandler(app);
   registerSecurityHeaders(app, options.webDist ?? DEFAULT_WEB_DIST);
+  registerRateLimit(app);
+  installAddressLimit(app, settings.limits);
+  registerHttpCache(app);
   installAuth(app, options.store);
+  installAccountLimit(app, settings.limits);
   registerDocs(app);
   const { store } = options;
   const importDocument = options.importDocument ?? defaultImportDocument;
@@ -112,17 +133,29 @@ export function buildApp(options: AppOptions): FastifyInstance {
     exportRoutes(api, store);
   });
   app.register(importRoutes, { store, importDocument });
-  app.register(authRoutes, { store, loginAttemptsPerMinute: options.loginAttemptsPerMinute });
+  app.register(authRoutes, {
+    store,
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,
+    backoff: new LoginBackoff(settings.limits, options.now),
+    secureCookie: settings.secureCookie,
+  });
   app.register(monitoringRoutes, { store, clock: options.clock });
   app.register(dashboardRoutes, { store, clock: options.clock });
   app.register(reviewRoutes, { store, clock: options.clock });
-  app.register(v1Routes, { store });
+  app.register(v1Routes, {
+    store,
+    publicUrl: settings.publicUrl,
+    annualReportsPerMinute: settings.limits.annualReportsPerMinute,
+  });
   app.register(categoryRoutes, { store });
   app.register(agreementRoutes, { store });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));
   if (serveWebApp) registerWebApp(app, webDist);
+  if (serveWebApp && existsSync(path.join(webDist, "public.html"))) {
+    app.register(publicPageRoutes, { store, webDist });
+  }
   installNotFound(app, serveWebApp);
   return app;
 }

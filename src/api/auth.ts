@@ -14,6 +14,7 @@
  */
 import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { SecureCookie } from "../config.js";
 import { type CommunityScope, canReadCommunity, canWriteCommunity, readScope } from "../domain/scope.js";
 import type { Actor } from "../store/audit.js";
 import { findSession, programmeKatottg, type Session, sameToken } from "../store/auth.js";
@@ -44,11 +45,17 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.auth ? { userId: request.auth.user.id } : null;
 }
 
-export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, session: Session): void {
+/** `Secure` always, never, or when the request came over HTTPS (behind a trusted proxy: X-Forwarded-Proto). */
+export function setSessionCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  session: Session,
+  secureCookie: SecureCookie,
+): void {
   reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: "strict",
-    secure: request.protocol === "https",
+    secure: secureCookie === "always" || (secureCookie === "when-https" && request.protocol === "https"),
     path: "/api",
     expires: new Date(session.expiresAt),
   });
@@ -110,9 +117,12 @@ async function authorize(store: Store, request: FastifyRequest): Promise<void> {
   await checkCommunity(store, request, request.auth.user);
 }
 
-/** Cookies, the request's session and the access check before validation of every route. */
+/**
+ * Cookies, the request's session and the access check of every route, as soon as the request is routed:
+ * before its body is read, so that nobody without the right to a route makes the server parse a body.
+ */
 export function installAuth(app: FastifyInstance, store: Store): void {
   app.register(cookie);
   app.decorateRequest("auth", null);
-  app.addHook("preValidation", (request) => authorize(store, request));
+  app.addHook("onRequest", (request) => authorize(store, request));
 }

@@ -23,7 +23,6 @@ const MESSAGES_BY_STATUS: Record<number, string> = {
   404: "Не знайдено",
   405: "Метод не підтримується",
   406: "Формат відповіді не підтримується",
-  413: "Завеликий запит: найбільше 20 МБ",
   415: "Непідтримуваний тип вмісту запиту",
   429: "Забагато запитів",
 };
@@ -39,7 +38,17 @@ function hasPgCode(error: unknown, code: string): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === code;
 }
 
-function clientMessage(error: FastifyError): { status: number; message: string } {
+/** "1 МБ", "20 МБ", "512 КБ": a body limit as people read it. */
+export function sizeInWords(bytes: number): string {
+  const MB = 1024 * 1024;
+  if (bytes >= MB)
+    return `${Number((bytes / MB).toFixed(1))
+      .toString()
+      .replace(".", ",")} МБ`;
+  return `${Math.max(1, Math.round(bytes / 1024))} КБ`;
+}
+
+function clientMessage(error: FastifyError, bodyLimit: number): { status: number; message: string } {
   if (error instanceof HttpError) return { status: error.statusCode, message: error.message };
   if (error instanceof ProgrammeFrozenError) return { status: 409, message: error.message };
   if (error instanceof NotAProgrammeError || error instanceof InvalidKatottgError) {
@@ -56,6 +65,7 @@ function clientMessage(error: FastifyError): { status: number; message: string }
     return { status: 409, message: "Програма цієї громади на цей період уже існує" };
   }
   const status = error.statusCode ?? 500;
+  if (status === 413) return { status, message: `Завеликий запит: найбільше ${sizeInWords(bodyLimit)}` };
   if (status >= 400 && status < 500)
     return { status, message: MESSAGES_BY_STATUS[status] ?? "Помилка запиту" };
   return { status: 500, message: "Внутрішня помилка сервера" };
@@ -64,7 +74,10 @@ function clientMessage(error: FastifyError): { status: number; message: string }
 /** Every error leaves as `{ error }` in Ukrainian; stack traces stay in the log. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, message } = clientMessage(error);
+    const { status, message } = clientMessage(
+      error,
+      request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0,
+    );
     if (status === 503) reply.header("retry-after", "5");
     if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ err: error.message, status }, "request rejected");

@@ -1,7 +1,9 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import type { Config } from "../config.js";
+import { type Config, config as environmentConfig } from "../config.js";
 import type { Store } from "../store/index.js";
 import { installErrorHandler } from "./errors.js";
+import { registerHttpCache } from "./http-cache.js";
+import { installAddressLimit, registerRateLimit, trustProxyOf } from "./limits.js";
 import { v1Routes } from "./routes/v1.js";
 import { jsonSerializerCompiler, zodValidatorCompiler } from "./zod-fastify.js";
 
@@ -18,14 +20,26 @@ export interface PublicAppOptions {
  * (docs/national-scale.md). The whole application (app.ts) serves the same routes too.
  */
 export function buildPublicApp(options: PublicAppOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+  const settings = options.config ?? environmentConfig();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: settings.limits.bodyBytes,
+    trustProxy: trustProxyOf(settings.trustProxy),
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandler(app);
+  registerRateLimit(app);
+  installAddressLimit(app, settings.limits);
+  registerHttpCache(app);
   app.addHook("onSend", async (_request, reply) => {
     reply.header("x-content-type-options", "nosniff");
   });
   app.get("/api/health", async () => ({ status: "ok" }));
-  app.register(v1Routes, { store: options.store });
+  app.register(v1Routes, {
+    store: options.store,
+    publicUrl: settings.publicUrl,
+    annualReportsPerMinute: settings.limits.annualReportsPerMinute,
+  });
   return app;
 }

@@ -33,6 +33,8 @@ export const editQuery = z.object({ note: z.string().max(1000).optional() });
 export const importQuery = z.object({
   name: z.string().min(1).optional(),
   dryRun: z.enum(["0", "1", "true", "false"]).optional(),
+  /** The unit of the task table's amounts as the user accepts it (see `amount.unit-suspect`). */
+  unit: z.enum(["uah", "thousand"]).optional(),
 });
 export const publicParams = z.object({ katottg: katottgSchema, from: year, to: year });
 

@@ -1,25 +1,19 @@
 /**
  * CSV export of the whole programme: UTF-8 with BOM, ";"-separated (what Ukrainian Excel expects),
- * RFC 4180 quoting, one header row, a `record` column telling what each row is.
+ * RFC 4180 quoting, one header row, a `record` column telling what each row is; text that a spreadsheet
+ * would run as a formula escaped (the CSV reader takes the escape off again).
  */
 import type { Programme } from "../domain/model.js";
 import { CSV_SEPARATOR, csvColumns } from "../template/layout.js";
 import { type CellValue, flattenProgramme } from "../template/records.js";
-
-const BOM = "\ufeff";
-
-/** RFC 4180: a field with the separator, a quote or a line break is quoted, quotes doubled. */
-export function csvField(value: CellValue | undefined): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+import { csvLines } from "./csv-writer.js";
 
 export function exportCsv(programme: Programme): string {
   const columns = csvColumns(programme);
-  const lines = [columns.map(csvField).join(CSV_SEPARATOR)];
+  const rows: CellValue[][] = [columns];
   for (const { record, values } of flattenProgramme(programme)) {
     const row: Record<string, CellValue> = { ...values, record };
-    lines.push(columns.map((column) => csvField(row[column])).join(CSV_SEPARATOR));
+    rows.push(columns.map((column) => row[column] ?? null));
   }
-  return `${BOM}${lines.join("\r\n")}\r\n`;
+  return csvLines(rows, { delimiter: CSV_SEPARATOR, bom: true });
 }

@@ -1,6 +1,7 @@
 /** Reads infoprog's CSV template (see docs/template.md) back into a programme. */
 import type { Finding, ImportResult } from "../domain/model.js";
 import { severityOf } from "../domain/rules/table.js";
+import { unescapeFormula } from "../template/formulas.js";
 import { CSV_SEPARATOR } from "../template/layout.js";
 import { type SourceRecord, unflattenProgramme } from "../template/read.js";
 import { type CellValue, columnLetter, RECORD_KINDS, type RecordKind } from "../template/records.js";
@@ -71,7 +72,7 @@ export function readCsvProgramme(text: string): ImportResult {
     }
     const values: Record<string, CellValue> = {};
     columns.forEach((column, position) => {
-      values[column] = cells[position] ?? "";
+      values[column] = unescapeFormula(cells[position] ?? "");
     });
     const line = index + 2;
     const address = (key: string): string => `${columnLetter(Math.max(0, columns.indexOf(key)))}${line}`;

@@ -1,10 +1,18 @@
 import type { ImportResult } from "../domain/model.js";
+import type { MoneyUnit } from "../domain/money.js";
 import { programmeSchema } from "../domain/schema.js";
 import { validateProgramme } from "../domain/validate.js";
 import { NotAProgrammeError } from "./blocks.js";
 import { readCsvProgramme } from "./csv.js";
 import { readDocxBlocks } from "./docx.js";
 import { interpretBlocks } from "./interpret/index.js";
+
+/** What the user decided about the document before importing it. */
+export interface ImportOptions {
+  /** The unit of the task table's amounts, accepted against the header's (see `amount.unit-suspect`). */
+  unit?: MoneyUnit;
+}
+
 import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
 import { readTextBlocks } from "./text/reader.js";
 import { readXlsxProgramme } from "./xlsx.js";
@@ -29,23 +37,23 @@ function assertImportable(result: ImportResult): void {
 function withValidation(result: ImportResult): ImportResult {
   assertImportable(result);
   return {
-    programme: result.programme,
+    ...result,
     findings: [...result.findings, ...validateProgramme(result.programme)],
   };
 }
 
 /** Imports a programme from text extracted from its published document. */
-export function importText(text: string): ImportResult {
-  return withImportLimits(() => importTextWithinLimits(text));
+export function importText(text: string, options: ImportOptions = {}): ImportResult {
+  return withImportLimits(() => importTextWithinLimits(text, options));
 }
 
-function importTextWithinLimits(text: string): ImportResult {
+function importTextWithinLimits(text: string, options: ImportOptions): ImportResult {
   if (text.trim() === "") throw new NotAProgrammeError("Файл порожній: у ньому немає тексту програми");
   if (text.includes("\u0000"))
     throw new NotAProgrammeError("Файл не є текстовим документом (містить двійкові дані)");
   const blocks = readTextBlocks(text);
   checkDeadline();
-  return withValidation(interpretBlocks(blocks));
+  return withValidation(interpretBlocks(blocks, options));
 }
 
 /** The first line of infoprog's CSV template names a "record" column. */
@@ -97,27 +105,39 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-async function importZip(bytes: Uint8Array, extension: string): Promise<ImportResult> {
+async function importZip(
+  bytes: Uint8Array,
+  extension: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
   // Dispatch point for the office formats (readers in docx.ts and xlsx.ts).
   if (extension === "xlsx") return withValidation(await readXlsxProgramme(bytes));
   const blocks = await readDocxBlocks(bytes);
   checkDeadline();
-  return withValidation(interpretBlocks(blocks));
+  return withValidation(interpretBlocks(blocks, options));
 }
 
 /**
  * Imports an uploaded document, sniffing its content: DOCX/XLSX (zip), CSV (the template), or text
  * extracted from a Word/PDF document. Throws `NotAProgrammeError` for anything else.
  */
-export function importDocument(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
-  return withImportLimits(() => importDocumentWithinLimits(bytes, fileName));
+export function importDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  return withImportLimits(() => importDocumentWithinLimits(bytes, fileName, options));
 }
 
-async function importDocumentWithinLimits(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+async function importDocumentWithinLimits(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
   checkUploadSize(bytes.length);
   if (bytes.length === 0) throw new NotAProgrammeError("Файл порожній: у ньому немає тексту програми");
   const extension = extensionOf(fileName);
-  if (startsWith(bytes, ZIP)) return importZip(bytes, extension);
+  if (startsWith(bytes, ZIP)) return importZip(bytes, extension, options);
   if (startsWith(bytes, OLE))
     throw new NotAProgrammeError("Формат .doc/.xls ще не підтримується: збережіть як DOCX");
   if (startsWith(bytes, PDF))
@@ -126,5 +146,5 @@ async function importDocumentWithinLimits(bytes: Uint8Array, fileName: string): 
   if (extension === "csv" || (extension !== "txt" && CSV_TEMPLATE.test(text))) {
     return withValidation(readCsvProgramme(text));
   }
-  return importTextWithinLimits(text);
+  return importTextWithinLimits(text, options);
 }

@@ -1,37 +1,34 @@
 import { Zip, ZipDeflate } from "fflate";
+import { csvLines } from "../export/csv-writer.js";
 import type { CellValue, FieldDef, OpenRow, ResourceDef } from "./fields.js";
 import { RESOURCES } from "./fields.js";
 
 const CSV_MEDIA_TYPE = "text/csv";
 
-function csvCell(value: CellValue): string {
-  if (value === null) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
+const OPEN_DATA_CSV = { delimiter: ",", quoteEdgeSpaces: true } as const;
 
-function csvLine(cells: string[]): string {
-  return `${cells.join(",")}\r\n`;
-}
+const valuesOf = (resource: ResourceDef, row: OpenRow) =>
+  resource.fields.map((field) => row[field.name] ?? null);
 
 /** The header line of a resource's CSV: its field names. */
 export function csvHeader(resource: ResourceDef): string {
-  return csvLine(resource.fields.map((field) => field.name));
-}
-
-/** One data line of a resource's CSV, in the order of its fields. */
-export function csvRow(resource: ResourceDef, row: OpenRow): string {
-  return csvLine(resource.fields.map((field) => csvCell(row[field.name] ?? null)));
+  return csvLines([resource.fields.map((field) => field.name)], OPEN_DATA_CSV);
 }
 
 /** RFC 4180 CSV: header of the resource's field names, CRLF line ends, UTF-8 (no BOM). */
 export function toCsv(resource: ResourceDef, rows: Iterable<OpenRow>): string {
-  let text = csvHeader(resource);
-  for (const row of rows) text += csvRow(resource, row);
-  return text;
+  return (
+    csvHeader(resource) +
+    csvLines(
+      [...rows].map((row) => valuesOf(resource, row)),
+      OPEN_DATA_CSV,
+    )
+  );
 }
 
 const CSV_CHUNK_CHARS = 64 * 1024;
+/** Rows handed to the CSV writer at a time. */
+const CSV_BATCH_ROWS = 256;
 
 /** The same CSV as `toCsv`, as text chunks of about 64 K characters while the rows arrive. */
 export async function* csvChunks(
@@ -39,13 +36,19 @@ export async function* csvChunks(
   rows: AsyncIterable<OpenRow> | Iterable<OpenRow>,
 ): AsyncGenerator<string> {
   let chunk = csvHeader(resource);
+  let batch: CellValue[][] = [];
   for await (const row of rows) {
-    chunk += csvRow(resource, row);
+    batch.push(valuesOf(resource, row));
+    if (batch.length === CSV_BATCH_ROWS) {
+      chunk += csvLines(batch, OPEN_DATA_CSV);
+      batch = [];
+    }
     if (chunk.length >= CSV_CHUNK_CHARS) {
       yield chunk;
       chunk = "";
     }
   }
+  chunk += csvLines(batch, OPEN_DATA_CSV);
   if (chunk) yield chunk;
 }
 

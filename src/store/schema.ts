@@ -252,6 +252,18 @@ export interface AgreementRemarksTable {
   answered_at: ColumnType<Date | null, string | null | undefined, string | null>;
 }
 
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  channel: "email" | "app";
+  to: string;
+  subject: string;
+  text: string;
+  programme_id: number | null;
+  created_at: CreatedAt;
+  sent_at: ColumnType<Date | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   programmes: ProgrammesTable;
@@ -275,6 +287,7 @@ export interface Database {
   annual_submission_files: AnnualSubmissionFilesTable;
   agreement_events: AgreementEventsTable;
   agreement_remarks: AgreementRemarksTable;
+  notifications: NotificationsTable;
 }
 
 /** Rows as read (`Selectable`) and as written (`Insertable`): use these, not the table interfaces. */

@@ -4,7 +4,9 @@
  * against its Table Schema — types, required values, enums, primary keys and foreign keys
  * (relations: true) — on the demo data and on a small synthetic national dataset.
  */
+
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import datapackage from "datapackage";
@@ -12,6 +14,7 @@ import type { FastifyInstance } from "fastify";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
+import { configFrom } from "../../src/config.js";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
 import { RESOURCES } from "../../src/opendata/fields.js";
@@ -21,6 +24,16 @@ import { seedDemo } from "../../src/store/seed.js";
 import { openTestStore } from "../support/db.js";
 import { temporaryExportsDir } from "./exports-dir.js";
 import { fileReport } from "./support.js";
+
+/** A port nobody listens on now (the system's choice), for a server that must know its address first. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
 
 interface Checked {
   valid: boolean;
@@ -63,12 +76,16 @@ describe.each([
   let exportsDir: Awaited<ReturnType<typeof temporaryExportsDir>>;
   let dir: string;
   let zip: Uint8Array;
+  let port = 0;
 
   beforeAll(async () => {
     exportsDir = await temporaryExportsDir();
     ({ store, dispose } = await openTestStore());
     await load(store);
-    app = buildApp({ store, webDist: "/nonexistent" });
+    port = await freePort();
+    // The descriptor's links are absolute, from the configured public address: the one it listens at.
+    const config = configFrom({ INFOPROG_PUBLIC_URL: `http://127.0.0.1:${port}` });
+    app = buildApp({ store, webDist: "/nonexistent", config });
     await app.ready();
     const response = await app.inject("/api/v1/datapackage.zip");
     expect(response.statusCode).toBe(200);
@@ -94,7 +111,7 @@ describe.each([
   }, 300_000);
 
   it("validates as served: datapackage.json from the API, its CSVs fetched over HTTP", async () => {
-    const address = await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = await app.listen({ host: "127.0.0.1", port });
     const result = await check(`${address}/api/v1/datapackage.json`);
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);

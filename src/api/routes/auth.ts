@@ -1,6 +1,6 @@
-import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { SecureCookie } from "../../config.js";
 import { katottgSchema } from "../../contract/community.js";
 import { ROLES } from "../../domain/roles.js";
 import { canManagePlatform, UNBOUND } from "../../domain/scope.js";
@@ -19,6 +19,7 @@ import {
   unauthorized,
 } from "../auth.js";
 import { HttpError } from "../errors.js";
+import type { LoginBackoff } from "../login-backoff.js";
 import { errorSchema } from "../schemas.js";
 
 const TAGS = ["auth"];
@@ -54,7 +55,10 @@ type NewUserBody = z.infer<typeof newUserBody>;
 export interface AuthRouteOptions {
   store: Store;
   /** Login attempts per client address per minute. */
-  loginAttemptsPerMinute?: number;
+  loginAttemptsPerMinute: number;
+  /** Failed sign-ins per login, with the wait they impose. */
+  backoff: LoginBackoff;
+  secureCookie: SecureCookie;
 }
 
 function accountRoutes(app: FastifyInstance, store: Store): void {
@@ -140,12 +144,11 @@ async function checkNewUser(store: Store, request: FastifyRequest, body: NewUser
 /** Sign-in, sign-out, the current user, users and org units. */
 export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions): Promise<void> {
   const { store } = options;
-  await app.register(rateLimit, { global: false });
 
   app.post<{ Body: z.infer<typeof loginBody> }>(
     "/api/auth/login",
     {
-      config: { rateLimit: { max: options.loginAttemptsPerMinute ?? 10, timeWindow: 60_000 } },
+      config: { rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: TAGS,
         summary: "Вхід: сесійний cookie та CSRF-токен для заголовка x-csrf-token",
@@ -154,10 +157,20 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       },
     },
     async (request, reply) => {
-      const user = await checkPassword(store, request.body.login, request.body.password);
-      if (!user) throw new HttpError(401, "Невірний логін або пароль");
+      const { login, password } = request.body;
+      const wait = options.backoff.waitSeconds(login);
+      if (wait > 0) {
+        reply.header("retry-after", String(wait));
+        throw new HttpError(429, `Забагато невдалих спроб входу: спробуйте через ${wait} с`);
+      }
+      const user = await checkPassword(store, login, password);
+      if (!user) {
+        options.backoff.failed(login);
+        throw new HttpError(401, "Невірний логін або пароль");
+      }
+      options.backoff.succeeded(login);
       const session = await createSession(store, user);
-      setSessionCookie(reply, request, session);
+      setSessionCookie(reply, request, session, options.secureCookie);
       return { user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
     },
   );

@@ -1,10 +1,10 @@
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { config } from "../../config.js";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
+import type { ImportOptions } from "../../import/index.js";
 import { IMPORT_LIMITS } from "../../import/limits.js";
 import { communityKey } from "../../store/community-key.js";
 import {
@@ -17,7 +17,11 @@ import { actorOf, requireCommunityWrite } from "../auth.js";
 import { HttpError } from "../errors.js";
 import { errorSchema, importQuery, previewSchema, savedSchema } from "../schemas.js";
 
-export type ImportDocument = (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
+export type ImportDocument = (
+  bytes: Uint8Array,
+  fileName: string,
+  options?: ImportOptions,
+) => Promise<ImportResult>;
 
 export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxUploadBytes;
 /** Uploads per client address and minute; INFOPROG_UPLOADS_PER_MINUTE overrides (the soak bench raises it). */
@@ -83,7 +87,6 @@ export async function importRoutes(
     done(null, body),
   );
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  await app.register(rateLimit, { global: false });
 
   app.post(
     "/api/import",
@@ -107,7 +110,8 @@ export async function importRoutes(
     },
     async (request: ImportRequest, reply) => {
       const upload = await readUpload(request);
-      const result = await deps.importDocument(upload.bytes, upload.name);
+      const unit = request.query.unit;
+      const result = await deps.importDocument(upload.bytes, upload.name, unit ? { unit } : {});
       if (request.query.dryRun === "1" || request.query.dryRun === "true") {
         return { ...result, totals: programmeTotals(result.programme) };
       }

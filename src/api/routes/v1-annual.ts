@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import type { ReportInput } from "../../export/reports/input.js";
-import type { Store } from "../../store/index.js";
+import type { Store, StoredProgramme } from "../../store/index.js";
 import { domainReport, getCadence, listReports } from "../../store/monitoring.js";
 import { dataState, weakEtag } from "../../store/opendata.js";
 import { frozenAnnualFile } from "../../store/reviews.js";
@@ -41,8 +41,56 @@ const CONTENT_TYPES = {
   json: "application/json; charset=utf-8",
 } as const;
 
-/** Compiled anew on request: caches revalidate with the ETag (data state and date of compilation). */
+/** Caches revalidate with the ETag (data state and date of compilation). */
 const CACHE_CONTROL = "public, no-cache";
+/** Compiled documents kept in memory, by ETag: an ETag names the programme, its data and the day. */
+const CACHE_ENTRIES = 64;
+const CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
+interface Compiled {
+  type: string;
+  body: Buffer;
+  disposition?: string;
+}
+
+/** The last compiled documents, least recently used forgotten first, within a total size. */
+class CompiledReports {
+  private readonly entries = new Map<string, Compiled>();
+  private readonly compiling = new Map<string, Promise<Compiled>>();
+  private bytes = 0;
+
+  /** The document of an ETag, compiled once however many ask for it at the same time. */
+  async get(etag: string, compile: () => Promise<Compiled>): Promise<Compiled> {
+    const known = this.entries.get(etag);
+    if (known) {
+      this.entries.delete(etag);
+      this.entries.set(etag, known);
+      return known;
+    }
+    let pending = this.compiling.get(etag);
+    if (!pending) {
+      pending = compile()
+        .then((compiled) => {
+          this.remember(etag, compiled);
+          return compiled;
+        })
+        .finally(() => this.compiling.delete(etag));
+      this.compiling.set(etag, pending);
+    }
+    return pending;
+  }
+
+  private remember(etag: string, compiled: Compiled): void {
+    this.entries.set(etag, compiled);
+    this.bytes += compiled.body.length;
+    while (this.entries.size > CACHE_ENTRIES || this.bytes > CACHE_MAX_BYTES) {
+      const [oldest, entry] = this.entries.entries().next().value ?? [];
+      if (oldest === undefined || entry === undefined) return;
+      this.entries.delete(oldest);
+      this.bytes -= entry.body.length;
+    }
+  }
+}
 
 const annualParams = idParams.extend({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -55,18 +103,56 @@ export function annualReportPath(programmeId: number, year: number, form: Form):
   return `/api/v1/programmes/${programmeId}/annual/${year}/${form}`;
 }
 
-export async function v1AnnualRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+async function compile(
+  store: Store,
+  stored: StoredProgramme,
+  request: { id: number; year: number; form: Form; compiledOn: string },
+): Promise<Compiled> {
+  const { id, year, form, compiledOn } = request;
+  const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
+  // A year the head has submitted is published as submitted (store/reviews.ts).
+  const frozen = await frozenAnnualFile(store, id, year, form);
+  if (frozen) {
+    const disposition = extension === "json" ? undefined : contentDisposition(form.replace(".", `-${year}.`));
+    return {
+      type: CONTENT_TYPES[extension],
+      body: Buffer.from(frozen),
+      ...(disposition ? { disposition } : {}),
+    };
+  }
+  const reports = (await listReports(store, id, { submittedOnly: true })).map(domainReport);
+  const cadence = await getCadence(store, id);
+  const writer = await WRITERS[form]();
+  const body = await writer({ programme: stored.programme, reports, year, compiledOn, cadence });
+  if (extension === "json") return { type: CONTENT_TYPES.json, body: Buffer.from(JSON.stringify(body)) };
+  return {
+    type: CONTENT_TYPES[extension],
+    body: Buffer.from(body as Uint8Array),
+    disposition: contentDisposition(form.replace(".", `-${year}.`)),
+  };
+}
+
+/**
+ * The route, limited to `perMinute` requests per client address; each document is compiled once per
+ * state of its programme's data and day, then served from memory.
+ */
+export async function v1AnnualRoutes(
+  app: FastifyInstance,
+  options: { store: Store; perMinute: number },
+): Promise<void> {
   const { store } = options;
   const db = store.kysely();
+  const compiled = new CompiledReports();
 
   app.get<{ Params: AnnualParams }>(
     "/api/v1/programmes/:id/annual/:year/:form",
     {
+      config: { rateLimit: { max: options.perMinute, timeWindow: 60_000 } },
       schema: {
         tags: ["open data"],
         summary: "Річні звіти керівника оприлюдненої програми: progress|results .docx/.xlsx/.json",
         params: annualParams,
-        response: { 400: errorSchema, 404: errorSchema },
+        response: { 400: errorSchema, 404: errorSchema, 429: errorSchema },
       },
     },
     async (request, reply) => {
@@ -84,23 +170,10 @@ export async function v1AnnualRoutes(app: FastifyInstance, options: { store: Sto
         return reply.code(304).send();
       }
 
-      const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
-      reply.header("content-type", CONTENT_TYPES[extension]);
-      // A year the head has submitted is published as submitted (store/reviews.ts).
-      const frozen = await frozenAnnualFile(store, id, year, form);
-      if (frozen) {
-        if (extension !== "json") {
-          reply.header("content-disposition", contentDisposition(form.replace(".", `-${year}.`)));
-        }
-        return reply.send(Buffer.from(frozen));
-      }
-      const reports = (await listReports(store, id, { submittedOnly: true })).map(domainReport);
-      const cadence = await getCadence(store, id);
-      const writer = await WRITERS[form]();
-      const body = await writer({ programme: stored.programme, reports, year, compiledOn, cadence });
-      if (extension === "json") return reply.send(JSON.stringify(body));
-      reply.header("content-disposition", contentDisposition(form.replace(".", `-${year}.`)));
-      return reply.send(Buffer.from(body as Uint8Array));
+      const document = await compiled.get(etag, () => compile(store, stored, { id, year, form, compiledOn }));
+      reply.header("content-type", document.type);
+      if (document.disposition) reply.header("content-disposition", document.disposition);
+      return reply.send(document.body);
     },
   );
 }

@@ -3,6 +3,7 @@ import { pipeline, Readable } from "node:stream";
 import { createGzip, gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { config } from "../../config.js";
 import { katottgListSchema } from "../../contract/community.js";
 import { CATEGORY_IDS } from "../../domain/classify/index.js";
 import { SOURCE_KINDS } from "../../domain/model.js";
@@ -133,10 +134,6 @@ function toFilter(query: Filter): OpenFilter {
   return { ...query };
 }
 
-function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
-
 interface KnownState {
   state: string;
   generation: number;
@@ -223,8 +220,14 @@ export async function v1Routes(
      * gets the previous answer instead (default 100 ms; 0: never waits when there is a previous one).
      */
     staleAggregateAfterMs?: number;
+    /** Where the public reaches the server; every absolute link is built from it, never from `Host`. */
+    publicUrl?: string;
+    /** Requests per client address and minute for the annual report files. */
+    annualReportsPerMinute?: number;
   },
 ): Promise<void> {
+  const settings = config();
+  const publicUrl = options.publicUrl ?? settings.publicUrl;
   const db = options.store.kysely();
   const bodies = new BodyCache();
   const states = new DataStates(options.store);
@@ -445,7 +448,10 @@ export async function v1Routes(
     );
   }
 
-  await v1AnnualRoutes(app, options);
+  await v1AnnualRoutes(app, {
+    store: options.store,
+    perMinute: options.annualReportsPerMinute ?? settings.limits.annualReportsPerMinute,
+  });
 
   const targeted = resourceDef("targeted-programmes");
   app.get(
@@ -457,7 +463,7 @@ export async function v1Routes(
         reply,
         {},
         CACHE_ALWAYS_REVALIDATE,
-        async () => json(await targetedProgrammes(db, baseUrl(request))),
+        async () => json(await targetedProgrammes(db, publicUrl)),
         WITH_REPORTS,
       ),
   );
@@ -470,7 +476,7 @@ export async function v1Routes(
         reply,
         {},
         CACHE_ALWAYS_REVALIDATE,
-        async () => csv(toCsv(targeted, await targetedProgrammes(db, baseUrl(request)))),
+        async () => csv(toCsv(targeted, await targetedProgrammes(db, publicUrl))),
         WITH_REPORTS,
       ),
   );
@@ -482,7 +488,7 @@ export async function v1Routes(
     },
     (request, reply) =>
       answer(request, reply, {}, CACHE_LISTS, async () =>
-        json(dataPackage({ baseUrl: baseUrl(request), modified: await lastChange(db) })),
+        json(dataPackage({ baseUrl: publicUrl, modified: await lastChange(db) })),
       ),
   );
   app.get(
@@ -491,10 +497,9 @@ export async function v1Routes(
     async (request, reply) => {
       const validated = await validate(request, reply, {}, CACHE_LISTS, WITH_REPORTS);
       if (!validated) return reply.code(304).send();
-      // One file per data state, not per Host header (any client can send one): the 835 list inside
-      // links to the host of the request that wrote it, as a cached body of a small dataset always did.
-      const key = createHash("sha256").update(validated.state).digest("hex").slice(0, 32);
-      const linkBase = baseUrl(request);
+      // One file per data state and public address; the 835 list inside links to the public address.
+      const key = createHash("sha256").update(`${publicUrl}\n${validated.state}`).digest("hex").slice(0, 32);
+      const linkBase = publicUrl;
       const handle = await exportFiles.open({ family: "datapackage", key, extension: ".zip" }, async (file) =>
         writeDataPackageFile(db, file, { linkBase, modified: await lastChange(db) }),
       );

@@ -12,6 +12,7 @@ import * as publishReason from "./0012_publish_reason.js";
 import * as reportReviews from "./0013_report_reviews.js";
 import * as auditPagingIndex from "./0020_audit_paging_index.js";
 import * as agreement from "./0023_agreement.js";
+import * as notifications from "./0024_notifications.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0013_report_reviews": reportReviews,
   "0020_audit_paging_index": auditPagingIndex,
   "0023_agreement": agreement,
+  "0024_notifications": notifications,
 };
 
 class InCodeProvider implements MigrationProvider {

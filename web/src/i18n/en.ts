@@ -9,7 +9,9 @@ export const en: Record<MessageKey, string> = {
   "nav.import": "Import",
   "nav.compare": "Compare communities",
   "nav.national": "National view",
+  "nav.agreement": "Agreement",
   "programme.monitoring": "Monitoring and reports",
+  "programme.agreement": "Agreement with the Ministry",
   "nav.main": "Main navigation",
   "common.loading": "Loading…",
   "common.error": "Error",
@@ -62,6 +64,9 @@ export const en: Record<MessageKey, string> = {
   "import.previewHint":
     "Check the recognised programme and the findings. Click a finding to jump to its place.",
   "import.saved": "Programme saved (version {v}).",
+  "import.saveAsUah": "Amounts in UAH: save",
+  "import.saveAsUahHint":
+    "The import thinks the task table's amounts are printed in UAH although its header says thousand UAH. Save the UAH reading with one click (a new version), or save it as the header says.",
   "import.notProgramme": "The document does not look like an informatization programme: {msg}",
   "import.failed": "Could not import the file: {msg}",
   "import.wrongType": "Choose a DOCX, TXT, XLSX or CSV file.",

@@ -219,17 +219,32 @@ export function publicExportUrl(katottg: string, from: number, to: number, forma
   return `/api/public/programmes/${encodeURIComponent(katottg)}/${from}-${to}/export.${format}`;
 }
 
+/** The import endpoint with the preview and unit choices in its query. */
+export function importUrl(options: { dryRun: boolean; unit?: "uah" | "thousand" }): string {
+  const query = new URLSearchParams();
+  if (options.dryRun) query.set("dryRun", "1");
+  if (options.unit) query.set("unit", options.unit);
+  const text = query.toString();
+  return text ? `/api/import?${text}` : "/api/import";
+}
+
 /**
  * Uploads a document with XHR (fetch cannot report upload progress). dryRun returns the parsed
  * programme for preview without saving.
  */
 export function uploadProgramme<T extends ImportPreview | ImportSaved>(
   file: File,
-  options: { dryRun: boolean; onProgress?: (fraction: number) => void; signal?: AbortSignal },
+  options: {
+    dryRun: boolean;
+    /** The unit of the task table's amounts, accepted against the header's (`amount.unit-suspect`). */
+    unit?: "uah" | "thousand";
+    onProgress?: (fraction: number) => void;
+    signal?: AbortSignal;
+  },
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/import${options.dryRun ? "?dryRun=1" : ""}`);
+    xhr.open("POST", importUrl(options));
     xhr.responseType = "json";
     if (csrfToken) xhr.setRequestHeader(CSRF_HEADER, csrfToken);
     xhr.upload.onprogress = (event) => {
@@ -248,3 +263,4 @@ export function uploadProgramme<T extends ImportPreview | ImportSaved>(
     xhr.send(form);
   });
 }
+export { request as apiRequest };

@@ -7,6 +7,8 @@ export type Route =
   | { name: "programme"; id: string; tab: string | null }
   | { name: "monitoring"; id: string }
   | { name: "reports"; id: string }
+  | { name: "agreement"; id: string }
+  | { name: "agreementQueue" }
   | { name: "compare" }
   | { name: "national" }
   | { name: "notFound" };
@@ -22,6 +24,9 @@ export function parseRoute(pathname: string): Route {
   if (path === "/import") return { name: "import" };
   if (path === "/compare") return { name: "compare" };
   if (path === "/national") return { name: "national" };
+  if (path === "/agreement") return { name: "agreementQueue" };
+  const agreement = /^\/agreement\/(\d+)$/.exec(path);
+  if (agreement?.[1]) return { name: "agreement", id: agreement[1] };
   const monitoring = /^\/monitoring\/([^/]+)$/.exec(path);
   if (monitoring?.[1]) return { name: "monitoring", id: decodeURIComponent(monitoring[1]) };
   const reports = /^\/reports\/([^/]+)$/.exec(path);
@@ -41,6 +46,10 @@ export function parsePublicPath(pathname: string): { katottg: string; from: numb
 
 export function programmePath(id: string, tab?: string): string {
   return `/programmes/${encodeURIComponent(id)}${tab ? `/${tab}` : ""}`;
+}
+
+export function agreementPath(id: string): string {
+  return `/agreement/${encodeURIComponent(id)}`;
 }
 
 export function monitoringPath(id: string): string {

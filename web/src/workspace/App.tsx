@@ -1,6 +1,7 @@
 import { Alert, Anchor, AppShell, Box, Burger, Button, Container, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
+import { AgreementPage, QueuePage } from "../agreement/AgreementPage.js";
 import { ComparePage } from "../compare/ComparePage.js";
 import { useI18n } from "../i18n/index.js";
 import { auth, canEdit, onUnauthorized, type SessionUser } from "../lib/api.js";
@@ -89,12 +90,16 @@ function Page({
           {user && <HeadReportingPage programmeId={route.id} />}
         </>
       );
+    case "agreement":
+      return <AgreementPage id={Number(route.id)} reviewer={user?.role === "reviewer"} />;
+    case "agreementQueue":
+      return <QueuePage />;
     default:
       return <Text>{t("programme.notFound")}</Text>;
   }
 }
 
-function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
+function NavLinks({ route, editable, reviewer }: { route: Route; editable: boolean; reviewer: boolean }) {
   const { t } = useI18n();
   return (
     <>
@@ -102,6 +107,9 @@ function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
       {editable && <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />}
       <NavLink href="/compare" label={t("nav.compare")} active={route.name === "compare"} />
       <NavLink href="/national" label={t("nav.national")} active={route.name === "national"} />
+      {reviewer && (
+        <NavLink href="/agreement" label={t("nav.agreement")} active={route.name === "agreementQueue"} />
+      )}
     </>
   );
 }
@@ -153,7 +161,11 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
               </Text>
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.main")} />
               <Group component="nav" aria-label={t("nav.main")} gap="md" visibleFrom="sm">
-                <NavLinks route={route} editable={editable} />
+                <NavLinks
+                  route={route}
+                  editable={editable}
+                  reviewer={user?.role === "reviewer" || user?.role === "admin"}
+                />
               </Group>
             </Group>
             <Group gap="sm" wrap="nowrap">
@@ -167,7 +179,11 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
         <Container size="xl" component="main" id="main" tabIndex={-1}>
           {opened && (
             <Group component="nav" aria-label={t("nav.main")} gap="md" hiddenFrom="sm" mb="md">
-              <NavLinks route={route} editable={editable} />
+              <NavLinks
+                route={route}
+                editable={editable}
+                reviewer={user?.role === "reviewer" || user?.role === "admin"}
+              />
             </Group>
           )}
           {session?.mode === "demo" && (

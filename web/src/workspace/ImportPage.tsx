@@ -99,6 +99,13 @@ function errorText(error: unknown, t: ReturnType<typeof useI18n>["t"]): string {
   return t("import.failed", { msg: message });
 }
 
+/** The import read a «тис. грн» table whose amounts look like UAH: one click saves the UAH reading. */
+function unitSuspect(preview: ImportPreview): boolean {
+  return preview.findings.some(
+    (finding) => finding.code === "amount.unit-suspect" && finding.location.ref === "programme",
+  );
+}
+
 /** Upload → preview of the parsed programme and its findings → save or cancel. */
 export function ImportPage() {
   const { t } = useI18n();
@@ -119,12 +126,13 @@ export function ImportPage() {
       setPhase({ kind: "error", message: errorText(error, t) });
     }
   };
-  const save = async (preview: ImportPreview) => {
+  const save = async (preview: ImportPreview, unit?: "uah") => {
     if (!file) return;
     setPhase({ kind: "saving", preview, progress: 0 });
     try {
       const saved = await uploadProgramme<ImportSaved>(file, {
         dryRun: false,
+        ...(unit ? { unit } : {}),
         onProgress: (progress) => setPhase({ kind: "saving", preview, progress }),
       });
       navigate(programmePath(String(saved.programmeId)));
@@ -209,11 +217,25 @@ export function ImportPage() {
                 >
                   {t("common.cancel")}
                 </Button>
+                {unitSuspect(phase.preview) && (
+                  <Button
+                    variant="light"
+                    onClick={() => save(phase.preview, "uah")}
+                    loading={phase.kind === "saving"}
+                  >
+                    {t("import.saveAsUah")}
+                  </Button>
+                )}
                 <Button onClick={() => save(phase.preview)} loading={phase.kind === "saving"}>
                   {t("common.save")}
                 </Button>
               </Group>
             </Group>
+            {unitSuspect(phase.preview) && (
+              <Text size="sm" mt="xs">
+                {t("import.saveAsUahHint")}
+              </Text>
+            )}
           </Paper>
           <Preview preview={phase.preview} />
         </>

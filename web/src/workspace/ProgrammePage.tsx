@@ -18,7 +18,7 @@ import { useI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
 import { tabOfRef } from "../lib/refs.js";
-import { monitoringPath, navigate, programmePath, publicPath } from "../lib/router.js";
+import { agreementPath, monitoringPath, navigate, programmePath, publicPath } from "../lib/router.js";
 import { PublishDialog } from "../reporting/PublishDialog.js";
 import { PassportTable } from "../shared/PassportTable.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
@@ -103,6 +103,16 @@ function Header({
         size="sm"
       >
         {t("programme.monitoring")} →
+      </Anchor>
+      <Anchor
+        href={agreementPath(String(summary.id))}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(agreementPath(String(summary.id)));
+        }}
+        size="sm"
+      >
+        {t("programme.agreement")} →
       </Anchor>
       <Group gap="md" align="flex-end" wrap="wrap">
         <NativeSelect
