@@ -109,11 +109,21 @@ async function compile(
   request: { id: number; year: number; form: Form; compiledOn: string },
 ): Promise<Compiled> {
   const { id, year, form, compiledOn } = request;
+  const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
+  // A year the head has submitted is published as submitted (store/reviews.ts).
+  const frozen = await frozenAnnualFile(store, id, year, form);
+  if (frozen) {
+    const disposition = extension === "json" ? undefined : contentDisposition(form.replace(".", `-${year}.`));
+    return {
+      type: CONTENT_TYPES[extension],
+      body: Buffer.from(frozen),
+      ...(disposition ? { disposition } : {}),
+    };
+  }
   const reports = (await listReports(store, id, { submittedOnly: true })).map(domainReport);
   const cadence = await getCadence(store, id);
   const writer = await WRITERS[form]();
   const body = await writer({ programme: stored.programme, reports, year, compiledOn, cadence });
-  const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
   if (extension === "json") return { type: CONTENT_TYPES.json, body: Buffer.from(JSON.stringify(body)) };
   return {
     type: CONTENT_TYPES[extension],
@@ -160,16 +170,6 @@ export async function v1AnnualRoutes(
         return reply.code(304).send();
       }
 
-      // A year the head has submitted is published as submitted (store/reviews.ts).
-      const frozen = await frozenAnnualFile(store, id, year, form);
-      if (frozen) {
-        const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
-        reply.header("content-type", CONTENT_TYPES[extension]);
-        if (extension !== "json") {
-          reply.header("content-disposition", contentDisposition(form.replace(".", `-${year}.`)));
-        }
-        return reply.send(Buffer.from(frozen));
-      }
       const document = await compiled.get(etag, () => compile(store, stored, { id, year, form, compiledOn }));
       reply.header("content-type", document.type);
       if (document.disposition) reply.header("content-disposition", document.disposition);
