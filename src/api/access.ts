@@ -36,6 +36,7 @@ export const ACCESS: Record<string, AccessRule> = {
   "POST /api/auth/logout": SIGNED_IN,
   "GET /api/auth/me": SIGNED_IN,
   "GET /api/me/reminders": SIGNED_IN,
+  "GET /api/me/notifications": SIGNED_IN,
 
   "GET /api/programmes": SIGNED_IN,
   "GET /api/programmes/:id": SIGNED_IN,
@@ -61,6 +62,9 @@ export const ACCESS: Record<string, AccessRule> = {
   "GET /api/programmes/:id/dashboard": ["admin", "head", "controller"],
   "GET /api/programmes/:id/reports/annual/:year/:form": ["admin", "head", "controller"],
   "GET /api/programmes/:id/audit": ["admin", "head", "controller"],
+  "POST /api/programmes/:id/reports/:rid/return": STAFF,
+  "GET /api/programmes/:id/annual-reports": ["admin", "head", "controller"],
+  "POST /api/programmes/:id/annual-reports/:year/submit": STAFF,
   "GET /api/v1/programmes/:id/annual/:year/:form": "public",
 
   "GET /api/agreement/queue": ["admin", "reviewer"],

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { config } from "../config.js";
 import { DataDirLockedError } from "../store/data-dir-lock.js";
 import { openStore } from "../store/index.js";
-import { scheduleReminders } from "../store/reminders.js";
+import { devMailCatcher, scheduleNotifications } from "../store/notifications.js";
+import { createMailer, scheduleReminders } from "../store/reminders.js";
 import { seedDemo, seedDemoUsers } from "../store/seed.js";
 import { buildApp, DEFAULT_WEB_DIST } from "./app.js";
 import { listenAddress } from "./listen.js";
@@ -23,8 +24,15 @@ async function main(): Promise<void> {
   const stopReminders = scheduleReminders(store, (error) =>
     app.log.error({ err: error }, "reminders failed"),
   );
+  const stopNotifications = scheduleNotifications(
+    store,
+    createMailer() ?? devMailCatcher,
+    settings.smtp.from,
+    (error) => app.log.error({ err: error }, "notifications failed"),
+  );
   const close = async () => {
     stopReminders();
+    stopNotifications();
     await app.close();
     await store.close();
     process.exit(0);

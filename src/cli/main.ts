@@ -1,23 +1,25 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import cliProgress from "cli-progress";
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { InvalidKatottgError } from "../domain/katottg.js";
 import type { ImportResult } from "../domain/model.js";
-import { formatAmount, unitLabel } from "../domain/money.js";
+import { formatAmount, type MoneyUnit, unitLabel } from "../domain/money.js";
 import { programmeTotals } from "../domain/totals.js";
 import { NotAProgrammeError } from "../import/blocks.js";
-import { importDocument } from "../import/index.js";
+import type { ImportOptions } from "../import/index.js";
 import { communityKey } from "../store/community-key.js";
-import { DataDirLockedError } from "../store/data-dir-lock.js";
-import { openStore, type SavedVersion, type Store } from "../store/index.js";
+import type { SavedVersion, Store } from "../store/index.js";
 import { registerBackup } from "./backup.js";
+import { exitQuietlyWhenOutputCloses } from "./epipe.js";
 import { registerGenerate } from "./generate.js";
-import { importThroughServer, RemoteError, type RemoteOptions, signIn } from "./remote.js";
+import type { RemoteOptions } from "./remote.js";
 import { countBySeverity, describeFindings, describeProgramme, toContractJson } from "./report.js";
 
-const SUPPORTED = new Set([".txt", ".docx", ".xlsx", ".csv"]);
+// The importer, the database (PGlite, pg, kysely), exceljs and the HTTP client are loaded by the
+// commands that use them, not here: `infoprog import --dry-run` starts in about the time of bare node.
+
+const SUPPORTED = new Set([".txt", ".docx", ".odt", ".doc", ".rtf", ".pdf", ".xlsx", ".csv"]);
 
 class CliError extends Error {}
 
@@ -25,7 +27,10 @@ const BUSY_HINT =
   "Зупиніть сервер і повторіть команду або імпортуйте документ через сервер: infoprog import ФАЙЛ " +
   "--server http://127.0.0.1:3000 --login КОРИСТУВАЧ (пароль — у змінній INFOPROG_PASSWORD).";
 
-async function readProgramme(file: string): Promise<{ result: ImportResult; bytes: Uint8Array }> {
+async function readProgramme(
+  file: string,
+  options: ImportOptions = {},
+): Promise<{ result: ImportResult; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -34,8 +39,9 @@ async function readProgramme(file: string): Promise<{ result: ImportResult; byte
       `не вдалося прочитати файл ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
     );
   }
+  const { importDocument } = await import("../import/index.js");
   try {
-    return { result: await importDocument(bytes, path.basename(file)), bytes };
+    return { result: await importDocument(bytes, path.basename(file), options), bytes };
   } catch (error) {
     if (error instanceof NotAProgrammeError) throw new CliError(`${path.basename(file)}: ${error.message}`);
     throw error;
@@ -47,6 +53,7 @@ function sha256(bytes: Uint8Array): string {
 }
 
 async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const { openStore } = await import("../store/index.js");
   const store = await openStore();
   try {
     return await work(store);
@@ -61,12 +68,14 @@ type Save = (result: ImportResult, bytes: Uint8Array, name: string) => Promise<S
 interface SaveOptions {
   server?: string;
   login?: string;
+  unit?: MoneyUnit;
 }
 
 async function withSave<T>(options: SaveOptions, work: (save: Save) => Promise<T>): Promise<T> {
   if (options.server) {
+    const { importThroughServer, signIn } = await import("./remote.js");
     const session = await signIn(options as RemoteOptions);
-    return work((_result, bytes, name) => importThroughServer(session, bytes, name));
+    return work((_result, bytes, name) => importThroughServer(session, bytes, name, options.unit));
   }
   return withStore((store) =>
     work((result, bytes, name) => store.saveImport(result, { name, sha256: sha256(bytes) })),
@@ -75,16 +84,20 @@ async function withSave<T>(options: SaveOptions, work: (save: Save) => Promise<T
 
 async function importCommand(
   file: string,
-  options: SaveOptions & { json?: boolean; dryRun?: boolean },
+  options: SaveOptions & { json?: boolean; dryRun?: boolean; unit?: MoneyUnit },
 ): Promise<void> {
-  const { result, bytes } = await readProgramme(file);
+  const { result, bytes } = await readProgramme(file, options.unit ? { unit: options.unit } : {});
   // The community code is checked before the database is opened: a bad one is refused, not stored.
   if (!options.dryRun) communityKey(result.programme.community);
   const stored = options.dryRun
     ? undefined
     : await withSave(options, (save) => save(result, bytes, path.basename(file)));
   if (options.json) {
-    const output = { ...toContractJson(result.programme, result.findings), stored };
+    const output = {
+      ...toContractJson(result.programme, result.findings),
+      coverage: result.coverage,
+      stored,
+    };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return;
   }
@@ -102,8 +115,9 @@ async function validateCommand(file: string): Promise<void> {
 }
 
 /** A bar on a terminal; one line per step where stderr is a pipe or a CI log, so progress still shows. */
-function progressBar() {
+async function progressBar() {
   if (process.stderr.isTTY) {
+    const { default: cliProgress } = await import("cli-progress");
     return new cliProgress.SingleBar(
       { stream: process.stderr, format: "Імпорт [{bar}] {value}/{total} {file}", hideCursor: true },
       cliProgress.Presets.shades_classic,
@@ -140,8 +154,9 @@ interface DirRow {
 
 async function importDirCommand(dir: string, options: SaveOptions & { dryRun?: boolean }): Promise<void> {
   const names = (await readdir(dir)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())).sort();
-  if (names.length === 0) throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .xlsx або .csv`);
-  const bar = progressBar();
+  if (names.length === 0)
+    throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv`);
+  const bar = await progressBar();
   bar.start(names.length, 0, { file: "" });
   const rows: DirRow[] = [];
   const run = async (save?: Save) => {
@@ -198,9 +213,15 @@ export function buildCli(): Command {
   );
   program
     .command("import")
-    .argument("<file>", "документ програми: .txt, .docx, .xlsx або .csv")
+    .argument("<file>", "документ програми: .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv")
     .option("--json", "вивести програму одним JSON-об'єктом (гроші — цілі копійки)")
     .option("--dry-run", "не зберігати в базу даних")
+    .addOption(
+      new Option(
+        "--unit <unit>",
+        "одиниці сум таблиці завдань, якщо заголовок помиляється (див. amount.unit-suspect): uah — гривні, thousand — тис. грн",
+      ).choices(["uah", "thousand"]),
+    )
     .option("--server <url>", "зберегти через запущений сервер infoprog (його API), а не напряму в базу")
     .option("--login <login>", "користувач сервера для --server (пароль — у змінній INFOPROG_PASSWORD)")
     .description("прочитати програму, перевірити її та зберегти")
@@ -224,9 +245,14 @@ export function buildCli(): Command {
 }
 
 async function main(): Promise<void> {
+  exitQuietlyWhenOutputCloses();
   try {
     await buildCli().parseAsync(process.argv);
   } catch (error) {
+    const [{ DataDirLockedError }, { RemoteError }] = await Promise.all([
+      import("../store/data-dir-lock.js"),
+      import("./remote.js"),
+    ]);
     if (error instanceof DataDirLockedError) {
       // Exit code 3: a script can tell "the server holds the database" from a bad document.
       process.stderr.write(`infoprog: ${error.message}\n${BUSY_HINT}\n`);

@@ -75,8 +75,10 @@ export async function importThroughServer(
   session: RemoteSession,
   bytes: Uint8Array,
   name: string,
+  unit?: "uah" | "thousand",
 ): Promise<SavedVersion> {
-  const response = await send(`${session.server}/api/import?name=${encodeURIComponent(name)}`, {
+  const query = `name=${encodeURIComponent(name)}${unit ? `&unit=${unit}` : ""}`;
+  const response = await send(`${session.server}/api/import?${query}`, {
     method: "POST",
     headers: {
       ...session.headers,

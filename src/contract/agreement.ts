@@ -137,3 +137,13 @@ export const expertiseReport = z.object({
   }),
 });
 export type ExpertiseReportView = z.infer<typeof expertiseReport>;
+
+export const notificationList = z.array(
+  z.object({
+    id: z.number().int(),
+    subject: z.string(),
+    text: z.string(),
+    programmeId: z.number().int().nullable(),
+    createdAt: z.string(),
+  }),
+);

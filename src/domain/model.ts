@@ -118,6 +118,24 @@ export interface Indicator {
   line: number;
 }
 
+/**
+ * A variable of the monitoring annex («Показники моніторингу»): what is counted to compute the
+ * indicators. An indicator's formula names it by its number («$(A/B)*100$, де А – показник 1.1»);
+ * `monitoring/variables.ts` computes indicator values from these.
+ */
+export interface MonitoringVariable {
+  /** As printed: "1.1". */
+  number: string;
+  name: string;
+  unit: string;
+  /** Where the value comes from («Джерело даних»): a register, a report, a department. */
+  source: string;
+  baseline: string;
+  /** Value per year as printed ("1 685 692 235", "35,95", "-"). */
+  values: Record<string, string>;
+  line: number;
+}
+
 export const SECTION_KEYS = ["general", "analysis", "aims", "results", "monitoring", "other"] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
@@ -140,6 +158,8 @@ export interface Programme {
   /** The grand total rows of the task table ("Всього за програмою"), as printed. */
   declaredTotals: FundingRow[];
   indicators: Indicator[];
+  /** The monitoring-variables annex, when the document has one. */
+  monitoring?: MonitoringVariable[];
 }
 
 export type Severity = "error" | "warning";
@@ -152,9 +172,21 @@ export interface Finding {
   location: { line: number; ref: string };
 }
 
+/**
+ * How many numbers the importer found in the tables it read, how many landed in the model and how many
+ * it named in findings (`import.unread-number`): seen = placed + flagged.
+ */
+export interface ImportCoverage {
+  numbersSeen: number;
+  numbersPlaced: number;
+  numbersFlagged: number;
+}
+
 export interface ImportResult {
   programme: Programme;
   findings: Finding[];
+  /** Present for documents read from tables (text, DOCX); the templates (XLSX, CSV) are exact by design. */
+  coverage?: ImportCoverage;
 }
 
 export function years(period: { from: number; to: number }): string[] {

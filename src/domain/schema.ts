@@ -81,6 +81,16 @@ export const indicatorSchema = z.object({
   line: lineSchema,
 });
 
+export const monitoringVariableSchema = z.object({
+  number: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  source: z.string(),
+  baseline: z.string(),
+  values: z.record(yearKeySchema, z.string()),
+  line: lineSchema,
+});
+
 export const sectionSchema = z.object({
   key: z.enum(SECTION_KEYS),
   title: z.string(),
@@ -99,6 +109,7 @@ export const programmeSchema: z.ZodType<Programme> = z
     directions: z.array(directionSchema),
     declaredTotals: z.array(fundingRowSchema),
     indicators: z.array(indicatorSchema),
+    monitoring: z.array(monitoringVariableSchema).optional(),
   })
   .meta({ id: "Programme" });
 

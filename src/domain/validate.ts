@@ -16,6 +16,7 @@ import {
   checkMoneyOutsideDeadline,
 } from "./rules/deadlines.js";
 import { checkExpertise } from "./rules/expertise.js";
+import { checkHeadRank } from "./rules/head-rank.js";
 import { checkIndicatorScale, checkIndicatorTargets } from "./rules/indicators.js";
 import { checkItemCompleteness } from "./rules/items.js";
 import { checkAgreement, checkKatottg, checkMissingFields } from "./rules/passport.js";
@@ -36,6 +37,7 @@ const CHECKS: Rule[] = [
   checkMissingFields,
   checkAgreement,
   checkKatottg,
+  checkHeadRank,
   checkPeriod,
   checkYearsOutsidePeriod,
   checkInvertedDeadlines,

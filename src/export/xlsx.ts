@@ -98,6 +98,7 @@ function addMachineSheets(workbook: ExcelJS.Workbook, programme: Programme): voi
   addTable(workbook, SHEET.items, columns("items"), itemRows(records));
   addTable(workbook, SHEET.totals, columns("totals"), values("declared-total"));
   addTable(workbook, SHEET.indicators, columns("indicators"), values("indicator"));
+  if (programme.monitoring) addTable(workbook, SHEET.variables, columns("variables"), values("variable"));
 }
 
 function annexLineCells(line: AnnexLine): (string | number | null)[] {

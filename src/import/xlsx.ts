@@ -9,7 +9,7 @@
  * temporary file first.
  */
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { zipSync } from "fflate";
 import type { ImportResult } from "../domain/model.js";
 import { PASSPORT_RECORD, SHEET, SHEET_COLUMNS } from "../template/layout.js";
@@ -36,6 +36,7 @@ const SHEET_RECORD: Record<Exclude<MachineSheet, "passport">, RecordKind> = {
   items: "item",
   totals: "declared-total",
   indicators: "indicator",
+  variables: "variable",
 };
 
 /** Columns a sheet cannot do without. */
@@ -63,9 +64,9 @@ function columnKey(sheet: MachineSheet, header: string): string | null {
   const known = SHEET_COLUMNS[sheet].find((column) => column.header === header || column.key === header);
   if (known) return known.key;
   const year = /^(\d{4})(?:,\s*коп\.?)?$/.exec(header);
-  if (year && sheet !== "indicators") return `${YEAR_PREFIX}${year[1]}`;
+  if (year && sheet !== "indicators" && sheet !== "variables") return `${YEAR_PREFIX}${year[1]}`;
   const target = /^(?:Ціль\s*)?(\d{4})$/.exec(header);
-  if (target && sheet === "indicators") return `${TARGET_PREFIX}${target[1]}`;
+  if (target && (sheet === "indicators" || sheet === "variables")) return `${TARGET_PREFIX}${target[1]}`;
   return /^[yt]\d{4}$/.test(header) ? header : null;
 }
 
@@ -190,8 +191,10 @@ export interface SheetVisitor {
  * row, cell or time limits (`NotAProgrammeError`); rows after that are never read.
  */
 export async function streamXlsxRows(bytes: Uint8Array, visit: SheetVisitor): Promise<void> {
+  // exceljs takes ~0.3 s to load: only a spreadsheet import pays for it (the CLI's start-up, issue 13).
+  const { default: excel } = await import("exceljs");
   const input = Readable.from(chunks(streamingArchive(bytes)));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",

@@ -23,6 +23,7 @@ import type { Programme } from "../domain/model.js";
 import { validateProgramme } from "../domain/validate.js";
 import { type Actor, monitoringDb, writeAudit } from "./audit.js";
 import { type Store, writeEdit } from "./index.js";
+import { notify } from "./notifications.js";
 import type { Database } from "./schema.js";
 
 export interface AgreementEvent {
@@ -305,6 +306,31 @@ async function fillPassport(trx: Trx, request: StepRequest, programme: Programme
   return saved?.version ?? null;
 }
 
+/** Who hears of a step: reviewers of a (re)submission, the community of a decision. */
+async function notifyStep(
+  trx: Trx,
+  request: StepRequest,
+  katottg: string,
+  programme: Programme,
+): Promise<void> {
+  const name = `«${programme.title || programme.community.name}» (${programme.community.name})`;
+  const link = `/agreement/${request.programmeId}`;
+  const notices: Partial<Record<AgreementAction, ["community" | "reviewers", string]>> = {
+    submit: ["reviewers", `Новий проєкт на погодження: ${name}`],
+    resubmit: ["reviewers", `Доопрацьований проєкт на погодження: ${name}`],
+    return: ["community", `Проєкт ${name} повернуто із зауваженнями`],
+    agree: ["community", `Проєкт ${name} погоджено: лист № ${request.letter?.number ?? ""}`],
+  };
+  const notice = notices[request.action];
+  if (!notice) return;
+  const [who, subject] = notice;
+  await notify(trx, who, katottg, {
+    subject,
+    text: `${subject}.\nДеталі: ${link}`,
+    programmeId: request.programmeId,
+  });
+}
+
 /** One step of the life cycle, checked and recorded in one transaction. */
 export function takeAgreementStep(store: Store, request: StepRequest): Promise<StepOutcome> {
   return store
@@ -360,6 +386,7 @@ export function takeAgreementStep(store: Store, request: StepRequest): Promise<S
         .set({ agreement_state: result.to, updated_at: new Date().toISOString() })
         .where("id", "=", request.programmeId)
         .execute();
+      await notifyStep(trx, request, row.katottg, current.programme);
       await writeAudit(trx, request.actor, {
         action: `agreement.${request.action}`,
         entity: "programme",

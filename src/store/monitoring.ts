@@ -31,6 +31,9 @@ export interface StoredReport extends ExecutorReport {
   orgUnitId: number;
   createdBy: number | null;
   createdAt: string;
+  /** Set when the head sent the report back (store/reviews.ts); it is a draft again until resubmitted. */
+  returnedAt?: string;
+  returnRemark?: string;
 }
 
 /** Why a report write was refused; the API maps it to 404 / 409. */
@@ -79,6 +82,10 @@ function toReport(row: ReportRow): StoredReport {
   };
   if (row.progress_percent !== null) report.progressPercent = row.progress_percent;
   if (row.correction_of !== null) report.correctionOf = row.correction_of;
+  if (row.returned_at !== null) {
+    report.returnedAt = iso(row.returned_at) ?? undefined;
+    report.returnRemark = row.return_remark ?? "";
+  }
   return report;
 }
 
@@ -123,7 +130,15 @@ async function lockedReport(trx: MonitoringTrx, programmeId: number, id: string)
 
 /** The domain view of a stored report, checked against the executor report schema. */
 export function domainReport(report: StoredReport): ExecutorReport {
-  const { programmeId: _p, orgUnitId: _u, createdBy: _b, createdAt: _c, ...domain } = report;
+  const {
+    programmeId: _p,
+    orgUnitId: _u,
+    createdBy: _b,
+    createdAt: _c,
+    returnedAt: _r,
+    returnRemark: _m,
+    ...domain
+  } = report;
   return executorReportSchema.parse(domain);
 }
 

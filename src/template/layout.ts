@@ -30,6 +30,7 @@ export const SHEET = {
   items: "Завдання",
   totals: "Підсумки",
   indicators: "Показники",
+  variables: "Змінні моніторингу",
   annex: "Додаток 1",
 } as const;
 
@@ -114,6 +115,16 @@ export const SHEET_COLUMNS: Record<Exclude<keyof typeof SHEET, "annex">, SheetCo
     { key: "dynamics", header: "Динаміка", width: 20 },
     { key: "line", header: "Рядок", width: 8 },
   ],
+  variables: [
+    { key: "number", header: "Номер", width: 8 },
+    { key: "name", header: "Змінна", width: 50 },
+    { key: "unit", header: "Одиниця виміру", width: 12 },
+    { key: "data_source", header: "Джерело даних", width: 30 },
+    { key: "baseline", header: "Базове значення", width: 12 },
+    { key: TARGETS, header: "" },
+    { key: "target_years", header: "Роки значень", width: 16 },
+    { key: "line", header: "Рядок", width: 8 },
+  ],
 };
 
 export const yearHeader = (year: string): string => `${year}, коп.`;
@@ -178,6 +189,7 @@ export function csvColumns(programme: Programme): string[] {
     ...targetYears(programme).map((year) => `${TARGET_PREFIX}${year}`),
     "target_years",
     "dynamics",
+    "data_source",
     "line",
   ];
 }

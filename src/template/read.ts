@@ -230,6 +230,27 @@ function readIndicator(programme: Programme, row: SourceRecord, reader: RecordRe
   });
 }
 
+function readVariable(programme: Programme, row: SourceRecord, reader: RecordReader): void {
+  const values: Record<string, string> = {};
+  const listed = new Set(reader.str(row, "target_years").match(/\d{4}/g) ?? []);
+  for (const year of listed) values[year] = reader.str(row, `${TARGET_PREFIX}${year}`);
+  for (const key of Object.keys(row.values)) {
+    const year = key.startsWith(TARGET_PREFIX) ? key.slice(TARGET_PREFIX.length) : "";
+    const value = reader.str(row, key);
+    if (/^\d{4}$/.test(year) && value !== "") values[year] = value;
+  }
+  programme.monitoring ??= [];
+  programme.monitoring.push({
+    number: reader.str(row, "number"),
+    name: reader.str(row, "name"),
+    unit: reader.str(row, "unit"),
+    source: reader.str(row, "data_source"),
+    baseline: reader.str(row, "baseline"),
+    values,
+    line: reader.line(row),
+  });
+}
+
 /** Builds the direction/item tree from "direction", "item" and "funding" records. */
 class TreeBuilder {
   private readonly itemsById = new Map<string, Item>();
@@ -401,6 +422,7 @@ export function unflattenProgramme(records: SourceRecord[]): ImportResult {
   }
   for (const row of ofKind(records, "declared-total")) tree.declared(row);
   for (const row of ofKind(records, "indicator")) readIndicator(programme, row, reader);
+  for (const row of ofKind(records, "variable")) readVariable(programme, row, reader);
   programme.directions = programme.directions.filter((direction) => direction !== undefined);
   if (tree.missingIds) assignItemIds(programme);
   return { programme, findings: reader.findings };

@@ -9,6 +9,7 @@ import {
   type FundingRow,
   type Indicator,
   type Item,
+  type MonitoringVariable,
   type Programme,
   SECTION_KEYS,
   type SectionKey,
@@ -29,6 +30,7 @@ export const RECORD_KINDS = [
   "funding",
   "declared-total",
   "indicator",
+  "variable",
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -132,6 +134,8 @@ export function targetYears(programme: Programme): string[] {
     found.add(String(year));
   for (const indicator of programme.indicators)
     for (const year of Object.keys(indicator.targets)) found.add(year);
+  for (const variable of programme.monitoring ?? [])
+    for (const year of Object.keys(variable.values)) found.add(year);
   return [...found].sort();
 }
 
@@ -266,6 +270,21 @@ function indicatorRecord(indicator: Indicator): FlatRecord {
   return { record: "indicator", values };
 }
 
+/** A monitoring variable: its values per year in the target columns, like an indicator's targets. */
+function variableRecord(variable: MonitoringVariable): FlatRecord {
+  const values: Record<string, CellValue> = {
+    number: variable.number,
+    name: variable.name,
+    unit: variable.unit,
+    data_source: variable.source,
+    baseline: variable.baseline,
+    line: variable.line,
+  };
+  for (const [year, value] of Object.entries(variable.values)) values[`${TARGET_PREFIX}${year}`] = value;
+  values.target_years = Object.keys(variable.values).join(", ");
+  return { record: "variable", values };
+}
+
 /** The whole programme as flat records, in the order the CSV lists them. */
 export function flattenProgramme(programme: Programme): FlatRecord[] {
   return [
@@ -280,6 +299,7 @@ export function flattenProgramme(programme: Programme): FlatRecord[] {
     ...programme.directions.flatMap((direction, index) => directionRecords(direction, index)),
     ...declaredRecords(programme),
     ...programme.indicators.map(indicatorRecord),
+    ...(programme.monitoring ?? []).map(variableRecord),
   ];
 }
 

@@ -15,8 +15,12 @@ import { openTestStore } from "../support/db.js";
 
 const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");
 
+/** What the route handed the importer last: the user's choices (`?unit=`). */
+let lastImportOptions: unknown;
+
 /** Stands in for the importer in tests of the HTTP plumbing: the demo programme for "demo.txt". */
-const demoImporter: ImportDocument = async (bytes, name) => {
+const demoImporter: ImportDocument = async (bytes, name, options) => {
+  lastImportOptions = options;
   if (name !== "demo.txt" || bytes.includes(0)) throw new NotAProgrammeError("Це не програма інформатизації");
   return { programme: demoProgramme(), findings: [] };
 };
@@ -129,10 +133,18 @@ describe("HTTP API", () => {
     expect(hidden.json().error).toContain("не оприлюднено");
     expect((await admin.inject("/api/public/programmes")).json()).toEqual([]);
 
-    const status = await admin.inject({
+    // The demo programme has error findings: publishing it needs a written reason.
+    const refused = await admin.inject({
       method: "POST",
       url: `/api/programmes/${demoId}/status`,
       payload: { status: "published" },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect((await admin.inject(url)).statusCode).toBe(404);
+    const status = await admin.inject({
+      method: "POST",
+      url: `/api/programmes/${demoId}/status`,
+      payload: { status: "published", reason: "Демонстраційна програма" },
     });
     expect(status.json()).toMatchObject({ id: demoId, status: "published" });
     expect((await admin.inject(url)).json().summary.id).toBe(demoId);
@@ -165,6 +177,21 @@ describe("HTTP API", () => {
     });
     expect(raw.statusCode).toBe(200);
     expect(raw.json()).toMatchObject({ programmeId: demoId, version: versionsBefore + 1, created: false });
+  });
+
+  it("hands the importer the unit the user accepted (?unit=uah|thousand) and refuses any other", async () => {
+    const upload = (query: string) =>
+      admin.inject({
+        method: "POST",
+        url: `/api/import?name=demo.txt&dryRun=1${query}`,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+        payload: "демо",
+      });
+    expect((await upload("&unit=uah")).statusCode).toBe(200);
+    expect(lastImportOptions).toEqual({ unit: "uah" });
+    expect((await upload("")).statusCode).toBe(200);
+    expect(lastImportOptions).toEqual({});
+    expect((await upload("&unit=hryvnia")).statusCode).toBe(400);
   });
 
   it("answers 422 for a binary upload, 400 without a file name, 413 for a too large one", async () => {

@@ -272,7 +272,7 @@ describe("amount.unit-suspect", () => {
       fundingRow(itemById(p, "d1.1.1"), 0).total = th("1774000,0");
     });
     expectOne(programme, "amount.unit-suspect", {
-      severity: "warning",
+      severity: "error",
       ref: "item:d1.1.1",
       line: 102,
       mentions: [shown("1774000,0"), shown("1774,0")],
@@ -284,7 +284,7 @@ describe("amount.unit-suspect", () => {
       fundingRow(itemById(p, "d1.1.1"), 0).byYear["2027"] = th("630000,0");
     });
     expectOne(programme, "amount.unit-suspect", {
-      severity: "warning",
+      severity: "error",
       ref: "item:d1.1.1",
       line: 102,
       mentions: ["2027", shown("630000,0"), shown("630,0")],
@@ -297,7 +297,7 @@ describe("amount.unit-suspect", () => {
     });
     // Other amounts: 444, 630, 50, 40, 450, 450, 800 → median 450,0.
     expectOne(programme, "amount.unit-suspect", {
-      severity: "warning",
+      severity: "error",
       ref: "item:d1.1.1",
       line: 102,
       mentions: [shown("700000,0"), shown("450,0")],
@@ -312,7 +312,7 @@ describe("amount.unit-suspect", () => {
       local.byYear = { "2026": th("50000,0"), "2027": th("40000,0") };
     });
     expectOne(programme, "amount.unit-suspect", {
-      severity: "warning",
+      severity: "error",
       ref: "item:d1.1.2",
       line: 105,
       mentions: [shown("90000,0"), shown("90,0"), shown("990,0")],
@@ -325,7 +325,7 @@ describe("amount.unit-suspect", () => {
       fundingRow(itemById(p, "d1.1.2"), 0).totalPrinted = false;
     });
     expectOne(programme, "amount.unit-suspect", {
-      severity: "warning",
+      severity: "error",
       ref: "item:d1.1.2",
       line: 104,
       mentions: [shown("990000,0"), shown("990,0")],

@@ -7,6 +7,7 @@ import {
   type FundingRow,
   type Indicator,
   type Item,
+  type MonitoringVariable,
   type Passport,
   type Programme,
   SECTION_KEYS,
@@ -167,6 +168,16 @@ const indicator: fc.Arbitrary<Indicator> = fc.record({
   line,
 });
 
+const variable: fc.Arbitrary<MonitoringVariable> = fc.record({
+  number: text(3),
+  name: text(),
+  unit: text(4),
+  source: text(),
+  baseline: text(4),
+  values: fc.dictionary(fc.constantFrom(...PERIOD_YEARS), text(), { maxKeys: 3 }),
+  line,
+});
+
 export const programme: fc.Arbitrary<Programme> = fc
   .record({
     title: text(30),
@@ -177,9 +188,11 @@ export const programme: fc.Arbitrary<Programme> = fc
     directions: fc.array(direction, { maxLength: 3 }),
     declaredTotals: fc.array(fundingRow, { maxLength: 2 }),
     indicators: fc.array(indicator, { maxLength: 3 }),
+    monitoring: fc.option(fc.array(variable, { minLength: 1, maxLength: 3 }), { nil: undefined }),
   })
-  .map((fields) => {
+  .map(({ monitoring, ...fields }) => {
     const result: Programme = { ...fields, period: { ...PERIOD } };
+    if (monitoring) result.monitoring = monitoring;
     assignItemIds(result);
     return result;
   });

@@ -13,6 +13,7 @@ import {
   answerBody,
   expertiseReport,
   letterQuery,
+  notificationList,
   queuePage,
   queueQuery,
   remark,
@@ -35,6 +36,7 @@ import {
   takeAgreementStep,
 } from "../../store/agreement.js";
 import type { Store } from "../../store/index.js";
+import { notificationsOf } from "../../store/notifications.js";
 import { actorOf, currentUser } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 import { errorSchema } from "../schemas.js";
@@ -76,6 +78,18 @@ async function expertiseOf(store: Store, id: number) {
 
 export async function agreementRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const { store } = options;
+
+  app.get(
+    "/api/me/notifications",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Мої сповіщення (погодження з Мінцифри)",
+        response: { 200: notificationList },
+      },
+    },
+    (request) => notificationsOf(store, currentUser(request).id),
+  );
 
   app.get<{ Querystring: z.infer<typeof queueQuery> }>(
     "/api/agreement/queue",

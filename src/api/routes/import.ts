@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { config } from "../../config.js";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
+import type { ImportOptions } from "../../import/index.js";
 import { IMPORT_LIMITS } from "../../import/limits.js";
 import { communityKey } from "../../store/community-key.js";
 import {
@@ -16,7 +17,11 @@ import { actorOf, requireCommunityWrite } from "../auth.js";
 import { HttpError } from "../errors.js";
 import { errorSchema, importQuery, previewSchema, savedSchema } from "../schemas.js";
 
-export type ImportDocument = (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
+export type ImportDocument = (
+  bytes: Uint8Array,
+  fileName: string,
+  options?: ImportOptions,
+) => Promise<ImportResult>;
 
 export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxUploadBytes;
 /** Uploads per client address and minute; INFOPROG_UPLOADS_PER_MINUTE overrides (the soak bench raises it). */
@@ -90,7 +95,8 @@ export async function importRoutes(
       config: { rateLimit: { max: UPLOADS_PER_MINUTE, timeWindow: 60_000 } },
       schema: {
         tags: ["programmes"],
-        summary: "Імпорт документа програми (TXT, DOCX, …); ?dryRun=1 — лише попередній перегляд",
+        summary:
+          "Імпорт документа програми (DOCX, ODT, DOC, RTF, PDF, TXT, XLSX, CSV; формат за вмістом); ?dryRun=1 — лише попередній перегляд",
         consumes: ["multipart/form-data", "text/plain", "application/octet-stream"],
         querystring: importQuery,
         response: {
@@ -105,7 +111,8 @@ export async function importRoutes(
     },
     async (request: ImportRequest, reply) => {
       const upload = await readUpload(request);
-      const result = await deps.importDocument(upload.bytes, upload.name);
+      const unit = request.query.unit;
+      const result = await deps.importDocument(upload.bytes, upload.name, unit ? { unit } : {});
       if (request.query.dryRun === "1" || request.query.dryRun === "true") {
         return { ...result, totals: programmeTotals(result.programme) };
       }

@@ -8,3 +8,4 @@ export * from "./reports.js";
 export * from "./rollup.js";
 export * from "./schema.js";
 export * from "./units.js";
+export * from "./variables.js";

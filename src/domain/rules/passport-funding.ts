@@ -8,7 +8,7 @@ import {
 } from "../model.js";
 import type { Totals } from "../totals.js";
 import { compareAmounts, describeMismatches, factsOf, finding, money } from "./common.js";
-import { passportLine } from "./passport.js";
+import { isPassportAbsent, passportLine } from "./passport.js";
 import type { RuleCode } from "./table.js";
 
 const CODE = {
@@ -28,6 +28,7 @@ function passportHasAmounts(funding: DeclaredFunding): boolean {
  * them) or when the passport names no sums at all, not even per source.
  */
 export function checkPassportFunding(programme: Programme, facts = factsOf(programme)): Finding[] {
+  if (isPassportAbsent(programme)) return []; // `passport.absent` says it once
   const funding = programme.passport.funding;
   const computed = facts.totals();
   if (!passportHasAmounts(funding)) return missingFunding(programme, computed);

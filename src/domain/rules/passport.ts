@@ -34,8 +34,22 @@ export function passportLine(programme: Programme, number: number): number {
   return fieldOf(programme, number)?.line ?? programme.passport.fields[0]?.line ?? 0;
 }
 
-/** `passport.missing-field`: fields 1–10 must be filled, except field 4 (see `passport.not-agreed`). */
+/** A programme read from a document that is a task table only (an annex published alone). */
+export function isPassportAbsent(programme: Programme): boolean {
+  return programme.passport.fields.length === 0;
+}
+
+/**
+ * `passport.missing-field`: fields 1–10 must be filled, except field 4 (see `passport.not-agreed`).
+ * Without any passport, one `passport.absent` stands for all of them.
+ */
 export function checkMissingFields(programme: Programme): Finding[] {
+  if (isPassportAbsent(programme)) {
+    const message =
+      "Паспорта програми немає: документ містить лише таблицю завдань. Додайте паспорт (поля 1–10) або " +
+      "імпортуйте повний текст програми.";
+    return [finding("passport.absent", message, 0, ref.passport(1))];
+  }
   const out: Finding[] = [];
   for (let number = 1; number <= 10; number++) {
     if (number === 4 || isFilled(programme, number)) continue;
@@ -53,7 +67,7 @@ export function checkMissingFields(programme: Programme): Finding[] {
 
 /** `passport.not-agreed`: field 4 (agreement with the General State Customer) is empty. */
 export function checkAgreement(programme: Programme): Finding[] {
-  if (isFilled(programme, 4)) return [];
+  if (isPassportAbsent(programme) || isFilled(programme, 4)) return [];
   const message =
     "Поле 4 паспорта (дата погодження проєкту Програми Генеральним державним замовником) порожнє: " +
     "програму ще не погоджено.";
@@ -63,7 +77,7 @@ export function checkAgreement(programme: Programme): Finding[] {
 /** `katottg.invalid`: the community code must be "UA" followed by 17 digits. */
 export function checkKatottg(programme: Programme): Finding[] {
   const code = programme.community.katottg.trim();
-  if (isKatottg(code)) return [];
+  if (isKatottg(code) || isPassportAbsent(programme)) return [];
   const shown = code === "" ? "не зазначено" : `«${code}»`;
   const message = `Код громади за КАТОТТГ ${shown}; очікувалося «UA» і 17 цифр (наприклад, UA12020010000012345).`;
   return [finding("katottg.invalid", message, passportLine(programme, 2), ref.passport(2))];

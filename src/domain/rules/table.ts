@@ -196,14 +196,31 @@ export const RULES = [
   },
   {
     code: "amount.unit-suspect",
-    severity: "warning",
+    severity: "error",
     stage: "validator",
     message: {
-      uk: "Сума схожа на гривні під заголовком «тис. грн» (у 1000 разів завелика).",
-      en: "An amount looks like UAH under a «thousand UAH» header (1000 times too big).",
+      uk:
+        "Суми схожі на гривні під заголовком «тис. грн» (у 1000 разів завеликі): для всієї таблиці (усі суми з «,00», " +
+        "неймовірна загальна сума для громади, ×1000 проти паспорта; знахідка називає обидва прочитання в гривнях, " +
+        "імпорт з --unit чи в перегляді приймає інше) або для одного рядка серед сум у тисячах.",
+      en:
+        "Amounts look like UAH under a «thousand UAH» header (1000 times too big): for the whole table (every amount " +
+        "ends in ,00, an implausible total for the community, ×1000 against the passport; the finding names both " +
+        "readings in UAH, and --unit or the import preview accepts the other) or for one row among amounts in thousands.",
     },
     basis: BASIS.heuristic,
-    appliesTo: ["row"],
+    appliesTo: ["programme", "row"],
+  },
+  {
+    code: "passport.absent",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Паспорта програми немає (документ містить лише таблицю завдань): одна знахідка замість однієї на кожне поле.",
+      en: "The programme has no passport (the document is a task table only): one finding instead of one per field.",
+    },
+    basis: BASIS.passport,
+    appliesTo: ["passport"],
   },
   {
     code: "passport.missing-field",
@@ -214,6 +231,20 @@ export const RULES = [
       en: "A required passport field (1–10 except 4) is absent or empty.",
     },
     basis: BASIS.passport,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "passport.head-rank",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Керівник програми (поле 7 паспорта) обіймає посаду нижчу за заступника сільського, селищного, міського голови; керівник програми має бути щонайменше заступником голови.",
+      en: "The programme head (passport field 7) holds a post below deputy head of the council; the programme head must be at least a deputy head.",
+    },
+    basis: {
+      uk: `${RESOLUTION_119}, п. 3: керівник програми — посадова особа не нижче заступника сільського, селищного, міського голови (начальника військової адміністрації чи його заступника)`,
+      en: `${RESOLUTION_119_EN}, para. 3: the programme head holds a post not lower than deputy head of the village, settlement or city council (or head or deputy head of the military administration)`,
+    },
     appliesTo: ["passport"],
   },
   {
@@ -459,11 +490,25 @@ export const RULES = [
     appliesTo: ["row"],
   },
   {
-    code: "import.no-passport",
-    severity: "error",
+    code: "import.unread-number",
+    severity: "warning",
     stage: "importer",
-    message: { uk: "Паспорт програми не знайдено.", en: "No programme passport was found." },
-    basis: BASIS.passport,
+    message: {
+      uk: "Число з таблиці (завдань, поля 10 паспорта чи індикаторів) не потрапило до програми; названо рядок і клітинку.",
+      en: "A number in a table (tasks, passport field 10 or indicators) did not land in the programme; its line and cell are named.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["document"],
+  },
+  {
+    code: "import.ocr-text",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Текст документа розпізнано зі скану (OCR): звірте назви, суми й індикатори з документом.",
+      en: "The document's text was read from a scan by OCR: check titles, amounts and indicators against it.",
+    },
+    basis: BASIS.table,
     appliesTo: ["document"],
   },
   {

@@ -32,6 +32,12 @@ export function isColumnNumberRow(cells: string[]): boolean {
   return filled.length >= 3 && filled.every((cell, index) => cell === String(index + 1));
 }
 
+/** A header's row of years: two or more years and no other number (a data row may hold 2000 and 2001). */
+function isYearRow(cells: string[]): boolean {
+  const otherNumbers = cells.some((cell) => /\d/.test(cell) && yearOf(cell) === null);
+  return yearCount(cells) >= 2 && !otherNumbers;
+}
+
 function yearCount(cells: string[]): number {
   return cells.filter((cell) => yearOf(cell) !== null).length;
 }
@@ -44,7 +50,7 @@ function isNamingRow<Role extends string>(cells: string[], rules: ColumnRule<Rol
 }
 
 function isHeaderRow<Role extends string>(cells: string[], rules: ColumnRule<Role>[]): boolean {
-  return isColumnNumberRow(cells) || yearCount(cells) >= 2 || isNamingRow(cells, rules);
+  return isColumnNumberRow(cells) || isYearRow(cells) || isNamingRow(cells, rules);
 }
 
 function roleOf<Role extends string>(cell: string, rules: ColumnRule<Role>[]): Role | null {

@@ -16,6 +16,8 @@ interface Pending {
  */
 export class FindingLog {
   private readonly pending: Pending[] = [];
+  /** Findings of other stages' codes the importer has the evidence for (e.g. `amount.unit-suspect`). */
+  private readonly ready: Finding[] = [];
 
   add(name: ImportRuleName, message: string, line: number, target: string | Item): void {
     this.pending.push({ code: `import.${name}`, message, line, target });
@@ -26,7 +28,16 @@ export class FindingLog {
     this.add(name, message, line, target);
   }
 
+  /** A finding already made, under a code of the rule table that is not the importer's own. */
+  addFinding(finding: Finding): void {
+    this.ready.push(finding);
+  }
+
   resolve(): Finding[] {
+    return [...this.ready, ...this.resolvePending()];
+  }
+
+  private resolvePending(): Finding[] {
     return this.pending.map(({ code, message, line, target }) => ({
       code,
       severity: severityOf(code),

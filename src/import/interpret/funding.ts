@@ -21,6 +21,8 @@ export interface FundingCells {
   row: FundingRow | null;
   /** The expected result read from the row's result cell (wherever the row put it). */
   result: string;
+  /** Indexes of the cells whose amounts landed in the row (for the import's number coverage). */
+  placed: number[];
 }
 
 interface MoneySlot {
@@ -61,6 +63,8 @@ function isEmptyOrProse(cell: string, unit: MoneyUnit): boolean {
 
 interface Layout {
   money: string[];
+  /** The cell index of each money entry. */
+  at: number[];
   slots: MoneySlot[];
   result: string;
 }
@@ -73,14 +77,20 @@ function layoutAfterSource(cells: string[], at: number, columns: Columns<TaskRol
   const after = cells.slice(at + 1);
   const full = after.length >= slots.length + (resultOffset === null ? 0 : 1);
   if (full) {
-    const money = slots.map(({ index }) => cells[at + index - source] ?? "");
+    const indexes = slots.map(({ index }) => at + index - source);
+    const money = indexes.map((index) => cells[index] ?? "");
     const result = resultOffset === null ? "" : (cells[at + resultOffset] ?? "");
-    return { money, slots: slots.map(({ slot }) => slot), result };
+    return { money, at: indexes, slots: slots.map(({ slot }) => slot), result };
   }
   const last = after[after.length - 1];
   const hasResult = resultOffset !== null && last !== undefined && isEmptyOrProse(last, unit);
   const money = hasResult ? after.slice(0, -1) : after;
-  return { money, slots: shortSlots(money, slots, unit), result: hasResult ? (last ?? "") : "" };
+  return {
+    money,
+    at: money.map((_, index) => at + 1 + index),
+    slots: shortSlots(money, slots, unit),
+    result: hasResult ? (last ?? "") : "",
+  };
 }
 
 /** A total row printing total + years under a table without a total column ("Всього: 27745 …"). */
@@ -99,7 +109,10 @@ function layoutTotalRow(cells: string[], at: number, columns: Columns<TaskRole>,
   const slots = moneySlots(columns).map(({ slot }) => slot);
   const money = amounts.filter((cell) => parseAmountCell(cell, unit).kind !== "text");
   if (money.length === columns.years.length + 1 && columns.total === null) {
-    return { money, slots: [{ kind: "total" }, ...slots], result: "" };
+    const indexes = cells.flatMap((cell, index) =>
+      index > at && cell.trim() !== "" && parseAmountCell(cell, unit).kind !== "text" ? [index] : [],
+    );
+    return { money, at: indexes, slots: [{ kind: "total" }, ...slots], result: "" };
   }
   return layoutAfterSource(cells, at, columns, unit);
 }
@@ -109,7 +122,13 @@ function amountOf(cell: AmountCell): number | null {
   return cell.kind === "dash" ? 0 : null;
 }
 
-function buildRow(label: string, layout: Layout, unit: MoneyUnit, line: number): FundingRow | null {
+function buildRow(
+  label: string,
+  layout: Layout,
+  unit: MoneyUnit,
+  line: number,
+  placed: number[],
+): FundingRow | null {
   const byYear: ByYear = {};
   const notes: string[] = [];
   let printedTotal: number | null = null;
@@ -121,6 +140,7 @@ function buildRow(label: string, layout: Layout, unit: MoneyUnit, line: number):
     const slot = layout.slots[index];
     const amount = amountOf(cell);
     if (amount === null || !slot) return;
+    if (cell.kind === "amount") placed.push(layout.at[index] ?? -1);
     if (slot.kind === "total") printedTotal = amount;
     else if (slot.year) byYear[slot.year] = amount;
   });
@@ -137,6 +157,59 @@ function buildRow(label: string, layout: Layout, unit: MoneyUnit, line: number):
   return row;
 }
 
+function isAmountLike(cell: string, unit: MoneyUnit): boolean {
+  const kind = parseAmountCell(cell, unit).kind;
+  return kind === "amount" || kind === "dash";
+}
+
+/** Amount cells after the source label that the layout left out of its money cells. */
+function leftOut(cells: string[], at: number, layout: Layout, unit: MoneyUnit): number[] {
+  const used = new Set(layout.at);
+  return cells.flatMap((cell, index) =>
+    index > at && !used.has(index) && parseAmountCell(cell, unit).kind === "amount" ? [index] : [],
+  );
+}
+
+function yearsAddUp(money: string[], slots: MoneySlot[], unit: MoneyUnit): boolean {
+  const total = slots.findIndex((slot) => slot.kind === "total");
+  if (total < 0) return true;
+  const amounts = money.map((cell) => amountOf(parseAmountCell(cell, unit)) ?? 0);
+  const years = amounts.reduce((sum, amount, index) => (index === total ? sum : sum + amount), 0);
+  return years === amounts[total];
+}
+
+/**
+ * A source row whose cells slid left or right of the header's columns (a merged or lost cell in the
+ * extraction): the run of amounts after the label is aligned to the money columns by the shift that
+ * places every amount in a money column, preferring one whose years add up to its total.
+ */
+function shiftedLayout(
+  cells: string[],
+  at: number,
+  columns: Columns<TaskRole>,
+  unit: MoneyUnit,
+): Layout | null {
+  const slots = moneySlots(columns);
+  const columnsOfMoney = new Set(slots.map(({ index }) => index));
+  const amounts = cells.flatMap((cell, index) => (index > at && isAmountLike(cell, unit) ? [index] : []));
+  if (amounts.length === 0) return null;
+  const fits: Layout[] = [];
+  for (const shift of [-1, 1, -2, 2, -3, 3, -4, 4, -5, 5]) {
+    if (!amounts.every((index) => columnsOfMoney.has(index - shift))) continue;
+    if (slots.some(({ index }) => index + shift <= at)) continue;
+    const indexes = slots.map(({ index }) => index + shift);
+    const resultAt = columns.roles.result === undefined ? -1 : columns.roles.result + shift;
+    const result = cells[resultAt] ?? "";
+    fits.push({
+      money: indexes.map((index) => cells[index] ?? ""),
+      at: indexes,
+      slots: slots.map(({ slot }) => slot),
+      result: isEmptyOrProse(result, unit) ? result : "",
+    });
+  }
+  return fits.find((layout) => yearsAddUp(layout.money, layout.slots, unit)) ?? fits[0] ?? null;
+}
+
 /** Reads one funding row (source + amounts) and the expected result from a task-table row. */
 export function readFunding(
   cells: string[],
@@ -146,16 +219,19 @@ export function readFunding(
   totalRow = false,
 ): FundingCells {
   const at = sourceIndex(cells, columns);
-  const layout = totalRow
+  const read = totalRow
     ? layoutTotalRow(cells, at, columns, unit)
     : layoutAfterSource(cells, at, columns, unit);
+  const layout =
+    leftOut(cells, at, read, unit).length > 0 ? (shiftedLayout(cells, at, columns, unit) ?? read) : read;
   const named = columns.roles.source !== undefined && at === columns.roles.source;
   const label = named || isSourceLabel(cells[at] ?? "") ? (cells[at] ?? "") : "";
-  const row = buildRow(label, layout, unit, line);
+  const placed: number[] = [];
+  const row = buildRow(label, layout, unit, line, placed);
   if (row && totalRow && row.source === "unspecified") {
     // "Всього: … 27745 …" with no source named: the row is the printed total itself.
     row.source = "total";
     row.label = cellText(cells[0]);
   }
-  return { row, result: cellText(layout.result) };
+  return { row, result: cellText(layout.result), placed: row ? placed : [] };
 }

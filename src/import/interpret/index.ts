@@ -6,12 +6,16 @@ import {
   type Programme,
   ref,
 } from "../../domain/model.js";
+import type { MoneyUnit } from "../../domain/money.js";
 import { type Block, NotAProgrammeError, type Table } from "../blocks.js";
+import { NumberLedger } from "./coverage.js";
 import { FindingLog } from "./findings.js";
 import { isIndicatorTable, readIndicators } from "./indicators.js";
+import { isMonitoringTable, readMonitoring } from "./monitoring.js";
 import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
 import { readSections, readTitle } from "./sections.js";
 import { isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
+import { checkProgrammeUnit } from "./units.js";
 
 const KATOTTG = /UA\s?(\d{17})/;
 const PERIOD = /(20\d\d)\s*[-–—]\s*(20\d\d)/;
@@ -46,12 +50,24 @@ function readPeriod(
   fields: PassportField[],
   tasks: TaskTable | null,
   log: FindingLog,
+  blocks: Block[],
 ): void {
   const term = field(fields, 9);
   const match = PERIOD.exec(term?.value ?? "") ?? PERIOD.exec(programme.title);
   if (match) {
     programme.period = { from: Number(match[1]), to: Number(match[2]) };
     return;
+  }
+  if (fields.length === 0) {
+    // A task table published alone: its heading names the term ("… на 2026-2028 роки").
+    const heading = blocks
+      .slice(0, 20)
+      .flatMap((block) => (block.kind === "paragraph" ? [PERIOD.exec(block.text)] : []))
+      .find(Boolean);
+    if (heading) {
+      programme.period = { from: Number(heading[1]), to: Number(heading[2]) };
+      return;
+    }
   }
   const years = (tasks?.years ?? []).map(Number);
   if (years.length > 0) programme.period = { from: Math.min(...years), to: Math.max(...years) };
@@ -77,8 +93,14 @@ function noAmounts(tasks: TaskTable): boolean {
   );
 }
 
-function applyTasks(programme: Programme, table: Table, log: FindingLog): TaskTable | null {
-  const tasks = readTaskTable(table, log);
+function applyTasks(
+  programme: Programme,
+  table: Table,
+  log: FindingLog,
+  ledger: NumberLedger,
+  unit: MoneyUnit | undefined,
+): TaskTable | null {
+  const tasks = readTaskTable(table, log, ledger, unit);
   if (!tasks) return null;
   programme.directions = tasks.directions;
   programme.declaredTotals = tasks.declaredTotals;
@@ -93,13 +115,15 @@ function applyTasks(programme: Programme, table: Table, log: FindingLog): TaskTa
   return tasks;
 }
 
-function applyPassport(programme: Programme, passport: PassportRead | null, log: FindingLog): void {
-  if (!passport) {
-    log.add("no-passport", "Паспорт програми не знайдено", 0, ref.passport(1));
-    return;
-  }
+function applyPassport(
+  programme: Programme,
+  passport: PassportRead | null,
+  log: FindingLog,
+  ledger: NumberLedger,
+): void {
+  if (!passport) return; // a task table only: the validator's one `passport.absent` says so
   programme.passport.fields = passport.fields;
-  readPassportFunding(passport, passportUnit(passport) ?? programme.unit, log);
+  readPassportFunding(passport, passportUnit(passport) ?? programme.unit, log, ledger);
   programme.passport.funding = passport.funding;
 }
 
@@ -134,7 +158,38 @@ function withContinuations(blocks: Block[], table: Table | undefined): Table | u
  * and the indicator annex (annex 2). Where the document is unclear it says so in `import.*`
  * findings; a document with neither a passport nor a task table is not a programme.
  */
-export function interpretBlocks(blocks: Block[]): ImportResult {
+export interface InterpretOptions {
+  /**
+   * The unit of the task table's amounts as the user accepted it (`--unit`, `?unit=`, the preview's
+   * button); without it the header's unit is read and checked (`amount.unit-suspect`).
+   */
+  unit?: MoneyUnit;
+}
+
+/** Passport field 1, the title and the headings before the first table: where the community is named. */
+function communityText(programme: Programme, blocks: Block[]): string {
+  const headings = blocks.slice(0, 20).flatMap((block) => (block.kind === "paragraph" ? [block.text] : []));
+  return [programme.community.name, programme.title, ...headings].join(" ");
+}
+
+function checkUnit(
+  programme: Programme,
+  tasks: TaskTable,
+  blocks: Block[],
+  line: number,
+  log: FindingLog,
+): void {
+  const evidence = {
+    programme,
+    amountTexts: tasks.amountTexts,
+    communityText: communityText(programme, blocks),
+    line,
+  };
+  const finding = checkProgrammeUnit(evidence);
+  if (finding) log.addFinding(finding);
+}
+
+export function interpretBlocks(blocks: Block[], options: InterpretOptions = {}): ImportResult {
   const log = new FindingLog();
   const programme = emptyProgramme();
   const tables = blocks.filter((block): block is Table => block.kind === "table");
@@ -146,15 +201,22 @@ export function interpretBlocks(blocks: Block[]): ImportResult {
     );
   }
   programme.title = readTitle(blocks);
-  const tasks = taskTable ? applyTasks(programme, taskTable, log) : null;
+  const ledger = new NumberLedger();
+  const tasks = taskTable ? applyTasks(programme, taskTable, log, ledger, options.unit) : null;
   if (!taskTable) log.add("no-task-table", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
-  applyPassport(programme, passport, log);
-  readIdentity(programme, passport?.fields ?? [], log);
-  readPeriod(programme, passport?.fields ?? [], tasks, log);
+  applyPassport(programme, passport, log, ledger);
+  if (passport) readIdentity(programme, passport.fields, log);
+  readPeriod(programme, passport?.fields ?? [], tasks, log, blocks);
+  if (tasks && taskTable && !options.unit) checkUnit(programme, tasks, blocks, taskTable.line, log);
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;
   programme.sections = readSections(blocks, stop);
-  const indicatorTable = tables.find((table) => table.line !== taskTable?.line && isIndicatorTable(table));
-  programme.indicators = indicatorTable ? readIndicators(indicatorTable) : [];
+  const annexes = tables.filter((table) => table.line !== taskTable?.line);
+  const monitoringTable = annexes.find(isMonitoringTable);
+  const indicatorTable = annexes.find((table) => table !== monitoringTable && isIndicatorTable(table));
+  programme.indicators = indicatorTable ? readIndicators(indicatorTable, ledger) : [];
+  const variables = monitoringTable ? readMonitoring(monitoringTable, ledger) : [];
+  if (variables.length > 0) programme.monitoring = variables;
   assignItemIds(programme);
-  return { programme, findings: log.resolve() };
+  const coverage = ledger.close(log);
+  return { programme, findings: log.resolve(), coverage };
 }

@@ -1,6 +1,8 @@
 import type { Indicator } from "../../domain/model.js";
 import type { Table } from "../blocks.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
+import type { NumberSink } from "./passport.js";
+import { NO_SINK } from "./passport.js";
 import { cellText } from "./text.js";
 
 type IndicatorRole =
@@ -17,7 +19,7 @@ const INDICATOR_COLUMNS: ColumnRule<IndicatorRole>[] = [
   { role: "targets", pattern: /цільов/i },
   { role: "baseline", pattern: /базов/i },
   { role: "dynamics", pattern: /динамік/i },
-  { role: "unit", pattern: /одиниц/i },
+  { role: "unit", pattern: /одиниц|од\.\s*вим/i },
   { role: "formula", pattern: /формул|методик|розрахун/i },
   { role: "direction", pattern: /напрям|пріоритет/i },
   { role: "number", pattern: /№|з\/п/i },
@@ -38,7 +40,7 @@ export function isIndicatorTable(table: Table): boolean {
 }
 
 /** Realigns rows that lost leading cells: short rows align right; a name in the number column shifts. */
-function aligned(cells: string[], columns: Columns<IndicatorRole>): string[] {
+function alignedCells(cells: string[], columns: Columns<IndicatorRole>): string[] {
   const numberColumn = columns.roles.number ?? 0;
   const nameColumn = columns.roles.name ?? 0;
   const first = cellText(cells[numberColumn]);
@@ -52,30 +54,132 @@ function at(cells: string[], index: number | undefined): string {
   return index === undefined ? "" : cellText(cells[index]);
 }
 
-/** Reads the indicator annex (annex 2); the direction printed on a row applies to the rows below it. */
-export function readIndicators(table: Table): Indicator[] {
+/** A value as the model keeps it: footnote marks dropped ("0***" → "0"), the number as printed. */
+export function indicatorValue(text: string): string {
+  return cellText(text).replace(/\s*\*+$/, "");
+}
+
+/** The header printed again at the top of a page: every filled cell is one of the header's cells. */
+function isRepeatedHeader(cells: string[], headerCells: string[]): boolean {
+  const header = new Set(headerCells.map(cellText).filter((text) => text !== ""));
+  const filled = cells.map(cellText).filter((text) => text !== "");
+  return filled.length >= 2 && filled.every((text) => header.has(text));
+}
+
+/** The cells of a row the indicator list reads, with the model's field each goes to. */
+interface RowRead {
+  number: string;
+  direction: string;
+  name: string;
+  unit: string;
+  formula: string;
+  baseline: string;
+  targets: Record<string, string>;
+  dynamics: string;
+  /** Indexes (in the row as printed) of the cells that landed in the model. */
+  read: number[];
+}
+
+function readRow(cells: string[], columns: Columns<IndicatorRole>, printedWidth: number): RowRead {
+  const { roles } = columns;
+  const aligned = alignedCells(cells, columns);
+  const offset = aligned.length - printedWidth;
+  const read = new Set<number>();
+  const take = (index: number | undefined, value = (text: string) => text): string => {
+    const text = at(aligned, index);
+    if (text !== "" && index !== undefined) read.add(index - offset);
+    return value(text);
+  };
+  const targets: Record<string, string> = {};
+  for (const { year, index } of columns.years) targets[year] = take(index, indicatorValue);
+  return {
+    number: take(roles.number),
+    direction: take(roles.direction),
+    name: take(roles.name),
+    unit: take(roles.unit),
+    formula: take(roles.formula),
+    baseline: take(roles.baseline, indicatorValue),
+    targets,
+    dynamics: take(roles.dynamics, indicatorValue),
+    read: [...read],
+  };
+}
+
+/**
+ * A name going on after a page break: text in the name (or direction) column only, no number, unit,
+ * formula or value, printed at the top of a page or starting mid-sentence. It never makes an indicator.
+ */
+function isContinuation(row: RowRead, pageTop: boolean): boolean {
+  const values = [
+    row.number,
+    row.unit,
+    row.formula,
+    row.baseline,
+    row.dynamics,
+    ...Object.values(row.targets),
+  ];
+  if (values.some((value) => value !== "")) return false;
+  const text = row.name || row.direction;
+  return text !== "" && (pageTop || /^[«"„(]?\p{Ll}/u.test(text));
+}
+
+function joinText(before: string, after: string): string {
+  if (before === "") return after;
+  return /\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)
+    ? `${before.slice(0, -1)}${after}`
+    : `${before} ${after}`;
+}
+
+function continueIndicator(last: Indicator | undefined, row: RowRead, indicators: Indicator[]): void {
+  if (!last) return;
+  if (row.name) last.name = joinText(last.name, row.name);
+  if (row.direction) {
+    const direction = last.direction;
+    const joined = joinText(direction, row.direction);
+    for (const each of indicators) if (each.direction === direction) each.direction = joined;
+  }
+}
+
+/**
+ * Reads the indicator list (an annex): № / priority / name / unit / formula / baseline / target per year
+ * / dynamics. The direction printed on a row applies to the rows below it; the column-number row and
+ * the header printed again at a page top are not data; a name that goes on after a page break joins
+ * its indicator. Every number of a data row either lands in the model or is left to the ledger.
+ */
+export function readIndicators(table: Table, sink: NumberSink = NO_SINK): Indicator[] {
   const columns = indicatorColumns(table);
   if (!columns) return [];
-  const { roles } = columns;
   const indicators: Indicator[] = [];
   let direction = "";
+  let pageTop = false;
   for (const row of table.rows.slice(columns.headerRows)) {
-    if (isColumnNumberRow(row.cells)) continue;
-    const cells = aligned(row.cells, columns);
-    const name = at(cells, roles.name);
-    direction = at(cells, roles.direction) || direction;
-    if (!name) continue;
-    const targets: Record<string, string> = {};
-    for (const { year, index } of columns.years) targets[year] = at(cells, index);
+    if (isColumnNumberRow(row.cells) || isRepeatedHeader(row.cells, columns.headerCells)) {
+      pageTop = true;
+      continue;
+    }
+    row.cells.forEach((text, cell) => {
+      sink.see({ line: row.line, cell }, text);
+    });
+    const read = readRow(row.cells, columns, row.cells.length);
+    const wasPageTop = pageTop;
+    pageTop = false;
+    if (isContinuation(read, wasPageTop)) {
+      continueIndicator(indicators[indicators.length - 1], read, indicators);
+      for (const cell of read.read) sink.place({ line: row.line, cell });
+      continue;
+    }
+    direction = read.direction || direction;
+    if (!read.name) continue;
+    for (const cell of read.read) sink.place({ line: row.line, cell });
     indicators.push({
-      number: at(cells, roles.number),
+      number: read.number,
       direction,
-      name,
-      unit: at(cells, roles.unit),
-      formula: at(cells, roles.formula),
-      baseline: at(cells, roles.baseline),
-      targets,
-      dynamics: at(cells, roles.dynamics),
+      name: read.name,
+      unit: read.unit,
+      formula: read.formula,
+      baseline: read.baseline,
+      targets: read.targets,
+      dynamics: read.dynamics,
       line: row.line,
     });
   }

@@ -1,10 +1,11 @@
 import type { ByYear, DeclaredFunding, PassportField, SourceKind } from "../../domain/model.js";
 import { ref } from "../../domain/model.js";
-import { type MoneyUnit, parseAmountCell, parseDecimalToKopecks } from "../../domain/money.js";
+import { type MoneyUnit, parseAmountCell, parseDecimalToKopecks, sumKopecks } from "../../domain/money.js";
 import { classifySource } from "../../domain/sources.js";
 import type { Block, Table, TableRow } from "../blocks.js";
 import { yearOf } from "./columns.js";
 import type { FindingLog } from "./findings.js";
+import { isNumberRun, type RunNumber, readNumberRun } from "./number-run.js";
 import { cellText } from "./text.js";
 
 const FIELD_NUMBER = /^(\d{1,2})\.?$/;
@@ -145,19 +146,201 @@ function record(funding: DeclaredFunding, source: SourceKind, total: number | nu
   if (Object.keys(byYear).length > 0) funding.bySourceByYear[source] = byYear;
 }
 
-/** Field 10 printed as a small table: "Всього | 2026 р. | …" over one row per source. */
-function readFundingTable(read: PassportRead, unit: MoneyUnit): boolean {
+/** Where the importer tells the number ledger (coverage.ts) which cells it saw and which numbers it placed. */
+export interface NumberSink {
+  see(at: { line: number; cell: number }, text: string): void;
+  place(at: { line: number; cell: number }, count?: number): void;
+}
+
+export const NO_SINK: NumberSink = { see: () => {}, place: () => {} };
+
+function seeRow(sink: NumberSink, row: TableRow): void {
+  row.cells.forEach((text, cell) => {
+    sink.see({ line: row.line, cell }, text);
+  });
+}
+
+/** Field 10 printed as a small table: "Всього | 2026 р. | …" over one row per source, a number per cell. */
+function readFundingTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink): boolean {
   const slots = slotsOf(read.fundingHeader);
   if (!slots.some(Boolean)) return false;
   let found = false;
   for (const row of read.fundingRows) {
     const label = cellText(row.cells[1]);
-    const { total, byYear } = readAmounts(row.cells.slice(2), slots, unit);
+    const amounts = row.cells.slice(2);
+    const { total, byYear } = readAmounts(amounts, slots, unit);
     if (total === null && Object.keys(byYear).length === 0) continue;
+    seeRow(sink, row);
+    amounts.forEach((raw, index) => {
+      if (slots[index] && parseAmountCell(raw, unit).kind === "amount")
+        sink.place({ line: row.line, cell: index + 2 });
+    });
     record(read.funding, classifySource(label), total, byYear);
     found = true;
   }
   return found;
+}
+
+const UNIT_WORDS = /(?<!\p{L})(?:тис\.?|грн\.?|рік|роки|року|років|р\.)(?!\p{L})/giu;
+
+/** The slots a header names in its text: "Всього 2026 2027 2028", "Усього: 2026 р. 2027 р.", "(тис. грн) 2026 2027". */
+function headerSlots(texts: string[]): Slot[] | null {
+  const tokens = texts
+    .join(" ")
+    .replace(UNIT_WORDS, " ")
+    .replace(/[():;,]/g, " ")
+    .split(/\s+/)
+    .filter((token) => token !== "");
+  const first = tokens.findIndex((token) => TOTAL_WORD.test(token) || /^20\d\d$/.test(token));
+  if (first < 0) return null;
+  const slots: Slot[] = [];
+  for (const token of tokens.slice(first)) {
+    if (TOTAL_WORD.test(token) && !slots.some((slot) => slot.kind === "total")) slots.push({ kind: "total" });
+    else if (/^20\d\d$/.test(token) && !slots.some((slot) => slot.kind === "year" && slot.year === token))
+      slots.push({ kind: "year", year: token });
+    else return null;
+  }
+  return slots.some((slot) => slot.kind === "year") ? slots : null;
+}
+
+/** A row's label and the numbers printed after it, wherever the cells put them. */
+interface InlineRow {
+  label: string;
+  /** The numbers' text of each cell that holds some. */
+  numbers: string[];
+  cells: number[];
+}
+
+/**
+ * Splits "Загальний обсяг, тис. грн, 13232,683 4068,950" into its label and its run of numbers: the
+ * last run of number tokens. Text after the run ("у тому числі:" that the extraction joined on) stays
+ * with the label.
+ */
+function splitLabel(text: string): { label: string; numbers: string } {
+  const tokens = text.split(/\s+/).filter((token) => token !== "");
+  const isNumber = (token: string | undefined) => token !== undefined && isNumberRun(token);
+  let end = tokens.length;
+  while (end > 0 && !isNumber(tokens[end - 1])) end--;
+  let start = end;
+  while (start > 0 && isNumber(tokens[start - 1])) start--;
+  if (start === end) return { label: text.trim(), numbers: "" };
+  const label = [...tokens.slice(0, start), ...tokens.slice(end)].join(" ");
+  return { label, numbers: tokens.slice(start, end).join(" ") };
+}
+
+function inlineRow(row: TableRow): InlineRow {
+  const labels: string[] = [];
+  const numbers: string[] = [];
+  const cells: number[] = [];
+  row.cells.forEach((raw, index) => {
+    const text = cellText(raw);
+    if (text === "" || (index === 0 && FIELD_NUMBER.test(text))) return;
+    const split = splitLabel(text);
+    if (split.label) labels.push(split.label);
+    if (split.numbers) {
+      numbers.push(split.numbers);
+      cells.push(index);
+    }
+  });
+  return { label: labels.join(" ").replace(/[\s,:;]+$/, ""), numbers, cells };
+}
+
+function amountOf(number: RunNumber, unit: MoneyUnit): number | null {
+  return number.kind === "dash" ? 0 : parseDecimalToKopecks(number.text, unit);
+}
+
+/** A number per cell when the cells are as many as the slots; else the cells' text as one run. */
+function readingsOf(cells: string[], count: number): RunNumber[][] {
+  if (cells.length === count) {
+    const single = cells.map((cell) => readNumberRun(cell, 1)[0]?.[0]);
+    if (single.every((number) => number !== undefined)) return [single as RunNumber[]];
+  }
+  return readNumberRun(cells.join(" "), count);
+}
+
+/** Reads the numbers against the slots; a dash opening them may be the label's ("обсяг – 100 200"). */
+function readRun(
+  numbers: string[],
+  slots: Slot[],
+  unit: MoneyUnit,
+): { total: number | null; byYear: ByYear } | null {
+  const read = readRunAsPrinted(numbers, slots, unit);
+  const [first = "", ...rest] = numbers;
+  const withoutDash = first.replace(/^[-‐‑–—−]\s+(?=\d)/, "");
+  if (read || withoutDash === first) return read;
+  return readRunAsPrinted([withoutDash, ...rest], slots, unit);
+}
+
+/** Reads a run against the slots: the total when the run holds one more number than there are years. */
+function readRunAsPrinted(
+  numbers: string[],
+  slots: Slot[],
+  unit: MoneyUnit,
+): { total: number | null; byYear: ByYear } | null {
+  const yearsOnly = slots.filter((slot) => slot.kind === "year");
+  for (const layout of [slots, yearsOnly]) {
+    const readings = readingsOf(numbers, layout.length)
+      .map((reading) => reading.map((number) => amountOf(number, unit)))
+      .filter((amounts): amounts is number[] => amounts.every((amount) => amount !== null));
+    const read = readings.map((amounts) => {
+      const byYear: ByYear = {};
+      let total: number | null = null;
+      amounts.forEach((amount, index) => {
+        const slot = layout[index];
+        if (slot?.kind === "total") total = amount;
+        else if (slot?.kind === "year") byYear[slot.year] = amount;
+      });
+      return { total, byYear };
+    });
+    const adds = read.find(({ total, byYear }) => total === sumKopecks(Object.values(byYear)));
+    const chosen = adds ?? read[0];
+    if (chosen) return chosen;
+  }
+  return null;
+}
+
+/** A total row prints no source: "Загальний обсяг", "Всього, тис. грн", "Обсяг фінансування". */
+function sourceOfInline(label: string, funding: DeclaredFunding): SourceKind {
+  const source = classifySource(label);
+  if (source !== "unspecified" && source !== "mixed") return source;
+  const totalLike = /^(?:всього|усього|разом|обсяг|загальн)/i.test(label) || label === "";
+  return totalLike && funding.total === null && Object.keys(funding.byYear).length === 0 ? "total" : source;
+}
+
+/**
+ * Field 10 as an inline table: "Всього 2025 2026 2027" (in the field's cell or on the next row), then
+ * "Загальний обсяг, тис. грн, 13232,683 4068,950 …" with the numbers space-separated in one cell (or in
+ * cells of their own), then a row per source.
+ */
+function readInlineTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink): boolean {
+  let rows = read.fundingRows;
+  // The header in the field's cells, at the end of its label (a lowercase «всього: 2026 …» the text
+  // extraction joined on), or on the row after it.
+  const label = read.fields.find((field) => field.number === 10)?.label ?? "";
+  let slots = headerSlots(read.fundingHeader) ?? headerSlots([label, ...read.fundingHeader]);
+  if (!slots && rows[0]) {
+    slots = headerSlots(rows[0].cells.map(cellText));
+    rows = rows.slice(1);
+  }
+  if (!slots) return false;
+  const funding = emptyFunding(read.funding.line);
+  const placed: { line: number; cell: number }[] = [];
+  const seen: TableRow[] = [];
+  for (const row of rows) {
+    const inline = inlineRow(row);
+    if (inline.numbers.length === 0) continue;
+    const amounts = readRun(inline.numbers, slots, unit);
+    // A row whose numbers do not fit the header: leave the table to the reader by cell positions.
+    if (!amounts) return false;
+    seen.push(row);
+    for (const cell of inline.cells) placed.push({ line: row.line, cell });
+    record(funding, sourceOfInline(inline.label, funding), amounts.total, amounts.byYear);
+  }
+  if (seen.length === 0) return false;
+  for (const row of seen) seeRow(sink, row);
+  for (const at of placed) sink.place(at);
+  read.funding = funding;
+  return true;
 }
 
 /** Field 10 printed on one line: "Всього 2026 рік 2027 рік 2028 рік 27745 10275 8245 9225". */
@@ -186,10 +369,18 @@ function readFundingLine(value: string, funding: DeclaredFunding, unit: MoneyUni
 }
 
 /** Reads passport field 10 (sources and amounts) as printed; warns when it prints no amounts. */
-export function readPassportFunding(read: PassportRead, unit: MoneyUnit, log: FindingLog): void {
+export function readPassportFunding(
+  read: PassportRead,
+  unit: MoneyUnit,
+  log: FindingLog,
+  sink: NumberSink = NO_SINK,
+): void {
   const field = read.fields.find((each) => each.number === 10);
   if (!field) return;
-  const done = readFundingTable(read, unit) || readFundingLine(field.value, read.funding, unit);
+  const done =
+    readInlineTable(read, unit, sink) ||
+    readFundingTable(read, unit, sink) ||
+    readFundingLine(field.value, read.funding, unit);
   if (!done) {
     const message = "Паспорт (поле 10) називає джерела фінансування, але не наводить жодних сум";
     log.warn("no-amounts", message, field.line, ref.passport(10));

@@ -3,7 +3,9 @@ import { emptyItem, ref } from "../../domain/model.js";
 import type { MoneyUnit } from "../../domain/money.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { Table, TableRow } from "../blocks.js";
+import { joinPieces } from "../text/clean.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
+import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
 import { isUnitName, splitExecutors } from "./executors.js";
 import type { FindingLog } from "./findings.js";
@@ -23,6 +25,10 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
 const NAMED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*(\d{1,2})?\s*[.:]?\s*(\S.*)$/is;
+/** "Пріоритетний напрям 1" alone: its title is the first task cell under it. */
+const UNTITLED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*№?\s*(\d{1,2})\s*[.:]?$/i;
+/** Text that starts mid-sentence: the rest of a cell split by a page break. */
+const MID_SENTENCE = /^[«"„“(]?\p{Ll}/u;
 const TOTAL = /^(всього|усього|разом)/i;
 
 export interface TaskTable {
@@ -30,6 +36,8 @@ export interface TaskTable {
   declaredTotals: FundingRow[];
   unit: MoneyUnit;
   years: string[];
+  /** The printed text of every amount placed in the model, for the programme's unit check. */
+  amountTexts: string[];
 }
 
 const columnsCache = new WeakMap<Table, Columns<TaskRole> | null>();
@@ -61,10 +69,15 @@ function cell(cells: string[], index: number | undefined): string {
 class TaskTableBuilder {
   readonly directions: Direction[] = [];
   readonly declaredTotals: FundingRow[] = [];
+  readonly amountTexts: string[] = [];
   private direction: Direction | null = null;
   private task: Item | null = null;
   private leaf: Item | null = null;
   private totals: FundingRow[] | null = null;
+  /** The direction row printed no title, so its first task cell named the direction, not a task. */
+  private taskIsDirection = false;
+  /** The last row was the header or the column-number row repeated at a page top. */
+  private afterBreak = false;
 
   private readonly headerCells: Set<string>;
 
@@ -72,6 +85,7 @@ class TaskTableBuilder {
     private readonly columns: Columns<TaskRole>,
     readonly unit: MoneyUnit,
     private readonly log: FindingLog,
+    private readonly ledger: NumberLedger,
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
   }
@@ -85,18 +99,66 @@ class TaskTableBuilder {
 
   take(row: TableRow): void {
     const cells = row.cells;
-    if (cells.every((text) => text.trim() === "") || this.isRepeatedHeader(cells)) return;
+    if (cells.every((text) => text.trim() === "")) return;
+    if (this.isRepeatedHeader(cells)) {
+      this.afterBreak = true;
+      return;
+    }
+    const afterBreak = this.afterBreak;
+    this.afterBreak = false;
+    this.ledger.seeRow(row.line, cells);
     const first = cellText(cells.find((text) => text.trim() !== ""));
     const direction = this.directionOf(cells, first);
-    if (direction) this.startDirection(direction.number, direction.title, row.line);
-    else if (TOTAL.test(first)) this.startTotals(cells, row.line);
+    if (direction) {
+      this.placeText(row.line, cells, [this.columns.roles.number]);
+      this.startDirection(direction.number, direction.title, row.line);
+    } else if (TOTAL.test(first)) this.startTotals(cells, row.line);
+    else if (afterBreak && this.continuesLeaf(cells)) this.continueLeaf(cells, row.line);
     else this.takeItemRow(cells, row.line);
+  }
+
+  /** The text cell a row names its item in: the project column, else the task column. */
+  private itemText(cells: string[]): string {
+    const { roles } = this.columns;
+    return cellText(cell(cells, roles.project)) || cellText(cell(cells, roles.task ?? 0));
+  }
+
+  /**
+   * After a page break, a row whose item text goes on mid-sentence (or that holds no item text and
+   * no deadline, only executors or results) continues the item above; it never starts a new one.
+   */
+  private continuesLeaf(cells: string[]): boolean {
+    if (!this.leaf || this.totals) return false;
+    const { roles } = this.columns;
+    const text = this.itemText(cells);
+    if (text !== "") return MID_SENTENCE.test(text) && !isSourceLabel(text) && !leadingNumber(text)?.number;
+    const deadline = cellText(cell(cells, roles.deadline));
+    const executors = cellText(cell(cells, roles.executors));
+    return deadline === "" && executors !== "";
+  }
+
+  /** Joins a row split by a page break to the item above: title, executors and result go on. */
+  private continueLeaf(cells: string[], line: number): void {
+    const leaf = this.leaf;
+    if (!leaf) return;
+    const text = this.itemText(cells);
+    if (text) leaf.title = joinPieces(leaf.title, text);
+    const executors = cellText(cell(cells, this.columns.roles.executors));
+    if (executors) {
+      const last = leaf.executors.length - 1;
+      if (last >= 0 && MID_SENTENCE.test(executors))
+        leaf.executors[last] = joinPieces(leaf.executors[last] ?? "", executors);
+      else leaf.executors.push(...splitExecutors(executors));
+    }
+    this.fill(cells, "", line, false);
   }
 
   /** "1. Назва напряму" alone in a row, or a one-level number with a title and nothing else. */
   private directionOf(cells: string[], first: string): { number: string; title: string } | null {
     const filled = cells.filter((text) => text.trim() !== "").length;
     if (filled === 1 && cellText(cells[0]) === first) {
+      const untitled = UNTITLED_DIRECTION.exec(first);
+      if (untitled) return { number: untitled[1] ?? String(this.directions.length + 1), title: "" };
       const match = DIRECTION.exec(first) ?? NAMED_DIRECTION.exec(first);
       if (match) return { number: match[1] ?? String(this.directions.length + 1), title: cellText(match[2]) };
     }
@@ -111,6 +173,7 @@ class TaskTableBuilder {
   private startDirection(number: string, title: string, line: number): void {
     this.direction = { number, title, items: [], declaredTotals: [], line };
     this.directions.push(this.direction);
+    this.taskIsDirection = false;
     this.task = null;
     this.leaf = null;
     this.totals = null;
@@ -125,8 +188,12 @@ class TaskTableBuilder {
   }
 
   private addFunding(target: FundingRow[], cells: string[], line: number, totalRow = false): string {
-    const { row, result } = readFunding(cells, this.columns, this.unit, line, totalRow);
+    const { row, result, placed } = readFunding(cells, this.columns, this.unit, line, totalRow);
     if (row) target.push(row);
+    for (const cell of placed) {
+      this.ledger.place({ line, cell });
+      this.amountTexts.push(cells[cell] ?? "");
+    }
     return result;
   }
 
@@ -139,6 +206,8 @@ class TaskTableBuilder {
     let project = cellText(cell(cells, roles.project));
     let executors = cell(cells, roles.executors);
     if (isSourceLabel(project)) project = ""; // a source shifted left: a source row, not a project
+    if (isSourceLabel(title)) title = ""; // a source row starting in the first cell
+    if (title && project && title === project) project = ""; // the task cell repeats the project: one item
     const shifted =
       roles.project !== undefined && title !== "" && executors.trim() === "" && isUnitName(project);
     if (shifted) {
@@ -150,6 +219,13 @@ class TaskTableBuilder {
       return;
     }
     this.totals = null;
+    if (title && project && this.namesUntitledDirection(parsed?.number ?? "")) {
+      // "Пріоритетний напрям 1" printed no title: the first task cell under it is the direction's title.
+      if (this.direction) this.direction.title = title;
+      this.taskIsDirection = true;
+      title = "";
+    }
+    if (title) this.taskIsDirection = false;
     if (title) this.addTask(parsed?.number ?? "", title, line);
     if (roles.project !== undefined && project) this.addProject(project, line);
     if (shifted && this.leaf) {
@@ -167,6 +243,19 @@ class TaskTableBuilder {
       return;
     }
     this.fill(cells, executors, line, Boolean(title || project));
+    if (ownNumber) this.placeText(line, cells, [roles.number]);
+  }
+
+  private namesUntitledDirection(number: string): boolean {
+    const direction = this.direction;
+    return number === "" && direction !== null && direction.title === "" && direction.items.length === 0;
+  }
+
+  /** Cells read as text into the model (an item's number, its deadline) whose numbers thus landed. */
+  private placeText(line: number, cells: string[], indexes: (number | undefined)[]): void {
+    for (const cell of indexes) {
+      if (cell !== undefined && cellText(cells[cell]) !== "") this.ledger.place({ line, cell });
+    }
   }
 
   private currentDirection(line: number): Direction {
@@ -205,7 +294,7 @@ class TaskTableBuilder {
     const printed = leadingNumber(cellValue);
     const numbered = printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null;
     const title = numbered ? numbered.rest : cellValue;
-    if (!this.task) {
+    if (!this.task || this.taskIsDirection) {
       this.addTask(numbered?.number ?? "", title, line);
       return;
     }
@@ -226,6 +315,7 @@ class TaskTableBuilder {
       leaf.executors = splitExecutors(executors);
       leaf.deadlineText = deadline;
       leaf.deadline = parseDeadline(deadline);
+      this.placeText(line, cells, [roles.deadline]);
     }
     if (result) leaf.expectedResult = leaf.expectedResult ? `${leaf.expectedResult} ${result}` : result;
   }
@@ -259,10 +349,15 @@ function warnSources(directions: Direction[], log: FindingLog): void {
 }
 
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
-export function readTaskTable(table: Table, log: FindingLog): TaskTable | null {
+export function readTaskTable(
+  table: Table,
+  log: FindingLog,
+  ledger: NumberLedger = new NumberLedger(),
+  chosenUnit?: MoneyUnit,
+): TaskTable | null {
   const columns = taskColumns(table);
   if (!columns) return null;
-  const unit = unitOf(columns.headerText);
+  const unit = chosenUnit ?? unitOf(columns.headerText);
   if (!unit) {
     log.warn(
       "unit-unknown",
@@ -271,7 +366,7 @@ export function readTaskTable(table: Table, log: FindingLog): TaskTable | null {
       ref.programme(),
     );
   }
-  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log);
+  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger);
   for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
   warnSources(builder.directions, log);
   if (builder.directions.length === 0)
@@ -281,5 +376,6 @@ export function readTaskTable(table: Table, log: FindingLog): TaskTable | null {
     declaredTotals: builder.declaredTotals,
     unit: builder.unit,
     years: columns.years.map(({ year }) => year),
+    amountTexts: builder.amountTexts,
   };
 }

@@ -1,5 +1,6 @@
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
+import { isColumnNumberRow, yearOf } from "../interpret/columns.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */
@@ -102,13 +103,20 @@ function moveTrailingText(target: RawRow, cells: string[], anchor: number): void
   }
 }
 
+/** The column-number row, or the years row of a header printed again at a page top: never continued. */
+function isPageTopRow(cells: string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
+  return isColumnNumberRow(cells) || (filled.length >= 2 && filled.every((cell) => yearOf(cell) !== null));
+}
+
 /**
  * Adds a tab-separated row to the table, merging it into the rows above when it only continues
  * their cells (a cell wrapped onto a later line or split by a page break).
  */
 export function addTabRow(rows: RawRow[], row: RawRow): void {
   const previous = rows[rows.length - 1];
-  if (!previous || !looksLikeContinuation(row, previous)) {
+  // The column-number row at a page top is never continued: the row after it is the interpreter's to join.
+  if (!previous || isPageTopRow(previous.cells) || !looksLikeContinuation(row, previous)) {
     rows.push(row);
     return;
   }
@@ -121,6 +129,11 @@ export function addTabRow(rows: RawRow[], row: RawRow): void {
   mergeCells(previous, row.cells, nonEmpty(row.cells));
 }
 
+/** "1.1. Назва" or "2) Назва" alone: an item's first cell cut from its row, never a direction. */
+function startsItem(cells: string[]): boolean {
+  return cells.length === 1 && /^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\))\s+\S/.test(cells[0] ?? "");
+}
+
 /**
  * One-cell-per-line tables: a row interrupted by a blank line continues in the next group when
  * together they make exactly one full row and the second part does not start a row of its own.
@@ -130,7 +143,11 @@ export function mergeSplitRows(rows: RawRow[]): RawRow[] {
   const out: RawRow[] = [];
   for (const row of rows) {
     const previous = out[out.length - 1];
-    const fits = previous && previous.cells.length > 1 && previous.cells.length + row.cells.length === width;
+    const fits =
+      previous &&
+      (previous.cells.length > 1 || startsItem(previous.cells)) &&
+      previous.cells.length + row.cells.length === width &&
+      !isColumnNumberRow(previous.cells);
     if (previous && fits && !startsRow(row.cells, true)) previous.cells.push(...row.cells);
     else out.push(row);
   }

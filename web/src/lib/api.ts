@@ -122,7 +122,7 @@ function requestHeaders(method: string, json: boolean): Record<string, string> {
   return headers;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: requestHeaders(method, body !== undefined) };
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(url, init);
@@ -194,8 +194,8 @@ export const api = {
     request<unknown>("PUT", `/api/programmes/${encodeURIComponent(id)}`, programme),
   validate: (programme: Programme) =>
     request<{ findings: Finding[]; totals: Totals }>("POST", "/api/validate", programme),
-  setStatus: (id: string, status: string) =>
-    request<unknown>("POST", `/api/programmes/${encodeURIComponent(id)}/status`, { status }),
+  setStatus: (id: string, status: string, reason?: string) =>
+    request<unknown>("POST", `/api/programmes/${encodeURIComponent(id)}/status`, { status, reason }),
   publicList: async () =>
     (await request<Record<string, unknown>[]>("GET", "/api/public/programmes")).map(normalizeSummary),
   publicGet: async (katottg: string, from: number, to: number) =>
@@ -219,17 +219,32 @@ export function publicExportUrl(katottg: string, from: number, to: number, forma
   return `/api/public/programmes/${encodeURIComponent(katottg)}/${from}-${to}/export.${format}`;
 }
 
+/** The import endpoint with the preview and unit choices in its query. */
+export function importUrl(options: { dryRun: boolean; unit?: "uah" | "thousand" }): string {
+  const query = new URLSearchParams();
+  if (options.dryRun) query.set("dryRun", "1");
+  if (options.unit) query.set("unit", options.unit);
+  const text = query.toString();
+  return text ? `/api/import?${text}` : "/api/import";
+}
+
 /**
  * Uploads a document with XHR (fetch cannot report upload progress). dryRun returns the parsed
  * programme for preview without saving.
  */
 export function uploadProgramme<T extends ImportPreview | ImportSaved>(
   file: File,
-  options: { dryRun: boolean; onProgress?: (fraction: number) => void; signal?: AbortSignal },
+  options: {
+    dryRun: boolean;
+    /** The unit of the task table's amounts, accepted against the header's (`amount.unit-suspect`). */
+    unit?: "uah" | "thousand";
+    onProgress?: (fraction: number) => void;
+    signal?: AbortSignal;
+  },
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/import${options.dryRun ? "?dryRun=1" : ""}`);
+    xhr.open("POST", importUrl(options));
     xhr.responseType = "json";
     if (csrfToken) xhr.setRequestHeader(CSRF_HEADER, csrfToken);
     xhr.upload.onprogress = (event) => {
@@ -248,3 +263,4 @@ export function uploadProgramme<T extends ImportPreview | ImportSaved>(
     xhr.send(form);
   });
 }
+export { request as apiRequest };

@@ -6,6 +6,9 @@ export type Route =
   | { name: "import" }
   | { name: "programme"; id: string; tab: string | null }
   | { name: "monitoring"; id: string }
+  | { name: "agreement"; id: string }
+  | { name: "agreementQueue" }
+  | { name: "reports"; id: string }
   | { name: "compare" }
   | { name: "national" }
   | { name: "notFound" };
@@ -21,8 +24,13 @@ export function parseRoute(pathname: string): Route {
   if (path === "/import") return { name: "import" };
   if (path === "/compare") return { name: "compare" };
   if (path === "/national") return { name: "national" };
+  if (path === "/agreement") return { name: "agreementQueue" };
+  const agreement = /^\/agreement\/(\d+)$/.exec(path);
+  if (agreement?.[1]) return { name: "agreement", id: agreement[1] };
   const monitoring = /^\/monitoring\/([^/]+)$/.exec(path);
   if (monitoring?.[1]) return { name: "monitoring", id: decodeURIComponent(monitoring[1]) };
+  const reports = /^\/reports\/([^/]+)$/.exec(path);
+  if (reports?.[1]) return { name: "reports", id: decodeURIComponent(reports[1]) };
   const programme = /^\/programmes\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
   if (programme?.[1])
     return { name: "programme", id: decodeURIComponent(programme[1]), tab: programme[2] ?? null };
@@ -40,8 +48,17 @@ export function programmePath(id: string, tab?: string): string {
   return `/programmes/${encodeURIComponent(id)}${tab ? `/${tab}` : ""}`;
 }
 
+export function agreementPath(id: string): string {
+  return `/agreement/${encodeURIComponent(id)}`;
+}
+
 export function monitoringPath(id: string): string {
   return `/monitoring/${encodeURIComponent(id)}`;
+}
+
+/** The executor's report form of a programme (the link of the reminder e-mails). */
+export function reportsPath(id: string, periodKey?: string): string {
+  return `/reports/${encodeURIComponent(id)}${periodKey ? `?period=${encodeURIComponent(periodKey)}` : ""}`;
 }
 
 export function publicPath(katottg: string, from: number, to: number): string {

@@ -1,11 +1,15 @@
-import { Alert, Anchor, AppShell, Burger, Button, Container, Group, Text } from "@mantine/core";
+import { Alert, Anchor, AppShell, Box, Burger, Button, Container, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
+import { AgreementPage, QueuePage } from "../agreement/AgreementPage.js";
 import { ComparePage } from "../compare/ComparePage.js";
 import { useI18n } from "../i18n/index.js";
 import { auth, canEdit, onUnauthorized, type SessionUser } from "../lib/api.js";
 import { isOpenRoute, navigate, parseRoute, type Route, usePathname } from "../lib/router.js";
 import { DashboardPage } from "../monitoring/DashboardPage.js";
+import { ExecutorReportPage } from "../reporting/ExecutorReportPage.js";
+import { HeadReportingPage } from "../reporting/HeadReportingPage.js";
+import { ReportingDeadlines } from "../reporting/ReportingDeadlines.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
 import { type DataSource, type Session, signedIn } from "./data.js";
 import { ImportPage } from "./ImportPage.js";
@@ -48,23 +52,54 @@ function OpenPage({ route }: { route: Route }) {
   );
 }
 
-function Page({ source, route, editable }: { source: DataSource; route: Route; editable: boolean }) {
+function Page({
+  source,
+  route,
+  editable,
+  user,
+}: {
+  source: DataSource;
+  route: Route;
+  editable: boolean;
+  user: SessionUser | null;
+}) {
   const { t } = useI18n();
   switch (route.name) {
     case "list":
-      return <ListPage source={source} editable={editable} />;
+      return (
+        <>
+          {user && !source.demo && <ReportingDeadlines user={user} />}
+          <ListPage source={source} editable={editable} />
+        </>
+      );
+    case "reports":
+      return <ExecutorReportPage programmeId={route.id} user={user} />;
     case "import":
       return editable ? <ImportPage /> : <Text>{t("login.forbidden")}</Text>;
     case "programme":
       return <ProgrammePage id={route.id} source={source} editable={editable} />;
     case "monitoring":
-      return <DashboardPage programmeId={Number(route.id)} />;
+      // An executor's link to the monitoring of a programme opens their report form.
+      if (user?.role === "executor") return <ExecutorReportPage programmeId={route.id} user={user} />;
+      return (
+        <>
+          {/* The dashboard's tables are wider than a phone: they scroll inside, the page does not. */}
+          <Box style={{ overflowX: "auto" }}>
+            <DashboardPage programmeId={Number(route.id)} />
+          </Box>
+          {user && <HeadReportingPage programmeId={route.id} />}
+        </>
+      );
+    case "agreement":
+      return <AgreementPage id={Number(route.id)} reviewer={user?.role === "reviewer"} />;
+    case "agreementQueue":
+      return <QueuePage />;
     default:
       return <Text>{t("programme.notFound")}</Text>;
   }
 }
 
-function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
+function NavLinks({ route, editable, reviewer }: { route: Route; editable: boolean; reviewer: boolean }) {
   const { t } = useI18n();
   return (
     <>
@@ -72,6 +107,9 @@ function NavLinks({ route, editable }: { route: Route; editable: boolean }) {
       {editable && <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />}
       <NavLink href="/compare" label={t("nav.compare")} active={route.name === "compare"} />
       <NavLink href="/national" label={t("nav.national")} active={route.name === "national"} />
+      {reviewer && (
+        <NavLink href="/agreement" label={t("nav.agreement")} active={route.name === "agreementQueue"} />
+      )}
     </>
   );
 }
@@ -123,7 +161,11 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
               </Text>
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.main")} />
               <Group component="nav" aria-label={t("nav.main")} gap="md" visibleFrom="sm">
-                <NavLinks route={route} editable={editable} />
+                <NavLinks
+                  route={route}
+                  editable={editable}
+                  reviewer={user?.role === "reviewer" || user?.role === "admin"}
+                />
               </Group>
             </Group>
             <Group gap="sm" wrap="nowrap">
@@ -137,7 +179,11 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
         <Container size="xl" component="main" id="main" tabIndex={-1}>
           {opened && (
             <Group component="nav" aria-label={t("nav.main")} gap="md" hiddenFrom="sm" mb="md">
-              <NavLinks route={route} editable={editable} />
+              <NavLinks
+                route={route}
+                editable={editable}
+                reviewer={user?.role === "reviewer" || user?.role === "admin"}
+              />
             </Group>
           )}
           {session?.mode === "demo" && (
@@ -151,7 +197,7 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
             <LoginPage onSignedIn={(me) => setSession(signedIn(me.user))} />
           )}
           {!isOpenRoute(route) && (session?.mode === "api" || session?.mode === "demo") && (
-            <Page source={session.source} route={route} editable={editable} />
+            <Page source={session.source} route={route} editable={editable} user={user} />
           )}
         </Container>
       </AppShell.Main>

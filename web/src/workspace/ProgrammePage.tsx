@@ -18,7 +18,8 @@ import { useI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
 import { tabOfRef } from "../lib/refs.js";
-import { monitoringPath, navigate, programmePath, publicPath } from "../lib/router.js";
+import { agreementPath, monitoringPath, navigate, programmePath, publicPath } from "../lib/router.js";
+import { PublishDialog } from "../reporting/PublishDialog.js";
 import { PassportTable } from "../shared/PassportTable.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
 import { ExecutorsView } from "./components/ExecutorsView.js";
@@ -72,6 +73,8 @@ function Header({
   const { t, lang } = useI18n();
   const { summary, programme } = detail;
   const declared = programme.passport.funding.total;
+  const errors = detail.findings.filter((finding) => finding.severity === "error");
+  const [publishing, setPublishing] = useState(false);
   return (
     <Stack gap="xs">
       <Anchor
@@ -101,6 +104,16 @@ function Header({
       >
         {t("programme.monitoring")} →
       </Anchor>
+      <Anchor
+        href={agreementPath(String(summary.id))}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(agreementPath(String(summary.id)));
+        }}
+        size="sm"
+      >
+        {t("programme.agreement")} →
+      </Anchor>
       <Group gap="md" align="flex-end" wrap="wrap">
         <NativeSelect
           label={t("programme.status")}
@@ -108,7 +121,22 @@ function Header({
           disabled={!editable}
           data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           onChange={async (e) => {
-            await source.setStatus(summary.id, e.currentTarget.value);
+            const next = e.currentTarget.value;
+            if (next === "published" && errors.length > 0) {
+              setPublishing(true);
+              return;
+            }
+            await source.setStatus(summary.id, next);
+            onStatus();
+          }}
+        />
+        <PublishDialog
+          errors={errors}
+          opened={publishing}
+          onCancel={() => setPublishing(false)}
+          onConfirm={async (reason) => {
+            await source.setStatus(summary.id, "published", reason);
+            setPublishing(false);
             onStatus();
           }}
         />

@@ -1,0 +1,128 @@
+import { type ImportCoverage, ref } from "../../domain/model.js";
+import type { FindingLog } from "./findings.js";
+
+/**
+ * Every number in a table the importer reads (task table, passport field 10, indicator annexes) either
+ * lands in the model or is named in an `import.unread-number` finding. Readers tell the ledger which
+ * cells they saw and which numbers they placed; whatever is left is flagged with its line and cell.
+ * `numbersSeen === numbersPlaced + numbersFlagged` holds for every import.
+ */
+export type Coverage = ImportCoverage;
+
+/** A cell of a table row: the row's line in the source document and the cell's index in the row. */
+export interface CellAddress {
+  line: number;
+  cell: number;
+}
+
+interface Entry extends CellAddress {
+  text: string;
+  numbers: string[];
+  placed: number;
+  flagged: boolean;
+}
+
+const NUMBERISH = /^[+\-−]?\d[\d\s.,%]*$/;
+const TOKEN = /^[+\-−]?\d+(?:[.,]\d+)?%?$/;
+const GROUP_HEAD = /^[+\-−]?\d{1,3}$/;
+const GROUP_TAIL = /^\d{3}(?:[.,]\d+)?%?$/;
+
+/**
+ * The numbers a cell holds when the cell is nothing but numbers: "1 685 692 235" (one number in
+ * thousands groups), "13232,683", "2045,250 965,850 853,500" (three, space-separated in one cell).
+ * A cell with words ("Навчено 60 працівників", "2026-2028 роки") holds text, not numbers: it lands in
+ * the model as text. "-" and "х" mean zero or nothing and are not numbers.
+ */
+export function numbersIn(text: string): string[] {
+  const clean = text.replace(/\u00a0/g, " ").trim();
+  if (clean === "" || !NUMBERISH.test(clean)) return [];
+  const tokens = clean.split(/\s+/);
+  if (!tokens.every((token) => TOKEN.test(token))) return [];
+  const numbers: string[] = [];
+  let grouping = false;
+  for (const token of tokens) {
+    const last = numbers.length - 1;
+    const previous = numbers[last];
+    if (previous !== undefined && GROUP_TAIL.test(token) && (grouping || GROUP_HEAD.test(previous))) {
+      numbers[last] = `${previous} ${token}`;
+      grouping = /^\d{3}$/.test(token);
+    } else {
+      numbers.push(token);
+      grouping = GROUP_HEAD.test(token);
+    }
+  }
+  return numbers;
+}
+
+function key({ line, cell }: CellAddress): string {
+  return `${line}:${cell}`;
+}
+
+/** Counts the numbers of one import as they are seen, placed in the model, or flagged. */
+export class NumberLedger {
+  private readonly entries = new Map<string, Entry>();
+
+  /** Registers the numbers of every cell of a data row (header and column-number rows are not data). */
+  seeRow(line: number, cells: readonly string[]): void {
+    cells.forEach((text, cell) => {
+      this.see({ line, cell }, text);
+    });
+  }
+
+  /** Registers the numbers of one cell; seeing a cell twice counts it once. */
+  see(at: CellAddress, text: string): void {
+    if (this.entries.has(key(at))) return;
+    const numbers = numbersIn(text);
+    if (numbers.length === 0) return;
+    this.entries.set(key(at), { ...at, text, numbers, placed: 0, flagged: false });
+  }
+
+  /** The numbers of a cell that landed in the model: all of them, or the first `count`. */
+  place(at: CellAddress, count?: number): void {
+    const entry = this.entries.get(key(at));
+    if (!entry) return;
+    const placed = count === undefined ? entry.numbers.length : entry.placed + count;
+    entry.placed = Math.min(entry.numbers.length, placed);
+  }
+
+  /** A cell whose numbers a finding already names (its own finding, not `import.unread-number`). */
+  flag(at: CellAddress): void {
+    const entry = this.entries.get(key(at));
+    if (entry) entry.flagged = true;
+  }
+
+  /** Cells with numbers that neither landed in the model nor were named in a finding yet. */
+  unread(): (CellAddress & { text: string; numbers: string[] })[] {
+    return [...this.entries.values()]
+      .filter((entry) => !entry.flagged && entry.placed < entry.numbers.length)
+      .map(({ line, cell, text, numbers, placed }) => ({ line, cell, text, numbers: numbers.slice(placed) }));
+  }
+
+  /**
+   * Names every number left unread in an `import.unread-number` finding (one per cell, with its line
+   * and cell) and returns the import's coverage. Call once, after every reader has run.
+   */
+  close(log: FindingLog): Coverage {
+    for (const entry of this.unread()) {
+      const message =
+        `Число ${entry.numbers.map((number) => `«${number}»`).join(", ")} у рядку ${entry.line}, ` +
+        `клітинка ${entry.cell + 1}, не потрапило до програми: перевірте, до чого воно належить`;
+      log.warn("unread-number", message, entry.line, ref.programme());
+      const stored = this.entries.get(key(entry));
+      if (stored) stored.flagged = true;
+    }
+    return this.coverage();
+  }
+
+  coverage(): Coverage {
+    let numbersSeen = 0;
+    let numbersPlaced = 0;
+    let numbersFlagged = 0;
+    for (const entry of this.entries.values()) {
+      numbersSeen += entry.numbers.length;
+      numbersPlaced += entry.placed;
+      numbersFlagged += entry.flagged ? entry.numbers.length - entry.placed : 0;
+    }
+    return { numbersSeen, numbersPlaced, numbersFlagged };
+  }
+}

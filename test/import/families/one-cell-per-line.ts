@@ -1,0 +1,163 @@
+import fc from "fast-check";
+import { printAmount, type TaskTableModel, taskTableModel, yearTotal } from "./model.js";
+import type { ProjectView } from "./view.js";
+
+/**
+ * Family 2, one cell per line: every cell on its own tab-indented line, a blank line between rows, a
+ * row cut in two by a page break (a blank line inside it), directions as `N. Назва`, the item number
+ * in the task cell with the project cell repeating the title or left empty, short `Всього за
+ * напрямом` rows, and amounts in thousand UAH or in UAH as the header says.
+ */
+export interface OneCellStyle {
+  numbering: "dot" | "bare" | "bracket" | "none";
+  repeatTitle: boolean;
+  unit: "thousand" | "uah";
+  grouped: boolean;
+  zero: string;
+  /** "inline": the first source on the project's row; "total": a `Загальний обсяг` row, then the sources. */
+  sources: "inline" | "total";
+  /** Per row: where a page break cuts it (0 = not cut). Reused cyclically. */
+  cuts: number[];
+  noteAmounts: string;
+  localLabel: string;
+  directionTotals: boolean;
+}
+
+export const oneCellStyle: fc.Arbitrary<OneCellStyle> = fc.record({
+  numbering: fc.constantFrom("dot", "bare", "bracket", "none"),
+  repeatTitle: fc.boolean(),
+  unit: fc.constantFrom("thousand", "uah"),
+  grouped: fc.boolean(),
+  zero: fc.constantFrom("-", "", "0,00"),
+  sources: fc.constantFrom("inline", "total"),
+  cuts: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 9 })), { minLength: 1, maxLength: 30 }),
+  noteAmounts: fc.constantFrom("-", ""),
+  localLabel: fc.constantFrom("Місцевий бюджет", "місцевий бюджет", "бюджет громади"),
+  directionTotals: fc.boolean(),
+});
+
+const LABELS: Record<string, string> = { other: "Інші джерела", state: "Державний бюджет" };
+
+function at<T>(list: T[], index: number): T {
+  return list[index % list.length] as T;
+}
+
+class OneCellRenderer {
+  private readonly lines: string[] = [];
+  private row = 0;
+
+  constructor(
+    private readonly model: TaskTableModel,
+    private readonly style: OneCellStyle,
+  ) {}
+
+  private get width(): number {
+    return 6 + this.model.years.length + 1;
+  }
+
+  private emit(cells: string[]): void {
+    // A page break right after an unnumbered first cell leaves a lone title: not this family (see the report).
+    const lone = this.style.numbering === "none" ? 2 : 1;
+    const drawn = at(this.style.cuts, this.row);
+    const cut = cells.length === this.width && drawn >= lone ? drawn : 0;
+    this.row++;
+    cells.forEach((cell, index) => {
+      if (cut > 0 && index === Math.min(cut, cells.length - 1)) this.lines.push("");
+      this.lines.push(`\t${cell}`);
+    });
+    this.lines.push("");
+  }
+
+  private amount(kopecks: number): string {
+    return kopecks === 0 ? this.style.zero : printAmount(kopecks, this.style.unit, this.style.grouped);
+  }
+
+  private amounts(byYear: (year: string) => number): string[] {
+    const values = this.model.years.map(byYear);
+    return [values.reduce((sum, value) => sum + value, 0), ...values].map((value) => this.amount(value));
+  }
+
+  private label(source: string): string {
+    return source === "local" ? this.style.localLabel : (LABELS[source] ?? source);
+  }
+
+  private numbered(project: ProjectView): string {
+    const position = project.number.split(".")[1] ?? "";
+    if (this.style.numbering === "dot") return `${project.number}. ${project.title}`;
+    if (this.style.numbering === "bare") return `${project.number} ${project.title}`;
+    if (this.style.numbering === "bracket") return `${position}) ${project.title}`;
+    return project.title;
+  }
+
+  render(): string {
+    const { model, style } = this;
+    const unit = style.unit === "thousand" ? "тис. грн" : "грн";
+    this.lines.push(
+      " ПЕРЕЛІК",
+      `заходів і завдань Програми інформатизації Тестової міської територіальної громади на ${model.years[0]}-${model.years.at(-1)} роки`,
+    );
+    const header = [
+      "Назва завдання",
+      "Назва проекту, робіт з інформатизації",
+      "Відповідальні за виконання",
+      "Строки виконання",
+      "Джерела фінансування",
+      `Обсяги фінансування, ${unit}`,
+      "Очікувані результати (результативні показники)",
+    ];
+    this.lines.push(...header.map((cell) => `\t${cell}`), "");
+    this.lines.push(...["", "", "", "", "", "Всього", ...model.years, ""].map((cell) => `\t${cell}`), "");
+    for (const direction of model.directions) {
+      this.lines.push(`\t${direction.number}. ${direction.title}`, "");
+      for (const project of direction.projects) this.renderProject(project);
+      if (style.directionTotals) this.renderTotals("Всього за напрямом", direction.projects);
+    }
+    this.renderTotals(
+      "Всього за Програмою",
+      model.directions.flatMap((direction) => direction.projects),
+    );
+    return `${this.lines.join("\n")}\n`;
+  }
+
+  private renderProject(project: ProjectView): void {
+    const head = [
+      this.numbered(project),
+      this.style.repeatTitle ? project.title : "",
+      project.executors,
+      project.deadline,
+    ];
+    const noAmounts = this.model.years.map(() => this.style.noteAmounts);
+    if (project.fundingNote) {
+      this.emit([...head, project.fundingNote, this.style.noteAmounts, ...noAmounts, project.result]);
+      return;
+    }
+    const sources = Object.entries(project.funding);
+    const row = (byYear: Record<string, number>) => this.amounts((year) => byYear[year] ?? 0);
+    if (this.style.sources === "total" || sources.length > 1) {
+      const total = this.amounts((year) => yearTotal(project, year));
+      this.emit([...head, "Загальний обсяг, у тому числі:", ...total, project.result]);
+      for (const [source, byYear] of sources)
+        this.emit(["", "", "", "", this.label(source), ...row(byYear), ""]);
+      return;
+    }
+    const [source, byYear] = sources[0] ?? ["local", {}];
+    this.emit([...head, this.label(source), ...row(byYear), project.result]);
+  }
+
+  private renderTotals(label: string, projects: ProjectView[]): void {
+    const sources = [...new Set(projects.flatMap((project) => Object.keys(project.funding)))];
+    sources.forEach((source, index) => {
+      const sum = (year: string) =>
+        projects.reduce((total, project) => total + (project.funding[source]?.[year] ?? 0), 0);
+      this.emit([index === 0 ? label : "", this.label(source), ...this.amounts(sum)]);
+    });
+  }
+}
+
+export function renderOneCell(model: TaskTableModel, style: OneCellStyle): string {
+  return new OneCellRenderer(model, style).render();
+}
+
+export const oneCellDocument = fc
+  .tuple(taskTableModel, oneCellStyle)
+  .map(([model, style]) => ({ model, style, text: renderOneCell(model, style) }));

@@ -1,0 +1,210 @@
+import fc from "fast-check";
+import { printAmount, type TaskTableModel, taskTableModel, yearTotal } from "./model.js";
+import type { ProjectView } from "./view.js";
+
+/**
+ * Family 1, the Ministry's model table (order No. 160) exported from Word with page breaks: one
+ * tab-separated row per line; a column-number row after the header and after every page break;
+ * `Пріоритетний напрям N` rows with the direction's title in the first cell of its first project row;
+ * `Загальний обсяг, у тому числі:` then source rows, some shifted left or starting in the first cell;
+ * rows split by a page break that continue the title and the result; direction and programme totals.
+ */
+export interface PagedStyle {
+  numbering: "dot" | "bare" | "bracket" | "none";
+  headers: { project: string; executors: string; deadline: string; money: string; result: string };
+  totalWord: string;
+  yearSuffix: string;
+  grouped: boolean;
+  zero: string;
+  /** Per generated row, in order: whether a page break comes before it. Reused cyclically. */
+  breaks: boolean[];
+  /** Per source row: where its cells sit. Reused cyclically. */
+  shifts: ("none" | "left" | "first-cell")[];
+  /** Per project: split its title and result across a page break. Reused cyclically. */
+  splits: boolean[];
+  localLabel: string;
+  otherLabel: string;
+  directionTotals: boolean;
+}
+
+export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
+  numbering: fc.constantFrom("dot", "bare", "bracket", "none"),
+  headers: fc.record({
+    project: fc.constantFrom(
+      "Назва проєкту, робіт з інформатизації",
+      "Назва проекту",
+      "Назва заходу (проєкту)",
+    ),
+    executors: fc.constantFrom("Відповідальні за виконання", "Виконавці"),
+    deadline: fc.constantFrom("Строки виконання", "Термін виконання"),
+    money: fc.constantFrom("Обсяги фінансування, тис. грн", "Обсяг фінансування (тис. грн)"),
+    result: fc.constantFrom("Очікувані результати", "Очікуваний результат"),
+  }),
+  totalWord: fc.constantFrom("Всього", "Усього"),
+  yearSuffix: fc.constantFrom("", " р.", " рік"),
+  grouped: fc.boolean(),
+  zero: fc.constantFrom("", "-", "0,000"),
+  breaks: fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }),
+  shifts: fc.array(fc.constantFrom("none", "none", "left", "first-cell"), { minLength: 1, maxLength: 20 }),
+  splits: fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
+  localLabel: fc.constantFrom("місцевий бюджет", "бюджет громади", "Місцевий бюджет"),
+  otherLabel: fc.constantFrom("інші джерела", "Інші джерела"),
+  directionTotals: fc.boolean(),
+});
+
+const SOURCE_LABEL = { state: "державний бюджет" } as const;
+
+function at<T>(list: T[], index: number): T {
+  return list[index % list.length] as T;
+}
+
+function numbered(style: PagedStyle, number: string, title: string): string {
+  const position = number.split(".")[1] ?? "";
+  if (style.numbering === "dot") return `${number}. ${title}`;
+  if (style.numbering === "bare") return `${number} ${title}`;
+  if (style.numbering === "bracket") return `${position}) ${title}`;
+  return title;
+}
+
+/** Splits text after its first word, so that the rest starts mid-sentence (lowercase). */
+export function splitText(text: string): [string, string] {
+  const words = text.split(" ");
+  if (words.length < 3) return [text, ""];
+  const cut = Math.ceil(words.length / 2);
+  return [words.slice(0, cut).join(" "), words.slice(cut).join(" ")];
+}
+
+class PagedRenderer {
+  private readonly lines: string[] = [];
+  private row = 0;
+  private sourceRow = 0;
+  private project = 0;
+
+  constructor(
+    private readonly model: TaskTableModel,
+    private readonly style: PagedStyle,
+  ) {}
+
+  private get width(): number {
+    return 6 + this.model.years.length + 1;
+  }
+
+  private columnNumbers(): string {
+    return Array.from({ length: this.width }, (_, index) => String(index + 1)).join("\t");
+  }
+
+  /** A data row, after a page break when the style puts one here. */
+  private push(cells: string[], breakable = true): void {
+    if (breakable && at(this.style.breaks, this.row) && this.row > 0) {
+      this.lines.push("", this.columnNumbers());
+    }
+    this.row++;
+    this.lines.push(cells.join("\t"));
+  }
+
+  private amounts(byYear: (year: string) => number): string[] {
+    const values = this.model.years.map(byYear);
+    const total = values.reduce((sum, value) => sum + value, 0);
+    return [total, ...values].map((kopecks) =>
+      kopecks === 0 ? this.style.zero : printAmount(kopecks, "thousand", this.style.grouped),
+    );
+  }
+
+  private sourceCells(label: string, amounts: string[]): string[] {
+    const shift = at(this.style.shifts, this.sourceRow++);
+    if (shift === "left") return ["", "", "", label, ...amounts, "", ""];
+    if (shift === "first-cell") return [label, "", "", "", ...amounts, "", ""];
+    return ["", "", "", "", label, ...amounts, ""];
+  }
+
+  private labelOf(source: string): string {
+    if (source === "local") return this.style.localLabel;
+    if (source === "other") return this.style.otherLabel;
+    return SOURCE_LABEL[source as keyof typeof SOURCE_LABEL] ?? source;
+  }
+
+  render(): string {
+    const { style, model } = this;
+    const years = model.years.map((year) => `${year}${style.yearSuffix}`);
+    this.lines.push(
+      "Додаток 1",
+      `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`,
+      "",
+      [
+        "Назва завдання",
+        style.headers.project,
+        style.headers.executors,
+        style.headers.deadline,
+        "Джерела фінансування",
+        style.headers.money,
+        ...model.years.map(() => ""),
+        style.headers.result,
+      ].join("\t"),
+      ["", "", "", "", "", style.totalWord, ...years, ""].join("\t"),
+      this.columnNumbers(),
+    );
+    for (const direction of model.directions) {
+      this.push([`Пріоритетний напрям ${direction.number}`, ...Array(this.width - 1).fill("")]);
+      direction.projects.forEach((project, index) => {
+        this.renderProject(project, index === 0 ? direction.title : "");
+      });
+      if (style.directionTotals)
+        this.renderTotals(`Всього за напрямом ${direction.number}`, direction.projects);
+    }
+    this.renderTotals(
+      "Всього за Програмою",
+      model.directions.flatMap((direction) => direction.projects),
+    );
+    return `${this.lines.join("\n")}\n`;
+  }
+
+  private renderProject(project: ProjectView, taskCell: string): void {
+    const split = at(this.style.splits, this.project++);
+    const [title, titleRest] = split ? splitText(project.title) : [project.title, ""];
+    const [result, resultRest] = split ? splitText(project.result) : [project.result, ""];
+    const head = [taskCell, numbered(this.style, project.number, title), project.executors, project.deadline];
+    const blanks = this.model.years.map(() => "");
+    if (project.fundingNote) {
+      this.push([...head, project.fundingNote, "", ...blanks, result]);
+    } else {
+      const amounts = this.amounts((year) => yearTotal(project, year));
+      this.push([...head, "Загальний обсяг, у тому числі:", ...amounts, result]);
+    }
+    if (titleRest || resultRest) {
+      // The rest of the title and the result after a page break, in a row of their own.
+      this.lines.push("", this.columnNumbers());
+      this.lines.push(["", titleRest, "", "", "", "", ...blanks, resultRest].join("\t"));
+    }
+    for (const [source, byYear] of Object.entries(project.funding)) {
+      this.push(
+        this.sourceCells(
+          this.labelOf(source),
+          this.amounts((year) => byYear[year] ?? 0),
+        ),
+      );
+    }
+  }
+
+  private renderTotals(label: string, projects: ProjectView[]): void {
+    const sum = (source: string | null) => (year: string) =>
+      projects.reduce(
+        (total, project) =>
+          total + (source === null ? yearTotal(project, year) : (project.funding[source]?.[year] ?? 0)),
+        0,
+      );
+    this.push([label, "", "", "", "Загальний обсяг, у тому числі:", ...this.amounts(sum(null)), ""]);
+    const sources = new Set(projects.flatMap((project) => Object.keys(project.funding)));
+    for (const source of sources) {
+      this.push(["", "", "", "", this.labelOf(source), ...this.amounts(sum(source)), ""]);
+    }
+  }
+}
+
+/** The task table of a model rendered as family 1 text. */
+export function renderPaged(model: TaskTableModel, style: PagedStyle): string {
+  return new PagedRenderer(model, style).render();
+}
+
+export const pagedDocument = fc
+  .tuple(taskTableModel, pagedStyle)
+  .map(([model, style]) => ({ model, style, text: renderPaged(model, style) }));

@@ -1,0 +1,217 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { DeclaredFunding, SourceKind } from "../../../src/domain/model.js";
+import { interpretBlocks } from "../../../src/import/interpret/index.js";
+import { readTextBlocks } from "../../../src/import/text/reader.js";
+import { passportHead, printDecimal, RUNS, T } from "./render.js";
+
+/**
+ * Family 3: passport field 10 as an inline table. «Всього 2025 2026 2027» (in the field's cell or on
+ * the next row), then «Загальний обсяг, тис. грн, 13232,683 4068,950 …» with the numbers
+ * space-separated in one cell (or a cell each), then a row per source. A random field 10 is rendered
+ * with random spellings, number formats, shifts and page breaks; the import must give it back.
+ */
+
+const SOURCE_SPELLINGS: Partial<Record<SourceKind, string[]>> = {
+  local: [
+    "місцевий бюджет",
+    "бюджет громади",
+    "Бюджет Тестової сільської територіальної громади",
+    "кошти місцевого бюджету",
+  ],
+  state: ["державний бюджет", "кошти державного бюджету"],
+  oblast: ["обласний бюджет", "кошти обласного бюджету"],
+  other: ["інші джерела", "інші джерела, не заборонені законодавством", "кошти інших джерел"],
+};
+const SOURCES = Object.keys(SOURCE_SPELLINGS) as SourceKind[];
+
+interface Field10 {
+  unit: "thousand" | "uah";
+  years: string[];
+  /** kopecks per source per year */
+  amounts: Partial<Record<SourceKind, number[]>>;
+}
+
+interface Style {
+  totalColumn: boolean;
+  totalWord: string;
+  yearSuffix: string;
+  headerOnNextRow: boolean;
+  headerCells: boolean;
+  numbersInCells: boolean;
+  labelWithNumbers: boolean;
+  grouped: boolean;
+  keepZeros: boolean;
+  dash: boolean;
+  totalLabel: number;
+  spelling: number;
+  inclusive: boolean;
+  pageBreak: number;
+  shift: number;
+}
+
+/** Kopecks a unit prints exactly: whole UAH for thousands (three decimals), kopecks for UAH. */
+const amount = (unit: Field10["unit"]): fc.Arbitrary<number> =>
+  fc
+    .oneof(
+      fc.constant(0),
+      fc.integer({ min: 1, max: 5_000_000 }),
+      fc.integer({ min: 1, max: 20_000_000_000 }),
+    )
+    .map((value) => (unit === "thousand" ? value * 100 : value));
+
+const field10: fc.Arbitrary<Field10> = fc
+  .record({
+    unit: fc.constantFrom("thousand" as const, "uah" as const),
+    from: fc.integer({ min: 2024, max: 2027 }),
+    length: fc.integer({ min: 1, max: 5 }),
+    sources: fc.subarray(SOURCES, { minLength: 1 }),
+  })
+  .chain(({ unit, from, length, sources }) => {
+    const years = Array.from({ length }, (_, index) => String(from + index));
+    const perSource = sources.map((source) =>
+      fc
+        .array(amount(unit), { minLength: length, maxLength: length })
+        .map((values) => [source, values] as const),
+    );
+    return fc.tuple(...perSource).map((pairs) => ({ unit, years, amounts: Object.fromEntries(pairs) }));
+  });
+
+const anyStyle: fc.Arbitrary<Style> = fc.record({
+  totalColumn: fc.boolean(),
+  totalWord: fc.constantFrom("Всього", "Усього", "Разом", "всього:"),
+  yearSuffix: fc.constantFrom("", " рік", " р.", " року"),
+  headerOnNextRow: fc.boolean(),
+  headerCells: fc.boolean(),
+  numbersInCells: fc.boolean(),
+  labelWithNumbers: fc.boolean(),
+  grouped: fc.boolean(),
+  keepZeros: fc.boolean(),
+  dash: fc.boolean(),
+  totalLabel: fc.nat(3),
+  spelling: fc.nat(3),
+  inclusive: fc.boolean(),
+  pageBreak: fc.integer({ min: -1, max: 6 }),
+  shift: fc.nat(1),
+});
+
+/**
+ * Thousands groups inside a run of space-separated numbers are readable (by a person too) only when
+ * every number ends in its decimals and a printed total confirms the split.
+ */
+const style = anyStyle.map((s) =>
+  !s.numbersInCells && s.grouped ? { ...s, keepZeros: true, totalColumn: true } : s,
+);
+
+function printAmount(kopecks: number, unit: Field10["unit"], s: Style): string {
+  if (kopecks === 0 && s.dash) return "-";
+  const scale = unit === "thousand" ? 100_000n : 100n;
+  const whole = BigInt(kopecks) / scale;
+  const fraction = (BigInt(kopecks) % scale).toString().padStart(unit === "thousand" ? 5 : 2, "0");
+  // thousands print three decimals (whole UAH), UAH two (kopecks)
+  return printDecimal(whole, unit === "thousand" ? fraction.slice(0, 3) : fraction, s.grouped, s.keepZeros);
+}
+
+function totalsOf(model: Field10): { total: number; byYear: number[] } {
+  const byYear = model.years.map((_, index) =>
+    Object.values(model.amounts).reduce((sum, values) => sum + (values?.[index] ?? 0), 0),
+  );
+  return { total: byYear.reduce((sum, value) => sum + value, 0), byYear };
+}
+
+function render(model: Field10, s: Style): string {
+  const unitWords = model.unit === "thousand" ? "тис. грн" : "грн";
+  const slots = [
+    ...(s.totalColumn ? [s.totalWord] : []),
+    ...model.years.map((year) => `${year}${s.yearSuffix}`),
+  ];
+  const header = s.headerCells ? slots.join(T) : slots.join(" ");
+  const lead = T.repeat(1 + s.shift);
+  const row = (label: string, values: number[]): string => {
+    const all = [...(s.totalColumn ? [values.reduce((sum, value) => sum + value, 0)] : []), ...values];
+    const printed = all.map((value) => printAmount(value, model.unit, s));
+    const numbers = s.numbersInCells ? printed.join(T) : printed.join(" ");
+    return s.labelWithNumbers ? `${lead}${label} ${numbers}` : `${lead}${label}${T}${numbers}`;
+  };
+  const totalLabels = [
+    `Загальний обсяг, ${unitWords},`,
+    `Загальний обсяг фінансування (${unitWords}):`,
+    `Всього, ${unitWords}`,
+    `Обсяг фінансування, ${unitWords}`,
+  ];
+  const { byYear } = totalsOf(model);
+  const rows = [
+    s.headerOnNextRow
+      ? `10.${T}Джерела та обсяги фінансування, ${unitWords}`
+      : `10.${T}Джерела та обсяги фінансування${T}${header}`,
+    ...(s.headerOnNextRow ? [`${lead}${header}`] : []),
+    row(totalLabels[s.totalLabel] ?? "", byYear),
+    ...(s.inclusive ? [`${lead}у тому числі:`] : []),
+    ...SOURCES.flatMap((source) => {
+      const values = model.amounts[source];
+      const spellings = SOURCE_SPELLINGS[source] ?? [];
+      return values ? [row(spellings[s.spelling % spellings.length] ?? "", values)] : [];
+    }),
+  ];
+  // A page break between two data rows of field 10. (Before the data, or with labels and numbers in one
+  // cell, the text extraction itself cannot tell a row from the one it continues.)
+  const firstData = s.headerOnNextRow ? 3 : 2;
+  if (!s.labelWithNumbers && s.pageBreak >= firstData && s.pageBreak < rows.length)
+    rows.splice(s.pageBreak, 0, "");
+  const period = passportHead(Number(model.years[0]), Number(model.years.at(-1)));
+  return [...period, ...rows, "", "Додаток 1", ""].join("\n");
+}
+
+function expected(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {
+  const { total, byYear } = totalsOf(model);
+  const years = (values: number[]) =>
+    Object.fromEntries(model.years.map((year, index) => [year, values[index] ?? 0]));
+  const bySource: DeclaredFunding["bySource"] = {};
+  const bySourceByYear: DeclaredFunding["bySourceByYear"] = {};
+  for (const source of SOURCES) {
+    const values = model.amounts[source];
+    if (!values) continue;
+    if (s.totalColumn) bySource[source] = values.reduce((sum, value) => sum + value, 0);
+    bySourceByYear[source] = years(values);
+  }
+  return { total: s.totalColumn ? total : null, byYear: years(byYear), bySource, bySourceByYear };
+}
+
+describe("family 3: passport field 10 as an inline table", () => {
+  it(`import(render(field 10)) gives field 10 back (${RUNS} seeds)`, () => {
+    fc.assert(
+      fc.property(field10, style, (model, s) => {
+        const text = render(model, s);
+        const { programme, coverage } = interpretBlocks(readTextBlocks(text));
+        const { line: _line, ...funding } = programme.passport.funding;
+        expect(funding, text).toEqual(expected(model, s));
+        expect(programme.unit === model.unit || programme.directions.length === 0).toBe(true);
+        if (coverage) {
+          expect(coverage.numbersSeen).toBe(coverage.numbersPlaced + coverage.numbersFlagged);
+          expect(coverage.numbersFlagged, text).toBe(0);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("reads the issue's example: thousands groups and numbers told apart by the count of years", () => {
+    const text = [
+      ...passportHead(2025, 2027),
+      `10.${T}Джерела та обсяги фінансування${T}Всього 2025 2026 2027`,
+      `${T}Загальний обсяг, тис. грн,${T}13232,683 4068,950 4583,733 4580,000`,
+      `${T}у тому числі:`,
+      `${T}місцевий бюджет${T}1 685 692,235 565 000,000 560 692,235 560 000`,
+      "",
+    ].join("\n");
+    const { funding } = interpretBlocks(readTextBlocks(text)).programme.passport;
+    expect(funding.total).toBe(1_323_268_300);
+    expect(funding.byYear).toEqual({ "2025": 406_895_000, "2026": 458_373_300, "2027": 458_000_000 });
+    expect(funding.bySource.local).toBe(168_569_223_500);
+    expect(funding.bySourceByYear.local).toEqual({
+      "2025": 56_500_000_000,
+      "2026": 56_069_223_500,
+      "2027": 56_000_000_000,
+    });
+  });
+});
