@@ -147,7 +147,8 @@ async function main(): Promise<void> {
   process.env.INFOPROG_REQUESTS_PER_MINUTE_PER_IP ??= "0";
   process.env.INFOPROG_REQUESTS_PER_MINUTE_PER_ACCOUNT ??= "0";
   const database = await prepareDatabase();
-  const server = await startServer(database.options);
+  // A loaded machine needs more than the tests' minute to compile and start the server.
+  const server = await startServer(database.options, Number(process.env.SOAK_START_TIMEOUT_MS ?? 300_000));
   const pid = server.child.pid ?? 0;
   try {
     const session = await signIn(server.url, LOGIN, PASSWORD);

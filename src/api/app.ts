@@ -22,6 +22,7 @@ import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
 import { type ImportDocument, importRoutes } from "./routes/import.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
+import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
 import { reviewRoutes } from "./routes/reviews.js";
@@ -148,6 +149,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     annualReportsPerMinute: settings.limits.annualReportsPerMinute,
   });
   app.register(categoryRoutes, { store });
+  app.register(orgUnitRoutes, { store });
   app.register(agreementRoutes, { store });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;

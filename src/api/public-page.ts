@@ -88,6 +88,21 @@ export function renderPublicPage(template: string, detail: ReturnType<typeof det
     .replace(ROOT, `<div id="root">${firstScreenHtml(programme)}</div>${data}`);
 }
 
+const STYLESHEET = /<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"[^>]*>/g;
+
+/**
+ * The page's stylesheets inline: the first screen paints as soon as the HTML arrives, without waiting
+ * one more round trip for the CSS (over half a second on slow 4G); about 8 KB more HTML compressed.
+ */
+export function inlineStylesheets(template: string, webDist: string): string {
+  return template.replace(STYLESHEET, (link, href: string) => {
+    const file = path.join(webDist, href);
+    if (!file.startsWith(path.join(webDist, "assets"))) return link;
+    // "</style" cannot occur in the built CSS's rules; escaped anyway, so the element cannot end early.
+    return `<style>${readFileSync(file, "utf8").replace(/<\/style/gi, "<\\/style")}</style>`;
+  });
+}
+
 interface PublicPageOptions {
   store: Store;
   webDist: string;
@@ -96,6 +111,7 @@ interface PublicPageOptions {
 /** GET /p/:katottg/:from-:to, rendered; any other /p/… path keeps the plain public.html. */
 export async function publicPageRoutes(app: FastifyInstance, options: PublicPageOptions): Promise<void> {
   const template = readFileSync(path.join(options.webDist, "public.html"), "utf8");
+  const withInlineStyles = inlineStylesheets(template, options.webDist);
   const { store } = options;
   app.get<{ Params: { katottg: string; from: string; to: string } }>(
     "/p/:katottg/:from-:to",
@@ -108,7 +124,9 @@ export async function publicPageRoutes(app: FastifyInstance, options: PublicPage
       const stored = id === undefined ? undefined : await store.getProgramme(id);
       // Not published (or no such programme): the app says so, in the reader's language.
       const html =
-        stored?.summary.status === "published" ? renderPublicPage(template, detailOf(stored)) : template;
+        stored?.summary.status === "published"
+          ? renderPublicPage(withInlineStyles, detailOf(stored))
+          : template;
       const etag = contentEtag(html);
       reply.header("cache-control", REVALIDATE).header("etag", etag);
       if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();

@@ -1,3 +1,4 @@
+import { geographyFindings } from "../domain/geo/placement.js";
 import { type Finding, type ImportResult, ref } from "../domain/model.js";
 import type { MoneyUnit } from "../domain/money.js";
 import { severityOf } from "../domain/rules/table.js";
@@ -43,7 +44,11 @@ function withValidation(result: ImportResult): ImportResult {
   assertImportable(result);
   return {
     ...result,
-    findings: [...result.findings, ...validateProgramme(result.programme)],
+    findings: [
+      ...result.findings,
+      ...geographyFindings(result.programme),
+      ...validateProgramme(result.programme),
+    ],
   };
 }
 

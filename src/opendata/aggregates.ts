@@ -1,4 +1,3 @@
-import { type Kysely, sql } from "kysely";
 import type {
   CategoryStats,
   CompareCommunity,
@@ -10,7 +9,8 @@ import type {
 } from "../contract/national.js";
 import { CATEGORY_IDS, type CategoryId, categoryInfo } from "../domain/classify/index.js";
 import { toKopecks } from "../store/convert.js";
-import type { Database } from "../store/schema.js";
+import { categorySumsOfYear, publishedCommunities, publishedYears, summaryRows } from "../store/national.js";
+import type { Db } from "../store/schema.js";
 import { isOutlier, type Spread, spread } from "./stats.js";
 
 /** Per-resident amounts are kopecks per person, rounded to whole kopecks only for output. */
@@ -18,38 +18,9 @@ const round = (value: number) => Math.round(value);
 const perResident = (amount: number, population: number | null) =>
   population && population > 0 ? amount / population : null;
 
-interface SummaryRow {
-  programme_id: number;
-  katottg: string;
-  name: string;
-  oblast: string | null;
-  population: number | null;
-  title: string;
-  period_from: number;
-  period_to: number;
-  year: number | null;
-  category: string;
-  amount: number;
-}
-
-async function summaryRows(db: Kysely<Database>, where: ReturnType<typeof sql>): Promise<SummaryRow[]> {
-  const { rows } = await sql<Omit<SummaryRow, "amount"> & { amount: string | number }>`
-    select p.id as programme_id, p.katottg, c.name, c.oblast, c.population, p.title, p.period_from, p.period_to,
-      s.year, s.category, sum(s.amount_kopecks) as amount
-    from programmes p join communities c on c.katottg = p.katottg
-    join programme_summaries s on s.programme_id = p.id
-    where p.status = 'published' and ${where}
-    group by p.id, p.katottg, c.name, c.oblast, c.population, p.title, p.period_from, p.period_to, s.year, s.category
-    order by p.katottg, p.period_from, s.category, s.year`.execute(db);
-  return rows.map((row) => ({ ...row, amount: toKopecks(row.amount) }));
-}
-
 /** Each published programme of the communities: money by category and year, per resident when known. */
-export async function compareCommunities(
-  db: Kysely<Database>,
-  katottg: string[],
-): Promise<CompareCommunity[]> {
-  const rows = await summaryRows(db, sql`p.katottg in (${sql.join(katottg)})`);
+export async function compareCommunities(db: Db, katottg: string[]): Promise<CompareCommunity[]> {
+  const rows = await summaryRows(db, katottg);
   const communities = new Map<string, CompareCommunity>();
   const programmes = new Map<number, CompareProgramme>();
   for (const row of rows) {
@@ -112,22 +83,12 @@ interface CommunityYear {
  * community and category), with the community's name, oblast and population read once per community:
  * at ten times the country's communities the wide per-programme rows cost seconds and hundreds of MB.
  */
-async function communityYears(db: Kysely<Database>, year: number, oblast?: string): Promise<CommunityYear[]> {
-  const inOblast = oblast === undefined ? sql`true` : sql`c.oblast = ${oblast}`;
-  const sums = await sql<{ katottg: string; category: string; amount: string | number }>`
-    select p.katottg, s.category, sum(s.amount_kopecks) as amount
-    from programme_summaries s join programmes p on p.id = s.programme_id
-    join communities c on c.katottg = p.katottg
-    where p.status = 'published' and s.year = ${year} and ${inOblast}
-    group by p.katottg, s.category order by p.katottg, s.category`.execute(db);
-  const meta = await sql<Pick<CommunityYear, "katottg" | "name" | "oblast" | "population">>`
-    select c.katottg, c.name, c.oblast, c.population from communities c
-    where ${inOblast} and exists (select 1 from programmes p where p.katottg = c.katottg and p.status = 'published')`.execute(
-    db,
-  );
-  const about = new Map(meta.rows.map((row) => [row.katottg, row]));
+async function communityYears(db: Db, year: number, oblast?: string): Promise<CommunityYear[]> {
+  const sums = await categorySumsOfYear(db, year, oblast);
+  const meta = await publishedCommunities(db, oblast);
+  const about = new Map(meta.map((row) => [row.katottg, row]));
   const out = new Map<string, CommunityYear>();
-  for (const row of sums.rows) {
+  for (const row of sums) {
     let community = out.get(row.katottg);
     if (!community) {
       const known = about.get(row.katottg);
@@ -204,11 +165,7 @@ function perResidentSpread(communities: CommunityYear[]): Spread {
  * programme covering it, per resident — medians and quartiles by category, the oblasts ranked, IQR
  * outliers. With `oblast`, the same view of that oblast's communities (without the oblast ranking).
  */
-export async function nationalView(
-  db: Kysely<Database>,
-  year: number,
-  oblast?: string,
-): Promise<NationalView> {
+export async function nationalView(db: Db, year: number, oblast?: string): Promise<NationalView> {
   const communities = await communityYears(db, year, oblast);
   const years = await publishedYears(db);
   const top = communities
@@ -228,13 +185,6 @@ export async function nationalView(
     oblasts: oblast === undefined ? oblastRanking(communities) : [],
     top_communities: top,
   };
-}
-
-async function publishedYears(db: Kysely<Database>): Promise<number[]> {
-  const { rows } = await sql<{ year: number }>`
-    select distinct s.year from programme_summaries s join programmes p on p.id = s.programme_id
-    where p.status = 'published' and s.year is not null order by s.year`.execute(db);
-  return rows.map((row) => Number(row.year));
 }
 
 function oblastRanking(communities: CommunityYear[]): OblastRank[] {

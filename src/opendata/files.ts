@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Kysely } from "kysely";
 import { config } from "../config.js";
 import { allRows, type ListedResource, targetedProgrammes } from "../store/opendata.js";
-import type { Database } from "../store/schema.js";
+import type { Db } from "../store/schema.js";
 import { csvChunks, writeDataPackageZip } from "./datapackage.js";
 import type { ResourceDef } from "./fields.js";
 
@@ -112,7 +111,7 @@ async function isAbandoned(file: string): Promise<boolean> {
  * memory holds one page and one compressed chunk, not the dataset.
  */
 export async function writeDataPackageFile(
-  db: Kysely<Database>,
+  db: Db,
   file: string,
   options: { linkBase: string; modified: string },
 ): Promise<void> {

@@ -4,6 +4,7 @@
  * executes which project. Every change writes the audit log in its own transaction.
  */
 import { randomUUID } from "node:crypto";
+import { executorKey } from "../domain/executors.js";
 import type { Programme } from "../domain/model.js";
 import { type Cadence, type ReportingPeriod, reportingPeriods } from "../domain/monitoring/periods.js";
 import type { ExecutorReport } from "../domain/monitoring/reports.js";
@@ -51,7 +52,12 @@ const iso = (value: Date | string | null): string | null =>
 
 type ReportRow = Awaited<ReturnType<typeof selectReports>>[number];
 
-function selectReports(db: MonitoringDb | MonitoringTrx, programmeId: number, id?: string) {
+function selectReports(
+  db: MonitoringDb | MonitoringTrx,
+  programmeId: number,
+  id?: string,
+  filter: ReportFilter = {},
+) {
   let query = db
     .selectFrom("executor_reports as r")
     .innerJoin("org_units as u", "u.id", "r.org_unit_id")
@@ -59,6 +65,9 @@ function selectReports(db: MonitoringDb | MonitoringTrx, programmeId: number, id
     .select("u.name as unit_name")
     .where("r.programme_id", "=", programmeId);
   if (id !== undefined) query = query.where("r.id", "=", id);
+  if (filter.orgUnitId !== undefined) query = query.where("r.org_unit_id", "=", filter.orgUnitId);
+  if (filter.periodKey !== undefined) query = query.where("r.period_key", "=", filter.periodKey);
+  if (filter.submittedOnly) query = query.where("r.submitted_at", "is not", null);
   return query.orderBy("r.created_at").orderBy("r.id").execute();
 }
 
@@ -101,15 +110,8 @@ export async function listReports(
   programmeId: number,
   filter: ReportFilter = {},
 ): Promise<StoredReport[]> {
-  const rows = await selectReports(monitoringDb(store), programmeId);
-  return rows
-    .map(toReport)
-    .filter(
-      (report) =>
-        (filter.orgUnitId === undefined || report.orgUnitId === filter.orgUnitId) &&
-        (filter.periodKey === undefined || report.periodKey === filter.periodKey) &&
-        (!filter.submittedOnly || report.submittedAt !== null),
-    );
+  const rows = await selectReports(monitoringDb(store), programmeId, undefined, filter);
+  return rows.map(toReport);
 }
 
 export async function getReport(
@@ -418,12 +420,18 @@ export async function listItemUnits(store: Store, programmeId: number): Promise<
   return rows.map((row) => ({ itemId: row.item_id, orgUnitId: row.org_unit_id }));
 }
 
-/** Which unit executes which project, by the executor names printed in the task table. */
+/**
+ * Which unit executes which project, by the executor names printed in the task table: the name as
+ * printed (normalized), else its `executorKey` (the name without its council: «Відділ освіти Роменської
+ * міської ради» is the unit «Відділ освіти»). A project with several executors has several units.
+ */
 export function matchItemUnits(programme: Programme, units: OrgUnit[]): ItemUnit[] {
   const byName = new Map(units.map((unit) => [normalizeName(unit.name), unit.id]));
+  const byKey = new Map(units.map((unit) => [executorKey(unit.name), unit.id]));
+  const unitOf = (name: string) => byName.get(normalizeName(name)) ?? byKey.get(executorKey(name)) ?? [];
   return programme.directions.flatMap((direction) =>
     projectItems(direction.items).flatMap((item) => {
-      const ids = new Set(item.executors.flatMap((name) => byName.get(normalizeName(name)) ?? []));
+      const ids = new Set(item.executors.flatMap(unitOf));
       return [...ids].map((orgUnitId) => ({ itemId: item.id, orgUnitId }));
     }),
   );

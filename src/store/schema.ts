@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from "kysely";
 import type { Role } from "../domain/roles.js";
 
 /** bigint columns: pg returns strings, PGlite numbers (or BigInt past 2^53); write numbers. */
@@ -60,7 +60,7 @@ export interface ItemsTable {
   number: string;
   title: string;
   executors: string[];
-  deadline: ColumnType<unknown, string | null, string | null>;
+  deadline: ColumnType<unknown | null, string | null, string | null>;
   expected_result: string;
   depth: number;
   position: number;
@@ -233,7 +233,7 @@ export interface AgreementEventsTable {
   to_state: string;
   user_id: number | null;
   at: CreatedAt;
-  document: ColumnType<unknown, string | null | undefined, string | null>;
+  document: ColumnType<unknown | null, string | null | undefined, string | null>;
 }
 
 export interface AgreementRemarksTable {
@@ -289,6 +289,9 @@ export interface Database {
   agreement_remarks: AgreementRemarksTable;
   notifications: NotificationsTable;
 }
+
+/** The database handle, for rooms that pass it to the store without importing Kysely. */
+export type Db = Kysely<Database>;
 
 /** Rows as read (`Selectable`) and as written (`Insertable`): use these, not the table interfaces. */
 export type ProgrammeRow = Selectable<ProgrammesTable>;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -12,7 +12,9 @@ import type { Store } from "../../src/store/index.js";
 import { openTestStore } from "../support/db.js";
 
 const TEMPLATE =
-  '<!doctype html><html lang="uk"><head><title>Програма</title></head><body><div id="root"></div><script type="module" src="/assets/public-x.js"></script></body></html>';
+  '<!doctype html><html lang="uk"><head><title>Програма</title><link rel="stylesheet" crossorigin href="/assets/public-x.css"></head><body><div id="root"></div><script type="module" src="/assets/public-x.js"></script></body></html>';
+
+const CSS = ".ssr-first-screen h1 { font-size: 1.5rem }";
 
 function embeddedJson(html: string): unknown {
   const match = new RegExp(`<script type="application/json" id="${PROGRAMME_DATA_ID}">([^<]*)</script>`).exec(
@@ -44,6 +46,8 @@ describe("the public programme page rendered on the server", () => {
     webDist = await mkdtemp(path.join(tmpdir(), "infoprog-web-"));
     await writeFile(path.join(webDist, "index.html"), TEMPLATE);
     await writeFile(path.join(webDist, "public.html"), TEMPLATE);
+    await mkdir(path.join(webDist, "assets"));
+    await writeFile(path.join(webDist, "assets/public-x.css"), CSS);
     app = buildApp({ store, webDist });
     await app.ready();
   });
@@ -69,6 +73,12 @@ describe("the public programme page rendered on the server", () => {
     }
     expect(root.match(/<li>/g)).toHaveLength(published.directions.length);
     expect(html).toContain("<title>Програма «Цифрова громада» &lt;/script&gt;");
+  });
+
+  it("inlines the stylesheet, so the first screen needs no second request to paint", async () => {
+    const html = (await app.inject(pagePath(published))).body;
+    expect(html).toContain(`<style>${CSS}</style>`);
+    expect(html).not.toContain('rel="stylesheet"');
   });
 
   it("hands the app the same programme the API serves, inside a script it cannot break out of", async () => {

@@ -77,15 +77,8 @@ describe("paged-model-table.txt (the Ministry's model table exported from Word w
     expect(taskTableLines).toEqual([]);
   });
 
-  // The passport and indicator parts of this file's expectations are read by the passport and indicator
-  // readers (issue 11, the other half); these blocks stay failing-visible until they are written.
-  it.todo("passport field 10 as an inline table: total, by year and by source (the passport reader's part)");
-  it.todo(
-    "the indicator annex: six indicators, a name continued after a page break (the indicator reader's part)",
-  );
-  it.todo(
-    "passport field 7: a head of department below the deputy head Res. 119 requires (the head-rank rule)",
-  );
+  // The passport (field 10 as an inline table, field 7's head rank) and indicator parts of this file's
+  // expectations are asserted in shared-layouts-annex.test.ts.
 });
 
 describe("one-cell-per-line-uah.txt (one cell per line; UAH under a «тис. грн» header)", () => {

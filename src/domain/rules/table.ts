@@ -542,6 +542,39 @@ export const RULES = [
     appliesTo: ["passport"],
   },
   {
+    code: "import.katottg-by-name",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Коду КАТОТТГ немає; громаду, її область і населення визначено за назвою — підтвердіть.",
+      en: "No KATOTTG code; the community, its oblast and population were found by name: please confirm.",
+    },
+    basis: BASIS.katottg,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "import.katottg-not-community",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Код КАТОТТГ — код населеного пункту, а не громади; область і населення взято від його громади.",
+      en: "The KATOTTG code is a settlement's, not a community's; oblast and population come from its community.",
+    },
+    basis: BASIS.katottg,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "import.katottg-unknown",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Коду КАТОТТГ немає серед громад кодифікатора; область і населення невідомі.",
+      en: "The KATOTTG code is not among the codifier's communities; oblast and population are unknown.",
+    },
+    basis: BASIS.katottg,
+    appliesTo: ["passport"],
+  },
+  {
     code: "import.no-katottg",
     severity: "warning",
     stage: "importer",

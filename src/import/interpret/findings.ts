@@ -1,9 +1,14 @@
 import type { Finding, Item } from "../../domain/model.js";
 import { ref } from "../../domain/model.js";
-import { type ImportRuleName, type ImportWarningName, severityOf } from "../../domain/rules/table.js";
+import {
+  type ImportRuleName,
+  type ImportWarningName,
+  type RuleCode,
+  severityOf,
+} from "../../domain/rules/table.js";
 
 interface Pending {
-  code: `import.${ImportRuleName}`;
+  code: RuleCode;
   message: string;
   line: number;
   /** Either a ready ref or the item it concerns; item ids exist only once the tree is complete. */
@@ -26,6 +31,11 @@ export class FindingLog {
   /** The same as `add`, for the codes the table makes warnings (a type error for any other). */
   warn(name: ImportWarningName, message: string, line: number, target: string | Item): void {
     this.add(name, message, line, target);
+  }
+
+  /** A finding under another stage's code that only the importer has the evidence for, about an item. */
+  addRule(code: RuleCode, message: string, line: number, target: Item): void {
+    this.pending.push({ code, message, line, target });
   }
 
   /** A finding already made, under a code of the rule table that is not the importer's own. */

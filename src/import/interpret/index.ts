@@ -15,7 +15,7 @@ import { isMonitoringTable, readMonitoring } from "./monitoring.js";
 import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
 import { readSections, readTitle } from "./sections.js";
 import { isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
-import { checkProgrammeUnit } from "./units.js";
+import { checkProgrammeUnit, checkRowUnits } from "./units.js";
 
 const KATOTTG = /UA\s?(\d{17})/;
 const PERIOD = /(20\d\d)\s*[-–—]\s*(20\d\d)/;
@@ -187,6 +187,7 @@ function checkUnit(
   };
   const finding = checkProgrammeUnit(evidence);
   if (finding) log.addFinding(finding);
+  else checkRowUnits(programme, tasks.rowTexts, log);
 }
 
 export function interpretBlocks(blocks: Block[], options: InterpretOptions = {}): ImportResult {

@@ -38,6 +38,8 @@ export interface TaskTable {
   years: string[];
   /** The printed text of every amount placed in the model, for the programme's unit check. */
   amountTexts: string[];
+  /** The printed amounts of each item's funding row. */
+  rowTexts: Map<FundingRow, string[]>;
 }
 
 const columnsCache = new WeakMap<Table, Columns<TaskRole> | null>();
@@ -70,6 +72,8 @@ class TaskTableBuilder {
   readonly directions: Direction[] = [];
   readonly declaredTotals: FundingRow[] = [];
   readonly amountTexts: string[] = [];
+  /** The printed amounts of each item's funding row, for the per-row unit check. */
+  readonly rowTexts = new Map<FundingRow, string[]>();
   private direction: Direction | null = null;
   private task: Item | null = null;
   private leaf: Item | null = null;
@@ -190,6 +194,11 @@ class TaskTableBuilder {
   private addFunding(target: FundingRow[], cells: string[], line: number, totalRow = false): string {
     const { row, result, placed } = readFunding(cells, this.columns, this.unit, line, totalRow);
     if (row) target.push(row);
+    if (row && !totalRow)
+      this.rowTexts.set(
+        row,
+        placed.map((cell) => cells[cell] ?? ""),
+      );
     for (const cell of placed) {
       this.ledger.place({ line, cell });
       this.amountTexts.push(cells[cell] ?? "");
@@ -377,5 +386,6 @@ export function readTaskTable(
     unit: builder.unit,
     years: columns.years.map(({ year }) => year),
     amountTexts: builder.amountTexts,
+    rowTexts: builder.rowTexts,
   };
 }

@@ -1,7 +1,16 @@
-import { allItems, type Finding, isSummedSource, type Programme, ref } from "../../domain/model.js";
+import {
+  allItems,
+  type Finding,
+  type FundingRow,
+  type Item,
+  isSummedSource,
+  type Programme,
+  ref,
+} from "../../domain/model.js";
 import { formatAmount, type Kopecks, type MoneyUnit } from "../../domain/money.js";
 import { severityOf } from "../../domain/rules/table.js";
 import { programmeTotals } from "../../domain/totals.js";
+import type { FindingLog } from "./findings.js";
 
 /**
  * The unit of the whole task table, checked against the evidence that its amounts are plainly UAH
@@ -42,6 +51,14 @@ function median(values: Kopecks[]): Kopecks {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** One row holds most of the total: that row's unit is in doubt (the row check), not the table's. */
+function oneRowDominates(programme: Programme, total: Kopecks): boolean {
+  const rows = allItems(programme).flatMap((item) =>
+    item.funding.filter((row) => isSummedSource(row.source)),
+  );
+  return rows.some((row) => row.total * 2 > total);
+}
+
 function uah(kopecks: Kopecks): string {
   return `${formatAmount(kopecks, "uah")} грн`;
 }
@@ -65,7 +82,7 @@ export function unitEvidence({ programme, amountTexts, communityText }: UnitEvid
     }
   }
   const kind = communityKind(communityText);
-  if (total > TOTAL_CEILING[kind]) {
+  if (total > TOTAL_CEILING[kind] && !oneRowDominates(programme, total)) {
     const who = kind === "village" ? "сільської чи селищної громади" : "громади";
     reasons.push(`загальна сума в тисячах (${uah(total)}) неймовірна для програми інформатизації ${who}`);
   }
@@ -101,3 +118,55 @@ export function checkProgrammeUnit(evidence: UnitEvidence): Finding | null {
 }
 
 export type { MoneyUnit };
+
+/** "50 000,00": whole UAH with kopecks, as a table in UAH prints them. */
+const UAH_STYLE = /^\d{1,3}(?:[\s\u00a0]\d{3})+[.,]00$|^\d{4,}[.,]00$/;
+const ROW_FACTOR = 100;
+const MIN_OTHER_ROWS = 3;
+/** The validator's own row check (src/domain/rules/unit.ts) takes over from 100 000,0 thousand UAH. */
+const VALIDATOR_FLOOR: Kopecks = 100_000 * 100_000;
+
+interface PrintedRow {
+  item: Item;
+  row: FundingRow;
+  texts: string[];
+  largest: Kopecks;
+}
+
+function printedRows(programme: Programme, rowTexts: Map<FundingRow, string[]>): PrintedRow[] {
+  return allItems(programme).flatMap((item) =>
+    item.funding.flatMap((row) => {
+      const texts = (rowTexts.get(row) ?? []).filter((text) => !/^[\s0.,]*$/.test(text));
+      const largest = Math.max(0, ...Object.values(row.byYear), row.total);
+      return isSummedSource(row.source) && texts.length > 0 && largest > 0
+        ? [{ item, row, texts, largest }]
+        : [];
+    }),
+  );
+}
+
+/**
+ * One project in UAH among thousands: its amounts are printed as whole UAH with kopecks ("50 000,00")
+ * while the other rows are not, and they are at least 100 times the other rows' typical amount. Rows the
+ * validator's own check reaches (100 000,0 thousand UAH and more) are left to it.
+ */
+export function checkRowUnits(
+  programme: Programme,
+  rowTexts: Map<FundingRow, string[]>,
+  log: FindingLog,
+): void {
+  if (programme.unit !== "thousand") return;
+  const rows = printedRows(programme, rowTexts);
+  const inUahStyle = (each: PrintedRow) => each.texts.every((text) => UAH_STYLE.test(text.trim()));
+  const others = rows.filter((each) => !inUahStyle(each));
+  if (others.length < MIN_OTHER_ROWS) return;
+  const typical = median(others.map((each) => each.largest));
+  for (const each of rows) {
+    if (!inUahStyle(each) || each.largest < ROW_FACTOR * typical || each.largest >= VALIDATOR_FLOOR) continue;
+    const message =
+      `Рядок ${each.row.label ? `«${each.row.label}» ` : ""}надруковано як гривні з копійками (${each.texts.join("; ")}) ` +
+      `серед сум у тисячах: у тисячах це ${uah(each.largest)}, у ${ROW_FACTOR}+ разів більше за типову суму рядка ` +
+      `${uah(typical)}; у гривнях — ${uah(Math.round(each.largest / THOUSAND))}. Перевірте одиниці цього рядка.`;
+    log.addRule("amount.unit-suspect", message, each.row.line, each.item);
+  }
+}

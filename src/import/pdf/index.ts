@@ -6,7 +6,6 @@
 import type { Block } from "../blocks.js";
 import type { PageContent } from "./geometry.js";
 import { layoutPages } from "./layout.js";
-import { loadPdfPages } from "./load.js";
 import { ocrPdf } from "./ocr.js";
 
 export interface PdfRead {
@@ -27,6 +26,8 @@ function isScan(pages: PageContent[]): boolean {
 }
 
 export async function readPdfBlocks(bytes: Uint8Array): Promise<PdfRead> {
+  // pdfjs-dist is loaded by a PDF import only: the CLI and the server start without it (issue 13).
+  const { loadPdfPages } = await import("./load.js");
   const pages = await loadPdfPages(bytes);
   if (!isScan(pages)) return { blocks: layoutPages(pages), ocr: false };
   return { blocks: await ocrPdf(bytes, pages.length), ocr: true };

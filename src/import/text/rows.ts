@@ -129,9 +129,16 @@ export function addTabRow(rows: RawRow[], row: RawRow): void {
   mergeCells(previous, row.cells, nonEmpty(row.cells));
 }
 
-/** "1.1. Назва" or "2) Назва" alone: an item's first cell cut from its row, never a direction. */
+/**
+ * "1.1. Назва", "2) Назва" or an empty cell alone: a row's first cell cut from it by a page break,
+ * never a direction or a row of its own.
+ */
 function startsItem(cells: string[]): boolean {
-  return cells.length === 1 && /^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\))\s+\S/.test(cells[0] ?? "");
+  const [first = ""] = cells;
+  return (
+    cells.length === 1 &&
+    (first.trim() === "" || /^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\))\s+\S/.test(first))
+  );
 }
 
 /**

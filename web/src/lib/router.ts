@@ -11,6 +11,7 @@ export type Route =
   | { name: "reports"; id: string }
   | { name: "compare" }
   | { name: "national" }
+  | { name: "units" }
   | { name: "notFound" };
 
 /** Open-data pages: readable without signing in. */
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string): Route {
   if (path === "/import") return { name: "import" };
   if (path === "/compare") return { name: "compare" };
   if (path === "/national") return { name: "national" };
+  if (path === "/units") return { name: "units" };
   if (path === "/agreement") return { name: "agreementQueue" };
   const agreement = /^\/agreement\/(\d+)$/.exec(path);
   if (agreement?.[1]) return { name: "agreement", id: agreement[1] };

@@ -11,6 +11,7 @@ import { ExecutorReportPage } from "../reporting/ExecutorReportPage.js";
 import { HeadReportingPage } from "../reporting/HeadReportingPage.js";
 import { ReportingDeadlines } from "../reporting/ReportingDeadlines.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
+import { UnitsPage } from "../units/UnitsPage.js";
 import { type DataSource, type Session, signedIn } from "./data.js";
 import { ImportPage } from "./ImportPage.js";
 import { ListPage } from "./ListPage.js";
@@ -65,6 +66,8 @@ function Page({
 }) {
   const { t } = useI18n();
   switch (route.name) {
+    case "units":
+      return editable && user ? <UnitsPage me={user} /> : <Text>{t("login.forbidden")}</Text>;
     case "list":
       return (
         <>
@@ -105,6 +108,7 @@ function NavLinks({ route, editable, reviewer }: { route: Route; editable: boole
     <>
       <NavLink href="/" label={t("nav.list")} active={route.name === "list" || route.name === "programme"} />
       {editable && <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />}
+      {editable && <NavLink href="/units" label={t("nav.units")} active={route.name === "units"} />}
       <NavLink href="/compare" label={t("nav.compare")} active={route.name === "compare"} />
       <NavLink href="/national" label={t("nav.national")} active={route.name === "national"} />
       {reviewer && (

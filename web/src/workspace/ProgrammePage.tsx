@@ -25,6 +25,7 @@ import { TotalsTable } from "../shared/TotalsTable.js";
 import { ExecutorsView } from "./components/ExecutorsView.js";
 import { FindingsPanel } from "./components/FindingsPanel.js";
 import { FundingTable } from "./components/FundingTable.js";
+import { IndicatorsEditor, PassportEditor, SectionsEditor } from "./components/ProgrammeEditors.js";
 import { IndicatorsView, SectionsView } from "./components/TextViews.js";
 import { TreeView } from "./components/TreeView.js";
 import { VersionsView } from "./components/VersionsView.js";
@@ -318,7 +319,11 @@ function Workspace({
               </Tabs.Panel>
               <Tabs.Panel value="passport">
                 <Stack>
-                  <PassportTable passport={state.programme.passport} />
+                  {editing ? (
+                    <PassportEditor programme={state.programme} editor={state.editor} />
+                  ) : (
+                    <PassportTable passport={state.programme.passport} />
+                  )}
                   <Title order={2} size="h4">
                     {t("funding.byYearSource")}
                   </Title>
@@ -348,10 +353,18 @@ function Workspace({
                 <ExecutorsView programme={state.programme} onOpenItem={openItem} />
               </Tabs.Panel>
               <Tabs.Panel value="indicators">
-                <IndicatorsView programme={state.programme} />
+                {editing ? (
+                  <IndicatorsEditor programme={state.programme} editor={state.editor} />
+                ) : (
+                  <IndicatorsView programme={state.programme} />
+                )}
               </Tabs.Panel>
               <Tabs.Panel value="sections">
-                <SectionsView programme={state.programme} />
+                {editing ? (
+                  <SectionsEditor programme={state.programme} editor={state.editor} />
+                ) : (
+                  <SectionsView programme={state.programme} />
+                )}
               </Tabs.Panel>
               <Tabs.Panel value="versions">
                 <VersionsView id={detail.summary.id} versions={detail.versions} source={source} />
