@@ -66,6 +66,10 @@ export const ENV_SCHEMA = z.object({
   INFOPROG_LOGIN_BACKOFF_MAX_SECONDS: whole(900, 1),
   INFOPROG_ANNUAL_REPORTS_PER_MINUTE: whole(30, 1),
   INFOPROG_LOGIN: z.string().optional(),
+  PATH: z.string().default("/usr/local/bin:/usr/bin:/bin"),
+  INFOPROG_SOFFICE: z.string().optional(),
+  INFOPROG_TESSERACT: z.string().optional(),
+  INFOPROG_PDFTOPPM: z.string().optional(),
   INFOPROG_PASSWORD: z.string().optional(),
 });
 
@@ -105,6 +109,8 @@ export interface Config {
   limits: Limits;
   /** Who `infoprog import --server` signs in as (the password never goes on the command line). */
   cli: { login?: string; password?: string };
+  /** External programs the importer runs for DOC/RTF and scanned PDFs; unset: looked up on PATH. */
+  tools: { path: string; soffice?: string; tesseract?: string; pdftoppm?: string };
 }
 
 function defaultPublicUrl(host: string, port: number): string {
@@ -154,6 +160,12 @@ export function configFrom(env: Record<string, string | undefined>): Config {
       annualReportsPerMinute: e.INFOPROG_ANNUAL_REPORTS_PER_MINUTE,
     },
     cli: { login: e.INFOPROG_LOGIN, password: e.INFOPROG_PASSWORD },
+    tools: {
+      path: e.PATH,
+      soffice: e.INFOPROG_SOFFICE,
+      tesseract: e.INFOPROG_TESSERACT,
+      pdftoppm: e.INFOPROG_PDFTOPPM,
+    },
   };
 }
 

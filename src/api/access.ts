@@ -62,6 +62,9 @@ export const ACCESS: Record<string, AccessRule> = {
   "GET /api/programmes/:id/dashboard": ["admin", "head", "controller"],
   "GET /api/programmes/:id/reports/annual/:year/:form": ["admin", "head", "controller"],
   "GET /api/programmes/:id/audit": ["admin", "head", "controller"],
+  "POST /api/programmes/:id/reports/:rid/return": STAFF,
+  "GET /api/programmes/:id/annual-reports": ["admin", "head", "controller"],
+  "POST /api/programmes/:id/annual-reports/:year/submit": STAFF,
   "GET /api/v1/programmes/:id/annual/:year/:form": "public",
 
   "GET /api/agreement/queue": ["admin", "reviewer"],
@@ -74,9 +77,10 @@ export const ACCESS: Record<string, AccessRule> = {
   "GET /api/agreement/:id/letter.docx": ["admin", "head", "controller", "reviewer"],
 
   "GET /api/org-units": SIGNED_IN,
-  "POST /api/org-units": ADMIN,
-  "GET /api/users": ADMIN,
-  "POST /api/users": ADMIN,
+  // A head manages their own community's units and users (scoped in the routes; no admins by a head).
+  "POST /api/org-units": STAFF,
+  "GET /api/users": STAFF,
+  "POST /api/users": STAFF,
 };
 
 const PUBLIC_PREFIXES = ["/api/public/", "/api/v1/", "/api/docs"];

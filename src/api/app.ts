@@ -10,9 +10,11 @@ import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
+import { registerHttpCache, staticCacheControl } from "./http-cache.js";
 import { installAccountLimit, installAddressLimit, registerRateLimit, trustProxyOf } from "./limits.js";
 import { LoginBackoff } from "./login-backoff.js";
 import { completeDocument, describeOperation, LICENSE, SECURITY_SCHEMES, SERVERS } from "./openapi.js";
+import { publicPageRoutes } from "./public-page.js";
 import { agreementRoutes } from "./routes/agreement.js";
 import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
@@ -20,8 +22,10 @@ import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
 import { type ImportDocument, importRoutes } from "./routes/import.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
+import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
+import { reviewRoutes } from "./routes/reviews.js";
 import { v1Routes } from "./routes/v1.js";
 import { registerSecurityHeaders } from "./security.js";
 import {
@@ -80,7 +84,13 @@ function registerDocs(app: FastifyInstance): void {
 }
 
 function registerWebApp(app: FastifyInstance, webDist: string): void {
-  app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.register(fastifyStatic, {
+    root: webDist,
+    wildcard: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => reply.header("cache-control", staticCacheControl(webDist, filePath)),
+  });
 }
 
 function installNotFound(app: FastifyInstance, serveWebApp: boolean): void {
@@ -108,6 +118,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   registerSecurityHeaders(app, options.webDist ?? DEFAULT_WEB_DIST);
   registerRateLimit(app);
   installAddressLimit(app, settings.limits);
+  registerHttpCache(app);
   installAuth(app, options.store);
   installAccountLimit(app, settings.limits);
   registerDocs(app);
@@ -131,17 +142,22 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   app.register(monitoringRoutes, { store, clock: options.clock });
   app.register(dashboardRoutes, { store, clock: options.clock });
+  app.register(reviewRoutes, { store, clock: options.clock });
   app.register(v1Routes, {
     store,
     publicUrl: settings.publicUrl,
     annualReportsPerMinute: settings.limits.annualReportsPerMinute,
   });
   app.register(categoryRoutes, { store });
+  app.register(orgUnitRoutes, { store });
   app.register(agreementRoutes, { store });
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));
   if (serveWebApp) registerWebApp(app, webDist);
+  if (serveWebApp && existsSync(path.join(webDist, "public.html"))) {
+    app.register(publicPageRoutes, { store, webDist });
+  }
   installNotFound(app, serveWebApp);
   return app;
 }

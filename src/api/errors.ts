@@ -9,6 +9,8 @@ export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     message: string,
+    /** More fields of the answer beside `error` (e.g. the findings that refused a publication). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -79,6 +81,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status === 503) reply.header("retry-after", "5");
     if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ err: error.message, status }, "request rejected");
-    return reply.status(status).send({ error: message });
+    const details = error instanceof HttpError ? error.details : undefined;
+    return reply.status(status).send({ ...details, error: message });
   });
 }

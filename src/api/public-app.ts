@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { type Config, config as environmentConfig } from "../config.js";
 import type { Store } from "../store/index.js";
 import { installErrorHandler } from "./errors.js";
+import { registerHttpCache } from "./http-cache.js";
 import { installAddressLimit, registerRateLimit, trustProxyOf } from "./limits.js";
 import { v1Routes } from "./routes/v1.js";
 import { jsonSerializerCompiler, zodValidatorCompiler } from "./zod-fastify.js";
@@ -30,6 +31,7 @@ export function buildPublicApp(options: PublicAppOptions): FastifyInstance {
   installErrorHandler(app);
   registerRateLimit(app);
   installAddressLimit(app, settings.limits);
+  registerHttpCache(app);
   app.addHook("onSend", async (_request, reply) => {
     reply.header("x-content-type-options", "nosniff");
   });

@@ -24,7 +24,11 @@ export const listQuery = z.object({
 export const publicListQuery = listQuery.omit({ status: true });
 export const versionQuery = z.object({ version: positiveInt.optional() });
 export const diffQuery = z.object({ from: positiveInt.optional(), to: positiveInt.optional() });
-export const statusBody = z.object({ status: statusSchema });
+export const statusBody = z.object({
+  status: statusSchema,
+  /** Required to publish a programme with error findings; kept in the audit and shown publicly. */
+  reason: z.string().trim().max(2000).optional(),
+});
 export const editQuery = z.object({ note: z.string().max(1000).optional() });
 export const importQuery = z.object({
   name: z.string().min(1).optional(),

@@ -1,10 +1,12 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { BackupError, type BackupSummary, backupDatabase, restoreDatabase } from "../store/backup.js";
-import { openStore } from "../store/index.js";
+import type { BackupSummary } from "../store/backup.js";
+import type { Store } from "../store/index.js";
 
 /** Opens the configured database (DATABASE_URL or INFOPROG_DATA_DIR), migrated, for one job. */
-async function withDatabase(work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<BackupSummary>) {
+async function withDatabase(work: (store: Store) => Promise<BackupSummary>) {
+  // Loaded here, not at the top: other commands start without the database.
+  const { openStore } = await import("../store/index.js");
   const store = await openStore();
   try {
     return await work(store);
@@ -17,6 +19,7 @@ async function run(action: () => Promise<string>): Promise<void> {
   try {
     process.stdout.write(`${await action()}\n`);
   } catch (error) {
+    const { BackupError } = await import("../store/backup.js");
     if (!(error instanceof BackupError)) throw error;
     process.stderr.write(`infoprog: ${error.message}\n`);
     process.exitCode = 2;
@@ -26,6 +29,7 @@ async function run(action: () => Promise<string>): Promise<void> {
 async function backupCommand(file: string): Promise<void> {
   await run(async () => {
     const target = path.resolve(file);
+    const { backupDatabase } = await import("../store/backup.js");
     const summary = await withDatabase((store) => backupDatabase(store.kysely(), target));
     return `Резервну копію збережено: ${target} (таблиць: ${summary.tables}, рядків: ${summary.rows}).`;
   });
@@ -33,6 +37,7 @@ async function backupCommand(file: string): Promise<void> {
 
 async function restoreCommand(file: string, options: { force?: boolean }): Promise<void> {
   await run(async () => {
+    const { restoreDatabase } = await import("../store/backup.js");
     const summary = await withDatabase((store) =>
       restoreDatabase(store.kysely(), path.resolve(file), { force: options.force }),
     );

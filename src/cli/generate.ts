@@ -1,8 +1,5 @@
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import { generateNation } from "../domain/synthetic/index.js";
-import { openStore, PROGRAMME_STATUSES, type ProgrammeStatus } from "../store/index.js";
-import { loadProgrammes } from "../store/loader.js";
+import type { ProgrammeStatus } from "../store/index.js";
 
 export interface GenerateOptions {
   seed: string;
@@ -18,6 +15,18 @@ function positive(value: string, what: string): number {
 }
 
 async function generateCommand(options: GenerateOptions): Promise<void> {
+  // Loaded here, not at the top: other commands start without the database and the generator.
+  const [
+    { default: cliProgress },
+    { generateNation },
+    { openStore, PROGRAMME_STATUSES },
+    { loadProgrammes },
+  ] = await Promise.all([
+    import("cli-progress"),
+    import("../domain/synthetic/index.js"),
+    import("../store/index.js"),
+    import("../store/loader.js"),
+  ]);
   const communities = positive(options.communities, "--communities");
   const seed = Number(options.seed);
   if (!Number.isSafeInteger(seed)) throw new Error("--seed: потрібне ціле число");

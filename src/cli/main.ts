@@ -1,23 +1,25 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import cliProgress from "cli-progress";
 import { Command, Option } from "commander";
 import { InvalidKatottgError } from "../domain/katottg.js";
 import type { ImportResult } from "../domain/model.js";
 import { formatAmount, type MoneyUnit, unitLabel } from "../domain/money.js";
 import { programmeTotals } from "../domain/totals.js";
 import { NotAProgrammeError } from "../import/blocks.js";
-import { type ImportOptions, importDocument } from "../import/index.js";
+import type { ImportOptions } from "../import/index.js";
 import { communityKey } from "../store/community-key.js";
-import { DataDirLockedError } from "../store/data-dir-lock.js";
-import { openStore, type SavedVersion, type Store } from "../store/index.js";
+import type { SavedVersion, Store } from "../store/index.js";
 import { registerBackup } from "./backup.js";
+import { exitQuietlyWhenOutputCloses } from "./epipe.js";
 import { registerGenerate } from "./generate.js";
-import { importThroughServer, RemoteError, type RemoteOptions, signIn } from "./remote.js";
+import type { RemoteOptions } from "./remote.js";
 import { countBySeverity, describeFindings, describeProgramme, toContractJson } from "./report.js";
 
-const SUPPORTED = new Set([".txt", ".docx", ".xlsx", ".csv"]);
+// The importer, the database (PGlite, pg, kysely), exceljs and the HTTP client are loaded by the
+// commands that use them, not here: `infoprog import --dry-run` starts in about the time of bare node.
+
+const SUPPORTED = new Set([".txt", ".docx", ".odt", ".doc", ".rtf", ".pdf", ".xlsx", ".csv"]);
 
 class CliError extends Error {}
 
@@ -37,6 +39,7 @@ async function readProgramme(
       `не вдалося прочитати файл ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
     );
   }
+  const { importDocument } = await import("../import/index.js");
   try {
     return { result: await importDocument(bytes, path.basename(file), options), bytes };
   } catch (error) {
@@ -50,6 +53,7 @@ function sha256(bytes: Uint8Array): string {
 }
 
 async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const { openStore } = await import("../store/index.js");
   const store = await openStore();
   try {
     return await work(store);
@@ -69,6 +73,7 @@ interface SaveOptions {
 
 async function withSave<T>(options: SaveOptions, work: (save: Save) => Promise<T>): Promise<T> {
   if (options.server) {
+    const { importThroughServer, signIn } = await import("./remote.js");
     const session = await signIn(options as RemoteOptions);
     return work((_result, bytes, name) => importThroughServer(session, bytes, name, options.unit));
   }
@@ -110,8 +115,9 @@ async function validateCommand(file: string): Promise<void> {
 }
 
 /** A bar on a terminal; one line per step where stderr is a pipe or a CI log, so progress still shows. */
-function progressBar() {
+async function progressBar() {
   if (process.stderr.isTTY) {
+    const { default: cliProgress } = await import("cli-progress");
     return new cliProgress.SingleBar(
       { stream: process.stderr, format: "Імпорт [{bar}] {value}/{total} {file}", hideCursor: true },
       cliProgress.Presets.shades_classic,
@@ -148,8 +154,9 @@ interface DirRow {
 
 async function importDirCommand(dir: string, options: SaveOptions & { dryRun?: boolean }): Promise<void> {
   const names = (await readdir(dir)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())).sort();
-  if (names.length === 0) throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .xlsx або .csv`);
-  const bar = progressBar();
+  if (names.length === 0)
+    throw new CliError(`у теці ${dir} немає файлів .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv`);
+  const bar = await progressBar();
   bar.start(names.length, 0, { file: "" });
   const rows: DirRow[] = [];
   const run = async (save?: Save) => {
@@ -206,7 +213,7 @@ export function buildCli(): Command {
   );
   program
     .command("import")
-    .argument("<file>", "документ програми: .txt, .docx, .xlsx або .csv")
+    .argument("<file>", "документ програми: .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv")
     .option("--json", "вивести програму одним JSON-об'єктом (гроші — цілі копійки)")
     .option("--dry-run", "не зберігати в базу даних")
     .addOption(
@@ -238,9 +245,14 @@ export function buildCli(): Command {
 }
 
 async function main(): Promise<void> {
+  exitQuietlyWhenOutputCloses();
   try {
     await buildCli().parseAsync(process.argv);
   } catch (error) {
+    const [{ DataDirLockedError }, { RemoteError }] = await Promise.all([
+      import("../store/data-dir-lock.js"),
+      import("./remote.js"),
+    ]);
     if (error instanceof DataDirLockedError) {
       // Exit code 3: a script can tell "the server holds the database" from a bad document.
       process.stderr.write(`infoprog: ${error.message}\n${BUSY_HINT}\n`);

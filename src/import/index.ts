@@ -1,8 +1,10 @@
-import type { ImportResult } from "../domain/model.js";
+import { geographyFindings } from "../domain/geo/placement.js";
+import { type Finding, type ImportResult, ref } from "../domain/model.js";
 import type { MoneyUnit } from "../domain/money.js";
+import { severityOf } from "../domain/rules/table.js";
 import { programmeSchema } from "../domain/schema.js";
 import { validateProgramme } from "../domain/validate.js";
-import { NotAProgrammeError } from "./blocks.js";
+import { type Block, NotAProgrammeError } from "./blocks.js";
 import { readCsvProgramme } from "./csv.js";
 import { readDocxBlocks } from "./docx.js";
 import { interpretBlocks } from "./interpret/index.js";
@@ -14,6 +16,10 @@ export interface ImportOptions {
 }
 
 import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
+import { readOdtBlocks } from "./odt.js";
+import { readPdfBlocks } from "./pdf/index.js";
+import { sniffFormat } from "./sniff.js";
+import { convertWithLibreOffice } from "./soffice.js";
 import { readTextBlocks } from "./text/reader.js";
 import { readXlsxProgramme } from "./xlsx.js";
 
@@ -38,7 +44,11 @@ function withValidation(result: ImportResult): ImportResult {
   assertImportable(result);
   return {
     ...result,
-    findings: [...result.findings, ...validateProgramme(result.programme)],
+    findings: [
+      ...result.findings,
+      ...geographyFindings(result.programme),
+      ...validateProgramme(result.programme),
+    ],
   };
 }
 
@@ -58,14 +68,6 @@ function importTextWithinLimits(text: string, options: ImportOptions): ImportRes
 
 /** The first line of infoprog's CSV template names a "record" column. */
 const CSV_TEMPLATE = /^\uFEFF?[^\n]*(?:^|[;,])"?record"?(?:[;,]|\r?$)/;
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-const PDF = [0x25, 0x50, 0x44, 0x46];
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((byte, index) => bytes[index] === byte);
-}
-
 function extensionOf(fileName: string): string {
   return /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
 }
@@ -105,21 +107,15 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-async function importZip(
-  bytes: Uint8Array,
-  extension: string,
-  options: ImportOptions,
-): Promise<ImportResult> {
-  // Dispatch point for the office formats (readers in docx.ts and xlsx.ts).
-  if (extension === "xlsx") return withValidation(await readXlsxProgramme(bytes));
-  const blocks = await readDocxBlocks(bytes);
+async function importBlocks(blocks: Promise<Block[]>, options: ImportOptions): Promise<ImportResult> {
+  const read = await blocks;
   checkDeadline();
-  return withValidation(interpretBlocks(blocks, options));
+  return withValidation(interpretBlocks(read, options));
 }
 
 /**
- * Imports an uploaded document, sniffing its content: DOCX/XLSX (zip), CSV (the template), or text
- * extracted from a Word/PDF document. Throws `NotAProgrammeError` for anything else.
+ * Imports an uploaded document, its format sniffed from its content (`sniff.ts`); the file name only
+ * tells CSV from text. Throws `NotAProgrammeError` for anything else.
  */
 export function importDocument(
   bytes: Uint8Array,
@@ -136,12 +132,39 @@ async function importDocumentWithinLimits(
 ): Promise<ImportResult> {
   checkUploadSize(bytes.length);
   if (bytes.length === 0) throw new NotAProgrammeError("Файл порожній: у ньому немає тексту програми");
-  const extension = extensionOf(fileName);
-  if (startsWith(bytes, ZIP)) return importZip(bytes, extension, options);
-  if (startsWith(bytes, OLE))
-    throw new NotAProgrammeError("Формат .doc/.xls ще не підтримується: збережіть як DOCX");
-  if (startsWith(bytes, PDF))
-    throw new NotAProgrammeError("PDF ще не підтримується: збережіть документ як DOCX або текст");
+  const format = sniffFormat(bytes);
+  switch (format) {
+    case "docx":
+      return importBlocks(readDocxBlocks(bytes), options);
+    case "xlsx":
+      return withValidation(await readXlsxProgramme(bytes));
+    case "odt":
+      return importBlocks(readOdtBlocks(bytes), options);
+    case "doc":
+    case "rtf":
+      return importBlocks(convertWithLibreOffice(bytes, format, "docx").then(readDocxBlocks), options);
+    case "text":
+      return importPlainText(bytes, extensionOf(fileName), options);
+    case "pdf":
+      return importPdf(bytes, options);
+  }
+}
+
+const OCR_FINDING: Finding = {
+  code: "import.ocr-text",
+  severity: severityOf("import.ocr-text"),
+  message:
+    "Текст програми розпізнано зі скану (OCR): звірте назви, суми й індикатори з документом — цифри могли бути прочитані хибно.",
+  location: { line: 0, ref: ref.programme() },
+};
+
+async function importPdf(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  const read = await readPdfBlocks(bytes);
+  const result = await importBlocks(Promise.resolve(read.blocks), options);
+  return read.ocr ? { ...result, findings: [OCR_FINDING, ...result.findings] } : result;
+}
+
+function importPlainText(bytes: Uint8Array, extension: string, options: ImportOptions): ImportResult {
   const text = decodeText(bytes);
   if (extension === "csv" || (extension !== "txt" && CSV_TEMPLATE.test(text))) {
     return withValidation(readCsvProgramme(text));

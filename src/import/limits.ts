@@ -34,6 +34,19 @@ export const IMPORT_LIMITS = {
   maxXmlDepth: 256,
   /** Wall-clock time for one import, checked inside the readers' loops. */
   maxProcessingMs: 30_000,
+  /**
+   * One LibreOffice conversion (DOC/RTF → DOCX), killed past it. Its time, and the wait for a free
+   * converter, do not count against `maxProcessingMs`: they have their own caps.
+   */
+  maxConversionMs: 120_000,
+  /** LibreOffice processes at once per server (each takes a core and ~200 MB). */
+  maxConcurrentConversions: 2,
+  /** Pages of a PDF (the real programmes have 10–60). */
+  maxPdfPages: 300,
+  /** Pages of a scanned PDF that are OCR'd (slow: seconds a page). */
+  maxOcrPages: 40,
+  /** One page's rendering or OCR. */
+  maxOcrPageMs: 90_000,
 } as const;
 
 export const LIMIT_MESSAGES = {
@@ -45,6 +58,8 @@ export const LIMIT_MESSAGES = {
   cellChars: `Клітинка чи абзац документа довші за ${IMPORT_LIMITS.maxCellChars} символів.`,
   xmlDepth: "Документ DOCX пошкоджений: XML вкладено надто глибоко.",
   time: `Документ обробляється понад ${IMPORT_LIMITS.maxProcessingMs / 1000} с — імпорт зупинено.`,
+  pdfPages: `PDF має понад ${IMPORT_LIMITS.maxPdfPages} сторінок — це не програма інформатизації. / The PDF has more than ${IMPORT_LIMITS.maxPdfPages} pages: it is not an informatization programme.`,
+  ocrPages: `Скан має понад ${IMPORT_LIMITS.maxOcrPages} сторінок — розпізнавання тексту зупинено; завантажте документ з текстом (DOCX або PDF з текстовим шаром). / The scan has more than ${IMPORT_LIMITS.maxOcrPages} pages, too many to OCR: upload a document with text (DOCX, or a PDF with a text layer).`,
 } as const;
 
 interface ImportBudget {
@@ -71,6 +86,28 @@ function refuse(message: string): never {
 export function checkDeadline(): void {
   const budget = budgets.getStore();
   if (budget && Date.now() > budget.deadline) refuse(LIMIT_MESSAGES.time);
+}
+
+/**
+ * Runs work done by another program (LibreOffice, OCR), which has its own timeout, without spending
+ * the import's processing-time budget on it.
+ */
+export async function outsideDeadline<T>(work: () => Promise<T>): Promise<T> {
+  const budget = budgets.getStore();
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    if (budget) budget.deadline += Date.now() - started;
+  }
+}
+
+export function checkPdfPages(pages: number): void {
+  if (pages > IMPORT_LIMITS.maxPdfPages) refuse(LIMIT_MESSAGES.pdfPages);
+}
+
+export function checkOcrPages(pages: number): void {
+  if (pages > IMPORT_LIMITS.maxOcrPages) refuse(LIMIT_MESSAGES.ocrPages);
 }
 
 export function checkUploadSize(bytes: number): void {

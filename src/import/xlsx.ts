@@ -9,7 +9,7 @@
  * temporary file first.
  */
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { zipSync } from "fflate";
 import type { ImportResult } from "../domain/model.js";
 import { PASSPORT_RECORD, SHEET, SHEET_COLUMNS } from "../template/layout.js";
@@ -191,8 +191,10 @@ export interface SheetVisitor {
  * row, cell or time limits (`NotAProgrammeError`); rows after that are never read.
  */
 export async function streamXlsxRows(bytes: Uint8Array, visit: SheetVisitor): Promise<void> {
+  // exceljs takes ~0.3 s to load: only a spreadsheet import pays for it (the CLI's start-up, issue 13).
+  const { default: excel } = await import("exceljs");
   const input = Readable.from(chunks(streamingArchive(bytes)));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",

@@ -12,6 +12,7 @@ import {
 import pg from "pg";
 import { config } from "../config.js";
 import { type AgreementState, isEditable, ProgrammeFrozenError } from "../domain/agreement/lifecycle.js";
+import { geographyOf } from "../domain/geo/placement.js";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
 import { type Actor, writeAudit } from "./audit.js";
@@ -20,6 +21,7 @@ import { DataChanges, listenForChanges, WriteCounter } from "./changes.js";
 import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
 import { lockDataDir } from "./data-dir-lock.js";
+import { fillCommunityGeography } from "./geography.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { migrateToLatest } from "./migrations/index.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
@@ -195,6 +197,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const db = new Kysely<Database>({ dialect, plugins: [new WriteCounter(changes)] });
   try {
     await migrateToLatest(db);
+    await fillCommunityGeography(db).catch((error: unknown) => {
+      // A read-only replica (serve:public) cannot write: the primary fills the rows when it opens.
+      if (!/read-only/i.test(String((error as Error)?.message))) throw error;
+    });
   } catch (error) {
     await db.destroy();
     await release();
@@ -231,12 +237,24 @@ async function replaceNormalized(trx: Transaction<Database>, programmeId: number
   await insertChunked(trx, "indicators", rows.indicators);
 }
 
+/** The community row, created with its oblast and population from the codifier (`geographyOf`). */
 async function ensureCommunity(trx: Transaction<Database>, programme: Programme): Promise<string> {
   const key = communityKey(programme.community);
+  const geo = geographyOf(programme.community);
   await trx
     .insertInto("communities")
-    .values({ katottg: key, name: programme.community.name.trim() || key })
-    .onConflict((conflict) => conflict.column("katottg").doNothing())
+    .values({
+      katottg: key,
+      name: programme.community.name.trim() || key,
+      oblast: geo?.oblast ?? null,
+      population: geo?.population ?? null,
+    })
+    .onConflict((conflict) =>
+      conflict.column("katottg").doUpdateSet((eb) => ({
+        oblast: eb.fn.coalesce("communities.oblast", "excluded.oblast"),
+        population: eb.fn.coalesce("communities.population", "excluded.population"),
+      })),
+    )
     .execute();
   return key;
 }

@@ -4,6 +4,7 @@
  * executes which project. Every change writes the audit log in its own transaction.
  */
 import { randomUUID } from "node:crypto";
+import { executorKey } from "../domain/executors.js";
 import type { Programme } from "../domain/model.js";
 import { type Cadence, type ReportingPeriod, reportingPeriods } from "../domain/monitoring/periods.js";
 import type { ExecutorReport } from "../domain/monitoring/reports.js";
@@ -31,6 +32,9 @@ export interface StoredReport extends ExecutorReport {
   orgUnitId: number;
   createdBy: number | null;
   createdAt: string;
+  /** Set when the head sent the report back (store/reviews.ts); it is a draft again until resubmitted. */
+  returnedAt?: string;
+  returnRemark?: string;
 }
 
 /** Why a report write was refused; the API maps it to 404 / 409. */
@@ -87,6 +91,10 @@ function toReport(row: ReportRow): StoredReport {
   };
   if (row.progress_percent !== null) report.progressPercent = row.progress_percent;
   if (row.correction_of !== null) report.correctionOf = row.correction_of;
+  if (row.returned_at !== null) {
+    report.returnedAt = iso(row.returned_at) ?? undefined;
+    report.returnRemark = row.return_remark ?? "";
+  }
   return report;
 }
 
@@ -124,7 +132,15 @@ async function lockedReport(trx: MonitoringTrx, programmeId: number, id: string)
 
 /** The domain view of a stored report, checked against the executor report schema. */
 export function domainReport(report: StoredReport): ExecutorReport {
-  const { programmeId: _p, orgUnitId: _u, createdBy: _b, createdAt: _c, ...domain } = report;
+  const {
+    programmeId: _p,
+    orgUnitId: _u,
+    createdBy: _b,
+    createdAt: _c,
+    returnedAt: _r,
+    returnRemark: _m,
+    ...domain
+  } = report;
   return executorReportSchema.parse(domain);
 }
 
@@ -404,12 +420,18 @@ export async function listItemUnits(store: Store, programmeId: number): Promise<
   return rows.map((row) => ({ itemId: row.item_id, orgUnitId: row.org_unit_id }));
 }
 
-/** Which unit executes which project, by the executor names printed in the task table. */
+/**
+ * Which unit executes which project, by the executor names printed in the task table: the name as
+ * printed (normalized), else its `executorKey` (the name without its council: «Відділ освіти Роменської
+ * міської ради» is the unit «Відділ освіти»). A project with several executors has several units.
+ */
 export function matchItemUnits(programme: Programme, units: OrgUnit[]): ItemUnit[] {
   const byName = new Map(units.map((unit) => [normalizeName(unit.name), unit.id]));
+  const byKey = new Map(units.map((unit) => [executorKey(unit.name), unit.id]));
+  const unitOf = (name: string) => byName.get(normalizeName(name)) ?? byKey.get(executorKey(name)) ?? [];
   return programme.directions.flatMap((direction) =>
     projectItems(direction.items).flatMap((item) => {
-      const ids = new Set(item.executors.flatMap((name) => byName.get(normalizeName(name)) ?? []));
+      const ids = new Set(item.executors.flatMap(unitOf));
       return [...ids].map((orgUnitId) => ({ itemId: item.id, orgUnitId }));
     }),
   );

@@ -78,6 +78,8 @@ export function reminderText(
   period: ReportingPeriod,
   kind: ReminderKind,
   items: MissingReport[],
+  /** The executor's report form for the period (config().publicUrl + /reports/<programme id>). */
+  link?: string,
 ) {
   const due = ukrainianDate(period.dueDate);
   const subject =
@@ -92,6 +94,7 @@ export function reminderText(
     "",
     "Не подано звітів щодо заходів:",
     ...lines,
+    ...(link ? ["", `Заповнити звіт: ${link}`] : []),
   ].join("\n");
   return { subject, text };
 }
@@ -187,7 +190,8 @@ async function programmeReminders(
     const missing = missingByUnit(missingReports(programme, reports, period, today), links);
     for (const [orgUnitId, items] of missing) {
       const base = { programmeId, periodKey: period.key, orgUnitId, kind };
-      const message = reminderText(programme, period, kind, items);
+      const link = `${config().publicUrl}/reports/${programmeId}?period=${encodeURIComponent(period.key)}`;
+      const message = reminderText(programme, period, kind, items, link);
       sent.push(...(await notifyUnit(store, mailer, { base, message }, options.from)));
     }
   }

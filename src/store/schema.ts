@@ -26,6 +26,8 @@ export interface ProgrammesTable {
   agreement_state: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, string | undefined, string>;
+  /** Migration 0012: the head's reason for publishing with error findings (the public page's note). */
+  publish_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProgrammeVersionsTable {
@@ -188,6 +190,26 @@ export interface ExecutorReportsTable {
   locked_at: NullableTimestamp;
   correction_of: string | null;
   idempotency_key: string | null;
+  /** Migration 0013: the head sent the report back with a remark (a draft again until resubmitted). */
+  returned_at: NullableTimestamp;
+  returned_by: ColumnType<number | null, number | null | undefined, number | null>;
+  return_remark: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 0013: the head's annual reports of a year, submitted (who, when). */
+export interface AnnualSubmissionsTable {
+  programme_id: number;
+  year: number;
+  submitted_by: number | null;
+  submitted_at: Timestamp;
+}
+
+/** Migration 0013: the files of submitted annual reports, frozen as they were at submission. */
+export interface AnnualSubmissionFilesTable {
+  programme_id: number;
+  year: number;
+  form: string;
+  body: Uint8Array;
 }
 
 export interface RemindersTable {
@@ -261,6 +283,8 @@ export interface Database {
   item_units: ItemUnitsTable;
   executor_reports: ExecutorReportsTable;
   reminders: RemindersTable;
+  annual_submissions: AnnualSubmissionsTable;
+  annual_submission_files: AnnualSubmissionFilesTable;
   agreement_events: AgreementEventsTable;
   agreement_remarks: AgreementRemarksTable;
   notifications: NotificationsTable;

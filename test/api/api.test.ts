@@ -133,10 +133,18 @@ describe("HTTP API", () => {
     expect(hidden.json().error).toContain("не оприлюднено");
     expect((await admin.inject("/api/public/programmes")).json()).toEqual([]);
 
-    const status = await admin.inject({
+    // The demo programme has error findings: publishing it needs a written reason.
+    const refused = await admin.inject({
       method: "POST",
       url: `/api/programmes/${demoId}/status`,
       payload: { status: "published" },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect((await admin.inject(url)).statusCode).toBe(404);
+    const status = await admin.inject({
+      method: "POST",
+      url: `/api/programmes/${demoId}/status`,
+      payload: { status: "published", reason: "Демонстраційна програма" },
     });
     expect(status.json()).toMatchObject({ id: demoId, status: "published" });
     expect((await admin.inject(url)).json().summary.id).toBe(demoId);

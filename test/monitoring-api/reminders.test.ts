@@ -56,6 +56,14 @@ function subjectOf(raw: string): string {
     .trim();
 }
 
+/** The body of a raw message: base64 decoded, or quoted-printable with its soft breaks and "=3D" undone. */
+function bodyOf(raw: string): string {
+  const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join("\n\n");
+  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body, "base64").toString("utf8");
+  return body.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+}
+
 describe("reminders to executors who have not reported", () => {
   let scene: Scene;
   let smtp: Awaited<ReturnType<typeof smtpServer>>;
@@ -94,6 +102,7 @@ describe("reminders to executors who have not reported", () => {
     expect(subjectOf(digitalMail?.data ?? "")).toBe(
       "Нагадування: звіт за період 2026-H1 потрібно подати до 05.07.2026",
     );
+    expect(bodyOf(digitalMail?.data ?? "")).toContain(`/reports/${scene.programmeId}?period=2026-H1`);
 
     expect(await sendDueReminders(scene.store, mailer, "2026-06-30", { from: "infoprog@test" })).toEqual([]);
     expect(await sendDueReminders(scene.store, mailer, "2026-07-03", { from: "infoprog@test" })).toEqual([]);

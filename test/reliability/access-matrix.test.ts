@@ -253,6 +253,7 @@ describe("access matrix: every write route × every community role, aimed at ano
       .programmeId;
     const unitA = await ensureOrgUnit(store, A, IT_DEPT);
     const unitB = await ensureOrgUnit(store, B, IT_DEPT);
+    const unitB2 = await ensureOrgUnit(store, B, "Відділ освіти");
     const itemB = programmeB.directions[0]?.items[0]?.id ?? "d1.1";
     const { report } = await createDraft(
       store,
@@ -269,7 +270,13 @@ describe("access matrix: every write route × every community role, aimed at ano
       },
       null,
     );
-    Object.assign(b, { id: String(idB), rid: report.id, itemId: itemB, orgUnitId: String(unitB.id) });
+    Object.assign(b, {
+      id: String(idB),
+      rid: report.id,
+      itemId: itemB,
+      orgUnitId: String(unitB.id),
+      orgUnitId2: String(unitB2.id),
+    });
     b.remark = String(await returnedRemark(store, idB));
     app = buildApp({ store, webDist: "/nonexistent", loginAttemptsPerMinute: 1000 });
     app.addHook("onRoute", (route) => {
@@ -312,6 +319,10 @@ describe("access matrix: every write route × every community role, aimed at ano
         },
       ],
       "POST /api/org-units": [{ url: "/api/org-units", payload: { katottg: B, name: "Відділ Б" } }],
+      "PATCH /api/org-units/:id": [{ url: `/api/org-units/${b.orgUnitId}`, payload: { name: "Відділ Б-2" } }],
+      "POST /api/org-units/:id/merge": [
+        { url: `/api/org-units/${b.orgUnitId}/merge`, payload: { into: Number(b.orgUnitId2) } },
+      ],
       "POST /api/agreement/:id/steps": [
         { url: `/api/agreement/${b.id}/steps`, payload: { action: "submit" } },
       ],

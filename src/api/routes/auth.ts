@@ -123,6 +123,8 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
  */
 async function checkNewUser(store: Store, request: FastifyRequest, body: NewUserBody): Promise<void> {
   const katottg = body.katottg ?? null;
+  if (body.role === "admin" && currentUser(request).role !== "admin")
+    throw forbidden("Адміністратора може створити лише адміністратор");
   if (katottg === null) {
     if (!UNBOUND[body.role])
       throw new HttpError(400, "Користувача цієї ролі потрібно прив'язати до громади (katottg)");

@@ -7,6 +7,7 @@ import { programmeTotals } from "../../domain/totals.js";
 import type { ImportOptions } from "../../import/index.js";
 import { IMPORT_LIMITS } from "../../import/limits.js";
 import { communityKey } from "../../store/community-key.js";
+import { createExecutorUnits } from "../../store/executor-units.js";
 import {
   IdempotencyKeyReusedError,
   type IdempotentRequest,
@@ -95,7 +96,8 @@ export async function importRoutes(
       config: { rateLimit: { max: UPLOADS_PER_MINUTE, timeWindow: 60_000 } },
       schema: {
         tags: ["programmes"],
-        summary: "Імпорт документа програми (TXT, DOCX, …); ?dryRun=1 — лише попередній перегляд",
+        summary:
+          "Імпорт документа програми (DOCX, ODT, DOC, RTF, PDF, TXT, XLSX, CSV; формат за вмістом); ?dryRun=1 — лише попередній перегляд",
         consumes: ["multipart/form-data", "text/plain", "application/octet-stream"],
         querystring: importQuery,
         response: {
@@ -115,9 +117,12 @@ export async function importRoutes(
       if (request.query.dryRun === "1" || request.query.dryRun === "true") {
         return { ...result, totals: programmeTotals(result.programme) };
       }
-      requireCommunityWrite(request, communityKey(result.programme.community));
+      const katottg = communityKey(result.programme.community);
+      requireCommunityWrite(request, katottg);
       const { replayed, ...saved } = await saveOnce(deps.store, request, result, upload);
       if (replayed) reply.header("idempotent-replayed", "true");
+      else
+        await createExecutorUnits(deps.store, saved.programmeId, katottg, result.programme, actorOf(request));
       return reply.status(saved.created ? 201 : 200).send({ ...saved, findings: result.findings });
     },
   );

@@ -31,6 +31,7 @@ import {
   submitReport,
   updateDraft,
 } from "../../store/monitoring.js";
+import { frozenAnnualFile } from "../../store/reviews.js";
 import { listOrgUnits } from "../../store/users.js";
 import { actorOf, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
@@ -396,6 +397,33 @@ const WRITERS: Record<string, (input: ReportInput) => Promise<Uint8Array> | unkn
   "results.json": (input) => resultsReport(input.programme, input.reports, input.year),
 };
 
+export function checkYear(stored: StoredProgramme, year: number): void {
+  if (year < stored.programme.period.from || year > stored.programme.period.to) {
+    throw new HttpError(400, "Рік поза періодом програми");
+  }
+}
+
+/** One annual form compiled from the submitted executor reports: file bytes, or the JSON value. */
+export async function writeAnnualForm(
+  store: Store,
+  stored: StoredProgramme,
+  year: number,
+  form: string,
+  compiledOn: string,
+): Promise<unknown> {
+  const reports = (await listReports(store, stored.summary.id, { submittedOnly: true })).map(domainReport);
+  const input: ReportInput = {
+    programme: stored.programme,
+    reports,
+    year,
+    compiledOn,
+    cadence: await getCadence(store, stored.summary.id),
+  };
+  const writer = WRITERS[form];
+  if (!writer) throw notFound();
+  return writer(input);
+}
+
 function annualRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   app.get<{ Params: z.infer<typeof annualParams>; Querystring: z.infer<typeof todayQuery> }>(
     "/api/programmes/:id/reports/annual/:year/:form",
@@ -410,25 +438,15 @@ function annualRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
     async (request, reply) => {
       const stored = await requireProgramme(store, request.params.id);
       const { year, form } = request.params;
-      if (year < stored.programme.period.from || year > stored.programme.period.to) {
-        throw new HttpError(400, "Рік поза періодом програми");
-      }
-      const reports = (await listReports(store, stored.summary.id, { submittedOnly: true })).map(
-        domainReport,
-      );
-      const input: ReportInput = {
-        programme: stored.programme,
-        reports,
-        year,
-        compiledOn: todayOf(request.query, clock),
-        cadence: await getCadence(store, stored.summary.id),
-      };
-      const writer = WRITERS[form];
-      if (!writer) throw notFound();
-      const body = await writer(input);
+      checkYear(stored, year);
+      const frozen = await frozenAnnualFile(store, stored.summary.id, year, form);
+      const body =
+        frozen ?? (await writeAnnualForm(store, stored, year, form, todayOf(request.query, clock)));
       const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
       reply.header("content-type", CONTENT_TYPES[extension]);
-      if (extension === "json") return reply.send(JSON.stringify(body));
+      if (extension === "json") {
+        return reply.send(frozen ? Buffer.from(frozen) : JSON.stringify(body));
+      }
       reply.header("content-disposition", contentDisposition(form.replace(".", `-${year}.`)));
       return reply.send(Buffer.from(body as Uint8Array));
     },

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
-import type { z } from "zod";
+import { z } from "zod";
 import { diffProgrammes } from "../../domain/diff.js";
-import type { Programme } from "../../domain/model.js";
+import type { Finding, Programme } from "../../domain/model.js";
 import { programmeSchema } from "../../domain/schema.js";
 import { programmeTotals } from "../../domain/totals.js";
 import { validateProgramme } from "../../domain/validate.js";
 import { communityKey } from "../../store/community-key.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
+import { changeStatus } from "../../store/publication.js";
 import { actorOf, communityReadScope, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 import {
@@ -27,6 +28,25 @@ import {
 
 const TAGS = ["programmes"];
 type Id = z.infer<typeof idParams>;
+
+const publishRefusedSchema = errorSchema.extend({
+  findings: z.array(z.object({ code: z.string(), message: z.string(), ref: z.string() })),
+});
+
+/** 409: publishing with error findings needs a written reason; the findings say which. */
+function publishRefused(errors: Finding[]): HttpError {
+  return new HttpError(
+    409,
+    `Програма має помилки (${errors.length}): щоб оприлюднити її, зазначте причину (reason)`,
+    {
+      findings: errors.map((finding) => ({
+        code: finding.code,
+        message: finding.message,
+        ref: finding.location.ref,
+      })),
+    },
+  );
+}
 
 export function detailOf(stored: StoredProgramme) {
   return { ...stored, totals: programmeTotals(stored.programme) };
@@ -142,12 +162,14 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
         summary: "Змінити статус програми",
         params: idParams,
         body: statusBody,
-        response: { 200: summarySchema, 404: errorSchema },
+        response: { 200: summarySchema, 404: errorSchema, 409: publishRefusedSchema },
       },
     },
     async (request) => {
-      if (!(await store.setStatus(request.params.id, request.body.status, actorOf(request))))
-        throw notFound("Програму не знайдено");
+      const { status, reason } = request.body;
+      const change = await changeStatus(store, request.params.id, status, actorOf(request), reason);
+      if (change.outcome === "not-found") throw notFound("Програму не знайдено");
+      if (change.outcome === "needs-reason") throw publishRefused(change.errors);
       return (await requireProgramme(store, request.params.id)).summary;
     },
   );

@@ -11,6 +11,7 @@ import type { ReportInput } from "../../export/reports/input.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
 import { domainReport, getCadence, listReports } from "../../store/monitoring.js";
 import { dataState, weakEtag } from "../../store/opendata.js";
+import { frozenAnnualFile } from "../../store/reviews.js";
 import { HttpError, notFound } from "../errors.js";
 import { errorSchema, idParams } from "../schemas.js";
 
@@ -159,6 +160,16 @@ export async function v1AnnualRoutes(
         return reply.code(304).send();
       }
 
+      // A year the head has submitted is published as submitted (store/reviews.ts).
+      const frozen = await frozenAnnualFile(store, id, year, form);
+      if (frozen) {
+        const extension = form.split(".")[1] as keyof typeof CONTENT_TYPES;
+        reply.header("content-type", CONTENT_TYPES[extension]);
+        if (extension !== "json") {
+          reply.header("content-disposition", contentDisposition(form.replace(".", `-${year}.`)));
+        }
+        return reply.send(Buffer.from(frozen));
+      }
       const document = await compiled.get(etag, () => compile(store, stored, { id, year, form, compiledOn }));
       reply.header("content-type", document.type);
       if (document.disposition) reply.header("content-disposition", document.disposition);

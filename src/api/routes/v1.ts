@@ -27,6 +27,7 @@ import {
 import { HttpError } from "../errors.js";
 import { errorSchema } from "../schemas.js";
 import { v1AnnualRoutes } from "./v1-annual.js";
+import { v1CommunityRoutes } from "./v1-communities.js";
 
 const TAGS = ["open data"];
 /** Lists and aggregates: shared caches may keep them a minute, then revalidate with the ETag. */
@@ -452,6 +453,7 @@ export async function v1Routes(
     store: options.store,
     perMinute: options.annualReportsPerMinute ?? settings.limits.annualReportsPerMinute,
   });
+  await v1CommunityRoutes(app, options);
 
   const targeted = resourceDef("targeted-programmes");
   app.get(

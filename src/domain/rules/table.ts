@@ -501,6 +501,17 @@ export const RULES = [
     appliesTo: ["document"],
   },
   {
+    code: "import.ocr-text",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Текст документа розпізнано зі скану (OCR): звірте назви, суми й індикатори з документом.",
+      en: "The document's text was read from a scan by OCR: check titles, amounts and indicators against it.",
+    },
+    basis: BASIS.table,
+    appliesTo: ["document"],
+  },
+  {
     code: "import.no-task-table",
     severity: "error",
     stage: "importer",
@@ -528,6 +539,39 @@ export const RULES = [
       en: "No community name was found in the passport (field 1).",
     },
     basis: BASIS.passport,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "import.katottg-by-name",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Коду КАТОТТГ немає; громаду, її область і населення визначено за назвою — підтвердіть.",
+      en: "No KATOTTG code; the community, its oblast and population were found by name: please confirm.",
+    },
+    basis: BASIS.katottg,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "import.katottg-not-community",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Код КАТОТТГ — код населеного пункту, а не громади; область і населення взято від його громади.",
+      en: "The KATOTTG code is a settlement's, not a community's; oblast and population come from its community.",
+    },
+    basis: BASIS.katottg,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "import.katottg-unknown",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Коду КАТОТТГ немає серед громад кодифікатора; область і населення невідомі.",
+      en: "The KATOTTG code is not among the codifier's communities; oblast and population are unknown.",
+    },
+    basis: BASIS.katottg,
     appliesTo: ["passport"],
   },
   {

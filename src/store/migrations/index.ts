@@ -8,6 +8,8 @@ import * as overrideIdentity from "./0006_override_identity.js";
 import * as changeNotify from "./0007_change_notify.js";
 import * as correctionIndex from "./0008_report_correction_index.js";
 import * as oneSubmittedOriginal from "./0009_one_submitted_original.js";
+import * as publishReason from "./0012_publish_reason.js";
+import * as reportReviews from "./0013_report_reviews.js";
 import * as auditPagingIndex from "./0020_audit_paging_index.js";
 import * as agreement from "./0023_agreement.js";
 import * as notifications from "./0024_notifications.js";
@@ -23,6 +25,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007_change_notify": changeNotify,
   "0008_report_correction_index": correctionIndex,
   "0009_one_submitted_original": oneSubmittedOriginal,
+  "0012_publish_reason": publishReason,
+  "0013_report_reviews": reportReviews,
   "0020_audit_paging_index": auditPagingIndex,
   "0023_agreement": agreement,
   "0024_notifications": notifications,

@@ -1,7 +1,10 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { Alert, Button, CloseButton, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useEffect, useMemo, useState } from "react";
+import type { CommunityHit } from "../../../src/contract/community-search.js";
 import type { CompareCommunity, CompareProgramme } from "../../../src/contract/national.js";
 import { formatAmount } from "../../../src/domain/money.js";
+import { useI18n } from "../i18n/index.js";
+import { CommunitySearch } from "../shared/CommunitySearch.js";
 
 export interface ComparePageProps {
   /** Codes to compare at first, e.g. from the URL (?katottg=A,B). */
@@ -40,6 +43,7 @@ function byCategory(programme: CompareProgramme): Map<string, { label: string; a
 }
 
 function CategoryTable({ communities }: { communities: CompareCommunity[] }) {
+  const { t } = useI18n();
   const columns = communities.flatMap((community) =>
     community.programmes.map((programme) => ({ community, programme, sums: byCategory(programme) })),
   );
@@ -49,55 +53,68 @@ function CategoryTable({ communities }: { communities: CompareCommunity[] }) {
     return [...labels.entries()];
   }, [columns]);
   return (
-    <Table striped withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Категорія, тис. грн</Table.Th>
-          {columns.map(({ community, programme }) => (
-            <Table.Th key={programme.programme_id}>
-              {community.name}
-              <Text size="xs" c="dimmed">
-                {programme.period_from}–{programme.period_to}
-              </Text>
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {categories.map(([id, label]) => (
-          <Table.Tr key={id}>
-            <Table.Td>{label}</Table.Td>
-            {columns.map(({ programme, sums }) => (
-              <Table.Td key={programme.programme_id} ta="right">
-                {formatAmount(sums.get(id)?.amount ?? 0, "thousand")}
-              </Table.Td>
+    <Table.ScrollContainer minWidth={Math.max(480, 200 + 160 * columns.length)}>
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("compare.category")}</Table.Th>
+            {columns.map(({ community, programme }) => (
+              <Table.Th key={programme.programme_id}>
+                {community.name}
+                <Text size="xs" c="dimmed">
+                  {programme.period_from}–{programme.period_to}
+                </Text>
+              </Table.Th>
             ))}
           </Table.Tr>
-        ))}
-        <Table.Tr>
-          <Table.Th>Усього</Table.Th>
-          {columns.map(({ programme }) => (
-            <Table.Th key={programme.programme_id} ta="right">
-              {formatAmount(programme.total_kopecks, "thousand")}
-            </Table.Th>
+        </Table.Thead>
+        <Table.Tbody>
+          {categories.map(([id, label]) => (
+            <Table.Tr key={id}>
+              <Table.Td>{label}</Table.Td>
+              {columns.map(({ programme, sums }) => (
+                <Table.Td key={programme.programme_id} ta="right">
+                  {formatAmount(sums.get(id)?.amount ?? 0, "thousand")}
+                </Table.Td>
+              ))}
+            </Table.Tr>
           ))}
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Th>На одного мешканця</Table.Th>
-          {columns.map(({ programme }) => (
-            <Table.Th key={programme.programme_id} ta="right">
-              {perResident(programme.per_resident_kopecks)}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Tbody>
-    </Table>
+          <Table.Tr>
+            <Table.Th>{t("common.total")}</Table.Th>
+            {columns.map(({ programme }) => (
+              <Table.Th key={programme.programme_id} ta="right">
+                {formatAmount(programme.total_kopecks, "thousand")}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>{t("compare.perResident")}</Table.Th>
+            {columns.map(({ programme }) => (
+              <Table.Th key={programme.programme_id} ta="right">
+                {perResident(programme.per_resident_kopecks)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
-/** Side-by-side comparison of 2–10 communities' published programmes (GET /api/v1/compare). */
+interface Chosen {
+  katottg: string;
+  name: string;
+}
+
+/**
+ * Side-by-side comparison of 2–10 communities' published programmes (GET /api/v1/compare). Communities
+ * are found by name (or a typed KATOTTG code); the chosen codes stay in the address (?katottg=A,B).
+ */
 export function ComparePage({ initialCodes = [], apiBase = "" }: ComparePageProps) {
-  const [text, setText] = useState(initialCodes.join(", "));
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState<Chosen[]>(() =>
+    parseCodes(initialCodes.join(",")).map((katottg) => ({ katottg, name: katottg })),
+  );
   const [communities, setCommunities] = useState<CompareCommunity[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -109,8 +126,12 @@ export function ComparePage({ initialCodes = [], apiBase = "" }: ComparePageProp
       const response = await fetch(
         `${apiBase}/api/v1/compare?katottg=${encodeURIComponent(codes.join(","))}`,
       );
-      if (!response.ok) throw new Error(`Помилка ${response.status}`);
-      setCommunities(((await response.json()) as { communities: CompareCommunity[] }).communities);
+      if (!response.ok) throw new Error(`${t("common.error")} ${response.status}`);
+      const found = ((await response.json()) as { communities: CompareCommunity[] }).communities;
+      setCommunities(found);
+      // Codes that came in the address get their names once the answer names them.
+      const names = new Map(found.map((each) => [each.katottg, each.name]));
+      setChosen((was) => was.map((each) => ({ ...each, name: names.get(each.katottg) ?? each.name })));
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
@@ -118,14 +139,23 @@ export function ComparePage({ initialCodes = [], apiBase = "" }: ComparePageProp
     }
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const codes = parseCodes(text);
-    if (codes.length < MIN || codes.length > MAX) {
-      setError(`Вкажіть від ${MIN} до ${MAX} кодів КАТОТТГ`);
+  function compare() {
+    if (chosen.length < MIN || chosen.length > MAX) {
+      setError(t("compare.needMore", { min: MIN, max: MAX }));
       return;
     }
+    const codes = chosen.map((each) => each.katottg);
+    history.replaceState(null, "", `/compare?katottg=${codes.join(",")}`);
     void load(codes);
+  }
+
+  function add(hit: CommunityHit) {
+    setError(null);
+    setChosen((was) =>
+      was.some((each) => each.katottg === hit.katottg) || was.length >= MAX
+        ? was
+        : [...was, { katottg: hit.katottg, name: hit.name }],
+    );
   }
 
   // Codes arriving in the URL (e.g. from the national view) are compared at once.
@@ -137,24 +167,51 @@ export function ComparePage({ initialCodes = [], apiBase = "" }: ComparePageProp
 
   return (
     <Stack>
-      <Title order={2}>Порівняння громад</Title>
-      <Paper withBorder p="md" component="form" onSubmit={submit}>
-        <Group align="end">
-          <TextInput
-            flex={1}
-            label="Коди КАТОТТГ через кому"
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
+      <Title order={2}>{t("compare.heading")}</Title>
+      <Paper withBorder p="md">
+        <Stack>
+          <CommunitySearch
+            apiBase={apiBase}
+            onPick={add}
+            pickText={t("search.pick")}
+            pickLabel={(hit) => t("search.add", { name: hit.name })}
           />
-          <Button type="submit" loading={loading}>
-            Порівняти
-          </Button>
-        </Group>
+          <Stack gap={4} role="region" aria-label={t("compare.chosen", { count: chosen.length, max: MAX })}>
+            <Text size="sm" fw={600}>
+              {t("compare.chosen", { count: chosen.length, max: MAX })}
+            </Text>
+            {chosen.length === 0 ? (
+              <Text size="sm">{t("compare.none", { min: MIN, max: MAX })}</Text>
+            ) : (
+              <Group gap="xs">
+                {chosen.map((each) => (
+                  <Paper key={each.katottg} withBorder px="xs" py={2} radius="xl" maw="100%">
+                    <Group gap={4} wrap="nowrap">
+                      <Text size="sm" truncate>
+                        {each.name}
+                      </Text>
+                      <CloseButton
+                        size="sm"
+                        aria-label={t("compare.remove", { name: each.name })}
+                        onClick={() =>
+                          setChosen((was) => was.filter((other) => other.katottg !== each.katottg))
+                        }
+                      />
+                    </Group>
+                  </Paper>
+                ))}
+              </Group>
+            )}
+          </Stack>
+          <Group>
+            <Button onClick={compare} loading={loading}>
+              {t("compare.run")}
+            </Button>
+          </Group>
+        </Stack>
       </Paper>
       {error && <Alert color="red">{error}</Alert>}
-      {communities && communities.length === 0 && (
-        <Alert color="gray">Оприлюднених програм цих громад не знайдено.</Alert>
-      )}
+      {communities && communities.length === 0 && <Alert color="gray">{t("compare.empty")}</Alert>}
       {communities && communities.length > 0 && <CategoryTable communities={communities} />}
     </Stack>
   );

@@ -122,7 +122,7 @@ function requestHeaders(method: string, json: boolean): Record<string, string> {
   return headers;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: requestHeaders(method, body !== undefined) };
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(url, init);
@@ -194,8 +194,8 @@ export const api = {
     request<unknown>("PUT", `/api/programmes/${encodeURIComponent(id)}`, programme),
   validate: (programme: Programme) =>
     request<{ findings: Finding[]; totals: Totals }>("POST", "/api/validate", programme),
-  setStatus: (id: string, status: string) =>
-    request<unknown>("POST", `/api/programmes/${encodeURIComponent(id)}/status`, { status }),
+  setStatus: (id: string, status: string, reason?: string) =>
+    request<unknown>("POST", `/api/programmes/${encodeURIComponent(id)}/status`, { status, reason }),
   publicList: async () =>
     (await request<Record<string, unknown>[]>("GET", "/api/public/programmes")).map(normalizeSummary),
   publicGet: async (katottg: string, from: number, to: number) =>

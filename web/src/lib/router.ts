@@ -8,8 +8,10 @@ export type Route =
   | { name: "monitoring"; id: string }
   | { name: "agreement"; id: string }
   | { name: "agreementQueue" }
+  | { name: "reports"; id: string }
   | { name: "compare" }
   | { name: "national" }
+  | { name: "units" }
   | { name: "notFound" };
 
 /** Open-data pages: readable without signing in. */
@@ -23,11 +25,14 @@ export function parseRoute(pathname: string): Route {
   if (path === "/import") return { name: "import" };
   if (path === "/compare") return { name: "compare" };
   if (path === "/national") return { name: "national" };
+  if (path === "/units") return { name: "units" };
   if (path === "/agreement") return { name: "agreementQueue" };
   const agreement = /^\/agreement\/(\d+)$/.exec(path);
   if (agreement?.[1]) return { name: "agreement", id: agreement[1] };
   const monitoring = /^\/monitoring\/([^/]+)$/.exec(path);
   if (monitoring?.[1]) return { name: "monitoring", id: decodeURIComponent(monitoring[1]) };
+  const reports = /^\/reports\/([^/]+)$/.exec(path);
+  if (reports?.[1]) return { name: "reports", id: decodeURIComponent(reports[1]) };
   const programme = /^\/programmes\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
   if (programme?.[1])
     return { name: "programme", id: decodeURIComponent(programme[1]), tab: programme[2] ?? null };
@@ -51,6 +56,11 @@ export function agreementPath(id: string): string {
 
 export function monitoringPath(id: string): string {
   return `/monitoring/${encodeURIComponent(id)}`;
+}
+
+/** The executor's report form of a programme (the link of the reminder e-mails). */
+export function reportsPath(id: string, periodKey?: string): string {
+  return `/reports/${encodeURIComponent(id)}${periodKey ? `?period=${encodeURIComponent(periodKey)}` : ""}`;
 }
 
 export function publicPath(katottg: string, from: number, to: number): string {

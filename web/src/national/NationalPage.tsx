@@ -20,6 +20,7 @@ import { formatMoney } from "../lib/format.js";
 import { navigate, useSearch } from "../lib/router.js";
 import { useAsync } from "../workspace/useAsync.js";
 import { CategoryRangeChart, OblastRankingChart } from "./NationalCharts.js";
+import { NationalSearch } from "./NationalSearch.js";
 import { loadNationalPlace } from "./nationalApi.js";
 import {
   type Chosen,
@@ -124,32 +125,34 @@ function TopTable({
 }) {
   const { t, lang } = useI18n();
   return (
-    <Table striped withTableBorder data-testid="national-top">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">№</Table.Th>
-          <Table.Th scope="col">{t("national.community")}</Table.Th>
-          {withOblast && <Table.Th scope="col">{t("national.oblast")}</Table.Th>}
-          <Table.Th scope="col" className="num">
-            {t("national.perResident")}
-          </Table.Th>
-          <Table.Th scope="col">{t("national.toCompare")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row, index) => (
-          <Table.Tr key={row.katottg}>
-            <Table.Td>{index + 1}</Table.Td>
-            <Table.Td>{row.name}</Table.Td>
-            {withOblast && <Table.Td>{row.oblast ?? "—"}</Table.Td>}
-            <Table.Td className="num">{formatPerResident(row.per_resident_kopecks, lang)}</Table.Td>
-            <Table.Td>
-              <ChooseBox community={row} selection={selection} />
-            </Table.Td>
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped withTableBorder data-testid="national-top">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">№</Table.Th>
+            <Table.Th scope="col">{t("national.community")}</Table.Th>
+            {withOblast && <Table.Th scope="col">{t("national.oblast")}</Table.Th>}
+            <Table.Th scope="col" className="num">
+              {t("national.perResident")}
+            </Table.Th>
+            <Table.Th scope="col">{t("national.toCompare")}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, index) => (
+            <Table.Tr key={row.katottg}>
+              <Table.Td>{index + 1}</Table.Td>
+              <Table.Td>{row.name}</Table.Td>
+              {withOblast && <Table.Td>{row.oblast ?? "—"}</Table.Td>}
+              <Table.Td className="num">{formatPerResident(row.per_resident_kopecks, lang)}</Table.Td>
+              <Table.Td>
+                <ChooseBox community={row} selection={selection} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -164,34 +167,36 @@ function OutlierTable({
 }) {
   const { t, lang } = useI18n();
   return (
-    <Table striped withTableBorder data-testid="national-outliers">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t("national.category")}</Table.Th>
-          <Table.Th scope="col">{t("national.community")}</Table.Th>
-          {withOblast && <Table.Th scope="col">{t("national.oblast")}</Table.Th>}
-          <Table.Th scope="col" className="num">
-            {t("national.perResident")}
-          </Table.Th>
-          <Table.Th scope="col">{t("national.vsMedian")}</Table.Th>
-          <Table.Th scope="col">{t("national.toCompare")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={`${row.category} ${row.katottg}`}>
-            <Table.Td>{row.categoryLabel}</Table.Td>
-            <Table.Td>{row.name}</Table.Td>
-            {withOblast && <Table.Td>{row.oblast ?? "—"}</Table.Td>}
-            <Table.Td className="num">{formatPerResident(row.per_resident_kopecks, lang)}</Table.Td>
-            <Table.Td>{row.above ? t("national.above") : t("national.below")}</Table.Td>
-            <Table.Td>
-              <ChooseBox community={row} selection={selection} />
-            </Table.Td>
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped withTableBorder data-testid="national-outliers">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("national.category")}</Table.Th>
+            <Table.Th scope="col">{t("national.community")}</Table.Th>
+            {withOblast && <Table.Th scope="col">{t("national.oblast")}</Table.Th>}
+            <Table.Th scope="col" className="num">
+              {t("national.perResident")}
+            </Table.Th>
+            <Table.Th scope="col">{t("national.vsMedian")}</Table.Th>
+            <Table.Th scope="col">{t("national.toCompare")}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={`${row.category} ${row.katottg}`}>
+              <Table.Td>{row.categoryLabel}</Table.Td>
+              <Table.Td>{row.name}</Table.Td>
+              {withOblast && <Table.Td>{row.oblast ?? "—"}</Table.Td>}
+              <Table.Td className="num">{formatPerResident(row.per_resident_kopecks, lang)}</Table.Td>
+              <Table.Td>{row.above ? t("national.above") : t("national.below")}</Table.Td>
+              <Table.Td>
+                <ChooseBox community={row} selection={selection} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -367,6 +372,7 @@ export function NationalPage({ apiBase = "", now = new Date() }: { apiBase?: str
   return (
     <Stack>
       <NationalHeading place={{ year: shown?.year ?? place.year, oblast: place.oblast }} />
+      <NationalSearch apiBase={apiBase} year={shown?.year ?? place.year} selection={selection} />
       {state.status === "error" && <Failed error={state.error} retry={retry} />}
       {state.status !== "error" &&
         (shown ? <NationalLoaded view={shown} selection={selection} /> : <Loading />)}

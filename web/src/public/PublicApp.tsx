@@ -29,6 +29,7 @@ import { fundingByYearByDirection, largestItems, sourceShares } from "../lib/cha
 import { formatDeadline, formatMoney, formatPeriod, formatThousands, localeOf } from "../lib/format.js";
 import { withKeys } from "../lib/keys.js";
 import { parsePublicPath, publicPath } from "../lib/router.js";
+import { PublishNote } from "../reporting/PublishNote.js";
 import { ChartFigure } from "../shared/ChartFigure.js";
 import { DataTable } from "../shared/DataTable.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
@@ -40,10 +41,14 @@ type Loaded<T> =
   | { status: "error"; notFound: boolean; message: string }
   | { status: "ready"; value: T };
 
-function useLoad<T>(load: () => Promise<T>): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ status: "loading" });
+/** Loads once per page; starts ready with `initial` when the server sent the value with the page. */
+function useLoad<T>(load: () => Promise<T>, initial?: T): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>(
+    initial === undefined ? { status: "loading" } : { status: "ready", value: initial },
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: loads once per page
   useEffect(() => {
+    if (initial !== undefined) return;
     load().then(
       (value) => setState({ status: "ready", value }),
       (error: unknown) =>
@@ -295,9 +300,23 @@ async function loadPublic(katottg: string, from: number, to: number): Promise<Pr
   }
 }
 
+/**
+ * The programme the server rendered the page with (src/api/public-page.ts), when it is this one: the
+ * app then shows it at once instead of asking the API again.
+ */
+function embeddedDetail(katottg: string, from: number, to: number): ProgrammeDetail | undefined {
+  const text = document.getElementById("programme-data")?.textContent;
+  if (!text) return undefined;
+  const detail = JSON.parse(text) as ProgrammeDetail;
+  const { summary } = detail;
+  const same = summary.katottg === katottg && summary.periodFrom === from && summary.periodTo === to;
+  return same ? detail : undefined;
+}
+
 function PublicProgramme({ katottg, from, to }: { katottg: string; from: number; to: number }) {
   const { t } = useI18n();
-  const state = useLoad(() => loadPublic(katottg, from, to));
+  const [embedded] = useState(() => embeddedDetail(katottg, from, to));
+  const state = useLoad(() => loadPublic(katottg, from, to), embedded);
   if (state.status === "loading") return <Text>{t("common.loading")}</Text>;
   if (state.status === "error")
     return (
@@ -305,7 +324,12 @@ function PublicProgramme({ katottg, from, to }: { katottg: string; from: number;
         {state.notFound ? t("public.notFound") : state.message}
       </Alert>
     );
-  return <ProgrammeView detail={state.value} publicKey={{ katottg, from, to }} />;
+  return (
+    <>
+      <PublishNote katottg={katottg} from={from} to={to} />
+      <ProgrammeView detail={state.value} publicKey={{ katottg, from, to }} />
+    </>
+  );
 }
 
 /** The /p/… path, also when the server sent the page as /public.html?path=/p/…. */

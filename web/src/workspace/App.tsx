@@ -1,4 +1,4 @@
-import { Alert, Anchor, AppShell, Burger, Button, Container, Group, Text } from "@mantine/core";
+import { Alert, Anchor, AppShell, Box, Burger, Button, Container, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
 import { AgreementPage, QueuePage } from "../agreement/AgreementPage.js";
@@ -7,7 +7,11 @@ import { useI18n } from "../i18n/index.js";
 import { auth, canEdit, onUnauthorized, type SessionUser } from "../lib/api.js";
 import { isOpenRoute, navigate, parseRoute, type Route, usePathname } from "../lib/router.js";
 import { DashboardPage } from "../monitoring/DashboardPage.js";
+import { ExecutorReportPage } from "../reporting/ExecutorReportPage.js";
+import { HeadReportingPage } from "../reporting/HeadReportingPage.js";
+import { ReportingDeadlines } from "../reporting/ReportingDeadlines.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
+import { UnitsPage } from "../units/UnitsPage.js";
 import { type DataSource, type Session, signedIn } from "./data.js";
 import { ImportPage } from "./ImportPage.js";
 import { ListPage } from "./ListPage.js";
@@ -53,25 +57,44 @@ function Page({
   source,
   route,
   editable,
-  role,
+  user,
 }: {
   source: DataSource;
   route: Route;
   editable: boolean;
-  role: string | null;
+  user: SessionUser | null;
 }) {
   const { t } = useI18n();
   switch (route.name) {
+    case "units":
+      return editable && user ? <UnitsPage me={user} /> : <Text>{t("login.forbidden")}</Text>;
     case "list":
-      return <ListPage source={source} editable={editable} />;
+      return (
+        <>
+          {user && !source.demo && <ReportingDeadlines user={user} />}
+          <ListPage source={source} editable={editable} />
+        </>
+      );
+    case "reports":
+      return <ExecutorReportPage programmeId={route.id} user={user} />;
     case "import":
       return editable ? <ImportPage /> : <Text>{t("login.forbidden")}</Text>;
     case "programme":
       return <ProgrammePage id={route.id} source={source} editable={editable} />;
     case "monitoring":
-      return <DashboardPage programmeId={Number(route.id)} />;
+      // An executor's link to the monitoring of a programme opens their report form.
+      if (user?.role === "executor") return <ExecutorReportPage programmeId={route.id} user={user} />;
+      return (
+        <>
+          {/* The dashboard's tables are wider than a phone: they scroll inside, the page does not. */}
+          <Box style={{ overflowX: "auto" }}>
+            <DashboardPage programmeId={Number(route.id)} />
+          </Box>
+          {user && <HeadReportingPage programmeId={route.id} />}
+        </>
+      );
     case "agreement":
-      return <AgreementPage id={Number(route.id)} reviewer={role === "reviewer"} />;
+      return <AgreementPage id={Number(route.id)} reviewer={user?.role === "reviewer"} />;
     case "agreementQueue":
       return <QueuePage />;
     default:
@@ -85,6 +108,7 @@ function NavLinks({ route, editable, reviewer }: { route: Route; editable: boole
     <>
       <NavLink href="/" label={t("nav.list")} active={route.name === "list" || route.name === "programme"} />
       {editable && <NavLink href="/import" label={t("nav.import")} active={route.name === "import"} />}
+      {editable && <NavLink href="/units" label={t("nav.units")} active={route.name === "units"} />}
       <NavLink href="/compare" label={t("nav.compare")} active={route.name === "compare"} />
       <NavLink href="/national" label={t("nav.national")} active={route.name === "national"} />
       {reviewer && (
@@ -177,7 +201,7 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
             <LoginPage onSignedIn={(me) => setSession(signedIn(me.user))} />
           )}
           {!isOpenRoute(route) && (session?.mode === "api" || session?.mode === "demo") && (
-            <Page source={session.source} route={route} editable={editable} role={user?.role ?? null} />
+            <Page source={session.source} route={route} editable={editable} user={user} />
           )}
         </Container>
       </AppShell.Main>

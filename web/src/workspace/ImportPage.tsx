@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/index.js";
 import { ApiError, type ImportPreview, type ImportSaved, uploadProgramme } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
@@ -25,8 +25,23 @@ import { IndicatorsView } from "./components/TextViews.js";
 import { TreeView } from "./components/TreeView.js";
 import { useReveal } from "./useReveal.js";
 
-const ACCEPT = ".docx,.txt,.xlsx,.csv";
-const ACCEPTED = /\.(docx|txt|xlsx|csv)$/i;
+const ACCEPT = ".docx,.odt,.doc,.rtf,.pdf,.txt,.xlsx,.csv";
+const ACCEPTED = /\.(docx|odt|doc|rtf|pdf|txt|xlsx|csv)$/i;
+/** Formats the server converts (LibreOffice) or may OCR: reading them takes long enough to count. */
+const SLOW = /\.(doc|rtf|pdf)$/i;
+
+/** Whole seconds since `active` became true; 0 while it is false. */
+function useElapsedSeconds(active: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    setSeconds(0);
+    if (!active) return;
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return seconds;
+}
 
 type Phase =
   | { kind: "idle" }
@@ -145,6 +160,10 @@ export function ImportPage() {
     if (chosen) void recognise(chosen);
   };
   const progress = phase.kind === "uploading" || phase.kind === "saving" ? phase.progress : null;
+  const reading = progress !== null && progress >= 1;
+  const seconds = useElapsedSeconds(reading);
+  const readingText =
+    file && SLOW.test(file.name) ? t("import.converting", { s: seconds }) : t("import.parsing");
 
   return (
     <Stack>
@@ -187,7 +206,7 @@ export function ImportPage() {
       {progress !== null && (
         <Box>
           <Text size="sm" id="upload-progress-label">
-            {progress < 1 ? t("import.uploading", { p: Math.round(progress * 100) }) : t("import.parsing")}
+            {progress < 1 ? t("import.uploading", { p: Math.round(progress * 100) }) : readingText}
           </Text>
           <Progress value={progress * 100} aria-labelledby="upload-progress-label" animated={progress >= 1} />
         </Box>

@@ -19,11 +19,13 @@ import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES } from "../li
 import { formatMoney, formatPeriod } from "../lib/format.js";
 import { tabOfRef } from "../lib/refs.js";
 import { agreementPath, monitoringPath, navigate, programmePath, publicPath } from "../lib/router.js";
+import { PublishDialog } from "../reporting/PublishDialog.js";
 import { PassportTable } from "../shared/PassportTable.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
 import { ExecutorsView } from "./components/ExecutorsView.js";
 import { FindingsPanel } from "./components/FindingsPanel.js";
 import { FundingTable } from "./components/FundingTable.js";
+import { IndicatorsEditor, PassportEditor, SectionsEditor } from "./components/ProgrammeEditors.js";
 import { IndicatorsView, SectionsView } from "./components/TextViews.js";
 import { TreeView } from "./components/TreeView.js";
 import { VersionsView } from "./components/VersionsView.js";
@@ -72,6 +74,8 @@ function Header({
   const { t, lang } = useI18n();
   const { summary, programme } = detail;
   const declared = programme.passport.funding.total;
+  const errors = detail.findings.filter((finding) => finding.severity === "error");
+  const [publishing, setPublishing] = useState(false);
   return (
     <Stack gap="xs">
       <Anchor
@@ -118,7 +122,22 @@ function Header({
           disabled={!editable}
           data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           onChange={async (e) => {
-            await source.setStatus(summary.id, e.currentTarget.value);
+            const next = e.currentTarget.value;
+            if (next === "published" && errors.length > 0) {
+              setPublishing(true);
+              return;
+            }
+            await source.setStatus(summary.id, next);
+            onStatus();
+          }}
+        />
+        <PublishDialog
+          errors={errors}
+          opened={publishing}
+          onCancel={() => setPublishing(false)}
+          onConfirm={async (reason) => {
+            await source.setStatus(summary.id, "published", reason);
+            setPublishing(false);
             onStatus();
           }}
         />
@@ -300,7 +319,11 @@ function Workspace({
               </Tabs.Panel>
               <Tabs.Panel value="passport">
                 <Stack>
-                  <PassportTable passport={state.programme.passport} />
+                  {editing ? (
+                    <PassportEditor programme={state.programme} editor={state.editor} />
+                  ) : (
+                    <PassportTable passport={state.programme.passport} />
+                  )}
                   <Title order={2} size="h4">
                     {t("funding.byYearSource")}
                   </Title>
@@ -330,10 +353,18 @@ function Workspace({
                 <ExecutorsView programme={state.programme} onOpenItem={openItem} />
               </Tabs.Panel>
               <Tabs.Panel value="indicators">
-                <IndicatorsView programme={state.programme} />
+                {editing ? (
+                  <IndicatorsEditor programme={state.programme} editor={state.editor} />
+                ) : (
+                  <IndicatorsView programme={state.programme} />
+                )}
               </Tabs.Panel>
               <Tabs.Panel value="sections">
-                <SectionsView programme={state.programme} />
+                {editing ? (
+                  <SectionsEditor programme={state.programme} editor={state.editor} />
+                ) : (
+                  <SectionsView programme={state.programme} />
+                )}
               </Tabs.Panel>
               <Tabs.Panel value="versions">
                 <VersionsView id={detail.summary.id} versions={detail.versions} source={source} />

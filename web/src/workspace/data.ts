@@ -20,7 +20,8 @@ export interface DataSource {
   list(query: ListQuery): Promise<ProgrammeSummary[]>;
   get(id: string, version?: number): Promise<ProgrammeDetail>;
   save(id: string, programme: Programme): Promise<void>;
-  setStatus(id: string, status: string): Promise<void>;
+  /** `reason`: required by the API to publish a programme with error findings. */
+  setStatus(id: string, status: string, reason?: string): Promise<void>;
 }
 
 const apiSource: DataSource = {
@@ -30,8 +31,8 @@ const apiSource: DataSource = {
   save: async (id, programme) => {
     await api.save(id, programme);
   },
-  setStatus: async (id, status) => {
-    await api.setStatus(id, status);
+  setStatus: async (id, status, reason) => {
+    await api.setStatus(id, status, reason);
   },
 };
 

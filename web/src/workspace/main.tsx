@@ -1,4 +1,4 @@
-import "@mantine/core/styles.css";
+import "./mantineStyles.js";
 import "../shared/styles.css";
 import { MantineProvider } from "@mantine/core";
 import { StrictMode } from "react";

@@ -1,0 +1,104 @@
+/**
+ * Managing organisational units: the overview with merge suggestions, renaming and merging. Staff of a
+ * community manage its units only; the platform admin names the community (?katottg=).
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import {
+  mergeUnitBody,
+  orgUnit,
+  renameUnitBody,
+  unitParams,
+  unitsOverview,
+  unitsOverviewQuery,
+} from "../../contract/org-units.js";
+import { canWriteCommunity } from "../../domain/scope.js";
+import type { Store } from "../../store/index.js";
+import {
+  mergeUnits,
+  unitsOverview as readOverview,
+  renameUnit,
+  UnitConflictError,
+  UnitNotFoundError,
+  UnitScopeError,
+} from "../../store/org-units.js";
+import { actorOf, communityReadScope, currentUser, forbidden } from "../auth.js";
+import { HttpError, notFound } from "../errors.js";
+import { errorSchema } from "../schemas.js";
+
+const TAGS = ["auth"];
+const SIGNED_IN_ONLY: Record<string, unknown> = { access: "signed-in" };
+const STAFF_ONLY: Record<string, unknown> = { access: "staff" };
+
+function mayWrite(request: FastifyRequest): (katottg: string) => boolean {
+  const user = currentUser(request);
+  return (katottg) => canWriteCommunity(user, katottg);
+}
+
+async function translated<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UnitNotFoundError) throw notFound(error.message);
+    if (error instanceof UnitScopeError) throw forbidden(error.message);
+    if (error instanceof UnitConflictError) throw new HttpError(409, error.message);
+    throw error;
+  }
+}
+
+export async function orgUnitRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  const { store } = options;
+  app.get<{ Querystring: z.infer<typeof unitsOverviewQuery> }>(
+    "/api/org-units/overview",
+    {
+      config: SIGNED_IN_ONLY,
+      schema: {
+        tags: TAGS,
+        summary: "Підрозділи громади: скільки заходів і користувачів, схожі назви (кандидати на об'єднання)",
+        querystring: unitsOverviewQuery,
+        response: { 200: unitsOverview, 400: errorSchema },
+      },
+    },
+    async (request) => {
+      const scope = communityReadScope(request);
+      if (scope === null) return { units: [], similar: [] };
+      const katottg = scope === "*" ? request.query.katottg : scope;
+      if (katottg === undefined) throw new HttpError(400, "Вкажіть громаду: ?katottg=…");
+      return readOverview(store, katottg);
+    },
+  );
+  app.patch<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof renameUnitBody> }>(
+    "/api/org-units/:id",
+    {
+      config: STAFF_ONLY,
+      schema: {
+        tags: TAGS,
+        summary: "Перейменувати підрозділ",
+        params: unitParams,
+        body: renameUnitBody,
+        response: { 200: orgUnit, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    (request) =>
+      translated(() =>
+        renameUnit(store, request.params.id, request.body.name, mayWrite(request), actorOf(request)),
+      ),
+  );
+  app.post<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof mergeUnitBody> }>(
+    "/api/org-units/:id/merge",
+    {
+      config: STAFF_ONLY,
+      schema: {
+        tags: TAGS,
+        summary: "Об'єднати підрозділ з іншим: заходи, користувачі й звіти переходять до нього",
+        params: unitParams,
+        body: mergeUnitBody,
+        response: { 200: orgUnit, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    (request) =>
+      translated(() =>
+        mergeUnits(store, request.params.id, request.body.into, mayWrite(request), actorOf(request)),
+      ),
+  );
+}

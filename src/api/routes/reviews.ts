@@ -1,0 +1,130 @@
+/**
+ * The head's side of reporting over HTTP: returning an executor report with a remark, the annual
+ * reports' deadlines and submission (the files are frozen then), and the public note of a programme
+ * published with errors.
+ */
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { headReportDue } from "../../domain/monitoring/periods.js";
+import type { Store } from "../../store/index.js";
+import { getReport, ReportConflict } from "../../store/monitoring.js";
+import { publishNote } from "../../store/publication.js";
+import { annualSubmissions, returnReport, submitAnnual } from "../../store/reviews.js";
+import { actorOf } from "../auth.js";
+import { HttpError, notFound } from "../errors.js";
+import { idParams, publicParams } from "../schemas.js";
+import { type Clock, checkYear, requireProgramme, todayOf, writeAnnualForm } from "./monitoring.js";
+import { ANNUAL_FORMS } from "./v1-annual.js";
+
+const TAGS = ["monitoring"];
+const reportParams = idParams.extend({ rid: z.uuid() });
+const returnBody = z.object({ remark: z.string().trim().min(1, "Напишіть зауваження").max(4000) });
+const yearParams = idParams.extend({ year: z.coerce.number().int().min(2000).max(2100) });
+const todayQuery = z.object({ today: z.iso.date().optional() });
+
+function conflictToHttp(error: unknown): never {
+  if (error instanceof ReportConflict)
+    throw new HttpError(error.reason === "not-found" ? 404 : 409, error.message);
+  throw error;
+}
+
+function encode(value: unknown): Uint8Array {
+  return value instanceof Uint8Array ? value : new TextEncoder().encode(JSON.stringify(value));
+}
+
+export interface ReviewRouteOptions {
+  store: Store;
+  clock?: Clock;
+}
+
+export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOptions): Promise<void> {
+  const { store } = options;
+  const clock = options.clock ?? (() => new Date());
+
+  app.post<{ Params: z.infer<typeof reportParams>; Body: z.infer<typeof returnBody> }>(
+    "/api/programmes/:id/reports/:rid/return",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Повернути поданий звіт виконавцю із зауваженням (він знову стає чернеткою)",
+        params: reportParams,
+        body: returnBody,
+      },
+    },
+    async (request) => {
+      const { id, rid } = request.params;
+      await requireProgramme(store, id);
+      await returnReport(store, id, rid, request.body.remark, actorOf(request), clock()).catch(
+        conflictToHttp,
+      );
+      return getReport(store, id, rid);
+    },
+  );
+
+  app.get<{ Params: z.infer<typeof idParams>; Querystring: z.infer<typeof todayQuery> }>(
+    "/api/programmes/:id/annual-reports",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Річні звіти керівника за роками: строк (1 березня), чи подано, хто й коли",
+        params: idParams,
+        querystring: todayQuery,
+      },
+    },
+    async (request) => {
+      const stored = await requireProgramme(store, request.params.id);
+      const today = todayOf(request.query, clock);
+      const submitted = new Map((await annualSubmissions(store, stored.summary.id)).map((s) => [s.year, s]));
+      const { from, to } = stored.programme.period;
+      return Array.from({ length: to - from + 1 }, (_, index) => {
+        const year = from + index;
+        const dueDate = headReportDue(year);
+        const submission = submitted.get(year) ?? null;
+        return { year, dueDate, overdue: submission === null && today > dueDate, submission };
+      });
+    },
+  );
+
+  app.post<{ Params: z.infer<typeof yearParams> }>(
+    "/api/programmes/:id/annual-reports/:year/submit",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Подати річні звіти за рік: файли заморожуються такими, як є зараз",
+        params: yearParams,
+      },
+    },
+    async (request, reply) => {
+      const stored = await requireProgramme(store, request.params.id);
+      const { year } = request.params;
+      checkYear(stored, year);
+      const now = clock();
+      const compiledOn = now.toISOString().slice(0, 10);
+      const files: Record<string, Uint8Array> = {};
+      for (const form of ANNUAL_FORMS) {
+        files[form] = encode(await writeAnnualForm(store, stored, year, form, compiledOn));
+      }
+      await submitAnnual(store, stored.summary.id, year, files, actorOf(request), now).catch(conflictToHttp);
+      const submission = (await annualSubmissions(store, stored.summary.id)).find((s) => s.year === year);
+      return reply.status(201).send(submission);
+    },
+  );
+
+  app.get<{ Params: z.infer<typeof publicParams> }>(
+    "/api/public/notes/:katottg/:from-:to",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "Примітка до оприлюдненої програми (причина оприлюднення з помилками) або null",
+        params: publicParams,
+      },
+    },
+    async (request) => {
+      const { katottg, from, to } = request.params;
+      const id = await store.findProgrammeId(katottg, { from, to });
+      const stored = id === undefined ? undefined : await store.getProgramme(id);
+      if (id === undefined || stored?.summary.status !== "published") throw notFound();
+      return { note: await publishNote(store, id) };
+    },
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * PDF reader. A PDF with a text layer is rebuilt from glyph positions and table borders
+ * (`layout.ts`); a scan (no text layer) is OCR'd (`ocr.ts`) when tesseract is installed, and the
+ * import then carries a finding that its text must be checked against the document.
+ */
+import type { Block } from "../blocks.js";
+import type { PageContent } from "./geometry.js";
+import { layoutPages } from "./layout.js";
+import { loadPdfPages } from "./load.js";
+import { ocrPdf } from "./ocr.js";
+
+export interface PdfRead {
+  blocks: Block[];
+  /** True when the text came from OCR. */
+  ocr: boolean;
+}
+
+/** Fewer letters than this on an average page: no text layer to speak of (a scan, maybe with a stamp). */
+const SCAN_LETTERS_PER_PAGE = 40;
+
+function isScan(pages: PageContent[]): boolean {
+  const letters = pages.reduce(
+    (sum, page) => sum + page.runs.reduce((count, run) => count + run.text.replace(/\s/g, "").length, 0),
+    0,
+  );
+  return letters < SCAN_LETTERS_PER_PAGE * Math.max(1, pages.length);
+}
+
+export async function readPdfBlocks(bytes: Uint8Array): Promise<PdfRead> {
+  const pages = await loadPdfPages(bytes);
+  if (!isScan(pages)) return { blocks: layoutPages(pages), ocr: false };
+  return { blocks: await ocrPdf(bytes, pages.length), ocr: true };
+}

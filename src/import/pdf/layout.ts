@@ -1,0 +1,363 @@
+/**
+ * Rebuilds the neutral blocks from PDF pages:
+ * - a table is a grid of ruling lines (its borders): columns from the vertical rulings, rows from the
+ *   horizontal ones; a run of text lands in the grid cell under it, and a cell with no border on its
+ *   left (a horizontal span) or above (a vertical merge) hands its text to the cell it is merged with,
+ *   so spans read as DOCX's do: the text once, in the first cell, the rest empty;
+ * - the lines of text in one cell are joined (a word hyphenated at the line end is rejoined);
+ * - a table that goes on over the next page is one table: its repeated header rows are dropped and a
+ *   row split by the page break is joined back (by the text layout's continuation rule);
+ * - text outside tables is grouped into lines by baseline and the lines into paragraphs;
+ * - running headers and footers (the same line near the top or bottom of several pages) and page
+ *   numbers are dropped.
+ */
+import { isSourceLabel } from "../../domain/sources.js";
+import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
+import { checkRow, checkText } from "../limits.js";
+import { joinPieces } from "../text/clean.js";
+import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
+
+const EDGE = 2;
+
+interface Grid {
+  columns: number[];
+  /** Top first (PDF y grows upwards). */
+  rows: number[];
+  horizontal: Ruling[];
+  vertical: Ruling[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+function crosses(h: Ruling, v: Ruling): boolean {
+  return v.at >= h.from - EDGE && v.at <= h.to + EDGE && h.at >= v.from - EDGE && h.at <= v.to + EDGE;
+}
+
+/** Groups of rulings that touch each other; each group with at least a 1×1 grid is a table. */
+function findGrids(horizontal: Ruling[], vertical: Ruling[]): Grid[] {
+  const parent = [...horizontal, ...vertical].map((_, index) => index);
+  const root = (index: number): number => {
+    let at = index;
+    while (parent[at] !== at) at = parent[at] ?? at;
+    return at;
+  };
+  horizontal.forEach((h, i) => {
+    vertical.forEach((v, j) => {
+      if (crosses(h, v)) parent[root(i)] = root(horizontal.length + j);
+    });
+  });
+  const groups = new Map<number, { horizontal: Ruling[]; vertical: Ruling[] }>();
+  const group = (index: number) => {
+    const key = root(index);
+    const found = groups.get(key) ?? { horizontal: [], vertical: [] };
+    groups.set(key, found);
+    return found;
+  };
+  horizontal.forEach((h, i) => {
+    group(i).horizontal.push(h);
+  });
+  vertical.forEach((v, j) => {
+    group(horizontal.length + j).vertical.push(v);
+  });
+  const grids: Grid[] = [];
+  for (const { horizontal: hs, vertical: vs } of groups.values()) {
+    const columns = cluster(
+      vs.map((v) => v.at),
+      EDGE,
+    );
+    const rows = cluster(
+      hs.map((h) => h.at),
+      EDGE,
+    ).reverse();
+    if (columns.length < 2 || rows.length < 2) continue;
+    grids.push({
+      columns,
+      rows,
+      horizontal: hs,
+      vertical: vs,
+      top: rows[0] ?? 0,
+      bottom: rows.at(-1) ?? 0,
+      left: columns[0] ?? 0,
+      right: columns.at(-1) ?? 0,
+    });
+  }
+  return grids;
+}
+
+function inside(grid: Grid, run: TextRun): boolean {
+  const middle = run.y + run.size * 0.3;
+  return run.x >= grid.left - EDGE && run.x <= grid.right && middle <= grid.top && middle >= grid.bottom;
+}
+
+/** Runs on one baseline, left to right, joined with a space where there is a gap. */
+export function lineText(runs: TextRun[]): string {
+  const sorted = [...runs].sort((a, b) => a.x - b.x);
+  let text = "";
+  let end = Number.NEGATIVE_INFINITY;
+  for (const run of sorted) {
+    const gap = run.x - end > run.size * 0.15;
+    text +=
+      text !== "" && gap && !text.endsWith(" ") && !run.text.startsWith(" ") ? ` ${run.text}` : run.text;
+    end = run.x + run.width;
+  }
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** Runs grouped by baseline, top line first. */
+export function groupLines(runs: TextRun[]): TextRun[][] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: TextRun[][] = [];
+  for (const run of sorted) {
+    const line = lines.at(-1);
+    const first = line?.[0];
+    if (line && first && Math.abs(first.y - run.y) <= Math.max(first.size, run.size) * 0.4) line.push(run);
+    else lines.push([run]);
+  }
+  return lines;
+}
+
+function slot(edges: number[], value: number, descending: boolean): number {
+  for (let index = 0; index < edges.length - 1; index++) {
+    const a = edges[index] ?? 0;
+    const b = edges[index + 1] ?? 0;
+    if (descending ? value <= a + EDGE && value > b : value >= a - EDGE && value < b) return index;
+  }
+  return descending ? edges.length - 2 : edges.length - 2;
+}
+
+/** The grid cell a merged cell's text belongs to: left across missing borders, then up. */
+function owner(grid: Grid, row: number, column: number): [number, number] {
+  let [r, c] = [row, column];
+  const middleY = () => ((grid.rows[r] ?? 0) + (grid.rows[r + 1] ?? 0)) / 2;
+  while (c > 0 && !covers(grid.vertical, grid.columns[c] ?? 0, middleY(), EDGE)) c--;
+  const middleX = ((grid.columns[c] ?? 0) + (grid.columns[c + 1] ?? 0)) / 2;
+  while (r > 0 && !covers(grid.horizontal, grid.rows[r] ?? 0, middleX, EDGE)) r--;
+  return [r, c];
+}
+
+/** A line that ends in a dash right after a word or number ("2022–") goes on without a space. */
+const OPEN_DASH = /[\p{L}\d][–—]$/u;
+
+/** Wrapped lines of one cell or paragraph as one text. */
+export function joinLines(text: string, line: string): string {
+  return OPEN_DASH.test(text) ? `${text}${line.trim()}` : joinPieces(text, line);
+}
+
+function cellText(runs: TextRun[]): string {
+  return groupLines(runs).map(lineText).reduce(joinLines, "");
+}
+
+interface PageTable {
+  kind: "table";
+  top: number;
+  grid: Grid;
+  cells: string[][];
+}
+
+function readGrid(grid: Grid, runs: TextRun[]): PageTable {
+  const width = grid.columns.length - 1;
+  const height = grid.rows.length - 1;
+  const buckets = Array.from({ length: height }, () => Array.from({ length: width }, () => [] as TextRun[]));
+  for (const run of runs) {
+    const row = slot(grid.rows, run.y + run.size * 0.3, true);
+    const column = slot(grid.columns, run.x + 1, false);
+    const [r, c] = owner(grid, row, column);
+    buckets[r]?.[c]?.push(run);
+  }
+  return { kind: "table", top: grid.top, grid, cells: buckets.map((row) => row.map(cellText)) };
+}
+
+interface PageLine {
+  kind: "line";
+  top: number;
+  text: string;
+  left: number;
+  right: number;
+  size: number;
+}
+
+type PageItem = PageTable | PageLine;
+
+const PAGE_NUMBER = /^[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?$/i;
+/** Share of the page height at its top and bottom where running headers and footers live. */
+const MARGIN = 0.1;
+
+function inMargin(page: PageContent, line: PageLine): boolean {
+  return line.top > page.height * (1 - MARGIN) || line.top < page.height * MARGIN;
+}
+
+function toLine(runs: TextRun[]): PageLine {
+  const first = runs[0];
+  const last = runs.reduce((a, b) => (a.x + a.width > b.x + b.width ? a : b));
+  return {
+    kind: "line",
+    top: first?.y ?? 0,
+    text: lineText(runs),
+    left: Math.min(...runs.map((run) => run.x)),
+    right: last.x + last.width,
+    size: Math.max(...runs.map((run) => run.size)),
+  };
+}
+
+function pageItems(page: PageContent): PageItem[] {
+  const grids = findGrids(mergeRulings(page.horizontal, 1), mergeRulings(page.vertical, 1));
+  const tables: PageTable[] = [];
+  let rest = page.runs;
+  for (const grid of grids) {
+    const mine = rest.filter((run) => inside(grid, run));
+    rest = rest.filter((run) => !inside(grid, run));
+    tables.push(readGrid(grid, mine));
+  }
+  const lines = groupLines(rest).map(toLine);
+  return [...tables, ...lines].sort((a, b) => b.top - a.top);
+}
+
+/** A line's text with its digits masked: "Сторінка 3 з 12" repeats as "Сторінка # з #". */
+function furnitureKey(text: string): string {
+  return text.replace(/\d+/g, "#");
+}
+
+/** Lines near the top or bottom that repeat on several pages, and lone page numbers there. */
+function dropFurniture(pages: PageContent[], items: PageItem[][]): PageItem[][] {
+  const seen = new Map<string, number>();
+  items.forEach((page, index) => {
+    const keys = new Set<string>();
+    for (const item of page) {
+      const pageContent = pages[index];
+      if (item.kind === "line" && pageContent && inMargin(pageContent, item))
+        keys.add(furnitureKey(item.text));
+    }
+    for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
+  });
+  const repeats = Math.max(2, Math.ceil(pages.length / 2));
+  return items.map((page, index) =>
+    page.filter((item) => {
+      const pageContent = pages[index];
+      if (item.kind !== "line" || !pageContent || !inMargin(pageContent, item)) return true;
+      if (PAGE_NUMBER.test(item.text)) return false;
+      return (seen.get(furnitureKey(item.text)) ?? 0) < repeats || pages.length < 2;
+    }),
+  );
+}
+
+function sameColumns(a: Grid, b: Grid): boolean {
+  return (
+    a.columns.length === b.columns.length &&
+    a.columns.every((x, index) => Math.abs(x - (b.columns[index] ?? 0)) <= EDGE * 2)
+  );
+}
+
+const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
+const CONTINUING = /^[«"„“(,;:.]?\p{Ll}/u;
+
+function filled(cells: string[]): number[] {
+  return cells.flatMap((cell, index) => (cell.trim() === "" ? [] : [index]));
+}
+
+/**
+ * Text added to a started cell: not an amount and, when it is the row's only text, not a source of
+ * its own under a source.
+ */
+function continuesCell(above: string, text: string, alone: boolean): boolean {
+  if (above.trim() === "" || AMOUNT_LIKE.test(text)) return false;
+  return !(alone && isSourceLabel(above) && isSourceLabel(text));
+}
+
+/**
+ * The first row on a new page continues the row the page break split when it only adds text to
+ * cells that row already started (a source label under a source label is a row of its own), carries no amounts (a split row's amounts, one line each, stay on
+ * the first page) and starts mid-sentence.
+ */
+function continuesSplitRow(previous: string[], row: string[]): boolean {
+  const mine = filled(row);
+  const first = row[mine[0] ?? 0] ?? "";
+  return (
+    mine.length > 0 &&
+    mine.every((index) => continuesCell(previous[index] ?? "", row[index] ?? "", mine.length === 1)) &&
+    CONTINUING.test(first.trim())
+  );
+}
+
+interface RawRow extends TableRow {
+  afterBlank: boolean;
+}
+
+interface Builder {
+  blocks: Block[];
+  line: number;
+  table: { block: Table; grid: Grid; header: string[][]; rows: RawRow[] } | null;
+  paragraph: { block: Paragraph; last: PageLine } | null;
+}
+
+function sameRow(a: string[] | undefined, b: string[] | undefined): boolean {
+  return a !== undefined && b !== undefined && a.length === b.length && a.every((cell, i) => cell === b[i]);
+}
+
+function addTable(builder: Builder, table: PageTable, pageStart: boolean): void {
+  builder.paragraph = null;
+  const open = builder.table;
+  if (open && pageStart && sameColumns(open.grid, table.grid)) {
+    let skip = 0;
+    while (skip < table.cells.length && sameRow(table.cells[skip], open.header[skip])) skip++;
+    table.cells.slice(skip).forEach((cells, index) => {
+      checkRow(cells);
+      const last = open.rows.at(-1);
+      if (index === 0 && last && continuesSplitRow(last.cells, cells)) {
+        last.cells = last.cells.map((cell, column) => joinLines(cell, cells[column] ?? ""));
+      } else open.rows.push({ cells, line: ++builder.line, afterBlank: index === 0 });
+    });
+    open.grid = table.grid;
+    return;
+  }
+  const rows: RawRow[] = table.cells.map((cells) => {
+    checkRow(cells);
+    return { cells, line: ++builder.line, afterBlank: false };
+  });
+  const block: Table = { kind: "table", rows, line: rows[0]?.line ?? builder.line };
+  builder.blocks.push(block);
+  builder.table = { block, grid: table.grid, header: table.cells.slice(0, 3), rows };
+}
+
+/** A line continues the paragraph above when it follows closely and the one above ran to the margin. */
+function continues(last: PageLine, line: PageLine, rightMargin: number): boolean {
+  const gap = last.top - line.top;
+  return gap > 0 && gap <= last.size * 1.6 && last.right >= rightMargin - last.size * 4;
+}
+
+function addLine(builder: Builder, line: PageLine, rightMargin: number): void {
+  builder.table = null;
+  const open = builder.paragraph;
+  if (open && continues(open.last, line, rightMargin)) {
+    open.block.text = joinLines(open.block.text, line.text);
+    checkText(open.block.text);
+    open.last = line;
+    return;
+  }
+  const block: Paragraph = { kind: "paragraph", text: line.text, line: ++builder.line };
+  builder.blocks.push(block);
+  builder.paragraph = { block, last: line };
+}
+
+function withoutMarks(rows: TableRow[]): TableRow[] {
+  return rows.map(({ cells, line }) => ({ cells, line }));
+}
+
+/** The pages' content as blocks in reading order. */
+export function layoutPages(pages: PageContent[]): Block[] {
+  const items = dropFurniture(pages, pages.map(pageItems));
+  const builder: Builder = { blocks: [], line: 0, table: null, paragraph: null };
+  items.forEach((page, index) => {
+    const lines = page.filter((item): item is PageLine => item.kind === "line");
+    const rightMargin = Math.max(0, ...lines.map((line) => line.right));
+    builder.paragraph = null;
+    page.forEach((item, position) => {
+      if (item.kind === "table") addTable(builder, item, position === 0 && index > 0);
+      else addLine(builder, item, rightMargin);
+    });
+  });
+  return builder.blocks.map((block) =>
+    block.kind === "table" ? { ...block, rows: withoutMarks(block.rows) } : block,
+  );
+}

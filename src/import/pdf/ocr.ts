@@ -1,0 +1,91 @@
+/**
+ * OCR of a scanned PDF: each page rendered by pdftoppm (poppler-utils) and read by tesseract with
+ * Ukrainian (tesseract-ocr-ukr), page by page, within the page cap and a per-page timeout. The text
+ * goes to the text reader like any extracted text; tables of a scan come back only as far as the
+ * OCR keeps their columns apart, so the import always carries a finding that the text must be checked.
+ */
+import { readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { config } from "../../config.js";
+import type { Block } from "../blocks.js";
+import {
+  findProgram,
+  inTempDirectory,
+  ProgramMissingError,
+  ProgramTimeoutError,
+  refuse,
+  runProgram,
+  Slots,
+  TOOL_MESSAGES,
+} from "../external.js";
+import { checkDeadline, checkOcrPages, IMPORT_LIMITS, outsideDeadline } from "../limits.js";
+import { bilingual } from "../sniff.js";
+import { readTextBlocks } from "../text/reader.js";
+
+const slots = new Slots(IMPORT_LIMITS.maxConcurrentConversions);
+
+export const OCR_MESSAGES = {
+  timeout: bilingual(
+    "Розпізнавання сторінки скану триває задовго — імпорт зупинено. Завантажте документ з текстом.",
+    "OCR of a scanned page took too long, so the import stopped. Upload a document with text.",
+  ),
+  failed: bilingual(
+    "Скан не вдалося розпізнати. Завантажте документ з текстом (DOCX або PDF з текстовим шаром).",
+    "The scan could not be read. Upload a document with text (DOCX, or a PDF with a text layer).",
+  ),
+} as const;
+
+export function ocrTools(): { pdftoppm?: string; tesseract?: string } {
+  const { tools } = config();
+  return {
+    pdftoppm: findProgram(tools.pdftoppm, ["pdftoppm"]),
+    tesseract: findProgram(tools.tesseract, ["tesseract"]),
+  };
+}
+
+async function run(program: string, args: string[], cwd: string): Promise<Buffer> {
+  try {
+    const result = await runProgram(program, args, { cwd, timeoutMs: IMPORT_LIMITS.maxOcrPageMs });
+    if (result.code !== 0) refuse(OCR_MESSAGES.failed);
+    return result.stdout;
+  } catch (error) {
+    if (error instanceof ProgramMissingError) refuse(TOOL_MESSAGES.ocrMissing);
+    if (error instanceof ProgramTimeoutError) refuse(OCR_MESSAGES.timeout);
+    throw error;
+  }
+}
+
+async function ocrPage(directory: string, tools: Required<ReturnType<typeof ocrTools>>, page: number) {
+  const prefix = path.join(directory, `page-${page}`);
+  const pageArgs = ["-r", "200", "-gray", "-png", "-f", String(page), "-l", String(page)];
+  await run(tools.pdftoppm, [...pageArgs, path.join(directory, "document.pdf"), prefix], directory);
+  const image = (await readdir(directory)).find((name) => name.startsWith(`page-${page}`));
+  if (!image) refuse(OCR_MESSAGES.failed);
+  const text = await run(
+    tools.tesseract,
+    [path.join(directory, image), "stdout", "-l", "ukr+eng", "--psm", "6"],
+    directory,
+  );
+  return text.toString("utf8");
+}
+
+/** The scan's pages read by OCR, as text blocks. */
+export async function ocrPdf(bytes: Uint8Array, pages: number): Promise<Block[]> {
+  const { pdftoppm, tesseract } = ocrTools();
+  if (!pdftoppm || !tesseract) refuse(TOOL_MESSAGES.ocrMissing);
+  checkOcrPages(pages);
+  const text = await outsideDeadline(() =>
+    slots.run(() =>
+      inTempDirectory(async (directory) => {
+        await writeFile(path.join(directory, "document.pdf"), bytes);
+        const texts: string[] = [];
+        for (let page = 1; page <= pages; page++) {
+          texts.push(await ocrPage(directory, { pdftoppm, tesseract }, page));
+        }
+        return texts.join("\n\n");
+      }),
+    ),
+  );
+  checkDeadline();
+  return readTextBlocks(text);
+}

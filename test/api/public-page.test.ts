@@ -1,0 +1,110 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/api/app.js";
+import { PROGRAMME_DATA_ID } from "../../src/api/public-page.js";
+import { formatAmount } from "../../src/domain/money.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
+import { directionTotals, programmeTotals } from "../../src/domain/totals.js";
+import type { Store } from "../../src/store/index.js";
+import { openTestStore } from "../support/db.js";
+
+const TEMPLATE =
+  '<!doctype html><html lang="uk"><head><title>Програма</title></head><body><div id="root"></div><script type="module" src="/assets/public-x.js"></script></body></html>';
+
+function embeddedJson(html: string): unknown {
+  const match = new RegExp(`<script type="application/json" id="${PROGRAMME_DATA_ID}">([^<]*)</script>`).exec(
+    html,
+  );
+  return match ? JSON.parse(match[1] ?? "") : undefined;
+}
+
+describe("the public programme page rendered on the server", () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let app: FastifyInstance;
+  let webDist: string;
+  const published = demoProgramme();
+  published.title = 'Програма «Цифрова громада» </script><script>alert("x")</script>';
+  const draft = demoProgramme();
+  draft.community = { ...draft.community, katottg: "UA05020010000000001", name: "Чернеткова громада" };
+  const pagePath = (programme: typeof published) =>
+    `/p/${programme.community.katottg}/${programme.period.from}-${programme.period.to}`;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await openTestStore());
+    const { programmeId } = await store.saveImport(
+      { programme: published, findings: [] },
+      { name: "p", sha256: "p" },
+    );
+    await store.setStatus(programmeId, "published");
+    await store.saveImport({ programme: draft, findings: [] }, { name: "d", sha256: "d" });
+    webDist = await mkdtemp(path.join(tmpdir(), "infoprog-web-"));
+    await writeFile(path.join(webDist, "index.html"), TEMPLATE);
+    await writeFile(path.join(webDist, "public.html"), TEMPLATE);
+    app = buildApp({ store, webDist });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await dispose();
+    await rm(webDist, { recursive: true, force: true });
+  });
+
+  it("puts the name, community, passport total and every direction in the HTML", async () => {
+    const page = await app.inject(pagePath(published));
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toMatch(/^text\/html/);
+    const html = page.body;
+    const root = html.slice(html.indexOf('<div id="root">'), html.indexOf(`id="${PROGRAMME_DATA_ID}"`));
+    expect(root).toContain(
+      "<h1>Програма «Цифрова громада» &lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)",
+    );
+    expect(root).toContain(published.community.name);
+    expect(root).toContain(formatAmount(programmeTotals(published).total, "thousand", "uk-UA"));
+    for (const direction of published.directions) {
+      expect(root).toContain(formatAmount(directionTotals(direction).total, "thousand", "uk-UA"));
+    }
+    expect(root.match(/<li>/g)).toHaveLength(published.directions.length);
+    expect(html).toContain("<title>Програма «Цифрова громада» &lt;/script&gt;");
+  });
+
+  it("hands the app the same programme the API serves, inside a script it cannot break out of", async () => {
+    const html = (await app.inject(pagePath(published))).body;
+    expect(html.match(/<\/script>/g)).toHaveLength(2); // the data block's and the app's, nothing else
+    const api = await app.inject(
+      `/api/public/programmes/${published.community.katottg}/${published.period.from}-${published.period.to}`,
+    );
+    expect(embeddedJson(html)).toEqual(api.json());
+  });
+
+  it("renders nothing of a programme that is not published", async () => {
+    const page = await app.inject(pagePath(draft));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toBe(TEMPLATE);
+    expect(page.body).not.toContain(draft.community.name);
+  });
+
+  it("revalidates with an ETag, which changes when the programme does", async () => {
+    const first = await app.inject(pagePath(published));
+    expect(first.headers["cache-control"]).toBe("no-cache");
+    const again = await app.inject({
+      url: pagePath(published),
+      headers: { "if-none-match": first.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+    const changed = { ...published, title: "Нова назва програми" };
+    const id = await store.findProgrammeId(published.community.katottg, published.period);
+    expect(id).toBeDefined();
+    await store.saveImport({ programme: changed, findings: [] }, { name: "p2", sha256: "p2" });
+    await store.setStatus(id as number, "published");
+    const after = await app.inject({
+      url: pagePath(published),
+      headers: { "if-none-match": first.headers.etag as string },
+    });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).toContain("<h1>Нова назва програми</h1>");
+  });
+});

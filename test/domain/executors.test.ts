@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { executorGroups, executorKey, similarUnits } from "../../src/domain/executors.js";
+import { importFixture } from "../import/support.js";
+
+describe("executor names", () => {
+  it("give one key with or without their council, in any case, quote, apostrophe or dash", () => {
+    const key = executorKey("відділ освіти");
+    for (const spelling of [
+      "Відділ освіти Роменської міської ради Сумської області",
+      "ВІДДІЛ ОСВІТИ виконавчого комітету міської ради",
+      "Відділ освіти Роменської міської ради.",
+      "відділ  освіти (за згодою)",
+    ])
+      expect(executorKey(spelling), spelling).toBe(key);
+    expect(executorKey("КНП «Роменська ЦРЛ» РМР")).toBe(executorKey('КНП "Роменська ЦРЛ"'));
+    expect(executorKey("управління охорони здоров’я")).toBe(executorKey("Управління охорони здоров'я"));
+    expect(executorKey("Управління житлово-комунального господарства")).toBe(
+      executorKey("управління житлово – комунального господарства"),
+    );
+  });
+
+  it("keep what names the unit itself: a unit's own words are not taken for the council", () => {
+    expect(executorKey("Структурні підрозділи та комунальні підприємства міської ради")).toBe(
+      "структурні підрозділи та комунальні підприємства",
+    );
+    expect(
+      executorKey("Відділ цифрового розвитку та цифровізації Виконавчого комітету Роменської міської ради"),
+    ).toBe("відділ цифрового розвитку та цифровізації");
+    expect(executorKey("Відділ забезпечення діяльності ради")).toBe("відділ забезпечення діяльності ради");
+    expect(executorKey("Відділ освіти")).not.toBe(executorKey("Відділ культури"));
+  });
+});
+
+describe("executors of a real programme", () => {
+  it("group Starokostiantyniv's spellings of one unit, naming it by its most printed spelling", () => {
+    const groups = executorGroups(importFixture("starokostiantyniv-2026-2028.txt").programme);
+    const info = groups.filter((group) => group.key === "відділ інформаційного забезпечення");
+    expect(info).toHaveLength(1);
+    const spellings = info[0]?.spellings.map((each) => each.text) ?? [];
+    expect(spellings).toContain("Відділ інформаційного забезпечення");
+    expect(spellings).toContain("Відділ інформаційного забезпечення виконавчого комітету міської ради");
+    for (const spelling of spellings)
+      expect(executorKey(spelling)).toBe("відділ інформаційного забезпечення");
+    expect(info[0]?.name).toBe("Відділ інформаційного забезпечення");
+    expect(new Set(groups.map((group) => group.key)).size).toBe(groups.length);
+  });
+
+  it("suggest merging near spellings, and nothing between different units", () => {
+    const pairs = similarUnits([
+      { name: "Управління культурної політики і ресурсів" },
+      { name: "Управління культурної політики та ресурсів" },
+      { name: "Відділ освіти" },
+      { name: "Відділ культури" },
+    ]).map(([a, b]) => [a.name, b.name]);
+    expect(pairs).toEqual([
+      ["Управління культурної політики і ресурсів", "Управління культурної політики та ресурсів"],
+    ]);
+  });
+});

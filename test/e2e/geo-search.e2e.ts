@@ -1,0 +1,174 @@
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { productionBuild } from "../../scripts/check-bundle.js";
+import { buildApp } from "../../src/api/app.js";
+import { importText } from "../../src/import/index.js";
+import { openStore, type Store } from "../../src/store/index.js";
+import { createUser } from "../../src/store/users.js";
+
+const ROOT = process.cwd();
+const PROGRAMS = path.resolve(ROOT, "../shared/fixtures/programs");
+const ARTIFACTS = path.resolve(ROOT, "test-artifacts");
+const WEB_DIST = path.resolve(ROOT, "web/dist");
+const CHROMIUM = "/usr/bin/chromium";
+const HEAD_PASSWORD = "e2e-head-password-1";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"];
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+];
+
+async function noHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** Real programmes, imported and published: Romny (Sumy oblast) and Starokostiantyniv (Khmelnytskyi). */
+async function publish(store: Store, file: string): Promise<void> {
+  const result = importText(readFileSync(path.join(PROGRAMS, file), "utf8"));
+  const saved = await store.saveImport(result, { name: file, sha256: file });
+  await store.setStatus(saved.programmeId, "published");
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("finding communities by name, and their oblasts", () => {
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    await productionBuild({});
+    await mkdir(ARTIFACTS, { recursive: true });
+    store = await openStore({ dataDir: ":memory:" });
+    await publish(store, "romny-2026-2028.txt");
+    await publish(store, "starokostiantyniv-2026-2028.txt");
+    await createUser(store, {
+      login: "romny-head",
+      password: HEAD_PASSWORD,
+      displayName: "Керівниця програми",
+      role: "head",
+      katottg: "UA59060110000049734",
+    });
+    app = buildApp({ store, webDist: WEB_DIST });
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  it.each(VIEWPORTS)(
+    "/national lists an imported real community under its oblast, found by a misspelt name ($width px)",
+    async (viewport) => {
+      const page = await browser.newPage({ viewport, locale: "uk-UA" });
+      await page.goto(`${base}/national?year=2026`);
+      await page.getByRole("heading", { name: "Огляд країни: програми інформатизації громад" }).waitFor();
+      await page.getByLabel("Знайти громаду за назвою").fill("роменсбка");
+      await page.getByRole("button", { name: /^Показати: Роменська/ }).click();
+      const found = page.getByTestId("national-found");
+      await found.getByText("Сумська область · населення 54 264").waitFor();
+      await page.screenshot({
+        path: `${ARTIFACTS}/e2e-national-search-${viewport.width}.png`,
+        fullPage: true,
+      });
+      await noHorizontalOverflow(page);
+
+      await found.getByRole("link", { name: "Огляд області: Сумська область" }).click();
+      await page.waitForURL((url) => url.searchParams.get("oblast") === "Сумська область");
+      await page.getByRole("heading", { name: "Сумська область: програми інформатизації громад" }).waitFor();
+      const top = page.getByTestId("national-top");
+      await top.getByText(/^Роменська/).waitFor();
+      expect(await top.getByText(/Старокостянтинівська/).count()).toBe(0);
+      await page.screenshot({
+        path: `${ARTIFACTS}/e2e-national-oblast-real-${viewport.width}.png`,
+        fullPage: true,
+      });
+      await noHorizontalOverflow(page);
+      await page.close();
+    },
+  );
+
+  it.each(VIEWPORTS)(
+    "/compare finds two communities by misspelt and Latin names and compares them ($width px)",
+    async (viewport) => {
+      const page = await browser.newPage({ viewport, locale: "uk-UA" });
+      await page.goto(`${base}/compare`);
+      await page.getByRole("heading", { name: "Порівняння громад" }).waitFor();
+      const search = page.getByLabel("Знайти громаду за назвою");
+      await search.fill("Romenska");
+      await page.getByRole("button", { name: /^Додати до порівняння: Роменська/ }).click();
+      await search.fill("старокостянтинівьска");
+      await page.getByRole("button", { name: /^Додати до порівняння: Старокостянтинівська/ }).click();
+      await page.getByText("Обрані громади (2 з 10)").waitFor();
+      await page.getByRole("button", { name: "Порівняти", exact: true }).click();
+      await page.getByText("На одного мешканця").waitFor();
+      const header = (await page.locator("thead").first().textContent()) ?? "";
+      expect(header).toMatch(/Роменська/);
+      expect(header).toMatch(/Старокостянтинівська/);
+      expect(new URL(page.url()).searchParams.get("katottg")).toBe("UA59060110000049734,UA68040390010084208");
+      await page.screenshot({
+        path: `${ARTIFACTS}/e2e-compare-by-name-${viewport.width}.png`,
+        fullPage: true,
+      });
+      await noHorizontalOverflow(page);
+
+      await page.getByRole("button", { name: /^Прибрати: Роменська/ }).click();
+      await page.getByText("Обрані громади (1 з 10)").waitFor();
+      await page.close();
+    },
+  );
+
+  it("the head edits a passport field and an indicator's target with live findings, and saves a new version", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "uk-UA" });
+    await page.goto(`${base}/`);
+    await page.getByLabel("Логін").fill("romny-head");
+    await page.getByLabel("Пароль").fill(HEAD_PASSWORD);
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await page
+      .getByRole("link", { name: /Роменськ/ })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "Редагувати" }).click();
+
+    const notAgreed = page.getByText(/^Поле 4 паспорта \(дата погодження/);
+    await page.getByRole("tab", { name: "Паспорт" }).click();
+    await notAgreed.first().waitFor();
+    await page.getByLabel(/^Поле 4:/).fill("лист Мінцифри від 01.12.2025 № 1/1234");
+    await notAgreed.first().waitFor({ state: "detached" });
+
+    await page.getByRole("tab", { name: "Показники" }).click();
+    const target = page.getByLabel("Цільове значення, 2027 (1.)").first();
+    await target.fill("");
+    const missing = page.getByText(/не зазначено цільове значення на 2027 рік/);
+    await missing.first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-edit-indicator-1366.png`, fullPage: true });
+    await target.fill("42,0");
+    await missing.first().waitFor({ state: "detached" });
+    await noHorizontalOverflow(page);
+
+    await page.getByRole("tab", { name: "Текст програми" }).click();
+    await page.getByLabel(/^Текст розділу «ІІІ\. Аналіз/).fill("Оновлений аналіз стану інформатизації.");
+    await page.getByRole("button", { name: "Зберегти нову версію" }).click();
+    await page.getByText("Збережено нову версію.").waitFor();
+
+    await page.reload();
+    await page.getByRole("tab", { name: "Паспорт" }).click();
+    await page.getByText("лист Мінцифри від 01.12.2025 № 1/1234").waitFor();
+    expect(await page.getByText(/^Поле 4 паспорта \(дата погодження/).count()).toBe(0);
+    await page.getByRole("tab", { name: "Показники" }).click();
+    await page.getByRole("cell", { name: "42,0" }).first().waitFor();
+    await page.getByRole("tab", { name: "Версії" }).click();
+    await page
+      .getByText(/^2$|версія 2|Версія 2/)
+      .first()
+      .waitFor();
+    await page.close();
+  });
+});

@@ -1,0 +1,320 @@
+/**
+ * Reporting end to end, in Chromium against the built app on PGlite: an executor follows the e-mailed
+ * link to the report form, files a report with a supporting document and submits it; the head returns
+ * it with a remark, the executor resubmits, the head submits the annual reports and downloads the DOCX;
+ * publishing with errors is refused until the head writes a reason, which the public page then shows.
+ * Each new page passes axe-core (WCAG 2.1 AA: no serious or critical violation), is shot at 1366×768
+ * and 390×844, and has no horizontal overflow.
+ *
+ * npx vitest run --config test/e2e/vitest.e2e.config.ts test/e2e/reporting.e2e.ts
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { productionBuild } from "../../scripts/check-bundle.js";
+import { buildApp } from "../../src/api/app.js";
+import type { Item } from "../../src/domain/model.js";
+import {
+  isActiveInYear,
+  plannedForYear,
+  projectItems,
+  sumAmounts,
+} from "../../src/domain/monitoring/rollup.js";
+import { importDocument } from "../../src/import/index.js";
+import { openStore, type Store } from "../../src/store/index.js";
+import { listReports } from "../../src/store/monitoring.js";
+import { createUser, ensureOrgUnit } from "../../src/store/users.js";
+
+const ROOT = process.cwd();
+const FIXTURE = path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt");
+const ARTIFACTS = path.resolve(ROOT, "test-artifacts");
+const WEB_DIST = path.resolve(ROOT, "web/dist");
+const CHROMIUM = "/usr/bin/chromium";
+const PASSWORD = "e2e-password-1";
+const DIGITAL = "відділ цифрового розвитку та цифровізації Виконавчого комітету Роменської міської ради";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--no-first-run",
+];
+const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is now; only serious and critical violations. */
+async function seriousViolations(page: Page, within?: string): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') refuses an injected <script>.
+  await page.evaluate(await readFile(AXE_SOURCE, "utf8"));
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(selector ?? document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations;
+  }, within);
+  return (violations as AxeViolation[])
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+/** Shots at 1366×768 and 390×844 (full page), and the page never scrolls sideways at either width. */
+async function shootBothSizes(page: Page, name: string): Promise<void> {
+  for (const [width, height, suffix] of [
+    [1366, 768, "desktop"],
+    [390, 844, "phone"],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-${name}-${suffix}.png`, fullPage: true });
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll<HTMLElement>("body *")].filter(
+        (element) => element.getBoundingClientRect().right > width + 1 && element.children.length === 0,
+      );
+      return {
+        by: document.documentElement.scrollWidth - width,
+        elements: wide
+          .slice(0, 5)
+          .map((element) => `${element.tagName}.${element.className} ${element.textContent?.slice(0, 40)}`),
+      };
+    });
+    expect(
+      overflow.by,
+      `${name} at ${width} px scrolls sideways: ${overflow.elements.join(" | ")}`,
+    ).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+async function signIn(page: Page, login: string): Promise<void> {
+  await page.getByLabel("Логін").fill(login);
+  await page.getByLabel("Пароль").fill(PASSWORD);
+  await page.getByRole("button", { name: "Увійти" }).click();
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("reporting end to end", () => {
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let executor: Page;
+  let head: Page;
+  let base: string;
+  let programmeId: number;
+  let item: Item;
+  let katottg: string;
+  let period: { from: number; to: number };
+
+  beforeAll(async () => {
+    await productionBuild({});
+    await mkdir(ARTIFACTS, { recursive: true });
+    store = await openStore({ dataDir: ":memory:" });
+    const result = await importDocument(await readFile(FIXTURE), "romny-2026-2028.txt");
+    ({ programmeId } = await store.saveImport(result, { name: "romny-2026-2028.txt", sha256: "romny" }));
+    katottg = result.programme.community.katottg;
+    period = result.programme.period;
+    const digital = await ensureOrgUnit(store, katottg, DIGITAL);
+    const found = result.programme.directions
+      .flatMap((direction) => projectItems(direction.items))
+      .find(
+        (each) =>
+          each.executors.includes(DIGITAL) &&
+          isActiveInYear(each, 2026) &&
+          sumAmounts(plannedForYear(each, 2026)) > 0,
+      );
+    if (!found) throw new Error("the digital unit has no funded project in 2026");
+    item = found;
+    await createUser(store, {
+      login: "head",
+      password: PASSWORD,
+      displayName: "Керівниця програми",
+      role: "head",
+      katottg,
+    });
+    await createUser(store, {
+      login: "executor",
+      password: PASSWORD,
+      displayName: "Виконавець",
+      role: "executor",
+      katottg,
+      orgUnitId: digital.id,
+    });
+    app = buildApp({ store, webDist: WEB_DIST });
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    executor = await (
+      await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "uk-UA" })
+    ).newPage();
+    head = await (
+      await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "uk-UA" })
+    ).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  const card = (page: Page) => page.locator(`section[aria-labelledby="report-${item.id}"]`);
+
+  it("an executor follows the e-mailed link, files a report with a document and submits it", {
+    timeout: 400_000,
+  }, async () => {
+    await executor.goto(`${base}/reports/${programmeId}?period=2026-H2`);
+    await executor.getByRole("heading", { name: "Вхід для працівників" }).waitFor();
+    await signIn(executor, "executor");
+    await executor.getByRole("heading", { name: "Звіт виконавця" }).waitFor();
+    await executor.getByTestId("report-deadline").getByText("до 05.01.2027").waitFor();
+    const form = card(executor);
+    await form.waitFor();
+    expect(await seriousViolations(executor)).toEqual([]);
+    await shootBothSizes(executor, "report-form");
+
+    await form.getByLabel("Стан виконання").selectOption("done");
+    await form.getByLabel("Виконано, %").fill("100");
+    const amount = form.getByLabel(/^Сума, тис\. грн/).first();
+    await amount.fill("12 тисяч");
+    await form.getByRole("button", { name: "Зберегти чернетку" }).click();
+    await form.getByText("Це не число. Приклад: 1 774,5").waitFor();
+    await amount.fill("1 234,5");
+    await form.getByLabel("Що зроблено (коментар)").fill("Закуплено й налаштовано обладнання");
+    await form.getByRole("button", { name: "Додати документ" }).click();
+    await form.getByLabel("Номер, назва або посилання").fill("Договір № 15 від 01.08.2026");
+    await form.getByLabel("Адреса (URL), необов’язково").fill("https://example.org/contract-15.pdf");
+    await form.getByRole("button", { name: "Зберегти чернетку" }).click();
+    await form.getByText("Чернетку збережено.").waitFor();
+    await form.getByText("чернетка", { exact: true }).waitFor();
+
+    await form.getByRole("button", { name: "Подати звіт" }).click();
+    const dialog = executor.getByRole("dialog");
+    await dialog.getByText("Після подання звіт не можна змінити").waitFor();
+    await dialog.getByRole("button", { name: "Так" }).click();
+    await form.getByTestId("submitted-report").waitFor();
+    await form.getByText(/^1\s234,5 тис\. грн$/).waitFor();
+    await form.getByRole("link", { name: "Договір № 15 від 01.08.2026" }).waitFor();
+    expect(await form.getByRole("button", { name: "Зберегти чернетку" }).count()).toBe(0);
+    expect(await seriousViolations(executor)).toEqual([]);
+    await shootBothSizes(executor, "report-submitted");
+
+    const [stored] = await listReports(store, programmeId, { periodKey: "2026-H2" });
+    expect(stored).toMatchObject({
+      itemId: item.id,
+      status: "done",
+      progressPercent: 100,
+      text: "Закуплено й налаштовано обладнання",
+      attachments: [
+        { kind: "file", ref: "Договір № 15 від 01.08.2026", url: "https://example.org/contract-15.pdf" },
+      ],
+    });
+    expect(stored?.actual[0]?.amount).toBe(123_450_000);
+    expect(stored?.submittedAt).not.toBeNull();
+  });
+
+  it("the head returns the report with a remark, the executor resubmits, the head submits the annual reports", {
+    timeout: 400_000,
+  }, async () => {
+    await head.goto(`${base}/`);
+    await signIn(head, "head");
+    const deadlines = head.getByTestId("reporting-deadlines");
+    await deadlines.getByText(/до 05\.01\.2027/).waitFor();
+    await deadlines.getByRole("link", { name: "Звітувати →" }).click();
+    await head.waitForURL(`${base}/monitoring/${programmeId}`);
+    const reports = head.getByTestId("executor-reports");
+    await head.getByLabel("Звітний період").last().selectOption("2026-H2");
+    const row = reports.getByRole("row").filter({ hasText: item.title.slice(0, 40) });
+    await row.getByText("подано").waitFor();
+    expect(await seriousViolations(head)).toEqual([]);
+    await shootBothSizes(head, "head-reporting");
+
+    await row.getByRole("button", { name: "Повернути" }).click();
+    const dialog = head.getByRole("dialog");
+    await dialog.getByLabel("Зауваження виконавцю").fill("Додайте акт приймання-передачі");
+    await dialog.getByRole("button", { name: "Повернути звіт" }).click();
+    await row.getByText("повернуто").waitFor();
+
+    await executor.reload();
+    const form = card(executor);
+    await form.getByText(/Керівник повернув звіт .*«Додайте акт приймання-передачі»/).waitFor();
+    await form.getByRole("button", { name: "Додати документ" }).click();
+    await form.getByLabel("Номер, назва або посилання").last().fill("Акт № 7 від 20.11.2026");
+    await form.getByRole("button", { name: "Подати звіт" }).click();
+    await executor.getByRole("dialog").getByRole("button", { name: "Так" }).click();
+    await form.getByTestId("submitted-report").waitFor();
+    await form.getByText("Акт № 7 від 20.11.2026").waitFor();
+
+    await head.reload();
+    await head.getByLabel("Звітний період").last().selectOption("2026-H2");
+    await head
+      .getByTestId("executor-reports")
+      .getByRole("row")
+      .filter({ hasText: item.title.slice(0, 40) })
+      .getByText("подано")
+      .waitFor();
+
+    const annual = head.getByTestId("annual-reports");
+    const year = annual.getByRole("row").filter({ hasText: "01.03.2027" });
+    await year.getByText("не подано").waitFor();
+    await year.getByRole("button", { name: "Переглянути: Звіт про хід виконання, 2026" }).click();
+    const preview = head.getByRole("dialog");
+    await preview.getByText("Найменування завдання, проєкту, роботи з інформатизації").waitFor();
+    await head.keyboard.press("Escape");
+    await year.getByRole("button", { name: "Подати звіти за 2026 рік" }).click();
+    await head.getByRole("dialog").getByRole("button", { name: "Так" }).click();
+    await year.getByText(/подав\(ла\) Керівниця програми \d{2}\.\d{2}\.\d{4}/).waitFor();
+    expect(await year.getByRole("button", { name: "Подати звіти за 2026 рік" }).count()).toBe(0);
+    const docxHref = await year
+      .getByRole("link", { name: "DOCX: Звіт про хід виконання, 2026" })
+      .getAttribute("href");
+    const docx = await head.request.get(`${base}${docxHref}`);
+    expect(docx.status()).toBe(200);
+    expect((await docx.body()).subarray(0, 2).toString()).toBe("PK");
+    expect(await seriousViolations(head)).toEqual([]);
+  });
+
+  it("publishing with errors asks for a reason, which the public page then shows", {
+    timeout: 400_000,
+  }, async () => {
+    await head.goto(`${base}/programmes/${programmeId}`);
+    await head.getByLabel("Статус програми").selectOption("published");
+    const dialog = head.getByRole("dialog");
+    await dialog.getByRole("heading", { name: "Оприлюднити програму з помилками?" }).waitFor();
+    const listed = await dialog.getByTestId("publish-errors").getByRole("listitem").count();
+    const detail = await store.getProgramme(programmeId);
+    expect(listed).toBe(detail?.findings.filter((finding) => finding.severity === "error").length);
+    expect(listed).toBeGreaterThan(0);
+    expect(await dialog.getByRole("button", { name: "Оприлюднити з помилками" }).isDisabled()).toBe(true);
+    // The dialog is the new part of the programme page.
+    expect(await seriousViolations(head, "[role=dialog]")).toEqual([]);
+    await shootBothSizes(head, "publish-dialog");
+    await dialog.getByRole("button", { name: "Скасувати" }).click();
+    expect((await store.getProgramme(programmeId))?.summary.status).toBe("draft");
+
+    await head.getByLabel("Статус програми").selectOption("published");
+    const reason = "Рішення сесії ухвалено; помилки підсумків виправимо змінами";
+    await head.getByRole("dialog").getByLabel("Причина оприлюднення з помилками").fill(reason);
+    await head.getByRole("dialog").getByRole("button", { name: "Оприлюднити з помилками" }).click();
+    await expect.poll(async () => (await store.getProgramme(programmeId))?.summary.status).toBe("published");
+
+    const visitor = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await visitor.goto(`${base}/p/${katottg}/${period.from}-${period.to}`);
+    await visitor.getByTestId("publish-note").getByText(reason).waitFor();
+    await visitor.screenshot({ path: `${ARTIFACTS}/e2e-public-note-phone.png` });
+    await visitor.close();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Every fixture programme as a real Word document with real tables (built with the `docx` library
+ * from the rows the text reader finds), and as the ODT, DOC, RTF and PDF LibreOffice makes of it:
+ * each imports to the same model as the text. Needs LibreOffice (CI installs it); skipped loudly
+ * without it.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { allItems, type ImportResult, type Programme } from "../../src/domain/model.js";
+import { itemOwnTotals } from "../../src/domain/totals.js";
+import { importDocument, importText } from "../../src/import/index.js";
+import { sofficePath } from "../../src/import/soffice.js";
+import { renderAll } from "./render.js";
+
+const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");
+const files = readdirSync(FIXTURES)
+  .filter((file) => file.endsWith(".txt"))
+  .sort();
+const texts = files.map((file) => readFileSync(path.join(FIXTURES, file), "utf8"));
+
+const soffice = sofficePath();
+if (!soffice) {
+  console.warn(
+    "\n*** SKIPPED test/formats/every-format.test.ts: LibreOffice (soffice) is not installed — " +
+      "ODT/DOC/RTF/PDF fixtures cannot be rendered. Install libreoffice-writer-nogui. ***\n",
+  );
+}
+
+/** The model without source line numbers, which differ between formats by construction. */
+function withoutLines(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value), (key, inner) => (key === "line" ? 0 : inner));
+}
+
+function findingKeys(result: ImportResult): string[] {
+  return result.findings.map((finding) => `${finding.code} ${finding.location.ref}`).sort();
+}
+
+/** What a PDF must keep: every project's number, title (spacing aside) and own amounts. */
+function projects(programme: Programme) {
+  return allItems(programme).map((item) => ({
+    number: item.number,
+    title: item.title.replace(/\s+/g, " "),
+    totals: itemOwnTotals(item),
+  }));
+}
+
+const rendered = new Map<string, Uint8Array[]>();
+const FORMATS = ["docx", "odt", "doc", "rtf", "pdf"] as const;
+
+describe.skipIf(!soffice)("every fixture in every format LibreOffice writes", () => {
+  beforeAll(async () => {
+    for (const format of FORMATS) rendered.set(format, await renderAll(texts, format));
+  }, 900_000);
+
+  const cases = files.flatMap((file, index) => FORMATS.map((format) => ({ file, index, format })));
+
+  it.each(cases.filter(({ format }) => format === "docx"))(
+    "$file as DOCX with real tables keeps every project, its amounts, the directions and the period",
+    async ({ index }) => {
+      const text = importText(texts[index] ?? "").programme;
+      const bytes = rendered.get("docx")?.[index];
+      if (!bytes) throw new Error("docx not rendered");
+      const back = (await importDocument(bytes, "programme.docx")).programme;
+      expect(projects(back)).toEqual(projects(text));
+      expect(back.period).toEqual(text.period);
+      expect(withoutLines(back.passport.funding)).toEqual(withoutLines(text.passport.funding));
+      expect(back.directions.map((direction) => direction.title)).toEqual(
+        text.directions.map((direction) => direction.title),
+      );
+    },
+    300_000,
+  );
+
+  it.each(cases.filter(({ format }) => format === "odt" || format === "doc" || format === "rtf"))(
+    "$file as $format imports to the same model and findings as the DOCX it was saved from",
+    async ({ index, format }) => {
+      const docx = rendered.get("docx")?.[index];
+      const bytes = rendered.get(format)?.[index];
+      if (!docx || !bytes) throw new Error(`${format} not rendered`);
+      const expected = await importDocument(docx, "programme.docx");
+      const back = await importDocument(bytes, `programme.${format}`);
+      expect(withoutLines(back.programme)).toEqual(withoutLines(expected.programme));
+      expect(findingKeys(back)).toEqual(findingKeys(expected));
+    },
+    300_000,
+  );
+
+  it.each(cases.filter(({ format }) => format === "pdf"))(
+    "$file as PDF keeps every project, its amounts, the directions and the period",
+    async ({ index }) => {
+      const text = importText(texts[index] ?? "").programme;
+      const bytes = rendered.get("pdf")?.[index];
+      if (!bytes) throw new Error("pdf not rendered");
+      const back = (await importDocument(bytes, "programme.pdf")).programme;
+      expect(allItems(back).length).toBeGreaterThan(10);
+      expect(projects(back)).toEqual(projects(text));
+      expect(back.period).toEqual(text.period);
+      expect(back.directions.map((direction) => direction.number)).toEqual(
+        text.directions.map((direction) => direction.number),
+      );
+    },
+    300_000,
+  );
+});

@@ -1,0 +1,86 @@
+/** The reporting routes of the API, as the reporting pages use them. */
+import type { ReportingPeriod } from "../../../src/domain/monitoring/periods.js";
+import type { ExecutorReport } from "../../../src/domain/monitoring/reports.js";
+import { request } from "../lib/api.js";
+
+export interface StoredReport extends ExecutorReport {
+  programmeId: number;
+  orgUnitId: number;
+  createdAt: string;
+  returnedAt?: string;
+  returnRemark?: string;
+}
+
+export type ReportContent = Pick<
+  ExecutorReport,
+  "status" | "actual" | "progressPercent" | "text" | "attachments" | "indicatorActuals"
+>;
+
+export interface ItemUnit {
+  itemId: string;
+  orgUnitId: number;
+}
+
+export interface OrgUnit {
+  id: number;
+  name: string;
+}
+
+export interface AnnualYear {
+  year: number;
+  dueDate: string;
+  overdue: boolean;
+  submission: { year: number; submittedAt: string; submittedBy: string | null } | null;
+}
+
+const base = (id: string) => `/api/programmes/${encodeURIComponent(id)}`;
+
+export const reportingApi = {
+  periods: (id: string) => request<ReportingPeriod[]>("GET", `${base(id)}/periods`),
+  itemUnits: (id: string) => request<ItemUnit[]>("GET", `${base(id)}/item-units`),
+  orgUnits: () => request<OrgUnit[]>("GET", "/api/org-units"),
+  reports: (id: string, periodKey?: string) =>
+    request<StoredReport[]>(
+      "GET",
+      `${base(id)}/reports${periodKey ? `?periodKey=${encodeURIComponent(periodKey)}` : ""}`,
+    ),
+  create: (id: string, body: ReportContent & { itemId: string; periodKey: string }) =>
+    request<StoredReport>("POST", `${base(id)}/reports`, body),
+  update: (id: string, rid: string, body: ReportContent) =>
+    request<StoredReport>("PUT", `${base(id)}/reports/${rid}`, body),
+  submit: (id: string, rid: string) => request<StoredReport>("POST", `${base(id)}/reports/${rid}/submit`, {}),
+  correct: (id: string, rid: string, body: ReportContent) =>
+    request<StoredReport>("POST", `${base(id)}/reports/${rid}/corrections`, body),
+  returnReport: (id: string, rid: string, remark: string) =>
+    request<StoredReport>("POST", `${base(id)}/reports/${rid}/return`, { remark }),
+  annual: (id: string) => request<AnnualYear[]>("GET", `${base(id)}/annual-reports`),
+  submitAnnual: (id: string, year: number) =>
+    request<AnnualYear["submission"]>("POST", `${base(id)}/annual-reports/${year}/submit`, {}),
+  annualPreview: (id: string, year: number, form: "progress" | "results") =>
+    request<unknown>("GET", `${base(id)}/reports/annual/${year}/${form}.json`),
+};
+
+export function annualFileUrl(id: string, year: number, form: string): string {
+  return `${base(id)}/reports/annual/${year}/${form}`;
+}
+
+/** The latest report of each project in the period: a correction replaces what it corrects. */
+export function latestByItem(reports: StoredReport[]): Map<string, StoredReport> {
+  const out = new Map<string, StoredReport>();
+  for (const report of reports) out.set(report.itemId, report);
+  return out;
+}
+
+export type ReportState = "none" | "draft" | "submitted" | "returned";
+
+export function reportState(report: StoredReport | undefined): ReportState {
+  if (!report) return "none";
+  if (report.submittedAt !== null) return "submitted";
+  return report.returnedAt ? "returned" : "draft";
+}
+
+/** The period an executor works on today: the first whose due day has not passed, else the last one. */
+export function currentPeriod(periods: ReportingPeriod[], today: string): ReportingPeriod | undefined {
+  const started = periods.filter((period) => period.start <= today);
+  return started.find((period) => period.dueDate >= today) ?? started.at(-1) ?? periods[0];
+}

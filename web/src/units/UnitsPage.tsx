@@ -1,0 +1,378 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import type { UnitsOverview } from "../../../src/contract/org-units.js";
+import { ROLES, type Role } from "../../../src/domain/roles.js";
+import { type MessageKey, useI18n } from "../i18n/index.js";
+import { request, type SessionUser } from "../lib/api.js";
+
+interface UserRow {
+  id: number;
+  login: string;
+  displayName: string;
+  role: Role;
+  orgUnitId: number | null;
+  katottg: string | null;
+}
+
+const roleKey = (role: Role) => `role.${role}` as MessageKey;
+
+function useUnits(katottg: string) {
+  const [overview, setOverview] = useState<UnitsOverview | null>(null);
+  const [users, setUsers] = useState<UserRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    if (katottg === "") return;
+    try {
+      const query = `?katottg=${encodeURIComponent(katottg)}`;
+      setOverview(await request<UnitsOverview>("GET", `/api/org-units/overview${query}`));
+      const all = await request<UserRow[]>("GET", "/api/users");
+      setUsers(all.filter((user) => user.katottg === katottg));
+      setError(null);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    }
+  }, [katottg]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { overview, users, error, setError, reload };
+}
+
+function RenameCell({ id, name, onDone }: { id: number; name: string; onDone: (error?: string) => void }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState(name);
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await request("PATCH", `/api/org-units/${id}`, { name: value });
+      onDone();
+    } catch (caught) {
+      onDone(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+  return (
+    <Group component="form" onSubmit={save} gap="xs" wrap="nowrap">
+      <TextInput
+        size="xs"
+        flex={1}
+        miw={180}
+        aria-label={t("units.renameTo", { name })}
+        value={value}
+        onChange={(event) => setValue(event.currentTarget.value)}
+      />
+      <Button size="xs" type="submit" variant="light" disabled={value.trim() === "" || value === name}>
+        {t("common.save")}
+      </Button>
+    </Group>
+  );
+}
+
+function MergeCell({
+  id,
+  name,
+  others,
+  onDone,
+}: {
+  id: number;
+  name: string;
+  others: { id: number; name: string }[];
+  onDone: (error?: string) => void;
+}) {
+  const { t } = useI18n();
+  const [into, setInto] = useState("");
+  async function merge() {
+    try {
+      await request("POST", `/api/org-units/${id}/merge`, { into: Number(into) });
+      onDone();
+    } catch (caught) {
+      onDone(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <NativeSelect
+        size="xs"
+        aria-label={t("units.mergeInto", { name })}
+        value={into}
+        data={[
+          { value: "", label: "—" },
+          ...others.map((other) => ({ value: String(other.id), label: other.name })),
+        ]}
+        onChange={(event) => setInto(event.currentTarget.value)}
+      />
+      <Button size="xs" variant="default" disabled={into === ""} onClick={merge}>
+        {t("units.merge")}
+      </Button>
+    </Group>
+  );
+}
+
+function UnitsTable({ overview, onDone }: { overview: UnitsOverview; onDone: (error?: string) => void }) {
+  const { t } = useI18n();
+  if (overview.units.length === 0) return <Text>{t("units.none")}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table striped withTableBorder data-testid="units-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("units.name")}</Table.Th>
+            <Table.Th scope="col" className="num">
+              {t("units.projects")}
+            </Table.Th>
+            <Table.Th scope="col" className="num">
+              {t("units.users")}
+            </Table.Th>
+            <Table.Th scope="col">{t("units.merge")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {overview.units.map((unit) => (
+            <Table.Tr key={unit.id}>
+              <Table.Td>
+                <RenameCell id={unit.id} name={unit.name} onDone={onDone} />
+              </Table.Td>
+              <Table.Td className="num">{unit.projects}</Table.Td>
+              <Table.Td className="num">{unit.users}</Table.Td>
+              <Table.Td>
+                <MergeCell
+                  id={unit.id}
+                  name={unit.name}
+                  others={overview.units.filter((other) => other.id !== unit.id)}
+                  onDone={onDone}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Suggestions({ overview, onDone }: { overview: UnitsOverview; onDone: (error?: string) => void }) {
+  const { t } = useI18n();
+  const name = new Map(overview.units.map((unit) => [unit.id, unit.name]));
+  if (overview.similar.length === 0) return null;
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h5" mb="xs">
+        {t("units.similar")}
+      </Title>
+      <Stack gap="xs">
+        {overview.similar.map(([from, into]) => (
+          <Button
+            key={`${from}-${into}`}
+            variant="light"
+            size="xs"
+            styles={{ root: { height: "auto", whiteSpace: "normal" }, label: { whiteSpace: "normal" } }}
+            onClick={async () => {
+              try {
+                await request("POST", `/api/org-units/${from}/merge`, { into });
+                onDone();
+              } catch (caught) {
+                onDone(caught instanceof Error ? caught.message : String(caught));
+              }
+            }}
+          >
+            {t("units.mergePair", { from: name.get(from) ?? "", into: name.get(into) ?? "" })}
+          </Button>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+function AddUnit({ katottg, onDone }: { katottg: string; onDone: (error?: string) => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState("");
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await request("POST", "/api/org-units", { katottg, name });
+      setName("");
+      onDone();
+    } catch (caught) {
+      onDone(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+  return (
+    <Group component="form" onSubmit={add} align="end">
+      <TextInput
+        flex={1}
+        label={t("units.newName")}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+      />
+      <Button type="submit" disabled={name.trim() === ""}>
+        {t("units.add")}
+      </Button>
+    </Group>
+  );
+}
+
+function UsersSection({
+  katottg,
+  me,
+  overview,
+  users,
+  onDone,
+}: {
+  katottg: string;
+  me: SessionUser;
+  overview: UnitsOverview;
+  users: UserRow[];
+  onDone: (error?: string) => void;
+}) {
+  const { t } = useI18n();
+  const roles = ROLES.filter((role) => role !== "admin" || me.role === "admin");
+  const [form, setForm] = useState({
+    login: "",
+    displayName: "",
+    password: "",
+    role: "executor",
+    orgUnitId: "",
+  });
+  const unitName = new Map(overview.units.map((unit) => [unit.id, unit.name]));
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (event: { currentTarget: { value: string } }) =>
+      setForm((was) => ({ ...was, [key]: event.currentTarget.value })),
+  });
+  async function invite(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await request("POST", "/api/users", {
+        login: form.login,
+        displayName: form.displayName,
+        password: form.password,
+        role: form.role,
+        katottg,
+        orgUnitId: form.orgUnitId === "" ? null : Number(form.orgUnitId),
+      });
+      setForm({ login: "", displayName: "", password: "", role: "executor", orgUnitId: "" });
+      onDone();
+    } catch (caught) {
+      onDone(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+  return (
+    <Stack>
+      <Title order={3} size="h4">
+        {t("units.usersHeading")}
+      </Title>
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped withTableBorder data-testid="users-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("units.login")}</Table.Th>
+              <Table.Th scope="col">{t("units.displayName")}</Table.Th>
+              <Table.Th scope="col">{t("units.role")}</Table.Th>
+              <Table.Th scope="col">{t("units.unit")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.map((user) => (
+              <Table.Tr key={user.id}>
+                <Table.Td>{user.login}</Table.Td>
+                <Table.Td>{user.displayName}</Table.Td>
+                <Table.Td>{t(roleKey(user.role))}</Table.Td>
+                <Table.Td>{user.orgUnitId === null ? "—" : (unitName.get(user.orgUnitId) ?? "—")}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Paper withBorder p="md" component="form" onSubmit={invite}>
+        <Stack gap="sm">
+          <Group grow align="start" wrap="wrap">
+            <TextInput required miw={180} label={t("units.login")} {...field("login")} />
+            <TextInput required miw={180} label={t("units.displayName")} {...field("displayName")} />
+            <PasswordInput required miw={180} label={t("units.password")} {...field("password")} />
+          </Group>
+          <Group grow align="start" wrap="wrap">
+            <NativeSelect
+              miw={180}
+              label={t("units.role")}
+              data={roles.map((role) => ({ value: role, label: t(roleKey(role)) }))}
+              {...field("role")}
+            />
+            <NativeSelect
+              miw={180}
+              label={t("units.unit")}
+              data={[
+                { value: "", label: t("units.noUnit") },
+                ...overview.units.map((unit) => ({ value: String(unit.id), label: unit.name })),
+              ]}
+              {...field("orgUnitId")}
+            />
+          </Group>
+          <Group>
+            <Button type="submit">{t("units.invite")}</Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
+
+/**
+ * The head's page of organisational units and users (`/units`): units made from the executors of
+ * imported programmes — rename, merge (with suggestions for names that look like one unit), add — and
+ * the community's users — add one with a login, a password, a role and a unit. The server scopes every
+ * write to the caller's community.
+ */
+export function UnitsPage({ me }: { me: SessionUser }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState(me.katottg ?? "");
+  const katottg = me.katottg ?? code.trim().toUpperCase();
+  const { overview, users, error, setError, reload } = useUnits(katottg);
+  const [saved, setSaved] = useState(false);
+  const done = (failure?: string) => {
+    setSaved(failure === undefined);
+    setError(failure ?? null);
+    void reload();
+  };
+  return (
+    <Stack>
+      <Title order={2}>{t("units.heading")}</Title>
+      <Text>{t("units.intro")}</Text>
+      {me.katottg === null && (
+        <TextInput
+          label={t("units.community")}
+          value={code}
+          onChange={(event) => setCode(event.currentTarget.value)}
+        />
+      )}
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {saved && !error && (
+        <Text role="status" size="sm" c="green.9">
+          {t("units.done")}
+        </Text>
+      )}
+      {overview && (
+        <>
+          <Suggestions overview={overview} onDone={done} />
+          <UnitsTable overview={overview} onDone={done} />
+          <AddUnit katottg={katottg} onDone={done} />
+          <UsersSection katottg={katottg} me={me} overview={overview} users={users} onDone={done} />
+        </>
+      )}
+    </Stack>
+  );
+}
