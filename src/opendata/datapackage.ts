@@ -2,6 +2,7 @@ import { Zip, ZipDeflate } from "fflate";
 import { csvLines } from "../export/csv-writer.js";
 import type { CellValue, FieldDef, OpenRow, ResourceDef } from "./fields.js";
 import { RESOURCES } from "./fields.js";
+import { resourceCsvUrl } from "./links.js";
 
 const CSV_MEDIA_TYPE = "text/csv";
 
@@ -109,7 +110,7 @@ export function dataPackage(options: PackageOptions) {
       title: resource.title,
       description: resource.description,
       profile: "tabular-data-resource",
-      path: options.baseUrl ? `${options.baseUrl}/api/v1/${resource.name}.csv` : `${resource.name}.csv`,
+      path: resourceCsvUrl(options.baseUrl, resource.name),
       format: "csv",
       mediatype: CSV_MEDIA_TYPE,
       encoding: "utf-8",

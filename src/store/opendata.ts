@@ -3,6 +3,7 @@ import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import { SOURCE_KINDS, type SourceKind } from "../domain/model.js";
 import { kopecksToDecimal } from "../domain/money.js";
 import { type CellValue, type OpenRow, openDataDatetime, type ResourceName } from "../opendata/fields.js";
+import { annualReportPath, publicProgrammeUrl } from "../opendata/links.js";
 import { toKopecks } from "./convert.js";
 import type { Database } from "./schema.js";
 
@@ -378,8 +379,10 @@ async function annualReportsPage(
     where ${all(parts)}
     order by ${orderBy(KEYS["annual-reports"])} limit ${limit}`.execute(db);
   return rows.map((row) => {
-    const base = `/api/v1/programmes/${row.programme_id}/annual/${row.year}`;
-    const links = ANNUAL_FORMS.map((form) => [form.replace(".", "_"), `${base}/${form}`]);
+    const links = ANNUAL_FORMS.map((form) => [
+      form.replace(".", "_"),
+      annualReportPath(row.programme_id, row.year, form),
+    ]);
     return { ...row, ...Object.fromEntries(links) } as OpenRow;
   });
 }
@@ -521,7 +524,12 @@ export async function targetedProgrammes(db: Kysely<Database>, linkBase: string)
       status: row.status as string,
       amended_at: openDataDatetime(latest(row.updated_at as Date, row.last_report_at as Date | null)),
       last_report_at: row.last_report_at ? openDataDatetime(row.last_report_at as Date) : null,
-      link: `${linkBase}/api/public/programmes/${encodeURIComponent(row.katottg as string)}/${row.period_from}-${row.period_to}`,
+      link: publicProgrammeUrl(
+        linkBase,
+        row.katottg as string,
+        row.period_from as number,
+        row.period_to as number,
+      ),
     };
   });
 }
