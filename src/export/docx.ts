@@ -100,6 +100,19 @@ function hasFunding(passport: Passport): boolean {
 }
 
 /**
+ * Whether field 10's text says nothing the table does not: its header words, years and numbers only
+ * («Всього 2026 рік 2027 рік 27745 10275 8245»). Printed again under the table, the importer would read
+ * its numbers as one more funding row.
+ */
+function restatesTable(value: string): boolean {
+  const words = value
+    .replace(/всього|усього|разом|роки|рік|р\.|тис\.?\s*грн\.?|грн\.?|[,;:()]/giu, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+  return words.every((word) => /^\d[\d.,]*$/.test(word));
+}
+
+/**
  * Field 10's amounts the way printed passports lay them out: "Всього | 2026 | …" in the field's own
  * row, then one row per source below it, in the same table, so the importer reads them back.
  */
@@ -129,7 +142,7 @@ function fundingRows(field: PassportField, passport: Passport, years: string[]):
     ),
   ];
   const value = field.value.trim();
-  if (value !== "" && value !== header.join(" ")) {
+  if (value !== "" && !restatesTable(value)) {
     rows.push(new TableRow({ children: [cell(""), cell(""), cell(value, { span: header.length })] }));
   }
   return rows;
