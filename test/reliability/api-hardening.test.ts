@@ -90,6 +90,8 @@ describe("API hardening", () => {
       "POST /api/import": "raw document bytes or multipart; size-capped, checked by the importer",
       "POST /api/auth/logout": "no input",
       "POST /api/programmes/:id/reports/:rid/submit": "no body: submits the report already stored",
+      "POST /api/programmes/:id/annual-reports/:year/submit":
+        "no body: freezes the year's reports as compiled",
     };
     const missing: string[] = [];
     for (const route of routes) {

@@ -8,7 +8,8 @@ const B = "(?<!\\p{L})";
 const E = "(?!\\p{L})";
 const HEAD = `голов[аиіу]${E}`;
 /** A word that is not a unit of the body: "начальник відділу … військової адміністрації" heads a unit. */
-const NOT_A_UNIT = "(?!відділ|управлін|департамент|сектор|служб|центр|апарат)";
+const UNIT_WORDS = "відділ|управлін|департамент|сектор|служб|центр|апарат";
+const NOT_A_UNIT = `(?!${UNIT_WORDS})`;
 const COMMUNITY_ADJECTIVE = `${B}(?:міськ|сільськ|селищн)\\p{L}*`;
 
 /**
@@ -21,6 +22,11 @@ const HIGH_ENOUGH = [
   new RegExp(`${COMMUNITY_ADJECTIVE}\\s+${HEAD}`, "u"),
   new RegExp(
     `${B}${HEAD}\\s+(?:\\p{L}+\\s+){0,2}(?:міськ|сільськ|селищн)\\p{L}*\\s+(?:ради|територіальн)`,
+    "u",
+  ),
+  // "Заступник голови з питань діяльності виконавчих органів": the council's deputy head, the council unnamed.
+  new RegExp(
+    `${B}(?:перш\\p{L}*\\s+)?заступни\\p{L}*\\s+${HEAD}(?!\\s+(?:\\p{L}+\\s+)?(?:комісі|правлін|обласн|районн|${UNIT_WORDS}))`,
     "u",
   ),
   new RegExp(
