@@ -22,7 +22,7 @@ import {
 import type { Programme } from "../domain/model.js";
 import { validateProgramme } from "../domain/validate.js";
 import { type Actor, monitoringDb, writeAudit } from "./audit.js";
-import { type Store, writeEdit } from "./index.js";
+import { parseJson, type Store, writeEdit } from "./index.js";
 import { notify } from "./notifications.js";
 import type { Database } from "./schema.js";
 
@@ -234,8 +234,7 @@ async function latestVersion(
     .orderBy("version", "desc")
     .limit(1)
     .executeTakeFirstOrThrow();
-  const document = typeof row.document === "string" ? JSON.parse(row.document) : row.document;
-  return { version: row.version, programme: document as Programme };
+  return { version: row.version, programme: parseJson(row.document) as Programme };
 }
 
 /** The version before the amendment began: the one the last entry into force was recorded on. */
@@ -256,7 +255,7 @@ async function versionInForce(trx: Trx, programmeId: number): Promise<Programme 
     .where("version", "=", event.version)
     .executeTakeFirst();
   if (!row) return null;
-  return (typeof row.document === "string" ? JSON.parse(row.document) : row.document) as Programme;
+  return parseJson(row.document) as Programme;
 }
 
 async function countRemarks(trx: Trx, programmeId: number, which: "new" | "unanswered"): Promise<number> {

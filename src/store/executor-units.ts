@@ -8,7 +8,7 @@ import { executorGroups, executorKey } from "../domain/executors.js";
 import type { Programme } from "../domain/model.js";
 import { type Actor, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
-import { matchItemUnits } from "./monitoring.js";
+import { insertItemUnits, matchItemUnits } from "./monitoring.js";
 import { normalizeName, type OrgUnit } from "./users.js";
 
 export interface ExecutorUnitsResult {
@@ -68,17 +68,7 @@ export async function createExecutorUnits(
         (link) => !linkedItems.has(link.itemId),
       );
       if (links.length > 0) {
-        await trx
-          .insertInto("item_units")
-          .values(
-            links.map((link) => ({
-              programme_id: programmeId,
-              item_id: link.itemId,
-              org_unit_id: link.orgUnitId,
-            })),
-          )
-          .onConflict((conflict) => conflict.doNothing())
-          .execute();
+        await insertItemUnits(trx, programmeId, links);
         await writeAudit(trx, actor, {
           action: "item_units",
           entity: "programme",

@@ -541,7 +541,8 @@ class KyselyStore implements Store {
 }
 
 /** jsonb comes back parsed from both drivers; a string would mean a JSON scalar stored as text. */
-function parseJson(value: unknown): unknown {
+/** A jsonb column as read: pg parses it, PGlite may hand over the text. */
+export function parseJson(value: unknown): unknown {
   return typeof value === "string" ? JSON.parse(value) : value;
 }
 

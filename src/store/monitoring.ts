@@ -437,6 +437,21 @@ export function matchItemUnits(programme: Programme, units: OrgUnit[]): ItemUnit
   );
 }
 
+/** Links items to units; a link already there stays as it is. */
+export async function insertItemUnits(
+  trx: MonitoringTrx,
+  programmeId: number,
+  links: ItemUnit[],
+): Promise<void> {
+  await trx
+    .insertInto("item_units")
+    .values(
+      links.map((link) => ({ programme_id: programmeId, item_id: link.itemId, org_unit_id: link.orgUnitId })),
+    )
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
+}
+
 /** Replaces the programme's item → unit table (head/admin edit, or the derived one). */
 export function setItemUnits(
   store: Store,
@@ -454,17 +469,7 @@ export function setItemUnits(
         .execute();
       await trx.deleteFrom("item_units").where("programme_id", "=", programmeId).execute();
       if (links.length > 0) {
-        await trx
-          .insertInto("item_units")
-          .values(
-            links.map((link) => ({
-              programme_id: programmeId,
-              item_id: link.itemId,
-              org_unit_id: link.orgUnitId,
-            })),
-          )
-          .onConflict((conflict) => conflict.doNothing())
-          .execute();
+        await insertItemUnits(trx, programmeId, links);
       }
       await writeAudit(trx, actor, {
         action: "item_units",
