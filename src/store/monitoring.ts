@@ -127,6 +127,12 @@ export interface ReportPage {
   more: boolean;
 }
 
+/** Where a page starts: after this report. `createdAt` is the column's text, exact to the microsecond. */
+export interface ReportCursor {
+  id: string;
+  createdAt: string;
+}
+
 /**
  * One page of a programme's reports, oldest first, after the report `after` (absent: from the start).
  * The page is a range of an index in (created_at, id) order for each filter (migration 0025), so it
@@ -139,39 +145,44 @@ export async function pageReports(
   page: { limit: number; after?: string },
 ): Promise<ReportPage | undefined> {
   const db = monitoringDb(store);
-  const { after } = page;
-  if (after !== undefined && !(await isReportOf(db, programmeId, after))) return undefined;
-  const rows = await reportPageQuery(db, programmeId, filter, page).execute();
+  const after = page.after === undefined ? undefined : await cursorOf(db, programmeId, page.after);
+  if (page.after !== undefined && !after) return undefined;
+  const rows = await reportPageQuery(db, programmeId, filter, { limit: page.limit, after }).execute();
   return { reports: rows.slice(0, page.limit).map(toReport), more: rows.length > page.limit };
 }
 
-/** The query of one page (a row past the limit tells whether more follow); exported for its plan's test. */
+/**
+ * The query of one page (a row past the limit tells whether more follow); exported for its plan's test.
+ * The cursor is compared as a row of parameters, which the index range takes as its start.
+ */
 export function reportPageQuery(
   db: MonitoringDb,
   programmeId: number,
   filter: ReportFilter,
-  page: { limit: number; after?: string },
+  page: { limit: number; after?: ReportCursor },
 ) {
   let query = reportsWhere(db, programmeId, filter);
-  if (page.after !== undefined) {
-    query = query.where(
-      sql<boolean>`(r.created_at, r.id) > (select c.created_at, c.id from executor_reports c where c.id = ${page.after})`,
-    );
-  }
+  const { after } = page;
+  if (after)
+    query = query.where(sql<boolean>`(r.created_at, r.id) > (${after.createdAt}::timestamptz, ${after.id})`);
   return query
     .orderBy("r.created_at")
     .orderBy("r.id")
     .limit(page.limit + 1);
 }
 
-async function isReportOf(db: MonitoringDb, programmeId: number, id: string): Promise<boolean> {
+async function cursorOf(
+  db: MonitoringDb,
+  programmeId: number,
+  id: string,
+): Promise<ReportCursor | undefined> {
   const row = await db
     .selectFrom("executor_reports")
-    .select("id")
+    .select(sql<string>`created_at::text`.as("createdAt"))
     .where("id", "=", id)
     .where("programme_id", "=", programmeId)
     .executeTakeFirst();
-  return row !== undefined;
+  return row && { id, createdAt: row.createdAt };
 }
 
 export async function getReport(

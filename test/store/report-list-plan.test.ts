@@ -6,10 +6,10 @@
 import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/index.js";
-import { type ReportFilter, reportPageQuery } from "../../src/store/monitoring.js";
+import { type ReportCursor, type ReportFilter, reportPageQuery } from "../../src/store/monitoring.js";
 import { openTestStore } from "../support/db.js";
 
-const CURSOR = "00000000-0000-4000-8000-000000000000";
+const CURSOR = { id: "00000000-0000-4000-8000-000000000000", createdAt: "2026-06-01 10:00:00.123456+00" };
 
 const CASES: [ReportFilter, string][] = [
   [{}, "executor_reports_list_idx"],
@@ -27,7 +27,7 @@ describe("report list query plans", () => {
   });
   afterAll(() => dispose());
 
-  async function plan(filter: ReportFilter, after?: string): Promise<string> {
+  async function plan(filter: ReportFilter, after?: ReportCursor): Promise<string> {
     const query = reportPageQuery(store.kysely(), 1, filter, { limit: 50, after }).compile();
     return store
       .kysely()
@@ -49,6 +49,8 @@ describe("report list query plans", () => {
       const text = await plan(filter, after);
       expect(text).toContain(index);
       expect(text).not.toMatch(/\bSort\b/);
+      // The cursor starts the index range: it is an index condition, not a filter of every row before it.
+      if (after) expect(text).toMatch(/Index Cond: .*ROW\(r?\.?created_at, r?\.?id\) >/);
     }
   });
 });
