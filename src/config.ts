@@ -71,6 +71,8 @@ export const ENV_SCHEMA = z.object({
   INFOPROG_TESSERACT: z.string().optional(),
   INFOPROG_PDFTOPPM: z.string().optional(),
   INFOPROG_PASSWORD: z.string().optional(),
+  INFOPROG_URL_IMPORT_TIMEOUT_SECONDS: whole(60, 1),
+  INFOPROG_URL_IMPORT_MAX_REDIRECTS: whole(5),
 });
 
 export type LogLevel = z.infer<typeof ENV_SCHEMA>["LOG_LEVEL"];
@@ -111,6 +113,8 @@ export interface Config {
   cli: { login?: string; password?: string };
   /** External programs the importer runs for DOC/RTF and scanned PDFs; unset: looked up on PATH. */
   tools: { path: string; soffice?: string; tesseract?: string; pdftoppm?: string };
+  /** Import from a URL: the whole download's time and the redirects followed (its size: the upload's). */
+  urlImport: { timeoutMs: number; maxRedirects: number };
 }
 
 function defaultPublicUrl(host: string, port: number): string {
@@ -165,6 +169,10 @@ export function configFrom(env: Record<string, string | undefined>): Config {
       soffice: e.INFOPROG_SOFFICE,
       tesseract: e.INFOPROG_TESSERACT,
       pdftoppm: e.INFOPROG_PDFTOPPM,
+    },
+    urlImport: {
+      timeoutMs: e.INFOPROG_URL_IMPORT_TIMEOUT_SECONDS * 1000,
+      maxRedirects: e.INFOPROG_URL_IMPORT_MAX_REDIRECTS,
     },
   };
 }
