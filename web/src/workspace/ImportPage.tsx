@@ -143,6 +143,7 @@ function AddressForm({ busy, onSubmit }: { busy: boolean; onSubmit: (url: string
   const [invalid, setInvalid] = useState(false);
   return (
     <form
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         const valid = isWebAddress(address);
