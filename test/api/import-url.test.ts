@@ -3,6 +3,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
+import { UPLOADS_PER_MINUTE } from "../../src/api/routes/import.js";
 import { fetchDocument, URL_MESSAGES } from "../../src/import/fetch-url.js";
 import { importDocument } from "../../src/import/index.js";
 import type { Store } from "../../src/store/index.js";
@@ -99,5 +100,14 @@ describe("POST /api/import/url", () => {
     const missing = await post(head, {});
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error).toMatch(/^Некоректні дані/);
+  });
+
+  it("limits URL imports per client and minute, like uploads", async () => {
+    const statuses: number[] = [];
+    for (let index = 0; index <= UPLOADS_PER_MINUTE; index++) {
+      statuses.push((await post(head, { url: "ftp://rada.example/p.pdf" })).statusCode);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses).toContain(422);
   });
 });
