@@ -11,12 +11,21 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function advisory(id: string, name: string, severity: string, events: Event[], extra: object = {}) {
+function advisory(
+  id: string,
+  name: string,
+  severity: string,
+  events: Event[],
+  extra: object = {},
+  affectedFields: object = {},
+) {
   return {
     schema_version: "1.4.0",
     id,
     summary: `summary of ${id}`,
-    affected: [{ package: { ecosystem: "npm", name }, ranges: [{ type: "ECOSYSTEM", events }] }],
+    affected: [
+      { package: { ecosystem: "npm", name }, ranges: [{ type: "ECOSYSTEM", events }], ...affectedFields },
+    ],
     database_specific: { severity },
     ...extra,
   };
@@ -97,8 +106,16 @@ describe("scripts/audit-offline.mjs", () => {
   });
 
   it("ignores withdrawn advisories and other ecosystems' packages of the same name", () => {
-    const pypi = advisory("GHSA-pypi", "lib", "CRITICAL", [{ introduced: "0" }]);
-    pypi.affected[0].package.ecosystem = "PyPI";
+    const pypi = advisory(
+      "GHSA-pypi",
+      "lib",
+      "CRITICAL",
+      [{ introduced: "0" }],
+      {},
+      {
+        package: { ecosystem: "PyPI", name: "lib" },
+      },
+    );
     const { code, out } = runAudit([
       pypi,
       advisory("GHSA-gone", "lib", "CRITICAL", [{ introduced: "0" }], { withdrawn: "2026-01-02T00:00:00Z" }),
@@ -108,9 +125,7 @@ describe("scripts/audit-offline.mjs", () => {
   });
 
   it("matches an explicit list of affected versions", () => {
-    const listed = advisory("GHSA-list", "lib", "HIGH", []);
-    listed.affected[0].ranges = [];
-    Object.assign(listed.affected[0], { versions: ["2.9.9", "3.0.0"] });
+    const listed = advisory("GHSA-list", "lib", "HIGH", [], {}, { ranges: [], versions: ["2.9.9", "3.0.0"] });
     expect(runAudit([listed]).code).toBe(1);
   });
 
