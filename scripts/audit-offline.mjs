@@ -6,10 +6,10 @@
 //
 // <advisory-dir>: the database checkout, or any directory of OSV JSON files (searched recursively).
 // --tree: the output of `npm ls --omit=dev --all --json`; without it npm is run here.
-// Prints every finding; exits 1 when one is HIGH or CRITICAL, 2 on a usage error.
+// Prints every finding; exits 1 when one is HIGH or CRITICAL, 2 on a usage error or a directory without npm advisories.
 
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import semver from "semver";
 
@@ -139,9 +139,13 @@ function findings(packages, advisories) {
   return result;
 }
 
+/** The checkout's commit, when <advisory-dir> is the top of a git checkout. */
 function databaseCommit(dir) {
+  const git = (...args) =>
+    execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: "pipe" }).trim();
   try {
-    return execFileSync("git", ["-C", dir, "rev-parse", "HEAD"], { encoding: "utf8", stdio: "pipe" }).trim();
+    if (realpathSync(git("rev-parse", "--show-toplevel")) !== realpathSync(dir)) return "not a git checkout";
+    return `commit ${git("rev-parse", "HEAD")}`;
   } catch {
     return "not a git checkout";
   }
@@ -157,6 +161,10 @@ function main() {
   const versionCount = [...packages.values()].reduce((sum, versions) => sum + versions.size, 0);
   const { byName, files } = loadAdvisories(args.dir, new Set(packages.keys()));
   console.log(`advisory database: ${args.dir} (${databaseCommit(args.dir)}), ${files} npm advisories`);
+  if (files === 0) {
+    console.error("no npm advisory in that directory: nothing was checked");
+    return 2;
+  }
   console.log(`production tree: ${packages.size} packages, ${versionCount} package versions`);
   const found = findings(packages, byName);
   for (const f of found) {

@@ -119,6 +119,7 @@ describe("scripts/audit-offline.mjs", () => {
     const { code, out } = runAudit([
       pypi,
       advisory("GHSA-gone", "lib", "CRITICAL", [{ introduced: "0" }], { withdrawn: "2026-01-02T00:00:00Z" }),
+      advisory("GHSA-other", "not-installed", "CRITICAL", [{ introduced: "0" }]),
     ]);
     expect(out).toContain("0 findings");
     expect(code).toBe(0);
@@ -127,6 +128,12 @@ describe("scripts/audit-offline.mjs", () => {
   it("matches an explicit list of affected versions", () => {
     const listed = advisory("GHSA-list", "lib", "HIGH", [], {}, { ranges: [], versions: ["2.9.9", "3.0.0"] });
     expect(runAudit([listed]).code).toBe(1);
+  });
+
+  it("refuses a directory that holds no npm advisory instead of passing an empty check", () => {
+    const { code, err } = runAudit([]);
+    expect(err).toContain("nothing was checked");
+    expect(code).toBe(2);
   });
 
   it("refuses to run without an advisory directory", () => {
