@@ -99,13 +99,12 @@ function resolveAll(lookup: typeof dnsLookup, host: string): Promise<LookupAddre
 }
 
 /** Every address of the host, refused unless each one is allowed. */
-async function checkedAddresses(fetching: Fetching, host: string): Promise<LookupAddress[]> {
+async function checkAddresses(fetching: Fetching, host: string): Promise<void> {
   const addresses = await resolveAll(fetching.lookup, host);
   if (addresses.length === 0) throw new UrlFetchError(URL_MESSAGES.notFound(host));
   if (!addresses.every(({ address }) => fetching.allow(address))) {
     throw new UrlFetchError(URL_MESSAGES.privateAddress(host));
   }
-  return addresses;
 }
 
 /** The connect-time lookup of the Agent: resolves again and checks again what it connects to. */
@@ -135,7 +134,7 @@ function failure(error: unknown, fetching: Fetching, url: URL): Error {
 }
 
 async function requestOnce(fetching: Fetching, url: URL): Promise<Response> {
-  await checkedAddresses(fetching, hostOf(url));
+  await checkAddresses(fetching, hostOf(url));
   try {
     return await fetch(url, {
       redirect: "manual",
