@@ -75,6 +75,17 @@ describe("executors", () => {
       "управління освіти, культури, молоді та спорту",
     ]);
   });
+
+  it("starts a new unit at a capitalised name or abbreviation in a list of units", () => {
+    expect(splitExecutors("Управління освіти, ОСББ «Затишок», Межівська ДЮСШ, м. Межова")).toEqual([
+      "Управління освіти",
+      "ОСББ «Затишок»",
+      "Межівська ДЮСШ, м. Межова",
+    ]);
+    expect(splitExecutors("Сприяння розвитку, Програма громади")).toEqual([
+      "Сприяння розвитку, Програма громади",
+    ]);
+  });
 });
 
 describe("task table layouts", () => {
