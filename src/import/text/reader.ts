@@ -19,6 +19,7 @@ function lineKind(line: string): LineKind {
 }
 
 function cleanCell(cell: string): string {
+  if (cell === "") return ""; // most cells of a tab-separated table
   const lines = cell.split("\n").map((part) => part.replace(/[\s\u00a0]+/g, " ").trim());
   return cleanCellText(lines.filter((part) => part !== "").join("\n"));
 }
