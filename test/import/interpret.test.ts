@@ -151,8 +151,26 @@ describe("task table layouts", () => {
       ["1", "Цифрове врядування"],
       ["4", "Цифрові послуги"],
     ]);
-    const dashed = programme([...header, `Напрям 1 – Цифрове врядування${T.repeat(7)}`, ...rowsUnder([]).slice(1, 2)]);
+    const dashed = programme([
+      ...header,
+      `Напрям 1 – Цифрове врядування${T.repeat(7)}`,
+      ...rowsUnder([]).slice(1, 2),
+    ]);
     expect(dashed.programme.directions.map((direction) => direction.title)).toEqual(["Цифрове врядування"]);
+  });
+
+  it("reads a direction printed as a line of its own, without the row's empty cells", () => {
+    const header = [
+      `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}${T}Очікуваний результат`,
+      `${T}${T}${T}${T}Всього${T}2026${T}2027${T}`,
+    ];
+    const rows = rowsUnder(header).map((line) => line.replace(/\t+$/, ""));
+    const { programme: read, findings } = programme(rows);
+    expect(read.directions.map((direction) => [direction.number, direction.items.length])).toEqual([
+      ["1", 1],
+      ["4", 1],
+    ]);
+    expect(findings.map((finding) => finding.code)).not.toContain("import.no-direction");
   });
 
   it("warns when tasks come before any direction and when the passport misses fields", () => {

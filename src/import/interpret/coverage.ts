@@ -25,7 +25,8 @@ interface Entry extends CellAddress {
 const NUMBERISH = /^[+\-−]?\d[\d\s.,%]*$/;
 /** Cheap first look: most cells are words, and fail here before any copy of their text is made. */
 const NUMBERISH_START = /^[+\-−]?\d/;
-const TOKEN = /^[+\-−]?\d+(?:[.,]\d+)?%?$/;
+/** "35,95", "1685", "12%", or thousands grouped by dots before a decimal comma: "100.000,00". */
+const TOKEN = /^[+\-−]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d+(?:[.,]\d+)?)%?$/;
 const GROUP_HEAD = /^[+\-−]?\d{1,3}$/;
 const GROUP_TAIL = /^\d{3}(?:[.,]\d+)?%?$/;
 

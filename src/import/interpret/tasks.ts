@@ -33,6 +33,15 @@ const UNTITLED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок
 const MID_SENTENCE = /^[«"„“(]?\p{Ll}/u;
 const TOTAL = /^(всього|усього|разом)/i;
 
+/** A line that names a direction of the task table: "1. Назва", "Напрям 2 – Назва", "II. Назва". */
+export function isDirectionHeading(text: string): boolean {
+  const line = cellText(text);
+  if (UNTITLED_DIRECTION.test(line) || DIRECTION.test(line) || /^(?:пріоритетний\s+)?напрям/i.test(line))
+    return true;
+  const roman = ROMAN_DIRECTION.exec(line);
+  return roman !== null && romanNumber(roman[1] ?? "") !== null;
+}
+
 export interface TaskTable {
   directions: Direction[];
   declaredTotals: FundingRow[];
