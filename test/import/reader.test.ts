@@ -62,6 +62,28 @@ describe("one-cell-per-line layout", () => {
   });
 });
 
+describe("Markdown pipe tables", () => {
+  it("reads each pipe row as the tab-separated row it stands for, without the rule line", () => {
+    const rows = onlyTable(
+      [
+        "| Назва заходу | Виконавці | Обсяг, тис. грн |",
+        "|---|:---:|---:|",
+        "| 1.1. Сайт \\| портал | Відділ культури | 10,5 |",
+        "|  | Відділ освіти |  |",
+      ].join("\n"),
+    );
+    expect(rows).toEqual([
+      ["Назва заходу", "Виконавці", "Обсяг, тис. грн"],
+      ["1.1. Сайт | портал", "Відділ культури", "10,5"],
+      ["", "Відділ освіти", ""],
+    ]);
+  });
+
+  it("leaves a line with a pipe inside it as text", () => {
+    expect(tables(readTextBlocks("Вартість | 10 тис. грн"))).toEqual([]);
+  });
+});
+
 describe("tab-separated layout", () => {
   it("merges a continuation line into the cells of the row above", () => {
     const rows = onlyTable(
