@@ -59,6 +59,11 @@ export const ACCESS: Record<string, AccessRule> = {
   "PUT /api/programmes/:id/reports/:rid": REPORTERS,
   "POST /api/programmes/:id/reports/:rid/submit": REPORTERS,
   "POST /api/programmes/:id/reports/:rid/corrections": REPORTERS,
+  // Files of a report: written by those who write it, read also by the council commission.
+  "GET /api/programmes/:id/reports/:rid/attachments": [...REPORTERS, "controller"],
+  "GET /api/programmes/:id/reports/:rid/attachments/:aid": [...REPORTERS, "controller"],
+  "POST /api/programmes/:id/reports/:rid/attachments": REPORTERS,
+  "DELETE /api/programmes/:id/reports/:rid/attachments/:aid": REPORTERS,
   "GET /api/programmes/:id/dashboard": ["admin", "head", "controller"],
   "GET /api/programmes/:id/reports/annual/:year/:form": ["admin", "head", "controller"],
   "GET /api/programmes/:id/audit": ["admin", "head", "controller"],

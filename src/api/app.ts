@@ -25,6 +25,7 @@ import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
+import { reportAttachmentRoutes } from "./routes/report-attachments.js";
 import { reviewRoutes } from "./routes/reviews.js";
 import { v1Routes } from "./routes/v1.js";
 import { registerSecurityHeaders } from "./security.js";
@@ -141,6 +142,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     secureCookie: settings.secureCookie,
   });
   app.register(monitoringRoutes, { store, clock: options.clock });
+  app.register(reportAttachmentRoutes, {
+    store,
+    maxBytes: settings.limits.attachmentBytes,
+    uploadsPerMinute: settings.limits.uploadsPerMinute,
+  });
   app.register(dashboardRoutes, { store, clock: options.clock });
   app.register(reviewRoutes, { store, clock: options.clock });
   app.register(v1Routes, {

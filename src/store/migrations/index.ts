@@ -13,6 +13,8 @@ import * as reportReviews from "./0013_report_reviews.js";
 import * as auditPagingIndex from "./0020_audit_paging_index.js";
 import * as agreement from "./0023_agreement.js";
 import * as notifications from "./0024_notifications.js";
+import * as reportAttachments from "./0026_report_attachments.js";
+import * as invitations from "./0027_invitations.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0020_audit_paging_index": auditPagingIndex,
   "0023_agreement": agreement,
   "0024_notifications": notifications,
+  "0026_report_attachments": reportAttachments,
+  "0027_invitations": invitations,
 };
 
 class InCodeProvider implements MigrationProvider {
