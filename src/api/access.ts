@@ -86,6 +86,11 @@ export const ACCESS: Record<string, AccessRule> = {
   "POST /api/org-units": STAFF,
   "GET /api/users": STAFF,
   "POST /api/users": STAFF,
+  // A head invites into their own community (checked in the route); the invitee has no session yet.
+  "POST /api/invitations": STAFF,
+  "GET /api/invitations": STAFF,
+  "GET /api/invitations/:token": "public",
+  "POST /api/invitations/:token/accept": "public",
 };
 
 const PUBLIC_PREFIXES = ["/api/public/", "/api/v1/", "/api/docs"];

@@ -21,6 +21,7 @@ import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
 import { type ImportDocument, importRoutes } from "./routes/import.js";
+import { invitationRoutes } from "./routes/invitations.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes } from "./routes/programmes.js";
@@ -140,6 +141,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,
     backoff: new LoginBackoff(settings.limits, options.now),
     secureCookie: settings.secureCookie,
+  });
+  app.register(invitationRoutes, {
+    store,
+    publicUrl: settings.publicUrl,
+    invitationHours: settings.invitationHours,
+    attemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,
+    now: options.now,
   });
   app.register(monitoringRoutes, { store, clock: options.clock });
   app.register(reportAttachmentRoutes, {

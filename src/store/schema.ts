@@ -288,7 +288,7 @@ export interface InvitationsTable {
   org_unit_id: number | null;
   created_by: number | null;
   created_at: CreatedAt;
-  expires_at: Timestamp;
+  expires_at: ColumnType<Date, string, string>;
   used_at: NullableTimestamp;
   user_id: ColumnType<number | null, number | null | undefined, number | null>;
 }

@@ -87,8 +87,8 @@ describe("files attached to executor reports", () => {
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     );
     const odt = makeZip([
-      { name: "mimetype", data: "application/vnd.oasis.opendocument.text" },
-      { name: "content.xml", data: "<office:document-content/>" },
+      { name: "mimetype", data: Buffer.from("application/vnd.oasis.opendocument.text") },
+      { name: "content.xml", data: Buffer.from("<office:document-content/>") },
     ]);
     expect((await upload(scene.executor1, "акт.odt", odt)).json().contentType).toBe(
       "application/vnd.oasis.opendocument.text",
@@ -96,7 +96,7 @@ describe("files attached to executor reports", () => {
     for (const [name, bytes] of [
       ["script.pdf", Buffer.from("<script>alert(1)</script>")],
       ["program.pdf", Buffer.from("MZ\x90\x00\x03\x00\x00\x00")],
-      ["archive.docx", makeZip([{ name: "readme.txt", data: "x" }])],
+      ["archive.docx", makeZip([{ name: "readme.txt", data: Buffer.from("x") }])],
       ["empty.pdf", Buffer.alloc(0)],
     ] as const) {
       const refused = await upload(scene.executor1, name, bytes);
