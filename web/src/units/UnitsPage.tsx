@@ -341,8 +341,11 @@ function InviteForm({
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const field = (key: keyof typeof form) => ({
     value: form[key],
-    onChange: (event: { currentTarget: { value: string } }) =>
-      setForm((was) => ({ ...was, [key]: event.currentTarget.value })),
+    onChange: (event: { currentTarget: { value: string } }) => {
+      // Read now: React clears the event's currentTarget before a deferred updater runs.
+      const value = event.currentTarget.value;
+      setForm((was) => ({ ...was, [key]: value }));
+    },
   });
   async function invite(event: FormEvent) {
     event.preventDefault();
@@ -460,7 +463,7 @@ export function UnitsPage({ me }: { me: SessionUser }) {
         </Alert>
       )}
       {saved && !error && (
-        <Text role="status" size="sm" c="green.9">
+        <Text role="status" size="sm" c="teal.9">
           {t("units.done")}
         </Text>
       )}
