@@ -299,10 +299,10 @@ function InviteLink({ created }: { created: CreatedInvitation }) {
         <Text size="sm">
           {t("units.inviteLink", { email: created.email, date: formatDate(created.expiresAt, lang) })}
         </Text>
-        <Group gap="xs" wrap="nowrap" align="end">
+        <Group gap="xs" wrap="wrap" align="end">
           <TextInput
             flex={1}
-            miw={0}
+            miw={240}
             readOnly
             aria-label={t("units.inviteLink", {
               email: created.email,
