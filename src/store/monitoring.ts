@@ -4,6 +4,7 @@
  * executes which project. Every change writes the audit log in its own transaction.
  */
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { executorKey } from "../domain/executors.js";
 import type { Programme } from "../domain/model.js";
 import { type Cadence, type ReportingPeriod, reportingPeriods } from "../domain/monitoring/periods.js";
@@ -254,6 +255,40 @@ export function createDraft(
     });
 }
 
+/** A correction keeps the files of the report it corrects (copies: the original stays as it was). */
+async function carryAttachments(trx: MonitoringTrx, from: string, to: string): Promise<void> {
+  await trx
+    .insertInto("report_attachments")
+    .columns([
+      "id",
+      "report_id",
+      "name",
+      "content_type",
+      "size",
+      "sha256",
+      "body",
+      "created_by",
+      "created_at",
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom("report_attachments")
+        .select([
+          sql<string>`gen_random_uuid()::text`.as("id"),
+          sql<string>`${to}`.as("report_id"),
+          "name",
+          "content_type",
+          "size",
+          "sha256",
+          "body",
+          "created_by",
+          "created_at",
+        ])
+        .where("report_id", "=", from),
+    )
+    .execute();
+}
+
 /** Replaces the content of a draft; a submitted (locked) report is refused. */
 export function updateDraft(
   store: Store,
@@ -356,6 +391,7 @@ export function correctReport(
           idempotency_key: idempotencyKey ?? null,
         })
         .execute();
+      await carryAttachments(trx, original.id, correctionId);
       const report = await lockedReport(trx, programmeId, correctionId);
       await writeAudit(trx, actor, {
         action: "correct",

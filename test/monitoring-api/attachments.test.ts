@@ -154,4 +154,26 @@ describe("files attached to executor reports", () => {
       files.length - 1,
     );
   });
+
+  it("carries the files of a submitted report over to its correction, and keeps the original's", async () => {
+    const kept = (await scene.head.inject({ method: "GET", url: `${reportUrl}/attachments` })).json();
+    const corrected = await scene.executor1.inject({
+      method: "POST",
+      url: `${reportUrl}/corrections`,
+      payload: { status: "done", actual: [], text: "виправлено" },
+    });
+    expect(corrected.statusCode).toBe(201);
+    const correctionUrl = `/api/programmes/${scene.programmeId}/reports/${corrected.json().id}`;
+    const carried = (await scene.head.inject({ method: "GET", url: `${correctionUrl}/attachments` })).json();
+    const names = (list: { name: string; sha256: string }[]) => list.map((each) => [each.name, each.sha256]);
+    expect(names(carried)).toEqual(names(kept));
+    const first = await scene.head.inject({
+      method: "GET",
+      url: `${correctionUrl}/attachments/${carried[0].id}`,
+    });
+    expect(first.rawPayload.equals(PDF)).toBe(true);
+    expect((await scene.head.inject({ method: "GET", url: `${reportUrl}/attachments` })).json()).toEqual(
+      kept,
+    );
+  });
 });
