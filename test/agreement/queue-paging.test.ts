@@ -36,9 +36,8 @@ it("walks the queue one row a page, each programme once, in the order of their t
   const seen: number[] = [];
   let after: { updatedAt: string; id: number } | undefined;
   for (let page = 0; page < ids.length + 1; page += 1) {
-    const rows = await agreementQueue(store, { limit: 1, after });
-    if (rows.length === 0) break;
-    const last = rows[rows.length - 1];
+    const [last] = await agreementQueue(store, { limit: 1, after });
+    if (!last) break;
     seen.push(last.programmeId);
     after = { updatedAt: last.updatedAt, id: last.programmeId };
   }
