@@ -2,12 +2,13 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { SecureCookie } from "../../config.js";
 import { katottgSchema } from "../../contract/community.js";
+import { createUnitBody, orgUnit } from "../../contract/org-units.js";
 import { ROLES } from "../../domain/roles.js";
 import { canManagePlatform, UNBOUND } from "../../domain/scope.js";
 import { checkPassword, createSession, deleteSession } from "../../store/auth.js";
 import type { Store } from "../../store/index.js";
 import { remindersOf } from "../../store/reminders.js";
-import { createUser, ensureOrgUnit, listOrgUnits, listUsers } from "../../store/users.js";
+import { createUser, ensureOrgUnit, listOrgUnits, listUsers, UnitInvalidError } from "../../store/users.js";
 import {
   actorOf,
   clearSessionCookie,
@@ -47,8 +48,6 @@ const newUserBody = z.object({
   orgUnitId: z.int().positive().nullable().optional(),
   katottg: katottgSchema.nullable().optional(),
 });
-const orgUnitSchema = z.object({ id: z.number(), katottg: z.string(), name: z.string() });
-const orgUnitBody = z.object({ katottg: katottgSchema, name: z.string().trim().min(1) });
 const orgUnitQuery = z.object({ katottg: katottgSchema.optional() });
 type NewUserBody = z.infer<typeof newUserBody>;
 
@@ -91,28 +90,41 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
   );
   app.get<{ Querystring: z.infer<typeof orgUnitQuery> }>(
     "/api/org-units",
-    { schema: { tags: TAGS, summary: "Структурні підрозділи", querystring: orgUnitQuery } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Структурні підрозділи: назва, вид, вищий підрозділ",
+        querystring: orgUnitQuery,
+        response: { 200: z.array(orgUnit) },
+      },
+    },
     async (request) => {
       const scope = communityReadScope(request);
       if (scope === null) return [];
       return listOrgUnits(store, scope === "*" ? request.query.katottg : scope);
     },
   );
-  app.post<{ Body: z.infer<typeof orgUnitBody> }>(
+  app.post<{ Body: z.infer<typeof createUnitBody> }>(
     "/api/org-units",
     {
       schema: {
         tags: TAGS,
-        summary: "Додати структурний підрозділ",
-        body: orgUnitBody,
-        response: { 201: orgUnitSchema },
+        summary: "Додати структурний підрозділ (вид без вказівки — за назвою; вищий — цієї ж громади)",
+        body: createUnitBody,
+        response: { 201: orgUnit, 400: errorSchema },
       },
     },
     async (request, reply) => {
-      requireCommunityWrite(request, request.body.katottg);
-      return reply
-        .status(201)
-        .send(await ensureOrgUnit(store, request.body.katottg, request.body.name, actorOf(request)));
+      const { katottg, name, kind, parentId } = request.body;
+      requireCommunityWrite(request, katottg);
+      try {
+        return reply
+          .status(201)
+          .send(await ensureOrgUnit(store, katottg, name, actorOf(request), { kind, parentId }));
+      } catch (error) {
+        if (error instanceof UnitInvalidError) throw new HttpError(400, error.message);
+        throw error;
+      }
     },
   );
 }

@@ -1,5 +1,6 @@
 /**
- * Managing organisational units: the overview with merge suggestions, renaming and merging. Staff of a
+ * Managing organisational units: the overview with merge suggestions, editing (name, kind, parent) and
+ * merging. Staff of a
  * community manage its units only; the platform admin names the community (?katottg=).
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -7,20 +8,21 @@ import type { z } from "zod";
 import {
   mergeUnitBody,
   orgUnit,
-  renameUnitBody,
   unitParams,
   unitsOverview,
   unitsOverviewQuery,
+  updateUnitBody,
 } from "../../contract/org-units.js";
 import { canWriteCommunity } from "../../domain/scope.js";
 import type { Store } from "../../store/index.js";
 import {
   mergeUnits,
   unitsOverview as readOverview,
-  renameUnit,
   UnitConflictError,
+  UnitInvalidError,
   UnitNotFoundError,
   UnitScopeError,
+  updateUnit,
 } from "../../store/org-units.js";
 import { actorOf, communityReadScope, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
@@ -42,6 +44,7 @@ async function translated<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof UnitNotFoundError) throw notFound(error.message);
     if (error instanceof UnitScopeError) throw forbidden(error.message);
     if (error instanceof UnitConflictError) throw new HttpError(409, error.message);
+    if (error instanceof UnitInvalidError) throw new HttpError(400, error.message);
     throw error;
   }
 }
@@ -67,21 +70,21 @@ export async function orgUnitRoutes(app: FastifyInstance, options: { store: Stor
       return readOverview(store, katottg);
     },
   );
-  app.patch<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof renameUnitBody> }>(
+  app.patch<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof updateUnitBody> }>(
     "/api/org-units/:id",
     {
       config: STAFF_ONLY,
       schema: {
         tags: TAGS,
-        summary: "Перейменувати підрозділ",
+        summary: "Змінити підрозділ: назву, вид, вищий підрозділ",
         params: unitParams,
-        body: renameUnitBody,
-        response: { 200: orgUnit, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+        body: updateUnitBody,
+        response: { 200: orgUnit, 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     (request) =>
       translated(() =>
-        renameUnit(store, request.params.id, request.body.name, mayWrite(request), actorOf(request)),
+        updateUnit(store, request.params.id, request.body, mayWrite(request), actorOf(request)),
       ),
   );
   app.post<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof mergeUnitBody> }>(

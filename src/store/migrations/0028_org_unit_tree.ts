@@ -15,9 +15,7 @@ export async function up(db: AnyDb): Promise<void> {
       col
         .notNull()
         .defaultTo("other")
-        .check(
-          sql`kind in ('executive', 'department', 'enterprise', 'institution', 'starosta', 'other')`,
-        ),
+        .check(sql`kind in ('executive', 'department', 'enterprise', 'institution', 'starosta', 'other')`),
     )
     .execute();
   await db.schema
