@@ -73,7 +73,7 @@ describe("organisational units as a tree", () => {
     expect(foreign.statusCode, foreign.body).toBe(201);
     const refused = await create(head, { katottg: ROMNY, name: "Сектор", parentId: foreign.json().id });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().message).toMatch(/не належить цій громаді/);
+    expect(refused.json().error).toMatch(/не належить цій громаді/);
     const unit = await created({ name: "Сектор архіву" });
     const moved = await update(unit.id, { parentId: foreign.json().id });
     expect(moved.statusCode).toBe(400);
@@ -86,7 +86,7 @@ describe("organisational units as a tree", () => {
     for (const parentId of [top.id, middle.id, bottom.id]) {
       const refused = await update(top.id, { parentId });
       expect(refused.statusCode, String(parentId)).toBe(400);
-      expect(refused.json().message).toMatch(/не може входити до самого себе/);
+      expect(refused.json().error).toMatch(/не може входити до самого себе/);
     }
     const moved = await update(bottom.id, {
       parentId: top.id,
