@@ -103,8 +103,8 @@ function EditUnit({ unit, units, onDone }: { unit: Unit; units: Unit[]; onDone: 
     <Group component="form" onSubmit={save} gap="xs" wrap="wrap" align="end">
       <TextInput
         size="xs"
-        flex={1}
-        miw={180}
+        flex="1 1 100%"
+        miw={240}
         aria-label={t("units.renameTo", { name: unit.name })}
         value={name}
         onChange={(event) => setName(event.currentTarget.value)}
@@ -131,6 +131,16 @@ function EditUnit({ unit, units, onDone }: { unit: Unit; units: Unit[]; onDone: 
   );
 }
 
+/** Dark shades: the badges' white text keeps a 4.5:1 contrast. */
+const KIND_COLORS: Record<UnitKind, string> = {
+  executive: "indigo.9",
+  department: "blue.9",
+  enterprise: "teal.9",
+  institution: "grape.9",
+  starosta: "cyan.9",
+  other: "gray.8",
+};
+
 /** A unit's name cell: indented by its depth in the tree, with its kind. */
 function UnitCell({
   unit,
@@ -150,7 +160,7 @@ function UnitCell({
       ml={`calc(${depth} * var(--mantine-spacing-lg))`}
       style={depth === 0 ? undefined : { borderInlineStart: "2px solid var(--mantine-color-gray-4)" }}
     >
-      <Badge variant="light" color="blue.9" tt="none" mb={4}>
+      <Badge color={KIND_COLORS[unit.kind]} tt="none" mb={4}>
         {UNIT_KIND_LABELS[unit.kind][lang]}
       </Badge>
       <EditUnit
@@ -188,6 +198,8 @@ function MergeCell({
     <Group gap="xs" wrap="nowrap">
       <NativeSelect
         size="xs"
+        flex={1}
+        miw={120}
         aria-label={t("units.mergeInto", { name })}
         value={into}
         data={[
@@ -196,7 +208,7 @@ function MergeCell({
         ]}
         onChange={(event) => setInto(event.currentTarget.value)}
       />
-      <Button size="xs" variant="default" disabled={into === ""} onClick={merge}>
+      <Button size="xs" variant="default" flex="none" disabled={into === ""} onClick={merge}>
         {t("units.merge")}
       </Button>
     </Group>
@@ -211,7 +223,9 @@ function UnitsTable({ overview, onDone }: { overview: UnitsOverview; onDone: (er
       <Table striped withTableBorder data-testid="units-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t("units.name")}</Table.Th>
+            <Table.Th scope="col" w="50%">
+              {t("units.name")}
+            </Table.Th>
             <Table.Th scope="col" className="num">
               {t("units.projects")}
             </Table.Th>
