@@ -24,6 +24,7 @@ import { type ImportDocument, importRoutes } from "./routes/import.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes } from "./routes/programmes.js";
+import { projectEditRoutes } from "./routes/project-edit.js";
 import { publicRoutes } from "./routes/public.js";
 import { reviewRoutes } from "./routes/reviews.js";
 import { v1Routes } from "./routes/v1.js";
@@ -130,6 +131,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       status: "ok",
     }));
     programmeRoutes(api, store);
+    projectEditRoutes(api, store);
     publicRoutes(api, store);
     exportRoutes(api, store);
   });

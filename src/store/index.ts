@@ -300,6 +300,36 @@ interface VersionWrite {
   source: { name: string; sha256: string };
   note: string | null;
   actor: Actor;
+  /** Only this item's own fields changed: its rows alone are rewritten in the query tables. */
+  changedItem?: string;
+}
+
+/** The query-table rows of one item whose own fields changed (its id, place and children unchanged). */
+async function replaceItemRows(
+  trx: Transaction<Database>,
+  programmeId: number,
+  rows: NormalizedRows,
+  itemId: string,
+): Promise<void> {
+  const item = rows.items.find((row) => row.id === itemId);
+  if (!item) throw new Error(`No item ${itemId} in programme ${programmeId}`);
+  const { programme_id: _p, id: _i, parent_id: _parent, direction_position: _d, ...fields } = item;
+  await trx
+    .updateTable("items")
+    .set(fields)
+    .where("programme_id", "=", programmeId)
+    .where("id", "=", itemId)
+    .execute();
+  await trx
+    .deleteFrom("funding_rows")
+    .where("programme_id", "=", programmeId)
+    .where("item_id", "=", itemId)
+    .execute();
+  await insertChunked(
+    trx,
+    "funding_rows",
+    rows.fundingRows.filter((row) => row.item_id === itemId),
+  );
 }
 
 /** Version row, programme row touch and normalized rows; the caller holds the programme lock. */
@@ -330,7 +360,9 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
     .where("id", "=", write.programmeId)
     .execute();
   await reattachCategoryOverrides(trx, write.programmeId, write.programme, { actor: write.actor, version });
-  await replaceNormalized(trx, write.programmeId, normalizeProgramme(write.programmeId, write.programme));
+  const rows = normalizeProgramme(write.programmeId, write.programme);
+  if (write.changedItem) await replaceItemRows(trx, write.programmeId, rows, write.changedItem);
+  else await replaceNormalized(trx, write.programmeId, rows);
   await refreshSummaries(trx, [write.programmeId]);
   return version;
 }
@@ -615,6 +647,7 @@ export async function writeEdit(
   findings: Finding[],
   note: string | undefined,
   actor: Actor,
+  changedItem?: string,
 ): Promise<SavedVersion | undefined> {
   const row = await trx
     .selectFrom("programmes")
@@ -638,19 +671,22 @@ export async function writeEdit(
     source,
     note: note ?? null,
     actor,
+    changedItem,
   });
   await writeAudit(trx, actor, {
     action: "edit",
     entity: "programme",
     entityId: programmeId,
     before: { version: version - 1 },
-    after: { version, note: note ?? null },
+    after: changedItem
+      ? { version, note: note ?? null, project: changedItem }
+      : { version, note: note ?? null },
   });
   return { programmeId, version, created: false };
 }
 
 /** A programme under review or agreed is not edited (agreement with the Ministry, docs/agreement.md). */
-async function refuseFrozen(trx: Transaction<Database>, programmeId: number): Promise<void> {
+export async function refuseFrozen(trx: Transaction<Database>, programmeId: number): Promise<void> {
   const row = await trx
     .selectFrom("programmes")
     .select("agreement_state")
