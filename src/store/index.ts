@@ -24,6 +24,7 @@ import { lockDataDir } from "./data-dir-lock.js";
 import { fillCommunityGeography } from "./geography.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { migrateToLatest } from "./migrations/index.js";
+import { refreshNationalSums } from "./national.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
@@ -547,6 +548,7 @@ class KyselyStore implements Store {
         .set({ status, updated_at: new Date().toISOString() })
         .where("id", "=", id)
         .execute();
+      await refreshNationalSums(trx, [id]);
       await writeAudit(trx, actor, {
         action: "status",
         entity: "programme",

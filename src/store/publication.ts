@@ -6,6 +6,7 @@
 import type { Finding } from "../domain/model.js";
 import { type Actor, type MonitoringDb, monitoringDb, writeAudit } from "./audit.js";
 import type { ProgrammeStatus, Store } from "./index.js";
+import { refreshNationalSums } from "./national.js";
 
 const db = (store: Store) => monitoringDb(store);
 
@@ -62,6 +63,7 @@ export function changeStatus(
         .set({ status, publish_note: publishNote, updated_at: new Date().toISOString() })
         .where("id", "=", programmeId)
         .execute();
+      await refreshNationalSums(trx, [programmeId]);
       await writeAudit(trx, actor, {
         action: "status",
         entity: "programme",
