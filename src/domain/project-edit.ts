@@ -126,3 +126,65 @@ export function totalsAfterProjectEdit(
   for (const row of newFields.funding) addRow(out, row);
   return out;
 }
+
+export type ProgrammeChange =
+  | { kind: "none" }
+  /** Exactly one item's own fields differ; the tree's shape and everything else are the same. */
+  | { kind: "project"; before: Item; after: Item }
+  | { kind: "other" };
+
+const OTHER: ProgrammeChange = { kind: "other" };
+
+function sameOwnFields(a: Item, b: Item): boolean {
+  return (
+    a.number === b.number &&
+    a.title === b.title &&
+    a.executors === b.executors &&
+    a.deadline === b.deadline &&
+    a.deadlineText === b.deadlineText &&
+    a.funding === b.funding &&
+    a.expectedResult === b.expectedResult &&
+    a.line === b.line
+  );
+}
+
+/** Collects items whose own fields changed; false when the shape of the tree changed. */
+function collectChanged(before: Item[], after: Item[], out: { before: Item; after: Item }[]): boolean {
+  if (before === after) return true;
+  if (before.length !== after.length) return false;
+  for (const [index, next] of after.entries()) {
+    const previous = before[index];
+    if (previous === next) continue;
+    if (!previous || previous.id !== next.id) return false;
+    if (!sameOwnFields(previous, next)) out.push({ before: previous, after: next });
+    if (!collectChanged(previous.children, next.children, out)) return false;
+  }
+  return true;
+}
+
+/**
+ * What changed between two states of a programme edited immutably (unchanged parts shared): nothing,
+ * one project's own fields, or anything else. Compares references along the changed path only, so its
+ * cost does not grow with the programme.
+ */
+export function changeBetween(before: Programme, after: Programme): ProgrammeChange {
+  if (before === after) return { kind: "none" };
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof Programme)[]);
+  for (const key of keys) if (key !== "directions" && before[key] !== after[key]) return OTHER;
+  if (before.directions.length !== after.directions.length) return OTHER;
+  const changed: { before: Item; after: Item }[] = [];
+  for (const [index, next] of after.directions.entries()) {
+    const previous = before.directions[index];
+    if (previous === next) continue;
+    if (!previous) return OTHER;
+    const { items: _a, ...restBefore } = previous;
+    const { items: _b, ...restAfter } = next;
+    for (const key of Object.keys(restAfter) as (keyof typeof restAfter)[]) {
+      if (restBefore[key] !== restAfter[key]) return OTHER;
+    }
+    if (!collectChanged(previous.items, next.items, changed)) return OTHER;
+  }
+  const [only, ...more] = changed;
+  if (!only) return { kind: "none" };
+  return more.length === 0 ? { kind: "project", ...only } : OTHER;
+}
