@@ -25,7 +25,7 @@ import { fillCommunityGeography } from "./geography.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { migrateToLatest } from "./migrations/index.js";
 import { refreshNationalSums } from "./national.js";
-import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
+import { type NormalizedRows, normalizeItem, normalizeProgramme } from "./normalize.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
@@ -309,28 +309,31 @@ interface VersionWrite {
 async function replaceItemRows(
   trx: Transaction<Database>,
   programmeId: number,
-  rows: NormalizedRows,
+  programme: Programme,
   itemId: string,
 ): Promise<void> {
-  const item = rows.items.find((row) => row.id === itemId);
-  if (!item) throw new Error(`No item ${itemId} in programme ${programmeId}`);
-  const { programme_id: _p, id: _i, parent_id: _parent, direction_position: _d, ...fields } = item;
+  const rows = normalizeItem(programmeId, programme, itemId);
+  if (!rows) throw new Error(`No item ${itemId} in programme ${programmeId}`);
   await trx
     .updateTable("items")
-    .set(fields)
+    .set(rows.fields)
     .where("programme_id", "=", programmeId)
     .where("id", "=", itemId)
     .execute();
+  for (const { id, category } of rows.below) {
+    await trx
+      .updateTable("items")
+      .set({ category })
+      .where("programme_id", "=", programmeId)
+      .where("id", "=", id)
+      .execute();
+  }
   await trx
     .deleteFrom("funding_rows")
     .where("programme_id", "=", programmeId)
     .where("item_id", "=", itemId)
     .execute();
-  await insertChunked(
-    trx,
-    "funding_rows",
-    rows.fundingRows.filter((row) => row.item_id === itemId),
-  );
+  await insertChunked(trx, "funding_rows", rows.fundingRows);
 }
 
 /** Version row, programme row touch and normalized rows; the caller holds the programme lock. */
@@ -361,9 +364,9 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
     .where("id", "=", write.programmeId)
     .execute();
   await reattachCategoryOverrides(trx, write.programmeId, write.programme, { actor: write.actor, version });
-  const rows = normalizeProgramme(write.programmeId, write.programme);
-  if (write.changedItem) await replaceItemRows(trx, write.programmeId, rows, write.changedItem);
-  else await replaceNormalized(trx, write.programmeId, rows);
+  if (write.changedItem) await replaceItemRows(trx, write.programmeId, write.programme, write.changedItem);
+  else
+    await replaceNormalized(trx, write.programmeId, normalizeProgramme(write.programmeId, write.programme));
   await refreshSummaries(trx, [write.programmeId]);
   return version;
 }
