@@ -65,13 +65,15 @@ interface Traffic {
   sent: number;
   received: number;
   requests: number;
+  /** From the request sent to the answer's headers received: the server's share (and loopback). */
+  waitMs: number;
 }
 
 /** Bytes of the API's unsafe requests (headers and body) and of their answers (on the wire). */
 async function watchTraffic(page: Page): Promise<() => Promise<Traffic>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
-  const traffic: Traffic = { sent: 0, received: 0, requests: 0 };
+  const traffic: Traffic = { sent: 0, received: 0, requests: 0, waitMs: 0 };
   const counted = new Set<string>();
   const finished = new Set<string>();
   cdp.on("Network.requestWillBeSent", ({ requestId, request }) => {
@@ -84,6 +86,11 @@ async function watchTraffic(page: Page): Promise<() => Promise<Traffic>> {
       0,
     );
     traffic.sent += headers + request.method.length + request.url.length + (request.postData?.length ?? 0);
+  });
+  cdp.on("Network.responseReceived", ({ requestId, response }) => {
+    if (counted.has(requestId) && response.timing) {
+      traffic.waitMs += response.timing.receiveHeadersStart - response.timing.sendEnd;
+    }
   });
   cdp.on("Network.loadingFinished", ({ requestId, encodedDataLength }) => {
     if (!counted.has(requestId)) return;
@@ -171,10 +178,10 @@ async function main(): Promise<void> {
     console.log(`workspace, ${PROJECTS} projects, ${ROUNDS} rounds (medians):`);
     console.log(`  enter edit mode ${of((r) => r.editMs).toFixed(0)} ms`);
     console.log(
-      `  one amount saved (PATCH): ${of((r) => r.saveMs).toFixed(0)} ms, sent ${bytes(of((r) => r.traffic.sent))}, received ${bytes(of((r) => r.traffic.received))}, ${of((r) => r.traffic.requests)} request(s)`,
+      `  one amount saved (PATCH): ${of((r) => r.saveMs).toFixed(0)} ms (waiting for the server ${of((r) => r.traffic.waitMs).toFixed(0)} ms), sent ${bytes(of((r) => r.traffic.sent))}, received ${bytes(of((r) => r.traffic.received))}, ${of((r) => r.traffic.requests)} request(s)`,
     );
     console.log(
-      `  two projects saved (PUT + reload): ${of((r) => r.wholeSaveMs).toFixed(0)} ms, sent ${bytes(of((r) => r.wholeTraffic.sent))}, received ${bytes(of((r) => r.wholeTraffic.received))}, ${of((r) => r.wholeTraffic.requests)} request(s)`,
+      `  two projects saved (PUT + reload): ${of((r) => r.wholeSaveMs).toFixed(0)} ms (waiting for the server ${of((r) => r.wholeTraffic.waitMs).toFixed(0)} ms), sent ${bytes(of((r) => r.wholeTraffic.sent))}, received ${bytes(of((r) => r.wholeTraffic.received))}, ${of((r) => r.wholeTraffic.requests)} request(s)`,
     );
     console.log(`  a trivial API round trip from the page: ${of((r) => r.trivialMs).toFixed(1)} ms`);
     console.log(
