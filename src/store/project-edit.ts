@@ -6,7 +6,9 @@
 import type { Finding, Programme } from "../domain/model.js";
 import { type ProjectFields, withProjectFields } from "../domain/project-edit.js";
 import type { Actor } from "./audit.js";
-import { parseJson, refuseFrozen, type Store, writeEdit } from "./index.js";
+import { parseJson } from "./convert.js";
+import type { Store } from "./index.js";
+import { refuseFrozen, writeEdit } from "./programmes.js";
 
 export interface ProjectEditInput {
   programmeId: number;
