@@ -13,6 +13,7 @@ import { refreshNationalSums } from "./national.js";
 import { type NormalizedRows, normalizeItem, normalizeProgramme } from "./normalize.js";
 import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
+import { effectiveCategory, itemFunding, moveSummaries, storedItemFunding } from "./summary-delta.js";
 
 // The programmes aggregate: a programme, its versions and the normalized rows of its latest version.
 
@@ -174,15 +175,27 @@ interface VersionWrite {
   changedItem?: string;
 }
 
-/** The query-table rows of one item whose own fields changed (its id, place and children unchanged). */
+/**
+ * The query-table rows of one item whose own fields changed (its id, place and children unchanged).
+ * True when it also moved the programme's summaries by the item's funding (its title and category
+ * unchanged); false when the caller must recompute them.
+ */
 async function replaceItemRows(
   trx: Transaction<Database>,
   programmeId: number,
   programme: Programme,
   itemId: string,
-): Promise<void> {
+): Promise<boolean> {
   const rows = normalizeItem(programmeId, programme, itemId);
   if (!rows) throw new Error(`No item ${itemId} in programme ${programmeId}`);
+  const previous = await trx
+    .selectFrom("items")
+    .select("title")
+    .where("programme_id", "=", programmeId)
+    .where("id", "=", itemId)
+    .executeTakeFirst();
+  const categoryBefore = await effectiveCategory(trx, programmeId, itemId);
+  const fundingBefore = await storedItemFunding(trx, programmeId, itemId);
   await trx
     .updateTable("items")
     .set(rows.fields)
@@ -203,6 +216,10 @@ async function replaceItemRows(
     .where("item_id", "=", itemId)
     .execute();
   await insertChunked(trx, "funding_rows", rows.fundingRows);
+  const category = await effectiveCategory(trx, programmeId, itemId);
+  if (previous?.title !== rows.fields.title || category !== categoryBefore) return false;
+  await moveSummaries(trx, programmeId, category, fundingBefore, itemFunding(rows.fundingRows));
+  return true;
 }
 
 /** Version row, programme row touch and normalized rows; the caller holds the programme lock. */
@@ -233,10 +250,14 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
     .where("id", "=", write.programmeId)
     .execute();
   await reattachCategoryOverrides(trx, write.programmeId, write.programme, { actor: write.actor, version });
-  if (write.changedItem) await replaceItemRows(trx, write.programmeId, write.programme, write.changedItem);
-  else
+  const moved = write.changedItem
+    ? await replaceItemRows(trx, write.programmeId, write.programme, write.changedItem)
+    : false;
+  if (!write.changedItem) {
     await replaceNormalized(trx, write.programmeId, normalizeProgramme(write.programmeId, write.programme));
-  await refreshSummaries(trx, [write.programmeId]);
+  }
+  if (moved) await refreshNationalSums(trx, [write.programmeId]);
+  else await refreshSummaries(trx, [write.programmeId]);
   return version;
 }
 

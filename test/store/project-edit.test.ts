@@ -24,9 +24,11 @@ async function queryRows(store: Store, programmeId: number) {
     .select(["item_id", "direction", "source", "label", "year", "amount_kopecks"])
     .where("programme_id", "=", programmeId)
     .orderBy("item_id")
+    .orderBy("direction")
     .orderBy("source")
     .orderBy("label")
     .orderBy("year")
+    .orderBy("amount_kopecks")
     .execute();
   const summaries = await db
     .selectFrom("programme_summaries")
@@ -85,6 +87,44 @@ describe("a project edit in the query tables", () => {
       { name: "b", sha256: "b" },
     );
     expect(again).toMatchObject({ programmeId, version: 3 });
+    expect(narrow).toEqual(await queryRows(store, programmeId));
+  });
+
+  it("moves the summaries by the project's rows when only its amounts and sources change", async () => {
+    const programme = demoProgramme();
+    programme.period = { from: 2031, to: 2033 };
+    for (const item of programme.directions.flatMap((d) => d.items)) {
+      for (const row of item.funding) {
+        const entries = Object.values(row.byYear);
+        row.byYear = Object.fromEntries(entries.map((amount, i) => [String(2031 + i), amount]));
+      }
+    }
+    const { programmeId } = await store.saveImport({ programme, findings: [] }, { name: "c", sha256: "c" });
+    const item = programme.directions
+      .flatMap((d) => d.items)
+      .find((each) => each.children.length === 0 && each.funding.length > 1);
+    if (!item) throw new Error("no funded project");
+    const fields = structuredClone(projectFields(item));
+    const [first, second] = fields.funding;
+    if (!first || !second) throw new Error("the project needs two funding rows");
+    // One amount up (its groups move), the other row to another source (its old groups may empty,
+    // new ones appear), and a new zero row in a third source.
+    const year = Object.keys(first.byYear)[0] ?? "2031";
+    first.byYear[year] = (first.byYear[year] ?? 0) + 3_00;
+    first.total += 3_00;
+    second.source = second.source === "state" ? "oblast" : "state";
+    fields.funding.push({ source: "district", label: "районний", byYear: { "2033": 0 }, total: 0, line: 0 });
+    const saved = await saveProjectEdit(store, {
+      programmeId,
+      itemId: item.id,
+      fields,
+      baseVersion: 1,
+      validate: validateProgramme,
+      actor: null,
+    });
+    if (saved.outcome !== "saved") throw new Error(saved.outcome);
+    const narrow = await queryRows(store, programmeId);
+    await store.saveImport({ programme: saved.programme, findings: [] }, { name: "d", sha256: "d" });
     expect(narrow).toEqual(await queryRows(store, programmeId));
   });
 });
