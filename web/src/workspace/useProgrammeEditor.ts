@@ -69,13 +69,16 @@ export function useProgrammeEditor(
   const programme = history.present;
   // Validation of a large programme takes a while: typing stays responsive, findings follow.
   const checked = useDeferredValue(programme);
+  // Back at the loaded state (just saved, or every edit undone): its findings at once, without
+  // validating the state the deferred value still holds.
+  const atOriginal = programme === original;
   const findings = useMemo(() => {
-    if (checked === original) return originalFindings;
+    if (atOriginal || checked === original) return originalFindings;
     if (importOnly.current?.original !== original) {
       importOnly.current = { original, findings: importOnlyFindings(original, originalFindings) };
     }
     return [...importOnly.current.findings, ...validateProgramme(checked)];
-  }, [checked, original, originalFindings]);
+  }, [atOriginal, checked, original, originalFindings]);
   const totals = useLiveTotals(programme, original, originalTotals);
 
   const latest = useRef(history.present);
