@@ -113,7 +113,8 @@ class OneCellRenderer {
     const years = ["", "", "", "", "", "Всього", ...model.years, ""];
     this.lines.push(...header.map((cell) => `\t${cell}`), "");
     this.lines.push(...years.map((cell) => `\t${cell}`), "");
-    this.word.startTable([header, years]);
+    const money = { text: header[5] ?? "", span: model.years.length + 1 };
+    this.word.startTable([[...header.slice(0, 5), money, header[6] ?? ""], years]);
     for (const direction of model.directions) {
       const heading = `${direction.number}. ${direction.title}`;
       this.lines.push(`\t${heading}`, "");
