@@ -140,17 +140,45 @@ function looksLikeTaskRows(block: Table, table: Table): boolean {
   return own >= width - 2 && own <= width + 1 && (numbered || amounts);
 }
 
-/** The task table with the headerless tables after it (the table went on after a page break). */
-function withContinuations(blocks: Block[], table: Table | undefined): Table | undefined {
+const filledCells = (row: { cells: string[] } | undefined): string =>
+  (row?.cells ?? [])
+    .map((cell) => cell.replace(/\s+/g, " ").trim())
+    .filter((cell) => cell !== "")
+    .join("\t");
+
+/** Starts with the table's own first row: a table split at a page break, its header repeated. */
+function repeatsHeader(block: Table, table: Table): boolean {
+  const header = filledCells(table.rows[0]);
+  return header !== "" && filledCells(block.rows[0]) === header;
+}
+
+/**
+ * The table with the tables after it that continue it after a page break: those that repeat its
+ * header, and headerless ones of its width with numbers (`looksLikeRows`). Another annex's heading
+ * or table ends it.
+ */
+function withContinuations(
+  blocks: Block[],
+  table: Table | undefined,
+  isOtherTable: (block: Table) => boolean = isAnyAnnexTable,
+): Table | undefined {
   if (!table) return undefined;
   const rows = [...table.rows];
   for (const block of blocks.slice(blocks.indexOf(table) + 1)) {
     if (block.kind === "paragraph" && ANNEX.test(block.text)) break;
     if (block.kind !== "table") continue;
-    if (isTaskTable(block) || isIndicatorTable(block) || !looksLikeTaskRows(block, table)) break;
+    if (repeatsHeader(block, table)) {
+      rows.push(...block.rows);
+      continue;
+    }
+    if (isOtherTable(block) || !looksLikeTaskRows(block, table)) break;
     rows.push(...block.rows);
   }
   return rows.length === table.rows.length ? table : { ...table, rows };
+}
+
+function isAnyAnnexTable(block: Table): boolean {
+  return isTaskTable(block) || isIndicatorTable(block) || isMonitoringTable(block);
 }
 
 /**
@@ -212,8 +240,11 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;
   programme.sections = readSections(blocks, stop);
   const annexes = tables.filter((table) => table.line !== taskTable?.line);
-  const monitoringTable = annexes.find(isMonitoringTable);
-  const indicatorTable = annexes.find((table) => table !== monitoringTable && isIndicatorTable(table));
+  const monitoringTable = withContinuations(blocks, annexes.find(isMonitoringTable));
+  const indicatorTable = withContinuations(
+    blocks,
+    annexes.find((table) => table.line !== monitoringTable?.line && isIndicatorTable(table)),
+  );
   programme.indicators = indicatorTable ? readIndicators(indicatorTable, ledger) : [];
   const variables = monitoringTable ? readMonitoring(monitoringTable, ledger) : [];
   if (variables.length > 0) programme.monitoring = variables;
