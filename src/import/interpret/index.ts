@@ -223,7 +223,7 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   const programme = emptyProgramme();
   const tables = blocks.filter((block): block is Table => block.kind === "table");
   const taskTable = withContinuations(blocks, tables.find(isTaskTable));
-  const passport = findPassport(blocks);
+  const passport = findPassport(blocks, isAnyAnnexTable);
   if (!taskTable && !passport) {
     throw new NotAProgrammeError(
       "Документ не схожий на програму інформатизації: немає ні паспорта, ні таблиці завдань",
