@@ -126,13 +126,29 @@ function headerRowCount(table: BlockTable): number {
   return numbered >= 0 && numbered < 5 ? numbered + 1 : 1;
 }
 
-/** The reader's blocks (e.g. of a text) as a Word document: paragraphs as paragraphs, tables as real tables. */
+/** The line a block ends on: a paragraph's last line, a table's last row. */
+function lastLine(block: Block): number {
+  if (block.kind === "paragraph") return block.line + block.text.split("\n").length - 1;
+  return block.rows.at(-1)?.line ?? block.line;
+}
+
+/**
+ * The reader's blocks (e.g. of a text) as a Word document: paragraphs as paragraphs, tables as real
+ * tables, and a blank line before a paragraph as an empty paragraph (as Word keeps it).
+ */
 export function blocksToDocx(blocks: Block[]): Promise<Uint8Array> {
   return wordDocument(
-    blocks.map((block) =>
-      block.kind === "paragraph"
-        ? { kind: "paragraph", text: block.text }
-        : { kind: "table", rows: block.rows.map((row) => row.cells), headerRows: headerRowCount(block) },
-    ),
+    blocks.flatMap((block, index): WordBlock[] => {
+      if (block.kind === "table")
+        return [
+          { kind: "table", rows: block.rows.map((row) => row.cells), headerRows: headerRowCount(block) },
+        ];
+      const previous = blocks[index - 1];
+      const blank = previous !== undefined && block.line > lastLine(previous) + 1;
+      return [
+        ...(blank ? [{ kind: "paragraph", text: "" } as const] : []),
+        { kind: "paragraph", text: block.text },
+      ];
+    }),
   );
 }

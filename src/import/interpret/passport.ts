@@ -39,7 +39,11 @@ const widthOf = (table: Table): number => Math.max(...table.rows.map((row) => ro
  * The passport table with the tables right after it (no paragraph between) that are no wider and
  * are not an annex's table (`isOtherTable`): the passport split in two at a page break.
  */
-function withPageContinuations(blocks: Block[], table: Table, isOtherTable: (block: Table) => boolean): Table {
+function withPageContinuations(
+  blocks: Block[],
+  table: Table,
+  isOtherTable: (block: Table) => boolean,
+): Table {
   const rows = [...table.rows];
   for (const block of blocks.slice(blocks.indexOf(table) + 1)) {
     if (block.kind !== "table" || isOtherTable(block) || widthOf(block) > widthOf(table) + 1) break;

@@ -158,7 +158,10 @@ class PagedRenderer {
     this.word.paragraph(title);
     // The money heading spans the total and the year columns.
     const money = { text: style.headers.money, span: model.years.length + 1 };
-    this.word.startTable([[...(header[0] ?? []).slice(0, 5), money, style.headers.result], ...header.slice(1)]);
+    this.word.startTable([
+      [...(header[0] ?? []).slice(0, 5), money, style.headers.result],
+      ...header.slice(1),
+    ]);
     for (const direction of model.directions) {
       const heading = `Пріоритетний напрям ${direction.number}`;
       this.push([heading, ...Array(this.width - 1).fill("")], [{ text: heading, span: this.width }]);
