@@ -6,6 +6,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { type Config, config as environmentConfig } from "../config.js";
+import { fetchDocument as defaultFetchDocument } from "../import/fetch-url.js";
 import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
@@ -20,7 +21,7 @@ import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
-import { type ImportDocument, importRoutes } from "./routes/import.js";
+import { type FetchDocument, type ImportDocument, importRoutes, importUrlRoutes } from "./routes/import.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes } from "./routes/programmes.js";
@@ -48,6 +49,8 @@ export interface AppOptions {
   store: Store;
   /** The document importer; by default src/import's importDocument. */
   importDocument?: ImportDocument;
+  /** Fetches a document for import from a URL; by default src/import's fetchDocument (public addresses only). */
+  fetchDocument?: FetchDocument;
   /** The built web app; served when the folder exists. Default: web/dist. */
   webDist?: string;
   logger?: FastifyServerOptions["logger"];
@@ -134,6 +137,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     exportRoutes(api, store);
   });
   app.register(importRoutes, { store, importDocument });
+  app.register(importUrlRoutes, {
+    store,
+    importDocument,
+    fetchDocument: options.fetchDocument ?? ((url: string) => defaultFetchDocument(url)),
+  });
   app.register(authRoutes, {
     store,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,

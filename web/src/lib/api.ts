@@ -1,3 +1,4 @@
+import type { ImportedFrom, ImportUrlBody } from "../../../src/contract/import-url.js";
 import type { Finding, Programme } from "../../../src/domain/model.js";
 import type { Kopecks } from "../../../src/domain/money.js";
 import type { Role } from "../../../src/domain/roles.js";
@@ -50,6 +51,9 @@ export interface ImportSaved {
   created: boolean;
   findings: Finding[];
 }
+
+/** An import from a URL also says where the document came from (after redirects). */
+export type FromAddress<T> = T & { source: ImportedFrom };
 
 /** Accepts both the documented summary shape and the store's ({ period, total, versionCount }). */
 export function normalizeSummary(raw: Record<string, unknown>): ProgrammeSummary {
@@ -262,5 +266,30 @@ export function uploadProgramme<T extends ImportPreview | ImportSaved>(
     form.append("file", file, file.name);
     xhr.send(form);
   });
+}
+
+/** An address the server may fetch: http or https (it checks the rest: public host, size, time). */
+export function isWebAddress(text: string): boolean {
+  return /^https?:\/\/[^\s/]+/i.test(text.trim());
+}
+
+/** The body of `POST /api/import/url`. */
+export function importAddressBody(
+  url: string,
+  options: { dryRun: boolean; unit?: "uah" | "thousand" },
+): ImportUrlBody {
+  return {
+    url: url.trim(),
+    ...(options.dryRun ? { dryRun: true } : {}),
+    ...(options.unit ? { unit: options.unit } : {}),
+  };
+}
+
+/** Has the server fetch the council's published document from its address and import it. */
+export function importFromAddress<T extends ImportPreview | ImportSaved>(
+  url: string,
+  options: { dryRun: boolean; unit?: "uah" | "thousand" },
+): Promise<FromAddress<T>> {
+  return request<FromAddress<T>>("POST", "/api/import/url", importAddressBody(url, options));
 }
 export { request as apiRequest };
