@@ -154,14 +154,10 @@ function repeatsHeader(block: Table, table: Table): boolean {
 
 /**
  * The table with the tables after it that continue it after a page break: those that repeat its
- * header, and headerless ones of its width with numbers (`looksLikeRows`). Another annex's heading
- * or table ends it.
+ * header, and headerless ones of its width with numbers (`looksLikeTaskRows`). Another annex's
+ * heading or table ends it.
  */
-function withContinuations(
-  blocks: Block[],
-  table: Table | undefined,
-  isOtherTable: (block: Table) => boolean = isAnyAnnexTable,
-): Table | undefined {
+function withContinuations(blocks: Block[], table: Table | undefined): Table | undefined {
   if (!table) return undefined;
   const rows = [...table.rows];
   for (const block of blocks.slice(blocks.indexOf(table) + 1)) {
@@ -171,7 +167,7 @@ function withContinuations(
       rows.push(...block.rows);
       continue;
     }
-    if (isOtherTable(block) || !looksLikeTaskRows(block, table)) break;
+    if (isAnyAnnexTable(block) || !looksLikeTaskRows(block, table)) break;
     rows.push(...block.rows);
   }
   return rows.length === table.rows.length ? table : { ...table, rows };
