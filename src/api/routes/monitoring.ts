@@ -7,6 +7,7 @@ import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type AuditPage, auditPage, auditQuery } from "../../contract/audit.js";
+import { reportPage, reportsQuery } from "../../contract/reports.js";
 import { allItems, type Programme } from "../../domain/model.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import { unitStates } from "../../domain/monitoring/index.js";
@@ -22,6 +23,7 @@ import {
   getReport,
   itemUnitsOf,
   listReports,
+  pageReports,
   programmePeriods,
   ReportConflict,
   type ReportContent,
@@ -35,7 +37,7 @@ import { frozenAnnualFile } from "../../store/reviews.js";
 import { listOrgUnits } from "../../store/users.js";
 import { actorOf, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { idParams } from "../schemas.js";
+import { errorSchema, idParams } from "../schemas.js";
 import { ANNUAL_FORMS } from "./v1-annual.js";
 
 const TAGS = ["monitoring"];
@@ -61,10 +63,6 @@ const createBody = contentSchema.extend({
   orgUnitId: z.int().positive().optional(),
 });
 const reportParams = idParams.extend({ rid: z.uuid() });
-const reportsQuery = z.object({
-  periodKey: z.string().optional(),
-  orgUnitId: z.coerce.number().int().optional(),
-});
 const todayQuery = z.object({ today: z.iso.date().optional() });
 const settingsBody = z.object({ cadence: z.enum(["half-year", "quarter"]) });
 const itemUnitsBody = z.array(z.object({ itemId: z.string().min(1), orgUnitId: z.int().positive() }));
@@ -164,16 +162,22 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
     {
       schema: {
         tags: TAGS,
-        summary: "Звіти виконавців (виконавець бачить лише свого підрозділу)",
+        summary:
+          "Звіти виконавців, сторінками (?limit=, ?after= — поле next); виконавець бачить лише свого підрозділу",
         params: idParams,
         querystring: reportsQuery,
+        response: { 200: reportPage, 400: errorSchema },
       },
     },
     async (request) => {
       await requireProgramme(store, request.params.id);
       const user = currentUser(request);
+      const { periodKey, limit, after } = request.query;
       const orgUnitId = user.role === "executor" ? (user.orgUnitId ?? -1) : request.query.orgUnitId;
-      return listReports(store, request.params.id, { orgUnitId, periodKey: request.query.periodKey });
+      const page = await pageReports(store, request.params.id, { orgUnitId, periodKey }, { limit, after });
+      if (!page) throw new HttpError(400, "Курсор сторінки не є звітом цієї програми");
+      const last = page.reports.at(-1);
+      return { data: page.reports, next: page.more && last ? last.id : null };
     },
   );
 
