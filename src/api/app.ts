@@ -22,10 +22,12 @@ import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes } from "./routes/export.js";
 import { type FetchDocument, type ImportDocument, importRoutes, importUrlRoutes } from "./routes/import.js";
+import { invitationRoutes } from "./routes/invitations.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
+import { reportAttachmentRoutes } from "./routes/report-attachments.js";
 import { reviewRoutes } from "./routes/reviews.js";
 import { v1Routes } from "./routes/v1.js";
 import { registerSecurityHeaders } from "./security.js";
@@ -148,7 +150,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
     backoff: new LoginBackoff(settings.limits, options.now),
     secureCookie: settings.secureCookie,
   });
+  app.register(invitationRoutes, {
+    store,
+    publicUrl: settings.publicUrl,
+    invitationHours: settings.invitationHours,
+    attemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,
+    now: options.now,
+  });
   app.register(monitoringRoutes, { store, clock: options.clock });
+  app.register(reportAttachmentRoutes, {
+    store,
+    maxBytes: settings.limits.attachmentBytes,
+    uploadsPerMinute: settings.limits.uploadsPerMinute,
+  });
   app.register(dashboardRoutes, { store, clock: options.clock });
   app.register(reviewRoutes, { store, clock: options.clock });
   app.register(v1Routes, {
