@@ -26,6 +26,7 @@ import { invitationRoutes } from "./routes/invitations.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes } from "./routes/programmes.js";
+import { projectEditRoutes } from "./routes/project-edit.js";
 import { publicRoutes } from "./routes/public.js";
 import { reportAttachmentRoutes } from "./routes/report-attachments.js";
 import { reviewRoutes } from "./routes/reviews.js";
@@ -135,6 +136,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       status: "ok",
     }));
     programmeRoutes(api, store);
+    projectEditRoutes(api, store);
     publicRoutes(api, store);
     exportRoutes(api, store);
   });
