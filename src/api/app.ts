@@ -29,11 +29,11 @@ import { reviewRoutes } from "./routes/reviews.js";
 import { v1Routes } from "./routes/v1.js";
 import { registerSecurityHeaders } from "./security.js";
 import {
-  jsonSerializerCompiler,
-  openApiComponents,
-  zodSwaggerTransform,
-  zodValidatorCompiler,
-} from "./zod-fastify.js";
+  describeIssues,
+  installZod,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+} from "./zod-provider.js";
 
 /** The package root: the nearest folder above this module with a package.json (src/ or dist/server/). */
 function packageRoot(): string {
@@ -72,13 +72,14 @@ function registerDocs(app: FastifyInstance): void {
         license: LICENSE,
       },
       servers: SERVERS,
-      components: { schemas: openApiComponents() as never, securitySchemes: SECURITY_SCHEMES },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: ({ schema, url, route }) => {
-      const converted = zodSwaggerTransform({ schema, url });
-      return { url, schema: describeOperation(converted.schema, route) };
+    transform: (document) => {
+      const converted = jsonSchemaTransform(document);
+      return { url: converted.url, schema: describeOperation(converted.schema, document.route) };
     },
-    transformObject: (documents) => completeDocument(documents as never) as never,
+    transformObject: (documents) =>
+      completeDocument({ openapiObject: jsonSchemaTransformObject(documents) as never }) as never,
   });
   app.register(swaggerUi, { routePrefix: "/api/docs" });
 }
@@ -111,9 +112,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     logger: options.logger ?? false,
     bodyLimit: settings.limits.bodyBytes,
     trustProxy: trustProxyOf(settings.trustProxy),
+    schemaErrorFormatter: describeIssues,
   });
-  app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(jsonSerializerCompiler);
+  installZod(app);
   installErrorHandler(app);
   registerSecurityHeaders(app, options.webDist ?? DEFAULT_WEB_DIST);
   registerRateLimit(app);

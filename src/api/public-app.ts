@@ -5,7 +5,7 @@ import { installErrorHandler } from "./errors.js";
 import { registerHttpCache } from "./http-cache.js";
 import { installAddressLimit, registerRateLimit, trustProxyOf } from "./limits.js";
 import { v1Routes } from "./routes/v1.js";
-import { jsonSerializerCompiler, zodValidatorCompiler } from "./zod-fastify.js";
+import { describeIssues, installZod } from "./zod-provider.js";
 
 export interface PublicAppOptions {
   store: Store;
@@ -25,9 +25,9 @@ export function buildPublicApp(options: PublicAppOptions): FastifyInstance {
     logger: options.logger ?? false,
     bodyLimit: settings.limits.bodyBytes,
     trustProxy: trustProxyOf(settings.trustProxy),
+    schemaErrorFormatter: describeIssues,
   });
-  app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(jsonSerializerCompiler);
+  installZod(app);
   installErrorHandler(app);
   registerRateLimit(app);
   installAddressLimit(app, settings.limits);
