@@ -6,6 +6,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { type Config, config as environmentConfig } from "../config.js";
+import { healthSchema } from "../contract/common.js";
 import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
@@ -127,9 +128,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const importDocument = options.importDocument ?? defaultImportDocument;
 
   app.register(async (api) => {
-    api.get("/api/health", { schema: { tags: ["service"], summary: "Стан сервісу" } }, async () => ({
-      status: "ok",
-    }));
+    api.get(
+      "/api/health",
+      { schema: { tags: ["service"], summary: "Стан сервісу", response: { 200: healthSchema } } },
+      async () => ({ status: "ok" as const }),
+    );
     programmeRoutes(api, store);
     publicRoutes(api, store);
     exportRoutes(api, store);

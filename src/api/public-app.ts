@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { type Config, config as environmentConfig } from "../config.js";
+import { healthSchema } from "../contract/common.js";
 import type { Store } from "../store/index.js";
 import { installErrorHandler } from "./errors.js";
 import { registerHttpCache } from "./http-cache.js";
@@ -35,7 +36,9 @@ export function buildPublicApp(options: PublicAppOptions): FastifyInstance {
   app.addHook("onSend", async (_request, reply) => {
     reply.header("x-content-type-options", "nosniff");
   });
-  app.get("/api/health", async () => ({ status: "ok" }));
+  app.get("/api/health", { schema: { response: { 200: healthSchema } } }, async () => ({
+    status: "ok" as const,
+  }));
   app.register(v1Routes, {
     store: options.store,
     publicUrl: settings.publicUrl,

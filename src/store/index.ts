@@ -29,8 +29,9 @@ import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
 
-export const PROGRAMME_STATUSES = ["draft", "agreed", "adopted", "published"] as const;
-export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+export { PROGRAMME_STATUSES, type ProgrammeStatus } from "../domain/programme-status.js";
+
+import type { ProgrammeStatus } from "../domain/programme-status.js";
 
 export interface ProgrammeSummary {
   id: number;

@@ -22,6 +22,7 @@ import {
   stepBody,
   stepResult,
 } from "../../contract/agreement.js";
+import { errorSchema } from "../../contract/common.js";
 import { primaryExpertise } from "../../domain/agreement/expertise.js";
 import type { Letter, Party, ReviewerScope } from "../../domain/agreement/lifecycle.js";
 import { canReadCommunity, canWriteCommunity } from "../../domain/scope.js";
@@ -39,7 +40,6 @@ import type { Store } from "../../store/index.js";
 import { notificationsOf } from "../../store/notifications.js";
 import { actorOf, currentUser } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { errorSchema } from "../schemas.js";
 
 type Params = z.infer<typeof agreementParams>;
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { SecureCookie } from "../../config.js";
+import { errorSchema } from "../../contract/common.js";
 import { katottgSchema } from "../../contract/community.js";
 import { ROLES } from "../../domain/roles.js";
 import { canManagePlatform, UNBOUND } from "../../domain/scope.js";
@@ -20,7 +21,6 @@ import {
 } from "../auth.js";
 import { HttpError } from "../errors.js";
 import type { LoginBackoff } from "../login-backoff.js";
-import { errorSchema } from "../schemas.js";
 
 const TAGS = ["auth"];
 

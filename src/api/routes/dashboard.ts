@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { idParams } from "../../contract/common.js";
 import type { Programme } from "../../domain/model.js";
 import {
   evaluateYear,
@@ -26,7 +27,6 @@ import {
 } from "../../store/monitoring.js";
 import { listOrgUnits } from "../../store/users.js";
 import { HttpError } from "../errors.js";
-import { idParams } from "../schemas.js";
 import { type Clock, requireProgramme, todayOf } from "./monitoring.js";
 
 const dashboardQuery = z.object({

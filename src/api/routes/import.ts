@@ -2,6 +2,8 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { config } from "../../config.js";
+import { errorSchema } from "../../contract/common.js";
+import { importQuery, previewSchema, savedSchema } from "../../contract/programmes.js";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
 import type { ImportOptions } from "../../import/index.js";
@@ -16,7 +18,6 @@ import {
 import { type Store, sha256 } from "../../store/index.js";
 import { actorOf, requireCommunityWrite } from "../auth.js";
 import { HttpError } from "../errors.js";
-import { errorSchema, importQuery, previewSchema, savedSchema } from "../schemas.js";
 
 export type ImportDocument = (
   bytes: Uint8Array,

@@ -7,6 +7,7 @@ import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type AuditPage, auditPage, auditQuery } from "../../contract/audit.js";
+import { idParams } from "../../contract/common.js";
 import { allItems, type Programme } from "../../domain/model.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import { unitStates } from "../../domain/monitoring/index.js";
@@ -35,7 +36,6 @@ import { frozenAnnualFile } from "../../store/reviews.js";
 import { listOrgUnits } from "../../store/users.js";
 import { actorOf, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { idParams } from "../schemas.js";
 import { ANNUAL_FORMS } from "./v1-annual.js";
 
 const TAGS = ["monitoring"];

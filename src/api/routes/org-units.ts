@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { errorSchema } from "../../contract/common.js";
 import {
   mergeUnitBody,
   orgUnit,
@@ -24,7 +25,6 @@ import {
 } from "../../store/org-units.js";
 import { actorOf, communityReadScope, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { errorSchema } from "../schemas.js";
 
 const TAGS = ["auth"];
 const SIGNED_IN_ONLY: Record<string, unknown> = { access: "signed-in" };

@@ -1,5 +1,20 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
+import { errorSchema, idParams } from "../../contract/common.js";
+import {
+  checkSchema,
+  detailSchema,
+  diffQuery,
+  diffSchema,
+  editQuery,
+  listQuery,
+  publishRefusedSchema,
+  savedSchema,
+  statusBody,
+  summarySchema,
+  versionInfoSchema,
+  versionQuery,
+} from "../../contract/programmes.js";
 import { diffProgrammes } from "../../domain/diff.js";
 import type { Finding, Programme } from "../../domain/model.js";
 import { programmeSchema } from "../../domain/schema.js";
@@ -10,28 +25,9 @@ import type { Store, StoredProgramme } from "../../store/index.js";
 import { changeStatus } from "../../store/publication.js";
 import { actorOf, communityReadScope, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import {
-  checkSchema,
-  detailSchema,
-  diffQuery,
-  diffSchema,
-  editQuery,
-  errorSchema,
-  idParams,
-  listQuery,
-  savedSchema,
-  statusBody,
-  summarySchema,
-  versionInfoSchema,
-  versionQuery,
-} from "../schemas.js";
 
 const TAGS = ["programmes"];
 type Id = z.infer<typeof idParams>;
-
-const publishRefusedSchema = errorSchema.extend({
-  findings: z.array(z.object({ code: z.string(), message: z.string(), ref: z.string() })),
-});
 
 /** 409: publishing with error findings needs a written reason; the findings say which. */
 function publishRefused(errors: Finding[]): HttpError {

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
+import { errorSchema } from "../../contract/common.js";
+import { detailSchema, publicListQuery, publicParams, summarySchema } from "../../contract/programmes.js";
 import type { Store } from "../../store/index.js";
 import { notFound } from "../errors.js";
-import { detailSchema, errorSchema, publicListQuery, publicParams, summarySchema } from "../schemas.js";
 import { detailOf } from "./programmes.js";
 
 const TAGS = ["public"];

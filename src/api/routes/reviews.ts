@@ -5,6 +5,8 @@
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { idParams } from "../../contract/common.js";
+import { publicParams } from "../../contract/programmes.js";
 import { headReportDue } from "../../domain/monitoring/periods.js";
 import type { Store } from "../../store/index.js";
 import { getReport, ReportConflict } from "../../store/monitoring.js";
@@ -12,7 +14,6 @@ import { publishNote } from "../../store/publication.js";
 import { annualSubmissions, returnReport, submitAnnual } from "../../store/reviews.js";
 import { actorOf } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { idParams, publicParams } from "../schemas.js";
 import { type Clock, checkYear, requireProgramme, todayOf, writeAnnualForm } from "./monitoring.js";
 import { ANNUAL_FORMS } from "./v1-annual.js";
 

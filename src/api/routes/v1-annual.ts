@@ -6,6 +6,7 @@
 import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { errorSchema, idParams } from "../../contract/common.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import type { ReportInput } from "../../export/reports/input.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
@@ -13,7 +14,6 @@ import { domainReport, getCadence, listReports } from "../../store/monitoring.js
 import { dataState, weakEtag } from "../../store/opendata.js";
 import { frozenAnnualFile } from "../../store/reviews.js";
 import { HttpError, notFound } from "../errors.js";
-import { errorSchema, idParams } from "../schemas.js";
 
 export const ANNUAL_FORMS = [
   "progress.docx",

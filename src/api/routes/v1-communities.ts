@@ -4,11 +4,11 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
+import { errorSchema } from "../../contract/common.js";
 import { communitySearchAnswer, communitySearchQuery } from "../../contract/community-search.js";
 import { communityOfCode, matchNames } from "../../domain/geo/communities.js";
 import { publishedCommunities } from "../../store/community-search.js";
 import type { Store } from "../../store/index.js";
-import { errorSchema } from "../schemas.js";
 
 /** The names a community is found by: the document's, and the codifier's for its code. */
 function namesOf(community: { katottg: string; name: string }): string[] {

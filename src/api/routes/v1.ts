@@ -4,6 +4,7 @@ import { createGzip, gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { config } from "../../config.js";
+import { errorSchema } from "../../contract/common.js";
 import { katottgListSchema } from "../../contract/community.js";
 import { CATEGORY_IDS } from "../../domain/classify/index.js";
 import { SOURCE_KINDS } from "../../domain/model.js";
@@ -25,7 +26,6 @@ import {
   weakEtag,
 } from "../../store/opendata.js";
 import { HttpError } from "../errors.js";
-import { errorSchema } from "../schemas.js";
 import { v1AnnualRoutes } from "./v1-annual.js";
 import { v1CommunityRoutes } from "./v1-communities.js";
 
