@@ -27,7 +27,8 @@ import {
 } from "../../store/monitoring.js";
 import { listOrgUnits } from "../../store/users.js";
 import { HttpError } from "../errors.js";
-import { type Clock, requireProgramme, todayOf } from "./monitoring.js";
+import { requireProgramme } from "../require-programme.js";
+import { type Clock, todayOf } from "./monitoring.js";
 
 const dashboardQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),

@@ -5,13 +5,26 @@
  */
 import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
 import { type AuditPage, auditPage, auditQuery } from "../../contract/audit.js";
-import { idParams } from "../../contract/common.js";
+import { errorSchema, idParams, MEDIA_TYPES } from "../../contract/common.js";
+import {
+  ANNUAL_FILE,
+  annualParams,
+  reportContentBody as contentSchema,
+  createReportBody as createBody,
+  itemUnitsBody,
+  itemUnitsSchema,
+  periodSchema,
+  reportParams,
+  reportSchema,
+  reportsQuery,
+  settingsBody,
+  todayQuery,
+} from "../../contract/monitoring.js";
 import { allItems, type Programme } from "../../domain/model.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import { unitStates } from "../../domain/monitoring/index.js";
-import { executorReportSchema } from "../../domain/monitoring/schema.js";
 import type { ReportInput } from "../../export/reports/index.js";
 import { pageProgrammeAudit } from "../../store/audit.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
@@ -36,51 +49,13 @@ import { frozenAnnualFile } from "../../store/reviews.js";
 import { listOrgUnits } from "../../store/users.js";
 import { actorOf, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { ANNUAL_FORMS } from "./v1-annual.js";
+import { requireProgramme } from "../require-programme.js";
 
 const TAGS = ["monitoring"];
 export type Clock = () => Date;
 
-const contentSchema = executorReportSchema
-  .pick({
-    status: true,
-    actual: true,
-    progressPercent: true,
-    text: true,
-    attachments: true,
-    indicatorActuals: true,
-  })
-  .extend({
-    text: executorReportSchema.shape.text.default(""),
-    attachments: executorReportSchema.shape.attachments.default([]),
-    indicatorActuals: executorReportSchema.shape.indicatorActuals.default([]),
-  });
-const createBody = contentSchema.extend({
-  itemId: executorReportSchema.shape.itemId,
-  periodKey: executorReportSchema.shape.periodKey,
-  orgUnitId: z.int().positive().optional(),
-});
-const reportParams = idParams.extend({ rid: z.uuid() });
-const reportsQuery = z.object({
-  periodKey: z.string().optional(),
-  orgUnitId: z.coerce.number().int().optional(),
-});
-const todayQuery = z.object({ today: z.iso.date().optional() });
-const settingsBody = z.object({ cadence: z.enum(["half-year", "quarter"]) });
-const itemUnitsBody = z.array(z.object({ itemId: z.string().min(1), orgUnitId: z.int().positive() }));
-const annualParams = idParams.extend({
-  year: z.coerce.number().int().min(2000).max(2100),
-  form: z.enum([...ANNUAL_FORMS, "evaluation.docx"]),
-});
-
 type Id = z.infer<typeof idParams>;
 type ReportParams = z.infer<typeof reportParams>;
-
-export async function requireProgramme(store: Store, id: number): Promise<StoredProgramme> {
-  const stored = await store.getProgramme(id);
-  if (!stored) throw notFound("Програму не знайдено");
-  return stored;
-}
 
 function idempotencyKey(request: FastifyRequest): string | undefined {
   const value = request.headers["idempotency-key"];
@@ -167,6 +142,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
         summary: "Звіти виконавців (виконавець бачить лише свого підрозділу)",
         params: idParams,
         querystring: reportsQuery,
+        response: { 200: reportSchema.array(), 404: errorSchema },
       },
     },
     async (request) => {
@@ -185,6 +161,13 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
         summary: "Нова чернетка звіту (Idempotency-Key для безпечного повтору)",
         params: idParams,
         body: createBody,
+        response: {
+          200: reportSchema,
+          201: reportSchema,
+          400: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -205,7 +188,14 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
 
   app.get<{ Params: ReportParams }>(
     "/api/programmes/:id/reports/:rid",
-    { schema: { tags: TAGS, summary: "Звіт", params: reportParams } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Звіт",
+        params: reportParams,
+        response: { 200: reportSchema, 404: errorSchema },
+      },
+    },
     (request) => requireReport(store, request),
   );
 
@@ -217,6 +207,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
         summary: "Змінити чернетку (поданий звіт — 409)",
         params: reportParams,
         body: contentSchema,
+        response: { 200: reportSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request) => {
@@ -236,6 +227,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
         tags: TAGS,
         summary: "Подати звіт (після цього він незмінний); повтор безпечний",
         params: reportParams,
+        response: { 200: reportSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request) => {
@@ -260,6 +252,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
         summary: "Виправлення поданого звіту (оригінал зберігається)",
         params: reportParams,
         body: contentSchema,
+        response: { 200: reportSchema, 201: reportSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request, reply) => {
@@ -289,6 +282,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
         summary: "Звітні періоди зі строками й станом подання за підрозділами",
         params: idParams,
         querystring: todayQuery,
+        response: { 200: periodSchema.array(), 404: errorSchema },
       },
     },
     async (request) => {
@@ -312,7 +306,14 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
 
   app.get<{ Params: Id }>(
     "/api/programmes/:id/settings",
-    { schema: { tags: TAGS, summary: "Налаштування звітності", params: idParams } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Налаштування звітності",
+        params: idParams,
+        response: { 200: settingsBody, 404: errorSchema },
+      },
+    },
     async (request) => {
       await requireProgramme(store, request.params.id);
       return { cadence: await getCadence(store, request.params.id) };
@@ -326,6 +327,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
         summary: "Змінити періодичність звітування",
         params: idParams,
         body: settingsBody,
+        response: { 200: settingsBody, 404: errorSchema },
       },
     },
     async (request) => {
@@ -336,7 +338,14 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
   );
   app.get<{ Params: Id }>(
     "/api/programmes/:id/item-units",
-    { schema: { tags: TAGS, summary: "Який підрозділ виконує який захід", params: idParams } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Який підрозділ виконує який захід",
+        params: idParams,
+        response: { 200: itemUnitsSchema, 404: errorSchema },
+      },
+    },
     async (request) => {
       const stored = await requireProgramme(store, request.params.id);
       return itemUnitsOf(store, stored.summary.id, stored.programme, stored.summary.katottg);
@@ -344,7 +353,15 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
   );
   app.put<{ Params: Id; Body: z.infer<typeof itemUnitsBody> }>(
     "/api/programmes/:id/item-units",
-    { schema: { tags: TAGS, summary: "Задати виконавців заходів", params: idParams, body: itemUnitsBody } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Задати виконавців заходів",
+        params: idParams,
+        body: itemUnitsBody,
+        response: { 200: itemUnitsSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
     async (request) => {
       const stored = await requireProgramme(store, request.params.id);
       const units = new Set((await listOrgUnits(store, stored.summary.katottg)).map((unit) => unit.id));
@@ -378,11 +395,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
   );
 }
 
-const CONTENT_TYPES = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  json: "application/json; charset=utf-8",
-} as const;
+const CONTENT_TYPES = { docx: MEDIA_TYPES.docx, xlsx: MEDIA_TYPES.xlsx, json: MEDIA_TYPES.json } as const;
 
 /** Loaded at first use: DOCX, XLSX and chart rendering are heavy, and most processes never write a report. */
 const reportWriters = () => import("../../export/reports/index.js");
@@ -433,6 +446,7 @@ function annualRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
         summary: "Річні звіти керівника програми: progress|results .docx/.xlsx/.json, evaluation.docx",
         params: annualParams,
         querystring: todayQuery,
+        response: { 200: ANNUAL_FILE, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request, reply) => {

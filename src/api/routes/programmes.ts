@@ -25,6 +25,7 @@ import type { Store, StoredProgramme } from "../../store/index.js";
 import { changeStatus } from "../../store/publication.js";
 import { actorOf, communityReadScope, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
+import { requireProgramme } from "../require-programme.js";
 
 const TAGS = ["programmes"];
 type Id = z.infer<typeof idParams>;
@@ -46,12 +47,6 @@ function publishRefused(errors: Finding[]): HttpError {
 
 export function detailOf(stored: StoredProgramme) {
   return { ...stored, totals: programmeTotals(stored.programme) };
-}
-
-async function requireProgramme(store: Store, id: number, version?: number): Promise<StoredProgramme> {
-  const stored = await store.getProgramme(id, version);
-  if (stored) return stored;
-  throw notFound(version === undefined ? "Програму не знайдено" : "Програму або її версію не знайдено");
 }
 
 export function programmeRoutes(app: FastifyInstance, store: Store): void {

@@ -14,7 +14,8 @@ import { publishNote } from "../../store/publication.js";
 import { annualSubmissions, returnReport, submitAnnual } from "../../store/reviews.js";
 import { actorOf } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { type Clock, checkYear, requireProgramme, todayOf, writeAnnualForm } from "./monitoring.js";
+import { requireProgramme } from "../require-programme.js";
+import { type Clock, checkYear, todayOf, writeAnnualForm } from "./monitoring.js";
 import { ANNUAL_FORMS } from "./v1-annual.js";
 
 const TAGS = ["monitoring"];

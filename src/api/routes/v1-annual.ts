@@ -7,6 +7,7 @@ import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { errorSchema, idParams } from "../../contract/common.js";
+import { ANNUAL_FORMS, type AnnualForm } from "../../contract/monitoring.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import type { ReportInput } from "../../export/reports/input.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
@@ -15,15 +16,9 @@ import { dataState, weakEtag } from "../../store/opendata.js";
 import { frozenAnnualFile } from "../../store/reviews.js";
 import { HttpError, notFound } from "../errors.js";
 
-export const ANNUAL_FORMS = [
-  "progress.docx",
-  "progress.xlsx",
-  "progress.json",
-  "results.docx",
-  "results.xlsx",
-  "results.json",
-] as const;
-type Form = (typeof ANNUAL_FORMS)[number];
+export { ANNUAL_FORMS };
+
+type Form = AnnualForm;
 type Writer = (input: ReportInput) => Promise<Uint8Array> | unknown;
 
 const WRITERS: Record<Form, () => Promise<Writer>> = {
