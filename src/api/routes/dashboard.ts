@@ -4,8 +4,9 @@
  * the indicators — all computed by src/domain/monitoring, from the submitted reports.
  */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
-import { idParams } from "../../contract/common.js";
+import type { z } from "zod";
+import { errorSchema, idParams } from "../../contract/common.js";
+import { dashboardQuery, dashboardSchema } from "../../contract/dashboard.js";
 import type { Programme } from "../../domain/model.js";
 import {
   evaluateYear,
@@ -29,11 +30,6 @@ import { listOrgUnits } from "../../store/users.js";
 import { HttpError } from "../errors.js";
 import { requireProgramme } from "../require-programme.js";
 import { type Clock, todayOf } from "./monitoring.js";
-
-const dashboardQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  today: z.iso.date().optional(),
-});
 
 function indicatorsOf(programme: Programme, reports: ExecutorReport[], year: number) {
   const effective = latestEffective(reports);
@@ -63,6 +59,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: { store: St
         summary: "Панель керівника програми: неподані й прострочені звіти, план/факт, прогрес, індикатори",
         params: idParams,
         querystring: dashboardQuery,
+        response: { 200: dashboardSchema, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request) => {
