@@ -4,9 +4,17 @@
  * published with errors.
  */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
-import { idParams } from "../../contract/common.js";
+import type { z } from "zod";
+import { errorSchema, idParams } from "../../contract/common.js";
+import { ANNUAL_FORMS, reportParams, reportSchema, todayQuery } from "../../contract/monitoring.js";
 import { publicParams } from "../../contract/programmes.js";
+import {
+  annualReportYearSchema,
+  annualSubmissionSchema,
+  publishNoteSchema,
+  returnBody,
+  yearParams,
+} from "../../contract/reviews.js";
 import { headReportDue } from "../../domain/monitoring/periods.js";
 import type { Store } from "../../store/index.js";
 import { getReport, ReportConflict } from "../../store/monitoring.js";
@@ -16,13 +24,8 @@ import { actorOf } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 import { requireProgramme } from "../require-programme.js";
 import { type Clock, checkYear, todayOf, writeAnnualForm } from "./monitoring.js";
-import { ANNUAL_FORMS } from "./v1-annual.js";
 
 const TAGS = ["monitoring"];
-const reportParams = idParams.extend({ rid: z.uuid() });
-const returnBody = z.object({ remark: z.string().trim().min(1, "Напишіть зауваження").max(4000) });
-const yearParams = idParams.extend({ year: z.coerce.number().int().min(2000).max(2100) });
-const todayQuery = z.object({ today: z.iso.date().optional() });
 
 function conflictToHttp(error: unknown): never {
   if (error instanceof ReportConflict)
@@ -51,6 +54,7 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
         summary: "Повернути поданий звіт виконавцю із зауваженням (він знову стає чернеткою)",
         params: reportParams,
         body: returnBody,
+        response: { 200: reportSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request) => {
@@ -71,6 +75,7 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
         summary: "Річні звіти керівника за роками: строк (1 березня), чи подано, хто й коли",
         params: idParams,
         querystring: todayQuery,
+        response: { 200: annualReportYearSchema.array(), 404: errorSchema },
       },
     },
     async (request) => {
@@ -94,6 +99,7 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
         tags: TAGS,
         summary: "Подати річні звіти за рік: файли заморожуються такими, як є зараз",
         params: yearParams,
+        response: { 201: annualSubmissionSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request, reply) => {
@@ -119,6 +125,7 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
         tags: ["public"],
         summary: "Примітка до оприлюдненої програми (причина оприлюднення з помилками) або null",
         params: publicParams,
+        response: { 200: publishNoteSchema, 404: errorSchema },
       },
     },
     async (request) => {
