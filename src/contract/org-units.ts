@@ -20,3 +20,5 @@ export const unitParams = z.object({ id: z.coerce.number().int().min(1).max(2_14
 export const renameUnitBody = z.object({ name: z.string().trim().min(1).max(300) });
 export const mergeUnitBody = z.object({ into: z.number().int().min(1).max(2_147_483_647) });
 export const orgUnit = z.object({ id: z.number().int(), katottg: z.string(), name: z.string() });
+export const orgUnitBody = z.object({ katottg: katottgSchema, name: z.string().trim().min(1) });
+export const orgUnitQuery = z.object({ katottg: katottgSchema.optional() });

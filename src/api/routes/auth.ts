@@ -1,9 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
 import type { SecureCookie } from "../../config.js";
+import {
+  loginBody,
+  logoutSchema,
+  meSchema,
+  newUserBody,
+  reminderSchema,
+  userSchema,
+} from "../../contract/auth.js";
 import { errorSchema } from "../../contract/common.js";
-import { katottgSchema } from "../../contract/community.js";
-import { ROLES } from "../../domain/roles.js";
+import { orgUnitBody, orgUnitQuery, orgUnit as orgUnitSchema } from "../../contract/org-units.js";
 import { canManagePlatform, UNBOUND } from "../../domain/scope.js";
 import { checkPassword, createSession, deleteSession } from "../../store/auth.js";
 import type { Store } from "../../store/index.js";
@@ -24,32 +31,6 @@ import type { LoginBackoff } from "../login-backoff.js";
 
 const TAGS = ["auth"];
 
-const loginBody = z.object({
-  login: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(1000),
-});
-const userSchema = z.object({
-  id: z.number(),
-  login: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  role: z.enum(ROLES),
-  orgUnitId: z.number().nullable(),
-  katottg: z.string().nullable(),
-});
-const meSchema = z.object({ user: userSchema, csrfToken: z.string(), expiresAt: z.string() });
-const newUserBody = z.object({
-  login: z.string().trim().min(1).max(200),
-  password: z.string().min(8).max(1000),
-  displayName: z.string().trim().min(1),
-  role: z.enum(ROLES),
-  email: z.email().nullable().optional(),
-  orgUnitId: z.int().positive().nullable().optional(),
-  katottg: katottgSchema.nullable().optional(),
-});
-const orgUnitSchema = z.object({ id: z.number(), katottg: z.string(), name: z.string() });
-const orgUnitBody = z.object({ katottg: katottgSchema, name: z.string().trim().min(1) });
-const orgUnitQuery = z.object({ katottg: katottgSchema.optional() });
 type NewUserBody = z.infer<typeof newUserBody>;
 
 export interface AuthRouteOptions {
@@ -62,8 +43,12 @@ export interface AuthRouteOptions {
 }
 
 function accountRoutes(app: FastifyInstance, store: Store): void {
-  app.get("/api/me/reminders", { schema: { tags: TAGS, summary: "Мої нагадування про звіти" } }, (request) =>
-    remindersOf(store, currentUser(request).id),
+  app.get(
+    "/api/me/reminders",
+    {
+      schema: { tags: TAGS, summary: "Мої нагадування про звіти", response: { 200: reminderSchema.array() } },
+    },
+    (request) => remindersOf(store, currentUser(request).id),
   );
   app.get(
     "/api/users",
@@ -81,7 +66,7 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
         tags: TAGS,
         summary: "Створити користувача",
         body: newUserBody,
-        response: { 201: userSchema },
+        response: { 201: userSchema, 400: errorSchema },
       },
     },
     async (request, reply) => {
@@ -91,7 +76,14 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
   );
   app.get<{ Querystring: z.infer<typeof orgUnitQuery> }>(
     "/api/org-units",
-    { schema: { tags: TAGS, summary: "Структурні підрозділи", querystring: orgUnitQuery } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Структурні підрозділи",
+        querystring: orgUnitQuery,
+        response: { 200: orgUnitSchema.array() },
+      },
+    },
     async (request) => {
       const scope = communityReadScope(request);
       if (scope === null) return [];
@@ -105,7 +97,7 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
         tags: TAGS,
         summary: "Додати структурний підрозділ",
         body: orgUnitBody,
-        response: { 201: orgUnitSchema },
+        response: { 201: orgUnitSchema, 400: errorSchema },
       },
     },
     async (request, reply) => {
@@ -177,11 +169,15 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
     },
   );
 
-  app.post("/api/auth/logout", { schema: { tags: TAGS, summary: "Вихід" } }, async (request, reply) => {
-    if (request.auth) await deleteSession(store, request.auth.token);
-    clearSessionCookie(reply);
-    return { ok: true };
-  });
+  app.post(
+    "/api/auth/logout",
+    { schema: { tags: TAGS, summary: "Вихід", response: { 200: logoutSchema } } },
+    async (request, reply) => {
+      if (request.auth) await deleteSession(store, request.auth.token);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
 
   app.get(
     "/api/auth/me",
