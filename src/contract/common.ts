@@ -27,3 +27,6 @@ export const MEDIA_TYPES = {
 } as const;
 
 export const healthSchema = z.object({ status: z.literal("ok") });
+
+/** 304: the client's copy (its ETag) is current; no body. */
+export const notModified = z.undefined().describe("Не змінилося: ETag збігся");

@@ -14,7 +14,15 @@ export const dashboardQuery = z.object({
 
 const kopecks = z.int();
 const sourceAmounts = z.partialRecord(sourceKindSchema, kopecks);
-const projectStatus = z.enum([...REPORT_STATUSES, "no-report"]);
+const PROJECT_STATUSES = [...REPORT_STATUSES, "no-report"] as const;
+const projectStatus = z.enum(PROJECT_STATUSES);
+/** How many projects have each status (an object with every status, so OpenAPI names them). */
+const statusCounts = z.object(
+  Object.fromEntries(PROJECT_STATUSES.map((status) => [status, z.int()])) as Record<
+    (typeof PROJECT_STATUSES)[number],
+    z.ZodInt
+  >,
+);
 const share = z.number().nullable();
 
 const missingReport = z.object({
@@ -39,7 +47,7 @@ const amounts = z.object({
 const groupRollup = amounts.extend({
   progress: z.number().nullable(),
   weight: z.number(),
-  statusCounts: z.record(projectStatus, z.int()),
+  statusCounts,
   projectCount: z.int(),
 });
 
@@ -77,7 +85,7 @@ const evaluation = z.object({
   }),
   effectiveness: z.object({
     progress: z.number().nullable(),
-    statusCounts: z.record(projectStatus, z.int()),
+    statusCounts,
   }),
   indicators: z.object({
     total: z.int(),

@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { errorSchema, idParams } from "../../contract/common.js";
 import { ANNUAL_FORMS, type AnnualForm } from "../../contract/monitoring.js";
+import { ANNUAL_FILE_PUBLIC } from "../../contract/v1.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import type { ReportInput } from "../../export/reports/input.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
@@ -147,7 +148,7 @@ export async function v1AnnualRoutes(
         tags: ["open data"],
         summary: "Річні звіти керівника оприлюдненої програми: progress|results .docx/.xlsx/.json",
         params: annualParams,
-        response: { 400: errorSchema, 404: errorSchema, 429: errorSchema },
+        response: { 200: ANNUAL_FILE_PUBLIC, 400: errorSchema, 404: errorSchema, 429: errorSchema },
       },
     },
     async (request, reply) => {
