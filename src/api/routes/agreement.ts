@@ -22,7 +22,7 @@ import {
   stepBody,
   stepResult,
 } from "../../contract/agreement.js";
-import { errorSchema } from "../../contract/common.js";
+import { errorSchema, fileResponse, MEDIA_TYPES } from "../../contract/common.js";
 import { primaryExpertise } from "../../domain/agreement/expertise.js";
 import type { Letter, Party, ReviewerScope } from "../../domain/agreement/lifecycle.js";
 import { canReadCommunity, canWriteCommunity } from "../../domain/scope.js";
@@ -42,7 +42,8 @@ import { actorOf, currentUser } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 
 type Params = z.infer<typeof agreementParams>;
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const DOCX = MEDIA_TYPES.docx;
+const DOCX_FILE = fileResponse("Документ DOCX", [DOCX]);
 const TAGS = ["agreement"];
 
 /** The caller's side in the agreement: a reviewer (with its reach), or the community. */
@@ -240,7 +241,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
         tags: TAGS,
         summary: "Автоматична первинна експертиза (DOCX)",
         params: agreementParams,
-        response: { 404: errorSchema },
+        response: { 200: DOCX_FILE, 404: errorSchema },
       },
     },
     async (request, reply) => {
@@ -258,7 +259,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
         summary: "Лист Мінцифри за рішенням рецензента (DOCX)",
         params: agreementParams,
         querystring: letterQuery,
-        response: { 404: errorSchema },
+        response: { 200: DOCX_FILE, 404: errorSchema },
       },
     },
     async (request, reply) => {
