@@ -54,6 +54,23 @@ module.exports = {
       to: { path: "^src/", pathNot: "^src/(contract|domain)/" },
     },
     {
+      name: "pdfjs-only-as-the-server-pdf-reader",
+      comment:
+        "PDF.js runs only in the PDF reader, on the server, as its core parser: no viewer, annotation layer or scripting (docs/security.md, «Dependency audit»).",
+      severity: "error",
+      from: { path: "^(src|web)/" },
+      to: {
+        path: "^node_modules/pdfjs-dist/",
+        pathNot: "^node_modules/pdfjs-dist/legacy/build/pdf\\.mjs$",
+      },
+    },
+    {
+      name: "pdfjs-reader-stays-in-src-import-pdf",
+      severity: "error",
+      from: { path: "^(src|web)/", pathNot: "^src/import/pdf/" },
+      to: { path: "^node_modules/pdfjs-dist/" },
+    },
+    {
       name: "no-unresolvable",
       severity: "error",
       from: { path: "^(src|web)/" },

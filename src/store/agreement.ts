@@ -22,8 +22,10 @@ import {
 import type { Programme } from "../domain/model.js";
 import { validateProgramme } from "../domain/validate.js";
 import { type Actor, monitoringDb, writeAudit } from "./audit.js";
-import { parseJson, type Store, writeEdit } from "./index.js";
+import { parseJson } from "./convert.js";
+import type { Store } from "./index.js";
 import { notify } from "./notifications.js";
+import { writeEdit } from "./programmes.js";
 import type { Database } from "./schema.js";
 
 export interface AgreementEvent {

@@ -6,7 +6,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { verify } from "@node-rs/argon2";
 import { monitoringDb, writeAudit } from "./audit.js";
-import { type Store, sha256 } from "./index.js";
+import type { Store } from "./index.js";
+import { sha256 } from "./programmes.js";
 import { findUser, hashPassword, toUser, USER_COLUMNS, type User } from "./users.js";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;

@@ -21,3 +21,8 @@ export function toKopecks(value: string | number | bigint): Kopecks {
 export function toIso(value: Date | string): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
+
+/** A jsonb column as read: pg parses it, PGlite may hand over the text. */
+export function parseJson(value: unknown): unknown {
+  return typeof value === "string" ? JSON.parse(value) : value;
+}

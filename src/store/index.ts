@@ -1,91 +1,44 @@
-import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import {
-  type Dialect,
-  type Insertable,
-  type InsertObject,
-  Kysely,
-  PostgresDialect,
-  sql,
-  type Transaction,
-} from "kysely";
+import { type Dialect, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { config } from "../config.js";
-import { type AgreementState, isEditable, ProgrammeFrozenError } from "../domain/agreement/lifecycle.js";
-import { geographyOf } from "../domain/geo/placement.js";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
-import type { Kopecks } from "../domain/money.js";
-import { type Actor, writeAudit } from "./audit.js";
-import { reattachCategoryOverrides } from "./categories.js";
+import type { Actor } from "./audit.js";
 import { DataChanges, listenForChanges, WriteCounter } from "./changes.js";
-import { communityKey } from "./community-key.js";
-import { toIso, toKopecks } from "./convert.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import { fillCommunityGeography } from "./geography.js";
-import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
+import type { IdempotentRequest } from "./idempotency.js";
 import { migrateToLatest } from "./migrations/index.js";
-import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
 import { PGliteDialect } from "./pglite-dialect.js";
+import {
+  findProgrammeId,
+  getProgramme,
+  listProgrammes,
+  listVersions,
+  type ProgrammeFilter,
+  type ProgrammeStatus,
+  type ProgrammeSummary,
+  type SavedVersion,
+  type StoredProgramme,
+  saveEdit,
+  saveImport,
+  setStatus,
+  type VersionInfo,
+} from "./programmes.js";
 import type { Database } from "./schema.js";
-import { refreshSummaries } from "./summaries.js";
 
-export { PROGRAMME_STATUSES, type ProgrammeStatus } from "../domain/programme-status.js";
-
-import type { ProgrammeStatus } from "../domain/programme-status.js";
-
-export interface ProgrammeSummary {
-  id: number;
-  katottg: string;
-  communityName: string;
-  title: string;
-  period: { from: number; to: number };
-  status: ProgrammeStatus;
-  /** Computed from the task table of the latest version (printed "total" rows excluded). */
-  total: Kopecks;
-  versionCount: number;
-  latestVersion: number;
-  errors: number;
-  warnings: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface VersionInfo {
-  version: number;
-  createdAt: string;
-  kind: "import" | "edit";
-  sourceName: string;
-  sourceSha256: string;
-  note: string | null;
-  errors: number;
-  warnings: number;
-}
-
-export interface StoredProgramme {
-  summary: ProgrammeSummary;
-  /** The programme of the requested version (the latest by default). */
-  version: VersionInfo;
-  programme: Programme;
-  findings: Finding[];
-  versions: VersionInfo[];
-}
-
-export interface ProgrammeFilter {
-  /** Substring of the title, the community name or the KATOTTG code, case-insensitive. */
-  q?: string;
-  /** Programmes whose period covers the year. */
-  year?: number;
-  status?: ProgrammeStatus;
-  katottg?: string;
-}
-
-export interface SavedVersion {
-  programmeId: number;
-  version: number;
-  created: boolean;
-  /** True when an idempotency key returned an earlier import's result instead of writing. */
-  replayed?: boolean;
-}
+export { parseJson } from "./convert.js";
+export {
+  PROGRAMME_STATUSES,
+  type ProgrammeFilter,
+  type ProgrammeStatus,
+  type ProgrammeSummary,
+  type SavedVersion,
+  type StoredProgramme,
+  sha256,
+  type VersionInfo,
+  writeEdit,
+} from "./programmes.js";
 
 export interface Store {
   /** `actor`: who imports, for the audit log (written in the same transaction); null = the system. */
@@ -126,12 +79,6 @@ export interface StoreOptions {
   dataDir?: string;
   /** PostgreSQL connection string. Default: DATABASE_URL. Takes precedence over dataDir. */
   databaseUrl?: string;
-}
-
-const INSERT_CHUNK = 500;
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }
 
 function databaseUrlOf(options: StoreOptions): string | undefined {
@@ -210,132 +157,6 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return new KyselyStore(db, changes, databaseUrl, release);
 }
 
-function countFindings(findings: Finding[]): { error_count: number; warning_count: number } {
-  const errors = findings.filter((finding) => finding.severity === "error").length;
-  return { error_count: errors, warning_count: findings.length - errors };
-}
-
-async function insertChunked<T extends keyof Database>(
-  trx: Transaction<Database>,
-  table: T,
-  rows: readonly Insertable<Database[T]>[],
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(start, start + INSERT_CHUNK) as InsertObject<Database, T>[])
-      .execute();
-  }
-}
-
-async function replaceNormalized(trx: Transaction<Database>, programmeId: number, rows: NormalizedRows) {
-  for (const table of ["funding_rows", "items", "directions", "indicators"] as const) {
-    await trx.deleteFrom(table).where("programme_id", "=", programmeId).execute();
-  }
-  await insertChunked(trx, "directions", rows.directions);
-  await insertChunked(trx, "items", rows.items);
-  await insertChunked(trx, "funding_rows", rows.fundingRows);
-  await insertChunked(trx, "indicators", rows.indicators);
-}
-
-/** The community row, created with its oblast and population from the codifier (`geographyOf`). */
-async function ensureCommunity(trx: Transaction<Database>, programme: Programme): Promise<string> {
-  const key = communityKey(programme.community);
-  const geo = geographyOf(programme.community);
-  await trx
-    .insertInto("communities")
-    .values({
-      katottg: key,
-      name: programme.community.name.trim() || key,
-      oblast: geo?.oblast ?? null,
-      population: geo?.population ?? null,
-    })
-    .onConflict((conflict) =>
-      conflict.column("katottg").doUpdateSet((eb) => ({
-        oblast: eb.fn.coalesce("communities.oblast", "excluded.oblast"),
-        population: eb.fn.coalesce("communities.population", "excluded.population"),
-      })),
-    )
-    .execute();
-  return key;
-}
-
-function selectProgrammeId(db: Kysely<Database>, katottg: string, period: { from: number; to: number }) {
-  return db
-    .selectFrom("programmes")
-    .select("id")
-    .where("katottg", "=", katottg)
-    .where("period_from", "=", period.from)
-    .where("period_to", "=", period.to);
-}
-
-/** The programme row for a community and period, locked for this transaction; created if missing. */
-async function lockProgramme(
-  trx: Transaction<Database>,
-  programme: Programme,
-): Promise<{ id: number; created: boolean }> {
-  const katottg = await ensureCommunity(trx, programme);
-  const inserted = await trx
-    .insertInto("programmes")
-    .values({
-      katottg,
-      title: programme.title,
-      period_from: programme.period.from,
-      period_to: programme.period.to,
-    })
-    .onConflict((conflict) => conflict.columns(["katottg", "period_from", "period_to"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (inserted) return { id: inserted.id, created: true };
-  const existing = await selectProgrammeId(trx, katottg, programme.period)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return { id: existing.id, created: false };
-}
-
-interface VersionWrite {
-  programmeId: number;
-  programme: Programme;
-  findings: Finding[];
-  kind: "import" | "edit";
-  source: { name: string; sha256: string };
-  note: string | null;
-  actor: Actor;
-}
-
-/** Version row, programme row touch and normalized rows; the caller holds the programme lock. */
-async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Promise<number> {
-  const last = await trx
-    .selectFrom("programme_versions")
-    .select((eb) => eb.fn.max("version").as("version"))
-    .where("programme_id", "=", write.programmeId)
-    .executeTakeFirst();
-  const version = (last?.version ?? 0) + 1;
-  await trx
-    .insertInto("programme_versions")
-    .values({
-      programme_id: write.programmeId,
-      version,
-      source_name: write.source.name,
-      source_sha256: write.source.sha256,
-      kind: write.kind,
-      note: write.note,
-      document: JSON.stringify(write.programme),
-      findings: JSON.stringify(write.findings),
-      ...countFindings(write.findings),
-    })
-    .execute();
-  await trx
-    .updateTable("programmes")
-    .set({ title: write.programme.title, updated_at: new Date().toISOString() })
-    .where("id", "=", write.programmeId)
-    .execute();
-  await reattachCategoryOverrides(trx, write.programmeId, write.programme, { actor: write.actor, version });
-  await replaceNormalized(trx, write.programmeId, normalizeProgramme(write.programmeId, write.programme));
-  await refreshSummaries(trx, [write.programmeId]);
-  return version;
-}
-
 class KyselyStore implements Store {
   private stopListening?: () => Promise<void>;
 
@@ -359,172 +180,34 @@ class KyselyStore implements Store {
   saveImport(
     result: ImportResult,
     source: { name: string; sha256: string },
-    actor: Actor = null,
+    actor?: Actor,
     idempotency?: IdempotentRequest,
   ): Promise<SavedVersion> {
-    return this.db.transaction().execute(async (trx) => {
-      const earlier = idempotency ? await claimIdempotencyKey(trx, idempotency) : null;
-      if (earlier) return { ...earlier, replayed: true };
-      const { id, created } = await lockProgramme(trx, result.programme);
-      const version = await writeVersion(trx, {
-        programmeId: id,
-        programme: result.programme,
-        findings: result.findings,
-        kind: "import",
-        source,
-        note: null,
-        actor,
-      });
-      await writeAudit(trx, actor, {
-        action: "import",
-        entity: "programme",
-        entityId: id,
-        before: created ? null : { version: version - 1 },
-        after: { version, sourceName: source.name, sourceSha256: source.sha256 },
-      });
-      if (idempotency)
-        await recordIdempotentResult(trx, idempotency.key, { programmeId: id, version, created });
-      return { programmeId: id, version, created };
-    });
+    return saveImport(this.db, result, source, actor, idempotency);
   }
 
-  saveEdit(
-    programmeId: number,
-    programme: Programme,
-    findings: Finding[],
-    note?: string,
-    actor: Actor = null,
-  ) {
-    return this.db.transaction().execute(async (trx) => {
-      await refuseFrozen(trx, programmeId);
-      return writeEdit(trx, programmeId, programme, findings, note, actor);
-    });
+  saveEdit(programmeId: number, programme: Programme, findings: Finding[], note?: string, actor?: Actor) {
+    return saveEdit(this.db, programmeId, programme, findings, note, actor);
   }
 
-  private summaries() {
-    return this.db
-      .selectFrom("programmes as p")
-      .innerJoin("communities as c", "c.katottg", "p.katottg")
-      .innerJoin("programme_versions as v", (join) =>
-        join
-          .onRef("v.programme_id", "=", "p.id")
-          .on(
-            sql<boolean>`v.version = (select max(w.version) from programme_versions w where w.programme_id = p.id)`,
-          ),
-      )
-      .select([
-        "p.id",
-        "p.katottg",
-        "c.name as community_name",
-        "p.title",
-        "p.period_from",
-        "p.period_to",
-        "p.status",
-        "p.created_at",
-        "p.updated_at",
-        "v.version as latest_version",
-        "v.error_count",
-        "v.warning_count",
-      ])
-      .select(
-        sql<number>`(select count(*)::int from programme_versions w where w.programme_id = p.id)`.as(
-          "version_count",
-        ),
-      )
-      .select(
-        sql<string | number | bigint>`(select coalesce(sum(f.amount_kopecks), 0)::bigint from funding_rows f
-          where f.programme_id = p.id and f.item_id is not null and f.year is null and f.source <> 'total')`.as(
-          "total",
-        ),
-      );
+  listProgrammes(filter?: ProgrammeFilter): Promise<ProgrammeSummary[]> {
+    return listProgrammes(this.db, filter);
   }
 
-  async listProgrammes(filter: ProgrammeFilter = {}): Promise<ProgrammeSummary[]> {
-    let query = this.summaries();
-    if (filter.q?.trim()) {
-      const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb("p.title", "ilike", pattern),
-          eb("c.name", "ilike", pattern),
-          eb("p.katottg", "ilike", pattern),
-        ]),
-      );
-    }
-    if (filter.year !== undefined) {
-      query = query.where("p.period_from", "<=", filter.year).where("p.period_to", ">=", filter.year);
-    }
-    if (filter.status) query = query.where("p.status", "=", filter.status);
-    if (filter.katottg) query = query.where("p.katottg", "=", filter.katottg);
-    const rows = await query.orderBy("p.period_from", "desc").orderBy("c.name").orderBy("p.id").execute();
-    return rows.map(toSummary);
+  getProgramme(id: number, version?: number): Promise<StoredProgramme | undefined> {
+    return getProgramme(this.db, id, version);
   }
 
-  async getProgramme(id: number, version?: number): Promise<StoredProgramme | undefined> {
-    const summaryRow = await this.summaries().where("p.id", "=", id).executeTakeFirst();
-    if (!summaryRow) return undefined;
-    const row = await this.db
-      .selectFrom("programme_versions")
-      .selectAll()
-      .where("programme_id", "=", id)
-      .where("version", "=", version ?? summaryRow.latest_version)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      summary: toSummary(summaryRow),
-      version: toVersionInfo(row),
-      programme: parseJson(row.document) as Programme,
-      findings: parseJson(row.findings) as Finding[],
-      versions: await this.listVersions(id),
-    };
+  findProgrammeId(katottg: string, period: { from: number; to: number }): Promise<number | undefined> {
+    return findProgrammeId(this.db, katottg, period);
   }
 
-  async findProgrammeId(katottg: string, period: { from: number; to: number }): Promise<number | undefined> {
-    return (await selectProgrammeId(this.db, katottg, period).executeTakeFirst())?.id;
+  listVersions(id: number): Promise<VersionInfo[]> {
+    return listVersions(this.db, id);
   }
 
-  async listVersions(id: number): Promise<VersionInfo[]> {
-    const rows = await this.db
-      .selectFrom("programme_versions")
-      .select([
-        "version",
-        "created_at",
-        "kind",
-        "source_name",
-        "source_sha256",
-        "note",
-        "error_count",
-        "warning_count",
-      ])
-      .where("programme_id", "=", id)
-      .orderBy("version")
-      .execute();
-    return rows.map(toVersionInfo);
-  }
-
-  setStatus(id: number, status: ProgrammeStatus, actor: Actor = null): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom("programmes")
-        .select("status")
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!row) return false;
-      await trx
-        .updateTable("programmes")
-        .set({ status, updated_at: new Date().toISOString() })
-        .where("id", "=", id)
-        .execute();
-      await writeAudit(trx, actor, {
-        action: "status",
-        entity: "programme",
-        entityId: id,
-        before: { status: row.status },
-        after: { status },
-      });
-      return true;
-    });
+  setStatus(id: number, status: ProgrammeStatus, actor?: Actor): Promise<boolean> {
+    return setStatus(this.db, id, status, actor);
   }
 
   migrate(): Promise<string[]> {
@@ -539,125 +222,4 @@ class KyselyStore implements Store {
       await this.release();
     }
   }
-}
-
-/** jsonb comes back parsed from both drivers; a string would mean a JSON scalar stored as text. */
-/** A jsonb column as read: pg parses it, PGlite may hand over the text. */
-export function parseJson(value: unknown): unknown {
-  return typeof value === "string" ? JSON.parse(value) : value;
-}
-
-interface SummaryRow {
-  id: number;
-  katottg: string;
-  community_name: string;
-  title: string;
-  period_from: number;
-  period_to: number;
-  status: string;
-  created_at: Date;
-  updated_at: Date;
-  latest_version: number;
-  error_count: number;
-  warning_count: number;
-  version_count: number;
-  total: string | number | bigint;
-}
-
-function toSummary(row: SummaryRow): ProgrammeSummary {
-  return {
-    id: row.id,
-    katottg: row.katottg,
-    communityName: row.community_name,
-    title: row.title,
-    period: { from: row.period_from, to: row.period_to },
-    status: row.status as ProgrammeStatus,
-    total: toKopecks(row.total),
-    versionCount: row.version_count,
-    latestVersion: row.latest_version,
-    errors: row.error_count,
-    warnings: row.warning_count,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-  };
-}
-
-function toVersionInfo(row: {
-  version: number;
-  created_at: Date;
-  kind: string;
-  source_name: string;
-  source_sha256: string;
-  note: string | null;
-  error_count: number;
-  warning_count: number;
-}): VersionInfo {
-  return {
-    version: row.version,
-    createdAt: toIso(row.created_at),
-    kind: row.kind as VersionInfo["kind"],
-    sourceName: row.source_name,
-    sourceSha256: row.source_sha256,
-    note: row.note,
-    errors: row.error_count,
-    warnings: row.warning_count,
-  };
-}
-
-/**
- * A new version of kind "edit" inside the caller's transaction (the programme row locked first);
- * undefined when there is no such programme. `saveEdit` and the agreement steps that fill the passport
- * write through it.
- */
-export async function writeEdit(
-  trx: Transaction<Database>,
-  programmeId: number,
-  programme: Programme,
-  findings: Finding[],
-  note: string | undefined,
-  actor: Actor,
-): Promise<SavedVersion | undefined> {
-  const row = await trx
-    .selectFrom("programmes")
-    .select("id")
-    .where("id", "=", programmeId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const katottg = await ensureCommunity(trx, programme);
-  await trx
-    .updateTable("programmes")
-    .set({ katottg, period_from: programme.period.from, period_to: programme.period.to })
-    .where("id", "=", programmeId)
-    .execute();
-  const source = { name: "редагування", sha256: sha256(JSON.stringify(programme)) };
-  const version = await writeVersion(trx, {
-    programmeId,
-    programme,
-    findings,
-    kind: "edit",
-    source,
-    note: note ?? null,
-    actor,
-  });
-  await writeAudit(trx, actor, {
-    action: "edit",
-    entity: "programme",
-    entityId: programmeId,
-    before: { version: version - 1 },
-    after: { version, note: note ?? null },
-  });
-  return { programmeId, version, created: false };
-}
-
-/** A programme under review or agreed is not edited (agreement with the Ministry, docs/agreement.md). */
-async function refuseFrozen(trx: Transaction<Database>, programmeId: number): Promise<void> {
-  const row = await trx
-    .selectFrom("programmes")
-    .select("agreement_state")
-    .where("id", "=", programmeId)
-    .forUpdate()
-    .executeTakeFirst();
-  const state = row?.agreement_state as AgreementState | undefined;
-  if (state && !isEditable(state)) throw new ProgrammeFrozenError(state);
 }

@@ -5,7 +5,8 @@
  */
 import type { Finding } from "../domain/model.js";
 import { type Actor, type MonitoringDb, monitoringDb, writeAudit } from "./audit.js";
-import type { ProgrammeStatus, Store } from "./index.js";
+import type { Store } from "./index.js";
+import type { ProgrammeStatus } from "./programmes.js";
 
 const db = (store: Store) => monitoringDb(store);
 
