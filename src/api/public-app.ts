@@ -5,7 +5,7 @@ import type { Store } from "../store/index.js";
 import { installErrorHandler } from "./errors.js";
 import { registerHttpCache } from "./http-cache.js";
 import { installAddressLimit, registerRateLimit, trustProxyOf } from "./limits.js";
-import { v1Routes } from "./routes/v1.js";
+import { V1_PREFIX, v1Routes } from "./routes/v1.js";
 import { describeIssues, installZod } from "./zod-provider.js";
 
 export interface PublicAppOptions {
@@ -40,6 +40,7 @@ export function buildPublicApp(options: PublicAppOptions): FastifyInstance {
     status: "ok" as const,
   }));
   app.register(v1Routes, {
+    prefix: V1_PREFIX,
     store: options.store,
     publicUrl: settings.publicUrl,
     annualReportsPerMinute: settings.limits.annualReportsPerMinute,

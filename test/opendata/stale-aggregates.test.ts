@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installErrorHandler } from "../../src/api/errors.js";
-import { v1Routes } from "../../src/api/routes/v1.js";
+import { V1_PREFIX, v1Routes } from "../../src/api/routes/v1.js";
 import { installZod } from "../../src/api/zod-provider.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
 import type { Store } from "../../src/store/index.js";
@@ -22,7 +22,7 @@ describe("aggregates after a change: the previous answer while the new one is co
     app = Fastify();
     installZod(app);
     installErrorHandler(app);
-    app.register(v1Routes, { store, staleAggregateAfterMs: 0 });
+    app.register(v1Routes, { prefix: V1_PREFIX, store, staleAggregateAfterMs: 0 });
     await app.ready();
   });
   afterAll(async () => {

@@ -13,7 +13,6 @@ import {
   answerBody,
   expertiseReport,
   letterQuery,
-  notificationList,
   queuePage,
   queueQuery,
   remark,
@@ -37,7 +36,6 @@ import {
   takeAgreementStep,
 } from "../../store/agreement.js";
 import type { Store } from "../../store/index.js";
-import { notificationsOf } from "../../store/notifications.js";
 import { actorOf, currentUser } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 
@@ -80,20 +78,8 @@ async function expertiseOf(store: Store, id: number) {
 export async function agreementRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const { store } = options;
 
-  app.get(
-    "/api/me/notifications",
-    {
-      schema: {
-        tags: TAGS,
-        summary: "Мої сповіщення (погодження з Мінцифри)",
-        response: { 200: notificationList },
-      },
-    },
-    (request) => notificationsOf(store, currentUser(request).id),
-  );
-
   app.get<{ Querystring: z.infer<typeof queueQuery> }>(
-    "/api/agreement/queue",
+    "/queue",
     {
       schema: {
         tags: TAGS,
@@ -119,7 +105,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.get<{ Params: Params }>(
-    "/api/agreement/:id",
+    "/:id",
     {
       schema: {
         tags: TAGS,
@@ -138,7 +124,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.post<{ Params: Params; Body: z.infer<typeof stepBody> }>(
-    "/api/agreement/:id/steps",
+    "/:id/steps",
     {
       schema: {
         tags: TAGS,
@@ -168,7 +154,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.post<{ Params: Params; Body: z.infer<typeof remarkBody> }>(
-    "/api/agreement/:id/remarks",
+    "/:id/remarks",
     {
       schema: {
         tags: TAGS,
@@ -193,7 +179,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.post<{ Params: z.infer<typeof remarkParams>; Body: z.infer<typeof answerBody> }>(
-    "/api/agreement/:id/remarks/:rid/answer",
+    "/:id/remarks/:rid/answer",
     {
       schema: {
         tags: TAGS,
@@ -219,7 +205,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.get<{ Params: Params }>(
-    "/api/agreement/:id/expertise",
+    "/:id/expertise",
     {
       schema: {
         tags: TAGS,
@@ -235,7 +221,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.get<{ Params: Params }>(
-    "/api/agreement/:id/expertise.docx",
+    "/:id/expertise.docx",
     {
       schema: {
         tags: TAGS,
@@ -252,7 +238,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.get<{ Params: Params; Querystring: z.infer<typeof letterQuery> }>(
-    "/api/agreement/:id/letter.docx",
+    "/:id/letter.docx",
     {
       schema: {
         tags: TAGS,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { SecureCookie } from "../../config.js";
+import { notificationList } from "../../contract/agreement.js";
 import {
   loginBody,
   logoutSchema,
@@ -10,12 +11,12 @@ import {
   userSchema,
 } from "../../contract/auth.js";
 import { errorSchema } from "../../contract/common.js";
-import { orgUnitBody, orgUnitQuery, orgUnit as orgUnitSchema } from "../../contract/org-units.js";
 import { canManagePlatform, UNBOUND } from "../../domain/scope.js";
 import { checkPassword, createSession, deleteSession } from "../../store/auth.js";
 import type { Store } from "../../store/index.js";
+import { notificationsOf } from "../../store/notifications.js";
 import { remindersOf } from "../../store/reminders.js";
-import { createUser, ensureOrgUnit, listOrgUnits, listUsers } from "../../store/users.js";
+import { createUser, listOrgUnits, listUsers } from "../../store/users.js";
 import {
   actorOf,
   clearSessionCookie,
@@ -42,16 +43,34 @@ export interface AuthRouteOptions {
   secureCookie: SecureCookie;
 }
 
-function accountRoutes(app: FastifyInstance, store: Store): void {
+/** /api/me: the signed-in user's own reminders (the agreement notifications are beside them). */
+export async function meRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  const { store } = options;
   app.get(
-    "/api/me/reminders",
+    "/reminders",
     {
       schema: { tags: TAGS, summary: "Мої нагадування про звіти", response: { 200: reminderSchema.array() } },
     },
     (request) => remindersOf(store, currentUser(request).id),
   );
   app.get(
-    "/api/users",
+    "/notifications",
+    {
+      schema: {
+        tags: ["agreement"],
+        summary: "Мої сповіщення (погодження з Мінцифри)",
+        response: { 200: notificationList },
+      },
+    },
+    (request) => notificationsOf(store, currentUser(request).id),
+  );
+}
+
+/** /api/users: the users a staff member may see, and new users. */
+export async function userRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  const { store } = options;
+  app.get(
+    "",
     { schema: { tags: TAGS, summary: "Користувачі", response: { 200: userSchema.array() } } },
     async (request) => {
       const scope = communityReadScope(request);
@@ -60,7 +79,7 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
     },
   );
   app.post<{ Body: z.infer<typeof newUserBody> }>(
-    "/api/users",
+    "",
     {
       schema: {
         tags: TAGS,
@@ -72,39 +91,6 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
     async (request, reply) => {
       await checkNewUser(store, request, request.body);
       return reply.status(201).send(await createUser(store, request.body, actorOf(request)));
-    },
-  );
-  app.get<{ Querystring: z.infer<typeof orgUnitQuery> }>(
-    "/api/org-units",
-    {
-      schema: {
-        tags: TAGS,
-        summary: "Структурні підрозділи",
-        querystring: orgUnitQuery,
-        response: { 200: orgUnitSchema.array() },
-      },
-    },
-    async (request) => {
-      const scope = communityReadScope(request);
-      if (scope === null) return [];
-      return listOrgUnits(store, scope === "*" ? request.query.katottg : scope);
-    },
-  );
-  app.post<{ Body: z.infer<typeof orgUnitBody> }>(
-    "/api/org-units",
-    {
-      schema: {
-        tags: TAGS,
-        summary: "Додати структурний підрозділ",
-        body: orgUnitBody,
-        response: { 201: orgUnitSchema, 400: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      requireCommunityWrite(request, request.body.katottg);
-      return reply
-        .status(201)
-        .send(await ensureOrgUnit(store, request.body.katottg, request.body.name, actorOf(request)));
     },
   );
 }
@@ -135,12 +121,12 @@ async function checkNewUser(store: Store, request: FastifyRequest, body: NewUser
   }
 }
 
-/** Sign-in, sign-out, the current user, users and org units. */
+/** /api/auth: sign-in, sign-out and the current user. */
 export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions): Promise<void> {
   const { store } = options;
 
   app.post<{ Body: z.infer<typeof loginBody> }>(
-    "/api/auth/login",
+    "/login",
     {
       config: { rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: 60_000 } },
       schema: {
@@ -170,7 +156,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
   );
 
   app.post(
-    "/api/auth/logout",
+    "/logout",
     { schema: { tags: TAGS, summary: "Вихід", response: { 200: logoutSchema } } },
     async (request, reply) => {
       if (request.auth) await deleteSession(store, request.auth.token);
@@ -180,7 +166,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
   );
 
   app.get(
-    "/api/auth/me",
+    "/me",
     { schema: { tags: TAGS, summary: "Поточний користувач і CSRF-токен", response: { 200: meSchema } } },
     (request) => {
       if (!request.auth) throw unauthorized();
@@ -188,6 +174,4 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       return { user, csrfToken, expiresAt };
     },
   );
-
-  accountRoutes(app, store);
 }

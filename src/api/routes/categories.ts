@@ -12,7 +12,7 @@ const STAFF_ONLY: Record<string, unknown> = { access: "staff" };
 /** Staff corrections of a project's automatic category (open data and the national comparison use them). */
 export async function categoryRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   app.put<{ Params: z.infer<typeof categoryParams>; Body: z.infer<typeof categoryBody> }>(
-    "/api/programmes/:id/items/:itemId/category",
+    "/:id/items/:itemId/category",
     {
       config: STAFF_ONLY,
       schema: {

@@ -52,7 +52,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: { store: St
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
   app.get<{ Params: z.infer<typeof idParams>; Querystring: z.infer<typeof dashboardQuery> }>(
-    "/api/programmes/:id/dashboard",
+    "/:id/dashboard",
     {
       schema: {
         tags: ["monitoring"],

@@ -58,9 +58,10 @@ async function send(reply: FastifyReply, stored: StoredProgramme, format: Format
 }
 
 /** The programme as DOCX (like the official annex), XLSX/CSV (the documented template) or JSON. */
-export function exportRoutes(app: FastifyInstance, store: Store): void {
+export async function exportRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  const { store } = options;
   app.get<{ Params: z.infer<typeof exportParams>; Querystring: z.infer<typeof versionQuery> }>(
-    "/api/programmes/:id/export.:format",
+    "/:id/export.:format",
     {
       schema: {
         tags: ["export"],
@@ -76,9 +77,13 @@ export function exportRoutes(app: FastifyInstance, store: Store): void {
       return send(reply, stored, request.params.format);
     },
   );
+}
 
+/** /api/public: the open data of a published programme in the same formats. */
+export async function publicExportRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  const { store } = options;
   app.get<{ Params: z.infer<typeof publicExportParams> }>(
-    "/api/public/programmes/:katottg/:from-:to/export.:format",
+    "/programmes/:katottg/:from-:to/export.:format",
     {
       schema: {
         tags: ["public", "export"],

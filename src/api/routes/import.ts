@@ -91,7 +91,7 @@ export async function importRoutes(
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
 
   app.post(
-    "/api/import",
+    "",
     {
       bodyLimit: MAX_UPLOAD_BYTES,
       config: { rateLimit: { max: UPLOADS_PER_MINUTE, timeWindow: 60_000 } },

@@ -135,7 +135,7 @@ export function todayOf(query: { today?: string }, clock: Clock): string {
 
 function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   app.get<{ Params: Id; Querystring: z.infer<typeof reportsQuery> }>(
-    "/api/programmes/:id/reports",
+    "/:id/reports",
     {
       schema: {
         tags: TAGS,
@@ -154,7 +154,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   );
 
   app.post<{ Params: Id; Body: z.infer<typeof createBody> }>(
-    "/api/programmes/:id/reports",
+    "/:id/reports",
     {
       schema: {
         tags: TAGS,
@@ -187,7 +187,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   );
 
   app.get<{ Params: ReportParams }>(
-    "/api/programmes/:id/reports/:rid",
+    "/:id/reports/:rid",
     {
       schema: {
         tags: TAGS,
@@ -200,7 +200,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   );
 
   app.put<{ Params: ReportParams; Body: z.infer<typeof contentSchema> }>(
-    "/api/programmes/:id/reports/:rid",
+    "/:id/reports/:rid",
     {
       schema: {
         tags: TAGS,
@@ -221,7 +221,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   );
 
   app.post<{ Params: ReportParams }>(
-    "/api/programmes/:id/reports/:rid/submit",
+    "/:id/reports/:rid/submit",
     {
       schema: {
         tags: TAGS,
@@ -245,7 +245,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   );
 
   app.post<{ Params: ReportParams; Body: z.infer<typeof contentSchema> }>(
-    "/api/programmes/:id/reports/:rid/corrections",
+    "/:id/reports/:rid/corrections",
     {
       schema: {
         tags: TAGS,
@@ -275,7 +275,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
 
 function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   app.get<{ Params: Id; Querystring: z.infer<typeof todayQuery> }>(
-    "/api/programmes/:id/periods",
+    "/:id/periods",
     {
       schema: {
         tags: TAGS,
@@ -305,7 +305,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
   );
 
   app.get<{ Params: Id }>(
-    "/api/programmes/:id/settings",
+    "/:id/settings",
     {
       schema: {
         tags: TAGS,
@@ -320,7 +320,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
     },
   );
   app.put<{ Params: Id; Body: z.infer<typeof settingsBody> }>(
-    "/api/programmes/:id/settings",
+    "/:id/settings",
     {
       schema: {
         tags: TAGS,
@@ -337,7 +337,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
     },
   );
   app.get<{ Params: Id }>(
-    "/api/programmes/:id/item-units",
+    "/:id/item-units",
     {
       schema: {
         tags: TAGS,
@@ -352,7 +352,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
     },
   );
   app.put<{ Params: Id; Body: z.infer<typeof itemUnitsBody> }>(
-    "/api/programmes/:id/item-units",
+    "/:id/item-units",
     {
       schema: {
         tags: TAGS,
@@ -372,7 +372,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
     },
   );
   app.get<{ Params: Id; Querystring: z.infer<typeof auditQuery> }>(
-    "/api/programmes/:id/audit",
+    "/:id/audit",
     {
       schema: {
         tags: TAGS,
@@ -439,7 +439,7 @@ export async function writeAnnualForm(
 
 function annualRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   app.get<{ Params: z.infer<typeof annualParams>; Querystring: z.infer<typeof todayQuery> }>(
-    "/api/programmes/:id/reports/annual/:year/:form",
+    "/:id/reports/annual/:year/:form",
     {
       schema: {
         tags: TAGS,

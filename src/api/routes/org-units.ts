@@ -8,6 +8,8 @@ import { errorSchema } from "../../contract/common.js";
 import {
   mergeUnitBody,
   orgUnit,
+  orgUnitBody,
+  orgUnitQuery,
   renameUnitBody,
   unitParams,
   unitsOverview,
@@ -23,7 +25,8 @@ import {
   UnitNotFoundError,
   UnitScopeError,
 } from "../../store/org-units.js";
-import { actorOf, communityReadScope, currentUser, forbidden } from "../auth.js";
+import { ensureOrgUnit, listOrgUnits } from "../../store/users.js";
+import { actorOf, communityReadScope, currentUser, forbidden, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 
 const TAGS = ["auth"];
@@ -46,10 +49,44 @@ async function translated<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** /api/org-units: a community's structural units, their overview, renames and merges. */
 export async function orgUnitRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const { store } = options;
+  app.get<{ Querystring: z.infer<typeof orgUnitQuery> }>(
+    "",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Структурні підрозділи",
+        querystring: orgUnitQuery,
+        response: { 200: orgUnit.array() },
+      },
+    },
+    async (request) => {
+      const scope = communityReadScope(request);
+      if (scope === null) return [];
+      return listOrgUnits(store, scope === "*" ? request.query.katottg : scope);
+    },
+  );
+  app.post<{ Body: z.infer<typeof orgUnitBody> }>(
+    "",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Додати структурний підрозділ",
+        body: orgUnitBody,
+        response: { 201: orgUnit, 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      requireCommunityWrite(request, request.body.katottg);
+      return reply
+        .status(201)
+        .send(await ensureOrgUnit(store, request.body.katottg, request.body.name, actorOf(request)));
+    },
+  );
   app.get<{ Querystring: z.infer<typeof unitsOverviewQuery> }>(
-    "/api/org-units/overview",
+    "/overview",
     {
       config: SIGNED_IN_ONLY,
       schema: {
@@ -68,7 +105,7 @@ export async function orgUnitRoutes(app: FastifyInstance, options: { store: Stor
     },
   );
   app.patch<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof renameUnitBody> }>(
-    "/api/org-units/:id",
+    "/:id",
     {
       config: STAFF_ONLY,
       schema: {
@@ -85,7 +122,7 @@ export async function orgUnitRoutes(app: FastifyInstance, options: { store: Stor
       ),
   );
   app.post<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof mergeUnitBody> }>(
-    "/api/org-units/:id/merge",
+    "/:id/merge",
     {
       config: STAFF_ONLY,
       schema: {

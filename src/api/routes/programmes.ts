@@ -49,9 +49,11 @@ export function detailOf(stored: StoredProgramme) {
   return { ...stored, totals: programmeTotals(stored.programme) };
 }
 
-export function programmeRoutes(app: FastifyInstance, store: Store): void {
+/** /api/programmes: list, detail, versions, diff, edits and status of the programmes. */
+export async function programmeRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  const { store } = options;
   app.get<{ Querystring: z.infer<typeof listQuery> }>(
-    "/api/programmes",
+    "",
     {
       schema: {
         tags: TAGS,
@@ -68,7 +70,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
   );
 
   app.get<{ Params: Id; Querystring: z.infer<typeof versionQuery> }>(
-    "/api/programmes/:id",
+    "/:id",
     {
       schema: {
         tags: TAGS,
@@ -82,7 +84,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
   );
 
   app.get<{ Params: Id }>(
-    "/api/programmes/:id/versions",
+    "/:id/versions",
     {
       schema: {
         tags: TAGS,
@@ -95,7 +97,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
   );
 
   app.get<{ Params: Id; Querystring: z.infer<typeof diffQuery> }>(
-    "/api/programmes/:id/diff",
+    "/:id/diff",
     {
       schema: {
         tags: TAGS,
@@ -119,7 +121,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
   );
 
   app.put<{ Params: Id; Body: Programme; Querystring: z.infer<typeof editQuery> }>(
-    "/api/programmes/:id",
+    "/:id",
     {
       schema: {
         tags: TAGS,
@@ -146,7 +148,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
   );
 
   app.post<{ Params: Id; Body: z.infer<typeof statusBody> }>(
-    "/api/programmes/:id/status",
+    "/:id/status",
     {
       schema: {
         tags: TAGS,
@@ -164,9 +166,12 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
       return (await requireProgramme(store, request.params.id)).summary;
     },
   );
+}
 
+/** /api/validate: check a programme without saving it. */
+export async function validateRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Programme }>(
-    "/api/validate",
+    "",
     {
       schema: {
         tags: TAGS,

@@ -47,7 +47,7 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
   const clock = options.clock ?? (() => new Date());
 
   app.post<{ Params: z.infer<typeof reportParams>; Body: z.infer<typeof returnBody> }>(
-    "/api/programmes/:id/reports/:rid/return",
+    "/:id/reports/:rid/return",
     {
       schema: {
         tags: TAGS,
@@ -68,7 +68,7 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
   );
 
   app.get<{ Params: z.infer<typeof idParams>; Querystring: z.infer<typeof todayQuery> }>(
-    "/api/programmes/:id/annual-reports",
+    "/:id/annual-reports",
     {
       schema: {
         tags: TAGS,
@@ -93,7 +93,7 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
   );
 
   app.post<{ Params: z.infer<typeof yearParams> }>(
-    "/api/programmes/:id/annual-reports/:year/submit",
+    "/:id/annual-reports/:year/submit",
     {
       schema: {
         tags: TAGS,
@@ -115,25 +115,6 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
       await submitAnnual(store, stored.summary.id, year, files, actorOf(request), now).catch(conflictToHttp);
       const submission = (await annualSubmissions(store, stored.summary.id)).find((s) => s.year === year);
       return reply.status(201).send(submission);
-    },
-  );
-
-  app.get<{ Params: z.infer<typeof publicParams> }>(
-    "/api/public/notes/:katottg/:from-:to",
-    {
-      schema: {
-        tags: ["public"],
-        summary: "Примітка до оприлюдненої програми (причина оприлюднення з помилками) або null",
-        params: publicParams,
-        response: { 200: publishNoteSchema, 404: errorSchema },
-      },
-    },
-    async (request) => {
-      const { katottg, from, to } = request.params;
-      const id = await store.findProgrammeId(katottg, { from, to });
-      const stored = id === undefined ? undefined : await store.getProgramme(id);
-      if (id === undefined || stored?.summary.status !== "published") throw notFound();
-      return { note: await publishNote(store, id) };
     },
   );
 }

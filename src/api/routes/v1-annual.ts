@@ -141,7 +141,7 @@ export async function v1AnnualRoutes(
   const compiled = new CompiledReports();
 
   app.get<{ Params: AnnualParams }>(
-    "/api/v1/programmes/:id/annual/:year/:form",
+    "/programmes/:id/annual/:year/:form",
     {
       config: { rateLimit: { max: options.perMinute, timeWindow: 60_000 } },
       schema: {

@@ -19,7 +19,7 @@ function namesOf(community: { katottg: string; name: string }): string[] {
 export async function v1CommunityRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const db = options.store.kysely();
   app.get<{ Querystring: z.infer<typeof communitySearchQuery> }>(
-    "/api/v1/communities/search",
+    "/communities/search",
     {
       schema: {
         tags: ["open data"],

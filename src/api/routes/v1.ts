@@ -62,6 +62,9 @@ const STREAM_CSV_FROM_CHARS = 256 * 1024;
 
 export { filterQuery, pageQuery };
 
+/** Where the open-data room is registered: its routes spell only the rest of the path. */
+export const V1_PREFIX = "/api/v1";
+
 type Filter = z.infer<typeof filterQuery>;
 /** Encoded once: a cached body is sent many times. */
 interface Body {
@@ -386,7 +389,7 @@ export async function v1Routes(
   for (const resource of LISTED) {
     const def = resourceDef(resource);
     app.get<{ Querystring: z.infer<typeof pageQuery> }>(
-      `/api/v1/${resource}`,
+      `/${resource}`,
       {
         schema: {
           tags: TAGS,
@@ -415,7 +418,7 @@ export async function v1Routes(
       },
     );
     app.get<{ Querystring: Filter }>(
-      `/api/v1/${resource}.csv`,
+      `/${resource}.csv`,
       {
         schema: {
           tags: TAGS,
@@ -444,7 +447,7 @@ export async function v1Routes(
 
   const targeted = resourceDef("targeted-programmes");
   app.get(
-    "/api/v1/targeted-programmes.json",
+    "/targeted-programmes.json",
     {
       schema: {
         tags: TAGS,
@@ -463,7 +466,7 @@ export async function v1Routes(
       ),
   );
   app.get(
-    "/api/v1/targeted-programmes.csv",
+    "/targeted-programmes.csv",
     {
       schema: {
         tags: TAGS,
@@ -483,7 +486,7 @@ export async function v1Routes(
   );
 
   app.get(
-    "/api/v1/datapackage.json",
+    "/datapackage.json",
     {
       schema: {
         tags: TAGS,
@@ -497,7 +500,7 @@ export async function v1Routes(
       ),
   );
   app.get(
-    "/api/v1/datapackage.zip",
+    "/datapackage.zip",
     {
       schema: {
         tags: TAGS,
@@ -525,7 +528,7 @@ export async function v1Routes(
   );
 
   app.get<{ Querystring: z.infer<typeof compareQuery> }>(
-    "/api/v1/compare",
+    "/compare",
     {
       schema: {
         tags: TAGS,
@@ -542,7 +545,7 @@ export async function v1Routes(
     },
   );
   app.get<{ Querystring: z.infer<typeof nationalQuery> }>(
-    "/api/v1/national",
+    "/national",
     {
       schema: {
         tags: TAGS,
