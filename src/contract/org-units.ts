@@ -22,3 +22,4 @@ export const mergeUnitBody = z.object({ into: z.number().int().min(1).max(2_147_
 export const orgUnit = z.object({ id: z.number().int(), katottg: z.string(), name: z.string() });
 export const orgUnitBody = z.object({ katottg: katottgSchema, name: z.string().trim().min(1) });
 export const orgUnitQuery = z.object({ katottg: katottgSchema.optional() });
+export type OrgUnit = z.infer<typeof orgUnit>;
