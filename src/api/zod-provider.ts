@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyServerOptions } from "fastify";
 import {
+  type FastifyPluginAsyncZod,
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
@@ -37,3 +38,6 @@ export function installZod(app: FastifyInstance): void {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 }
+
+/** A route plugin's instance: request and reply types come from the route's zod schemas. */
+export type ZodApp = Parameters<FastifyPluginAsyncZod>[0];

@@ -26,6 +26,7 @@ import { changeStatus } from "../../store/publication.js";
 import { actorOf, communityReadScope, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 import { requireProgramme } from "../require-programme.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["programmes"];
 type Id = z.infer<typeof idParams>;
@@ -50,7 +51,7 @@ export function detailOf(stored: StoredProgramme) {
 }
 
 /** /api/programmes: list, detail, versions, diff, edits and status of the programmes. */
-export async function programmeRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function programmeRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
   app.get<{ Querystring: z.infer<typeof listQuery> }>(
     "",
@@ -83,7 +84,7 @@ export async function programmeRoutes(app: FastifyInstance, options: { store: St
     async (request) => detailOf(await requireProgramme(store, request.params.id, request.query.version)),
   );
 
-  app.get<{ Params: Id }>(
+  app.get(
     "/:id/versions",
     {
       schema: {
@@ -169,8 +170,8 @@ export async function programmeRoutes(app: FastifyInstance, options: { store: St
 }
 
 /** /api/validate: check a programme without saving it. */
-export async function validateRoutes(app: FastifyInstance): Promise<void> {
-  app.post<{ Body: Programme }>(
+export async function validateRoutes(app: ZodApp): Promise<void> {
+  app.post(
     "",
     {
       schema: {
