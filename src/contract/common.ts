@@ -11,7 +11,8 @@ export const idParams = z.object({ id: positiveInt });
 
 /** A downloaded file: the bytes, as OpenAPI describes them. */
 export function fileResponse(description: string, mediaTypes: readonly string[]) {
-  const bytes = z.string().meta({ format: "binary" });
+  // Typed as any value: the route sends a Buffer or a stream, which Fastify sends unserialised.
+  const bytes: z.ZodType<unknown> = z.string().meta({ format: "binary" });
   return {
     description,
     content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: bytes }])),

@@ -4,11 +4,8 @@
  */
 import { z } from "zod";
 import { ATTACHMENT_KINDS, REPORT_STATUSES } from "../domain/monitoring/reports.js";
-import {
-  actualFundingSchema,
-  executorReportSchema,
-  indicatorActualSchema,
-} from "../domain/monitoring/schema.js";
+import { executorReportSchema, indicatorActualSchema } from "../domain/monitoring/schema.js";
+import { sourceKindSchema } from "../domain/schema.js";
 import { fileResponse, idParams, MEDIA_TYPES } from "./common.js";
 
 export const ANNUAL_FORMS = [
@@ -63,7 +60,7 @@ export const reportSchema = z.object({
   unit: z.string(),
   orgUnitId: z.int(),
   status: z.enum(REPORT_STATUSES),
-  actual: z.array(actualFundingSchema),
+  actual: z.array(z.object({ source: sourceKindSchema, label: z.string(), amount: z.int() })),
   progressPercent: z.number().optional(),
   text: z.string(),
   attachments: z.array(

@@ -5,7 +5,7 @@
  * because a reviewer, who writes no programme, writes here: each route checks the community itself.
  */
 import { create as contentDisposition } from "content-disposition";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import {
   agreementParams,
@@ -38,6 +38,7 @@ import {
 import type { Store } from "../../store/index.js";
 import { actorOf, currentUser } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
+import type { ZodApp } from "../zod-provider.js";
 
 type Params = z.infer<typeof agreementParams>;
 const DOCX = MEDIA_TYPES.docx;
@@ -75,7 +76,7 @@ async function expertiseOf(store: Store, id: number) {
   return { programme: stored.programme, report: primaryExpertise(stored.programme, stored.findings) };
 }
 
-export async function agreementRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function agreementRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
 
   app.get<{ Querystring: z.infer<typeof queueQuery> }>(
@@ -104,7 +105,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
     },
   );
 
-  app.get<{ Params: Params }>(
+  app.get(
     "/:id",
     {
       schema: {
@@ -204,7 +205,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
     },
   );
 
-  app.get<{ Params: Params }>(
+  app.get(
     "/:id/expertise",
     {
       schema: {
@@ -220,7 +221,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
     },
   );
 
-  app.get<{ Params: Params }>(
+  app.get(
     "/:id/expertise.docx",
     {
       schema: {

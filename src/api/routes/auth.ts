@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { SecureCookie } from "../../config.js";
 import { notificationList } from "../../contract/agreement.js";
@@ -29,6 +29,7 @@ import {
 } from "../auth.js";
 import { HttpError } from "../errors.js";
 import type { LoginBackoff } from "../login-backoff.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["auth"];
 
@@ -44,7 +45,7 @@ export interface AuthRouteOptions {
 }
 
 /** /api/me: the signed-in user's own reminders (the agreement notifications are beside them). */
-export async function meRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function meRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
   app.get(
     "/reminders",
@@ -67,7 +68,7 @@ export async function meRoutes(app: FastifyInstance, options: { store: Store }):
 }
 
 /** /api/users: the users a staff member may see, and new users. */
-export async function userRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function userRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
   app.get(
     "",
@@ -122,7 +123,7 @@ async function checkNewUser(store: Store, request: FastifyRequest, body: NewUser
 }
 
 /** /api/auth: sign-in, sign-out and the current user. */
-export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions): Promise<void> {
+export async function authRoutes(app: ZodApp, options: AuthRouteOptions): Promise<void> {
   const { store } = options;
 
   app.post<{ Body: z.infer<typeof loginBody> }>(

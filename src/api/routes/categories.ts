@@ -1,16 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { errorSchema } from "../../contract/common.js";
 import { categoryBody, categoryParams, categorySetSchema } from "../../contract/programmes.js";
 import { setCategoryOverride } from "../../store/categories.js";
 import type { Store } from "../../store/index.js";
 import { notFound } from "../errors.js";
+import type { ZodApp } from "../zod-provider.js";
 
 /** The access marker src/api/access.ts reads: admins and heads of the programme's community. */
 const STAFF_ONLY: Record<string, unknown> = { access: "staff" };
 
 /** Staff corrections of a project's automatic category (open data and the national comparison use them). */
-export async function categoryRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function categoryRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   app.put<{ Params: z.infer<typeof categoryParams>; Body: z.infer<typeof categoryBody> }>(
     "/:id/items/:itemId/category",
     {

@@ -1,9 +1,3 @@
-/**
- * The programme head's dashboard for a year: who has not reported and what is overdue (as of `today`),
- * planned vs actual by project, direction, year and source, the money-weighted progress roll-up and
- * the indicators — all computed by src/domain/monitoring, from the submitted reports.
- */
-import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import { errorSchema, idParams } from "../../contract/common.js";
 import { dashboardQuery, dashboardSchema } from "../../contract/dashboard.js";
@@ -29,6 +23,7 @@ import {
 import { listOrgUnits } from "../../store/users.js";
 import { HttpError } from "../errors.js";
 import { requireProgramme } from "../require-programme.js";
+import type { ZodApp } from "../zod-provider.js";
 import { type Clock, todayOf } from "./monitoring.js";
 
 function indicatorsOf(programme: Programme, reports: ExecutorReport[], year: number) {
@@ -48,7 +43,7 @@ function indicatorsOf(programme: Programme, reports: ExecutorReport[], year: num
   });
 }
 
-export async function dashboardRoutes(app: FastifyInstance, options: { store: Store; clock?: Clock }) {
+export async function dashboardRoutes(app: ZodApp, options: { store: Store; clock?: Clock }) {
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
   app.get<{ Params: z.infer<typeof idParams>; Querystring: z.infer<typeof dashboardQuery> }>(

@@ -1,5 +1,5 @@
 import { create as contentDisposition } from "content-disposition";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyReply } from "fastify";
 import type { z } from "zod";
 import { errorSchema, fileResponse, MEDIA_TYPES } from "../../contract/common.js";
 import {
@@ -12,6 +12,7 @@ import { isKatottg } from "../../domain/katottg.js";
 import type { Finding, Programme } from "../../domain/model.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
 import { notFound } from "../errors.js";
+import type { ZodApp } from "../zod-provider.js";
 
 type Writer = (programme: Programme, findings: Finding[]) => Promise<string | Uint8Array>;
 
@@ -58,7 +59,7 @@ async function send(reply: FastifyReply, stored: StoredProgramme, format: Format
 }
 
 /** The programme as DOCX (like the official annex), XLSX/CSV (the documented template) or JSON. */
-export async function exportRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function exportRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
   app.get<{ Params: z.infer<typeof exportParams>; Querystring: z.infer<typeof versionQuery> }>(
     "/:id/export.:format",
@@ -80,7 +81,7 @@ export async function exportRoutes(app: FastifyInstance, options: { store: Store
 }
 
 /** /api/public: the open data of a published programme in the same formats. */
-export async function publicExportRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function publicExportRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
   app.get<{ Params: z.infer<typeof publicExportParams> }>(
     "/programmes/:katottg/:from-:to/export.:format",

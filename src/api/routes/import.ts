@@ -1,5 +1,5 @@
 import multipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { config } from "../../config.js";
 import { errorSchema } from "../../contract/common.js";
@@ -18,6 +18,7 @@ import {
 import { type Store, sha256 } from "../../store/index.js";
 import { actorOf, requireCommunityWrite } from "../auth.js";
 import { HttpError } from "../errors.js";
+import type { ZodApp } from "../zod-provider.js";
 
 export type ImportDocument = (
   bytes: Uint8Array,
@@ -79,10 +80,7 @@ async function saveOnce(store: Store, request: ImportRequest, result: ImportResu
 }
 
 /** POST /api/import: a multipart upload (field "file") or the raw document with ?name=. */
-export async function importRoutes(
-  app: FastifyInstance,
-  deps: { store: Store; importDocument: ImportDocument },
-) {
+export async function importRoutes(app: ZodApp, deps: { store: Store; importDocument: ImportDocument }) {
   // Encapsulated: here every body arrives as raw bytes, whatever its content type.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) =>

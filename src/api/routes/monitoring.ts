@@ -4,7 +4,7 @@
  * the programme's cadence and item → unit table, and the head's annual report files.
  */
 import { create as contentDisposition } from "content-disposition";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { type AuditPage, auditPage, auditQuery } from "../../contract/audit.js";
 import { errorSchema, idParams, MEDIA_TYPES } from "../../contract/common.js";
@@ -50,6 +50,7 @@ import { listOrgUnits } from "../../store/users.js";
 import { actorOf, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 import { requireProgramme } from "../require-programme.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["monitoring"];
 export type Clock = () => Date;
@@ -133,7 +134,7 @@ export function todayOf(query: { today?: string }, clock: Clock): string {
   return query.today ?? clock().toISOString().slice(0, 10);
 }
 
-function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
+function reportRoutes(app: ZodApp, store: Store, clock: Clock): void {
   app.get<{ Params: Id; Querystring: z.infer<typeof reportsQuery> }>(
     "/:id/reports",
     {
@@ -186,7 +187,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
     },
   );
 
-  app.get<{ Params: ReportParams }>(
+  app.get(
     "/:id/reports/:rid",
     {
       schema: {
@@ -220,7 +221,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
     },
   );
 
-  app.post<{ Params: ReportParams }>(
+  app.post(
     "/:id/reports/:rid/submit",
     {
       schema: {
@@ -273,7 +274,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   );
 }
 
-function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
+function settingsRoutes(app: ZodApp, store: Store, clock: Clock): void {
   app.get<{ Params: Id; Querystring: z.infer<typeof todayQuery> }>(
     "/:id/periods",
     {
@@ -304,7 +305,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
     },
   );
 
-  app.get<{ Params: Id }>(
+  app.get(
     "/:id/settings",
     {
       schema: {
@@ -336,7 +337,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
       return request.body;
     },
   );
-  app.get<{ Params: Id }>(
+  app.get(
     "/:id/item-units",
     {
       schema: {
@@ -437,7 +438,7 @@ export async function writeAnnualForm(
   return writer(input);
 }
 
-function annualRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
+function annualRoutes(app: ZodApp, store: Store, clock: Clock): void {
   app.get<{ Params: z.infer<typeof annualParams>; Querystring: z.infer<typeof todayQuery> }>(
     "/:id/reports/annual/:year/:form",
     {
@@ -472,7 +473,7 @@ export interface MonitoringRouteOptions {
   clock?: Clock;
 }
 
-export async function monitoringRoutes(app: FastifyInstance, options: MonitoringRouteOptions): Promise<void> {
+export async function monitoringRoutes(app: ZodApp, options: MonitoringRouteOptions): Promise<void> {
   const clock = options.clock ?? (() => new Date());
   reportRoutes(app, options.store, clock);
   settingsRoutes(app, options.store, clock);

@@ -2,7 +2,7 @@
  * Managing organisational units: the overview with merge suggestions, renaming and merging. Staff of a
  * community manage its units only; the platform admin names the community (?katottg=).
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { errorSchema } from "../../contract/common.js";
 import {
@@ -28,6 +28,7 @@ import {
 import { ensureOrgUnit, listOrgUnits } from "../../store/users.js";
 import { actorOf, communityReadScope, currentUser, forbidden, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["auth"];
 const SIGNED_IN_ONLY: Record<string, unknown> = { access: "signed-in" };
@@ -50,7 +51,7 @@ async function translated<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** /api/org-units: a community's structural units, their overview, renames and merges. */
-export async function orgUnitRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function orgUnitRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
   app.get<{ Querystring: z.infer<typeof orgUnitQuery> }>(
     "",

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import { errorSchema, idParams } from "../../contract/common.js";
 import {

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import { errorSchema } from "../../contract/common.js";
 import { detailSchema, publicListQuery, publicParams, summarySchema } from "../../contract/programmes.js";
@@ -6,13 +5,14 @@ import { publishNoteSchema } from "../../contract/reviews.js";
 import type { Store } from "../../store/index.js";
 import { publishNote } from "../../store/publication.js";
 import { notFound } from "../errors.js";
+import type { ZodApp } from "../zod-provider.js";
 import { detailOf } from "./programmes.js";
 
 const TAGS = ["public"];
 const NOT_PUBLISHED = "Програму не знайдено або її ще не оприлюднено";
 
 /** /api/public: read-only routes for everyone; only published programmes exist here. */
-export async function publicRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function publicRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
   app.get<{ Querystring: z.infer<typeof publicListQuery> }>(
     "/programmes",

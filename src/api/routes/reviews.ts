@@ -1,28 +1,20 @@
-/**
- * The head's side of reporting over HTTP: returning an executor report with a remark, the annual
- * reports' deadlines and submission (the files are frozen then), and the public note of a programme
- * published with errors.
- */
-import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import { errorSchema, idParams } from "../../contract/common.js";
 import { ANNUAL_FORMS, reportParams, reportSchema, todayQuery } from "../../contract/monitoring.js";
-import { publicParams } from "../../contract/programmes.js";
 import {
   annualReportYearSchema,
   annualSubmissionSchema,
-  publishNoteSchema,
   returnBody,
   yearParams,
 } from "../../contract/reviews.js";
 import { headReportDue } from "../../domain/monitoring/periods.js";
 import type { Store } from "../../store/index.js";
 import { getReport, ReportConflict } from "../../store/monitoring.js";
-import { publishNote } from "../../store/publication.js";
 import { annualSubmissions, returnReport, submitAnnual } from "../../store/reviews.js";
 import { actorOf } from "../auth.js";
-import { HttpError, notFound } from "../errors.js";
+import { HttpError } from "../errors.js";
 import { requireProgramme } from "../require-programme.js";
+import type { ZodApp } from "../zod-provider.js";
 import { type Clock, checkYear, todayOf, writeAnnualForm } from "./monitoring.js";
 
 const TAGS = ["monitoring"];
@@ -42,7 +34,7 @@ export interface ReviewRouteOptions {
   clock?: Clock;
 }
 
-export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOptions): Promise<void> {
+export async function reviewRoutes(app: ZodApp, options: ReviewRouteOptions): Promise<void> {
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
 

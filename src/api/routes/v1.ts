@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { createGzip, gzipSync } from "node:zlib";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { config } from "../../config.js";
 import { errorSchema, notModified } from "../../contract/common.js";
@@ -35,6 +35,7 @@ import {
   weakEtag,
 } from "../../store/opendata.js";
 import { HttpError } from "../errors.js";
+import type { ZodApp } from "../zod-provider.js";
 import { v1AnnualRoutes } from "./v1-annual.js";
 import { v1CommunityRoutes } from "./v1-communities.js";
 
@@ -201,7 +202,7 @@ class LatestAnswers {
 
 /** Public open-data API v1: only published programmes; ETag, 304 and Cache-Control on every answer. */
 export async function v1Routes(
-  app: FastifyInstance,
+  app: ZodApp,
   options: {
     store: Store;
     exportsDir?: string;
@@ -417,7 +418,7 @@ export async function v1Routes(
         );
       },
     );
-    app.get<{ Querystring: Filter }>(
+    app.get(
       `/${resource}.csv`,
       {
         schema: {
