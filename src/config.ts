@@ -68,9 +68,12 @@ export const ENV_SCHEMA = z.object({
   INFOPROG_LOGIN: z.string().optional(),
   PATH: z.string().default("/usr/local/bin:/usr/bin:/bin"),
   INFOPROG_SOFFICE: z.string().optional(),
+  INFOPROG_SOFFICE_TIMEOUT_SECONDS: whole(120, 1),
   INFOPROG_TESSERACT: z.string().optional(),
   INFOPROG_PDFTOPPM: z.string().optional(),
   INFOPROG_PASSWORD: z.string().optional(),
+  INFOPROG_URL_IMPORT_TIMEOUT_SECONDS: whole(60, 1),
+  INFOPROG_URL_IMPORT_MAX_REDIRECTS: whole(5),
 });
 
 export type LogLevel = z.infer<typeof ENV_SCHEMA>["LOG_LEVEL"];
@@ -110,7 +113,16 @@ export interface Config {
   /** Who `infoprog import --server` signs in as (the password never goes on the command line). */
   cli: { login?: string; password?: string };
   /** External programs the importer runs for DOC/RTF and scanned PDFs; unset: looked up on PATH. */
-  tools: { path: string; soffice?: string; tesseract?: string; pdftoppm?: string };
+  tools: {
+    path: string;
+    soffice?: string;
+    /** One LibreOffice conversion (DOC/RTF → DOCX), killed past it. */
+    sofficeTimeoutMs: number;
+    tesseract?: string;
+    pdftoppm?: string;
+  };
+  /** Import from a URL: the whole download's time and the redirects followed (its size: the upload's). */
+  urlImport: { timeoutMs: number; maxRedirects: number };
 }
 
 function defaultPublicUrl(host: string, port: number): string {
@@ -163,8 +175,13 @@ export function configFrom(env: Record<string, string | undefined>): Config {
     tools: {
       path: e.PATH,
       soffice: e.INFOPROG_SOFFICE,
+      sofficeTimeoutMs: e.INFOPROG_SOFFICE_TIMEOUT_SECONDS * 1000,
       tesseract: e.INFOPROG_TESSERACT,
       pdftoppm: e.INFOPROG_PDFTOPPM,
+    },
+    urlImport: {
+      timeoutMs: e.INFOPROG_URL_IMPORT_TIMEOUT_SECONDS * 1000,
+      maxRedirects: e.INFOPROG_URL_IMPORT_MAX_REDIRECTS,
     },
   };
 }

@@ -46,6 +46,7 @@ export const ACCESS: Record<string, AccessRule> = {
   "POST /api/programmes/:id/status": STAFF,
   "POST /api/validate": SIGNED_IN,
   "POST /api/import": STAFF,
+  "POST /api/import/url": STAFF,
   "GET /api/programmes/:id/export.:format": SIGNED_IN,
 
   "GET /api/programmes/:id/periods": SIGNED_IN,

@@ -7,6 +7,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { type Config, config as environmentConfig } from "../config.js";
 import { healthSchema } from "../contract/common.js";
+import { fetchDocument as defaultFetchDocument } from "../import/fetch-url.js";
 import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
@@ -21,7 +22,7 @@ import { authRoutes, meRoutes, userRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes, publicExportRoutes } from "./routes/export.js";
-import { type ImportDocument, importRoutes } from "./routes/import.js";
+import { type FetchDocument, type ImportDocument, importRoutes, importUrlRoutes } from "./routes/import.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes, validateRoutes } from "./routes/programmes.js";
@@ -49,6 +50,8 @@ export interface AppOptions {
   store: Store;
   /** The document importer; by default src/import's importDocument. */
   importDocument?: ImportDocument;
+  /** Fetches a document for import from a URL; by default src/import's fetchDocument (public addresses only). */
+  fetchDocument?: FetchDocument;
   /** The built web app; served when the folder exists. Default: web/dist. */
   webDist?: string;
   logger?: FastifyServerOptions["logger"];
@@ -131,6 +134,12 @@ function registerRooms(app: FastifyInstance, options: AppOptions, settings: Conf
   app.register(publicRoutes, { prefix: "/api/public", store });
   app.register(publicExportRoutes, { prefix: "/api/public", store });
   app.register(importRoutes, { prefix: "/api/import", store, importDocument });
+  app.register(importUrlRoutes, {
+    prefix: "/api/import",
+    store,
+    importDocument,
+    fetchDocument: options.fetchDocument ?? ((url: string) => defaultFetchDocument(url)),
+  });
   app.register(authRoutes, {
     prefix: "/api/auth",
     store,

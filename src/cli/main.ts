@@ -27,23 +27,41 @@ const BUSY_HINT =
   "Зупиніть сервер і повторіть команду або імпортуйте документ через сервер: infoprog import ФАЙЛ " +
   "--server http://127.0.0.1:3000 --login КОРИСТУВАЧ (пароль — у змінній INFOPROG_PASSWORD).";
 
-async function readProgramme(
-  file: string,
-  options: ImportOptions = {},
-): Promise<{ result: ImportResult; bytes: Uint8Array }> {
-  let bytes: Uint8Array;
+interface ReadDocument {
+  result: ImportResult;
+  bytes: Uint8Array;
+  /** What the stored version names as its source: the file's name, or the address it came from. */
+  source: string;
+}
+
+/** `scheme://…`: an address to fetch rather than a file to read. */
+const ADDRESS = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+async function readDocument(file: string): Promise<{ bytes: Uint8Array; name: string; source: string }> {
+  if (ADDRESS.test(file)) {
+    const { fetchDocument } = await import("../import/fetch-url.js");
+    const fetched = await fetchDocument(file);
+    return { bytes: fetched.bytes, name: fetched.name, source: fetched.url };
+  }
   try {
-    bytes = await readFile(file);
+    const bytes = await readFile(file);
+    return { bytes, name: path.basename(file), source: path.basename(file) };
   } catch (error) {
     throw new CliError(
       `не вдалося прочитати файл ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
     );
   }
-  const { importDocument } = await import("../import/index.js");
+}
+
+/** Reads (or fetches) a document and imports it; a refusal becomes a CliError naming the document. */
+async function readProgramme(file: string, options: ImportOptions = {}): Promise<ReadDocument> {
+  const label = ADDRESS.test(file) ? file : path.basename(file);
   try {
-    return { result: await importDocument(bytes, path.basename(file), options), bytes };
+    const { bytes, name, source } = await readDocument(file);
+    const { importDocument } = await import("../import/index.js");
+    return { result: await importDocument(bytes, name, options), bytes, source };
   } catch (error) {
-    if (error instanceof NotAProgrammeError) throw new CliError(`${path.basename(file)}: ${error.message}`);
+    if (error instanceof NotAProgrammeError) throw new CliError(`${label}: ${error.message}`);
     throw error;
   }
 }
@@ -86,12 +104,10 @@ async function importCommand(
   file: string,
   options: SaveOptions & { json?: boolean; dryRun?: boolean; unit?: MoneyUnit },
 ): Promise<void> {
-  const { result, bytes } = await readProgramme(file, options.unit ? { unit: options.unit } : {});
+  const { result, bytes, source } = await readProgramme(file, options.unit ? { unit: options.unit } : {});
   // The community code is checked before the database is opened: a bad one is refused, not stored.
   if (!options.dryRun) communityKey(result.programme.community);
-  const stored = options.dryRun
-    ? undefined
-    : await withSave(options, (save) => save(result, bytes, path.basename(file)));
+  const stored = options.dryRun ? undefined : await withSave(options, (save) => save(result, bytes, source));
   if (options.json) {
     const output = {
       ...toContractJson(result.programme, result.findings),
@@ -109,8 +125,8 @@ async function importCommand(
 }
 
 async function validateCommand(file: string): Promise<void> {
-  const { result } = await readProgramme(file);
-  process.stdout.write(`${path.basename(file)}\n${describeFindings(result.findings)}\n`);
+  const { result, source } = await readProgramme(file);
+  process.stdout.write(`${source}\n${describeFindings(result.findings)}\n`);
   if (countBySeverity(result.findings).errors > 0) process.exitCode = 1;
 }
 
@@ -213,7 +229,10 @@ export function buildCli(): Command {
   );
   program
     .command("import")
-    .argument("<file>", "документ програми: .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv")
+    .argument(
+      "<file>",
+      "документ програми: .txt, .docx, .odt, .doc, .rtf, .pdf, .xlsx або .csv — файл або адреса https://… (лише публічний сайт)",
+    )
     .option("--json", "вивести програму одним JSON-об'єктом (гроші — цілі копійки)")
     .option("--dry-run", "не зберігати в базу даних")
     .addOption(
@@ -228,7 +247,7 @@ export function buildCli(): Command {
     .action(importCommand);
   program
     .command("validate")
-    .argument("<file>", "документ програми")
+    .argument("<file>", "документ програми: файл або адреса https://…")
     .description("вивести зауваження; код виходу 1, якщо є помилки")
     .action(validateCommand);
   program

@@ -37,6 +37,20 @@ function sourceParts(text: string): string[] {
 
 /** The source kind a printed label names; "mixed" when it names several, "unspecified" for empty text. */
 export function classifySource(label: string): SourceKind {
+  if (label.length > 400) return classifyLabel(label);
+  let known = sourceKindMemo.get(label);
+  if (known === undefined) {
+    known = classifyLabel(label);
+    if (sourceKindMemo.size > 10_000) sourceKindMemo.clear();
+    sourceKindMemo.set(label, known);
+  }
+  return known;
+}
+
+/** Every funding row of a table asks about one of a few labels. */
+const sourceKindMemo = new Map<string, SourceKind>();
+
+function classifyLabel(label: string): SourceKind {
   const text = normalise(label);
   if (text === "") return "unspecified";
   if (/^[-‐‑–—−]+$/.test(text)) return "none";

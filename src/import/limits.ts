@@ -34,11 +34,9 @@ export const IMPORT_LIMITS = {
   maxXmlDepth: 256,
   /** Wall-clock time for one import, checked inside the readers' loops. */
   maxProcessingMs: 30_000,
-  /**
-   * One LibreOffice conversion (DOC/RTF → DOCX), killed past it. Its time, and the wait for a free
-   * converter, do not count against `maxProcessingMs`: they have their own caps.
-   */
-  maxConversionMs: 120_000,
+  // One LibreOffice conversion has its own cap, `config().tools.sofficeTimeoutMs`
+  // (INFOPROG_SOFFICE_TIMEOUT_SECONDS); its time and the wait for a free converter do not count
+  // against `maxProcessingMs`.
   /** LibreOffice processes at once per server (each takes a core and ~200 MB). */
   maxConcurrentConversions: 2,
   /** Pages of a PDF (the real programmes have 10–60). */

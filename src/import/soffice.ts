@@ -116,7 +116,7 @@ export function convertWithLibreOffice(
   bytes: Uint8Array,
   from: string,
   target: ConvertTarget,
-  timeoutMs: number = IMPORT_LIMITS.maxConversionMs,
+  timeoutMs: number = config().tools.sofficeTimeoutMs,
 ): Promise<Uint8Array> {
   const program = sofficePath();
   if (!program) refuse(TOOL_MESSAGES.sofficeMissing);

@@ -4,6 +4,7 @@
  * executes which project. Every change writes the audit log in its own transaction.
  */
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { executorKey } from "../domain/executors.js";
 import type { Programme } from "../domain/model.js";
 import { type Cadence, type ReportingPeriod, reportingPeriods } from "../domain/monitoring/periods.js";
@@ -52,22 +53,28 @@ const iso = (value: Date | string | null): string | null =>
 
 type ReportRow = Awaited<ReturnType<typeof selectReports>>[number];
 
-function selectReports(
-  db: MonitoringDb | MonitoringTrx,
-  programmeId: number,
-  id?: string,
-  filter: ReportFilter = {},
-) {
+/** A programme's reports with their unit's name, filtered; the callers order them. */
+function reportsWhere(db: MonitoringDb | MonitoringTrx, programmeId: number, filter: ReportFilter) {
   let query = db
     .selectFrom("executor_reports as r")
     .innerJoin("org_units as u", "u.id", "r.org_unit_id")
     .selectAll("r")
     .select("u.name as unit_name")
     .where("r.programme_id", "=", programmeId);
-  if (id !== undefined) query = query.where("r.id", "=", id);
   if (filter.orgUnitId !== undefined) query = query.where("r.org_unit_id", "=", filter.orgUnitId);
   if (filter.periodKey !== undefined) query = query.where("r.period_key", "=", filter.periodKey);
   if (filter.submittedOnly) query = query.where("r.submitted_at", "is not", null);
+  return query;
+}
+
+function selectReports(
+  db: MonitoringDb | MonitoringTrx,
+  programmeId: number,
+  id?: string,
+  filter: ReportFilter = {},
+) {
+  let query = reportsWhere(db, programmeId, filter);
+  if (id !== undefined) query = query.where("r.id", "=", id);
   return query.orderBy("r.created_at").orderBy("r.id").execute();
 }
 
@@ -112,6 +119,70 @@ export async function listReports(
 ): Promise<StoredReport[]> {
   const rows = await selectReports(monitoringDb(store), programmeId, undefined, filter);
   return rows.map(toReport);
+}
+
+export interface ReportPage {
+  reports: StoredReport[];
+  /** More reports follow the last one of this page. */
+  more: boolean;
+}
+
+/** Where a page starts: after this report. `createdAt` is the column's text, exact to the microsecond. */
+export interface ReportCursor {
+  id: string;
+  createdAt: string;
+}
+
+/**
+ * One page of a programme's reports, oldest first, after the report `after` (absent: from the start).
+ * The page is a range of an index in (created_at, id) order for each filter (migration 0025), so it
+ * costs the same however many reports there are. Undefined when `after` is no report of the programme.
+ */
+export async function pageReports(
+  store: Store,
+  programmeId: number,
+  filter: ReportFilter,
+  page: { limit: number; after?: string },
+): Promise<ReportPage | undefined> {
+  const db = monitoringDb(store);
+  const after = page.after === undefined ? undefined : await cursorOf(db, programmeId, page.after);
+  if (page.after !== undefined && !after) return undefined;
+  const rows = await reportPageQuery(db, programmeId, filter, { limit: page.limit, after }).execute();
+  return { reports: rows.slice(0, page.limit).map(toReport), more: rows.length > page.limit };
+}
+
+/**
+ * The query of one page (a row past the limit tells whether more follow); exported for its plan's test.
+ * The cursor is compared as a row of parameters, which the index range takes as its start.
+ */
+export function reportPageQuery(
+  db: MonitoringDb,
+  programmeId: number,
+  filter: ReportFilter,
+  page: { limit: number; after?: ReportCursor },
+) {
+  let query = reportsWhere(db, programmeId, filter);
+  const { after } = page;
+  if (after)
+    query = query.where(sql<boolean>`(r.created_at, r.id) > (${after.createdAt}::timestamptz, ${after.id})`);
+  return query
+    .orderBy("r.created_at")
+    .orderBy("r.id")
+    .limit(page.limit + 1);
+}
+
+async function cursorOf(
+  db: MonitoringDb,
+  programmeId: number,
+  id: string,
+): Promise<ReportCursor | undefined> {
+  const row = await db
+    .selectFrom("executor_reports")
+    .select(sql<string>`created_at::text`.as("createdAt"))
+    .where("id", "=", id)
+    .where("programme_id", "=", programmeId)
+    .executeTakeFirst();
+  return row && { id, createdAt: row.createdAt };
 }
 
 export async function getReport(

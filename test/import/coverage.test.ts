@@ -15,10 +15,19 @@ describe("numbersIn", () => {
       "225,900",
     ]);
     expect(numbersIn("35,95")).toEqual(["35,95"]);
+    expect(numbersIn("\u00a0100.000,00 ")).toEqual(["100.000,00"]);
   });
 
   it("holds no numbers for text, dashes and empty cells", () => {
-    for (const cell of ["", "-", "х", "Навчено 60 працівників", "2026-2028 роки", "1.1. Назва"]) {
+    for (const cell of [
+      "",
+      "-",
+      "х",
+      "Навчено 60 працівників",
+      "2026-2028 роки",
+      "1.1. Назва",
+      "10.12.2025",
+    ]) {
       expect(numbersIn(cell), cell).toEqual([]);
     }
   });

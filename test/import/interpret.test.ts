@@ -75,6 +75,17 @@ describe("executors", () => {
       "управління освіти, культури, молоді та спорту",
     ]);
   });
+
+  it("starts a new unit at a capitalised name or abbreviation in a list of units", () => {
+    expect(splitExecutors("Управління освіти, ОСББ «Затишок», Межівська ДЮСШ, м. Межова")).toEqual([
+      "Управління освіти",
+      "ОСББ «Затишок»",
+      "Межівська ДЮСШ, м. Межова",
+    ]);
+    expect(splitExecutors("Сприяння розвитку, Програма громади")).toEqual([
+      "Сприяння розвитку, Програма громади",
+    ]);
+  });
 });
 
 describe("task table layouts", () => {
@@ -104,6 +115,62 @@ describe("task table layouts", () => {
       byYear: { "2026": 100_000, "2027": 50_050 },
     });
     expect(read.directions[0]?.items[0]?.expectedResult).toBe("Результат");
+  });
+
+  const rowsUnder = (header: string[]) => [
+    ...header,
+    `I. Цифрове врядування${T.repeat(7)}`,
+    `1.1. Захід${T}Відділ освіти${T}2026${T}місцевий бюджет${T}3${T}1${T}2${T}Результат`,
+    `ІV. Цифрові послуги${T.repeat(7)}`,
+    `4.1. Послуга${T}ЦНАП${T}2027${T}інші джерела${T}5${T}${T}5${T}Результат`,
+  ];
+
+  it("reads a one-row header naming the columns and the years together", () => {
+    for (const years of [
+      ["2026", "2027"],
+      ["2026 рік", "2027 рік"],
+    ]) {
+      const { programme: read } = programme(
+        rowsUnder([
+          `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Всього, тис. грн${T}${years.join(T)}${T}Очікуваний результат`,
+        ]),
+      );
+      expect(
+        read.directions.flatMap((direction) => direction.items.map((each) => each.funding[0]?.byYear)),
+      ).toEqual([{ "2026": 100_000, "2027": 200_000 }, { "2027": 500_000 }]);
+    }
+  });
+
+  it("reads Roman direction numbers (Latin or Cyrillic letters) and a dash after «Напрям N»", () => {
+    const header = [
+      `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}${T}Очікуваний результат`,
+      `${T}${T}${T}${T}Всього${T}2026${T}2027${T}`,
+    ];
+    const roman = programme(rowsUnder(header)).programme.directions;
+    expect(roman.map((direction) => [direction.number, direction.title])).toEqual([
+      ["1", "Цифрове врядування"],
+      ["4", "Цифрові послуги"],
+    ]);
+    const dashed = programme([
+      ...header,
+      `Напрям 1 – Цифрове врядування${T.repeat(7)}`,
+      ...rowsUnder([]).slice(1, 2),
+    ]);
+    expect(dashed.programme.directions.map((direction) => direction.title)).toEqual(["Цифрове врядування"]);
+  });
+
+  it("reads a direction printed as a line of its own, without the row's empty cells", () => {
+    const header = [
+      `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}${T}Очікуваний результат`,
+      `${T}${T}${T}${T}Всього${T}2026${T}2027${T}`,
+    ];
+    const rows = rowsUnder(header).map((line) => line.replace(/\t+$/, ""));
+    const { programme: read, findings } = programme(rows);
+    expect(read.directions.map((direction) => [direction.number, direction.items.length])).toEqual([
+      ["1", 1],
+      ["4", 1],
+    ]);
+    expect(findings.map((finding) => finding.code)).not.toContain("import.no-direction");
   });
 
   it("warns when tasks come before any direction and when the passport misses fields", () => {

@@ -62,6 +62,28 @@ describe("one-cell-per-line layout", () => {
   });
 });
 
+describe("Markdown pipe tables", () => {
+  it("reads each pipe row as the tab-separated row it stands for, without the rule line", () => {
+    const rows = onlyTable(
+      [
+        "| Назва заходу | Виконавці | Обсяг, тис. грн |",
+        "|---|:---:|---:|",
+        "| 1.1. Сайт \\| портал | Відділ культури | 10,5 |",
+        "|  | Відділ освіти |  |",
+      ].join("\n"),
+    );
+    expect(rows).toEqual([
+      ["Назва заходу", "Виконавці", "Обсяг, тис. грн"],
+      ["1.1. Сайт | портал", "Відділ культури", "10,5"],
+      ["", "Відділ освіти", ""],
+    ]);
+  });
+
+  it("leaves a line with a pipe inside it as text", () => {
+    expect(tables(readTextBlocks("Вартість | 10 тис. грн"))).toEqual([]);
+  });
+});
+
 describe("tab-separated layout", () => {
   it("merges a continuation line into the cells of the row above", () => {
     const rows = onlyTable(
@@ -89,6 +111,41 @@ describe("tab-separated layout", () => {
       [`${T}${T}3.6 Модернізація системи${T}Шт.${T}0`, "", `${T}${T}наявних реєстрів`].join("\n"),
     );
     expect(rows).toEqual([["", "", "3.6 Модернізація системи наявних реєстрів", "Шт.", "0"]]);
+  });
+
+  it("gives a lone fragment naming no unit to the title on the left that stops mid-phrase", () => {
+    const rows = onlyTable(
+      [
+        `Модернізація мережі в будівлях ради, віддалених${T}Управління освіти${T}2026`,
+        "",
+        `${T}робочих місць і шкіл${T}`,
+        `Оновлення сайту громади${T}Відділ культури${T}2026`,
+        "",
+        `${T}та туризму${T}`,
+        `Навчання працівників${T}Відділ освіти${T}2026`,
+        "",
+        `${T}молоді та спорту${T}`,
+      ].join("\n"),
+    );
+    expect(rows.map((row) => row.slice(0, 2))).toEqual([
+      ["Модернізація мережі в будівлях ради, віддалених робочих місць і шкіл", "Управління освіти"],
+      ["Оновлення сайту громади", "Відділ культури та туризму"],
+      ["Навчання працівників", "Відділ освіти молоді та спорту"],
+    ]);
+  });
+
+  it("keeps a lone fragment naming a unit in the executors' cell", () => {
+    const rows = onlyTable(
+      [
+        `Модернізація мережі віддалених${T}Управління освіти,${T}2026`,
+        "",
+        `${T}заклади освіти громади${T}`,
+      ].join("\n"),
+    );
+    expect(rows[0]?.slice(0, 2)).toEqual([
+      "Модернізація мережі віддалених",
+      "Управління освіти, заклади освіти громади",
+    ]);
   });
 
   it("splits a page-break continuation that also starts a new source row", () => {

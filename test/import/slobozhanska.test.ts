@@ -57,10 +57,16 @@ describe("slobozhanska-2025-2027: task table", () => {
   it("treats a row whose task cell was lost as a further project of the task above (line 235)", () => {
     const network = item(programme, "d1.1.2");
     expect(network.title).toMatch(/^Побудова сучасної захищеної локальної мережі/);
-    expect(network.executors[0]).toMatch(/^Відділ організаційно-інформаційної роботи/);
+    expect(network.executors).toEqual(["Відділ організаційно-інформаційної роботи"]);
     expect(network.funding.map((row) => row.source)).toEqual(SOURCES);
     const missing = findings.filter((finding) => finding.code === "import.task-cell-missing");
     expect(missing.map((finding) => finding.location)).toEqual([{ line: 235, ref: "item:d1.1.2" }]);
+  });
+
+  it("continues the shifted project's title, not its executors, after the page break (line 240)", () => {
+    expect(item(programme, "d1.1.2").title).toBe(
+      "Побудова сучасної захищеної локальної мережі з можливістю керування мережевими потоками в будівлях Слобожанської селищної ради, структурних підрозділів, старостинських округів, закладах освіти, закладах культури, закладах",
+    );
   });
 
   it("treats a row with an empty first cell and a project name as another project (line 279)", () => {

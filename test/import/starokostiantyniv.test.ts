@@ -42,13 +42,22 @@ describe("starokostiantyniv-2026-2028: task table", () => {
     ]);
   });
 
-  it("joins cells continued on later lines (lines 165+167, 171+173, 218+220)", () => {
+  it("joins cells continued on later lines (lines 165+167, 171+173, 205+207, 218+220)", () => {
     expect(item(programme, "d1.2").executors.at(-1)).toBe(
       "фінансове управління виконавчого комітету міської ради",
     );
     expect(item(programme, "d2.1").executors).toContain(
       "управління соціальної політики, сім'ї, єдності України та ветеранської підтримки",
     );
+    expect(item(programme, "d3.4").executors).toEqual([
+      "Відділ інформаційного забезпечення",
+      "управління житлово-комунального господарства виконавчого комітету міської ради",
+      "КП «Тепловик»",
+      "КП «Водоканал»",
+      "КП Старокостянтинівський ККП",
+      "КП «РБШП»",
+      "Старокостянтинівська ЖЕК",
+    ]);
     const joint = item(programme, "d3.13");
     expect(joint.title).toMatch(
       /^Участь у спільних проектах \(програмах\), спрямованих на розвиток е-урядування/,

@@ -38,7 +38,7 @@ describe("who may read and write which report", () => {
       payload: { status: "done", actual: [] },
     });
     expect(correction.statusCode).toBe(403);
-    expect((await other.inject(reports())).json()).toEqual([]);
+    expect((await other.inject(reports())).json()).toEqual({ data: [], next: null });
     const own = (await scene.executor1.inject(url)).json();
     expect(own).toMatchObject({ text: "чернетка", status: "in-progress", submittedAt: null });
   });

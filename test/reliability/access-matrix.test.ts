@@ -278,7 +278,9 @@ describe("access matrix: every write route × every community role, aimed at ano
       orgUnitId2: String(unitB2.id),
     });
     b.remark = String(await returnedRemark(store, idB));
-    app = buildApp({ store, webDist: "/nonexistent", loginAttemptsPerMinute: 1000 });
+    // The URL import fetches B's published document (no network: the fetcher stands in for the site).
+    const fetchB = async (url: string) => ({ bytes: Buffer.from(exportCsv(programmeB)), name: "b.csv", url });
+    app = buildApp({ store, webDist: "/nonexistent", loginAttemptsPerMinute: 1000, fetchDocument: fetchB });
     app.addHook("onRoute", (route) => {
       for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     });
@@ -310,6 +312,7 @@ describe("access matrix: every write route × every community role, aimed at ano
           headers: { "content-type": "text/csv" },
         },
       ],
+      "POST /api/import/url": [{ url: "/api/import/url", payload: { url: "https://rada-b.example/b.csv" } }],
       "PUT /api/programmes/:id": [
         { url: `/api/programmes/${b.id}`, payload: programmeB },
         { url: `/api/programmes/${ownId}`, payload: asA },

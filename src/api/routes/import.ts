@@ -1,11 +1,13 @@
 import multipart from "@fastify/multipart";
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { config } from "../../config.js";
 import { errorSchema } from "../../contract/common.js";
+import { type ImportUrlBody, importedFrom, importUrlBody } from "../../contract/import-url.js";
 import { importQuery, previewSchema, savedSchema } from "../../contract/programmes.js";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
+import type { FetchedDocument } from "../../import/fetch-url.js";
 import type { ImportOptions } from "../../import/index.js";
 import { IMPORT_LIMITS } from "../../import/limits.js";
 import { communityKey } from "../../store/community-key.js";
@@ -26,14 +28,22 @@ export type ImportDocument = (
   options?: ImportOptions,
 ) => Promise<ImportResult>;
 
+/** Fetches a document from a URL for import; by default src/import's fetchDocument. */
+export type FetchDocument = (url: string) => Promise<FetchedDocument>;
+
 export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxUploadBytes;
 /** Uploads per client address and minute; INFOPROG_UPLOADS_PER_MINUTE overrides (the soak bench raises it). */
 export const UPLOADS_PER_MINUTE = config().limits.uploadsPerMinute;
 type ImportRequest = FastifyRequest<{ Querystring: z.infer<typeof importQuery>; Body: Buffer | undefined }>;
+type ImportUrlRequest = FastifyRequest<{ Body: ImportUrlBody }>;
+type AnyImportRequest = ImportRequest | ImportUrlRequest;
 
 interface Upload {
   bytes: Uint8Array;
+  /** The file name the importer reads (it tells CSV from text). */
   name: string;
+  /** What the version records as its source, when not the name (a URL import: the address). */
+  source?: string;
 }
 
 async function readUpload(request: ImportRequest): Promise<Upload> {
@@ -52,7 +62,7 @@ const KEY_TEXT = /^[\x21-\x7e]+$/;
 
 /** The Idempotency-Key header, checked; undefined when the client sent none. */
 function idempotencyOf(
-  request: ImportRequest,
+  request: AnyImportRequest,
   bytes: Uint8Array,
   name: string,
 ): IdempotentRequest | undefined {
@@ -64,14 +74,14 @@ function idempotencyOf(
   return { key, requestSha256: sha256(`${name}\n${sha256(bytes)}`) };
 }
 
-async function saveOnce(store: Store, request: ImportRequest, result: ImportResult, upload: Upload) {
-  const source = { name: upload.name, sha256: sha256(upload.bytes) };
+async function saveOnce(store: Store, request: AnyImportRequest, result: ImportResult, upload: Upload) {
+  const name = upload.source ?? upload.name;
   try {
     return await store.saveImport(
       result,
-      source,
+      { name, sha256: sha256(upload.bytes) },
       actorOf(request),
-      idempotencyOf(request, upload.bytes, upload.name),
+      idempotencyOf(request, upload.bytes, name),
     );
   } catch (error) {
     if (error instanceof IdempotencyKeyReusedError) throw new HttpError(422, error.message);
@@ -111,18 +121,72 @@ export async function importRoutes(app: ZodApp, deps: { store: Store; importDocu
     },
     async (request: ImportRequest, reply) => {
       const upload = await readUpload(request);
-      const unit = request.query.unit;
-      const result = await deps.importDocument(upload.bytes, upload.name, unit ? { unit } : {});
-      if (request.query.dryRun === "1" || request.query.dryRun === "true") {
-        return { ...result, totals: programmeTotals(result.programme) };
-      }
-      const katottg = communityKey(result.programme.community);
-      requireCommunityWrite(request, katottg);
-      const { replayed, ...saved } = await saveOnce(deps.store, request, result, upload);
-      if (replayed) reply.header("idempotent-replayed", "true");
-      else
-        await createExecutorUnits(deps.store, saved.programmeId, katottg, result.programme, actorOf(request));
-      return reply.status(saved.created ? 201 : 200).send({ ...saved, findings: result.findings });
+      const { unit, dryRun } = request.query;
+      const read = { request, reply, upload, unit, dryRun: dryRun === "1" || dryRun === "true" };
+      return previewOrSave(deps, read);
+    },
+  );
+}
+
+interface ReadDocument {
+  request: AnyImportRequest;
+  reply: FastifyReply;
+  upload: Upload;
+  unit?: ImportOptions["unit"];
+  dryRun: boolean;
+}
+
+/** Imports the document; returns the preview, or saves it (the head of its community only). */
+async function previewOrSave(
+  deps: { store: Store; importDocument: ImportDocument },
+  { request, reply, upload, unit, dryRun }: ReadDocument,
+  extra: Record<string, unknown> = {},
+) {
+  const result = await deps.importDocument(upload.bytes, upload.name, unit ? { unit } : {});
+  if (dryRun) return { ...result, totals: programmeTotals(result.programme), ...extra };
+  const katottg = communityKey(result.programme.community);
+  requireCommunityWrite(request, katottg);
+  const { replayed, ...saved } = await saveOnce(deps.store, request, result, upload);
+  if (replayed) reply.header("idempotent-replayed", "true");
+  else await createExecutorUnits(deps.store, saved.programmeId, katottg, result.programme, actorOf(request));
+  return reply.status(saved.created ? 201 : 200).send({ ...saved, findings: result.findings, ...extra });
+}
+
+/**
+ * POST /api/import/url: the council's published document fetched from its address
+ * (src/import/fetch-url.ts: public addresses only, size, time and redirect limits), then imported like
+ * an upload. The version's source is the address the document came from.
+ */
+export async function importUrlRoutes(
+  app: ZodApp,
+  deps: { store: Store; importDocument: ImportDocument; fetchDocument: FetchDocument },
+) {
+  const withSource = (schema: typeof savedSchema | typeof previewSchema) =>
+    schema.extend({ source: importedFrom });
+  app.post(
+    "/url",
+    {
+      config: { rateLimit: { max: UPLOADS_PER_MINUTE, timeWindow: 60_000 } },
+      schema: {
+        tags: ["programmes"],
+        summary:
+          "Імпорт документа програми за адресою (http/https; лише публічні адреси, розмір як у завантаження, обмеження часу й переадресувань); dryRun — лише попередній перегляд",
+        body: importUrlBody,
+        response: {
+          200: withSource(savedSchema).or(withSource(previewSchema)),
+          201: withSource(savedSchema),
+          400: errorSchema,
+          422: errorSchema,
+          429: errorSchema,
+        },
+      },
+    },
+    async (request: ImportUrlRequest, reply) => {
+      const { url, unit, dryRun } = request.body;
+      const fetched = await deps.fetchDocument(url);
+      const upload = { bytes: fetched.bytes, name: fetched.name, source: fetched.url };
+      const source = { url: fetched.url, name: fetched.name };
+      return previewOrSave(deps, { request, reply, upload, unit, dryRun: dryRun === true }, { source });
     },
   );
 }

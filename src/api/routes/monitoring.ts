@@ -17,11 +17,10 @@ import {
   itemUnitsSchema,
   periodSchema,
   reportParams,
-  reportSchema,
-  reportsQuery,
   settingsBody,
   todayQuery,
 } from "../../contract/monitoring.js";
+import { reportPage, storedReport as reportSchema, reportsQuery } from "../../contract/reports.js";
 import { allItems, type Programme } from "../../domain/model.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import { unitStates } from "../../domain/monitoring/index.js";
@@ -36,6 +35,7 @@ import {
   getReport,
   itemUnitsOf,
   listReports,
+  pageReports,
   programmePeriods,
   ReportConflict,
   type ReportContent,
@@ -135,22 +135,27 @@ export function todayOf(query: { today?: string }, clock: Clock): string {
 }
 
 function reportRoutes(app: ZodApp, store: Store, clock: Clock): void {
-  app.get<{ Params: Id; Querystring: z.infer<typeof reportsQuery> }>(
+  app.get(
     "/:id/reports",
     {
       schema: {
         tags: TAGS,
-        summary: "Звіти виконавців (виконавець бачить лише свого підрозділу)",
+        summary:
+          "Звіти виконавців, сторінками (?limit=, ?after= — поле next); виконавець бачить лише свого підрозділу",
         params: idParams,
         querystring: reportsQuery,
-        response: { 200: reportSchema.array(), 404: errorSchema },
+        response: { 200: reportPage, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request) => {
       await requireProgramme(store, request.params.id);
       const user = currentUser(request);
+      const { periodKey, limit, after } = request.query;
       const orgUnitId = user.role === "executor" ? (user.orgUnitId ?? -1) : request.query.orgUnitId;
-      return listReports(store, request.params.id, { orgUnitId, periodKey: request.query.periodKey });
+      const page = await pageReports(store, request.params.id, { orgUnitId, periodKey }, { limit, after });
+      if (!page) throw new HttpError(400, "Курсор сторінки не є звітом цієї програми");
+      const last = page.reports.at(-1);
+      return { data: page.reports, next: page.more && last ? last.id : null };
     },
   );
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { errorSchema, idParams } from "../../contract/common.js";
-import { ANNUAL_FORMS, reportParams, reportSchema, todayQuery } from "../../contract/monitoring.js";
+import { ANNUAL_FORMS, reportParams, todayQuery } from "../../contract/monitoring.js";
+import { storedReport as reportSchema } from "../../contract/reports.js";
 import {
   annualReportYearSchema,
   annualSubmissionSchema,

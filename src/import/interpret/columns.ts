@@ -42,9 +42,10 @@ function yearCount(cells: string[]): number {
   return cells.filter((cell) => yearOf(cell) !== null).length;
 }
 
-/** A row naming two or more columns and holding no amounts (amounts make it a data row). */
+/** A row naming two or more columns and holding no amounts (amounts make it a data row; years do not). */
 function isNamingRow<Role extends string>(cells: string[], rules: ColumnRule<Role>[]): boolean {
-  if (cells.some((cell) => /^[\d\s]+(?:[.,]\d+)?$/.test(cell.trim()))) return false;
+  const amount = (cell: string) => /^[\d\s]+(?:[.,]\d+)?$/.test(cell.trim()) && yearOf(cell) === null;
+  if (cells.some(amount)) return false;
   const matches = cells.filter((cell) => rules.some((rule) => rule.pattern.test(cell)));
   return matches.length >= 2;
 }
@@ -72,7 +73,10 @@ export function readColumns<Role extends string>(
   let headerRows = start;
   while (headerRows < rows.length && isHeaderRow(rows[headerRows]?.cells ?? [], rules)) headerRows++;
   const header = rows.slice(start, headerRows).map((row) => row.cells);
-  const main = header.find((cells) => !isColumnNumberRow(cells) && yearCount(cells) < 2);
+  // The row naming the columns; a one-row header names them and the years in the same row.
+  const main =
+    header.find((cells) => !isColumnNumberRow(cells) && yearCount(cells) < 2) ??
+    header.find((cells) => isNamingRow(cells, rules));
   if (!main) return null;
   const width = Math.max(...header.map((cells) => cells.length));
   const columns: Columns<Role> = {

@@ -23,7 +23,10 @@ interface Entry extends CellAddress {
 }
 
 const NUMBERISH = /^[+\-−]?\d[\d\s.,%]*$/;
-const TOKEN = /^[+\-−]?\d+(?:[.,]\d+)?%?$/;
+/** Cheap first look: most cells are words, and fail here before any copy of their text is made. */
+const NUMBERISH_START = /^[+\-−]?\d/;
+/** "35,95", "1685", "12%", or thousands grouped by dots before a decimal comma: "100.000,00". */
+const TOKEN = /^[+\-−]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d+(?:[.,]\d+)?)%?$/;
 const GROUP_HEAD = /^[+\-−]?\d{1,3}$/;
 const GROUP_TAIL = /^\d{3}(?:[.,]\d+)?%?$/;
 
@@ -34,8 +37,10 @@ const GROUP_TAIL = /^\d{3}(?:[.,]\d+)?%?$/;
  * the model as text. "-" and "х" mean zero or nothing and are not numbers.
  */
 export function numbersIn(text: string): string[] {
-  const clean = text.replace(/\u00a0/g, " ").trim();
-  if (clean === "" || !NUMBERISH.test(clean)) return [];
+  const trimmed = text.trim();
+  if (!NUMBERISH_START.test(trimmed)) return [];
+  const clean = trimmed.replace(/\u00a0/g, " ");
+  if (!NUMBERISH.test(clean)) return [];
   const tokens = clean.split(/\s+/);
   if (!tokens.every((token) => TOKEN.test(token))) return [];
   const numbers: string[] = [];
@@ -54,13 +59,17 @@ export function numbersIn(text: string): string[] {
   return numbers;
 }
 
-function key({ line, cell }: CellAddress): string {
-  return `${line}:${cell}`;
+/**
+ * One number per cell (rows hold at most `maxCellsPerRow`, 1 000, cells): a string key would be built
+ * and hashed on every lookup.
+ */
+function key({ line, cell }: CellAddress): number {
+  return line * 65_536 + cell;
 }
 
 /** Counts the numbers of one import as they are seen, placed in the model, or flagged. */
 export class NumberLedger {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<number, Entry>();
 
   /** Registers the numbers of every cell of a data row (header and column-number rows are not data). */
   seeRow(line: number, cells: readonly string[]): void {
@@ -71,10 +80,11 @@ export class NumberLedger {
 
   /** Registers the numbers of one cell; seeing a cell twice counts it once. */
   see(at: CellAddress, text: string): void {
-    if (this.entries.has(key(at))) return;
+    const address = key(at);
+    if (this.entries.has(address)) return;
     const numbers = numbersIn(text);
     if (numbers.length === 0) return;
-    this.entries.set(key(at), { ...at, text, numbers, placed: 0, flagged: false });
+    this.entries.set(address, { line: at.line, cell: at.cell, text, numbers, placed: 0, flagged: false });
   }
 
   /** The numbers of a cell that landed in the model: all of them, or the first `count`. */

@@ -7,14 +7,14 @@ import {
   ref,
 } from "../../domain/model.js";
 import type { MoneyUnit } from "../../domain/money.js";
-import { type Block, NotAProgrammeError, type Table } from "../blocks.js";
+import { type Block, NotAProgrammeError, type Table, type TableRow } from "../blocks.js";
 import { NumberLedger } from "./coverage.js";
 import { FindingLog } from "./findings.js";
 import { isIndicatorTable, readIndicators } from "./indicators.js";
 import { isMonitoringTable, readMonitoring } from "./monitoring.js";
 import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
 import { readSections, readTitle } from "./sections.js";
-import { isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
+import { isDirectionHeading, isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
 import { checkProgrammeUnit, checkRowUnits } from "./units.js";
 
 const KATOTTG = /UA\s?(\d{17})/;
@@ -140,15 +140,23 @@ function looksLikeTaskRows(block: Table, table: Table): boolean {
   return own >= width - 2 && own <= width + 1 && (numbered || amounts);
 }
 
-/** The task table with the headerless tables after it (the table went on after a page break). */
+/**
+ * The task table with the headerless tables after it (the table went on after a page break). A
+ * direction heading printed between them as a line of its own, without the row's empty cells
+ * ("1. Назва", "Напрям 2", "II. Назва"), is the direction row of the rows after it.
+ */
 function withContinuations(blocks: Block[], table: Table | undefined): Table | undefined {
   if (!table) return undefined;
   const rows = [...table.rows];
+  let headings: TableRow[] = [];
   for (const block of blocks.slice(blocks.indexOf(table) + 1)) {
     if (block.kind === "paragraph" && ANNEX.test(block.text)) break;
+    if (block.kind === "paragraph" && isDirectionHeading(block.text))
+      headings.push({ cells: [block.text], line: block.line });
     if (block.kind !== "table") continue;
     if (isTaskTable(block) || isIndicatorTable(block) || !looksLikeTaskRows(block, table)) break;
-    rows.push(...block.rows);
+    rows.push(...headings, ...block.rows);
+    headings = [];
   }
   return rows.length === table.rows.length ? table : { ...table, rows };
 }

@@ -24,12 +24,23 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
 ];
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
-const NAMED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*(\d{1,2})?\s*[.:]?\s*(\S.*)$/is;
+const NAMED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*(\d{1,2})?\s*[.:–—-]?\s*(\S.*)$/is;
+/** "I. Назва", "ІV. Назва": a Roman number, often typed with the Cyrillic І and Х. */
+const ROMAN_DIRECTION = /^([IVXІХ]{1,5})\.\s*(\S.*)$/s;
 /** "Пріоритетний напрям 1" alone: its title is the first task cell under it. */
 const UNTITLED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*№?\s*(\d{1,2})\s*[.:]?$/i;
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
 const MID_SENTENCE = /^[«"„“(]?\p{Ll}/u;
 const TOTAL = /^(всього|усього|разом)/i;
+
+/** A line that names a direction of the task table: "1. Назва", "Напрям 2 – Назва", "II. Назва". */
+export function isDirectionHeading(text: string): boolean {
+  const line = cellText(text);
+  if (UNTITLED_DIRECTION.test(line) || DIRECTION.test(line) || /^(?:пріоритетний\s+)?напрям/i.test(line))
+    return true;
+  const roman = ROMAN_DIRECTION.exec(line);
+  return roman !== null && romanNumber(roman[1] ?? "") !== null;
+}
 
 export interface TaskTable {
   directions: Direction[];
@@ -61,6 +72,18 @@ export function isTaskTable(table: Table): boolean {
 export function unitOf(headerText: string): MoneyUnit | null {
   if (/тис/i.test(headerText)) return "thousand";
   return /грн/i.test(headerText) ? "uah" : null;
+}
+
+const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+/** "IV" → 4, with Cyrillic І and Х read as Latin; null when the letters are no Roman number. */
+function romanNumber(text: string): number | null {
+  const latin = text.replace(/І/g, "I").replace(/Х/g, "X");
+  const values = [...latin].map((letter) => ROMAN_DIGITS[letter] ?? 0);
+  const total = values.reduce((sum, value, index) => {
+    return sum + (value < (values[index + 1] ?? 0) ? -value : value);
+  }, 0);
+  return /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(latin) && total > 0 ? total : null;
 }
 
 function cell(cells: string[], index: number | undefined): string {
@@ -165,6 +188,9 @@ class TaskTableBuilder {
       if (untitled) return { number: untitled[1] ?? String(this.directions.length + 1), title: "" };
       const match = DIRECTION.exec(first) ?? NAMED_DIRECTION.exec(first);
       if (match) return { number: match[1] ?? String(this.directions.length + 1), title: cellText(match[2]) };
+      const roman = ROMAN_DIRECTION.exec(first);
+      const number = roman ? romanNumber(roman[1] ?? "") : null;
+      if (roman && number) return { number: String(number), title: cellText(roman[2]) };
     }
     const { roles } = this.columns;
     const number = cellText(cell(cells, roles.number));

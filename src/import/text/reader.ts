@@ -12,13 +12,34 @@ const ANNEX = /^\s*додаток\s*(?:№\s*)?\d/iu;
 /** Page numbers and "Продовження додатка 1" lines that a page break leaves inside a table. */
 const PAGE_FURNITURE = /^\s*(?:[-–]?\s*\d{1,3}\s*[-–]?|продовження(?:\s+\S+){0,4})\s*$/i;
 
+/** A Markdown pipe-table row ("| a | b |"), as converters to Markdown write a table. */
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+/** The rule under a pipe table's header: "|---|:---:|". */
+const PIPE_RULE = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/;
+
+/** A pipe-table row as the tab-separated row it stands for; its rule line as null. */
+function fromPipeRow(line: string): string | null {
+  if (!PIPE_ROW.test(line)) return line;
+  if (PIPE_RULE.test(line)) return null;
+  return line
+    .trim()
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim().replace(/\\\|/g, "|"))
+    .join("\t");
+}
+
 function lineKind(line: string): LineKind {
   if (line.trim() === "" && !line.includes("\t")) return "blank";
   if (CELL_LINE.test(line)) return "cell";
   return line.includes("\t") ? "tabs" : "plain";
 }
 
+/** What `cleanCell` would change: line breaks and odd spaces, runs of spaces, ends, hyphens. */
+const NEEDS_CLEANING = /[^\S ]| {2}|^ | $|-/;
+
 function cleanCell(cell: string): string {
+  if (!NEEDS_CLEANING.test(cell)) return cell; // most cells: empty, or plain words and numbers
   const lines = cell.split("\n").map((part) => part.replace(/[\s\u00a0]+/g, " ").trim());
   return cleanCellText(lines.filter((part) => part !== "").join("\n"));
 }
@@ -41,9 +62,11 @@ class TextReader {
     return this.blocks;
   }
 
-  private take(line: string, number: number): void {
-    checkText(line);
+  private take(text: string, number: number): void {
+    checkText(text);
     if (number % 256 === 0) checkDeadline();
+    const line = fromPipeRow(text);
+    if (line === null) return;
     const kind = lineKind(line);
     if (kind === "blank") this.blank();
     else if (kind === "cell" && this.family !== "tabs") this.cell(line, number);

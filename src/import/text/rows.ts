@@ -1,6 +1,7 @@
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
 import { isColumnNumberRow, yearOf } from "../interpret/columns.js";
+import { isUnitName, namesUnit } from "../interpret/executors.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */
@@ -63,8 +64,36 @@ function nearestFilled(cells: string[], from: number): number {
   return from;
 }
 
+/** Stops mid-phrase: a comma or hyphen, a conjunction or preposition, an adjective before its noun. */
+const MID_PHRASE_END =
+  /(?:[,‐‑–-]|(?<!\p{L})(?:та|і|й|в|у|з|із|зі|до|на|для|щодо|по|або|чи|від)|\p{L}{2,}(?:их|ого|ої|ому|ими))$/u;
+
+function endsMidPhrase(text: string): boolean {
+  return MID_PHRASE_END.test(text.trim());
+}
+
+/**
+ * A lone lower-case fragment below a complete executors cell that names no unit, while the text
+ * cell on its left stops mid-phrase: the left cell (a title) wrapped, not the executors.
+ */
+function wrappedLeftOfExecutors(cells: string[], index: number, text: string): number | null {
+  const executors = (cells[index] ?? "").trim();
+  if (!isUnitName(executors) || endsMidPhrase(executors) || namesUnit(text)) return null;
+  for (let left = index - 1; left >= 0; left--) {
+    const cell = cells[left] ?? "";
+    if (cell.trim() !== "") return endsMidPhrase(cell) ? left : null;
+  }
+  return null;
+}
+
+/** The cell a lone fragment continues: its own column's, else the nearest text cell. */
+function continuedCell(cells: string[], index: number, text: string): number {
+  if ((cells[index] ?? "").trim() === "") return nearestFilled(cells, index);
+  return wrappedLeftOfExecutors(cells, index, text) ?? index;
+}
+
 function appendCell(target: RawRow, index: number, text: string, alone: boolean): void {
-  const at = (target.cells[index] ?? "").trim() === "" && alone ? nearestFilled(target.cells, index) : index;
+  const at = alone ? continuedCell(target.cells, index, text) : index;
   while (target.cells.length <= at) target.cells.push("");
   target.cells[at] = joinPieces(target.cells[at] ?? "", text);
 }

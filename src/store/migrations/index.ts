@@ -13,6 +13,7 @@ import * as reportReviews from "./0013_report_reviews.js";
 import * as auditPagingIndex from "./0020_audit_paging_index.js";
 import * as agreement from "./0023_agreement.js";
 import * as notifications from "./0024_notifications.js";
+import * as reportListIndexes from "./0025_report_list_indexes.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0020_audit_paging_index": auditPagingIndex,
   "0023_agreement": agreement,
   "0024_notifications": notifications,
+  "0025_report_list_indexes": reportListIndexes,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Me as ContractMe, User } from "../../../src/contract/auth.js";
+import type { ImportedFrom, ImportUrlBody } from "../../../src/contract/import-url.js";
 import type {
   checkSchema,
   detailSchema,
@@ -55,6 +56,9 @@ export interface ProgrammeDetail {
 
 export type ImportPreview = z.infer<typeof previewSchema>;
 export type ImportSaved = z.infer<typeof savedSchema>;
+
+/** An import from a URL also says where the document came from (after redirects). */
+export type FromAddress<T> = T & { source: ImportedFrom };
 
 /** The list view's summary from the API's ({ period, total, versionCount }). */
 export function normalizeSummary(raw: ApiSummary): ProgrammeSummary {
@@ -246,5 +250,30 @@ export function uploadProgramme<T extends ImportPreview | ImportSaved>(
     form.append("file", file, file.name);
     xhr.send(form);
   });
+}
+
+/** An address the server may fetch: http or https (it checks the rest: public host, size, time). */
+export function isWebAddress(text: string): boolean {
+  return /^https?:\/\/[^\s/]+/i.test(text.trim());
+}
+
+/** The body of `POST /api/import/url`. */
+export function importAddressBody(
+  url: string,
+  options: { dryRun: boolean; unit?: "uah" | "thousand" },
+): ImportUrlBody {
+  return {
+    url: url.trim(),
+    ...(options.dryRun ? { dryRun: true } : {}),
+    ...(options.unit ? { unit: options.unit } : {}),
+  };
+}
+
+/** Has the server fetch the council's published document from its address and import it. */
+export function importFromAddress<T extends ImportPreview | ImportSaved>(
+  url: string,
+  options: { dryRun: boolean; unit?: "uah" | "thousand" },
+): Promise<FromAddress<T>> {
+  return request<FromAddress<T>>("POST", "/api/import/url", importAddressBody(url, options));
 }
 export { request as apiRequest };

@@ -3,16 +3,16 @@ import type { z } from "zod";
 import type {
   itemUnitsSchema,
   PeriodWithUnits,
-  Report,
   reportContentBody,
 } from "../../../src/contract/monitoring.js";
 import type { OrgUnit as ContractOrgUnit } from "../../../src/contract/org-units.js";
+import { REPORT_PAGE_LIMIT, type ReportPage, type StoredReport } from "../../../src/contract/reports.js";
 import type { AnnualReportYear } from "../../../src/contract/reviews.js";
 import type { ReportingPeriod } from "../../../src/domain/monitoring/periods.js";
 import { request } from "../lib/api.js";
 
 /** The reporting routes' answers: their types come from the API contract (src/contract). */
-export type StoredReport = Report;
+export type { StoredReport };
 export type ReportContent = z.input<typeof reportContentBody>;
 export type ItemUnit = z.infer<typeof itemUnitsSchema>[number];
 export type OrgUnit = ContractOrgUnit;
@@ -24,11 +24,7 @@ export const reportingApi = {
   periods: (id: string) => request<PeriodWithUnits[]>("GET", `${base(id)}/periods`),
   itemUnits: (id: string) => request<ItemUnit[]>("GET", `${base(id)}/item-units`),
   orgUnits: () => request<OrgUnit[]>("GET", "/api/org-units"),
-  reports: (id: string, periodKey?: string) =>
-    request<StoredReport[]>(
-      "GET",
-      `${base(id)}/reports${periodKey ? `?periodKey=${encodeURIComponent(periodKey)}` : ""}`,
-    ),
+  reports: (id: string, periodKey?: string) => allReports(id, periodKey),
   create: (id: string, body: ReportContent & { itemId: string; periodKey: string }) =>
     request<StoredReport>("POST", `${base(id)}/reports`, body),
   update: (id: string, rid: string, body: ReportContent) =>
@@ -44,6 +40,21 @@ export const reportingApi = {
   annualPreview: (id: string, year: number, form: "progress" | "results") =>
     request<unknown>("GET", `${base(id)}/reports/annual/${year}/${form}.json`),
 };
+
+/** Every report of the period (the pages read need all of them): the list route's pages, followed to the end. */
+async function allReports(id: string, periodKey?: string): Promise<StoredReport[]> {
+  const reports: StoredReport[] = [];
+  let after: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: String(REPORT_PAGE_LIMIT.max) });
+    if (periodKey) query.set("periodKey", periodKey);
+    if (after) query.set("after", after);
+    const page: ReportPage = await request<ReportPage>("GET", `${base(id)}/reports?${query}`);
+    reports.push(...page.data);
+    after = page.next;
+  } while (after);
+  return reports;
+}
 
 export function annualFileUrl(id: string, year: number, form: string): string {
   return `${base(id)}/reports/annual/${year}/${form}`;

@@ -10,11 +10,19 @@ import {
   Stack,
   Tabs,
   Text,
+  TextInput,
   Title,
 } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/index.js";
-import { ApiError, type ImportPreview, type ImportSaved, uploadProgramme } from "../lib/api.js";
+import {
+  ApiError,
+  type ImportPreview,
+  type ImportSaved,
+  importFromAddress,
+  isWebAddress,
+  uploadProgramme,
+} from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
 import { tabOfRef } from "../lib/refs.js";
 import { navigate, programmePath } from "../lib/router.js";
@@ -108,10 +116,59 @@ function Preview({ preview }: { preview: ImportPreview }) {
   );
 }
 
-function errorText(error: unknown, t: ReturnType<typeof useI18n>["t"]): string {
+/** Where the document comes from: an uploaded file, or an address the server fetches. */
+type Source = { kind: "file"; file: File } | { kind: "address"; url: string };
+
+function errorText(error: unknown, source: Source, t: ReturnType<typeof useI18n>["t"]): string {
   const message = error instanceof Error ? error.message : String(error);
+  // A URL import's 422 may be the fetch's refusal (private address, too big…), not the document's.
+  if (source.kind === "address") return t("import.urlFailed", { msg: message });
   if (error instanceof ApiError && error.status === 422) return t("import.notProgramme", { msg: message });
   return t("import.failed", { msg: message });
+}
+
+/** Reads the source on the server: a preview (dryRun) or the saved version. */
+function readSource<T extends ImportPreview | ImportSaved>(
+  source: Source,
+  options: { dryRun: boolean; unit?: "uah"; onProgress: (fraction: number) => void },
+): Promise<T> {
+  if (source.kind === "address") return importFromAddress<T>(source.url, options);
+  return uploadProgramme<T>(source.file, options);
+}
+
+/** The address field of the import: the server fetches the council's published document. */
+function AddressForm({ busy, onSubmit }: { busy: boolean; onSubmit: (url: string) => void }) {
+  const { t } = useI18n();
+  const [address, setAddress] = useState("");
+  const [invalid, setInvalid] = useState(false);
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const valid = isWebAddress(address);
+        setInvalid(!valid);
+        if (valid) onSubmit(address.trim());
+      }}
+    >
+      <Group align="flex-end" gap="xs">
+        <TextInput
+          label={t("import.urlLabel")}
+          description={t("import.urlHint")}
+          placeholder="https://"
+          type="url"
+          value={address}
+          onChange={(event) => setAddress(event.currentTarget.value)}
+          error={invalid ? t("import.urlInvalid") : undefined}
+          w={480}
+          maw="100%"
+        />
+        <Button type="submit" variant="light" loading={busy}>
+          {t("import.urlFetch")}
+        </Button>
+      </Group>
+    </form>
+  );
 }
 
 /** The import read a «тис. грн» table whose amounts look like UAH: one click saves the UAH reading. */
@@ -125,45 +182,57 @@ function unitSuspect(preview: ImportPreview): boolean {
 export function ImportPage() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
+  const [source, setSource] = useState<Source | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [dragging, setDragging] = useState(false);
 
-  const recognise = async (chosen: File) => {
-    if (!ACCEPTED.test(chosen.name)) return setPhase({ kind: "error", message: t("import.wrongType") });
-    setPhase({ kind: "uploading", progress: 0 });
+  const recognise = async (chosen: Source) => {
+    setSource(chosen);
+    // An address has no upload to follow: the server fetches and reads it at once.
+    setPhase({ kind: "uploading", progress: chosen.kind === "address" ? 1 : 0 });
     try {
-      const preview = await uploadProgramme<ImportPreview>(chosen, {
+      const preview = await readSource<ImportPreview>(chosen, {
         dryRun: true,
         onProgress: (progress) => setPhase({ kind: "uploading", progress }),
       });
       setPhase({ kind: "preview", preview });
     } catch (error) {
-      setPhase({ kind: "error", message: errorText(error, t) });
+      setPhase({ kind: "error", message: errorText(error, chosen, t) });
     }
   };
   const save = async (preview: ImportPreview, unit?: "uah") => {
-    if (!file) return;
-    setPhase({ kind: "saving", preview, progress: 0 });
+    if (!source) return;
+    setPhase({ kind: "saving", preview, progress: source.kind === "address" ? 1 : 0 });
     try {
-      const saved = await uploadProgramme<ImportSaved>(file, {
+      const saved = await readSource<ImportSaved>(source, {
         dryRun: false,
         ...(unit ? { unit } : {}),
         onProgress: (progress) => setPhase({ kind: "saving", preview, progress }),
       });
       navigate(programmePath(String(saved.programmeId)));
     } catch (error) {
-      setPhase({ kind: "error", message: errorText(error, t) });
+      setPhase({ kind: "error", message: errorText(error, source, t) });
     }
   };
   const choose = (chosen: File | null) => {
     setFile(chosen);
-    if (chosen) void recognise(chosen);
+    if (!chosen) return;
+    if (!ACCEPTED.test(chosen.name)) return setPhase({ kind: "error", message: t("import.wrongType") });
+    void recognise({ kind: "file", file: chosen });
+  };
+  const fetchAddress = (url: string) => {
+    setFile(null);
+    void recognise({ kind: "address", url });
   };
   const progress = phase.kind === "uploading" || phase.kind === "saving" ? phase.progress : null;
   const reading = progress !== null && progress >= 1;
   const seconds = useElapsedSeconds(reading);
   const readingText =
-    file && SLOW.test(file.name) ? t("import.converting", { s: seconds }) : t("import.parsing");
+    source?.kind === "address"
+      ? t("import.fetching", { s: seconds })
+      : file && SLOW.test(file.name)
+        ? t("import.converting", { s: seconds })
+        : t("import.parsing");
 
   return (
     <Stack>
@@ -203,6 +272,7 @@ export function ImportPage() {
           />
         </Stack>
       </Paper>
+      <AddressForm busy={phase.kind === "uploading" && source?.kind === "address"} onSubmit={fetchAddress} />
       {progress !== null && (
         <Box>
           <Text size="sm" id="upload-progress-label">
@@ -225,12 +295,18 @@ export function ImportPage() {
                   {t("import.preview")}
                 </Title>
                 <Text size="sm">{t("import.previewHint")}</Text>
+                {source?.kind === "address" && (
+                  <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                    {t("import.from", { url: source.url })}
+                  </Text>
+                )}
               </div>
               <Group>
                 <Button
                   variant="default"
                   onClick={() => {
                     setFile(null);
+                    setSource(null);
                     setPhase({ kind: "idle" });
                   }}
                 >
