@@ -60,6 +60,8 @@ export const ENV_SCHEMA = z.object({
   INFOPROG_REQUESTS_PER_MINUTE_PER_IP: whole(1200),
   INFOPROG_REQUESTS_PER_MINUTE_PER_ACCOUNT: whole(600),
   INFOPROG_UPLOADS_PER_MINUTE: whole(60, 1),
+  INFOPROG_ATTACHMENT_LIMIT_BYTES: whole(10 * MB, 1024),
+  INFOPROG_INVITATION_HOURS: whole(72, 1),
   INFOPROG_LOGIN_ATTEMPTS_PER_MINUTE: whole(10, 1),
   INFOPROG_LOGIN_FAILURES_BEFORE_BACKOFF: whole(5, 1),
   INFOPROG_LOGIN_BACKOFF_SECONDS: whole(30, 1),
@@ -87,6 +89,8 @@ export interface Limits {
   requestsPerMinutePerIp: number;
   requestsPerMinutePerAccount: number;
   uploadsPerMinute: number;
+  /** One file attached to an executor report (checked after sign-in, before the body is read). */
+  attachmentBytes: number;
   /** Sign-in attempts per client address. */
   loginAttemptsPerMinute: number;
   /** Failed sign-ins of one login before it must wait; the wait doubles with each further failure. */
@@ -110,6 +114,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   secureCookie: SecureCookie;
   limits: Limits;
+  /** How long an invitation link stays valid. */
+  invitationHours: number;
   /** Who `infoprog import --server` signs in as (the password never goes on the command line). */
   cli: { login?: string; password?: string };
   /** External programs the importer runs for DOC/RTF and scanned PDFs; unset: looked up on PATH. */
@@ -165,12 +171,14 @@ export function configFrom(env: Record<string, string | undefined>): Config {
       requestsPerMinutePerIp: e.INFOPROG_REQUESTS_PER_MINUTE_PER_IP,
       requestsPerMinutePerAccount: e.INFOPROG_REQUESTS_PER_MINUTE_PER_ACCOUNT,
       uploadsPerMinute: e.INFOPROG_UPLOADS_PER_MINUTE,
+      attachmentBytes: e.INFOPROG_ATTACHMENT_LIMIT_BYTES,
       loginAttemptsPerMinute: e.INFOPROG_LOGIN_ATTEMPTS_PER_MINUTE,
       loginFailuresBeforeBackoff: e.INFOPROG_LOGIN_FAILURES_BEFORE_BACKOFF,
       loginBackoffSeconds: e.INFOPROG_LOGIN_BACKOFF_SECONDS,
       loginBackoffMaxSeconds: e.INFOPROG_LOGIN_BACKOFF_MAX_SECONDS,
       annualReportsPerMinute: e.INFOPROG_ANNUAL_REPORTS_PER_MINUTE,
     },
+    invitationHours: e.INFOPROG_INVITATION_HOURS,
     cli: { login: e.INFOPROG_LOGIN, password: e.INFOPROG_PASSWORD },
     tools: {
       path: e.PATH,

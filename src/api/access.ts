@@ -60,6 +60,11 @@ export const ACCESS: Record<string, AccessRule> = {
   "PUT /api/programmes/:id/reports/:rid": REPORTERS,
   "POST /api/programmes/:id/reports/:rid/submit": REPORTERS,
   "POST /api/programmes/:id/reports/:rid/corrections": REPORTERS,
+  // Files of a report: written by those who write it, read also by the council commission.
+  "GET /api/programmes/:id/reports/:rid/attachments": [...REPORTERS, "controller"],
+  "GET /api/programmes/:id/reports/:rid/attachments/:aid": [...REPORTERS, "controller"],
+  "POST /api/programmes/:id/reports/:rid/attachments": REPORTERS,
+  "DELETE /api/programmes/:id/reports/:rid/attachments/:aid": REPORTERS,
   "GET /api/programmes/:id/dashboard": ["admin", "head", "controller"],
   "GET /api/programmes/:id/reports/annual/:year/:form": ["admin", "head", "controller"],
   "GET /api/programmes/:id/audit": ["admin", "head", "controller"],
@@ -82,6 +87,11 @@ export const ACCESS: Record<string, AccessRule> = {
   "POST /api/org-units": STAFF,
   "GET /api/users": STAFF,
   "POST /api/users": STAFF,
+  // A head invites into their own community (checked in the route); the invitee has no session yet.
+  "POST /api/invitations": STAFF,
+  "GET /api/invitations": STAFF,
+  "GET /api/invitations/:token": "public",
+  "POST /api/invitations/:token/accept": "public",
 };
 
 const PUBLIC_PREFIXES = ["/api/public/", "/api/v1/", "/api/docs"];

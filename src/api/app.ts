@@ -23,10 +23,12 @@ import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { exportRoutes, publicExportRoutes } from "./routes/export.js";
 import { type FetchDocument, type ImportDocument, importRoutes, importUrlRoutes } from "./routes/import.js";
+import { invitationRoutes } from "./routes/invitations.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes, validateRoutes } from "./routes/programmes.js";
 import { publicRoutes } from "./routes/public.js";
+import { reportAttachmentRoutes } from "./routes/report-attachments.js";
 import { reviewRoutes } from "./routes/reviews.js";
 import { V1_PREFIX, v1Routes } from "./routes/v1.js";
 import { registerSecurityHeaders } from "./security.js";
@@ -128,6 +130,11 @@ function registerRooms(app: FastifyInstance, options: AppOptions, settings: Conf
   app.register(exportRoutes, programmes);
   app.register(categoryRoutes, programmes);
   app.register(monitoringRoutes, { ...programmes, clock });
+  app.register(reportAttachmentRoutes, {
+    ...programmes,
+    maxBytes: settings.limits.attachmentBytes,
+    uploadsPerMinute: settings.limits.uploadsPerMinute,
+  });
   app.register(dashboardRoutes, { ...programmes, clock });
   app.register(reviewRoutes, { ...programmes, clock });
   app.register(validateRoutes, { prefix: "/api/validate" });
@@ -146,6 +153,14 @@ function registerRooms(app: FastifyInstance, options: AppOptions, settings: Conf
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,
     backoff: new LoginBackoff(settings.limits, options.now),
     secureCookie: settings.secureCookie,
+  });
+  app.register(invitationRoutes, {
+    prefix: "/api/invitations",
+    store,
+    publicUrl: settings.publicUrl,
+    invitationHours: settings.invitationHours,
+    attemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,
+    now: options.now,
   });
   app.register(meRoutes, { prefix: "/api/me", store });
   app.register(userRoutes, { prefix: "/api/users", store });

@@ -31,3 +31,6 @@ export const healthSchema = z.object({ status: z.literal("ok") });
 
 /** 304: the client's copy (its ETag) is current; no body. */
 export const notModified = z.undefined().describe("Не змінилося: ETag збігся");
+
+/** 204: done, no body. */
+export const noContent = z.undefined().describe("Виконано, без тіла");

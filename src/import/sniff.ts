@@ -118,3 +118,34 @@ export function sniffFormat(bytes: Uint8Array): DocumentFormat {
   if (IMAGES.some((magic) => startsWith(bytes, magic))) throw new NotAProgrammeError(FORMAT_MESSAGES.image);
   return "text";
 }
+
+/** What an executor may attach to a report (a contract, an act, a photo), told by content. */
+export const ATTACHMENT_TYPES = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  odt: "application/vnd.oasis.opendocument.text",
+  jpeg: "image/jpeg",
+  png: "image/png",
+} as const;
+export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
+
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG = [0xff, 0xd8, 0xff];
+
+function zipDocumentType(bytes: Uint8Array): AttachmentType | null {
+  try {
+    const format = sniffZip(bytes);
+    return format === "docx" || format === "odt" ? format : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The attachment's type by its first bytes (and a ZIP's directory); null for anything else. */
+export function attachmentType(bytes: Uint8Array): AttachmentType | null {
+  if (startsWith(bytes, PDF)) return "pdf";
+  if (startsWith(bytes, PNG)) return "png";
+  if (startsWith(bytes, JPEG)) return "jpeg";
+  if (startsWith(bytes, ZIP)) return zipDocumentType(bytes);
+  return null;
+}

@@ -3,7 +3,7 @@
  * (the domain's `takeStep`, the reviewer's oblast, the answered remarks) and writes (the state, the
  * event, the passport field a letter or decision fills) run in one transaction.
  */
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { amendmentNeedsAgreement } from "../domain/agreement/amendment.js";
 import {
   type AgreementAction,
@@ -108,7 +108,11 @@ export async function agreementQueue(store: Store, filter: QueueFilter): Promise
     .kysely()
     .selectFrom("programmes as p")
     .innerJoin("communities as c", "c.katottg", "p.katottg")
-    .select(["p.id", "p.katottg", "c.name", "p.title", "p.agreement_state", "p.updated_at"])
+    .select(["p.id", "p.katottg", "c.name", "p.title", "p.agreement_state"])
+    // Microseconds, as stored: a cursor cut to milliseconds repeats or skips rows updated within one.
+    .select(
+      sql<string>`to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("updated_at"),
+    )
     .where("p.agreement_state", "in", filter.states?.length ? filter.states : REVIEWABLE);
   if (filter.oblast) query = query.where("p.katottg", "like", `${filter.oblast}%`);
   if (filter.minAgeDays !== undefined) {
@@ -131,7 +135,7 @@ export async function agreementQueue(store: Store, filter: QueueFilter): Promise
     community: row.name,
     title: row.title,
     state: row.agreement_state as AgreementState,
-    updatedAt: iso(row.updated_at),
+    updatedAt: row.updated_at,
   }));
 }
 

@@ -1,5 +1,5 @@
 import { mkdir } from "node:fs/promises";
-import { type Dialect, Kysely, PostgresDialect } from "kysely";
+import { type Dialect, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { config } from "../config.js";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
@@ -134,7 +134,9 @@ async function createDialect(options: StoreOptions): Promise<OpenedDialect> {
 }
 
 /**
- * Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. A PGlite
+ * Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. PGlite has
+ * no autovacuum, so its planner statistics are gathered here: without them a paged list sorts the whole
+ * range after its cursor instead of reading the index in order. A PGlite
  * folder is this process's until `close()`: while another process holds it, throws
  * `DataDirLockedError`.
  */
@@ -149,6 +151,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       // A read-only replica (serve:public) cannot write: the primary fills the rows when it opens.
       if (!/read-only/i.test(String((error as Error)?.message))) throw error;
     });
+    if (!databaseUrl) await sql`analyze`.execute(db);
   } catch (error) {
     await db.destroy();
     await release();

@@ -325,6 +325,40 @@ export function createDraft(
     });
 }
 
+/** A correction keeps the files of the report it corrects (copies: the original stays as it was). */
+async function carryAttachments(trx: MonitoringTrx, from: string, to: string): Promise<void> {
+  await trx
+    .insertInto("report_attachments")
+    .columns([
+      "id",
+      "report_id",
+      "name",
+      "content_type",
+      "size",
+      "sha256",
+      "body",
+      "created_by",
+      "created_at",
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom("report_attachments")
+        .select([
+          sql<string>`gen_random_uuid()::text`.as("id"),
+          sql<string>`${to}`.as("report_id"),
+          "name",
+          "content_type",
+          "size",
+          "sha256",
+          "body",
+          "created_by",
+          "created_at",
+        ])
+        .where("report_id", "=", from),
+    )
+    .execute();
+}
+
 /** Replaces the content of a draft; a submitted (locked) report is refused. */
 export function updateDraft(
   store: Store,
@@ -427,6 +461,7 @@ export function correctReport(
           idempotency_key: idempotencyKey ?? null,
         })
         .execute();
+      await carryAttachments(trx, original.id, correctionId);
       const report = await lockedReport(trx, programmeId, correctionId);
       await writeAudit(trx, actor, {
         action: "correct",

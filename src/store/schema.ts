@@ -264,6 +264,35 @@ export interface NotificationsTable {
   sent_at: ColumnType<Date | null, string | null | undefined, string | null>;
 }
 
+/** Migration 0026: files attached to an executor report. */
+export interface ReportAttachmentsTable {
+  id: string;
+  report_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  body: Uint8Array;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** Migration 0027: one-time invitations (the token kept as its SHA-256 only). */
+export interface InvitationsTable {
+  id: Generated<number>;
+  token_hash: string;
+  katottg: string;
+  email: string;
+  display_name: string;
+  role: string;
+  org_unit_id: number | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, string, string>;
+  used_at: NullableTimestamp;
+  user_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   programmes: ProgrammesTable;
@@ -288,6 +317,8 @@ export interface Database {
   agreement_events: AgreementEventsTable;
   agreement_remarks: AgreementRemarksTable;
   notifications: NotificationsTable;
+  report_attachments: ReportAttachmentsTable;
+  invitations: InvitationsTable;
 }
 
 /** The database handle, for rooms that pass it to the store without importing Kysely. */

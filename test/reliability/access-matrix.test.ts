@@ -102,6 +102,9 @@ describe("access matrix: every API route × every role", () => {
     Object.assign(params, {
       id: String(demoId),
       rid: NO_REPORT,
+      // A well-formed id of no attachment and a well-formed invitation token of no invitation.
+      aid: NO_REPORT,
+      token: "A".repeat(43),
       format: "json",
       year: String(programme.period.from),
       form: "progress.json",
@@ -208,6 +211,7 @@ const NOT_COMMUNITY_WRITES: Record<string, string> = {
   "POST /api/auth/login": "opens a session of the caller",
   "POST /api/auth/logout": "ends the caller's own session",
   "POST /api/validate": "checks the body and stores nothing",
+  "POST /api/invitations/:token/accept": "spends the invitation the token names, in its own community",
 };
 
 /** A request of a caller of community A aimed at community B. */
@@ -336,6 +340,12 @@ describe("access matrix: every write route × every community role, aimed at ano
         {
           url: `/api/agreement/${b.id}/remarks/${b.remark}/answer`,
           payload: { kind: "explained", text: "пояснення" },
+        },
+      ],
+      "POST /api/invitations": [
+        {
+          url: "/api/invitations",
+          payload: { email: "b-head@example.org", displayName: "Б", role: "head", katottg: B },
         },
       ],
       "POST /api/users": [

@@ -91,6 +91,8 @@ describe("API hardening", () => {
     const allowed: Record<string, string> = {
       "POST /api/import": "raw document bytes or multipart; size-capped, checked by the importer",
       "POST /api/auth/logout": "no input",
+      "POST /api/programmes/:id/reports/:rid/attachments":
+        "one multipart file; size-capped before reading, typed by content (PDF, DOCX, ODT, JPEG, PNG)",
       "POST /api/programmes/:id/reports/:rid/submit": "no body: submits the report already stored",
       "POST /api/programmes/:id/annual-reports/:year/submit":
         "no body: freezes the year's reports as compiled",

@@ -13,7 +13,13 @@ import { formatDate, formatDeadline, formatMoney } from "../../web/src/lib/forma
 import { filterRows, fundingTableRows, sortRows } from "../../web/src/lib/fundingTable.js";
 import { withKeys } from "../../web/src/lib/keys.js";
 import { domIdOfRef, tabOfRef } from "../../web/src/lib/refs.js";
-import { parsePublicPath, parseRoute, programmePath, publicPath } from "../../web/src/lib/router.js";
+import {
+  isOpenRoute,
+  parsePublicPath,
+  parseRoute,
+  programmePath,
+  publicPath,
+} from "../../web/src/lib/router.js";
 import { setAmount, updateItem } from "../../web/src/lib/treeOps.js";
 
 const NBSP = /[\u00a0\u202f]/g;
@@ -129,6 +135,10 @@ describe("routes and refs", () => {
     expect(parseRoute("/import/")).toEqual({ name: "import" });
     expect(parseRoute(programmePath("42"))).toEqual({ name: "programme", id: "42", tab: null });
     expect(parseRoute("/nowhere")).toEqual({ name: "notFound" });
+    const token = "Ab-_".repeat(10).concat("xyz");
+    expect(parseRoute(`/invite/${token}`)).toEqual({ name: "invite", token });
+    expect(isOpenRoute(parseRoute(`/invite/${token}`))).toBe(true);
+    expect(parseRoute("/invite/a.b")).toEqual({ name: "notFound" });
     expect(parsePublicPath(publicPath("UA59060110000049734", 2026, 2028))).toEqual({
       katottg: "UA59060110000049734",
       from: 2026,

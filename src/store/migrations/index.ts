@@ -14,6 +14,8 @@ import * as auditPagingIndex from "./0020_audit_paging_index.js";
 import * as agreement from "./0023_agreement.js";
 import * as notifications from "./0024_notifications.js";
 import * as reportListIndexes from "./0025_report_list_indexes.js";
+import * as reportAttachments from "./0026_report_attachments.js";
+import * as invitations from "./0027_invitations.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +34,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0023_agreement": agreement,
   "0024_notifications": notifications,
   "0025_report_list_indexes": reportListIndexes,
+  "0026_report_attachments": reportAttachments,
+  "0027_invitations": invitations,
 };
 
 class InCodeProvider implements MigrationProvider {

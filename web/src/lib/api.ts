@@ -134,6 +134,16 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(url, init);
   if (!response.ok) throw failed(await errorOf(response));
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Sends one file as multipart/form-data (field "file"), with the session's CSRF token. */
+export async function uploadFile<T>(url: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  const response = await fetch(url, { method: "POST", headers: requestHeaders("POST", false), body: form });
+  if (!response.ok) throw failed(await errorOf(response));
   return (await response.json()) as T;
 }
 

@@ -12,11 +12,12 @@ export type Route =
   | { name: "compare" }
   | { name: "national" }
   | { name: "units" }
+  | { name: "invite"; token: string }
   | { name: "notFound" };
 
-/** Open-data pages: readable without signing in. */
+/** Open-data pages, and the invitee's page: reachable without signing in. */
 export function isOpenRoute(route: Route): boolean {
-  return route.name === "compare" || route.name === "national";
+  return route.name === "compare" || route.name === "national" || route.name === "invite";
 }
 
 export function parseRoute(pathname: string): Route {
@@ -27,6 +28,8 @@ export function parseRoute(pathname: string): Route {
   if (path === "/national") return { name: "national" };
   if (path === "/units") return { name: "units" };
   if (path === "/agreement") return { name: "agreementQueue" };
+  const invite = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (invite?.[1]) return { name: "invite", token: invite[1] };
   const agreement = /^\/agreement\/(\d+)$/.exec(path);
   if (agreement?.[1]) return { name: "agreement", id: agreement[1] };
   const monitoring = /^\/monitoring\/([^/]+)$/.exec(path);

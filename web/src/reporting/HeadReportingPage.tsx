@@ -27,6 +27,7 @@ import type { ReportingPeriod } from "../../../src/domain/monitoring/periods.js"
 import { isActiveInYear, projectItems } from "../../../src/domain/monitoring/rollup.js";
 import { ApiError, api } from "../lib/api.js";
 import { formatDate } from "../lib/format.js";
+import { ReportFiles } from "./ReportFiles.js";
 import {
   type AnnualYear,
   annualFileUrl,
@@ -443,32 +444,35 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
         size="lg"
       >
         {viewing && (
-          <Table>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Th scope="row">{rt("report.status")}</Table.Th>
-                <Table.Td>{rt(`status.${viewing.status}`)}</Table.Td>
-              </Table.Tr>
-              {viewing.actual.map((row) => (
-                <Table.Tr key={`${row.source}-${row.label}`}>
-                  <Table.Th scope="row">{row.label}</Table.Th>
-                  <Table.Td>
-                    {formatAmount(row.amount, programme.unit)} {unitLabel(programme.unit)}
-                  </Table.Td>
+          <Stack>
+            <Table>
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Th scope="row">{rt("report.status")}</Table.Th>
+                  <Table.Td>{rt(`status.${viewing.status}`)}</Table.Td>
                 </Table.Tr>
-              ))}
-              <Table.Tr>
-                <Table.Th scope="row">{rt("report.text")}</Table.Th>
-                <Table.Td style={{ whiteSpace: "pre-wrap" }}>{viewing.text || "—"}</Table.Td>
-              </Table.Tr>
-              {viewing.attachments.map((attachment) => (
-                <Table.Tr key={`${attachment.kind}-${attachment.ref}`}>
-                  <Table.Th scope="row">{rt(`attachment.${attachment.kind}`)}</Table.Th>
-                  <Table.Td>{attachment.ref}</Table.Td>
+                {viewing.actual.map((row) => (
+                  <Table.Tr key={`${row.source}-${row.label}`}>
+                    <Table.Th scope="row">{row.label}</Table.Th>
+                    <Table.Td>
+                      {formatAmount(row.amount, programme.unit)} {unitLabel(programme.unit)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+                <Table.Tr>
+                  <Table.Th scope="row">{rt("report.text")}</Table.Th>
+                  <Table.Td style={{ whiteSpace: "pre-wrap" }}>{viewing.text || "—"}</Table.Td>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                {viewing.attachments.map((attachment) => (
+                  <Table.Tr key={`${attachment.kind}-${attachment.ref}`}>
+                    <Table.Th scope="row">{rt(`attachment.${attachment.kind}`)}</Table.Th>
+                    <Table.Td>{attachment.ref}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <ReportFiles programmeId={programmeId} report={viewing} />
+          </Stack>
         )}
       </Modal>
     </Paper>

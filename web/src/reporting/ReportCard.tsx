@@ -24,6 +24,7 @@ import { plannedForYear } from "../../../src/domain/monitoring/rollup.js";
 import { useI18n } from "../i18n/index.js";
 import { ApiError } from "../lib/api.js";
 import { formatDate } from "../lib/format.js";
+import { ReportFiles } from "./ReportFiles.js";
 import { checkForm, emptyForm, formOf, indicatorsFor, type ReportFormState, rowKey } from "./reportForm.js";
 import { reportingApi, reportState, type StoredReport } from "./reportingApi.js";
 import { useReportingText } from "./text.js";
@@ -42,10 +43,12 @@ interface Props {
 }
 
 function SubmittedView({
+  programmeId,
   programme,
   item,
   report,
 }: {
+  programmeId: string;
   programme: Programme;
   item: Item;
   report: StoredReport;
@@ -110,6 +113,7 @@ function SubmittedView({
           ))}
         </Table.Tbody>
       </Table>
+      <ReportFiles programmeId={programmeId} report={report} />
     </Stack>
   );
 }
@@ -315,6 +319,10 @@ export function ReportCard({ programmeId, programme, item, periodKey, year, repo
     );
   };
 
+  /** The draft files are attached to: the open one, or a new one saved from the form first. */
+  const ensureDraft = async (): Promise<StoredReport | null> =>
+    report && report.submittedAt === null ? report : saveDraft();
+
   const submit = async () => {
     setConfirming(false);
     if (correcting && report) {
@@ -361,7 +369,7 @@ export function ReportCard({ programmeId, programme, item, periodKey, year, repo
         )}
         {!editable && report && (
           <>
-            <SubmittedView programme={programme} item={item} report={report} />
+            <SubmittedView programmeId={programmeId} programme={programme} item={item} report={report} />
             <Group>
               <Button
                 variant="default"
@@ -436,6 +444,11 @@ export function ReportCard({ programmeId, programme, item, periodKey, year, repo
               onChange={(event) => setState({ ...state, text: event.currentTarget.value })}
             />
             <AttachmentsEditor state={state} setState={setState} />
+            {correcting ? (
+              <ReportFiles programmeId={programmeId} report={report} />
+            ) : (
+              <ReportFiles programmeId={programmeId} report={report} ensureDraft={ensureDraft} />
+            )}
             <Group>
               {!correcting && (
                 <Button variant="default" loading={busy} onClick={saveDraft}>

@@ -6,10 +6,11 @@ import type {
   reportContentBody,
 } from "../../../src/contract/monitoring.js";
 import type { OrgUnit as ContractOrgUnit } from "../../../src/contract/org-units.js";
+import type { AttachmentInfo } from "../../../src/contract/report-attachments.js";
 import { REPORT_PAGE_LIMIT, type ReportPage, type StoredReport } from "../../../src/contract/reports.js";
 import type { AnnualReportYear } from "../../../src/contract/reviews.js";
 import type { ReportingPeriod } from "../../../src/domain/monitoring/periods.js";
-import { request } from "../lib/api.js";
+import { request, uploadFile } from "../lib/api.js";
 
 /** The reporting routes' answers: their types come from the API contract (src/contract). */
 export type { StoredReport };
@@ -34,12 +35,22 @@ export const reportingApi = {
     request<StoredReport>("POST", `${base(id)}/reports/${rid}/corrections`, body),
   returnReport: (id: string, rid: string, remark: string) =>
     request<StoredReport>("POST", `${base(id)}/reports/${rid}/return`, { remark }),
+  files: (id: string, rid: string) =>
+    request<AttachmentInfo[]>("GET", `${base(id)}/reports/${rid}/attachments`),
+  attach: (id: string, rid: string, file: File) =>
+    uploadFile<AttachmentInfo>(`${base(id)}/reports/${rid}/attachments`, file),
+  detach: (id: string, rid: string, aid: string) =>
+    request<void>("DELETE", `${base(id)}/reports/${rid}/attachments/${aid}`),
   annual: (id: string) => request<AnnualYear[]>("GET", `${base(id)}/annual-reports`),
   submitAnnual: (id: string, year: number) =>
     request<AnnualYear["submission"]>("POST", `${base(id)}/annual-reports/${year}/submit`, {}),
   annualPreview: (id: string, year: number, form: "progress" | "results") =>
     request<unknown>("GET", `${base(id)}/reports/annual/${year}/${form}.json`),
 };
+
+export function attachmentUrl(id: string, rid: string, aid: string): string {
+  return `${base(id)}/reports/${rid}/attachments/${aid}`;
+}
 
 /** Every report of the period (the pages read need all of them): the list route's pages, followed to the end. */
 async function allReports(id: string, periodKey?: string): Promise<StoredReport[]> {

@@ -1,4 +1,4 @@
-import { createTheme } from "@mantine/core";
+import { createTheme, ScrollArea } from "@mantine/core";
 
 /** Shade 8 of blue keeps white text on buttons above 4.5:1 (WCAG AA). */
 export const theme = createTheme({
@@ -7,4 +7,8 @@ export const theme = createTheme({
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif",
   defaultRadius: "sm",
   focusRing: "auto",
+  components: {
+    // A region that scrolls sideways (a wide table on a phone) must be reachable by keyboard (WCAG 2.1.1).
+    ScrollArea: ScrollArea.extend({ defaultProps: { viewportProps: { tabIndex: 0 } } }),
+  },
 });

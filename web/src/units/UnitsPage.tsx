@@ -1,10 +1,10 @@
 import {
   Alert,
   Button,
+  CopyButton,
   Group,
   NativeSelect,
   Paper,
-  PasswordInput,
   Stack,
   Table,
   Text,
@@ -12,10 +12,12 @@ import {
   Title,
 } from "@mantine/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
+import type { CreatedInvitation, InvitationView } from "../../../src/contract/invitations.js";
 import type { UnitsOverview } from "../../../src/contract/org-units.js";
-import { ROLES, type Role } from "../../../src/domain/roles.js";
+import type { Role } from "../../../src/domain/roles.js";
 import { type MessageKey, useI18n } from "../i18n/index.js";
 import { request, type SessionUser } from "../lib/api.js";
+import { formatDate } from "../lib/format.js";
 
 interface UserRow {
   id: number;
@@ -31,6 +33,7 @@ const roleKey = (role: Role) => `role.${role}` as MessageKey;
 function useUnits(katottg: string) {
   const [overview, setOverview] = useState<UnitsOverview | null>(null);
   const [users, setUsers] = useState<UserRow[]>([]);
+  const [invitations, setInvitations] = useState<InvitationView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     if (katottg === "") return;
@@ -39,6 +42,7 @@ function useUnits(katottg: string) {
       setOverview(await request<UnitsOverview>("GET", `/api/org-units/overview${query}`));
       const all = await request<UserRow[]>("GET", "/api/users");
       setUsers(all.filter((user) => user.katottg === katottg));
+      setInvitations(await request<InvitationView[]>("GET", `/api/invitations${query}`));
       setError(null);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
@@ -47,7 +51,7 @@ function useUnits(katottg: string) {
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { overview, users, error, setError, reload };
+  return { overview, users, invitations, error, setError, reload };
 }
 
 function RenameCell({ id, name, onDone }: { id: number; name: string; onDone: (error?: string) => void }) {
@@ -222,107 +226,204 @@ function AddUnit({ katottg, onDone }: { katottg: string; onDone: (error?: string
   );
 }
 
-function UsersSection({
-  katottg,
-  me,
-  overview,
-  users,
-  onDone,
-}: {
-  katottg: string;
-  me: SessionUser;
-  overview: UnitsOverview;
-  users: UserRow[];
-  onDone: (error?: string) => void;
-}) {
+function UsersTable({ users, unitName }: { users: UserRow[]; unitName: Map<number, string> }) {
   const { t } = useI18n();
-  const roles = ROLES.filter((role) => role !== "admin" || me.role === "admin");
-  const [form, setForm] = useState({
-    login: "",
-    displayName: "",
-    password: "",
-    role: "executor",
-    orgUnitId: "",
-  });
-  const unitName = new Map(overview.units.map((unit) => [unit.id, unit.name]));
-  const field = (key: keyof typeof form) => ({
-    value: form[key],
-    onChange: (event: { currentTarget: { value: string } }) =>
-      setForm((was) => ({ ...was, [key]: event.currentTarget.value })),
-  });
-  async function invite(event: FormEvent) {
-    event.preventDefault();
-    try {
-      await request("POST", "/api/users", {
-        login: form.login,
-        displayName: form.displayName,
-        password: form.password,
-        role: form.role,
-        katottg,
-        orgUnitId: form.orgUnitId === "" ? null : Number(form.orgUnitId),
-      });
-      setForm({ login: "", displayName: "", password: "", role: "executor", orgUnitId: "" });
-      onDone();
-    } catch (caught) {
-      onDone(caught instanceof Error ? caught.message : String(caught));
-    }
-  }
   return (
-    <Stack>
-      <Title order={3} size="h4">
-        {t("units.usersHeading")}
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped withTableBorder data-testid="users-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("units.login")}</Table.Th>
+            <Table.Th scope="col">{t("units.displayName")}</Table.Th>
+            <Table.Th scope="col">{t("units.role")}</Table.Th>
+            <Table.Th scope="col">{t("units.unit")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.map((user) => (
+            <Table.Tr key={user.id}>
+              <Table.Td>{user.login}</Table.Td>
+              <Table.Td>{user.displayName}</Table.Td>
+              <Table.Td>{t(roleKey(user.role))}</Table.Td>
+              <Table.Td>{user.orgUnitId === null ? "—" : (unitName.get(user.orgUnitId) ?? "—")}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function PendingInvitations({ invitations }: { invitations: InvitationView[] }) {
+  const { t, lang } = useI18n();
+  if (invitations.length === 0) return null;
+  const now = new Date().toISOString();
+  return (
+    <Stack gap="xs">
+      <Title order={4} size="h5">
+        {t("units.pending")}
       </Title>
       <Table.ScrollContainer minWidth={560}>
-        <Table striped withTableBorder data-testid="users-table">
+        <Table striped withTableBorder data-testid="invitations-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t("units.login")}</Table.Th>
-              <Table.Th scope="col">{t("units.displayName")}</Table.Th>
+              <Table.Th scope="col">{t("units.email")}</Table.Th>
               <Table.Th scope="col">{t("units.role")}</Table.Th>
               <Table.Th scope="col">{t("units.unit")}</Table.Th>
+              <Table.Th scope="col">{t("units.expires")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {users.map((user) => (
-              <Table.Tr key={user.id}>
-                <Table.Td>{user.login}</Table.Td>
-                <Table.Td>{user.displayName}</Table.Td>
-                <Table.Td>{t(roleKey(user.role))}</Table.Td>
-                <Table.Td>{user.orgUnitId === null ? "—" : (unitName.get(user.orgUnitId) ?? "—")}</Table.Td>
+            {invitations.map((invitation) => (
+              <Table.Tr key={invitation.id}>
+                <Table.Td>{invitation.email}</Table.Td>
+                <Table.Td>{t(roleKey(invitation.role))}</Table.Td>
+                <Table.Td>{invitation.unitName ?? "—"}</Table.Td>
+                <Table.Td>
+                  {invitation.expiresAt <= now ? t("units.expired") : formatDate(invitation.expiresAt, lang)}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Paper withBorder p="md" component="form" onSubmit={invite}>
-        <Stack gap="sm">
-          <Group grow align="start" wrap="wrap">
-            <TextInput required miw={180} label={t("units.login")} {...field("login")} />
-            <TextInput required miw={180} label={t("units.displayName")} {...field("displayName")} />
-            <PasswordInput required miw={180} label={t("units.password")} {...field("password")} />
-          </Group>
-          <Group grow align="start" wrap="wrap">
-            <NativeSelect
-              miw={180}
-              label={t("units.role")}
-              data={roles.map((role) => ({ value: role, label: t(roleKey(role)) }))}
-              {...field("role")}
-            />
-            <NativeSelect
-              miw={180}
-              label={t("units.unit")}
-              data={[
-                { value: "", label: t("units.noUnit") },
-                ...overview.units.map((unit) => ({ value: String(unit.id), label: unit.name })),
-              ]}
-              {...field("orgUnitId")}
-            />
-          </Group>
-          <Group>
-            <Button type="submit">{t("units.invite")}</Button>
-          </Group>
-        </Stack>
-      </Paper>
+    </Stack>
+  );
+}
+
+function InviteLink({ created }: { created: CreatedInvitation }) {
+  const { t, lang } = useI18n();
+  return (
+    <Alert color="green" role="status" data-testid="invitation-link">
+      <Stack gap="xs">
+        <Text size="sm">
+          {t("units.inviteLink", { email: created.email, date: formatDate(created.expiresAt, lang) })}
+        </Text>
+        <Group gap="xs" wrap="wrap" align="end">
+          <TextInput
+            flex={1}
+            miw={240}
+            readOnly
+            aria-label={t("units.inviteLink", {
+              email: created.email,
+              date: formatDate(created.expiresAt, lang),
+            })}
+            value={created.link}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <CopyButton value={created.link}>
+            {({ copied, copy }) => (
+              <Button variant="default" onClick={copy}>
+                {copied ? t("units.copied") : t("units.copy")}
+              </Button>
+            )}
+          </CopyButton>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+const INVITED_ROLES = ["executor", "head", "controller"] as const;
+const EMPTY_INVITE = { email: "", displayName: "", role: "executor", orgUnitId: "" };
+
+function InviteForm({
+  katottg,
+  overview,
+  onDone,
+}: {
+  katottg: string;
+  overview: UnitsOverview;
+  onDone: (error?: string) => void;
+}) {
+  const { t } = useI18n();
+  const [form, setForm] = useState(EMPTY_INVITE);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (event: { currentTarget: { value: string } }) => {
+      // Read now: React clears the event's currentTarget before a deferred updater runs.
+      const value = event.currentTarget.value;
+      setForm((was) => ({ ...was, [key]: value }));
+    },
+  });
+  async function invite(event: FormEvent) {
+    event.preventDefault();
+    try {
+      const answer = await request<CreatedInvitation>("POST", "/api/invitations", {
+        email: form.email.trim(),
+        displayName: form.displayName,
+        role: form.role,
+        katottg,
+        orgUnitId: form.orgUnitId === "" ? null : Number(form.orgUnitId),
+      });
+      setCreated(answer);
+      setForm(EMPTY_INVITE);
+      onDone();
+    } catch (caught) {
+      setCreated(null);
+      onDone(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+  return (
+    <Paper withBorder p="md" component="form" onSubmit={invite} aria-labelledby="invite-heading">
+      <Stack gap="sm">
+        <Title order={4} size="h5" id="invite-heading">
+          {t("units.inviteHeading")}
+        </Title>
+        <Group grow align="start" wrap="wrap">
+          <TextInput required type="email" miw={200} label={t("units.email")} {...field("email")} />
+          <TextInput required miw={200} label={t("units.displayName")} {...field("displayName")} />
+        </Group>
+        <Group grow align="start" wrap="wrap">
+          <NativeSelect
+            miw={200}
+            label={t("units.role")}
+            data={INVITED_ROLES.map((role) => ({ value: role, label: t(roleKey(role)) }))}
+            {...field("role")}
+          />
+          <NativeSelect
+            miw={200}
+            label={t("units.unit")}
+            data={[
+              { value: "", label: t("units.noUnit") },
+              ...overview.units.map((unit) => ({ value: String(unit.id), label: unit.name })),
+            ]}
+            {...field("orgUnitId")}
+          />
+        </Group>
+        <Group>
+          <Button type="submit">{t("units.inviteSend")}</Button>
+        </Group>
+        {created && <InviteLink created={created} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function UsersSection({
+  katottg,
+  overview,
+  users,
+  invitations,
+  onDone,
+}: {
+  katottg: string;
+  overview: UnitsOverview;
+  users: UserRow[];
+  invitations: InvitationView[];
+  onDone: (error?: string) => void;
+}) {
+  const { t } = useI18n();
+  const unitName = new Map(overview.units.map((unit) => [unit.id, unit.name]));
+  return (
+    <Stack>
+      <Title order={3} size="h4">
+        {t("units.usersHeading")}
+      </Title>
+      <UsersTable users={users} unitName={unitName} />
+      <PendingInvitations invitations={invitations} />
+      <InviteForm katottg={katottg} overview={overview} onDone={onDone} />
     </Stack>
   );
 }
@@ -330,14 +431,15 @@ function UsersSection({
 /**
  * The head's page of organisational units and users (`/units`): units made from the executors of
  * imported programmes — rename, merge (with suggestions for names that look like one unit), add — and
- * the community's users — add one with a login, a password, a role and a unit. The server scopes every
+ * the community's users, with invitations by e-mail (a role and a unit; the one-time link is shown to
+ * copy, no mail is sent) and those not yet accepted. The server scopes every
  * write to the caller's community.
  */
 export function UnitsPage({ me }: { me: SessionUser }) {
   const { t } = useI18n();
   const [code, setCode] = useState(me.katottg ?? "");
   const katottg = me.katottg ?? code.trim().toUpperCase();
-  const { overview, users, error, setError, reload } = useUnits(katottg);
+  const { overview, users, invitations, error, setError, reload } = useUnits(katottg);
   const [saved, setSaved] = useState(false);
   const done = (failure?: string) => {
     setSaved(failure === undefined);
@@ -361,7 +463,7 @@ export function UnitsPage({ me }: { me: SessionUser }) {
         </Alert>
       )}
       {saved && !error && (
-        <Text role="status" size="sm" c="green.9">
+        <Text role="status" size="sm" c="teal.9">
           {t("units.done")}
         </Text>
       )}
@@ -370,7 +472,13 @@ export function UnitsPage({ me }: { me: SessionUser }) {
           <Suggestions overview={overview} onDone={done} />
           <UnitsTable overview={overview} onDone={done} />
           <AddUnit katottg={katottg} onDone={done} />
-          <UsersSection katottg={katottg} me={me} overview={overview} users={users} onDone={done} />
+          <UsersSection
+            katottg={katottg}
+            overview={overview}
+            users={users}
+            invitations={invitations}
+            onDone={done}
+          />
         </>
       )}
     </Stack>

@@ -11,6 +11,7 @@ import { ExecutorReportPage } from "../reporting/ExecutorReportPage.js";
 import { HeadReportingPage } from "../reporting/HeadReportingPage.js";
 import { ReportingDeadlines } from "../reporting/ReportingDeadlines.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
+import { InvitePage } from "../units/InvitePage.js";
 import { UnitsPage } from "../units/UnitsPage.js";
 import { type DataSource, type Session, signedIn } from "./data.js";
 import { ImportPage } from "./ImportPage.js";
@@ -42,6 +43,7 @@ function NavLink({ href, label, active }: { href: string; label: string; active:
 /** Pages of open data, shown with or without a session. */
 function OpenPage({ route }: { route: Route }) {
   const { t } = useI18n();
+  if (route.name === "invite") return <InvitePage token={route.token} />;
   if (route.name === "national")
     return (
       <Suspense fallback={<Text>{t("common.loading")}</Text>}>

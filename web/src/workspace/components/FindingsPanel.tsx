@@ -42,13 +42,14 @@ export function FindingsPanel({ findings, onJump }: { findings: Finding[]; onJum
                 background: "var(--mantine-color-gray-0)",
                 borderRadius: 4,
               }}
-              aria-label={`${t(finding.severity === "error" ? "findings.error" : "findings.warning")}: ${finding.message}. ${t("findings.jump")}`}
             >
               <Text size="sm">{finding.message}</Text>
               <Text size="xs" c="dimmed">
                 {t(finding.severity === "error" ? "findings.error" : "findings.warning")} · {finding.code}
                 {finding.location.line > 0 && ` · ${t("findings.line", { n: finding.location.line })}`}
               </Text>
+              {/* The name is the visible text (WCAG 2.5.3), and where the button leads. */}
+              <span className="visually-hidden">{t("findings.jump")}</span>
             </UnstyledButton>
           </li>
         ))}

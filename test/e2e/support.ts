@@ -1,0 +1,87 @@
+/** What the end-to-end files share: the browser, axe-core, the two screen sizes and their overflow check. */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const ARTIFACTS = path.resolve(process.cwd(), "test-artifacts");
+export const WEB_DIST = path.resolve(process.cwd(), "web/dist");
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--no-first-run",
+];
+const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is now (or within a selector): serious and critical only. */
+export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') refuses an injected <script>.
+  await page.evaluate(await readFile(AXE_SOURCE, "utf8"));
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(selector ?? document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations;
+  }, within);
+  return (violations as AxeViolation[])
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+export const SIZES = [
+  { width: 1366, height: 768, name: "desktop" },
+  { width: 390, height: 844, name: "phone" },
+] as const;
+
+/** The widest leaf elements past the right edge: what to fix when the page scrolls sideways. */
+function overflowReport(page: Page) {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const wide = [...document.querySelectorAll<HTMLElement>("body *")].filter(
+      (element) => element.getBoundingClientRect().right > width + 1 && element.children.length === 0,
+    );
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: width,
+      elements: wide
+        .slice(0, 5)
+        .map((element) => `${element.tagName}.${element.className} ${element.textContent?.slice(0, 40)}`),
+    };
+  });
+}
+
+/**
+ * At 1366×768 and 390×844: no serious or critical axe violation, a full-page shot kept in
+ * test-artifacts/, and no horizontal overflow (scrollWidth ≤ innerWidth). Leaves the page at 1366×768.
+ */
+export async function checkPage(page: Page, name: string, within?: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.waitForTimeout(200);
+    expect(await seriousViolations(page, within), `${name} at ${size.width} px`).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-${name}-${size.name}.png`, fullPage: true });
+    const report = await overflowReport(page);
+    expect(
+      report.scrollWidth,
+      `${name} at ${size.width} px scrolls sideways: ${report.elements.join(" | ")}`,
+    ).toBeLessThanOrEqual(report.innerWidth);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
