@@ -238,7 +238,8 @@ async function measureLean(url: string, communities: number) {
 }
 
 async function runSize(base: string, communities: number) {
-  const name = `infoprog_bench_${communities}`;
+  // BENCH_DB_PREFIX: sessions sharing one server keep their databases apart.
+  const name = `${process.env.BENCH_DB_PREFIX ?? "infoprog_bench"}_${communities}`;
   const keep = Boolean(process.env.BENCH_KEEP);
   const exists = await admin(base, async (client) => {
     const found = await client.query("select 1 from pg_database where datname = $1", [name]);

@@ -43,6 +43,8 @@ export const ACCESS: Record<string, AccessRule> = {
   "GET /api/programmes/:id/versions": SIGNED_IN,
   "GET /api/programmes/:id/diff": SIGNED_IN,
   "PUT /api/programmes/:id": STAFF,
+  // The head only of the programme's own community (checkCommunity in auth.ts: 403 to another's).
+  "PATCH /api/programmes/:id/projects/:itemId": STAFF,
   "POST /api/programmes/:id/status": STAFF,
   "POST /api/validate": SIGNED_IN,
   "POST /api/import": STAFF,

@@ -27,6 +27,7 @@ import { invitationRoutes } from "./routes/invitations.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { orgUnitRoutes } from "./routes/org-units.js";
 import { programmeRoutes, validateRoutes } from "./routes/programmes.js";
+import { projectEditRoutes } from "./routes/project-edit.js";
 import { publicRoutes } from "./routes/public.js";
 import { reportAttachmentRoutes } from "./routes/report-attachments.js";
 import { reviewRoutes } from "./routes/reviews.js";
@@ -127,6 +128,7 @@ function registerRooms(app: FastifyInstance, options: AppOptions, settings: Conf
   app.register(healthRoutes, { prefix: "/api/health" });
   const programmes = { prefix: "/api/programmes", store };
   app.register(programmeRoutes, programmes);
+  app.register(projectEditRoutes, programmes);
   app.register(exportRoutes, programmes);
   app.register(categoryRoutes, programmes);
   app.register(monitoringRoutes, { ...programmes, clock });

@@ -9,7 +9,7 @@ import type {
 } from "../contract/national.js";
 import { CATEGORY_IDS, type CategoryId, categoryInfo } from "../domain/classify/index.js";
 import { toKopecks } from "../store/convert.js";
-import { categorySumsOfYear, publishedCommunities, publishedYears, summaryRows } from "../store/national.js";
+import { categorySumsOfYear, publishedYears, summaryRows } from "../store/national.js";
 import type { Db } from "../store/schema.js";
 import { isOutlier, type Spread, spread } from "./stats.js";
 
@@ -79,24 +79,20 @@ interface CommunityYear {
 }
 
 /**
- * Each community's planned money of the year by category, summed in the database (one narrow row per
- * community and category), with the community's name, oblast and population read once per community:
- * at ten times the country's communities the wide per-programme rows cost seconds and hundreds of MB.
+ * Each community's planned money of the year by category: one narrow row per community and category
+ * from the precomputed national sums (refreshed on publish and on every new version of a published
+ * programme), with the community's name, oblast and population.
  */
 async function communityYears(db: Db, year: number, oblast?: string): Promise<CommunityYear[]> {
-  const sums = await categorySumsOfYear(db, year, oblast);
-  const meta = await publishedCommunities(db, oblast);
-  const about = new Map(meta.map((row) => [row.katottg, row]));
   const out = new Map<string, CommunityYear>();
-  for (const row of sums) {
+  for (const row of await categorySumsOfYear(db, year, oblast)) {
     let community = out.get(row.katottg);
     if (!community) {
-      const known = about.get(row.katottg);
       community = {
         katottg: row.katottg,
-        name: known?.name ?? row.katottg,
-        oblast: known?.oblast ?? null,
-        population: known?.population ?? null,
+        name: row.name,
+        oblast: row.oblast,
+        population: row.population,
         total: 0,
         byCategory: new Map(),
       };

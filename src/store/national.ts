@@ -31,40 +31,57 @@ export async function summaryRows(db: Db, katottg: string[]): Promise<SummaryRow
   return rows.map((row) => ({ ...row, amount: toKopecks(row.amount) }));
 }
 
-/** A community's planned money of the year in one category (kopecks as the database returns them). */
+/**
+ * Rewrites the national sums of the given programmes from their summaries: rows while published, none
+ * otherwise. Run inside the transaction that changed their summaries or their status.
+ */
+export async function refreshNationalSums(db: Db, programmeIds: readonly number[]): Promise<void> {
+  if (programmeIds.length === 0) return;
+  await db.deleteFrom("national_sums").where("programme_id", "in", programmeIds).execute();
+  await sql`
+    insert into national_sums (year, katottg, category, programme_id, version, amount_kopecks)
+    select s.year, p.katottg, s.category, p.id,
+      (select max(v.version) from programme_versions v where v.programme_id = p.id), sum(s.amount_kopecks)
+    from programme_summaries s join programmes p on p.id = s.programme_id
+    where p.id in (${sql.join(programmeIds)}) and p.status = 'published' and s.year is not null
+    group by s.year, p.katottg, s.category, p.id`.execute(db);
+}
+
+export interface CommunityCategorySum {
+  katottg: string;
+  name: string;
+  oblast: string | null;
+  population: number | null;
+  category: string;
+  amount: string | number;
+}
+
+/**
+ * Each community's planned money of the year by category (of the oblast), with its name, oblast and
+ * population: one read of the year's rows of the precomputed national sums.
+ */
 export async function categorySumsOfYear(
   db: Db,
   year: number,
   oblast?: string,
-): Promise<{ katottg: string; category: string; amount: string | number }[]> {
+): Promise<CommunityCategorySum[]> {
   const inOblast = oblast === undefined ? sql`true` : sql`c.oblast = ${oblast}`;
-  const sums = await sql<{ katottg: string; category: string; amount: string | number }>`
-    select p.katottg, s.category, sum(s.amount_kopecks) as amount
-    from programme_summaries s join programmes p on p.id = s.programme_id
-    join communities c on c.katottg = p.katottg
-    where p.status = 'published' and s.year = ${year} and ${inOblast}
-    group by p.katottg, s.category order by p.katottg, s.category`.execute(db);
-  return sums.rows;
-}
-
-/** The communities (of the oblast) with a published programme. */
-export async function publishedCommunities(
-  db: Db,
-  oblast?: string,
-): Promise<{ katottg: string; name: string; oblast: string | null; population: number | null }[]> {
-  const inOblast = oblast === undefined ? sql`true` : sql`c.oblast = ${oblast}`;
-  const meta = await sql<{ katottg: string; name: string; oblast: string | null; population: number | null }>`
-    select c.katottg, c.name, c.oblast, c.population from communities c
-    where ${inOblast} and exists (select 1 from programmes p where p.katottg = c.katottg and p.status = 'published')`.execute(
-    db,
-  );
-  return meta.rows;
+  // Summed narrow first (programmes of one community together), then joined: grouping by the
+  // community's columns too costs several times as much.
+  const { rows } = await sql<CommunityCategorySum>`
+    select n.katottg, c.name, c.oblast, c.population, n.category, n.amount
+    from (select katottg, category, sum(amount_kopecks) as amount from national_sums
+          where year = ${year} group by katottg, category) n
+    join communities c on c.katottg = n.katottg
+    where ${inOblast}
+    order by n.katottg, n.category`.execute(db);
+  return rows;
 }
 
 /** Every year some published programme plans money for, ascending. */
 export async function publishedYears(db: Db): Promise<number[]> {
-  const { rows } = await sql<{ year: number }>`
-    select distinct s.year from programme_summaries s join programmes p on p.id = s.programme_id
-    where p.status = 'published' and s.year is not null order by s.year`.execute(db);
+  const { rows } = await sql<{ year: number }>`select distinct year from national_sums order by year`.execute(
+    db,
+  );
   return rows.map((row) => Number(row.year));
 }

@@ -1,6 +1,7 @@
 import type { Insertable } from "kysely";
-import { autoCategories } from "../domain/classify/index.js";
-import type { FundingRow, Item, Programme } from "../domain/model.js";
+import { autoCategories, autoCategoryOf } from "../domain/classify/index.js";
+import { type FundingRow, type Item, type Programme, walkItems } from "../domain/model.js";
+import { findProject } from "../domain/project-edit.js";
 import type { DirectionsTable, FundingRowsTable, IndicatorsTable, ItemsTable } from "./schema.js";
 
 export interface NormalizedRows {
@@ -97,4 +98,41 @@ export function normalizeProgramme(programmeId: number, programme: Programme): N
     });
   });
   return out;
+}
+
+type ItemFields = Omit<
+  Insertable<ItemsTable>,
+  "programme_id" | "id" | "parent_id" | "direction_position" | "depth" | "position"
+>;
+
+/**
+ * One item's own row fields (its place in the tree aside) and funding rows, for an edit of that item
+ * alone, with the automatic categories of the items below it (a project's label reads its task's title).
+ */
+export function normalizeItem(
+  programmeId: number,
+  programme: Programme,
+  itemId: string,
+):
+  | {
+      fields: ItemFields;
+      fundingRows: Insertable<FundingRowsTable>[];
+      below: { id: string; category: string | null }[];
+    }
+  | undefined {
+  const item = findProject(programme, itemId);
+  if (!item) return undefined;
+  const category = (id: string) => autoCategoryOf(programme, id) ?? null;
+  return {
+    fields: {
+      number: item.number,
+      title: item.title,
+      executors: item.executors,
+      deadline: item.deadline === null ? null : JSON.stringify(item.deadline),
+      expected_result: item.expectedResult,
+      category: category(itemId),
+    },
+    fundingRows: item.funding.flatMap((row) => fundingRows(row, { programmeId, itemId, direction: null })),
+    below: [...walkItems(item.children)].map((each) => ({ id: each.id, category: category(each.id) })),
+  };
 }

@@ -9,9 +9,11 @@ import { reattachCategoryOverrides } from "./categories.js";
 import { communityKey } from "./community-key.js";
 import { parseJson, toIso, toKopecks } from "./convert.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
-import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
+import { refreshNationalSums } from "./national.js";
+import { type NormalizedRows, normalizeItem, normalizeProgramme } from "./normalize.js";
 import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
+import { effectiveCategory, itemFunding, moveSummaries, storedItemFunding } from "./summary-delta.js";
 
 // The programmes aggregate: a programme, its versions and the normalized rows of its latest version.
 
@@ -170,6 +172,55 @@ interface VersionWrite {
   source: { name: string; sha256: string };
   note: string | null;
   actor: Actor;
+  /** Only this item's own fields changed: its rows alone are rewritten in the query tables. */
+  changedItem?: string;
+}
+
+/**
+ * The query-table rows of one item whose own fields changed (its id, place and children unchanged).
+ * True when it also moved the programme's summaries by the item's funding (its title and category
+ * unchanged); false when the caller must recompute them.
+ */
+async function replaceItemRows(
+  trx: Transaction<Database>,
+  programmeId: number,
+  programme: Programme,
+  itemId: string,
+): Promise<boolean> {
+  const rows = normalizeItem(programmeId, programme, itemId);
+  if (!rows) throw new Error(`No item ${itemId} in programme ${programmeId}`);
+  const previous = await trx
+    .selectFrom("items")
+    .select("title")
+    .where("programme_id", "=", programmeId)
+    .where("id", "=", itemId)
+    .executeTakeFirst();
+  const categoryBefore = await effectiveCategory(trx, programmeId, itemId);
+  const fundingBefore = await storedItemFunding(trx, programmeId, itemId);
+  await trx
+    .updateTable("items")
+    .set(rows.fields)
+    .where("programme_id", "=", programmeId)
+    .where("id", "=", itemId)
+    .execute();
+  for (const { id, category } of rows.below) {
+    await trx
+      .updateTable("items")
+      .set({ category })
+      .where("programme_id", "=", programmeId)
+      .where("id", "=", id)
+      .execute();
+  }
+  await trx
+    .deleteFrom("funding_rows")
+    .where("programme_id", "=", programmeId)
+    .where("item_id", "=", itemId)
+    .execute();
+  await insertChunked(trx, "funding_rows", rows.fundingRows);
+  const category = await effectiveCategory(trx, programmeId, itemId);
+  if (previous?.title !== rows.fields.title || category !== categoryBefore) return false;
+  await moveSummaries(trx, programmeId, category, fundingBefore, itemFunding(rows.fundingRows));
+  return true;
 }
 
 /** Version row, programme row touch and normalized rows; the caller holds the programme lock. */
@@ -200,8 +251,14 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
     .where("id", "=", write.programmeId)
     .execute();
   await reattachCategoryOverrides(trx, write.programmeId, write.programme, { actor: write.actor, version });
-  await replaceNormalized(trx, write.programmeId, normalizeProgramme(write.programmeId, write.programme));
-  await refreshSummaries(trx, [write.programmeId]);
+  const moved = write.changedItem
+    ? await replaceItemRows(trx, write.programmeId, write.programme, write.changedItem)
+    : false;
+  if (!write.changedItem) {
+    await replaceNormalized(trx, write.programmeId, normalizeProgramme(write.programmeId, write.programme));
+  }
+  if (moved) await refreshNationalSums(trx, [write.programmeId]);
+  else await refreshSummaries(trx, [write.programmeId]);
   return version;
 }
 
@@ -383,6 +440,7 @@ export function setStatus(
       .set({ status, updated_at: new Date().toISOString() })
       .where("id", "=", id)
       .execute();
+    await refreshNationalSums(trx, [id]);
     await writeAudit(trx, actor, {
       action: "status",
       entity: "programme",
@@ -463,6 +521,7 @@ export async function writeEdit(
   findings: Finding[],
   note: string | undefined,
   actor: Actor,
+  changedItem?: string,
 ): Promise<SavedVersion | undefined> {
   const row = await trx
     .selectFrom("programmes")
@@ -486,19 +545,22 @@ export async function writeEdit(
     source,
     note: note ?? null,
     actor,
+    changedItem,
   });
   await writeAudit(trx, actor, {
     action: "edit",
     entity: "programme",
     entityId: programmeId,
     before: { version: version - 1 },
-    after: { version, note: note ?? null },
+    after: changedItem
+      ? { version, note: note ?? null, project: changedItem }
+      : { version, note: note ?? null },
   });
   return { programmeId, version, created: false };
 }
 
 /** A programme under review or agreed is not edited (agreement with the Ministry, docs/agreement.md). */
-async function refuseFrozen(trx: Transaction<Database>, programmeId: number): Promise<void> {
+export async function refuseFrozen(trx: Transaction<Database>, programmeId: number): Promise<void> {
   const row = await trx
     .selectFrom("programmes")
     .select("agreement_state")

@@ -6,6 +6,7 @@
 import type { Finding } from "../domain/model.js";
 import { type Actor, type MonitoringDb, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
+import { refreshNationalSums } from "./national.js";
 import type { ProgrammeStatus } from "./programmes.js";
 
 const db = (store: Store) => monitoringDb(store);
@@ -63,6 +64,7 @@ export function changeStatus(
         .set({ status, publish_note: publishNote, updated_at: new Date().toISOString() })
         .where("id", "=", programmeId)
         .execute();
+      await refreshNationalSums(trx, [programmeId]);
       await writeAudit(trx, actor, {
         action: "status",
         entity: "programme",

@@ -113,6 +113,16 @@ export interface ProgrammeSummariesTable {
   amount_kopecks: BigintColumn;
 }
 
+/** The national view's money per published programme (latest version), year and category. */
+export interface NationalSumsTable {
+  year: number;
+  katottg: string;
+  category: string;
+  programme_id: number;
+  version: number;
+  amount_kopecks: BigintColumn;
+}
+
 export interface IdempotencyKeysTable {
   key: string;
   request_sha256: string;
@@ -303,6 +313,7 @@ export interface Database {
   indicators: IndicatorsTable;
   category_overrides: CategoryOverridesTable;
   programme_summaries: ProgrammeSummariesTable;
+  national_sums: NationalSumsTable;
   idempotency_keys: IdempotencyKeysTable;
   org_units: OrgUnitsTable;
   users: UsersTable;

@@ -13,6 +13,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccessRule, accessRule, allows, UNSAFE_METHODS } from "../../src/api/access.js";
 import { buildApp } from "../../src/api/app.js";
+import { projectFields } from "../../src/domain/project-edit.js";
 import type { Role } from "../../src/domain/roles.js";
 import { demoProgramme, IT_DEPT } from "../../src/domain/synthetic/demo.js";
 import { exportCsv } from "../../src/export/csv.js";
@@ -305,6 +306,12 @@ describe("access matrix: every write route × every community role, aimed at ano
     await dispose();
   });
 
+  function itemOfB() {
+    const item = programmeB.directions[0]?.items[0];
+    if (!item) throw new Error("the demo programme has no project");
+    return item;
+  }
+
   /** Requests aimed at B for the routes that do not address B's programme by id. */
   function attemptsOf(route: string): Attempt[] | undefined {
     const asA = { ...structuredClone(programmeB), community: { name: "Громада А", katottg: B } };
@@ -323,6 +330,13 @@ describe("access matrix: every write route × every community role, aimed at ano
         {
           url: `/api/programmes/${ownId}`,
           payload: { ...asA, community: { name: "Нова громада", katottg: "UA99000000000000009" } },
+        },
+      ],
+      // A valid edit of B's project: refused by scope alone, not by validation.
+      "PATCH /api/programmes/:id/projects/:itemId": [
+        {
+          url: `/api/programmes/${b.id}/projects/${b.itemId}`,
+          payload: { baseVersion: 1, project: { ...projectFields(itemOfB()), title: "Змінено з А" } },
         },
       ],
       "POST /api/org-units": [{ url: "/api/org-units", payload: { katottg: B, name: "Відділ Б" } }],

@@ -157,3 +157,21 @@ export function autoCategories(programme: Programme): Map<string, CategoryId> {
   }
   return out;
 }
+
+/**
+ * The automatic category of one item, as `autoCategories` gives it, without classifying the rest of
+ * the programme (an item's label depends only on its own, its task's and its direction's titles).
+ */
+export function autoCategoryOf(programme: Programme, id: string): CategoryId | undefined {
+  for (const direction of programme.directions) {
+    for (const top of direction.items) {
+      if (top.id !== id && !id.startsWith(`${top.id}.`)) continue;
+      for (const item of walkItems([top])) {
+        if (item.id !== id) continue;
+        const task = item.children.length > 0 || item === top ? undefined : top.title;
+        return classifyItem(item, direction.title, task).category;
+      }
+    }
+  }
+  return undefined;
+}

@@ -8,8 +8,10 @@ import type {
   savedSchema,
   summarySchema,
 } from "../../../src/contract/programmes.js";
+import type { ProjectEditAnswer, ProjectEditBody } from "../../../src/contract/project-edit.js";
 import type { Finding, Programme } from "../../../src/domain/model.js";
 import type { Kopecks } from "../../../src/domain/money.js";
+import type { ProjectFields } from "../../../src/domain/project-edit.js";
 import type { Totals } from "../../../src/domain/totals.js";
 
 /** The API's answers are typed by its contract (src/contract); the list view flattens the summary. */
@@ -48,6 +50,8 @@ export interface VersionInfo {
 
 export interface ProgrammeDetail {
   summary: ProgrammeSummary;
+  /** The version shown (the API sends it; absent in older answers: the last of `versions`). */
+  version?: VersionInfo;
   programme: Programme;
   findings: Finding[];
   totals: Totals;
@@ -193,6 +197,13 @@ export const api = {
     ),
   save: (id: string, programme: Programme) =>
     request<unknown>("PUT", `/api/programmes/${encodeURIComponent(id)}`, programme),
+  /** One project's own fields, edited on `baseVersion`; answers only what changed. */
+  saveProject: (id: string, itemId: string, project: ProjectFields, baseVersion: number) =>
+    request<ProjectEditAnswer>(
+      "PATCH",
+      `/api/programmes/${encodeURIComponent(id)}/projects/${encodeURIComponent(itemId)}`,
+      { baseVersion, project } satisfies ProjectEditBody,
+    ),
   validate: (programme: Programme) =>
     request<z.infer<typeof checkSchema>>("POST", "/api/validate", programme),
   setStatus: (id: string, status: string, reason?: string) =>

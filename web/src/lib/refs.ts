@@ -39,3 +39,20 @@ export function revealRef(ref: string, doc: Document = document): boolean {
   setTimeout(() => element.classList.remove(HIGHLIGHT), 2500);
   return true;
 }
+
+/** Lists that render only part of their rows (virtual lists): each may bring a ref's row on screen. */
+const showers = new Set<(ref: string) => boolean>();
+
+/** Registers a list that can bring a ref's row on screen; returns the unregistration. */
+export function onShowRef(show: (ref: string) => boolean): () => void {
+  showers.add(show);
+  return () => {
+    showers.delete(show);
+  };
+}
+
+/** Asks the virtual lists to render the row of a ref; true when one of them has it. */
+export function showRef(ref: string): boolean {
+  for (const show of showers) if (show(ref)) return true;
+  return false;
+}

@@ -13,9 +13,12 @@ import {
   Title,
 } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import type { ProjectEditAnswer } from "../../../src/contract/project-edit.js";
+import type { Programme } from "../../../src/domain/model.js";
+import { applyFindingsDelta, changeBetween, projectFields } from "../../../src/domain/project-edit.js";
 import { useI18n } from "../i18n/index.js";
-import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES } from "../lib/api.js";
+import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES, type VersionInfo } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
 import { tabOfRef } from "../lib/refs.js";
 import { agreementPath, monitoringPath, navigate, programmePath, publicPath } from "../lib/router.js";
@@ -226,27 +229,89 @@ function EditBar({
   );
 }
 
+/** The version the detail shows: the one the API names, else the last listed. */
+function versionOf(detail: ProgrammeDetail): number {
+  return detail.version?.version ?? detail.versions.at(-1)?.version ?? detail.versions.length;
+}
+
+/** The detail after a saved project edit, from the programme shown and the server's short answer. */
+function afterProjectEdit(
+  detail: ProgrammeDetail,
+  programme: Programme,
+  answer: ProjectEditAnswer,
+): ProgrammeDetail {
+  const version: VersionInfo = {
+    version: answer.version,
+    createdAt: new Date().toISOString(),
+    kind: "edit",
+    sourceName: null,
+    note: null,
+  };
+  return {
+    ...detail,
+    summary: {
+      ...detail.summary,
+      totalKopecks: answer.totals.total,
+      versions: detail.summary.versions + 1,
+      errors: answer.errors,
+      warnings: answer.warnings,
+    },
+    version,
+    versions: [...detail.versions, version],
+    programme,
+    totals: answer.totals,
+    findings: applyFindingsDelta(detail.findings, answer.findings),
+  };
+}
+
+/**
+ * Saves the edits: one project's own fields alone go as a PATCH of that project (the answer carries
+ * what changed, nothing is loaded again); anything else replaces the programme and loads it again.
+ */
+async function saveEdits(
+  source: DataSource,
+  detail: ProgrammeDetail,
+  programme: Programme,
+): Promise<ProgrammeDetail | null> {
+  const change = changeBetween(detail.programme, programme);
+  if (change.kind === "project" && source.saveProject) {
+    const answer = await source.saveProject(
+      detail.summary.id,
+      change.after.id,
+      projectFields(change.after),
+      versionOf(detail),
+    );
+    return afterProjectEdit(detail, programme, answer);
+  }
+  await source.save(detail.summary.id, programme);
+  return null;
+}
+
 function Workspace({
   detail,
   source,
   reload,
+  replace,
   editable,
 }: {
   detail: ProgrammeDetail;
   source: DataSource;
   reload: () => void;
+  replace: (detail: ProgrammeDetail) => void;
   editable: boolean;
 }) {
   const { t } = useI18n();
-  const state = useProgrammeEditor(detail.programme, detail.findings);
+  const state = useProgrammeEditor(detail.programme, detail.findings, detail.totals);
   const [tab, setTab] = useState<Tab>("tree");
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const reveal = useReveal();
-  const flagged = state.findings
-    .filter((f) => f.location.ref.startsWith("item:"))
-    .map((f) => f.location.ref.slice(5));
+  const flagged = useMemo(
+    () =>
+      state.findings.filter((f) => f.location.ref.startsWith("item:")).map((f) => f.location.ref.slice(5)),
+    [state.findings],
+  );
 
   useHotkeys([
     ["mod+Z", state.undo],
@@ -272,10 +337,11 @@ function Workspace({
   const save = async () => {
     setSaving(true);
     try {
-      await source.save(detail.summary.id, state.programme);
+      const saved = await saveEdits(source, detail, state.programme);
       setMessage({ ok: true, text: t("edit.saved") });
       setEditing(false);
-      reload();
+      if (saved) replace(saved);
+      else reload();
     } catch (error) {
       setMessage({ ok: false, text: t("edit.saveFailed", { msg: (error as Error).message }) });
     } finally {
@@ -392,7 +458,7 @@ export function ProgrammePage({
   editable: boolean;
 }) {
   const { t } = useI18n();
-  const [state, reload] = useAsync(() => source.get(id), [id, source]);
+  const [state, reload, replace] = useAsync(() => source.get(id), [id, source]);
   if (state.status === "loading") return <Text>{t("common.loading")}</Text>;
   if (state.status === "error") {
     return (
@@ -401,5 +467,7 @@ export function ProgrammePage({
       </Alert>
     );
   }
-  return <Workspace detail={state.value} source={source} reload={reload} editable={editable} />;
+  return (
+    <Workspace detail={state.value} source={source} reload={reload} replace={replace} editable={editable} />
+  );
 }

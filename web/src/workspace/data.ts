@@ -1,4 +1,6 @@
+import type { ProjectEditAnswer } from "../../../src/contract/project-edit.js";
 import type { Programme } from "../../../src/domain/model.js";
+import type { ProjectFields } from "../../../src/domain/project-edit.js";
 import { programmeTotals } from "../../../src/domain/totals.js";
 import { validateProgramme } from "../../../src/domain/validate.js";
 import {
@@ -20,6 +22,13 @@ export interface DataSource {
   list(query: ListQuery): Promise<ProgrammeSummary[]>;
   get(id: string, version?: number): Promise<ProgrammeDetail>;
   save(id: string, programme: Programme): Promise<void>;
+  /** One project's own fields edited on `baseVersion` (PATCH); absent: `save` the whole programme. */
+  saveProject?(
+    id: string,
+    itemId: string,
+    project: ProjectFields,
+    baseVersion: number,
+  ): Promise<ProjectEditAnswer>;
   /** `reason`: required by the API to publish a programme with error findings. */
   setStatus(id: string, status: string, reason?: string): Promise<void>;
 }
@@ -31,6 +40,7 @@ const apiSource: DataSource = {
   save: async (id, programme) => {
     await api.save(id, programme);
   },
+  saveProject: api.saveProject,
   setStatus: async (id, status, reason) => {
     await api.setStatus(id, status, reason);
   },

@@ -5,8 +5,14 @@ export type AsyncState<T> =
   | { status: "error"; error: Error }
   | { status: "ready"; value: T };
 
-/** Runs an async loader when deps change; ignores answers that arrive after newer requests. */
-export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): [AsyncState<T>, () => void] {
+/**
+ * Runs an async loader when deps change; ignores answers that arrive after newer requests. The third
+ * element replaces the value without loading (an answer that already says what changed).
+ */
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: DependencyList,
+): [AsyncState<T>, () => void, (value: T) => void] {
   const [state, setState] = useState<AsyncState<T>>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists the loader's inputs in deps
@@ -24,5 +30,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): [Asyn
     };
   }, [...deps, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return [state, retry];
+  const replace = useCallback((value: T) => setState({ status: "ready", value }), []);
+  return [state, retry, replace];
 }

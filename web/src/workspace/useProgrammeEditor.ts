@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding, Programme } from "../../../src/domain/model.js";
-import { programmeTotals } from "../../../src/domain/totals.js";
+import { changeBetween, projectFields, totalsAfterProjectEdit } from "../../../src/domain/project-edit.js";
+import { programmeTotals, type Totals } from "../../../src/domain/totals.js";
 import { validateProgramme } from "../../../src/domain/validate.js";
 import type { MessageKey } from "../i18n/index.js";
 import { FieldErrorStore, useInvalidCount } from "../lib/fieldErrorStore.js";
@@ -10,11 +11,50 @@ import type { TreeEditor } from "./components/editorTypes.js";
 
 const findingKey = (finding: Finding) => `${finding.code}|${finding.location.ref}|${finding.message}`;
 
+/** Findings the validator cannot reproduce (the importer's own, about the source document). */
+function importOnlyFindings(original: Programme, findings: Finding[]): Finding[] {
+  const reproducible = new Set(validateProgramme(original).map(findingKey));
+  return findings.filter((finding) => !reproducible.has(findingKey(finding)));
+}
+
 /**
- * Editing state of one programme: undo history, field errors, live findings and totals. Findings
- * the validator cannot reproduce (the importer's own, about the source document) are kept as given.
+ * The totals of the programme shown, kept from state to state: one project's edit (or its undo)
+ * moves them by that project's rows alone; any other change sums the programme again.
  */
-export function useProgrammeEditor(original: Programme, originalFindings: Finding[]) {
+function useLiveTotals(
+  programme: Programme,
+  original: Programme,
+  originalTotals: Totals | undefined,
+): Totals {
+  const last = useRef<{ programme: Programme; totals: Totals } | null>(null);
+  return useMemo(() => {
+    const previous = last.current;
+    let totals: Totals;
+    if (previous?.programme === programme) totals = previous.totals;
+    else if (programme === original && originalTotals) totals = originalTotals;
+    else {
+      const change = previous ? changeBetween(previous.programme, programme) : { kind: "other" as const };
+      totals =
+        previous && change.kind === "project"
+          ? totalsAfterProjectEdit(previous.totals, projectFields(change.before), projectFields(change.after))
+          : programmeTotals(programme);
+    }
+    last.current = { programme, totals };
+    return totals;
+  }, [programme, original, originalTotals]);
+}
+
+/**
+ * Editing state of one programme: undo history, field errors, live findings and totals. Opening a
+ * programme or entering edit mode validates and sums nothing: the server's findings and totals stand
+ * until the first edit. Findings the validator cannot reproduce (the importer's own, about the source
+ * document) are kept as given.
+ */
+export function useProgrammeEditor(
+  original: Programme,
+  originalFindings: Finding[],
+  originalTotals?: Totals,
+) {
   const [history, setHistory] = useState(() => createHistory(original));
   const fieldErrors = useMemo(() => new FieldErrorStore<MessageKey>(), []);
   const invalidCount = useInvalidCount(fieldErrors);
@@ -25,17 +65,21 @@ export function useProgrammeEditor(original: Programme, originalFindings: Findin
     fieldErrors.clear();
   }, [original, fieldErrors]);
 
-  const importOnly = useMemo(() => {
-    const reproducible = new Set(validateProgramme(original).map(findingKey));
-    return originalFindings.filter((finding) => !reproducible.has(findingKey(finding)));
-  }, [original, originalFindings]);
-
+  const importOnly = useRef<{ original: Programme; findings: Finding[] } | null>(null);
   const programme = history.present;
-  const findings = useMemo(
-    () => (programme === original ? originalFindings : [...importOnly, ...validateProgramme(programme)]),
-    [programme, original, originalFindings, importOnly],
-  );
-  const totals = useMemo(() => programmeTotals(programme), [programme]);
+  // Validation of a large programme takes a while: typing stays responsive, findings follow.
+  const checked = useDeferredValue(programme);
+  // Back at the loaded state (just saved, or every edit undone): its findings at once, without
+  // validating the state the deferred value still holds.
+  const atOriginal = programme === original;
+  const findings = useMemo(() => {
+    if (atOriginal || checked === original) return originalFindings;
+    if (importOnly.current?.original !== original) {
+      importOnly.current = { original, findings: importOnlyFindings(original, originalFindings) };
+    }
+    return [...importOnly.current.findings, ...validateProgramme(checked)];
+  }, [atOriginal, checked, original, originalFindings]);
+  const totals = useLiveTotals(programme, original, originalTotals);
 
   const latest = useRef(history.present);
   latest.current = history.present;

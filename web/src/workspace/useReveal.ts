@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { revealRef } from "../lib/refs.js";
+import { revealRef, showRef } from "../lib/refs.js";
 
 /**
  * Scrolls to and highlights the element of a finding's ref once the tab holding it has rendered.
@@ -10,7 +10,8 @@ export function useReveal(): (ref: string) => void {
   useEffect(() => {
     if (!pending) return;
     const timer = setTimeout(() => {
-      revealRef(pending.ref);
+      // Not rendered (a virtual list's row off screen): its list brings it in, then it is revealed.
+      if (!revealRef(pending.ref) && showRef(pending.ref)) setTimeout(() => revealRef(pending.ref), 150);
       setPending(null);
     }, 50);
     return () => clearTimeout(timer);

@@ -1,113 +1,21 @@
-import { Box, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { memo, useEffect, useMemo, useState } from "react";
+import { Box, Stack, Text } from "@mantine/core";
+import { memo, useEffect, useMemo } from "react";
 import { allItems, type Direction, type Item, type Programme, years } from "../../../../src/domain/model.js";
-import { itemTotals } from "../../../../src/domain/totals.js";
 import { useI18n } from "../../i18n/index.js";
-import { KeyedStore, useKeyedValue } from "../../lib/fieldErrorStore.js";
-import { formatDeadline, formatMoney } from "../../lib/format.js";
+import { KeyedStore } from "../../lib/fieldErrorStore.js";
 import { withKeys } from "../../lib/keys.js";
-import { domIdOfRef, itemDomId } from "../../lib/refs.js";
-import { addItem } from "../../lib/treeOps.js";
-import { Pill } from "../../shared/Pill.js";
+import { domIdOfRef } from "../../lib/refs.js";
 import type { TreeEditor } from "./editorTypes.js";
-import { ItemFields, ItemToolbar } from "./ItemEditor.js";
-import { ItemFunding } from "./ItemFunding.js";
-
-interface NodeProps {
-  item: Item;
-  index: number;
-  count: number;
-  nested: boolean;
-  yearList: string[];
-  editor: TreeEditor | null;
-  /** Which items have findings; a store, so a change re-renders only the items concerned. */
-  flagged: KeyedStore<true>;
-  /** In edit mode, whether an item's fields start open (large programmes start closed, for speed). */
-  openByDefault: boolean;
-}
-
-function ItemSummary({ item, yearList }: { item: Item; yearList: string[] }) {
-  const { t, lang } = useI18n();
-  return (
-    <>
-      <Text fw={600}>
-        {item.number && <span>{item.number} </span>}
-        {item.title || "—"}
-      </Text>
-      <Group gap="lg" mt={4} fz="sm">
-        <Text size="sm">
-          <b>{t("tree.deadline")}:</b> {formatDeadline(item.deadline, item.deadlineText, lang)}
-        </Text>
-        <Text size="sm">
-          <b>{t("tree.executors")}:</b> {item.executors.join("; ") || "—"}
-        </Text>
-      </Group>
-      <ItemFunding rows={item.funding} yearList={yearList} />
-      {item.expectedResult && (
-        <Text size="sm" c="dimmed">
-          <b>{t("tree.result")}:</b> {item.expectedResult}
-        </Text>
-      )}
-    </>
-  );
-}
+import { AddItemButton, DirectionHeading, ItemCard, type NodeProps } from "./TreeCards.js";
+import { VirtualTree } from "./VirtualTree.js";
 
 /** One task and its subtasks. Memoised: an edit re-renders only the items on the edited path. */
-const ItemNode = memo(function ItemNode({
-  item,
-  index,
-  count,
-  nested,
-  yearList,
-  editor,
-  flagged,
-  openByDefault,
-}: NodeProps) {
-  const { t, lang } = useI18n();
-  const [open, setOpen] = useState(openByDefault || item.title === "");
-  const isFlagged = useKeyedValue(flagged, item.id) === true;
-  const hasChildren = item.children.length > 0;
-  const total = hasChildren ? itemTotals(item).total : null;
+const ItemNode = memo(function ItemNode(props: NodeProps) {
+  const { item, yearList, editor, flagged, openByDefault } = props;
   return (
     <Box component="li" className="tree-node" style={{ listStyle: "none" }}>
-      <Paper
-        id={itemDomId(item.id)}
-        tabIndex={-1}
-        className="tree-item"
-        withBorder
-        style={isFlagged ? { borderLeftColor: "var(--mantine-color-red-8)" } : undefined}
-      >
-        {editor ? (
-          <Stack gap={6}>
-            <Group justify="space-between" align="flex-start">
-              <Text fw={700}>{item.number}</Text>
-              <ItemToolbar item={item} editor={editor} position={{ index, count, nested }} />
-            </Group>
-            {open ? (
-              <ItemFields item={item} editor={editor} />
-            ) : (
-              <ItemSummary item={item} yearList={yearList} />
-            )}
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              aria-expanded={open}
-              onClick={() => setOpen(!open)}
-              style={{ alignSelf: "flex-start" }}
-            >
-              {open ? t("edit.closeFields") : t("edit.openFields")}
-            </Button>
-          </Stack>
-        ) : (
-          <ItemSummary item={item} yearList={yearList} />
-        )}
-        {total !== null && (
-          <div style={{ marginTop: 6 }}>
-            <Pill tone="neutral">Σ {formatMoney(total, lang)}</Pill>
-          </div>
-        )}
-      </Paper>
-      {hasChildren && (
+      <ItemCard {...props} />
+      {item.children.length > 0 && (
         <ItemList
           items={item.children}
           nested
@@ -151,32 +59,19 @@ function DirectionBlock({
   const { editor } = rest;
   return (
     <section aria-labelledby={`${anchor}-h`}>
-      <Title order={3} size="h4" id={`${anchor}-h`} mb="xs">
-        <span id={anchor} tabIndex={-1}>
-          {direction.number}. {direction.title}
-        </span>
-      </Title>
+      <DirectionHeading direction={direction} />
       {direction.items.length === 0 && <Text c="dimmed">{t("tree.empty")}</Text>}
       <ItemList items={direction.items} nested={false} {...rest} />
-      {editor && (
-        <Button
-          variant="light"
-          size="xs"
-          mb="md"
-          onClick={() => {
-            const result = addItem(editor.current(), { directionIndex: index });
-            editor.commit(result.programme, undefined, result.id);
-          }}
-        >
-          + {t("edit.add")}
-        </Button>
-      )}
+      {editor && <AddItemButton editor={editor} directionIndex={index} />}
     </section>
   );
 }
 
-/** Above this many tasks, edit fields open one item at a time: thousands of inputs at once are slow. */
-const OPEN_FIELDS_LIMIT = 80;
+/**
+ * Above this many tasks the tree is a virtual list (only the rows on screen are rendered, so entering
+ * edit mode costs the same for 300 projects as for 30), and edit fields open one item at a time.
+ */
+export const OPEN_FIELDS_LIMIT = 80;
 
 function useFlaggedStore(ids: string[]): KeyedStore<true> {
   const store = useMemo(() => new KeyedStore<true>(), []);
@@ -198,8 +93,11 @@ export function TreeView({
   const { from, to } = programme.period;
   const yearList = useMemo(() => years({ from, to }), [from, to]);
   const flaggedStore = useFlaggedStore(flagged);
-  const openByDefault = useMemo(() => allItems(programme).length <= OPEN_FIELDS_LIMIT, [programme]);
+  const large = useMemo(() => allItems(programme).length > OPEN_FIELDS_LIMIT, [programme]);
   if (programme.directions.length === 0) return <Text>{t("tree.noDirections")}</Text>;
+  if (large) {
+    return <VirtualTree programme={programme} editor={editor} flagged={flaggedStore} yearList={yearList} />;
+  }
   return (
     <Stack gap="lg">
       {withKeys(programme.directions, (d) => d.number).map(({ key, value: direction, index }) => (
@@ -210,7 +108,7 @@ export function TreeView({
           yearList={yearList}
           editor={editor}
           flagged={flaggedStore}
-          openByDefault={openByDefault}
+          openByDefault
         />
       ))}
     </Stack>

@@ -1,0 +1,130 @@
+/**
+ * A project edit rewrites only that item's rows of the query tables; they must end as a whole
+ * rewrite of the new version would leave them (category from the new title included).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectFields } from "../../src/domain/project-edit.js";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
+import { validateProgramme } from "../../src/domain/validate.js";
+import type { Store } from "../../src/store/index.js";
+import { normalizeProgramme } from "../../src/store/normalize.js";
+import { saveProjectEdit } from "../../src/store/project-edit.js";
+import { openTestStore } from "../support/db.js";
+
+async function queryRows(store: Store, programmeId: number) {
+  const db = store.kysely();
+  const items = await db
+    .selectFrom("items")
+    .select(["id", "number", "title", "executors", "expected_result", "category", "depth", "position"])
+    .where("programme_id", "=", programmeId)
+    .orderBy("id")
+    .execute();
+  const funding = await db
+    .selectFrom("funding_rows")
+    .select(["item_id", "direction", "source", "label", "year", "amount_kopecks"])
+    .where("programme_id", "=", programmeId)
+    .orderBy("item_id")
+    .orderBy("direction")
+    .orderBy("source")
+    .orderBy("label")
+    .orderBy("year")
+    .orderBy("amount_kopecks")
+    .execute();
+  const summaries = await db
+    .selectFrom("programme_summaries")
+    .select(["year", "source", "category", "amount_kopecks"])
+    .where("programme_id", "=", programmeId)
+    .orderBy("year")
+    .orderBy("source")
+    .orderBy("category")
+    .execute();
+  return {
+    items,
+    funding: funding.map((row) => ({ ...row, amount_kopecks: Number(row.amount_kopecks) })),
+    summaries,
+  };
+}
+
+describe("a project edit in the query tables", () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, dispose } = await openTestStore());
+  });
+  afterAll(async () => dispose());
+
+  it("leaves the items, funding rows and summaries as a whole rewrite would", async () => {
+    const programme = demoProgramme();
+    const { programmeId } = await store.saveImport({ programme, findings: [] }, { name: "a", sha256: "a" });
+    const item = programme.directions[1]?.items[0];
+    if (!item) throw new Error("no project");
+    const fields = structuredClone(projectFields(item));
+    fields.title = "Придбання серверного обладнання та мережевих комутаторів";
+    const row = fields.funding[0];
+    if (row) {
+      const year = Object.keys(row.byYear)[0] ?? String(programme.period.from);
+      row.byYear[year] = (row.byYear[year] ?? 0) + 7_00;
+      row.total += 7_00;
+    }
+    const saved = await saveProjectEdit(store, {
+      programmeId,
+      itemId: item.id,
+      fields,
+      baseVersion: 1,
+      validate: validateProgramme,
+      actor: null,
+    });
+    if (saved.outcome !== "saved") throw new Error(saved.outcome);
+    const narrow = await queryRows(store, programmeId);
+
+    const reference = normalizeProgramme(programmeId, saved.programme);
+    expect(narrow.items.find((each) => each.id === item.id)?.category).toBe(
+      reference.items.find((each) => each.id === item.id)?.category,
+    );
+    // The same programme imported again is written whole (a new version of the same programme row).
+    const again = await store.saveImport(
+      { programme: saved.programme, findings: [] },
+      { name: "b", sha256: "b" },
+    );
+    expect(again).toMatchObject({ programmeId, version: 3 });
+    expect(narrow).toEqual(await queryRows(store, programmeId));
+  });
+
+  it("moves the summaries by the project's rows when only its amounts and sources change", async () => {
+    const programme = demoProgramme();
+    programme.period = { from: 2031, to: 2033 };
+    for (const item of programme.directions.flatMap((d) => d.items)) {
+      for (const row of item.funding) {
+        const entries = Object.values(row.byYear);
+        row.byYear = Object.fromEntries(entries.map((amount, i) => [String(2031 + i), amount]));
+      }
+    }
+    const { programmeId } = await store.saveImport({ programme, findings: [] }, { name: "c", sha256: "c" });
+    const item = programme.directions
+      .flatMap((d) => d.items)
+      .find((each) => each.children.length === 0 && each.funding.length > 1);
+    if (!item) throw new Error("no funded project");
+    const fields = structuredClone(projectFields(item));
+    const [first, second] = fields.funding;
+    if (!first || !second) throw new Error("the project needs two funding rows");
+    // One amount up (its groups move), the other row to another source (its old groups may empty,
+    // new ones appear), and a new zero row in a third source.
+    const year = Object.keys(first.byYear)[0] ?? "2031";
+    first.byYear[year] = (first.byYear[year] ?? 0) + 3_00;
+    first.total += 3_00;
+    second.source = second.source === "state" ? "oblast" : "state";
+    fields.funding.push({ source: "district", label: "районний", byYear: { "2033": 0 }, total: 0, line: 0 });
+    const saved = await saveProjectEdit(store, {
+      programmeId,
+      itemId: item.id,
+      fields,
+      baseVersion: 1,
+      validate: validateProgramme,
+      actor: null,
+    });
+    if (saved.outcome !== "saved") throw new Error(saved.outcome);
+    const narrow = await queryRows(store, programmeId);
+    await store.saveImport({ programme: saved.programme, findings: [] }, { name: "d", sha256: "d" });
+    expect(narrow).toEqual(await queryRows(store, programmeId));
+  });
+});
