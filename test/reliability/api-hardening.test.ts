@@ -132,8 +132,9 @@ function apiRoutes(routes: RouteOptions[]): RouteOptions[] {
   return routes.filter((route) => route.url.startsWith("/api/") && !route.url.startsWith("/api/docs"));
 }
 
-/** A zod object schema with a string `error`: the one error answer or one that extends it. */
+/** A zod object schema with a string `error` (the one error answer or one that extends it), or a union of them. */
 function hasErrorField(schema: unknown): boolean {
+  if (schema instanceof z.ZodUnion) return schema.options.every(hasErrorField);
   if (!(schema instanceof z.ZodObject)) return false;
   const error = schema.shape.error;
   return error instanceof z.ZodString;
