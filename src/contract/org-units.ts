@@ -45,3 +45,5 @@ export const orgUnit = z.object({
   parentId: z.number().int().nullable(),
 });
 export type OrgUnitView = z.infer<typeof orgUnit>;
+export type OrgUnit = OrgUnitView;
+export const orgUnitQuery = z.object({ katottg: katottgSchema.optional() });

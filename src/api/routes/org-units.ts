@@ -3,11 +3,14 @@
  * merging. Staff of a
  * community manage its units only; the platform admin names the community (?katottg=).
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { errorSchema } from "../../contract/common.js";
 import {
+  createUnitBody,
   mergeUnitBody,
   orgUnit,
+  orgUnitQuery,
   unitParams,
   unitsOverview,
   unitsOverviewQuery,
@@ -24,9 +27,10 @@ import {
   UnitScopeError,
   updateUnit,
 } from "../../store/org-units.js";
-import { actorOf, communityReadScope, currentUser, forbidden } from "../auth.js";
+import { ensureOrgUnit, listOrgUnits } from "../../store/users.js";
+import { actorOf, communityReadScope, currentUser, forbidden, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { errorSchema } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["auth"];
 const SIGNED_IN_ONLY: Record<string, unknown> = { access: "signed-in" };
@@ -49,10 +53,50 @@ async function translated<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function orgUnitRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+/** /api/org-units: a community's structural units, their overview, renames and merges. */
+export async function orgUnitRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
+  app.get<{ Querystring: z.infer<typeof orgUnitQuery> }>(
+    "",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Структурні підрозділи: назва, вид, вищий підрозділ",
+        querystring: orgUnitQuery,
+        response: { 200: orgUnit.array() },
+      },
+    },
+    async (request) => {
+      const scope = communityReadScope(request);
+      if (scope === null) return [];
+      return listOrgUnits(store, scope === "*" ? request.query.katottg : scope);
+    },
+  );
+  app.post<{ Body: z.infer<typeof createUnitBody> }>(
+    "",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Додати структурний підрозділ (вид без вказівки — за назвою; вищий — цієї ж громади)",
+        body: createUnitBody,
+        response: { 201: orgUnit, 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { katottg, name, kind, parentId } = request.body;
+      requireCommunityWrite(request, katottg);
+      try {
+        return reply
+          .status(201)
+          .send(await ensureOrgUnit(store, katottg, name, actorOf(request), { kind, parentId }));
+      } catch (error) {
+        if (error instanceof UnitInvalidError) throw new HttpError(400, error.message);
+        throw error;
+      }
+    },
+  );
   app.get<{ Querystring: z.infer<typeof unitsOverviewQuery> }>(
-    "/api/org-units/overview",
+    "/overview",
     {
       config: SIGNED_IN_ONLY,
       schema: {
@@ -71,7 +115,7 @@ export async function orgUnitRoutes(app: FastifyInstance, options: { store: Stor
     },
   );
   app.patch<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof updateUnitBody> }>(
-    "/api/org-units/:id",
+    "/:id",
     {
       config: STAFF_ONLY,
       schema: {
@@ -88,7 +132,7 @@ export async function orgUnitRoutes(app: FastifyInstance, options: { store: Stor
       ),
   );
   app.post<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof mergeUnitBody> }>(
-    "/api/org-units/:id/merge",
+    "/:id/merge",
     {
       config: STAFF_ONLY,
       schema: {
