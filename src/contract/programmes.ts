@@ -29,7 +29,11 @@ export const statusBody = z.object({
   /** Required to publish a programme with error findings; kept in the audit and shown publicly. */
   reason: z.string().trim().max(2000).optional(),
 });
-export const editQuery = z.object({ note: z.string().max(1000).optional() });
+export const editQuery = z.object({
+  note: z.string().max(1000).optional(),
+  /** The version the user edited (or `If-Match: "N"`): a newer stored version answers 409 (412). */
+  baseVersion: z.coerce.number().int().min(1).max(999_999_999).optional(),
+});
 export const importQuery = z.object({
   name: z.string().min(1).optional(),
   dryRun: z.enum(["0", "1", "true", "false"]).optional(),

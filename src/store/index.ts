@@ -36,6 +36,7 @@ export {
   type SavedVersion,
   type StoredProgramme,
   sha256,
+  VersionConflictError,
   type VersionInfo,
   writeEdit,
 } from "./programmes.js";
@@ -48,13 +49,17 @@ export interface Store {
     actor?: Actor,
     idempotency?: IdempotentRequest,
   ): Promise<SavedVersion>;
-  /** A new version of kind "edit"; undefined when there is no such programme. */
+  /**
+   * A new version of kind "edit"; undefined when there is no such programme. With `baseVersion`, throws
+   * `VersionConflictError` when a newer version was stored since.
+   */
   saveEdit(
     programmeId: number,
     programme: Programme,
     findings: Finding[],
     note?: string,
     actor?: Actor,
+    baseVersion?: number,
   ): Promise<SavedVersion | undefined>;
   listProgrammes(filter?: ProgrammeFilter): Promise<ProgrammeSummary[]>;
   getProgramme(id: number, version?: number): Promise<StoredProgramme | undefined>;
@@ -189,8 +194,15 @@ class KyselyStore implements Store {
     return saveImport(this.db, result, source, actor, idempotency);
   }
 
-  saveEdit(programmeId: number, programme: Programme, findings: Finding[], note?: string, actor?: Actor) {
-    return saveEdit(this.db, programmeId, programme, findings, note, actor);
+  saveEdit(
+    programmeId: number,
+    programme: Programme,
+    findings: Finding[],
+    note?: string,
+    actor?: Actor,
+    baseVersion?: number,
+  ) {
+    return saveEdit(this.db, programmeId, programme, findings, note, actor, baseVersion);
   }
 
   listProgrammes(filter?: ProgrammeFilter): Promise<ProgrammeSummary[]> {

@@ -295,6 +295,17 @@ export function saveImport(
   });
 }
 
+/** The programme has a newer version than the one the edit was made on. */
+export class VersionConflictError extends Error {
+  constructor(readonly latestVersion: number) {
+    super(`Програму тим часом змінено (остання версія ${latestVersion})`);
+  }
+}
+
+/**
+ * Stores an edited programme as its next version. With `baseVersion` (the version the user edited), an
+ * edit made on an older version throws `VersionConflictError` instead of overwriting what came since.
+ */
 export function saveEdit(
   db: Kysely<Database>,
   programmeId: number,
@@ -302,11 +313,24 @@ export function saveEdit(
   findings: Finding[],
   note?: string,
   actor: Actor = null,
+  baseVersion?: number,
 ): Promise<SavedVersion | undefined> {
   return db.transaction().execute(async (trx) => {
     await refuseFrozen(trx, programmeId);
+    if (baseVersion !== undefined) await refuseStaleBase(trx, programmeId, baseVersion);
     return writeEdit(trx, programmeId, programme, findings, note, actor);
   });
+}
+
+async function refuseStaleBase(trx: Transaction<Database>, programmeId: number, baseVersion: number) {
+  await trx.selectFrom("programmes").select("id").where("id", "=", programmeId).forUpdate().execute();
+  const latest = await trx
+    .selectFrom("programme_versions")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .where("programme_id", "=", programmeId)
+    .executeTakeFirst();
+  if (latest?.version != null && latest.version !== baseVersion)
+    throw new VersionConflictError(latest.version);
 }
 
 function summaries(db: Kysely<Database>) {

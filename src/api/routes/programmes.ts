@@ -14,17 +14,19 @@ import {
   versionInfoSchema,
   versionQuery,
 } from "../../contract/programmes.js";
+import { versionConflictSchema } from "../../contract/project-edit.js";
 import { diffProgrammes } from "../../domain/diff.js";
 import type { Finding, Programme } from "../../domain/model.js";
 import { programmeSchema } from "../../domain/schema.js";
 import { programmeTotals } from "../../domain/totals.js";
 import { validateProgramme } from "../../domain/validate.js";
 import { communityKey } from "../../store/community-key.js";
-import type { Store, StoredProgramme } from "../../store/index.js";
+import { type Store, type StoredProgramme, VersionConflictError } from "../../store/index.js";
 import { changeStatus } from "../../store/publication.js";
 import { actorOf, communityReadScope, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 import { requireProgramme } from "../require-programme.js";
+import { baseVersionFrom, versionConflict } from "../version-match.js";
 import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["programmes"];
@@ -129,19 +131,32 @@ export async function programmeRoutes(app: ZodApp, options: { store: Store }): P
         params: idParams,
         querystring: editQuery,
         body: programmeSchema,
-        response: { 200: savedSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: {
+          200: savedSchema,
+          400: errorSchema,
+          404: errorSchema,
+          409: versionConflictSchema.or(errorSchema),
+          412: versionConflictSchema,
+        },
       },
     },
     async (request) => {
       requireCommunityWrite(request, communityKey(request.body.community));
+      const base = baseVersionFrom(request.headers["if-match"], request.query.baseVersion);
       const findings = validateProgramme(request.body);
-      const saved = await store.saveEdit(
-        request.params.id,
-        request.body,
-        findings,
-        request.query.note,
-        actorOf(request),
-      );
+      const saved = await store
+        .saveEdit(
+          request.params.id,
+          request.body,
+          findings,
+          request.query.note,
+          actorOf(request),
+          base?.version,
+        )
+        .catch((error: unknown) => {
+          if (base && error instanceof VersionConflictError) throw versionConflict(base, error.latestVersion);
+          throw error;
+        });
       if (!saved) throw notFound("Програму не знайдено");
       return { ...saved, findings };
     },

@@ -14,29 +14,18 @@ import type { Store } from "../../store/index.js";
 import { saveProjectEdit } from "../../store/project-edit.js";
 import { actorOf } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
+import { type BaseVersion, baseVersionFrom, versionConflict } from "../version-match.js";
 import type { ZodApp } from "../zod-provider.js";
 
 const params = idParams.extend({ itemId: projectIdSchema });
 type Body = z.infer<typeof projectEditBody>;
 
-/** `If-Match: "12"` (or W/"12"): the version as an entity tag. */
-function versionOfIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
-  if (!match) throw new HttpError(400, 'If-Match: очікується версія програми в лапках, напр. "12"');
-  return Number(match[1]);
-}
-
-/** The version the edit was made on, and the status a mismatch answers: 412 for If-Match, else 409. */
-function baseVersionOf(request: FastifyRequest<{ Body: Body }>): { version: number; conflict: 409 | 412 } {
-  const ifMatch = versionOfIfMatch(request.headers["if-match"]);
-  if (ifMatch !== undefined) return { version: ifMatch, conflict: 412 };
-  if (request.body.baseVersion !== undefined) return { version: request.body.baseVersion, conflict: 409 };
+/** The version the edit was made on: required here, since a project's edit is always on a version. */
+function baseVersionOf(request: FastifyRequest<{ Body: Body }>): BaseVersion {
+  const base = baseVersionFrom(request.headers["if-match"], request.body.baseVersion);
+  if (base) return base;
   throw new HttpError(428, "Зазначте версію, яку редагували: baseVersion або заголовок If-Match");
 }
-
-const conflictMessage = (latest: number) =>
-  `Програму тим часом змінено (остання версія ${latest}): завантажте її знову й повторіть зміну`;
 
 /** PATCH of one project's own fields, under the programmes prefix. */
 export async function projectEditRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
@@ -74,9 +63,7 @@ export async function projectEditRoutes(app: ZodApp, options: { store: Store }):
       if (result.outcome === "not-found") throw notFound("Програму не знайдено");
       if (result.outcome === "no-project") throw notFound("Проєкту з таким ідентифікатором у програмі немає");
       if (result.outcome === "conflict") {
-        throw new HttpError(base.conflict, conflictMessage(result.latestVersion), {
-          latestVersion: result.latestVersion,
-        });
+        throw versionConflict(base, result.latestVersion);
       }
       const errors = result.findings.filter((finding) => finding.severity === "error").length;
       reply.header("etag", `"${result.version}"`);

@@ -195,8 +195,12 @@ export const api = {
     normalizeDetail(
       await request<ApiDetail>("GET", `/api/programmes/${encodeURIComponent(id)}${queryString({ version })}`),
     ),
-  save: (id: string, programme: Programme) =>
-    request<unknown>("PUT", `/api/programmes/${encodeURIComponent(id)}`, programme),
+  save: (id: string, programme: Programme, baseVersion?: number) =>
+    request<unknown>(
+      "PUT",
+      `/api/programmes/${encodeURIComponent(id)}${queryString({ baseVersion })}`,
+      programme,
+    ),
   /** One project's own fields, edited on `baseVersion`; answers only what changed. */
   saveProject: (id: string, itemId: string, project: ProjectFields, baseVersion: number) =>
     request<ProjectEditAnswer>(

@@ -283,7 +283,7 @@ async function saveEdits(
     );
     return afterProjectEdit(detail, programme, answer);
   }
-  await source.save(detail.summary.id, programme);
+  await source.save(detail.summary.id, programme, versionOf(detail));
   return null;
 }
 

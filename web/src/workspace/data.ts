@@ -21,7 +21,8 @@ export interface DataSource {
   demo: boolean;
   list(query: ListQuery): Promise<ProgrammeSummary[]>;
   get(id: string, version?: number): Promise<ProgrammeDetail>;
-  save(id: string, programme: Programme): Promise<void>;
+  /** The whole programme, edited on `baseVersion` (a newer stored version refuses it: 409). */
+  save(id: string, programme: Programme, baseVersion?: number): Promise<void>;
   /** One project's own fields edited on `baseVersion` (PATCH); absent: `save` the whole programme. */
   saveProject?(
     id: string,
@@ -37,8 +38,8 @@ const apiSource: DataSource = {
   demo: false,
   list: api.list,
   get: api.get,
-  save: async (id, programme) => {
-    await api.save(id, programme);
+  save: async (id, programme, baseVersion) => {
+    await api.save(id, programme, baseVersion);
   },
   saveProject: api.saveProject,
   setStatus: async (id, status, reason) => {
