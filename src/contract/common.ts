@@ -8,6 +8,10 @@ export const positiveInt = z.coerce.number().int().positive().max(INT4_MAX);
 /** Every error answer: `{ error }` in Ukrainian, sometimes with more fields beside it. */
 export const errorSchema = z.object({ error: z.string() });
 export const idParams = z.object({ id: positiveInt });
+/** The `Idempotency-Key` header of every route that takes one (imports, reports): 8–200 visible ASCII. */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,200}$/, "Заголовок Idempotency-Key: 8–200 видимих ASCII-символів");
 
 /** A downloaded file: the bytes, as OpenAPI describes them. */
 export function fileResponse(description: string, mediaTypes: readonly string[]) {

@@ -19,8 +19,6 @@ export interface IdempotentResult {
   created: boolean;
 }
 
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
 export class IdempotencyKeyReusedError extends Error {
   override name = "IdempotencyKeyReusedError";
   constructor() {

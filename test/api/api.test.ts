@@ -179,6 +179,23 @@ describe("HTTP API", () => {
     expect(raw.json()).toMatchObject({ programmeId: demoId, version: versionsBefore + 1, created: false });
   });
 
+  it("checks an import's Idempotency-Key by the same rule as a report's: 8–200 visible ASCII", async () => {
+    const upload = (key: string) =>
+      admin.inject({
+        method: "POST",
+        url: "/api/import?name=demo.txt",
+        headers: { "content-type": "text/plain; charset=utf-8", "idempotency-key": key },
+        payload: "демо",
+      });
+    const versionsBefore = (await store.listVersions(demoId)).length;
+    const short = await upload("seven-7");
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error).toBe("Заголовок Idempotency-Key: 8–200 видимих ASCII-символів");
+    expect((await upload("x".repeat(201))).statusCode).toBe(400);
+    expect(await store.listVersions(demoId)).toHaveLength(versionsBefore);
+    expect((await upload("eight-88")).statusCode).toBe(200);
+  });
+
   it("hands the importer the unit the user accepted (?unit=uah|thousand) and refuses any other", async () => {
     const upload = (query: string) =>
       admin.inject({

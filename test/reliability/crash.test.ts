@@ -34,7 +34,7 @@ interface Sent {
 function batch(): Sent[] {
   return Array.from({ length: REQUESTS }, (_, index) => {
     const name = FIXTURE_NAMES[index % FIXTURE_NAMES.length] ?? "";
-    return { key: `crash-${index}`, name, text: readFixture(name) };
+    return { key: `crash-key-${index}`, name, text: readFixture(name) };
   });
 }
 

@@ -12,14 +12,11 @@ import type { ImportOptions } from "../../import/index.js";
 import { IMPORT_LIMITS } from "../../import/limits.js";
 import { communityKey } from "../../store/community-key.js";
 import { createExecutorUnits } from "../../store/executor-units.js";
-import {
-  IdempotencyKeyReusedError,
-  type IdempotentRequest,
-  MAX_IDEMPOTENCY_KEY_LENGTH,
-} from "../../store/idempotency.js";
+import { IdempotencyKeyReusedError, type IdempotentRequest } from "../../store/idempotency.js";
 import { type Store, sha256 } from "../../store/index.js";
 import { actorOf, requireCommunityWrite } from "../auth.js";
 import { HttpError } from "../errors.js";
+import { idempotencyKeyOf } from "../idempotency-key.js";
 import type { ZodApp } from "../zod-provider.js";
 
 export type ImportDocument = (
@@ -58,19 +55,14 @@ async function readUpload(request: ImportRequest): Promise<Upload> {
   return { bytes: request.body, name };
 }
 
-const KEY_TEXT = /^[\x21-\x7e]+$/;
-
 /** The Idempotency-Key header, checked; undefined when the client sent none. */
 function idempotencyOf(
   request: AnyImportRequest,
   bytes: Uint8Array,
   name: string,
 ): IdempotentRequest | undefined {
-  const key = request.headers["idempotency-key"];
+  const key = idempotencyKeyOf(request);
   if (key === undefined) return undefined;
-  if (typeof key !== "string" || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !KEY_TEXT.test(key)) {
-    throw new HttpError(400, `Idempotency-Key: до ${MAX_IDEMPOTENCY_KEY_LENGTH} видимих символів ASCII`);
-  }
   return { key, requestSha256: sha256(`${name}\n${sha256(bytes)}`) };
 }
 

@@ -49,6 +49,7 @@ import { frozenAnnualFile } from "../../store/reviews.js";
 import { listOrgUnits } from "../../store/users.js";
 import { actorOf, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
+import { idempotencyKeyOf } from "../idempotency-key.js";
 import { requireProgramme } from "../require-programme.js";
 import type { ZodApp } from "../zod-provider.js";
 
@@ -57,15 +58,6 @@ export type Clock = () => Date;
 
 type Id = z.infer<typeof idParams>;
 type ReportParams = z.infer<typeof reportParams>;
-
-function idempotencyKey(request: FastifyRequest): string | undefined {
-  const value = request.headers["idempotency-key"];
-  if (value === undefined) return undefined;
-  if (typeof value !== "string" || !/^[\x21-\x7e]{8,200}$/.test(value)) {
-    throw new HttpError(400, "Заголовок Idempotency-Key: 8–200 видимих ASCII-символів");
-  }
-  return value;
-}
 
 function conflictToHttp(error: unknown): never {
   if (error instanceof ReportConflict)
@@ -186,7 +178,7 @@ function reportRoutes(app: ZodApp, store: Store, clock: Clock): void {
         stored.summary.id,
         { ...content, orgUnitId },
         actorOf(request),
-        idempotencyKey(request),
+        idempotencyKeyOf(request),
       ).catch(conflictToHttp);
       return reply.status(created ? 201 : 200).send(report);
     },
@@ -238,7 +230,7 @@ function reportRoutes(app: ZodApp, store: Store, clock: Clock): void {
     },
     async (request) => {
       await requireReport(store, request);
-      idempotencyKey(request);
+      idempotencyKeyOf(request);
       const { report } = await submitReport(
         store,
         request.params.id,
@@ -272,7 +264,7 @@ function reportRoutes(app: ZodApp, store: Store, clock: Clock): void {
         request.body,
         actorOf(request),
         clock(),
-        idempotencyKey(request),
+        idempotencyKeyOf(request),
       ).catch(conflictToHttp);
       return reply.status(created ? 201 : 200).send(report);
     },
