@@ -7,13 +7,14 @@ import type { Kopecks } from "../domain/money.js";
 import { type Actor, writeAudit } from "./audit.js";
 import { reattachCategoryOverrides } from "./categories.js";
 import { communityKey } from "./community-key.js";
-import { parseJson, toIso, toKopecks } from "./convert.js";
+import { toIso, toKopecks } from "./convert.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { refreshNationalSums } from "./national.js";
 import { type NormalizedRows, normalizeItem, normalizeProgramme } from "./normalize.js";
 import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
 import { effectiveCategory, itemFunding, moveSummaries, storedItemFunding } from "./summary-delta.js";
+import { versionDocument } from "./version-documents.js";
 
 // The programmes aggregate: a programme, its versions and the normalized rows of its latest version.
 
@@ -173,6 +174,8 @@ interface VersionWrite {
   actor: Actor;
   /** Only this item's own fields changed: its rows alone are rewritten in the query tables. */
   changedItem?: string;
+  /** `JSON.stringify(programme)`, when made before the transaction. */
+  documentJson?: string;
 }
 
 /**
@@ -239,7 +242,7 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
       source_sha256: write.source.sha256,
       kind: write.kind,
       note: write.note,
-      document: JSON.stringify(write.programme),
+      document: write.documentJson ?? JSON.stringify(write.programme),
       findings: JSON.stringify(write.findings),
       ...countFindings(write.findings),
     })
@@ -302,9 +305,10 @@ export function saveEdit(
   note?: string,
   actor: Actor = null,
 ): Promise<SavedVersion | undefined> {
+  const documentJson = JSON.stringify(programme);
   return db.transaction().execute(async (trx) => {
     await refuseFrozen(trx, programmeId);
-    return writeEdit(trx, programmeId, programme, findings, note, actor);
+    return writeEdit(trx, programmeId, programme, findings, note, actor, undefined, documentJson);
   });
 }
 
@@ -377,19 +381,23 @@ export async function getProgramme(
 ): Promise<StoredProgramme | undefined> {
   const summaryRow = await summaries(db).where("p.id", "=", id).executeTakeFirst();
   if (!summaryRow) return undefined;
-  const row = await db
-    .selectFrom("programme_versions")
-    .selectAll()
-    .where("programme_id", "=", id)
-    .where("version", "=", version ?? summaryRow.latest_version)
-    .executeTakeFirst();
-  if (!row) return undefined;
+  const versions = await listVersions(db, id);
+  const info = versions.find((each) => each.version === (version ?? summaryRow.latest_version));
+  if (!info) return undefined;
+  const key = {
+    programmeId: id,
+    version: info.version,
+    sha256: info.sourceSha256,
+    createdAt: info.createdAt,
+  };
+  const stored = await versionDocument(db, key);
+  if (!stored) return undefined;
   return {
     summary: toSummary(summaryRow),
-    version: toVersionInfo(row),
-    programme: parseJson(row.document) as Programme,
-    findings: parseJson(row.findings) as Finding[],
-    versions: await listVersions(db, id),
+    version: info,
+    programme: stored.document as Programme,
+    findings: stored.findings as Finding[],
+    versions,
   };
 }
 
@@ -521,6 +529,7 @@ export async function writeEdit(
   note: string | undefined,
   actor: Actor,
   changedItem?: string,
+  documentJson: string = JSON.stringify(programme),
 ): Promise<SavedVersion | undefined> {
   const row = await trx
     .selectFrom("programmes")
@@ -535,7 +544,7 @@ export async function writeEdit(
     .set({ katottg, period_from: programme.period.from, period_to: programme.period.to })
     .where("id", "=", programmeId)
     .execute();
-  const source = { name: "редагування", sha256: sha256(JSON.stringify(programme)) };
+  const source = { name: "редагування", sha256: sha256(documentJson) };
   const version = await writeVersion(trx, {
     programmeId,
     programme,
@@ -545,6 +554,7 @@ export async function writeEdit(
     note: note ?? null,
     actor,
     changedItem,
+    documentJson,
   });
   await writeAudit(trx, actor, {
     action: "edit",
