@@ -176,6 +176,32 @@ interface VersionWrite {
   changedItem?: string;
   /** `JSON.stringify(programme)`, when made before the transaction. */
   documentJson?: string;
+  /** The programme's query-table rows, when made before the transaction (any programme id). */
+  rows?: NormalizedRows;
+}
+
+/** What a version write needs that can be made before its transaction: CPU work that need not hold locks. */
+export interface PreparedWrite {
+  /** Only this item's own fields changed. */
+  changedItem?: string;
+  documentJson?: string;
+  rows?: NormalizedRows;
+}
+
+/** The serialised document and query-table rows of a programme, made outside any transaction. */
+export function prepareWrite(programme: Programme): Required<Omit<PreparedWrite, "changedItem">> {
+  return { documentJson: JSON.stringify(programme), rows: normalizeProgramme(0, programme) };
+}
+
+function ownedBy(rows: NormalizedRows, programmeId: number): NormalizedRows {
+  const own = <T extends { programme_id: number }>(list: T[]) =>
+    list.map((row) => ({ ...row, programme_id: programmeId }));
+  return {
+    directions: own(rows.directions),
+    items: own(rows.items),
+    fundingRows: own(rows.fundingRows),
+    indicators: own(rows.indicators),
+  };
 }
 
 /**
@@ -257,7 +283,10 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
     ? await replaceItemRows(trx, write.programmeId, write.programme, write.changedItem)
     : false;
   if (!write.changedItem) {
-    await replaceNormalized(trx, write.programmeId, normalizeProgramme(write.programmeId, write.programme));
+    const rows = write.rows
+      ? ownedBy(write.rows, write.programmeId)
+      : normalizeProgramme(write.programmeId, write.programme);
+    await replaceNormalized(trx, write.programmeId, rows);
   }
   if (moved) await refreshNationalSums(trx, [write.programmeId]);
   else await refreshSummaries(trx, [write.programmeId]);
@@ -271,6 +300,7 @@ export function saveImport(
   actor: Actor = null,
   idempotency?: IdempotentRequest,
 ): Promise<SavedVersion> {
+  const prepared = prepareWrite(result.programme);
   return db.transaction().execute(async (trx) => {
     const earlier = idempotency ? await claimIdempotencyKey(trx, idempotency) : null;
     if (earlier) return { ...earlier, replayed: true };
@@ -283,6 +313,7 @@ export function saveImport(
       source,
       note: null,
       actor,
+      ...prepared,
     });
     await writeAudit(trx, actor, {
       action: "import",
@@ -305,10 +336,10 @@ export function saveEdit(
   note?: string,
   actor: Actor = null,
 ): Promise<SavedVersion | undefined> {
-  const documentJson = JSON.stringify(programme);
+  const prepared = prepareWrite(programme);
   return db.transaction().execute(async (trx) => {
     await refuseFrozen(trx, programmeId);
-    return writeEdit(trx, programmeId, programme, findings, note, actor, undefined, documentJson);
+    return writeEdit(trx, programmeId, programme, findings, note, actor, prepared);
   });
 }
 
@@ -528,9 +559,10 @@ export async function writeEdit(
   findings: Finding[],
   note: string | undefined,
   actor: Actor,
-  changedItem?: string,
-  documentJson: string = JSON.stringify(programme),
+  prepared: PreparedWrite = {},
 ): Promise<SavedVersion | undefined> {
+  const { changedItem } = prepared;
+  const documentJson = prepared.documentJson ?? JSON.stringify(programme);
   const row = await trx
     .selectFrom("programmes")
     .select("id")
@@ -555,6 +587,7 @@ export async function writeEdit(
     actor,
     changedItem,
     documentJson,
+    rows: prepared.rows,
   });
   await writeAudit(trx, actor, {
     action: "edit",

@@ -3,10 +3,11 @@
  * version it was edited from is checked under the programme's row lock, and only that item's rows of
  * the query tables are rewritten. The edited document is made and validated before the transaction.
  */
+
+import type { Transaction } from "kysely";
 import type { Finding, Programme } from "../domain/model.js";
 import { type ProjectFields, withProjectFields } from "../domain/project-edit.js";
 import type { Actor } from "./audit.js";
-import type { Transaction } from "kysely";
 import type { Store } from "./index.js";
 import { listVersions, refuseFrozen, writeEdit } from "./programmes.js";
 import type { Database } from "./schema.js";
@@ -91,16 +92,10 @@ export async function saveProjectEdit(store: Store, input: ProjectEditInput): Pr
       if (latest === undefined) return { outcome: "not-found" };
       if (latest !== input.baseVersion || !prepared) return { outcome: "conflict", latestVersion: latest };
       const { programme, findings, previousFindings, documentJson } = prepared;
-      const saved = await writeEdit(
-        trx,
-        input.programmeId,
-        programme,
-        findings,
-        input.note,
-        input.actor,
-        input.itemId,
+      const saved = await writeEdit(trx, input.programmeId, programme, findings, input.note, input.actor, {
+        changedItem: input.itemId,
         documentJson,
-      );
+      });
       if (!saved) return { outcome: "not-found" };
       return { outcome: "saved", version: saved.version, programme, findings, previousFindings };
     });
