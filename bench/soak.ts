@@ -26,7 +26,7 @@ const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 50);
 const THINK_MS = Number(process.env.SOAK_THINK_MS ?? 2000);
 /** Share of edits saved as the whole programme (PUT); the rest save one project (PATCH), as the web does. */
 const PUT_SHARE = Number(process.env.SOAK_PUT_SHARE ?? 0.2);
-const EDIT_ATTEMPTS = 5;
+const EDIT_ATTEMPTS = 20;
 const RSS_GROWTH = Number(process.env.SOAK_RSS_GROWTH ?? 1.3);
 const RSS_SLACK_BYTES = 64 * 1024 * 1024;
 const SAMPLE_MS = 2000;
