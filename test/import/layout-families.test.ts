@@ -2,17 +2,22 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { importText } from "../../src/import/index.js";
-import { PROPERTY_RUNS, RUNS } from "./families/model.js";
+import { PROPERTY_RUNS, RUNS, type TaskTableModel } from "./families/model.js";
+import { hasSoffice, importConverted, importWord, type OfficeFormat } from "./families/office.js";
 import { oneCellDocument } from "./families/one-cell-per-line.js";
 import { pagedDocument } from "./families/paged-model-table.js";
 import { taskTableView } from "./families/view.js";
+import { DOCX_PROPERTY_RUNS, OFFICE_PROPERTY_RUNS } from "./families/word.js";
 
 /**
  * Generated programmes rendered in each layout family: `import(render(model))` equals `model`, and
  * every number is accounted for. INFOPROG_LAYOUT_RUNS sets the number of programmes per family
- * (200 here; `npm run test:layouts` reads many more).
+ * (200 here; `npm run test:layouts` reads many more). The same rows are also rendered as a real Word
+ * document (25 programmes per family here), and a few of those as LibreOffice's ODT and PDF.
  */
 const PARAMETERS = PROPERTY_RUNS;
+const soffice = hasSoffice("test/import/layout-families.test.ts");
+const OFFICE_FORMATS: OfficeFormat[] = ["odt", "pdf"];
 
 /** Every number placed, and no sum finding: the generated tables add up. */
 function readsCleanly(result: ImportResult): void {
@@ -36,6 +41,34 @@ describe("family 1: the paged model table", () => {
   });
 });
 
+describe("family 1 as a Word document", () => {
+  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
+    await fc.assert(
+      fc.asyncProperty(pagedDocument, async ({ model, word }) => {
+        const result = await importWord(word);
+        expect(taskTableView(result.programme)).toEqual(model.directions);
+        readsCleanly(result);
+      }),
+      DOCX_PROPERTY_RUNS,
+    );
+  }, 120_000);
+
+  it.skipIf(!soffice).each(OFFICE_FORMATS)(
+    `imports ${OFFICE_PROPERTY_RUNS.numRuns} programmes' DOCX saved as %s by LibreOffice back to their model`,
+    async (format) => {
+      await fc.assert(
+        fc.asyncProperty(pagedDocument, async ({ model, word }) => {
+          const result = await importConverted(word, format);
+          expect(taskTableView(result.programme)).toEqual(model.directions);
+          readsCleanly(result);
+        }),
+        OFFICE_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
+});
+
 describe("family 2: one cell per line", () => {
   it(`imports ${RUNS} generated programmes back to their model`, () => {
     fc.assert(
@@ -50,24 +83,64 @@ describe("family 2: one cell per line", () => {
   });
 });
 
+describe("family 2 as a Word document", () => {
+  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
+    await fc.assert(
+      fc.asyncProperty(oneCellDocument, async ({ model, style, word }) => {
+        const result = await importWord(word);
+        expect(taskTableView(result.programme)).toEqual(model.directions);
+        expect(result.programme.unit).toBe(style.unit);
+        readsCleanly(result);
+      }),
+      DOCX_PROPERTY_RUNS,
+    );
+  }, 120_000);
+
+  it.skipIf(!soffice).each(OFFICE_FORMATS)(
+    `imports ${OFFICE_PROPERTY_RUNS.numRuns} programmes' DOCX saved as %s by LibreOffice back to their model`,
+    async (format) => {
+      await fc.assert(
+        fc.asyncProperty(oneCellDocument, async ({ model, style, word }) => {
+          const result = await importConverted(word, format);
+          expect(taskTableView(result.programme)).toEqual(model.directions);
+          expect(result.programme.unit).toBe(style.unit);
+          readsCleanly(result);
+        }),
+        OFFICE_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
+});
+
 describe("family 5: a document that is a task table only", () => {
   it(`says once that the passport is absent, for ${RUNS} generated task tables of either layout`, () => {
     fc.assert(
       fc.property(fc.oneof(pagedDocument, oneCellDocument), ({ model, text }) => {
-        const result = importText(text);
-        expect(taskTableView(result.programme)).toEqual(model.directions);
-        const about = result.findings.filter(
-          (finding) =>
-            /^(passport|katottg)\./.test(finding.code) ||
-            /^import\.(no-passport|passport-field-missing|no-community|no-katottg|no-period)$/.test(
-              finding.code,
-            ) ||
-            finding.location.ref.startsWith("passport:"),
-        );
-        expect(about.map((finding) => finding.code)).toEqual(["passport.absent"]);
-        expect(result.programme.period.from).toBe(Number(model.years[0]));
+        saysPassportAbsentOnce(importText(text), model);
       }),
       PARAMETERS,
     );
   });
+
+  it(`says it as well for ${DOCX_PROPERTY_RUNS.numRuns} of them as Word documents`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(pagedDocument, oneCellDocument), async ({ model, word }) => {
+        saysPassportAbsentOnce(await importWord(word), model);
+      }),
+      DOCX_PROPERTY_RUNS,
+    );
+  }, 120_000);
 });
+
+function saysPassportAbsentOnce(result: ImportResult, model: TaskTableModel): void {
+  expect(taskTableView(result.programme)).toEqual(model.directions);
+  const about = result.findings.filter(
+    (finding) =>
+      /^(passport|katottg)\./.test(finding.code) ||
+      /^import\.(no-passport|passport-field-missing|no-community|no-katottg|no-period)$/.test(finding.code) ||
+      finding.location.ref.startsWith("passport:"),
+  );
+  expect(about.map((finding) => finding.code)).toEqual(["passport.absent"]);
+  expect(result.programme.period.from).toBe(Number(model.years[0]));
+}

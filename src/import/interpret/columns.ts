@@ -88,14 +88,21 @@ export function readColumns<Role extends string>(
     headerText: header.flat().join(" "),
     headerCells: header.flat(),
   };
-  assignMainRoles(columns, main, rules, spanning);
   const yearRow = header.find((cells) => yearCount(cells) >= 2) ?? main;
   yearRow.forEach((cell, index) => {
     const year = yearOf(cell);
     if (year) columns.years.push({ year, index });
     else if (TOTAL_CELL.test(cell.trim())) columns.total = index;
   });
+  assignMainRoles(columns, main, rules, spanning);
   return columns;
+}
+
+/** The last amount column (total or a year) the year row names, if it names any. */
+function lastAmountColumn(columns: Columns<string>): number | null {
+  const indexes = [...columns.years.map((year) => year.index), columns.total ?? -1];
+  const last = Math.max(...indexes);
+  return last >= 0 ? last : null;
 }
 
 function assignMainRoles<Role extends string>(
@@ -104,12 +111,22 @@ function assignMainRoles<Role extends string>(
   rules: ColumnRule<Role>[],
   spanning: Role,
 ): void {
-  const shift = Math.max(0, columns.width - main.length);
-  let afterSpan = false;
+  const amountEnd = lastAmountColumn(columns);
+  let spanAt: number | null = null;
   main.forEach((cell, index) => {
     const role = roleOf(cell, rules);
-    const at = afterSpan ? index + shift : index;
+    const at = spanAt === null ? index : afterSpan(index, spanAt, amountEnd, columns.width - main.length);
     if (role && columns.roles[role] === undefined) columns.roles[role] = at;
-    if (role === spanning) afterSpan = true;
+    if (role === spanning && spanAt === null) spanAt = index;
   });
+}
+
+/**
+ * Where a heading after the spanning amount heading sits. A heading that would fall among the amount
+ * columns the year row names moves past them (its row lost the span's cells, or was padded with empty
+ * cells at its end); without a year row, a short heading row aligns from the right.
+ */
+function afterSpan(index: number, spanAt: number, amountEnd: number | null, missing: number): number {
+  if (amountEnd === null) return index + Math.max(0, missing);
+  return index <= amountEnd ? index + (amountEnd - spanAt) : index;
 }

@@ -61,6 +61,19 @@ function isEmptyOrProse(cell: string, unit: MoneyUnit): boolean {
   return parsed.kind === "empty" || (parsed.kind === "text" && !NOTE_PHRASE.test(cell));
 }
 
+/**
+ * A row whose last filled cell is prose in a money column before the result column, and empty cells
+ * after it, is a short row padded at its end (a DOCX made from extracted text): its cells stop there,
+ * and the prose is the result, as in a short row.
+ */
+function withoutPadding(cells: string[], at: number, resultOffset: number | null, unit: MoneyUnit): string[] {
+  const last = cells.findLastIndex((cell) => cell.trim() !== "");
+  if (resultOffset === null || last <= at || last >= at + resultOffset) return cells;
+  const cell = cells[last] ?? "";
+  const prose = parseAmountCell(cell, unit).kind === "text" && isEmptyOrProse(cell, unit);
+  return prose ? cells.slice(0, last + 1) : cells;
+}
+
 interface Layout {
   money: string[];
   /** The cell index of each money entry. */
@@ -74,7 +87,7 @@ function layoutAfterSource(cells: string[], at: number, columns: Columns<TaskRol
   const slots = moneySlots(columns);
   const source = sourceColumn(columns);
   const resultOffset = columns.roles.result === undefined ? null : columns.roles.result - source;
-  const after = cells.slice(at + 1);
+  const after = withoutPadding(cells, at, resultOffset, unit).slice(at + 1);
   const full = after.length >= slots.length + (resultOffset === null ? 0 : 1);
   if (full) {
     const indexes = slots.map(({ index }) => at + index - source);

@@ -140,10 +140,23 @@ function looksLikeTaskRows(block: Table, table: Table): boolean {
   return own >= width - 2 && own <= width + 1 && (numbered || amounts);
 }
 
+const filledCells = (row: { cells: string[] } | undefined): string =>
+  (row?.cells ?? [])
+    .map((cell) => cell.replace(/\s+/g, " ").trim())
+    .filter((cell) => cell !== "")
+    .join("\t");
+
+/** Starts with the table's own first row: a table split at a page break, its header repeated. */
+function repeatsHeader(block: Table, table: Table): boolean {
+  const header = filledCells(table.rows[0]);
+  return header !== "" && filledCells(block.rows[0]) === header;
+}
+
 /**
- * The task table with the headerless tables after it (the table went on after a page break). A
- * direction heading printed between them as a line of its own, without the row's empty cells
- * ("1. Назва", "Напрям 2", "II. Назва"), is the direction row of the rows after it.
+ * The table with the tables after it that continue it after a page break: those that repeat its
+ * header, and headerless ones of its width with numbers (`looksLikeTaskRows`). Another annex's
+ * heading or table ends it. A direction heading printed between them as a line of its own, without
+ * the row's empty cells ("1. Назва", "Напрям 2", "II. Назва"), is the direction row of the rows after it.
  */
 function withContinuations(blocks: Block[], table: Table | undefined): Table | undefined {
   if (!table) return undefined;
@@ -154,11 +167,15 @@ function withContinuations(blocks: Block[], table: Table | undefined): Table | u
     if (block.kind === "paragraph" && isDirectionHeading(block.text))
       headings.push({ cells: [block.text], line: block.line });
     if (block.kind !== "table") continue;
-    if (isTaskTable(block) || isIndicatorTable(block) || !looksLikeTaskRows(block, table)) break;
+    if (!repeatsHeader(block, table) && (isAnyAnnexTable(block) || !looksLikeTaskRows(block, table))) break;
     rows.push(...headings, ...block.rows);
     headings = [];
   }
   return rows.length === table.rows.length ? table : { ...table, rows };
+}
+
+function isAnyAnnexTable(block: Table): boolean {
+  return isTaskTable(block) || isIndicatorTable(block) || isMonitoringTable(block);
 }
 
 /**
@@ -203,7 +220,7 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   const programme = emptyProgramme();
   const tables = blocks.filter((block): block is Table => block.kind === "table");
   const taskTable = withContinuations(blocks, tables.find(isTaskTable));
-  const passport = findPassport(blocks);
+  const passport = findPassport(blocks, isAnyAnnexTable);
   if (!taskTable && !passport) {
     throw new NotAProgrammeError(
       "Документ не схожий на програму інформатизації: немає ні паспорта, ні таблиці завдань",
@@ -220,8 +237,11 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;
   programme.sections = readSections(blocks, stop);
   const annexes = tables.filter((table) => table.line !== taskTable?.line);
-  const monitoringTable = annexes.find(isMonitoringTable);
-  const indicatorTable = annexes.find((table) => table !== monitoringTable && isIndicatorTable(table));
+  const monitoringTable = withContinuations(blocks, annexes.find(isMonitoringTable));
+  const indicatorTable = withContinuations(
+    blocks,
+    annexes.find((table) => table.line !== monitoringTable?.line && isIndicatorTable(table)),
+  );
   programme.indicators = indicatorTable ? readIndicators(indicatorTable, ledger) : [];
   const variables = monitoringTable ? readMonitoring(monitoringTable, ledger) : [];
   if (variables.length > 0) programme.monitoring = variables;

@@ -39,8 +39,21 @@ export function isIndicatorTable(table: Table): boolean {
   return indicatorColumns(table) !== null;
 }
 
-/** Realigns rows that lost leading cells: short rows align right; a name in the number column shifts. */
-function alignedCells(cells: string[], columns: Columns<IndicatorRole>): string[] {
+/**
+ * A number in the unit column: the row lost a leading cell, and the empty cells at its end are
+ * padding (a DOCX made from extracted text), so it stops at its last filled cell.
+ */
+function withoutPadding(cells: string[], columns: Columns<IndicatorRole>): string[] {
+  if (!/^\d[\d\s.,]*$/.test(at(cells, columns.roles.unit))) return cells;
+  return cells.slice(0, cells.findLastIndex((cell) => cell.trim() !== "") + 1);
+}
+
+/**
+ * Realigns rows that lost leading cells: short rows (padding aside) align right; a name in the
+ * number column shifts.
+ */
+function alignedCells(padded: string[], columns: Columns<IndicatorRole>): string[] {
+  const cells = withoutPadding(padded, columns);
   const numberColumn = columns.roles.number ?? 0;
   const nameColumn = columns.roles.name ?? 0;
   const first = cellText(cells[numberColumn]);

@@ -33,10 +33,30 @@ function emptyFunding(line: number): DeclaredFunding {
   return { total: null, byYear: {}, bySource: {}, bySourceByYear: {}, line };
 }
 
+const widthOf = (table: Table): number => Math.max(...table.rows.map((row) => row.cells.length));
+
+/**
+ * The passport table with the tables right after it (no paragraph between) that are no wider and
+ * are not an annex's table (`isOtherTable`): the passport split in two at a page break.
+ */
+function withPageContinuations(
+  blocks: Block[],
+  table: Table,
+  isOtherTable: (block: Table) => boolean,
+): Table {
+  const rows = [...table.rows];
+  for (const block of blocks.slice(blocks.indexOf(table) + 1)) {
+    if (block.kind !== "table" || isOtherTable(block) || widthOf(block) > widthOf(table) + 1) break;
+    rows.push(...block.rows);
+  }
+  return rows.length === table.rows.length ? table : { ...table, rows };
+}
+
 /** Finds the passport table (fields 1–10) and reads its fields as printed. */
-export function findPassport(blocks: Block[]): PassportRead | null {
-  const table = blocks.find((block): block is Table => block.kind === "table" && isPassportTable(block));
-  if (!table) return passportFromParagraphs(blocks);
+export function findPassport(blocks: Block[], isOtherTable: (block: Table) => boolean): PassportRead | null {
+  const first = blocks.find((block): block is Table => block.kind === "table" && isPassportTable(block));
+  if (!first) return passportFromParagraphs(blocks);
+  const table = withPageContinuations(blocks, first, isOtherTable);
   const fields: PassportField[] = [];
   let fundingRows: TableRow[] = [];
   let fundingHeader: string[] = [];

@@ -39,15 +39,29 @@ export function cluster(values: number[], tolerance: number): number[] {
   return groups.map((group) => group.reduce((sum, value) => sum + value, 0) / group.length);
 }
 
-/** Collinear rulings that overlap or touch, merged into one. */
+/**
+ * Collinear rulings that overlap or touch, merged into one. Rulings on one line (their positions
+ * within `tolerance`) are merged in order along it, so that two borders on one line with a gap
+ * between them (two tables one above the other) stay two.
+ */
 export function mergeRulings(rulings: Ruling[], tolerance: number): Ruling[] {
-  const sorted = [...rulings].sort((a, b) => a.at - b.at || a.from - b.from);
-  const merged: Ruling[] = [];
+  const sorted = [...rulings].sort((a, b) => a.at - b.at);
+  const lines: Ruling[][] = [];
   for (const ruling of sorted) {
+    const line = lines.at(-1);
+    const last = line?.at(-1);
+    if (line && last && ruling.at - last.at <= tolerance) line.push(ruling);
+    else lines.push([ruling]);
+  }
+  return lines.flatMap((line) => mergeAlong(line, tolerance));
+}
+
+function mergeAlong(line: Ruling[], tolerance: number): Ruling[] {
+  const merged: Ruling[] = [];
+  for (const ruling of [...line].sort((a, b) => a.from - b.from)) {
     const last = merged.at(-1);
-    if (last && Math.abs(last.at - ruling.at) <= tolerance && ruling.from <= last.to + tolerance) {
-      last.to = Math.max(last.to, ruling.to);
-    } else merged.push({ ...ruling });
+    if (last && ruling.from <= last.to + tolerance) last.to = Math.max(last.to, ruling.to);
+    else merged.push({ ...ruling });
   }
   return merged;
 }

@@ -1,12 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Indicator, MonitoringVariable } from "../../../src/domain/model.js";
+import type { ImportResult, Indicator, MonitoringVariable } from "../../../src/domain/model.js";
 import { formatIndicatorNumber } from "../../../src/domain/monitoring/indicators.js";
 import { computeIndicator } from "../../../src/domain/monitoring/variables.js";
 import { interpretBlocks } from "../../../src/import/interpret/index.js";
 import { readTextBlocks } from "../../../src/import/text/reader.js";
+import type { WordBlock } from "../../support/word-document.js";
 import { PROPERTY_RUNS } from "./model.js";
+import { hasSoffice, importConverted, importWord, type OfficeFormat } from "./office.js";
 import { groupThousands, passportHead, phrase, RUNS, T } from "./render.js";
+import {
+  DOCX_PROPERTY_RUNS,
+  linesToWord,
+  OFFICE_PROPERTY_RUNS,
+  type PageBreakMode,
+  pageBreakMode,
+  WordSketch,
+} from "./word.js";
 
 /**
  * Family 4: the indicator annexes. The indicator list (№ / priority / name / unit / formula / baseline /
@@ -46,6 +56,8 @@ interface Style {
   /** Where page breaks fall (row indexes), and whether each splits the name of the row before it. */
   breaks: { at: number; split: boolean }[];
   sourceSpelling: number;
+  /** How the page breaks show in the DOCX rendering. */
+  pageBreaks: PageBreakMode;
 }
 
 const TITLES = [
@@ -133,6 +145,7 @@ const style: fc.Arbitrary<Style> = fc.record({
   cyrillicFormula: fc.boolean(),
   breaks: fc.array(fc.record({ at: fc.nat(12), split: fc.boolean() }), { maxLength: 3 }),
   sourceSpelling: fc.nat(3),
+  pageBreaks: pageBreakMode,
 });
 
 function printCount(value: number, s: Style): string {
@@ -165,6 +178,7 @@ function printed(
 
 interface Rendered {
   text: string;
+  word: WordBlock[];
   indicators: Omit<Indicator, "line">[];
   variables: Omit<MonitoringVariable, "line">[];
 }
@@ -199,6 +213,20 @@ function withBreaks(
     lines.splice(at, 0, ...inserted);
   }
   return lines.map((cells) => (slide.has(cells) ? shifted(cells, s) : cells).join(T));
+}
+
+/**
+ * An annex as a Word table: the header rows, then the rows whole (Word keeps a name that a page break
+ * cuts in one cell, and a row's cells in their columns), with the style's page breaks.
+ */
+function annexTable(word: WordSketch, header: string[][], rows: string[][], top: string[][], s: Style): void {
+  word.startTable(header);
+  const breaks = new Set(s.breaks.map(({ at }) => at).filter((at) => at >= 1 && at <= rows.length));
+  rows.forEach((cells, index) => {
+    if (breaks.has(index)) word.pageBreak(s.pageBreaks, top);
+    word.row(cells);
+  });
+  if (breaks.has(rows.length)) word.pageBreak(s.pageBreaks, top);
 }
 
 /** Drops a data row's leading empty cells, as text extraction often does. */
@@ -300,8 +328,28 @@ function render(m: Model, s: Style): Rendered {
     s,
     new Set(variableRows.map((_, index) => index)),
   );
+  const word = new WordSketch();
+  const head = passportHead(Number(m.years[0]), Number(m.years.at(-1)));
+  word.blocks.push(...linesToWord(head, s.pageBreaks));
+  for (const line of [
+    "Додаток 2",
+    "до Програми цифрового розвитку",
+    "**Перелік індикаторів виконання Програми**",
+  ])
+    word.paragraph(line);
+  const numberRows = s.numberRow ? [numbers] : [];
+  annexTable(word, [header1, header2, ...numberRows], rows, top, s);
+  for (const line of [
+    "*** – дані за попередній рік",
+    "Додаток 3",
+    "до Програми цифрового розвитку",
+    "Показники моніторингу",
+  ])
+    word.paragraph(line);
+  const variableNumberRows = s.numberRow ? [variableNumbers] : [];
+  annexTable(word, [variableHeader, variableYears, ...variableNumberRows], variableRows, variableTop, s);
   const text = [
-    ...passportHead(Number(m.years[0]), Number(m.years.at(-1))),
+    ...head,
     "",
     "Додаток 2",
     "до Програми цифрового розвитку",
@@ -326,11 +374,23 @@ function render(m: Model, s: Style): Rendered {
     ...variableLines,
     "",
   ].join("\n");
-  return { text, indicators, variables };
+  return { text, word: word.blocks, indicators, variables };
 }
 
 function withoutLine<V extends { line: number }>(values: V[]): Omit<V, "line">[] {
   return values.map(({ line: _line, ...rest }) => rest);
+}
+
+const soffice = hasSoffice("test/import/families/indicator-annexes.test.ts");
+const OFFICE_FORMATS: OfficeFormat[] = ["odt", "pdf"];
+
+function givesAnnexesBack({ programme, coverage }: ImportResult, rendered: Rendered): void {
+  expect(withoutLine(programme.indicators), rendered.text).toEqual(rendered.indicators);
+  expect(withoutLine(programme.monitoring ?? []), rendered.text).toEqual(rendered.variables);
+  if (coverage) {
+    expect(coverage.numbersSeen).toBe(coverage.numbersPlaced + coverage.numbersFlagged);
+    expect(coverage.numbersFlagged, rendered.text).toBe(0);
+  }
 }
 
 describe("family 4: the indicator list and the monitoring-variables annex", () => {
@@ -338,18 +398,35 @@ describe("family 4: the indicator list and the monitoring-variables annex", () =
     fc.assert(
       fc.property(model, style, (m, s) => {
         const rendered = render(m, s);
-        const { programme, coverage } = interpretBlocks(readTextBlocks(rendered.text));
-        expect(withoutLine(programme.indicators), rendered.text).toEqual(rendered.indicators);
-        const variables = programme.monitoring ?? [];
-        expect(withoutLine(variables), rendered.text).toEqual(rendered.variables);
-        if (coverage) {
-          expect(coverage.numbersSeen).toBe(coverage.numbersPlaced + coverage.numbersFlagged);
-          expect(coverage.numbersFlagged, rendered.text).toBe(0);
-        }
+        givesAnnexesBack(interpretBlocks(readTextBlocks(rendered.text)), rendered);
       }),
       PROPERTY_RUNS,
     );
   });
+
+  it(`import(render(annexes) as DOCX) gives them back (${DOCX_PROPERTY_RUNS.numRuns} seeds)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(model, style, async (m, s) => {
+        const rendered = render(m, s);
+        givesAnnexesBack(await importWord(rendered.word), rendered);
+      }),
+      DOCX_PROPERTY_RUNS,
+    );
+  }, 120_000);
+
+  it.skipIf(!soffice).each(OFFICE_FORMATS)(
+    `import(render(annexes) as DOCX saved as %s) gives them back (${OFFICE_PROPERTY_RUNS.numRuns} seeds)`,
+    async (format) => {
+      await fc.assert(
+        fc.asyncProperty(model, style, async (m, s) => {
+          const rendered = render(m, s);
+          givesAnnexesBack(await importConverted(rendered.word, format), rendered);
+        }),
+        OFFICE_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
 
   it(`computes each ratio indicator's values from the variables its formula names (${RUNS} seeds)`, () => {
     fc.assert(

@@ -1,6 +1,8 @@
 import fc from "fast-check";
+import type { WordBlock, WordCell } from "../../support/word-document.js";
 import { printAmount, type TaskTableModel, taskTableModel, yearTotal } from "./model.js";
 import type { ProjectView } from "./view.js";
+import { WordSketch } from "./word.js";
 
 /**
  * Family 2, one cell per line: every cell on its own tab-indented line, a blank line between rows, a
@@ -44,6 +46,7 @@ function at<T>(list: T[], index: number): T {
 
 class OneCellRenderer {
   private readonly lines: string[] = [];
+  readonly word = new WordSketch();
   private row = 0;
 
   constructor(
@@ -55,7 +58,9 @@ class OneCellRenderer {
     return 6 + this.model.years.length + 1;
   }
 
-  private emit(cells: string[]): void {
+  /** A row: each cell on a line (a page break may cut it); `word` is the row as the DOCX has it, one row. */
+  private emit(cells: string[], word: WordCell[] = cells): void {
+    this.word.row(word);
     // A page break right after an unnumbered first cell leaves a lone title: not this family (see the report).
     const lone = this.style.numbering === "none" ? 2 : 1;
     const drawn = at(this.style.cuts, this.row);
@@ -92,10 +97,10 @@ class OneCellRenderer {
   render(): string {
     const { model, style } = this;
     const unit = style.unit === "thousand" ? "тис. грн" : "грн";
-    this.lines.push(
-      " ПЕРЕЛІК",
-      `заходів і завдань Програми інформатизації Тестової міської територіальної громади на ${model.years[0]}-${model.years.at(-1)} роки`,
-    );
+    const title = `заходів і завдань Програми інформатизації Тестової міської територіальної громади на ${model.years[0]}-${model.years.at(-1)} роки`;
+    this.lines.push(" ПЕРЕЛІК", title);
+    this.word.paragraph("ПЕРЕЛІК");
+    this.word.paragraph(title);
     const header = [
       "Назва завдання",
       "Назва проекту, робіт з інформатизації",
@@ -105,10 +110,15 @@ class OneCellRenderer {
       `Обсяги фінансування, ${unit}`,
       "Очікувані результати (результативні показники)",
     ];
+    const years = ["", "", "", "", "", "Всього", ...model.years, ""];
     this.lines.push(...header.map((cell) => `\t${cell}`), "");
-    this.lines.push(...["", "", "", "", "", "Всього", ...model.years, ""].map((cell) => `\t${cell}`), "");
+    this.lines.push(...years.map((cell) => `\t${cell}`), "");
+    const money = { text: header[5] ?? "", span: model.years.length + 1 };
+    this.word.startTable([[...header.slice(0, 5), money, header[6] ?? ""], years]);
     for (const direction of model.directions) {
-      this.lines.push(`\t${direction.number}. ${direction.title}`, "");
+      const heading = `${direction.number}. ${direction.title}`;
+      this.lines.push(`\t${heading}`, "");
+      this.word.row([{ text: heading, span: this.width }]);
       for (const project of direction.projects) this.renderProject(project);
       if (style.directionTotals) this.renderTotals("Всього за напрямом", direction.projects);
     }
@@ -149,15 +159,25 @@ class OneCellRenderer {
     sources.forEach((source, index) => {
       const sum = (year: string) =>
         projects.reduce((total, project) => total + (project.funding[source]?.[year] ?? 0), 0);
-      this.emit([index === 0 ? label : "", this.label(source), ...this.amounts(sum)]);
+      const cells = [this.label(source), ...this.amounts(sum)];
+      // The short total row: its label spans the task, project, executor and deadline columns.
+      this.emit(
+        [index === 0 ? label : "", ...cells],
+        [{ text: index === 0 ? label : "", span: 4 }, ...cells],
+      );
     });
   }
 }
 
-export function renderOneCell(model: TaskTableModel, style: OneCellStyle): string {
-  return new OneCellRenderer(model, style).render();
+/** The task table of a model rendered as family 2: its text, and the same rows as a Word document's blocks. */
+export function renderOneCell(
+  model: TaskTableModel,
+  style: OneCellStyle,
+): { text: string; word: WordBlock[] } {
+  const renderer = new OneCellRenderer(model, style);
+  return { text: renderer.render(), word: renderer.word.blocks };
 }
 
 export const oneCellDocument = fc
   .tuple(taskTableModel, oneCellStyle)
-  .map(([model, style]) => ({ model, style, text: renderOneCell(model, style) }));
+  .map(([model, style]) => ({ model, style, ...renderOneCell(model, style) }));

@@ -1,6 +1,8 @@
 import fc from "fast-check";
+import type { WordBlock, WordCell } from "../../support/word-document.js";
 import { printAmount, type TaskTableModel, taskTableModel, yearTotal } from "./model.js";
 import type { ProjectView } from "./view.js";
+import { type PageBreakMode, pageBreakMode, WordSketch } from "./word.js";
 
 /**
  * Family 1, the Ministry's model table (order No. 160) exported from Word with page breaks: one
@@ -25,6 +27,8 @@ export interface PagedStyle {
   localLabel: string;
   otherLabel: string;
   directionTotals: boolean;
+  /** How the page breaks show in the DOCX rendering. */
+  pageBreaks: PageBreakMode;
 }
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
@@ -50,6 +54,7 @@ export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
   localLabel: fc.constantFrom("місцевий бюджет", "бюджет громади", "Місцевий бюджет"),
   otherLabel: fc.constantFrom("інші джерела", "Інші джерела"),
   directionTotals: fc.boolean(),
+  pageBreaks: pageBreakMode,
 });
 
 const SOURCE_LABEL = { state: "державний бюджет" } as const;
@@ -76,6 +81,7 @@ export function splitText(text: string): [string, string] {
 
 class PagedRenderer {
   private readonly lines: string[] = [];
+  readonly word = new WordSketch();
   private row = 0;
   private sourceRow = 0;
   private project = 0;
@@ -89,17 +95,23 @@ class PagedRenderer {
     return 6 + this.model.years.length + 1;
   }
 
-  private columnNumbers(): string {
-    return Array.from({ length: this.width }, (_, index) => String(index + 1)).join("\t");
+  private columnNumberCells(): string[] {
+    return Array.from({ length: this.width }, (_, index) => String(index + 1));
   }
 
-  /** A data row, after a page break when the style puts one here. */
-  private push(cells: string[], breakable = true): void {
-    if (breakable && at(this.style.breaks, this.row) && this.row > 0) {
+  private columnNumbers(): string {
+    return this.columnNumberCells().join("\t");
+  }
+
+  /** A data row, after a page break when the style puts one here; `word` is the row as the DOCX has it. */
+  private push(cells: string[], word: WordCell[] = cells): void {
+    if (at(this.style.breaks, this.row) && this.row > 0) {
       this.lines.push("", this.columnNumbers());
+      this.word.pageBreak(this.style.pageBreaks, [this.columnNumberCells()]);
     }
     this.row++;
     this.lines.push(cells.join("\t"));
+    this.word.row(word);
   }
 
   private amounts(byYear: (year: string) => number): string[] {
@@ -126,10 +138,8 @@ class PagedRenderer {
   render(): string {
     const { style, model } = this;
     const years = model.years.map((year) => `${year}${style.yearSuffix}`);
-    this.lines.push(
-      "Додаток 1",
-      `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`,
-      "",
+    const title = `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`;
+    const header = [
       [
         "Назва завдання",
         style.headers.project,
@@ -139,12 +149,22 @@ class PagedRenderer {
         style.headers.money,
         ...model.years.map(() => ""),
         style.headers.result,
-      ].join("\t"),
-      ["", "", "", "", "", style.totalWord, ...years, ""].join("\t"),
-      this.columnNumbers(),
-    );
+      ],
+      ["", "", "", "", "", style.totalWord, ...years, ""],
+      this.columnNumberCells(),
+    ];
+    this.lines.push("Додаток 1", title, "", ...header.map((cells) => cells.join("\t")));
+    this.word.paragraph("Додаток 1");
+    this.word.paragraph(title);
+    // The money heading spans the total and the year columns.
+    const money = { text: style.headers.money, span: model.years.length + 1 };
+    this.word.startTable([
+      [...(header[0] ?? []).slice(0, 5), money, style.headers.result],
+      ...header.slice(1),
+    ]);
     for (const direction of model.directions) {
-      this.push([`Пріоритетний напрям ${direction.number}`, ...Array(this.width - 1).fill("")]);
+      const heading = `Пріоритетний напрям ${direction.number}`;
+      this.push([heading, ...Array(this.width - 1).fill("")], [{ text: heading, span: this.width }]);
       direction.projects.forEach((project, index) => {
         this.renderProject(project, index === 0 ? direction.title : "");
       });
@@ -162,14 +182,18 @@ class PagedRenderer {
     const split = at(this.style.splits, this.project++);
     const [title, titleRest] = split ? splitText(project.title) : [project.title, ""];
     const [result, resultRest] = split ? splitText(project.result) : [project.result, ""];
-    const head = [taskCell, numbered(this.style, project.number, title), project.executors, project.deadline];
+    const head = (title: string) => [
+      taskCell,
+      numbered(this.style, project.number, title),
+      project.executors,
+      project.deadline,
+    ];
     const blanks = this.model.years.map(() => "");
-    if (project.fundingNote) {
-      this.push([...head, project.fundingNote, "", ...blanks, result]);
-    } else {
-      const amounts = this.amounts((year) => yearTotal(project, year));
-      this.push([...head, "Загальний обсяг, у тому числі:", ...amounts, result]);
-    }
+    const money = project.fundingNote
+      ? [project.fundingNote, "", ...blanks]
+      : ["Загальний обсяг, у тому числі:", ...this.amounts((year) => yearTotal(project, year))];
+    // Word keeps a row that a page break cuts as one row: the DOCX has the whole title and result.
+    this.push([...head(title), ...money, result], [...head(project.title), ...money, project.result]);
     if (titleRest || resultRest) {
       // The rest of the title and the result after a page break, in a row of their own.
       this.lines.push("", this.columnNumbers());
@@ -200,11 +224,12 @@ class PagedRenderer {
   }
 }
 
-/** The task table of a model rendered as family 1 text. */
-export function renderPaged(model: TaskTableModel, style: PagedStyle): string {
-  return new PagedRenderer(model, style).render();
+/** The task table of a model rendered as family 1: its text, and the same rows as a Word document's blocks. */
+export function renderPaged(model: TaskTableModel, style: PagedStyle): { text: string; word: WordBlock[] } {
+  const renderer = new PagedRenderer(model, style);
+  return { text: renderer.render(), word: renderer.word.blocks };
 }
 
 export const pagedDocument = fc
   .tuple(taskTableModel, pagedStyle)
-  .map(([model, style]) => ({ model, style, text: renderPaged(model, style) }));
+  .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));

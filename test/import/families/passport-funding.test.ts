@@ -1,10 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { DeclaredFunding, SourceKind } from "../../../src/domain/model.js";
+import type { DeclaredFunding, ImportResult, SourceKind } from "../../../src/domain/model.js";
 import { interpretBlocks } from "../../../src/import/interpret/index.js";
 import { readTextBlocks } from "../../../src/import/text/reader.js";
+import type { WordBlock } from "../../support/word-document.js";
 import { PROPERTY_RUNS } from "./model.js";
+import { hasSoffice, importConverted, importWord, type OfficeFormat } from "./office.js";
 import { passportHead, printDecimal, RUNS, T } from "./render.js";
+import {
+  DOCX_PROPERTY_RUNS,
+  linesToWord,
+  OFFICE_PROPERTY_RUNS,
+  type PageBreakMode,
+  pageBreakMode,
+} from "./word.js";
 
 /**
  * Family 3: passport field 10 as an inline table. «Всього 2025 2026 2027» (in the field's cell or on
@@ -49,6 +58,8 @@ interface Style {
   inclusive: boolean;
   pageBreak: number;
   shift: number;
+  /** How the page break shows in the DOCX rendering. */
+  pageBreaks: PageBreakMode;
 }
 
 /** Kopecks a unit prints exactly: whole UAH for thousands (three decimals), kopecks for UAH. */
@@ -94,6 +105,7 @@ const anyStyle: fc.Arbitrary<Style> = fc.record({
   inclusive: fc.boolean(),
   pageBreak: fc.integer({ min: -1, max: 6 }),
   shift: fc.nat(1),
+  pageBreaks: pageBreakMode,
 });
 
 /**
@@ -120,7 +132,7 @@ function totalsOf(model: Field10): { total: number; byYear: number[] } {
   return { total: byYear.reduce((sum, value) => sum + value, 0), byYear };
 }
 
-function render(model: Field10, s: Style): string {
+function render(model: Field10, s: Style): { text: string; word: WordBlock[] } {
   const unitWords = model.unit === "thousand" ? "тис. грн" : "грн";
   const slots = [
     ...(s.totalColumn ? [s.totalWord] : []),
@@ -160,7 +172,8 @@ function render(model: Field10, s: Style): string {
   if (!s.labelWithNumbers && s.pageBreak >= firstData && s.pageBreak < rows.length)
     rows.splice(s.pageBreak, 0, "");
   const period = passportHead(Number(model.years[0]), Number(model.years.at(-1)));
-  return [...period, ...rows, "", "Додаток 1", ""].join("\n");
+  const lines = [...period, ...rows, "", "Додаток 1", ""];
+  return { text: lines.join("\n"), word: linesToWord(lines, s.pageBreaks) };
 }
 
 function expected(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {
@@ -178,23 +191,58 @@ function expected(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {
   return { total: s.totalColumn ? total : null, byYear: years(byYear), bySource, bySourceByYear };
 }
 
+const soffice = hasSoffice("test/import/families/passport-funding.test.ts");
+const OFFICE_FORMATS: OfficeFormat[] = ["odt", "pdf"];
+
+function givesField10Back(
+  { programme, coverage }: Pick<ImportResult, "programme" | "coverage">,
+  model: Field10,
+  s: Style,
+  text: string,
+): void {
+  const { line: _line, ...funding } = programme.passport.funding;
+  expect(funding, text).toEqual(expected(model, s));
+  expect(programme.unit === model.unit || programme.directions.length === 0).toBe(true);
+  if (coverage) {
+    expect(coverage.numbersSeen).toBe(coverage.numbersPlaced + coverage.numbersFlagged);
+    expect(coverage.numbersFlagged, text).toBe(0);
+  }
+}
+
 describe("family 3: passport field 10 as an inline table", () => {
   it(`import(render(field 10)) gives field 10 back (${RUNS} seeds)`, () => {
     fc.assert(
       fc.property(field10, style, (model, s) => {
-        const text = render(model, s);
-        const { programme, coverage } = interpretBlocks(readTextBlocks(text));
-        const { line: _line, ...funding } = programme.passport.funding;
-        expect(funding, text).toEqual(expected(model, s));
-        expect(programme.unit === model.unit || programme.directions.length === 0).toBe(true);
-        if (coverage) {
-          expect(coverage.numbersSeen).toBe(coverage.numbersPlaced + coverage.numbersFlagged);
-          expect(coverage.numbersFlagged, text).toBe(0);
-        }
+        const { text } = render(model, s);
+        givesField10Back(interpretBlocks(readTextBlocks(text)), model, s, text);
       }),
       PROPERTY_RUNS,
     );
   });
+
+  it(`import(render(field 10) as DOCX) gives field 10 back (${DOCX_PROPERTY_RUNS.numRuns} seeds)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(field10, style, async (model, s) => {
+        const { text, word } = render(model, s);
+        givesField10Back(await importWord(word), model, s, text);
+      }),
+      DOCX_PROPERTY_RUNS,
+    );
+  }, 120_000);
+
+  it.skipIf(!soffice).each(OFFICE_FORMATS)(
+    `import(render(field 10) as DOCX saved as %s) gives field 10 back (${OFFICE_PROPERTY_RUNS.numRuns} seeds)`,
+    async (format) => {
+      await fc.assert(
+        fc.asyncProperty(field10, style, async (model, s) => {
+          const { text, word } = render(model, s);
+          givesField10Back(await importConverted(word, format), model, s, text);
+        }),
+        OFFICE_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
 
   it("reads the issue's example: thousands groups and numbers told apart by the count of years", () => {
     const text = [

@@ -1,0 +1,154 @@
+/**
+ * Test-time Word documents with real tables, built with the `docx` library: one table row per logical
+ * row, the header rows marked to repeat on every page (tableHeader), a cell spanning several columns
+ * as one cell with gridSpan, and a page break that splits a table as two tables with a page break
+ * between them (the second starting with rows of its own, e.g. the column-number row).
+ */
+import {
+  Document,
+  Packer,
+  PageBreak,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import type { Block, Table as BlockTable } from "../../src/import/blocks.js";
+
+/** A cell's text, or a cell spanning `span` grid columns. */
+export type WordCell = string | { text: string; span: number };
+
+export interface WordTable {
+  kind: "table";
+  rows: WordCell[][];
+  /** How many of the first rows repeat at the top of every page. */
+  headerRows: number;
+}
+
+export type WordBlock = { kind: "paragraph"; text: string } | WordTable | { kind: "page-break" };
+
+const FONT = { font: "Liberation Serif", size: 16 };
+
+function paragraphs(text: string): Paragraph[] {
+  return text.split("\n").map((line) => new Paragraph({ children: [new TextRun({ text: line, ...FONT })] }));
+}
+
+const textOf = (cell: WordCell): string => (typeof cell === "string" ? cell : cell.text);
+const spanOf = (cell: WordCell): number => (typeof cell === "string" ? 1 : cell.span);
+const gridWidth = (row: WordCell[]): number => row.reduce((sum, cell) => sum + spanOf(cell), 0);
+
+/** Each row's cells by the grid column they start in. */
+function placed(row: WordCell[]): { cell: WordCell; column: number }[] {
+  let column = 0;
+  return row.map((cell) => {
+    const at = column;
+    column += spanOf(cell);
+    return { cell, column: at };
+  });
+}
+
+const PAGE_WIDTH_TWIPS = 15_000;
+
+/** Column widths in proportion to each column's longest word (spanning cells aside), so that no word has to be broken. */
+function columnWidths(rows: WordCell[][], width: number): number[] {
+  const longest = Array.from({ length: width }, () => 4);
+  for (const row of rows) {
+    for (const { cell, column } of placed(row)) {
+      if (spanOf(cell) !== 1) continue;
+      for (const word of textOf(cell).split(/\s+/))
+        longest[column] = Math.max(longest[column] ?? 4, word.length + 3);
+    }
+  }
+  const total = longest.reduce((sum, each) => sum + each, 0);
+  return longest.map((each) => Math.floor((PAGE_WIDTH_TWIPS * each) / total));
+}
+
+function wordTable(table: WordTable): Table {
+  const width = Math.max(...table.rows.map(gridWidth));
+  const widths = columnWidths(table.rows, width);
+  const cellWidth = (column: number, span: number) =>
+    widths.slice(column, column + span).reduce((sum, each) => sum + each, 0);
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((sum, each) => sum + each, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: table.rows.map((row, index) => {
+      const padding = Array<WordCell>(width - gridWidth(row)).fill("");
+      return new TableRow({
+        tableHeader: index < table.headerRows,
+        cantSplit: false,
+        children: placed([...row, ...padding]).map(
+          ({ cell, column }) =>
+            new TableCell({
+              width: { size: cellWidth(column, spanOf(cell)), type: WidthType.DXA },
+              ...(spanOf(cell) > 1 ? { columnSpan: spanOf(cell) } : {}),
+              children: paragraphs(textOf(cell)),
+            }),
+        ),
+      });
+    }),
+  });
+}
+
+function wordChildren(block: WordBlock): (Paragraph | Table)[] {
+  if (block.kind === "paragraph") return paragraphs(block.text);
+  if (block.kind === "page-break") return [new Paragraph({ children: [new PageBreak()] })];
+  return [wordTable(block), new Paragraph({ children: [] })];
+}
+
+/** The blocks as a landscape Word document. */
+export async function wordDocument(blocks: WordBlock[]): Promise<Uint8Array> {
+  const document = new Document({
+    sections: [
+      {
+        properties: {
+          page: { size: { orientation: PageOrientation.LANDSCAPE, width: 11_906, height: 16_838 } },
+        },
+        children: blocks.flatMap(wordChildren),
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+const COLUMN_NUMBERS = /^\s*\d{1,2}\s*$/;
+
+/** Rows above the column-number row ("1 2 … N"), with it; else the first row alone. */
+function headerRowCount(table: BlockTable): number {
+  const numbered = table.rows.findIndex((row) => {
+    const filled = row.cells.filter((cell) => cell.trim() !== "");
+    return filled.length >= 3 && filled.every((cell) => COLUMN_NUMBERS.test(cell));
+  });
+  return numbered >= 0 && numbered < 5 ? numbered + 1 : 1;
+}
+
+/** The line a block ends on: a paragraph's last line, a table's last row. */
+function lastLine(block: Block): number {
+  if (block.kind === "paragraph") return block.line + block.text.split("\n").length - 1;
+  return block.rows.at(-1)?.line ?? block.line;
+}
+
+/**
+ * The reader's blocks (e.g. of a text) as a Word document: paragraphs as paragraphs, tables as real
+ * tables, and a blank line before a paragraph as an empty paragraph (as Word keeps it).
+ */
+export function blocksToDocx(blocks: Block[]): Promise<Uint8Array> {
+  return wordDocument(
+    blocks.flatMap((block, index): WordBlock[] => {
+      if (block.kind === "table")
+        return [
+          { kind: "table", rows: block.rows.map((row) => row.cells), headerRows: headerRowCount(block) },
+        ];
+      const previous = blocks[index - 1];
+      const blank = previous !== undefined && block.line > lastLine(previous) + 1;
+      return [
+        ...(blank ? [{ kind: "paragraph", text: "" } as const] : []),
+        { kind: "paragraph", text: block.text },
+      ];
+    }),
+  );
+}
