@@ -109,7 +109,13 @@ async function replaceNormalized(trx: Transaction<Database>, programmeId: number
   await insertChunked(trx, "indicators", rows.indicators);
 }
 
-/** The community row, created with its oblast and population from the codifier (`geographyOf`). */
+/**
+ * The community row, created with its oblast and population from the codifier (`geographyOf`), which
+ * also fill those of an existing row where missing. An existing complete row is not written, so not
+ * locked: an import (community, then programme row) and an edit (programme row, then community) of the
+ * same community would otherwise each hold the lock the other waits for — PostgreSQL's "deadlock
+ * detected" under concurrent writes.
+ */
 async function ensureCommunity(trx: Transaction<Database>, programme: Programme): Promise<string> {
   const key = communityKey(programme.community);
   const geo = geographyOf(programme.community);
@@ -121,13 +127,24 @@ async function ensureCommunity(trx: Transaction<Database>, programme: Programme)
       oblast: geo?.oblast ?? null,
       population: geo?.population ?? null,
     })
-    .onConflict((conflict) =>
-      conflict.column("katottg").doUpdateSet((eb) => ({
-        oblast: eb.fn.coalesce("communities.oblast", "excluded.oblast"),
-        population: eb.fn.coalesce("communities.population", "excluded.population"),
-      })),
-    )
+    .onConflict((conflict) => conflict.column("katottg").doNothing())
     .execute();
+  if (geo?.oblast) {
+    await trx
+      .updateTable("communities")
+      .set({ oblast: geo.oblast })
+      .where("katottg", "=", key)
+      .where("oblast", "is", null)
+      .execute();
+  }
+  if (geo?.population) {
+    await trx
+      .updateTable("communities")
+      .set({ population: geo.population })
+      .where("katottg", "=", key)
+      .where("population", "is", null)
+      .execute();
+  }
   return key;
 }
 
