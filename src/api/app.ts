@@ -6,6 +6,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { type Config, config as environmentConfig } from "../config.js";
+import { healthSchema } from "../contract/common.js";
 import { fetchDocument as defaultFetchDocument } from "../import/fetch-url.js";
 import { importDocument as defaultImportDocument } from "../import/index.js";
 import type { Store } from "../store/index.js";
@@ -17,27 +18,27 @@ import { LoginBackoff } from "./login-backoff.js";
 import { completeDocument, describeOperation, LICENSE, SECURITY_SCHEMES, SERVERS } from "./openapi.js";
 import { publicPageRoutes } from "./public-page.js";
 import { agreementRoutes } from "./routes/agreement.js";
-import { authRoutes } from "./routes/auth.js";
+import { authRoutes, meRoutes, userRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
-import { exportRoutes } from "./routes/export.js";
+import { exportRoutes, publicExportRoutes } from "./routes/export.js";
 import { type FetchDocument, type ImportDocument, importRoutes, importUrlRoutes } from "./routes/import.js";
 import { invitationRoutes } from "./routes/invitations.js";
 import { type Clock, monitoringRoutes } from "./routes/monitoring.js";
 import { orgUnitRoutes } from "./routes/org-units.js";
-import { programmeRoutes } from "./routes/programmes.js";
+import { programmeRoutes, validateRoutes } from "./routes/programmes.js";
 import { projectEditRoutes } from "./routes/project-edit.js";
 import { publicRoutes } from "./routes/public.js";
 import { reportAttachmentRoutes } from "./routes/report-attachments.js";
 import { reviewRoutes } from "./routes/reviews.js";
-import { v1Routes } from "./routes/v1.js";
+import { V1_PREFIX, v1Routes } from "./routes/v1.js";
 import { registerSecurityHeaders } from "./security.js";
 import {
-  jsonSerializerCompiler,
-  openApiComponents,
-  zodSwaggerTransform,
-  zodValidatorCompiler,
-} from "./zod-fastify.js";
+  describeIssues,
+  installZod,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+} from "./zod-provider.js";
 
 /** The package root: the nearest folder above this module with a package.json (src/ or dist/server/). */
 function packageRoot(): string {
@@ -78,13 +79,14 @@ function registerDocs(app: FastifyInstance): void {
         license: LICENSE,
       },
       servers: SERVERS,
-      components: { schemas: openApiComponents() as never, securitySchemes: SECURITY_SCHEMES },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: ({ schema, url, route }) => {
-      const converted = zodSwaggerTransform({ schema, url });
-      return { url, schema: describeOperation(converted.schema, route) };
+    transform: (document) => {
+      const converted = jsonSchemaTransform(document);
+      return { url: converted.url, schema: describeOperation(converted.schema, document.route) };
     },
-    transformObject: (documents) => completeDocument(documents as never) as never,
+    transformObject: (documents) =>
+      completeDocument({ openapiObject: jsonSchemaTransformObject(documents) as never }) as never,
   });
   app.register(swaggerUi, { routePrefix: "/api/docs" });
 }
@@ -110,6 +112,70 @@ function installNotFound(app: FastifyInstance, serveWebApp: boolean): void {
   });
 }
 
+/** Inside a plugin, as every route, so that the OpenAPI document (registered before) sees it. */
+async function healthRoutes(app: FastifyInstance): Promise<void> {
+  app.get(
+    "",
+    { schema: { tags: ["service"], summary: "Стан сервісу", response: { 200: healthSchema } } },
+    async () => ({ status: "ok" as const }),
+  );
+}
+
+/** One plugin per room, each under its prefix (the route files spell only the rest of the path). */
+function registerRooms(app: FastifyInstance, options: AppOptions, settings: Config): void {
+  const { store, clock } = options;
+  const importDocument = options.importDocument ?? defaultImportDocument;
+  app.register(healthRoutes, { prefix: "/api/health" });
+  const programmes = { prefix: "/api/programmes", store };
+  app.register(programmeRoutes, programmes);
+  app.register(projectEditRoutes, programmes);
+  app.register(exportRoutes, programmes);
+  app.register(categoryRoutes, programmes);
+  app.register(monitoringRoutes, { ...programmes, clock });
+  app.register(reportAttachmentRoutes, {
+    ...programmes,
+    maxBytes: settings.limits.attachmentBytes,
+    uploadsPerMinute: settings.limits.uploadsPerMinute,
+  });
+  app.register(dashboardRoutes, { ...programmes, clock });
+  app.register(reviewRoutes, { ...programmes, clock });
+  app.register(validateRoutes, { prefix: "/api/validate" });
+  app.register(publicRoutes, { prefix: "/api/public", store });
+  app.register(publicExportRoutes, { prefix: "/api/public", store });
+  app.register(importRoutes, { prefix: "/api/import", store, importDocument });
+  app.register(importUrlRoutes, {
+    prefix: "/api/import",
+    store,
+    importDocument,
+    fetchDocument: options.fetchDocument ?? ((url: string) => defaultFetchDocument(url)),
+  });
+  app.register(authRoutes, {
+    prefix: "/api/auth",
+    store,
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,
+    backoff: new LoginBackoff(settings.limits, options.now),
+    secureCookie: settings.secureCookie,
+  });
+  app.register(invitationRoutes, {
+    prefix: "/api/invitations",
+    store,
+    publicUrl: settings.publicUrl,
+    invitationHours: settings.invitationHours,
+    attemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,
+    now: options.now,
+  });
+  app.register(meRoutes, { prefix: "/api/me", store });
+  app.register(userRoutes, { prefix: "/api/users", store });
+  app.register(orgUnitRoutes, { prefix: "/api/org-units", store });
+  app.register(agreementRoutes, { prefix: "/api/agreement", store });
+  app.register(v1Routes, {
+    prefix: V1_PREFIX,
+    store,
+    publicUrl: settings.publicUrl,
+    annualReportsPerMinute: settings.limits.annualReportsPerMinute,
+  });
+}
+
 /** The HTTP API (and the web app, when built) over a store. */
 export function buildApp(options: AppOptions): FastifyInstance {
   const settings = options.config ?? environmentConfig();
@@ -117,9 +183,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     logger: options.logger ?? false,
     bodyLimit: settings.limits.bodyBytes,
     trustProxy: trustProxyOf(settings.trustProxy),
+    schemaErrorFormatter: describeIssues,
   });
-  app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(jsonSerializerCompiler);
+  installZod(app);
   installErrorHandler(app);
   registerSecurityHeaders(app, options.webDist ?? DEFAULT_WEB_DIST);
   registerRateLimit(app);
@@ -129,52 +195,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   installAccountLimit(app, settings.limits);
   registerDocs(app);
   const { store } = options;
-  const importDocument = options.importDocument ?? defaultImportDocument;
-
-  app.register(async (api) => {
-    api.get("/api/health", { schema: { tags: ["service"], summary: "Стан сервісу" } }, async () => ({
-      status: "ok",
-    }));
-    programmeRoutes(api, store);
-    projectEditRoutes(api, store);
-    publicRoutes(api, store);
-    exportRoutes(api, store);
-  });
-  app.register(importRoutes, { store, importDocument });
-  app.register(importUrlRoutes, {
-    store,
-    importDocument,
-    fetchDocument: options.fetchDocument ?? ((url: string) => defaultFetchDocument(url)),
-  });
-  app.register(authRoutes, {
-    store,
-    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,
-    backoff: new LoginBackoff(settings.limits, options.now),
-    secureCookie: settings.secureCookie,
-  });
-  app.register(invitationRoutes, {
-    store,
-    publicUrl: settings.publicUrl,
-    invitationHours: settings.invitationHours,
-    attemptsPerMinute: options.loginAttemptsPerMinute ?? settings.limits.loginAttemptsPerMinute,
-    now: options.now,
-  });
-  app.register(monitoringRoutes, { store, clock: options.clock });
-  app.register(reportAttachmentRoutes, {
-    store,
-    maxBytes: settings.limits.attachmentBytes,
-    uploadsPerMinute: settings.limits.uploadsPerMinute,
-  });
-  app.register(dashboardRoutes, { store, clock: options.clock });
-  app.register(reviewRoutes, { store, clock: options.clock });
-  app.register(v1Routes, {
-    store,
-    publicUrl: settings.publicUrl,
-    annualReportsPerMinute: settings.limits.annualReportsPerMinute,
-  });
-  app.register(categoryRoutes, { store });
-  app.register(orgUnitRoutes, { store });
-  app.register(agreementRoutes, { store });
+  registerRooms(app, options, settings);
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   const serveWebApp = existsSync(path.join(webDist, "index.html"));

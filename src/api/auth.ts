@@ -15,6 +15,7 @@
 import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { SecureCookie } from "../config.js";
+import { INT4_MAX } from "../contract/common.js";
 import { type CommunityScope, canReadCommunity, canWriteCommunity, readScope } from "../domain/scope.js";
 import type { Actor } from "../store/audit.js";
 import { findSession, programmeKatottg, type Session, sameToken } from "../store/auth.js";
@@ -22,7 +23,6 @@ import type { Store } from "../store/index.js";
 import type { User } from "../store/users.js";
 import { accessRule, allows, UNSAFE_METHODS } from "./access.js";
 import { HttpError, notFound } from "./errors.js";
-import { INT4_MAX } from "./schemas.js";
 
 export const SESSION_COOKIE = "infoprog_session";
 export const CSRF_HEADER = "x-csrf-token";

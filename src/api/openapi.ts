@@ -5,7 +5,8 @@
  *   operations need nothing, the others the session cookie, and writes also the CSRF header;
  * - an operationId for every operation, derived from its method and path unless the route names one;
  * - the client errors every operation can answer with, all as `{ error }` in Ukrainian;
- * - `servers`, the licence, and a `type` beside every `nullable` (OpenAPI 3.0 wants one).
+ * - `servers`, the licence, and a `type` beside every `nullable` (OpenAPI 3.0 wants one; a nullable
+ *   union of several types gets `nullable` on each of them).
  */
 import type { FastifySchema } from "fastify";
 import { accessRule, UNSAFE_METHODS } from "./access.js";
@@ -109,6 +110,14 @@ function variantTypes(node: Json, components: Json): Set<unknown> {
   return types;
 }
 
+/** `anyOf: [string, number], nullable` → `anyOf: [nullable string, nullable number]`. */
+function spreadNullable(schema: Json): void {
+  const variants = schema.anyOf as Json[];
+  if (variants.some((variant) => variant.$ref !== undefined || variant.type === undefined)) return;
+  schema.anyOf = variants.map((variant) => ({ ...variant, nullable: true }));
+  delete schema.nullable;
+}
+
 /** OpenAPI 3.0: `nullable` needs a `type` beside it; a union of one type gets that type. */
 export function typeNullables(node: unknown, components: Json): void {
   if (Array.isArray(node)) {
@@ -121,6 +130,7 @@ export function typeNullables(node: unknown, components: Json): void {
     const types = variantTypes(schema, components);
     const [only] = types;
     if (types.size === 1 && typeof only === "string") schema.type = only;
+    else if (Array.isArray(schema.anyOf)) spreadNullable(schema);
   }
   for (const value of Object.values(schema)) typeNullables(value, components);
 }

@@ -1,11 +1,12 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { type Config, config as environmentConfig } from "../config.js";
+import { healthSchema } from "../contract/common.js";
 import type { Store } from "../store/index.js";
 import { installErrorHandler } from "./errors.js";
 import { registerHttpCache } from "./http-cache.js";
 import { installAddressLimit, registerRateLimit, trustProxyOf } from "./limits.js";
-import { v1Routes } from "./routes/v1.js";
-import { jsonSerializerCompiler, zodValidatorCompiler } from "./zod-fastify.js";
+import { V1_PREFIX, v1Routes } from "./routes/v1.js";
+import { describeIssues, installZod } from "./zod-provider.js";
 
 export interface PublicAppOptions {
   store: Store;
@@ -25,9 +26,9 @@ export function buildPublicApp(options: PublicAppOptions): FastifyInstance {
     logger: options.logger ?? false,
     bodyLimit: settings.limits.bodyBytes,
     trustProxy: trustProxyOf(settings.trustProxy),
+    schemaErrorFormatter: describeIssues,
   });
-  app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(jsonSerializerCompiler);
+  installZod(app);
   installErrorHandler(app);
   registerRateLimit(app);
   installAddressLimit(app, settings.limits);
@@ -35,8 +36,11 @@ export function buildPublicApp(options: PublicAppOptions): FastifyInstance {
   app.addHook("onSend", async (_request, reply) => {
     reply.header("x-content-type-options", "nosniff");
   });
-  app.get("/api/health", async () => ({ status: "ok" }));
+  app.get("/api/health", { schema: { response: { 200: healthSchema } } }, async () => ({
+    status: "ok" as const,
+  }));
   app.register(v1Routes, {
+    prefix: V1_PREFIX,
     store: options.store,
     publicUrl: settings.publicUrl,
     annualReportsPerMinute: settings.limits.annualReportsPerMinute,

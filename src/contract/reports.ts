@@ -1,6 +1,8 @@
 /** The executor report list route's query and page, shared by the API route and the web app. */
 import { z } from "zod";
-import { executorReportSchema } from "../domain/monitoring/schema.js";
+import { ATTACHMENT_KINDS, REPORT_STATUSES } from "../domain/monitoring/reports.js";
+import { indicatorActualSchema } from "../domain/monitoring/schema.js";
+import { sourceKindSchema } from "../domain/schema.js";
 
 export const REPORT_PAGE_LIMIT = { default: 100, max: 500 } as const;
 
@@ -12,12 +14,28 @@ export const reportsQuery = z.object({
   after: z.uuid({ message: "курсор сторінки — поле next попередньої сторінки" }).optional(),
 });
 
-export const storedReport = executorReportSchema.extend({
-  programmeId: z.number().int(),
-  orgUnitId: z.number().int(),
-  createdBy: z.number().int().nullable(),
+/** A stored report as the API answers it (what was stored is not checked again on the way out). */
+export const storedReport = z.object({
+  id: z.string(),
+  programmeId: z.int(),
+  itemId: z.string(),
+  periodKey: z.string(),
+  unit: z.string(),
+  orgUnitId: z.int(),
+  status: z.enum(REPORT_STATUSES),
+  actual: z.array(z.object({ source: sourceKindSchema, label: z.string(), amount: z.int() })),
+  progressPercent: z.number().optional(),
+  text: z.string(),
+  attachments: z.array(
+    z.object({ kind: z.enum(ATTACHMENT_KINDS), ref: z.string(), url: z.string().optional() }),
+  ),
+  indicatorActuals: z.array(indicatorActualSchema),
+  submittedAt: z.string().nullable(),
+  lockedAt: z.string().nullable(),
+  correctionOf: z.string().optional(),
+  createdBy: z.int().nullable(),
   createdAt: z.string(),
-  /** Set when the head sent the report back; a draft again until resubmitted. */
+  /** Set when the head sent the report back; it is a draft again until resubmitted. */
   returnedAt: z.string().optional(),
   returnRemark: z.string().optional(),
 });

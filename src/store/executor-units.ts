@@ -6,10 +6,11 @@
  */
 import { executorGroups, executorKey } from "../domain/executors.js";
 import type { Programme } from "../domain/model.js";
+import { guessUnitKind } from "../domain/org-units.js";
 import { type Actor, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
 import { insertItemUnits, matchItemUnits } from "./monitoring.js";
-import { normalizeName, type OrgUnit } from "./users.js";
+import { normalizeName, type OrgUnit, UNIT_COLUMNS } from "./users.js";
 
 export interface ExecutorUnitsResult {
   created: OrgUnit[];
@@ -29,7 +30,7 @@ export async function createExecutorUnits(
     .execute(async (trx) => {
       const units: OrgUnit[] = await trx
         .selectFrom("org_units")
-        .select(["id", "katottg", "name"])
+        .select(UNIT_COLUMNS)
         .where("katottg", "=", katottg)
         .orderBy("id")
         .forUpdate()
@@ -41,9 +42,9 @@ export async function createExecutorUnits(
           continue;
         const unit = await trx
           .insertInto("org_units")
-          .values({ katottg, name: group.name })
+          .values({ katottg, name: group.name, kind: guessUnitKind(group.name) })
           .onConflict((conflict) => conflict.doNothing())
-          .returning(["id", "katottg", "name"])
+          .returning(UNIT_COLUMNS)
           .executeTakeFirst();
         if (!unit) continue;
         known.add(group.key);

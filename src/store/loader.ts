@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { ExecutorReport } from "../domain/monitoring/reports.js";
+import { guessUnitKind, type UnitKind } from "../domain/org-units.js";
 import type { SyntheticProgramme } from "../domain/synthetic/index.js";
 import { communityKey } from "./community-key.js";
 import { matchItemUnits } from "./monitoring.js";
@@ -7,7 +8,7 @@ import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
 import type { ProgrammeStatus } from "./programmes.js";
 import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
-import { normalizeName, type OrgUnit } from "./users.js";
+import { normalizeName, type OrgUnit, UNIT_COLUMNS } from "./users.js";
 
 export interface LoadOptions {
   /** Programmes per transaction. Default 100. */
@@ -239,18 +240,19 @@ async function insertDocuments(trx: Trx, loaded: Loaded[], sourceName: string): 
 async function orgUnitsOf(trx: Trx, loaded: Loaded[]): Promise<Map<string, OrgUnit[]>> {
   const katottgs = [...new Set(loaded.map(({ synthetic }) => communityKey(synthetic.programme.community)))];
   const existing = await unitsByCommunity(trx, katottgs);
-  const missing = new Map<string, { katottg: string; name: string }>();
+  const missing = new Map<string, { katottg: string; name: string; kind: UnitKind }>();
   for (const { synthetic } of loaded) {
     const katottg = communityKey(synthetic.programme.community);
     const known = new Set((existing.get(katottg) ?? []).map((unit) => normalizeName(unit.name)));
     for (const name of synthetic.units ?? []) {
       const key = `${katottg}|${normalizeName(name)}`;
-      if (!known.has(normalizeName(name)) && !missing.has(key)) missing.set(key, { katottg, name });
+      if (!known.has(normalizeName(name)) && !missing.has(key))
+        missing.set(key, { katottg, name, kind: guessUnitKind(name) });
     }
   }
   if (missing.size === 0) return existing;
   await sql`
-    insert into org_units (katottg, name) ${selectRows({ katottg: "text", name: "text" }, [...missing.values()])}
+    insert into org_units (katottg, name, kind) ${selectRows({ katottg: "text", name: "text", kind: "text" }, [...missing.values()])}
     on conflict (katottg, name) do nothing`.execute(trx);
   return unitsByCommunity(trx, katottgs);
 }
@@ -258,7 +260,7 @@ async function orgUnitsOf(trx: Trx, loaded: Loaded[]): Promise<Map<string, OrgUn
 async function unitsByCommunity(trx: Trx, katottgs: string[]): Promise<Map<string, OrgUnit[]>> {
   const units = await trx
     .selectFrom("org_units")
-    .select(["id", "katottg", "name"])
+    .select(UNIT_COLUMNS)
     .where("katottg", "in", katottgs)
     .orderBy("id")
     .execute();

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { MAX_PAGE } from "../contract/v1.js";
 import { SOURCE_KINDS, type SourceKind } from "../domain/model.js";
 import { kopecksToDecimal } from "../domain/money.js";
 import { type CellValue, type OpenRow, openDataDatetime, type ResourceName } from "../opendata/fields.js";
@@ -28,7 +29,8 @@ export interface Page {
 export type ListedResource = Exclude<ResourceName, "targeted-programmes">;
 type Key = (string | number)[];
 
-export const MAX_PAGE = 1000;
+export { MAX_PAGE };
+
 const PUBLISHED = "published";
 
 export function encodeCursor(key: Key): string {

@@ -1,12 +1,16 @@
 /**
  * Managing a community's organisational units: an overview (how many projects and users each has, and
- * which look like one unit spelt two ways), renaming, merging. Each write checks and acts in one
+ * which look like one unit spelt two ways), editing (name, kind, parent: the units form a tree within
+ * the community), merging. Each write checks and acts in one
  * transaction; `mayWrite` is the caller's community scope, asked of the units' own community.
  */
 import { similarUnits } from "../domain/executors.js";
+import { makesCycle, type UnitKind } from "../domain/org-units.js";
 import { type Actor, type MonitoringTrx, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
-import type { OrgUnit } from "./users.js";
+import { checkParentUnit, type OrgUnit, UNIT_COLUMNS, UnitInvalidError } from "./users.js";
+
+export { UnitInvalidError };
 
 export interface UnitOverview extends OrgUnit {
   projects: number;
@@ -27,6 +31,8 @@ export async function unitsOverview(store: Store, katottg: string): Promise<Unit
       "u.id",
       "u.katottg",
       "u.name",
+      "u.kind",
+      "u.parent_id as parentId",
       eb
         .selectFrom("item_units as iu")
         .select((inner) => inner.fn.countAll<number>().as("n"))
@@ -45,6 +51,8 @@ export async function unitsOverview(store: Store, katottg: string): Promise<Unit
     id: row.id,
     katottg: row.katottg,
     name: row.name,
+    kind: row.kind,
+    parentId: row.parentId,
     projects: Number(row.projects ?? 0),
     users: Number(row.users ?? 0),
   }));
@@ -62,7 +70,7 @@ async function lockUnit(
 ): Promise<OrgUnit> {
   const unit = await trx
     .selectFrom("org_units")
-    .select(["id", "katottg", "name"])
+    .select(UNIT_COLUMNS)
     .where("id", "=", id)
     .forUpdate()
     .executeTakeFirst();
@@ -71,10 +79,43 @@ async function lockUnit(
   return unit;
 }
 
-export function renameUnit(
+export interface UnitChanges {
+  name?: string;
+  kind?: UnitKind;
+  /** null: a top-level unit. */
+  parentId?: number | null;
+}
+
+async function checkNameFree(trx: MonitoringTrx, unit: OrgUnit, name: string): Promise<void> {
+  const clash = await trx
+    .selectFrom("org_units")
+    .select("id")
+    .where("katottg", "=", unit.katottg)
+    .where("name", "=", name)
+    .where("id", "<>", unit.id)
+    .executeTakeFirst();
+  if (clash) throw new UnitConflictError(`Підрозділ «${name}» уже є: об'єднайте їх`);
+}
+
+/** Refuses a parent of another community, the unit itself or one of its descendants. */
+async function checkParent(trx: MonitoringTrx, unit: OrgUnit, parentId: number | null): Promise<void> {
+  await checkParentUnit(trx, unit.katottg, parentId);
+  // Locked so that two concurrent moves cannot close a cycle between them.
+  const links = await trx
+    .selectFrom("org_units")
+    .select(["id", "parent_id as parentId"])
+    .where("katottg", "=", unit.katottg)
+    .forUpdate()
+    .execute();
+  if (makesCycle(links, unit.id, parentId))
+    throw new UnitInvalidError("Підрозділ не може входити до самого себе чи до свого підпорядкованого");
+}
+
+/** Changes a unit's name, kind or parent (what `changes` names); audited as one update. */
+export function updateUnit(
   store: Store,
   id: number,
-  name: string,
+  changes: UnitChanges,
   mayWrite: (katottg: string) => boolean,
   actor: Actor,
 ): Promise<OrgUnit> {
@@ -82,21 +123,19 @@ export function renameUnit(
     .transaction()
     .execute(async (trx) => {
       const before = await lockUnit(trx, id, mayWrite);
-      const clash = await trx
-        .selectFrom("org_units")
-        .select("id")
-        .where("katottg", "=", before.katottg)
-        .where("name", "=", name)
-        .where("id", "<>", id)
-        .executeTakeFirst();
-      if (clash) throw new UnitConflictError(`Підрозділ «${name}» уже є: об'єднайте їх`);
+      if (changes.name !== undefined) await checkNameFree(trx, before, changes.name);
+      if (changes.parentId !== undefined) await checkParent(trx, before, changes.parentId);
       const after = await trx
         .updateTable("org_units")
-        .set({ name })
+        .set({
+          name: changes.name ?? before.name,
+          kind: changes.kind ?? before.kind,
+          parent_id: changes.parentId === undefined ? before.parentId : changes.parentId,
+        })
         .where("id", "=", id)
-        .returning(["id", "katottg", "name"])
+        .returning(UNIT_COLUMNS)
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, actor, { action: "rename", entity: "org_unit", entityId: id, before, after });
+      await writeAudit(trx, actor, { action: "update", entity: "org_unit", entityId: id, before, after });
       return after;
     });
 }
@@ -139,6 +178,19 @@ export function mergeUnits(
         .set({ org_unit_id: into })
         .where("org_unit_id", "=", from)
         .execute();
+      // The merged unit's subunits move under the target; the target leaves the merged one if it was under it.
+      await trx
+        .updateTable("org_units")
+        .set({ parent_id: into })
+        .where("parent_id", "=", from)
+        .where("id", "<>", into)
+        .execute();
+      if (target.parentId === from)
+        await trx
+          .updateTable("org_units")
+          .set({ parent_id: source.parentId })
+          .where("id", "=", into)
+          .execute();
       // Reminders are sent again as due; the merged unit's sent ones are not moved (one per unit and day).
       await trx.deleteFrom("reminders").where("org_unit_id", "=", from).execute();
       await trx.deleteFrom("org_units").where("id", "=", from).execute();
@@ -149,6 +201,6 @@ export function mergeUnits(
         before: { merged: source },
         after: target,
       });
-      return target;
+      return target.parentId === from ? { ...target, parentId: source.parentId } : target;
     });
 }

@@ -18,8 +18,9 @@ import { versionDocument } from "./version-documents.js";
 
 // The programmes aggregate: a programme, its versions and the normalized rows of its latest version.
 
-export const PROGRAMME_STATUSES = ["draft", "agreed", "adopted", "published"] as const;
-export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+export { PROGRAMME_STATUSES, type ProgrammeStatus } from "../domain/programme-status.js";
+
+import type { ProgrammeStatus } from "../domain/programme-status.js";
 
 export interface ProgrammeSummary {
   id: number;

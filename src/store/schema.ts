@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from "kysely";
+import type { UnitKind } from "../domain/org-units.js";
 import type { Role } from "../domain/roles.js";
 
 /** bigint columns: pg returns strings, PGlite numbers (or BigInt past 2^53); write numbers. */
@@ -136,6 +137,8 @@ export interface OrgUnitsTable {
   id: Generated<number>;
   katottg: string;
   name: string;
+  kind: ColumnType<UnitKind, UnitKind | undefined, UnitKind>;
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface UsersTable {

@@ -1,5 +1,6 @@
 /** Users, their roles and organisational units. Passwords are kept only as argon2id hashes. */
 import { hash } from "@node-rs/argon2";
+import { guessUnitKind, type UnitKind } from "../domain/org-units.js";
 import type { Role } from "../domain/roles.js";
 import { type Actor, type MonitoringDb, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
@@ -29,6 +30,29 @@ export interface OrgUnit {
   id: number;
   katottg: string;
   name: string;
+  kind: UnitKind;
+  parentId: number | null;
+}
+
+/** The columns of `org_units` read as an `OrgUnit`. */
+export const UNIT_COLUMNS = ["id", "katottg", "name", "kind", "parent_id as parentId"] as const;
+
+export class UnitInvalidError extends Error {}
+
+/** Refuses a parent that is not a unit of the community `katottg`. */
+export async function checkParentUnit(
+  db: MonitoringDb,
+  katottg: string,
+  parentId: number | null,
+): Promise<void> {
+  if (parentId === null) return;
+  const parent = await db
+    .selectFrom("org_units")
+    .select("katottg")
+    .where("id", "=", parentId)
+    .executeTakeFirst();
+  if (parent?.katottg !== katottg)
+    throw new UnitInvalidError(`Вищий підрозділ ${parentId} не належить цій громаді`);
 }
 
 type UserRow = {
@@ -116,12 +140,16 @@ export async function listUsers(store: Store, katottg?: string): Promise<User[]>
   return rows.map(toUser);
 }
 
-/** The unit of a community by name (matched normalized), created when missing. */
+/**
+ * The unit of a community by name (matched normalized), created when missing: of the kind given, or the
+ * one its name suggests, under `parentId` (a unit of the same community) when given.
+ */
 export async function ensureOrgUnit(
   store: Store,
   katottg: string,
   name: string,
   actor: Actor = null,
+  place: { kind?: UnitKind; parentId?: number | null } = {},
 ): Promise<OrgUnit> {
   const db = monitoringDb(store);
   const existing = (await listOrgUnits(store, katottg)).find(
@@ -129,10 +157,17 @@ export async function ensureOrgUnit(
   );
   if (existing) return existing;
   return db.transaction().execute(async (trx) => {
+    const parentId = place.parentId ?? null;
+    await checkParentUnit(trx, katottg, parentId);
     const unit = await trx
       .insertInto("org_units")
-      .values({ katottg, name: name.replace(/\s+/g, " ").trim() })
-      .returning(["id", "katottg", "name"])
+      .values({
+        katottg,
+        name: name.replace(/\s+/g, " ").trim(),
+        kind: place.kind ?? guessUnitKind(name),
+        parent_id: parentId,
+      })
+      .returning(UNIT_COLUMNS)
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { action: "create", entity: "org_unit", entityId: unit.id, after: unit });
     return unit;
@@ -140,7 +175,7 @@ export async function ensureOrgUnit(
 }
 
 export function listOrgUnits(store: Store, katottg?: string): Promise<OrgUnit[]> {
-  let query = monitoringDb(store).selectFrom("org_units").select(["id", "katottg", "name"]);
+  let query = monitoringDb(store).selectFrom("org_units").select(UNIT_COLUMNS);
   if (katottg) query = query.where("katottg", "=", katottg);
   return query.orderBy("id").execute();
 }

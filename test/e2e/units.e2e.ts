@@ -135,12 +135,26 @@ describe.skipIf(!existsSync(CHROMIUM))("units, invitations and report files end 
     await head.getByLabel("Назва нового підрозділу").fill(NEW_UNIT);
     await head.getByRole("button", { name: "Додати підрозділ" }).click();
     await head.getByLabel(`Нова назва: ${NEW_UNIT}`).waitFor();
+    // Placed under the digital department, it shows one level down with its kind guessed from the name.
+    const digital = await digitalUnit(store, katottg);
+    const row = head
+      .getByTestId("units-table")
+      .getByRole("row")
+      .filter({ has: head.getByLabel(`Нова назва: ${NEW_UNIT}`) });
+    await row.getByLabel(`Вищий підрозділ: ${NEW_UNIT}`).selectOption(String(digital.id));
+    await row.getByRole("button", { name: "Зберегти" }).click();
+    await head
+      .locator('tr[data-depth="1"]')
+      .filter({ has: head.getByLabel(`Нова назва: ${NEW_UNIT}`) })
+      .waitFor();
+    await row.getByText("Відділ, управління", { exact: true }).first().waitFor();
+    const placed = (await listOrgUnits(store, katottg)).find((unit) => unit.name === NEW_UNIT);
+    expect(placed).toMatchObject({ kind: "department", parentId: digital.id });
 
     const form = head.locator("form[aria-labelledby=invite-heading]");
     await form.getByLabel("Адреса e-mail (вона ж логін)").fill(INVITEE);
     await form.getByLabel("Ім’я").fill("Олена Коваль");
     await form.getByLabel("Роль").selectOption("executor");
-    const digital = await digitalUnit(store, katottg);
     await form.getByLabel("Підрозділ").selectOption(String(digital.id));
     await form.getByRole("button", { name: "Створити запрошення" }).click();
     const shown = head.getByTestId("invitation-link");

@@ -5,6 +5,7 @@ const entry = (itemId: string, units: string[]): MissingEntry => ({
   itemId,
   number: itemId,
   title: `Захід ${itemId}`,
+  executors: [],
   periodKey: "2026-H1",
   dueDate: "2026-07-05",
   overdue: true,

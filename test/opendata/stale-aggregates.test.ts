@@ -1,8 +1,8 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installErrorHandler } from "../../src/api/errors.js";
-import { v1Routes } from "../../src/api/routes/v1.js";
-import { jsonSerializerCompiler, zodValidatorCompiler } from "../../src/api/zod-fastify.js";
+import { V1_PREFIX, v1Routes } from "../../src/api/routes/v1.js";
+import { installZod } from "../../src/api/zod-provider.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
@@ -20,10 +20,9 @@ describe("aggregates after a change: the previous answer while the new one is co
     ({ store, dispose } = await openTestStore());
     await loadProgrammes(store.kysely(), nation.slice(0, 3));
     app = Fastify();
-    app.setValidatorCompiler(zodValidatorCompiler);
-    app.setSerializerCompiler(jsonSerializerCompiler);
+    installZod(app);
     installErrorHandler(app);
-    app.register(v1Routes, { store, staleAggregateAfterMs: 0 });
+    app.register(v1Routes, { prefix: V1_PREFIX, store, staleAggregateAfterMs: 0 });
     await app.ready();
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 /**
  * API hardening: security headers with a CSP that fits the web app, no stack traces or file paths
- * to clients, rate-limited uploads, a schema on every route that takes input, and SQL only through
+ * to clients, rate-limited uploads, a schema on every route that takes input, a declared answer on
+ * every route (errors all `{ error }`), and SQL only through
  * Kysely with bound values.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -8,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance, RouteOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { buildApp } from "../../src/api/app.js";
 import { UPLOADS_PER_MINUTE } from "../../src/api/routes/import.js";
 import { NotAProgrammeError } from "../../src/import/index.js";
@@ -109,7 +111,34 @@ describe("API hardening", () => {
     expect(routes.length).toBeGreaterThan(10);
     expect(missing).toEqual([]);
   });
+
+  it("declares a success answer for every route, and every error answer as `{ error }`", () => {
+    const missing: string[] = [];
+    const notErrorShaped: string[] = [];
+    for (const route of apiRoutes(routes)) {
+      const responses = (route.schema?.response ?? {}) as Record<string, unknown>;
+      const name = `${String(route.method)} ${route.url}`;
+      if (!Object.keys(responses).some((code) => code.startsWith("2"))) missing.push(name);
+      for (const [code, schema] of Object.entries(responses)) {
+        if (Number(code) >= 400 && !hasErrorField(schema)) notErrorShaped.push(`${name}: ${code}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(notErrorShaped).toEqual([]);
+  });
 });
+
+function apiRoutes(routes: RouteOptions[]): RouteOptions[] {
+  return routes.filter((route) => route.url.startsWith("/api/") && !route.url.startsWith("/api/docs"));
+}
+
+/** A zod object schema with a string `error` (the one error answer or one that extends it), or a union of them. */
+function hasErrorField(schema: unknown): boolean {
+  if (schema instanceof z.ZodUnion) return schema.options.every(hasErrorField);
+  if (!(schema instanceof z.ZodObject)) return false;
+  const error = schema.shape.error;
+  return error instanceof z.ZodString;
+}
 
 /** Escape hatches around Kysely's bound parameters, and the reviewed uses that may stay. */
 const RAW_SQL =

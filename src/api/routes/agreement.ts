@@ -5,7 +5,7 @@
  * because a reviewer, who writes no programme, writes here: each route checks the community itself.
  */
 import { create as contentDisposition } from "content-disposition";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import {
   agreementParams,
@@ -13,7 +13,6 @@ import {
   answerBody,
   expertiseReport,
   letterQuery,
-  notificationList,
   queuePage,
   queueQuery,
   remark,
@@ -22,6 +21,7 @@ import {
   stepBody,
   stepResult,
 } from "../../contract/agreement.js";
+import { errorSchema, fileResponse, MEDIA_TYPES } from "../../contract/common.js";
 import { primaryExpertise } from "../../domain/agreement/expertise.js";
 import type { Letter, Party, ReviewerScope } from "../../domain/agreement/lifecycle.js";
 import { canReadCommunity, canWriteCommunity } from "../../domain/scope.js";
@@ -36,13 +36,13 @@ import {
   takeAgreementStep,
 } from "../../store/agreement.js";
 import type { Store } from "../../store/index.js";
-import { notificationsOf } from "../../store/notifications.js";
 import { actorOf, currentUser } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { errorSchema } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 
 type Params = z.infer<typeof agreementParams>;
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const DOCX = MEDIA_TYPES.docx;
+const DOCX_FILE = fileResponse("Документ DOCX", [DOCX]);
 const TAGS = ["agreement"];
 
 /** The caller's side in the agreement: a reviewer (with its reach), or the community. */
@@ -76,23 +76,11 @@ async function expertiseOf(store: Store, id: number) {
   return { programme: stored.programme, report: primaryExpertise(stored.programme, stored.findings) };
 }
 
-export async function agreementRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function agreementRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
 
-  app.get(
-    "/api/me/notifications",
-    {
-      schema: {
-        tags: TAGS,
-        summary: "Мої сповіщення (погодження з Мінцифри)",
-        response: { 200: notificationList },
-      },
-    },
-    (request) => notificationsOf(store, currentUser(request).id),
-  );
-
   app.get<{ Querystring: z.infer<typeof queueQuery> }>(
-    "/api/agreement/queue",
+    "/queue",
     {
       schema: {
         tags: TAGS,
@@ -117,8 +105,8 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
     },
   );
 
-  app.get<{ Params: Params }>(
-    "/api/agreement/:id",
+  app.get(
+    "/:id",
     {
       schema: {
         tags: TAGS,
@@ -137,7 +125,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.post<{ Params: Params; Body: z.infer<typeof stepBody> }>(
-    "/api/agreement/:id/steps",
+    "/:id/steps",
     {
       schema: {
         tags: TAGS,
@@ -167,7 +155,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.post<{ Params: Params; Body: z.infer<typeof remarkBody> }>(
-    "/api/agreement/:id/remarks",
+    "/:id/remarks",
     {
       schema: {
         tags: TAGS,
@@ -192,7 +180,7 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.post<{ Params: z.infer<typeof remarkParams>; Body: z.infer<typeof answerBody> }>(
-    "/api/agreement/:id/remarks/:rid/answer",
+    "/:id/remarks/:rid/answer",
     {
       schema: {
         tags: TAGS,
@@ -217,8 +205,8 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
     },
   );
 
-  app.get<{ Params: Params }>(
-    "/api/agreement/:id/expertise",
+  app.get(
+    "/:id/expertise",
     {
       schema: {
         tags: TAGS,
@@ -233,14 +221,14 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
     },
   );
 
-  app.get<{ Params: Params }>(
-    "/api/agreement/:id/expertise.docx",
+  app.get(
+    "/:id/expertise.docx",
     {
       schema: {
         tags: TAGS,
         summary: "Автоматична первинна експертиза (DOCX)",
         params: agreementParams,
-        response: { 404: errorSchema },
+        response: { 200: DOCX_FILE, 404: errorSchema },
       },
     },
     async (request, reply) => {
@@ -251,14 +239,14 @@ export async function agreementRoutes(app: FastifyInstance, options: { store: St
   );
 
   app.get<{ Params: Params; Querystring: z.infer<typeof letterQuery> }>(
-    "/api/agreement/:id/letter.docx",
+    "/:id/letter.docx",
     {
       schema: {
         tags: TAGS,
         summary: "Лист Мінцифри за рішенням рецензента (DOCX)",
         params: agreementParams,
         querystring: letterQuery,
-        response: { 404: errorSchema },
+        response: { 200: DOCX_FILE, 404: errorSchema },
       },
     },
     async (request, reply) => {

@@ -1,13 +1,22 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { FastifyRequest } from "fastify";
+import type { z } from "zod";
 import type { SecureCookie } from "../../config.js";
-import { katottgSchema } from "../../contract/community.js";
-import { ROLES } from "../../domain/roles.js";
+import { notificationList } from "../../contract/agreement.js";
+import {
+  loginBody,
+  logoutSchema,
+  meSchema,
+  newUserBody,
+  reminderSchema,
+  userSchema,
+} from "../../contract/auth.js";
+import { errorSchema } from "../../contract/common.js";
 import { canManagePlatform, UNBOUND } from "../../domain/scope.js";
 import { checkPassword, createSession, deleteSession } from "../../store/auth.js";
 import type { Store } from "../../store/index.js";
+import { notificationsOf } from "../../store/notifications.js";
 import { remindersOf } from "../../store/reminders.js";
-import { createUser, ensureOrgUnit, listOrgUnits, listUsers } from "../../store/users.js";
+import { createUser, listOrgUnits, listUsers } from "../../store/users.js";
 import {
   actorOf,
   clearSessionCookie,
@@ -20,36 +29,10 @@ import {
 } from "../auth.js";
 import { HttpError } from "../errors.js";
 import type { LoginBackoff } from "../login-backoff.js";
-import { errorSchema } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["auth"];
 
-const loginBody = z.object({
-  login: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(1000),
-});
-const userSchema = z.object({
-  id: z.number(),
-  login: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  role: z.enum(ROLES),
-  orgUnitId: z.number().nullable(),
-  katottg: z.string().nullable(),
-});
-const meSchema = z.object({ user: userSchema, csrfToken: z.string(), expiresAt: z.string() });
-const newUserBody = z.object({
-  login: z.string().trim().min(1).max(200),
-  password: z.string().min(8).max(1000),
-  displayName: z.string().trim().min(1),
-  role: z.enum(ROLES),
-  email: z.email().nullable().optional(),
-  orgUnitId: z.int().positive().nullable().optional(),
-  katottg: katottgSchema.nullable().optional(),
-});
-const orgUnitSchema = z.object({ id: z.number(), katottg: z.string(), name: z.string() });
-const orgUnitBody = z.object({ katottg: katottgSchema, name: z.string().trim().min(1) });
-const orgUnitQuery = z.object({ katottg: katottgSchema.optional() });
 type NewUserBody = z.infer<typeof newUserBody>;
 
 export interface AuthRouteOptions {
@@ -61,12 +44,34 @@ export interface AuthRouteOptions {
   secureCookie: SecureCookie;
 }
 
-function accountRoutes(app: FastifyInstance, store: Store): void {
-  app.get("/api/me/reminders", { schema: { tags: TAGS, summary: "Мої нагадування про звіти" } }, (request) =>
-    remindersOf(store, currentUser(request).id),
+/** /api/me: the signed-in user's own reminders (the agreement notifications are beside them). */
+export async function meRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
+  const { store } = options;
+  app.get(
+    "/reminders",
+    {
+      schema: { tags: TAGS, summary: "Мої нагадування про звіти", response: { 200: reminderSchema.array() } },
+    },
+    (request) => remindersOf(store, currentUser(request).id),
   );
   app.get(
-    "/api/users",
+    "/notifications",
+    {
+      schema: {
+        tags: ["agreement"],
+        summary: "Мої сповіщення (погодження з Мінцифри)",
+        response: { 200: notificationList },
+      },
+    },
+    (request) => notificationsOf(store, currentUser(request).id),
+  );
+}
+
+/** /api/users: the users a staff member may see, and new users. */
+export async function userRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
+  const { store } = options;
+  app.get(
+    "",
     { schema: { tags: TAGS, summary: "Користувачі", response: { 200: userSchema.array() } } },
     async (request) => {
       const scope = communityReadScope(request);
@@ -75,44 +80,18 @@ function accountRoutes(app: FastifyInstance, store: Store): void {
     },
   );
   app.post<{ Body: z.infer<typeof newUserBody> }>(
-    "/api/users",
+    "",
     {
       schema: {
         tags: TAGS,
         summary: "Створити користувача",
         body: newUserBody,
-        response: { 201: userSchema },
+        response: { 201: userSchema, 400: errorSchema },
       },
     },
     async (request, reply) => {
       await checkNewUser(store, request, request.body);
       return reply.status(201).send(await createUser(store, request.body, actorOf(request)));
-    },
-  );
-  app.get<{ Querystring: z.infer<typeof orgUnitQuery> }>(
-    "/api/org-units",
-    { schema: { tags: TAGS, summary: "Структурні підрозділи", querystring: orgUnitQuery } },
-    async (request) => {
-      const scope = communityReadScope(request);
-      if (scope === null) return [];
-      return listOrgUnits(store, scope === "*" ? request.query.katottg : scope);
-    },
-  );
-  app.post<{ Body: z.infer<typeof orgUnitBody> }>(
-    "/api/org-units",
-    {
-      schema: {
-        tags: TAGS,
-        summary: "Додати структурний підрозділ",
-        body: orgUnitBody,
-        response: { 201: orgUnitSchema },
-      },
-    },
-    async (request, reply) => {
-      requireCommunityWrite(request, request.body.katottg);
-      return reply
-        .status(201)
-        .send(await ensureOrgUnit(store, request.body.katottg, request.body.name, actorOf(request)));
     },
   );
 }
@@ -143,12 +122,12 @@ async function checkNewUser(store: Store, request: FastifyRequest, body: NewUser
   }
 }
 
-/** Sign-in, sign-out, the current user, users and org units. */
-export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions): Promise<void> {
+/** /api/auth: sign-in, sign-out and the current user. */
+export async function authRoutes(app: ZodApp, options: AuthRouteOptions): Promise<void> {
   const { store } = options;
 
   app.post<{ Body: z.infer<typeof loginBody> }>(
-    "/api/auth/login",
+    "/login",
     {
       config: { rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: 60_000 } },
       schema: {
@@ -177,14 +156,18 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
     },
   );
 
-  app.post("/api/auth/logout", { schema: { tags: TAGS, summary: "Вихід" } }, async (request, reply) => {
-    if (request.auth) await deleteSession(store, request.auth.token);
-    clearSessionCookie(reply);
-    return { ok: true };
-  });
+  app.post(
+    "/logout",
+    { schema: { tags: TAGS, summary: "Вихід", response: { 200: logoutSchema } } },
+    async (request, reply) => {
+      if (request.auth) await deleteSession(store, request.auth.token);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
 
   app.get(
-    "/api/auth/me",
+    "/me",
     { schema: { tags: TAGS, summary: "Поточний користувач і CSRF-токен", response: { 200: meSchema } } },
     (request) => {
       if (!request.auth) throw unauthorized();
@@ -192,6 +175,4 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       return { user, csrfToken, expiresAt };
     },
   );
-
-  accountRoutes(app, store);
 }

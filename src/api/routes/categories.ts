@@ -1,21 +1,19 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
-import { CATEGORY_IDS } from "../../domain/classify/index.js";
+import type { FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { errorSchema } from "../../contract/common.js";
+import { categoryBody, categoryParams, categorySetSchema } from "../../contract/programmes.js";
 import { setCategoryOverride } from "../../store/categories.js";
 import type { Store } from "../../store/index.js";
 import { notFound } from "../errors.js";
-import { errorSchema } from "../schemas.js";
-
-const categoryParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.string().min(1) });
-const categoryBody = z.object({ category: z.enum(CATEGORY_IDS) });
+import type { ZodApp } from "../zod-provider.js";
 
 /** The access marker src/api/access.ts reads: admins and heads of the programme's community. */
 const STAFF_ONLY: Record<string, unknown> = { access: "staff" };
 
 /** Staff corrections of a project's automatic category (open data and the national comparison use them). */
-export async function categoryRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function categoryRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   app.put<{ Params: z.infer<typeof categoryParams>; Body: z.infer<typeof categoryBody> }>(
-    "/api/programmes/:id/items/:itemId/category",
+    "/:id/items/:itemId/category",
     {
       config: STAFF_ONLY,
       schema: {
@@ -23,7 +21,7 @@ export async function categoryRoutes(app: FastifyInstance, options: { store: Sto
         summary: "Виправити категорію заходу (замість автоматичної)",
         params: categoryParams,
         body: categoryBody,
-        response: { 404: errorSchema },
+        response: { 200: categorySetSchema, 404: errorSchema },
       },
     },
     async (request) => {

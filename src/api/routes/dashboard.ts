@@ -1,10 +1,6 @@
-/**
- * The programme head's dashboard for a year: who has not reported and what is overdue (as of `today`),
- * planned vs actual by project, direction, year and source, the money-weighted progress roll-up and
- * the indicators — all computed by src/domain/monitoring, from the submitted reports.
- */
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
+import { errorSchema, idParams } from "../../contract/common.js";
+import { dashboardQuery, dashboardSchema } from "../../contract/dashboard.js";
 import type { Programme } from "../../domain/model.js";
 import {
   evaluateYear,
@@ -26,13 +22,9 @@ import {
 } from "../../store/monitoring.js";
 import { listOrgUnits } from "../../store/users.js";
 import { HttpError } from "../errors.js";
-import { idParams } from "../schemas.js";
-import { type Clock, requireProgramme, todayOf } from "./monitoring.js";
-
-const dashboardQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  today: z.iso.date().optional(),
-});
+import { requireProgramme } from "../require-programme.js";
+import type { ZodApp } from "../zod-provider.js";
+import { type Clock, todayOf } from "./monitoring.js";
 
 function indicatorsOf(programme: Programme, reports: ExecutorReport[], year: number) {
   const effective = latestEffective(reports);
@@ -51,17 +43,18 @@ function indicatorsOf(programme: Programme, reports: ExecutorReport[], year: num
   });
 }
 
-export async function dashboardRoutes(app: FastifyInstance, options: { store: Store; clock?: Clock }) {
+export async function dashboardRoutes(app: ZodApp, options: { store: Store; clock?: Clock }) {
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
   app.get<{ Params: z.infer<typeof idParams>; Querystring: z.infer<typeof dashboardQuery> }>(
-    "/api/programmes/:id/dashboard",
+    "/:id/dashboard",
     {
       schema: {
         tags: ["monitoring"],
         summary: "Панель керівника програми: неподані й прострочені звіти, план/факт, прогрес, індикатори",
         params: idParams,
         querystring: dashboardQuery,
+        response: { 200: dashboardSchema, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request) => {

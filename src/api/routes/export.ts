@@ -1,37 +1,46 @@
 import { create as contentDisposition } from "content-disposition";
-import type { FastifyInstance, FastifyReply } from "fastify";
-import { z } from "zod";
+import type { FastifyReply } from "fastify";
+import type { z } from "zod";
+import { errorSchema, fileResponse, MEDIA_TYPES } from "../../contract/common.js";
+import {
+  type ExportFormat,
+  exportParams,
+  publicExportParams,
+  versionQuery,
+} from "../../contract/programmes.js";
 import { isKatottg } from "../../domain/katottg.js";
 import type { Finding, Programme } from "../../domain/model.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
 import { notFound } from "../errors.js";
-import { errorSchema, idParams, publicParams, versionQuery } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
+
+type Writer = (programme: Programme, findings: Finding[]) => Promise<string | Uint8Array>;
 
 // The writers are loaded at first use: the XLSX and DOCX libraries would cost every server process,
 // the public API processes included, tens of megabytes it may never use.
-const FORMATS = {
+const FORMATS: Record<ExportFormat, { type: string; write: Writer }> = {
   json: {
-    type: "application/json; charset=utf-8",
+    type: MEDIA_TYPES.json,
     write: async (p: Programme, f: Finding[]) => (await import("../../export/json.js")).exportJson(p, f),
   },
   csv: {
-    type: "text/csv; charset=utf-8",
+    type: MEDIA_TYPES.csv,
     write: async (p: Programme) => (await import("../../export/csv.js")).exportCsv(p),
   },
   xlsx: {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    type: MEDIA_TYPES.xlsx,
     write: async (p: Programme) => (await import("../../export/xlsx.js")).exportXlsx(p),
   },
   docx: {
-    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    type: MEDIA_TYPES.docx,
     write: async (p: Programme) => (await import("../../export/docx.js")).exportDocx(p),
   },
-} as const;
-type Format = keyof typeof FORMATS;
-
-const formatParam = z.enum(Object.keys(FORMATS) as [Format, ...Format[]]);
-const exportParams = idParams.extend({ format: formatParam });
-const publicExportParams = publicParams.extend({ format: formatParam });
+};
+type Format = ExportFormat;
+const EXPORT_FILE = fileResponse(
+  "Файл програми",
+  Object.values(FORMATS).map((format) => format.type),
+);
 
 /** The code only when it is one: a programme stored before codes were checked may hold any text. */
 function fileName(programme: Programme, format: Format): string {
@@ -50,16 +59,17 @@ async function send(reply: FastifyReply, stored: StoredProgramme, format: Format
 }
 
 /** The programme as DOCX (like the official annex), XLSX/CSV (the documented template) or JSON. */
-export function exportRoutes(app: FastifyInstance, store: Store): void {
+export async function exportRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
+  const { store } = options;
   app.get<{ Params: z.infer<typeof exportParams>; Querystring: z.infer<typeof versionQuery> }>(
-    "/api/programmes/:id/export.:format",
+    "/:id/export.:format",
     {
       schema: {
         tags: ["export"],
         summary: "Вивантаження програми: docx, xlsx, csv або json",
         params: exportParams,
         querystring: versionQuery,
-        response: { 404: errorSchema },
+        response: { 200: EXPORT_FILE, 404: errorSchema },
       },
     },
     async (request, reply) => {
@@ -68,15 +78,19 @@ export function exportRoutes(app: FastifyInstance, store: Store): void {
       return send(reply, stored, request.params.format);
     },
   );
+}
 
+/** /api/public: the open data of a published programme in the same formats. */
+export async function publicExportRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
+  const { store } = options;
   app.get<{ Params: z.infer<typeof publicExportParams> }>(
-    "/api/public/programmes/:katottg/:from-:to/export.:format",
+    "/programmes/:katottg/:from-:to/export.:format",
     {
       schema: {
         tags: ["public", "export"],
         summary: "Відкриті дані оприлюдненої програми: docx, xlsx, csv або json",
         params: publicExportParams,
-        response: { 404: errorSchema },
+        response: { 200: EXPORT_FILE, 404: errorSchema },
       },
     },
     async (request, reply) => {

@@ -1,8 +1,10 @@
 import multipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { config } from "../../config.js";
+import { errorSchema } from "../../contract/common.js";
 import { type ImportUrlBody, importedFrom, importUrlBody } from "../../contract/import-url.js";
+import { importQuery, previewSchema, savedSchema } from "../../contract/programmes.js";
 import type { ImportResult } from "../../domain/model.js";
 import { programmeTotals } from "../../domain/totals.js";
 import type { FetchedDocument } from "../../import/fetch-url.js";
@@ -18,7 +20,7 @@ import {
 import { type Store, sha256 } from "../../store/index.js";
 import { actorOf, requireCommunityWrite } from "../auth.js";
 import { HttpError } from "../errors.js";
-import { errorSchema, importQuery, previewSchema, savedSchema } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 
 export type ImportDocument = (
   bytes: Uint8Array,
@@ -88,10 +90,7 @@ async function saveOnce(store: Store, request: AnyImportRequest, result: ImportR
 }
 
 /** POST /api/import: a multipart upload (field "file") or the raw document with ?name=. */
-export async function importRoutes(
-  app: FastifyInstance,
-  deps: { store: Store; importDocument: ImportDocument },
-) {
+export async function importRoutes(app: ZodApp, deps: { store: Store; importDocument: ImportDocument }) {
   // Encapsulated: here every body arrives as raw bytes, whatever its content type.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) =>
@@ -100,7 +99,7 @@ export async function importRoutes(
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
 
   app.post(
-    "/api/import",
+    "",
     {
       bodyLimit: MAX_UPLOAD_BYTES,
       config: { rateLimit: { max: UPLOADS_PER_MINUTE, timeWindow: 60_000 } },
@@ -159,13 +158,13 @@ async function previewOrSave(
  * an upload. The version's source is the address the document came from.
  */
 export async function importUrlRoutes(
-  app: FastifyInstance,
+  app: ZodApp,
   deps: { store: Store; importDocument: ImportDocument; fetchDocument: FetchDocument },
 ) {
   const withSource = (schema: typeof savedSchema | typeof previewSchema) =>
     schema.extend({ source: importedFrom });
   app.post(
-    "/api/import/url",
+    "/url",
     {
       config: { rateLimit: { max: UPLOADS_PER_MINUTE, timeWindow: 60_000 } },
       schema: {

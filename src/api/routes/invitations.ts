@@ -4,8 +4,9 @@
  * the head hands the link over). The invitee opens /invite/:token and sets a password; the link works
  * once and until it expires (INFOPROG_INVITATION_HOURS).
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { errorSchema } from "../../contract/common.js";
 import {
   acceptedInvitation,
   acceptInvitationBody,
@@ -27,7 +28,7 @@ import {
 import { listOrgUnits } from "../../store/users.js";
 import { actorOf, communityReadScope, currentUser, requireCommunityWrite } from "../auth.js";
 import { HttpError } from "../errors.js";
-import { errorSchema } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["auth"];
 const HOUR_MS = 3_600_000;
@@ -65,10 +66,10 @@ async function checkedInvitation(store: Store, request: FastifyRequest, body: Ne
   return { katottg, email: body.email, displayName: body.displayName, role: body.role, orgUnitId };
 }
 
-function staffRoutes(app: FastifyInstance, options: InvitationRouteOptions, now: () => Date): void {
+function staffRoutes(app: ZodApp, options: InvitationRouteOptions, now: () => Date): void {
   const { store } = options;
-  app.post<{ Body: NewInvitationBody }>(
-    "/api/invitations",
+  app.post(
+    "",
     {
       schema: {
         tags: TAGS,
@@ -87,7 +88,7 @@ function staffRoutes(app: FastifyInstance, options: InvitationRouteOptions, now:
     },
   );
   app.get<{ Querystring: z.infer<typeof invitationsQuery> }>(
-    "/api/invitations",
+    "",
     {
       schema: {
         tags: TAGS,
@@ -106,11 +107,11 @@ function staffRoutes(app: FastifyInstance, options: InvitationRouteOptions, now:
   );
 }
 
-function inviteeRoutes(app: FastifyInstance, options: InvitationRouteOptions, now: () => Date): void {
+function inviteeRoutes(app: ZodApp, options: InvitationRouteOptions, now: () => Date): void {
   const { store } = options;
   const rateLimit = { max: options.attemptsPerMinute, timeWindow: 60_000 };
-  app.get<{ Params: TokenParams }>(
-    "/api/invitations/:token",
+  app.get(
+    "/:token",
     {
       config: { rateLimit },
       schema: {
@@ -123,7 +124,7 @@ function inviteeRoutes(app: FastifyInstance, options: InvitationRouteOptions, no
     (request) => openInvitation(store, request.params.token, now()).catch(refusalToHttp),
   );
   app.post<{ Params: TokenParams; Body: z.infer<typeof acceptInvitationBody> }>(
-    "/api/invitations/:token/accept",
+    "/:token/accept",
     {
       config: { rateLimit },
       schema: {
@@ -143,7 +144,8 @@ function inviteeRoutes(app: FastifyInstance, options: InvitationRouteOptions, no
   );
 }
 
-export async function invitationRoutes(app: FastifyInstance, options: InvitationRouteOptions): Promise<void> {
+/** /api/invitations: staff invite people; the invitee reads and accepts the invitation. */
+export async function invitationRoutes(app: ZodApp, options: InvitationRouteOptions): Promise<void> {
   const now = () => new Date(options.now ? options.now() : Date.now());
   staffRoutes(app, options, now);
   inviteeRoutes(app, options, now);

@@ -4,14 +4,26 @@
  * the programme's cadence and item → unit table, and the head's annual report files.
  */
 import { create as contentDisposition } from "content-disposition";
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { FastifyRequest } from "fastify";
+import type { z } from "zod";
 import { type AuditPage, auditPage, auditQuery } from "../../contract/audit.js";
-import { reportPage, reportsQuery } from "../../contract/reports.js";
+import { errorSchema, idParams, MEDIA_TYPES } from "../../contract/common.js";
+import {
+  ANNUAL_FILE,
+  annualParams,
+  reportContentBody as contentSchema,
+  createReportBody as createBody,
+  itemUnitsBody,
+  itemUnitsSchema,
+  periodSchema,
+  reportParams,
+  settingsBody,
+  todayQuery,
+} from "../../contract/monitoring.js";
+import { reportPage, storedReport as reportSchema, reportsQuery } from "../../contract/reports.js";
 import { allItems, type Programme } from "../../domain/model.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import { unitStates } from "../../domain/monitoring/index.js";
-import { executorReportSchema } from "../../domain/monitoring/schema.js";
 import type { ReportInput } from "../../export/reports/index.js";
 import { pageProgrammeAudit } from "../../store/audit.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
@@ -37,48 +49,14 @@ import { frozenAnnualFile } from "../../store/reviews.js";
 import { listOrgUnits } from "../../store/users.js";
 import { actorOf, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { errorSchema, idParams } from "../schemas.js";
-import { ANNUAL_FORMS } from "./v1-annual.js";
+import { requireProgramme } from "../require-programme.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["monitoring"];
 export type Clock = () => Date;
 
-const contentSchema = executorReportSchema
-  .pick({
-    status: true,
-    actual: true,
-    progressPercent: true,
-    text: true,
-    attachments: true,
-    indicatorActuals: true,
-  })
-  .extend({
-    text: executorReportSchema.shape.text.default(""),
-    attachments: executorReportSchema.shape.attachments.default([]),
-    indicatorActuals: executorReportSchema.shape.indicatorActuals.default([]),
-  });
-const createBody = contentSchema.extend({
-  itemId: executorReportSchema.shape.itemId,
-  periodKey: executorReportSchema.shape.periodKey,
-  orgUnitId: z.int().positive().optional(),
-});
-const reportParams = idParams.extend({ rid: z.uuid() });
-const todayQuery = z.object({ today: z.iso.date().optional() });
-const settingsBody = z.object({ cadence: z.enum(["half-year", "quarter"]) });
-const itemUnitsBody = z.array(z.object({ itemId: z.string().min(1), orgUnitId: z.int().positive() }));
-const annualParams = idParams.extend({
-  year: z.coerce.number().int().min(2000).max(2100),
-  form: z.enum([...ANNUAL_FORMS, "evaluation.docx"]),
-});
-
 type Id = z.infer<typeof idParams>;
 type ReportParams = z.infer<typeof reportParams>;
-
-export async function requireProgramme(store: Store, id: number): Promise<StoredProgramme> {
-  const stored = await store.getProgramme(id);
-  if (!stored) throw notFound("Програму не знайдено");
-  return stored;
-}
 
 function idempotencyKey(request: FastifyRequest): string | undefined {
   const value = request.headers["idempotency-key"];
@@ -156,9 +134,9 @@ export function todayOf(query: { today?: string }, clock: Clock): string {
   return query.today ?? clock().toISOString().slice(0, 10);
 }
 
-function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
-  app.get<{ Params: Id; Querystring: z.infer<typeof reportsQuery> }>(
-    "/api/programmes/:id/reports",
+function reportRoutes(app: ZodApp, store: Store, clock: Clock): void {
+  app.get(
+    "/:id/reports",
     {
       schema: {
         tags: TAGS,
@@ -166,7 +144,7 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
           "Звіти виконавців, сторінками (?limit=, ?after= — поле next); виконавець бачить лише свого підрозділу",
         params: idParams,
         querystring: reportsQuery,
-        response: { 200: reportPage, 400: errorSchema },
+        response: { 200: reportPage, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request) => {
@@ -182,13 +160,20 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   );
 
   app.post<{ Params: Id; Body: z.infer<typeof createBody> }>(
-    "/api/programmes/:id/reports",
+    "/:id/reports",
     {
       schema: {
         tags: TAGS,
         summary: "Нова чернетка звіту (Idempotency-Key для безпечного повтору)",
         params: idParams,
         body: createBody,
+        response: {
+          200: reportSchema,
+          201: reportSchema,
+          400: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -207,20 +192,28 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
     },
   );
 
-  app.get<{ Params: ReportParams }>(
-    "/api/programmes/:id/reports/:rid",
-    { schema: { tags: TAGS, summary: "Звіт", params: reportParams } },
+  app.get(
+    "/:id/reports/:rid",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Звіт",
+        params: reportParams,
+        response: { 200: reportSchema, 404: errorSchema },
+      },
+    },
     (request) => requireReport(store, request),
   );
 
   app.put<{ Params: ReportParams; Body: z.infer<typeof contentSchema> }>(
-    "/api/programmes/:id/reports/:rid",
+    "/:id/reports/:rid",
     {
       schema: {
         tags: TAGS,
         summary: "Змінити чернетку (поданий звіт — 409)",
         params: reportParams,
         body: contentSchema,
+        response: { 200: reportSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request) => {
@@ -233,13 +226,14 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
     },
   );
 
-  app.post<{ Params: ReportParams }>(
-    "/api/programmes/:id/reports/:rid/submit",
+  app.post(
+    "/:id/reports/:rid/submit",
     {
       schema: {
         tags: TAGS,
         summary: "Подати звіт (після цього він незмінний); повтор безпечний",
         params: reportParams,
+        response: { 200: reportSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request) => {
@@ -257,13 +251,14 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   );
 
   app.post<{ Params: ReportParams; Body: z.infer<typeof contentSchema> }>(
-    "/api/programmes/:id/reports/:rid/corrections",
+    "/:id/reports/:rid/corrections",
     {
       schema: {
         tags: TAGS,
         summary: "Виправлення поданого звіту (оригінал зберігається)",
         params: reportParams,
         body: contentSchema,
+        response: { 200: reportSchema, 201: reportSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request, reply) => {
@@ -284,15 +279,16 @@ function reportRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   );
 }
 
-function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
+function settingsRoutes(app: ZodApp, store: Store, clock: Clock): void {
   app.get<{ Params: Id; Querystring: z.infer<typeof todayQuery> }>(
-    "/api/programmes/:id/periods",
+    "/:id/periods",
     {
       schema: {
         tags: TAGS,
         summary: "Звітні періоди зі строками й станом подання за підрозділами",
         params: idParams,
         querystring: todayQuery,
+        response: { 200: periodSchema.array(), 404: errorSchema },
       },
     },
     async (request) => {
@@ -314,22 +310,30 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
     },
   );
 
-  app.get<{ Params: Id }>(
-    "/api/programmes/:id/settings",
-    { schema: { tags: TAGS, summary: "Налаштування звітності", params: idParams } },
+  app.get(
+    "/:id/settings",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Налаштування звітності",
+        params: idParams,
+        response: { 200: settingsBody, 404: errorSchema },
+      },
+    },
     async (request) => {
       await requireProgramme(store, request.params.id);
       return { cadence: await getCadence(store, request.params.id) };
     },
   );
   app.put<{ Params: Id; Body: z.infer<typeof settingsBody> }>(
-    "/api/programmes/:id/settings",
+    "/:id/settings",
     {
       schema: {
         tags: TAGS,
         summary: "Змінити періодичність звітування",
         params: idParams,
         body: settingsBody,
+        response: { 200: settingsBody, 404: errorSchema },
       },
     },
     async (request) => {
@@ -338,17 +342,32 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
       return request.body;
     },
   );
-  app.get<{ Params: Id }>(
-    "/api/programmes/:id/item-units",
-    { schema: { tags: TAGS, summary: "Який підрозділ виконує який захід", params: idParams } },
+  app.get(
+    "/:id/item-units",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Який підрозділ виконує який захід",
+        params: idParams,
+        response: { 200: itemUnitsSchema, 404: errorSchema },
+      },
+    },
     async (request) => {
       const stored = await requireProgramme(store, request.params.id);
       return itemUnitsOf(store, stored.summary.id, stored.programme, stored.summary.katottg);
     },
   );
   app.put<{ Params: Id; Body: z.infer<typeof itemUnitsBody> }>(
-    "/api/programmes/:id/item-units",
-    { schema: { tags: TAGS, summary: "Задати виконавців заходів", params: idParams, body: itemUnitsBody } },
+    "/:id/item-units",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Задати виконавців заходів",
+        params: idParams,
+        body: itemUnitsBody,
+        response: { 200: itemUnitsSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
     async (request) => {
       const stored = await requireProgramme(store, request.params.id);
       const units = new Set((await listOrgUnits(store, stored.summary.katottg)).map((unit) => unit.id));
@@ -359,7 +378,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
     },
   );
   app.get<{ Params: Id; Querystring: z.infer<typeof auditQuery> }>(
-    "/api/programmes/:id/audit",
+    "/:id/audit",
     {
       schema: {
         tags: TAGS,
@@ -382,11 +401,7 @@ function settingsRoutes(app: FastifyInstance, store: Store, clock: Clock): void 
   );
 }
 
-const CONTENT_TYPES = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  json: "application/json; charset=utf-8",
-} as const;
+const CONTENT_TYPES = { docx: MEDIA_TYPES.docx, xlsx: MEDIA_TYPES.xlsx, json: MEDIA_TYPES.json } as const;
 
 /** Loaded at first use: DOCX, XLSX and chart rendering are heavy, and most processes never write a report. */
 const reportWriters = () => import("../../export/reports/index.js");
@@ -428,15 +443,16 @@ export async function writeAnnualForm(
   return writer(input);
 }
 
-function annualRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
+function annualRoutes(app: ZodApp, store: Store, clock: Clock): void {
   app.get<{ Params: z.infer<typeof annualParams>; Querystring: z.infer<typeof todayQuery> }>(
-    "/api/programmes/:id/reports/annual/:year/:form",
+    "/:id/reports/annual/:year/:form",
     {
       schema: {
         tags: TAGS,
         summary: "Річні звіти керівника програми: progress|results .docx/.xlsx/.json, evaluation.docx",
         params: annualParams,
         querystring: todayQuery,
+        response: { 200: ANNUAL_FILE, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request, reply) => {
@@ -462,7 +478,7 @@ export interface MonitoringRouteOptions {
   clock?: Clock;
 }
 
-export async function monitoringRoutes(app: FastifyInstance, options: MonitoringRouteOptions): Promise<void> {
+export async function monitoringRoutes(app: ZodApp, options: MonitoringRouteOptions): Promise<void> {
   const clock = options.clock ?? (() => new Date());
   reportRoutes(app, options.store, clock);
   settingsRoutes(app, options.store, clock);

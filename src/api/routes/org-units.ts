@@ -1,30 +1,36 @@
 /**
- * Managing organisational units: the overview with merge suggestions, renaming and merging. Staff of a
+ * Managing organisational units: the overview with merge suggestions, editing (name, kind, parent) and
+ * merging. Staff of a
  * community manage its units only; the platform admin names the community (?katottg=).
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { errorSchema } from "../../contract/common.js";
 import {
+  createUnitBody,
   mergeUnitBody,
   orgUnit,
-  renameUnitBody,
+  orgUnitQuery,
   unitParams,
   unitsOverview,
   unitsOverviewQuery,
+  updateUnitBody,
 } from "../../contract/org-units.js";
 import { canWriteCommunity } from "../../domain/scope.js";
 import type { Store } from "../../store/index.js";
 import {
   mergeUnits,
   unitsOverview as readOverview,
-  renameUnit,
   UnitConflictError,
+  UnitInvalidError,
   UnitNotFoundError,
   UnitScopeError,
+  updateUnit,
 } from "../../store/org-units.js";
-import { actorOf, communityReadScope, currentUser, forbidden } from "../auth.js";
+import { ensureOrgUnit, listOrgUnits } from "../../store/users.js";
+import { actorOf, communityReadScope, currentUser, forbidden, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { errorSchema } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["auth"];
 const SIGNED_IN_ONLY: Record<string, unknown> = { access: "signed-in" };
@@ -42,14 +48,55 @@ async function translated<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof UnitNotFoundError) throw notFound(error.message);
     if (error instanceof UnitScopeError) throw forbidden(error.message);
     if (error instanceof UnitConflictError) throw new HttpError(409, error.message);
+    if (error instanceof UnitInvalidError) throw new HttpError(400, error.message);
     throw error;
   }
 }
 
-export async function orgUnitRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+/** /api/org-units: a community's structural units, their overview, renames and merges. */
+export async function orgUnitRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const { store } = options;
+  app.get<{ Querystring: z.infer<typeof orgUnitQuery> }>(
+    "",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Структурні підрозділи: назва, вид, вищий підрозділ",
+        querystring: orgUnitQuery,
+        response: { 200: orgUnit.array() },
+      },
+    },
+    async (request) => {
+      const scope = communityReadScope(request);
+      if (scope === null) return [];
+      return listOrgUnits(store, scope === "*" ? request.query.katottg : scope);
+    },
+  );
+  app.post<{ Body: z.infer<typeof createUnitBody> }>(
+    "",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Додати структурний підрозділ (вид без вказівки — за назвою; вищий — цієї ж громади)",
+        body: createUnitBody,
+        response: { 201: orgUnit, 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { katottg, name, kind, parentId } = request.body;
+      requireCommunityWrite(request, katottg);
+      try {
+        return reply
+          .status(201)
+          .send(await ensureOrgUnit(store, katottg, name, actorOf(request), { kind, parentId }));
+      } catch (error) {
+        if (error instanceof UnitInvalidError) throw new HttpError(400, error.message);
+        throw error;
+      }
+    },
+  );
   app.get<{ Querystring: z.infer<typeof unitsOverviewQuery> }>(
-    "/api/org-units/overview",
+    "/overview",
     {
       config: SIGNED_IN_ONLY,
       schema: {
@@ -67,25 +114,25 @@ export async function orgUnitRoutes(app: FastifyInstance, options: { store: Stor
       return readOverview(store, katottg);
     },
   );
-  app.patch<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof renameUnitBody> }>(
-    "/api/org-units/:id",
+  app.patch<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof updateUnitBody> }>(
+    "/:id",
     {
       config: STAFF_ONLY,
       schema: {
         tags: TAGS,
-        summary: "Перейменувати підрозділ",
+        summary: "Змінити підрозділ: назву, вид, вищий підрозділ",
         params: unitParams,
-        body: renameUnitBody,
-        response: { 200: orgUnit, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+        body: updateUnitBody,
+        response: { 200: orgUnit, 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     (request) =>
       translated(() =>
-        renameUnit(store, request.params.id, request.body.name, mayWrite(request), actorOf(request)),
+        updateUnit(store, request.params.id, request.body, mayWrite(request), actorOf(request)),
       ),
   );
   app.post<{ Params: z.infer<typeof unitParams>; Body: z.infer<typeof mergeUnitBody> }>(
-    "/api/org-units/:id/merge",
+    "/:id/merge",
     {
       config: STAFF_ONLY,
       schema: {

@@ -1,5 +1,19 @@
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
+import { errorSchema, idParams } from "../../contract/common.js";
+import {
+  checkSchema,
+  detailSchema,
+  diffQuery,
+  diffSchema,
+  editQuery,
+  listQuery,
+  publishRefusedSchema,
+  savedSchema,
+  statusBody,
+  summarySchema,
+  versionInfoSchema,
+  versionQuery,
+} from "../../contract/programmes.js";
 import { diffProgrammes } from "../../domain/diff.js";
 import type { Finding, Programme } from "../../domain/model.js";
 import { programmeSchema } from "../../domain/schema.js";
@@ -10,28 +24,11 @@ import type { Store, StoredProgramme } from "../../store/index.js";
 import { changeStatus } from "../../store/publication.js";
 import { actorOf, communityReadScope, requireCommunityWrite } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import {
-  checkSchema,
-  detailSchema,
-  diffQuery,
-  diffSchema,
-  editQuery,
-  errorSchema,
-  idParams,
-  listQuery,
-  savedSchema,
-  statusBody,
-  summarySchema,
-  versionInfoSchema,
-  versionQuery,
-} from "../schemas.js";
+import { requireProgramme } from "../require-programme.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["programmes"];
 type Id = z.infer<typeof idParams>;
-
-const publishRefusedSchema = errorSchema.extend({
-  findings: z.array(z.object({ code: z.string(), message: z.string(), ref: z.string() })),
-});
 
 /** 409: publishing with error findings needs a written reason; the findings say which. */
 function publishRefused(errors: Finding[]): HttpError {
@@ -52,15 +49,11 @@ export function detailOf(stored: StoredProgramme) {
   return { ...stored, totals: programmeTotals(stored.programme) };
 }
 
-async function requireProgramme(store: Store, id: number, version?: number): Promise<StoredProgramme> {
-  const stored = await store.getProgramme(id, version);
-  if (stored) return stored;
-  throw notFound(version === undefined ? "Програму не знайдено" : "Програму або її версію не знайдено");
-}
-
-export function programmeRoutes(app: FastifyInstance, store: Store): void {
+/** /api/programmes: list, detail, versions, diff, edits and status of the programmes. */
+export async function programmeRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
+  const { store } = options;
   app.get<{ Querystring: z.infer<typeof listQuery> }>(
-    "/api/programmes",
+    "",
     {
       schema: {
         tags: TAGS,
@@ -77,7 +70,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
   );
 
   app.get<{ Params: Id; Querystring: z.infer<typeof versionQuery> }>(
-    "/api/programmes/:id",
+    "/:id",
     {
       schema: {
         tags: TAGS,
@@ -90,8 +83,8 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
     async (request) => detailOf(await requireProgramme(store, request.params.id, request.query.version)),
   );
 
-  app.get<{ Params: Id }>(
-    "/api/programmes/:id/versions",
+  app.get(
+    "/:id/versions",
     {
       schema: {
         tags: TAGS,
@@ -104,7 +97,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
   );
 
   app.get<{ Params: Id; Querystring: z.infer<typeof diffQuery> }>(
-    "/api/programmes/:id/diff",
+    "/:id/diff",
     {
       schema: {
         tags: TAGS,
@@ -128,7 +121,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
   );
 
   app.put<{ Params: Id; Body: Programme; Querystring: z.infer<typeof editQuery> }>(
-    "/api/programmes/:id",
+    "/:id",
     {
       schema: {
         tags: TAGS,
@@ -155,7 +148,7 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
   );
 
   app.post<{ Params: Id; Body: z.infer<typeof statusBody> }>(
-    "/api/programmes/:id/status",
+    "/:id/status",
     {
       schema: {
         tags: TAGS,
@@ -173,9 +166,12 @@ export function programmeRoutes(app: FastifyInstance, store: Store): void {
       return (await requireProgramme(store, request.params.id)).summary;
     },
   );
+}
 
-  app.post<{ Body: Programme }>(
-    "/api/validate",
+/** /api/validate: check a programme without saving it. */
+export async function validateRoutes(app: ZodApp): Promise<void> {
+  app.post(
+    "",
     {
       schema: {
         tags: TAGS,

@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { errorSchema, idParams } from "../../contract/common.js";
 import {
   projectEditAnswer,
   projectEditBody,
@@ -13,10 +14,9 @@ import type { Store } from "../../store/index.js";
 import { saveProjectEdit } from "../../store/project-edit.js";
 import { actorOf } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
-import { errorSchema, idParams } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const params = idParams.extend({ itemId: projectIdSchema });
-type Params = z.infer<typeof params>;
 type Body = z.infer<typeof projectEditBody>;
 
 /** `If-Match: "12"` (or W/"12"): the version as an entity tag. */
@@ -38,9 +38,11 @@ function baseVersionOf(request: FastifyRequest<{ Body: Body }>): { version: numb
 const conflictMessage = (latest: number) =>
   `Програму тим часом змінено (остання версія ${latest}): завантажте її знову й повторіть зміну`;
 
-export function projectEditRoutes(app: FastifyInstance, store: Store): void {
-  app.patch<{ Params: Params; Body: Body }>(
-    "/api/programmes/:id/projects/:itemId",
+/** PATCH of one project's own fields, under the programmes prefix. */
+export async function projectEditRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
+  const { store } = options;
+  app.patch(
+    "/:id/projects/:itemId",
     {
       schema: {
         tags: ["programmes"],

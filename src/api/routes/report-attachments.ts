@@ -8,8 +8,9 @@
  */
 import multipart from "@fastify/multipart";
 import { create as contentDisposition } from "content-disposition";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { errorSchema, fileResponse, noContent } from "../../contract/common.js";
 import {
   ATTACHMENT_FIELD,
   attachmentInfo,
@@ -27,15 +28,16 @@ import {
 } from "../../store/report-attachments.js";
 import { actorOf, currentUser, forbidden } from "../auth.js";
 import { HttpError, notFound, sizeInWords } from "../errors.js";
-import { errorSchema } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 
 const TAGS = ["monitoring"];
-const BASE = "/api/programmes/:id/reports/:rid/attachments";
+/** Under the programmes prefix. */
+const BASE = "/:id/reports/:rid/attachments";
+const ATTACHMENT_FILE = fileResponse("Файл звіту", Object.values(ATTACHMENT_TYPES));
 /** Room for the multipart boundaries and part headers around the one file. */
 const MULTIPART_OVERHEAD = 16 * 1024;
 
 type FileParams = z.infer<typeof reportFileParams>;
-type OneFileParams = z.infer<typeof attachmentParams>;
 
 export interface AttachmentRouteOptions {
   store: Store;
@@ -87,9 +89,9 @@ async function readFile(request: FastifyRequest, maxBytes: number): Promise<{ na
   }
 }
 
-function uploadRoute(app: FastifyInstance, options: AttachmentRouteOptions): void {
+function uploadRoute(app: ZodApp, options: AttachmentRouteOptions): void {
   const { store, maxBytes } = options;
-  app.post<{ Params: FileParams }>(
+  app.post(
     BASE,
     {
       bodyLimit: maxBytes + MULTIPART_OVERHEAD,
@@ -139,8 +141,8 @@ function uploadRoute(app: FastifyInstance, options: AttachmentRouteOptions): voi
   );
 }
 
-function readRoutes(app: FastifyInstance, store: Store): void {
-  app.get<{ Params: FileParams }>(
+function readRoutes(app: ZodApp, store: Store): void {
+  app.get(
     BASE,
     {
       schema: {
@@ -155,10 +157,17 @@ function readRoutes(app: FastifyInstance, store: Store): void {
       return listAttachments(store, report.id);
     },
   );
-  app.get<{ Params: OneFileParams }>(
+  app.get(
     `${BASE}/:aid`,
-    { schema: { tags: TAGS, summary: "Завантажити файл звіту", params: attachmentParams } },
-    async (request, reply: FastifyReply) => {
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Завантажити файл звіту",
+        params: attachmentParams,
+        response: { 200: ATTACHMENT_FILE, 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
       const report = await requireReport(store, request);
       const file = await readAttachment(store, report.id, request.params.aid);
       if (!file) throw notFound("Файл не знайдено");
@@ -168,14 +177,14 @@ function readRoutes(app: FastifyInstance, store: Store): void {
       return reply.send(Buffer.from(file.body));
     },
   );
-  app.delete<{ Params: OneFileParams }>(
+  app.delete(
     `${BASE}/:aid`,
     {
       schema: {
         tags: TAGS,
         summary: "Прибрати файл із чернетки звіту",
         params: attachmentParams,
-        response: { 404: errorSchema, 409: errorSchema },
+        response: { 204: noContent, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request, reply) => {
@@ -188,10 +197,7 @@ function readRoutes(app: FastifyInstance, store: Store): void {
   );
 }
 
-export async function reportAttachmentRoutes(
-  app: FastifyInstance,
-  options: AttachmentRouteOptions,
-): Promise<void> {
+export async function reportAttachmentRoutes(app: ZodApp, options: AttachmentRouteOptions): Promise<void> {
   await app.register(multipart, { limits: { fileSize: options.maxBytes, files: 1, fields: 0, parts: 1 } });
   uploadRoute(app, options);
   readRoutes(app, options.store);

@@ -1,26 +1,24 @@
-/**
- * The head's side of reporting over HTTP: returning an executor report with a remark, the annual
- * reports' deadlines and submission (the files are frozen then), and the public note of a programme
- * published with errors.
- */
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
+import { errorSchema, idParams } from "../../contract/common.js";
+import { ANNUAL_FORMS, reportParams, todayQuery } from "../../contract/monitoring.js";
+import { storedReport as reportSchema } from "../../contract/reports.js";
+import {
+  annualReportYearSchema,
+  annualSubmissionSchema,
+  returnBody,
+  yearParams,
+} from "../../contract/reviews.js";
 import { headReportDue } from "../../domain/monitoring/periods.js";
 import type { Store } from "../../store/index.js";
 import { getReport, ReportConflict } from "../../store/monitoring.js";
-import { publishNote } from "../../store/publication.js";
 import { annualSubmissions, returnReport, submitAnnual } from "../../store/reviews.js";
 import { actorOf } from "../auth.js";
-import { HttpError, notFound } from "../errors.js";
-import { idParams, publicParams } from "../schemas.js";
-import { type Clock, checkYear, requireProgramme, todayOf, writeAnnualForm } from "./monitoring.js";
-import { ANNUAL_FORMS } from "./v1-annual.js";
+import { HttpError } from "../errors.js";
+import { requireProgramme } from "../require-programme.js";
+import type { ZodApp } from "../zod-provider.js";
+import { type Clock, checkYear, todayOf, writeAnnualForm } from "./monitoring.js";
 
 const TAGS = ["monitoring"];
-const reportParams = idParams.extend({ rid: z.uuid() });
-const returnBody = z.object({ remark: z.string().trim().min(1, "Напишіть зауваження").max(4000) });
-const yearParams = idParams.extend({ year: z.coerce.number().int().min(2000).max(2100) });
-const todayQuery = z.object({ today: z.iso.date().optional() });
 
 function conflictToHttp(error: unknown): never {
   if (error instanceof ReportConflict)
@@ -37,18 +35,19 @@ export interface ReviewRouteOptions {
   clock?: Clock;
 }
 
-export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOptions): Promise<void> {
+export async function reviewRoutes(app: ZodApp, options: ReviewRouteOptions): Promise<void> {
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
 
   app.post<{ Params: z.infer<typeof reportParams>; Body: z.infer<typeof returnBody> }>(
-    "/api/programmes/:id/reports/:rid/return",
+    "/:id/reports/:rid/return",
     {
       schema: {
         tags: TAGS,
         summary: "Повернути поданий звіт виконавцю із зауваженням (він знову стає чернеткою)",
         params: reportParams,
         body: returnBody,
+        response: { 200: reportSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request) => {
@@ -62,13 +61,14 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
   );
 
   app.get<{ Params: z.infer<typeof idParams>; Querystring: z.infer<typeof todayQuery> }>(
-    "/api/programmes/:id/annual-reports",
+    "/:id/annual-reports",
     {
       schema: {
         tags: TAGS,
         summary: "Річні звіти керівника за роками: строк (1 березня), чи подано, хто й коли",
         params: idParams,
         querystring: todayQuery,
+        response: { 200: annualReportYearSchema.array(), 404: errorSchema },
       },
     },
     async (request) => {
@@ -86,12 +86,13 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
   );
 
   app.post<{ Params: z.infer<typeof yearParams> }>(
-    "/api/programmes/:id/annual-reports/:year/submit",
+    "/:id/annual-reports/:year/submit",
     {
       schema: {
         tags: TAGS,
         summary: "Подати річні звіти за рік: файли заморожуються такими, як є зараз",
         params: yearParams,
+        response: { 201: annualSubmissionSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request, reply) => {
@@ -107,24 +108,6 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRouteOpt
       await submitAnnual(store, stored.summary.id, year, files, actorOf(request), now).catch(conflictToHttp);
       const submission = (await annualSubmissions(store, stored.summary.id)).find((s) => s.year === year);
       return reply.status(201).send(submission);
-    },
-  );
-
-  app.get<{ Params: z.infer<typeof publicParams> }>(
-    "/api/public/notes/:katottg/:from-:to",
-    {
-      schema: {
-        tags: ["public"],
-        summary: "Примітка до оприлюдненої програми (причина оприлюднення з помилками) або null",
-        params: publicParams,
-      },
-    },
-    async (request) => {
-      const { katottg, from, to } = request.params;
-      const id = await store.findProgrammeId(katottg, { from, to });
-      const stored = id === undefined ? undefined : await store.getProgramme(id);
-      if (id === undefined || stored?.summary.status !== "published") throw notFound();
-      return { note: await publishNote(store, id) };
     },
   );
 }

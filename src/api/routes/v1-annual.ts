@@ -4,8 +4,10 @@
  * modules, so they are loaded at the first request for them, not with the server.
  */
 import { create as contentDisposition } from "content-disposition";
-import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { errorSchema, idParams, notModified } from "../../contract/common.js";
+import { ANNUAL_FORMS, type AnnualForm } from "../../contract/monitoring.js";
+import { ANNUAL_FILE_PUBLIC } from "../../contract/v1.js";
 import { progressReport, resultsReport } from "../../domain/monitoring/forms.js";
 import type { ReportInput } from "../../export/reports/input.js";
 import type { Store, StoredProgramme } from "../../store/index.js";
@@ -13,17 +15,11 @@ import { domainReport, getCadence, listReports } from "../../store/monitoring.js
 import { dataState, weakEtag } from "../../store/opendata.js";
 import { frozenAnnualFile } from "../../store/reviews.js";
 import { HttpError, notFound } from "../errors.js";
-import { errorSchema, idParams } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 
-export const ANNUAL_FORMS = [
-  "progress.docx",
-  "progress.xlsx",
-  "progress.json",
-  "results.docx",
-  "results.xlsx",
-  "results.json",
-] as const;
-type Form = (typeof ANNUAL_FORMS)[number];
+export { ANNUAL_FORMS };
+
+type Form = AnnualForm;
 type Writer = (input: ReportInput) => Promise<Uint8Array> | unknown;
 
 const WRITERS: Record<Form, () => Promise<Writer>> = {
@@ -96,7 +92,6 @@ const annualParams = idParams.extend({
   year: z.coerce.number().int().min(2000).max(2100),
   form: z.enum(ANNUAL_FORMS),
 });
-type AnnualParams = z.infer<typeof annualParams>;
 
 /** The path of a published programme's annual report, as the open data links to it. */
 export function annualReportPath(programmeId: number, year: number, form: Form): string {
@@ -137,22 +132,28 @@ async function compile(
  * state of its programme's data and day, then served from memory.
  */
 export async function v1AnnualRoutes(
-  app: FastifyInstance,
+  app: ZodApp,
   options: { store: Store; perMinute: number },
 ): Promise<void> {
   const { store } = options;
   const db = store.kysely();
   const compiled = new CompiledReports();
 
-  app.get<{ Params: AnnualParams }>(
-    "/api/v1/programmes/:id/annual/:year/:form",
+  app.get(
+    "/programmes/:id/annual/:year/:form",
     {
       config: { rateLimit: { max: options.perMinute, timeWindow: 60_000 } },
       schema: {
         tags: ["open data"],
         summary: "Річні звіти керівника оприлюдненої програми: progress|results .docx/.xlsx/.json",
         params: annualParams,
-        response: { 400: errorSchema, 404: errorSchema, 429: errorSchema },
+        response: {
+          200: ANNUAL_FILE_PUBLIC,
+          304: notModified,
+          400: errorSchema,
+          404: errorSchema,
+          429: errorSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -1,14 +1,10 @@
-/**
- * Finding a community by name for the comparison and national pages: among the communities with a
- * published programme, by the name their document gives and by the codifier's name of their code.
- */
-import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
+import { errorSchema } from "../../contract/common.js";
 import { communitySearchAnswer, communitySearchQuery } from "../../contract/community-search.js";
 import { communityOfCode, matchNames } from "../../domain/geo/communities.js";
 import { publishedCommunities } from "../../store/community-search.js";
 import type { Store } from "../../store/index.js";
-import { errorSchema } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 
 /** The names a community is found by: the document's, and the codifier's for its code. */
 function namesOf(community: { katottg: string; name: string }): string[] {
@@ -16,10 +12,10 @@ function namesOf(community: { katottg: string; name: string }): string[] {
   return codified ? [community.name, `${codified.name} ${codified.kind ?? ""}`] : [community.name];
 }
 
-export async function v1CommunityRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+export async function v1CommunityRoutes(app: ZodApp, options: { store: Store }): Promise<void> {
   const db = options.store.kysely();
   app.get<{ Querystring: z.infer<typeof communitySearchQuery> }>(
-    "/api/v1/communities/search",
+    "/communities/search",
     {
       schema: {
         tags: ["open data"],

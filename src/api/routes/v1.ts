@@ -1,12 +1,23 @@
 import { createHash } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { createGzip, gzipSync } from "node:zlib";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
 import { config } from "../../config.js";
-import { katottgListSchema } from "../../contract/community.js";
-import { CATEGORY_IDS } from "../../domain/classify/index.js";
-import { SOURCE_KINDS } from "../../domain/model.js";
+import { errorSchema, notModified } from "../../contract/common.js";
+import { nationalView as nationalViewSchema } from "../../contract/national.js";
+import {
+  CSV_FILE,
+  compareAnswer,
+  compareQuery,
+  dataPackageSchema,
+  filterQuery,
+  nationalQuery,
+  openRowSchema,
+  pageQuery,
+  pageSchema,
+  ZIP_FILE,
+} from "../../contract/v1.js";
 import { compareCommunities, nationalView } from "../../opendata/aggregates.js";
 import { csvChunks, dataPackage, toCsv } from "../../opendata/datapackage.js";
 import { type OpenRow, RESOURCES, type ResourceDef, resourceDef } from "../../opendata/fields.js";
@@ -19,13 +30,12 @@ import {
   type ListedResource,
   lastChange,
   listResource,
-  MAX_PAGE,
   type OpenFilter,
   targetedProgrammes,
   weakEtag,
 } from "../../store/opendata.js";
 import { HttpError } from "../errors.js";
-import { errorSchema } from "../schemas.js";
+import type { ZodApp } from "../zod-provider.js";
 import { v1AnnualRoutes } from "./v1-annual.js";
 import { v1CommunityRoutes } from "./v1-communities.js";
 
@@ -51,30 +61,10 @@ const BODY_CACHE_MAX_BYTES = 2_000_000;
 /** A CSV longer than this (in characters) is streamed as it is read, not built and cached whole. */
 const STREAM_CSV_FROM_CHARS = 256 * 1024;
 
-const year = z.coerce.number().int().min(1000).max(9999);
-export const filterQuery = z.object({
-  katottg: katottgListSchema.optional().describe("Коди КАТОТТГ через кому"),
-  oblast: z.string().optional().describe("Область, як у полі oblast: «Вінницька область»"),
-  year: year
-    .optional()
-    .describe(
-      "Рік: програми, чий строк його охоплює; для funding — рік рядка, для reports — рік звітного періоду",
-    ),
-  direction: z.string().optional().describe("Частина назви напряму, без урахування регістру"),
-  source: z.enum(SOURCE_KINDS).optional(),
-  category: z.enum(CATEGORY_IDS).optional(),
-});
-export const pageQuery = filterQuery.extend({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100),
-  after: z.string().optional().describe("Курсор наступної сторінки з поля next"),
-});
-const cell = z.union([z.string(), z.number(), z.null()]);
-const pageSchema = z.object({ data: z.array(z.record(z.string(), cell)), next: z.string().nullable() });
-const compareQuery = z.object({ katottg: katottgListSchema.pipe(z.array(z.string()).min(2).max(10)) });
-const nationalQuery = z.object({
-  year,
-  oblast: z.string().min(1).optional().describe("Огляд однієї області: «Вінницька область»"),
-});
+export { filterQuery, pageQuery };
+
+/** Where the open-data room is registered: its routes spell only the rest of the path. */
+export const V1_PREFIX = "/api/v1";
 
 type Filter = z.infer<typeof filterQuery>;
 /** Encoded once: a cached body is sent many times. */
@@ -212,7 +202,7 @@ class LatestAnswers {
 
 /** Public open-data API v1: only published programmes; ETag, 304 and Cache-Control on every answer. */
 export async function v1Routes(
-  app: FastifyInstance,
+  app: ZodApp,
   options: {
     store: Store;
     exportsDir?: string;
@@ -400,7 +390,7 @@ export async function v1Routes(
   for (const resource of LISTED) {
     const def = resourceDef(resource);
     app.get<{ Querystring: z.infer<typeof pageQuery> }>(
-      `/api/v1/${resource}`,
+      `/${resource}`,
       {
         schema: {
           tags: TAGS,
@@ -428,13 +418,14 @@ export async function v1Routes(
         );
       },
     );
-    app.get<{ Querystring: Filter }>(
-      `/api/v1/${resource}.csv`,
+    app.get(
+      `/${resource}.csv`,
       {
         schema: {
           tags: TAGS,
           summary: `${def.title}: CSV усіх рядків за фільтрами`,
           querystring: filterQuery,
+          response: { 200: CSV_FILE, 400: errorSchema },
         },
       },
       (request, reply) =>
@@ -457,8 +448,14 @@ export async function v1Routes(
 
   const targeted = resourceDef("targeted-programmes");
   app.get(
-    "/api/v1/targeted-programmes.json",
-    { schema: { tags: TAGS, summary: "Перелік цільових програм (постанова КМУ № 835), JSON" } },
+    "/targeted-programmes.json",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Перелік цільових програм (постанова КМУ № 835), JSON",
+        response: { 200: openRowSchema.array() },
+      },
+    },
     (request, reply) =>
       answer(
         request,
@@ -470,8 +467,14 @@ export async function v1Routes(
       ),
   );
   app.get(
-    "/api/v1/targeted-programmes.csv",
-    { schema: { tags: TAGS, summary: "Перелік цільових програм (постанова КМУ № 835), CSV" } },
+    "/targeted-programmes.csv",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Перелік цільових програм (постанова КМУ № 835), CSV",
+        response: { 200: CSV_FILE },
+      },
+    },
     (request, reply) =>
       answer(
         request,
@@ -484,9 +487,13 @@ export async function v1Routes(
   );
 
   app.get(
-    "/api/v1/datapackage.json",
+    "/datapackage.json",
     {
-      schema: { tags: TAGS, summary: "Опис пакета даних (Frictionless Data Package) для CKAN / data.gov.ua" },
+      schema: {
+        tags: TAGS,
+        summary: "Опис пакета даних (Frictionless Data Package) для CKAN / data.gov.ua",
+        response: { 200: dataPackageSchema },
+      },
     },
     (request, reply) =>
       answer(request, reply, {}, CACHE_LISTS, async () =>
@@ -494,8 +501,14 @@ export async function v1Routes(
       ),
   );
   app.get(
-    "/api/v1/datapackage.zip",
-    { schema: { tags: TAGS, summary: "Пакет даних: datapackage.json і CSV усіх наборів" } },
+    "/datapackage.zip",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Пакет даних: datapackage.json і CSV усіх наборів",
+        response: { 200: ZIP_FILE, 304: notModified },
+      },
+    },
     async (request, reply) => {
       const validated = await validate(request, reply, {}, CACHE_LISTS, WITH_REPORTS);
       if (!validated) return reply.code(304).send();
@@ -516,13 +529,13 @@ export async function v1Routes(
   );
 
   app.get<{ Querystring: z.infer<typeof compareQuery> }>(
-    "/api/v1/compare",
+    "/compare",
     {
       schema: {
         tags: TAGS,
         summary: "Порівняння 2–10 громад: кошти програм за категоріями й роками, на одного мешканця",
         querystring: compareQuery,
-        response: { 400: errorSchema },
+        response: { 200: compareAnswer, 400: errorSchema },
       },
     },
     (request, reply) => {
@@ -533,14 +546,14 @@ export async function v1Routes(
     },
   );
   app.get<{ Querystring: z.infer<typeof nationalQuery> }>(
-    "/api/v1/national",
+    "/national",
     {
       schema: {
         tags: TAGS,
         summary:
           "Огляд країни (або області) за рік: медіани, квартилі, рейтинг областей, викиди (IQR) на одного мешканця",
         querystring: nationalQuery,
-        response: { 400: errorSchema },
+        response: { 200: nationalViewSchema, 400: errorSchema },
       },
     },
     (request, reply) =>

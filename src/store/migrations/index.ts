@@ -16,6 +16,7 @@ import * as notifications from "./0024_notifications.js";
 import * as reportListIndexes from "./0025_report_list_indexes.js";
 import * as reportAttachments from "./0026_report_attachments.js";
 import * as invitations from "./0027_invitations.js";
+import * as orgUnitTree from "./0028_org_unit_tree.js";
 import * as nationalSums from "./0031_national_sums.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0025_report_list_indexes": reportListIndexes,
   "0026_report_attachments": reportAttachments,
   "0027_invitations": invitations,
+  "0028_org_unit_tree": orgUnitTree,
   "0031_national_sums": nationalSums,
 };
 

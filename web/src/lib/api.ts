@@ -1,12 +1,22 @@
+import type { z } from "zod";
+import type { Me as ContractMe, User } from "../../../src/contract/auth.js";
 import type { ImportedFrom, ImportUrlBody } from "../../../src/contract/import-url.js";
+import type {
+  checkSchema,
+  detailSchema,
+  previewSchema,
+  savedSchema,
+  summarySchema,
+} from "../../../src/contract/programmes.js";
 import type { ProjectEditAnswer, ProjectEditBody } from "../../../src/contract/project-edit.js";
 import type { Finding, Programme } from "../../../src/domain/model.js";
 import type { Kopecks } from "../../../src/domain/money.js";
 import type { ProjectFields } from "../../../src/domain/project-edit.js";
-import type { Role } from "../../../src/domain/roles.js";
 import type { Totals } from "../../../src/domain/totals.js";
 
-/** The JSON contract of the infoprog API, as the web app uses it. */
+/** The API's answers are typed by its contract (src/contract); the list view flattens the summary. */
+type ApiSummary = z.infer<typeof summarySchema>;
+type ApiDetail = z.infer<typeof detailSchema>;
 export const STATUSES = ["draft", "agreed", "adopted", "published"] as const;
 export type ProgrammeStatus = (typeof STATUSES)[number];
 
@@ -25,6 +35,11 @@ export interface ProgrammeSummary {
   updatedAt: string;
 }
 
+/**
+ * What the pages read of a version and a detail (the demo data source builds them too). They must be
+ * parts of the contract's: normalizeDetail assigns the API's answer to them, so a field the contract
+ * lacks fails the typecheck.
+ */
 export interface VersionInfo {
   version: number;
   createdAt: string;
@@ -43,44 +58,32 @@ export interface ProgrammeDetail {
   versions: VersionInfo[];
 }
 
-export interface ImportPreview {
-  programme: Programme;
-  findings: Finding[];
-  totals: Totals;
-}
-
-export interface ImportSaved {
-  programmeId: string;
-  version: number;
-  created: boolean;
-  findings: Finding[];
-}
+export type ImportPreview = z.infer<typeof previewSchema>;
+export type ImportSaved = z.infer<typeof savedSchema>;
 
 /** An import from a URL also says where the document came from (after redirects). */
 export type FromAddress<T> = T & { source: ImportedFrom };
 
-/** Accepts both the documented summary shape and the store's ({ period, total, versionCount }). */
-export function normalizeSummary(raw: Record<string, unknown>): ProgrammeSummary {
-  const period = (raw.period ?? {}) as { from?: number; to?: number };
-  const number = (value: unknown, fallback = 0) => (typeof value === "number" ? value : fallback);
+/** The list view's summary from the API's ({ period, total, versionCount }). */
+export function normalizeSummary(raw: ApiSummary): ProgrammeSummary {
   return {
     id: String(raw.id),
-    katottg: String(raw.katottg ?? ""),
-    communityName: String(raw.communityName ?? ""),
-    title: String(raw.title ?? ""),
-    periodFrom: number(raw.periodFrom, number(period.from)),
-    periodTo: number(raw.periodTo, number(period.to)),
-    status: (raw.status as ProgrammeStatus) ?? "draft",
-    totalKopecks: number(raw.totalKopecks, number(raw.total)),
-    versions: number(raw.versions, number(raw.versionCount)),
-    errors: number(raw.errors),
-    warnings: number(raw.warnings),
-    updatedAt: String(raw.updatedAt ?? ""),
+    katottg: raw.katottg,
+    communityName: raw.communityName,
+    title: raw.title,
+    periodFrom: raw.period.from,
+    periodTo: raw.period.to,
+    status: raw.status,
+    totalKopecks: raw.total,
+    versions: raw.versionCount,
+    errors: raw.errors,
+    warnings: raw.warnings,
+    updatedAt: raw.updatedAt,
   };
 }
 
-function normalizeDetail(raw: ProgrammeDetail): ProgrammeDetail {
-  return { ...raw, summary: normalizeSummary(raw.summary as unknown as Record<string, unknown>) };
+function normalizeDetail(raw: ApiDetail): ProgrammeDetail {
+  return { ...raw, summary: normalizeSummary(raw.summary) };
 }
 
 export class ApiError extends Error {
@@ -148,19 +151,8 @@ export async function uploadFile<T>(url: string, file: File): Promise<T> {
   return (await response.json()) as T;
 }
 
-export interface SessionUser {
-  id: number;
-  login: string;
-  displayName: string;
-  role: Role;
-  katottg: string | null;
-}
-
-export interface Me {
-  user: SessionUser;
-  csrfToken: string;
-  expiresAt: string;
-}
+export type SessionUser = User;
+export type Me = ContractMe;
 
 /** Roles that may import, edit and change the status of programmes. */
 export function canEdit(user: SessionUser | null): boolean {
@@ -198,15 +190,10 @@ function queryString(params: Record<string, string | number | undefined>): strin
 
 export const api = {
   list: async (query: ListQuery = {}) =>
-    (await request<Record<string, unknown>[]>("GET", `/api/programmes${queryString({ ...query })}`)).map(
-      normalizeSummary,
-    ),
+    (await request<ApiSummary[]>("GET", `/api/programmes${queryString({ ...query })}`)).map(normalizeSummary),
   get: async (id: string, version?: number) =>
     normalizeDetail(
-      await request<ProgrammeDetail>(
-        "GET",
-        `/api/programmes/${encodeURIComponent(id)}${queryString({ version })}`,
-      ),
+      await request<ApiDetail>("GET", `/api/programmes/${encodeURIComponent(id)}${queryString({ version })}`),
     ),
   save: (id: string, programme: Programme) =>
     request<unknown>("PUT", `/api/programmes/${encodeURIComponent(id)}`, programme),
@@ -218,17 +205,14 @@ export const api = {
       { baseVersion, project } satisfies ProjectEditBody,
     ),
   validate: (programme: Programme) =>
-    request<{ findings: Finding[]; totals: Totals }>("POST", "/api/validate", programme),
+    request<z.infer<typeof checkSchema>>("POST", "/api/validate", programme),
   setStatus: (id: string, status: string, reason?: string) =>
     request<unknown>("POST", `/api/programmes/${encodeURIComponent(id)}/status`, { status, reason }),
   publicList: async () =>
-    (await request<Record<string, unknown>[]>("GET", "/api/public/programmes")).map(normalizeSummary),
+    (await request<ApiSummary[]>("GET", "/api/public/programmes")).map(normalizeSummary),
   publicGet: async (katottg: string, from: number, to: number) =>
     normalizeDetail(
-      await request<ProgrammeDetail>(
-        "GET",
-        `/api/public/programmes/${encodeURIComponent(katottg)}/${from}-${to}`,
-      ),
+      await request<ApiDetail>("GET", `/api/public/programmes/${encodeURIComponent(katottg)}/${from}-${to}`),
     ),
 };
 

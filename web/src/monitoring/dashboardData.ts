@@ -1,50 +1,11 @@
 /** The head's dashboard as the API returns it (GET /api/programmes/:id/dashboard), and its grouping. */
-import type { Kopecks } from "../../../src/domain/money.js";
+import type { Dashboard } from "../../../src/contract/dashboard.js";
 
-export interface MissingEntry {
-  itemId: string;
-  number: string;
-  title: string;
-  periodKey: string;
-  dueDate: string;
-  overdue: boolean;
-  units: string[];
-}
-
-export interface GroupFigures {
-  plannedTotal: Kopecks;
-  actualTotal: Kopecks;
-  progress: number | null;
-}
-
-export interface DirectionFigures extends GroupFigures {
-  index: number;
-  number: string;
-  title: string;
-  projectCount: number;
-}
-
-export interface IndicatorRow {
-  index: number;
-  number: string;
-  name: string;
-  unit: string;
-  baseline: string;
-  target: string;
-  actual: string | null;
-  status: "reached" | "not-reached" | "no-data";
-}
-
-export interface Dashboard {
-  year: number;
-  today: string;
-  notReported: MissingEntry[];
-  overdue: MissingEntry[];
-  directions: DirectionFigures[];
-  programme: GroupFigures;
-  years: (GroupFigures & { year: number })[];
-  indicators: IndicatorRow[];
-}
+export type { Dashboard };
+export type MissingEntry = Dashboard["notReported"][number];
+export type GroupFigures = Dashboard["programme"];
+export type DirectionFigures = Dashboard["directions"][number];
+export type IndicatorRow = Dashboard["indicators"][number];
 
 export interface UnitOverdue {
   unit: string;

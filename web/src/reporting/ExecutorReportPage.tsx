@@ -48,7 +48,7 @@ export function ExecutorReportPage({ programmeId, user }: { programmeId: string;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reports, setReports] = useState<StoredReport[] | null>(null);
-  const orgUnitId = (user as (SessionUser & { orgUnitId?: number | null }) | null)?.orgUnitId ?? null;
+  const orgUnitId = user?.orgUnitId ?? null;
 
   useEffect(() => {
     Promise.all([

@@ -1,38 +1,28 @@
 /** The reporting routes of the API, as the reporting pages use them. */
+import type { z } from "zod";
+import type {
+  itemUnitsSchema,
+  PeriodWithUnits,
+  reportContentBody,
+} from "../../../src/contract/monitoring.js";
+import type { OrgUnit as ContractOrgUnit } from "../../../src/contract/org-units.js";
 import type { AttachmentInfo } from "../../../src/contract/report-attachments.js";
 import { REPORT_PAGE_LIMIT, type ReportPage, type StoredReport } from "../../../src/contract/reports.js";
+import type { AnnualReportYear } from "../../../src/contract/reviews.js";
 import type { ReportingPeriod } from "../../../src/domain/monitoring/periods.js";
-import type { ExecutorReport } from "../../../src/domain/monitoring/reports.js";
 import { request, uploadFile } from "../lib/api.js";
 
+/** The reporting routes' answers: their types come from the API contract (src/contract). */
 export type { StoredReport };
-
-export type ReportContent = Pick<
-  ExecutorReport,
-  "status" | "actual" | "progressPercent" | "text" | "attachments" | "indicatorActuals"
->;
-
-export interface ItemUnit {
-  itemId: string;
-  orgUnitId: number;
-}
-
-export interface OrgUnit {
-  id: number;
-  name: string;
-}
-
-export interface AnnualYear {
-  year: number;
-  dueDate: string;
-  overdue: boolean;
-  submission: { year: number; submittedAt: string; submittedBy: string | null } | null;
-}
+export type ReportContent = z.input<typeof reportContentBody>;
+export type ItemUnit = z.infer<typeof itemUnitsSchema>[number];
+export type OrgUnit = ContractOrgUnit;
+export type AnnualYear = AnnualReportYear;
 
 const base = (id: string) => `/api/programmes/${encodeURIComponent(id)}`;
 
 export const reportingApi = {
-  periods: (id: string) => request<ReportingPeriod[]>("GET", `${base(id)}/periods`),
+  periods: (id: string) => request<PeriodWithUnits[]>("GET", `${base(id)}/periods`),
   itemUnits: (id: string) => request<ItemUnit[]>("GET", `${base(id)}/item-units`),
   orgUnits: () => request<OrgUnit[]>("GET", "/api/org-units"),
   reports: (id: string, periodKey?: string) => allReports(id, periodKey),

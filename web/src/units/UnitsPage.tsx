@@ -1,5 +1,7 @@
 import {
   Alert,
+  Badge,
+  Box,
   Button,
   CopyButton,
   Group,
@@ -14,6 +16,13 @@ import {
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { CreatedInvitation, InvitationView } from "../../../src/contract/invitations.js";
 import type { UnitsOverview } from "../../../src/contract/org-units.js";
+import {
+  makesCycle,
+  UNIT_KIND_LABELS,
+  UNIT_KINDS,
+  type UnitKind,
+  unitTree,
+} from "../../../src/domain/org-units.js";
 import type { Role } from "../../../src/domain/roles.js";
 import { type MessageKey, useI18n } from "../i18n/index.js";
 import { request, type SessionUser } from "../lib/api.js";
@@ -54,32 +63,113 @@ function useUnits(katottg: string) {
   return { overview, users, invitations, error, setError, reload };
 }
 
-function RenameCell({ id, name, onDone }: { id: number; name: string; onDone: (error?: string) => void }) {
+type Unit = UnitsOverview["units"][number];
+
+function useKindOptions() {
+  const { lang } = useI18n();
+  return UNIT_KINDS.map((kind) => ({ value: kind, label: UNIT_KIND_LABELS[kind][lang] }));
+}
+
+/** The units that may be `unit`'s parent (all when `unit` is new): not itself, nor one under it. */
+function parentOptions(units: Unit[], unit: Unit | null, none: string) {
+  const allowed = unit === null ? units : units.filter((other) => !makesCycle(units, unit.id, other.id));
+  return [
+    { value: "", label: none },
+    ...unitTree(allowed).map(({ unit: other, depth }) => ({
+      value: String(other.id),
+      label: `${"· ".repeat(depth)}${other.name}`,
+    })),
+  ];
+}
+
+function EditUnit({ unit, units, onDone }: { unit: Unit; units: Unit[]; onDone: (error?: string) => void }) {
   const { t } = useI18n();
-  const [value, setValue] = useState(name);
+  const kinds = useKindOptions();
+  const [name, setName] = useState(unit.name);
+  const [kind, setKind] = useState<UnitKind>(unit.kind);
+  const [parent, setParent] = useState(unit.parentId === null ? "" : String(unit.parentId));
+  const parentId = parent === "" ? null : Number(parent);
+  const changed = name !== unit.name || kind !== unit.kind || parentId !== unit.parentId;
   async function save(event: FormEvent) {
     event.preventDefault();
     try {
-      await request("PATCH", `/api/org-units/${id}`, { name: value });
+      await request("PATCH", `/api/org-units/${unit.id}`, { name, kind, parentId });
       onDone();
     } catch (caught) {
       onDone(caught instanceof Error ? caught.message : String(caught));
     }
   }
   return (
-    <Group component="form" onSubmit={save} gap="xs" wrap="nowrap">
+    <Group component="form" onSubmit={save} gap="xs" wrap="wrap" align="end">
       <TextInput
         size="xs"
-        flex={1}
-        miw={180}
-        aria-label={t("units.renameTo", { name })}
-        value={value}
-        onChange={(event) => setValue(event.currentTarget.value)}
+        flex="1 1 100%"
+        miw={240}
+        aria-label={t("units.renameTo", { name: unit.name })}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
       />
-      <Button size="xs" type="submit" variant="light" disabled={value.trim() === "" || value === name}>
+      <NativeSelect
+        size="xs"
+        aria-label={t("units.kindOf", { name: unit.name })}
+        value={kind}
+        data={kinds}
+        onChange={(event) => setKind(event.currentTarget.value as UnitKind)}
+      />
+      <NativeSelect
+        size="xs"
+        maw={240}
+        aria-label={t("units.parentOf", { name: unit.name })}
+        value={parent}
+        data={parentOptions(units, unit, t("units.noParent"))}
+        onChange={(event) => setParent(event.currentTarget.value)}
+      />
+      <Button size="xs" type="submit" variant="light" disabled={name.trim() === "" || !changed}>
         {t("common.save")}
       </Button>
     </Group>
+  );
+}
+
+/** Dark shades: the badges' white text keeps a 4.5:1 contrast. */
+const KIND_COLORS: Record<UnitKind, string> = {
+  executive: "indigo.9",
+  department: "blue.9",
+  enterprise: "teal.9",
+  institution: "grape.9",
+  starosta: "cyan.9",
+  other: "gray.8",
+};
+
+/** A unit's name cell: indented by its depth in the tree, with its kind. */
+function UnitCell({
+  unit,
+  depth,
+  units,
+  onDone,
+}: {
+  unit: Unit;
+  depth: number;
+  units: Unit[];
+  onDone: (error?: string) => void;
+}) {
+  const { lang } = useI18n();
+  return (
+    <Box
+      pl={depth === 0 ? 0 : "xs"}
+      ml={`calc(${depth} * var(--mantine-spacing-lg))`}
+      style={depth === 0 ? undefined : { borderInlineStart: "2px solid var(--mantine-color-gray-4)" }}
+    >
+      <Badge color={KIND_COLORS[unit.kind]} tt="none" mb={4}>
+        {UNIT_KIND_LABELS[unit.kind][lang]}
+      </Badge>
+      <EditUnit
+        key={`${unit.name}|${unit.kind}|${unit.parentId}`}
+        unit={unit}
+        units={units}
+        onDone={onDone}
+      />
+    </Box>
   );
 }
 
@@ -108,6 +198,8 @@ function MergeCell({
     <Group gap="xs" wrap="nowrap">
       <NativeSelect
         size="xs"
+        flex={1}
+        miw={120}
         aria-label={t("units.mergeInto", { name })}
         value={into}
         data={[
@@ -116,7 +208,7 @@ function MergeCell({
         ]}
         onChange={(event) => setInto(event.currentTarget.value)}
       />
-      <Button size="xs" variant="default" disabled={into === ""} onClick={merge}>
+      <Button size="xs" variant="default" flex="none" disabled={into === ""} onClick={merge}>
         {t("units.merge")}
       </Button>
     </Group>
@@ -127,11 +219,13 @@ function UnitsTable({ overview, onDone }: { overview: UnitsOverview; onDone: (er
   const { t } = useI18n();
   if (overview.units.length === 0) return <Text>{t("units.none")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={900}>
       <Table striped withTableBorder data-testid="units-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t("units.name")}</Table.Th>
+            <Table.Th scope="col" w="50%">
+              {t("units.name")}
+            </Table.Th>
             <Table.Th scope="col" className="num">
               {t("units.projects")}
             </Table.Th>
@@ -142,10 +236,10 @@ function UnitsTable({ overview, onDone }: { overview: UnitsOverview; onDone: (er
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {overview.units.map((unit) => (
-            <Table.Tr key={unit.id}>
+          {unitTree(overview.units).map(({ unit, depth }) => (
+            <Table.Tr key={unit.id} data-depth={depth}>
               <Table.Td>
-                <RenameCell id={unit.id} name={unit.name} onDone={onDone} />
+                <UnitCell unit={unit} depth={depth} units={overview.units} onDone={onDone} />
               </Table.Td>
               <Table.Td className="num">{unit.projects}</Table.Td>
               <Table.Td className="num">{unit.users}</Table.Td>
@@ -198,26 +292,58 @@ function Suggestions({ overview, onDone }: { overview: UnitsOverview; onDone: (e
   );
 }
 
-function AddUnit({ katottg, onDone }: { katottg: string; onDone: (error?: string) => void }) {
+function AddUnit({
+  katottg,
+  units,
+  onDone,
+}: {
+  katottg: string;
+  units: Unit[];
+  onDone: (error?: string) => void;
+}) {
   const { t } = useI18n();
+  const kinds = useKindOptions();
   const [name, setName] = useState("");
+  const [kind, setKind] = useState("");
+  const [parent, setParent] = useState("");
   async function add(event: FormEvent) {
     event.preventDefault();
     try {
-      await request("POST", "/api/org-units", { katottg, name });
+      await request("POST", "/api/org-units", {
+        katottg,
+        name,
+        ...(kind === "" ? {} : { kind }),
+        parentId: parent === "" ? null : Number(parent),
+      });
       setName("");
+      setKind("");
+      setParent("");
       onDone();
     } catch (caught) {
       onDone(caught instanceof Error ? caught.message : String(caught));
     }
   }
   return (
-    <Group component="form" onSubmit={add} align="end">
+    <Group component="form" onSubmit={add} align="end" wrap="wrap">
       <TextInput
         flex={1}
+        miw={220}
         label={t("units.newName")}
         value={name}
         onChange={(event) => setName(event.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t("units.kind")}
+        value={kind}
+        data={[{ value: "", label: t("units.kindByName") }, ...kinds]}
+        onChange={(event) => setKind(event.currentTarget.value)}
+      />
+      <NativeSelect
+        maw={280}
+        label={t("units.parent")}
+        value={parent}
+        data={parentOptions(units, null, t("units.noParent"))}
+        onChange={(event) => setParent(event.currentTarget.value)}
       />
       <Button type="submit" disabled={name.trim() === ""}>
         {t("units.add")}
@@ -430,7 +556,8 @@ function UsersSection({
 
 /**
  * The head's page of organisational units and users (`/units`): units made from the executors of
- * imported programmes — rename, merge (with suggestions for names that look like one unit), add — and
+ * imported programmes, shown as a tree with each unit's kind — edit the name, kind and parent, merge
+ * (with suggestions for names that look like one unit), add — and
  * the community's users, with invitations by e-mail (a role and a unit; the one-time link is shown to
  * copy, no mail is sent) and those not yet accepted. The server scopes every
  * write to the caller's community.
@@ -471,7 +598,7 @@ export function UnitsPage({ me }: { me: SessionUser }) {
         <>
           <Suggestions overview={overview} onDone={done} />
           <UnitsTable overview={overview} onDone={done} />
-          <AddUnit katottg={katottg} onDone={done} />
+          <AddUnit katottg={katottg} units={overview.units} onDone={done} />
           <UsersSection
             katottg={katottg}
             overview={overview}

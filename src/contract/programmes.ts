@@ -1,18 +1,18 @@
-/** Route schemas of the HTTP API (zod; see zod-fastify.ts for how Fastify and OpenAPI use them). */
+/**
+ * The programmes room: list, detail, versions, edits, status, import, export, the public reading of
+ * published programmes. Requests and responses, used by src/api (see zod-provider.ts) and web/.
+ */
 import { z } from "zod";
-import { katottgSchema } from "../contract/community.js";
+import { CATEGORY_IDS } from "../domain/classify/index.js";
+import { PROGRAMME_STATUSES } from "../domain/programme-status.js";
 import { findingSchema, programmeSchema, sourceKindSchema } from "../domain/schema.js";
-import { PROGRAMME_STATUSES } from "../store/index.js";
+import { idParams, positiveInt } from "./common.js";
+import { katottgSchema } from "./community.js";
 
-/** Ids are PostgreSQL `integer`s: a larger number is no id (and must not reach a query). */
-export const INT4_MAX = 2 ** 31 - 1;
-const positiveInt = z.coerce.number().int().positive().max(INT4_MAX);
 const year = z.coerce.number().int().min(1000).max(9999);
 const kopecks = z.int();
 const byYear = z.record(z.string(), kopecks);
 
-export const errorSchema = z.object({ error: z.string() });
-export const idParams = z.object({ id: positiveInt });
 export const statusSchema = z.enum(PROGRAMME_STATUSES);
 
 export const listQuery = z.object({
@@ -109,3 +109,19 @@ export const diffSchema = z.object({
   ),
   total: z.object({ before: kopecks, after: kopecks }),
 });
+
+/** 409 of a publication refused for error findings: which findings, so the form can show them. */
+export const publishRefusedSchema = z.object({
+  error: z.string(),
+  findings: z.array(z.object({ code: z.string(), message: z.string(), ref: z.string() })),
+});
+
+export const EXPORT_FORMATS = ["json", "csv", "xlsx", "docx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const formatParam = z.enum(EXPORT_FORMATS);
+export const exportParams = idParams.extend({ format: formatParam });
+export const publicExportParams = publicParams.extend({ format: formatParam });
+
+export const categoryParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.string().min(1) });
+export const categoryBody = z.object({ category: z.enum(CATEGORY_IDS) });
+export const categorySetSchema = categoryParams.extend(categoryBody.shape);
