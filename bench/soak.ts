@@ -1,7 +1,8 @@
 /**
  * Soak test: the real server (child process) under mixed load from 50 concurrent clients on
- * loopback for SOAK_SECONDS (default 60): programme lists and reads, PUT edits, and imports with
- * idempotency keys. Fails (exit 1) on any error response, on a lost submission (acknowledged writes
+ * loopback for SOAK_SECONDS (default 60): programme lists and reads, edits (one project by PATCH, a
+ * share of whole-programme PUTs), and imports with idempotency keys. Each client pauses SOAK_THINK_MS
+ * on average (default 2000; 0 for back-to-back requests) between its requests. Fails (exit 1) on any error response, on a lost submission (acknowledged writes
  * ≠ versions stored), or when memory grows: the median RSS of the last quarter of samples may exceed
  * the first quarter's by at most SOAK_RSS_GROWTH (default 1.3×) or 64 MB, whichever is larger.
  *
@@ -10,7 +11,10 @@
  *   DATABASE_URL=postgres://… npm run soak
  */
 import { readFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Item, Programme } from "../src/domain/model.js";
 import { openStore, type StoreOptions } from "../src/store/index.js";
 import { createUser } from "../src/store/users.js";
 import { postImport, type Session, signIn, startServer, stopServer } from "../test/reliability/server.js";
@@ -18,6 +22,11 @@ import { testDatabase } from "../test/support/db.js";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 50);
+/** Mean pause between one client's requests (see docs/reliability.md, «Load and soak»); 0: none. */
+const THINK_MS = Number(process.env.SOAK_THINK_MS ?? 2000);
+/** Share of edits saved as the whole programme (PUT); the rest save one project (PATCH), as the web does. */
+const PUT_SHARE = Number(process.env.SOAK_PUT_SHARE ?? 0.2);
+const EDIT_ATTEMPTS = 20;
 const RSS_GROWTH = Number(process.env.SOAK_RSS_GROWTH ?? 1.3);
 const RSS_SLACK_BYTES = 64 * 1024 * 1024;
 const SAMPLE_MS = 2000;
@@ -38,6 +47,8 @@ interface Stats {
   latencies: Record<Operation, number[]>;
   errors: { operation: Operation; status: number; body: string }[];
   writesAcknowledged: number;
+  /** Edits made on a version replaced meanwhile (409), then reloaded and made again. */
+  conflicts: number;
 }
 
 function pick(): Operation {
@@ -58,45 +69,100 @@ interface Context {
   sequence: number;
 }
 
+async function fetchText(url: string, init: RequestInit): Promise<{ status: number; body: string }> {
+  const response = await fetch(url, init);
+  return { status: response.status, body: await response.text() };
+}
+
+interface Detail {
+  programme: Programme;
+  version: { version: number };
+}
+
+/** A project of the programme, picked at random (the web's workspace edits one project at a time). */
+function someProject(programme: Programme): Item | undefined {
+  const items = programme.directions.flatMap((direction) => direction.items);
+  return items[Math.floor(Math.random() * items.length)];
+}
+
+/** The programme as the workspace loads it, then one project's title saved (PATCH) on that version. */
+async function patchProject(context: Context, id: number): Promise<{ status: number; body: string }> {
+  const { url, session } = context;
+  const current = (await (
+    await fetch(`${url}/api/programmes/${id}`, { headers: session.headers })
+  ).json()) as Detail;
+  const item = someProject(current.programme);
+  if (!item) return { status: 0, body: "no project to edit" };
+  const { id: itemId, children: _children, ...fields } = item;
+  const title = `${fields.title.replace(/ \[soak \d+\]$/, "")} [soak ${context.sequence++}]`;
+  return fetchText(`${url}/api/programmes/${id}/projects/${encodeURIComponent(itemId)}`, {
+    method: "PATCH",
+    headers: { ...session.headers, "content-type": "application/json" },
+    body: JSON.stringify({
+      baseVersion: current.version.version,
+      project: { ...fields, title },
+      note: "soak",
+    }),
+  });
+}
+
+/** The whole programme saved again (PUT), as the web does for edits across projects. */
+async function putProgramme(context: Context, id: number): Promise<{ status: number; body: string }> {
+  const { url, session } = context;
+  const current = (await (
+    await fetch(`${url}/api/programmes/${id}`, { headers: session.headers })
+  ).json()) as Detail;
+  const programme = {
+    ...current.programme,
+    title: `${current.programme.title.replace(/ \[soak \d+\]$/, "")} [soak ${context.sequence++}]`,
+  };
+  return fetchText(`${url}/api/programmes/${id}?note=soak&baseVersion=${current.version.version}`, {
+    method: "PUT",
+    headers: { ...session.headers, "content-type": "application/json" },
+    body: JSON.stringify(programme),
+  });
+}
+
+/**
+ * An edit as a user makes it: load, change, save. A save made on a version another client
+ * replaced meanwhile answers 409 and writes nothing; the web then reloads, and so does the soak
+ * (counted in `conflicts`, the whole operation timed).
+ */
+async function edit(context: Context, id: number): Promise<{ status: number; body: string }> {
+  const save = Math.random() < PUT_SHARE ? putProgramme : patchProject;
+  for (let attempt = 1; ; attempt++) {
+    const answer = await save(context, id);
+    if (answer.status !== 409 || attempt === EDIT_ATTEMPTS) return answer;
+    context.stats.conflicts++;
+  }
+}
+
 async function request(context: Context, operation: Operation): Promise<void> {
   const { url, session, ids } = context;
-  const id = ids[Math.floor(Math.random() * ids.length)];
+  const id = ids[Math.floor(Math.random() * ids.length)] ?? 0;
   const started = performance.now();
-  let status = 0;
-  let body = "";
+  let answer: { status: number; body: string };
   if (operation === "list" || operation === "read") {
-    const response = await fetch(`${url}/api/programmes${operation === "read" ? `/${id}` : ""}`, {
-      headers: session.headers,
-    });
-    status = response.status;
-    body = await response.text();
+    const address = `${url}/api/programmes${operation === "read" ? `/${id}` : ""}`;
+    answer = await fetchText(address, { headers: session.headers });
   } else if (operation === "edit") {
-    const current = (await (
-      await fetch(`${url}/api/programmes/${id}`, { headers: session.headers })
-    ).json()) as {
-      programme: { title: string };
-    };
-    const programme = {
-      ...current.programme,
-      title: `${current.programme.title.replace(/ \[soak \d+\]$/, "")} [soak ${context.sequence++}]`,
-    };
-    const response = await fetch(`${url}/api/programmes/${id}?note=soak`, {
-      method: "PUT",
-      headers: { ...session.headers, "content-type": "application/json" },
-      body: JSON.stringify(programme),
-    });
-    status = response.status;
-    body = await response.text();
+    answer = await edit(context, id);
   } else {
     const document = context.texts[context.sequence % context.texts.length] ?? { name: "", text: "" };
     const key = `soak-${process.pid}-${context.sequence++}`;
     const response = await postImport(url, session, document.text, document.name, key);
-    status = response.status;
-    body = JSON.stringify(response.body);
+    answer = { status: response.status, body: JSON.stringify(response.body) };
   }
   context.stats.latencies[operation].push(performance.now() - started);
-  if (status >= 300) context.stats.errors.push({ operation, status, body: body.slice(0, 300) });
+  const { status, body } = answer;
+  if (status >= 300 || status === 0)
+    context.stats.errors.push({ operation, status, body: body.slice(0, 300) });
   else if (operation === "edit" || operation === "import") context.stats.writesAcknowledged++;
+}
+
+/** A pause between one user's requests: uniform over 0 … 2 × THINK_MS (mean THINK_MS). */
+function think(): Promise<void> {
+  return THINK_MS > 0 ? sleep(Math.random() * 2 * THINK_MS) : Promise.resolve();
 }
 
 async function client(context: Context, until: number): Promise<void> {
@@ -104,6 +170,7 @@ async function client(context: Context, until: number): Promise<void> {
     const operation = pick();
     try {
       await request(context, operation);
+      await think();
     } catch (error) {
       context.stats.errors.push({ operation, status: 0, body: String(error) });
     }
@@ -166,6 +233,7 @@ async function main(): Promise<void> {
       latencies: { list: [], read: [], edit: [], import: [] },
       errors: [],
       writesAcknowledged: 0,
+      conflicts: 0,
     };
     const context: Context = {
       url: server.url,
@@ -182,6 +250,7 @@ async function main(): Promise<void> {
         () => {},
       );
     }, SAMPLE_MS);
+    const loadBefore = loadavg()[0] ?? 0;
     const started = Date.now();
     const until = started + SECONDS * 1000;
     await Promise.all(Array.from({ length: CLIENTS }, () => client(context, until)));
@@ -195,6 +264,9 @@ async function main(): Promise<void> {
     const report = {
       seconds: Math.round(elapsed),
       clients: CLIENTS,
+      thinkMeanMs: THINK_MS,
+      loadAverageBefore: Number(loadBefore.toFixed(2)),
+      loadAverage: loadavg().map((value) => Number(value.toFixed(2))),
       requests: all.length,
       requestsPerSecond: Math.round(all.length / elapsed),
       errors: stats.errors.length,
@@ -212,6 +284,7 @@ async function main(): Promise<void> {
         ]),
       ),
       writesAcknowledged: stats.writesAcknowledged,
+      editConflictsRetried: stats.conflicts,
       versionsAdded: versionsAfter - versionsBefore,
       rssFirstQuarterMb: Math.round(rssFirst / 2 ** 20),
       rssLastQuarterMb: Math.round(rssLast / 2 ** 20),

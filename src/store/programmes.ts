@@ -7,13 +7,14 @@ import type { Kopecks } from "../domain/money.js";
 import { type Actor, writeAudit } from "./audit.js";
 import { reattachCategoryOverrides } from "./categories.js";
 import { communityKey } from "./community-key.js";
-import { parseJson, toIso, toKopecks } from "./convert.js";
+import { toIso, toKopecks } from "./convert.js";
 import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
 import { refreshNationalSums } from "./national.js";
 import { type NormalizedRows, normalizeItem, normalizeProgramme } from "./normalize.js";
 import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
 import { effectiveCategory, itemFunding, moveSummaries, storedItemFunding } from "./summary-delta.js";
+import { versionDocument } from "./version-documents.js";
 
 // The programmes aggregate: a programme, its versions and the normalized rows of its latest version.
 
@@ -109,7 +110,13 @@ async function replaceNormalized(trx: Transaction<Database>, programmeId: number
   await insertChunked(trx, "indicators", rows.indicators);
 }
 
-/** The community row, created with its oblast and population from the codifier (`geographyOf`). */
+/**
+ * The community row, created with its oblast and population from the codifier (`geographyOf`), which
+ * also fill those of an existing row where missing. An existing complete row is not written, so not
+ * locked: an import (community, then programme row) and an edit (programme row, then community) of the
+ * same community would otherwise each hold the lock the other waits for — PostgreSQL's "deadlock
+ * detected" under concurrent writes.
+ */
 async function ensureCommunity(trx: Transaction<Database>, programme: Programme): Promise<string> {
   const key = communityKey(programme.community);
   const geo = geographyOf(programme.community);
@@ -121,13 +128,24 @@ async function ensureCommunity(trx: Transaction<Database>, programme: Programme)
       oblast: geo?.oblast ?? null,
       population: geo?.population ?? null,
     })
-    .onConflict((conflict) =>
-      conflict.column("katottg").doUpdateSet((eb) => ({
-        oblast: eb.fn.coalesce("communities.oblast", "excluded.oblast"),
-        population: eb.fn.coalesce("communities.population", "excluded.population"),
-      })),
-    )
+    .onConflict((conflict) => conflict.column("katottg").doNothing())
     .execute();
+  if (geo?.oblast) {
+    await trx
+      .updateTable("communities")
+      .set({ oblast: geo.oblast })
+      .where("katottg", "=", key)
+      .where("oblast", "is", null)
+      .execute();
+  }
+  if (geo?.population) {
+    await trx
+      .updateTable("communities")
+      .set({ population: geo.population })
+      .where("katottg", "=", key)
+      .where("population", "is", null)
+      .execute();
+  }
   return key;
 }
 
@@ -174,6 +192,34 @@ interface VersionWrite {
   actor: Actor;
   /** Only this item's own fields changed: its rows alone are rewritten in the query tables. */
   changedItem?: string;
+  /** `JSON.stringify(programme)`, when made before the transaction. */
+  documentJson?: string;
+  /** The programme's query-table rows, when made before the transaction (any programme id). */
+  rows?: NormalizedRows;
+}
+
+/** What a version write needs that can be made before its transaction: CPU work that need not hold locks. */
+export interface PreparedWrite {
+  /** Only this item's own fields changed. */
+  changedItem?: string;
+  documentJson?: string;
+  rows?: NormalizedRows;
+}
+
+/** The serialised document and query-table rows of a programme, made outside any transaction. */
+export function prepareWrite(programme: Programme): Required<Omit<PreparedWrite, "changedItem">> {
+  return { documentJson: JSON.stringify(programme), rows: normalizeProgramme(0, programme) };
+}
+
+function ownedBy(rows: NormalizedRows, programmeId: number): NormalizedRows {
+  const own = <T extends { programme_id: number }>(list: T[]) =>
+    list.map((row) => ({ ...row, programme_id: programmeId }));
+  return {
+    directions: own(rows.directions),
+    items: own(rows.items),
+    fundingRows: own(rows.fundingRows),
+    indicators: own(rows.indicators),
+  };
 }
 
 /**
@@ -240,7 +286,7 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
       source_sha256: write.source.sha256,
       kind: write.kind,
       note: write.note,
-      document: JSON.stringify(write.programme),
+      document: write.documentJson ?? JSON.stringify(write.programme),
       findings: JSON.stringify(write.findings),
       ...countFindings(write.findings),
     })
@@ -255,7 +301,10 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
     ? await replaceItemRows(trx, write.programmeId, write.programme, write.changedItem)
     : false;
   if (!write.changedItem) {
-    await replaceNormalized(trx, write.programmeId, normalizeProgramme(write.programmeId, write.programme));
+    const rows = write.rows
+      ? ownedBy(write.rows, write.programmeId)
+      : normalizeProgramme(write.programmeId, write.programme);
+    await replaceNormalized(trx, write.programmeId, rows);
   }
   if (moved) await refreshNationalSums(trx, [write.programmeId]);
   else await refreshSummaries(trx, [write.programmeId]);
@@ -269,6 +318,7 @@ export function saveImport(
   actor: Actor = null,
   idempotency?: IdempotentRequest,
 ): Promise<SavedVersion> {
+  const prepared = prepareWrite(result.programme);
   return db.transaction().execute(async (trx) => {
     const earlier = idempotency ? await claimIdempotencyKey(trx, idempotency) : null;
     if (earlier) return { ...earlier, replayed: true };
@@ -281,6 +331,7 @@ export function saveImport(
       source,
       note: null,
       actor,
+      ...prepared,
     });
     await writeAudit(trx, actor, {
       action: "import",
@@ -315,10 +366,11 @@ export function saveEdit(
   actor: Actor = null,
   baseVersion?: number,
 ): Promise<SavedVersion | undefined> {
+  const prepared = prepareWrite(programme);
   return db.transaction().execute(async (trx) => {
     await refuseFrozen(trx, programmeId);
     if (baseVersion !== undefined) await refuseStaleBase(trx, programmeId, baseVersion);
-    return writeEdit(trx, programmeId, programme, findings, note, actor);
+    return writeEdit(trx, programmeId, programme, findings, note, actor, prepared);
   });
 }
 
@@ -402,19 +454,23 @@ export async function getProgramme(
 ): Promise<StoredProgramme | undefined> {
   const summaryRow = await summaries(db).where("p.id", "=", id).executeTakeFirst();
   if (!summaryRow) return undefined;
-  const row = await db
-    .selectFrom("programme_versions")
-    .selectAll()
-    .where("programme_id", "=", id)
-    .where("version", "=", version ?? summaryRow.latest_version)
-    .executeTakeFirst();
-  if (!row) return undefined;
+  const versions = await listVersions(db, id);
+  const info = versions.find((each) => each.version === (version ?? summaryRow.latest_version));
+  if (!info) return undefined;
+  const key = {
+    programmeId: id,
+    version: info.version,
+    sha256: info.sourceSha256,
+    createdAt: info.createdAt,
+  };
+  const stored = await versionDocument(db, key);
+  if (!stored) return undefined;
   return {
     summary: toSummary(summaryRow),
-    version: toVersionInfo(row),
-    programme: parseJson(row.document) as Programme,
-    findings: parseJson(row.findings) as Finding[],
-    versions: await listVersions(db, id),
+    version: info,
+    programme: stored.document as Programme,
+    findings: stored.findings as Finding[],
+    versions,
   };
 }
 
@@ -545,8 +601,10 @@ export async function writeEdit(
   findings: Finding[],
   note: string | undefined,
   actor: Actor,
-  changedItem?: string,
+  prepared: PreparedWrite = {},
 ): Promise<SavedVersion | undefined> {
+  const { changedItem } = prepared;
+  const documentJson = prepared.documentJson ?? JSON.stringify(programme);
   const row = await trx
     .selectFrom("programmes")
     .select("id")
@@ -560,7 +618,7 @@ export async function writeEdit(
     .set({ katottg, period_from: programme.period.from, period_to: programme.period.to })
     .where("id", "=", programmeId)
     .execute();
-  const source = { name: "редагування", sha256: sha256(JSON.stringify(programme)) };
+  const source = { name: "редагування", sha256: sha256(documentJson) };
   const version = await writeVersion(trx, {
     programmeId,
     programme,
@@ -570,6 +628,8 @@ export async function writeEdit(
     note: note ?? null,
     actor,
     changedItem,
+    documentJson,
+    rows: prepared.rows,
   });
   await writeAudit(trx, actor, {
     action: "edit",

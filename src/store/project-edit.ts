@@ -1,14 +1,17 @@
 /**
  * One project's own fields saved as a new version (PATCH /api/programmes/:id/projects/:itemId): the
  * version it was edited from is checked under the programme's row lock, and only that item's rows of
- * the query tables are rewritten.
+ * the query tables are rewritten. The edited document is made and validated before the transaction.
  */
+
+import type { Transaction } from "kysely";
 import type { Finding, Programme } from "../domain/model.js";
 import { type ProjectFields, withProjectFields } from "../domain/project-edit.js";
 import type { Actor } from "./audit.js";
-import { parseJson } from "./convert.js";
 import type { Store } from "./index.js";
-import { refuseFrozen, writeEdit } from "./programmes.js";
+import { listVersions, refuseFrozen, writeEdit } from "./programmes.js";
+import type { Database } from "./schema.js";
+import { versionDocument } from "./version-documents.js";
 
 export interface ProjectEditInput {
   programmeId: number;
@@ -34,36 +37,66 @@ export type ProjectEditOutcome =
       previousFindings: Finding[];
     };
 
-export function saveProjectEdit(store: Store, input: ProjectEditInput): Promise<ProjectEditOutcome> {
+interface PreparedEdit {
+  programme: Programme;
+  documentJson: string;
+  findings: Finding[];
+  previousFindings: Finding[];
+}
+
+/**
+ * The edited programme, its findings and its JSON, made from the base version before any transaction:
+ * versions never change, so this CPU work need not hold the programme's lock (nor, on PGlite, the one
+ * connection every other request waits for). Undefined when there is no such version.
+ */
+async function prepareEdit(
+  store: Store,
+  input: ProjectEditInput,
+): Promise<PreparedEdit | "no-project" | undefined> {
+  const db = store.kysely();
+  const base = (await listVersions(db, input.programmeId)).find((info) => info.version === input.baseVersion);
+  if (!base) return undefined;
+  const key = {
+    programmeId: input.programmeId,
+    version: base.version,
+    sha256: base.sourceSha256,
+    createdAt: base.createdAt,
+  };
+  const stored = await versionDocument(db, key);
+  if (!stored) return undefined;
+  const programme = withProjectFields(stored.document as Programme, input.itemId, input.fields);
+  if (!programme) return "no-project";
+  const findings = input.validate(programme);
+  const previousFindings = stored.findings as Finding[];
+  return { programme, documentJson: JSON.stringify(programme), findings, previousFindings };
+}
+
+async function latestVersion(trx: Transaction<Database>, programmeId: number): Promise<number | undefined> {
+  const row = await trx
+    .selectFrom("programme_versions")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .where("programme_id", "=", programmeId)
+    .executeTakeFirst();
+  return row?.version ?? undefined;
+}
+
+export async function saveProjectEdit(store: Store, input: ProjectEditInput): Promise<ProjectEditOutcome> {
+  const prepared = await prepareEdit(store, input);
+  if (prepared === "no-project") return { outcome: "no-project" };
   return store
     .kysely()
     .transaction()
     .execute(async (trx): Promise<ProjectEditOutcome> => {
       await refuseFrozen(trx, input.programmeId);
-      const latest = await trx
-        .selectFrom("programme_versions")
-        .select(["version", "document", "findings"])
-        .where("programme_id", "=", input.programmeId)
-        .orderBy("version", "desc")
-        .limit(1)
-        .executeTakeFirst();
-      if (!latest) return { outcome: "not-found" };
-      if (latest.version !== input.baseVersion) return { outcome: "conflict", latestVersion: latest.version };
-      const before = parseJson(latest.document) as Programme;
-      const programme = withProjectFields(before, input.itemId, input.fields);
-      if (!programme) return { outcome: "no-project" };
-      const findings = input.validate(programme);
-      const saved = await writeEdit(
-        trx,
-        input.programmeId,
-        programme,
-        findings,
-        input.note,
-        input.actor,
-        input.itemId,
-      );
+      const latest = await latestVersion(trx, input.programmeId);
+      if (latest === undefined) return { outcome: "not-found" };
+      if (latest !== input.baseVersion || !prepared) return { outcome: "conflict", latestVersion: latest };
+      const { programme, findings, previousFindings, documentJson } = prepared;
+      const saved = await writeEdit(trx, input.programmeId, programme, findings, input.note, input.actor, {
+        changedItem: input.itemId,
+        documentJson,
+      });
       if (!saved) return { outcome: "not-found" };
-      const previousFindings = parseJson(latest.findings) as Finding[];
       return { outcome: "saved", version: saved.version, programme, findings, previousFindings };
     });
 }
