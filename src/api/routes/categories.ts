@@ -44,6 +44,5 @@ export async function categoryRoutes(app: ZodApp, options: { store: Store }): Pr
 
 /** The signed-in user's login (src/api/auth.ts sets request.auth), else "staff". */
 function signedInLogin(request: FastifyRequest): string {
-  const auth = (request as unknown as { auth?: { user?: { login?: string } } | null }).auth;
-  return auth?.user?.login ?? "staff";
+  return request.auth?.user.login ?? "staff";
 }
