@@ -128,4 +128,8 @@ export const publicExportParams = publicParams.extend({ format: formatParam });
 
 export const categoryParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.string().min(1) });
 export const categoryBody = z.object({ category: z.enum(CATEGORY_IDS) });
-export const categorySetSchema = categoryParams.extend(categoryBody.shape);
+export const categorySetSchema = z.object({
+  programmeId: z.number().int().positive(),
+  itemId: z.string(),
+  category: z.enum(CATEGORY_IDS),
+});
