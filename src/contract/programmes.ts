@@ -5,12 +5,12 @@
 import { z } from "zod";
 import { CATEGORY_IDS } from "../domain/classify/index.js";
 import { PROGRAMME_STATUSES } from "../domain/programme-status.js";
-import { findingSchema, programmeSchema, sourceKindSchema } from "../domain/schema.js";
+import { findingSchema, kopecksSchema, programmeSchema, sourceKindSchema } from "../domain/schema.js";
 import { idParams, positiveInt } from "./common.js";
 import { katottgSchema } from "./community.js";
 
 const year = z.coerce.number().int().min(1000).max(9999);
-const kopecks = z.int();
+const kopecks = kopecksSchema;
 const byYear = z.record(z.string(), kopecks);
 
 export const statusSchema = z.enum(PROGRAMME_STATUSES);

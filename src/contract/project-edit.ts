@@ -4,13 +4,8 @@
  * the API and the web app.
  */
 import { z } from "zod";
-import {
-  deadlineSchema,
-  findingSchema,
-  fundingRowSchema,
-  kopecksSchema,
-  sourceKindSchema,
-} from "../domain/schema.js";
+import { deadlineSchema, findingSchema, fundingRowSchema } from "../domain/schema.js";
+import { totalsSchema } from "./programmes.js";
 
 /** An item's id: "d<direction>.<position>…", 1-based. */
 export const projectIdSchema = z
@@ -36,21 +31,13 @@ export const projectEditBody = z.object({
 });
 export type ProjectEditBody = z.infer<typeof projectEditBody>;
 
-const byYear = z.record(z.string(), kopecksSchema);
-export const projectTotalsSchema = z.object({
-  total: kopecksSchema,
-  byYear,
-  bySource: z.partialRecord(sourceKindSchema, kopecksSchema),
-  bySourceByYear: z.partialRecord(sourceKindSchema, byYear),
-});
-
 export const projectEditAnswer = z.object({
   programmeId: z.int(),
   /** The new version; also in the ETag header. */
   version: z.int(),
   project: projectFieldsSchema.extend({ id: z.string() }),
   /** The programme's totals computed on the server from the new version. */
-  totals: projectTotalsSchema,
+  totals: totalsSchema,
   findings: z.object({ added: z.array(findingSchema), removed: z.array(findingSchema) }),
   errors: z.int(),
   warnings: z.int(),
