@@ -10,7 +10,6 @@
  */
 import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -28,50 +27,12 @@ import { importDocument } from "../../src/import/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { listReports } from "../../src/store/monitoring.js";
 import { createUser, ensureOrgUnit } from "../../src/store/users.js";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, seriousViolations, WEB_DIST } from "./support.js";
 
 const ROOT = process.cwd();
 const FIXTURE = path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt");
-const ARTIFACTS = path.resolve(ROOT, "test-artifacts");
-const WEB_DIST = path.resolve(ROOT, "web/dist");
-const CHROMIUM = "/usr/bin/chromium";
 const PASSWORD = "e2e-password-1";
 const DIGITAL = "відділ цифрового розвитку та цифровізації Виконавчого комітету Роменської міської ради";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--no-first-run",
-];
-const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's WCAG 2.1 A/AA rules on the page as it is now; only serious and critical violations. */
-async function seriousViolations(page: Page, within?: string): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') refuses an injected <script>.
-  await page.evaluate(await readFile(AXE_SOURCE, "utf8"));
-  const violations = await page.evaluate(async (selector) => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: unknown, options: object) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe;
-    const result = await axe.run(selector ?? document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations;
-  }, within);
-  return (violations as AxeViolation[])
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
 
 /** Shots at 1366×768 and 390×844 (full page), and the page never scrolls sideways at either width. */
 async function shootBothSizes(page: Page, name: string): Promise<void> {
@@ -156,7 +117,7 @@ describe.skipIf(!existsSync(CHROMIUM))("reporting end to end", () => {
     });
     app = buildApp({ store, webDist: WEB_DIST });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     executor = await (
       await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "uk-UA" })
     ).newPage();
