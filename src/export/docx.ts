@@ -27,6 +27,7 @@ import {
 import { formatAmount, type Kopecks } from "../domain/money.js";
 import { targetYears } from "../template/records.js";
 import { ANNEX_HEADERS, type AnnexLine, type AnnexRow, annexRows, annexYears } from "./annex.js";
+import { columnWidths, gridTable } from "./reports/docx-parts.js";
 
 const FONT = "Times New Roman";
 const TEXT_SIZE = 24; // half-points: 12 pt
@@ -170,7 +171,19 @@ function passportTable(programme: Programme): Table {
       cell("Зміст", { bold: true, center: true, span }),
     ],
   });
-  return fullWidthTable([header, ...rows]);
+  return gridTable([header, ...rows], passportWidths(span));
+}
+
+/** Text width of the main (portrait A4, 1-inch margins) section, in twips. */
+const PORTRAIT_TEXT_WIDTH = 11906 - 2 * 1440;
+
+/**
+ * As the model programme lays out its passport: a narrow number, a field name wide enough that its
+ * words do not break, and the content (field 10: the total and a column per year) sharing the rest.
+ */
+function passportWidths(contentColumns: number): number[] {
+  const content = Array.from({ length: contentColumns }, () => 64 / contentColumns);
+  return columnWidths([6, 30, ...content], PORTRAIT_TEXT_WIDTH);
 }
 
 function annexHeaderRows(years: string[]): TableRow[] {
