@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { allItems, ref } from "../../src/domain/model.js";
 import { classifySource } from "../../src/domain/sources.js";
 import { parseDeadline } from "../../src/import/interpret/deadline.js";
 import { splitExecutors } from "../../src/import/interpret/executors.js";
@@ -171,6 +172,36 @@ describe("task table layouts", () => {
       ["4", 1],
     ]);
     expect(findings.map((finding) => finding.code)).not.toContain("import.no-direction");
+  });
+
+  it("names a row whose empty year cells were left out: the years of its amounts are a guess", () => {
+    const cells = (...texts: string[]) => texts.map((text) => `${T}${text}`);
+    const header = [
+      ...cells("Назва завдання", "Назва проєкту", "Відповідальні за виконання", "Строки виконання"),
+      ...cells("Джерела фінансування", "Обсяги фінансування, тис. грн", "Очікувані результати"),
+      "",
+      ...cells("", "", "", "", "", "Всього", "2026", "2027", ""),
+      "",
+      ...cells("1. Напрям"),
+      "",
+    ];
+    const project = (number: string, amounts: string[]) => [
+      ...cells(`${number}. Захід`, `${number}. Захід`, "Відділ освіти", "2026-2027", "місцевий бюджет"),
+      ...cells(...amounts, "Результат"),
+      "",
+    ];
+    const { findings, programme: read } = programme([
+      ...header,
+      ...project("1.1", ["30,0", "30,0"]),
+      ...project("1.2", ["30,0", "10,0", "20,0"]),
+    ]);
+    const guessed = findings.filter((finding) => finding.code === "import.years-guessed");
+    const funded = allItems(read).filter((item) => item.funding.length > 0);
+    expect(funded.map((item) => item.funding[0]?.byYear)).toEqual([
+      { "2026": 3_000_000 },
+      { "2026": 1_000_000, "2027": 2_000_000 },
+    ]);
+    expect(guessed.map((finding) => finding.location.ref)).toEqual([funded[0] && ref.item(funded[0])]);
   });
 
   it("warns when tasks come before any direction and when the passport misses fields", () => {

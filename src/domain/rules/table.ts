@@ -685,6 +685,17 @@ export const RULES = [
     appliesTo: ["row"],
   },
   {
+    code: "import.years-guessed",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "У рядку менше клітинок сум, ніж стовпців у шапці: роки сум визначено зліва, перевірте їх.",
+      en: "The row has fewer amount cells than the header has columns: the amounts' years are read from the left; check them.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["row"],
+  },
+  {
     code: "import.amount-text",
     severity: "warning",
     stage: "importer",

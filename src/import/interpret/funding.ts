@@ -23,6 +23,11 @@ export interface FundingCells {
   result: string;
   /** Indexes of the cells whose amounts landed in the row (for the import's number coverage). */
   placed: number[];
+  /**
+   * The row printed fewer money cells than the header has columns, and more than one amount: which
+   * year each amount belongs to is read from the left, a guess the user must check.
+   */
+  yearsGuessed: boolean;
 }
 
 interface MoneySlot {
@@ -246,5 +251,12 @@ export function readFunding(
     row.source = "total";
     row.label = cellText(cells[0]);
   }
-  return { row, result: cellText(layout.result), placed: row ? placed : [] };
+  const guessed = row !== null && !totalRow && layout === read && guessesYears(layout, unit);
+  return { row, result: cellText(layout.result), placed: row ? placed : [], yearsGuessed: guessed };
+}
+
+/** Fewer money cells than money columns, more than one of them an amount: the years are a guess. */
+function guessesYears(layout: Layout, unit: MoneyUnit): boolean {
+  if (layout.money.length >= layout.slots.length) return false;
+  return layout.money.filter((cell) => parseAmountCell(cell, unit).kind === "amount").length > 1;
 }

@@ -217,9 +217,19 @@ class TaskTableBuilder {
     this.addFunding(this.totals, cells, line, true);
   }
 
-  private addFunding(target: FundingRow[], cells: string[], line: number, totalRow = false): string {
-    const { row, result, placed } = readFunding(cells, this.columns, this.unit, line, totalRow);
+  private addFunding(
+    target: FundingRow[],
+    cells: string[],
+    line: number,
+    totalRow = false,
+    item?: Item,
+  ): string {
+    const { row, result, placed, yearsGuessed } = readFunding(cells, this.columns, this.unit, line, totalRow);
     if (row) target.push(row);
+    if (row && yearsGuessed && item) {
+      const message = `Рядок «${row.label || "без назви джерела"}» має менше клітинок сум, ніж стовпців у шапці: суми віднесено до років зліва — перевірте роки`;
+      this.log.warn("years-guessed", message, line, item);
+    }
     if (row && !totalRow)
       this.rowTexts.set(
         row,
@@ -344,7 +354,7 @@ class TaskTableBuilder {
     const leaf = this.leaf;
     if (!leaf) return;
     const { roles } = this.columns;
-    const result = this.addFunding(leaf.funding, cells, line);
+    const result = this.addFunding(leaf.funding, cells, line, false, leaf);
     const deadline = cellText(cell(cells, roles.deadline));
     if (newRow) {
       leaf.executors = splitExecutors(executors);
