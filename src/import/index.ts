@@ -5,8 +5,6 @@ import { severityOf } from "../domain/rules/table.js";
 import { programmeSchema } from "../domain/schema.js";
 import { validateProgramme } from "../domain/validate.js";
 import { type Block, NotAProgrammeError } from "./blocks.js";
-import { readCsvProgramme } from "./csv.js";
-import { readDocxBlocks } from "./docx.js";
 import { interpretBlocks } from "./interpret/index.js";
 
 /** What the user decided about the document before importing it. */
@@ -16,12 +14,8 @@ export interface ImportOptions {
 }
 
 import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
-import { readOdtBlocks } from "./odt.js";
-import { readPdfBlocks } from "./pdf/index.js";
 import { sniffFormat } from "./sniff.js";
-import { convertWithLibreOffice } from "./soffice.js";
 import { readTextBlocks } from "./text/reader.js";
-import { readXlsxProgramme } from "./xlsx.js";
 
 export { NotAProgrammeError } from "./blocks.js";
 
@@ -135,19 +129,32 @@ async function importDocumentWithinLimits(
   const format = sniffFormat(bytes);
   switch (format) {
     case "docx":
-      return importBlocks(readDocxBlocks(bytes), options);
-    case "xlsx":
+      return importBlocks(docxBlocks(bytes), options);
+    case "xlsx": {
+      const { readXlsxProgramme } = await import("./xlsx.js");
       return withValidation(await readXlsxProgramme(bytes));
-    case "odt":
+    }
+    case "odt": {
+      const { readOdtBlocks } = await import("./odt.js");
       return importBlocks(readOdtBlocks(bytes), options);
+    }
     case "doc":
-    case "rtf":
-      return importBlocks(convertWithLibreOffice(bytes, format, "docx").then(readDocxBlocks), options);
+    case "rtf": {
+      const { convertWithLibreOffice } = await import("./soffice.js");
+      return importBlocks(convertWithLibreOffice(bytes, format, "docx").then(docxBlocks), options);
+    }
     case "text":
       return importPlainText(bytes, extensionOf(fileName), options);
     case "pdf":
       return importPdf(bytes, options);
   }
+}
+
+// Each format's reader is loaded when a document of that format comes: a text import (the CLI's most
+// common) loads none of the zip, XML, spreadsheet and PDF code.
+async function docxBlocks(bytes: Uint8Array): Promise<Block[]> {
+  const { readDocxBlocks } = await import("./docx.js");
+  return readDocxBlocks(bytes);
 }
 
 const OCR_FINDING: Finding = {
@@ -159,14 +166,20 @@ const OCR_FINDING: Finding = {
 };
 
 async function importPdf(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  const { readPdfBlocks } = await import("./pdf/index.js");
   const read = await readPdfBlocks(bytes);
   const result = await importBlocks(Promise.resolve(read.blocks), options);
   return read.ocr ? { ...result, findings: [OCR_FINDING, ...result.findings] } : result;
 }
 
-function importPlainText(bytes: Uint8Array, extension: string, options: ImportOptions): ImportResult {
+async function importPlainText(
+  bytes: Uint8Array,
+  extension: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
   const text = decodeText(bytes);
   if (extension === "csv" || (extension !== "txt" && CSV_TEMPLATE.test(text))) {
+    const { readCsvProgramme } = await import("./csv.js");
     return withValidation(readCsvProgramme(text));
   }
   return importTextWithinLimits(text, options);
