@@ -17,22 +17,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productionBuild } from "../../scripts/check-bundle.js";
 import { buildApp } from "../../src/api/app.js";
 import type { Item } from "../../src/domain/model.js";
-import {
-  isActiveInYear,
-  plannedForYear,
-  projectItems,
-  sumAmounts,
-} from "../../src/domain/monitoring/rollup.js";
 import { importDocument } from "../../src/import/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { listReports } from "../../src/store/monitoring.js";
 import { createUser, ensureOrgUnit } from "../../src/store/users.js";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, seriousViolations, WEB_DIST } from "./support.js";
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  DIGITAL,
+  fundedDigitalProject,
+  seriousViolations,
+  WEB_DIST,
+} from "./support.js";
 
 const ROOT = process.cwd();
 const FIXTURE = path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt");
 const PASSWORD = "e2e-password-1";
-const DIGITAL = "відділ цифрового розвитку та цифровізації Виконавчого комітету Роменської міської ради";
 
 /** Shots at 1366×768 and 390×844 (full page), and the page never scrolls sideways at either width. */
 async function shootBothSizes(page: Page, name: string): Promise<void> {
@@ -90,16 +91,7 @@ describe.skipIf(!existsSync(CHROMIUM))("reporting end to end", () => {
     katottg = result.programme.community.katottg;
     period = result.programme.period;
     const digital = await ensureOrgUnit(store, katottg, DIGITAL);
-    const found = result.programme.directions
-      .flatMap((direction) => projectItems(direction.items))
-      .find(
-        (each) =>
-          each.executors.includes(DIGITAL) &&
-          isActiveInYear(each, 2026) &&
-          sumAmounts(plannedForYear(each, 2026)) > 0,
-      );
-    if (!found) throw new Error("the digital unit has no funded project in 2026");
-    item = found;
+    item = fundedDigitalProject(result.programme);
     await createUser(store, {
       login: "head",
       password: PASSWORD,

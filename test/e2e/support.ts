@@ -4,6 +4,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import type { Programme } from "../../src/domain/model.js";
+import {
+  isActiveInYear,
+  plannedForYear,
+  projectItems,
+  sumAmounts,
+} from "../../src/domain/monitoring/rollup.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const ARTIFACTS = path.resolve(process.cwd(), "test-artifacts");
@@ -84,4 +91,22 @@ export async function checkPage(page: Page, name: string, within?: string): Prom
     ).toBeLessThanOrEqual(report.innerWidth);
   }
   await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+/** Romny's digital department: the executor unit the reporting and units journeys act as. */
+export const DIGITAL =
+  "відділ цифрового розвитку та цифровізації Виконавчого комітету Роменської міської ради";
+
+/** A project of the digital department with money planned for 2026: the one its executor reports on. */
+export function fundedDigitalProject(programme: Programme) {
+  const found = programme.directions
+    .flatMap((direction) => projectItems(direction.items))
+    .find(
+      (each) =>
+        each.executors.includes(DIGITAL) &&
+        isActiveInYear(each, 2026) &&
+        sumAmounts(plannedForYear(each, 2026)) > 0,
+    );
+  if (!found) throw new Error("the digital unit has no funded project in 2026");
+  return found;
 }

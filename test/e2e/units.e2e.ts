@@ -17,21 +17,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productionBuild } from "../../scripts/check-bundle.js";
 import { buildApp } from "../../src/api/app.js";
 import type { Item } from "../../src/domain/model.js";
-import {
-  isActiveInYear,
-  plannedForYear,
-  projectItems,
-  sumAmounts,
-} from "../../src/domain/monitoring/rollup.js";
 import { importDocument } from "../../src/import/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { itemUnitsOf } from "../../src/store/monitoring.js";
 import { createUser, listOrgUnits, normalizeName, type OrgUnit } from "../../src/store/users.js";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, checkPage, WEB_DIST } from "./support.js";
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  checkPage,
+  DIGITAL,
+  fundedDigitalProject,
+  WEB_DIST,
+} from "./support.js";
 
 const FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/programs/romny-2026-2028.txt");
 const PASSWORD = "e2e-password-1";
-const DIGITAL = "відділ цифрового розвитку та цифровізації Виконавчого комітету Роменської міської ради";
 const NEW_UNIT = "Відділ з питань цифрової безпеки";
 const INVITEE = "o.koval@romny.example";
 const ACT = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -70,16 +71,7 @@ describe.skipIf(!existsSync(CHROMIUM))("units, invitations and report files end 
     store = await openStore({ dataDir: ":memory:" });
     const read = await importDocument(await readFile(FIXTURE), "romny-2026-2028.txt");
     katottg = read.programme.community.katottg;
-    const found = read.programme.directions
-      .flatMap((direction) => projectItems(direction.items))
-      .find(
-        (each) =>
-          each.executors.includes(DIGITAL) &&
-          isActiveInYear(each, 2026) &&
-          sumAmounts(plannedForYear(each, 2026)) > 0,
-      );
-    if (!found) throw new Error("the digital unit has no funded project in 2026");
-    item = found;
+    item = fundedDigitalProject(read.programme);
     await createUser(store, {
       login: "head",
       password: PASSWORD,
