@@ -2,7 +2,7 @@
  * The issue's list of bad input, end to end: each is posted to the API with the real importer, and
  * each must be refused with a clear message in Ukrainian (422) while nothing is stored.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -16,6 +16,7 @@ import type { Store } from "../../src/store/index.js";
 import { type Client, userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";
 import { allowTestLoopback, startUrlServer, type UrlServer } from "../support/url-server.js";
+import { alive, hangingSoffice } from "./fake-soffice.js";
 import { pagesPdf, pdf, stream } from "./pdf-builder.js";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "infoprog-bad-input-"));
@@ -62,24 +63,6 @@ function brokenDoc(): Uint8Array {
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
   bytes.set(Buffer.from("WordDocument", "utf16le"), 1024);
   return bytes;
-}
-
-/** A stand-in for soffice that never finishes (its pid recorded, to check that it was killed). */
-function hangingSoffice(): { program: string; pidFile: string } {
-  const pidFile = path.join(scratch, "hanging.pid");
-  const program = path.join(scratch, "hanging-soffice.sh");
-  writeFileSync(program, `#!/bin/sh\necho $$ > ${pidFile}\nsleep 600\n`);
-  chmodSync(program, 0o755);
-  return { program, pidFile };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const RTF = "{\\rtf1\\ansi\\deff0 \\pard Programa\\par}";
@@ -144,7 +127,7 @@ describe("bad input: a clear Ukrainian refusal, nothing stored", () => {
   );
 
   it("LibreOffice hanging past its timeout (killed)", async () => {
-    const { program, pidFile } = hangingSoffice();
+    const { program, pidFile } = hangingSoffice(scratch);
     process.env.INFOPROG_SOFFICE = program;
     process.env.INFOPROG_SOFFICE_TIMEOUT_SECONDS = "2";
     expect(await upload(Buffer.from(RTF), "programa.rtf")).toBe(CONVERSION_MESSAGES.timeout(2));

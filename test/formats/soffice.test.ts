@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { readDocxBlocks } from "../../src/import/docx.js";
 import { TOOL_MESSAGES } from "../../src/import/external.js";
 import { importDocument } from "../../src/import/index.js";
 import { CONVERSION_MESSAGES, convertWithLibreOffice, sofficePath } from "../../src/import/soffice.js";
+import { alive, hangingSoffice } from "./fake-soffice.js";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "infoprog-soffice-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -37,24 +38,6 @@ function rtf(text: string): Buffer {
 
 const OLE_HEADER = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** A stand-in for soffice that records its pid and never finishes. */
-function hangingSoffice(): { program: string; pidFile: string } {
-  const pidFile = path.join(scratch, "hanging.pid");
-  const program = path.join(scratch, "hanging-soffice.sh");
-  writeFileSync(program, `#!/bin/sh\necho $$ > ${pidFile}\nsleep 600\n`);
-  chmodSync(program, 0o755);
-  return { program, pidFile };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe("DOC and RTF through LibreOffice: refusals", () => {
   it("says what to install when LibreOffice is missing, and stores nothing", async () => {
     process.env.INFOPROG_SOFFICE = path.join(scratch, "no-such-soffice");
@@ -64,7 +47,7 @@ describe("DOC and RTF through LibreOffice: refusals", () => {
   });
 
   it("kills LibreOffice hanging past its timeout and refuses the document", async () => {
-    const { program, pidFile } = hangingSoffice();
+    const { program, pidFile } = hangingSoffice(scratch);
     process.env.INFOPROG_SOFFICE = program;
     await expect(convertWithLibreOffice(rtf(RTF_TABLE), "rtf", "docx", 1500)).rejects.toThrow(
       CONVERSION_MESSAGES.timeout(2),
