@@ -10,20 +10,11 @@ import { fetchDocument, URL_MESSAGES } from "../../src/import/fetch-url.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { createUser } from "../../src/store/users.js";
 import { allowTestLoopback, startUrlServer, type UrlServer } from "../support/url-server.js";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, WEB_DIST } from "./support.js";
 
 const ROOT = process.cwd();
 const programme = readFileSync(path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt"));
-const ARTIFACTS = path.resolve(ROOT, "test-artifacts");
-const WEB_DIST = path.resolve(ROOT, "web/dist");
-const CHROMIUM = "/usr/bin/chromium";
 const PASSWORD = "e2e-password-1";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--no-first-run",
-];
 
 describe.skipIf(!existsSync(CHROMIUM))("import from an address, end to end", () => {
   let store: Store;
@@ -46,7 +37,7 @@ describe.skipIf(!existsSync(CHROMIUM))("import from an address, end to end", () 
     const fetchForTests = (url: string) => fetchDocument(url, { allowAddress: allowTestLoopback });
     app = buildApp({ store, webDist: WEB_DIST, fetchDocument: fetchForTests });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "uk-UA" });
     await page.goto(`${base}/`);
     await page.getByLabel("Логін").fill("admin");
