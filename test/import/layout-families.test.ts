@@ -8,6 +8,7 @@ import { oneCellDocument } from "./families/one-cell-per-line.js";
 import { pagedDocument } from "./families/paged-model-table.js";
 import { taskTableView } from "./families/view.js";
 import { DOCX_PROPERTY_RUNS, OFFICE_PROPERTY_RUNS } from "./families/word.js";
+import { type YearRowsStyle, yearRowsDocument } from "./families/years-as-rows.js";
 
 /**
  * Generated programmes rendered in each layout family: `import(render(model))` equals `model`, and
@@ -111,6 +112,40 @@ describe("family 2 as a Word document", () => {
     },
     300_000,
   );
+});
+
+/** The model as a years-as-rows table prints it: without a deadline column, no project has one. */
+function yearRowsModel(model: TaskTableModel, style: YearRowsStyle): TaskTableModel["directions"] {
+  if (style.deadlineColumn) return model.directions;
+  return model.directions.map((direction) => ({
+    ...direction,
+    projects: direction.projects.map((project) => ({ ...project, deadline: "" })),
+  }));
+}
+
+describe("years as rows: a `Рік` column and one row per year and source", () => {
+  it(`imports ${RUNS} generated programmes back to their model`, () => {
+    fc.assert(
+      fc.property(yearRowsDocument, ({ model, style, text }) => {
+        const result = importText(text);
+        expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
+        expect(result.programme.unit).toBe(style.unit);
+        readsCleanly(result);
+      }),
+      PARAMETERS,
+    );
+  });
+
+  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
+    await fc.assert(
+      fc.asyncProperty(yearRowsDocument, async ({ model, style, word }) => {
+        const result = await importWord(word);
+        expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
+        readsCleanly(result);
+      }),
+      DOCX_PROPERTY_RUNS,
+    );
+  }, 120_000);
 });
 
 describe("family 5: a document that is a task table only", () => {

@@ -273,3 +273,87 @@ describe("task table without a source column", () => {
     ]);
   });
 });
+
+describe("years as rows: a `Рік` column and one row per year", () => {
+  const HEADER = `Назва завдання${T}Назва проєкту${T}Відповідальні за виконання${T}Рік${T}Джерела фінансування${T}Обсяги фінансування, тис. грн${T}Очікувані результати`;
+  const read = (...rows: string[]) =>
+    interpretBlocks(readTextBlocks(["Перелік завдань на 2026-2027 роки", "", HEADER, ...rows].join("\n")));
+
+  it("reads each amount into its year and source, one funding row per source", () => {
+    const { programme, findings, coverage } = read(
+      `1. Цифрове врядування${T}${T}${T}${T}${T}${T}`,
+      `Електронний документообіг${T}1.1. Впровадження СЕД${T}Відділ цифрового розвитку${T}2026${T}місцевий бюджет${T}100,000${T}Усі органи в СЕД`,
+      `${T}${T}${T}2027${T}місцевий бюджет${T}150,5${T}`,
+      `${T}${T}${T}2027 р.${T}державний бюджет${T}20${T}`,
+    );
+    const project = programme.directions[0]?.items[0]?.children[0];
+    expect(project?.title).toBe("Впровадження СЕД");
+    expect(project?.expectedResult).toBe("Усі органи в СЕД");
+    expect(project?.funding).toEqual([
+      {
+        source: "local",
+        label: "місцевий бюджет",
+        byYear: { "2026": 10_000_000, "2027": 15_050_000 },
+        total: 25_050_000,
+        totalPrinted: false,
+        line: 5,
+      },
+      {
+        source: "state",
+        label: "державний бюджет",
+        byYear: { "2027": 2_000_000 },
+        total: 2_000_000,
+        totalPrinted: false,
+        line: 7,
+      },
+    ]);
+    expect(findings.map((finding) => finding.code)).not.toContain("import.no-amounts");
+    expect(findings.map((finding) => finding.code)).not.toContain("import.unread-number");
+    // The three amounts and the years printed bare landed in the model ("2027 р." is text, not a number).
+    expect(coverage).toEqual({ numbersSeen: 5, numbersPlaced: 5, numbersFlagged: 0 });
+  });
+
+  it("repeats the source above for a row that leaves it out, and reads a `Всього` row as the printed total", () => {
+    const { programme } = read(
+      `1. Цифрове врядування${T}${T}${T}${T}${T}${T}`,
+      `1.1. Впровадження СЕД${T}${T}Відділ цифрового розвитку${T}2026${T}бюджет громади${T}10${T}Результат`,
+      `${T}${T}${T}2027${T}${T}30${T}`,
+      `${T}${T}${T}Всього${T}бюджет громади${T}40${T}`,
+    );
+    expect(programme.directions[0]?.items[0]?.funding).toEqual([
+      {
+        source: "local",
+        label: "бюджет громади",
+        byYear: { "2026": 1_000_000, "2027": 3_000_000 },
+        total: 4_000_000,
+        totalPrinted: true,
+        line: 5,
+      },
+    ]);
+  });
+
+  it("takes the programme's years from the `Рік` cells when nothing else names them", () => {
+    const text = [
+      "Перелік завдань",
+      "",
+      HEADER,
+      `1. Напрям${T}${T}${T}${T}${T}${T}`,
+      `1.1. Захід${T}${T}Відділ освіти${T}2027${T}бюджет громади${T}10${T}Результат`,
+      `${T}${T}${T}2028${T}бюджет громади${T}10${T}`,
+    ].join("\n");
+    expect(interpretBlocks(readTextBlocks(text)).programme.period).toEqual({ from: 2027, to: 2028 });
+  });
+
+  it("keeps a table with year columns as it was: a `Роки` heading over them is no `Рік` column", () => {
+    const text = [
+      `1.${T}Найменування територіальної громади${T}Тестова громада`,
+      "",
+      `Зміст заходу${T}Виконавець${T}Джерело фінансування${T}Роки${T}${T}Результат`,
+      `${T}${T}${T}2026${T}2027${T}`,
+      `1. Напрям${T}${T}${T}${T}${T}`,
+      `1.1. Захід${T}Відділ освіти${T}бюджет громади${T}1,5${T}2${T}Результат`,
+    ].join("\n");
+    const item = interpretBlocks(readTextBlocks(text)).programme.directions[0]?.items[0];
+    expect(item?.funding[0]).toMatchObject({ source: "local", byYear: { "2026": 150_000, "2027": 200_000 } });
+  });
+});

@@ -1,7 +1,7 @@
 import type { ByYear, FundingRow } from "../../domain/model.js";
 import { type AmountCell, type MoneyUnit, parseAmountCell, sumKopecks } from "../../domain/money.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
-import type { Columns } from "./columns.js";
+import { type Columns, yearOf } from "./columns.js";
 import { cellText } from "./text.js";
 
 export type TaskRole =
@@ -12,7 +12,9 @@ export type TaskRole =
   | "deadline"
   | "source"
   | "money"
-  | "result";
+  | "result"
+  /** "Рік": the year of the row's amount, in a table that prints one row per year (no year columns). */
+  | "year";
 
 const NOTE_PHRASE = /в межах|у межах|не потребує|за рахунок|кошторис/i;
 const TOTAL_LABEL = /^(всього|усього|разом)/i;
@@ -226,6 +228,22 @@ function shiftedLayout(
     });
   }
   return fits.find((layout) => yearsAddUp(layout.money, layout.slots, unit)) ?? fits[0] ?? null;
+}
+
+/** A table with a `Рік` column and no year columns: each row prints the amount of one year. */
+export function printsYearsAsRows(columns: Columns<TaskRole>): boolean {
+  return columns.roles.year !== undefined && columns.years.length === 0 && columns.total === null;
+}
+
+/**
+ * The money columns of one row of a table that prints years as rows: its amount column is the year its
+ * `Рік` cell names, or the row's total when that cell names no single year ("Всього", "2026-2028", empty).
+ */
+export function yearRowColumns(cells: string[], columns: Columns<TaskRole>): Columns<TaskRole> {
+  const money = columns.roles.money;
+  if (money === undefined) return columns;
+  const year = yearOf(cellText(cells[columns.roles.year ?? -1]));
+  return year ? { ...columns, years: [{ year, index: money }] } : { ...columns, total: money };
 }
 
 /** Reads one funding row (source + amounts) and the expected result from a task-table row. */

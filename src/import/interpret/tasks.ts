@@ -1,15 +1,15 @@
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref } from "../../domain/model.js";
-import type { MoneyUnit } from "../../domain/money.js";
+import { type MoneyUnit, sumKopecks } from "../../domain/money.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { Table, TableRow } from "../blocks.js";
 import { joinPieces } from "../text/clean.js";
-import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
+import { type ColumnRule, type Columns, isColumnNumberRow, readColumns, yearOf } from "./columns.js";
 import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
 import { isUnitName, splitExecutors } from "./executors.js";
 import type { FindingLog } from "./findings.js";
-import { readFunding, type TaskRole } from "./funding.js";
+import { printsYearsAsRows, readFunding, type TaskRole, yearRowColumns } from "./funding.js";
 import { cellText, leadingNumber } from "./text.js";
 
 export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
@@ -21,6 +21,7 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
   { role: "source", pattern: /джерел/i },
   { role: "money", pattern: /обсяг|вартість|сума/i },
   { role: "result", pattern: /очікуван|результат/i },
+  { role: "year", pattern: /^\s*(?:рік|роки)(?:\s+(?:фінансування|виконання|реалізації))?\s*$/i },
 ];
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
@@ -64,9 +65,8 @@ function taskColumns(table: Table): Columns<TaskRole> | null {
 export function isTaskTable(table: Table): boolean {
   const columns = taskColumns(table);
   if (columns === null || columns.roles.task === undefined) return false;
-  return (
-    columns.roles.source !== undefined || (columns.roles.money !== undefined && columns.years.length > 0)
-  );
+  const yearColumns = columns.years.length > 0 || columns.roles.year !== undefined;
+  return columns.roles.source !== undefined || (columns.roles.money !== undefined && yearColumns);
 }
 
 export function unitOf(headerText: string): MoneyUnit | null {
@@ -107,6 +107,14 @@ class TaskTableBuilder {
   private afterBreak = false;
 
   private readonly headerCells: Set<string>;
+  /** The table prints one row per year (a `Рік` column) instead of a column per year. */
+  private readonly yearsAsRows: boolean;
+  /** Funding rows read from rows of one year each, that rows of their source's other years join. */
+  private readonly yearRows = new WeakSet<FundingRow>();
+  /** The funding row the last year's row went to: a row that leaves its source out repeats its source. */
+  private lastYearRow: FundingRow | null = null;
+  /** The years the `Рік` cells name, when the table prints years as rows. */
+  readonly years = new Set<string>();
 
   constructor(
     private readonly columns: Columns<TaskRole>,
@@ -115,6 +123,7 @@ class TaskTableBuilder {
     private readonly ledger: NumberLedger,
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
+    this.yearsAsRows = printsYearsAsRows(columns);
   }
 
   /** The header or the column-number row repeated at the top of a page. */
@@ -139,9 +148,15 @@ class TaskTableBuilder {
     if (direction) {
       this.placeText(row.line, cells, [this.columns.roles.number]);
       this.startDirection(direction.number, direction.title, row.line);
-    } else if (TOTAL.test(first)) this.startTotals(cells, row.line);
+    } else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, row.line);
     else if (afterBreak && this.continuesLeaf(cells)) this.continueLeaf(cells, row.line);
     else this.takeItemRow(cells, row.line);
+  }
+
+  /** "Всього" in the `Рік` column of a table that prints years as rows: the row's total over its years. */
+  private totalOfYears(cells: string[]): boolean {
+    const year = this.columns.roles.year;
+    return this.yearsAsRows && year !== undefined && cells.findIndex((text) => text.trim() !== "") === year;
   }
 
   /** The text cell a row names its item in: the project column, else the task column. */
@@ -224,22 +239,60 @@ class TaskTableBuilder {
     totalRow = false,
     item?: Item,
   ): string {
-    const { row, result, placed, yearsGuessed } = readFunding(cells, this.columns, this.unit, line, totalRow);
-    if (row) target.push(row);
+    const columns = this.yearsAsRows ? yearRowColumns(cells, this.columns) : this.columns;
+    const read = readFunding(cells, columns, this.unit, line, totalRow);
+    const { result, placed, yearsGuessed } = read;
+    const row = read.row && this.yearsAsRows ? this.joinYearRow(target, read.row, cells, line) : read.row;
+    if (row === read.row && row) target.push(row);
     if (row && yearsGuessed && item) {
       const message = `Рядок «${row.label || "без назви джерела"}» має менше клітинок сум, ніж стовпців у шапці: суми віднесено до років зліва — перевірте роки`;
       this.log.warn("years-guessed", message, line, item);
     }
     if (row && !totalRow)
-      this.rowTexts.set(
-        row,
-        placed.map((cell) => cells[cell] ?? ""),
-      );
+      this.rowTexts.set(row, [...(this.rowTexts.get(row) ?? []), ...placed.map((cell) => cells[cell] ?? "")]);
     for (const cell of placed) {
       this.ledger.place({ line, cell });
       this.amountTexts.push(cells[cell] ?? "");
     }
     return result;
+  }
+
+  /**
+   * One row per year (`Рік` column): a year's row joins the row of its source printed for another year
+   * (a row without a source joins the last one), so a source is one funding row over all its years.
+   * Returns the row the amounts went to; the `Рік` cell's year is placed in the model with them.
+   */
+  private joinYearRow(target: FundingRow[], row: FundingRow, cells: string[], line: number): FundingRow {
+    const yearCell = this.columns.roles.year ?? -1;
+    const printed = yearOf(cellText(cells[yearCell]));
+    if (printed) {
+      this.years.add(printed);
+      this.ledger.place({ line, cell: yearCell });
+    }
+    const year = Object.keys(row.byYear)[0];
+    const own = target.filter((each) => this.yearRows.has(each));
+    const above = this.lastYearRow;
+    if (row.label === "" && above && own.includes(above)) {
+      // A source left out repeats the source of the row above.
+      row.label = above.label;
+      row.source = above.source;
+    }
+    const fits = (each: FundingRow): boolean =>
+      year !== undefined ? !(year in each.byYear) : !each.totalPrinted && row.totalPrinted === true;
+    const label = row.label.toLowerCase();
+    const joined = own.find((each) => each.label.toLowerCase() === label && fits(each));
+    this.lastYearRow = joined ?? row;
+    if (!joined) {
+      this.yearRows.add(row);
+      return row;
+    }
+    if (year !== undefined) joined.byYear[year] = row.byYear[year] ?? 0;
+    if (row.totalPrinted) {
+      joined.total = row.total;
+      joined.totalPrinted = true;
+    } else if (!joined.totalPrinted) joined.total = sumKopecks(Object.values(joined.byYear));
+    if (row.note) joined.note = joined.note ? `${joined.note}; ${row.note}` : row.note;
+    return joined;
   }
 
   private takeItemRow(cells: string[], line: number): void {
@@ -420,7 +473,7 @@ export function readTaskTable(
     directions: builder.directions,
     declaredTotals: builder.declaredTotals,
     unit: builder.unit,
-    years: columns.years.map(({ year }) => year),
+    years: builder.years.size > 0 ? [...builder.years].sort() : columns.years.map(({ year }) => year),
     amountTexts: builder.amountTexts,
     rowTexts: builder.rowTexts,
   };
