@@ -66,6 +66,34 @@ export function parseAmountCell(raw: string, unit: MoneyUnit): AmountCell {
   return kopecks === null ? { kind: "text", text } : { kind: "amount", kopecks };
 }
 
+/** The scale words an amount may be written with, and the fraction digits of a kopeck in each. */
+export type ScaleWord = "thousand" | "million" | "billion";
+const SCALE_WORDS: { word: ScaleWord; pattern: RegExp; digits: number }[] = [
+  { word: "thousand", pattern: /^тис/i, digits: 5 },
+  { word: "million", pattern: /^млн/i, digits: 8 },
+  { word: "billion", pattern: /^млрд/i, digits: 11 },
+];
+/** "0,3 млн", "0,3 млн грн", "1,2 млн. грн", "2 млрд грн", "300 тис. грн": a number and a scale word. */
+const SCALED = /^([+]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(тис|млн|млрд)\.?\s*(?:грн\.?)?$/i;
+
+/**
+ * An amount written with a scale word ("0,3 млн грн" = 30 000 000 kopecks), exactly, whatever the
+ * table's unit; null for any other text, or one with more fraction digits than a kopeck can hold.
+ */
+export function parseScaledAmount(raw: string): { kopecks: Kopecks; word: ScaleWord } | null {
+  const match = SCALED.exec(raw.replace(MARKUP, "").trim());
+  if (!match) return null;
+  const scale = SCALE_WORDS.find(({ pattern }) => pattern.test(match[2] ?? ""));
+  if (!scale) return null;
+  const number = (match[1] ?? "").replace(GROUP_SPACES, "").replace(/^\+/, "");
+  const [whole = "0", fraction = ""] = number.split(/[.,]/);
+  const trimmed = fraction.replace(/0+$/, "");
+  if (trimmed.length > scale.digits) return null;
+  const exact = BigInt(whole) * 10n ** BigInt(scale.digits) + BigInt(trimmed.padEnd(scale.digits, "0"));
+  const kopecks = Number(exact);
+  return Number.isSafeInteger(kopecks) && BigInt(kopecks) === exact ? { kopecks, word: scale.word } : null;
+}
+
 export function sumKopecks(values: Iterable<Kopecks>): Kopecks {
   let total = 0;
   for (const value of values) total += value;

@@ -6,6 +6,7 @@ import {
   type MoneyUnit,
   parseAmountCell,
   parseDecimalToKopecks,
+  parseScaledAmount,
 } from "../../src/domain/money.js";
 
 const units = fc.constantFrom<MoneyUnit>("thousand", "uah");
@@ -167,5 +168,40 @@ describe("non-numbers", () => {
       expect(parseDecimalToKopecks("-1,0", unit)).toBeNull();
       expect(parseDecimalToKopecks("1,2,3", unit)).toBeNull();
     }
+  });
+});
+
+describe("amounts written with a scale word", () => {
+  it("reads the exact amount the word names, in kopecks", () => {
+    expect(parseScaledAmount("0,3 млн")).toEqual({ kopecks: 30_000_000, word: "million" });
+    expect(parseScaledAmount("0,3 млн грн")).toEqual({ kopecks: 30_000_000, word: "million" });
+    expect(parseScaledAmount("1,2 млн. грн")).toEqual({ kopecks: 120_000_000, word: "million" });
+    expect(parseScaledAmount("0,000001 млн")).toEqual({ kopecks: 100, word: "million" });
+    expect(parseScaledAmount("2 млрд грн")).toEqual({ kopecks: 200_000_000_000, word: "billion" });
+    expect(parseScaledAmount("300 тис. грн")).toEqual({ kopecks: 30_000_000, word: "thousand" });
+    expect(parseScaledAmount("1 250,5 тис")).toEqual({ kopecks: 125_050_000, word: "thousand" });
+  });
+
+  it("refuses other text and fractions finer than a kopeck", () => {
+    expect(parseScaledAmount("0,000000001 млн")).toBeNull();
+    expect(parseScaledAmount("в межах 0,3 млн")).toBeNull();
+    expect(parseScaledAmount("0,3 млн та 0,2 млн")).toBeNull();
+    expect(parseScaledAmount("0,3")).toBeNull();
+    expect(parseScaledAmount("млн")).toBeNull();
+  });
+
+  it("equals the decimal in thousands scaled by the word, for any amount", () => {
+    fc.assert(
+      fc.property(everydayKopecks, (value) => {
+        const millions = withComma(kopecksToDecimal(value, "thousand")).replace(
+          /^(\d+)(?:,(\d+))?$/,
+          (_, whole: string, fraction = "") => {
+            const digits = whole.padStart(4, "0");
+            return `${Number(digits.slice(0, -3))},${digits.slice(-3)}${fraction}`;
+          },
+        );
+        expect(parseScaledAmount(`${millions} млн грн`)?.kopecks).toBe(value);
+      }),
+    );
   });
 });

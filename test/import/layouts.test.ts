@@ -357,3 +357,79 @@ describe("years as rows: a `Рік` column and one row per year", () => {
     expect(item?.funding[0]).toMatchObject({ source: "local", byYear: { "2026": 150_000, "2027": 200_000 } });
   });
 });
+
+describe("an amount written with a scale word", () => {
+  const table = (unit: string, ...rows: string[]) =>
+    [
+      "Перелік завдань на 2026-2027 роки",
+      "",
+      `Назва завдання${T}Відповідальні${T}Строки${T}Джерела фінансування${T}Обсяги фінансування, ${unit}${T}${T}${T}Очікувані результати`,
+      `${T}${T}${T}${T}Всього${T}2026${T}2027${T}`,
+      `1. Напрям${T}${T}${T}${T}${T}${T}${T}`,
+      ...rows,
+    ].join("\n");
+
+  it("reads `0,3 млн` / `1,2 млн. грн` in a table in thousands as the exact amount, and names the conversion", () => {
+    const { programme, findings, coverage } = interpretBlocks(
+      readTextBlocks(
+        table(
+          "тис. грн",
+          `1.1. Захід${T}Відділ${T}2026-2027${T}місцевий бюджет${T}1,5 млн грн${T}0,3 млн${T}1,2 млн. грн${T}Результат`,
+          `1.2. Інший захід${T}Відділ${T}2026${T}місцевий бюджет${T}40,5${T}40,5${T}-${T}Результат`,
+        ),
+      ),
+    );
+    const [first, second] = programme.directions[0]?.items ?? [];
+    expect(first?.funding[0]).toMatchObject({
+      source: "local",
+      byYear: { "2026": 30_000_000, "2027": 120_000_000 },
+      total: 150_000_000,
+    });
+    expect(first?.funding[0]?.note).toBeUndefined();
+    expect(second?.funding[0]?.byYear).toEqual({ "2026": 4_050_000, "2027": 0 });
+    const scaled = findings.filter((finding) => finding.code === "import.amount-scaled");
+    expect(scaled.map((finding) => [finding.severity, finding.location.line, finding.message])).toEqual([
+      ["warning", 6, expect.stringMatching(/«1,5 млн грн».*1\s500,0 тис\. грн \(1\s500\s000,00 грн\)/)],
+      ["warning", 6, expect.stringMatching(/«0,3 млн».*300,0 тис\. грн \(300\s000,00 грн\)/)],
+      ["warning", 6, expect.stringMatching(/«1,2 млн\. грн».*1\s200,0 тис\. грн/)],
+    ]);
+    expect(findings.map((finding) => finding.code)).not.toContain("import.amount-text");
+    expect(coverage?.numbersSeen).toBe((coverage?.numbersPlaced ?? 0) + (coverage?.numbersFlagged ?? 0));
+  });
+
+  it("reads `300 тис. грн` in a table in UAH as 300 000 UAH; a table's own unit restated is no conversion", () => {
+    const uah = interpretBlocks(
+      readTextBlocks(
+        table(
+          "грн",
+          `1.1. Захід${T}Відділ${T}2026${T}місцевий бюджет${T}300 тис. грн${T}300 тис. грн${T}-${T}Результат`,
+        ),
+      ),
+    );
+    expect(uah.programme.directions[0]?.items[0]?.funding[0]?.byYear["2026"]).toBe(30_000_000);
+    expect(uah.findings.filter((finding) => finding.code === "import.amount-scaled")).toHaveLength(2);
+    const thousand = interpretBlocks(
+      readTextBlocks(
+        table(
+          "тис. грн",
+          `1.1. Захід${T}Відділ${T}2026${T}місцевий бюджет${T}300 тис. грн${T}300 тис. грн${T}-${T}Результат`,
+        ),
+      ),
+    );
+    expect(thousand.programme.directions[0]?.items[0]?.funding[0]?.byYear["2026"]).toBe(30_000_000);
+    expect(thousand.findings.map((finding) => finding.code)).not.toContain("import.amount-scaled");
+  });
+
+  it("keeps prose with a number as a note, not an amount", () => {
+    const { programme, findings } = interpretBlocks(
+      readTextBlocks(
+        table(
+          "тис. грн",
+          `1.1. Захід${T}Відділ${T}2026${T}місцевий бюджет${T}орієнтовно 0,3 млн${T}${T}${T}Результат`,
+        ),
+      ),
+    );
+    expect(programme.directions[0]?.items[0]?.funding[0]?.total).toBe(0);
+    expect(findings.map((finding) => finding.code)).toContain("import.amount-text");
+  });
+});

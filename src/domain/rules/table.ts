@@ -707,6 +707,17 @@ export const RULES = [
     appliesTo: ["row"],
   },
   {
+    code: "import.amount-scaled",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Суму записано словом («0,3 млн грн»); її прочитано як точну суму в одиницях таблиці, перевірте перерахунок.",
+      en: "An amount is written with a word (“0.3 million UAH”); it was read as the exact amount in the table's unit; check the conversion.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["row"],
+  },
+  {
     code: "import.unknown-record",
     severity: "warning",
     stage: "importer",

@@ -1,5 +1,12 @@
 import type { ByYear, FundingRow } from "../../domain/model.js";
-import { type AmountCell, type MoneyUnit, parseAmountCell, sumKopecks } from "../../domain/money.js";
+import {
+  type AmountCell,
+  type Kopecks,
+  type MoneyUnit,
+  parseAmountCell,
+  parseScaledAmount,
+  sumKopecks,
+} from "../../domain/money.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import { type Columns, yearOf } from "./columns.js";
 import { cellText } from "./text.js";
@@ -30,6 +37,30 @@ export interface FundingCells {
    * year each amount belongs to is read from the left, a guess the user must check.
    */
   yearsGuessed: boolean;
+  /** Amounts written with a scale word that were read as the amounts they name (the user must see it). */
+  scaled: ScaledAmount[];
+}
+
+/** An amount written with a scale word ("0,3 млн грн") that was read as the exact amount it names. */
+export interface ScaledAmount {
+  text: string;
+  kopecks: Kopecks;
+}
+
+/**
+ * One money cell: a number in the table's unit, or an amount written with a scale word ("0,3 млн",
+ * "1,2 млн. грн", "300 тис. грн" in a table in UAH), exactly, whatever the table's unit.
+ */
+function readCell(raw: string, unit: MoneyUnit): AmountCell {
+  const scaled = parseScaledAmount(raw);
+  return scaled ? { kind: "amount", kopecks: scaled.kopecks } : parseAmountCell(raw, unit);
+}
+
+/** The cell's amount when it is written with a scale word other than the table's own unit. */
+function scaledIn(raw: string, unit: MoneyUnit): ScaledAmount | null {
+  const scaled = parseScaledAmount(raw);
+  if (!scaled || (scaled.word === "thousand" && unit === "thousand")) return null;
+  return { text: cellText(raw), kopecks: scaled.kopecks };
 }
 
 interface MoneySlot {
@@ -64,7 +95,7 @@ function sourceIndex(cells: string[], columns: Columns<TaskRole>): number {
 }
 
 function isEmptyOrProse(cell: string, unit: MoneyUnit): boolean {
-  const parsed = parseAmountCell(cell, unit);
+  const parsed = readCell(cell, unit);
   return parsed.kind === "empty" || (parsed.kind === "text" && !NOTE_PHRASE.test(cell));
 }
 
@@ -77,7 +108,7 @@ function withoutPadding(cells: string[], at: number, resultOffset: number | null
   const last = cells.findLastIndex((cell) => cell.trim() !== "");
   if (resultOffset === null || last <= at || last >= at + resultOffset) return cells;
   const cell = cells[last] ?? "";
-  const prose = parseAmountCell(cell, unit).kind === "text" && isEmptyOrProse(cell, unit);
+  const prose = readCell(cell, unit).kind === "text" && isEmptyOrProse(cell, unit);
   return prose ? cells.slice(0, last + 1) : cells;
 }
 
@@ -115,7 +146,7 @@ function layoutAfterSource(cells: string[], at: number, columns: Columns<TaskRol
 
 /** A total row printing total + years under a table without a total column ("Всього: 27745 …"). */
 function shortSlots(money: string[], slots: { slot: MoneySlot }[], unit: MoneyUnit): MoneySlot[] {
-  const amounts = money.filter((cell) => parseAmountCell(cell, unit).kind !== "text");
+  const amounts = money.filter((cell) => readCell(cell, unit).kind !== "text");
   const years = slots.filter(({ slot }) => slot.kind === "year").map(({ slot }) => slot);
   if (amounts.length === years.length + 1 && !slots.some(({ slot }) => slot.kind === "total")) {
     return [{ kind: "total" }, ...years];
@@ -127,10 +158,10 @@ function shortSlots(money: string[], slots: { slot: MoneySlot }[], unit: MoneyUn
 function layoutTotalRow(cells: string[], at: number, columns: Columns<TaskRole>, unit: MoneyUnit): Layout {
   const amounts = cells.slice(at + 1).filter((cell) => cell.trim() !== "");
   const slots = moneySlots(columns).map(({ slot }) => slot);
-  const money = amounts.filter((cell) => parseAmountCell(cell, unit).kind !== "text");
+  const money = amounts.filter((cell) => readCell(cell, unit).kind !== "text");
   if (money.length === columns.years.length + 1 && columns.total === null) {
     const indexes = cells.flatMap((cell, index) =>
-      index > at && cell.trim() !== "" && parseAmountCell(cell, unit).kind !== "text" ? [index] : [],
+      index > at && cell.trim() !== "" && readCell(cell, unit).kind !== "text" ? [index] : [],
     );
     return { money, at: indexes, slots: [{ kind: "total" }, ...slots], result: "" };
   }
@@ -148,19 +179,22 @@ function buildRow(
   unit: MoneyUnit,
   line: number,
   placed: number[],
+  scaled: ScaledAmount[],
 ): FundingRow | null {
   const byYear: ByYear = {};
   const notes: string[] = [];
   let printedTotal: number | null = null;
   let anyCell = label.trim() !== "";
   layout.money.forEach((raw, index) => {
-    const cell = parseAmountCell(raw, unit);
+    const cell = readCell(raw, unit);
     if (cell.kind !== "empty") anyCell = true;
     if (cell.kind === "text") notes.push(cellText(cell.text));
     const slot = layout.slots[index];
     const amount = amountOf(cell);
     if (amount === null || !slot) return;
     if (cell.kind === "amount") placed.push(layout.at[index] ?? -1);
+    const written = cell.kind === "amount" ? scaledIn(raw, unit) : null;
+    if (written) scaled.push(written);
     if (slot.kind === "total") printedTotal = amount;
     else if (slot.year) byYear[slot.year] = amount;
   });
@@ -178,7 +212,7 @@ function buildRow(
 }
 
 function isAmountLike(cell: string, unit: MoneyUnit): boolean {
-  const kind = parseAmountCell(cell, unit).kind;
+  const kind = readCell(cell, unit).kind;
   return kind === "amount" || kind === "dash";
 }
 
@@ -186,14 +220,14 @@ function isAmountLike(cell: string, unit: MoneyUnit): boolean {
 function leftOut(cells: string[], at: number, layout: Layout, unit: MoneyUnit): number[] {
   const used = new Set(layout.at);
   return cells.flatMap((cell, index) =>
-    index > at && !used.has(index) && parseAmountCell(cell, unit).kind === "amount" ? [index] : [],
+    index > at && !used.has(index) && readCell(cell, unit).kind === "amount" ? [index] : [],
   );
 }
 
 function yearsAddUp(money: string[], slots: MoneySlot[], unit: MoneyUnit): boolean {
   const total = slots.findIndex((slot) => slot.kind === "total");
   if (total < 0) return true;
-  const amounts = money.map((cell) => amountOf(parseAmountCell(cell, unit)) ?? 0);
+  const amounts = money.map((cell) => amountOf(readCell(cell, unit)) ?? 0);
   const years = amounts.reduce((sum, amount, index) => (index === total ? sum : sum + amount), 0);
   return years === amounts[total];
 }
@@ -263,18 +297,25 @@ export function readFunding(
   const named = columns.roles.source !== undefined && at === columns.roles.source;
   const label = named || isSourceLabel(cells[at] ?? "") ? (cells[at] ?? "") : "";
   const placed: number[] = [];
-  const row = buildRow(label, layout, unit, line, placed);
+  const scaled: ScaledAmount[] = [];
+  const row = buildRow(label, layout, unit, line, placed, scaled);
   if (row && totalRow && row.source === "unspecified") {
     // "Всього: … 27745 …" with no source named: the row is the printed total itself.
     row.source = "total";
     row.label = cellText(cells[0]);
   }
   const guessed = row !== null && !totalRow && layout === read && guessesYears(layout, unit);
-  return { row, result: cellText(layout.result), placed: row ? placed : [], yearsGuessed: guessed };
+  return {
+    row,
+    result: cellText(layout.result),
+    placed: row ? placed : [],
+    yearsGuessed: guessed,
+    scaled: row ? scaled : [],
+  };
 }
 
 /** Fewer money cells than money columns, more than one of them an amount: the years are a guess. */
 function guessesYears(layout: Layout, unit: MoneyUnit): boolean {
   if (layout.money.length >= layout.slots.length) return false;
-  return layout.money.filter((cell) => parseAmountCell(cell, unit).kind === "amount").length > 1;
+  return layout.money.filter((cell) => readCell(cell, unit).kind === "amount").length > 1;
 }

@@ -1,6 +1,6 @@
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref } from "../../domain/model.js";
-import { type MoneyUnit, sumKopecks } from "../../domain/money.js";
+import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { Table, TableRow } from "../blocks.js";
 import { joinPieces } from "../text/clean.js";
@@ -242,6 +242,12 @@ class TaskTableBuilder {
     const columns = this.yearsAsRows ? yearRowColumns(cells, this.columns) : this.columns;
     const read = readFunding(cells, columns, this.unit, line, totalRow);
     const { result, placed, yearsGuessed } = read;
+    for (const scaled of read.scaled) {
+      const reading = `${formatAmount(scaled.kopecks, this.unit)} ${unitLabel(this.unit)}`;
+      const uah = `${formatAmount(scaled.kopecks, "uah")} грн`;
+      const message = `Суму «${scaled.text}» записано словом; її прочитано як ${reading} (${uah}) — перевірте перерахунок`;
+      this.log.warn("amount-scaled", message, line, item ?? ref.programme());
+    }
     const row = read.row && this.yearsAsRows ? this.joinYearRow(target, read.row, cells, line) : read.row;
     if (row === read.row && row) target.push(row);
     if (row && yearsGuessed && item) {

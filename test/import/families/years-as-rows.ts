@@ -10,7 +10,8 @@ import { WordSketch } from "./word.js";
  * (in the task cell, the project cell repeating the title or empty), executors,
  * deadline and result are on its first row only; the rows after it print the year, the source (or leave
  * a repeated source out) and the amount. Rows go source by source or year by year; directions are
- * `N. Назва` rows; direction and programme totals print one row per year.
+ * `N. Назва` rows; direction and programme totals print one row per year; some amounts are written in
+ * millions with a word (`0,28115 млн грн`), whatever the table's unit.
  */
 export interface YearRowsStyle {
   deadlineColumn: boolean;
@@ -26,6 +27,8 @@ export interface YearRowsStyle {
   unit: "thousand" | "uah";
   localLabel: string;
   totals: boolean;
+  /** Per amount, in order: written in millions with a word ("0,28115 млн грн"). Reused cyclically. */
+  millions: boolean[];
 }
 
 export const yearRowsStyle: fc.Arbitrary<YearRowsStyle> = fc.record({
@@ -40,7 +43,17 @@ export const yearRowsStyle: fc.Arbitrary<YearRowsStyle> = fc.record({
   unit: fc.constantFrom("thousand", "uah"),
   localLabel: fc.constantFrom("місцевий бюджет", "Бюджет громади"),
   totals: fc.boolean(),
+  millions: fc.array(fc.boolean(), { minLength: 1, maxLength: 10 }),
 });
+
+/** Kopecks as millions of UAH with a scale word, exactly: 28 115 000 kopecks → "0,28115 млн грн". */
+function printMillions(kopecks: number, word: string): string {
+  const whole = Math.floor(kopecks / 100_000_000);
+  const fraction = String(kopecks % 100_000_000)
+    .padStart(8, "0")
+    .replace(/0+$/, "");
+  return `${whole}${fraction ? `,${fraction}` : ""} ${word}`;
+}
 
 const LABELS: Record<string, string> = { other: "інші джерела", state: "державний бюджет" };
 
@@ -61,7 +74,11 @@ export function yearRows(model: TaskTableModel, style: YearRowsStyle): string[][
   const rows: string[][] = [header];
   if (style.columnNumbers) rows.push(header.map((_, index) => String(index + 1)));
   const label = (source: string) => (source === "local" ? style.localLabel : (LABELS[source] ?? source));
-  const amount = (kopecks: number) => printAmount(kopecks, style.unit, style.grouped);
+  let amountsPrinted = 0;
+  const amount = (kopecks: number) =>
+    (style.millions[amountsPrinted++ % style.millions.length] ?? false)
+      ? printMillions(kopecks, amountsPrinted % 2 === 0 ? "млн грн" : "млн")
+      : printAmount(kopecks, style.unit, style.grouped);
   /** A row of the money part: year, source, amount. */
   const money = (head: string[], year: string, source: string, printed: string, result = "") => [
     ...head,
