@@ -6,46 +6,14 @@ import { CSV_SEPARATOR } from "../template/layout.js";
 import { type SourceRecord, unflattenProgramme } from "../template/read.js";
 import { type CellValue, columnLetter, RECORD_KINDS, type RecordKind } from "../template/records.js";
 import { NotAProgrammeError } from "./blocks.js";
-import { checkDeadline, checkRow, checkText } from "./limits.js";
+import { parseCsvRows } from "./text/csv-rows.js";
 
 /**
  * Splits RFC 4180 text into rows of fields. Quoted fields may hold separators, doubled quotes and
  * line breaks; rows end with CRLF or LF.
  */
 export function parseCsv(text: string, separator = CSV_SEPARATOR): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let at = text.startsWith("\ufeff") ? 1 : 0;
-  let quoted = false;
-  const endField = (): void => {
-    checkText(field);
-    row.push(field);
-    field = "";
-  };
-  for (; at < text.length; at++) {
-    const char = text[at];
-    if (quoted) {
-      if (char !== '"') field += char;
-      else if (text[at + 1] === '"') field += text[++at];
-      else quoted = false;
-    } else if (char === '"' && field === "") quoted = true;
-    else if (char === separator) endField();
-    else if (char === "\n" || (char === "\r" && text[at + 1] === "\n")) {
-      if (char === "\r") at++;
-      endField();
-      checkRow(row);
-      rows.push(row);
-      row = [];
-    } else field += char;
-    if (at % 65_536 === 0) checkDeadline();
-  }
-  if (quoted) throw new NotAProgrammeError("CSV пошкоджений: лапки не закрито до кінця файлу.");
-  if (field !== "" || row.length > 0) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
+  return parseCsvRows(text, separator).map((row) => row.cells);
 }
 
 function isRecordKind(text: string): text is RecordKind {

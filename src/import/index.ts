@@ -15,6 +15,7 @@ export interface ImportOptions {
 
 import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
 import { sniffFormat } from "./sniff.js";
+import { delimiterOf, readDelimitedBlocks } from "./text/delimited.js";
 import { readTextBlocks } from "./text/reader.js";
 
 export { NotAProgrammeError } from "./blocks.js";
@@ -55,9 +56,21 @@ function importTextWithinLimits(text: string, options: ImportOptions): ImportRes
   if (text.trim() === "") throw new NotAProgrammeError("Файл порожній: у ньому немає тексту програми");
   if (text.includes("\u0000"))
     throw new NotAProgrammeError("Файл не є текстовим документом (містить двійкові дані)");
-  const blocks = readTextBlocks(text);
+  const blocks = readTextOrDelimited(text);
   checkDeadline();
   return withValidation(interpretBlocks(blocks, options));
+}
+
+/**
+ * Text as the text reader rebuilds it; a table saved as CSV with `;` or `,` (a header line naming the
+ * task table's columns, no tabs) as the rows of cells its delimiter makes, when the text reader found
+ * no table in it.
+ */
+function readTextOrDelimited(text: string): Block[] {
+  const blocks = readTextBlocks(text);
+  if (blocks.some((block) => block.kind === "table")) return blocks;
+  const delimiter = delimiterOf(text);
+  return delimiter ? readDelimitedBlocks(text, delimiter) : blocks;
 }
 
 /** The first line of infoprog's CSV template names a "record" column. */
@@ -178,7 +191,14 @@ async function importPlainText(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const text = decodeText(bytes);
-  if (extension === "csv" || (extension !== "txt" && CSV_TEMPLATE.test(text))) {
+  if (CSV_TEMPLATE.test(text) && extension !== "txt") {
+    const { readCsvProgramme } = await import("./csv.js");
+    return withValidation(readCsvProgramme(text));
+  }
+  if (extension === "csv") {
+    // A CSV that is not infoprog's template: a table saved from a spreadsheet or Word.
+    const delimiter = delimiterOf(text);
+    if (delimiter) return withValidation(interpretBlocks(readDelimitedBlocks(text, delimiter), options));
     const { readCsvProgramme } = await import("./csv.js");
     return withValidation(readCsvProgramme(text));
   }

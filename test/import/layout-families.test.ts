@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
-import { importText } from "../../src/import/index.js";
+import { importDocument, importText } from "../../src/import/index.js";
 import { PROPERTY_RUNS, RUNS, type TaskTableModel } from "./families/model.js";
 import { hasSoffice, importConverted, importWord, type OfficeFormat } from "./families/office.js";
 import { oneCellDocument } from "./families/one-cell-per-line.js";
-import { pagedDocument } from "./families/paged-model-table.js";
+import { pagedDocument, renderPaged } from "./families/paged-model-table.js";
 import { taskTableView } from "./families/view.js";
 import { DOCX_PROPERTY_RUNS, OFFICE_PROPERTY_RUNS } from "./families/word.js";
-import { type YearRowsStyle, yearRowsDocument } from "./families/years-as-rows.js";
+import { toCsv, type YearRowsStyle, yearRowsDocument } from "./families/years-as-rows.js";
 
 /**
  * Generated programmes rendered in each layout family: `import(render(model))` equals `model`, and
@@ -144,6 +144,40 @@ describe("years as rows: a `Рік` column and one row per year and source", () 
         readsCleanly(result);
       }),
       DOCX_PROPERTY_RUNS,
+    );
+  }, 120_000);
+});
+
+const delimiter = fc.constantFrom<";" | ",">(";", ",");
+const csvBytes = (rows: string[][], by: ";" | ",") => new TextEncoder().encode(toCsv(rows, by));
+
+describe("a task table saved as CSV with `;` or `,` (not infoprog's template)", () => {
+  it(`imports ${DOCX_PROPERTY_RUNS.numRuns * 2} generated model tables' CSV back to their model`, async () => {
+    await fc.assert(
+      fc.asyncProperty(pagedDocument, delimiter, async ({ model, style }, by) => {
+        // A spreadsheet has no page breaks: the rows as the text has them, the column-number rows kept.
+        const { text } = renderPaged(model, style);
+        const rows = text
+          .split("\n")
+          .filter((line) => line !== "")
+          .map((line) => line.split("\t"));
+        const result = await importDocument(csvBytes(rows, by), "table.csv");
+        expect(taskTableView(result.programme)).toEqual(model.directions);
+        readsCleanly(result);
+      }),
+      { ...DOCX_PROPERTY_RUNS, numRuns: DOCX_PROPERTY_RUNS.numRuns * 2 },
+    );
+  }, 120_000);
+
+  it(`imports ${DOCX_PROPERTY_RUNS.numRuns * 2} generated years-as-rows tables' CSV back to their model`, async () => {
+    await fc.assert(
+      fc.asyncProperty(yearRowsDocument, delimiter, async ({ model, style, rows }, by) => {
+        const result = await importDocument(csvBytes(rows, by), "table.csv");
+        expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
+        expect(result.programme.unit).toBe(style.unit);
+        readsCleanly(result);
+      }),
+      { ...DOCX_PROPERTY_RUNS, numRuns: DOCX_PROPERTY_RUNS.numRuns * 2 },
     );
   }, 120_000);
 });

@@ -38,7 +38,7 @@ function lineKind(line: string): LineKind {
 /** What `cleanCell` would change: line breaks and odd spaces, runs of spaces, ends, hyphens. */
 const NEEDS_CLEANING = /[^\S ]| {2}|^ | $|-/;
 
-function cleanCell(cell: string): string {
+export function cleanCell(cell: string): string {
   if (!NEEDS_CLEANING.test(cell)) return cell; // most cells: empty, or plain words and numbers
   const lines = cell.split("\n").map((part) => part.replace(/[\s\u00a0]+/g, " ").trim());
   return cleanCellText(lines.filter((part) => part !== "").join("\n"));
