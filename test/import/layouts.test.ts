@@ -332,6 +332,22 @@ describe("years as rows: a `Рік` column and one row per year", () => {
     ]);
   });
 
+  it("reads `Всього` in the `Рік` cell with no source as the item's total over its sources", () => {
+    const { programme, findings } = read(
+      `1. Цифрове врядування${T}${T}${T}${T}${T}${T}`,
+      `1.1. Впровадження СЕД${T}${T}Відділ цифрового розвитку${T}2026${T}бюджет громади${T}10${T}Результат`,
+      `${T}${T}${T}2027${T}державний бюджет${T}30${T}`,
+      `${T}${T}${T}Всього${T}${T}40${T}`,
+    );
+    const funding = programme.directions[0]?.items[0]?.funding ?? [];
+    expect(funding.map((row) => [row.source, row.label, row.total, row.totalPrinted])).toEqual([
+      ["local", "бюджет громади", 1_000_000, false],
+      ["state", "державний бюджет", 3_000_000, false],
+      ["total", "Всього", 4_000_000, true],
+    ]);
+    expect(findings.filter((finding) => finding.severity === "error")).toEqual([]);
+  });
+
   it("takes the programme's years from the `Рік` cells when nothing else names them", () => {
     const text = [
       "Перелік завдань",

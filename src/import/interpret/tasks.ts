@@ -278,7 +278,11 @@ class TaskTableBuilder {
     const year = Object.keys(row.byYear)[0];
     const own = target.filter((each) => this.yearRows.has(each));
     const above = this.lastYearRow;
-    if (row.label === "" && above && own.includes(above)) {
+    if (row.label === "" && year === undefined && row.source === "unspecified") {
+      // "Всього" in the `Рік` cell with no source: the total of the item's sources over its years.
+      row.source = "total";
+      row.label = cellText(cells[yearCell]) || "Всього";
+    } else if (row.label === "" && above && own.includes(above)) {
       // A source left out repeats the source of the row above.
       row.label = above.label;
       row.source = above.source;
