@@ -15,7 +15,7 @@ export interface ImportOptions {
 
 import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
 import { sniffFormat } from "./sniff.js";
-import { delimiterOf, readDelimitedBlocks } from "./text/delimited.js";
+import { delimiterOf, readDelimitedBlocks, tableDelimiterOf } from "./text/delimited.js";
 import { readTextBlocks } from "./text/reader.js";
 
 export { NotAProgrammeError } from "./blocks.js";
@@ -69,7 +69,7 @@ function importTextWithinLimits(text: string, options: ImportOptions): ImportRes
 function readTextOrDelimited(text: string): Block[] {
   const blocks = readTextBlocks(text);
   if (blocks.some((block) => block.kind === "table")) return blocks;
-  const delimiter = delimiterOf(text);
+  const delimiter = tableDelimiterOf(text);
   return delimiter ? readDelimitedBlocks(text, delimiter) : blocks;
 }
 

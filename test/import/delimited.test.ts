@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { importDocument, importText, NotAProgrammeError } from "../../src/import/index.js";
-import { delimiterOf, readDelimitedBlocks } from "../../src/import/text/delimited.js";
+import { interpretBlocks } from "../../src/import/interpret/index.js";
+import { delimiterOf, readDelimitedBlocks, tableDelimiterOf } from "../../src/import/text/delimited.js";
+import { readTextBlocks } from "../../src/import/text/reader.js";
 
 /** A task table saved as CSV from a spreadsheet: a title, the header, a direction, two projects, a signature. */
 const SEMICOLON = [
@@ -106,6 +108,19 @@ describe("a task table saved as CSV (not infoprog's template) imports by the lay
     const viaFile = await importDocument(bytes(SEMICOLON), "table.dat");
     expect(viaText.programme.directions).toEqual(viaFile.programme.directions);
     expect(viaText.programme.directions[0]?.items[0]?.children).toHaveLength(2);
+  });
+
+  it("reads prose without a .csv name as text, though a sentence lists column names between commas", () => {
+    const prose = [
+      "ПРОГРАМА інформатизації на 2026-2027 роки",
+      "Таблиця містить назва завдання, назва проєкту, відповідальні за виконання, строки виконання.",
+      "1. Найменування територіальної громади: Тестова громада",
+    ].join("\n");
+    expect(delimiterOf(prose)).toBe(",");
+    expect(tableDelimiterOf(prose)).toBeNull();
+    expect(importText(prose).programme).toEqual(interpretBlocks(readTextBlocks(prose)).programme);
+    expect(tableDelimiterOf(SEMICOLON)).toBe(";");
+    expect(tableDelimiterOf(COMMA)).toBe(",");
   });
 
   it("still refuses a CSV that is neither the template nor a task table, with the template's message", async () => {

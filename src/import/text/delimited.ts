@@ -49,16 +49,37 @@ function columnsNamed(cells: string[]): number {
  * (the text reader's tab-separated rows).
  */
 export function delimiterOf(text: string): Delimiter | null {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/, HEADER_SEARCH);
+  return headerOf(firstLines(text))?.delimiter ?? null;
+}
+
+function firstLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/, HEADER_SEARCH);
+}
+
+function headerOf(lines: string[]): { delimiter: Delimiter; count: number; width: number } | null {
   if (lines.some((line) => line.includes("\t"))) return null;
-  let best: { delimiter: Delimiter; count: number } | null = null;
+  let best: { delimiter: Delimiter; count: number; width: number } | null = null;
   for (const line of lines) {
     for (const delimiter of DELIMITERS) {
-      const count = columnsNamed(splitLine(line, delimiter));
-      if (count >= 3 && count > (best?.count ?? 0)) best = { delimiter, count };
+      const cells = splitLine(line, delimiter);
+      const count = columnsNamed(cells);
+      if (count >= 3 && count > (best?.count ?? 0)) best = { delimiter, count, width: cells.length };
     }
   }
-  return best?.delimiter ?? null;
+  return best;
+}
+
+/**
+ * The delimiter of text that came without a .csv name, when it is a table as a spreadsheet saves it: a
+ * header line (`delimiterOf`) and at least two more lines of exactly its width (a sentence in prose
+ * that lists column names between commas is no table).
+ */
+export function tableDelimiterOf(text: string): Delimiter | null {
+  const lines = firstLines(text);
+  const header = headerOf(lines);
+  if (!header) return null;
+  const sameWidth = lines.filter((line) => splitLine(line, header.delimiter).length === header.width);
+  return sameWidth.length >= 3 ? header.delimiter : null;
 }
 
 const filled = (row: TableRow): number => row.cells.filter((cell) => cell.trim() !== "").length;
