@@ -278,7 +278,7 @@ class TaskTableBuilder {
     const year = Object.keys(row.byYear)[0];
     const own = target.filter((each) => this.yearRows.has(each));
     const above = this.lastYearRow;
-    if (row.label === "" && year === undefined && row.source === "unspecified") {
+    if (row.label === "" && year === undefined && row.totalPrinted && row.source === "unspecified") {
       // "Всього" in the `Рік` cell with no source: the total of the item's sources over its years.
       row.source = "total";
       row.label = cellText(cells[yearCell]) || "Всього";
