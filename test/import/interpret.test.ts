@@ -243,6 +243,26 @@ describe("task table layouts", () => {
     expect(dashed.programme.directions.map((direction) => direction.title)).toEqual(["Цифрове врядування"]);
   });
 
+  it("reads an executors cell cut by a page break before its second unit as two executors", () => {
+    const header = [
+      `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}${T}Очікуваний результат`,
+      `${T}${T}${T}${T}Всього${T}2026${T}2027${T}`,
+    ];
+    // After the break: a blank line alone, or a blank line and the column-number row.
+    for (const pageBreak of [[""], ["", ["1", "2", "3", "4", "5", "6", "7", "8"].join(T)]]) {
+      const read = (executors: string, rest: string) =>
+        programme([
+          ...header,
+          `1. Цифрове врядування${T.repeat(7)}`,
+          `1.1. Захід${T}${executors}${T}2026${T}місцевий бюджет${T}3${T}1${T}2${T}Результат`,
+          ...pageBreak,
+          `${T}${rest}${T}${T}${T}${T}${T}${T}`,
+        ]).programme.directions[0]?.items[0]?.executors;
+      expect(read("Відділ освіти та", "фінансовий відділ")).toEqual(["Відділ освіти", "фінансовий відділ"]);
+      expect(read("Відділ освіти, молоді та", "спорту")).toEqual(["Відділ освіти, молоді та спорту"]);
+    }
+  });
+
   it("reads a direction printed as a line of its own, without the row's empty cells", () => {
     const header = [
       `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}${T}Очікуваний результат`,

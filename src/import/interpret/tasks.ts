@@ -173,8 +173,9 @@ class TaskTableBuilder {
     const executors = cellText(cell(cells, this.columns.roles.executors));
     if (executors) {
       const last = leaf.executors.length - 1;
+      // The cell goes on mid-name; read again, it may name a second unit ("Відділ освіти та" + "фінансовий відділ").
       if (last >= 0 && MID_SENTENCE.test(executors))
-        leaf.executors[last] = joinPieces(leaf.executors[last] ?? "", executors);
+        leaf.executors.splice(last, 1, ...splitExecutors(joinPieces(leaf.executors[last] ?? "", executors)));
       else leaf.executors.push(...splitExecutors(executors));
     }
     this.fill(cells, "", line, false);
