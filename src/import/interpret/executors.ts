@@ -128,8 +128,11 @@ const KIND_START = new RegExp(
 /** The first word in the plural: "структурні", "комунальні", "старости". */
 const PLURAL_HEAD = /^[«"„]?[\p{L}'’ʼ-]*\p{Ll}[іи](?!\p{L})/u;
 
-/** True when the part after a conjunction or a slash starts an executor of its own. */
-function startsExecutor(text: string): boolean {
+/**
+ * True when the text starts an executor of its own: a unit's kind in the nominative after optional
+ * adjectives ("фінансовий відділ", "служба у справах дітей"), an organisational form ("КП «…»") or a person.
+ */
+export function startsExecutor(text: string): boolean {
   const clean = text.trim();
   return (KIND_START.test(clean) && /^[«"„]?\p{L}/u.test(clean)) || isPerson(clean);
 }
