@@ -28,11 +28,11 @@ export function printExecutors(cell: ExecutorsCell): string {
 
 /**
  * The executors cell cut by a page break after its first joiner ("Відділ освіти та" | "фінансовий
- * відділ"), or the whole cell and "" when it has one executor or the joiner is a semicolon.
+ * відділ"), or the whole cell and "" when it has one executor.
  */
 export function cutExecutors(cell: ExecutorsCell): [string, string] {
   const printed = printExecutors(cell);
-  if (cell.executors.length < 2 || cell.joiner.trim() === ";") return [printed, ""];
+  if (cell.executors.length < 2) return [printed, ""];
   const first = cell.executors[0] ?? "";
   return [`${first}${cell.joiner}`.trim(), printed.slice(first.length + cell.joiner.length)];
 }
