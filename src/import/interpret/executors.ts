@@ -32,6 +32,12 @@ export function isPerson(text: string): boolean {
   return PERSON.test(text.trim().replace(/[,;:]+$/, ""));
 }
 
+/** True when an executors cell starts with a person: "Іваненко І.І., Петренко П.П.". */
+export function startsWithPerson(text: string): boolean {
+  const [first] = splitExecutors(text);
+  return first !== undefined && isPerson(first);
+}
+
 /** A unit or a person: what a list of executors is made of. */
 function isExecutor(text: string): boolean {
   return isUnitName(text) || isPerson(text);

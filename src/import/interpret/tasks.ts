@@ -7,7 +7,7 @@ import { joinPieces } from "../text/clean.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
 import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
-import { isUnitName, splitExecutors, startsExecutor } from "./executors.js";
+import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "./executors.js";
 import type { FindingLog } from "./findings.js";
 import { readFunding, type TaskRole } from "./funding.js";
 import { cellText, leadingNumber } from "./text.js";
@@ -261,7 +261,10 @@ class TaskTableBuilder {
     if (isSourceLabel(title)) title = ""; // a source row starting in the first cell
     if (title && project && title === project) project = ""; // the task cell repeats the project: one item
     const shifted =
-      roles.project !== undefined && title !== "" && executors.trim() === "" && isUnitName(project);
+      roles.project !== undefined &&
+      title !== "" &&
+      executors.trim() === "" &&
+      (isUnitName(project) || startsWithPerson(project));
     if (shifted) {
       // The task cell was merged with the row above and lost: the project sits in the task column.
       [title, project, executors] = ["", title, project];
