@@ -203,7 +203,7 @@ function IdenticalNotice({
 }) {
   const { t } = useI18n();
   return (
-    <Alert color="yellow" role="status" title={t("import.identical", { v: identical.version })}>
+    <Alert color="blue" role="status" title={t("import.identical", { v: identical.version })}>
       <Stack gap="xs">
         <Text size="sm">{t("import.identicalHint")}</Text>
         <Group>
