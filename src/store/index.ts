@@ -19,6 +19,7 @@ import {
   type ProgrammeStatus,
   type ProgrammeSummary,
   type SavedVersion,
+  type SaveImportOptions,
   type StoredProgramme,
   saveEdit,
   saveImport,
@@ -34,6 +35,7 @@ export {
   type ProgrammeStatus,
   type ProgrammeSummary,
   type SavedVersion,
+  type SaveImportOptions,
   type StoredProgramme,
   sha256,
   VersionConflictError,
@@ -42,12 +44,17 @@ export {
 } from "./programmes.js";
 
 export interface Store {
-  /** `actor`: who imports, for the audit log (written in the same transaction); null = the system. */
+  /**
+   * `actor`: who imports, for the audit log (written in the same transaction); null = the system. A
+   * programme identical to the latest version is not stored again (`identicalTo` names that version)
+   * unless `options.saveIdentical`.
+   */
   saveImport(
     result: ImportResult,
     source: { name: string; sha256: string },
     actor?: Actor,
     idempotency?: IdempotentRequest,
+    options?: SaveImportOptions,
   ): Promise<SavedVersion>;
   /**
    * A new version of kind "edit"; undefined when there is no such programme. With `baseVersion`, throws
@@ -216,8 +223,9 @@ class KyselyStore implements Store {
     source: { name: string; sha256: string },
     actor?: Actor,
     idempotency?: IdempotentRequest,
+    options?: SaveImportOptions,
   ): Promise<SavedVersion> {
-    return saveImport(this.db, result, source, actor, idempotency);
+    return saveImport(this.db, result, source, actor, idempotency, options);
   }
 
   saveEdit(
