@@ -17,7 +17,7 @@ import type { CellAddress } from "./coverage.js";
  *   (`загальний обсяг`, `усього`, `разом`, `обсяг`); a year's amount belongs to the source or total
  *   named last (so the years in brackets after a source are that source's);
  * - «загальний обсяг … з місцевого бюджету становить 80,0», in a field that names one source only, is
- *   both the total and that source's;
+ *   both the total and that source's, and the years after it are the total's;
  * - an amount that names nobody, or restates a slot already filled with another amount, lands
  *   nowhere: the number ledger names it in `import.unread-number`.
  */
@@ -197,7 +197,9 @@ export function readFundingProse(
     if (slotOwner === null) continue;
     const put = putAmount(funding, slotOwner, yearHere, kopecks);
     if (put && source && yearHere === null && singleSource && STRICT_TOTAL_WORDS.test(context)) {
+      // The total, paid by its one source: the years after it are the total's.
       if (funding.total === null) funding.total = kopecks;
+      if (funding.total === kopecks) owner = "total";
     }
     if (put) landed.add(mention);
   }
