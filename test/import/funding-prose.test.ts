@@ -211,6 +211,34 @@ describe("passport field 10 in prose", () => {
     balanced(result);
   });
 
+  it("reads the owner named after its amount («80,0 тис. грн – кошти місцевого бюджету, …»)", () => {
+    const result = read("80,0 тис. грн – кошти місцевого бюджету, 20,0 тис. грн – інші джерела");
+    const { funding } = result.programme.passport;
+    expect(funding.total).toBeNull();
+    expect(funding.bySource).toEqual({ local: 8_000_000, other: 2_000_000 });
+    expect(result.coverage).toEqual({ numbersSeen: 2, numbersPlaced: 2, numbersFlagged: 0 });
+  });
+
+  it("reads a bare year-like number after a dash as an amount («інші джерела – 2027»)", () => {
+    const result = read(
+      "Загальний обсяг – 80,0 тис. грн, у тому числі: 2026 рік – 15,0; 2027 рік – 2027; 2028 рік – 35,0",
+    );
+    expect(result.programme.passport.funding.byYear).toEqual({
+      "2026": 1_500_000,
+      "2027": 202_700_000,
+      "2028": 3_500_000,
+    });
+  });
+
+  it("places no amount that several years share («на 2026, 2027 та 2028 роки по 15,0»), and names it", () => {
+    const result = read("Фінансування на 2026, 2027 та 2028 роки по 15,0 тис. грн щороку");
+    const { line: _line, ...funding } = result.programme.passport.funding;
+    expect(funding).toEqual({ total: null, byYear: {}, bySource: {}, bySourceByYear: {} });
+    expect(codes(result, "import.unread-number")).toEqual([expect.stringContaining("«15,0»")]);
+    expect(codes(result, "import.no-amounts")).toHaveLength(1);
+    expect(result.coverage).toEqual({ numbersSeen: 1, numbersPlaced: 0, numbersFlagged: 1 });
+  });
+
   it("still warns import.no-amounts when the prose names sources but no amounts", () => {
     const result = read(
       "Кошти місцевого бюджету та інші джерела, не заборонені законодавством, на 2026-2028 роки",

@@ -45,6 +45,11 @@ const PERCENT_AFTER = /^\s*(?:%|відсот)/iu;
 const YEAR = /^(?:19|20)\d\d$/;
 const RANGE_AFTER = /^\s*[-‐‑–—−]\s*(?:19|20)\d\d(?![\d.,])/u;
 const RANGE_BEFORE = /(?:19|20)\d\d\s*[-‐‑–—−]\s*$/u;
+const AFTER_DASH = /[-‐‑–—−:]\s*$/u;
+/** What follows a year that labels an amount or is a year of a list: a year word, a dash, a colon. */
+const LABEL_AFTER = /^\s*(?:рік|році|року|роки|роках|років|р\.|р(?!\p{L})|[-‐‑–—−:])/iu;
+/** An owner named after its amount: «80,0 тис. грн – кошти місцевого бюджету, …». */
+const CLAUSE_AFTER = /^\s*[-‐‑–—−:]\s*([^,;()]*)/u;
 const TOTAL_WORDS = /(?<!\p{L})(?:загальн\p{L}*|всього|усього|разом|обсяг\p{L}*)(?!\p{L})/iu;
 /** Only these make a sentence naming a source also the total («загальний обсяг … з місцевого бюджету»). */
 const STRICT_TOTAL_WORDS = /(?<!\p{L})(?:загальн\p{L}*|всього|усього|разом)(?!\p{L})/iu;
@@ -89,9 +94,12 @@ function mentionsOf(text: string): Mention[] {
     const unitMatch = UNIT_AFTER.exec(after);
     const unit = unitOf(unitMatch?.groups);
     if (unit && unitMatch) end += unitMatch[0].length;
-    const bare = YEAR.test(match[0]) && unit === undefined;
+    const before = text.slice(0, start);
+    // «інші джерела – 2027», «2026 рік – 2027»: after a dash or colon and labelling nothing, an amount.
+    const amountAfterDash = AFTER_DASH.test(before) && !LABEL_AFTER.test(after);
+    const bare = YEAR.test(match[0]) && unit === undefined && !amountAfterDash;
     let kind: Mention["kind"] = "amount";
-    if (bare && (RANGE_AFTER.test(after) || RANGE_BEFORE.test(text.slice(0, start)))) kind = "range";
+    if (bare && (RANGE_AFTER.test(after) || RANGE_BEFORE.test(before))) kind = "range";
     else if (bare) kind = "year";
     else if (PERCENT_AFTER.test(after)) kind = "other";
     out.push({ text: match[0], start, end, kind, ...(unit ? { unit } : {}) });
@@ -104,6 +112,13 @@ function toKopecks(text: string, unit: MoneyUnit | "million"): number | null {
   const thousands = parseDecimalToKopecks(text, "thousand");
   const kopecks = thousands === null ? null : thousands * 1000;
   return kopecks !== null && Number.isSafeInteger(kopecks) ? kopecks : null;
+}
+
+/** The owner a phrase names: one source, else the total; null when it names neither or several sources. */
+function ownerNamedIn(context: string): Owner | null {
+  const sources = sourcesNamedIn(context);
+  if (sources.length === 1) return sources[0] ?? null;
+  return TOTAL_WORDS.test(context) ? "total" : null;
 }
 
 /** Puts an amount in its slot; an amount already there must be the same (a restatement). */
@@ -166,26 +181,37 @@ export function readFundingProse(
   let owner: Owner | null = null;
   let lastUnit: MoneyUnit | "million" = unit;
   let contextFrom = 0;
-  let year: string | null = null;
+  let years: string[] = [];
   let anyAmount = false;
-  for (const mention of mentions) {
+  for (const [index, mention] of mentions.entries()) {
     if (mention.kind === "year") {
-      year = mention.text;
+      years.push(mention.text);
       continue;
     }
     if (mention.kind === "range") {
-      year = null;
+      years = [];
       continue;
     }
     const context = text.slice(contextFrom, mention.start);
     contextFrom = mention.end;
-    const yearHere = year;
-    year = null;
+    const yearsHere = years;
+    years = [];
     if (mention.kind !== "amount") continue;
-    const sources = sourcesNamedIn(context);
-    const source = sources.length === 1 ? (sources[0] ?? null) : null;
-    const totalNamed = TOTAL_WORDS.test(context);
-    const named: Owner | null = source ?? (totalNamed ? "total" : null);
+    // Several years before one amount («на 2026, 2027 та 2028 роки по 15,0»): whose it is, is unclear.
+    if (yearsHere.length > 1) continue;
+    const yearHere = yearsHere[0] ?? null;
+    let named = ownerNamedIn(context);
+    const source = named !== "total" ? named : null;
+    if (named === null && yearHere === null) {
+      // «80,0 тис. грн – кошти місцевого бюджету»: the owner named after its amount.
+      const next = mentions[index + 1]?.start ?? text.length;
+      const clause = CLAUSE_AFTER.exec(text.slice(mention.end, next));
+      const after = clause ? ownerNamedIn(clause[1] ?? "") : null;
+      if (clause && after) {
+        named = after;
+        contextFrom = mention.end + clause[0].length;
+      }
+    }
     if (named) owner = named;
     const amountUnit = mention.unit ?? lastUnit;
     if (mention.unit) lastUnit = mention.unit;
