@@ -115,3 +115,37 @@ describe("indicator targets written in one cell (a header with no year row)", ()
     expect(targetsInCell("70")).toBeNull();
   });
 });
+
+describe("a name cut at a hyphen goes on in the next row", () => {
+  const T = "\t";
+  it("joins «Wi-» over «Fi» into «Wi-Fi» in the monitoring annex, not a variable of its own", () => {
+    const text = [
+      "ПАСПОРТ",
+      "",
+      `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+      `9.${T}Строк виконання Програми${T}2026–2027 роки`,
+      "",
+      "Показники моніторингу",
+      "",
+      [
+        "№",
+        "Найменування показника",
+        "Одиниця виміру",
+        "Джерело даних",
+        "Базове значення",
+        "2026",
+        "2027",
+      ].join(T),
+      ["1.1", "Кількість точок Wi-", "одиниць", "Звіт відділу", "5", "6", "7"].join(T),
+      ["", "Fi", "", "", "", "", ""].join(T),
+      ["1.2", "Кількість електронно-", "одиниць", "Звіт відділу", "1", "2", "3"].join(T),
+      ["", "цифрових послуг", "", "", "", "", ""].join(T),
+      "",
+    ].join("\n");
+    const { programme } = interpretBlocks(readTextBlocks(text));
+    expect(programme.monitoring?.map((each) => each.name)).toEqual([
+      "Кількість точок Wi-Fi",
+      "Кількість електронно-цифрових послуг",
+    ]);
+  });
+});

@@ -181,11 +181,15 @@ function readRow(cells: string[], columns: Columns<IndicatorRole>, printedWidth:
   };
 }
 
+/** A text cut at a hyphen after a letter («Wi-» over «Fi», «електронно-» over «цифрових»). */
+export const CUT_AT_HYPHEN = /\p{L}-$/u;
+
 /**
  * A name going on after a page break: text in the name (or direction) column only, no number, unit,
- * formula or value, printed at the top of a page or starting mid-sentence. It never makes an indicator.
+ * formula or value, printed at the top of a page, starting mid-sentence, or after a name cut at a
+ * hyphen. It never makes an indicator.
  */
-function isContinuation(row: RowRead, pageTop: boolean): boolean {
+function isContinuation(row: RowRead, pageTop: boolean, previous = ""): boolean {
   const values = [
     row.number,
     row.unit,
@@ -196,14 +200,18 @@ function isContinuation(row: RowRead, pageTop: boolean): boolean {
   ];
   if (values.some((value) => value !== "")) return false;
   const text = row.name || row.direction;
-  return text !== "" && (pageTop || /^[«"„(]?\p{Ll}/u.test(text));
+  return text !== "" && (pageTop || /^[«"„(]?\p{Ll}/u.test(text) || CUT_AT_HYPHEN.test(previous));
 }
 
-function joinText(before: string, after: string): string {
+/**
+ * Joins a text and its continuation: a word cut at a hyphen goes on without a space, the hyphen
+ * dropped before a lowercase letter (a word hyphenated at the line end) and kept before any other
+ * («Wi-» + «Fi» → «Wi-Fi»).
+ */
+export function joinText(before: string, after: string): string {
   if (before === "") return after;
-  return /\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)
-    ? `${before.slice(0, -1)}${after}`
-    : `${before} ${after}`;
+  if (!CUT_AT_HYPHEN.test(before)) return `${before} ${after}`;
+  return /^\p{Ll}/u.test(after) ? `${before.slice(0, -1)}${after}` : `${before}${after}`;
 }
 
 function continueIndicator(last: Indicator | undefined, row: RowRead, indicators: Indicator[]): void {
@@ -240,7 +248,7 @@ export function readIndicators(table: Table, sink: NumberSink = NO_SINK): Indica
     if (read.prose) sink.seeNumbers({ line: row.line, cell: read.prose.cell }, read.prose.numbers);
     const wasPageTop = pageTop;
     pageTop = false;
-    if (isContinuation(read, wasPageTop)) {
+    if (isContinuation(read, wasPageTop, indicators.at(-1)?.name)) {
       continueIndicator(indicators[indicators.length - 1], read, indicators);
       for (const cell of read.read) sink.place({ line: row.line, cell });
       continue;
