@@ -3,11 +3,14 @@
  * build is AGPL, and because it needs no native code): each page's text runs from `getTextContent`
  * and its straight ruling lines from the operator list, with the graphics state's transform applied.
  */
-import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { NotAProgrammeError } from "../blocks.js";
 import { checkDeadline, checkPdfPages } from "../limits.js";
 import { bilingual, FORMAT_MESSAGES } from "../sniff.js";
 import type { PageContent, Ruling, TextRun } from "./geometry.js";
+import { pdfjs } from "./pdfjs.js";
+
+const { getDocument, OPS } = await pdfjs();
 
 export const PDF_MESSAGES = {
   encrypted: bilingual(
