@@ -150,7 +150,10 @@ async function request(context: Context, operation: Operation): Promise<void> {
   } else {
     const document = context.texts[context.sequence % context.texts.length] ?? { name: "", text: "" };
     const key = `soak-${process.pid}-${context.sequence++}`;
-    const response = await postImport(url, session, document.text, document.name, key);
+    // Each import is a write to count: a repeat of an unchanged document insists on its new version.
+    const response = await postImport(url, session, document.text, document.name, key, {
+      saveIdentical: true,
+    });
     answer = { status: response.status, body: JSON.stringify(response.body) };
   }
   context.stats.latencies[operation].push(performance.now() - started);

@@ -3,6 +3,7 @@
  * default. Code reads `config()`, never `process.env`; a test builds its own with `configFrom({ … })`.
  * The README's configuration table lists each variable (a test checks that it does).
  */
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -21,6 +22,9 @@ const flag = (fallback: boolean) =>
 const whole = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
 const MB = 1024 * 1024;
+
+/** Threads that parse imports beside the event loop: a core is left to it, at most 4 (see pool.ts). */
+export const DEFAULT_IMPORT_WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
 
 /** `true`, a number of proxy hops, or addresses/CIDRs (and proxy-addr's names, e.g. `loopback`). */
 const trustProxy = z
@@ -76,6 +80,7 @@ export const ENV_SCHEMA = z.object({
   INFOPROG_PASSWORD: z.string().optional(),
   INFOPROG_URL_IMPORT_TIMEOUT_SECONDS: whole(60, 1),
   INFOPROG_URL_IMPORT_MAX_REDIRECTS: whole(5),
+  INFOPROG_IMPORT_WORKERS: whole(DEFAULT_IMPORT_WORKERS),
 });
 
 export type LogLevel = z.infer<typeof ENV_SCHEMA>["LOG_LEVEL"];
@@ -129,6 +134,11 @@ export interface Config {
   };
   /** Import from a URL: the whole download's time and the redirects followed (its size: the upload's). */
   urlImport: { timeoutMs: number; maxRedirects: number };
+  /**
+   * Worker threads the server parses uploaded documents on, so that other requests are answered
+   * meanwhile; 0: on the event loop itself. The CLI always parses on its own thread.
+   */
+  importWorkers: number;
 }
 
 function defaultPublicUrl(host: string, port: number): string {
@@ -191,10 +201,28 @@ export function configFrom(env: Record<string, string | undefined>): Config {
       timeoutMs: e.INFOPROG_URL_IMPORT_TIMEOUT_SECONDS * 1000,
       maxRedirects: e.INFOPROG_URL_IMPORT_MAX_REDIRECTS,
     },
+    importWorkers: e.INFOPROG_IMPORT_WORKERS,
   };
 }
 
 const NAMES = Object.keys(ENV_SCHEMA.shape);
+
+/**
+ * The variables `config()` reads, as this process has them now: a worker thread (the import pool's)
+ * sets them on its own copy of the environment, so that its `config()` is the caller's.
+ */
+export function configEnvironment(): Record<string, string | undefined> {
+  return Object.fromEntries(NAMES.map((name) => [name, process.env[name]]));
+}
+
+/** In a worker thread: the caller's variables (`configEnvironment`) in place of this thread's. */
+export function adoptConfigEnvironment(env: Record<string, string | undefined>): void {
+  for (const name of NAMES) {
+    const value = env[name];
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
 let cached: { key: string; config: Config } | undefined;
 
 /**

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { type Config, config as environmentConfig } from "../config.js";
 import { healthSchema } from "../contract/common.js";
 import { fetchDocument as defaultFetchDocument } from "../import/fetch-url.js";
-import { importDocument as defaultImportDocument } from "../import/index.js";
+import { createImportPool } from "../import/pool.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
@@ -51,7 +51,10 @@ export const DEFAULT_WEB_DIST = path.join(packageRoot(), "web/dist");
 
 export interface AppOptions {
   store: Store;
-  /** The document importer; by default src/import's importDocument. */
+  /**
+   * The document importer; by default src/import's importDocument on a pool of
+   * `config.importWorkers` worker threads (src/import/pool.ts), ended when the app closes.
+   */
   importDocument?: ImportDocument;
   /** Fetches a document for import from a URL; by default src/import's fetchDocument (public addresses only). */
   fetchDocument?: FetchDocument;
@@ -121,10 +124,21 @@ async function healthRoutes(app: FastifyInstance): Promise<void> {
   );
 }
 
+/**
+ * The importer on its threads: started when the server listens (a test's `inject` starts them on its
+ * first import only), ended with the app.
+ */
+function importPoolOf(app: FastifyInstance, settings: Config): ImportDocument {
+  const pool = createImportPool(settings.importWorkers);
+  app.addHook("onListen", async () => pool.warm());
+  app.addHook("onClose", () => pool.close());
+  return pool.importDocument;
+}
+
 /** One plugin per room, each under its prefix (the route files spell only the rest of the path). */
 function registerRooms(app: FastifyInstance, options: AppOptions, settings: Config): void {
   const { store, clock } = options;
-  const importDocument = options.importDocument ?? defaultImportDocument;
+  const importDocument = options.importDocument ?? importPoolOf(app, settings);
   app.register(healthRoutes, { prefix: "/api/health" });
   const programmes = { prefix: "/api/programmes", store };
   app.register(programmeRoutes, programmes);

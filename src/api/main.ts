@@ -14,7 +14,9 @@ import { listenAddress } from "./listen.js";
  */
 async function main(): Promise<void> {
   const settings = config();
-  const store = await openStore();
+  // PGlite's planner statistics refreshed once per start (it has no autovacuum; the CLI's opens only
+  // fill in missing ones).
+  const store = await openStore({ planStatistics: "refresh" });
   const withDemo = settings.demo.enabled;
   const seeded = withDemo && (await seedDemo(store));
   const demoPassword = settings.demo.password;

@@ -87,16 +87,31 @@ interface SaveOptions {
   server?: string;
   login?: string;
   unit?: MoneyUnit;
+  /** Store a new version even when the programme read is identical to the latest version. */
+  saveIdentical?: boolean;
 }
 
 async function withSave<T>(options: SaveOptions, work: (save: Save) => Promise<T>): Promise<T> {
+  const saveIdentical = options.saveIdentical === true;
   if (options.server) {
     const { importThroughServer, signIn } = await import("./remote.js");
     const session = await signIn(options as RemoteOptions);
-    return work((_result, bytes, name) => importThroughServer(session, bytes, name, options.unit));
+    return work((_result, bytes, name) =>
+      importThroughServer(session, bytes, name, { unit: options.unit, saveIdentical }),
+    );
   }
   return withStore((store) =>
-    work((result, bytes, name) => store.saveImport(result, { name, sha256: sha256(bytes) })),
+    work((result, bytes, name) =>
+      store.saveImport(result, { name, sha256: sha256(bytes) }, null, undefined, { saveIdentical }),
+    ),
+  );
+}
+
+/** What the import says when the document was not stored because the latest version is the same. */
+export function identicalMessage(version: number): string {
+  return (
+    `Цей документ ідентичний версії ${version} — нову версію не створено. ` +
+    `/ This document is identical to version ${version} — no new version was created.`
   );
 }
 
@@ -118,7 +133,13 @@ async function importCommand(
     return;
   }
   process.stdout.write(`${describeProgramme(result.programme)}\n\n${describeFindings(result.findings)}\n`);
-  if (stored) {
+  if (stored?.identicalTo !== undefined) {
+    process.stdout.write(
+      `\n${identicalMessage(stored.identicalTo)}\n` +
+        "Щоб зберегти його новою версією все одно, додайте --save-identical. " +
+        "/ To save it as a new version anyway, add --save-identical.\n",
+    );
+  } else if (stored) {
     const what = stored.created ? "нову програму" : `версію ${stored.version}`;
     process.stdout.write(`\nЗбережено ${what} (id ${stored.programmeId}).\n`);
   }
@@ -166,6 +187,8 @@ interface DirRow {
   errors: number;
   warnings: number;
   failure?: string;
+  /** Not stored: identical to this version. */
+  identicalTo?: number;
 }
 
 async function importDirCommand(dir: string, options: SaveOptions & { dryRun?: boolean }): Promise<void> {
@@ -196,10 +219,11 @@ async function importOne(file: string, save?: Save): Promise<DirRow> {
   const name = path.basename(file);
   try {
     const { result, bytes } = await readProgramme(file);
-    await save?.(result, bytes, name);
+    const stored = await save?.(result, bytes, name);
     const { programme, findings } = result;
     const total = programmeTotals(programme).total;
     return {
+      ...(stored?.identicalTo !== undefined ? { identicalTo: stored.identicalTo } : {}),
       file: name,
       community: programme.community.name,
       items: programme.directions.reduce((sum, direction) => sum + direction.items.length, 0),
@@ -218,7 +242,10 @@ function printSummary(rows: DirRow[]): void {
   for (const row of rows) {
     const line = row.failure
       ? `✗ ${row.file}: ${row.failure}`
-      : `✓ ${row.file}: ${row.community}; завдань ${row.items}; ${row.total}; помилок ${row.errors}, попереджень ${row.warnings}`;
+      : `✓ ${row.file}: ${row.community}; завдань ${row.items}; ${row.total}; помилок ${row.errors}, попереджень ${row.warnings}` +
+        (row.identicalTo === undefined
+          ? ""
+          : `; ідентичний версії ${row.identicalTo} — нову версію не створено / identical to version ${row.identicalTo} — no new version`);
     process.stdout.write(`${line}\n`);
   }
 }
@@ -240,6 +267,10 @@ export function buildCli(): Command {
         "--unit <unit>",
         "одиниці сум таблиці завдань, якщо заголовок помиляється (див. amount.unit-suspect): uah — гривні, thousand — тис. грн",
       ).choices(["uah", "thousand"]),
+    )
+    .option(
+      "--save-identical",
+      "зберегти новою версією, навіть якщо програма ідентична останній збереженій версії",
     )
     .option("--server <url>", "зберегти через запущений сервер infoprog (його API), а не напряму в базу")
     .option("--login <login>", "користувач сервера для --server (пароль — у змінній INFOPROG_PASSWORD)")

@@ -75,9 +75,12 @@ export async function importThroughServer(
   session: RemoteSession,
   bytes: Uint8Array,
   name: string,
-  unit?: "uah" | "thousand",
+  options: { unit?: "uah" | "thousand" | undefined; saveIdentical?: boolean } = {},
 ): Promise<SavedVersion> {
-  const query = `name=${encodeURIComponent(name)}${unit ? `&unit=${unit}` : ""}`;
+  const query =
+    `name=${encodeURIComponent(name)}` +
+    (options.unit ? `&unit=${options.unit}` : "") +
+    (options.saveIdentical ? "&saveIdentical=1" : "");
   const response = await send(`${session.server}/api/import?${query}`, {
     method: "POST",
     headers: {
@@ -90,6 +93,6 @@ export async function importThroughServer(
   if (!response.ok) {
     throw new RemoteError(`сервер відмовив (${response.status}): ${await errorText(response)}`);
   }
-  const { programmeId, version, created } = (await response.json()) as SavedVersion;
-  return { programmeId, version, created };
+  const { programmeId, version, created, identicalTo } = (await response.json()) as SavedVersion;
+  return { programmeId, version, created, ...(identicalTo === undefined ? {} : { identicalTo }) };
 }

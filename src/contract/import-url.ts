@@ -10,6 +10,8 @@ export const importUrlBody = z.object({
   dryRun: z.boolean().optional(),
   /** The unit of the task table's amounts as the user accepts it (see `amount.unit-suspect`). */
   unit: z.enum(["uah", "thousand"]).optional(),
+  /** Store a new version even when the programme read is identical to the latest version. */
+  saveIdentical: z.boolean().optional(),
 });
 export type ImportUrlBody = z.infer<typeof importUrlBody>;
 

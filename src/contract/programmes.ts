@@ -39,6 +39,8 @@ export const importQuery = z.object({
   dryRun: z.enum(["0", "1", "true", "false"]).optional(),
   /** The unit of the task table's amounts as the user accepts it (see `amount.unit-suspect`). */
   unit: z.enum(["uah", "thousand"]).optional(),
+  /** Store a new version even when the programme read is identical to the latest version. */
+  saveIdentical: z.enum(["0", "1", "true", "false"]).optional(),
 });
 export const publicParams = z.object({ katottg: katottgSchema, from: year, to: year });
 
@@ -89,8 +91,14 @@ export const checkSchema = z.object({ findings: z.array(findingSchema), totals: 
 export const previewSchema = checkSchema.extend({ programme: programmeSchema });
 export const savedSchema = z.object({
   programmeId: z.int(),
+  /** The version stored; with `identicalTo`, the existing version the document is identical to. */
   version: z.int(),
   created: z.boolean(),
+  /**
+   * Present when nothing was stored: the programme read is identical to this (the latest) version.
+   * Send `saveIdentical` to store it as a new version all the same.
+   */
+  identicalTo: z.int().optional(),
   findings: z.array(findingSchema),
 });
 

@@ -29,14 +29,51 @@ export function findProgram(configured: string | undefined, names: readonly stri
   return undefined;
 }
 
-/** Runs at most `limit` tasks at once; the rest wait in order. */
+/**
+ * The slots capped per server, by index into the counters the import threads share: with imports
+ * parsed on a pool of worker threads (`pool.ts`), each thread has its own module state, and a cap
+ * counted per thread would multiply by the pool's size.
+ */
+export const SHARED_SLOTS = { soffice: 0, ocr: 1 } as const;
+let sharedCounters: Int32Array | undefined;
+
+/** `Atomics.waitAsync` (Node 16+; in TypeScript's ES2024 library, newer than this project's). */
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(
+      array: Int32Array,
+      index: number,
+      value: number,
+    ): { async: false; value: string } | { async: true; value: Promise<string> };
+  }
+).waitAsync;
+
+/** The counters for `SHARED_SLOTS`, made once by the pool and given to each of its threads. */
+export function slotCounters(): SharedArrayBuffer {
+  return new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * Object.keys(SHARED_SLOTS).length);
+}
+
+/** In a pool's thread: its `Slots` count in the pool's shared counters from now on. */
+export function shareSlots(counters: SharedArrayBuffer): void {
+  sharedCounters = new Int32Array(counters);
+}
+
+/**
+ * Runs at most `limit` tasks at once; the rest wait in order. With `shared` (an index of
+ * `SHARED_SLOTS`), in a thread of the import pool the limit holds across all the pool's threads (the
+ * waiting there is in no particular order).
+ */
 export class Slots {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly shared?: number,
+  ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
+    if (sharedCounters && this.shared !== undefined) return this.runShared(sharedCounters, this.shared, task);
     if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running++;
     try {
@@ -44,6 +81,25 @@ export class Slots {
     } finally {
       this.running--;
       this.waiting.shift()?.();
+    }
+  }
+
+  private async runShared<T>(counters: Int32Array, index: number, task: () => Promise<T>): Promise<T> {
+    for (;;) {
+      const now = Atomics.load(counters, index);
+      if (now < this.limit) {
+        if (Atomics.compareExchange(counters, index, now, now + 1) === now) break;
+        continue;
+      }
+      // Sleeps (without blocking this thread's event loop) until a release changes the counter.
+      const wait = waitAsync(counters, index, now);
+      if (wait.async) await wait.value;
+    }
+    try {
+      return await task();
+    } finally {
+      Atomics.sub(counters, index, 1);
+      Atomics.notify(counters, index);
     }
   }
 }

@@ -15,6 +15,7 @@ import {
   ProgramTimeoutError,
   refuse,
   runProgram,
+  SHARED_SLOTS,
   Slots,
   TOOL_MESSAGES,
 } from "./external.js";
@@ -41,7 +42,7 @@ const INPUT_FILTERS: Record<string, string> = {
   rtf: "Rich Text Format",
 };
 
-const slots = new Slots(IMPORT_LIMITS.maxConcurrentConversions);
+const slots = new Slots(IMPORT_LIMITS.maxConcurrentConversions, SHARED_SLOTS.soffice);
 
 export function sofficePath(): string | undefined {
   return findProgram(config().tools.soffice, ["soffice", "libreoffice"]);

@@ -59,3 +59,8 @@ export async function recordIdempotentResult(
     .where("key", "=", key)
     .execute();
 }
+
+/** Gives back a key this transaction claimed and wrote nothing for (an identical re-import). */
+export async function releaseIdempotencyKey(trx: Transaction<Database>, key: string): Promise<void> {
+  await trx.deleteFrom("idempotency_keys").where("key", "=", key).where("programme_id", "is", null).execute();
+}

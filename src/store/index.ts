@@ -19,6 +19,7 @@ import {
   type ProgrammeStatus,
   type ProgrammeSummary,
   type SavedVersion,
+  type SaveImportOptions,
   type StoredProgramme,
   saveEdit,
   saveImport,
@@ -34,6 +35,7 @@ export {
   type ProgrammeStatus,
   type ProgrammeSummary,
   type SavedVersion,
+  type SaveImportOptions,
   type StoredProgramme,
   sha256,
   VersionConflictError,
@@ -42,12 +44,17 @@ export {
 } from "./programmes.js";
 
 export interface Store {
-  /** `actor`: who imports, for the audit log (written in the same transaction); null = the system. */
+  /**
+   * `actor`: who imports, for the audit log (written in the same transaction); null = the system. A
+   * programme identical to the latest version is not stored again (`identicalTo` names that version)
+   * unless `options.saveIdentical`.
+   */
   saveImport(
     result: ImportResult,
     source: { name: string; sha256: string },
     actor?: Actor,
     idempotency?: IdempotentRequest,
+    options?: SaveImportOptions,
   ): Promise<SavedVersion>;
   /**
    * A new version of kind "edit"; undefined when there is no such programme. With `baseVersion`, throws
@@ -84,6 +91,13 @@ export interface StoreOptions {
   dataDir?: string;
   /** PostgreSQL connection string. Default: DATABASE_URL. Takes precedence over dataDir. */
   databaseUrl?: string;
+  /**
+   * PGlite's planner statistics on opening (it has no autovacuum): "refresh" gathers them for every
+   * table (the server, once at its start); "when-missing" (default: the CLI, tests) only for the
+   * tables that have none, or were analysed empty and hold rows now — ANALYZE of a large data folder
+   * would cost every CLI command seconds.
+   */
+  planStatistics?: "refresh" | "when-missing";
 }
 
 function databaseUrlOf(options: StoreOptions): string | undefined {
@@ -138,10 +152,29 @@ async function createDialect(options: StoreOptions): Promise<OpenedDialect> {
   }
 }
 
+/** The tables of the schema without planner statistics, or analysed empty and with rows since. */
+async function tablesWithoutStatistics(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind = 'r'
+      and (c.reltuples < 0 or (c.reltuples = 0 and pg_relation_size(c.oid) > 0))
+    order by c.relname`.execute(db);
+  return rows.map((row) => row.name);
+}
+
+async function gatherStatistics(db: Kysely<Database>, mode: "refresh" | "when-missing"): Promise<void> {
+  if (mode === "refresh") {
+    await sql`analyze`.execute(db);
+    return;
+  }
+  const tables = await tablesWithoutStatistics(db);
+  if (tables.length > 0) await sql`analyze ${sql.join(tables.map((table) => sql.id(table)))}`.execute(db);
+}
+
 /**
  * Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. PGlite has
- * no autovacuum, so its planner statistics are gathered here: without them a paged list sorts the whole
- * range after its cursor instead of reading the index in order. A PGlite
+ * no autovacuum, so its planner statistics are gathered here (`planStatistics`): without them a paged
+ * list sorts the whole range after its cursor instead of reading the index in order. A PGlite
  * folder is this process's until `close()`: while another process holds it, throws
  * `DataDirLockedError`.
  */
@@ -156,7 +189,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       // A read-only replica (serve:public) cannot write: the primary fills the rows when it opens.
       if (!/read-only/i.test(String((error as Error)?.message))) throw error;
     });
-    if (!databaseUrl) await sql`analyze`.execute(db);
+    if (!databaseUrl) await gatherStatistics(db, options.planStatistics ?? "when-missing");
   } catch (error) {
     await db.destroy();
     await release();
@@ -190,8 +223,9 @@ class KyselyStore implements Store {
     source: { name: string; sha256: string },
     actor?: Actor,
     idempotency?: IdempotentRequest,
+    options?: SaveImportOptions,
   ): Promise<SavedVersion> {
-    return saveImport(this.db, result, source, actor, idempotency);
+    return saveImport(this.db, result, source, actor, idempotency, options);
   }
 
   saveEdit(

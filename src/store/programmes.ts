@@ -8,7 +8,12 @@ import { type Actor, writeAudit } from "./audit.js";
 import { reattachCategoryOverrides } from "./categories.js";
 import { communityKey } from "./community-key.js";
 import { toIso, toKopecks } from "./convert.js";
-import { claimIdempotencyKey, type IdempotentRequest, recordIdempotentResult } from "./idempotency.js";
+import {
+  claimIdempotencyKey,
+  type IdempotentRequest,
+  recordIdempotentResult,
+  releaseIdempotencyKey,
+} from "./idempotency.js";
 import { refreshNationalSums } from "./national.js";
 import { type NormalizedRows, normalizeItem, normalizeProgramme } from "./normalize.js";
 import type { Database } from "./schema.js";
@@ -74,6 +79,16 @@ export interface SavedVersion {
   created: boolean;
   /** True when an idempotency key returned an earlier import's result instead of writing. */
   replayed?: boolean;
+  /**
+   * The import read the same programme as this (the latest) version: nothing was written, and
+   * `version` is that version. Absent when a version was written.
+   */
+  identicalTo?: number;
+}
+
+export interface SaveImportOptions {
+  /** Store a new version even when the programme read is identical to the latest version. */
+  saveIdentical?: boolean;
 }
 
 const INSERT_CHUNK = 500;
@@ -311,18 +326,52 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
   return version;
 }
 
+/**
+ * The latest version's number when its document is the programme just read (jsonb equality: the same
+ * model, whatever the key order), else undefined. The source's SHA-256 alone does not decide: the same
+ * file read with another unit (`--unit uah`) or by a newer importer is a different programme.
+ */
+async function identicalLatest(
+  trx: Transaction<Database>,
+  programmeId: number,
+  documentJson: string,
+): Promise<number | undefined> {
+  const latest = await trx
+    .selectFrom("programme_versions")
+    .select("version")
+    .select(sql<boolean>`document = cast(${documentJson} as jsonb)`.as("same"))
+    .where("programme_id", "=", programmeId)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return latest?.same ? latest.version : undefined;
+}
+
+/**
+ * Stores an import as the programme's next version, in one transaction: the programme row is locked,
+ * then compared with its latest version. When the programme read is identical to it (and
+ * `options.saveIdentical` is not set), nothing is written, not even the idempotency key, and the answer
+ * names that version in `identicalTo`.
+ */
 export function saveImport(
   db: Kysely<Database>,
   result: ImportResult,
   source: { name: string; sha256: string },
   actor: Actor = null,
   idempotency?: IdempotentRequest,
+  options: SaveImportOptions = {},
 ): Promise<SavedVersion> {
   const prepared = prepareWrite(result.programme);
   return db.transaction().execute(async (trx) => {
     const earlier = idempotency ? await claimIdempotencyKey(trx, idempotency) : null;
     if (earlier) return { ...earlier, replayed: true };
     const { id, created } = await lockProgramme(trx, result.programme);
+    const identicalTo =
+      created || options.saveIdentical ? undefined : await identicalLatest(trx, id, prepared.documentJson);
+    if (identicalTo !== undefined) {
+      if (idempotency) await releaseIdempotencyKey(trx, idempotency.key);
+      return { programmeId: id, version: identicalTo, created: false, identicalTo };
+    }
     const version = await writeVersion(trx, {
       programmeId: id,
       programme: result.programme,

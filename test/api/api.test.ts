@@ -159,7 +159,7 @@ describe("HTTP API", () => {
     expect(wrongStatus.statusCode).toBe(400);
   });
 
-  it("previews an upload with dryRun without saving, and saves a re-import as a new version", async () => {
+  it("previews an upload with dryRun without saving; a re-import of the same programme is saved only when insisted on", async () => {
     const versionsBefore = (await store.listVersions(demoId)).length;
     const form = new FormData();
     form.append("file", new Blob([Buffer.from("демо")]), "demo.txt");
@@ -169,6 +169,8 @@ describe("HTTP API", () => {
     expect(preview.json().programme).toEqual(demoProgramme());
     expect(await store.listVersions(demoId)).toHaveLength(versionsBefore);
 
+    // An earlier test edited the stored programme, so the demo document differs from its latest
+    // version: stored as a new version. The same document once more is identical to that version.
     const raw = await admin.inject({
       method: "POST",
       url: "/api/import?name=demo.txt",
@@ -176,7 +178,49 @@ describe("HTTP API", () => {
       payload: "демо",
     });
     expect(raw.statusCode).toBe(200);
-    expect(raw.json()).toMatchObject({ programmeId: demoId, version: versionsBefore + 1, created: false });
+    expect(raw.json()).toEqual({
+      programmeId: demoId,
+      version: versionsBefore + 1,
+      created: false,
+      findings: [],
+    });
+    const again = await admin.inject({
+      method: "POST",
+      url: "/api/import?name=demo.txt",
+      headers: { "content-type": "text/plain; charset=utf-8" },
+      payload: "демо",
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({
+      programmeId: demoId,
+      version: versionsBefore + 1,
+      created: false,
+      identicalTo: versionsBefore + 1,
+      findings: [],
+    });
+    expect(await store.listVersions(demoId)).toHaveLength(versionsBefore + 1);
+
+    const insisted = await admin.inject({
+      method: "POST",
+      url: "/api/import?name=demo.txt&saveIdentical=1",
+      headers: { "content-type": "text/plain; charset=utf-8" },
+      payload: "демо",
+    });
+    expect(insisted.statusCode).toBe(200);
+    expect(insisted.json()).toEqual({
+      programmeId: demoId,
+      version: versionsBefore + 2,
+      created: false,
+      findings: [],
+    });
+    expect(await store.listVersions(demoId)).toHaveLength(versionsBefore + 2);
+    const wrongFlag = await admin.inject({
+      method: "POST",
+      url: "/api/import?name=demo.txt&saveIdentical=yes",
+      headers: { "content-type": "text/plain; charset=utf-8" },
+      payload: "демо",
+    });
+    expect(wrongFlag.statusCode).toBe(400);
   });
 
   it("checks an import's Idempotency-Key by the same rule as a report's: 8–200 visible ASCII", async () => {
@@ -310,7 +354,7 @@ describe("HTTP API edge cases", () => {
 });
 
 describe("HTTP API with the real importer", () => {
-  it("imports a real programme text, then a binary file is refused with 422", async () => {
+  it("imports a real programme text, stores its re-import only when insisted on, then refuses a binary file with 422", async () => {
     const { store, dispose } = await openTestStore();
     const app = buildApp({ store, webDist: "/nonexistent" });
     const admin = await userClient(app, store, "admin", "admin");
@@ -328,11 +372,26 @@ describe("HTTP API with the real importer", () => {
       const again = new FormData();
       again.append("file", new Blob([text]), "romny-2026-2028.txt");
       const second = await admin.inject({ method: "POST", url: "/api/import", payload: again });
+      expect(second.statusCode).toBe(200);
       expect(second.json()).toMatchObject({
+        programmeId: first.json().programmeId,
+        version: 1,
+        created: false,
+        identicalTo: 1,
+      });
+      const anyway = new FormData();
+      anyway.append("file", new Blob([text]), "romny-2026-2028.txt");
+      const third = await admin.inject({
+        method: "POST",
+        url: "/api/import?saveIdentical=true",
+        payload: anyway,
+      });
+      expect(third.json()).toMatchObject({
         programmeId: first.json().programmeId,
         version: 2,
         created: false,
       });
+      expect(third.json().identicalTo).toBeUndefined();
 
       const binary = new FormData();
       binary.append(

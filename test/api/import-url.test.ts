@@ -69,6 +69,27 @@ describe("POST /api/import/url", () => {
     expect(detail.programme).toEqual((await importDocument(programme, "romny.txt")).programme);
   });
 
+  it("answers an identical re-import from the address with identicalTo, and stores it when insisted on", async () => {
+    const url = server.url("/romny.txt");
+    const [summary] = await store.listProgrammes();
+    if (!summary) throw new Error("the previous test stored no programme");
+    const again = await post(head, { url });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({
+      programmeId: summary.id,
+      version: summary.latestVersion,
+      created: false,
+      identicalTo: summary.latestVersion,
+      source: { url, name: "romny.txt" },
+    });
+    expect(await store.listVersions(summary.id)).toHaveLength(summary.versionCount);
+    const anyway = await post(head, { url, saveIdentical: true });
+    expect(anyway.statusCode).toBe(200);
+    expect(anyway.json()).toMatchObject({ version: summary.latestVersion + 1, created: false });
+    expect(anyway.json().identicalTo).toBeUndefined();
+    expect(await store.listVersions(summary.id)).toHaveLength(summary.versionCount + 1);
+  });
+
   it("refuses a head of another community and an executor, storing nothing", async () => {
     const before = await stored();
     expect((await post(otherHead, { url: server.url("/romny.txt") })).statusCode).toBe(403);

@@ -13,7 +13,8 @@ function cli(args: string[], dataDir: string) {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, INFOPROG_DATA_DIR: dataDir, DATABASE_URL: "" },
-    timeout: 60_000,
+    // Generous: on a loaded machine a first import into a fresh data folder (migrations) is slow.
+    timeout: 180_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -66,14 +67,29 @@ describe("infoprog import --json", () => {
     expect(json.stored.programmeId).toBeGreaterThan(0);
   });
 
-  it("re-importing the same document adds a version, not a programme", () => {
+  it("re-importing the same document stores nothing and says so; --save-identical adds a version", () => {
     const file = path.join(FIXTURES, fixtures[0] ?? "");
     const dir = mkdtempSync(path.join(tmpdir(), "infoprog-cli-"));
     const first = JSON.parse(cli(["import", file, "--json"], dir).stdout).stored;
-    const second = JSON.parse(cli(["import", file, "--json"], dir).stdout).stored;
-    expect(second.programmeId).toBe(first.programmeId);
-    expect(second.version).toBe(first.version + 1);
-  });
+    expect(first).toMatchObject({ version: 1, created: true });
+
+    const again = cli(["import", file], dir);
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      "Цей документ ідентичний версії 1 — нову версію не створено. / This document is identical to version 1 — no new version was created.",
+    );
+    expect(again.stdout).toContain("--save-identical");
+    expect(again.stdout).not.toContain("Збережено");
+    const json = JSON.parse(cli(["import", file, "--json"], dir).stdout).stored;
+    expect(json).toEqual({ programmeId: first.programmeId, version: 1, created: false, identicalTo: 1 });
+
+    const insisted = cli(["import", file, "--save-identical"], dir);
+    expect(insisted.code).toBe(0);
+    expect(insisted.stdout).toContain(`Збережено версію 2 (id ${first.programmeId}).`);
+    const after = JSON.parse(cli(["import", file, "--json"], dir).stdout).stored;
+    expect(after).toMatchObject({ programmeId: first.programmeId, version: 2, identicalTo: 2 });
+  }, 600_000);
 });
 
 describe("infoprog on files that are not programmes", () => {
@@ -123,5 +139,11 @@ describe("infoprog validate and import-dir", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Прочитано ${fixtures.length} з ${fixtures.length}`);
     expect(run.stderr).toMatch(/Імпорт/);
-  });
+    expect(run.stdout).not.toContain("ідентичний");
+    // The same folder again: every document is read, none stored again, each line says why.
+    const again = cli(["import-dir", FIXTURES], dir);
+    expect(again.code).toBe(0);
+    const identical = again.stdout.split("\n").filter((line) => line.includes("ідентичний версії 1"));
+    expect(identical).toHaveLength(fixtures.length);
+  }, 600_000);
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { executorGroups, executorKey, similarUnits } from "../../src/domain/executors.js";
+import { guessUnitKind } from "../../src/domain/org-units.js";
+import { importText } from "../../src/import/index.js";
+import { matchItemUnits } from "../../src/store/monitoring.js";
+import type { OrgUnit } from "../../src/store/users.js";
 import { importFixture } from "../import/support.js";
 
 describe("executor names", () => {
@@ -55,5 +59,41 @@ describe("executors of a real programme", () => {
     expect(pairs).toEqual([
       ["Управління культурної політики і ресурсів", "Управління культурної політики та ресурсів"],
     ]);
+  });
+});
+
+describe("executors joined in one cell", () => {
+  const T = "\t";
+  const text = [
+    `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+    `9.${T}Строк виконання Програми${T}2026-2027 роки`,
+    "",
+    "Додаток 1",
+    `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}${T}Очікуваний результат`,
+    `${T}${T}${T}${T}Всього${T}2026${T}2027${T}`,
+    `1. Напрям${T.repeat(7)}`,
+    `1.1. Захід${T}Відділ освіти, молоді та спорту та фінансовий відділ${T}2026${T}місцевий бюджет${T}3${T}1${T}2${T}Результат`,
+    `1.2. Захід${T}Відділ освіти, молоді та спорту / ЦНАП${T}2027${T}місцевий бюджет${T}5${T}${T}5${T}Результат`,
+  ].join("\n");
+  const { programme } = importText(text);
+
+  it("become a unit each, every project linked to each of its units", () => {
+    const groups = executorGroups(programme);
+    expect(groups.map((group) => [group.name, group.itemIds.length])).toEqual([
+      ["Відділ освіти, молоді та спорту", 2],
+      ["Фінансовий відділ", 1],
+      ["ЦНАП", 1],
+    ]);
+    const units: OrgUnit[] = groups.map((group, index) => ({
+      id: index + 1,
+      katottg: "UA01020030040050060",
+      name: group.name,
+      kind: guessUnitKind(group.name),
+      parentId: null,
+    }));
+    const links = matchItemUnits(programme, units);
+    const [first, second] = programme.directions[0]?.items ?? [];
+    expect(links.filter((link) => link.itemId === first?.id).map((link) => link.orgUnitId)).toEqual([1, 2]);
+    expect(links.filter((link) => link.itemId === second?.id).map((link) => link.orgUnitId)).toEqual([1, 3]);
   });
 });

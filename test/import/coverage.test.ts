@@ -47,6 +47,16 @@ describe("NumberLedger", () => {
     expect(findings[0]?.message).toContain("клітинка 3");
   });
 
+  it("counts the numbers a prose reader told apart in a cell of words, placed ones first", () => {
+    const ledger = new NumberLedger();
+    ledger.see({ line: 4, cell: 2 }, "Загальний обсяг – 80,0 тис. грн (100 %)");
+    ledger.seeNumbers({ line: 4, cell: 2 }, ["80,0", "100"]);
+    ledger.place({ line: 4, cell: 2 }, 1);
+    const log = new FindingLog();
+    expect(ledger.close(log)).toEqual({ numbersSeen: 2, numbersPlaced: 1, numbersFlagged: 1 });
+    expect(log.resolve().map((each) => each.message)).toEqual([expect.stringContaining("«100»")]);
+  });
+
   it("counts a cell another finding already names as flagged, without a second finding", () => {
     const ledger = new NumberLedger();
     ledger.see({ line: 3, cell: 0 }, "5");

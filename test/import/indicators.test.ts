@@ -3,6 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { NotAProgrammeError } from "../../src/import/blocks.js";
 import { importText } from "../../src/import/index.js";
+import { interpretBlocks } from "../../src/import/interpret/index.js";
+import { targetsInCell } from "../../src/import/interpret/indicators.js";
+import { readTextBlocks } from "../../src/import/text/reader.js";
 
 const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");
 
@@ -21,5 +24,128 @@ describe("indicator annex with misaligned columns", () => {
     }
     if (outcome instanceof Error) expect(outcome).toBeInstanceOf(NotAProgrammeError);
     else expect(outcome).toBe("UA59060110000049734");
+  });
+});
+
+describe("indicator targets written in one cell (a header with no year row)", () => {
+  const T = "\t";
+  const HEADER = [
+    "№ з/п",
+    "Назва пріоритету",
+    "Найменування індикатора",
+    "Одиниця виміру",
+    "Спосіб розрахунку",
+    "Базове значення",
+    "Цільове значення",
+    "Динаміка",
+  ].join(T);
+  const annex = (...rows: string[][]) =>
+    interpretBlocks(
+      readTextBlocks(
+        [
+          "ПАСПОРТ",
+          "",
+          `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+          `9.${T}Строк виконання Програми${T}2026–2027 роки`,
+          "",
+          "Додаток 2",
+          "",
+          HEADER,
+          ...rows.map((cells) => cells.join(T)),
+          "",
+        ].join("\n"),
+      ),
+    );
+
+  it("reads «2026 – 70; 2027 – 90», «2026 р. – 70, 2027 р. – 90» and «2026: 70» into the targets per year", () => {
+    const { programme, coverage, findings } = annex(
+      ["1", "Цифрове врядування", "Частка послуг онлайн", "%", "-", "50", "2026 – 70; 2027 – 90", "+20"],
+      ["", "", "Наявність системи", "Так/Ні", "-", "Ні", "2026 р. – Так, 2027 р. – Так", ""],
+      ["", "", "Кількість точок доступу", "одиниць", "-", "1 200", "2026: 1 500, 2027: 35,95***", ""],
+      ["", "", "Кількість навчених осіб", "осіб", "-", "10", "у 2026 році – 20; у 2027 році – -", ""],
+    );
+    expect(programme.indicators.map((each) => each.targets)).toEqual([
+      { "2026": "70", "2027": "90" },
+      { "2026": "Так", "2027": "Так" },
+      { "2026": "1 500", "2027": "35,95" },
+      { "2026": "20", "2027": "-" },
+    ]);
+    // №, baselines (50, 1 200, 10), dynamics (+20) and the targets 70, 90, 1 500, 20, all placed (a value
+    // with a footnote mark, «35,95***», is not counted, as in a cell of its own).
+    expect(coverage).toEqual({ numbersSeen: 9, numbersPlaced: 9, numbersFlagged: 0 });
+    expect(findings.filter((each) => each.code === "import.unread-number")).toEqual([]);
+  });
+
+  it("names the numbers of a targets cell it cannot read in import.unread-number", () => {
+    const { programme, coverage, findings } = annex([
+      "1",
+      "Цифрове врядування",
+      "Кількість навчених осіб",
+      "осіб",
+      "-",
+      "10",
+      "70 (2026), 90 (2027)",
+      "",
+    ]);
+    expect(programme.indicators[0]?.targets).toEqual({});
+    expect(coverage).toEqual({ numbersSeen: 4, numbersPlaced: 2, numbersFlagged: 2 });
+    const unread = findings.filter((each) => each.code === "import.unread-number");
+    expect(unread.map((each) => each.message)).toEqual([expect.stringContaining("«70», «90»")]);
+  });
+
+  it("joins a name cut by a page break after the one-row header printed again", () => {
+    const { programme } = annex(
+      ["1", "Цифрове врядування", "Частка послуг, наданих", "%", "-", "50", "2026 – 70; 2027 – 90", ""],
+      [],
+      HEADER.split(T),
+      ["", "", "онлайн", "", "", "", "", ""],
+      ["", "", "Наявність системи", "Так/Ні", "-", "Ні", "2026 – Так; 2027 – Так", ""],
+    );
+    expect(programme.indicators.map((each) => each.name)).toEqual([
+      "Частка послуг, наданих онлайн",
+      "Наявність системи",
+    ]);
+  });
+
+  it("reads a cell only when it is nothing but year–value pairs, each year once", () => {
+    expect(targetsInCell("2026 – 70; 2027 – 90")?.targets).toEqual({ "2026": "70", "2027": "90" });
+    expect(targetsInCell("2026 – 1 685 692, 2027 – 35,95")?.numbers).toEqual(["1 685 692", "35,95"]);
+    expect(targetsInCell("до 2027 – 90")).toBeNull();
+    expect(targetsInCell("2026 – 70; 2026 – 90")).toBeNull();
+    expect(targetsInCell("70")).toBeNull();
+  });
+});
+
+describe("a name cut at a hyphen goes on in the next row", () => {
+  const T = "\t";
+  it("joins «Wi-» over «Fi» into «Wi-Fi» in the monitoring annex, not a variable of its own", () => {
+    const text = [
+      "ПАСПОРТ",
+      "",
+      `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+      `9.${T}Строк виконання Програми${T}2026–2027 роки`,
+      "",
+      "Показники моніторингу",
+      "",
+      [
+        "№",
+        "Найменування показника",
+        "Одиниця виміру",
+        "Джерело даних",
+        "Базове значення",
+        "2026",
+        "2027",
+      ].join(T),
+      ["1.1", "Кількість точок Wi-", "одиниць", "Звіт відділу", "5", "6", "7"].join(T),
+      ["", "Fi", "", "", "", "", ""].join(T),
+      ["1.2", "Кількість електронно-", "одиниць", "Звіт відділу", "1", "2", "3"].join(T),
+      ["", "цифрових послуг", "", "", "", "", ""].join(T),
+      "",
+    ].join("\n");
+    const { programme } = interpretBlocks(readTextBlocks(text));
+    expect(programme.monitoring?.map((each) => each.name)).toEqual([
+      "Кількість точок Wi-Fi",
+      "Кількість електронно-цифрових послуг",
+    ]);
   });
 });

@@ -151,6 +151,20 @@ describe("tab-separated task table with unnumbered tasks and shifted cells", () 
     ]);
   });
 
+  it("reads a lost task cell the same when the executors are people", () => {
+    const lines = TAB_SEPARATED.map((line) =>
+      line.replace(`${T}Відділ культури${T}`, `${T}Іваненко І.І., Петренко П.П.${T}`),
+    );
+    const read = interpretBlocks(readTextBlocks(lines.join("\n")));
+    const second = allItems(read.programme).find((each) => each.id === "d1.1.2");
+    expect(second?.title).toBe("Проєкт другий, що втратив клітинку завдання");
+    expect(second?.executors).toEqual(["Іваненко І.І.", "Петренко П.П."]);
+    expect(read.findings.map((finding) => [finding.code, finding.location.ref])).toContainEqual([
+      "import.task-cell-missing",
+      "item:d1.1.2",
+    ]);
+  });
+
   it("warns about an unknown source label", () => {
     expect(findings.map((finding) => [finding.code, finding.location.ref])).toContainEqual([
       "import.unknown-source",

@@ -3,7 +3,8 @@
  * database, and every import is retried with its Idempotency-Key. Afterwards the database must be
  * consistent — versions 1..n without gaps, normalized rows equal to the latest version's document,
  * no orphan rows — and every key must map to exactly one stored version, the acknowledged ones to
- * the version the client was told about.
+ * the version the client was told about. The batch repeats the fixtures, so every import insists on
+ * its new version (`saveIdentical`): otherwise a repeat is answered "identical" and writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.js";
@@ -44,7 +45,9 @@ async function fireAndKill(server: ServerProcess, sent: Sent[], killAfter: numbe
   let answered = 0;
   await Promise.allSettled(
     sent.map(async (request) => {
-      const response = await postImport(server.url, session, request.text, request.name, request.key);
+      const response = await postImport(server.url, session, request.text, request.name, request.key, {
+        saveIdentical: true,
+      });
       if (response.status < 300) request.response = response;
       answered++;
       if (answered === killAfter) server.child.kill("SIGKILL");
@@ -85,13 +88,18 @@ describe("crash and retry", () => {
     const session = await signIn(server.url, LOGIN, PASSWORD);
     const retried: ImportResponse[] = [];
     for (const request of sent)
-      retried.push(await postImport(server.url, session, request.text, request.name, request.key));
+      retried.push(
+        await postImport(server.url, session, request.text, request.name, request.key, {
+          saveIdentical: true,
+        }),
+      );
     const again = await postImport(
       server.url,
       session,
       sent[0]?.text ?? "",
       sent[0]?.name ?? "",
       sent[0]?.key,
+      { saveIdentical: true },
     );
     await stopServer(server);
     server = undefined;

@@ -90,6 +90,13 @@ describe.runIf(!process.env.DATABASE_URL)("the embedded database folder is one p
     const stored = JSON.parse(run.stdout).stored;
     expect(stored).toMatchObject({ version: 1, created: true });
     expect(await programmeVersions(server)).toEqual([...before, 1].sort((a, b) => a - b));
+    // Again: the server finds it identical to version 1 and stores nothing; the CLI says so.
+    const again = cli(["import", FIXTURE, "--server", server.url, "--login", "admin"], dataDir, {
+      INFOPROG_PASSWORD: "demo",
+    });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("Цей документ ідентичний версії 1 — нову версію не створено.");
+    expect(await programmeVersions(server)).toEqual([...before, 1].sort((a, b) => a - b));
     const wrong = cli(["import", FIXTURE, "--server", server.url, "--login", "admin"], dataDir, {
       INFOPROG_PASSWORD: "not the password",
     });
@@ -102,7 +109,7 @@ describe.runIf(!process.env.DATABASE_URL)("the embedded database folder is one p
     await stopServer(server, "SIGTERM");
     server = undefined;
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
-    const run = cli(["import", FIXTURE, "--json"], dataDir);
+    const run = cli(["import", FIXTURE, "--json", "--save-identical"], dataDir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).stored).toMatchObject({ version: 2, created: false });
@@ -116,14 +123,14 @@ describe.runIf(!process.env.DATABASE_URL)("the embedded database folder is one p
     expect(refused.stderr).toContain(`процес ${holder.pid}`);
     await signalAndWait(holder, "SIGINT");
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
-    expect(cli(["import", FIXTURE], dataDir).code).toBe(0);
+    expect(cli(["import", FIXTURE, "--save-identical"], dataDir).code).toBe(0);
   }, 180_000);
 
   it("a lock left by a killed process (SIGKILL) is taken over at once", async () => {
     const holder = await holdStore(dataDir);
     await signalAndWait(holder, "SIGKILL");
     expect(existsSync(`${dataDir}.lock`)).toBe(true);
-    const run = cli(["import", FIXTURE, "--json"], dataDir);
+    const run = cli(["import", FIXTURE, "--json", "--save-identical"], dataDir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).stored).toMatchObject({ version: 4 });
@@ -134,7 +141,7 @@ describe.runIf(!process.env.DATABASE_URL)("the embedded database folder is one p
     expect(cli(["import", FIXTURE], dataDir).code).toBe(3);
     const longAgo = new Date(Date.now() - 10 * 60_000);
     await utimes(`${dataDir}.lock`, longAgo, longAgo);
-    const run = cli(["import", FIXTURE, "--json"], dataDir);
+    const run = cli(["import", FIXTURE, "--json", "--save-identical"], dataDir);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).stored).toMatchObject({ version: 5 });
   }, 180_000);

@@ -106,8 +106,11 @@ export async function postImport(
   text: string,
   name: string,
   key?: string,
+  /** Store a new version even when the programme is identical to the latest (`?saveIdentical=1`). */
+  options: { saveIdentical?: boolean } = {},
 ): Promise<ImportResponse> {
-  const response = await fetch(`${url}/api/import?name=${encodeURIComponent(name)}`, {
+  const query = `name=${encodeURIComponent(name)}${options.saveIdentical ? "&saveIdentical=1" : ""}`;
+  const response = await fetch(`${url}/api/import?${query}`, {
     method: "POST",
     headers: {
       ...session.headers,

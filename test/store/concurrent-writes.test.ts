@@ -17,6 +17,9 @@ import { openTestStore } from "../support/db.js";
 const ROMNY = "UA59060110000049734";
 const romny = () => importText(readFileSync(path.join(FIXTURES, "romny-2026-2028.txt"), "utf8"));
 
+/** These writes are all counted as versions: an unchanged re-import insists on its own. */
+const INSIST = { saveIdentical: true };
+
 describe("concurrent writes to one community", () => {
   let store: Store;
   let dispose: () => Promise<void>;
@@ -44,11 +47,17 @@ describe("concurrent writes to one community", () => {
   });
 
   it("saves every import and whole edit made at once, each as its own version", async () => {
-    const { programmeId, version } = await store.saveImport(romny(), { name: "romny.txt", sha256: "r1" });
+    const { programmeId, version } = await store.saveImport(
+      romny(),
+      { name: "romny.txt", sha256: "r1" },
+      null,
+      undefined,
+      INSIST,
+    );
     const programme = romny().programme;
     const writes = Array.from({ length: 12 }, (_, index) =>
       index % 2 === 0
-        ? store.saveImport(romny(), { name: "romny.txt", sha256: `c${index}` })
+        ? store.saveImport(romny(), { name: "romny.txt", sha256: `c${index}` }, null, undefined, INSIST)
         : store.saveEdit(
             programmeId,
             { ...programme, title: `Зміна ${index}` },
@@ -75,8 +84,8 @@ describe("concurrent writes to one community", () => {
         validate: validateProgramme,
         actor: null,
       }),
-      store.saveImport(romny(), { name: "romny.txt", sha256: "p1" }),
-      store.saveImport(romny(), { name: "romny.txt", sha256: "p2" }),
+      store.saveImport(romny(), { name: "romny.txt", sha256: "p1" }, null, undefined, INSIST),
+      store.saveImport(romny(), { name: "romny.txt", sha256: "p2" }, null, undefined, INSIST),
     ]);
     expect(["saved", "conflict"]).toContain(edit.outcome);
   });

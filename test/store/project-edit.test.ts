@@ -81,10 +81,14 @@ describe("a project edit in the query tables", () => {
     expect(narrow.items.find((each) => each.id === item.id)?.category).toBe(
       reference.items.find((each) => each.id === item.id)?.category,
     );
-    // The same programme imported again is written whole (a new version of the same programme row).
+    // The same programme imported again (insisting on a new version, as it is identical) is written
+    // whole: a new version of the same programme row.
     const again = await store.saveImport(
       { programme: saved.programme, findings: [] },
       { name: "b", sha256: "b" },
+      null,
+      undefined,
+      { saveIdentical: true },
     );
     expect(again).toMatchObject({ programmeId, version: 3 });
     expect(narrow).toEqual(await queryRows(store, programmeId));

@@ -24,5 +24,8 @@ describe("the import's address field", () => {
     expect(save).toEqual({ url: "https://rada.example/p.pdf", unit: "uah" });
     expect(importUrlBody.parse(preview)).toEqual(preview);
     expect(importUrlBody.parse(save)).toEqual(save);
+    const anyway = importAddressBody("https://rada.example/p.pdf", { dryRun: false, saveIdentical: true });
+    expect(anyway).toEqual({ url: "https://rada.example/p.pdf", saveIdentical: true });
+    expect(importUrlBody.parse(anyway)).toEqual(anyway);
   });
 });

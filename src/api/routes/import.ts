@@ -66,7 +66,13 @@ function idempotencyOf(
   return { key, requestSha256: sha256(`${name}\n${sha256(bytes)}`) };
 }
 
-async function saveOnce(store: Store, request: AnyImportRequest, result: ImportResult, upload: Upload) {
+async function saveOnce(
+  store: Store,
+  request: AnyImportRequest,
+  result: ImportResult,
+  upload: Upload,
+  saveIdentical: boolean,
+) {
   const name = upload.source ?? upload.name;
   try {
     return await store.saveImport(
@@ -74,6 +80,7 @@ async function saveOnce(store: Store, request: AnyImportRequest, result: ImportR
       { name, sha256: sha256(upload.bytes) },
       actorOf(request),
       idempotencyOf(request, upload.bytes, name),
+      { saveIdentical },
     );
   } catch (error) {
     if (error instanceof IdempotencyKeyReusedError) throw new HttpError(422, error.message);
@@ -113,12 +120,21 @@ export async function importRoutes(app: ZodApp, deps: { store: Store; importDocu
     },
     async (request: ImportRequest, reply) => {
       const upload = await readUpload(request);
-      const { unit, dryRun } = request.query;
-      const read = { request, reply, upload, unit, dryRun: dryRun === "1" || dryRun === "true" };
+      const { unit, dryRun, saveIdentical } = request.query;
+      const read = {
+        request,
+        reply,
+        upload,
+        unit,
+        dryRun: isTrue(dryRun),
+        saveIdentical: isTrue(saveIdentical),
+      };
       return previewOrSave(deps, read);
     },
   );
 }
+
+const isTrue = (flag: string | undefined) => flag === "1" || flag === "true";
 
 interface ReadDocument {
   request: AnyImportRequest;
@@ -126,21 +142,29 @@ interface ReadDocument {
   upload: Upload;
   unit?: ImportOptions["unit"];
   dryRun: boolean;
+  /** Store a new version even when the programme read is identical to the latest version. */
+  saveIdentical: boolean;
 }
 
-/** Imports the document; returns the preview, or saves it (the head of its community only). */
+/**
+ * Imports the document; returns the preview, or saves it (the head of its community only). A programme
+ * identical to the latest version is answered 200 with `identicalTo` and nothing stored: the request
+ * did no harm and the programme already holds what was sent, so it is no conflict (this API's 409 means
+ * a write lost to another), and a client that reads only `version` still gets the current version.
+ */
 async function previewOrSave(
   deps: { store: Store; importDocument: ImportDocument },
-  { request, reply, upload, unit, dryRun }: ReadDocument,
+  { request, reply, upload, unit, dryRun, saveIdentical }: ReadDocument,
   extra: Record<string, unknown> = {},
 ) {
   const result = await deps.importDocument(upload.bytes, upload.name, unit ? { unit } : {});
   if (dryRun) return { ...result, totals: programmeTotals(result.programme), ...extra };
   const katottg = communityKey(result.programme.community);
   requireCommunityWrite(request, katottg);
-  const { replayed, ...saved } = await saveOnce(deps.store, request, result, upload);
+  const { replayed, ...saved } = await saveOnce(deps.store, request, result, upload, saveIdentical);
   if (replayed) reply.header("idempotent-replayed", "true");
-  else await createExecutorUnits(deps.store, saved.programmeId, katottg, result.programme, actorOf(request));
+  else if (saved.identicalTo === undefined)
+    await createExecutorUnits(deps.store, saved.programmeId, katottg, result.programme, actorOf(request));
   return reply.status(saved.created ? 201 : 200).send({ ...saved, findings: result.findings, ...extra });
 }
 
@@ -174,11 +198,19 @@ export async function importUrlRoutes(
       },
     },
     async (request: ImportUrlRequest, reply) => {
-      const { url, unit, dryRun } = request.body;
+      const { url, unit, dryRun, saveIdentical } = request.body;
       const fetched = await deps.fetchDocument(url);
       const upload = { bytes: fetched.bytes, name: fetched.name, source: fetched.url };
       const source = { url: fetched.url, name: fetched.name };
-      return previewOrSave(deps, { request, reply, upload, unit, dryRun: dryRun === true }, { source });
+      const read = {
+        request,
+        reply,
+        upload,
+        unit,
+        dryRun: dryRun === true,
+        saveIdentical: saveIdentical === true,
+      };
+      return previewOrSave(deps, read, { source });
     },
   );
 }

@@ -87,6 +87,23 @@ export class NumberLedger {
     this.entries.set(address, { line: at.line, cell: at.cell, text, numbers, placed: 0, flagged: false });
   }
 
+  /**
+   * Registers the numbers a reader of prose told apart in one cell (words around them, so `numbersIn`
+   * would see none); seeing a cell twice counts it once.
+   */
+  seeNumbers(at: CellAddress, numbers: string[]): void {
+    const address = key(at);
+    if (this.entries.has(address) || numbers.length === 0) return;
+    this.entries.set(address, {
+      line: at.line,
+      cell: at.cell,
+      text: numbers.join(" "),
+      numbers,
+      placed: 0,
+      flagged: false,
+    });
+  }
+
   /** The numbers of a cell that landed in the model: all of them, or the first `count`. */
   place(at: CellAddress, count?: number): void {
     const entry = this.entries.get(key(at));

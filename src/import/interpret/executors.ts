@@ -4,11 +4,43 @@ import { cellText } from "./text.js";
 const UNIT_START =
   /^(?:(?:кнп|кп|ку|кз|кзк|ко|цнап)(?!\p{L})|відділ|управління|департамент|центр|служба|сектор|архівний|юридичний|фінансове|старост(?:а|и)(?!\p{L})|структурн(?:ий|і)(?!\p{L})|виконавчі\s|виконавчий\s|комунальн|заклад(?:и)?(?!\p{L})|територіальн|апарат|секретар|керуюч|загальний|організаційний|господарськ|працівник|спеціаліст|посадов|керівник|депутат|робоча група)/iu;
 /** A short phrase naming a unit by its kind ("фінансове управління", "сектор цифровізації"). */
-const UNIT_NOUN = /(?:відділ|управління|центр|служба|сектор|комітет|рада|апарат)(?!\p{L})/iu;
+const UNIT_NOUN =
+  /(?:відділ|управління|центр|служба|сектор|комітет|рада|апарат|department|division|office|service|centre|center)(?!\p{L})/iu;
 
 export function isUnitName(text: string): boolean {
   const clean = text.replace(/^[«"„]/, "").trim();
   return UNIT_START.test(clean) || (clean.split(/\s+/).length <= 3 && UNIT_NOUN.test(clean));
+}
+
+/** A capitalised word of a name, apostrophes and a double surname included: "Мар'яненко", "Коваль-Їжак". */
+const NAME = String.raw`\p{Lu}[\p{Ll}'’ʼ]+(?:-\p{Lu}[\p{Ll}'’ʼ]+)?`;
+/** "І.І.", "І. І.", "І." or, the last dot lost, "І.І". */
+const INITIALS = String.raw`\p{Lu}\.(?:\s?\p{Lu}\.?)?`;
+/** A patronymic: "Іванович", "Петрівна". */
+const PATRONYMIC = String.raw`\p{Lu}\p{Ll}+(?:ович|евич|йович|івна|ївна|овна|ична)`;
+/**
+ * A person, after an optional lower-case post ("начальник відділу"): "Іваненко І.І.", "Іваненко І. І.",
+ * "І.І. Іваненко", "Іваненко Іван Іванович".
+ */
+const PERSON = new RegExp(
+  String.raw`^(?:\p{Ll}[\p{L}'’ʼ-]*\s+)*(?:${NAME}\s+${INITIALS}|\p{Lu}\.\s?(?:\p{Lu}\.\s?)?${NAME}|${NAME}\s+${NAME}\s+${PATRONYMIC})$`,
+  "u",
+);
+
+/** True when the text names one person ("Іваненко І.І.", "І. І. Іваненко"). */
+export function isPerson(text: string): boolean {
+  return PERSON.test(text.trim().replace(/[,;:]+$/, ""));
+}
+
+/** True when an executors cell starts with a person: "Іваненко І.І., Петренко П.П.". */
+export function startsWithPerson(text: string): boolean {
+  const [first] = splitExecutors(text);
+  return first !== undefined && isPerson(first);
+}
+
+/** A unit or a person: what a list of executors is made of. */
+function isExecutor(text: string): boolean {
+  return isUnitName(text) || isPerson(text);
 }
 
 /** True when some part of a list (commas, semicolons, lines) names a unit: an executors cell's text. */
@@ -16,49 +48,143 @@ export function namesUnit(text: string): boolean {
   return text.split(/[;\n]/).some((line) => splitCommas(cellText(line)).some(isUnitName));
 }
 
+const OPENING = new Set(["«", "(", "„"]);
+const CLOSING = new Set(["»", ")", "“"]);
+
+/**
+ * Splits at each match of `separator` outside «quotes», "quotes" and (brackets); odd items are the
+ * separators as printed, so joining the result gives the text back.
+ */
+function splitOutside(text: string, separator: RegExp): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let straight = false;
+  let start = 0;
+  let index = 0;
+  const sticky = new RegExp(separator.source, `${separator.flags.replace(/[gy]/g, "")}y`);
+  while (index < text.length) {
+    const char = text[index] ?? "";
+    if (OPENING.has(char)) depth++;
+    else if (CLOSING.has(char) && depth > 0) depth--;
+    else if (char === '"') straight = !straight;
+    if (depth === 0 && !straight) {
+      sticky.lastIndex = index;
+      const match = sticky.exec(text);
+      if (match && match[0] !== "") {
+        pieces.push(text.slice(start, index), match[0]);
+        index += match[0].length;
+        start = index;
+        continue;
+      }
+    }
+    index++;
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
 /** Splits on commas outside «quotes» and (brackets). */
 function splitCommas(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (const char of text) {
-    if (char === "«" || char === "(" || char === "„") depth++;
-    if ((char === "»" || char === ")" || char === "“") && depth > 0) depth--;
-    if (char === "," && depth === 0) {
-      parts.push(current);
-      current = "";
-    } else current += char;
-  }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter((part) => part !== "");
+  return splitOutside(text, /,/)
+    .filter((_, index) => index % 2 === 0)
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
 }
 
 /** A proper name or an abbreviation: "Старокостянтинівська ЖЕК", "ОСББ «Світанок»", «Рада». */
 const CAPITALISED = /^[«"„]?\p{Lu}/u;
 
 /**
- * Glues comma parts back unless the part after a comma starts a new unit's name or, in a list of
- * units, a capitalised name; a lower-case part goes on with the unit before ("освіти, молоді та спорту").
+ * Glues comma parts back unless the part after a comma starts a new unit's name or a person, or, in a
+ * list of units or people, a capitalised name; a lower-case part goes on with the unit before
+ * ("освіти, молоді та спорту").
  */
 function splitUnits(text: string): string[] {
   const units: string[] = [];
-  for (const part of splitCommas(text)) {
+  for (const printed of splitCommas(text)) {
+    // ", та відділ культури": the conjunction after a comma belongs to neither unit.
+    const conjoined = LEADING_JOINER.exec(printed);
+    const part =
+      conjoined && startsExecutor(printed.slice(conjoined[0].length))
+        ? printed.slice(conjoined[0].length)
+        : printed;
     const last = units.length - 1;
-    const startsUnit = isUnitName(part) || (CAPITALISED.test(part) && isUnitName(units[0] ?? ""));
+    const startsUnit = isExecutor(part) || (CAPITALISED.test(part) && isExecutor(units[0] ?? ""));
     if (last >= 0 && !startsUnit) units[last] = `${units[last]}, ${part}`;
     else units.push(part);
   }
   return units;
 }
 
+/** A conjunction or a slash between two executors: « та », « і », « й », « and », «/». */
+const JOINER = /\s+(?:та|і|й|and)\s+|\s*\/\s*/iu;
+
+const LEADING_JOINER = /^(?:та|і|й|and)\s+/iu;
+
+/** A unit's kind, in the nominative: the noun a unit's name starts with after its adjectives. */
+const KIND_NOUN = String.raw`(?:відділ|відділи|управління(?!\s+[\p{L}'’ʼ-]+(?:ом|ем|єм|ами|ями|ою|ею|єю)(?!\p{L}))|департамент|сектор|служба|центр|комітет|підприємство|підприємства|заклад|заклади|установа|установи|апарат|інспекція|адміністрація|бюро|староста|старости|підрозділ|підрозділи|department|division|office|service|centre|center)(?!\p{L})`;
+/** An adjective in the nominative before the kind: "фінансовий", "комунальне", "Роменський міський". */
+const ADJECTIVE = String.raw`(?:[\p{L}'’ʼ-]+(?:ий|ій|е|є|а|я|і)|[A-Za-z-]+)`;
+/** Abbreviations of organisational forms that start a unit's name: "КП «…»", "ЦНАП", "КНП «…»". */
+const KIND_ABBREVIATION = String.raw`(?:КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|ДЮСШ|ЦСС|ТЦК)(?!\p{L})`;
+const KIND_START = new RegExp(
+  String.raw`^(?:[«"„]?${KIND_ABBREVIATION}|(?:${ADJECTIVE}\s+){0,2}${KIND_NOUN})`,
+  "iu",
+);
+/** The first word in the plural: "структурні", "комунальні", "старости". */
+const PLURAL_HEAD = /^[«"„]?[\p{L}'’ʼ-]*\p{Ll}[іи](?!\p{L})/u;
+
 /**
- * The organisational units in an executors cell: split on line breaks and semicolons, and on
- * commas where each part names a unit ("Відділ освіти, відділ культури").
+ * True when the text starts an executor of its own: a unit's kind in the nominative after optional
+ * adjectives ("фінансовий відділ", "служба у справах дітей"), an organisational form ("КП «…»") or a person.
+ */
+export function startsExecutor(text: string): boolean {
+  const clean = text.trim();
+  return (KIND_START.test(clean) && /^[«"„]?\p{L}/u.test(clean)) || isPerson(clean);
+}
+
+/**
+ * Splits a unit at « та », « і », « й », « and » or «/» where the part on the right starts a unit of its
+ * own (its kind after optional adjectives: "фінансовий відділ", "КП «…»") or is a person, and the
+ * part on the left is a unit or a person: "Відділ освіти / відділ культури". A conjunction inside a
+ * name goes on ("освіти, молоді та спорту", "КП «Благоустрій та озеленення»"), and so does one between
+ * two groups in the plural, which share what follows ("структурні підрозділи та комунальні
+ * підприємства міської ради").
+ */
+function splitJoined(text: string): string[] {
+  const pieces = splitOutside(text, JOINER);
+  const units: string[] = [pieces[0] ?? ""];
+  for (let index = 1; index + 1 < pieces.length; index += 2) {
+    const joiner = pieces[index] ?? "";
+    const right = pieces[index + 1] ?? "";
+    const last = units.length - 1;
+    const left = (units[last] ?? "").replace(/[,\s]+$/, "");
+    const shared = PLURAL_HEAD.test(left.trim()) && PLURAL_HEAD.test(right.trim());
+    if (startsExecutor(right) && isExecutor(left) && !shared) {
+      units[last] = left;
+      units.push(right);
+    } else units[last] = `${units[last]}${joiner}${right}`;
+  }
+  return units;
+}
+
+/** Trims what ends a list item, but keeps the dot of a person's last initial ("Петренко П.П."). */
+function trimEnd(unit: string): string {
+  const trimmed = unit.replace(/[,;:\s]+$/, "").trim();
+  if (/\p{Lu}\.$/u.test(trimmed) && isPerson(trimmed)) return trimmed;
+  return trimmed.replace(/[,.;:\s]+$/, "").trim();
+}
+
+/**
+ * The organisational units (or people) in an executors cell: split on line breaks and semicolons, on
+ * commas where each part names a unit ("Відділ освіти, відділ культури") or a person, and on a
+ * conjunction or a slash before a unit or a person ("Відділ освіти та фінансовий відділ").
  */
 export function splitExecutors(cell: string): string[] {
   return cell
     .split(/[;\n]/)
     .flatMap((part) => splitUnits(cellText(part)))
-    .map((unit) => unit.replace(/[,.;:\s]+$/, "").trim())
+    .flatMap(splitJoined)
+    .map(trimEnd)
     .filter((unit) => unit !== "");
 }

@@ -1,6 +1,7 @@
 import type { Indicator } from "../../domain/model.js";
 import type { Table } from "../blocks.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
+import { numbersIn } from "./coverage.js";
 import type { NumberSink } from "./passport.js";
 import { NO_SINK } from "./passport.js";
 import { cellText } from "./text.js";
@@ -72,6 +73,52 @@ export function indicatorValue(text: string): string {
   return cellText(text).replace(/\s*\*+$/, "");
 }
 
+/**
+ * «2026 – 70», «2026 р. – 70», «у 2026 році – 70», «2026: 70»: a year labelling the value after it. The
+ * label starts with the year (or «у»/«в» before it) and ends with a colon or a dash.
+ */
+const YEAR_LABEL = /(?<![\p{L}\d])(?:[ув]\s+)?(20\d\d)\s*(?:р\.|рік|році|року)?\s*[:‐‑–—-]\s*/giu;
+const NUMBER_TOKEN = /(?<![\d.,])(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?(?!\d)/g;
+
+/** The targets of one cell: the value after each year label, up to the next label. */
+interface CellTargets {
+  targets: Record<string, string>;
+  /** The numbers of the values, as the ledger counts a cell of them. */
+  numbers: string[];
+}
+
+/**
+ * Targets written in one cell under a «Цільове значення» heading with no year row:
+ * «2026 – 70; 2027 – 90», «2026 р. – 70, 2027 р. – 90», «2026: 70». Null unless the cell is nothing
+ * but such pairs, each year once.
+ */
+export function targetsInCell(text: string): CellTargets | null {
+  const labels = [...text.matchAll(YEAR_LABEL)];
+  if (labels.length === 0 || labels[0]?.index !== 0) return null;
+  const targets: Record<string, string> = {};
+  const numbers: string[] = [];
+  for (const [index, label] of labels.entries()) {
+    const year = label[1] ?? "";
+    const from = label.index + label[0].length;
+    const to = labels[index + 1]?.index ?? text.length;
+    const raw = text
+      .slice(from, to)
+      .trim()
+      .replace(/\s*[;,]$/, "");
+    if (raw === "" || year in targets) return null;
+    targets[year] = indicatorValue(raw);
+    numbers.push(...numbersIn(raw));
+  }
+  return { targets, numbers };
+}
+
+/** The numbers of a targets cell no rule could read (its years aside): the ledger names them. */
+function unreadNumbers(text: string): string[] {
+  return [...text.matchAll(NUMBER_TOKEN)]
+    .map((match) => match[0])
+    .filter((number) => !/^20\d\d$/.test(number));
+}
+
 /** The header printed again at the top of a page: every filled cell is one of the header's cells. */
 function isRepeatedHeader(cells: string[], headerCells: string[]): boolean {
   const header = new Set(headerCells.map(cellText).filter((text) => text !== ""));
@@ -91,6 +138,8 @@ interface RowRead {
   dynamics: string;
   /** Indexes (in the row as printed) of the cells that landed in the model. */
   read: number[];
+  /** A cell of targets with words around the numbers (no year columns): its index as printed and numbers. */
+  prose?: { cell: number; numbers: string[]; placed: boolean };
 }
 
 function readRow(cells: string[], columns: Columns<IndicatorRole>, printedWidth: number): RowRead {
@@ -105,6 +154,19 @@ function readRow(cells: string[], columns: Columns<IndicatorRole>, printedWidth:
   };
   const targets: Record<string, string> = {};
   for (const { year, index } of columns.years) targets[year] = take(index, indicatorValue);
+  let prose: RowRead["prose"];
+  const targetsText = at(aligned, roles.targets);
+  if (columns.years.length === 0 && roles.targets !== undefined && targetsText !== "") {
+    const cell = roles.targets - offset;
+    const inCell = targetsInCell(targetsText);
+    if (inCell) {
+      Object.assign(targets, inCell.targets);
+      read.add(cell);
+      prose = { cell, numbers: inCell.numbers, placed: true };
+    } else if (numbersIn(targetsText).length === 0) {
+      prose = { cell, numbers: unreadNumbers(targetsText), placed: false };
+    }
+  }
   return {
     number: take(roles.number),
     direction: take(roles.direction),
@@ -115,14 +177,19 @@ function readRow(cells: string[], columns: Columns<IndicatorRole>, printedWidth:
     targets,
     dynamics: take(roles.dynamics, indicatorValue),
     read: [...read],
+    ...(prose ? { prose } : {}),
   };
 }
 
+/** A text cut at a hyphen after a letter («Wi-» over «Fi», «електронно-» over «цифрових»). */
+export const CUT_AT_HYPHEN = /\p{L}-$/u;
+
 /**
  * A name going on after a page break: text in the name (or direction) column only, no number, unit,
- * formula or value, printed at the top of a page or starting mid-sentence. It never makes an indicator.
+ * formula or value, printed at the top of a page, starting mid-sentence, or after a name cut at a
+ * hyphen. It never makes an indicator.
  */
-function isContinuation(row: RowRead, pageTop: boolean): boolean {
+function isContinuation(row: RowRead, pageTop: boolean, previous = ""): boolean {
   const values = [
     row.number,
     row.unit,
@@ -133,14 +200,18 @@ function isContinuation(row: RowRead, pageTop: boolean): boolean {
   ];
   if (values.some((value) => value !== "")) return false;
   const text = row.name || row.direction;
-  return text !== "" && (pageTop || /^[«"„(]?\p{Ll}/u.test(text));
+  return text !== "" && (pageTop || /^[«"„(]?\p{Ll}/u.test(text) || CUT_AT_HYPHEN.test(previous));
 }
 
-function joinText(before: string, after: string): string {
+/**
+ * Joins a text and its continuation: a word cut at a hyphen goes on without a space, the hyphen
+ * dropped before a lowercase letter (a word hyphenated at the line end) and kept before any other
+ * («Wi-» + «Fi» → «Wi-Fi»).
+ */
+export function joinText(before: string, after: string): string {
   if (before === "") return after;
-  return /\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)
-    ? `${before.slice(0, -1)}${after}`
-    : `${before} ${after}`;
+  if (!CUT_AT_HYPHEN.test(before)) return `${before} ${after}`;
+  return /^\p{Ll}/u.test(after) ? `${before.slice(0, -1)}${after}` : `${before}${after}`;
 }
 
 function continueIndicator(last: Indicator | undefined, row: RowRead, indicators: Indicator[]): void {
@@ -174,9 +245,10 @@ export function readIndicators(table: Table, sink: NumberSink = NO_SINK): Indica
       sink.see({ line: row.line, cell }, text);
     });
     const read = readRow(row.cells, columns, row.cells.length);
+    if (read.prose) sink.seeNumbers({ line: row.line, cell: read.prose.cell }, read.prose.numbers);
     const wasPageTop = pageTop;
     pageTop = false;
-    if (isContinuation(read, wasPageTop)) {
+    if (isContinuation(read, wasPageTop, indicators.at(-1)?.name)) {
       continueIndicator(indicators[indicators.length - 1], read, indicators);
       for (const cell of read.read) sink.place({ line: row.line, cell });
       continue;

@@ -1,7 +1,7 @@
 import type { MonitoringVariable } from "../../domain/model.js";
 import type { Table } from "../blocks.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
-import { indicatorValue } from "./indicators.js";
+import { CUT_AT_HYPHEN, indicatorValue, joinText } from "./indicators.js";
 import { NO_SINK, type NumberSink } from "./passport.js";
 import { cellText } from "./text.js";
 
@@ -41,8 +41,8 @@ function isRepeatedHeader(cells: string[], headerCells: string[]): boolean {
 }
 
 /**
- * Reads the monitoring variables. A row with a name only, at a page top or starting mid-sentence,
- * continues the variable above; the column-number row and a repeated header are not data.
+ * Reads the monitoring variables. A row with a name only, at a page top, starting mid-sentence or
+ * after a name cut at a hyphen, continues the variable above; the column-number row and a repeated header are not data.
  */
 export function readMonitoring(table: Table, sink: NumberSink = NO_SINK): MonitoringVariable[] {
   const columns = variableColumns(table);
@@ -85,9 +85,9 @@ export function readMonitoring(table: Table, sink: NumberSink = NO_SINK): Monito
       last &&
       variable.name !== "" &&
       valuesPrinted.every((text) => text === "") &&
-      (wasPageTop || /^[«"„(]?\p{Ll}/u.test(variable.name));
+      (wasPageTop || /^[«"„(]?\p{Ll}/u.test(variable.name) || CUT_AT_HYPHEN.test(last.name));
     if (continues) {
-      last.name = `${last.name} ${variable.name}`;
+      last.name = joinText(last.name, variable.name);
       if (variable.source) last.source = `${last.source} ${variable.source}`.trim();
     } else if (variable.name === "") continue;
     else variables.push(variable);

@@ -5,6 +5,7 @@ import { classifySource } from "../../domain/sources.js";
 import type { Block, Table, TableRow } from "../blocks.js";
 import { yearOf } from "./columns.js";
 import type { FindingLog } from "./findings.js";
+import { type ProseCell, readFundingProse } from "./funding-prose.js";
 import { isNumberRun, type RunNumber, readNumberRun } from "./number-run.js";
 import { cellText } from "./text.js";
 
@@ -17,6 +18,8 @@ export interface PassportRead {
   /** Rows after field 10 in the same table: the funding table of field 10, where printed. */
   fundingRows: TableRow[];
   fundingHeader: string[];
+  /** Field 10's value cells (and the rows that go on under it), where it is written as prose. */
+  proseCells: ProseCell[];
 }
 
 function fieldNumber(row: TableRow): number | null {
@@ -60,6 +63,7 @@ export function findPassport(blocks: Block[], isOtherTable: (block: Table) => bo
   const fields: PassportField[] = [];
   let fundingRows: TableRow[] = [];
   let fundingHeader: string[] = [];
+  let proseCells: ProseCell[] = [];
   table.rows.forEach((row, index) => {
     const number = fieldNumber(row);
     if (number === null || fields.some((field) => field.number === number)) return;
@@ -71,10 +75,25 @@ export function findPassport(blocks: Block[], isOtherTable: (block: Table) => bo
     if (number === 10) {
       fundingHeader = row.cells.slice(2).map(cellText);
       fundingRows = table.rows.slice(index + 1).filter((next) => fieldNumber(next) === null);
+      proseCells = proseCellsOf(row, fundingRows);
     }
   });
   const line = fields.find((field) => field.number === 10)?.line ?? table.line;
-  return { fields, funding: emptyFunding(line), fundingRows, fundingHeader };
+  return { fields, funding: emptyFunding(line), fundingRows, fundingHeader, proseCells };
+}
+
+/**
+ * Field 10's value cells, and the cells of the rows under it that go on with it (an empty first cell:
+ * the text extraction split the field's cell over lines), each with its address for the number ledger.
+ */
+function proseCellsOf(row: TableRow, below: TableRow[]): ProseCell[] {
+  const cells = (each: TableRow, from: number): ProseCell[] =>
+    each.cells.flatMap((text, cell) =>
+      cell >= from && cellText(text) !== "" ? [{ text, at: { line: each.line, cell } }] : [],
+    );
+  const end = below.findIndex((each) => cellText(each.cells[0]) !== "");
+  const continuing = end < 0 ? below : below.slice(0, end);
+  return [...cells(row, 2), ...continuing.flatMap((each) => cells(each, 1))];
 }
 
 /** How each of the ten passport fields of the standard form begins (Resolution No. 119). */
@@ -124,8 +143,10 @@ function passportFromParagraphs(blocks: Block[]): PassportRead | null {
     if (fields.length === 10) break;
   }
   if (!fields.some((field) => field.number === 1)) return null;
-  const line = fields.find((field) => field.number === 10)?.line ?? fields[0]?.line ?? 0;
-  return { fields, funding: emptyFunding(line), fundingRows: [], fundingHeader: [] };
+  const field10 = fields.find((field) => field.number === 10);
+  const line = field10?.line ?? fields[0]?.line ?? 0;
+  const proseCells = field10 ? [{ text: field10.value, at: { line: field10.line, cell: 0 } }] : [];
+  return { fields, funding: emptyFunding(line), fundingRows: [], fundingHeader: [], proseCells };
 }
 
 type Slot = { kind: "total" } | { kind: "year"; year: string };
@@ -169,10 +190,12 @@ function record(funding: DeclaredFunding, source: SourceKind, total: number | nu
 /** Where the importer tells the number ledger (coverage.ts) which cells it saw and which numbers it placed. */
 export interface NumberSink {
   see(at: { line: number; cell: number }, text: string): void;
+  /** The numbers a cell of prose holds, as the reader told them from its words. */
+  seeNumbers(at: { line: number; cell: number }, numbers: string[]): void;
   place(at: { line: number; cell: number }, count?: number): void;
 }
 
-export const NO_SINK: NumberSink = { see: () => {}, place: () => {} };
+export const NO_SINK: NumberSink = { see: () => {}, seeNumbers: () => {}, place: () => {} };
 
 function seeRow(sink: NumberSink, row: TableRow): void {
   row.cells.forEach((text, cell) => {
@@ -382,6 +405,12 @@ function readFundingLine(value: string, funding: DeclaredFunding, unit: MoneyUni
   }
   const amounts = tokens.slice(index, index + slots.length);
   if (slots.length === 0 || amounts.length !== slots.length) return false;
+  // Words after the amounts (sources, years in prose) are prose, read by `readFundingProse`.
+  const rest = tokens
+    .slice(index + slots.length)
+    .join(" ")
+    .replace(/тис\.?|грн\.?|[.,;:()]/gi, "");
+  if (rest.trim() !== "") return false;
   if (amounts.some((token) => parseDecimalToKopecks(token, unit) === null)) return false;
   const { total, byYear } = readAmounts(amounts, slots, unit);
   record(funding, "total", total, byYear);
@@ -400,7 +429,8 @@ export function readPassportFunding(
   const done =
     readInlineTable(read, unit, sink) ||
     readFundingTable(read, unit, sink) ||
-    readFundingLine(field.value, read.funding, unit);
+    readFundingLine(field.value, read.funding, unit) ||
+    readFundingProse(read.proseCells, unit, read.funding, sink);
   if (!done) {
     const message = "Паспорт (поле 10) називає джерела фінансування, але не наводить жодних сум";
     log.warn("no-amounts", message, field.line, ref.passport(10));

@@ -7,7 +7,7 @@ import { joinPieces } from "../text/clean.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
 import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
-import { isUnitName, splitExecutors } from "./executors.js";
+import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "./executors.js";
 import type { FindingLog } from "./findings.js";
 import { readFunding, type TaskRole } from "./funding.js";
 import { cellText, leadingNumber } from "./text.js";
@@ -32,6 +32,8 @@ const UNTITLED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
 const MID_SENTENCE = /^[«"„“(]?\p{Ll}/u;
 const TOTAL = /^(всього|усього|разом)/i;
+/** An executors cell cut after a conjunction or a slash: what follows on the next page goes on with it. */
+const ENDS_WITH_JOINER = /(?:(?<!\p{L})(?:та|і|й|and)|\/)$/iu;
 
 /** A line that names a direction of the task table: "1. Назва", "Напрям 2 – Назва", "II. Назва". */
 export function isDirectionHeading(text: string): boolean {
@@ -173,8 +175,13 @@ class TaskTableBuilder {
     const executors = cellText(cell(cells, this.columns.roles.executors));
     if (executors) {
       const last = leaf.executors.length - 1;
-      if (last >= 0 && MID_SENTENCE.test(executors))
-        leaf.executors[last] = joinPieces(leaf.executors[last] ?? "", executors);
+      // The cell goes on after a conjunction, or mid-name unless the piece starts a unit of its own
+      // ("Відділ цифрового розвитку," + "служба у справах дітей"); read again, it may name a second
+      // unit ("Відділ освіти та" + "фінансовий відділ", "Іваненко І.І. та" + "Петренко П.П.").
+      const previous = leaf.executors[last] ?? "";
+      const midName = MID_SENTENCE.test(executors) && !startsExecutor(executors);
+      if (last >= 0 && (midName || ENDS_WITH_JOINER.test(previous)))
+        leaf.executors.splice(last, 1, ...splitExecutors(joinPieces(previous, executors)));
       else leaf.executors.push(...splitExecutors(executors));
     }
     this.fill(cells, "", line, false);
@@ -254,7 +261,10 @@ class TaskTableBuilder {
     if (isSourceLabel(title)) title = ""; // a source row starting in the first cell
     if (title && project && title === project) project = ""; // the task cell repeats the project: one item
     const shifted =
-      roles.project !== undefined && title !== "" && executors.trim() === "" && isUnitName(project);
+      roles.project !== undefined &&
+      title !== "" &&
+      executors.trim() === "" &&
+      (isUnitName(project) || startsWithPerson(project));
     if (shifted) {
       // The task cell was merged with the row above and lost: the project sits in the task column.
       [title, project, executors] = ["", title, project];

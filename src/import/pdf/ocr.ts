@@ -15,6 +15,7 @@ import {
   ProgramTimeoutError,
   refuse,
   runProgram,
+  SHARED_SLOTS,
   Slots,
   TOOL_MESSAGES,
 } from "../external.js";
@@ -22,7 +23,7 @@ import { checkDeadline, checkOcrPages, IMPORT_LIMITS, outsideDeadline } from "..
 import { bilingual } from "../sniff.js";
 import { readTextBlocks } from "../text/reader.js";
 
-const slots = new Slots(IMPORT_LIMITS.maxConcurrentConversions);
+const slots = new Slots(IMPORT_LIMITS.maxConcurrentConversions, SHARED_SLOTS.ocr);
 
 export const OCR_MESSAGES = {
   timeout: bilingual(

@@ -138,14 +138,33 @@ function isPageTopRow(cells: string[]): boolean {
   return isColumnNumberRow(cells) || (filled.length >= 2 && filled.every((cell) => yearOf(cell) !== null));
 }
 
+const filledText = (cells: string[]): string =>
+  cells
+    .map((cell) => cell.trim())
+    .filter((cell) => cell !== "")
+    .join("\t");
+
+/** A header printed again at a page top: the same cells as one of the table's first rows. */
+function repeatsFirstRows(rows: RawRow[], previous: RawRow): boolean {
+  const text = filledText(previous.cells);
+  return (
+    text !== "" && rows.slice(0, Math.min(3, rows.length - 1)).some((row) => filledText(row.cells) === text)
+  );
+}
+
 /**
  * Adds a tab-separated row to the table, merging it into the rows above when it only continues
  * their cells (a cell wrapped onto a later line or split by a page break).
  */
 export function addTabRow(rows: RawRow[], row: RawRow): void {
   const previous = rows[rows.length - 1];
-  // The column-number row at a page top is never continued: the row after it is the interpreter's to join.
+  // The column-number row or the header again at a page top is never continued: the row after it is
+  // the interpreter's to join.
   if (!previous || isPageTopRow(previous.cells) || !looksLikeContinuation(row, previous)) {
+    rows.push(row);
+    return;
+  }
+  if (repeatsFirstRows(rows, previous)) {
     rows.push(row);
     return;
   }

@@ -58,6 +58,11 @@ interface Style {
   sourceSpelling: number;
   /** How the page breaks show in the DOCX rendering. */
   pageBreaks: PageBreakMode;
+  /**
+   * Targets written in one cell under «Цільове значення», with no year row: «2026 – 70; 2027 – 90»,
+   * «2026 р. – 70, 2027 р. – 90», «2026: 70» (null: a column per year under a year row).
+   */
+  targetCell: { label: number; separator: string } | null;
 }
 
 const TITLES = [
@@ -146,7 +151,17 @@ const style: fc.Arbitrary<Style> = fc.record({
   breaks: fc.array(fc.record({ at: fc.nat(12), split: fc.boolean() }), { maxLength: 3 }),
   sourceSpelling: fc.nat(3),
   pageBreaks: pageBreakMode,
+  targetCell: fc.option(fc.record({ label: fc.nat(3), separator: fc.constantFrom("; ", ", ") }), {
+    nil: null,
+  }),
 });
+
+const TARGET_LABELS = [
+  (year: string) => `${year} – `,
+  (year: string) => `${year} р. – `,
+  (year: string) => `${year}: `,
+  (year: string) => `у ${year} році – `,
+];
 
 function printCount(value: number, s: Style): string {
   return groupThousands(String(value), s.grouped);
@@ -241,9 +256,17 @@ function render(m: Model, s: Style): Rendered {
   const columnHeader = HEADERS.map(
     (options, index) => options[(s.headers[index] ?? 0) % options.length] ?? "",
   );
-  const width = 7 + m.years.length;
-  const header1 = [...columnHeader.slice(0, 7), ...Array(m.years.length - 1).fill(""), columnHeader[7] ?? ""];
+  const { targetCell } = s;
+  const width = targetCell ? 8 : 7 + m.years.length;
+  const header1 = targetCell
+    ? columnHeader
+    : [...columnHeader.slice(0, 7), ...Array(m.years.length - 1).fill(""), columnHeader[7] ?? ""];
   const header2 = [...Array(6).fill(""), ...m.years.map((year) => `${year}${s.yearSuffix}`), ""];
+  const headerRows = targetCell ? [header1] : [header1, header2];
+  const inOneCell = (values: string[]): string =>
+    m.years
+      .map((year, index) => `${TARGET_LABELS[targetCell?.label ?? 0]?.(year) ?? ""}${values[index] ?? ""}`)
+      .join(targetCell?.separator ?? "; ");
   const numbers = Array.from({ length: width }, (_, index) => String(index + 1));
   const indicators: Rendered["indicators"] = [];
   const variables: Rendered["variables"] = [];
@@ -267,7 +290,9 @@ function render(m: Model, s: Style): Rendered {
         indicator.unit,
         formula,
         mark(baseline, 0),
-        ...targets.map((value, index) => mark(value, index + 1)),
+        ...(targetCell
+          ? [inOneCell(targets.map((value, index) => mark(value, index + 1)))]
+          : targets.map((value, index) => mark(value, index + 1))),
         indicator.dynamics,
       ];
       if (k !== 0) {
@@ -299,7 +324,7 @@ function render(m: Model, s: Style): Rendered {
       });
     });
   });
-  const top = s.numberRow ? [numbers] : [header1, header2];
+  const top = s.numberRow ? [numbers] : headerRows;
   const indicatorLines = withBreaks(rows, top, 2, s, splittable, shiftedRows);
   const variableHeader = [
     columnHeader[0] ?? "№",
@@ -338,7 +363,7 @@ function render(m: Model, s: Style): Rendered {
   ])
     word.paragraph(line);
   const numberRows = s.numberRow ? [numbers] : [];
-  annexTable(word, [header1, header2, ...numberRows], rows, top, s);
+  annexTable(word, [...headerRows, ...numberRows], rows, top, s);
   for (const line of [
     "*** – дані за попередній рік",
     "Додаток 3",
@@ -356,8 +381,7 @@ function render(m: Model, s: Style): Rendered {
     "",
     "**Перелік індикаторів виконання Програми**",
     "",
-    header1.join(T),
-    header2.join(T),
+    ...headerRows.map((cells) => cells.join(T)),
     ...(s.numberRow ? [numbers.join(T)] : []),
     ...indicatorLines,
     "",

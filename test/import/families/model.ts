@@ -8,6 +8,39 @@ import type { DirectionView, ProjectView } from "./view.js";
 export interface TaskTableModel {
   years: string[];
   directions: DirectionView[];
+  /**
+   * Each project's executors cell as printed, by project number: the executors the importer must read
+   * (`ProjectView.executors` joins them with ", ") and the joiner the document put between them.
+   */
+  executorCells: Record<string, ExecutorsCell>;
+}
+
+/** The executors of a project and how the cell joins them: ", ", " та ", " / ", "; ". */
+export interface ExecutorsCell {
+  executors: string[];
+  joiner: string;
+}
+
+/** The executors cell as printed. */
+export function printExecutors(cell: ExecutorsCell): string {
+  return cell.executors.join(cell.joiner);
+}
+
+/**
+ * The executors cell cut by a page break after its first joiner ("Відділ освіти та" | "фінансовий
+ * відділ"), or the whole cell and "" when it has one executor.
+ */
+export function cutExecutors(cell: ExecutorsCell): [string, string] {
+  const printed = printExecutors(cell);
+  if (cell.executors.length < 2) return [printed, ""];
+  const first = cell.executors[0] ?? "";
+  return [`${first}${cell.joiner}`.trim(), printed.slice(first.length + cell.joiner.length)];
+}
+
+/** "Фінансовий відділ" → "фінансовий відділ"; an abbreviation ("КП «…»", "ЦНАП") or a person keeps its capital. */
+function lowerFirst(unit: string): string {
+  if (PEOPLE.includes(unit) || !/^\p{Lu}\p{Ll}/u.test(unit)) return unit;
+  return unit.charAt(0).toLowerCase() + unit.slice(1);
 }
 
 /** How many generated programmes each family test reads: 200 in `npm test`, more in `npm run test:layouts`. */
@@ -61,6 +94,7 @@ const WORDS = [
   "освіти",
   "реєстрів",
 ];
+/** Units; some have «та», «і» or a comma in their own name, and must stay one executor. */
 const EXECUTORS = [
   "Відділ цифрового розвитку",
   "Фінансовий відділ",
@@ -68,7 +102,50 @@ const EXECUTORS = [
   "Управління освіти",
   "Відділ земельних відносин та архітектури",
   "Відділ кадрової роботи",
+  "Відділ освіти, молоді та спорту",
+  "Управління культури, національностей та релігій",
+  "Відділ житлово-комунального господарства та будівництва",
+  "КП «Благоустрій та озеленення»",
+  "Служба у справах дітей",
+  "ЦНАП",
 ];
+/** People, as an executors cell may name them: initials before or after, Є, І, Ї, Ґ and apostrophes. */
+const PEOPLE = [
+  "Іваненко І.І.",
+  "Петренко П. П.",
+  "Ґудзь Є.Ї.",
+  "О.В. Мар'яненко",
+  "Коваль-Їжак Ю.Ґ.",
+  "Шевчук Ярослава Іванівна",
+];
+const UNIT_JOINERS = [", ", " та ", " і ", " / ", "/", "; "];
+const PEOPLE_JOINERS = [", ", " та ", "; "];
+
+/**
+ * One to three units, or one to three people, joined as a cell might join them; the second and later
+ * units begin in lower case, as in running text.
+ */
+const executorsCell: fc.Arbitrary<ExecutorsCell> = fc
+  .oneof(
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        executors: fc.shuffledSubarray(EXECUTORS, { minLength: 1, maxLength: 3 }),
+        joiner: fc.constantFrom(...UNIT_JOINERS),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        executors: fc.shuffledSubarray(PEOPLE, { minLength: 1, maxLength: 3 }),
+        joiner: fc.constantFrom(...PEOPLE_JOINERS),
+      }),
+    },
+  )
+  .map(({ executors, joiner }) => ({
+    executors: executors.map((unit, index) => (index === 0 ? unit : lowerFirst(unit))),
+    joiner,
+  }));
 const DEADLINES = ["2026-2028 роки", "Протягом дії Програми", "2027 рік", "2026-2027 роки", "2028 рік"];
 const RESULTS = ["Працюють", "Підключено", "Забезпечено", "Оновлено", "Навчено"];
 const DIRECTION_TITLES = [
@@ -86,7 +163,9 @@ const phrase = (head: fc.Arbitrary<string>, min: number, max: number) =>
     .tuple(head, fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }))
     .map(([first, rest]) => [first, ...rest].join(" "));
 
-function projectArbitrary(years: string[]): fc.Arbitrary<Omit<ProjectView, "number">> {
+type GeneratedProject = Omit<ProjectView, "number"> & { cell: ExecutorsCell };
+
+function projectArbitrary(years: string[]): fc.Arbitrary<GeneratedProject> {
   const amounts = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 999_999 })), {
     minLength: years.length,
     maxLength: years.length,
@@ -104,9 +183,7 @@ function projectArbitrary(years: string[]): fc.Arbitrary<Omit<ProjectView, "numb
   return fc
     .record({
       title: phrase(fc.constantFrom(...NOUNS), 1, 7),
-      executors: fc
-        .subarray(EXECUTORS, { minLength: 1, maxLength: 2 })
-        .map((units) => units.map((unit, index) => (index === 0 ? unit : unit.toLowerCase())).join(", ")),
+      cell: executorsCell,
       deadline: fc.constantFrom(...DEADLINES),
       fundingNote: fc.oneof(
         { weight: 4, arbitrary: fc.constant(null) },
@@ -115,9 +192,10 @@ function projectArbitrary(years: string[]): fc.Arbitrary<Omit<ProjectView, "numb
       funding,
       result: phrase(fc.constantFrom(...RESULTS), 1, 6),
     })
-    .map((project) =>
-      project.fundingNote ? { ...project, funding: {} } : { ...project, fundingNote: null },
-    );
+    .map(({ cell, ...project }) => {
+      const view = { ...project, executors: cell.executors.join(", "), cell };
+      return view.fundingNote ? { ...view, funding: {} } : { ...view, fundingNote: null };
+    });
 }
 
 export const taskTableModel: fc.Arbitrary<TaskTableModel> = fc
@@ -132,17 +210,19 @@ export const taskTableModel: fc.Arbitrary<TaskTableModel> = fc
       .chain((directions) =>
         fc
           .shuffledSubarray(DIRECTION_TITLES, { minLength: directions.length, maxLength: directions.length })
-          .map((titles) => ({
-            years,
-            directions: directions.map((projects, index) => ({
+          .map((titles) => {
+            const executorCells: Record<string, ExecutorsCell> = {};
+            const numbered = directions.map((projects, index) => ({
               number: String(index + 1),
               title: titles[index] as string,
-              projects: projects.map((project, position) => ({
-                number: `${index + 1}.${position + 1}`,
-                ...project,
-              })),
-            })),
-          })),
+              projects: projects.map(({ cell, ...project }, position) => {
+                const number = `${index + 1}.${position + 1}`;
+                executorCells[number] = cell;
+                return { number, ...project };
+              }),
+            }));
+            return { years, directions: numbered, executorCells };
+          }),
       ),
   );
 

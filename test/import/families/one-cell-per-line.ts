@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { WordBlock, WordCell } from "../../support/word-document.js";
-import { printAmount, type TaskTableModel, taskTableModel, yearTotal } from "./model.js";
+import { printAmount, printExecutors, type TaskTableModel, taskTableModel, yearTotal } from "./model.js";
 import type { ProjectView } from "./view.js";
 import { WordSketch } from "./word.js";
 
@@ -133,7 +133,9 @@ class OneCellRenderer {
     const head = [
       this.numbered(project),
       this.style.repeatTitle ? project.title : "",
-      project.executors,
+      printExecutors(
+        this.model.executorCells[project.number] ?? { executors: [project.executors], joiner: "" },
+      ),
       project.deadline,
     ];
     const noAmounts = this.model.years.map(() => this.style.noteAmounts);

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import type { WordBlock, WordCell } from "../../support/word-document.js";
-import { printAmount, type TaskTableModel, taskTableModel, yearTotal } from "./model.js";
+import {
+  cutExecutors,
+  printAmount,
+  printExecutors,
+  type TaskTableModel,
+  taskTableModel,
+  yearTotal,
+} from "./model.js";
 import type { ProjectView } from "./view.js";
 import { type PageBreakMode, pageBreakMode, WordSketch } from "./word.js";
 
@@ -9,7 +16,8 @@ import { type PageBreakMode, pageBreakMode, WordSketch } from "./word.js";
  * tab-separated row per line; a column-number row after the header and after every page break;
  * `Пріоритетний напрям N` rows with the direction's title in the first cell of its first project row;
  * `Загальний обсяг, у тому числі:` then source rows, some shifted left or starting in the first cell;
- * rows split by a page break that continue the title and the result; direction and programme totals.
+ * rows split by a page break that continue the title, the executors and the result; direction and
+ * programme totals. Executors are joined by ", ", « та », « і », «/» or «; », units or people.
  */
 export interface PagedStyle {
   numbering: "dot" | "bare" | "bracket" | "none";
@@ -22,7 +30,7 @@ export interface PagedStyle {
   breaks: boolean[];
   /** Per source row: where its cells sit. Reused cyclically. */
   shifts: ("none" | "left" | "first-cell")[];
-  /** Per project: split its title and result across a page break. Reused cyclically. */
+  /** Per project: split its title, executors and result across a page break. Reused cyclically. */
   splits: boolean[];
   localLabel: string;
   otherLabel: string;
@@ -182,10 +190,14 @@ class PagedRenderer {
     const split = at(this.style.splits, this.project++);
     const [title, titleRest] = split ? splitText(project.title) : [project.title, ""];
     const [result, resultRest] = split ? splitText(project.result) : [project.result, ""];
-    const head = (title: string) => [
+    const cell = this.model.executorCells[project.number];
+    const executors = cell ? printExecutors(cell) : project.executors;
+    // A page break may also cut the executors cell after its first joiner ("Відділ освіти та" | "…").
+    const [executorsHead, executorsRest] = split && cell ? cutExecutors(cell) : [executors, ""];
+    const head = (title: string, executors: string) => [
       taskCell,
       numbered(this.style, project.number, title),
-      project.executors,
+      executors,
       project.deadline,
     ];
     const blanks = this.model.years.map(() => "");
@@ -193,11 +205,14 @@ class PagedRenderer {
       ? [project.fundingNote, "", ...blanks]
       : ["Загальний обсяг, у тому числі:", ...this.amounts((year) => yearTotal(project, year))];
     // Word keeps a row that a page break cuts as one row: the DOCX has the whole title and result.
-    this.push([...head(title), ...money, result], [...head(project.title), ...money, project.result]);
-    if (titleRest || resultRest) {
+    this.push(
+      [...head(title, executorsHead), ...money, result],
+      [...head(project.title, executors), ...money, project.result],
+    );
+    if (titleRest || resultRest || executorsRest) {
       // The rest of the title and the result after a page break, in a row of their own.
       this.lines.push("", this.columnNumbers());
-      this.lines.push(["", titleRest, "", "", "", "", ...blanks, resultRest].join("\t"));
+      this.lines.push(["", titleRest, executorsRest, "", "", "", ...blanks, resultRest].join("\t"));
     }
     for (const [source, byYear] of Object.entries(project.funding)) {
       this.push(

@@ -264,3 +264,208 @@ describe("family 3: passport field 10 as an inline table", () => {
     });
   });
 });
+
+/**
+ * Family 3, field 10 written as prose: «Загальний обсяг фінансування Програми становить 80,0 тис. грн,
+ * у тому числі з місцевого бюджету – 80,0 тис. грн (2026 рік – 15,0 тис. грн, …)». The same random
+ * field 10 is rendered as a sentence with random openings, source phrases, year spellings, units
+ * (on every amount, on the first only, or in the field's label only), separators and number formats;
+ * the import must give back every amount the sentence states, each number placed.
+ */
+
+const PROSE_SOURCES: Partial<Record<SourceKind, { named: string[]; paying: string }>> = {
+  local: {
+    named: [
+      "з місцевого бюджету",
+      "кошти місцевого бюджету",
+      "бюджет громади",
+      "кошти бюджету Тестової сільської територіальної громади",
+      "місцевий бюджет",
+    ],
+    paying: "коштів місцевого бюджету",
+  },
+  state: {
+    named: ["з державного бюджету", "кошти державного бюджету", "державний бюджет"],
+    paying: "коштів державного бюджету",
+  },
+  oblast: {
+    named: ["з обласного бюджету", "кошти обласного бюджету", "обласний бюджет"],
+    paying: "коштів обласного бюджету",
+  },
+  other: {
+    named: ["інші джерела", "кошти інших джерел", "з інших джерел, не заборонених законодавством,"],
+    paying: "коштів інших джерел",
+  },
+};
+
+interface ProseStyle {
+  opening: number;
+  /** The total's years printed after it. */
+  totalYears: boolean;
+  /** Per source: nothing, its total, its years, or both (the years in brackets after its total). */
+  sourceMode: "none" | "total" | "years" | "both";
+  /** With one source and nothing per source: «Загальний обсяг … за рахунок коштів … становить». */
+  paying: boolean;
+  year: number;
+  unitAt: "every" | "first" | "label";
+  separator: ", " | "; ";
+  inclusive: string;
+  spelling: number;
+  grouped: boolean;
+  keepZeros: boolean;
+  /** The sentence goes on in the row under field 10 (the extraction split the cell), at a source. */
+  splitRow: boolean;
+  fullStop: boolean;
+  pageBreaks: PageBreakMode;
+}
+
+const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
+  opening: fc.nat(3),
+  totalYears: fc.boolean(),
+  sourceMode: fc.constantFrom("none" as const, "total" as const, "years" as const, "both" as const),
+  paying: fc.boolean(),
+  year: fc.nat(3),
+  unitAt: fc.constantFrom("every" as const, "first" as const, "label" as const),
+  separator: fc.constantFrom(", " as const, "; " as const),
+  inclusive: fc.constantFrom("у тому числі ", "у тому числі: ", "з них ", ""),
+  spelling: fc.nat(4),
+  grouped: fc.boolean(),
+  keepZeros: fc.boolean(),
+  splitRow: fc.boolean(),
+  fullStop: fc.boolean(),
+  pageBreaks: pageBreakMode,
+});
+
+const YEAR_SPELLINGS = [
+  (year: string) => `${year} рік – `,
+  (year: string) => `у ${year} році – `,
+  (year: string) => `${year} р. – `,
+  (year: string) => `${year}: `,
+];
+
+const paysOwnSource = (model: Field10, p: ProseStyle): boolean =>
+  p.paying && p.sourceMode === "none" && Object.keys(model.amounts).length === 1;
+
+function renderProse(model: Field10, p: ProseStyle): { text: string; word: WordBlock[] } {
+  const unitWords = model.unit === "thousand" ? "тис. грн" : "грн";
+  let printed = 0;
+  const amountText = (kopecks: number): string => {
+    const scale = model.unit === "thousand" ? 100_000n : 100n;
+    const whole = BigInt(kopecks) / scale;
+    const digits = model.unit === "thousand" ? 3 : 2;
+    const fraction = (BigInt(kopecks) % scale).toString().padStart(model.unit === "thousand" ? 5 : 2, "0");
+    let number = printDecimal(whole, fraction.slice(0, digits), p.grouped, p.keepZeros);
+    const withUnit = p.unitAt === "every" || (p.unitAt === "first" && printed === 0);
+    printed++;
+    // A bare 1900–2099 with no unit reads as a year, to a person too: printed with its decimals.
+    if (!withUnit && /^(?:19|20)\d\d$/.test(number)) number = `${number},0`;
+    return withUnit ? `${number} ${unitWords}` : number;
+  };
+  const yearList = (values: number[]): string =>
+    model.years
+      .map((year, index) => `${YEAR_SPELLINGS[p.year]?.(year) ?? ""}${amountText(values[index] ?? 0)}`)
+      .join(p.separator);
+  const { total, byYear } = totalsOf(model);
+  const sources = SOURCES.filter((source) => model.amounts[source]);
+  const [only] = sources;
+  const range = model.years.length > 1 ? ` на ${model.years[0]}–${model.years.at(-1)} роки` : "";
+  const openings = [
+    "Загальний обсяг фінансування Програми становить ",
+    "Обсяг фінансування Програми: усього – ",
+    `Загальний обсяг фінансування Програми${range} становить `,
+    "Усього – ",
+  ];
+  const opening = paysOwnSource(model, p)
+    ? `Загальний обсяг фінансування Програми за рахунок ${PROSE_SOURCES[only ?? "local"]?.paying} становить `
+    : (openings[p.opening] ?? "");
+  let head = `${opening}${amountText(total)}`;
+  if (p.totalYears) head += `, ${p.inclusive}за роками: ${yearList(byYear)}`;
+  const parts = sources.flatMap((source) => {
+    if (p.sourceMode === "none") return [];
+    const values = model.amounts[source] ?? [];
+    const names = PROSE_SOURCES[source]?.named ?? [];
+    const name = names[p.spelling % names.length] ?? "";
+    const sum = values.reduce((a, b) => a + b, 0);
+    if (p.sourceMode === "years") return [`${name}: ${yearList(values)}`];
+    const stated = `${name} – ${amountText(sum)}`;
+    return [p.sourceMode === "both" ? `${stated} (${yearList(values)})` : stated];
+  });
+  const lead = parts.length > 0 ? `${p.separator}${p.totalYears ? "" : p.inclusive}` : "";
+  const end = p.fullStop ? "." : "";
+  const label =
+    p.unitAt === "label" ? `Джерела та обсяги фінансування, ${unitWords}` : "Джерела та обсяги фінансування";
+  const rows =
+    p.splitRow && parts.length > 0
+      ? [`10.${T}${label}${T}${head}${lead}`, `${T}${T}${parts.join(p.separator)}${end}`]
+      : [`10.${T}${label}${T}${head}${lead}${parts.join(p.separator)}${end}`];
+  const period = passportHead(Number(model.years[0]), Number(model.years.at(-1)));
+  const lines = [...period, ...rows, "", "Додаток 1", ""];
+  return { text: lines.join("\n"), word: linesToWord(lines, p.pageBreaks) };
+}
+
+function expectedProse(model: Field10, p: ProseStyle): Omit<DeclaredFunding, "line"> {
+  const { total, byYear } = totalsOf(model);
+  const years = (values: number[]) =>
+    Object.fromEntries(model.years.map((year, index) => [year, values[index] ?? 0]));
+  const bySource: DeclaredFunding["bySource"] = {};
+  const bySourceByYear: DeclaredFunding["bySourceByYear"] = {};
+  for (const source of SOURCES) {
+    const values = model.amounts[source];
+    if (!values) continue;
+    if (p.sourceMode === "total" || p.sourceMode === "both" || paysOwnSource(model, p))
+      bySource[source] = values.reduce((sum, value) => sum + value, 0);
+    if (p.sourceMode === "years" || p.sourceMode === "both") bySourceByYear[source] = years(values);
+  }
+  return { total, byYear: p.totalYears ? years(byYear) : {}, bySource, bySourceByYear };
+}
+
+function givesProseBack(
+  { programme, coverage, findings }: Pick<ImportResult, "programme" | "coverage" | "findings">,
+  model: Field10,
+  p: ProseStyle,
+  text: string,
+): void {
+  const { line: _line, ...funding } = programme.passport.funding;
+  expect(funding, text).toEqual(expectedProse(model, p));
+  expect(findings.filter((each) => each.code === "import.no-amounts")).toEqual([]);
+  if (coverage) {
+    expect(coverage.numbersSeen).toBe(coverage.numbersPlaced + coverage.numbersFlagged);
+    expect(coverage.numbersFlagged, text).toBe(0);
+  }
+}
+
+describe("family 3: passport field 10 in prose", () => {
+  it(`import(render(field 10 as prose)) gives field 10 back (${RUNS} seeds)`, () => {
+    fc.assert(
+      fc.property(field10, proseStyle, (model, p) => {
+        const { text } = renderProse(model, p);
+        givesProseBack(interpretBlocks(readTextBlocks(text)), model, p, text);
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+
+  it(`import(render(field 10 as prose) as DOCX) gives field 10 back (${DOCX_PROPERTY_RUNS.numRuns} seeds)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(field10, proseStyle, async (model, p) => {
+        const { text, word } = renderProse(model, p);
+        givesProseBack(await importWord(word), model, p, text);
+      }),
+      DOCX_PROPERTY_RUNS,
+    );
+  }, 120_000);
+
+  it.skipIf(!soffice).each(OFFICE_FORMATS)(
+    `import(render(field 10 as prose) as DOCX saved as %s) gives field 10 back (${OFFICE_PROPERTY_RUNS.numRuns} seeds)`,
+    async (format) => {
+      await fc.assert(
+        fc.asyncProperty(field10, proseStyle, async (model, p) => {
+          const { text, word } = renderProse(model, p);
+          givesProseBack(await importConverted(word, format), model, p, text);
+        }),
+        OFFICE_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
+});

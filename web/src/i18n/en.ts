@@ -80,6 +80,11 @@ export const en: Record<MessageKey, string> = {
   "import.urlFailed": "The document at the address was not imported: {msg}",
   "import.urlInvalid": "Give the full address, starting with https:// or http://.",
   "import.from": "Source: {url}",
+  "import.identical": "This document is identical to version {v} — no new version was created.",
+  "import.identicalHint":
+    "The programme read from the document is the same as the latest stored version. Save it anyway if you need a separate version.",
+  "import.saveAnyway": "Save anyway",
+  "import.openProgramme": "Open the programme",
   "programme.passport": "Passport",
   "programme.tree": "Tasks and measures",
   "programme.funding": "Funding",

@@ -78,6 +78,11 @@ export const uk = {
   "import.urlFailed": "Документ за адресою не імпортовано: {msg}",
   "import.urlInvalid": "Вкажіть повну адресу, що починається з https:// або http://.",
   "import.from": "Джерело: {url}",
+  "import.identical": "Цей документ ідентичний версії {v} — нову версію не створено.",
+  "import.identicalHint":
+    "Програма, прочитана з документа, збігається з останньою збереженою версією. Збережіть її все одно, якщо потрібна окрема версія.",
+  "import.saveAnyway": "Зберегти все одно",
+  "import.openProgramme": "Відкрити програму",
   "programme.passport": "Паспорт",
   "programme.tree": "Завдання та заходи",
   "programme.funding": "Фінансування",

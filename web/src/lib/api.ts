@@ -233,10 +233,20 @@ export function publicExportUrl(katottg: string, from: number, to: number, forma
 }
 
 /** The import endpoint with the preview and unit choices in its query. */
-export function importUrl(options: { dryRun: boolean; unit?: "uah" | "thousand" }): string {
+/** What a read or save of a document asks the server for. */
+export interface ImportRequestOptions {
+  dryRun: boolean;
+  /** The unit of the task table's amounts, accepted against the header's (`amount.unit-suspect`). */
+  unit?: "uah" | "thousand";
+  /** Store a new version even when the programme is identical to the latest version. */
+  saveIdentical?: boolean;
+}
+
+export function importUrl(options: ImportRequestOptions): string {
   const query = new URLSearchParams();
   if (options.dryRun) query.set("dryRun", "1");
   if (options.unit) query.set("unit", options.unit);
+  if (options.saveIdentical) query.set("saveIdentical", "1");
   const text = query.toString();
   return text ? `/api/import?${text}` : "/api/import";
 }
@@ -247,10 +257,7 @@ export function importUrl(options: { dryRun: boolean; unit?: "uah" | "thousand" 
  */
 export function uploadProgramme<T extends ImportPreview | ImportSaved>(
   file: File,
-  options: {
-    dryRun: boolean;
-    /** The unit of the task table's amounts, accepted against the header's (`amount.unit-suspect`). */
-    unit?: "uah" | "thousand";
+  options: ImportRequestOptions & {
     onProgress?: (fraction: number) => void;
     signal?: AbortSignal;
   },
@@ -283,21 +290,19 @@ export function isWebAddress(text: string): boolean {
 }
 
 /** The body of `POST /api/import/url`. */
-export function importAddressBody(
-  url: string,
-  options: { dryRun: boolean; unit?: "uah" | "thousand" },
-): ImportUrlBody {
+export function importAddressBody(url: string, options: ImportRequestOptions): ImportUrlBody {
   return {
     url: url.trim(),
     ...(options.dryRun ? { dryRun: true } : {}),
     ...(options.unit ? { unit: options.unit } : {}),
+    ...(options.saveIdentical ? { saveIdentical: true } : {}),
   };
 }
 
 /** Has the server fetch the council's published document from its address and import it. */
 export function importFromAddress<T extends ImportPreview | ImportSaved>(
   url: string,
-  options: { dryRun: boolean; unit?: "uah" | "thousand" },
+  options: ImportRequestOptions,
 ): Promise<FromAddress<T>> {
   return request<FromAddress<T>>("POST", "/api/import/url", importAddressBody(url, options));
 }

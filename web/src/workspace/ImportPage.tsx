@@ -130,7 +130,12 @@ function errorText(error: unknown, source: Source, t: ReturnType<typeof useI18n>
 /** Reads the source on the server: a preview (dryRun) or the saved version. */
 function readSource<T extends ImportPreview | ImportSaved>(
   source: Source,
-  options: { dryRun: boolean; unit?: "uah"; onProgress: (fraction: number) => void },
+  options: {
+    dryRun: boolean;
+    unit?: "uah";
+    saveIdentical?: boolean;
+    onProgress: (fraction: number) => void;
+  },
 ): Promise<T> {
   if (source.kind === "address") return importFromAddress<T>(source.url, options);
   return uploadProgramme<T>(source.file, options);
@@ -178,6 +183,42 @@ function unitSuspect(preview: ImportPreview): boolean {
   );
 }
 
+/** A save that stored nothing: the programme is identical to its latest version. */
+interface Identical {
+  programmeId: number;
+  version: number;
+  /** The unit the save asked for, sent again by «save anyway». */
+  unit?: "uah";
+}
+
+/** Says that the save stored nothing, with «save anyway» (a new version all the same) and a way on. */
+function IdenticalNotice({
+  identical,
+  saving,
+  onSaveAnyway,
+}: {
+  identical: Identical;
+  saving: boolean;
+  onSaveAnyway: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Alert color="blue" role="status" title={t("import.identical", { v: identical.version })}>
+      <Stack gap="xs">
+        <Text size="sm">{t("import.identicalHint")}</Text>
+        <Group>
+          <Button onClick={onSaveAnyway} loading={saving}>
+            {t("import.saveAnyway")}
+          </Button>
+          <Button variant="default" onClick={() => navigate(programmePath(String(identical.programmeId)))}>
+            {t("import.openProgramme")}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
 /** Upload → preview of the parsed programme and its findings → save or cancel. */
 export function ImportPage() {
   const { t } = useI18n();
@@ -185,9 +226,11 @@ export function ImportPage() {
   const [source, setSource] = useState<Source | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [dragging, setDragging] = useState(false);
+  const [identical, setIdentical] = useState<Identical | null>(null);
 
   const recognise = async (chosen: Source) => {
     setSource(chosen);
+    setIdentical(null);
     // An address has no upload to follow: the server fetches and reads it at once.
     setPhase({ kind: "uploading", progress: chosen.kind === "address" ? 1 : 0 });
     try {
@@ -200,15 +243,25 @@ export function ImportPage() {
       setPhase({ kind: "error", message: errorText(error, chosen, t) });
     }
   };
-  const save = async (preview: ImportPreview, unit?: "uah") => {
+  const save = async (preview: ImportPreview, unit?: "uah", saveIdentical = false) => {
     if (!source) return;
     setPhase({ kind: "saving", preview, progress: source.kind === "address" ? 1 : 0 });
     try {
       const saved = await readSource<ImportSaved>(source, {
         dryRun: false,
         ...(unit ? { unit } : {}),
+        ...(saveIdentical ? { saveIdentical } : {}),
         onProgress: (progress) => setPhase({ kind: "saving", preview, progress }),
       });
+      if (saved.identicalTo !== undefined) {
+        setIdentical({
+          programmeId: saved.programmeId,
+          version: saved.identicalTo,
+          ...(unit ? { unit } : {}),
+        });
+        setPhase({ kind: "preview", preview });
+        return;
+      }
       navigate(programmePath(String(saved.programmeId)));
     } catch (error) {
       setPhase({ kind: "error", message: errorText(error, source, t) });
@@ -307,12 +360,13 @@ export function ImportPage() {
                   onClick={() => {
                     setFile(null);
                     setSource(null);
+                    setIdentical(null);
                     setPhase({ kind: "idle" });
                   }}
                 >
                   {t("common.cancel")}
                 </Button>
-                {unitSuspect(phase.preview) && (
+                {!identical && unitSuspect(phase.preview) && (
                   <Button
                     variant="light"
                     onClick={() => save(phase.preview, "uah")}
@@ -321,17 +375,26 @@ export function ImportPage() {
                     {t("import.saveAsUah")}
                   </Button>
                 )}
-                <Button onClick={() => save(phase.preview)} loading={phase.kind === "saving"}>
-                  {t("common.save")}
-                </Button>
+                {!identical && (
+                  <Button onClick={() => save(phase.preview)} loading={phase.kind === "saving"}>
+                    {t("common.save")}
+                  </Button>
+                )}
               </Group>
             </Group>
-            {unitSuspect(phase.preview) && (
+            {!identical && unitSuspect(phase.preview) && (
               <Text size="sm" mt="xs">
                 {t("import.saveAsUahHint")}
               </Text>
             )}
           </Paper>
+          {identical && (
+            <IdenticalNotice
+              identical={identical}
+              saving={phase.kind === "saving"}
+              onSaveAnyway={() => save(phase.preview, identical.unit, true)}
+            />
+          )}
           <Preview preview={phase.preview} />
         </>
       )}

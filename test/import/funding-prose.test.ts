@@ -1,0 +1,303 @@
+import { describe, expect, it } from "vitest";
+import type { ImportResult } from "../../src/domain/model.js";
+import { importText } from "../../src/import/index.js";
+import { sourcesNamedIn } from "../../src/import/interpret/funding-prose.js";
+import { interpretBlocks } from "../../src/import/interpret/index.js";
+import { readTextBlocks } from "../../src/import/text/reader.js";
+
+/** Passport field 10 written as prose (synthetic text, the way councils print it). */
+const T = "\t";
+const HEAD = [
+  "ПАСПОРТ",
+  "Програми цифрового розвитку Тестової сільської територіальної громади",
+  "",
+  `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+  `2.${T}Код за Кодифікатором адміністративно-територіальних одиниць${T}UA01020030040050060`,
+  `7.${T}Керівник Програми${T}Заступник сільського голови Олена Приклад`,
+  `9.${T}Строк виконання Програми${T}2026–2028 роки`,
+];
+const FIELD10_LINE = HEAD.length + 1;
+
+/** A task table of one project: 80,0 thousand UAH from the local budget, 15/30/35 by year. */
+const TASKS = [
+  "",
+  "Додаток 1",
+  "",
+  [
+    "Назва завдання",
+    "Назва проєкту",
+    "Відповідальні за виконання",
+    "Строки виконання",
+    "Джерела фінансування",
+    "Обсяги фінансування, тис. грн",
+    "",
+    "",
+    "",
+    "Очікувані результати",
+  ].join(T),
+  ["", "", "", "", "", "Всього", "2026 р.", "2027 р.", "2028 р.", ""].join(T),
+  "Пріоритетний напрям 1",
+  [
+    "Електронний документообіг",
+    "1.1. Впровадження СЕД",
+    "Відділ цифрового розвитку",
+    "2026-2028",
+    "Місцевий бюджет",
+    "80,0",
+    "15,0",
+    "30,0",
+    "35,0",
+    "Усі органи в СЕД",
+  ].join(T),
+  "",
+];
+
+function field10(...lines: string[]): ImportResult {
+  return interpretBlocks(readTextBlocks([...HEAD, ...lines, ""].join("\n")));
+}
+
+function read(prose: string): ImportResult {
+  return field10(`10.${T}Джерела та обсяги фінансування${T}${prose}`);
+}
+
+function codes(result: ImportResult, code: string): string[] {
+  return result.findings.filter((each) => each.code === code).map((each) => each.message);
+}
+
+function balanced(result: ImportResult): void {
+  const { coverage } = result;
+  if (!coverage) throw new Error("no coverage");
+  expect(coverage.numbersSeen).toBe(coverage.numbersPlaced + coverage.numbersFlagged);
+}
+
+describe("passport field 10 in prose", () => {
+  it("reads the total, the source and the source's years in brackets (the usual sentence)", () => {
+    const result = read(
+      "Загальний обсяг фінансування Програми становить 80,0 тис. грн, у тому числі з місцевого бюджету – " +
+        "80,0 тис. грн (2026 рік – 15,0 тис. грн, 2027 рік – 30,0 тис. грн, 2028 рік – 35,0 тис. грн)",
+    );
+    const { line, ...funding } = result.programme.passport.funding;
+    expect(funding).toEqual({
+      total: 8_000_000,
+      byYear: {},
+      bySource: { local: 8_000_000 },
+      bySourceByYear: { local: { "2026": 1_500_000, "2027": 3_000_000, "2028": 3_500_000 } },
+    });
+    expect(line).toBe(FIELD10_LINE);
+    expect(codes(result, "import.no-amounts")).toEqual([]);
+    expect(result.coverage).toEqual({ numbersSeen: 5, numbersPlaced: 5, numbersFlagged: 0 });
+  });
+
+  it("reads «усього – …» and a sentence per source separated by semicolons", () => {
+    const result = read(
+      "Обсяг фінансування Програми: усього – 80,0 тис. грн, у тому числі: кошти місцевого бюджету – " +
+        "60,0 тис. грн; інші джерела, не заборонені законодавством, – 20,0 тис. грн",
+    );
+    const { funding } = result.programme.passport;
+    expect(funding.total).toBe(8_000_000);
+    expect(funding.bySource).toEqual({ local: 6_000_000, other: 2_000_000 });
+    expect(funding.byYear).toEqual({});
+    expect(result.coverage).toEqual({ numbersSeen: 3, numbersPlaced: 3, numbersFlagged: 0 });
+  });
+
+  it("reads years «у 2026 році – …» after the total as the total's years; a year range is a label", () => {
+    const result = read(
+      "Загальний обсяг фінансування Програми на 2026–2028 роки становить 80,0 тис. грн, у тому числі: " +
+        "у 2026 році – 15,0 тис. грн, у 2027 році – 30,0 тис. грн, у 2028 році – 35,0 тис. грн",
+    );
+    const { funding } = result.programme.passport;
+    expect(funding.total).toBe(8_000_000);
+    expect(funding.byYear).toEqual({ "2026": 1_500_000, "2027": 3_000_000, "2028": 3_500_000 });
+    expect(funding.bySource).toEqual({});
+    expect(result.coverage).toEqual({ numbersSeen: 4, numbersPlaced: 4, numbersFlagged: 0 });
+  });
+
+  it("reads «2026 р. – …» and «2026: …», and years per source with no source total", () => {
+    const result = read(
+      "Кошти місцевого бюджету: 2026 р. – 10,0 тис. грн, 2027 р. – 20,0 тис. грн; " +
+        "кошти державного бюджету: 2026: 5,0, 2027: 7,5",
+    );
+    const { funding } = result.programme.passport;
+    expect(funding.total).toBeNull();
+    expect(funding.bySourceByYear).toEqual({
+      local: { "2026": 1_000_000, "2027": 2_000_000 },
+      state: { "2026": 500_000, "2027": 750_000 },
+    });
+    expect(result.coverage).toEqual({ numbersSeen: 4, numbersPlaced: 4, numbersFlagged: 0 });
+  });
+
+  it("converts each amount by its own unit into kopecks: грн, тис. грн, млн грн; unitless follows the last unit", () => {
+    const uah = read(
+      "Загальний обсяг фінансування становить 80 000,00 грн, у тому числі у 2026 році – 15 000,50 грн, " +
+        "у 2027 році – 30 000, у 2028 році – 34 999,50",
+    );
+    expect(uah.programme.passport.funding.total).toBe(8_000_000);
+    expect(uah.programme.passport.funding.byYear).toEqual({
+      "2026": 1_500_050,
+      "2027": 3_000_000,
+      "2028": 3_499_950,
+    });
+    const thousand = read("Загальний обсяг фінансування становить 1 685 692,235 тис. грн");
+    expect(thousand.programme.passport.funding.total).toBe(168_569_223_500);
+    const million = read("Загальний обсяг фінансування Програми становить 1,25 млн грн");
+    expect(million.programme.passport.funding.total).toBe(125_000_000);
+  });
+
+  it("takes the field's unit (from its label) for amounts printed without one", () => {
+    const result = field10(
+      `10.${T}Джерела та обсяги фінансування, тис. грн${T}Загальний обсяг – 80,0, з них місцевий бюджет – 80,0`,
+    );
+    const { funding } = result.programme.passport;
+    expect(funding.total).toBe(8_000_000);
+    expect(funding.bySource).toEqual({ local: 8_000_000 });
+  });
+
+  it("reads a total with no per-year breakdown as the total only", () => {
+    const result = read("Загальний обсяг фінансування Програми становить 80,0 тис. грн.");
+    const { line: _line, ...funding } = result.programme.passport.funding;
+    expect(funding).toEqual({ total: 8_000_000, byYear: {}, bySource: {}, bySourceByYear: {} });
+    expect(codes(result, "import.no-amounts")).toEqual([]);
+  });
+
+  it("reads «загальний обсяг … за рахунок коштів місцевого бюджету» as both the total and the source", () => {
+    const result = read(
+      "Загальний обсяг фінансування Програми за рахунок коштів бюджету Тестової сільської територіальної " +
+        "громади становить 80,0 тис. грн",
+    );
+    expect(result.programme.passport.funding.total).toBe(8_000_000);
+    expect(result.programme.passport.funding.bySource).toEqual({ local: 8_000_000 });
+  });
+
+  it("names every number that lands nowhere in import.unread-number, with its line and cell", () => {
+    const result = read(
+      "Загальний обсяг фінансування – 80,0 тис. грн (100 %), у тому числі місцевий бюджет – 70,0 тис. грн, " +
+        "державний бюджет – 10,0 тис. грн; разом – 85,0 тис. грн",
+    );
+    expect(result.programme.passport.funding.total).toBe(8_000_000);
+    expect(result.programme.passport.funding.bySource).toEqual({ local: 7_000_000, state: 1_000_000 });
+    const unread = result.findings.filter((each) => each.code === "import.unread-number");
+    expect(unread).toHaveLength(1);
+    expect(unread[0]?.location.line).toBe(FIELD10_LINE);
+    expect(unread[0]?.message).toContain("«100», «85,0»");
+    expect(unread[0]?.message).toContain("клітинка 3");
+    expect(result.coverage).toEqual({ numbersSeen: 5, numbersPlaced: 3, numbersFlagged: 2 });
+  });
+
+  it("reads the prose going on in the rows under field 10 (a cell the extraction split)", () => {
+    const result = field10(
+      `10.${T}Джерела та обсяги фінансування${T}Загальний обсяг фінансування Програми становить 80,0 тис. грн,`,
+      `${T}${T}у тому числі кошти місцевого бюджету – 60,0 тис. грн, інші джерела – 20,0 тис. грн`,
+    );
+    const { funding } = result.programme.passport;
+    expect(funding.total).toBe(8_000_000);
+    expect(funding.bySource).toEqual({ local: 6_000_000, other: 2_000_000 });
+    expect(result.coverage).toEqual({ numbersSeen: 3, numbersPlaced: 3, numbersFlagged: 0 });
+  });
+
+  it("reads field 10 of a passport printed as numbered paragraphs", () => {
+    const text = [
+      "ПАСПОРТ",
+      "1. Найменування територіальної громади: Тестова сільська територіальна громада",
+      "2. Код за Кодифікатором адміністративно-територіальних одиниць: UA01020030040050060",
+      "9. Строк виконання Програми: 2026–2028 роки",
+      "10. Джерела та обсяги фінансування: загальний обсяг – 80,0 тис. грн, у тому числі кошти " +
+        "місцевого бюджету – 60,0 тис. грн, кошти обласного бюджету – 20,0 тис. грн",
+      "",
+    ].join("\n");
+    const result = interpretBlocks(readTextBlocks(text));
+    const { funding } = result.programme.passport;
+    expect(funding.total).toBe(8_000_000);
+    expect(funding.bySource).toEqual({ local: 6_000_000, oblast: 2_000_000 });
+    balanced(result);
+  });
+
+  it("reads the owner named after its amount («80,0 тис. грн – кошти місцевого бюджету, …»)", () => {
+    const result = read("80,0 тис. грн – кошти місцевого бюджету, 20,0 тис. грн – інші джерела");
+    const { funding } = result.programme.passport;
+    expect(funding.total).toBeNull();
+    expect(funding.bySource).toEqual({ local: 8_000_000, other: 2_000_000 });
+    expect(result.coverage).toEqual({ numbersSeen: 2, numbersPlaced: 2, numbersFlagged: 0 });
+  });
+
+  it("reads a bare year-like number after a dash as an amount («інші джерела – 2027»)", () => {
+    const result = read(
+      "Загальний обсяг – 80,0 тис. грн, у тому числі: 2026 рік – 15,0; 2027 рік – 2027; 2028 рік – 35,0",
+    );
+    expect(result.programme.passport.funding.byYear).toEqual({
+      "2026": 1_500_000,
+      "2027": 202_700_000,
+      "2028": 3_500_000,
+    });
+  });
+
+  it("places no amount that several years share («на 2026, 2027 та 2028 роки по 15,0»), and names it", () => {
+    const result = read("Фінансування на 2026, 2027 та 2028 роки по 15,0 тис. грн щороку");
+    const { line: _line, ...funding } = result.programme.passport.funding;
+    expect(funding).toEqual({ total: null, byYear: {}, bySource: {}, bySourceByYear: {} });
+    expect(codes(result, "import.unread-number")).toEqual([expect.stringContaining("«15,0»")]);
+    expect(codes(result, "import.no-amounts")).toHaveLength(1);
+    expect(result.coverage).toEqual({ numbersSeen: 1, numbersPlaced: 0, numbersFlagged: 1 });
+  });
+
+  it("still warns import.no-amounts when the prose names sources but no amounts", () => {
+    const result = read(
+      "Кошти місцевого бюджету та інші джерела, не заборонені законодавством, на 2026-2028 роки",
+    );
+    expect(result.programme.passport.funding.total).toBeNull();
+    expect(codes(result, "import.no-amounts")).toHaveLength(1);
+    expect(result.coverage).toEqual({ numbersSeen: 0, numbersPlaced: 0, numbersFlagged: 0 });
+  });
+
+  it("leaves the one-line table «Всього 2026 рік … amounts» to its own reader", () => {
+    const result = read("Всього 2026 рік 2027 рік 2028 рік 80 15 30 35");
+    expect(result.programme.passport.funding.total).toBe(8_000_000);
+    expect(result.programme.passport.funding.byYear).toEqual({
+      "2026": 1_500_000,
+      "2027": 3_000_000,
+      "2028": 3_500_000,
+    });
+  });
+
+  it("tells sources apart by the word before «бюджет»", () => {
+    expect(sourcesNamedIn("з державного бюджету")).toEqual(["state"]);
+    expect(sourcesNamedIn("кошти обласного бюджету та інших джерел")).toEqual(["oblast", "other"]);
+    expect(sourcesNamedIn("бюджету Тестової громади")).toEqual(["local"]);
+    expect(sourcesNamedIn("в межах бюджетних асигнувань")).toEqual([]);
+    expect(sourcesNamedIn("позабюджетні кошти")).toEqual(["other"]);
+  });
+});
+
+describe("passport field 10 in prose against the task table (the validator's rules)", () => {
+  const withTasks = (prose: string) =>
+    importText([...HEAD, `10.${T}Джерела та обсяги фінансування${T}${prose}`, ...TASKS].join("\n"));
+
+  it("agrees with a task table that sums to the same amounts: no passport.funding-* finding", () => {
+    const result = withTasks(
+      "Загальний обсяг фінансування Програми становить 80,0 тис. грн, у тому числі з місцевого бюджету – " +
+        "80,0 тис. грн (2026 рік – 15,0 тис. грн, 2027 рік – 30,0 тис. грн, 2028 рік – 35,0 тис. грн)",
+    );
+    expect(result.findings.filter((each) => each.code.startsWith("passport.funding"))).toEqual([]);
+  });
+
+  it("reports a total the sources do not add up to, and a year that does not add up", () => {
+    const result = withTasks(
+      "Загальний обсяг фінансування Програми становить 90,0 тис. грн, у тому числі з місцевого бюджету – " +
+        "80,0 тис. грн (2026 рік – 15,0 тис. грн, 2027 рік – 30,0 тис. грн, 2028 рік – 25,0 тис. грн)",
+    );
+    const found = result.findings.filter((each) => each.code.startsWith("passport.funding"));
+    expect(found.map((each) => each.code).sort()).toEqual([
+      "passport.funding-source",
+      "passport.funding-total",
+    ]);
+    expect(found.find((each) => each.code === "passport.funding-source")?.message).toContain("2028 рік");
+    expect(found.every((each) => each.location.line === FIELD10_LINE)).toBe(true);
+  });
+
+  it("reports sources that do not add up to the total", () => {
+    const result = withTasks(
+      "Загальний обсяг – 80,0 тис. грн, у тому числі: місцевий бюджет – 60,0 тис. грн, інші джерела – 30,0 тис. грн",
+    );
+    const found = result.findings.filter((each) => each.code === "passport.funding-source");
+    expect(found.map((each) => each.message).join(" ")).toMatch(/місцевий бюджет[\s\S]*інші джерела/);
+  });
+});
