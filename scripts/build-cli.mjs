@@ -1,17 +1,28 @@
 /**
  * Builds the CLI into dist/cli/ as a few bundled ES modules (esbuild; well under a second), which
  * bin/infoprog.js runs. One file instead of some 350 (zod alone is 220 modules) halves the time Node
- * spends finding and compiling modules before the command starts. Packages stay external except zod,
- * and every command's heavy modules stay behind dynamic imports (their own chunks).
- * Run by `npm install` (prepare) and `npm run build:cli`.
+ * spends finding and compiling modules before the command starts. Packages stay external except zod
+ * and commander, and every command's heavy modules stay behind dynamic imports (their own chunks).
+ * Run by `npm install` (prepare) and `npm run build:cli`; test/cli/startup.test.ts builds with
+ * `cliBuildOptions` to check what `import --dry-run` of a text loads.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const { dependencies } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
-const BUNDLED = new Set(["zod"]);
+/**
+ * zod: 220 modules unbundled. commander: CommonJS, which an ES module loads through Node's CJS loader
+ * and its export lexer (commander's own files, then package.json lookups) on every run, before any
+ * command starts; bundled it is one more function in main.js.
+ */
+const BUNDLED = new Set(["zod", "commander"]);
+
+/** Bundled CommonJS (commander) requires Node's built-ins; an ES module has no `require` of its own. */
+const REQUIRE_BANNER =
+  'import { createRequire as __infoprogCreateRequire } from "node:module"; const require = __infoprogCreateRequire(import.meta.url);';
 
 /**
  * zod re-exports its messages in some 40 languages (`z.locales`), about half of its code; the CLI can
@@ -32,7 +43,7 @@ const twoZodLocales = {
   },
 };
 
-await build({
+export const cliBuildOptions = {
   absWorkingDir: root,
   entryPoints: ["src/cli/main.ts"],
   outdir: "dist/cli",
@@ -43,8 +54,13 @@ await build({
   target: "node20",
   external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
   plugins: [twoZodLocales],
+  banner: { js: REQUIRE_BANNER },
   // Smaller to read and compile; names are kept, so a stack trace still says where.
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: "warning",
-});
+};
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await build(cliBuildOptions);
+}

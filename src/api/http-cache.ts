@@ -23,7 +23,7 @@ const API_CACHE_CONTROL = "private, no-cache";
  * per cent of it at a fraction of the time, which is the usual choice for answers made on request.
  * Static assets are compressed once at build time at the highest quality (web/vite.config.ts).
  */
-const BROTLI_ON_REQUEST = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+export const BROTLI_ON_REQUEST = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
 
 export function registerCompression(app: FastifyInstance): void {
   app.register(compress, {

@@ -1,18 +1,20 @@
 /**
  * The public programme page (/p/:katottg/:from-:to) with its first screen rendered on the server: the
  * programme's name, community, passport totals and directions as plain HTML inside the app's root, and
- * the programme itself as JSON beside it, so the app (web/src/public) takes over without asking the API
- * again. On a phone the name is on screen as soon as the HTML and its stylesheet arrive, before any
- * JavaScript (issue 13: usable on slow 4G within 2 s).
+ * the programme itself as JSON at the end of the body, so the app (web/src/public) takes over without
+ * asking the API again. On a phone the name is on screen as soon as the first kilobytes of the HTML
+ * arrive, before any stylesheet or JavaScript (issue 13: usable on slow 4G within 2 s).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { brotliCompressSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import type { Programme } from "../domain/model.js";
 import { formatAmount } from "../domain/money.js";
 import { directionTotals, programmeTotals, type Totals } from "../domain/totals.js";
 import type { Store } from "../store/index.js";
-import { contentEtag, etagMatches, REVALIDATE } from "./http-cache.js";
+import { BROTLI_ON_REQUEST, contentEtag, etagMatches, REVALIDATE } from "./http-cache.js";
 import { detailOf } from "./routes/programmes.js";
 
 /** The element the app reads the programme from (web/src/public/PublicApp.tsx). */
@@ -79,28 +81,38 @@ export function firstScreenHtml(programme: Programme): string {
   );
 }
 
-/** public.html with the first screen inside the root and the programme as JSON after it. */
+/**
+ * The only CSS the first screen waits for: the markup of `firstScreenHtml` laid out as the app lays out
+ * its own first screen (Mantine's body font and colours, a large container), about 1 KB. The app's
+ * stylesheet (≈66 KB) is not in the page: the app fetches it after the first paint, with its scripts
+ * (web/src/public/main.tsx), and applies it before it replaces this markup.
+ */
+export const FIRST_SCREEN_CSS = [
+  "body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;font-size:1rem;line-height:1.55;color:#000;background:#fff;-webkit-font-smoothing:antialiased}",
+  ".ssr-first-screen{box-sizing:border-box;max-width:1140px;margin:0 auto;padding:3.5rem 1rem 2rem}",
+  ".ssr-first-screen h1{font-size:clamp(1.3rem,1rem + 1.5vw,2rem);line-height:1.25;margin:0 0 .25rem}",
+  ".ssr-first-screen h2{font-size:1.375rem;line-height:1.35;margin:1.5rem 0 .5rem}",
+  ".ssr-first-screen p{margin:0 0 1rem;color:#495057}",
+  ".ssr-totals{display:block;max-width:100%;overflow-x:auto;border-collapse:collapse;font-size:.875rem;font-variant-numeric:tabular-nums}",
+  ".ssr-totals caption{text-align:left;font-weight:700;padding:.25rem 0}",
+  ".ssr-totals th,.ssr-totals td{padding:.4rem .6rem;border-bottom:1px solid #dee2e6;text-align:right;white-space:nowrap}",
+  ".ssr-directions{margin:0;padding:0;list-style:none}",
+  ".ssr-directions li{padding:.25rem 0}",
+].join("");
+
+/**
+ * public.html with the first screen inside the root, its CSS inline in <head>, and the programme as
+ * JSON at the end of the body: every byte before the name is markup or the CSS that lays it out, so on
+ * a slow network the name paints as soon as the first kilobytes arrive.
+ */
 export function renderPublicPage(template: string, detail: ReturnType<typeof detailOf>): string {
   const { programme } = detail;
   const data = `<script type="application/json" id="${PROGRAMME_DATA_ID}">${jsonForScript(detail)}</script>`;
   return template
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(programme.title)}</title>`)
-    .replace(ROOT, `<div id="root">${firstScreenHtml(programme)}</div>${data}`);
-}
-
-const STYLESHEET = /<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"[^>]*>/g;
-
-/**
- * The page's stylesheets inline: the first screen paints as soon as the HTML arrives, without waiting
- * one more round trip for the CSS (over half a second on slow 4G); about 8 KB more HTML compressed.
- */
-export function inlineStylesheets(template: string, webDist: string): string {
-  return template.replace(STYLESHEET, (link, href: string) => {
-    const file = path.join(webDist, href);
-    if (!file.startsWith(path.join(webDist, "assets"))) return link;
-    // "</style" cannot occur in the built CSS's rules; escaped anyway, so the element cannot end early.
-    return `<style>${readFileSync(file, "utf8").replace(/<\/style/gi, "<\\/style")}</style>`;
-  });
+    .replace("</head>", () => `<style>${FIRST_SCREEN_CSS}</style></head>`)
+    .replace(ROOT, () => `<div id="root">${firstScreenHtml(programme)}</div>`)
+    .replace("</body>", () => `${data}</body>`);
 }
 
 interface PublicPageOptions {
@@ -108,29 +120,100 @@ interface PublicPageOptions {
   webDist: string;
 }
 
+/** A page as sent: its HTML, ETag and brotli bytes, and the store's change count it was read at. */
+interface RenderedPage {
+  html: string;
+  etag: string;
+  brotli: Buffer;
+  generation: number;
+  readAt: number;
+}
+
+const PAGE_ENTRIES = 256;
+/**
+ * A write counts when its statement returns, before its transaction commits: on PostgreSQL a page read
+ * in between shows the state before it. Pages are read again at least this often, so that lasts
+ * seconds, not the store's minute.
+ */
+const PAGE_MAX_AGE_MS = 10_000;
+
+/** Whether an Accept-Encoding header takes brotli (listed, and not with q=0). */
+export function acceptsBrotli(header: string | string[] | undefined): boolean {
+  return [header ?? ""]
+    .flat()
+    .flatMap((value) => value.split(","))
+    .some((each) => {
+      const [coding, ...params] = each.trim().split(";");
+      if (coding?.trim().toLowerCase() !== "br") return false;
+      const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+      return q === undefined || Number(q) > 0;
+    });
+}
+
+/**
+ * Rendered pages, kept until the store's change counter moves (any write here or, on PostgreSQL,
+ * heard from another process) or they grow older than the store allows: a page read many times between
+ * changes is read from the database, rendered, hashed and compressed once — about 100–300 ms of a
+ * loaded machine's time per request otherwise, most of the gap to a static page.
+ */
+class RenderedPages {
+  private readonly entries = new Map<string, RenderedPage>();
+
+  constructor(private readonly store: Store) {}
+
+  get(key: string): RenderedPage | undefined {
+    const page = this.entries.get(key);
+    const { changes } = this.store;
+    if (!page || page.generation !== changes.generation) return undefined;
+    const maxAge = Math.min(changes.maxAgeMs, PAGE_MAX_AGE_MS);
+    return performance.now() - page.readAt < maxAge ? page : undefined;
+  }
+
+  /** `generation` and `readAt` as they were before the read began: a change during it is not missed. */
+  set(key: string, html: string, generation: number, readAt: number): RenderedPage {
+    const brotli = brotliCompressSync(html, BROTLI_ON_REQUEST);
+    const page = { html, etag: contentEtag(html), brotli, generation, readAt };
+    this.entries.delete(key);
+    this.entries.set(key, page);
+    const oldest = this.entries.keys().next().value;
+    if (this.entries.size > PAGE_ENTRIES && oldest !== undefined) this.entries.delete(oldest);
+    return page;
+  }
+}
+
 /** GET /p/:katottg/:from-:to, rendered; any other /p/… path keeps the plain public.html. */
 export async function publicPageRoutes(app: FastifyInstance, options: PublicPageOptions): Promise<void> {
   const template = readFileSync(path.join(options.webDist, "public.html"), "utf8");
-  const withInlineStyles = inlineStylesheets(template, options.webDist);
   const { store } = options;
+  const pages = new RenderedPages(store);
+  const render = async (katottg: string, from: string, to: string): Promise<RenderedPage> => {
+    const key = `${katottg}/${from}-${to}`;
+    const known = pages.get(key);
+    if (known) return known;
+    const generation = store.changes.generation;
+    const readAt = performance.now();
+    const period = /^\d{4}$/.test(from) && /^\d{4}$/.test(to) ? { from: Number(from), to: Number(to) } : null;
+    const id = period ? await store.findProgrammeId(katottg, period) : undefined;
+    const stored = id === undefined ? undefined : await store.getProgramme(id);
+    // Not published (or no such programme): the app says so, in the reader's language.
+    const html =
+      stored?.summary.status === "published" ? renderPublicPage(template, detailOf(stored)) : template;
+    return pages.set(key, html, generation, readAt);
+  };
   app.get<{ Params: { katottg: string; from: string; to: string } }>(
     "/p/:katottg/:from-:to",
     { schema: { hide: true } },
     async (request, reply) => {
       const { katottg, from, to } = request.params;
-      const period =
-        /^\d{4}$/.test(from) && /^\d{4}$/.test(to) ? { from: Number(from), to: Number(to) } : null;
-      const id = period ? await store.findProgrammeId(katottg, period) : undefined;
-      const stored = id === undefined ? undefined : await store.getProgramme(id);
-      // Not published (or no such programme): the app says so, in the reader's language.
-      const html =
-        stored?.summary.status === "published"
-          ? renderPublicPage(withInlineStyles, detailOf(stored))
-          : template;
-      const etag = contentEtag(html);
-      reply.header("cache-control", REVALIDATE).header("etag", etag);
-      if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
-      return reply.type("text/html; charset=utf-8").send(html);
+      const page = await render(katottg, from, to);
+      reply.header("cache-control", REVALIDATE).header("etag", page.etag);
+      if (etagMatches(request.headers["if-none-match"], page.etag)) return reply.code(304).send();
+      reply.type("text/html; charset=utf-8").header("vary", "accept-encoding");
+      // Brotli made once per page; other encodings are left to the compression of every response.
+      if (acceptsBrotli(request.headers["accept-encoding"])) {
+        return reply.header("content-encoding", "br").send(page.brotli);
+      }
+      return reply.send(page.html);
     },
   );
 }

@@ -112,13 +112,29 @@ export function kopecksToDecimal(kopecks: Kopecks, unit: MoneyUnit): string {
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
+const UK_LOCALE = "uk-UA";
+const MIN_FRACTION_DIGITS: Record<MoneyUnit, number> = { thousand: 1, uah: 2 };
+
+/**
+ * What `Intl.NumberFormat("uk-UA")` writes for an exact decimal — groups of three split by a no-break
+ * space, a decimal comma, a hyphen-minus — written by hand: the first Intl formatter of a process loads
+ * ICU's locale data, which costs a command-line run tens of milliseconds (issue 13). A test checks it
+ * against Intl over many amounts.
+ */
+function formatUkrainian(decimal: string, minimumFractionDigits: number): string {
+  const negative = decimal.startsWith("-");
+  const [whole = "0", fraction = ""] = (negative ? decimal.slice(1) : decimal).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, "\u00a0");
+  return `${negative ? "-" : ""}${grouped},${fraction.padEnd(minimumFractionDigits, "0")}`;
+}
 
 /** Formats an amount the Ukrainian way: "36 112,5" (thousand UAH) or "1 774 000,00" (UAH). */
-export function formatAmount(kopecks: Kopecks, unit: MoneyUnit, locale = "uk-UA"): string {
+export function formatAmount(kopecks: Kopecks, unit: MoneyUnit, locale = UK_LOCALE): string {
+  const minimumFractionDigits = MIN_FRACTION_DIGITS[unit];
+  if (locale === UK_LOCALE) return formatUkrainian(kopecksToDecimal(kopecks, unit), minimumFractionDigits);
   const key = `${locale}:${unit}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    const minimumFractionDigits = unit === "thousand" ? 1 : 2;
     formatter = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits: 5 });
     formatters.set(key, formatter);
   }

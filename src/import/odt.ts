@@ -15,9 +15,9 @@
  */
 import { SaxesParser } from "saxes";
 import { type Block, NotAProgrammeError, type TableRow } from "./blocks.js";
-import { unzipSafely } from "./docx.js";
 import { checkRow, checkText, checkXmlDepth, IMPORT_LIMITS } from "./limits.js";
 import { bilingual } from "./sniff.js";
+import { unzipSafely } from "./zip.js";
 
 const NOT_ODT = bilingual(
   "Файл не є документом ODT: архів пошкоджений або в ньому немає тексту документа.",

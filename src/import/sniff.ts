@@ -3,7 +3,7 @@
  * ".doc", Word saves RTF as ".doc", and a renamed file must still be read (or refused) for what it is.
  */
 import { NotAProgrammeError } from "./blocks.js";
-import { unzipSafely } from "./docx.js";
+import { unzipSafely } from "./zip.js";
 
 export type DocumentFormat = "docx" | "xlsx" | "odt" | "doc" | "rtf" | "pdf" | "text";
 

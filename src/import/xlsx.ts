@@ -22,8 +22,8 @@ import {
   YEAR_PREFIX,
 } from "../template/records.js";
 import { NotAProgrammeError } from "./blocks.js";
-import { unzipSafely } from "./docx.js";
 import { checkRow, checkSheetRows } from "./limits.js";
+import { unzipSafely } from "./zip.js";
 
 const NOT_XLSX = "Файл не є таблицею XLSX (пошкоджений або іншого формату).";
 

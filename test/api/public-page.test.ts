@@ -1,20 +1,20 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
-import { PROGRAMME_DATA_ID } from "../../src/api/public-page.js";
+import { acceptsBrotli, FIRST_SCREEN_CSS, PROGRAMME_DATA_ID } from "../../src/api/public-page.js";
 import { formatAmount } from "../../src/domain/money.js";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { directionTotals, programmeTotals } from "../../src/domain/totals.js";
 import type { Store } from "../../src/store/index.js";
 import { openTestStore } from "../support/db.js";
 
+// As Vite builds public.html: the entry module in <head>, no stylesheet (the app loads its own later).
 const TEMPLATE =
-  '<!doctype html><html lang="uk"><head><title>Програма</title><link rel="stylesheet" crossorigin href="/assets/public-x.css"></head><body><div id="root"></div><script type="module" src="/assets/public-x.js"></script></body></html>';
-
-const CSS = ".ssr-first-screen h1 { font-size: 1.5rem }";
+  '<!doctype html><html lang="uk"><head><title>Програма</title><script type="module" crossorigin src="/assets/public-x.js"></script></head><body><div id="root"></div></body></html>';
 
 function embeddedJson(html: string): unknown {
   const match = new RegExp(`<script type="application/json" id="${PROGRAMME_DATA_ID}">([^<]*)</script>`).exec(
@@ -47,7 +47,6 @@ describe("the public programme page rendered on the server", () => {
     await writeFile(path.join(webDist, "index.html"), TEMPLATE);
     await writeFile(path.join(webDist, "public.html"), TEMPLATE);
     await mkdir(path.join(webDist, "assets"));
-    await writeFile(path.join(webDist, "assets/public-x.css"), CSS);
     app = buildApp({ store, webDist });
     await app.ready();
   });
@@ -75,10 +74,29 @@ describe("the public programme page rendered on the server", () => {
     expect(html).toContain("<title>Програма «Цифрова громада» &lt;/script&gt;");
   });
 
-  it("inlines the stylesheet, so the first screen needs no second request to paint", async () => {
+  it("inlines only the first screen's CSS, then the markup with the name, the data block last", async () => {
     const html = (await app.inject(pagePath(published))).body;
-    expect(html).toContain(`<style>${CSS}</style>`);
-    expect(html).not.toContain('rel="stylesheet"');
+    const head = html.slice(0, html.indexOf("</head>"));
+    const style = /<style>([^<]*)<\/style>/.exec(head)?.[1] ?? "";
+    expect(style).toBe(FIRST_SCREEN_CSS);
+    // Every class of the rendered markup has its rules there, and the CSS stays a couple of KB.
+    const classes = new Set(
+      [...html.matchAll(/class="([^"]+)"/g)].flatMap((match) => match[1]?.split(" ") ?? []),
+    );
+    expect(classes.size).toBeGreaterThan(0);
+    for (const name of classes) expect(style).toContain(`.${name}`);
+    expect(Buffer.byteLength(style)).toBeLessThan(3 * 1024);
+    // Nothing render-blocking in <head>: no stylesheet, no classic script; the entry is a module.
+    expect(head).not.toMatch(/<link[^>]*rel="stylesheet"/);
+    expect(head.match(/<script[^>]*>/g)).toEqual([
+      '<script type="module" crossorigin src="/assets/public-x.js">',
+    ]);
+    // The name comes before the programme's JSON, which closes the body.
+    const name = html.indexOf(published.community.name);
+    const data = html.indexOf(`id="${PROGRAMME_DATA_ID}"`);
+    expect(name).toBeGreaterThan(html.indexOf("</head>"));
+    expect(data).toBeGreaterThan(html.indexOf("</main>"));
+    expect(html.slice(html.indexOf("</script>", data))).toBe("</script></body></html>");
   });
 
   it("hands the app the same programme the API serves, inside a script it cannot break out of", async () => {
@@ -88,6 +106,31 @@ describe("the public programme page rendered on the server", () => {
       `/api/public/programmes/${published.community.katottg}/${published.period.from}-${published.period.to}`,
     );
     expect(embeddedJson(html)).toEqual(api.json());
+  });
+
+  it("sends the same page in brotli, gzip or as it is, as the reader's browser accepts", async () => {
+    const plain = await app.inject({ url: pagePath(published), headers: { "accept-encoding": "identity" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toContain(published.community.name);
+    for (const [accept, encoding, decode] of [
+      ["gzip, deflate, br", "br", brotliDecompressSync],
+      ["br;q=0, gzip", "gzip", gunzipSync],
+    ] as const) {
+      const page = await app.inject({ url: pagePath(published), headers: { "accept-encoding": accept } });
+      expect(page.headers["content-encoding"]).toBe(encoding);
+      expect(page.headers.vary).toMatch(/accept-encoding/i);
+      expect(page.headers.etag).toBe(plain.headers.etag);
+      expect(decode(page.rawPayload).toString()).toBe(plain.body);
+    }
+  });
+
+  it("reads Accept-Encoding for brotli by its q-values", () => {
+    expect(acceptsBrotli("gzip, deflate, br, zstd")).toBe(true);
+    expect(acceptsBrotli("BR;q=0.5")).toBe(true);
+    expect(acceptsBrotli("br;q=0, gzip")).toBe(false);
+    expect(acceptsBrotli("br;q=0.0")).toBe(false);
+    expect(acceptsBrotli("gzip, brotli")).toBe(false);
+    expect(acceptsBrotli(undefined)).toBe(false);
   });
 
   it("renders nothing of a programme that is not published", async () => {
@@ -116,5 +159,16 @@ describe("the public programme page rendered on the server", () => {
     });
     expect(after.statusCode).toBe(200);
     expect(after.body).toContain("<h1>Нова назва програми</h1>");
+  });
+
+  it("stops showing a programme the moment it is unpublished, though pages are kept between changes", async () => {
+    const first = await app.inject(pagePath(published));
+    expect(first.body).toContain(published.community.name);
+    const id = await store.findProgrammeId(published.community.katottg, published.period);
+    await store.setStatus(id as number, "draft");
+    const after = await app.inject(pagePath(published));
+    expect(after.body).toBe(TEMPLATE);
+    await store.setStatus(id as number, "published");
+    expect((await app.inject(pagePath(published))).body).toContain(published.community.name);
   });
 });

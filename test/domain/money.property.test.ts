@@ -53,6 +53,29 @@ describe("parseDecimalToKopecks round-trips", () => {
     );
   });
 
+  it("writes uk-UA exactly as Intl.NumberFormat does, without loading ICU for it", () => {
+    const intl = (unit: MoneyUnit) =>
+      new Intl.NumberFormat("uk-UA", {
+        minimumFractionDigits: unit === "thousand" ? 1 : 2,
+        maximumFractionDigits: 5,
+      });
+    const signed = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+    const edges = [0, 1, -1, 99, 100, 999_99, 100_000, 123_456_789, -5_000_000, Number.MAX_SAFE_INTEGER];
+    for (const unit of ["thousand", "uah"] as const) {
+      for (const amount of edges) {
+        expect(formatAmount(amount, unit)).toBe(intl(unit).format(kopecksToDecimal(amount, unit) as never));
+      }
+    }
+    fc.assert(
+      fc.property(signed, units, (amount, unit) => {
+        expect(formatAmount(amount, unit)).toBe(intl(unit).format(kopecksToDecimal(amount, unit) as never));
+      }),
+      { numRuns: 2000 },
+    );
+    // Other locales still go through Intl.
+    expect(formatAmount(123_456_750, "thousand", "en-US")).toBe("1,234.5675");
+  });
+
   it("reads the formatted examples of the documents", () => {
     expect(formatAmount(3_611_250_000, "thousand")).toBe("36\u00a0112,5");
     expect(parseDecimalToKopecks("36112,5", "thousand")).toBe(3_611_250_000);

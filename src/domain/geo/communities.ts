@@ -18,7 +18,8 @@ export interface GeoCommunity {
 }
 
 interface Indexed extends GeoCommunity {
-  core: string;
+  /** The name as `coreName` compares it; computed on the first search by name, not for a code's lookup. */
+  core?: string;
 }
 
 let table: { list: Indexed[]; byCode: Map<string, Indexed>; byPrefix: Map<string, Indexed> } | undefined;
@@ -37,7 +38,6 @@ function load() {
       raion,
       oblast,
       population: population === "" ? null : Number(population),
-      core: coreName(name),
     };
   });
   table = {
@@ -49,6 +49,13 @@ function load() {
 }
 
 const plain = ({ core: _core, ...community }: Indexed): GeoCommunity => community;
+
+/** The table with every community's `core` name: normalising 1 469 names takes ICU's case and NFC data. */
+function withCores(): Indexed[] {
+  const { list } = load();
+  for (const each of list) each.core ??= coreName(each.name);
+  return list;
+}
 
 export function allCommunities(): GeoCommunity[] {
   return load().list.map(plain);
@@ -70,7 +77,7 @@ export function communityOfCode(code: string): { community: GeoCommunity; exact:
 export function communitiesNamed(title: string): GeoCommunity[] {
   const core = coreName(title);
   if (core === "") return [];
-  const named = load().list.filter((each) => each.core === core);
+  const named = withCores().filter((each) => each.core === core);
   const kind = kindOf(title);
   const ofKind = kind ? named.filter((each) => each.kind === kind) : named;
   return (ofKind.length > 0 ? ofKind : named).map(plain);

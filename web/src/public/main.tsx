@@ -1,26 +1,20 @@
-import "../shared/mantineStyles.js";
-import "../shared/styles.css";
-import { MantineProvider } from "@mantine/core";
-import { createRoot } from "react-dom/client";
-import { I18nProvider } from "../i18n/index.js";
-import { theme } from "../shared/theme.js";
-import { PublicApp } from "./PublicApp.js";
+/**
+ * The public page's entry, kept to a few hundred bytes with no stylesheet: the page's <head> then holds
+ * nothing that delays the first paint of the screen the server rendered (src/api/public-page.ts). The
+ * app — React, Mantine, its stylesheet — is fetched and run only after that paint; Vite's loader of
+ * the dynamic import applies the app's stylesheet before the app renders, so it never shows unstyled.
+ * A page the server did not render (not published, the list) starts the app at once.
+ */
+const root = document.getElementById("root");
 
-/** After the next paint: the first screen the server rendered shows before the app's first render. */
-function afterFirstPaint(start: () => void): void {
-  requestAnimationFrame(() => setTimeout(start, 0));
+function start(element: HTMLElement): void {
+  void import("./start.js").then((app) => app.start(element));
 }
 
-const root = document.getElementById("root");
-if (root) {
-  const start = () =>
-    createRoot(root).render(
-      <MantineProvider theme={theme} defaultColorScheme="light">
-        <I18nProvider>
-          <PublicApp />
-        </I18nProvider>
-      </MantineProvider>,
-    );
-  if (root.hasChildNodes()) afterFirstPaint(start);
-  else start();
+if (root?.hasChildNodes()) {
+  const element = root;
+  // After the next paint: the frame with the server's first screen is produced before any app work.
+  requestAnimationFrame(() => setTimeout(() => start(element), 0));
+} else if (root) {
+  start(root);
 }
