@@ -11,6 +11,7 @@ import {
   PageOrientation,
   Paragraph,
   Table,
+  TableBorders,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -27,6 +28,8 @@ export interface WordTable {
   rows: WordCell[][];
   /** How many of the first rows repeat at the top of every page. */
   headerRows: number;
+  /** False: no borders at all (a Word table with borders set to none). Drawn by default. */
+  borders?: boolean;
 }
 
 export type WordBlock = { kind: "paragraph"; text: string } | WordTable | { kind: "page-break" };
@@ -74,6 +77,7 @@ function wordTable(table: WordTable): Table {
     widths.slice(column, column + span).reduce((sum, each) => sum + each, 0);
   return new Table({
     layout: TableLayoutType.FIXED,
+    ...(table.borders === false ? { borders: TableBorders.NONE } : {}),
     width: { size: widths.reduce((sum, each) => sum + each, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: table.rows.map((row, index) => {

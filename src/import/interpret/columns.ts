@@ -43,7 +43,7 @@ function yearCount(cells: string[]): number {
 }
 
 /** A row naming two or more columns and holding no amounts (amounts make it a data row; years do not). */
-function isNamingRow<Role extends string>(cells: string[], rules: ColumnRule<Role>[]): boolean {
+export function isNamingRow<Role extends string>(cells: string[], rules: ColumnRule<Role>[]): boolean {
   const amount = (cell: string) => /^[\d\s]+(?:[.,]\d+)?$/.test(cell.trim()) && yearOf(cell) === null;
   if (cells.some(amount)) return false;
   const matches = cells.filter((cell) => rules.some((rule) => rule.pattern.test(cell)));

@@ -16,7 +16,7 @@ type IndicatorRole =
   | "number"
   | "name";
 
-const INDICATOR_COLUMNS: ColumnRule<IndicatorRole>[] = [
+export const INDICATOR_COLUMNS: ColumnRule<IndicatorRole>[] = [
   { role: "targets", pattern: /цільов/i },
   { role: "baseline", pattern: /базов/i },
   { role: "dynamics", pattern: /динамік/i },

@@ -7,6 +7,8 @@
  * - the lines of text in one cell are joined (a word hyphenated at the line end is rejoined);
  * - a table that goes on over the next page is one table: its repeated header rows are dropped and a
  *   row split by the page break is joined back (by the text layout's continuation rule);
+ * - a table drawn without borders is rebuilt from the alignment of its text under its header
+ *   (`aligned.ts`) into the same rows;
  * - text outside tables is grouped into lines by baseline and the lines into paragraphs;
  * - running headers and footers (the same line near the top or bottom of several pages) and page
  *   numbers are dropped.
@@ -15,6 +17,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
+import { alignedTables } from "./aligned.js";
 import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
 
 const EDGE = 2;
@@ -210,7 +213,23 @@ function pageItems(page: PageContent): PageItem[] {
     rest = rest.filter((run) => !inside(grid, run));
     tables.push(readGrid(grid, mine));
   }
-  const lines = groupLines(rest).map(toLine);
+  const aligned = alignedTables(groupLines(rest), lineText, cellText);
+  for (const table of aligned.tables) {
+    const left = table.columns[0] ?? 0;
+    const right = table.columns.at(-1) ?? 0;
+    const grid: Grid = {
+      columns: table.columns,
+      rows: [],
+      horizontal: [],
+      vertical: [],
+      top: table.top,
+      bottom: table.bottom,
+      left,
+      right,
+    };
+    tables.push({ kind: "table", top: table.top, grid, cells: table.cells });
+  }
+  const lines = aligned.rest.map(toLine);
   return [...tables, ...lines].sort((a, b) => b.top - a.top);
 }
 

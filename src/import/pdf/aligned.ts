@@ -1,0 +1,255 @@
+/**
+ * Tables drawn without borders (a Word table with its borders set to none): where no ruling lines
+ * frame the text, the columns are rebuilt from its alignment.
+ * - a header is a band of lines (a wrapped header over 2–3 lines, a year row, the column-number row)
+ *   whose cells name two or more columns the interpreter knows (the same header recognition the text
+ *   layout rules use), or a lone column-number row "1 2 3 … N" (a table split by a page break);
+ * - its cells are the text pieces that overlap each other from line to line; a piece that overlaps
+ *   two or more pieces of another line is a spanning heading ("Обсяги фінансування" over the years)
+ *   and makes no column of its own; a column's edge is the midpoint of the gap between neighbouring
+ *   header cells;
+ * - every following piece of text goes to the column its x-centre falls in (a piece that runs over a
+ *   column edge, a spanning cell, to the column it starts in); lines go into rows by baseline;
+ * - a line starts a new row unless each of its pieces goes on a cell of the row above it: that cell
+ *   had text on the line just above, the piece is no amount, and its first word could not have fitted
+ *   on that line (the cell's text wrapped); a piece in a column the row has not used yet, or text in
+ *   the first column that starts with a capital or a digit, starts a row too (cells are top-aligned);
+ * - the table ends where the alignment breaks: a line running across two column edges (a full-width
+ *   paragraph), a line left of the table, or a gap of an empty line.
+ */
+import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
+import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
+import { TASK_COLUMNS } from "../interpret/tasks.js";
+import type { TextRun } from "./geometry.js";
+
+export interface AlignedTable {
+  /** Column edges, left to right: the table's left, the edges between columns, its right. */
+  columns: number[];
+  top: number;
+  bottom: number;
+  cells: string[][];
+}
+
+interface Piece {
+  x: number;
+  right: number;
+  runs: TextRun[];
+  text: string;
+  size: number;
+}
+
+/** Gap between runs (in font sizes) above which they are pieces of different cells. */
+const CELL_GAP = 0.7;
+const HEADER_LINES = 6;
+const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
+
+function pieces(line: TextRun[], join: (runs: TextRun[]) => string): Piece[] {
+  const sorted = [...line].sort((a, b) => a.x - b.x);
+  const groups: TextRun[][] = [];
+  for (const run of sorted) {
+    const group = groups.at(-1);
+    const last = group?.at(-1);
+    if (group && last && run.x - (last.x + last.width) < CELL_GAP * Math.max(run.size, last.size))
+      group.push(run);
+    else groups.push([run]);
+  }
+  return groups
+    .map((runs) => ({
+      x: Math.min(...runs.map((run) => run.x)),
+      right: Math.max(...runs.map((run) => run.x + run.width)),
+      runs,
+      text: join(runs),
+      size: Math.max(...runs.map((run) => run.size)),
+    }))
+    .filter((piece) => piece.text !== "");
+}
+
+const overlaps = (a: Piece, b: Piece): boolean => a.x < b.right && b.x < a.right;
+
+interface HeaderCells {
+  /** Non-spanning header cells as x-extents, left to right. */
+  extents: { x: number; right: number }[];
+  texts: string[];
+}
+
+/** The header cells of a band of lines (top first). */
+function headerCells(band: Piece[][]): HeaderCells {
+  const spans = new Set<Piece>();
+  for (const line of band)
+    for (const piece of line)
+      if (band.some((other) => other !== line && other.filter((o) => overlaps(piece, o)).length >= 2))
+        spans.add(piece);
+  const cells: { x: number; right: number; texts: string[] }[] = [];
+  for (const piece of band.flat().filter((p) => !spans.has(p))) {
+    const touching = cells.filter((cell) => piece.x < cell.right && cell.x < piece.right);
+    const merged = {
+      x: Math.min(piece.x, ...touching.map((cell) => cell.x)),
+      right: Math.max(piece.right, ...touching.map((cell) => cell.right)),
+      texts: [...touching.flatMap((cell) => cell.texts), piece.text],
+    };
+    for (const cell of touching) cells.splice(cells.indexOf(cell), 1);
+    cells.push(merged);
+  }
+  cells.sort((a, b) => a.x - b.x);
+  return {
+    extents: cells.map(({ x, right }) => ({ x, right })),
+    texts: [...cells.map((cell) => cell.texts.join(" ")), ...[...spans].map((piece) => piece.text)],
+  };
+}
+
+const baselineGap = (above: TextRun[], below: TextRun[]): number => (above[0]?.y ?? 0) - (below[0]?.y ?? 0);
+const sizeOf = (line: TextRun[]): number => Math.max(...line.map((run) => run.size));
+
+/** A line that may go on a header band: a year row, a column-number row, or a wrapped heading's rest. */
+function continuesHeader(line: Piece[]): boolean {
+  const texts = line.map((piece) => piece.text);
+  if (isColumnNumberRow(texts)) return true;
+  return texts.every(
+    (text) => yearOf(text) !== null || /^(всього|усього|разом)/iu.test(text) || !/^[\p{Lu}\d]/u.test(text),
+  );
+}
+
+interface Header {
+  /** Lines of the band. */
+  lines: number;
+  columns: number[];
+}
+
+function findHeader(lines: Piece[][], raw: TextRun[][], at: number): Header | null {
+  const first = lines[at] ?? [];
+  const lone = isColumnNumberRow(first.map((piece) => piece.text));
+  const band = [first];
+  if (!lone) {
+    for (let next = at + 1; next < lines.length && band.length < HEADER_LINES; next++) {
+      const line = lines[next] ?? [];
+      const gap = baselineGap(raw[next - 1] ?? [], raw[next] ?? []);
+      if (gap > 2 * sizeOf(raw[next] ?? []) || !continuesHeader(line)) break;
+      band.push(line);
+      if (isColumnNumberRow(line.map((piece) => piece.text))) break;
+    }
+  }
+  const cells = headerCells(band);
+  if (cells.extents.length < 3) return null;
+  const rules = [TASK_COLUMNS, INDICATOR_COLUMNS] as const;
+  // The naming lines' pieces, without the column-number row (its numbers are no amounts).
+  const naming = band.filter((line) => !isColumnNumberRow(line.map((piece) => piece.text))).flat();
+  const texts = naming.map((piece) => piece.text);
+  if (!lone && !rules.some((list) => isNamingRow(texts, [...list]))) return null;
+  const edges = cells.extents.slice(1).map((cell, index) => {
+    const left = cells.extents[index];
+    return ((left?.right ?? cell.x) + cell.x) / 2;
+  });
+  const left = (cells.extents[0]?.x ?? 0) - 1;
+  const right = Math.max(...cells.extents.map((cell) => cell.right)) + 1;
+  return { lines: band.length, columns: [left, ...edges, right] };
+}
+
+function columnOf(columns: number[], piece: Piece): number {
+  const inner = columns.slice(1, -1);
+  const size = piece.size;
+  const crosses = inner.some((edge) => piece.x < edge - size && piece.right > edge + size);
+  const at = crosses ? piece.x + 1 : (piece.x + piece.right) / 2;
+  const index = inner.findIndex((edge) => at < edge);
+  return index < 0 ? inner.length : index;
+}
+
+/** How many column edges a piece runs across. */
+function edgesCrossed(columns: number[], piece: Piece): number {
+  return columns.slice(1, -1).filter((edge) => piece.x < edge - piece.size && piece.right > edge + piece.size)
+    .length;
+}
+
+interface Placed {
+  column: number;
+  piece: Piece;
+}
+
+/** The width of a piece's first word, in proportion to its characters. */
+function firstWordWidth(piece: Piece): number {
+  const word = piece.text.split(/\s+/)[0] ?? "";
+  return ((piece.right - piece.x) * word.length) / Math.max(1, piece.text.length);
+}
+
+function buildRows(placedLines: Placed[][], width: number, join: (runs: TextRun[]) => string): string[][] {
+  const maxRight = Array.from({ length: width }, () => Number.NEGATIVE_INFINITY);
+  for (const line of placedLines)
+    for (const { column, piece } of line) maxRight[column] = Math.max(maxRight[column] ?? 0, piece.right);
+  const rows: TextRun[][][] = [];
+  let previous: Map<number, Piece> = new Map();
+  let used = new Set<number>();
+  for (const line of placedLines) {
+    const byColumn = new Map<number, Piece>();
+    for (const { column, piece } of line) {
+      const there = byColumn.get(column);
+      byColumn.set(
+        column,
+        there ? { ...there, right: piece.right, text: `${there.text} ${piece.text}` } : piece,
+      );
+    }
+    const goesOn =
+      rows.length > 0 &&
+      [...byColumn].every(([column, piece]) => {
+        const above = previous.get(column);
+        if (!above || !used.has(column) || AMOUNT_LIKE.test(piece.text)) return false;
+        if (column === 0 && /^[\p{Lu}\d]/u.test(piece.text)) return false;
+        const space = piece.size * 0.25;
+        return above.right + space + firstWordWidth(piece) > (maxRight[column] ?? 0) + 0.5;
+      });
+    if (!goesOn) {
+      rows.push(Array.from({ length: width }, () => []));
+      used = new Set();
+    }
+    const row = rows.at(-1);
+    for (const { column, piece } of line) row?.[column]?.push(...piece.runs);
+    for (const column of byColumn.keys()) used.add(column);
+    previous = byColumn;
+  }
+  return rows.map((row) => row.map(join));
+}
+
+/**
+ * The borderless tables among a page's lines (runs grouped by baseline, top first) and the lines
+ * left over. `lineJoin` joins the runs of one piece; `cellJoin` the runs of a cell, line by line.
+ */
+export function alignedTables(
+  lines: TextRun[][],
+  lineJoin: (runs: TextRun[]) => string,
+  cellJoin: (runs: TextRun[]) => string,
+): { tables: AlignedTable[]; rest: TextRun[][] } {
+  const split = lines.map((line) => pieces(line, lineJoin));
+  const tables: AlignedTable[] = [];
+  const rest: TextRun[][] = [];
+  let at = 0;
+  while (at < lines.length) {
+    const header = findHeader(split, lines, at);
+    if (!header) {
+      rest.push(lines[at] ?? []);
+      at++;
+      continue;
+    }
+    const { columns } = header;
+    let end = at + header.lines;
+    while (end < lines.length) {
+      const line = split[end] ?? [];
+      const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
+      const size = sizeOf(lines[end] ?? []);
+      const broken =
+        gap > 2.2 * size ||
+        line.some((piece) => edgesCrossed(columns, piece) >= 2) ||
+        line.some((piece) => piece.x < (columns[0] ?? 0) - size);
+      if (broken) break;
+      end++;
+    }
+    const placed = split
+      .slice(at, end)
+      .map((line) => line.map((piece) => ({ column: columnOf(columns, piece), piece })));
+    tables.push({
+      columns,
+      top: lines[at]?.[0]?.y ?? 0,
+      bottom: lines[end - 1]?.[0]?.y ?? 0,
+      cells: buildRows(placed, columns.length - 1, cellJoin),
+    });
+    at = end;
+  }
+  return { tables, rest };
+}
