@@ -12,8 +12,9 @@
  *   column edge, a spanning cell, to the column it starts in); lines go into rows by baseline;
  * - a line starts a new row unless each of its pieces goes on a cell of the row above it: that cell
  *   had text on the line just above, the piece is no amount, and its first word could not have fitted
- *   on that line (the cell's text wrapped); a piece in a column the row has not used yet, or text in
- *   the first column that starts with a capital or a digit, starts a row too (cells are top-aligned);
+ *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
+ *   line of the column reaches); a piece in a column the row has not used yet starts a row too
+ *   (cells are top-aligned);
  * - the table ends where the alignment breaks: a line running across two column edges (a full-width
  *   paragraph), a line left of the table, or a gap of an empty line.
  */
@@ -170,10 +171,14 @@ function firstWordWidth(piece: Piece): number {
   return ((piece.right - piece.x) * word.length) / Math.max(1, piece.text.length);
 }
 
-function buildRows(placedLines: Placed[][], width: number, join: (runs: TextRun[]) => string): string[][] {
+function buildRows(placedLines: Placed[][], columns: number[], join: (runs: TextRun[]) => string): string[][] {
+  const width = columns.length - 1;
   const maxRight = Array.from({ length: width }, () => Number.NEGATIVE_INFINITY);
+  // How far a column's text reaches, spanning cells (running past its right edge) aside.
   for (const line of placedLines)
-    for (const { column, piece } of line) maxRight[column] = Math.max(maxRight[column] ?? 0, piece.right);
+    for (const { column, piece } of line)
+      if (piece.right <= (columns[column + 1] ?? Number.POSITIVE_INFINITY))
+        maxRight[column] = Math.max(maxRight[column] ?? 0, piece.right);
   const rows: TextRun[][][] = [];
   let previous: Map<number, Piece> = new Map();
   let used = new Set<number>();
@@ -191,9 +196,11 @@ function buildRows(placedLines: Placed[][], width: number, join: (runs: TextRun[
       [...byColumn].every(([column, piece]) => {
         const above = previous.get(column);
         if (!above || !used.has(column) || AMOUNT_LIKE.test(piece.text)) return false;
-        if (column === 0 && /^[\p{Lu}\d]/u.test(piece.text)) return false;
         const space = piece.size * 0.25;
-        return above.right + space + firstWordWidth(piece) > (maxRight[column] ?? 0) + 0.5;
+        // The word widths are estimated from the characters: a lowercase start (mid-sentence) is given
+        // the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
+        const slack = /^\p{Ll}/u.test(piece.text) ? -2 * piece.size : 0.5;
+        return above.right + space + firstWordWidth(piece) > (maxRight[column] ?? 0) + slack;
       });
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
@@ -247,7 +254,7 @@ export function alignedTables(
       columns,
       top: lines[at]?.[0]?.y ?? 0,
       bottom: lines[end - 1]?.[0]?.y ?? 0,
-      cells: buildRows(placed, columns.length - 1, cellJoin),
+      cells: buildRows(placed, columns, cellJoin),
     });
     at = end;
   }
