@@ -14,7 +14,7 @@
  *   had text on the line just above, the piece is no amount, and its first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
- *   (cells are top-aligned);
+ *   (cells are top-aligned), and so does the line under a column-number row;
  * - the table ends where the alignment breaks: a line running across two column edges (a full-width
  *   paragraph), a line left of the table, or a gap of an empty line.
  */
@@ -193,6 +193,7 @@ function buildRows(placedLines: Placed[][], columns: number[], join: (runs: Text
     }
     const goesOn =
       rows.length > 0 &&
+      !isColumnNumberRow([...previous.values()].map((piece) => piece.text)) &&
       [...byColumn].every(([column, piece]) => {
         const above = previous.get(column);
         if (!above || !used.has(column) || AMOUNT_LIKE.test(piece.text)) return false;

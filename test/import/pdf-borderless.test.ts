@@ -1,0 +1,42 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { importDocument, importText } from "../../src/import/index.js";
+import { convertWithLibreOffice } from "../../src/import/soffice.js";
+import { type WordBlock, wordDocument } from "../support/word-document.js";
+import { hasSoffice } from "./families/office.js";
+import { pagedDocument } from "./families/paged-model-table.js";
+import { taskTableView } from "./families/view.js";
+import { OFFICE_PROPERTY_RUNS } from "./families/word.js";
+
+/**
+ * A task table printed without borders (a Word table with its borders set to none, as many councils'
+ * PDFs have it): LibreOffice's PDF of it has no ruling lines, so its columns come from the alignment
+ * of the text under the header. Generated family-1 programmes (wrapped cells, a spanning money
+ * heading, rows cut by page breaks, split tables) import from that PDF to the same model as from
+ * their text.
+ */
+const soffice = hasSoffice("test/import/pdf-borderless.test.ts");
+
+const borderless = (blocks: WordBlock[]): WordBlock[] =>
+  blocks.map((block) => (block.kind === "table" ? { ...block, borders: false } : block));
+
+describe("a PDF of a task table without borders", () => {
+  it.skipIf(!soffice)(
+    `imports ${OFFICE_PROPERTY_RUNS.numRuns} generated family-1 programmes to the model their text gives`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(pagedDocument, async ({ model, text, word }) => {
+          const docx = await wordDocument(borderless(word));
+          const pdf = await convertWithLibreOffice(docx, "docx", "pdf", 120_000);
+          const result = await importDocument(pdf, "programme.pdf");
+          const fromText = importText(text);
+          expect(taskTableView(result.programme)).toEqual(model.directions);
+          expect(taskTableView(result.programme)).toEqual(taskTableView(fromText.programme));
+          expect(result.coverage?.numbersFlagged).toBe(0);
+        }),
+        OFFICE_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
+});
