@@ -196,7 +196,9 @@ function buildRows(placedLines: Placed[][], columns: number[], join: (runs: Text
       !isColumnNumberRow([...previous.values()].map((piece) => piece.text)) &&
       [...byColumn].every(([column, piece]) => {
         const above = previous.get(column);
-        if (!above || !used.has(column) || AMOUNT_LIKE.test(piece.text)) return false;
+        // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
+        const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim());
+        if (!above || !used.has(column) || amount) return false;
         const space = piece.size * 0.25;
         // The word widths are estimated from the characters: a lowercase start (mid-sentence) is given
         // the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
