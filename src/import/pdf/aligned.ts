@@ -11,13 +11,15 @@
  * - every following piece of text goes to the column its x-centre falls in (a piece that runs over a
  *   column edge, a spanning cell, to the column it starts in); lines go into rows by baseline;
  * - a line starts a new row unless each of its pieces goes on a cell of the row above it: that cell
- *   had text on the line just above, the piece is no amount, and its first word could not have fitted
+ *   had text on the line just above (not a whole source label when the piece starts with a capital),
+ *   the piece is no amount, and its first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
  *   (cells are top-aligned), and so does the line under a column-number row;
  * - the table ends where the alignment breaks: a line running across two column edges (a full-width
  *   paragraph), a line left of the table, or a gap of an empty line.
  */
+import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
@@ -199,6 +201,8 @@ function buildRows(placedLines: Placed[][], columns: number[], join: (runs: Text
         // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
         const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim());
         if (!above || !used.has(column) || amount) return false;
+        // A whole source label ("державний бюджет") is no phrase to go on with a capital.
+        if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
         const space = piece.size * 0.25;
         // The word widths are estimated from the characters: a lowercase start (mid-sentence) is given
         // the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
