@@ -173,7 +173,11 @@ function firstWordWidth(piece: Piece): number {
   return ((piece.right - piece.x) * word.length) / Math.max(1, piece.text.length);
 }
 
-function buildRows(placedLines: Placed[][], columns: number[], join: (runs: TextRun[]) => string): string[][] {
+function buildRows(
+  placedLines: Placed[][],
+  columns: number[],
+  join: (runs: TextRun[]) => string,
+): string[][] {
   const width = columns.length - 1;
   const maxRight = Array.from({ length: width }, () => Number.NEGATIVE_INFINITY);
   // How far a column's text reaches, spanning cells (running past its right edge) aside.
