@@ -56,12 +56,12 @@ module.exports = {
     {
       name: "pdfjs-only-as-the-server-pdf-reader",
       comment:
-        "PDF.js runs only in the PDF reader, on the server, as its core parser: no viewer, annotation layer or scripting (docs/security.md, «Dependency audit»).",
+        "PDF.js runs only in the PDF reader, on the server, as its core parser (pdf.mjs and its worker module, loaded in-process): no viewer, annotation layer or scripting (docs/security.md, «Dependency audit»).",
       severity: "error",
       from: { path: "^(src|web)/" },
       to: {
         path: "^node_modules/pdfjs-dist/",
-        pathNot: "^node_modules/pdfjs-dist/legacy/build/pdf\\.mjs$",
+        pathNot: "^node_modules/pdfjs-dist/legacy/build/pdf(\\.worker)?\\.mjs$",
       },
     },
     {

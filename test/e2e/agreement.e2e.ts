@@ -16,13 +16,11 @@ import { allItems, type Programme } from "../../src/domain/model.js";
 import { importText } from "../../src/import/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { createUser } from "../../src/store/users.js";
+import { CHROMIUM, CHROMIUM_ARGS, signIn, WEB_DIST } from "./support.js";
 
 const ROOT = process.cwd();
 const FIXTURE = path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt");
-const WEB_DIST = path.resolve(ROOT, "web/dist");
-const CHROMIUM = "/usr/bin/chromium";
 const PASSWORD = "e2e-password-1";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"];
 
 /** The head's own API session (cookie and CSRF token), for the edits the head makes between steps. */
 async function apiSession(base: string, login: string) {
@@ -71,7 +69,7 @@ describe.skipIf(!existsSync(CHROMIUM))("agreement with the Ministry, end to end"
     });
     app = buildApp({ store, webDist: WEB_DIST, loginAttemptsPerMinute: 1000 });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     head = await (await browser.newContext({ locale: "uk-UA", acceptDownloads: true })).newPage();
     reviewer = await (await browser.newContext({ locale: "uk-UA", acceptDownloads: true })).newPage();
     for (const [page, login] of [
@@ -79,9 +77,7 @@ describe.skipIf(!existsSync(CHROMIUM))("agreement with the Ministry, end to end"
       [reviewer, "ministry"],
     ] as const) {
       await page.goto(`${base}/`);
-      await page.getByLabel("Логін").fill(login);
-      await page.getByLabel("Пароль").fill(PASSWORD);
-      await page.getByRole("button", { name: "Увійти" }).click();
+      await signIn(page, login, PASSWORD);
       await page.getByRole("heading", { name: "Програми інформатизації громад" }).waitFor();
     }
   });

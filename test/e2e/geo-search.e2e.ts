@@ -9,14 +9,11 @@ import { buildApp } from "../../src/api/app.js";
 import { importText } from "../../src/import/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { createUser } from "../../src/store/users.js";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, signIn, WEB_DIST } from "./support.js";
 
 const ROOT = process.cwd();
 const PROGRAMS = path.resolve(ROOT, "../shared/fixtures/programs");
-const ARTIFACTS = path.resolve(ROOT, "test-artifacts");
-const WEB_DIST = path.resolve(ROOT, "web/dist");
-const CHROMIUM = "/usr/bin/chromium";
 const HEAD_PASSWORD = "e2e-head-password-1";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"];
 const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 390, height: 844 },
@@ -55,7 +52,7 @@ describe.skipIf(!existsSync(CHROMIUM))("finding communities by name, and their o
     });
     app = buildApp({ store, webDist: WEB_DIST });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
@@ -128,9 +125,7 @@ describe.skipIf(!existsSync(CHROMIUM))("finding communities by name, and their o
   it("the head edits a passport field and an indicator's target with live findings, and saves a new version", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "uk-UA" });
     await page.goto(`${base}/`);
-    await page.getByLabel("Логін").fill("romny-head");
-    await page.getByLabel("Пароль").fill(HEAD_PASSWORD);
-    await page.getByRole("button", { name: "Увійти" }).click();
+    await signIn(page, "romny-head", HEAD_PASSWORD);
     await page
       .getByRole("link", { name: /Роменськ/ })
       .first()

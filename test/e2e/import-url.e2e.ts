@@ -10,7 +10,7 @@ import { fetchDocument, URL_MESSAGES } from "../../src/import/fetch-url.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { createUser } from "../../src/store/users.js";
 import { allowTestLoopback, startUrlServer, type UrlServer } from "../support/url-server.js";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, WEB_DIST } from "./support.js";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, signIn, WEB_DIST } from "./support.js";
 
 const ROOT = process.cwd();
 const programme = readFileSync(path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt"));
@@ -40,9 +40,7 @@ describe.skipIf(!existsSync(CHROMIUM))("import from an address, end to end", () 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "uk-UA" });
     await page.goto(`${base}/`);
-    await page.getByLabel("Логін").fill("admin");
-    await page.getByLabel("Пароль").fill(PASSWORD);
-    await page.getByRole("button", { name: "Увійти" }).click();
+    await signIn(page, "admin", PASSWORD);
     await page.getByRole("heading", { name: "Програми інформатизації громад" }).waitFor();
   }, 300_000);
 

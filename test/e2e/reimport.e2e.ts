@@ -12,7 +12,7 @@ import { productionBuild } from "../../scripts/check-bundle.js";
 import { buildApp } from "../../src/api/app.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { createUser } from "../../src/store/users.js";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, seriousViolations, WEB_DIST } from "./support.js";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, seriousViolations, signIn, WEB_DIST } from "./support.js";
 
 const FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/programs/romny-2026-2028.txt");
 const PASSWORD = "e2e-password-1";
@@ -35,9 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM))("re-importing the same document, end to e
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "uk-UA" });
     await page.goto(`${base}/`);
-    await page.getByLabel("Логін").fill("admin");
-    await page.getByLabel("Пароль").fill(PASSWORD);
-    await page.getByRole("button", { name: "Увійти" }).click();
+    await signIn(page, "admin", PASSWORD);
     await page.getByRole("heading", { name: "Програми інформатизації громад" }).waitFor();
   }, 300_000);
 

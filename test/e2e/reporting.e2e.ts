@@ -28,6 +28,7 @@ import {
   DIGITAL,
   fundedDigitalProject,
   seriousViolations,
+  signIn as signInAs,
   WEB_DIST,
 } from "./support.js";
 
@@ -65,9 +66,7 @@ async function shootBothSizes(page: Page, name: string): Promise<void> {
 }
 
 async function signIn(page: Page, login: string): Promise<void> {
-  await page.getByLabel("Логін").fill(login);
-  await page.getByLabel("Пароль").fill(PASSWORD);
-  await page.getByRole("button", { name: "Увійти" }).click();
+  await signInAs(page, login, PASSWORD);
 }
 
 describe.skipIf(!existsSync(CHROMIUM))("reporting end to end", () => {

@@ -30,6 +30,13 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
+/** The staff sign-in form on the page now: login, password, «Увійти». */
+export async function signIn(page: Page, login: string, password: string): Promise<void> {
+  await page.getByLabel("Логін").fill(login);
+  await page.getByLabel("Пароль").fill(password);
+  await page.getByRole("button", { name: "Увійти" }).click();
+}
+
 /** axe-core's WCAG 2.1 A/AA rules on the page as it is now (or within a selector): serious and critical only. */
 export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
   // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') refuses an injected <script>.

@@ -28,6 +28,7 @@ import {
   checkPage,
   DIGITAL,
   fundedDigitalProject,
+  signIn as signInAs,
   WEB_DIST,
 } from "./support.js";
 
@@ -48,9 +49,7 @@ async function digitalUnit(store: Store, katottg: string): Promise<OrgUnit> {
 
 async function signIn(page: Page, login: string, password = PASSWORD): Promise<void> {
   await page.getByRole("heading", { name: "Вхід для працівників" }).waitFor();
-  await page.getByLabel("Логін").fill(login);
-  await page.getByLabel("Пароль").fill(password);
-  await page.getByRole("button", { name: "Увійти" }).click();
+  await signInAs(page, login, password);
 }
 
 describe.skipIf(!existsSync(CHROMIUM))("units, invitations and report files end to end", () => {
