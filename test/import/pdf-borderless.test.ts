@@ -4,6 +4,7 @@ import { importDocument, importText } from "../../src/import/index.js";
 import { convertWithLibreOffice } from "../../src/import/soffice.js";
 import { type WordBlock, wordDocument } from "../support/word-document.js";
 import { hasSoffice } from "./families/office.js";
+import { oneCellDocument } from "./families/one-cell-per-line.js";
 import { pagedDocument } from "./families/paged-model-table.js";
 import { taskTableView } from "./families/view.js";
 import { OFFICE_PROPERTY_RUNS } from "./families/word.js";
@@ -12,8 +13,8 @@ import { OFFICE_PROPERTY_RUNS } from "./families/word.js";
  * A task table printed without borders (a Word table with its borders set to none, as many councils'
  * PDFs have it): LibreOffice's PDF of it has no ruling lines, so its columns come from the alignment
  * of the text under the header. Generated family-1 programmes (wrapped cells, a spanning money
- * heading, rows cut by page breaks, split tables) import from that PDF to the same model as from
- * their text.
+ * heading, rows cut by page breaks, split tables) and family-2 ones (amounts in UAH that wrap in their
+ * narrow columns) import from that PDF to the same model as from their text.
  */
 const soffice = hasSoffice("test/import/pdf-borderless.test.ts");
 
@@ -32,6 +33,25 @@ describe("a PDF of a task table without borders", () => {
           const fromText = importText(text);
           expect(taskTableView(result.programme)).toEqual(model.directions);
           expect(taskTableView(result.programme)).toEqual(taskTableView(fromText.programme));
+          expect(result.coverage?.numbersFlagged).toBe(0);
+        }),
+        OFFICE_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
+
+  it.skipIf(!soffice)(
+    `imports ${OFFICE_PROPERTY_RUNS.numRuns} generated family-2 programmes to the model their text gives`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(oneCellDocument, async ({ model, style, text, word }) => {
+          const docx = await wordDocument(borderless(word));
+          const pdf = await convertWithLibreOffice(docx, "docx", "pdf", 120_000);
+          const result = await importDocument(pdf, "programme.pdf");
+          expect(taskTableView(result.programme)).toEqual(model.directions);
+          expect(taskTableView(result.programme)).toEqual(taskTableView(importText(text).programme));
+          expect(result.programme.unit).toBe(style.unit);
           expect(result.coverage?.numbersFlagged).toBe(0);
         }),
         OFFICE_PROPERTY_RUNS,

@@ -12,7 +12,8 @@
  *   column edge, a spanning cell, to the column it starts in); lines go into rows by baseline;
  * - a line starts a new row unless each of its pieces goes on a cell of the row above it: that cell
  *   had text on the line just above (not a whole source label when the piece starts with a capital),
- *   the piece is no amount, and its first word could not have fitted
+ *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00"), and its
+ *   first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
  *   (cells are top-aligned), and so does the line under a column-number row;
@@ -203,8 +204,11 @@ function buildRows(
       [...byColumn].every(([column, piece]) => {
         const above = previous.get(column);
         // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
+        if (!above || !used.has(column)) return false;
+        // An amount grouped by spaces wraps at a space in a narrow column ("1 032" over "053,00").
+        const wrappedAmount = /^\d{1,3}(?: \d{3})*$/.test(above.text) && /^\d{3}(?:[ ,.]|$)/.test(piece.text);
         const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim());
-        if (!above || !used.has(column) || amount) return false;
+        if (amount && !wrappedAmount) return false;
         // A whole source label ("державний бюджет") is no phrase to go on with a capital.
         if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
         const space = piece.size * 0.25;
