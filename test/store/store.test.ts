@@ -157,10 +157,16 @@ describe("store", () => {
     );
   });
 
-  it("serializes concurrent imports of one document into consecutive versions", async () => {
+  it("serializes concurrent imports of one document, insisted on, into consecutive versions", async () => {
     const saves = await Promise.all(
       [1, 2, 3].map((n) =>
-        store.saveImport({ programme: demoProgramme(), findings: [] }, { ...SOURCE, name: `${n}` }),
+        store.saveImport(
+          { programme: demoProgramme(), findings: [] },
+          { ...SOURCE, name: `${n}` },
+          undefined,
+          undefined,
+          { saveIdentical: true },
+        ),
       ),
     );
     expect(new Set(saves.map((saved) => saved.programmeId)).size).toBe(1);
