@@ -22,6 +22,9 @@ import {
   stopServer,
 } from "./server.js";
 
+/** The clients import the same fixtures again and again; each import is to be stored as a version. */
+const INSIST = { saveIdentical: true };
+
 const CLIENTS = 8;
 const LOGIN = "restart-admin";
 const PASSWORD = "restart-test-password-1";
@@ -75,7 +78,7 @@ async function client(
         const name = FIXTURE_NAMES[(Math.floor(turn / 3) + index) % FIXTURE_NAMES.length] ?? "";
         const sent: Sent = { key: `restart-${index}-${turn}`, name };
         answers.imports.push(sent);
-        sent.response = await postImport(server.url, session, readFixture(name), name, sent.key);
+        sent.response = await postImport(server.url, session, readFixture(name), name, sent.key, INSIST);
         answers.add(sent.response.status);
       } else {
         answers.add(await get(server, session, turn % 2 === 0 ? "/api/programmes" : "/api/programmes/1"));
@@ -174,7 +177,7 @@ describe.runIf(process.env.DATABASE_URL)("a PostgreSQL restart under load", () =
     expect(down.headers.get("retry-after")).toBe("5");
     expect(await down.json()).toEqual({ error: expect.stringMatching(/База даних тимчасово недоступна/) });
     const name = FIXTURE_NAMES[1] ?? "";
-    const refused = await postImport(live.url, session, readFixture(name), name, "restart-down");
+    const refused = await postImport(live.url, session, readFixture(name), name, "restart-down", INSIST);
     expect(refused.status).toBe(503);
     await cluster.start();
     await waitUntil(
@@ -192,6 +195,7 @@ describe.runIf(process.env.DATABASE_URL)("a PostgreSQL restart under load", () =
         readFixture(request.name),
         request.name,
         request.key,
+        INSIST,
       );
       expect(retried.status, `${request.key}: ${JSON.stringify(retried.body)}`).toBeLessThan(300);
       if (request.response && request.response.status < 300) {
