@@ -21,6 +21,7 @@ import { checkIndicatorScale, checkIndicatorTargets } from "./rules/indicators.j
 import { checkItemCompleteness } from "./rules/items.js";
 import { checkAgreement, checkKatottg, checkMissingFields } from "./rules/passport.js";
 import { checkPassportFunding } from "./rules/passport-funding.js";
+import { checkPassportFundingParts } from "./rules/passport-funding-parts.js";
 import { checkPeriod, checkYearsOutsidePeriod } from "./rules/period.js";
 import { checkDirectionSubtotals, checkProgrammeTotal } from "./rules/subtotals.js";
 import { checkUnitSuspect } from "./rules/unit.js";
@@ -33,6 +34,7 @@ const CHECKS: Rule[] = [
   checkDirectionSubtotals,
   checkProgrammeTotal,
   checkPassportFunding,
+  checkPassportFundingParts,
   checkUnitSuspect,
   checkMissingFields,
   checkAgreement,

@@ -301,3 +301,43 @@ describe("passport field 10 in prose against the task table (the validator's rul
     expect(found.map((each) => each.message).join(" ")).toMatch(/місцевий бюджет[\s\S]*інші джерела/);
   });
 });
+
+describe("passport field 10 in prose without a task table (passport.funding-parts)", () => {
+  const alone = (prose: string) =>
+    importText([...HEAD, `10.${T}Джерела та обсяги фінансування${T}${prose}`, ""].join("\n"));
+
+  it("reports the sources and the years that do not add up to the stated total, at field 10", () => {
+    const result = alone(
+      "Загальний обсяг фінансування Програми становить 80,0 тис. грн (2026 рік – 15,0 тис. грн, " +
+        "2027 рік – 30,0 тис. грн, 2028 рік – 40,0 тис. грн), у тому числі: місцевий бюджет – " +
+        "60,0 тис. грн, обласний бюджет – 30,0 тис. грн",
+    );
+    expect(result.programme.passport.funding).toMatchObject({
+      total: 8_000_000,
+      byYear: { "2026": 1_500_000, "2027": 3_000_000, "2028": 4_000_000 },
+      bySource: { local: 6_000_000, oblast: 3_000_000 },
+    });
+    expect(codes(result, "import.no-task-table")).toHaveLength(1);
+    const found = result.findings.filter((each) => each.code.startsWith("passport.funding"));
+    expect(found.map((each) => each.code)).toEqual(["passport.funding-parts", "passport.funding-parts"]);
+    expect(found.map((each) => each.location)).toEqual([
+      { line: FIELD10_LINE, ref: "passport:10" },
+      { line: FIELD10_LINE, ref: "passport:10" },
+    ]);
+    const messages = found.map((each) => each.message);
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /сума джерел \(місцевий бюджет – 60,0 тис\. грн, обласний бюджет – 30,0 тис\. грн\) — 90,0/,
+      ),
+    );
+    expect(messages).toContainEqual(expect.stringMatching(/сума за роками \(2026 рік – 15,0 .*\) — 85,0/));
+  });
+
+  it("finds nothing in a field 10 that adds up", () => {
+    const result = alone(
+      "Загальний обсяг фінансування Програми становить 80,0 тис. грн, у тому числі з місцевого бюджету – " +
+        "80,0 тис. грн (2026 рік – 15,0 тис. грн, 2027 рік – 30,0 тис. грн, 2028 рік – 35,0 тис. грн)",
+    );
+    expect(result.findings.filter((each) => each.code.startsWith("passport.funding"))).toEqual([]);
+  });
+});

@@ -151,6 +151,7 @@ const REQUIREMENTS: readonly Requirement[] = [
       "passport.funding-total",
       "passport.funding-year",
       "passport.funding-source",
+      "passport.funding-parts",
       "passport.funding-missing",
       "amount.unit-suspect",
     ],

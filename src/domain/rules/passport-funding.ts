@@ -7,7 +7,7 @@ import {
   type SourceKind,
 } from "../model.js";
 import type { Totals } from "../totals.js";
-import { compareAmounts, describeMismatches, factsOf, finding, money } from "./common.js";
+import { compareAmounts, describeMismatches, type Facts, factsOf, finding, money } from "./common.js";
 import { isPassportAbsent, passportLine } from "./passport.js";
 import type { RuleCode } from "./table.js";
 
@@ -22,16 +22,23 @@ function passportHasAmounts(funding: DeclaredFunding): boolean {
   return funding.total !== null || Object.keys(funding.byYear).length > 0;
 }
 
+/** Whether the programme has projects (a task table) for field 10 to be compared with. */
+export function hasTaskTable(facts: Facts): boolean {
+  return facts.items().length > 0;
+}
+
 /**
  * `passport.funding-*`: field 10 against the task table's sums. A passport without amounts is not
  * compared; it gets `passport.funding-missing` when the task table has amounts (the passport should state
- * them) or when the passport names no sums at all, not even per source.
+ * them) or when the passport names no sums at all, not even per source. Without a task table there is
+ * nothing to compare with: `passport.funding-parts` checks field 10 against itself instead.
  */
 export function checkPassportFunding(programme: Programme, facts = factsOf(programme)): Finding[] {
   if (isPassportAbsent(programme)) return []; // `passport.absent` says it once
   const funding = programme.passport.funding;
   const computed = facts.totals();
   if (!passportHasAmounts(funding)) return missingFunding(programme, computed);
+  if (!hasTaskTable(facts)) return [];
   return [
     ...checkTotal(programme, computed),
     ...checkYears(programme, computed),
@@ -39,12 +46,13 @@ export function checkPassportFunding(programme: Programme, facts = factsOf(progr
   ];
 }
 
-function location(programme: Programme): { line: number } {
-  return { line: programme.passport.funding.line || passportLine(programme, 10) };
+/** The line of field 10's amounts as read, else the field's own line. */
+export function fundingLine(programme: Programme): number {
+  return programme.passport.funding.line || passportLine(programme, 10);
 }
 
 function emit(programme: Programme, code: RuleCode, message: string): Finding {
-  return finding(code, message, location(programme).line, ref.passport(10));
+  return finding(code, message, fundingLine(programme), ref.passport(10));
 }
 
 function missingFunding(programme: Programme, computed: Totals): Finding[] {
@@ -56,7 +64,7 @@ function missingFunding(programme: Programme, computed: Totals): Finding[] {
       `${money(computed.total, programme.unit)}; очікувалося, що паспорт наведе цю суму, зокрема за роками.`
     : "Поле 10 паспорта не називає жодних сум фінансування (ні загальної, ні за роками, ні за джерелами); " +
       "очікувалися обсяги фінансування програми.";
-  return [finding(CODE.missing, message, location(programme).line, ref.passport(10))];
+  return [emit(programme, CODE.missing, message)];
 }
 
 function checkTotal(programme: Programme, computed: Totals): Finding[] {

@@ -67,6 +67,10 @@ const BASIS = {
     uk: `${RESOLUTION_119}: поле 10 паспорта — обсяги фінансування, що відповідають заходам програми`,
     en: `${RESOLUTION_119_EN}: passport field 10, funding that matches the programme's projects`,
   },
+  passportFundingParts: {
+    uk: `${RESOLUTION_119}: поле 10 паспорта — джерела та обсяги фінансування; загальний обсяг дорівнює сумі джерел і сумі за роками`,
+    en: `${RESOLUTION_119_EN}: passport field 10, funding sources and amounts; the total equals the sum of the sources and the sum of the years`,
+  },
   table: {
     uk: `${ORDER_160}: типова таблиця завдань і заходів (виконавці, строк, джерела, суми за роками, результат)`,
     en: `${ORDER_160_EN}: the model table of tasks and projects (executors, deadline, sources, amounts by year, result)`,
@@ -181,6 +185,17 @@ export const RULES = [
       en: "A source's funding in the passport is not the sum of the projects from that source.",
     },
     basis: BASIS.passportFunding,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "passport.funding-parts",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Поле 10 паспорта не сходиться саме з собою: загальний обсяг не дорівнює сумі за роками чи сумі джерел, або джерело чи рік — сумі своїх частин (перевіряється, коли таблиці завдань немає; з нею поле 10 звіряють passport.funding-*).",
+      en: "Passport field 10 does not add up by itself: the total is not the sum of the years or of the sources, or a source or a year is not the sum of its parts (checked when there is no task table; with one, passport.funding-* compare field 10 with it).",
+    },
+    basis: BASIS.passportFundingParts,
     appliesTo: ["passport"],
   },
   {
