@@ -616,8 +616,8 @@ export const RULES = [
     severity: "warning",
     stage: "importer",
     message: {
-      uk: "Таблиця завдань або поле 10 паспорта не містить жодної суми.",
-      en: "The table of tasks or passport field 10 holds no amount at all.",
+      uk: "Таблиця завдань або поле 10 паспорта не містить жодної суми; або поле 10 містить суми, але жодної не прочитано (ці числа названо в import.unread-number).",
+      en: "The table of tasks or passport field 10 holds no amount at all; or field 10 holds amounts but none was read (those numbers are named in import.unread-number).",
     },
     basis: BASIS.reading,
     appliesTo: ["programme", "passport"],

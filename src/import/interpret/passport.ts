@@ -5,7 +5,7 @@ import { classifySource } from "../../domain/sources.js";
 import type { Block, Table, TableRow } from "../blocks.js";
 import { yearOf } from "./columns.js";
 import type { FindingLog } from "./findings.js";
-import { type ProseCell, readFundingProse } from "./funding-prose.js";
+import { type ProseCell, type ProseSink, readFundingProse } from "./funding-prose.js";
 import { isNumberRun, type RunNumber, readNumberRun } from "./number-run.js";
 import { cellText } from "./text.js";
 
@@ -426,15 +426,31 @@ export function readPassportFunding(
 ): void {
   const field = read.fields.find((each) => each.number === 10);
   if (!field) return;
+  // The numbers of the prose: when none lands, every one of them is named in `import.unread-number`.
+  const proseNumbers: string[] = [];
+  const prose: ProseSink = {
+    seeNumbers: (at, numbers) => {
+      proseNumbers.push(...numbers);
+      sink.seeNumbers(at, numbers);
+    },
+    place: (at, count) => sink.place(at, count),
+  };
   const done =
     readInlineTable(read, unit, sink) ||
     readFundingTable(read, unit, sink) ||
     readFundingLine(field.value, read.funding, unit) ||
-    readFundingProse(read.proseCells, unit, read.funding, sink);
-  if (!done) {
-    const message = "Паспорт (поле 10) називає джерела фінансування, але не наводить жодних сум";
-    log.warn("no-amounts", message, field.line, ref.passport(10));
-  }
+    readFundingProse(read.proseCells, unit, read.funding, prose);
+  if (!done) log.warn("no-amounts", noAmountsMessage(proseNumbers), field.line, ref.passport(10));
+}
+
+function noAmountsMessage(unread: string[]): string {
+  if (unread.length === 0)
+    return "Паспорт (поле 10) називає джерела фінансування, але не наводить жодних сум";
+  const numbers = unread.map((number) => `«${number}»`).join(", ");
+  return (
+    `Поле 10 паспорта містить суми (${numbers}), але жодної не прочитано: не визначено, до чого вони ` +
+    "належать (загальний обсяг, рік чи джерело); див. знахідки import.unread-number з цими числами"
+  );
 }
 
 export function passportUnit(read: PassportRead): MoneyUnit | null {
