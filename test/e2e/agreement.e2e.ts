@@ -7,20 +7,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { productionBuild } from "../../scripts/check-bundle.js";
-import { buildApp } from "../../src/api/app.js";
 import { allItems, type Programme } from "../../src/domain/model.js";
 import { importText } from "../../src/import/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
 import { createUser } from "../../src/store/users.js";
-import { CHROMIUM, CHROMIUM_ARGS, signIn, WEB_DIST } from "./support.js";
+import { CHROMIUM, type E2eApp, PASSWORD, signInAtStart, startE2eApp } from "./support.js";
 
-const ROOT = process.cwd();
-const FIXTURE = path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt");
-const PASSWORD = "e2e-password-1";
+const FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/programs/romny-2026-2028.txt");
 
 /** The head's own API session (cookie and CSRF token), for the edits the head makes between steps. */
 async function apiSession(base: string, login: string) {
@@ -40,52 +34,43 @@ async function apiSession(base: string, login: string) {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))("agreement with the Ministry, end to end", () => {
-  let store: Store;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let session: E2eApp;
   let head: Page;
   let reviewer: Page;
   let base: string;
   let id = 0;
 
   beforeAll(async () => {
-    await productionBuild({});
-    store = await openStore({ dataDir: ":memory:" });
-    const imported = importText(readFileSync(FIXTURE, "utf8"));
-    ({ programmeId: id } = await store.saveImport(imported, { name: "romny.txt", sha256: "romny" }));
-    const katottg = imported.programme.community.katottg;
-    await createUser(store, {
-      login: "head",
-      password: PASSWORD,
-      displayName: "Голова",
-      role: "head",
-      katottg,
+    session = await startE2eApp({
+      seed: async (seeded) => {
+        const imported = importText(readFileSync(FIXTURE, "utf8"));
+        ({ programmeId: id } = await seeded.saveImport(imported, { name: "romny.txt", sha256: "romny" }));
+        const katottg = imported.programme.community.katottg;
+        await createUser(seeded, {
+          login: "head",
+          password: PASSWORD,
+          displayName: "Голова",
+          role: "head",
+          katottg,
+        });
+        await createUser(seeded, {
+          login: "ministry",
+          password: PASSWORD,
+          displayName: "Мінцифри",
+          role: "reviewer",
+        });
+      },
+      app: { loginAttemptsPerMinute: 1000 },
     });
-    await createUser(store, {
-      login: "ministry",
-      password: PASSWORD,
-      displayName: "Мінцифри",
-      role: "reviewer",
-    });
-    app = buildApp({ store, webDist: WEB_DIST, loginAttemptsPerMinute: 1000 });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    head = await (await browser.newContext({ locale: "uk-UA", acceptDownloads: true })).newPage();
-    reviewer = await (await browser.newContext({ locale: "uk-UA", acceptDownloads: true })).newPage();
-    for (const [page, login] of [
-      [head, "head"],
-      [reviewer, "ministry"],
-    ] as const) {
-      await page.goto(`${base}/`);
-      await signIn(page, login, PASSWORD);
-      await page.getByRole("heading", { name: "Програми інформатизації громад" }).waitFor();
-    }
+    ({ base } = session);
+    head = await session.newPage({ acceptDownloads: true });
+    reviewer = await session.newPage({ acceptDownloads: true });
+    await signInAtStart(head, base, "head");
+    await signInAtStart(reviewer, base, "ministry");
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await session?.close();
   });
 
   const state = (page: Page) => page.getByTestId("agreement-state");

@@ -1,15 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { productionBuild } from "../../scripts/check-bundle.js";
-import { buildApp } from "../../src/api/app.js";
 import { importText } from "../../src/import/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import type { Store } from "../../src/store/index.js";
 import { createUser } from "../../src/store/users.js";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, signIn, WEB_DIST } from "./support.js";
+import { ARTIFACTS, CHROMIUM, type E2eApp, signIn, startE2eApp } from "./support.js";
 
 const ROOT = process.cwd();
 const PROGRAMS = path.resolve(ROOT, "../shared/fixtures/programs");
@@ -32,33 +28,29 @@ async function publish(store: Store, file: string): Promise<void> {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))("finding communities by name, and their oblasts", () => {
-  let store: Store;
-  let app: FastifyInstance;
+  let session: E2eApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    await productionBuild({});
-    await mkdir(ARTIFACTS, { recursive: true });
-    store = await openStore({ dataDir: ":memory:" });
-    await publish(store, "romny-2026-2028.txt");
-    await publish(store, "starokostiantyniv-2026-2028.txt");
-    await createUser(store, {
-      login: "romny-head",
-      password: HEAD_PASSWORD,
-      displayName: "Керівниця програми",
-      role: "head",
-      katottg: "UA59060110000049734",
+    session = await startE2eApp({
+      seed: async (store) => {
+        await publish(store, "romny-2026-2028.txt");
+        await publish(store, "starokostiantyniv-2026-2028.txt");
+        await createUser(store, {
+          login: "romny-head",
+          password: HEAD_PASSWORD,
+          displayName: "Керівниця програми",
+          role: "head",
+          katottg: "UA59060110000049734",
+        });
+      },
     });
-    app = buildApp({ store, webDist: WEB_DIST });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ browser, base } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await session?.close();
   });
 
   it.each(VIEWPORTS)(

@@ -3,46 +3,27 @@
  * 1" and stores nothing; «Зберегти все одно» then stores version 2.
  */
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { productionBuild } from "../../scripts/check-bundle.js";
-import { buildApp } from "../../src/api/app.js";
-import { openStore, type Store } from "../../src/store/index.js";
-import { createUser } from "../../src/store/users.js";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, seriousViolations, signIn, WEB_DIST } from "./support.js";
+import type { Store } from "../../src/store/index.js";
+import { type AdminSession, ARTIFACTS, CHROMIUM, seriousViolations, startAdminSession } from "./support.js";
 
 const FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/programs/romny-2026-2028.txt");
-const PASSWORD = "e2e-password-1";
 const IDENTICAL = "Цей документ ідентичний версії 1 — нову версію не створено.";
 
 describe.skipIf(!existsSync(CHROMIUM))("re-importing the same document, end to end", () => {
+  let session: AdminSession;
   let store: Store;
-  let app: FastifyInstance;
-  let browser: Browser;
   let page: Page;
-  let base: string;
 
   beforeAll(async () => {
-    await productionBuild({});
-    await mkdir(ARTIFACTS, { recursive: true });
-    store = await openStore({ dataDir: ":memory:" });
-    await createUser(store, { login: "admin", password: PASSWORD, displayName: "Адмін", role: "admin" });
-    app = buildApp({ store, webDist: WEB_DIST });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "uk-UA" });
-    await page.goto(`${base}/`);
-    await signIn(page, "admin", PASSWORD);
-    await page.getByRole("heading", { name: "Програми інформатизації громад" }).waitFor();
+    session = await startAdminSession();
+    ({ store, page } = session);
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await session?.close();
   });
 
   /** Import page → the fixture → its preview → «Зберегти». */

@@ -9,32 +9,29 @@
  * npx vitest run --config test/e2e/vitest.e2e.config.ts test/e2e/reporting.e2e.ts
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { productionBuild } from "../../scripts/check-bundle.js";
-import { buildApp } from "../../src/api/app.js";
 import type { Item } from "../../src/domain/model.js";
 import { importDocument } from "../../src/import/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import type { Store } from "../../src/store/index.js";
 import { listReports } from "../../src/store/monitoring.js";
 import { createUser, ensureOrgUnit } from "../../src/store/users.js";
 import {
   ARTIFACTS,
   CHROMIUM,
-  CHROMIUM_ARGS,
   DIGITAL,
+  type E2eApp,
   fundedDigitalProject,
+  PASSWORD,
   seriousViolations,
   signIn as signInAs,
-  WEB_DIST,
+  startE2eApp,
 } from "./support.js";
 
 const ROOT = process.cwd();
 const FIXTURE = path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt");
-const PASSWORD = "e2e-password-1";
 
 /** Shots at 1366×768 and 390×844 (full page), and the page never scrolls sideways at either width. */
 async function shootBothSizes(page: Page, name: string): Promise<void> {
@@ -70,8 +67,8 @@ async function signIn(page: Page, login: string): Promise<void> {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))("reporting end to end", () => {
+  let session: E2eApp;
   let store: Store;
-  let app: FastifyInstance;
   let browser: Browser;
   let executor: Page;
   let head: Page;
@@ -82,45 +79,39 @@ describe.skipIf(!existsSync(CHROMIUM))("reporting end to end", () => {
   let period: { from: number; to: number };
 
   beforeAll(async () => {
-    await productionBuild({});
-    await mkdir(ARTIFACTS, { recursive: true });
-    store = await openStore({ dataDir: ":memory:" });
-    const result = await importDocument(await readFile(FIXTURE), "romny-2026-2028.txt");
-    ({ programmeId } = await store.saveImport(result, { name: "romny-2026-2028.txt", sha256: "romny" }));
-    katottg = result.programme.community.katottg;
-    period = result.programme.period;
-    const digital = await ensureOrgUnit(store, katottg, DIGITAL);
-    item = fundedDigitalProject(result.programme);
-    await createUser(store, {
-      login: "head",
-      password: PASSWORD,
-      displayName: "Керівниця програми",
-      role: "head",
-      katottg,
+    session = await startE2eApp({
+      seed: async (seeded) => {
+        store = seeded;
+        const result = await importDocument(await readFile(FIXTURE), "romny-2026-2028.txt");
+        ({ programmeId } = await store.saveImport(result, { name: "romny-2026-2028.txt", sha256: "romny" }));
+        katottg = result.programme.community.katottg;
+        period = result.programme.period;
+        const digital = await ensureOrgUnit(store, katottg, DIGITAL);
+        item = fundedDigitalProject(result.programme);
+        await createUser(store, {
+          login: "head",
+          password: PASSWORD,
+          displayName: "Керівниця програми",
+          role: "head",
+          katottg,
+        });
+        await createUser(store, {
+          login: "executor",
+          password: PASSWORD,
+          displayName: "Виконавець",
+          role: "executor",
+          katottg,
+          orgUnitId: digital.id,
+        });
+      },
     });
-    await createUser(store, {
-      login: "executor",
-      password: PASSWORD,
-      displayName: "Виконавець",
-      role: "executor",
-      katottg,
-      orgUnitId: digital.id,
-    });
-    app = buildApp({ store, webDist: WEB_DIST });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    executor = await (
-      await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "uk-UA" })
-    ).newPage();
-    head = await (
-      await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "uk-UA" })
-    ).newPage();
+    ({ browser, base } = session);
+    executor = await session.newPage({ viewport: { width: 1366, height: 768 } });
+    head = await session.newPage({ viewport: { width: 1366, height: 768 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await session?.close();
   });
 
   const card = (page: Page) => page.locator(`section[aria-labelledby="report-${item.id}"]`);

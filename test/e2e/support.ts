@@ -1,9 +1,12 @@
 /** What the end-to-end files share: the browser, axe-core, the two screen sizes and their overflow check. */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { FastifyInstance } from "fastify";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { productionBuild } from "../../scripts/check-bundle.js";
+import { type AppOptions, buildApp } from "../../src/api/app.js";
 import type { Programme } from "../../src/domain/model.js";
 import {
   isActiveInYear,
@@ -11,6 +14,8 @@ import {
   projectItems,
   sumAmounts,
 } from "../../src/domain/monitoring/rollup.js";
+import { openStore, type Store } from "../../src/store/index.js";
+import { createUser } from "../../src/store/users.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const ARTIFACTS = path.resolve(process.cwd(), "test-artifacts");
@@ -30,11 +35,84 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
+/** The password of every user the end-to-end files create. */
+export const PASSWORD = "e2e-password-1";
+
 /** The staff sign-in form on the page now: login, password, «Увійти». */
 export async function signIn(page: Page, login: string, password: string): Promise<void> {
   await page.getByLabel("Логін").fill(login);
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Увійти" }).click();
+}
+
+/** Opens the workspace, signs in and waits for the list of programmes. */
+export async function signInAtStart(
+  page: Page,
+  base: string,
+  login: string,
+  password = PASSWORD,
+): Promise<void> {
+  await page.goto(`${base}/`);
+  await signIn(page, login, password);
+  await page.getByRole("heading", { name: "Програми інформатизації громад" }).waitFor();
+}
+
+/** The built app on a fresh in-memory database, listening on a free port, and Chromium. */
+export interface E2eApp {
+  store: Store;
+  app: FastifyInstance;
+  browser: Browser;
+  base: string;
+  /** A page with cookies of its own, in Ukrainian. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface E2eAppOptions {
+  /** Fills the database before the app starts: imports, units, users. */
+  seed?: (store: Store) => Promise<void>;
+  /** The app's options beyond its store and the built web app. */
+  app?: Omit<AppOptions, "store" | "webDist">;
+}
+
+/** Builds the web app, opens a fresh database, seeds it, serves it and launches Chromium. */
+export async function startE2eApp(options: E2eAppOptions = {}): Promise<E2eApp> {
+  await productionBuild({});
+  await mkdir(ARTIFACTS, { recursive: true });
+  const store = await openStore({ dataDir: ":memory:" });
+  await options.seed?.(store);
+  const app = buildApp({ ...options.app, store, webDist: WEB_DIST });
+  const base = await app.listen({ port: 0, host: "127.0.0.1" });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    store,
+    app,
+    browser,
+    base,
+    newPage: async (contextOptions = {}) =>
+      (await browser.newContext({ locale: "uk-UA", ...contextOptions })).newPage(),
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export type AdminSession = E2eApp & { page: Page };
+
+/** `startE2eApp` with an admin (login `admin`, `PASSWORD`) signed in on `page`, at 1366×900. */
+export async function startAdminSession(options: E2eAppOptions = {}): Promise<AdminSession> {
+  const started = await startE2eApp({
+    ...options,
+    seed: async (store) => {
+      await createUser(store, { login: "admin", password: PASSWORD, displayName: "Адмін", role: "admin" });
+      await options.seed?.(store);
+    },
+  });
+  const page = await started.newPage({ viewport: { width: 1366, height: 900 } });
+  await signInAtStart(page, started.base, "admin");
+  return { ...started, page };
 }
 
 /** axe-core's WCAG 2.1 A/AA rules on the page as it is now (or within a selector): serious and critical only. */

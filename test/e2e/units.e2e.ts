@@ -9,31 +9,27 @@
  * npx vitest run --config test/e2e/vitest.e2e.config.ts test/e2e/units.e2e.ts
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { productionBuild } from "../../scripts/check-bundle.js";
-import { buildApp } from "../../src/api/app.js";
 import type { Item } from "../../src/domain/model.js";
 import { importDocument } from "../../src/import/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import type { Store } from "../../src/store/index.js";
 import { itemUnitsOf } from "../../src/store/monitoring.js";
 import { createUser, listOrgUnits, normalizeName, type OrgUnit } from "../../src/store/users.js";
 import {
-  ARTIFACTS,
   CHROMIUM,
-  CHROMIUM_ARGS,
   checkPage,
   DIGITAL,
+  type E2eApp,
   fundedDigitalProject,
+  PASSWORD,
   signIn as signInAs,
-  WEB_DIST,
+  startE2eApp,
 } from "./support.js";
 
 const FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/programs/romny-2026-2028.txt");
-const PASSWORD = "e2e-password-1";
 const NEW_UNIT = "Відділ з питань цифрової безпеки";
 const INVITEE = "o.koval@romny.example";
 const ACT = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -53,9 +49,8 @@ async function signIn(page: Page, login: string, password = PASSWORD): Promise<v
 }
 
 describe.skipIf(!existsSync(CHROMIUM))("units, invitations and report files end to end", () => {
+  let session: E2eApp;
   let store: Store;
-  let app: FastifyInstance;
-  let browser: Browser;
   let head: Page;
   let invitee: Page;
   let base: string;
@@ -65,31 +60,28 @@ describe.skipIf(!existsSync(CHROMIUM))("units, invitations and report files end 
   let link = "";
 
   beforeAll(async () => {
-    await productionBuild({});
-    await mkdir(ARTIFACTS, { recursive: true });
-    store = await openStore({ dataDir: ":memory:" });
-    const read = await importDocument(await readFile(FIXTURE), "romny-2026-2028.txt");
-    katottg = read.programme.community.katottg;
-    item = fundedDigitalProject(read.programme);
-    await createUser(store, {
-      login: "head",
-      password: PASSWORD,
-      displayName: "Керівниця програми",
-      role: "head",
-      katottg,
+    session = await startE2eApp({
+      seed: async (seeded) => {
+        store = seeded;
+        const read = await importDocument(await readFile(FIXTURE), "romny-2026-2028.txt");
+        katottg = read.programme.community.katottg;
+        item = fundedDigitalProject(read.programme);
+        await createUser(store, {
+          login: "head",
+          password: PASSWORD,
+          displayName: "Керівниця програми",
+          role: "head",
+          katottg,
+        });
+      },
     });
-    app = buildApp({ store, webDist: WEB_DIST });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = () => browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "uk-UA" });
-    head = await (await context()).newPage();
-    invitee = await (await context()).newPage();
+    ({ base } = session);
+    head = await session.newPage({ viewport: { width: 1366, height: 768 } });
+    invitee = await session.newPage({ viewport: { width: 1366, height: 768 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await session?.close();
   });
 
   it("an import maps the executors to units, shown on /units", { timeout: 300_000 }, async () => {

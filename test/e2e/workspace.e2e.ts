@@ -1,31 +1,14 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { productionBuild } from "../../scripts/check-bundle.js";
-import { buildApp } from "../../src/api/app.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
 import { createUser } from "../../src/store/users.js";
+import { PASSWORD as ADMIN_PASSWORD, ARTIFACTS, CHROMIUM, type E2eApp, startE2eApp } from "./support.js";
 
-const ROOT = process.cwd();
-const FIXTURE = path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt");
-const ARTIFACTS = path.resolve(ROOT, "test-artifacts");
-const WEB_DIST = path.resolve(ROOT, "web/dist");
-const CHROMIUM = "/usr/bin/chromium";
-const ADMIN_PASSWORD = "e2e-password-1";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/programs/romny-2026-2028.txt");
 
 /** "36 112,5 тис. грн" → 3611250000 kopecks, for comparing totals shown on the page. */
 function shownKopecks(text: string): number {
@@ -36,32 +19,29 @@ function shownKopecks(text: string): number {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
+  let session: E2eApp;
   let store: Store;
-  let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
-    await productionBuild({});
-    await mkdir(ARTIFACTS, { recursive: true });
-    store = await openStore({ dataDir: ":memory:" });
-    await createUser(store, {
-      login: "admin",
-      password: ADMIN_PASSWORD,
-      displayName: "Адміністраторка",
-      role: "admin",
+    session = await startE2eApp({
+      seed: async (seeded) => {
+        await createUser(seeded, {
+          login: "admin",
+          password: ADMIN_PASSWORD,
+          displayName: "Адміністраторка",
+          role: "admin",
+        });
+      },
     });
-    app = buildApp({ store, webDist: WEB_DIST });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "uk-UA" });
+    ({ store, browser, base } = session);
+    page = await session.newPage({ viewport: { width: 1366, height: 900 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await session?.close();
   });
 
   it("signs in and opens the empty list", async () => {
