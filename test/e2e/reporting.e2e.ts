@@ -21,6 +21,7 @@ import { createUser, ensureOrgUnit } from "../../src/store/users.js";
 import {
   ARTIFACTS,
   CHROMIUM,
+  createHead,
   DIGITAL,
   type E2eApp,
   fundedDigitalProject,
@@ -88,13 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM))("reporting end to end", () => {
         period = result.programme.period;
         const digital = await ensureOrgUnit(store, katottg, DIGITAL);
         item = fundedDigitalProject(result.programme);
-        await createUser(store, {
-          login: "head",
-          password: PASSWORD,
-          displayName: "Керівниця програми",
-          role: "head",
-          katottg,
-        });
+        await createHead(store, katottg);
         await createUser(store, {
           login: "executor",
           password: PASSWORD,

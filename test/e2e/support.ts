@@ -99,6 +99,17 @@ export async function startE2eApp(options: E2eAppOptions = {}): Promise<E2eApp> 
   };
 }
 
+/** The programme head of a community (login `head`, `PASSWORD`). */
+export async function createHead(store: Store, katottg: string): Promise<void> {
+  await createUser(store, {
+    login: "head",
+    password: PASSWORD,
+    displayName: "Керівниця програми",
+    role: "head",
+    katottg,
+  });
+}
+
 export type AdminSession = E2eApp & { page: Page };
 
 /** `startE2eApp` with an admin (login `admin`, `PASSWORD`) signed in on `page`, at 1366×900. */

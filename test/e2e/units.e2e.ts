@@ -17,10 +17,11 @@ import type { Item } from "../../src/domain/model.js";
 import { importDocument } from "../../src/import/index.js";
 import type { Store } from "../../src/store/index.js";
 import { itemUnitsOf } from "../../src/store/monitoring.js";
-import { createUser, listOrgUnits, normalizeName, type OrgUnit } from "../../src/store/users.js";
+import { listOrgUnits, normalizeName, type OrgUnit } from "../../src/store/users.js";
 import {
   CHROMIUM,
   checkPage,
+  createHead,
   DIGITAL,
   type E2eApp,
   fundedDigitalProject,
@@ -66,13 +67,7 @@ describe.skipIf(!existsSync(CHROMIUM))("units, invitations and report files end 
         const read = await importDocument(await readFile(FIXTURE), "romny-2026-2028.txt");
         katottg = read.programme.community.katottg;
         item = fundedDigitalProject(read.programme);
-        await createUser(store, {
-          login: "head",
-          password: PASSWORD,
-          displayName: "Керівниця програми",
-          role: "head",
-          katottg,
-        });
+        await createHead(store, katottg);
       },
     });
     ({ base } = session);
