@@ -61,7 +61,10 @@ describe("importing over a programme under agreement", () => {
 
   it("still stores an import of a draft", async () => {
     const { programmeId } = await store.saveImport(importText(TEXT), SOURCE);
-    const again = await store.saveImport(importText(CHANGED), { name: "changed.txt", sha256: sha256(CHANGED) });
+    const again = await store.saveImport(importText(CHANGED), {
+      name: "changed.txt",
+      sha256: sha256(CHANGED),
+    });
     expect(again).toEqual({ programmeId, version: 2, created: false });
   });
 });
