@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { adoptConfigEnvironment } from "../config.js";
 import { shareSlots } from "./external.js";
 import { importDocument } from "./index.js";
-import { type ParseAnswer, type ParseRequest, toThreadError } from "./pool.js";
+import { type ParseAnswer, type ParseRequest, type ThreadNote, toThreadError } from "./pool.js";
 
 const port = parentPort;
 if (!port) throw new Error("parse-worker.ts runs as a worker thread of the import pool");
@@ -22,3 +22,4 @@ port.on("message", async ({ id, bytes, fileName, options, env }: ParseRequest) =
   }
   port.postMessage(answer);
 });
+port.postMessage({ type: "ready" } satisfies ThreadNote);
