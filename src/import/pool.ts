@@ -20,9 +20,10 @@ import { configEnvironment } from "../config.js";
 import { InvalidKatottgError } from "../domain/katottg.js";
 import type { ImportResult } from "../domain/model.js";
 import { NotAProgrammeError } from "./blocks.js";
-import { slotCounters } from "./external.js";
+import type { Leftover } from "./external.js";
 import { type ImportOptions, importDocument } from "./index.js";
 import { checkUploadSize, WORKER_MESSAGES } from "./limits.js";
+import { Leftovers, SlotBroker } from "./pool-threads.js";
 
 export type ImportDocumentFunction = (
   bytes: Uint8Array,
@@ -53,8 +54,22 @@ export interface ThreadError {
 /** What a worker answers. */
 export type ParseAnswer = { id: number; result: ImportResult } | { id: number; error: ThreadError };
 
-/** What a worker says besides its answers: that it has loaded the importer and takes documents. */
-export type ThreadNote = { type: "ready" };
+/**
+ * What a worker says besides its answers: that it has loaded the importer and takes documents; that
+ * it asks for a LibreOffice/OCR slot (`ticket`: answered by `SlotGranted`) or gives one back; that it
+ * has started or ended a program or a temporary directory.
+ */
+export type ThreadNote =
+  | { type: "ready" }
+  | { type: "acquire"; ticket: number; slot: number; limit: number }
+  | { type: "release"; slot: number }
+  | { type: "track"; leftover: Leftover; present: boolean };
+
+/** The main thread's answer to an `acquire`: the slot is the worker's. */
+export interface SlotGranted {
+  type: "granted";
+  ticket: number;
+}
 
 export function toThreadError(error: unknown): ThreadError {
   if (!(error instanceof Error)) return { name: "Error", message: String(error) };
@@ -112,13 +127,13 @@ interface Task {
 
 const here = import.meta.url;
 
-type StartWorker = (workerData: unknown, resourceLimits: WorkerOptions["resourceLimits"]) => Worker;
+type StartWorker = (resourceLimits: WorkerOptions["resourceLimits"]) => Worker;
 
 /** How to start a worker here: the compiled file, or the source under tsx. */
 function workerEntry(): StartWorker {
   const compiled = new URL("./parse-worker.js", here);
   if (here.endsWith(".js") && existsSync(fileURLToPath(compiled))) {
-    return (workerData, resourceLimits) => new Worker(compiled, { workerData, resourceLimits });
+    return (resourceLimits) => new Worker(compiled, { resourceLimits });
   }
   const source = new URL("./parse-worker.ts", here);
   if (!existsSync(fileURLToPath(source))) {
@@ -134,8 +149,7 @@ function workerEntry(): StartWorker {
   const bootstrap = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
     .then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })
     .catch((error) => { process.nextTick(() => { throw error; }); });`;
-  return (workerData, resourceLimits) =>
-    new Worker(bootstrap, { eval: true, execArgv: [], workerData, resourceLimits });
+  return (resourceLimits) => new Worker(bootstrap, { eval: true, execArgv: [], resourceLimits });
 }
 
 /** A timer that can be paused (while its thread waits for a LibreOffice/OCR slot). */
@@ -179,7 +193,9 @@ function lossError(error: Error, limits: WorkerLimits): Error {
 
 class WorkerPool implements ImportPool {
   private readonly start = workerEntry();
-  private readonly counters = slotCounters();
+  /** The LibreOffice/OCR slots, held here so that a thread's death gives its slots back. */
+  private readonly slots = new SlotBroker<Worker>();
+  private readonly leftovers = new Map<Worker, Leftovers>();
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Task>();
   /** Threads that have loaded the importer: one that dies after that is replaced. */
@@ -243,9 +259,7 @@ class WorkerPool implements ImportPool {
 
   private answered(worker: Worker, answer: ParseAnswer | ThreadNote): void {
     if ("type" in answer) {
-      if (answer.type !== "ready") return;
-      this.ready.add(worker);
-      if (this.busy.has(worker)) this.startClock(worker);
+      this.noted(worker, answer);
       return;
     }
     const task = this.busy.get(worker);
@@ -255,6 +269,34 @@ class WorkerPool implements ImportPool {
     if ("result" in answer) task.resolve(answer.result);
     else task.reject(fromThreadError(answer.error));
     this.dispatch();
+  }
+
+  private noted(worker: Worker, note: ThreadNote): void {
+    if (note.type === "ready") {
+      this.ready.add(worker);
+      if (this.busy.has(worker)) this.startClock(worker);
+    } else if (note.type === "acquire") {
+      this.acquireSlot(worker, note);
+    } else if (note.type === "release") {
+      this.slots.release(worker, note.slot);
+    } else {
+      const leftovers = this.leftovers.get(worker) ?? new Leftovers();
+      this.leftovers.set(worker, leftovers);
+      leftovers.track(note.leftover, note.present);
+    }
+  }
+
+  /** A slot for the thread; its import's clock stands still while it waits. */
+  private acquireSlot(
+    worker: Worker,
+    { ticket, slot, limit }: { ticket: number; slot: number; limit: number },
+  ) {
+    const clock = this.clocks.get(worker);
+    clock?.pause();
+    void this.slots.acquire(worker, slot, limit).then(() => {
+      if (clock && this.clocks.get(worker) === clock) clock.resume();
+      worker.postMessage({ type: "granted", ticket } satisfies SlotGranted);
+    });
   }
 
   /** The thread is no longer busy: its clock stopped, the process free to exit. */
@@ -268,6 +310,9 @@ class WorkerPool implements ImportPool {
   }
 
   private lost(worker: Worker, error: Error): void {
+    this.slots.forget(worker);
+    this.leftovers.get(worker)?.clear();
+    this.leftovers.delete(worker);
     const task = this.release(worker);
     const at = this.idle.indexOf(worker);
     if (at >= 0) this.idle.splice(at, 1);
@@ -280,7 +325,7 @@ class WorkerPool implements ImportPool {
   }
 
   private spawn(): Worker {
-    const worker = this.start({ counters: this.counters }, { maxOldGenerationSizeMb: this.limits.memoryMb });
+    const worker = this.start({ maxOldGenerationSizeMb: this.limits.memoryMb });
     worker.unref();
     worker.on("message", (answer: ParseAnswer | ThreadNote) => this.answered(worker, answer));
     worker.on("error", (error: Error) => this.lost(worker, error));
