@@ -1,15 +1,24 @@
 /**
  * Test-side LibreOffice conversions (the ODT, DOC, RTF and PDF fixtures tests make from a DOCX), run
  * in one soffice process per batch and kept in a content-addressed cache, node_modules/.cache/
- * infoprog-office: the file `<key>.<target>`, where key = sha256 of the soffice version, the input's
- * extension, the target filter and the input's content. A DOCX's content is its zip entries with the
- * creation dates blanked (the `docx` library stamps the time), so the same document built twice hits
- * the same entry. Delete the folder to clear it. Never used by the importer: src/import/soffice.ts
- * runs LibreOffice itself wherever a test imports a DOC or RTF.
+ * infoprog-office: the file `<key>.<target>`, where key = sha256 of the `soffice --version` line (kept
+ * there too, per installed soffice), the input's extension, the target filter and the input's content.
+ * A DOCX's content is its zip entries with the creation dates blanked (the `docx` library stamps the
+ * time), so the same document built twice hits the same entry. Delete the folder to clear it. Never
+ * used by the importer: src/import/soffice.ts runs LibreOffice itself wherever a test imports a DOC or RTF.
  */
 import { execFileSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { inTempDirectory, runProgram } from "../../src/import/external.js";
@@ -37,9 +46,27 @@ function soffice(): string {
 
 let version: string | undefined;
 
+/** `soffice --version`, asked once per installed soffice (its path, size and time) and kept in the cache. */
 function sofficeVersion(): string {
-  version ??= execFileSync(soffice(), ["--version"], { encoding: "utf8", timeout: 120_000 }).trim();
+  if (version) return version;
+  const program = realpathSync(soffice());
+  const { size, mtimeMs } = statSync(program);
+  const id = createHash("sha256").update(`${program}\0${size}\0${mtimeMs}`).digest("hex");
+  const remembered = path.join(OFFICE_CACHE, `version-${id}.txt`);
+  if (existsSync(remembered)) version = readFileSync(remembered, "utf8");
+  else {
+    version = execFileSync(program, ["--version"], { encoding: "utf8", timeout: 120_000 }).trim();
+    mkdirSync(OFFICE_CACHE, { recursive: true });
+    writeAtomically(remembered, version);
+  }
   return version;
+}
+
+/** Another test file reading the same entry never sees half a file. */
+function writeAtomically(file: string, data: string | Uint8Array): void {
+  const partial = path.join(OFFICE_CACHE, `.${randomUUID()}.partial`);
+  writeFileSync(partial, data);
+  renameSync(partial, file);
 }
 
 const CREATED = /<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>/g;
@@ -107,10 +134,7 @@ async function convertInOneRun(inputs: Map<string, Uint8Array>, from: string, ta
     for (const key of inputs.keys()) {
       if (!written.has(`${key}.${target}`))
         throw new Error(`LibreOffice wrote no ${target} for ${key}.${from}`);
-      // rename within one file system: another test file converting the same input never sees half a file
-      const partial = path.join(OFFICE_CACHE, `.${randomUUID()}.partial`);
-      writeFileSync(partial, readFileSync(path.join(out, `${key}.${target}`)));
-      renameSync(partial, cached(key, target));
+      writeAtomically(cached(key, target), readFileSync(path.join(out, `${key}.${target}`)));
     }
   });
 }
