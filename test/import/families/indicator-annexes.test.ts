@@ -53,8 +53,12 @@ interface Style {
   footnotes: boolean;
   shift: boolean;
   cyrillicFormula: boolean;
-  /** Where page breaks fall (row indexes), and whether each splits the name of the row before it. */
-  breaks: { at: number; split: boolean }[];
+  /**
+   * Where page breaks fall (row indexes), whether each splits the name of the row before it, after
+   * which word (`cut`, modulo the words), and how many pages that row spans (2: the name cut twice,
+   * its first part as short as one word: «%»).
+   */
+  breaks: { at: number; split: boolean; cut: number; pages: number }[];
   sourceSpelling: number;
   /** How the page breaks show in the DOCX rendering. */
   pageBreaks: PageBreakMode;
@@ -100,7 +104,7 @@ const spec = (columns: number): fc.Arbitrary<IndicatorSpec> =>
           .map(([a, b]) => [a, a + b]),
         { minLength: columns, maxLength: columns },
       ),
-      dynamics: fc.constantFrom("", "+5", "+12,5"),
+      dynamics: fc.constantFrom("", "", "+5", "+12,5"),
     }),
     fc.record({
       kind: fc.constant<Kind>("yes-no"),
@@ -148,7 +152,15 @@ const style: fc.Arbitrary<Style> = fc.record({
   footnotes: fc.boolean(),
   shift: fc.boolean(),
   cyrillicFormula: fc.boolean(),
-  breaks: fc.array(fc.record({ at: fc.nat(12), split: fc.boolean() }), { maxLength: 3 }),
+  breaks: fc.array(
+    fc.record({
+      at: fc.nat(12),
+      split: fc.constantFrom(true, true, false),
+      cut: fc.oneof(fc.constant(0), fc.nat(11)),
+      pages: fc.constantFrom(1, 2),
+    }),
+    { maxLength: 4 },
+  ),
   sourceSpelling: fc.nat(3),
   pageBreaks: pageBreakMode,
   targetCell: fc.option(fc.record({ label: fc.nat(3), separator: fc.constantFrom("; ", ", ") }), {
@@ -198,6 +210,16 @@ interface Rendered {
   variables: Omit<MonitoringVariable, "line">[];
 }
 
+/**
+ * The style's page breaks in a table of `count` rows: each after a row (1…count), once more for each
+ * further page its row spans.
+ */
+function breaksIn(s: Style, count: number): Style["breaks"] {
+  return s.breaks.flatMap((each) =>
+    Array.from({ length: each.pages }, () => ({ ...each, at: 1 + (each.at % count) })),
+  );
+}
+
 /** Inserts page breaks: a blank line, then the column-number row or the header again; a split name goes on after it. */
 function withBreaks(
   rows: string[][],
@@ -209,16 +231,15 @@ function withBreaks(
 ): string[] {
   const out = rows.map((cells) => [...cells]);
   const slide = new Set(out.filter((_, index) => shiftedRows.has(index)));
-  const breaks = [...s.breaks].sort((a, b) => b.at - a.at);
+  const breaks = breaksIn(s, rows.length).sort((a, b) => b.at - a.at);
   const lines: string[][] = out;
-  for (const { at, split } of breaks) {
-    if (at < 1 || at > lines.length) continue;
+  for (const { at, split, cut: after } of breaks) {
     const before = lines[at - 1];
     const inserted: string[][] = [[], ...top.map((cells) => [...cells])];
     if (split && before && splittable.has(at - 1)) {
       const words = (before[nameColumn] ?? "").split(" ");
       if (words.length >= 2) {
-        const cut = Math.max(1, Math.floor(words.length / 2));
+        const cut = 1 + (after % (words.length - 1));
         before[nameColumn] = words.slice(0, cut).join(" ");
         const rest = Array(before.length).fill("");
         rest[nameColumn] = words.slice(cut).join(" ");
@@ -236,7 +257,7 @@ function withBreaks(
  */
 function annexTable(word: WordSketch, header: string[][], rows: string[][], top: string[][], s: Style): void {
   word.startTable(header);
-  const breaks = new Set(s.breaks.map(({ at }) => at).filter((at) => at >= 1 && at <= rows.length));
+  const breaks = new Set(breaksIn(s, rows.length).map(({ at }) => at));
   rows.forEach((cells, index) => {
     if (breaks.has(index)) word.pageBreak(s.pageBreaks, top);
     word.row(cells);
