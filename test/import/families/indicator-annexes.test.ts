@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { formatIndicatorNumber } from "../../../src/domain/monitoring/indicators.js";
 import { computeIndicator } from "../../../src/domain/monitoring/variables.js";
 import { unzipSafely } from "../../../src/import/docx.js";
@@ -8,12 +8,17 @@ import { readTextBlocks } from "../../../src/import/text/reader.js";
 import { wordDocument } from "../../support/word-document.js";
 import { givesAnnexesBack, model, render, style } from "./indicator-annexes.js";
 import { PROPERTY_RUNS } from "./model.js";
-import { hasSoffice, importConverted, importWord, type OfficeFormat } from "./office.js";
+import { convertAhead, hasSoffice, importConverted, importWord, type OfficeFormat } from "./office.js";
 import { RUNS } from "./render.js";
 import { DOCX_PROPERTY_RUNS, OFFICE_PROPERTY_RUNS } from "./word.js";
 
 const soffice = hasSoffice("test/import/families/indicator-annexes.test.ts");
 const OFFICE_FORMATS: OfficeFormat[] = ["odt", "pdf"];
+
+beforeAll(async () => {
+  if (soffice)
+    await convertAhead([fc.tuple(model, style).map(([m, s]) => render(m, s).word)], OFFICE_FORMATS);
+}, 600_000);
 
 describe("family 4: the indicator list and the monitoring-variables annex", () => {
   it(`import(render(annexes)) gives the indicators and variables back (${RUNS} seeds)`, () => {
