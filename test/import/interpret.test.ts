@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { splitExecutors } from "../../src/domain/executor-split.js";
 import { allItems, ref } from "../../src/domain/model.js";
 import { classifySource } from "../../src/domain/sources.js";
 import { parseDeadline } from "../../src/import/interpret/deadline.js";
-import { splitExecutors } from "../../src/import/interpret/executors.js";
 import { interpretBlocks } from "../../src/import/interpret/index.js";
 import { readTextBlocks } from "../../src/import/text/reader.js";
 

@@ -1,3 +1,4 @@
+import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "../../domain/executor-split.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
@@ -7,7 +8,6 @@ import { joinPieces } from "../text/clean.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns, yearOf } from "./columns.js";
 import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
-import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "./executors.js";
 import type { FindingLog } from "./findings.js";
 import { printsYearsAsRows, readFunding, type TaskRole, yearRowColumns } from "./funding.js";
 import { cellText, leadingNumber } from "./text.js";

@@ -1,7 +1,7 @@
+import { isUnitName, namesUnit } from "../../domain/executor-split.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
 import { isColumnNumberRow, yearOf } from "../interpret/columns.js";
-import { isUnitName, namesUnit } from "../interpret/executors.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */

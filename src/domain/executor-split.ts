@@ -1,4 +1,12 @@
-import { cellText } from "./text.js";
+/**
+ * Splitting an executors cell into its organisational units and people: the importer reads task tables
+ * with it and the web editor splits what the head types. Pure functions.
+ */
+
+/** A cell's text on one line: line breaks and runs of spaces become one space. */
+function cellText(cell: string): string {
+  return cell.replace(/\s+/g, " ").trim();
+}
 
 /** How the name of an organisational unit starts. */
 const UNIT_START =
