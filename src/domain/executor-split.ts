@@ -138,7 +138,7 @@ const JOINER = /\s+(?:та|і|й|and)\s+|\s*\/\s*/iu;
 const LEADING_JOINER = /^(?:та|і|й|and)\s+/iu;
 
 /** A unit's kind, in the nominative: the noun a unit's name starts with after its adjectives. */
-const KIND_NOUN = String.raw`(?:відділ|відділи|управління(?!\s+[\p{L}'’ʼ-]+(?:ом|ем|єм|ами|ями|ою|ею|єю)(?!\p{L}))|департамент|сектор|служба|центр|комітет|підприємство|підприємства|заклад|заклади|установа|установи|апарат|інспекція|адміністрація|бюро|староста|старости|підрозділ|підрозділи|department|division|office|service|centre|center)(?!\p{L})`;
+const KIND_NOUN = String.raw`(?:відділ|відділи|управління(?!\s+[\p{L}'’ʼ-]+(?:ом|ем|єм|ами|ями|ою|ею|єю)(?!\p{L}))|департамент|сектор|служба|центр|комітет|рада|підприємство|підприємства|заклад|заклади|установа|установи|апарат|інспекція|адміністрація|бюро|староста|старости|підрозділ|підрозділи|department|division|office|service|centre|center)(?!\p{L})`;
 /** An adjective in the nominative before the kind: "фінансовий", "комунальне", "Роменський міський". */
 const ADJECTIVE = String.raw`(?:[\p{L}'’ʼ-]+(?:ий|ій|е|є|а|я|і)|[A-Za-z-]+)`;
 /** Abbreviations of organisational forms that start a unit's name: "КП «…»", "ЦНАП", "КНП «…»". */
