@@ -3,6 +3,7 @@
  * with and without its owner («… виконавчого комітету Роменської міської ради», «… РМР»), in any case,
  * with any quote or apostrophe. Pure functions.
  */
+import { isPerson } from "./executor-split.js";
 import { editDistance } from "./geo/names.js";
 import { allItems, type Programme } from "./model.js";
 
@@ -64,12 +65,23 @@ function tidy(text: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-/** The distinct executors of a programme, grouped by `executorKey`, in order of first appearance. */
+/**
+ * An executor that can be an organisational unit: not a person ("Іваненко І.І.", "начальник відділу
+ * Петренко П.П."), who stays the executor's text and is no unit of their own.
+ */
+export function namesOrgUnit(text: string): boolean {
+  return text.trim() !== "" && !isPerson(text);
+}
+
+/**
+ * The distinct executors of a programme that are units, grouped by `executorKey`, in order of first
+ * appearance; people are left out (`namesOrgUnit`).
+ */
 export function executorGroups(programme: Programme): ExecutorGroup[] {
   const groups = new Map<string, { spellings: Map<string, number>; itemIds: Set<string> }>();
   for (const item of allItems(programme)) {
     for (const text of item.executors) {
-      if (text.trim() === "") continue;
+      if (!namesOrgUnit(text)) continue;
       const key = executorKey(text);
       const group = groups.get(key) ?? { spellings: new Map(), itemIds: new Set() };
       const spelling = text.replace(/\s+/g, " ").trim();

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { executorKey } from "../domain/executors.js";
+import { executorKey, namesOrgUnit } from "../domain/executors.js";
 import type { Programme } from "../domain/model.js";
 import { type Cadence, type ReportingPeriod, reportingPeriods } from "../domain/monitoring/periods.js";
 import type { ExecutorReport } from "../domain/monitoring/reports.js";
@@ -529,12 +529,14 @@ export async function listItemUnits(store: Store, programmeId: number): Promise<
 /**
  * Which unit executes which project, by the executor names printed in the task table: the name as
  * printed (normalized), else its `executorKey` (the name without its council: «Відділ освіти Роменської
- * міської ради» is the unit «Відділ освіти»). A project with several executors has several units.
+ * міської ради» is the unit «Відділ освіти»). A project with several executors has several units; a
+ * person among them has none (the unit named beside them in the cell is the project's).
  */
 export function matchItemUnits(programme: Programme, units: OrgUnit[]): ItemUnit[] {
   const byName = new Map(units.map((unit) => [normalizeName(unit.name), unit.id]));
   const byKey = new Map(units.map((unit) => [executorKey(unit.name), unit.id]));
-  const unitOf = (name: string) => byName.get(normalizeName(name)) ?? byKey.get(executorKey(name)) ?? [];
+  const unitOf = (name: string) =>
+    namesOrgUnit(name) ? (byName.get(normalizeName(name)) ?? byKey.get(executorKey(name)) ?? []) : [];
   return programme.directions.flatMap((direction) =>
     projectItems(direction.items).flatMap((item) => {
       const ids = new Set(item.executors.flatMap(unitOf));
