@@ -1,6 +1,6 @@
 /**
  * Units from an imported programme's executors: a person named as an executor stays the executor's
- * text and becomes no unit; the project is the unit's named beside them, or no unit's.
+ * text and becomes no unit; the project is the unit's named beside them or by their post, or no unit's.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { allItems, type Item } from "../../src/domain/model.js";
@@ -31,18 +31,21 @@ function programmeWith(executors: string[][]) {
 }
 
 describe("executors mapped to units on import", () => {
-  it("creates no unit for a person, and links the project to the unit named beside them or to none", async () => {
+  it("creates no unit for a person: the project is the unit's named beside them or by their post, or none's", async () => {
     const { programme, leaves } = programmeWith([
       ["Іваненко І.І."],
       ["Відділ освіти", "начальник відділу Петренко П.П."],
       ["І. І. Іваненко", "Фінансове управління"],
+      ["головний спеціаліст сектору цифровізації Коваль К.К."],
     ]);
     const katottg = programme.community.katottg ?? "";
     const { programmeId } = await store.saveImport({ programme, findings: [] }, { name: "demo", sha256: "" });
     const { created } = await createExecutorUnits(store, programmeId, katottg, programme, null);
     const names = created.map((unit) => unit.name);
-    expect(names).toEqual(expect.arrayContaining(["Відділ освіти", "Фінансове управління"]));
-    expect(names.filter((name) => /Іваненко|Петренко/.test(name))).toEqual([]);
+    expect(names).toEqual(
+      expect.arrayContaining(["Відділ освіти", "Фінансове управління", "Сектор цифровізації"]),
+    );
+    expect(names.filter((name) => /Іваненко|Петренко|Коваль/.test(name))).toEqual([]);
     const units = await listOrgUnits(store, katottg);
     const byId = new Map(units.map((unit) => [unit.id, unit.name]));
     const links = await itemUnitsOf(store, programmeId, programme, katottg);
@@ -51,6 +54,7 @@ describe("executors mapped to units on import", () => {
     expect(unitsOf(leaves[0])).toEqual([]);
     expect(unitsOf(leaves[1])).toEqual(["Відділ освіти"]);
     expect(unitsOf(leaves[2])).toEqual(["Фінансове управління"]);
+    expect(unitsOf(leaves[3])).toEqual(["Сектор цифровізації"]);
     expect(leaves[0]?.executors).toEqual(["Іваненко І.І."]);
   });
 
