@@ -81,6 +81,8 @@ export const ENV_SCHEMA = z.object({
   INFOPROG_URL_IMPORT_TIMEOUT_SECONDS: whole(60, 1),
   INFOPROG_URL_IMPORT_MAX_REDIRECTS: whole(5),
   INFOPROG_IMPORT_WORKERS: whole(DEFAULT_IMPORT_WORKERS),
+  INFOPROG_IMPORT_WORKER_MEMORY_MB: whole(1024, 16),
+  INFOPROG_IMPORT_TIMEOUT_SECONDS: whole(600, 1),
 });
 
 export type LogLevel = z.infer<typeof ENV_SCHEMA>["LOG_LEVEL"];
@@ -139,6 +141,11 @@ export interface Config {
    * meanwhile; 0: on the event loop itself. The CLI always parses on its own thread.
    */
   importWorkers: number;
+  /**
+   * What one worker thread may take: its JavaScript heap (`resourceLimits`) and the wall-clock time of
+   * one import on it, waits for a LibreOffice/OCR slot aside; past either the thread is ended.
+   */
+  importWorker: { memoryMb: number; timeoutMs: number };
 }
 
 function defaultPublicUrl(host: string, port: number): string {
@@ -202,6 +209,10 @@ export function configFrom(env: Record<string, string | undefined>): Config {
       maxRedirects: e.INFOPROG_URL_IMPORT_MAX_REDIRECTS,
     },
     importWorkers: e.INFOPROG_IMPORT_WORKERS,
+    importWorker: {
+      memoryMb: e.INFOPROG_IMPORT_WORKER_MEMORY_MB,
+      timeoutMs: e.INFOPROG_IMPORT_TIMEOUT_SECONDS * 1000,
+    },
   };
 }
 

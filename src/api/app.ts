@@ -129,7 +129,7 @@ async function healthRoutes(app: FastifyInstance): Promise<void> {
  * first import only), ended with the app.
  */
 function importPoolOf(app: FastifyInstance, settings: Config): ImportDocument {
-  const pool = createImportPool(settings.importWorkers);
+  const pool = createImportPool(settings.importWorkers, settings.importWorker);
   app.addHook("onListen", async () => pool.warm());
   app.addHook("onClose", () => pool.close());
   return pool.importDocument;

@@ -30,38 +30,36 @@ export function findProgram(configured: string | undefined, names: readonly stri
 }
 
 /**
- * The slots capped per server, by index into the counters the import threads share: with imports
- * parsed on a pool of worker threads (`pool.ts`), each thread has its own module state, and a cap
- * counted per thread would multiply by the pool's size.
+ * The slots capped per server, by kind. With imports parsed on a pool of worker threads (`pool.ts`),
+ * each thread has its own module state, and a cap counted per thread would multiply by the pool's
+ * size: there the pool's main thread owns the slots (`SlotBroker`, `pool-threads.ts`).
  */
 export const SHARED_SLOTS = { soffice: 0, ocr: 1 } as const;
-let sharedCounters: Int32Array | undefined;
 
-/** `Atomics.waitAsync` (Node 16+; in TypeScript's ES2024 library, newer than this project's). */
-const waitAsync = (
-  Atomics as unknown as {
-    waitAsync(
-      array: Int32Array,
-      index: number,
-      value: number,
-    ): { async: false; value: string } | { async: true; value: Promise<string> };
-  }
-).waitAsync;
+/** What a thread leaves behind if it dies mid-task: a program's process group, a temporary directory. */
+export type Leftover = { pid: number } | { directory: string };
 
-/** The counters for `SHARED_SLOTS`, made once by the pool and given to each of its threads. */
-export function slotCounters(): SharedArrayBuffer {
-  return new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * Object.keys(SHARED_SLOTS).length);
+/**
+ * A thread of the import pool's line to the pool's main thread: slots are asked of it and given back
+ * to it, and what the thread starts outside itself is reported, so that a thread ended mid-task
+ * (out of memory, past its time, crashed) leaks no slot, process or directory.
+ */
+export interface PoolLink {
+  acquire(slot: number, limit: number): Promise<void>;
+  release(slot: number): void;
+  track(leftover: Leftover, present: boolean): void;
 }
 
-/** In a pool's thread: its `Slots` count in the pool's shared counters from now on. */
-export function shareSlots(counters: SharedArrayBuffer): void {
-  sharedCounters = new Int32Array(counters);
+let poolLink: PoolLink | undefined;
+
+/** In a pool's thread: its slots and leftovers go through `link` from now on. */
+export function linkToPool(link: PoolLink): void {
+  poolLink = link;
 }
 
 /**
- * Runs at most `limit` tasks at once; the rest wait in order. With `shared` (an index of
- * `SHARED_SLOTS`), in a thread of the import pool the limit holds across all the pool's threads (the
- * waiting there is in no particular order).
+ * Runs at most `limit` tasks at once; the rest wait in order. With `shared` (a kind of
+ * `SHARED_SLOTS`), in a thread of the import pool the limit holds across all the pool's threads.
  */
 export class Slots {
   private running = 0;
@@ -73,7 +71,7 @@ export class Slots {
   ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (sharedCounters && this.shared !== undefined) return this.runShared(sharedCounters, this.shared, task);
+    if (poolLink && this.shared !== undefined) return this.runShared(poolLink, this.shared, task);
     if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running++;
     try {
@@ -84,22 +82,12 @@ export class Slots {
     }
   }
 
-  private async runShared<T>(counters: Int32Array, index: number, task: () => Promise<T>): Promise<T> {
-    for (;;) {
-      const now = Atomics.load(counters, index);
-      if (now < this.limit) {
-        if (Atomics.compareExchange(counters, index, now, now + 1) === now) break;
-        continue;
-      }
-      // Sleeps (without blocking this thread's event loop) until a release changes the counter.
-      const wait = waitAsync(counters, index, now);
-      if (wait.async) await wait.value;
-    }
+  private async runShared<T>(link: PoolLink, slot: number, task: () => Promise<T>): Promise<T> {
+    await link.acquire(slot, this.limit);
     try {
       return await task();
     } finally {
-      Atomics.sub(counters, index, 1);
-      Atomics.notify(counters, index);
+      link.release(slot);
     }
   }
 }
@@ -141,6 +129,8 @@ export function runProgram(
         TMPDIR: options.cwd,
       },
     });
+    const pid = child.pid;
+    if (pid) poolLink?.track({ pid }, true);
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
     let stderr = "";
@@ -164,12 +154,16 @@ export function runProgram(
     child.stderr.on("data", (chunk: Buffer) => {
       if (stderr.length < 4096) stderr += chunk.toString("utf8");
     });
-    child.on("error", (error: NodeJS.ErrnoException) => {
+    const ended = () => {
       clearTimeout(timer);
+      if (pid) poolLink?.track({ pid }, false);
+    };
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      ended();
       reject(error.code === "ENOENT" || error.code === "EACCES" ? new ProgramMissingError(program) : error);
     });
     child.on("close", (code) => {
-      clearTimeout(timer);
+      ended();
       if (timedOut) reject(new ProgramTimeoutError(program));
       else resolve({ code, stdout: Buffer.concat(stdout), stderr });
     });
@@ -179,10 +173,12 @@ export function runProgram(
 /** A private temporary directory for `work`, removed afterwards whatever happens. */
 export async function inTempDirectory<T>(work: (directory: string) => Promise<T>): Promise<T> {
   const directory = await mkdtemp(path.join(tmpdir(), "infoprog-import-"));
+  poolLink?.track({ directory }, true);
   try {
     return await work(directory);
   } finally {
     await rm(directory, { recursive: true, force: true });
+    poolLink?.track({ directory }, false);
   }
 }
 

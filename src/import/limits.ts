@@ -60,6 +60,14 @@ export const LIMIT_MESSAGES = {
   ocrPages: `Скан має понад ${IMPORT_LIMITS.maxOcrPages} сторінок — розпізнавання тексту зупинено; завантажте документ з текстом (DOCX або PDF з текстовим шаром). / The scan has more than ${IMPORT_LIMITS.maxOcrPages} pages, too many to OCR: upload a document with text (DOCX, or a PDF with a text layer).`,
 } as const;
 
+/** The import pool's limits on one worker thread (`config().importWorker`, src/import/pool.ts). */
+export const WORKER_MESSAGES = {
+  memory: (megabytes: number) =>
+    `Документ потребує понад ${megabytes} МБ пам'яті — імпорт зупинено. Перевірте файл або збережіть його в іншому форматі (DOCX, XLSX).`,
+  time: (seconds: number) =>
+    `Документ обробляється понад ${seconds} с — імпорт зупинено. Перевірте файл або збережіть його в іншому форматі (DOCX, XLSX).`,
+} as const;
+
 interface ImportBudget {
   deadline: number;
   cells: number;

@@ -4,7 +4,10 @@
  * worker does what `importDocument` does — bytes to programme, findings and coverage — and the
  * caller stores the result. A tiny pool of our own: a fixed number of threads started on demand, one
  * import at a time each, the rest queued in order; a thread that dies fails its import and is
- * replaced. The CLI keeps parsing in its own thread (`importDocument`).
+ * replaced. Each thread has a heap limit (`resourceLimits`) and each import a wall-clock limit (its
+ * waits for a LibreOffice/OCR slot aside): past either the thread is ended, the import refused with a
+ * Ukrainian message (422, as the importer's other limits), and a new thread started in its place. The
+ * CLI keeps parsing in its own thread (`importDocument`).
  *
  * The worker is `parse-worker.js` beside this module when compiled (dist/server), else
  * `parse-worker.ts` through tsx (`npm start`, the tests).
@@ -12,14 +15,15 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import { configEnvironment } from "../config.js";
 import { InvalidKatottgError } from "../domain/katottg.js";
 import type { ImportResult } from "../domain/model.js";
 import { NotAProgrammeError } from "./blocks.js";
-import { slotCounters } from "./external.js";
+import type { Leftover } from "./external.js";
 import { type ImportOptions, importDocument } from "./index.js";
-import { checkUploadSize } from "./limits.js";
+import { checkUploadSize, WORKER_MESSAGES } from "./limits.js";
+import { Leftovers, SlotBroker } from "./pool-threads.js";
 
 export type ImportDocumentFunction = (
   bytes: Uint8Array,
@@ -49,6 +53,23 @@ export interface ThreadError {
 
 /** What a worker answers. */
 export type ParseAnswer = { id: number; result: ImportResult } | { id: number; error: ThreadError };
+
+/**
+ * What a worker says besides its answers: that it has loaded the importer and takes documents; that
+ * it asks for a LibreOffice/OCR slot (`ticket`: answered by `SlotGranted`) or gives one back; that it
+ * has started or ended a program or a temporary directory.
+ */
+export type ThreadNote =
+  | { type: "ready" }
+  | { type: "acquire"; ticket: number; slot: number; limit: number }
+  | { type: "release"; slot: number }
+  | { type: "track"; leftover: Leftover; present: boolean };
+
+/** The main thread's answer to an `acquire`: the slot is the worker's. */
+export interface SlotGranted {
+  type: "granted";
+  ticket: number;
+}
 
 export function toThreadError(error: unknown): ThreadError {
   if (!(error instanceof Error)) return { name: "Error", message: String(error) };
@@ -84,7 +105,19 @@ export interface ImportPool {
   warm(): void;
   /** Ends the threads; imports still waiting fail. */
   close(): Promise<void>;
+  /** The threads running now, busy or idle. */
+  threads(): number;
 }
+
+/** What one thread may take (`config().importWorker`). */
+export interface WorkerLimits {
+  /** Its JavaScript heap, old generation (`resourceLimits.maxOldGenerationSizeMb`). */
+  memoryMb: number;
+  /** One import's wall-clock time on it. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_WORKER_LIMITS: WorkerLimits = { memoryMb: 1024, timeoutMs: 600_000 };
 
 interface Task {
   request: ParseRequest;
@@ -94,11 +127,13 @@ interface Task {
 
 const here = import.meta.url;
 
-/** How to start a worker here: the compiled file, or the source under tsx; undefined: neither found. */
-function workerEntry(): (workerData: unknown) => Worker {
+type StartWorker = (resourceLimits: WorkerOptions["resourceLimits"]) => Worker;
+
+/** How to start a worker here: the compiled file, or the source under tsx. */
+function workerEntry(): StartWorker {
   const compiled = new URL("./parse-worker.js", here);
   if (here.endsWith(".js") && existsSync(fileURLToPath(compiled))) {
-    return (workerData) => new Worker(compiled, { workerData });
+    return (resourceLimits) => new Worker(compiled, { resourceLimits });
   }
   const source = new URL("./parse-worker.ts", here);
   if (!existsSync(fileURLToPath(source))) {
@@ -114,19 +149,68 @@ function workerEntry(): (workerData: unknown) => Worker {
   const bootstrap = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
     .then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })
     .catch((error) => { process.nextTick(() => { throw error; }); });`;
-  return (workerData) => new Worker(bootstrap, { eval: true, execArgv: [], workerData });
+  return (resourceLimits) => new Worker(bootstrap, { eval: true, execArgv: [], resourceLimits });
+}
+
+/** A timer that can be paused (while its thread waits for a LibreOffice/OCR slot). */
+class Stopwatch {
+  private handle: NodeJS.Timeout | undefined;
+  private since = 0;
+
+  constructor(
+    private remainingMs: number,
+    private readonly expire: () => void,
+  ) {
+    this.resume();
+  }
+
+  pause(): void {
+    if (!this.handle) return;
+    clearTimeout(this.handle);
+    this.handle = undefined;
+    this.remainingMs -= Date.now() - this.since;
+  }
+
+  resume(): void {
+    if (this.handle) return;
+    this.since = Date.now();
+    this.handle = setTimeout(this.expire, Math.max(0, this.remainingMs));
+  }
+
+  stop(): void {
+    clearTimeout(this.handle);
+    this.handle = undefined;
+  }
+}
+
+/** Why a thread stopped, as its import's refusal: out of memory, past its time, or another end. */
+function lossError(error: Error, limits: WorkerLimits): Error {
+  if ((error as { code?: unknown }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+    return new NotAProgrammeError(WORKER_MESSAGES.memory(limits.memoryMb));
+  }
+  return error;
 }
 
 class WorkerPool implements ImportPool {
   private readonly start = workerEntry();
-  private readonly counters = slotCounters();
+  /** The LibreOffice/OCR slots, held here so that a thread's death gives its slots back. */
+  private readonly slots = new SlotBroker<Worker>();
+  private readonly leftovers = new Map<Worker, Leftovers>();
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Task>();
+  /** Threads that have loaded the importer: one that dies after that is replaced. */
+  private readonly ready = new WeakSet<Worker>();
+  private readonly clocks = new Map<Worker, Stopwatch>();
+  /** Why a thread the pool ended was ended, for its import's refusal. */
+  private readonly endedFor = new Map<Worker, Error>();
   private readonly queue: Task[] = [];
   private sequence = 0;
   private closed = false;
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    private readonly limits: WorkerLimits,
+  ) {}
 
   importDocument: ImportDocumentFunction = (bytes, fileName, options = {}) => {
     return new Promise<ImportResult>((resolve, reject) => {
@@ -141,12 +225,12 @@ class WorkerPool implements ImportPool {
     });
   };
 
+  threads(): number {
+    return this.idle.length + this.busy.size;
+  }
+
   warm(): void {
-    while (!this.closed && this.idle.length + this.busy.size < this.size) {
-      const worker = this.spawn();
-      worker.unref();
-      this.idle.push(worker);
-    }
+    while (!this.closed && this.threads() < this.size) this.idle.push(this.spawn());
   }
 
   private dispatch(): void {
@@ -156,32 +240,98 @@ class WorkerPool implements ImportPool {
       const task = this.queue.shift() as Task;
       this.busy.set(worker, task);
       worker.ref();
+      if (this.ready.has(worker)) this.startClock(worker);
       worker.postMessage(task.request, [task.request.bytes.buffer as ArrayBuffer]);
     }
   }
 
-  private spawn(): Worker {
-    const worker = this.start({ counters: this.counters });
-    worker.on("message", (answer: ParseAnswer) => {
-      const task = this.busy.get(worker);
-      if (!task || task.request.id !== answer.id) return;
-      this.busy.delete(worker);
-      worker.unref();
-      this.idle.push(worker);
-      if ("result" in answer) task.resolve(answer.result);
-      else task.reject(fromThreadError(answer.error));
-      this.dispatch();
+  /** The import's time counts from when its thread has loaded the importer, not while it starts. */
+  private startClock(worker: Worker): void {
+    this.clocks.set(worker, new Stopwatch(this.limits.timeoutMs, () => this.timeOut(worker)));
+  }
+
+  /** Ends a thread whose import ran past its time; its import is refused and the thread replaced. */
+  private timeOut(worker: Worker): void {
+    const seconds = Math.round(this.limits.timeoutMs / 1000);
+    this.endedFor.set(worker, new NotAProgrammeError(WORKER_MESSAGES.time(seconds)));
+    void worker.terminate();
+  }
+
+  private answered(worker: Worker, answer: ParseAnswer | ThreadNote): void {
+    if ("type" in answer) {
+      this.noted(worker, answer);
+      return;
+    }
+    const task = this.busy.get(worker);
+    if (!task || task.request.id !== answer.id) return;
+    this.release(worker);
+    this.idle.push(worker);
+    if ("result" in answer) task.resolve(answer.result);
+    else task.reject(fromThreadError(answer.error));
+    this.dispatch();
+  }
+
+  private noted(worker: Worker, note: ThreadNote): void {
+    if (note.type === "ready") {
+      this.ready.add(worker);
+      if (this.busy.has(worker)) this.startClock(worker);
+    } else if (note.type === "acquire") {
+      this.acquireSlot(worker, note);
+    } else if (note.type === "release") {
+      this.slots.release(worker, note.slot);
+    } else {
+      const leftovers = this.leftovers.get(worker) ?? new Leftovers();
+      this.leftovers.set(worker, leftovers);
+      leftovers.track(note.leftover, note.present);
+    }
+  }
+
+  /** A slot for the thread; its import's clock stands still while it waits. */
+  private acquireSlot(
+    worker: Worker,
+    { ticket, slot, limit }: { ticket: number; slot: number; limit: number },
+  ) {
+    const clock = this.clocks.get(worker);
+    clock?.pause();
+    void this.slots.acquire(worker, slot, limit).then(() => {
+      if (clock && this.clocks.get(worker) === clock) clock.resume();
+      worker.postMessage({ type: "granted", ticket } satisfies SlotGranted);
     });
-    const lost = (error: Error) => {
-      const task = this.busy.get(worker);
-      this.busy.delete(worker);
-      const at = this.idle.indexOf(worker);
-      if (at >= 0) this.idle.splice(at, 1);
-      task?.reject(error);
-      if (!this.closed) this.dispatch();
-    };
-    worker.on("error", lost);
-    worker.on("exit", (code) => lost(new Error(`The import worker stopped (exit code ${code})`)));
+  }
+
+  /** The thread is no longer busy: its clock stopped, the process free to exit. */
+  private release(worker: Worker): Task | undefined {
+    const task = this.busy.get(worker);
+    this.busy.delete(worker);
+    this.clocks.get(worker)?.stop();
+    this.clocks.delete(worker);
+    worker.unref();
+    return task;
+  }
+
+  private lost(worker: Worker, error: Error): void {
+    this.slots.forget(worker);
+    this.leftovers.get(worker)?.clear();
+    this.leftovers.delete(worker);
+    const task = this.release(worker);
+    const at = this.idle.indexOf(worker);
+    if (at >= 0) this.idle.splice(at, 1);
+    task?.reject(this.endedFor.get(worker) ?? lossError(error, this.limits));
+    this.endedFor.delete(worker);
+    if (this.closed) return;
+    // A thread that never got ready (it cannot even load the importer) is not replaced in a loop.
+    if (this.ready.delete(worker) && this.threads() < this.size) this.idle.push(this.spawn());
+    this.dispatch();
+  }
+
+  private spawn(): Worker {
+    const worker = this.start({ maxOldGenerationSizeMb: this.limits.memoryMb });
+    worker.unref();
+    worker.on("message", (answer: ParseAnswer | ThreadNote) => this.answered(worker, answer));
+    worker.on("error", (error: Error) => this.lost(worker, error));
+    worker.on("exit", (code) =>
+      this.lost(worker, new Error(`The import worker stopped (exit code ${code})`)),
+    );
     return worker;
   }
 
@@ -195,10 +345,10 @@ class WorkerPool implements ImportPool {
 }
 
 /**
- * A pool of `size` worker threads for imports; `size` 0: no threads, documents are parsed on the
- * caller's (`importDocument` itself).
+ * A pool of `size` worker threads for imports, each within `limits`; `size` 0: no threads, documents
+ * are parsed on the caller's (`importDocument` itself).
  */
-export function createImportPool(size: number): ImportPool {
-  if (size <= 0) return { importDocument, warm: () => {}, close: async () => {} };
-  return new WorkerPool(size);
+export function createImportPool(size: number, limits: WorkerLimits = DEFAULT_WORKER_LIMITS): ImportPool {
+  if (size <= 0) return { importDocument, warm: () => {}, close: async () => {}, threads: () => 0 };
+  return new WorkerPool(size, limits);
 }

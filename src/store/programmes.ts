@@ -349,7 +349,8 @@ async function identicalLatest(
 
 /**
  * Stores an import as the programme's next version, in one transaction: the programme row is locked,
- * then compared with its latest version. When the programme read is identical to it (and
+ * a programme under agreement refused as an edit is (`refuseFrozen`), then compared with its latest
+ * version. When the programme read is identical to it (and
  * `options.saveIdentical` is not set), nothing is written, not even the idempotency key, and the answer
  * names that version in `identicalTo`.
  */
@@ -366,6 +367,7 @@ export function saveImport(
     const earlier = idempotency ? await claimIdempotencyKey(trx, idempotency) : null;
     if (earlier) return { ...earlier, replayed: true };
     const { id, created } = await lockProgramme(trx, result.programme);
+    if (!created) await refuseFrozen(trx, id);
     const identicalTo =
       created || options.saveIdentical ? undefined : await identicalLatest(trx, id, prepared.documentJson);
     if (identicalTo !== undefined) {

@@ -3,7 +3,8 @@
  * server answers other requests, and an import through the pool gives the same result and the same
  * refusals (message, status) as one parsed on the event loop.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,9 +12,10 @@ import { buildApp } from "../../src/api/app.js";
 import type { ImportDocument } from "../../src/api/routes/import.js";
 import { configFrom } from "../../src/config.js";
 import { importDocument } from "../../src/import/index.js";
-import { LIMIT_MESSAGES } from "../../src/import/limits.js";
+import { LIMIT_MESSAGES, WORKER_MESSAGES } from "../../src/import/limits.js";
 import { createImportPool, type ImportPool } from "../../src/import/pool.js";
 import type { Store } from "../../src/store/index.js";
+import { hangingSoffice } from "../formats/fake-soffice.js";
 import { type Client, userClient } from "../monitoring-api/support.js";
 import { openTestStore } from "../support/db.js";
 
@@ -146,4 +148,48 @@ describe("imports on worker threads", () => {
     const tooBig = new Uint8Array(21 * 1024 * 1024);
     await expect(pool.importDocument(tooBig, "big.txt")).rejects.toThrow(LIMIT_MESSAGES.upload);
   });
+});
+
+describe("an import past the worker's limits, through the API", () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let app: FastifyInstance;
+  let admin: Client;
+  const scratch = mkdtempSync(path.join(tmpdir(), "infoprog-worker-limits-"));
+  const saved = process.env.INFOPROG_SOFFICE;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await openTestStore());
+    const config = configFrom({ INFOPROG_IMPORT_WORKERS: "1", INFOPROG_IMPORT_TIMEOUT_SECONDS: "2" });
+    app = buildApp({ store, config, webDist: "/nonexistent" });
+    admin = await userClient(app, store, "worker-limits-admin", "admin");
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.INFOPROG_SOFFICE;
+    else process.env.INFOPROG_SOFFICE = saved;
+    await app?.close();
+    await dispose?.();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it("answers 422 with the time limit in Ukrainian, stores nothing, and imports the next document", async () => {
+    // LibreOffice that never finishes (its own timeout is 120 s): the thread's clock ends it first.
+    process.env.INFOPROG_SOFFICE = hangingSoffice(scratch).program;
+    const refused = await admin.inject({
+      method: "POST",
+      url: "/api/import?name=programa.rtf",
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.from("{\\rtf1\\ansi\\deff0 \\pard Programa\\par}"),
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toEqual({ error: WORKER_MESSAGES.time(2) });
+    expect(await store.listProgrammes()).toEqual([]);
+    const next = await admin.inject({
+      method: "POST",
+      url: "/api/import?name=romny.txt",
+      headers: { "content-type": "text/plain" },
+      payload: text,
+    });
+    expect(next.statusCode).toBe(201);
+  }, 120_000);
 });
