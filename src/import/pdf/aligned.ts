@@ -12,7 +12,8 @@
  *   column edge, a spanning cell, to the column it starts in); lines go into rows by baseline;
  * - a line starts a new row unless each of its pieces goes on a cell of the row above it: that cell
  *   had text on the line just above (not a whole source label when the piece starts with a capital),
- *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00"), and its
+ *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00"), nor what
+ *   only starts a row (an item number before its title, `Пріоритетний напрям N`, `Всього за …`), and its
  *   first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
@@ -46,6 +47,9 @@ interface Piece {
 const CELL_GAP = 0.7;
 const HEADER_LINES = 6;
 const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
+/** What only starts a row: an item's number before its title, a direction heading, a total. */
+const ROW_START =
+  /^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+\p{Lu}|\d{1,3}\)\s+\p{Lu}|Пріоритетний\s+напрям|Напрям(?:ок)?\s+№?\s*\d|(?:Всього|Усього|Разом)\s+за\s)/u;
 
 function pieces(line: TextRun[], join: (runs: TextRun[]) => string): Piece[] {
   const sorted = [...line].sort((a, b) => a.x - b.x);
@@ -108,8 +112,17 @@ const sizeOf = (line: TextRun[]): number => Math.max(...line.map((run) => run.si
 function continuesHeader(line: Piece[]): boolean {
   const texts = line.map((piece) => piece.text);
   if (isColumnNumberRow(texts)) return true;
-  return texts.every(
-    (text) => yearOf(text) !== null || /^(всього|усього|разом)/iu.test(text) || !/^[\p{Lu}\d]/u.test(text),
+  return texts.every((text) => yearOf(text) !== null || TOTAL_WORD.test(text) || !/^[\p{Lu}\d]/u.test(text));
+}
+
+const TOTAL_WORD = /^(всього|усього|разом)/iu;
+
+/** The header's row of years (with its total): only the column-number row may follow it. */
+function isYearRow(line: Piece[]): boolean {
+  const texts = line.map((piece) => piece.text);
+  return (
+    texts.some((text) => yearOf(text) !== null) &&
+    texts.every((text) => yearOf(text) !== null || TOTAL_WORD.test(text))
   );
 }
 
@@ -128,6 +141,9 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number): Header | nu
       const line = lines[next] ?? [];
       const gap = baselineGap(raw[next - 1] ?? [], raw[next] ?? []);
       if (gap > 2 * sizeOf(raw[next] ?? []) || !continuesHeader(line)) break;
+      // A wrapped row's rest under a header printed again at a page top is no part of the header.
+      const afterYears = band.some(isYearRow);
+      if (afterYears && !isColumnNumberRow(line.map((piece) => piece.text))) break;
       band.push(line);
       if (isColumnNumberRow(line.map((piece) => piece.text))) break;
     }
@@ -209,6 +225,7 @@ function buildRows(
         const wrappedAmount = /^\d{1,3}(?: \d{3})*$/.test(above.text) && /^\d{3}(?:[ ,.]|$)/.test(piece.text);
         const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim());
         if (amount && !wrappedAmount) return false;
+        if (ROW_START.test(piece.text)) return false;
         // A whole source label ("державний бюджет") is no phrase to go on with a capital.
         if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
         const space = piece.size * 0.25;

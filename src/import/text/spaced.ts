@@ -1,0 +1,141 @@
+/**
+ * A table whose columns are aligned with spaces, as `pdftotext -layout` writes a PDF's table or as text
+ * copied from a PDF viewer: no tabs, no pipes, cells separated by runs of two or more spaces. Each
+ * line's runs become positioned text runs (x = character column, y = line), so the PDF reader's
+ * borderless-table rebuilder (`../pdf/aligned.ts`) finds the header and the column edges and sorts the
+ * runs into cells, and its page layout (`../pdf/layout.ts`) joins the pages: the rows come out as the
+ * same rows of cells every other reader gives the layout rules.
+ * - a page is the text between two printings of the header's first line (a form feed alone does not
+ *   break the table: the rows under it go on in the same columns);
+ * - page numbers and "Продовження додатка 1" lines after the header are dropped;
+ * - a line that stays outside every table after the first header and still looks like a table row
+ *   (three or more runs, an amount among them) means the columns were not found with confidence: the
+ *   reading is refused rather than a row silently lost.
+ */
+import { type Block, NotAProgrammeError } from "../blocks.js";
+import { checkDeadline, checkLineCount } from "../limits.js";
+import { alignedTables } from "../pdf/aligned.js";
+import type { PageContent, TextRun } from "../pdf/geometry.js";
+import { groupLines, layoutPages, lineText } from "../pdf/layout.js";
+
+/**
+ * A character is 1 wide and `SIZE` high: runs 2 apart are two cells (the rebuilder splits at gaps of
+ * 0.7 × size), and a space (0.25 × size) is wider than its fitting slack, so a word that did not fit on
+ * the line above reads as wrapped.
+ */
+const SIZE = 2.5;
+/** Baseline step of one line; a blank line adds half a step (the table goes on), two end it. */
+const STEP = SIZE * 1.2;
+const RUN = /\S+(?: \S+)*/g;
+/** Lone page numbers and "Продовження додатка 1" lines a page break leaves inside a table. */
+const PAGE_FURNITURE = /^\s*(?:[-–]?\s*\d{1,3}\s*[-–]?|продовження(?:\s+\S+){0,4})\s*$/i;
+const AMOUNT = /^-?\d{1,3}(?:[  ]?\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$/;
+
+interface Line {
+  text: string;
+  blanksBefore: number;
+}
+
+function runsOf(text: string, y: number): TextRun[] {
+  return [...text.matchAll(RUN)].map((match) => ({
+    text: match[0],
+    x: match.index ?? 0,
+    y,
+    width: match[0].length,
+    size: SIZE,
+  }));
+}
+
+const normalised = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+function toPage(lines: Line[]): PageContent {
+  let y = 0;
+  const placed = lines.map((line) => {
+    y -= STEP * (1 + Math.min(line.blanksBefore, 2) / 2);
+    return runsOf(line.text, y);
+  });
+  const height = -y + STEP;
+  const runs = placed.flat().map((run) => ({ ...run, y: run.y + height }));
+  return { runs, horizontal: [], vertical: [], width: 0, height };
+}
+
+/** The document's lines without blanks (counted on the next line), form feeds and tabs as spaces. */
+function linesOf(text: string): Line[] {
+  const raw = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(/\f/g, "")
+        .replace(/[\t\u00a0]/g, "  ")
+        .trimEnd(),
+    );
+  checkLineCount(raw.length);
+  const lines: Line[] = [];
+  let blanks = 0;
+  for (const text of raw) {
+    if (text.trim() === "") blanks++;
+    else {
+      lines.push({ text, blanksBefore: blanks });
+      blanks = 0;
+    }
+  }
+  return lines;
+}
+
+/** The first line of the first header the rebuilder finds on a page of all the lines, or null. */
+function headerLine(lines: Line[]): string | null {
+  const page = toPage(lines);
+  const grouped = groupLines(page.runs);
+  const { tables } = alignedTables(grouped, lineText, lineText);
+  const top = tables[0]?.top;
+  if (top === undefined) return null;
+  const index = grouped.findIndex((line) => line[0]?.y === top);
+  return index < 0 ? null : normalised(lines[index]?.text ?? "");
+}
+
+/** Pages at each printing of the header after the first; furniture after the first header dropped. */
+function pagesOf(lines: Line[], header: string): Line[][] {
+  const pages: Line[][] = [[]];
+  let seen = false;
+  lines.forEach((line, index) => {
+    if (index % 256 === 0) checkDeadline();
+    const text = normalised(line.text);
+    if (text === header) {
+      if (seen) pages.push([]);
+      seen = true;
+    } else if (seen && PAGE_FURNITURE.test(text)) return;
+    pages.at(-1)?.push(line);
+  });
+  return pages.filter((page) => page.length > 0);
+}
+
+/** A line left outside the tables that still reads as a table row. */
+function looksLikeRow(line: TextRun[]): boolean {
+  return line.length >= 3 && line.some((run) => AMOUNT.test(run.text));
+}
+
+function checkNothingLeftOut(pages: PageContent[]): void {
+  pages.forEach((page) => {
+    const { tables, rest } = alignedTables(groupLines(page.runs), lineText, lineText);
+    const top = Math.max(...tables.map((table) => table.top));
+    const orphan = rest.find((line) => (line[0]?.y ?? 0) < top && looksLikeRow(line));
+    if (orphan)
+      throw new NotAProgrammeError(
+        `Таблицю, вирівняну пробілами, не вдалося прочитати впевнено: рядок «${lineText(orphan)}» не стає в колонки заголовка. Збережіть таблицю з табуляціями (наприклад, скопіюйте її з Word) або завантажте PDF чи DOCX`,
+      );
+  });
+}
+
+/**
+ * The blocks of text whose table is aligned with spaces, or null when no header of a task or
+ * indicator table is found among its lines.
+ */
+export function readSpacedBlocks(text: string): Block[] | null {
+  const lines = linesOf(text);
+  const header = headerLine(lines);
+  if (header === null) return null;
+  const pages = pagesOf(lines, header).map(toPage);
+  checkNothingLeftOut(pages);
+  return layoutPages(pages);
+}
