@@ -8,11 +8,15 @@
  * - a page is the text between two printings of the header's first line (a form feed alone does not
  *   break the table: the rows under it go on in the same columns);
  * - page numbers and "Продовження додатка 1" lines after the header are dropped;
- * - a line that stays outside every table after the first header and still looks like a table row
- *   (three or more runs, an amount among them) means the columns were not found with confidence: the
- *   reading is refused rather than a row silently lost.
+ * - the columns were not found with confidence, and the reading is refused rather than rows silently
+ *   misread, when a line stays outside every table after the first header and still looks like a
+ *   table row (three or more runs, an amount among them), when a task table's header cell names
+ *   two columns (two headings one space apart, so the edges after it are guesses), or when the header
+ *   printed again on a later page makes other columns than the first (a heading or the year row
+ *   wrapped or cut otherwise).
  */
 import { type Block, NotAProgrammeError } from "../blocks.js";
+import { TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline, checkLineCount } from "../limits.js";
 import { alignedTables } from "../pdf/aligned.js";
 import type { PageContent, TextRun } from "../pdf/geometry.js";
@@ -115,14 +119,47 @@ function looksLikeRow(line: TextRun[]): boolean {
   return line.length >= 3 && line.some((run) => AMOUNT.test(run.text));
 }
 
-function checkNothingLeftOut(pages: PageContent[]): void {
-  pages.forEach((page) => {
+/** The task table's columns a header cell names; a project's name ("Назва проєкту") is one. */
+function rolesNamed(text: string): Set<string> {
+  const roles = new Set(TASK_COLUMNS.filter((rule) => rule.pattern.test(text)).map((rule) => rule.role));
+  if (roles.has("project")) roles.delete("task");
+  return roles;
+}
+
+/**
+ * A header cell of a task table that names two columns: two headings that only one space kept
+ * apart ("Назва проєкту Відповідальні за"), so every column edge after it is a guess.
+ */
+function mergedHeading(header: string[]): string | undefined {
+  if (!isTaskHeader(header)) return undefined;
+  return header.find((cell) => rolesNamed(cell).size >= 2);
+}
+
+const REFUSAL = "Таблицю, вирівняну пробілами, не вдалося прочитати впевнено";
+const ADVICE = "Збережіть таблицю з табуляціями (наприклад, скопіюйте її з Word) або завантажте PDF чи DOCX";
+
+/** A task table's header: its first row's cells name three or more of the task table's columns. */
+function isTaskHeader(header: string[]): boolean {
+  return new Set(header.flatMap((cell) => [...rolesNamed(cell)])).size >= 3;
+}
+
+function checkConfident(pages: PageContent[]): void {
+  const widths = new Set<number>();
+  pages.forEach((page, index) => {
     const { tables, rest } = alignedTables(groupLines(page.runs), lineText, lineText);
+    const merged = tables.map((table) => mergedHeading(table.cells[0] ?? [])).find(Boolean);
+    if (merged)
+      throw new NotAProgrammeError(`${REFUSAL}: заголовок «${merged}» називає дві колонки. ${ADVICE}`);
+    for (const table of tables) if (isTaskHeader(table.cells[0] ?? [])) widths.add(table.columns.length);
+    if (widths.size > 1)
+      throw new NotAProgrammeError(
+        `${REFUSAL}: заголовок на сторінці ${index + 1} має інші колонки, ніж на першій. ${ADVICE}`,
+      );
     const top = Math.max(...tables.map((table) => table.top));
     const orphan = rest.find((line) => (line[0]?.y ?? 0) < top && looksLikeRow(line));
     if (orphan)
       throw new NotAProgrammeError(
-        `Таблицю, вирівняну пробілами, не вдалося прочитати впевнено: рядок «${lineText(orphan)}» не стає в колонки заголовка. Збережіть таблицю з табуляціями (наприклад, скопіюйте її з Word) або завантажте PDF чи DOCX`,
+        `${REFUSAL}: рядок «${lineText(orphan)}» не стає в колонки заголовка. ${ADVICE}`,
       );
   });
 }
@@ -136,6 +173,6 @@ export function readSpacedBlocks(text: string): Block[] | null {
   const header = headerLine(lines);
   if (header === null) return null;
   const pages = pagesOf(lines, header).map(toPage);
-  checkNothingLeftOut(pages);
+  checkConfident(pages);
   return layoutPages(pages);
 }
