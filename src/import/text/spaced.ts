@@ -5,8 +5,8 @@
  * borderless-table rebuilder (`../pdf/aligned.ts`) finds the header and the column edges and sorts the
  * runs into cells, and its page layout (`../pdf/layout.ts`) joins the pages: the rows come out as the
  * same rows of cells every other reader gives the layout rules.
- * - a page is the text between two printings of the header's first line (a form feed alone does not
- *   break the table: the rows under it go on in the same columns);
+ * - a page is the text between two printings of the header (a form feed alone does not break the
+ *   table: the rows under it go on in the same columns);
  * - page numbers and "Продовження додатка 1" lines after the header are dropped;
  * - the columns were not found with confidence, and the reading is refused rather than rows silently
  *   misread, when a line stays outside every table after the first header and still looks like a
@@ -98,14 +98,18 @@ function headerLine(lines: Line[]): string | null {
   return index < 0 ? null : normalised(lines[index]?.text ?? "");
 }
 
-/** Pages at each printing of the header after the first; furniture after the first header dropped. */
+/**
+ * Pages at each printing of the header after the first (its first line again, or any line whose runs
+ * name four columns of the task table: the text extraction may space a page's header otherwise);
+ * furniture after the first header dropped.
+ */
 function pagesOf(lines: Line[], header: string): Line[][] {
   const pages: Line[][] = [[]];
   let seen = false;
   lines.forEach((line, index) => {
     if (index % 256 === 0) checkDeadline();
     const text = normalised(line.text);
-    if (text === header) {
+    if (text === header || isHeaderLine(line.text)) {
       if (seen) pages.push([]);
       seen = true;
     } else if (seen && PAGE_FURNITURE.test(text)) return;
@@ -138,9 +142,21 @@ function mergedHeading(header: string[]): string | undefined {
 const REFUSAL = "Таблицю, вирівняну пробілами, не вдалося прочитати впевнено";
 const ADVICE = "Збережіть таблицю з табуляціями (наприклад, скопіюйте її з Word) або завантажте PDF чи DOCX";
 
+/** How many of the task table's columns the cells name, a task's and a project's name as one. */
+function columnsNamed(cells: string[]): number {
+  const roles = new Set(cells.flatMap((cell) => [...rolesNamed(cell)]));
+  if (roles.has("project")) roles.delete("task");
+  return roles.size;
+}
+
 /** A task table's header: its first row's cells name three or more of the task table's columns. */
 function isTaskHeader(header: string[]): boolean {
-  return new Set(header.flatMap((cell) => [...rolesNamed(cell)])).size >= 3;
+  return columnsNamed(header) >= 3;
+}
+
+/** A line that prints a task table's header again: its runs name four or more columns. */
+function isHeaderLine(text: string): boolean {
+  return columnsNamed(text.trim().split(/\s{2,}/)) >= 4;
 }
 
 function checkConfident(pages: PageContent[]): void {
