@@ -123,7 +123,10 @@ describe("a task table aligned with spaces", () => {
     const joined = TABLE.replace(line([7, "100,000"], [8, "100,000"]).trimStart(), "100,000 100,000");
     expect(joined).not.toBe(TABLE);
     const result = importText(joined);
-    expect(result.findings.map((finding) => finding.code)).toContain("import.unread-number");
+    const unread = result.findings.filter((finding) => finding.code === "import.unread-number");
+    // Each named at the document's line where its row starts (project 1.1's is the 7th).
+    expect(LINES[6]).toMatch(/^Електронний/);
+    expect(unread.map((finding) => finding.location.line)).toContain(7);
     const coverage = result.coverage;
     expect(coverage?.numbersFlagged).toBeGreaterThan(0);
     expect(coverage?.numbersSeen).toBe((coverage?.numbersPlaced ?? 0) + (coverage?.numbersFlagged ?? 0));

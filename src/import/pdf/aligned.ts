@@ -33,6 +33,8 @@ export interface AlignedTable {
   top: number;
   bottom: number;
   cells: string[][];
+  /** Each row's first baseline. */
+  rowTops: number[];
 }
 
 interface Piece {
@@ -194,7 +196,7 @@ function buildRows(
   placedLines: Placed[][],
   columns: number[],
   join: (runs: TextRun[]) => string,
-): string[][] {
+): { cells: string[][]; tops: number[] } {
   const width = columns.length - 1;
   const maxRight = Array.from({ length: width }, () => Number.NEGATIVE_INFINITY);
   // How far a column's text reaches, spanning cells (running past its right edge) aside.
@@ -203,6 +205,7 @@ function buildRows(
       if (piece.right <= (columns[column + 1] ?? Number.POSITIVE_INFINITY))
         maxRight[column] = Math.max(maxRight[column] ?? 0, piece.right);
   const rows: TextRun[][][] = [];
+  const tops: number[] = [];
   let previous: Map<number, Piece> = new Map();
   let used = new Set<number>();
   for (const line of placedLines) {
@@ -236,6 +239,7 @@ function buildRows(
       });
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
+      tops.push(line[0]?.piece.runs[0]?.y ?? 0);
       used = new Set();
     }
     const row = rows.at(-1);
@@ -243,7 +247,7 @@ function buildRows(
     for (const column of byColumn.keys()) used.add(column);
     previous = byColumn;
   }
-  return rows.map((row) => row.map(join));
+  return { cells: rows.map((row) => row.map(join)), tops };
 }
 
 /**
@@ -282,11 +286,13 @@ export function alignedTables(
     const placed = split
       .slice(at, end)
       .map((line) => line.map((piece) => ({ column: columnOf(columns, piece), piece })));
+    const rows = buildRows(placed, columns, cellJoin);
     tables.push({
       columns,
       top: lines[at]?.[0]?.y ?? 0,
       bottom: lines[end - 1]?.[0]?.y ?? 0,
-      cells: buildRows(placed, columns, cellJoin),
+      cells: rows.cells,
+      rowTops: rows.tops,
     });
     at = end;
   }

@@ -37,6 +37,8 @@ const AMOUNT = /^-?\d{1,3}(?:[  ]?\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$/;
 
 interface Line {
   text: string;
+  /** Its line number in the document. */
+  number: number;
   blanksBefore: number;
 }
 
@@ -63,6 +65,12 @@ function toPage(lines: Line[]): PageContent {
   return { runs, horizontal: [], vertical: [], width: 0, height };
 }
 
+/** A page's baselines (as `toPage` sets them) to the document's line numbers. */
+function lineNumbers(lines: Line[]): Map<number, number> {
+  const page = toPage(lines.map((line) => ({ ...line, text: "x" })));
+  return new Map(page.runs.map((run, index) => [run.y, lines[index]?.number ?? 0]));
+}
+
 /** The document's lines without blanks (counted on the next line), form feeds and tabs as spaces. */
 function linesOf(text: string): Line[] {
   const raw = text
@@ -77,10 +85,10 @@ function linesOf(text: string): Line[] {
   checkLineCount(raw.length);
   const lines: Line[] = [];
   let blanks = 0;
-  for (const text of raw) {
+  for (const [index, text] of raw.entries()) {
     if (text.trim() === "") blanks++;
     else {
-      lines.push({ text, blanksBefore: blanks });
+      lines.push({ text, number: index + 1, blanksBefore: blanks });
       blanks = 0;
     }
   }
@@ -188,7 +196,9 @@ export function readSpacedBlocks(text: string): Block[] | null {
   const lines = linesOf(text);
   const header = headerLine(lines);
   if (header === null) return null;
-  const pages = pagesOf(lines, header).map(toPage);
+  const pageLines = pagesOf(lines, header);
+  const pages = pageLines.map(toPage);
   checkConfident(pages);
-  return layoutPages(pages);
+  const numbers = pageLines.map(lineNumbers);
+  return layoutPages(pages, (page, y) => numbers[page]?.get(y));
 }
