@@ -157,6 +157,11 @@ describe("a task table aligned with spaces", () => {
     expect(() => importText(lines.join("\n"))).toThrow(/на сторінці 2 має інші колонки/);
   });
 
+  it("refuses a line of more runs than a table row may have cells, as the tab reader does", () => {
+    const wide = Array.from({ length: 1_500 }, () => "1").join("  ");
+    expect(() => importText([...LINES.slice(0, 6), wide].join("\n"))).toThrow(/понад 1000 клітинок/);
+  });
+
   it("leaves text without such a header to the other readers", () => {
     expect(readSpacedBlocks("Програма\n\nПросто  текст  з  подвійними  пробілами\n")).toBeNull();
     expect(readSpacedBlocks("Назва завдання;Назва проєкту;Джерела фінансування\n")).toBeNull();

@@ -25,6 +25,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
+import { checkDeadline } from "../limits.js";
 import type { TextRun } from "./geometry.js";
 
 export interface AlignedTable {
@@ -264,6 +265,7 @@ export function alignedTables(
   const rest: TextRun[][] = [];
   let at = 0;
   while (at < lines.length) {
+    if (at % 64 === 0) checkDeadline();
     const header = findHeader(split, lines, at);
     if (!header) {
       rest.push(lines[at] ?? []);

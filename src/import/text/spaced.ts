@@ -17,7 +17,7 @@
  */
 import { type Block, NotAProgrammeError } from "../blocks.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
-import { checkDeadline, checkLineCount } from "../limits.js";
+import { checkDeadline, checkLineCount, checkRowWidth } from "../limits.js";
 import { alignedTables } from "../pdf/aligned.js";
 import type { PageContent, TextRun } from "../pdf/geometry.js";
 import { groupLines, layoutPages, lineText } from "../pdf/layout.js";
@@ -43,7 +43,9 @@ interface Line {
 }
 
 function runsOf(text: string, y: number): TextRun[] {
-  return [...text.matchAll(RUN)].map((match) => ({
+  const matches = [...text.matchAll(RUN)];
+  checkRowWidth(matches.length);
+  return matches.map((match) => ({
     text: match[0],
     x: match.index ?? 0,
     y,
@@ -95,15 +97,27 @@ function linesOf(text: string): Line[] {
   return lines;
 }
 
-/** The first line of the first header the rebuilder finds on a page of all the lines, or null. */
+/** Lines tried as the table's first header line: at most this many, each with the lines under it. */
+const CANDIDATES = 50;
+const HEADER_WINDOW = 8;
+
+/**
+ * The first line of the first header the rebuilder finds, normalised, or null: tried at the lines
+ * whose runs name two or more task-table columns, each with the few lines under it.
+ */
 function headerLine(lines: Line[]): string | null {
-  const page = toPage(lines);
-  const grouped = groupLines(page.runs);
-  const { tables } = alignedTables(grouped, lineText, lineText);
-  const top = tables[0]?.top;
-  if (top === undefined) return null;
-  const index = grouped.findIndex((line) => line[0]?.y === top);
-  return index < 0 ? null : normalised(lines[index]?.text ?? "");
+  const candidates = lines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => columnsNamed(line.text.trim().split(/\s{2,}/)) >= 2)
+    .slice(0, CANDIDATES);
+  for (const { line, index } of candidates) {
+    checkDeadline();
+    const page = toPage(lines.slice(index, index + HEADER_WINDOW));
+    const grouped = groupLines(page.runs);
+    const { tables } = alignedTables(grouped, lineText, lineText);
+    if (tables[0] && tables[0].top === grouped[0]?.[0]?.y) return normalised(line.text);
+  }
+  return null;
 }
 
 /**
