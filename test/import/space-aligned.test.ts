@@ -157,6 +157,25 @@ describe("a task table aligned with spaces", () => {
     expect(() => importText(lines.join("\n"))).toThrow(/на сторінці 2 має інші колонки/);
   });
 
+  it("refuses an amount that stands under none of the headings, rather than guess its column", () => {
+    // Project 1.1's 2026 amount printed at the right of its column, clear of the `2026` heading.
+    const row = line(
+      [0, "Електронний"],
+      [1, "1.1. Впровадження"],
+      [2, "Відділ цифрового"],
+      [3, "2026-2028"],
+      [4, "Загальний обсяг,"],
+      [5, "300,000"],
+    );
+    const tail = line([7, "100,000"], [8, "100,000"], [9, "Працює СЕД"]);
+    const at = (X[6] ?? 0) + 5;
+    const shifted = `${row.padEnd(at, " ")}5,00${tail.slice(at + 4)}`;
+    expect(shifted.indexOf("5,00")).toBe((X[6] ?? 0) + 5);
+    const lines = [...LINES];
+    lines[6] = shifted;
+    expect(() => importText(lines.join("\n"))).toThrow(/не під заголовком своєї колонки/);
+  });
+
   it("refuses a line of more runs than a table row may have cells, as the tab reader does", () => {
     const wide = Array.from({ length: 1_500 }, () => "1").join("  ");
     expect(() => importText([...LINES.slice(0, 6), wide].join("\n"))).toThrow(/понад 1000 клітинок/);

@@ -13,12 +13,14 @@
  *   table row (three or more runs, an amount among them), when a task table's header cell names
  *   two columns (two headings one space apart, so the edges after it are guesses), or when the header
  *   printed again on a later page makes other columns than the first (a heading or the year row
- *   wrapped or cut otherwise).
+ *   wrapped or cut otherwise), or when an amount stands under none of the header's headings (printed
+ *   at the far side of a wide column, it could be read into the next one).
  */
 import { type Block, NotAProgrammeError } from "../blocks.js";
+import { isColumnNumberRow } from "../interpret/columns.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline, checkLineCount, checkRowWidth } from "../limits.js";
-import { alignedTables } from "../pdf/aligned.js";
+import { type AlignedTable, alignedTables } from "../pdf/aligned.js";
 import type { PageContent, TextRun } from "../pdf/geometry.js";
 import { groupLines, layoutPages, lineText } from "../pdf/layout.js";
 
@@ -181,10 +183,40 @@ function isHeaderLine(text: string): boolean {
   return columnsNamed(text.trim().split(/\s{2,}/)) >= 4;
 }
 
+const overlaps = (a: TextRun, b: TextRun): boolean => a.x < b.x + b.width && b.x < a.x + a.width;
+/** An amount, not a year (a year heading, a deadline). */
+const isAmount = (run: TextRun): boolean => AMOUNT.test(run.text) && !/^(?:19|20)\d\d$/.test(run.text);
+
+/**
+ * An amount under a table's header that stands under none of its headings: a column is found by the
+ * middle of a run, so an amount printed at the far side of a wide column (its heading at the other
+ * side) could be read into the next column, another year, with nothing to tell.
+ */
+function strayAmount(lines: TextRun[][], table: AlignedTable): TextRun | undefined {
+  const inside = lines.filter((line) => {
+    const y = line[0]?.y ?? 0;
+    return y <= table.top && y >= table.bottom;
+  });
+  const firstData = inside.findIndex(
+    (line) => line.some(isAmount) && !isColumnNumberRow(line.map((run) => run.text)),
+  );
+  if (firstData < 0) return undefined;
+  const band = inside.slice(0, firstData);
+  // A heading over several others ("Обсяги фінансування" over the years) places nothing.
+  const spans = (run: TextRun): boolean =>
+    band.some((other) => other.filter((heading) => overlaps(run, heading)).length >= 2);
+  const headings = band.flat().filter((run) => !spans(run));
+  return inside
+    .slice(firstData)
+    .flat()
+    .find((run) => isAmount(run) && !headings.some((heading) => overlaps(run, heading)));
+}
+
 function checkConfident(pages: PageContent[]): void {
   const widths = new Set<number>();
   pages.forEach((page, index) => {
-    const { tables, rest } = alignedTables(groupLines(page.runs), lineText, lineText);
+    const lines = groupLines(page.runs);
+    const { tables, rest } = alignedTables(lines, lineText, lineText);
     const merged = tables.map((table) => mergedHeading(table.cells[0] ?? [])).find(Boolean);
     if (merged)
       throw new NotAProgrammeError(`${REFUSAL}: заголовок «${merged}» називає дві колонки. ${ADVICE}`);
@@ -193,6 +225,13 @@ function checkConfident(pages: PageContent[]): void {
       throw new NotAProgrammeError(
         `${REFUSAL}: заголовок на сторінці ${index + 1} має інші колонки, ніж на першій. ${ADVICE}`,
       );
+    for (const table of tables) {
+      const stray = strayAmount(lines, table);
+      if (stray)
+        throw new NotAProgrammeError(
+          `${REFUSAL}: сума «${stray.text}» стоїть не під заголовком своєї колонки. ${ADVICE}`,
+        );
+    }
     const top = Math.max(...tables.map((table) => table.top));
     const orphan = rest.find((line) => (line[0]?.y ?? 0) < top && looksLikeRow(line));
     if (orphan)
