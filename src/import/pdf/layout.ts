@@ -181,6 +181,8 @@ interface PageLine {
   left: number;
   right: number;
   size: number;
+  /** A row of a table without borders whose header was not recognised (`aligned.ts`). */
+  unframed?: boolean;
 }
 
 type PageItem = PageTable | PageLine;
@@ -231,7 +233,9 @@ function pageItems(page: PageContent): PageItem[] {
     };
     tables.push({ kind: "table", top: table.top, grid, cells: table.cells, rowTops: table.rowTops });
   }
-  const lines = aligned.rest.map(toLine);
+  const lines = aligned.rest.map((runs) =>
+    aligned.unframed.has(runs) ? { ...toLine(runs), unframed: true } : toLine(runs),
+  );
   return [...tables, ...lines].sort((a, b) => b.top - a.top);
 }
 
@@ -312,6 +316,8 @@ interface Builder {
   lineAt?: ((y: number) => number | undefined) | undefined;
   table: { block: Table; grid: Grid; header: string[][]; rows: RawRow[] } | null;
   paragraph: { block: Paragraph; last: PageLine } | null;
+  /** Lines (as numbered in the blocks) holding rows of unframed tables read as text. */
+  unframed: number[];
 }
 
 function sameRow(a: string[] | undefined, b: string[] | undefined): boolean {
@@ -368,10 +374,12 @@ function addLine(builder: Builder, line: PageLine, rightMargin: number): void {
     open.block.text = joinLines(open.block.text, line.text);
     checkText(open.block.text);
     open.last = line;
+    if (line.unframed) builder.unframed.push(open.block.line);
     return;
   }
   const block: Paragraph = { kind: "paragraph", text: line.text, line: nextLine(builder, line.top) };
   builder.blocks.push(block);
+  if (line.unframed) builder.unframed.push(block.line);
   builder.paragraph = { block, last: line };
 }
 
@@ -380,15 +388,16 @@ function withoutMarks(rows: TableRow[]): TableRow[] {
 }
 
 /**
- * The pages' content as blocks in reading order. `lineAt` gives the source line at a baseline of a
- * page, for pages made from text; blocks and rows are numbered in order otherwise.
+ * The pages' content as blocks in reading order, and the lines that hold rows of tables without
+ * borders that were read as text (no header recognised). `lineAt` gives the source line at a baseline
+ * of a page, for pages made from text; blocks and rows are numbered in order otherwise.
  */
 export function layoutPages(
   pages: PageContent[],
   lineAt?: (page: number, y: number) => number | undefined,
-): Block[] {
+): { blocks: Block[]; unframed: number[] } {
   const items = dropFurniture(pages, pages.map(pageItems));
-  const builder: Builder = { blocks: [], line: 0, table: null, paragraph: null };
+  const builder: Builder = { blocks: [], line: 0, table: null, paragraph: null, unframed: [] };
   items.forEach((page, index) => {
     const lines = page.filter((item): item is PageLine => item.kind === "line");
     const rightMargin = Math.max(0, ...lines.map((line) => line.right));
@@ -399,7 +408,8 @@ export function layoutPages(
       else addLine(builder, item, rightMargin);
     });
   });
-  return builder.blocks.map((block) =>
+  const blocks = builder.blocks.map((block) =>
     block.kind === "table" ? { ...block, rows: withoutMarks(block.rows) } : block,
   );
+  return { blocks, unframed: [...new Set(builder.unframed)] };
 }

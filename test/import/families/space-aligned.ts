@@ -44,7 +44,7 @@ function at<T>(list: T[], index: number): T {
 }
 
 const textOf = (cell: WordCell): string => (typeof cell === "string" ? cell : cell.text);
-const spanOf = (cell: WordCell): number => (typeof cell === "string" ? 1 : cell.span);
+const spanOf = (cell: WordCell): number => (typeof cell === "string" ? 1 : (cell.span ?? 1));
 
 /** An amount never wraps; other text at its spaces. */
 function words(text: string): string[] {
