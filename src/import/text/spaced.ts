@@ -242,8 +242,8 @@ function checkConfident(pages: PageContent[]): void {
 }
 
 /**
- * The blocks of text whose table is aligned with spaces, or null when no header of a task or
- * indicator table is found among its lines.
+ * The blocks of text whose task table is aligned with spaces, or null when no line starts a header
+ * that names the task table's columns.
  */
 export function readSpacedBlocks(text: string): Block[] | null {
   const lines = linesOf(text);
