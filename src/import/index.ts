@@ -17,6 +17,7 @@ import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
 import { sniffFormat } from "./sniff.js";
 import { delimiterOf, readDelimitedBlocks, tableDelimiterOf } from "./text/delimited.js";
 import { readTextBlocks } from "./text/reader.js";
+import { readSpacedBlocks } from "./text/spaced.js";
 
 export { NotAProgrammeError } from "./blocks.js";
 
@@ -64,11 +65,13 @@ function importTextWithinLimits(text: string, options: ImportOptions): ImportRes
 /**
  * Text as the text reader rebuilds it; a table saved as CSV with `;` or `,` (a header line naming the
  * task table's columns, no tabs) as the rows of cells its delimiter makes, when the text reader found
- * no table in it.
+ * no table in it; a table aligned with spaces (`pdftotext -layout`) as its columns place its runs.
  */
 function readTextOrDelimited(text: string): Block[] {
   const blocks = readTextBlocks(text);
   if (blocks.some((block) => block.kind === "table")) return blocks;
+  const spaced = readSpacedBlocks(text);
+  if (spaced) return spaced;
   const delimiter = tableDelimiterOf(text);
   return delimiter ? readDelimitedBlocks(text, delimiter) : blocks;
 }

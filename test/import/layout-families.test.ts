@@ -12,6 +12,7 @@ import {
 } from "./families/office.js";
 import { oneCellDocument } from "./families/one-cell-per-line.js";
 import { pagedDocument, renderPaged } from "./families/paged-model-table.js";
+import { spacedDocument } from "./families/space-aligned.js";
 import { taskTableView } from "./families/view.js";
 import { DOCX_PROPERTY_RUNS, OFFICE_PROPERTY_RUNS } from "./families/word.js";
 import { toCsv, type YearRowsStyle, yearRowsDocument } from "./families/years-as-rows.js";
@@ -78,6 +79,23 @@ describe("family 1 as a Word document", () => {
       );
     },
     300_000,
+  );
+});
+
+describe("columns aligned with spaces (`pdftotext -layout`, text copied from a PDF viewer)", () => {
+  it(
+    `imports ${RUNS} generated programmes back to their model`,
+    () => {
+      fc.assert(
+        fc.property(spacedDocument, ({ model, text }) => {
+          const result = importText(text);
+          expect(taskTableView(result.programme)).toEqual(model.directions);
+          readsCleanly(result);
+        }),
+        PARAMETERS,
+      );
+    },
+    Math.max(60_000, RUNS * 100),
   );
 });
 

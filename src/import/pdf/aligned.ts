@@ -13,7 +13,8 @@
  * - a line starts a new row unless each of its pieces goes on a cell of the row above it: that cell
  *   had text on the line just above (not a whole source label when the piece starts with a capital),
  *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00", or a
- *   numbered reference ending a phrase: "показник" over "2.6"), and its
+ *   numbered reference ending a phrase: "показник" over "2.6"), nor what only starts a row (an item
+ *   number before its title, `Пріоритетний напрям N`, `Всього за …`), and its
  *   first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
@@ -30,6 +31,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
+import { checkDeadline } from "../limits.js";
 import type { TextRun } from "./geometry.js";
 
 export interface AlignedTable {
@@ -38,6 +40,8 @@ export interface AlignedTable {
   top: number;
   bottom: number;
   cells: string[][];
+  /** Each row's first baseline. */
+  rowTops: number[];
 }
 
 interface Piece {
@@ -52,6 +56,9 @@ interface Piece {
 const CELL_GAP = 0.7;
 const HEADER_LINES = 6;
 const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
+/** What only starts a row: an item's number before its title, a direction heading, a total. */
+const ROW_START =
+  /^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+\p{Lu}|\d{1,3}\)\s+\p{Lu}|Пріоритетний\s+напрям|Напрям(?:ок)?\s+№?\s*\d|(?:Всього|Усього|Разом)\s+за\s)/u;
 
 function pieces(line: TextRun[], join: (runs: TextRun[]) => string): Piece[] {
   const sorted = [...line].sort((a, b) => a.x - b.x);
@@ -114,8 +121,17 @@ const sizeOf = (line: TextRun[]): number => Math.max(...line.map((run) => run.si
 function continuesHeader(line: Piece[]): boolean {
   const texts = line.map((piece) => piece.text);
   if (isColumnNumberRow(texts)) return true;
-  return texts.every(
-    (text) => yearOf(text) !== null || /^(всього|усього|разом)/iu.test(text) || !/^[\p{Lu}\d]/u.test(text),
+  return texts.every((text) => yearOf(text) !== null || TOTAL_WORD.test(text) || !/^[\p{Lu}\d]/u.test(text));
+}
+
+const TOTAL_WORD = /^(всього|усього|разом)/iu;
+
+/** The header's row of years (with its total): only the column-number row may follow it. */
+function isYearRow(line: Piece[]): boolean {
+  const texts = line.map((piece) => piece.text);
+  return (
+    texts.some((text) => yearOf(text) !== null) &&
+    texts.every((text) => yearOf(text) !== null || TOTAL_WORD.test(text))
   );
 }
 
@@ -134,6 +150,9 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number): Header | nu
       const line = lines[next] ?? [];
       const gap = baselineGap(raw[next - 1] ?? [], raw[next] ?? []);
       if (gap > 2 * sizeOf(raw[next] ?? []) || !continuesHeader(line)) break;
+      // A wrapped row's rest under a header printed again at a page top is no part of the header.
+      const afterYears = band.some(isYearRow);
+      if (afterYears && !isColumnNumberRow(line.map((piece) => piece.text))) break;
       band.push(line);
       if (isColumnNumberRow(line.map((piece) => piece.text))) break;
     }
@@ -184,7 +203,7 @@ function buildRows(
   placedLines: Placed[][],
   columns: number[],
   join: (runs: TextRun[]) => string,
-): string[][] {
+): { cells: string[][]; tops: number[] } {
   const width = columns.length - 1;
   const maxRight = Array.from({ length: width }, () => Number.NEGATIVE_INFINITY);
   // How far a column's text reaches, spanning cells (running past its right edge) aside.
@@ -193,6 +212,7 @@ function buildRows(
       if (piece.right <= (columns[column + 1] ?? Number.POSITIVE_INFINITY))
         maxRight[column] = Math.max(maxRight[column] ?? 0, piece.right);
   const rows: TextRun[][][] = [];
+  const tops: number[] = [];
   let previous: Map<number, Piece> = new Map();
   let used = new Set<number>();
   for (const line of placedLines) {
@@ -217,6 +237,7 @@ function buildRows(
         const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
         const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
         if (amount && !wrappedAmount) return false;
+        if (ROW_START.test(piece.text)) return false;
         // A whole source label ("державний бюджет") is no phrase to go on with a capital.
         if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
         const space = piece.size * 0.25;
@@ -227,6 +248,7 @@ function buildRows(
       });
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
+      tops.push(line[0]?.piece.runs[0]?.y ?? 0);
       used = new Set();
     }
     const row = rows.at(-1);
@@ -234,7 +256,7 @@ function buildRows(
     for (const column of byColumn.keys()) used.add(column);
     previous = byColumn;
   }
-  return rows.map((row) => row.map(join));
+  return { cells: rows.map((row) => row.map(join)), tops };
 }
 
 /**
@@ -257,6 +279,7 @@ export function alignedTables(
   };
   let at = 0;
   while (at < lines.length) {
+    if (at % 64 === 0) checkDeadline();
     const header = findHeader(split, lines, at);
     if (!header) {
       const line = lines[at] ?? [];
@@ -284,11 +307,13 @@ export function alignedTables(
     const placed = split
       .slice(at, end)
       .map((line) => line.map((piece) => ({ column: columnOf(columns, piece), piece })));
+    const rows = buildRows(placed, columns, cellJoin);
     tables.push({
       columns,
       top: lines[at]?.[0]?.y ?? 0,
       bottom: lines[end - 1]?.[0]?.y ?? 0,
-      cells: buildRows(placed, columns, cellJoin),
+      cells: rows.cells,
+      rowTops: rows.tops,
     });
     at = end;
   }

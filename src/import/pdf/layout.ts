@@ -157,6 +157,8 @@ interface PageTable {
   top: number;
   grid: Grid;
   cells: string[][];
+  /** Each row's first baseline, where known (a borderless table). */
+  rowTops?: number[];
 }
 
 function readGrid(grid: Grid, runs: TextRun[]): PageTable {
@@ -229,7 +231,7 @@ function pageItems(page: PageContent): PageItem[] {
       left,
       right,
     };
-    tables.push({ kind: "table", top: table.top, grid, cells: table.cells });
+    tables.push({ kind: "table", top: table.top, grid, cells: table.cells, rowTops: table.rowTops });
   }
   const lines = aligned.rest.map((runs) =>
     aligned.unframed.has(runs) ? { ...toLine(runs), unframed: true } : toLine(runs),
@@ -310,6 +312,8 @@ interface RawRow extends TableRow {
 interface Builder {
   blocks: Block[];
   line: number;
+  /** The source line at a baseline of the page being laid out, when the pages came from text. */
+  lineAt?: ((y: number) => number | undefined) | undefined;
   table: { block: Table; grid: Grid; header: string[][]; rows: RawRow[] } | null;
   paragraph: { block: Paragraph; last: PageLine } | null;
   /** Lines (as numbered in the blocks) holding rows of unframed tables read as text. */
@@ -318,6 +322,13 @@ interface Builder {
 
 function sameRow(a: string[] | undefined, b: string[] | undefined): boolean {
   return a !== undefined && b !== undefined && a.length === b.length && a.every((cell, i) => cell === b[i]);
+}
+
+/** The next block's or row's line: its source line where known, else the next in order. */
+function nextLine(builder: Builder, y: number | undefined): number {
+  builder.line++;
+  const source = y === undefined ? undefined : builder.lineAt?.(y);
+  return source ?? builder.line;
 }
 
 function addTable(builder: Builder, table: PageTable, pageStart: boolean): void {
@@ -331,14 +342,19 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
       const last = open.rows.at(-1);
       if (index === 0 && last && continuesSplitRow(last.cells, cells)) {
         last.cells = last.cells.map((cell, column) => joinLines(cell, cells[column] ?? ""));
-      } else open.rows.push({ cells, line: ++builder.line, afterBlank: index === 0 });
+      } else
+        open.rows.push({
+          cells,
+          line: nextLine(builder, table.rowTops?.[skip + index]),
+          afterBlank: index === 0,
+        });
     });
     open.grid = table.grid;
     return;
   }
-  const rows: RawRow[] = table.cells.map((cells) => {
+  const rows: RawRow[] = table.cells.map((cells, index) => {
     checkRow(cells);
-    return { cells, line: ++builder.line, afterBlank: false };
+    return { cells, line: nextLine(builder, table.rowTops?.[index]), afterBlank: false };
   });
   const block: Table = { kind: "table", rows, line: rows[0]?.line ?? builder.line };
   builder.blocks.push(block);
@@ -361,7 +377,7 @@ function addLine(builder: Builder, line: PageLine, rightMargin: number): void {
     if (line.unframed) builder.unframed.push(open.block.line);
     return;
   }
-  const block: Paragraph = { kind: "paragraph", text: line.text, line: ++builder.line };
+  const block: Paragraph = { kind: "paragraph", text: line.text, line: nextLine(builder, line.top) };
   builder.blocks.push(block);
   if (line.unframed) builder.unframed.push(block.line);
   builder.paragraph = { block, last: line };
@@ -373,15 +389,20 @@ function withoutMarks(rows: TableRow[]): TableRow[] {
 
 /**
  * The pages' content as blocks in reading order, and the lines that hold rows of tables without
- * borders that were read as text (no header recognised).
+ * borders that were read as text (no header recognised). `lineAt` gives the source line at a baseline
+ * of a page, for pages made from text; blocks and rows are numbered in order otherwise.
  */
-export function layoutPages(pages: PageContent[]): { blocks: Block[]; unframed: number[] } {
+export function layoutPages(
+  pages: PageContent[],
+  lineAt?: (page: number, y: number) => number | undefined,
+): { blocks: Block[]; unframed: number[] } {
   const items = dropFurniture(pages, pages.map(pageItems));
   const builder: Builder = { blocks: [], line: 0, table: null, paragraph: null, unframed: [] };
   items.forEach((page, index) => {
     const lines = page.filter((item): item is PageLine => item.kind === "line");
     const rightMargin = Math.max(0, ...lines.map((line) => line.right));
     builder.paragraph = null;
+    builder.lineAt = lineAt && ((y: number) => lineAt(index, y));
     page.forEach((item, position) => {
       if (item.kind === "table") addTable(builder, item, position === 0 && index > 0);
       else addLine(builder, item, rightMargin);

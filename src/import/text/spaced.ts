@@ -1,0 +1,257 @@
+/**
+ * A table whose columns are aligned with spaces, as `pdftotext -layout` writes a PDF's table or as text
+ * copied from a PDF viewer: no tabs, no pipes, cells separated by runs of two or more spaces. Each
+ * line's runs become positioned text runs (x = character column, y = line), so the PDF reader's
+ * borderless-table rebuilder (`../pdf/aligned.ts`) finds the header and the column edges and sorts the
+ * runs into cells, and its page layout (`../pdf/layout.ts`) joins the pages: the rows come out as the
+ * same rows of cells every other reader gives the layout rules.
+ * - a page is the text between two printings of the header (a form feed alone does not break the
+ *   table: the rows under it go on in the same columns);
+ * - page numbers and "Продовження додатка 1" lines after the header are dropped;
+ * - the columns were not found with confidence, and the reading is refused rather than rows silently
+ *   misread, when a line stays outside every table after the first header and still looks like a
+ *   table row (three or more runs, an amount among them), when a task table's header cell names
+ *   two columns (two headings one space apart, so the edges after it are guesses), or when the header
+ *   printed again on a later page makes other columns than the first (a heading or the year row
+ *   wrapped or cut otherwise), or when an amount stands under none of the header's headings (printed
+ *   at the far side of a wide column, it could be read into the next one).
+ */
+import { type Block, NotAProgrammeError } from "../blocks.js";
+import { isColumnNumberRow } from "../interpret/columns.js";
+import { TASK_COLUMNS } from "../interpret/tasks.js";
+import { checkDeadline, checkLineCount, checkRowWidth } from "../limits.js";
+import { type AlignedTable, alignedTables } from "../pdf/aligned.js";
+import type { PageContent, TextRun } from "../pdf/geometry.js";
+import { groupLines, layoutPages, lineText } from "../pdf/layout.js";
+
+/**
+ * A character is 1 wide and `SIZE` high: runs 2 apart are two cells (the rebuilder splits at gaps of
+ * 0.7 × size), and a space (0.25 × size) is wider than its fitting slack, so a word that did not fit on
+ * the line above reads as wrapped.
+ */
+const SIZE = 2.5;
+/** Baseline step of one line; a blank line adds half a step (the table goes on), two end it. */
+const STEP = SIZE * 1.2;
+const RUN = /\S+(?: \S+)*/g;
+/** Lone page numbers and "Продовження додатка 1" lines a page break leaves inside a table. */
+const PAGE_FURNITURE = /^\s*(?:[-–]?\s*\d{1,3}\s*[-–]?|продовження(?:\s+\S+){0,4})\s*$/i;
+const AMOUNT = /^-?\d{1,3}(?:[  ]?\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$/;
+
+interface Line {
+  text: string;
+  /** Its line number in the document. */
+  number: number;
+  blanksBefore: number;
+}
+
+function runsOf(text: string, y: number): TextRun[] {
+  const matches = [...text.matchAll(RUN)];
+  checkRowWidth(matches.length);
+  return matches.map((match) => ({
+    text: match[0],
+    x: match.index ?? 0,
+    y,
+    width: match[0].length,
+    size: SIZE,
+  }));
+}
+
+const normalised = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+function toPage(lines: Line[]): PageContent {
+  let y = 0;
+  const placed = lines.map((line) => {
+    y -= STEP * (1 + Math.min(line.blanksBefore, 2) / 2);
+    return runsOf(line.text, y);
+  });
+  const height = -y + STEP;
+  const runs = placed.flat().map((run) => ({ ...run, y: run.y + height }));
+  return { runs, horizontal: [], vertical: [], width: 0, height };
+}
+
+/** A page's baselines (as `toPage` sets them) to the document's line numbers. */
+function lineNumbers(lines: Line[]): Map<number, number> {
+  const page = toPage(lines.map((line) => ({ ...line, text: "x" })));
+  return new Map(page.runs.map((run, index) => [run.y, lines[index]?.number ?? 0]));
+}
+
+/** The document's lines without blanks (counted on the next line), form feeds and tabs as spaces. */
+function linesOf(text: string): Line[] {
+  const raw = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(/\f/g, "")
+        .replace(/[\t\u00a0]/g, "  ")
+        .trimEnd(),
+    );
+  checkLineCount(raw.length);
+  const lines: Line[] = [];
+  let blanks = 0;
+  for (const [index, text] of raw.entries()) {
+    if (text.trim() === "") blanks++;
+    else {
+      lines.push({ text, number: index + 1, blanksBefore: blanks });
+      blanks = 0;
+    }
+  }
+  return lines;
+}
+
+/** Lines tried as the table's first header line: at most this many, each with the lines under it. */
+const CANDIDATES = 50;
+const HEADER_WINDOW = 8;
+
+/**
+ * The first line of the first header the rebuilder finds, normalised, or null: tried at the lines
+ * whose runs name two or more task-table columns, each with the few lines under it.
+ */
+function headerLine(lines: Line[]): string | null {
+  const candidates = lines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => columnsNamed(line.text.trim().split(/\s{2,}/)) >= 2)
+    .slice(0, CANDIDATES);
+  for (const { line, index } of candidates) {
+    checkDeadline();
+    const page = toPage(lines.slice(index, index + HEADER_WINDOW));
+    const grouped = groupLines(page.runs);
+    const { tables } = alignedTables(grouped, lineText, lineText);
+    if (tables[0] && tables[0].top === grouped[0]?.[0]?.y) return normalised(line.text);
+  }
+  return null;
+}
+
+/**
+ * Pages at each printing of the header after the first (its first line again, or any line whose runs
+ * name four columns of the task table: the text extraction may space a page's header otherwise);
+ * furniture after the first header dropped.
+ */
+function pagesOf(lines: Line[], header: string): Line[][] {
+  const pages: Line[][] = [[]];
+  let seen = false;
+  lines.forEach((line, index) => {
+    if (index % 256 === 0) checkDeadline();
+    const text = normalised(line.text);
+    if (text === header || isHeaderLine(line.text)) {
+      if (seen) pages.push([]);
+      seen = true;
+    } else if (seen && PAGE_FURNITURE.test(text)) return;
+    pages.at(-1)?.push(line);
+  });
+  return pages.filter((page) => page.length > 0);
+}
+
+/** A line left outside the tables that still reads as a table row. */
+function looksLikeRow(line: TextRun[]): boolean {
+  return line.length >= 3 && line.some((run) => AMOUNT.test(run.text));
+}
+
+/** The task table's columns a header cell names; a project's name ("Назва проєкту") is one. */
+function rolesNamed(text: string): Set<string> {
+  const roles = new Set(TASK_COLUMNS.filter((rule) => rule.pattern.test(text)).map((rule) => rule.role));
+  if (roles.has("project")) roles.delete("task");
+  return roles;
+}
+
+/**
+ * A header cell of a task table that names two columns: two headings that only one space kept
+ * apart ("Назва проєкту Відповідальні за"), so every column edge after it is a guess.
+ */
+function mergedHeading(header: string[]): string | undefined {
+  if (!isTaskHeader(header)) return undefined;
+  return header.find((cell) => rolesNamed(cell).size >= 2);
+}
+
+const REFUSAL = "Таблицю, вирівняну пробілами, не вдалося прочитати впевнено";
+const ADVICE = "Збережіть таблицю з табуляціями (наприклад, скопіюйте її з Word) або завантажте PDF чи DOCX";
+
+/** How many of the task table's columns the cells name, a task's and a project's name as one. */
+function columnsNamed(cells: string[]): number {
+  const roles = new Set(cells.flatMap((cell) => [...rolesNamed(cell)]));
+  if (roles.has("project")) roles.delete("task");
+  return roles.size;
+}
+
+/** A task table's header: its first row's cells name three or more of the task table's columns. */
+function isTaskHeader(header: string[]): boolean {
+  return columnsNamed(header) >= 3;
+}
+
+/** A line that prints a task table's header again: its runs name four or more columns. */
+function isHeaderLine(text: string): boolean {
+  return columnsNamed(text.trim().split(/\s{2,}/)) >= 4;
+}
+
+const overlaps = (a: TextRun, b: TextRun): boolean => a.x < b.x + b.width && b.x < a.x + a.width;
+/** An amount, not a year (a year heading, a deadline). */
+const isAmount = (run: TextRun): boolean => AMOUNT.test(run.text) && !/^(?:19|20)\d\d$/.test(run.text);
+
+/**
+ * An amount under a table's header that stands under none of its headings: a column is found by the
+ * middle of a run, so an amount printed at the far side of a wide column (its heading at the other
+ * side) could be read into the next column, another year, with nothing to tell.
+ */
+function strayAmount(lines: TextRun[][], table: AlignedTable): TextRun | undefined {
+  const inside = lines.filter((line) => {
+    const y = line[0]?.y ?? 0;
+    return y <= table.top && y >= table.bottom;
+  });
+  const firstData = inside.findIndex(
+    (line) => line.some(isAmount) && !isColumnNumberRow(line.map((run) => run.text)),
+  );
+  if (firstData < 0) return undefined;
+  const band = inside.slice(0, firstData);
+  // A heading over several others ("Обсяги фінансування" over the years) places nothing.
+  const spans = (run: TextRun): boolean =>
+    band.some((other) => other.filter((heading) => overlaps(run, heading)).length >= 2);
+  const headings = band.flat().filter((run) => !spans(run));
+  return inside
+    .slice(firstData)
+    .flat()
+    .find((run) => isAmount(run) && !headings.some((heading) => overlaps(run, heading)));
+}
+
+function checkConfident(pages: PageContent[]): void {
+  const widths = new Set<number>();
+  pages.forEach((page, index) => {
+    const lines = groupLines(page.runs);
+    const { tables, rest } = alignedTables(lines, lineText, lineText);
+    const merged = tables.map((table) => mergedHeading(table.cells[0] ?? [])).find(Boolean);
+    if (merged)
+      throw new NotAProgrammeError(`${REFUSAL}: заголовок «${merged}» називає дві колонки. ${ADVICE}`);
+    for (const table of tables) if (isTaskHeader(table.cells[0] ?? [])) widths.add(table.columns.length);
+    if (widths.size > 1)
+      throw new NotAProgrammeError(
+        `${REFUSAL}: заголовок на сторінці ${index + 1} має інші колонки, ніж на першій. ${ADVICE}`,
+      );
+    for (const table of tables) {
+      const stray = strayAmount(lines, table);
+      if (stray)
+        throw new NotAProgrammeError(
+          `${REFUSAL}: сума «${stray.text}» стоїть не під заголовком своєї колонки. ${ADVICE}`,
+        );
+    }
+    const top = Math.max(...tables.map((table) => table.top));
+    const orphan = rest.find((line) => (line[0]?.y ?? 0) < top && looksLikeRow(line));
+    if (orphan)
+      throw new NotAProgrammeError(
+        `${REFUSAL}: рядок «${lineText(orphan)}» не стає в колонки заголовка. ${ADVICE}`,
+      );
+  });
+}
+
+/**
+ * The blocks of text whose task table is aligned with spaces, or null when no line starts a header
+ * that names the task table's columns.
+ */
+export function readSpacedBlocks(text: string): Block[] | null {
+  const lines = linesOf(text);
+  const header = headerLine(lines);
+  if (header === null) return null;
+  const pageLines = pagesOf(lines, header);
+  const pages = pageLines.map(toPage);
+  checkConfident(pages);
+  const numbers = pageLines.map(lineNumbers);
+  return layoutPages(pages, (page, y) => numbers[page]?.get(y)).blocks;
+}

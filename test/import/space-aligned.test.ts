@@ -1,0 +1,188 @@
+import { describe, expect, it } from "vitest";
+import { importText, NotAProgrammeError } from "../../src/import/index.js";
+import { readSpacedBlocks } from "../../src/import/text/spaced.js";
+import { taskTableView } from "./families/view.js";
+
+/** Column starts: task, project, executors, deadline, source, total, 2026, 2027, 2028, result. */
+const X = [0, 20, 44, 65, 79, 97, 109, 120, 131, 142];
+
+/** A line with each text at its column's start (`[column, text]`). */
+function line(...cells: [number, string][]): string {
+  return cells.reduce((text, [column, cell]) => text.padEnd(X[column] ?? 0, " ") + cell, "");
+}
+
+const HEADER = [
+  line(
+    [0, "Назва завдання"],
+    [1, "Назва проєкту"],
+    [2, "Відповідальні за"],
+    [3, "Строки"],
+    [4, "Джерела"],
+    [5, "Обсяги фінансування, тис. грн"],
+    [9, "Очікувані"],
+  ),
+  line(
+    [2, "виконання"],
+    [3, "виконання"],
+    [4, "фінансування"],
+    [5, "Всього"],
+    [6, "2026"],
+    [7, "2027"],
+    [8, "2028"],
+    [9, "результати"],
+  ),
+];
+
+/**
+ * A task table aligned with spaces, as `pdftotext -layout` writes it: a header wrapped over two lines
+ * with the money heading over its total and years, cells wrapped over lines, a page break (a page
+ * number, a form feed, the header printed again) that cuts a row, amounts grouped by spaces.
+ */
+const LINES = [
+  "Додаток 1",
+  "Перелік завдань, проєктів на 2026-2028 роки",
+  "",
+  ...HEADER,
+  "Пріоритетний напрям 1",
+  line(
+    [0, "Електронний"],
+    [1, "1.1. Впровадження"],
+    [2, "Відділ цифрового"],
+    [3, "2026-2028"],
+    [4, "Загальний обсяг,"],
+    [5, "300,000"],
+    [6, "100,000"],
+    [7, "100,000"],
+    [8, "100,000"],
+    [9, "Працює СЕД"],
+  ),
+  line([0, "документообіг"], [1, "системи електронного"], [2, "розвитку"], [3, "роки"], [4, "у тому числі:"]),
+  line([1, "документообігу"]),
+  line([4, "місцевий бюджет"], [5, "300,000"], [6, "100,000"], [7, "100,000"], [8, "100,000"]),
+  line(
+    [1, "1.2. Оновлення"],
+    [2, "Фінансовий відділ"],
+    [3, "2026 рік"],
+    [4, "Загальний обсяг,"],
+    [5, "1 200,500"],
+    [6, "1 200,500"],
+    [9, "Оновлено 40"],
+  ),
+  line([1, "комп'ютерної"], [4, "у тому числі:"], [9, "комп'ютерів"]),
+  "",
+  line([4, "2"]),
+  `\f${HEADER[0]}`,
+  HEADER[1] ?? "",
+  line([1, "техніки"], [9, "у закладах"]),
+  line([4, "місцевий бюджет"], [5, "1 200,500"], [6, "1 200,500"]),
+  line(
+    [0, "Всього за Програмою"],
+    [4, "Загальний обсяг,"],
+    [5, "1 500,500"],
+    [6, "1 300,500"],
+    [7, "100,000"],
+    [8, "100,000"],
+  ),
+  line([4, "у тому числі:"]),
+  line([4, "місцевий бюджет"], [5, "1 500,500"], [6, "1 300,500"], [7, "100,000"], [8, "100,000"]),
+];
+const TABLE = LINES.join("\n");
+
+describe("a task table aligned with spaces", () => {
+  it("reads its projects, wrapped cells and a row cut by a page break", () => {
+    const result = importText(TABLE);
+    const [direction] = taskTableView(result.programme);
+    expect(direction?.title).toBe("Електронний документообіг");
+    expect(direction?.projects).toEqual([
+      {
+        number: "1.1",
+        title: "Впровадження системи електронного документообігу",
+        executors: "Відділ цифрового розвитку",
+        deadline: "2026-2028 роки",
+        fundingNote: null,
+        funding: { local: { 2026: 10_000_000, 2027: 10_000_000, 2028: 10_000_000 } },
+        result: "Працює СЕД",
+      },
+      {
+        number: "1.2",
+        title: "Оновлення комп'ютерної техніки",
+        executors: "Фінансовий відділ",
+        deadline: "2026 рік",
+        fundingNote: null,
+        funding: { local: { 2026: 120_050_000 } },
+        result: "Оновлено 40 комп'ютерів у закладах",
+      },
+    ]);
+    const coverage = result.coverage;
+    expect(coverage?.numbersSeen).toBe((coverage?.numbersPlaced ?? 0) + (coverage?.numbersFlagged ?? 0));
+    expect(result.findings.filter((finding) => /^(amount|programme)\./.test(finding.code))).toEqual([]);
+  });
+
+  it("names two amounts that one space joins rather than guessing their years", () => {
+    // The 2027 amount printed one space from the 2028 one: one run, in neither column for sure.
+    const joined = TABLE.replace(line([7, "100,000"], [8, "100,000"]).trimStart(), "100,000 100,000");
+    expect(joined).not.toBe(TABLE);
+    const result = importText(joined);
+    const unread = result.findings.filter((finding) => finding.code === "import.unread-number");
+    // Each named at the document's line where its row starts (project 1.1's is the 7th).
+    expect(LINES[6]).toMatch(/^Електронний/);
+    expect(unread.map((finding) => finding.location.line)).toContain(7);
+    const coverage = result.coverage;
+    expect(coverage?.numbersFlagged).toBeGreaterThan(0);
+    expect(coverage?.numbersSeen).toBe((coverage?.numbersPlaced ?? 0) + (coverage?.numbersFlagged ?? 0));
+  });
+
+  it("refuses a header whose two headings only one space keeps apart", () => {
+    const merged = TABLE.replace(/Назва проєкту +Відповідальні за/g, "Назва проєкту Відповідальні за");
+    expect(merged).not.toBe(TABLE);
+    expect(() => importText(merged)).toThrow(NotAProgrammeError);
+    expect(() => importText(merged)).toThrow(/називає дві колонки/);
+  });
+
+  it("refuses a table whose row stands outside the header's columns", () => {
+    const lines = [...LINES];
+    // A line across the columns ends the table; the rows under it would be lost.
+    lines.splice(
+      9,
+      0,
+      "Примітка: суми за 2026-2028 роки наведено орієнтовно і можуть уточнюватися під час затвердження бюджету громади на рік",
+    );
+    expect(() => importText(lines.join("\n"))).toThrow(/не стає в колонки заголовка/);
+  });
+
+  it("refuses a table whose header on a later page makes other columns", () => {
+    // The year row under the header printed again was cut off: that page's columns are not the first's.
+    const lines = LINES.filter((text, index) => !(index > 5 && text === HEADER[1]));
+    expect(lines.length).toBe(LINES.length - 1);
+    expect(() => importText(lines.join("\n"))).toThrow(/на сторінці 2 має інші колонки/);
+  });
+
+  it("refuses an amount that stands under none of the headings, rather than guess its column", () => {
+    // Project 1.1's 2026 amount printed at the right of its column, clear of the `2026` heading.
+    const row = line(
+      [0, "Електронний"],
+      [1, "1.1. Впровадження"],
+      [2, "Відділ цифрового"],
+      [3, "2026-2028"],
+      [4, "Загальний обсяг,"],
+      [5, "300,000"],
+    );
+    const tail = line([7, "100,000"], [8, "100,000"], [9, "Працює СЕД"]);
+    const at = (X[6] ?? 0) + 5;
+    const shifted = `${row.padEnd(at, " ")}5,00${tail.slice(at + 4)}`;
+    expect(shifted.indexOf("5,00")).toBe((X[6] ?? 0) + 5);
+    const lines = [...LINES];
+    lines[6] = shifted;
+    expect(() => importText(lines.join("\n"))).toThrow(/не під заголовком своєї колонки/);
+  });
+
+  it("refuses a line of more runs than a table row may have cells, as the tab reader does", () => {
+    const wide = Array.from({ length: 1_500 }, () => "1").join("  ");
+    expect(() => importText([...LINES.slice(0, 6), wide].join("\n"))).toThrow(/понад 1000 клітинок/);
+  });
+
+  it("leaves text without such a header to the other readers", () => {
+    expect(readSpacedBlocks("Програма\n\nПросто  текст  з  подвійними  пробілами\n")).toBeNull();
+    expect(readSpacedBlocks("Назва завдання;Назва проєкту;Джерела фінансування\n")).toBeNull();
+  });
+});
