@@ -77,4 +77,33 @@ describe("version documents read once per version", () => {
       firstProject((await store.getProgramme(programmeId, base + 1))?.programme ?? demoProgramme()).title,
     ).toBe("Перша зміна");
   });
+
+  it("keeps a project edit's new version in memory as stored, so the next edit does not fetch it", async () => {
+    const latest = await store.getProgramme(programmeId);
+    if (!latest) throw new Error("not stored");
+    const item = firstProject(latest.programme);
+    const before = cachedVersionCount(store.kysely());
+    const saved = await saveProjectEdit(store, {
+      programmeId,
+      itemId: item.id,
+      fields: { ...structuredClone(projectFields(item)), title: "Третя зміна" },
+      baseVersion: latest.version.version,
+      validate: validateProgramme,
+      actor: null,
+    });
+    if (saved.outcome !== "saved") throw new Error(saved.outcome);
+    expect(cachedVersionCount(store.kysely())).toBe(before + 1);
+    const row = await store
+      .kysely()
+      .selectFrom("programme_versions")
+      .select(["document", "findings"])
+      .where("programme_id", "=", programmeId)
+      .where("version", "=", saved.version)
+      .executeTakeFirstOrThrow();
+    const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
+    const kept = await store.getProgramme(programmeId, saved.version);
+    expect(kept?.programme).toEqual(parse(row.document));
+    expect(kept?.findings).toEqual(parse(row.findings));
+    expect(cachedVersionCount(store.kysely())).toBe(before + 1);
+  });
 });
