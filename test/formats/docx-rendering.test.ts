@@ -11,7 +11,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportDocx } from "../../src/export/docx.js";
 import { importText } from "../../src/import/index.js";
-import { convertWithLibreOffice, sofficePath } from "../../src/import/soffice.js";
+import { sofficePath } from "../../src/import/soffice.js";
+import { convertOne } from "../support/office-cache.js";
 
 const FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/programs/romny-2026-2028.txt");
 
@@ -46,7 +47,7 @@ describe.skipIf(!sofficePath() || !hasPdftotext())("the programme DOCX rendered 
     const { programme } = importText(readFileSync(FIXTURE, "utf8"));
     const labels = programme.passport.fields.map((field) => field.label);
     expect(labels.length).toBeGreaterThanOrEqual(10);
-    const pdf = await convertWithLibreOffice(await exportDocx(programme), "docx", "pdf", 120_000);
+    const pdf = await convertOne(await exportDocx(programme), "docx", "pdf");
     const text = (await pdfText(pdf)).replace(/\s+/g, " ");
     const broken = longWords(labels).filter((word) => !text.includes(word));
     expect(broken).toEqual([]);

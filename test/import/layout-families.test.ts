@@ -1,9 +1,15 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { importDocument, importText } from "../../src/import/index.js";
 import { PROPERTY_RUNS, RUNS, type TaskTableModel } from "./families/model.js";
-import { hasSoffice, importConverted, importWord, type OfficeFormat } from "./families/office.js";
+import {
+  convertAhead,
+  hasSoffice,
+  importConverted,
+  importWord,
+  type OfficeFormat,
+} from "./families/office.js";
 import { oneCellDocument } from "./families/one-cell-per-line.js";
 import { pagedDocument, renderPaged } from "./families/paged-model-table.js";
 import { taskTableView } from "./families/view.js";
@@ -19,6 +25,11 @@ import { toCsv, type YearRowsStyle, yearRowsDocument } from "./families/years-as
 const PARAMETERS = PROPERTY_RUNS;
 const soffice = hasSoffice("test/import/layout-families.test.ts");
 const OFFICE_FORMATS: OfficeFormat[] = ["odt", "pdf"];
+
+beforeAll(async () => {
+  const words = [pagedDocument.map(({ word }) => word), oneCellDocument.map(({ word }) => word)];
+  if (soffice) await convertAhead(words, OFFICE_FORMATS);
+}, 600_000);
 
 /** Every number placed, and no sum finding: the generated tables add up. */
 function readsCleanly(result: ImportResult): void {

@@ -1,9 +1,8 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importDocument, importText } from "../../src/import/index.js";
-import { convertWithLibreOffice } from "../../src/import/soffice.js";
-import { type WordBlock, wordDocument } from "../support/word-document.js";
-import { hasSoffice } from "./families/office.js";
+import type { WordBlock } from "../support/word-document.js";
+import { convertAhead, hasSoffice, wordAs } from "./families/office.js";
 import { oneCellDocument } from "./families/one-cell-per-line.js";
 import { pagedDocument } from "./families/paged-model-table.js";
 import { taskTableView } from "./families/view.js";
@@ -21,14 +20,18 @@ const soffice = hasSoffice("test/import/pdf-borderless.test.ts");
 const borderless = (blocks: WordBlock[]): WordBlock[] =>
   blocks.map((block) => (block.kind === "table" ? { ...block, borders: false } : block));
 
+beforeAll(async () => {
+  const words = [pagedDocument, oneCellDocument].map((family) => family.map(({ word }) => borderless(word)));
+  if (soffice) await convertAhead(words, ["pdf"]);
+}, 600_000);
+
 describe("a PDF of a task table without borders", () => {
   it.skipIf(!soffice)(
     `imports ${OFFICE_PROPERTY_RUNS.numRuns} generated family-1 programmes to the model their text gives`,
     async () => {
       await fc.assert(
         fc.asyncProperty(pagedDocument, async ({ model, text, word }) => {
-          const docx = await wordDocument(borderless(word));
-          const pdf = await convertWithLibreOffice(docx, "docx", "pdf", 120_000);
+          const pdf = await wordAs(borderless(word), "pdf");
           const result = await importDocument(pdf, "programme.pdf");
           const fromText = importText(text);
           expect(taskTableView(result.programme)).toEqual(model.directions);
@@ -46,8 +49,7 @@ describe("a PDF of a task table without borders", () => {
     async () => {
       await fc.assert(
         fc.asyncProperty(oneCellDocument, async ({ model, style, text, word }) => {
-          const docx = await wordDocument(borderless(word));
-          const pdf = await convertWithLibreOffice(docx, "docx", "pdf", 120_000);
+          const pdf = await wordAs(borderless(word), "pdf");
           const result = await importDocument(pdf, "programme.pdf");
           expect(taskTableView(result.programme)).toEqual(model.directions);
           expect(taskTableView(result.programme)).toEqual(taskTableView(importText(text).programme));

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportResult, Indicator, MonitoringVariable } from "../../../src/domain/model.js";
 import { formatIndicatorNumber } from "../../../src/domain/monitoring/indicators.js";
 import { computeIndicator } from "../../../src/domain/monitoring/variables.js";
@@ -7,7 +7,7 @@ import { interpretBlocks } from "../../../src/import/interpret/index.js";
 import { readTextBlocks } from "../../../src/import/text/reader.js";
 import type { WordBlock } from "../../support/word-document.js";
 import { PROPERTY_RUNS } from "./model.js";
-import { hasSoffice, importConverted, importWord, type OfficeFormat } from "./office.js";
+import { convertAhead, hasSoffice, importConverted, importWord, type OfficeFormat } from "./office.js";
 import { groupThousands, passportHead, phrase, RUNS, T } from "./render.js";
 import {
   DOCX_PROPERTY_RUNS,
@@ -407,6 +407,11 @@ function withoutLine<V extends { line: number }>(values: V[]): Omit<V, "line">[]
 
 const soffice = hasSoffice("test/import/families/indicator-annexes.test.ts");
 const OFFICE_FORMATS: OfficeFormat[] = ["odt", "pdf"];
+
+beforeAll(async () => {
+  if (soffice)
+    await convertAhead([fc.tuple(model, style).map(([m, s]) => render(m, s).word)], OFFICE_FORMATS);
+}, 600_000);
 
 function givesAnnexesBack({ programme, coverage }: ImportResult, rendered: Rendered): void {
   expect(withoutLine(programme.indicators), rendered.text).toEqual(rendered.indicators);

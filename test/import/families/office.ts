@@ -1,7 +1,10 @@
+import fc from "fast-check";
 import type { ImportResult } from "../../../src/domain/model.js";
 import { importDocument } from "../../../src/import/index.js";
-import { convertWithLibreOffice, sofficePath } from "../../../src/import/soffice.js";
+import { sofficePath } from "../../../src/import/soffice.js";
+import { convertAll, convertOne } from "../../support/office-cache.js";
 import { type WordBlock, wordDocument } from "../../support/word-document.js";
+import { OFFICE_PROPERTY_RUNS } from "./word.js";
 
 /** Imports a family's rows rendered as a real Word document. */
 export async function importWord(blocks: WordBlock[]): Promise<ImportResult> {
@@ -10,10 +13,30 @@ export async function importWord(blocks: WordBlock[]): Promise<ImportResult> {
 
 export type OfficeFormat = "odt" | "pdf";
 
+/** A family's Word document as LibreOffice saves it in `format` (test/support/office-cache.ts). */
+export async function wordAs(blocks: WordBlock[], format: OfficeFormat): Promise<Uint8Array> {
+  return convertOne(await wordDocument(blocks), "docx", format);
+}
+
 /** Imports a family's Word document as LibreOffice saves it in `format`. */
 export async function importConverted(blocks: WordBlock[], format: OfficeFormat): Promise<ImportResult> {
-  const converted = await convertWithLibreOffice(await wordDocument(blocks), "docx", format, 120_000);
-  return importDocument(converted, `programme.${format}`);
+  return importDocument(await wordAs(blocks, format), `programme.${format}`);
+}
+
+/**
+ * Converts, in one LibreOffice run per format, the Word documents of every run a property over
+ * `words` will make with `parameters` (fc.sample gives fc.assert's values for the same seed), so
+ * that the property finds them converted. Without a fixed seed there is nothing to foresee.
+ */
+export async function convertAhead(
+  properties: fc.Arbitrary<WordBlock[]>[],
+  formats: OfficeFormat[],
+  parameters: { numRuns: number; seed?: number } = OFFICE_PROPERTY_RUNS,
+): Promise<void> {
+  if (parameters.seed === undefined) return;
+  const words = properties.flatMap((words) => fc.sample(words, parameters));
+  const documents = await Promise.all(words.map(wordDocument));
+  for (const format of formats) await convertAll(documents, "docx", format);
 }
 
 /** Whether LibreOffice is here; says loudly, once per file, which tests it skips when it is not. */

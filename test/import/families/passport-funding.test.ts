@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DeclaredFunding, ImportResult, SourceKind } from "../../../src/domain/model.js";
 import { interpretBlocks } from "../../../src/import/interpret/index.js";
 import { readTextBlocks } from "../../../src/import/text/reader.js";
 import type { WordBlock } from "../../support/word-document.js";
 import { PROPERTY_RUNS } from "./model.js";
-import { hasSoffice, importConverted, importWord, type OfficeFormat } from "./office.js";
+import { convertAhead, hasSoffice, importConverted, importWord, type OfficeFormat } from "./office.js";
 import { passportHead, printDecimal, RUNS, T } from "./render.js";
 import {
   DOCX_PROPERTY_RUNS,
@@ -433,6 +433,13 @@ function givesProseBack(
     expect(coverage.numbersFlagged, text).toBe(0);
   }
 }
+
+beforeAll(async () => {
+  if (!soffice) return;
+  const tables = fc.tuple(field10, style).map(([model, s]) => render(model, s).word);
+  const prose = fc.tuple(field10, proseStyle).map(([model, p]) => renderProse(model, p).word);
+  await convertAhead([tables, prose], OFFICE_FORMATS);
+}, 600_000);
 
 describe("family 3: passport field 10 in prose", () => {
   it(`import(render(field 10 as prose)) gives field 10 back (${RUNS} seeds)`, () => {
