@@ -211,6 +211,25 @@ interface VersionWrite {
   documentJson?: string;
   /** The programme's query-table rows, when made before the transaction (any programme id). */
   rows?: NormalizedRows;
+  /** The document is the base version's with one project replaced: made in SQL from the stored one. */
+  projectPatch?: ProjectPatch;
+}
+
+/**
+ * One project replaced in the base version's stored document: the database copies that document with
+ * the project's JSON at `path`, instead of parsing the whole programme's JSON sent to it (165 KB for 300
+ * projects). The result is the document `documentJson` describes.
+ */
+export interface ProjectPatch {
+  baseVersion: number;
+  path: string[];
+  itemJson: string;
+}
+
+function patchedDocument(programmeId: number, patch: ProjectPatch) {
+  const path = `{${patch.path.join(",")}}`;
+  return sql<string>`(select jsonb_set(b.document, cast(${path} as text[]), cast(${patch.itemJson} as jsonb), false)
+    from programme_versions b where b.programme_id = ${programmeId} and b.version = ${patch.baseVersion})`;
 }
 
 /** What a version write needs that can be made before its transaction: CPU work that need not hold locks. */
@@ -219,10 +238,13 @@ export interface PreparedWrite {
   changedItem?: string;
   documentJson?: string;
   rows?: NormalizedRows;
+  projectPatch?: ProjectPatch;
 }
 
 /** The serialised document and query-table rows of a programme, made outside any transaction. */
-export function prepareWrite(programme: Programme): Required<Omit<PreparedWrite, "changedItem">> {
+export function prepareWrite(
+  programme: Programme,
+): Required<Omit<PreparedWrite, "changedItem" | "projectPatch">> {
   return { documentJson: JSON.stringify(programme), rows: normalizeProgramme(0, programme) };
 }
 
@@ -301,7 +323,9 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
       source_sha256: write.source.sha256,
       kind: write.kind,
       note: write.note,
-      document: write.documentJson ?? JSON.stringify(write.programme),
+      document: write.projectPatch
+        ? patchedDocument(write.programmeId, write.projectPatch)
+        : (write.documentJson ?? JSON.stringify(write.programme)),
       findings: JSON.stringify(write.findings),
       ...countFindings(write.findings),
     })
@@ -707,6 +731,7 @@ export async function writeEditVersion(
     changedItem,
     documentJson,
     rows: prepared.rows,
+    projectPatch: prepared.projectPatch,
   });
   const { version } = written;
   await writeAudit(trx, actor, {

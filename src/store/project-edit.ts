@@ -6,10 +6,10 @@
 
 import type { Transaction } from "kysely";
 import type { Finding, Programme } from "../domain/model.js";
-import { type ProjectFields, withProjectFields } from "../domain/project-edit.js";
+import { findProject, type ProjectFields, projectPath, withProjectFields } from "../domain/project-edit.js";
 import type { Actor } from "./audit.js";
 import type { Store } from "./index.js";
-import { refuseFrozen, versionInfo, writeEditVersion } from "./programmes.js";
+import { type ProjectPatch, refuseFrozen, versionInfo, writeEditVersion } from "./programmes.js";
 import type { Database } from "./schema.js";
 import { rememberVersion, type VersionKey, versionDocument } from "./version-documents.js";
 
@@ -40,6 +40,7 @@ export type ProjectEditOutcome =
 interface PreparedEdit {
   programme: Programme;
   documentJson: string;
+  projectPatch: ProjectPatch;
   findingsJson: string;
   findings: Finding[];
   previousFindings: Finding[];
@@ -69,8 +70,14 @@ async function prepareEdit(
   if (!programme) return "no-project";
   const findings = input.validate(programme);
   const previousFindings = stored.findings as Finding[];
+  const projectPatch = {
+    baseVersion: base.version,
+    path: projectPath(programme, input.itemId) ?? [],
+    itemJson: JSON.stringify(findProject(programme, input.itemId)),
+  };
   const documentJson = JSON.stringify(programme);
-  return { programme, documentJson, findings, findingsJson: JSON.stringify(findings), previousFindings };
+  const findingsJson = JSON.stringify(findings);
+  return { programme, documentJson, projectPatch, findings, findingsJson, previousFindings };
 }
 
 async function latestVersion(trx: Transaction<Database>, programmeId: number): Promise<number | undefined> {
@@ -92,10 +99,11 @@ export async function saveProjectEdit(store: Store, input: ProjectEditInput): Pr
     const latest = await latestVersion(trx, input.programmeId);
     if (latest === undefined) return { outcome: "not-found" };
     if (latest !== input.baseVersion || !prepared) return { outcome: "conflict", latestVersion: latest };
-    const { programme, findings, previousFindings, documentJson } = prepared;
+    const { programme, findings, previousFindings, documentJson, projectPatch } = prepared;
     written = await writeEditVersion(trx, input.programmeId, programme, findings, input.note, input.actor, {
       changedItem: input.itemId,
       documentJson,
+      projectPatch,
     });
     if (!written) return { outcome: "not-found" };
     return { outcome: "saved", version: written.version, programme, findings, previousFindings };
