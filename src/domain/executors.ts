@@ -3,6 +3,7 @@
  * with and without its owner («… виконавчого комітету Роменської міської ради», «… РМР»), in any case,
  * with any quote or apostrophe. Pure functions.
  */
+import { isPerson } from "./executor-split.js";
 import { editDistance } from "./geo/names.js";
 import { allItems, type Programme } from "./model.js";
 
@@ -64,15 +65,44 @@ function tidy(text: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-/** The distinct executors of a programme, grouped by `executorKey`, in order of first appearance. */
+/** A unit's kind in the genitive, as a post names it, and in the nominative. */
+const KIND_OF_POST: Record<string, string> = {
+  відділу: "Відділ",
+  управління: "Управління",
+  сектору: "Сектор",
+  служби: "Служба",
+  центру: "Центр",
+  департаменту: "Департамент",
+};
+const POST = /^(?:\p{Ll}[\p{L}'’ʼ-]*\s+)+/u;
+const POST_UNIT = /(?<!\p{L})(відділу|управління|сектору|служби|центру|департаменту)\s+(\S.*)$/u;
+
+/**
+ * The organisational unit an executor names: the executor itself, or for a person the unit their
+ * post names ("начальник відділу освіти Іваненко І.І." → "Відділ освіти"); null for a person alone
+ * ("Іваненко І.І."), who stays the executor's text and is no unit of their own.
+ */
+export function unitOfExecutor(text: string): string | null {
+  if (text.trim() === "") return null;
+  if (!isPerson(text)) return text;
+  const post = POST.exec(text.trim())?.[0].trim() ?? "";
+  const named = POST_UNIT.exec(post);
+  return named ? `${KIND_OF_POST[named[1] ?? ""] ?? ""} ${named[2]}` : null;
+}
+
+/**
+ * The distinct executors of a programme that are units, grouped by `executorKey`, in order of first
+ * appearance; a person counts as the unit their post names, or is left out (`unitOfExecutor`).
+ */
 export function executorGroups(programme: Programme): ExecutorGroup[] {
   const groups = new Map<string, { spellings: Map<string, number>; itemIds: Set<string> }>();
   for (const item of allItems(programme)) {
     for (const text of item.executors) {
-      if (text.trim() === "") continue;
-      const key = executorKey(text);
+      const unit = unitOfExecutor(text);
+      if (unit === null) continue;
+      const key = executorKey(unit);
       const group = groups.get(key) ?? { spellings: new Map(), itemIds: new Set() };
-      const spelling = text.replace(/\s+/g, " ").trim();
+      const spelling = unit.replace(/\s+/g, " ").trim();
       group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
       group.itemIds.add(item.id);
       groups.set(key, group);

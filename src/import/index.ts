@@ -178,11 +178,41 @@ const OCR_FINDING: Finding = {
   location: { line: 0, ref: ref.programme() },
 };
 
+/** Rows of a table without borders that the PDF reader could not frame (no header it knows): read as text. */
+function unframedFinding(lines: number[]): Finding {
+  return {
+    code: "import.pdf-unframed-table",
+    severity: severityOf("import.pdf-unframed-table"),
+    message:
+      `У PDF є таблиця без рамок, заголовок якої не розпізнано (рядки ${lines.join(", ")}): її клітинки ` +
+      "прочитано як суцільний текст, тож дані з неї (поля паспорта, суми, індикатори) могли не потрапити " +
+      "до програми. Імпортуйте DOCX цього документа або звірте ці рядки з програмою.",
+    location: { line: lines[0] ?? 0, ref: ref.programme() },
+  };
+}
+
+/** A refusal of a PDF whose unframed table may hold what was missing says so. */
+function withUnframedNote(error: unknown, lines: number[]): unknown {
+  if (!(error instanceof NotAProgrammeError)) return error;
+  return new NotAProgrammeError(
+    `${error.message} Можлива причина: таблицю без рамок у PDF (рядки ${lines.join(", ")}) не розпізнано ` +
+      "й прочитано як суцільний текст. Імпортуйте DOCX цього документа або PDF, де таблиці мають рамки.",
+  );
+}
+
 async function importPdf(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
   const { readPdfBlocks } = await import("./pdf/index.js");
   const read = await readPdfBlocks(bytes);
-  const result = await importBlocks(Promise.resolve(read.blocks), options);
-  return read.ocr ? { ...result, findings: [OCR_FINDING, ...result.findings] } : result;
+  const notes = [
+    ...(read.ocr ? [OCR_FINDING] : []),
+    ...(read.unframed.length > 0 ? [unframedFinding(read.unframed)] : []),
+  ];
+  try {
+    const result = await importBlocks(Promise.resolve(read.blocks), options);
+    return notes.length > 0 ? { ...result, findings: [...notes, ...result.findings] } : result;
+  } catch (error) {
+    throw read.unframed.length > 0 ? withUnframedNote(error, read.unframed) : error;
+  }
 }
 
 async function importPlainText(

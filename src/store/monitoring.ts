@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { executorKey } from "../domain/executors.js";
+import { executorKey, unitOfExecutor } from "../domain/executors.js";
 import type { Programme } from "../domain/model.js";
 import { type Cadence, type ReportingPeriod, reportingPeriods } from "../domain/monitoring/periods.js";
 import type { ExecutorReport } from "../domain/monitoring/reports.js";
@@ -529,12 +529,16 @@ export async function listItemUnits(store: Store, programmeId: number): Promise<
 /**
  * Which unit executes which project, by the executor names printed in the task table: the name as
  * printed (normalized), else its `executorKey` (the name without its council: «Відділ освіти Роменської
- * міської ради» is the unit «Відділ освіти»). A project with several executors has several units.
+ * міської ради» is the unit «Відділ освіти»). A project with several executors has several units; a
+ * person is the unit their post names («начальник відділу освіти Іваненко І.І.»), else none.
  */
 export function matchItemUnits(programme: Programme, units: OrgUnit[]): ItemUnit[] {
   const byName = new Map(units.map((unit) => [normalizeName(unit.name), unit.id]));
   const byKey = new Map(units.map((unit) => [executorKey(unit.name), unit.id]));
-  const unitOf = (name: string) => byName.get(normalizeName(name)) ?? byKey.get(executorKey(name)) ?? [];
+  const unitOf = (executor: string) => {
+    const name = unitOfExecutor(executor);
+    return name === null ? [] : (byName.get(normalizeName(name)) ?? byKey.get(executorKey(name)) ?? []);
+  };
   return programme.directions.flatMap((direction) =>
     projectItems(direction.items).flatMap((item) => {
       const ids = new Set(item.executors.flatMap(unitOf));

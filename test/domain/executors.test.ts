@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executorGroups, executorKey, similarUnits } from "../../src/domain/executors.js";
+import { executorGroups, executorKey, similarUnits, unitOfExecutor } from "../../src/domain/executors.js";
 import { guessUnitKind } from "../../src/domain/org-units.js";
 import { importText } from "../../src/import/index.js";
 import { matchItemUnits } from "../../src/store/monitoring.js";
@@ -32,6 +32,21 @@ describe("executor names", () => {
     ).toBe("відділ цифрового розвитку та цифровізації");
     expect(executorKey("Відділ забезпечення діяльності ради")).toBe("відділ забезпечення діяльності ради");
     expect(executorKey("Відділ освіти")).not.toBe(executorKey("Відділ культури"));
+  });
+});
+
+describe("the unit an executor names", () => {
+  it.each([
+    ["Відділ освіти", "Відділ освіти"],
+    ["Іваненко І.І.", null],
+    ["І. І. Іваненко", null],
+    ["начальник відділу Петренко П.П.", null],
+    ["начальник відділу освіти Іваненко І.І.", "Відділ освіти"],
+    ["головний спеціаліст сектору цифровізації Коваль К.К.", "Сектор цифровізації"],
+    ["начальник служби у справах дітей Шевчук Ярослава Іванівна", "Служба у справах дітей"],
+    ["", null],
+  ])("%s → %s", (executor, unit) => {
+    expect(unitOfExecutor(executor)).toBe(unit);
   });
 });
 

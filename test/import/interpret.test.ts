@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { splitExecutors } from "../../src/domain/executor-split.js";
 import { allItems, ref } from "../../src/domain/model.js";
 import { classifySource } from "../../src/domain/sources.js";
 import { parseDeadline } from "../../src/import/interpret/deadline.js";
-import { splitExecutors } from "../../src/import/interpret/executors.js";
 import { interpretBlocks } from "../../src/import/interpret/index.js";
 import { readTextBlocks } from "../../src/import/text/reader.js";
 
@@ -140,6 +140,37 @@ describe("executors joined by a conjunction or a slash", () => {
   });
 });
 
+describe("executors named by an organisation's abbreviation", () => {
+  it.each([
+    ["Відділ освіти та Роменська ЖЕК", ["Відділ освіти", "Роменська ЖЕК"]],
+    ["Відділ освіти і міський ЦНАП", ["Відділ освіти", "міський ЦНАП"]],
+    ["Відділ освіти, міська ЖЕК", ["Відділ освіти", "міська ЖЕК"]],
+    ["Фінансове управління та ОСББ", ["Фінансове управління", "ОСББ"]],
+    ["Відділ освіти та ЗОШ №2", ["Відділ освіти", "ЗОШ №2"]],
+    ["Відділ культури / БК «Юність»", ["Відділ культури", "БК «Юність»"]],
+    ["Управління ЖКГ та КНП «ЦПМСД»", ["Управління ЖКГ", "КНП «ЦПМСД»"]],
+    [
+      "Служба у справах дітей та Роменський міський ЦСС",
+      ["Служба у справах дітей", "Роменський міський ЦСС"],
+    ],
+    // Not listed, but an adjective before it or a «name» after it makes it an organisation.
+    ["Відділ освіти та Роменська ДРАЦС", ["Відділ освіти", "Роменська ДРАЦС"]],
+    ["Відділ освіти та ОКЗ «Палац дітей»", ["Відділ освіти", "ОКЗ «Палац дітей»"]],
+  ])("%s → two executors", (cell, executors) => {
+    expect(splitExecutors(cell)).toEqual(executors);
+  });
+
+  it.each([
+    "Відділ з питань НС та ЦЗ",
+    "Відділ з питань НС, ЦЗ та оборонної роботи",
+    "Відділ з питань НС і ЦЗ населення",
+    "Сектор з питань внутрішньої політики та ЗМІ",
+    "Відділ освіти, молоді та спорту",
+  ])("%s → one executor", (cell) => {
+    expect(splitExecutors(cell)).toEqual([cell]);
+  });
+});
+
 describe("executors as people", () => {
   it.each([
     ["Іваненко І.І., Петренко П.П.", ["Іваненко І.І.", "Петренко П.П."]],
@@ -271,6 +302,26 @@ describe("task table layouts", () => {
       ]);
       expect(read("Іваненко І.І. та", "Петренко П.П.")).toEqual(["Іваненко І.І.", "Петренко П.П."]);
       expect(read("Іваненко І.І.,", "Петренко П.П.")).toEqual(["Іваненко І.І.", "Петренко П.П."]);
+      // After a semicolon the rest is a new executor, whatever it names.
+      expect(read("Відділ освіти;", "молодіжна рада")).toEqual(["Відділ освіти", "молодіжна рада"]);
+      expect(read("Відділ освіти;", "молодіжний парламент")).toEqual([
+        "Відділ освіти",
+        "молодіжний парламент",
+      ]);
+      expect(read("Відділ освіти; фінансовий відділ;", "громадські організації")).toEqual([
+        "Відділ освіти",
+        "фінансовий відділ",
+        "громадські організації",
+      ]);
+      // After a comma it reads as the cell would uncut: a unit apart, a name's words on.
+      expect(read("Відділ освіти,", "робоча група")).toEqual(["Відділ освіти", "робоча група"]);
+      expect(read("Відділ освіти,", "міська ЖЕК")).toEqual(["Відділ освіти", "міська ЖЕК"]);
+      expect(read("Управління освіти,", "культури, молоді та спорту")).toEqual([
+        "Управління освіти, культури, молоді та спорту",
+      ]);
+      expect(read("Відділ з питань НС,", "ЦЗ та оборонної роботи")).toEqual([
+        "Відділ з питань НС, ЦЗ та оборонної роботи",
+      ]);
     }
   });
 

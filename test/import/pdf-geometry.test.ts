@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mergeRulings } from "../../src/import/pdf/geometry.js";
+import { mergeRulings, type TextRun } from "../../src/import/pdf/geometry.js";
+import { layoutPages } from "../../src/import/pdf/layout.js";
 
 describe("mergeRulings", () => {
   it("merges collinear rulings that overlap or touch into one", () => {
@@ -23,5 +24,38 @@ describe("mergeRulings", () => {
       [74, 184],
       [233, 426],
     ]);
+  });
+});
+
+/** Runs of one line at baseline `y`: each text at its x, 6 points a character, size 10. */
+const line = (y: number, ...pieces: [number, string][]): TextRun[] =>
+  pieces.map(([x, text]) => ({ text, x, y, width: text.length * 6, size: 10 }));
+
+const page = (runs: TextRun[]) => ({ runs, horizontal: [], vertical: [], width: 600, height: 800 });
+
+describe("a table without borders whose header is not recognised", () => {
+  it("is named as unframed (its rows were read as text), not left silent", () => {
+    const { blocks, unframed } = layoutPages([
+      page([
+        ...line(700, [50, "ПАСПОРТ"]),
+        ...line(680, [50, "1."], [80, "Найменування громади"], [300, "Тестова громада"]),
+        ...line(665, [50, "7."], [80, "Керівник Програми"], [300, "Заступник голови"]),
+        ...line(650, [50, "9."], [80, "Строк виконання"], [300, "2025–2027 роки"]),
+      ]),
+    ]);
+    const lines = blocks.filter((block) => block.kind === "paragraph").map((block) => block.line);
+    expect(unframed.length).toBeGreaterThan(0);
+    expect(unframed.every((each) => lines.includes(each))).toBe(true);
+  });
+
+  it("is not seen in prose, nor in a lone line with a gap in it", () => {
+    const { unframed } = layoutPages([
+      page([
+        ...line(700, [50, "Програма"], [400, "2025"]),
+        ...line(685, [50, "цифрового розвитку громади на три роки,"]),
+        ...line(670, [50, "схвалена рішенням ради."]),
+      ]),
+    ]);
+    expect(unframed).toEqual([]);
   });
 });

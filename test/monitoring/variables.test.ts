@@ -5,6 +5,8 @@ import {
   computeIndicator,
   formulaBindings,
   formulaExpression,
+  legendDescriptions,
+  variableByDescription,
 } from "../../src/domain/monitoring/variables.js";
 
 const variable = (number: string, baseline: string, values: Record<string, string>): MonitoringVariable => ({
@@ -45,6 +47,49 @@ describe("indicator values from the monitoring variables a formula names", () =>
     expect(computeIndicator({ formula: "відношення кількості до загальної", targets: {} }, [])).toBeNull();
     expect(
       computeIndicator({ formula: "$A/B$, де А – показник 9.9, В – показник 1.2", targets: {} }, []),
+    ).toBeNull();
+  });
+});
+
+describe("a legend that describes its variables instead of numbering them", () => {
+  const named = (number: string, name: string, baseline: string): MonitoringVariable => ({
+    ...variable(number, baseline, { "2026": baseline }),
+    name,
+  });
+  const variables = [
+    named("1.1", "Кількість підключених до мережі осіб", "30"),
+    named("1.2", "Загальна кількість осіб, що потребують підключення", "120"),
+    named("1.3", "Кількість закладів освіти", "7"),
+  ];
+
+  it("reads each name's description up to the next name", () => {
+    expect(
+      legendDescriptions("$(A/B)*100$, де А – кількість підключених осіб, В – загальна кількість осіб.", [
+        "A",
+        "B",
+      ]),
+    ).toEqual({ A: "кількість підключених осіб", B: "загальна кількість осіб" });
+  });
+
+  it("binds each description to the variable whose name shares most of its words", () => {
+    const computed = computeIndicator(
+      {
+        formula:
+          "$(А/В)*100$, де А – кількість підключених осіб, В – загальна кількість осіб, які потребують підключення",
+        targets: { "2026": "" },
+      },
+      variables,
+    );
+    expect(computed).toEqual({ baseline: 25, targets: { "2026": 25 } });
+  });
+
+  it("binds nothing when no name is clearly the one described", () => {
+    expect(variableByDescription("обсяг видатків бюджету", variables)).toBeUndefined();
+    expect(
+      computeIndicator(
+        { formula: "$A/B$, де А – площа покриття, В – площа громади", targets: {} },
+        variables,
+      ),
     ).toBeNull();
   });
 });

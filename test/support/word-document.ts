@@ -1,7 +1,7 @@
 /**
  * Test-time Word documents with real tables, built with the `docx` library: one table row per logical
  * row, the header rows marked to repeat on every page (tableHeader), a cell spanning several columns
- * as one cell with gridSpan, and a page break that splits a table as two tables with a page break
+ * as one cell with gridSpan, a cell merged down over the rows below it with vMerge, and a page break that splits a table as two tables with a page break
  * between them (the second starting with rows of its own, e.g. the column-number row).
  */
 import {
@@ -16,12 +16,19 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  VerticalMergeType,
   WidthType,
 } from "docx";
 import type { Block, Table as BlockTable } from "../../src/import/blocks.js";
 
-/** A cell's text, or a cell spanning `span` grid columns. */
-export type WordCell = string | { text: string; span: number };
+/**
+ * A cell's text, or a cell spanning `span` grid columns, or a cell merged vertically (vMerge): `start`
+ * opens the merged cell with its text, `continue` is covered by the cell above (its text is empty).
+ */
+export type WordCell =
+  | string
+  | { text: string; span: number }
+  | { text: string; span?: number; merge: "start" | "continue" };
 
 export interface WordTable {
   kind: "table";
@@ -41,7 +48,8 @@ function paragraphs(text: string): Paragraph[] {
 }
 
 const textOf = (cell: WordCell): string => (typeof cell === "string" ? cell : cell.text);
-const spanOf = (cell: WordCell): number => (typeof cell === "string" ? 1 : cell.span);
+const spanOf = (cell: WordCell): number => (typeof cell === "string" ? 1 : (cell.span ?? 1));
+const mergeOf = (cell: WordCell) => (typeof cell === "string" || !("merge" in cell) ? undefined : cell.merge);
 const gridWidth = (row: WordCell[]): number => row.reduce((sum, cell) => sum + spanOf(cell), 0);
 
 /** Each row's cells by the grid column they start in. */
@@ -53,6 +61,8 @@ function placed(row: WordCell[]): { cell: WordCell; column: number }[] {
     return { cell, column: at };
   });
 }
+
+const VERTICAL_MERGE = { start: VerticalMergeType.RESTART, continue: VerticalMergeType.CONTINUE };
 
 const PAGE_WIDTH_TWIPS = 15_000;
 
@@ -90,6 +100,7 @@ function wordTable(table: WordTable): Table {
             new TableCell({
               width: { size: cellWidth(column, spanOf(cell)), type: WidthType.DXA },
               ...(spanOf(cell) > 1 ? { columnSpan: spanOf(cell) } : {}),
+              ...(mergeOf(cell) ? { verticalMerge: VERTICAL_MERGE[mergeOf(cell) ?? "start"] } : {}),
               children: paragraphs(textOf(cell)),
             }),
         ),

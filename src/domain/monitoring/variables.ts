@@ -57,6 +57,66 @@ export function formulaBindings(formula: string): Record<string, string> {
   return out;
 }
 
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * What the legend says each name stands for when it describes the variable rather than numbering it
+ * («де А – кількість підключених осіб, В – загальна кількість осіб»): name (canonical) → description,
+ * up to the next name of the expression followed by a dash.
+ */
+export function legendDescriptions(formula: string, names: readonly string[]): Record<string, string> {
+  const original = formula
+    .split(/(?<![\p{L}])де\s+/u)
+    .slice(1)
+    .join(" ");
+  // One letter for one letter, so positions in the canonical legend are positions in the original.
+  const legend = canonicalName(original);
+  const starts = names
+    .flatMap((name) => {
+      const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped(name)}\\s*[–—−-]\\s*`, "u").exec(legend);
+      return at ? [{ name, from: at.index, text: at.index + at[0].length }] : [];
+    })
+    .sort((a, b) => a.from - b.from);
+  const out: Record<string, string> = {};
+  starts.forEach(({ name, text }, index) => {
+    const end = starts[index + 1]?.from ?? legend.length;
+    out[name] = original
+      .slice(text, end)
+      .replace(/[\s,;.]+$/u, "")
+      .trim();
+  });
+  return out;
+}
+
+/**
+ * A name's words, lowercase and in canonical letters (as the legend is read), each cut to its stem
+ * (Ukrainian endings vary: «підключених», «підключені»).
+ */
+function stems(text: string): Set<string> {
+  const words = canonicalName(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(words.map((word) => word.slice(0, 6)));
+}
+
+function likeness(a: Set<string>, b: Set<string>): number {
+  const shared = [...a].filter((word) => b.has(word)).length;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+/** The variable a description names: the one whose name shares most of its words (stems), if clearly so. */
+export function variableByDescription(
+  description: string,
+  variables: readonly MonitoringVariable[],
+): MonitoringVariable | undefined {
+  const wanted = stems(description);
+  if (wanted.size === 0) return undefined;
+  const scored = variables
+    .map((variable) => ({ variable, score: likeness(wanted, stems(variable.name)) }))
+    .sort((a, b) => b.score - a.score);
+  const [best, next] = scored;
+  if (!best || best.score < 0.6 || (next && next.score === best.score)) return undefined;
+  return best.variable;
+}
+
 function numberKey(number: string): string {
   return number.trim().replace(/\.$/, "");
 }
@@ -73,7 +133,8 @@ export interface ComputedValues {
 
 /**
  * The indicator's baseline and per-year values computed from the monitoring variables its formula
- * names; null when the formula is not arithmetic or names a variable the annex does not have.
+ * names, by number («А – показник 1.1») or by description («А – кількість підключених осіб», matched to
+ * the variable's name word by word); null when the formula is not arithmetic or names a variable the annex does not have.
  */
 export function computeIndicator(
   indicator: Pick<Indicator, "formula" | "targets">,
@@ -83,7 +144,12 @@ export function computeIndicator(
   const bindings = formulaBindings(indicator.formula);
   if (!compiled || compiled.variables.length === 0) return null;
   const byNumber = new Map(variables.map((variable) => [numberKey(variable.number), variable]));
-  const bound = compiled.variables.map((name) => byNumber.get(numberKey(bindings[name] ?? "")));
+  const descriptions = legendDescriptions(indicator.formula, compiled.variables);
+  const bound = compiled.variables.map((name) =>
+    bindings[name] !== undefined
+      ? byNumber.get(numberKey(bindings[name] ?? ""))
+      : variableByDescription(descriptions[name] ?? "", variables),
+  );
   if (bound.some((variable) => variable === undefined)) return null;
   const evaluate = (pick: (variable: MonitoringVariable) => string | undefined): number | null => {
     const values: Record<string, number> = {};

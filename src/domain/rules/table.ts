@@ -512,6 +512,17 @@ export const RULES = [
     appliesTo: ["document"],
   },
   {
+    code: "import.pdf-unframed-table",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "У PDF є таблиця без рамок, заголовок якої не розпізнано: її рядки прочитано як текст, і дані з неї могли не потрапити до програми.",
+      en: "The PDF has a table without borders whose header was not recognised: its rows were read as text, and their data may be missing from the programme.",
+    },
+    basis: BASIS.table,
+    appliesTo: ["document"],
+  },
+  {
     code: "import.no-task-table",
     severity: "error",
     stage: "importer",

@@ -49,9 +49,13 @@ function withoutPadding(cells: string[], columns: Columns<IndicatorRole>): strin
   return cells.slice(0, cells.findLastIndex((cell) => cell.trim() !== "") + 1);
 }
 
+/** What the number column holds: «1», «1.», «1.2», «1)», or nothing. */
+const ROW_NUMBER = /^(?:\d+[.)]?)+$/;
+
 /**
- * Realigns rows that lost leading cells: short rows (padding aside) align right; a name in the
- * number column shifts.
+ * Realigns rows that lost leading cells: short rows (padding aside) align right; text in the number
+ * column that is not a row number (a name, or the first words of a name a page break cut, however
+ * short: «%») is the name, and the row shifts.
  */
 function alignedCells(padded: string[], columns: Columns<IndicatorRole>): string[] {
   const cells = withoutPadding(padded, columns);
@@ -59,7 +63,7 @@ function alignedCells(padded: string[], columns: Columns<IndicatorRole>): string
   const nameColumn = columns.roles.name ?? 0;
   const first = cellText(cells[numberColumn]);
   const shift = nameColumn - numberColumn;
-  if (shift > 0 && first.length > 3 && !/^\d/.test(first)) return [...Array(shift).fill(""), ...cells];
+  if (shift > 0 && first !== "" && !ROW_NUMBER.test(first)) return [...Array(shift).fill(""), ...cells];
   const missing = columns.width - cells.length;
   return missing > 0 ? [...Array(missing).fill(""), ...cells] : cells;
 }

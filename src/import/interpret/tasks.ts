@@ -1,3 +1,4 @@
+import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "../../domain/executor-split.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
@@ -7,7 +8,6 @@ import { joinPieces } from "../text/clean.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns, yearOf } from "./columns.js";
 import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
-import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "./executors.js";
 import type { FindingLog } from "./findings.js";
 import { printsYearsAsRows, readFunding, type TaskRole, yearRowColumns } from "./funding.js";
 import { cellText, leadingNumber } from "./text.js";
@@ -102,6 +102,8 @@ class TaskTableBuilder {
   private direction: Direction | null = null;
   private task: Item | null = null;
   private leaf: Item | null = null;
+  /** The leaf's executors cell as printed so far: a page break may cut it after a `;` or a `,`. */
+  private executorsPrinted = "";
   private totals: FundingRow[] | null = null;
   /** The direction row printed no title, so its first task cell named the direction, not a task. */
   private taskIsDirection = false;
@@ -188,18 +190,27 @@ class TaskTableBuilder {
     const text = this.itemText(cells);
     if (text) leaf.title = joinPieces(leaf.title, text);
     const executors = cellText(cell(cells, this.columns.roles.executors));
-    if (executors) {
-      const last = leaf.executors.length - 1;
-      // The cell goes on after a conjunction, or mid-name unless the piece starts a unit of its own
-      // ("Відділ цифрового розвитку," + "служба у справах дітей"); read again, it may name a second
-      // unit ("Відділ освіти та" + "фінансовий відділ", "Іваненко І.І. та" + "Петренко П.П.").
-      const previous = leaf.executors[last] ?? "";
-      const midName = MID_SENTENCE.test(executors) && !startsExecutor(executors);
-      if (last >= 0 && (midName || ENDS_WITH_JOINER.test(previous)))
-        leaf.executors.splice(last, 1, ...splitExecutors(joinPieces(previous, executors)));
-      else leaf.executors.push(...splitExecutors(executors));
-    }
+    if (executors) this.continueExecutors(leaf, executors);
     this.fill(cells, "", line, false);
+  }
+
+  /**
+   * The rest of an executors cell cut by a page break. After a `;` it starts a new executor. After a
+   * comma it is read as if the cell were not cut ("Відділ освіти," + "молодіжна рада": two units;
+   * "Управління освіти," + "культури та спорту": one). Otherwise it goes on after a conjunction, or
+   * mid-name unless it starts a unit of its own ("Відділ цифрового розвитку" + "служба у справах
+   * дітей"); read again, it may name a second unit ("Відділ освіти та" + "фінансовий відділ").
+   */
+  private continueExecutors(leaf: Item, piece: string): void {
+    const printed = this.executorsPrinted;
+    this.executorsPrinted = joinPieces(printed, piece);
+    const last = leaf.executors.length - 1;
+    const previous = leaf.executors[last] ?? "";
+    const comma = /,$/.test(printed);
+    const midName = MID_SENTENCE.test(piece) && !startsExecutor(piece);
+    if (last >= 0 && !/;$/.test(printed) && (comma || midName || ENDS_WITH_JOINER.test(previous)))
+      leaf.executors.splice(last, 1, ...splitExecutors(joinPieces(comma ? `${previous},` : previous, piece)));
+    else leaf.executors.push(...splitExecutors(piece));
   }
 
   /** "1. Назва напряму" alone in a row, or a one-level number with a title and nothing else. */
@@ -431,6 +442,7 @@ class TaskTableBuilder {
     const deadline = cellText(cell(cells, roles.deadline));
     if (newRow) {
       leaf.executors = splitExecutors(executors);
+      this.executorsPrinted = cellText(executors);
       leaf.deadlineText = deadline;
       leaf.deadline = parseDeadline(deadline);
       this.placeText(line, cells, [roles.deadline]);

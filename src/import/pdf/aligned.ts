@@ -12,13 +12,19 @@
  *   column edge, a spanning cell, to the column it starts in); lines go into rows by baseline;
  * - a line starts a new row unless each of its pieces goes on a cell of the row above it: that cell
  *   had text on the line just above (not a whole source label when the piece starts with a capital),
- *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00"), and its
+ *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00", or a
+ *   numbered reference ending a phrase: "показник" over "2.6"), and its
  *   first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
  *   (cells are top-aligned), and so does the line under a column-number row;
  * - the table ends where the alignment breaks: a line running across two column edges (a full-width
  *   paragraph), a line left of the table, or a gap of an empty line.
+ *
+ * Lines left over that still look like a table (two or more lines in a row, each of two or more pieces
+ * far apart, starting at the same places as the line above: the rows of a table whose header is not
+ * one the interpreter knows, or that has none, like the passport's) are named as unframed, so that
+ * the import says their cells were read as text rather than leaving the loss silent.
  */
 import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
@@ -207,7 +213,9 @@ function buildRows(
         if (!above || !used.has(column)) return false;
         // An amount grouped by spaces wraps at a space in a narrow column ("1 032" over "053,00").
         const wrappedAmount = /^\d{1,3}(?: \d{3})*$/.test(above.text) && /^\d{3}(?:[ ,.]|$)/.test(piece.text);
-        const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim());
+        // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
+        const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
+        const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
         if (amount && !wrappedAmount) return false;
         // A whole source label ("державний бюджет") is no phrase to go on with a capital.
         if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
@@ -237,18 +245,29 @@ export function alignedTables(
   lines: TextRun[][],
   lineJoin: (runs: TextRun[]) => string,
   cellJoin: (runs: TextRun[]) => string,
-): { tables: AlignedTable[]; rest: TextRun[][] } {
+): { tables: AlignedTable[]; rest: TextRun[][]; unframed: Set<TextRun[]> } {
   const split = lines.map((line) => pieces(line, lineJoin));
   const tables: AlignedTable[] = [];
   const rest: TextRun[][] = [];
+  const unframed = new Set<TextRun[]>();
+  let band: number[] = [];
+  const closeBand = () => {
+    if (band.length >= 2) for (const index of band) unframed.add(lines[index] ?? []);
+    band = [];
+  };
   let at = 0;
   while (at < lines.length) {
     const header = findHeader(split, lines, at);
     if (!header) {
-      rest.push(lines[at] ?? []);
+      const line = lines[at] ?? [];
+      rest.push(line);
+      const above = band.at(-1);
+      if (above === undefined || !alignedRow(split[above] ?? [], split[at] ?? [])) closeBand();
+      if ((split[at] ?? []).length >= 2) band.push(at);
       at++;
       continue;
     }
+    closeBand();
     const { columns } = header;
     let end = at + header.lines;
     while (end < lines.length) {
@@ -273,5 +292,13 @@ export function alignedTables(
     });
     at = end;
   }
-  return { tables, rest };
+  closeBand();
+  return { tables, rest, unframed };
+}
+
+/** Whether a line of two or more pieces starts two of them where pieces of the line above start. */
+function alignedRow(above: Piece[], line: Piece[]): boolean {
+  if (line.length < 2) return false;
+  const starts = line.filter((piece) => above.some((other) => Math.abs(other.x - piece.x) < piece.size));
+  return starts.length >= 2;
 }

@@ -12,6 +12,8 @@ export interface PdfRead {
   blocks: Block[];
   /** True when the text came from OCR. */
   ocr: boolean;
+  /** Lines holding rows of tables without borders whose header was not recognised, read as text. */
+  unframed: number[];
 }
 
 /** Fewer letters than this on an average page: no text layer to speak of (a scan, maybe with a stamp). */
@@ -29,6 +31,6 @@ export async function readPdfBlocks(bytes: Uint8Array): Promise<PdfRead> {
   // pdfjs-dist is loaded by a PDF import only: the CLI and the server start without it (issue 13).
   const { loadPdfPages } = await import("./load.js");
   const pages = await loadPdfPages(bytes);
-  if (!isScan(pages)) return { blocks: layoutPages(pages), ocr: false };
-  return { blocks: await ocrPdf(bytes, pages.length), ocr: true };
+  if (!isScan(pages)) return { ...layoutPages(pages), ocr: false };
+  return { blocks: await ocrPdf(bytes, pages.length), ocr: true, unframed: [] };
 }

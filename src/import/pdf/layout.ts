@@ -179,6 +179,8 @@ interface PageLine {
   left: number;
   right: number;
   size: number;
+  /** A row of a table without borders whose header was not recognised (`aligned.ts`). */
+  unframed?: boolean;
 }
 
 type PageItem = PageTable | PageLine;
@@ -229,7 +231,9 @@ function pageItems(page: PageContent): PageItem[] {
     };
     tables.push({ kind: "table", top: table.top, grid, cells: table.cells });
   }
-  const lines = aligned.rest.map(toLine);
+  const lines = aligned.rest.map((runs) =>
+    aligned.unframed.has(runs) ? { ...toLine(runs), unframed: true } : toLine(runs),
+  );
   return [...tables, ...lines].sort((a, b) => b.top - a.top);
 }
 
@@ -308,6 +312,8 @@ interface Builder {
   line: number;
   table: { block: Table; grid: Grid; header: string[][]; rows: RawRow[] } | null;
   paragraph: { block: Paragraph; last: PageLine } | null;
+  /** Lines (as numbered in the blocks) holding rows of unframed tables read as text. */
+  unframed: number[];
 }
 
 function sameRow(a: string[] | undefined, b: string[] | undefined): boolean {
@@ -352,10 +358,12 @@ function addLine(builder: Builder, line: PageLine, rightMargin: number): void {
     open.block.text = joinLines(open.block.text, line.text);
     checkText(open.block.text);
     open.last = line;
+    if (line.unframed) builder.unframed.push(open.block.line);
     return;
   }
   const block: Paragraph = { kind: "paragraph", text: line.text, line: ++builder.line };
   builder.blocks.push(block);
+  if (line.unframed) builder.unframed.push(block.line);
   builder.paragraph = { block, last: line };
 }
 
@@ -363,10 +371,13 @@ function withoutMarks(rows: TableRow[]): TableRow[] {
   return rows.map(({ cells, line }) => ({ cells, line }));
 }
 
-/** The pages' content as blocks in reading order. */
-export function layoutPages(pages: PageContent[]): Block[] {
+/**
+ * The pages' content as blocks in reading order, and the lines that hold rows of tables without
+ * borders that were read as text (no header recognised).
+ */
+export function layoutPages(pages: PageContent[]): { blocks: Block[]; unframed: number[] } {
   const items = dropFurniture(pages, pages.map(pageItems));
-  const builder: Builder = { blocks: [], line: 0, table: null, paragraph: null };
+  const builder: Builder = { blocks: [], line: 0, table: null, paragraph: null, unframed: [] };
   items.forEach((page, index) => {
     const lines = page.filter((item): item is PageLine => item.kind === "line");
     const rightMargin = Math.max(0, ...lines.map((line) => line.right));
@@ -376,7 +387,8 @@ export function layoutPages(pages: PageContent[]): Block[] {
       else addLine(builder, item, rightMargin);
     });
   });
-  return builder.blocks.map((block) =>
+  const blocks = builder.blocks.map((block) =>
     block.kind === "table" ? { ...block, rows: withoutMarks(block.rows) } : block,
   );
+  return { blocks, unframed: [...new Set(builder.unframed)] };
 }

@@ -1,7 +1,7 @@
+import { isUnitName, namesUnit } from "../../domain/executor-split.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
 import { isColumnNumberRow, yearOf } from "../interpret/columns.js";
-import { isUnitName, namesUnit } from "../interpret/executors.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */
@@ -191,20 +191,38 @@ function startsItem(cells: string[]): boolean {
 
 /**
  * One-cell-per-line tables: a row interrupted by a blank line continues in the next group when
- * together they make exactly one full row and the second part does not start a row of its own.
+ * together they make exactly one full row and the second part does not start a row of its own. When
+ * they make one cell more, the break cut a cell: its two pieces join ("Відділ освіти;" + "молодіжний
+ * парламент"), each piece non-empty and neither part a full row.
  */
 export function mergeSplitRows(rows: RawRow[]): RawRow[] {
   const width = Math.max(0, ...rows.map((row) => row.cells.length));
   const out: RawRow[] = [];
   for (const row of rows) {
     const previous = out[out.length - 1];
-    const fits =
-      previous &&
+    const continues =
+      previous !== undefined &&
       (previous.cells.length > 1 || startsItem(previous.cells)) &&
-      previous.cells.length + row.cells.length === width &&
-      !isColumnNumberRow(previous.cells);
-    if (previous && fits && !startsRow(row.cells, true)) previous.cells.push(...row.cells);
+      !isColumnNumberRow(previous.cells) &&
+      !startsRow(row.cells, true);
+    const length = (previous?.cells.length ?? 0) + row.cells.length;
+    if (previous && continues && length === width) previous.cells.push(...row.cells);
+    else if (previous && continues && length === width + 1 && cutsCell(previous.cells, row.cells, width))
+      joinCutCell(previous.cells, row.cells);
     else out.push(row);
   }
   return out;
+}
+
+function cutsCell(head: string[], rest: string[], width: number): boolean {
+  const [first = ""] = rest;
+  return (
+    head.length < width && rest.length < width && (head.at(-1) ?? "").trim() !== "" && first.trim() !== ""
+  );
+}
+
+function joinCutCell(head: string[], rest: string[]): void {
+  const [first = "", ...others] = rest;
+  head[head.length - 1] = joinPieces(head.at(-1) ?? "", first);
+  head.push(...others);
 }

@@ -39,7 +39,7 @@ export function cutExecutors(cell: ExecutorsCell): [string, string] {
 
 /** "Фінансовий відділ" → "фінансовий відділ"; an abbreviation ("КП «…»", "ЦНАП") or a person keeps its capital. */
 function lowerFirst(unit: string): string {
-  if (PEOPLE.includes(unit) || !/^\p{Lu}\p{Ll}/u.test(unit)) return unit;
+  if (PEOPLE.includes(unit) || PROPER.includes(unit) || !/^\p{Lu}\p{Ll}/u.test(unit)) return unit;
   return unit.charAt(0).toLowerCase() + unit.slice(1);
 }
 
@@ -108,7 +108,14 @@ const EXECUTORS = [
   "КП «Благоустрій та озеленення»",
   "Служба у справах дітей",
   "ЦНАП",
+  // Named by an abbreviation after adjectives, proper or not, and a unit that names no kind.
+  "Роменська ЖЕК",
+  "Міський ЦНАП",
+  "ОСББ «Світанок»",
+  "Молодіжна рада",
 ];
+/** Proper adjectives keep their capital after the first executor. */
+const PROPER = ["Роменська ЖЕК"];
 /** People, as an executors cell may name them: initials before or after, Є, І, Ї, Ґ and apostrophes. */
 const PEOPLE = [
   "Іваненко І.І.",
@@ -120,6 +127,22 @@ const PEOPLE = [
 ];
 const UNIT_JOINERS = [", ", " та ", " і ", " / ", "/", "; "];
 const PEOPLE_JOINERS = [", ", " та ", "; "];
+
+/**
+ * Bodies whose name starts with no unit's kind ("молодіжний парламент"), or only with a word that names
+ * a unit alone ("робоча група"): after a `;` each is an executor of its own, and after a comma the
+ * latter is; a page break may cut the cell right after either (`cutExecutors`).
+ */
+const bodyAfterUnits = fc
+  .tuple(
+    fc.shuffledSubarray(EXECUTORS, { minLength: 1, maxLength: 2 }),
+    fc.constantFrom(
+      { body: "Молодіжний парламент", joiner: "; " },
+      { body: "Робоча група", joiner: "; " },
+      { body: "Робоча група", joiner: ", " },
+    ),
+  )
+  .map(([units, { body, joiner }]) => ({ executors: [...units, body], joiner }));
 
 /**
  * One to three units, or one to three people, joined as a cell might join them; the second and later
@@ -134,6 +157,7 @@ const executorsCell: fc.Arbitrary<ExecutorsCell> = fc
         joiner: fc.constantFrom(...UNIT_JOINERS),
       }),
     },
+    { weight: 1, arbitrary: bodyAfterUnits },
     {
       weight: 1,
       arbitrary: fc.record({

@@ -1,12 +1,20 @@
 import fc from "fast-check";
 import type { WordBlock, WordCell } from "../../support/word-document.js";
-import { printAmount, printExecutors, type TaskTableModel, taskTableModel, yearTotal } from "./model.js";
+import {
+  cutExecutors,
+  printAmount,
+  printExecutors,
+  type TaskTableModel,
+  taskTableModel,
+  yearTotal,
+} from "./model.js";
 import type { ProjectView } from "./view.js";
 import { WordSketch } from "./word.js";
 
 /**
  * Family 2, one cell per line: every cell on its own tab-indented line, a blank line between rows, a
- * row cut in two by a page break (a blank line inside it), directions as `N. Назва`, the item number
+ * row cut in two by a page break (a blank line inside it, between cells or inside the executors
+ * cell), directions as `N. Назва`, the item number
  * in the task cell with the project cell repeating the title or left empty, short `Всього за
  * напрямом` rows, and amounts in thousand UAH or in UAH as the header says.
  */
@@ -18,12 +26,18 @@ export interface OneCellStyle {
   zero: string;
   /** "inline": the first source on the project's row; "total": a `Загальний обсяг` row, then the sources. */
   sources: "inline" | "total";
-  /** Per row: where a page break cuts it (0 = not cut). Reused cyclically. */
+  /**
+   * Per row: where a page break cuts it (0 = not cut, N = before cell N, `INSIDE_EXECUTORS` = inside the
+   * executors cell, after its first joiner: "Відділ освіти;" | "молодіжний парламент"). Reused cyclically.
+   */
   cuts: number[];
   noteAmounts: string;
   localLabel: string;
   directionTotals: boolean;
 }
+
+const INSIDE_EXECUTORS = -1;
+const EXECUTORS_CELL = 2;
 
 export const oneCellStyle: fc.Arbitrary<OneCellStyle> = fc.record({
   numbering: fc.constantFrom("dot", "bare", "bracket", "none"),
@@ -32,7 +46,10 @@ export const oneCellStyle: fc.Arbitrary<OneCellStyle> = fc.record({
   grouped: fc.boolean(),
   zero: fc.constantFrom("-", "", "0,00"),
   sources: fc.constantFrom("inline", "total"),
-  cuts: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 9 })), { minLength: 1, maxLength: 30 }),
+  cuts: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 9 }), fc.constant(INSIDE_EXECUTORS)), {
+    minLength: 1,
+    maxLength: 30,
+  }),
   noteAmounts: fc.constantFrom("-", ""),
   localLabel: fc.constantFrom("Місцевий бюджет", "місцевий бюджет", "бюджет громади"),
   directionTotals: fc.boolean(),
@@ -59,16 +76,18 @@ class OneCellRenderer {
   }
 
   /** A row: each cell on a line (a page break may cut it); `word` is the row as the DOCX has it, one row. */
-  private emit(cells: string[], word: WordCell[] = cells): void {
+  private emit(cells: string[], word: WordCell[] = cells, executors?: [string, string]): void {
     this.word.row(word);
     // A page break right after an unnumbered first cell leaves a lone title: not this family (see the report).
     const lone = this.style.numbering === "none" ? 2 : 1;
     const drawn = at(this.style.cuts, this.row);
     const cut = cells.length === this.width && drawn >= lone ? drawn : 0;
+    const [head, rest] = drawn === INSIDE_EXECUTORS && executors?.[1] ? executors : [null, ""];
     this.row++;
     cells.forEach((cell, index) => {
       if (cut > 0 && index === Math.min(cut, cells.length - 1)) this.lines.push("");
-      this.lines.push(`\t${cell}`);
+      if (head !== null && index === EXECUTORS_CELL) this.lines.push(`\t${head}`, "", `\t${rest}`);
+      else this.lines.push(`\t${cell}`);
     });
     this.lines.push("");
   }
@@ -130,30 +149,33 @@ class OneCellRenderer {
   }
 
   private renderProject(project: ProjectView): void {
+    const cell = this.model.executorCells[project.number] ?? { executors: [project.executors], joiner: "" };
     const head = [
       this.numbered(project),
       this.style.repeatTitle ? project.title : "",
-      printExecutors(
-        this.model.executorCells[project.number] ?? { executors: [project.executors], joiner: "" },
-      ),
+      printExecutors(cell),
       project.deadline,
     ];
+    const cut = cutExecutors(cell);
     const noAmounts = this.model.years.map(() => this.style.noteAmounts);
     if (project.fundingNote) {
-      this.emit([...head, project.fundingNote, this.style.noteAmounts, ...noAmounts, project.result]);
+      const cells = [...head, project.fundingNote, this.style.noteAmounts, ...noAmounts, project.result];
+      this.emit(cells, cells, cut);
       return;
     }
     const sources = Object.entries(project.funding);
     const row = (byYear: Record<string, number>) => this.amounts((year) => byYear[year] ?? 0);
     if (this.style.sources === "total" || sources.length > 1) {
       const total = this.amounts((year) => yearTotal(project, year));
-      this.emit([...head, "Загальний обсяг, у тому числі:", ...total, project.result]);
+      const cells = [...head, "Загальний обсяг, у тому числі:", ...total, project.result];
+      this.emit(cells, cells, cut);
       for (const [source, byYear] of sources)
         this.emit(["", "", "", "", this.label(source), ...row(byYear), ""]);
       return;
     }
     const [source, byYear] = sources[0] ?? ["local", {}];
-    this.emit([...head, this.label(source), ...row(byYear), project.result]);
+    const cells = [...head, this.label(source), ...row(byYear), project.result];
+    this.emit(cells, cells, cut);
   }
 
   private renderTotals(label: string, projects: ProjectView[]): void {

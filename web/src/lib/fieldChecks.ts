@@ -24,10 +24,8 @@ export function checkYearRange(
   return { from: fromError, to: toError };
 }
 
-/** "a; b\nc" → ["a", "b", "c"]: executors are typed one per line or separated by semicolons. */
-export function splitExecutors(text: string): string[] {
-  return text
-    .split(/[;\n]/)
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
-}
+/**
+ * Executors as the head types them: one per line or separated by semicolons, and, as the importer reads
+ * a task table's cell, commas and conjunctions between units ("Відділ освіти та фінансовий відділ").
+ */
+export { splitExecutors } from "../../../src/domain/executor-split.js";

@@ -1,4 +1,12 @@
-import { cellText } from "./text.js";
+/**
+ * Splitting an executors cell into its organisational units and people: the importer reads task tables
+ * with it and the web editor splits what the head types. Pure functions.
+ */
+
+/** A cell's text on one line: line breaks and runs of spaces become one space. */
+function cellText(cell: string): string {
+  return cell.replace(/\s+/g, " ").trim();
+}
 
 /** How the name of an organisational unit starts. */
 const UNIT_START =
@@ -9,7 +17,11 @@ const UNIT_NOUN =
 
 export function isUnitName(text: string): boolean {
   const clean = text.replace(/^[«"„]/, "").trim();
-  return UNIT_START.test(clean) || (clean.split(/\s+/).length <= 3 && UNIT_NOUN.test(clean));
+  return (
+    UNIT_START.test(clean) ||
+    (clean.split(/\s+/).length <= 3 && UNIT_NOUN.test(clean)) ||
+    ABBREVIATED_UNIT.test(clean)
+  );
 }
 
 /** A capitalised word of a name, apostrophes and a double surname included: "Мар'яненко", "Коваль-Їжак". */
@@ -94,10 +106,13 @@ function splitCommas(text: string): string[] {
 /** A proper name or an abbreviation: "Старокостянтинівська ЖЕК", "ОСББ «Світанок»", «Рада». */
 const CAPITALISED = /^[«"„]?\p{Lu}/u;
 
+/** Capitals that name no organisation of their own ("ЦЗ" in "з питань НС, ЦЗ та …"). */
+const UNLISTED_CAPITALS = /^[«"„]?[А-ЯІЇЄҐ]{2,6}(?!\p{L})/u;
+
 /**
  * Glues comma parts back unless the part after a comma starts a new unit's name or a person, or, in a
  * list of units or people, a capitalised name; a lower-case part goes on with the unit before
- * ("освіти, молоді та спорту").
+ * ("освіти, молоді та спорту"), and so do capitals that are no organisation's abbreviation ("НС, ЦЗ").
  */
 function splitUnits(text: string): string[] {
   const units: string[] = [];
@@ -109,7 +124,8 @@ function splitUnits(text: string): string[] {
         ? printed.slice(conjoined[0].length)
         : printed;
     const last = units.length - 1;
-    const startsUnit = isExecutor(part) || (CAPITALISED.test(part) && isExecutor(units[0] ?? ""));
+    const capitalised = CAPITALISED.test(part) && !UNLISTED_CAPITALS.test(part);
+    const startsUnit = isExecutor(part) || (capitalised && isExecutor(units[0] ?? ""));
     if (last >= 0 && !startsUnit) units[last] = `${units[last]}, ${part}`;
     else units.push(part);
   }
@@ -122,7 +138,7 @@ const JOINER = /\s+(?:та|і|й|and)\s+|\s*\/\s*/iu;
 const LEADING_JOINER = /^(?:та|і|й|and)\s+/iu;
 
 /** A unit's kind, in the nominative: the noun a unit's name starts with after its adjectives. */
-const KIND_NOUN = String.raw`(?:відділ|відділи|управління(?!\s+[\p{L}'’ʼ-]+(?:ом|ем|єм|ами|ями|ою|ею|єю)(?!\p{L}))|департамент|сектор|служба|центр|комітет|підприємство|підприємства|заклад|заклади|установа|установи|апарат|інспекція|адміністрація|бюро|староста|старости|підрозділ|підрозділи|department|division|office|service|centre|center)(?!\p{L})`;
+const KIND_NOUN = String.raw`(?:відділ|відділи|управління(?!\s+[\p{L}'’ʼ-]+(?:ом|ем|єм|ами|ями|ою|ею|єю)(?!\p{L}))|департамент|сектор|служба|центр|комітет|рада|підприємство|підприємства|заклад|заклади|установа|установи|апарат|інспекція|адміністрація|бюро|староста|старости|підрозділ|підрозділи|department|division|office|service|centre|center)(?!\p{L})`;
 /** An adjective in the nominative before the kind: "фінансовий", "комунальне", "Роменський міський". */
 const ADJECTIVE = String.raw`(?:[\p{L}'’ʼ-]+(?:ий|ій|е|є|а|я|і)|[A-Za-z-]+)`;
 /** Abbreviations of organisational forms that start a unit's name: "КП «…»", "ЦНАП", "КНП «…»". */
@@ -130,6 +146,23 @@ const KIND_ABBREVIATION = String.raw`(?:КП|КНП|КУ|КЗ|КЗК|КЗО|КО
 const KIND_START = new RegExp(
   String.raw`^(?:[«"„]?${KIND_ABBREVIATION}|(?:${ADJECTIVE}\s+){0,2}${KIND_NOUN})`,
   "iu",
+);
+/**
+ * Abbreviations of organisations, in capitals: "ЖЕК", "ЦНАП", "КНП", "ОСББ", "ДНЗ", "ЗОШ", "ЦПМСД". A
+ * capital run of 2–6 letters not listed here (its letters may be words: "НС", "ЦЗ") names an
+ * organisation only with an adjective before it or a «name» after it ("Роменська ЖЕК", "БК «Юність»").
+ */
+const ORGANISATION_ABBREVIATION = String.raw`(?:КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ГО|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|НВК|ДЮСШ|ЦСС|ЦСССДМ|ЦНСП|ТЦСО|ТЦК|ЖЕК|ЖЕУ|ЖЕД|ЖКП|ЦДЮТ|ЦБС|ЦКД|БК|МБК|ЦК|КДЮСШ)(?!\p{L})`;
+const CAPITALS = String.raw`[А-ЯІЇЄҐ]{2,6}(?!\p{L})`;
+/** An adjective in the nominative, by its ending: "Роменська", "міський", "комунальне". */
+const NOMINATIVE_ADJECTIVE = String.raw`[\p{L}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
+/**
+ * A unit named by its abbreviation: `[adjectives] ABBREVIATION [«name»]` ("Роменська ЖЕК", "міський
+ * ЦНАП", "КНП «Роменська ЦРЛ»", "ЗОШ №2"); an abbreviation not listed needs an adjective or a «name».
+ */
+const ABBREVIATED_UNIT = new RegExp(
+  String.raw`^(?:(?:${NOMINATIVE_ADJECTIVE}\s+){0,2}${ORGANISATION_ABBREVIATION}|(?:${NOMINATIVE_ADJECTIVE}\s+){1,2}${CAPITALS}|${CAPITALS}(?=\s*[«"„]))`,
+  "u",
 );
 /** The first word in the plural: "структурні", "комунальні", "старости". */
 const PLURAL_HEAD = /^[«"„]?[\p{L}'’ʼ-]*\p{Ll}[іи](?!\p{L})/u;
@@ -140,7 +173,9 @@ const PLURAL_HEAD = /^[«"„]?[\p{L}'’ʼ-]*\p{Ll}[іи](?!\p{L})/u;
  */
 export function startsExecutor(text: string): boolean {
   const clean = text.trim();
-  return (KIND_START.test(clean) && /^[«"„]?\p{L}/u.test(clean)) || isPerson(clean);
+  return (
+    (KIND_START.test(clean) && /^[«"„]?\p{L}/u.test(clean)) || ABBREVIATED_UNIT.test(clean) || isPerson(clean)
+  );
 }
 
 /**
