@@ -89,16 +89,23 @@ async function coldView(browser: Browser, url: string, text: string, slow: boole
   return { shownMs, fcpMs, bytes };
 }
 
-async function views(browser: Browser, url: string, text: string, slow: boolean): Promise<View[]> {
-  const result: View[] = [];
+/**
+ * Cold views of each page, the pages taking turns round by round: a machine whose load moves during
+ * the run slows the page and its baseline alike, instead of whichever was measured in the busy minute.
+ */
+async function views(browser: Browser, urls: string[], text: string, slow: boolean): Promise<View[][]> {
+  const result: View[][] = urls.map(() => []);
   for (let round = 0; round < ROUNDS + 1; round++) {
-    const view = await coldView(browser, url, text, slow);
-    if (round > 0) result.push(view); // the first round is a warm-up: the server compiles its routes
+    for (const [i, url] of urls.entries()) {
+      const view = await coldView(browser, url, text, slow);
+      if (round > 0) result[i]?.push(view); // the first round is a warm-up: the server compiles its routes
+    }
   }
   return result;
 }
 
-const summary = (list: View[]) => ({
+type Summary = View;
+const summary = (list: View[]): Summary => ({
   shownMs: median(list.map((view) => view.shownMs)),
   fcpMs: median(list.map((view) => view.fcpMs)),
   bytes: median(list.map((view) => view.bytes)),
@@ -118,14 +125,16 @@ async function main(): Promise<void> {
   const url = `${base}/p/${community.katottg}/${period.from}-${period.to}`;
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
   try {
-    const trivial = summary(await views(browser, base + TRIVIAL_PATH, community.name, false));
-    const fast = summary(await views(browser, url, community.name, false));
-    const slowTrivial = summary(await views(browser, base + TRIVIAL_PATH, community.name, true));
-    const slow = summary(await views(browser, url, community.name, true));
+    const [trivial, fast] = (await views(browser, [base + TRIVIAL_PATH, url], community.name, false)).map(
+      summary,
+    ) as [Summary, Summary];
+    const [slowTrivial, slow] = (await views(browser, [base + TRIVIAL_PATH, url], community.name, true)).map(
+      summary,
+    ) as [Summary, Summary];
     console.log(
       `public page of ${file} (${result.programme.directions.length} directions), ${ROUNDS} cold loads each`,
     );
-    const row = (label: string, view: ReturnType<typeof summary>) =>
+    const row = (label: string, view: Summary) =>
       console.log(
         `${label.padEnd(26)} name on screen ${view.shownMs.toFixed(0).padStart(5)} ms, FCP ${view.fcpMs.toFixed(0).padStart(5)} ms, ${(view.bytes / 1024).toFixed(1)} KB on the wire`,
       );

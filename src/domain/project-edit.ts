@@ -52,6 +52,25 @@ export function withProjectFields(
   return undefined;
 }
 
+/**
+ * Where the item with this id sits in the programme's JSON, as keys from the root (directions, index,
+ * items, index, children, index…); undefined when there is no such item.
+ */
+export function projectPath(programme: Programme, id: string): string[] | undefined {
+  const search = (items: Item[], path: string[]): string[] | undefined => {
+    for (const [index, item] of items.entries()) {
+      if (item.id === id) return [...path, String(index)];
+      if (id.startsWith(`${item.id}.`)) return search(item.children, [...path, String(index), "children"]);
+    }
+    return undefined;
+  };
+  for (const [index, direction] of programme.directions.entries()) {
+    const found = search(direction.items, ["directions", String(index), "items"]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The item with this id, anywhere in the tree. */
 export function findProject(programme: Programme, id: string): Item | undefined {
   const search = (items: Item[]): Item | undefined => {

@@ -6,12 +6,12 @@
 
 import type { Transaction } from "kysely";
 import type { Finding, Programme } from "../domain/model.js";
-import { type ProjectFields, withProjectFields } from "../domain/project-edit.js";
+import { findProject, type ProjectFields, projectPath, withProjectFields } from "../domain/project-edit.js";
 import type { Actor } from "./audit.js";
 import type { Store } from "./index.js";
-import { listVersions, refuseFrozen, writeEdit } from "./programmes.js";
+import { type ProjectPatch, refuseFrozen, versionInfo, writeEditVersion } from "./programmes.js";
 import type { Database } from "./schema.js";
-import { versionDocument } from "./version-documents.js";
+import { rememberVersion, type VersionKey, versionDocument } from "./version-documents.js";
 
 export interface ProjectEditInput {
   programmeId: number;
@@ -40,6 +40,8 @@ export type ProjectEditOutcome =
 interface PreparedEdit {
   programme: Programme;
   documentJson: string;
+  projectPatch: ProjectPatch;
+  findingsJson: string;
   findings: Finding[];
   previousFindings: Finding[];
 }
@@ -54,7 +56,7 @@ async function prepareEdit(
   input: ProjectEditInput,
 ): Promise<PreparedEdit | "no-project" | undefined> {
   const db = store.kysely();
-  const base = (await listVersions(db, input.programmeId)).find((info) => info.version === input.baseVersion);
+  const base = await versionInfo(db, input.programmeId, input.baseVersion);
   if (!base) return undefined;
   const key = {
     programmeId: input.programmeId,
@@ -68,7 +70,14 @@ async function prepareEdit(
   if (!programme) return "no-project";
   const findings = input.validate(programme);
   const previousFindings = stored.findings as Finding[];
-  return { programme, documentJson: JSON.stringify(programme), findings, previousFindings };
+  const projectPatch = {
+    baseVersion: base.version,
+    path: projectPath(programme, input.itemId) ?? [],
+    itemJson: JSON.stringify(findProject(programme, input.itemId)),
+  };
+  const documentJson = JSON.stringify(programme);
+  const findingsJson = JSON.stringify(findings);
+  return { programme, documentJson, projectPatch, findings, findingsJson, previousFindings };
 }
 
 async function latestVersion(trx: Transaction<Database>, programmeId: number): Promise<number | undefined> {
@@ -83,20 +92,24 @@ async function latestVersion(trx: Transaction<Database>, programmeId: number): P
 export async function saveProjectEdit(store: Store, input: ProjectEditInput): Promise<ProjectEditOutcome> {
   const prepared = await prepareEdit(store, input);
   if (prepared === "no-project") return { outcome: "no-project" };
-  return store
-    .kysely()
-    .transaction()
-    .execute(async (trx): Promise<ProjectEditOutcome> => {
-      await refuseFrozen(trx, input.programmeId);
-      const latest = await latestVersion(trx, input.programmeId);
-      if (latest === undefined) return { outcome: "not-found" };
-      if (latest !== input.baseVersion || !prepared) return { outcome: "conflict", latestVersion: latest };
-      const { programme, findings, previousFindings, documentJson } = prepared;
-      const saved = await writeEdit(trx, input.programmeId, programme, findings, input.note, input.actor, {
-        changedItem: input.itemId,
-        documentJson,
-      });
-      if (!saved) return { outcome: "not-found" };
-      return { outcome: "saved", version: saved.version, programme, findings, previousFindings };
+  const db = store.kysely();
+  let written: VersionKey | undefined;
+  const outcome = await db.transaction().execute(async (trx): Promise<ProjectEditOutcome> => {
+    await refuseFrozen(trx, input.programmeId);
+    const latest = await latestVersion(trx, input.programmeId);
+    if (latest === undefined) return { outcome: "not-found" };
+    if (latest !== input.baseVersion || !prepared) return { outcome: "conflict", latestVersion: latest };
+    const { programme, findings, previousFindings, documentJson, projectPatch } = prepared;
+    written = await writeEditVersion(trx, input.programmeId, programme, findings, input.note, input.actor, {
+      changedItem: input.itemId,
+      documentJson,
+      projectPatch,
     });
+    if (!written) return { outcome: "not-found" };
+    return { outcome: "saved", version: written.version, programme, findings, previousFindings };
+  });
+  if (written && prepared) {
+    rememberVersion(db, written, { document: prepared.documentJson, findings: prepared.findingsJson });
+  }
+  return outcome;
 }

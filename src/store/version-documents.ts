@@ -52,6 +52,26 @@ async function fetchDocument(db: Kysely<Database>, key: VersionKey): Promise<Raw
     .executeTakeFirst();
 }
 
+function keep(cache: Map<string, RawDocument>, text: string, raw: RawDocument): void {
+  cache.set(text, raw);
+  if (cache.size > CACHED_VERSIONS) cache.delete(cache.keys().next().value as string);
+}
+
+/**
+ * Keeps a version just written (committed) from the JSON it was written as, so the next read of it —
+ * the next project edit builds on it — does not fetch its document back from the database.
+ */
+export function rememberVersion(
+  db: Kysely<Database>,
+  key: VersionKey,
+  json: { document: string; findings: string },
+): void {
+  const cache = cacheOf(db);
+  const text = keyText(key);
+  cache.delete(text);
+  keep(cache, text, json);
+}
+
 /** The version's document and findings, parsed; from memory when this version was read before. */
 export async function versionDocument(
   db: Kysely<Database>,
@@ -63,8 +83,7 @@ export async function versionDocument(
   if (raw) cache.delete(text);
   else raw = await fetchDocument(db, key);
   if (!raw) return undefined;
-  cache.set(text, raw);
-  if (cache.size > CACHED_VERSIONS) cache.delete(cache.keys().next().value as string);
+  keep(cache, text, raw);
   return { document: copyOf(raw.document), findings: copyOf(raw.findings) };
 }
 

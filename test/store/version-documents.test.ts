@@ -4,6 +4,7 @@
  * each other (nothing of an earlier edit lost).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Programme } from "../../src/domain/model.js";
 import { projectFields } from "../../src/domain/project-edit.js";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { validateProgramme } from "../../src/domain/validate.js";
@@ -11,6 +12,13 @@ import type { Store } from "../../src/store/index.js";
 import { saveProjectEdit } from "../../src/store/project-edit.js";
 import { cachedVersionCount } from "../../src/store/version-documents.js";
 import { openTestStore } from "../support/db.js";
+
+/** The second project below the first task of the second direction (d2.1.2 in the demo programme). */
+function secondProjectOfDirection2(programme: Programme) {
+  const item = programme.directions[1]?.items[0]?.children[1];
+  if (!item) throw new Error("no nested project");
+  return item;
+}
 
 function firstProject(programme: ReturnType<typeof demoProgramme>) {
   const item = programme.directions[0]?.items[0];
@@ -77,4 +85,43 @@ describe("version documents read once per version", () => {
       firstProject((await store.getProgramme(programmeId, base + 1))?.programme ?? demoProgramme()).title,
     ).toBe("Перша зміна");
   });
+
+  it.each([
+    ["a project", (programme: Programme) => firstProject(programme)],
+    ["a project nested in another", (programme: Programme) => secondProjectOfDirection2(programme)],
+  ])(
+    "keeps the new version of an edit of %s in memory as stored (the next edit does not fetch it)",
+    async (_name, pick) => {
+      const latest = await store.getProgramme(programmeId);
+      if (!latest) throw new Error("not stored");
+      const item = pick(latest.programme);
+      const before = cachedVersionCount(store.kysely());
+      const saved = await saveProjectEdit(store, {
+        programmeId,
+        itemId: item.id,
+        fields: { ...structuredClone(projectFields(item)), title: `Зміна ${item.id}`, funding: [] },
+        baseVersion: latest.version.version,
+        validate: validateProgramme,
+        actor: null,
+      });
+      if (saved.outcome !== "saved") throw new Error(saved.outcome);
+      expect(cachedVersionCount(store.kysely())).toBe(before + 1);
+      const row = await store
+        .kysely()
+        .selectFrom("programme_versions")
+        .select(["document", "findings"])
+        .where("programme_id", "=", programmeId)
+        .where("version", "=", saved.version)
+        .executeTakeFirstOrThrow();
+      const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
+      const kept = await store.getProgramme(programmeId, saved.version);
+      expect(kept?.programme).toEqual(parse(row.document));
+      expect(pick(parse(row.document) as Programme)).toMatchObject({
+        title: `Зміна ${item.id}`,
+        funding: [],
+      });
+      expect(kept?.findings).toEqual(parse(row.findings));
+      expect(cachedVersionCount(store.kysely())).toBe(before + 1);
+    },
+  );
 });

@@ -56,13 +56,19 @@ export function useProgrammeEditor(
   originalTotals?: Totals,
 ) {
   const [history, setHistory] = useState(() => createHistory(original));
+  const [historyOf, setHistoryOf] = useState(original);
   const fieldErrors = useMemo(() => new FieldErrorStore<MessageKey>(), []);
   const invalidCount = useInvalidCount(fieldErrors);
   const [focusId, setFocusId] = useState<string | null>(null);
 
-  useEffect(() => {
+  // A programme loaded or just saved starts its history in the render that shows it: reset in an
+  // effect, every save of a large programme rendered the whole workspace a second time.
+  if (historyOf !== original) {
+    setHistoryOf(original);
     setHistory(createHistory(original));
-    fieldErrors.clear();
+  }
+  useEffect(() => {
+    if (original) fieldErrors.clear();
   }, [original, fieldErrors]);
 
   const importOnly = useRef<{ original: Programme; findings: Finding[] } | null>(null);
