@@ -1,5 +1,5 @@
 import { mkdir } from "node:fs/promises";
-import { type Dialect, Kysely, PostgresDialect, sql } from "kysely";
+import { type Dialect, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { config } from "../config.js";
 import type { Finding, ImportResult, Programme } from "../domain/model.js";
@@ -27,6 +27,7 @@ import {
   type VersionInfo,
 } from "./programmes.js";
 import type { Database } from "./schema.js";
+import { gatherStatistics } from "./statistics.js";
 
 export { parseJson } from "./convert.js";
 export {
@@ -150,25 +151,6 @@ async function createDialect(options: StoreOptions): Promise<OpenedDialect> {
     await release();
     throw error;
   }
-}
-
-/** The tables of the schema without planner statistics, or analysed empty and with rows since. */
-async function tablesWithoutStatistics(db: Kysely<Database>): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`
-    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = current_schema() and c.relkind = 'r'
-      and (c.reltuples < 0 or (c.reltuples = 0 and pg_relation_size(c.oid) > 0))
-    order by c.relname`.execute(db);
-  return rows.map((row) => row.name);
-}
-
-async function gatherStatistics(db: Kysely<Database>, mode: "refresh" | "when-missing"): Promise<void> {
-  if (mode === "refresh") {
-    await sql`analyze`.execute(db);
-    return;
-  }
-  const tables = await tablesWithoutStatistics(db);
-  if (tables.length > 0) await sql`analyze ${sql.join(tables.map((table) => sql.id(table)))}`.execute(db);
 }
 
 /**

@@ -7,6 +7,7 @@ import { matchItemUnits } from "./monitoring.js";
 import { type NormalizedRows, normalizeProgramme } from "./normalize.js";
 import type { ProgrammeStatus } from "./programmes.js";
 import type { Database } from "./schema.js";
+import { analyzeSchema } from "./statistics.js";
 import { refreshSummaries } from "./summaries.js";
 import { normalizeName, type OrgUnit, UNIT_COLUMNS } from "./users.js";
 
@@ -462,6 +463,6 @@ export async function loadProgrammes(
   }
   const result = await pipeline.finish();
   // Fresh statistics, so the planner walks the new rows by index (autovacuum would, later; PGlite never).
-  if (result.loaded > 0) await sql`analyze`.execute(db);
+  if (result.loaded > 0) await analyzeSchema(db);
   return result;
 }
