@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Many files wait on LibreOffice, a CLI child or the database: on two cores Vitest's default (cores − 1)
+    // leaves one core idle through those waits.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
