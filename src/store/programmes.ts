@@ -213,6 +213,8 @@ interface VersionWrite {
   rows?: NormalizedRows;
   /** The document is the base version's with one project replaced: made in SQL from the stored one. */
   projectPatch?: ProjectPatch;
+  /** `findings` serialised, when the caller has it already. */
+  findingsJson?: string;
 }
 
 /**
@@ -239,12 +241,13 @@ export interface PreparedWrite {
   documentJson?: string;
   rows?: NormalizedRows;
   projectPatch?: ProjectPatch;
+  findingsJson?: string;
 }
 
 /** The serialised document and query-table rows of a programme, made outside any transaction. */
 export function prepareWrite(
   programme: Programme,
-): Required<Omit<PreparedWrite, "changedItem" | "projectPatch">> {
+): Required<Omit<PreparedWrite, "changedItem" | "projectPatch" | "findingsJson">> {
   return { documentJson: JSON.stringify(programme), rows: normalizeProgramme(0, programme) };
 }
 
@@ -326,7 +329,7 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
       document: write.projectPatch
         ? patchedDocument(write.programmeId, write.projectPatch)
         : (write.documentJson ?? JSON.stringify(write.programme)),
-      findings: JSON.stringify(write.findings),
+      findings: write.findingsJson ?? JSON.stringify(write.findings),
       ...countFindings(write.findings),
     })
     .returning("created_at")
@@ -734,6 +737,7 @@ export async function writeEditVersion(
     documentJson,
     rows: prepared.rows,
     projectPatch: prepared.projectPatch,
+    findingsJson: prepared.findingsJson,
   });
   const { version } = written;
   await writeAudit(trx, actor, {

@@ -40,7 +40,7 @@ export type ProjectEditOutcome =
 interface PreparedEdit {
   programme: Programme;
   documentJson: string;
-  projectPatch: ProjectPatch;
+  projectPatch: ProjectPatch | undefined;
   findingsJson: string;
   findings: Finding[];
   previousFindings: Finding[];
@@ -70,14 +70,17 @@ async function prepareEdit(
   if (!programme) return "no-project";
   const findings = input.validate(programme);
   const previousFindings = stored.findings as Finding[];
-  const projectPatch = {
-    baseVersion: base.version,
-    path: projectPath(programme, input.itemId) ?? [],
-    itemJson: JSON.stringify(findProject(programme, input.itemId)),
-  };
+  const projectPatch = patchOf(programme, input.itemId, base.version);
   const documentJson = JSON.stringify(programme);
   const findingsJson = JSON.stringify(findings);
   return { programme, documentJson, projectPatch, findings, findingsJson, previousFindings };
+}
+
+/** The project as a patch of the base document; none (the whole document is written) when not found. */
+function patchOf(programme: Programme, itemId: string, baseVersion: number): ProjectPatch | undefined {
+  const path = projectPath(programme, itemId);
+  const item = findProject(programme, itemId);
+  return path && item && { baseVersion, path, itemJson: JSON.stringify(item) };
 }
 
 async function latestVersion(trx: Transaction<Database>, programmeId: number): Promise<number | undefined> {
@@ -99,10 +102,11 @@ export async function saveProjectEdit(store: Store, input: ProjectEditInput): Pr
     const latest = await latestVersion(trx, input.programmeId);
     if (latest === undefined) return { outcome: "not-found" };
     if (latest !== input.baseVersion || !prepared) return { outcome: "conflict", latestVersion: latest };
-    const { programme, findings, previousFindings, documentJson, projectPatch } = prepared;
+    const { programme, findings, previousFindings, documentJson, projectPatch, findingsJson } = prepared;
     written = await writeEditVersion(trx, input.programmeId, programme, findings, input.note, input.actor, {
       changedItem: input.itemId,
       documentJson,
+      findingsJson,
       projectPatch,
     });
     if (!written) return { outcome: "not-found" };
