@@ -25,7 +25,8 @@ import { bilingual } from "./sniff.js";
 /** What LibreOffice writes, by the extension of the output file. */
 export type ConvertTarget = "docx" | "odt" | "doc" | "rtf" | "pdf";
 
-const FILTERS: Record<ConvertTarget, string> = {
+/** LibreOffice's export filter for each target. */
+export const CONVERT_FILTERS: Record<ConvertTarget, string> = {
   docx: "docx:MS Word 2007 XML",
   odt: "odt:writer8",
   doc: "doc:MS Word 97",
@@ -74,7 +75,7 @@ function sofficeArguments(directory: string, input: string, from: string, target
     "--norestore",
     "--nolockcheck",
     "--convert-to",
-    FILTERS[target],
+    CONVERT_FILTERS[target],
     "--outdir",
     path.join(directory, "out"),
     input,

@@ -22,21 +22,12 @@ import {
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { inTempDirectory, runProgram } from "../../src/import/external.js";
-import type { ConvertTarget } from "../../src/import/soffice.js";
-import { sofficePath } from "../../src/import/soffice.js";
+import { CONVERT_FILTERS, type ConvertTarget, sofficePath } from "../../src/import/soffice.js";
 import { unzipSafely } from "../../src/import/zip.js";
 
 export const OFFICE_CACHE = fileURLToPath(
   new URL("../../node_modules/.cache/infoprog-office", import.meta.url),
 );
-
-const FILTERS: Record<ConvertTarget, string> = {
-  docx: "docx:MS Word 2007 XML",
-  odt: "odt:writer8",
-  doc: "doc:MS Word 97",
-  rtf: "rtf:Rich Text Format",
-  pdf: "pdf:writer_pdf_Export",
-};
 
 function soffice(): string {
   const program = sofficePath();
@@ -82,7 +73,7 @@ function content(bytes: Uint8Array, from: string): Uint8Array[] {
 }
 
 function keyOf(bytes: Uint8Array, from: string, target: ConvertTarget): string {
-  const hash = createHash("sha256").update(`${sofficeVersion()}\0${from}\0${FILTERS[target]}\0`);
+  const hash = createHash("sha256").update(`${sofficeVersion()}\0${from}\0${CONVERT_FILTERS[target]}\0`);
   for (const part of content(bytes, from)) hash.update(part);
   return hash.digest("hex");
 }
@@ -126,10 +117,14 @@ async function convertInOneRun(inputs: Map<string, Uint8Array>, from: string, ta
     const out = path.join(directory, "out");
     const profile = pathToFileURL(path.join(directory, "profile")).href;
     const args = [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--nolockcheck"];
-    await runProgram(soffice(), [...args, "--convert-to", FILTERS[target], "--outdir", out, ...names], {
-      cwd: directory,
-      timeoutMs: 600_000,
-    });
+    await runProgram(
+      soffice(),
+      [...args, "--convert-to", CONVERT_FILTERS[target], "--outdir", out, ...names],
+      {
+        cwd: directory,
+        timeoutMs: 600_000,
+      },
+    );
     const written = new Set(existsSync(out) ? readdirSync(out) : []);
     for (const key of inputs.keys()) {
       if (!written.has(`${key}.${target}`))
