@@ -67,11 +67,11 @@ export function headingSource(cell: string): SourceKind | null {
   return source === "mixed" || source === "unspecified" || source === "none" ? null : source;
 }
 
-/** A header row of source sub-headings: two or more, every filled cell one, and no number. */
+/** A header row of source sub-headings (one source at least, "Всього" maybe): every filled cell one. */
 function isSourceRow(cells: string[]): boolean {
   const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
   const sources = filled.filter((cell) => headingSource(cell) !== null && headingSource(cell) !== "total");
-  return sources.length >= 1 && filled.length >= 2 && filled.every((cell) => headingSource(cell) !== null);
+  return sources.length >= 1 && filled.every((cell) => headingSource(cell) !== null);
 }
 
 export function yearOf(cell: string): string | null {
