@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ImportResult } from "../../src/domain/model.js";
-import { importDocument, importText } from "../../src/import/index.js";
-import { PROPERTY_RUNS, RUNS } from "./families/model.js";
-import { importWord } from "./families/office.js";
+import type { ImportResult } from "../../../src/domain/model.js";
+import { importDocument, importText } from "../../../src/import/index.js";
+import { PROPERTY_RUNS, RUNS } from "./model.js";
+import { importWord } from "./office.js";
 import {
   expectedView,
   importedView,
@@ -11,10 +11,10 @@ import {
   type SourceColumnsDocument,
   type SourceColumnsLayout,
   sourceColumnsDocument,
-} from "./families/source-columns.js";
-import { taskTableView } from "./families/view.js";
-import { DOCX_PROPERTY_RUNS } from "./families/word.js";
-import { toCsv } from "./families/years-as-rows.js";
+} from "./source-columns.js";
+import { taskTableView } from "./view.js";
+import { DOCX_PROPERTY_RUNS } from "./word.js";
+import { toCsv } from "./years-as-rows.js";
 
 /**
  * Task tables whose amounts are not one column per year (issue #11), generated in three layouts
