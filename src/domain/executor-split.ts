@@ -24,6 +24,9 @@ export function isUnitName(text: string): boolean {
   );
 }
 
+/** A word in the nominative singular or plural, by its ending: "молодіжний", "громадська", "комунальні". */
+const NOMINATIVE_WORD = String.raw`[\p{L}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
+
 /** A capitalised word of a name, apostrophes and a double surname included: "Мар'яненко", "Коваль-Їжак". */
 const NAME = String.raw`\p{Lu}[\p{Ll}'’ʼ]+(?:-\p{Lu}[\p{Ll}'’ʼ]+)?`;
 /** "І.І.", "І. І.", "І." or, the last dot lost, "І.І". */
@@ -50,9 +53,47 @@ export function startsWithPerson(text: string): boolean {
   return first !== undefined && isPerson(first);
 }
 
-/** A unit or a person: what a list of executors is made of. */
+/** A unit, a body, a standalone abbreviation or a person: what a list of executors is made of. */
 function isExecutor(text: string): boolean {
-  return isUnitName(text) || isPerson(text);
+  return isUnitName(text) || isPerson(text) || startsBody(text) || isStandaloneAbbreviation(text);
+}
+
+/**
+ * Bodies that are no department, named by their kind in the nominative after optional adjectives
+ * ("молодіжний парламент", "громадськість", "волонтери"); none of these words is also the genitive
+ * of another noun, so after a comma or «та» they always start an executor.
+ */
+const BODY_KIND = "(?:парламент|громадськість|волонтери|активісти|мешканці|депутати|поліція|комісія|ОСББ)";
+/**
+ * Bodies in the plural whose word is also a genitive singular ("організації закупівель" is no body):
+ * a body only after a plural adjective ("громадські організації", "бюджетні установи") or alone, with
+ * at most the place it serves ("установи громади").
+ */
+const PLURAL_BODY = String.raw`(?:організації|установи|підприємства|товариства|спілки|об['’ʼ]єднання)(?!\p{L})`;
+const PLACE = String.raw`(?:громади|міста|селища|села|ради|району|області|округу|округів)(?!\p{L})`;
+const BODY_START = new RegExp(
+  String.raw`^[«"„]?(?:(?:${NOMINATIVE_WORD}\s+){0,2}${BODY_KIND}(?!\p{L})|(?:[\p{L}'’ʼ-]+і\s+){1,2}${PLURAL_BODY}|${PLURAL_BODY}(?:\s+${PLACE})?(?:\s*\(за згодою\))?$)`,
+  "iu",
+);
+
+/** True when the text names a body by its kind: "молодіжний парламент", "громадські організації". */
+function startsBody(text: string): boolean {
+  return BODY_START.test(text.trim());
+}
+
+/**
+ * Capitals that abbreviate no organisation but a field of work: "НС" and "ЦЗ" (надзвичайні ситуації,
+ * цивільний захист), "ЗМІ", "ЖКГ", "ІТ" — inside a department's name ("з питань НС та ЦЗ").
+ */
+const NON_ORGANISATION = String.raw`(?:НС|ЦЗ|ЗМІ|ЖКГ|ІТ|ІКТ|АТО|ООС|ВПО|ОТГ|ТГ|МСУ|ГІС|СЕД|ЕЦП|КЕП|ПК|ПЗ|НУШ|ЄС)(?![\p{L}])`;
+/** An all-capitals abbreviation of 3+ letters alone ("ДРАЦС", "ДРАЦС (за згодою)"): an organisation. */
+const STANDALONE_ABBREVIATION = new RegExp(
+  String.raw`^(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{3,}(?:\s*\(за згодою\))?$`,
+  "u",
+);
+
+function isStandaloneAbbreviation(text: string): boolean {
+  return STANDALONE_ABBREVIATION.test(text.trim());
 }
 
 /** True when some part of a list (commas, semicolons, lines) names a unit: an executors cell's text. */
@@ -109,10 +150,15 @@ const CAPITALISED = /^[«"„]?\p{Lu}/u;
 /** Capitals that name no organisation of their own ("ЦЗ" in "з питань НС, ЦЗ та …"). */
 const UNLISTED_CAPITALS = /^[«"„]?[А-ЯІЇЄҐ]{2,6}(?!\p{L})/u;
 
+/** A post in lower case: after a person and a comma it is that person's ("Іваненко І.І., начальник …"). */
+const POST_START =
+  /^(?:начальник|заступник|головний|провідний|старший|спеціаліст|керівник|директор|завідувач|секретар|голова|міський голова|сільський голова|селищний голова|староста|бухгалтер|інженер|юрисконсульт|адміністратор|уповноважен)/u;
+
 /**
  * Glues comma parts back unless the part after a comma starts a new unit's name or a person, or, in a
  * list of units or people, a capitalised name; a lower-case part goes on with the unit before
- * ("освіти, молоді та спорту"), and so do capitals that are no organisation's abbreviation ("НС, ЦЗ").
+ * ("освіти, молоді та спорту"), and so do capitals that are no organisation's abbreviation ("НС, ЦЗ")
+ * and a post after a person ("Іваненко І.І., начальник фінансового управління").
  */
 function splitUnits(text: string): string[] {
   const units: string[] = [];
@@ -125,7 +171,8 @@ function splitUnits(text: string): string[] {
         : printed;
     const last = units.length - 1;
     const capitalised = CAPITALISED.test(part) && !UNLISTED_CAPITALS.test(part);
-    const startsUnit = isExecutor(part) || (capitalised && isExecutor(units[0] ?? ""));
+    const postOfPerson = POST_START.test(part) && !isPerson(part) && isPerson(units[last] ?? "");
+    const startsUnit = !postOfPerson && (isExecutor(part) || (capitalised && isExecutor(units[0] ?? "")));
     if (last >= 0 && !startsUnit) units[last] = `${units[last]}, ${part}`;
     else units.push(part);
   }
@@ -153,7 +200,7 @@ const KIND_START = new RegExp(
  * organisation only with an adjective before it or a «name» after it ("Роменська ЖЕК", "БК «Юність»").
  */
 const ORGANISATION_ABBREVIATION = String.raw`(?:КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ГО|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|НВК|ДЮСШ|ЦСС|ЦСССДМ|ЦНСП|ТЦСО|ТЦК|ЖЕК|ЖЕУ|ЖЕД|ЖКП|ЦДЮТ|ЦБС|ЦКД|БК|МБК|ЦК|КДЮСШ)(?!\p{L})`;
-const CAPITALS = String.raw`[А-ЯІЇЄҐ]{2,6}(?!\p{L})`;
+const CAPITALS = String.raw`(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{2,6}(?!\p{L})`;
 /** An adjective in the nominative, by its ending: "Роменська", "міський", "комунальне". */
 const NOMINATIVE_ADJECTIVE = String.raw`[\p{L}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
 /**
@@ -174,7 +221,11 @@ const PLURAL_HEAD = /^[«"„]?[\p{L}'’ʼ-]*\p{Ll}[іи](?!\p{L})/u;
 export function startsExecutor(text: string): boolean {
   const clean = text.trim();
   return (
-    (KIND_START.test(clean) && /^[«"„]?\p{L}/u.test(clean)) || ABBREVIATED_UNIT.test(clean) || isPerson(clean)
+    (KIND_START.test(clean) && /^[«"„]?\p{L}/u.test(clean)) ||
+    ABBREVIATED_UNIT.test(clean) ||
+    startsBody(clean) ||
+    isStandaloneAbbreviation(clean) ||
+    isPerson(clean)
   );
 }
 
@@ -216,10 +267,40 @@ function trimEnd(unit: string): string {
  * conjunction or a slash before a unit or a person ("Відділ освіти та фінансовий відділ").
  */
 export function splitExecutors(cell: string): string[] {
-  return cell
-    .split(/[;\n]/)
-    .flatMap((part) => splitUnits(cellText(part)))
-    .flatMap(splitJoined)
-    .map(trimEnd)
-    .filter((unit) => unit !== "");
+  return cell.split(/[;\n]/).flatMap((part) => {
+    const printed = cellText(part);
+    const reading = readingCase(printed);
+    const units = splitUnits(reading)
+      .flatMap(splitJoined)
+      .map(trimEnd)
+      .filter((unit) => unit !== "");
+    return reading === printed ? units : asPrinted(units, reading, printed);
+  });
+}
+
+/** A word in capitals that only a name typed in capitals has: 7+ letters, or a unit's kind. */
+const SHOUTED_WORD =
+  /(?<!\p{L})(?:[А-ЯІЇЄҐ'’ʼ]{7,}|ВІДДІЛ|СЕКТОР|ЦЕНТР|СЛУЖБА|РАДА|РАДИ|КОМІТЕТ|ЗАКЛАДИ)(?!\p{L})/u;
+const CAPITAL_WORD = /(?<!\p{L})\p{Lu}[\p{Lu}'’ʼ]+(?!\p{L})/gu;
+const LISTED_ABBREVIATION = new RegExp(`^${ORGANISATION_ABBREVIATION}$`, "u");
+
+/**
+ * A name typed in capitals ("ВІДДІЛ ОСВІТИ, МОЛОДІ ТА СПОРТУ") read in lower case, so that its words
+ * are not taken for abbreviations; listed organisations' abbreviations keep their capitals ("КНП").
+ * Every letter keeps its place, so what is split can be cut from the printed text.
+ */
+function readingCase(text: string): string {
+  if (!SHOUTED_WORD.test(text)) return text;
+  return text.replace(CAPITAL_WORD, (word) => (LISTED_ABBREVIATION.test(word) ? word : word.toLowerCase()));
+}
+
+/** The units split from the text read in lower case, cut from the text as printed. */
+function asPrinted(units: string[], reading: string, printed: string): string[] {
+  let from = 0;
+  return units.map((unit) => {
+    const at = reading.indexOf(unit, from);
+    if (at < 0) return unit;
+    from = at + unit.length;
+    return printed.slice(at, from);
+  });
 }
