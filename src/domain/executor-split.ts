@@ -15,8 +15,12 @@ const UNIT_START =
 const UNIT_NOUN =
   /(?:відділ|управління|центр|служба|сектор|комітет|рада|апарат|department|division|office|service|centre|center)(?!\p{L})/iu;
 
+/** True when the text names a unit; what follows in brackets ("(Іваненко І.І.)", "(за згодою)") aside. */
 export function isUnitName(text: string): boolean {
-  const clean = text.replace(/^[«"„]/, "").trim();
+  const clean = text
+    .replace(/^[«"„]/, "")
+    .replace(/\s*\([^()]*\)$/, "")
+    .trim();
   return (
     UNIT_START.test(clean) ||
     (clean.split(/\s+/).length <= 3 && UNIT_NOUN.test(clean)) ||
@@ -86,9 +90,12 @@ function startsBody(text: string): boolean {
  * цивільний захист), "ЗМІ", "ЖКГ", "ІТ" — inside a department's name ("з питань НС та ЦЗ").
  */
 const NON_ORGANISATION = String.raw`(?:НС|ЦЗ|ЗМІ|ЖКГ|ІТ|ІКТ|АТО|ООС|ВПО|ОТГ|ТГ|МСУ|ГІС|СЕД|ЕЦП|КЕП|ПК|ПЗ|НУШ|ЄС)(?![\p{L}])`;
-/** An all-capitals abbreviation of 3+ letters alone ("ДРАЦС", "ДРАЦС (за згодою)"): an organisation. */
+/**
+ * An all-capitals abbreviation of 3+ letters alone, or with the place it serves ("ДРАЦС", "ДРАЦС міста",
+ * "ДРАЦС (за згодою)"): an organisation.
+ */
 const STANDALONE_ABBREVIATION = new RegExp(
-  String.raw`^(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{3,}(?:\s*\(за згодою\))?$`,
+  String.raw`^(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{3,}(?:\s+${PLACE})?(?:\s*\(за згодою\))?$`,
   "u",
 );
 
@@ -230,12 +237,15 @@ export function startsExecutor(text: string): boolean {
 }
 
 /**
- * Splits a unit at « та », « і », « й », « and » or «/» where the part on the right starts a unit of its
- * own (its kind after optional adjectives: "фінансовий відділ", "КП «…»") or is a person, and the
- * part on the left is a unit or a person: "Відділ освіти / відділ культури". A conjunction inside a
- * name goes on ("освіти, молоді та спорту", "КП «Благоустрій та озеленення»"), and so does one between
- * two groups in the plural, which share what follows ("структурні підрозділи та комунальні
- * підприємства міської ради").
+ * Splits a unit at « та », « і », « й », « and » or «/» where the part on the right is a whole unit of
+ * its own and the part on the left is a unit or a person: "Відділ освіти / відділ культури". The right
+ * part is a whole unit when it starts with a unit's or a body's kind after optional adjectives
+ * ("фінансовий відділ", "молодіжний парламент", "громадські організації"), with an organisation's
+ * abbreviation ("КП «…»", "Роменська ЖЕК", "ДРАЦС" standing alone), or is a person. Capitals that name a
+ * field of work, not an organisation, are never a unit, with adjectives or without ("Відділ з питань
+ * НС та обласна ЦЗ", "… внутрішньої політики та ЗМІ" stay one). A conjunction inside a name goes on
+ * ("освіти, молоді та спорту", "КП «Благоустрій та озеленення»"), and so does one between two groups in
+ * the plural, which share what follows ("структурні підрозділи та комунальні підприємства міської ради").
  */
 function splitJoined(text: string): string[] {
   const pieces = splitOutside(text, JOINER);
