@@ -51,15 +51,30 @@ export function isPerson(text: string): boolean {
   return PERSON.test(text.trim().replace(/[,;:]+$/, ""));
 }
 
+/** "Іваненко І.І., начальник відділу освіти", "Іваненко І.І. – начальник …": a name, then lower case. */
+const NAME_THEN_POST = /^(.+?)(?:\s*,\s*|\s+[–—-]\s+)(\p{Ll}.*)$/u;
+
+/** A person and their post printed after the name ("Іваненко І.І., начальник відділу освіти"), or null. */
+export function personThenPost(text: string): { person: string; post: string } | null {
+  const [, person = "", post = ""] = NAME_THEN_POST.exec(text.trim()) ?? [];
+  return isPerson(person) ? { person, post } : null;
+}
+
 /** True when an executors cell starts with a person: "Іваненко І.І., Петренко П.П.". */
 export function startsWithPerson(text: string): boolean {
   const [first] = splitExecutors(text);
-  return first !== undefined && isPerson(first);
+  return first !== undefined && (isPerson(first) || personThenPost(first) !== null);
 }
 
 /** A unit, a body, a standalone abbreviation or a person: what a list of executors is made of. */
 function isExecutor(text: string): boolean {
-  return isUnitName(text) || isPerson(text) || startsBody(text) || isStandaloneAbbreviation(text);
+  return (
+    isUnitName(text) ||
+    isPerson(text) ||
+    personThenPost(text) !== null ||
+    startsBody(text) ||
+    isStandaloneAbbreviation(text)
+  );
 }
 
 /**
@@ -162,6 +177,20 @@ const POST_START =
   /^(?:начальник|заступник|головний|провідний|старший|спеціаліст|керівник|директор|завідувач|секретар|голова|міський голова|сільський голова|селищний голова|староста|бухгалтер|інженер|юрисконсульт|адміністратор|уповноважен)/u;
 
 /**
+ * True when the text, from its last conjunction on, is a person's name with no post before it:
+ * "Іваненко І.І.", "… / Петренко П.П.", not "начальник відділу Іваненко І.І.".
+ */
+function endsWithBarePerson(text: string): boolean {
+  const last = splitOutside(text, JOINER).at(-1)?.trim() ?? "";
+  return /^\p{Lu}/u.test(last) && isPerson(last);
+}
+
+/** True when the text, up to its first conjunction, is a person: "заступник Петренко П.П. та …". */
+function namesPersonFirst(text: string): boolean {
+  return isPerson(splitOutside(text, JOINER)[0] ?? "");
+}
+
+/**
  * Glues comma parts back unless the part after a comma starts a new unit's name or a person, or, in a
  * list of units or people, a capitalised name; a lower-case part goes on with the unit before
  * ("освіти, молоді та спорту"), and so do capitals that are no organisation's abbreviation ("НС, ЦЗ")
@@ -178,7 +207,7 @@ function splitUnits(text: string): string[] {
         : printed;
     const last = units.length - 1;
     const capitalised = CAPITALISED.test(part) && !UNLISTED_CAPITALS.test(part);
-    const postOfPerson = POST_START.test(part) && !isPerson(part) && isPerson(units[last] ?? "");
+    const postOfPerson = POST_START.test(part) && endsWithBarePerson(units[last] ?? "") && !namesPersonFirst(part);
     const startsUnit = !postOfPerson && (isExecutor(part) || (capitalised && isExecutor(units[0] ?? "")));
     if (last >= 0 && !startsUnit) units[last] = `${units[last]}, ${part}`;
     else units.push(part);
@@ -232,7 +261,8 @@ export function startsExecutor(text: string): boolean {
     ABBREVIATED_UNIT.test(clean) ||
     startsBody(clean) ||
     isStandaloneAbbreviation(clean) ||
-    isPerson(clean)
+    isPerson(clean) ||
+    personThenPost(clean) !== null
   );
 }
 

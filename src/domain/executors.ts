@@ -3,7 +3,7 @@
  * with and without its owner («… виконавчого комітету Роменської міської ради», «… РМР»), in any case,
  * with any quote or apostrophe. Pure functions.
  */
-import { isPerson } from "./executor-split.js";
+import { isPerson, personThenPost } from "./executor-split.js";
 import { editDistance } from "./geo/names.js";
 import { allItems, type Programme } from "./model.js";
 
@@ -91,8 +91,6 @@ const POST_UNIT =
   /(?<!\p{L})((?:[\p{L}'’ʼ-]+(?:ого|ої)\s+){0,2})(відділу|управління|сектору|служби|центру|департаменту|комітету|апарату)(?:\s+(\S.*))?$/u;
 /** "Відділ освіти (Іваненко І.І.)", "Іваненко І.І. (начальник відділу освіти)". */
 const BRACKETED = /^(.*?\S)\s*\(([^()]+)\)$/u;
-/** "Іваненко І.І., начальник відділу освіти", "Іваненко І.І. – начальник відділу освіти". */
-const PERSON_THEN_POST = /^(.+?)(?:\s*,\s*|\s+[–—-]\s+)(\p{Ll}.*)$/u;
 
 function nominative(adjective: string, gender: Gender): string {
   const ending = ADJECTIVE_ENDINGS.find(([pattern]) => pattern.test(adjective));
@@ -125,8 +123,8 @@ export function unitOfExecutor(text: string): string | null {
   const [, outside = "", inside = ""] = BRACKETED.exec(clean) ?? [];
   if (isPerson(inside)) return unitOfExecutor(outside);
   if (isPerson(outside)) return unitOfPost(inside);
-  const [, person = "", post = ""] = PERSON_THEN_POST.exec(clean) ?? [];
-  if (isPerson(person)) return unitOfPost(post);
+  const named = personThenPost(clean);
+  if (named) return unitOfPost(named.post);
   if (!isPerson(clean)) return text;
   return unitOfPost(POST.exec(clean)?.[0] ?? "");
 }
