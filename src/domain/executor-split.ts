@@ -319,19 +319,28 @@ export function splitExecutors(cell: string): string[] {
 }
 
 /** A word in capitals that only a name typed in capitals has: 7+ letters, or a unit's kind. */
-const SHOUTED_WORD =
-  /(?<!\p{L})(?:[А-ЯІЇЄҐ'’ʼ]{7,}|ВІДДІЛ|СЕКТОР|ЦЕНТР|СЛУЖБА|РАДА|РАДИ|КОМІТЕТ|ЗАКЛАДИ)(?!\p{L})/u;
+const KIND_IN_CAPITALS = "ВІДДІЛ|СЕКТОР|ЦЕНТР|СЛУЖБА|РАДА|РАДИ|КОМІТЕТ|ЗАКЛАДИ";
+const SHOUTED_WORD = new RegExp(`(?<!\\p{L})(?:[А-ЯІЇЄҐ'’ʼ]{7,}|${KIND_IN_CAPITALS})(?!\\p{L})`, "u");
 const CAPITAL_WORD = /(?<!\p{L})\p{Lu}[\p{Lu}'’ʼ]+(?!\p{L})/gu;
-const LISTED_ABBREVIATION = new RegExp(`^${ORGANISATION_ABBREVIATION}$`, "u");
+/**
+ * Capitals that stay an abbreviation in a name typed in capitals: a listed organisation's ("КНП"), or
+ * up to five letters with no vowel at the end, which no declined word of a name has ("ДРАЦС", "НС").
+ */
+const ABBREVIATION_IN_CAPITALS = new RegExp(
+  `^(?:${ORGANISATION_ABBREVIATION}|(?!(?:${KIND_IN_CAPITALS})$)[А-ЯІЇЄҐ]{1,4}[^АЕЄИІЇОУЮЯ])$`,
+  "u",
+);
 
 /**
  * A name typed in capitals ("ВІДДІЛ ОСВІТИ, МОЛОДІ ТА СПОРТУ") read in lower case, so that its words
- * are not taken for abbreviations; listed organisations' abbreviations keep their capitals ("КНП").
+ * are not taken for abbreviations; abbreviations keep their capitals (`ABBREVIATION_IN_CAPITALS`).
  * Every letter keeps its place, so what is split can be cut from the printed text.
  */
 function readingCase(text: string): string {
   if (!SHOUTED_WORD.test(text)) return text;
-  return text.replace(CAPITAL_WORD, (word) => (LISTED_ABBREVIATION.test(word) ? word : word.toLowerCase()));
+  return text.replace(CAPITAL_WORD, (word) =>
+    ABBREVIATION_IN_CAPITALS.test(word) ? word : word.toLowerCase(),
+  );
 }
 
 /** The units split from the text read in lower case, cut from the text as printed. */
