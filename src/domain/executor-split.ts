@@ -207,7 +207,8 @@ function splitUnits(text: string): string[] {
         : printed;
     const last = units.length - 1;
     const capitalised = CAPITALISED.test(part) && !UNLISTED_CAPITALS.test(part);
-    const postOfPerson = POST_START.test(part) && endsWithBarePerson(units[last] ?? "") && !namesPersonFirst(part);
+    const postOfPerson =
+      POST_START.test(part) && endsWithBarePerson(units[last] ?? "") && !namesPersonFirst(part);
     const startsUnit = !postOfPerson && (isExecutor(part) || (capitalised && isExecutor(units[0] ?? "")));
     if (last >= 0 && !startsUnit) units[last] = `${units[last]}, ${part}`;
     else units.push(part);

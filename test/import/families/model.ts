@@ -21,9 +21,11 @@ export interface ExecutorsCell {
   joiner: string;
 }
 
-/** Each project's executors one by one, by project number: what the importer must split each cell into. */
+/** Each project's executors one by one, by project number: what the importer must split its cell into. */
 export function modelExecutors(model: TaskTableModel): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(model.executorCells).map(([number, cell]) => [number, cell.executors]));
+  return Object.fromEntries(
+    Object.entries(model.executorCells).map(([number, cell]) => [number, cell.executors]),
+  );
 }
 
 /** The executors cell as printed. */
