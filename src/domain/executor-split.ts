@@ -302,10 +302,33 @@ function trimEnd(unit: string): string {
   return trimmed.replace(/[,.;:\s]+$/, "").trim();
 }
 
+/** The space after a council in the genitive: "… Роменської міської ради| відділ …". */
+const AFTER_OWNER = /(?<=(?:міської|селищної|сільської|районної|обласної)\s+ради)\s+/u;
+const PREPOSITION = /^(?:та|і|й|з|зі|із|у|в|до|and)\s/iu;
+
+/**
+ * Splits where a unit's name, ended by its owner (the council in the genitive), runs on into the next
+ * unit's kind with no separator printed: "Територіальний центр … Роменської міської ради відділ з
+ * питань внутрішньої політики …" is two units.
+ */
+function splitAtOwner(text: string): string[] {
+  const pieces = splitOutside(text, AFTER_OWNER);
+  const units: string[] = [pieces[0] ?? ""];
+  for (let index = 1; index + 1 < pieces.length; index += 2) {
+    const right = pieces[index + 1] ?? "";
+    const last = units.length - 1;
+    const startsUnit = KIND_START.test(right) && !PREPOSITION.test(right) && isExecutor(units[last] ?? "");
+    if (startsUnit) units.push(right);
+    else units[last] = `${units[last]}${pieces[index]}${right}`;
+  }
+  return units;
+}
+
 /**
  * The organisational units (or people) in an executors cell: split on line breaks and semicolons, on
- * commas where each part names a unit ("Відділ освіти, відділ культури") or a person, and on a
- * conjunction or a slash before a unit or a person ("Відділ освіти та фінансовий відділ").
+ * commas where each part names a unit ("Відділ освіти, відділ культури") or a person, on a
+ * conjunction or a slash before a unit or a person ("Відділ освіти та фінансовий відділ"), and after a
+ * unit's owner run on into the next unit (`splitAtOwner`).
  */
 export function splitExecutors(cell: string): string[] {
   return cell.split(/[;\n]/).flatMap((part) => {
@@ -313,6 +336,7 @@ export function splitExecutors(cell: string): string[] {
     const reading = readingCase(printed);
     const units = splitUnits(reading)
       .flatMap(splitJoined)
+      .flatMap(splitAtOwner)
       .map(trimEnd)
       .filter((unit) => unit !== "");
     return reading === printed ? units : asPrinted(units, reading, printed);
