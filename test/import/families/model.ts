@@ -169,20 +169,6 @@ const bodyAfterUnits = fc
   .map(([units, { body, joiner }]) => ({ executors: [...units, body], joiner }));
 
 /**
- * A unit ended by its owner, the council, and the next unit printed right after it with no separator
- * ("Відділ культури Роменської міської ради фінансовий відділ"): two executors.
- */
-const runOnAfterOwner = fc
-  .tuple(
-    fc.constantFrom(
-      "Відділ культури Роменської міської ради",
-      "Територіальний центр надання соціальних послуг Вільшанської селищної ради",
-    ),
-    fc.constantFrom("Фінансовий відділ", "Служба у справах дітей", "КП «Благоустрій та озеленення»", "ЦНАП"),
-  )
-  .map((executors) => ({ executors, joiner: " " }));
-
-/**
  * One to three units, or one to three people, joined as a cell might join them; the second and later
  * units begin in lower case, as in running text.
  */
@@ -196,7 +182,6 @@ const executorsCell: fc.Arbitrary<ExecutorsCell> = fc
       }),
     },
     { weight: 1, arbitrary: bodyAfterUnits },
-    { weight: 1, arbitrary: runOnAfterOwner },
     {
       weight: 1,
       arbitrary: fc.record({
