@@ -104,7 +104,7 @@ function startsBody(text: string): boolean {
  * Capitals that abbreviate no organisation but a field of work: "НС" and "ЦЗ" (надзвичайні ситуації,
  * цивільний захист), "ЗМІ", "ЖКГ", "ІТ" — inside a department's name ("з питань НС та ЦЗ").
  */
-const NON_ORGANISATION = String.raw`(?:НС|ЦЗ|ЗМІ|ЖКГ|ІТ|ІКТ|АТО|ООС|ВПО|ОТГ|ТГ|МСУ|ГІС|СЕД|ЕЦП|КЕП|ПК|ПЗ|НУШ|ЄС)(?![\p{L}])`;
+const NON_ORGANISATION = String.raw`(?:НС|ЦЗ|ЗМІ|ЖКГ|ІТ|ІКТ|АТО|ООС|ВПО|ОТГ|ТГ|МСУ|ГІС|СЕД|ЕЦП|КЕП|ПК|ПЗ|ПЕОМ|ЕОМ|НУШ|ЗНО|НМТ|ТПВ|ДТП|ЄС)(?![\p{L}])`;
 /**
  * An all-capitals abbreviation of 3+ letters alone, or with the place it serves ("ДРАЦС", "ДРАЦС міста",
  * "ДРАЦС (за згодою)"): an organisation.

@@ -80,6 +80,8 @@ describe("a name whose words only look like a body or an abbreviation", () => {
     "Відділ з питань НС, ЦЗ та ЗМІ",
     "Сектор з питань внутрішньої політики та ЗМІ",
     "Відділ з питань АТО та ВПО",
+    "Сектор з питань ЗНО та НМТ",
+    "Управління ЖКГ, ТПВ",
     "Відділ забезпечення діяльності ради",
   ])("%s → one executor", (cell) => {
     expect(splitExecutors(cell)).toEqual([cell]);
