@@ -252,8 +252,10 @@ const ABBREVIATED_UNIT = new RegExp(
 const PLURAL_HEAD = /^[«"„]?[\p{L}'’ʼ-]*\p{Ll}[іи](?!\p{L})/u;
 
 /**
- * True when the text starts an executor of its own: a unit's kind in the nominative after optional
- * adjectives ("фінансовий відділ", "служба у справах дітей"), an organisational form ("КП «…»") or a person.
+ * True when the text starts an executor of its own: a unit's or a body's kind in the nominative after
+ * optional adjectives ("фінансовий відділ", "служба у справах дітей", "громадські організації"), an
+ * organisational form ("КП «…»"), an abbreviation alone ("ДРАЦС") or a person, with a post after the
+ * name or without.
  */
 export function startsExecutor(text: string): boolean {
   const clean = text.trim();
@@ -352,7 +354,7 @@ const CAPITAL_WORD = /(?<!\p{L})\p{Lu}[\p{Lu}'’ʼ]+(?!\p{L})/gu;
  * up to five letters with no vowel at the end, which no declined word of a name has ("ДРАЦС", "НС").
  */
 const ABBREVIATION_IN_CAPITALS = new RegExp(
-  `^(?:${ORGANISATION_ABBREVIATION}|(?!(?:${KIND_IN_CAPITALS})$)[А-ЯІЇЄҐ]{1,4}[^АЕЄИІЇОУЮЯ])$`,
+  `^(?:${ORGANISATION_ABBREVIATION}|(?!(?:${KIND_IN_CAPITALS})$)[А-ЯІЇЄҐ]{1,4}[БВГҐДЖЗЙКЛМНПРСТФХЦЧШЩ])$`,
   "u",
 );
 
