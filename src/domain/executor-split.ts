@@ -370,13 +370,19 @@ function readingCase(text: string): string {
   );
 }
 
-/** The units split from the text read in lower case, cut from the text as printed. */
+/**
+ * The units split from the text read in lower case, cut from the text as printed at the same places;
+ * commas are spaced as `splitUnits` spaces them ("ОСВІТИ,МОЛОДІ" → "ОСВІТИ, МОЛОДІ").
+ */
 function asPrinted(units: string[], reading: string, printed: string): string[] {
   let from = 0;
   return units.map((unit) => {
-    const at = reading.indexOf(unit, from);
-    if (at < 0) return unit;
-    from = at + unit.length;
-    return printed.slice(at, from);
+    const escaped = unit.split(", ").map((piece) => piece.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+    const pattern = new RegExp(escaped.join(String.raw`\s*,\s*`), "gu");
+    pattern.lastIndex = from;
+    const match = pattern.exec(reading);
+    if (!match) return unit;
+    from = match.index + match[0].length;
+    return printed.slice(match.index, from).replace(/\s*,\s*/g, ", ");
   });
 }
