@@ -92,6 +92,14 @@ const POST_UNIT =
 /** "Відділ освіти (Іваненко І.І.)", "Іваненко І.І. (начальник відділу освіти)". */
 const BRACKETED = /^(.*?\S)\s*\(([^()]+)\)$/u;
 
+/** A name typed in capitals as a name is written: "ІВАНЕНКО І.І." → "Іваненко І.І.". */
+function nameCase(text: string): string {
+  return text.replace(
+    /(?<!\p{L})(\p{Lu})(\p{Lu}+)(?!\p{L})/gu,
+    (_, first: string, rest: string) => first + rest.toLowerCase(),
+  );
+}
+
 function nominative(adjective: string, gender: Gender): string {
   const ending = ADJECTIVE_ENDINGS.find(([pattern]) => pattern.test(adjective));
   return ending ? adjective.replace(ending[0], ending[1][gender]) : adjective;
@@ -121,7 +129,7 @@ export function unitOfExecutor(text: string): string | null {
   const clean = text.trim();
   if (clean === "") return null;
   const [, outside = "", inside = ""] = BRACKETED.exec(clean) ?? [];
-  if (isPerson(inside)) return unitOfExecutor(outside);
+  if (isPerson(inside) || isPerson(nameCase(inside))) return unitOfExecutor(outside);
   if (isPerson(outside)) return unitOfPost(inside);
   const named = personThenPost(clean);
   if (named) return unitOfPost(named.post);
