@@ -730,7 +730,7 @@ export const RULES = [
       en: "Amounts are not printed per year (columns by source only, or one column for several years): they count in the totals, but cannot be compared year by year.",
     },
     basis: BASIS.reading,
-    appliesTo: ["row"],
+    appliesTo: ["row", "programme"],
   },
   {
     code: "import.amount-text",
