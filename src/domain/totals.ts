@@ -100,3 +100,21 @@ export function sumOfYearsAndSpans(row: FundingRow): Kopecks {
   const spans = Object.values(row.spans ?? {}).reduce((sum, amount) => sum + amount, 0);
   return assertKopecks(sumOfYears(row) + spans);
 }
+
+/**
+ * Totals of the amounts printed for several years at once: `byYear` and `bySourceByYear` are keyed by
+ * span ("2026-2027"), `total` and `bySource` are the spans' sums.
+ */
+export function spanTotalsOfRows(rows: Iterable<FundingRow>): Totals {
+  const spansAsYears = [...rows].map((row) => ({ ...row, byYear: row.spans ?? {} }));
+  return totalsOfRows(spansAsYears.map((row) => ({ ...row, total: sumOfYears(row) })));
+}
+
+export function programmeSpanTotals(programme: Programme): Totals {
+  return spanTotalsOfRows(allItems(programme).flatMap((item) => item.funding));
+}
+
+/** A table's amount columns: the given years, then every span of years the totals hold. */
+export function amountColumns(yearList: string[], spans: Totals): string[] {
+  return [...yearList, ...Object.keys(spans.byYear).sort()];
+}
