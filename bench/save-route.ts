@@ -1,7 +1,7 @@
 /**
  * The server's work for one saved amount of a 300-project programme (PATCH of one project), without a
- * browser: CPU time per save (`process.cpuUsage`) and SQL statements per save, medians over the last
- * rounds. Run: `tsx bench/save-route.ts` (BENCH_ROUNDS, BENCH_PROJECTS); `node --cpu-prof --import tsx`
+ * browser: CPU time (`process.cpuUsage`), wall time and the answer's size per save, medians over the
+ * last rounds (the first five warm up). Run: `tsx bench/save-route.ts` (BENCH_ROUNDS, BENCH_PROJECTS); `node --cpu-prof --import tsx`
  * for a profile.
  */
 import { buildApp } from "../src/api/app.js";
@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   const sizes: number[] = [];
   for (let n = 0; n < ROUNDS + 5; n++) {
     const funding = fields.funding.map((row, i) =>
-      i === 0 ? { ...row, byYear: { ...row.byYear, [Object.keys(row.byYear)[0] ?? "2026"]: 10_000 + n } } : row,
+      i === 0
+        ? { ...row, byYear: { ...row.byYear, [Object.keys(row.byYear)[0] ?? "2026"]: 10_000 + n } }
+        : row,
     );
     const started = process.cpuUsage();
     const start = performance.now();
