@@ -141,6 +141,33 @@ export function nonZeroYears(byYear: ByYear): string[] {
     .sort();
 }
 
+/** A non-zero amount for one year ("2026") or for a span of years ("2026-2027"), with its years. */
+export interface PlannedAmount {
+  from: number;
+  to: number;
+  amount: Kopecks;
+}
+
+/** A row's non-zero amounts: its years in order, then its spans ("2026-2027") in order. */
+export function plannedAmounts(row: { byYear: ByYear; spans?: YearSpans }): PlannedAmount[] {
+  const years = nonZeroYears(row.byYear).map((year) => ({
+    from: Number(year),
+    to: Number(year),
+    amount: row.byYear[year] ?? 0,
+  }));
+  const spans = nonZeroYears(row.spans ?? {}).flatMap((span) => {
+    const [, from, to] = /^(\d{4})\D+(\d{4})$/.exec(span) ?? [];
+    return from && to ? [{ from: Number(from), to: Number(to), amount: row.spans?.[span] ?? 0 }] : [];
+  });
+  return [...years, ...spans];
+}
+
+/** "2026 рік — 10,0 тис. грн", "2026–2027 роки — 10,0 тис. грн". */
+export function describePlanned(planned: PlannedAmount, unit: MoneyUnit): string {
+  const years = planned.from === planned.to ? `${planned.from} рік` : `${planned.from}–${planned.to} роки`;
+  return `${years} — ${money(planned.amount, unit)}`;
+}
+
 export function rowHasAmounts(row: FundingRow): boolean {
   return row.total !== 0 || nonZeroYears(row.byYear).length > 0;
 }
