@@ -311,8 +311,8 @@ export const RULES = [
     severity: "error",
     stage: "validator",
     message: {
-      uk: "Кошти заплановано на рік поза строком програми.",
-      en: "Money is planned in a year outside the programme's term.",
+      uk: "Кошти заплановано на рік (чи кілька років разом) поза строком програми.",
+      en: "Money is planned in a year (or a span of years) outside the programme's term.",
     },
     basis: BASIS.period,
     appliesTo: ["row", "passport"],
@@ -344,8 +344,8 @@ export const RULES = [
     severity: "warning",
     stage: "validator",
     message: {
-      uk: "Кошти заходу заплановано на рік поза його власним строком виконання.",
-      en: "A project's money is planned in a year outside its own deadline.",
+      uk: "Кошти заходу заплановано на рік (чи кілька років разом) поза його власним строком виконання.",
+      en: "A project's money is planned in a year (or a span of years) outside its own deadline.",
     },
     basis: BASIS.table,
     appliesTo: ["row"],
