@@ -5,9 +5,14 @@
  * between them (the second starting with rows of its own, e.g. the column-number row).
  */
 import {
+  AlignmentType,
+  BorderStyle,
   Document,
+  Footer,
+  Header,
   Packer,
   PageBreak,
+  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
@@ -41,10 +46,49 @@ export interface WordTable {
 
 export type WordBlock = { kind: "paragraph"; text: string } | WordTable | { kind: "page-break" };
 
-const FONT = { font: "Liberation Serif", size: 16 };
+export type Alignment = "left" | "center" | "right";
 
-function paragraphs(text: string): Paragraph[] {
-  return text.split("\n").map((line) => new Paragraph({ children: [new TextRun({ text: line, ...FONT })] }));
+/**
+ * How a council's document looks, the text aside: its font and size, the page, which borders the
+ * tables draw (all, none, or the horizontal ones only), each column's alignment, bold centred header
+ * rows, a page number and a running header on every page. Without one: Liberation Serif 8 pt,
+ * landscape, every border, left-aligned, no page furniture.
+ */
+export interface WordLook {
+  font: string;
+  /** Points. */
+  size: number;
+  orientation: "landscape" | "portrait";
+  borders: "all" | "none" | "horizontal";
+  /** The body rows' alignment by grid column, reused cyclically. */
+  align: Alignment[];
+  boldHeader: boolean;
+  pageNumber: "top" | "bottom" | "none";
+  /** A line at the top of every page ("" for none). */
+  runningHeader: string;
+}
+
+interface TextLook {
+  font: string;
+  /** Half-points, as Word counts. */
+  size: number;
+  bold?: boolean;
+  alignment?: Alignment;
+}
+
+const PLAIN: TextLook = { font: "Liberation Serif", size: 16 };
+
+const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
+
+function paragraphs(text: string, look: TextLook = PLAIN): Paragraph[] {
+  const { alignment, ...run } = look;
+  return text.split("\n").map(
+    (line) =>
+      new Paragraph({
+        ...(alignment ? { alignment: ALIGNMENT[alignment] } : {}),
+        children: [new TextRun({ text: line, ...run })],
+      }),
+  );
 }
 
 const textOf = (cell: WordCell): string => (typeof cell === "string" ? cell : cell.text);
@@ -65,9 +109,12 @@ function placed(row: WordCell[]): { cell: WordCell; column: number }[] {
 const VERTICAL_MERGE = { start: VerticalMergeType.RESTART, continue: VerticalMergeType.CONTINUE };
 
 const PAGE_WIDTH_TWIPS = 15_000;
+/** A portrait page's table: the A4 width less margins of 1.27 cm. */
+const PORTRAIT_WIDTH_TWIPS = 10_400;
+const PORTRAIT_MARGIN_TWIPS = 720;
 
 /** Column widths in proportion to each column's longest word (spanning cells aside), so that no word has to be broken. */
-function columnWidths(rows: WordCell[][], width: number): number[] {
+function columnWidths(rows: WordCell[][], width: number, tableWidth: number): number[] {
   const longest = Array.from({ length: width }, () => 4);
   for (const row of rows) {
     for (const { cell, column } of placed(row)) {
@@ -77,17 +124,47 @@ function columnWidths(rows: WordCell[][], width: number): number[] {
     }
   }
   const total = longest.reduce((sum, each) => sum + each, 0);
-  return longest.map((each) => Math.floor((PAGE_WIDTH_TWIPS * each) / total));
+  return longest.map((each) => Math.floor((tableWidth * each) / total));
 }
 
-function wordTable(table: WordTable): Table {
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const NO_LINE = TableBorders.NONE.top;
+
+function tableBorders(table: WordTable, look: WordLook | undefined) {
+  if (table.borders === false || look?.borders === "none") return { borders: TableBorders.NONE };
+  if (look?.borders !== "horizontal") return {};
+  return {
+    borders: {
+      top: LINE,
+      bottom: LINE,
+      insideHorizontal: LINE,
+      left: NO_LINE,
+      right: NO_LINE,
+      insideVertical: NO_LINE,
+    },
+  };
+}
+
+/** How a cell's text looks: a header row's bold and centred when the look says so, a body row's aligned by column. */
+function cellLook(look: WordLook | undefined, header: boolean, column: number): TextLook {
+  if (!look) return PLAIN;
+  const text = { font: look.font, size: look.size * 2 };
+  if (header && look.boldHeader) return { ...text, bold: true, alignment: "center" };
+  return { ...text, alignment: look.align[column % look.align.length] ?? "left" };
+}
+
+function wordTable(table: WordTable, look: WordLook | undefined): Table {
   const width = Math.max(...table.rows.map(gridWidth));
-  const widths = columnWidths(table.rows, width);
+  const widths = columnWidths(
+    table.rows,
+    width,
+    look?.orientation === "portrait" ? PORTRAIT_WIDTH_TWIPS : PAGE_WIDTH_TWIPS,
+  );
   const cellWidth = (column: number, span: number) =>
     widths.slice(column, column + span).reduce((sum, each) => sum + each, 0);
   return new Table({
     layout: TableLayoutType.FIXED,
-    ...(table.borders === false ? { borders: TableBorders.NONE } : {}),
+    ...tableBorders(table, look),
     width: { size: widths.reduce((sum, each) => sum + each, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: table.rows.map((row, index) => {
@@ -101,7 +178,7 @@ function wordTable(table: WordTable): Table {
               width: { size: cellWidth(column, spanOf(cell)), type: WidthType.DXA },
               ...(spanOf(cell) > 1 ? { columnSpan: spanOf(cell) } : {}),
               ...(mergeOf(cell) ? { verticalMerge: VERTICAL_MERGE[mergeOf(cell) ?? "start"] } : {}),
-              children: paragraphs(textOf(cell)),
+              children: paragraphs(textOf(cell), cellLook(look, index < table.headerRows, column)),
             }),
         ),
       });
@@ -109,21 +186,48 @@ function wordTable(table: WordTable): Table {
   });
 }
 
-function wordChildren(block: WordBlock): (Paragraph | Table)[] {
-  if (block.kind === "paragraph") return paragraphs(block.text);
+function wordChildren(block: WordBlock, look: WordLook | undefined): (Paragraph | Table)[] {
+  const text = look ? { font: look.font, size: look.size * 2 } : PLAIN;
+  if (block.kind === "paragraph") return paragraphs(block.text, text);
   if (block.kind === "page-break") return [new Paragraph({ children: [new PageBreak()] })];
-  return [wordTable(block), new Paragraph({ children: [] })];
+  return [wordTable(block, look), new Paragraph({ children: [] })];
 }
 
-/** The blocks as a landscape Word document. */
-export async function wordDocument(blocks: WordBlock[]): Promise<Uint8Array> {
+/** The page number and the running header of a look, as Word's header and footer. */
+function furniture(look: WordLook | undefined) {
+  if (!look) return {};
+  const run = { font: look.font, size: look.size * 2 };
+  const number = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ children: [PageNumber.CURRENT], ...run })],
+  });
+  const top = [
+    ...(look.runningHeader ? paragraphs(look.runningHeader, { ...run, alignment: "right" }) : []),
+    ...(look.pageNumber === "top" ? [number] : []),
+  ];
+  return {
+    ...(top.length > 0 ? { headers: { default: new Header({ children: top }) } } : {}),
+    ...(look.pageNumber === "bottom" ? { footers: { default: new Footer({ children: [number] }) } } : {}),
+  };
+}
+
+function page(look: WordLook | undefined) {
+  if (look?.orientation === "portrait")
+    return {
+      size: { orientation: PageOrientation.PORTRAIT, width: 11_906, height: 16_838 },
+      margin: { left: PORTRAIT_MARGIN_TWIPS, right: PORTRAIT_MARGIN_TWIPS },
+    };
+  return { size: { orientation: PageOrientation.LANDSCAPE, width: 11_906, height: 16_838 } };
+}
+
+/** The blocks as a Word document: landscape, plain, unless a look is given. */
+export async function wordDocument(blocks: WordBlock[], look?: WordLook): Promise<Uint8Array> {
   const document = new Document({
     sections: [
       {
-        properties: {
-          page: { size: { orientation: PageOrientation.LANDSCAPE, width: 11_906, height: 16_838 } },
-        },
-        children: blocks.flatMap(wordChildren),
+        properties: { page: page(look) },
+        ...furniture(look),
+        children: blocks.flatMap((block) => wordChildren(block, look)),
       },
     ],
   });

@@ -1,0 +1,105 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ImportResult } from "../../src/domain/model.js";
+import { importDocument, importText } from "../../src/import/index.js";
+import type { WordBlock, WordLook } from "../support/word-document.js";
+import { annexesDocument, givesAnnexesBack } from "./families/indicator-annexes.js";
+import { convertAhead, hasSoffice, type LookedWord, wordAs } from "./families/office.js";
+import { oneCellDocument } from "./families/one-cell-per-line.js";
+import { pagedDocument } from "./families/paged-model-table.js";
+import { taskTableView } from "./families/view.js";
+import { LOOK_PROPERTY_RUNS, wordLook } from "./families/word.js";
+import { yearRowsDocument, yearRowsModel } from "./families/years-as-rows.js";
+
+/**
+ * PDFs as councils publish them (issues 11, 17): generated programmes of families 1, 2 and 4 and the
+ * years-as-rows table, printed by LibreOffice in a random look (Times New Roman or Arial at 10–14 pt,
+ * landscape or portrait, tables ruled all over, only horizontally or not at all, columns centred or
+ * right-aligned, bold headers, page numbers and a running header), import from the PDF to the model
+ * their text gives. The conversions are cached (test/support/office-cache.ts).
+ */
+const soffice = hasSoffice("test/import/pdf-councils.test.ts");
+
+const paged = fc.tuple(pagedDocument, wordLook);
+const oneCell = fc.tuple(oneCellDocument, wordLook);
+const annexes = fc.tuple(annexesDocument, wordLook);
+const yearRows = fc.tuple(yearRowsDocument, wordLook);
+
+const looked = ([{ word }, look]: [{ word: WordBlock[] }, WordLook]): LookedWord => ({ blocks: word, look });
+
+beforeAll(async () => {
+  const all = [paged, oneCell, annexes, yearRows].map((each) => each.map(looked));
+  if (soffice) await convertAhead(all, ["pdf"], LOOK_PROPERTY_RUNS);
+}, 900_000);
+
+async function importPdf(word: WordBlock[], look: WordLook): Promise<ImportResult> {
+  return importDocument(await wordAs(word, "pdf", look), "programme.pdf");
+}
+
+function placesEveryNumber(result: ImportResult): void {
+  expect(result.coverage?.numbersFlagged).toBe(0);
+}
+
+describe("a council's PDF of a generated programme", () => {
+  it.skipIf(!soffice)(
+    `family 1: ${LOOK_PROPERTY_RUNS.numRuns} programmes import to the model their text gives`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(paged, async ([{ model, text, word }, look]) => {
+          const result = await importPdf(word, look);
+          expect(taskTableView(result.programme)).toEqual(model.directions);
+          expect(taskTableView(result.programme)).toEqual(taskTableView(importText(text).programme));
+          placesEveryNumber(result);
+        }),
+        LOOK_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
+
+  it.skipIf(!soffice)(
+    `family 2: ${LOOK_PROPERTY_RUNS.numRuns} programmes import to the model their text gives`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(oneCell, async ([{ model, style, text, word }, look]) => {
+          const result = await importPdf(word, look);
+          expect(taskTableView(result.programme)).toEqual(model.directions);
+          expect(taskTableView(result.programme)).toEqual(taskTableView(importText(text).programme));
+          expect(result.programme.unit).toBe(style.unit);
+          placesEveryNumber(result);
+        }),
+        LOOK_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
+
+  it.skipIf(!soffice)(
+    `family 4: ${LOOK_PROPERTY_RUNS.numRuns} indicator annexes import to what their text gives`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(annexes, async ([rendered, look]) => {
+          givesAnnexesBack(await importPdf(rendered.word, look), rendered);
+        }),
+        LOOK_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
+
+  it.skipIf(!soffice)(
+    `years as rows: ${LOOK_PROPERTY_RUNS.numRuns} programmes import to the model their text gives`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(yearRows, async ([{ model, style, word }, look]) => {
+          const result = await importPdf(word, look);
+          expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
+          expect(result.programme.unit).toBe(style.unit);
+          placesEveryNumber(result);
+        }),
+        LOOK_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
+});
