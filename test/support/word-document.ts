@@ -113,18 +113,59 @@ const PAGE_WIDTH_TWIPS = 15_000;
 const PORTRAIT_WIDTH_TWIPS = 10_400;
 const PORTRAIT_MARGIN_TWIPS = 720;
 
-/** Column widths in proportion to each column's longest word (spanning cells aside), so that no word has to be broken. */
-function columnWidths(rows: WordCell[][], width: number, tableWidth: number): number[] {
-  const longest = Array.from({ length: width }, () => 4);
+/** Each column's longest word, in characters (spanning cells aside). */
+function longestWords(rows: WordCell[][], width: number): number[] {
+  const longest = Array.from({ length: width }, () => 1);
   for (const row of rows) {
     for (const { cell, column } of placed(row)) {
       if (spanOf(cell) !== 1) continue;
       for (const word of textOf(cell).split(/\s+/))
-        longest[column] = Math.max(longest[column] ?? 4, word.length + 3);
+        longest[column] = Math.max(longest[column] ?? 1, word.length);
     }
   }
+  return longest;
+}
+
+/** Column widths in proportion to each column's longest word (spanning cells aside), so that no word has to be broken. */
+function columnWidths(rows: WordCell[][], width: number, tableWidth: number): number[] {
+  const longest = longestWords(rows, width).map((each) => Math.max(4, each + 3));
   const total = longest.reduce((sum, each) => sum + each, 0);
   return longest.map((each) => Math.floor((tableWidth * each) / total));
+}
+
+const LANDSCAPE_TEXT_TWIPS = 13_900;
+
+/** Twips a word of `length` characters may take at `size` points (bold, wide letters), with the cell's margins. */
+const wordTwips = (length: number, size: number) => Math.ceil(length * size * 20 * 0.62) + 240;
+
+/**
+ * A look's column widths: each column as wide as its longest word needs at the look's size, the rest
+ * of the page shared in proportion to the longest words; null when the words do not fit on the page.
+ */
+function lookWidths(rows: WordCell[][], width: number, look: WordLook): number[] | null {
+  const longest = longestWords(rows, width);
+  const needed = longest.map((each) => wordTwips(each, look.size));
+  const page = look.orientation === "portrait" ? PORTRAIT_WIDTH_TWIPS : LANDSCAPE_TEXT_TWIPS;
+  const spare = page - needed.reduce((sum, each) => sum + each, 0);
+  if (spare < 0) return null;
+  const total = longest.reduce((sum, each) => sum + each, 0);
+  return needed.map((each, column) => each + Math.floor((spare * (longest[column] ?? 0)) / total));
+}
+
+/**
+ * The look, turned landscape and then a point smaller at a time (down to 8 pt) until every table's
+ * words fit its columns: a council's table has no word broken across lines, which no reader could join.
+ */
+export function fitLook(blocks: WordBlock[], look: WordLook): WordLook {
+  const tables = blocks.filter((block): block is WordTable => block.kind === "table");
+  const fits = (candidate: WordLook) =>
+    tables.every((table) => lookWidths(table.rows, Math.max(...table.rows.map(gridWidth)), candidate));
+  if (fits(look)) return look;
+  for (let size = look.size; size >= 8; size--) {
+    const candidate: WordLook = { ...look, orientation: "landscape", size };
+    if (fits(candidate)) return candidate;
+  }
+  return { ...look, orientation: "landscape", size: 8 };
 }
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
@@ -155,11 +196,8 @@ function cellLook(look: WordLook | undefined, header: boolean, column: number): 
 
 function wordTable(table: WordTable, look: WordLook | undefined): Table {
   const width = Math.max(...table.rows.map(gridWidth));
-  const widths = columnWidths(
-    table.rows,
-    width,
-    look?.orientation === "portrait" ? PORTRAIT_WIDTH_TWIPS : PAGE_WIDTH_TWIPS,
-  );
+  const widths =
+    (look && lookWidths(table.rows, width, look)) ?? columnWidths(table.rows, width, PAGE_WIDTH_TWIPS);
   const cellWidth = (column: number, span: number) =>
     widths.slice(column, column + span).reduce((sum, each) => sum + each, 0);
   return new Table({
@@ -221,7 +259,8 @@ function page(look: WordLook | undefined) {
 }
 
 /** The blocks as a Word document: landscape, plain, unless a look is given. */
-export async function wordDocument(blocks: WordBlock[], look?: WordLook): Promise<Uint8Array> {
+export async function wordDocument(blocks: WordBlock[], wanted?: WordLook): Promise<Uint8Array> {
+  const look = wanted && fitLook(blocks, wanted);
   const document = new Document({
     sections: [
       {
