@@ -40,7 +40,10 @@ export interface WordTable {
   rows: WordCell[][];
   /** How many of the first rows repeat at the top of every page. */
   headerRows: number;
-  /** False: no borders at all (a Word table with borders set to none). Drawn by default. */
+  /**
+   * False: no borders at all (a Word table with borders set to none); true: every border, whatever the
+   * look. Drawn by default, as the look has them.
+   */
   borders?: boolean;
 }
 
@@ -172,8 +175,9 @@ const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const NO_LINE = TableBorders.NONE.top;
 
 function tableBorders(table: WordTable, look: WordLook | undefined) {
-  if (table.borders === false || look?.borders === "none") return { borders: TableBorders.NONE };
-  if (look?.borders !== "horizontal") return {};
+  if (table.borders === false || (look?.borders === "none" && table.borders !== true))
+    return { borders: TableBorders.NONE };
+  if (look?.borders !== "horizontal" || table.borders === true) return {};
   return {
     borders: {
       top: LINE,
