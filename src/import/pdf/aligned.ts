@@ -222,10 +222,17 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
   return { lines: band.length, columns: [left, ...edges, right] };
 }
 
-function columnOf(columns: number[], piece: Piece): number {
+/**
+ * The column a piece goes to: the one its centre is in, or, for a piece running over a column edge (a
+ * spanning cell), the one it starts in; a line's only piece centred on the table and running over an
+ * edge spans the whole table ("Пріоритетний напрям 1" centred in a row of one cell), from column 1.
+ */
+function columnOf(columns: number[], piece: Piece, alone = false): number {
   const inner = columns.slice(1, -1);
   const size = piece.size;
   const crosses = inner.some((edge) => piece.x < edge - size && piece.right > edge + size);
+  const tableMiddle = ((columns[0] ?? 0) + (columns.at(-1) ?? 0)) / 2;
+  if (crosses && alone && Math.abs((piece.x + piece.right) / 2 - tableMiddle) < size) return 0;
   const at = crosses ? piece.x + 1 : (piece.x + piece.right) / 2;
   const index = inner.findIndex((edge) => at < edge);
   return index < 0 ? inner.length : index;
@@ -425,7 +432,7 @@ export function alignedTables(
     }
     const placed = split
       .slice(at, end)
-      .map((line) => line.map((piece) => ({ column: columnOf(columns, piece), piece })));
+      .map((line) => line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1), piece })));
     const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
     const rows = buildRows(placed, columns, cellJoin, rules);
     carried = columns;
