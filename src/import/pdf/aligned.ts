@@ -151,12 +151,22 @@ export interface AlignedContext {
   columns?: number[];
 }
 
-/** The previous table's columns, when a lone column-number row puts one number in each of them. */
+/**
+ * The previous table's columns, when a lone column-number row puts one number in each of them, at its
+ * left, its middle or its right (a table split in two may be drawn with other column widths).
+ */
 function inheritedColumns(numbers: Piece[], columns: number[] | undefined): number[] | null {
   if (!columns || numbers.length !== columns.length - 1) return null;
   const fits = numbers.every((piece, index) => {
+    const left = columns[index] ?? 0;
+    const right = columns[index + 1] ?? 0;
+    const near = 1.5 * piece.size;
     const centre = (piece.x + piece.right) / 2;
-    return centre > (columns[index] ?? 0) && centre < (columns[index + 1] ?? 0);
+    const placed =
+      Math.abs(piece.x - left) < near ||
+      Math.abs(right - piece.right) < near ||
+      Math.abs(centre - (left + right) / 2) < piece.size;
+    return centre > left && centre < right && placed;
   });
   return fits ? columns : null;
 }
@@ -186,6 +196,26 @@ function outerEdges(
     Math.min(first.x - 1, first.x + first.right - firstEdge),
     Math.max(right + 1, last.x + last.right - lastEdge),
   ];
+}
+
+/**
+ * The inner column edges of a header whose every cell is centred in its column, from the table's outer
+ * edges: each edge is the one before mirrored about the header cell between them. Null unless the last
+ * mirror lands on the table's right edge and every edge falls between its two header cells (the header
+ * is centred), where the midpoints between the header cells would misplace the edges of columns of
+ * different widths.
+ */
+function centredEdges(extents: { x: number; right: number }[], left: number, right: number): number[] | null {
+  const edges: number[] = [];
+  let edge = left;
+  for (const [index, cell] of extents.entries()) {
+    edge = cell.x + cell.right - edge;
+    const next = extents[index + 1];
+    if (next && (edge < cell.right || edge > next.x)) return null;
+    if (next) edges.push(edge);
+  }
+  const size = Math.max(4, (right - left) / 200);
+  return Math.abs(edge - right) <= size ? edges : null;
 }
 
 function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: AlignedContext): Header | null {
@@ -219,7 +249,8 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
   });
   const top = raw[at]?.[0]?.y ?? 0;
   const [left, right] = outerEdges(cells.extents, edges, top, context.horizontal);
-  return { lines: band.length, columns: [left, ...edges, right] };
+  const centred = centredEdges(cells.extents, left, right);
+  return { lines: band.length, columns: [left, ...(centred ?? edges), right] };
 }
 
 /**
