@@ -2,6 +2,7 @@ import { isUnitName, namesUnit } from "../../domain/executor-split.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
 import { isColumnNumberRow, yearOf } from "../interpret/columns.js";
+import { isDirectionHeading } from "../interpret/tasks.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */
@@ -190,6 +191,24 @@ function startsItem(cells: string[]): boolean {
 }
 
 /**
+ * An unnumbered title alone, cut from its row by a page break: the rest of the row goes on with the
+ * project cell, which repeats the title or is empty. A direction, a total or a source is never cut so.
+ */
+function startsUnnumberedItem(head: string[], rest: string[]): boolean {
+  const [title = ""] = head;
+  const [project = ""] = rest;
+  const text = title.replace(/\s+/g, " ").trim();
+  return (
+    head.length === 1 &&
+    text !== "" &&
+    !startsRow(head) &&
+    !isDirectionHeading(text) &&
+    !isSourceLabel(text) &&
+    (project.trim() === "" || project.replace(/\s+/g, " ").trim() === text)
+  );
+}
+
+/**
  * One-cell-per-line tables: a row interrupted by a blank line continues in the next group when
  * together they make exactly one full row and the second part does not start a row of its own. When
  * they make one cell more, the break cut a cell: its two pieces join ("Відділ освіти;" + "молодіжний
@@ -206,7 +225,9 @@ export function mergeSplitRows(rows: RawRow[]): RawRow[] {
       !isColumnNumberRow(previous.cells) &&
       !startsRow(row.cells, true);
     const length = (previous?.cells.length ?? 0) + row.cells.length;
-    if (previous && continues && length === width) previous.cells.push(...row.cells);
+    const loneTitle =
+      previous !== undefined && startsUnnumberedItem(previous.cells, row.cells) && !startsRow(row.cells, true);
+    if (previous && (continues || loneTitle) && length === width) previous.cells.push(...row.cells);
     else if (previous && continues && length === width + 1 && cutsCell(previous.cells, row.cells, width))
       joinCutCell(previous.cells, row.cells);
     else out.push(row);

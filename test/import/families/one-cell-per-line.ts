@@ -78,10 +78,8 @@ class OneCellRenderer {
   /** A row: each cell on a line (a page break may cut it); `word` is the row as the DOCX has it, one row. */
   private emit(cells: string[], word: WordCell[] = cells, executors?: [string, string]): void {
     this.word.row(word);
-    // A page break right after an unnumbered first cell leaves a lone title: not this family (see the report).
-    const lone = this.style.numbering === "none" ? 2 : 1;
     const drawn = at(this.style.cuts, this.row);
-    const cut = cells.length === this.width && drawn >= lone ? drawn : 0;
+    const cut = cells.length === this.width && drawn >= 1 ? drawn : 0;
     const [head, rest] = drawn === INSIDE_EXECUTORS && executors?.[1] ? executors : [null, ""];
     this.row++;
     cells.forEach((cell, index) => {
