@@ -226,7 +226,9 @@ export function mergeSplitRows(rows: RawRow[]): RawRow[] {
       !startsRow(row.cells, true);
     const length = (previous?.cells.length ?? 0) + row.cells.length;
     const loneTitle =
-      previous !== undefined && startsUnnumberedItem(previous.cells, row.cells) && !startsRow(row.cells, true);
+      previous !== undefined &&
+      startsUnnumberedItem(previous.cells, row.cells) &&
+      !startsRow(row.cells, true);
     if (previous && (continues || loneTitle) && length === width) previous.cells.push(...row.cells);
     else if (previous && continues && length === width + 1 && cutsCell(previous.cells, row.cells, width))
       joinCutCell(previous.cells, row.cells);
