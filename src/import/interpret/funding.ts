@@ -280,6 +280,21 @@ export function yearRowColumns(cells: string[], columns: Columns<TaskRole>): Col
   return year ? { ...columns, years: [{ year, index: money }] } : { ...columns, total: money };
 }
 
+/**
+ * A row that left its empty year cells out: when the years it may hold (its item's deadline, the
+ * years its item's total funds) are as many as its year amounts, each amount goes to one of them in
+ * order; otherwise (or with a total column not first) nothing is decided here.
+ */
+function layoutInYears(layout: Layout, possibleYears: string[], unit: MoneyUnit): Layout | null {
+  if (layout.money.length >= layout.slots.length) return null;
+  if (!layout.money.every((cell) => isAmountLike(cell, unit))) return null;
+  const total = layout.slots[0]?.kind === "total" ? 1 : 0;
+  if (layout.slots.slice(total).some((slot) => slot.kind === "total")) return null;
+  if (layout.money.length - total !== possibleYears.length) return null;
+  const years = possibleYears.map((year): MoneySlot => ({ kind: "year", year }));
+  return { ...layout, slots: [...layout.slots.slice(0, total), ...years] };
+}
+
 /** Reads one funding row (source + amounts) and the expected result from a task-table row. */
 export function readFunding(
   cells: string[],
@@ -287,13 +302,16 @@ export function readFunding(
   unit: MoneyUnit,
   line: number,
   totalRow = false,
+  possibleYears: string[] | null = null,
 ): FundingCells {
   const at = sourceIndex(cells, columns);
   const read = totalRow
     ? layoutTotalRow(cells, at, columns, unit)
     : layoutAfterSource(cells, at, columns, unit);
+  const short = possibleYears && !totalRow ? layoutInYears(read, possibleYears, unit) : null;
   const layout =
-    leftOut(cells, at, read, unit).length > 0 ? (shiftedLayout(cells, at, columns, unit) ?? read) : read;
+    short ??
+    (leftOut(cells, at, read, unit).length > 0 ? (shiftedLayout(cells, at, columns, unit) ?? read) : read);
   const named = columns.roles.source !== undefined && at === columns.roles.source;
   const label = named || isSourceLabel(cells[at] ?? "") ? (cells[at] ?? "") : "";
   const placed: number[] = [];
