@@ -218,7 +218,9 @@ export function mergeSplitRows(rows: RawRow[]): RawRow[] {
   const width = Math.max(0, ...rows.map((row) => row.cells.length));
   const out: RawRow[] = [];
   for (const row of rows) {
-    const previous = out[out.length - 1];
+    const last = out[out.length - 1];
+    // A row that ends with its result after its amounts is whole, however few cells it printed.
+    const previous = last && !endsWithResult(last.cells) ? last : undefined;
     const continues =
       previous !== undefined &&
       (previous.cells.length > 1 || startsItem(previous.cells)) &&
@@ -235,6 +237,17 @@ export function mergeSplitRows(rows: RawRow[]): RawRow[] {
     else out.push(row);
   }
   return out;
+}
+
+const DASH_OR_NUMBER = /^\s*(?:[-‐‑–—−хx]|[\d\s]*\d(?:[.,]\d+)?)\s*$/i;
+const NOTE = /в межах|у межах|не потребує/i;
+
+/** Prose after an amount: the result cell, which a row prints last (a cut part never ends so). */
+function endsWithResult(cells: string[]): boolean {
+  const [before = "", last = ""] = cells.slice(-2);
+  const text = last.trim();
+  if (cells.length < 2 || text === "" || AMOUNT_LIKE.test(text)) return false;
+  return DASH_OR_NUMBER.test(before) && !isSourceLabel(text) && !NOTE.test(text);
 }
 
 function cutsCell(head: string[], rest: string[], width: number): boolean {
