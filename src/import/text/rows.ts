@@ -192,11 +192,12 @@ function startsItem(cells: string[]): boolean {
 
 /**
  * An unnumbered title alone, cut from its row by a page break: the rest of the row goes on with the
- * project cell, which repeats the title or is empty. A direction, a total or a source is never cut so.
+ * project cell, which repeats the title or is empty, and the executors. A direction, a total or a
+ * source is never cut so.
  */
 function startsUnnumberedItem(head: string[], rest: string[]): boolean {
   const [title = ""] = head;
-  const [project = ""] = rest;
+  const [project = "", executors = ""] = rest;
   const text = title.replace(/\s+/g, " ").trim();
   return (
     head.length === 1 &&
@@ -204,7 +205,8 @@ function startsUnnumberedItem(head: string[], rest: string[]): boolean {
     !startsRow(head) &&
     !isDirectionHeading(text) &&
     !isSourceLabel(text) &&
-    (project.trim() === "" || project.replace(/\s+/g, " ").trim() === text)
+    (project.trim() === "" || project.replace(/\s+/g, " ").trim() === text) &&
+    executors.trim() !== ""
   );
 }
 
@@ -217,10 +219,11 @@ function startsUnnumberedItem(head: string[], rest: string[]): boolean {
 export function mergeSplitRows(rows: RawRow[]): RawRow[] {
   const width = Math.max(0, ...rows.map((row) => row.cells.length));
   const out: RawRow[] = [];
-  for (const row of rows) {
+  rows.forEach((row, index) => {
     const last = out[out.length - 1];
-    // A row that ends with its result after its amounts is whole, however few cells it printed.
-    const previous = last && !endsWithResult(last.cells) ? last : undefined;
+    // A row ending with its result, or followed by the lone first cell of the next item, is whole.
+    const whole = last && (endsWithResult(last.cells) || startsNext(last, row, rows[index + 1], width));
+    const previous = whole ? undefined : last;
     const continues =
       previous !== undefined &&
       (previous.cells.length > 1 || startsItem(previous.cells)) &&
@@ -235,8 +238,19 @@ export function mergeSplitRows(rows: RawRow[]): RawRow[] {
     else if (previous && continues && length === width + 1 && cutsCell(previous.cells, row.cells, width))
       joinCutCell(previous.cells, row.cells);
     else out.push(row);
-  }
+  });
   return out;
+}
+
+/**
+ * A lone first cell of an item that makes one full row with the part after it, after a row that does
+ * not stop at an amount (where only its last cell, the result, could be missing): it starts that item.
+ */
+function startsNext(previous: RawRow, lone: RawRow, next: RawRow | undefined, width: number): boolean {
+  if (!next || lone.cells.length !== 1 || 1 + next.cells.length !== width) return false;
+  if (previous.cells.length + 1 !== width || DASH_OR_NUMBER.test(previous.cells.at(-1) ?? "")) return false;
+  const numbered = startsItem(lone.cells) && (lone.cells[0] ?? "").trim() !== "";
+  return numbered || startsUnnumberedItem(lone.cells, next.cells);
 }
 
 const DASH_OR_NUMBER = /^\s*(?:[-‐‑–—−хx]|[\d\s]*\d(?:[.,]\d+)?)\s*$/i;
