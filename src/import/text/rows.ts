@@ -43,9 +43,20 @@ function looksLikeContinuation(row: RawRow, previous: RawRow): boolean {
   const first = filled[0];
   if (first === undefined) return false;
   const text = (row.cells[first] ?? "").trim();
-  if (isSourceLabel(text)) return false;
+  if (isSourceLabel(text) || labelsAmounts(text)) return false;
   if (LOWERCASE_START.test(text)) return row.afterBlank || isSparse(row, previous);
   return row.afterBlank && filled.length === 1 && first > 0 && !AMOUNT_LIKE.test(text);
+}
+
+const TRAILING_AMOUNTS = /(?:\s+(?:[-‐‑–—−]|\d[\d\s]*(?:[.,]\d+)?))+$/;
+const TOTAL_LABEL = /^(?:всього|усього|разом|обсяг|загальн)/i;
+
+/** "Всього, тис. грн 13 232,683 4 068,950", "місцевий бюджет 100 200": a label and its amounts in one cell. */
+function labelsAmounts(text: string): boolean {
+  const amounts = TRAILING_AMOUNTS.exec(text);
+  if (!amounts) return false;
+  const label = text.slice(0, amounts.index).replace(/[\s,:;]+$/, "");
+  return label !== "" && (TOTAL_LABEL.test(label) || isSourceLabel(label));
 }
 
 /** A cell where a new row starts inside a continuation line: a source label or an item number. */
