@@ -1,7 +1,7 @@
 import { isUnitName, namesUnit } from "../../domain/executor-split.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
-import { isColumnNumberRow, yearOf } from "../interpret/columns.js";
+import { headingSource, isColumnNumberRow, yearOf } from "../interpret/columns.js";
 import { isDirectionHeading } from "../interpret/tasks.js";
 import { joinPieces } from "./clean.js";
 
@@ -43,7 +43,7 @@ function looksLikeContinuation(row: RawRow, previous: RawRow): boolean {
   const first = filled[0];
   if (first === undefined) return false;
   const text = (row.cells[first] ?? "").trim();
-  if (isSourceLabel(text) || labelsAmounts(text)) return false;
+  if (isSourceLabel(text) || labelsAmounts(text) || namesSourceColumns(row.cells, filled)) return false;
   if (LOWERCASE_START.test(text)) return row.afterBlank || isSparse(row, previous);
   return row.afterBlank && filled.length === 1 && first > 0 && !AMOUNT_LIKE.test(text);
 }
@@ -57,6 +57,11 @@ function labelsAmounts(text: string): boolean {
   if (!amounts) return false;
   const label = text.slice(0, amounts.index).replace(/[\s,:;]+$/, "");
   return label !== "" && (TOTAL_LABEL.test(label) || isSourceLabel(label));
+}
+
+/** Two or more amount sub-headings ("інші | бюджет громади", "Всього | інші"): a header row of its own. */
+function namesSourceColumns(cells: string[], filled: number[]): boolean {
+  return filled.length >= 2 && filled.every((index) => headingSource(cells[index] ?? "") !== null);
 }
 
 /** A cell where a new row starts inside a continuation line: a source label or an item number. */
