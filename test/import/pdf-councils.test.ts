@@ -89,7 +89,10 @@ async function eachSample<T>(
 }
 
 async function reportPending(sample: string, outcome: Promise<void>): Promise<void> {
-  const error = await outcome.then(() => undefined, (failure: unknown) => failure);
+  const error = await outcome.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
   const verdict = error === undefined ? "now passes: take it off PENDING" : "still fails";
   console.info(`pdf-councils: pending sample ${sample} ${verdict}`);
 }
