@@ -4,7 +4,7 @@
  * goes to the text reader like any extracted text; tables of a scan come back only as far as the
  * OCR keeps their columns apart, so the import always carries a finding that the text must be checked.
  */
-import { readdir, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { config } from "../../config.js";
 import type { Block } from "../blocks.js";
@@ -21,7 +21,9 @@ import {
 } from "../external.js";
 import { checkDeadline, checkOcrPages, IMPORT_LIMITS, outsideDeadline } from "../limits.js";
 import { bilingual } from "../sniff.js";
-import { readTextBlocks } from "../text/reader.js";
+import type { PageContent } from "./geometry.js";
+import { layoutPages } from "./layout.js";
+import { findRulings, hocrRuns, parsePgm, scannedPage, wipeRulings, writePgm } from "./scan.js";
 
 const slots = new Slots(IMPORT_LIMITS.maxConcurrentConversions, SHARED_SLOTS.ocr);
 
@@ -56,37 +58,40 @@ async function run(program: string, args: string[], cwd: string): Promise<Buffer
   }
 }
 
+const DPI = 200;
+
+/** One page rendered in grey, its rulings found and wiped, and its words read with their boxes. */
 async function ocrPage(directory: string, tools: Required<ReturnType<typeof ocrTools>>, page: number) {
   const prefix = path.join(directory, `page-${page}`);
-  const pageArgs = ["-r", "200", "-gray", "-png", "-f", String(page), "-l", String(page)];
+  const pageArgs = ["-r", String(DPI), "-gray", "-f", String(page), "-l", String(page)];
   await run(tools.pdftoppm, [...pageArgs, path.join(directory, "document.pdf"), prefix], directory);
-  const image = (await readdir(directory)).find((name) => name.startsWith(`page-${page}`));
-  if (!image) refuse(OCR_MESSAGES.failed);
-  const text = await run(
-    tools.tesseract,
-    [path.join(directory, image), "stdout", "-l", "ukr+eng", "--psm", "6"],
-    directory,
-  );
-  return text.toString("utf8");
+  const rendered = (await readdir(directory)).find((name) => name.startsWith(`page-${page}`));
+  if (!rendered) refuse(OCR_MESSAGES.failed);
+  const image = parsePgm(await readFile(path.join(directory, rendered)));
+  const rulings = findRulings(image, DPI);
+  const wiped = path.join(directory, `wiped-${page}.pgm`);
+  await writeFile(wiped, writePgm(wipeRulings(image, rulings)));
+  const hocr = await run(tools.tesseract, [wiped, "stdout", "-l", "ukr+eng", "--psm", "6", "hocr"], directory);
+  return scannedPage(hocrRuns(hocr.toString("utf8"), DPI, image.height), rulings, image, DPI);
 }
 
-/** The scan's pages read by OCR, as text blocks. */
-export async function ocrPdf(bytes: Uint8Array, pages: number): Promise<Block[]> {
+/** The scan's pages read by OCR, laid out as a text-layer PDF's (tables rebuilt from rulings and alignment). */
+export async function ocrPdf(bytes: Uint8Array, pages: number): Promise<{ blocks: Block[]; unframed: number[] }> {
   const { pdftoppm, tesseract } = ocrTools();
   if (!pdftoppm || !tesseract) refuse(TOOL_MESSAGES.ocrMissing);
   checkOcrPages(pages);
-  const text = await outsideDeadline(() =>
+  const scanned = await outsideDeadline(() =>
     slots.run(() =>
       inTempDirectory(async (directory) => {
         await writeFile(path.join(directory, "document.pdf"), bytes);
-        const texts: string[] = [];
+        const contents: PageContent[] = [];
         for (let page = 1; page <= pages; page++) {
-          texts.push(await ocrPage(directory, { pdftoppm, tesseract }, page));
+          contents.push(await ocrPage(directory, { pdftoppm, tesseract }, page));
         }
-        return texts.join("\n\n");
+        return contents;
       }),
     ),
   );
   checkDeadline();
-  return readTextBlocks(text);
+  return layoutPages(scanned);
 }
