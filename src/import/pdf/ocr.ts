@@ -1,8 +1,10 @@
 /**
- * OCR of a scanned PDF: each page rendered by pdftoppm (poppler-utils) and read by tesseract with
- * Ukrainian (tesseract-ocr-ukr), page by page, within the page cap and a per-page timeout. The text
- * goes to the text reader like any extracted text; tables of a scan come back only as far as the
- * OCR keeps their columns apart, so the import always carries a finding that the text must be checked.
+ * OCR of a scanned PDF: each page rendered in grey by pdftoppm (poppler-utils), its table borders
+ * found in the image and wiped (`scan.ts`), and its words read with their boxes by tesseract (hOCR,
+ * Ukrainian, tesseract-ocr-ukr), page by page, within the page cap and a per-page timeout. The words
+ * and borders go through the same table rebuilding as a PDF with text (`layout.ts`: ruled tables from
+ * the borders, borderless ones from the alignment under their header), then the same cell rules. OCR
+ * may misread a letter or a digit, so the import always carries a finding that the text must be checked.
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -61,45 +61,71 @@ interface Stroke {
   from: number;
   to: number;
   /** Its run on its last line. */
-  run: { from: number; to: number };
+  run: Run;
 }
 
-/** Lines of an image along one axis: rows (`step` 1, `stride` the width) or columns (the reverse). */
-interface Axis {
-  lines: number;
-  length: number;
-  stride: number;
-  step: number;
+interface Run {
+  from: number;
+  to: number;
 }
 
-/**
- * Strokes along one axis: runs of ink at least `minLength` long on each line (row or column),
- * joined with the overlapping runs of the lines next to them.
- */
-function strokes(pixels: Uint8Array, { lines, length, stride, step }: Axis, minLength: number): Stroke[] {
+/** Runs of ink at least `minLength` long on each row of the image. */
+function rowRuns({ width, height, pixels }: GreyImage, minLength: number): Run[][] {
+  const lines: Run[][] = [];
+  for (let y = 0; y < height; y++) {
+    const runs: Run[] = [];
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      if ((pixels[base + x] ?? 255) >= INK) continue;
+      const from = x;
+      while (x < width && (pixels[base + x] ?? 255) < INK) x++;
+      if (x - from >= minLength) runs.push({ from, to: x - 1 });
+    }
+    lines.push(runs);
+  }
+  return lines;
+}
+
+/** Runs of ink at least `minLength` long on each column, read row by row (the image's order, and fast). */
+function columnRuns({ width, height, pixels }: GreyImage, minLength: number): Run[][] {
+  const lines: Run[][] = Array.from({ length: width }, () => []);
+  const start = new Int32Array(width).fill(-1);
+  const close = (x: number, y: number) => {
+    const from = start[x] ?? -1;
+    if (from >= 0 && y - from >= minLength) lines[x]?.push({ from, to: y - 1 });
+    start[x] = -1;
+  };
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      if ((pixels[base + x] ?? 255) < INK) {
+        if ((start[x] ?? -1) < 0) start[x] = y;
+      } else if ((start[x] ?? -1) >= 0) close(x, y);
+    }
+  }
+  for (let x = 0; x < width; x++) close(x, height);
+  return lines;
+}
+
+/** Runs on neighbouring lines that overlap, joined into strokes. */
+function strokes(lines: Run[][]): Stroke[] {
   const done: Stroke[] = [];
   let open: Stroke[] = [];
-  for (let line = 0; line < lines; line++) {
+  lines.forEach((runs, line) => {
     const next: Stroke[] = [];
-    const ink = (along: number) => (pixels[line * stride + along * step] ?? 255) < INK;
-    for (let along = 0; along < length; along++) {
-      if (!ink(along)) continue;
-      const from = along;
-      while (along < length && ink(along)) along++;
-      if (along - from < minLength) continue;
-      const run = { from, to: along - 1 };
+    for (const run of runs) {
       // Joined to the stroke whose run on the line before overlaps this one (not its whole extent,
       // which would let a letter next to a border join the border further along).
       const touching = open.find((stroke) => stroke.run.from <= run.to && run.from <= stroke.run.to);
       if (touching) {
         open = open.filter((stroke) => stroke !== touching);
-        const [start, end] = [Math.min(from, touching.from), Math.max(run.to, touching.to)];
-        next.push({ first: touching.first, last: line, from: start, to: end, run });
+        const [from, to] = [Math.min(run.from, touching.from), Math.max(run.to, touching.to)];
+        next.push({ first: touching.first, last: line, from, to, run });
       } else next.push({ first: line, last: line, ...run, run });
     }
     done.push(...open);
     open = next;
-  }
+  });
   return [...done, ...open];
 }
 
@@ -138,17 +164,15 @@ export interface ImageRulings {
 
 /** The ruling lines of a page image, in points (y up) at `dpi`. */
 export function findRulings(image: GreyImage, dpi: number): ImageRulings {
-  const { width, height, pixels } = image;
+  const { height } = image;
   const points = (px: number) => (px * 72) / dpi;
   const minLength = Math.round((MIN_RULING * dpi) / 72);
   const maxThickness = Math.max(2, Math.round((MAX_THICKNESS * dpi) / 72));
   const thin = (stroke: Stroke) => stroke.last - stroke.first < maxThickness;
-  const rows: Axis = { lines: height, length: width, stride: width, step: 1 };
-  const columns: Axis = { lines: width, length: height, stride: 1, step: width };
-  const horizontal = strokes(pixels, rows, minLength).filter(thin);
+  const horizontal = strokes(rowRuns(image, minLength)).filter(thin);
   const shortest = Math.round((MIN_BORDER * dpi) / 72);
   const touch = Math.max(2, Math.round((TOUCH * dpi) / 72));
-  const vertical = strokes(pixels, columns, shortest)
+  const vertical = strokes(columnRuns(image, shortest))
     .filter(thin)
     .flatMap((stroke) => borderPieces(stroke, horizontal, touch, Math.round((MIN_FREE * dpi) / 72)));
   const middle = (stroke: Stroke) => (stroke.first + stroke.last + 1) / 2;
