@@ -6,6 +6,7 @@ import { type ImportResult, walkItems } from "../../src/domain/model.js";
 import { importDocument } from "../../src/import/index.js";
 import { ocrTools } from "../../src/import/pdf/ocr.js";
 import { cachingTesseract, OCR_CACHE, scanOf } from "../support/ocr-cache.js";
+import type { WordBlock } from "../support/word-document.js";
 import { convertAhead, hasSoffice, wordAs } from "./families/office.js";
 import { oneCellDocument } from "./families/one-cell-per-line.js";
 import { pagedDocument } from "./families/paged-model-table.js";
@@ -16,7 +17,7 @@ import { OFFICE_PROPERTY_RUNS } from "./families/word.js";
  * A scanned programme: generated family-1 and family-2 programmes saved as PDF by LibreOffice, every
  * page rasterised in grey at 200 dpi and wrapped as an image-only PDF (what a scanner gives), then
  * imported. OCR (tesseract's word boxes) feeds the same table rebuilding as a text-layer PDF: the
- * ruled tables come back with their projects, titles and every amount; names of people and some
+ * ruled tables (and tables printed without borders, from the alignment) come back with their projects, titles and every amount; names of people and some
  * letters (Ґ, initials) OCR may misread, which the import's OCR finding asks to check. A digit misread
  * in an amount is no silent wrong number: the sums around it disagree and a finding says so.
  * tesseract's answers are cached by image (test/support/ocr-cache.ts), so only a changed image is OCR'd.
@@ -31,14 +32,23 @@ const families = [
   ["family 2 (one cell per line)", oneCellDocument.map(({ model, word }) => ({ model, word }))],
 ] as const;
 
+/** A Word table with its borders set to none: the scan has no rulings, the columns come from the alignment. */
+const borderless = (blocks: WordBlock[]): WordBlock[] =>
+  blocks.map((block) => (block.kind === "table" ? { ...block, borders: false } : block));
+/** One borderless programme a family (their OCR is cached like the rest, but each costs its pages). */
+const BORDERLESS_RUNS = { ...OFFICE_PROPERTY_RUNS, numRuns: 1 };
+
 const saved = process.env.INFOPROG_TESSERACT;
 
 beforeAll(async () => {
   if (!canScan) return;
   process.env.INFOPROG_TESSERACT = cachingTesseract();
+  const words = families.map(([, family]) => family.map(({ word }) => word));
+  await convertAhead(words, ["pdf"]);
   await convertAhead(
-    families.map(([, family]) => family.map(({ word }) => word)),
+    words.map((family) => family.map(borderless)),
     ["pdf"],
+    BORDERLESS_RUNS,
   );
 }, 600_000);
 
@@ -90,6 +100,22 @@ describe.skipIf(!canScan)("a scanned programme (an image-only PDF) read by OCR",
   );
 
   it.each(families)(
+    "a generated %s programme printed without table borders comes back with its projects, titles and amounts",
+    async (_, family) => {
+      await fc.assert(
+        fc.asyncProperty(family, async ({ model, word }) => {
+          const result = await importDocument(scanOf(await wordAs(borderless(word), "pdf")), "scan.pdf");
+          readsAsScan(result);
+          expect(tableShape(taskTableView(result.programme))).toEqual(tableShape(model.directions));
+          expect(result.findings.filter((finding) => SUM_FINDING.test(finding.code))).toEqual([]);
+        }),
+        BORDERLESS_RUNS,
+      );
+    },
+    1_200_000,
+  );
+
+  it.each(families)(
     "a digit OCR misreads in an amount of a %s programme is named in a finding, not stored silently",
     async (_, family) => {
       const misreading = misreadingTesseract();
@@ -104,7 +130,7 @@ describe.skipIf(!canScan)("a scanned programme (an image-only PDF) read by OCR",
             expect(named.size).toBeGreaterThan(0);
             for (const number of wrong) expect(named.has(number) || named.has("*")).toBe(true);
           }),
-          OFFICE_PROPERTY_RUNS,
+          { ...OFFICE_PROPERTY_RUNS, numRuns: 1 },
         );
       } finally {
         process.env.INFOPROG_TESSERACT = cachingTesseract();
