@@ -722,6 +722,17 @@ export const RULES = [
     appliesTo: ["row"],
   },
   {
+    code: "import.years-not-split",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Суми надруковано не за окремими роками (стовпці лише за джерелами або один стовпець на кілька років): їх враховано в загальних сумах, а порівняння за роками для них неможливе.",
+      en: "Amounts are not printed per year (columns by source only, or one column for several years): they count in the totals, but cannot be compared year by year.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["row", "programme"],
+  },
+  {
     code: "import.amount-text",
     severity: "warning",
     stage: "importer",

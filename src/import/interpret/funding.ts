@@ -1,4 +1,4 @@
-import type { ByYear, FundingRow } from "../../domain/model.js";
+import type { ByYear, FundingRow, YearSpans } from "../../domain/model.js";
 import {
   type AmountCell,
   type Kopecks,
@@ -51,20 +51,21 @@ export interface ScaledAmount {
  * One money cell: a number in the table's unit, or an amount written with a scale word ("0,3 млн",
  * "1,2 млн. грн", "300 тис. грн" in a table in UAH), exactly, whatever the table's unit.
  */
-function readCell(raw: string, unit: MoneyUnit): AmountCell {
+export function readCell(raw: string, unit: MoneyUnit): AmountCell {
   const scaled = parseScaledAmount(raw);
   return scaled ? { kind: "amount", kopecks: scaled.kopecks } : parseAmountCell(raw, unit);
 }
 
 /** The cell's amount when it is written with a scale word other than the table's own unit. */
-function scaledIn(raw: string, unit: MoneyUnit): ScaledAmount | null {
+export function scaledIn(raw: string, unit: MoneyUnit): ScaledAmount | null {
   const scaled = parseScaledAmount(raw);
   if (!scaled || (scaled.word === "thousand" && unit === "thousand")) return null;
   return { text: cellText(raw), kopecks: scaled.kopecks };
 }
 
 interface MoneySlot {
-  kind: "total" | "year";
+  kind: "total" | "year" | "span";
+  /** The year, or the span of years ("2026-2027"). */
   year?: string;
 }
 
@@ -73,6 +74,7 @@ function moneySlots(columns: Columns<TaskRole>): { slot: MoneySlot; index: numbe
     slot: { kind: "year", year },
     index,
   }));
+  for (const { span, index } of columns.spans) slots.push({ slot: { kind: "span", year: span }, index });
   if (columns.total !== null) slots.push({ slot: { kind: "total" }, index: columns.total });
   return slots.sort((a, b) => a.index - b.index);
 }
@@ -80,7 +82,11 @@ function moneySlots(columns: Columns<TaskRole>): { slot: MoneySlot; index: numbe
 /** The source column, or the column right before the amounts in a table without one. */
 function sourceColumn(columns: Columns<TaskRole>): number {
   if (columns.roles.source !== undefined) return columns.roles.source;
-  const money = [...columns.years.map(({ index }) => index), columns.total ?? Number.POSITIVE_INFINITY];
+  const money = [
+    ...columns.years.map(({ index }) => index),
+    ...columns.spans.map(({ index }) => index),
+    columns.total ?? Number.POSITIVE_INFINITY,
+  ];
   return Math.max(0, Math.min(...money) - 1);
 }
 
@@ -182,6 +188,7 @@ function buildRow(
   scaled: ScaledAmount[],
 ): FundingRow | null {
   const byYear: ByYear = {};
+  const spans: YearSpans = {};
   const notes: string[] = [];
   let printedTotal: number | null = null;
   let anyCell = label.trim() !== "";
@@ -196,18 +203,21 @@ function buildRow(
     const written = cell.kind === "amount" ? scaledIn(raw, unit) : null;
     if (written) scaled.push(written);
     if (slot.kind === "total") printedTotal = amount;
-    else if (slot.year) byYear[slot.year] = amount;
+    else if (slot.kind === "span" && slot.year) {
+      if (amount !== 0) spans[slot.year] = amount; // a dash in a span is no money, and no span
+    } else if (slot.year) byYear[slot.year] = amount;
   });
   if (!anyCell) return null;
   const row: FundingRow = {
     source: classifySource(label),
     label: cellText(label),
     byYear,
-    total: printedTotal ?? sumKopecks(Object.values(byYear)),
+    total: printedTotal ?? sumKopecks([...Object.values(byYear), ...Object.values(spans)]),
     totalPrinted: printedTotal !== null,
     line,
   };
   if (notes.length > 0) row.note = notes.join("; ");
+  if (Object.keys(spans).length > 0) row.spans = spans;
   return row;
 }
 

@@ -1,7 +1,7 @@
 import { isUnitName, namesUnit } from "../../domain/executor-split.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
-import { isColumnNumberRow, yearOf } from "../interpret/columns.js";
+import { headingSource, isColumnNumberRow, yearOf } from "../interpret/columns.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */
@@ -42,9 +42,14 @@ function looksLikeContinuation(row: RawRow, previous: RawRow): boolean {
   const first = filled[0];
   if (first === undefined) return false;
   const text = (row.cells[first] ?? "").trim();
-  if (isSourceLabel(text)) return false;
+  if (isSourceLabel(text) || namesSourceColumns(row.cells, filled)) return false;
   if (LOWERCASE_START.test(text)) return row.afterBlank || isSparse(row, previous);
   return row.afterBlank && filled.length === 1 && first > 0 && !AMOUNT_LIKE.test(text);
+}
+
+/** Two or more amount sub-headings ("інші | бюджет громади", "Всього | інші"): a header row of its own. */
+function namesSourceColumns(cells: string[], filled: number[]): boolean {
+  return filled.length >= 2 && filled.every((index) => headingSource(cells[index] ?? "") !== null);
 }
 
 /** A cell where a new row starts inside a continuation line: a source label or an item number. */
