@@ -12,7 +12,8 @@
  *   column edge, a spanning cell, to the column it starts in); lines go into rows by baseline;
  * - a line starts a new row unless each of its pieces goes on a cell of the row above it: that cell
  *   had text on the line just above (not a whole source label when the piece starts with a capital),
- *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00", or a
+ *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00", or "1032"
+ *   over "053,00" as OCR reads it, or a
  *   numbered reference ending a phrase: "показник" over "2.6"), nor what only starts a row (an item
  *   number before its title, `Пріоритетний напрям N`, `Всього за …`), and its
  *   first word could not have fitted
@@ -232,7 +233,10 @@ function buildRows(
         // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
         if (!above || !used.has(column)) return false;
         // An amount grouped by spaces wraps at a space in a narrow column ("1 032" over "053,00").
-        const wrappedAmount = /^\d{1,3}(?: \d{3})*$/.test(above.text) && /^\d{3}(?:[ ,.]|$)/.test(piece.text);
+        // OCR may read the group's space away ("1032" over "053,00"): then the rest must carry the fraction.
+        const wrappedAmount =
+          (/^\d{1,3}(?: \d{3})*$/.test(above.text) && /^\d{3}(?:[ ,.]|$)/.test(piece.text)) ||
+          (/^\d{4,6}$/.test(above.text) && /^\d{3}[,.]\d/.test(piece.text));
         // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
         const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
         const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
