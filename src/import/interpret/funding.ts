@@ -242,6 +242,11 @@ function yearsAddUp(money: string[], slots: MoneySlot[], unit: MoneyUnit): boole
   return years === amounts[total];
 }
 
+/** -1, 1, -2, 2, … up to the row's length: every shift a row's cells can have, the smallest first. */
+function nearestFirst(length: number): number[] {
+  return Array.from({ length }, (_, index) => [-(index + 1), index + 1]).flat();
+}
+
 /**
  * A source row whose cells slid left or right of the header's columns (a merged or lost cell in the
  * extraction): the run of amounts after the label is aligned to the money columns by the shift that
@@ -258,7 +263,7 @@ function shiftedLayout(
   const amounts = cells.flatMap((cell, index) => (index > at && isAmountLike(cell, unit) ? [index] : []));
   if (amounts.length === 0) return null;
   const fits: Layout[] = [];
-  for (const shift of [-1, 1, -2, 2, -3, 3, -4, 4, -5, 5]) {
+  for (const shift of nearestFirst(cells.length)) {
     if (!amounts.every((index) => columnsOfMoney.has(index - shift))) continue;
     if (slots.some(({ index }) => index + shift <= at)) continue;
     const indexes = slots.map(({ index }) => index + shift);
@@ -272,6 +277,33 @@ function shiftedLayout(
     });
   }
   return fits.find((layout) => yearsAddUp(layout.money, layout.slots, unit)) ?? fits[0] ?? null;
+}
+
+/**
+ * The layout read in place, unless it leaves amounts out (then the shift that places them all), or
+ * its total cell is empty under years that hold amounts while a shift makes the years add up to a
+ * total (a row run on by empty cells: `місцевий бюджет`, ``, `30,0`, `30,0`).
+ */
+function realigned(
+  cells: string[],
+  at: number,
+  read: Layout,
+  columns: Columns<TaskRole>,
+  unit: MoneyUnit,
+): Layout {
+  if (leftOut(cells, at, read, unit).length > 0) return shiftedLayout(cells, at, columns, unit) ?? read;
+  if (!lacksTotal(read, unit)) return read;
+  const shifted = shiftedLayout(cells, at, columns, unit);
+  return shifted && yearsAddUp(shifted.money, shifted.slots, unit) && !lacksTotal(shifted, unit)
+    ? shifted
+    : read;
+}
+
+/** A total column whose cell is empty while a year cell holds an amount. */
+function lacksTotal(layout: Layout, unit: MoneyUnit): boolean {
+  const total = layout.slots.findIndex((slot) => slot.kind === "total");
+  if (total < 0 || readCell(layout.money[total] ?? "", unit).kind !== "empty") return false;
+  return layout.money.some((cell, index) => index !== total && readCell(cell, unit).kind === "amount");
 }
 
 /** A table with a `Рік` column and no year columns: each row prints the amount of one year. */
@@ -290,6 +322,21 @@ export function yearRowColumns(cells: string[], columns: Columns<TaskRole>): Col
   return year ? { ...columns, years: [{ year, index: money }] } : { ...columns, total: money };
 }
 
+/**
+ * A row that left its empty year cells out: when the years it may hold (its item's deadline, the
+ * years its item's total funds) are as many as its year amounts, each amount goes to one of them in
+ * order; otherwise (or with a total column not first) nothing is decided here.
+ */
+function layoutInYears(layout: Layout, possibleYears: string[], unit: MoneyUnit): Layout | null {
+  if (layout.money.length >= layout.slots.length) return null;
+  if (!layout.money.every((cell) => isAmountLike(cell, unit))) return null;
+  const total = layout.slots[0]?.kind === "total" ? 1 : 0;
+  if (layout.slots.slice(total).some((slot) => slot.kind === "total")) return null;
+  if (layout.money.length - total !== possibleYears.length) return null;
+  const years = possibleYears.map((year): MoneySlot => ({ kind: "year", year }));
+  return { ...layout, slots: [...layout.slots.slice(0, total), ...years] };
+}
+
 /** Reads one funding row (source + amounts) and the expected result from a task-table row. */
 export function readFunding(
   cells: string[],
@@ -297,13 +344,14 @@ export function readFunding(
   unit: MoneyUnit,
   line: number,
   totalRow = false,
+  possibleYears: string[] | null = null,
 ): FundingCells {
   const at = sourceIndex(cells, columns);
   const read = totalRow
     ? layoutTotalRow(cells, at, columns, unit)
     : layoutAfterSource(cells, at, columns, unit);
-  const layout =
-    leftOut(cells, at, read, unit).length > 0 ? (shiftedLayout(cells, at, columns, unit) ?? read) : read;
+  const short = possibleYears && !totalRow ? layoutInYears(read, possibleYears, unit) : null;
+  const layout = short ?? realigned(cells, at, read, columns, unit);
   const named = columns.roles.source !== undefined && at === columns.roles.source;
   const label = named || isSourceLabel(cells[at] ?? "") ? (cells[at] ?? "") : "";
   const placed: number[] = [];

@@ -279,7 +279,8 @@ class TaskTableBuilder {
   ): string {
     if (hasSourceColumns(this.columns)) return this.addSourceColumns(target, cells, line, totalRow, item);
     const columns = this.yearsAsRows ? yearRowColumns(cells, this.columns) : this.columns;
-    const read = readFunding(cells, columns, this.unit, line, totalRow);
+    const possible = item && !this.yearsAsRows ? this.possibleYears(item) : null;
+    const read = readFunding(cells, columns, this.unit, line, totalRow, possible);
     const { result, placed, yearsGuessed } = read;
     this.warnScaled(read.scaled, line, item);
     const row = read.row && this.yearsAsRows ? this.joinYearRow(target, read.row, cells, line) : read.row;
@@ -333,6 +334,24 @@ class TaskTableBuilder {
 
   private columnOf(index: number): SourceColumn | undefined {
     return this.columns.sources.find((column) => column.index === index);
+  }
+
+  /**
+   * The years an item's amounts may fall in: the table's years within its deadline, and, for a source
+   * row under a `Загальний обсяг` row, those its total funds.
+   */
+  private possibleYears(item: Item): string[] {
+    const deadline = item.deadline;
+    const total = item.funding.find((row) => row.source === "total");
+    return this.columns.years
+      .map(({ year }) => year)
+      .filter((year) => {
+        const inDeadline =
+          deadline?.kind === "years"
+            ? Number(year) >= deadline.from && Number(year) <= deadline.to
+            : deadline?.kind !== "quarter" || Number(year) === deadline.year;
+        return inDeadline && (!total || (total.byYear[year] ?? 0) !== 0);
+      });
   }
 
   /**
@@ -492,7 +511,6 @@ class TaskTableBuilder {
     const leaf = this.leaf;
     if (!leaf) return;
     const { roles } = this.columns;
-    const result = this.addFunding(leaf.funding, cells, line, false, leaf);
     const deadline = cellText(cell(cells, roles.deadline));
     if (newRow) {
       leaf.executors = splitExecutors(executors);
@@ -501,6 +519,7 @@ class TaskTableBuilder {
       leaf.deadline = parseDeadline(deadline);
       this.placeText(line, cells, [roles.deadline]);
     }
+    const result = this.addFunding(leaf.funding, cells, line, false, leaf);
     if (result) leaf.expectedResult = leaf.expectedResult ? `${leaf.expectedResult} ${result}` : result;
   }
 }
