@@ -59,3 +59,44 @@ describe("a table without borders whose header is not recognised", () => {
     expect(unframed).toEqual([]);
   });
 });
+
+describe("an amount wrapped at its group space in a narrow column of a table without borders", () => {
+  const header = [
+    [20, "Назва заходу"],
+    [120, "Виконавці"],
+    [200, "Джерела фінансування"],
+    [360, "Всього"],
+    [440, "2026"],
+    [520, "2027"],
+  ] as [number, string][];
+  /** A task table's header and one project whose total wraps: `top` over `rest` in the «Всього» column. */
+  const rows = (top: string, rest: string) => {
+    const { blocks } = layoutPages([
+      page([
+        ...line(700, ...header),
+        ...line(
+          680,
+          [20, "Захід один"],
+          [120, "ЦНАП"],
+          [200, "Загальний обсяг"],
+          [360, top],
+          [440, "797,781"],
+        ),
+        ...line(668, [360, rest]),
+      ]),
+    ]);
+    return blocks.flatMap((block) => (block.kind === "table" ? block.rows.map((row) => row.cells) : []));
+  };
+
+  it.each([
+    ["1 032", "053,00"],
+    ["1032", "053,00"],
+    ["15048", "115,5"],
+  ])("goes on its cell: %s over %s (OCR may read the space away)", (top, rest) => {
+    expect(rows(top, rest).map((cells) => cells[3])).toEqual(["Всього", `${top} ${rest}`]);
+  });
+
+  it("an integer under an integer stays a row of its own", () => {
+    expect(rows("1500", "200")).toHaveLength(3);
+  });
+});

@@ -12,7 +12,8 @@
  *   column edge, a spanning cell, to the column it starts in); lines go into rows by baseline;
  * - a line starts a new row unless each of its pieces goes on a cell of the row above it: that cell
  *   had text on the line just above (not a whole source label when the piece starts with a capital),
- *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00", or a
+ *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00", or "1032"
+ *   over "053,00" as OCR reads it, or a
  *   numbered reference ending a phrase: "показник" over "2.6"), nor what only starts a row (an item
  *   number before its title, `Пріоритетний напрям N`, `Всього за …`), and its
  *   first word could not have fitted
@@ -368,9 +369,16 @@ function goesOnCell(
   return above.right - above.x + space + firstWordWidth(piece) > widest + slack;
 }
 
-/** An amount grouped by spaces that a narrow cell wrapped at a space: "1 032" over "053,00". */
+/**
+ * An amount grouped by spaces that a narrow cell wrapped at a space: "1 032" over "053,00". OCR may
+ * read the group's space away ("1032" over "053,00"): then the rest must carry the fraction.
+ */
 export function wrapsAmount(above: string, text: string): boolean {
-  return /^\d{1,3}(?: \d{3})*$/.test(above.trim()) && /^\d{3}(?:[ ,.]|$)/.test(text.trim());
+  const [top, rest] = [above.trim(), text.trim()];
+  return (
+    (/^\d{1,3}(?: \d{3})*$/.test(top) && /^\d{3}(?:[ ,.]|$)/.test(rest)) ||
+    (/^\d{4,6}$/.test(top) && /^\d{3}[,.]\d/.test(rest))
+  );
 }
 
 function buildRows(

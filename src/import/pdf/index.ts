@@ -32,5 +32,5 @@ export async function readPdfBlocks(bytes: Uint8Array): Promise<PdfRead> {
   const { loadPdfPages } = await import("./load.js");
   const pages = await loadPdfPages(bytes);
   if (!isScan(pages)) return { ...layoutPages(pages), ocr: false };
-  return { blocks: await ocrPdf(bytes, pages.length), ocr: true, unframed: [] };
+  return { ...(await ocrPdf(bytes, pages.length)), ocr: true };
 }

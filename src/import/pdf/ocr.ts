@@ -1,10 +1,12 @@
 /**
- * OCR of a scanned PDF: each page rendered by pdftoppm (poppler-utils) and read by tesseract with
- * Ukrainian (tesseract-ocr-ukr), page by page, within the page cap and a per-page timeout. The text
- * goes to the text reader like any extracted text; tables of a scan come back only as far as the
- * OCR keeps their columns apart, so the import always carries a finding that the text must be checked.
+ * OCR of a scanned PDF: each page rendered in grey by pdftoppm (poppler-utils), its table borders
+ * found in the image and wiped (`scan.ts`), and its words read with their boxes by tesseract (hOCR,
+ * Ukrainian, tesseract-ocr-ukr), page by page, within the page cap and a per-page timeout. The words
+ * and borders go through the same table rebuilding as a PDF with text (`layout.ts`: ruled tables from
+ * the borders, borderless ones from the alignment under their header), then the same cell rules. OCR
+ * may misread a letter or a digit, so the import always carries a finding that the text must be checked.
  */
-import { readdir, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { config } from "../../config.js";
 import type { Block } from "../blocks.js";
@@ -21,7 +23,9 @@ import {
 } from "../external.js";
 import { checkDeadline, checkOcrPages, IMPORT_LIMITS, outsideDeadline } from "../limits.js";
 import { bilingual } from "../sniff.js";
-import { readTextBlocks } from "../text/reader.js";
+import type { PageContent } from "./geometry.js";
+import { layoutPages } from "./layout.js";
+import { findRulings, hocrRuns, parsePgm, scannedPage, wipeRulings, writePgm } from "./scan.js";
 
 const slots = new Slots(IMPORT_LIMITS.maxConcurrentConversions, SHARED_SLOTS.ocr);
 
@@ -56,37 +60,48 @@ async function run(program: string, args: string[], cwd: string): Promise<Buffer
   }
 }
 
+/** Tesseract reads small print (8–9 pt table text) reliably from 300 dpi; at 200 it drops digits ("2.1" as "2."). */
+const DPI = 300;
+
+/** One page rendered in grey, its rulings found and wiped, and its words read with their boxes. */
 async function ocrPage(directory: string, tools: Required<ReturnType<typeof ocrTools>>, page: number) {
   const prefix = path.join(directory, `page-${page}`);
-  const pageArgs = ["-r", "200", "-gray", "-png", "-f", String(page), "-l", String(page)];
+  const pageArgs = ["-r", String(DPI), "-gray", "-f", String(page), "-l", String(page)];
   await run(tools.pdftoppm, [...pageArgs, path.join(directory, "document.pdf"), prefix], directory);
-  const image = (await readdir(directory)).find((name) => name.startsWith(`page-${page}`));
-  if (!image) refuse(OCR_MESSAGES.failed);
-  const text = await run(
+  const rendered = (await readdir(directory)).find((name) => name.startsWith(`page-${page}`));
+  if (!rendered) refuse(OCR_MESSAGES.failed);
+  const image = parsePgm(await readFile(path.join(directory, rendered)));
+  const rulings = findRulings(image, DPI);
+  const wiped = path.join(directory, `wiped-${page}.pgm`);
+  await writeFile(wiped, writePgm(wipeRulings(image, rulings)));
+  const hocr = await run(
     tools.tesseract,
-    [path.join(directory, image), "stdout", "-l", "ukr+eng", "--psm", "6"],
+    [wiped, "stdout", "-l", "ukr+eng", "--psm", "6", "hocr"],
     directory,
   );
-  return text.toString("utf8");
+  return scannedPage(hocrRuns(hocr.toString("utf8"), DPI, image.height), rulings, image, DPI);
 }
 
-/** The scan's pages read by OCR, as text blocks. */
-export async function ocrPdf(bytes: Uint8Array, pages: number): Promise<Block[]> {
+/** The scan's pages read by OCR, laid out as a text-layer PDF's (tables rebuilt from rulings and alignment). */
+export async function ocrPdf(
+  bytes: Uint8Array,
+  pages: number,
+): Promise<{ blocks: Block[]; unframed: number[] }> {
   const { pdftoppm, tesseract } = ocrTools();
   if (!pdftoppm || !tesseract) refuse(TOOL_MESSAGES.ocrMissing);
   checkOcrPages(pages);
-  const text = await outsideDeadline(() =>
+  const scanned = await outsideDeadline(() =>
     slots.run(() =>
       inTempDirectory(async (directory) => {
         await writeFile(path.join(directory, "document.pdf"), bytes);
-        const texts: string[] = [];
+        const contents: PageContent[] = [];
         for (let page = 1; page <= pages; page++) {
-          texts.push(await ocrPage(directory, { pdftoppm, tesseract }, page));
+          contents.push(await ocrPage(directory, { pdftoppm, tesseract }, page));
         }
-        return texts.join("\n\n");
+        return contents;
       }),
     ),
   );
   checkDeadline();
-  return readTextBlocks(text);
+  return layoutPages(scanned);
 }
