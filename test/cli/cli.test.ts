@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { copyMigratedPglite } from "../support/pglite-template.js";
 
 const ROOT = process.cwd();
 const FIXTURES = path.resolve(ROOT, "../shared/fixtures/programs");
@@ -17,6 +18,16 @@ function cli(args: string[], dataDir: string) {
     timeout: 180_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * A data folder holding a migrated, empty database, for tests about what the CLI stores rather than
+ * about setting up a folder (the JSON-contract tests import into a fresh one): spares initdb.
+ */
+async function migratedDataDir(): Promise<string> {
+  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "infoprog-cli-")), "pglite");
+  await copyMigratedPglite(dataDir);
+  return dataDir;
 }
 
 const isKopecks = (value: unknown) => typeof value === "number" && Number.isSafeInteger(value);
@@ -67,9 +78,9 @@ describe("infoprog import --json", () => {
     expect(json.stored.programmeId).toBeGreaterThan(0);
   });
 
-  it("re-importing the same document stores nothing and says so; --save-identical adds a version", () => {
+  it("re-importing the same document stores nothing and says so; --save-identical adds a version", async () => {
     const file = path.join(FIXTURES, fixtures[0] ?? "");
-    const dir = mkdtempSync(path.join(tmpdir(), "infoprog-cli-"));
+    const dir = await migratedDataDir();
     const first = JSON.parse(cli(["import", file, "--json"], dir).stdout).stored;
     expect(first).toMatchObject({ version: 1, created: true });
 
@@ -133,8 +144,8 @@ describe("infoprog validate and import-dir", () => {
     }
   });
 
-  it("import-dir imports every fixture and summarises", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "infoprog-d-"));
+  it("import-dir imports every fixture and summarises", async () => {
+    const dir = await migratedDataDir();
     const run = cli(["import-dir", FIXTURES], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Прочитано ${fixtures.length} з ${fixtures.length}`);

@@ -11,7 +11,8 @@ import { type TestDatabase, testDatabase } from "../support/db.js";
 import { databaseEnv } from "./server.js";
 
 function cli(options: StoreOptions, ...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+  // The installed command: compiled when the build is current, else the sources through tsx.
+  const run = spawnSync(process.execPath, ["bin/infoprog.js", ...args], {
     env: { ...process.env, ...databaseEnv(options) },
     encoding: "utf8",
   });
