@@ -15,14 +15,21 @@ const UNIT_START =
 const UNIT_NOUN =
   /(?:відділ|управління|центр|служба|сектор|комітет|рада|апарат|department|division|office|service|centre|center)(?!\p{L})/iu;
 
+/** True when the text names a unit; what follows in brackets ("(Іваненко І.І.)", "(за згодою)") aside. */
 export function isUnitName(text: string): boolean {
-  const clean = text.replace(/^[«"„]/, "").trim();
+  const clean = text
+    .replace(/^[«"„]/, "")
+    .replace(/\s*\([^()]*\)$/, "")
+    .trim();
   return (
     UNIT_START.test(clean) ||
     (clean.split(/\s+/).length <= 3 && UNIT_NOUN.test(clean)) ||
     ABBREVIATED_UNIT.test(clean)
   );
 }
+
+/** A word in the nominative singular or plural, by its ending: "молодіжний", "громадська", "комунальні". */
+const NOMINATIVE_WORD = String.raw`[\p{L}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
 
 /** A capitalised word of a name, apostrophes and a double surname included: "Мар'яненко", "Коваль-Їжак". */
 const NAME = String.raw`\p{Lu}[\p{Ll}'’ʼ]+(?:-\p{Lu}[\p{Ll}'’ʼ]+)?`;
@@ -44,15 +51,71 @@ export function isPerson(text: string): boolean {
   return PERSON.test(text.trim().replace(/[,;:]+$/, ""));
 }
 
+/** "Іваненко І.І., начальник відділу освіти", "Іваненко І.І. – начальник …": a name, then lower case. */
+const NAME_THEN_POST = /^(.+?)(?:\s*,\s*|\s+[–—-]\s+)(\p{Ll}.*)$/u;
+
+/** A person and their post printed after the name ("Іваненко І.І., начальник відділу освіти"), or null. */
+export function personThenPost(text: string): { person: string; post: string } | null {
+  const [, person = "", post = ""] = NAME_THEN_POST.exec(text.trim()) ?? [];
+  return isPerson(person) ? { person, post } : null;
+}
+
 /** True when an executors cell starts with a person: "Іваненко І.І., Петренко П.П.". */
 export function startsWithPerson(text: string): boolean {
   const [first] = splitExecutors(text);
-  return first !== undefined && isPerson(first);
+  return first !== undefined && (isPerson(first) || personThenPost(first) !== null);
 }
 
-/** A unit or a person: what a list of executors is made of. */
+/** A unit, a body, a standalone abbreviation or a person: what a list of executors is made of. */
 function isExecutor(text: string): boolean {
-  return isUnitName(text) || isPerson(text);
+  return (
+    isUnitName(text) ||
+    isPerson(text) ||
+    personThenPost(text) !== null ||
+    startsBody(text) ||
+    isStandaloneAbbreviation(text)
+  );
+}
+
+/**
+ * Bodies that are no department, named by their kind in the nominative after optional adjectives
+ * ("молодіжний парламент", "громадськість", "волонтери"); none of these words is also the genitive
+ * of another noun, so after a comma or «та» they always start an executor.
+ */
+const BODY_KIND = "(?:парламент|громадськість|волонтери|активісти|мешканці|депутати|поліція|комісія|ОСББ)";
+/**
+ * Bodies in the plural whose word is also a genitive singular ("організації закупівель" is no body):
+ * a body only after a plural adjective ("громадські організації", "бюджетні установи") or alone, with
+ * at most the place it serves ("установи громади").
+ */
+const PLURAL_BODY = String.raw`(?:організації|установи|підприємства|товариства|спілки|об['’ʼ]єднання)(?!\p{L})`;
+const PLACE = String.raw`(?:громади|міста|селища|села|ради|району|області|округу|округів)(?!\p{L})`;
+const BODY_START = new RegExp(
+  String.raw`^[«"„]?(?:(?:${NOMINATIVE_WORD}\s+){0,2}${BODY_KIND}(?!\p{L})|(?:[\p{L}'’ʼ-]+і\s+){1,2}${PLURAL_BODY}|${PLURAL_BODY}(?:\s+${PLACE})?(?:\s*\(за згодою\))?$)`,
+  "iu",
+);
+
+/** True when the text names a body by its kind: "молодіжний парламент", "громадські організації". */
+function startsBody(text: string): boolean {
+  return BODY_START.test(text.trim());
+}
+
+/**
+ * Capitals that abbreviate no organisation but a field of work: "НС" and "ЦЗ" (надзвичайні ситуації,
+ * цивільний захист), "ЗМІ", "ЖКГ", "ІТ" — inside a department's name ("з питань НС та ЦЗ").
+ */
+const NON_ORGANISATION = String.raw`(?:НС|ЦЗ|ЗМІ|ЖКГ|ІТ|ІКТ|АТО|ООС|ВПО|ОТГ|ТГ|МСУ|ГІС|СЕД|ЕЦП|КЕП|ПК|ПЗ|ПЕОМ|ЕОМ|НУШ|ЗНО|НМТ|ТПВ|ДТП|ЄС)(?![\p{L}])`;
+/**
+ * An all-capitals abbreviation of 3+ letters alone, or with the place it serves ("ДРАЦС", "ДРАЦС міста",
+ * "ДРАЦС (за згодою)"): an organisation.
+ */
+const STANDALONE_ABBREVIATION = new RegExp(
+  String.raw`^(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{3,}(?:\s+${PLACE})?(?:\s*\(за згодою\))?$`,
+  "u",
+);
+
+function isStandaloneAbbreviation(text: string): boolean {
+  return STANDALONE_ABBREVIATION.test(text.trim());
 }
 
 /** True when some part of a list (commas, semicolons, lines) names a unit: an executors cell's text. */
@@ -109,10 +172,29 @@ const CAPITALISED = /^[«"„]?\p{Lu}/u;
 /** Capitals that name no organisation of their own ("ЦЗ" in "з питань НС, ЦЗ та …"). */
 const UNLISTED_CAPITALS = /^[«"„]?[А-ЯІЇЄҐ]{2,6}(?!\p{L})/u;
 
+/** A post in lower case: after a person and a comma it is that person's ("Іваненко І.І., начальник …"). */
+const POST_START =
+  /^(?:начальник|заступник|головний|провідний|старший|спеціаліст|керівник|директор|завідувач|секретар|голова|міський голова|сільський голова|селищний голова|староста|бухгалтер|інженер|юрисконсульт|адміністратор|уповноважен)/u;
+
+/**
+ * True when the text, from its last conjunction on, is a person's name with no post before it:
+ * "Іваненко І.І.", "… / Петренко П.П.", not "начальник відділу Іваненко І.І.".
+ */
+function endsWithBarePerson(text: string): boolean {
+  const last = splitOutside(text, JOINER).at(-1)?.trim() ?? "";
+  return /^\p{Lu}/u.test(last) && isPerson(last);
+}
+
+/** True when the text, up to its first conjunction, is a person: "заступник Петренко П.П. та …". */
+function namesPersonFirst(text: string): boolean {
+  return isPerson(splitOutside(text, JOINER)[0] ?? "");
+}
+
 /**
  * Glues comma parts back unless the part after a comma starts a new unit's name or a person, or, in a
  * list of units or people, a capitalised name; a lower-case part goes on with the unit before
- * ("освіти, молоді та спорту"), and so do capitals that are no organisation's abbreviation ("НС, ЦЗ").
+ * ("освіти, молоді та спорту"), and so do capitals that are no organisation's abbreviation ("НС, ЦЗ")
+ * and a post after a person ("Іваненко І.І., начальник фінансового управління").
  */
 function splitUnits(text: string): string[] {
   const units: string[] = [];
@@ -125,7 +207,9 @@ function splitUnits(text: string): string[] {
         : printed;
     const last = units.length - 1;
     const capitalised = CAPITALISED.test(part) && !UNLISTED_CAPITALS.test(part);
-    const startsUnit = isExecutor(part) || (capitalised && isExecutor(units[0] ?? ""));
+    const postOfPerson =
+      POST_START.test(part) && endsWithBarePerson(units[last] ?? "") && !namesPersonFirst(part);
+    const startsUnit = !postOfPerson && (isExecutor(part) || (capitalised && isExecutor(units[0] ?? "")));
     if (last >= 0 && !startsUnit) units[last] = `${units[last]}, ${part}`;
     else units.push(part);
   }
@@ -153,7 +237,7 @@ const KIND_START = new RegExp(
  * organisation only with an adjective before it or a «name» after it ("Роменська ЖЕК", "БК «Юність»").
  */
 const ORGANISATION_ABBREVIATION = String.raw`(?:КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ГО|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|НВК|ДЮСШ|ЦСС|ЦСССДМ|ЦНСП|ТЦСО|ТЦК|ЖЕК|ЖЕУ|ЖЕД|ЖКП|ЦДЮТ|ЦБС|ЦКД|БК|МБК|ЦК|КДЮСШ)(?!\p{L})`;
-const CAPITALS = String.raw`[А-ЯІЇЄҐ]{2,6}(?!\p{L})`;
+const CAPITALS = String.raw`(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{2,6}(?!\p{L})`;
 /** An adjective in the nominative, by its ending: "Роменська", "міський", "комунальне". */
 const NOMINATIVE_ADJECTIVE = String.raw`[\p{L}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
 /**
@@ -168,23 +252,33 @@ const ABBREVIATED_UNIT = new RegExp(
 const PLURAL_HEAD = /^[«"„]?[\p{L}'’ʼ-]*\p{Ll}[іи](?!\p{L})/u;
 
 /**
- * True when the text starts an executor of its own: a unit's kind in the nominative after optional
- * adjectives ("фінансовий відділ", "служба у справах дітей"), an organisational form ("КП «…»") or a person.
+ * True when the text starts an executor of its own: a unit's or a body's kind in the nominative after
+ * optional adjectives ("фінансовий відділ", "служба у справах дітей", "громадські організації"), an
+ * organisational form ("КП «…»"), an abbreviation alone ("ДРАЦС") or a person, with a post after the
+ * name or without.
  */
 export function startsExecutor(text: string): boolean {
   const clean = text.trim();
   return (
-    (KIND_START.test(clean) && /^[«"„]?\p{L}/u.test(clean)) || ABBREVIATED_UNIT.test(clean) || isPerson(clean)
+    (KIND_START.test(clean) && /^[«"„]?\p{L}/u.test(clean)) ||
+    ABBREVIATED_UNIT.test(clean) ||
+    startsBody(clean) ||
+    isStandaloneAbbreviation(clean) ||
+    isPerson(clean) ||
+    personThenPost(clean) !== null
   );
 }
 
 /**
- * Splits a unit at « та », « і », « й », « and » or «/» where the part on the right starts a unit of its
- * own (its kind after optional adjectives: "фінансовий відділ", "КП «…»") or is a person, and the
- * part on the left is a unit or a person: "Відділ освіти / відділ культури". A conjunction inside a
- * name goes on ("освіти, молоді та спорту", "КП «Благоустрій та озеленення»"), and so does one between
- * two groups in the plural, which share what follows ("структурні підрозділи та комунальні
- * підприємства міської ради").
+ * Splits a unit at « та », « і », « й », « and » or «/» where the part on the right is a whole unit of
+ * its own and the part on the left is a unit or a person: "Відділ освіти / відділ культури". The right
+ * part is a whole unit when it starts with a unit's or a body's kind after optional adjectives
+ * ("фінансовий відділ", "молодіжний парламент", "громадські організації"), with an organisation's
+ * abbreviation ("КП «…»", "Роменська ЖЕК", "ДРАЦС" standing alone), or is a person. Capitals that name a
+ * field of work, not an organisation, are never a unit, with adjectives or without ("Відділ з питань
+ * НС та обласна ЦЗ", "… внутрішньої політики та ЗМІ" stay one). A conjunction inside a name goes on
+ * ("освіти, молоді та спорту", "КП «Благоустрій та озеленення»"), and so does one between two groups in
+ * the plural, which share what follows ("структурні підрозділи та комунальні підприємства міської ради").
  */
 function splitJoined(text: string): string[] {
   const pieces = splitOutside(text, JOINER);
@@ -210,16 +304,85 @@ function trimEnd(unit: string): string {
   return trimmed.replace(/[,.;:\s]+$/, "").trim();
 }
 
+/** The space after a council in the genitive: "… Роменської міської ради| відділ …". */
+const AFTER_OWNER = /(?<=(?:міської|селищної|сільської|районної|обласної)\s+ради)\s+/u;
+const PREPOSITION = /^(?:та|і|й|з|зі|із|у|в|до|and)\s/iu;
+
+/**
+ * Splits where a unit's name, ended by its owner (the council in the genitive), runs on into the next
+ * unit's kind with no separator printed: "Територіальний центр … Роменської міської ради відділ з
+ * питань внутрішньої політики …" is two units.
+ */
+function splitAtOwner(text: string): string[] {
+  const pieces = splitOutside(text, AFTER_OWNER);
+  const units: string[] = [pieces[0] ?? ""];
+  for (let index = 1; index + 1 < pieces.length; index += 2) {
+    const right = pieces[index + 1] ?? "";
+    const last = units.length - 1;
+    const startsUnit = KIND_START.test(right) && !PREPOSITION.test(right) && isExecutor(units[last] ?? "");
+    if (startsUnit) units.push(right);
+    else units[last] = `${units[last]}${pieces[index]}${right}`;
+  }
+  return units;
+}
+
 /**
  * The organisational units (or people) in an executors cell: split on line breaks and semicolons, on
- * commas where each part names a unit ("Відділ освіти, відділ культури") or a person, and on a
- * conjunction or a slash before a unit or a person ("Відділ освіти та фінансовий відділ").
+ * commas where each part names a unit ("Відділ освіти, відділ культури") or a person, on a
+ * conjunction or a slash before a unit or a person ("Відділ освіти та фінансовий відділ"), and after a
+ * unit's owner run on into the next unit (`splitAtOwner`).
  */
 export function splitExecutors(cell: string): string[] {
-  return cell
-    .split(/[;\n]/)
-    .flatMap((part) => splitUnits(cellText(part)))
-    .flatMap(splitJoined)
-    .map(trimEnd)
-    .filter((unit) => unit !== "");
+  return cell.split(/[;\n]/).flatMap((part) => {
+    const printed = cellText(part);
+    const reading = readingCase(printed);
+    const units = splitUnits(reading)
+      .flatMap(splitJoined)
+      .flatMap(splitAtOwner)
+      .map(trimEnd)
+      .filter((unit) => unit !== "");
+    return reading === printed ? units : asPrinted(units, reading, printed);
+  });
+}
+
+/** A word in capitals that only a name typed in capitals has: 7+ letters, or a unit's kind. */
+const KIND_IN_CAPITALS = "ВІДДІЛ|СЕКТОР|ЦЕНТР|СЛУЖБА|РАДА|РАДИ|КОМІТЕТ|ЗАКЛАДИ";
+const SHOUTED_WORD = new RegExp(`(?<!\\p{L})(?:[А-ЯІЇЄҐ'’ʼ]{7,}|${KIND_IN_CAPITALS})(?!\\p{L})`, "u");
+const CAPITAL_WORD = /(?<!\p{L})\p{Lu}[\p{Lu}'’ʼ]+(?!\p{L})/gu;
+/**
+ * Capitals that stay an abbreviation in a name typed in capitals: a listed organisation's ("КНП"), or
+ * up to five letters with no vowel at the end, which no declined word of a name has ("ДРАЦС", "НС").
+ */
+const ABBREVIATION_IN_CAPITALS = new RegExp(
+  `^(?:${ORGANISATION_ABBREVIATION}|(?!(?:${KIND_IN_CAPITALS})$)[А-ЯІЇЄҐ]{1,4}[БВГҐДЖЗЙКЛМНПРСТФХЦЧШЩ])$`,
+  "u",
+);
+
+/**
+ * A name typed in capitals ("ВІДДІЛ ОСВІТИ, МОЛОДІ ТА СПОРТУ") read in lower case, so that its words
+ * are not taken for abbreviations; abbreviations keep their capitals (`ABBREVIATION_IN_CAPITALS`).
+ * Every letter keeps its place, so what is split can be cut from the printed text.
+ */
+function readingCase(text: string): string {
+  if (!SHOUTED_WORD.test(text)) return text;
+  return text.replace(CAPITAL_WORD, (word) =>
+    ABBREVIATION_IN_CAPITALS.test(word) ? word : word.toLowerCase(),
+  );
+}
+
+/**
+ * The units split from the text read in lower case, cut from the text as printed at the same places;
+ * commas are spaced as `splitUnits` spaces them ("ОСВІТИ,МОЛОДІ" → "ОСВІТИ, МОЛОДІ").
+ */
+function asPrinted(units: string[], reading: string, printed: string): string[] {
+  let from = 0;
+  return units.map((unit) => {
+    const escaped = unit.split(", ").map((piece) => piece.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+    const pattern = new RegExp(escaped.join(String.raw`\s*,\s*`), "gu");
+    pattern.lastIndex = from;
+    const match = pattern.exec(reading);
+    if (!match) return unit;
+    from = match.index + match[0].length;
+    return printed.slice(match.index, from).replace(/\s*,\s*/g, ", ");
+  });
 }

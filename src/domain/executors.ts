@@ -3,7 +3,7 @@
  * with and without its owner («… виконавчого комітету Роменської міської ради», «… РМР»), in any case,
  * with any quote or apostrophe. Pure functions.
  */
-import { isPerson } from "./executor-split.js";
+import { isPerson, personThenPost } from "./executor-split.js";
 import { editDistance } from "./geo/names.js";
 import { allItems, type Programme } from "./model.js";
 
@@ -65,29 +65,76 @@ function tidy(text: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-/** A unit's kind in the genitive, as a post names it, and in the nominative. */
-const KIND_OF_POST: Record<string, string> = {
-  відділу: "Відділ",
-  управління: "Управління",
-  сектору: "Сектор",
-  служби: "Служба",
-  центру: "Центр",
-  департаменту: "Департамент",
+type Gender = "masculine" | "neuter" | "feminine";
+
+/** A unit's kind in the genitive, as a post names it: its nominative and its gender. */
+const KIND_OF_POST: Record<string, [string, Gender]> = {
+  відділу: ["відділ", "masculine"],
+  управління: ["управління", "neuter"],
+  сектору: ["сектор", "masculine"],
+  служби: ["служба", "feminine"],
+  центру: ["центр", "masculine"],
+  департаменту: ["департамент", "masculine"],
+  комітету: ["комітет", "masculine"],
+  апарату: ["апарат", "masculine"],
 };
+/** Genitive adjective endings and the nominative ones by gender: "фінансового" → "фінансовий". */
+const ADJECTIVE_ENDINGS: [RegExp, Record<Gender, string>][] = [
+  [/ього$/u, { masculine: "ій", neuter: "є", feminine: "я" }],
+  [/ого$/u, { masculine: "ий", neuter: "е", feminine: "а" }],
+  [/ьої$/u, { masculine: "ій", neuter: "є", feminine: "я" }],
+  [/ої$/u, { masculine: "ий", neuter: "е", feminine: "а" }],
+];
 const POST = /^(?:\p{Ll}[\p{L}'’ʼ-]*\s+)+/u;
-const POST_UNIT = /(?<!\p{L})(відділу|управління|сектору|служби|центру|департаменту)\s+(\S.*)$/u;
+/** `[adjectives] kind [rest]` in the genitive: "фінансового управління", "відділу освіти". */
+const POST_UNIT =
+  /(?<!\p{L})((?:[\p{L}'’ʼ-]+(?:ого|ої)\s+){0,2})(відділу|управління|сектору|служби|центру|департаменту|комітету|апарату)(?:\s+(\S.*))?$/u;
+/** "Відділ освіти (Іваненко І.І.)", "Іваненко І.І. (начальник відділу освіти)". */
+const BRACKETED = /^(.*?\S)\s*\(([^()]+)\)$/u;
+
+/** A name typed in capitals as a name is written: "ІВАНЕНКО І.І." → "Іваненко І.І.". */
+function nameCase(text: string): string {
+  return text.replace(
+    /(?<!\p{L})(\p{Lu})(\p{Lu}+)(?!\p{L})/gu,
+    (_, first: string, rest: string) => first + rest.toLowerCase(),
+  );
+}
+
+function nominative(adjective: string, gender: Gender): string {
+  const ending = ADJECTIVE_ENDINGS.find(([pattern]) => pattern.test(adjective));
+  return ending ? adjective.replace(ending[0], ending[1][gender]) : adjective;
+}
 
 /**
- * The organisational unit an executor names: the executor itself, or for a person the unit their
- * post names ("начальник відділу освіти Іваненко І.І." → "Відділ освіти"); null for a person alone
- * ("Іваненко І.І."), who stays the executor's text and is no unit of their own.
+ * The unit a post names, in the nominative: "начальник відділу освіти" → "Відділ освіти", "начальник
+ * фінансового управління" → "Фінансове управління"; null when it names none ("начальник відділу").
+ */
+function unitOfPost(post: string): string | null {
+  const named = POST_UNIT.exec(post.trim());
+  const [kind, gender] = KIND_OF_POST[named?.[2] ?? ""] ?? [];
+  if (!named || kind === undefined || gender === undefined) return null;
+  const adjectives = (named[1] ?? "").split(/\s+/).filter((word) => word !== "");
+  if (adjectives.length === 0 && named[3] === undefined) return null;
+  const words = [...adjectives.map((word) => nominative(word, gender)), kind, named[3] ?? ""];
+  return tidy(words.join(" "));
+}
+
+/**
+ * The organisational unit an executor names: the executor itself; for a person, the unit their post
+ * names, before or after the name ("начальник відділу освіти Іваненко І.І.", "Іваненко І.І., начальник
+ * відділу освіти" → "Відділ освіти"); for a unit with its person in brackets, the unit ("Відділ освіти
+ * (Іваненко І.І.)"); null for a person alone ("Іваненко І.І."), who is no unit of their own.
  */
 export function unitOfExecutor(text: string): string | null {
-  if (text.trim() === "") return null;
-  if (!isPerson(text)) return text;
-  const post = POST.exec(text.trim())?.[0].trim() ?? "";
-  const named = POST_UNIT.exec(post);
-  return named ? `${KIND_OF_POST[named[1] ?? ""] ?? ""} ${named[2]}` : null;
+  const clean = text.trim();
+  if (clean === "") return null;
+  const [, outside = "", inside = ""] = BRACKETED.exec(clean) ?? [];
+  if (isPerson(inside) || isPerson(nameCase(inside))) return unitOfExecutor(outside);
+  if (isPerson(outside)) return unitOfPost(inside);
+  const named = personThenPost(clean);
+  if (named) return unitOfPost(named.post);
+  if (!isPerson(clean)) return text;
+  return unitOfPost(POST.exec(clean)?.[0] ?? "");
 }
 
 /**

@@ -112,3 +112,29 @@ describe("executors joined in one cell", () => {
     expect(links.filter((link) => link.itemId === second?.id).map((link) => link.orgUnitId)).toEqual([1, 3]);
   });
 });
+
+describe("executors named with their people and in capitals", () => {
+  const T = "\t";
+  const text = [
+    `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+    `9.${T}Строк виконання Програми${T}2026-2027 роки`,
+    "",
+    "Додаток 1",
+    `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}${T}Очікуваний результат`,
+    `${T}${T}${T}${T}Всього${T}2026${T}2027${T}`,
+    `1. Напрям${T.repeat(7)}`,
+    `1.1. Захід${T}Іваненко І.І., начальник відділу освіти${T}2026${T}місцевий бюджет${T}3${T}1${T}2${T}Результат`,
+    `1.2. Захід${T}Відділ освіти (Петренко П.П.), громадські організації${T}2027${T}місцевий бюджет${T}5${T}${T}5${T}Результат`,
+    `1.3. Захід${T}ВІДДІЛ ОСВІТИ, МОЛОДІ ТА СПОРТУ; ДРАЦС${T}2027${T}місцевий бюджет${T}5${T}${T}5${T}Результат`,
+  ].join("\n");
+  const { programme } = importText(text);
+
+  it("group a person's unit, a unit with its person in brackets and a unit typed in capitals", () => {
+    expect(executorGroups(programme).map((group) => [group.key, group.itemIds.length])).toEqual([
+      ["відділ освіти", 2],
+      ["громадські організації", 1],
+      ["відділ освіти, молоді та спорту", 1],
+      ["драцс", 1],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { importDocument, importText } from "../../src/import/index.js";
-import { PROPERTY_RUNS, RUNS, type TaskTableModel } from "./families/model.js";
+import { modelExecutors, PROPERTY_RUNS, RUNS, type TaskTableModel } from "./families/model.js";
 import {
   convertAhead,
   hasSoffice,
@@ -13,7 +13,7 @@ import {
 import { oneCellDocument } from "./families/one-cell-per-line.js";
 import { pagedDocument, renderPaged } from "./families/paged-model-table.js";
 import { spacedDocument } from "./families/space-aligned.js";
-import { taskTableView } from "./families/view.js";
+import { executorsView, taskTableView } from "./families/view.js";
 import { DOCX_PROPERTY_RUNS, OFFICE_PROPERTY_RUNS } from "./families/word.js";
 import { toCsv, type YearRowsStyle, yearRowsDocument } from "./families/years-as-rows.js";
 
@@ -32,6 +32,12 @@ beforeAll(async () => {
   if (soffice) await convertAhead(words, OFFICE_FORMATS);
 }, 600_000);
 
+/** The task table as the model states it, and each project's executors split as the model lists them. */
+function readsModel(result: ImportResult, model: TaskTableModel): void {
+  expect(taskTableView(result.programme)).toEqual(model.directions);
+  expect(executorsView(result.programme)).toEqual(modelExecutors(model));
+}
+
 /** Every number placed, and no sum finding: the generated tables add up. */
 function readsCleanly(result: ImportResult): void {
   const coverage = result.coverage;
@@ -46,7 +52,7 @@ describe("family 1: the paged model table", () => {
     fc.assert(
       fc.property(pagedDocument, ({ model, text }) => {
         const result = importText(text);
-        expect(taskTableView(result.programme)).toEqual(model.directions);
+        readsModel(result, model);
         readsCleanly(result);
       }),
       PARAMETERS,
@@ -59,7 +65,7 @@ describe("family 1 as a Word document", () => {
     await fc.assert(
       fc.asyncProperty(pagedDocument, async ({ model, word }) => {
         const result = await importWord(word);
-        expect(taskTableView(result.programme)).toEqual(model.directions);
+        readsModel(result, model);
         readsCleanly(result);
       }),
       DOCX_PROPERTY_RUNS,
@@ -72,7 +78,7 @@ describe("family 1 as a Word document", () => {
       await fc.assert(
         fc.asyncProperty(pagedDocument, async ({ model, word }) => {
           const result = await importConverted(word, format);
-          expect(taskTableView(result.programme)).toEqual(model.directions);
+          readsModel(result, model);
           readsCleanly(result);
         }),
         OFFICE_PROPERTY_RUNS,
@@ -104,7 +110,7 @@ describe("family 2: one cell per line", () => {
     fc.assert(
       fc.property(oneCellDocument, ({ model, style, text }) => {
         const result = importText(text);
-        expect(taskTableView(result.programme)).toEqual(model.directions);
+        readsModel(result, model);
         expect(result.programme.unit).toBe(style.unit);
         readsCleanly(result);
       }),
@@ -118,7 +124,7 @@ describe("family 2 as a Word document", () => {
     await fc.assert(
       fc.asyncProperty(oneCellDocument, async ({ model, style, word }) => {
         const result = await importWord(word);
-        expect(taskTableView(result.programme)).toEqual(model.directions);
+        readsModel(result, model);
         expect(result.programme.unit).toBe(style.unit);
         readsCleanly(result);
       }),
@@ -132,7 +138,7 @@ describe("family 2 as a Word document", () => {
       await fc.assert(
         fc.asyncProperty(oneCellDocument, async ({ model, style, word }) => {
           const result = await importConverted(word, format);
-          expect(taskTableView(result.programme)).toEqual(model.directions);
+          readsModel(result, model);
           expect(result.programme.unit).toBe(style.unit);
           readsCleanly(result);
         }),

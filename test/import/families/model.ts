@@ -21,6 +21,13 @@ export interface ExecutorsCell {
   joiner: string;
 }
 
+/** Each project's executors one by one, by project number: what the importer must split its cell into. */
+export function modelExecutors(model: TaskTableModel): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(model.executorCells).map(([number, cell]) => [number, cell.executors]),
+  );
+}
+
 /** The executors cell as printed. */
 export function printExecutors(cell: ExecutorsCell): string {
   return cell.executors.join(cell.joiner);
@@ -113,6 +120,13 @@ const EXECUTORS = [
   "Міський ЦНАП",
   "ОСББ «Світанок»",
   "Молодіжна рада",
+  // Capitals in a department's name that name no organisation, and an organisation's abbreviation alone.
+  "Відділ з питань НС та ЦЗ",
+  "Сектор з питань внутрішньої політики та ЗМІ",
+  "ДРАЦС",
+  // A council typed in capitals, and a unit with its person in brackets.
+  "ВИКОНАВЧИЙ КОМІТЕТ РОМЕНСЬКОЇ МІСЬКОЇ РАДИ",
+  "Відділ освіти (Іваненко І.І.)",
 ];
 /** Proper adjectives keep their capital after the first executor. */
 const PROPER = ["Роменська ЖЕК"];
@@ -124,14 +138,18 @@ const PEOPLE = [
   "О.В. Мар'яненко",
   "Коваль-Їжак Ю.Ґ.",
   "Шевчук Ярослава Іванівна",
+  // The post after the name, with a comma in it.
+  "Бондар О.О., начальник відділу освіти",
+  "Гнатюк Т. Т., начальник фінансового управління",
 ];
 const UNIT_JOINERS = [", ", " та ", " і ", " / ", "/", "; "];
 const PEOPLE_JOINERS = [", ", " та ", "; "];
 
 /**
- * Bodies whose name starts with no unit's kind ("молодіжний парламент"), or only with a word that names
- * a unit alone ("робоча група"): after a `;` each is an executor of its own, and after a comma the
- * latter is; a page break may cut the cell right after either (`cutExecutors`).
+ * Bodies that are no department: "робоча група", named by a word that names a unit alone, and bodies
+ * named by an organisation's kind ("молодіжний парламент", "громадські організації", "волонтери"),
+ * each an executor of its own after a `;`, a comma or «та»; a page break may cut the cell right after
+ * either (`cutExecutors`).
  */
 const bodyAfterUnits = fc
   .tuple(
@@ -140,6 +158,12 @@ const bodyAfterUnits = fc
       { body: "Молодіжний парламент", joiner: "; " },
       { body: "Робоча група", joiner: "; " },
       { body: "Робоча група", joiner: ", " },
+      { body: "Молодіжний парламент", joiner: " та " },
+      { body: "Громадські організації", joiner: ", " },
+      { body: "Громадські організації", joiner: " та " },
+      { body: "Заклади освіти громади", joiner: ", " },
+      { body: "Волонтери", joiner: ", " },
+      { body: "Громадськість", joiner: " і " },
     ),
   )
   .map(([units, { body, joiner }]) => ({ executors: [...units, body], joiner }));

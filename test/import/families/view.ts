@@ -71,3 +71,14 @@ export function taskTableView(programme: Programme): DirectionView[] {
 }
 
 export { allItems };
+
+/** Each project's executors as read, one by one, by project number ("1.1"): what `executors` joins. */
+export function executorsView(programme: Programme): Record<string, string[]> {
+  return Object.fromEntries(
+    programme.directions.flatMap((direction) =>
+      [...walkItems(direction.items)]
+        .filter((item) => item.children.length === 0)
+        .map((item) => [canonicalNumber(item.number, direction.number), item.executors]),
+    ),
+  );
+}
