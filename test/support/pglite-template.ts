@@ -51,7 +51,18 @@ async function publish(built: string, target: string): Promise<void> {
   }
 }
 
+/** Builds a process killed midway left behind (an hour is far longer than any build). */
+async function removeAbandonedBuilds(): Promise<void> {
+  if (!existsSync(CACHE)) return;
+  const abandoned = readdirSync(CACHE).filter(
+    (name) =>
+      name.startsWith("building-") && Date.now() - statSync(path.join(CACHE, name)).mtimeMs > 3_600_000,
+  );
+  for (const name of abandoned) await rm(path.join(CACHE, name), { recursive: true, force: true });
+}
+
 async function build(folder: string, dump: string): Promise<void> {
+  await removeAbandonedBuilds();
   const scratch = path.join(CACHE, `building-${randomUUID()}`);
   const dataDir = path.join(scratch, "pglite");
   await mkdir(scratch, { recursive: true });
