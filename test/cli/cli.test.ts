@@ -76,7 +76,8 @@ describe("infoprog import --json", () => {
       expect(finding.location).toHaveProperty("ref");
     }
     expect(json.stored.programmeId).toBeGreaterThan(0);
-  });
+    // The first one sets up the fresh data folder (initdb, migrations): as long as the spawn may take.
+  }, 180_000);
 
   it("re-importing the same document stores nothing and says so; --save-identical adds a version", async () => {
     const file = path.join(FIXTURES, fixtures[0] ?? "");
