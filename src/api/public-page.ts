@@ -12,7 +12,13 @@ import { brotliCompressSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import type { Programme } from "../domain/model.js";
 import { formatAmount } from "../domain/money.js";
-import { directionTotals, programmeTotals, type Totals } from "../domain/totals.js";
+import {
+  amountColumns,
+  directionTotals,
+  programmeSpanTotals,
+  programmeTotals,
+  type Totals,
+} from "../domain/totals.js";
 import type { Store } from "../store/index.js";
 import { BROTLI_ON_REQUEST, contentEtag, etagMatches, REVALIDATE } from "./http-cache.js";
 import { detailOf } from "./routes/programmes.js";
@@ -47,10 +53,13 @@ export function jsonForScript(value: unknown): string {
 
 const money = (kopecks: number) => `${formatAmount(kopecks, "thousand", UK_LOCALE)} тис. грн`;
 
+/** Total, one column per year, then one per span of years ("2026-2027") printed at once. */
 function totalsTable(totals: Totals, programme: Programme): string {
-  const years = Object.keys(totals.byYear).sort();
-  const head = years.map((year) => `<th scope="col">${year}</th>`).join("");
-  const cells = years.map((year) => `<td>${money(totals.byYear[Number(year)] ?? 0)}</td>`).join("");
+  const spans = programmeSpanTotals(programme);
+  const columns = amountColumns(Object.keys(totals.byYear).sort(), spans);
+  const all = { ...totals.byYear, ...spans.byYear };
+  const head = columns.map((column) => `<th scope="col">${column}</th>`).join("");
+  const cells = columns.map((column) => `<td>${money(all[column] ?? 0)}</td>`).join("");
   const { from, to } = programme.period;
   return (
     `<table class="ssr-totals"><caption>Обсяг фінансування на ${from}–${to} роки</caption>` +

@@ -52,8 +52,16 @@ export interface FundingRow {
   totalPrinted?: boolean;
   /** Free text printed instead of amounts ("в межах фінансування"). */
   note?: string;
+  /**
+   * Amounts printed for several years at once, by span ("2026-2027" → kopecks): they count in `total`
+   * but belong to no single year of `byYear`.
+   */
+  spans?: YearSpans;
   line: number;
 }
+
+/** Amounts of several years printed in one cell, keyed by the span as "2026-2027". */
+export type YearSpans = Record<string, Kopecks>;
 
 export type Deadline =
   | { kind: "years"; from: number; to: number }

@@ -21,6 +21,9 @@ export const fundingRowSchema = z.object({
   total: kopecksSchema,
   totalPrinted: z.boolean().optional(),
   note: z.string().optional(),
+  spans: z
+    .record(z.string().regex(/^\d{4}-\d{4}$/, "Роки мають бути як 2026-2027"), kopecksSchema)
+    .optional(),
   line: lineSchema,
 });
 

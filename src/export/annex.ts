@@ -4,16 +4,18 @@
  * funding source, "Всього за напрямом" and the grand total, computed from the items.
  */
 import {
+  allItems,
   type FundingRow,
   type Item,
   isSummedSource,
   type Programme,
   SOURCE_KINDS,
   SOURCE_LABELS_UK,
+  walkItems,
 } from "../domain/model.js";
 import type { Kopecks } from "../domain/money.js";
-import { directionTotals, programmeTotals, type Totals, totalsOfRows } from "../domain/totals.js";
-import { amountYears, itemsWithParents } from "../template/records.js";
+import { type Totals, totalsOfRows } from "../domain/totals.js";
+import { amountPeriods, itemsWithParents } from "../template/records.js";
 
 export interface AnnexLine {
   kind: "line";
@@ -22,7 +24,7 @@ export interface AnnexLine {
   executors: string[];
   deadline: string;
   source: string;
-  /** Total first, then one amount per year; null where nothing is given. */
+  /** Total first, then one amount per year, then one per span of years; null where nothing is given. */
   amounts: (Kopecks | null)[];
   /** Printed in the total cell when a row has text instead of amounts. */
   note: string;
@@ -87,10 +89,20 @@ function fundingLine(row: FundingRow, years: string[]): AnnexLine {
     source: label,
     amounts:
       hasAmounts || !row.note
-        ? [row.total, ...years.map((year) => row.byYear[year] ?? null)]
+        ? [row.total, ...years.map((period) => periodAmounts(row)[period] ?? null)]
         : blankLine(years).amounts,
     note: hasAmounts ? "" : (row.note ?? ""),
   };
+}
+
+/** A row's amounts by year and by span of years ("2026-2027"): the annex prints both as columns. */
+function periodAmounts(row: FundingRow): Record<string, Kopecks> {
+  return { ...row.byYear, ...row.spans };
+}
+
+/** Totals whose `byYear` also holds the spans of years, one column each. */
+function periodTotals(rows: FundingRow[]): Totals {
+  return totalsOfRows(rows.map((row) => ({ ...row, byYear: periodAmounts(row) })));
 }
 
 /** An item's own funding lines; a "total" line is added when several sources have no printed one. */
@@ -99,7 +111,7 @@ function itemFundingLines(item: Item, years: string[]): AnnexLine[] {
   const hasTotalRow = item.funding.some((row) => row.source === "total");
   const lines = item.funding.map((row) => fundingLine(row, years));
   if (summed.length > 1 && !hasTotalRow)
-    lines.unshift(totalsLine(TOTAL_OF_SOURCES, totalsOfRows(summed), years));
+    lines.unshift(totalsLine(TOTAL_OF_SOURCES, periodTotals(summed), years));
   return lines.length > 0 ? lines : [blankLine(years)];
 }
 
@@ -183,9 +195,12 @@ function itemLines(task: Item, years: string[]): AnnexLine[] {
   return lines;
 }
 
+/** The amount columns after "Всього": every year, then every span of years ("2026-2027"). */
 export function annexYears(programme: Programme): string[] {
-  return amountYears(programme);
+  return amountPeriods(programme);
 }
+
+const fundingOf = (items: Item[]) => [...walkItems(items)].flatMap((item) => item.funding);
 
 export function annexRows(programme: Programme): AnnexRow[] {
   const years = annexYears(programme);
@@ -193,8 +208,9 @@ export function annexRows(programme: Programme): AnnexRow[] {
   for (const direction of programme.directions) {
     rows.push({ kind: "direction", text: numbered(direction.number, direction.title) });
     for (const task of direction.items) rows.push(...itemLines(task, years));
-    rows.push(...totalLines(DIRECTION_TOTAL, directionTotals(direction), years));
+    rows.push(...totalLines(DIRECTION_TOTAL, periodTotals(fundingOf(direction.items)), years));
   }
-  rows.push(...totalLines(PROGRAMME_TOTAL, programmeTotals(programme), years));
+  const all = allItems(programme).flatMap((item) => item.funding);
+  rows.push(...totalLines(PROGRAMME_TOTAL, periodTotals(all), years));
   return rows;
 }

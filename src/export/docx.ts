@@ -25,7 +25,7 @@ import {
   type SourceKind,
 } from "../domain/model.js";
 import { formatAmount, type Kopecks } from "../domain/money.js";
-import { targetYears } from "../template/records.js";
+import { amountYears, targetYears } from "../template/records.js";
 import { ANNEX_HEADERS, type AnnexLine, type AnnexRow, annexRows, annexYears } from "./annex.js";
 import { columnWidths, gridTable } from "./reports/docx-parts.js";
 
@@ -150,7 +150,7 @@ function fundingRows(field: PassportField, passport: Passport, years: string[]):
 }
 
 function passportTable(programme: Programme): Table {
-  const years = annexYears(programme);
+  const years = amountYears(programme);
   const fields = programme.passport.fields;
   const withAmounts = hasFunding(programme.passport) ? fundingField(fields) : undefined;
   const span = years.length + 1;

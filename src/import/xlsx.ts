@@ -63,11 +63,11 @@ function plainValue(value: ExcelJS.CellValue): CellValue {
 function columnKey(sheet: MachineSheet, header: string): string | null {
   const known = SHEET_COLUMNS[sheet].find((column) => column.header === header || column.key === header);
   if (known) return known.key;
-  const year = /^(\d{4})(?:,\s*коп\.?)?$/.exec(header);
+  const year = /^(\d{4}(?:-\d{4})?)(?:,\s*коп\.?)?$/.exec(header);
   if (year && sheet !== "indicators" && sheet !== "variables") return `${YEAR_PREFIX}${year[1]}`;
   const target = /^(?:Ціль\s*)?(\d{4})$/.exec(header);
   if (target && (sheet === "indicators" || sheet === "variables")) return `${TARGET_PREFIX}${target[1]}`;
-  return /^[yt]\d{4}$/.test(header) ? header : null;
+  return /^[yt]\d{4}$/.test(header) || /^y\d{4}-\d{4}$/.test(header) ? header : null;
 }
 
 function headerKeys(sheet: MachineSheet, name: string, header: ExcelJS.Row | undefined): Map<number, string> {

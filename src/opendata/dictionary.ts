@@ -21,7 +21,7 @@ const API_SECTION = [
   "| `GET /api/v1/programmes/:id/annual/:year/:form` | річні звіти керівника програми: `progress` (хід виконання) чи `results` (результати) у `.docx`, `.xlsx`, `.json` |",
   "| `GET /api/v1/datapackage.json`, `GET /api/v1/datapackage.zip` | Frictionless Data Package для CKAN (data.gov.ua) |",
   "| `GET /api/v1/compare?katottg=A,B,…` | 2–10 громад: кошти за категоріями й роками, на мешканця |",
-  "| `GET /api/v1/national?year=2026[&oblast=…]` | медіани, квартилі, викиди (IQR), рейтинг областей на мешканця; з `oblast` — огляд однієї області |",
+  "| `GET /api/v1/national?year=2026[&oblast=…]` | медіани, квартилі, викиди (IQR), рейтинг областей на мешканця; з `oblast` — огляд однієї області; суми за рік без сум, поданих за кілька років разом («2026-2027») |",
   "| `GET /api/v1/communities/search?q=…[&limit=]` | громади з оприлюдненими програмами за назвою (з помилками, будь-яким апострофом, латиницею): код, назва, область, населення |",
   "",
   "- **Фільтри:** `katottg` (коди через кому), `oblast`, `year` (програми, чий строк охоплює рік; для",

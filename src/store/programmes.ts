@@ -215,6 +215,8 @@ interface VersionWrite {
   projectPatch?: ProjectPatch;
   /** `findings` serialised, when the caller has it already. */
   findingsJson?: string;
+  /** The version to write, when the caller has read the latest under the programme's lock. */
+  version?: number;
 }
 
 /**
@@ -310,13 +312,17 @@ async function replaceItemRows(
 }
 
 /** Version row, programme row touch and normalized rows; the caller holds the programme lock. */
-async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Promise<VersionKey> {
+async function nextVersion(trx: Transaction<Database>, programmeId: number): Promise<number> {
   const last = await trx
     .selectFrom("programme_versions")
     .select((eb) => eb.fn.max("version").as("version"))
-    .where("programme_id", "=", write.programmeId)
+    .where("programme_id", "=", programmeId)
     .executeTakeFirst();
-  const version = (last?.version ?? 0) + 1;
+  return (last?.version ?? 0) + 1;
+}
+
+async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Promise<VersionKey> {
+  const version = write.version ?? (await nextVersion(trx, write.programmeId));
   const inserted = await trx
     .insertInto("programme_versions")
     .values({
@@ -700,7 +706,7 @@ export async function writeEdit(
 }
 
 /** `writeEdit`, answering the new version's key (to keep its document in memory once committed). */
-export async function writeEditVersion(
+async function writeEditVersion(
   trx: Transaction<Database>,
   programmeId: number,
   programme: Programme,
@@ -709,7 +715,6 @@ export async function writeEditVersion(
   actor: Actor,
   prepared: PreparedWrite = {},
 ): Promise<VersionKey | undefined> {
-  const { changedItem } = prepared;
   const documentJson = prepared.documentJson ?? JSON.stringify(programme);
   const row = await trx
     .selectFrom("programmes")
@@ -724,6 +729,36 @@ export async function writeEditVersion(
     .set({ katottg, period_from: programme.period.from, period_to: programme.period.to })
     .where("id", "=", programmeId)
     .execute();
+  return writeEditRows(trx, programmeId, programme, findings, note, actor, { ...prepared, documentJson });
+}
+
+/**
+ * One project's own fields saved as the version after `version - 1`, inside the caller's transaction:
+ * the caller has locked the programme's row and read its latest version. A project's fields change
+ * neither the community nor the period, so the programme's row is not rewritten with them.
+ */
+export function writeProjectVersion(
+  trx: Transaction<Database>,
+  programmeId: number,
+  programme: Programme,
+  findings: Finding[],
+  note: string | undefined,
+  actor: Actor,
+  prepared: PreparedWrite & { changedItem: string; documentJson: string; version: number },
+): Promise<VersionKey> {
+  return writeEditRows(trx, programmeId, programme, findings, note, actor, prepared);
+}
+
+async function writeEditRows(
+  trx: Transaction<Database>,
+  programmeId: number,
+  programme: Programme,
+  findings: Finding[],
+  note: string | undefined,
+  actor: Actor,
+  prepared: PreparedWrite & { documentJson: string; version?: number },
+): Promise<VersionKey> {
+  const { changedItem, documentJson } = prepared;
   const source = { name: "редагування", sha256: sha256(documentJson) };
   const written = await writeVersion(trx, {
     programmeId,
@@ -738,6 +773,7 @@ export async function writeEditVersion(
     rows: prepared.rows,
     projectPatch: prepared.projectPatch,
     findingsJson: prepared.findingsJson,
+    version: prepared.version,
   });
   const { version } = written;
   await writeAudit(trx, actor, {

@@ -9,7 +9,7 @@ import type { Finding, Programme } from "../domain/model.js";
 import { findProject, type ProjectFields, projectPath, withProjectFields } from "../domain/project-edit.js";
 import type { Actor } from "./audit.js";
 import type { Store } from "./index.js";
-import { type ProjectPatch, refuseFrozen, versionInfo, writeEditVersion } from "./programmes.js";
+import { type ProjectPatch, refuseFrozen, versionInfo, writeProjectVersion } from "./programmes.js";
 import type { Database } from "./schema.js";
 import { rememberVersion, type VersionKey, versionDocument } from "./version-documents.js";
 
@@ -98,18 +98,26 @@ export async function saveProjectEdit(store: Store, input: ProjectEditInput): Pr
   const db = store.kysely();
   let written: VersionKey | undefined;
   const outcome = await db.transaction().execute(async (trx): Promise<ProjectEditOutcome> => {
-    await refuseFrozen(trx, input.programmeId);
+    await refuseFrozen(trx, input.programmeId); // also locks the programme's row
     const latest = await latestVersion(trx, input.programmeId);
     if (latest === undefined) return { outcome: "not-found" };
     if (latest !== input.baseVersion || !prepared) return { outcome: "conflict", latestVersion: latest };
     const { programme, findings, previousFindings, documentJson, projectPatch, findingsJson } = prepared;
-    written = await writeEditVersion(trx, input.programmeId, programme, findings, input.note, input.actor, {
-      changedItem: input.itemId,
-      documentJson,
-      findingsJson,
-      projectPatch,
-    });
-    if (!written) return { outcome: "not-found" };
+    written = await writeProjectVersion(
+      trx,
+      input.programmeId,
+      programme,
+      findings,
+      input.note,
+      input.actor,
+      {
+        changedItem: input.itemId,
+        documentJson,
+        findingsJson,
+        projectPatch,
+        version: latest + 1,
+      },
+    );
     return { outcome: "saved", version: written.version, programme, findings, previousFindings };
   });
   if (written && prepared) {

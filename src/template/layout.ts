@@ -4,7 +4,7 @@
  */
 import type { Programme } from "../domain/model.js";
 import {
-  amountYears,
+  amountPeriods,
   ITEM_KEYS,
   type RecordKind,
   TARGET_PREFIX,
@@ -134,7 +134,7 @@ export const targetHeader = (year: string): string => `Ціль ${year}`;
 export function expandColumns(columns: SheetColumn[], programme: Programme): SheetColumn[] {
   return columns.flatMap((column) => {
     if (column.key === YEARS) {
-      return amountYears(programme).map((year) => ({
+      return amountPeriods(programme).map((year) => ({
         key: `${YEAR_PREFIX}${year}`,
         header: yearHeader(year),
         width: 14,
@@ -178,7 +178,7 @@ export function csvColumns(programme: Programme): string[] {
     "source",
     "source_label",
     "total",
-    ...amountYears(programme).map((year) => `${YEAR_PREFIX}${year}`),
+    ...amountPeriods(programme).map((year) => `${YEAR_PREFIX}${year}`),
     "total_printed",
     "note",
     "indicator_direction",

@@ -15,6 +15,7 @@ import {
   ref,
   SOURCE_LABELS_UK,
   type SourceKind,
+  type YearSpans,
 } from "../domain/model.js";
 import type { MoneyUnit } from "../domain/money.js";
 import { type RuleCode, severityOf } from "../domain/rules/table.js";
@@ -128,17 +129,32 @@ class RecordReader {
     return out;
   }
 
+  /** Amounts given for several years at once: the columns keyed by a span ("y2026-2027"). */
+  spans(row: SourceRecord): YearSpans {
+    const out: YearSpans = {};
+    for (const key of Object.keys(row.values)) {
+      const span = key.startsWith(YEAR_PREFIX) ? key.slice(YEAR_PREFIX.length) : "";
+      if (!/^\d{4}-\d{4}$/.test(span)) continue;
+      const amount = this.integer(row, key);
+      if (amount !== null && amount !== undefined) out[span] = amount;
+    }
+    return out;
+  }
+
   funding(row: SourceRecord): FundingRow {
     const byYear = this.byYear(row, YEAR_PREFIX);
+    const spans = this.spans(row);
     const printed = this.str(row, "total_printed").trim().toLowerCase();
     const total = this.integer(row, "total");
     const funding: FundingRow = {
       source: this.source(row),
       label: this.str(row, "source_label"),
       byYear,
-      total: total ?? Object.values(byYear).reduce((sum, amount) => sum + amount, 0),
+      total:
+        total ?? [...Object.values(byYear), ...Object.values(spans)].reduce((sum, amount) => sum + amount, 0),
       line: this.line(row),
     };
+    if (Object.keys(spans).length > 0) funding.spans = spans;
     if (printed === YES || printed === "true" || printed === "1") funding.totalPrinted = true;
     else if (printed === NO || printed === "false" || printed === "0" || total === null)
       funding.totalPrinted = false;

@@ -128,6 +128,16 @@ export function amountYears(programme: Programme): string[] {
   return [...found].sort();
 }
 
+/** The spans of years ("2026-2027") an amount is given for at once, sorted. */
+export function amountSpans(programme: Programme): string[] {
+  return [...new Set(fundingRows(programme).flatMap((row) => Object.keys(row.spans ?? {})))].sort();
+}
+
+/** The amount columns' keys after the prefix: every year, then every span of years. */
+export function amountPeriods(programme: Programme): string[] {
+  return [...amountYears(programme), ...amountSpans(programme)];
+}
+
 export function targetYears(programme: Programme): string[] {
   const found = new Set<string>();
   for (let year = programme.period.from; year <= programme.period.to && year > 0; year++)
@@ -184,6 +194,7 @@ export function fundingValues(row: FundingRow): Record<string, CellValue> {
     line: row.line,
   };
   for (const [year, amount] of Object.entries(row.byYear)) values[`${YEAR_PREFIX}${year}`] = amount;
+  for (const [span, amount] of Object.entries(row.spans ?? {})) values[`${YEAR_PREFIX}${span}`] = amount;
   return values;
 }
 

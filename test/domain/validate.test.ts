@@ -425,6 +425,16 @@ describe("passport fields, KATOTTG and period", () => {
       line: 121,
       mentions: ["2029", shown("100,0"), "2026–2028"],
     });
+    const inSpan = edit((p) => {
+      fundingRow(itemById(p, "d2.1"), 0).spans = { "2026-2027": th("7,0"), "2028-2029": th("30,0") };
+    });
+    expectOne(inSpan, "period.year-outside", {
+      severity: "error",
+      ref: "item:d2.1",
+      line: 121,
+      mentions: ["2028–2029 роки", shown("30,0"), "2026–2028"],
+    });
+    expect(withCode(inSpan, "period.year-outside")[0]?.message).not.toContain("2026–2027");
     const inPassport = edit((p) => {
       p.passport.funding.byYear["2025"] = th("5,0");
     });
@@ -482,6 +492,24 @@ describe("deadlines", () => {
       line: 121,
       mentions: ["2027 рік", "2028", shown("800,0"), "у 2027 році"],
     });
+  });
+
+  it("warns about money printed for a span of years reaching beyond the item's deadline", () => {
+    const withSpan = (span: string) =>
+      edit((p) => {
+        const item = itemById(p, "d2.1");
+        Object.assign(item, { deadline: years(2026, 2027), deadlineText: "2026-2027 роки" });
+        const row = fundingRow(item, 0);
+        row.byYear = {};
+        row.spans = { [span]: th("12,5") };
+      });
+    expectOne(withSpan("2027-2028"), "deadline.money-outside", {
+      severity: "warning",
+      ref: "item:d2.1",
+      line: 121,
+      mentions: ["2027–2028 роки", shown("12,5"), "у 2026–2027 роках"],
+    });
+    expect(withCode(withSpan("2026-2027"), "deadline.money-outside")).toEqual([]);
   });
 });
 

@@ -60,6 +60,10 @@ const kopecks = fc.oneof(
 const line = fc.nat({ max: 5000 });
 
 const byYear = fc.dictionary(fc.constantFrom(...PERIOD_YEARS), kopecks, { maxKeys: 3 });
+/** Amounts printed for several years at once ("2026-2027"), in some rows. */
+const spans = fc.option(fc.dictionary(fc.constantFrom("2026-2027", "2027-2028"), kopecks, { minKeys: 1 }), {
+  nil: undefined,
+});
 
 const deadline: fc.Arbitrary<Deadline | null> = fc.oneof(
   fc.constant(null),
@@ -85,6 +89,7 @@ const fundingRow: fc.Arbitrary<FundingRow> = fc
     total: kopecks,
     totalPrinted: fc.option(fc.boolean(), { nil: undefined }),
     note: fc.option(nonEmptyText, { nil: undefined }),
+    spans,
     line,
   })
   .map((row) => {
@@ -97,6 +102,7 @@ const fundingRow: fc.Arbitrary<FundingRow> = fc
     };
     if (row.totalPrinted !== undefined) out.totalPrinted = row.totalPrinted;
     if (row.note !== undefined) out.note = row.note;
+    if (row.spans !== undefined) out.spans = row.spans;
     return out;
   });
 

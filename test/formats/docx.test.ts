@@ -1,7 +1,7 @@
 import { deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allItems, type Programme } from "../../src/domain/model.js";
+import { allItems, isSummedSource, type Programme } from "../../src/domain/model.js";
 import { formatAmount, parseAmountCell } from "../../src/domain/money.js";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { directionTotals, itemOwnTotals, programmeTotals } from "../../src/domain/totals.js";
@@ -289,4 +289,52 @@ describe("DOCX round trip through the interpreter", () => {
     const { programme: read } = await interpreted;
     expect(read.sections.map(withoutLine)).toEqual(original.sections.map(withoutLine));
   });
+});
+
+/** Kopecks that print as whole hundredths of a thousand hryvnias (the annex's unit). */
+const printableKopecks = fc.integer({ min: 0, max: 50_000_000 }).map((value) => value * 1000);
+
+/** The demo with some rows' money moved, wholly or in part, into spans of years ("2026-2027"). */
+function demoWithSpans(picks: { row: number; span: string; amount: number }[]): Programme {
+  const demo = demoProgramme();
+  const rows = allItems(demo).flatMap((item) => item.funding.filter((row) => row.source !== "none"));
+  for (const { row: index, span, amount } of picks) {
+    const row = rows[index % rows.length];
+    if (!row) continue;
+    row.spans = { ...row.spans, [span]: amount };
+    row.total = row.total + amount;
+  }
+  return demo;
+}
+
+const fundingOf = (programme: Programme) =>
+  allItems(programme).map((item) =>
+    item.funding
+      .filter((row) => isSummedSource(row.source))
+      .map(({ source, byYear, total, spans }) => ({ source, byYear, total, spans })),
+  );
+
+describe("DOCX round trip of amounts printed for several years at once", () => {
+  const interpret = async (programme: Programme) =>
+    (await import("../../src/import/interpret/index.js")).interpretBlocks(
+      await readDocxBlocks(await exportDocx(programme)),
+    );
+
+  it("gives back each row's spans and totals, without findings", async () => {
+    const pick = fc.record({
+      row: fc.nat(),
+      span: fc.constantFrom("2026-2027", "2027-2028", "2026-2028"),
+      amount: printableKopecks,
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(pick, { minLength: 1, maxLength: 4 }), async (picks) => {
+        const original = demoWithSpans(picks);
+        const { programme: read, findings } = await interpret(original);
+        expect(findings.filter((finding) => finding.severity === "error")).toEqual([]);
+        expect(fundingOf(read)).toEqual(fundingOf(original));
+        expect(programmeTotals(read)).toEqual(programmeTotals(original));
+      }),
+      { numRuns: 8 },
+    );
+  }, 60_000);
 });

@@ -369,6 +369,54 @@ describe("task table layouts", () => {
     expect(guessed.map((finding) => finding.location.ref)).toEqual([funded[0] && ref.item(funded[0])]);
   });
 
+  it("places the amounts of a row whose empty year cells were left out in the years its deadline names", () => {
+    const cells = (...texts: string[]) => texts.map((text) => `${T}${text}`);
+    const header = [
+      ...cells("Назва завдання", "Назва проєкту", "Відповідальні за виконання", "Строки виконання"),
+      ...cells("Джерела фінансування", "Обсяги фінансування, тис. грн", "Очікувані результати"),
+      "",
+      ...cells("", "", "", "", "", "Всього", "2026", "2027", "2028", ""),
+      "",
+      ...cells("1. Напрям"),
+      "",
+    ];
+    const row = (first: string, deadline: string, source: string, amounts: string[]) => [
+      ...cells(
+        first,
+        "",
+        first ? "Відділ освіти" : "",
+        deadline,
+        source,
+        ...amounts,
+        first ? "Результат" : "",
+      ),
+      "",
+    ];
+    const { findings, programme: read } = programme([
+      ...header,
+      ...row("1.1. Захід", "2027 рік", "місцевий бюджет", ["30,0", "30,0"]),
+      ...row("1.2. Захід", "2027-2028 роки", "місцевий бюджет", ["30,0", "10,0", "20,0"]),
+      ...row("1.3. Захід", "2026 – 2027 рр.", "Загальний обсяг, у тому числі:", ["30,0", "10,0", "20,0"]),
+      ...row("", "", "інші джерела", ["30,0", "10,0", "20,0"]),
+      ...row("1.4. Захід", "Протягом дії Програми", "Загальний обсяг, у тому числі:", ["5,0", "5,0"]),
+      ...row("", "", "інші джерела", ["5,0", "5,0"]),
+    ]);
+    const guessed = findings.filter((finding) => finding.code === "import.years-guessed");
+    const funded = allItems(read).filter((item) => item.funding.length > 0);
+    expect(funded.map((item) => item.funding.map((funding) => funding.byYear))).toEqual([
+      [{ "2027": 3_000_000 }],
+      [{ "2027": 1_000_000, "2028": 2_000_000 }],
+      [
+        { "2026": 1_000_000, "2027": 2_000_000 },
+        { "2026": 1_000_000, "2027": 2_000_000 },
+      ],
+      // "Протягом дії Програми" names no year: the total is read from the left, and said to be a guess;
+      // its source then follows the total's year.
+      [{ "2026": 500_000 }, { "2026": 500_000 }],
+    ]);
+    expect(guessed.map((finding) => finding.location.ref)).toEqual([funded[3] && ref.item(funded[3])]);
+  });
+
   it("warns when tasks come before any direction and when the passport misses fields", () => {
     const { findings } = programme([
       `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}Очікуваний результат`,

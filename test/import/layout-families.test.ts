@@ -15,7 +15,7 @@ import { pagedDocument, renderPaged } from "./families/paged-model-table.js";
 import { spacedDocument } from "./families/space-aligned.js";
 import { executorsView, taskTableView } from "./families/view.js";
 import { DOCX_PROPERTY_RUNS, OFFICE_PROPERTY_RUNS } from "./families/word.js";
-import { toCsv, type YearRowsStyle, yearRowsDocument } from "./families/years-as-rows.js";
+import { toCsv, yearRowsDocument, yearRowsModel } from "./families/years-as-rows.js";
 
 /**
  * Generated programmes rendered in each layout family: `import(render(model))` equals `model`, and
@@ -148,15 +148,6 @@ describe("family 2 as a Word document", () => {
     300_000,
   );
 });
-
-/** The model as a years-as-rows table prints it: without a deadline column, no project has one. */
-function yearRowsModel(model: TaskTableModel, style: YearRowsStyle): TaskTableModel["directions"] {
-  if (style.deadlineColumn) return model.directions;
-  return model.directions.map((direction) => ({
-    ...direction,
-    projects: direction.projects.map((project) => ({ ...project, deadline: "" })),
-  }));
-}
 
 describe("years as rows: a `Рік` column and one row per year and source", () => {
   it(`imports ${RUNS} generated programmes back to their model`, () => {

@@ -2,6 +2,7 @@
  * A project edit rewrites only that item's rows of the query tables; they must end as a whole
  * rewrite of the new version would leave them (category from the new title included).
  */
+import { type KyselyPlugin, PostgresQueryCompiler } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectFields } from "../../src/domain/project-edit.js";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
@@ -43,6 +44,24 @@ async function queryRows(store: Store, programmeId: number) {
     funding: funding.map((row) => ({ ...row, amount_kopecks: Number(row.amount_kopecks) })),
     summaries,
   };
+}
+
+/** The store with every statement its Kysely sends (compiled as for PostgreSQL) recorded in `statements`. */
+function recordingStore(store: Store): { store: Store; statements: string[] } {
+  const statements: string[] = [];
+  const compiler = new PostgresQueryCompiler();
+  const recorder: KyselyPlugin = {
+    transformQuery: ({ node, queryId }) => {
+      statements.push(compiler.compileQuery(node, queryId).sql);
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+  const db = store.kysely().withPlugin(recorder);
+  const recording = new Proxy(store, {
+    get: (target, key) => (key === "kysely" ? () => db : Reflect.get(target, key)),
+  });
+  return { store: recording, statements };
 }
 
 describe("a project edit in the query tables", () => {
@@ -130,5 +149,41 @@ describe("a project edit in the query tables", () => {
     const narrow = await queryRows(store, programmeId);
     await store.saveImport({ programme: saved.programme, findings: [] }, { name: "d", sha256: "d" });
     expect(narrow).toEqual(await queryRows(store, programmeId));
+  });
+
+  it("locks the programme and reads its latest version once, and leaves its community and period alone", async () => {
+    const programme = demoProgramme();
+    const imported = { programme, findings: [] };
+    const { programmeId, version } = await store.saveImport(
+      imported,
+      { name: "e", sha256: "e" },
+      null,
+      undefined,
+      {
+        saveIdentical: true,
+      },
+    );
+    const item = programme.directions[0]?.items.find((each) => each.funding.length > 0);
+    if (!item) throw new Error("no funded project");
+    const fields = structuredClone(projectFields(item));
+    fields.expectedResult = `${fields.expectedResult} (уточнено)`;
+    const recording = recordingStore(store);
+    const edit = { programmeId, itemId: item.id, fields, validate: validateProgramme, actor: null };
+    const saved = await saveProjectEdit(recording.store, { ...edit, baseVersion: version });
+    expect(saved).toMatchObject({ outcome: "saved", version: version + 1 });
+    const count = (pattern: RegExp) => recording.statements.filter((each) => pattern.test(each)).length;
+    expect(count(/^select .* from "programmes" .*for update$/s)).toBe(1);
+    expect(count(/max\("version"\)/)).toBe(1);
+    expect(count(/"communities"|"period_from"/)).toBe(0);
+    // The next edit still sees the version it made, and a stale one is refused.
+    const next = { ...edit, baseVersion: version + 1 };
+    expect(await saveProjectEdit(store, next)).toMatchObject({ version: version + 2 });
+    expect(await saveProjectEdit(store, next)).toMatchObject({
+      outcome: "conflict",
+      latestVersion: version + 2,
+    });
+    const stored = await store.getProgramme(programmeId);
+    expect(stored?.programme.community).toEqual(programme.community);
+    expect(stored?.programme.period).toEqual(programme.period);
   });
 });

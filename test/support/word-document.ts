@@ -5,9 +5,14 @@
  * between them (the second starting with rows of its own, e.g. the column-number row).
  */
 import {
+  AlignmentType,
+  BorderStyle,
   Document,
+  Footer,
+  Header,
   Packer,
   PageBreak,
+  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
@@ -35,16 +40,58 @@ export interface WordTable {
   rows: WordCell[][];
   /** How many of the first rows repeat at the top of every page. */
   headerRows: number;
-  /** False: no borders at all (a Word table with borders set to none). Drawn by default. */
+  /**
+   * False: no borders at all (a Word table with borders set to none); true: every border, whatever the
+   * look. Drawn by default, as the look has them.
+   */
   borders?: boolean;
 }
 
 export type WordBlock = { kind: "paragraph"; text: string } | WordTable | { kind: "page-break" };
 
-const FONT = { font: "Liberation Serif", size: 16 };
+export type Alignment = "left" | "center" | "right";
 
-function paragraphs(text: string): Paragraph[] {
-  return text.split("\n").map((line) => new Paragraph({ children: [new TextRun({ text: line, ...FONT })] }));
+/**
+ * How a council's document looks, the text aside: its font and size, the page, which borders the
+ * tables draw (all, none, or the horizontal ones only), each column's alignment, bold centred header
+ * rows, a page number and a running header on every page. Without one: Liberation Serif 8 pt,
+ * landscape, every border, left-aligned, no page furniture.
+ */
+export interface WordLook {
+  font: string;
+  /** Points. */
+  size: number;
+  orientation: "landscape" | "portrait";
+  borders: "all" | "none" | "horizontal";
+  /** The body rows' alignment by grid column, reused cyclically. */
+  align: Alignment[];
+  boldHeader: boolean;
+  pageNumber: "top" | "bottom" | "none";
+  /** A line at the top of every page ("" for none). */
+  runningHeader: string;
+}
+
+interface TextLook {
+  font: string;
+  /** Half-points, as Word counts. */
+  size: number;
+  bold?: boolean;
+  alignment?: Alignment;
+}
+
+const PLAIN: TextLook = { font: "Liberation Serif", size: 16 };
+
+const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
+
+function paragraphs(text: string, look: TextLook = PLAIN): Paragraph[] {
+  const { alignment, ...run } = look;
+  return text.split("\n").map(
+    (line) =>
+      new Paragraph({
+        ...(alignment ? { alignment: ALIGNMENT[alignment] } : {}),
+        children: [new TextRun({ text: line, ...run })],
+      }),
+  );
 }
 
 const textOf = (cell: WordCell): string => (typeof cell === "string" ? cell : cell.text);
@@ -65,29 +112,101 @@ function placed(row: WordCell[]): { cell: WordCell; column: number }[] {
 const VERTICAL_MERGE = { start: VerticalMergeType.RESTART, continue: VerticalMergeType.CONTINUE };
 
 const PAGE_WIDTH_TWIPS = 15_000;
+/** A portrait page's table: the A4 width less margins of 1.27 cm. */
+const PORTRAIT_WIDTH_TWIPS = 10_400;
+const PORTRAIT_MARGIN_TWIPS = 720;
 
-/** Column widths in proportion to each column's longest word (spanning cells aside), so that no word has to be broken. */
-function columnWidths(rows: WordCell[][], width: number): number[] {
-  const longest = Array.from({ length: width }, () => 4);
+/** Each column's longest word, in characters (spanning cells aside). */
+function longestWords(rows: WordCell[][], width: number): number[] {
+  const longest = Array.from({ length: width }, () => 1);
   for (const row of rows) {
     for (const { cell, column } of placed(row)) {
       if (spanOf(cell) !== 1) continue;
       for (const word of textOf(cell).split(/\s+/))
-        longest[column] = Math.max(longest[column] ?? 4, word.length + 3);
+        longest[column] = Math.max(longest[column] ?? 1, word.length);
     }
   }
-  const total = longest.reduce((sum, each) => sum + each, 0);
-  return longest.map((each) => Math.floor((PAGE_WIDTH_TWIPS * each) / total));
+  return longest;
 }
 
-function wordTable(table: WordTable): Table {
+/** Column widths in proportion to each column's longest word (spanning cells aside), so that no word has to be broken. */
+function columnWidths(rows: WordCell[][], width: number, tableWidth: number): number[] {
+  const longest = longestWords(rows, width).map((each) => Math.max(4, each + 3));
+  const total = longest.reduce((sum, each) => sum + each, 0);
+  return longest.map((each) => Math.floor((tableWidth * each) / total));
+}
+
+const LANDSCAPE_TEXT_TWIPS = 13_900;
+
+/** Twips a word of `length` characters may take at `size` points (bold, wide letters), with the cell's margins. */
+const wordTwips = (length: number, size: number) => Math.ceil(length * size * 20 * 0.62) + 240;
+
+/**
+ * A look's column widths: each column as wide as its longest word needs at the look's size, the rest
+ * of the page shared in proportion to the longest words; null when the words do not fit on the page.
+ */
+function lookWidths(rows: WordCell[][], width: number, look: WordLook): number[] | null {
+  const longest = longestWords(rows, width);
+  const needed = longest.map((each) => wordTwips(each, look.size));
+  const page = look.orientation === "portrait" ? PORTRAIT_WIDTH_TWIPS : LANDSCAPE_TEXT_TWIPS;
+  const spare = page - needed.reduce((sum, each) => sum + each, 0);
+  if (spare < 0) return null;
+  const total = longest.reduce((sum, each) => sum + each, 0);
+  return needed.map((each, column) => each + Math.floor((spare * (longest[column] ?? 0)) / total));
+}
+
+/**
+ * The look, turned landscape and then a point smaller at a time (down to 8 pt) until every table's
+ * words fit its columns: a council's table has no word broken across lines, which no reader could join.
+ */
+export function fitLook(blocks: WordBlock[], look: WordLook): WordLook {
+  const tables = blocks.filter((block): block is WordTable => block.kind === "table");
+  const fits = (candidate: WordLook) =>
+    tables.every((table) => lookWidths(table.rows, Math.max(...table.rows.map(gridWidth)), candidate));
+  if (fits(look)) return look;
+  for (let size = look.size; size >= 8; size--) {
+    const candidate: WordLook = { ...look, orientation: "landscape", size };
+    if (fits(candidate)) return candidate;
+  }
+  return { ...look, orientation: "landscape", size: 8 };
+}
+
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const NO_LINE = TableBorders.NONE.top;
+
+function tableBorders(table: WordTable, look: WordLook | undefined) {
+  if (table.borders === false || (look?.borders === "none" && table.borders !== true))
+    return { borders: TableBorders.NONE };
+  if (look?.borders !== "horizontal" || table.borders === true) return {};
+  return {
+    borders: {
+      top: LINE,
+      bottom: LINE,
+      insideHorizontal: LINE,
+      left: NO_LINE,
+      right: NO_LINE,
+      insideVertical: NO_LINE,
+    },
+  };
+}
+
+/** How a cell's text looks: a header row's bold and centred when the look says so, a body row's aligned by column. */
+function cellLook(look: WordLook | undefined, header: boolean, column: number): TextLook {
+  if (!look) return PLAIN;
+  const text = { font: look.font, size: look.size * 2 };
+  if (header && look.boldHeader) return { ...text, bold: true, alignment: "center" };
+  return { ...text, alignment: look.align[column % look.align.length] ?? "left" };
+}
+
+function wordTable(table: WordTable, look: WordLook | undefined): Table {
   const width = Math.max(...table.rows.map(gridWidth));
-  const widths = columnWidths(table.rows, width);
+  const widths =
+    (look && lookWidths(table.rows, width, look)) ?? columnWidths(table.rows, width, PAGE_WIDTH_TWIPS);
   const cellWidth = (column: number, span: number) =>
     widths.slice(column, column + span).reduce((sum, each) => sum + each, 0);
   return new Table({
     layout: TableLayoutType.FIXED,
-    ...(table.borders === false ? { borders: TableBorders.NONE } : {}),
+    ...tableBorders(table, look),
     width: { size: widths.reduce((sum, each) => sum + each, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: table.rows.map((row, index) => {
@@ -101,7 +220,7 @@ function wordTable(table: WordTable): Table {
               width: { size: cellWidth(column, spanOf(cell)), type: WidthType.DXA },
               ...(spanOf(cell) > 1 ? { columnSpan: spanOf(cell) } : {}),
               ...(mergeOf(cell) ? { verticalMerge: VERTICAL_MERGE[mergeOf(cell) ?? "start"] } : {}),
-              children: paragraphs(textOf(cell)),
+              children: paragraphs(textOf(cell), cellLook(look, index < table.headerRows, column)),
             }),
         ),
       });
@@ -109,21 +228,49 @@ function wordTable(table: WordTable): Table {
   });
 }
 
-function wordChildren(block: WordBlock): (Paragraph | Table)[] {
-  if (block.kind === "paragraph") return paragraphs(block.text);
+function wordChildren(block: WordBlock, look: WordLook | undefined): (Paragraph | Table)[] {
+  const text = look ? { font: look.font, size: look.size * 2 } : PLAIN;
+  if (block.kind === "paragraph") return paragraphs(block.text, text);
   if (block.kind === "page-break") return [new Paragraph({ children: [new PageBreak()] })];
-  return [wordTable(block), new Paragraph({ children: [] })];
+  return [wordTable(block, look), new Paragraph({ children: [] })];
 }
 
-/** The blocks as a landscape Word document. */
-export async function wordDocument(blocks: WordBlock[]): Promise<Uint8Array> {
+/** The page number and the running header of a look, as Word's header and footer. */
+function furniture(look: WordLook | undefined) {
+  if (!look) return {};
+  const run = { font: look.font, size: look.size * 2 };
+  const number = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ children: [PageNumber.CURRENT], ...run })],
+  });
+  const top = [
+    ...(look.runningHeader ? paragraphs(look.runningHeader, { ...run, alignment: "right" }) : []),
+    ...(look.pageNumber === "top" ? [number] : []),
+  ];
+  return {
+    ...(top.length > 0 ? { headers: { default: new Header({ children: top }) } } : {}),
+    ...(look.pageNumber === "bottom" ? { footers: { default: new Footer({ children: [number] }) } } : {}),
+  };
+}
+
+function page(look: WordLook | undefined) {
+  if (look?.orientation === "portrait")
+    return {
+      size: { orientation: PageOrientation.PORTRAIT, width: 11_906, height: 16_838 },
+      margin: { left: PORTRAIT_MARGIN_TWIPS, right: PORTRAIT_MARGIN_TWIPS },
+    };
+  return { size: { orientation: PageOrientation.LANDSCAPE, width: 11_906, height: 16_838 } };
+}
+
+/** The blocks as a Word document: landscape, plain, unless a look is given. */
+export async function wordDocument(blocks: WordBlock[], wanted?: WordLook): Promise<Uint8Array> {
+  const look = wanted && fitLook(blocks, wanted);
   const document = new Document({
     sections: [
       {
-        properties: {
-          page: { size: { orientation: PageOrientation.LANDSCAPE, width: 11_906, height: 16_838 } },
-        },
-        children: blocks.flatMap(wordChildren),
+        properties: { page: page(look) },
+        ...furniture(look),
+        children: blocks.flatMap((block) => wordChildren(block, look)),
       },
     ],
   });

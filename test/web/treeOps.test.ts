@@ -92,6 +92,16 @@ describe("tree editing", () => {
     expect(programmeTotals(programme).total - programmeTotals(before).total).toBe(177_450_000 - old2027);
   });
 
+  it("keeps an amount printed for several years at once in the total when a year is edited", () => {
+    const before = demoProgramme();
+    const row = findItem(before, "d1.1")?.funding[0];
+    if (!row) throw new Error("the demo programme's first item has no funding row");
+    row.byYear = { "2028": 100_000 };
+    row.spans = { "2026-2027": 500_000 };
+    const { programme } = setAmount(before, "d1.1", 0, "2028", 200_000);
+    expect(findItem(programme, "d1.1")?.funding[0]?.total).toBe(700_000);
+  });
+
   it("updates an item's fields without touching others", () => {
     const before = demoProgramme();
     const { programme } = updateItem(before, "d2.1", (item) => {

@@ -1,5 +1,5 @@
-import { type Finding, type Item, isSummedSource, type Programme, ref } from "../model.js";
-import { itemTotals, sumOfYears } from "../totals.js";
+import { type Finding, type Item, isSummedSource, type Programme, ref, walkItems } from "../model.js";
+import { itemTotals, sumOfYears, sumOfYearsAndSpans, unsplitOfRows } from "../totals.js";
 import {
   capitalize,
   compareAmounts,
@@ -18,7 +18,7 @@ export function checkYearSums(programme: Programme, facts = factsOf(programme)):
   return facts.allRows().flatMap((located) => {
     const { row } = located;
     if (row.totalPrinted !== true || Object.keys(row.byYear).length === 0) return [];
-    const years = sumOfYears(row);
+    const years = sumOfYearsAndSpans(row);
     if (years === row.total) return [];
     const message =
       `${capitalize(located.where)}, рядок ${rowName(row)}: у графі «Всього» ${money(row.total, programme.unit)}, ` +
@@ -37,7 +37,8 @@ export function checkSourceSums(programme: Programme, facts = factsOf(programme)
 
 function checkTotalRow(programme: Programme, item: Item, row: Item["funding"][number]): Finding[] {
   if (row.source !== "total" || !hasSummedRows(item)) return [];
-  const mismatches = compareAmounts(row, itemTotals(item));
+  const rows = [...walkItems([item])].flatMap((each) => each.funding);
+  const mismatches = compareAmounts(row, { ...itemTotals(item), unsplit: unsplitOfRows(rows).total });
   if (mismatches.length === 0) return [];
   const message =
     `${capitalize(itemName(item))}: рядок ${rowName(row)} не збігається з сумою рядків джерел фінансування ` +

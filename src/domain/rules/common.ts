@@ -7,9 +7,10 @@ import {
   type Programme,
   ref,
   SOURCE_LABELS_UK,
+  type YearSpans,
 } from "../model.js";
 import { formatAmount, type Kopecks, type MoneyUnit, unitLabel } from "../money.js";
-import { type Totals, totalsOfRows } from "../totals.js";
+import { type Totals, totalsOfRows, type Unsplit, unsplitOfRows } from "../totals.js";
 import { type RuleCode, severityOf } from "./table.js";
 
 /** One family of checks: a pure function of the programme (and of facts derived from it once per run). */
@@ -24,6 +25,8 @@ export interface Facts {
   itemRows: () => LocatedRow[];
   allRows: () => LocatedRow[];
   totals: () => Totals;
+  /** The money of `totals` that no single year holds. */
+  unsplit: () => Unsplit;
 }
 
 function once<T>(compute: () => T): () => T {
@@ -42,6 +45,7 @@ export function factsOf(programme: Programme): Facts {
     itemRows: itemRowsOnce,
     allRows: once(() => [...itemRowsOnce(), ...declaredRows(programme)]),
     totals: once(() => totalsOfRows(items().flatMap((item) => item.funding))),
+    unsplit: once(() => unsplitOfRows(items().flatMap((item) => item.funding))),
   };
 }
 
@@ -85,21 +89,29 @@ export interface Mismatch {
 export interface AmountsLike {
   total: Kopecks | null;
   byYear: ByYear;
+  /** Amounts printed for several years at once (`FundingRow.spans`). */
+  spans?: YearSpans;
+}
+
+/** Computed sums; `unsplit` is the money they hold outside any single year (`Totals.unsplit`). */
+export interface ComputedAmounts {
+  total: Kopecks;
+  byYear: ByYear;
+  unsplit?: Kopecks;
 }
 
 /**
  * Compares the overall total and, when the declared side prints years at all, every year either side
- * has (a missing year counts as zero).
+ * has (a missing year counts as zero). Years are not compared when either side holds money not split
+ * by year (a span "2026-2027", a table without year columns): the importer says so once.
  */
-export function compareAmounts(
-  declared: AmountsLike,
-  computed: { total: Kopecks; byYear: ByYear },
-): Mismatch[] {
+export function compareAmounts(declared: AmountsLike, computed: ComputedAmounts): Mismatch[] {
   const out: Mismatch[] = [];
   if (declared.total !== null && declared.total !== computed.total) {
     out.push({ what: "усього", declared: declared.total, computed: computed.total });
   }
   if (Object.keys(declared.byYear).length === 0) return out;
+  if ((computed.unsplit ?? 0) !== 0 || Object.keys(declared.spans ?? {}).length > 0) return out;
   for (const year of unionYears(declared.byYear, computed.byYear)) {
     const printed = declared.byYear[year] ?? 0;
     const summed = computed.byYear[year] ?? 0;
@@ -127,6 +139,33 @@ export function nonZeroYears(byYear: ByYear): string[] {
     .filter(([, amount]) => amount !== 0)
     .map(([year]) => year)
     .sort();
+}
+
+/** A non-zero amount for one year ("2026") or for a span of years ("2026-2027"), with its years. */
+export interface PlannedAmount {
+  from: number;
+  to: number;
+  amount: Kopecks;
+}
+
+/** A row's non-zero amounts: its years in order, then its spans ("2026-2027") in order. */
+export function plannedAmounts(row: { byYear: ByYear; spans?: YearSpans }): PlannedAmount[] {
+  const years = nonZeroYears(row.byYear).map((year) => ({
+    from: Number(year),
+    to: Number(year),
+    amount: row.byYear[year] ?? 0,
+  }));
+  const spans = nonZeroYears(row.spans ?? {}).flatMap((span) => {
+    const [, from, to] = /^(\d{4})\D+(\d{4})$/.exec(span) ?? [];
+    return from && to ? [{ from: Number(from), to: Number(to), amount: row.spans?.[span] ?? 0 }] : [];
+  });
+  return [...years, ...spans];
+}
+
+/** "2026 рік — 10,0 тис. грн", "2026–2027 роки — 10,0 тис. грн". */
+export function describePlanned(planned: PlannedAmount, unit: MoneyUnit): string {
+  const years = planned.from === planned.to ? `${planned.from} рік` : `${planned.from}–${planned.to} роки`;
+  return `${years} — ${money(planned.amount, unit)}`;
 }
 
 export function rowHasAmounts(row: FundingRow): boolean {

@@ -1,13 +1,13 @@
 import { type Deadline, type Finding, type Item, type Programme, ref } from "../model.js";
 import {
   capitalize,
+  describePlanned,
   factsOf,
   finding,
   hasValidPeriod,
   isYearWithin,
   itemName,
-  money,
-  nonZeroYears,
+  plannedAmounts,
   rowName,
 } from "./common.js";
 
@@ -67,9 +67,11 @@ export function checkMoneyOutsideDeadline(programme: Programme, facts = factsOf(
     const range = deadlineRange(item.deadline);
     if (!range) return [];
     return item.funding.flatMap((row) => {
-      const outside = nonZeroYears(row.byYear).filter((year) => !isYearWithin(Number(year), range));
+      const outside = plannedAmounts(row).filter(
+        (planned) => !isYearWithin(planned.from, range) || !isYearWithin(planned.to, range),
+      );
       if (outside.length === 0) return [];
-      const amounts = outside.map((year) => `${year} рік — ${money(row.byYear[year] ?? 0, programme.unit)}`);
+      const amounts = outside.map((planned) => describePlanned(planned, programme.unit));
       const message =
         `${capitalize(itemName(item))}, рядок ${rowName(row)}: кошти заплановано поза строком виконання ` +
         `${deadlineShown(item)} (${amounts.join(", ")}); очікувалися кошти лише ${yearsPhrase(range)}.`;

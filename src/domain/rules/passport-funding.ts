@@ -6,7 +6,7 @@ import {
   SOURCE_LABELS_UK,
   type SourceKind,
 } from "../model.js";
-import type { Totals } from "../totals.js";
+import type { Totals, Unsplit } from "../totals.js";
 import { compareAmounts, describeMismatches, type Facts, factsOf, finding, money } from "./common.js";
 import { isPassportAbsent, passportLine } from "./passport.js";
 import type { RuleCode } from "./table.js";
@@ -41,8 +41,8 @@ export function checkPassportFunding(programme: Programme, facts = factsOf(progr
   if (!hasTaskTable(facts)) return [];
   return [
     ...checkTotal(programme, computed),
-    ...checkYears(programme, computed),
-    ...checkSources(programme, computed),
+    ...checkYears(programme, computed, facts.unsplit()),
+    ...checkSources(programme, computed, facts.unsplit()),
   ];
 }
 
@@ -76,8 +76,9 @@ function checkTotal(programme: Programme, computed: Totals): Finding[] {
   return [emit(programme, CODE.total, message)];
 }
 
-function checkYears(programme: Programme, computed: Totals): Finding[] {
-  const mismatches = compareAmounts({ total: null, byYear: programme.passport.funding.byYear }, computed);
+function checkYears(programme: Programme, computed: Totals, unsplit: Unsplit): Finding[] {
+  const declared = { total: null, byYear: programme.passport.funding.byYear };
+  const mismatches = compareAmounts(declared, { ...computed, unsplit: unsplit.total });
   if (mismatches.length === 0) return [];
   const message =
     "Обсяги фінансування за роками в паспорті (поле 10) не збігаються із сумами заходів: " +
@@ -95,12 +96,16 @@ function sourcesToCompare(funding: DeclaredFunding, computed: Totals): SourceKin
   return [...new Set([...named, ...withMoney])].filter((source) => source !== "total");
 }
 
-function checkSources(programme: Programme, computed: Totals): Finding[] {
+function checkSources(programme: Programme, computed: Totals, unsplit: Unsplit): Finding[] {
   const funding = programme.passport.funding;
   return sourcesToCompare(funding, computed).flatMap((source) => {
     const mismatches = compareAmounts(
       { total: funding.bySource[source] ?? null, byYear: funding.bySourceByYear[source] ?? {} },
-      { total: computed.bySource[source] ?? 0, byYear: computed.bySourceByYear[source] ?? {} },
+      {
+        total: computed.bySource[source] ?? 0,
+        byYear: computed.bySourceByYear[source] ?? {},
+        unsplit: unsplit.bySource[source] ?? 0,
+      },
     );
     if (!(source in funding.bySource) && !(source in funding.bySourceByYear)) {
       mismatches.unshift({ what: "усього", declared: 0, computed: computed.bySource[source] ?? 0 });

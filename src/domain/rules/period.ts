@@ -1,12 +1,12 @@
-import { type ByYear, type Finding, type Programme, ref } from "../model.js";
+import { type ByYear, type Finding, type Programme, ref, type YearSpans } from "../model.js";
 import {
   capitalize,
+  describePlanned,
   factsOf,
   finding,
   hasValidPeriod,
   isPlausibleYear,
-  money,
-  nonZeroYears,
+  plannedAmounts,
   rowName,
 } from "./common.js";
 import { passportLine } from "./passport.js";
@@ -39,7 +39,7 @@ export function checkPeriod(programme: Programme): Finding[] {
 export function checkYearsOutsidePeriod(programme: Programme, facts = factsOf(programme)): Finding[] {
   if (!hasValidPeriod(programme)) return [];
   const rows = facts.allRows().flatMap((located) => {
-    const text = describeOutside(programme, located.row.byYear);
+    const text = describeOutside(programme, located.row);
     if (text === "") return [];
     const message = `${capitalize(located.where)}, рядок ${rowName(located.row)}: ${text}.`;
     return [finding("period.year-outside", message, located.row.line, located.ref)];
@@ -53,18 +53,18 @@ function checkPassportYears(programme: Programme): Finding[] {
     funding.byYear,
     ...Object.values(funding.bySourceByYear).filter((side) => side !== undefined),
   ];
-  const text = sides.map((side) => describeOutside(programme, side)).find((each) => each !== "") ?? "";
+  const text =
+    sides.map((side) => describeOutside(programme, { byYear: side })).find((each) => each !== "") ?? "";
   if (text === "") return [];
   const line = funding.line || passportLine(programme, 10);
   return [finding("period.year-outside", `Паспорт, поле 10: ${text}.`, line, ref.passport(10))];
 }
 
-function describeOutside(programme: Programme, byYear: ByYear): string {
+/** A row's or the passport's money in years, or spans of years, reaching beyond the programme's. */
+function describeOutside(programme: Programme, row: { byYear: ByYear; spans?: YearSpans }): string {
   const { from, to } = programme.period;
-  const outside = nonZeroYears(byYear).filter((year) => Number(year) < from || Number(year) > to);
+  const outside = plannedAmounts(row).filter((planned) => planned.from < from || planned.to > to);
   if (outside.length === 0) return "";
-  const amounts = outside
-    .map((year) => `${year} рік — ${money(byYear[year] ?? 0, programme.unit)}`)
-    .join(", ");
+  const amounts = outside.map((planned) => describePlanned(planned, programme.unit)).join(", ");
   return `кошти заплановано поза строком програми ${from}–${to}: ${amounts}`;
 }

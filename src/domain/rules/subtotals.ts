@@ -1,13 +1,15 @@
-import { type Finding, type FundingRow, type Programme, ref, SOURCE_LABELS_UK } from "../model.js";
-import { directionTotals, type Totals } from "../totals.js";
+import { type Finding, type FundingRow, type Programme, ref, SOURCE_LABELS_UK, walkItems } from "../model.js";
+
+import { directionTotals, type Totals, type Unsplit, unsplitOfRows } from "../totals.js";
 import { compareAmounts, describeMismatches, factsOf, finding, type Mismatch, rowName } from "./common.js";
 
 /** `direction.subtotal`: "Всього за напрямом" rows against the sum of the direction's items. */
 export function checkDirectionSubtotals(programme: Programme): Finding[] {
   return programme.directions.flatMap((direction) => {
     const computed = directionTotals(direction);
+    const unsplit = unsplitOfRows([...walkItems(direction.items)].flatMap((item) => item.funding));
     return direction.declaredTotals.flatMap((row) => {
-      const mismatches = compareDeclaredRow(row, direction.declaredTotals, computed);
+      const mismatches = compareDeclaredRow(row, direction.declaredTotals, computed, unsplit);
       if (mismatches.length === 0) return [];
       const message =
         `Підсумок напряму ${direction.number}, рядок ${rowName(row)} (${scopeOf(row, direction.declaredTotals)}) ` +
@@ -21,7 +23,7 @@ export function checkDirectionSubtotals(programme: Programme): Finding[] {
 export function checkProgrammeTotal(programme: Programme, facts = factsOf(programme)): Finding[] {
   const computed = facts.totals();
   return programme.declaredTotals.flatMap((row) => {
-    const mismatches = compareDeclaredRow(row, programme.declaredTotals, computed);
+    const mismatches = compareDeclaredRow(row, programme.declaredTotals, computed, facts.unsplit());
     if (mismatches.length === 0) return [];
     const message =
       `Підсумок програми, рядок ${rowName(row)} (${scopeOf(row, programme.declaredTotals)}) не дорівнює сумі ` +
@@ -38,11 +40,17 @@ function isOverallRow(row: FundingRow, rows: FundingRow[]): boolean {
   return row.source === "total" || (row.source === "unspecified" && rows.length === 1);
 }
 
-function compareDeclaredRow(row: FundingRow, rows: FundingRow[], computed: Totals): Mismatch[] {
-  if (isOverallRow(row, rows)) return compareAmounts(row, computed);
+function compareDeclaredRow(
+  row: FundingRow,
+  rows: FundingRow[],
+  computed: Totals,
+  unsplit: Unsplit,
+): Mismatch[] {
+  if (isOverallRow(row, rows)) return compareAmounts(row, { ...computed, unsplit: unsplit.total });
   return compareAmounts(row, {
     total: computed.bySource[row.source] ?? 0,
     byYear: computed.bySourceByYear[row.source] ?? {},
+    unsplit: unsplit.bySource[row.source] ?? 0,
   });
 }
 

@@ -311,8 +311,8 @@ export const RULES = [
     severity: "error",
     stage: "validator",
     message: {
-      uk: "Кошти заплановано на рік поза строком програми.",
-      en: "Money is planned in a year outside the programme's term.",
+      uk: "Кошти заплановано на рік (чи кілька років разом) поза строком програми.",
+      en: "Money is planned in a year (or a span of years) outside the programme's term.",
     },
     basis: BASIS.period,
     appliesTo: ["row", "passport"],
@@ -344,8 +344,8 @@ export const RULES = [
     severity: "warning",
     stage: "validator",
     message: {
-      uk: "Кошти заходу заплановано на рік поза його власним строком виконання.",
-      en: "A project's money is planned in a year outside its own deadline.",
+      uk: "Кошти заходу заплановано на рік (чи кілька років разом) поза його власним строком виконання.",
+      en: "A project's money is planned in a year (or a span of years) outside its own deadline.",
     },
     basis: BASIS.table,
     appliesTo: ["row"],
@@ -720,6 +720,17 @@ export const RULES = [
     },
     basis: BASIS.reading,
     appliesTo: ["row"],
+  },
+  {
+    code: "import.years-not-split",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Суми надруковано не за окремими роками (стовпці лише за джерелами або один стовпець на кілька років): їх враховано в загальних сумах, а порівняння за роками для них неможливе.",
+      en: "Amounts are not printed per year (columns by source only, or one column for several years): they count in the totals, but cannot be compared year by year.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["row", "programme"],
   },
   {
     code: "import.amount-text",

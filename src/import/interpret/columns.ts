@@ -1,8 +1,14 @@
+import type { SourceKind } from "../../domain/model.js";
+import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
 
 /** A year column header: "2026", "2026 р.", "2026 рік". */
 const YEAR_CELL = /^(20\d\d)\s*(?:р\.?|рік|року|роки)?\s*\*?$/i;
+/** One column for several years: "2026-2027", "2026–2027 рр.", "2026-2027 роки". */
+const SPAN_CELL = /^(20\d\d)\s*[-–—]\s*(20\d\d)\s*(?:рр?\.?|роки|років)?\s*\*?$/i;
 const TOTAL_CELL = /^(всього|усього|разом)(?!\p{L})/iu;
+/** "інші" alone names the other sources only as a heading beside named budgets. */
+const OTHER_HEADING = /^інш(?:і|е|их)$/i;
 
 export interface ColumnRule<Role extends string> {
   role: Role;
@@ -20,6 +26,52 @@ export interface Columns<Role extends string> {
   headerRows: number;
   headerText: string;
   headerCells: string[];
+  /** Columns printing several years in one ("2026-2027"), when the caller reads them. */
+  spans: { span: string; index: number }[];
+  /**
+   * Amount columns headed by a source ("бюджет громади") or by "Всього", under the amounts heading or
+   * under a year's heading, when the caller reads them (a table with a column per source).
+   */
+  sources: SourceColumn[];
+}
+
+/** An amount column of one source (or of the total, `source` "total") and of a year, a span or none. */
+export interface SourceColumn {
+  source: SourceKind;
+  label: string;
+  index: number;
+  /** "2026", "2026-2027", or null when the column is not split by year. */
+  period: string | null;
+}
+
+/** What a table may print beyond year columns; the task table reads both. */
+export interface ColumnOptions {
+  spans?: boolean;
+  sources?: boolean;
+}
+
+/** "2026-2027" for a column heading that spans years, else null. */
+export function spanOf(cell: string): string | null {
+  const match = SPAN_CELL.exec(cell.trim());
+  if (!match || Number(match[1]) >= Number(match[2])) return null;
+  return `${match[1]}-${match[2]}`;
+}
+
+/** The source a sub-heading of the amounts names ("Всього" is the total), or null. */
+export function headingSource(cell: string): SourceKind | null {
+  const text = cell.trim().replace(/\s+/g, " ");
+  if (TOTAL_CELL.test(text)) return "total";
+  if (OTHER_HEADING.test(text)) return "other";
+  if (!isSourceLabel(text)) return null;
+  const source = classifySource(text);
+  return source === "mixed" || source === "unspecified" || source === "none" ? null : source;
+}
+
+/** A header row of source sub-headings (one source at least, "Всього" maybe): every filled cell one. */
+function isSourceRow(cells: string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
+  const sources = filled.filter((cell) => headingSource(cell) !== null && headingSource(cell) !== "total");
+  return sources.length >= 1 && filled.every((cell) => headingSource(cell) !== null);
 }
 
 export function yearOf(cell: string): string | null {
@@ -32,14 +84,18 @@ export function isColumnNumberRow(cells: string[]): boolean {
   return filled.length >= 3 && filled.every((cell, index) => cell === String(index + 1));
 }
 
-/** A header's row of years: two or more years and no other number (a data row may hold 2000 and 2001). */
-function isYearRow(cells: string[]): boolean {
-  const otherNumbers = cells.some((cell) => /\d/.test(cell) && yearOf(cell) === null);
-  return yearCount(cells) >= 2 && !otherNumbers;
+/**
+ * A header's row of years: two or more years and no other number (a data row may hold 2000 and 2001);
+ * with `spans`, a span of years ("2026-2027") counts as a year.
+ */
+function isYearRow(cells: string[], spans = false): boolean {
+  const yearLike = (cell: string) => yearOf(cell) !== null || (spans && spanOf(cell) !== null);
+  const otherNumbers = cells.some((cell) => /\d/.test(cell) && !yearLike(cell));
+  return yearCount(cells, spans) >= 2 && !otherNumbers;
 }
 
-function yearCount(cells: string[]): number {
-  return cells.filter((cell) => yearOf(cell) !== null).length;
+function yearCount(cells: string[], spans = false): number {
+  return cells.filter((cell) => yearOf(cell) !== null || (spans && spanOf(cell) !== null)).length;
 }
 
 /** A row naming two or more columns and holding no amounts (amounts make it a data row; years do not). */
@@ -50,8 +106,13 @@ export function isNamingRow<Role extends string>(cells: string[], rules: ColumnR
   return matches.length >= 2;
 }
 
-function isHeaderRow<Role extends string>(cells: string[], rules: ColumnRule<Role>[]): boolean {
-  return isColumnNumberRow(cells) || isYearRow(cells) || isNamingRow(cells, rules);
+function isHeaderRow<Role extends string>(
+  cells: string[],
+  rules: ColumnRule<Role>[],
+  options: ColumnOptions,
+): boolean {
+  if (isColumnNumberRow(cells) || isYearRow(cells, options.spans) || isNamingRow(cells, rules)) return true;
+  return options.sources === true && isSourceRow(cells);
 }
 
 function roleOf<Role extends string>(cell: string, rules: ColumnRule<Role>[]): Role | null {
@@ -67,16 +128,19 @@ export function readColumns<Role extends string>(
   rows: TableRow[],
   rules: ColumnRule<Role>[],
   spanning: Role,
+  options: ColumnOptions = {},
 ): Columns<Role> | null {
   const start = rows.findIndex((row) => isNamingRow(row.cells, rules));
   if (start < 0) return null;
   let headerRows = start;
-  while (headerRows < rows.length && isHeaderRow(rows[headerRows]?.cells ?? [], rules)) headerRows++;
+  while (headerRows < rows.length && isHeaderRow(rows[headerRows]?.cells ?? [], rules, options)) headerRows++;
   const header = rows.slice(start, headerRows).map((row) => row.cells);
+  const sourceRow = options.sources ? header.find(isSourceRow) : undefined;
   // The row naming the columns; a one-row header names them and the years in the same row.
   const main =
-    header.find((cells) => !isColumnNumberRow(cells) && yearCount(cells) < 2) ??
-    header.find((cells) => isNamingRow(cells, rules));
+    header.find(
+      (cells) => !isColumnNumberRow(cells) && yearCount(cells, options.spans) < 2 && cells !== sourceRow,
+    ) ?? header.find((cells) => isNamingRow(cells, rules));
   if (!main) return null;
   const width = Math.max(...header.map((cells) => cells.length));
   const columns: Columns<Role> = {
@@ -87,20 +151,55 @@ export function readColumns<Role extends string>(
     headerRows,
     headerText: header.flat().join(" "),
     headerCells: header.flat(),
+    spans: [],
+    sources: [],
   };
-  const yearRow = header.find((cells) => yearCount(cells) >= 2) ?? main;
+  const yearRow = header.find((cells) => yearCount(cells, options.spans) >= 2) ?? main;
   yearRow.forEach((cell, index) => {
     const year = yearOf(cell);
+    const span = options.spans ? spanOf(cell) : null;
     if (year) columns.years.push({ year, index });
+    else if (span) columns.spans.push({ span, index });
     else if (TOTAL_CELL.test(cell.trim())) columns.total = index;
   });
+  if (sourceRow) readSourceColumns(columns, sourceRow, yearRow === main ? null : yearRow);
   assignMainRoles(columns, main, rules, spanning);
   return columns;
 }
 
-/** The last amount column (total or a year) the year row names, if it names any. */
+/**
+ * The source sub-headings' columns. Under a row of years, a sub-heading belongs to the year (or span)
+ * heading at or before it, whose merged cell spans it; a column of its own in the year row ("Всього"
+ * over both rows) is not a source's. The year columns then are these, not the year headings.
+ */
+function readSourceColumns(columns: Columns<string>, sourceRow: string[], yearRow: string[] | null): void {
+  let period: string | null = null;
+  sourceRow.forEach((cell, index) => {
+    const above = yearRow?.[index]?.trim() ?? "";
+    if (above !== "") period = yearOf(above) ?? spanOf(above);
+    const source = headingSource(cell);
+    if (source) columns.sources.push({ source, label: cell.trim(), index, period });
+  });
+  if (columns.sources.length === 0) return;
+  const total = columns.total;
+  if (total !== null && !columns.sources.some(({ index }) => index === total)) {
+    const label = yearRow?.[total]?.trim() ?? "Всього";
+    columns.sources.push({ source: "total", label, index: total, period: null });
+    columns.sources.sort((a, b) => a.index - b.index);
+  }
+  columns.total = null;
+  columns.years = [];
+  columns.spans = [];
+}
+
+/** The last amount column (total, a year, a span or a source) the header names, if it names any. */
 function lastAmountColumn(columns: Columns<string>): number | null {
-  const indexes = [...columns.years.map((year) => year.index), columns.total ?? -1];
+  const indexes = [
+    ...columns.years.map((year) => year.index),
+    ...columns.spans.map((span) => span.index),
+    ...columns.sources.map((source) => source.index),
+    columns.total ?? -1,
+  ];
   const last = Math.max(...indexes);
   return last >= 0 ? last : null;
 }

@@ -1,4 +1,4 @@
-import type { ByYear, FundingRow } from "../../domain/model.js";
+import type { ByYear, FundingRow, YearSpans } from "../../domain/model.js";
 import {
   type AmountCell,
   type Kopecks,
@@ -51,20 +51,21 @@ export interface ScaledAmount {
  * One money cell: a number in the table's unit, or an amount written with a scale word ("0,3 млн",
  * "1,2 млн. грн", "300 тис. грн" in a table in UAH), exactly, whatever the table's unit.
  */
-function readCell(raw: string, unit: MoneyUnit): AmountCell {
+export function readCell(raw: string, unit: MoneyUnit): AmountCell {
   const scaled = parseScaledAmount(raw);
   return scaled ? { kind: "amount", kopecks: scaled.kopecks } : parseAmountCell(raw, unit);
 }
 
 /** The cell's amount when it is written with a scale word other than the table's own unit. */
-function scaledIn(raw: string, unit: MoneyUnit): ScaledAmount | null {
+export function scaledIn(raw: string, unit: MoneyUnit): ScaledAmount | null {
   const scaled = parseScaledAmount(raw);
   if (!scaled || (scaled.word === "thousand" && unit === "thousand")) return null;
   return { text: cellText(raw), kopecks: scaled.kopecks };
 }
 
 interface MoneySlot {
-  kind: "total" | "year";
+  kind: "total" | "year" | "span";
+  /** The year, or the span of years ("2026-2027"). */
   year?: string;
 }
 
@@ -73,6 +74,7 @@ function moneySlots(columns: Columns<TaskRole>): { slot: MoneySlot; index: numbe
     slot: { kind: "year", year },
     index,
   }));
+  for (const { span, index } of columns.spans) slots.push({ slot: { kind: "span", year: span }, index });
   if (columns.total !== null) slots.push({ slot: { kind: "total" }, index: columns.total });
   return slots.sort((a, b) => a.index - b.index);
 }
@@ -80,7 +82,11 @@ function moneySlots(columns: Columns<TaskRole>): { slot: MoneySlot; index: numbe
 /** The source column, or the column right before the amounts in a table without one. */
 function sourceColumn(columns: Columns<TaskRole>): number {
   if (columns.roles.source !== undefined) return columns.roles.source;
-  const money = [...columns.years.map(({ index }) => index), columns.total ?? Number.POSITIVE_INFINITY];
+  const money = [
+    ...columns.years.map(({ index }) => index),
+    ...columns.spans.map(({ index }) => index),
+    columns.total ?? Number.POSITIVE_INFINITY,
+  ];
   return Math.max(0, Math.min(...money) - 1);
 }
 
@@ -182,6 +188,7 @@ function buildRow(
   scaled: ScaledAmount[],
 ): FundingRow | null {
   const byYear: ByYear = {};
+  const spans: YearSpans = {};
   const notes: string[] = [];
   let printedTotal: number | null = null;
   let anyCell = label.trim() !== "";
@@ -196,18 +203,21 @@ function buildRow(
     const written = cell.kind === "amount" ? scaledIn(raw, unit) : null;
     if (written) scaled.push(written);
     if (slot.kind === "total") printedTotal = amount;
-    else if (slot.year) byYear[slot.year] = amount;
+    else if (slot.kind === "span" && slot.year) {
+      if (amount !== 0) spans[slot.year] = amount; // a dash in a span is no money, and no span
+    } else if (slot.year) byYear[slot.year] = amount;
   });
   if (!anyCell) return null;
   const row: FundingRow = {
     source: classifySource(label),
     label: cellText(label),
     byYear,
-    total: printedTotal ?? sumKopecks(Object.values(byYear)),
+    total: printedTotal ?? sumKopecks([...Object.values(byYear), ...Object.values(spans)]),
     totalPrinted: printedTotal !== null,
     line,
   };
   if (notes.length > 0) row.note = notes.join("; ");
+  if (Object.keys(spans).length > 0) row.spans = spans;
   return row;
 }
 
@@ -232,6 +242,11 @@ function yearsAddUp(money: string[], slots: MoneySlot[], unit: MoneyUnit): boole
   return years === amounts[total];
 }
 
+/** -1, 1, -2, 2, … up to the row's length: every shift a row's cells can have, the smallest first. */
+function nearestFirst(length: number): number[] {
+  return Array.from({ length }, (_, index) => [-(index + 1), index + 1]).flat();
+}
+
 /**
  * A source row whose cells slid left or right of the header's columns (a merged or lost cell in the
  * extraction): the run of amounts after the label is aligned to the money columns by the shift that
@@ -248,7 +263,7 @@ function shiftedLayout(
   const amounts = cells.flatMap((cell, index) => (index > at && isAmountLike(cell, unit) ? [index] : []));
   if (amounts.length === 0) return null;
   const fits: Layout[] = [];
-  for (const shift of [-1, 1, -2, 2, -3, 3, -4, 4, -5, 5]) {
+  for (const shift of nearestFirst(cells.length)) {
     if (!amounts.every((index) => columnsOfMoney.has(index - shift))) continue;
     if (slots.some(({ index }) => index + shift <= at)) continue;
     const indexes = slots.map(({ index }) => index + shift);
@@ -262,6 +277,33 @@ function shiftedLayout(
     });
   }
   return fits.find((layout) => yearsAddUp(layout.money, layout.slots, unit)) ?? fits[0] ?? null;
+}
+
+/**
+ * The layout read in place, unless it leaves amounts out (then the shift that places them all), or
+ * its total cell is empty under years that hold amounts while a shift makes the years add up to a
+ * total (a row run on by empty cells: `місцевий бюджет`, ``, `30,0`, `30,0`).
+ */
+function realigned(
+  cells: string[],
+  at: number,
+  read: Layout,
+  columns: Columns<TaskRole>,
+  unit: MoneyUnit,
+): Layout {
+  if (leftOut(cells, at, read, unit).length > 0) return shiftedLayout(cells, at, columns, unit) ?? read;
+  if (!lacksTotal(read, unit)) return read;
+  const shifted = shiftedLayout(cells, at, columns, unit);
+  return shifted && yearsAddUp(shifted.money, shifted.slots, unit) && !lacksTotal(shifted, unit)
+    ? shifted
+    : read;
+}
+
+/** A total column whose cell is empty while a year cell holds an amount. */
+function lacksTotal(layout: Layout, unit: MoneyUnit): boolean {
+  const total = layout.slots.findIndex((slot) => slot.kind === "total");
+  if (total < 0 || readCell(layout.money[total] ?? "", unit).kind !== "empty") return false;
+  return layout.money.some((cell, index) => index !== total && readCell(cell, unit).kind === "amount");
 }
 
 /** A table with a `Рік` column and no year columns: each row prints the amount of one year. */
@@ -280,6 +322,21 @@ export function yearRowColumns(cells: string[], columns: Columns<TaskRole>): Col
   return year ? { ...columns, years: [{ year, index: money }] } : { ...columns, total: money };
 }
 
+/**
+ * A row that left its empty year cells out: when the years it may hold (its item's deadline, the
+ * years its item's total funds) are as many as its year amounts, each amount goes to one of them in
+ * order; otherwise (or with a total column not first) nothing is decided here.
+ */
+function layoutInYears(layout: Layout, possibleYears: string[], unit: MoneyUnit): Layout | null {
+  if (layout.money.length >= layout.slots.length) return null;
+  if (!layout.money.every((cell) => isAmountLike(cell, unit))) return null;
+  const total = layout.slots[0]?.kind === "total" ? 1 : 0;
+  if (layout.slots.slice(total).some((slot) => slot.kind === "total")) return null;
+  if (layout.money.length - total !== possibleYears.length) return null;
+  const years = possibleYears.map((year): MoneySlot => ({ kind: "year", year }));
+  return { ...layout, slots: [...layout.slots.slice(0, total), ...years] };
+}
+
 /** Reads one funding row (source + amounts) and the expected result from a task-table row. */
 export function readFunding(
   cells: string[],
@@ -287,13 +344,14 @@ export function readFunding(
   unit: MoneyUnit,
   line: number,
   totalRow = false,
+  possibleYears: string[] | null = null,
 ): FundingCells {
   const at = sourceIndex(cells, columns);
   const read = totalRow
     ? layoutTotalRow(cells, at, columns, unit)
     : layoutAfterSource(cells, at, columns, unit);
-  const layout =
-    leftOut(cells, at, read, unit).length > 0 ? (shiftedLayout(cells, at, columns, unit) ?? read) : read;
+  const short = possibleYears && !totalRow ? layoutInYears(read, possibleYears, unit) : null;
+  const layout = short ?? realigned(cells, at, read, columns, unit);
   const named = columns.roles.source !== undefined && at === columns.roles.source;
   const label = named || isSourceLabel(cells[at] ?? "") ? (cells[at] ?? "") : "";
   const placed: number[] = [];

@@ -5,11 +5,25 @@ import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domai
 import { isSourceLabel } from "../../domain/sources.js";
 import type { Table, TableRow } from "../blocks.js";
 import { joinPieces } from "../text/clean.js";
-import { type ColumnRule, type Columns, isColumnNumberRow, readColumns, yearOf } from "./columns.js";
+import {
+  type ColumnRule,
+  type Columns,
+  isColumnNumberRow,
+  readColumns,
+  type SourceColumn,
+  yearOf,
+} from "./columns.js";
 import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
 import type { FindingLog } from "./findings.js";
-import { printsYearsAsRows, readFunding, type TaskRole, yearRowColumns } from "./funding.js";
+import {
+  printsYearsAsRows,
+  readFunding,
+  type ScaledAmount,
+  type TaskRole,
+  yearRowColumns,
+} from "./funding.js";
+import { hasSourceColumns, printsNoYear, readSourceColumns } from "./source-columns.js";
 import { cellText, leadingNumber } from "./text.js";
 
 export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
@@ -56,10 +70,14 @@ export interface TaskTable {
   rowTexts: Map<FundingRow, string[]>;
 }
 
+/** The task table may print one column for several years, and a column per source. */
+const TASK_OPTIONS = { spans: true, sources: true };
+
 const columnsCache = new WeakMap<Table, Columns<TaskRole> | null>();
 
 function taskColumns(table: Table): Columns<TaskRole> | null {
-  if (!columnsCache.has(table)) columnsCache.set(table, readColumns(table.rows, TASK_COLUMNS, "money"));
+  if (!columnsCache.has(table))
+    columnsCache.set(table, readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS));
   return columnsCache.get(table) ?? null;
 }
 
@@ -67,8 +85,10 @@ function taskColumns(table: Table): Columns<TaskRole> | null {
 export function isTaskTable(table: Table): boolean {
   const columns = taskColumns(table);
   if (columns === null || columns.roles.task === undefined) return false;
-  const yearColumns = columns.years.length > 0 || columns.roles.year !== undefined;
-  return columns.roles.source !== undefined || (columns.roles.money !== undefined && yearColumns);
+  const yearColumns =
+    columns.years.length > 0 || columns.spans.length > 0 || columns.roles.year !== undefined;
+  const amountColumns = yearColumns || hasSourceColumns(columns);
+  return columns.roles.source !== undefined || (columns.roles.money !== undefined && amountColumns);
 }
 
 export function unitOf(headerText: string): MoneyUnit | null {
@@ -257,15 +277,12 @@ class TaskTableBuilder {
     totalRow = false,
     item?: Item,
   ): string {
+    if (hasSourceColumns(this.columns)) return this.addSourceColumns(target, cells, line, totalRow, item);
     const columns = this.yearsAsRows ? yearRowColumns(cells, this.columns) : this.columns;
-    const read = readFunding(cells, columns, this.unit, line, totalRow);
+    const possible = item && !this.yearsAsRows ? this.possibleYears(item) : null;
+    const read = readFunding(cells, columns, this.unit, line, totalRow, possible);
     const { result, placed, yearsGuessed } = read;
-    for (const scaled of read.scaled) {
-      const reading = `${formatAmount(scaled.kopecks, this.unit)} ${unitLabel(this.unit)}`;
-      const uah = `${formatAmount(scaled.kopecks, "uah")} грн`;
-      const message = `Суму «${scaled.text}» записано словом; її прочитано як ${reading} (${uah}) — перевірте перерахунок`;
-      this.log.warn("amount-scaled", message, line, item ?? ref.programme());
-    }
+    this.warnScaled(read.scaled, line, item);
     const row = read.row && this.yearsAsRows ? this.joinYearRow(target, read.row, cells, line) : read.row;
     if (row === read.row && row) target.push(row);
     if (row && yearsGuessed && item) {
@@ -279,6 +296,62 @@ class TaskTableBuilder {
       this.amountTexts.push(cells[cell] ?? "");
     }
     return result;
+  }
+
+  private warnScaled(amounts: ScaledAmount[], line: number, item?: Item): void {
+    for (const scaled of amounts) {
+      const reading = `${formatAmount(scaled.kopecks, this.unit)} ${unitLabel(this.unit)}`;
+      const uah = `${formatAmount(scaled.kopecks, "uah")} грн`;
+      const message = `Суму «${scaled.text}» записано словом; її прочитано як ${reading} (${uah}) — перевірте перерахунок`;
+      this.log.warn("amount-scaled", message, line, item ?? ref.programme());
+    }
+  }
+
+  /** A row of a table with a column per source: a funding row per source, each amount in its column's year. */
+  private addSourceColumns(
+    target: FundingRow[],
+    cells: string[],
+    line: number,
+    totalRow: boolean,
+    item?: Item,
+  ): string {
+    const read = readSourceColumns(cells, this.columns, this.unit, line);
+    this.warnScaled(read.scaled, line, item);
+    target.push(...read.rows);
+    for (const row of totalRow ? [] : read.rows) {
+      const texts = read.placed.filter((cell) => this.columnOf(cell)?.source === row.source);
+      this.rowTexts.set(
+        row,
+        texts.map((cell) => cells[cell] ?? ""),
+      );
+    }
+    for (const cell of read.placed) {
+      this.ledger.place({ line, cell });
+      this.amountTexts.push(cells[cell] ?? "");
+    }
+    return read.result;
+  }
+
+  private columnOf(index: number): SourceColumn | undefined {
+    return this.columns.sources.find((column) => column.index === index);
+  }
+
+  /**
+   * The years an item's amounts may fall in: the table's years within its deadline, and, for a source
+   * row under a `Загальний обсяг` row, those its total funds.
+   */
+  private possibleYears(item: Item): string[] {
+    const deadline = item.deadline;
+    const total = item.funding.find((row) => row.source === "total");
+    return this.columns.years
+      .map(({ year }) => year)
+      .filter((year) => {
+        const inDeadline =
+          deadline?.kind === "years"
+            ? Number(year) >= deadline.from && Number(year) <= deadline.to
+            : deadline?.kind !== "quarter" || Number(year) === deadline.year;
+        return inDeadline && (!total || (total.byYear[year] ?? 0) !== 0);
+      });
   }
 
   /**
@@ -438,7 +511,6 @@ class TaskTableBuilder {
     const leaf = this.leaf;
     if (!leaf) return;
     const { roles } = this.columns;
-    const result = this.addFunding(leaf.funding, cells, line, false, leaf);
     const deadline = cellText(cell(cells, roles.deadline));
     if (newRow) {
       leaf.executors = splitExecutors(executors);
@@ -447,6 +519,7 @@ class TaskTableBuilder {
       leaf.deadline = parseDeadline(deadline);
       this.placeText(line, cells, [roles.deadline]);
     }
+    const result = this.addFunding(leaf.funding, cells, line, false, leaf);
     if (result) leaf.expectedResult = leaf.expectedResult ? `${leaf.expectedResult} ${result}` : result;
   }
 }
@@ -470,9 +543,44 @@ function warnRow(row: FundingRow, item: Item, log: FindingLog): void {
   }
 }
 
-function warnSources(directions: Direction[], log: FindingLog): void {
+/** Amounts printed for several years at once: each named with its years, once per row. */
+function warnSpans(row: FundingRow, item: Item, log: FindingLog, unit: MoneyUnit): void {
+  for (const [span, amount] of Object.entries(row.spans ?? {})) {
+    const message =
+      `Суму ${formatAmount(amount, unit)} ${unitLabel(unit)} (рядок ${row.label ? `«${row.label}»` : "без назви джерела"}) ` +
+      `надруковано за ${span.replace("-", "–")} роки разом, без розподілу між роками; її враховано в загальному ` +
+      "обсязі, а порівняти її за роками неможливо";
+    log.warn("years-not-split", message, row.line, item);
+  }
+}
+
+/** One finding for a table whose source columns print no year: no amount of it is split by year. */
+function warnSourcesWithoutYears(columns: Columns<TaskRole>, table: Table, log: FindingLog): void {
+  const bare = columns.sources.filter(printsNoYear);
+  if (bare.length === 0) return;
+  const labels = bare.map((column) => `«${cellText(column.label)}»`).join(", ");
+  const message =
+    `Таблиця завдань наводить суми лише за джерелами фінансування (${labels}), без розподілу за роками: ` +
+    "суми враховано в загальних обсягах, а порівняти їх за роками (з паспортом, підсумками) неможливо";
+  log.warn("years-not-split", message, table.line, ref.programme());
+}
+
+/** The years the header's amount columns name: each year, both ends of a span, a source column's year. */
+function headerYears(columns: Columns<TaskRole>): string[] {
+  const periods = [
+    ...columns.years.map(({ year }) => year),
+    ...columns.spans.map(({ span }) => span),
+    ...columns.sources.flatMap(({ period }) => (period ? [period] : [])),
+  ];
+  return [...new Set(periods.flatMap((period) => period.split("-")))].sort();
+}
+
+function warnSources(directions: Direction[], log: FindingLog, unit: MoneyUnit): void {
   const visit = (item: Item): void => {
-    for (const row of item.funding) warnRow(row, item, log);
+    for (const row of item.funding) {
+      warnRow(row, item, log);
+      warnSpans(row, item, log, unit);
+    }
     item.children.forEach(visit);
   };
   for (const direction of directions) direction.items.forEach(visit);
@@ -498,14 +606,15 @@ export function readTaskTable(
   }
   const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger);
   for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
-  warnSources(builder.directions, log);
+  warnSources(builder.directions, log, builder.unit);
+  warnSourcesWithoutYears(columns, table, log);
   if (builder.directions.length === 0)
     log.warn("no-directions", "У таблиці завдань не знайдено напрямів", table.line, ref.programme());
   return {
     directions: builder.directions,
     declaredTotals: builder.declaredTotals,
     unit: builder.unit,
-    years: builder.years.size > 0 ? [...builder.years].sort() : columns.years.map(({ year }) => year),
+    years: builder.years.size > 0 ? [...builder.years].sort() : headerYears(columns),
     amountTexts: builder.amountTexts,
     rowTexts: builder.rowTexts,
   };

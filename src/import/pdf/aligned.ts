@@ -32,7 +32,7 @@ import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js"
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
-import type { TextRun } from "./geometry.js";
+import type { Ruling, TextRun } from "./geometry.js";
 
 export interface AlignedTable {
   /** Column edges, left to right: the table's left, the edges between columns, its right. */
@@ -141,7 +141,84 @@ interface Header {
   columns: number[];
 }
 
-function findHeader(lines: Piece[][], raw: TextRun[][], at: number): Header | null {
+/**
+ * What the page around the tables tells: the horizontal rulings drawn on it (a table ruled only
+ * horizontally, or framed above and below), and the columns of the table read last, on this page or
+ * the one before (a table that a page break split goes on with the same columns).
+ */
+export interface AlignedContext {
+  horizontal?: readonly Ruling[];
+  columns?: number[];
+}
+
+/**
+ * The previous table's columns, when a lone column-number row puts one number in each of them, at its
+ * left, its middle or its right (a table split in two may be drawn with other column widths).
+ */
+function inheritedColumns(numbers: Piece[], columns: number[] | undefined): number[] | null {
+  if (!columns || numbers.length !== columns.length - 1) return null;
+  const fits = numbers.every((piece, index) => {
+    const left = columns[index] ?? 0;
+    const right = columns[index + 1] ?? 0;
+    const near = 1.5 * piece.size;
+    const centre = (piece.x + piece.right) / 2;
+    const placed =
+      Math.abs(piece.x - left) < near ||
+      Math.abs(right - piece.right) < near ||
+      Math.abs(centre - (left + right) / 2) < piece.size;
+    return centre > left && centre < right && placed;
+  });
+  return fits ? columns : null;
+}
+
+/**
+ * The table's outer edges: a horizontal ruling drawn along the header (above or below its first line)
+ * spans the table; without one, the first and last header cells' far sides mirrored about their
+ * centres (a centred header stands in the middle of its column, a left-aligned one at its left).
+ */
+function outerEdges(
+  extents: { x: number; right: number }[],
+  edges: number[],
+  top: number,
+  horizontal: readonly Ruling[] | undefined,
+): [number, number] {
+  const first = extents[0] ?? { x: 0, right: 0 };
+  const last = extents.at(-1) ?? first;
+  const right = Math.max(...extents.map((cell) => cell.right));
+  const ruled = (horizontal ?? []).filter(
+    (ruling) => Math.abs(ruling.at - top) < 40 && ruling.from <= first.x + 1 && ruling.to >= right - 1,
+  );
+  if (ruled.length > 0)
+    return [Math.min(...ruled.map((each) => each.from)), Math.max(...ruled.map((each) => each.to))];
+  const firstEdge = edges[0] ?? first.right;
+  const lastEdge = edges.at(-1) ?? last.x;
+  return [
+    Math.min(first.x - 1, first.x + first.right - firstEdge),
+    Math.max(right + 1, last.x + last.right - lastEdge),
+  ];
+}
+
+/**
+ * The inner column edges of a header whose every cell is centred in its column, from the table's outer
+ * edges: each edge is the one before mirrored about the header cell between them. Null unless the last
+ * mirror lands on the table's right edge and every edge falls between its two header cells (the header
+ * is centred), where the midpoints between the header cells would misplace the edges of columns of
+ * different widths.
+ */
+function centredEdges(extents: { x: number; right: number }[], left: number, right: number): number[] | null {
+  const edges: number[] = [];
+  let edge = left;
+  for (const [index, cell] of extents.entries()) {
+    edge = cell.x + cell.right - edge;
+    const next = extents[index + 1];
+    if (next && (edge < cell.right || edge > next.x)) return null;
+    if (next) edges.push(edge);
+  }
+  const size = Math.max(4, (right - left) / 200);
+  return Math.abs(edge - right) <= size ? edges : null;
+}
+
+function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: AlignedContext): Header | null {
   const first = lines[at] ?? [];
   const lone = isColumnNumberRow(first.map((piece) => piece.text));
   const band = [first];
@@ -164,19 +241,29 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number): Header | nu
   const naming = band.filter((line) => !isColumnNumberRow(line.map((piece) => piece.text))).flat();
   const texts = naming.map((piece) => piece.text);
   if (!lone && !rules.some((list) => isNamingRow(texts, [...list]))) return null;
+  const inherited = lone ? inheritedColumns(first, context.columns) : null;
+  if (inherited) return { lines: band.length, columns: inherited };
   const edges = cells.extents.slice(1).map((cell, index) => {
     const left = cells.extents[index];
     return ((left?.right ?? cell.x) + cell.x) / 2;
   });
-  const left = (cells.extents[0]?.x ?? 0) - 1;
-  const right = Math.max(...cells.extents.map((cell) => cell.right)) + 1;
-  return { lines: band.length, columns: [left, ...edges, right] };
+  const top = raw[at]?.[0]?.y ?? 0;
+  const [left, right] = outerEdges(cells.extents, edges, top, context.horizontal);
+  const centred = centredEdges(cells.extents, left, right);
+  return { lines: band.length, columns: [left, ...(centred ?? edges), right] };
 }
 
-function columnOf(columns: number[], piece: Piece): number {
+/**
+ * The column a piece goes to: the one its centre is in, or, for a piece running over a column edge (a
+ * spanning cell), the one it starts in; a line's only piece centred on the table and running over an
+ * edge spans the whole table ("Пріоритетний напрям 1" centred in a row of one cell), from column 1.
+ */
+function columnOf(columns: number[], piece: Piece, alone = false): number {
   const inner = columns.slice(1, -1);
   const size = piece.size;
   const crosses = inner.some((edge) => piece.x < edge - size && piece.right > edge + size);
+  const tableMiddle = ((columns[0] ?? 0) + (columns.at(-1) ?? 0)) / 2;
+  if (crosses && alone && Math.abs((piece.x + piece.right) / 2 - tableMiddle) < size) return 0;
   const at = crosses ? piece.x + 1 : (piece.x + piece.right) / 2;
   const index = inner.findIndex((edge) => at < edge);
   return index < 0 ? inner.length : index;
@@ -199,22 +286,105 @@ function firstWordWidth(piece: Piece): number {
   return ((piece.right - piece.x) * word.length) / Math.max(1, piece.text.length);
 }
 
+/**
+ * The horizontal rulings drawn between a table's lines (a table ruled only horizontally), or null when
+ * none is: then the rows come from the alignment of the text alone.
+ */
+function rowRules(
+  horizontal: readonly Ruling[] | undefined,
+  lines: TextRun[][],
+  columns: number[],
+): Ruling[] | null {
+  const top = lines[0]?.[0]?.y ?? 0;
+  const bottom = lines.at(-1)?.[0]?.y ?? 0;
+  const left = columns[0] ?? 0;
+  const right = columns.at(-1) ?? 0;
+  const inside = (horizontal ?? []).filter(
+    (ruling) => ruling.at < top && ruling.at > bottom && ruling.from < right && ruling.to > left,
+  );
+  return inside.length > 0 ? inside : null;
+}
+
+/** Whether a ruling runs between two baselines over a piece of the lower line: a new row starts there. */
+function ruledAbove(rules: Ruling[], aboveY: number, line: Placed[]): boolean {
+  return line.some(({ piece }) => {
+    const y = piece.runs[0]?.y ?? 0;
+    return rules.some(
+      (ruling) => ruling.at > y && ruling.at < aboveY && ruling.from < piece.right && ruling.to > piece.x,
+    );
+  });
+}
+
+/** How far each column's text reaches left and right, spanning cells (running past its edges) aside. */
+function reaches(placedLines: Placed[][], columns: number[]): { left: number[]; right: number[] } {
+  const width = columns.length - 1;
+  const left = Array.from({ length: width }, () => Number.POSITIVE_INFINITY);
+  const right = Array.from({ length: width }, () => Number.NEGATIVE_INFINITY);
+  for (const line of placedLines)
+    for (const { column, piece } of line) {
+      if (piece.right <= (columns[column + 1] ?? Number.POSITIVE_INFINITY))
+        right[column] = Math.max(right[column] ?? 0, piece.right);
+      if (piece.x >= (columns[column] ?? Number.NEGATIVE_INFINITY))
+        left[column] = Math.min(left[column] ?? 0, piece.x);
+    }
+  return { left, right };
+}
+
+interface Above {
+  /** The line above's pieces by column. */
+  previous: Map<number, Piece>;
+  /** Columns the row above has text in. */
+  used: Set<number>;
+}
+
+/**
+ * Whether a piece goes on the cell above it: see the module's comment. Whatever the column's alignment,
+ * the piece's first word could not have fitted on the line above: that line and the word are wider
+ * than the widest line of the column.
+ */
+function goesOnCell(
+  column: number,
+  piece: Piece,
+  { previous, used }: Above,
+  reach: ReturnType<typeof reaches>,
+): boolean {
+  const above = previous.get(column);
+  // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
+  if (!above || !used.has(column)) return false;
+  // An amount grouped by spaces wraps at a space in a narrow column ("1 032" over "053,00").
+  const wrappedAmount = wrapsAmount(above.text, piece.text);
+  // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
+  const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
+  const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
+  if (amount && !wrappedAmount) return false;
+  if (ROW_START.test(piece.text)) return false;
+  // A whole source label ("державний бюджет") is no phrase to go on with a capital.
+  if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
+  const space = piece.size * 0.25;
+  // The word widths are estimated from the characters: a lowercase start (mid-sentence) is given
+  // the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
+  const slack = /^\p{Ll}/u.test(piece.text) ? -2 * piece.size : 0.5;
+  const widest = (reach.right[column] ?? 0) - Math.min(reach.left[column] ?? 0, above.x);
+  return above.right - above.x + space + firstWordWidth(piece) > widest + slack;
+}
+
+/** An amount grouped by spaces that a narrow cell wrapped at a space: "1 032" over "053,00". */
+export function wrapsAmount(above: string, text: string): boolean {
+  return /^\d{1,3}(?: \d{3})*$/.test(above.trim()) && /^\d{3}(?:[ ,.]|$)/.test(text.trim());
+}
+
 function buildRows(
   placedLines: Placed[][],
   columns: number[],
   join: (runs: TextRun[]) => string,
+  rules: Ruling[] | null = null,
 ): { cells: string[][]; tops: number[] } {
   const width = columns.length - 1;
-  const maxRight = Array.from({ length: width }, () => Number.NEGATIVE_INFINITY);
-  // How far a column's text reaches, spanning cells (running past its right edge) aside.
-  for (const line of placedLines)
-    for (const { column, piece } of line)
-      if (piece.right <= (columns[column + 1] ?? Number.POSITIVE_INFINITY))
-        maxRight[column] = Math.max(maxRight[column] ?? 0, piece.right);
+  const reach = reaches(placedLines, columns);
   const rows: TextRun[][][] = [];
   const tops: number[] = [];
-  let previous: Map<number, Piece> = new Map();
-  let used = new Set<number>();
+  let above: Above = { previous: new Map(), used: new Set() };
+  let aboveY = Number.POSITIVE_INFINITY;
   for (const line of placedLines) {
     const byColumn = new Map<number, Piece>();
     for (const { column, piece } of line) {
@@ -226,35 +396,20 @@ function buildRows(
     }
     const goesOn =
       rows.length > 0 &&
-      !isColumnNumberRow([...previous.values()].map((piece) => piece.text)) &&
-      [...byColumn].every(([column, piece]) => {
-        const above = previous.get(column);
-        // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
-        if (!above || !used.has(column)) return false;
-        // An amount grouped by spaces wraps at a space in a narrow column ("1 032" over "053,00").
-        const wrappedAmount = /^\d{1,3}(?: \d{3})*$/.test(above.text) && /^\d{3}(?:[ ,.]|$)/.test(piece.text);
-        // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
-        const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
-        const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
-        if (amount && !wrappedAmount) return false;
-        if (ROW_START.test(piece.text)) return false;
-        // A whole source label ("державний бюджет") is no phrase to go on with a capital.
-        if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
-        const space = piece.size * 0.25;
-        // The word widths are estimated from the characters: a lowercase start (mid-sentence) is given
-        // the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
-        const slack = /^\p{Ll}/u.test(piece.text) ? -2 * piece.size : 0.5;
-        return above.right + space + firstWordWidth(piece) > (maxRight[column] ?? 0) + slack;
-      });
+      (rules
+        ? !ruledAbove(rules, aboveY, line)
+        : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
+          [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach)));
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
       tops.push(line[0]?.piece.runs[0]?.y ?? 0);
-      used = new Set();
+      above = { ...above, used: new Set() };
     }
     const row = rows.at(-1);
     for (const { column, piece } of line) row?.[column]?.push(...piece.runs);
-    for (const column of byColumn.keys()) used.add(column);
-    previous = byColumn;
+    for (const column of byColumn.keys()) above.used.add(column);
+    above = { ...above, previous: byColumn };
+    aboveY = line[0]?.piece.runs[0]?.y ?? aboveY;
   }
   return { cells: rows.map((row) => row.map(join)), tops };
 }
@@ -267,7 +422,9 @@ export function alignedTables(
   lines: TextRun[][],
   lineJoin: (runs: TextRun[]) => string,
   cellJoin: (runs: TextRun[]) => string,
+  context: AlignedContext = {},
 ): { tables: AlignedTable[]; rest: TextRun[][]; unframed: Set<TextRun[]> } {
+  let carried = context.columns;
   const split = lines.map((line) => pieces(line, lineJoin));
   const tables: AlignedTable[] = [];
   const rest: TextRun[][] = [];
@@ -280,7 +437,7 @@ export function alignedTables(
   let at = 0;
   while (at < lines.length) {
     if (at % 64 === 0) checkDeadline();
-    const header = findHeader(split, lines, at);
+    const header = findHeader(split, lines, at, { ...context, columns: carried });
     if (!header) {
       const line = lines[at] ?? [];
       rest.push(line);
@@ -306,8 +463,10 @@ export function alignedTables(
     }
     const placed = split
       .slice(at, end)
-      .map((line) => line.map((piece) => ({ column: columnOf(columns, piece), piece })));
-    const rows = buildRows(placed, columns, cellJoin);
+      .map((line) => line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1), piece })));
+    const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
+    const rows = buildRows(placed, columns, cellJoin, rules);
+    carried = columns;
     tables.push({
       columns,
       top: lines[at]?.[0]?.y ?? 0,

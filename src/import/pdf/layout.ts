@@ -17,7 +17,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
-import { alignedTables } from "./aligned.js";
+import { alignedTables, wrapsAmount } from "./aligned.js";
 import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
 
 const EDGE = 2;
@@ -208,8 +208,13 @@ function toLine(runs: TextRun[]): PageLine {
   };
 }
 
-function pageItems(page: PageContent): PageItem[] {
-  const grids = findGrids(mergeRulings(page.horizontal, 1), mergeRulings(page.vertical, 1));
+/**
+ * A page's tables and lines. `carried` holds the columns of the last table without borders read so
+ * far, which a table split by the page break goes on with; it is updated with this page's.
+ */
+function pageItems(page: PageContent, carried: { columns?: number[] }): PageItem[] {
+  const horizontal = mergeRulings(page.horizontal, 1);
+  const grids = findGrids(horizontal, mergeRulings(page.vertical, 1));
   const tables: PageTable[] = [];
   let rest = page.runs;
   for (const grid of grids) {
@@ -217,7 +222,9 @@ function pageItems(page: PageContent): PageItem[] {
     rest = rest.filter((run) => !inside(grid, run));
     tables.push(readGrid(grid, mine));
   }
-  const aligned = alignedTables(groupLines(rest), lineText, cellText);
+  const aligned = alignedTables(groupLines(rest), lineText, cellText, { horizontal, ...carried });
+  const last = aligned.tables.at(-1);
+  if (last) carried.columns = last.columns;
   for (const table of aligned.tables) {
     const left = table.columns[0] ?? 0;
     const right = table.columns.at(-1) ?? 0;
@@ -282,11 +289,12 @@ function filled(cells: string[]): number[] {
 }
 
 /**
- * Text added to a started cell: not an amount and, when it is the row's only text, not a source of
- * its own under a source.
+ * Text added to a started cell: not an amount (but the rest of a grouped amount the cell wrapped:
+ * "707" over "755,00") and, when it is the row's only text, not a source of its own under a source.
  */
 function continuesCell(above: string, text: string, alone: boolean): boolean {
-  if (above.trim() === "" || AMOUNT_LIKE.test(text)) return false;
+  if (above.trim() === "") return false;
+  if (AMOUNT_LIKE.test(text)) return wrapsAmount(above, text);
   return !(alone && isSourceLabel(above) && isSourceLabel(text));
 }
 
@@ -396,7 +404,11 @@ export function layoutPages(
   pages: PageContent[],
   lineAt?: (page: number, y: number) => number | undefined,
 ): { blocks: Block[]; unframed: number[] } {
-  const items = dropFurniture(pages, pages.map(pageItems));
+  const carried = {};
+  const items = dropFurniture(
+    pages,
+    pages.map((page) => pageItems(page, carried)),
+  );
   const builder: Builder = { blocks: [], line: 0, table: null, paragraph: null, unframed: [] };
   items.forEach((page, index) => {
     const lines = page.filter((item): item is PageLine => item.kind === "line");

@@ -1,7 +1,8 @@
 import { isUnitName, namesUnit } from "../../domain/executor-split.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
-import { isColumnNumberRow, yearOf } from "../interpret/columns.js";
+import { headingSource, isColumnNumberRow, yearOf } from "../interpret/columns.js";
+import { isDirectionHeading } from "../interpret/tasks.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */
@@ -42,9 +43,25 @@ function looksLikeContinuation(row: RawRow, previous: RawRow): boolean {
   const first = filled[0];
   if (first === undefined) return false;
   const text = (row.cells[first] ?? "").trim();
-  if (isSourceLabel(text)) return false;
+  if (isSourceLabel(text) || labelsAmounts(text) || namesSourceColumns(row.cells, filled)) return false;
   if (LOWERCASE_START.test(text)) return row.afterBlank || isSparse(row, previous);
   return row.afterBlank && filled.length === 1 && first > 0 && !AMOUNT_LIKE.test(text);
+}
+
+const TRAILING_AMOUNTS = /(?:\s+(?:[-‐‑–—−]|\d[\d\s]*(?:[.,]\d+)?))+$/;
+const TOTAL_LABEL = /^(?:всього|усього|разом|обсяг|загальн)/i;
+
+/** "Всього, тис. грн 13 232,683 4 068,950", "місцевий бюджет 100 200": a label and its amounts in one cell. */
+function labelsAmounts(text: string): boolean {
+  const amounts = TRAILING_AMOUNTS.exec(text);
+  if (!amounts) return false;
+  const label = text.slice(0, amounts.index).replace(/[\s,:;]+$/, "");
+  return label !== "" && (TOTAL_LABEL.test(label) || isSourceLabel(label));
+}
+
+/** Two or more amount sub-headings ("інші | бюджет громади", "Всього | інші"): a header row of its own. */
+function namesSourceColumns(cells: string[], filled: number[]): boolean {
+  return filled.length >= 2 && filled.every((index) => headingSource(cells[index] ?? "") !== null);
 }
 
 /** A cell where a new row starts inside a continuation line: a source label or an item number. */
@@ -190,6 +207,26 @@ function startsItem(cells: string[]): boolean {
 }
 
 /**
+ * An unnumbered title alone, cut from its row by a page break: the rest of the row goes on with the
+ * project cell, which repeats the title or is empty, and the executors. A direction, a total or a
+ * source is never cut so.
+ */
+function startsUnnumberedItem(head: string[], rest: string[]): boolean {
+  const [title = ""] = head;
+  const [project = "", executors = ""] = rest;
+  const text = title.replace(/\s+/g, " ").trim();
+  return (
+    head.length === 1 &&
+    text !== "" &&
+    !startsRow(head) &&
+    !isDirectionHeading(text) &&
+    !isSourceLabel(text) &&
+    (project.trim() === "" || project.replace(/\s+/g, " ").trim() === text) &&
+    executors.trim() !== ""
+  );
+}
+
+/**
  * One-cell-per-line tables: a row interrupted by a blank line continues in the next group when
  * together they make exactly one full row and the second part does not start a row of its own. When
  * they make one cell more, the break cut a cell: its two pieces join ("Відділ освіти;" + "молодіжний
@@ -198,20 +235,49 @@ function startsItem(cells: string[]): boolean {
 export function mergeSplitRows(rows: RawRow[]): RawRow[] {
   const width = Math.max(0, ...rows.map((row) => row.cells.length));
   const out: RawRow[] = [];
-  for (const row of rows) {
-    const previous = out[out.length - 1];
+  rows.forEach((row, index) => {
+    const last = out[out.length - 1];
+    // A row ending with its result, or followed by the lone first cell of the next item, is whole.
+    const whole = last && (endsWithResult(last.cells) || startsNext(last, row, rows[index + 1], width));
+    const previous = whole ? undefined : last;
     const continues =
       previous !== undefined &&
       (previous.cells.length > 1 || startsItem(previous.cells)) &&
       !isColumnNumberRow(previous.cells) &&
       !startsRow(row.cells, true);
     const length = (previous?.cells.length ?? 0) + row.cells.length;
-    if (previous && continues && length === width) previous.cells.push(...row.cells);
+    const loneTitle =
+      previous !== undefined &&
+      startsUnnumberedItem(previous.cells, row.cells) &&
+      !startsRow(row.cells, true);
+    if (previous && (continues || loneTitle) && length === width) previous.cells.push(...row.cells);
     else if (previous && continues && length === width + 1 && cutsCell(previous.cells, row.cells, width))
       joinCutCell(previous.cells, row.cells);
     else out.push(row);
-  }
+  });
   return out;
+}
+
+/**
+ * A lone first cell of an item that makes one full row with the part after it, after a row that does
+ * not stop at an amount (where only its last cell, the result, could be missing): it starts that item.
+ */
+function startsNext(previous: RawRow, lone: RawRow, next: RawRow | undefined, width: number): boolean {
+  if (!next || lone.cells.length !== 1 || 1 + next.cells.length !== width) return false;
+  if (previous.cells.length + 1 !== width || DASH_OR_NUMBER.test(previous.cells.at(-1) ?? "")) return false;
+  const numbered = startsItem(lone.cells) && (lone.cells[0] ?? "").trim() !== "";
+  return numbered || startsUnnumberedItem(lone.cells, next.cells);
+}
+
+const DASH_OR_NUMBER = /^\s*(?:[-‐‑–—−хx]|[\d\s]*\d(?:[.,]\d+)?)\s*$/i;
+const NOTE = /в межах|у межах|не потребує/i;
+
+/** Prose after an amount: the result cell, which a row prints last (a cut part never ends so). */
+function endsWithResult(cells: string[]): boolean {
+  const [before = "", last = ""] = cells.slice(-2);
+  const text = last.trim();
+  if (cells.length < 2 || text === "" || AMOUNT_LIKE.test(text)) return false;
+  return DASH_OR_NUMBER.test(before) && !isSourceLabel(text) && !NOTE.test(text);
 }
 
 function cutsCell(head: string[], rest: string[], width: number): boolean {

@@ -3,7 +3,7 @@ import type { ImportResult } from "../../../src/domain/model.js";
 import { importDocument } from "../../../src/import/index.js";
 import { sofficePath } from "../../../src/import/soffice.js";
 import { convertAll, convertOne } from "../../support/office-cache.js";
-import { type WordBlock, wordDocument } from "../../support/word-document.js";
+import { type WordBlock, type WordLook, wordDocument } from "../../support/word-document.js";
 import { OFFICE_PROPERTY_RUNS } from "./word.js";
 
 /** Imports a family's rows rendered as a real Word document. */
@@ -13,9 +13,19 @@ export async function importWord(blocks: WordBlock[]): Promise<ImportResult> {
 
 export type OfficeFormat = "odt" | "pdf";
 
-/** A family's Word document as LibreOffice saves it in `format` (test/support/office-cache.ts). */
-export async function wordAs(blocks: WordBlock[], format: OfficeFormat): Promise<Uint8Array> {
-  return convertOne(await wordDocument(blocks), "docx", format);
+/** A family's Word document, in a council's look if given, as LibreOffice saves it in `format` (test/support/office-cache.ts). */
+export async function wordAs(
+  blocks: WordBlock[],
+  format: OfficeFormat,
+  look?: WordLook,
+): Promise<Uint8Array> {
+  return convertOne(await wordDocument(blocks, look), "docx", format);
+}
+
+/** A family's rows and the look to print them in. */
+export interface LookedWord {
+  blocks: WordBlock[];
+  look: WordLook;
 }
 
 /** Imports a family's Word document as LibreOffice saves it in `format`. */
@@ -29,13 +39,15 @@ export async function importConverted(blocks: WordBlock[], format: OfficeFormat)
  * that the property finds them converted. Without a fixed seed there is nothing to foresee.
  */
 export async function convertAhead(
-  properties: fc.Arbitrary<WordBlock[]>[],
+  properties: fc.Arbitrary<WordBlock[] | LookedWord>[],
   formats: OfficeFormat[],
   parameters: { numRuns: number; seed?: number } = OFFICE_PROPERTY_RUNS,
 ): Promise<void> {
   if (parameters.seed === undefined) return;
   const words = properties.flatMap((words) => fc.sample(words, parameters));
-  const documents = await Promise.all(words.map(wordDocument));
+  const documents = await Promise.all(
+    words.map((word) => (Array.isArray(word) ? wordDocument(word) : wordDocument(word.blocks, word.look))),
+  );
   for (const format of formats) await convertAll(documents, "docx", format);
 }
 

@@ -34,6 +34,13 @@ export interface OneCellStyle {
   noteAmounts: string;
   localLabel: string;
   directionTotals: boolean;
+  /**
+   * "left-out": an item row prints no line at all for a year with no amount (`zero` is ""), so it has
+   * fewer cells than the header. Its years are then told only by the item's deadline (and, for a
+   * source, by the years its `Загальний обсяг` row funds): the model is made one that says so
+   * (`yearsAsDeadlineSays`). Total rows keep their cells; a row with cells left out is never cut.
+   */
+  emptyCells: "kept" | "left-out";
 }
 
 const INSIDE_EXECUTORS = -1;
@@ -53,6 +60,7 @@ export const oneCellStyle: fc.Arbitrary<OneCellStyle> = fc.record({
   noteAmounts: fc.constantFrom("-", ""),
   localLabel: fc.constantFrom("Місцевий бюджет", "місцевий бюджет", "бюджет громади"),
   directionTotals: fc.boolean(),
+  emptyCells: fc.constantFrom("kept", "left-out"),
 });
 
 const LABELS: Record<string, string> = { other: "Інші джерела", state: "Державний бюджет" };
@@ -78,11 +86,10 @@ class OneCellRenderer {
   /** A row: each cell on a line (a page break may cut it); `word` is the row as the DOCX has it, one row. */
   private emit(cells: string[], word: WordCell[] = cells, executors?: [string, string]): void {
     this.word.row(word);
-    // A page break right after an unnumbered first cell leaves a lone title: not this family (see the report).
-    const lone = this.style.numbering === "none" ? 2 : 1;
     const drawn = at(this.style.cuts, this.row);
-    const cut = cells.length === this.width && drawn >= lone ? drawn : 0;
-    const [head, rest] = drawn === INSIDE_EXECUTORS && executors?.[1] ? executors : [null, ""];
+    const full = cells.length === this.width;
+    const cut = full && drawn >= 1 ? drawn : 0;
+    const [head, rest] = full && drawn === INSIDE_EXECUTORS && executors?.[1] ? executors : [null, ""];
     this.row++;
     cells.forEach((cell, index) => {
       if (cut > 0 && index === Math.min(cut, cells.length - 1)) this.lines.push("");
@@ -94,6 +101,14 @@ class OneCellRenderer {
 
   private amount(kopecks: number): string {
     return kopecks === 0 ? this.style.zero : printAmount(kopecks, this.style.unit, this.style.grouped);
+  }
+
+  /** An item row's cells as its text prints them: with `left-out`, the empty year cells dropped. */
+  private printed(cells: string[]): string[] {
+    if (this.style.emptyCells === "kept" || this.style.zero !== "") return cells;
+    const years = this.model.years.length;
+    const firstYear = this.width - 1 - years;
+    return cells.filter((cell, index) => cell !== "" || index < firstYear || index >= firstYear + years);
   }
 
   private amounts(byYear: (year: string) => number): string[] {
@@ -168,14 +183,16 @@ class OneCellRenderer {
     if (this.style.sources === "total" || sources.length > 1) {
       const total = this.amounts((year) => yearTotal(project, year));
       const cells = [...head, "Загальний обсяг, у тому числі:", ...total, project.result];
-      this.emit(cells, cells, cut);
-      for (const [source, byYear] of sources)
-        this.emit(["", "", "", "", this.label(source), ...row(byYear), ""]);
+      this.emit(this.printed(cells), cells, cut);
+      for (const [source, byYear] of sources) {
+        const cells = ["", "", "", "", this.label(source), ...row(byYear), ""];
+        this.emit(this.printed(cells), cells);
+      }
       return;
     }
     const [source, byYear] = sources[0] ?? ["local", {}];
     const cells = [...head, this.label(source), ...row(byYear), project.result];
-    this.emit(cells, cells, cut);
+    this.emit(this.printed(cells), cells, cut);
   }
 
   private renderTotals(label: string, projects: ProjectView[]): void {
@@ -202,6 +219,37 @@ export function renderOneCell(
   return { text: renderer.render(), word: renderer.word.blocks };
 }
 
-export const oneCellDocument = fc
-  .tuple(taskTableModel, oneCellStyle)
-  .map(([model, style]) => ({ model, style, ...renderOneCell(model, style) }));
+/**
+ * The model a table that leaves its empty year cells out can state: each funded project's sources
+ * fund every year from its first funded year to its last (a year they left empty gets 1 000 UAH), and
+ * its deadline names those years.
+ */
+export function yearsAsDeadlineSays(model: TaskTableModel): TaskTableModel {
+  const directions = model.directions.map((direction) => ({
+    ...direction,
+    projects: direction.projects.map((project) => {
+      const funded = Object.values(project.funding).flatMap((byYear) => Object.keys(byYear));
+      if (funded.length === 0) return project;
+      const years = model.years.filter((year) => year >= (min(funded) ?? "") && year <= (max(funded) ?? ""));
+      const funding = Object.fromEntries(
+        Object.entries(project.funding).map(([source, byYear]) => [
+          source,
+          Object.fromEntries(years.map((year) => [year, byYear[year] ?? 100_000])),
+        ]),
+      );
+      const [first = "", last = ""] = [years[0], years.at(-1)];
+      const deadline = first === last ? `${first} рік` : `${first}-${last} роки`;
+      return { ...project, funding, deadline };
+    }),
+  }));
+  return { ...model, directions };
+}
+
+const min = (values: string[]) => [...values].sort().at(0);
+const max = (values: string[]) => [...values].sort().at(-1);
+
+export const oneCellDocument = fc.tuple(taskTableModel, oneCellStyle).map(([generated, style]) => {
+  const leftOut = style.emptyCells === "left-out" && style.zero === "";
+  const model = leftOut ? yearsAsDeadlineSays(generated) : generated;
+  return { model, style, ...renderOneCell(model, style) };
+});

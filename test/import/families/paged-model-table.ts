@@ -28,8 +28,12 @@ export interface PagedStyle {
   zero: string;
   /** Per generated row, in order: whether a page break comes before it. Reused cyclically. */
   breaks: boolean[];
-  /** Per source row: where its cells sit. Reused cyclically. */
-  shifts: ("none" | "left" | "first-cell")[];
+  /**
+   * Per source row: where its cells sit ("gap": the amounts run on `gap` cells right of their columns,
+   * as a row whose merged cells the export wrote out one by one). Reused cyclically.
+   */
+  shifts: ("none" | "left" | "first-cell" | "gap")[];
+  gap: number;
   /** Per project: split its title, executors and result across a page break. Reused cyclically. */
   splits: boolean[];
   localLabel: string;
@@ -57,7 +61,11 @@ export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
   grouped: fc.boolean(),
   zero: fc.constantFrom("", "-", "0,000"),
   breaks: fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }),
-  shifts: fc.array(fc.constantFrom("none", "none", "left", "first-cell"), { minLength: 1, maxLength: 20 }),
+  shifts: fc.array(fc.constantFrom("none", "none", "left", "first-cell", "gap"), {
+    minLength: 1,
+    maxLength: 20,
+  }),
+  gap: fc.integer({ min: 1, max: 12 }),
   splits: fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
   localLabel: fc.constantFrom("місцевий бюджет", "бюджет громади", "Місцевий бюджет"),
   otherLabel: fc.constantFrom("інші джерела", "Інші джерела"),
@@ -70,6 +78,8 @@ const SOURCE_LABEL = { state: "державний бюджет" } as const;
 function at<T>(list: T[], index: number): T {
   return list[index % list.length] as T;
 }
+
+const twice = (cells: string[]) => ({ text: cells, word: cells });
 
 function numbered(style: PagedStyle, number: string, title: string): string {
   const position = number.split(".")[1] ?? "";
@@ -130,11 +140,18 @@ class PagedRenderer {
     );
   }
 
-  private sourceCells(label: string, amounts: string[]): string[] {
+  /** A source row's cells in the text, and in the DOCX, whose row fits its grid (no "gap" there). */
+  private sourceCells(label: string, amounts: string[]): { text: string[]; word: string[] } {
     const shift = at(this.style.shifts, this.sourceRow++);
-    if (shift === "left") return ["", "", "", label, ...amounts, "", ""];
-    if (shift === "first-cell") return [label, "", "", "", ...amounts, "", ""];
-    return ["", "", "", "", label, ...amounts, ""];
+    const placed = ["", "", "", "", label, ...amounts, ""];
+    if (shift === "left") return twice(["", "", "", label, ...amounts, "", ""]);
+    if (shift === "first-cell") return twice([label, "", "", "", ...amounts, "", ""]);
+    if (shift === "gap")
+      return {
+        text: ["", "", "", "", label, ...Array(this.style.gap).fill(""), ...amounts, ""],
+        word: placed,
+      };
+    return twice(placed);
   }
 
   private labelOf(source: string): string {
@@ -215,12 +232,11 @@ class PagedRenderer {
       this.lines.push(["", titleRest, executorsRest, "", "", "", ...blanks, resultRest].join("\t"));
     }
     for (const [source, byYear] of Object.entries(project.funding)) {
-      this.push(
-        this.sourceCells(
-          this.labelOf(source),
-          this.amounts((year) => byYear[year] ?? 0),
-        ),
+      const { text, word } = this.sourceCells(
+        this.labelOf(source),
+        this.amounts((year) => byYear[year] ?? 0),
       );
+      this.push(text, word);
     }
   }
 

@@ -166,14 +166,17 @@ function render(model: Field10, s: Style): { text: string; word: WordBlock[] } {
       return values ? [row(spellings[s.spelling % spellings.length] ?? "", values)] : [];
     }),
   ];
-  // A page break between two data rows of field 10. (Before the data, or with labels and numbers in one
-  // cell, the text extraction itself cannot tell a row from the one it continues.)
-  const firstData = s.headerOnNextRow ? 3 : 2;
-  if (!s.labelWithNumbers && s.pageBreak >= firstData && s.pageBreak < rows.length)
-    rows.splice(s.pageBreak, 0, "");
+  // A page break between two rows of field 10, or, in the text, right after its header (also when
+  // labels and numbers share a cell: a row of a label and its amounts continues no row). The DOCX
+  // breaks only between data rows: a table split before them is not joined when they are wider.
+  const afterHeader = s.headerOnNextRow ? 2 : 1;
+  const broken = (from: number) =>
+    s.pageBreak >= from && s.pageBreak < rows.length
+      ? [...rows.slice(0, s.pageBreak), "", ...rows.slice(s.pageBreak)]
+      : rows;
   const period = passportHead(Number(model.years[0]), Number(model.years.at(-1)));
-  const lines = [...period, ...rows, "", "Додаток 1", ""];
-  return { text: lines.join("\n"), word: linesToWord(lines, s.pageBreaks) };
+  const lines = (from: number) => [...period, ...broken(from), "", "Додаток 1", ""];
+  return { text: lines(afterHeader).join("\n"), word: linesToWord(lines(afterHeader + 1), s.pageBreaks) };
 }
 
 function expected(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { WordBlock, WordCell, WordTable } from "../../support/word-document.js";
+import type { Alignment, WordBlock, WordCell, WordLook, WordTable } from "../../support/word-document.js";
 import { PROPERTY_RUNS } from "./model.js";
 
 /**
@@ -81,4 +81,29 @@ export const OFFICE_PROPERTY_RUNS = {
   ...PROPERTY_RUNS,
   numRuns: layoutRuns ? Math.max(3, Math.floor(Number(layoutRuns) / 500)) : 3,
   endOnFailure: true,
+};
+
+const alignment = fc.constantFrom<Alignment>("left", "center", "right");
+
+/**
+ * How councils' documents look (issue 17): Times New Roman or Arial at 10–14 pt, landscape or portrait,
+ * tables ruled all over, not at all or only horizontally, each column left-aligned, centred or
+ * right-aligned, bold centred header rows or plain ones, a page number at the top or bottom, a running
+ * header.
+ */
+export const wordLook: fc.Arbitrary<WordLook> = fc.record({
+  font: fc.constantFrom("Times New Roman", "Arial"),
+  size: fc.integer({ min: 10, max: 14 }),
+  orientation: fc.constantFrom("landscape", "portrait"),
+  borders: fc.constantFrom("all", "none", "horizontal"),
+  align: fc.array(alignment, { minLength: 1, maxLength: 12 }),
+  boldHeader: fc.boolean(),
+  pageNumber: fc.constantFrom("top", "bottom", "none"),
+  runningHeader: fc.constantFrom("", "Програма інформатизації громади"),
+});
+
+/** Programmes per family printed in a council's look and imported from LibreOffice's PDF. */
+export const LOOK_PROPERTY_RUNS = {
+  ...OFFICE_PROPERTY_RUNS,
+  numRuns: layoutRuns ? OFFICE_PROPERTY_RUNS.numRuns : 10,
 };

@@ -186,3 +186,12 @@ export function renderYearRows(
 export const yearRowsDocument = fc
   .tuple(taskTableModel, yearRowsStyle)
   .map(([model, style]) => ({ model, style, ...renderYearRows(model, style) }));
+
+/** The model as a years-as-rows table prints it: without a deadline column, no project has one. */
+export function yearRowsModel(model: TaskTableModel, style: YearRowsStyle): TaskTableModel["directions"] {
+  if (style.deadlineColumn) return model.directions;
+  return model.directions.map((direction) => ({
+    ...direction,
+    projects: direction.projects.map((project) => ({ ...project, deadline: "" })),
+  }));
+}

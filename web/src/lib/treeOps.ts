@@ -9,7 +9,7 @@ import {
   years,
 } from "../../../src/domain/model.js";
 import type { Kopecks } from "../../../src/domain/money.js";
-import { sumOfYears } from "../../../src/domain/totals.js";
+import { sumOfYearsAndSpans } from "../../../src/domain/totals.js";
 
 /**
  * Editing operations on the direction → task → project tree. Each returns a new programme (the input
@@ -180,7 +180,7 @@ export function updateItem(programme: Programme, id: string, change: (item: Item
   return { programme, id: null };
 }
 
-/** Sets one year's amount of one funding row; the row's total becomes the sum of its years. */
+/** Sets one year's amount of one funding row; the row's total becomes the sum of its years and spans. */
 export function setAmount(
   programme: Programme,
   id: string,
@@ -192,7 +192,7 @@ export function setAmount(
     const row = item.funding[rowIndex];
     if (!row) return;
     row.byYear[year] = kopecks;
-    row.total = sumOfYears(row);
+    row.total = sumOfYearsAndSpans(row); // a span ("2026-2027") stays in the total
     row.totalPrinted = false;
   });
 }

@@ -14,7 +14,12 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import type { Direction, Item, Programme } from "../../../src/domain/model.js";
 import { walkItems } from "../../../src/domain/model.js";
-import { directionTotals, itemTotals, programmeTotals } from "../../../src/domain/totals.js";
+import {
+  directionTotals,
+  itemTotals,
+  programmeSpanTotals,
+  programmeTotals,
+} from "../../../src/domain/totals.js";
 import { DonutChart, HorizontalBarChart, StackedBarChart } from "../charts/SvgCharts.js";
 import { useI18n } from "../i18n/index.js";
 import {
@@ -124,7 +129,12 @@ function Charts({ programme }: { programme: Programme }) {
   const topItem = largest[0];
   return (
     <Stack>
-      <TotalsTable totals={totals} period={programme.period} caption={t("funding.byYearSource")} />
+      <TotalsTable
+        totals={totals}
+        spans={programmeSpanTotals(programme)}
+        period={programme.period}
+        caption={t("funding.byYearSource")}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
         <ChartFigure
           title={t("charts.byYear")}

@@ -1,25 +1,36 @@
 import { Table } from "@mantine/core";
 import { isSummedSource, type SourceKind, years } from "../../../src/domain/model.js";
 import type { Kopecks } from "../../../src/domain/money.js";
-import type { Totals } from "../../../src/domain/totals.js";
+import { amountColumns, emptyTotals, type Totals } from "../../../src/domain/totals.js";
 import { useI18n } from "../i18n/index.js";
 import { formatThousands } from "../lib/format.js";
 import { FundingHead } from "./FundingHead.js";
 import { sourceLabels } from "./sources.js";
 
-/** Computed totals: one row per source, one column per year, with the grand total. */
+/**
+ * Computed totals: one row per source, one column per year, then one per span of years ("2026-2027")
+ * whose amounts no single year holds, with the grand total.
+ */
 export function TotalsTable({
   totals,
+  spans = emptyTotals(),
   period,
   caption,
 }: {
   totals: Totals;
+  /** Totals of the amounts printed for several years at once, keyed by span. */
+  spans?: Totals;
   period: { from: number; to: number };
   caption: string;
 }) {
   const { t, lang } = useI18n();
   const labels = sourceLabels(lang);
-  const yearList = years(period);
+  const yearList = amountColumns(years(period), spans);
+  const ofSource = (source: SourceKind) => ({
+    ...totals.bySourceByYear[source],
+    ...spans.bySourceByYear[source],
+  });
+  const all = { ...totals.byYear, ...spans.byYear };
   const sources = (Object.keys(totals.bySource) as SourceKind[]).filter(isSummedSource);
   const cell = (value: Kopecks | undefined) => formatThousands(value ?? 0, lang);
   return (
@@ -35,7 +46,7 @@ export function TotalsTable({
               </Table.Th>
               {yearList.map((year) => (
                 <Table.Td key={year} className="num">
-                  {cell(totals.bySourceByYear[source]?.[year])}
+                  {cell(ofSource(source)[year])}
                 </Table.Td>
               ))}
               <Table.Td className="num">{cell(totals.bySource[source])}</Table.Td>
@@ -47,7 +58,7 @@ export function TotalsTable({
             <Table.Th scope="row">{t("common.total")}</Table.Th>
             {yearList.map((year) => (
               <Table.Td key={year} className="num" data-testid={`total-${year}`}>
-                {cell(totals.byYear[year])}
+                {cell(all[year])}
               </Table.Td>
             ))}
             <Table.Td className="num" data-testid="grand-total">

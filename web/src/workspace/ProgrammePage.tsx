@@ -17,6 +17,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react
 import type { ProjectEditAnswer } from "../../../src/contract/project-edit.js";
 import type { Programme } from "../../../src/domain/model.js";
 import { applyFindingsDelta, changeBetween, projectFields } from "../../../src/domain/project-edit.js";
+import { programmeSpanTotals } from "../../../src/domain/totals.js";
 import { useI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES, type VersionInfo } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
@@ -395,6 +396,7 @@ function Workspace({
                   </Title>
                   <TotalsTable
                     totals={state.totals}
+                    spans={programmeSpanTotals(state.programme)}
                     period={state.programme.period}
                     caption={t("funding.byYearSource")}
                   />
@@ -404,6 +406,7 @@ function Workspace({
                 <Stack>
                   <TotalsTable
                     totals={state.totals}
+                    spans={programmeSpanTotals(state.programme)}
                     period={state.programme.period}
                     caption={t("funding.byYearSource")}
                   />

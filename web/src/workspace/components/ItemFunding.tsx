@@ -5,25 +5,31 @@ import { formatThousands } from "../../lib/format.js";
 import { FundingHead } from "../../shared/FundingHead.js";
 import { sourceLabels } from "../../shared/sources.js";
 
-/** The funding rows of one task, read-only. */
+/** The funding rows of one task, read-only; amounts for several years at once under their span ("2026-2027"). */
 export function ItemFunding({ rows, yearList }: { rows: FundingRow[]; yearList: string[] }) {
   const { lang } = useI18n();
   if (rows.length === 0) return null;
   const labels = sourceLabels(lang);
+  const spans = [...new Set(rows.flatMap((row) => Object.keys(row.spans ?? {})))].sort();
+  const columns = [...yearList, ...spans];
+  const amount = (row: FundingRow, column: string) => row.byYear[column] ?? row.spans?.[column];
   return (
     <div style={{ overflowX: "auto" }}>
       <Table fz="sm" withRowBorders={false} verticalSpacing={2}>
-        <FundingHead yearList={yearList} />
+        <FundingHead yearList={columns} />
         <Table.Tbody>
           {rows.map((row, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
             <Table.Tr key={index}>
               <Table.Td>{row.label || labels[row.source]}</Table.Td>
-              {yearList.map((year) => (
-                <Table.Td key={year} className="num">
-                  {row.byYear[year] === undefined ? "—" : formatThousands(row.byYear[year], lang)}
-                </Table.Td>
-              ))}
+              {columns.map((column) => {
+                const value = amount(row, column);
+                return (
+                  <Table.Td key={column} className="num">
+                    {value === undefined ? "—" : formatThousands(value, lang)}
+                  </Table.Td>
+                );
+              })}
               <Table.Td className="num" fw={600}>
                 {row.note && row.total === 0 ? row.note : formatThousands(row.total, lang)}
               </Table.Td>

@@ -1,6 +1,6 @@
 /** The parts of the task tree shared by the plain tree and the virtual list of large programmes. */
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { Direction, Item } from "../../../../src/domain/model.js";
 import { itemTotals } from "../../../../src/domain/totals.js";
 import { useI18n } from "../../i18n/index.js";
@@ -26,10 +26,14 @@ export interface NodeProps {
   openByDefault: boolean;
 }
 
-function ItemSummary({ item, yearList }: { item: Item; yearList: string[] }) {
+/**
+ * A task's read-only summary. Memoised, and kept at one place in the card in both modes: entering or
+ * leaving edit mode re-renders neither it nor its funding table (it was mounted again each time).
+ */
+const ItemSummary = memo(function ItemSummary({ item, yearList }: { item: Item; yearList: string[] }) {
   const { t, lang } = useI18n();
   return (
-    <>
+    <div>
       <Text fw={600}>
         {item.number && <span>{item.number} </span>}
         {item.title || "—"}
@@ -48,11 +52,11 @@ function ItemSummary({ item, yearList }: { item: Item; yearList: string[] }) {
           <b>{t("tree.result")}:</b> {item.expectedResult}
         </Text>
       )}
-    </>
+    </div>
   );
-}
+});
 
-/** One task's card: its summary, or in edit mode its toolbar and (when opened) its fields. */
+/** One task's card: its summary, or in edit mode its toolbar and its summary or (when opened) its fields. */
 export function ItemCard({
   item,
   index,
@@ -75,17 +79,19 @@ export function ItemCard({
       withBorder
       style={isFlagged ? { borderLeftColor: "var(--mantine-color-red-8)" } : undefined}
     >
-      {editor ? (
-        <Stack gap={6}>
+      <Stack gap={6}>
+        {editor && (
           <Group justify="space-between" align="flex-start">
             <Text fw={700}>{item.number}</Text>
             <ItemToolbar item={item} editor={editor} position={{ index, count, nested }} />
           </Group>
-          {open ? (
-            <ItemFields item={item} editor={editor} />
-          ) : (
-            <ItemSummary item={item} yearList={yearList} />
-          )}
+        )}
+        {editor && open ? (
+          <ItemFields item={item} editor={editor} />
+        ) : (
+          <ItemSummary item={item} yearList={yearList} />
+        )}
+        {editor && (
           <Button
             variant="subtle"
             size="compact-sm"
@@ -95,10 +101,8 @@ export function ItemCard({
           >
             {open ? t("edit.closeFields") : t("edit.openFields")}
           </Button>
-        </Stack>
-      ) : (
-        <ItemSummary item={item} yearList={yearList} />
-      )}
+        )}
+      </Stack>
       {total !== null && (
         <div style={{ marginTop: 6 }}>
           <Pill tone="neutral">Σ {formatMoney(total, lang)}</Pill>
