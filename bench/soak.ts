@@ -204,7 +204,7 @@ async function versionsStored(url: string, session: Session): Promise<number> {
 
 /** A temporary PGlite folder, or a fresh schema of DATABASE_URL's database (dropped afterwards). */
 async function prepareDatabase(): Promise<{ options: StoreOptions; cleanup(): Promise<void> }> {
-  const database = await testDatabase(true);
+  const database = await testDatabase({ persistent: true });
   const store = await openStore(database.options);
   await createUser(store, { login: LOGIN, password: PASSWORD, displayName: "Soak", role: "admin" });
   await store.close();

@@ -2,7 +2,7 @@
 // The installed CLI runs compiled JavaScript: dist/cli/main.js, which `npm install` builds (the `prepare`
 // script, scripts/build-cli.mjs) and `npm run build:cli` rebuilds. In a checkout whose sources changed
 // since that build (or that was never built) it runs the TypeScript through tsx instead, never stale.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,21 +12,27 @@ module.enableCompileCache?.();
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const compiled = path.join(root, "dist/cli/main.js");
-const sources = path.join(root, "src");
+/** The sources the build read (scripts/build-cli.mjs writes it): a file outside them cannot change it. */
+const sourcesList = path.join(root, "dist/cli/sources.json");
 
-/** The newest modification time of any file under a folder (a few milliseconds for src/). */
-function newestChange(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(file) : statSync(file).mtimeMs);
-  }
-  return newest;
-}
+const modified = (file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs;
 
+/**
+ * Current when no source the build read changed since (a removed one counts as changed). Stats those
+ * files only, no walk of src/: a fraction of a millisecond instead of several. Without src/ (a package
+ * that ships dist only) the build is current by definition.
+ */
 function compiledIsCurrent() {
-  if (!existsSync(compiled)) return false;
-  return !existsSync(sources) || newestChange(sources) <= statSync(compiled).mtimeMs;
+  const builtAt = modified(compiled);
+  if (builtAt === undefined) return false;
+  if (modified(path.join(root, "src")) === undefined) return true;
+  let sources;
+  try {
+    sources = JSON.parse(readFileSync(sourcesList, "utf8"));
+  } catch {
+    return false;
+  }
+  return sources.every((source) => (modified(path.join(root, source)) ?? Number.POSITIVE_INFINITY) <= builtAt);
 }
 
 if (compiledIsCurrent()) {

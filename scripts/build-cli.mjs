@@ -6,7 +6,7 @@
  * Run by `npm install` (prepare) and `npm run build:cli`; test/cli/startup.test.ts builds with
  * `cliBuildOptions` to check what `import --dry-run` of a text loads.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -61,6 +61,19 @@ export const cliBuildOptions = {
   logLevel: "warning",
 };
 
+/**
+ * Where the build lists the sources it read (src/ only, relative to the root): bin/infoprog.js checks
+ * just these for changes since the build instead of walking all of src/ on every start.
+ */
+export const SOURCES_LIST = "dist/cli/sources.json";
+
+/** Builds the CLI and writes the list of the sources it was built from. */
+export async function buildCli() {
+  const { metafile } = await build({ ...cliBuildOptions, metafile: true });
+  const sources = Object.keys(metafile.inputs).filter((input) => input.startsWith("src/"));
+  writeFileSync(path.join(root, SOURCES_LIST), `${JSON.stringify(sources.sort())}\n`);
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await build(cliBuildOptions);
+  await buildCli();
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { copyMigratedPglite } from "../support/pglite-template.js";
 
 const ROOT = process.cwd();
 const FIXTURES = path.resolve(ROOT, "../shared/fixtures/programs");
@@ -19,57 +20,72 @@ function cli(args: string[], dataDir: string) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/**
+ * A data folder holding a migrated, empty database, for tests about what the CLI stores rather than
+ * about setting up a folder (the JSON-contract tests import into a fresh one): spares initdb.
+ */
+async function migratedDataDir(): Promise<string> {
+  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "infoprog-cli-")), "pglite");
+  await copyMigratedPglite(dataDir);
+  return dataDir;
+}
+
 const isKopecks = (value: unknown) => typeof value === "number" && Number.isSafeInteger(value);
 
 describe("infoprog import --json", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "infoprog-cli-"));
 
-  it.each(fixtures)("prints the JSON contract for %s and exits 0", (name) => {
-    const run = cli(["import", path.join(FIXTURES, name), "--json"], dataDir);
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout);
-    expect(json.community.katottg).toMatch(/^UA\d{17}$/);
-    expect(json.community.name).toMatch(/територіальна громада/);
-    expect(json.period.to - json.period.from).toBe(2);
-    expect(json.passport.fields).toHaveLength(10);
-    expect(Object.keys(json.passport.funding)).toEqual(
-      expect.arrayContaining(["total", "byYear", "bySource"]),
-    );
-    expect(json.directions.length).toBeGreaterThan(2);
-    for (const direction of json.directions) {
-      expect(direction).toHaveProperty("number");
-      expect(direction).toHaveProperty("title");
-      for (const item of direction.items) {
-        expect(Object.keys(item)).toEqual(
-          expect.arrayContaining([
-            "number",
-            "title",
-            "executors",
-            "deadline",
-            "funding",
-            "expectedResult",
-            "children",
-          ]),
-        );
-        for (const row of item.funding) {
-          expect(isKopecks(row.total)).toBe(true);
-          expect(Object.values(row.byYear).every(isKopecks)).toBe(true);
+  it.each(fixtures)(
+    "prints the JSON contract for %s and exits 0",
+    (name) => {
+      const run = cli(["import", path.join(FIXTURES, name), "--json"], dataDir);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout);
+      expect(json.community.katottg).toMatch(/^UA\d{17}$/);
+      expect(json.community.name).toMatch(/територіальна громада/);
+      expect(json.period.to - json.period.from).toBe(2);
+      expect(json.passport.fields).toHaveLength(10);
+      expect(Object.keys(json.passport.funding)).toEqual(
+        expect.arrayContaining(["total", "byYear", "bySource"]),
+      );
+      expect(json.directions.length).toBeGreaterThan(2);
+      for (const direction of json.directions) {
+        expect(direction).toHaveProperty("number");
+        expect(direction).toHaveProperty("title");
+        for (const item of direction.items) {
+          expect(Object.keys(item)).toEqual(
+            expect.arrayContaining([
+              "number",
+              "title",
+              "executors",
+              "deadline",
+              "funding",
+              "expectedResult",
+              "children",
+            ]),
+          );
+          for (const row of item.funding) {
+            expect(isKopecks(row.total)).toBe(true);
+            expect(Object.values(row.byYear).every(isKopecks)).toBe(true);
+          }
         }
       }
-    }
-    for (const finding of json.findings) {
-      expect(finding.severity).toMatch(/^(error|warning)$/);
-      expect(typeof finding.message).toBe("string");
-      expect(finding.location).toHaveProperty("line");
-      expect(finding.location).toHaveProperty("ref");
-    }
-    expect(json.stored.programmeId).toBeGreaterThan(0);
-  });
+      for (const finding of json.findings) {
+        expect(finding.severity).toMatch(/^(error|warning)$/);
+        expect(typeof finding.message).toBe("string");
+        expect(finding.location).toHaveProperty("line");
+        expect(finding.location).toHaveProperty("ref");
+      }
+      expect(json.stored.programmeId).toBeGreaterThan(0);
+      // The first one sets up the fresh data folder (initdb, migrations): as long as the spawn may take.
+    },
+    180_000,
+  );
 
-  it("re-importing the same document stores nothing and says so; --save-identical adds a version", () => {
+  it("re-importing the same document stores nothing and says so; --save-identical adds a version", async () => {
     const file = path.join(FIXTURES, fixtures[0] ?? "");
-    const dir = mkdtempSync(path.join(tmpdir(), "infoprog-cli-"));
+    const dir = await migratedDataDir();
     const first = JSON.parse(cli(["import", file, "--json"], dir).stdout).stored;
     expect(first).toMatchObject({ version: 1, created: true });
 
@@ -133,8 +149,8 @@ describe("infoprog validate and import-dir", () => {
     }
   });
 
-  it("import-dir imports every fixture and summarises", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "infoprog-d-"));
+  it("import-dir imports every fixture and summarises", async () => {
+    const dir = await migratedDataDir();
     const run = cli(["import-dir", FIXTURES], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Прочитано ${fixtures.length} з ${fixtures.length}`);

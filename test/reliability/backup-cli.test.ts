@@ -11,7 +11,8 @@ import { type TestDatabase, testDatabase } from "../support/db.js";
 import { databaseEnv } from "./server.js";
 
 function cli(options: StoreOptions, ...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+  // The installed command: compiled when the build is current, else the sources through tsx.
+  const run = spawnSync(process.execPath, ["bin/infoprog.js", ...args], {
     env: { ...process.env, ...databaseEnv(options) },
     encoding: "utf8",
   });
@@ -39,8 +40,9 @@ describe("infoprog backup / restore", () => {
   it("backs up, restores into an empty database, refuses a full one unless --force", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "infoprog-cli-backup-"));
     const file = path.join(dir, "copy.jsonl.gz");
-    const source = await testDatabase(true);
-    const target = await testDatabase(true);
+    const source = await testDatabase({ persistent: true });
+    // Empty, never opened: restore must set up a database from nothing.
+    const target = await testDatabase({ persistent: true, empty: true });
     databases.push(source, target);
     const store = await openStore(source.options);
     for (const name of FIXTURE_NAMES) {

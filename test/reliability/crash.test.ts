@@ -60,7 +60,7 @@ describe("crash and retry", () => {
   let server: ServerProcess | undefined;
 
   beforeAll(async () => {
-    database = await testDatabase(true);
+    database = await testDatabase({ persistent: true });
     const store = await openStore(database.options);
     await createUser(store, {
       login: LOGIN,

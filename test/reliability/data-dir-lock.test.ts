@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_NAMES } from "../fuzz/support.js";
+import { copyMigratedPglite } from "../support/pglite-template.js";
 import { type ServerProcess, signIn, startServer, stopServer } from "./server.js";
 
 const ROOT = process.cwd();
@@ -59,7 +60,9 @@ describe.runIf(!process.env.DATABASE_URL)("the embedded database folder is one p
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "infoprog-lock-"));
     dataDir = path.join(dir, "pglite");
-  });
+    // Migrated already: these tests are about who holds the folder, not about setting one up.
+    await copyMigratedPglite(dataDir);
+  }, 180_000);
 
   afterAll(async () => {
     if (server) await stopServer(server);

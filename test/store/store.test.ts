@@ -184,7 +184,7 @@ describe("store", () => {
 
 describe("migrations", () => {
   it("apply on an empty database, keep data across reopening and are idempotent", async () => {
-    const database = await testDatabase(true);
+    const database = await testDatabase({ persistent: true, empty: true });
     try {
       const first = await openStore(database.options);
       const saved = await first.saveImport({ programme: demoProgramme(), findings: [] }, SOURCE);
