@@ -28,6 +28,8 @@ describe("amount input", () => {
     ["abc", "amount.notNumber"],
     ["12,3,4", "amount.notNumber"],
     ["1,000001", "amount.tooPrecise"],
+    ["99999999999999", "amount.tooLarge"],
+    ["900 719 925 474,1", "amount.tooLarge"],
   ])("rejects %j with %s", (text, error) => {
     expect(parseAmountInput(text, "thousand")).toEqual({ ok: false, error });
   });

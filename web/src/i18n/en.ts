@@ -157,6 +157,8 @@ export const en: Record<MessageKey, string> = {
   "amount.empty": "Enter an amount (0 if there is no funding).",
   "amount.negative": "An amount cannot be negative.",
   "amount.notNumber": "Not a number. Example: 1 774,5",
+  "amount.tooLarge":
+    "The amount is too large: check for extra digits and the table's unit (UAH thousand or UAH).",
   "amount.tooPrecise": "Too many decimals: amounts in UAH thousand have at most 5.",
   "field.required": "This field cannot be empty.",
   "field.notYear": "Enter a four-digit year.",

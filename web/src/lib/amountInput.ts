@@ -5,12 +5,16 @@ import {
   parseDecimalToKopecks,
 } from "../../../src/domain/money.js";
 
-export type AmountInputError = "amount.empty" | "amount.negative" | "amount.notNumber" | "amount.tooPrecise";
+export type AmountInputError =
+  | "amount.empty"
+  | "amount.negative"
+  | "amount.notNumber"
+  | "amount.tooPrecise"
+  | "amount.tooLarge";
 
 export type AmountInput = { ok: true; kopecks: Kopecks } | { ok: false; error: AmountInputError };
 
 const MINUS = /^[-‐‑–—−]/;
-const TOO_PRECISE = /[.,]\d*[1-9]\d*$/;
 
 /**
  * Reads what a person typed into an amount field ("1 774,5", "1774.5", "0"). An empty field is an
@@ -26,8 +30,11 @@ export function parseAmountInput(raw: string, unit: MoneyUnit): AmountInput {
   const kopecks = parseDecimalToKopecks(text, unit);
   if (kopecks !== null) return { ok: true, kopecks };
   const digitsOnly = text.replace(/[\s\u00a0\u202f]/g, "");
-  if (/^\d+[.,]\d+$/.test(digitsOnly) && TOO_PRECISE.test(digitsOnly)) {
-    return { ok: false, error: "amount.tooPrecise" };
+  const number = /^\+?(\d+)(?:[.,]\d+)?$/.exec(digitsOnly);
+  if (number) {
+    // A number all the same: beyond what kopecks hold exactly (90 трлн грн), or too many decimals.
+    const whole = parseDecimalToKopecks(number[1] ?? "", unit);
+    return { ok: false, error: whole === null ? "amount.tooLarge" : "amount.tooPrecise" };
   }
   return { ok: false, error: "amount.notNumber" };
 }

@@ -24,6 +24,7 @@ import {
   uploadProgramme,
 } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
+import { notProgrammeReason } from "../lib/importError.js";
 import { tabOfRef } from "../lib/refs.js";
 import { navigate, programmePath } from "../lib/router.js";
 import { PassportTable } from "../shared/PassportTable.js";
@@ -123,7 +124,7 @@ function errorText(error: unknown, source: Source, t: ReturnType<typeof useI18n>
   const message = error instanceof Error ? error.message : String(error);
   // A URL import's 422 may be the fetch's refusal (private address, too big…), not the document's.
   if (source.kind === "address") return t("import.urlFailed", { msg: message });
-  if (error instanceof ApiError && error.status === 422) return t("import.notProgramme", { msg: message });
+  if (error instanceof ApiError && error.status === 422) return t("import.notProgramme", { msg: notProgrammeReason(message) });
   return t("import.failed", { msg: message });
 }
 
