@@ -300,16 +300,18 @@ function continuesCell(above: string, text: string, alone: boolean): boolean {
 
 /**
  * The first row on a new page continues the row the page break split when it only adds text to
- * cells that row already started (a source label under a source label is a row of its own), carries no amounts (a split row's amounts, one line each, stay on
- * the first page) and starts mid-sentence.
+ * cells that row already started (a source label under a source label is a row of its own), carries
+ * no amounts but the rests of grouped ones the break cut ("1 201" over "054,00"), and starts
+ * mid-sentence or holds nothing but such rests.
  */
 function continuesSplitRow(previous: string[], row: string[]): boolean {
   const mine = filled(row);
   const first = row[mine[0] ?? 0] ?? "";
+  const restsOnly = mine.every((index) => AMOUNT_LIKE.test(row[index] ?? ""));
   return (
     mine.length > 0 &&
     mine.every((index) => continuesCell(previous[index] ?? "", row[index] ?? "", mine.length === 1)) &&
-    CONTINUING.test(first.trim())
+    (CONTINUING.test(first.trim()) || restsOnly)
   );
 }
 
