@@ -256,15 +256,18 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
 
 /**
  * The column a piece goes to: the one its centre is in, or, for a piece running over a column edge (a
- * spanning cell), the one it starts in; a line's only piece centred on the table and running over an
- * edge spans the whole table ("Пріоритетний напрям 1" centred in a row of one cell), from column 1.
+ * spanning cell), the one it starts in; a line's only piece centred on the table or ending at its right
+ * edge, running over a column edge, spans the whole table ("Пріоритетний напрям 1" centred or
+ * right-aligned in a row of one cell), from column 1.
  */
 function columnOf(columns: number[], piece: Piece, alone = false): number {
   const inner = columns.slice(1, -1);
   const size = piece.size;
   const crosses = inner.some((edge) => piece.x < edge - size && piece.right > edge + size);
-  const tableMiddle = ((columns[0] ?? 0) + (columns.at(-1) ?? 0)) / 2;
-  if (crosses && alone && Math.abs((piece.x + piece.right) / 2 - tableMiddle) < size) return 0;
+  const [tableLeft, tableRight] = [columns[0] ?? 0, columns.at(-1) ?? 0];
+  const centred = Math.abs((piece.x + piece.right) / 2 - (tableLeft + tableRight) / 2) < size;
+  const rightAligned = Math.abs(piece.right - tableRight) < 2 * size;
+  if (crosses && alone && (centred || rightAligned)) return 0;
   const at = crosses ? piece.x + 1 : (piece.x + piece.right) / 2;
   const index = inner.findIndex((edge) => at < edge);
   return index < 0 ? inner.length : index;
