@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { brotliCompressSync } from "node:zlib";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Programme } from "../domain/model.js";
 import { formatAmount } from "../domain/money.js";
 import {
@@ -124,6 +124,23 @@ export function renderPublicPage(template: string, detail: ReturnType<typeof det
     .replace("</body>", () => `${data}</body>`);
 }
 
+const NOT_FOUND_HTML =
+  '<main style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">' +
+  "<h1>Програму не знайдено або її ще не оприлюднено</h1>" +
+  '<p lang="en">Programme not found or not yet published.</p>' +
+  '<p><a href="/p/">Оприлюднені програми / Published programmes</a></p></main>';
+
+/**
+ * The page of a public address that shows no programme (no such community or period, not published, a
+ * malformed path), answered with 404: it says so before the app starts, and the app then says it in
+ * the reader's language.
+ */
+export function notFoundPublicPage(template: string): string {
+  return template
+    .replace(/<title>[^<]*<\/title>/, "<title>Програму не знайдено / Not found</title>")
+    .replace(ROOT, () => `<div id="root">${NOT_FOUND_HTML}</div>`);
+}
+
 interface PublicPageOptions {
   store: Store;
   webDist: string;
@@ -136,6 +153,8 @@ interface RenderedPage {
   brotli: Buffer;
   generation: number;
   readAt: number;
+  /** False for the not-found page of an address that shows no programme (answered with 404). */
+  found: boolean;
 }
 
 const PAGE_ENTRIES = 256;
@@ -179,9 +198,9 @@ class RenderedPages {
   }
 
   /** `generation` and `readAt` as they were before the read began: a change during it is not missed. */
-  set(key: string, html: string, generation: number, readAt: number): RenderedPage {
+  set(key: string, html: string, found: boolean, { generation, readAt }: ReadMark): RenderedPage {
     const brotli = brotliCompressSync(html, BROTLI_ON_REQUEST);
-    const page = { html, etag: contentEtag(html), brotli, generation, readAt };
+    const page = { html, etag: contentEtag(html), brotli, generation, readAt, found };
     this.entries.delete(key);
     this.entries.set(key, page);
     const oldest = this.entries.keys().next().value;
@@ -190,7 +209,17 @@ class RenderedPages {
   }
 }
 
-/** GET /p/:katottg/:from-:to, rendered; any other /p/… path keeps the plain public.html. */
+interface ReadMark {
+  generation: number;
+  readAt: number;
+}
+
+const PROGRAMME_PATH = /^([^/]+)\/(\d{4})-(\d{4})\/?$/;
+
+/**
+ * GET /p/:katottg/:from-:to, rendered (404 with a page saying so when it shows no programme); GET /p/
+ * the list of published programmes (the plain public.html); any other /p/… path 404.
+ */
 export async function publicPageRoutes(app: FastifyInstance, options: PublicPageOptions): Promise<void> {
   const template = readFileSync(path.join(options.webDist, "public.html"), "utf8");
   const { store } = options;
@@ -199,30 +228,49 @@ export async function publicPageRoutes(app: FastifyInstance, options: PublicPage
     const key = `${katottg}/${from}-${to}`;
     const known = pages.get(key);
     if (known) return known;
-    const generation = store.changes.generation;
-    const readAt = performance.now();
+    const mark = { generation: store.changes.generation, readAt: performance.now() };
     const period = /^\d{4}$/.test(from) && /^\d{4}$/.test(to) ? { from: Number(from), to: Number(to) } : null;
     const id = period ? await store.findProgrammeId(katottg, period) : undefined;
     const stored = id === undefined ? undefined : await store.getProgramme(id);
-    // Not published (or no such programme): the app says so, in the reader's language.
-    const html =
-      stored?.summary.status === "published" ? renderPublicPage(template, detailOf(stored)) : template;
-    return pages.set(key, html, generation, readAt);
+    if (stored?.summary.status !== "published") return pages.set(key, notFound, false, mark);
+    return pages.set(key, renderPublicPage(template, detailOf(stored)), true, mark);
+  };
+  const notFound = notFoundPublicPage(template);
+  const malformed: RenderedPage = {
+    html: notFound,
+    etag: contentEtag(notFound),
+    brotli: brotliCompressSync(notFound, BROTLI_ON_REQUEST),
+    generation: 0,
+    readAt: 0,
+    found: false,
+  };
+  const send = (request: FastifyRequest, reply: FastifyReply, page: RenderedPage) => {
+    reply.header("cache-control", REVALIDATE).header("etag", page.etag);
+    if (etagMatches(request.headers["if-none-match"], page.etag)) return reply.code(304).send();
+    reply
+      .code(page.found ? 200 : 404)
+      .type("text/html; charset=utf-8")
+      .header("vary", "accept-encoding");
+    // Brotli made once per page; other encodings are left to the compression of every response.
+    if (acceptsBrotli(request.headers["accept-encoding"])) {
+      return reply.header("content-encoding", "br").send(page.brotli);
+    }
+    return reply.send(page.html);
   };
   app.get<{ Params: { katottg: string; from: string; to: string } }>(
     "/p/:katottg/:from-:to",
     { schema: { hide: true } },
     async (request, reply) => {
       const { katottg, from, to } = request.params;
-      const page = await render(katottg, from, to);
-      reply.header("cache-control", REVALIDATE).header("etag", page.etag);
-      if (etagMatches(request.headers["if-none-match"], page.etag)) return reply.code(304).send();
-      reply.type("text/html; charset=utf-8").header("vary", "accept-encoding");
-      // Brotli made once per page; other encodings are left to the compression of every response.
-      if (acceptsBrotli(request.headers["accept-encoding"])) {
-        return reply.header("content-encoding", "br").send(page.brotli);
-      }
-      return reply.send(page.html);
+      return send(request, reply, await render(katottg, from, to));
     },
   );
+  app.get<{ Params: { "*": string } }>("/p/*", { schema: { hide: true } }, async (request, reply) => {
+    const rest = request.params["*"];
+    if (rest === "")
+      return reply.header("cache-control", REVALIDATE).type("text/html; charset=utf-8").send(template);
+    const match = PROGRAMME_PATH.exec(rest);
+    const page = match ? await render(match[1] ?? "", match[2] ?? "", match[3] ?? "") : malformed;
+    return send(request, reply, page);
+  });
 }

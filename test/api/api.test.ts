@@ -339,9 +339,12 @@ describe("HTTP API edge cases", () => {
       const page = await admin.inject("/programmes/1/edit");
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain("<title>infoprog</title>");
-      const publicPage = await app.inject("/p/UA99000000000000001/2026-2028");
-      expect(publicPage.statusCode).toBe(200);
-      expect(publicPage.body).toContain("<title>public</title>");
+      const publicList = await app.inject("/p/");
+      expect(publicList.statusCode).toBe(200);
+      expect(publicList.body).toContain("<title>public</title>");
+      const missing = await app.inject("/p/UA99000000000000001/2026-2028");
+      expect(missing.statusCode).toBe(404);
+      expect(missing.body).toContain("Програму не знайдено");
       const api = await admin.inject("/api/unknown");
       expect(api.statusCode).toBe(404);
       expect(api.json()).toEqual({ error: "Не знайдено" });

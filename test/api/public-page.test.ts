@@ -133,11 +133,36 @@ describe("the public programme page rendered on the server", () => {
     expect(acceptsBrotli(undefined)).toBe(false);
   });
 
-  it("renders nothing of a programme that is not published", async () => {
+  it("answers 404 with a page saying so for a programme that is not published", async () => {
     const page = await app.inject(pagePath(draft));
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toBe(TEMPLATE);
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain("Програму не знайдено або її ще не оприлюднено");
+    expect(page.body).toContain("Programme not found or not yet published.");
     expect(page.body).not.toContain(draft.community.name);
+  });
+
+  it.each([
+    ["a wrong code", "/p/UA00000000000000000/2026-2028"],
+    ["a wrong period", `/p/${published.community.katottg}/2019-2021`],
+    ["a period that is no years", `/p/${published.community.katottg}/20x6-2028`],
+    ["a path without a period", `/p/${published.community.katottg}`],
+    ["a path with more after the period", `/p/${published.community.katottg}/2026-2028/extra`],
+    ["a malformed path", "/p/abc/def/ghi"],
+  ])("answers 404 with a page saying so for %s", async (_case, url) => {
+    const page = await app.inject(url);
+    expect(page.statusCode, url).toBe(404);
+    expect(page.headers["content-type"], url).toContain("text/html");
+    expect(page.body, url).toContain("Програму не знайдено або її ще не оприлюднено");
+    expect(page.body, url).not.toContain(published.community.name);
+  });
+
+  it("serves the list of published programmes at /p/ and a programme with a trailing slash", async () => {
+    const list = await app.inject("/p/");
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toBe(TEMPLATE);
+    const slashed = await app.inject(`${pagePath(published)}/`);
+    expect(slashed.statusCode).toBe(200);
+    expect(slashed.body).toContain(published.community.name);
   });
 
   it("revalidates with an ETag, which changes when the programme does", async () => {
@@ -167,7 +192,8 @@ describe("the public programme page rendered on the server", () => {
     const id = await store.findProgrammeId(published.community.katottg, published.period);
     await store.setStatus(id as number, "draft");
     const after = await app.inject(pagePath(published));
-    expect(after.body).toBe(TEMPLATE);
+    expect(after.statusCode).toBe(404);
+    expect(after.body).not.toContain(published.community.name);
     await store.setStatus(id as number, "published");
     expect((await app.inject(pagePath(published))).body).toContain(published.community.name);
   });

@@ -354,7 +354,10 @@ function publicPathname(): string {
 
 export function PublicApp() {
   const { t } = useI18n();
-  const key = parsePublicPath(publicPathname());
+  const pathname = publicPathname();
+  const key = parsePublicPath(pathname);
+  // Under /p/ every address names a programme; one that cannot is no list of programmes.
+  const malformed = !key && pathname.startsWith("/p/") && pathname !== "/p/";
   return (
     <>
       <a className="skip-link" href="#main">
@@ -367,7 +370,13 @@ export function PublicApp() {
         </Group>
       </Container>
       <Container size="lg" component="main" id="main" tabIndex={-1} pb="xl">
-        {key ? <PublicProgramme {...key} /> : <PublishedList />}
+        {key ? (
+          <PublicProgramme {...key} />
+        ) : malformed ? (
+          <Alert color="yellow">{t("public.notFound")}</Alert>
+        ) : (
+          <PublishedList />
+        )}
       </Container>
       <Container size="lg" component="footer" py="md">
         <Text size="sm" c="dimmed">
