@@ -124,7 +124,8 @@ function errorText(error: unknown, source: Source, t: ReturnType<typeof useI18n>
   const message = error instanceof Error ? error.message : String(error);
   // A URL import's 422 may be the fetch's refusal (private address, too big…), not the document's.
   if (source.kind === "address") return t("import.urlFailed", { msg: message });
-  if (error instanceof ApiError && error.status === 422) return t("import.notProgramme", { msg: notProgrammeReason(message) });
+  if (error instanceof ApiError && error.status === 422)
+    return t("import.notProgramme", { msg: notProgrammeReason(message) });
   return t("import.failed", { msg: message });
 }
 
