@@ -33,6 +33,7 @@ import {
 import { fundingByYearByDirection, largestItems, sourceShares } from "../lib/chartData.js";
 import { formatDeadline, formatMoney, formatPeriod, formatThousands, localeOf } from "../lib/format.js";
 import { withKeys } from "../lib/keys.js";
+import { directionStartsOpen } from "../lib/publicView.js";
 import { parsePublicPath, publicPath } from "../lib/router.js";
 import { PublishNote } from "../reporting/PublishNote.js";
 import { ChartFigure } from "../shared/ChartFigure.js";
@@ -99,7 +100,7 @@ function DirectionTasks({ direction }: { direction: Direction }) {
   const { lang } = useI18n();
   const items = [...walkItems(direction.items)];
   return (
-    <details open={items.length <= 12}>
+    <details open={directionStartsOpen(items.length)}>
       <summary style={{ cursor: "pointer", padding: "0.25rem 0" }}>
         <Text component="span" fw={700}>
           {direction.number}. {direction.title}

@@ -8,7 +8,9 @@ export const theme = createTheme({
   defaultRadius: "sm",
   focusRing: "auto",
   components: {
-    // A region that scrolls sideways (a wide table on a phone) must be reachable by keyboard (WCAG 2.1.1).
-    ScrollArea: ScrollArea.extend({ defaultProps: { viewportProps: { tabIndex: 0 } } }),
+    // A region that scrolls sideways (a wide table on a phone) must be reachable by keyboard (WCAG 2.1.1),
+    // and show its scrollbar whenever it overflows: a phone has no hover to reveal it, and a table cut
+    // at the screen's edge would give no cue that more of it is there.
+    ScrollArea: ScrollArea.extend({ defaultProps: { type: "auto", viewportProps: { tabIndex: 0 } } }),
   },
 });
