@@ -99,13 +99,14 @@ function depthOf(id: string): number {
 function DirectionTasks({ direction }: { direction: Direction }) {
   const { lang } = useI18n();
   const items = [...walkItems(direction.items)];
+  const { total } = directionTotals(direction);
   return (
-    <details open={directionStartsOpen(items.length)}>
+    <details open={directionStartsOpen(items.length, total)}>
       <summary style={{ cursor: "pointer", padding: "0.25rem 0" }}>
         <Text component="span" fw={700}>
           {direction.number}. {direction.title}
         </Text>{" "}
-        — {formatMoney(directionTotals(direction).total, lang)}
+        — {formatMoney(total, lang)}
       </summary>
       <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {items.map((item) => (
