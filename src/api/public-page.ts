@@ -198,9 +198,8 @@ class RenderedPages {
   }
 
   /** `generation` and `readAt` as they were before the read began: a change during it is not missed. */
-  set(key: string, html: string, found: boolean, { generation, readAt }: ReadMark): RenderedPage {
-    const brotli = brotliCompressSync(html, BROTLI_ON_REQUEST);
-    const page = { html, etag: contentEtag(html), brotli, generation, readAt, found };
+  set(key: string, html: string, found: boolean, mark: ReadMark): RenderedPage {
+    const page = renderedPage(html, found, mark);
     this.entries.delete(key);
     this.entries.set(key, page);
     const oldest = this.entries.keys().next().value;
@@ -212,6 +211,12 @@ class RenderedPages {
 interface ReadMark {
   generation: number;
   readAt: number;
+}
+
+/** A page as sent, its ETag and brotli bytes made once. */
+function renderedPage(html: string, found: boolean, { generation, readAt }: ReadMark): RenderedPage {
+  const brotli = brotliCompressSync(html, BROTLI_ON_REQUEST);
+  return { html, etag: contentEtag(html), brotli, generation, readAt, found };
 }
 
 const PROGRAMME_PATH = /^([^/]+)\/(\d{4})-(\d{4})\/?$/;
@@ -236,14 +241,7 @@ export async function publicPageRoutes(app: FastifyInstance, options: PublicPage
     return pages.set(key, renderPublicPage(template, detailOf(stored)), true, mark);
   };
   const notFound = notFoundPublicPage(template);
-  const malformed: RenderedPage = {
-    html: notFound,
-    etag: contentEtag(notFound),
-    brotli: brotliCompressSync(notFound, BROTLI_ON_REQUEST),
-    generation: 0,
-    readAt: 0,
-    found: false,
-  };
+  const malformed = renderedPage(notFound, false, { generation: 0, readAt: 0 });
   const send = (request: FastifyRequest, reply: FastifyReply, page: RenderedPage) => {
     reply.header("cache-control", REVALIDATE).header("etag", page.etag);
     if (etagMatches(request.headers["if-none-match"], page.etag)) return reply.code(304).send();
