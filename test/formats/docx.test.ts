@@ -324,7 +324,8 @@ describe("DOCX round trip of amounts printed for several years at once", () => {
     const pick = fc.record({
       row: fc.nat(),
       span: fc.constantFrom("2026-2027", "2027-2028", "2026-2028"),
-      amount: printableKopecks,
+      // A span's "0,0" is read as no span (funding.ts), so the model to round-trip holds money there.
+      amount: printableKopecks.filter((kopecks) => kopecks > 0),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(pick, { minLength: 1, maxLength: 4 }), async (picks) => {
