@@ -83,6 +83,12 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     await page.waitForURL(/\/programmes\/\d+$/, { timeout: 60_000 });
     await page.getByRole("tab", { name: "Завдання та заходи" }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/e2e-programme.png` });
+    const tabRow = page.getByRole("tablist", { name: "Розділи програми" });
+    const hidden = await tabRow.evaluate((list) => list.scrollWidth - list.clientWidth);
+    expect(hidden, "the tab row at 1366 px shows every tab without scrolling").toBeLessThanOrEqual(0);
+    const header = page.locator("header").first();
+    const spilt = await header.evaluate((bar) => bar.scrollHeight - bar.clientHeight);
+    expect(spilt, "the header's navigation stays on one line at 1366 px").toBeLessThanOrEqual(0);
   });
 
   it("edits an amount: the total changes live, a bad amount blocks saving", async () => {
