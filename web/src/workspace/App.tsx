@@ -126,7 +126,7 @@ function UserMenu({ user, onSignOut }: { user: SessionUser; onSignOut: () => voi
   const { t } = useI18n();
   return (
     <Group gap="xs" wrap="nowrap">
-      <Text size="sm" visibleFrom="lg" style={{ whiteSpace: "nowrap" }}>
+      <Text size="sm" visibleFrom="xl" style={{ whiteSpace: "nowrap" }}>
         {user.displayName}
       </Text>
       <Button variant="default" size="xs" onClick={onSignOut}>
