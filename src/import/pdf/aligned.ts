@@ -21,7 +21,7 @@
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
  *   (cells are top-aligned), and so does the line under a column-number row;
  * - the table ends where the alignment breaks: a line running across two column edges (a full-width
- *   paragraph), a line left of the table, or a gap of an empty line.
+ *   paragraph), a line left of the table (but the wrapped line of a right-aligned cell), a gap of an empty line, or a footnote («*** – дані …»).
  *
  * Lines left over that still look like a table (two or more lines in a row, each of two or more pieces
  * far apart, starting at the same places as the line above: the rows of a table whose header is not
@@ -60,6 +60,9 @@ const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
 /** What only starts a row: an item's number before its title, a direction heading, a total. */
 const ROW_START =
   /^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+\p{Lu}|\d{1,3}\)\s+\p{Lu}|Пріоритетний\s+напрям|Напрям(?:ок)?\s+№?\s*\d|(?:Всього|Усього|Разом)\s+за\s)/u;
+
+/** A footnote under a table («*** – дані за попередній рік»): the table ends above it. */
+const FOOTNOTE = /^\*+\s*(?:[–—-]\s*)?\p{L}/u;
 
 function pieces(line: TextRun[], join: (runs: TextRun[]) => string): Piece[] {
   const sorted = [...line].sort((a, b) => a.x - b.x);
@@ -126,6 +129,22 @@ function continuesHeader(line: Piece[]): boolean {
 }
 
 const TOTAL_WORD = /^(всього|усього|разом)/iu;
+
+/**
+ * Whether a line of words goes under a header cell whose text ended on an earlier line (none on the
+ * line just above): that is the rest of a data row cut under the header at a page top, not a heading.
+ */
+function resumesEndedCell(band: Piece[][], line: Piece[]): boolean {
+  const last = band.at(-1) ?? [];
+  if (isColumnNumberRow(line.map((piece) => piece.text))) return false;
+  return line.some(
+    (piece) =>
+      yearOf(piece.text) === null &&
+      !TOTAL_WORD.test(piece.text) &&
+      band.slice(0, -1).some((earlier) => earlier.some((other) => overlaps(piece, other))) &&
+      !last.some((other) => overlaps(piece, other)),
+  );
+}
 
 /** The header's row of years (with its total): only the column-number row may follow it. */
 function isYearRow(line: Piece[]): boolean {
@@ -227,7 +246,7 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
     for (let next = at + 1; next < lines.length && band.length < HEADER_LINES; next++) {
       const line = lines[next] ?? [];
       const gap = baselineGap(raw[next - 1] ?? [], raw[next] ?? []);
-      if (gap > 2 * sizeOf(raw[next] ?? []) || !continuesHeader(line)) break;
+      if (gap > 2 * sizeOf(raw[next] ?? []) || !continuesHeader(line) || resumesEndedCell(band, line)) break;
       // A wrapped row's rest under a header printed again at a page top is no part of the header.
       const afterYears = band.some(isYearRow);
       if (afterYears && !isColumnNumberRow(line.map((piece) => piece.text))) break;
@@ -284,10 +303,22 @@ interface Placed {
   piece: Piece;
 }
 
-/** The width of a piece's first word, in proportion to its characters. */
+/**
+ * How wide a character prints, relative to a lowercase letter or a digit: spaces, stops, commas and
+ * brackets are about half as wide, capitals a third wider (in Times New Roman and Arial alike).
+ */
+function glyphWeight(character: string): number {
+  if (/[\s.,:;!'’*()/]/u.test(character)) return 0.5;
+  return /\p{Lu}/u.test(character) ? 1.3 : 1;
+}
+
+const weightOf = (text: string): number =>
+  [...text].reduce((sum, character) => sum + glyphWeight(character), 0);
+
+/** The width of a piece's first word, in proportion to its characters' weights. */
 function firstWordWidth(piece: Piece): number {
   const word = piece.text.split(/\s+/)[0] ?? "";
-  return ((piece.right - piece.x) * word.length) / Math.max(1, piece.text.length);
+  return ((piece.right - piece.x) * weightOf(word)) / Math.max(1, weightOf(piece.text));
 }
 
 /**
@@ -360,16 +391,21 @@ function goesOnCell(
   // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
   const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
   const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
-  if (amount && !wrappedAmount) return false;
+  if (amount && !wrappedAmount && !awaitsValue(above.text)) return false;
   if (ROW_START.test(piece.text)) return false;
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
   if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
   const space = piece.size * 0.25;
-  // The word widths are estimated from the characters: a lowercase start (mid-sentence) is given
-  // the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
-  const slack = /^\p{Ll}/u.test(piece.text) ? -2 * piece.size : 0.5;
+  // The word widths are estimated from the characters: a lowercase or dash start (mid-sentence) is
+  // given the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
+  const slack = /^(?:\p{Ll}|[–—]\s)/u.test(piece.text) ? -2 * piece.size : 0.5;
   const widest = (reach.right[column] ?? 0) - Math.min(reach.left[column] ?? 0, above.x);
   return above.right - above.x + space + firstWordWidth(piece) > widest + slack;
+}
+
+/** A cell cut after a year's label, before its value: "2025:" over "1648718915". */
+export function awaitsValue(above: string): boolean {
+  return /(?:^|\s)(?:19|20)\d{2}(?:\s*(?:р\.|рік|році))?\s*[:–—-]$/u.test(above.trim());
 }
 
 /**
@@ -468,7 +504,8 @@ export function alignedTables(
       const broken =
         gap > 2.2 * size ||
         line.some((piece) => edgesCrossed(columns, piece) >= 2) ||
-        line.some((piece) => piece.x < (columns[0] ?? 0) - size);
+        line.some((piece) => piece.x < (columns[0] ?? 0) - size && !endsUnder(piece, split[end - 1] ?? [])) ||
+        FOOTNOTE.test(line[0]?.text ?? "");
       if (broken) break;
       end++;
     }
@@ -489,6 +526,14 @@ export function alignedTables(
   }
   closeBand();
   return { tables, rest, unframed };
+}
+
+/**
+ * Whether a piece ends where a piece of the line above ends: the wrapped line of a right-aligned cell,
+ * which may reach left of the table's edge as its header gives it.
+ */
+function endsUnder(piece: Piece, above: Piece[]): boolean {
+  return above.some((other) => Math.abs(other.right - piece.right) < piece.size / 2);
 }
 
 /** Whether a line of two or more pieces starts two of them where pieces of the line above start. */
