@@ -801,6 +801,83 @@ const WORD_Y5: WordBlock[] = [
   },
 ];
 
+// a8 (seed 7)
+const LOOK_GROUPED: WordLook = {
+  font: "Arial",
+  size: 12,
+  orientation: "portrait",
+  borders: "none",
+  align: ["left"],
+  boldHeader: false,
+  pageNumber: "none",
+  runningHeader: "",
+};
+const WORD_GROUPED: WordBlock[] = [
+  { kind: "paragraph", text: "ПАСПОРТ" },
+  { kind: "paragraph", text: "Програми цифрового розвитку Тестової сільської територіальної громади" },
+  {
+    kind: "table",
+    rows: [
+      ["1.", "Найменування територіальної громади", "Тестова сільська територіальна громада"],
+      ["2.", "Код за Кодифікатором адміністративно-територіальних одиниць", "UA01020030040050060"],
+      ["7.", "Керівник Програми", "Заступник сільського голови Олена Приклад"],
+      ["9.", "Строк виконання Програми", "2025–2026 роки"],
+    ],
+    headerRows: 0,
+    borders: true,
+  },
+  { kind: "paragraph", text: "Додаток 2" },
+  { kind: "paragraph", text: "до Програми цифрового розвитку" },
+  { kind: "paragraph", text: "**Перелік індикаторів виконання Програми**" },
+  {
+    kind: "table",
+    rows: [
+      [
+        "№ з/п",
+        "Пріоритетний напрям",
+        "Індикатор",
+        "Одиниця виміру",
+        "Методика розрахунку",
+        "Базове значення",
+        "Цільове значення",
+        "Динаміка",
+      ],
+      [
+        { text: "1.", merge: "start" },
+        { text: "Цифрове врядування", merge: "start" },
+        "% точок комп'ютерів мешканців ЦНАП Wi-Fi освіти осіб",
+        "%",
+        "$(А/В)*100$, де А – показник 1.1, В – показник 1.2",
+        "42,11",
+        "2025 р. – 99,9, 2026 р. – 0,73",
+        "",
+      ],
+      [
+        { text: "", merge: "continue" },
+        { text: "", merge: "continue" },
+        "Кількість Wi-Fi посадових громади наборів послуг систем комп'ютерів",
+        "одиниць",
+        "$А$, де А – показник 1.3",
+        "33",
+        "2025 р. – 1 999 999 998, 2026 р. – 1 453 836 343",
+        "",
+      ],
+      [
+        "2.",
+        "Цифрові послуги для мешканців",
+        "Кількість осіб наборів послуг відкритих Wi-Fi серверів громади електронного цифрових",
+        "шт.",
+        "$А$, де А – показник 2.1",
+        "1 014",
+        "2025 р. – 51, 2026 р. – 1 999 999 980",
+        "+3",
+      ],
+    ],
+    headerRows: 1,
+  },
+  { kind: "paragraph", text: "*** – дані за попередній рік" },
+];
+
 describe("a council's PDF", () => {
   it.skipIf(!soffice)(
     "reads a ruled indicator row cut by a page break as one indicator, the page number under the running header aside",
@@ -898,6 +975,20 @@ describe("a council's PDF", () => {
         title: "Облаштування документообігу захисту закладів закладів",
         fundingNote: "Не потребує фінансування",
       });
+    },
+    120_000,
+  );
+
+  it.skipIf(!soffice)(
+    "gives a borderless target cell's grouped amounts, wrapped after and within their years' labels, their years",
+    async () => {
+      const result = await importPdf(WORD_GROUPED, LOOK_GROUPED);
+      expect(result.programme.indicators.map((each) => each.targets)).toEqual([
+        { "2025": "99,9", "2026": "0,73" },
+        { "2025": "1 999 999 998", "2026": "1 453 836 343" },
+        { "2025": "51", "2026": "1 999 999 980" },
+      ]);
+      expect(result.coverage?.numbersFlagged).toBe(0);
     },
     120_000,
   );

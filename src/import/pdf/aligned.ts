@@ -403,19 +403,30 @@ function goesOnCell(
   return above.right - above.x + space + firstWordWidth(piece) > widest + slack;
 }
 
-/** A cell cut after a year's label, before its value: "2025:" over "1648718915". */
+const YEAR_LABEL = String.raw`(?:19|20)\d{2}(?:\s*(?:р\.|рік|році))?`;
+/** «2025:», «у 2026 році –» ending a cell. */
+const OPEN_YEAR_LABEL = new RegExp(String.raw`(?:^|\s)${YEAR_LABEL}\s*[:–—-]$`, "u");
+/** «…, 2026 р.» ending a cell after the value before it. */
+const NEXT_YEAR_LABEL = new RegExp(String.raw`[,;]\s*${YEAR_LABEL}$`, "u");
+
+/**
+ * A cell cut after a year's label, before its value: «2025:» over «1648718915», «…, 2026 р.» over
+ * «– 1 453 836».
+ */
 export function awaitsValue(above: string): boolean {
-  return /(?:^|\s)(?:19|20)\d{2}(?:\s*(?:р\.|рік|році))?\s*[:–—-]$/u.test(above.trim());
+  const text = above.trim();
+  return OPEN_YEAR_LABEL.test(text) || NEXT_YEAR_LABEL.test(text);
 }
 
 /**
- * An amount grouped by spaces that a narrow cell wrapped at a space: "1 032" over "053,00". OCR may
+ * An amount grouped by spaces that a narrow cell wrapped at a space: "1 032" over "053,00", also
+ * after its year's label ("2028: 738 827" over "254"). OCR may
  * read the group's space away ("1032" over "053,00"): then the rest must carry the fraction.
  */
 export function wrapsAmount(above: string, text: string): boolean {
   const [top, rest] = [above.trim(), text.trim()];
   return (
-    (/^\d{1,3}(?: \d{3})*$/.test(top) && /^\d{3}(?:[ ,.]|$)/.test(rest)) ||
+    (/(?:^|[:–—-]\s*)\d{1,3}(?: \d{3})*$/u.test(top) && /^\d{3}(?:[ ,.]|$)/.test(rest)) ||
     (/^\d{4,6}$/.test(top) && /^\d{3}[,.]\d/.test(rest))
   );
 }
