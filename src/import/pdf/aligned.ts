@@ -43,6 +43,8 @@ export interface AlignedTable {
   cells: string[][];
   /** Each row's first baseline. */
   rowTops: number[];
+  /** The x-centres of its column-number row, if it prints one. */
+  numbers?: number[];
 }
 
 interface Piece {
@@ -159,6 +161,8 @@ interface Header {
   /** Lines of the band. */
   lines: number;
   columns: number[];
+  /** The x-centres of its column-number row, if it prints one. */
+  numbers?: number[];
 }
 
 /**
@@ -169,14 +173,24 @@ interface Header {
 export interface AlignedContext {
   horizontal?: readonly Ruling[];
   columns?: number[];
+  /** The x-centres of that table's column-number row, if it printed one. */
+  numbers?: number[];
+}
+
+const centreOf = (piece: Piece): number => (piece.x + piece.right) / 2;
+
+/** Whether each number stands where the previous table's column-number row printed it. */
+function standsAsBefore(numbers: Piece[], before: number[]): boolean {
+  return numbers.every((piece, index) => Math.abs(centreOf(piece) - (before[index] ?? 0)) < piece.size);
 }
 
 /**
  * The previous table's columns, when a lone column-number row puts one number in each of them, at its
  * left, its middle or its right (a table split in two may be drawn with other column widths).
  */
-function inheritedColumns(numbers: Piece[], columns: number[] | undefined): number[] | null {
+function inheritedColumns(numbers: Piece[], { columns, numbers: before }: AlignedContext): number[] | null {
   if (!columns || numbers.length !== columns.length - 1) return null;
+  if (before?.length === numbers.length) return standsAsBefore(numbers, before) ? columns : null;
   const fits = numbers.every((piece, index) => {
     const left = columns[index] ?? 0;
     const right = columns[index + 1] ?? 0;
@@ -238,6 +252,12 @@ function centredEdges(extents: { x: number; right: number }[], left: number, rig
   return Math.abs(edge - right) <= size ? edges : null;
 }
 
+/** The outer edges of the table read last: a table split by a page break keeps its width. */
+function carriedEdges({ columns }: AlignedContext): [number, number] | null {
+  const [left, right] = [columns?.[0], columns?.at(-1)];
+  return left === undefined || right === undefined ? null : [left, right];
+}
+
 function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: AlignedContext): Header | null {
   const first = lines[at] ?? [];
   const lone = isColumnNumberRow(first.map((piece) => piece.text));
@@ -261,16 +281,23 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
   const naming = band.filter((line) => !isColumnNumberRow(line.map((piece) => piece.text))).flat();
   const texts = naming.map((piece) => piece.text);
   if (!lone && !rules.some((list) => isNamingRow(texts, [...list]))) return null;
-  const inherited = lone ? inheritedColumns(first, context.columns) : null;
-  if (inherited) return { lines: band.length, columns: inherited };
+  const numberRow = band.find((line) => isColumnNumberRow(line.map((piece) => piece.text)));
+  const numbers = numberRow?.map(centreOf);
+  const inherited = lone ? inheritedColumns(first, context) : null;
+  if (inherited) return { lines: band.length, columns: inherited, ...(numbers ? { numbers } : {}) };
   const edges = cells.extents.slice(1).map((cell, index) => {
     const left = cells.extents[index];
     return ((left?.right ?? cell.x) + cell.x) / 2;
   });
   const top = raw[at]?.[0]?.y ?? 0;
-  const [left, right] = outerEdges(cells.extents, edges, top, context.horizontal);
+  const [left, right] =
+    (lone && carriedEdges(context)) || outerEdges(cells.extents, edges, top, context.horizontal);
   const centred = centredEdges(cells.extents, left, right);
-  return { lines: band.length, columns: [left, ...(centred ?? edges), right] };
+  return {
+    lines: band.length,
+    columns: [left, ...(centred ?? edges), right],
+    ...(numbers ? { numbers } : {}),
+  };
 }
 
 /**
@@ -482,7 +509,7 @@ export function alignedTables(
   cellJoin: (runs: TextRun[]) => string,
   context: AlignedContext = {},
 ): { tables: AlignedTable[]; rest: TextRun[][]; unframed: Set<TextRun[]> } {
-  let carried = context.columns;
+  let carried: AlignedContext = { columns: context.columns, numbers: context.numbers };
   const split = lines.map((line) => pieces(line, lineJoin));
   const tables: AlignedTable[] = [];
   const rest: TextRun[][] = [];
@@ -495,7 +522,7 @@ export function alignedTables(
   let at = 0;
   while (at < lines.length) {
     if (at % 64 === 0) checkDeadline();
-    const header = findHeader(split, lines, at, { ...context, columns: carried });
+    const header = findHeader(split, lines, at, { ...context, ...carried });
     if (!header) {
       const line = lines[at] ?? [];
       rest.push(line);
@@ -525,9 +552,10 @@ export function alignedTables(
       .map((line) => line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1), piece })));
     const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
     const rows = buildRows(placed, columns, cellJoin, rules);
-    carried = columns;
+    carried = { columns, numbers: header.numbers };
     tables.push({
       columns,
+      ...(header.numbers ? { numbers: header.numbers } : {}),
       top: lines[at]?.[0]?.y ?? 0,
       bottom: lines[end - 1]?.[0]?.y ?? 0,
       cells: rows.cells,

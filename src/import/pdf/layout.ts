@@ -212,7 +212,7 @@ function toLine(runs: TextRun[]): PageLine {
  * A page's tables and lines. `carried` holds the columns of the last table without borders read so
  * far, which a table split by the page break goes on with; it is updated with this page's.
  */
-function pageItems(page: PageContent, carried: { columns?: number[] }): PageItem[] {
+function pageItems(page: PageContent, carried: { columns?: number[]; numbers?: number[] }): PageItem[] {
   const horizontal = mergeRulings(page.horizontal, 1);
   const grids = findGrids(horizontal, mergeRulings(page.vertical, 1));
   const tables: PageTable[] = [];
@@ -224,7 +224,10 @@ function pageItems(page: PageContent, carried: { columns?: number[] }): PageItem
   }
   const aligned = alignedTables(groupLines(rest), lineText, cellText, { horizontal, ...carried });
   const last = aligned.tables.at(-1);
-  if (last) carried.columns = last.columns;
+  if (last) {
+    carried.columns = last.columns;
+    carried.numbers = last.numbers;
+  }
   for (const table of aligned.tables) {
     const left = table.columns[0] ?? 0;
     const right = table.columns.at(-1) ?? 0;
