@@ -418,7 +418,8 @@ function goesOnCell(
   // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
   const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
   const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
-  if (amount && !wrappedAmount && !awaitsValue(above.text)) return false;
+  if (amount && !wrappedAmount && !awaitsValue(above.text) && !nextInList(above.text, piece.text))
+    return false;
   if (ROW_START.test(piece.text)) return false;
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
   if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
@@ -435,6 +436,14 @@ const YEAR_LABEL = String.raw`(?:19|20)\d{2}(?:\s*(?:р\.|рік|році))?`;
 const OPEN_YEAR_LABEL = new RegExp(String.raw`(?:^|\s)${YEAR_LABEL}\s*[:–—-]$`, "u");
 /** «…, 2026 р.» ending a cell after the value before it. */
 const NEXT_YEAR_LABEL = new RegExp(String.raw`[,;]\s*${YEAR_LABEL}$`, "u");
+
+/** «2025 р. – 51,» over «2026 р. – 1 999»: a list of years' values goes on with its next year. */
+const YEAR_ITEM = new RegExp(String.raw`^(?:у\s+)?${YEAR_LABEL}\s*[:–—-]`, "u");
+
+/** Whether a cell that ends in a list separator goes on with a year's value («…, » over «2026 – 422»). */
+export function nextInList(above: string, text: string): boolean {
+  return /[,;]$/.test(above.trim()) && YEAR_ITEM.test(text.trim());
+}
 
 /**
  * A cell cut after a year's label, before its value: «2025:» over «1648718915», «…, 2026 р.» over

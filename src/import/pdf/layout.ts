@@ -17,7 +17,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
-import { alignedTables, awaitsValue, wrapsAmount } from "./aligned.js";
+import { alignedTables, awaitsValue, nextInList, wrapsAmount } from "./aligned.js";
 import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
 
 const EDGE = 2;
@@ -310,7 +310,8 @@ function filled(cells: string[]): number[] {
  */
 function continuesCell(above: string, text: string, alone: boolean): boolean {
   if (above.trim() === "") return false;
-  if (AMOUNT_LIKE.test(text)) return wrapsAmount(above, text) || awaitsValue(above);
+  if (AMOUNT_LIKE.test(text))
+    return wrapsAmount(above, text) || awaitsValue(above) || nextInList(above, text);
   return !(alone && isSourceLabel(above) && isSourceLabel(text));
 }
 
