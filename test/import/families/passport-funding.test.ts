@@ -320,6 +320,13 @@ interface ProseStyle {
   splitRow: boolean;
   fullStop: boolean;
   pageBreaks: PageBreakMode;
+  /**
+   * Every source funds each year the same, and a row of years prints one amount for them all: «на
+   * 2026, 2027 та 2028 роки по 15,0 тис. грн щороку» (`list`) or «на 2026–2028 роки …» (`range`).
+   */
+  each: "none" | "list" | "range";
+  /** Which words say the amount is each year's: «по X щороку», «по X», «X щороку». */
+  eachWords: number;
 }
 
 const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
@@ -337,7 +344,29 @@ const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
   splitRow: fc.boolean(),
   fullStop: fc.boolean(),
   pageBreaks: pageBreakMode,
+  each: fc.constantFrom("none" as const, "list" as const, "range" as const),
+  eachWords: fc.nat(2),
 });
+
+const EACH_WORDS = [
+  (amount: string) => `по ${amount} щороку`,
+  (amount: string) => `по ${amount}`,
+  (amount: string) => `${amount} щороку`,
+];
+
+/** With `each`, every source funds each of its years with its first year's amount. */
+function proseModel(model: Field10, p: ProseStyle): Field10 {
+  if (p.each === "none") return model;
+  const amounts = Object.fromEntries(
+    Object.entries(model.amounts).map(([source, values]) => [source, values.map(() => values[0] ?? 0)]),
+  );
+  return { ...model, amounts };
+}
+
+/** «2026, 2027 та 2028» */
+function listOfYears(years: string[]): string {
+  return years.length > 1 ? `${years.slice(0, -1).join(", ")} та ${years.at(-1)}` : (years[0] ?? "");
+}
 
 const YEAR_SPELLINGS = [
   (year: string) => `${year} рік – `,
@@ -349,7 +378,8 @@ const YEAR_SPELLINGS = [
 const paysOwnSource = (model: Field10, p: ProseStyle): boolean =>
   p.paying && p.sourceMode === "none" && Object.keys(model.amounts).length === 1;
 
-function renderProse(model: Field10, p: ProseStyle): { text: string; word: WordBlock[] } {
+function renderProse(generated: Field10, p: ProseStyle): { text: string; word: WordBlock[] } {
+  const model = proseModel(generated, p);
   const unitWords = model.unit === "thousand" ? "тис. грн" : "грн";
   let printed = 0;
   const amountText = (kopecks: number): string => {
@@ -364,7 +394,14 @@ function renderProse(model: Field10, p: ProseStyle): { text: string; word: WordB
     if (!withUnit && /^(?:19|20)\d\d$/.test(number)) number = `${number},0`;
     return withUnit ? `${number} ${unitWords}` : number;
   };
+  const eachYear = (values: number[]): string | null => {
+    const [first = 0] = values;
+    if (p.each === "none" || model.years.length < 2 || values.some((value) => value !== first)) return null;
+    const years = p.each === "range" ? `${model.years[0]}–${model.years.at(-1)}` : listOfYears(model.years);
+    return `на ${years} роки ${EACH_WORDS[p.eachWords]?.(amountText(first))}`;
+  };
   const yearList = (values: number[]): string =>
+    eachYear(values) ??
     model.years
       .map((year, index) => `${YEAR_SPELLINGS[p.year]?.(year) ?? ""}${amountText(values[index] ?? 0)}`)
       .join(p.separator);
@@ -406,7 +443,8 @@ function renderProse(model: Field10, p: ProseStyle): { text: string; word: WordB
   return { text: lines.join("\n"), word: linesToWord(lines, p.pageBreaks) };
 }
 
-function expectedProse(model: Field10, p: ProseStyle): Omit<DeclaredFunding, "line"> {
+function expectedProse(generated: Field10, p: ProseStyle): Omit<DeclaredFunding, "line"> {
+  const model = proseModel(generated, p);
   const { total, byYear } = totalsOf(model);
   const years = (values: number[]) =>
     Object.fromEntries(model.years.map((year, index) => [year, values[index] ?? 0]));
