@@ -266,6 +266,56 @@ describe("family 3: passport field 10 as an inline table", () => {
       "2027": 56_000_000_000,
     });
   });
+
+  /** Field 10 `2026 2027` over `1 100 250,5` (no total): `1 100 | 250,5` or `1 | 100 250,5`. */
+  const ambiguousField10 = (taskAmounts: string[] | null): string => {
+    const tasks = taskAmounts
+      ? [
+          "Додаток 1",
+          ["Назва завдання", "Відповідальні за виконання", "Строки виконання", "Джерела фінансування"]
+            .concat(["Обсяги фінансування, тис. грн", "", "", "Очікувані результати"])
+            .join(T),
+          ["", "", "", "", "Всього", "2026", "2027", ""].join(T),
+          "1. Напрям",
+          ["1.1. Захід", "Відділ освіти", "2026-2027", "Місцевий бюджет", ...taskAmounts, "Результат"].join(
+            T,
+          ),
+        ]
+      : ["Додаток 1"];
+    return [
+      ...passportHead(2026, 2027),
+      `10.${T}Джерела та обсяги фінансування${T}2026 2027`,
+      `${T}Загальний обсяг, тис. грн,${T}1 100 250,5`,
+      "",
+      ...tasks,
+      "",
+    ].join("\n");
+  };
+  const ambiguities = (result: ImportResult) =>
+    result.findings.filter((finding) => finding.code === "import.amounts-ambiguous");
+
+  it("tells the two readings of a run without a total apart by the task table's sums by year", () => {
+    const second = interpretBlocks(readTextBlocks(ambiguousField10(["1 350,5", "1 100,0", "250,5"])));
+    expect(second.programme.passport.funding.byYear).toEqual({ "2026": 110_000_000, "2027": 25_050_000 });
+    expect(ambiguities(second)).toEqual([]);
+    const first = interpretBlocks(readTextBlocks(ambiguousField10(["100 251,5", "1,0", "100 250,5"])));
+    expect(first.programme.passport.funding.byYear).toEqual({ "2026": 100_000, "2027": 10_025_050_000 });
+    expect(ambiguities(first)).toEqual([]);
+  });
+
+  it("names a run without a total that reads two ways when no task table's sums decide", () => {
+    for (const tasks of [null, ["20,0", "10,0", "10,0"]]) {
+      const result = interpretBlocks(readTextBlocks(ambiguousField10(tasks)));
+      expect(Object.keys(result.programme.passport.funding.byYear)).toEqual(["2026", "2027"]);
+      const [finding, ...more] = ambiguities(result);
+      expect(more).toEqual([]);
+      expect(finding?.location.ref).toBe("passport:10");
+      const message = finding?.message.replace(/\u00a0/g, " ");
+      expect(message).toContain("«1 100 250,5»");
+      expect(message).toContain("2026 – 1 100,0, 2027 – 250,5");
+      expect(message).toContain("2026 – 1,0, 2027 – 100 250,5");
+    }
+  });
 });
 
 /**
