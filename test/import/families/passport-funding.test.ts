@@ -60,6 +60,8 @@ interface Style {
   shift: number;
   /** How the page break shows in the DOCX rendering. */
   pageBreaks: PageBreakMode;
+  /** A task table (annex 1) follows, a project per source funding its years as field 10 says. */
+  taskTable: boolean;
 }
 
 /** Kopecks a unit prints exactly: whole UAH for thousands (three decimals), kopecks for UAH. */
@@ -69,6 +71,8 @@ const amount = (unit: Field10["unit"]): fc.Arbitrary<number> =>
       fc.constant(0),
       fc.integer({ min: 1, max: 5_000_000 }),
       fc.integer({ min: 1, max: 20_000_000_000 }),
+      // Round amounts print no decimals ("1 100" thousand): spaces in a run may then read two ways.
+      fc.integer({ min: 1, max: 5_000 }).map((value) => value * 1000),
     )
     .map((value) => (unit === "thousand" ? value * 100 : value));
 
@@ -106,15 +110,55 @@ const anyStyle: fc.Arbitrary<Style> = fc.record({
   pageBreak: fc.integer({ min: -1, max: 6 }),
   shift: fc.nat(1),
   pageBreaks: pageBreakMode,
+  taskTable: fc.boolean(),
 });
 
 /**
  * Thousands groups inside a run of space-separated numbers are readable (by a person too) only when
- * every number ends in its decimals and a printed total confirms the split.
+ * every number ends in its decimals and a printed total confirms the split, or the task table's sums
+ * by year tell which split is meant.
  */
 const style = anyStyle.map((s) =>
-  !s.numbersInCells && s.grouped ? { ...s, keepZeros: true, totalColumn: true } : s,
+  !s.numbersInCells && s.grouped && !s.taskTable ? { ...s, keepZeros: true, totalColumn: true } : s,
 );
+
+const TASK_SOURCES: Partial<Record<SourceKind, string>> = {
+  local: "Місцевий бюджет",
+  state: "Державний бюджет",
+  oblast: "Обласний бюджет",
+  other: "Інші джерела",
+};
+
+/** Annex 1: one project per source of field 10, its amounts by year those of field 10 (no groups, `-` for 0). */
+function taskTableLines(model: Field10, s: Style): string[] {
+  const plain = { ...s, grouped: false, dash: true };
+  const unitWords = model.unit === "thousand" ? "тис. грн" : "грн";
+  const blanks = model.years.map(() => "");
+  const deadline =
+    model.years.length > 1 ? `${model.years[0]}-${model.years.at(-1)}` : (model.years[0] ?? "");
+  const funded = SOURCES.filter((source) => model.amounts[source]);
+  const projects = funded.map((source, index) => {
+    const values = model.amounts[source] ?? [];
+    const total = values.reduce((sum, value) => sum + value, 0);
+    const amounts = [total, ...values].map((value) => printAmount(value, model.unit, plain));
+    const cells = [
+      `1.${index + 1}. Захід`,
+      "Відділ освіти",
+      deadline,
+      TASK_SOURCES[source] ?? "",
+      ...amounts,
+    ];
+    return [...cells, "Результат"].join(T);
+  });
+  return [
+    ["Назва завдання", "Відповідальні за виконання", "Строки виконання", "Джерела фінансування"]
+      .concat([`Обсяги фінансування, ${unitWords}`, ...blanks, "Очікувані результати"])
+      .join(T),
+    ["", "", "", "", "Всього", ...model.years.map((year) => `${year} р.`), ""].join(T),
+    `1. Напрям${T}`,
+    ...projects,
+  ];
+}
 
 function printAmount(kopecks: number, unit: Field10["unit"], s: Style): string {
   if (kopecks === 0 && s.dash) return "-";
@@ -175,7 +219,9 @@ function render(model: Field10, s: Style): { text: string; word: WordBlock[] } {
       ? [...rows.slice(0, s.pageBreak), "", ...rows.slice(s.pageBreak)]
       : rows;
   const period = passportHead(Number(model.years[0]), Number(model.years.at(-1)));
-  const lines = (from: number) => [...period, ...broken(from), "", "Додаток 1", ""];
+  // A task table of one year (`Всього | 2024 р.`) is not read as one with year columns.
+  const tasks = s.taskTable && model.years.length > 1 ? [...taskTableLines(model, s), ""] : [];
+  const lines = (from: number) => [...period, ...broken(from), "", "Додаток 1", "", ...tasks];
   return { text: lines(afterHeader).join("\n"), word: linesToWord(lines(afterHeader + 1), s.pageBreaks) };
 }
 
