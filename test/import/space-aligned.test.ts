@@ -118,6 +118,25 @@ describe("a task table aligned with spaces", () => {
     expect(result.findings.filter((finding) => /^(amount|programme)\./.test(finding.code))).toEqual([]);
   });
 
+  it("keeps two stacked rows without amounts apart when each prints its own deadline", () => {
+    // Every cell of the second row is too long to have gone on the line above: only the two whole
+    // deadlines, one under the other, tell that a row starts.
+    const text = [
+      "Додаток 1",
+      "",
+      ...HEADER,
+      "Пріоритетний напрям 1",
+      line([0, "Е-послуги"], [1, "Оновлення офіційного"], [2, "Відділ цифрового"], [3, "2026-2028 р."]),
+      line([1, "Навчання працівників"], [2, "Фінансовий відділ"], [3, "2027 рік"]),
+    ].join("\n");
+    const [direction] = taskTableView(importText(text).programme);
+    const rows = direction?.projects.map((project) => [project.title, project.executors, project.deadline]);
+    expect(rows).toEqual([
+      ["Оновлення офіційного", "Відділ цифрового", "2026-2028 р."],
+      ["Навчання працівників", "Фінансовий відділ", "2027 рік"],
+    ]);
+  });
+
   it("names two amounts that one space joins rather than guessing their years", () => {
     // The 2027 amount printed one space from the 2028 one: one run, in neither column for sure.
     const joined = TABLE.replace(line([7, "100,000"], [8, "100,000"]).trimStart(), "100,000 100,000");

@@ -15,7 +15,8 @@
  *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00", or "1032"
  *   over "053,00" as OCR reads it, or a
  *   numbered reference ending a phrase: "показник" over "2.6"), nor what only starts a row (an item
- *   number before its title, `Пріоритетний напрям N`, `Всього за …`), and its
+ *   number before its title, `Пріоритетний напрям N`, `Всього за …`), nor a whole deadline under a
+ *   whole deadline (each of two stacked rows prints its own: "2026-2028 р." over "2027 рік"), and its
  *   first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
@@ -30,6 +31,7 @@
  */
 import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
+import { parseDeadline } from "../interpret/deadline.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
@@ -364,12 +366,20 @@ function goesOnCell(
   if (ROW_START.test(piece.text)) return false;
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
   if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
+  // Two whole deadlines one under the other ("2026-2028 р." over "2027 рік"): each row's own.
+  if (isWholeDeadline(above.text) && isWholeDeadline(piece.text)) return false;
   const space = piece.size * 0.25;
   // The word widths are estimated from the characters: a lowercase start (mid-sentence) is given
   // the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
   const slack = /^\p{Ll}/u.test(piece.text) ? -2 * piece.size : 0.5;
   const widest = (reach.right[column] ?? 0) - Math.min(reach.left[column] ?? 0, above.x);
   return above.right - above.x + space + firstWordWidth(piece) > widest + slack;
+}
+
+/** A deadline complete in itself ("2026-2028 роки", "2027 р.", "IV квартал 2026"), not a list's part. */
+function isWholeDeadline(text: string): boolean {
+  const kind = parseDeadline(text)?.kind;
+  return kind !== undefined && kind !== "text" && !/[,;:‐‑–—−-]\s*$/u.test(text);
 }
 
 /**
