@@ -15,7 +15,8 @@
  *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00", or "1032"
  *   over "053,00" as OCR reads it, or a
  *   numbered reference ending a phrase: "показник" over "2.6"), nor what only starts a row (an item
- *   number before its title, `Пріоритетний напрям N`, `Всього за …`), and its
+ *   number before its title, `Пріоритетний напрям N`, `Всього за …`), nor a whole deadline under a
+ *   whole deadline (each of two stacked rows prints its own: "2026-2028 р." over "2027 рік"), and its
  *   first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
@@ -30,6 +31,7 @@
  */
 import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
+import { parseDeadline } from "../interpret/deadline.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
@@ -423,6 +425,8 @@ function goesOnCell(
   if (ROW_START.test(piece.text)) return false;
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
   if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
+  // Two whole deadlines one under the other ("2026-2028 р." over "2027 рік"): each row's own.
+  if (isWholeDeadline(above.text) && isWholeDeadline(piece.text)) return false;
   const space = piece.size * 0.25;
   // The word widths are estimated from the characters: a lowercase or dash start (mid-sentence) is
   // given the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
@@ -443,6 +447,12 @@ const YEAR_ITEM = new RegExp(String.raw`^(?:у\s+)?${YEAR_LABEL}\s*[:–—-]`, 
 /** Whether a cell that ends in a list separator goes on with a year's value («…, » over «2026 – 422»). */
 export function nextInList(above: string, text: string): boolean {
   return /[,;]$/.test(above.trim()) && YEAR_ITEM.test(text.trim());
+}
+
+/** A deadline complete in itself ("2026-2028 роки", "2027 р.", "IV квартал 2026"), not a list's part. */
+function isWholeDeadline(text: string): boolean {
+  const kind = parseDeadline(text)?.kind;
+  return kind !== undefined && kind !== "text" && !/[,;:‐‑–—−-]\s*$/u.test(text);
 }
 
 /**
