@@ -63,7 +63,7 @@ function placesEveryNumber(result: ImportResult): void {
  */
 const PENDING: Record<string, number[]> = {
   paged: [1],
-  oneCell: [0, 1, 5, 6, 7],
+  oneCell: [5, 6, 7],
   annexes: [1, 3, 5, 6, 7],
   yearRows: [0, 5],
 };

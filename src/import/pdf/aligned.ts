@@ -31,7 +31,7 @@
 import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
-import { TASK_COLUMNS } from "../interpret/tasks.js";
+import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
 import type { Ruling, TextRun } from "./geometry.js";
 
@@ -422,7 +422,21 @@ function buildRows(
     above = { ...above, previous: byColumn };
     aboveY = line[0]?.piece.runs[0]?.y ?? aboveY;
   }
-  return { cells: rows.map((row) => row.map(join)), tops };
+  return { cells: rows.map((row) => row.map(join)).map(headingFromFirstColumn), tops };
+}
+
+/**
+ * A row whose only text is a direction heading by its content ("1. Назва", "Пріоритетний напрям 2")
+ * is a full-width row, whatever column its glyphs fall in: a short heading centred or right-aligned in
+ * a row of one cell fits inside one column.
+ */
+function headingFromFirstColumn(cells: string[]): string[] {
+  const filled = cells.flatMap((text, index) => (text.trim() === "" ? [] : [index]));
+  const [only] = filled;
+  const text = cells[only ?? 0] ?? "";
+  if (filled.length !== 1 || only === 0 || !/^[\p{Lu}\d]/u.test(text) || !isDirectionHeading(text))
+    return cells;
+  return cells.map((_, index) => (index === 0 ? text : ""));
 }
 
 /**
