@@ -62,7 +62,7 @@ function placesEveryNumber(result: ImportResult): void {
  * only horizontally, columns centred or right-aligned) are not yet diagnosed.
  */
 const PENDING: Record<string, number[]> = {
-  paged: [1],
+  paged: [],
   oneCell: [5, 6, 7],
   annexes: [1, 3, 5, 6, 7],
   yearRows: [0, 5],

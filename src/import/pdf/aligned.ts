@@ -140,6 +140,8 @@ interface Header {
   /** Lines of the band. */
   lines: number;
   columns: number[];
+  /** The header cells the columns were set from, one per column (none when inherited). */
+  cells?: { x: number; right: number }[];
 }
 
 /**
@@ -251,7 +253,7 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
   const top = raw[at]?.[0]?.y ?? 0;
   const [left, right] = outerEdges(cells.extents, edges, top, context.horizontal);
   const centred = centredEdges(cells.extents, left, right);
-  return { lines: band.length, columns: [left, ...(centred ?? edges), right] };
+  return { lines: band.length, columns: [left, ...(centred ?? edges), right], cells: cells.extents };
 }
 
 /**
@@ -271,6 +273,34 @@ function columnOf(columns: number[], piece: Piece, alone = false): number {
   const at = crosses ? piece.x + 1 : (piece.x + piece.right) / 2;
   const index = inner.findIndex((edge) => at < edge);
   return index < 0 ? inner.length : index;
+}
+
+/**
+ * The column edges moved left of right-aligned cells: a piece that runs over one edge from the gap
+ * between two header cells to the right side of the right one (its right within a point of the
+ * header cell's) is the right column's text, right-aligned like its header, so the edge lies between
+ * the left header cell and it, not at the midpoint of the header cells' gap (a right-aligned header
+ * leaves most of its column left of the midpoint). A direction heading alone on its line (a
+ * right-aligned full-width row) tells nothing of the columns.
+ */
+function rightAlignedEdges(
+  columns: number[],
+  cells: { x: number; right: number }[],
+  body: Piece[][],
+): number[] {
+  const moved = [...columns];
+  for (const line of body)
+    for (const piece of line) {
+      if (edgesCrossed(columns, piece) !== 1 || (line.length === 1 && isDirectionHeading(piece.text)))
+        continue;
+      const edge = columns.findIndex(
+        (at, index) => index > 0 && piece.x < at - piece.size && piece.right > at + piece.size,
+      );
+      const [left, right] = [cells[edge - 1], cells[edge]];
+      if (!left || !right || Math.abs(piece.right - right.right) > 1 || piece.x <= left.right) continue;
+      moved[edge] = Math.min(moved[edge] ?? 0, (left.right + piece.x) / 2);
+    }
+  return moved;
 }
 
 /** How many column edges a piece runs across. */
@@ -473,7 +503,7 @@ export function alignedTables(
       continue;
     }
     closeBand();
-    const { columns } = header;
+    let { columns } = header;
     let end = at + header.lines;
     while (end < lines.length) {
       const line = split[end] ?? [];
@@ -486,6 +516,7 @@ export function alignedTables(
       if (broken) break;
       end++;
     }
+    if (header.cells) columns = rightAlignedEdges(columns, header.cells, split.slice(at + header.lines, end));
     const placed = split
       .slice(at, end)
       .map((line) => line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1), piece })));
