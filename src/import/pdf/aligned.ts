@@ -470,6 +470,39 @@ function headingFromFirstColumn(cells: string[]): string[] {
 }
 
 /**
+ * Where the table under a header ends (the line after its last), and its columns with the left edge
+ * moved to the left of its first column's lines that end where the first header cell ends (a
+ * right-aligned first column whose lines are wider than its heading): a line running across two
+ * column edges, any other line starting left of the table, or a gap of an empty line ends it.
+ */
+function tableBody(
+  split: Piece[][],
+  lines: TextRun[][],
+  start: number,
+  header: Header,
+): { end: number; columns: number[] } {
+  let columns = header.columns;
+  const first = header.cells?.[0];
+  const underFirst = (piece: Piece) => first !== undefined && Math.abs(piece.right - first.right) <= 1;
+  let end = start;
+  for (; end < lines.length; end++) {
+    const line = split[end] ?? [];
+    const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
+    const size = sizeOf(lines[end] ?? []);
+    const left = columns[0] ?? 0;
+    const outside = line.filter((piece) => piece.x < left - size);
+    const broken =
+      gap > 2.2 * size ||
+      line.some((piece) => edgesCrossed(columns, piece) >= 2) ||
+      !outside.every(underFirst);
+    if (broken) break;
+    if (outside.length > 0)
+      columns = [Math.min(left, ...outside.map((piece) => piece.x - 1)), ...columns.slice(1)];
+  }
+  return { end, columns };
+}
+
+/**
  * The borderless tables among a page's lines (runs grouped by baseline, top first) and the lines
  * left over. `lineJoin` joins the runs of one piece; `cellJoin` the runs of a cell, line by line.
  */
@@ -503,19 +536,9 @@ export function alignedTables(
       continue;
     }
     closeBand();
-    let { columns } = header;
-    let end = at + header.lines;
-    while (end < lines.length) {
-      const line = split[end] ?? [];
-      const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
-      const size = sizeOf(lines[end] ?? []);
-      const broken =
-        gap > 2.2 * size ||
-        line.some((piece) => edgesCrossed(columns, piece) >= 2) ||
-        line.some((piece) => piece.x < (columns[0] ?? 0) - size);
-      if (broken) break;
-      end++;
-    }
+    const body = tableBody(split, lines, at + header.lines, header);
+    let { columns } = body;
+    const { end } = body;
     if (header.cells) columns = rightAlignedEdges(columns, header.cells, split.slice(at + header.lines, end));
     const placed = split
       .slice(at, end)
