@@ -8,7 +8,8 @@ import { hasSoffice, wordAs } from "./families/office.js";
  * documents printed by LibreOffice:
  * - a short direction heading right-aligned or centred in a row of one cell fits inside one column
  *   (the result column, the deadline column), yet names the direction of the rows under it, as its
- *   full-width cell in the Word document does;
+ *   full-width cell in the Word document does; a longer one runs over column edges like a paragraph
+ *   under the table, yet is a row of it;
  * - a right-aligned column under a right-aligned header: a cell's line is wider than the header, so it
  *   starts left of the midpoint between the header cells, or, in the first column, left of where the
  *   header puts the table's left edge, and is still that column's text.
@@ -52,7 +53,7 @@ const programme: WordBlock[] = [
       heading("1. Дані"),
       project("1.1.", "Публікація наборів даних", "120 000,00"),
       project("1.2.", "Геопортал громади", "80 500,00"),
-      heading("2. Безпека"),
+      heading("2. Цифрові послуги для мешканців"),
       project("2.1.", "Захист серверів", "45 000,00"),
     ],
   },
@@ -76,6 +77,7 @@ const LOOKS: [string, WordLook][] = [
     "centred, without borders",
     look({ font: "Times New Roman", orientation: "landscape", borders: "none", align: ["center"] }),
   ],
+  ["centred over columns, ruled only horizontally", look({ size: 10, align: ["center"] })],
 ];
 
 describe("a PDF whose direction headings are short rows of one cell", () => {
@@ -90,7 +92,7 @@ describe("a PDF whose direction headings are short rows of one cell", () => {
       }));
       expect(directions).toEqual([
         { number: "1", title: "Дані", items: ["1.1.", "1.2."] },
-        { number: "2", title: "Безпека", items: ["2.1."] },
+        { number: "2", title: "Цифрові послуги для мешканців", items: ["2.1."] },
       ]);
       expect(result.coverage?.numbersFlagged).toBe(0);
     },

@@ -291,8 +291,7 @@ function rightAlignedEdges(
   const moved = [...columns];
   for (const line of body)
     for (const piece of line) {
-      if (edgesCrossed(columns, piece) !== 1 || (line.length === 1 && isDirectionHeading(piece.text)))
-        continue;
+      if (edgesCrossed(columns, piece) !== 1 || isHeadingLine(line)) continue;
       const edge = columns.findIndex(
         (at, index) => index > 0 && piece.x < at - piece.size && piece.right > at + piece.size,
       );
@@ -460,12 +459,19 @@ function buildRows(
  * is a full-width row, whatever column its glyphs fall in: a short heading centred or right-aligned in
  * a row of one cell fits inside one column.
  */
+/** A line whose only text is a direction heading by its content: a full-width row of the table. */
+function isHeadingLine(line: Piece[]): boolean {
+  const [only] = line;
+  return line.length === 1 && only !== undefined && isHeading(only.text);
+}
+
+const isHeading = (text: string): boolean => /^[\p{Lu}\d]/u.test(text) && isDirectionHeading(text);
+
 function headingFromFirstColumn(cells: string[]): string[] {
   const filled = cells.flatMap((text, index) => (text.trim() === "" ? [] : [index]));
   const [only] = filled;
   const text = cells[only ?? 0] ?? "";
-  if (filled.length !== 1 || only === 0 || !/^[\p{Lu}\d]/u.test(text) || !isDirectionHeading(text))
-    return cells;
+  if (filled.length !== 1 || only === 0 || !isHeading(text)) return cells;
   return cells.map((_, index) => (index === 0 ? text : ""));
 }
 
@@ -493,7 +499,7 @@ function tableBody(
     const outside = line.filter((piece) => piece.x < left - size);
     const broken =
       gap > 2.2 * size ||
-      line.some((piece) => edgesCrossed(columns, piece) >= 2) ||
+      (line.some((piece) => edgesCrossed(columns, piece) >= 2) && !isHeadingLine(line)) ||
       !outside.every(underFirst);
     if (broken) break;
     if (outside.length > 0)
