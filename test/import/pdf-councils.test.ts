@@ -63,7 +63,7 @@ function placesEveryNumber(result: ImportResult): void {
  */
 const PENDING: Record<string, number[]> = {
   paged: [],
-  oneCell: [7],
+  oneCell: [],
   annexes: [1, 3, 5, 6, 7],
   yearRows: [0, 5],
 };
