@@ -9,7 +9,8 @@ import { hasSoffice, wordAs } from "./families/office.js";
  * - a short direction heading right-aligned or centred in a row of one cell fits inside one column
  *   (the result column, the deadline column), yet names the direction of the rows under it, as its
  *   full-width cell in the Word document does; a longer one runs over column edges like a paragraph
- *   under the table, yet is a row of it;
+ *   under the table, yet is a row of it; and under the direction's total it is no wrapped line of
+ *   the total's label;
  * - a right-aligned column under a right-aligned header: a cell's line is wider than the header, so it
  *   starts left of the midpoint between the header cells, or, in the first column, left of where the
  *   header puts the table's left edge, and is still that column's text.
@@ -51,10 +52,11 @@ const programme: WordBlock[] = [
       [...HEADER.slice(0, 5), { text: HEADER[5] ?? "", span: 3 }, HEADER[6] ?? ""],
       ["", "", "", "", "", "Всього", "2026", "2027", ""],
       heading("1. Дані"),
-      project("1.1.", "Публікація наборів даних", "120 000,00"),
-      project("1.2.", "Геопортал громади", "80 500,00"),
+      project("1.1.", "Публікація наборів даних", "500,00"),
+      project("1.2.", "Геопортал громади", "300,50"),
+      [{ text: "Всього за напрямом", span: 4 }, "Місцевий бюджет", "800,50", "800,50", "-"],
       heading("2. Цифрові послуги для мешканців"),
-      project("2.1.", "Захист серверів", "45 000,00"),
+      project("2.1.", "Захист серверів", "450,00"),
     ],
   },
 ];
@@ -78,6 +80,11 @@ const LOOKS: [string, WordLook][] = [
     look({ font: "Times New Roman", orientation: "landscape", borders: "none", align: ["center"] }),
   ],
   ["centred over columns, ruled only horizontally", look({ size: 10, align: ["center"] })],
+  // The heading under the direction's total, whose label spans four columns: no line of that label.
+  [
+    "left-aligned under a total, without borders",
+    look({ font: "Times New Roman", borders: "none", align: ["left"] }),
+  ],
 ];
 
 describe("a PDF whose direction headings are short rows of one cell", () => {

@@ -439,6 +439,7 @@ function buildRows(
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
+          !isHeadingLine(line.map(({ piece }) => piece)) &&
           [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach)));
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
@@ -465,7 +466,9 @@ function isHeadingLine(line: Piece[]): boolean {
   return line.length === 1 && only !== undefined && isHeading(only.text);
 }
 
-const isHeading = (text: string): boolean => /^[\p{Lu}\d]/u.test(text) && isDirectionHeading(text);
+/** A direction heading, not a person's initials ("І.І.) та ДРАЦС" reads like the Roman "І. …"). */
+const isHeading = (text: string): boolean =>
+  /^[\p{Lu}\d]/u.test(text) && !/^\p{Lu}\.\s?\p{Lu}\./u.test(text) && isDirectionHeading(text);
 
 function headingFromFirstColumn(cells: string[]): string[] {
   const filled = cells.flatMap((text, index) => (text.trim() === "" ? [] : [index]));
