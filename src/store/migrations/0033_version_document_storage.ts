@@ -4,16 +4,29 @@ import { type Kysely, sql } from "kysely";
 type AnyDb = Kysely<any>;
 
 /**
- * A version's document is stored without compression (TOAST storage `external`, kept out of line):
- * compressing the 230 KB document of a 300-project programme with pglz (PGlite has no lz4) was more
- * than half of a project save's version insert (docs/speed.md, «Workspace save, the version insert»),
- * and every read of an uncached version decompressed it. The price is disk: that document takes
- * ~260 KB per version instead of ~56 KB. Rows written before keep their compression.
+ * A version's document is no longer compressed with pglz: compressing the 230 KB document of a
+ * 300-project programme was more than half of a project save's version insert (docs/speed.md,
+ * «Workspace save, the version's compression»). Where the server has lz4 (PostgreSQL built with it),
+ * the document is compressed with lz4: as fast as storing it plain, and smaller than pglz (17 KB
+ * against 56 KB). PGlite has no lz4, so there it is stored uncompressed (storage `external`), ~260 KB
+ * a version. Rows written before keep their compression.
  */
 export async function up(db: AnyDb): Promise<void> {
-  await sql`alter table programme_versions alter column document set storage external`.execute(db);
+  if (await hasLz4(db)) {
+    await sql`alter table programme_versions alter column document set compression lz4`.execute(db);
+  } else {
+    await sql`alter table programme_versions alter column document set storage external`.execute(db);
+  }
 }
 
 export async function down(db: AnyDb): Promise<void> {
   await sql`alter table programme_versions alter column document set storage extended`.execute(db);
+  await sql`alter table programme_versions alter column document set compression default`.execute(db);
+}
+
+/** Whether the server can compress values with lz4. */
+export async function hasLz4(db: AnyDb): Promise<boolean> {
+  const result = await sql<{ lz4: boolean }>`select coalesce(bool_or('lz4' = any(enumvals)), false) as lz4
+    from pg_settings where name = 'default_toast_compression'`.execute(db);
+  return result.rows[0]?.lz4 === true;
 }
