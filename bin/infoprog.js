@@ -38,9 +38,10 @@ function compiledIsCurrent() {
   } catch {
     return false;
   }
-  return sources.every(
-    (source) => (modified(path.join(root, source)) ?? Number.POSITIVE_INFINITY) <= builtAt,
-  );
+  // The build writes the list's paths normalised, relative to the root: joined by hand, since
+  // path.join's normalising of 145 paths, still interpreted at start, took 3–4 times the stats' CPU.
+  const prefix = root + path.sep;
+  return sources.every((source) => (modified(prefix + source) ?? Number.POSITIVE_INFINITY) <= builtAt);
 }
 
 if (compiledIsCurrent()) {
