@@ -1,0 +1,189 @@
+/**
+ * A passport whose columns are aligned with spaces, as `pdftotext -layout` writes a PDF's passport
+ * table or as Word saves it as text: an optional field number, the field's name and its value, each
+ * wrapped over lines in its own column; field 10's amounts printed as a small table in the value column
+ * (a header of years, then a row per total or source) or as prose. It is rebuilt as the passport table
+ * the other readers give (`№ | name | value`, field 10's table as rows under it), so the passport
+ * reader reads it by the same rules. A field is recognised by its name's first word, never by its line.
+ */
+import type { Block, Table, TableRow } from "../blocks.js";
+import { checkDeadline } from "../limits.js";
+import { cleanCell } from "./reader.js";
+
+interface Run {
+  text: string;
+  x: number;
+}
+
+interface Line {
+  runs: Run[];
+  number: number;
+  blanksBefore: number;
+}
+
+/** How each field's name begins, so that its first line, however narrow the column, names it. */
+const FIELD_STARTS: [number, RegExp][] = [
+  [1, /^Найменування(?!\p{L})/u],
+  [2, /^Код(?!\p{L})/u],
+  [3, /^Заголовок(?!\p{L})/u],
+  [4, /^Дата(?!\p{L})/u],
+  [5, /^Мета(?!\p{L})/u],
+  [6, /^Розробник/u],
+  [7, /^Керівник/u],
+  [8, /^Відповідальн/u],
+  [9, /^Строк/u],
+  [10, /^Джерела(?!\p{L})/u],
+];
+const FIELD_NUMBER = /^(\d{1,2})\.?$/;
+const ANNEX = /^додаток(?!\p{L})/iu;
+const RUN = /\S+(?: \S+)*/g;
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let blanks = 0;
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const clean = raw.replace(/[\f\u00a0]/g, " ").replace(/^\uFEFF/, "");
+    const runs = [...clean.matchAll(RUN)].map((match) => ({ text: match[0], x: match.index ?? 0 }));
+    if (runs.length === 0) blanks++;
+    else {
+      lines.push({ runs, number: index + 1, blanksBefore: blanks });
+      blanks = 0;
+    }
+  });
+  return lines;
+}
+
+/** The passport's columns: where the names start and where the values start. */
+interface Columns {
+  label: number;
+  value: number;
+}
+
+/** Field 1's line: `[1.]  Найменування …  value`, or null. */
+function firstField(lines: Line[]): { index: number; columns: Columns } | null {
+  for (const [index, line] of lines.entries()) {
+    if (line.runs.some((run) => /\t/.test(run.text))) continue;
+    const at = line.runs.findIndex((run) => FIELD_STARTS[0]?.[1].test(run.text));
+    const numbered = at === 1 && FIELD_NUMBER.exec(line.runs[0]?.text ?? "")?.[1] === "1";
+    const value = line.runs[at + 1];
+    const label = line.runs[at];
+    if ((at === 0 || numbered) && label && value)
+      return { index, columns: { label: label.x, value: value.x } };
+  }
+  return null;
+}
+
+/** The line's runs in the number, name and value columns, or null when a run crosses a column edge. */
+function split(line: Line, columns: Columns): { number: string; label: string; value: Run[] } | null {
+  const number: string[] = [];
+  const label: string[] = [];
+  const value: Run[] = [];
+  for (const run of line.runs) {
+    if (run.x >= columns.value) value.push(run);
+    else if (run.x + run.text.length > columns.value) return null;
+    else if (run.x >= columns.label) label.push(run.text);
+    else if (FIELD_NUMBER.test(run.text)) number.push(run.text);
+    else return null;
+  }
+  if (number.length > 1) return null;
+  return { number: number[0] ?? "", label: label.join(" "), value };
+}
+
+/** The field whose name the text starts, after the last one read and agreeing with a printed number. */
+function fieldStarted(number: string, label: string, after: number): number | null {
+  const found = FIELD_STARTS.find(([, pattern]) => pattern.test(label))?.[0];
+  if (found === undefined || found <= after) return null;
+  const printed = FIELD_NUMBER.exec(number)?.[1];
+  return printed === undefined || Number(printed) === found ? found : null;
+}
+
+/** A header of years in field 10 (`Всього  2026 рік  2027 рік`): years and no other number. */
+function isYearHeader(runs: Run[]): boolean {
+  const text = runs.map((run) => run.text).join(" ");
+  return /(?<!\d)20\d\d(?!\d)/.test(text) && !/\d/.test(text.replace(/(?<!\d)20\d\d(?!\d)/g, ""));
+}
+
+const texts = (runs: Run[]): string[] => runs.map((run) => run.text);
+
+/** One field being read: its name and value as the lines add them. */
+interface Field {
+  number: number;
+  line: number;
+  label: string[];
+  value: string[];
+  /** Field 10's table (rows under the field's row), when its value column prints a header of years. */
+  rows: TableRow[] | null;
+  header: string[];
+}
+
+/** Adds a line's value runs to field 10's table: a row of its own, or a wrapped label of the row above. */
+function addFundingLine(field: Field, value: Run[], line: number): void {
+  const rows = field.rows ?? [];
+  const last = rows.at(-1);
+  const hasDigits = value.some((run) => /\d/.test(run.text));
+  if (last && !hasDigits && last.cells.slice(2).some((cell) => /\d/.test(cell)))
+    last.cells[1] = `${last.cells[1]}\n${texts(value).join(" ")}`;
+  else rows.push({ cells: ["", ...texts(value)], line });
+  field.rows = rows;
+}
+
+function addLine(field: Field, label: string, value: Run[], line: number): void {
+  if (label !== "") field.label.push(label);
+  if (value.length === 0) return;
+  if (field.number === 10 && field.rows === null && field.value.length === 0 && isYearHeader(value)) {
+    field.header = texts(value);
+    field.rows = [];
+  } else if (field.rows !== null) addFundingLine(field, value, line);
+  else field.value.push(texts(value).join(" "));
+}
+
+/** The passport table's rows, each cell's wrapped lines joined as the text reader joins a cell's. */
+function rowsOf(fields: Field[]): TableRow[] {
+  const rows = fields.flatMap((field) => {
+    const value = field.rows === null ? [field.value.join("\n")] : field.header;
+    const row = { cells: [`${field.number}.`, field.label.join("\n"), ...value], line: field.line };
+    return [row, ...(field.rows ?? [])];
+  });
+  return rows.map((row) => ({ ...row, cells: row.cells.map(cleanCell) }));
+}
+
+/** The passport's fields read from the lines after field 1's, up to a line outside its columns. */
+function readFields(lines: Line[], start: number, columns: Columns): { fields: Field[]; end: number } {
+  const fields: Field[] = [];
+  let end = start;
+  for (const line of lines.slice(start)) {
+    checkDeadline();
+    const parts = split(line, columns);
+    if (!parts || ANNEX.test(parts.label) || line.blanksBefore >= 2) break;
+    const current = fields.at(-1);
+    const number = fieldStarted(parts.number, parts.label, current?.number ?? 0);
+    if (number !== null)
+      fields.push({ number, line: line.number, label: [], value: [], rows: null, header: [] });
+    // After a blank line only a new field or a row of field 10's table goes on.
+    else if (!current || parts.number !== "" || (line.blanksBefore > 0 && current.rows === null)) break;
+    const field = fields.at(-1);
+    if (field) addLine(field, parts.label, parts.value, line.number);
+    end = line.number;
+  }
+  return { fields, end };
+}
+
+/**
+ * The blocks with a space-aligned passport's lines (read as paragraphs) replaced by the passport table
+ * they print; the blocks as they are when there is none, or when its lines are already in a table.
+ */
+export function withSpacedPassport(text: string, blocks: Block[]): Block[] {
+  const lines = linesOf(text);
+  const first = firstField(lines);
+  if (!first) return blocks;
+  const { fields, end } = readFields(lines, first.index, first.columns);
+  if (fields.length < 2) return blocks;
+  const start = fields[0]?.line ?? 0;
+  const inside = (block: Block): boolean => block.line >= start && block.line <= end;
+  if (blocks.some((block) => block.kind === "table" && inside(block))) return blocks;
+  const rows = rowsOf(fields);
+  const table: Table = { kind: "table", rows, line: start };
+  const before = blocks.filter((block) => block.line < start);
+  const after = blocks.filter((block) => block.line > end);
+  return [...before, table, ...after];
+}
