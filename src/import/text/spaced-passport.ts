@@ -62,7 +62,6 @@ interface Columns {
 /** Field 1's line: `[1.]  Найменування …  value`, or null. */
 function firstField(lines: Line[]): { index: number; columns: Columns } | null {
   for (const [index, line] of lines.entries()) {
-    if (line.runs.some((run) => /\t/.test(run.text))) continue;
     const at = line.runs.findIndex((run) => FIELD_STARTS[0]?.[1].test(run.text));
     const numbered = at === 1 && FIELD_NUMBER.exec(line.runs[0]?.text ?? "")?.[1] === "1";
     const value = line.runs[at + 1];
@@ -168,22 +167,36 @@ function readFields(lines: Line[], start: number, columns: Columns): { fields: F
   return { fields, end };
 }
 
+/** A block's part after the passport's last line: a table the page layout framed runs on past it. */
+function partAfter(block: Block, end: number): Block[] {
+  if (block.kind !== "table") return [];
+  const rows = block.rows.filter((row) => row.line > end);
+  return rows.length > 0 ? [{ ...block, rows, line: rows[0]?.line ?? block.line }] : [];
+}
+
 /**
- * The blocks with a space-aligned passport's lines (read as paragraphs) replaced by the passport table
- * they print; the blocks as they are when there is none, or when its lines are already in a table.
+ * The blocks with a space-aligned passport's lines (read as paragraphs, or field 10's table framed by
+ * the page layout) replaced by the passport table they print; the blocks as they are when there is
+ * none, or when a line of it holds a tab (the text reader's tables read it).
  */
 export function withSpacedPassport(text: string, blocks: Block[]): Block[] {
   const lines = linesOf(text);
   const first = firstField(lines);
   if (!first) return blocks;
   const { fields, end } = readFields(lines, first.index, first.columns);
-  if (fields.length < 2) return blocks;
   const start = fields[0]?.line ?? 0;
-  const inside = (block: Block): boolean => block.line >= start && block.line <= end;
-  if (blocks.some((block) => block.kind === "table" && inside(block))) return blocks;
-  const rows = rowsOf(fields);
-  const table: Table = { kind: "table", rows, line: start };
+  if (
+    fields.length < 2 ||
+    text
+      .split(/\r\n|\r|\n/)
+      .slice(start - 1, end)
+      .some((line) => line.includes("\t"))
+  )
+    return blocks;
+  const table: Table = { kind: "table", rows: rowsOf(fields), line: start };
   const before = blocks.filter((block) => block.line < start);
-  const after = blocks.filter((block) => block.line > end);
+  const after = blocks.flatMap((block) =>
+    block.line > end ? [block] : block.line >= start ? partAfter(block, end) : [],
+  );
   return [...before, table, ...after];
 }

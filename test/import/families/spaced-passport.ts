@@ -9,7 +9,7 @@ import { phrase, printDecimal } from "./render.js";
  * spaces, each wrapped in its own column; field 10 as a small table in the value column (a header of
  * years, with a total column or not, on the field's first line or the next; a total row and a row per
  * source, their labels wrapped in a column of their own; `у тому числі:` or not); fields apart by a
- * blank line or not. Random fields between 1, 9 and 10, which are always printed.
+ * blank line or not; or field 10 as a sentence wrapped in the value column. Random fields between 1, 9 and 10, which are always printed.
  */
 export interface SpacedPassport {
   fields: { number: number; label: string; value: string }[];
@@ -26,6 +26,8 @@ const SOURCE_LABELS: Partial<Record<SourceKind, string[]>> = {
 const SOURCES = Object.keys(SOURCE_LABELS) as SourceKind[];
 
 interface Style {
+  /** Field 10 as a sentence wrapped in the value column instead of a table. */
+  prose: boolean;
   numbering: "1." | "1" | "none";
   numberWidth: number;
   labelWidth: number;
@@ -42,6 +44,7 @@ interface Style {
 }
 
 const style: fc.Arbitrary<Style> = fc.record({
+  prose: fc.boolean(),
   numbering: fc.constantFrom("1." as const, "1" as const, "none" as const),
   numberWidth: fc.integer({ min: 3, max: 5 }),
   labelWidth: fc.integer({ min: 14, max: 40 }),
@@ -143,6 +146,27 @@ function field10Lines(model: Field10, s: Style): string[] {
   return [...line("", heading), ...(total ?? []), ...(s.inclusive ? ["у тому числі:"] : []), ...rest.flat()];
 }
 
+const PROSE_NAMES: Partial<Record<SourceKind, string>> = {
+  local: "з місцевого бюджету",
+  state: "з державного бюджету",
+  other: "з інших джерел",
+};
+
+/** Field 10 as a sentence: the total, then each source's total with its years in brackets. */
+function field10Prose(model: Field10, s: Style): string {
+  const unit = model.unit === "thousand" ? "тис. грн" : "грн";
+  const printed = (kopecks: number): string => `${printAmount(kopecks, model.unit, s.grouped)} ${unit}`;
+  const sum = (values: number[]) => values.reduce((all, value) => all + value, 0);
+  const sources = SOURCES.flatMap((source) => {
+    const values = model.amounts[source];
+    if (!values) return [];
+    const years = model.years.map((year, index) => `${year} рік – ${printed(values[index] ?? 0)}`);
+    return [`${PROSE_NAMES[source]} – ${printed(sum(values))} (${years.join(", ")})`];
+  });
+  const total = sum(Object.values(model.amounts).map((values) => sum(values ?? [])));
+  return `Загальний обсяг фінансування Програми становить ${printed(total)}, у тому числі ${sources.join(", ")}.`;
+}
+
 function fundingOf(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {
   const years = (values: number[]) =>
     Object.fromEntries(model.years.map((year, index) => [year, values[index] ?? 0]));
@@ -155,9 +179,10 @@ function fundingOf(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {
   for (const source of SOURCES) {
     const values = model.amounts[source];
     if (!values) continue;
-    if (s.totalColumn) bySource[source] = sum(values);
+    if (s.totalColumn || s.prose) bySource[source] = sum(values);
     bySourceByYear[source] = years(values);
   }
+  if (s.prose) return { total: sum(totals), byYear: {}, bySource, bySourceByYear };
   return { total: s.totalColumn ? sum(totals) : null, byYear: years(totals), bySource, bySourceByYear };
 }
 
@@ -198,9 +223,11 @@ function render(fields: SpacedPassport["fields"], model: Field10, s: Style): str
     const number = s.numbering === "none" ? [] : [`${field.number}${s.numbering === "1." ? "." : ""}`];
     const label = wrap(field.label, labelWidth);
     const value =
-      field.number === 10
-        ? [...(s.headerOnNextLine ? [""] : []), ...field10Lines(model, s)]
-        : wrap(field.value, s.valueWidth);
+      field.number !== 10
+        ? wrap(field.value, s.valueWidth)
+        : s.prose
+          ? wrap(field10Prose(model, s), s.valueWidth)
+          : [...(s.headerOnNextLine ? [""] : []), ...field10Lines(model, s)];
     lines.push(
       ...place([
         [0, number],
