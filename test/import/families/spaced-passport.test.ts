@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ImportResult } from "../../src/domain/model.js";
-import { importText } from "../../src/import/index.js";
-import { PROPERTY_RUNS } from "./families/model.js";
-import { RUNS } from "./families/render.js";
-import { spacedDocument } from "./families/space-aligned.js";
-import { type SpacedPassport, spacedPassport } from "./families/spaced-passport.js";
-import { taskTableView } from "./families/view.js";
+import type { ImportResult } from "../../../src/domain/model.js";
+import { importText } from "../../../src/import/index.js";
+import { PROPERTY_RUNS } from "./model.js";
+import { RUNS } from "./render.js";
+import { spacedDocument } from "./space-aligned.js";
+import { type SpacedPassport, spacedPassport } from "./spaced-passport.js";
+import { taskTableView } from "./view.js";
 
 function givesPassportBack({ programme }: ImportResult, passport: SpacedPassport, text: string): void {
   const read = programme.passport.fields.map(({ number, label, value }) => ({ number, label, value }));
