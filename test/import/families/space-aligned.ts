@@ -206,3 +206,21 @@ export const spacedDocument = fc
     const { word } = renderPaged(model, { ...paged, shifts: ["none"], pageBreaks: "repeat-header" });
     return { model, style, text: renderRows(word, style) };
   });
+
+/**
+ * A document's Word blocks as `pdftotext -layout` writes them with no page breaks: each table laid out
+ * on its own columns (random widths and gaps), its header rows included, a blank line around it;
+ * paragraphs as lines.
+ */
+export function renderSpacedBlocks(word: WordBlock[], style: SpacedStyle): string {
+  const out: string[] = [];
+  for (const block of word) {
+    if (block.kind === "paragraph") out.push(block.text);
+    else if (block.kind === "table") {
+      const width = Math.max(...block.rows.map((row) => row.reduce((sum, cell) => sum + spanOf(cell), 0)));
+      const layout = new SpacedLayout(block.rows, width, style);
+      out.push("", ...block.rows.flatMap((row) => layout.lines(row)), "");
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
