@@ -18,7 +18,7 @@ import { sniffFormat } from "./sniff.js";
 import { delimiterOf, readDelimitedBlocks, tableDelimiterOf } from "./text/delimited.js";
 import { readTextBlocks } from "./text/reader.js";
 import { readSpacedBlocks } from "./text/spaced.js";
-import { withSpacedPassport } from "./text/spaced-passport.js";
+import { readSpacedPassport, withPassportTable } from "./text/spaced-passport.js";
 
 export { NotAProgrammeError } from "./blocks.js";
 
@@ -70,7 +70,8 @@ function importTextWithinLimits(text: string, options: ImportOptions): ImportRes
  * passport aligned with spaces as the passport table it prints.
  */
 function readTextOrDelimited(text: string): Block[] {
-  return withSpacedPassport(text, readTablesOf(text));
+  const passport = readSpacedPassport(text);
+  return passport ? withPassportTable(readTablesOf(passport.rest), passport.table) : readTablesOf(text);
 }
 
 function readTablesOf(text: string): Block[] {

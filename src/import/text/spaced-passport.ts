@@ -42,7 +42,7 @@ function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let blanks = 0;
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-    const clean = raw.replace(/[\f\u00a0]/g, " ").replace(/^\uFEFF/, "");
+    const clean = raw.replace(/[\f\uFEFF]/g, "").replace(/\u00a0/g, " ");
     const runs = [...clean.matchAll(RUN)].map((match) => ({ text: match[0], x: match.index ?? 0 }));
     if (runs.length === 0) blanks++;
     else {
@@ -146,20 +146,38 @@ function rowsOf(fields: Field[]): TableRow[] {
   return rows.map((row) => ({ ...row, cells: row.cells.map(cleanCell) }));
 }
 
+/** A page's number alone on its line, right of the number column: the blanks around it break nothing. */
+function isPageNumber(line: Line, columns: Columns): boolean {
+  const [run, ...rest] = line.runs;
+  return (
+    rest.length === 0 &&
+    run !== undefined &&
+    run.x >= columns.label &&
+    /^[-–]?\s*\d{1,3}\s*[-–]?$/.test(run.text)
+  );
+}
+
 /** The passport's fields read from the lines after field 1's, up to a line outside its columns. */
 function readFields(lines: Line[], start: number, columns: Columns): { fields: Field[]; end: number } {
   const fields: Field[] = [];
   let end = start;
+  let pageBreak = false;
   for (const line of lines.slice(start)) {
     checkDeadline();
+    if (isPageNumber(line, columns)) {
+      pageBreak = true;
+      continue;
+    }
     const parts = split(line, columns);
-    if (!parts || ANNEX.test(parts.label) || line.blanksBefore >= 2) break;
+    const blanks = pageBreak ? 0 : line.blanksBefore;
+    pageBreak = false;
+    if (!parts || ANNEX.test(parts.label) || blanks >= 2) break;
     const current = fields.at(-1);
     const number = fieldStarted(parts.number, parts.label, current?.number ?? 0);
     if (number !== null)
       fields.push({ number, line: line.number, label: [], value: [], rows: null, header: [] });
     // After a blank line only a new field or a row of field 10's table goes on.
-    else if (!current || parts.number !== "" || (line.blanksBefore > 0 && current.rows === null)) break;
+    else if (!current || parts.number !== "" || (blanks > 0 && current.rows === null)) break;
     const field = fields.at(-1);
     if (field) addLine(field, parts.label, parts.value, line.number);
     end = line.number;
@@ -167,36 +185,31 @@ function readFields(lines: Line[], start: number, columns: Columns): { fields: F
   return { fields, end };
 }
 
-/** A block's part after the passport's last line: a table the page layout framed runs on past it. */
-function partAfter(block: Block, end: number): Block[] {
-  if (block.kind !== "table") return [];
-  const rows = block.rows.filter((row) => row.line > end);
-  return rows.length > 0 ? [{ ...block, rows, line: rows[0]?.line ?? block.line }] : [];
+/** A space-aligned passport as the passport table it prints, and the text with its lines left blank. */
+export interface SpacedPassport {
+  table: Table;
+  rest: string;
 }
 
 /**
- * The blocks with a space-aligned passport's lines (read as paragraphs, or field 10's table framed by
- * the page layout) replaced by the passport table they print; the blocks as they are when there is
- * none, or when a line of it holds a tab (the text reader's tables read it).
+ * The passport aligned with spaces in the text, or null when there is none or a line of it holds a tab
+ * (the text reader's tables read it). Its lines are blanked in `rest`, keeping every line's number, so
+ * that no table reader takes field 10's table of years for one of its own.
  */
-export function withSpacedPassport(text: string, blocks: Block[]): Block[] {
+export function readSpacedPassport(text: string): SpacedPassport | null {
   const lines = linesOf(text);
   const first = firstField(lines);
-  if (!first) return blocks;
+  if (!first) return null;
   const { fields, end } = readFields(lines, first.index, first.columns);
   const start = fields[0]?.line ?? 0;
-  if (
-    fields.length < 2 ||
-    text
-      .split(/\r\n|\r|\n/)
-      .slice(start - 1, end)
-      .some((line) => line.includes("\t"))
-  )
-    return blocks;
-  const table: Table = { kind: "table", rows: rowsOf(fields), line: start };
-  const before = blocks.filter((block) => block.line < start);
-  const after = blocks.flatMap((block) =>
-    block.line > end ? [block] : block.line >= start ? partAfter(block, end) : [],
-  );
-  return [...before, table, ...after];
+  const raw = text.split(/\r\n|\r|\n/);
+  if (fields.length < 2 || raw.slice(start - 1, end).some((line) => line.includes("\t"))) return null;
+  const rest = raw.map((line, index) => (index + 1 >= start && index + 1 <= end ? "" : line)).join("\n");
+  return { table: { kind: "table", rows: rowsOf(fields), line: start }, rest };
+}
+
+/** The blocks read from the rest of the text with the passport table in its place. */
+export function withPassportTable(blocks: Block[], table: Table): Block[] {
+  const at = blocks.findIndex((block) => block.line > table.line);
+  return at < 0 ? [...blocks, table] : [...blocks.slice(0, at), table, ...blocks.slice(at)];
 }

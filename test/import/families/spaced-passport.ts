@@ -9,7 +9,7 @@ import { phrase, printDecimal } from "./render.js";
  * spaces, each wrapped in its own column; field 10 as a small table in the value column (a header of
  * years, with a total column or not, on the field's first line or the next; a total row and a row per
  * source, their labels wrapped in a column of their own; `у тому числі:` or not); fields apart by a
- * blank line or not; or field 10 as a sentence wrapped in the value column. Random fields between 1, 9 and 10, which are always printed.
+ * blank line or not; a page break anywhere among its lines (its number, a form feed or not); or field 10 as a sentence wrapped in the value column. Random fields between 1, 9 and 10, which are always printed.
  */
 export interface SpacedPassport {
   fields: { number: number; label: string; value: string }[];
@@ -34,6 +34,9 @@ interface Style {
   valueWidth: number;
   gaps: [number, number, number];
   blankBetween: boolean;
+  /** Where a page break falls among the passport's lines (modulo their count), or none. */
+  pageBreak: number | null;
+  formFeed: boolean;
   totalColumn: boolean;
   yearSuffix: string;
   headerOnNextLine: boolean;
@@ -55,6 +58,8 @@ const style: fc.Arbitrary<Style> = fc.record({
     fc.integer({ min: 2, max: 4 }),
   ),
   blankBetween: fc.boolean(),
+  pageBreak: fc.option(fc.nat(200)),
+  formFeed: fc.boolean(),
   totalColumn: fc.boolean(),
   yearSuffix: fc.constantFrom("", " рік", " р."),
   headerOnNextLine: fc.boolean(),
@@ -236,7 +241,19 @@ function render(fields: SpacedPassport["fields"], model: Field10, s: Style): str
       ]).map((line) => line.trimEnd()),
     );
   }
-  return [...lines, "", "", "Додаток 1", "Перелік завдань і проєктів Програми", ""].join("\n");
+  return [...withPageBreak(lines, s), "", "", "Додаток 1", "Перелік завдань і проєктів Програми", ""].join(
+    "\n",
+  );
+}
+
+/** A page break between two of the passport's lines: blank lines, the page's number, a form feed or not. */
+function withPageBreak(lines: string[], s: Style): string[] {
+  const head = 4; // the title, a blank line and field 1's first line
+  if (s.pageBreak === null || lines.length <= head) return lines;
+  const at = head + (s.pageBreak % (lines.length - head));
+  const [next = "", ...rest] = lines.slice(at);
+  const footer = ["", "", `${" ".repeat(30)}1`];
+  return [...lines.slice(0, at), ...footer, `${s.formFeed ? "\f" : ""}${next}`, ...rest];
 }
 
 export const spacedPassport: fc.Arbitrary<SpacedPassport> = fc
