@@ -176,8 +176,9 @@ function readFields(lines: Line[], start: number, columns: Columns): { fields: F
     const number = fieldStarted(parts.number, parts.label, current?.number ?? 0);
     if (number !== null)
       fields.push({ number, line: line.number, label: [], value: [], rows: null, header: [] });
-    // After a blank line only a new field or a row of field 10's table goes on.
-    else if (!current || parts.number !== "" || (blanks > 0 && current.rows === null)) break;
+    // After a blank line only a new field or a row of field 10's table (nothing in the name column) goes on.
+    else if (!current || parts.number !== "" || (blanks > 0 && (current.rows === null || parts.label !== "")))
+      break;
     const field = fields.at(-1);
     if (field) addLine(field, parts.label, parts.value, line.number);
     end = line.number;
@@ -203,7 +204,9 @@ export function readSpacedPassport(text: string): SpacedPassport | null {
   const { fields, end } = readFields(lines, first.index, first.columns);
   const start = fields[0]?.line ?? 0;
   const raw = text.split(/\r\n|\r|\n/);
-  if (fields.length < 2 || raw.slice(start - 1, end).some((line) => line.includes("\t"))) return null;
+  const community = /громад/iu.test(fields[0]?.label.join(" ") ?? "");
+  if (!community || fields.length < 2 || raw.slice(start - 1, end).some((line) => line.includes("\t")))
+    return null;
   const rest = raw.map((line, index) => (index + 1 >= start && index + 1 <= end ? "" : line)).join("\n");
   return { table: { kind: "table", rows: rowsOf(fields), line: start }, rest };
 }

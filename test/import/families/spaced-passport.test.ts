@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ImportResult } from "../../../src/domain/model.js";
 import { importText } from "../../../src/import/index.js";
+import { readSpacedPassport } from "../../../src/import/text/spaced-passport.js";
 import { PROPERTY_RUNS } from "./model.js";
 import { RUNS } from "./render.js";
 import { spacedDocument } from "./space-aligned.js";
@@ -44,4 +45,55 @@ describe("a passport aligned with spaces (pdftotext -layout)", () => {
       { ...PROPERTY_RUNS, numRuns: Math.ceil(PROPERTY_RUNS.numRuns / 4) },
     );
   }, 120_000);
+});
+
+describe("what is no passport aligned with spaces", () => {
+  it("a table whose first column is a name, not the community's", () => {
+    const text = [
+      "Найменування показника    Одиниця виміру    Базове значення    Строк",
+      "Строк надання послуги     днів              10                 2026 рік",
+      "",
+    ].join("\n");
+    expect(readSpacedPassport(text)).toBeNull();
+  });
+
+  it("a passport with tabs: the text reader's table", () => {
+    const text = [
+      "1.\tНайменування територіальної громади\tТестова сільська територіальна громада",
+      "9.\tСтрок виконання Програми\t2026–2028 роки",
+    ].join("\n");
+    expect(readSpacedPassport(text)).toBeNull();
+  });
+});
+
+describe("the issue's example", () => {
+  it("reads the ten fields' names and values wrapped in their columns, and field 10's table", () => {
+    const text = [
+      "ПАСПОРТ",
+      "",
+      "1.   Найменування                  Демонстраційна сільська",
+      "     територіальної громади        територіальна громада",
+      "9.   Строк виконання Програми      2026–2028 роки",
+      "10.  Джерела та обсяги             Всього      2026       2027       2028",
+      "     фінансування, тис. грн",
+      "                                   Загальний   300,000    100,000    100,000    100,000",
+      "                                   обсяг",
+      "                                   у тому числі:",
+      "                                   місцевий    300,000    100,000    100,000    100,000",
+      "                                   бюджет",
+    ].join("\n");
+    const { passport } = importText(text).programme;
+    expect(passport.fields.map(({ number, value }) => [number, value])).toEqual([
+      [1, "Демонстраційна сільська територіальна громада"],
+      [9, "2026–2028 роки"],
+      [10, "Всього 2026 2027 2028"],
+    ]);
+    const years = { "2026": 10_000_000, "2027": 10_000_000, "2028": 10_000_000 };
+    expect(passport.funding).toMatchObject({
+      total: 30_000_000,
+      byYear: years,
+      bySource: { local: 30_000_000 },
+      bySourceByYear: { local: years },
+    });
+  });
 });
