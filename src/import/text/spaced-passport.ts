@@ -37,6 +37,8 @@ const FIELD_STARTS: [number, RegExp][] = [
 const FIELD_NUMBER = /^(\d{1,2})\.?$/;
 const ANNEX = /^додаток(?!\p{L})/iu;
 const RUN = /\S+(?: \S+)*/g;
+/** Lines tried as field 1's, at most. */
+const CANDIDATES = 20;
 
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
@@ -59,17 +61,16 @@ interface Columns {
   value: number;
 }
 
-/** Field 1's line: `[1.]  Найменування …  value`, or null. */
-function firstField(lines: Line[]): { index: number; columns: Columns } | null {
-  for (const [index, line] of lines.entries()) {
+/** Lines that may be field 1's (`[1.]  Найменування …  value`), each with the columns it sets. */
+function fieldOneLines(lines: Line[]): { index: number; columns: Columns }[] {
+  return lines.flatMap((line, index) => {
     const at = line.runs.findIndex((run) => FIELD_STARTS[0]?.[1].test(run.text));
     const numbered = at === 1 && FIELD_NUMBER.exec(line.runs[0]?.text ?? "")?.[1] === "1";
-    const value = line.runs[at + 1];
-    const label = line.runs[at];
-    if ((at === 0 || numbered) && label && value)
-      return { index, columns: { label: label.x, value: value.x } };
-  }
-  return null;
+    const [label, value] = [line.runs[at], line.runs[at + 1]];
+    return (at === 0 || numbered) && label && value
+      ? [{ index, columns: { label: label.x, value: value.x } }]
+      : [];
+  });
 }
 
 /** The line's runs in the number, name and value columns, or null when a run crosses a column edge. */
@@ -169,7 +170,7 @@ function readFields(lines: Line[], start: number, columns: Columns): { fields: F
       continue;
     }
     const parts = split(line, columns);
-    const blanks = pageBreak ? 0 : line.blanksBefore;
+    const blanks = pageBreak || fields.length === 0 ? 0 : line.blanksBefore;
     pageBreak = false;
     if (!parts || ANNEX.test(parts.label) || blanks >= 2) break;
     const current = fields.at(-1);
@@ -199,16 +200,18 @@ export interface SpacedPassport {
  */
 export function readSpacedPassport(text: string): SpacedPassport | null {
   const lines = linesOf(text);
-  const first = firstField(lines);
-  if (!first) return null;
-  const { fields, end } = readFields(lines, first.index, first.columns);
-  const start = fields[0]?.line ?? 0;
   const raw = text.split(/\r\n|\r|\n/);
-  const community = /громад/iu.test(fields[0]?.label.join(" ") ?? "");
-  if (!community || fields.length < 2 || raw.slice(start - 1, end).some((line) => line.includes("\t")))
-    return null;
-  const rest = raw.map((line, index) => (index + 1 >= start && index + 1 <= end ? "" : line)).join("\n");
-  return { table: { kind: "table", rows: rowsOf(fields), line: start }, rest };
+  for (const { index, columns } of fieldOneLines(lines).slice(0, CANDIDATES)) {
+    const { fields, end } = readFields(lines, index, columns);
+    const start = fields[0]?.line ?? 0;
+    // Field 1 names the community; a table whose first column is a name («Найменування показника») does not.
+    const community = /громад/iu.test(fields[0]?.label.join(" ") ?? "");
+    if (!community || fields.length < 2) continue;
+    if (raw.slice(start - 1, end).some((line) => line.includes("\t"))) return null;
+    const rest = raw.map((line, at) => (at + 1 >= start && at + 1 <= end ? "" : line)).join("\n");
+    return { table: { kind: "table", rows: rowsOf(fields), line: start }, rest };
+  }
+  return null;
 }
 
 /** The blocks read from the rest of the text with the passport table in its place. */

@@ -57,6 +57,25 @@ describe("what is no passport aligned with spaces", () => {
     expect(readSpacedPassport(text)).toBeNull();
   });
 
+  it("…and a passport after such a table is still found", () => {
+    const text = [
+      "Найменування показника    Одиниця виміру    Базове значення    Строк",
+      "Строк надання послуги     днів              10                 2026 рік",
+      "",
+      "",
+      "1.   Найменування                  Демонстраційна сільська",
+      "     територіальної громади        територіальна громада",
+      "9.   Строк виконання Програми      2026–2028 роки",
+    ].join("\n");
+    const rows = readSpacedPassport(text)?.table.rows.map((row) =>
+      row.cells.map((cell) => cell.replace(/\s+/g, " ")),
+    );
+    expect(rows).toEqual([
+      ["1.", "Найменування територіальної громади", "Демонстраційна сільська територіальна громада"],
+      ["9.", "Строк виконання Програми", "2026–2028 роки"],
+    ]);
+  });
+
   it("a passport with tabs: the text reader's table", () => {
     const text = [
       "1.\tНайменування територіальної громади\tТестова сільська територіальна громада",
