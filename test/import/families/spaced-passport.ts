@@ -34,6 +34,8 @@ interface Style {
   valueWidth: number;
   gaps: [number, number, number];
   blankBetween: boolean;
+  /** Blank lines between the title and field 1. */
+  blanksBefore: number;
   /** Where a page break falls among the passport's lines (modulo their count), or none. */
   pageBreak: number | null;
   formFeed: boolean;
@@ -58,6 +60,7 @@ const style: fc.Arbitrary<Style> = fc.record({
     fc.integer({ min: 2, max: 4 }),
   ),
   blankBetween: fc.boolean(),
+  blanksBefore: fc.nat(3),
   pageBreak: fc.option(fc.nat(200)),
   formFeed: fc.boolean(),
   totalColumn: fc.boolean(),
@@ -221,7 +224,7 @@ function render(fields: SpacedPassport["fields"], model: Field10, s: Style): str
   const lines: string[] = [
     "ПАСПОРТ",
     "Програми цифрового розвитку Тестової сільської територіальної громади",
-    "",
+    ...Array<string>(s.blanksBefore).fill(""),
   ];
   for (const [index, field] of fields.entries()) {
     if (index > 0 && s.blankBetween) lines.push("");
@@ -248,7 +251,7 @@ function render(fields: SpacedPassport["fields"], model: Field10, s: Style): str
 
 /** A page break between two of the passport's lines: blank lines, the page's number, a form feed or not. */
 function withPageBreak(lines: string[], s: Style): string[] {
-  const head = 4; // the title, a blank line and field 1's first line
+  const head = 3 + s.blanksBefore; // the title, blank lines and field 1's first line
   if (s.pageBreak === null || lines.length <= head) return lines;
   const at = head + (s.pageBreak % (lines.length - head));
   const [next = "", ...rest] = lines.slice(at);
