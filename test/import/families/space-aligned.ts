@@ -208,9 +208,9 @@ export const spacedDocument = fc
   });
 
 /**
- * A document's Word blocks as `pdftotext -layout` writes them with no page breaks: each table laid out
- * on its own columns (random widths and gaps), its header rows included, a blank line around it;
- * paragraphs as lines.
+ * A document's Word blocks as `pdftotext -layout` writes them: each table laid out on its own columns
+ * (random widths and gaps), a blank line around it, its header rows printed again after each page
+ * break (rows whole, a page number or not, a form feed or not); paragraphs as lines.
  */
 export function renderSpacedBlocks(word: WordBlock[], style: SpacedStyle): string {
   const out: string[] = [];
@@ -219,7 +219,11 @@ export function renderSpacedBlocks(word: WordBlock[], style: SpacedStyle): strin
     else if (block.kind === "table") {
       const width = Math.max(...block.rows.map((row) => row.reduce((sum, cell) => sum + spanOf(cell), 0)));
       const layout = new SpacedLayout(block.rows, width, style);
-      out.push("", ...block.rows.flatMap((row) => layout.lines(row)), "");
+      const header = block.rows.slice(0, block.headerRows).flatMap((row) => layout.lines(row));
+      const renderer = new SpacedRenderer(layout, header, { ...style, cutRows: false });
+      renderer.startTable();
+      for (const row of block.rows.slice(block.headerRows)) renderer.row(row);
+      out.push("", ...renderer.text().trimEnd().split("\n"), "");
     }
   }
   return `${out.join("\n")}\n`;

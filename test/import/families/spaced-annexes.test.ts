@@ -8,7 +8,8 @@ import { renderSpacedBlocks, spacedStyle } from "./space-aligned.js";
 
 /**
  * Family 4's annexes (the indicator list, the monitoring variables) as `pdftotext -layout` writes them:
- * every table, the passport's too, in columns aligned with spaces, cells wrapped in their columns.
+ * every table, the passport's too, in columns aligned with spaces, cells wrapped in their columns, the
+ * header printed again after each page break.
  */
 const spacedAnnexes = fc.tuple(model, style, spacedStyle).map(([m, s, layout]) => {
   const rendered = render(m, { ...s, breaks: [], mergeDirections: false, shift: false, targetCell: null });
