@@ -54,6 +54,7 @@ function runsOf(text: string, y: number): TextRun[] {
     y,
     width: match[0].length,
     size: SIZE,
+    monospace: true,
   }));
 }
 
