@@ -33,7 +33,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
 import { parseDeadline } from "../interpret/deadline.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
-import { TASK_COLUMNS } from "../interpret/tasks.js";
+import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
 import type { Ruling, TextRun } from "./geometry.js";
 
@@ -165,6 +165,8 @@ interface Header {
   columns: number[];
   /** The x-centres of its column-number row, if it prints one. */
   numbers?: number[];
+  /** The header cells the columns were set from, one per column (none when inherited). */
+  cells?: { x: number; right: number }[];
 }
 
 /**
@@ -299,6 +301,7 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
     lines: band.length,
     columns: [left, ...(centred ?? edges), right],
     ...(numbers ? { numbers } : {}),
+    cells: cells.extents,
   };
 }
 
@@ -319,6 +322,33 @@ function columnOf(columns: number[], piece: Piece, alone = false): number {
   const at = crosses ? piece.x + 1 : (piece.x + piece.right) / 2;
   const index = inner.findIndex((edge) => at < edge);
   return index < 0 ? inner.length : index;
+}
+
+/**
+ * The column edges moved left of right-aligned cells: a piece that runs over one edge from the gap
+ * between two header cells to the right side of the right one (its right within a point of the
+ * header cell's) is the right column's text, right-aligned like its header, so the edge lies between
+ * the left header cell and it, not at the midpoint of the header cells' gap (a right-aligned header
+ * leaves most of its column left of the midpoint). A direction heading alone on its line (a
+ * right-aligned full-width row) tells nothing of the columns.
+ */
+function rightAlignedEdges(
+  columns: number[],
+  cells: { x: number; right: number }[],
+  body: Piece[][],
+): number[] {
+  const moved = [...columns];
+  for (const line of body)
+    for (const piece of line) {
+      if (edgesCrossed(columns, piece) !== 1 || isHeadingLine(line)) continue;
+      const edge = columns.findIndex(
+        (at, index) => index > 0 && piece.x < at - piece.size && piece.right > at + piece.size,
+      );
+      const [left, right] = [cells[edge - 1], cells[edge]];
+      if (!left || !right || Math.abs(piece.right - right.right) > 1 || piece.x <= left.right) continue;
+      moved[edge] = Math.min(moved[edge] ?? 0, (left.right + piece.x) / 2);
+    }
+  return moved;
 }
 
 /** How many column edges a piece runs across. */
@@ -507,6 +537,7 @@ function buildRows(
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
+          !isHeadingLine(line.map(({ piece }) => piece)) &&
           [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach)));
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
@@ -519,7 +550,66 @@ function buildRows(
     above = { ...above, previous: byColumn };
     aboveY = line[0]?.piece.runs[0]?.y ?? aboveY;
   }
-  return { cells: rows.map((row) => row.map(join)), tops };
+  return { cells: rows.map((row) => row.map(join)).map(headingFromFirstColumn), tops };
+}
+
+/**
+ * A row whose only text is a direction heading by its content ("1. Назва", "Пріоритетний напрям 2")
+ * is a full-width row, whatever column its glyphs fall in: a short heading centred or right-aligned in
+ * a row of one cell fits inside one column.
+ */
+/** A line whose only text is a direction heading by its content: a full-width row of the table. */
+function isHeadingLine(line: Piece[]): boolean {
+  const [only] = line;
+  return line.length === 1 && only !== undefined && isHeading(only.text);
+}
+
+/** A direction heading, not a person's initials ("І.І.) та ДРАЦС" reads like the Roman "І. …"). */
+const isHeading = (text: string): boolean =>
+  /^[\p{Lu}\d]/u.test(text) && !/^\p{Lu}\.\s?\p{Lu}\./u.test(text) && isDirectionHeading(text);
+
+function headingFromFirstColumn(cells: string[]): string[] {
+  const filled = cells.flatMap((text, index) => (text.trim() === "" ? [] : [index]));
+  const [only] = filled;
+  const text = cells[only ?? 0] ?? "";
+  if (filled.length !== 1 || only === 0 || !isHeading(text)) return cells;
+  return cells.map((_, index) => (index === 0 ? text : ""));
+}
+
+/**
+ * Where the table under a header ends (the line after its last), and its columns with the left edge
+ * moved to the left of its first column's lines that end where the first header cell ends (a
+ * right-aligned first column whose lines are wider than its heading): a line running across two
+ * column edges, any other line starting left of the table, or a gap of an empty line ends it.
+ */
+function tableBody(
+  split: Piece[][],
+  lines: TextRun[][],
+  start: number,
+  header: Header,
+): { end: number; columns: number[] } {
+  let columns = header.columns;
+  const first = header.cells?.[0];
+  const underFirst = (piece: Piece) => first !== undefined && Math.abs(piece.right - first.right) <= 1;
+  let end = start;
+  for (; end < lines.length; end++) {
+    const line = split[end] ?? [];
+    const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
+    const size = sizeOf(lines[end] ?? []);
+    const left = columns[0] ?? 0;
+    const outside = line.filter((piece) => piece.x < left - size);
+    const above = split[end - 1] ?? [];
+    const broken =
+      gap > 2.2 * size ||
+      (line.some((piece) => edgesCrossed(columns, piece) >= 2) && !isHeadingLine(line)) ||
+      !outside.every((piece) => underFirst(piece) || endsUnder(piece, above)) ||
+      FOOTNOTE.test(line[0]?.text ?? "");
+    if (broken) break;
+    const widening = outside.filter(underFirst);
+    if (widening.length > 0)
+      columns = [Math.min(left, ...widening.map((piece) => piece.x - 1)), ...columns.slice(1)];
+  }
+  return { end, columns };
 }
 
 /**
@@ -556,20 +646,10 @@ export function alignedTables(
       continue;
     }
     closeBand();
-    const { columns } = header;
-    let end = at + header.lines;
-    while (end < lines.length) {
-      const line = split[end] ?? [];
-      const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
-      const size = sizeOf(lines[end] ?? []);
-      const broken =
-        gap > 2.2 * size ||
-        line.some((piece) => edgesCrossed(columns, piece) >= 2) ||
-        line.some((piece) => piece.x < (columns[0] ?? 0) - size && !endsUnder(piece, split[end - 1] ?? [])) ||
-        FOOTNOTE.test(line[0]?.text ?? "");
-      if (broken) break;
-      end++;
-    }
+    const body = tableBody(split, lines, at + header.lines, header);
+    let { columns } = body;
+    const { end } = body;
+    if (header.cells) columns = rightAlignedEdges(columns, header.cells, split.slice(at + header.lines, end));
     const placed = split
       .slice(at, end)
       .map((line) => line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1), piece })));
