@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importText } from "../../src/import/index.js";
 import type { Store } from "../../src/store/index.js";
 import { createUser } from "../../src/store/users.js";
-import { ARTIFACTS, CHROMIUM, type E2eApp, signIn, startE2eApp } from "./support.js";
+import { ARTIFACTS, CHROMIUM, type E2eApp, seriousViolations, signIn, startE2eApp } from "./support.js";
 
 const ROOT = process.cwd();
 const PROGRAMS = path.resolve(ROOT, "../shared/fixtures/programs");
@@ -18,6 +18,12 @@ const VIEWPORTS = [
 async function noHorizontalOverflow(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** No sideways scroll, and no serious or critical axe violation (WCAG 2.1 AA), at the page's width. */
+async function fitsAndPassesAxe(page: Page): Promise<void> {
+  await noHorizontalOverflow(page);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 /** Real programmes, imported and published: Romny (Sumy oblast) and Starokostiantyniv (Khmelnytskyi). */
@@ -67,7 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))("finding communities by name, and their o
         path: `${ARTIFACTS}/e2e-national-search-${viewport.width}.png`,
         fullPage: true,
       });
-      await noHorizontalOverflow(page);
+      await fitsAndPassesAxe(page);
 
       await found.getByRole("link", { name: "Огляд області: Сумська область" }).click();
       await page.waitForURL((url) => url.searchParams.get("oblast") === "Сумська область");
@@ -79,7 +85,7 @@ describe.skipIf(!existsSync(CHROMIUM))("finding communities by name, and their o
         path: `${ARTIFACTS}/e2e-national-oblast-real-${viewport.width}.png`,
         fullPage: true,
       });
-      await noHorizontalOverflow(page);
+      await fitsAndPassesAxe(page);
       await page.close();
     },
   );
@@ -106,7 +112,7 @@ describe.skipIf(!existsSync(CHROMIUM))("finding communities by name, and their o
         path: `${ARTIFACTS}/e2e-compare-by-name-${viewport.width}.png`,
         fullPage: true,
       });
-      await noHorizontalOverflow(page);
+      await fitsAndPassesAxe(page);
 
       await page.getByRole("button", { name: /^Прибрати: Роменська/ }).click();
       await page.getByText("Обрані громади (1 з 10)").waitFor();
@@ -138,7 +144,7 @@ describe.skipIf(!existsSync(CHROMIUM))("finding communities by name, and their o
     await page.screenshot({ path: `${ARTIFACTS}/e2e-edit-indicator-1366.png`, fullPage: true });
     await target.fill("42,0");
     await missing.first().waitFor({ state: "detached" });
-    await noHorizontalOverflow(page);
+    await fitsAndPassesAxe(page);
 
     await page.getByRole("tab", { name: "Текст програми" }).click();
     await page.getByLabel(/^Текст розділу «ІІІ\. Аналіз/).fill("Оновлений аналіз стану інформатизації.");

@@ -223,6 +223,21 @@ describe.skipIf(!existsSync(CHROMIUM))("reporting end to end", () => {
     expect(docx.status()).toBe(200);
     expect((await docx.body()).subarray(0, 2).toString()).toBe("PK");
     expect(await seriousViolations(head)).toEqual([]);
+
+    await head.getByText("ENG", { exact: true }).click();
+    await head.getByRole("heading", { name: /^Monitoring for \d{4}$/ }).waitFor();
+    await head.getByRole("heading", { name: "Overdue reports" }).waitFor();
+    await head.getByRole("columnheader", { name: "Planned" }).first().waitFor();
+    const shown = (await head.locator("#main").textContent()) ?? "";
+    const ukrainianLabels = [
+      "Моніторинг виконання",
+      "Прострочені звіти",
+      "Прострочених звітів немає",
+      "Заплановано і фактично",
+    ];
+    expect(ukrainianLabels.filter((label) => shown.includes(label))).toEqual([]);
+    await head.getByText("УКР", { exact: true }).click();
+    await head.getByRole("heading", { name: "Прострочені звіти" }).waitFor();
   });
 
   it("publishing with errors asks for a reason, which the public page then shows", {

@@ -83,6 +83,19 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     await page.waitForURL(/\/programmes\/\d+$/, { timeout: 60_000 });
     await page.getByRole("tab", { name: "Завдання та заходи" }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/e2e-programme.png` });
+    const tabRow = page.getByRole("tablist", { name: "Розділи програми" });
+    const hidden = await tabRow.evaluate((list) => list.scrollWidth - list.clientWidth);
+    expect(hidden, "the tab row at 1366 px shows every tab without scrolling").toBeLessThanOrEqual(0);
+    for (const width of [1366, 1200]) {
+      await page.setViewportSize({ width, height: 900 });
+      const header = page.locator("header").first();
+      const spilt = await header.evaluate((bar) => [
+        bar.scrollHeight - bar.clientHeight,
+        bar.scrollWidth - bar.clientWidth,
+      ]);
+      expect(spilt, `the header's navigation stays on one line within ${width} px`).toEqual([0, 0]);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it("edits an amount: the total changes live, a bad amount blocks saving", async () => {

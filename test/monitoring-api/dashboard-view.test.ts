@@ -30,4 +30,9 @@ describe("dashboard view helpers", () => {
     expect(formatProgress(63.44)).toBe("63,4 %");
     expect(formatProgress(null)).toBe("—");
   });
+
+  it("formats progress with a decimal point under English", () => {
+    expect(formatProgress(63.44, "en")).toBe("63.4%");
+    expect(formatProgress(null, "en")).toBe("—");
+  });
 });

@@ -4,6 +4,8 @@ import type { CommunityHit } from "../../../src/contract/community-search.js";
 import type { CompareCommunity, CompareProgramme } from "../../../src/contract/national.js";
 import { formatAmount } from "../../../src/domain/money.js";
 import { useI18n } from "../i18n/index.js";
+import { localeOf } from "../lib/format.js";
+import { formatPerResident } from "../national/nationalData.js";
 import { CommunitySearch } from "../shared/CommunitySearch.js";
 
 export interface ComparePageProps {
@@ -27,10 +29,6 @@ function parseCodes(text: string): string[] {
   ];
 }
 
-function perResident(kopecks: number | null): string {
-  return kopecks === null ? "—" : `${formatAmount(kopecks, "uah")} грн`;
-}
-
 /** Whole-period money of a programme by category (year null rows of the API). */
 function byCategory(programme: CompareProgramme): Map<string, { label: string; amount: number }> {
   const out = new Map<string, { label: string; amount: number }>();
@@ -43,7 +41,7 @@ function byCategory(programme: CompareProgramme): Map<string, { label: string; a
 }
 
 function CategoryTable({ communities }: { communities: CompareCommunity[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const columns = communities.flatMap((community) =>
     community.programmes.map((programme) => ({ community, programme, sums: byCategory(programme) })),
   );
@@ -74,7 +72,7 @@ function CategoryTable({ communities }: { communities: CompareCommunity[] }) {
               <Table.Td>{label}</Table.Td>
               {columns.map(({ programme, sums }) => (
                 <Table.Td key={programme.programme_id} ta="right">
-                  {formatAmount(sums.get(id)?.amount ?? 0, "thousand")}
+                  {formatAmount(sums.get(id)?.amount ?? 0, "thousand", localeOf(lang))}
                 </Table.Td>
               ))}
             </Table.Tr>
@@ -83,7 +81,7 @@ function CategoryTable({ communities }: { communities: CompareCommunity[] }) {
             <Table.Th>{t("common.total")}</Table.Th>
             {columns.map(({ programme }) => (
               <Table.Th key={programme.programme_id} ta="right">
-                {formatAmount(programme.total_kopecks, "thousand")}
+                {formatAmount(programme.total_kopecks, "thousand", localeOf(lang))}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -91,7 +89,7 @@ function CategoryTable({ communities }: { communities: CompareCommunity[] }) {
             <Table.Th>{t("compare.perResident")}</Table.Th>
             {columns.map(({ programme }) => (
               <Table.Th key={programme.programme_id} ta="right">
-                {perResident(programme.per_resident_kopecks)}
+                {formatPerResident(programme.per_resident_kopecks, lang)}
               </Table.Th>
             ))}
           </Table.Tr>

@@ -354,6 +354,28 @@ export const en: Record<MessageKey, string> = {
   "national.openOblast": "Open the view of {oblast}",
   "national.oblastOpenHint":
     "Click an oblast in the chart or in the table to open the view of its communities.",
+  "dashboard.title": "Monitoring for {year}",
+  "dashboard.year": "Year",
+  "dashboard.loading": "Loading",
+  "dashboard.summary": "As of {date}: {missing} not submitted, {overdue} overdue",
+  "dashboard.overdue": "Overdue reports",
+  "dashboard.noOverdue": "No overdue reports",
+  "dashboard.due": "due {date}",
+  "dashboard.money": "Planned and actually funded",
+  "dashboard.direction": "Direction",
+  "dashboard.planned": "Planned",
+  "dashboard.actual": "Actual",
+  "dashboard.progress": "Progress",
+  "dashboard.total": "Programme total",
+  "dashboard.indicators": "Indicators",
+  "dashboard.indicator": "Indicator",
+  "dashboard.baseline": "Baseline",
+  "dashboard.target": "Target",
+  "dashboard.actualValue": "Actual",
+  "dashboard.state": "Status",
+  "dashboard.reached": "reached",
+  "dashboard.not-reached": "not reached",
+  "dashboard.no-data": "no data",
 };
 
 export const SOURCE_LABELS_EN = {

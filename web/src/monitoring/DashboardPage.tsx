@@ -4,14 +4,11 @@
  */
 import { Alert, Badge, Group, Loader, NumberInput, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useEffect, useState } from "react";
+import { useI18n } from "../i18n/index.js";
 import { formatDate, formatMoney } from "../lib/format.js";
+import { periodLabel, useReportingText } from "../reporting/text.js";
 import { type Dashboard, formatProgress, overdueByUnit } from "./dashboardData.js";
 
-const STATUS_LABELS = {
-  reached: "досягнуто",
-  "not-reached": "не досягнуто",
-  "no-data": "немає даних",
-} as const;
 const STATUS_COLORS = { reached: "green", "not-reached": "red", "no-data": "gray" } as const;
 
 async function loadDashboard(programmeId: number, year: number | undefined): Promise<Dashboard> {
@@ -27,8 +24,10 @@ async function loadDashboard(programmeId: number, year: number | undefined): Pro
 }
 
 function OverdueSection({ dashboard }: { dashboard: Dashboard }) {
+  const { t, lang } = useI18n();
+  const { rt } = useReportingText();
   const groups = overdueByUnit(dashboard.overdue);
-  if (groups.length === 0) return <Alert color="green">Прострочених звітів немає</Alert>;
+  if (groups.length === 0) return <Alert color="green">{t("dashboard.noOverdue")}</Alert>;
   return (
     <Stack gap="sm">
       {groups.map((group) => (
@@ -41,10 +40,10 @@ function OverdueSection({ dashboard }: { dashboard: Dashboard }) {
             <Table.Tbody>
               {group.entries.map((entry) => (
                 <Table.Tr key={`${entry.itemId} ${entry.periodKey}`}>
-                  <Table.Td>{entry.periodKey}</Table.Td>
+                  <Table.Td>{periodLabel(rt, entry.periodKey)}</Table.Td>
                   <Table.Td>{entry.number}</Table.Td>
                   <Table.Td>{entry.title}</Table.Td>
-                  <Table.Td>до {formatDate(entry.dueDate)}</Table.Td>
+                  <Table.Td>{t("dashboard.due", { date: formatDate(entry.dueDate, lang) })}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -56,6 +55,7 @@ function OverdueSection({ dashboard }: { dashboard: Dashboard }) {
 }
 
 function MoneySection({ dashboard }: { dashboard: Dashboard }) {
+  const { t, lang } = useI18n();
   const rows = [
     ...dashboard.directions
       .filter((direction) => direction.projectCount > 0)
@@ -64,25 +64,25 @@ function MoneySection({ dashboard }: { dashboard: Dashboard }) {
         label: `${direction.number} ${direction.title}`,
         ...direction,
       })),
-    { key: "total", label: "Усього за програмою", ...dashboard.programme },
+    { key: "total", label: t("dashboard.total"), ...dashboard.programme },
   ];
   return (
     <Table striped>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Напрям</Table.Th>
-          <Table.Th ta="right">Заплановано</Table.Th>
-          <Table.Th ta="right">Фактично</Table.Th>
-          <Table.Th ta="right">Прогрес</Table.Th>
+          <Table.Th>{t("dashboard.direction")}</Table.Th>
+          <Table.Th ta="right">{t("dashboard.planned")}</Table.Th>
+          <Table.Th ta="right">{t("dashboard.actual")}</Table.Th>
+          <Table.Th ta="right">{t("dashboard.progress")}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {rows.map((row) => (
           <Table.Tr key={row.key} fw={row.key === "total" ? 700 : undefined}>
             <Table.Td>{row.label}</Table.Td>
-            <Table.Td ta="right">{formatMoney(row.plannedTotal)}</Table.Td>
-            <Table.Td ta="right">{formatMoney(row.actualTotal)}</Table.Td>
-            <Table.Td ta="right">{formatProgress(row.progress)}</Table.Td>
+            <Table.Td ta="right">{formatMoney(row.plannedTotal, lang)}</Table.Td>
+            <Table.Td ta="right">{formatMoney(row.actualTotal, lang)}</Table.Td>
+            <Table.Td ta="right">{formatProgress(row.progress, lang)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -91,15 +91,16 @@ function MoneySection({ dashboard }: { dashboard: Dashboard }) {
 }
 
 function IndicatorSection({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useI18n();
   return (
     <Table>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Індикатор</Table.Th>
-          <Table.Th>Базове</Table.Th>
-          <Table.Th>Цільове</Table.Th>
-          <Table.Th>Фактичне</Table.Th>
-          <Table.Th>Стан</Table.Th>
+          <Table.Th>{t("dashboard.indicator")}</Table.Th>
+          <Table.Th>{t("dashboard.baseline")}</Table.Th>
+          <Table.Th>{t("dashboard.target")}</Table.Th>
+          <Table.Th>{t("dashboard.actualValue")}</Table.Th>
+          <Table.Th>{t("dashboard.state")}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -117,7 +118,7 @@ function IndicatorSection({ dashboard }: { dashboard: Dashboard }) {
             <Table.Td>{indicator.target}</Table.Td>
             <Table.Td>{indicator.actual ?? "—"}</Table.Td>
             <Table.Td>
-              <Badge color={STATUS_COLORS[indicator.status]}>{STATUS_LABELS[indicator.status]}</Badge>
+              <Badge color={STATUS_COLORS[indicator.status]}>{t(`dashboard.${indicator.status}`)}</Badge>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -127,6 +128,7 @@ function IndicatorSection({ dashboard }: { dashboard: Dashboard }) {
 }
 
 export function DashboardPage({ programmeId, initialYear }: { programmeId: number; initialYear?: number }) {
+  const { t, lang } = useI18n();
   const [year, setYear] = useState<number | undefined>(initialYear);
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -148,34 +150,37 @@ export function DashboardPage({ programmeId, initialYear }: { programmeId: numbe
         {error}
       </Alert>
     );
-  if (!dashboard) return <Loader aria-label="Завантаження" />;
+  if (!dashboard) return <Loader aria-label={t("dashboard.loading")} />;
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={1} size="h3">
-          Моніторинг виконання за {dashboard.year} рік
+          {t("dashboard.title", { year: dashboard.year })}
         </Title>
         <NumberInput
-          aria-label="Рік"
+          aria-label={t("dashboard.year")}
           w={110}
           value={dashboard.year}
           onChange={(value) => typeof value === "number" && setYear(value)}
         />
       </Group>
       <Text c="dimmed">
-        Станом на {formatDate(dashboard.today)}: не подано {dashboard.notReported.length}, прострочено{" "}
-        {dashboard.overdue.length}
+        {t("dashboard.summary", {
+          date: formatDate(dashboard.today, lang),
+          missing: dashboard.notReported.length,
+          overdue: dashboard.overdue.length,
+        })}
       </Text>
       <Title order={2} size="h4">
-        Прострочені звіти
+        {t("dashboard.overdue")}
       </Title>
       <OverdueSection dashboard={dashboard} />
       <Title order={2} size="h4">
-        Заплановано і фактично профінансовано
+        {t("dashboard.money")}
       </Title>
       <MoneySection dashboard={dashboard} />
       <Title order={2} size="h4">
-        Індикатори
+        {t("dashboard.indicators")}
       </Title>
       <IndicatorSection dashboard={dashboard} />
     </Stack>

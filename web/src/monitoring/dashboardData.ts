@@ -1,5 +1,6 @@
 /** The head's dashboard as the API returns it (GET /api/programmes/:id/dashboard), and its grouping. */
 import type { Dashboard } from "../../../src/contract/dashboard.js";
+import type { Lang } from "../lib/format.js";
 
 export type { Dashboard };
 export type MissingEntry = Dashboard["notReported"][number];
@@ -32,7 +33,8 @@ export function overdueByUnit(overdue: MissingEntry[]): UnitOverdue[] {
     );
 }
 
-/** "63,4 %" or "—". */
-export function formatProgress(progress: number | null): string {
-  return progress === null ? "—" : `${progress.toFixed(1).replace(".", ",")} %`;
+/** "63,4 %" (Ukrainian) or "63.4%" (English), or "—". */
+export function formatProgress(progress: number | null, lang: Lang = "uk"): string {
+  if (progress === null) return "—";
+  return lang === "uk" ? `${progress.toFixed(1).replace(".", ",")} %` : `${progress.toFixed(1)}%`;
 }

@@ -29,6 +29,8 @@ function NavLink({ href, label, active }: { href: string; label: string; active:
       href={href}
       c={active ? undefined : "dark"}
       fw={active ? 700 : 500}
+      size="sm"
+      style={{ whiteSpace: "nowrap" }}
       aria-current={active ? "page" : undefined}
       onClick={(event: MouseEvent) => {
         event.preventDefault();
@@ -124,7 +126,7 @@ function UserMenu({ user, onSignOut }: { user: SessionUser; onSignOut: () => voi
   const { t } = useI18n();
   return (
     <Group gap="xs" wrap="nowrap">
-      <Text size="sm" visibleFrom="sm">
+      <Text size="sm" visibleFrom="xl" style={{ whiteSpace: "nowrap" }}>
         {user.displayName}
       </Text>
       <Button variant="default" size="xs" onClick={onSignOut}>
@@ -162,11 +164,11 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
         <Container size="xl" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap">
             <Group gap="lg" wrap="nowrap">
-              <Text fw={800} component="span">
+              <Text fw={800} component="span" style={{ whiteSpace: "nowrap" }}>
                 {t("app.title")}
               </Text>
-              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.main")} />
-              <Group component="nav" aria-label={t("nav.main")} gap="md" visibleFrom="sm">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="lg" size="sm" aria-label={t("nav.main")} />
+              <Group component="nav" aria-label={t("nav.main")} gap="md" wrap="nowrap" visibleFrom="lg">
                 <NavLinks
                   route={route}
                   editable={editable}
@@ -184,7 +186,7 @@ export function App({ probe }: { probe: () => Promise<Session> }) {
       <AppShell.Main>
         <Container size="xl" component="main" id="main" tabIndex={-1}>
           {opened && (
-            <Group component="nav" aria-label={t("nav.main")} gap="md" hiddenFrom="sm" mb="md">
+            <Group component="nav" aria-label={t("nav.main")} gap="md" hiddenFrom="lg" mb="md">
               <NavLinks
                 route={route}
                 editable={editable}

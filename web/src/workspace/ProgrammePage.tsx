@@ -369,7 +369,7 @@ function Workspace({
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
           <Tabs value={tab} onChange={(value) => value && setTab(value as Tab)} keepMounted={false}>
-            <Tabs.List aria-label={t("programme.tabs")} style={{ overflowX: "auto", flexWrap: "nowrap" }}>
+            <Tabs.List aria-label={t("programme.tabs")}>
               {TABS.map((each) => (
                 <Tabs.Tab key={each} value={each}>
                   {t(TAB_LABELS[each])}
