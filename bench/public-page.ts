@@ -4,7 +4,7 @@
  * time from navigation to the community's name on screen, the browser's first-contentful-paint, and the
  * bytes on the wire. Then the same with DevTools' "Slow 4G" network throttling (CDP).
  * Goals (issue 13): name on screen ≤ 1.5× the trivial page; ≤ 2 s on slow 4G; < 200 KB transferred.
- * Needs /usr/bin/chromium (`apt-get install chromium`). BENCH_ROUNDS (default 9) and BENCH_SLOW_ROUNDS (slow
+ * Needs /usr/bin/chromium (`apt-get install chromium`). BENCH_ROUNDS (default 15) and BENCH_SLOW_ROUNDS (slow
  * 4G; 3 with BENCH_QUICK=1, CI's short run, else BENCH_ROUNDS).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -20,11 +20,12 @@ import { checkGoals, type Goal, median } from "./goals.js";
 
 const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");
 /**
- * Cold loads of each page without throttling. Their median moved by a third from run to run with 3
- * (CI's quick run), so the quick run takes as many as the full one; on slow 4G the goal is a time, not a
- * ratio, and its loads are long, so the quick run takes fewer there.
+ * Cold loads of each page without throttling, in CI's quick run too. On the 2-core development machine at
+ * load average ~20 one load of either page took 70–1 100 ms; drawn from 30 loads of each, the ratio of
+ * medians of 3 (the quick run's old count) fell anywhere in 0.6–3.0× (5th–95th percentile), of 9 in
+ * 0.9–2.0×, of 15 in 1.1–1.8× (docs/speed.md).
  */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const SLOW_ROUNDS = Number(process.env.BENCH_SLOW_ROUNDS ?? (process.env.BENCH_QUICK ? 3 : ROUNDS));
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 const TRIVIAL_PATH = "/bench-trivial";
@@ -141,6 +142,11 @@ function printViews(label: string, list: View[]): void {
   );
 }
 
+/** Every load's time of the name on screen, in the order they were measured. */
+function loads(label: string, list: View[]): void {
+  console.log(`${label.padEnd(22)} loads: ${list.map((view) => ms(view.shownMs)).join(" ")}`);
+}
+
 /** The page's time over its baseline's in each round: their spread says how much the run's ratio moved. */
 function pairedRatios(page: View[], baseline: View[]): string {
   const ratios = page
@@ -174,6 +180,8 @@ async function main(): Promise<void> {
     printViews("public page", fast);
     printViews("trivial page, slow 4G", slowTrivial);
     printViews("public page, slow 4G", slow);
+    loads("trivial page", trivial);
+    loads("public page", fast);
     console.log(`name on screen ÷ trivial page, round by round: ${pairedRatios(fast, trivial)}`);
     const medianOf = (list: View[], key: keyof View) => median(list.map((view) => view[key]));
     const goals: Goal[] = [
