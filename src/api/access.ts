@@ -71,6 +71,8 @@ export const ACCESS: Record<string, AccessRule> = {
   "GET /api/programmes/:id/reports/annual/:year/:form": ["admin", "head", "controller"],
   "GET /api/programmes/:id/audit": ["admin", "head", "controller"],
   "POST /api/programmes/:id/reports/:rid/return": STAFF,
+  "GET /api/programmes/:id/periods/:periodKey/reminders": ["admin", "head", "controller"],
+  "POST /api/programmes/:id/periods/:periodKey/reminders": STAFF,
   "GET /api/programmes/:id/annual-reports": ["admin", "head", "controller"],
   "POST /api/programmes/:id/annual-reports/:year/submit": STAFF,
   "GET /api/v1/programmes/:id/annual/:year/:form": "public",

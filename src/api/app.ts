@@ -10,6 +10,7 @@ import { healthSchema } from "../contract/common.js";
 import { fetchDocument as defaultFetchDocument } from "../import/fetch-url.js";
 import { createImportPool } from "../import/pool.js";
 import type { Store } from "../store/index.js";
+import type { Mailer } from "../store/reminders.js";
 import { installAuth } from "./auth.js";
 import { HttpError, installErrorHandler } from "./errors.js";
 import { registerHttpCache, staticCacheControl } from "./http-cache.js";
@@ -69,6 +70,8 @@ export interface AppOptions {
   loginAttemptsPerMinute?: number;
   /** "Now" in epoch ms for the sign-in backoff (tests); default Date.now. */
   now?: () => number;
+  /** Sends the head's reminders to executors by e-mail (SMTP_URL); without it they are in the app only. */
+  mailer?: Mailer | undefined;
 }
 
 function registerDocs(app: FastifyInstance): void {
@@ -152,7 +155,7 @@ function registerRooms(app: FastifyInstance, options: AppOptions, settings: Conf
     uploadsPerMinute: settings.limits.uploadsPerMinute,
   });
   app.register(dashboardRoutes, { ...programmes, clock });
-  app.register(reviewRoutes, { ...programmes, clock });
+  app.register(reviewRoutes, { ...programmes, clock, mailer: options.mailer });
   app.register(validateRoutes, { prefix: "/api/validate" });
   app.register(publicRoutes, { prefix: "/api/public", store });
   app.register(publicExportRoutes, { prefix: "/api/public", store });

@@ -21,7 +21,12 @@ async function main(): Promise<void> {
   const seeded = withDemo && (await seedDemo(store));
   const demoPassword = settings.demo.password;
   const usersSeeded = withDemo && (await seedDemoUsers(store, demoPassword));
-  const app = buildApp({ store, config: settings, logger: { level: settings.logLevel } });
+  const app = buildApp({
+    store,
+    config: settings,
+    logger: { level: settings.logLevel },
+    mailer: createMailer(),
+  });
   const { port, host } = listenAddress();
   const stopReminders = scheduleReminders(store, (error) =>
     app.log.error({ err: error }, "reminders failed"),

@@ -34,7 +34,7 @@ export const newUserBody = z.object({
 export const reminderSchema = z.object({
   programmeId: z.int(),
   periodKey: z.string(),
-  kind: z.enum(["before", "after"]),
+  kind: z.enum(["before", "after", "manual"]),
   sentAt: z.string(),
 });
 export type Reminder = z.infer<typeof reminderSchema>;

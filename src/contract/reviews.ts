@@ -3,6 +3,7 @@
  * (their files are frozen then), and the public reads the note of a programme published with errors.
  */
 import { z } from "zod";
+import { executorReportSchema } from "../domain/monitoring/schema.js";
 import { idParams } from "./common.js";
 
 export const returnBody = z.object({
@@ -25,3 +26,18 @@ export const annualReportYearSchema = z.object({
 export type AnnualReportYear = z.infer<typeof annualReportYearSchema>;
 
 export const publishNoteSchema = z.object({ note: z.string().nullable() });
+
+/** A reporting period of a programme: `/:id/periods/:periodKey`. */
+export const periodParams = idParams.extend({ periodKey: executorReportSchema.shape.periodKey });
+/** The head reminds one unit of the period's reports it has not submitted. */
+export const remindBody = z.object({ orgUnitId: z.int().positive() });
+export const manualReminderSchema = z.object({
+  orgUnitId: z.int(),
+  sentAt: z.string(),
+  /** Executors reminded in the app; `emails` of them also by e-mail. */
+  recipients: z.int(),
+  emails: z.int(),
+});
+export type ManualReminder = z.infer<typeof manualReminderSchema>;
+export const unitReminderSchema = z.object({ orgUnitId: z.int(), sentAt: z.string(), manual: z.boolean() });
+export type UnitReminder = z.infer<typeof unitReminderSchema>;

@@ -701,20 +701,6 @@ export async function writeEdit(
   actor: Actor,
   prepared: PreparedWrite = {},
 ): Promise<SavedVersion | undefined> {
-  const written = await writeEditVersion(trx, programmeId, programme, findings, note, actor, prepared);
-  return written && { programmeId, version: written.version, created: false };
-}
-
-/** `writeEdit`, answering the new version's key (to keep its document in memory once committed). */
-async function writeEditVersion(
-  trx: Transaction<Database>,
-  programmeId: number,
-  programme: Programme,
-  findings: Finding[],
-  note: string | undefined,
-  actor: Actor,
-  prepared: PreparedWrite = {},
-): Promise<VersionKey | undefined> {
   const documentJson = prepared.documentJson ?? JSON.stringify(programme);
   const row = await trx
     .selectFrom("programmes")
@@ -729,7 +715,11 @@ async function writeEditVersion(
     .set({ katottg, period_from: programme.period.from, period_to: programme.period.to })
     .where("id", "=", programmeId)
     .execute();
-  return writeEditRows(trx, programmeId, programme, findings, note, actor, { ...prepared, documentJson });
+  const written = await writeEditRows(trx, programmeId, programme, findings, note, actor, {
+    ...prepared,
+    documentJson,
+  });
+  return { programmeId, version: written.version, created: false };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Programme } from "../domain/model.js";
 import type { ReportingPeriod } from "../domain/monitoring/periods.js";
 import { type MissingReport, missingReports } from "../domain/monitoring/rollup.js";
 import type { ItemUnit } from "../domain/monitoring/units.js";
-import { monitoringDb } from "./audit.js";
+import { type Actor, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
 import { domainReport, itemUnitsOf, listReports, programmePeriods } from "./monitoring.js";
 
@@ -31,7 +31,8 @@ export function createMailer(smtpUrl = config().smtp.url): Mailer | undefined {
   return smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
 }
 
-export type ReminderKind = "before" | "after";
+/** Scheduled before or after the due date, or sent by the programme head by hand. */
+export type ReminderKind = "before" | "after" | "manual";
 
 export interface SentReminder {
   programmeId: number;
@@ -73,6 +74,14 @@ function missingByUnit(missing: MissingReport[], links: ItemUnit[]): Map<number,
   return out;
 }
 
+function reminderSubject(period: ReportingPeriod, kind: ReminderKind, due: string, on: string): string {
+  if (kind === "before") return `Нагадування: звіт за період ${period.key} потрібно подати до ${due}`;
+  if (kind === "after") return `Прострочено: звіт за період ${period.key} мав бути поданий до ${due}`;
+  return on > period.dueDate
+    ? `Керівник програми нагадує: звіт за період ${period.key} мав бути поданий до ${due}`
+    : `Керівник програми нагадує: звіт за період ${period.key} потрібно подати до ${due}`;
+}
+
 export function reminderText(
   programme: Programme,
   period: ReportingPeriod,
@@ -80,12 +89,11 @@ export function reminderText(
   items: MissingReport[],
   /** The executor's report form for the period (config().publicUrl + /reports/<programme id>). */
   link?: string,
+  /** The day it is sent ("YYYY-MM-DD"): a manual reminder says whether the due date has passed. */
+  on: string = new Date().toISOString().slice(0, 10),
 ) {
   const due = ukrainianDate(period.dueDate);
-  const subject =
-    kind === "before"
-      ? `Нагадування: звіт за період ${period.key} потрібно подати до ${due}`
-      : `Прострочено: звіт за період ${period.key} мав бути поданий до ${due}`;
+  const subject = reminderSubject(period, kind, due, on);
   const lines = items.map((item) => `- ${item.number} ${item.title}`);
   const text = [
     `Програма: ${programme.title}`,
@@ -283,4 +291,196 @@ export function scheduleReminders(
   timer.unref();
   run();
   return () => clearInterval(timer);
+}
+
+/** Why a manual reminder was not sent; `reason` maps to the HTTP status (not-found 404, else 409). */
+export class ReminderRefused extends Error {
+  constructor(
+    readonly reason: "not-found" | "nothing-missing" | "no-recipients" | "too-soon",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ManualReminderInput {
+  programmeId: number;
+  katottg: string;
+  programme: Programme;
+  periodKey: string;
+  orgUnitId: number;
+  actor: Actor;
+  now: Date;
+  mailer?: Mailer | undefined;
+}
+
+export interface ManualReminderSent {
+  orgUnitId: number;
+  sentAt: string;
+  /** Executors of the unit reminded in the app, and those of them reached by e-mail. */
+  recipients: number;
+  emails: number;
+}
+
+const MANUAL_GAP_MS = DAY_MS;
+
+/**
+ * The head reminds one unit now of the period's reports it has not submitted: each of its executors
+ * in the app, and by e-mail where a mailer and their address are known. Once per unit and period a
+ * day; checked and recorded in one transaction, the e-mails sent after it commits (a failed one is
+ * un-recorded, as the scheduled ones are).
+ */
+export async function remindUnit(store: Store, input: ManualReminderInput): Promise<ManualReminderSent> {
+  const { programme, programmeId, orgUnitId, now } = input;
+  const period = (await programmePeriods(store, programmeId, programme)).find(
+    (each) => each.key === input.periodKey,
+  );
+  if (!period) throw new ReminderRefused("not-found", "Такого звітного періоду в програмі немає");
+  const on = now.toISOString().slice(0, 10);
+  const links = await itemUnitsOf(store, programmeId, programme, input.katottg);
+  const reports = (await listReports(store, programmeId)).map(domainReport);
+  const items = missingByUnit(missingReports(programme, reports, period, on), links).get(orgUnitId) ?? [];
+  const link = `${config().publicUrl}/reports/${programmeId}?period=${encodeURIComponent(period.key)}`;
+  const message = reminderText(programme, period, "manual", items, link, on);
+  const recorded = await recordManual(store, input, items.length);
+  const emails = await mailManual(store, input.mailer, recorded, message);
+  return { orgUnitId, sentAt: now.toISOString(), recipients: recorded.app, emails };
+}
+
+interface RecordedManual {
+  app: number;
+  emails: { id: number; to: string }[];
+}
+
+async function recordManual(
+  store: Store,
+  input: ManualReminderInput,
+  missing: number,
+): Promise<RecordedManual> {
+  const { programmeId, orgUnitId, now, actor } = input;
+  return monitoringDb(store)
+    .transaction()
+    .execute(async (trx) => {
+      const unit = await trx
+        .selectFrom("org_units")
+        .select("id")
+        .where("id", "=", orgUnitId)
+        .where("katottg", "=", input.katottg)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!unit) throw new ReminderRefused("not-found", "Такого підрозділу в громаді програми немає");
+      if (missing === 0)
+        throw new ReminderRefused("nothing-missing", "Підрозділ подав усі звіти за цей період");
+      const recent = await trx
+        .selectFrom("reminders")
+        .select("sent_at")
+        .where("programme_id", "=", programmeId)
+        .where("period_key", "=", input.periodKey)
+        .where("org_unit_id", "=", orgUnitId)
+        .where("kind", "=", "manual")
+        .where("sent_at", ">", new Date(now.getTime() - MANUAL_GAP_MS))
+        .orderBy("sent_at", "desc")
+        .executeTakeFirst();
+      if (recent)
+        throw new ReminderRefused(
+          "too-soon",
+          `Підрозділу вже нагадано ${new Date(recent.sent_at).toISOString().slice(0, 16).replace("T", " ")} UTC; наступне нагадування — не раніше ніж за добу`,
+        );
+      const executors = await trx
+        .selectFrom("users")
+        .select(["id", "login", "email"])
+        .where("org_unit_id", "=", orgUnitId)
+        .where("role", "=", "executor")
+        .orderBy("id")
+        .execute();
+      if (executors.length === 0)
+        throw new ReminderRefused(
+          "no-recipients",
+          "У підрозділі немає жодного виконавця з обліковим записом: запросіть його на сторінці «Підрозділи і користувачі»",
+        );
+      const base = {
+        programme_id: programmeId,
+        period_key: input.periodKey,
+        org_unit_id: orgUnitId,
+        kind: "manual" as const,
+        sent_at: now.toISOString(),
+        sent_by: actor?.userId ?? null,
+      };
+      await trx
+        .insertInto("reminders")
+        .values(
+          executors.map((user) => ({ ...base, channel: "app" as const, to: user.login, user_id: user.id })),
+        )
+        .execute();
+      const mailed = input.mailer ? executors.filter((user) => user.email) : [];
+      const emails =
+        mailed.length === 0
+          ? []
+          : await trx
+              .insertInto("reminders")
+              .values(
+                mailed.map((user) => ({
+                  ...base,
+                  channel: "email" as const,
+                  to: user.email ?? "",
+                  user_id: user.id,
+                })),
+              )
+              .returning(["id", "to"])
+              .execute();
+      await writeAudit(trx, actor, {
+        action: "remind",
+        entity: "org_unit",
+        entityId: orgUnitId,
+        after: {
+          programmeId,
+          periodKey: input.periodKey,
+          recipients: executors.length,
+          emails: emails.length,
+        },
+      });
+      return { app: executors.length, emails };
+    });
+}
+
+async function mailManual(
+  store: Store,
+  mailer: Mailer | undefined,
+  recorded: RecordedManual,
+  message: { subject: string; text: string },
+): Promise<number> {
+  if (!mailer) return 0;
+  let sent = 0;
+  for (const email of recorded.emails) {
+    try {
+      await mailer.sendMail({ from: config().smtp.from, to: email.to, ...message });
+      sent += 1;
+    } catch {
+      await monitoringDb(store).deleteFrom("reminders").where("id", "=", email.id).execute();
+    }
+  }
+  return sent;
+}
+
+/** The latest reminder (of any kind) each unit got for the period, for the head's reporting page. */
+export async function lastReminders(
+  store: Store,
+  programmeId: number,
+  periodKey: string,
+): Promise<{ orgUnitId: number; sentAt: string; manual: boolean }[]> {
+  const rows = await monitoringDb(store)
+    .selectFrom("reminders")
+    .select(["org_unit_id", "kind", "sent_at"])
+    .distinctOn("org_unit_id")
+    .where("programme_id", "=", programmeId)
+    .where("period_key", "=", periodKey)
+    .where("channel", "=", "app")
+    .orderBy("org_unit_id")
+    .orderBy("sent_at", "desc")
+    .execute();
+  return rows.map((row) => ({
+    orgUnitId: row.org_unit_id,
+    sentAt: new Date(row.sent_at).toISOString(),
+    manual: row.kind === "manual",
+  }));
 }

@@ -230,11 +230,13 @@ export interface RemindersTable {
   programme_id: number;
   period_key: string;
   org_unit_id: number;
-  kind: "before" | "after";
+  kind: "before" | "after" | "manual";
   channel: "email" | "app";
   to: string;
   user_id: number | null;
   sent_at: Timestamp;
+  /** The head who sent a manual reminder. */
+  sent_by: number | null;
 }
 
 export interface AgreementEventsTable {

@@ -22,6 +22,25 @@ const rebuiltTables = ({ mark, ids }: { mark: string; ids: string[] }) => {
   };
 };
 
+/**
+ * React's props object of every element matched, kept on the element. react-dom gives an element a new
+ * props object each time it commits a render of it, so a changed one means the element was rendered again.
+ */
+const rememberProps = (selector: string) =>
+  [...document.querySelectorAll(selector)].map((element) => {
+    const fields = element as unknown as Record<string, unknown>;
+    const key = Object.keys(fields).find((name) => name.startsWith("__reactProps$")) ?? "";
+    fields.__e2eProps = fields[key];
+    return key !== "";
+  }).length;
+/** How many of the elements matched React rendered again since `rememberProps`. */
+const renderedAgain = (selector: string) =>
+  [...document.querySelectorAll(selector)].filter((element) => {
+    const fields = element as unknown as Record<string, unknown>;
+    const key = Object.keys(fields).find((name) => name.startsWith("__reactProps$")) ?? "";
+    return fields.__e2eProps !== fields[key];
+  }).length;
+
 /** Every marked card still on screen kept its table; answers their ids. */
 async function expectKept(page: Page, ids: string[]): Promise<string[]> {
   const { onScreen, rebuilt } = await page.evaluate(rebuiltTables, { mark: MARK, ids });
@@ -62,5 +81,24 @@ describe.skipIf(!existsSync(CHROMIUM))("the large programme's tree (a virtual li
     await page.getByRole("button", { name: "Завершити редагування" }).click();
     await expect.poll(() => page.getByRole("toolbar").count()).toBe(0);
     await expectKept(page, kept);
+  });
+
+  it("renders neither the programme's header nor its findings again when edit mode is entered", async () => {
+    const { page, base } = session;
+    await page.goto(`${base}/programmes/${programmeId}`);
+    await page.locator(".tree-item table").first().waitFor();
+    const header = "h1.page-title";
+    const findings = 'section[aria-labelledby="findings-heading"] button';
+    const editButton = "button[aria-pressed]";
+    expect(await page.evaluate(rememberProps, header)).toBe(1);
+    expect(await page.evaluate(rememberProps, findings)).toBeGreaterThan(0);
+    expect(await page.evaluate(rememberProps, editButton)).toBe(1);
+
+    await page.getByRole("button", { name: "Редагувати" }).click();
+    await page.getByRole("toolbar").first().waitFor();
+    // The button that changed is seen as rendered again: the check can tell.
+    expect(await page.evaluate(renderedAgain, editButton)).toBe(1);
+    expect(await page.evaluate(renderedAgain, header)).toBe(0);
+    expect(await page.evaluate(renderedAgain, findings)).toBe(0);
   });
 });

@@ -185,8 +185,18 @@ describe.skipIf(!existsSync(CHROMIUM))("reporting end to end", () => {
     await dialog.getByLabel("Зауваження виконавцю").fill("Додайте акт приймання-передачі");
     await dialog.getByRole("button", { name: "Повернути звіт" }).click();
     await row.getByText("повернуто").waitFor();
+    await row.getByRole("button", { name: /^Нагадати підрозділу/ }).click();
+    await head.getByRole("status").filter({ hasText: "Нагадування надіслано" }).waitFor();
+    await row.getByText(/^нагадано \d{2}\.\d{2}\.\d{4}$/).waitFor();
+    await row.getByRole("button", { name: /^Нагадати підрозділу/ }).click();
+    await head.getByRole("alert").filter({ hasText: "вже нагадано" }).waitFor();
+    expect(await seriousViolations(head)).toEqual([]);
 
     await executor.reload();
+    await executor
+      .getByTestId("head-reminder")
+      .getByText(/керівник програми нагадав/)
+      .waitFor();
     const form = card(executor);
     await form.getByText(/Керівник повернув звіт .*«Додайте акт приймання-передачі»/).waitFor();
     await form.getByRole("button", { name: "Додати документ" }).click();

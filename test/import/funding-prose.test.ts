@@ -230,15 +230,35 @@ describe("passport field 10 in prose", () => {
     });
   });
 
-  it("places no amount that several years share («на 2026, 2027 та 2028 роки по 15,0»), and names it", () => {
-    const result = read("Фінансування на 2026, 2027 та 2028 роки по 15,0 тис. грн щороку");
+  it("places one amount said to be each year's («на 2026, 2027 та 2028 роки по 15,0») in each year", () => {
+    const listed = read("Фінансування на 2026, 2027 та 2028 роки по 15,0 тис. грн щороку");
+    const { line: _line, ...funding } = listed.programme.passport.funding;
+    const each = { "2026": 1_500_000, "2027": 1_500_000, "2028": 1_500_000 };
+    expect(funding).toEqual({ total: null, byYear: each, bySource: {}, bySourceByYear: {} });
+    expect(codes(listed, "import.unread-number")).toEqual([]);
+    expect(codes(listed, "import.no-amounts")).toEqual([]);
+    expect(listed.coverage).toEqual({ numbersSeen: 1, numbersPlaced: 1, numbersFlagged: 0 });
+    // A range, and a source's years after its total: «щороку» alone or «по» alone says "each".
+    const ranged = read(
+      "Загальний обсяг фінансування Програми становить 45,0 тис. грн, у тому числі з місцевого бюджету – 45,0 тис. грн (на 2026–2028 роки 15,0 тис. грн щороку)",
+    );
+    expect(ranged.programme.passport.funding.bySourceByYear).toEqual({ local: each });
+    expect(ranged.programme.passport.funding.total).toBe(4_500_000);
+    const sourced = read("Кошти місцевого бюджету: на 2026 та 2027 роки по 20,0 тис. грн");
+    expect(sourced.programme.passport.funding.bySourceByYear).toEqual({
+      local: { "2026": 2_000_000, "2027": 2_000_000 },
+    });
+  });
+
+  it("places no amount that several years share without saying it is each year's, and names it", () => {
+    const result = read("Фінансування на 2026, 2027 та 2028 роки 45,0 тис. грн");
     const { line: _line, ...funding } = result.programme.passport.funding;
     expect(funding).toEqual({ total: null, byYear: {}, bySource: {}, bySourceByYear: {} });
-    expect(codes(result, "import.unread-number")).toEqual([expect.stringContaining("«15,0»")]);
+    expect(codes(result, "import.unread-number")).toEqual([expect.stringContaining("«45,0»")]);
     // Not "no amounts": the amount is there, unread, and named.
     const [noAmounts, ...more] = codes(result, "import.no-amounts");
     expect(more).toEqual([]);
-    expect(noAmounts).toContain("містить суми («15,0»), але жодної не прочитано");
+    expect(noAmounts).toContain("містить суми («45,0»), але жодної не прочитано");
     expect(noAmounts).toContain("import.unread-number");
     expect(noAmounts).not.toContain("не наводить жодних сум");
     expect(result.coverage).toEqual({ numbersSeen: 1, numbersPlaced: 0, numbersFlagged: 1 });

@@ -417,6 +417,44 @@ describe("task table layouts", () => {
     expect(guessed.map((finding) => finding.location.ref)).toEqual([funded[3] && ref.item(funded[3])]);
   });
 
+  it("aligns the stated totals that left empty year cells out to the years the rows they total fund", () => {
+    const cells = (...texts: string[]) => [...texts.map((text) => `${T}${text}`), ""];
+    const header = [
+      ...cells(
+        "Назва завдання",
+        "Назва проєкту",
+        "Відповідальні за виконання",
+        "Строки виконання",
+        "Джерела фінансування",
+        "Обсяги фінансування, тис. грн",
+        "Очікувані результати",
+      ),
+      ...cells("", "", "", "", "", "Всього", "2026", "2027", "2028", ""),
+      ...cells("1. Напрям"),
+    ];
+    const project = (number: string, deadline: string, source: string, amounts: string[]) =>
+      cells(`${number}. Захід`, "", "Відділ освіти", deadline, source, ...amounts, "Результат");
+    const { findings, programme: read } = programme([
+      ...header,
+      ...project("1.1", "2027 рік", "місцевий бюджет", ["30,0", "30,0"]),
+      ...project("1.2", "2028 рік", "державний бюджет", ["20,0", "20,0"]),
+      ...cells("Всього за напрямом 1", "місцевий бюджет", "30,0", "30,0"),
+      ...cells("", "державний бюджет", "20,0", "20,0"),
+      // The programme's local row states two years where the projects fund one: not placed, named.
+      ...cells("Всього за Програмою", "місцевий бюджет", "40,0", "10,0", "30,0"),
+    ]);
+    const totals = read.directions[0]?.declaredTotals.map((row) => [row.source, row.byYear, row.total]);
+    expect(totals).toEqual([
+      ["local", { "2027": 3_000_000 }, 3_000_000],
+      ["state", { "2028": 2_000_000 }, 2_000_000],
+    ]);
+    expect(read.declaredTotals.map((row) => [row.source, row.byYear, row.total])).toEqual([
+      ["local", {}, 4_000_000],
+    ]);
+    const unread = findings.filter((finding) => finding.code === "import.unread-number");
+    expect(unread.map((finding) => /«(.*?)»/.exec(finding.message)?.[1])).toEqual(["10,0", "30,0"]);
+  });
+
   it("warns when tasks come before any direction and when the passport misses fields", () => {
     const { findings } = programme([
       `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}Очікуваний результат`,

@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importText, NotAProgrammeError } from "../../src/import/index.js";
 import { readSpacedBlocks } from "../../src/import/text/spaced.js";
+import { PROPERTY_RUNS } from "./families/model.js";
 import { taskTableView } from "./families/view.js";
 
 /** Column starts: task, project, executors, deadline, source, total, 2026, 2027, 2028, result. */
@@ -116,6 +118,58 @@ describe("a task table aligned with spaces", () => {
     const coverage = result.coverage;
     expect(coverage?.numbersSeen).toBe((coverage?.numbersPlaced ?? 0) + (coverage?.numbersFlagged ?? 0));
     expect(result.findings.filter((finding) => /^(amount|programme)\./.test(finding.code))).toEqual([]);
+  });
+
+  it("keeps two stacked rows without amounts apart when each prints its own deadline", () => {
+    // Every cell of the second row is too long to have gone on the line above: only the two whole
+    // deadlines, one under the other, tell that a row starts.
+    const text = [
+      "Додаток 1",
+      "",
+      ...HEADER,
+      "Пріоритетний напрям 1",
+      line([0, "Е-послуги"], [1, "Оновлення офіційного"], [2, "Відділ цифрового"], [3, "2026-2028 р."]),
+      line([1, "Навчання працівників"], [2, "Фінансовий відділ"], [3, "2027 рік"]),
+    ].join("\n");
+    const [direction] = taskTableView(importText(text).programme);
+    const rows = direction?.projects.map((project) => [project.title, project.executors, project.deadline]);
+    expect(rows).toEqual([
+      ["Оновлення офіційного", "Відділ цифрового", "2026-2028 р."],
+      ["Навчання працівників", "Фінансовий відділ", "2027 рік"],
+    ]);
+  });
+
+  it(`keeps ${PROPERTY_RUNS.numRuns} generated stacks of one-line rows without amounts apart by their deadlines`, () => {
+    // Cells that fill their columns, so that a cell's first word seldom fits on the line above; each
+    // project its own title (a row repeating the table's first row reads as a header printed again).
+    const titles = [
+      "Оновлення офіційного",
+      "Навчання працівників",
+      "Модернізація мережі",
+      "Захист персональних",
+    ];
+    const executors = ["Фінансовий відділ", "Відділ освіти", "Відділ культури", "Загальний відділ"];
+    const deadlines = ["2026-2028 р.", "2026 рік", "2027 р.", "2026–2027 рр.", "IV квартал 2026"];
+    const project = fc.tuple(
+      fc.constantFrom(...titles),
+      fc.constantFrom(...executors),
+      fc.constantFrom(...deadlines),
+    );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(project, { minLength: 2, maxLength: 4, selector: ([title]) => title }),
+        (projects) => {
+          const rows = projects.map(([title, executor, deadline], index) =>
+            line([0, index === 0 ? "Е-послуги" : ""], [1, title], [2, executor], [3, deadline]),
+          );
+          const text = ["Додаток 1", "", ...HEADER, "Пріоритетний напрям 1", ...rows].join("\n");
+          const [direction] = taskTableView(importText(text).programme);
+          const read = direction?.projects.map((each) => [each.title, each.executors, each.deadline]);
+          expect(read, text).toEqual(projects);
+        },
+      ),
+      PROPERTY_RUNS,
+    );
   });
 
   it("names two amounts that one space joins rather than guessing their years", () => {

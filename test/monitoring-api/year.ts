@@ -15,6 +15,7 @@ import {
 } from "../../src/domain/monitoring/rollup.js";
 import { importDocument } from "../../src/import/index.js";
 import type { Store } from "../../src/store/index.js";
+import type { Mailer } from "../../src/store/reminders.js";
 import { ensureOrgUnit, type OrgUnit } from "../../src/store/users.js";
 import { openTestStore } from "../support/db.js";
 import { type Client, userClient } from "./support.js";
@@ -42,7 +43,7 @@ export interface Scene {
   dispose(): Promise<void>;
 }
 
-export async function romnyScene(): Promise<Scene> {
+export async function romnyScene(options: { mailer?: Mailer } = {}): Promise<Scene> {
   const { store, dispose } = await openTestStore();
   const name = "romny-2026-2028.txt";
   const result = await importDocument(await readFile(path.join(FIXTURES, name)), name);
@@ -51,7 +52,13 @@ export async function romnyScene(): Promise<Scene> {
   const digital = await ensureOrgUnit(store, katottg, DIGITAL);
   const culture = await ensureOrgUnit(store, katottg, CULTURE);
   let now = new Date("2026-01-10T09:00:00Z");
-  const app = buildApp({ store, webDist: "/nonexistent", clock: () => now, loginAttemptsPerMinute: 1000 });
+  const app = buildApp({
+    store,
+    webDist: "/nonexistent",
+    clock: () => now,
+    loginAttemptsPerMinute: 1000,
+    mailer: options.mailer,
+  });
   await app.ready();
   const head = await userClient(app, store, "head", "head", { katottg });
   const executor1 = await userClient(app, store, "executor1", "executor", {

@@ -5,12 +5,17 @@ import { storedReport as reportSchema } from "../../contract/reports.js";
 import {
   annualReportYearSchema,
   annualSubmissionSchema,
+  manualReminderSchema,
+  periodParams,
+  remindBody,
   returnBody,
+  unitReminderSchema,
   yearParams,
 } from "../../contract/reviews.js";
 import { headReportDue } from "../../domain/monitoring/periods.js";
 import type { Store } from "../../store/index.js";
 import { getReport, ReportConflict } from "../../store/monitoring.js";
+import { lastReminders, type Mailer, ReminderRefused, remindUnit } from "../../store/reminders.js";
 import { annualSubmissions, returnReport, submitAnnual } from "../../store/reviews.js";
 import { actorOf } from "../auth.js";
 import { HttpError } from "../errors.js";
@@ -33,6 +38,14 @@ function encode(value: unknown): Uint8Array {
 export interface ReviewRouteOptions {
   store: Store;
   clock?: Clock;
+  /** Sends the head's reminders by e-mail too (SMTP_URL); without it they are in the app only. */
+  mailer?: Mailer | undefined;
+}
+
+function refusalToHttp(error: unknown): never {
+  if (error instanceof ReminderRefused)
+    throw new HttpError(error.reason === "not-found" ? 404 : 409, error.message);
+  throw error;
 }
 
 export async function reviewRoutes(app: ZodApp, options: ReviewRouteOptions): Promise<void> {
@@ -108,6 +121,53 @@ export async function reviewRoutes(app: ZodApp, options: ReviewRouteOptions): Pr
       await submitAnnual(store, stored.summary.id, year, files, actorOf(request), now).catch(conflictToHttp);
       const submission = (await annualSubmissions(store, stored.summary.id)).find((s) => s.year === year);
       return reply.status(201).send(submission);
+    },
+  );
+
+  reminderRoutes(app, options, clock);
+}
+
+function reminderRoutes(app: ZodApp, { store, mailer }: ReviewRouteOptions, clock: Clock): void {
+  app.get<{ Params: z.infer<typeof periodParams> }>(
+    "/:id/periods/:periodKey/reminders",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Останнє нагадування кожному підрозділу за звітний період",
+        params: periodParams,
+        response: { 200: unitReminderSchema.array(), 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const stored = await requireProgramme(store, request.params.id);
+      return lastReminders(store, stored.summary.id, request.params.periodKey);
+    },
+  );
+
+  app.post<{ Params: z.infer<typeof periodParams>; Body: z.infer<typeof remindBody> }>(
+    "/:id/periods/:periodKey/reminders",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Нагадати підрозділу про неподані звіти за період (у застосунку й e-mail; раз на добу)",
+        params: periodParams,
+        body: remindBody,
+        response: { 201: manualReminderSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const stored = await requireProgramme(store, request.params.id);
+      const sent = await remindUnit(store, {
+        programmeId: stored.summary.id,
+        katottg: stored.summary.katottg,
+        programme: stored.programme,
+        periodKey: request.params.periodKey,
+        orgUnitId: request.body.orgUnitId,
+        actor: actorOf(request),
+        now: clock(),
+        mailer,
+      }).catch(refusalToHttp);
+      return reply.status(201).send(sent);
     },
   );
 }

@@ -711,6 +711,17 @@ export const RULES = [
     appliesTo: ["row"],
   },
   {
+    code: "import.amounts-ambiguous",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Числа поля 10 паспорта, розділені пробілами, можна прочитати по-різному (пробіл розділяє числа чи групи розрядів), і ні загальний обсяг, ні таблиця завдань не вирішують, як: прийнято перше прочитання, перевірте суми за роками.",
+      en: "The space-separated numbers of passport field 10 read more than one way (a space between numbers or between digit groups), and neither a total nor the task table decides which: the first reading is taken; check the amounts by year.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["passport"],
+  },
+  {
     code: "import.years-guessed",
     severity: "warning",
     stage: "importer",

@@ -18,6 +18,9 @@ import type { CellAddress } from "./coverage.js";
  *   named last (so the years in brackets after a source are that source's);
  * - «загальний обсяг … з місцевого бюджету становить 80,0», in a field that names one source only, is
  *   both the total and that source's, and the years after it are the total's;
+ * - one amount after several years (`на 2026, 2027 та 2028 роки`, `на 2026–2028 роки`) is each of
+ *   those years' when the text says so (`по 15,0`, `15,0 тис. грн щороку`); otherwise whose it is, is
+ *   unclear (a year range then stays a label);
  * - an amount that names nobody, or restates a slot already filled with another amount, lands
  *   nowhere: the number ledger names it in `import.unread-number`.
  */
@@ -46,6 +49,10 @@ const YEAR = /^(?:19|20)\d\d$/;
 const RANGE_AFTER = /^\s*[-‐‑–—−]\s*(?:19|20)\d\d(?![\d.,])/u;
 const RANGE_BEFORE = /(?:19|20)\d\d\s*[-‐‑–—−]\s*$/u;
 const AFTER_DASH = /[-‐‑–—−:]\s*$/u;
+/** «по 15,0»: one amount for each of the years before it. */
+const EACH_BEFORE = /(?<!\p{L})по\s*$/iu;
+/** «15,0 тис. грн щороку»: one amount for each year. */
+const EACH_AFTER = /^[\s,]*(?:щороку|щорічно|кожного\s+року|на\s+кожен\s+рік|на\s+рік)(?!\p{L})/iu;
 /** What follows a year that labels an amount or is a year of a list: a year word, a dash, a colon. */
 const LABEL_AFTER = /^\s*(?:рік|році|року|роки|роках|років|р\.|р(?!\p{L})|[-‐‑–—−:])/iu;
 /** An owner named after its amount: «80,0 тис. грн – кошти місцевого бюджету, …». */
@@ -146,6 +153,26 @@ function putAmount(funding: DeclaredFunding, owner: Owner, year: string | null, 
   return true;
 }
 
+/** The years from one end of a printed range to the other, both ends included. */
+function yearsBetween(from: string, to: string): string[] {
+  const [first, last] = [Number(from), Number(to)];
+  if (!(last > first) || last - first > 10) return [];
+  return Array.from({ length: last - first + 1 }, (_, index) => String(first + index));
+}
+
+/** The years an amount is printed for, each: those listed (or the range printed) right before it. */
+function eachYearOf(
+  text: string,
+  context: string,
+  mention: Mention,
+  listed: string[],
+  range: string[],
+): string[] {
+  const each = EACH_BEFORE.test(context) || EACH_AFTER.test(text.slice(mention.end));
+  if (!each) return [];
+  return listed.length > 1 ? listed : range;
+}
+
 /** Drops per-source years that no amount filled (a source whose every year was refused). */
 function dropEmpty(funding: DeclaredFunding): void {
   for (const [source, byYear] of Object.entries(funding.bySourceByYear)) {
@@ -182,6 +209,8 @@ export function readFundingProse(
   let lastUnit: MoneyUnit | "million" = unit;
   let contextFrom = 0;
   let years: string[] = [];
+  let range: string[] = [];
+  let rangeFrom: string | null = null;
   let anyAmount = false;
   for (const [index, mention] of mentions.entries()) {
     if (mention.kind === "year") {
@@ -190,16 +219,22 @@ export function readFundingProse(
     }
     if (mention.kind === "range") {
       years = [];
+      range = rangeFrom === null ? [] : yearsBetween(rangeFrom, mention.text);
+      rangeFrom = rangeFrom === null ? mention.text : null;
       continue;
     }
     const context = text.slice(contextFrom, mention.start);
     contextFrom = mention.end;
     const yearsHere = years;
+    const rangeHere = range;
     years = [];
+    range = [];
+    rangeFrom = null;
     if (mention.kind !== "amount") continue;
-    // Several years before one amount («на 2026, 2027 та 2028 роки по 15,0»): whose it is, is unclear.
-    if (yearsHere.length > 1) continue;
-    const yearHere = yearsHere[0] ?? null;
+    const eachYear = eachYearOf(text, context, mention, yearsHere, rangeHere);
+    // Several years before one amount, not said to be each year's: whose it is, is unclear.
+    if (yearsHere.length > 1 && eachYear.length === 0) continue;
+    const yearHere = eachYear.length > 0 ? null : (yearsHere[0] ?? null);
     let named = ownerNamedIn(context);
     const source = named !== "total" ? named : null;
     if (named === null && yearHere === null) {
@@ -217,6 +252,13 @@ export function readFundingProse(
     if (mention.unit) lastUnit = mention.unit;
     const kopecks = toKopecks(mention.text, amountUnit);
     if (kopecks === null) continue;
+    if (eachYear.length > 0) {
+      const eachOwner = named ?? owner ?? "total";
+      const put = eachYear.map((year) => putAmount(funding, eachOwner, year, kopecks));
+      anyAmount = true;
+      if (put.every(Boolean)) landed.add(mention);
+      continue;
+    }
     // The first amount, naming nobody and no year: the field opens with its total.
     const slotOwner = named ?? (yearHere !== null ? (owner ?? "total") : anyAmount ? null : "total");
     anyAmount = true;

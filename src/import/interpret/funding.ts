@@ -1,4 +1,4 @@
-import type { ByYear, FundingRow, YearSpans } from "../../domain/model.js";
+import type { ByYear, FundingRow, SourceKind, YearSpans } from "../../domain/model.js";
 import {
   type AmountCell,
   type Kopecks,
@@ -90,6 +90,12 @@ function sourceColumn(columns: Columns<TaskRole>): number {
   return Math.max(0, Math.min(...money) - 1);
 }
 
+/** The source a row names (`unspecified` when it names none). */
+export function rowSource(cells: string[], columns: Columns<TaskRole>): SourceKind {
+  const label = cells[sourceIndex(cells, columns)] ?? "";
+  return isSourceLabel(label) ? classifySource(label) : "unspecified";
+}
+
 /** The cell naming the source: the source column, or a label found in another (shifted) cell. */
 function sourceIndex(cells: string[], columns: Columns<TaskRole>): number {
   const column = sourceColumn(columns);
@@ -160,7 +166,10 @@ function shortSlots(money: string[], slots: { slot: MoneySlot }[], unit: MoneyUn
   return slots.map(({ slot }) => slot);
 }
 
-/** Total + years laid out for rows whose cells run past the table width (total rows, mostly). */
+/**
+ * Total + years laid out for rows whose cells run past the table width (total rows, mostly). A total
+ * row has no result: a row of exactly one cell per money column, its last one empty, is its money.
+ */
 function layoutTotalRow(cells: string[], at: number, columns: Columns<TaskRole>, unit: MoneyUnit): Layout {
   const amounts = cells.slice(at + 1).filter((cell) => cell.trim() !== "");
   const slots = moneySlots(columns).map(({ slot }) => slot);
@@ -170,6 +179,10 @@ function layoutTotalRow(cells: string[], at: number, columns: Columns<TaskRole>,
       index > at && cell.trim() !== "" && readCell(cell, unit).kind !== "text" ? [index] : [],
     );
     return { money, at: indexes, slots: [{ kind: "total" }, ...slots], result: "" };
+  }
+  const after = cells.slice(at + 1);
+  if (after.length === slots.length && readCell(after.at(-1) ?? "", unit).kind === "empty") {
+    return { money: after, at: after.map((_, index) => at + 1 + index), slots, result: "" };
   }
   return layoutAfterSource(cells, at, columns, unit);
 }
@@ -337,6 +350,30 @@ function layoutInYears(layout: Layout, possibleYears: string[], unit: MoneyUnit)
   return { ...layout, slots: [...layout.slots.slice(0, total), ...years] };
 }
 
+/**
+ * A stated total's row that left empty year cells out, its years not told by the rows it totals: only
+ * its total (the first money column) is certain; its year amounts are left for the number ledger.
+ */
+function totalOnly(layout: Layout, unit: MoneyUnit): Layout {
+  const leftOut = layout.money.length < layout.slots.length;
+  const amounts = layout.money.every((cell) => isAmountLike(cell, unit));
+  if (!leftOut || !amounts || layout.money.length < 2 || layout.slots[0]?.kind !== "total") return layout;
+  return {
+    ...layout,
+    money: layout.money.slice(0, 1),
+    at: layout.at.slice(0, 1),
+    slots: layout.slots.slice(0, 1),
+  };
+}
+
+/** How a row's years are told when it leaves empty year cells out. */
+export interface RowYears {
+  /** The years the row's amounts may fall in (its item's deadline, the years the rows it totals fund). */
+  possible: string[] | null;
+  /** The row states a total: when `possible` does not tell its years, its year amounts are not guessed. */
+  totalled: boolean;
+}
+
 /** Reads one funding row (source + amounts) and the expected result from a task-table row. */
 export function readFunding(
   cells: string[],
@@ -344,14 +381,15 @@ export function readFunding(
   unit: MoneyUnit,
   line: number,
   totalRow = false,
-  possibleYears: string[] | null = null,
+  years: RowYears = { possible: null, totalled: false },
 ): FundingCells {
   const at = sourceIndex(cells, columns);
   const read = totalRow
     ? layoutTotalRow(cells, at, columns, unit)
     : layoutAfterSource(cells, at, columns, unit);
-  const short = possibleYears && !totalRow ? layoutInYears(read, possibleYears, unit) : null;
-  const layout = short ?? realigned(cells, at, read, columns, unit);
+  const short = years.possible ? layoutInYears(read, years.possible, unit) : null;
+  const aligned = short ?? realigned(cells, at, read, columns, unit);
+  const layout = !short && years.totalled ? totalOnly(aligned, unit) : aligned;
   const named = columns.roles.source !== undefined && at === columns.roles.source;
   const label = named || isSourceLabel(cells[at] ?? "") ? (cells[at] ?? "") : "";
   const placed: number[] = [];
@@ -362,7 +400,7 @@ export function readFunding(
     row.source = "total";
     row.label = cellText(cells[0]);
   }
-  const guessed = row !== null && !totalRow && layout === read && guessesYears(layout, unit);
+  const guessed = row !== null && !years.totalled && layout === read && guessesYears(layout, unit);
   return {
     row,
     result: cellText(layout.result),

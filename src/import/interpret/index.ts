@@ -7,6 +7,7 @@ import {
   ref,
 } from "../../domain/model.js";
 import type { MoneyUnit } from "../../domain/money.js";
+import { programmeTotals } from "../../domain/totals.js";
 import { type Block, NotAProgrammeError, type Table, type TableRow } from "../blocks.js";
 import { NumberLedger } from "./coverage.js";
 import { FindingLog } from "./findings.js";
@@ -123,7 +124,8 @@ function applyPassport(
 ): void {
   if (!passport) return; // a task table only: the validator's one `passport.absent` says so
   programme.passport.fields = passport.fields;
-  readPassportFunding(passport, passportUnit(passport) ?? programme.unit, log, ledger);
+  const taskTotals = programme.directions.length > 0 ? programmeTotals(programme) : null;
+  readPassportFunding(passport, passportUnit(passport) ?? programme.unit, log, ledger, taskTotals);
   programme.passport.funding = passport.funding;
 }
 

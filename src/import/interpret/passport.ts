@@ -1,7 +1,15 @@
 import type { ByYear, DeclaredFunding, PassportField, SourceKind } from "../../domain/model.js";
 import { ref } from "../../domain/model.js";
-import { type MoneyUnit, parseAmountCell, parseDecimalToKopecks, sumKopecks } from "../../domain/money.js";
+import {
+  formatAmount,
+  type MoneyUnit,
+  parseAmountCell,
+  parseDecimalToKopecks,
+  sumKopecks,
+  unitLabel,
+} from "../../domain/money.js";
 import { classifySource } from "../../domain/sources.js";
+import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
 import { yearOf } from "./columns.js";
 import type { FindingLog } from "./findings.js";
@@ -301,12 +309,15 @@ function readingsOf(cells: string[], count: number): RunNumber[][] {
   return readNumberRun(cells.join(" "), count);
 }
 
+/** A run read against the slots; `others`: the years of the other readings its spaces allow, if any. */
+interface RunRead {
+  total: number | null;
+  byYear: ByYear;
+  others: ByYear[];
+}
+
 /** Reads the numbers against the slots; a dash opening them may be the label's ("обсяг – 100 200"). */
-function readRun(
-  numbers: string[],
-  slots: Slot[],
-  unit: MoneyUnit,
-): { total: number | null; byYear: ByYear } | null {
+function readRun(numbers: string[], slots: Slot[], unit: MoneyUnit): RunRead | null {
   const read = readRunAsPrinted(numbers, slots, unit);
   const [first = "", ...rest] = numbers;
   const withoutDash = first.replace(/^[-‐‑–—−]\s+(?=\d)/, "");
@@ -314,12 +325,11 @@ function readRun(
   return readRunAsPrinted([withoutDash, ...rest], slots, unit);
 }
 
-/** Reads a run against the slots: the total when the run holds one more number than there are years. */
-function readRunAsPrinted(
-  numbers: string[],
-  slots: Slot[],
-  unit: MoneyUnit,
-): { total: number | null; byYear: ByYear } | null {
+/**
+ * Reads a run against the slots: the total when the run holds one more number than there are years.
+ * Of several readings, those whose years add up to the total; the rest are named in `others`.
+ */
+function readRunAsPrinted(numbers: string[], slots: Slot[], unit: MoneyUnit): RunRead | null {
   const yearsOnly = slots.filter((slot) => slot.kind === "year");
   for (const layout of [slots, yearsOnly]) {
     const readings = readingsOf(numbers, layout.length)
@@ -335,9 +345,9 @@ function readRunAsPrinted(
       });
       return { total, byYear };
     });
-    const adds = read.find(({ total, byYear }) => total === sumKopecks(Object.values(byYear)));
-    const chosen = adds ?? read[0];
-    if (chosen) return chosen;
+    const adds = read.filter(({ total, byYear }) => total === sumKopecks(Object.values(byYear)));
+    const [chosen, ...others] = adds.length > 0 ? adds : read;
+    if (chosen) return { ...chosen, others: others.map((other) => other.byYear) };
   }
   return null;
 }
@@ -355,7 +365,7 @@ function sourceOfInline(label: string, funding: DeclaredFunding): SourceKind {
  * "Загальний обсяг, тис. грн, 13232,683 4068,950 …" with the numbers space-separated in one cell (or in
  * cells of their own), then a row per source.
  */
-function readInlineTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink): boolean {
+function readInlineTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink, tasks: TaskSums): boolean {
   let rows = read.fundingRows;
   // The header in the field's cells, at the end of its label (a lowercase «всього: 2026 …» the text
   // extraction joined on), or on the row after it.
@@ -369,6 +379,7 @@ function readInlineTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink):
   const funding = emptyFunding(read.funding.line);
   const placed: { line: number; cell: number }[] = [];
   const seen: TableRow[] = [];
+  const ambiguous: (() => void)[] = [];
   for (const row of rows) {
     const inline = inlineRow(row);
     if (inline.numbers.length === 0) continue;
@@ -377,13 +388,55 @@ function readInlineTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink):
     if (!amounts) return false;
     seen.push(row);
     for (const cell of inline.cells) placed.push({ line: row.line, cell });
-    record(funding, sourceOfInline(inline.label, funding), amounts.total, amounts.byYear);
+    const source = sourceOfInline(inline.label, funding);
+    const readings = [amounts.byYear, ...amounts.others];
+    const byYear =
+      readings.length > 1 ? (asTasksSum(readings, source, tasks.totals) ?? null) : amounts.byYear;
+    if (byYear === null) ambiguous.push(() => tasks.warnAmbiguous(inline, readings, row.line, unit));
+    record(funding, source, amounts.total, byYear ?? amounts.byYear);
   }
   if (seen.length === 0) return false;
+  for (const warn of ambiguous) warn();
   for (const row of seen) seeRow(sink, row);
   for (const at of placed) sink.place(at);
   read.funding = funding;
   return true;
+}
+
+/** The task table's sums, which tell the readings of an ambiguous run apart, and where to say it was not. */
+interface TaskSums {
+  totals: Totals | null;
+  warnAmbiguous(row: InlineRow, readings: ByYear[], line: number, unit: MoneyUnit): void;
+}
+
+/** The one reading whose years are the task table's sums for its source (or for all, for the total). */
+function asTasksSum(readings: ByYear[], source: SourceKind, totals: Totals | null): ByYear | null {
+  if (!totals) return null;
+  const sums = source === "total" ? totals.byYear : (totals.bySourceByYear[source] ?? {});
+  const matches = readings.filter((byYear) =>
+    Object.entries(byYear).every(([year, amount]) => (sums[year] ?? 0) === amount),
+  );
+  return matches.length === 1 ? (matches[0] ?? null) : null;
+}
+
+function readingText(byYear: ByYear, unit: MoneyUnit): string {
+  return Object.entries(byYear)
+    .map(([year, amount]) => `${year} – ${formatAmount(amount, unit)}`)
+    .join(", ");
+}
+
+function ambiguityWarner(log: FindingLog, totals: Totals | null): TaskSums {
+  return {
+    totals,
+    warnAmbiguous(row, readings, line, unit) {
+      const [first, ...others] = readings.map((byYear) => readingText(byYear, unit));
+      const message =
+        `Числа «${row.numbers.join(" ")}» поля 10 паспорта (${row.label ? `рядок «${row.label}»` : "рядок без назви"}) ` +
+        `можна прочитати по-різному: ${first} або ${others.join(" або ")} ${unitLabel(unit)}; загальний обсяг чи ` +
+        "таблиця завдань цього не вирішують, прийнято перше прочитання — перевірте суми за роками";
+      log.warn("amounts-ambiguous", message, line, ref.passport(10));
+    },
+  };
 }
 
 /** Field 10 printed on one line: "Всього 2026 рік 2027 рік 2028 рік 27745 10275 8245 9225". */
@@ -423,6 +476,7 @@ export function readPassportFunding(
   unit: MoneyUnit,
   log: FindingLog,
   sink: NumberSink = NO_SINK,
+  taskTotals: Totals | null = null,
 ): void {
   const field = read.fields.find((each) => each.number === 10);
   if (!field) return;
@@ -436,7 +490,7 @@ export function readPassportFunding(
     place: (at, count) => sink.place(at, count),
   };
   const done =
-    readInlineTable(read, unit, sink) ||
+    readInlineTable(read, unit, sink, ambiguityWarner(log, taskTotals)) ||
     readFundingTable(read, unit, sink) ||
     readFundingLine(field.value, read.funding, unit) ||
     readFundingProse(read.proseCells, unit, read.funding, prose);

@@ -1,6 +1,6 @@
 import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "../../domain/executor-split.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
-import { emptyItem, ref } from "../../domain/model.js";
+import { emptyItem, ref, walkItems } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { Table, TableRow } from "../blocks.js";
@@ -19,6 +19,7 @@ import type { FindingLog } from "./findings.js";
 import {
   printsYearsAsRows,
   readFunding,
+  rowSource,
   type ScaledAmount,
   type TaskRole,
   yearRowColumns,
@@ -279,8 +280,13 @@ class TaskTableBuilder {
   ): string {
     if (hasSourceColumns(this.columns)) return this.addSourceColumns(target, cells, line, totalRow, item);
     const columns = this.yearsAsRows ? yearRowColumns(cells, this.columns) : this.columns;
-    const possible = item && !this.yearsAsRows ? this.possibleYears(item) : null;
-    const read = readFunding(cells, columns, this.unit, line, totalRow, possible);
+    const totalled = !item && target === this.totals;
+    const years = this.yearsAsRows
+      ? null
+      : item
+        ? this.possibleYears(item)
+        : this.totalledYears(cells, target);
+    const read = readFunding(cells, columns, this.unit, line, totalRow, { possible: years, totalled });
     const { result, placed, yearsGuessed } = read;
     this.warnScaled(read.scaled, line, item);
     const row = read.row && this.yearsAsRows ? this.joinYearRow(target, read.row, cells, line) : read.row;
@@ -352,6 +358,21 @@ class TaskTableBuilder {
             : deadline?.kind !== "quarter" || Number(year) === deadline.year;
         return inDeadline && (!total || (total.byYear[year] ?? 0) !== 0);
       });
+  }
+
+  /**
+   * The years a stated total's row may hold: those in which the rows it totals (its direction's or the
+   * whole table's, of its source or of any) hold an amount.
+   */
+  private totalledYears(cells: string[], target: FundingRow[]): string[] | null {
+    if (target !== this.totals) return null;
+    const directions = target === this.declaredTotals ? this.directions : [this.direction];
+    const items = directions.flatMap((direction) => (direction ? [...walkItems(direction.items)] : []));
+    const source = rowSource(cells, this.columns);
+    const overall = source === "unspecified" || source === "total";
+    const rows = items.flatMap((item) => item.funding).filter((row) => overall || row.source === source);
+    const funded = (year: string) => rows.some((row) => (row.byYear[year] ?? 0) !== 0);
+    return this.columns.years.map(({ year }) => year).filter(funded);
   }
 
   /**

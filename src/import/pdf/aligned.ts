@@ -15,13 +15,14 @@
  *   the piece is no amount (but the rest of one grouped by spaces: "1 032" over "053,00", or "1032"
  *   over "053,00" as OCR reads it, or a
  *   numbered reference ending a phrase: "показник" over "2.6"), nor what only starts a row (an item
- *   number before its title, `Пріоритетний напрям N`, `Всього за …`), and its
+ *   number before its title, `Пріоритетний напрям N`, `Всього за …`), nor a whole deadline under a
+ *   whole deadline (each of two stacked rows prints its own: "2026-2028 р." over "2027 рік"), and its
  *   first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
  *   (cells are top-aligned), and so does the line under a column-number row;
  * - the table ends where the alignment breaks: a line running across two column edges (a full-width
- *   paragraph), a line left of the table, or a gap of an empty line.
+ *   paragraph), a line left of the table (but the wrapped line of a right-aligned cell), a gap of an empty line, or a footnote («*** – дані …»).
  *
  * Lines left over that still look like a table (two or more lines in a row, each of two or more pieces
  * far apart, starting at the same places as the line above: the rows of a table whose header is not
@@ -30,8 +31,9 @@
  */
 import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
+import { parseDeadline } from "../interpret/deadline.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
-import { TASK_COLUMNS } from "../interpret/tasks.js";
+import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
 import type { Ruling, TextRun } from "./geometry.js";
 
@@ -43,6 +45,8 @@ export interface AlignedTable {
   cells: string[][];
   /** Each row's first baseline. */
   rowTops: number[];
+  /** The x-centres of its column-number row, if it prints one. */
+  numbers?: number[];
 }
 
 interface Piece {
@@ -60,6 +64,9 @@ const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
 /** What only starts a row: an item's number before its title, a direction heading, a total. */
 const ROW_START =
   /^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+\p{Lu}|\d{1,3}\)\s+\p{Lu}|Пріоритетний\s+напрям|Напрям(?:ок)?\s+№?\s*\d|(?:Всього|Усього|Разом)\s+за\s)/u;
+
+/** A footnote under a table («*** – дані за попередній рік»): the table ends above it. */
+const FOOTNOTE = /^\*+\s*(?:[–—-]\s*)?\p{L}/u;
 
 function pieces(line: TextRun[], join: (runs: TextRun[]) => string): Piece[] {
   const sorted = [...line].sort((a, b) => a.x - b.x);
@@ -127,6 +134,22 @@ function continuesHeader(line: Piece[]): boolean {
 
 const TOTAL_WORD = /^(всього|усього|разом)/iu;
 
+/**
+ * Whether a line of words goes under a header cell whose text ended on an earlier line (none on the
+ * line just above): that is the rest of a data row cut under the header at a page top, not a heading.
+ */
+function resumesEndedCell(band: Piece[][], line: Piece[]): boolean {
+  const last = band.at(-1) ?? [];
+  if (isColumnNumberRow(line.map((piece) => piece.text))) return false;
+  return line.some(
+    (piece) =>
+      yearOf(piece.text) === null &&
+      !TOTAL_WORD.test(piece.text) &&
+      band.slice(0, -1).some((earlier) => earlier.some((other) => overlaps(piece, other))) &&
+      !last.some((other) => overlaps(piece, other)),
+  );
+}
+
 /** The header's row of years (with its total): only the column-number row may follow it. */
 function isYearRow(line: Piece[]): boolean {
   const texts = line.map((piece) => piece.text);
@@ -140,6 +163,10 @@ interface Header {
   /** Lines of the band. */
   lines: number;
   columns: number[];
+  /** The x-centres of its column-number row, if it prints one. */
+  numbers?: number[];
+  /** The header cells the columns were set from, one per column (none when inherited). */
+  cells?: { x: number; right: number }[];
 }
 
 /**
@@ -150,14 +177,24 @@ interface Header {
 export interface AlignedContext {
   horizontal?: readonly Ruling[];
   columns?: number[];
+  /** The x-centres of that table's column-number row, if it printed one. */
+  numbers?: number[];
+}
+
+const centreOf = (piece: Piece): number => (piece.x + piece.right) / 2;
+
+/** Whether each number stands where the previous table's column-number row printed it. */
+function standsAsBefore(numbers: Piece[], before: number[]): boolean {
+  return numbers.every((piece, index) => Math.abs(centreOf(piece) - (before[index] ?? 0)) < piece.size);
 }
 
 /**
  * The previous table's columns, when a lone column-number row puts one number in each of them, at its
  * left, its middle or its right (a table split in two may be drawn with other column widths).
  */
-function inheritedColumns(numbers: Piece[], columns: number[] | undefined): number[] | null {
+function inheritedColumns(numbers: Piece[], { columns, numbers: before }: AlignedContext): number[] | null {
   if (!columns || numbers.length !== columns.length - 1) return null;
+  if (before?.length === numbers.length) return standsAsBefore(numbers, before) ? columns : null;
   const fits = numbers.every((piece, index) => {
     const left = columns[index] ?? 0;
     const right = columns[index + 1] ?? 0;
@@ -219,6 +256,12 @@ function centredEdges(extents: { x: number; right: number }[], left: number, rig
   return Math.abs(edge - right) <= size ? edges : null;
 }
 
+/** The outer edges of the table read last: a table split by a page break keeps its width. */
+function carriedEdges({ columns }: AlignedContext): [number, number] | null {
+  const [left, right] = [columns?.[0], columns?.at(-1)];
+  return left === undefined || right === undefined ? null : [left, right];
+}
+
 function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: AlignedContext): Header | null {
   const first = lines[at] ?? [];
   const lone = isColumnNumberRow(first.map((piece) => piece.text));
@@ -227,7 +270,7 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
     for (let next = at + 1; next < lines.length && band.length < HEADER_LINES; next++) {
       const line = lines[next] ?? [];
       const gap = baselineGap(raw[next - 1] ?? [], raw[next] ?? []);
-      if (gap > 2 * sizeOf(raw[next] ?? []) || !continuesHeader(line)) break;
+      if (gap > 2 * sizeOf(raw[next] ?? []) || !continuesHeader(line) || resumesEndedCell(band, line)) break;
       // A wrapped row's rest under a header printed again at a page top is no part of the header.
       const afterYears = band.some(isYearRow);
       if (afterYears && !isColumnNumberRow(line.map((piece) => piece.text))) break;
@@ -242,16 +285,24 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
   const naming = band.filter((line) => !isColumnNumberRow(line.map((piece) => piece.text))).flat();
   const texts = naming.map((piece) => piece.text);
   if (!lone && !rules.some((list) => isNamingRow(texts, [...list]))) return null;
-  const inherited = lone ? inheritedColumns(first, context.columns) : null;
-  if (inherited) return { lines: band.length, columns: inherited };
+  const numberRow = band.find((line) => isColumnNumberRow(line.map((piece) => piece.text)));
+  const numbers = numberRow?.map(centreOf);
+  const inherited = lone ? inheritedColumns(first, context) : null;
+  if (inherited) return { lines: band.length, columns: inherited, ...(numbers ? { numbers } : {}) };
   const edges = cells.extents.slice(1).map((cell, index) => {
     const left = cells.extents[index];
     return ((left?.right ?? cell.x) + cell.x) / 2;
   });
   const top = raw[at]?.[0]?.y ?? 0;
-  const [left, right] = outerEdges(cells.extents, edges, top, context.horizontal);
+  const [left, right] =
+    (lone && carriedEdges(context)) || outerEdges(cells.extents, edges, top, context.horizontal);
   const centred = centredEdges(cells.extents, left, right);
-  return { lines: band.length, columns: [left, ...(centred ?? edges), right] };
+  return {
+    lines: band.length,
+    columns: [left, ...(centred ?? edges), right],
+    ...(numbers ? { numbers } : {}),
+    cells: cells.extents,
+  };
 }
 
 /**
@@ -273,6 +324,33 @@ function columnOf(columns: number[], piece: Piece, alone = false): number {
   return index < 0 ? inner.length : index;
 }
 
+/**
+ * The column edges moved left of right-aligned cells: a piece that runs over one edge from the gap
+ * between two header cells to the right side of the right one (its right within a point of the
+ * header cell's) is the right column's text, right-aligned like its header, so the edge lies between
+ * the left header cell and it, not at the midpoint of the header cells' gap (a right-aligned header
+ * leaves most of its column left of the midpoint). A direction heading alone on its line (a
+ * right-aligned full-width row) tells nothing of the columns.
+ */
+function rightAlignedEdges(
+  columns: number[],
+  cells: { x: number; right: number }[],
+  body: Piece[][],
+): number[] {
+  const moved = [...columns];
+  for (const line of body)
+    for (const piece of line) {
+      if (edgesCrossed(columns, piece) !== 1 || isHeadingLine(line)) continue;
+      const edge = columns.findIndex(
+        (at, index) => index > 0 && piece.x < at - piece.size && piece.right > at + piece.size,
+      );
+      const [left, right] = [cells[edge - 1], cells[edge]];
+      if (!left || !right || Math.abs(piece.right - right.right) > 1 || piece.x <= left.right) continue;
+      moved[edge] = Math.min(moved[edge] ?? 0, (left.right + piece.x) / 2);
+    }
+  return moved;
+}
+
 /** How many column edges a piece runs across. */
 function edgesCrossed(columns: number[], piece: Piece): number {
   return columns.slice(1, -1).filter((edge) => piece.x < edge - piece.size && piece.right > edge + piece.size)
@@ -284,10 +362,22 @@ interface Placed {
   piece: Piece;
 }
 
-/** The width of a piece's first word, in proportion to its characters. */
+/**
+ * How wide a character prints, relative to a lowercase letter or a digit: spaces, stops, commas and
+ * brackets are about half as wide, capitals a third wider (in Times New Roman and Arial alike).
+ */
+function glyphWeight(character: string): number {
+  if (/[\s.,:;!'’*()/]/u.test(character)) return 0.5;
+  return /\p{Lu}/u.test(character) ? 1.3 : 1;
+}
+
+const weightOf = (text: string): number =>
+  [...text].reduce((sum, character) => sum + glyphWeight(character), 0);
+
+/** The width of a piece's first word, in proportion to its characters' weights. */
 function firstWordWidth(piece: Piece): number {
   const word = piece.text.split(/\s+/)[0] ?? "";
-  return ((piece.right - piece.x) * word.length) / Math.max(1, piece.text.length);
+  return ((piece.right - piece.x) * weightOf(word)) / Math.max(1, weightOf(piece.text));
 }
 
 /**
@@ -360,26 +450,59 @@ function goesOnCell(
   // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
   const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
   const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
-  if (amount && !wrappedAmount) return false;
+  if (amount && !wrappedAmount && !awaitsValue(above.text) && !nextInList(above.text, piece.text))
+    return false;
   if (ROW_START.test(piece.text)) return false;
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
   if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
+  // Two whole deadlines one under the other ("2026-2028 р." over "2027 рік"): each row's own.
+  if (isWholeDeadline(above.text) && isWholeDeadline(piece.text)) return false;
   const space = piece.size * 0.25;
-  // The word widths are estimated from the characters: a lowercase start (mid-sentence) is given
-  // the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
-  const slack = /^\p{Ll}/u.test(piece.text) ? -2 * piece.size : 0.5;
+  // The word widths are estimated from the characters: a lowercase or dash start (mid-sentence) is
+  // given the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
+  const slack = /^(?:\p{Ll}|[–—]\s)/u.test(piece.text) ? -2 * piece.size : 0.5;
   const widest = (reach.right[column] ?? 0) - Math.min(reach.left[column] ?? 0, above.x);
   return above.right - above.x + space + firstWordWidth(piece) > widest + slack;
 }
 
+const YEAR_LABEL = String.raw`(?:19|20)\d{2}(?:\s*(?:р\.|рік|році))?`;
+/** «2025:», «у 2026 році –» ending a cell. */
+const OPEN_YEAR_LABEL = new RegExp(String.raw`(?:^|\s)${YEAR_LABEL}\s*[:–—-]$`, "u");
+/** «…, 2026 р.» ending a cell after the value before it. */
+const NEXT_YEAR_LABEL = new RegExp(String.raw`[,;]\s*${YEAR_LABEL}$`, "u");
+
+/** «2025 р. – 51,» over «2026 р. – 1 999»: a list of years' values goes on with its next year. */
+const YEAR_ITEM = new RegExp(String.raw`^(?:у\s+)?${YEAR_LABEL}\s*[:–—-]`, "u");
+
+/** Whether a cell that ends in a list separator goes on with a year's value («…, » over «2026 – 422»). */
+export function nextInList(above: string, text: string): boolean {
+  return /[,;]$/.test(above.trim()) && YEAR_ITEM.test(text.trim());
+}
+
+/** A deadline complete in itself ("2026-2028 роки", "2027 р.", "IV квартал 2026"), not a list's part. */
+function isWholeDeadline(text: string): boolean {
+  const kind = parseDeadline(text)?.kind;
+  return kind !== undefined && kind !== "text" && !/[,;:‐‑–—−-]\s*$/u.test(text);
+}
+
 /**
- * An amount grouped by spaces that a narrow cell wrapped at a space: "1 032" over "053,00". OCR may
+ * A cell cut after a year's label, before its value: «2025:» over «1648718915», «…, 2026 р.» over
+ * «– 1 453 836».
+ */
+export function awaitsValue(above: string): boolean {
+  const text = above.trim();
+  return OPEN_YEAR_LABEL.test(text) || NEXT_YEAR_LABEL.test(text);
+}
+
+/**
+ * An amount grouped by spaces that a narrow cell wrapped at a space: "1 032" over "053,00", also
+ * after its year's label ("2028: 738 827" over "254"). OCR may
  * read the group's space away ("1032" over "053,00"): then the rest must carry the fraction.
  */
 export function wrapsAmount(above: string, text: string): boolean {
   const [top, rest] = [above.trim(), text.trim()];
   return (
-    (/^\d{1,3}(?: \d{3})*$/.test(top) && /^\d{3}(?:[ ,.]|$)/.test(rest)) ||
+    (/(?:^|[:–—-]\s*)\d{1,3}(?: \d{3})*$/u.test(top) && /^\d{3}(?:[ ,.]|$)/.test(rest)) ||
     (/^\d{4,6}$/.test(top) && /^\d{3}[,.]\d/.test(rest))
   );
 }
@@ -410,6 +533,7 @@ function buildRows(
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
+          !isHeadingLine(line.map(({ piece }) => piece)) &&
           [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach)));
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
@@ -422,7 +546,66 @@ function buildRows(
     above = { ...above, previous: byColumn };
     aboveY = line[0]?.piece.runs[0]?.y ?? aboveY;
   }
-  return { cells: rows.map((row) => row.map(join)), tops };
+  return { cells: rows.map((row) => row.map(join)).map(headingFromFirstColumn), tops };
+}
+
+/**
+ * A row whose only text is a direction heading by its content ("1. Назва", "Пріоритетний напрям 2")
+ * is a full-width row, whatever column its glyphs fall in: a short heading centred or right-aligned in
+ * a row of one cell fits inside one column.
+ */
+/** A line whose only text is a direction heading by its content: a full-width row of the table. */
+function isHeadingLine(line: Piece[]): boolean {
+  const [only] = line;
+  return line.length === 1 && only !== undefined && isHeading(only.text);
+}
+
+/** A direction heading, not a person's initials ("І.І.) та ДРАЦС" reads like the Roman "І. …"). */
+const isHeading = (text: string): boolean =>
+  /^[\p{Lu}\d]/u.test(text) && !/^\p{Lu}\.\s?\p{Lu}\./u.test(text) && isDirectionHeading(text);
+
+function headingFromFirstColumn(cells: string[]): string[] {
+  const filled = cells.flatMap((text, index) => (text.trim() === "" ? [] : [index]));
+  const [only] = filled;
+  const text = cells[only ?? 0] ?? "";
+  if (filled.length !== 1 || only === 0 || !isHeading(text)) return cells;
+  return cells.map((_, index) => (index === 0 ? text : ""));
+}
+
+/**
+ * Where the table under a header ends (the line after its last), and its columns with the left edge
+ * moved to the left of its first column's lines that end where the first header cell ends (a
+ * right-aligned first column whose lines are wider than its heading): a line running across two
+ * column edges, any other line starting left of the table, or a gap of an empty line ends it.
+ */
+function tableBody(
+  split: Piece[][],
+  lines: TextRun[][],
+  start: number,
+  header: Header,
+): { end: number; columns: number[] } {
+  let columns = header.columns;
+  const first = header.cells?.[0];
+  const underFirst = (piece: Piece) => first !== undefined && Math.abs(piece.right - first.right) <= 1;
+  let end = start;
+  for (; end < lines.length; end++) {
+    const line = split[end] ?? [];
+    const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
+    const size = sizeOf(lines[end] ?? []);
+    const left = columns[0] ?? 0;
+    const outside = line.filter((piece) => piece.x < left - size);
+    const above = split[end - 1] ?? [];
+    const broken =
+      gap > 2.2 * size ||
+      (line.some((piece) => edgesCrossed(columns, piece) >= 2) && !isHeadingLine(line)) ||
+      !outside.every((piece) => underFirst(piece) || endsUnder(piece, above)) ||
+      FOOTNOTE.test(line[0]?.text ?? "");
+    if (broken) break;
+    const widening = outside.filter(underFirst);
+    if (widening.length > 0)
+      columns = [Math.min(left, ...widening.map((piece) => piece.x - 1)), ...columns.slice(1)];
+  }
+  return { end, columns };
 }
 
 /**
@@ -435,7 +618,7 @@ export function alignedTables(
   cellJoin: (runs: TextRun[]) => string,
   context: AlignedContext = {},
 ): { tables: AlignedTable[]; rest: TextRun[][]; unframed: Set<TextRun[]> } {
-  let carried = context.columns;
+  let carried: AlignedContext = { columns: context.columns, numbers: context.numbers };
   const split = lines.map((line) => pieces(line, lineJoin));
   const tables: AlignedTable[] = [];
   const rest: TextRun[][] = [];
@@ -448,7 +631,7 @@ export function alignedTables(
   let at = 0;
   while (at < lines.length) {
     if (at % 64 === 0) checkDeadline();
-    const header = findHeader(split, lines, at, { ...context, columns: carried });
+    const header = findHeader(split, lines, at, { ...context, ...carried });
     if (!header) {
       const line = lines[at] ?? [];
       rest.push(line);
@@ -459,27 +642,19 @@ export function alignedTables(
       continue;
     }
     closeBand();
-    const { columns } = header;
-    let end = at + header.lines;
-    while (end < lines.length) {
-      const line = split[end] ?? [];
-      const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
-      const size = sizeOf(lines[end] ?? []);
-      const broken =
-        gap > 2.2 * size ||
-        line.some((piece) => edgesCrossed(columns, piece) >= 2) ||
-        line.some((piece) => piece.x < (columns[0] ?? 0) - size);
-      if (broken) break;
-      end++;
-    }
+    const body = tableBody(split, lines, at + header.lines, header);
+    let { columns } = body;
+    const { end } = body;
+    if (header.cells) columns = rightAlignedEdges(columns, header.cells, split.slice(at + header.lines, end));
     const placed = split
       .slice(at, end)
       .map((line) => line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1), piece })));
     const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
     const rows = buildRows(placed, columns, cellJoin, rules);
-    carried = columns;
+    carried = { columns, numbers: header.numbers };
     tables.push({
       columns,
+      ...(header.numbers ? { numbers: header.numbers } : {}),
       top: lines[at]?.[0]?.y ?? 0,
       bottom: lines[end - 1]?.[0]?.y ?? 0,
       cells: rows.cells,
@@ -489,6 +664,14 @@ export function alignedTables(
   }
   closeBand();
   return { tables, rest, unframed };
+}
+
+/**
+ * Whether a piece ends where a piece of the line above ends: the wrapped line of a right-aligned cell,
+ * which may reach left of the table's edge as its header gives it.
+ */
+function endsUnder(piece: Piece, above: Piece[]): boolean {
+  return above.some((other) => Math.abs(other.right - piece.right) < piece.size / 2);
 }
 
 /** Whether a line of two or more pieces starts two of them where pieces of the line above start. */

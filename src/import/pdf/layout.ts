@@ -17,7 +17,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
-import { alignedTables, wrapsAmount } from "./aligned.js";
+import { alignedTables, awaitsValue, nextInList, wrapsAmount } from "./aligned.js";
 import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
 
 const EDGE = 2;
@@ -212,7 +212,7 @@ function toLine(runs: TextRun[]): PageLine {
  * A page's tables and lines. `carried` holds the columns of the last table without borders read so
  * far, which a table split by the page break goes on with; it is updated with this page's.
  */
-function pageItems(page: PageContent, carried: { columns?: number[] }): PageItem[] {
+function pageItems(page: PageContent, carried: { columns?: number[]; numbers?: number[] }): PageItem[] {
   const horizontal = mergeRulings(page.horizontal, 1);
   const grids = findGrids(horizontal, mergeRulings(page.vertical, 1));
   const tables: PageTable[] = [];
@@ -224,7 +224,10 @@ function pageItems(page: PageContent, carried: { columns?: number[] }): PageItem
   }
   const aligned = alignedTables(groupLines(rest), lineText, cellText, { horizontal, ...carried });
   const last = aligned.tables.at(-1);
-  if (last) carried.columns = last.columns;
+  if (last) {
+    carried.columns = last.columns;
+    carried.numbers = last.numbers;
+  }
   for (const table of aligned.tables) {
     const left = table.columns[0] ?? 0;
     const right = table.columns.at(-1) ?? 0;
@@ -264,14 +267,27 @@ function dropFurniture(pages: PageContent[], items: PageItem[][]): PageItem[][] 
     for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
   });
   const repeats = Math.max(2, Math.ceil(pages.length / 2));
-  return items.map((page, index) =>
-    page.filter((item) => {
-      const pageContent = pages[index];
+  return items.map((page, index) => {
+    const pageContent = pages[index];
+    const kept = page.filter((item) => {
       if (item.kind !== "line" || !pageContent || !inMargin(pageContent, item)) return true;
       if (PAGE_NUMBER.test(item.text)) return false;
       return (seen.get(furnitureKey(item.text)) ?? 0) < repeats || pages.length < 2;
-    }),
-  );
+    });
+    return pageContent ? withoutEdgeNumbers(pageContent, kept) : kept;
+  });
+}
+
+/**
+ * A lone page number printed below a running header (or above a footer) stands just outside the
+ * margins: the first or last item of its page, in the page's outer fifth, is still a page number.
+ */
+function withoutEdgeNumbers(page: PageContent, items: PageItem[]): PageItem[] {
+  const edge = (item: PageItem | undefined) =>
+    item?.kind === "line" &&
+    PAGE_NUMBER.test(item.text) &&
+    (item.top > page.height * (1 - 2 * MARGIN) || item.top < page.height * 2 * MARGIN);
+  return items.filter((item, index) => !(edge(item) && (index === 0 || index === items.length - 1)));
 }
 
 function sameColumns(a: Grid, b: Grid): boolean {
@@ -294,7 +310,8 @@ function filled(cells: string[]): number[] {
  */
 function continuesCell(above: string, text: string, alone: boolean): boolean {
   if (above.trim() === "") return false;
-  if (AMOUNT_LIKE.test(text)) return wrapsAmount(above, text);
+  if (AMOUNT_LIKE.test(text))
+    return wrapsAmount(above, text) || awaitsValue(above) || nextInList(above, text);
   return !(alone && isSourceLabel(above) && isSourceLabel(text));
 }
 

@@ -244,7 +244,8 @@ export function mergeSplitRows(rows: RawRow[]): RawRow[] {
       previous !== undefined &&
       (previous.cells.length > 1 || startsItem(previous.cells)) &&
       !isColumnNumberRow(previous.cells) &&
-      !startsRow(row.cells, true);
+      !startsRow(row.cells, true) &&
+      !nextSourceOfTotal(previous.cells, row.cells);
     const length = (previous?.cells.length ?? 0) + row.cells.length;
     const loneTitle =
       previous !== undefined &&
@@ -256,6 +257,18 @@ export function mergeSplitRows(rows: RawRow[]): RawRow[] {
     else out.push(row);
   });
   return out;
+}
+
+/**
+ * The next source of a stated total (`Всього за Програмою`, `Державний бюджет`, amounts; then ``,
+ * `Місцевий бюджет`, amounts): a row of its own, never the rest of the row above, whose amounts are
+ * followed by amounts or a result, never by a source.
+ */
+function nextSourceOfTotal(previous: string[], row: string[]): boolean {
+  const opening = previous.find((cell) => cell.trim() !== "") ?? "";
+  const totalOrSource = /^\s*(?:всього|усього|разом)/i.test(opening) || isSourceLabel(opening);
+  const afterAmount = DASH_OR_NUMBER.test(previous.at(-1) ?? "");
+  return totalOrSource && afterAmount && isSourceLabel(row.find((cell) => cell.trim() !== "") ?? "");
 }
 
 /**

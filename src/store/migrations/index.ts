@@ -18,6 +18,7 @@ import * as reportAttachments from "./0026_report_attachments.js";
 import * as invitations from "./0027_invitations.js";
 import * as orgUnitTree from "./0028_org_unit_tree.js";
 import * as nationalSums from "./0031_national_sums.js";
+import * as manualReminders from "./0032_manual_reminders.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0027_invitations": invitations,
   "0028_org_unit_tree": orgUnitTree,
   "0031_national_sums": nationalSums,
+  "0032_manual_reminders": manualReminders,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -38,7 +38,8 @@ export interface OneCellStyle {
    * "left-out": an item row prints no line at all for a year with no amount (`zero` is ""), so it has
    * fewer cells than the header. Its years are then told only by the item's deadline (and, for a
    * source, by the years its `Загальний обсяг` row funds): the model is made one that says so
-   * (`yearsAsDeadlineSays`). Total rows keep their cells; a row with cells left out is never cut.
+   * (`yearsAsDeadlineSays`). Total rows leave their empty year cells out too: their years are told by
+   * the years the rows they total fund. A row with cells left out is never cut.
    */
   emptyCells: "kept" | "left-out";
 }
@@ -109,6 +110,13 @@ class OneCellRenderer {
     const years = this.model.years.length;
     const firstYear = this.width - 1 - years;
     return cells.filter((cell, index) => cell !== "" || index < firstYear || index >= firstYear + years);
+  }
+
+  /** A total row's cells as its text prints them: with `left-out`, the empty year cells dropped. */
+  private printedTotal(cells: string[]): string[] {
+    if (this.style.emptyCells === "kept" || this.style.zero !== "") return cells;
+    const firstYear = 3;
+    return cells.filter((cell, index) => cell !== "" || index < firstYear);
   }
 
   private amounts(byYear: (year: string) => number): string[] {
@@ -202,10 +210,10 @@ class OneCellRenderer {
         projects.reduce((total, project) => total + (project.funding[source]?.[year] ?? 0), 0);
       const cells = [this.label(source), ...this.amounts(sum)];
       // The short total row: its label spans the task, project, executor and deadline columns.
-      this.emit(
-        [index === 0 ? label : "", ...cells],
-        [{ text: index === 0 ? label : "", span: 4 }, ...cells],
-      );
+      this.emit(this.printedTotal([index === 0 ? label : "", ...cells]), [
+        { text: index === 0 ? label : "", span: 4 },
+        ...cells,
+      ]);
     });
   }
 }

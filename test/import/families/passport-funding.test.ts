@@ -60,6 +60,8 @@ interface Style {
   shift: number;
   /** How the page break shows in the DOCX rendering. */
   pageBreaks: PageBreakMode;
+  /** A task table (annex 1) follows, a project per source funding its years as field 10 says. */
+  taskTable: boolean;
 }
 
 /** Kopecks a unit prints exactly: whole UAH for thousands (three decimals), kopecks for UAH. */
@@ -69,6 +71,8 @@ const amount = (unit: Field10["unit"]): fc.Arbitrary<number> =>
       fc.constant(0),
       fc.integer({ min: 1, max: 5_000_000 }),
       fc.integer({ min: 1, max: 20_000_000_000 }),
+      // Round amounts print no decimals ("1 100" thousand): spaces in a run may then read two ways.
+      fc.integer({ min: 1, max: 5_000 }).map((value) => value * 1000),
     )
     .map((value) => (unit === "thousand" ? value * 100 : value));
 
@@ -106,15 +110,55 @@ const anyStyle: fc.Arbitrary<Style> = fc.record({
   pageBreak: fc.integer({ min: -1, max: 6 }),
   shift: fc.nat(1),
   pageBreaks: pageBreakMode,
+  taskTable: fc.boolean(),
 });
 
 /**
  * Thousands groups inside a run of space-separated numbers are readable (by a person too) only when
- * every number ends in its decimals and a printed total confirms the split.
+ * every number ends in its decimals and a printed total confirms the split, or the task table's sums
+ * by year tell which split is meant.
  */
 const style = anyStyle.map((s) =>
-  !s.numbersInCells && s.grouped ? { ...s, keepZeros: true, totalColumn: true } : s,
+  !s.numbersInCells && s.grouped && !s.taskTable ? { ...s, keepZeros: true, totalColumn: true } : s,
 );
+
+const TASK_SOURCES: Partial<Record<SourceKind, string>> = {
+  local: "Місцевий бюджет",
+  state: "Державний бюджет",
+  oblast: "Обласний бюджет",
+  other: "Інші джерела",
+};
+
+/** Annex 1: one project per source of field 10, its amounts by year those of field 10 (no groups, `-` for 0). */
+function taskTableLines(model: Field10, s: Style): string[] {
+  const plain = { ...s, grouped: false, dash: true };
+  const unitWords = model.unit === "thousand" ? "тис. грн" : "грн";
+  const blanks = model.years.map(() => "");
+  const deadline =
+    model.years.length > 1 ? `${model.years[0]}-${model.years.at(-1)}` : (model.years[0] ?? "");
+  const funded = SOURCES.filter((source) => model.amounts[source]);
+  const projects = funded.map((source, index) => {
+    const values = model.amounts[source] ?? [];
+    const total = values.reduce((sum, value) => sum + value, 0);
+    const amounts = [total, ...values].map((value) => printAmount(value, model.unit, plain));
+    const cells = [
+      `1.${index + 1}. Захід`,
+      "Відділ освіти",
+      deadline,
+      TASK_SOURCES[source] ?? "",
+      ...amounts,
+    ];
+    return [...cells, "Результат"].join(T);
+  });
+  return [
+    ["Назва завдання", "Відповідальні за виконання", "Строки виконання", "Джерела фінансування"]
+      .concat([`Обсяги фінансування, ${unitWords}`, ...blanks, "Очікувані результати"])
+      .join(T),
+    ["", "", "", "", "Всього", ...model.years.map((year) => `${year} р.`), ""].join(T),
+    `1. Напрям${T}`,
+    ...projects,
+  ];
+}
 
 function printAmount(kopecks: number, unit: Field10["unit"], s: Style): string {
   if (kopecks === 0 && s.dash) return "-";
@@ -175,7 +219,9 @@ function render(model: Field10, s: Style): { text: string; word: WordBlock[] } {
       ? [...rows.slice(0, s.pageBreak), "", ...rows.slice(s.pageBreak)]
       : rows;
   const period = passportHead(Number(model.years[0]), Number(model.years.at(-1)));
-  const lines = (from: number) => [...period, ...broken(from), "", "Додаток 1", ""];
+  // A task table of one year (`Всього | 2024 р.`) is not read as one with year columns.
+  const tasks = s.taskTable && model.years.length > 1 ? [...taskTableLines(model, s), ""] : [];
+  const lines = (from: number) => [...period, ...broken(from), "", "Додаток 1", "", ...tasks];
   return { text: lines(afterHeader).join("\n"), word: linesToWord(lines(afterHeader + 1), s.pageBreaks) };
 }
 
@@ -266,6 +312,56 @@ describe("family 3: passport field 10 as an inline table", () => {
       "2027": 56_000_000_000,
     });
   });
+
+  /** Field 10 `2026 2027` over `1 100 250,5` (no total): `1 100 | 250,5` or `1 | 100 250,5`. */
+  const ambiguousField10 = (taskAmounts: string[] | null): string => {
+    const tasks = taskAmounts
+      ? [
+          "Додаток 1",
+          ["Назва завдання", "Відповідальні за виконання", "Строки виконання", "Джерела фінансування"]
+            .concat(["Обсяги фінансування, тис. грн", "", "", "Очікувані результати"])
+            .join(T),
+          ["", "", "", "", "Всього", "2026", "2027", ""].join(T),
+          "1. Напрям",
+          ["1.1. Захід", "Відділ освіти", "2026-2027", "Місцевий бюджет", ...taskAmounts, "Результат"].join(
+            T,
+          ),
+        ]
+      : ["Додаток 1"];
+    return [
+      ...passportHead(2026, 2027),
+      `10.${T}Джерела та обсяги фінансування${T}2026 2027`,
+      `${T}Загальний обсяг, тис. грн,${T}1 100 250,5`,
+      "",
+      ...tasks,
+      "",
+    ].join("\n");
+  };
+  const ambiguities = (result: ImportResult) =>
+    result.findings.filter((finding) => finding.code === "import.amounts-ambiguous");
+
+  it("tells the two readings of a run without a total apart by the task table's sums by year", () => {
+    const second = interpretBlocks(readTextBlocks(ambiguousField10(["1 350,5", "1 100,0", "250,5"])));
+    expect(second.programme.passport.funding.byYear).toEqual({ "2026": 110_000_000, "2027": 25_050_000 });
+    expect(ambiguities(second)).toEqual([]);
+    const first = interpretBlocks(readTextBlocks(ambiguousField10(["100 251,5", "1,0", "100 250,5"])));
+    expect(first.programme.passport.funding.byYear).toEqual({ "2026": 100_000, "2027": 10_025_050_000 });
+    expect(ambiguities(first)).toEqual([]);
+  });
+
+  it("names a run without a total that reads two ways when no task table's sums decide", () => {
+    for (const tasks of [null, ["20,0", "10,0", "10,0"]]) {
+      const result = interpretBlocks(readTextBlocks(ambiguousField10(tasks)));
+      expect(Object.keys(result.programme.passport.funding.byYear)).toEqual(["2026", "2027"]);
+      const [finding, ...more] = ambiguities(result);
+      expect(more).toEqual([]);
+      expect(finding?.location.ref).toBe("passport:10");
+      const message = finding?.message.replace(/\u00a0/g, " ");
+      expect(message).toContain("«1 100 250,5»");
+      expect(message).toContain("2026 – 1 100,0, 2027 – 250,5");
+      expect(message).toContain("2026 – 1,0, 2027 – 100 250,5");
+    }
+  });
 });
 
 /**
@@ -320,6 +416,13 @@ interface ProseStyle {
   splitRow: boolean;
   fullStop: boolean;
   pageBreaks: PageBreakMode;
+  /**
+   * Every source funds each year the same, and a row of years prints one amount for them all: «на
+   * 2026, 2027 та 2028 роки по 15,0 тис. грн щороку» (`list`) or «на 2026–2028 роки …» (`range`).
+   */
+  each: "none" | "list" | "range";
+  /** Which words say the amount is each year's: «по X щороку», «по X», «X щороку». */
+  eachWords: number;
 }
 
 const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
@@ -337,7 +440,29 @@ const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
   splitRow: fc.boolean(),
   fullStop: fc.boolean(),
   pageBreaks: pageBreakMode,
+  each: fc.constantFrom("none" as const, "list" as const, "range" as const),
+  eachWords: fc.nat(2),
 });
+
+const EACH_WORDS = [
+  (amount: string) => `по ${amount} щороку`,
+  (amount: string) => `по ${amount}`,
+  (amount: string) => `${amount} щороку`,
+];
+
+/** With `each`, every source funds each of its years with its first year's amount. */
+function proseModel(model: Field10, p: ProseStyle): Field10 {
+  if (p.each === "none") return model;
+  const amounts = Object.fromEntries(
+    Object.entries(model.amounts).map(([source, values]) => [source, values.map(() => values[0] ?? 0)]),
+  );
+  return { ...model, amounts };
+}
+
+/** «2026, 2027 та 2028» */
+function listOfYears(years: string[]): string {
+  return years.length > 1 ? `${years.slice(0, -1).join(", ")} та ${years.at(-1)}` : (years[0] ?? "");
+}
 
 const YEAR_SPELLINGS = [
   (year: string) => `${year} рік – `,
@@ -349,7 +474,8 @@ const YEAR_SPELLINGS = [
 const paysOwnSource = (model: Field10, p: ProseStyle): boolean =>
   p.paying && p.sourceMode === "none" && Object.keys(model.amounts).length === 1;
 
-function renderProse(model: Field10, p: ProseStyle): { text: string; word: WordBlock[] } {
+function renderProse(generated: Field10, p: ProseStyle): { text: string; word: WordBlock[] } {
+  const model = proseModel(generated, p);
   const unitWords = model.unit === "thousand" ? "тис. грн" : "грн";
   let printed = 0;
   const amountText = (kopecks: number): string => {
@@ -364,7 +490,14 @@ function renderProse(model: Field10, p: ProseStyle): { text: string; word: WordB
     if (!withUnit && /^(?:19|20)\d\d$/.test(number)) number = `${number},0`;
     return withUnit ? `${number} ${unitWords}` : number;
   };
+  const eachYear = (values: number[]): string | null => {
+    const [first = 0] = values;
+    if (p.each === "none" || model.years.length < 2 || values.some((value) => value !== first)) return null;
+    const years = p.each === "range" ? `${model.years[0]}–${model.years.at(-1)}` : listOfYears(model.years);
+    return `на ${years} роки ${EACH_WORDS[p.eachWords]?.(amountText(first))}`;
+  };
   const yearList = (values: number[]): string =>
+    eachYear(values) ??
     model.years
       .map((year, index) => `${YEAR_SPELLINGS[p.year]?.(year) ?? ""}${amountText(values[index] ?? 0)}`)
       .join(p.separator);
@@ -406,7 +539,8 @@ function renderProse(model: Field10, p: ProseStyle): { text: string; word: WordB
   return { text: lines.join("\n"), word: linesToWord(lines, p.pageBreaks) };
 }
 
-function expectedProse(model: Field10, p: ProseStyle): Omit<DeclaredFunding, "line"> {
+function expectedProse(generated: Field10, p: ProseStyle): Omit<DeclaredFunding, "line"> {
+  const model = proseModel(generated, p);
   const { total, byYear } = totalsOf(model);
   const years = (values: number[]) =>
     Object.fromEntries(model.years.map((year, index) => [year, values[index] ?? 0]));

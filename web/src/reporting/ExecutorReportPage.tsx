@@ -15,6 +15,7 @@ import {
   currentPeriod,
   type ItemUnit,
   latestByItem,
+  type Reminder,
   reportingApi,
   type StoredReport,
 } from "./reportingApi.js";
@@ -42,13 +43,39 @@ export function DeadlineNotice({ period }: { period: ReportingPeriod }) {
   );
 }
 
+/** "Керівник програми нагадав про цей звіт 06.12.2026", from the head's latest reminder by hand. */
+function HeadReminder(props: { reminders: Reminder[]; programmeId: string; periodKey: string }) {
+  const { rt, lang } = useReportingText();
+  const latest = props.reminders.find(
+    (each) =>
+      each.kind === "manual" &&
+      String(each.programmeId) === props.programmeId &&
+      each.periodKey === props.periodKey,
+  );
+  if (!latest) return null;
+  return (
+    <Alert color="orange" data-testid="head-reminder">
+      {rt("report.headReminded", { date: formatDate(latest.sentAt.slice(0, 10), lang) })}
+    </Alert>
+  );
+}
+
 export function ExecutorReportPage({ programmeId, user }: { programmeId: string; user: SessionUser | null }) {
   const { rt } = useReportingText();
   const search = useSearch();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reports, setReports] = useState<StoredReport[] | null>(null);
+  const [reminders, setReminders] = useState<Reminder[]>([]);
   const orgUnitId = user?.orgUnitId ?? null;
+
+  useEffect(() => {
+    if (user?.role !== "executor") return;
+    reportingApi
+      .myReminders()
+      .then(setReminders)
+      .catch(() => setReminders([]));
+  }, [user?.role]);
 
   useEffect(() => {
     Promise.all([
@@ -118,6 +145,7 @@ export function ExecutorReportPage({ programmeId, user }: { programmeId: string;
         maw={360}
       />
       <DeadlineNotice period={period} />
+      <HeadReminder reminders={reminders} programmeId={programmeId} periodKey={period.key} />
       {orgUnitId === null && user?.role === "executor" && <Alert color="red.9">{rt("report.noUnit")}</Alert>}
       {items.length === 0 && <Alert color="gray">{rt("report.noProjects")}</Alert>}
       {reports === null ? (

@@ -258,6 +258,7 @@ interface ReportRow {
   itemId: string;
   number: string;
   title: string;
+  orgUnitId: number;
   unit: string;
   report: StoredReport | undefined;
 }
@@ -273,6 +274,8 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
   const [viewing, setViewing] = useState<StoredReport | null>(null);
   const [remark, setRemark] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [reminders, setReminders] = useState<Map<number, string>>(new Map());
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     Promise.all([
@@ -294,6 +297,10 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
       .reports(programmeId, periodKey)
       .then(setReports)
       .catch((failure: Error) => setError(failure.message));
+    reportingApi
+      .reminders(programmeId, periodKey)
+      .then((list) => setReminders(new Map(list.map((each) => [each.orgUnitId, each.sentAt]))))
+      .catch((failure: Error) => setError(failure.message));
   }, [programmeId, periodKey]);
   useEffect(load, [load]);
 
@@ -314,11 +321,25 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
         itemId: item.id,
         number: item.number,
         title: item.title,
+        orgUnitId: link.orgUnitId,
         unit: unitNames.get(link.orgUnitId) ?? "—",
         report,
       },
     ];
   });
+
+  const remind = async (row: ReportRow) => {
+    if (periodKey === null) return;
+    setError(null);
+    setNotice(null);
+    try {
+      const sent = await reportingApi.remind(programmeId, periodKey, row.orgUnitId);
+      setReminders((current) => new Map(current).set(sent.orgUnitId, sent.sentAt));
+      setNotice(rt("head.remindSent", { unit: row.unit, recipients: sent.recipients, emails: sent.emails }));
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    }
+  };
 
   const sendBack = async () => {
     if (!returning) return;
@@ -357,6 +378,11 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
             {error}
           </Alert>
         )}
+        {notice && (
+          <Alert color="teal" role="status">
+            {notice}
+          </Alert>
+        )}
         <ScrollArea type="auto">
           <Table data-testid="executor-reports">
             <Table.Thead>
@@ -370,6 +396,7 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
             <Table.Tbody>
               {rows.map((row) => {
                 const state = reportState(row.report);
+                const reminded = reminders.get(row.orgUnitId);
                 return (
                   <Table.Tr key={`${row.itemId}-${row.unit}`}>
                     <Table.Td>
@@ -380,6 +407,11 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
                       <Badge color={STATE_COLORS[state]} tt="none">
                         {rt(`report.state.${state}`)}
                       </Badge>
+                      {reminded && state !== "submitted" && (
+                        <Text size="xs" c="dimmed">
+                          {rt("head.reminded", { date: formatDate(reminded.slice(0, 10), lang) })}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
@@ -399,6 +431,16 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
                             onClick={() => setReturning(row.report ?? null)}
                           >
                             {rt("head.return")}
+                          </Button>
+                        )}
+                        {state !== "submitted" && (
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            aria-label={rt("head.remindLabel", { unit: row.unit })}
+                            onClick={() => remind(row)}
+                          >
+                            {rt("head.remind")}
                           </Button>
                         )}
                       </Group>

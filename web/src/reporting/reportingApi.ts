@@ -1,5 +1,6 @@
 /** The reporting routes of the API, as the reporting pages use them. */
 import type { z } from "zod";
+import type { Reminder } from "../../../src/contract/auth.js";
 import type {
   itemUnitsSchema,
   PeriodWithUnits,
@@ -8,7 +9,7 @@ import type {
 import type { OrgUnit as ContractOrgUnit } from "../../../src/contract/org-units.js";
 import type { AttachmentInfo } from "../../../src/contract/report-attachments.js";
 import { REPORT_PAGE_LIMIT, type ReportPage, type StoredReport } from "../../../src/contract/reports.js";
-import type { AnnualReportYear } from "../../../src/contract/reviews.js";
+import type { AnnualReportYear, ManualReminder, UnitReminder } from "../../../src/contract/reviews.js";
 import type { ReportingPeriod } from "../../../src/domain/monitoring/periods.js";
 import { request, uploadFile } from "../lib/api.js";
 
@@ -18,6 +19,7 @@ export type ReportContent = z.input<typeof reportContentBody>;
 export type ItemUnit = z.infer<typeof itemUnitsSchema>[number];
 export type OrgUnit = ContractOrgUnit;
 export type AnnualYear = AnnualReportYear;
+export type { ManualReminder, Reminder, UnitReminder };
 
 const base = (id: string) => `/api/programmes/${encodeURIComponent(id)}`;
 
@@ -44,6 +46,14 @@ export const reportingApi = {
   annual: (id: string) => request<AnnualYear[]>("GET", `${base(id)}/annual-reports`),
   submitAnnual: (id: string, year: number) =>
     request<AnnualYear["submission"]>("POST", `${base(id)}/annual-reports/${year}/submit`, {}),
+  /** The signed-in executor's own reminders, newest first. */
+  myReminders: () => request<Reminder[]>("GET", "/api/me/reminders"),
+  reminders: (id: string, periodKey: string) =>
+    request<UnitReminder[]>("GET", `${base(id)}/periods/${encodeURIComponent(periodKey)}/reminders`),
+  remind: (id: string, periodKey: string, orgUnitId: number) =>
+    request<ManualReminder>("POST", `${base(id)}/periods/${encodeURIComponent(periodKey)}/reminders`, {
+      orgUnitId,
+    }),
   annualPreview: (id: string, year: number, form: "progress" | "results") =>
     request<unknown>("GET", `${base(id)}/reports/annual/${year}/${form}.json`),
 };

@@ -13,11 +13,11 @@ import {
   Title,
 } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { ProjectEditAnswer } from "../../../src/contract/project-edit.js";
 import type { Programme } from "../../../src/domain/model.js";
 import { applyFindingsDelta, changeBetween, projectFields } from "../../../src/domain/project-edit.js";
-import { programmeSpanTotals } from "../../../src/domain/totals.js";
+import { programmeSpanTotals, type Totals } from "../../../src/domain/totals.js";
 import { useI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES, type VersionInfo } from "../lib/api.js";
 import { formatMoney, formatPeriod } from "../lib/format.js";
@@ -64,7 +64,8 @@ const TAB_LABELS = {
   versions: "programme.versions",
 } as const;
 
-function Header({
+/** The programme's title, status and exports. Memoised: entering or leaving edit mode leaves it as it is. */
+const Header = memo(function Header({
   detail,
   source,
   onStatus,
@@ -78,7 +79,10 @@ function Header({
   const { t, lang } = useI18n();
   const { summary, programme } = detail;
   const declared = programme.passport.funding.total;
-  const errors = detail.findings.filter((finding) => finding.severity === "error");
+  const errors = useMemo(
+    () => detail.findings.filter((finding) => finding.severity === "error"),
+    [detail.findings],
+  );
   const [publishing, setPublishing] = useState(false);
   return (
     <Stack gap="xs">
@@ -173,7 +177,7 @@ function Header({
       )}
     </Stack>
   );
-}
+});
 
 function EditBar({
   state,
@@ -227,6 +231,23 @@ function EditBar({
         </Group>
       </Group>
     </Paper>
+  );
+}
+
+/**
+ * The programme's totals by year and source, with its spans of years. The spans are summed over every
+ * project here, in the tab that shows them, not in each render of the workspace.
+ */
+function ProgrammeTotalsTable({ programme, totals }: { programme: Programme; totals: Totals }) {
+  const { t } = useI18n();
+  const spans = useMemo(() => programmeSpanTotals(programme), [programme]);
+  return (
+    <TotalsTable
+      totals={totals}
+      spans={spans}
+      period={programme.period}
+      caption={t("funding.byYearSource")}
+    />
   );
 }
 
@@ -394,22 +415,12 @@ function Workspace({
                   <Title order={2} size="h4">
                     {t("funding.byYearSource")}
                   </Title>
-                  <TotalsTable
-                    totals={state.totals}
-                    spans={programmeSpanTotals(state.programme)}
-                    period={state.programme.period}
-                    caption={t("funding.byYearSource")}
-                  />
+                  <ProgrammeTotalsTable programme={state.programme} totals={state.totals} />
                 </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="funding">
                 <Stack>
-                  <TotalsTable
-                    totals={state.totals}
-                    spans={programmeSpanTotals(state.programme)}
-                    period={state.programme.period}
-                    caption={t("funding.byYearSource")}
-                  />
+                  <ProgrammeTotalsTable programme={state.programme} totals={state.totals} />
                   <FundingTable programme={state.programme} onOpenItem={openItem} />
                 </Stack>
               </Tabs.Panel>

@@ -1,11 +1,21 @@
 import { Group, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+import { memo } from "react";
 import type { Finding } from "../../../../src/domain/model.js";
 import { useI18n } from "../../i18n/index.js";
 import { Pill } from "../../shared/Pill.js";
 import { FindingsLegend } from "./FindingsLegend.js";
 
-/** Validator findings; each one is a button that jumps to the place it concerns. */
-export function FindingsPanel({ findings, onJump }: { findings: Finding[]; onJump: (ref: string) => void }) {
+/**
+ * Validator findings; each one is a button that jumps to the place it concerns. Memoised: entering or
+ * leaving edit mode does not render every finding again.
+ */
+export const FindingsPanel = memo(function FindingsPanel({
+  findings,
+  onJump,
+}: {
+  findings: Finding[];
+  onJump: (ref: string) => void;
+}) {
   const { t } = useI18n();
   const errors = findings.filter((finding) => finding.severity === "error").length;
   return (
@@ -57,4 +67,4 @@ export function FindingsPanel({ findings, onJump }: { findings: Finding[]; onJum
       <FindingsLegend findings={findings} />
     </section>
   );
-}
+});
