@@ -69,6 +69,8 @@ export const versionInfoSchema = z.object({
   note: z.string().nullable(),
   errors: z.int(),
   warnings: z.int(),
+  /** Who saved it (display name); null for versions stored before authors were kept. */
+  author: z.string().nullable(),
 });
 
 export const totalsSchema = z.object({

@@ -35,6 +35,8 @@ export const projectEditAnswer = z.object({
   programmeId: z.int(),
   /** The new version; also in the ETag header. */
   version: z.int(),
+  /** Who saved it (the caller's display name), as the version list shows it. */
+  author: z.string().nullable(),
   project: projectFieldsSchema.extend({ id: z.string() }),
   /** The programme's totals computed on the server from the new version. */
   totals: totalsSchema,

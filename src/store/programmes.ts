@@ -53,6 +53,8 @@ export interface VersionInfo {
   note: string | null;
   errors: number;
   warnings: number;
+  /** The display name of the user who saved it, when known. */
+  author: string | null;
 }
 
 export interface StoredProgramme {
@@ -337,6 +339,7 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
         : (write.documentJson ?? JSON.stringify(write.programme)),
       findings: write.findingsJson ?? JSON.stringify(write.findings),
       ...countFindings(write.findings),
+      created_by: write.actor?.userId ?? null,
     })
     .returning("created_at")
     .executeTakeFirstOrThrow();
@@ -570,22 +573,24 @@ export async function findProgrammeId(
 
 function selectVersions(db: Kysely<Database>, id: number) {
   return db
-    .selectFrom("programme_versions")
+    .selectFrom("programme_versions as v")
+    .leftJoin("users as u", "u.id", "v.created_by")
     .select([
-      "version",
-      "created_at",
-      "kind",
-      "source_name",
-      "source_sha256",
-      "note",
-      "error_count",
-      "warning_count",
+      "v.version",
+      "v.created_at",
+      "v.kind",
+      "v.source_name",
+      "v.source_sha256",
+      "v.note",
+      "v.error_count",
+      "v.warning_count",
+      "u.display_name as author",
     ])
-    .where("programme_id", "=", id);
+    .where("v.programme_id", "=", id);
 }
 
 export async function listVersions(db: Kysely<Database>, id: number): Promise<VersionInfo[]> {
-  const rows = await selectVersions(db, id).orderBy("version").execute();
+  const rows = await selectVersions(db, id).orderBy("v.version").execute();
   return rows.map(toVersionInfo);
 }
 
@@ -595,7 +600,7 @@ export async function versionInfo(
   id: number,
   version: number,
 ): Promise<VersionInfo | undefined> {
-  const row = await selectVersions(db, id).where("version", "=", version).executeTakeFirst();
+  const row = await selectVersions(db, id).where("v.version", "=", version).executeTakeFirst();
   return row && toVersionInfo(row);
 }
 
@@ -674,6 +679,7 @@ function toVersionInfo(row: {
   note: string | null;
   error_count: number;
   warning_count: number;
+  author: string | null;
 }): VersionInfo {
   return {
     version: row.version,
@@ -684,6 +690,7 @@ function toVersionInfo(row: {
     note: row.note,
     errors: row.error_count,
     warnings: row.warning_count,
+    author: row.author,
   };
 }
 

@@ -44,6 +44,8 @@ export interface ProgrammeVersionsTable {
   findings: Json<unknown>;
   error_count: number;
   warning_count: number;
+  /** The user who saved it; null for versions stored before migration 0034 or saved by no user. */
+  created_by: number | null;
 }
 
 export interface DirectionsTable {

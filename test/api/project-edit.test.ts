@@ -92,6 +92,8 @@ describe("PATCH /api/programmes/:id/projects/:itemId", () => {
     expect(stored.version.version).toBe(2);
     const answer = response.json();
     expect(answer.version).toBe(2);
+    expect(answer.author).toBe("head");
+    expect(stored.version.author).toBe("head");
     expect(response.headers.etag).toBe('"2"');
     expect(answer.project).toEqual({ ...raised(project, 100_00), id: project.id });
     expect(answer.totals).toEqual(JSON.parse(JSON.stringify(programmeTotals(stored.programme))));

@@ -128,6 +128,13 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     await page.getByRole("tab", { name: "Версії" }).click();
     await page.getByRole("heading", { name: /Змінено суми/ }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/e2e-versions.png` });
+    const versionRows = page.getByRole("table", { name: "Версії програми" }).getByRole("row");
+    for (const version of ["1", "2"]) {
+      const row = versionRows.filter({ has: page.getByRole("cell", { name: version, exact: true }) });
+      // Saved by the signed-in admin, at a time of day as well as a date.
+      await row.getByRole("cell", { name: "Адміністраторка", exact: true }).waitFor();
+      await row.getByText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/).waitFor();
+    }
     const docxHref = await page.getByRole("link", { name: "DOCX" }).getAttribute("href");
     expect((await page.request.get(`${base}${docxHref}`)).status()).toBe(200);
   });

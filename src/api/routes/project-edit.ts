@@ -12,7 +12,7 @@ import { programmeTotals } from "../../domain/totals.js";
 import { validateProgramme } from "../../domain/validate.js";
 import type { Store } from "../../store/index.js";
 import { saveProjectEdit } from "../../store/project-edit.js";
-import { actorOf } from "../auth.js";
+import { actorOf, currentUser } from "../auth.js";
 import { HttpError, notFound } from "../errors.js";
 import { type BaseVersion, baseVersionFrom, versionConflict } from "../version-match.js";
 import type { ZodApp } from "../zod-provider.js";
@@ -70,6 +70,7 @@ export async function projectEditRoutes(app: ZodApp, options: { store: Store }):
       return {
         programmeId: id,
         version: result.version,
+        author: currentUser(request).displayName,
         project: { ...request.body.project, id: itemId },
         totals: programmeTotals(result.programme),
         findings: findingsDelta(result.previousFindings, result.findings),

@@ -167,6 +167,8 @@ export const en: Record<MessageKey, string> = {
   "versions.heading": "Programme versions",
   "versions.version": "Version",
   "versions.created": "Created",
+  "versions.author": "Author",
+  "versions.authorUnknown": "not recorded",
   "versions.kind": "Kind",
   "versions.source": "Source",
   "versions.note": "Note",

@@ -165,6 +165,8 @@ export const uk = {
   "versions.heading": "Версії програми",
   "versions.version": "Версія",
   "versions.created": "Створено",
+  "versions.author": "Автор",
+  "versions.authorUnknown": "не записано",
   "versions.kind": "Тип",
   "versions.source": "Джерело",
   "versions.note": "Примітка",

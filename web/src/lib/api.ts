@@ -46,6 +46,8 @@ export interface VersionInfo {
   kind: string;
   sourceName: string | null;
   note: string | null;
+  /** Who saved it; absent or null where it was not recorded (older versions, the demo). */
+  author?: string | null;
 }
 
 export interface ProgrammeDetail {

@@ -41,6 +41,28 @@ export function formatDate(iso: string | null | undefined, lang: Lang = "uk"): s
   return formatter.format(date);
 }
 
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "06.12.2026, 14:05" in the browser's time zone; "—" for nothing. */
+export function formatDateTime(iso: string | null | undefined, lang: Lang = "uk"): string {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "—";
+  const locale = LOCALES[lang];
+  let formatter = dateTimeFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    dateTimeFormatters.set(locale, formatter);
+  }
+  return formatter.format(date);
+}
+
 export function formatPeriod(period: { from: number; to: number }): string {
   return period.from === period.to ? String(period.from) : `${period.from}–${period.to}`;
 }

@@ -268,6 +268,7 @@ function afterProjectEdit(
     kind: "edit",
     sourceName: null,
     note: null,
+    author: answer.author,
   };
   return {
     ...detail,

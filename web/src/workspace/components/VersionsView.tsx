@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useI18n } from "../../i18n/index.js";
 import type { VersionInfo } from "../../lib/api.js";
 import { diffVersions, isEmptyDiff, type VersionDiff } from "../../lib/diff.js";
-import { formatDate, formatMoney, formatThousands } from "../../lib/format.js";
+import { formatDateTime, formatMoney, formatThousands } from "../../lib/format.js";
 import { withKeys } from "../../lib/keys.js";
 import type { DataSource } from "../data.js";
 import { useAsync } from "../useAsync.js";
@@ -143,7 +143,7 @@ export function VersionsView({
   }, [id, from, to, source]);
   const choices = versions.map((v) => ({
     value: String(v.version),
-    label: `${v.version} · ${formatDate(v.createdAt, lang)}`,
+    label: `${v.version} · ${formatDateTime(v.createdAt, lang)}`,
   }));
   return (
     <Stack>
@@ -154,6 +154,7 @@ export function VersionsView({
             <Table.Tr>
               <Table.Th scope="col">{t("versions.version")}</Table.Th>
               <Table.Th scope="col">{t("versions.created")}</Table.Th>
+              <Table.Th scope="col">{t("versions.author")}</Table.Th>
               <Table.Th scope="col">{t("versions.kind")}</Table.Th>
               <Table.Th scope="col">{t("versions.source")}</Table.Th>
               <Table.Th scope="col">{t("versions.note")}</Table.Th>
@@ -163,7 +164,8 @@ export function VersionsView({
             {versions.map((v) => (
               <Table.Tr key={v.version}>
                 <Table.Td>{v.version}</Table.Td>
-                <Table.Td>{formatDate(v.createdAt, lang)}</Table.Td>
+                <Table.Td>{formatDateTime(v.createdAt, lang)}</Table.Td>
+                <Table.Td>{v.author ?? t("versions.authorUnknown")}</Table.Td>
                 <Table.Td>
                   {v.kind === "import" || v.kind === "edit" ? t(`versions.kind.${v.kind}`) : v.kind}
                 </Table.Td>
