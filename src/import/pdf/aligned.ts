@@ -351,6 +351,32 @@ function rightAlignedEdges(
   return moved;
 }
 
+/**
+ * The column edges moved left of left-aligned cells under a centred header: pieces of different widths
+ * that start at one x (so left-aligned: right-aligned or centred ones of one x are one width) in the
+ * gap between two header cells, left of the edge between them, start the right column's lines (its
+ * header centred, narrower than the column), so the edge lies just left of them, not at the midpoint
+ * of the header cells' gap (a wide column's lines would run over two edges).
+ */
+function leftAlignedEdges(
+  columns: number[],
+  cells: { x: number; right: number }[],
+  body: Piece[][],
+): number[] {
+  const pieces = body.filter((line) => !isHeadingLine(line)).flat();
+  return columns.map((at, edge) => {
+    const [left, right] = [cells[edge - 1], cells[edge]];
+    if (!left || !right || edge >= columns.length - 1) return at;
+    const inGap = pieces.filter((piece) => piece.x > left.right && piece.x < right.x && piece.x < at);
+    const starts = inGap
+      .filter((piece) =>
+        inGap.some((other) => Math.abs(other.x - piece.x) <= 0.5 && Math.abs(other.right - piece.right) > 1),
+      )
+      .map((piece) => piece.x);
+    return starts.length > 0 ? Math.min(at, Math.min(...starts) - 1) : at;
+  });
+}
+
 /** How many column edges a piece runs across. */
 function edgesCrossed(columns: number[], piece: Piece): number {
   return columns.slice(1, -1).filter((edge) => piece.x < edge - piece.size && piece.right > edge + piece.size)
@@ -590,6 +616,7 @@ function tableBody(
   let end = start;
   for (; end < lines.length; end++) {
     const line = split[end] ?? [];
+    if (header.cells) columns = leftAlignedEdges(columns, header.cells, split.slice(start, end + 1));
     const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
     const size = sizeOf(lines[end] ?? []);
     const left = columns[0] ?? 0;
