@@ -10,6 +10,8 @@ import { hasSoffice, wordAs } from "./families/office.js";
  * - ruled all over, a row cut by a page break: the number that ends a direction's label («Всього за
  *   напрямом» over «2» on the next page, under the header printed again) is the rest of the label, not
  *   a number of its own;
+ * - without borders, the money heading wrapped: its last line («грн») stands in another column than
+ *   its first, centred under it, and is still its line;
  * - without borders, its columns left-aligned under a bold centred header: a wide column's lines start
  *   at one x left of the midpoint between its header and the one before, so a line as wide as the
  *   column («Відділ освіти (Іваненко І.І.), робоча») is that column's, not a paragraph running over two
@@ -195,6 +197,114 @@ const WORD_LEFT_ALIGNED: WordBlock[] = [
   },
 ];
 
+/**
+ * A header without borders whose spanning money heading wraps: its last line («грн», centred under
+ * «Обсяги фінансування, тис.») falls in another column than its first, yet is that heading's line;
+ * the table's rows go on over page breaks under the column-number row alone.
+ */
+const LOOK_SPANNING_HEADER: WordLook = {
+  font: "Times New Roman",
+  size: 12,
+  orientation: "portrait",
+  borders: "none",
+  align: ["left", "center", "center"],
+  boldHeader: true,
+  pageNumber: "none",
+  runningHeader: "",
+};
+
+const WORD_SPANNING_HEADER: WordBlock[] = [
+  { kind: "paragraph", text: "Додаток 1" },
+  { kind: "paragraph", text: "Перелік завдань, проєктів, робіт з інформатизації на 2025-2026 роки" },
+  {
+    kind: "table",
+    headerRows: 3,
+    rows: [
+      [
+        "Назва завдання",
+        "Назва заходу (проєкту)",
+        "Відповідальні за виконання",
+        "Термін виконання",
+        "Джерела фінансування",
+        { text: "Обсяги фінансування, тис. грн", span: 3 },
+        "Очікуваний результат",
+      ],
+      ["", "", "", "", "", "Усього", "2025", "2026", ""],
+      ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+      [{ text: "Пріоритетний напрям 1", span: 9 }],
+    ],
+  },
+  { kind: "page-break" },
+  {
+    kind: "table",
+    headerRows: 1,
+    rows: [
+      ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+      [
+        "Цифрове врядування",
+        "1.1 Оновлення електронного мережі",
+        "Відділ з питань НС та ЦЗ",
+        "2026-2027 роки",
+        "Загальний обсяг, у тому числі:",
+        "1749,382",
+        "749,401",
+        "999,981",
+        "Навчено захисту техніки комп'ютерної",
+      ],
+    ],
+  },
+  { kind: "page-break" },
+  {
+    kind: "table",
+    headerRows: 1,
+    rows: [
+      ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+      ["", "", "", "", "інші джерела", "749,401", "749,401", "", ""],
+      ["", "", "", "", "державний бюджет", "999,981", "", "999,981", ""],
+      [
+        "",
+        "1.2 Навчання обладнання",
+        "Міський ЦНАП, громадські організації",
+        "Протягом дії Програми",
+        "В межах бюджетних асигнувань",
+        "",
+        "",
+        "",
+        "Забезпечено працівників техніки працівників техніки закладів",
+      ],
+      [
+        "Всього за Програмою",
+        "",
+        "",
+        "",
+        "Загальний обсяг, у тому числі:",
+        "1749,382",
+        "749,401",
+        "999,981",
+        "",
+      ],
+    ],
+  },
+  { kind: "page-break" },
+  {
+    kind: "table",
+    headerRows: 1,
+    rows: [
+      ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+      ["", "", "", "", "інші джерела", "749,401", "749,401", "", ""],
+    ],
+  },
+  { kind: "page-break" },
+  {
+    kind: "table",
+    headerRows: 1,
+    rows: [
+      ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+      ["", "", "", "", "державний бюджет", "999,981", "", "999,981", ""],
+    ],
+  },
+];
+
 const soffice = hasSoffice("test/import/pdf-council-samples.test.ts");
 
 async function importPdf(word: WordBlock[], look: WordLook): Promise<ImportResult> {
@@ -318,6 +428,22 @@ const WORD_CUT_LABEL: WordBlock[] = [
     ],
   },
 ];
+
+describe("a council's borderless table whose money heading wraps", () => {
+  it.skipIf(!soffice)(
+    "reads the heading's last line, in another column than its first, as the heading's",
+    async () => {
+      const result = await importPdf(WORD_SPANNING_HEADER, LOOK_SPANNING_HEADER);
+      const [first] = result.programme.directions;
+      expect(first?.items.map((item) => item.title)).toEqual([
+        "Оновлення електронного мережі",
+        "Навчання обладнання",
+      ]);
+      expect(result.coverage?.numbersFlagged).toBe(0);
+    },
+    120_000,
+  );
+});
 
 describe("a council's borderless table with left-aligned columns", () => {
   it.skipIf(!soffice)(

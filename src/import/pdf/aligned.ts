@@ -549,7 +549,10 @@ function buildRows(
   const tops: number[] = [];
   let above: Above = { previous: new Map(), used: new Set() };
   let aboveY = Number.POSITIVE_INFINITY;
-  for (const line of placedLines) {
+  let lineAbove: Placed[] = [];
+  for (const placed of placedLines) {
+    const line = underSpanning(lineAbove, placed, columns);
+    lineAbove = line;
     const byColumn = new Map<number, Piece>();
     for (const { column, piece } of line) {
       const there = byColumn.get(column);
@@ -577,6 +580,26 @@ function buildRows(
     aboveY = line[0]?.piece.runs[0]?.y ?? aboveY;
   }
   return { cells: rows.map((row) => row.map(join)).map(headingFromFirstColumn), tops };
+}
+
+/**
+ * A line's pieces that stand under a piece of the line above running over a column edge (a spanning
+ * cell's line: «Обсяги фінансування, тис.» over «грн», centred) are that piece's column's: cells are
+ * strips, so text right under a cell's line is that cell's. A direction heading or the column-number
+ * row above tells nothing of its columns.
+ */
+function underSpanning(above: Placed[], line: Placed[], columns: number[]): Placed[] {
+  const pieces = above.map(({ piece }) => piece);
+  if (isHeadingLine(pieces) || isColumnNumberRow(pieces.map((piece) => piece.text))) return line;
+  return line.map(({ column, piece }) => {
+    const over = above.find(
+      (each) =>
+        edgesCrossed(columns, each.piece) > 0 &&
+        each.piece.x <= piece.x + 1 &&
+        piece.right <= each.piece.right + 1,
+    );
+    return over && edgesCrossed(columns, piece) === 0 ? { column: over.column, piece } : { column, piece };
+  });
 }
 
 /**
