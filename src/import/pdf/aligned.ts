@@ -549,10 +549,7 @@ function buildRows(
   const tops: number[] = [];
   let above: Above = { previous: new Map(), used: new Set() };
   let aboveY = Number.POSITIVE_INFINITY;
-  let lineAbove: Placed[] = [];
-  for (const placed of placedLines) {
-    const line = underSpanning(lineAbove, placed, columns);
-    lineAbove = line;
+  for (const line of placedLines) {
     const byColumn = new Map<number, Piece>();
     for (const { column, piece } of line) {
       const there = byColumn.get(column);
@@ -583,20 +580,22 @@ function buildRows(
 }
 
 /**
- * A line's pieces that stand under a piece of the line above running over a column edge (a spanning
- * cell's line: «Обсяги фінансування, тис.» over «грн», centred) are that piece's column's: cells are
- * strips, so text right under a cell's line is that cell's. A direction heading or the column-number
- * row above tells nothing of its columns.
+ * A header line's pieces that stand under a piece of the header line above running over a column edge
+ * (a spanning heading's wrapped line: «Обсяги фінансування, тис.» over «грн», centred) are that
+ * piece's column's when it is the only piece under it: a header cell is a strip, so text right under
+ * its line is its own. A year row or the column-number row under a spanning heading is its columns'.
+ * (In the body a total's label spans the first columns, and the next row's cells stand under it.)
  */
 function underSpanning(above: Placed[], line: Placed[], columns: number[]): Placed[] {
-  const pieces = above.map(({ piece }) => piece);
-  if (isHeadingLine(pieces) || isColumnNumberRow(pieces.map((piece) => piece.text))) return line;
+  const pieces = line.map(({ piece }) => piece);
+  if (isYearRow(pieces) || isColumnNumberRow(pieces.map((piece) => piece.text))) return line;
+  const under = (span: Piece, piece: Piece) => span.x <= piece.x + 1 && piece.right <= span.right + 1;
   return line.map(({ column, piece }) => {
     const over = above.find(
       (each) =>
         edgesCrossed(columns, each.piece) > 0 &&
-        each.piece.x <= piece.x + 1 &&
-        piece.right <= each.piece.right + 1,
+        under(each.piece, piece) &&
+        pieces.filter((other) => under(each.piece, other)).length === 1,
     );
     return over && edgesCrossed(columns, piece) === 0 ? { column: over.column, piece } : { column, piece };
   });
@@ -703,6 +702,8 @@ export function alignedTables(
     const placed = split
       .slice(at, end)
       .map((line) => line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1), piece })));
+    for (let index = 1; index < header.lines; index++)
+      placed[index] = underSpanning(placed[index - 1] ?? [], placed[index] ?? [], columns);
     const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
     const rows = buildRows(placed, columns, cellJoin, rules);
     carried = { columns, numbers: header.numbers };
