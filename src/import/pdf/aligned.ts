@@ -351,6 +351,32 @@ function rightAlignedEdges(
   return moved;
 }
 
+/**
+ * The column edges moved left of left-aligned cells under a centred header: pieces of different widths
+ * that start at one x (so left-aligned: right-aligned or centred ones of one x are one width) in the
+ * gap between two header cells, left of the edge between them, start the right column's lines (its
+ * header centred, narrower than the column), so the edge lies just left of them, not at the midpoint
+ * of the header cells' gap (a wide column's lines would run over two edges).
+ */
+function leftAlignedEdges(
+  columns: number[],
+  cells: { x: number; right: number }[],
+  body: Piece[][],
+): number[] {
+  const pieces = body.filter((line) => !isHeadingLine(line)).flat();
+  return columns.map((at, edge) => {
+    const [left, right] = [cells[edge - 1], cells[edge]];
+    if (!left || !right || edge >= columns.length - 1) return at;
+    const inGap = pieces.filter((piece) => piece.x > left.right && piece.x < right.x && piece.x < at);
+    const starts = inGap
+      .filter((piece) =>
+        inGap.some((other) => Math.abs(other.x - piece.x) <= 0.5 && Math.abs(other.right - piece.right) > 1),
+      )
+      .map((piece) => piece.x);
+    return starts.length > 0 ? Math.min(at, Math.min(...starts) - 1) : at;
+  });
+}
+
 /** How many column edges a piece runs across. */
 function edgesCrossed(columns: number[], piece: Piece): number {
   return columns.slice(1, -1).filter((edge) => piece.x < edge - piece.size && piece.right > edge + piece.size)
@@ -554,6 +580,28 @@ function buildRows(
 }
 
 /**
+ * A header line's pieces that stand under a piece of the header line above running over a column edge
+ * (a spanning heading's wrapped line: «Обсяги фінансування, тис.» over «грн», centred) are that
+ * piece's column's when it is the only piece under it: a header cell is a strip, so text right under
+ * its line is its own. A year row or the column-number row under a spanning heading is its columns'.
+ * (In the body a total's label spans the first columns, and the next row's cells stand under it.)
+ */
+function underSpanning(above: Placed[], line: Placed[], columns: number[]): Placed[] {
+  const pieces = line.map(({ piece }) => piece);
+  if (isYearRow(pieces) || isColumnNumberRow(pieces.map((piece) => piece.text))) return line;
+  const under = (span: Piece, piece: Piece) => span.x <= piece.x + 1 && piece.right <= span.right + 1;
+  return line.map(({ column, piece }) => {
+    const over = above.find(
+      (each) =>
+        edgesCrossed(columns, each.piece) > 0 &&
+        under(each.piece, piece) &&
+        pieces.filter((other) => under(each.piece, other)).length === 1,
+    );
+    return over && edgesCrossed(columns, piece) === 0 ? { column: over.column, piece } : { column, piece };
+  });
+}
+
+/**
  * A row whose only text is a direction heading by its content ("1. Назва", "Пріоритетний напрям 2")
  * is a full-width row, whatever column its glyphs fall in: a short heading centred or right-aligned in
  * a row of one cell fits inside one column.
@@ -594,6 +642,7 @@ function tableBody(
   let end = start;
   for (; end < lines.length; end++) {
     const line = split[end] ?? [];
+    if (header.cells) columns = leftAlignedEdges(columns, header.cells, split.slice(start, end + 1));
     const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
     const size = sizeOf(lines[end] ?? []);
     const left = columns[0] ?? 0;
@@ -653,6 +702,8 @@ export function alignedTables(
     const placed = split
       .slice(at, end)
       .map((line) => line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1), piece })));
+    for (let index = 1; index < header.lines; index++)
+      placed[index] = underSpanning(placed[index - 1] ?? [], placed[index] ?? [], columns);
     const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
     const rows = buildRows(placed, columns, cellJoin, rules);
     carried = { columns, numbers: header.numbers };

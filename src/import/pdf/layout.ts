@@ -323,13 +323,25 @@ function continuesCell(above: string, text: string, alone: boolean): boolean {
  */
 function continuesSplitRow(previous: string[], row: string[]): boolean {
   const mine = filled(row);
-  const first = row[mine[0] ?? 0] ?? "";
+  const firstIndex = mine[0] ?? 0;
+  const first = row[firstIndex] ?? "";
   const restsOnly = mine.every((index) => AMOUNT_LIKE.test(row[index] ?? ""));
+  const goesOn = (index: number) =>
+    completesOrdinal(previous[index] ?? "", row[index] ?? "") ||
+    continuesCell(previous[index] ?? "", row[index] ?? "", mine.length === 1);
   return (
     mine.length > 0 &&
-    mine.every((index) => continuesCell(previous[index] ?? "", row[index] ?? "", mine.length === 1)) &&
-    (CONTINUING.test(first.trim()) || restsOnly)
+    mine.every(goesOn) &&
+    (CONTINUING.test(first.trim()) || restsOnly || completesOrdinal(previous[firstIndex] ?? "", first))
   );
+}
+
+/** A label that names its section's number last: «Всього за напрямом», «Пріоритетний напрям», «Розділ». */
+const AWAITS_ORDINAL = /(?:^|\s)(?:напрям\p{L}*|розділ\p{L}*|пункт\p{L}*|№)$/iu;
+
+/** «Всього за напрямом» over «2»: the page break cut the label from its number. */
+function completesOrdinal(above: string, text: string): boolean {
+  return AWAITS_ORDINAL.test(above.trim()) && /^\d{1,2}\.?$/.test(text.trim());
 }
 
 interface RawRow extends TableRow {
