@@ -167,6 +167,8 @@ interface Header {
   numbers?: number[];
   /** The header cells the columns were set from, one per column (none when inherited). */
   cells?: { x: number; right: number }[];
+  /** The columns at the midpoints between header cells, when `columns` mirrors a centred header. */
+  midpoints?: number[];
 }
 
 /**
@@ -302,6 +304,7 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
     columns: [left, ...(centred ?? edges), right],
     ...(numbers ? { numbers } : {}),
     cells: cells.extents,
+    ...(centred ? { midpoints: [left, ...edges, right] } : {}),
   };
 }
 
@@ -609,6 +612,31 @@ function tableBody(
 }
 
 /**
+ * The body under a header. Edges mirrored about centred header cells are a guess from the header alone
+ * (a left-aligned heading among centred ones can chain into a plausible mirror), so the body decides:
+ * the midpoints between the header cells are the columns when the body under them runs further (a
+ * line of a wide cell crossed two mirrored edges, ending the table early) or, as far, with fewer of
+ * its pieces running over an edge.
+ */
+function headerBody(
+  split: Piece[][],
+  lines: TextRun[][],
+  start: number,
+  header: Header,
+): { end: number; columns: number[] } {
+  const mirrored = tableBody(split, lines, start, header);
+  if (!header.midpoints) return mirrored;
+  const midpoints = tableBody(split, lines, start, { ...header, columns: header.midpoints });
+  const crossings = ({ end, columns }: { end: number; columns: number[] }) =>
+    split
+      .slice(start, end)
+      .flat()
+      .filter((piece) => edgesCrossed(columns, piece) > 0).length;
+  if (midpoints.end !== mirrored.end) return midpoints.end > mirrored.end ? midpoints : mirrored;
+  return crossings(midpoints) < crossings(mirrored) ? midpoints : mirrored;
+}
+
+/**
  * The borderless tables among a page's lines (runs grouped by baseline, top first) and the lines
  * left over. `lineJoin` joins the runs of one piece; `cellJoin` the runs of a cell, line by line.
  */
@@ -642,7 +670,7 @@ export function alignedTables(
       continue;
     }
     closeBand();
-    const body = tableBody(split, lines, at + header.lines, header);
+    const body = headerBody(split, lines, at + header.lines, header);
     let { columns } = body;
     const { end } = body;
     if (header.cells) columns = rightAlignedEdges(columns, header.cells, split.slice(at + header.lines, end));

@@ -351,6 +351,15 @@ function sameRow(a: string[] | undefined, b: string[] | undefined): boolean {
   return a !== undefined && b !== undefined && a.length === b.length && a.every((cell, i) => cell === b[i]);
 }
 
+/**
+ * A table at a page top that prints the open table's header again goes on with it, though its column
+ * edges may differ (set from other body lines: a wide cell moved them off a centred header's mirror).
+ */
+function repeatsHeader(header: string[][], table: PageTable): boolean {
+  const [first] = table.cells;
+  return sameRow(first, header[0]) && (first?.some((cell) => cell.trim() !== "") ?? false);
+}
+
 /** The next block's or row's line: its source line where known, else the next in order. */
 function nextLine(builder: Builder, y: number | undefined): number {
   builder.line++;
@@ -361,7 +370,7 @@ function nextLine(builder: Builder, y: number | undefined): number {
 function addTable(builder: Builder, table: PageTable, pageStart: boolean): void {
   builder.paragraph = null;
   const open = builder.table;
-  if (open && pageStart && sameColumns(open.grid, table.grid)) {
+  if (open && pageStart && (sameColumns(open.grid, table.grid) || repeatsHeader(open.header, table))) {
     let skip = 0;
     while (skip < table.cells.length && sameRow(table.cells[skip], open.header[skip])) skip++;
     table.cells.slice(skip).forEach((cells, index) => {

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import type { ImportResult } from "../../src/domain/model.js";
+import { importDocument } from "../../src/import/index.js";
+import type { WordBlock, WordLook } from "../support/word-document.js";
+import { hasSoffice, wordAs } from "./families/office.js";
+
+/**
+ * Column edges of borderless council tables (issues 11, 17) that other seeds of pdf-councils.test.ts
+ * found misplaced, each as a fixed Word document in a fixed look, printed by LibreOffice.
+ */
+const soffice = hasSoffice("test/import/pdf-council-columns.test.ts");
+
+async function importPdf(word: WordBlock[], look: WordLook): Promise<ImportResult> {
+  return importDocument(await wordAs(word, "pdf", look), "programme.pdf");
+}
+
+const PASSPORT: WordBlock[] = [
+  { kind: "paragraph", text: "ПАСПОРТ" },
+  { kind: "paragraph", text: "Програми цифрового розвитку Тестової сільської територіальної громади" },
+  {
+    kind: "table",
+    rows: [
+      ["1.", "Найменування територіальної громади", "Тестова сільська територіальна громада"],
+      ["2.", "Код за Кодифікатором адміністративно-територіальних одиниць", "UA01020030040050060"],
+      ["7.", "Керівник Програми", "Заступник сільського голови Олена Приклад"],
+      ["9.", "Строк виконання Програми", "2025–2027 роки"],
+    ],
+    headerRows: 0,
+    borders: true,
+  },
+  { kind: "paragraph", text: "Додаток 2" },
+  { kind: "paragraph", text: "до Програми цифрового розвитку" },
+  { kind: "paragraph", text: "**Перелік індикаторів виконання Програми**" },
+];
+
+/**
+ * Centred headings but a left-aligned «Найменування індикатора» and «Базове значення»: the edges
+ * mirrored about the centred headings chain to the table's right edge, yet the formula column is wider
+ * than its mirror, so a wide formula's line ran over two edges and ended the table; the header printed
+ * again on the next page (the table split by the break) then gave other edges than the first page's.
+ */
+const LOOK_CENTRED: WordLook = {
+  font: "Arial",
+  size: 13,
+  orientation: "portrait",
+  borders: "none",
+  align: ["center", "center", "left"],
+  boldHeader: false,
+  pageNumber: "none",
+  runningHeader: "Програма інформатизації громади",
+};
+const WORD_CENTRED: WordBlock[] = [
+  ...PASSPORT,
+  {
+    kind: "table",
+    rows: [
+      [
+        "№",
+        "Напрям",
+        "Найменування індикатора",
+        "Од. виміру",
+        "Формула розрахунку",
+        "Базове значення показника",
+        "Цільове значення",
+        "Динаміка",
+      ],
+      [
+        "1",
+        "Цифрове врядування",
+        "Наявність посадових осіб посадових відкритих",
+        "Так/Ні",
+        "-",
+        "Так",
+        "2025 – Ні, 2026 – Так, 2027 – Ні",
+        "",
+      ],
+      [
+        "",
+        "",
+        "Наявність посадових освіти мешканців ЦНАП електронного документообігу даних Wi-Fi",
+        "Так/Ні",
+        "-",
+        "Ні",
+        "2025 – Ні, 2026 – Ні, 2027 – Ні",
+        "",
+      ],
+      [
+        "2",
+        "Цифрові послуги для мешканців",
+        "Кількість громади документообігу",
+        "одиниць",
+        "$A$, де А – показник 2.1",
+        "79",
+        "2025 – 710 246 736, 2026 – 422 075 333, 2027 – 1 143 825 905",
+        "",
+      ],
+      [
+        "",
+        "",
+        "% мешканців осіб мешканців точок освіти даних цифрових",
+        "%",
+        "$(A/B)*100$, де А – показник 2.2, В – показник 2.3",
+        "42,98",
+        "2025 – 49,15, 2026 – 34,37, 2027 – 30,89",
+        "",
+      ],
+    ],
+    headerRows: 1,
+  },
+  { kind: "paragraph", text: "*** – дані за попередній рік" },
+];
+
+describe("column edges of a council's borderless table", () => {
+  it.skipIf(!soffice)(
+    "a wide centred formula under mirrored edges: the midpoints between the headings, on both pages",
+    async () => {
+      const result = await importPdf(WORD_CENTRED, LOOK_CENTRED);
+      const read = result.programme.indicators.map(({ name, formula, baseline, targets }) => ({
+        name,
+        formula,
+        baseline,
+        targets,
+      }));
+      expect(read.slice(2)).toEqual([
+        {
+          name: "Кількість громади документообігу",
+          formula: "$A$, де А – показник 2.1",
+          baseline: "79",
+          targets: { "2025": "710 246 736", "2026": "422 075 333", "2027": "1 143 825 905" },
+        },
+        {
+          name: "% мешканців осіб мешканців точок освіти даних цифрових",
+          formula: "$(A/B)*100$, де А – показник 2.2, В – показник 2.3",
+          baseline: "42,98",
+          targets: { "2025": "49,15", "2026": "34,37", "2027": "30,89" },
+        },
+      ]);
+      expect(result.coverage?.numbersFlagged).toBe(0);
+    },
+    120_000,
+  );
+});
