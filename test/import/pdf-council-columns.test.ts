@@ -14,7 +14,7 @@ async function importPdf(word: WordBlock[], look: WordLook): Promise<ImportResul
   return importDocument(await wordAs(word, "pdf", look), "programme.pdf");
 }
 
-const PASSPORT: WordBlock[] = [
+const passport = (period: string): WordBlock[] => [
   { kind: "paragraph", text: "ПАСПОРТ" },
   { kind: "paragraph", text: "Програми цифрового розвитку Тестової сільської територіальної громади" },
   {
@@ -23,7 +23,7 @@ const PASSPORT: WordBlock[] = [
       ["1.", "Найменування територіальної громади", "Тестова сільська територіальна громада"],
       ["2.", "Код за Кодифікатором адміністративно-територіальних одиниць", "UA01020030040050060"],
       ["7.", "Керівник Програми", "Заступник сільського голови Олена Приклад"],
-      ["9.", "Строк виконання Програми", "2025–2027 роки"],
+      ["9.", "Строк виконання Програми", period],
     ],
     headerRows: 0,
     borders: true,
@@ -50,7 +50,7 @@ const LOOK_CENTRED: WordLook = {
   runningHeader: "Програма інформатизації громади",
 };
 const WORD_CENTRED: WordBlock[] = [
-  ...PASSPORT,
+  ...passport("2025–2027 роки"),
   {
     kind: "table",
     rows: [
@@ -110,6 +110,80 @@ const WORD_CENTRED: WordBlock[] = [
   { kind: "paragraph", text: "*** – дані за попередній рік" },
 ];
 
+const ROWS_TARGETS: string[][] = [
+  [
+    "№",
+    "Пріоритетний напрям",
+    "Назва індикатора",
+    "Одиниця виміру",
+    "Спосіб розрахунку",
+    "Базове значення показника",
+    "Цільові значення за роками",
+    "Динаміка (+/-, %)",
+  ],
+  [
+    "1.",
+    "Цифрове врядування",
+    "% доступу відкритих електронного освіти доступу документообігу освіти",
+    "%",
+    "$(А/В)*100$, де А – показник 1.1, В – показник 1.2",
+    "99,8",
+    "у 2027 році – 54,17; у 2028 році – 96,94; у 2029 році – 27,27",
+    "+12,5",
+  ],
+  [
+    "2.",
+    "Цифрові послуги для мешканців",
+    "% наборів даних точок цифрових комп'ютерів цифрових наборів електронного доступу Wi-Fi документообігу закладів",
+    "%",
+    "$(А/В)*100$, де А – показник 2.1, В – показник 2.2",
+    "39,44",
+    "у 2027 році – 99,9; у 2028 році – 66,67; у 2029 році – 22,22",
+    "",
+  ],
+  [
+    "",
+    "",
+    "% комп'ютерів серверів Wi-Fi послуг осіб",
+    "%",
+    "$(А/В)*100$, де А – показник 2.3, В – показник 2.4",
+    "61,33",
+    "у 2027 році – 0,14; у 2028 році – 48,12; у 2029 році – 40,38",
+    "",
+  ],
+  [
+    "3.",
+    "Кібербезпека та інфраструктура",
+    "Кількість серверів посадових цифрових точок",
+    "шт.",
+    "$А$, де А – показник 3.1",
+    "892 690 422",
+    "у 2027 році – 1 204 821 253; у 2028 році – 69; у 2029 році – 82",
+    "+3",
+  ],
+];
+
+/**
+ * A centred target list wrapped so that the last year's value stands alone under its label
+ * («у 2029 році –» over «82»): a number of one or two digits may end a wrapped phrase, but under a
+ * year's label it is that year's value, not a row of its own.
+ */
+const LOOK_TARGETS: WordLook = {
+  font: "Arial",
+  size: 10,
+  orientation: "landscape",
+  borders: "none",
+  align: ["center", "center", "center", "center"],
+  boldHeader: false,
+  pageNumber: "bottom",
+  runningHeader: "Програма інформатизації громади",
+};
+const WORD_TARGETS: WordBlock[] = [
+  ...passport("2027–2029 роки"),
+  { kind: "table", rows: ROWS_TARGETS, headerRows: 1 },
+  { kind: "paragraph", text: "*** – дані за попередній рік" },
+];
+
 describe("column edges of a council's borderless table", () => {
   it.skipIf(!soffice)(
     "a wide centred formula under mirrored edges: the midpoints between the headings, on both pages",
@@ -134,6 +208,21 @@ describe("column edges of a council's borderless table", () => {
           baseline: "42,98",
           targets: { "2025": "49,15", "2026": "34,37", "2027": "30,89" },
         },
+      ]);
+      expect(result.coverage?.numbersFlagged).toBe(0);
+    },
+    120_000,
+  );
+
+  it.skipIf(!soffice)(
+    "a short value alone under its year's label goes on the target list",
+    async () => {
+      const result = await importPdf(WORD_TARGETS, LOOK_TARGETS);
+      expect(result.programme.indicators.map(({ targets }) => targets)).toEqual([
+        { "2027": "54,17", "2028": "96,94", "2029": "27,27" },
+        { "2027": "99,9", "2028": "66,67", "2029": "22,22" },
+        { "2027": "0,14", "2028": "48,12", "2029": "40,38" },
+        { "2027": "1 204 821 253", "2028": "69", "2029": "82" },
       ]);
       expect(result.coverage?.numbersFlagged).toBe(0);
     },

@@ -455,6 +455,8 @@ function goesOnCell(
   const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
   if (amount && !wrappedAmount && !awaitsValue(above.text) && !nextInList(above.text, piece.text))
     return false;
+  // The value of a year's label the cell was cut after («2029 році –» over «82»), however short.
+  if (AMOUNT_LIKE.test(piece.text) && awaitsValue(above.text)) return true;
   if (ROW_START.test(piece.text)) return false;
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
   if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
