@@ -184,6 +184,84 @@ const WORD_TARGETS: WordBlock[] = [
   { kind: "paragraph", text: "*** – дані за попередній рік" },
 ];
 
+const ROWS_LIST_CUT: WordBlock & { kind: "table" } = {
+  kind: "table",
+  rows: [
+    [
+      "№ з/п",
+      "Пріоритетний напрям",
+      "Найменування індикатора",
+      "Од. виміру",
+      "Формула розрахунку",
+      "Базове значення",
+      "Цільове значення",
+      "Динаміка",
+    ],
+    ["1", "2", "3", "4", "5", "6", "7", "8"],
+    [
+      { text: "1", merge: "start" },
+      { text: "Цифрове врядування", merge: "start" },
+      "Кількість доступу доступу",
+      "осіб",
+      "$А$, де А – показник 1.1",
+      "87",
+      "2026: 424185024; 2027: 45023723; 2028: 847920521; 2029: 54",
+      "",
+    ],
+    [
+      { text: "", merge: "continue" },
+      { text: "", merge: "continue" },
+      "Кількість документообігу освіти наборів наборів",
+      "осіб",
+      "$А$, де А – показник 1.2",
+      "1175135394",
+      "2026: 1617951433; 2027: 962487823; 2028: 62; 2029: 79",
+      "+3",
+    ],
+    [
+      { text: "", merge: "continue" },
+      { text: "", merge: "continue" },
+      "Наявність послуг серверів серверів",
+      "так/ні",
+      "-",
+      "Так",
+      "2026: Ні; 2027: Так; 2028: Ні; 2029: Так",
+      "",
+    ],
+    [
+      "2",
+      "Цифрові послуги для мешканців",
+      "% серверів громади доступу",
+      "%",
+      "$(А/В)*100$, де А – показник 2.1, В – показник 2.2",
+      "64,97",
+      "2026: 42,36; 2027: 81,45; 2028: 76,63; 2029: 39,39",
+      "",
+    ],
+  ],
+  headerRows: 2,
+};
+
+/**
+ * A row the page break cut after a list's separator: «де А – показник 2.1,» over «В – показник 2.2»
+ * on the next page starts with a capital, yet goes on with the row above.
+ */
+const LOOK_LIST_CUT: WordLook = {
+  font: "Arial",
+  size: 12,
+  orientation: "portrait",
+  borders: "horizontal",
+  align: ["left"],
+  boldHeader: false,
+  pageNumber: "top",
+  runningHeader: "Програма інформатизації громади",
+};
+const WORD_LIST_CUT: WordBlock[] = [
+  ...passport("2026–2029 роки"),
+  ROWS_LIST_CUT,
+  { kind: "paragraph", text: "*** – дані за попередній рік" },
+];
+
 describe("column edges of a council's borderless table", () => {
   it.skipIf(!soffice)(
     "a wide centred formula under mirrored edges: the midpoints between the headings, on both pages",
@@ -224,6 +302,18 @@ describe("column edges of a council's borderless table", () => {
         { "2027": "0,14", "2028": "48,12", "2029": "40,38" },
         { "2027": "1 204 821 253", "2028": "69", "2029": "82" },
       ]);
+      expect(result.coverage?.numbersFlagged).toBe(0);
+    },
+    120_000,
+  );
+
+  it.skipIf(!soffice)(
+    "a row cut after a list's separator goes on on the next page",
+    async () => {
+      const result = await importPdf(WORD_LIST_CUT, LOOK_LIST_CUT);
+      const last = result.programme.indicators.at(-1);
+      expect(last?.formula).toBe("$(А/В)*100$, де А – показник 2.1, В – показник 2.2");
+      expect(last?.targets).toEqual({ "2026": "42,36", "2027": "81,45", "2028": "76,63", "2029": "39,39" });
       expect(result.coverage?.numbersFlagged).toBe(0);
     },
     120_000,
