@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, Option } from "commander";
@@ -66,7 +65,9 @@ async function readProgramme(file: string, options: ImportOptions = {}): Promise
   }
 }
 
+/** node:crypto is loaded here, by a save, not by every start (a dry run never hashes). */
 function sha256(bytes: Uint8Array): string {
+  const { createHash } = process.getBuiltinModule("node:crypto");
   return createHash("sha256").update(bytes).digest("hex");
 }
 

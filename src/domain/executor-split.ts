@@ -79,10 +79,11 @@ function isExecutor(text: string): boolean {
 
 /**
  * Bodies that are no department, named by their kind in the nominative after optional adjectives
- * ("молодіжний парламент", "громадськість", "волонтери"); none of these words is also the genitive
- * of another noun, so after a comma or «та» they always start an executor.
+ * ("молодіжний парламент", "громадськість", "ініціативна група", "батьківські комітети"); none of these
+ * words is also the genitive of another noun, so after a comma or «та» they always start an executor.
  */
-const BODY_KIND = "(?:парламент|громадськість|волонтери|активісти|мешканці|депутати|поліція|комісія|ОСББ)";
+const BODY_KIND =
+  "(?:парламент|громадськість|громада|спільнота|група|комітети|батьки|жителі|волонтери|активісти|мешканці|депутати|поліція|комісія|ОСББ)";
 /**
  * Bodies in the plural whose word is also a genitive singular ("організації закупівель" is no body):
  * a body only after a plural adjective ("громадські організації", "бюджетні установи") or alone, with

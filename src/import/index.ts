@@ -18,6 +18,7 @@ import { sniffFormat } from "./sniff.js";
 import { delimiterOf, readDelimitedBlocks, tableDelimiterOf } from "./text/delimited.js";
 import { readTextBlocks } from "./text/reader.js";
 import { readSpacedBlocks } from "./text/spaced.js";
+import { readSpacedPassport, withPassportTable } from "./text/spaced-passport.js";
 
 export { NotAProgrammeError } from "./blocks.js";
 
@@ -65,9 +66,15 @@ function importTextWithinLimits(text: string, options: ImportOptions): ImportRes
 /**
  * Text as the text reader rebuilds it; a table saved as CSV with `;` or `,` (a header line naming the
  * task table's columns, no tabs) as the rows of cells its delimiter makes, when the text reader found
- * no table in it; a table aligned with spaces (`pdftotext -layout`) as its columns place its runs.
+ * no table in it; a table aligned with spaces (`pdftotext -layout`) as its columns place its runs; a
+ * passport aligned with spaces as the passport table it prints.
  */
 function readTextOrDelimited(text: string): Block[] {
+  const passport = readSpacedPassport(text);
+  return passport ? withPassportTable(readTablesOf(passport.rest), passport.table) : readTablesOf(text);
+}
+
+function readTablesOf(text: string): Block[] {
   const blocks = readTextBlocks(text);
   if (blocks.some((block) => block.kind === "table")) return blocks;
   const spaced = readSpacedBlocks(text);

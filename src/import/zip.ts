@@ -3,7 +3,6 @@
  * each entry's expansion ratio, the count of entries. Its own module, without the XML reader, so
  * telling a document's format (sniff.ts) loads no XML parser for a plain-text import.
  */
-import { inflateRawSync } from "node:zlib";
 import { NotAProgrammeError } from "./blocks.js";
 import { IMPORT_LIMITS, inflatedEntryCap } from "./limits.js";
 
@@ -91,6 +90,8 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Buffe
     return Buffer.from(data);
   }
   if (entry.method !== 8) throw new NotAProgrammeError(NOT_DOCX);
+  // zlib is loaded by the first entry to inflate, not by every import that only tells a format.
+  const { inflateRawSync } = process.getBuiltinModule("node:zlib");
   try {
     return inflateRawSync(data, {
       maxOutputLength: Math.max(1, Math.min(budget, inflatedEntryCap(data.byteLength))),

@@ -77,6 +77,21 @@ describe("what `infoprog import --dry-run` of a text loads (issue 13: start-up)"
     }
   });
 
+  it("loads no built-in before its first use: zlib waits for a zip entry to inflate, crypto for a save's hash", () => {
+    const main = staticClosure(
+      metafile,
+      outputOf((name) => path.basename(name) === "main.js"),
+    );
+    const importer = staticClosure(
+      metafile,
+      outputOf((_name, inputs) => inputs.includes("src/import/index.ts")),
+    );
+    const builtIns = [...main.externals, ...importer.externals];
+    expect(builtIns).toContain("node:path");
+    expect(builtIns).not.toContain("node:zlib");
+    expect(builtIns).not.toContain("node:crypto");
+  });
+
   it("runs from a folder without node_modules: the bundled commander finds Node's built-ins", () => {
     const run = spawnSync(process.execPath, [path.join(outdir, "main.js"), "import", "--dry-run", FIXTURE], {
       cwd: outdir,

@@ -31,6 +31,11 @@ const BODIES = [
   "ДРАЦС",
   "ДРАЦС (за згодою)",
   "ДСНС",
+  "ініціативна група",
+  "робоча група",
+  "батьківські комітети",
+  "мешканці",
+  "громада",
 ];
 const JOINERS = [", ", " та ", " і ", "; ", " / "];
 
@@ -62,6 +67,10 @@ describe("a department and a body named by its kind", () => {
       ["Відділ культури, туризму", "громадські організації"],
     ],
     ["Управління ЖКГ, ДСНС", ["Управління ЖКГ", "ДСНС"]],
+    ["Відділ освіти та ініціативна група", ["Відділ освіти", "ініціативна група"]],
+    ["Відділ освіти та батьківські комітети", ["Відділ освіти", "батьківські комітети"]],
+    ["Відділ освіти, робоча група", ["Відділ освіти", "робоча група"]],
+    ["Відділ освіти та громадськість міста", ["Відділ освіти", "громадськість міста"]],
   ])("%s → %j", (cell, executors) => {
     expect(splitExecutors(cell)).toEqual(executors);
   });
@@ -86,6 +95,23 @@ describe("a name whose words only look like a body or an abbreviation", () => {
   ])("%s → one executor", (cell) => {
     expect(splitExecutors(cell)).toEqual([cell]);
   });
+});
+
+describe("a unit whose kind is also a process noun", () => {
+  it("after a comma starts a unit of its own", () => {
+    expect(splitExecutors("Відділ освіти, управління персоналом")).toEqual([
+      "Відділ освіти",
+      "управління персоналом",
+    ]);
+  });
+
+  // «управління» before an instrumental is the activity, not a kind: a unit's name goes on after «та».
+  it.each(["Відділ кадрової роботи та управління персоналом", "Сектор обліку та управління майном"])(
+    "%s → one executor",
+    (cell) => {
+      expect(splitExecutors(cell)).toEqual([cell]);
+    },
+  );
 });
 
 describe("a unit's name run on into the next after its owner", () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   allCommunities,
   communitiesNamed,
@@ -45,6 +45,27 @@ describe("the codifier's table of communities", () => {
       community: { katottg: "UA68040390000011141", name: "Старокостянтинівська" },
     });
     expect(communityOfCode("UA99000000000000001")).toBeNull();
+  });
+
+  it("answers a code's first lookups from its text as the table answers them", async () => {
+    // The text is searched by a code's line start and by a community's prefix: each must be its own.
+    expect(new Set(all.map((each) => each.katottg.slice(0, 9))).size).toBe(1469);
+    const [first, last] = [all[0]?.katottg ?? "", all.at(-1)?.katottg ?? ""];
+    const codes = [
+      first,
+      last,
+      "UA59060110000049734",
+      "UA68040390010084208",
+      `${last.slice(0, 9)}0010000000`,
+      "UA99000000000000001",
+      first.slice(0, -1),
+      "",
+    ];
+    vi.resetModules();
+    const fresh = await import("../../src/domain/geo/communities.js");
+    const fromText = codes.map((code) => fresh.communityOfCode(code));
+    expect(fromText).toEqual(codes.map((code) => communityOfCode(code)));
+    expect(fromText.filter((found) => found !== null)).toHaveLength(5);
   });
 });
 

@@ -27,19 +27,21 @@ let table: { list: Indexed[]; byCode: Map<string, Indexed>; byPrefix: Map<string
 /** The first nine characters ("UA" and seven digits: oblast, raion, community) name the community. */
 const communityPrefix = (code: string) => code.slice(0, 9);
 
+function parseLine(line: string): Indexed {
+  const [katottg = "", name = "", kind = "", raion = "", oblast = "", population = ""] = line.split("\t");
+  return {
+    katottg,
+    name,
+    kind: kind === "міська" || kind === "селищна" || kind === "сільська" ? kind : null,
+    raion,
+    oblast,
+    population: population === "" ? null : Number(population),
+  };
+}
+
 function load() {
   if (table) return table;
-  const list: Indexed[] = COMMUNITIES_TSV.split("\n").map((line) => {
-    const [katottg = "", name = "", kind = "", raion = "", oblast = "", population = ""] = line.split("\t");
-    return {
-      katottg,
-      name,
-      kind: kind === "міська" || kind === "селищна" || kind === "сільська" ? kind : null,
-      raion,
-      oblast,
-      population: population === "" ? null : Number(population),
-    };
-  });
+  const list: Indexed[] = COMMUNITIES_TSV.split("\n").map(parseLine);
   table = {
     list,
     byCode: new Map(list.map((each) => [each.katottg, each])),
@@ -61,12 +63,46 @@ export function allCommunities(): GeoCommunity[] {
   return load().list.map(plain);
 }
 
+const CODE = /^UA\d{17}$/;
+
+/**
+ * Lookups by code answered from the text before the table is built: building it (1 469 lines split,
+ * two maps) costs a dry run's one or two lookups several milliseconds; a server's many use the maps.
+ */
+const LOOKUPS_IN_TEXT = 8;
+let lookupsInText = 0;
+
+/** The table's line that starts with `key`, found in the text itself. */
+function lineStartingWith(key: string): string | undefined {
+  let at = 0;
+  if (!COMMUNITIES_TSV.startsWith(key)) {
+    const found = COMMUNITIES_TSV.indexOf(`\n${key}`);
+    if (found === -1) return undefined;
+    at = found + 1;
+  }
+  const end = COMMUNITIES_TSV.indexOf("\n", at);
+  return COMMUNITIES_TSV.slice(at, end === -1 ? COMMUNITIES_TSV.length : end);
+}
+
+/** Every code of the table is of the codifier's shape, and each community's prefix is its own. */
+function communityOfCodeInText(code: string): { community: GeoCommunity; exact: boolean } | null {
+  if (!CODE.test(code)) return null;
+  const own = lineStartingWith(`${code}\t`);
+  if (own) return { community: plain(parseLine(own)), exact: true };
+  const within = lineStartingWith(communityPrefix(code));
+  return within ? { community: plain(parseLine(within)), exact: false } : null;
+}
+
 /** The community of a code: its own, or the one a settlement's code (level 4 and below) lies in. */
 export function communityOfCode(code: string): { community: GeoCommunity; exact: boolean } | null {
+  if (!table && lookupsInText < LOOKUPS_IN_TEXT) {
+    lookupsInText += 1;
+    return communityOfCodeInText(code);
+  }
   const { byCode, byPrefix } = load();
   const exact = byCode.get(code);
   if (exact) return { community: plain(exact), exact: true };
-  const within = /^UA\d{17}$/.test(code) ? byPrefix.get(communityPrefix(code)) : undefined;
+  const within = CODE.test(code) ? byPrefix.get(communityPrefix(code)) : undefined;
   return within ? { community: plain(within), exact: false } : null;
 }
 

@@ -377,10 +377,14 @@ function glyphWeight(character: string): number {
 const weightOf = (text: string): number =>
   [...text].reduce((sum, character) => sum + glyphWeight(character), 0);
 
-/** The width of a piece's first word, in proportion to its characters' weights. */
+/**
+ * The width of a piece's first word, in proportion to its characters' weights; in monospace text (aligned
+ * with spaces) to its characters.
+ */
 function firstWordWidth(piece: Piece): number {
   const word = piece.text.split(/\s+/)[0] ?? "";
-  return ((piece.right - piece.x) * weightOf(word)) / Math.max(1, weightOf(piece.text));
+  const weigh = piece.runs.every((run) => run.monospace) ? (text: string) => text.length : weightOf;
+  return ((piece.right - piece.x) * weigh(word)) / Math.max(1, weigh(piece.text));
 }
 
 /**

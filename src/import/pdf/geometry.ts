@@ -10,6 +10,8 @@ export interface TextRun {
   width: number;
   /** Font size: the run's height in points. */
   size: number;
+  /** Every character as wide as the next: text aligned with spaces, whose x and width count characters. */
+  monospace?: boolean;
 }
 
 /** An axis-aligned ruling: horizontal when `from`/`to` run along x at `at` = y; vertical otherwise. */

@@ -18,6 +18,7 @@
  */
 import { type Block, NotAProgrammeError } from "../blocks.js";
 import { isColumnNumberRow } from "../interpret/columns.js";
+import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline, checkLineCount, checkRowWidth } from "../limits.js";
 import { type AlignedTable, alignedTables } from "../pdf/aligned.js";
@@ -53,6 +54,7 @@ function runsOf(text: string, y: number): TextRun[] {
     y,
     width: match[0].length,
     size: SIZE,
+    monospace: true,
   }));
 }
 
@@ -75,6 +77,12 @@ function lineNumbers(lines: Line[]): Map<number, number> {
   return new Map(page.runs.map((run, index) => [run.y, lines[index]?.number ?? 0]));
 }
 
+/**
+ * A line that no table row continues: an annex's heading ("Додаток 3") or a footnote under a table
+ * ("*** – дані за попередній рік"); it is placed as after two blank lines, which end a table.
+ */
+const AFTER_TABLE = /^\s*(?:додаток\s*(?:№\s*)?\d|\*+\s*[-–—]\s)/iu;
+
 /** The document's lines without blanks (counted on the next line), form feeds and tabs as spaces. */
 function linesOf(text: string): Line[] {
   const raw = text
@@ -92,7 +100,8 @@ function linesOf(text: string): Line[] {
   for (const [index, text] of raw.entries()) {
     if (text.trim() === "") blanks++;
     else {
-      lines.push({ text, number: index + 1, blanksBefore: blanks });
+      const after = AFTER_TABLE.test(text) ? Math.max(blanks, 2) : blanks;
+      lines.push({ text, number: index + 1, blanksBefore: after });
       blanks = 0;
     }
   }
@@ -103,6 +112,16 @@ function linesOf(text: string): Line[] {
 const CANDIDATES = 50;
 const HEADER_WINDOW = 8;
 
+/** Runs that may start a header: two task-table columns, or three of an indicator annex's. */
+function namesColumns(cells: string[]): boolean {
+  const indicatorRoles = new Set(
+    cells.flatMap((cell) =>
+      INDICATOR_COLUMNS.filter((rule) => rule.pattern.test(cell)).map((rule) => rule.role),
+    ),
+  );
+  return columnsNamed(cells) >= 2 || indicatorRoles.size >= 3;
+}
+
 /**
  * The first line of the first header the rebuilder finds, normalised, or null: tried at the lines
  * whose runs name two or more task-table columns, each with the few lines under it.
@@ -110,7 +129,7 @@ const HEADER_WINDOW = 8;
 function headerLine(lines: Line[]): string | null {
   const candidates = lines
     .map((line, index) => ({ line, index }))
-    .filter(({ line }) => columnsNamed(line.text.trim().split(/\s{2,}/)) >= 2)
+    .filter(({ line }) => namesColumns(line.text.trim().split(/\s{2,}/)))
     .slice(0, CANDIDATES);
   for (const { line, index } of candidates) {
     checkDeadline();
@@ -242,8 +261,8 @@ function checkConfident(pages: PageContent[]): void {
 }
 
 /**
- * The blocks of text whose task table is aligned with spaces, or null when no line starts a header
- * that names the task table's columns.
+ * The blocks of text whose task table or indicator annex is aligned with spaces, or null when no line
+ * starts a header that names a task table's or an indicator annex's columns.
  */
 export function readSpacedBlocks(text: string): Block[] | null {
   const lines = linesOf(text);

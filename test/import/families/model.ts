@@ -147,7 +147,8 @@ const PEOPLE_JOINERS = [", ", " та ", "; "];
 
 /**
  * Bodies that are no department: "робоча група", named by a word that names a unit alone, and bodies
- * named by an organisation's kind ("молодіжний парламент", "громадські організації", "волонтери"),
+ * named by an organisation's kind ("молодіжний парламент", "громадські організації", "волонтери",
+ * "ініціативна група", "батьківські комітети"),
  * each an executor of its own after a `;`, a comma or «та»; a page break may cut the cell right after
  * either (`cutExecutors`).
  */
@@ -164,6 +165,8 @@ const bodyAfterUnits = fc
       { body: "Заклади освіти громади", joiner: ", " },
       { body: "Волонтери", joiner: ", " },
       { body: "Громадськість", joiner: " і " },
+      { body: "Ініціативна група", joiner: " та " },
+      { body: "Батьківські комітети", joiner: " та " },
     ),
   )
   .map(([units, { body, joiner }]) => ({ executors: [...units, body], joiner }));

@@ -206,3 +206,25 @@ export const spacedDocument = fc
     const { word } = renderPaged(model, { ...paged, shifts: ["none"], pageBreaks: "repeat-header" });
     return { model, style, text: renderRows(word, style) };
   });
+
+/**
+ * A document's Word blocks as `pdftotext -layout` writes them: each table laid out on its own columns
+ * (random widths and gaps), a blank line around it, its header rows printed again after each page
+ * break (rows whole, a page number or not, a form feed or not); paragraphs as lines.
+ */
+export function renderSpacedBlocks(word: WordBlock[], style: SpacedStyle): string {
+  const out: string[] = [];
+  for (const block of word) {
+    if (block.kind === "paragraph") out.push(block.text);
+    else if (block.kind === "table") {
+      const width = Math.max(...block.rows.map((row) => row.reduce((sum, cell) => sum + spanOf(cell), 0)));
+      const layout = new SpacedLayout(block.rows, width, style);
+      const header = block.rows.slice(0, block.headerRows).flatMap((row) => layout.lines(row));
+      const renderer = new SpacedRenderer(layout, header, { ...style, cutRows: false });
+      renderer.startTable();
+      for (const row of block.rows.slice(block.headerRows)) renderer.row(row);
+      out.push("", ...renderer.text().trimEnd().split("\n"), "");
+    }
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,28 @@
+import fc from "fast-check";
+import { describe, it } from "vitest";
+import { importText } from "../../../src/import/index.js";
+import { givesAnnexesBack, model, render, style } from "./indicator-annexes.js";
+import { PROPERTY_RUNS } from "./model.js";
+import { RUNS } from "./render.js";
+import { renderSpacedBlocks, spacedStyle } from "./space-aligned.js";
+
+/**
+ * Family 4's annexes (the indicator list, the monitoring variables) as `pdftotext -layout` writes them:
+ * every table, the passport's too, in columns aligned with spaces, cells wrapped in their columns, the
+ * header printed again after each page break.
+ */
+const spacedAnnexes = fc.tuple(model, style, spacedStyle).map(([m, s, layout]) => {
+  const rendered = render(m, { ...s, breaks: [], mergeDirections: false, shift: false, targetCell: null });
+  return { ...rendered, text: renderSpacedBlocks(rendered.word, layout) };
+});
+
+describe("family 4 aligned with spaces", () => {
+  it(`import(render(annexes)) gives the indicators and variables back (${RUNS} seeds)`, () => {
+    fc.assert(
+      fc.property(spacedAnnexes, (rendered) => {
+        givesAnnexesBack(importText(rendered.text), rendered);
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+});
