@@ -262,6 +262,81 @@ const WORD_LIST_CUT: WordBlock[] = [
   { kind: "paragraph", text: "*** – дані за попередній рік" },
 ];
 
+/**
+ * A ruled table whose row the page break cut inside a grouped amount: «2027 р. – 540 769» over
+ * «697, 2028 р. – 94***» on the next page.
+ */
+const LOOK_AMOUNT_CUT: WordLook = {
+  font: "Times New Roman",
+  size: 12,
+  orientation: "landscape",
+  borders: "all",
+  align: ["left", "left", "right", "right", "left", "right", "left", "right", "center", "right"],
+  boldHeader: true,
+  pageNumber: "bottom",
+  runningHeader: "Програма інформатизації громади",
+};
+const WORD_AMOUNT_CUT: WordBlock[] = [
+  ...passport("2025–2028 роки"),
+  {
+    kind: "table",
+    rows: [
+      [
+        "№ з/п",
+        "Пріоритетний напрям",
+        "Назва індикатора",
+        "Одиниця виміру",
+        "Методика розрахунку",
+        "Базове значення",
+        "Цільові значення за роками",
+        "Динаміка",
+      ],
+      [
+        "1.",
+        "Цифрове врядування",
+        "Наявність громади систем систем громади точок доступу посадових",
+        "Так/Ні",
+        "-",
+        "Так***",
+        "2025 р. – Так, 2026 р. – Ні***, 2027 р. – Так, 2028 р. – Так***",
+        "",
+      ],
+      [
+        "",
+        "",
+        "Кількість ЦНАП закладів послуг відкритих послуг освіти послуг Wi-Fi Wi-Fi",
+        "осіб",
+        "$А$, де А – показник 1.1",
+        "81***",
+        "2025 р. – 1 006, 2026 р. – 1***, 2027 р. – 1 163 530 259, 2028 р. – 48***",
+        "+3",
+      ],
+      [
+        "2.",
+        "Цифрові послуги для мешканців",
+        "Кількість наборів послуг точок освіти електронного документообігу",
+        "одиниць",
+        "$А$, де А – показник 2.1",
+        "451 107 926***",
+        "2025 р. – 1 999 999 970, 2026 р. – 1 023 159 474***, 2027 р. – 540 769 697, 2028 р. – 94***",
+        "",
+      ],
+      [
+        "3.",
+        "Кібербезпека та інфраструктура",
+        "Наявність ЦНАП ЦНАП цифрових",
+        "так/ні",
+        "-",
+        "Ні***",
+        "2025 р. – Так, 2026 р. – Так***, 2027 р. – Ні, 2028 р. – Так***",
+        "",
+      ],
+    ],
+    headerRows: 1,
+  },
+  { kind: "paragraph", text: "*** – дані за попередній рік" },
+];
+
 describe("column edges of a council's borderless table", () => {
   it.skipIf(!soffice)(
     "a wide centred formula under mirrored edges: the midpoints between the headings, on both pages",
@@ -314,6 +389,21 @@ describe("column edges of a council's borderless table", () => {
       const last = result.programme.indicators.at(-1);
       expect(last?.formula).toBe("$(А/В)*100$, де А – показник 2.1, В – показник 2.2");
       expect(last?.targets).toEqual({ "2026": "42,36", "2027": "81,45", "2028": "76,63", "2029": "39,39" });
+      expect(result.coverage?.numbersFlagged).toBe(0);
+    },
+    120_000,
+  );
+
+  it.skipIf(!soffice)(
+    "a row cut inside a grouped amount goes on on the next page",
+    async () => {
+      const result = await importPdf(WORD_AMOUNT_CUT, LOOK_AMOUNT_CUT);
+      expect(result.programme.indicators.map(({ targets }) => targets["2027"])).toEqual([
+        "Так",
+        "1 163 530 259",
+        "540 769 697",
+        "Ні",
+      ]);
       expect(result.coverage?.numbersFlagged).toBe(0);
     },
     120_000,

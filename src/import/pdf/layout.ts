@@ -319,8 +319,8 @@ function continuesCell(above: string, text: string, alone: boolean): boolean {
  * The first row on a new page continues the row the page break split when it only adds text to
  * cells that row already started (a source label under a source label is a row of its own), carries
  * no amounts but the rests of grouped ones the break cut ("1 201" over "054,00"), and starts
- * mid-sentence (or mid-list: the cell above it ends in a comma or semicolon) or holds nothing but such
- * rests.
+ * mid-sentence (or where the break cut a list or an amount: see `startsCut`) or holds nothing but
+ * such rests.
  */
 function continuesSplitRow(previous: string[], row: string[]): boolean {
   const mine = filled(row);
@@ -329,8 +329,17 @@ function continuesSplitRow(previous: string[], row: string[]): boolean {
   return (
     mine.length > 0 &&
     mine.every((index) => continuesCell(previous[index] ?? "", row[index] ?? "", mine.length === 1)) &&
-    (CONTINUING.test(first.trim()) || restsOnly || CUT_AFTER_SEPARATOR.test(previous[mine[0] ?? 0] ?? ""))
+    (CONTINUING.test(first.trim()) || restsOnly || startsCut(previous[mine[0] ?? 0] ?? "", first))
   );
+}
+
+/**
+ * Whether a split row's first text goes on with the cell above it though it starts with a capital or a
+ * digit: the break cut a list after its separator («де А – показник 2.1,» over «В – показник 2.2») or
+ * a grouped amount («2027 р. – 540 769» over «697, 2028 р. – 94»).
+ */
+function startsCut(above: string, first: string): boolean {
+  return CUT_AFTER_SEPARATOR.test(above) || wrapsAmount(above, first);
 }
 
 /** A cell the break cut after a list's separator («де А – показник 2.1,» over «В – показник 2.2»). */
