@@ -306,13 +306,20 @@ function filled(cells: string[]): number[] {
 
 /**
  * Text added to a started cell: not an amount (but the rest of a grouped amount the cell wrapped:
- * "707" over "755,00") and, when it is the row's only text, not a source of its own under a source.
+ * "707" over "755,00", or a short number ending a phrase) and, when it is the row's only text, not a source of its own under a source.
  */
 function continuesCell(above: string, text: string, alone: boolean): boolean {
   if (above.trim() === "") return false;
   if (AMOUNT_LIKE.test(text))
-    return wrapsAmount(above, text) || awaitsValue(above) || nextInList(above, text);
+    return (
+      wrapsAmount(above, text) || awaitsValue(above) || nextInList(above, text) || endsPhrase(above, text)
+    );
   return !(alone && isSourceLabel(above) && isSourceLabel(text));
+}
+
+/** A number of one or two digits ending a phrase the break cut («Всього за напрямом» over «3»). */
+function endsPhrase(above: string, text: string): boolean {
+  return /\p{L}$/u.test(above.trim()) && /^\d{1,2}$/.test(text.trim());
 }
 
 /**
