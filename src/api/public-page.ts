@@ -1,9 +1,9 @@
 /**
  * The public programme page (/p/:katottg/:from-:to) with its first screen rendered on the server: the
- * programme's name, community, passport totals and directions as plain HTML inside the app's root, and
- * the programme itself as JSON at the end of the body, so the app (web/src/public) takes over without
- * asking the API again. On a phone the name is on screen as soon as the first kilobytes of the HTML
- * arrive, before any stylesheet or JavaScript (issue 13: usable on slow 4G within 2 s).
+ * programme's name, community, passport totals and directions as plain HTML inside the app's root, which
+ * names the API address of the programme; the app (web/src/public) asks for it after the first paint.
+ * On a phone the name is on screen as soon as the page's 1–2 KB arrive, before any stylesheet or
+ * JavaScript (issue 13: usable on slow 4G within 2 s).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,10 +21,7 @@ import {
 } from "../domain/totals.js";
 import type { Store } from "../store/index.js";
 import { BROTLI_ON_REQUEST, contentEtag, etagMatches, REVALIDATE } from "./http-cache.js";
-import { detailOf } from "./routes/programmes.js";
 
-/** The element the app reads the programme from (web/src/public/PublicApp.tsx). */
-export const PROGRAMME_DATA_ID = "programme-data";
 const ROOT = '<div id="root"></div>';
 /** The Element Timing identifier of the community's name in the first screen. */
 export const NAME_TIMING = "community-name";
@@ -40,15 +37,6 @@ const HTML_ESCAPES: Record<string, string> = {
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
-/** JSON that cannot end the <script> element it sits in, nor open a comment there. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
 }
 
 const money = (kopecks: number) => `${formatAmount(kopecks, "thousand", UK_LOCALE)} тис. грн`;
@@ -109,19 +97,25 @@ export const FIRST_SCREEN_CSS = [
   ".ssr-directions li{padding:.25rem 0}",
 ].join("");
 
+/** The programme's address in the public API, which the app loads it from (web/src/public/main.tsx). */
+export function publicProgrammeApiPath(programme: Programme): string {
+  const { community, period } = programme;
+  return `/api/public/programmes/${encodeURIComponent(community.katottg)}/${period.from}-${period.to}`;
+}
+
 /**
- * public.html with the first screen inside the root, its CSS inline in <head>, and the programme as
- * JSON at the end of the body: every byte before the name is markup or the CSS that lays it out, so on
- * a slow network the name paints as soon as the first kilobytes arrive.
+ * public.html with the first screen inside the root and its CSS inline in <head>: every byte of the page
+ * is markup or the CSS that lays it out, so on a slow network the name paints as soon as they arrive.
+ * The programme itself is not in the page: as a JSON block after the markup (95 KB for the largest
+ * fixture) it made the browser parse the page for longer before its first paint, and the app, started
+ * after that paint, asks the API for it (`data-programme`).
  */
-export function renderPublicPage(template: string, detail: ReturnType<typeof detailOf>): string {
-  const { programme } = detail;
-  const data = `<script type="application/json" id="${PROGRAMME_DATA_ID}">${jsonForScript(detail)}</script>`;
+export function renderPublicPage(template: string, programme: Programme): string {
+  const root = `<div id="root" data-programme="${escapeHtml(publicProgrammeApiPath(programme))}">`;
   return template
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(programme.title)}</title>`)
     .replace("</head>", () => `<style>${FIRST_SCREEN_CSS}</style></head>`)
-    .replace(ROOT, () => `<div id="root">${firstScreenHtml(programme)}</div>`)
-    .replace("</body>", () => `${data}</body>`);
+    .replace(ROOT, () => `${root}${firstScreenHtml(programme)}</div>`);
 }
 
 const NOT_FOUND_HTML =
@@ -238,7 +232,7 @@ export async function publicPageRoutes(app: FastifyInstance, options: PublicPage
     const id = period ? await store.findProgrammeId(katottg, period) : undefined;
     const stored = id === undefined ? undefined : await store.getProgramme(id);
     if (stored?.summary.status !== "published") return pages.set(key, notFound, false, mark);
-    return pages.set(key, renderPublicPage(template, detailOf(stored)), true, mark);
+    return pages.set(key, renderPublicPage(template, stored.programme), true, mark);
   };
   const notFound = notFoundPublicPage(template);
   const malformed = renderedPage(notFound, false, { generation: 0, readAt: 0 });

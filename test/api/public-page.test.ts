@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
-import { acceptsBrotli, FIRST_SCREEN_CSS, PROGRAMME_DATA_ID } from "../../src/api/public-page.js";
+import { acceptsBrotli, FIRST_SCREEN_CSS } from "../../src/api/public-page.js";
 import { formatAmount } from "../../src/domain/money.js";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { directionTotals, programmeTotals } from "../../src/domain/totals.js";
@@ -15,13 +15,6 @@ import { openTestStore } from "../support/db.js";
 // As Vite builds public.html: the entry module in <head>, no stylesheet (the app loads its own later).
 const TEMPLATE =
   '<!doctype html><html lang="uk"><head><title>Програма</title><script type="module" crossorigin src="/assets/public-x.js"></script></head><body><div id="root"></div></body></html>';
-
-function embeddedJson(html: string): unknown {
-  const match = new RegExp(`<script type="application/json" id="${PROGRAMME_DATA_ID}">([^<]*)</script>`).exec(
-    html,
-  );
-  return match ? JSON.parse(match[1] ?? "") : undefined;
-}
 
 describe("the public programme page rendered on the server", () => {
   let store: Store;
@@ -61,7 +54,7 @@ describe("the public programme page rendered on the server", () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers["content-type"]).toMatch(/^text\/html/);
     const html = page.body;
-    const root = html.slice(html.indexOf('<div id="root">'), html.indexOf(`id="${PROGRAMME_DATA_ID}"`));
+    const root = html.slice(html.indexOf('<div id="root"'), html.indexOf("</body>"));
     expect(root).toContain(
       "<h1>Програма «Цифрова громада» &lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)",
     );
@@ -74,7 +67,7 @@ describe("the public programme page rendered on the server", () => {
     expect(html).toContain("<title>Програма «Цифрова громада» &lt;/script&gt;");
   });
 
-  it("inlines only the first screen's CSS, then the markup with the name, the data block last", async () => {
+  it("inlines only the first screen's CSS, then the markup with the name, and nothing after it", async () => {
     const html = (await app.inject(pagePath(published))).body;
     const head = html.slice(0, html.indexOf("</head>"));
     const style = /<style>([^<]*)<\/style>/.exec(head)?.[1] ?? "";
@@ -91,21 +84,25 @@ describe("the public programme page rendered on the server", () => {
     expect(head.match(/<script[^>]*>/g)).toEqual([
       '<script type="module" crossorigin src="/assets/public-x.js">',
     ]);
-    // The name comes before the programme's JSON, which closes the body.
-    const name = html.indexOf(published.community.name);
-    const data = html.indexOf(`id="${PROGRAMME_DATA_ID}"`);
-    expect(name).toBeGreaterThan(html.indexOf("</head>"));
-    expect(data).toBeGreaterThan(html.indexOf("</main>"));
-    expect(html.slice(html.indexOf("</script>", data))).toBe("</script></body></html>");
+    // The name comes after <head>, and the first screen closes the page: no data block after it.
+    expect(html.indexOf(published.community.name)).toBeGreaterThan(html.indexOf("</head>"));
+    expect(html.slice(html.indexOf("</main>"))).toBe("</main></div></body></html>");
   });
 
-  it("hands the app the same programme the API serves, inside a script it cannot break out of", async () => {
+  it("keeps the programme's data out of the page and names the API address the app loads it from", async () => {
     const html = (await app.inject(pagePath(published))).body;
-    expect(html.match(/<\/script>/g)).toHaveLength(2); // the data block's and the app's, nothing else
-    const api = await app.inject(
+    expect(html).not.toContain('type="application/json"');
+    expect(html).not.toContain(published.directions[0]?.items[0]?.title);
+    expect(html.match(/<\/script>/g)).toHaveLength(1); // the app's; the title cannot open another
+    // The whole page is its markup and first-screen CSS: the name arrives within the first kilobytes.
+    expect(Buffer.byteLength(html)).toBeLessThan(TEMPLATE.length + 8 * 1024);
+    const address = /<div id="root" data-programme="([^"]+)">/.exec(html)?.[1];
+    expect(address).toBe(
       `/api/public/programmes/${published.community.katottg}/${published.period.from}-${published.period.to}`,
     );
-    expect(embeddedJson(html)).toEqual(api.json());
+    const api = await app.inject(address ?? "");
+    expect(api.statusCode).toBe(200);
+    expect(api.json().programme.title).toBe(published.title);
   });
 
   it("sends the same page in brotli, gzip or as it is, as the reader's browser accepts", async () => {

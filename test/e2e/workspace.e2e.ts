@@ -142,8 +142,28 @@ describe.skipIf(!existsSync(CHROMIUM))("workspace end to end", () => {
     const [summary] = await store.listProgrammes({ status: "published" });
     if (!summary) throw new Error("not published");
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const programmeRequests: string[] = [];
+    phone.on("request", (request) => {
+      if (request.url().includes("/api/public/programmes/")) programmeRequests.push(request.url());
+    });
+    // Whether the app ever put its loading message where the server's first screen was.
+    await phone.addInitScript(() => {
+      const seen = window as unknown as { loadingShown: boolean };
+      seen.loadingShown = false;
+      new MutationObserver(() => {
+        if (document.getElementById("root")?.textContent?.includes("Завантаження…")) seen.loadingShown = true;
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     await phone.goto(`${base}/p/${summary.katottg}/${summary.period.from}-${summary.period.to}`);
     await phone.getByRole("heading", { name: "Скільки це коштує" }).waitFor();
+    // The page carries no copy of the programme; the entry asks the API once, and the first screen
+    // stays until the app can show the programme.
+    expect(programmeRequests).toEqual([
+      `${base}/api/public/programmes/${summary.katottg}/${summary.period.from}-${summary.period.to}`,
+    ]);
+    expect(await phone.evaluate(() => (window as unknown as { loadingShown: boolean }).loadingShown)).toBe(
+      false,
+    );
     expect(phone.url()).toContain(`/p/${summary.katottg}/`);
     await phone
       .getByText(/Роменськ/)

@@ -136,7 +136,10 @@ function requestHeaders(method: string, json: boolean): Record<string, string> {
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: requestHeaders(method, body !== undefined) };
   if (body !== undefined) init.body = JSON.stringify(body);
-  const response = await fetch(url, init);
+  return answerOf<T>(await fetch(url, init));
+}
+
+async function answerOf<T>(response: Response): Promise<T> {
   if (!response.ok) throw failed(await errorOf(response));
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
@@ -218,6 +221,9 @@ export const api = {
     normalizeDetail(
       await request<ApiDetail>("GET", `/api/public/programmes/${encodeURIComponent(katottg)}/${from}-${to}`),
     ),
+  /** A public programme whose request was sent already (the public page's entry sends it). */
+  publicFrom: async (response: Promise<Response>) =>
+    normalizeDetail(await answerOf<ApiDetail>(await response)),
 };
 
 export type ExportFormat = "docx" | "xlsx" | "csv" | "json";

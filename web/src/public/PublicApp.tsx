@@ -312,23 +312,23 @@ async function loadPublic(katottg: string, from: number, to: number): Promise<Pr
   }
 }
 
-/**
- * The programme the server rendered the page with (src/api/public-page.ts), when it is this one: the
- * app then shows it at once instead of asking the API again.
- */
-function embeddedDetail(katottg: string, from: number, to: number): ProgrammeDetail | undefined {
-  const text = document.getElementById("programme-data")?.textContent;
-  if (!text) return undefined;
-  const detail = JSON.parse(text) as ProgrammeDetail;
-  const { summary } = detail;
-  const same = summary.katottg === katottg && summary.periodFrom === from && summary.periodTo === to;
+/** The programme the entry loaded before the app started, when it is this one. */
+function sameProgramme(detail: ProgrammeDetail | undefined, katottg: string, from: number, to: number) {
+  const summary = detail?.summary;
+  const same = summary?.katottg === katottg && summary.periodFrom === from && summary.periodTo === to;
   return same ? detail : undefined;
 }
 
-function PublicProgramme({ katottg, from, to }: { katottg: string; from: number; to: number }) {
+interface PublicKey {
+  katottg: string;
+  from: number;
+  to: number;
+}
+
+function PublicProgramme({ katottg, from, to, early }: PublicKey & { early?: ProgrammeDetail }) {
   const { t } = useI18n();
-  const [embedded] = useState(() => embeddedDetail(katottg, from, to));
-  const state = useLoad(() => loadPublic(katottg, from, to), embedded);
+  const [loaded] = useState(() => sameProgramme(early, katottg, from, to));
+  const state = useLoad(() => loadPublic(katottg, from, to), loaded);
   if (state.status === "loading") return <Text>{t("common.loading")}</Text>;
   if (state.status === "error")
     return (
@@ -354,7 +354,8 @@ function publicPathname(): string {
   return window.location.pathname;
 }
 
-export function PublicApp() {
+/** `early`: the programme of the page's address, when the entry loaded it before the app started. */
+export function PublicApp({ early }: { early?: ProgrammeDetail }) {
   const { t } = useI18n();
   const pathname = publicPathname();
   const key = parsePublicPath(pathname);
@@ -373,7 +374,7 @@ export function PublicApp() {
       </Container>
       <Container size="lg" component="main" id="main" tabIndex={-1} pb="xl">
         {key ? (
-          <PublicProgramme {...key} />
+          <PublicProgramme {...key} early={early} />
         ) : malformed ? (
           <Alert color="yellow">{t("public.notFound")}</Alert>
         ) : (
