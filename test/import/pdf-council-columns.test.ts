@@ -470,6 +470,51 @@ const WORD_LABEL_CUT: WordBlock[] = [
   },
 ];
 
+/**
+ * A right-aligned target list whose dash wrapped after the year's label: «у 2026 році» over
+ * «– 154 454».
+ */
+const LOOK_DASH: WordLook = {
+  font: "Arial",
+  size: 12,
+  orientation: "portrait",
+  borders: "none",
+  align: ["right", "right"],
+  boldHeader: true,
+  pageNumber: "bottom",
+  runningHeader: "",
+};
+const WORD_DASH: WordBlock[] = [
+  ...passport("2026–2027 роки"),
+  {
+    kind: "table",
+    rows: [
+      [
+        "№ з/п",
+        "Пріоритетний напрям",
+        "Найменування індикатора",
+        "Од. виміру",
+        "Формула розрахунку",
+        "Базове значення показника",
+        "Цільове значення",
+        "Динаміка (+/-, %)",
+      ],
+      [
+        "1.",
+        "Цифрове врядування",
+        "Кількість електронного цифрових відкритих електронного електронного закладів",
+        "одиниць",
+        "$А$, де А – показник 1.1",
+        "1 825 808 273***",
+        "у 2026 році – 154 454 832; у 2027 році – 91***",
+        "+3",
+      ],
+    ],
+    headerRows: 1,
+  },
+  { kind: "paragraph", text: "*** – дані за попередній рік" },
+];
+
 describe("column edges of a council's borderless table", () => {
   it.skipIf(!soffice)(
     "a wide centred formula under mirrored edges: the midpoints between the headings, on both pages",
@@ -549,6 +594,18 @@ describe("column edges of a council's borderless table", () => {
       const third = result.programme.directions[2];
       expect(third?.declaredTotals.map(({ label, byYear }) => ({ label, byYear }))).toEqual([
         { label: "Всього за напрямом 3", byYear: { "2025": 40_909_500, "2026": 26_556_800 } },
+      ]);
+      expect(result.coverage?.numbersFlagged).toBe(0);
+    },
+    120_000,
+  );
+
+  it.skipIf(!soffice)(
+    "a value whose dash wrapped under its year's label goes on the target list",
+    async () => {
+      const result = await importPdf(WORD_DASH, LOOK_DASH);
+      expect(result.programme.indicators.map(({ targets }) => targets)).toEqual([
+        { "2026": "154 454 832", "2027": "91" },
       ]);
       expect(result.coverage?.numbersFlagged).toBe(0);
     },

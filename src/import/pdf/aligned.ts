@@ -457,7 +457,13 @@ function goesOnCell(
   // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
   const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
   const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
-  if (amount && !wrappedAmount && !awaitsValue(above.text) && !nextInList(above.text, piece.text))
+  if (
+    amount &&
+    !wrappedAmount &&
+    !awaitsValue(above.text) &&
+    !nextInList(above.text, piece.text) &&
+    !dashesValue(above.text, piece.text)
+  )
     return false;
   // The value of a year's label the cell was cut after («2029 році –» over «82»), however short.
   if (AMOUNT_LIKE.test(piece.text) && awaitsValue(above.text)) return true;
@@ -501,6 +507,17 @@ function isWholeDeadline(text: string): boolean {
 export function awaitsValue(above: string): boolean {
   const text = above.trim();
   return OPEN_YEAR_LABEL.test(text) || NEXT_YEAR_LABEL.test(text);
+}
+
+/** A year's label alone or after a list's separator, its dash wrapped: «у 2026 році». */
+const BARE_YEAR_LABEL = new RegExp(String.raw`(?:^|[,;])\s*(?:у\s+)?${YEAR_LABEL}$`, "u");
+
+/**
+ * A value whose dash wrapped under its year's label: «у 2026 році» (or «…; у 2027 році») over
+ * «– 154 454».
+ */
+export function dashesValue(above: string, text: string): boolean {
+  return BARE_YEAR_LABEL.test(above.trim()) && /^[–—-]\s*\d/u.test(text.trim());
 }
 
 /**
