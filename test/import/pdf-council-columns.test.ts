@@ -515,6 +515,111 @@ const WORD_DASH: WordBlock[] = [
   { kind: "paragraph", text: "*** – дані за попередній рік" },
 ];
 
+/**
+ * A ruled table whose row the page break cut in several cells, the formula before its reference:
+ * «$А$, де А – показник» over «3.3», «2025 – 1 791» over «839 929; 2026 – …».
+ */
+const LOOK_REFERENCE: WordLook = {
+  font: "Arial",
+  size: 10,
+  orientation: "portrait",
+  borders: "all",
+  align: ["right", "right", "right"],
+  boldHeader: false,
+  pageNumber: "bottom",
+  runningHeader: "Програма інформатизації громади",
+};
+const WORD_REFERENCE: WordBlock[] = [
+  ...passport("2025–2028 роки"),
+  {
+    kind: "table",
+    rows: [
+      [
+        "№ п/п",
+        "Назва пріоритету",
+        "Найменування індикатора",
+        "Од. виміру",
+        "Формула розрахунку",
+        "Базове значення",
+        "Цільове значення",
+        "Динаміка (+/-, %)",
+      ],
+      [
+        "1",
+        "Цифрове врядування",
+        "Наявність систем цифрових систем громади ЦНАП цифрових Wi-Fi",
+        "так/ні",
+        "-",
+        "Так",
+        "2025 – Так; 2026 – Так; 2027 – Ні; 2028 – Так",
+        "",
+      ],
+      [
+        "",
+        "",
+        "% осіб документообігу освіти освіти систем ЦНАП електронного доступу",
+        "%",
+        "$(А/В)*100$, де А – показник 1.1, В – показник 1.2",
+        "46,99",
+        "2025 – 51,33; 2026 – 83,17; 2027 – 48,74; 2028 – 48,32",
+        "",
+      ],
+      [
+        "",
+        "",
+        "% наборів доступу освіти осіб доступу відкритих осіб",
+        "%",
+        "$(А/В)*100$, де А – показник 1.3, В – показник 1.4",
+        "60,86",
+        "2025 – 53,17; 2026 – 34,69; 2027 – 13,65; 2028 – 12,6",
+        "+5",
+      ],
+      [
+        "2",
+        "Цифрові послуги для мешканців",
+        "Кількість документообігу наборів відкритих комп'ютерів даних комп'ютерів Wi-Fi наборів мешканців Wi-Fi",
+        "осіб",
+        "$А$, де А – показник 2.1",
+        "70",
+        "2025 – 24; 2026 – 884 414 818; 2027 – 85; 2028 – 46",
+        "+3",
+      ],
+      [
+        "",
+        "",
+        "% цифрових громади документообігу доступу",
+        "%",
+        "$(А/В)*100$, де А – показник 2.2, В – показник 2.3",
+        "60,52",
+        "2025 – 3,65; 2026 – 39,94; 2027 – 92,58; 2028 – 32,73",
+        "+12,5",
+      ],
+      [
+        "3",
+        "Кібербезпека та інфраструктура",
+        "% точок відкритих ЦНАП ЦНАП закладів",
+        "%",
+        "$(А/В)*100$, де А – показник 3.1, В – показник 3.2",
+        "99,62",
+        "2025 – 47,41; 2026 – 99,74; 2027 – 56,81; 2028 – 99,96",
+        "",
+      ],
+      [
+        "",
+        "",
+        "Кількість електронного серверів Wi-Fi освіти систем освіти",
+        "шт.",
+        "$А$, де А – показник 3.3",
+        "1 407 510 647",
+        "2025 – 1 791 839 929; 2026 – 1 005; 2027 – 3; 2028 – 1 028",
+        "+3",
+      ],
+    ],
+    headerRows: 1,
+  },
+  { kind: "paragraph", text: "*** – дані за попередній рік" },
+];
+
 describe("column edges of a council's borderless table", () => {
   it.skipIf(!soffice)(
     "a wide centred formula under mirrored edges: the midpoints between the headings, on both pages",
@@ -607,6 +712,23 @@ describe("column edges of a council's borderless table", () => {
       expect(result.programme.indicators.map(({ targets }) => targets)).toEqual([
         { "2026": "154 454 832", "2027": "91" },
       ]);
+      expect(result.coverage?.numbersFlagged).toBe(0);
+    },
+    120_000,
+  );
+
+  it.skipIf(!soffice)(
+    "a row cut before a formula's numbered reference goes on on the next page",
+    async () => {
+      const result = await importPdf(WORD_REFERENCE, LOOK_REFERENCE);
+      const last = result.programme.indicators.at(-1);
+      expect(last?.formula).toBe("$А$, де А – показник 3.3");
+      expect(last?.targets).toEqual({
+        "2025": "1 791 839 929",
+        "2026": "1 005",
+        "2027": "3",
+        "2028": "1 028",
+      });
       expect(result.coverage?.numbersFlagged).toBe(0);
     },
     120_000,

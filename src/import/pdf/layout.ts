@@ -317,9 +317,12 @@ function continuesCell(above: string, text: string, alone: boolean): boolean {
   return !(alone && isSourceLabel(above) && isSourceLabel(text));
 }
 
-/** A number of one or two digits ending a phrase the break cut («Всього за напрямом» over «3»). */
+/**
+ * A number of one or two digits, or a numbered reference, ending a phrase the break cut («Всього за
+ * напрямом» over «3», «де А – показник» over «3.3»).
+ */
 function endsPhrase(above: string, text: string): boolean {
-  return /\p{L}$/u.test(above.trim()) && /^\d{1,2}$/.test(text.trim());
+  return /\p{L}$/u.test(above.trim()) && /^\d{1,2}(?:\.\d{1,2})*$/.test(text.trim());
 }
 
 /**
