@@ -1,14 +1,18 @@
 /**
  * The server's work for one saved amount of a 300-project programme (PATCH of one project), without a
  * browser: CPU time (`process.cpuUsage`), wall time and the answer's size per save, medians over the
- * last rounds (the first five warm up). Run: `tsx bench/save-route.ts` (BENCH_ROUNDS, BENCH_PROJECTS); `node --cpu-prof --import tsx`
+ * last rounds (the first five warm up), then the CPU steps of a save timed one by one on the same programme
+ * (what is left of the route's wall time is the store's statements, HTTP and the session). Run: `tsx bench/save-route.ts` (BENCH_ROUNDS, BENCH_PROJECTS); `node --cpu-prof --import tsx`
  * for a profile.
  */
+import { type KyselyPlugin, PostgresQueryCompiler } from "kysely";
 import { buildApp } from "../src/api/app.js";
-import type { Programme } from "../src/domain/model.js";
-import { findProject } from "../src/domain/project-edit.js";
+import type { Finding, Programme } from "../src/domain/model.js";
+import type { ProjectFields } from "../src/domain/project-edit.js";
+import { findingsDelta, findProject, projectPath, withProjectFields } from "../src/domain/project-edit.js";
+import { programmeTotals } from "../src/domain/totals.js";
 import { validateProgramme } from "../src/domain/validate.js";
-import { openStore } from "../src/store/index.js";
+import { openStore, type Store } from "../src/store/index.js";
 import { userClient } from "../test/monitoring-api/support.js";
 import { median } from "./goals.js";
 import { largeProgramme } from "./workspace-data.js";
@@ -23,7 +27,8 @@ async function main(): Promise<void> {
     { programme, findings: validateProgramme(programme) },
     { name: "bench", sha256: "bench" },
   );
-  const app = buildApp({ store });
+  const timed = timedStore(store);
+  const app = buildApp({ store: timed.store });
   const client = await userClient(app, store, "bench-head", "head", { katottg: programme.community.katottg });
   const item = findProject(programme, "d1.1");
   if (!item) throw new Error("no d1.1");
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
     if (answer.statusCode !== 200) throw new Error(`${answer.statusCode}: ${answer.body}`);
     const spent = process.cpuUsage(started);
     version = (answer.json() as { version: number }).version;
+    if (n === 4) timed.times.clear();
     if (n >= 5) {
       cpu.push((spent.user + spent.system) / 1000);
       wall.push(performance.now() - start);
@@ -57,8 +63,83 @@ async function main(): Promise<void> {
   console.log(
     `one project saved, ${PROJECTS} projects, ${ROUNDS} rounds (medians): CPU ${median(cpu).toFixed(1)} ms, wall ${median(wall).toFixed(1)} ms, answer ${median(sizes)} B`,
   );
+  const statements = [...timed.times].sort((a, b) => median(b[1]) - median(a[1]));
+  console.log(
+    `  SQL statements per save: ${statements.reduce((sum, [, t]) => sum + t.length, 0) / ROUNDS}, wall by statement (median ms):`,
+  );
+  for (const [statement, times] of statements) {
+    console.log(`  ${median(times).toFixed(2).padStart(6)} ×${times.length / ROUNDS}  ${statement}`);
+  }
+  const steps = stepTimes(programme, "d1.1", { ...fields, funding: fields.funding });
+  const spent = [...steps.values()].reduce((sum, ms) => sum + ms, 0);
+  for (const [step, ms] of steps) console.log(`  ${step.padEnd(34)} ${ms.toFixed(2)} ms`);
+  console.log(`  ${"rest of the wall time (SQL, HTTP)".padEnd(34)} ${(median(wall) - spent).toFixed(2)} ms`);
   await app.close();
   await store.close();
+}
+
+/**
+ * The store with the wall time of every statement its Kysely sends (from compiling to the result),
+ * by the statement's first 90 characters.
+ */
+function timedStore(store: Store): { store: Store; times: Map<string, number[]> } {
+  const times = new Map<string, number[]>();
+  const compiler = new PostgresQueryCompiler();
+  const started = new Map<unknown, { text: string; at: number }>();
+  const timer: KyselyPlugin = {
+    transformQuery: ({ node, queryId }) => {
+      const text = compiler.compileQuery(node, queryId).sql.replace(/\s+/g, " ").slice(0, 90);
+      started.set(queryId, { text, at: performance.now() });
+      return node;
+    },
+    transformResult: async ({ result, queryId }) => {
+      const start = started.get(queryId);
+      started.delete(queryId);
+      if (start) times.set(start.text, [...(times.get(start.text) ?? []), performance.now() - start.at]);
+      return result;
+    },
+  };
+  const db = store.kysely().withPlugin(timer);
+  const timed = new Proxy(store, {
+    get: (target, key) => (key === "kysely" ? () => db : Reflect.get(target, key)),
+  });
+  return { store: timed, times };
+}
+
+/**
+ * The median time of each CPU step of a project save, each run 10 × ROUNDS times on the programme
+ * (timed per call: CPU time of a loop would also count the collector's threads cleaning up after the
+ * step before).
+ */
+function stepTimes(programme: Programme, itemId: string, fields: ProjectFields): Map<string, number> {
+  const documentJson = JSON.stringify(programme);
+  const findings = validateProgramme(programme);
+  const findingsJson = JSON.stringify(findings);
+  const steps: [string, () => unknown][] = [
+    ["parse the base version (JSON)", () => [JSON.parse(documentJson), JSON.parse(findingsJson)]],
+    ["apply the project", () => withProjectFields(programme, itemId, fields)],
+    ["validate the whole programme", () => validateProgramme(programme)],
+    [
+      "project patch (path, JSON)",
+      () => [projectPath(programme, itemId), JSON.stringify(findProject(programme, itemId))],
+    ],
+    ["serialise the document", () => JSON.stringify(programme)],
+    ["serialise the findings", () => JSON.stringify(JSON.parse(findingsJson) as Finding[])],
+    ["totals for the answer", () => programmeTotals(programme)],
+    ["findings delta", () => findingsDelta(JSON.parse(findingsJson) as Finding[], findings)],
+  ];
+  return new Map(
+    steps.map(([name, step]) => {
+      for (let n = 0; n < 5; n++) step();
+      const times: number[] = [];
+      for (let n = 0; n < 10 * ROUNDS; n++) {
+        const start = performance.now();
+        step();
+        times.push(performance.now() - start);
+      }
+      return [name, median(times)];
+    }),
+  );
 }
 
 await main();

@@ -11,7 +11,7 @@ import type { Programme } from "../domain/model.js";
 import type { ReportingPeriod } from "../domain/monitoring/periods.js";
 import { type MissingReport, missingReports } from "../domain/monitoring/rollup.js";
 import type { ItemUnit } from "../domain/monitoring/units.js";
-import { type Actor, monitoringDb, writeAudit } from "./audit.js";
+import { type Actor, type MonitoringDb, type MonitoringTrx, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
 import { domainReport, itemUnitsOf, listReports, programmePeriods } from "./monitoring.js";
 
@@ -113,8 +113,9 @@ interface Recipient {
   email: string | null;
 }
 
-async function unitRecipients(store: Store, orgUnitId: number): Promise<Recipient[]> {
-  const rows = await monitoringDb(store)
+/** The unit's executors with an account, read on the store or inside a transaction. */
+async function unitRecipients(db: MonitoringDb | MonitoringTrx, orgUnitId: number): Promise<Recipient[]> {
+  const rows = await db
     .selectFrom("users")
     .select(["id", "login", "email"])
     .where("org_unit_id", "=", orgUnitId)
@@ -162,7 +163,7 @@ interface UnitNotice {
 
 async function notifyUnit(store: Store, mailer: Mailer | undefined, notice: UnitNotice, from: string) {
   const sent: SentReminder[] = [];
-  for (const recipient of await unitRecipients(store, notice.base.orgUnitId)) {
+  for (const recipient of await unitRecipients(monitoringDb(store), notice.base.orgUnitId)) {
     const app: SentReminder = { ...notice.base, channel: "app", to: recipient.login };
     if (await record(store, app, recipient.userId)) sent.push(app);
     if (!mailer || !recipient.email) continue;
@@ -386,13 +387,7 @@ async function recordManual(
           "too-soon",
           `Підрозділу вже нагадано ${new Date(recent.sent_at).toISOString().slice(0, 16).replace("T", " ")} UTC; наступне нагадування — не раніше ніж за добу`,
         );
-      const executors = await trx
-        .selectFrom("users")
-        .select(["id", "login", "email"])
-        .where("org_unit_id", "=", orgUnitId)
-        .where("role", "=", "executor")
-        .orderBy("id")
-        .execute();
+      const executors = await unitRecipients(trx, orgUnitId);
       if (executors.length === 0)
         throw new ReminderRefused(
           "no-recipients",
@@ -409,7 +404,12 @@ async function recordManual(
       await trx
         .insertInto("reminders")
         .values(
-          executors.map((user) => ({ ...base, channel: "app" as const, to: user.login, user_id: user.id })),
+          executors.map((user) => ({
+            ...base,
+            channel: "app" as const,
+            to: user.login,
+            user_id: user.userId,
+          })),
         )
         .execute();
       const mailed = input.mailer ? executors.filter((user) => user.email) : [];
@@ -423,7 +423,7 @@ async function recordManual(
                   ...base,
                   channel: "email" as const,
                   to: user.email ?? "",
-                  user_id: user.id,
+                  user_id: user.userId,
                 })),
               )
               .returning(["id", "to"])

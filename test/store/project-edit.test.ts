@@ -2,12 +2,13 @@
  * A project edit rewrites only that item's rows of the query tables; they must end as a whole
  * rewrite of the new version would leave them (category from the new title included).
  */
-import { type KyselyPlugin, PostgresQueryCompiler } from "kysely";
+import { type KyselyPlugin, PostgresQueryCompiler, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectFields } from "../../src/domain/project-edit.js";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { validateProgramme } from "../../src/domain/validate.js";
 import type { Store } from "../../src/store/index.js";
+import { hasLz4 } from "../../src/store/migrations/0033_version_document_storage.js";
 import { normalizeProgramme } from "../../src/store/normalize.js";
 import { saveProjectEdit } from "../../src/store/project-edit.js";
 import { openTestStore } from "../support/db.js";
@@ -185,5 +186,35 @@ describe("a project edit in the query tables", () => {
     const stored = await store.getProgramme(programmeId);
     expect(stored?.programme.community).toEqual(programme.community);
     expect(stored?.programme.period).toEqual(programme.period);
+  });
+
+  it("stores a version's document compressed with lz4 where the server has it, else with pglz", async () => {
+    const programme = demoProgramme();
+    const imported = { programme, findings: [] };
+    const options = { saveIdentical: true };
+    const { programmeId, version } = await store.saveImport(
+      imported,
+      { name: "c", sha256: "c" },
+      null,
+      undefined,
+      options,
+    );
+    const item = programme.directions[0]?.items[0];
+    if (!item) throw new Error("no project");
+    const fields = { ...structuredClone(projectFields(item)), title: `${item.title} (уточнено)` };
+    const edit = { programmeId, itemId: item.id, fields, validate: validateProgramme, actor: null };
+    const saved = await saveProjectEdit(store, { ...edit, baseVersion: version });
+    expect(saved).toMatchObject({ version: version + 1 });
+    const stored = await sql<{ version: number; compression: string | null; bytes: number }>`
+      select version, pg_column_compression(document) as compression, octet_length(document::text) as bytes
+      from programme_versions where programme_id = ${programmeId} and version >= ${version} order by version`.execute(
+      store.kysely(),
+    );
+    expect(stored.rows.map((row) => row.version)).toEqual([version, version + 1]);
+    const expected = (await hasLz4(store.kysely())) ? "lz4" : "pglz";
+    for (const row of stored.rows) {
+      expect(row.bytes).toBeGreaterThan(8_000); // large enough that PostgreSQL compresses it by default
+      expect(row.compression).toBe(expected);
+    }
   });
 });

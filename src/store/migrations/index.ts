@@ -19,6 +19,7 @@ import * as invitations from "./0027_invitations.js";
 import * as orgUnitTree from "./0028_org_unit_tree.js";
 import * as nationalSums from "./0031_national_sums.js";
 import * as manualReminders from "./0032_manual_reminders.js";
+import * as versionDocumentStorage from "./0033_version_document_storage.js";
 
 /** Every migration, in order. A new one is a new file here, never an edit of an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0028_org_unit_tree": orgUnitTree,
   "0031_national_sums": nationalSums,
   "0032_manual_reminders": manualReminders,
+  "0033_version_document_storage": versionDocumentStorage,
 };
 
 class InCodeProvider implements MigrationProvider {
