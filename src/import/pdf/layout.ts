@@ -346,10 +346,15 @@ function continuesSplitRow(previous: string[], row: string[]): boolean {
 /**
  * Whether a split row's first text goes on with the cell above it though it starts with a capital or a
  * digit: the break cut a list after its separator («де А – показник 2.1,» over «В – показник 2.2») or
- * a grouped amount («2027 р. – 540 769» over «697, 2028 р. – 94»).
+ * a grouped amount («2027 р. – 540 769» over «697, 2028 р. – 94») or a name before its initials.
  */
 function startsCut(above: string, first: string): boolean {
-  return CUT_AFTER_SEPARATOR.test(above) || wrapsAmount(above, first);
+  return CUT_AFTER_SEPARATOR.test(above) || wrapsAmount(above, first) || initialsAfterSurname(above, first);
+}
+
+/** A person's name the break cut before the initials: «…, Бондар» over «О.О., начальник …». */
+function initialsAfterSurname(above: string, first: string): boolean {
+  return /(?:^|[\s,])\p{Lu}\p{Ll}+$/u.test(above.trim()) && /^\p{Lu}\.\s?\p{Lu}\./u.test(first.trim());
 }
 
 /** A cell the break cut after a list's separator («де А – показник 2.1,» over «В – показник 2.2»). */
