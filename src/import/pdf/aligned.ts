@@ -167,6 +167,8 @@ interface Header {
   numbers?: number[];
   /** The header cells the columns were set from, one per column (none when inherited). */
   cells?: { x: number; right: number }[];
+  /** The columns at the midpoints between header cells, when `columns` mirrors a centred header. */
+  midpoints?: number[];
 }
 
 /**
@@ -302,6 +304,7 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
     columns: [left, ...(centred ?? edges), right],
     ...(numbers ? { numbers } : {}),
     cells: cells.extents,
+    ...(centred ? { midpoints: [left, ...edges, right] } : {}),
   };
 }
 
@@ -480,8 +483,16 @@ function goesOnCell(
   // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
   const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
   const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
-  if (amount && !wrappedAmount && !awaitsValue(above.text) && !nextInList(above.text, piece.text))
+  if (
+    amount &&
+    !wrappedAmount &&
+    !awaitsValue(above.text) &&
+    !nextInList(above.text, piece.text) &&
+    !dashesValue(above.text, piece.text)
+  )
     return false;
+  // The value of a year's label the cell was cut after («2029 році –» over «82»), however short.
+  if (AMOUNT_LIKE.test(piece.text) && awaitsValue(above.text)) return true;
   if (ROW_START.test(piece.text)) return false;
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
   if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
@@ -522,6 +533,17 @@ function isWholeDeadline(text: string): boolean {
 export function awaitsValue(above: string): boolean {
   const text = above.trim();
   return OPEN_YEAR_LABEL.test(text) || NEXT_YEAR_LABEL.test(text);
+}
+
+/** A year's label alone or after a list's separator, its dash wrapped: «у 2026 році». */
+const BARE_YEAR_LABEL = new RegExp(String.raw`(?:^|[,;])\s*(?:у\s+)?${YEAR_LABEL}$`, "u");
+
+/**
+ * A value whose dash wrapped under its year's label: «у 2026 році» (or «…; у 2027 році») over
+ * «– 154 454».
+ */
+export function dashesValue(above: string, text: string): boolean {
+  return BARE_YEAR_LABEL.test(above.trim()) && /^[–—-]\s*\d/u.test(text.trim());
 }
 
 /**
@@ -662,6 +684,31 @@ function tableBody(
 }
 
 /**
+ * The body under a header. Edges mirrored about centred header cells are a guess from the header alone
+ * (a left-aligned heading among centred ones can chain into a plausible mirror), so the body decides:
+ * the midpoints between the header cells are the columns when the body under them runs further (a
+ * line of a wide cell crossed two mirrored edges, ending the table early) or, as far, with fewer of
+ * its pieces running over an edge.
+ */
+function headerBody(
+  split: Piece[][],
+  lines: TextRun[][],
+  start: number,
+  header: Header,
+): { end: number; columns: number[] } {
+  const mirrored = tableBody(split, lines, start, header);
+  if (!header.midpoints) return mirrored;
+  const midpoints = tableBody(split, lines, start, { ...header, columns: header.midpoints });
+  const crossings = ({ end, columns }: { end: number; columns: number[] }) =>
+    split
+      .slice(start, end)
+      .flat()
+      .filter((piece) => edgesCrossed(columns, piece) > 0).length;
+  if (midpoints.end !== mirrored.end) return midpoints.end > mirrored.end ? midpoints : mirrored;
+  return crossings(midpoints) < crossings(mirrored) ? midpoints : mirrored;
+}
+
+/**
  * The borderless tables among a page's lines (runs grouped by baseline, top first) and the lines
  * left over. `lineJoin` joins the runs of one piece; `cellJoin` the runs of a cell, line by line.
  */
@@ -695,7 +742,7 @@ export function alignedTables(
       continue;
     }
     closeBand();
-    const body = tableBody(split, lines, at + header.lines, header);
+    const body = headerBody(split, lines, at + header.lines, header);
     let { columns } = body;
     const { end } = body;
     if (header.cells) columns = rightAlignedEdges(columns, header.cells, split.slice(at + header.lines, end));

@@ -306,20 +306,31 @@ function filled(cells: string[]): number[] {
 
 /**
  * Text added to a started cell: not an amount (but the rest of a grouped amount the cell wrapped:
- * "707" over "755,00") and, when it is the row's only text, not a source of its own under a source.
+ * "707" over "755,00", or a short number ending a phrase) and, when it is the row's only text, not a source of its own under a source.
  */
 function continuesCell(above: string, text: string, alone: boolean): boolean {
   if (above.trim() === "") return false;
   if (AMOUNT_LIKE.test(text))
-    return wrapsAmount(above, text) || awaitsValue(above) || nextInList(above, text);
+    return (
+      wrapsAmount(above, text) || awaitsValue(above) || nextInList(above, text) || endsPhrase(above, text)
+    );
   return !(alone && isSourceLabel(above) && isSourceLabel(text));
+}
+
+/**
+ * A number of one or two digits, or a numbered reference, ending a phrase the break cut («Всього за
+ * напрямом» over «3», «де А – показник» over «3.3»).
+ */
+function endsPhrase(above: string, text: string): boolean {
+  return /\p{L}$/u.test(above.trim()) && /^\d{1,2}(?:\.\d{1,2})*$/.test(text.trim());
 }
 
 /**
  * The first row on a new page continues the row the page break split when it only adds text to
  * cells that row already started (a source label under a source label is a row of its own), carries
  * no amounts but the rests of grouped ones the break cut ("1 201" over "054,00"), and starts
- * mid-sentence or holds nothing but such rests.
+ * mid-sentence (or where the break cut a list or an amount: see `startsCut`) or holds nothing but
+ * such rests.
  */
 function continuesSplitRow(previous: string[], row: string[]): boolean {
   const mine = filled(row);
@@ -332,7 +343,10 @@ function continuesSplitRow(previous: string[], row: string[]): boolean {
   return (
     mine.length > 0 &&
     mine.every(goesOn) &&
-    (CONTINUING.test(first.trim()) || restsOnly || completesOrdinal(previous[firstIndex] ?? "", first))
+    (CONTINUING.test(first.trim()) ||
+      restsOnly ||
+      completesOrdinal(previous[firstIndex] ?? "", first) ||
+      startsCut(previous[firstIndex] ?? "", first))
   );
 }
 
@@ -343,6 +357,23 @@ const AWAITS_ORDINAL = /(?:^|\s)(?:напрям\p{L}*|розділ\p{L}*|пун�
 function completesOrdinal(above: string, text: string): boolean {
   return AWAITS_ORDINAL.test(above.trim()) && /^\d{1,2}\.?$/.test(text.trim());
 }
+
+/**
+ * Whether a split row's first text goes on with the cell above it though it starts with a capital or a
+ * digit: the break cut a list after its separator («де А – показник 2.1,» over «В – показник 2.2») or
+ * a grouped amount («2027 р. – 540 769» over «697, 2028 р. – 94») or a name before its initials.
+ */
+function startsCut(above: string, first: string): boolean {
+  return CUT_AFTER_SEPARATOR.test(above) || wrapsAmount(above, first) || initialsAfterSurname(above, first);
+}
+
+/** A person's name the break cut before the initials: «…, Бондар» over «О.О., начальник …». */
+function initialsAfterSurname(above: string, first: string): boolean {
+  return /(?:^|[\s,])\p{Lu}\p{Ll}+$/u.test(above.trim()) && /^\p{Lu}\.\s?\p{Lu}\./u.test(first.trim());
+}
+
+/** A cell the break cut after a list's separator («де А – показник 2.1,» over «В – показник 2.2»). */
+const CUT_AFTER_SEPARATOR = /[,;]\s*$/;
 
 interface RawRow extends TableRow {
   afterBlank: boolean;
@@ -363,6 +394,15 @@ function sameRow(a: string[] | undefined, b: string[] | undefined): boolean {
   return a !== undefined && b !== undefined && a.length === b.length && a.every((cell, i) => cell === b[i]);
 }
 
+/**
+ * A table at a page top that prints the open table's header again goes on with it, though its column
+ * edges may differ (set from other body lines: a wide cell moved them off a centred header's mirror).
+ */
+function repeatsHeader(header: string[][], table: PageTable): boolean {
+  const [first] = table.cells;
+  return sameRow(first, header[0]) && (first?.some((cell) => cell.trim() !== "") ?? false);
+}
+
 /** The next block's or row's line: its source line where known, else the next in order. */
 function nextLine(builder: Builder, y: number | undefined): number {
   builder.line++;
@@ -373,7 +413,7 @@ function nextLine(builder: Builder, y: number | undefined): number {
 function addTable(builder: Builder, table: PageTable, pageStart: boolean): void {
   builder.paragraph = null;
   const open = builder.table;
-  if (open && pageStart && sameColumns(open.grid, table.grid)) {
+  if (open && pageStart && (sameColumns(open.grid, table.grid) || repeatsHeader(open.header, table))) {
     let skip = 0;
     while (skip < table.cells.length && sameRow(table.cells[skip], open.header[skip])) skip++;
     table.cells.slice(skip).forEach((cells, index) => {
