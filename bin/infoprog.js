@@ -6,15 +6,10 @@ import { readFileSync, statSync } from "node:fs";
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import v8 from "node:v8";
 
 // Node 22 keeps the compiled code of the modules loaded next on disk (Node 20 has no such cache).
 module.enableCompileCache?.();
 
-// V8 compiles a regular expression first to bytecode and, once it runs again, to machine code. The
-// importer's Unicode patterns (\p{L} classes, some case-insensitive) made that bytecode step most of
-// the time they took: about a tenth of a dry run's CPU. Straight to machine code they cost a fifth.
-v8.setFlagsFromString("--no-regexp-tier-up");
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const compiled = path.join(root, "dist/cli/main.js");
