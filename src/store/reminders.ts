@@ -74,6 +74,11 @@ function missingByUnit(missing: MissingReport[], links: ItemUnit[]): Map<number,
   return out;
 }
 
+/** The executor's report form for a period, at the configured public address (never the request's Host). */
+function reportFormLink(programmeId: number, periodKey: string): string {
+  return `${config().publicUrl}/reports/${programmeId}?period=${encodeURIComponent(periodKey)}`;
+}
+
 function reminderSubject(period: ReportingPeriod, kind: ReminderKind, due: string, on: string): string {
   if (kind === "before") return `Нагадування: звіт за період ${period.key} потрібно подати до ${due}`;
   if (kind === "after") return `Прострочено: звіт за період ${period.key} мав бути поданий до ${due}`;
@@ -199,7 +204,7 @@ async function programmeReminders(
     const missing = missingByUnit(missingReports(programme, reports, period, today), links);
     for (const [orgUnitId, items] of missing) {
       const base = { programmeId, periodKey: period.key, orgUnitId, kind };
-      const link = `${config().publicUrl}/reports/${programmeId}?period=${encodeURIComponent(period.key)}`;
+      const link = reportFormLink(programmeId, period.key);
       const message = reminderText(programme, period, kind, items, link);
       sent.push(...(await notifyUnit(store, mailer, { base, message }, options.from)));
     }
@@ -341,7 +346,7 @@ export async function remindUnit(store: Store, input: ManualReminderInput): Prom
   const links = await itemUnitsOf(store, programmeId, programme, input.katottg);
   const reports = (await listReports(store, programmeId)).map(domainReport);
   const items = missingByUnit(missingReports(programme, reports, period, on), links).get(orgUnitId) ?? [];
-  const link = `${config().publicUrl}/reports/${programmeId}?period=${encodeURIComponent(period.key)}`;
+  const link = reportFormLink(programmeId, period.key);
   const message = reminderText(programme, period, "manual", items, link, on);
   const recorded = await recordManual(store, input, items.length);
   const emails = await mailManual(store, input.mailer, recorded, message);
