@@ -1,6 +1,7 @@
 /** The auth room: sign-in and sign-out, the current user, users, and the user's report reminders. */
 import { z } from "zod";
 import { ROLES } from "../domain/roles.js";
+import { positiveId } from "./common.js";
 import { katottgSchema } from "./community.js";
 
 export const loginBody = z.object({
@@ -26,7 +27,7 @@ export const newUserBody = z.object({
   displayName: z.string().trim().min(1),
   role: z.enum(ROLES),
   email: z.email().nullable().optional(),
-  orgUnitId: z.int().positive().nullable().optional(),
+  orgUnitId: positiveId.nullable().optional(),
   katottg: katottgSchema.nullable().optional(),
 });
 

@@ -4,6 +4,8 @@ import { z } from "zod";
 /** Ids are PostgreSQL `integer`s: a larger number is no id (and must not reach a query). */
 export const INT4_MAX = 2 ** 31 - 1;
 export const positiveInt = z.coerce.number().int().positive().max(INT4_MAX);
+/** An id in a JSON body (no coercion): the same bound. */
+export const positiveId = z.int().positive().max(INT4_MAX);
 
 /** Every error answer: `{ error }` in Ukrainian, sometimes with more fields beside it. */
 export const errorSchema = z.object({ error: z.string() });

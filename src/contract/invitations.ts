@@ -1,5 +1,6 @@
 /** Invitations: the head invites a person by e-mail; the invitee sets a password on /invite/:token. */
 import { z } from "zod";
+import { positiveId } from "./common.js";
 import { katottgSchema } from "./community.js";
 
 export const INVITED_ROLES = ["head", "executor", "controller"] as const;
@@ -8,7 +9,7 @@ export const newInvitationBody = z.object({
   email: z.email().max(320),
   displayName: z.string().trim().min(1).max(300),
   role: z.enum(INVITED_ROLES),
-  orgUnitId: z.int().positive().max(2_147_483_647).nullable().optional(),
+  orgUnitId: positiveId.nullable().optional(),
   /** The community; a head's own is taken when left out. */
   katottg: katottgSchema.optional(),
 });

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { executorReportSchema } from "../domain/monitoring/schema.js";
-import { fileResponse, idParams, MEDIA_TYPES } from "./common.js";
+import { fileResponse, idParams, MEDIA_TYPES, positiveId } from "./common.js";
 
 export const ANNUAL_FORMS = [
   "progress.docx",
@@ -33,13 +33,13 @@ export const reportContentBody = executorReportSchema
 export const createReportBody = reportContentBody.extend({
   itemId: executorReportSchema.shape.itemId,
   periodKey: executorReportSchema.shape.periodKey,
-  orgUnitId: z.int().positive().optional(),
+  orgUnitId: positiveId.optional(),
 });
 export const reportParams = idParams.extend({ rid: z.uuid() });
 export const todayQuery = z.object({ today: z.iso.date().optional() });
 export const cadenceSchema = z.enum(["half-year", "quarter"]);
 export const settingsBody = z.object({ cadence: cadenceSchema });
-export const itemUnitsBody = z.array(z.object({ itemId: z.string().min(1), orgUnitId: z.int().positive() }));
+export const itemUnitsBody = z.array(z.object({ itemId: z.string().min(1), orgUnitId: positiveId }));
 export const annualParams = idParams.extend({
   year: z.coerce.number().int().min(2000).max(2100),
   form: z.enum([...ANNUAL_FORMS, "evaluation.docx"]),

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { executorReportSchema } from "../domain/monitoring/schema.js";
-import { idParams } from "./common.js";
+import { idParams, positiveId } from "./common.js";
 
 export const returnBody = z.object({
   remark: z.string().trim().min(1, "Напишіть зауваження").max(4000),
@@ -30,7 +30,7 @@ export const publishNoteSchema = z.object({ note: z.string().nullable() });
 /** A reporting period of a programme: `/:id/periods/:periodKey`. */
 export const periodParams = idParams.extend({ periodKey: executorReportSchema.shape.periodKey });
 /** The head reminds one unit of the period's reports it has not submitted. */
-export const remindBody = z.object({ orgUnitId: z.int().positive() });
+export const remindBody = z.object({ orgUnitId: positiveId });
 export const manualReminderSchema = z.object({
   orgUnitId: z.int(),
   sentAt: z.string(),

@@ -159,6 +159,9 @@ describe("who may read and write which report", () => {
     const put = await scene.head.inject({ method: "PUT", url: `${base}/item-units`, payload: links });
     expect(put.statusCode).toBe(200);
     expect((await scene.head.inject(`${base}/item-units`)).json()).toEqual(links);
+    const beyond = [{ itemId: item?.id ?? "", orgUnitId: 3_000_000_000 }];
+    const outOfRange = await scene.head.inject({ method: "PUT", url: `${base}/item-units`, payload: beyond });
+    expect(outOfRange.statusCode, "an id beyond PostgreSQL's integer is refused before any query").toBe(400);
     const now = await scene.executor2.inject({
       method: "POST",
       url: reports(),

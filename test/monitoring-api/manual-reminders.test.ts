@@ -117,5 +117,7 @@ describe("the head reminds a unit of its missing reports (issue 15, the reportin
     expect(foreign.statusCode).toBe(404);
     expect((await remind(scene.head, scene.digital.id, "2031-H1")).statusCode).toBe(404);
     expect((await remind(scene.head, scene.digital.id, "first-half")).statusCode).toBe(400);
+    // An id beyond PostgreSQL's integer is no unit: refused before any query.
+    expect((await remind(scene.head, 3_000_000_000)).statusCode).toBe(400);
   });
 });
