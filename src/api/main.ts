@@ -21,19 +21,16 @@ async function main(): Promise<void> {
   const seeded = withDemo && (await seedDemo(store));
   const demoPassword = settings.demo.password;
   const usersSeeded = withDemo && (await seedDemoUsers(store, demoPassword));
-  const app = buildApp({
-    store,
-    config: settings,
-    logger: { level: settings.logLevel },
-    mailer: createMailer(),
-  });
+  // One SMTP transport (SMTP_URL) for the reminders (scheduled and by hand) and the notifications.
+  const mailer = createMailer();
+  const app = buildApp({ store, config: settings, logger: { level: settings.logLevel }, mailer });
   const { port, host } = listenAddress();
-  const stopReminders = scheduleReminders(store, (error) =>
+  const stopReminders = scheduleReminders(store, mailer, (error) =>
     app.log.error({ err: error }, "reminders failed"),
   );
   const stopNotifications = scheduleNotifications(
     store,
-    createMailer() ?? devMailCatcher,
+    mailer ?? devMailCatcher,
     settings.smtp.from,
     (error) => app.log.error({ err: error }, "notifications failed"),
   );

@@ -281,15 +281,16 @@ export async function remindersOf(store: Store, userId: number): Promise<AppRemi
 }
 
 /**
- * Runs `sendDueReminders` now and then every `everyMs` (default hourly) with the SMTP_URL mailer;
- * returns the function that stops it. Failures are reported to `onError` and retried on the next run.
+ * Runs `sendDueReminders` now and then every `everyMs` (default hourly) with the given mailer (the
+ * server's SMTP_URL transport; none: in-app only); returns the function that stops it. Failures are
+ * reported to `onError` and retried on the next run.
  */
 export function scheduleReminders(
   store: Store,
+  mailer: Mailer | undefined,
   onError: (error: unknown) => void,
   everyMs = 60 * 60 * 1000,
 ): () => void {
-  const mailer = createMailer();
   const run = () => {
     sendDueReminders(store, mailer, new Date().toISOString().slice(0, 10)).catch(onError);
   };
