@@ -9,7 +9,7 @@ import {
   sourceShares,
 } from "../../web/src/lib/chartData.js";
 import { diffVersions, isEmptyDiff } from "../../web/src/lib/diff.js";
-import { formatDate, formatDeadline, formatMoney } from "../../web/src/lib/format.js";
+import { formatDate, formatDateTime, formatDeadline, formatMoney } from "../../web/src/lib/format.js";
 import { filterRows, fundingTableRows, sortRows } from "../../web/src/lib/fundingTable.js";
 import { withKeys } from "../../web/src/lib/keys.js";
 import { domIdOfRef, tabOfRef } from "../../web/src/lib/refs.js";
@@ -33,6 +33,11 @@ describe("Ukrainian formatting", () => {
     expect(formatDate("2026-11-23T10:00:00Z")).toBe("23.11.2026");
     expect(formatDate("")).toBe("—");
     expect(formatDate("not a date")).toBe("—");
+  });
+  it("formats a moment as dd.mm.yyyy, hh:mm, and a date alone after it is asked with time", () => {
+    expect(formatDateTime("2026-11-23T10:00:00Z")).toMatch(/^\d{2}\.\d{2}\.2026, \d{2}:00$/);
+    expect(formatDate("2026-11-23T10:00:00Z")).toBe("23.11.2026");
+    expect(formatDateTime(null)).toBe("—");
   });
   it("formats deadlines", () => {
     expect(formatDeadline({ kind: "years", from: 2026, to: 2028 }, "")).toBe("2026–2028");

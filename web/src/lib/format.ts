@@ -25,42 +25,32 @@ export function toThousandsNumber(kopecks: Kopecks): number {
   return kopecks / 100_000;
 }
 
+const DAY = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
+const DAY_AND_TIME = { ...DAY, hour: "2-digit", minute: "2-digit" } as const;
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "23.11.2026" for uk; null-safe for missing or broken dates. */
-export function formatDate(iso: string | null | undefined, lang: Lang = "uk"): string {
+/** A date in the language's locale and the browser's time zone; "—" for a missing or broken one. */
+function formatInstant(iso: string | null | undefined, lang: Lang, withTime: boolean): string {
   if (!iso) return "—";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "—";
-  const locale = LOCALES[lang];
-  let formatter = dateFormatters.get(locale);
+  const key = `${LOCALES[lang]} ${withTime}`;
+  let formatter = dateFormatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric" });
-    dateFormatters.set(locale, formatter);
+    formatter = new Intl.DateTimeFormat(LOCALES[lang], withTime ? DAY_AND_TIME : DAY);
+    dateFormatters.set(key, formatter);
   }
   return formatter.format(date);
 }
 
-const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+/** "23.11.2026" for uk; null-safe for missing or broken dates. */
+export function formatDate(iso: string | null | undefined, lang: Lang = "uk"): string {
+  return formatInstant(iso, lang, false);
+}
 
 /** "06.12.2026, 14:05" in the browser's time zone; "—" for nothing. */
 export function formatDateTime(iso: string | null | undefined, lang: Lang = "uk"): string {
-  if (!iso) return "—";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "—";
-  const locale = LOCALES[lang];
-  let formatter = dateTimeFormatters.get(locale);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, {
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    dateTimeFormatters.set(locale, formatter);
-  }
-  return formatter.format(date);
+  return formatInstant(iso, lang, true);
 }
 
 export function formatPeriod(period: { from: number; to: number }): string {
