@@ -55,7 +55,7 @@ function HeadReminder(props: { reminders: Reminder[]; programmeId: string; perio
   if (!latest) return null;
   return (
     <Alert color="orange" data-testid="head-reminder">
-      {rt("report.headReminded", { date: formatDate(latest.sentAt.slice(0, 10), lang) })}
+      {rt("report.headReminded", { date: formatDate(latest.sentAt, lang) })}
     </Alert>
   );
 }

@@ -409,7 +409,7 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
                       </Badge>
                       {reminded && state !== "submitted" && (
                         <Text size="xs" c="dimmed">
-                          {rt("head.reminded", { date: formatDate(reminded.slice(0, 10), lang) })}
+                          {rt("head.reminded", { date: formatDate(reminded, lang) })}
                         </Text>
                       )}
                     </Table.Td>
