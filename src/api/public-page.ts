@@ -223,13 +223,12 @@ export async function publicPageRoutes(app: FastifyInstance, options: PublicPage
   const template = readFileSync(path.join(options.webDist, "public.html"), "utf8");
   const { store } = options;
   const pages = new RenderedPages(store);
-  const render = async (katottg: string, from: string, to: string): Promise<RenderedPage> => {
-    const key = `${katottg}/${from}-${to}`;
+  const render = async (katottg: string, period: { from: number; to: number }): Promise<RenderedPage> => {
+    const key = `${katottg}/${period.from}-${period.to}`;
     const known = pages.get(key);
     if (known) return known;
     const mark = { generation: store.changes.generation, readAt: performance.now() };
-    const period = /^\d{4}$/.test(from) && /^\d{4}$/.test(to) ? { from: Number(from), to: Number(to) } : null;
-    const id = period ? await store.findProgrammeId(katottg, period) : undefined;
+    const id = await store.findProgrammeId(katottg, period);
     const stored = id === undefined ? undefined : await store.getProgramme(id);
     if (stored?.summary.status !== "published") return pages.set(key, notFound, false, mark);
     return pages.set(key, renderPublicPage(template, stored.programme), true, mark);
@@ -249,20 +248,14 @@ export async function publicPageRoutes(app: FastifyInstance, options: PublicPage
     }
     return reply.send(page.html);
   };
-  app.get<{ Params: { katottg: string; from: string; to: string } }>(
-    "/p/:katottg/:from-:to",
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const { katottg, from, to } = request.params;
-      return send(request, reply, await render(katottg, from, to));
-    },
-  );
   app.get<{ Params: { "*": string } }>("/p/*", { schema: { hide: true } }, async (request, reply) => {
     const rest = request.params["*"];
     if (rest === "")
       return reply.header("cache-control", REVALIDATE).type("text/html; charset=utf-8").send(template);
     const match = PROGRAMME_PATH.exec(rest);
-    const page = match ? await render(match[1] ?? "", match[2] ?? "", match[3] ?? "") : malformed;
+    const page = match
+      ? await render(match[1] ?? "", { from: Number(match[2]), to: Number(match[3]) })
+      : malformed;
     return send(request, reply, page);
   });
 }
