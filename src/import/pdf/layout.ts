@@ -17,7 +17,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
-import { alignedTables, awaitsValue, nextInList, wrapsAmount } from "./aligned.js";
+import { AMOUNT_LIKE, alignedTables, awaitsValue, nextInList, wrapsAmount } from "./aligned.js";
 import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
 
 const EDGE = 2;
@@ -297,7 +297,6 @@ function sameColumns(a: Grid, b: Grid): boolean {
   );
 }
 
-const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
 const CONTINUING = /^[«"„“(,;:.]?\p{Ll}/u;
 
 function filled(cells: string[]): number[] {
