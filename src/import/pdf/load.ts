@@ -11,6 +11,8 @@ import type { PageContent, Ruling, TextRun } from "./geometry.js";
 import { pdfjs } from "./pdfjs.js";
 
 const { getDocument, OPS } = await pdfjs();
+/** pdf.js types it as the DOM's document, which the server build (no DOM lib) does not know. */
+type OwnerDocument = Extract<Parameters<typeof getDocument>[0], { ownerDocument?: unknown }>["ownerDocument"];
 
 export const PDF_MESSAGES = {
   encrypted: bilingual(
@@ -190,7 +192,7 @@ export async function loadPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
     isEvalSupported: false,
     disableFontFace: false,
     // Only the members above are used by pdf.js's font loader in Node (no FontFace API there).
-    ownerDocument: FONTLESS_DOCUMENT as unknown as Document,
+    ownerDocument: FONTLESS_DOCUMENT as unknown as OwnerDocument,
     useSystemFonts: false,
     stopAtErrors: false,
     verbosity: 0,
