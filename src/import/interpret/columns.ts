@@ -85,13 +85,18 @@ export function isColumnNumberRow(cells: string[]): boolean {
 }
 
 /**
- * A header's row of years: two or more years and no other number (a data row may hold 2000 and 2001);
- * with `spans`, a span of years ("2026-2027") counts as a year.
+ * A header's row of years: two or more years and no other number (a data row may hold 2000 and 2001),
+ * or a single year with nothing beside it but the total's heading ("Всього | 2024 р.", "2024 р." alone:
+ * a one-year programme's table); with `spans`, a span of years ("2026-2027") counts as a year.
  */
-function isYearRow(cells: string[], spans = false): boolean {
+export function isYearRow(cells: string[], spans = false): boolean {
   const yearLike = (cell: string) => yearOf(cell) !== null || (spans && spanOf(cell) !== null);
   const otherNumbers = cells.some((cell) => /\d/.test(cell) && !yearLike(cell));
-  return yearCount(cells, spans) >= 2 && !otherNumbers;
+  if (otherNumbers) return false;
+  const count = yearCount(cells, spans);
+  if (count >= 2) return true;
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
+  return count === 1 && filled.every((cell) => yearLike(cell) || TOTAL_CELL.test(cell));
 }
 
 function yearCount(cells: string[], spans = false): number {
@@ -137,10 +142,14 @@ export function readColumns<Role extends string>(
   const header = rows.slice(start, headerRows).map((row) => row.cells);
   const sourceRow = options.sources ? header.find(isSourceRow) : undefined;
   // The row naming the columns; a one-row header names them and the years in the same row.
+  // A row of two or more years, or a year alone under the naming row (with the total's heading maybe).
+  const yearRows = header.filter(
+    (cells) =>
+      yearCount(cells, options.spans) >= 2 || (isYearRow(cells, options.spans) && !isNamingRow(cells, rules)),
+  );
   const main =
-    header.find(
-      (cells) => !isColumnNumberRow(cells) && yearCount(cells, options.spans) < 2 && cells !== sourceRow,
-    ) ?? header.find((cells) => isNamingRow(cells, rules));
+    header.find((cells) => !isColumnNumberRow(cells) && !yearRows.includes(cells) && cells !== sourceRow) ??
+    header.find((cells) => isNamingRow(cells, rules));
   if (!main) return null;
   const width = Math.max(...header.map((cells) => cells.length));
   const columns: Columns<Role> = {
@@ -154,7 +163,7 @@ export function readColumns<Role extends string>(
     spans: [],
     sources: [],
   };
-  const yearRow = header.find((cells) => yearCount(cells, options.spans) >= 2) ?? main;
+  const yearRow = yearRows[0] ?? main;
   yearRow.forEach((cell, index) => {
     const year = yearOf(cell);
     const span = options.spans ? spanOf(cell) : null;
