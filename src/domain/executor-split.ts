@@ -8,9 +8,9 @@ function cellText(cell: string): string {
   return cell.replace(/\s+/g, " ").trim();
 }
 
-/** How the name of an organisational unit starts. */
+/** How the name of an organisational unit starts; "комунальної", "територіальної" (genitive) do not. */
 const UNIT_START =
-  /^(?:(?:кнп|кп|ку|кз|кзк|ко|цнап)(?!\p{L})|відділ|управління|департамент|центр|служба|сектор|архівний|юридичний|фінансове|старост(?:а|и)(?!\p{L})|структурн(?:ий|і)(?!\p{L})|виконавчі\s|виконавчий\s|комунальн|заклад(?:и)?(?!\p{L})|територіальн|апарат|секретар|керуюч|загальний|організаційний|господарськ|працівник|спеціаліст|посадов|керівник|депутат|робоча група)/iu;
+  /^(?:(?:кнп|кп|ку|кз|кзк|ко|цнап)(?!\p{L})|відділ|управління|департамент|центр|служба|сектор|архівний|юридичний|фінансове|старост(?:а|и)(?!\p{L})|структурн(?:ий|і)(?!\p{L})|виконавчі\s|виконавчий\s|комунальн(?!(?:ої|ого|их|ому|ими|ій)(?!\p{L}))|заклад(?:и)?(?!\p{L})|територіальн(?!(?:ої|ого|их|ому|ими|ій)(?!\p{L}))|апарат|секретар|керуюч|загальний|організаційний|господарськ|працівник|спеціаліст|посадов|керівник|депутат|робоча група)/iu;
 /** A short phrase naming a unit by its kind ("фінансове управління", "сектор цифровізації"). */
 const UNIT_NOUN =
   /(?:відділ|управління|центр|служба|сектор|комітет|рада|апарат|department|division|office|service|centre|center)(?!\p{L})/iu;
@@ -99,9 +99,10 @@ const BODY_START = new RegExp(
 /**
  * An adjective in the nominative by its suffix and ending: "учнівське", "молодіжний", "дитяча",
  * "громадські", "місцеве". The suffix keeps out the nouns a name goes on with in the genitive or the
- * nominative plural ("молоді", "праці", "охорона"), and "-ого", "-ої", "-их" are never read as one.
+ * nominative plural ("молоді", "праці", "власності", "охорона"), and "-ого", "-ої", "-их" are never read
+ * as one.
  */
-const PHRASE_ADJECTIVE = String.raw`\p{L}[\p{Ll}'’ʼ-]*(?:ськ|цьк|зьк|(?<!о)н|ов|ев|єв|ів|їв|ч|ж|ш|щ|т)`;
+const PHRASE_ADJECTIVE = String.raw`\p{L}[\p{Ll}'’ʼ-]*(?:ськ|цьк|зьк|(?<!о)н|ов|ев|єв|ів|їв|ч|ж|ш|щ)`;
 /**
  * A body named by an adjective and a noun that agree in the nominative, no kind of the vocabulary
  * needed: "учнівське самоврядування", "волонтерський рух", "активна молодь", "громадські об'єднання".
