@@ -2,6 +2,8 @@ import fc from "fast-check";
 import type { WordBlock, WordCell } from "../../support/word-document.js";
 import {
   cutExecutors,
+  executorGapsModel,
+  oneYearModel,
   printAmount,
   printExecutors,
   type TaskTableModel,
@@ -349,3 +351,13 @@ function inCapitals(model: TaskTableModel): TaskTableModel {
   }));
   return { ...model, directions };
 }
+
+/** Family 1 with executors outside the vocabulary (`executorGapsModel`). */
+export const pagedExecutorGapsDocument = fc
+  .tuple(executorGapsModel, pagedStyle)
+  .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
+
+/** Family 1 of a one-year programme: «Всього | 2026» over the amounts (`oneYearModel`). */
+export const pagedOneYearDocument = fc
+  .tuple(oneYearModel, pagedStyle)
+  .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
