@@ -9,9 +9,10 @@
  *   npm run soak                       # 60 s on embedded PGlite in a temporary folder
  *   SOAK_SECONDS=1800 npm run soak     # the longer job
  *   DATABASE_URL=postgres://… npm run soak
+ *   SOAK_CONNECTION_TIMING=1 npm run soak   # also how long each kind of request holds PGlite's connection
  */
-import { readFile } from "node:fs/promises";
-import { loadavg } from "node:os";
+import { readFile, rm } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Item, Programme } from "../src/domain/model.js";
@@ -34,6 +35,8 @@ const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");
 const NAMES = ["romny-2026-2028.txt", "slobozhanska-2025-2027.txt", "starokostiantyniv-2026-2028.txt"];
 const LOGIN = "soak-admin";
 const PASSWORD = "soak-test-password-1";
+/** PGlite only: measure the connection's turns per kind of request (bench/connection-timing.ts). */
+const CONNECTION_TIMING = Boolean(process.env.SOAK_CONNECTION_TIMING) && !process.env.DATABASE_URL;
 
 type Operation = "list" | "read" | "edit" | "import";
 const MIX: [Operation, number][] = [
@@ -217,8 +220,14 @@ async function main(): Promise<void> {
   process.env.INFOPROG_REQUESTS_PER_MINUTE_PER_IP ??= "0";
   process.env.INFOPROG_REQUESTS_PER_MINUTE_PER_ACCOUNT ??= "0";
   const database = await prepareDatabase();
+  const timingFile = path.join(tmpdir(), `soak-connection-${process.pid}.json`);
   // A loaded machine needs more than the tests' minute to compile and start the server.
-  const server = await startServer(database.options, Number(process.env.SOAK_START_TIMEOUT_MS ?? 300_000));
+  const server = await startServer(
+    database.options,
+    Number(process.env.SOAK_START_TIMEOUT_MS ?? 300_000),
+    CONNECTION_TIMING ? { SOAK_CONNECTION_TIMING: timingFile } : {},
+    CONNECTION_TIMING ? ["./bench/connection-timing.ts"] : [],
+  );
   const pid = server.child.pid ?? 0;
   try {
     const session = await signIn(server.url, LOGIN, PASSWORD);
@@ -307,6 +316,63 @@ async function main(): Promise<void> {
     await stopServer(server);
     await database.cleanup();
   }
+  if (CONNECTION_TIMING) {
+    console.log(JSON.stringify(connectionTiming(await readFile(timingFile, "utf8")), null, 2));
+    await rm(timingFile, { force: true });
+  }
+}
+
+interface RequestTurns {
+  kind: string;
+  turns: number;
+  waitedMs: number;
+  heldMs: number;
+  inStatementsMs: number;
+  cpuMs: number;
+  statements: number;
+}
+
+/** Per kind of request: the connection's held time, and what filled it, per request. */
+function connectionTiming(json: string) {
+  const requests = JSON.parse(json) as RequestTurns[];
+  const kinds = [...new Set(requests.map((each) => each.kind))].sort();
+  const mean = (values: number[]) =>
+    values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    connectionPerRequest: Object.fromEntries(
+      kinds.map((kind) => {
+        const of = requests.filter((each) => each.kind === kind);
+        const held = of.map((each) => each.heldMs);
+        return [
+          kind,
+          {
+            count: of.length,
+            heldMeanMs: round(mean(held)),
+            heldP50Ms: round(quantile(held, 0.5)),
+            heldP99Ms: round(quantile(held, 0.99)),
+            inStatementsMeanMs: round(mean(of.map((each) => each.inStatementsMs))),
+            cpuWhileHeldMeanMs: round(mean(of.map((each) => each.cpuMs))),
+            statementsMean: round(mean(of.map((each) => each.statements))),
+            turnsMean: round(mean(of.map((each) => each.turns))),
+            waitedP50Ms: round(
+              quantile(
+                of.map((each) => each.waitedMs),
+                0.5,
+              ),
+            ),
+            waitedP99Ms: round(
+              quantile(
+                of.map((each) => each.waitedMs),
+                0.99,
+              ),
+            ),
+          },
+        ];
+      }),
+    ),
+    heldTotalMs: Math.round(requests.reduce((sum, each) => sum + each.heldMs, 0)),
+  };
 }
 
 await main();

@@ -94,28 +94,30 @@ interface StoredOverride {
 /**
  * Puts the programme's category corrections on the items of the version being written (see
  * `reattachOverrides`): call in the writing transaction before the normalized rows are replaced, since the
- * old items are read from them. A dropped correction is deleted and written to the audit log.
+ * old items are read from them. A dropped correction is deleted and written to the audit log. True when
+ * a correction moved or was dropped.
  */
 export async function reattachCategoryOverrides(
   trx: Transaction<Database>,
   programmeId: number,
   programme: Programme,
   context: { actor: Actor; version: number },
-): Promise<void> {
+): Promise<boolean> {
   const overrides = await storedOverrides(trx, programmeId);
-  if (overrides.length === 0) return;
+  if (overrides.length === 0) return false;
   const oldItems = await trx
     .selectFrom("items")
     .select(["id", "number", "title"])
     .where("programme_id", "=", programmeId)
     .execute();
   const decisions = reattachOverrides(oldItems, allItems(programme), overrides);
-  if (decisions.every(unchanged)) return;
+  if (decisions.every(unchanged)) return false;
   await trx.deleteFrom("category_overrides").where("programme_id", "=", programmeId).execute();
   for (const decision of decisions) {
     if (decision.outcome === "dropped") await auditDropped(trx, programmeId, decision, context);
     else await insertMoved(trx, programmeId, decision.override, decision.item);
   }
+  return true;
 }
 
 function storedOverrides(trx: Transaction<Database>, programmeId: number): Promise<StoredOverride[]> {

@@ -18,11 +18,51 @@ import {
   type QueryResult,
 } from "kysely";
 
+/** One turn of the connection: how long a request waited for it, held it, and what it did meanwhile. */
+export interface ConnectionTurn {
+  /** From asking for the connection to getting it (the queue). */
+  waitedMs: number;
+  /** From getting the connection to giving it back (a transaction: begin → commit; else one statement). */
+  heldMs: number;
+  /** Of `heldMs`, the time inside PGlite's statements (the rest: JavaScript between them, any request's). */
+  inStatementsMs: number;
+  /** The process's CPU time while it was held (every request's: the event loop runs on meanwhile). */
+  cpuMs: number;
+  statements: number;
+}
+
+let observer: ((turn: ConnectionTurn) => void) | undefined;
+
+/**
+ * Measures every turn of PGlite's one connection from now on (undefined: stop). For the soak's
+ * `SOAK_CONNECTION_TIMING` (bench/connection-timing.ts); nothing is measured without an observer.
+ */
+export function observeConnectionTurns(next: ((turn: ConnectionTurn) => void) | undefined): void {
+  observer = next;
+}
+
+interface Turn {
+  askedAt: number;
+  gotAt: number;
+  cpu: NodeJS.CpuUsage;
+  inStatementsMs: number;
+  statements: number;
+}
+
 class PGliteConnection implements DatabaseConnection {
+  /** The turn being measured, when an observer is set. */
+  turn: Turn | undefined;
+
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const turn = this.turn;
+    const started = turn ? performance.now() : 0;
     const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters]);
+    if (turn) {
+      turn.inStatementsMs += performance.now() - started;
+      turn.statements++;
+    }
     const affected = result.affectedRows;
     return {
       rows: result.rows,
@@ -51,6 +91,7 @@ class PGliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    const askedAt = observer ? performance.now() : 0;
     const previous = this.queue;
     let release!: () => void;
     this.queue = new Promise<void>((resolve) => {
@@ -58,6 +99,10 @@ class PGliteDriver implements Driver {
     });
     await previous;
     this.release = release;
+    if (observer) {
+      const gotAt = performance.now();
+      this.connection.turn = { askedAt, gotAt, cpu: process.cpuUsage(), inStatementsMs: 0, statements: 0 };
+    }
     return this.connection;
   }
 
@@ -74,6 +119,18 @@ class PGliteDriver implements Driver {
   }
 
   async releaseConnection(): Promise<void> {
+    const turn = this.connection.turn;
+    this.connection.turn = undefined;
+    if (turn && observer) {
+      const cpu = process.cpuUsage(turn.cpu);
+      observer({
+        waitedMs: turn.gotAt - turn.askedAt,
+        heldMs: performance.now() - turn.gotAt,
+        inStatementsMs: turn.inStatementsMs,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        statements: turn.statements,
+      });
+    }
     const release = this.release;
     this.release = undefined;
     release?.();

@@ -19,7 +19,14 @@ import { type NormalizedRows, normalizeItem, normalizeProgramme } from "./normal
 import type { Database } from "./schema.js";
 import { refreshSummaries } from "./summaries.js";
 import { effectiveCategory, itemFunding, moveSummaries, storedItemFunding } from "./summary-delta.js";
-import { type VersionKey, versionDocument } from "./version-documents.js";
+import { rememberVersion, type VersionKey, versionDocument } from "./version-documents.js";
+import {
+  programmeIdentity,
+  type QueryTable,
+  rememberRows,
+  type UnchangedTables,
+  unchangedTables,
+} from "./written-rows.js";
 
 // The programmes aggregate: a programme, its versions and the normalized rows of its latest version.
 
@@ -117,14 +124,26 @@ async function insertChunked<T extends keyof Database>(
   }
 }
 
-async function replaceNormalized(trx: Transaction<Database>, programmeId: number, rows: NormalizedRows) {
-  for (const table of ["funding_rows", "items", "directions", "indicators"] as const) {
+/** Deleted in this order; inserted in the reverse (the funding rows' foreign key names their items). */
+const QUERY_TABLES = [
+  ["fundingRows", "funding_rows"],
+  ["items", "items"],
+  ["directions", "directions"],
+  ["indicators", "indicators"],
+] as const;
+
+/** The query tables replaced by `rows`, but for those that hold these rows already (`unchanged`). */
+async function replaceNormalized(
+  trx: Transaction<Database>,
+  programmeId: number,
+  rows: NormalizedRows,
+  unchanged: ReadonlySet<QueryTable> = new Set(),
+) {
+  const changed = QUERY_TABLES.filter(([key]) => !unchanged.has(key));
+  for (const [, table] of changed) {
     await trx.deleteFrom(table).where("programme_id", "=", programmeId).execute();
   }
-  await insertChunked(trx, "directions", rows.directions);
-  await insertChunked(trx, "items", rows.items);
-  await insertChunked(trx, "funding_rows", rows.fundingRows);
-  await insertChunked(trx, "indicators", rows.indicators);
+  for (const [key, table] of [...changed].reverse()) await insertChunked(trx, table, rows[key]);
 }
 
 /**
@@ -219,6 +238,11 @@ interface VersionWrite {
   findingsJson?: string;
   /** The version to write, when the caller has read the latest under the programme's lock. */
   version?: number;
+  /**
+   * The query tables that hold `rows` already, if this is still their programme and its latest
+   * version (src/store/written-rows.ts); they are not rewritten then.
+   */
+  unchanged?: UnchangedTables;
 }
 
 /**
@@ -246,12 +270,11 @@ export interface PreparedWrite {
   rows?: NormalizedRows;
   projectPatch?: ProjectPatch;
   findingsJson?: string;
+  unchanged?: UnchangedTables;
 }
 
 /** The serialised document and query-table rows of a programme, made outside any transaction. */
-export function prepareWrite(
-  programme: Programme,
-): Required<Omit<PreparedWrite, "changedItem" | "projectPatch" | "findingsJson">> {
+export function prepareWrite(programme: Programme): Required<Pick<PreparedWrite, "documentJson" | "rows">> {
   return { documentJson: JSON.stringify(programme), rows: normalizeProgramme(0, programme) };
 }
 
@@ -348,15 +371,26 @@ async function writeVersion(trx: Transaction<Database>, write: VersionWrite): Pr
     .set({ title: write.programme.title, updated_at: new Date().toISOString() })
     .where("id", "=", write.programmeId)
     .execute();
-  await reattachCategoryOverrides(trx, write.programmeId, write.programme, { actor: write.actor, version });
-  const moved = write.changedItem
+  const overridesMoved = await reattachCategoryOverrides(trx, write.programmeId, write.programme, {
+    actor: write.actor,
+    version,
+  });
+  let moved = write.changedItem
     ? await replaceItemRows(trx, write.programmeId, write.programme, write.changedItem)
     : false;
   if (!write.changedItem) {
     const rows = write.rows
       ? ownedBy(write.rows, write.programmeId)
       : normalizeProgramme(write.programmeId, write.programme);
-    await replaceNormalized(trx, write.programmeId, rows);
+    const known = write.unchanged;
+    const unchanged =
+      write.rows && known?.programmeId === write.programmeId && known.version === version - 1
+        ? known.tables
+        : undefined;
+    await replaceNormalized(trx, write.programmeId, rows, unchanged);
+    // The items, their funding and categories as they were: the summaries stand, only the national
+    // sums name the new version.
+    moved = !overridesMoved && Boolean(unchanged?.has("items") && unchanged.has("fundingRows"));
   }
   if (moved) await refreshNationalSums(trx, [write.programmeId]);
   else await refreshSummaries(trx, [write.programmeId]);
@@ -392,7 +426,7 @@ async function identicalLatest(
  * `options.saveIdentical` is not set), nothing is written, not even the idempotency key, and the answer
  * names that version in `identicalTo`.
  */
-export function saveImport(
+export async function saveImport(
   db: Kysely<Database>,
   result: ImportResult,
   source: { name: string; sha256: string },
@@ -400,8 +434,13 @@ export function saveImport(
   idempotency?: IdempotentRequest,
   options: SaveImportOptions = {},
 ): Promise<SavedVersion> {
-  const prepared = prepareWrite(result.programme);
-  return db.transaction().execute(async (trx) => {
+  const { programme } = result;
+  const identity = programmeIdentity(communityKey(programme.community), programme.period);
+  const prepared = prepareWrite(programme);
+  const findingsJson = JSON.stringify(result.findings);
+  const unchanged = unchangedTables(db, identity, prepared.rows);
+  let written: VersionKey | undefined;
+  const saved = await db.transaction().execute(async (trx): Promise<SavedVersion> => {
     const earlier = idempotency ? await claimIdempotencyKey(trx, idempotency) : null;
     if (earlier) return { ...earlier, replayed: true };
     const { id, created } = await lockProgramme(trx, result.programme);
@@ -412,7 +451,7 @@ export function saveImport(
       if (idempotency) await releaseIdempotencyKey(trx, idempotency.key);
       return { programmeId: id, version: identicalTo, created: false, identicalTo };
     }
-    const { version } = await writeVersion(trx, {
+    written = await writeVersion(trx, {
       programmeId: id,
       programme: result.programme,
       findings: result.findings,
@@ -421,7 +460,10 @@ export function saveImport(
       note: null,
       actor,
       ...prepared,
+      findingsJson,
+      ...(unchanged ? { unchanged } : {}),
     });
+    const { version } = written;
     await writeAudit(trx, actor, {
       action: "import",
       entity: "programme",
@@ -433,6 +475,20 @@ export function saveImport(
       await recordIdempotentResult(trx, idempotency.key, { programmeId: id, version, created });
     return { programmeId: id, version, created };
   });
+  if (written) remember(db, written, identity, prepared, findingsJson);
+  return saved;
+}
+
+/** What a committed whole write left: its document and findings, and its query-table rows. */
+function remember(
+  db: Kysely<Database>,
+  written: VersionKey,
+  identity: string,
+  prepared: { documentJson: string; rows: NormalizedRows },
+  findingsJson: string,
+): void {
+  rememberVersion(db, written, { document: prepared.documentJson, findings: findingsJson });
+  rememberRows(db, written.programmeId, identity, written.version, prepared.rows);
 }
 
 /** The programme has a newer version than the one the edit was made on. */
@@ -446,7 +502,7 @@ export class VersionConflictError extends Error {
  * Stores an edited programme as its next version. With `baseVersion` (the version the user edited), an
  * edit made on an older version throws `VersionConflictError` instead of overwriting what came since.
  */
-export function saveEdit(
+export async function saveEdit(
   db: Kysely<Database>,
   programmeId: number,
   programme: Programme,
@@ -456,11 +512,24 @@ export function saveEdit(
   baseVersion?: number,
 ): Promise<SavedVersion | undefined> {
   const prepared = prepareWrite(programme);
-  return db.transaction().execute(async (trx) => {
+  const findingsJson = JSON.stringify(findings);
+  const unchanged = unchangedTables(db, programmeId, prepared.rows);
+  const written = await db.transaction().execute(async (trx) => {
     await refuseFrozen(trx, programmeId);
     if (baseVersion !== undefined) await refuseStaleBase(trx, programmeId, baseVersion);
-    return writeEdit(trx, { programmeId, programme, findings, note, actor, prepared });
+    return writeEditVersion(trx, {
+      programmeId,
+      programme,
+      findings,
+      note,
+      actor,
+      prepared: { ...prepared, findingsJson, ...(unchanged ? { unchanged } : {}) },
+    });
   });
+  if (!written) return undefined;
+  const identity = programmeIdentity(communityKey(programme.community), programme.period);
+  remember(db, written, identity, prepared, findingsJson);
+  return { programmeId, version: written.version, created: false };
 }
 
 async function refuseStaleBase(trx: Transaction<Database>, programmeId: number, baseVersion: number) {
@@ -715,6 +784,15 @@ export async function writeEdit(
   trx: Transaction<Database>,
   edit: EditWrite,
 ): Promise<SavedVersion | undefined> {
+  const written = await writeEditVersion(trx, edit);
+  return written && { programmeId: edit.programmeId, version: written.version, created: false };
+}
+
+/** `writeEdit`, answering the version written. */
+async function writeEditVersion(
+  trx: Transaction<Database>,
+  edit: EditWrite,
+): Promise<VersionKey | undefined> {
   const { programmeId, programme, prepared = {} } = edit;
   const documentJson = prepared.documentJson ?? JSON.stringify(programme);
   const row = await trx
@@ -730,8 +808,7 @@ export async function writeEdit(
     .set({ katottg, period_from: programme.period.from, period_to: programme.period.to })
     .where("id", "=", programmeId)
     .execute();
-  const written = await writeEditRows(trx, { ...edit, prepared: { ...prepared, documentJson } });
-  return { programmeId, version: written.version, created: false };
+  return writeEditRows(trx, { ...edit, prepared: { ...prepared, documentJson } });
 }
 
 /**
@@ -769,6 +846,7 @@ async function writeEditRows(
     projectPatch: prepared.projectPatch,
     findingsJson: prepared.findingsJson,
     version: prepared.version,
+    ...(prepared.unchanged ? { unchanged: prepared.unchanged } : {}),
   });
   const { version } = written;
   await writeAudit(trx, actor, {

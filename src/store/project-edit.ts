@@ -12,6 +12,7 @@ import type { Store } from "./index.js";
 import { type ProjectPatch, refuseFrozen, versionInfo, writeProjectVersion } from "./programmes.js";
 import type { Database } from "./schema.js";
 import { rememberVersion, type VersionKey, versionDocument } from "./version-documents.js";
+import { rememberProjectRows } from "./written-rows.js";
 
 export interface ProjectEditInput {
   programmeId: number;
@@ -115,6 +116,7 @@ export async function saveProjectEdit(store: Store, input: ProjectEditInput): Pr
   });
   if (written && prepared) {
     rememberVersion(db, written, { document: prepared.documentJson, findings: prepared.findingsJson });
+    rememberProjectRows(db, input.programmeId, written.version, prepared.programme, input.itemId);
   }
   return outcome;
 }

@@ -43,14 +43,19 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error("server did not become healthy");
 }
 
-/** `env`: more variables for the server (they override the test's own). */
+/**
+ * `env`: more variables for the server (they override the test's own); `preload`: modules the server
+ * imports first (after tsx, so they may be TypeScript).
+ */
 export async function startServer(
   options: StoreOptions,
   timeoutMs = 60_000,
   env: Record<string, string> = {},
+  preload: string[] = [],
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/api/main.ts"], {
+  const imports = preload.flatMap((module) => ["--import", module]);
+  const child = spawn(process.execPath, ["--import", "tsx", ...imports, "src/api/main.ts"], {
     env: {
       ...process.env,
       ...databaseEnv(options),
