@@ -14,6 +14,7 @@ export interface ImportOptions {
 }
 
 import { checkDeadline, checkUploadSize, withImportLimits } from "./limits.js";
+import { MAX_SKEW } from "./pdf/scan.js";
 import { sniffFormat } from "./sniff.js";
 import { delimiterOf, readDelimitedBlocks, tableDelimiterOf } from "./text/delimited.js";
 import { readTextBlocks } from "./text/reader.js";
@@ -201,6 +202,19 @@ function unframedFinding(lines: number[]): Finding {
   };
 }
 
+/** Pages of a scan that OCR read as they lay, crooked or turned: their text is likely misread or missing. */
+function crookedFinding(pages: number[]): Finding {
+  return {
+    code: "import.ocr-crooked-page",
+    severity: severityOf("import.ocr-crooked-page"),
+    message:
+      `Сторінки скану ${pages.join(", ")} не вдалося вирівняти: перекіс понад ${MAX_SKEW}° або не визначено, ` +
+      "де в них верх. Їх розпізнано як є, тож текст і суми з них могли бути прочитані хибно чи пропущені: " +
+      "звірте їх з документом або завантажте рівний скан.",
+    location: { line: 0, ref: ref.programme() },
+  };
+}
+
 /** A refusal of a PDF whose unframed table may hold what was missing says so. */
 function withUnframedNote(error: unknown, lines: number[]): unknown {
   if (!(error instanceof NotAProgrammeError)) return error;
@@ -215,6 +229,7 @@ async function importPdf(bytes: Uint8Array, options: ImportOptions): Promise<Imp
   const read = await readPdfBlocks(bytes);
   const notes = [
     ...(read.ocr ? [OCR_FINDING] : []),
+    ...(read.crooked.length > 0 ? [crookedFinding(read.crooked)] : []),
     ...(read.unframed.length > 0 ? [unframedFinding(read.unframed)] : []),
   ];
   try {

@@ -4,11 +4,15 @@ import { cluster, mergeRulings } from "../../src/import/pdf/geometry.js";
 import { layoutPages } from "../../src/import/pdf/layout.js";
 import {
   findRulings,
+  findSkew,
   type GreyImage,
+  hocrConfidence,
   hocrRuns,
   ocrWord,
   parsePgm,
   scannedPage,
+  straightenImage,
+  turnImage,
   wipeRulings,
   writePgm,
 } from "../../src/import/pdf/scan.js";
@@ -289,5 +293,105 @@ describe("tesseract's hOCR as text runs", () => {
     expect(blocks).toMatchObject([
       { kind: "table", rows: [{ cells: ["Назва", "Сума"] }, { cells: ["Захід", "12,5"] }] },
     ]);
+  });
+});
+
+/** Ink along `y = c + x·tan(degrees)` (y down), `thickness` pixels thick, from x0 to x1. */
+function slanted(image: GreyImage, c: number, degrees: number, x0: number, x1: number, thickness = 2): void {
+  const slope = Math.tan((degrees * Math.PI) / 180);
+  for (let x = x0; x <= x1; x++) {
+    const y = Math.round(c + x * slope);
+    fill(image, x, Math.max(0, y), x, Math.min(image.height - 1, y + thickness - 1));
+  }
+}
+
+/**
+ * A crooked page: a ruled table's horizontal rulings and lines of "words" (short dark blocks with gaps,
+ * as text looks at a glance) at `degrees`, and a few letter strokes across them.
+ */
+function crookedPage(degrees: number, words: number): GreyImage {
+  const image = blank(px(400), px(300));
+  const [left, right] = [px(40), px(360)];
+  const slope = Math.tan((degrees * Math.PI) / 180);
+  for (const y of [px(60), px(120), px(180), px(240)]) slanted(image, y, degrees, left, right);
+  for (let line = 0; line < words; line++) {
+    const base = px(75) + line * px(12);
+    for (let x = left + px(5); x < right - px(30); x += px(30)) {
+      for (let dx = 0; dx < px(22); dx++) {
+        const y = Math.round(base + (x + dx) * slope);
+        if (dx % 3 !== 2) fill(image, x + dx, y - px(6), x + dx, y);
+      }
+    }
+  }
+  return image;
+}
+
+describe("a crooked or turned page", () => {
+  it("has its skew found within 0.2° from its rulings and lines, and is straightened by it", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.integer({ min: 0, max: 3 }),
+        (degrees, words) => {
+          const page = crookedPage(degrees, words);
+          const skew = findSkew(page, DPI);
+          expect(skew.found).toBe(true);
+          expect(Math.abs(skew.degrees - degrees)).toBeLessThanOrEqual(0.2);
+          // Straightened, its rulings are level: each found whole, as one horizontal ruling.
+          const level = straightenImage(page, skew.degrees);
+          expect(Math.abs(findSkew(level, DPI).degrees)).toBeLessThanOrEqual(0.2);
+          const rulings = mergeRulings(findRulings(level, DPI).horizontal, 1).filter(
+            (ruling) => ruling.to - ruling.from > 300,
+          );
+          expect(rulings).toHaveLength(4);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it("crooked by 2°, its rulings are not found level until it is straightened", () => {
+    const page = crookedPage(2, 2);
+    const long = (image: GreyImage) =>
+      findRulings(image, DPI).horizontal.filter((ruling) => ruling.to - ruling.from > 300);
+    expect(long(page)).toEqual([]);
+    expect(long(straightenImage(page, findSkew(page, DPI).degrees))).toHaveLength(4);
+  });
+
+  it("a straight page is found straight, and a page more crooked than looked for is named", () => {
+    expect(findSkew(crookedPage(0, 3), DPI)).toMatchObject({ degrees: 0, found: true });
+    expect(findSkew(blank(50, 40), DPI)).toMatchObject({ degrees: 0, found: true });
+    expect(findSkew(crookedPage(12, 3), DPI).found).toBe(false);
+  });
+
+  it("turned a quarter, its lines run down the page (sideways); upright or upside down, across", () => {
+    const page = crookedPage(1, 3);
+    expect(findSkew(page, DPI).lines).toBeGreaterThan(1);
+    expect(findSkew(turnImage(page, 2), DPI).lines).toBeGreaterThan(1);
+    expect(findSkew(turnImage(page, 1), DPI).lines).toBeLessThan(1);
+    expect(findSkew(turnImage(page, 3), DPI).lines).toBeLessThan(1);
+  });
+
+  it("is turned by quarter turns clockwise, four of them giving the page back", () => {
+    const image = blank(3, 2);
+    fill(image, 0, 0, 0, 0, 7); // top left
+    fill(image, 2, 0, 2, 0, 9); // top right
+    const turned = turnImage(image, 1);
+    expect([turned.width, turned.height]).toEqual([2, 3]);
+    // Clockwise: the top left goes to the top right, the top right to the bottom right.
+    expect(turned.pixels[1]).toBe(7);
+    expect(turned.pixels[2 * 2 + 1]).toBe(9);
+    expect(turnImage(turnImage(turned, 2), 1)).toEqual(image);
+    expect(turnImage(image, -1)).toEqual(turnImage(image, 3));
+  });
+
+  it("tesseract's confidence in its words is averaged over their letters", () => {
+    const word = (text: string, confidence: number) =>
+      `<span class='ocrx_word' id='w' title='bbox 0 0 1 1; x_wconf ${confidence}'>${text}</span>`;
+    expect(hocrConfidence(`${word("Всього", 90)} ${word("12,5", 30)} ${word("|", 0)}`)).toBeCloseTo(
+      (90 * 6 + 30 * 3) / 9,
+      5,
+    );
+    expect(hocrConfidence("")).toBe(0);
   });
 });

@@ -24,7 +24,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import { ocrTools } from "../../src/import/pdf/ocr.js";
-import { parsePgm } from "../../src/import/pdf/scan.js";
+import { type GreyImage, parsePgm } from "../../src/import/pdf/scan.js";
 import { pdf, stream } from "../formats/pdf-builder.js";
 
 export const OCR_CACHE = fileURLToPath(new URL("../../node_modules/.cache/infoprog-ocr", import.meta.url));
@@ -48,8 +48,49 @@ function tool(name: "pdftoppm" | "tesseract"): string {
   return program;
 }
 
-/** Grey images of a PDF's pages at `dpi`, as an image-only PDF of the same page sizes. */
-function imageOnlyPdf(source: Uint8Array, dpi: number): Uint8Array {
+/**
+ * How a page lies on the scanner: as printed, turned a quarter anticlockwise (a landscape page
+ * scanned in portrait), upside down, or fed crooked by a few degrees (positive: anticlockwise, so
+ * its lines run up to the right).
+ */
+export type ScanLay = "upright" | "sideways" | "upside-down" | { tilt: number };
+
+/**
+ * The page image as it lies (nearest pixel, white where the page brings in nothing; written here
+ * rather than taken from the importer's own turning, which it is to test).
+ */
+function laid(image: GreyImage, lay: ScanLay): GreyImage {
+  if (lay === "upright") return image;
+  const { width, height, pixels } = image;
+  if (lay === "sideways" || lay === "upside-down") {
+    const sideways = lay === "sideways";
+    const [w, h] = sideways ? [height, width] : [width, height];
+    const out = new Uint8Array(width * height);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        // Anticlockwise: the new page's (x, y) shows the old (width-1-y, x); upside down (width-1-x, height-1-y).
+        const [sx, sy] = sideways ? [width - 1 - y, x] : [width - 1 - x, height - 1 - y];
+        out[y * w + x] = pixels[sy * width + sx] ?? 255;
+      }
+    return { width: w, height: h, pixels: out };
+  }
+  const angle = (lay.tilt * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const [cx, cy] = [width / 2, height / 2];
+  const out = new Uint8Array(width * height).fill(255);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      // Turned anticlockwise on the glass (y down): the point shown at (x, y) came from turning it back.
+      const sx = Math.round(cx + (x - cx) * cos - (y - cy) * sin);
+      const sy = Math.round(cy + (x - cx) * sin + (y - cy) * cos);
+      if (sx >= 0 && sy >= 0 && sx < width && sy < height)
+        out[y * width + x] = pixels[sy * width + sx] ?? 255;
+    }
+  return { width, height, pixels: out };
+}
+
+/** Grey images of a PDF's pages at `dpi`, laid as `lay`, as an image-only PDF of the pages' sizes. */
+function imageOnlyPdf(source: Uint8Array, dpi: number, lay: ScanLay): Uint8Array {
   const directory = path.join(tmpdir(), `infoprog-scan-${randomUUID()}`);
   mkdirSync(directory);
   writeFileSync(path.join(directory, "source.pdf"), source);
@@ -57,7 +98,7 @@ function imageOnlyPdf(source: Uint8Array, dpi: number): Uint8Array {
   const images = readdirSync(directory)
     .filter((name) => name.endsWith(".pgm"))
     .sort()
-    .map((name) => parsePgm(readFileSync(path.join(directory, name))));
+    .map((name) => laid(parsePgm(readFileSync(path.join(directory, name))), lay));
   spawnSync("rm", ["-rf", directory]);
   const objects: (string | Buffer)[] = ["<< /Type /Catalog /Pages 2 0 R >>", ""];
   const kids: string[] = [];
@@ -78,10 +119,11 @@ function imageOnlyPdf(source: Uint8Array, dpi: number): Uint8Array {
   return pdf(objects);
 }
 
-/** A PDF as a scanner would give it back: its pages as grey images at `dpi`, no text layer. */
-export function scanOf(source: Uint8Array, dpi = 200): Uint8Array {
-  const file = path.join(OCR_CACHE, `${sha256(`scan\0${dpi}\0`, source)}.scan.pdf`);
-  if (!existsSync(file)) writeAtomically(file, imageOnlyPdf(source, dpi));
+/** A PDF as a scanner would give it back: its pages as grey images at `dpi`, laid as `lay`, no text layer. */
+export function scanOf(source: Uint8Array, dpi = 200, lay: ScanLay = "upright"): Uint8Array {
+  const laidAs = lay === "upright" ? "" : `${JSON.stringify(lay)}\0`;
+  const file = path.join(OCR_CACHE, `${sha256(`scan\0${dpi}\0${laidAs}`, source)}.scan.pdf`);
+  if (!existsSync(file)) writeAtomically(file, imageOnlyPdf(source, dpi, lay));
   return new Uint8Array(readFileSync(file));
 }
 

@@ -527,6 +527,17 @@ export const RULES = [
     appliesTo: ["document"],
   },
   {
+    code: "import.ocr-crooked-page",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Сторінку скану не вдалося вирівняти (перекіс понад 5° або не визначено, де верх): її розпізнано як є, тож текст і суми з неї могли бути прочитані хибно чи пропущені.",
+      en: "A scanned page could not be straightened (skewed by more than 5°, or which way is up was not found): it was read as it lay, so its text and amounts may be misread or missing.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["document"],
+  },
+  {
     code: "import.pdf-unframed-table",
     severity: "warning",
     stage: "importer",

@@ -14,6 +14,8 @@ export interface PdfRead {
   ocr: boolean;
   /** Lines holding rows of tables without borders whose header was not recognised, read as text. */
   unframed: number[];
+  /** Pages of a scan that could not be straightened (crooked beyond what is looked for, or no way up found). */
+  crooked: number[];
 }
 
 /** Fewer letters than this on an average page: no text layer to speak of (a scan, maybe with a stamp). */
@@ -31,6 +33,6 @@ export async function readPdfBlocks(bytes: Uint8Array): Promise<PdfRead> {
   // pdfjs-dist is loaded by a PDF import only: the CLI and the server start without it (issue 13).
   const { loadPdfPages } = await import("./load.js");
   const pages = await loadPdfPages(bytes);
-  if (!isScan(pages)) return { ...layoutPages(pages), ocr: false };
+  if (!isScan(pages)) return { ...layoutPages(pages), ocr: false, crooked: [] };
   return { ...(await ocrPdf(bytes, pages.length)), ocr: true };
 }

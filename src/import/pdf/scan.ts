@@ -298,3 +298,187 @@ export function scannedPage(
     height: (image.height * 72) / dpi,
   };
 }
+
+/** The image turned clockwise by `quarters` quarter turns (a page scanned sideways or upside down, put upright). */
+export function turnImage(image: GreyImage, quarters: number): GreyImage {
+  const turns = ((Math.round(quarters) % 4) + 4) % 4;
+  if (turns === 0) return image;
+  const { width, height, pixels } = image;
+  const sideways = turns % 2 === 1;
+  const [outWidth, outHeight] = sideways ? [height, width] : [width, height];
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      // Where the pixel (x, y) lands, turned clockwise: a quarter turn takes (x, y) to (height-1-y, x).
+      const [tx, ty] =
+        turns === 1
+          ? [height - 1 - y, x]
+          : turns === 2
+            ? [width - 1 - x, height - 1 - y]
+            : [y, width - 1 - x];
+      out[ty * outWidth + tx] = pixels[base + x] ?? 255;
+    }
+  }
+  return { width: outWidth, height: outHeight, pixels: out };
+}
+
+/**
+ * The image turned about its centre so that lines at `degrees` (y down: a positive angle runs down to
+ * the right, `y = c + x·tan(degrees)`) come out horizontal; bilinear, the same size, white where the
+ * turn brings in nothing.
+ */
+export function straightenImage(image: GreyImage, degrees: number): GreyImage {
+  const { width, height, pixels } = image;
+  const angle = (degrees * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const [cx, cy] = [(width - 1) / 2, (height - 1) / 2];
+  const out = new Uint8Array(width * height).fill(255);
+  const at = (x: number, y: number) =>
+    x < 0 || y < 0 || x >= width || y >= height ? 255 : (pixels[y * width + x] ?? 255);
+  for (let y = 0; y < height; y++) {
+    const dy = y - cy;
+    for (let x = 0; x < width; x++) {
+      const dx = x - cx;
+      const sx = cx + dx * cos - dy * sin;
+      const sy = cy + dx * sin + dy * cos;
+      if (sx <= -1 || sy <= -1 || sx >= width || sy >= height) continue;
+      const [x0, y0] = [Math.floor(sx), Math.floor(sy)];
+      const [fx, fy] = [sx - x0, sy - y0];
+      const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+      const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+      out[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { width, height, pixels: out };
+}
+
+/** The widest skew (degrees) looked for: a scan fed crooked is off by 0.5–3°. */
+export const MAX_SKEW = 5;
+/** Straighter than this (degrees) a page is read as it is: its rulings still run within a row or two. */
+export const STRAIGHT_ENOUGH = 0.1;
+/** Cells of the ink map, in points (about 4 pixels at 300 dpi): fine enough for a text line, cheap to sum. */
+const INK_CELL = 1;
+
+/** The page's ink counted in square cells of `cell` pixels, as points (cell centres) with their weight. */
+function inkCells(image: GreyImage, cell: number): { xs: Float64Array; ys: Float64Array; ws: Float64Array } {
+  const { width, height, pixels } = image;
+  const columns = Math.ceil(width / cell);
+  const counts = new Float64Array(columns * Math.ceil(height / cell));
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    const row = Math.floor(y / cell) * columns;
+    for (let x = 0; x < width; x++)
+      if ((pixels[base + x] ?? 255) < INK) {
+        const index = row + Math.floor(x / cell);
+        counts[index] = (counts[index] ?? 0) + 1;
+      }
+  }
+  const cells = counts.reduce((sum, count) => sum + (count > 0 ? 1 : 0), 0);
+  const [xs, ys, ws] = [new Float64Array(cells), new Float64Array(cells), new Float64Array(cells)];
+  let next = 0;
+  counts.forEach((count, index) => {
+    if (count === 0) return;
+    xs[next] = (index % columns) + 0.5;
+    ys[next] = Math.floor(index / columns) + 0.5;
+    ws[next] = count;
+    next++;
+  });
+  return { xs, ys, ws };
+}
+
+/**
+ * How sharp the ink's profile across lines at `degrees` is: the sum of squares of the ink in each band
+ * one cell wide along such lines (ink spread linearly between the two bands it falls on). Text lines
+ * and rulings at that angle pile their ink into few bands; at any other angle it smears.
+ */
+function profileSharpness(xs: Float64Array, ys: Float64Array, ws: Float64Array, degrees: number): number {
+  const slope = Math.tan((degrees * Math.PI) / 180);
+  let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (let i = 0; i < xs.length; i++) {
+    const band = (ys[i] ?? 0) - (xs[i] ?? 0) * slope;
+    low = Math.min(low, band);
+    high = Math.max(high, band);
+  }
+  if (!(high >= low)) return 0;
+  const bins = new Float64Array(Math.ceil(high - low) + 2);
+  for (let i = 0; i < xs.length; i++) {
+    const band = (ys[i] ?? 0) - (xs[i] ?? 0) * slope - low;
+    const first = Math.floor(band);
+    const part = band - first;
+    const weight = ws[i] ?? 0;
+    bins[first] = (bins[first] ?? 0) + weight * (1 - part);
+    bins[first + 1] = (bins[first + 1] ?? 0) + weight * part;
+  }
+  return bins.reduce((sum, value) => sum + value * value, 0);
+}
+
+export interface Skew {
+  /** Degrees, y down: a positive skew runs down to the right (what `straightenImage` takes). */
+  degrees: number;
+  /** How much sharper the lines are across the page at that angle than across it turned a quarter. */
+  lines: number;
+  /** False when the sharpest angle is at the edge of the range looked at: the page is more crooked than that. */
+  found: boolean;
+}
+
+const WORD_CONFIDENCE = /x_wconf (\d+)/;
+
+/**
+ * How sure tesseract was of the page's words: their confidence (0–100, hOCR's `x_wconf`) averaged over
+ * their letters and digits; 0 for a page with none. An upright page of print reads above 90, the same
+ * page upside down or sideways around 40–60 (letters found in the wrong shapes).
+ */
+export function hocrConfidence(hocr: string): number {
+  let [sum, count] = [0, 0];
+  for (const word of hocr.matchAll(WORD)) {
+    const letters = unescapeHtml(word[2] ?? "").replace(/[^\p{L}\p{N}]/gu, "").length;
+    const [confidence = 0] = numbers(WORD_CONFIDENCE.exec(word[1] ?? ""));
+    sum += confidence * letters;
+    count += letters;
+  }
+  return count > 0 ? sum / count : 0;
+}
+
+/** The sharpest angle in `from`..`to` by `step`, sharpness and all. */
+function sharpest(
+  cells: ReturnType<typeof inkCells>,
+  from: number,
+  to: number,
+  step: number,
+): { degrees: number; sharpness: number } {
+  let best = { degrees: 0, sharpness: -1 };
+  for (let index = 0; from + index * step <= to + 1e-9; index++) {
+    const degrees = from + index * step;
+    const sharpness = profileSharpness(cells.xs, cells.ys, cells.ws, degrees);
+    // Of equal ones, the angle nearest level (a blank page, a page of one dot, is level).
+    const level = Math.abs(degrees) < Math.abs(best.degrees);
+    if (sharpness > best.sharpness * (1 + 1e-9) || (sharpness >= best.sharpness * (1 - 1e-9) && level))
+      best = { degrees, sharpness };
+  }
+  return best;
+}
+
+/**
+ * The angle of a page's text lines and rulings (a projection profile over the page's ink counted in
+ * cells about a point square, from −`MAX_SKEW` to `MAX_SKEW` by 0.5°, then by 0.1° and 0.02° around
+ * the best), and how much sharper they are than the page's columns (the same profile of the page turned a
+ * quarter): below 1 the page lies sideways.
+ */
+export function findSkew(image: GreyImage, dpi: number): Skew {
+  const cell = Math.max(1, Math.round((INK_CELL * dpi) / 72));
+  const cells = inkCells(image, cell);
+  if (cells.xs.length === 0) return { degrees: 0, lines: 1, found: true };
+  const coarse = sharpest(cells, -MAX_SKEW, MAX_SKEW, 0.5);
+  const middle = sharpest(cells, coarse.degrees - 0.5, coarse.degrees + 0.5, 0.1);
+  const fine = sharpest(cells, middle.degrees - 0.1, middle.degrees + 0.1, 0.02);
+  const degrees = Math.round(fine.degrees * 100) / 100;
+  const across = { xs: cells.ys, ys: cells.xs, ws: cells.ws };
+  const turned = sharpest(across, -MAX_SKEW, MAX_SKEW, 0.5);
+  const columns = sharpest(across, turned.degrees - 0.5, turned.degrees + 0.5, 0.1).sharpness;
+  return {
+    degrees: Math.abs(degrees) < 1e-9 ? 0 : degrees,
+    lines: columns > 0 ? fine.sharpness / columns : 1,
+    found: Math.abs(coarse.degrees) < MAX_SKEW,
+  };
+}
