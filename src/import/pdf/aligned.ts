@@ -35,7 +35,7 @@ import { parseDeadline } from "../interpret/deadline.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
-import type { Ruling, TextRun } from "./geometry.js";
+import { cluster, type Ruling, type TextRun } from "./geometry.js";
 
 export interface AlignedTable {
   /** Column edges, left to right: the table's left, the edges between columns, its right. */
@@ -47,6 +47,8 @@ export interface AlignedTable {
   rowTops: number[];
   /** The x-centres of its column-number row, if it prints one. */
   numbers?: number[];
+  /** Read from the alignment of its lines alone: it has no header (`headerlessTable`). */
+  headerless?: boolean;
 }
 
 interface Piece {
@@ -182,6 +184,11 @@ export interface AlignedContext {
   columns?: number[];
   /** The x-centres of that table's column-number row, if it printed one. */
   numbers?: number[];
+  /**
+   * Whether lines that line up in columns under no header it knows are read as a table of their own
+   * (`headerlessTable`): a PDF's passport or an annex without a header row.
+   */
+  headerless?: boolean;
 }
 
 const centreOf = (piece: Piece): number => (piece.x + piece.right) / 2;
@@ -733,6 +740,28 @@ export function alignedTables(
   while (at < lines.length) {
     if (at % 64 === 0) checkDeadline();
     const header = findHeader(split, lines, at, { ...context, ...carried });
+    const unheaded =
+      header || !context.headerless ? null : headerlessTable(split, lines, at, context, carried);
+    if (unheaded) {
+      closeBand();
+      const placed = split
+        .slice(at, unheaded.end)
+        .map((line) =>
+          line.map((piece) => ({ column: columnOf(unheaded.columns, piece, line.length === 1), piece })),
+        );
+      const rules = rowRules(context.horizontal, lines.slice(at, unheaded.end), unheaded.columns);
+      const rows = buildRows(placed, unheaded.columns, cellJoin, rules);
+      tables.push({
+        columns: unheaded.columns,
+        top: lines[at]?.[0]?.y ?? 0,
+        bottom: lines[unheaded.end - 1]?.[0]?.y ?? 0,
+        cells: rows.cells,
+        rowTops: rows.tops,
+        headerless: true,
+      });
+      at = unheaded.end;
+      continue;
+    }
     if (!header) {
       const line = lines[at] ?? [];
       rest.push(line);
@@ -782,4 +811,80 @@ function alignedRow(above: Piece[], line: Piece[]): boolean {
   if (line.length < 2) return false;
   const starts = line.filter((piece) => above.some((other) => Math.abs(other.x - piece.x) < piece.size));
   return starts.length >= 2;
+}
+
+/**
+ * A table without a header it knows (a passport: «1. | Найменування … | Тестова громада»; an annex
+ * without a header row; field 10's table of years): lines whose pieces start where pieces of the lines
+ * above start, from a line of two or more pieces on.
+ * - a line goes on with the region when its first piece starts where a piece above started (a cell's
+ *   wrapped line, or a row whose first columns are empty) and, alone on its line, it runs over no two
+ *   of those starts (a paragraph across the table), nor under a gap of an empty line, nor where a header
+ *   the interpreter knows starts; a line of two or more pieces may start new columns right of its first
+ *   (field 10's years in the passport's value column);
+ * - the region is a table when three or more of its lines put two or more pieces at column starts,
+ *   a column start being where pieces of two or more lines start;
+ * - its columns start at those starts (each piece goes to the column its centre falls in, a piece running
+ *   over a column's start, a spanning cell, to the one it starts in); the table read last (on this
+ *   page or the one before) lends its columns when the region's pieces all fall within its width and
+ *   stand in two or more of its columns: a table a page break split, going on without its header;
+ * - rows from the lines as under a header (`buildRows`): a line starts a row unless each of its pieces
+ *   goes on the cell above it.
+ */
+function headerlessTable(
+  split: Piece[][],
+  lines: TextRun[][],
+  at: number,
+  context: AlignedContext,
+  carried: AlignedContext,
+): { end: number; columns: number[] } | null {
+  const first = split[at] ?? [];
+  if (first.length < 2) return null;
+  const near = (size: number) => Math.max(1.5, 0.3 * size);
+  const starts = first.map((piece) => piece.x);
+  const known = (piece: Piece) => starts.some((x) => Math.abs(x - piece.x) <= near(piece.size));
+  const crossed = (piece: Piece) =>
+    starts.filter((x) => piece.x < x - piece.size && piece.right > x + piece.size);
+  let end = at + 1;
+  for (; end < lines.length; end++) {
+    const line = split[end] ?? [];
+    const [head] = line;
+    const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
+    if (!head || gap > 2.2 * sizeOf(lines[end] ?? []) || FOOTNOTE.test(head.text) || !known(head)) break;
+    if (line.length === 1 && crossed(head).length >= 2 && !isHeadingLine(line)) break;
+    if (findHeader(split, lines, end, { ...context, ...carried })) break;
+    if (line.length >= 2) starts.push(...line.filter((piece) => !known(piece)).map((piece) => piece.x));
+  }
+  const region = split.slice(at, end);
+  const columns = carriedColumns(region, carried) ?? ownColumns(region);
+  return columns ? { end, columns } : null;
+}
+
+/** Column starts: where pieces of two or more lines start; null unless three lines put two pieces at them. */
+function ownColumns(region: Piece[][]): number[] | null {
+  const size = Math.max(...region.flat().map((piece) => piece.size));
+  const near = Math.max(1.5, 0.3 * size);
+  const starts = cluster(
+    region.flat().map((piece) => piece.x),
+    near,
+  ).filter((x) => region.filter((line) => line.some((piece) => Math.abs(piece.x - x) <= near)).length >= 2);
+  const aligned = region.filter(
+    (line) => line.filter((piece) => starts.some((x) => Math.abs(piece.x - x) <= near)).length >= 2,
+  );
+  if (starts.length < 2 || aligned.length < 3) return null;
+  const left = Math.min(...region.flat().map((piece) => piece.x)) - 1;
+  const right = Math.max(...region.flat().map((piece) => piece.right)) + 1;
+  return [left, ...starts.slice(1).map((x) => x - 1), right];
+}
+
+/** The columns of the table read last, when the region's pieces all stand within it and in two or more of them. */
+function carriedColumns(region: Piece[][], { columns }: AlignedContext): number[] | null {
+  const [left, right] = [columns?.[0], columns?.at(-1)];
+  if (!columns || left === undefined || right === undefined) return null;
+  const pieces = region.flat();
+  if (!pieces.every((piece) => piece.x >= left - piece.size && piece.right <= right + piece.size))
+    return null;
+  const used = new Set(pieces.map((piece) => columnOf(columns, piece)));
+  const rows = region.filter((line) => line.length >= 2).length;
+  return used.size >= 2 && rows >= 2 ? columns : null;
 }

@@ -212,7 +212,11 @@ function toLine(runs: TextRun[]): PageLine {
  * A page's tables and lines. `carried` holds the columns of the last table without borders read so
  * far, which a table split by the page break goes on with; it is updated with this page's.
  */
-function pageItems(page: PageContent, carried: { columns?: number[]; numbers?: number[] }): PageItem[] {
+function pageItems(
+  page: PageContent,
+  carried: { columns?: number[]; numbers?: number[] },
+  headerless: boolean,
+): PageItem[] {
   const horizontal = mergeRulings(page.horizontal, 1);
   const grids = findGrids(horizontal, mergeRulings(page.vertical, 1));
   const tables: PageTable[] = [];
@@ -222,7 +226,11 @@ function pageItems(page: PageContent, carried: { columns?: number[]; numbers?: n
     rest = rest.filter((run) => !inside(grid, run));
     tables.push(readGrid(grid, mine));
   }
-  const aligned = alignedTables(groupLines(rest), lineText, cellText, { horizontal, ...carried });
+  const aligned = alignedTables(groupLines(rest), lineText, cellText, {
+    horizontal,
+    ...carried,
+    headerless,
+  });
   const last = aligned.tables.at(-1);
   if (last) {
     carried.columns = last.columns;
@@ -467,17 +475,20 @@ function withoutMarks(rows: TableRow[]): TableRow[] {
 
 /**
  * The pages' content as blocks in reading order, and the lines that hold rows of tables without
- * borders that were read as text (no header recognised). `lineAt` gives the source line at a baseline
- * of a page, for pages made from text; blocks and rows are numbered in order otherwise.
+ * borders that were read as text (no header recognised, and no columns found in their alignment).
+ * `lineAt` gives the source line at a baseline of a page, for pages made from text; blocks and rows are
+ * numbered in order otherwise. `headerless`: tables without borders and without a header the
+ * interpreter knows are read from their alignment alone (`aligned.ts`), as the PDF reader does.
  */
 export function layoutPages(
   pages: PageContent[],
   lineAt?: (page: number, y: number) => number | undefined,
+  { headerless = true }: { headerless?: boolean } = {},
 ): { blocks: Block[]; unframed: number[] } {
   const carried = {};
   const items = dropFurniture(
     pages,
-    pages.map((page) => pageItems(page, carried)),
+    pages.map((page) => pageItems(page, carried, headerless)),
   );
   const builder: Builder = { blocks: [], line: 0, table: null, paragraph: null, unframed: [] };
   items.forEach((page, index) => {
