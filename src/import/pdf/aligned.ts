@@ -482,6 +482,7 @@ function goesOnCell(
   piece: Piece,
   { previous, used }: Above,
   reach: ReturnType<typeof reaches>,
+  leads = false,
 ): boolean {
   const above = previous.get(column);
   // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
@@ -502,6 +503,9 @@ function goesOnCell(
   // The value of a year's label the cell was cut after («2029 році –» over «82»), however short.
   if (AMOUNT_LIKE.test(piece.text) && awaitsValue(above.text)) return true;
   if (ROW_START.test(piece.text)) return false;
+  // In a table whose rows are led by their first column (a passport's field numbers), a line with that
+  // column empty goes on with the row, the text reading on (but a source's label under a source's).
+  if (leads) return !(isSourceLabel(above.text) && isSourceLabel(piece.text));
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
   if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
   // Two whole deadlines one under the other ("2026-2028 р." over "2027 рік"): each row's own.
@@ -572,6 +576,7 @@ function buildRows(
   columns: number[],
   join: (runs: TextRun[]) => string,
   rules: Ruling[] | null = null,
+  led = false,
 ): { cells: string[][]; tops: number[] } {
   const width = columns.length - 1;
   const reach = reaches(placedLines, columns);
@@ -588,13 +593,14 @@ function buildRows(
         there ? { ...there, right: piece.right, text: `${there.text} ${piece.text}` } : piece,
       );
     }
+    const leads = led && above.used.has(0) && !byColumn.has(0);
     const goesOn =
       rows.length > 0 &&
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
           !isHeadingLine(line.map(({ piece }) => piece)) &&
-          [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach)));
+          [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach, leads)));
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
       tops.push(line[0]?.piece.runs[0]?.y ?? 0);
@@ -750,7 +756,7 @@ export function alignedTables(
           line.map((piece) => ({ column: columnOf(unheaded.columns, piece, line.length === 1), piece })),
         );
       const rules = rowRules(context.horizontal, lines.slice(at, unheaded.end), unheaded.columns);
-      const rows = buildRows(placed, unheaded.columns, cellJoin, rules);
+      const rows = buildRows(placed, unheaded.columns, cellJoin, rules, true);
       tables.push({
         columns: unheaded.columns,
         top: lines[at]?.[0]?.y ?? 0,
@@ -852,7 +858,9 @@ function headerlessTable(
     const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
     if (!head || gap > 2.2 * sizeOf(lines[end] ?? []) || FOOTNOTE.test(head.text) || !known(head)) break;
     if (line.length === 1 && crossed(head).length >= 2 && !isHeadingLine(line)) break;
-    if (findHeader(split, lines, end, { ...context, ...carried })) break;
+    // A header the interpreter knows ends the region, unless its pieces stand in the region's columns
+    // (field 10's row: «10. | Джерела та обсяги фінансування | Загальний обсяг …»).
+    if (!line.every(known) && findHeader(split, lines, end, { ...context, ...carried })) break;
     if (line.length >= 2) starts.push(...line.filter((piece) => !known(piece)).map((piece) => piece.x));
   }
   const region = split.slice(at, end);

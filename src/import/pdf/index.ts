@@ -14,6 +14,11 @@ export interface PdfRead {
   ocr: boolean;
   /** Lines holding rows of tables without borders whose header was not recognised, read as text. */
   unframed: number[];
+  /**
+   * The rows' lines of each table without borders read from its alignment alone (no header the
+   * interpreter knows): a passport, an annex's rows after a page break, or a table no rule reads.
+   */
+  headerless: number[][];
 }
 
 /** Fewer letters than this on an average page: no text layer to speak of (a scan, maybe with a stamp). */

@@ -86,7 +86,7 @@ async function ocrPage(directory: string, tools: Required<ReturnType<typeof ocrT
 export async function ocrPdf(
   bytes: Uint8Array,
   pages: number,
-): Promise<{ blocks: Block[]; unframed: number[] }> {
+): Promise<{ blocks: Block[]; unframed: number[]; headerless: number[][] }> {
   const { pdftoppm, tesseract } = ocrTools();
   if (!pdftoppm || !tesseract) refuse(TOOL_MESSAGES.ocrMissing);
   checkOcrPages(pages);
