@@ -594,8 +594,12 @@ function buildRows(
       );
     }
     const leads = led && above.used.has(0) && !byColumn.has(0);
+    // In a table led by its first column, text there starts a row unless it reads on in lowercase.
+    const first = byColumn.get(0);
+    const newLead = led && first !== undefined && !/^[\p{Ll}(«"„,;:–—-]/u.test(first.text);
     const goesOn =
       rows.length > 0 &&
+      !newLead &&
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
@@ -756,7 +760,7 @@ export function alignedTables(
           line.map((piece) => ({ column: columnOf(unheaded.columns, piece, line.length === 1), piece })),
         );
       const rules = rowRules(context.horizontal, lines.slice(at, unheaded.end), unheaded.columns);
-      const rows = buildRows(placed, unheaded.columns, cellJoin, rules, true);
+      const rows = buildRows(placed, unheaded.columns, cellJoin, rules, unheaded.led);
       tables.push({
         columns: unheaded.columns,
         top: lines[at]?.[0]?.y ?? 0,
@@ -835,7 +839,10 @@ function alignedRow(above: Piece[], line: Piece[]): boolean {
  *   page or the one before) lends its columns when the region's pieces all fall within its width and
  *   stand in two or more of its columns: a table a page break split, going on without its header;
  * - rows from the lines as under a header (`buildRows`): a line starts a row unless each of its pieces
- *   goes on the cell above it.
+ *   goes on the cell above it; in its own columns the first column leads the rows (a passport's field
+ *   numbers): text there starts a row unless it reads on in lowercase, and a line with it empty goes on
+ *   with a row that has it (the text reading on), but for amounts and what only starts a row. In lent
+ *   columns the rows are read as under the header they continue.
  */
 function headerlessTable(
   split: Piece[][],
@@ -843,7 +850,7 @@ function headerlessTable(
   at: number,
   context: AlignedContext,
   carried: AlignedContext,
-): { end: number; columns: number[] } | null {
+): { end: number; columns: number[]; led: boolean } | null {
   const first = split[at] ?? [];
   if (first.length < 2) return null;
   const near = (size: number) => Math.max(1.5, 0.3 * size);
@@ -864,8 +871,10 @@ function headerlessTable(
     if (line.length >= 2) starts.push(...line.filter((piece) => !known(piece)).map((piece) => piece.x));
   }
   const region = split.slice(at, end);
-  const columns = carriedColumns(region, carried) ?? ownColumns(region);
-  return columns ? { end, columns } : null;
+  const lent = carriedColumns(region, carried);
+  if (lent) return { end, columns: lent, led: false };
+  const columns = ownColumns(region);
+  return columns ? { end, columns, led: true } : null;
 }
 
 /** Column starts: where pieces of two or more lines start; null unless three lines put two pieces at them. */
@@ -885,7 +894,10 @@ function ownColumns(region: Piece[][]): number[] | null {
   return [left, ...starts.slice(1).map((x) => x - 1), right];
 }
 
-/** The columns of the table read last, when the region's pieces all stand within it and in two or more of them. */
+/**
+ * The columns of the table read last, when the region's pieces all stand within it, in two or more of
+ * them over two or more lines, or in three or more.
+ */
 function carriedColumns(region: Piece[][], { columns }: AlignedContext): number[] | null {
   const [left, right] = [columns?.[0], columns?.at(-1)];
   if (!columns || left === undefined || right === undefined) return null;
@@ -894,5 +906,6 @@ function carriedColumns(region: Piece[][], { columns }: AlignedContext): number[
     return null;
   const used = new Set(pieces.map((piece) => columnOf(columns, piece)));
   const rows = region.filter((line) => line.length >= 2).length;
-  return used.size >= 2 && rows >= 2 ? columns : null;
+  // A lone row (a source's amounts at a page top) when it fills three of the columns.
+  return (used.size >= 2 && rows >= 2) || used.size >= 3 ? columns : null;
 }

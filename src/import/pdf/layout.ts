@@ -404,8 +404,11 @@ interface Builder {
   paragraph: { block: Paragraph; last: PageLine } | null;
   /** Lines (as numbered in the blocks) holding rows of unframed tables read as text. */
   unframed: number[];
-  /** The lines of the rows of each table read from its alignment alone (no header it knows). */
-  headerless: number[][];
+  /**
+   * The lines of the rows of each table read from its alignment alone (no header it knows), with the
+   * rows of such tables that go on with it on the next pages.
+   */
+  headerless: Map<Table, number[]>;
 }
 
 function sameRow(a: string[] | undefined, b: string[] | undefined): boolean {
@@ -446,7 +449,7 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
         added.push(line);
       }
     });
-    if (table.headerless && added.length > 0) builder.headerless.push(added);
+    if (table.headerless) builder.headerless.get(open.block)?.push(...added);
     open.grid = table.grid;
     return;
   }
@@ -454,9 +457,13 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
     checkRow(cells);
     return { cells, line: nextLine(builder, table.rowTops?.[index]), afterBlank: false };
   });
-  if (table.headerless) builder.headerless.push(rows.map((row) => row.line));
   const block: Table = { kind: "table", rows, line: rows[0]?.line ?? builder.line };
   builder.blocks.push(block);
+  if (table.headerless)
+    builder.headerless.set(
+      block,
+      rows.map((row) => row.line),
+    );
   builder.table = { block, grid: table.grid, header: table.cells.slice(0, 3), rows };
 }
 
@@ -510,7 +517,7 @@ export function layoutPages(
     table: null,
     paragraph: null,
     unframed: [],
-    headerless: [],
+    headerless: new Map(),
   };
   items.forEach((page, index) => {
     const lines = page.filter((item): item is PageLine => item.kind === "line");
@@ -525,5 +532,5 @@ export function layoutPages(
   const blocks = builder.blocks.map((block) =>
     block.kind === "table" ? { ...block, rows: withoutMarks(block.rows) } : block,
   );
-  return { blocks, unframed: [...new Set(builder.unframed)], headerless: builder.headerless };
+  return { blocks, unframed: [...new Set(builder.unframed)], headerless: [...builder.headerless.values()] };
 }
