@@ -24,9 +24,13 @@
  * - the table ends where the alignment breaks: a line running across two column edges (a full-width
  *   paragraph), a line left of the table (but the wrapped line of a right-aligned cell), a gap of an empty line, or a footnote («*** – дані …»).
  *
+ * With `headerless` (the PDF reader), lines under no header that line up in columns are a table of
+ * their own, read from their alignment alone (`headerlessTable`): a passport, an annex's rows after a
+ * page break without the header, field 10's table of years.
+ *
  * Lines left over that still look like a table (two or more lines in a row, each of two or more pieces
- * far apart, starting at the same places as the line above: the rows of a table whose header is not
- * one the interpreter knows, or that has none, like the passport's) are named as unframed, so that
+ * far apart, starting at the same places as the line above: too few to tell the columns of a table
+ * whose header is not one the interpreter knows, or that has none) are named as unframed, so that
  * the import says their cells were read as text rather than leaving the loss silent.
  */
 import { isSourceLabel } from "../../domain/sources.js";
