@@ -1,5 +1,5 @@
 import { geographyFindings } from "../domain/geo/placement.js";
-import { type Finding, type ImportResult, ref } from "../domain/model.js";
+import { type Finding, type ImportResult, type Item, type Programme, ref } from "../domain/model.js";
 import type { MoneyUnit } from "../domain/money.js";
 import { severityOf } from "../domain/rules/table.js";
 import { programmeSchema } from "../domain/schema.js";
@@ -189,15 +189,19 @@ const OCR_FINDING: Finding = {
   location: { line: 0, ref: ref.programme() },
 };
 
-/** Rows of a table without borders that the PDF reader could not frame (no header it knows): read as text. */
+/**
+ * Rows of a table without borders that the PDF reader could not frame (no header it knows, no columns
+ * in their alignment), read as text, or framed from their alignment but read by no rule.
+ */
 function unframedFinding(lines: number[]): Finding {
   return {
     code: "import.pdf-unframed-table",
     severity: severityOf("import.pdf-unframed-table"),
     message:
       `У PDF є таблиця без рамок, заголовок якої не розпізнано (рядки ${lines.join(", ")}): її клітинки ` +
-      "прочитано як суцільний текст, тож дані з неї (поля паспорта, суми, індикатори) могли не потрапити " +
-      "до програми. Імпортуйте DOCX цього документа або звірте ці рядки з програмою.",
+      "прочитано як суцільний текст або як таблицю, якої не впізнало жодне правило, тож дані з неї (поля " +
+      "паспорта, суми, індикатори) могли не потрапити до програми. Імпортуйте DOCX цього документа або " +
+      "звірте ці рядки з програмою.",
     location: { line: lines[0] ?? 0, ref: ref.programme() },
   };
 }
@@ -224,19 +228,51 @@ function withUnframedNote(error: unknown, lines: number[]): unknown {
   );
 }
 
+/** Every line the programme read something from: passport fields, field 10, directions, items, indicators. */
+function linesRead(programme: Programme): Set<number> {
+  const lines = new Set<number>([programme.passport.funding.line]);
+  for (const field of programme.passport.fields) lines.add(field.line);
+  const items = (list: Item[]): void => {
+    for (const item of list) {
+      lines.add(item.line);
+      items(item.children);
+    }
+  };
+  for (const direction of programme.directions) {
+    lines.add(direction.line);
+    items(direction.items);
+  }
+  for (const each of [...programme.indicators, ...(programme.monitoring ?? [])]) lines.add(each.line);
+  return lines;
+}
+
+/**
+ * The lines of the tables read from their alignment alone (no borders, no header the interpreter
+ * knows) that the programme read nothing from: regions still not understood, named like the lines
+ * read as text.
+ */
+function unreadHeaderless(programme: Programme, tables: number[][]): number[] {
+  const read = linesRead(programme);
+  return tables.filter((lines) => !lines.some((line) => read.has(line))).flat();
+}
+
 async function importPdf(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
   const { readPdfBlocks } = await import("./pdf/index.js");
   const read = await readPdfBlocks(bytes);
-  const notes = [
-    ...(read.ocr ? [OCR_FINDING] : []),
-    ...(read.crooked.length > 0 ? [crookedFinding(read.crooked)] : []),
-    ...(read.unframed.length > 0 ? [unframedFinding(read.unframed)] : []),
-  ];
   try {
     const result = await importBlocks(Promise.resolve(read.blocks), options);
+    const unframed = [...read.unframed, ...unreadHeaderless(result.programme, read.headerless)].sort(
+      (a, b) => a - b,
+    );
+    const notes = [
+      ...(read.ocr ? [OCR_FINDING] : []),
+      ...(read.crooked.length > 0 ? [crookedFinding(read.crooked)] : []),
+      ...(unframed.length > 0 ? [unframedFinding(unframed)] : []),
+    ];
     return notes.length > 0 ? { ...result, findings: [...notes, ...result.findings] } : result;
   } catch (error) {
-    throw read.unframed.length > 0 ? withUnframedNote(error, read.unframed) : error;
+    const unframed = [...read.unframed, ...read.headerless.flat()].sort((a, b) => a - b);
+    throw unframed.length > 0 ? withUnframedNote(error, unframed) : error;
   }
 }
 

@@ -16,8 +16,8 @@ import { OFFICE_PROPERTY_RUNS } from "./families/word.js";
  * heading, rows cut by page breaks, split tables) and family-2 ones (amounts in UAH that wrap in their
  * narrow columns) import from that PDF to the same model as from their text, and so do family-4
  * indicator annexes (the indicator list and the monitoring variables, names split by page breaks; the
- * passport, a table with no header, keeps its borders: without them it is named as unframed, see
- * pdf-geometry.test.ts).
+ * passport, a table with no header, keeps its borders here: passports without them are read from
+ * their alignment in pdf-unframed.test.ts).
  */
 const soffice = hasSoffice("test/import/pdf-borderless.test.ts");
 

@@ -30,7 +30,7 @@ const yearRows = fc.tuple(yearRowsDocument, wordLook);
 
 /**
  * The passport of the annexes (a table with no header to find its columns by) is ruled all over, as
- * in pdf-borderless.test.ts: without its borders it is named as unframed.
+ * in pdf-borderless.test.ts (passports without borders: pdf-unframed.test.ts).
  */
 const passportRuled = (blocks: WordBlock[]): WordBlock[] =>
   blocks.map((block) =>

@@ -34,13 +34,35 @@ const line = (y: number, ...pieces: [number, string][]): TextRun[] =>
 const page = (runs: TextRun[]) => ({ runs, horizontal: [], vertical: [], width: 600, height: 800 });
 
 describe("a table without borders whose header is not recognised", () => {
-  it("is named as unframed (its rows were read as text), not left silent", () => {
+  it("is read from the alignment of its lines: a passport's rows, wrapped cells joined", () => {
+    const { blocks, unframed } = layoutPages([
+      page([
+        ...line(700, [50, "ПАСПОРТ"]),
+        ...line(680, [50, "1."], [80, "Найменування"], [300, "Тестова громада"]),
+        ...line(668, [80, "громади"]),
+        ...line(653, [50, "7."], [80, "Керівник Програми"], [300, "Заступник голови"]),
+        ...line(638, [50, "9."], [80, "Строк виконання"], [300, "2025–2027 роки"]),
+        ...line(623, [50, "10."], [80, "Джерела"], [300, "Всього"], [400, "2025"], [460, "2026"]),
+        ...line(608, [300, "Загальний обсяг"], [400, "10,0"], [460, "20,0"]),
+      ]),
+    ]);
+    expect(unframed).toEqual([]);
+    const table = blocks.find((block) => block.kind === "table");
+    expect(table?.rows.map((row) => row.cells)).toEqual([
+      ["1.", "Найменування громади", "Тестова громада", "", ""],
+      ["7.", "Керівник Програми", "Заступник голови", "", ""],
+      ["9.", "Строк виконання", "2025–2027 роки", "", ""],
+      ["10.", "Джерела", "Всього", "2025", "2026"],
+      ["", "", "Загальний обсяг", "10,0", "20,0"],
+    ]);
+  });
+
+  it("is named as unframed when too few lines line up to tell its columns (its rows read as text)", () => {
     const { blocks, unframed } = layoutPages([
       page([
         ...line(700, [50, "ПАСПОРТ"]),
         ...line(680, [50, "1."], [80, "Найменування громади"], [300, "Тестова громада"]),
         ...line(665, [50, "7."], [80, "Керівник Програми"], [300, "Заступник голови"]),
-        ...line(650, [50, "9."], [80, "Строк виконання"], [300, "2025–2027 роки"]),
       ]),
     ]);
     const lines = blocks.filter((block) => block.kind === "paragraph").map((block) => block.line);

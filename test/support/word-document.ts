@@ -45,6 +45,11 @@ export interface WordTable {
    * look. Drawn by default, as the look has them.
    */
   borders?: boolean;
+  /**
+   * The rows whose words set the column widths: every part of one table that page breaks split, so
+   * that the parts line up as one table's pages do. Its own rows when not given.
+   */
+  widthRows?: WordCell[][];
 }
 
 export type WordBlock = { kind: "paragraph"; text: string } | WordTable | { kind: "page-break" };
@@ -199,9 +204,9 @@ function cellLook(look: WordLook | undefined, header: boolean, column: number): 
 }
 
 function wordTable(table: WordTable, look: WordLook | undefined): Table {
-  const width = Math.max(...table.rows.map(gridWidth));
-  const widths =
-    (look && lookWidths(table.rows, width, look)) ?? columnWidths(table.rows, width, PAGE_WIDTH_TWIPS);
+  const sizing = table.widthRows ?? table.rows;
+  const width = Math.max(...sizing.map(gridWidth));
+  const widths = (look && lookWidths(sizing, width, look)) ?? columnWidths(sizing, width, PAGE_WIDTH_TWIPS);
   const cellWidth = (column: number, span: number) =>
     widths.slice(column, column + span).reduce((sum, each) => sum + each, 0);
   return new Table({

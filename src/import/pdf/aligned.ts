@@ -24,9 +24,13 @@
  * - the table ends where the alignment breaks: a line running across two column edges (a full-width
  *   paragraph), a line left of the table (but the wrapped line of a right-aligned cell), a gap of an empty line, or a footnote («*** – дані …»).
  *
+ * With `headerless` (the PDF reader), lines under no header that line up in columns are a table of
+ * their own, read from their alignment alone (`headerlessTable`): a passport, an annex's rows after a
+ * page break without the header, field 10's table of years.
+ *
  * Lines left over that still look like a table (two or more lines in a row, each of two or more pieces
- * far apart, starting at the same places as the line above: the rows of a table whose header is not
- * one the interpreter knows, or that has none, like the passport's) are named as unframed, so that
+ * far apart, starting at the same places as the line above: too few to tell the columns of a table
+ * whose header is not one the interpreter knows, or that has none) are named as unframed, so that
  * the import says their cells were read as text rather than leaving the loss silent.
  */
 import { isSourceLabel } from "../../domain/sources.js";
@@ -35,7 +39,7 @@ import { parseDeadline } from "../interpret/deadline.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
-import type { Ruling, TextRun } from "./geometry.js";
+import { cluster, type Ruling, type TextRun } from "./geometry.js";
 
 export interface AlignedTable {
   /** Column edges, left to right: the table's left, the edges between columns, its right. */
@@ -47,6 +51,8 @@ export interface AlignedTable {
   rowTops: number[];
   /** The x-centres of its column-number row, if it prints one. */
   numbers?: number[];
+  /** Read from the alignment of its lines alone: it has no header (`headerlessTable`). */
+  headerless?: boolean;
 }
 
 interface Piece {
@@ -182,6 +188,11 @@ export interface AlignedContext {
   columns?: number[];
   /** The x-centres of that table's column-number row, if it printed one. */
   numbers?: number[];
+  /**
+   * Whether lines that line up in columns under no header it knows are read as a table of their own
+   * (`headerlessTable`): a PDF's passport or an annex without a header row.
+   */
+  headerless?: boolean;
 }
 
 const centreOf = (piece: Piece): number => (piece.x + piece.right) / 2;
@@ -475,6 +486,7 @@ function goesOnCell(
   piece: Piece,
   { previous, used }: Above,
   reach: ReturnType<typeof reaches>,
+  leads = false,
 ): boolean {
   const above = previous.get(column);
   // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
@@ -495,6 +507,9 @@ function goesOnCell(
   // The value of a year's label the cell was cut after («2029 році –» over «82»), however short.
   if (AMOUNT_LIKE.test(piece.text) && awaitsValue(above.text)) return true;
   if (ROW_START.test(piece.text)) return false;
+  // In a table whose rows are led by their first column (a passport's field numbers), a line with that
+  // column empty goes on with the row, the text reading on (but a source's label under a source's).
+  if (leads) return !(isSourceLabel(above.text) && isSourceLabel(piece.text));
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
   if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
   // Two whole deadlines one under the other ("2026-2028 р." over "2027 рік"): each row's own.
@@ -565,6 +580,7 @@ function buildRows(
   columns: number[],
   join: (runs: TextRun[]) => string,
   rules: Ruling[] | null = null,
+  led = false,
 ): { cells: string[][]; tops: number[] } {
   const width = columns.length - 1;
   const reach = reaches(placedLines, columns);
@@ -581,13 +597,18 @@ function buildRows(
         there ? { ...there, right: piece.right, text: `${there.text} ${piece.text}` } : piece,
       );
     }
+    const leads = led && above.used.has(0) && !byColumn.has(0);
+    // In a table led by its first column, text there starts a row unless it reads on in lowercase.
+    const first = byColumn.get(0);
+    const newLead = led && first !== undefined && !/^[\p{Ll}(«"„,;:–—-]/u.test(first.text);
     const goesOn =
       rows.length > 0 &&
+      !newLead &&
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
           !isHeadingLine(line.map(({ piece }) => piece)) &&
-          [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach)));
+          [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach, leads)));
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
       tops.push(line[0]?.piece.runs[0]?.y ?? 0);
@@ -733,6 +754,28 @@ export function alignedTables(
   while (at < lines.length) {
     if (at % 64 === 0) checkDeadline();
     const header = findHeader(split, lines, at, { ...context, ...carried });
+    const unheaded =
+      header || !context.headerless ? null : headerlessTable(split, lines, at, context, carried);
+    if (unheaded) {
+      closeBand();
+      const placed = split
+        .slice(at, unheaded.end)
+        .map((line) =>
+          line.map((piece) => ({ column: columnOf(unheaded.columns, piece, line.length === 1), piece })),
+        );
+      const rules = rowRules(context.horizontal, lines.slice(at, unheaded.end), unheaded.columns);
+      const rows = buildRows(placed, unheaded.columns, cellJoin, rules, unheaded.led);
+      tables.push({
+        columns: unheaded.columns,
+        top: lines[at]?.[0]?.y ?? 0,
+        bottom: lines[unheaded.end - 1]?.[0]?.y ?? 0,
+        cells: rows.cells,
+        rowTops: rows.tops,
+        headerless: true,
+      });
+      at = unheaded.end;
+      continue;
+    }
     if (!header) {
       const line = lines[at] ?? [];
       rest.push(line);
@@ -782,4 +825,91 @@ function alignedRow(above: Piece[], line: Piece[]): boolean {
   if (line.length < 2) return false;
   const starts = line.filter((piece) => above.some((other) => Math.abs(other.x - piece.x) < piece.size));
   return starts.length >= 2;
+}
+
+/**
+ * A table without a header it knows (a passport: «1. | Найменування … | Тестова громада»; an annex
+ * without a header row; field 10's table of years): lines whose pieces start where pieces of the lines
+ * above start, from a line of two or more pieces on.
+ * - a line goes on with the region when its first piece starts where a piece above started (a cell's
+ *   wrapped line, or a row whose first columns are empty) and, alone on its line, it runs over no two
+ *   of those starts (a paragraph across the table), nor under a gap of an empty line, nor where a header
+ *   the interpreter knows starts; a line of two or more pieces may start new columns right of its first
+ *   (field 10's years in the passport's value column);
+ * - the region is a table when three or more of its lines put two or more pieces at column starts,
+ *   a column start being where pieces of two or more lines start;
+ * - its columns start at those starts (each piece goes to the column its centre falls in, a piece running
+ *   over a column's start, a spanning cell, to the one it starts in); the table read last (on this
+ *   page or the one before) lends its columns when the region's pieces all fall within its width and
+ *   stand in two or more of its columns: a table a page break split, going on without its header;
+ * - rows from the lines as under a header (`buildRows`): a line starts a row unless each of its pieces
+ *   goes on the cell above it; in its own columns the first column leads the rows (a passport's field
+ *   numbers): text there starts a row unless it reads on in lowercase, and a line with it empty goes on
+ *   with a row that has it (the text reading on), but for amounts and what only starts a row. In lent
+ *   columns the rows are read as under the header they continue.
+ */
+function headerlessTable(
+  split: Piece[][],
+  lines: TextRun[][],
+  at: number,
+  context: AlignedContext,
+  carried: AlignedContext,
+): { end: number; columns: number[]; led: boolean } | null {
+  const first = split[at] ?? [];
+  if (first.length < 2) return null;
+  const near = (size: number) => Math.max(1.5, 0.3 * size);
+  const starts = first.map((piece) => piece.x);
+  const known = (piece: Piece) => starts.some((x) => Math.abs(x - piece.x) <= near(piece.size));
+  const crossed = (piece: Piece) =>
+    starts.filter((x) => piece.x < x - piece.size && piece.right > x + piece.size);
+  let end = at + 1;
+  for (; end < lines.length; end++) {
+    const line = split[end] ?? [];
+    const [head] = line;
+    const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
+    if (!head || gap > 2.2 * sizeOf(lines[end] ?? []) || FOOTNOTE.test(head.text) || !known(head)) break;
+    if (line.length === 1 && crossed(head).length >= 2 && !isHeadingLine(line)) break;
+    // A header the interpreter knows ends the region, unless its pieces stand in the region's columns
+    // (field 10's row: «10. | Джерела та обсяги фінансування | Загальний обсяг …»).
+    if (!line.every(known) && findHeader(split, lines, end, { ...context, ...carried })) break;
+    if (line.length >= 2) starts.push(...line.filter((piece) => !known(piece)).map((piece) => piece.x));
+  }
+  const region = split.slice(at, end);
+  const lent = carriedColumns(region, carried);
+  if (lent) return { end, columns: lent, led: false };
+  const columns = ownColumns(region);
+  return columns ? { end, columns, led: true } : null;
+}
+
+/** Column starts: where pieces of two or more lines start; null unless three lines put two pieces at them. */
+function ownColumns(region: Piece[][]): number[] | null {
+  const size = Math.max(...region.flat().map((piece) => piece.size));
+  const near = Math.max(1.5, 0.3 * size);
+  const starts = cluster(
+    region.flat().map((piece) => piece.x),
+    near,
+  ).filter((x) => region.filter((line) => line.some((piece) => Math.abs(piece.x - x) <= near)).length >= 2);
+  const aligned = region.filter(
+    (line) => line.filter((piece) => starts.some((x) => Math.abs(piece.x - x) <= near)).length >= 2,
+  );
+  if (starts.length < 2 || aligned.length < 3) return null;
+  const left = Math.min(...region.flat().map((piece) => piece.x)) - 1;
+  const right = Math.max(...region.flat().map((piece) => piece.right)) + 1;
+  return [left, ...starts.slice(1).map((x) => x - 1), right];
+}
+
+/**
+ * The columns of the table read last, when the region's pieces all stand within it, in two or more of
+ * them over two or more lines, or in three or more.
+ */
+function carriedColumns(region: Piece[][], { columns }: AlignedContext): number[] | null {
+  const [left, right] = [columns?.[0], columns?.at(-1)];
+  if (!columns || left === undefined || right === undefined) return null;
+  const pieces = region.flat();
+  if (!pieces.every((piece) => piece.x >= left - piece.size && piece.right <= right + piece.size))
+    return null;
+  const used = new Set(pieces.map((piece) => columnOf(columns, piece)));
+  const rows = region.filter((line) => line.length >= 2).length;
+  // A lone row (a source's amounts at a page top) when it fills three of the columns.
+  return (used.size >= 2 && rows >= 2) || used.size >= 3 ? columns : null;
 }

@@ -16,6 +16,11 @@ export interface PdfRead {
   unframed: number[];
   /** Pages of a scan that could not be straightened (crooked beyond what is looked for, or no way up found). */
   crooked: number[];
+  /**
+   * The rows' lines of each table without borders read from its alignment alone (no header the
+   * interpreter knows): a passport, an annex's rows after a page break, or a table no rule reads.
+   */
+  headerless: number[][];
 }
 
 /** Fewer letters than this on an average page: no text layer to speak of (a scan, maybe with a stamp). */

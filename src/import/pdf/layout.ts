@@ -159,6 +159,8 @@ interface PageTable {
   cells: string[][];
   /** Each row's first baseline, where known (a borderless table). */
   rowTops?: number[];
+  /** Read from the alignment of its lines alone: no borders, no header the interpreter knows. */
+  headerless?: boolean;
 }
 
 function readGrid(grid: Grid, runs: TextRun[]): PageTable {
@@ -212,7 +214,11 @@ function toLine(runs: TextRun[]): PageLine {
  * A page's tables and lines. `carried` holds the columns of the last table without borders read so
  * far, which a table split by the page break goes on with; it is updated with this page's.
  */
-function pageItems(page: PageContent, carried: { columns?: number[]; numbers?: number[] }): PageItem[] {
+function pageItems(
+  page: PageContent,
+  carried: { columns?: number[]; numbers?: number[] },
+  headerless: boolean,
+): PageItem[] {
   const horizontal = mergeRulings(page.horizontal, 1);
   const grids = findGrids(horizontal, mergeRulings(page.vertical, 1));
   const tables: PageTable[] = [];
@@ -222,7 +228,11 @@ function pageItems(page: PageContent, carried: { columns?: number[]; numbers?: n
     rest = rest.filter((run) => !inside(grid, run));
     tables.push(readGrid(grid, mine));
   }
-  const aligned = alignedTables(groupLines(rest), lineText, cellText, { horizontal, ...carried });
+  const aligned = alignedTables(groupLines(rest), lineText, cellText, {
+    horizontal,
+    ...carried,
+    headerless,
+  });
   const last = aligned.tables.at(-1);
   if (last) {
     carried.columns = last.columns;
@@ -241,7 +251,14 @@ function pageItems(page: PageContent, carried: { columns?: number[]; numbers?: n
       left,
       right,
     };
-    tables.push({ kind: "table", top: table.top, grid, cells: table.cells, rowTops: table.rowTops });
+    tables.push({
+      kind: "table",
+      top: table.top,
+      grid,
+      cells: table.cells,
+      rowTops: table.rowTops,
+      ...(table.headerless ? { headerless: true } : {}),
+    });
   }
   const lines = aligned.rest.map((runs) =>
     aligned.unframed.has(runs) ? { ...toLine(runs), unframed: true } : toLine(runs),
@@ -387,6 +404,11 @@ interface Builder {
   paragraph: { block: Paragraph; last: PageLine } | null;
   /** Lines (as numbered in the blocks) holding rows of unframed tables read as text. */
   unframed: number[];
+  /**
+   * The lines of the rows of each table read from its alignment alone (no header it knows), with the
+   * rows of such tables that go on with it on the next pages.
+   */
+  headerless: Map<Table, number[]>;
 }
 
 function sameRow(a: string[] | undefined, b: string[] | undefined): boolean {
@@ -415,18 +437,19 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
   if (open && pageStart && (sameColumns(open.grid, table.grid) || repeatsHeader(open.header, table))) {
     let skip = 0;
     while (skip < table.cells.length && sameRow(table.cells[skip], open.header[skip])) skip++;
+    const added: number[] = [];
     table.cells.slice(skip).forEach((cells, index) => {
       checkRow(cells);
       const last = open.rows.at(-1);
       if (index === 0 && last && continuesSplitRow(last.cells, cells)) {
         last.cells = last.cells.map((cell, column) => joinLines(cell, cells[column] ?? ""));
-      } else
-        open.rows.push({
-          cells,
-          line: nextLine(builder, table.rowTops?.[skip + index]),
-          afterBlank: index === 0,
-        });
+      } else {
+        const line = nextLine(builder, table.rowTops?.[skip + index]);
+        open.rows.push({ cells, line, afterBlank: index === 0 });
+        added.push(line);
+      }
     });
+    if (table.headerless) builder.headerless.get(open.block)?.push(...added);
     open.grid = table.grid;
     return;
   }
@@ -436,6 +459,11 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
   });
   const block: Table = { kind: "table", rows, line: rows[0]?.line ?? builder.line };
   builder.blocks.push(block);
+  if (table.headerless)
+    builder.headerless.set(
+      block,
+      rows.map((row) => row.line),
+    );
   builder.table = { block, grid: table.grid, header: table.cells.slice(0, 3), rows };
 }
 
@@ -466,20 +494,31 @@ function withoutMarks(rows: TableRow[]): TableRow[] {
 }
 
 /**
- * The pages' content as blocks in reading order, and the lines that hold rows of tables without
- * borders that were read as text (no header recognised). `lineAt` gives the source line at a baseline
- * of a page, for pages made from text; blocks and rows are numbered in order otherwise.
+ * The pages' content as blocks in reading order, the lines that hold rows of tables without borders
+ * that were read as text (no header recognised, and no columns found in their alignment), and the lines
+ * of the rows of each table read from its alignment alone (the import names those it read nothing from).
+ * `lineAt` gives the source line at a baseline of a page, for pages made from text; blocks and rows are
+ * numbered in order otherwise. `headerless`: tables without borders and without a header the
+ * interpreter knows are read from their alignment alone (`aligned.ts`), as the PDF reader does.
  */
 export function layoutPages(
   pages: PageContent[],
   lineAt?: (page: number, y: number) => number | undefined,
-): { blocks: Block[]; unframed: number[] } {
+  { headerless = true }: { headerless?: boolean } = {},
+): { blocks: Block[]; unframed: number[]; headerless: number[][] } {
   const carried = {};
   const items = dropFurniture(
     pages,
-    pages.map((page) => pageItems(page, carried)),
+    pages.map((page) => pageItems(page, carried, headerless)),
   );
-  const builder: Builder = { blocks: [], line: 0, table: null, paragraph: null, unframed: [] };
+  const builder: Builder = {
+    blocks: [],
+    line: 0,
+    table: null,
+    paragraph: null,
+    unframed: [],
+    headerless: new Map(),
+  };
   items.forEach((page, index) => {
     const lines = page.filter((item): item is PageLine => item.kind === "line");
     const rightMargin = Math.max(0, ...lines.map((line) => line.right));
@@ -493,5 +532,5 @@ export function layoutPages(
   const blocks = builder.blocks.map((block) =>
     block.kind === "table" ? { ...block, rows: withoutMarks(block.rows) } : block,
   );
-  return { blocks, unframed: [...new Set(builder.unframed)] };
+  return { blocks, unframed: [...new Set(builder.unframed)], headerless: [...builder.headerless.values()] };
 }

@@ -169,7 +169,7 @@ async function ocrPage(directory: string, tools: Tools, page: number): Promise<P
 export async function ocrPdf(
   bytes: Uint8Array,
   pages: number,
-): Promise<{ blocks: Block[]; unframed: number[]; crooked: number[] }> {
+): Promise<{ blocks: Block[]; unframed: number[]; headerless: number[][]; crooked: number[] }> {
   const { pdftoppm, tesseract } = ocrTools();
   if (!pdftoppm || !tesseract) refuse(TOOL_MESSAGES.ocrMissing);
   checkOcrPages(pages);

@@ -272,5 +272,5 @@ export function readSpacedBlocks(text: string): Block[] | null {
   const pages = pageLines.map(toPage);
   checkConfident(pages);
   const numbers = pageLines.map(lineNumbers);
-  return layoutPages(pages, (page, y) => numbers[page]?.get(y)).blocks;
+  return layoutPages(pages, (page, y) => numbers[page]?.get(y), { headerless: false }).blocks;
 }

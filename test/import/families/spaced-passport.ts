@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { DeclaredFunding, SourceKind } from "../../../src/domain/model.js";
 import { PASSPORT_LABELS } from "../../../src/domain/rules/passport.js";
+import type { WordBlock, WordCell } from "../../support/word-document.js";
 import { phrase, printDecimal } from "./render.js";
 
 /**
@@ -16,6 +17,12 @@ export interface SpacedPassport {
   funding: Omit<DeclaredFunding, "line">;
   unit: "thousand" | "uah";
   text: string;
+  /**
+   * The same passport as a Word table (no header row): `№ | name | value`, the value spanning the
+   * columns of field 10's table (`№ | name | source | [Всього] | years…`, a row per total or source
+   * under the field's row) or field 10's sentence.
+   */
+  word: WordBlock[];
 }
 
 const SOURCE_LABELS: Partial<Record<SourceKind, string[]>> = {
@@ -259,6 +266,46 @@ function withPageBreak(lines: string[], s: Style): string[] {
   return [...lines.slice(0, at), ...footer, `${s.formFeed ? "\f" : ""}${next}`, ...rest];
 }
 
+/** The passport as a Word table: see `SpacedPassport.word`. Fields are numbered «1.» or «1» (a table's rule). */
+function renderWord(fields: SpacedPassport["fields"], model: Field10, s: Style): WordBlock[] {
+  const heading = [
+    ...(s.totalColumn ? ["Всього"] : []),
+    ...model.years.map((year) => `${year}${s.yearSuffix}`),
+  ];
+  const span = 1 + (s.prose ? 0 : heading.length);
+  const number = (field: number) => `${field}${s.numbering === "1" ? "" : "."}`;
+  const amounts = (values: number[]): string[] =>
+    [...(s.totalColumn ? [values.reduce((sum, value) => sum + value, 0)] : []), ...values].map((value) =>
+      printAmount(value, model.unit, s.grouped),
+    );
+  const totals = model.years.map((_, index) =>
+    Object.values(model.amounts).reduce((sum, values) => sum + (values?.[index] ?? 0), 0),
+  );
+  const sources = SOURCES.flatMap((source) => {
+    const values = model.amounts[source];
+    const spellings = SOURCE_LABELS[source] ?? [];
+    return values ? [["", "", spellings[s.spelling % spellings.length] ?? "", ...amounts(values)]] : [];
+  });
+  const rows: WordCell[][] = fields.flatMap((field): WordCell[][] => {
+    const cells = [number(field.number), field.label];
+    if (field.number !== 10) return [[...cells, { text: field.value, span }]];
+    if (s.prose) return [[...cells, { text: field10Prose(model, s), span }]];
+    return [
+      [...cells, "", ...heading],
+      ["", "", "Загальний обсяг", ...amounts(totals)],
+      ...(s.inclusive ? [["", "", { text: "у тому числі:", span }]] : []),
+      ...sources,
+    ];
+  });
+  return [
+    { kind: "paragraph", text: "ПАСПОРТ" },
+    { kind: "paragraph", text: "Програми цифрового розвитку Тестової сільської територіальної громади" },
+    { kind: "table", rows, headerRows: 0 },
+    { kind: "paragraph", text: "Додаток 1" },
+    { kind: "paragraph", text: "Перелік завдань і проєктів Програми" },
+  ];
+}
+
 export const spacedPassport: fc.Arbitrary<SpacedPassport> = fc
   .record({
     model: field10,
@@ -277,5 +324,11 @@ export const spacedPassport: fc.Arbitrary<SpacedPassport> = fc
         label: number === 10 ? `${PASSPORT_LABELS[10]}, ${unitWords}` : (PASSPORT_LABELS[number] ?? ""),
         value: number === 10 ? "" : fieldValue(number, words[number - 1] ?? "", from, to),
       }));
-    return { fields, funding: fundingOf(model, s), unit: model.unit, text: render(fields, model, s) };
+    return {
+      fields,
+      funding: fundingOf(model, s),
+      unit: model.unit,
+      text: render(fields, model, s),
+      word: renderWord(fields, model, s),
+    };
   });
