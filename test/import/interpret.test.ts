@@ -243,6 +243,21 @@ describe("task table layouts", () => {
     expect(read.directions[0]?.items[0]?.expectedResult).toBe("Результат");
   });
 
+  it("takes a numbered direction row's title without the words «Пріоритетний напрям:»", () => {
+    const { programme: read } = programme([
+      `№ з/п${T}Назва завдання${T}Назва проєкту${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}${T}Результат`,
+      `${T}${T}${T}${T}${T}${T}Всього${T}2026${T}2027${T}`,
+      `1${T}Пріоритетний напрям: Цифрова інфраструктура${T.repeat(8)}`,
+      `1.1${T}Мережа${T}Модернізація мережі${T}Відділ освіти${T}2026${T}місцевий бюджет${T}3${T}1${T}2${T}Результат`,
+      `2${T}Напрям 2 – Електронні послуги${T.repeat(8)}`,
+      `2.1${T}ЦНАП${T}Онлайн-запис${T}ЦНАП${T}2027${T}місцевий бюджет${T}5${T}${T}5${T}Результат`,
+    ]);
+    expect(read.directions.map((direction) => [direction.number, direction.title])).toEqual([
+      ["1", "Цифрова інфраструктура"],
+      ["2", "Електронні послуги"],
+    ]);
+  });
+
   const rowsUnder = (header: string[]) => [
     ...header,
     `I. Цифрове врядування${T.repeat(7)}`,

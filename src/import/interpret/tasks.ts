@@ -282,7 +282,9 @@ class TaskTableBuilder {
     const title = cellText(cell(cells, roles.task));
     if (roles.number === undefined || !/^\d{1,2}\.?$/.test(number) || title === "" || filled !== 2)
       return null;
-    return { number: number.replace(/\.$/, ""), title };
+    // "1 | Пріоритетний напрям: Назва": the words naming the row a direction are not its title.
+    const named = NAMED_DIRECTION.exec(title);
+    return { number: number.replace(/\.$/, ""), title: named ? cellText(named[2]) : title };
   }
 
   private startDirection(number: string, title: string, line: number): void {
