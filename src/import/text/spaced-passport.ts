@@ -6,6 +6,7 @@
  * the other readers give (`№ | name | value`, field 10's table as rows under it), so the passport
  * reader reads it by the same rules. A field is recognised by its name's first word, never by its line.
  */
+import { LETTER } from "../../domain/letters.js";
 import type { Block, Table, TableRow } from "../blocks.js";
 import { checkDeadline } from "../limits.js";
 import { cleanCell } from "./reader.js";
@@ -23,19 +24,19 @@ interface Line {
 
 /** How each field's name begins, so that its first line, however narrow the column, names it. */
 const FIELD_STARTS: [number, RegExp][] = [
-  [1, /^Найменування(?!\p{L})/u],
-  [2, /^Код(?!\p{L})/u],
-  [3, /^Заголовок(?!\p{L})/u],
-  [4, /^Дата(?!\p{L})/u],
-  [5, /^Мета(?!\p{L})/u],
+  [1, new RegExp(String.raw`^Найменування(?!${LETTER})`, "u")],
+  [2, new RegExp(String.raw`^Код(?!${LETTER})`, "u")],
+  [3, new RegExp(String.raw`^Заголовок(?!${LETTER})`, "u")],
+  [4, new RegExp(String.raw`^Дата(?!${LETTER})`, "u")],
+  [5, new RegExp(String.raw`^Мета(?!${LETTER})`, "u")],
   [6, /^Розробник/u],
   [7, /^Керівник/u],
   [8, /^Відповідальн/u],
   [9, /^Строк/u],
-  [10, /^Джерела(?!\p{L})/u],
+  [10, new RegExp(String.raw`^Джерела(?!${LETTER})`, "u")],
 ];
 const FIELD_NUMBER = /^(\d{1,2})\.?$/;
-const ANNEX = /^додаток(?!\p{L})/iu;
+const ANNEX = new RegExp(String.raw`^додаток(?!${LETTER})`, "iu");
 const RUN = /\S+(?: \S+)*/g;
 /** Lines tried as field 1's, at most. */
 const CANDIDATES = 20;
