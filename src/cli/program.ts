@@ -1,3 +1,7 @@
+/**
+ * The `infoprog` command line: its commands and `main`. Started by src/cli/main.ts (the ES module
+ * build and tsx) or src/cli/main-cjs.ts (the CommonJS build that Node 20 runs from its code cache).
+ */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, Option } from "commander";
@@ -295,7 +299,8 @@ export function buildCli(): Command {
   return program;
 }
 
-async function main(): Promise<void> {
+/** Runs the command line of this process (src/cli/main.ts, or main-cjs.ts in Node 20's build). */
+export async function main(): Promise<void> {
   exitQuietlyWhenOutputCloses();
   try {
     await buildCli().parseAsync(process.argv);
@@ -316,5 +321,3 @@ async function main(): Promise<void> {
     process.exitCode = 2;
   }
 }
-
-await main();
