@@ -99,10 +99,9 @@ export const CJS_BUILD_LINE = /^\/\/ infoprog-build ([0-9a-f]+)\n/;
  */
 export const SOURCES_LIST = "dist/cli/sources.json";
 
-/** Builds the CLI and writes the list of the sources it was built from. */
-export async function buildCli() {
-  const { metafile } = await build({ ...cliBuildOptions, metafile: true });
-  const cjs = await build({ ...cjsBuildOptions, metafile: true });
+/** Builds main.cjs into `outfile` (test/cli/code-cache.test.ts builds one of its own); returns esbuild's result. */
+export async function buildCjs(outfile) {
+  const cjs = await build({ ...cjsBuildOptions, outfile, metafile: true });
   const [script] = cjs.outputFiles;
   // A script run by `vm.Script` has no `import()` of its own (Node 20 loses the callback when the code
   // comes from the cache): the packages a command imports on demand come through the bin's.
@@ -113,7 +112,14 @@ export async function buildCli() {
       `main.cjs: an import() that is not of a package: ${text.slice(left.index, left.index + 80)}`,
     );
   const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
-  writeFileSync(script.path, `// infoprog-build ${hash}\n${text}`);
+  writeFileSync(outfile, `// infoprog-build ${hash}\n${text}`);
+  return cjs;
+}
+
+/** Builds the CLI and writes the list of the sources it was built from. */
+export async function buildCli() {
+  const { metafile } = await build({ ...cliBuildOptions, metafile: true });
+  const cjs = await buildCjs(path.join(root, cjsBuildOptions.outfile));
   const inputs = [...Object.keys(metafile.inputs), ...Object.keys(cjs.metafile.inputs)];
   const sources = [...new Set(inputs)].filter((input) => input.startsWith("src/"));
   writeFileSync(path.join(root, SOURCES_LIST), `${JSON.stringify(sources.sort())}\n`);

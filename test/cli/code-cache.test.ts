@@ -19,7 +19,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 const ROOT = process.cwd();
 const nodeHasCompileCache = Number(process.versions.node.split(".")[0]) >= 22;
@@ -122,3 +122,47 @@ describe.skipIf(nodeHasCompileCache)(
     });
   },
 );
+
+describe.skipIf(nodeHasCompileCache)("the real CommonJS build on Node 20 (scripts/build-cli.mjs)", () => {
+  const FIXTURE = path.resolve(ROOT, "../shared/fixtures/programs/romny-2026-2028.txt");
+  let built: string;
+
+  beforeAll(async () => {
+    built = mkdtempSync(path.join(tmpdir(), "infoprog-cjs-"));
+    mkdirSync(path.join(built, "bin"));
+    mkdirSync(path.join(built, "dist/cli"), { recursive: true });
+    cpSync(path.join(ROOT, "bin/infoprog.js"), path.join(built, "bin/infoprog.js"));
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(built, "node_modules"));
+    writeFileSync(path.join(built, "dist/cli/main.js"), 'console.log("module build");\n');
+    // Reports every module CommonJS loads that is not one of Node's built-ins.
+    writeFileSync(
+      path.join(built, "report-packages.cjs"),
+      'const M = require("node:module"); const load = M._load; M._load = function (request, ...rest) {\n' +
+        "  if (!M.isBuiltin(request)) process.stderr.write('package ' + request + '\\n');\n" +
+        "  return load.call(this, request, ...rest);\n};\n",
+    );
+    const { buildCjs } = (await import(path.join(ROOT, "scripts/build-cli.mjs"))) as {
+      buildCjs: (outfile: string) => Promise<unknown>;
+    };
+    await buildCjs(path.join(built, "dist/cli/main.cjs"));
+  }, 120_000);
+  afterAll(() => rmSync(built, { recursive: true, force: true }));
+
+  it("imports the largest fixture as the sources do, without and with its cache, loading no package", () => {
+    const sources = ["--import", "tsx", "src/cli/main.ts", "import", "--dry-run", "--json", FIXTURE];
+    const expected = spawnSync(process.execPath, sources, { encoding: "utf8", cwd: ROOT });
+    expect(expected.status).toBe(0);
+    const bin = path.join(built, "bin/infoprog.js");
+    const hook = path.join(built, "report-packages.cjs");
+    for (const round of ["without a cache", "with it"]) {
+      const run = spawnSync(process.execPath, ["-r", hook, bin, "import", "--dry-run", "--json", FIXTURE], {
+        encoding: "utf8",
+      });
+      // The bin itself is the one module Node's loader is asked for (the entry).
+      const loaded = run.stderr.split("\n").filter((line) => line !== "" && line !== `package ${bin}`);
+      expect({ round, loaded, status: run.status }).toEqual({ round, loaded: [], status: 0 });
+      expect(run.stdout).toBe(expected.stdout);
+      expect(readdirSync(path.join(built, "dist/cli/code-cache"))).toHaveLength(1);
+    }
+  });
+});
