@@ -6,6 +6,7 @@
  * Run by `npm install` (prepare) and `npm run build:cli`; test/cli/startup.test.ts builds with
  * `cliBuildOptions` to check what `import --dry-run` of a text loads.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,15 +63,65 @@ export const cliBuildOptions = {
 };
 
 /**
+ * The same CLI as one CommonJS script, dist/cli/main.cjs, which bin/infoprog.js runs on Node 20 (no
+ * `module.enableCompileCache` there) through `vm.Script` with a V8 code cache: compiling the ES
+ * modules' ~1 MB was the largest part of a dry run's start. No splitting (CommonJS has no chunks):
+ * each command's heavy modules are still initialised only when its dynamic import runs, and packages
+ * stay external, so a dry run of a text loads no more than the ES module build does. Its first line
+ * names the build (a hash of the rest), which keys the code cache together with the file's size and
+ * time and Node's version.
+ */
+export const cjsBuildOptions = {
+  ...cliBuildOptions,
+  entryPoints: ["src/cli/main-cjs.ts"],
+  outdir: undefined,
+  outfile: "dist/cli/main.cjs",
+  splitting: false,
+  format: "cjs",
+  write: false,
+  // pool.ts finds its worker beside itself; CommonJS has no import.meta.
+  define: { "import.meta.url": "__infoprogImportMetaUrl" },
+  // Strict as the ES modules were: esbuild's own "use strict" follows the banner, too late to count.
+  banner: {
+    js: '"use strict";var __infoprogImportMetaUrl = require("node:url").pathToFileURL(__filename).href;',
+  },
+};
+
+/** What main.cjs calls instead of `import(…)`: the bin passes it in (bin/infoprog.js). */
+export const CJS_IMPORT = "__infoprogImport";
+
+/** The line main.cjs starts with: `// infoprog-build <hash>`. */
+export const CJS_BUILD_LINE = /^\/\/ infoprog-build ([0-9a-f]+)\n/;
+
+/**
  * Where the build lists the sources it read (src/ only, relative to the root): bin/infoprog.js checks
  * just these for changes since the build instead of walking all of src/ on every start.
  */
 export const SOURCES_LIST = "dist/cli/sources.json";
 
+/** Builds main.cjs into `outfile` (test/cli/code-cache.test.ts builds one of its own); returns esbuild's result. */
+export async function buildCjs(outfile) {
+  const cjs = await build({ ...cjsBuildOptions, outfile, metafile: true });
+  const [script] = cjs.outputFiles;
+  // A script run by `vm.Script` has no `import()` of its own (Node 20 loses the callback when the code
+  // comes from the cache): the packages a command imports on demand come through the bin's.
+  const text = script.text.replace(/(?<![\w$.])import\("/g, `${CJS_IMPORT}("`);
+  const left = /(?<![\w$.])import\(/.exec(text);
+  if (left)
+    throw new Error(
+      `main.cjs: an import() that is not of a package: ${text.slice(left.index, left.index + 80)}`,
+    );
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  writeFileSync(outfile, `// infoprog-build ${hash}\n${text}`);
+  return cjs;
+}
+
 /** Builds the CLI and writes the list of the sources it was built from. */
 export async function buildCli() {
   const { metafile } = await build({ ...cliBuildOptions, metafile: true });
-  const sources = Object.keys(metafile.inputs).filter((input) => input.startsWith("src/"));
+  const cjs = await buildCjs(path.join(root, cjsBuildOptions.outfile));
+  const inputs = [...Object.keys(metafile.inputs), ...Object.keys(cjs.metafile.inputs)];
+  const sources = [...new Set(inputs)].filter((input) => input.startsWith("src/"));
   writeFileSync(path.join(root, SOURCES_LIST), `${JSON.stringify(sources.sort())}\n`);
 }
 

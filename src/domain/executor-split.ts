@@ -3,17 +3,30 @@
  * with it and the web editor splits what the head types. Pure functions.
  */
 
+import { LETTER, LETTER_CHARS, LOWER, LOWER_CHARS, UPPER, UPPER_CHARS } from "./letters.js";
+
+/** Starts with a capital letter. */
+const STARTS_CAPITAL = new RegExp(String.raw`^${UPPER}`, "u");
+/** Starts with a letter, after an optional opening quote. */
+const STARTS_WITH_LETTER = new RegExp(String.raw`^[«"„]?${LETTER}`, "u");
+/** Ends with an initial: a capital and a dot. */
+const ENDS_WITH_INITIAL = new RegExp(String.raw`${UPPER}\.$`, "u");
+
 /** A cell's text on one line: line breaks and runs of spaces become one space. */
 function cellText(cell: string): string {
   return cell.replace(/\s+/g, " ").trim();
 }
 
 /** How the name of an organisational unit starts; "комунальної", "територіальної" (genitive) do not. */
-const UNIT_START =
-  /^(?:(?:кнп|кп|ку|кз|кзк|ко|цнап)(?!\p{L})|відділ|управління|департамент|центр|служба|сектор|архівний|юридичний|фінансове|старост(?:а|и)(?!\p{L})|структурн(?:ий|і)(?!\p{L})|виконавчі\s|виконавчий\s|комунальн(?!(?:ої|ого|их|ому|ими|ій)(?!\p{L}))|заклад(?:и)?(?!\p{L})|територіальн(?!(?:ої|ого|их|ому|ими|ій)(?!\p{L}))|апарат|секретар|керуюч|загальний|організаційний|господарськ|працівник|спеціаліст|посадов|керівник|депутат|робоча група)/iu;
+const UNIT_START = new RegExp(
+  String.raw`^(?:(?:кнп|кп|ку|кз|кзк|ко|цнап)(?!${LETTER})|відділ|управління|департамент|центр|служба|сектор|архівний|юридичний|фінансове|старост(?:а|и)(?!${LETTER})|структурн(?:ий|і)(?!${LETTER})|виконавчі\s|виконавчий\s|комунальн(?!(?:ої|ого|их|ому|ими|ій)(?!${LETTER}))|заклад(?:и)?(?!${LETTER})|територіальн(?!(?:ої|ого|их|ому|ими|ій)(?!${LETTER}))|апарат|секретар|керуюч|загальний|організаційний|господарськ|працівник|спеціаліст|посадов|керівник|депутат|робоча група)`,
+  "iu",
+);
 /** A short phrase naming a unit by its kind ("фінансове управління", "сектор цифровізації"). */
-const UNIT_NOUN =
-  /(?:відділ|управління|центр|служба|сектор|комітет|рада|апарат|department|division|office|service|centre|center)(?!\p{L})/iu;
+const UNIT_NOUN = new RegExp(
+  String.raw`(?:відділ|управління|центр|служба|сектор|комітет|рада|апарат|department|division|office|service|centre|center)(?!${LETTER})`,
+  "iu",
+);
 
 /** True when the text names a unit; what follows in brackets ("(Іваненко І.І.)", "(за згодою)") aside. */
 export function isUnitName(text: string): boolean {
@@ -29,20 +42,20 @@ export function isUnitName(text: string): boolean {
 }
 
 /** A word in the nominative singular or plural, by its ending: "молодіжний", "громадська", "комунальні". */
-const NOMINATIVE_WORD = String.raw`[\p{L}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
+const NOMINATIVE_WORD = String.raw`[${LETTER_CHARS}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
 
 /** A capitalised word of a name, apostrophes and a double surname included: "Мар'яненко", "Коваль-Їжак". */
-const NAME = String.raw`\p{Lu}[\p{Ll}'’ʼ]+(?:-\p{Lu}[\p{Ll}'’ʼ]+)?`;
+const NAME = String.raw`${UPPER}[${LOWER_CHARS}'’ʼ]+(?:-${UPPER}[${LOWER_CHARS}'’ʼ]+)?`;
 /** "І.І.", "І. І.", "І." or, the last dot lost, "І.І". */
-const INITIALS = String.raw`\p{Lu}\.(?:\s?\p{Lu}\.?)?`;
+const INITIALS = String.raw`${UPPER}\.(?:\s?${UPPER}\.?)?`;
 /** A patronymic: "Іванович", "Петрівна". */
-const PATRONYMIC = String.raw`\p{Lu}\p{Ll}+(?:ович|евич|йович|івна|ївна|овна|ична)`;
+const PATRONYMIC = String.raw`${UPPER}${LOWER}+(?:ович|евич|йович|івна|ївна|овна|ична)`;
 /**
  * A person, after an optional lower-case post ("начальник відділу"): "Іваненко І.І.", "Іваненко І. І.",
  * "І.І. Іваненко", "Іваненко Іван Іванович".
  */
 const PERSON = new RegExp(
-  String.raw`^(?:\p{Ll}[\p{L}'’ʼ-]*\s+)*(?:${NAME}\s+${INITIALS}|\p{Lu}\.\s?(?:\p{Lu}\.\s?)?${NAME}|${NAME}\s+${NAME}\s+${PATRONYMIC})$`,
+  String.raw`^(?:${LOWER}[${LETTER_CHARS}'’ʼ-]*\s+)*(?:${NAME}\s+${INITIALS}|${UPPER}\.\s?(?:${UPPER}\.\s?)?${NAME}|${NAME}\s+${NAME}\s+${PATRONYMIC})$`,
   "u",
 );
 
@@ -52,7 +65,7 @@ export function isPerson(text: string): boolean {
 }
 
 /** "Іваненко І.І., начальник відділу освіти", "Іваненко І.І. – начальник …": a name, then lower case. */
-const NAME_THEN_POST = /^(.+?)(?:\s*,\s*|\s+[–—-]\s+)(\p{Ll}.*)$/u;
+const NAME_THEN_POST = new RegExp(String.raw`^(.+?)(?:\s*,\s*|\s+[–—-]\s+)(${LOWER}.*)$`, "u");
 
 /** A person and their post printed after the name ("Іваненко І.І., начальник відділу освіти"), or null. */
 export function personThenPost(text: string): { person: string; post: string } | null {
@@ -89,10 +102,10 @@ const BODY_KIND =
  * a body only after a plural adjective ("громадські організації", "бюджетні установи") or alone, with
  * at most the place it serves ("установи громади").
  */
-const PLURAL_BODY = String.raw`(?:організації|установи|підприємства|товариства|спілки|об['’ʼ]єднання)(?!\p{L})`;
-const PLACE = String.raw`(?:громади|міста|селища|села|ради|району|області|округу|округів)(?!\p{L})`;
+const PLURAL_BODY = String.raw`(?:організації|установи|підприємства|товариства|спілки|об['’ʼ]єднання)(?!${LETTER})`;
+const PLACE = String.raw`(?:громади|міста|селища|села|ради|району|області|округу|округів)(?!${LETTER})`;
 const BODY_START = new RegExp(
-  String.raw`^[«"„]?(?:(?:${NOMINATIVE_WORD}\s+){0,2}${BODY_KIND}(?!\p{L})|(?:[\p{L}'’ʼ-]+і\s+){1,2}${PLURAL_BODY}|${PLURAL_BODY}(?:\s+${PLACE})?(?:\s*\(за згодою\))?$)`,
+  String.raw`^[«"„]?(?:(?:${NOMINATIVE_WORD}\s+){0,2}${BODY_KIND}(?!${LETTER})|(?:[${LETTER_CHARS}'’ʼ-]+і\s+){1,2}${PLURAL_BODY}|${PLURAL_BODY}(?:\s+${PLACE})?(?:\s*\(за згодою\))?$)`,
   "iu",
 );
 
@@ -102,7 +115,7 @@ const BODY_START = new RegExp(
  * nominative plural ("молоді", "праці", "власності", "охорона"), and "-ого", "-ої", "-их" are never read
  * as one.
  */
-const PHRASE_ADJECTIVE = String.raw`\p{L}[\p{Ll}'’ʼ-]*(?:ськ|цьк|зьк|(?<!о)н|ов|ев|єв|ів|їв|ч|ж|ш|щ)`;
+const PHRASE_ADJECTIVE = String.raw`${LETTER}[${LOWER_CHARS}'’ʼ-]*(?:ськ|цьк|зьк|(?<!о)н|ов|ев|єв|ів|їв|ч|ж|ш|щ)`;
 /**
  * A body named by an adjective and a noun that agree in the nominative, no kind of the vocabulary
  * needed: "учнівське самоврядування", "волонтерський рух", "активна молодь", "громадські об'єднання".
@@ -110,7 +123,7 @@ const PHRASE_ADJECTIVE = String.raw`\p{L}[\p{Ll}'’ʼ-]*(?:ськ|цьк|зьк
  * -і with a plural; a genitive continuation ("учнівського самоврядування") has no such pair.
  */
 const NOMINATIVE_PHRASE = new RegExp(
-  String.raw`^[«"„]?(?:${PHRASE_ADJECTIVE}(?:ий|ій|а|я|е|є|і)\s+)?${PHRASE_ADJECTIVE}(?:(?<masculine>ий|ій)|(?<feminine>а|я)|(?<neuter>е|є)|(?<plural>і))\s+(?!(?:та|і|й|з|зі|із|у|в|до|на|за|для|від|по|при|and)(?!\p{L}))(?<noun>\p{Ll}[\p{Ll}'’ʼ-]{2,})(?!\p{L})`,
+  String.raw`^[«"„]?(?:${PHRASE_ADJECTIVE}(?:ий|ій|а|я|е|є|і)\s+)?${PHRASE_ADJECTIVE}(?:(?<masculine>ий|ій)|(?<feminine>а|я)|(?<neuter>е|є)|(?<plural>і))\s+(?!(?:та|і|й|з|зі|із|у|в|до|на|за|для|від|по|при|and)(?!${LETTER}))(?<noun>${LOWER}[${LOWER_CHARS}'’ʼ-]{2,})(?!${LETTER})`,
   "u",
 );
 /** How a noun in the nominative ends for each gender and number of its adjective. */
@@ -142,7 +155,7 @@ function startsBody(text: string): boolean {
  * Capitals that abbreviate no organisation but a field of work: "НС" and "ЦЗ" (надзвичайні ситуації,
  * цивільний захист), "ЗМІ", "ЖКГ", "ІТ" — inside a department's name ("з питань НС та ЦЗ").
  */
-const NON_ORGANISATION = String.raw`(?:НС|ЦЗ|ЗМІ|ЖКГ|ІТ|ІКТ|АТО|ООС|ВПО|ОТГ|ТГ|МСУ|ГІС|СЕД|ЕЦП|КЕП|ПК|ПЗ|ПЕОМ|ЕОМ|НУШ|ЗНО|НМТ|ТПВ|ДТП|ЄС)(?![\p{L}])`;
+const NON_ORGANISATION = String.raw`(?:НС|ЦЗ|ЗМІ|ЖКГ|ІТ|ІКТ|АТО|ООС|ВПО|ОТГ|ТГ|МСУ|ГІС|СЕД|ЕЦП|КЕП|ПК|ПЗ|ПЕОМ|ЕОМ|НУШ|ЗНО|НМТ|ТПВ|ДТП|ЄС)(?![${LETTER_CHARS}])`;
 /**
  * An all-capitals abbreviation of 3+ letters alone, or with the place it serves ("ДРАЦС", "ДРАЦС міста",
  * "ДРАЦС (за згодою)"): an organisation.
@@ -156,9 +169,16 @@ function isStandaloneAbbreviation(text: string): boolean {
   return STANDALONE_ABBREVIATION.test(text.trim());
 }
 
+const LEADING_CAPITALS = new RegExp(String.raw`^[«"„]?[А-ЯІЇЄҐ]{2,6}(?!${LETTER})`, "u");
+/** A genitive word: "освіти", "ради", "спорту", "справ". */
+const GENITIVE_WORD = new RegExp(
+  String.raw`^${LOWER}[${LOWER_CHARS}'’ʼ-]*(?:и|і|ї|у|ю|а|я|ей|ів|їв|ь)$`,
+  "u",
+);
+
 /** Capitals that open the text and are no organisation's listed abbreviation: "ПДР", "ЖКГ", "РМР". */
 function opensWithUnlistedCapitals(text: string): boolean {
-  const [capitals] = /^[«"„]?[А-ЯІЇЄҐ]{2,6}(?!\p{L})/u.exec(text.trim()) ?? [];
+  const [capitals] = LEADING_CAPITALS.exec(text.trim()) ?? [];
   return capitals !== undefined && !new RegExp(`^[«"„]?${ORGANISATION_ABBREVIATION}`, "u").test(capitals);
 }
 
@@ -169,8 +189,8 @@ function opensWithUnlistedCapitals(text: string): boolean {
  */
 function endsInGenitive(text: string): boolean {
   const last = /(?:^|\s)([^\s]+)$/u.exec(text.trim())?.[1] ?? "";
-  if (new RegExp(`^${KIND_NOUN}$`, "iu").test(last)) return false;
-  return /^\p{Ll}[\p{Ll}'’ʼ-]*(?:и|і|ї|у|ю|а|я|ей|ів|їв|ь)$/u.test(last) || opensWithUnlistedCapitals(last);
+  if (KIND_NOUN_ALONE.test(last)) return false;
+  return GENITIVE_WORD.test(last) || opensWithUnlistedCapitals(last);
 }
 
 /**
@@ -231,10 +251,10 @@ function splitCommas(text: string): string[] {
 }
 
 /** A proper name or an abbreviation: "Старокостянтинівська ЖЕК", "ОСББ «Світанок»", «Рада». */
-const CAPITALISED = /^[«"„]?\p{Lu}/u;
+const CAPITALISED = new RegExp(String.raw`^[«"„]?${UPPER}`, "u");
 
 /** Capitals that name no organisation of their own ("ЦЗ" in "з питань НС, ЦЗ та …"). */
-const UNLISTED_CAPITALS = /^[«"„]?[А-ЯІЇЄҐ]{2,6}(?!\p{L})/u;
+const UNLISTED_CAPITALS = new RegExp(String.raw`^[«"„]?[А-ЯІЇЄҐ]{2,6}(?!${LETTER})`, "u");
 
 /** A post in lower case: after a person and a comma it is that person's ("Іваненко І.І., начальник …"). */
 const POST_START =
@@ -246,7 +266,7 @@ const POST_START =
  */
 function endsWithBarePerson(text: string): boolean {
   const last = splitOutside(text, JOINER).at(-1)?.trim() ?? "";
-  return /^\p{Lu}/u.test(last) && isPerson(last);
+  return STARTS_CAPITAL.test(last) && isPerson(last);
 }
 
 /** True when the text, up to its first conjunction, is a person: "заступник Петренко П.П. та …". */
@@ -288,11 +308,13 @@ const JOINER = /\s+(?:та|і|й|and)\s+|\s*\/\s*/iu;
 const LEADING_JOINER = /^(?:та|і|й|and)\s+/iu;
 
 /** A unit's kind, in the nominative: the noun a unit's name starts with after its adjectives. */
-const KIND_NOUN = String.raw`(?:відділ|відділи|управління(?!\s+[\p{L}'’ʼ-]+(?:ом|ем|єм|ами|ями|ою|ею|єю)(?!\p{L}))|департамент|сектор|служба|центр|комітет|рада|підприємство|підприємства|заклад|заклади|установа|установи|апарат|інспекція|адміністрація|бюро|староста|старости|підрозділ|підрозділи|department|division|office|service|centre|center)(?!\p{L})`;
+const KIND_NOUN = String.raw`(?:відділ|відділи|управління(?!\s+[${LETTER_CHARS}'’ʼ-]+(?:ом|ем|єм|ами|ями|ою|ею|єю)(?!${LETTER}))|департамент|сектор|служба|центр|комітет|рада|підприємство|підприємства|заклад|заклади|установа|установи|апарат|інспекція|адміністрація|бюро|староста|старости|підрозділ|підрозділи|department|division|office|service|centre|center)(?!${LETTER})`;
+/** A word that is a unit's kind itself ("відділ"), not a genitive ending a name. */
+const KIND_NOUN_ALONE = new RegExp(`^${KIND_NOUN}$`, "iu");
 /** An adjective in the nominative before the kind: "фінансовий", "комунальне", "Роменський міський". */
-const ADJECTIVE = String.raw`(?:[\p{L}'’ʼ-]+(?:ий|ій|е|є|а|я|і)|[A-Za-z-]+)`;
+const ADJECTIVE = String.raw`(?:[${LETTER_CHARS}'’ʼ-]+(?:ий|ій|е|є|а|я|і)|[A-Za-z-]+)`;
 /** Abbreviations of organisational forms that start a unit's name: "КП «…»", "ЦНАП", "КНП «…»". */
-const KIND_ABBREVIATION = String.raw`(?:КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|ДЮСШ|ЦСС|ТЦК)(?!\p{L})`;
+const KIND_ABBREVIATION = String.raw`(?:КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|ДЮСШ|ЦСС|ТЦК)(?!${LETTER})`;
 const KIND_START = new RegExp(
   String.raw`^(?:[«"„]?${KIND_ABBREVIATION}|(?:${ADJECTIVE}\s+){0,2}${KIND_NOUN})`,
   "iu",
@@ -302,10 +324,10 @@ const KIND_START = new RegExp(
  * capital run of 2–6 letters not listed here (its letters may be words: "НС", "ЦЗ") names an
  * organisation only with an adjective before it or a «name» after it ("Роменська ЖЕК", "БК «Юність»").
  */
-const ORGANISATION_ABBREVIATION = String.raw`(?:ДРАЦС|ДСНС|ГУНП|НПУ|ДПС|ПФУ|ЦЗН|ДМС|СБУ|ОДА|РДА|ВЦА|ОВА|КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ГО|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|НВК|ДЮСШ|ЦСС|ЦСССДМ|ЦНСП|ТЦСО|ТЦК|ЖЕК|ЖЕУ|ЖЕД|ЖКП|ЦДЮТ|ЦБС|ЦКД|БК|МБК|ЦК|КДЮСШ)(?!\p{L})`;
-const CAPITALS = String.raw`(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{2,6}(?!\p{L})`;
+const ORGANISATION_ABBREVIATION = String.raw`(?:ДРАЦС|ДСНС|ГУНП|НПУ|ДПС|ПФУ|ЦЗН|ДМС|СБУ|ОДА|РДА|ВЦА|ОВА|КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ГО|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|НВК|ДЮСШ|ЦСС|ЦСССДМ|ЦНСП|ТЦСО|ТЦК|ЖЕК|ЖЕУ|ЖЕД|ЖКП|ЦДЮТ|ЦБС|ЦКД|БК|МБК|ЦК|КДЮСШ)(?!${LETTER})`;
+const CAPITALS = String.raw`(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{2,6}(?!${LETTER})`;
 /** An adjective in the nominative, by its ending: "Роменська", "міський", "комунальне". */
-const NOMINATIVE_ADJECTIVE = String.raw`[\p{L}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
+const NOMINATIVE_ADJECTIVE = String.raw`[${LETTER_CHARS}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
 /**
  * A unit named by its abbreviation: `[adjectives] ABBREVIATION [«name»]` ("Роменська ЖЕК", "міський
  * ЦНАП", "КНП «Роменська ЦРЛ»", "ЗОШ №2"); an abbreviation not listed needs an adjective or a «name».
@@ -315,7 +337,7 @@ const ABBREVIATED_UNIT = new RegExp(
   "u",
 );
 /** The first word in the plural: "структурні", "комунальні", "старости". */
-const PLURAL_HEAD = /^[«"„]?[\p{L}'’ʼ-]*\p{Ll}[іи](?!\p{L})/u;
+const PLURAL_HEAD = new RegExp(String.raw`^[«"„]?[${LETTER_CHARS}'’ʼ-]*${LOWER}[іи](?!${LETTER})`, "u");
 
 /**
  * True when the text starts an executor of its own: a unit's or a body's kind in the nominative after
@@ -326,7 +348,7 @@ const PLURAL_HEAD = /^[«"„]?[\p{L}'’ʼ-]*\p{Ll}[іи](?!\p{L})/u;
 export function startsExecutor(text: string): boolean {
   const clean = text.trim();
   return (
-    (KIND_START.test(clean) && /^[«"„]?\p{L}/u.test(clean)) ||
+    (KIND_START.test(clean) && STARTS_WITH_LETTER.test(clean)) ||
     ABBREVIATED_UNIT.test(clean) ||
     startsBody(clean) ||
     isStandaloneAbbreviation(clean) ||
@@ -366,7 +388,7 @@ function splitJoined(text: string): string[] {
 /** Trims what ends a list item, but keeps the dot of a person's last initial ("Петренко П.П."). */
 function trimEnd(unit: string): string {
   const trimmed = unit.replace(/[,;:\s]+$/, "").trim();
-  if (/\p{Lu}\.$/u.test(trimmed) && isPerson(trimmed)) return trimmed;
+  if (ENDS_WITH_INITIAL.test(trimmed) && isPerson(trimmed)) return trimmed;
   return trimmed.replace(/[,.;:\s]+$/, "").trim();
 }
 
@@ -413,8 +435,8 @@ export function splitExecutors(cell: string): string[] {
 
 /** A word in capitals that only a name typed in capitals has: 7+ letters, or a unit's kind. */
 const KIND_IN_CAPITALS = "ВІДДІЛ|СЕКТОР|ЦЕНТР|СЛУЖБА|РАДА|РАДИ|КОМІТЕТ|ЗАКЛАДИ";
-const SHOUTED_WORD = new RegExp(`(?<!\\p{L})(?:[А-ЯІЇЄҐ'’ʼ]{7,}|${KIND_IN_CAPITALS})(?!\\p{L})`, "u");
-const CAPITAL_WORD = /(?<!\p{L})\p{Lu}[\p{Lu}'’ʼ]+(?!\p{L})/gu;
+const SHOUTED_WORD = new RegExp(`(?<!${LETTER})(?:[А-ЯІЇЄҐ'’ʼ]{7,}|${KIND_IN_CAPITALS})(?!${LETTER})`, "u");
+const CAPITAL_WORD = new RegExp(String.raw`(?<!${LETTER})${UPPER}[${UPPER_CHARS}'’ʼ]+(?!${LETTER})`, "gu");
 /**
  * Capitals that stay an abbreviation in a name typed in capitals: a listed organisation's ("КНП"), or
  * up to five letters with no vowel at the end, which no declined word of a name has ("ДРАЦС", "НС").

@@ -3,6 +3,8 @@
  * field: a new spelling of a field's name is added here, to both of its patterns, and every reader of
  * the passport sees it.
  */
+import { LETTER } from "../domain/letters.js";
+
 export interface PassportFieldName {
   number: number;
   /** How the whole name begins in a paragraph or a cell ("1. Найменування територіальної громади: …"). */
@@ -15,14 +17,26 @@ export interface PassportFieldName {
 }
 
 export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
-  { number: 1, phrase: /^найменування територіальної громади/i, firstWord: /^Найменування(?!\p{L})/u },
-  { number: 2, phrase: /^код за кодифікатором/i, firstWord: /^Код(?!\p{L})/u },
-  { number: 3, phrase: /^заголовок, дата, номер/i, firstWord: /^Заголовок(?!\p{L})/u },
-  { number: 4, phrase: /^дата погодження/i, firstWord: /^Дата(?!\p{L})/u },
-  { number: 5, phrase: /^мета програми/i, firstWord: /^Мета(?!\p{L})/u },
+  {
+    number: 1,
+    phrase: /^найменування територіальної громади/i,
+    firstWord: new RegExp(String.raw`^Найменування(?!${LETTER})`, "u"),
+  },
+  { number: 2, phrase: /^код за кодифікатором/i, firstWord: new RegExp(String.raw`^Код(?!${LETTER})`, "u") },
+  {
+    number: 3,
+    phrase: /^заголовок, дата, номер/i,
+    firstWord: new RegExp(String.raw`^Заголовок(?!${LETTER})`, "u"),
+  },
+  { number: 4, phrase: /^дата погодження/i, firstWord: new RegExp(String.raw`^Дата(?!${LETTER})`, "u") },
+  { number: 5, phrase: /^мета програми/i, firstWord: new RegExp(String.raw`^Мета(?!${LETTER})`, "u") },
   { number: 6, phrase: /^розробник/i, firstWord: /^Розробник/u },
   { number: 7, phrase: /^керівник/i, firstWord: /^Керівник/u },
   { number: 8, phrase: /^відповідальні за виконання/i, firstWord: /^Відповідальн/u },
   { number: 9, phrase: /^строк(?:и)? виконання/i, firstWord: /^Строк/u },
-  { number: 10, phrase: /^джерела (?:та|і) обсяги фінансування/i, firstWord: /^Джерела(?!\p{L})/u },
+  {
+    number: 10,
+    phrase: /^джерела (?:та|і) обсяги фінансування/i,
+    firstWord: new RegExp(String.raw`^Джерела(?!${LETTER})`, "u"),
+  },
 ];

@@ -4,7 +4,7 @@ import { pagesPdf } from "../formats/pdf-builder.js";
 /**
  * pdf.js's legacy build overwrites working built-ins with slow core-js versions on Node 20 (on newer
  * Nodes its polyfills leave them alone, and this test holds trivially there). Taken before anything
- * of pdf.js is loaded: load.js loads pdf.js as it is imported, so it is imported inside the test.
+ * of pdf.js is loaded: load.js is imported inside the test (it loads pdf.js at its first PDF).
  */
 const before = {
   push: Array.prototype.push,

@@ -1,16 +1,17 @@
+import { LETTER, LETTER_CHARS } from "../letters.js";
 import type { Finding, Programme } from "../model.js";
 import { ref } from "../model.js";
 import { finding } from "./common.js";
 import { passportLine } from "./passport.js";
 
-/** Outside a word: Cyrillic letters are not \w, so word edges are spelled with \p{L}. */
-const B = "(?<!\\p{L})";
-const E = "(?!\\p{L})";
+/** Outside a word: Cyrillic letters are not \w, so word edges are spelled with LETTER. */
+const B = `(?<!${LETTER})`;
+const E = `(?!${LETTER})`;
 const HEAD = `голов[аиіу]${E}`;
 /** A word that is not a unit of the body: "начальник відділу … військової адміністрації" heads a unit. */
 const UNIT_WORDS = "відділ|управлін|департамент|сектор|служб|центр|апарат";
 const NOT_A_UNIT = `(?!${UNIT_WORDS})`;
-const COMMUNITY_ADJECTIVE = `${B}(?:міськ|сільськ|селищн)\\p{L}*`;
+const COMMUNITY_ADJECTIVE = `${B}(?:міськ|сільськ|селищн)${LETTER}*`;
 
 /**
  * Posts at least as high as the deputy head of the local self-government body (Res. 119 п. 3): the
@@ -21,16 +22,16 @@ const COMMUNITY_ADJECTIVE = `${B}(?:міськ|сільськ|селищн)\\p{L
 const HIGH_ENOUGH = [
   new RegExp(`${COMMUNITY_ADJECTIVE}\\s+${HEAD}`, "u"),
   new RegExp(
-    `${B}${HEAD}\\s+(?:\\p{L}+\\s+){0,2}(?:міськ|сільськ|селищн)\\p{L}*\\s+(?:ради|територіальн)`,
+    `${B}${HEAD}\\s+(?:${LETTER}+\\s+){0,2}(?:міськ|сільськ|селищн)${LETTER}*\\s+(?:ради|територіальн)`,
     "u",
   ),
   // "Заступник голови з питань діяльності виконавчих органів": the council's deputy head, the council unnamed.
   new RegExp(
-    `${B}(?:перш\\p{L}*\\s+)?заступни\\p{L}*\\s+${HEAD}(?!\\s+(?:\\p{L}+\\s+)?(?:комісі|правлін|обласн|районн|${UNIT_WORDS}))`,
+    `${B}(?:перш${LETTER}*\\s+)?заступни${LETTER}*\\s+${HEAD}(?!\\s+(?:${LETTER}+\\s+)?(?:комісі|правлін|обласн|районн|${UNIT_WORDS}))`,
     "u",
   ),
   new RegExp(
-    `${B}(?:начальник|голов)\\p{L}*\\s+(?:${NOT_A_UNIT}[\\p{L}'’-]+\\s+){0,5}військов\\p{L}*\\s+адміністрац`,
+    `${B}(?:начальник|голов)${LETTER}*\\s+(?:${NOT_A_UNIT}[${LETTER_CHARS}'’-]+\\s+){0,5}військов${LETTER}*\\s+адміністрац`,
     "u",
   ),
 ];

@@ -1,3 +1,4 @@
+import { LETTER } from "../../domain/letters.js";
 import type { SourceKind } from "../../domain/model.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
@@ -6,7 +7,7 @@ import type { TableRow } from "../blocks.js";
 const YEAR_CELL = /^(20\d\d)\s*(?:р\.?|рік|року|роки)?\s*\*?$/i;
 /** One column for several years: "2026-2027", "2026–2027 рр.", "2026-2027 роки". */
 const SPAN_CELL = /^(20\d\d)\s*[-–—]\s*(20\d\d)\s*(?:рр?\.?|роки|років)?\s*\*?$/i;
-const TOTAL_CELL = /^(всього|усього|разом)(?!\p{L})/iu;
+const TOTAL_CELL = new RegExp(String.raw`^(всього|усього|разом)(?!${LETTER})`, "iu");
 /** "інші" alone names the other sources only as a heading beside named budgets. */
 const OTHER_HEADING = /^інш(?:і|е|их)$/i;
 

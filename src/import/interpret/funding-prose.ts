@@ -1,3 +1,4 @@
+import { LETTER } from "../../domain/letters.js";
 import type { ByYear, DeclaredFunding, SourceKind } from "../../domain/model.js";
 import { type MoneyUnit, parseDecimalToKopecks } from "../../domain/money.js";
 import type { CellAddress } from "./coverage.js";
@@ -53,27 +54,46 @@ export interface SharedYearsJudge {
 /** A number: digits grouped by spaces in threes after a head of one to three, or plain; decimals. */
 const NUMBER = /(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?![\d])/gu;
 /** A unit after an amount: "тис. грн", "тис.грн.", "грн", "гривень", "тисяч гривень", "млн грн". */
-const UNIT_AFTER =
-  /^\s*(?:(?<thousand>тис(?:\.|яч[аі]?)?)|(?<million>млн\.?|мільйон\p{L}*))?\s*(?<uah>грн\.?|гривень|гривні|гривня)?/iu;
+const UNIT_AFTER = new RegExp(
+  String.raw`^\s*(?:(?<thousand>тис(?:\.|яч[аі]?)?)|(?<million>млн\.?|мільйон${LETTER}*))?\s*(?<uah>грн\.?|гривень|гривні|гривня)?`,
+  "iu",
+);
 const PERCENT_AFTER = /^\s*(?:%|відсот)/iu;
 const YEAR = /^(?:19|20)\d\d$/;
 const RANGE_AFTER = /^\s*[-‐‑–—−]\s*(?:19|20)\d\d(?![\d.,])/u;
 const RANGE_BEFORE = /(?:19|20)\d\d\s*[-‐‑–—−]\s*$/u;
 const AFTER_DASH = /[-‐‑–—−:]\s*$/u;
 /** «по 15,0», «щорічно 15,0», «щороку – 15,0»: one amount for each of the years before it. */
-const EACH_BEFORE =
-  /(?<!\p{L})(?:по|щороку|щорічно|кожного\s+року|на\s+кожен\s+рік)\s*(?:[-‐‑–—−:]\s*)?(?:по\s*)?$/iu;
+const EACH_BEFORE = new RegExp(
+  String.raw`(?<!${LETTER})(?:по|щороку|щорічно|кожного\s+року|на\s+кожен\s+рік)\s*(?:[-‐‑–—−:]\s*)?(?:по\s*)?$`,
+  "iu",
+);
 /** «15,0 тис. грн щороку»: one amount for each year. */
-const EACH_AFTER = /^[\s,]*(?:щороку|щорічно|кожного\s+року|на\s+кожен\s+рік|на\s+рік)(?!\p{L})/iu;
+const EACH_AFTER = new RegExp(
+  String.raw`^[\s,]*(?:щороку|щорічно|кожного\s+року|на\s+кожен\s+рік|на\s+рік)(?!${LETTER})`,
+  "iu",
+);
 /** What follows a year that labels an amount or is a year of a list: a year word, a dash, a colon. */
-const LABEL_AFTER = /^\s*(?:рік|році|року|роки|роках|років|р\.|р(?!\p{L})|[-‐‑–—−:])/iu;
+const LABEL_AFTER = new RegExp(
+  String.raw`^\s*(?:рік|році|року|роки|роках|років|р\.|р(?!${LETTER})|[-‐‑–—−:])`,
+  "iu",
+);
 /** An owner named after its amount: «80,0 тис. грн – кошти місцевого бюджету, …». */
 const CLAUSE_AFTER = /^\s*[-‐‑–—−:]\s*([^,;()]*)/u;
-const TOTAL_WORDS = /(?<!\p{L})(?:загальн\p{L}*|всього|усього|разом|обсяг\p{L}*)(?!\p{L})/iu;
+const TOTAL_WORDS = new RegExp(
+  String.raw`(?<!${LETTER})(?:загальн${LETTER}*|всього|усього|разом|обсяг${LETTER}*)(?!${LETTER})`,
+  "iu",
+);
 /** Only these make a sentence naming a source also the total («загальний обсяг … з місцевого бюджету»). */
-const STRICT_TOTAL_WORDS = /(?<!\p{L})(?:загальн\p{L}*|всього|усього|разом)(?!\p{L})/iu;
-const BUDGET = /(?<!\p{L})бюджет(?:у|і|ом|ів|и|а)?(?!\p{L})/giu;
-const OTHER_SOURCE = /(?<!\p{L})(?:інш\p{L}*\s+джерел|не\s+заборонен|позабюджетн)/iu;
+const STRICT_TOTAL_WORDS = new RegExp(
+  String.raw`(?<!${LETTER})(?:загальн${LETTER}*|всього|усього|разом)(?!${LETTER})`,
+  "iu",
+);
+const BUDGET = new RegExp(String.raw`(?<!${LETTER})бюджет(?:у|і|ом|ів|и|а)?(?!${LETTER})`, "giu");
+const OTHER_SOURCE = new RegExp(
+  String.raw`(?<!${LETTER})(?:інш${LETTER}*\s+джерел|не\s+заборонен|позабюджетн)`,
+  "iu",
+);
 
 /** The sources a phrase names: a budget by the word before it, other sources by their phrases. */
 export function sourcesNamedIn(text: string): SourceKind[] {

@@ -1,3 +1,4 @@
+import { LETTER, LETTER_CHARS, LOWER } from "../../domain/letters.js";
 import type { Indicator } from "../../domain/model.js";
 import type { Table } from "../blocks.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
@@ -5,6 +6,11 @@ import { numbersIn } from "./coverage.js";
 import type { NumberSink } from "./passport.js";
 import { NO_SINK } from "./passport.js";
 import { cellText } from "./text.js";
+
+/** Starts with a small letter, after an optional opening quote or bracket. */
+const STARTS_SMALL = new RegExp(String.raw`^[«"„(]?${LOWER}`, "u");
+/** Starts with a small letter. */
+const SMALL_FIRST = new RegExp(String.raw`^${LOWER}`, "u");
 
 type IndicatorRole =
   | "targets"
@@ -81,7 +87,10 @@ export function indicatorValue(text: string): string {
  * «2026 – 70», «2026 р. – 70», «у 2026 році – 70», «2026: 70»: a year labelling the value after it. The
  * label starts with the year (or «у»/«в» before it) and ends with a colon or a dash.
  */
-const YEAR_LABEL = /(?<![\p{L}\d])(?:[ув]\s+)?(20\d\d)\s*(?:р\.|рік|році|року)?\s*[:‐‑–—-]\s*/giu;
+const YEAR_LABEL = new RegExp(
+  String.raw`(?<![${LETTER_CHARS}\d])(?:[ув]\s+)?(20\d\d)\s*(?:р\.|рік|році|року)?\s*[:‐‑–—-]\s*`,
+  "giu",
+);
 const NUMBER_TOKEN = /(?<![\d.,])(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?(?!\d)/g;
 
 /** The targets of one cell: the value after each year label, up to the next label. */
@@ -186,7 +195,7 @@ function readRow(cells: string[], columns: Columns<IndicatorRole>, printedWidth:
 }
 
 /** A text cut at a hyphen after a letter («Wi-» over «Fi», «електронно-» over «цифрових»). */
-export const CUT_AT_HYPHEN = /\p{L}-$/u;
+export const CUT_AT_HYPHEN = new RegExp(String.raw`${LETTER}-$`, "u");
 
 /**
  * A name going on after a page break: text in the name (or direction) column only, no number, unit,
@@ -204,7 +213,7 @@ function isContinuation(row: RowRead, pageTop: boolean, previous = ""): boolean 
   ];
   if (values.some((value) => value !== "")) return false;
   const text = row.name || row.direction;
-  return text !== "" && (pageTop || /^[«"„(]?\p{Ll}/u.test(text) || CUT_AT_HYPHEN.test(previous));
+  return text !== "" && (pageTop || STARTS_SMALL.test(text) || CUT_AT_HYPHEN.test(previous));
 }
 
 /**
@@ -215,7 +224,7 @@ function isContinuation(row: RowRead, pageTop: boolean, previous = ""): boolean 
 export function joinText(before: string, after: string): string {
   if (before === "") return after;
   if (!CUT_AT_HYPHEN.test(before)) return `${before} ${after}`;
-  return /^\p{Ll}/u.test(after) ? `${before.slice(0, -1)}${after}` : `${before}${after}`;
+  return SMALL_FIRST.test(after) ? `${before.slice(0, -1)}${after}` : `${before}${after}`;
 }
 
 function continueIndicator(last: Indicator | undefined, row: RowRead, indicators: Indicator[]): void {

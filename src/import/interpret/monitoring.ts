@@ -1,3 +1,4 @@
+import { LETTER, LOWER } from "../../domain/letters.js";
 import type { MonitoringVariable } from "../../domain/model.js";
 import type { Table } from "../blocks.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
@@ -5,12 +6,15 @@ import { CUT_AT_HYPHEN, indicatorValue, joinText } from "./indicators.js";
 import { NO_SINK, type NumberSink } from "./passport.js";
 import { cellText } from "./text.js";
 
+/** Starts with a small letter, after an optional opening quote or bracket. */
+const STARTS_SMALL = new RegExp(String.raw`^[«"„(]?${LOWER}`, "u");
+
 type VariableRole = "values" | "baseline" | "unit" | "source" | "number" | "name";
 
 /** The monitoring-variables annex («Показники моніторингу»): variable, unit, source of data, baseline, per year. */
 const VARIABLE_COLUMNS: ColumnRule<VariableRole>[] = [
   { role: "baseline", pattern: /базов/i },
-  { role: "source", pattern: /джерел\p{L}*(?!\s+фінансув)/iu },
+  { role: "source", pattern: new RegExp(String.raw`джерел${LETTER}*(?!\s+фінансув)`, "iu") },
   { role: "unit", pattern: /одиниц/i },
   { role: "values", pattern: /значенн|за роками|прогноз/i },
   { role: "number", pattern: /№|з\/п/i },
@@ -85,7 +89,7 @@ export function readMonitoring(table: Table, sink: NumberSink = NO_SINK): Monito
       last &&
       variable.name !== "" &&
       valuesPrinted.every((text) => text === "") &&
-      (wasPageTop || /^[«"„(]?\p{Ll}/u.test(variable.name) || CUT_AT_HYPHEN.test(last.name));
+      (wasPageTop || STARTS_SMALL.test(variable.name) || CUT_AT_HYPHEN.test(last.name));
     if (continues) {
       last.name = joinText(last.name, variable.name);
       if (variable.source) last.source = `${last.source} ${variable.source}`.trim();

@@ -1,3 +1,4 @@
+import { LETTER } from "../../domain/letters.js";
 import type { ByYear, DeclaredFunding, PassportField, SourceKind } from "../../domain/model.js";
 import { ref, SOURCE_LABELS_UK } from "../../domain/model.js";
 import {
@@ -23,6 +24,11 @@ import {
 } from "./funding-prose.js";
 import { isNumberRun, type RunNumber, readNumberRun } from "./number-run.js";
 import { cellText } from "./text.js";
+
+/** «(проєкту) програми» at the start. */
+const PROGRAMME_WORD = new RegExp(String.raw`^\s*(?:проєкту\s+|проекту\s+)?програми(?!${LETTER})`, "iu");
+/** The words for a year. */
+const YEAR_WORDS = new RegExp(String.raw`(?<!${LETTER})(?:рік|роки|року|р\.)(?!${LETTER})`, "giu");
 
 const FIELD_NUMBER = /^(\d{1,2})\.?$/;
 const TOTAL_WORD = /^(всього|усього|разом)$/i;
@@ -124,7 +130,7 @@ function labelledField(text: string, line: number): PassportField | null {
   const separator = /:|\s[–—-]\s/.exec(after);
   const value = separator
     ? after.slice(separator.index + separator[0].length)
-    : after.replace(/^\s*(?:проєкту\s+|проекту\s+)?програми(?!\p{L})/iu, "");
+    : after.replace(PROGRAMME_WORD, "");
   return { number, label, value: value.trim(), line };
 }
 
@@ -226,7 +232,10 @@ function readFundingTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink)
   return found;
 }
 
-const UNIT_WORDS = /(?<!\p{L})(?:тис\.?|грн\.?|рік|роки|року|років|р\.)(?!\p{L})/giu;
+const UNIT_WORDS = new RegExp(
+  String.raw`(?<!${LETTER})(?:тис\.?|грн\.?|рік|роки|року|років|р\.)(?!${LETTER})`,
+  "giu",
+);
 
 /** The slots a header names in its text: "Всього 2026 2027 2028", "Усього: 2026 р. 2027 р.", "(тис. грн) 2026 2027". */
 function headerSlots(texts: string[]): Slot[] | null {
@@ -467,7 +476,7 @@ function sharedYearsJudge(log: FindingLog, totals: Totals | null, unit: MoneyUni
 /** Field 10 printed on one line: "Всього 2026 рік 2027 рік 2028 рік 27745 10275 8245 9225". */
 function readFundingLine(value: string, funding: DeclaredFunding, unit: MoneyUnit): boolean {
   const tokens = value
-    .replace(/(?<!\p{L})(?:рік|роки|року|р\.)(?!\p{L})/giu, " ")
+    .replace(YEAR_WORDS, " ")
     .replace(/(\d)\s(?=\d{3}\b)/g, "$1")
     .split(/\s+/)
     .filter((token) => token !== "");

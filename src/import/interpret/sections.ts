@@ -1,12 +1,16 @@
+import { LETTER } from "../../domain/letters.js";
 import type { Section, SectionKey } from "../../domain/model.js";
 import type { Block, Paragraph } from "../blocks.js";
+
+/** «ПРОГРАМА» as a word at the start. */
+const PROGRAMME_TITLE = new RegExp(String.raw`^ПРОГРАМА(?!${LETTER})`, "u");
 
 const HEADING = /^(?:[IVXІ]{1,4}|\d{1,2})\.\s*(\S.*)$/;
 const ANNEX = /^додаток\s*(?:№\s*)?\d/iu;
 const KEYS: [SectionKey, RegExp][] = [
   ["general", /^загальні положення/i],
   ["analysis", /^аналіз/i],
-  ["aims", /^мета(?!\p{L})/iu],
+  ["aims", new RegExp(String.raw`^мета(?!${LETTER})`, "iu")],
   ["results", /^очікуван\S* результат/i],
   ["monitoring", /^моніторинг/i],
 ];
@@ -44,7 +48,7 @@ export function readSections(blocks: Block[], stop: number): Section[] {
 /** The programme title: the "ПРОГРАМА …" heading and the lines right under it. */
 export function readTitle(blocks: Block[]): string {
   const paragraphs = blocks.filter((block): block is Paragraph => block.kind === "paragraph");
-  const start = paragraphs.findIndex((block) => /^ПРОГРАМА(?!\p{L})/u.test(block.text));
+  const start = paragraphs.findIndex((block) => PROGRAMME_TITLE.test(block.text));
   const fallback = paragraphs.findIndex((block) => /^програм[аи] інформатизації/i.test(block.text));
   const at = start >= 0 ? start : fallback;
   const first = paragraphs[at];

@@ -1,4 +1,5 @@
 import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "../../domain/executor-split.js";
+import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
@@ -47,10 +48,10 @@ const ROMAN_DIRECTION = /^([IVXІХ]{1,5})\.\s*(\S.*)$/s;
 /** "Пріоритетний напрям 1" alone: its title is the first task cell under it. */
 const UNTITLED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*№?\s*(\d{1,2})\s*[.:]?$/i;
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
-const MID_SENTENCE = /^[«"„“(]?\p{Ll}/u;
+const MID_SENTENCE = new RegExp(String.raw`^[«"„“(]?${LOWER}`, "u");
 const TOTAL = /^(всього|усього|разом)/i;
 /** An executors cell cut after a conjunction or a slash: what follows on the next page goes on with it. */
-const ENDS_WITH_JOINER = /(?:(?<!\p{L})(?:та|і|й|and)|\/)$/iu;
+const ENDS_WITH_JOINER = new RegExp(String.raw`(?:(?<!${LETTER})(?:та|і|й|and)|\/)$`, "iu");
 
 /**
  * An unnumbered heading in capitals alone in its row ("ЦИФРОВА ІНФРАСТРУКТУРА"): a direction's title.

@@ -33,6 +33,7 @@
  * whose header is not one the interpreter knows, or that has none) are named as unframed, so that
  * the import says their cells were read as text rather than leaving the loss silent.
  */
+import { LETTER, LOWER, UPPER, UPPER_CHARS } from "../../domain/letters.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
 import { parseDeadline } from "../interpret/deadline.js";
@@ -40,6 +41,19 @@ import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
 import { cluster, type Ruling, type TextRun } from "./geometry.js";
+
+/** Starts with a capital letter or a digit. */
+const CAPITAL_OR_DIGIT_FIRST = new RegExp(String.raw`^[${UPPER_CHARS}\d]`, "u");
+/** A capital letter. */
+const CAPITAL = new RegExp(String.raw`${UPPER}`, "u");
+/** Ends with a letter. */
+const ENDS_WITH_LETTER = new RegExp(String.raw`${LETTER}$`, "u");
+/** Starts with a capital letter. */
+const CAPITAL_FIRST = new RegExp(String.raw`^${UPPER}`, "u");
+/** Starts with a small letter or a dash and a space. */
+const CONTINUES = new RegExp(String.raw`^(?:${LOWER}|[–—]\s)`, "u");
+/** Starts with two initials. */
+const INITIALS_FIRST = new RegExp(String.raw`^${UPPER}\.\s?${UPPER}\.`, "u");
 
 export interface AlignedTable {
   /** Column edges, left to right: the table's left, the edges between columns, its right. */
@@ -69,11 +83,13 @@ const HEADER_LINES = 6;
 /** Text that is an amount or a dash for none, and nothing else (digits, separators, dashes, `х`). */
 export const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
 /** What only starts a row: an item's number before its title, a direction heading, a total. */
-const ROW_START =
-  /^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+\p{Lu}|\d{1,3}\)\s+\p{Lu}|Пріоритетний\s+напрям|Напрям(?:ок)?\s+№?\s*\d|(?:Всього|Усього|Разом)\s+за\s)/u;
+const ROW_START = new RegExp(
+  String.raw`^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+${UPPER}|\d{1,3}\)\s+${UPPER}|Пріоритетний\s+напрям|Напрям(?:ок)?\s+№?\s*\d|(?:Всього|Усього|Разом)\s+за\s)`,
+  "u",
+);
 
 /** A footnote under a table («*** – дані за попередній рік»): the table ends above it. */
-const FOOTNOTE = /^\*+\s*(?:[–—-]\s*)?\p{L}/u;
+const FOOTNOTE = new RegExp(String.raw`^\*+\s*(?:[–—-]\s*)?${LETTER}`, "u");
 
 function pieces(line: TextRun[], join: (runs: TextRun[]) => string): Piece[] {
   const sorted = [...line].sort((a, b) => a.x - b.x);
@@ -136,7 +152,9 @@ const sizeOf = (line: TextRun[]): number => Math.max(...line.map((run) => run.si
 function continuesHeader(line: Piece[]): boolean {
   const texts = line.map((piece) => piece.text);
   if (isColumnNumberRow(texts)) return true;
-  return texts.every((text) => yearOf(text) !== null || TOTAL_WORD.test(text) || !/^[\p{Lu}\d]/u.test(text));
+  return texts.every(
+    (text) => yearOf(text) !== null || TOTAL_WORD.test(text) || !CAPITAL_OR_DIGIT_FIRST.test(text),
+  );
 }
 
 const TOTAL_WORD = /^(всього|усього|разом)/iu;
@@ -409,7 +427,7 @@ interface Placed {
  */
 function glyphWeight(character: string): number {
   if (/[\s.,:;!'’*()/]/u.test(character)) return 0.5;
-  return /\p{Lu}/u.test(character) ? 1.3 : 1;
+  return CAPITAL.test(character) ? 1.3 : 1;
 }
 
 const weightOf = (text: string): number =>
@@ -494,7 +512,7 @@ function goesOnCell(
   // An amount grouped by spaces wraps at a space in a narrow column ("1 032" over "053,00").
   const wrappedAmount = wrapsAmount(above.text, piece.text);
   // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
-  const reference = /\p{L}$/u.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
+  const reference = ENDS_WITH_LETTER.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
   const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
   if (
     amount &&
@@ -511,13 +529,13 @@ function goesOnCell(
   // column empty goes on with the row, the text reading on (but a source's label under a source's).
   if (leads) return !(isSourceLabel(above.text) && isSourceLabel(piece.text));
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
-  if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
+  if (isSourceLabel(above.text) && CAPITAL_FIRST.test(piece.text)) return false;
   // Two whole deadlines one under the other ("2026-2028 р." over "2027 рік"): each row's own.
   if (isWholeDeadline(above.text) && isWholeDeadline(piece.text)) return false;
   const space = piece.size * 0.25;
   // The word widths are estimated from the characters: a lowercase or dash start (mid-sentence) is
   // given the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
-  const slack = /^(?:\p{Ll}|[–—]\s)/u.test(piece.text) ? -2 * piece.size : 0.5;
+  const slack = CONTINUES.test(piece.text) ? -2 * piece.size : 0.5;
   const widest = (reach.right[column] ?? 0) - Math.min(reach.left[column] ?? 0, above.x);
   return above.right - above.x + space + firstWordWidth(piece) > widest + slack;
 }
@@ -658,7 +676,7 @@ function isHeadingLine(line: Piece[]): boolean {
 
 /** A direction heading, not a person's initials ("І.І.) та ДРАЦС" reads like the Roman "І. …"). */
 const isHeading = (text: string): boolean =>
-  /^[\p{Lu}\d]/u.test(text) && !/^\p{Lu}\.\s?\p{Lu}\./u.test(text) && isDirectionHeading(text);
+  CAPITAL_OR_DIGIT_FIRST.test(text) && !INITIALS_FIRST.test(text) && isDirectionHeading(text);
 
 function headingFromFirstColumn(cells: string[]): string[] {
   const filled = cells.flatMap((text, index) => (text.trim() === "" ? [] : [index]));

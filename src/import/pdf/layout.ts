@@ -13,12 +13,20 @@
  * - running headers and footers (the same line near the top or bottom of several pages) and page
  *   numbers are dropped.
  */
+import { LETTER, LETTER_CHARS, LOWER, UPPER } from "../../domain/letters.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
 import { AMOUNT_LIKE, alignedTables, awaitsValue, nextInList, wrapsAmount } from "./aligned.js";
 import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
+
+/** Ends with a letter. */
+const ENDS_WITH_LETTER = new RegExp(String.raw`${LETTER}$`, "u");
+/** Ends with a capitalised word. */
+const ENDS_WITH_SURNAME = new RegExp(String.raw`(?:^|[\s,])${UPPER}${LOWER}+$`, "u");
+/** Starts with two initials. */
+const INITIALS_FIRST = new RegExp(String.raw`^${UPPER}\.\s?${UPPER}\.`, "u");
 
 const EDGE = 2;
 
@@ -141,7 +149,7 @@ function owner(grid: Grid, row: number, column: number): [number, number] {
 }
 
 /** A line that ends in a dash right after a word or number ("2022–") goes on without a space. */
-const OPEN_DASH = /[\p{L}\d][–—]$/u;
+const OPEN_DASH = new RegExp(String.raw`[${LETTER_CHARS}\d][–—]$`, "u");
 
 /** Wrapped lines of one cell or paragraph as one text. */
 export function joinLines(text: string, line: string): string {
@@ -314,7 +322,7 @@ function sameColumns(a: Grid, b: Grid): boolean {
   );
 }
 
-const CONTINUING = /^[«"„“(,;:.]?\p{Ll}/u;
+const CONTINUING = new RegExp(String.raw`^[«"„“(,;:.]?${LOWER}`, "u");
 
 function filled(cells: string[]): number[] {
   return cells.flatMap((cell, index) => (cell.trim() === "" ? [] : [index]));
@@ -338,7 +346,7 @@ function continuesCell(above: string, text: string, alone: boolean): boolean {
  * напрямом» over «3», «де А – показник» over «3.3»).
  */
 function endsPhrase(above: string, text: string): boolean {
-  return /\p{L}$/u.test(above.trim()) && /^\d{1,2}(?:\.\d{1,2})*$/.test(text.trim());
+  return ENDS_WITH_LETTER.test(above.trim()) && /^\d{1,2}(?:\.\d{1,2})*$/.test(text.trim());
 }
 
 /**
@@ -367,7 +375,10 @@ function continuesSplitRow(previous: string[], row: string[]): boolean {
 }
 
 /** A label that names its section's number last: «Всього за напрямом», «Пріоритетний напрям», «Розділ». */
-const AWAITS_ORDINAL = /(?:^|\s)(?:напрям\p{L}*|розділ\p{L}*|пункт\p{L}*|№)$/iu;
+const AWAITS_ORDINAL = new RegExp(
+  String.raw`(?:^|\s)(?:напрям${LETTER}*|розділ${LETTER}*|пункт${LETTER}*|№)$`,
+  "iu",
+);
 
 /** «Всього за напрямом» over «2»: the page break cut the label from its number. */
 function completesOrdinal(above: string, text: string): boolean {
@@ -385,7 +396,7 @@ function startsCut(above: string, first: string): boolean {
 
 /** A person's name the break cut before the initials: «…, Бондар» over «О.О., начальник …». */
 function initialsAfterSurname(above: string, first: string): boolean {
-  return /(?:^|[\s,])\p{Lu}\p{Ll}+$/u.test(above.trim()) && /^\p{Lu}\.\s?\p{Lu}\./u.test(first.trim());
+  return ENDS_WITH_SURNAME.test(above.trim()) && INITIALS_FIRST.test(first.trim());
 }
 
 /** A cell the break cut after a list's separator («де А – показник 2.1,» over «В – показник 2.2»). */

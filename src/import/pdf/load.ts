@@ -10,9 +10,17 @@ import { bilingual, FORMAT_MESSAGES } from "../sniff.js";
 import type { PageContent, Ruling, TextRun } from "./geometry.js";
 import { pdfjs } from "./pdfjs.js";
 
-const { getDocument, OPS } = await pdfjs();
+type PdfJs = Awaited<ReturnType<typeof pdfjs>>;
+/**
+ * pdf.js's operator codes, set by `loadPdfPages` (which loads pdf.js) before any page is read. Not a
+ * top-level await: the CLI's CommonJS build (Node 20's code cache, scripts/build-cli.mjs) has none.
+ */
+let OPS: PdfJs["OPS"];
 /** pdf.js types it as the DOM's document, which the server build (no DOM lib) does not know. */
-type OwnerDocument = Extract<Parameters<typeof getDocument>[0], { ownerDocument?: unknown }>["ownerDocument"];
+type OwnerDocument = Extract<
+  Parameters<PdfJs["getDocument"]>[0],
+  { ownerDocument?: unknown }
+>["ownerDocument"];
 
 export const PDF_MESSAGES = {
   encrypted: bilingual(
@@ -47,7 +55,8 @@ const CURVE_TO = 2;
 const QUADRATIC_TO = 3;
 const CLOSE = 4;
 
-const PAINTS = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke]);
+/** The operators that paint a path: made at the first path, once pdf.js (OPS) is loaded. */
+let PAINTS: Set<number> | undefined;
 /** A filled rectangle thinner than this is a ruling drawn as a bar (Word's PDFs draw borders so). */
 const BAR = 2.5;
 
@@ -126,6 +135,14 @@ async function pageRulings(page: PDFPageProxy): Promise<Rulings> {
     } else if (fn === OPS.paintFormXObjectEnd) matrix = stack.pop() ?? IDENTITY;
     else if (fn === OPS.constructPath && args) {
       const paint = args[0] as number;
+      PAINTS ??= new Set([
+        OPS.stroke,
+        OPS.closeStroke,
+        OPS.fill,
+        OPS.eoFill,
+        OPS.fillStroke,
+        OPS.eoFillStroke,
+      ]);
       if (!PAINTS.has(paint)) continue;
       const filled = paint !== OPS.stroke && paint !== OPS.closeStroke;
       const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
@@ -187,7 +204,9 @@ function isPasswordError(error: unknown): boolean {
 
 /** Every page's text runs and rulings; refuses encrypted, damaged and overlong PDFs. */
 export async function loadPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
-  const task = getDocument({
+  const pdf = await pdfjs();
+  OPS = pdf.OPS;
+  const task = pdf.getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: false,

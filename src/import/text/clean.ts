@@ -40,7 +40,7 @@ const COMPOUND_STEM = /(?:но|во|ко|чно|ьно)$/;
 const VOWELS = /[аеєиіїоуюяaeiouy]$/i;
 
 function isLineWrapHyphen(before: string, after: string): boolean {
-  if (!/^\p{Ll}/u.test(after)) return false; // "Дія-Центр", "Wi-Fi", "QR-код"
+  if (!SMALL_FIRST.test(after)) return false; // "Дія-Центр", "Wi-Fi", "QR-код"
   if (/[0-9a-z]/i.test(before + after)) return false;
   if (before.length <= 1) return false; // "е-демократія"
   if (before.length >= 2 && before === before.toUpperCase()) return false; // "ІТ-сектор"
@@ -54,6 +54,13 @@ function isLineWrapHyphen(before: string, after: string): boolean {
  * Joins words a Word layout hyphenated at a line wrap inside a table cell ("цифро-візації",
  * "Стро-ки"), keeping real compounds ("онлайн-запису", "соціально-економічний", "Дія-Центр").
  */
+
+import { LETTER, LETTER_CHARS, LOWER } from "../../domain/letters.js";
+
+/** Starts with a small letter. */
+const SMALL_FIRST = new RegExp(String.raw`^${LOWER}`, "u");
+/** Ends with a hyphen after a letter or digit. */
+const HYPHEN_AFTER_WORD = new RegExp(String.raw`[${LETTER_CHARS}\d]-$`, "u");
 export function joinHyphenatedWords(text: string): string {
   if (!text.includes("-")) return text;
   // Only whitespace-separated tokens with a hyphen can match: scanning every word with the regex is slow.
@@ -63,7 +70,7 @@ export function joinHyphenatedWords(text: string): string {
     .join("");
 }
 
-const HYPHENATED_WORD = /[\p{L}\d]+(?:-[\p{L}\d]+)+/gu;
+const HYPHENATED_WORD = new RegExp(String.raw`[${LETTER_CHARS}\d]+(?:-[${LETTER_CHARS}\d]+)+`, "gu");
 
 function joinWordParts(word: string): string {
   const parts = word.split("-");
@@ -82,7 +89,10 @@ function joinWordParts(word: string): string {
 }
 
 /** "організаційно- інформаційної": a wrapped hyphen left a space ("тепло- та водопостачання" stays). */
-const HYPHEN_SPACE = /(\p{L})-\s+(?!(?:та|і|й|або|чи)(?!\p{L}))(?=\p{Ll})/gu;
+const HYPHEN_SPACE = new RegExp(
+  String.raw`(${LETTER})-\s+(?!(?:та|і|й|або|чи)(?!${LETTER}))(?=${LOWER})`,
+  "gu",
+);
 
 /** Cleans the text of a table cell: wrapped hyphens closed up, line-wrap hyphenation joined. */
 export function cleanCellText(text: string): string {
@@ -95,6 +105,6 @@ export function joinPieces(first: string, second: string, separator = " "): stri
   const b = second.trim();
   if (a === "") return b;
   if (b === "") return a;
-  if (/[\p{L}\d]-$/u.test(a)) return joinHyphenatedWords(a + b);
+  if (HYPHEN_AFTER_WORD.test(a)) return joinHyphenatedWords(a + b);
   return `${a}${separator}${b}`;
 }

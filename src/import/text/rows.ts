@@ -1,4 +1,5 @@
 import { isUnitName, namesUnit } from "../../domain/executor-split.js";
+import { LETTER, LOWER } from "../../domain/letters.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
 import { headingSource, isColumnNumberRow, isYearRow } from "../interpret/columns.js";
@@ -13,7 +14,7 @@ export interface RawRow extends TableRow {
 const ROW_MARKER = /^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)|всього|усього|разом)/i;
 const STRICT_ROW_MARKER = /^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)](?:\s|$)|всього|усього|разом)/i;
 const SUB_NUMBER = /^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+\S/;
-const LOWERCASE_START = /^[«"„“(]?\p{Ll}/u;
+const LOWERCASE_START = new RegExp(String.raw`^[«"„“(]?${LOWER}`, "u");
 const AMOUNT_LIKE = /^[\s\d.,‐‑–—−-]*$/;
 const LOOKBACK = 8;
 
@@ -82,8 +83,10 @@ function nearestFilled(cells: string[], from: number): number {
 }
 
 /** Stops mid-phrase: a comma or hyphen, a conjunction or preposition, an adjective before its noun. */
-const MID_PHRASE_END =
-  /(?:[,‐‑–-]|(?<!\p{L})(?:та|і|й|в|у|з|із|зі|до|на|для|щодо|по|або|чи|від)|\p{L}{2,}(?:их|ого|ої|ому|ими))$/u;
+const MID_PHRASE_END = new RegExp(
+  String.raw`(?:[,‐‑–-]|(?<!${LETTER})(?:та|і|й|в|у|з|із|зі|до|на|для|щодо|по|або|чи|від)|${LETTER}{2,}(?:их|ого|ої|ому|ими))$`,
+  "u",
+);
 
 function endsMidPhrase(text: string): boolean {
   return MID_PHRASE_END.test(text.trim());

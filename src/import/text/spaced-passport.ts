@@ -6,6 +6,7 @@
  * the other readers give (`№ | name | value`, field 10's table as rows under it), so the passport
  * reader reads it by the same rules. A field is recognised by its name's first word, never by its line.
  */
+import { LETTER } from "../../domain/letters.js";
 import type { Block, Table, TableRow } from "../blocks.js";
 import { checkDeadline } from "../limits.js";
 import { PASSPORT_FIELD_NAMES } from "../passport-fields.js";
@@ -23,7 +24,7 @@ interface Line {
 }
 
 const FIELD_NUMBER = /^(\d{1,2})\.?$/;
-const ANNEX = /^додаток(?!\p{L})/iu;
+const ANNEX = new RegExp(String.raw`^додаток(?!${LETTER})`, "iu");
 const RUN = /\S+(?: \S+)*/g;
 /** Lines tried as field 1's, at most. */
 const CANDIDATES = 20;
