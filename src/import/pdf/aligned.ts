@@ -463,6 +463,8 @@ interface Above {
   previous: Map<number, Piece>;
   /** Columns the row above has text in. */
   used: Set<number>;
+  /** The row's text so far in each column it has used. */
+  cells: Map<number, string>;
 }
 
 /**
@@ -473,12 +475,14 @@ interface Above {
 function goesOnCell(
   column: number,
   piece: Piece,
-  { previous, used }: Above,
+  { previous, used, cells }: Above,
   reach: ReturnType<typeof reaches>,
 ): boolean {
   const above = previous.get(column);
   // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
   if (!above || !used.has(column)) return false;
+  // The cell so far: a year's label may have wrapped before its dash («у 2025 році» over «–»).
+  const cell = cells.get(column) ?? above.text;
   // An amount grouped by spaces wraps at a space in a narrow column ("1 032" over "053,00").
   const wrappedAmount = wrapsAmount(above.text, piece.text);
   // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
@@ -487,13 +491,17 @@ function goesOnCell(
   if (
     amount &&
     !wrappedAmount &&
-    !awaitsValue(above.text) &&
+    !awaitsValue(cell) &&
     !nextInList(above.text, piece.text) &&
-    !dashesValue(above.text, piece.text)
+    !dashesValue(cell, piece.text)
   )
     return false;
-  // The value of a year's label the cell was cut after («2029 році –» over «82»), however short.
-  if (AMOUNT_LIKE.test(piece.text) && awaitsValue(above.text)) return true;
+  // The value of a year's label the cell was cut after («2029 році –» over «82», «1 000;»), however
+  // short, and the dash alone after its label («у 2026 році» over «–»).
+  if ((AMOUNT_LIKE.test(piece.text) || /^\d/.test(piece.text)) && awaitsValue(cell)) return true;
+  if (/^[–—-]$/.test(piece.text.trim()) && dashesValue(cell, piece.text)) return true;
+  // A list of years' values goes on with its next year («2026 – 1 000;» over «2027 – 0; 2028»).
+  if (nextInList(above.text, piece.text)) return true;
   if (ROW_START.test(piece.text)) return false;
   // A whole source label ("державний бюджет") is no phrase to go on with a capital.
   if (isSourceLabel(above.text) && /^\p{Lu}/u.test(piece.text)) return false;
@@ -541,10 +549,10 @@ const BARE_YEAR_LABEL = new RegExp(String.raw`(?:^|[,;])\s*(?:у\s+)?${YEAR_LABE
 
 /**
  * A value whose dash wrapped under its year's label: «у 2026 році» (or «…; у 2027 році») over
- * «– 154 454».
+ * «– 154 454», or over the dash alone (its value wraps once more).
  */
 export function dashesValue(above: string, text: string): boolean {
-  return BARE_YEAR_LABEL.test(above.trim()) && /^[–—-]\s*\d/u.test(text.trim());
+  return BARE_YEAR_LABEL.test(above.trim()) && /^[–—-](?:\s*\d|$)/u.test(text.trim());
 }
 
 /**
@@ -560,19 +568,29 @@ export function wrapsAmount(above: string, text: string): boolean {
   );
 }
 
+/**
+ * The first line under a header band that holds a number or an amount (an item's number under «№»,
+ * a value, a footnote's mark after it: «1000***») starts the first row: a heading never wraps onto a number, and a header cell, the widest
+ * text of its column when the header is one line, would otherwise take in a short data row's cells.
+ */
+function startsBody(line: Placed[], index: number, headerLines: number): boolean {
+  return index === headerLines && line.some(({ piece }) => AMOUNT_LIKE.test(piece.text.replace(/\*+$/, "")));
+}
+
 function buildRows(
   placedLines: Placed[][],
   columns: number[],
   join: (runs: TextRun[]) => string,
   rules: Ruling[] | null = null,
+  headerLines = 0,
 ): { cells: string[][]; tops: number[] } {
   const width = columns.length - 1;
   const reach = reaches(placedLines, columns);
   const rows: TextRun[][][] = [];
   const tops: number[] = [];
-  let above: Above = { previous: new Map(), used: new Set() };
+  let above: Above = { previous: new Map(), used: new Set(), cells: new Map() };
   let aboveY = Number.POSITIVE_INFINITY;
-  for (const line of placedLines) {
+  for (const [index, line] of placedLines.entries()) {
     const byColumn = new Map<number, Piece>();
     for (const { column, piece } of line) {
       const there = byColumn.get(column);
@@ -586,16 +604,21 @@ function buildRows(
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
+          !startsBody(line, index, headerLines) &&
           !isHeadingLine(line.map(({ piece }) => piece)) &&
           [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach)));
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
       tops.push(line[0]?.piece.runs[0]?.y ?? 0);
-      above = { ...above, used: new Set() };
+      above = { ...above, used: new Set(), cells: new Map() };
     }
     const row = rows.at(-1);
     for (const { column, piece } of line) row?.[column]?.push(...piece.runs);
-    for (const column of byColumn.keys()) above.used.add(column);
+    for (const [column, piece] of byColumn) {
+      above.used.add(column);
+      const text = above.cells.get(column);
+      above.cells.set(column, text === undefined ? piece.text : `${text} ${piece.text}`);
+    }
     above = { ...above, previous: byColumn };
     aboveY = line[0]?.piece.runs[0]?.y ?? aboveY;
   }
@@ -753,7 +776,7 @@ export function alignedTables(
     for (let index = 1; index < header.lines; index++)
       placed[index] = underSpanning(placed[index - 1] ?? [], placed[index] ?? [], columns);
     const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
-    const rows = buildRows(placed, columns, cellJoin, rules);
+    const rows = buildRows(placed, columns, cellJoin, rules, header.lines);
     carried = { columns, numbers: header.numbers };
     tables.push({
       columns,
