@@ -47,6 +47,8 @@ export interface AlignedTable {
   rowTops: number[];
   /** The x-centres of its column-number row, if it prints one. */
   numbers?: number[];
+  /** Its header band's lines, each as its pieces' texts. */
+  header?: string[];
 }
 
 interface Piece {
@@ -163,6 +165,8 @@ function isYearRow(line: Piece[]): boolean {
 interface Header {
   /** Lines of the band. */
   lines: number;
+  /** The band printed the previous table's header again whole: the line under it is a row's. */
+  repeated?: boolean;
   columns: number[];
   /** The x-centres of its column-number row, if it prints one. */
   numbers?: number[];
@@ -182,6 +186,19 @@ export interface AlignedContext {
   columns?: number[];
   /** The x-centres of that table's column-number row, if it printed one. */
   numbers?: number[];
+  /** That table's header band's lines, each as its pieces' texts. */
+  header?: string[];
+}
+
+const bandText = (line: Piece[]): string => line.map((piece) => piece.text).join(" ");
+
+/** The band repeats the previous table's header whole: the header printed again at a page top ends there. */
+function repeatsHeader(band: Piece[][], header: string[] | undefined): boolean {
+  return (
+    header !== undefined &&
+    band.length === header.length &&
+    band.every((line, index) => bandText(line) === header[index])
+  );
 }
 
 const centreOf = (piece: Piece): number => (piece.x + piece.right) / 2;
@@ -269,8 +286,12 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
   const first = lines[at] ?? [];
   const lone = isColumnNumberRow(first.map((piece) => piece.text));
   const band = [first];
+  let repeated = false;
   if (!lone) {
     for (let next = at + 1; next < lines.length && band.length < HEADER_LINES; next++) {
+      // The rest of a row cut by the page break may stand under the header printed again.
+      repeated = repeatsHeader(band, context.header);
+      if (repeated) break;
       const line = lines[next] ?? [];
       const gap = baselineGap(raw[next - 1] ?? [], raw[next] ?? []);
       if (gap > 2 * sizeOf(raw[next] ?? []) || !continuesHeader(line) || resumesEndedCell(band, line)) break;
@@ -302,6 +323,7 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
   const centred = centredEdges(cells.extents, left, right);
   return {
     lines: band.length,
+    ...(repeated ? { repeated } : {}),
     columns: [left, ...(centred ?? edges), right],
     ...(numbers ? { numbers } : {}),
     cells: cells.extents,
@@ -569,12 +591,17 @@ export function wrapsAmount(above: string, text: string): boolean {
 }
 
 /**
- * The first line under a header band that holds a number or an amount (an item's number under «№»,
- * a value, a footnote's mark after it: «1000***») starts the first row: a heading never wraps onto a number, and a header cell, the widest
- * text of its column when the header is one line, would otherwise take in a short data row's cells.
+ * The first line under a header band starts the first row when it holds a number or an amount (an
+ * item's number under «№», a value, a footnote's mark after it: «1000***»): a heading never wraps
+ * onto a number, and a header cell, the widest text of its column when the header is one line, would
+ * otherwise take in a short data row's cells. Under the previous table's header printed again whole
+ * it always does (the rest of a row cut by the page break, in lowercase under the headings).
  */
-function startsBody(line: Placed[], index: number, headerLines: number): boolean {
-  return index === headerLines && line.some(({ piece }) => AMOUNT_LIKE.test(piece.text.replace(/\*+$/, "")));
+function startsBody(line: Placed[], index: number, header: { lines: number; repeated?: boolean }): boolean {
+  if (index !== header.lines) return false;
+  return (
+    header.repeated === true || line.some(({ piece }) => AMOUNT_LIKE.test(piece.text.replace(/\*+$/, "")))
+  );
 }
 
 function buildRows(
@@ -582,7 +609,7 @@ function buildRows(
   columns: number[],
   join: (runs: TextRun[]) => string,
   rules: Ruling[] | null = null,
-  headerLines = 0,
+  header: { lines: number; repeated?: boolean } = { lines: 0 },
 ): { cells: string[][]; tops: number[] } {
   const width = columns.length - 1;
   const reach = reaches(placedLines, columns);
@@ -604,7 +631,7 @@ function buildRows(
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
-          !startsBody(line, index, headerLines) &&
+          !startsBody(line, index, header) &&
           !isHeadingLine(line.map(({ piece }) => piece)) &&
           [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach)));
     if (!goesOn) {
@@ -742,7 +769,11 @@ export function alignedTables(
   cellJoin: (runs: TextRun[]) => string,
   context: AlignedContext = {},
 ): { tables: AlignedTable[]; rest: TextRun[][]; unframed: Set<TextRun[]> } {
-  let carried: AlignedContext = { columns: context.columns, numbers: context.numbers };
+  let carried: AlignedContext = {
+    columns: context.columns,
+    numbers: context.numbers,
+    header: context.header,
+  };
   const split = lines.map((line) => pieces(line, lineJoin));
   const tables: AlignedTable[] = [];
   const rest: TextRun[][] = [];
@@ -776,11 +807,13 @@ export function alignedTables(
     for (let index = 1; index < header.lines; index++)
       placed[index] = underSpanning(placed[index - 1] ?? [], placed[index] ?? [], columns);
     const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
-    const rows = buildRows(placed, columns, cellJoin, rules, header.lines);
-    carried = { columns, numbers: header.numbers };
+    const rows = buildRows(placed, columns, cellJoin, rules, header);
+    const headerBand = split.slice(at, at + header.lines).map(bandText);
+    carried = { columns, numbers: header.numbers, header: headerBand };
     tables.push({
       columns,
       ...(header.numbers ? { numbers: header.numbers } : {}),
+      header: headerBand,
       top: lines[at]?.[0]?.y ?? 0,
       bottom: lines[end - 1]?.[0]?.y ?? 0,
       cells: rows.cells,

@@ -174,15 +174,23 @@ function isFurniture(lines: Line[], index: number): boolean {
 
 /**
  * Pages at each printing of the header after the first (its first line again, or any line whose runs
- * name four columns of the task table: the text extraction may space a page's header otherwise);
- * furniture after the first header dropped.
+ * name four columns of the task table: the text extraction may space a page's header otherwise), and
+ * at each printing again of another table's header line (a line naming its columns, seen before: the
+ * monitoring annex's header after a page break); furniture after the first header dropped.
  */
 function pagesOf(lines: Line[], header: string): Line[][] {
   const pages: Line[][] = [[]];
+  const headings = new Set<string>();
   let seen = false;
+  let afterHeading = false;
   lines.forEach((line, index) => {
     if (index % 256 === 0) checkDeadline();
-    if (startsHeader(line, header)) {
+    const text = normalised(line.text);
+    // A header's later lines may name columns too: only its first line starts a page.
+    const again = headings.has(text) && !afterHeading;
+    afterHeading = namesColumns(line.text.trim().split(/\s{2,}/));
+    if (afterHeading) headings.add(text);
+    if (startsHeader(line, header) || again) {
       if (seen) pages.push([]);
       seen = true;
     } else if (seen && isFurniture(lines, index)) return;
