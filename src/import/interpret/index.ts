@@ -15,7 +15,7 @@ import { isIndicatorTable, readIndicators } from "./indicators.js";
 import { isMonitoringTable, readMonitoring } from "./monitoring.js";
 import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
 import { readSections, readTitle } from "./sections.js";
-import { isDirectionHeading, isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
+import { isCapitalHeading, isDirectionHeading, isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
 import { checkProgrammeUnit, checkRowUnits } from "./units.js";
 
 const KATOTTG = /UA\s?(\d{17})/;
@@ -166,7 +166,7 @@ function withContinuations(blocks: Block[], table: Table | undefined): Table | u
   let headings: TableRow[] = [];
   for (const block of blocks.slice(blocks.indexOf(table) + 1)) {
     if (block.kind === "paragraph" && ANNEX.test(block.text)) break;
-    if (block.kind === "paragraph" && isDirectionHeading(block.text))
+    if (block.kind === "paragraph" && (isDirectionHeading(block.text) || isCapitalHeading(block.text)))
       headings.push({ cells: [block.text], line: block.line });
     if (block.kind !== "table") continue;
     if (!repeatsHeader(block, table) && (isAnyAnnexTable(block) || !looksLikeTaskRows(block, table))) break;

@@ -11,6 +11,7 @@ import {
 import { classifySource } from "../../domain/sources.js";
 import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
+import { PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { yearOf } from "./columns.js";
 import type { FindingLog } from "./findings.js";
 import { type ProseCell, type ProseSink, readFundingProse } from "./funding-prose.js";
@@ -104,25 +105,12 @@ function proseCellsOf(row: TableRow, below: TableRow[]): ProseCell[] {
   return [...cells(row, 2), ...continuing.flatMap((each) => cells(each, 1))];
 }
 
-/** How each of the ten passport fields of the standard form begins (Resolution No. 119). */
-const FIELD_LABELS: [number, RegExp][] = [
-  [1, /^найменування територіальної громади/i],
-  [2, /^код за кодифікатором/i],
-  [3, /^заголовок, дата, номер/i],
-  [4, /^дата погодження/i],
-  [5, /^мета програми/i],
-  [6, /^розробник/i],
-  [7, /^керівник/i],
-  [8, /^відповідальні за виконання/i],
-  [9, /^строк(?:и)? виконання/i],
-  [10, /^джерела (?:та|і) обсяги фінансування/i],
-];
 const PARAGRAPH_FIELD = /^(\d{1,2})\.?\s+(.+)$/s;
 
 function labelledField(text: string, line: number): PassportField | null {
   const match = PARAGRAPH_FIELD.exec(text);
   const number = Number(match?.[1]);
-  const pattern = FIELD_LABELS.find(([each]) => each === number)?.[1];
+  const pattern = PASSPORT_FIELD_NAMES.find((field) => field.number === number)?.phrase;
   const rest = match?.[2] ?? "";
   const label = pattern?.exec(rest)?.[0];
   if (!label) return null;
