@@ -240,3 +240,120 @@ describe("a task table aligned with spaces", () => {
     expect(readSpacedBlocks("Назва завдання;Назва проєкту;Джерела фінансування\n")).toBeNull();
   });
 });
+
+/** The rows of the space-aligned tables in a text, as cells. */
+function tableRows(text: string): string[][] {
+  return (readSpacedBlocks(text) ?? []).flatMap((block) =>
+    block.kind === "table" ? block.rows.map((row) => row.cells) : [],
+  );
+}
+
+/** An indicator annex's header on one line, wide columns, targets in one cell («Цільове значення»). */
+const ANNEX_HEADER =
+  "№ з/п   Назва пріоритету  Назва індикатора  Одиниця виміру  Спосіб розрахунку  Базове значення  Цільове значення  Динаміка";
+const annexLine = (...cells: [number, string][]): string =>
+  cells.reduce((text, [at, cell]) => text.padEnd(at, " ") + cell, "");
+/** Column starts of ANNEX_HEADER. */
+const A = [0, 8, 26, 44, 60, 79, 96, 114] as const;
+
+describe("an indicator annex aligned with spaces", () => {
+  it("reads the row under a one-line header as a row, not as the header's wrapped rest", () => {
+    // Each header cell is its column's widest text: every cell of the row under it could have wrapped
+    // (none is an amount: a footnote's mark, targets in one cell).
+    const rows = tableRows(
+      [
+        ANNEX_HEADER,
+        annexLine(
+          [A[0], "1"],
+          [A[1], "Цифрове"],
+          [A[2], "Кількість"],
+          [A[3], "одиниць"],
+          [A[4], "$A$"],
+          [A[5], "0***"],
+          [A[6], "2026 – 7;"],
+        ),
+        annexLine([A[1], "врядування"], [A[6], "2027 – 9"]),
+      ].join("\n"),
+    );
+    expect(rows).toEqual([
+      [
+        "№ з/п",
+        "Назва пріоритету",
+        "Назва індикатора",
+        "Одиниця виміру",
+        "Спосіб розрахунку",
+        "Базове значення",
+        "Цільове значення",
+        "Динаміка",
+      ],
+      ["1", "Цифрове врядування", "Кількість", "одиниць", "$A$", "0***", "2026 – 7; 2027 – 9", ""],
+    ]);
+  });
+
+  it("goes on with a targets cell wrapped after a year's label, its dash, or inside a value", () => {
+    const rows = tableRows(
+      [
+        ANNEX_HEADER,
+        annexLine(
+          [A[0], "1"],
+          [A[1], "Цифрове"],
+          [A[2], "Кількість"],
+          [A[3], "одиниць"],
+          [A[4], "$A$"],
+          [A[5], "0"],
+          [A[6], "у 2026 році"],
+        ),
+        annexLine([A[1], "врядування"], [A[2], "послуг"], [A[6], "–"]),
+        annexLine([A[6], "1 000;"]),
+        annexLine([A[6], "2027 – 0; 2028"]),
+        annexLine([A[6], "– 0"]),
+        annexLine(
+          [A[2], "Кількість осіб"],
+          [A[3], "осіб"],
+          [A[4], "$B$"],
+          [A[5], "5"],
+          [A[6], "2026: 1 000;"],
+        ),
+        annexLine([A[6], "2027: 120 000"]),
+        annexLine([A[6], "000"]),
+        "",
+        "*** – дані за попередній рік",
+      ].join("\n"),
+    );
+    expect(rows.slice(1)).toEqual([
+      [
+        "1",
+        "Цифрове врядування",
+        "Кількість послуг",
+        "одиниць",
+        "$A$",
+        "0",
+        "у 2026 році – 1 000; 2027 – 0; 2028 – 0",
+        "",
+      ],
+      ["", "", "Кількість осіб", "осіб", "$B$", "5", "2026: 1 000; 2027: 120 000 000", ""],
+    ]);
+  });
+
+  it("still drops a page number that stands apart from the rows", () => {
+    const rows = tableRows(
+      [
+        ANNEX_HEADER,
+        annexLine(
+          [A[0], "1"],
+          [A[1], "Цифрове"],
+          [A[2], "Кількість"],
+          [A[3], "одиниць"],
+          [A[4], "$A$"],
+          [A[5], "0"],
+          [A[6], "2026 – 7"],
+        ),
+        "",
+        annexLine([50, "– 2 –"]),
+        `\f${ANNEX_HEADER}`,
+        annexLine([A[2], "Кількість осіб"], [A[3], "осіб"], [A[4], "$B$"], [A[5], "5"], [A[6], "2026 – 8"]),
+      ].join("\n"),
+    );
+    expect(rows.map((cells) => cells[6])).toEqual(["Цільове значення", "2026 – 7", "2026 – 8"]);
+  });
+});

@@ -67,6 +67,8 @@ export interface AlignedTable {
   numbers?: number[];
   /** Read from the alignment of its lines alone: it has no header (`headerlessTable`). */
   headerless?: boolean;
+  /** Its header band's lines, each as its pieces' texts. */
+  header?: string[];
 }
 
 interface Piece {
@@ -187,6 +189,8 @@ function isYearRow(line: Piece[]): boolean {
 interface Header {
   /** Lines of the band. */
   lines: number;
+  /** The band printed the previous table's header again whole: the line under it is a row's. */
+  repeated?: boolean;
   columns: number[];
   /** The x-centres of its column-number row, if it prints one. */
   numbers?: number[];
@@ -211,6 +215,19 @@ export interface AlignedContext {
    * (`headerlessTable`): a PDF's passport or an annex without a header row.
    */
   headerless?: boolean;
+  /** That table's header band's lines, each as its pieces' texts. */
+  header?: string[];
+}
+
+const bandText = (line: Piece[]): string => line.map((piece) => piece.text).join(" ");
+
+/** The band repeats the previous table's header whole: the header printed again at a page top ends there. */
+function repeatsHeader(band: Piece[][], header: string[] | undefined): boolean {
+  return (
+    header !== undefined &&
+    band.length === header.length &&
+    band.every((line, index) => bandText(line) === header[index])
+  );
 }
 
 const centreOf = (piece: Piece): number => (piece.x + piece.right) / 2;
@@ -298,8 +315,12 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
   const first = lines[at] ?? [];
   const lone = isColumnNumberRow(first.map((piece) => piece.text));
   const band = [first];
+  let repeated = false;
   if (!lone) {
     for (let next = at + 1; next < lines.length && band.length < HEADER_LINES; next++) {
+      // The rest of a row cut by the page break may stand under the header printed again.
+      repeated = repeatsHeader(band, context.header);
+      if (repeated) break;
       const line = lines[next] ?? [];
       const gap = baselineGap(raw[next - 1] ?? [], raw[next] ?? []);
       if (gap > 2 * sizeOf(raw[next] ?? []) || !continuesHeader(line) || resumesEndedCell(band, line)) break;
@@ -331,6 +352,7 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
   const centred = centredEdges(cells.extents, left, right);
   return {
     lines: band.length,
+    ...(repeated ? { repeated } : {}),
     columns: [left, ...(centred ?? edges), right],
     ...(numbers ? { numbers } : {}),
     cells: cells.extents,
@@ -492,6 +514,8 @@ interface Above {
   previous: Map<number, Piece>;
   /** Columns the row above has text in. */
   used: Set<number>;
+  /** The row's text so far in each column it has used. */
+  cells: Map<number, string>;
 }
 
 /**
@@ -502,13 +526,15 @@ interface Above {
 function goesOnCell(
   column: number,
   piece: Piece,
-  { previous, used }: Above,
+  { previous, used, cells }: Above,
   reach: ReturnType<typeof reaches>,
   leads = false,
 ): boolean {
   const above = previous.get(column);
   // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
   if (!above || !used.has(column)) return false;
+  // The cell so far: a year's label may have wrapped before its dash («у 2025 році» over «–»).
+  const cell = cells.get(column) ?? above.text;
   // An amount grouped by spaces wraps at a space in a narrow column ("1 032" over "053,00").
   const wrappedAmount = wrapsAmount(above.text, piece.text);
   // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
@@ -517,13 +543,17 @@ function goesOnCell(
   if (
     amount &&
     !wrappedAmount &&
-    !awaitsValue(above.text) &&
+    !awaitsValue(cell) &&
     !nextInList(above.text, piece.text) &&
-    !dashesValue(above.text, piece.text)
+    !dashesValue(cell, piece.text)
   )
     return false;
-  // The value of a year's label the cell was cut after («2029 році –» over «82»), however short.
-  if (AMOUNT_LIKE.test(piece.text) && awaitsValue(above.text)) return true;
+  // The value of a year's label the cell was cut after («2029 році –» over «82», «1 000;»), however
+  // short, and the dash alone after its label («у 2026 році» over «–»).
+  if ((AMOUNT_LIKE.test(piece.text) || /^\d/.test(piece.text)) && awaitsValue(cell)) return true;
+  if (/^[–—-]$/.test(piece.text.trim()) && dashesValue(cell, piece.text)) return true;
+  // A list of years' values goes on with its next year («2026 – 1 000;» over «2027 – 0; 2028»).
+  if (nextInList(above.text, piece.text)) return true;
   if (ROW_START.test(piece.text)) return false;
   // In a table whose rows are led by their first column (a passport's field numbers), a line with that
   // column empty goes on with the row, the text reading on (but a source's label under a source's).
@@ -574,10 +604,10 @@ const BARE_YEAR_LABEL = new RegExp(String.raw`(?:^|[,;])\s*(?:у\s+)?${YEAR_LABE
 
 /**
  * A value whose dash wrapped under its year's label: «у 2026 році» (or «…; у 2027 році») over
- * «– 154 454».
+ * «– 154 454», or over the dash alone (its value wraps once more).
  */
 export function dashesValue(above: string, text: string): boolean {
-  return BARE_YEAR_LABEL.test(above.trim()) && /^[–—-]\s*\d/u.test(text.trim());
+  return BARE_YEAR_LABEL.test(above.trim()) && /^[–—-](?:\s*\d|$)/u.test(text.trim());
 }
 
 /**
@@ -593,20 +623,37 @@ export function wrapsAmount(above: string, text: string): boolean {
   );
 }
 
+/**
+ * The first line under a header band starts the first row when it holds a number or an amount (an
+ * item's number under «№», a value, a footnote's mark after it: «1000***»): a heading never wraps
+ * onto a number, and a header cell, the widest text of its column when the header is one line, would
+ * otherwise take in a short data row's cells. Under the previous table's header printed again whole
+ * it always does (the rest of a row cut by the page break, in lowercase under the headings).
+ */
+function startsBody(line: Placed[], index: number, header: { lines: number; repeated?: boolean }): boolean {
+  if (index !== header.lines) return false;
+  return (
+    header.repeated === true || line.some(({ piece }) => AMOUNT_LIKE.test(piece.text.replace(/\*+$/, "")))
+  );
+}
+
 function buildRows(
   placedLines: Placed[][],
   columns: number[],
   join: (runs: TextRun[]) => string,
   rules: Ruling[] | null = null,
-  led = false,
+  {
+    led = false,
+    header = { lines: 0 },
+  }: { led?: boolean; header?: { lines: number; repeated?: boolean } } = {},
 ): { cells: string[][]; tops: number[] } {
   const width = columns.length - 1;
   const reach = reaches(placedLines, columns);
   const rows: TextRun[][][] = [];
   const tops: number[] = [];
-  let above: Above = { previous: new Map(), used: new Set() };
+  let above: Above = { previous: new Map(), used: new Set(), cells: new Map() };
   let aboveY = Number.POSITIVE_INFINITY;
-  for (const line of placedLines) {
+  for (const [index, line] of placedLines.entries()) {
     const byColumn = new Map<number, Piece>();
     for (const { column, piece } of line) {
       const there = byColumn.get(column);
@@ -625,16 +672,21 @@ function buildRows(
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
+          !startsBody(line, index, header) &&
           !isHeadingLine(line.map(({ piece }) => piece)) &&
           [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach, leads)));
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
       tops.push(line[0]?.piece.runs[0]?.y ?? 0);
-      above = { ...above, used: new Set() };
+      above = { ...above, used: new Set(), cells: new Map() };
     }
     const row = rows.at(-1);
     for (const { column, piece } of line) row?.[column]?.push(...piece.runs);
-    for (const column of byColumn.keys()) above.used.add(column);
+    for (const [column, piece] of byColumn) {
+      above.used.add(column);
+      const text = above.cells.get(column);
+      above.cells.set(column, text === undefined ? piece.text : `${text} ${piece.text}`);
+    }
     above = { ...above, previous: byColumn };
     aboveY = line[0]?.piece.runs[0]?.y ?? aboveY;
   }
@@ -758,7 +810,11 @@ export function alignedTables(
   cellJoin: (runs: TextRun[]) => string,
   context: AlignedContext = {},
 ): { tables: AlignedTable[]; rest: TextRun[][]; unframed: Set<TextRun[]> } {
-  let carried: AlignedContext = { columns: context.columns, numbers: context.numbers };
+  let carried: AlignedContext = {
+    columns: context.columns,
+    numbers: context.numbers,
+    header: context.header,
+  };
   const split = lines.map((line) => pieces(line, lineJoin));
   const tables: AlignedTable[] = [];
   const rest: TextRun[][] = [];
@@ -782,7 +838,7 @@ export function alignedTables(
           line.map((piece) => ({ column: columnOf(unheaded.columns, piece, line.length === 1), piece })),
         );
       const rules = rowRules(context.horizontal, lines.slice(at, unheaded.end), unheaded.columns);
-      const rows = buildRows(placed, unheaded.columns, cellJoin, rules, unheaded.led);
+      const rows = buildRows(placed, unheaded.columns, cellJoin, rules, { led: unheaded.led });
       tables.push({
         columns: unheaded.columns,
         top: lines[at]?.[0]?.y ?? 0,
@@ -814,11 +870,13 @@ export function alignedTables(
     for (let index = 1; index < header.lines; index++)
       placed[index] = underSpanning(placed[index - 1] ?? [], placed[index] ?? [], columns);
     const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
-    const rows = buildRows(placed, columns, cellJoin, rules);
-    carried = { columns, numbers: header.numbers };
+    const rows = buildRows(placed, columns, cellJoin, rules, { header });
+    const headerBand = split.slice(at, at + header.lines).map(bandText);
+    carried = { columns, numbers: header.numbers, header: headerBand };
     tables.push({
       columns,
       ...(header.numbers ? { numbers: header.numbers } : {}),
+      header: headerBand,
       top: lines[at]?.[0]?.y ?? 0,
       bottom: lines[end - 1]?.[0]?.y ?? 0,
       cells: rows.cells,

@@ -16,6 +16,8 @@
 import { LETTER, LETTER_CHARS, LOWER, UPPER } from "../../domain/letters.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
+import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
+import { TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
 import { AMOUNT_LIKE, alignedTables, awaitsValue, nextInList, wrapsAmount } from "./aligned.js";
@@ -224,7 +226,7 @@ function toLine(runs: TextRun[]): PageLine {
  */
 function pageItems(
   page: PageContent,
-  carried: { columns?: number[]; numbers?: number[] },
+  carried: { columns?: number[]; numbers?: number[]; header?: string[] },
   headerless: boolean,
 ): PageItem[] {
   const horizontal = mergeRulings(page.horizontal, 1);
@@ -245,6 +247,7 @@ function pageItems(
   if (last) {
     carried.columns = last.columns;
     carried.numbers = last.numbers;
+    carried.header = last.header;
   }
   for (const table of aligned.tables) {
     const left = table.columns[0] ?? 0;
@@ -374,6 +377,41 @@ function continuesSplitRow(previous: string[], row: string[]): boolean {
   );
 }
 
+/** The header's columns that name a row: its number, direction, task, project or indicator's name. */
+const LEADING = [
+  ...TASK_COLUMNS.filter((rule) => ["number", "task", "project"].includes(rule.role)),
+  ...INDICATOR_COLUMNS.filter((rule) => ["number", "direction", "name"].includes(rule.role)),
+].map((rule) => rule.pattern);
+
+function leadingColumns(header: string[][]): Set<number> {
+  const leading = new Set<number>();
+  for (const row of header)
+    row.forEach((cell, index) => {
+      if (cell.trim() !== "" && LEADING.some((pattern) => pattern.test(cell))) leading.add(index);
+    });
+  return leading;
+}
+
+/**
+ * The rest of a row the page break cut, whatever its first word: it names no row (nothing in a column
+ * of numbers, titles or names), and only adds text to cells that row already started, no amounts but
+ * the rests of the ones the break cut («де А – показник» over «2.2, В – показник 2.3», «Фінансовий
+ * відділ;» over «Відділ освіти»). A new row at a page top always names itself.
+ */
+function restOfCutRow(previous: string[], row: string[], leading: Set<number>): boolean {
+  const mine = filled(row);
+  return (
+    leading.size > 0 &&
+    mine.length > 0 &&
+    mine.every(
+      (index) =>
+        !leading.has(index) &&
+        (completesOrdinal(previous[index] ?? "", row[index] ?? "") ||
+          continuesCell(previous[index] ?? "", row[index] ?? "", mine.length === 1)),
+    )
+  );
+}
+
 /** A label that names its section's number last: «Всього за напрямом», «Пріоритетний напрям», «Розділ». */
 const AWAITS_ORDINAL = new RegExp(
   String.raw`(?:^|\s)(?:напрям${LETTER}*|розділ${LETTER}*|пункт${LETTER}*|№)$`,
@@ -452,7 +490,11 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
     table.cells.slice(skip).forEach((cells, index) => {
       checkRow(cells);
       const last = open.rows.at(-1);
-      if (index === 0 && last && continuesSplitRow(last.cells, cells)) {
+      const cut =
+        last !== undefined &&
+        (continuesSplitRow(last.cells, cells) ||
+          restOfCutRow(last.cells, cells, leadingColumns(open.header)));
+      if (index === 0 && last && cut) {
         last.cells = last.cells.map((cell, column) => joinLines(cell, cells[column] ?? ""));
       } else {
         const line = nextLine(builder, table.rowTops?.[skip + index]);

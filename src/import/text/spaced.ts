@@ -43,6 +43,8 @@ interface Line {
   /** Its line number in the document. */
   number: number;
   blanksBefore: number;
+  /** A form feed (a page break) stood on it or on a blank line just above it. */
+  feed: boolean;
 }
 
 function runsOf(text: string, y: number): TextRun[] {
@@ -83,26 +85,28 @@ function lineNumbers(lines: Line[]): Map<number, number> {
  */
 const AFTER_TABLE = /^\s*(?:додаток\s*(?:№\s*)?\d|\*+\s*[-–—]\s)/iu;
 
-/** The document's lines without blanks (counted on the next line), form feeds and tabs as spaces. */
+/**
+ * The document's lines without blanks (counted on the next line), form feeds (noted on the next line)
+ * and tabs as spaces.
+ */
 function linesOf(text: string): Line[] {
-  const raw = text
-    .replace(/^\uFEFF/, "")
-    .split(/\r\n|\r|\n/)
-    .map((line) =>
-      line
-        .replace(/\f/g, "")
-        .replace(/[\t\u00a0]/g, "  ")
-        .trimEnd(),
-    );
+  const raw = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   checkLineCount(raw.length);
   const lines: Line[] = [];
   let blanks = 0;
-  for (const [index, text] of raw.entries()) {
+  let feed = false;
+  for (const [index, line] of raw.entries()) {
+    feed ||= line.includes("\f");
+    const text = line
+      .replace(/\f/g, "")
+      .replace(/[\t\u00a0]/g, "  ")
+      .trimEnd();
     if (text.trim() === "") blanks++;
     else {
       const after = AFTER_TABLE.test(text) ? Math.max(blanks, 2) : blanks;
-      lines.push({ text, number: index + 1, blanksBefore: after });
+      lines.push({ text, number: index + 1, blanksBefore: after, feed });
       blanks = 0;
+      feed = false;
     }
   }
   return lines;
@@ -141,21 +145,55 @@ function headerLine(lines: Line[]): string | null {
   return null;
 }
 
+const startsHeader = (line: Line, header: string): boolean =>
+  normalised(line.text) === header || isHeaderLine(line.text);
+
+/** Whether some run of one line overlaps some run of the other, side by side. */
+function standsUnder(line: Line, above: Line): boolean {
+  const runs = (text: string) =>
+    [...text.matchAll(RUN)].map((match) => [match.index, match.index + match[0].length]);
+  const upper = runs(above.text);
+  return runs(line.text).some(([x = 0, right = 0]) =>
+    upper.some(([ax = 0, aright = 0]) => x < aright && ax < right),
+  );
+}
+
+/**
+ * A page number or a "Продовження додатка 1" line. A lone short number or dashed value right under
+ * a table's line and under its text (no blank line or form feed before it: a page's foot stands apart
+ * from its body) is a cell's wrapped rest («2027 – 0; 2028» over «– 0», «2028: 1 000» over «000»),
+ * even as a page's last line before the header printed again.
+ */
+function isFurniture(lines: Line[], index: number): boolean {
+  const line = lines[index];
+  if (!line || !PAGE_FURNITURE.test(normalised(line.text))) return false;
+  if (/^\s*продовження/i.test(line.text)) return true;
+  const above = lines[index - 1];
+  return line.blanksBefore > 0 || line.feed || !above || !standsUnder(line, above);
+}
+
 /**
  * Pages at each printing of the header after the first (its first line again, or any line whose runs
- * name four columns of the task table: the text extraction may space a page's header otherwise);
- * furniture after the first header dropped.
+ * name four columns of the task table: the text extraction may space a page's header otherwise), and
+ * at each printing again of another table's header line (a line naming its columns, seen before: the
+ * monitoring annex's header after a page break); furniture after the first header dropped.
  */
 function pagesOf(lines: Line[], header: string): Line[][] {
   const pages: Line[][] = [[]];
+  const headings = new Set<string>();
   let seen = false;
+  let afterHeading = false;
   lines.forEach((line, index) => {
     if (index % 256 === 0) checkDeadline();
     const text = normalised(line.text);
-    if (text === header || isHeaderLine(line.text)) {
+    // A header's later lines may name columns too: only its first line starts a page.
+    const again = headings.has(text) && !afterHeading;
+    afterHeading = namesColumns(line.text.trim().split(/\s{2,}/));
+    if (afterHeading) headings.add(text);
+    if (startsHeader(line, header) || again) {
       if (seen) pages.push([]);
       seen = true;
-    } else if (seen && PAGE_FURNITURE.test(text)) return;
+    } else if (seen && isFurniture(lines, index)) return;
     pages.at(-1)?.push(line);
   });
   return pages.filter((page) => page.length > 0);

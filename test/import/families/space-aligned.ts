@@ -122,6 +122,11 @@ class SpacedLayout {
 
 /** Starts mid-sentence: the rest of a row cut by a page break joins the row above. */
 const MID_SENTENCE = /^\s*\p{Ll}/u;
+/**
+ * Starts with a capital: a rest of a cut row that begins so («Wi-Fi цифрових» in the name column) is
+ * not read yet (a new indicator at a page top starts so too), and no row is cut there.
+ */
+const CAPITAL_START = /^\s*\p{Lu}/u;
 
 class SpacedRenderer {
   private readonly out: string[] = [];
@@ -142,12 +147,13 @@ class SpacedRenderer {
     this.out.push(...this.header);
   }
 
-  row(row: WordCell[]): void {
+  row(row: WordCell[], cutAny = false): void {
     const lines = this.layout.lines(row);
     if (this.onPage > 0 && this.onPage + lines.length > this.style.pageLines) {
       const room = this.style.pageLines - this.onPage;
       const rest = lines.slice(room);
-      if (this.style.cutRows && room > 0 && MID_SENTENCE.test(rest[0] ?? "")) {
+      const cut = cutAny ? !CAPITAL_START.test(rest[0] ?? "") : MID_SENTENCE.test(rest[0] ?? "");
+      if (this.style.cutRows && room > 0 && cut) {
         this.lines(lines.slice(0, room));
         this.pageBreak();
         this.lines(rest);
@@ -210,9 +216,11 @@ export const spacedDocument = fc
 /**
  * A document's Word blocks as `pdftotext -layout` writes them: each table laid out on its own columns
  * (random widths and gaps), a blank line around it, its header rows printed again after each page
- * break (rows whole, a page number or not, a form feed or not); paragraphs as lines.
+ * break (a page number or not, a form feed or not); paragraphs as lines. Rows are whole unless
+ * `cutRows`: then a page break may cut any row of two or more lines, its rest starting with anything
+ * but a capital (a digit, a dash, lowercase).
  */
-export function renderSpacedBlocks(word: WordBlock[], style: SpacedStyle): string {
+export function renderSpacedBlocks(word: WordBlock[], style: SpacedStyle, cutRows = false): string {
   const out: string[] = [];
   for (const block of word) {
     if (block.kind === "paragraph") out.push(block.text);
@@ -220,9 +228,9 @@ export function renderSpacedBlocks(word: WordBlock[], style: SpacedStyle): strin
       const width = Math.max(...block.rows.map((row) => row.reduce((sum, cell) => sum + spanOf(cell), 0)));
       const layout = new SpacedLayout(block.rows, width, style);
       const header = block.rows.slice(0, block.headerRows).flatMap((row) => layout.lines(row));
-      const renderer = new SpacedRenderer(layout, header, { ...style, cutRows: false });
+      const renderer = new SpacedRenderer(layout, header, { ...style, cutRows });
       renderer.startTable();
-      for (const row of block.rows.slice(block.headerRows)) renderer.row(row);
+      for (const row of block.rows.slice(block.headerRows)) renderer.row(row, true);
       out.push("", ...renderer.text().trimEnd().split("\n"), "");
     }
   }
