@@ -43,6 +43,17 @@ describe("deadlines", () => {
     ["ІІІ квартал 2027 року", { kind: "quarter", quarter: 3, year: 2027 }],
     ["протягом дії Програми", { kind: "programme" }],
     ["щороку до 1 березня", { kind: "text" }],
+    ["IV квартал 2026 р.", { kind: "quarter", quarter: 4, year: 2026 }],
+    ["2-й квартал 2027", { kind: "quarter", quarter: 2, year: 2027 }],
+    ["ІІ квартал 2026 – IV квартал 2027", { kind: "years", from: 2026, to: 2027 }],
+    ["I квартал 2026 р. - ІІІ квартал 2028 р.", { kind: "years", from: 2026, to: 2028 }],
+    ["I–II квартали 2026 року", { kind: "years", from: 2026, to: 2026 }],
+    ["I квартал 2026 року, щомісяця", { kind: "text" }],
+    ["протягом 2026–2028 рр.", { kind: "years", from: 2026, to: 2028 }],
+    ["у 2027 році", { kind: "years", from: 2027, to: 2027 }],
+    ["щороку", { kind: "programme" }],
+    ["Постійно", { kind: "programme" }],
+    ["до 2027 року", { kind: "text" }],
     ["", null],
   ])("%s", (text, deadline) => {
     expect(parseDeadline(text)).toEqual(deadline);

@@ -11,7 +11,7 @@ import {
   type OfficeFormat,
 } from "./families/office.js";
 import { oneCellDocument } from "./families/one-cell-per-line.js";
-import { pagedDocument, renderPaged } from "./families/paged-model-table.js";
+import { pagedDocument, pagedShapedDocument, renderPaged } from "./families/paged-model-table.js";
 import { spacedDocument } from "./families/space-aligned.js";
 import { executorsView, taskTableView } from "./families/view.js";
 import { DOCX_PROPERTY_RUNS, OFFICE_PROPERTY_RUNS } from "./families/word.js";
@@ -86,6 +86,30 @@ describe("family 1 as a Word document", () => {
     },
     300_000,
   );
+});
+
+describe("family 1 with one name column after «№ з/п», or with «у т.ч. за роками» over the years", () => {
+  it(`imports ${RUNS} generated programmes back to their model`, () => {
+    fc.assert(
+      fc.property(pagedShapedDocument, ({ model, text }) => {
+        const result = importText(text);
+        readsModel(result, model);
+        readsCleanly(result);
+      }),
+      PARAMETERS,
+    );
+  });
+
+  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
+    await fc.assert(
+      fc.asyncProperty(pagedShapedDocument, async ({ model, word }) => {
+        const result = await importWord(word);
+        readsModel(result, model);
+        readsCleanly(result);
+      }),
+      DOCX_PROPERTY_RUNS,
+    );
+  }, 120_000);
 });
 
 describe("columns aligned with spaces (`pdftotext -layout`, text copied from a PDF viewer)", () => {

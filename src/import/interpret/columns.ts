@@ -106,12 +106,28 @@ export function isNamingRow<Role extends string>(cells: string[], rules: ColumnR
   return matches.length >= 2;
 }
 
+/** "у т.ч. за роками:", "у тому числі по роках", "з них": the heading over the year columns of the amounts. */
+const INCLUDING_CELL = /^(?:у|в)\s*т(?:ому)?\.?\s*ч(?:ислі)?\.?|^з\s+них|^зокрема|^(?:за|по)\s+роках/iu;
+
+/**
+ * A header row between the naming row and the year row: only "Всього" over the total column and an
+ * "у т.ч. за роками" heading over the years, no number.
+ */
+function isIncludingRow(cells: string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
+  return (
+    filled.some((cell) => INCLUDING_CELL.test(cell)) &&
+    filled.every((cell) => INCLUDING_CELL.test(cell) || TOTAL_CELL.test(cell))
+  );
+}
+
 function isHeaderRow<Role extends string>(
   cells: string[],
   rules: ColumnRule<Role>[],
   options: ColumnOptions,
 ): boolean {
   if (isColumnNumberRow(cells) || isYearRow(cells, options.spans) || isNamingRow(cells, rules)) return true;
+  if (isIncludingRow(cells)) return true;
   return options.sources === true && isSourceRow(cells);
 }
 
@@ -139,7 +155,11 @@ export function readColumns<Role extends string>(
   // The row naming the columns; a one-row header names them and the years in the same row.
   const main =
     header.find(
-      (cells) => !isColumnNumberRow(cells) && yearCount(cells, options.spans) < 2 && cells !== sourceRow,
+      (cells) =>
+        !isColumnNumberRow(cells) &&
+        yearCount(cells, options.spans) < 2 &&
+        cells !== sourceRow &&
+        !isIncludingRow(cells),
     ) ?? header.find((cells) => isNamingRow(cells, rules));
   if (!main) return null;
   const width = Math.max(...header.map((cells) => cells.length));
@@ -155,12 +175,15 @@ export function readColumns<Role extends string>(
     sources: [],
   };
   const yearRow = header.find((cells) => yearCount(cells, options.spans) >= 2) ?? main;
+  // "Всього" may stand in the row above the years, beside their "у т.ч. за роками" heading.
+  const including = header.find(isIncludingRow);
   yearRow.forEach((cell, index) => {
     const year = yearOf(cell);
     const span = options.spans ? spanOf(cell) : null;
+    const total = cell.trim() === "" ? (including?.[index] ?? "") : cell;
     if (year) columns.years.push({ year, index });
     else if (span) columns.spans.push({ span, index });
-    else if (TOTAL_CELL.test(cell.trim())) columns.total = index;
+    else if (TOTAL_CELL.test(total.trim())) columns.total = index;
   });
   if (sourceRow) readSourceColumns(columns, sourceRow, yearRow === main ? null : yearRow);
   assignMainRoles(columns, main, rules, spanning);

@@ -78,8 +78,20 @@ const columnsCache = new WeakMap<Table, Columns<TaskRole> | null>();
 
 function taskColumns(table: Table): Columns<TaskRole> | null {
   if (!columnsCache.has(table))
-    columnsCache.set(table, readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS));
+    columnsCache.set(table, oneNameColumn(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS)));
   return columnsCache.get(table) ?? null;
+}
+
+/**
+ * A table with one name column headed by the project ("Найменування проєкту", "Найменування завдання,
+ * проєкту") and none for the task names its items there: that column is read as the task column, whose
+ * rows are items of their own.
+ */
+function oneNameColumn(columns: Columns<TaskRole> | null): Columns<TaskRole> | null {
+  if (columns === null || columns.roles.task !== undefined || columns.roles.project === undefined)
+    return columns;
+  const { project, ...roles } = columns.roles;
+  return { ...columns, roles: { ...roles, task: project } };
 }
 
 /** True when a table's header names the columns of the task table (annex 1). */

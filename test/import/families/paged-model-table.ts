@@ -41,7 +41,39 @@ export interface PagedStyle {
   directionTotals: boolean;
   /** How the page breaks show in the DOCX rendering. */
   pageBreaks: PageBreakMode;
+  /** Other header shapes councils print (absent: the task and project columns, a two-row header). */
+  headerShape?: HeaderShape;
 }
+
+/**
+ * One name column (the task and project in one: "Найменування завдання, проєкту") after a "№ з/п"
+ * column that holds the numbers, the direction's title in its heading row; and/or the amounts' header
+ * in three rows: "Всього" beside "у т.ч. за роками:" over the row of years.
+ */
+export interface HeaderShape {
+  oneName: string | null;
+  directionHeading: "named" | "numbered";
+  including: string | null;
+}
+
+export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
+  oneName: fc.constantFrom(
+    null,
+    "Найменування завдання, проєкту",
+    "Найменування проєкту",
+    "Зміст заходу (проєкту)",
+    "Найменування заходу",
+    "Назва проєкту, робіт з інформатизації",
+  ),
+  directionHeading: fc.constantFrom("named", "numbered"),
+  including: fc.constantFrom(
+    null,
+    "у т.ч. за роками:",
+    "у тому числі за роками",
+    "з них:",
+    "в т.ч. по роках",
+  ),
+});
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
   numbering: fc.constantFrom("dot", "bare", "bracket", "none"),
@@ -82,11 +114,15 @@ function at<T>(list: T[], index: number): T {
 const twice = (cells: string[]) => ({ text: cells, word: cells });
 
 function numbered(style: PagedStyle, number: string, title: string): string {
-  const position = number.split(".")[1] ?? "";
-  if (style.numbering === "dot") return `${number}. ${title}`;
-  if (style.numbering === "bare") return `${number} ${title}`;
-  if (style.numbering === "bracket") return `${position}) ${title}`;
-  return title;
+  const printed = printedNumber(style, number);
+  return printed ? `${printed} ${title}` : title;
+}
+
+function printedNumber(style: PagedStyle, number: string): string {
+  if (style.numbering === "dot") return `${number}.`;
+  if (style.numbering === "bare") return number;
+  if (style.numbering === "bracket") return `${number.split(".")[1] ?? ""})`;
+  return "";
 }
 
 /** Splits text after its first word, so that the rest starts mid-sentence (lowercase). */
@@ -164,34 +200,46 @@ class PagedRenderer {
     const { style, model } = this;
     const years = model.years.map((year) => `${year}${style.yearSuffix}`);
     const title = `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`;
-    const header = [
-      [
-        "Назва завдання",
-        style.headers.project,
-        style.headers.executors,
-        style.headers.deadline,
-        "Джерела фінансування",
-        style.headers.money,
-        ...model.years.map(() => ""),
-        style.headers.result,
-      ],
-      ["", "", "", "", "", style.totalWord, ...years, ""],
-      this.columnNumberCells(),
+    const shape = style.headerShape;
+    const blanks = model.years.map(() => "");
+    const naming = [
+      shape?.oneName ? "№ з/п" : "Назва завдання",
+      shape?.oneName ?? style.headers.project,
+      style.headers.executors,
+      style.headers.deadline,
+      "Джерела фінансування",
+      style.headers.money,
+      ...blanks,
+      style.headers.result,
     ];
+    const amountRows = shape?.including
+      ? [
+          ["", "", "", "", "", style.totalWord, shape.including, ...blanks.slice(1), ""],
+          ["", "", "", "", "", "", ...years, ""],
+        ]
+      : [["", "", "", "", "", style.totalWord, ...years, ""]];
+    const header = [naming, ...amountRows, this.columnNumberCells()];
     this.lines.push("Додаток 1", title, "", ...header.map((cells) => cells.join("\t")));
     this.word.paragraph("Додаток 1");
     this.word.paragraph(title);
-    // The money heading spans the total and the year columns.
+    // The money heading spans the total and the year columns; "у т.ч. за роками" spans the years.
     const money = { text: style.headers.money, span: model.years.length + 1 };
+    const wordAmountRows: WordCell[][] = shape?.including
+      ? [
+          ["", "", "", "", "", style.totalWord, { text: shape.including, span: model.years.length }, ""],
+          ...amountRows.slice(1),
+        ]
+      : amountRows;
     this.word.startTable([
-      [...(header[0] ?? []).slice(0, 5), money, style.headers.result],
-      ...header.slice(1),
+      [...naming.slice(0, 5), money, style.headers.result],
+      ...wordAmountRows,
+      this.columnNumberCells(),
     ]);
     for (const direction of model.directions) {
-      const heading = `Пріоритетний напрям ${direction.number}`;
+      const heading = this.directionHeading(direction.number, direction.title);
       this.push([heading, ...Array(this.width - 1).fill("")], [{ text: heading, span: this.width }]);
       direction.projects.forEach((project, index) => {
-        this.renderProject(project, index === 0 ? direction.title : "");
+        this.renderProject(project, index === 0 && !shape?.oneName ? direction.title : "");
       });
       if (style.directionTotals)
         this.renderTotals(`Всього за напрямом ${direction.number}`, direction.projects);
@@ -203,6 +251,15 @@ class PagedRenderer {
     return `${this.lines.join("\n")}\n`;
   }
 
+  /** "Пріоритетний напрям 1" (its title in the first project row), or with the title when one column names. */
+  private directionHeading(number: string, title: string): string {
+    const shape = this.style.headerShape;
+    if (!shape?.oneName) return `Пріоритетний напрям ${number}`;
+    return shape.directionHeading === "named"
+      ? `Пріоритетний напрям ${number}. ${title}`
+      : `${number}. ${title}`;
+  }
+
   private renderProject(project: ProjectView, taskCell: string): void {
     const split = at(this.style.splits, this.project++);
     const [title, titleRest] = split ? splitText(project.title) : [project.title, ""];
@@ -211,9 +268,10 @@ class PagedRenderer {
     const executors = cell ? printExecutors(cell) : project.executors;
     // A page break may also cut the executors cell after its first joiner ("Відділ освіти та" | "…").
     const [executorsHead, executorsRest] = split && cell ? cutExecutors(cell) : [executors, ""];
+    const ownNumber = Boolean(this.style.headerShape?.oneName);
     const head = (title: string, executors: string) => [
-      taskCell,
-      numbered(this.style, project.number, title),
+      ownNumber ? printedNumber(this.style, project.number) : taskCell,
+      ownNumber ? title : numbered(this.style, project.number, title),
       executors,
       project.deadline,
     ];
@@ -264,3 +322,11 @@ export function renderPaged(model: TaskTableModel, style: PagedStyle): { text: s
 export const pagedDocument = fc
   .tuple(taskTableModel, pagedStyle)
   .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
+
+/** Family 1 under the other header shapes (`HeaderShape`). */
+export const pagedShapedDocument = fc
+  .tuple(taskTableModel, pagedStyle, headerShape)
+  .map(([model, plain, shape]) => {
+    const style = { ...plain, headerShape: shape };
+    return { model, style, ...renderPaged(model, style) };
+  });
