@@ -13,7 +13,9 @@ import { taskTableView } from "./families/view.js";
  *   a centred source cell wider than its number runs over the midpoint between the numbers, yet is
  *   the sources column's;
  * - a bold, centred column-number row over right-aligned amounts: an amount under a wide column
- *   stands nearer the next number than its own, yet is its column's.
+ *   stands nearer the next number than its own, yet is its column's;
+ * - a wide centred cell («В межах бюджетних асигнувань») between narrow right-aligned columns runs over
+ *   both midpoints beside its number, yet is no paragraph under the table but its column's text.
  */
 const soffice = hasSoffice("test/import/pdf-council-resumed.test.ts");
 
@@ -154,6 +156,79 @@ describe("a borderless task table resumed on each page by its column-number row"
         },
       ]);
       expect(result.coverage?.numbersFlagged).toBe(0);
+    },
+    120_000,
+  );
+});
+
+/** Projects without amounts, their sources' notes centred in a column between right-aligned ones. */
+const notes: WordBlock[] = [
+  { kind: "paragraph", text: "Перелік завдань, проєктів, робіт з інформатизації на 2026-2027 роки" },
+  {
+    kind: "table",
+    headerRows: 3,
+    rows: [
+      [
+        "Назва завдання",
+        "Назва проекту",
+        "Виконавці",
+        "Термін виконання",
+        "Джерела фінансування",
+        { text: "Обсяг фінансування (тис. грн)", span: 3 },
+        "Очікуваний результат",
+      ],
+      ["", "", "", "", "", "Всього", "2026", "2027", ""],
+      NUMBERS,
+      [{ text: "Пріоритетний напрям 1", span: 9 }],
+    ],
+  },
+  { kind: "page-break" },
+  {
+    kind: "table",
+    headerRows: 1,
+    rows: [
+      NUMBERS,
+      [
+        "Цифрове врядування",
+        "1) Впровадження інформації закладів комп'ютерної мережі",
+        "Відділ освіти (Іваненко І.І.), міський ЦНАП",
+        "2028 рік",
+        "В межах бюджетних асигнувань",
+        "",
+        "",
+        "",
+        "Навчено системи реєстрів громади",
+      ],
+      [
+        "",
+        "2) Модернізація захисту закладів освіти",
+        "КП «Благоустрій та озеленення»",
+        "2027 рік",
+        "Не потребує фінансування",
+        "",
+        "",
+        "",
+        "Оновлено електронного обладнання інформації",
+      ],
+    ],
+  },
+];
+
+describe("a borderless task table resumed by its column-number row, a wide note centred among right-aligned cells", () => {
+  it.skipIf(!soffice)(
+    "reads the note in its column and the rows under it as the table's",
+    async () => {
+      const printed = look({
+        align: ["center", "right", "left", "right", "center", "right", "center", "center"],
+      });
+      const result = await importDocument(await wordAs(notes, "pdf", printed), "programme.pdf");
+      const [direction] = taskTableView(result.programme);
+      expect(
+        direction?.projects.map(({ number, deadline, fundingNote }) => ({ number, deadline, fundingNote })),
+      ).toEqual([
+        { number: "1.1", deadline: "2028 рік", fundingNote: "В межах бюджетних асигнувань" },
+        { number: "1.2", deadline: "2027 рік", fundingNote: "Не потребує фінансування" },
+      ]);
     },
     120_000,
   );

@@ -363,6 +363,30 @@ function alignedEdges(columns: number[], cells: { x: number; right: number }[], 
 }
 
 /**
+ * The column edges moved apart around a piece centred under a number of a lone column-number row (its
+ * centre within a point of the number's) and lying between the numbers either side: the column's own
+ * text, centred like its number, however many edges at the midpoints between the numbers it runs over
+ * (a wide centred cell beside narrow right-aligned ones), so those edges move out of it.
+ */
+function centredUnderNumbers(
+  columns: number[],
+  cells: { x: number; right: number }[],
+  line: Piece[],
+): number[] {
+  if (isHeadingLine(line)) return columns;
+  const moved = [...columns];
+  for (const piece of line) {
+    if (edgesCrossed(columns, piece) === 0) continue;
+    const column = cells.findIndex((cell) => Math.abs(centreOf(piece) - (cell.x + cell.right) / 2) <= 1);
+    const [before, own, after] = [cells[column - 1], cells[column], cells[column + 1]];
+    if (!own || (before && piece.x <= before.right) || (after && piece.right >= after.x)) continue;
+    if (before) moved[column] = Math.min(moved[column] ?? 0, (before.right + piece.x) / 2);
+    if (after) moved[column + 1] = Math.max(moved[column + 1] ?? 0, (piece.right + after.x) / 2);
+  }
+  return moved;
+}
+
+/**
  * The column edges moved left of left-aligned cells under a centred header: pieces of different widths
  * that start at one x (so left-aligned: right-aligned or centred ones of one x are one width) in the
  * gap between two header cells, left of the edge between them, start the right column's lines (its
@@ -673,6 +697,8 @@ function tableBody(
   for (; end < lines.length; end++) {
     const line = split[end] ?? [];
     if (header.cells) columns = leftAlignedEdges(columns, header.cells, split.slice(start, end + 1));
+    if (header.cells && header.lines === 1 && header.numbers)
+      columns = centredUnderNumbers(columns, header.cells, line);
     const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
     const size = sizeOf(lines[end] ?? []);
     const left = columns[0] ?? 0;
