@@ -8,9 +8,9 @@ function cellText(cell: string): string {
   return cell.replace(/\s+/g, " ").trim();
 }
 
-/** How the name of an organisational unit starts. */
+/** How the name of an organisational unit starts; "комунальної", "територіальної" (genitive) do not. */
 const UNIT_START =
-  /^(?:(?:кнп|кп|ку|кз|кзк|ко|цнап)(?!\p{L})|відділ|управління|департамент|центр|служба|сектор|архівний|юридичний|фінансове|старост(?:а|и)(?!\p{L})|структурн(?:ий|і)(?!\p{L})|виконавчі\s|виконавчий\s|комунальн|заклад(?:и)?(?!\p{L})|територіальн|апарат|секретар|керуюч|загальний|організаційний|господарськ|працівник|спеціаліст|посадов|керівник|депутат|робоча група)/iu;
+  /^(?:(?:кнп|кп|ку|кз|кзк|ко|цнап)(?!\p{L})|відділ|управління|департамент|центр|служба|сектор|архівний|юридичний|фінансове|старост(?:а|и)(?!\p{L})|структурн(?:ий|і)(?!\p{L})|виконавчі\s|виконавчий\s|комунальн(?!(?:ої|ого|их|ому|ими|ій)(?!\p{L}))|заклад(?:и)?(?!\p{L})|територіальн(?!(?:ої|ого|их|ому|ими|ій)(?!\p{L}))|апарат|секретар|керуюч|загальний|організаційний|господарськ|працівник|спеціаліст|посадов|керівник|депутат|робоча група)/iu;
 /** A short phrase naming a unit by its kind ("фінансове управління", "сектор цифровізації"). */
 const UNIT_NOUN =
   /(?:відділ|управління|центр|служба|сектор|комітет|рада|апарат|department|division|office|service|centre|center)(?!\p{L})/iu;
@@ -96,9 +96,46 @@ const BODY_START = new RegExp(
   "iu",
 );
 
-/** True when the text names a body by its kind: "молодіжний парламент", "громадські організації". */
+/**
+ * An adjective in the nominative by its suffix and ending: "учнівське", "молодіжний", "дитяча",
+ * "громадські", "місцеве". The suffix keeps out the nouns a name goes on with in the genitive or the
+ * nominative plural ("молоді", "праці", "власності", "охорона"), and "-ого", "-ої", "-их" are never read
+ * as one.
+ */
+const PHRASE_ADJECTIVE = String.raw`\p{L}[\p{Ll}'’ʼ-]*(?:ськ|цьк|зьк|(?<!о)н|ов|ев|єв|ів|їв|ч|ж|ш|щ)`;
+/**
+ * A body named by an adjective and a noun that agree in the nominative, no kind of the vocabulary
+ * needed: "учнівське самоврядування", "волонтерський рух", "активна молодь", "громадські об'єднання".
+ * The endings agree: -ий/-ій with a masculine noun, -а/-я with a feminine one, -е/-є with a neuter one,
+ * -і with a plural; a genitive continuation ("учнівського самоврядування") has no such pair.
+ */
+const NOMINATIVE_PHRASE = new RegExp(
+  String.raw`^[«"„]?(?:${PHRASE_ADJECTIVE}(?:ий|ій|а|я|е|є|і)\s+)?${PHRASE_ADJECTIVE}(?:(?<masculine>ий|ій)|(?<feminine>а|я)|(?<neuter>е|є)|(?<plural>і))\s+(?!(?:та|і|й|з|зі|із|у|в|до|на|за|для|від|по|при|and)(?!\p{L}))(?<noun>\p{Ll}[\p{Ll}'’ʼ-]{2,})(?!\p{L})`,
+  "u",
+);
+/** How a noun in the nominative ends for each gender and number of its adjective. */
+const NOUN_ENDING: Record<string, RegExp> = {
+  masculine: /[бвгґджзклмнпрстфхцчшщь]$/u,
+  feminine: /(?:[ая]|ь)$/u,
+  neuter: /(?:о|е|я|є)$/u,
+  plural: /[иіїая]$/u,
+};
+
+function startsNominativePhrase(text: string): boolean {
+  const match = NOMINATIVE_PHRASE.exec(text);
+  if (!match?.groups) return false;
+  const { noun = "", ...genders } = match.groups;
+  const gender = Object.keys(genders).find((key) => genders[key] !== undefined) ?? "";
+  return NOUN_ENDING[gender]?.test(noun) ?? false;
+}
+
+/**
+ * True when the text names a body by its kind ("молодіжний парламент", "громадські організації") or by
+ * an adjective and a noun in the nominative ("учнівське самоврядування").
+ */
 function startsBody(text: string): boolean {
-  return BODY_START.test(text.trim());
+  const clean = text.trim();
+  return BODY_START.test(clean) || startsNominativePhrase(clean);
 }
 
 /**
@@ -117,6 +154,32 @@ const STANDALONE_ABBREVIATION = new RegExp(
 
 function isStandaloneAbbreviation(text: string): boolean {
   return STANDALONE_ABBREVIATION.test(text.trim());
+}
+
+/** Capitals that open the text and are no organisation's listed abbreviation: "ПДР", "ЖКГ", "РМР". */
+function opensWithUnlistedCapitals(text: string): boolean {
+  const [capitals] = /^[«"„]?[А-ЯІЇЄҐ]{2,6}(?!\p{L})/u.exec(text.trim()) ?? [];
+  return capitals !== undefined && !new RegExp(`^[«"„]?${ORGANISATION_ABBREVIATION}`, "u").test(capitals);
+}
+
+/**
+ * True when a unit's name ends in words that a field of work can go on from: a noun in the genitive
+ * ("Відділ освіти", "Служба у справах дітей") or capitals that name no organisation ("Управління ЖКГ"),
+ * not the unit's kind itself ("Фінансовий відділ") nor a listed organisation ("ЦНАП").
+ */
+function endsInGenitive(text: string): boolean {
+  const last = /(?:^|\s)([^\s]+)$/u.exec(text.trim())?.[1] ?? "";
+  if (new RegExp(`^${KIND_NOUN}$`, "iu").test(last)) return false;
+  return /^\p{Ll}[\p{Ll}'’ʼ-]*(?:и|і|ї|у|ю|а|я|ей|ів|їв|ь)$/u.test(last) || opensWithUnlistedCapitals(last);
+}
+
+/**
+ * Capitals not listed as an organisation's ("ПДР") after a name that ends in the genitive or in such
+ * capitals ("Відділ освіти, ПДР", "Управління ЖКГ, ТПВ") name a field of the unit's work: its name goes
+ * on. Listed ones ("ЦНАП", "ДРАЦС", "КНП «…»") start an executor after any name.
+ */
+function fieldOfWorkAfter(left: string, right: string): boolean {
+  return isStandaloneAbbreviation(right) && opensWithUnlistedCapitals(right) && endsInGenitive(left);
 }
 
 /** True when some part of a list (commas, semicolons, lines) names a unit: an executors cell's text. */
@@ -210,7 +273,9 @@ function splitUnits(text: string): string[] {
     const capitalised = CAPITALISED.test(part) && !UNLISTED_CAPITALS.test(part);
     const postOfPerson =
       POST_START.test(part) && endsWithBarePerson(units[last] ?? "") && !namesPersonFirst(part);
-    const startsUnit = !postOfPerson && (isExecutor(part) || (capitalised && isExecutor(units[0] ?? "")));
+    const fieldOfWork = last >= 0 && fieldOfWorkAfter(units[last] ?? "", part);
+    const startsUnit =
+      !postOfPerson && !fieldOfWork && (isExecutor(part) || (capitalised && isExecutor(units[0] ?? "")));
     if (last >= 0 && !startsUnit) units[last] = `${units[last]}, ${part}`;
     else units.push(part);
   }
@@ -237,7 +302,7 @@ const KIND_START = new RegExp(
  * capital run of 2–6 letters not listed here (its letters may be words: "НС", "ЦЗ") names an
  * organisation only with an adjective before it or a «name» after it ("Роменська ЖЕК", "БК «Юність»").
  */
-const ORGANISATION_ABBREVIATION = String.raw`(?:КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ГО|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|НВК|ДЮСШ|ЦСС|ЦСССДМ|ЦНСП|ТЦСО|ТЦК|ЖЕК|ЖЕУ|ЖЕД|ЖКП|ЦДЮТ|ЦБС|ЦКД|БК|МБК|ЦК|КДЮСШ)(?!\p{L})`;
+const ORGANISATION_ABBREVIATION = String.raw`(?:ДРАЦС|ДСНС|ГУНП|НПУ|ДПС|ПФУ|ЦЗН|ДМС|СБУ|ОДА|РДА|ВЦА|ОВА|КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ГО|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|НВК|ДЮСШ|ЦСС|ЦСССДМ|ЦНСП|ТЦСО|ТЦК|ЖЕК|ЖЕУ|ЖЕД|ЖКП|ЦДЮТ|ЦБС|ЦКД|БК|МБК|ЦК|КДЮСШ)(?!\p{L})`;
 const CAPITALS = String.raw`(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{2,6}(?!\p{L})`;
 /** An adjective in the nominative, by its ending: "Роменська", "міський", "комунальне". */
 const NOMINATIVE_ADJECTIVE = String.raw`[\p{L}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
@@ -290,7 +355,7 @@ function splitJoined(text: string): string[] {
     const last = units.length - 1;
     const left = (units[last] ?? "").replace(/[,\s]+$/, "");
     const shared = PLURAL_HEAD.test(left.trim()) && PLURAL_HEAD.test(right.trim());
-    if (startsExecutor(right) && isExecutor(left) && !shared) {
+    if (startsExecutor(right) && isExecutor(left) && !shared && !fieldOfWorkAfter(left, right)) {
       units[last] = left;
       units.push(right);
     } else units[last] = `${units[last]}${joiner}${right}`;

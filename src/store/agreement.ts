@@ -300,14 +300,13 @@ async function fillPassport(trx: Trx, request: StepRequest, programme: Programme
   }
   if (!filled) return null;
   const note = request.action === "agree" ? "поле 4 з листа-погодження" : "поле 3 з рішення ради";
-  const saved = await writeEdit(
-    trx,
-    request.programmeId,
-    filled,
-    validateProgramme(filled),
+  const saved = await writeEdit(trx, {
+    programmeId: request.programmeId,
+    programme: filled,
+    findings: validateProgramme(filled),
     note,
-    request.actor,
-  );
+    actor: request.actor,
+  });
   return saved?.version ?? null;
 }
 

@@ -112,12 +112,21 @@ export interface ReportFilter {
   submittedOnly?: boolean;
 }
 
-export async function listReports(
+export function listReports(
   store: Store,
   programmeId: number,
   filter: ReportFilter = {},
 ): Promise<StoredReport[]> {
-  const rows = await selectReports(monitoringDb(store), programmeId, undefined, filter);
+  return readReports(monitoringDb(store), programmeId, filter);
+}
+
+/** `listReports` through a given connection: inside a transaction, what that transaction sees. */
+export async function readReports(
+  db: MonitoringDb | MonitoringTrx,
+  programmeId: number,
+  filter: ReportFilter = {},
+): Promise<StoredReport[]> {
+  const rows = await selectReports(db, programmeId, undefined, filter);
   return rows.map(toReport);
 }
 

@@ -459,7 +459,7 @@ export function saveEdit(
   return db.transaction().execute(async (trx) => {
     await refuseFrozen(trx, programmeId);
     if (baseVersion !== undefined) await refuseStaleBase(trx, programmeId, baseVersion);
-    return writeEdit(trx, programmeId, programme, findings, note, actor, prepared);
+    return writeEdit(trx, { programmeId, programme, findings, note, actor, prepared });
   });
 }
 
@@ -694,6 +694,18 @@ function toVersionInfo(row: {
   };
 }
 
+/** An edit to store as a programme's next version: `writeEdit` and `writeProjectVersion` take it. */
+export interface EditWrite {
+  programmeId: number;
+  programme: Programme;
+  /** The edited programme's findings. */
+  findings: Finding[];
+  note?: string | undefined;
+  actor: Actor;
+  /** What was serialised or worked out outside the transaction. */
+  prepared?: PreparedWrite;
+}
+
 /**
  * A new version of kind "edit" inside the caller's transaction (the programme row locked first);
  * undefined when there is no such programme. `saveEdit` and the agreement steps that fill the passport
@@ -701,13 +713,9 @@ function toVersionInfo(row: {
  */
 export async function writeEdit(
   trx: Transaction<Database>,
-  programmeId: number,
-  programme: Programme,
-  findings: Finding[],
-  note: string | undefined,
-  actor: Actor,
-  prepared: PreparedWrite = {},
+  edit: EditWrite,
 ): Promise<SavedVersion | undefined> {
+  const { programmeId, programme, prepared = {} } = edit;
   const documentJson = prepared.documentJson ?? JSON.stringify(programme);
   const row = await trx
     .selectFrom("programmes")
@@ -722,10 +730,7 @@ export async function writeEdit(
     .set({ katottg, period_from: programme.period.from, period_to: programme.period.to })
     .where("id", "=", programmeId)
     .execute();
-  const written = await writeEditRows(trx, programmeId, programme, findings, note, actor, {
-    ...prepared,
-    documentJson,
-  });
+  const written = await writeEditRows(trx, { ...edit, prepared: { ...prepared, documentJson } });
   return { programmeId, version: written.version, created: false };
 }
 
@@ -736,25 +741,18 @@ export async function writeEdit(
  */
 export function writeProjectVersion(
   trx: Transaction<Database>,
-  programmeId: number,
-  programme: Programme,
-  findings: Finding[],
-  note: string | undefined,
-  actor: Actor,
-  prepared: PreparedWrite & { changedItem: string; documentJson: string; version: number },
+  edit: EditWrite & {
+    prepared: PreparedWrite & { changedItem: string; documentJson: string; version: number };
+  },
 ): Promise<VersionKey> {
-  return writeEditRows(trx, programmeId, programme, findings, note, actor, prepared);
+  return writeEditRows(trx, edit);
 }
 
 async function writeEditRows(
   trx: Transaction<Database>,
-  programmeId: number,
-  programme: Programme,
-  findings: Finding[],
-  note: string | undefined,
-  actor: Actor,
-  prepared: PreparedWrite & { documentJson: string; version?: number },
+  edit: EditWrite & { prepared: PreparedWrite & { documentJson: string; version?: number } },
 ): Promise<VersionKey> {
+  const { programmeId, programme, findings, note, actor, prepared } = edit;
   const { changedItem, documentJson } = prepared;
   const source = { name: "редагування", sha256: sha256(documentJson) };
   const written = await writeVersion(trx, {

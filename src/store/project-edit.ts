@@ -103,21 +103,14 @@ export async function saveProjectEdit(store: Store, input: ProjectEditInput): Pr
     if (latest === undefined) return { outcome: "not-found" };
     if (latest !== input.baseVersion || !prepared) return { outcome: "conflict", latestVersion: latest };
     const { programme, findings, previousFindings, documentJson, projectPatch, findingsJson } = prepared;
-    written = await writeProjectVersion(
-      trx,
-      input.programmeId,
+    written = await writeProjectVersion(trx, {
+      programmeId: input.programmeId,
       programme,
       findings,
-      input.note,
-      input.actor,
-      {
-        changedItem: input.itemId,
-        documentJson,
-        findingsJson,
-        projectPatch,
-        version: latest + 1,
-      },
-    );
+      note: input.note,
+      actor: input.actor,
+      prepared: { changedItem: input.itemId, documentJson, findingsJson, projectPatch, version: latest + 1 },
+    });
     return { outcome: "saved", version: written.version, programme, findings, previousFindings };
   });
   if (written && prepared) {

@@ -13,7 +13,7 @@ import { type MissingReport, missingReports } from "../domain/monitoring/rollup.
 import type { ItemUnit } from "../domain/monitoring/units.js";
 import { type Actor, type MonitoringDb, type MonitoringTrx, monitoringDb, writeAudit } from "./audit.js";
 import type { Store } from "./index.js";
-import { domainReport, itemUnitsOf, listReports, programmePeriods } from "./monitoring.js";
+import { domainReport, itemUnitsOf, listReports, programmePeriods, readReports } from "./monitoring.js";
 
 export interface MailMessage {
   from: string;
@@ -334,8 +334,8 @@ const MANUAL_GAP_MS = DAY_MS;
 /**
  * The head reminds one unit now of the period's reports it has not submitted: each of its executors
  * in the app, and by e-mail where a mailer and their address are known. Once per unit and period a
- * day; checked and recorded in one transaction, the e-mails sent after it commits (a failed one is
- * un-recorded, as the scheduled ones are).
+ * day; the missing reports read, checked and recorded in one transaction (after the unit's row is
+ * locked), the e-mails sent after it commits (a failed one is un-recorded, as the scheduled ones are).
  */
 export async function remindUnit(store: Store, input: ManualReminderInput): Promise<ManualReminderSent> {
   const { programme, programmeId, orgUnitId, now } = input;
@@ -345,11 +345,15 @@ export async function remindUnit(store: Store, input: ManualReminderInput): Prom
   if (!period) throw new ReminderRefused("not-found", "Такого звітного періоду в програмі немає");
   const on = now.toISOString().slice(0, 10);
   const links = await itemUnitsOf(store, programmeId, programme, input.katottg);
-  const reports = (await listReports(store, programmeId)).map(domainReport);
-  const items = missingByUnit(missingReports(programme, reports, period, on), links).get(orgUnitId) ?? [];
+  // Read inside the transaction, after the unit's row is locked: a report submitted before then is
+  // not reminded of.
+  const missingOf = async (trx: MonitoringTrx): Promise<MissingReport[]> => {
+    const reports = (await readReports(trx, programmeId)).map(domainReport);
+    return missingByUnit(missingReports(programme, reports, period, on), links).get(orgUnitId) ?? [];
+  };
+  const recorded = await recordManual(store, input, missingOf);
   const link = reportFormLink(programmeId, period.key);
-  const message = reminderText(programme, period, "manual", items, link, on);
-  const recorded = await recordManual(store, input, items.length);
+  const message = reminderText(programme, period, "manual", recorded.items, link, on);
   const emails = await mailManual(store, input.mailer, recorded, message);
   return { orgUnitId, sentAt: now.toISOString(), recipients: recorded.app, emails };
 }
@@ -357,12 +361,14 @@ export async function remindUnit(store: Store, input: ManualReminderInput): Prom
 interface RecordedManual {
   app: number;
   emails: { id: number; to: string }[];
+  /** The unit's missing reports the reminder names, as the transaction saw them. */
+  items: MissingReport[];
 }
 
 async function recordManual(
   store: Store,
   input: ManualReminderInput,
-  missing: number,
+  missingOf: (trx: MonitoringTrx) => Promise<MissingReport[]>,
 ): Promise<RecordedManual> {
   const { programmeId, orgUnitId, now, actor } = input;
   return monitoringDb(store)
@@ -376,7 +382,8 @@ async function recordManual(
         .forUpdate()
         .executeTakeFirst();
       if (!unit) throw new ReminderRefused("not-found", "Такого підрозділу в громаді програми немає");
-      if (missing === 0)
+      const items = await missingOf(trx);
+      if (items.length === 0)
         throw new ReminderRefused("nothing-missing", "Підрозділ подав усі звіти за цей період");
       const recent = await trx
         .selectFrom("reminders")
@@ -445,7 +452,7 @@ async function recordManual(
           emails: emails.length,
         },
       });
-      return { app: executors.length, emails };
+      return { app: executors.length, emails, items };
     });
 }
 

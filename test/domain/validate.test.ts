@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding, Programme } from "../../src/domain/model.js";
+import { allItems, type Finding, type Programme } from "../../src/domain/model.js";
 import { formatAmount } from "../../src/domain/money.js";
 import { RULES, validateProgramme } from "../../src/domain/validate.js";
 import { fundingRow, indicator, itemById, row, th, validProgramme, years } from "./builders.js";
@@ -234,6 +234,29 @@ describe("passport.funding-*", () => {
       ref: "passport:10",
       line: 30,
       mentions: ["2028", shown("28930,0"), shown("800,0")],
+    });
+  });
+
+  /** The table's "other" money printed under a label naming several sources. */
+  const otherAsMixed = (p: Programme) => {
+    for (const row of allItems(p).flatMap((item) => item.funding)) {
+      if (row.source !== "other") continue;
+      row.source = "mixed";
+      row.label = "Кошти бюджету громади, інші джерела, не заборонені законодавством";
+    }
+  };
+
+  it("lets rows naming several sources hold a passport source's difference, and never lists them as a source", () => {
+    expect(withCode(edit(otherAsMixed), "passport.funding-source")).toEqual([]);
+    const beyond = edit((p) => {
+      otherAsMixed(p);
+      p.passport.funding.bySource.other = th("1800,0");
+    });
+    expectOne(beyond, "passport.funding-source", {
+      severity: "error",
+      ref: "passport:10",
+      line: 30,
+      mentions: [shown("1800,0"), "інші джерела"],
     });
   });
 

@@ -264,6 +264,33 @@ describe("passport field 10 in prose", () => {
     expect(result.coverage).toEqual({ numbersSeen: 1, numbersPlaced: 0, numbersFlagged: 1 });
   });
 
+  it("places one amount after years said to be each year's by «щорічно» before it (a range or a list)", () => {
+    const each = { "2026": 4_500_000, "2027": 4_500_000, "2028": 4_500_000 };
+    for (const prose of [
+      "Фінансування на 2026–2028 роки щорічно 45,0 тис. грн",
+      "Фінансування на 2026, 2027 та 2028 роки щорічно 45,0 тис. грн",
+      "Фінансування на 2026, 2027 та 2028 роки щороку – 45,0 тис. грн",
+      "Фінансування на 2026–2028 роки щорічно по 45,0 тис. грн",
+    ]) {
+      const result = read(prose);
+      const { line: _line, ...funding } = result.programme.passport.funding;
+      expect(funding, prose).toEqual({ total: null, byYear: each, bySource: {}, bySourceByYear: {} });
+      expect(codes(result, "import.unread-number"), prose).toEqual([]);
+    }
+  });
+
+  it("names both readings of an amount several listed years share when no task table decides", () => {
+    const result = read("Фінансування на 2026, 2027 та 2028 роки 45,0 тис. грн");
+    const [message, ...more] = codes(result, "import.amounts-ambiguous");
+    expect(more).toEqual([]);
+    expect(message).toContain("«45,0»");
+    expect(message).toContain("2026 – 45,0, 2027 – 45,0, 2028 – 45,0");
+    expect(message).toContain("разом (45,0 тис. грн)");
+    expect(result.findings.find((each) => each.code === "import.amounts-ambiguous")?.location.line).toBe(
+      FIELD10_LINE,
+    );
+  });
+
   it("still warns import.no-amounts when the prose names sources but no amounts", () => {
     const result = read(
       "Кошти місцевого бюджету та інші джерела, не заборонені законодавством, на 2026-2028 роки",
@@ -324,6 +351,65 @@ describe("passport field 10 in prose against the task table (the validator's rul
     );
     const found = result.findings.filter((each) => each.code === "passport.funding-source");
     expect(found.map((each) => each.message).join(" ")).toMatch(/місцевий бюджет[\s\S]*інші джерела/);
+  });
+});
+
+describe("one amount after several listed years, judged by the task table's sums", () => {
+  /** The TASKS table with the project's amounts by year replaced. */
+  const tasksWith = (years: string[]) =>
+    TASKS.map((line) => {
+      if (!line.startsWith("Електронний документообіг")) return line;
+      const cells = line.split(T);
+      const total = years.reduce((sum, year) => sum + Number(year.replace(",", ".")), 0);
+      cells.splice(5, 4, total.toFixed(1).replace(".", ","), ...years);
+      return cells.join(T);
+    });
+  const withTasks = (prose: string, years: string[]) =>
+    importText(
+      [...HEAD, `10.${T}Джерела та обсяги фінансування${T}${prose}`, ...tasksWith(years)].join("\n"),
+    );
+
+  it("is each year's when the task table gives every one of those years the amount", () => {
+    for (const prose of [
+      "Фінансування на 2026, 2027 та 2028 роки 45,0 тис. грн",
+      "Кошти місцевого бюджету на 2026, 2027, 2028 роки 45,0 тис. грн",
+    ]) {
+      const result = withTasks(prose, ["45,0", "45,0", "45,0"]);
+      const { funding } = result.programme.passport;
+      const each = { "2026": 4_500_000, "2027": 4_500_000, "2028": 4_500_000 };
+      expect(prose.includes("місцевого") ? funding.bySourceByYear.local : funding.byYear, prose).toEqual(
+        each,
+      );
+      expect(codes(result, "import.amounts-ambiguous"), prose).toEqual([]);
+      expect(codes(result, "import.unread-number"), prose).toEqual([]);
+    }
+  });
+
+  it("is all the years' together when the task table's sums for them add up to it", () => {
+    const result = withTasks("Фінансування на 2026, 2027 та 2028 роки 45,0 тис. грн", [
+      "10,0",
+      "15,0",
+      "20,0",
+    ]);
+    const { line: _line, ...funding } = result.programme.passport.funding;
+    expect(funding).toEqual({ total: 4_500_000, byYear: {}, bySource: {}, bySourceByYear: {} });
+    expect(codes(result, "import.amounts-ambiguous")).toEqual([]);
+    expect(codes(result, "import.unread-number")).toEqual([]);
+  });
+
+  it("stays unread, both readings named, when the task table confirms neither", () => {
+    // 15 + 30 + 35 = 80: neither 45,0 a year nor 45,0 in all.
+    const result = withTasks("Фінансування на 2026, 2027 та 2028 роки 45,0 тис. грн", [
+      "15,0",
+      "30,0",
+      "35,0",
+    ]);
+    expect(result.programme.passport.funding.total).toBeNull();
+    expect(result.programme.passport.funding.byYear).toEqual({});
+    expect(codes(result, "import.unread-number")).toEqual([expect.stringContaining("«45,0»")]);
+    expect(codes(result, "import.amounts-ambiguous")).toEqual([
+      expect.stringContaining("таблиця завдань цього не вирішує"),
+    ]);
   });
 });
 

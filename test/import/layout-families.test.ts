@@ -11,7 +11,13 @@ import {
   type OfficeFormat,
 } from "./families/office.js";
 import { oneCellDocument } from "./families/one-cell-per-line.js";
-import { pagedDocument, pagedShapedDocument, renderPaged } from "./families/paged-model-table.js";
+import {
+  pagedDocument,
+  pagedExecutorGapsDocument,
+  pagedOneYearDocument,
+  pagedShapedDocument,
+  renderPaged,
+} from "./families/paged-model-table.js";
 import { spacedDocument } from "./families/space-aligned.js";
 import { executorsView, taskTableView } from "./families/view.js";
 import { DOCX_PROPERTY_RUNS, OFFICE_PROPERTY_RUNS } from "./families/word.js";
@@ -110,6 +116,35 @@ describe("family 1 with one name column after «№ з/п», or with «у т.ч.
       DOCX_PROPERTY_RUNS,
     );
   }, 120_000);
+});
+
+describe("family 1 with executors outside the vocabulary, and of a one-year programme", () => {
+  for (const [name, document] of [
+    ["«учнівське самоврядування», «Відділ освіти, ПДР»", pagedExecutorGapsDocument],
+    ["a single year column", pagedOneYearDocument],
+  ] as const) {
+    it(`imports ${RUNS} generated programmes with ${name} back to their model`, () => {
+      fc.assert(
+        fc.property(document, ({ model, text }) => {
+          const result = importText(text);
+          readsModel(result, model);
+          readsCleanly(result);
+        }),
+        PARAMETERS,
+      );
+    });
+
+    it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX with ${name} back to their model`, async () => {
+      await fc.assert(
+        fc.asyncProperty(document, async ({ model, word }) => {
+          const result = await importWord(word);
+          readsModel(result, model);
+          readsCleanly(result);
+        }),
+        DOCX_PROPERTY_RUNS,
+      );
+    }, 120_000);
+  }
 });
 
 describe("columns aligned with spaces (`pdftotext -layout`, text copied from a PDF viewer)", () => {

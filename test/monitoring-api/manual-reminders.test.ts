@@ -1,5 +1,8 @@
+import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mailer, MailMessage } from "../../src/store/reminders.js";
+import type { Store } from "../../src/store/index.js";
+import { itemUnitsOf } from "../../src/store/monitoring.js";
+import { type Mailer, type MailMessage, ReminderRefused, remindUnit } from "../../src/store/reminders.js";
 import { ensureOrgUnit } from "../../src/store/users.js";
 import { userClient } from "./support.js";
 import { CULTURE, DIGITAL, romnyScene, type Scene, unitProjects } from "./year.js";
@@ -119,5 +122,90 @@ describe("the head reminds a unit of its missing reports (issue 15, the reportin
     expect((await remind(scene.head, scene.digital.id, "first-half")).statusCode).toBe(400);
     // An id beyond PostgreSQL's integer is no unit: refused before any query.
     expect((await remind(scene.head, 3_000_000_000)).statusCode).toBe(400);
+  });
+});
+
+/**
+ * The store with `before` run once just before the first transaction it opens: what another request
+ * commits between the reads a function makes outside its transaction and the transaction itself.
+ */
+function committingBeforeTransaction(store: Store, before: () => Promise<void>): Store & { ran: number } {
+  const db = store.kysely();
+  let ran = 0;
+  const racing = new Proxy(db, {
+    get(target, key) {
+      if (key === "transaction")
+        return () => {
+          const builder = target.transaction();
+          return {
+            execute: async (body: Parameters<typeof builder.execute>[0]) => {
+              if (ran++ === 0) await before();
+              return builder.execute(body);
+            },
+          };
+        };
+      const value = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  }) as Kysely<unknown> as typeof db;
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === "kysely") return () => racing;
+      if (key === "ran") return ran;
+      const value = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  }) as Store & { ran: number };
+}
+
+describe("a manual reminder reads the missing reports inside its transaction", () => {
+  let scene: Scene;
+  beforeAll(async () => {
+    scene = await romnyScene();
+    scene.setNow("2026-07-06T08:00:00Z");
+  });
+  afterAll(async () => {
+    await scene.dispose();
+  });
+
+  it("does not remind of a report submitted after the head's request began but before its transaction", async () => {
+    const stored = await scene.store.getProgramme(scene.programmeId);
+    if (!stored) throw new Error("no programme");
+    // The unit's projects linked beforehand, so that the reminder's only transaction is its own.
+    await itemUnitsOf(scene.store, scene.programmeId, stored.programme, scene.katottg);
+    const projects = unitProjects(scene, CULTURE, DIGITAL, 2026);
+    expect(projects.length).toBeGreaterThan(0);
+    const ids: string[] = [];
+    for (const item of projects) {
+      const created = await scene.executor2.inject({
+        method: "POST",
+        url: `/api/programmes/${scene.programmeId}/reports`,
+        payload: { itemId: item.id, periodKey: "2026-H1", status: "in-progress", actual: [] },
+      });
+      expect(created.statusCode).toBe(201);
+      ids.push(created.json().id);
+    }
+    const submit = async (id: string) => {
+      const submitted = await scene.executor2.inject({
+        method: "POST",
+        url: `/api/programmes/${scene.programmeId}/reports/${id}/submit`,
+      });
+      expect(submitted.statusCode).toBe(200);
+    };
+    const last = ids.pop() ?? "";
+    for (const id of ids) await submit(id);
+    const racing = committingBeforeTransaction(scene.store, () => submit(last));
+    const reminded = remindUnit(racing, {
+      programmeId: scene.programmeId,
+      katottg: scene.katottg,
+      programme: stored.programme,
+      periodKey: "2026-H1",
+      orgUnitId: scene.culture.id,
+      actor: null,
+      now: new Date("2026-07-06T08:00:00Z"),
+    });
+    await expect(reminded).rejects.toBeInstanceOf(ReminderRefused);
+    await expect(reminded).rejects.toMatchObject({ reason: "nothing-missing" });
+    expect(racing.ran).toBe(1);
   });
 });

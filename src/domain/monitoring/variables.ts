@@ -1,3 +1,4 @@
+import { LATIN_LOOK_ALIKE } from "../look-alikes.js";
 import type { Indicator, MonitoringVariable } from "../model.js";
 import { tryCompileFormula } from "./formula.js";
 import { parseIndicatorValue } from "./indicators.js";
@@ -8,32 +9,12 @@ import { parseIndicatorValue } from "./indicators.js";
  * tying each letter to a variable of the monitoring annex.
  */
 
-/** Cyrillic letters that print like Latin ones: documents mix «А» in the legend with "A" in the formula. */
-const LOOK_ALIKES: Record<string, string> = {
-  А: "A",
-  В: "B",
-  С: "C",
-  Е: "E",
-  Н: "H",
-  І: "I",
-  К: "K",
-  М: "M",
-  О: "O",
-  Р: "P",
-  Т: "T",
-  Х: "X",
-  а: "a",
-  с: "c",
-  е: "e",
-  і: "i",
-  о: "o",
-  р: "p",
-  х: "x",
-};
-
-/** A name in its canonical spelling (Latin where a Cyrillic letter looks the same). */
+/**
+ * A name in its canonical spelling (Latin where a Cyrillic letter looks the same): documents mix «А» in
+ * the legend with "A" in the formula. «у» stays: the shared table has no pair for it.
+ */
 export function canonicalName(name: string): string {
-  return [...name].map((letter) => LOOK_ALIKES[letter] ?? letter).join("");
+  return [...name].map((letter) => LATIN_LOOK_ALIKE[letter] ?? letter).join("");
 }
 
 const LEGEND =

@@ -1,4 +1,5 @@
 import {
+  type ByYear,
   type DeclaredFunding,
   type Finding,
   type Programme,
@@ -6,8 +7,17 @@ import {
   SOURCE_LABELS_UK,
   type SourceKind,
 } from "../model.js";
+import type { Kopecks } from "../money.js";
 import type { Totals, Unsplit } from "../totals.js";
-import { compareAmounts, describeMismatches, type Facts, factsOf, finding, money } from "./common.js";
+import {
+  compareAmounts,
+  describeMismatches,
+  type Facts,
+  factsOf,
+  finding,
+  type Mismatch,
+  money,
+} from "./common.js";
 import { isPassportAbsent, passportLine } from "./passport.js";
 import type { RuleCode } from "./table.js";
 
@@ -93,13 +103,27 @@ function sourcesToCompare(funding: DeclaredFunding, computed: Totals): SourceKin
   const withMoney = (Object.keys(computed.bySource) as SourceKind[]).filter(
     (source) => (computed.bySource[source] ?? 0) !== 0,
   );
-  return [...new Set([...named, ...withMoney])].filter((source) => source !== "total");
+  // Money of rows naming several sources ("бюджет громади, інші джерела") is no single source's: it is
+  // compared only when the passport names such a mix itself.
+  return [...new Set([...named, ...withMoney])].filter(
+    (source) => source !== "total" && (source !== "mixed" || named.includes("mixed")),
+  );
+}
+
+/** Rows naming several sources may hold the difference: a declared amount above the source's own sum by
+ * at most the mixed rows' money of that year (or in all) may be that source's share of it. */
+function coveredByMixed(mismatch: Mismatch, mixed: { total: Kopecks; byYear: ByYear }): boolean {
+  const year = /^(\d{4}) рік$/.exec(mismatch.what)?.[1];
+  const room = mismatch.what === "усього" ? mixed.total : year ? (mixed.byYear[year] ?? 0) : 0;
+  const excess = mismatch.declared - mismatch.computed;
+  return excess > 0 && excess <= room;
 }
 
 function checkSources(programme: Programme, computed: Totals, unsplit: Unsplit): Finding[] {
   const funding = programme.passport.funding;
+  const mixed = { total: computed.bySource.mixed ?? 0, byYear: computed.bySourceByYear.mixed ?? {} };
   return sourcesToCompare(funding, computed).flatMap((source) => {
-    const mismatches = compareAmounts(
+    const compared = compareAmounts(
       { total: funding.bySource[source] ?? null, byYear: funding.bySourceByYear[source] ?? {} },
       {
         total: computed.bySource[source] ?? 0,
@@ -107,6 +131,8 @@ function checkSources(programme: Programme, computed: Totals, unsplit: Unsplit):
         unsplit: unsplit.bySource[source] ?? 0,
       },
     );
+    const mismatches =
+      source === "mixed" ? compared : compared.filter((mismatch) => !coveredByMixed(mismatch, mixed));
     if (!(source in funding.bySource) && !(source in funding.bySourceByYear)) {
       mismatches.unshift({ what: "усього", declared: 0, computed: computed.bySource[source] ?? 0 });
     }

@@ -715,8 +715,8 @@ export const RULES = [
     severity: "warning",
     stage: "importer",
     message: {
-      uk: "Числа поля 10 паспорта, розділені пробілами, можна прочитати по-різному (пробіл розділяє числа чи групи розрядів), і ні загальний обсяг, ні таблиця завдань не вирішують, як: прийнято перше прочитання, перевірте суми за роками.",
-      en: "The space-separated numbers of passport field 10 read more than one way (a space between numbers or between digit groups), and neither a total nor the task table decides which: the first reading is taken; check the amounts by year.",
+      uk: "Суми поля 10 паспорта можна прочитати по-різному, і ні загальний обсяг, ні таблиця завдань не вирішують, як: числа, розділені пробілами (пробіл розділяє числа чи групи розрядів), прочитано першим способом; одну суму після кількох років (щороку чи за всі роки разом) не розміщено. Перевірте суми за роками.",
+      en: "Amounts of passport field 10 read more than one way, and neither a total nor the task table decides which: space-separated numbers (a space between numbers or between digit groups) are read the first way; one amount after several years (each year's, or all the years' together) is not placed. Check the amounts by year.",
     },
     basis: BASIS.reading,
     appliesTo: ["passport"],

@@ -85,13 +85,18 @@ export function isColumnNumberRow(cells: string[]): boolean {
 }
 
 /**
- * A header's row of years: two or more years and no other number (a data row may hold 2000 and 2001);
- * with `spans`, a span of years ("2026-2027") counts as a year.
+ * A header's row of years: two or more years and no other number (a data row may hold 2000 and 2001),
+ * or a single year with nothing beside it but the total's heading ("Всього | 2024 р.", "2024 р." alone:
+ * a one-year programme's table); with `spans`, a span of years ("2026-2027") counts as a year.
  */
-function isYearRow(cells: string[], spans = false): boolean {
+export function isYearRow(cells: string[], spans = false): boolean {
   const yearLike = (cell: string) => yearOf(cell) !== null || (spans && spanOf(cell) !== null);
   const otherNumbers = cells.some((cell) => /\d/.test(cell) && !yearLike(cell));
-  return yearCount(cells, spans) >= 2 && !otherNumbers;
+  if (otherNumbers) return false;
+  const count = yearCount(cells, spans);
+  if (count >= 2) return true;
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
+  return count === 1 && filled.every((cell) => yearLike(cell) || TOTAL_CELL.test(cell));
 }
 
 function yearCount(cells: string[], spans = false): number {
@@ -153,11 +158,16 @@ export function readColumns<Role extends string>(
   const header = rows.slice(start, headerRows).map((row) => row.cells);
   const sourceRow = options.sources ? header.find(isSourceRow) : undefined;
   // The row naming the columns; a one-row header names them and the years in the same row.
+  // A row of two or more years, or a year alone under the naming row (with the total's heading maybe).
+  const yearRows = header.filter(
+    (cells) =>
+      yearCount(cells, options.spans) >= 2 || (isYearRow(cells, options.spans) && !isNamingRow(cells, rules)),
+  );
   const main =
     header.find(
       (cells) =>
         !isColumnNumberRow(cells) &&
-        yearCount(cells, options.spans) < 2 &&
+        !yearRows.includes(cells) &&
         cells !== sourceRow &&
         !isIncludingRow(cells),
     ) ?? header.find((cells) => isNamingRow(cells, rules));
@@ -174,7 +184,7 @@ export function readColumns<Role extends string>(
     spans: [],
     sources: [],
   };
-  const yearRow = header.find((cells) => yearCount(cells, options.spans) >= 2) ?? main;
+  const yearRow = yearRows[0] ?? main;
   // "Всього" may stand in the row above the years, beside their "у т.ч. за роками" heading.
   const including = header.find(isIncludingRow);
   yearRow.forEach((cell, index) => {

@@ -19,8 +19,10 @@ import type { CellAddress } from "./coverage.js";
  * - «загальний обсяг … з місцевого бюджету становить 80,0», in a field that names one source only, is
  *   both the total and that source's, and the years after it are the total's;
  * - one amount after several years (`на 2026, 2027 та 2028 роки`, `на 2026–2028 роки`) is each of
- *   those years' when the text says so (`по 15,0`, `15,0 тис. грн щороку`); otherwise whose it is, is
- *   unclear (a year range then stays a label);
+ *   those years' when the text says so (`по 15,0`, `щорічно 15,0`, `15,0 тис. грн щороку`); after
+ *   years listed one by one and said neither way, the task table's sums decide (`SharedYearsJudge`:
+ *   each year's, or all the years' together) and, when they do not, the amount lands nowhere and both
+ *   readings are named; a year range said neither way stays a label;
  * - an amount that names nobody, or restates a slot already filled with another amount, lands
  *   nowhere: the number ledger names it in `import.unread-number`.
  */
@@ -37,7 +39,16 @@ export interface ProseSink {
   place(at: CellAddress, count?: number): void;
 }
 
-type Owner = "total" | SourceKind;
+export type Owner = "total" | SourceKind;
+
+/**
+ * Tells whose one amount after several listed years is, when the text does not say: each year's or all
+ * the years' together, by the task table's sums for its owner; and names the amount when nothing does.
+ */
+export interface SharedYearsJudge {
+  decide(owner: Owner, years: string[], kopecks: number): "each" | "together" | null;
+  undecided(printed: string, owner: Owner, years: string[], kopecks: number, line: number): void;
+}
 
 /** A number: digits grouped by spaces in threes after a head of one to three, or plain; decimals. */
 const NUMBER = /(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?![\d])/gu;
@@ -49,8 +60,9 @@ const YEAR = /^(?:19|20)\d\d$/;
 const RANGE_AFTER = /^\s*[-‐‑–—−]\s*(?:19|20)\d\d(?![\d.,])/u;
 const RANGE_BEFORE = /(?:19|20)\d\d\s*[-‐‑–—−]\s*$/u;
 const AFTER_DASH = /[-‐‑–—−:]\s*$/u;
-/** «по 15,0»: one amount for each of the years before it. */
-const EACH_BEFORE = /(?<!\p{L})по\s*$/iu;
+/** «по 15,0», «щорічно 15,0», «щороку – 15,0»: one amount for each of the years before it. */
+const EACH_BEFORE =
+  /(?<!\p{L})(?:по|щороку|щорічно|кожного\s+року|на\s+кожен\s+рік)\s*(?:[-‐‑–—−:]\s*)?(?:по\s*)?$/iu;
 /** «15,0 тис. грн щороку»: one amount for each year. */
 const EACH_AFTER = /^[\s,]*(?:щороку|щорічно|кожного\s+року|на\s+кожен\s+рік|на\s+рік)(?!\p{L})/iu;
 /** What follows a year that labels an amount or is a year of a list: a year word, a dash, a colon. */
@@ -190,6 +202,7 @@ export function readFundingProse(
   unit: MoneyUnit,
   funding: DeclaredFunding,
   sink: ProseSink,
+  judge: SharedYearsJudge | null = null,
 ): boolean {
   // One text of the cells in order, each cell's span kept for the ledger.
   const spans: { from: number; to: number; at: CellAddress }[] = [];
@@ -202,6 +215,8 @@ export function readFundingProse(
     text += clean;
   }
   const mentions = mentionsOf(text);
+  const lineAt = (offset: number): number =>
+    (spans.find((span) => offset >= span.from && offset < span.to) ?? spans[0])?.at.line ?? 0;
   if (!mentions.some((mention) => mention.kind === "amount")) return false;
   const singleSource = sourcesNamedIn(text).length === 1;
   const landed = new Set<Mention>();
@@ -231,10 +246,22 @@ export function readFundingProse(
     range = [];
     rangeFrom = null;
     if (mention.kind !== "amount") continue;
-    const eachYear = eachYearOf(text, context, mention, yearsHere, rangeHere);
-    // Several years before one amount, not said to be each year's: whose it is, is unclear.
-    if (yearsHere.length > 1 && eachYear.length === 0) continue;
-    const yearHere = eachYear.length > 0 ? null : (yearsHere[0] ?? null);
+    let eachYear = eachYearOf(text, context, mention, yearsHere, rangeHere);
+    let together = false;
+    if (yearsHere.length > 1 && eachYear.length === 0) {
+      // Several years before one amount, not said to be each year's: the task table may tell.
+      const sharedOwner = ownerNamedIn(context) ?? owner ?? "total";
+      const kopecks = toKopecks(mention.text, mention.unit ?? lastUnit);
+      const verdict = kopecks === null ? null : (judge?.decide(sharedOwner, yearsHere, kopecks) ?? null);
+      if (verdict === "each") eachYear = yearsHere;
+      else if (verdict === "together") together = true;
+      else {
+        if (kopecks !== null)
+          judge?.undecided(mention.text, sharedOwner, yearsHere, kopecks, lineAt(mention.start));
+        continue;
+      }
+    }
+    const yearHere = eachYear.length > 0 || together ? null : (yearsHere[0] ?? null);
     let named = ownerNamedIn(context);
     const source = named !== "total" ? named : null;
     if (named === null && yearHere === null) {
@@ -260,7 +287,8 @@ export function readFundingProse(
       continue;
     }
     // The first amount, naming nobody and no year: the field opens with its total.
-    const slotOwner = named ?? (yearHere !== null ? (owner ?? "total") : anyAmount ? null : "total");
+    const slotOwner =
+      named ?? (yearHere !== null || together ? (owner ?? "total") : anyAmount ? null : "total");
     anyAmount = true;
     if (slotOwner === null) continue;
     const put = putAmount(funding, slotOwner, yearHere, kopecks);

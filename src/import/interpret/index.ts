@@ -15,11 +15,13 @@ import { isIndicatorTable, readIndicators } from "./indicators.js";
 import { isMonitoringTable, readMonitoring } from "./monitoring.js";
 import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
 import { readSections, readTitle } from "./sections.js";
-import { isDirectionHeading, isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
+import { isCapitalHeading, isDirectionHeading, isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
 import { checkProgrammeUnit, checkRowUnits } from "./units.js";
 
 const KATOTTG = /UA\s?(\d{17})/;
 const PERIOD = /(20\d\d)\s*[-–—]\s*(20\d\d)/;
+/** A one-year term in field 9: "2024 рік", "на 2024 рік", "2024 р.", "2024". */
+const ONE_YEAR = /^(?:на\s+)?(20\d\d)\s*(?:р\.?|рік)?\.?$/iu;
 
 function field(fields: PassportField[], number: number): PassportField | undefined {
   return fields.find((each) => each.number === number);
@@ -57,6 +59,11 @@ function readPeriod(
   const match = PERIOD.exec(term?.value ?? "") ?? PERIOD.exec(programme.title);
   if (match) {
     programme.period = { from: Number(match[1]), to: Number(match[2]) };
+    return;
+  }
+  const single = ONE_YEAR.exec(term?.value.trim() ?? "");
+  if (single) {
+    programme.period = { from: Number(single[1]), to: Number(single[1]) };
     return;
   }
   if (fields.length === 0) {
@@ -166,7 +173,7 @@ function withContinuations(blocks: Block[], table: Table | undefined): Table | u
   let headings: TableRow[] = [];
   for (const block of blocks.slice(blocks.indexOf(table) + 1)) {
     if (block.kind === "paragraph" && ANNEX.test(block.text)) break;
-    if (block.kind === "paragraph" && isDirectionHeading(block.text))
+    if (block.kind === "paragraph" && (isDirectionHeading(block.text) || isCapitalHeading(block.text)))
       headings.push({ cells: [block.text], line: block.line });
     if (block.kind !== "table") continue;
     if (!repeatsHeader(block, table) && (isAnyAnnexTable(block) || !looksLikeTaskRows(block, table))) break;

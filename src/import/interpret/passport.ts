@@ -1,5 +1,5 @@
 import type { ByYear, DeclaredFunding, PassportField, SourceKind } from "../../domain/model.js";
-import { ref } from "../../domain/model.js";
+import { ref, SOURCE_LABELS_UK } from "../../domain/model.js";
 import {
   formatAmount,
   type MoneyUnit,
@@ -11,9 +11,16 @@ import {
 import { classifySource } from "../../domain/sources.js";
 import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
+import { PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { yearOf } from "./columns.js";
 import type { FindingLog } from "./findings.js";
-import { type ProseCell, type ProseSink, readFundingProse } from "./funding-prose.js";
+import {
+  type Owner,
+  type ProseCell,
+  type ProseSink,
+  readFundingProse,
+  type SharedYearsJudge,
+} from "./funding-prose.js";
 import { isNumberRun, type RunNumber, readNumberRun } from "./number-run.js";
 import { cellText } from "./text.js";
 
@@ -104,25 +111,12 @@ function proseCellsOf(row: TableRow, below: TableRow[]): ProseCell[] {
   return [...cells(row, 2), ...continuing.flatMap((each) => cells(each, 1))];
 }
 
-/** How each of the ten passport fields of the standard form begins (Resolution No. 119). */
-const FIELD_LABELS: [number, RegExp][] = [
-  [1, /^найменування територіальної громади/i],
-  [2, /^код за кодифікатором/i],
-  [3, /^заголовок, дата, номер/i],
-  [4, /^дата погодження/i],
-  [5, /^мета програми/i],
-  [6, /^розробник/i],
-  [7, /^керівник/i],
-  [8, /^відповідальні за виконання/i],
-  [9, /^строк(?:и)? виконання/i],
-  [10, /^джерела (?:та|і) обсяги фінансування/i],
-];
 const PARAGRAPH_FIELD = /^(\d{1,2})\.?\s+(.+)$/s;
 
 function labelledField(text: string, line: number): PassportField | null {
   const match = PARAGRAPH_FIELD.exec(text);
   const number = Number(match?.[1]);
-  const pattern = FIELD_LABELS.find(([each]) => each === number)?.[1];
+  const pattern = PASSPORT_FIELD_NAMES.find((field) => field.number === number)?.phrase;
   const rest = match?.[2] ?? "";
   const label = pattern?.exec(rest)?.[0];
   if (!label) return null;
@@ -439,6 +433,37 @@ function ambiguityWarner(log: FindingLog, totals: Totals | null): TaskSums {
   };
 }
 
+/**
+ * One amount printed after several years in field 10's prose, judged by the task table's sums for its
+ * owner (a source, or all of them for the total): each year's when every year's sum is the amount,
+ * all the years' together when their sums add up to it and no other year holds money; otherwise both
+ * readings are named in `import.amounts-ambiguous` and the amount stays unread.
+ */
+function sharedYearsJudge(log: FindingLog, totals: Totals | null, unit: MoneyUnit): SharedYearsJudge {
+  const sumsOf = (owner: Owner): ByYear | null =>
+    totals === null ? null : owner === "total" ? totals.byYear : (totals.bySourceByYear[owner] ?? {});
+  return {
+    decide(owner, years, kopecks) {
+      const sums = sumsOf(owner);
+      if (sums === null) return null;
+      if (years.every((year) => (sums[year] ?? 0) === kopecks)) return "each";
+      const outside = Object.entries(sums).some(([year, amount]) => !years.includes(year) && amount !== 0);
+      return !outside && sumKopecks(years.map((year) => sums[year] ?? 0)) === kopecks ? "together" : null;
+    },
+    undecided(printed, owner, years, kopecks, line) {
+      const amount = `${formatAmount(kopecks, unit)} ${unitLabel(unit)}`;
+      const each = years.map((year) => `${year} – ${formatAmount(kopecks, unit)}`).join(", ");
+      const whose = owner === "total" ? "" : ` (${SOURCE_LABELS_UK[owner]})`;
+      const message =
+        `Сума «${printed}» поля 10 паспорта${whose} стоїть після кількох років (${years.join(", ")}) і можна ` +
+        `прочитати по-різному: на кожен рік (${each} ${unitLabel(unit)}) або на всі ці роки разом (${amount}); ` +
+        `${totals === null ? "таблиці завдань немає" : "таблиця завдань цього не вирішує"}, суму не розміщено — ` +
+        "вкажіть «щороку» або «усього» чи перевірте суми за роками";
+      log.warn("amounts-ambiguous", message, line, ref.passport(10));
+    },
+  };
+}
+
 /** Field 10 printed on one line: "Всього 2026 рік 2027 рік 2028 рік 27745 10275 8245 9225". */
 function readFundingLine(value: string, funding: DeclaredFunding, unit: MoneyUnit): boolean {
   const tokens = value
@@ -493,7 +518,7 @@ export function readPassportFunding(
     readInlineTable(read, unit, sink, ambiguityWarner(log, taskTotals)) ||
     readFundingTable(read, unit, sink) ||
     readFundingLine(field.value, read.funding, unit) ||
-    readFundingProse(read.proseCells, unit, read.funding, prose);
+    readFundingProse(read.proseCells, unit, read.funding, prose, sharedYearsJudge(log, taskTotals, unit));
   if (!done) log.warn("no-amounts", noAmountsMessage(proseNumbers), field.line, ref.passport(10));
 }
 

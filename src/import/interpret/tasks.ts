@@ -3,6 +3,7 @@ import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
 import { isSourceLabel } from "../../domain/sources.js";
+import { directionTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
 import type { Table, TableRow } from "../blocks.js";
 import { joinPieces } from "../text/clean.js";
 import {
@@ -50,6 +51,15 @@ const MID_SENTENCE = /^[«"„“(]?\p{Ll}/u;
 const TOTAL = /^(всього|усього|разом)/i;
 /** An executors cell cut after a conjunction or a slash: what follows on the next page goes on with it. */
 const ENDS_WITH_JOINER = /(?:(?<!\p{L})(?:та|і|й|and)|\/)$/iu;
+
+/**
+ * An unnumbered heading in capitals alone in its row ("ЦИФРОВА ІНФРАСТРУКТУРА"): a direction's title.
+ * Not a total, a source or an abbreviation: two words at least, no digit, no lowercase letter.
+ */
+export function isCapitalHeading(text: string): boolean {
+  if (/[\da-zа-яґєіїё]/.test(text) || TOTAL.test(text) || isSourceLabel(text)) return false;
+  return (text.match(/[A-ZА-ЯҐЄІЇЁ'’ʼ-]{2,}/g) ?? []).length >= 2;
+}
 
 /** A line that names a direction of the task table: "1. Назва", "Напрям 2 – Назва", "II. Назва". */
 export function isDirectionHeading(text: string): boolean {
@@ -138,6 +148,11 @@ class TaskTableBuilder {
   /** The leaf's executors cell as printed so far: a page break may cut it after a `;` or a `,`. */
   private executorsPrinted = "";
   private totals: FundingRow[] | null = null;
+  /**
+   * Stated totals that name neither a direction nor the programme ("Разом:") after a direction's items:
+   * where each group of rows starts in its direction's totals. `settleBareTotals` decides whose they are.
+   */
+  private readonly bareTotals: { direction: Direction; from: number }[] = [];
   /** The direction row printed no title, so its first task cell named the direction, not a task. */
   private taskIsDirection = false;
   /** The last row was the header or the column-number row repeated at a page top. */
@@ -249,6 +264,10 @@ class TaskTableBuilder {
   /** "1. Назва напряму" alone in a row, or a one-level number with a title and nothing else. */
   private directionOf(cells: string[], first: string): { number: string; title: string } | null {
     const filled = cells.filter((text) => text.trim() !== "").length;
+    const at = cells.findIndex((text) => text.trim() !== "");
+    if (filled === 1 && at <= (this.columns.roles.task ?? 0) && isCapitalHeading(first)) {
+      return { number: String(this.directions.length + 1), title: first };
+    }
     if (filled === 1 && cellText(cells[0]) === first) {
       const untitled = UNTITLED_DIRECTION.exec(first);
       if (untitled) return { number: untitled[1] ?? String(this.directions.length + 1), title: "" };
@@ -276,11 +295,43 @@ class TaskTableBuilder {
   }
 
   private startTotals(cells: string[], line: number): void {
-    const ofDirection = /напрям/i.test(cells.join(" ")) && this.direction;
-    this.totals = ofDirection && this.direction ? this.direction.declaredTotals : this.declaredTotals;
+    const label = cells.join(" ");
+    const direction = this.direction;
+    const named = /напрям/i.test(label) || /програм/i.test(label);
+    const bare = !named && direction !== null && direction.items.length > 0;
+    const ofDirection = (/напрям/i.test(label) || bare) && direction;
+    this.totals = ofDirection ? ofDirection.declaredTotals : this.declaredTotals;
+    if (bare) this.bareTotals.push({ direction, from: direction.declaredTotals.length });
     this.task = null;
     this.leaf = null;
     this.addFunding(this.totals, cells, line, true);
+  }
+
+  /**
+   * A bare «Разом» is the programme's total when its sums are the programme's (a one-direction table's
+   * too), the direction's when they are the direction's; matching neither, it is the direction's when
+   * another direction follows, else the programme's, as the last total of the table.
+   */
+  settleBareTotals(): void {
+    const programme = totalsOfRows(
+      this.directions.flatMap((direction) => [...walkItems(direction.items)].flatMap((item) => item.funding)),
+    );
+    for (let index = this.bareTotals.length - 1; index >= 0; index--) {
+      const group = this.bareTotals[index];
+      if (!group) continue;
+      const { direction, from } = group;
+      const next = this.bareTotals.slice(index + 1).find((each) => each.direction === direction);
+      const rows = direction.declaredTotals.slice(from, next?.from ?? direction.declaredTotals.length);
+      const headline = rows[0];
+      if (!headline) continue;
+      const lastDirection = direction === this.directions[this.directions.length - 1];
+      const ofDirection =
+        !statesSums(headline, programme) &&
+        (statesSums(headline, directionTotals(direction)) || !lastDirection);
+      if (ofDirection) continue;
+      direction.declaredTotals.splice(from, rows.length);
+      this.declaredTotals.unshift(...rows);
+    }
   }
 
   private addFunding(
@@ -619,6 +670,16 @@ function warnSources(directions: Direction[], log: FindingLog, unit: MoneyUnit):
   for (const direction of directions) direction.items.forEach(visit);
 }
 
+/** Whether a stated total row's years (and printed total) are the sums of these totals, of its source. */
+function statesSums(row: FundingRow, totals: Totals): boolean {
+  const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
+  const byYear = overall ? totals.byYear : (totals.bySourceByYear[row.source] ?? {});
+  const total = overall ? totals.total : (totals.bySource[row.source] ?? 0);
+  const years = new Set([...Object.keys(byYear), ...Object.keys(row.byYear)]);
+  const yearsAgree = [...years].every((year) => (row.byYear[year] ?? 0) === (byYear[year] ?? 0));
+  return yearsAgree && (!row.totalPrinted || row.total === total);
+}
+
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
 export function readTaskTable(
   table: Table,
@@ -639,6 +700,7 @@ export function readTaskTable(
   }
   const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger);
   for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
+  builder.settleBareTotals();
   warnSources(builder.directions, log, builder.unit);
   warnSourcesWithoutYears(columns, table, log);
   if (builder.directions.length === 0)

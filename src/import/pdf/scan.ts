@@ -12,6 +12,7 @@
  *   document has no such mixed words, and tesseract mixes the scripts (`ocrWord`);
  * - pixels (y down) become points (y up) at the rendering's resolution.
  */
+import { CYRILLIC_LOOK_ALIKE } from "../../domain/look-alikes.js";
 import type { PageContent, Ruling, TextRun } from "./geometry.js";
 
 export interface GreyImage {
@@ -209,29 +210,11 @@ export function wipeRulings(image: GreyImage, rulings: ImageRulings): GreyImage 
   return { ...image, pixels };
 }
 
-/** Latin letters tesseract reads for Cyrillic ones of the same shape. */
-const LOOKALIKES: Record<string, string> = {
-  a: "а",
-  c: "с",
-  e: "е",
-  i: "і",
-  o: "о",
-  p: "р",
-  x: "х",
-  y: "у",
-  A: "А",
-  B: "В",
-  C: "С",
-  E: "Е",
-  H: "Н",
-  I: "І",
-  K: "К",
-  M: "М",
-  O: "О",
-  P: "Р",
-  T: "Т",
-  X: "Х",
-};
+/**
+ * Latin letters tesseract reads for Cyrillic ones of the same shape: the shared table, and "y" for «у»
+ * (alike in print, though a variable name never folds them).
+ */
+const LOOKALIKES: Record<string, string> = { ...CYRILLIC_LOOK_ALIKE, y: "у" };
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
 

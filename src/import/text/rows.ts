@@ -1,7 +1,7 @@
 import { isUnitName, namesUnit } from "../../domain/executor-split.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
-import { headingSource, isColumnNumberRow, yearOf } from "../interpret/columns.js";
+import { headingSource, isColumnNumberRow, isYearRow } from "../interpret/columns.js";
 import { isDirectionHeading } from "../interpret/tasks.js";
 import { joinPieces } from "./clean.js";
 
@@ -152,7 +152,7 @@ function moveTrailingText(target: RawRow, cells: string[], anchor: number): void
 /** The column-number row, or the years row of a header printed again at a page top: never continued. */
 function isPageTopRow(cells: string[]): boolean {
   const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
-  return isColumnNumberRow(cells) || (filled.length >= 2 && filled.every((cell) => yearOf(cell) !== null));
+  return isColumnNumberRow(cells) || (filled.length >= 2 && isYearRow(cells));
 }
 
 const filledText = (cells: string[]): string =>
@@ -177,7 +177,13 @@ export function addTabRow(rows: RawRow[], row: RawRow): void {
   const previous = rows[rows.length - 1];
   // The column-number row or the header again at a page top is never continued: the row after it is
   // the interpreter's to join.
-  if (!previous || isPageTopRow(previous.cells) || !looksLikeContinuation(row, previous)) {
+  // Nor is a header row printed again continuation: "2024 р." alone, a one-year table's year row.
+  if (
+    !previous ||
+    isPageTopRow(previous.cells) ||
+    !looksLikeContinuation(row, previous) ||
+    repeatsFirstRows([...rows, row], row)
+  ) {
     rows.push(row);
     return;
   }

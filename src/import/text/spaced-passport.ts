@@ -8,6 +8,7 @@
  */
 import type { Block, Table, TableRow } from "../blocks.js";
 import { checkDeadline } from "../limits.js";
+import { PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { cleanCell } from "./reader.js";
 
 interface Run {
@@ -21,19 +22,6 @@ interface Line {
   blanksBefore: number;
 }
 
-/** How each field's name begins, so that its first line, however narrow the column, names it. */
-const FIELD_STARTS: [number, RegExp][] = [
-  [1, /^Найменування(?!\p{L})/u],
-  [2, /^Код(?!\p{L})/u],
-  [3, /^Заголовок(?!\p{L})/u],
-  [4, /^Дата(?!\p{L})/u],
-  [5, /^Мета(?!\p{L})/u],
-  [6, /^Розробник/u],
-  [7, /^Керівник/u],
-  [8, /^Відповідальн/u],
-  [9, /^Строк/u],
-  [10, /^Джерела(?!\p{L})/u],
-];
 const FIELD_NUMBER = /^(\d{1,2})\.?$/;
 const ANNEX = /^додаток(?!\p{L})/iu;
 const RUN = /\S+(?: \S+)*/g;
@@ -64,7 +52,7 @@ interface Columns {
 /** Lines that may be field 1's (`[1.]  Найменування …  value`), each with the columns it sets. */
 function fieldOneLines(lines: Line[]): { index: number; columns: Columns }[] {
   return lines.flatMap((line, index) => {
-    const at = line.runs.findIndex((run) => FIELD_STARTS[0]?.[1].test(run.text));
+    const at = line.runs.findIndex((run) => PASSPORT_FIELD_NAMES[0]?.firstWord.test(run.text));
     const numbered = at === 1 && FIELD_NUMBER.exec(line.runs[0]?.text ?? "")?.[1] === "1";
     const [label, value] = [line.runs[at], line.runs[at + 1]];
     return (at === 0 || numbered) && label && value
@@ -91,7 +79,7 @@ function split(line: Line, columns: Columns): { number: string; label: string; v
 
 /** The field whose name the text starts, after the last one read and agreeing with a printed number. */
 function fieldStarted(number: string, label: string, after: number): number | null {
-  const found = FIELD_STARTS.find(([, pattern]) => pattern.test(label))?.[0];
+  const found = PASSPORT_FIELD_NAMES.find((field) => field.firstWord.test(label))?.number;
   if (found === undefined || found <= after) return null;
   const printed = FIELD_NUMBER.exec(number)?.[1];
   return printed === undefined || Number(printed) === found ? found : null;

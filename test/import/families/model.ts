@@ -296,3 +296,63 @@ export function printAmount(kopecks: number, unit: "thousand" | "uah", grouped: 
 function group(value: number, grouped: boolean): string {
   return grouped ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, " ") : String(value);
 }
+
+/**
+ * Bodies outside the vocabulary, named by an adjective and a noun in the nominative (each an executor
+ * of its own after a comma or «та»), and units whose name goes on with a field of work in capitals no
+ * organisation has ("Відділ освіти, ПДР": one executor).
+ */
+const BODIES_BY_PHRASE = [
+  "Учнівське самоврядування",
+  "Волонтерський рух",
+  "Активна молодь",
+  "Місцеве самоврядування",
+];
+const FIELD_OF_WORK_UNITS = ["Відділ освіти, ПДР", "Управління ЖКГ, ПДР", "Служба у справах дітей, БДР"];
+
+/**
+ * The model with the first project's executors cell drawn again from these (a draw after the model's
+ * own, so the models drawn before it stay as they were).
+ */
+export const executorGapsModel: fc.Arbitrary<TaskTableModel> = fc
+  .tuple(
+    taskTableModel,
+    fc.constantFrom(...FIELD_OF_WORK_UNITS),
+    fc.constantFrom(...BODIES_BY_PHRASE),
+    fc.constantFrom(", ", " та "),
+    fc.boolean(),
+  )
+  .map(([model, unit, body, joiner, fieldFirst]) => {
+    const first = model.directions[0]?.projects[0];
+    if (!first) return model;
+    const executors = fieldFirst ? [unit, lowerFirst(body)] : [body, unit];
+    const cell = { executors, joiner };
+    const directions = model.directions.map((direction, index) =>
+      index === 0
+        ? {
+            ...direction,
+            projects: direction.projects.map((project, position) =>
+              position === 0 ? { ...project, executors: executors.join(", ") } : project,
+            ),
+          }
+        : direction,
+    );
+    return { ...model, directions, executorCells: { ...model.executorCells, [first.number]: cell } };
+  });
+
+/** A one-year programme's task table: a single year column under the amounts heading. */
+export const oneYearModel: fc.Arbitrary<TaskTableModel> = fc.integer({ min: 2025, max: 2027 }).chain((year) =>
+  fc.array(projectArbitrary([String(year)]), { minLength: 1, maxLength: 4 }).map((projects) => {
+    const executorCells: Record<string, ExecutorsCell> = {};
+    const numbered = projects.map(({ cell, ...project }, position) => {
+      const number = `1.${position + 1}`;
+      executorCells[number] = cell;
+      return { number, ...project };
+    });
+    return {
+      years: [String(year)],
+      directions: [{ number: "1", title: DIRECTION_TITLES[0] as string, projects: numbered }],
+      executorCells,
+    };
+  }),
+);

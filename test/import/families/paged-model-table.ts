@@ -2,6 +2,8 @@ import fc from "fast-check";
 import type { WordBlock, WordCell } from "../../support/word-document.js";
 import {
   cutExecutors,
+  executorGapsModel,
+  oneYearModel,
   printAmount,
   printExecutors,
   type TaskTableModel,
@@ -52,8 +54,11 @@ export interface PagedStyle {
  */
 export interface HeaderShape {
   oneName: string | null;
-  directionHeading: "named" | "numbered";
+  /** With one name column: "Пріоритетний напрям 1. Назва", "1. Назва" or "НАЗВА" (capitals, no number). */
+  directionHeading: "named" | "numbered" | "capitals";
   including: string | null;
+  /** Totals that name neither the direction nor the programme: "Разом:" under each, "Усього:" last. */
+  bareTotals: boolean;
 }
 
 export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
@@ -65,7 +70,7 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
     "Найменування заходу",
     "Назва проєкту, робіт з інформатизації",
   ),
-  directionHeading: fc.constantFrom("named", "numbered"),
+  directionHeading: fc.constantFrom("named", "numbered", "capitals"),
   including: fc.constantFrom(
     null,
     "у т.ч. за роками:",
@@ -73,6 +78,7 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
     "з них:",
     "в т.ч. по роках",
   ),
+  bareTotals: fc.boolean(),
 });
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
@@ -242,10 +248,13 @@ class PagedRenderer {
         this.renderProject(project, index === 0 && !shape?.oneName ? direction.title : "");
       });
       if (style.directionTotals)
-        this.renderTotals(`Всього за напрямом ${direction.number}`, direction.projects);
+        this.renderTotals(
+          shape?.bareTotals ? "Разом:" : `Всього за напрямом ${direction.number}`,
+          direction.projects,
+        );
     }
     this.renderTotals(
-      "Всього за Програмою",
+      shape?.bareTotals ? "Усього:" : "Всього за Програмою",
       model.directions.flatMap((direction) => direction.projects),
     );
     return `${this.lines.join("\n")}\n`;
@@ -255,6 +264,7 @@ class PagedRenderer {
   private directionHeading(number: string, title: string): string {
     const shape = this.style.headerShape;
     if (!shape?.oneName) return `Пріоритетний напрям ${number}`;
+    if (shape.directionHeading === "capitals") return title;
     return shape.directionHeading === "named"
       ? `Пріоритетний напрям ${number}. ${title}`
       : `${number}. ${title}`;
@@ -326,7 +336,28 @@ export const pagedDocument = fc
 /** Family 1 under the other header shapes (`HeaderShape`). */
 export const pagedShapedDocument = fc
   .tuple(taskTableModel, pagedStyle, headerShape)
-  .map(([model, plain, shape]) => {
+  .map(([plainModel, plain, shape]) => {
     const style = { ...plain, headerShape: shape };
+    const capitals = shape.oneName !== null && shape.directionHeading === "capitals";
+    const model = capitals ? inCapitals(plainModel) : plainModel;
     return { model, style, ...renderPaged(model, style) };
   });
+
+/** The model with its directions' titles printed in capitals, as a heading without a number is. */
+function inCapitals(model: TaskTableModel): TaskTableModel {
+  const directions = model.directions.map((direction) => ({
+    ...direction,
+    title: direction.title.toLocaleUpperCase("uk-UA"),
+  }));
+  return { ...model, directions };
+}
+
+/** Family 1 with executors outside the vocabulary (`executorGapsModel`). */
+export const pagedExecutorGapsDocument = fc
+  .tuple(executorGapsModel, pagedStyle)
+  .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
+
+/** Family 1 of a one-year programme: «Всього | 2026» over the amounts (`oneYearModel`). */
+export const pagedOneYearDocument = fc
+  .tuple(oneYearModel, pagedStyle)
+  .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
