@@ -290,9 +290,16 @@ function outerEdges(
  * edges: each edge is the one before mirrored about the header cell between them. Null unless the last
  * mirror lands on the table's right edge and every edge falls between its two header cells (the header
  * is centred), where the midpoints between the header cells would misplace the edges of columns of
- * different widths.
+ * different widths. `slack` is how far from the right edge the last mirror may land: by default a
+ * fraction of the table's width; more for outer edges carried from the table before, which are only
+ * as good as that table's guess from its own header (a lone column-number row: within a character).
  */
-function centredEdges(extents: { x: number; right: number }[], left: number, right: number): number[] | null {
+function centredEdges(
+  extents: { x: number; right: number }[],
+  left: number,
+  right: number,
+  slack = Math.max(4, (right - left) / 200),
+): number[] | null {
   const edges: number[] = [];
   let edge = left;
   for (const [index, cell] of extents.entries()) {
@@ -301,8 +308,7 @@ function centredEdges(extents: { x: number; right: number }[], left: number, rig
     if (next && (edge < cell.right || edge > next.x)) return null;
     if (next) edges.push(edge);
   }
-  const size = Math.max(4, (right - left) / 200);
-  return Math.abs(edge - right) <= size ? edges : null;
+  return Math.abs(edge - right) <= slack ? edges : null;
 }
 
 /** The outer edges of the table read last: a table split by a page break keeps its width. */
@@ -347,9 +353,11 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
     return ((left?.right ?? cell.x) + cell.x) / 2;
   });
   const top = raw[at]?.[0]?.y ?? 0;
-  const [left, right] =
-    (lone && carriedEdges(context)) || outerEdges(cells.extents, edges, top, context.horizontal);
-  const centred = centredEdges(cells.extents, left, right);
+  const carried = lone ? carriedEdges(context) : null;
+  const [left, right] = carried ?? outerEdges(cells.extents, edges, top, context.horizontal);
+  const centred = carried
+    ? centredEdges(cells.extents, left, right, Math.max(4, sizeOf(raw[at] ?? [])))
+    : centredEdges(cells.extents, left, right);
   return {
     lines: band.length,
     ...(repeated ? { repeated } : {}),
@@ -380,18 +388,15 @@ function columnOf(columns: number[], piece: Piece, alone = false): number {
 }
 
 /**
- * The column edges moved left of right-aligned cells: a piece that runs over one edge from the gap
- * between two header cells to the right side of the right one (its right within a point of the
- * header cell's) is the right column's text, right-aligned like its header, so the edge lies between
- * the left header cell and it, not at the midpoint of the header cells' gap (a right-aligned header
- * leaves most of its column left of the midpoint). A direction heading alone on its line (a
- * right-aligned full-width row) tells nothing of the columns.
+ * The column edges moved left of cells aligned like the header cell right of them: a piece that runs
+ * over one edge from the gap between two header cells and stands as the right one does (its right, or
+ * its centre, within a point of the header cell's) is the right column's text, aligned like its
+ * header, so the edge lies between the left header cell and it, not at the midpoint of the header
+ * cells' gap (a right-aligned header leaves most of its column left of the midpoint, and a centred one
+ * beside a right-aligned one, as a column-number row of mixed alignment prints them, half of it). A
+ * direction heading alone on its line (a right-aligned full-width row) tells nothing of the columns.
  */
-function rightAlignedEdges(
-  columns: number[],
-  cells: { x: number; right: number }[],
-  body: Piece[][],
-): number[] {
+function alignedEdges(columns: number[], cells: { x: number; right: number }[], body: Piece[][]): number[] {
   const moved = [...columns];
   for (const line of body)
     for (const piece of line) {
@@ -400,9 +405,35 @@ function rightAlignedEdges(
         (at, index) => index > 0 && piece.x < at - piece.size && piece.right > at + piece.size,
       );
       const [left, right] = [cells[edge - 1], cells[edge]];
-      if (!left || !right || Math.abs(piece.right - right.right) > 1 || piece.x <= left.right) continue;
-      moved[edge] = Math.min(moved[edge] ?? 0, (left.right + piece.x) / 2);
+      if (!left || !right || piece.x <= left.right) continue;
+      const rightAligned = Math.abs(piece.right - right.right) <= 1;
+      const centred = Math.abs(centreOf(piece) - (right.x + right.right) / 2) <= 1;
+      if (rightAligned || centred) moved[edge] = Math.min(moved[edge] ?? 0, (left.right + piece.x) / 2);
     }
+  return moved;
+}
+
+/**
+ * The column edges moved apart around a piece centred under a number of a lone column-number row (its
+ * centre within a point of the number's) and lying between the numbers either side: the column's own
+ * text, centred like its number, however many edges at the midpoints between the numbers it runs over
+ * (a wide centred cell beside narrow right-aligned ones), so those edges move out of it.
+ */
+function centredUnderNumbers(
+  columns: number[],
+  cells: { x: number; right: number }[],
+  line: Piece[],
+): number[] {
+  if (isHeadingLine(line)) return columns;
+  const moved = [...columns];
+  for (const piece of line) {
+    if (edgesCrossed(columns, piece) === 0) continue;
+    const column = cells.findIndex((cell) => Math.abs(centreOf(piece) - (cell.x + cell.right) / 2) <= 1);
+    const [before, own, after] = [cells[column - 1], cells[column], cells[column + 1]];
+    if (!own || (before && piece.x <= before.right) || (after && piece.right >= after.x)) continue;
+    if (before) moved[column] = Math.min(moved[column] ?? 0, (before.right + piece.x) / 2);
+    if (after) moved[column + 1] = Math.max(moved[column + 1] ?? 0, (piece.right + after.x) / 2);
+  }
   return moved;
 }
 
@@ -757,6 +788,8 @@ function tableBody(
   for (; end < lines.length; end++) {
     const line = split[end] ?? [];
     if (header.cells) columns = leftAlignedEdges(columns, header.cells, split.slice(start, end + 1));
+    if (header.cells && header.lines === 1 && header.numbers)
+      columns = centredUnderNumbers(columns, header.cells, line);
     const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
     const size = sizeOf(lines[end] ?? []);
     const left = columns[0] ?? 0;
@@ -863,7 +896,7 @@ export function alignedTables(
     const body = headerBody(split, lines, at + header.lines, header);
     let { columns } = body;
     const { end } = body;
-    if (header.cells) columns = rightAlignedEdges(columns, header.cells, split.slice(at + header.lines, end));
+    if (header.cells) columns = alignedEdges(columns, header.cells, split.slice(at + header.lines, end));
     const placed = split
       .slice(at, end)
       .map((line) => line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1), piece })));
