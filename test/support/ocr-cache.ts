@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
-import { ocrTools } from "../../src/import/pdf/ocr.js";
+import { findProgram } from "../../src/import/external.js";
 import { type GreyImage, parsePgm } from "../../src/import/pdf/scan.js";
 import { pdf, stream } from "../formats/pdf-builder.js";
 
@@ -42,8 +42,12 @@ const sha256 = (...parts: (string | Uint8Array)[]) => {
   return hash.digest("hex");
 };
 
+/**
+ * The program installed on PATH, never the one INFOPROG_TESSERACT names: that may be one of these
+ * wrappers (the caching or the misreading tesseract), and a wrapper made over it would call itself.
+ */
 function tool(name: "pdftoppm" | "tesseract"): string {
-  const program = ocrTools()[name];
+  const program = findProgram(undefined, [name]);
   if (!program) throw new Error(`${name} is not installed`);
   return program;
 }

@@ -16,6 +16,7 @@
 import { LETTER, LETTER_CHARS, LOWER, UPPER } from "../../domain/letters.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
+import { isYearRow } from "../interpret/columns.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkRow, checkText } from "../limits.js";
@@ -403,6 +404,8 @@ function restOfCutRow(previous: string[], row: string[], leading: Set<number>): 
   return (
     leading.size > 0 &&
     mine.length > 0 &&
+    // A header's row of years printed again at the page top («Усього | 2025 р. | 2026 р.») is no rest.
+    !isYearRow(row) &&
     mine.every(
       (index) =>
         !leading.has(index) &&
