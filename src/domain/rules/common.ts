@@ -82,6 +82,8 @@ export function isYearWithin(year: number, range: { from: number; to: number }):
 export interface Mismatch {
   /** "усього" or "2026 рік" */
   what: string;
+  /** The year compared, when one was ("2026"). */
+  year?: string;
   declared: Kopecks;
   computed: Kopecks;
 }
@@ -115,7 +117,7 @@ export function compareAmounts(declared: AmountsLike, computed: ComputedAmounts)
   for (const year of unionYears(declared.byYear, computed.byYear)) {
     const printed = declared.byYear[year] ?? 0;
     const summed = computed.byYear[year] ?? 0;
-    if (printed !== summed) out.push({ what: `${year} рік`, declared: printed, computed: summed });
+    if (printed !== summed) out.push({ what: `${year} рік`, year, declared: printed, computed: summed });
   }
   return out;
 }

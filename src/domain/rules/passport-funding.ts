@@ -113,8 +113,7 @@ function sourcesToCompare(funding: DeclaredFunding, computed: Totals): SourceKin
 /** Rows naming several sources may hold the difference: a declared amount above the source's own sum by
  * at most the mixed rows' money of that year (or in all) may be that source's share of it. */
 function coveredByMixed(mismatch: Mismatch, mixed: { total: Kopecks; byYear: ByYear }): boolean {
-  const year = /^(\d{4}) рік$/.exec(mismatch.what)?.[1];
-  const room = mismatch.what === "усього" ? mixed.total : year ? (mixed.byYear[year] ?? 0) : 0;
+  const room = mismatch.year === undefined ? mixed.total : (mixed.byYear[mismatch.year] ?? 0);
   const excess = mismatch.declared - mismatch.computed;
   return excess > 0 && excess <= room;
 }
