@@ -8,8 +8,10 @@
  * PATCH's Resource Timing entry and the server's Server-Timing header (bench/server-timing.ts) into
  * the page's work before sending, the server's hooks, SQL and handler, the download, and the page's
  * work from the answer to the painted notice.
+ * BENCH_CPU_PROFILE=dir writes a CPU profile of the page for every save.
  * Needs /usr/bin/chromium. BENCH_ROUNDS (default 7), BENCH_PROJECTS (default 300), BENCH_QUICK=1 for CI.
  */
+import { mkdir, writeFile } from "node:fs/promises";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { productionBuild } from "../scripts/check-bundle.js";
 import { buildApp } from "../src/api/app.js";
@@ -25,6 +27,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (process.env.BENCH_QUICK ? 3 :
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 300);
 /** Saves of one amount per round: the figure is the median of every round's saves. */
 const SAVES = Number(process.env.BENCH_SAVES ?? 3);
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 const LOGIN = { login: "bench-head", password: "bench-password-1" };
 
@@ -164,6 +167,22 @@ async function typeAmount(page: Page, itemId: string, text: string): Promise<voi
   await card.locator('input[inputmode="decimal"]').first().fill(text);
 }
 
+/**
+ * A CPU profile of the page (CDP Profiler, 100 µs sampling) from now to the returned function's call,
+ * written to `file` (BENCH_CPU_PROFILE=dir: every save's; open in Chrome's DevTools).
+ */
+async function startProfile(page: Page): Promise<(file: string) => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  return async (file) => {
+    const { profile } = await cdp.send("Profiler.stop");
+    await writeFile(file, JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
 interface Round {
   editMs: number;
   /** Every save of one amount in the round (SAVES of them, one after another on the same page). */
@@ -192,7 +211,9 @@ async function round(browser: Browser, base: string, id: number, n: number): Pro
       }
       await typeAmount(page, "d1.1", `${100 + n},${k}`);
       const traffic = await watchTraffic(page);
+      const profile = PROFILE_DIR ? await startProfile(page) : undefined;
       const timing = await page.evaluate(saveAndWait, labels);
+      if (profile) await profile(`${PROFILE_DIR}/save-${n}-${k}.cpuprofile`);
       saves.push({ timing, traffic: await traffic() });
     }
     // Two projects changed: the whole programme is sent and loaded again (the path every save took before).
@@ -212,6 +233,7 @@ async function round(browser: Browser, base: string, id: number, n: number): Pro
 
 async function main(): Promise<void> {
   await productionBuild({});
+  if (PROFILE_DIR) await mkdir(PROFILE_DIR, { recursive: true });
   const store = await openStore({ dataDir: ":memory:" });
   const programme = largeProgramme(PROJECTS);
   const { programmeId } = await store.saveImport(
