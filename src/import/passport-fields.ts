@@ -14,6 +14,12 @@ export interface PassportFieldName {
    * of the name wraps (`src/import/text/spaced-passport.ts`).
    */
   firstWord: RegExp;
+  /**
+   * Another passport form's name for the field (`Ініціатор розроблення програми` for the developer):
+   * it stands for the field in a table that prints no field numbers, and only where the field's own
+   * name is not printed.
+   */
+  standIn?: RegExp;
 }
 
 export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
@@ -30,7 +36,12 @@ export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
   },
   { number: 4, phrase: /^дата погодження/i, firstWord: new RegExp(String.raw`^Дата(?!${LETTER})`, "u") },
   { number: 5, phrase: /^мета програми/i, firstWord: new RegExp(String.raw`^Мета(?!${LETTER})`, "u") },
-  { number: 6, phrase: /^розробник/i, firstWord: /^Розробник/u },
+  {
+    number: 6,
+    phrase: /^розробник/i,
+    firstWord: /^Розробник/u,
+    standIn: /^ініціатор розроблення/i,
+  },
   { number: 7, phrase: /^керівник/i, firstWord: /^Керівник/u },
   { number: 8, phrase: /^відповідальні за виконання/i, firstWord: /^Відповідальн/u },
   { number: 9, phrase: /^строк(?:и)? виконання/i, firstWord: /^Строк/u },
@@ -40,3 +51,15 @@ export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
     firstWord: new RegExp(String.raw`^Джерела(?!${LETTER})`, "u"),
   },
 ];
+
+/**
+ * The field a label names, by its own name or else (`standIns`) by another form's name for it;
+ * null for a label that names none.
+ */
+export function fieldNamed(label: string, { standIns = false } = {}): number | null {
+  const text = label.trim();
+  const named = PASSPORT_FIELD_NAMES.find(
+    (field) => field.phrase.test(text) || (standIns && field.standIn?.test(text)),
+  );
+  return named?.number ?? null;
+}

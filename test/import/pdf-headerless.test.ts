@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ImportResult } from "../../src/domain/model.js";
+import { importDocument } from "../../src/import/index.js";
+import { convertAll } from "../support/office-cache.js";
+import { type WordBlock, type WordLook, wordDocument } from "../support/word-document.js";
+import { hasSoffice, wordAs } from "./families/office.js";
+
+/**
+ * Tables without borders and without a header the interpreter knows (issue 17), in the shapes the
+ * headerless reader (`src/import/pdf/aligned.ts`) first misread: each read from its PDF as from its DOCX.
+ */
+const soffice = hasSoffice("test/import/pdf-headerless.test.ts");
+
+const LOOK: WordLook = {
+  font: "Times New Roman",
+  size: 12,
+  orientation: "portrait",
+  borders: "none",
+  align: ["left"],
+  boldHeader: false,
+  pageNumber: "none",
+  runningHeader: "",
+};
+
+const fieldsOf = ({ programme }: ImportResult) =>
+  programme.passport.fields.map(({ number, label, value }) => ({ number, label, value }));
+
+/** A passport of two columns, name and value, no field numbers; field 6 named as another form names it. */
+const NUMBERLESS: [string, string][] = [
+  ["Найменування територіальної громади", "Тестова сільська територіальна громада"],
+  ["Код за Кодифікатором адміністративно-територіальних одиниць", "UA01020030040050060"],
+  ["Мета Програми", "Розвиток цифрових послуг для мешканців громади"],
+  ["Ініціатор розроблення програми", "Виконавчий комітет Тестової сільської ради"],
+  ["Відповідальні за виконання заходів Програми", "Відділ цифрового розвитку, ЦНАП"],
+  ["Строк виконання Програми", "2025–2027 роки"],
+  [
+    "Джерела та обсяги фінансування, тис. грн",
+    "Загальний обсяг фінансування Програми становить 300,000 тис. грн, у тому числі з місцевого бюджету – " +
+      "300,000 тис. грн (2025 рік – 100,000 тис. грн, 2026 рік – 100,000 тис. грн, 2027 рік – 100,000 тис. грн).",
+  ],
+];
+const numberless = (borders: boolean): WordBlock[] => [
+  { kind: "paragraph", text: "ПАСПОРТ" },
+  { kind: "table", rows: NUMBERLESS.map(([label, value]) => [label, value]), headerRows: 0, borders },
+  { kind: "paragraph", text: "Додаток 1" },
+];
+
+beforeAll(async () => {
+  if (!soffice) return;
+  await convertAll([await wordDocument(numberless(false), LOOK)], "docx", "pdf");
+}, 300_000);
+
+describe("a passport without field numbers, its fields known by their names", () => {
+  it.skipIf(!soffice)(
+    "reads from its PDF without borders as from its DOCX",
+    async () => {
+      const pdf = await importDocument(await wordAs(numberless(false), "pdf", LOOK), "p.pdf");
+      const docx = await importDocument(await wordDocument(numberless(true)), "p.docx");
+      expect(fieldsOf(pdf)).toEqual(fieldsOf(docx));
+      expect(fieldsOf(pdf).map((field) => field.number)).toEqual([1, 2, 5, 6, 8, 9, 10]);
+      expect(fieldsOf(pdf)[3]).toEqual({
+        number: 6,
+        label: "Ініціатор розроблення програми",
+        value: "Виконавчий комітет Тестової сільської ради",
+      });
+      expect(pdf.programme.passport.funding.bySourceByYear.local).toEqual({
+        "2025": 10_000_000,
+        "2026": 10_000_000,
+        "2027": 10_000_000,
+      });
+      expect(pdf.findings.map((finding) => finding.code)).not.toContain("import.pdf-unframed-table");
+    },
+    120_000,
+  );
+
+  it("a form naming both its initiator and its developer: the developer is field 6", async () => {
+    const rows = [
+      ...NUMBERLESS.slice(0, 4),
+      ["Розробник програми", "Відділ цифрового розвитку"],
+      ...NUMBERLESS.slice(4),
+    ];
+    const blocks: WordBlock[] = [{ kind: "table", rows, headerRows: 0 }];
+    const fields = fieldsOf(await importDocument(await wordDocument(blocks), "p.docx"));
+    expect(fields.find((field) => field.number === 6)?.value).toBe("Відділ цифрового розвитку");
+    expect(fields.map((field) => field.label)).not.toContain("Ініціатор розроблення програми");
+  });
+});
