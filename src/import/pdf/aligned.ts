@@ -40,6 +40,7 @@ import { parseDeadline } from "../interpret/deadline.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
+import { PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { cluster, type Ruling, type TextRun } from "./geometry.js";
 
 /** Starts with a capital letter or a digit. */
@@ -668,6 +669,28 @@ function startsBody(line: Placed[], index: number, header: { lines: number; repe
   );
 }
 
+/**
+ * In a table led by its first column, a piece there that starts with a capital still goes on with the
+ * first cell when that cell was written on the line just above (a name wrapped before «Програми») and
+ * the line stands in that row's place: its other columns empty (cells are top-aligned, so a row's
+ * first line prints its other cells too), or each reading on mid-sentence with its own cell (the
+ * value's wrapped «наборів» beside it). Never a number or what only starts a row (a field's, an item's
+ * number), nor a passport field's name (a field printed with its value left empty).
+ */
+function wrapsLead(
+  first: Piece,
+  byColumn: Map<number, Piece>,
+  above: Above,
+  reach: ReturnType<typeof reaches>,
+): boolean {
+  if (!above.previous.has(0) || /^\d/.test(first.text) || ROW_START.test(first.text)) return false;
+  if (PASSPORT_FIELD_NAMES.some((field) => field.firstWord.test(first.text))) return false;
+  return [...byColumn].every(
+    ([column, piece]) =>
+      column === 0 || (CONTINUES.test(piece.text) && goesOnCell(column, piece, above, reach)),
+  );
+}
+
 function buildRows(
   placedLines: Placed[][],
   columns: number[],
@@ -694,9 +717,14 @@ function buildRows(
       );
     }
     const leads = led && above.used.has(0) && !byColumn.has(0);
-    // In a table led by its first column, text there starts a row unless it reads on in lowercase.
+    // In a table led by its first column, text there starts a row unless it reads on: in lowercase, or
+    // as the wrapped line of a first cell still being written on the line above (`wrapsLead`).
     const first = byColumn.get(0);
-    const newLead = led && first !== undefined && !/^[\p{Ll}(«"„,;:–—-]/u.test(first.text);
+    const newLead =
+      led &&
+      first !== undefined &&
+      !/^[\p{Ll}(«"„,;:–—-]/u.test(first.text) &&
+      !wrapsLead(first, byColumn, above, reach);
     const goesOn =
       rows.length > 0 &&
       !newLead &&
