@@ -14,12 +14,6 @@ export interface PassportFieldName {
    * of the name wraps (`src/import/text/spaced-passport.ts`).
    */
   firstWord: RegExp;
-  /**
-   * Another passport form's name for the field (`Ініціатор розроблення програми` for the developer):
-   * it stands for the field in a table that prints no field numbers, and only where the field's own
-   * name is not printed.
-   */
-  standIn?: RegExp;
 }
 
 export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
@@ -36,12 +30,7 @@ export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
   },
   { number: 4, phrase: /^дата погодження/i, firstWord: new RegExp(String.raw`^Дата(?!${LETTER})`, "u") },
   { number: 5, phrase: /^мета програми/i, firstWord: new RegExp(String.raw`^Мета(?!${LETTER})`, "u") },
-  {
-    number: 6,
-    phrase: /^розробник/i,
-    firstWord: /^Розробник/u,
-    standIn: /^ініціатор розроблення/i,
-  },
+  { number: 6, phrase: /^розробник/i, firstWord: /^Розробник/u },
   { number: 7, phrase: /^керівник/i, firstWord: /^Керівник/u },
   { number: 8, phrase: /^відповідальні за виконання/i, firstWord: /^Відповідальн/u },
   { number: 9, phrase: /^строк(?:и)? виконання/i, firstWord: /^Строк/u },
@@ -52,14 +41,27 @@ export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
   },
 ];
 
-/**
- * The field a label names, by its own name or else (`standIns`) by another form's name for it;
- * null for a label that names none.
- */
-export function fieldNamed(label: string, { standIns = false } = {}): number | null {
+/** The field a label names by its name; null for a label that names none. */
+export function fieldNamed(label: string): number | null {
   const text = label.trim();
-  const named = PASSPORT_FIELD_NAMES.find(
-    (field) => field.phrase.test(text) || (standIns && field.standIn?.test(text)),
-  );
-  return named?.number ?? null;
+  return PASSPORT_FIELD_NAMES.find((field) => field.phrase.test(text))?.number ?? null;
 }
+
+/**
+ * The passport of a typical local programme, the older form many councils still print («Ініціатор
+ * розроблення програми», «Термін реалізації», «Загальний обсяг фінансових ресурсів»): each of its
+ * fields by name, with the model passport's field that says the same (null: no such field there).
+ */
+export const OLD_FORM_FIELDS: readonly { phrase: RegExp; number: number | null }[] = [
+  { phrase: /^ініціатор/i, number: null },
+  { phrase: /^дата,? номер/i, number: null },
+  { phrase: /^розробник/i, number: 6 },
+  { phrase: /^співрозробник/i, number: null },
+  { phrase: /^відповідальний виконавець/i, number: null },
+  { phrase: /^учасник/i, number: 8 },
+  { phrase: /^мета/i, number: 5 },
+  { phrase: /^(?:термін|строк)(?:и)? (?:реалізації|виконання)/i, number: 9 },
+  { phrase: /^етапи виконання/i, number: null },
+  { phrase: /^перелік (?:місцевих )?бюджетів/i, number: null },
+  { phrase: /^загальний обсяг фінансових ресурсів/i, number: 10 },
+];

@@ -12,7 +12,7 @@ import {
 import { classifySource } from "../../domain/sources.js";
 import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
-import { fieldNamed, PASSPORT_FIELD_NAMES } from "../passport-fields.js";
+import { fieldNamed, OLD_FORM_FIELDS, PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { yearOf } from "./columns.js";
 import type { FindingLog } from "./findings.js";
 import {
@@ -41,6 +41,8 @@ export interface PassportRead {
   fundingHeader: string[];
   /** Field 10's value cells (and the rows that go on under it), where it is written as prose. */
   proseCells: ProseCell[];
+  /** The fields of a typical local programme's passport read by name (`OLD_FORM_FIELDS`), as printed. */
+  oldForm?: string[];
 }
 
 function fieldNumber(row: TableRow): number | null {
@@ -80,17 +82,14 @@ function withPageContinuations(
 /** Rows naming fields by their label in the first cell (no field number before it), at least this many. */
 const NAMED_ROWS = 3;
 
-/** The field each row's first cell names (its own name, else another form's: `standIn`), once each. */
+/** The field each row's first cell names by its name, once each. */
 function namedFields(table: Table): (number | null)[] {
-  const own = table.rows.map((row) => (row.cells.length >= 2 ? fieldNamed(cellText(row.cells[0])) : null));
-  const named = new Set(own);
-  return table.rows.map((row, index) => {
-    const number = own[index] ?? null;
-    if (number !== null || row.cells.length < 2) return number;
-    const standIn = fieldNamed(cellText(row.cells[0]), { standIns: true });
-    if (standIn === null || named.has(standIn)) return null;
-    named.add(standIn);
-    return standIn;
+  const seen = new Set<number>();
+  return table.rows.map((row) => {
+    const number = row.cells.length >= 2 ? fieldNamed(cellText(row.cells[0])) : null;
+    if (number === null || seen.has(number)) return null;
+    seen.add(number);
+    return number;
   });
 }
 
@@ -123,7 +122,8 @@ function numbered(table: Table): Table {
 export function findPassport(blocks: Block[], isOtherTable: (block: Table) => boolean): PassportRead | null {
   const tables = blocks.filter((block): block is Table => block.kind === "table");
   const found = tables.find(isPassportTable) ?? tables.find(isNumberlessPassport);
-  if (!found) return passportFromParagraphs(blocks);
+  if (!found)
+    return passportFromParagraphs(blocks) ?? oldFormPassport(blocks.map(oldFormNumbered), isOtherTable);
   const table = withPageContinuations(
     blocks,
     found,
@@ -164,6 +164,75 @@ function proseCellsOf(row: TableRow, below: TableRow[]): ProseCell[] {
   const end = below.findIndex((each) => cellText(each.cells[0]) !== "");
   const continuing = end < 0 ? below : below.slice(0, end);
   return [...cells(row, 2), ...continuing.flatMap((each) => cells(each, 1))];
+}
+
+/**
+ * An old-form passport printed without field numbers (`Ініціатор розроблення програми | Виконавчий
+ * комітет …`): a table with no number in any first cell whose first cells name three or more of its
+ * fields, numbered in order (each row naming a field gets the next number) so it is read as numbered.
+ */
+function oldFormNumbered(block: Block): Block {
+  if (block.kind !== "table" || block.rows.some((row) => /^\d/.test(cellText(row.cells[0])))) return block;
+  const names = (row: TableRow) =>
+    row.cells.length >= 2 && OLD_FORM_FIELDS.some((field) => field.phrase.test(cellText(row.cells[0])));
+  if (block.rows.filter(names).length < NAMED_ROWS) return block;
+  let number = 0;
+  return {
+    ...block,
+    rows: block.rows.map((row) => ({ ...row, cells: [names(row) ? `${++number}.` : "", ...row.cells] })),
+  };
+}
+
+/** A numbered row of an old-form passport ("9.", "9.1") and the model field its name stands for. */
+function oldFormField(row: TableRow): { number: number | null; sub: boolean } | null {
+  const printed = /^(\d{1,2})(\.\d{1,2})?\.?$/.exec(cellText(row.cells[0]));
+  const label = cellText(row.cells[1]);
+  if (!printed || row.cells.length < 2) return null;
+  if (printed[2]) return { number: null, sub: true };
+  const known = OLD_FORM_FIELDS.find((field) => field.phrase.test(label));
+  return known ? { number: known.number, sub: false } : null;
+}
+
+/**
+ * The passport of a typical local programme: three fields or more named as that form names them. The
+ * fields that say what a model field says take its number; the total's sub-rows ("9.1. у тому числі
+ * коштів бюджету громади | 2 500,0") are read with it as field 10's prose, label and amount together.
+ */
+function oldFormPassport(blocks: Block[], isOtherTable: (block: Table) => boolean): PassportRead | null {
+  const first = blocks.find(
+    (block): block is Table =>
+      block.kind === "table" && block.rows.filter((row) => oldFormField(row)?.sub === false).length >= 3,
+  );
+  if (!first) return null;
+  const table = withPageContinuations(blocks, first, isOtherTable);
+  const fields: PassportField[] = [];
+  const oldForm: string[] = [];
+  const proseCells: ProseCell[] = [];
+  let inTotal = false;
+  for (const row of table.rows) {
+    const field = oldFormField(row);
+    if (field?.sub === false) inTotal = field.number === 10;
+    if (!field || (field.sub && !inTotal)) continue;
+    const label = cellText(row.cells[1]);
+    const value = row.cells
+      .slice(2)
+      .map(cellText)
+      .filter((text) => text !== "")
+      .join(" ");
+    // A source's row printing a dash for its amount («9.2. коштів державного бюджету | -») names none.
+    if (inTotal && !(field.sub && /^[-‐‑–—−]*$/.test(value)))
+      proseCells.push(
+        ...row.cells.flatMap((text, cell) =>
+          cell >= 1 && cellText(text) !== "" ? [{ text, at: { line: row.line, cell } }] : [],
+        ),
+      );
+    if (field.sub || field.number === null || fields.some((each) => each.number === field.number)) continue;
+    oldForm.push(label);
+    fields.push({ number: field.number, label, value, line: row.line });
+  }
+  if (fields.length === 0) return null;
+  const line = fields.find((field) => field.number === 10)?.line ?? table.line;
+  return { fields, funding: emptyFunding(line), fundingRows: [], fundingHeader: [], proseCells, oldForm };
 }
 
 const PARAGRAPH_FIELD = /^(\d{1,2})\.?\s+(.+)$/s;
