@@ -127,7 +127,10 @@ function headerCells(band: Piece[][]): HeaderCells {
   const spans = new Set<Piece>();
   for (const line of band)
     for (const piece of line)
-      if (band.some((other) => other !== line && other.filter((o) => overlaps(piece, o)).length >= 2))
+      if (
+        band.some((other) => other !== line && other.filter((o) => overlaps(piece, o)).length >= 2) ||
+        spansYears(band, line, piece)
+      )
         spans.add(piece);
   const cells: { x: number; right: number; texts: string[] }[] = [];
   for (const piece of band.flat().filter((p) => !spans.has(p))) {
@@ -145,6 +148,27 @@ function headerCells(band: Piece[][]): HeaderCells {
     extents: cells.map(({ x, right }) => ({ x, right })),
     texts: [...cells.map((cell) => cell.texts.join(" ")), ...[...spans].map((piece) => piece.text)],
   };
+}
+
+/**
+ * Whether a heading over a row of years spans that row's cells though it overlaps only one of them: a
+ * spanning heading («Обсяги фінансування, грн») centred over «Всього | 2026 | 2027», narrower than its
+ * span, stands over the middle cell alone. It does when a cell beside that one in the row of years has
+ * nothing above it on the band's earlier lines: a cell under a span, not one of its own column's header.
+ */
+function spansYears(band: Piece[][], line: Piece[], piece: Piece): boolean {
+  const at = band.indexOf(line);
+  return band.some((years, index) => {
+    if (index <= at || !isYearRow(years)) return false;
+    const under = years.filter((other) => overlaps(piece, other));
+    const [only] = under;
+    if (under.length !== 1 || !only) return false;
+    const position = years.indexOf(only);
+    const above = band.slice(0, index).flat();
+    return [years[position - 1], years[position + 1]].some(
+      (beside) => beside !== undefined && !above.some((other) => overlaps(beside, other)),
+    );
+  });
 }
 
 const baselineGap = (above: TextRun[], below: TextRun[]): number => (above[0]?.y ?? 0) - (below[0]?.y ?? 0);
