@@ -150,6 +150,12 @@ const SEEDED: { family: keyof typeof SAMPLE_OF; seed: number; index: number; was
     index: 3,
     was: "the money heading, centred over «Всього | 2026 | 2027» and narrower than them, stood over «2026» alone",
   },
+  {
+    family: "annexes",
+    seed: 61,
+    index: 5,
+    was: "the page break cut an indicator's row after «2026 р. –», its name going on with «Wi-Fi»",
+  },
 ];
 
 describe("a council's PDF of a generated programme", () => {

@@ -654,6 +654,14 @@ export function awaitsValue(above: string): boolean {
   return OPEN_YEAR_LABEL.test(text) || NEXT_YEAR_LABEL.test(text);
 }
 
+/**
+ * A cell's value after the year's label it was cut after («2026 р. –» over «22,31; 2027 р. – 46,64»,
+ * or over «Ні; …»): anything but the next year's item.
+ */
+export function givesAwaitedValue(above: string, text: string): boolean {
+  return awaitsValue(above) && text.trim() !== "" && !YEAR_ITEM.test(text.trim());
+}
+
 /** A year's label alone or after a list's separator, its dash wrapped: «у 2026 році». */
 const BARE_YEAR_LABEL = new RegExp(String.raw`(?:^|[,;])\s*(?:у\s+)?${YEAR_LABEL}$`, "u");
 
