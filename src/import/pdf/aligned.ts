@@ -154,7 +154,10 @@ function headerCells(band: Piece[][]): HeaderCells {
  * Whether a heading over a row of years spans that row's cells though it overlaps only one of them: a
  * spanning heading («Обсяги фінансування, грн») centred over «Всього | 2026 | 2027», narrower than its
  * span, stands over the middle cell alone. It does when a cell beside that one in the row of years has
- * nothing above it on the band's earlier lines: a cell under a span, not one of its own column's header.
+ * nothing above it on the band's earlier lines (a cell under a span, or one whose heading cell is
+ * empty), the heading is centred on that one, and it is wider than the distance from that one's centre
+ * to the nearest such cell's: wider than the cell's column, the columns under a span being alike (a
+ * heading alone in its column, «Значення за роками» over «2025» beside «2026 | 2027», stays in it).
  */
 function spansYears(band: Piece[][], line: Piece[], piece: Piece): boolean {
   const at = band.indexOf(line);
@@ -162,12 +165,14 @@ function spansYears(band: Piece[][], line: Piece[], piece: Piece): boolean {
     if (index <= at || !isYearRow(years)) return false;
     const under = years.filter((other) => overlaps(piece, other));
     const [only] = under;
-    if (under.length !== 1 || !only) return false;
+    if (under.length !== 1 || !only || Math.abs(centreOf(piece) - centreOf(only)) > 1) return false;
     const position = years.indexOf(only);
     const above = band.slice(0, index).flat();
-    return [years[position - 1], years[position + 1]].some(
-      (beside) => beside !== undefined && !above.some((other) => overlaps(beside, other)),
+    const spanned = [years[position - 1], years[position + 1]].filter(
+      (beside): beside is Piece => beside !== undefined && !above.some((other) => overlaps(beside, other)),
     );
+    const nearest = Math.min(...spanned.map((beside) => Math.abs(centreOf(beside) - centreOf(only))));
+    return spanned.length > 0 && piece.right - piece.x > nearest + 1;
   });
 }
 
