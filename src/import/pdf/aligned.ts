@@ -128,7 +128,10 @@ function headerCells(band: Piece[][]): HeaderCells {
   const spans = new Set<Piece>();
   for (const line of band)
     for (const piece of line)
-      if (band.some((other) => other !== line && other.filter((o) => overlaps(piece, o)).length >= 2))
+      if (
+        band.some((other) => other !== line && other.filter((o) => overlaps(piece, o)).length >= 2) ||
+        spansYears(band, line, piece)
+      )
         spans.add(piece);
   const cells: { x: number; right: number; texts: string[] }[] = [];
   for (const piece of band.flat().filter((p) => !spans.has(p))) {
@@ -146,6 +149,32 @@ function headerCells(band: Piece[][]): HeaderCells {
     extents: cells.map(({ x, right }) => ({ x, right })),
     texts: [...cells.map((cell) => cell.texts.join(" ")), ...[...spans].map((piece) => piece.text)],
   };
+}
+
+/**
+ * Whether a heading over a row of years spans that row's cells though it overlaps only one of them: a
+ * spanning heading («Обсяги фінансування, грн») centred over «Всього | 2026 | 2027», narrower than its
+ * span, stands over the middle cell alone. It does when a cell beside that one in the row of years has
+ * nothing above it on the band's earlier lines (a cell under a span, or one whose heading cell is
+ * empty), the heading is centred on that one, and it is wider than the distance from that one's centre
+ * to the nearest such cell's: wider than the cell's column, the columns under a span being alike (a
+ * heading alone in its column, «Значення за роками» over «2025» beside «2026 | 2027», stays in it).
+ */
+function spansYears(band: Piece[][], line: Piece[], piece: Piece): boolean {
+  const at = band.indexOf(line);
+  return band.some((years, index) => {
+    if (index <= at || !isYearRow(years)) return false;
+    const under = years.filter((other) => overlaps(piece, other));
+    const [only] = under;
+    if (under.length !== 1 || !only || Math.abs(centreOf(piece) - centreOf(only)) > 1) return false;
+    const position = years.indexOf(only);
+    const above = band.slice(0, index).flat();
+    const spanned = [years[position - 1], years[position + 1]].filter(
+      (beside): beside is Piece => beside !== undefined && !above.some((other) => overlaps(beside, other)),
+    );
+    const nearest = Math.min(...spanned.map((beside) => Math.abs(centreOf(beside) - centreOf(only))));
+    return spanned.length > 0 && piece.right - piece.x > nearest + 1;
+  });
 }
 
 const baselineGap = (above: TextRun[], below: TextRun[]): number => (above[0]?.y ?? 0) - (below[0]?.y ?? 0);
@@ -629,6 +658,14 @@ function isWholeDeadline(text: string): boolean {
 export function awaitsValue(above: string): boolean {
   const text = above.trim();
   return OPEN_YEAR_LABEL.test(text) || NEXT_YEAR_LABEL.test(text);
+}
+
+/**
+ * A cell's value after the year's label it was cut after («2026 р. –» over «22,31; 2027 р. – 46,64»,
+ * or over «Ні; …»): anything but the next year's item.
+ */
+export function givesAwaitedValue(above: string, text: string): boolean {
+  return awaitsValue(above) && text.trim() !== "" && !YEAR_ITEM.test(text.trim());
 }
 
 /** A year's label alone or after a list's separator, its dash wrapped: «у 2026 році». */
