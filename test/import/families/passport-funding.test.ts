@@ -62,6 +62,12 @@ interface Style {
   pageBreaks: PageBreakMode;
   /** A task table (annex 1) follows, a project per source funding its years as field 10 says. */
   taskTable: boolean;
+  /**
+   * With one source: its row left out, a sentence naming it instead («Джерело фінансування – бюджет
+   * громади», «Фінансування здійснюється за рахунок коштів місцевого бюджету»), which makes the total
+   * row's amounts that source's.
+   */
+  soleSentence: "none" | "source" | "paid";
 }
 
 /** Kopecks a unit prints exactly: whole UAH for thousands (three decimals), kopecks for UAH. */
@@ -111,6 +117,7 @@ const anyStyle: fc.Arbitrary<Style> = fc.record({
   shift: fc.nat(1),
   pageBreaks: pageBreakMode,
   taskTable: fc.boolean(),
+  soleSentence: fc.constantFrom("none" as const, "source" as const, "paid" as const),
 });
 
 /**
@@ -197,14 +204,24 @@ function render(model: Field10, s: Style): { text: string; word: WordBlock[] } {
     `Обсяг фінансування, ${unitWords}`,
   ];
   const { byYear } = totalsOf(model);
+  const funded = SOURCES.filter((source) => model.amounts[source]);
+  const [only] = funded;
+  const sole = only !== undefined && funded.length === 1 && s.soleSentence !== "none" ? only : null;
+  const soleSpellings = SOURCE_SPELLINGS[sole ?? "local"] ?? [];
+  const soleRow =
+    s.soleSentence === "source"
+      ? `${lead}Джерело фінансування – ${soleSpellings[s.spelling % soleSpellings.length]}`
+      : `${lead}Фінансування здійснюється за рахунок ${PROSE_SOURCES[sole ?? "local"]?.paying}`;
   const rows = [
     s.headerOnNextRow
       ? `10.${T}Джерела та обсяги фінансування, ${unitWords}`
       : `10.${T}Джерела та обсяги фінансування${T}${header}`,
     ...(s.headerOnNextRow ? [`${lead}${header}`] : []),
     row(totalLabels[s.totalLabel] ?? "", byYear),
-    ...(s.inclusive ? [`${lead}у тому числі:`] : []),
+    ...(s.inclusive && !sole ? [`${lead}у тому числі:`] : []),
+    ...(sole ? [soleRow] : []),
     ...SOURCES.flatMap((source) => {
+      if (sole) return [];
       const values = model.amounts[source];
       const spellings = SOURCE_SPELLINGS[source] ?? [];
       return values ? [row(spellings[s.spelling % spellings.length] ?? "", values)] : [];
@@ -311,6 +328,31 @@ describe("family 3: passport field 10 as an inline table", () => {
       "2026": 56_069_223_500,
       "2027": 56_000_000_000,
     });
+  });
+
+  it("gives field 10's amounts to the one source a sentence of the field names", () => {
+    const table = [
+      `10.${T}Джерела та обсяги фінансування${T}Джерело фінансування – бюджет громади`,
+      `${T}Всього 2026 2027`,
+      `${T}Загальний обсяг, тис. грн,${T}30,0 10,0 20,0`,
+    ];
+    const prose = [
+      `10.${T}Джерела та обсяги фінансування${T}Фінансування здійснюється за рахунок коштів місцевого ` +
+        "бюджету. Загальний обсяг фінансування становить 30,0 тис. грн, у тому числі: 2026 рік – 10,0 тис. " +
+        "грн, 2027 рік – 20,0 тис. грн",
+    ];
+    for (const field of [table, prose]) {
+      const text = [...passportHead(2026, 2027), ...field, "", "Додаток 1", ""].join("\n");
+      const result = interpretBlocks(readTextBlocks(text));
+      const { line: _line, ...funding } = result.programme.passport.funding;
+      expect(funding, text).toEqual({
+        total: 3_000_000,
+        byYear: { "2026": 1_000_000, "2027": 2_000_000 },
+        bySource: { local: 3_000_000 },
+        bySourceByYear: { local: { "2026": 1_000_000, "2027": 2_000_000 } },
+      });
+      expect(result.coverage?.numbersFlagged).toBe(0);
+    }
   });
 
   /** Field 10 `2026 2027` over `1 100 250,5` (no total): `1 100 | 250,5` or `1 | 100 250,5`. */
@@ -423,6 +465,11 @@ interface ProseStyle {
   each: "none" | "list" | "range";
   /** Which words say the amount is each year's: «по X щороку», «по X», «X щороку». */
   eachWords: number;
+  /**
+   * With one source and nothing per source, a sentence before the total naming it: «Фінансування
+   * здійснюється за рахунок коштів місцевого бюджету.», «Джерело фінансування – бюджет громади.».
+   */
+  soleSentence: "none" | "source" | "paid";
 }
 
 const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
@@ -442,6 +489,7 @@ const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
   pageBreaks: pageBreakMode,
   each: fc.constantFrom("none" as const, "list" as const, "range" as const),
   eachWords: fc.nat(2),
+  soleSentence: fc.constantFrom("none" as const, "source" as const, "paid" as const),
 });
 
 const EACH_WORDS = [
@@ -473,6 +521,18 @@ const YEAR_SPELLINGS = [
 
 const paysOwnSource = (model: Field10, p: ProseStyle): boolean =>
   p.paying && p.sourceMode === "none" && Object.keys(model.amounts).length === 1;
+
+/** A sentence before the total naming the one source (`soleSentence`), where drawn. */
+const soleSentenceOf = (model: Field10, p: ProseStyle): string | null => {
+  const sources = Object.keys(model.amounts) as SourceKind[];
+  const [only] = sources;
+  if (p.soleSentence === "none" || p.sourceMode !== "none" || paysOwnSource(model, p)) return null;
+  if (only === undefined || sources.length !== 1) return null;
+  const names = PROSE_SOURCES[only]?.named ?? [];
+  return p.soleSentence === "paid"
+    ? `Фінансування здійснюється за рахунок ${PROSE_SOURCES[only]?.paying}. `
+    : `Джерело фінансування – ${(names[p.spelling % names.length] ?? "").replace(/^з /, "")}. `;
+};
 
 function renderProse(generated: Field10, p: ProseStyle): { text: string; word: WordBlock[] } {
   const model = proseModel(generated, p);
@@ -514,7 +574,7 @@ function renderProse(generated: Field10, p: ProseStyle): { text: string; word: W
   const opening = paysOwnSource(model, p)
     ? `Загальний обсяг фінансування Програми за рахунок ${PROSE_SOURCES[only ?? "local"]?.paying} становить `
     : (openings[p.opening] ?? "");
-  let head = `${opening}${amountText(total)}`;
+  let head = `${soleSentenceOf(model, p) ?? ""}${opening}${amountText(total)}`;
   if (p.totalYears) head += `, ${p.inclusive}за роками: ${yearList(byYear)}`;
   const parts = sources.flatMap((source) => {
     if (p.sourceMode === "none") return [];
@@ -546,12 +606,17 @@ function expectedProse(generated: Field10, p: ProseStyle): Omit<DeclaredFunding,
     Object.fromEntries(model.years.map((year, index) => [year, values[index] ?? 0]));
   const bySource: DeclaredFunding["bySource"] = {};
   const bySourceByYear: DeclaredFunding["bySourceByYear"] = {};
+  // Field 10 naming its one source (however): the total and the total's years are that source's too.
+  const sole =
+    Object.keys(model.amounts).length === 1 &&
+    (p.sourceMode !== "none" || paysOwnSource(model, p) || soleSentenceOf(model, p) !== null);
   for (const source of SOURCES) {
     const values = model.amounts[source];
     if (!values) continue;
-    if (p.sourceMode === "total" || p.sourceMode === "both" || paysOwnSource(model, p))
+    if (p.sourceMode === "total" || p.sourceMode === "both" || sole)
       bySource[source] = values.reduce((sum, value) => sum + value, 0);
-    if (p.sourceMode === "years" || p.sourceMode === "both") bySourceByYear[source] = years(values);
+    if (p.sourceMode === "years" || p.sourceMode === "both" || (sole && p.totalYears))
+      bySourceByYear[source] = years(values);
   }
   return { total, byYear: p.totalYears ? years(byYear) : {}, bySource, bySourceByYear };
 }
