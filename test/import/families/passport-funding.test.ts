@@ -355,6 +355,37 @@ describe("family 3: passport field 10 as an inline table", () => {
     }
   });
 
+  it("reads one amount after a year range said neither way by the task table's sums, else names it", () => {
+    const text = (amounts: string[]) =>
+      [
+        ...passportHead(2026, 2028),
+        `10.${T}Джерела та обсяги фінансування${T}Кошти місцевого бюджету на 2026–2028 роки – 45,0 тис. грн`,
+        "",
+        "Додаток 1",
+        ["Назва завдання", "Відповідальні за виконання", "Строки виконання", "Джерела фінансування"]
+          .concat(["Обсяги фінансування, тис. грн", "", "", "", "Очікувані результати"])
+          .join(T),
+        ["", "", "", "", "Всього", "2026 р.", "2027 р.", "2028 р.", ""].join(T),
+        "1. Напрям",
+        ["1.1. Захід", "Відділ освіти", "2026-2028", "Місцевий бюджет", ...amounts, "Результат"].join(T),
+        "",
+      ].join("\n");
+    const each = interpretBlocks(readTextBlocks(text(["135,0", "45,0", "45,0", "45,0"])));
+    expect(each.programme.passport.funding.bySourceByYear.local).toEqual({
+      "2026": 4_500_000,
+      "2027": 4_500_000,
+      "2028": 4_500_000,
+    });
+    const together = interpretBlocks(readTextBlocks(text(["45,0", "15,0", "15,0", "15,0"])));
+    expect(together.programme.passport.funding.bySource.local).toBe(4_500_000);
+    expect(together.programme.passport.funding.bySourceByYear).toEqual({});
+    const neither = interpretBlocks(readTextBlocks(text(["60,0", "20,0", "20,0", "20,0"])));
+    expect(neither.programme.passport.funding.bySource).toEqual({});
+    expect(neither.programme.passport.funding.bySourceByYear).toEqual({});
+    expect(ambiguities(neither).map((finding) => finding.location.ref)).toEqual(["passport:10"]);
+    for (const result of [each, together]) expect(ambiguities(result)).toEqual([]);
+  });
+
   /** Field 10 `2026 2027` over `1 100 250,5` (no total): `1 100 | 250,5` or `1 | 100 250,5`. */
   const ambiguousField10 = (taskAmounts: string[] | null): string => {
     const tasks = taskAmounts
@@ -463,8 +494,13 @@ interface ProseStyle {
    * 2026, 2027 та 2028 роки по 15,0 тис. грн щороку» (`list`) or «на 2026–2028 роки …» (`range`).
    */
   each: "none" | "list" | "range";
-  /** Which words say the amount is each year's: «по X щороку», «по X», «X щороку». */
+  /**
+   * Which words say the amount is each year's: «по X щороку», «по X», «X щороку», or none (3: «на
+   * 2026–2028 роки X», with the task table, whose sums by year tell that X is each year's).
+   */
   eachWords: number;
+  /** A task table (annex 1) follows, a project per source funding its years as field 10 says. */
+  taskTable: boolean;
   /**
    * With one source and nothing per source, a sentence before the total naming it: «Фінансування
    * здійснюється за рахунок коштів місцевого бюджету.», «Джерело фінансування – бюджет громади.».
@@ -472,7 +508,7 @@ interface ProseStyle {
   soleSentence: "none" | "source" | "paid";
 }
 
-const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
+const anyProseStyle: fc.Arbitrary<ProseStyle> = fc.record({
   opening: fc.nat(3),
   totalYears: fc.boolean(),
   sourceMode: fc.constantFrom("none" as const, "total" as const, "years" as const, "both" as const),
@@ -488,14 +524,19 @@ const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
   fullStop: fc.boolean(),
   pageBreaks: pageBreakMode,
   each: fc.constantFrom("none" as const, "list" as const, "range" as const),
-  eachWords: fc.nat(2),
+  eachWords: fc.nat(3),
+  taskTable: fc.boolean(),
   soleSentence: fc.constantFrom("none" as const, "source" as const, "paid" as const),
 });
+
+/** Without a task table, one amount after years said neither way is read by nobody: words say it. */
+const proseStyle = anyProseStyle.map((p) => (p.eachWords === 3 && !p.taskTable ? { ...p, eachWords: 0 } : p));
 
 const EACH_WORDS = [
   (amount: string) => `по ${amount} щороку`,
   (amount: string) => `по ${amount}`,
   (amount: string) => `${amount} щороку`,
+  (amount: string) => `– ${amount}`,
 ];
 
 /** With `each`, every source funds each of its years with its first year's amount. */
@@ -595,7 +636,9 @@ function renderProse(generated: Field10, p: ProseStyle): { text: string; word: W
       ? [`10.${T}${label}${T}${head}${lead}`, `${T}${T}${parts.join(p.separator)}${end}`]
       : [`10.${T}${label}${T}${head}${lead}${parts.join(p.separator)}${end}`];
   const period = passportHead(Number(model.years[0]), Number(model.years.at(-1)));
-  const lines = [...period, ...rows, "", "Додаток 1", ""];
+  const plain = { grouped: false, keepZeros: false, dash: true } as Style;
+  const tasks = p.taskTable && model.years.length > 1 ? [...taskTableLines(model, plain), ""] : [];
+  const lines = [...period, ...rows, "", "Додаток 1", "", ...tasks];
   return { text: lines.join("\n"), word: linesToWord(lines, p.pageBreaks) };
 }
 
