@@ -314,9 +314,10 @@ class TaskTableBuilder {
   private startTotals(cells: string[], line: number): void {
     const label = cells.join(" ");
     const direction = this.direction;
-    const named = /напрям/i.test(label) || /програм/i.test(label);
-    const bare = !named && direction !== null && direction.items.length > 0;
-    const ofDirection = (/напрям/i.test(label) || bare) && direction;
+    const namesDirection = /напрям/i.test(label);
+    const bare =
+      !namesDirection && !/програм/i.test(label) && direction !== null && direction.items.length > 0;
+    const ofDirection = (namesDirection || bare) && direction;
     this.totals = ofDirection ? ofDirection.declaredTotals : this.declaredTotals;
     if (bare) this.bareTotals.push({ direction, from: direction.declaredTotals.length });
     this.task = null;
