@@ -268,16 +268,25 @@ export function readFundingProse(
     if (mention.kind !== "amount") continue;
     let eachYear = eachYearOf(text, context, mention, yearsHere, rangeHere);
     let together = false;
-    if (yearsHere.length > 1 && eachYear.length === 0) {
+    // A year range before one amount not said to be each year's («на 2026–2028 роки 45,0»): the whole
+    // of those years' when the words name a total («загальний обсяг», «усього»), else the task table
+    // may tell, as for years listed one by one.
+    const shared =
+      yearsHere.length > 1
+        ? yearsHere
+        : rangeHere.length > 1 && !STRICT_TOTAL_WORDS.test(context)
+          ? rangeHere
+          : [];
+    if (shared.length > 1 && eachYear.length === 0) {
       // Several years before one amount, not said to be each year's: the task table may tell.
       const sharedOwner = ownerNamedIn(context) ?? owner ?? "total";
       const kopecks = toKopecks(mention.text, mention.unit ?? lastUnit);
-      const verdict = kopecks === null ? null : (judge?.decide(sharedOwner, yearsHere, kopecks) ?? null);
-      if (verdict === "each") eachYear = yearsHere;
+      const verdict = kopecks === null ? null : (judge?.decide(sharedOwner, shared, kopecks) ?? null);
+      if (verdict === "each") eachYear = shared;
       else if (verdict === "together") together = true;
       else {
         if (kopecks !== null)
-          judge?.undecided(mention.text, sharedOwner, yearsHere, kopecks, lineAt(mention.start));
+          judge?.undecided(mention.text, sharedOwner, shared, kopecks, lineAt(mention.start));
         continue;
       }
     }

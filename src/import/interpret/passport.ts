@@ -21,6 +21,7 @@ import {
   type ProseSink,
   readFundingProse,
   type SharedYearsJudge,
+  sourcesNamedIn,
 } from "./funding-prose.js";
 import { isNumberRun, type RunNumber, readNumberRun } from "./number-run.js";
 import { cellText } from "./text.js";
@@ -375,6 +376,9 @@ function headerSlots(texts: string[]): Slot[] | null {
   return slots.some((slot) => slot.kind === "year") ? slots : null;
 }
 
+const DASH_TOKEN = /^[-‐‑–—−]$/u;
+const INCLUDING = /^(?:у|в)\s+тому\s+числі\s*:?$|^з\s+них\s*:?$/iu;
+
 /** A row's label and the numbers printed after it, wherever the cells put them. */
 interface InlineRow {
   label: string;
@@ -391,10 +395,19 @@ interface InlineRow {
 function splitLabel(text: string): { label: string; numbers: string } {
   const tokens = text.split(/\s+/).filter((token) => token !== "");
   const isNumber = (token: string | undefined) => token !== undefined && isNumberRun(token);
+  const dash = (token: string | undefined) => token !== undefined && DASH_TOKEN.test(token);
   let end = tokens.length;
-  while (end > 0 && !isNumber(tokens[end - 1])) end--;
   let start = end;
-  while (start > 0 && isNumber(tokens[start - 1])) start--;
+  for (;;) {
+    while (end > 0 && !isNumber(tokens[end - 1])) end--;
+    start = end;
+    while (start > 0 && isNumber(tokens[start - 1])) start--;
+    // «Джерело фінансування – бюджет громади»: dashes alone before words (other than «у тому числі:»
+    // the extraction joined on) are the sentence's, no zeros.
+    const rest = tokens.slice(end).join(" ");
+    if (start === end || rest === "" || INCLUDING.test(rest) || !tokens.slice(start, end).every(dash)) break;
+    end = start;
+  }
   if (start === end) return { label: text.trim(), numbers: "" };
   const label = [...tokens.slice(0, start), ...tokens.slice(end)].join(" ");
   return { label, numbers: tokens.slice(start, end).join(" ") };
@@ -647,6 +660,32 @@ export function readPassportFunding(
     readFundingLine(field.value, read.funding, unit) ||
     readFundingProse(read.proseCells, unit, read.funding, prose, sharedYearsJudge(log, taskTotals, unit));
   if (!done) log.warn("no-amounts", noAmountsMessage(proseNumbers), field.line, ref.passport(10));
+  else giveToSoleSource(read, field.value);
+}
+
+/**
+ * Field 10 naming one source only, in a sentence or a row label («Джерело фінансування – бюджет
+ * громади», «Фінансування здійснюється за рахунок коштів місцевого бюджету»), over amounts printed
+ * for no source (a total row, years in prose): they are that source's. The total and the years become
+ * the source's where the field printed none for it; nothing is moved when it names two sources or an
+ * amount already went to another.
+ */
+function giveToSoleSource(read: PassportRead, value: string): void {
+  const text = [
+    value,
+    ...read.fundingRows.flatMap((row) => row.cells.map(cellText)),
+    ...read.proseCells.map((cell) => cell.text),
+  ].join(" ");
+  const named = sourcesNamedIn(text);
+  const source = named.length === 1 ? named[0] : undefined;
+  const funding = read.funding;
+  if (source === undefined) return;
+  const others = [...Object.keys(funding.bySource), ...Object.keys(funding.bySourceByYear)];
+  if (others.some((kind) => kind !== source)) return;
+  if (funding.total !== null && funding.bySource[source] === undefined)
+    funding.bySource[source] = funding.total;
+  if (Object.keys(funding.byYear).length > 0 && funding.bySourceByYear[source] === undefined)
+    funding.bySourceByYear[source] = { ...funding.byYear };
 }
 
 function noAmountsMessage(unread: string[]): string {

@@ -184,6 +184,11 @@ class TaskTableBuilder {
   private taskIsDirection = false;
   /** The last row was the header or the column-number row repeated at a page top. */
   private afterBreak = false;
+  /** The rows that printed a number in the `№` column, and the task and project each opened. */
+  private readonly numberedRows: { number: string; task: Item | null; project: Item | null }[] = [];
+  /** Projects opened in all, and whether any printed a number of its own in its cell. */
+  private projectsOpened = 0;
+  private projectNumberPrinted = false;
 
   private readonly headerCells: Set<string>;
   /** The table prints one row per year (a `Рік` column) instead of a column per year. */
@@ -335,6 +340,15 @@ class TaskTableBuilder {
     if (filled === 1 && at <= (this.columns.roles.task ?? 0) && isCapitalHeading(first)) {
       return { number: String(this.directions.length + 1), title: first };
     }
+    // A heading that names itself a direction («Пріоритетний напрям 1. Назва») may stand in the task
+    // column, after an empty `№` cell; a bare number («1. Назва») only in the first cell.
+    const inTaskColumn = filled === 1 && at > 0 && at <= (this.columns.roles.task ?? 0);
+    if (inTaskColumn && /^(?:пріоритетний\s+)?напрям/i.test(first)) {
+      const untitled = UNTITLED_DIRECTION.exec(first);
+      if (untitled) return { number: untitled[1] ?? String(this.directions.length + 1), title: "" };
+      const named = NAMED_DIRECTION.exec(first);
+      if (named) return { number: named[1] ?? String(this.directions.length + 1), title: cellText(named[2]) };
+    }
     if (filled === 1 && cellText(cells[0]) === first) {
       const untitled = UNTITLED_DIRECTION.exec(first);
       if (untitled) return { number: untitled[1] ?? String(this.directions.length + 1), title: "" };
@@ -381,9 +395,10 @@ class TaskTableBuilder {
       return;
     }
     const direction = this.direction;
-    const named = /напрям/i.test(label) || /програм/i.test(label);
-    const bare = !named && direction !== null && direction.items.length > 0;
-    const ofDirection = (/напрям/i.test(label) || bare) && direction;
+    const namesDirection = /напрям/i.test(label);
+    const bare =
+      !namesDirection && !/програм/i.test(label) && direction !== null && direction.items.length > 0;
+    const ofDirection = (namesDirection || bare) && direction;
     this.totals = ofDirection ? ofDirection.declaredTotals : this.declaredTotals;
     if (bare) this.bareTotals.push({ direction, from: direction.declaredTotals.length });
     this.task = null;
@@ -615,7 +630,9 @@ class TaskTableBuilder {
     }
     if (title) this.taskIsDirection = false;
     if (title) this.addTask(parsed?.number ?? "", title, line);
-    if (roles.project !== undefined && project) this.addProject(project, line);
+    const opened = roles.project !== undefined && project ? this.addProject(project, line) : null;
+    if (ownNumber)
+      this.numberedRows.push({ number: ownNumber, task: title ? this.task : null, project: opened });
     if (shifted && this.leaf) {
       const message =
         "Назву проєкту надруковано в стовпці завдання; рядок прочитано як ще один проєкт попереднього завдання";
@@ -690,20 +707,61 @@ class TaskTableBuilder {
     return own.startsWith(`${base}.`) && direction.items.includes(task) ? task : null;
   }
 
-  private addProject(cellValue: string, line: number): void {
+  private addProject(cellValue: string, line: number): Item | null {
     const direction = this.currentDirection(line);
     const printed = leadingNumber(cellValue);
     const numbered = printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null;
     const title = numbered ? numbered.rest : cellValue;
+    if (numbered) this.projectNumberPrinted = true;
     if (!this.task || this.taskIsDirection) {
       this.addTask(numbered?.number ?? "", title, line);
-      return;
+      return null;
     }
+    this.projectsOpened++;
     const position = direction.items.indexOf(this.task) + 1;
     const generated = `${direction.number}.${position}.${this.task.children.length + 1}`;
     const project = emptyItem(numbered?.number ?? generated, title, line);
     this.task.children.push(project);
     this.leaf = project;
+    return project;
+  }
+
+  /**
+   * A `№` column beside the task and project columns that numbers every project's row (`1.`, `2.`, `3.`
+   * on rows that print a task and its project, or a project alone) while no project cell prints a
+   * number: the numbers are the projects' (the rows' sequence), not the tasks'. Each project takes its
+   * row's number; a task keeps a number of its own only where it printed one in its cell, else
+   * `direction.N`; a task name repeated on the next row (the same task, printed on each of its
+   * projects' rows) is one task.
+   */
+  settleRowNumbers(): void {
+    const rows = this.numberedRows;
+    const projectRows = rows.filter((row) => row.project !== null);
+    if (projectRows.length === 0 || projectRows.length !== this.projectsOpened || this.projectNumberPrinted)
+      return;
+    if (new Set(rows.map((row) => row.number.replace(/\.$/, ""))).size !== rows.length) return;
+    if (rows.some((row) => row.project === null)) return;
+    const renumber = new Set<Item>();
+    for (const row of rows) {
+      if (!row.project) continue;
+      row.project.number = row.number;
+      if (row.task) renumber.add(row.task);
+    }
+    for (const direction of this.directions) {
+      const items: Item[] = [];
+      for (const item of direction.items) {
+        const last = items[items.length - 1];
+        if (last && renumber.has(item) && renumber.has(last) && last.title === item.title) {
+          last.children.push(...item.children);
+          continue;
+        }
+        items.push(item);
+      }
+      direction.items.splice(0, direction.items.length, ...items);
+      direction.items.forEach((item, index) => {
+        if (renumber.has(item)) item.number = `${direction.number}.${index + 1}`;
+      });
+    }
   }
 
   private fill(cells: string[], executors: string, line: number, newRow: boolean): void {
@@ -816,6 +874,7 @@ export function readTaskTable(
   const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger);
   for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
   builder.settleBareTotals();
+  builder.settleRowNumbers();
   builder.checkTaskTotals();
   warnSources(builder.directions, log, builder.unit);
   warnSourcesWithoutYears(columns, table, log);

@@ -64,6 +64,14 @@ export interface HeaderShape {
    * and, where the style prints totals, "Разом за завданням N" under them.
    */
   taskHeadings: boolean;
+  /**
+   * With the task and project columns: a `№` column before them numbering every project's row through
+   * the table (`1.`, `2.`, … — the projects' numbers, none printed in the project cell), each direction's
+   * one task named in its task cell on its first row or on every row (`repeatTask`), the direction's
+   * title in its heading row.
+   */
+  rowNumbers: boolean;
+  repeatTask: boolean;
 }
 
 export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
@@ -85,6 +93,8 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   ),
   bareTotals: fc.boolean(),
   taskHeadings: fc.boolean(),
+  rowNumbers: fc.boolean(),
+  repeatTask: fc.boolean(),
 });
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
@@ -118,6 +128,13 @@ export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
 });
 
 const SOURCE_LABEL = { state: "державний бюджет" } as const;
+
+/** The one task of each direction where a `№` column numbers the rows (`HeaderShape.rowNumbers`). */
+const TASK_NAMES = [
+  "Розвиток цифрових послуг",
+  "Цифрова інфраструктура громади",
+  "Кібербезпека та захист даних",
+];
 
 function at<T>(list: T[], index: number): T {
   return list[index % list.length] as T;
@@ -157,9 +174,17 @@ class PagedRenderer {
     private readonly style: PagedStyle,
   ) {}
 
-  private get width(): number {
-    return 6 + this.model.years.length + 1;
+  /** The `№` column that numbers the rows (`HeaderShape.rowNumbers`), before the task column. */
+  private get extra(): number {
+    return this.style.headerShape?.rowNumbers ? 1 : 0;
   }
+
+  private get width(): number {
+    return 6 + this.model.years.length + 1 + this.extra;
+  }
+
+  /** The running number of the project rows, where the `№` column numbers them. */
+  private rowNumber = 0;
 
   private columnNumberCells(): string[] {
     return Array.from({ length: this.width }, (_, index) => String(index + 1));
@@ -170,7 +195,11 @@ class PagedRenderer {
   }
 
   /** A data row, after a page break when the style puts one here; `word` is the row as the DOCX has it. */
-  private push(cells: string[], word: WordCell[] = cells): void {
+  private push(cells: string[], word: WordCell[] = cells, number = ""): void {
+    if (this.extra) {
+      cells = [number, ...cells];
+      word = [number, ...word];
+    }
     if (at(this.style.breaks, this.row) && this.row > 0) {
       this.lines.push("", this.columnNumbers());
       this.word.pageBreak(this.style.pageBreaks, [this.columnNumberCells()]);
@@ -214,7 +243,9 @@ class PagedRenderer {
     const title = `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`;
     const shape = style.headerShape;
     const blanks = model.years.map(() => "");
+    const lead = this.extra ? [""] : [];
     const naming = [
+      ...(this.extra ? ["№"] : []),
       shape?.oneName ? "№ з/п" : "Назва завдання",
       shape?.oneName ?? style.headers.project,
       style.headers.executors,
@@ -226,10 +257,10 @@ class PagedRenderer {
     ];
     const amountRows = shape?.including
       ? [
-          ["", "", "", "", "", style.totalWord, shape.including, ...blanks.slice(1), ""],
-          ["", "", "", "", "", "", ...years, ""],
+          [...lead, "", "", "", "", "", style.totalWord, shape.including, ...blanks.slice(1), ""],
+          [...lead, "", "", "", "", "", "", ...years, ""],
         ]
-      : [["", "", "", "", "", style.totalWord, ...years, ""]];
+      : [[...lead, "", "", "", "", "", style.totalWord, ...years, ""]];
     const header = [naming, ...amountRows, this.columnNumberCells()];
     this.lines.push("Додаток 1", title, "", ...header.map((cells) => cells.join("\t")));
     this.word.paragraph("Додаток 1");
@@ -238,25 +269,39 @@ class PagedRenderer {
     const money = { text: style.headers.money, span: model.years.length + 1 };
     const wordAmountRows: WordCell[][] = shape?.including
       ? [
-          ["", "", "", "", "", style.totalWord, { text: shape.including, span: model.years.length }, ""],
+          [
+            ...lead,
+            ...["", "", "", "", "", style.totalWord],
+            { text: shape.including, span: model.years.length },
+            "",
+          ],
           ...amountRows.slice(1),
         ]
       : amountRows;
     this.word.startTable([
-      [...naming.slice(0, 5), money, style.headers.result],
+      [...naming.slice(0, 5 + this.extra), money, style.headers.result],
       ...wordAmountRows,
       this.columnNumberCells(),
     ]);
     for (const direction of model.directions) {
       const heading = this.directionHeading(direction.number, direction.title);
-      this.push([heading, ...Array(this.width - 1).fill("")], [{ text: heading, span: this.width }]);
+      const span = this.width - this.extra;
+      this.push([heading, ...Array(span - 1).fill("")], [{ text: heading, span }]);
       const taskHeading = shape?.oneName && shape.taskHeadings;
       if (taskHeading) {
-        const task = `Завдання ${direction.number}. Забезпечення роботи напряму «${direction.title}»`;
-        this.push([task, ...Array(this.width - 1).fill("")], [{ text: task, span: this.width }]);
+        const heading = `Завдання ${direction.number}. Забезпечення роботи напряму «${direction.title}»`;
+        this.push([heading, ...Array(span - 1).fill("")], [{ text: heading, span }]);
       }
+      const task = TASK_NAMES[(Number(direction.number) - 1) % TASK_NAMES.length] ?? "";
       direction.projects.forEach((project, index) => {
-        this.renderProject(project, index === 0 && !shape?.oneName ? direction.title : "");
+        const taskCell = this.extra
+          ? index === 0 || shape?.repeatTask
+            ? task
+            : ""
+          : index === 0 && !shape?.oneName
+            ? direction.title
+            : "";
+        this.renderProject(project, taskCell);
       });
       if (taskHeading && style.directionTotals)
         this.renderTotals(`Разом за завданням ${direction.number}`, direction.projects);
@@ -276,6 +321,7 @@ class PagedRenderer {
   /** "Пріоритетний напрям 1" (its title in the first project row), or with the title when one column names. */
   private directionHeading(number: string, title: string): string {
     const shape = this.style.headerShape;
+    if (shape?.rowNumbers) return `Пріоритетний напрям ${number}. ${title}`;
     if (!shape?.oneName) return `Пріоритетний напрям ${number}`;
     if (shape.directionHeading === "capitals") return title;
     return shape.directionHeading === "named"
@@ -292,9 +338,10 @@ class PagedRenderer {
     // A page break may also cut the executors cell after its first joiner ("Відділ освіти та" | "…").
     const [executorsHead, executorsRest] = split && cell ? cutExecutors(cell) : [executors, ""];
     const ownNumber = Boolean(this.style.headerShape?.oneName);
+    const rowNumbered = this.extra > 0;
     const head = (title: string, executors: string) => [
       ownNumber ? printedNumber(this.style, project.number) : taskCell,
-      ownNumber ? title : numbered(this.style, project.number, title),
+      ownNumber || rowNumbered ? title : numbered(this.style, project.number, title),
       executors,
       project.deadline,
     ];
@@ -306,11 +353,13 @@ class PagedRenderer {
     this.push(
       [...head(title, executorsHead), ...money, result],
       [...head(project.title, executors), ...money, project.result],
+      rowNumbered ? `${++this.rowNumber}.` : "",
     );
     if (titleRest || resultRest || executorsRest) {
       // The rest of the title and the result after a page break, in a row of their own.
       this.lines.push("", this.columnNumbers());
-      this.lines.push(["", titleRest, executorsRest, "", "", "", ...blanks, resultRest].join("\t"));
+      const rest = ["", titleRest, executorsRest, "", "", "", ...blanks, resultRest];
+      this.lines.push((rowNumbered ? ["", ...rest] : rest).join("\t"));
     }
     for (const [source, byYear] of Object.entries(project.funding)) {
       const { text, word } = this.sourceCells(
@@ -349,12 +398,33 @@ export const pagedDocument = fc
 /** Family 1 under the other header shapes (`HeaderShape`). */
 export const pagedShapedDocument = fc
   .tuple(taskTableModel, pagedStyle, headerShape)
-  .map(([plainModel, plain, shape]) => {
+  .map(([plainModel, plain, drawn]) => {
+    const shape = { ...drawn, rowNumbers: drawn.rowNumbers && drawn.oneName === null };
     const style = { ...plain, headerShape: shape };
     const capitals = shape.oneName !== null && shape.directionHeading === "capitals";
-    const model = capitals ? inCapitals(plainModel) : plainModel;
+    const model = capitals
+      ? inCapitals(plainModel)
+      : shape.rowNumbers
+        ? numberedByRow(plainModel)
+        : plainModel;
     return { model, style, ...renderPaged(model, style) };
   });
+
+/** The model whose projects are numbered through the table (1, 2, 3, …), as a `№` column of rows prints them. */
+function numberedByRow(model: TaskTableModel): TaskTableModel {
+  let row = 0;
+  const executorCells: TaskTableModel["executorCells"] = {};
+  const directions = model.directions.map((direction) => ({
+    ...direction,
+    projects: direction.projects.map((project) => {
+      const number = String(++row);
+      const cell = model.executorCells[project.number];
+      if (cell) executorCells[number] = cell;
+      return { ...project, number };
+    }),
+  }));
+  return { ...model, directions, executorCells };
+}
 
 /** The model with its directions' titles printed in capitals, as a heading without a number is. */
 function inCapitals(model: TaskTableModel): TaskTableModel {

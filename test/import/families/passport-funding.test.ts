@@ -62,6 +62,12 @@ interface Style {
   pageBreaks: PageBreakMode;
   /** A task table (annex 1) follows, a project per source funding its years as field 10 says. */
   taskTable: boolean;
+  /**
+   * With one source: its row left out, a sentence naming it instead («Джерело фінансування – бюджет
+   * громади», «Фінансування здійснюється за рахунок коштів місцевого бюджету»), which makes the total
+   * row's amounts that source's.
+   */
+  soleSentence: "none" | "source" | "paid";
 }
 
 /** Kopecks a unit prints exactly: whole UAH for thousands (three decimals), kopecks for UAH. */
@@ -111,6 +117,7 @@ const anyStyle: fc.Arbitrary<Style> = fc.record({
   shift: fc.nat(1),
   pageBreaks: pageBreakMode,
   taskTable: fc.boolean(),
+  soleSentence: fc.constantFrom("none" as const, "source" as const, "paid" as const),
 });
 
 /**
@@ -197,14 +204,24 @@ function render(model: Field10, s: Style): { text: string; word: WordBlock[] } {
     `Обсяг фінансування, ${unitWords}`,
   ];
   const { byYear } = totalsOf(model);
+  const funded = SOURCES.filter((source) => model.amounts[source]);
+  const [only] = funded;
+  const sole = only !== undefined && funded.length === 1 && s.soleSentence !== "none" ? only : null;
+  const soleSpellings = SOURCE_SPELLINGS[sole ?? "local"] ?? [];
+  const soleRow =
+    s.soleSentence === "source"
+      ? `${lead}Джерело фінансування – ${soleSpellings[s.spelling % soleSpellings.length]}`
+      : `${lead}Фінансування здійснюється за рахунок ${PROSE_SOURCES[sole ?? "local"]?.paying}`;
   const rows = [
     s.headerOnNextRow
       ? `10.${T}Джерела та обсяги фінансування, ${unitWords}`
       : `10.${T}Джерела та обсяги фінансування${T}${header}`,
     ...(s.headerOnNextRow ? [`${lead}${header}`] : []),
     row(totalLabels[s.totalLabel] ?? "", byYear),
-    ...(s.inclusive ? [`${lead}у тому числі:`] : []),
+    ...(s.inclusive && !sole ? [`${lead}у тому числі:`] : []),
+    ...(sole ? [soleRow] : []),
     ...SOURCES.flatMap((source) => {
+      if (sole) return [];
       const values = model.amounts[source];
       const spellings = SOURCE_SPELLINGS[source] ?? [];
       return values ? [row(spellings[s.spelling % spellings.length] ?? "", values)] : [];
@@ -311,6 +328,62 @@ describe("family 3: passport field 10 as an inline table", () => {
       "2026": 56_069_223_500,
       "2027": 56_000_000_000,
     });
+  });
+
+  it("gives field 10's amounts to the one source a sentence of the field names", () => {
+    const table = [
+      `10.${T}Джерела та обсяги фінансування${T}Джерело фінансування – бюджет громади`,
+      `${T}Всього 2026 2027`,
+      `${T}Загальний обсяг, тис. грн,${T}30,0 10,0 20,0`,
+    ];
+    const prose = [
+      `10.${T}Джерела та обсяги фінансування${T}Фінансування здійснюється за рахунок коштів місцевого ` +
+        "бюджету. Загальний обсяг фінансування становить 30,0 тис. грн, у тому числі: 2026 рік – 10,0 тис. " +
+        "грн, 2027 рік – 20,0 тис. грн",
+    ];
+    for (const field of [table, prose]) {
+      const text = [...passportHead(2026, 2027), ...field, "", "Додаток 1", ""].join("\n");
+      const result = interpretBlocks(readTextBlocks(text));
+      const { line: _line, ...funding } = result.programme.passport.funding;
+      expect(funding, text).toEqual({
+        total: 3_000_000,
+        byYear: { "2026": 1_000_000, "2027": 2_000_000 },
+        bySource: { local: 3_000_000 },
+        bySourceByYear: { local: { "2026": 1_000_000, "2027": 2_000_000 } },
+      });
+      expect(result.coverage?.numbersFlagged).toBe(0);
+    }
+  });
+
+  it("reads one amount after a year range said neither way by the task table's sums, else names it", () => {
+    const text = (amounts: string[]) =>
+      [
+        ...passportHead(2026, 2028),
+        `10.${T}Джерела та обсяги фінансування${T}Кошти місцевого бюджету на 2026–2028 роки – 45,0 тис. грн`,
+        "",
+        "Додаток 1",
+        ["Назва завдання", "Відповідальні за виконання", "Строки виконання", "Джерела фінансування"]
+          .concat(["Обсяги фінансування, тис. грн", "", "", "", "Очікувані результати"])
+          .join(T),
+        ["", "", "", "", "Всього", "2026 р.", "2027 р.", "2028 р.", ""].join(T),
+        "1. Напрям",
+        ["1.1. Захід", "Відділ освіти", "2026-2028", "Місцевий бюджет", ...amounts, "Результат"].join(T),
+        "",
+      ].join("\n");
+    const each = interpretBlocks(readTextBlocks(text(["135,0", "45,0", "45,0", "45,0"])));
+    expect(each.programme.passport.funding.bySourceByYear.local).toEqual({
+      "2026": 4_500_000,
+      "2027": 4_500_000,
+      "2028": 4_500_000,
+    });
+    const together = interpretBlocks(readTextBlocks(text(["45,0", "15,0", "15,0", "15,0"])));
+    expect(together.programme.passport.funding.bySource.local).toBe(4_500_000);
+    expect(together.programme.passport.funding.bySourceByYear).toEqual({});
+    const neither = interpretBlocks(readTextBlocks(text(["60,0", "20,0", "20,0", "20,0"])));
+    expect(neither.programme.passport.funding.bySource).toEqual({});
+    expect(neither.programme.passport.funding.bySourceByYear).toEqual({});
+    expect(ambiguities(neither).map((finding) => finding.location.ref)).toEqual(["passport:10"]);
+    for (const result of [each, together]) expect(ambiguities(result)).toEqual([]);
   });
 
   /** Field 10 `2026 2027` over `1 100 250,5` (no total): `1 100 | 250,5` or `1 | 100 250,5`. */
@@ -421,11 +494,21 @@ interface ProseStyle {
    * 2026, 2027 та 2028 роки по 15,0 тис. грн щороку» (`list`) or «на 2026–2028 роки …» (`range`).
    */
   each: "none" | "list" | "range";
-  /** Which words say the amount is each year's: «по X щороку», «по X», «X щороку». */
+  /**
+   * Which words say the amount is each year's: «по X щороку», «по X», «X щороку», or none (3: «на
+   * 2026–2028 роки X», with the task table, whose sums by year tell that X is each year's).
+   */
   eachWords: number;
+  /** A task table (annex 1) follows, a project per source funding its years as field 10 says. */
+  taskTable: boolean;
+  /**
+   * With one source and nothing per source, a sentence before the total naming it: «Фінансування
+   * здійснюється за рахунок коштів місцевого бюджету.», «Джерело фінансування – бюджет громади.».
+   */
+  soleSentence: "none" | "source" | "paid";
 }
 
-const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
+const anyProseStyle: fc.Arbitrary<ProseStyle> = fc.record({
   opening: fc.nat(3),
   totalYears: fc.boolean(),
   sourceMode: fc.constantFrom("none" as const, "total" as const, "years" as const, "both" as const),
@@ -441,13 +524,19 @@ const proseStyle: fc.Arbitrary<ProseStyle> = fc.record({
   fullStop: fc.boolean(),
   pageBreaks: pageBreakMode,
   each: fc.constantFrom("none" as const, "list" as const, "range" as const),
-  eachWords: fc.nat(2),
+  eachWords: fc.nat(3),
+  taskTable: fc.boolean(),
+  soleSentence: fc.constantFrom("none" as const, "source" as const, "paid" as const),
 });
+
+/** Without a task table, one amount after years said neither way is read by nobody: words say it. */
+const proseStyle = anyProseStyle.map((p) => (p.eachWords === 3 && !p.taskTable ? { ...p, eachWords: 0 } : p));
 
 const EACH_WORDS = [
   (amount: string) => `по ${amount} щороку`,
   (amount: string) => `по ${amount}`,
   (amount: string) => `${amount} щороку`,
+  (amount: string) => `– ${amount}`,
 ];
 
 /** With `each`, every source funds each of its years with its first year's amount. */
@@ -473,6 +562,18 @@ const YEAR_SPELLINGS = [
 
 const paysOwnSource = (model: Field10, p: ProseStyle): boolean =>
   p.paying && p.sourceMode === "none" && Object.keys(model.amounts).length === 1;
+
+/** A sentence before the total naming the one source (`soleSentence`), where drawn. */
+const soleSentenceOf = (model: Field10, p: ProseStyle): string | null => {
+  const sources = Object.keys(model.amounts) as SourceKind[];
+  const [only] = sources;
+  if (p.soleSentence === "none" || p.sourceMode !== "none" || paysOwnSource(model, p)) return null;
+  if (only === undefined || sources.length !== 1) return null;
+  const names = PROSE_SOURCES[only]?.named ?? [];
+  return p.soleSentence === "paid"
+    ? `Фінансування здійснюється за рахунок ${PROSE_SOURCES[only]?.paying}. `
+    : `Джерело фінансування – ${(names[p.spelling % names.length] ?? "").replace(/^з /, "")}. `;
+};
 
 function renderProse(generated: Field10, p: ProseStyle): { text: string; word: WordBlock[] } {
   const model = proseModel(generated, p);
@@ -514,7 +615,7 @@ function renderProse(generated: Field10, p: ProseStyle): { text: string; word: W
   const opening = paysOwnSource(model, p)
     ? `Загальний обсяг фінансування Програми за рахунок ${PROSE_SOURCES[only ?? "local"]?.paying} становить `
     : (openings[p.opening] ?? "");
-  let head = `${opening}${amountText(total)}`;
+  let head = `${soleSentenceOf(model, p) ?? ""}${opening}${amountText(total)}`;
   if (p.totalYears) head += `, ${p.inclusive}за роками: ${yearList(byYear)}`;
   const parts = sources.flatMap((source) => {
     if (p.sourceMode === "none") return [];
@@ -535,7 +636,9 @@ function renderProse(generated: Field10, p: ProseStyle): { text: string; word: W
       ? [`10.${T}${label}${T}${head}${lead}`, `${T}${T}${parts.join(p.separator)}${end}`]
       : [`10.${T}${label}${T}${head}${lead}${parts.join(p.separator)}${end}`];
   const period = passportHead(Number(model.years[0]), Number(model.years.at(-1)));
-  const lines = [...period, ...rows, "", "Додаток 1", ""];
+  const plain = { grouped: false, keepZeros: false, dash: true } as Style;
+  const tasks = p.taskTable && model.years.length > 1 ? [...taskTableLines(model, plain), ""] : [];
+  const lines = [...period, ...rows, "", "Додаток 1", "", ...tasks];
   return { text: lines.join("\n"), word: linesToWord(lines, p.pageBreaks) };
 }
 
@@ -546,12 +649,17 @@ function expectedProse(generated: Field10, p: ProseStyle): Omit<DeclaredFunding,
     Object.fromEntries(model.years.map((year, index) => [year, values[index] ?? 0]));
   const bySource: DeclaredFunding["bySource"] = {};
   const bySourceByYear: DeclaredFunding["bySourceByYear"] = {};
+  // Field 10 naming its one source (however): the total and the total's years are that source's too.
+  const sole =
+    Object.keys(model.amounts).length === 1 &&
+    (p.sourceMode !== "none" || paysOwnSource(model, p) || soleSentenceOf(model, p) !== null);
   for (const source of SOURCES) {
     const values = model.amounts[source];
     if (!values) continue;
-    if (p.sourceMode === "total" || p.sourceMode === "both" || paysOwnSource(model, p))
+    if (p.sourceMode === "total" || p.sourceMode === "both" || sole)
       bySource[source] = values.reduce((sum, value) => sum + value, 0);
-    if (p.sourceMode === "years" || p.sourceMode === "both") bySourceByYear[source] = years(values);
+    if (p.sourceMode === "years" || p.sourceMode === "both" || (sole && p.totalYears))
+      bySourceByYear[source] = years(values);
   }
   return { total, byYear: p.totalYears ? years(byYear) : {}, bySource, bySourceByYear };
 }
