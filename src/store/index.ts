@@ -26,6 +26,7 @@ import {
   setStatus,
   type VersionInfo,
 } from "./programmes.js";
+import { ReadCache } from "./read-cache.js";
 import type { Database } from "./schema.js";
 import { gatherStatistics } from "./statistics.js";
 
@@ -188,13 +189,17 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 
 class KyselyStore implements Store {
   private stopListening?: () => Promise<void>;
+  /** Lists and details kept per data generation: PGlite only (src/store/read-cache.ts). */
+  private readonly reads: ReadCache | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
     readonly changes: DataChanges,
     private readonly databaseUrl: string | undefined,
     private readonly release: () => Promise<void>,
-  ) {}
+  ) {
+    this.reads = databaseUrl === undefined ? new ReadCache(changes) : undefined;
+  }
 
   watchChanges(): void {
     if (this.databaseUrl && !this.stopListening) {
@@ -228,11 +233,13 @@ class KyselyStore implements Store {
   }
 
   listProgrammes(filter?: ProgrammeFilter): Promise<ProgrammeSummary[]> {
-    return listProgrammes(this.db, filter);
+    const read = () => listProgrammes(this.db, filter);
+    return this.reads ? this.reads.get(`list ${JSON.stringify(filter ?? {})}`, read) : read();
   }
 
   getProgramme(id: number, version?: number): Promise<StoredProgramme | undefined> {
-    return getProgramme(this.db, id, version);
+    const read = () => getProgramme(this.db, id, version);
+    return this.reads ? this.reads.get(`programme ${id} ${version ?? "latest"}`, read) : read();
   }
 
   findProgrammeId(katottg: string, period: { from: number; to: number }): Promise<number | undefined> {
