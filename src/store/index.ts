@@ -81,6 +81,11 @@ export interface Store {
   kysely(): Kysely<Database>;
   /** Moves whenever the data may have changed: for caches of what is derived from it. */
   readonly changes: DataChanges;
+  /**
+   * `read()`'s answer, kept under `key` until the next write on PGlite (src/store/read-cache.ts); read
+   * every time on PostgreSQL. For reads of this store's own tables only, answered as copies.
+   */
+  keptRead<T>(key: string, read: () => Promise<T>): Promise<T>;
   /** Also hear other processes' writes (PostgreSQL LISTEN); PGlite has no other writers. */
   watchChanges(): void;
   /** Applies pending migrations (openStore already did); returns the names applied now. */
@@ -230,6 +235,10 @@ class KyselyStore implements Store {
     baseVersion?: number,
   ) {
     return saveEdit(this.db, programmeId, programme, findings, note, actor, baseVersion);
+  }
+
+  keptRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+    return this.reads ? this.reads.get(key, read) : read();
   }
 
   listProgrammes(filter?: ProgrammeFilter): Promise<ProgrammeSummary[]> {

@@ -8,8 +8,10 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { validateProgramme } from "../../src/domain/validate.js";
+import { createSession, deleteSession, findSession } from "../../src/store/auth.js";
 import type { Store } from "../../src/store/index.js";
 import { observeConnectionTurns } from "../../src/store/pglite-dialect.js";
+import { createUser } from "../../src/store/users.js";
 import { openTestStore } from "../support/db.js";
 
 const onPglite = !process.env.DATABASE_URL;
@@ -92,5 +94,23 @@ describe("programme reads kept per data generation", () => {
     expect(after?.version.version).toBe(saved?.version);
     expect(after?.programme.title).toBe("Записано під час читання");
     expect((await store.listProgrammes())[0]?.latestVersion).toBe(saved?.version);
+  });
+
+  it("finds a session once per generation, and sees its user changed, its logout and its expiry", async () => {
+    const user = await createUser(store, {
+      login: "reader",
+      password: "reader-password-1",
+      displayName: "Читач",
+      role: "admin",
+    });
+    const session = await createSession(store, user);
+    expect((await findSession(store, session.token))?.user.displayName).toBe("Читач");
+    if (onPglite) expect(await turnsOf(() => findSession(store, session.token))).toBe(0);
+    await sql`update users set display_name = 'Читачка' where id = ${user.id}`.execute(store.kysely());
+    expect((await findSession(store, session.token))?.user.displayName).toBe("Читачка");
+    const expiry = new Date(session.expiresAt);
+    expect(await findSession(store, session.token, new Date(expiry.getTime() + 1))).toBeUndefined();
+    await deleteSession(store, session.token);
+    expect(await findSession(store, session.token)).toBeUndefined();
   });
 });
