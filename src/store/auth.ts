@@ -65,14 +65,20 @@ export async function findSession(
   now = new Date(),
 ): Promise<Session | undefined> {
   const db = monitoringDb(store);
-  const row = await db
-    .selectFrom("sessions")
-    .select(["user_id", "csrf_token", "expires_at"])
-    .where("id", "=", sha256(token))
-    .executeTakeFirst();
-  if (!row || new Date(row.expires_at).getTime() <= now.getTime()) return undefined;
-  const user = await findUser(db, row.user_id);
-  if (!user) return undefined;
+  const id = sha256(token);
+  // Kept until the next write on PGlite (a login, a logout, a user changed): every request asks.
+  const found = await store.keptRead(`session ${id}`, async () => {
+    const row = await db
+      .selectFrom("sessions")
+      .select(["user_id", "csrf_token", "expires_at"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    const user = row && (await findUser(db, row.user_id));
+    return row && user && { row, user };
+  });
+  if (!found) return undefined;
+  const { row, user } = found;
+  if (new Date(row.expires_at).getTime() <= now.getTime()) return undefined;
   return { token, csrfToken: row.csrf_token, user, expiresAt: new Date(row.expires_at).toISOString() };
 }
 
@@ -87,10 +93,8 @@ export function sameToken(a: string, b: string): boolean {
 
 /** The community of a programme, for the access check of the routes under /api/programmes/:id. */
 export async function programmeKatottg(store: Store, id: number): Promise<string | undefined> {
-  const row = await monitoringDb(store)
-    .selectFrom("programmes")
-    .select("katottg")
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const row = await store.keptRead(`programme katottg ${id}`, () =>
+    monitoringDb(store).selectFrom("programmes").select("katottg").where("id", "=", id).executeTakeFirst(),
+  );
   return row?.katottg;
 }

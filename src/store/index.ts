@@ -26,6 +26,7 @@ import {
   setStatus,
   type VersionInfo,
 } from "./programmes.js";
+import { ReadCache } from "./read-cache.js";
 import type { Database } from "./schema.js";
 import { gatherStatistics } from "./statistics.js";
 
@@ -80,6 +81,11 @@ export interface Store {
   kysely(): Kysely<Database>;
   /** Moves whenever the data may have changed: for caches of what is derived from it. */
   readonly changes: DataChanges;
+  /**
+   * `read()`'s answer, kept under `key` until the next write on PGlite (src/store/read-cache.ts); read
+   * every time on PostgreSQL. For reads of this store's own tables only, answered as copies.
+   */
+  keptRead<T>(key: string, read: () => Promise<T>): Promise<T>;
   /** Also hear other processes' writes (PostgreSQL LISTEN); PGlite has no other writers. */
   watchChanges(): void;
   /** Applies pending migrations (openStore already did); returns the names applied now. */
@@ -188,13 +194,17 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 
 class KyselyStore implements Store {
   private stopListening?: () => Promise<void>;
+  /** Lists and details kept per data generation: PGlite only (src/store/read-cache.ts). */
+  private readonly reads: ReadCache | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
     readonly changes: DataChanges,
     private readonly databaseUrl: string | undefined,
     private readonly release: () => Promise<void>,
-  ) {}
+  ) {
+    this.reads = databaseUrl === undefined ? new ReadCache(changes) : undefined;
+  }
 
   watchChanges(): void {
     if (this.databaseUrl && !this.stopListening) {
@@ -227,12 +237,18 @@ class KyselyStore implements Store {
     return saveEdit(this.db, programmeId, programme, findings, note, actor, baseVersion);
   }
 
+  keptRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+    return this.reads ? this.reads.get(key, read) : read();
+  }
+
   listProgrammes(filter?: ProgrammeFilter): Promise<ProgrammeSummary[]> {
-    return listProgrammes(this.db, filter);
+    const read = () => listProgrammes(this.db, filter);
+    return this.reads ? this.reads.get(`list ${JSON.stringify(filter ?? {})}`, read) : read();
   }
 
   getProgramme(id: number, version?: number): Promise<StoredProgramme | undefined> {
-    return getProgramme(this.db, id, version);
+    const read = () => getProgramme(this.db, id, version);
+    return this.reads ? this.reads.get(`programme ${id} ${version ?? "latest"}`, read) : read();
   }
 
   findProgrammeId(katottg: string, period: { from: number; to: number }): Promise<number | undefined> {

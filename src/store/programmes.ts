@@ -291,8 +291,9 @@ function ownedBy(rows: NormalizedRows, programmeId: number): NormalizedRows {
 
 /**
  * The query-table rows of one item whose own fields changed (its id, place and children unchanged).
- * True when it also moved the programme's summaries by the item's funding (its title and category
- * unchanged); false when the caller must recompute them.
+ * True when it also moved the programme's summaries by the item's funding (its category and the
+ * categories of the items below it unchanged: a new title may reclassify those, and then their funding
+ * changes category); false when the caller must recompute them.
  */
 async function replaceItemRows(
   trx: Transaction<Database>,
@@ -302,12 +303,11 @@ async function replaceItemRows(
 ): Promise<boolean> {
   const rows = normalizeItem(programmeId, programme, itemId);
   if (!rows) throw new Error(`No item ${itemId} in programme ${programmeId}`);
-  const previous = await trx
-    .selectFrom("items")
-    .select("title")
-    .where("programme_id", "=", programmeId)
-    .where("id", "=", itemId)
-    .executeTakeFirst();
+  const belowBefore = await storedCategories(
+    trx,
+    programmeId,
+    rows.below.map(({ id }) => id),
+  );
   const categoryBefore = await effectiveCategory(trx, programmeId, itemId);
   const fundingBefore = await storedItemFunding(trx, programmeId, itemId);
   await trx
@@ -331,9 +331,26 @@ async function replaceItemRows(
     .execute();
   await insertChunked(trx, "funding_rows", rows.fundingRows);
   const category = await effectiveCategory(trx, programmeId, itemId);
-  if (previous?.title !== rows.fields.title || category !== categoryBefore) return false;
+  const belowMoved = rows.below.some(({ id, category }) => belowBefore.get(id) !== category);
+  if (belowMoved || category !== categoryBefore) return false;
   await moveSummaries(trx, programmeId, category, fundingBefore, itemFunding(rows.fundingRows));
   return true;
+}
+
+/** The automatic categories stored for these items of the programme (none asked: no statement). */
+async function storedCategories(
+  trx: Transaction<Database>,
+  programmeId: number,
+  itemIds: string[],
+): Promise<Map<string, string | null>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom("items")
+    .select(["id", "category"])
+    .where("programme_id", "=", programmeId)
+    .where("id", "in", itemIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.category]));
 }
 
 /** Version row, programme row touch and normalized rows; the caller holds the programme lock. */

@@ -152,6 +152,76 @@ describe("a project edit in the query tables", () => {
     expect(narrow).toEqual(await queryRows(store, programmeId));
   });
 
+  it("moves the summaries on a new title that reclassifies nothing; recomputes them when it does", async () => {
+    const programme = demoProgramme();
+    const options = { saveIdentical: true };
+    const imported = await store.saveImport(
+      { programme, findings: [] },
+      { name: "t", sha256: "t" },
+      null,
+      undefined,
+      options,
+    );
+    const { programmeId } = imported;
+    const categories = async () =>
+      new Map((await queryRows(store, programmeId)).items.map((row) => [row.id, row.category] as const));
+    const recomputes = (statements: string[]) =>
+      statements.filter((each) => /insert into programme_summaries .*select/s.test(each)).length;
+    const editTitle = async (itemId: string, title: string, baseVersion: number, current = programme) => {
+      const item = current.directions.flatMap((d) => d.items).find((each) => each.id === itemId);
+      if (!item) throw new Error("no project");
+      const recording = recordingStore(store);
+      const fields = { ...structuredClone(projectFields(item)), title };
+      const saved = await saveProjectEdit(recording.store, {
+        programmeId,
+        itemId,
+        fields,
+        baseVersion,
+        validate: validateProgramme,
+        actor: null,
+      });
+      if (saved.outcome !== "saved") throw new Error(saved.outcome);
+      return { saved, statements: recording.statements };
+    };
+    const wholeRewrite = async (saved: { programme: typeof programme }) => {
+      const narrow = await queryRows(store, programmeId);
+      await store.saveImport(
+        { programme: saved.programme, findings: [] },
+        { name: "w", sha256: "w" },
+        null,
+        undefined,
+        options,
+      );
+      expect(narrow).toEqual(await queryRows(store, programmeId));
+    };
+
+    // A funded project with nothing below it, renamed without leaving its category.
+    const leaf = programme.directions
+      .flatMap((d) => d.items)
+      .find((each) => each.children.length === 0 && each.funding.length > 0);
+    if (!leaf) throw new Error("no funded project");
+    const before = await categories();
+    const renamed = await editTitle(leaf.id, `${leaf.title} (уточнено)`, imported.version);
+    expect((await categories()).get(leaf.id)).toBe(before.get(leaf.id));
+    expect(recomputes(renamed.statements)).toBe(0);
+    await wholeRewrite(renamed.saved);
+
+    // A task whose new title reclassifies the projects below it: their funding changes category.
+    const task = programme.directions[1]?.items[0];
+    if (!task?.children.length) throw new Error("no task with projects");
+    const latest = (await store.getProgramme(programmeId))?.version.version ?? 0;
+    const belowBefore = await categories();
+    const reclassified = await editTitle(
+      task.id,
+      "Придбання серверного обладнання та мережевих комутаторів",
+      latest,
+    );
+    const belowAfter = await categories();
+    expect(task.children.some((child) => belowAfter.get(child.id) !== belowBefore.get(child.id))).toBe(true);
+    expect(recomputes(reclassified.statements)).toBe(1);
+    await wholeRewrite(reclassified.saved);
+  });
+
   it("locks the programme and reads its latest version once, and leaves its community and period alone", async () => {
     const programme = demoProgramme();
     const imported = { programme, findings: [] };
