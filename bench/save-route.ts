@@ -5,16 +5,16 @@
  * (what is left of the route's wall time is the store's statements, HTTP and the session). Run: `tsx bench/save-route.ts` (BENCH_ROUNDS, BENCH_PROJECTS); `node --cpu-prof --import tsx`
  * for a profile.
  */
-import { type KyselyPlugin, PostgresQueryCompiler } from "kysely";
 import { buildApp } from "../src/api/app.js";
 import type { Finding, Programme } from "../src/domain/model.js";
 import type { ProjectFields } from "../src/domain/project-edit.js";
 import { findingsDelta, findProject, projectPath, withProjectFields } from "../src/domain/project-edit.js";
 import { programmeTotals } from "../src/domain/totals.js";
 import { validateProgramme } from "../src/domain/validate.js";
-import { openStore, type Store } from "../src/store/index.js";
+import { openStore } from "../src/store/index.js";
 import { userClient } from "../test/monitoring-api/support.js";
 import { median } from "./goals.js";
+import { timedStore } from "./server-timing.js";
 import { largeProgramme } from "./workspace-data.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -76,34 +76,6 @@ async function main(): Promise<void> {
   console.log(`  ${"rest of the wall time (SQL, HTTP)".padEnd(34)} ${(median(wall) - spent).toFixed(2)} ms`);
   await app.close();
   await store.close();
-}
-
-/**
- * The store with the wall time of every statement its Kysely sends (from compiling to the result),
- * by the statement's first 90 characters.
- */
-function timedStore(store: Store): { store: Store; times: Map<string, number[]> } {
-  const times = new Map<string, number[]>();
-  const compiler = new PostgresQueryCompiler();
-  const started = new Map<unknown, { text: string; at: number }>();
-  const timer: KyselyPlugin = {
-    transformQuery: ({ node, queryId }) => {
-      const text = compiler.compileQuery(node, queryId).sql.replace(/\s+/g, " ").slice(0, 90);
-      started.set(queryId, { text, at: performance.now() });
-      return node;
-    },
-    transformResult: async ({ result, queryId }) => {
-      const start = started.get(queryId);
-      started.delete(queryId);
-      if (start) times.set(start.text, [...(times.get(start.text) ?? []), performance.now() - start.at]);
-      return result;
-    },
-  };
-  const db = store.kysely().withPlugin(timer);
-  const timed = new Proxy(store, {
-    get: (target, key) => (key === "kysely" ? () => db : Reflect.get(target, key)),
-  });
-  return { store: timed, times };
 }
 
 /**

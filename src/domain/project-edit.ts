@@ -104,8 +104,12 @@ export function findingsDelta(before: readonly Finding[], after: readonly Findin
   };
 }
 
-/** `findings` with a delta applied: the removed ones dropped, the added ones appended. */
-export function applyFindingsDelta(findings: readonly Finding[], delta: FindingsDelta): Finding[] {
+/**
+ * `findings` with a delta applied: the removed ones dropped, the added ones appended; an empty delta
+ * answers `findings` itself (a save that changed no finding renders none again).
+ */
+export function applyFindingsDelta(findings: Finding[], delta: FindingsDelta): Finding[] {
+  if (delta.added.length === 0 && delta.removed.length === 0) return findings;
   const removed = new Set(delta.removed.map(findingKey));
   return [...findings.filter((finding) => !removed.has(findingKey(finding))), ...delta.added];
 }

@@ -41,6 +41,12 @@ export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
   },
 ];
 
+/** The field a label names by its name; null for a label that names none. */
+export function fieldNamed(label: string): number | null {
+  const text = label.trim();
+  return PASSPORT_FIELD_NAMES.find((field) => field.phrase.test(text))?.number ?? null;
+}
+
 /**
  * The passport of a typical local programme, the older form many councils still print («Ініціатор
  * розроблення програми», «Термін реалізації», «Загальний обсяг фінансових ресурсів»): each of its

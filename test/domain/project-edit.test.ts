@@ -95,4 +95,11 @@ describe("one project's edit", () => {
       `${f.code}|${f.location.ref}|${f.message}`;
     expect(applyFindingsDelta(before, delta).map(key).sort()).toEqual(after.map(key).sort());
   });
+
+  it("keeps the findings' list itself when the delta is empty (the page renders none of them again)", () => {
+    const before = validateProgramme(programme);
+    const delta = findingsDelta(before, validateProgramme(programme));
+    expect(delta).toEqual({ added: [], removed: [] });
+    expect(applyFindingsDelta(before, delta)).toBe(before);
+  });
 });

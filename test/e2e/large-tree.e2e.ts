@@ -101,4 +101,30 @@ describe.skipIf(!existsSync(CHROMIUM))("the large programme's tree (a virtual li
     expect(await page.evaluate(renderedAgain, header)).toBe(0);
     expect(await page.evaluate(renderedAgain, findings)).toBe(0);
   });
+
+  it("renders neither the header nor the findings again when a project's change that changes no finding is made and saved", async () => {
+    const { page, base } = session;
+    await page.goto(`${base}/programmes/${programmeId}`);
+    await page.locator(".tree-item table").first().waitFor();
+    await page.getByRole("button", { name: "Редагувати" }).click();
+    await page.getByRole("toolbar").first().waitFor();
+    const header = "h1.page-title";
+    const findings = 'section[aria-labelledby="findings-heading"] button';
+    const count = await page.evaluate(rememberProps, findings);
+    expect(count).toBeGreaterThan(0);
+    expect(await page.evaluate(rememberProps, header)).toBe(1);
+
+    const card = page.locator(".tree-item").first();
+    await card.getByRole("button", { name: "Редагувати поля" }).click();
+    // The executors: no rule's message names them (an amount would change the passport total's message).
+    const executors = card.getByLabel("Виконавці (через крапку з комою)");
+    await executors.fill("Відділ цифрового розвитку");
+    await executors.blur();
+    await page.getByRole("button", { name: "Зберегти нову версію" }).click();
+    await page.getByRole("status").filter({ hasText: "Збережено нову версію" }).waitFor();
+
+    expect(await page.locator(findings).count()).toBe(count);
+    expect(await page.evaluate(renderedAgain, findings)).toBe(0);
+    expect(await page.evaluate(renderedAgain, header)).toBe(0);
+  });
 });

@@ -76,6 +76,26 @@ function readsOldPassport(result: ImportResult, model: TaskTableModel, printed: 
   expect(codes.filter((code) => /^passport\.funding|no-amounts/.test(code))).toEqual([]);
 }
 
+/** "Завдання N. Назва" over a direction's projects: one task of that number and title, its projects under it. */
+function readsTaskHeadings(result: ImportResult, model: TaskTableModel, printed: boolean): void {
+  if (!printed) return;
+  const tasks = result.programme.directions.map((direction) =>
+    direction.items.map((item) => ({
+      number: item.number,
+      title: item.title,
+      projects: item.children.length,
+    })),
+  );
+  const expected = model.directions.map((direction) => [
+    {
+      number: direction.number,
+      title: `Забезпечення роботи напряму «${direction.title}»`,
+      projects: direction.projects.length,
+    },
+  ]);
+  expect(tasks).toEqual(expected);
+}
+
 describe("family 1: the paged model table", () => {
   it(`imports ${RUNS} generated programmes back to their model`, () => {
     fc.assert(
@@ -120,10 +140,11 @@ describe("family 1 as a Word document", () => {
 describe("family 1 with one name column after «№ з/п», or with «у т.ч. за роками» over the years", () => {
   it(`imports ${RUNS} generated programmes back to their model`, () => {
     fc.assert(
-      fc.property(pagedShapedDocument, ({ model, text }) => {
+      fc.property(pagedShapedDocument, ({ model, style, text }) => {
         const result = importText(text);
         readsModel(result, model);
         readsCleanly(result);
+        readsTaskHeadings(result, model, style.headerShape?.oneName ? style.headerShape.taskHeadings : false);
       }),
       PARAMETERS,
     );
@@ -131,10 +152,11 @@ describe("family 1 with one name column after «№ з/п», or with «у т.ч.
 
   it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
     await fc.assert(
-      fc.asyncProperty(pagedShapedDocument, async ({ model, word }) => {
+      fc.asyncProperty(pagedShapedDocument, async ({ model, style, word }) => {
         const result = await importWord(word);
         readsModel(result, model);
         readsCleanly(result);
+        readsTaskHeadings(result, model, style.headerShape?.oneName ? style.headerShape.taskHeadings : false);
       }),
       DOCX_PROPERTY_RUNS,
     );

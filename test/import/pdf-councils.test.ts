@@ -94,16 +94,75 @@ async function reportPending(sample: string, outcome: Promise<void>): Promise<vo
   console.info(`pdf-councils: pending sample ${sample} ${verdict}`);
 }
 
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+async function checkPaged([{ model, text, word }, look]: ValueOf<typeof paged>): Promise<void> {
+  const result = await importPdf(word, look);
+  expect(taskTableView(result.programme)).toEqual(model.directions);
+  expect(taskTableView(result.programme)).toEqual(taskTableView(importText(text).programme));
+  placesEveryNumber(result);
+}
+
+async function checkOneCell([{ model, style, text, word }, look]: ValueOf<typeof oneCell>): Promise<void> {
+  const result = await importPdf(word, look);
+  expect(taskTableView(result.programme)).toEqual(model.directions);
+  expect(taskTableView(result.programme)).toEqual(taskTableView(importText(text).programme));
+  expect(result.programme.unit).toBe(style.unit);
+  placesEveryNumber(result);
+}
+
+async function checkAnnexes([rendered, look]: ValueOf<typeof annexes>): Promise<void> {
+  givesAnnexesBack(await importPdf(rendered.word, look), rendered);
+}
+
+async function checkYearRows([{ model, style, word }, look]: ValueOf<typeof yearRows>): Promise<void> {
+  const result = await importPdf(word, look);
+  expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
+  expect(result.programme.unit).toBe(style.unit);
+  placesEveryNumber(result);
+}
+
+/** One sample of a family, drawn as `INFOPROG_LAYOUT_SEED=seed` draws it at `index`, and checked. */
+function sampleOf<T>(arbitrary: fc.Arbitrary<T>, check: (value: T) => Promise<void>) {
+  return (seed: number, index: number): Promise<void> => {
+    const value = fc.sample(arbitrary, { seed, numRuns: index + 1 })[index];
+    if (value === undefined) throw new Error(`no sample ${index} for seed ${seed}`);
+    return check(value);
+  };
+}
+
+const SAMPLE_OF = {
+  paged: sampleOf(paged, checkPaged),
+  oneCell: sampleOf(oneCell, checkOneCell),
+  annexes: sampleOf(annexes, checkAnnexes),
+  yearRows: sampleOf(yearRows, checkYearRows),
+};
+
+/**
+ * Samples other seeds drew (`INFOPROG_LAYOUT_SEED`, by their index among that seed's runs) that the
+ * PDF reader once misread, read in `npm test` too so that they stay read. A change to a family's
+ * generator draws other samples there: then what each one was (its comment) is the case to keep.
+ */
+const SEEDED: { family: keyof typeof SAMPLE_OF; seed: number; index: number; was: string }[] = [
+  {
+    family: "oneCell",
+    seed: 61,
+    index: 3,
+    was: "the money heading, centred over «Всього | 2026 | 2027» and narrower than them, stood over «2026» alone",
+  },
+  {
+    family: "annexes",
+    seed: 61,
+    index: 5,
+    was: "the page break cut an indicator's row after «2026 р. –», its name going on with «Wi-Fi»",
+  },
+];
+
 describe("a council's PDF of a generated programme", () => {
   it.skipIf(!soffice)(
     `family 1: ${LOOK_PROPERTY_RUNS.numRuns} programmes import to the model their text gives`,
     async () => {
-      await eachSample("paged", paged, async ([{ model, text, word }, look]) => {
-        const result = await importPdf(word, look);
-        expect(taskTableView(result.programme)).toEqual(model.directions);
-        expect(taskTableView(result.programme)).toEqual(taskTableView(importText(text).programme));
-        placesEveryNumber(result);
-      });
+      await eachSample("paged", paged, checkPaged);
     },
     300_000,
   );
@@ -111,13 +170,7 @@ describe("a council's PDF of a generated programme", () => {
   it.skipIf(!soffice)(
     `family 2: ${LOOK_PROPERTY_RUNS.numRuns} programmes import to the model their text gives`,
     async () => {
-      await eachSample("oneCell", oneCell, async ([{ model, style, text, word }, look]) => {
-        const result = await importPdf(word, look);
-        expect(taskTableView(result.programme)).toEqual(model.directions);
-        expect(taskTableView(result.programme)).toEqual(taskTableView(importText(text).programme));
-        expect(result.programme.unit).toBe(style.unit);
-        placesEveryNumber(result);
-      });
+      await eachSample("oneCell", oneCell, checkOneCell);
     },
     300_000,
   );
@@ -125,9 +178,7 @@ describe("a council's PDF of a generated programme", () => {
   it.skipIf(!soffice)(
     `family 4: ${LOOK_PROPERTY_RUNS.numRuns} indicator annexes import to what their text gives`,
     async () => {
-      await eachSample("annexes", annexes, async ([rendered, look]) => {
-        givesAnnexesBack(await importPdf(rendered.word, look), rendered);
-      });
+      await eachSample("annexes", annexes, checkAnnexes);
     },
     300_000,
   );
@@ -135,13 +186,17 @@ describe("a council's PDF of a generated programme", () => {
   it.skipIf(!soffice)(
     `years as rows: ${LOOK_PROPERTY_RUNS.numRuns} programmes import to the model their text gives`,
     async () => {
-      await eachSample("yearRows", yearRows, async ([{ model, style, word }, look]) => {
-        const result = await importPdf(word, look);
-        expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
-        expect(result.programme.unit).toBe(style.unit);
-        placesEveryNumber(result);
-      });
+      await eachSample("yearRows", yearRows, checkYearRows);
     },
     300_000,
   );
+
+  for (const { family, seed, index, was } of SEEDED)
+    it.skipIf(!soffice)(
+      `${family} sample ${index} of seed ${seed} (${was}) imports to what its text gives`,
+      async () => {
+        await SAMPLE_OF[family](seed, index);
+      },
+      120_000,
+    );
 });

@@ -678,6 +678,17 @@ export const RULES = [
     appliesTo: ["programme"],
   },
   {
+    code: "import.task-subtotal",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Підсумок завдання («Разом за завданням») не дорівнює сумі його проєктів.",
+      en: "A task's stated subtotal («Разом за завданням») differs from the sum of its projects.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["item"],
+  },
+  {
     code: "import.no-direction",
     severity: "warning",
     stage: "importer",

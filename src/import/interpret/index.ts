@@ -15,7 +15,14 @@ import { isIndicatorTable, readIndicators } from "./indicators.js";
 import { isMonitoringTable, readMonitoring } from "./monitoring.js";
 import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
 import { readSections, readTitle } from "./sections.js";
-import { isCapitalHeading, isDirectionHeading, isTaskTable, readTaskTable, type TaskTable } from "./tasks.js";
+import {
+  isCapitalHeading,
+  isDirectionHeading,
+  isTaskHeading,
+  isTaskTable,
+  readTaskTable,
+  type TaskTable,
+} from "./tasks.js";
 import { checkProgrammeUnit, checkRowUnits } from "./units.js";
 
 const KATOTTG = /UA\s?(\d{17})/;
@@ -190,7 +197,7 @@ function withContinuations(blocks: Block[], table: Table | undefined): Table | u
   let headings: TableRow[] = [];
   for (const block of blocks.slice(blocks.indexOf(table) + 1)) {
     if (block.kind === "paragraph" && ANNEX.test(block.text)) break;
-    if (block.kind === "paragraph" && (isDirectionHeading(block.text) || isCapitalHeading(block.text)))
+    if (block.kind === "paragraph" && isHeadingLine(block.text))
       headings.push({ cells: [block.text], line: block.line });
     if (block.kind !== "table") continue;
     if (!repeatsHeader(block, table) && (isAnyAnnexTable(block) || !looksLikeTaskRows(block, table))) break;
@@ -198,6 +205,11 @@ function withContinuations(blocks: Block[], table: Table | undefined): Table | u
     headings = [];
   }
   return rows.length === table.rows.length ? table : { ...table, rows };
+}
+
+/** A direction's or a task's heading printed as a line of its own between the parts of the table. */
+function isHeadingLine(text: string): boolean {
+  return isDirectionHeading(text) || isCapitalHeading(text) || isTaskHeading(text);
 }
 
 function isAnyAnnexTable(block: Table): boolean {

@@ -12,7 +12,7 @@ import {
 import { classifySource } from "../../domain/sources.js";
 import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
-import { OLD_FORM_FIELDS, PASSPORT_FIELD_NAMES } from "../passport-fields.js";
+import { fieldNamed, OLD_FORM_FIELDS, PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { yearOf } from "./columns.js";
 import type { FindingLog } from "./findings.js";
 import {
@@ -69,20 +69,67 @@ function withPageContinuations(
   blocks: Block[],
   table: Table,
   isOtherTable: (block: Table) => boolean,
+  as: (table: Table) => Table = (each) => each,
 ): Table {
-  const rows = [...table.rows];
+  const rows = [...as(table).rows];
   for (const block of blocks.slice(blocks.indexOf(table) + 1)) {
     if (block.kind !== "table" || isOtherTable(block) || widthOf(block) > widthOf(table) + 1) break;
-    rows.push(...block.rows);
+    rows.push(...as(block).rows);
   }
-  return rows.length === table.rows.length ? table : { ...table, rows };
+  return { ...table, rows };
+}
+
+/** Rows naming fields by their label in the first cell (no field number before it), at least this many. */
+const NAMED_ROWS = 3;
+
+/** The field each row's first cell names by its name, once each. */
+function namedFields(table: Table): (number | null)[] {
+  const seen = new Set<number>();
+  return table.rows.map((row) => {
+    const number = row.cells.length >= 2 ? fieldNamed(cellText(row.cells[0])) : null;
+    if (number === null || seen.has(number)) return null;
+    seen.add(number);
+    return number;
+  });
+}
+
+/**
+ * A passport printed without field numbers (`Розробник Програми | Виконавчий комітет …`): a table with
+ * no numbered field 1 whose rows name three or more fields by their labels in the first cell.
+ */
+function isNumberlessPassport(table: Table): boolean {
+  if (table.rows.some((row) => fieldNumber(row) !== null)) return false;
+  return new Set(namedFields(table).filter((number) => number !== null)).size >= NAMED_ROWS;
+}
+
+/**
+ * A numberless passport as the numbered one: each row gets the number of the field its label names
+ * (an empty first cell for the rows under a field: its value wrapped, field 10's table), so it is read
+ * by the numbered passport's rules.
+ */
+function numbered(table: Table): Table {
+  const numbers = namedFields(table);
+  return {
+    ...table,
+    rows: table.rows.map((row, index) => {
+      const number = numbers[index];
+      return { ...row, cells: [number == null ? "" : `${number}.`, ...row.cells] };
+    }),
+  };
 }
 
 /** Finds the passport table (fields 1–10) and reads its fields as printed. */
 export function findPassport(blocks: Block[], isOtherTable: (block: Table) => boolean): PassportRead | null {
-  const first = blocks.find((block): block is Table => block.kind === "table" && isPassportTable(block));
-  if (!first) return passportFromParagraphs(blocks) ?? oldFormPassport(blocks, isOtherTable);
-  const table = withPageContinuations(blocks, first, isOtherTable);
+  const tables = blocks.filter((block): block is Table => block.kind === "table");
+  const found = tables.find(isPassportTable) ?? tables.find(isNumberlessPassport);
+  if (!found)
+    return passportFromParagraphs(blocks) ?? oldFormPassport(blocks.map(oldFormNumbered), isOtherTable);
+  const table = withPageContinuations(
+    blocks,
+    found,
+    isOtherTable,
+    isPassportTable(found) ? undefined : numbered,
+  );
   const fields: PassportField[] = [];
   let fundingRows: TableRow[] = [];
   let fundingHeader: string[] = [];
@@ -117,6 +164,23 @@ function proseCellsOf(row: TableRow, below: TableRow[]): ProseCell[] {
   const end = below.findIndex((each) => cellText(each.cells[0]) !== "");
   const continuing = end < 0 ? below : below.slice(0, end);
   return [...cells(row, 2), ...continuing.flatMap((each) => cells(each, 1))];
+}
+
+/**
+ * An old-form passport printed without field numbers (`Ініціатор розроблення програми | Виконавчий
+ * комітет …`): a table with no number in any first cell whose first cells name three or more of its
+ * fields, numbered in order (each row naming a field gets the next number) so it is read as numbered.
+ */
+function oldFormNumbered(block: Block): Block {
+  if (block.kind !== "table" || block.rows.some((row) => /^\d/.test(cellText(row.cells[0])))) return block;
+  const names = (row: TableRow) =>
+    row.cells.length >= 2 && OLD_FORM_FIELDS.some((field) => field.phrase.test(cellText(row.cells[0])));
+  if (block.rows.filter(names).length < NAMED_ROWS) return block;
+  let number = 0;
+  return {
+    ...block,
+    rows: block.rows.map((row) => ({ ...row, cells: [names(row) ? `${++number}.` : "", ...row.cells] })),
+  };
 }
 
 /** A numbered row of an old-form passport ("9.", "9.1") and the model field its name stands for. */

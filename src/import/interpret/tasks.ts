@@ -4,7 +4,7 @@ import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
 import { isSourceLabel } from "../../domain/sources.js";
-import { directionTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
+import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
 import type { Table, TableRow } from "../blocks.js";
 import { joinPieces } from "../text/clean.js";
 import {
@@ -46,6 +46,8 @@ const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
 const NAMED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*(\d{1,2})?\s*[.:–—-]?\s*(\S.*)$/is;
 /** "I. Назва", "ІV. Назва": a Roman number, often typed with the Cyrillic І and Х. */
 const ROMAN_DIRECTION = /^([IVXІХ]{1,5})\.\s*(\S.*)$/s;
+/** "Завдання 1. Назва" alone in its row: a task heading over its projects ("1.1", "1.2"). */
+const TASK_HEADING = /^завдання\s*№?\s*(\d{1,2})\s*[.:–—-]?\s*(\S.*)$/is;
 /** "Пріоритетний напрям 1" alone: its title is the first task cell under it. */
 const UNTITLED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*№?\s*(\d{1,2})\s*[.:]?$/i;
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
@@ -61,6 +63,11 @@ const ENDS_WITH_JOINER = new RegExp(String.raw`(?:(?<!${LETTER})(?:та|і|й|an
 export function isCapitalHeading(text: string): boolean {
   if (/[\da-zа-яґєіїё]/.test(text) || TOTAL.test(text) || isSourceLabel(text)) return false;
   return (text.match(/[A-ZА-ЯҐЄІЇЁ'’ʼ-]{2,}/g) ?? []).length >= 2;
+}
+
+/** A line that heads a task over its projects: "Завдання 1. Назва". */
+export function isTaskHeading(text: string): boolean {
+  return TASK_HEADING.test(cellText(text));
 }
 
 /** A line that names a direction of the task table: "1. Назва", "Напрям 2 – Назва", "II. Назва". */
@@ -169,6 +176,10 @@ class TaskTableBuilder {
    * where each group of rows starts in its direction's totals. `settleBareTotals` decides whose they are.
    */
   private readonly bareTotals: { direction: Direction; from: number }[] = [];
+  /** Tasks printed as a heading row of their own: the rows under them are their projects. */
+  private readonly headed = new WeakSet<Item>();
+  /** Stated totals of a task («Разом за завданням 1») and the task they total, checked once it is read. */
+  private readonly taskTotals: { task: Item; rows: FundingRow[] }[] = [];
   /** The direction row printed no title, so its first task cell named the direction, not a task. */
   private taskIsDirection = false;
   /** The last row was the header or the column-number row repeated at a page top. */
@@ -213,9 +224,15 @@ class TaskTableBuilder {
     this.ledger.seeRow(row.line, cells);
     const first = cellText(cells.find((text) => text.trim() !== ""));
     const direction = this.directionOf(cells, first);
+    const heading = this.taskHeadingOf(cells, first);
     if (direction) {
       this.placeText(row.line, cells, [this.columns.roles.number]);
       this.startDirection(direction.number, direction.title, row.line);
+    } else if (heading) {
+      this.task = null;
+      this.addTask(heading[1] ?? "", cellText(heading[2]), row.line);
+      if (this.task) this.headed.add(this.task);
+      this.totals = null;
     } else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, row.line);
     else {
       const rest = this.takeDirectionCell(cells, row.line, afterBreak);
@@ -346,8 +363,23 @@ class TaskTableBuilder {
     this.totals = null;
   }
 
+  /** "Завдання 1. Назва" alone in its row. */
+  private taskHeadingOf(cells: string[], first: string): RegExpExecArray | null {
+    const filled = cells.filter((text) => text.trim() !== "").length;
+    return filled === 1 ? TASK_HEADING.exec(first) : null;
+  }
+
   private startTotals(cells: string[], line: number): void {
     const label = cells.join(" ");
+    if (/завдан/i.test(label) && this.task) {
+      const rows: FundingRow[] = [];
+      this.taskTotals.push({ task: this.task, rows });
+      this.totals = rows;
+      this.task = null;
+      this.leaf = null;
+      this.addFunding(rows, cells, line, true);
+      return;
+    }
     const direction = this.direction;
     const named = /напрям/i.test(label) || /програм/i.test(label);
     const bare = !named && direction !== null && direction.items.length > 0;
@@ -383,6 +415,24 @@ class TaskTableBuilder {
       if (ofDirection) continue;
       direction.declaredTotals.splice(from, rows.length);
       this.declaredTotals.unshift(...rows);
+    }
+  }
+
+  /** Each task's stated total against the sum of its projects: named where they differ. */
+  checkTaskTotals(): void {
+    for (const { task, rows } of this.taskTotals) {
+      const sums = itemTotals(task);
+      for (const row of rows) {
+        if (statesSums(row, sums)) continue;
+        const stated = `${formatAmount(row.total, this.unit)} ${unitLabel(this.unit)}`;
+        const own =
+          row.source === "total" || row.source === "unspecified"
+            ? sums.total
+            : (sums.bySource[row.source] ?? 0);
+        const sum = `${formatAmount(own, this.unit)} ${unitLabel(this.unit)}`;
+        const message = `Підсумок завдання ${task.number} «${task.title}», рядок «${row.label || "разом"}»: зазначено ${stated} (або інші суми за роками), а сума його проєктів — ${sum}`;
+        this.log.warn("task-subtotal", message, row.line, task);
+      }
     }
   }
 
@@ -611,11 +661,24 @@ class TaskTableBuilder {
 
   private addTask(number: string, title: string, line: number): void {
     const direction = this.currentDirection(line);
-    const item = emptyItem(number || `${direction.number}.${direction.items.length + 1}`, title, line);
-    const parent = this.parentByNumber(direction, number);
+    const parent = this.parentByNumber(direction, number) ?? this.headedTask(direction, number);
+    const generated = parent
+      ? `${parent.number.replace(/\.$/, "")}.${parent.children.length + 1}`
+      : `${direction.number}.${direction.items.length + 1}`;
+    const item = emptyItem(number || generated, title, line);
     (parent ? parent.children : direction.items).push(item);
     this.task = parent ? this.task : item;
     this.leaf = item;
+  }
+
+  /**
+   * Under a task heading ("Завдання 1. Назва"), each row up to the next heading or total is one of its
+   * projects, however it is numbered ("1)", none), unless a one-level number starts a task of its own.
+   */
+  private headedTask(direction: Direction, number: string): Item | null {
+    const task = this.task;
+    if (!task || !this.headed.has(task) || !direction.items.includes(task)) return null;
+    return /^\d+\.?$/.test(number) ? null : task;
   }
 
   /** "1.1.1" under the open "1.1": deeper printed numbers nest under the item they extend. */
@@ -753,6 +816,7 @@ export function readTaskTable(
   const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger);
   for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
   builder.settleBareTotals();
+  builder.checkTaskTotals();
   warnSources(builder.directions, log, builder.unit);
   warnSourcesWithoutYears(columns, table, log);
   if (builder.directions.length === 0)

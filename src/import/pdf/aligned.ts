@@ -40,6 +40,7 @@ import { parseDeadline } from "../interpret/deadline.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
+import { PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { cluster, type Ruling, type TextRun } from "./geometry.js";
 
 /** Starts with a capital letter or a digit. */
@@ -127,7 +128,10 @@ function headerCells(band: Piece[][]): HeaderCells {
   const spans = new Set<Piece>();
   for (const line of band)
     for (const piece of line)
-      if (band.some((other) => other !== line && other.filter((o) => overlaps(piece, o)).length >= 2))
+      if (
+        band.some((other) => other !== line && other.filter((o) => overlaps(piece, o)).length >= 2) ||
+        spansYears(band, line, piece)
+      )
         spans.add(piece);
   const cells: { x: number; right: number; texts: string[] }[] = [];
   for (const piece of band.flat().filter((p) => !spans.has(p))) {
@@ -145,6 +149,32 @@ function headerCells(band: Piece[][]): HeaderCells {
     extents: cells.map(({ x, right }) => ({ x, right })),
     texts: [...cells.map((cell) => cell.texts.join(" ")), ...[...spans].map((piece) => piece.text)],
   };
+}
+
+/**
+ * Whether a heading over a row of years spans that row's cells though it overlaps only one of them: a
+ * spanning heading («Обсяги фінансування, грн») centred over «Всього | 2026 | 2027», narrower than its
+ * span, stands over the middle cell alone. It does when a cell beside that one in the row of years has
+ * nothing above it on the band's earlier lines (a cell under a span, or one whose heading cell is
+ * empty), the heading is centred on that one, and it is wider than the distance from that one's centre
+ * to the nearest such cell's: wider than the cell's column, the columns under a span being alike (a
+ * heading alone in its column, «Значення за роками» over «2025» beside «2026 | 2027», stays in it).
+ */
+function spansYears(band: Piece[][], line: Piece[], piece: Piece): boolean {
+  const at = band.indexOf(line);
+  return band.some((years, index) => {
+    if (index <= at || !isYearRow(years)) return false;
+    const under = years.filter((other) => overlaps(piece, other));
+    const [only] = under;
+    if (under.length !== 1 || !only || Math.abs(centreOf(piece) - centreOf(only)) > 1) return false;
+    const position = years.indexOf(only);
+    const above = band.slice(0, index).flat();
+    const spanned = [years[position - 1], years[position + 1]].filter(
+      (beside): beside is Piece => beside !== undefined && !above.some((other) => overlaps(beside, other)),
+    );
+    const nearest = Math.min(...spanned.map((beside) => Math.abs(centreOf(beside) - centreOf(only))));
+    return spanned.length > 0 && piece.right - piece.x > nearest + 1;
+  });
 }
 
 const baselineGap = (above: TextRun[], below: TextRun[]): number => (above[0]?.y ?? 0) - (below[0]?.y ?? 0);
@@ -630,6 +660,14 @@ export function awaitsValue(above: string): boolean {
   return OPEN_YEAR_LABEL.test(text) || NEXT_YEAR_LABEL.test(text);
 }
 
+/**
+ * A cell's value after the year's label it was cut after («2026 р. –» over «22,31; 2027 р. – 46,64»,
+ * or over «Ні; …»): anything but the next year's item.
+ */
+export function givesAwaitedValue(above: string, text: string): boolean {
+  return awaitsValue(above) && text.trim() !== "" && !YEAR_ITEM.test(text.trim());
+}
+
 /** A year's label alone or after a list's separator, its dash wrapped: «у 2026 році». */
 const BARE_YEAR_LABEL = new RegExp(String.raw`(?:^|[,;])\s*(?:у\s+)?${YEAR_LABEL}$`, "u");
 
@@ -668,6 +706,28 @@ function startsBody(line: Placed[], index: number, header: { lines: number; repe
   );
 }
 
+/**
+ * In a table led by its first column, a piece there that starts with a capital still goes on with the
+ * first cell when that cell was written on the line just above (a name wrapped before «Програми») and
+ * the line stands in that row's place: its other columns empty (cells are top-aligned, so a row's
+ * first line prints its other cells too), or each reading on mid-sentence with its own cell (the
+ * value's wrapped «наборів» beside it). Never a number or what only starts a row (a field's, an item's
+ * number), nor a passport field's name (a field printed with its value left empty).
+ */
+function wrapsLead(
+  first: Piece,
+  byColumn: Map<number, Piece>,
+  above: Above,
+  reach: ReturnType<typeof reaches>,
+): boolean {
+  if (!above.previous.has(0) || /^\d/.test(first.text) || ROW_START.test(first.text)) return false;
+  if (PASSPORT_FIELD_NAMES.some((field) => field.firstWord.test(first.text))) return false;
+  return [...byColumn].every(
+    ([column, piece]) =>
+      column === 0 || (CONTINUES.test(piece.text) && goesOnCell(column, piece, above, reach)),
+  );
+}
+
 function buildRows(
   placedLines: Placed[][],
   columns: number[],
@@ -694,9 +754,14 @@ function buildRows(
       );
     }
     const leads = led && above.used.has(0) && !byColumn.has(0);
-    // In a table led by its first column, text there starts a row unless it reads on in lowercase.
+    // In a table led by its first column, text there starts a row unless it reads on: in lowercase, or
+    // as the wrapped line of a first cell still being written on the line above (`wrapsLead`).
     const first = byColumn.get(0);
-    const newLead = led && first !== undefined && !/^[\p{Ll}(«"„,;:–—-]/u.test(first.text);
+    const newLead =
+      led &&
+      first !== undefined &&
+      !/^[\p{Ll}(«"„,;:–—-]/u.test(first.text) &&
+      !wrapsLead(first, byColumn, above, reach);
     const goesOn =
       rows.length > 0 &&
       !newLead &&
@@ -987,7 +1052,111 @@ function headerlessTable(
   const lent = carriedColumns(region, carried);
   if (lent) return { end, columns: lent, led: false };
   const columns = ownColumns(region);
-  return columns ? { end, columns, led: true } : null;
+  return columns ? { end, columns, led: true } : gapTable(split, lines, at, context, carried);
+}
+
+/**
+ * How many of a region's lines stand as its cells do: each column whose pieces on the lines of two or
+ * more pieces share one anchor (their left, centre or right within half a font size: a column aligned
+ * one way in every row) takes on a later line only a piece at that anchor, so a paragraph under the
+ * table («Додаток 1») that fits between its gaps is no cell of it.
+ */
+function alignedLines(region: Piece[][], edges: number[]): number {
+  const columnAt = (piece: Piece) => {
+    const index = edges.findIndex((edge) => (piece.x + piece.right) / 2 < edge);
+    return index < 0 ? edges.length : index;
+  };
+  const anchors = [
+    (piece: Piece) => piece.x,
+    (piece: Piece) => (piece.x + piece.right) / 2,
+    (piece: Piece) => piece.right,
+  ];
+  const rows = region.filter((line) => line.length >= 2).flat();
+  const anchorOf = new Map<number, (piece: Piece) => number>();
+  for (let column = 0; column <= edges.length; column++) {
+    const cells = rows.filter((piece) => columnAt(piece) === column);
+    const [one] = cells;
+    const anchor = anchors.find(
+      (each) =>
+        one &&
+        cells.length >= 2 &&
+        cells.every((piece) => Math.abs(each(piece) - each(one)) < piece.size / 2),
+    );
+    if (anchor && one) anchorOf.set(column, (piece) => Math.abs(anchor(piece) - anchor(one)));
+  }
+  const stray = region.findIndex((line) =>
+    line.some((piece) => (anchorOf.get(columnAt(piece))?.(piece) ?? 0) >= piece.size / 2),
+  );
+  return stray < 0 ? region.length : stray;
+}
+
+/** A stretch of x that no piece covers. */
+interface Gap {
+  from: number;
+  to: number;
+}
+
+/** The gaps left of those given once a line's pieces cover theirs (a gap shrinks to its free part). */
+function gapsLeft(gaps: Gap[], line: Piece[]): Gap[] {
+  return gaps.flatMap((gap) => {
+    let free: Gap[] = [gap];
+    for (const piece of line)
+      free = free.flatMap((each) =>
+        piece.right <= each.from || piece.x >= each.to
+          ? [each]
+          : [
+              ...(piece.x > each.from ? [{ from: each.from, to: piece.x }] : []),
+              ...(piece.right < each.to ? [{ from: piece.right, to: each.to }] : []),
+            ],
+      );
+    return free;
+  });
+}
+
+/**
+ * A table whose cells are centred or right-aligned in every row, so that no two lines start a column at
+ * one x (`ownColumns` finds none): its columns lie between the gaps that stay empty on every line, from
+ * a line of two or more pieces on. A line goes on with the region while one such gap, as wide as the
+ * space between two cells, stays empty under it (a paragraph across the table ends it), but not under
+ * a gap of an empty line, at a footnote or where a header the interpreter knows starts. A table when
+ * three or more of its lines put pieces in two or more of the columns.
+ */
+function gapTable(
+  split: Piece[][],
+  lines: TextRun[][],
+  at: number,
+  context: AlignedContext,
+  carried: AlignedContext,
+): { end: number; columns: number[]; led: boolean } | null {
+  const first = split[at] ?? [];
+  const size = Math.max(...first.map((piece) => piece.size));
+  const wide = (gap: Gap) => gap.to - gap.from >= CELL_GAP * size;
+  let gaps = gapsLeft(
+    first.slice(1).map((piece, index) => ({ from: first[index]?.right ?? piece.x, to: piece.x })),
+    [],
+  ).filter(wide);
+  if (gaps.length === 0) return null;
+  let end = at + 1;
+  for (; end < lines.length; end++) {
+    const line = split[end] ?? [];
+    const [head] = line;
+    const gap = baselineGap(lines[end - 1] ?? [], lines[end] ?? []);
+    if (!head || gap > 2.2 * sizeOf(lines[end] ?? []) || FOOTNOTE.test(head.text)) break;
+    const left = gapsLeft(gaps, line).filter(wide);
+    if (left.length === 0 || findHeader(split, lines, end, { ...context, ...carried })) break;
+    gaps = left;
+  }
+  const edges = gaps.map((gap) => (gap.from + gap.to) / 2);
+  end = at + alignedLines(split.slice(at, end), edges);
+  const region = split.slice(at, end);
+  const pieces = region.flat();
+  const columns = [
+    Math.min(...pieces.map((piece) => piece.x)) - 1,
+    ...edges,
+    Math.max(...pieces.map((piece) => piece.right)) + 1,
+  ];
+  const spread = region.filter((line) => new Set(line.map((piece) => columnOf(columns, piece))).size >= 2);
+  return spread.length >= 3 ? { end, columns, led: true } : null;
 }
 
 /** Column starts: where pieces of two or more lines start; null unless three lines put two pieces at them. */

@@ -21,7 +21,14 @@ import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
-import { AMOUNT_LIKE, alignedTables, awaitsValue, nextInList, wrapsAmount } from "./aligned.js";
+import {
+  AMOUNT_LIKE,
+  alignedTables,
+  awaitsValue,
+  givesAwaitedValue,
+  nextInList,
+  wrapsAmount,
+} from "./aligned.js";
 import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
 
 /** Ends with a letter. */
@@ -357,8 +364,9 @@ function endsPhrase(above: string, text: string): boolean {
  * The first row on a new page continues the row the page break split when it only adds text to
  * cells that row already started (a source label under a source label is a row of its own), carries
  * no amounts but the rests of grouped ones the break cut ("1 201" over "054,00"), and starts
- * mid-sentence (or where the break cut a list or an amount: see `startsCut`) or holds nothing but
- * such rests.
+ * mid-sentence (or where the break cut a list or an amount: see `startsCut`), holds nothing but
+ * such rests, or gives a cell of that row the value its last year's label awaits («2026 р. –» over
+ * «22,31; 2027 р. – …»: the break cut the row there, whatever its first cell starts with).
  */
 function continuesSplitRow(previous: string[], row: string[]): boolean {
   const mine = filled(row);
@@ -373,6 +381,7 @@ function continuesSplitRow(previous: string[], row: string[]): boolean {
     mine.every(goesOn) &&
     (CONTINUING.test(first.trim()) ||
       restsOnly ||
+      mine.some((index) => givesAwaitedValue(previous[index] ?? "", row[index] ?? "")) ||
       completesOrdinal(previous[firstIndex] ?? "", first) ||
       startsCut(previous[firstIndex] ?? "", first))
   );

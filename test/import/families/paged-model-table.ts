@@ -59,6 +59,11 @@ export interface HeaderShape {
   including: string | null;
   /** Totals that name neither the direction nor the programme: "Разом:" under each, "Усього:" last. */
   bareTotals: boolean;
+  /**
+   * With one name column: a heading row "Завдання N. Назва" over the direction's projects (as one task),
+   * and, where the style prints totals, "Разом за завданням N" under them.
+   */
+  taskHeadings: boolean;
 }
 
 export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
@@ -79,6 +84,7 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
     "в т.ч. по роках",
   ),
   bareTotals: fc.boolean(),
+  taskHeadings: fc.boolean(),
 });
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
@@ -244,9 +250,16 @@ class PagedRenderer {
     for (const direction of model.directions) {
       const heading = this.directionHeading(direction.number, direction.title);
       this.push([heading, ...Array(this.width - 1).fill("")], [{ text: heading, span: this.width }]);
+      const taskHeading = shape?.oneName && shape.taskHeadings;
+      if (taskHeading) {
+        const task = `Завдання ${direction.number}. Забезпечення роботи напряму «${direction.title}»`;
+        this.push([task, ...Array(this.width - 1).fill("")], [{ text: task, span: this.width }]);
+      }
       direction.projects.forEach((project, index) => {
         this.renderProject(project, index === 0 && !shape?.oneName ? direction.title : "");
       });
+      if (taskHeading && style.directionTotals)
+        this.renderTotals(`Разом за завданням ${direction.number}`, direction.projects);
       if (style.directionTotals)
         this.renderTotals(
           shape?.bareTotals ? "Разом:" : `Всього за напрямом ${direction.number}`,

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ImportResult } from "../../../src/domain/model.js";
-import { importText } from "../../../src/import/index.js";
+import { importDocument, importText } from "../../../src/import/index.js";
 import { readSpacedPassport } from "../../../src/import/text/spaced-passport.js";
+import { wordDocument } from "../../support/word-document.js";
 import { PROPERTY_RUNS } from "./model.js";
 import { RUNS } from "./render.js";
 import { spacedDocument } from "./space-aligned.js";
@@ -41,6 +42,19 @@ describe("a passport aligned with spaces (pdftotext -layout)", () => {
         const result = importText(text);
         givesPassportBack(result, passport, text);
         expect(taskTableView(result.programme), text).toEqual(model.directions);
+      }),
+      { ...PROPERTY_RUNS, numRuns: Math.ceil(PROPERTY_RUNS.numRuns / 4) },
+    );
+  }, 120_000);
+});
+
+describe("the same passport as a Word table", () => {
+  it("gives its fields and field 10's amounts back, numbered or known by their names alone (DOCX)", async () => {
+    await fc.assert(
+      fc.asyncProperty(spacedPassport, async (passport) => {
+        const result = await importDocument(await wordDocument(passport.word), "p.docx");
+        givesPassportBack(result, passport, JSON.stringify(passport.word));
+        expect(result.coverage?.numbersFlagged ?? 0).toBe(0);
       }),
       { ...PROPERTY_RUNS, numRuns: Math.ceil(PROPERTY_RUNS.numRuns / 4) },
     );

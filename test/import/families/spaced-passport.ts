@@ -266,7 +266,11 @@ function withPageBreak(lines: string[], s: Style): string[] {
   return [...lines.slice(0, at), ...footer, `${s.formFeed ? "\f" : ""}${next}`, ...rest];
 }
 
-/** The passport as a Word table: see `SpacedPassport.word`. Fields are numbered «1.» or «1» (a table's rule). */
+/**
+ * The passport as a Word table: see `SpacedPassport.word`. Fields are numbered «1.» or «1», or not at
+ * all: a table of two columns, name and value (field 10's table under its value), its fields known by
+ * their names.
+ */
 function renderWord(fields: SpacedPassport["fields"], model: Field10, s: Style): WordBlock[] {
   const heading = [
     ...(s.totalColumn ? ["Всього"] : []),
@@ -286,7 +290,7 @@ function renderWord(fields: SpacedPassport["fields"], model: Field10, s: Style):
     const spellings = SOURCE_LABELS[source] ?? [];
     return values ? [["", "", spellings[s.spelling % spellings.length] ?? "", ...amounts(values)]] : [];
   });
-  const rows: WordCell[][] = fields.flatMap((field): WordCell[][] => {
+  const numbered: WordCell[][] = fields.flatMap((field): WordCell[][] => {
     const cells = [number(field.number), field.label];
     if (field.number !== 10) return [[...cells, { text: field.value, span }]];
     if (s.prose) return [[...cells, { text: field10Prose(model, s), span }]];
@@ -297,6 +301,7 @@ function renderWord(fields: SpacedPassport["fields"], model: Field10, s: Style):
       ...sources,
     ];
   });
+  const rows = s.numbering === "none" ? numbered.map((row) => row.slice(1)) : numbered;
   return [
     { kind: "paragraph", text: "ПАСПОРТ" },
     { kind: "paragraph", text: "Програми цифрового розвитку Тестової сільської територіальної громади" },

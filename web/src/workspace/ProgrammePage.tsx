@@ -64,18 +64,39 @@ const TAB_LABELS = {
   versions: "programme.versions",
 } as const;
 
-/** The programme's title, status and exports. Memoised: entering or leaving edit mode leaves it as it is. */
-const Header = memo(function Header({
-  detail,
-  source,
-  onStatus,
-  editable,
-}: {
+interface HeaderProps {
   detail: ProgrammeDetail;
   source: DataSource;
   onStatus: () => void;
   editable: boolean;
-}) {
+}
+
+/**
+ * Whether the header shows the same for both props: what it reads of the detail (a saved project
+ * changes the detail, its version and totals, but none of this).
+ */
+function sameHeader(a: HeaderProps, b: HeaderProps): boolean {
+  const [x, y] = [a.detail, b.detail];
+  return (
+    a.source === b.source &&
+    a.onStatus === b.onStatus &&
+    a.editable === b.editable &&
+    x.findings === y.findings &&
+    x.summary.id === y.summary.id &&
+    x.summary.title === y.summary.title &&
+    x.summary.status === y.summary.status &&
+    x.programme.title === y.programme.title &&
+    x.programme.community === y.programme.community &&
+    x.programme.period === y.programme.period &&
+    x.programme.passport.funding.total === y.programme.passport.funding.total
+  );
+}
+
+/**
+ * The programme's title, status and exports. Memoised on what it shows (`sameHeader`): entering or
+ * leaving edit mode, and saving a project, leave it as it is.
+ */
+const Header = memo(function Header({ detail, source, onStatus, editable }: HeaderProps) {
   const { t, lang } = useI18n();
   const { summary, programme } = detail;
   const declared = programme.passport.funding.total;
@@ -177,7 +198,7 @@ const Header = memo(function Header({
       )}
     </Stack>
   );
-});
+}, sameHeader);
 
 function EditBar({
   state,

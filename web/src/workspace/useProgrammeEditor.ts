@@ -11,6 +11,24 @@ import type { TreeEditor } from "./components/editorTypes.js";
 
 const findingKey = (finding: Finding) => `${finding.code}|${finding.location.ref}|${finding.message}`;
 
+/** The same findings in the same order (what the findings panel and the tree's flags show of them). */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((finding, i) => {
+      const other = b[i];
+      return (
+        other !== undefined &&
+        finding.code === other.code &&
+        finding.severity === other.severity &&
+        finding.message === other.message &&
+        finding.location.ref === other.location.ref &&
+        finding.location.line === other.location.line
+      );
+    })
+  );
+}
+
 /** Findings the validator cannot reproduce (the importer's own, about the source document). */
 function importOnlyFindings(original: Programme, findings: Finding[]): Finding[] {
   const reproducible = new Set(validateProgramme(original).map(findingKey));
@@ -78,12 +96,21 @@ export function useProgrammeEditor(
   // Back at the loaded state (just saved, or every edit undone): its findings at once, without
   // validating the state the deferred value still holds.
   const atOriginal = programme === original;
+  // Findings equal to the ones shown keep their array: an edit that changes no finding (most amounts),
+  // and the save after it, render neither the findings panel nor the tree's flags again.
+  const shown = useRef<Finding[] | null>(null);
   const findings = useMemo(() => {
-    if (atOriginal || checked === original) return originalFindings;
-    if (importOnly.current?.original !== original) {
-      importOnly.current = { original, findings: importOnlyFindings(original, originalFindings) };
+    let next: Finding[];
+    if (atOriginal || checked === original) next = originalFindings;
+    else {
+      if (importOnly.current?.original !== original) {
+        importOnly.current = { original, findings: importOnlyFindings(original, originalFindings) };
+      }
+      next = [...importOnly.current.findings, ...validateProgramme(checked)];
     }
-    return [...importOnly.current.findings, ...validateProgramme(checked)];
+    if (shown.current && shown.current !== next && sameFindings(shown.current, next)) return shown.current;
+    shown.current = next;
+    return next;
   }, [atOriginal, checked, original, originalFindings]);
   const totals = useLiveTotals(programme, original, originalTotals);
 
