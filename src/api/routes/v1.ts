@@ -145,15 +145,9 @@ class DataStates {
   constructor(private readonly store: Store) {}
 
   of(key: string, read: () => Promise<string>): string | Promise<string> {
+    const known = this.current(key);
+    if (known) return known.state;
     const { changes } = this.store;
-    const known = this.known.get(key);
-    if (
-      known &&
-      known.generation === changes.generation &&
-      performance.now() - known.readAt < changes.maxAgeMs
-    ) {
-      return known.state;
-    }
     // A read that began before the latest change may miss it: share only reads begun since.
     const generation = changes.generation;
     const readKey = `${generation}|${key}`;
@@ -171,6 +165,18 @@ class DataStates {
     return pending;
   }
 
+  /** The state of a scope as last read, while it may still be trusted (see `isCurrent`). */
+  current(key: string): KnownState | undefined {
+    const known = this.known.get(key);
+    return known && this.isCurrent(known) ? known : undefined;
+  }
+
+  /** Read at the current change generation, and not longer ago than the store lets a state be trusted. */
+  isCurrent(known: { generation: number; readAt: number }): boolean {
+    const { changes } = this.store;
+    return known.generation === changes.generation && performance.now() - known.readAt < changes.maxAgeMs;
+  }
+
   private remember(key: string, state: KnownState): void {
     this.known.delete(key);
     this.known.set(key, state);
@@ -184,20 +190,32 @@ const LATEST_ENTRIES = 256;
 
 const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms, undefined));
 
-/** The last body answered for each aggregate URL, with its ETag. */
-class LatestAnswers {
-  private readonly entries = new Map<string, { etag: string; body: Body }>();
+/** An answer by URL, the most recently set kept (at most LATEST_ENTRIES URLs). */
+class ByUrl<T> {
+  private readonly entries = new Map<string, T>();
 
-  get(url: string): { etag: string; body: Body } | undefined {
+  get(url: string): T | undefined {
     return this.entries.get(url);
   }
 
-  set(url: string, answer: { etag: string; body: Body }): void {
+  set(url: string, answer: T): void {
     this.entries.delete(url);
     this.entries.set(url, answer);
     const oldest = this.entries.keys().next().value;
     if (this.entries.size > LATEST_ENTRIES && oldest !== undefined) this.entries.delete(oldest);
   }
+}
+
+/**
+ * An aggregate URL's current answer, with the generation and time of the data state its ETag was made
+ * from: while that state may be trusted (`DataStates.isCurrent`), a repeat request is answered from it
+ * without deriving the scope's key, hashing the ETag or looking the body up again.
+ */
+interface ReadyAnswer {
+  generation: number;
+  readAt: number;
+  etag: string;
+  body: Body;
 }
 
 /** Public open-data API v1: only published programmes; ETag, 304 and Cache-Control on every answer. */
@@ -225,9 +243,11 @@ export async function v1Routes(
   const exportFiles = new ExportFiles(options.exportsDir ?? exportsDir());
   options.store.watchChanges();
 
+  const stateKey = (scope: OpenFilter, options: { reports?: boolean }) => JSON.stringify([scope, options]);
+
   /** The data state of a scope: see `DataStates`. */
   function stateOf(scope: OpenFilter, options: { reports?: boolean }): string | Promise<string> {
-    return states.of(JSON.stringify([scope, options]), () => dataState(db, scope, options));
+    return states.of(stateKey(scope, options), () => dataState(db, scope, options));
   }
 
   const computing = new Map<string, Promise<Body>>();
@@ -290,7 +310,8 @@ export async function v1Routes(
     );
   }
 
-  const latest = new LatestAnswers();
+  const latest = new ByUrl<{ etag: string; body: Body }>();
+  const readyAnswers = new ByUrl<ReadyAnswer>();
   const staleAfterMs = options.staleAggregateAfterMs ?? STALE_AGGREGATE_AFTER_MS;
 
   /**
@@ -305,11 +326,8 @@ export async function v1Routes(
     scope: OpenFilter,
     compute: () => Promise<Body>,
   ) {
-    const pending = stateOf(scope, {});
-    const current = weakEtag(request.url, typeof pending === "string" ? pending : await pending);
-    const answered: { etag: string; body?: Body } = etagMatches(request.headers["if-none-match"], current)
-      ? { etag: current }
-      : await freshOrPrevious(request.url, current, compute);
+    const ready = readyAnswers.get(request.url);
+    const answered = ready && states.isCurrent(ready) ? ready : await answerOfState(request, scope, compute);
     reply
       .header("etag", answered.etag)
       .header("cache-control", CACHE_LISTS)
@@ -318,6 +336,25 @@ export async function v1Routes(
       return reply.code(304).send();
     }
     return sendBody(request, reply, answered.body);
+  }
+
+  /** The answer for the scope's current data state (or the previous body meanwhile, see above). */
+  async function answerOfState(
+    request: FastifyRequest,
+    scope: OpenFilter,
+    compute: () => Promise<Body>,
+  ): Promise<{ etag: string; body?: Body }> {
+    const key = stateKey(scope, {});
+    const pending = states.of(key, () => dataState(db, scope, {}));
+    const state = typeof pending === "string" ? pending : await pending;
+    const current = weakEtag(request.url, state);
+    if (etagMatches(request.headers["if-none-match"], current)) return { etag: current };
+    const answered = await freshOrPrevious(request.url, current, compute);
+    const known = states.current(key);
+    if (answered.etag === current && known?.state === state) {
+      readyAnswers.set(request.url, { generation: known.generation, readAt: known.readAt, ...answered });
+    }
+    return answered;
   }
 
   async function freshOrPrevious(
