@@ -683,7 +683,7 @@ export const RULES = [
     stage: "importer",
     message: {
       uk: "Підсумок завдання («Разом за завданням») не дорівнює сумі його проєктів.",
-      en: "A task's stated subtotal («Разом за завданням») differs from the sum of its projects.",
+      en: "A task's stated subtotal (its «total for task N» row) differs from the sum of its projects.",
     },
     basis: BASIS.reading,
     appliesTo: ["item"],

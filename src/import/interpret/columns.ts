@@ -3,8 +3,11 @@ import type { SourceKind } from "../../domain/model.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
 
-/** A year column header: "2026", "2026 р.", "2026 рік". */
-const YEAR_CELL = /^(20\d\d)\s*(?:р\.?|рік|року|роки)?\s*\*?$/i;
+/** A year column header: "2026", "2026 р.", "2026 рік", with its unit maybe ("2026 рік (тис. грн)"). */
+const YEAR_CELL =
+  /^(20\d\d)\s*(?:р\.?|рік|року|роки)?\s*\*?\s*(?:[,(]?\s*(?:тис\.?\s*грн\.?|грн\.?|тис(?:\.|яч)\s*гривень|гривень)\s*\)?)?$/i;
+/** The total's heading after the amounts' name: "Сума, всього", "Обсяг фінансування (усього)". */
+const TOTAL_AFTER = /^[^\d]{0,60}[,(]\s*(?:всього|усього|разом)\s*\)?\s*$/i;
 /** One column for several years: "2026-2027", "2026–2027 рр.", "2026-2027 роки". */
 const SPAN_CELL = /^(20\d\d)\s*[-–—]\s*(20\d\d)\s*(?:рр?\.?|роки|років)?\s*\*?$/i;
 const TOTAL_CELL = new RegExp(String.raw`^(всього|усього|разом)(?!${LETTER})`, "iu");
@@ -97,7 +100,9 @@ export function isYearRow(cells: string[], spans = false): boolean {
   const count = yearCount(cells, spans);
   if (count >= 2) return true;
   const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
-  return count === 1 && filled.every((cell) => yearLike(cell) || TOTAL_CELL.test(cell));
+  return (
+    count === 1 && filled.every((cell) => yearLike(cell) || TOTAL_CELL.test(cell) || TOTAL_AFTER.test(cell))
+  );
 }
 
 function yearCount(cells: string[], spans = false): number {
@@ -123,7 +128,7 @@ function isIncludingRow(cells: string[]): boolean {
   const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
   return (
     filled.some((cell) => INCLUDING_CELL.test(cell)) &&
-    filled.every((cell) => INCLUDING_CELL.test(cell) || TOTAL_CELL.test(cell))
+    filled.every((cell) => INCLUDING_CELL.test(cell) || TOTAL_CELL.test(cell) || TOTAL_AFTER.test(cell))
   );
 }
 
@@ -202,7 +207,7 @@ export function readColumns<Role extends string>(
     const total = cell.trim() === "" ? (including?.[index] ?? "") : cell;
     if (year) columns.years.push({ year, index });
     else if (span) columns.spans.push({ span, index });
-    else if (TOTAL_CELL.test(total.trim())) columns.total = index;
+    else if (TOTAL_CELL.test(total.trim()) || TOTAL_AFTER.test(total.trim())) columns.total = index;
   });
   if (sourceRow) readSourceColumns(columns, sourceRow, yearRow === main ? null : yearRow);
   assignMainRoles(columns, main, rules, spanning);

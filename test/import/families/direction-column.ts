@@ -57,7 +57,7 @@ export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.recor
   measureNumbering: fc.constantFrom("dot", "bare", "none"),
   totalColumn: fc.boolean(),
   directionCell: fc.constantFrom("first", "every"),
-  yearSuffix: fc.constantFrom("", " р.", " рік"),
+  yearSuffix: fc.constantFrom("", " р.", " рік", " р., тис. грн"),
   zero: fc.constantFrom("", "-", "0,0"),
   localLabel: fc.constantFrom("Бюджет громади", "Місцевий бюджет", "бюджет територіальної громади"),
   totalsLabel: fc.constantFrom(
