@@ -23,6 +23,7 @@ import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
 import { AMOUNT_LIKE, alignedTables, awaitsValue, nextInList, wrapsAmount } from "./aligned.js";
 import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
+import { fitGlyphWidths, type GlyphWidths } from "./glyphs.js";
 
 /** Ends with a letter. */
 const ENDS_WITH_LETTER = new RegExp(String.raw`${LETTER}$`, "u");
@@ -159,8 +160,77 @@ export function joinLines(text: string, line: string): string {
   return OPEN_DASH.test(text) ? `${text}${line.trim()}` : joinPieces(text, line);
 }
 
-function cellText(runs: TextRun[]): string {
-  return groupLines(runs).map(lineText).reduce(joinLines, "");
+/** One word of letters (an apostrophe inside it too), nothing else. */
+const ONE_WORD = new RegExp(String.raw`^${LETTER}(?:[${LETTER_CHARS}'’ʼ]*${LETTER})?$`, "u");
+/** The first word of a line: its letters up to a space or a stop. */
+const FIRST_WORD = new RegExp(String.raw`^${LETTER}[${LETTER_CHARS}'’ʼ]*(?=[\s,.;:)»"]|$)`, "u");
+/** Starts with what no word starts with: a soft sign or an apostrophe. */
+const NO_WORD_START = /^[ьЬ'’ʼ]/u;
+/** Small words that stand on their own (conjunctions, prepositions, particles): never a word's end. */
+const SMALL_WORDS = new Set(
+  "а б би бо в во де до же з за зі із і й та те ти то ту у це ці чи що ще як на не ні но по на ми ви їх їй ж ось от під над при про без між для від або але вже хоч".split(
+    " ",
+  ),
+);
+
+/**
+ * A word too long for its cell, broken where the line ran out (no hyphen: «ВИКОНАВЧИ» over «Й
+ * КОМІТЕТ», «відповідаль» over «ний»): the line above is that one word and is full (the next line's
+ * first glyph, by the document's glyph widths, would have run past the widest line of the column), and
+ * the next line starts with the word's end: letters of the same case, a few of them and no small word
+ * of their own (in capitals, one letter), or a soft sign or an apostrophe, which start no word. A word
+ * that fitted its line and the next one's first word a short word wider than the rest of the line
+ * cannot be told from it by position alone, so a short ending is what decides.
+ */
+function breaksWord(above: TextRun[], below: TextRun[], widest: number, glyphs: GlyphWidths): boolean {
+  const top = lineText(above);
+  const next = lineText(below);
+  const first = next[0] ?? "";
+  if (!ONE_WORD.test(top) || first === "") return false;
+  const start = below.reduce((a, b) => (b.x < a.x ? b : a));
+  const leftmost = above.reduce((a, b) => (b.x < a.x ? b : a));
+  const rightmost = above.reduce((a, b) => (b.x + b.width > a.x + a.width ? b : a));
+  const width = rightmost.x + rightmost.width - leftmost.x;
+  const glyph = start.width * (glyphs(first) / Math.max(glyphs(start.text.trimStart()), 1e-6));
+  if (width + glyph <= widest + 0.1) return false;
+  if (NO_WORD_START.test(first)) return true;
+  const end = FIRST_WORD.exec(next)?.[0] ?? "";
+  const last = top.at(-1) ?? "";
+  const capitals = UPPER_LETTER.test(last);
+  if (end === "" || capitals !== UPPER_LETTER.test(first)) return false;
+  if (capitals) return end.length === 1 && UPPER_LETTER.test(top.at(-2) ?? "");
+  return end.length <= 3 && !SMALL_WORDS.has(end);
+}
+
+const UPPER_LETTER = new RegExp(UPPER, "u");
+
+/**
+ * A cell's lines as one text. With the widest line of its column and the document's glyph widths, a
+ * word the cell broken mid-word is joined back without a space (`breaksWord`).
+ */
+function cellText(runs: TextRun[], widest?: number, glyphs?: GlyphWidths): string {
+  const lines = groupLines(runs);
+  return lines.reduce((text, line, index) => {
+    const above = lines[index - 1];
+    const current = lineText(line);
+    if (above && widest !== undefined && glyphs && text !== "" && breaksWord(above, line, widest, glyphs))
+      return `${text}${current}`;
+    return joinLines(text, current);
+  }, "");
+}
+
+/** The width of the widest line of each column of a grid's cells (a cell's lines by baseline). */
+function widestLines(buckets: TextRun[][][], width: number): number[] {
+  const widest = Array.from({ length: width }, () => 0);
+  for (const row of buckets)
+    row.forEach((runs, column) => {
+      for (const line of groupLines(runs)) {
+        const left = Math.min(...line.map((run) => run.x));
+        const right = Math.max(...line.map((run) => run.x + run.width));
+        widest[column] = Math.max(widest[column] ?? 0, right - left);
+      }
+    });
+  return widest;
 }
 
 interface PageTable {
@@ -174,7 +244,7 @@ interface PageTable {
   headerless?: boolean;
 }
 
-function readGrid(grid: Grid, runs: TextRun[]): PageTable {
+function readGrid(grid: Grid, runs: TextRun[], glyphs?: GlyphWidths): PageTable {
   const width = grid.columns.length - 1;
   const height = grid.rows.length - 1;
   const buckets = Array.from({ length: height }, () => Array.from({ length: width }, () => [] as TextRun[]));
@@ -184,7 +254,13 @@ function readGrid(grid: Grid, runs: TextRun[]): PageTable {
     const [r, c] = owner(grid, row, column);
     buckets[r]?.[c]?.push(run);
   }
-  return { kind: "table", top: grid.top, grid, cells: buckets.map((row) => row.map(cellText)) };
+  const widest = widestLines(buckets, width);
+  return {
+    kind: "table",
+    top: grid.top,
+    grid,
+    cells: buckets.map((row) => row.map((cell, column) => cellText(cell, widest[column], glyphs))),
+  };
 }
 
 interface PageLine {
@@ -229,6 +305,7 @@ function pageItems(
   page: PageContent,
   carried: { columns?: number[]; numbers?: number[]; header?: string[] },
   headerless: boolean,
+  glyphs?: GlyphWidths,
 ): PageItem[] {
   const horizontal = mergeRulings(page.horizontal, 1);
   const grids = findGrids(horizontal, mergeRulings(page.vertical, 1));
@@ -237,13 +314,14 @@ function pageItems(
   for (const grid of grids) {
     const mine = rest.filter((run) => inside(grid, run));
     rest = rest.filter((run) => !inside(grid, run));
-    tables.push(readGrid(grid, mine));
+    tables.push(readGrid(grid, mine, glyphs));
   }
-  const aligned = alignedTables(groupLines(rest), lineText, cellText, {
-    horizontal,
-    ...carried,
-    headerless,
-  });
+  const aligned = alignedTables(
+    groupLines(rest),
+    lineText,
+    (runs, widest) => cellText(runs, widest, glyphs),
+    { horizontal, ...carried, headerless, ...(glyphs ? { glyphs } : {}) },
+  );
   const last = aligned.tables.at(-1);
   if (last) {
     carried.columns = last.columns;
@@ -563,9 +641,10 @@ export function layoutPages(
   { headerless = true }: { headerless?: boolean } = {},
 ): { blocks: Block[]; unframed: number[]; headerless: number[][] } {
   const carried = {};
+  const glyphs = fitGlyphWidths(pages.flatMap((page) => page.runs));
   const items = dropFurniture(
     pages,
-    pages.map((page) => pageItems(page, carried, headerless)),
+    pages.map((page) => pageItems(page, carried, headerless, glyphs)),
   );
   const builder: Builder = {
     blocks: [],
