@@ -18,7 +18,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
 import { isYearRow } from "../interpret/columns.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
-import { TASK_COLUMNS } from "../interpret/tasks.js";
+import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
 import { AMOUNT_LIKE, alignedTables, awaitsValue, nextInList, wrapsAmount } from "./aligned.js";
@@ -447,12 +447,36 @@ function continuesSplitRow(previous: string[], row: string[]): boolean {
     completesOrdinal(previous[index] ?? "", row[index] ?? "") ||
     continuesCell(previous[index] ?? "", row[index] ?? "", mine.length === 1);
   return (
-    mine.length > 0 &&
-    mine.every(goesOn) &&
-    (CONTINUING.test(first.trim()) ||
-      restsOnly ||
-      completesOrdinal(previous[firstIndex] ?? "", first) ||
-      startsCut(previous[firstIndex] ?? "", first))
+    (mine.length > 0 &&
+      mine.every(goesOn) &&
+      (CONTINUING.test(first.trim()) ||
+        restsOnly ||
+        completesOrdinal(previous[firstIndex] ?? "", first) ||
+        startsCut(previous[firstIndex] ?? "", first))) ||
+    loneRest(previous, row)
+  );
+}
+
+/** What opens a row of its own: an item's number, a total, a direction's heading. */
+const OPENS_ROW = /^(?:\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)|всього|усього|разом)/iu;
+
+/**
+ * The rest of a cell the break cut at any word, alone at the page top and whatever its first letter
+ * (an indicator's name: «Частка закладів, підключених до» over «Інтернету»), as the text reader joins a
+ * lone fragment after a page break: one cell, not the first column's, under a cell the row above
+ * started, no amount, source, total, number or direction heading.
+ */
+function loneRest(previous: string[], row: string[]): boolean {
+  const mine = filled(row);
+  const [index] = mine;
+  if (mine.length !== 1 || index === undefined || index === 0) return false;
+  const text = (row[index] ?? "").trim();
+  return (
+    !AMOUNT_LIKE.test(text) &&
+    !isSourceLabel(text) &&
+    !OPENS_ROW.test(text) &&
+    !isDirectionHeading(text) &&
+    continuesCell(previous[index] ?? "", text, true)
   );
 }
 
