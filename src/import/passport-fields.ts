@@ -40,3 +40,22 @@ export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
     firstWord: new RegExp(String.raw`^Джерела(?!${LETTER})`, "u"),
   },
 ];
+
+/**
+ * The passport of a typical local programme, the older form many councils still print («Ініціатор
+ * розроблення програми», «Термін реалізації», «Загальний обсяг фінансових ресурсів»): each of its
+ * fields by name, with the model passport's field that says the same (null: no such field there).
+ */
+export const OLD_FORM_FIELDS: readonly { phrase: RegExp; number: number | null }[] = [
+  { phrase: /^ініціатор/i, number: null },
+  { phrase: /^дата,? номер/i, number: null },
+  { phrase: /^розробник/i, number: 6 },
+  { phrase: /^співрозробник/i, number: null },
+  { phrase: /^відповідальний виконавець/i, number: null },
+  { phrase: /^учасник/i, number: 8 },
+  { phrase: /^мета/i, number: 5 },
+  { phrase: /^(?:термін|строк)(?:и)? (?:реалізації|виконання)/i, number: 9 },
+  { phrase: /^етапи виконання/i, number: null },
+  { phrase: /^перелік (?:місцевих )?бюджетів/i, number: null },
+  { phrase: /^загальний обсяг фінансових ресурсів/i, number: 10 },
+];

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { importDocument, importText } from "../../src/import/index.js";
+import { directionColumnDocument } from "./families/direction-column.js";
 import { modelExecutors, PROPERTY_RUNS, RUNS, type TaskTableModel } from "./families/model.js";
 import {
   convertAhead,
@@ -51,6 +52,28 @@ function readsCleanly(result: ImportResult): void {
   expect(coverage?.numbersFlagged).toBe(0);
   const sums = result.findings.filter((finding) => /^(amount|direction|programme)\./.test(finding.code));
   expect(sums.map((finding) => finding.message)).toEqual([]);
+}
+
+/**
+ * A typical local programme's passport: its total and each source's from «9. Загальний обсяг фінансових
+ * ресурсів» and its «9.N.» rows, one finding naming the form, and no disagreement with the table.
+ */
+function readsOldPassport(result: ImportResult, model: TaskTableModel, printed: boolean): void {
+  const codes = result.findings.map((finding) => finding.code);
+  expect(codes.filter((code) => code === "import.passport-old-form")).toHaveLength(printed ? 1 : 0);
+  if (!printed) return;
+  const projects = model.directions.flatMap((direction) => direction.projects);
+  const bySource: Record<string, number> = {};
+  for (const project of projects)
+    for (const [source, years] of Object.entries(project.funding))
+      bySource[source] = (bySource[source] ?? 0) + Object.values(years).reduce((sum, each) => sum + each, 0);
+  const total = Object.values(bySource).reduce((sum, each) => sum + each, 0);
+  const funding = result.programme.passport.funding;
+  expect(funding.total ?? 0).toBe(total); // a programme funding nothing prints «-» for its total
+  expect(funding.bySource).toEqual(bySource);
+  // A programme funding nothing prints «-» for every amount: field 10 then rightly names no sum.
+  if (total === 0) return;
+  expect(codes.filter((code) => /^passport\.funding|no-amounts/.test(code))).toEqual([]);
 }
 
 describe("family 1: the paged model table", () => {
@@ -145,6 +168,32 @@ describe("family 1 with executors outside the vocabulary, and of a one-year prog
       );
     }, 120_000);
   }
+});
+
+describe("a column of directions beside the measures («Напрями діяльності та заходи»)", () => {
+  it(`imports ${RUNS} generated programmes back to their model`, () => {
+    fc.assert(
+      fc.property(directionColumnDocument, ({ model, style, text }) => {
+        const result = importText(text);
+        readsModel(result, model);
+        readsCleanly(result);
+        readsOldPassport(result, model, style.oldPassport !== "none");
+      }),
+      PARAMETERS,
+    );
+  });
+
+  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
+    await fc.assert(
+      fc.asyncProperty(directionColumnDocument, async ({ model, style, word }) => {
+        const result = await importWord(word);
+        readsModel(result, model);
+        readsCleanly(result);
+        readsOldPassport(result, model, style.oldPassport !== "none");
+      }),
+      DOCX_PROPERTY_RUNS,
+    );
+  }, 120_000);
 });
 
 describe("columns aligned with spaces (`pdftotext -layout`, text copied from a PDF viewer)", () => {

@@ -71,6 +71,7 @@ const REQUIREMENTS: readonly Requirement[] = [
     codes: [
       "passport.missing-field",
       "import.passport-field-missing",
+      "import.passport-old-form",
       "import.no-passport",
       "passport.absent",
     ],

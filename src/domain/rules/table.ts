@@ -568,6 +568,17 @@ export const RULES = [
     appliesTo: ["passport"],
   },
   {
+    code: "import.passport-old-form",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Паспорт складено за формою типової місцевої програми, а не примірної програми інформатизації; його поля прочитано за назвами.",
+      en: "The passport follows the typical local programme's form, not the model informatization programme's; its fields were read by name.",
+    },
+    basis: BASIS.passport,
+    appliesTo: ["passport"],
+  },
+  {
     code: "import.no-community",
     severity: "warning",
     stage: "importer",

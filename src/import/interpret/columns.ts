@@ -137,8 +137,16 @@ function isHeaderRow<Role extends string>(
   return options.sources === true && isSourceRow(cells);
 }
 
-function roleOf<Role extends string>(cell: string, rules: ColumnRule<Role>[]): Role | null {
-  return rules.find((rule) => rule.pattern.test(cell))?.role ?? null;
+/**
+ * The first rule naming the cell whose role no column has yet: "Строк виконання заходу" after
+ * "Перелік заходів" is the deadline's, "Відповідальні виконавці заходу" the executors'.
+ */
+function roleOf<Role extends string>(
+  cell: string,
+  rules: ColumnRule<Role>[],
+  taken: Partial<Record<Role, number>>,
+): Role | null {
+  return rules.find((rule) => rule.pattern.test(cell) && taken[rule.role] === undefined)?.role ?? null;
 }
 
 /**
@@ -247,7 +255,7 @@ function assignMainRoles<Role extends string>(
   const amountEnd = lastAmountColumn(columns);
   let spanAt: number | null = null;
   main.forEach((cell, index) => {
-    const role = roleOf(cell, rules);
+    const role = roleOf(cell, rules, columns.roles);
     const at = spanAt === null ? index : afterSpan(index, spanAt, amountEnd, columns.width - main.length);
     if (role && columns.roles[role] === undefined) columns.roles[role] = at;
     if (role === spanning && spanAt === null) spanAt = index;

@@ -13,6 +13,8 @@ import { cellText } from "./text.js";
 
 export type TaskRole =
   | "number"
+  /** A column of direction titles beside the task column ("Назва напряму діяльності (пріоритетні завдання)"). */
+  | "direction"
   | "task"
   | "project"
   | "executors"

@@ -27,9 +27,29 @@ function field(fields: PassportField[], number: number): PassportField | undefin
   return fields.find((each) => each.number === number);
 }
 
-function readIdentity(programme: Programme, fields: PassportField[], log: FindingLog): void {
+/**
+ * One finding for a passport in the typical local programme's form: which of its fields were read as
+ * which field of the model passport; the validator names each model field still missing.
+ */
+function warnOldForm(read: PassportRead, log: FindingLog): void {
+  const mapped = read.fields.map((each) => `«${each.label}» — як поле ${each.number}`).join("; ");
+  const message =
+    "Паспорт складено за формою типової місцевої програми, а не за примірною програмою інформатизації " +
+    `(наказ Мінцифри № 160 від 28.10.2024): прочитано ${mapped}. Решту полів (1–10) потрібно заповнити.`;
+  log.warn("passport-old-form", message, read.fields[0]?.line ?? 0, ref.passport(1));
+}
+
+function readIdentity(programme: Programme, read: PassportRead, log: FindingLog): void {
+  const fields = read.fields;
   const name = field(fields, 1);
   programme.community.name = name?.value ?? "";
+  const code = field(fields, 2);
+  const katottg = KATOTTG.exec(code?.value ?? "");
+  programme.community.katottg = katottg ? `UA${katottg[1]}` : "";
+  if (read.oldForm) {
+    warnOldForm(read, log);
+    return;
+  }
   if (!name?.value)
     log.warn(
       "no-community",
@@ -37,9 +57,6 @@ function readIdentity(programme: Programme, fields: PassportField[], log: Findin
       name?.line ?? 0,
       ref.passport(1),
     );
-  const code = field(fields, 2);
-  const katottg = KATOTTG.exec(code?.value ?? "");
-  programme.community.katottg = katottg ? `UA${katottg[1]}` : "";
   if (!katottg)
     log.warn("no-katottg", "У паспорті не знайдено коду КАТОТТГ (поле 2)", code?.line ?? 0, ref.passport(2));
   for (let number = 1; number <= 10; number++) {
@@ -240,7 +257,7 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   const tasks = taskTable ? applyTasks(programme, taskTable, log, ledger, options.unit) : null;
   if (!taskTable) log.add("no-task-table", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
   applyPassport(programme, passport, log, ledger);
-  if (passport) readIdentity(programme, passport.fields, log);
+  if (passport) readIdentity(programme, passport, log);
   readPeriod(programme, passport?.fields ?? [], tasks, log, blocks);
   if (tasks && taskTable && !options.unit) checkUnit(programme, tasks, blocks, taskTable.line, log);
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;

@@ -12,7 +12,7 @@ import {
 import { classifySource } from "../../domain/sources.js";
 import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
-import { PASSPORT_FIELD_NAMES } from "../passport-fields.js";
+import { OLD_FORM_FIELDS, PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { yearOf } from "./columns.js";
 import type { FindingLog } from "./findings.js";
 import {
@@ -41,6 +41,8 @@ export interface PassportRead {
   fundingHeader: string[];
   /** Field 10's value cells (and the rows that go on under it), where it is written as prose. */
   proseCells: ProseCell[];
+  /** The fields of a typical local programme's passport read by name (`OLD_FORM_FIELDS`), as printed. */
+  oldForm?: string[];
 }
 
 function fieldNumber(row: TableRow): number | null {
@@ -79,7 +81,7 @@ function withPageContinuations(
 /** Finds the passport table (fields 1–10) and reads its fields as printed. */
 export function findPassport(blocks: Block[], isOtherTable: (block: Table) => boolean): PassportRead | null {
   const first = blocks.find((block): block is Table => block.kind === "table" && isPassportTable(block));
-  if (!first) return passportFromParagraphs(blocks);
+  if (!first) return passportFromParagraphs(blocks) ?? oldFormPassport(blocks, isOtherTable);
   const table = withPageContinuations(blocks, first, isOtherTable);
   const fields: PassportField[] = [];
   let fundingRows: TableRow[] = [];
@@ -115,6 +117,58 @@ function proseCellsOf(row: TableRow, below: TableRow[]): ProseCell[] {
   const end = below.findIndex((each) => cellText(each.cells[0]) !== "");
   const continuing = end < 0 ? below : below.slice(0, end);
   return [...cells(row, 2), ...continuing.flatMap((each) => cells(each, 1))];
+}
+
+/** A numbered row of an old-form passport ("9.", "9.1") and the model field its name stands for. */
+function oldFormField(row: TableRow): { number: number | null; sub: boolean } | null {
+  const printed = /^(\d{1,2})(\.\d{1,2})?\.?$/.exec(cellText(row.cells[0]));
+  const label = cellText(row.cells[1]);
+  if (!printed || row.cells.length < 2) return null;
+  if (printed[2]) return { number: null, sub: true };
+  const known = OLD_FORM_FIELDS.find((field) => field.phrase.test(label));
+  return known ? { number: known.number, sub: false } : null;
+}
+
+/**
+ * The passport of a typical local programme: three fields or more named as that form names them. The
+ * fields that say what a model field says take its number; the total's sub-rows ("9.1. у тому числі
+ * коштів бюджету громади | 2 500,0") are read with it as field 10's prose, label and amount together.
+ */
+function oldFormPassport(blocks: Block[], isOtherTable: (block: Table) => boolean): PassportRead | null {
+  const first = blocks.find(
+    (block): block is Table =>
+      block.kind === "table" && block.rows.filter((row) => oldFormField(row)?.sub === false).length >= 3,
+  );
+  if (!first) return null;
+  const table = withPageContinuations(blocks, first, isOtherTable);
+  const fields: PassportField[] = [];
+  const oldForm: string[] = [];
+  const proseCells: ProseCell[] = [];
+  let inTotal = false;
+  for (const row of table.rows) {
+    const field = oldFormField(row);
+    if (field?.sub === false) inTotal = field.number === 10;
+    if (!field || (field.sub && !inTotal)) continue;
+    const label = cellText(row.cells[1]);
+    const value = row.cells
+      .slice(2)
+      .map(cellText)
+      .filter((text) => text !== "")
+      .join(" ");
+    // A source's row printing a dash for its amount («9.2. коштів державного бюджету | -») names none.
+    if (inTotal && !(field.sub && /^[-‐‑–—−]*$/.test(value)))
+      proseCells.push(
+        ...row.cells.flatMap((text, cell) =>
+          cell >= 1 && cellText(text) !== "" ? [{ text, at: { line: row.line, cell } }] : [],
+        ),
+      );
+    if (field.sub || field.number === null || fields.some((each) => each.number === field.number)) continue;
+    oldForm.push(label);
+    fields.push({ number: field.number, label, value, line: row.line });
+  }
+  if (fields.length === 0) return null;
+  const line = fields.find((field) => field.number === 10)?.line ?? table.line;
+  return { fields, funding: emptyFunding(line), fundingRows: [], fundingHeader: [], proseCells, oldForm };
 }
 
 const PARAGRAPH_FIELD = /^(\d{1,2})\.?\s+(.+)$/s;

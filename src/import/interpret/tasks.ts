@@ -32,6 +32,7 @@ import { cellText, leadingNumber } from "./text.js";
 export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
   { role: "number", pattern: /^\s*(№|з\/п)/i },
   { role: "project", pattern: /про[еєe]кт/i },
+  { role: "direction", pattern: /напрям/i },
   { role: "task", pattern: /завдан|заход|захід|назва/i },
   { role: "executors", pattern: /відповідальн|виконав(?:ц|ець)/i },
   { role: "deadline", pattern: /строк|термін/i },
@@ -89,8 +90,22 @@ const columnsCache = new WeakMap<Table, Columns<TaskRole> | null>();
 
 function taskColumns(table: Table): Columns<TaskRole> | null {
   if (!columnsCache.has(table))
-    columnsCache.set(table, oneNameColumn(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS)));
+    columnsCache.set(
+      table,
+      oneNameColumn(directionsOnly(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS))),
+    );
   return columnsCache.get(table) ?? null;
+}
+
+/**
+ * A column headed by the directions ("Пріоритетні напрями", "Назва напряму (завдання)") with no task or
+ * project column beside it names the items: it is the task column, its direction rows headings.
+ */
+function directionsOnly(columns: Columns<TaskRole> | null): Columns<TaskRole> | null {
+  if (columns === null || columns.roles.direction === undefined) return columns;
+  if (columns.roles.task !== undefined || columns.roles.project !== undefined) return columns;
+  const { direction, ...roles } = columns.roles;
+  return { ...columns, roles: { ...roles, task: direction } };
 }
 
 /**
@@ -202,8 +217,42 @@ class TaskTableBuilder {
       this.placeText(row.line, cells, [this.columns.roles.number]);
       this.startDirection(direction.number, direction.title, row.line);
     } else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, row.line);
-    else if (afterBreak && this.continuesLeaf(cells)) this.continueLeaf(cells, row.line);
-    else this.takeItemRow(cells, row.line);
+    else {
+      const rest = this.takeDirectionCell(cells, row.line, afterBreak);
+      if (rest === null) return;
+      if (afterBreak && this.continuesLeaf(rest)) this.continueLeaf(rest, row.line);
+      else this.takeItemRow(rest, row.line);
+    }
+  }
+
+  /**
+   * A table with a column of directions beside the tasks: a title there starts its direction (numbered
+   * by its own number, else by a one-level number in the «№» cell, else in turn) unless it repeats the
+   * open direction's; after a page break, text mid-sentence goes on with the open direction's title.
+   * Returns the row without the cells read here, or null when nothing else is left in it.
+   */
+  private takeDirectionCell(cells: string[], line: number, afterBreak: boolean): string[] | null {
+    const { roles } = this.columns;
+    const text = cellText(cell(cells, roles.direction));
+    if (roles.direction === undefined || text === "") return cells;
+    const rest = [...cells];
+    rest[roles.direction] = "";
+    const open = this.direction;
+    const printed = leadingNumber(text);
+    const ownNumber = printed?.number ? printed : null;
+    const title = ownNumber ? ownNumber.rest : text;
+    if (afterBreak && open && MID_SENTENCE.test(text)) open.title = joinPieces(open.title, text);
+    else if (!open || cellText(open.title) !== title) {
+      const numberCell = cellText(cell(cells, roles.number));
+      const byCell = !ownNumber && /^\d{1,2}\.?$/.test(numberCell);
+      if (byCell && roles.number !== undefined) {
+        this.placeText(line, cells, [roles.number]);
+        rest[roles.number] = "";
+      }
+      const number = ownNumber?.number ?? (byCell ? numberCell : String(this.directions.length + 1));
+      this.startDirection(number.replace(/[.)]$/, ""), title, line);
+    }
+    return rest.some((each) => each.trim() !== "") ? rest : null;
   }
 
   /** "Всього" in the `Рік` column of a table that prints years as rows: the row's total over its years. */
