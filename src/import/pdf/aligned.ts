@@ -41,7 +41,6 @@ import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
 import { cluster, type Ruling, type TextRun } from "./geometry.js";
-import type { GlyphWidths } from "./glyphs.js";
 
 /** Starts with a capital letter or a digit. */
 const CAPITAL_OR_DIGIT_FIRST = new RegExp(String.raw`^[${UPPER_CHARS}\d]`, "u");
@@ -218,8 +217,6 @@ export interface AlignedContext {
   headerless?: boolean;
   /** That table's header band's lines, each as its pieces' texts. */
   header?: string[];
-  /** The document's glyph widths, fitted to its runs (`glyphs.ts`); else estimated from weights. */
-  glyphs?: GlyphWidths;
 }
 
 const bandText = (line: Piece[]): string => line.map((piece) => piece.text).join(" ");
@@ -490,14 +487,12 @@ const weightOf = (text: string): number =>
   [...text].reduce((sum, character) => sum + glyphWeight(character), 0);
 
 /**
- * The width of a piece's first word, its share of the piece's width by the document's glyph widths
- * (else by the characters' weights); in monospace text (aligned with spaces) by its characters.
+ * The width of a piece's first word, in proportion to its characters' weights; in monospace text (aligned
+ * with spaces) to its characters.
  */
-function firstWordWidth(piece: Piece, glyphs: GlyphWidths | undefined): number {
+function firstWordWidth(piece: Piece): number {
   const word = piece.text.split(/\s+/)[0] ?? "";
-  const weigh = piece.runs.every((run) => run.monospace)
-    ? (text: string) => text.length
-    : (glyphs ?? weightOf);
+  const weigh = piece.runs.every((run) => run.monospace) ? (text: string) => text.length : weightOf;
   return ((piece.right - piece.x) * weigh(word)) / Math.max(1, weigh(piece.text));
 }
 
@@ -565,7 +560,6 @@ function goesOnCell(
   { previous, used, cells }: Above,
   reach: ReturnType<typeof reaches>,
   leads = false,
-  glyphs?: GlyphWidths,
 ): boolean {
   const above = previous.get(column);
   // An amount starts a row; a lone number of one or two digits may end a wrapped phrase ("напрямом 1").
@@ -604,7 +598,7 @@ function goesOnCell(
   // given the benefit of the doubt, a capital or a digit has to be clearly too long for the line above.
   const slack = CONTINUES.test(piece.text) ? -2 * piece.size : 0.5;
   const widest = (reach.right[column] ?? 0) - Math.min(reach.left[column] ?? 0, above.x);
-  return above.right - above.x + space + firstWordWidth(piece, glyphs) > widest + slack;
+  return above.right - above.x + space + firstWordWidth(piece) > widest + slack;
 }
 
 const YEAR_LABEL = String.raw`(?:19|20)\d{2}(?:\s*(?:р\.|рік|році))?`;
@@ -682,8 +676,7 @@ function buildRows(
   {
     led = false,
     header = { lines: 0 },
-    glyphs,
-  }: { led?: boolean; header?: { lines: number; repeated?: boolean }; glyphs?: GlyphWidths | undefined } = {},
+  }: { led?: boolean; header?: { lines: number; repeated?: boolean } } = {},
 ): { cells: string[][]; tops: number[] } {
   const width = columns.length - 1;
   const reach = reaches(placedLines, columns);
@@ -712,7 +705,7 @@ function buildRows(
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
           !startsBody(line, index, header) &&
           !isHeadingLine(line.map(({ piece }) => piece)) &&
-          [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach, leads, glyphs)));
+          [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach, leads)));
     if (!goesOn) {
       rows.push(Array.from({ length: width }, () => []));
       tops.push(line[0]?.piece.runs[0]?.y ?? 0);
@@ -888,10 +881,7 @@ export function alignedTables(
           line.map((piece) => ({ column: columnOf(unheaded.columns, piece, line.length === 1), piece })),
         );
       const rules = rowRules(context.horizontal, lines.slice(at, unheaded.end), unheaded.columns);
-      const rows = buildRows(placed, unheaded.columns, cellJoin, rules, {
-        led: unheaded.led,
-        glyphs: context.glyphs,
-      });
+      const rows = buildRows(placed, unheaded.columns, cellJoin, rules, { led: unheaded.led });
       tables.push({
         columns: unheaded.columns,
         top: lines[at]?.[0]?.y ?? 0,
@@ -923,7 +913,7 @@ export function alignedTables(
     for (let index = 1; index < header.lines; index++)
       placed[index] = underSpanning(placed[index - 1] ?? [], placed[index] ?? [], columns);
     const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
-    const rows = buildRows(placed, columns, cellJoin, rules, { header, glyphs: context.glyphs });
+    const rows = buildRows(placed, columns, cellJoin, rules, { header });
     const headerBand = split.slice(at, at + header.lines).map(bandText);
     carried = { columns, numbers: header.numbers, header: headerBand };
     tables.push({

@@ -1,8 +1,8 @@
 /**
  * How wide each character prints in a PDF, in font sizes, fitted to the widths pdf.js gives its text
  * runs (a run's width is the sum of its glyphs' widths): a capital in Times New Roman is about 1.45
- * times a lowercase letter, in Arial about 1.3, and a word's share of its run is told by these widths
- * rather than by a guess that suits one font. Each character's width is fitted by least squares over
+ * times a lowercase letter, in Arial about 1.3: whether one more glyph would have fitted on a line is
+ * told by these widths rather than by a guess that suits one font (`layout.ts`, a word broken mid-word). Each character's width is fitted by least squares over
  * the runs, held towards its kind's width (fitted the same way: spaces and stops, capitals, other
  * letters, digits, anything else) so that a character seen in a run or two is not thrown far off.
  */

@@ -320,7 +320,7 @@ function pageItems(
     groupLines(rest),
     lineText,
     (runs, widest) => cellText(runs, widest, glyphs),
-    { horizontal, ...carried, headerless, ...(glyphs ? { glyphs } : {}) },
+    { horizontal, ...carried, headerless },
   );
   const last = aligned.tables.at(-1);
   if (last) {
