@@ -166,21 +166,14 @@ const ONE_WORD = new RegExp(String.raw`^${LETTER}(?:[${LETTER_CHARS}'’ʼ]*${LE
 const FIRST_WORD = new RegExp(String.raw`^${LETTER}[${LETTER_CHARS}'’ʼ]*(?=[\s,.;:)»"]|$)`, "u");
 /** Starts with what no word starts with: a soft sign or an apostrophe. */
 const NO_WORD_START = /^[ьЬ'’ʼ]/u;
-/** Small words that stand on their own (conjunctions, prepositions, particles): never a word's end. */
-const SMALL_WORDS = new Set(
-  "а б би бо в во де до же з за зі із і й та те ти то ту у це ці чи що ще як на не ні но по на ми ви їх їй ж ось от під над при про без між для від або але вже хоч".split(
-    " ",
-  ),
-);
-
 /**
  * A word too long for its cell, broken where the line ran out (no hyphen: «ВИКОНАВЧИ» over «Й
  * КОМІТЕТ», «відповідаль» over «ний»): the line above is that one word and is full (the next line's
  * first glyph, by the document's glyph widths, would have run past the widest line of the column), and
- * the next line starts with the word's end: letters of the same case, a few of them and no small word
- * of their own (in capitals, one letter), or a soft sign or an apostrophe, which start no word. A word
- * that fitted its line and the next one's first word a short word wider than the rest of the line
- * cannot be told from it by position alone, so a short ending is what decides.
+ * the next line starts with the word's end: a soft sign or an apostrophe, which start no word, or, in
+ * capitals, one capital letter alone. A word that fitted its line over a short word wider than the rest
+ * of the line cannot be told from it by position alone («Протягом» over «дії Програми»), so a
+ * lowercase end of letters is left a word of its own.
  */
 function breaksWord(above: TextRun[], below: TextRun[], widest: number, glyphs: GlyphWidths): boolean {
   const top = lineText(above);
@@ -198,8 +191,9 @@ function breaksWord(above: TextRun[], below: TextRun[], widest: number, glyphs: 
   const last = top.at(-1) ?? "";
   const capitals = UPPER_LETTER.test(last);
   if (end === "" || capitals !== UPPER_LETTER.test(first)) return false;
-  if (capitals) return end.length === 1 && UPPER_LETTER.test(top.at(-2) ?? "");
-  return end.length <= 3 && !SMALL_WORDS.has(end);
+  // A short lowercase end may be a word of its own («Протягом» over «дії Програми»): only a capital
+  // letter alone after a word in capitals is taken for a word's end.
+  return capitals && end.length === 1 && UPPER_LETTER.test(top.at(-2) ?? "");
 }
 
 const UPPER_LETTER = new RegExp(UPPER, "u");
