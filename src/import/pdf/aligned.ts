@@ -731,7 +731,7 @@ function wrapsLead(
 function buildRows(
   placedLines: Placed[][],
   columns: number[],
-  join: (runs: TextRun[]) => string,
+  join: (runs: TextRun[], widest?: number) => string,
   rules: Ruling[] | null = null,
   {
     led = false,
@@ -786,7 +786,17 @@ function buildRows(
     above = { ...above, previous: byColumn };
     aboveY = line[0]?.piece.runs[0]?.y ?? aboveY;
   }
-  return { cells: rows.map((row) => row.map(join)).map(headingFromFirstColumn), tops };
+  const widths = reach.right.map((right, column) => right - (reach.left[column] ?? right));
+  const widest = (column: number) => {
+    const width = widths[column] ?? Number.NaN;
+    return Number.isFinite(width) ? width : undefined;
+  };
+  return {
+    cells: rows
+      .map((row) => row.map((runs, column) => join(runs, widest(column))))
+      .map(headingFromFirstColumn),
+    tops,
+  };
 }
 
 /**
@@ -905,7 +915,7 @@ function headerBody(
 export function alignedTables(
   lines: TextRun[][],
   lineJoin: (runs: TextRun[]) => string,
-  cellJoin: (runs: TextRun[]) => string,
+  cellJoin: (runs: TextRun[], widest?: number) => string,
   context: AlignedContext = {},
 ): { tables: AlignedTable[]; rest: TextRun[][]; unframed: Set<TextRun[]> } {
   let carried: AlignedContext = {

@@ -18,7 +18,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
 import { isYearRow } from "../interpret/columns.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
-import { TASK_COLUMNS } from "../interpret/tasks.js";
+import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
 import {
@@ -30,6 +30,7 @@ import {
   wrapsAmount,
 } from "./aligned.js";
 import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
+import { fitGlyphWidths, type GlyphWidths } from "./glyphs.js";
 
 /** Ends with a letter. */
 const ENDS_WITH_LETTER = new RegExp(String.raw`${LETTER}$`, "u");
@@ -166,8 +167,71 @@ export function joinLines(text: string, line: string): string {
   return OPEN_DASH.test(text) ? `${text}${line.trim()}` : joinPieces(text, line);
 }
 
-function cellText(runs: TextRun[]): string {
-  return groupLines(runs).map(lineText).reduce(joinLines, "");
+/** One word of letters (an apostrophe inside it too), nothing else. */
+const ONE_WORD = new RegExp(String.raw`^${LETTER}(?:[${LETTER_CHARS}'’ʼ]*${LETTER})?$`, "u");
+/** The first word of a line: its letters up to a space or a stop. */
+const FIRST_WORD = new RegExp(String.raw`^${LETTER}[${LETTER_CHARS}'’ʼ]*(?=[\s,.;:)»"]|$)`, "u");
+/** Starts with what no word starts with: a soft sign or an apostrophe. */
+const NO_WORD_START = /^[ьЬ'’ʼ]/u;
+/**
+ * A word too long for its cell, broken where the line ran out (no hyphen: «ВИКОНАВЧИ» over «Й
+ * КОМІТЕТ», «відповідаль» over «ний»): the line above is that one word and is full (the next line's
+ * first glyph, by the document's glyph widths, would have run past the widest line of the column), and
+ * the next line starts with the word's end: a soft sign or an apostrophe, which start no word, or, in
+ * capitals, one capital letter alone. A word that fitted its line over a short word wider than the rest
+ * of the line cannot be told from it by position alone («Протягом» over «дії Програми»), so a
+ * lowercase end of letters is left a word of its own.
+ */
+function breaksWord(above: TextRun[], below: TextRun[], widest: number, glyphs: GlyphWidths): boolean {
+  const top = lineText(above);
+  const next = lineText(below);
+  const first = next[0] ?? "";
+  if (!ONE_WORD.test(top) || first === "") return false;
+  const start = below.reduce((a, b) => (b.x < a.x ? b : a));
+  const leftmost = above.reduce((a, b) => (b.x < a.x ? b : a));
+  const rightmost = above.reduce((a, b) => (b.x + b.width > a.x + a.width ? b : a));
+  const width = rightmost.x + rightmost.width - leftmost.x;
+  const glyph = start.width * (glyphs(first) / Math.max(glyphs(start.text.trimStart()), 1e-6));
+  if (width + glyph <= widest + 0.1) return false;
+  if (NO_WORD_START.test(first)) return true;
+  const end = FIRST_WORD.exec(next)?.[0] ?? "";
+  const last = top.at(-1) ?? "";
+  const capitals = UPPER_LETTER.test(last);
+  if (end === "" || capitals !== UPPER_LETTER.test(first)) return false;
+  // A short lowercase end may be a word of its own («Протягом» over «дії Програми»): only a capital
+  // letter alone after a word in capitals is taken for a word's end.
+  return capitals && end.length === 1 && UPPER_LETTER.test(top.at(-2) ?? "");
+}
+
+const UPPER_LETTER = new RegExp(UPPER, "u");
+
+/**
+ * A cell's lines as one text. With the widest line of its column and the document's glyph widths, a
+ * word the cell broken mid-word is joined back without a space (`breaksWord`).
+ */
+function cellText(runs: TextRun[], widest?: number, glyphs?: GlyphWidths): string {
+  const lines = groupLines(runs);
+  return lines.reduce((text, line, index) => {
+    const above = lines[index - 1];
+    const current = lineText(line);
+    if (above && widest !== undefined && glyphs && text !== "" && breaksWord(above, line, widest, glyphs))
+      return `${text}${current}`;
+    return joinLines(text, current);
+  }, "");
+}
+
+/** The width of the widest line of each column of a grid's cells (a cell's lines by baseline). */
+function widestLines(buckets: TextRun[][][], width: number): number[] {
+  const widest = Array.from({ length: width }, () => 0);
+  for (const row of buckets)
+    row.forEach((runs, column) => {
+      for (const line of groupLines(runs)) {
+        const left = Math.min(...line.map((run) => run.x));
+        const right = Math.max(...line.map((run) => run.x + run.width));
+        widest[column] = Math.max(widest[column] ?? 0, right - left);
+      }
+    });
+  return widest;
 }
 
 interface PageTable {
@@ -181,7 +245,7 @@ interface PageTable {
   headerless?: boolean;
 }
 
-function readGrid(grid: Grid, runs: TextRun[]): PageTable {
+function readGrid(grid: Grid, runs: TextRun[], glyphs?: GlyphWidths): PageTable {
   const width = grid.columns.length - 1;
   const height = grid.rows.length - 1;
   const buckets = Array.from({ length: height }, () => Array.from({ length: width }, () => [] as TextRun[]));
@@ -191,7 +255,13 @@ function readGrid(grid: Grid, runs: TextRun[]): PageTable {
     const [r, c] = owner(grid, row, column);
     buckets[r]?.[c]?.push(run);
   }
-  return { kind: "table", top: grid.top, grid, cells: buckets.map((row) => row.map(cellText)) };
+  const widest = widestLines(buckets, width);
+  return {
+    kind: "table",
+    top: grid.top,
+    grid,
+    cells: buckets.map((row) => row.map((cell, column) => cellText(cell, widest[column], glyphs))),
+  };
 }
 
 interface PageLine {
@@ -236,6 +306,7 @@ function pageItems(
   page: PageContent,
   carried: { columns?: number[]; numbers?: number[]; header?: string[] },
   headerless: boolean,
+  glyphs?: GlyphWidths,
 ): PageItem[] {
   const horizontal = mergeRulings(page.horizontal, 1);
   const grids = findGrids(horizontal, mergeRulings(page.vertical, 1));
@@ -244,13 +315,14 @@ function pageItems(
   for (const grid of grids) {
     const mine = rest.filter((run) => inside(grid, run));
     rest = rest.filter((run) => !inside(grid, run));
-    tables.push(readGrid(grid, mine));
+    tables.push(readGrid(grid, mine, glyphs));
   }
-  const aligned = alignedTables(groupLines(rest), lineText, cellText, {
-    horizontal,
-    ...carried,
-    headerless,
-  });
+  const aligned = alignedTables(
+    groupLines(rest),
+    lineText,
+    (runs, widest) => cellText(runs, widest, glyphs),
+    { horizontal, ...carried, headerless },
+  );
   const last = aligned.tables.at(-1);
   if (last) {
     carried.columns = last.columns;
@@ -377,13 +449,37 @@ function continuesSplitRow(previous: string[], row: string[]): boolean {
     completesOrdinal(previous[index] ?? "", row[index] ?? "") ||
     continuesCell(previous[index] ?? "", row[index] ?? "", mine.length === 1);
   return (
-    mine.length > 0 &&
-    mine.every(goesOn) &&
-    (CONTINUING.test(first.trim()) ||
-      restsOnly ||
-      mine.some((index) => givesAwaitedValue(previous[index] ?? "", row[index] ?? "")) ||
-      completesOrdinal(previous[firstIndex] ?? "", first) ||
-      startsCut(previous[firstIndex] ?? "", first))
+    (mine.length > 0 &&
+      mine.every(goesOn) &&
+      (CONTINUING.test(first.trim()) ||
+        restsOnly ||
+        mine.some((index) => givesAwaitedValue(previous[index] ?? "", row[index] ?? "")) ||
+        completesOrdinal(previous[firstIndex] ?? "", first) ||
+        startsCut(previous[firstIndex] ?? "", first))) ||
+    loneRest(previous, row)
+  );
+}
+
+/** What opens a row of its own: an item's number, a total, a direction's heading. */
+const OPENS_ROW = /^(?:\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)|всього|усього|разом)/iu;
+
+/**
+ * The rest of a cell the break cut at any word, alone at the page top and whatever its first letter
+ * (an indicator's name: «Частка закладів, підключених до» over «Інтернету»), as the text reader joins a
+ * lone fragment after a page break: one cell, not the first column's, under a cell the row above
+ * started, no amount, source, total, number or direction heading.
+ */
+function loneRest(previous: string[], row: string[]): boolean {
+  const mine = filled(row);
+  const [index] = mine;
+  if (mine.length !== 1 || index === undefined || index === 0) return false;
+  const text = (row[index] ?? "").trim();
+  return (
+    !AMOUNT_LIKE.test(text) &&
+    !isSourceLabel(text) &&
+    !OPENS_ROW.test(text) &&
+    !isDirectionHeading(text) &&
+    continuesCell(previous[index] ?? "", text, true)
   );
 }
 
@@ -572,9 +668,10 @@ export function layoutPages(
   { headerless = true }: { headerless?: boolean } = {},
 ): { blocks: Block[]; unframed: number[]; headerless: number[][] } {
   const carried = {};
+  const glyphs = fitGlyphWidths(pages.flatMap((page) => page.runs));
   const items = dropFurniture(
     pages,
-    pages.map((page) => pageItems(page, carried, headerless)),
+    pages.map((page) => pageItems(page, carried, headerless, glyphs)),
   );
   const builder: Builder = {
     blocks: [],
