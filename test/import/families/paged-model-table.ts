@@ -64,6 +64,8 @@ export interface HeaderShape {
    * and, where the style prints totals, "Разом за завданням N" under them.
    */
   taskHeadings: boolean;
+  /** The amounts' headings as some councils word them: «Сума, всього» and «2026 рік (тис. грн)». */
+  wordyAmounts: boolean;
   /**
    * With the task and project columns: a `№` column before them numbering every project's row through
    * the table (`1.`, `2.`, … — the projects' numbers, none printed in the project cell), each direction's
@@ -93,6 +95,7 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   ),
   bareTotals: fc.boolean(),
   taskHeadings: fc.boolean(),
+  wordyAmounts: fc.boolean(),
   rowNumbers: fc.boolean(),
   repeatTask: fc.boolean(),
 });
@@ -110,8 +113,8 @@ export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
     money: fc.constantFrom("Обсяги фінансування, тис. грн", "Обсяг фінансування (тис. грн)"),
     result: fc.constantFrom("Очікувані результати", "Очікуваний результат"),
   }),
-  totalWord: fc.constantFrom("Всього", "Усього", "Сума, всього"),
-  yearSuffix: fc.constantFrom("", " р.", " рік", " рік (тис. грн)"),
+  totalWord: fc.constantFrom("Всього", "Усього"),
+  yearSuffix: fc.constantFrom("", " р.", " рік"),
   grouped: fc.boolean(),
   zero: fc.constantFrom("", "-", "0,000"),
   breaks: fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }),
@@ -239,7 +242,9 @@ class PagedRenderer {
 
   render(): string {
     const { style, model } = this;
-    const years = model.years.map((year) => `${year}${style.yearSuffix}`);
+    const wordy = style.headerShape?.wordyAmounts === true;
+    const years = model.years.map((year) => `${year}${wordy ? " рік (тис. грн)" : style.yearSuffix}`);
+    const totalWord = wordy ? "Сума, всього" : style.totalWord;
     const title = `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`;
     const shape = style.headerShape;
     const blanks = model.years.map(() => "");
@@ -257,10 +262,10 @@ class PagedRenderer {
     ];
     const amountRows = shape?.including
       ? [
-          [...lead, "", "", "", "", "", style.totalWord, shape.including, ...blanks.slice(1), ""],
+          [...lead, "", "", "", "", "", totalWord, shape.including, ...blanks.slice(1), ""],
           [...lead, "", "", "", "", "", "", ...years, ""],
         ]
-      : [[...lead, "", "", "", "", "", style.totalWord, ...years, ""]];
+      : [[...lead, "", "", "", "", "", totalWord, ...years, ""]];
     const header = [naming, ...amountRows, this.columnNumberCells()];
     this.lines.push("Додаток 1", title, "", ...header.map((cells) => cells.join("\t")));
     this.word.paragraph("Додаток 1");
@@ -271,7 +276,7 @@ class PagedRenderer {
       ? [
           [
             ...lead,
-            ...["", "", "", "", "", style.totalWord],
+            ...["", "", "", "", "", totalWord],
             { text: shape.including, span: model.years.length },
             "",
           ],
