@@ -4,6 +4,7 @@ import { allItems, ref } from "../../src/domain/model.js";
 import { classifySource } from "../../src/domain/sources.js";
 import { parseDeadline } from "../../src/import/interpret/deadline.js";
 import { interpretBlocks } from "../../src/import/interpret/index.js";
+import { readTitle } from "../../src/import/interpret/sections.js";
 import { readTextBlocks } from "../../src/import/text/reader.js";
 
 describe("source labels", () => {
@@ -538,5 +539,19 @@ describe("task tables broken by page furniture", () => {
       "1.1.",
       "1.2.",
     ]);
+  });
+});
+
+describe("the programme's title", () => {
+  it.each([
+    [
+      "ПАСПОРТ\nПрограми цифрової трансформації Тестової громади\nна 2026–2028 роки\n",
+      "Програма цифрової трансформації Тестової громади на 2026–2028 роки",
+    ],
+    ["Паспорт програми інформатизації Тестової громади\n", "Програма інформатизації Тестової громади"],
+    ["ПРОГРАМА\nцифрового розвитку Тестової громади\n", "ПРОГРАМА цифрового розвитку Тестової громади"],
+    ["Додаток 2\nдо Програми цифрового розвитку Тестової громади\n", ""],
+  ])("%j → %s", (text, title) => {
+    expect(readTitle(readTextBlocks(text))).toBe(title);
   });
 });

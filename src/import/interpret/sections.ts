@@ -45,11 +45,15 @@ export function readSections(blocks: Block[], stop: number): Section[] {
   });
 }
 
+/** "Програма (Програми) інформатизації / цифрового розвитку / цифрової трансформації …", after «ПАСПОРТ» maybe. */
+const PROGRAMME_NAME =
+  /^(?:паспорт\s+)?програм[аи]\s+(?:інформатизації|цифров\S*\s+(?:розвитку|трансформації)|розвитку\s+цифров)/i;
+
 /** The programme title: the "ПРОГРАМА …" heading and the lines right under it. */
 export function readTitle(blocks: Block[]): string {
   const paragraphs = blocks.filter((block): block is Paragraph => block.kind === "paragraph");
   const start = paragraphs.findIndex((block) => PROGRAMME_TITLE.test(block.text));
-  const fallback = paragraphs.findIndex((block) => /^програм[аи] інформатизації/i.test(block.text));
+  const fallback = paragraphs.findIndex((block) => PROGRAMME_NAME.test(block.text));
   const at = start >= 0 ? start : fallback;
   const first = paragraphs[at];
   if (!first) return "";
@@ -60,5 +64,7 @@ export function readTitle(blocks: Block[]): string {
     if (!next || !previous || next.line !== previous.line + 1) break;
     parts.push(next.text);
   }
-  return parts.join(" ").replace(/\s+/g, " ").trim();
+  // «ПАСПОРТ / Програми цифрового розвитку …» names it in the genitive: the title is «Програма …».
+  const title = parts.join(" ").replace(/\s+/g, " ").trim();
+  return start >= 0 ? title : title.replace(/^(?:паспорт\s+)?програми(?=\s)/i, "Програма");
 }
