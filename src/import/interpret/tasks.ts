@@ -205,6 +205,8 @@ class TaskTableBuilder {
     readonly unit: MoneyUnit,
     private readonly log: FindingLog,
     private readonly ledger: NumberLedger,
+    /** The «№» column counts the rows (1, 2, 3 … beside a column of directions): no direction's number. */
+    private readonly rowCounter = false,
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
     this.yearsAsRows = printsYearsAsRows(columns);
@@ -266,7 +268,7 @@ class TaskTableBuilder {
     if (afterBreak && open && MID_SENTENCE.test(text)) open.title = joinPieces(open.title, text);
     else if (!open || cellText(open.title) !== title) {
       const numberCell = cellText(cell(cells, roles.number));
-      const byCell = !ownNumber && /^\d{1,2}\.?$/.test(numberCell);
+      const byCell = !this.rowCounter && !ownNumber && /^\d{1,2}\.?$/.test(numberCell);
       if (byCell && roles.number !== undefined) {
         this.placeText(line, cells, [roles.number]);
         rest[roles.number] = "";
@@ -853,6 +855,25 @@ function statesSums(row: FundingRow, totals: Totals): boolean {
   return yearsAgree && (!row.totalPrinted || row.total === total);
 }
 
+/**
+ * Beside a column of directions, a «№» column that counts the rows: its numbers run 1, 2, 3 … and some
+ * stand on rows that start no direction (a direction's number changes only where its title does).
+ */
+function countsRows(rows: TableRow[], columns: Columns<TaskRole>): boolean {
+  const { number, direction } = columns.roles;
+  if (number === undefined || direction === undefined) return false;
+  const numbered = rows.filter((row) => cellText(row.cells[number]) !== "" && !isColumnNumberRow(row.cells));
+  const inTurn = numbered.every(
+    (row, index) => cellText(row.cells[number]).replace(/\.$/, "") === String(index + 1),
+  );
+  // A row that starts no direction: its direction cell empty, or repeating the numbered row's above.
+  const beyond = numbered.some((row, index) => {
+    const title = cellText(row.cells[direction]);
+    return title === "" || title === cellText(numbered[index - 1]?.cells[direction]);
+  });
+  return numbered.length >= 2 && inTurn && beyond;
+}
+
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
 export function readTaskTable(
   table: Table,
@@ -871,7 +892,8 @@ export function readTaskTable(
       ref.programme(),
     );
   }
-  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger);
+  const counter = countsRows(table.rows.slice(columns.headerRows), columns);
+  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter);
   for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
   builder.settleBareTotals();
   builder.settleRowNumbers();

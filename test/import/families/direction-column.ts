@@ -19,8 +19,11 @@ export interface DirectionColumnStyle {
     executors: string;
     money: string;
   };
-  /** Where the numbers stand: «№» by the direction, «№» by the measure, or in the title cells. */
-  numbers: "direction" | "measure" | "inline";
+  /**
+   * Where the numbers stand: «№» by the direction, «№» by the measure, in the title cells, or «№»
+   * counting the measures' rows through the table (1, 2, 3 …: the measures' numbers then).
+   */
+  numbers: "direction" | "measure" | "inline" | "rows";
   /** How a measure's own number is printed when «№» holds the direction's. */
   measureNumbering: "dot" | "bare" | "none";
   /** A "Всього" column before the years. */
@@ -53,7 +56,7 @@ export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.recor
       "Обсяги фінансування, тис. грн",
     ),
   }),
-  numbers: fc.constantFrom("direction", "measure", "inline"),
+  numbers: fc.constantFrom("direction", "measure", "inline", "rows"),
   measureNumbering: fc.constantFrom("dot", "bare", "none"),
   totalColumn: fc.boolean(),
   directionCell: fc.constantFrom("first", "every"),
@@ -238,7 +241,8 @@ class DirectionColumnRenderer {
       for (const [index, row] of this.projectRows(project).entries()) {
         const lead = first || (style.directionCell === "every" && index === 0);
         const number = style.numbers === "direction" && first ? `${direction.number}.` : "";
-        const measureNumber = style.numbers === "measure" && index === 0 ? project.number : "";
+        const ownNumber = style.numbers === "measure" || style.numbers === "rows";
+        const measureNumber = ownNumber && index === 0 ? project.number : "";
         this.push([
           ...(this.hasNumberColumn ? [number || measureNumber] : []),
           this.directionCell(lead ? title : "", first),
@@ -262,7 +266,7 @@ class DirectionColumnRenderer {
   private projectRows(project: ProjectView): string[][] {
     const { style } = this;
     const own =
-      style.numbers === "measure" || style.measureNumbering === "none"
+      style.numbers === "measure" || style.numbers === "rows" || style.measureNumbering === "none"
         ? ""
         : style.measureNumbering === "dot"
           ? `${project.number}.`
@@ -297,6 +301,29 @@ export function renderDirectionColumn(
   return { text: renderer.render(), word: renderer.word.blocks };
 }
 
+/** The model whose measures are numbered 1, 2, 3 … through the table, as a «№» column counting rows has them. */
+function countedRows(model: TaskTableModel): TaskTableModel {
+  let count = 0;
+  const executorCells: TaskTableModel["executorCells"] = {};
+  const directions = model.directions.map((direction) => ({
+    ...direction,
+    projects: direction.projects.map((project) => {
+      const number = String(++count);
+      const cell = model.executorCells[project.number];
+      if (cell) executorCells[number] = cell;
+      return { ...project, number };
+    }),
+  }));
+  return { ...model, directions, executorCells };
+}
+
 export const directionColumnDocument = fc
   .tuple(taskTableModel, directionColumnStyle)
-  .map(([model, style]) => ({ model, style, ...renderDirectionColumn(model, style) }));
+  .map(([plain, drawn]) => {
+    // Counted rows show only where a number stands on a row that starts no direction; else «№» is
+    // read as the directions' numbers, which it may as well be.
+    const counted = drawn.numbers === "rows" && plain.directions.some((each) => each.projects.length > 1);
+    const style = drawn.numbers === "rows" && !counted ? { ...drawn, numbers: "direction" as const } : drawn;
+    const model = counted ? countedRows(plain) : plain;
+    return { model, style, ...renderDirectionColumn(model, style) };
+  });
