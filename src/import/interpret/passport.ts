@@ -200,17 +200,49 @@ function oldFormField(row: TableRow): { number: number | null; sub: boolean } | 
  * коштів бюджету громади | 2 500,0") are read with it as field 10's prose, label and amount together.
  */
 function oldFormPassport(blocks: Block[], isOtherTable: (block: Table) => boolean): PassportRead | null {
-  const first = blocks.find(
-    (block): block is Table =>
-      block.kind === "table" && block.rows.filter((row) => oldFormField(row)?.sub === false).length >= 3,
-  );
-  if (!first) return null;
-  const table = withPageContinuations(blocks, first, isOtherTable);
+  const first = blocks.find((block): block is Table => block.kind === "table" && namesOldForm(block.rows));
+  if (first) return readOldForm(withPageContinuations(blocks, first, isOtherTable).rows, first.line);
+  const rows = oldFormParagraphRows(blocks);
+  return namesOldForm(rows) ? readOldForm(rows, rows[0]?.line ?? 0) : null;
+}
+
+/** Three fields or more of the old form, one of them a name the model passport has not. */
+function namesOldForm(rows: TableRow[]): boolean {
+  const named = rows.filter((row) => oldFormField(row)?.sub === false);
+  return named.length >= 3 && named.some((row) => OLD_FORM_ONLY.test(cellText(row.cells[1])));
+}
+
+const OLD_FORM_ONLY =
+  /^(?:ініціатор|учасник|відповідальний виконавець|термін реалізації|загальний обсяг фінансових ресурсів)/i;
+
+/**
+ * The form printed as numbered paragraphs («1. Ініціатор розроблення Програми: виконавчий комітет …»,
+ * «6. Загальний обсяг фінансових ресурсів … – 1 500,0 тис. грн, у тому числі …»): each as the form's
+ * table row (number, name, value), the name ending at its first dash, else at its colon.
+ */
+function oldFormParagraphRows(blocks: Block[]): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const block of blocks) {
+    if (block.kind !== "paragraph") continue;
+    const match = /^(\d{1,2}(?:\.\d{1,2})?\.?)\s+(.+)$/s.exec(block.text.trim());
+    const rest = match?.[2] ?? "";
+    // A dash before a colon: «9.1. у тому числі: коштів бюджету громади – 500,0» names the source.
+    const separator = /\s[–—-]\s/.exec(rest) ?? /:/.exec(rest);
+    const name = separator ? rest.slice(0, separator.index) : rest;
+    const value = separator ? rest.slice(separator.index + separator[0].length) : "";
+    const row = { cells: [match?.[1] ?? "", name.trim(), value.trim()], line: block.line };
+    if (match && oldFormField(row)) rows.push(row);
+  }
+  return rows;
+}
+
+/** The fields of the old form's rows; the total's sub-rows ("9.1. …") read with it as field 10's prose. */
+function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
   const fields: PassportField[] = [];
   const oldForm: string[] = [];
   const proseCells: ProseCell[] = [];
   let inTotal = false;
-  for (const row of table.rows) {
+  for (const row of rows) {
     const field = oldFormField(row);
     if (field?.sub === false) inTotal = field.number === 10;
     if (!field || (field.sub && !inTotal)) continue;
@@ -232,7 +264,7 @@ function oldFormPassport(blocks: Block[], isOtherTable: (block: Table) => boolea
     fields.push({ number: field.number, label, value, line: row.line });
   }
   if (fields.length === 0) return null;
-  const line = fields.find((field) => field.number === 10)?.line ?? table.line;
+  const line = fields.find((field) => field.number === 10)?.line ?? tableLine;
   return { fields, funding: emptyFunding(line), fundingRows: [], fundingHeader: [], proseCells, oldForm };
 }
 

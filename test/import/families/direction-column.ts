@@ -37,8 +37,8 @@ export interface DirectionColumnStyle {
   directionTotals: boolean;
   breaks: boolean[];
   pageBreaks: PageBreakMode;
-  /** The typical local programme's passport before the table: where its unit is printed, or none. */
-  oldPassport: "none" | "label" | "value";
+  /** The typical local programme's passport before the table (its unit in the names or the values; as numbered paragraphs), or none. */
+  oldPassport: "none" | "label" | "value" | "paragraphs";
 }
 
 export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.record({
@@ -70,7 +70,7 @@ export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.recor
   directionTotals: fc.boolean(),
   breaks: fc.array(fc.boolean(), { minLength: 1, maxLength: 30 }),
   pageBreaks: pageBreakMode,
-  oldPassport: fc.constantFrom("none", "label", "value"),
+  oldPassport: fc.constantFrom("none", "label", "value", "paragraphs"),
 });
 
 /** The old form's fields before its total, as councils print them. */
@@ -209,7 +209,7 @@ class DirectionColumnRenderer {
       );
     const amount = (kopecks: number) => {
       const printed = kopecks === 0 ? "-" : printAmount(kopecks, "thousand", true);
-      return style.oldPassport === "value" && kopecks !== 0 ? `${printed} тис. грн` : printed;
+      return style.oldPassport !== "label" && kopecks !== 0 ? `${printed} тис. грн` : printed;
     };
     const unit = style.oldPassport === "label" ? ", тис. грн" : "";
     const rows = [
@@ -225,6 +225,13 @@ class DirectionColumnRenderer {
         amount(sum(source)),
       ]),
     ];
+    if (style.oldPassport === "paragraphs") {
+      // «9. Загальний обсяг … – 2 500,0 тис. грн», each field a numbered paragraph, its name before a dash.
+      const paragraphs = rows.map(([number, name, value]) => `${number} ${name} – ${value}`);
+      this.lines.push("ПАСПОРТ Програми", ...paragraphs, "");
+      for (const text of ["ПАСПОРТ Програми", ...paragraphs]) this.word.paragraph(text);
+      return;
+    }
     this.lines.push("ПАСПОРТ Програми", ...rows.map((row) => row.join("\t")), "");
     this.word.paragraph("ПАСПОРТ Програми");
     this.word.startTable([]);
