@@ -35,7 +35,11 @@ const soffice = hasSoffice("test/import/layout-families.test.ts");
 const OFFICE_FORMATS: OfficeFormat[] = ["odt", "pdf"];
 
 beforeAll(async () => {
-  const words = [pagedDocument.map(({ word }) => word), oneCellDocument.map(({ word }) => word)];
+  const words = [
+    pagedDocument.map(({ word }) => word),
+    oneCellDocument.map(({ word }) => word),
+    directionColumnDocument.map(({ word }) => word),
+  ];
   if (soffice) await convertAhead(words, OFFICE_FORMATS);
 }, 600_000);
 
@@ -216,6 +220,22 @@ describe("a column of directions beside the measures («Напрями діял�
       DOCX_PROPERTY_RUNS,
     );
   }, 120_000);
+
+  it.skipIf(!soffice).each(OFFICE_FORMATS)(
+    `imports ${OFFICE_PROPERTY_RUNS.numRuns} programmes' DOCX saved as %s by LibreOffice back to their model`,
+    async (format) => {
+      await fc.assert(
+        fc.asyncProperty(directionColumnDocument, async ({ model, style, word }) => {
+          const result = await importConverted(word, format);
+          readsModel(result, model);
+          readsCleanly(result);
+          readsOldPassport(result, model, style.oldPassport !== "none");
+        }),
+        OFFICE_PROPERTY_RUNS,
+      );
+    },
+    300_000,
+  );
 });
 
 describe("columns aligned with spaces (`pdftotext -layout`, text copied from a PDF viewer)", () => {
