@@ -87,10 +87,18 @@ describe("aggregates answered again while the data state is unchanged", () => {
     expect(published.headers.etag).not.toBe(old);
     expect(published.json().communities).toBe(4);
 
-    const hashedThen = hashed.etags;
     const repeat = await app.inject(NATIONAL);
     expect([repeat.headers.etag, repeat.json().communities]).toEqual([published.headers.etag, 4]);
-    expect(hashed.etags).toBe(hashedThen);
+    // On PostgreSQL the triggers' NOTIFY of this very publish may come after the requests above and
+    // count as one more change (one more ETag hashed); once it has come, repeats are ready again.
+    await vi.waitFor(
+      async () => {
+        const hashedThen = hashed.etags;
+        const again = await app.inject(NATIONAL);
+        expect([again.headers.etag, hashed.etags]).toEqual([published.headers.etag, hashedThen]);
+      },
+      { timeout: 5_000, interval: 50 },
+    );
 
     expect((await changeStatus(store, draftId, "adopted", null, "test")).outcome).toBe("changed");
     const unpublished = await app.inject(NATIONAL);
