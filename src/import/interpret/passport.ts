@@ -42,8 +42,8 @@ export interface PassportRead {
   fundingHeader: string[];
   /** Field 10's value cells (and the rows that go on under it), where it is written as prose. */
   proseCells: ProseCell[];
-  /** The fields of a typical local programme's passport read by name (`OLD_FORM_FIELDS`), as printed. */
-  oldForm?: string[];
+  /** Read by name from a typical local programme's passport (`OLD_FORM_FIELDS`). */
+  oldForm?: boolean;
 }
 
 function fieldNumber(row: TableRow): number | null {
@@ -239,7 +239,6 @@ function oldFormParagraphRows(blocks: Block[]): TableRow[] {
 /** The fields of the old form's rows; the total's sub-rows ("9.1. …") read with it as field 10's prose. */
 function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
   const fields: PassportField[] = [];
-  const oldForm: string[] = [];
   const proseCells: ProseCell[] = [];
   let inTotal = false;
   for (const row of rows) {
@@ -260,12 +259,18 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
         ),
       );
     if (field.sub || field.number === null || fields.some((each) => each.number === field.number)) continue;
-    oldForm.push(label);
     fields.push({ number: field.number, label, value, line: row.line });
   }
   if (fields.length === 0) return null;
   const line = fields.find((field) => field.number === 10)?.line ?? tableLine;
-  return { fields, funding: emptyFunding(line), fundingRows: [], fundingHeader: [], proseCells, oldForm };
+  return {
+    fields,
+    funding: emptyFunding(line),
+    fundingRows: [],
+    fundingHeader: [],
+    proseCells,
+    oldForm: true,
+  };
 }
 
 const PARAGRAPH_FIELD = /^(\d{1,2})\.?\s+(.+)$/s;
