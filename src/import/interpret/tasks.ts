@@ -3,6 +3,7 @@ import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
+import { yearMismatches } from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
 import type { Table, TableRow } from "../blocks.js";
@@ -850,8 +851,7 @@ function statesSums(row: FundingRow, totals: Totals): boolean {
   const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
   const byYear = overall ? totals.byYear : (totals.bySourceByYear[row.source] ?? {});
   const total = overall ? totals.total : (totals.bySource[row.source] ?? 0);
-  const years = new Set([...Object.keys(byYear), ...Object.keys(row.byYear)]);
-  const yearsAgree = [...years].every((year) => (row.byYear[year] ?? 0) === (byYear[year] ?? 0));
+  const yearsAgree = yearMismatches(row.byYear, byYear).length === 0;
   return yearsAgree && (!row.totalPrinted || row.total === total);
 }
 
