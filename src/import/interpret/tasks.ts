@@ -443,11 +443,7 @@ class TaskTableBuilder {
       for (const row of rows) {
         if (statesSums(row, sums)) continue;
         const stated = `${formatAmount(row.total, this.unit)} ${unitLabel(this.unit)}`;
-        const own =
-          row.source === "total" || row.source === "unspecified"
-            ? sums.total
-            : (sums.bySource[row.source] ?? 0);
-        const sum = `${formatAmount(own, this.unit)} ${unitLabel(this.unit)}`;
+        const sum = `${formatAmount(sumsOfRowSource(row, sums).total, this.unit)} ${unitLabel(this.unit)}`;
         const message = `Підсумок завдання ${task.number} «${task.title}», рядок «${row.label || "разом"}»: зазначено ${stated} (або інші суми за роками), а сума його проєктів — ${sum}`;
         this.log.warn("task-subtotal", message, row.line, task);
       }
@@ -848,11 +844,16 @@ function warnSources(directions: Direction[], log: FindingLog, unit: MoneyUnit):
 
 /** Whether a stated total row's years (and printed total) are the sums of these totals, of its source. */
 function statesSums(row: FundingRow, totals: Totals): boolean {
-  const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
-  const byYear = overall ? totals.byYear : (totals.bySourceByYear[row.source] ?? {});
-  const total = overall ? totals.total : (totals.bySource[row.source] ?? 0);
+  const { total, byYear } = sumsOfRowSource(row, totals);
   const yearsAgree = yearMismatches(row.byYear, byYear).length === 0;
   return yearsAgree && (!row.totalPrinted || row.total === total);
+}
+
+/** The sums a stated total row stands for: all of them, unless it names one source. */
+function sumsOfRowSource(row: FundingRow, totals: Totals): Pick<Totals, "total" | "byYear"> {
+  const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
+  if (overall) return totals;
+  return { total: totals.bySource[row.source] ?? 0, byYear: totals.bySourceByYear[row.source] ?? {} };
 }
 
 /**
