@@ -82,6 +82,16 @@ function readsOneCell(result: ImportResult, { model, style }: SampleOf<typeof on
   readsCleanly(result);
 }
 
+/** The programme an annex published alone names in its caption («ПЕРЕЛІК заходів і завдань Програми …»). */
+const annexTitle = (years: string[]) =>
+  `Програма інформатизації Тестової міської територіальної громади на ${years[0]}-${years.at(-1)} роки`;
+
+/** Family 2's model, and the programme titled from the annex's caption (text and Word). */
+function readsTitledOneCell(result: ImportResult, sample: SampleOf<typeof oneCellDocument>): void {
+  readsOneCell(result, sample);
+  expect(result.programme.title).toBe(annexTitle(sample.model.years));
+}
+
 /** The years-as-rows model as the other families state it, in the unit its style prints. */
 function readsYearRows(result: ImportResult, { model, style }: SampleOf<typeof yearRowsDocument>): void {
   expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
@@ -226,11 +236,11 @@ describe("columns aligned with spaces (`pdftotext -layout`, text copied from a P
 });
 
 describe("family 2: one cell per line", () => {
-  importsText(oneCellDocument, readsOneCell);
+  importsText(oneCellDocument, readsTitledOneCell);
 });
 
 describe("family 2 as a Word document", () => {
-  importsWord(oneCellDocument, readsOneCell);
+  importsWord(oneCellDocument, readsTitledOneCell);
   importsOffice(oneCellDocument, readsOneCell);
 });
 
