@@ -2,8 +2,8 @@ import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "..
 import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
-import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
-import { yearMismatches } from "../../domain/rules/common.js";
+import { formatAmount, type MoneyUnit, sumKopecks } from "../../domain/money.js";
+import { money, yearMismatches } from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
 import type { Table, TableRow } from "../blocks.js";
@@ -444,8 +444,8 @@ class TaskTableBuilder {
       const sums = itemTotals(task);
       for (const row of rows) {
         if (statesSums(row, sums)) continue;
-        const stated = `${formatAmount(row.total, this.unit)} ${unitLabel(this.unit)}`;
-        const sum = `${formatAmount(sumsOfRowSource(row, sums).total, this.unit)} ${unitLabel(this.unit)}`;
+        const stated = money(row.total, this.unit);
+        const sum = money(sumsOfRowSource(row, sums).total, this.unit);
         const message = `Підсумок завдання ${task.number} «${task.title}», рядок «${row.label || "разом"}»: зазначено ${stated} (або інші суми за роками), а сума його проєктів — ${sum}`;
         this.log.warn("task-subtotal", message, row.line, task);
       }
@@ -487,7 +487,7 @@ class TaskTableBuilder {
 
   private warnScaled(amounts: ScaledAmount[], line: number, item?: Item): void {
     for (const scaled of amounts) {
-      const reading = `${formatAmount(scaled.kopecks, this.unit)} ${unitLabel(this.unit)}`;
+      const reading = money(scaled.kopecks, this.unit);
       const uah = `${formatAmount(scaled.kopecks, "uah")} грн`;
       const message = `Суму «${scaled.text}» записано словом; її прочитано як ${reading} (${uah}) — перевірте перерахунок`;
       this.log.warn("amount-scaled", message, line, item ?? ref.programme());
@@ -805,7 +805,7 @@ function warnRow(row: FundingRow, item: Item, log: FindingLog): void {
 function warnSpans(row: FundingRow, item: Item, log: FindingLog, unit: MoneyUnit): void {
   for (const [span, amount] of Object.entries(row.spans ?? {})) {
     const message =
-      `Суму ${formatAmount(amount, unit)} ${unitLabel(unit)} (рядок ${row.label ? `«${row.label}»` : "без назви джерела"}) ` +
+      `Суму ${money(amount, unit)} (рядок ${row.label ? `«${row.label}»` : "без назви джерела"}) ` +
       `надруковано за ${span.replace("-", "–")} роки разом, без розподілу між роками; її враховано в загальному ` +
       "обсязі, а порівняти її за роками неможливо";
     log.warn("years-not-split", message, row.line, item);
