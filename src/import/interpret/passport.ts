@@ -9,6 +9,7 @@ import {
   sumKopecks,
   unitLabel,
 } from "../../domain/money.js";
+import { money } from "../../domain/rules/common.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
@@ -636,7 +637,7 @@ function sharedYearsJudge(log: FindingLog, totals: Totals | null, unit: MoneyUni
       return !outside && sumKopecks(years.map((year) => sums[year] ?? 0)) === kopecks ? "together" : null;
     },
     undecided(printed, owner, years, kopecks, line) {
-      const amount = `${formatAmount(kopecks, unit)} ${unitLabel(unit)}`;
+      const amount = money(kopecks, unit);
       const each = years.map((year) => `${year} – ${formatAmount(kopecks, unit)}`).join(", ");
       const whose = owner === "total" ? "" : ` (${SOURCE_LABELS_UK[owner]})`;
       const message =
