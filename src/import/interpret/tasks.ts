@@ -140,6 +140,9 @@ export function isTaskTable(table: Table): boolean {
   return columns.roles.source !== undefined || (columns.roles.money !== undefined && amountColumns);
 }
 
+/** «млн грн», «млн. грн», «мільйонів гривень» in the amounts' heading. */
+const MILLIONS = /млн\.?\s*(?:грн|гривень)|мільйон\S*\s+гривень/i;
+
 export function unitOf(headerText: string): MoneyUnit | null {
   if (/тис/i.test(headerText)) return "thousand";
   return /грн/i.test(headerText) ? "uah" : null;
@@ -887,7 +890,14 @@ export function readTaskTable(
   const columns = taskColumns(table);
   if (!columns) return null;
   const unit = chosenUnit ?? unitOf(columns.headerText);
-  if (!unit) {
+  if (!chosenUnit && MILLIONS.test(columns.headerText))
+    log.add(
+      "unit-million",
+      `Заголовок таблиці завдань вказує суми в млн грн («${MILLIONS.exec(columns.headerText)?.[0]}»): infoprog читає таблицю лише в грн або тис. грн, тож суми прочитано як гривні — у мільйон разів менші. Перерахуйте таблицю в тис. грн і імпортуйте знову.`,
+      table.line,
+      ref.programme(),
+    );
+  else if (!unit) {
     log.warn(
       "unit-unknown",
       "Заголовок таблиці завдань не вказує одиниць (тис. грн чи грн); прийнято тис. грн",
