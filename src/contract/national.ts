@@ -60,9 +60,9 @@ export const oblastNames = z.object({
 });
 export type OblastNames = z.infer<typeof oblastNames>;
 
+/** A category by its id only: the labels are in docs/classification.md (the web page names it in its language). */
 export const categoryStats = z.object({
   category,
-  label: z.string(),
   total_kopecks: kopecks,
   /** Per-resident spend over the communities with a population (0 where they plan nothing). */
   per_resident: spreadOut,

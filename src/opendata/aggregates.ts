@@ -157,7 +157,6 @@ function categoryStats(communities: CommunityYear[]): CategoryStats[] {
     const total = communities.reduce((sum, community) => sum + (community.byCategory.get(category) ?? 0), 0);
     return {
       category,
-      label: categoryInfo(category).labelUk,
       total_kopecks: total,
       per_resident: outSpread(of),
       outlier_count: outliers.length,

@@ -130,6 +130,12 @@ describe("compare and national view", () => {
     expect(oblasts).toEqual([...oblasts].sort((a, b) => (a ?? "").localeCompare(b ?? "", "uk")));
   });
 
+  it("national names a category by its id only (labels: docs/classification.md, the page's language)", async () => {
+    const view = (await app.inject(`/api/v1/national?year=${YEAR}`)).json() as NationalView;
+    expect(view.categories.length).toBeGreaterThan(1);
+    for (const stats of view.categories) expect(stats).not.toHaveProperty("label");
+  });
+
   it("national medians and quartiles are the plain ones of the per-resident amounts", async () => {
     const view = (await app.inject(`/api/v1/national?year=${YEAR}`)).json() as NationalView;
     const all = [...nation, ...hand].filter(
