@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { importDocument, importText } from "../../src/import/index.js";
-import { directionColumnDocument } from "./families/direction-column.js";
+import { type DirectionColumnStyle, directionColumnDocument } from "./families/direction-column.js";
 import { modelExecutors, PROPERTY_RUNS, RUNS, type TaskTableModel } from "./families/model.js";
 import {
   convertAhead,
@@ -62,10 +62,17 @@ function readsCleanly(result: ImportResult): void {
  * A typical local programme's passport: its total and each source's from «9. Загальний обсяг фінансових
  * ресурсів» and its «9.N.» rows, one finding naming the form, and no disagreement with the table.
  */
-function readsOldPassport(result: ImportResult, model: TaskTableModel, printed: boolean): void {
+function readsOldPassport(
+  result: ImportResult,
+  model: TaskTableModel,
+  { oldPassport, council }: DirectionColumnStyle,
+): void {
   const codes = result.findings.map((finding) => finding.code);
+  const printed = oldPassport !== "none";
   expect(codes.filter((code) => code === "import.passport-old-form")).toHaveLength(printed ? 1 : 0);
   if (!printed) return;
+  // The old form has no field 1: the council its initiator names names the community.
+  expect(result.programme.community.name).toBe(council.community);
   const projects = model.directions.flatMap((direction) => direction.projects);
   const bySource: Record<string, number> = {};
   for (const project of projects)
@@ -203,7 +210,7 @@ describe("a column of directions beside the measures («Напрями діял�
         const result = importText(text);
         readsModel(result, model);
         readsCleanly(result);
-        readsOldPassport(result, model, style.oldPassport !== "none");
+        readsOldPassport(result, model, style);
       }),
       PARAMETERS,
     );
@@ -215,7 +222,7 @@ describe("a column of directions beside the measures («Напрями діял�
         const result = await importWord(word);
         readsModel(result, model);
         readsCleanly(result);
-        readsOldPassport(result, model, style.oldPassport !== "none");
+        readsOldPassport(result, model, style);
       }),
       DOCX_PROPERTY_RUNS,
     );
@@ -229,7 +236,7 @@ describe("a column of directions beside the measures («Напрями діял�
           const result = await importConverted(word, format);
           readsModel(result, model);
           readsCleanly(result);
-          readsOldPassport(result, model, style.oldPassport !== "none");
+          readsOldPassport(result, model, style);
         }),
         OFFICE_PROPERTY_RUNS,
       );

@@ -44,6 +44,8 @@ export interface PassportRead {
   proseCells: ProseCell[];
   /** Read by name from a typical local programme's passport (`OLD_FORM_FIELDS`). */
   oldForm?: boolean;
+  /** Every field of the old form as printed, those the model passport has not too («Ініціатор …»). */
+  printed?: { label: string; value: string }[];
 }
 
 function fieldNumber(row: TableRow): number | null {
@@ -240,6 +242,7 @@ function oldFormParagraphRows(blocks: Block[]): TableRow[] {
 function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
   const fields: PassportField[] = [];
   const proseCells: ProseCell[] = [];
+  const printed: { label: string; value: string }[] = [];
   let inTotal = false;
   for (const row of rows) {
     const field = oldFormField(row);
@@ -258,6 +261,7 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
           cell >= 1 && cellText(text) !== "" ? [{ text, at: { line: row.line, cell } }] : [],
         ),
       );
+    if (!field.sub) printed.push({ label, value });
     if (field.sub || field.number === null || fields.some((each) => each.number === field.number)) continue;
     fields.push({ number: field.number, label, value, line: row.line });
   }
@@ -270,6 +274,7 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
     fundingHeader: [],
     proseCells,
     oldForm: true,
+    printed,
   };
 }
 

@@ -39,6 +39,8 @@ export interface DirectionColumnStyle {
   pageBreaks: PageBreakMode;
   /** The typical local programme's passport before the table (its unit in the names or the values; as numbered paragraphs), or none. */
   oldPassport: "none" | "label" | "value" | "paragraphs";
+  /** The council the old passport's initiator names, and the community that names (none without a name). */
+  council: { printed: string; community: string };
 }
 
 export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.record({
@@ -71,11 +73,19 @@ export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.recor
   breaks: fc.array(fc.boolean(), { minLength: 1, maxLength: 30 }),
   pageBreaks: pageBreakMode,
   oldPassport: fc.constantFrom("none", "label", "value", "paragraphs"),
+  council: fc.constantFrom(
+    { printed: "міської ради", community: "" },
+    { printed: "Березівської сільської ради", community: "Березівська сільська територіальна громада" },
+    { printed: "Новоселицької селищної ради", community: "Новоселицька селищна територіальна громада" },
+    {
+      printed: "Кам'янець-Подільської міської ради",
+      community: "Кам'янець-Подільська міська територіальна громада",
+    },
+  ),
 });
 
 /** The old form's fields before its total, as councils print them. */
 const OLD_FIELDS = [
-  ["Ініціатор розроблення Програми", "Виконавчий комітет міської ради"],
   [
     "Дата, номер і назва розпорядчого документа про розроблення Програми",
     "Розпорядження міського голови від 02.09.2025 № 155-р",
@@ -212,8 +222,13 @@ class DirectionColumnRenderer {
       return style.oldPassport !== "label" && kopecks !== 0 ? `${printed} тис. грн` : printed;
     };
     const unit = style.oldPassport === "label" ? ", тис. грн" : "";
+    const initiator = ["Ініціатор розроблення Програми", `Виконавчий комітет ${style.council.printed}`];
     const rows = [
-      ...OLD_FIELDS.map(([label, value], index) => [`${index + 1}.`, label ?? "", value ?? ""]),
+      ...[initiator, ...OLD_FIELDS].map(([label, value], index) => [
+        `${index + 1}.`,
+        label ?? "",
+        value ?? "",
+      ]),
       [
         "9.",
         `Загальний обсяг фінансових ресурсів, необхідних для реалізації Програми, всього${unit}`,
