@@ -475,12 +475,19 @@ function joinWrappedLines(cell: string): string {
 const KIND_IN_CAPITALS = "ВІДДІЛ|СЕКТОР|ЦЕНТР|СЛУЖБА|РАДА|РАДИ|КОМІТЕТ|ЗАКЛАДИ";
 const SHOUTED_WORD = new RegExp(`(?<!${LETTER})(?:[А-ЯІЇЄҐ'’ʼ]{7,}|${KIND_IN_CAPITALS})(?!${LETTER})`, "u");
 const CAPITAL_WORD = new RegExp(String.raw`(?<!${LETTER})${UPPER}[${UPPER_CHARS}'’ʼ]+(?!${LETTER})`, "gu");
+const CONSONANT = "[БВГҐДЖЗЙКЛМНПРСТФХЦЧШЩ]";
 /**
- * Capitals that stay an abbreviation in a name typed in capitals: a listed organisation's ("КНП"), or
- * up to five letters with no vowel at the end, which no declined word of a name has ("ДРАЦС", "НС").
+ * A state body's abbreviation ending in a vowel, as no word of a name is made: «ГУ» alone or before
+ * consonants ("ГУ ДСНС", "ГУДКУ"), consonants before «У» ("ДКСУ"), «У» before consonants ("УСЗН").
+ */
+const STATE_BODY_IN_CAPITALS = `ГУ(?:${CONSONANT}{1,3}[АЕИІОУЯЮЄЇ]?)?|${CONSONANT}{2,4}У|У${CONSONANT}{3,4}`;
+/**
+ * Capitals that stay an abbreviation in a name typed in capitals: a listed organisation's ("КНП"), a
+ * state body's (`STATE_BODY_IN_CAPITALS`), or up to five letters with no vowel at the end, which no
+ * declined word of a name has ("ДРАЦС", "НС").
  */
 const ABBREVIATION_IN_CAPITALS = new RegExp(
-  `^(?:${ORGANISATION_ABBREVIATION}|(?!(?:${KIND_IN_CAPITALS})$)[А-ЯІЇЄҐ]{1,4}[БВГҐДЖЗЙКЛМНПРСТФХЦЧШЩ])$`,
+  `^(?:${ORGANISATION_ABBREVIATION}|${STATE_BODY_IN_CAPITALS}|(?!(?:${KIND_IN_CAPITALS})$)[А-ЯІЇЄҐ]{1,4}${CONSONANT})$`,
   "u",
 );
 

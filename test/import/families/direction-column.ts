@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import type { WordBlock, WordCell } from "../../support/word-document.js";
-import { printAmount, printExecutors, type TaskTableModel, taskTableModel, yearTotal } from "./model.js";
+import {
+  COUNCIL_EXECUTORS,
+  printAmount,
+  printExecutors,
+  type TaskTableModel,
+  taskTableModel,
+  withExecutor,
+  yearTotal,
+} from "./model.js";
 import type { DirectionView, ProjectView } from "./view.js";
 import { type PageBreakMode, pageBreakMode, WordSketch } from "./word.js";
 
@@ -41,6 +49,8 @@ export interface DirectionColumnStyle {
   oldPassport: "none" | "label" | "value" | "paragraphs";
   /** The council the old passport's initiator names, and the community that names (none without a name). */
   council: { printed: string; community: string };
+  /** An executor as councils print it after the first measure's executors (`COUNCIL_EXECUTORS`), or none. */
+  councilExecutor: string | null;
 }
 
 export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.record({
@@ -82,6 +92,7 @@ export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.recor
       community: "Кам'янець-Подільська міська територіальна громада",
     },
   ),
+  councilExecutor: fc.constantFrom(null, ...COUNCIL_EXECUTORS),
 });
 
 /** The old form's fields before its total, as councils print them. */
@@ -341,7 +352,8 @@ function countedRows(model: TaskTableModel): TaskTableModel {
 
 export const directionColumnDocument = fc
   .tuple(taskTableModel, directionColumnStyle)
-  .map(([plain, drawn]) => {
+  .map(([drawnModel, drawn]) => {
+    const plain = withExecutor(drawnModel, drawn.councilExecutor);
     // Counted rows show only where a number stands on a row that starts no direction; else «№» is
     // read as the directions' numbers, which it may as well be.
     const counted = drawn.numbers === "rows" && plain.directions.some((each) => each.projects.length > 1);
