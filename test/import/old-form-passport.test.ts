@@ -95,6 +95,7 @@ describe("the community of a typical local programme's passport", () => {
     // Nothing names the community: none is made up, and the importer says it is missing.
     ["Програми інформатизації на 2026-2028 роки", "Виконавчий комітет міської ради", ""],
     ["Програми інформатизації на 2026-2028 роки", "Роменська районна рада", ""],
+    ["Програми інформатизації на 2026-2028 роки", "Виконавчий комітет нової міської ради", ""],
   ])("%s, «%s» → «%s»", (title, initiator, community) => {
     const read = importText(oldFormDocument(title, initiator));
     expect(read.programme.community.name).toBe(community);

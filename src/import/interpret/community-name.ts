@@ -9,18 +9,26 @@ import { LETTER, LETTER_CHARS, UPPER } from "../../domain/letters.js";
 /** A community's kind in the genitive and in the nominative. */
 const KINDS: Record<string, string> = { міської: "міська", сільської: "сільська", селищної: "селищна" };
 
-/** «Березівської», «Н-ської», «Кам'янець-Подільської», «Верхньої»: a proper adjective in the genitive. */
-const NAME = String.raw`${UPPER}[${LETTER_CHARS}'’ʼ-]*ої`;
-const KIND = String.raw`(?:міської|сільської|селищної)`;
-const UNITED = "об['’ʼ]єднаної";
+/**
+ * «Березівської», «Н-ської», «Кам'янець-Подільської», «Верхньої»: a proper adjective in the genitive, its
+ * capital first (a title may be all capitals); «нової міської ради» names no community.
+ */
+const NAME = String.raw`${UPPER}[${LETTER_CHARS}'’ʼ-]*(?:ої|ОЇ)`;
+/** A word in lower case or in capitals, as a title may print it. */
+const eitherCase = (lower: string) => `(?:${lower}|${lower.toUpperCase()})`;
+const KIND = `(?:${Object.keys(KINDS).map(eitherCase).join("|")})`;
+const UNITED = eitherCase("об['’ʼ]єднаної");
 
 /** «Березівської сільської [об'єднаної] територіальної громади». */
 const COMMUNITY = new RegExp(
-  String.raw`(?<!${LETTER})(${NAME})\s+(${KIND})\s+(?:(${UNITED})\s+)?територіальної\s+громади(?!${LETTER})`,
-  "iu",
+  String.raw`(?<!${LETTER})(${NAME})\s+(${KIND})\s+(?:(${UNITED})\s+)?${eitherCase("територіальної")}\s+${eitherCase("громади")}(?!${LETTER})`,
+  "u",
 );
 /** «Березівської сільської ради». */
-const COUNCIL = new RegExp(String.raw`(?<!${LETTER})(${NAME})\s+(${KIND})\s+ради(?!${LETTER})`, "iu");
+const COUNCIL = new RegExp(
+  String.raw`(?<!${LETTER})(${NAME})\s+(${KIND})\s+${eitherCase("ради")}(?!${LETTER})`,
+  "u",
+);
 
 /** «Березівської» → «Березівська», «Верхньої» → «Верхня»; a name printed in capitals set in lower case. */
 function nominative(adjective: string): string {
