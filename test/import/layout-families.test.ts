@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { importDocument, importText } from "../../src/import/index.js";
 import type { WordBlock } from "../support/word-document.js";
-import { directionColumnDocument } from "./families/direction-column.js";
+import { type DirectionColumnStyle, directionColumnDocument } from "./families/direction-column.js";
 import { modelExecutors, PROPERTY_RUNS, RUNS, type TaskTableModel } from "./families/model.js";
 import {
   convertAhead,
@@ -103,10 +103,17 @@ function readsYearRows(result: ImportResult, { model, style }: SampleOf<typeof y
  * A typical local programme's passport: its total and each source's from «9. Загальний обсяг фінансових
  * ресурсів» and its «9.N.» rows, one finding naming the form, and no disagreement with the table.
  */
-function readsOldPassport(result: ImportResult, model: TaskTableModel, printed: boolean): void {
+function readsOldPassport(
+  result: ImportResult,
+  model: TaskTableModel,
+  { oldPassport, council }: DirectionColumnStyle,
+): void {
   const codes = result.findings.map((finding) => finding.code);
+  const printed = oldPassport !== "none";
   expect(codes.filter((code) => code === "import.passport-old-form")).toHaveLength(printed ? 1 : 0);
   if (!printed) return;
+  // The old form has no field 1: the council its initiator names names the community.
+  expect(result.programme.community.name).toBe(council.community);
   const projects = model.directions.flatMap((direction) => direction.projects);
   const bySource: Record<string, number> = {};
   for (const project of projects)
@@ -224,7 +231,7 @@ describe("family 1 with executors outside the vocabulary, and of a one-year prog
 describe("a column of directions beside the measures («Напрями діяльності та заходи»)", () => {
   const readsWithPassport: Check<SampleOf<typeof directionColumnDocument>> = (result, { model, style }) => {
     readsModelCleanly(result, { model });
-    readsOldPassport(result, model, style.oldPassport !== "none");
+    readsOldPassport(result, model, style);
   };
   importsText(directionColumnDocument, readsWithPassport);
   importsWord(directionColumnDocument, readsWithPassport);
