@@ -139,6 +139,34 @@ describe("a task table aligned with spaces", () => {
     ]);
   });
 
+  it("starts a row at a total's label wrapped after «за», its amounts printed blank", () => {
+    // A programme funding nothing may leave its totals' amounts blank: only the label tells the row.
+    const text = [
+      "Додаток 1",
+      "",
+      ...HEADER,
+      "Пріоритетний напрям 1",
+      line(
+        [0, "Кібербезпека та"],
+        [1, "1.1. Впровадження"],
+        [2, "Молодіжна рада"],
+        [3, "2026-2028"],
+        [4, "Не потребує"],
+        [9, "Працюють"],
+      ),
+      line([0, "інфраструктура"], [1, "системи"], [3, "роки"], [4, "фінансування"], [9, "системи"]),
+      line([0, "Всього за"], [4, "Загальний"]),
+      line([0, "напрямом 1"], [4, "обсяг, у тому"]),
+      line([4, "числі:"]),
+      line([0, "Всього за"], [4, "Загальний"]),
+      line([0, "Програмою"], [4, "обсяг, у тому"]),
+      line([4, "числі:"]),
+    ].join("\n");
+    const [direction] = taskTableView(importText(text).programme);
+    expect(direction?.title).toBe("Кібербезпека та інфраструктура");
+    expect(direction?.projects.map((project) => project.fundingNote)).toEqual(["Не потребує фінансування"]);
+  });
+
   it(`keeps ${PROPERTY_RUNS.numRuns} generated stacks of one-line rows without amounts apart by their deadlines`, () => {
     // Cells that fill their columns, so that a cell's first word seldom fits on the line above; each
     // project its own title (a row repeating the table's first row reads as a header printed again).

@@ -87,7 +87,7 @@ const HEADER_LINES = 6;
 export const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
 /** What only starts a row: an item's number before its title, a direction heading, a total. */
 const ROW_START = new RegExp(
-  String.raw`^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+${UPPER}|\d{1,3}\)\s+${UPPER}|Пріоритетний\s+напрям|Напрям(?:ок)?\s+№?\s*\d|(?:Всього|Усього|Разом)\s+за\s)`,
+  String.raw`^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+${UPPER}|\d{1,3}\)\s+${UPPER}|Пріоритетний\s+напрям|Напрям(?:ок)?\s+№?\s*\d|(?:Всього|Усього|Разом)\s+за(?:\s|$))`,
   "u",
 );
 
