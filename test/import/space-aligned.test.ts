@@ -363,6 +363,31 @@ describe("an indicator annex aligned with spaces", () => {
     ]);
   });
 
+  it("keeps the column-number row apart from the header printed again over a row of short cells", () => {
+    // On the new page (generated: family 4 aligned with spaces) no cell under the header is as wide as
+    // its heading, as on the first page the name of the priority is: «Назва пріоритету 2» fits its
+    // column as a heading's wrapped rest would, but a column-number row is a row of its own, and the
+    // header printed again is dropped whole.
+    const header =
+      "№ з/п             Назва пріоритету    Назва індикатора  Одиниця виміру    Спосіб розрахунку   Базове значення   Цільове значення  Динаміка (+/-, %)";
+    const rows = tableRows(
+      [
+        header,
+        "1                 2                   3                 4                 5                   6                 7                 8",
+        "1                 Цифрове врядування  Кількість         одиниць           $A$, де А –         1000              2027 – 0; 2028 –",
+        "                                      цифрових                            показник 1.1                          1000",
+        "                                      цифрових",
+        `\f${header}`,
+        "1                 2                   3                 4                 5                   6                 7                 8",
+        "                                      Наявність         Так/Ні            -                   Так               2027 – Так; 2028",
+        "                                      цифрових                                                                  – Так",
+        "                                      цифрових",
+      ].join("\n"),
+    );
+    expect(rows.map((cells) => cells[1])).toEqual(["Назва пріоритету", "2", "Цифрове врядування", ""]);
+    expect(rows.at(-1)?.[2]).toBe("Наявність цифрових цифрових");
+  });
+
   it("still drops a page number that stands apart from the rows", () => {
     const rows = tableRows(
       [

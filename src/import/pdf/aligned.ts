@@ -20,7 +20,9 @@
  *   first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
- *   (cells are top-aligned), and so does the line under a column-number row;
+ *   (cells are top-aligned), and so do a column-number row (under a header whose cells are wider than
+ *   any under them, «Назва пріоритету» over «2» would fit as a heading's wrapped rest) and the line
+ *   under it;
  * - the table ends where the alignment breaks: a line running across two column edges (a full-width
  *   paragraph), a line left of the table (but the wrapped line of a right-aligned cell), a gap of an empty line, or a footnote («*** – дані …»).
  *
@@ -768,6 +770,7 @@ function buildRows(
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
+          !isColumnNumberRow(line.map(({ piece }) => piece.text)) &&
           !startsBody(line, index, header) &&
           !isHeadingLine(line.map(({ piece }) => piece)) &&
           [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach, leads)));
