@@ -388,6 +388,27 @@ describe("an indicator annex aligned with spaces", () => {
     expect(rows.at(-1)?.[2]).toBe("Наявність цифрових цифрових");
   });
 
+  it("keeps an amount's last group alone under the header printed again, as no page number", () => {
+    // Generated (family 4 aligned with spaces, seed 943899447): the page break cut «1 000» after «1»;
+    // a page is never numbered «000».
+    const header = [
+      "№ з/п         Назва         Найменування       Одиниця       Спосіб        Базове        Цільове значення   Динаміка",
+      "              пріоритету    індикатора         виміру        розрахунку    значення                         (+/-, %)",
+    ];
+    const rows = tableRows(
+      [
+        ...header,
+        "                            Кількість          одиниць       $A$, де А –   1 000***      у 2025 році – 100",
+        "                            цифрових цифрових                показник 1.1                000; у 2026 році",
+        "                                                                                         – 100 000 000***;",
+        "                                                                                         у 2027 році – 1",
+        ...header,
+        "                                                                                         000",
+      ].join("\n"),
+    );
+    expect(rows.at(-1)?.[6]).toBe("у 2025 році – 100 000; у 2026 році – 100 000 000***; у 2027 році – 1 000");
+  });
+
   it("still drops a page number that stands apart from the rows", () => {
     const rows = tableRows(
       [
