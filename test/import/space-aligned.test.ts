@@ -409,6 +409,32 @@ describe("an indicator annex aligned with spaces", () => {
     expect(rows.at(-1)?.[6]).toBe("у 2025 році – 100 000; у 2026 році – 100 000 000***; у 2027 році – 1 000");
   });
 
+  it("goes on with a list's value under its dash alone, its year's label left on the page before", () => {
+    // Generated (family 4 aligned with spaces, seed 349947599): the page break cut «у 2026 році» |
+    // «–» over «1000000000, у 2027 році …».
+    const header = [
+      "№ з/п         Назва           Найменування  Одиниця       Спосіб        Базове        Цільове       Динаміка",
+      "              пріоритету      індикатора    виміру        розрахунку    значення      значення      (+/-, %)",
+    ];
+    const rows = tableRows(
+      [
+        ...header,
+        "2             Цифрові         Кількість     одиниць       $A$, де А –   1000          у 2026 році",
+        ...header,
+        "              послуги для     цифрових                    показник 2.1                –",
+        "              мешканців       цифрових                                                1000000000,",
+        "                                                                                      у 2027 році",
+        "                                                                                      – 0, у 2028",
+        "                                                                                      році – 0, у",
+        "                                                                                      2029 році –",
+        "                                                                                      1000",
+      ].join("\n"),
+    );
+    expect(rows.slice(1).map((cells) => cells[6])).toEqual([
+      "у 2026 році – 1000000000, у 2027 році – 0, у 2028 році – 0, у 2029 році – 1000",
+    ]);
+  });
+
   it("still drops a page number that stands apart from the rows", () => {
     const rows = tableRows(
       [

@@ -608,9 +608,11 @@ function goesOnCell(
     !wrappedAmount &&
     !awaitsValue(cell) &&
     !nextInList(above.text, piece.text) &&
-    !dashesValue(cell, piece.text)
+    !dashesValue(cell, piece.text) &&
+    !listValueAfterDash(cell, piece.text)
   )
     return false;
+  if (listValueAfterDash(cell, piece.text)) return true;
   // The value of a year's label the cell was cut after («2029 році –» over «82», «1 000;»), however
   // short, and the dash alone after its label («у 2026 році» over «–»).
   if ((AMOUNT_LIKE.test(piece.text) || /^\d/.test(piece.text)) && awaitsValue(cell)) return true;
@@ -679,6 +681,14 @@ const BARE_YEAR_LABEL = new RegExp(String.raw`(?:^|[,;])\s*(?:у\s+)?${YEAR_LABE
  */
 export function dashesValue(above: string, text: string): boolean {
   return BARE_YEAR_LABEL.test(above.trim()) && /^[–—-](?:\s*\d|$)/u.test(text.trim());
+}
+
+/**
+ * A value of a list of years' values under its dash alone, its year's label left on the page before
+ * a page break («у 2026 році» | «–» over «1000000000, у 2027 році…»): a list's item, not a row's amount.
+ */
+function listValueAfterDash(cell: string, text: string): boolean {
+  return /^[–—-]$/u.test(cell.trim()) && /^\d[\d ]*(?:,\d+)?[,;]$/u.test(text.trim());
 }
 
 /**
