@@ -2,7 +2,8 @@ import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "..
 import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
-import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
+import { formatAmount, type MoneyUnit, sumKopecks } from "../../domain/money.js";
+import { money, yearMismatches } from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
 import type { Table, TableRow } from "../blocks.js";
@@ -43,13 +44,16 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
 ];
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
-const NAMED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*(\d{1,2})?\s*[.:–—-]?\s*(\S.*)$/is;
+/** What a row calls itself when it heads a direction: «Пріоритетний напрям», «Напрямок», «Розділ». */
+const DIRECTION_WORD = String.raw`(?:пріоритетний\s+)?(?:напрям(?:ок)?|розділ)`;
+const NAMES_DIRECTION = new RegExp(`^${DIRECTION_WORD}`, "i");
+const NAMED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*(\d{1,2})?\s*[.:–—-]?\s*(\S.*)$`, "is");
 /** "I. Назва", "ІV. Назва": a Roman number, often typed with the Cyrillic І and Х. */
 const ROMAN_DIRECTION = /^([IVXІХ]{1,5})\.\s*(\S.*)$/s;
 /** "Завдання 1. Назва" alone in its row: a task heading over its projects ("1.1", "1.2"). */
 const TASK_HEADING = /^завдання\s*№?\s*(\d{1,2})\s*[.:–—-]?\s*(\S.*)$/is;
 /** "Пріоритетний напрям 1" alone: its title is the first task cell under it. */
-const UNTITLED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*№?\s*(\d{1,2})\s*[.:]?$/i;
+const UNTITLED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*№?\s*(\d{1,2})\s*[.:]?$`, "i");
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
 const MID_SENTENCE = new RegExp(String.raw`^[«"„“(]?${LOWER}`, "u");
 const TOTAL = /^(всього|усього|разом)/i;
@@ -73,8 +77,7 @@ export function isTaskHeading(text: string): boolean {
 /** A line that names a direction of the task table: "1. Назва", "Напрям 2 – Назва", "II. Назва". */
 export function isDirectionHeading(text: string): boolean {
   const line = cellText(text);
-  if (UNTITLED_DIRECTION.test(line) || DIRECTION.test(line) || /^(?:пріоритетний\s+)?напрям/i.test(line))
-    return true;
+  if (UNTITLED_DIRECTION.test(line) || DIRECTION.test(line) || NAMES_DIRECTION.test(line)) return true;
   const roman = ROMAN_DIRECTION.exec(line);
   return roman !== null && romanNumber(roman[1] ?? "") !== null;
 }
@@ -136,6 +139,9 @@ export function isTaskTable(table: Table): boolean {
   const amountColumns = yearColumns || hasSourceColumns(columns);
   return columns.roles.source !== undefined || (columns.roles.money !== undefined && amountColumns);
 }
+
+/** «млн грн», «млн. грн», «мільйонів гривень» in the amounts' heading. */
+const MILLIONS = /млн\.?\s*(?:грн|гривень)|мільйон\S*\s+гривень/i;
 
 export function unitOf(headerText: string): MoneyUnit | null {
   if (/тис/i.test(headerText)) return "thousand";
@@ -345,7 +351,7 @@ class TaskTableBuilder {
     // A heading that names itself a direction («Пріоритетний напрям 1. Назва») may stand in the task
     // column, after an empty `№` cell; a bare number («1. Назва») only in the first cell.
     const inTaskColumn = filled === 1 && at > 0 && at <= (this.columns.roles.task ?? 0);
-    if (inTaskColumn && /^(?:пріоритетний\s+)?напрям/i.test(first)) {
+    if (inTaskColumn && NAMES_DIRECTION.test(first)) {
       const untitled = UNTITLED_DIRECTION.exec(first);
       if (untitled) return { number: untitled[1] ?? String(this.directions.length + 1), title: "" };
       const named = NAMED_DIRECTION.exec(first);
@@ -397,7 +403,7 @@ class TaskTableBuilder {
       return;
     }
     const direction = this.direction;
-    const namesDirection = /напрям/i.test(label);
+    const namesDirection = /напрям|розділ/i.test(label);
     const bare =
       !namesDirection && !/програм/i.test(label) && direction !== null && direction.items.length > 0;
     const ofDirection = (namesDirection || bare) && direction;
@@ -441,12 +447,8 @@ class TaskTableBuilder {
       const sums = itemTotals(task);
       for (const row of rows) {
         if (statesSums(row, sums)) continue;
-        const stated = `${formatAmount(row.total, this.unit)} ${unitLabel(this.unit)}`;
-        const own =
-          row.source === "total" || row.source === "unspecified"
-            ? sums.total
-            : (sums.bySource[row.source] ?? 0);
-        const sum = `${formatAmount(own, this.unit)} ${unitLabel(this.unit)}`;
+        const stated = money(row.total, this.unit);
+        const sum = money(sumsOfRowSource(row, sums).total, this.unit);
         const message = `Підсумок завдання ${task.number} «${task.title}», рядок «${row.label || "разом"}»: зазначено ${stated} (або інші суми за роками), а сума його проєктів — ${sum}`;
         this.log.warn("task-subtotal", message, row.line, task);
       }
@@ -488,7 +490,7 @@ class TaskTableBuilder {
 
   private warnScaled(amounts: ScaledAmount[], line: number, item?: Item): void {
     for (const scaled of amounts) {
-      const reading = `${formatAmount(scaled.kopecks, this.unit)} ${unitLabel(this.unit)}`;
+      const reading = money(scaled.kopecks, this.unit);
       const uah = `${formatAmount(scaled.kopecks, "uah")} грн`;
       const message = `Суму «${scaled.text}» записано словом; її прочитано як ${reading} (${uah}) — перевірте перерахунок`;
       this.log.warn("amount-scaled", message, line, item ?? ref.programme());
@@ -806,7 +808,7 @@ function warnRow(row: FundingRow, item: Item, log: FindingLog): void {
 function warnSpans(row: FundingRow, item: Item, log: FindingLog, unit: MoneyUnit): void {
   for (const [span, amount] of Object.entries(row.spans ?? {})) {
     const message =
-      `Суму ${formatAmount(amount, unit)} ${unitLabel(unit)} (рядок ${row.label ? `«${row.label}»` : "без назви джерела"}) ` +
+      `Суму ${money(amount, unit)} (рядок ${row.label ? `«${row.label}»` : "без назви джерела"}) ` +
       `надруковано за ${span.replace("-", "–")} роки разом, без розподілу між роками; її враховано в загальному ` +
       "обсязі, а порівняти її за роками неможливо";
     log.warn("years-not-split", message, row.line, item);
@@ -847,12 +849,16 @@ function warnSources(directions: Direction[], log: FindingLog, unit: MoneyUnit):
 
 /** Whether a stated total row's years (and printed total) are the sums of these totals, of its source. */
 function statesSums(row: FundingRow, totals: Totals): boolean {
-  const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
-  const byYear = overall ? totals.byYear : (totals.bySourceByYear[row.source] ?? {});
-  const total = overall ? totals.total : (totals.bySource[row.source] ?? 0);
-  const years = new Set([...Object.keys(byYear), ...Object.keys(row.byYear)]);
-  const yearsAgree = [...years].every((year) => (row.byYear[year] ?? 0) === (byYear[year] ?? 0));
+  const { total, byYear } = sumsOfRowSource(row, totals);
+  const yearsAgree = yearMismatches(row.byYear, byYear).length === 0;
   return yearsAgree && (!row.totalPrinted || row.total === total);
+}
+
+/** The sums a stated total row stands for: all of them, unless it names one source. */
+function sumsOfRowSource(row: FundingRow, totals: Totals): Pick<Totals, "total" | "byYear"> {
+  const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
+  if (overall) return totals;
+  return { total: totals.bySource[row.source] ?? 0, byYear: totals.bySourceByYear[row.source] ?? {} };
 }
 
 /**
@@ -884,7 +890,14 @@ export function readTaskTable(
   const columns = taskColumns(table);
   if (!columns) return null;
   const unit = chosenUnit ?? unitOf(columns.headerText);
-  if (!unit) {
+  if (!chosenUnit && MILLIONS.test(columns.headerText))
+    log.add(
+      "unit-million",
+      `Заголовок таблиці завдань вказує суми в млн грн («${MILLIONS.exec(columns.headerText)?.[0]}»): infoprog читає таблицю лише в грн або тис. грн, тож суми прочитано як гривні — у мільйон разів менші. Перерахуйте таблицю в тис. грн і імпортуйте знову.`,
+      table.line,
+      ref.programme(),
+    );
+  else if (!unit) {
     log.warn(
       "unit-unknown",
       "Заголовок таблиці завдань не вказує одиниць (тис. грн чи грн); прийнято тис. грн",
