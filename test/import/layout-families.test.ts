@@ -86,10 +86,11 @@ function readsOneCell(result: ImportResult, { model, style }: SampleOf<typeof on
 const annexTitle = (years: string[]) =>
   `Програма інформатизації Тестової міської територіальної громади на ${years[0]}-${years.at(-1)} роки`;
 
-/** Family 2's model, and the programme titled from the annex's caption (text and Word). */
+/** Family 2's model, and the programme and its community named from the annex's caption (text and Word). */
 function readsTitledOneCell(result: ImportResult, sample: SampleOf<typeof oneCellDocument>): void {
   readsOneCell(result, sample);
   expect(result.programme.title).toBe(annexTitle(sample.model.years));
+  expect(result.programme.community.name).toBe("Тестова міська територіальна громада");
 }
 
 /** The years-as-rows model as the other families state it, in the unit its style prints. */

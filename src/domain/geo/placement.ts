@@ -48,7 +48,8 @@ const describe = (community: GeoCommunity) =>
 export function geographyFindings(programme: Programme): Finding[] {
   const placed = placeCommunity(programme.community);
   const line = passportLine(programme, 2);
-  const at = ref.passport(2);
+  // A task table published alone has no field 2 to point at: its community was named in its caption.
+  const at = programme.passport.fields.length === 0 ? ref.programme() : ref.passport(2);
   switch (placed.how) {
     case "code":
       return [];

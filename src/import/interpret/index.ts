@@ -284,6 +284,8 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   if (!taskTable) log.add("no-task-table", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
   applyPassport(programme, passport, log, ledger);
   if (passport) readIdentity(programme, passport, log);
+  // A task table published alone names its community in its caption, if anywhere.
+  else programme.community.name = communityNamed([programme.title])?.name ?? "";
   readPeriod(programme, passport?.fields ?? [], tasks, log, blocks);
   if (tasks && taskTable && !options.unit) checkUnit(programme, tasks, blocks, taskTable.line, log);
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;
