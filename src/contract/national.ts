@@ -43,17 +43,26 @@ export const spreadOut = z.object({
 });
 export type SpreadOut = z.infer<typeof spreadOut>;
 
+/** A community listed by the national view: its name and oblast are in the view's `community_names`. */
 export const outlier = z.object({
   katottg: z.string(),
-  name: z.string(),
-  oblast: z.string().nullable(),
   per_resident_kopecks: z.number(),
 });
 export type Outlier = z.infer<typeof outlier>;
 
+/**
+ * The communities of one oblast (null: without an oblast) that the view lists, each named once however
+ * many lists it is in: name by KATOTTG code.
+ */
+export const oblastNames = z.object({
+  oblast: z.string().nullable(),
+  communities: z.record(z.string(), z.string()),
+});
+export type OblastNames = z.infer<typeof oblastNames>;
+
+/** A category by its id only: the labels are in docs/classification.md (the web page names it in its language). */
 export const categoryStats = z.object({
   category,
-  label: z.string(),
   total_kopecks: kopecks,
   /** Per-resident spend over the communities with a population (0 where they plan nothing). */
   per_resident: spreadOut,
@@ -88,5 +97,10 @@ export const nationalView = z.object({
   oblasts: z.array(oblastRank),
   /** Communities ranked by per-resident spend, highest first (top 10). */
   top_communities: z.array(outlier),
+  /**
+   * The name and oblast of every community in `outliers` and `top_communities`, grouped by oblast (in
+   * Ukrainian alphabetical order, without an oblast last): named once, not in every list that has it.
+   */
+  community_names: z.array(oblastNames),
 });
 export type NationalView = z.infer<typeof nationalView>;

@@ -157,11 +157,18 @@ function startsBody(text: string): boolean {
  */
 const NON_ORGANISATION = String.raw`(?:НС|ЦЗ|ЗМІ|ЖКГ|ІТ|ІКТ|АТО|ООС|ВПО|ОТГ|ТГ|МСУ|ГІС|СЕД|ЕЦП|КЕП|ПК|ПЗ|ПЕОМ|ЕОМ|НУШ|ЗНО|НМТ|ТПВ|ДТП|ЄС)(?![${LETTER_CHARS}])`;
 /**
+ * A state body's abbreviation by its make-up, listed or not: «ГУ…» (головне управління: "ГУДКУ",
+ * "ГУ ДСНС"), «У…» (управління: "УСЗН") or «…У» (України: "ДКСУ", "ДКУ").
+ */
+const STATE_BODY = String.raw`(?!${NON_ORGANISATION})(?:ГУ\s?[А-ЯІЇЄҐ]{2,5}|У[А-ЯІЇЄҐ]{3,4}|[А-ЯІЇЄҐ]{2,4}У)(?!${LETTER})`;
+/** The region a state body serves: "у Сумській області", "в Роменському районі". */
+const IN_REGION = String.raw`(?:у|в)\s+${UPPER}[${LETTER_CHARS}'’ʼ-]*(?:ій|ому)\s+(?:області|районі)(?!${LETTER})`;
+/**
  * An all-capitals abbreviation of 3+ letters alone, or with the place it serves ("ДРАЦС", "ДРАЦС міста",
- * "ДРАЦС (за згодою)"): an organisation.
+ * "ДРАЦС (за згодою)", "ГУ ДСНС у Сумській області"): an organisation.
  */
 const STANDALONE_ABBREVIATION = new RegExp(
-  String.raw`^(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{3,}(?:\s+${PLACE})?(?:\s*\(за згодою\))?$`,
+  String.raw`^(?!${NON_ORGANISATION})(?:${STATE_BODY}|[А-ЯІЇЄҐ]{3,})(?:\s+(?:${PLACE}|${IN_REGION}))?(?:\s*\(за згодою\))?$`,
   "u",
 );
 
@@ -176,10 +183,15 @@ const GENITIVE_WORD = new RegExp(
   "u",
 );
 
-/** Capitals that open the text and are no organisation's listed abbreviation: "ПДР", "ЖКГ", "РМР". */
+/**
+ * Capitals that open the text and are no organisation's listed abbreviation nor a state body's
+ * (`STATE_BODY`): "ПДР", "ЖКГ", "РМР".
+ */
 function opensWithUnlistedCapitals(text: string): boolean {
-  const [capitals] = LEADING_CAPITALS.exec(text.trim()) ?? [];
-  return capitals !== undefined && !new RegExp(`^[«"„]?${ORGANISATION_ABBREVIATION}`, "u").test(capitals);
+  const clean = text.trim();
+  const [capitals] = LEADING_CAPITALS.exec(clean) ?? [];
+  const listed = new RegExp(`^[«"„]?(?:${ORGANISATION_ABBREVIATION}|${STATE_BODY})`, "u");
+  return capitals !== undefined && !listed.test(clean);
 }
 
 /**
@@ -421,28 +433,61 @@ function splitAtOwner(text: string): string[] {
  * unit's owner run on into the next unit (`splitAtOwner`).
  */
 export function splitExecutors(cell: string): string[] {
-  return cell.split(/[;\n]/).flatMap((part) => {
-    const printed = cellText(part);
-    const reading = readingCase(printed);
-    const units = splitUnits(reading)
-      .flatMap(splitJoined)
-      .flatMap(splitAtOwner)
-      .map(trimEnd)
-      .filter((unit) => unit !== "");
-    return reading === printed ? units : asPrinted(units, reading, printed);
-  });
+  return joinWrappedLines(cell)
+    .split(/[;\n]/)
+    .flatMap((part) => {
+      const printed = cellText(part);
+      const reading = readingCase(printed);
+      const units = splitUnits(reading)
+        .flatMap(splitJoined)
+        .flatMap(splitAtOwner)
+        .map(trimEnd)
+        .filter((unit) => unit !== "");
+      return reading === printed ? units : asPrinted(units, reading, printed);
+    });
+}
+
+/** A line's end that a name goes on from: a comma, a conjunction, a hyphen, an open bracket or quote. */
+const OPEN_END = /(?:,|[-‐(«„"]|\s(?:та|і|й|з|зі|із|у|в|до|для|по|при|and))$/iu;
+/** A line's start that goes on with the name above: a conjunction, a comma, a closing bracket or quote. */
+const GOING_ON = /^(?:(?:та|і|й|and)\s|[,)»“])/iu;
+
+/**
+ * Lines that go on with the line above: one broken inside a name ("Відділ освіти,⏎молоді та спорту",
+ * "Виконавчий комітет Березівської⏎сільської ради"): after an open end, or starting with a conjunction,
+ * or in lower case with no executor of its own and no person's post ("фінансовий відділ",
+ * "громадськість", "начальник …" stay lines of their own). Commas and conjunctions then split as on
+ * one line.
+ */
+function joinWrappedLines(cell: string): string {
+  const lines = cell.split("\n").map((line) => line.trim());
+  return lines.reduce((joined, line, index) => {
+    if (index === 0) return line;
+    const above = joined.slice(joined.lastIndexOf("\n") + 1);
+    const lowerName =
+      new RegExp(`^${LOWER}`, "u").test(line) && !startsExecutor(line) && !POST_START.test(line);
+    const goesOn = above !== "" && line !== "" && (OPEN_END.test(above) || GOING_ON.test(line) || lowerName);
+    return `${joined}${goesOn ? " " : "\n"}${line}`;
+  }, "");
 }
 
 /** A word in capitals that only a name typed in capitals has: 7+ letters, or a unit's kind. */
 const KIND_IN_CAPITALS = "ВІДДІЛ|СЕКТОР|ЦЕНТР|СЛУЖБА|РАДА|РАДИ|КОМІТЕТ|ЗАКЛАДИ";
 const SHOUTED_WORD = new RegExp(`(?<!${LETTER})(?:[А-ЯІЇЄҐ'’ʼ]{7,}|${KIND_IN_CAPITALS})(?!${LETTER})`, "u");
 const CAPITAL_WORD = new RegExp(String.raw`(?<!${LETTER})${UPPER}[${UPPER_CHARS}'’ʼ]+(?!${LETTER})`, "gu");
+const CONSONANT = "[БВГҐДЖЗЙКЛМНПРСТФХЦЧШЩ]";
 /**
- * Capitals that stay an abbreviation in a name typed in capitals: a listed organisation's ("КНП"), or
- * up to five letters with no vowel at the end, which no declined word of a name has ("ДРАЦС", "НС").
+ * A state body's abbreviation ending in a vowel, as no word of a name is made: «ГУ» alone or before
+ * consonants ("ГУ ДСНС", "ГУДКУ"), consonants before «У» ("ДКСУ"), «У» before consonants ("УСЗН").
+ */
+const STATE_BODY_IN_CAPITALS = `ГУ(?:${CONSONANT}{1,3}[АЕИІОУЯЮЄЇ]?)?|${CONSONANT}{2,4}У|У${CONSONANT}{3,4}`;
+/**
+ * Capitals that stay an abbreviation in a name typed in capitals: a listed organisation's ("КНП"), a
+ * state body's (`STATE_BODY_IN_CAPITALS`), or up to five letters with no vowel at the end, which no
+ * declined word of a name has ("ДРАЦС", "НС").
  */
 const ABBREVIATION_IN_CAPITALS = new RegExp(
-  `^(?:${ORGANISATION_ABBREVIATION}|(?!(?:${KIND_IN_CAPITALS})$)[А-ЯІЇЄҐ]{1,4}[БВГҐДЖЗЙКЛМНПРСТФХЦЧШЩ])$`,
+  `^(?:${ORGANISATION_ABBREVIATION}|${STATE_BODY_IN_CAPITALS}|(?!(?:${KIND_IN_CAPITALS})$)[А-ЯІЇЄҐ]{1,4}${CONSONANT})$`,
   "u",
 );
 

@@ -3,6 +3,7 @@ import type {
   CompareCommunity,
   CompareProgramme,
   NationalView,
+  OblastNames,
   OblastRank,
   Outlier,
   SpreadOut,
@@ -116,12 +117,27 @@ const outSpread = (of: Spread): SpreadOut => ({
 const rankValue = (of: Spread) => (Number.isNaN(of.median) ? Number.NEGATIVE_INFINITY : of.median);
 
 function outlierOf(community: CommunityYear, value: number): Outlier {
-  return {
-    katottg: community.katottg,
-    name: community.name,
-    oblast: community.oblast,
-    per_resident_kopecks: round(value),
-  };
+  return { katottg: community.katottg, per_resident_kopecks: round(value) };
+}
+
+/** The oblasts' names in Ukrainian order, and communities without an oblast after them. */
+const byOblast = (a: string | null, b: string | null) =>
+  a === null || b === null ? Number(a === null) - Number(b === null) : a.localeCompare(b, "uk");
+
+/** Each listed community named once, grouped by oblast. */
+function communityNames(communities: CommunityYear[], listed: Outlier[]): OblastNames[] {
+  const byCode = new Map(communities.map((community) => [community.katottg, community]));
+  const groups = new Map<string | null, Record<string, string>>();
+  for (const { katottg } of listed) {
+    const community = byCode.get(katottg);
+    if (!community) continue;
+    const names = groups.get(community.oblast) ?? {};
+    names[katottg] = community.name;
+    groups.set(community.oblast, names);
+  }
+  return [...groups.keys()]
+    .sort(byOblast)
+    .map((oblast) => ({ oblast, communities: groups.get(oblast) ?? {} }));
 }
 
 /** Outliers listed per category, and communities in the top list. */
@@ -141,7 +157,6 @@ function categoryStats(communities: CommunityYear[]): CategoryStats[] {
     const total = communities.reduce((sum, community) => sum + (community.byCategory.get(category) ?? 0), 0);
     return {
       category,
-      label: categoryInfo(category).labelUk,
       total_kopecks: total,
       per_resident: outSpread(of),
       outlier_count: outliers.length,
@@ -170,6 +185,8 @@ export async function nationalView(db: Db, year: number, oblast?: string): Promi
     .sort((a, b) => b.value - a.value)
     .slice(0, OUTLIERS_SHOWN)
     .map(({ each, value }) => outlierOf(each, value));
+  const categories = categoryStats(communities);
+  const listed = [...categories.flatMap((stats) => stats.outliers), ...top];
   return {
     year,
     years,
@@ -177,9 +194,10 @@ export async function nationalView(db: Db, year: number, oblast?: string): Promi
     communities: communities.length,
     total_kopecks: communities.reduce((sum, each) => sum + each.total, 0),
     per_resident: outSpread(perResidentSpread(communities)),
-    categories: categoryStats(communities),
+    categories,
     oblasts: oblast === undefined ? oblastRanking(communities) : [],
     top_communities: top,
+    community_names: communityNames(communities, listed),
   };
 }
 

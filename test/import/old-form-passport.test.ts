@@ -42,3 +42,73 @@ describe("the typical local programme's passport printed as paragraphs", () => {
     ).toEqual([]);
   });
 });
+
+/** The old form's passport as a table, its title and initiator given; the task table as above. */
+function oldFormDocument(title: string, initiator: string): string {
+  return [
+    "ПАСПОРТ",
+    title,
+    "",
+    `1.\tІніціатор розроблення програми\t${initiator}`,
+    "2.\tРозробник програми\tВідділ цифрового розвитку",
+    "3.\tУчасники програми\tСтруктурні підрозділи виконавчого комітету",
+    "4.\tТермін реалізації програми\t2026-2028 роки",
+    "5.\tЗагальний обсяг фінансових ресурсів, необхідних для реалізації програми, тис. грн\t1 500,0",
+    "",
+    ...DOCUMENT.split("\n").slice(DOCUMENT.split("\n").indexOf("Додаток 1")),
+  ].join("\n");
+}
+
+describe("the community of a typical local programme's passport", () => {
+  // The old form has no field 1: the title or a field names the community or its council in the genitive.
+  it.each([
+    [
+      "Програми інформатизації Березівської сільської територіальної громади на 2026-2028 роки",
+      "Виконавчий комітет сільської ради",
+      "Березівська сільська територіальна громада",
+    ],
+    [
+      "Програми інформатизації на 2026-2028 роки",
+      "Виконавчий комітет Березівської сільської ради",
+      "Березівська сільська територіальна громада",
+    ],
+    [
+      "Програми цифрового розвитку на 2026-2028 роки",
+      "Виконавчий комітет Н-ської міської ради",
+      "Н-ська міська територіальна громада",
+    ],
+    [
+      "ПРОГРАМИ ІНФОРМАТИЗАЦІЇ КАМ'ЯНЕЦЬ-ПОДІЛЬСЬКОЇ МІСЬКОЇ ТЕРИТОРІАЛЬНОЇ ГРОМАДИ НА 2026-2028 РОКИ",
+      "Виконавчий комітет міської ради",
+      "Кам'янець-Подільська міська територіальна громада",
+    ],
+    [
+      "Програми інформатизації Вільшанської селищної ради на 2026-2028 роки",
+      "Виконавчий комітет Вільшанської селищної ради",
+      "Вільшанська селищна територіальна громада",
+    ],
+    [
+      "Програми інформатизації Верхньої сільської територіальної громади на 2026-2028 роки",
+      "Виконавчий комітет сільської ради",
+      "Верхня сільська територіальна громада",
+    ],
+    // Nothing names the community: none is made up, and the importer says it is missing.
+    ["Програми інформатизації на 2026-2028 роки", "Виконавчий комітет міської ради", ""],
+    ["Програми інформатизації на 2026-2028 роки", "Роменська районна рада", ""],
+    ["Програми інформатизації на 2026-2028 роки", "Виконавчий комітет нової міської ради", ""],
+  ])("%s, «%s» → «%s»", (title, initiator, community) => {
+    const read = importText(oldFormDocument(title, initiator));
+    expect(read.programme.community.name).toBe(community);
+    const codes = read.findings.map((finding) => finding.code);
+    expect(codes.includes("import.no-community")).toBe(community === "");
+  });
+
+  it("names in its finding where the community was read", () => {
+    const read = importText(
+      oldFormDocument("Програми на 2026-2028 роки", "Виконавчий комітет Березівської сільської ради"),
+    );
+    const finding = read.findings.find((each) => each.code === "import.passport-old-form");
+    expect(finding?.message).toContain("«Березівська сільська територіальна громада»");
+    expect(finding?.message).toContain("«Ініціатор розроблення програми»");
+  });
+});

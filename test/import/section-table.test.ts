@@ -70,3 +70,16 @@ describe("a task table in «Розділ» sections under a three-row amounts he
     ).toEqual([["Частка оновлених робочих місць", "20", { 2026: "40", 2027: "60", 2028: "80" }]]);
   });
 });
+
+describe("a programme total printed in the name column, its number cell empty", () => {
+  it("names the total row by its own words in the finding", () => {
+    const wrong = DOCUMENT.replace(
+      row("Всього по Програмі", "", "", "", "", "2 250,0", "900,0", "850,0", "500,0", ""),
+      row("", "Всього по Програмі", "", "", "", "2 250,0", "950,0", "850,0", "500,0", ""),
+    );
+    const { programme, findings } = importText(wrong);
+    expect(programme.declaredTotals.map((total) => total.label)).toEqual(["Всього по Програмі"]);
+    const total = findings.find((finding) => finding.code === "programme.total");
+    expect(total?.message).toContain("рядок «Всього по Програмі»");
+  });
+});

@@ -139,6 +139,34 @@ describe("a task table aligned with spaces", () => {
     ]);
   });
 
+  it("starts a row at a total's label wrapped after «за», its amounts printed blank", () => {
+    // A programme funding nothing may leave its totals' amounts blank: only the label tells the row.
+    const text = [
+      "Додаток 1",
+      "",
+      ...HEADER,
+      "Пріоритетний напрям 1",
+      line(
+        [0, "Кібербезпека та"],
+        [1, "1.1. Впровадження"],
+        [2, "Молодіжна рада"],
+        [3, "2026-2028"],
+        [4, "Не потребує"],
+        [9, "Працюють"],
+      ),
+      line([0, "інфраструктура"], [1, "системи"], [3, "роки"], [4, "фінансування"], [9, "системи"]),
+      line([0, "Всього за"], [4, "Загальний"]),
+      line([0, "напрямом 1"], [4, "обсяг, у тому"]),
+      line([4, "числі:"]),
+      line([0, "Всього за"], [4, "Загальний"]),
+      line([0, "Програмою"], [4, "обсяг, у тому"]),
+      line([4, "числі:"]),
+    ].join("\n");
+    const [direction] = taskTableView(importText(text).programme);
+    expect(direction?.title).toBe("Кібербезпека та інфраструктура");
+    expect(direction?.projects.map((project) => project.fundingNote)).toEqual(["Не потребує фінансування"]);
+  });
+
   it(`keeps ${PROPERTY_RUNS.numRuns} generated stacks of one-line rows without amounts apart by their deadlines`, () => {
     // Cells that fill their columns, so that a cell's first word seldom fits on the line above; each
     // project its own title (a row repeating the table's first row reads as a header printed again).
@@ -332,6 +360,78 @@ describe("an indicator annex aligned with spaces", () => {
         "",
       ],
       ["", "", "Кількість осіб", "осіб", "$B$", "5", "2026: 1 000; 2027: 120 000 000", ""],
+    ]);
+  });
+
+  it("keeps the column-number row apart from the header printed again over a row of short cells", () => {
+    // On the new page (generated: family 4 aligned with spaces) no cell under the header is as wide as
+    // its heading, as on the first page the name of the priority is: «Назва пріоритету 2» fits its
+    // column as a heading's wrapped rest would, but a column-number row is a row of its own, and the
+    // header printed again is dropped whole.
+    const header =
+      "№ з/п             Назва пріоритету    Назва індикатора  Одиниця виміру    Спосіб розрахунку   Базове значення   Цільове значення  Динаміка (+/-, %)";
+    const rows = tableRows(
+      [
+        header,
+        "1                 2                   3                 4                 5                   6                 7                 8",
+        "1                 Цифрове врядування  Кількість         одиниць           $A$, де А –         1000              2027 – 0; 2028 –",
+        "                                      цифрових                            показник 1.1                          1000",
+        "                                      цифрових",
+        `\f${header}`,
+        "1                 2                   3                 4                 5                   6                 7                 8",
+        "                                      Наявність         Так/Ні            -                   Так               2027 – Так; 2028",
+        "                                      цифрових                                                                  – Так",
+        "                                      цифрових",
+      ].join("\n"),
+    );
+    expect(rows.map((cells) => cells[1])).toEqual(["Назва пріоритету", "2", "Цифрове врядування", ""]);
+    expect(rows.at(-1)?.[2]).toBe("Наявність цифрових цифрових");
+  });
+
+  it("keeps an amount's last group alone under the header printed again, as no page number", () => {
+    // Generated (family 4 aligned with spaces, seed 943899447): the page break cut «1 000» after «1»;
+    // a page is never numbered «000».
+    const header = [
+      "№ з/п         Назва         Найменування       Одиниця       Спосіб        Базове        Цільове значення   Динаміка",
+      "              пріоритету    індикатора         виміру        розрахунку    значення                         (+/-, %)",
+    ];
+    const rows = tableRows(
+      [
+        ...header,
+        "                            Кількість          одиниць       $A$, де А –   1 000***      у 2025 році – 100",
+        "                            цифрових цифрових                показник 1.1                000; у 2026 році",
+        "                                                                                         – 100 000 000***;",
+        "                                                                                         у 2027 році – 1",
+        ...header,
+        "                                                                                         000",
+      ].join("\n"),
+    );
+    expect(rows.at(-1)?.[6]).toBe("у 2025 році – 100 000; у 2026 році – 100 000 000***; у 2027 році – 1 000");
+  });
+
+  it("goes on with a list's value under its dash alone, its year's label left on the page before", () => {
+    // Generated (family 4 aligned with spaces, seed 349947599): the page break cut «у 2026 році» |
+    // «–» over «1000000000, у 2027 році …».
+    const header = [
+      "№ з/п         Назва           Найменування  Одиниця       Спосіб        Базове        Цільове       Динаміка",
+      "              пріоритету      індикатора    виміру        розрахунку    значення      значення      (+/-, %)",
+    ];
+    const rows = tableRows(
+      [
+        ...header,
+        "2             Цифрові         Кількість     одиниць       $A$, де А –   1000          у 2026 році",
+        ...header,
+        "              послуги для     цифрових                    показник 2.1                –",
+        "              мешканців       цифрових                                                1000000000,",
+        "                                                                                      у 2027 році",
+        "                                                                                      – 0, у 2028",
+        "                                                                                      році – 0, у",
+        "                                                                                      2029 році –",
+        "                                                                                      1000",
+      ].join("\n"),
+    );
+    expect(rows.slice(1).map((cells) => cells[6])).toEqual([
+      "у 2026 році – 1000000000, у 2027 році – 0, у 2028 році – 0, у 2029 році – 1000",
     ]);
   });
 

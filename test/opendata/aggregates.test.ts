@@ -107,6 +107,35 @@ describe("compare and national view", () => {
     );
   });
 
+  it("national names each community it lists once, under its own oblast, however many lists have it", async () => {
+    const body = (await app.inject(`/api/v1/national?year=${YEAR}`)).body;
+    const view = JSON.parse(body) as NationalView;
+    const listed = [...view.categories.flatMap((stats) => stats.outliers), ...view.top_communities];
+    const codes = new Set(listed.map((each) => each.katottg));
+    expect(listed.length).toBeGreaterThan(codes.size);
+    for (const each of listed) expect(Object.keys(each).sort()).toEqual(["katottg", "per_resident_kopecks"]);
+    const named = view.community_names.flatMap(({ oblast, communities }) =>
+      Object.entries(communities).map(([katottg, name]) => ({ katottg, name, oblast })),
+    );
+    const communities = [...nation, ...hand, unknown].map((each) => each.community);
+    expect(new Set(named.map((each) => each.katottg))).toEqual(codes);
+    expect(named).toHaveLength(codes.size);
+    for (const each of named) {
+      const community = communities.find((one) => one.katottg === each.katottg);
+      expect(each).toEqual({ katottg: each.katottg, name: community?.name, oblast: community?.oblast });
+      const sameName = named.filter((other) => other.name === each.name).length;
+      expect(body.split(JSON.stringify(each.name)).length - 1).toBe(sameName);
+    }
+    const oblasts = view.community_names.map((group) => group.oblast);
+    expect(oblasts).toEqual([...oblasts].sort((a, b) => (a ?? "").localeCompare(b ?? "", "uk")));
+  });
+
+  it("national names a category by its id only (labels: docs/classification.md, the page's language)", async () => {
+    const view = (await app.inject(`/api/v1/national?year=${YEAR}`)).json() as NationalView;
+    expect(view.categories.length).toBeGreaterThan(1);
+    for (const stats of view.categories) expect(stats).not.toHaveProperty("label");
+  });
+
   it("national medians and quartiles are the plain ones of the per-resident amounts", async () => {
     const view = (await app.inject(`/api/v1/national?year=${YEAR}`)).json() as NationalView;
     const all = [...nation, ...hand].filter(

@@ -400,7 +400,7 @@ export function readFunding(
   if (row && totalRow && row.source === "unspecified") {
     // "Всього: … 27745 …" with no source named: the row is the printed total itself.
     row.source = "total";
-    row.label = cellText(cells[0]);
+    row.label = cellText(cells.find((cell) => cell.trim() !== "") ?? "");
   }
   const guessed = row !== null && !years.totalled && layout === read && guessesYears(layout, unit);
   return {

@@ -9,6 +9,7 @@ import {
 import type { MoneyUnit } from "../../domain/money.js";
 import { programmeTotals } from "../../domain/totals.js";
 import { type Block, NotAProgrammeError, type Table, type TableRow } from "../blocks.js";
+import { communityNamed } from "./community-name.js";
 import { NumberLedger } from "./coverage.js";
 import { FindingLog } from "./findings.js";
 import { isIndicatorTable, readIndicators } from "./indicators.js";
@@ -38,12 +39,28 @@ function field(fields: PassportField[], number: number): PassportField | undefin
  * One finding for a passport in the typical local programme's form: which of its fields were read as
  * which field of the model passport; the validator names each model field still missing.
  */
-function warnOldForm(read: PassportRead, log: FindingLog): void {
+function warnOldForm(read: PassportRead, community: string, log: FindingLog): void {
   const mapped = read.fields.map((each) => `«${each.label}» — як поле ${each.number}`).join("; ");
   const message =
     "Паспорт складено за формою типової місцевої програми, а не за примірною програмою інформатизації " +
-    `(наказ Мінцифри № 160 від 28.10.2024): прочитано ${mapped}. Решту полів (1–10) потрібно заповнити.`;
+    `(наказ Мінцифри № 160 від 28.10.2024): прочитано ${mapped}.${community} Решту полів (1–10) потрібно заповнити.`;
   log.warn("passport-old-form", message, read.fields[0]?.line ?? 0, ref.passport(1));
+}
+
+/**
+ * The old form has no field 1: the community its title or one of its fields names, in the genitive
+ * («… Березівської сільської ради»), and a sentence for the finding saying where it was read.
+ */
+function oldFormCommunity(programme: Programme, read: PassportRead): { name: string; source: string } {
+  const printed = read.printed ?? [];
+  const found = communityNamed([programme.title, ...printed.map((each) => each.value)]);
+  if (!found) return { name: "", source: "" };
+  const where = found.index === 0 ? "заголовком" : `полем «${printed[found.index - 1]?.label}»`;
+  return { name: found.name, source: ` Громаду («${found.name}») визначено за ${where}.` };
+}
+
+function warnNoCommunity(line: number, log: FindingLog): void {
+  log.warn("no-community", "У паспорті не знайдено назви громади (поле 1)", line, ref.passport(1));
 }
 
 function readIdentity(programme: Programme, read: PassportRead, log: FindingLog): void {
@@ -54,16 +71,13 @@ function readIdentity(programme: Programme, read: PassportRead, log: FindingLog)
   const katottg = KATOTTG.exec(code?.value ?? "");
   programme.community.katottg = katottg ? `UA${katottg[1]}` : "";
   if (read.oldForm) {
-    warnOldForm(read, log);
+    const community = oldFormCommunity(programme, read);
+    programme.community.name = community.name;
+    warnOldForm(read, community.source, log);
+    if (!community.name) warnNoCommunity(read.fields[0]?.line ?? 0, log);
     return;
   }
-  if (!name?.value)
-    log.warn(
-      "no-community",
-      "У паспорті не знайдено назви громади (поле 1)",
-      name?.line ?? 0,
-      ref.passport(1),
-    );
+  if (!name?.value) warnNoCommunity(name?.line ?? 0, log);
   if (!katottg)
     log.warn("no-katottg", "У паспорті не знайдено коду КАТОТТГ (поле 2)", code?.line ?? 0, ref.passport(2));
   for (let number = 1; number <= 10; number++) {

@@ -9,6 +9,7 @@ import {
   sumKopecks,
   unitLabel,
 } from "../../domain/money.js";
+import { money } from "../../domain/rules/common.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
@@ -44,6 +45,8 @@ export interface PassportRead {
   proseCells: ProseCell[];
   /** Read by name from a typical local programme's passport (`OLD_FORM_FIELDS`). */
   oldForm?: boolean;
+  /** Every field of the old form as printed, those the model passport has not too («Ініціатор …»). */
+  printed?: { label: string; value: string }[];
 }
 
 function fieldNumber(row: TableRow): number | null {
@@ -138,10 +141,7 @@ export function findPassport(blocks: Block[], isOtherTable: (block: Table) => bo
   table.rows.forEach((row, index) => {
     const number = fieldNumber(row);
     if (number === null || fields.some((field) => field.number === number)) return;
-    const value = row.cells
-      .slice(2)
-      .map(cellText)
-      .filter((text) => text !== "");
+    const value = [...valueCells(row), ...wrappedValue(valueCells(row), table.rows.slice(index + 1))];
     fields.push({ number, label: cellText(row.cells[1]), value: value.join(" "), line: row.line });
     if (number === 10) {
       fundingHeader = row.cells.slice(2).map(cellText);
@@ -151,6 +151,33 @@ export function findPassport(blocks: Block[], isOtherTable: (block: Table) => bo
   });
   const line = fields.find((field) => field.number === 10)?.line ?? table.line;
   return { fields, funding: emptyFunding(line), fundingRows, fundingHeader, proseCells };
+}
+
+function valueCells(row: TableRow): string[] {
+  return row.cells
+    .slice(2)
+    .map(cellText)
+    .filter((text) => text !== "");
+}
+
+const SENTENCE_END = /[.!?;:]$/;
+
+/**
+ * The lines of a field's value that a reading of a borderless PDF set apart as rows of their own (the
+ * cell centred, its lines of other widths): rows under the field with no number and no name, one value
+ * cell each, while the value so far ends mid-sentence. A funding table's rows under field 10 have
+ * several cells or a name.
+ */
+function wrappedValue(value: string[], below: TableRow[]): string[] {
+  const lines: string[] = [];
+  for (const row of below) {
+    const cells = valueCells(row);
+    const last = lines.at(-1) ?? value.at(-1) ?? "";
+    const named = cellText(row.cells[0]) !== "" || cellText(row.cells[1]) !== "";
+    if (named || cells.length !== 1 || last === "" || SENTENCE_END.test(last)) break;
+    lines.push(...cells);
+  }
+  return lines;
 }
 
 /**
@@ -240,6 +267,7 @@ function oldFormParagraphRows(blocks: Block[]): TableRow[] {
 function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
   const fields: PassportField[] = [];
   const proseCells: ProseCell[] = [];
+  const printed: { label: string; value: string }[] = [];
   let inTotal = false;
   for (const row of rows) {
     const field = oldFormField(row);
@@ -258,6 +286,7 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
           cell >= 1 && cellText(text) !== "" ? [{ text, at: { line: row.line, cell } }] : [],
         ),
       );
+    if (!field.sub) printed.push({ label, value });
     if (field.sub || field.number === null || fields.some((each) => each.number === field.number)) continue;
     fields.push({ number: field.number, label, value, line: row.line });
   }
@@ -270,6 +299,7 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
     fundingHeader: [],
     proseCells,
     oldForm: true,
+    printed,
   };
 }
 
@@ -636,7 +666,7 @@ function sharedYearsJudge(log: FindingLog, totals: Totals | null, unit: MoneyUni
       return !outside && sumKopecks(years.map((year) => sums[year] ?? 0)) === kopecks ? "together" : null;
     },
     undecided(printed, owner, years, kopecks, line) {
-      const amount = `${formatAmount(kopecks, unit)} ${unitLabel(unit)}`;
+      const amount = money(kopecks, unit);
       const each = years.map((year) => `${year} – ${formatAmount(kopecks, unit)}`).join(", ");
       const whose = owner === "total" ? "" : ` (${SOURCE_LABELS_UK[owner]})`;
       const message =

@@ -20,7 +20,9 @@
  *   first word could not have fitted
  *   on that line (the cell's text wrapped: the line above plus that word runs past the farthest any
  *   line of the column reaches); a piece in a column the row has not used yet starts a row too
- *   (cells are top-aligned), and so does the line under a column-number row;
+ *   (cells are top-aligned), and so do a column-number row (under a header whose cells are wider than
+ *   any under them, «Назва пріоритету» over «2» would fit as a heading's wrapped rest) and the line
+ *   under it;
  * - the table ends where the alignment breaks: a line running across two column edges (a full-width
  *   paragraph), a line left of the table (but the wrapped line of a right-aligned cell), a gap of an empty line, or a footnote («*** – дані …»).
  *
@@ -87,7 +89,7 @@ const HEADER_LINES = 6;
 export const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
 /** What only starts a row: an item's number before its title, a direction heading, a total. */
 const ROW_START = new RegExp(
-  String.raw`^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+${UPPER}|\d{1,3}\)\s+${UPPER}|Пріоритетний\s+напрям|Напрям(?:ок)?\s+№?\s*\d|(?:Всього|Усього|Разом)\s+за\s)`,
+  String.raw`^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+${UPPER}|\d{1,3}\)\s+${UPPER}|Пріоритетний\s+напрям|Напрям(?:ок)?\s+№?\s*\d|(?:Всього|Усього|Разом)\s+за(?:\s|$))`,
   "u",
 );
 
@@ -629,9 +631,11 @@ function goesOnCell(
     !wrappedAmount &&
     !awaitsValue(cell) &&
     !nextInList(above.text, piece.text) &&
-    !dashesValue(cell, piece.text)
+    !dashesValue(cell, piece.text) &&
+    !listValueAfterDash(cell, piece.text)
   )
     return false;
+  if (listValueAfterDash(cell, piece.text)) return true;
   // The value of a year's label the cell was cut after («2029 році –» over «82», «1 000;»), however
   // short, and the dash alone after its label («у 2026 році» over «–»).
   if ((AMOUNT_LIKE.test(piece.text) || /^\d/.test(piece.text)) && awaitsValue(cell)) return true;
@@ -700,6 +704,14 @@ const BARE_YEAR_LABEL = new RegExp(String.raw`(?:^|[,;])\s*(?:у\s+)?${YEAR_LABE
  */
 export function dashesValue(above: string, text: string): boolean {
   return BARE_YEAR_LABEL.test(above.trim()) && /^[–—-](?:\s*\d|$)/u.test(text.trim());
+}
+
+/**
+ * A value of a list of years' values under its dash alone, its year's label left on the page before
+ * a page break («у 2026 році» | «–» over «1000000000, у 2027 році…»): a list's item, not a row's amount.
+ */
+function listValueAfterDash(cell: string, text: string): boolean {
+  return /^[–—-]$/u.test(cell.trim()) && /^\d[\d ]*(?:,\d+)?[,;]$/u.test(text.trim());
 }
 
 /**
@@ -791,6 +803,7 @@ function buildRows(
       (rules
         ? !ruledAbove(rules, aboveY, line)
         : !isColumnNumberRow([...above.previous.values()].map((piece) => piece.text)) &&
+          !isColumnNumberRow(line.map(({ piece }) => piece.text)) &&
           !startsBody(line, index, header) &&
           !isHeadingLine(line.map(({ piece }) => piece)) &&
           [...byColumn].every(([column, piece]) => goesOnCell(column, piece, above, reach, leads)));

@@ -9,6 +9,7 @@ import {
   isNamingRow,
   isYearRow,
 } from "../interpret/columns.js";
+import { sourcesNamedIn } from "../interpret/funding-prose.js";
 import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { joinPieces } from "./clean.js";
 
@@ -42,7 +43,7 @@ function isSparse(row: RawRow, previous: RawRow): boolean {
 
 /**
  * A line continues the row above when it starts mid-sentence (lowercase) after a page break or
- * as a sparse line, or when it is a lone fragment after a page break.
+ * as a sparse line, or when it is a lone fragment after a page break that names no source of funding.
  */
 function looksLikeContinuation(row: RawRow, previous: RawRow): boolean {
   if (startsRow(row.cells)) return false;
@@ -52,7 +53,16 @@ function looksLikeContinuation(row: RawRow, previous: RawRow): boolean {
   const text = (row.cells[first] ?? "").trim();
   if (isSourceLabel(text) || labelsAmounts(text) || namesSourceColumns(row.cells, filled)) return false;
   if (LOWERCASE_START.test(text)) return row.afterBlank || isSparse(row, previous);
-  return row.afterBlank && filled.length === 1 && first > 0 && !AMOUNT_LIKE.test(text);
+  return row.afterBlank && filled.length === 1 && first > 0 && !AMOUNT_LIKE.test(text) && !namesSource(text);
+}
+
+/**
+ * A sentence that opens by naming where the money comes from («Джерело фінансування – місцевий
+ * бюджет», «Фінансування здійснюється за рахунок коштів місцевого бюджету»): a row of its own, not the
+ * rest of a cell a page break cut (that reads on mid-sentence, in lowercase).
+ */
+function namesSource(text: string): boolean {
+  return sourcesNamedIn(text).length > 0;
 }
 
 const TRAILING_AMOUNTS = /(?:\s+(?:[-‐‑–—−]|\d[\d\s]*(?:[.,]\d+)?))+$/;

@@ -34,8 +34,11 @@ const SIZE = 2.5;
 /** Baseline step of one line; a blank line adds half a step (the table goes on), two end it. */
 const STEP = SIZE * 1.2;
 const RUN = /\S+(?: \S+)*/g;
-/** Lone page numbers and "Продовження додатка 1" lines a page break leaves inside a table. */
-const PAGE_FURNITURE = /^\s*(?:[-–]?\s*\d{1,3}\s*[-–]?|продовження(?:\s+\S+){0,4})\s*$/i;
+/**
+ * Lone page numbers and "Продовження додатка 1" lines a page break leaves inside a table. No page
+ * number opens with a zero: «000» alone is an amount's last group that the break cut off («1» | «000»).
+ */
+const PAGE_FURNITURE = /^\s*(?:[-–]?\s*[1-9]\d{0,2}\s*[-–]?|продовження(?:\s+\S+){0,4})\s*$/i;
 const AMOUNT = /^-?\d{1,3}(?:[  ]?\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$/;
 
 interface Line {

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import type { WordBlock, WordCell } from "../../support/word-document.js";
-import { printAmount, printExecutors, type TaskTableModel, taskTableModel, yearTotal } from "./model.js";
+import {
+  COUNCIL_EXECUTORS,
+  printAmount,
+  printExecutors,
+  type TaskTableModel,
+  taskTableModel,
+  withExecutor,
+  yearTotal,
+} from "./model.js";
 import type { DirectionView, ProjectView } from "./view.js";
 import { type PageBreakMode, pageBreakMode, WordSketch } from "./word.js";
 
@@ -39,6 +47,10 @@ export interface DirectionColumnStyle {
   pageBreaks: PageBreakMode;
   /** The typical local programme's passport before the table (its unit in the names or the values; as numbered paragraphs), or none. */
   oldPassport: "none" | "label" | "value" | "paragraphs";
+  /** The council the old passport's initiator names, and the community that names (none without a name). */
+  council: { printed: string; community: string };
+  /** An executor as councils print it after the first measure's executors (`COUNCIL_EXECUTORS`), or none. */
+  councilExecutor: string | null;
 }
 
 export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.record({
@@ -71,11 +83,20 @@ export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.recor
   breaks: fc.array(fc.boolean(), { minLength: 1, maxLength: 30 }),
   pageBreaks: pageBreakMode,
   oldPassport: fc.constantFrom("none", "label", "value", "paragraphs"),
+  council: fc.constantFrom(
+    { printed: "міської ради", community: "" },
+    { printed: "Березівської сільської ради", community: "Березівська сільська територіальна громада" },
+    { printed: "Новоселицької селищної ради", community: "Новоселицька селищна територіальна громада" },
+    {
+      printed: "Кам'янець-Подільської міської ради",
+      community: "Кам'янець-Подільська міська територіальна громада",
+    },
+  ),
+  councilExecutor: fc.constantFrom(null, ...COUNCIL_EXECUTORS),
 });
 
 /** The old form's fields before its total, as councils print them. */
 const OLD_FIELDS = [
-  ["Ініціатор розроблення Програми", "Виконавчий комітет міської ради"],
   [
     "Дата, номер і назва розпорядчого документа про розроблення Програми",
     "Розпорядження міського голови від 02.09.2025 № 155-р",
@@ -212,8 +233,13 @@ class DirectionColumnRenderer {
       return style.oldPassport !== "label" && kopecks !== 0 ? `${printed} тис. грн` : printed;
     };
     const unit = style.oldPassport === "label" ? ", тис. грн" : "";
+    const initiator = ["Ініціатор розроблення Програми", `Виконавчий комітет ${style.council.printed}`];
     const rows = [
-      ...OLD_FIELDS.map(([label, value], index) => [`${index + 1}.`, label ?? "", value ?? ""]),
+      ...[initiator, ...OLD_FIELDS].map(([label, value], index) => [
+        `${index + 1}.`,
+        label ?? "",
+        value ?? "",
+      ]),
       [
         "9.",
         `Загальний обсяг фінансових ресурсів, необхідних для реалізації Програми, всього${unit}`,
@@ -326,7 +352,8 @@ function countedRows(model: TaskTableModel): TaskTableModel {
 
 export const directionColumnDocument = fc
   .tuple(taskTableModel, directionColumnStyle)
-  .map(([plain, drawn]) => {
+  .map(([drawnModel, drawn]) => {
+    const plain = withExecutor(drawnModel, drawn.councilExecutor);
     // Counted rows show only where a number stands on a row that starts no direction; else «№» is
     // read as the directions' numbers, which it may as well be.
     const counted = drawn.numbers === "rows" && plain.directions.some((each) => each.projects.length > 1);

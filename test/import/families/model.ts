@@ -277,6 +277,38 @@ export const taskTableModel: fc.Arbitrary<TaskTableModel> = fc
       ),
   );
 
+/**
+ * Executors as councils print them, drawn by the direction-column family only (the other families'
+ * seeded PDF samples stay as they are): one body's «та» («Відділ освіти та молоді») and a state body's
+ * or an organisation's abbreviation («ГУДКУ», «ГУ ДСНС у Сумській області», «УСЗН», «КНП «ЦПМСД»»).
+ */
+export const COUNCIL_EXECUTORS = [
+  "Відділ освіти та молоді",
+  "ГУДКУ",
+  "ГУ ДСНС у Сумській області",
+  "УСЗН",
+  "КНП «ЦПМСД»",
+];
+
+/** The model with one more executor after the first project's, joined as its cell joins them. */
+export function withExecutor(model: TaskTableModel, executor: string | null): TaskTableModel {
+  const [first] = model.directions.flatMap((direction) => direction.projects);
+  const cell = first && model.executorCells[first.number];
+  if (!executor || !first || !cell) return model;
+  const executors = [...cell.executors, lowerFirst(executor)];
+  const directions = model.directions.map((direction) => ({
+    ...direction,
+    projects: direction.projects.map((project) =>
+      project === first ? { ...project, executors: executors.join(", ") } : project,
+    ),
+  }));
+  return {
+    ...model,
+    directions,
+    executorCells: { ...model.executorCells, [first.number]: { ...cell, executors } },
+  };
+}
+
 /** The sum of a project's sources for a year, in kopecks. */
 export function yearTotal(project: ProjectView, year: string): number {
   return Object.values(project.funding).reduce((sum, years) => sum + (years[year] ?? 0), 0);

@@ -355,6 +355,33 @@ describe("family 3: passport field 10 as an inline table", () => {
     }
   });
 
+  it("keeps the sentence naming the sole source apart from the total row a page break ends", () => {
+    // Generated (seed 253660297): a total of «-» in its label's cell, then a page break. Joined on,
+    // the sentence's words after «-» made the dash read as the sentence's own, and no amount was left.
+    for (const sentence of [
+      "Джерело фінансування – місцевий бюджет",
+      "Фінансування здійснюється за рахунок коштів місцевого бюджету",
+    ]) {
+      const text = [
+        ...passportHead(2024, 2024),
+        `10.${T}Джерела та обсяги фінансування${T}2024`,
+        `${T}Загальний обсяг, тис. грн, -`,
+        "",
+        `${T}${sentence}`,
+        "",
+        "Додаток 1",
+        "",
+      ].join("\n");
+      const { line: _line, ...funding } = interpretBlocks(readTextBlocks(text)).programme.passport.funding;
+      expect(funding, text).toEqual({
+        total: null,
+        byYear: { "2024": 0 },
+        bySource: {},
+        bySourceByYear: { local: { "2024": 0 } },
+      });
+    }
+  });
+
   it("reads one amount after a year range said neither way by the task table's sums, else names it", () => {
     const text = (amounts: string[]) =>
       [

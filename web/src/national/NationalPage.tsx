@@ -14,7 +14,7 @@ import {
   Title,
 } from "@mantine/core";
 import { type MouseEvent, useMemo, useState } from "react";
-import type { NationalView, Outlier } from "../../../src/contract/national.js";
+import type { NationalView } from "../../../src/contract/national.js";
 import { useI18n } from "../i18n/index.js";
 import { formatMoney } from "../lib/format.js";
 import { navigate, useSearch } from "../lib/router.js";
@@ -29,12 +29,14 @@ import {
   categoryRanges,
   comparePath,
   formatPerResident,
+  type NamedCommunity,
   type NationalPlace,
   nationalPath,
   type OutlierRow,
   outlierRows,
   parseNationalSearch,
   toggleChosen,
+  topRows,
   yearOptions,
 } from "./nationalData.js";
 
@@ -45,7 +47,7 @@ export interface Selection {
   clear: () => void;
 }
 
-function ChooseBox({ community, selection }: { community: Outlier; selection: Selection }) {
+function ChooseBox({ community, selection }: { community: NamedCommunity; selection: Selection }) {
   const { t } = useI18n();
   const checked = selection.chosen.some((each) => each.katottg === community.katottg);
   return (
@@ -119,7 +121,7 @@ function TopTable({
   selection,
   withOblast,
 }: {
-  rows: Outlier[];
+  rows: NamedCommunity[];
   selection: Selection;
   withOblast: boolean;
 }) {
@@ -208,6 +210,7 @@ export function NationalReport({ view, selection }: { view: NationalView; select
   const { t, lang } = useI18n();
   const ranges = useMemo(() => categoryRanges(view.categories, lang), [view, lang]);
   const outliers = useMemo(() => outlierRows(view, lang), [view, lang]);
+  const top = useMemo(() => topRows(view), [view]);
   const country = view.oblast === null;
   if (view.communities === 0)
     return (
@@ -245,10 +248,10 @@ export function NationalReport({ view, selection }: { view: NationalView; select
         <Title order={3} size="h4">
           {t("national.top")}
         </Title>
-        {view.top_communities.length === 0 ? (
+        {top.length === 0 ? (
           <Text>{t("national.noPopulation")}</Text>
         ) : (
-          <TopTable rows={view.top_communities} selection={selection} withOblast={country} />
+          <TopTable rows={top} selection={selection} withOblast={country} />
         )}
       </Stack>
       <Stack gap="xs">

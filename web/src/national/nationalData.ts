@@ -57,7 +57,30 @@ export function categoryRanges(categories: CategoryStats[], lang: Lang): Categor
     .sort((a, b) => b.median - a.median || b.q3 - a.q3 || a.label.localeCompare(b.label, "uk"));
 }
 
-export interface OutlierRow extends Outlier {
+/** A listed community with the name and oblast the view gives once in `community_names`. */
+export interface NamedCommunity extends Outlier {
+  name: string;
+  oblast: string | null;
+}
+
+/** Names the view's listed communities from its `community_names` (a code it does not name: the code). */
+export function namer(view: Pick<NationalView, "community_names">): (listed: Outlier) => NamedCommunity {
+  const named = new Map<string, { name: string; oblast: string | null }>();
+  for (const { oblast, communities } of view.community_names) {
+    for (const [katottg, name] of Object.entries(communities)) named.set(katottg, { name, oblast });
+  }
+  return (listed) => ({
+    ...listed,
+    ...(named.get(listed.katottg) ?? { name: listed.katottg, oblast: null }),
+  });
+}
+
+/** The top communities in the API's order, named. */
+export function topRows(view: NationalView): NamedCommunity[] {
+  return view.top_communities.map(namer(view));
+}
+
+export interface OutlierRow extends NamedCommunity {
   category: CategoryId;
   categoryLabel: string;
   /** Above the category's national median, or below it. */
@@ -66,9 +89,10 @@ export interface OutlierRow extends Outlier {
 
 /** The outliers of every category listed by the API, in category order then as the API ranks them. */
 export function outlierRows(view: NationalView, lang: Lang): OutlierRow[] {
+  const named = namer(view);
   return view.categories.flatMap((stats) =>
     stats.outliers.map((outlier) => ({
-      ...outlier,
+      ...named(outlier),
       category: stats.category,
       categoryLabel: categoryLabel(stats.category, lang),
       above: outlier.per_resident_kopecks > (stats.per_resident.median ?? 0),
