@@ -214,6 +214,58 @@ function givesPassportBack(result: ImportResult, generated: SpacedPassport): voi
   expect(result.coverage?.numbersFlagged ?? 0).toBe(0);
 }
 
+/**
+ * Issue 17: a value's wrapped line, the widest of the table (it sets the table's right edge), alone on
+ * its line at the value column's left edge, is that value's, not a row across the table.
+ */
+const WRAPPED_WIDEST: [string, string][] = [
+  ["Найменування територіальної громади", "Тестова сільська територіальна громада"],
+  [
+    "Заголовок, дата, номер розпорядчого документа про розроблення проєкту Програми",
+    "Даних цифрових електронного електронного даних мешканців",
+  ],
+  ["Мета Програми", "Закладів осіб відкритих закладів осіб"],
+  ["Розробник Програми", "Освіти систем посадових документообігу комп'ютерів комп'ютерів"],
+  [
+    "Керівник Програми",
+    "Заступник сільського голови Закладів доступу осіб наборів наборів Wi-Fi посадових посадових",
+  ],
+  ["Відповідальні за виконання заходів Програми", "Wi-Fi закладів документообігу комп'ютерів Wi-Fi"],
+  ["Строк реалізації Програми", "2025–2025 роки"],
+];
+const WRAPPED_WIDEST_BLOCKS: WordBlock[] = [
+  { kind: "paragraph", text: "ПАСПОРТ" },
+  { kind: "paragraph", text: "Програми цифрового розвитку Тестової сільської територіальної громади" },
+  {
+    kind: "table",
+    headerRows: 0,
+    borders: false,
+    rows: [
+      ...WRAPPED_WIDEST.map(([label, value]): WordCell[] => [label, { text: value, span: 2 }]),
+      ["Джерела та обсяги фінансування, грн", "", "2025 рік"],
+      ["", "Загальний обсяг", "6688204,06"],
+      ["", "місцевий бюджет", "6688204,06"],
+    ],
+  },
+  { kind: "paragraph", text: "Додаток 1" },
+  { kind: "paragraph", text: "Перелік завдань і проєктів Програми" },
+];
+const WRAPPED_WIDEST_LOOK: WordLook = { ...(LOOKS[1] as WordLook), size: 13 };
+
+describe("a value's wrapped line that is the table's widest", () => {
+  it.skipIf(!soffice)(
+    "stays in the value's cell",
+    async () => {
+      const pdf = await wordAs(WRAPPED_WIDEST_BLOCKS, "pdf", WRAPPED_WIDEST_LOOK);
+      const { fields, funding } = passportOf(await importDocument(pdf, "p.pdf"));
+      const values = fields.filter((field) => field.number !== 10).map(({ label, value }) => [label, value]);
+      expect(values).toEqual(WRAPPED_WIDEST);
+      expect(funding.bySourceByYear).toEqual({ local: { "2025": 668_820_406 } });
+    },
+    300_000,
+  );
+});
+
 /** The ruled passport and, after it, a table without borders that no rule reads (who signed what). */
 const SIGNATURES: WordBlock[] = [
   ...passport(true, true),

@@ -404,19 +404,42 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
  * The column a piece goes to: the one its centre is in, or, for a piece running over a column edge (a
  * spanning cell), the one it starts in; a line's only piece centred on the table or ending at its right
  * edge, running over a column edge, spans the whole table ("Пріоритетний напрям 1" centred or
- * right-aligned in a row of one cell), from column 1.
+ * right-aligned in a row of one cell), from column 1 — unless it starts at one of `starts`, where
+ * other lines start a column's cells (a wrapped value, the table's widest line, ending at its right).
  */
-function columnOf(columns: number[], piece: Piece, alone = false): number {
+function columnOf(columns: number[], piece: Piece, alone = false, starts: number[] = []): number {
   const inner = columns.slice(1, -1);
   const size = piece.size;
   const crosses = inner.some((edge) => piece.x < edge - size && piece.right > edge + size);
   const [tableLeft, tableRight] = [columns[0] ?? 0, columns.at(-1) ?? 0];
   const centred = Math.abs((piece.x + piece.right) / 2 - (tableLeft + tableRight) / 2) < size;
   const rightAligned = Math.abs(piece.right - tableRight) < 2 * size;
-  if (crosses && alone && (centred || rightAligned)) return 0;
+  const startsColumn = starts.some((x) => Math.abs(x - piece.x) <= 1);
+  if (crosses && alone && (centred || rightAligned) && !startsColumn) return 0;
   const at = crosses ? piece.x + 1 : (piece.x + piece.right) / 2;
   const index = inner.findIndex((edge) => at < edge);
   return index < 0 ? inner.length : index;
+}
+
+/**
+ * Where two or more lines of two or more pieces start a piece in a column right of the first: the
+ * left edges of those columns' cells, as the table's lines agree on them.
+ */
+function cellStarts(region: Piece[][], columns: number[]): number[] {
+  const starts = region
+    .filter((line) => line.length >= 2)
+    .map((line) => line.filter((piece) => columnOf(columns, piece) > 0).map((piece) => piece.x));
+  const agreed = (x: number) =>
+    starts.filter((line) => line.some((other) => Math.abs(other - x) <= 1)).length >= 2;
+  return starts.flat().filter(agreed);
+}
+
+/** A region's pieces in their columns (`columnOf`, a line's only piece as such). */
+function placeLines(region: Piece[][], columns: number[]): Placed[][] {
+  const starts = cellStarts(region, columns);
+  return region.map((line) =>
+    line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1, starts), piece })),
+  );
 }
 
 /**
@@ -953,11 +976,7 @@ export function alignedTables(
       header || !context.headerless ? null : headerlessTable(split, lines, at, context, carried);
     if (unheaded) {
       closeBand();
-      const placed = split
-        .slice(at, unheaded.end)
-        .map((line) =>
-          line.map((piece) => ({ column: columnOf(unheaded.columns, piece, line.length === 1), piece })),
-        );
+      const placed = placeLines(split.slice(at, unheaded.end), unheaded.columns);
       const rules = rowRules(context.horizontal, lines.slice(at, unheaded.end), unheaded.columns);
       const rows = buildRows(placed, unheaded.columns, cellJoin, rules, { led: unheaded.led });
       tables.push({
@@ -985,9 +1004,7 @@ export function alignedTables(
     let { columns } = body;
     const { end } = body;
     if (header.cells) columns = alignedEdges(columns, header.cells, split.slice(at + header.lines, end));
-    const placed = split
-      .slice(at, end)
-      .map((line) => line.map((piece) => ({ column: columnOf(columns, piece, line.length === 1), piece })));
+    const placed = placeLines(split.slice(at, end), columns);
     for (let index = 1; index < header.lines; index++)
       placed[index] = underSpanning(placed[index - 1] ?? [], placed[index] ?? [], columns);
     const rules = rowRules(context.horizontal, lines.slice(at, end), columns);
