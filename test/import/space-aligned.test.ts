@@ -235,6 +235,41 @@ describe("a task table aligned with spaces", () => {
     expect(() => importText([...LINES.slice(0, 6), wide].join("\n"))).toThrow(/понад 1000 клітинок/);
   });
 
+  it("reads the same table under headings wrapped over lines: a wide total heading, «у т.ч. за роками», «2026» over «рік»", () => {
+    const wrapped = [
+      line(
+        [0, "Назва завдання"],
+        [1, "Назва проєкту,"],
+        [2, "Відповідальні за"],
+        [3, "Строки"],
+        [4, "Джерела"],
+        [5, "Загальний обсяг фінансування,"],
+        [9, "Очікувані"],
+      ),
+      line(
+        [1, "робіт з"],
+        [2, "виконання"],
+        [3, "виконання"],
+        [4, "фінансування"],
+        [5, "тис. грн"],
+        [9, "результати"],
+      ),
+      line([1, "інформатизації"], [5, "Всього"], [6, "у тому числі за роками"]),
+      line([6, "2026"], [7, "2027"], [8, "2028"]),
+      line([6, "рік"], [7, "рік"], [8, "рік"]),
+    ];
+    const text = LINES.flatMap((each) => {
+      if (each === HEADER[0]) return wrapped;
+      if (each === `\f${HEADER[0]}`) return [`\f${wrapped[0]}`, ...wrapped.slice(1)];
+      return each === HEADER[1] ? [] : [each];
+    }).join("\n");
+    const result = importText(text);
+    expect(taskTableView(result.programme)).toEqual(taskTableView(importText(TABLE).programme));
+    const coverage = result.coverage;
+    expect(coverage?.numbersFlagged).toBe(0);
+    expect(coverage?.numbersSeen).toBe(coverage?.numbersPlaced);
+  });
+
   it("leaves text without such a header to the other readers", () => {
     expect(readSpacedBlocks("Програма\n\nПросто  текст  з  подвійними  пробілами\n")).toBeNull();
     expect(readSpacedBlocks("Назва завдання;Назва проєкту;Джерела фінансування\n")).toBeNull();
