@@ -378,6 +378,8 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
       band.push(line);
       if (isColumnNumberRow(line.map((piece) => piece.text))) break;
     }
+    // A band as long as a header may be ends the loop before it is compared.
+    repeated ||= repeatsHeader(band, context.header);
   }
   const cells = headerCells(band);
   if (cells.extents.length < 3) return null;

@@ -74,7 +74,12 @@ export interface HeaderShape {
    */
   rowNumbers: boolean;
   repeatTask: boolean;
+  /** The amounts' heading names the total: «Загальний обсяг фінансування, тис. грн» over the total and the years. */
+  wideTotal: boolean;
 }
+
+/** The amounts' heading where it names the total (`HeaderShape.wideTotal`). */
+const WIDE_TOTAL = "Загальний обсяг фінансування, тис. грн";
 
 export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   oneName: fc.constantFrom(
@@ -98,6 +103,7 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   wordyAmounts: fc.boolean(),
   rowNumbers: fc.boolean(),
   repeatTask: fc.boolean(),
+  wideTotal: fc.boolean(),
 });
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
@@ -247,6 +253,7 @@ class PagedRenderer {
     const totalWord = wordy ? "Сума, всього" : style.totalWord;
     const title = `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`;
     const shape = style.headerShape;
+    const moneyHeading = shape?.wideTotal ? WIDE_TOTAL : style.headers.money;
     const blanks = model.years.map(() => "");
     const lead = this.extra ? [""] : [];
     const naming = [
@@ -256,7 +263,7 @@ class PagedRenderer {
       style.headers.executors,
       style.headers.deadline,
       "Джерела фінансування",
-      style.headers.money,
+      moneyHeading,
       ...blanks,
       style.headers.result,
     ];
@@ -271,7 +278,7 @@ class PagedRenderer {
     this.word.paragraph("Додаток 1");
     this.word.paragraph(title);
     // The money heading spans the total and the year columns; "у т.ч. за роками" spans the years.
-    const money = { text: style.headers.money, span: model.years.length + 1 };
+    const money = { text: moneyHeading, span: model.years.length + 1 };
     const wordAmountRows: WordCell[][] = shape?.including
       ? [
           [
