@@ -255,6 +255,10 @@ describe("columns aligned with spaces (`pdftotext -layout`, text copied from a P
   );
 });
 
+/** The programme an annex published alone names in its caption («ПЕРЕЛІК заходів і завдань Програми …»). */
+const annexTitle = (years: string[]) =>
+  `Програма інформатизації Тестової міської територіальної громади на ${years[0]}-${years.at(-1)} роки`;
+
 describe("family 2: one cell per line", () => {
   it(`imports ${RUNS} generated programmes back to their model`, () => {
     fc.assert(
@@ -262,6 +266,7 @@ describe("family 2: one cell per line", () => {
         const result = importText(text);
         readsModel(result, model);
         expect(result.programme.unit).toBe(style.unit);
+        expect(result.programme.title).toBe(annexTitle(model.years));
         readsCleanly(result);
       }),
       PARAMETERS,
@@ -276,6 +281,7 @@ describe("family 2 as a Word document", () => {
         const result = await importWord(word);
         readsModel(result, model);
         expect(result.programme.unit).toBe(style.unit);
+        expect(result.programme.title).toBe(annexTitle(model.years));
         readsCleanly(result);
       }),
       DOCX_PROPERTY_RUNS,

@@ -129,7 +129,7 @@ export function isIncludingHeading(cell: string): boolean {
  * A header row between the naming row and the year row: only "Всього" over the total column and an
  * "у т.ч. за роками" heading over the years, no number.
  */
-function isIncludingRow(cells: string[]): boolean {
+export function isIncludingRow(cells: string[]): boolean {
   const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
   return (
     filled.some((cell) => INCLUDING_CELL.test(cell)) &&

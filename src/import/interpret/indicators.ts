@@ -30,7 +30,7 @@ export const INDICATOR_COLUMNS: ColumnRule<IndicatorRole>[] = [
   { role: "formula", pattern: /формул|методик|розрахун/i },
   { role: "direction", pattern: /напрям|пріоритет/i },
   { role: "number", pattern: /№|з\/п/i },
-  { role: "name", pattern: /найменування|індикатор/i },
+  { role: "name", pattern: /найменування|назва|індикатор|^\s*показники?\s*$/i },
 ];
 
 function indicatorColumns(table: Table): Columns<IndicatorRole> | null {

@@ -48,23 +48,47 @@ export function readSections(blocks: Block[], stop: number): Section[] {
 /** "Програма (Програми) інформатизації / цифрового розвитку / цифрової трансформації …", after «ПАСПОРТ» maybe. */
 const PROGRAMME_NAME =
   /^(?:паспорт\s+)?програм[аи]\s+(?:інформатизації|цифров\S*\s+(?:розвитку|трансформації)|розвитку\s+цифров)/i;
+/** The programme named inside a caption: «Додаток 2 до Програми інформатизації …», «Перелік заходів Програми …». */
+const PROGRAMME_NAMED = new RegExp(
+  String.raw`(?<!${LETTER})програм[аиі](?=\s+(?:інформатизації|цифров\S*\s+(?:розвитку|трансформації)|розвитку\s+цифров))`,
+  "iu",
+);
 
-/** The programme title: the "ПРОГРАМА …" heading and the lines right under it. */
+/**
+ * The programme title: the "ПРОГРАМА …" heading and the lines right under it; else a line naming the
+ * programme («ПАСПОРТ Програми …»); else, in an annex published alone, its caption above the first table.
+ */
 export function readTitle(blocks: Block[]): string {
   const paragraphs = blocks.filter((block): block is Paragraph => block.kind === "paragraph");
   const start = paragraphs.findIndex((block) => PROGRAMME_TITLE.test(block.text));
   const fallback = paragraphs.findIndex((block) => PROGRAMME_NAME.test(block.text));
   const at = start >= 0 ? start : fallback;
-  const first = paragraphs[at];
-  if (!first) return "";
-  const parts = [first.text];
+  if (at < 0) return captionTitle(blocks);
+  const title = withNextLines(paragraphs, at);
+  // «ПАСПОРТ / Програми цифрового розвитку …» names it in the genitive: the title is «Програма …».
+  return start >= 0 ? title : title.replace(/^(?:паспорт\s+)?програми(?=\s)/i, "Програма");
+}
+
+/** The paragraph and the lines right under it (a title wrapped over up to four lines). */
+function withNextLines(paragraphs: Paragraph[], at: number): string {
+  const parts = [paragraphs[at]?.text ?? ""];
   for (let index = at + 1; index < Math.min(paragraphs.length, at + 4); index++) {
     const next = paragraphs[index];
     const previous = paragraphs[index - 1];
     if (!next || !previous || next.line !== previous.line + 1) break;
     parts.push(next.text);
   }
-  // «ПАСПОРТ / Програми цифрового розвитку …» names it in the genitive: the title is «Програма …».
-  const title = parts.join(" ").replace(/\s+/g, " ").trim();
-  return start >= 0 ? title : title.replace(/^(?:паспорт\s+)?програми(?=\s)/i, "Програма");
+  return parts.join(" ").replace(/\s+/g, " ").trim();
+}
+
+function captionTitle(blocks: Block[]): string {
+  const table = blocks.findIndex((block) => block.kind !== "paragraph");
+  const caption = (table < 0 ? blocks : blocks.slice(0, table)).filter(
+    (block): block is Paragraph => block.kind === "paragraph",
+  );
+  const at = caption.findIndex((block) => PROGRAMME_NAMED.test(block.text));
+  if (at < 0) return "";
+  const text = withNextLines(caption, at);
+  const named = PROGRAMME_NAMED.exec(text);
+  return named ? `Програма${text.slice(named.index + named[0].length)}` : "";
 }

@@ -43,13 +43,16 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
 ];
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
-const NAMED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*(\d{1,2})?\s*[.:–—-]?\s*(\S.*)$/is;
+/** What a row calls itself when it heads a direction: «Пріоритетний напрям», «Напрямок», «Розділ». */
+const DIRECTION_WORD = String.raw`(?:пріоритетний\s+)?(?:напрям(?:ок)?|розділ)`;
+const NAMES_DIRECTION = new RegExp(`^${DIRECTION_WORD}`, "i");
+const NAMED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*(\d{1,2})?\s*[.:–—-]?\s*(\S.*)$`, "is");
 /** "I. Назва", "ІV. Назва": a Roman number, often typed with the Cyrillic І and Х. */
 const ROMAN_DIRECTION = /^([IVXІХ]{1,5})\.\s*(\S.*)$/s;
 /** "Завдання 1. Назва" alone in its row: a task heading over its projects ("1.1", "1.2"). */
 const TASK_HEADING = /^завдання\s*№?\s*(\d{1,2})\s*[.:–—-]?\s*(\S.*)$/is;
 /** "Пріоритетний напрям 1" alone: its title is the first task cell under it. */
-const UNTITLED_DIRECTION = /^(?:пріоритетний\s+)?напрям(?:ок)?\s*№?\s*(\d{1,2})\s*[.:]?$/i;
+const UNTITLED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*№?\s*(\d{1,2})\s*[.:]?$`, "i");
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
 const MID_SENTENCE = new RegExp(String.raw`^[«"„“(]?${LOWER}`, "u");
 const TOTAL = /^(всього|усього|разом)/i;
@@ -73,8 +76,7 @@ export function isTaskHeading(text: string): boolean {
 /** A line that names a direction of the task table: "1. Назва", "Напрям 2 – Назва", "II. Назва". */
 export function isDirectionHeading(text: string): boolean {
   const line = cellText(text);
-  if (UNTITLED_DIRECTION.test(line) || DIRECTION.test(line) || /^(?:пріоритетний\s+)?напрям/i.test(line))
-    return true;
+  if (UNTITLED_DIRECTION.test(line) || DIRECTION.test(line) || NAMES_DIRECTION.test(line)) return true;
   const roman = ROMAN_DIRECTION.exec(line);
   return roman !== null && romanNumber(roman[1] ?? "") !== null;
 }
@@ -345,7 +347,7 @@ class TaskTableBuilder {
     // A heading that names itself a direction («Пріоритетний напрям 1. Назва») may stand in the task
     // column, after an empty `№` cell; a bare number («1. Назва») only in the first cell.
     const inTaskColumn = filled === 1 && at > 0 && at <= (this.columns.roles.task ?? 0);
-    if (inTaskColumn && /^(?:пріоритетний\s+)?напрям/i.test(first)) {
+    if (inTaskColumn && NAMES_DIRECTION.test(first)) {
       const untitled = UNTITLED_DIRECTION.exec(first);
       if (untitled) return { number: untitled[1] ?? String(this.directions.length + 1), title: "" };
       const named = NAMED_DIRECTION.exec(first);
@@ -397,7 +399,7 @@ class TaskTableBuilder {
       return;
     }
     const direction = this.direction;
-    const namesDirection = /напрям/i.test(label);
+    const namesDirection = /напрям|розділ/i.test(label);
     const bare =
       !namesDirection && !/програм/i.test(label) && direction !== null && direction.items.length > 0;
     const ofDirection = (namesDirection || bare) && direction;

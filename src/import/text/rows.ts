@@ -2,8 +2,14 @@ import { isUnitName, namesUnit } from "../../domain/executor-split.js";
 import { LETTER, LOWER } from "../../domain/letters.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
-import { headingSource, isColumnNumberRow, isYearRow } from "../interpret/columns.js";
-import { isDirectionHeading } from "../interpret/tasks.js";
+import {
+  headingSource,
+  isColumnNumberRow,
+  isIncludingRow,
+  isNamingRow,
+  isYearRow,
+} from "../interpret/columns.js";
+import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { joinPieces } from "./clean.js";
 
 /** A row being rebuilt, with whether a blank line (a page break, often) came before it. */
@@ -184,6 +190,7 @@ export function addTabRow(rows: RawRow[], row: RawRow): void {
   if (
     !previous ||
     isPageTopRow(previous.cells) ||
+    headsAmountsUnder(row, previous) ||
     !looksLikeContinuation(row, previous) ||
     repeatsFirstRows([...rows, row], row)
   ) {
@@ -201,6 +208,11 @@ export function addTabRow(rows: RawRow[], row: RawRow): void {
     return;
   }
   mergeCells(previous, row.cells, nonEmpty(row.cells));
+}
+
+/** "усього | у тому числі за роками" under the row naming the columns: a header row of its own. */
+function headsAmountsUnder(row: RawRow, previous: RawRow): boolean {
+  return isIncludingRow(row.cells) && isNamingRow(previous.cells, TASK_COLUMNS);
 }
 
 /**

@@ -69,7 +69,7 @@ const TITLES = [
 const HEADERS: string[][] = [
   ["№ з/п", "№", "№ п/п"],
   ["Назва пріоритету", "Пріоритетний напрям", "Напрям"],
-  ["Найменування індикатора", "Назва індикатора", "Індикатор"],
+  ["Найменування індикатора", "Назва індикатора", "Індикатор", "Назва показника", "Показник"],
   ["Одиниця виміру", "Од. виміру"],
   ["Спосіб розрахунку", "Формула розрахунку", "Методика розрахунку"],
   ["Базове значення", "Базове значення показника"],
@@ -136,7 +136,7 @@ export const model: fc.Arbitrary<Model> = fc
 
 export const style: fc.Arbitrary<Style> = fc.record({
   numberRow: fc.boolean(),
-  headers: fc.array(fc.nat(2), { minLength: HEADERS.length, maxLength: HEADERS.length }),
+  headers: fc.array(fc.nat(4), { minLength: HEADERS.length, maxLength: HEADERS.length }),
   yearSuffix: fc.constantFrom("", " р.", " рік"),
   dotNumbers: fc.boolean(),
   grouped: fc.boolean(),

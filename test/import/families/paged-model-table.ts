@@ -76,7 +76,18 @@ export interface HeaderShape {
   repeatTask: boolean;
   /** The amounts' heading names the total: «Загальний обсяг фінансування, тис. грн» over the total and the years. */
   wideTotal: boolean;
+  /** What a direction's heading row calls it, and its total after it: «Розділ 1. Назва», «Разом по розділу 1». */
+  directionWord: DirectionWord;
+  /** The total's heading beside «у т.ч. за роками» in lowercase («усього»), as a sub-heading. */
+  lowerTotal: boolean;
 }
+
+type DirectionWord = "Пріоритетний напрям" | "Напрям" | "Розділ";
+const DIRECTION_TOTAL: Record<DirectionWord, string> = {
+  "Пріоритетний напрям": "Всього за напрямом",
+  Напрям: "Усього за напрямом",
+  Розділ: "Разом по розділу",
+};
 
 /** The amounts' heading where it names the total (`HeaderShape.wideTotal`). */
 const WIDE_TOTAL = "Загальний обсяг фінансування, тис. грн";
@@ -103,6 +114,8 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   wordyAmounts: fc.boolean(),
   rowNumbers: fc.boolean(),
   repeatTask: fc.boolean(),
+  directionWord: fc.constantFrom<DirectionWord>("Пріоритетний напрям", "Напрям", "Розділ"),
+  lowerTotal: fc.boolean(),
   wideTotal: fc.boolean(),
 });
 
@@ -251,6 +264,7 @@ class PagedRenderer {
     const wordy = style.headerShape?.wordyAmounts === true;
     const years = model.years.map((year) => `${year}${wordy ? " рік (тис. грн)" : style.yearSuffix}`);
     const totalWord = wordy ? "Сума, всього" : style.totalWord;
+    const subTotalWord = style.headerShape?.lowerTotal ? totalWord.toLowerCase() : totalWord;
     const title = `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`;
     const shape = style.headerShape;
     const moneyHeading = shape?.wideTotal ? WIDE_TOTAL : style.headers.money;
@@ -269,7 +283,7 @@ class PagedRenderer {
     ];
     const amountRows = shape?.including
       ? [
-          [...lead, "", "", "", "", "", totalWord, shape.including, ...blanks.slice(1), ""],
+          [...lead, "", "", "", "", "", subTotalWord, shape.including, ...blanks.slice(1), ""],
           [...lead, "", "", "", "", "", "", ...years, ""],
         ]
       : [[...lead, "", "", "", "", "", totalWord, ...years, ""]];
@@ -283,7 +297,7 @@ class PagedRenderer {
       ? [
           [
             ...lead,
-            ...["", "", "", "", "", totalWord],
+            ...["", "", "", "", "", subTotalWord],
             { text: shape.including, span: model.years.length },
             "",
           ],
@@ -319,7 +333,9 @@ class PagedRenderer {
         this.renderTotals(`Разом за завданням ${direction.number}`, direction.projects);
       if (style.directionTotals)
         this.renderTotals(
-          shape?.bareTotals ? "Разом:" : `Всього за напрямом ${direction.number}`,
+          shape?.bareTotals
+            ? "Разом:"
+            : `${DIRECTION_TOTAL[shape?.directionWord ?? "Пріоритетний напрям"]} ${direction.number}`,
           direction.projects,
         );
     }
@@ -333,12 +349,11 @@ class PagedRenderer {
   /** "Пріоритетний напрям 1" (its title in the first project row), or with the title when one column names. */
   private directionHeading(number: string, title: string): string {
     const shape = this.style.headerShape;
-    if (shape?.rowNumbers) return `Пріоритетний напрям ${number}. ${title}`;
-    if (!shape?.oneName) return `Пріоритетний напрям ${number}`;
+    const word = shape?.directionWord ?? "Пріоритетний напрям";
+    if (shape?.rowNumbers) return `${word} ${number}. ${title}`;
+    if (!shape?.oneName) return `${word} ${number}`;
     if (shape.directionHeading === "capitals") return title;
-    return shape.directionHeading === "named"
-      ? `Пріоритетний напрям ${number}. ${title}`
-      : `${number}. ${title}`;
+    return shape.directionHeading === "named" ? `${word} ${number}. ${title}` : `${number}. ${title}`;
   }
 
   private renderProject(project: ProjectView, taskCell: string): void {

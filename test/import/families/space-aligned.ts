@@ -247,6 +247,8 @@ function amountsShape({
     rowNumbers: false,
     repeatTask: false,
     wideTotal,
+    directionWord: "Пріоритетний напрям",
+    lowerTotal: false,
   };
 }
 
