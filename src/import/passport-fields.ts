@@ -22,7 +22,11 @@ export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
     phrase: /^найменування територіальної громади/i,
     firstWord: new RegExp(String.raw`^Найменування(?!${LETTER})`, "u"),
   },
-  { number: 2, phrase: /^код за кодифікатором/i, firstWord: new RegExp(String.raw`^Код(?!${LETTER})`, "u") },
+  {
+    number: 2,
+    phrase: /^код\s+(?:за\s+)?(?:кодифікатор|катоттг)/i,
+    firstWord: new RegExp(String.raw`^Код(?!${LETTER})`, "u"),
+  },
   {
     number: 3,
     phrase: /^заголовок, дата, номер/i,
@@ -32,12 +36,12 @@ export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
   { number: 5, phrase: /^мета програми/i, firstWord: new RegExp(String.raw`^Мета(?!${LETTER})`, "u") },
   { number: 6, phrase: /^розробник/i, firstWord: /^Розробник/u },
   { number: 7, phrase: /^керівник/i, firstWord: /^Керівник/u },
-  { number: 8, phrase: /^відповідальні за виконання/i, firstWord: /^Відповідальн/u },
-  { number: 9, phrase: /^строк(?:и)? виконання/i, firstWord: /^Строк/u },
+  { number: 8, phrase: /^відповідальні\s+(?:за\s+виконання|виконавці)/i, firstWord: /^Відповідальн/u },
+  { number: 9, phrase: /^строк(?:и)?\s+(?:виконання|реалізації)/i, firstWord: /^Строк/u },
   {
     number: 10,
-    phrase: /^джерела (?:та|і) обсяги фінансування/i,
-    firstWord: new RegExp(String.raw`^Джерела(?!${LETTER})`, "u"),
+    phrase: /^джерела\s+(?:та|і)\s+обсяги\s+фінансування|^обсяги?\s+(?:(?:та|і)\s+джерела\s+)?фінансування/i,
+    firstWord: new RegExp(String.raw`^(?:Джерела|Обсяги?)(?!${LETTER})`, "u"),
   },
 ];
 

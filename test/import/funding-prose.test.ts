@@ -211,6 +211,35 @@ describe("passport field 10 in prose", () => {
     balanced(result);
   });
 
+  it("reads numbered paragraphs with each value under its label, field 10's amounts over several lines", () => {
+    const text = [
+      "ПАСПОРТ",
+      "1. Найменування територіальної громади:",
+      "Тестова сільська територіальна громада",
+      "2. Код за КАТОТТГ:",
+      "UA01020030040050060",
+      "9. Строк реалізації Програми:",
+      "2026–2028 роки",
+      "10. Обсяги фінансування:",
+      "загальний обсяг – 80,0 тис. грн, з них:",
+      "кошти бюджету сільської територіальної громади – 60,0 тис. грн;",
+      "інші джерела – 20,0 тис. грн.",
+      "",
+      "Аналіз поточного стану",
+      "У 2025 році придбано 12 комп'ютерів.",
+    ].join("\n");
+    const result = interpretBlocks(readTextBlocks(text));
+    const { passport, community } = result.programme;
+    expect(community).toEqual({
+      name: "Тестова сільська територіальна громада",
+      katottg: "UA01020030040050060",
+    });
+    expect(passport.fields.find((field) => field.number === 9)?.value).toBe("2026–2028 роки");
+    expect(passport.funding.total).toBe(8_000_000);
+    expect(passport.funding.bySource).toEqual({ local: 6_000_000, other: 2_000_000 });
+    balanced(result);
+  });
+
   it("reads the owner named after its amount («80,0 тис. грн – кошти місцевого бюджету, …»)", () => {
     const result = read("80,0 тис. грн – кошти місцевого бюджету, 20,0 тис. грн – інші джерела");
     const { funding } = result.programme.passport;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { importDocument, importText } from "../../src/import/index.js";
+import type { WordBlock } from "../support/word-document.js";
 import { directionColumnDocument } from "./families/direction-column.js";
 import { modelExecutors, PROPERTY_RUNS, RUNS, type TaskTableModel } from "./families/model.js";
 import {
@@ -58,6 +59,46 @@ function readsCleanly(result: ImportResult): void {
   expect(sums.map((finding) => finding.message)).toEqual([]);
 }
 
+/** What a family's test checks of one generated programme read back. */
+type Check<Sample> = (result: ImportResult, sample: Sample) => void;
+type SampleOf<Documents> = Documents extends fc.Arbitrary<infer Sample> ? Sample : never;
+
+/** The model's task table and executors, every number placed, no sum finding. */
+function readsModelCleanly(result: ImportResult, { model }: { model: TaskTableModel }): void {
+  readsModel(result, model);
+  readsCleanly(result);
+}
+
+/** The model's task table (not its executors), every number placed, no sum finding. */
+function readsTable(result: ImportResult, { model }: { model: TaskTableModel }): void {
+  expect(taskTableView(result.programme)).toEqual(model.directions);
+  readsCleanly(result);
+}
+
+/** Family 2's model, in the unit its style prints. */
+function readsOneCell(result: ImportResult, { model, style }: SampleOf<typeof oneCellDocument>): void {
+  readsModel(result, model);
+  expect(result.programme.unit).toBe(style.unit);
+  readsCleanly(result);
+}
+
+/** The programme an annex published alone names in its caption («ПЕРЕЛІК заходів і завдань Програми …»). */
+const annexTitle = (years: string[]) =>
+  `Програма інформатизації Тестової міської територіальної громади на ${years[0]}-${years.at(-1)} роки`;
+
+/** Family 2's model, and the programme titled from the annex's caption (text and Word). */
+function readsTitledOneCell(result: ImportResult, sample: SampleOf<typeof oneCellDocument>): void {
+  readsOneCell(result, sample);
+  expect(result.programme.title).toBe(annexTitle(sample.model.years));
+}
+
+/** The years-as-rows model as the other families state it, in the unit its style prints. */
+function readsYearRows(result: ImportResult, { model, style }: SampleOf<typeof yearRowsDocument>): void {
+  expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
+  expect(result.programme.unit).toBe(style.unit);
+  readsCleanly(result);
+}
+
 /**
  * A typical local programme's passport: its total and each source's from «9. Загальний обсяг фінансових
  * ресурсів» and its «9.N.» rows, one finding naming the form, and no disagreement with the table.
@@ -100,71 +141,74 @@ function readsTaskHeadings(result: ImportResult, model: TaskTableModel, printed:
   expect(tasks).toEqual(expected);
 }
 
-describe("family 1: the paged model table", () => {
-  it(`imports ${RUNS} generated programmes back to their model`, () => {
-    fc.assert(
-      fc.property(pagedDocument, ({ model, text }) => {
-        const result = importText(text);
-        readsModel(result, model);
-        readsCleanly(result);
-      }),
-      PARAMETERS,
-    );
-  });
-});
+/** `RUNS` generated programmes' text, each read back as `check` expects; `named` goes in the test's name. */
+function importsText<Sample extends { text: string }>(
+  documents: fc.Arbitrary<Sample>,
+  check: Check<Sample>,
+  named = "",
+  timeout?: number,
+): void {
+  it(
+    `imports ${RUNS} generated programmes${named} back to their model`,
+    () => {
+      fc.assert(
+        fc.property(documents, (sample) => check(importText(sample.text), sample)),
+        PARAMETERS,
+      );
+    },
+    timeout,
+  );
+}
 
-describe("family 1 as a Word document", () => {
-  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
+/** The same as Word documents (`DOCX_PROPERTY_RUNS` of them). */
+function importsWord<Sample extends { word: WordBlock[] }>(
+  documents: fc.Arbitrary<Sample>,
+  check: Check<Sample>,
+  named = "",
+): void {
+  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX${named} back to their model`, async () => {
     await fc.assert(
-      fc.asyncProperty(pagedDocument, async ({ model, word }) => {
-        const result = await importWord(word);
-        readsModel(result, model);
-        readsCleanly(result);
-      }),
+      fc.asyncProperty(documents, async (sample) => check(await importWord(sample.word), sample)),
       DOCX_PROPERTY_RUNS,
     );
   }, 120_000);
+}
 
+/** The Word documents as LibreOffice saves them in each of `OFFICE_FORMATS` (converted ahead). */
+function importsOffice<Sample extends { word: WordBlock[] }>(
+  documents: fc.Arbitrary<Sample>,
+  check: Check<Sample>,
+): void {
   it.skipIf(!soffice).each(OFFICE_FORMATS)(
     `imports ${OFFICE_PROPERTY_RUNS.numRuns} programmes' DOCX saved as %s by LibreOffice back to their model`,
     async (format) => {
       await fc.assert(
-        fc.asyncProperty(pagedDocument, async ({ model, word }) => {
-          const result = await importConverted(word, format);
-          readsModel(result, model);
-          readsCleanly(result);
-        }),
+        fc.asyncProperty(documents, async (sample) =>
+          check(await importConverted(sample.word, format), sample),
+        ),
         OFFICE_PROPERTY_RUNS,
       );
     },
     300_000,
   );
+}
+
+describe("family 1: the paged model table", () => {
+  importsText(pagedDocument, readsModelCleanly);
+});
+
+describe("family 1 as a Word document", () => {
+  importsWord(pagedDocument, readsModelCleanly);
+  importsOffice(pagedDocument, readsModelCleanly);
 });
 
 describe("family 1 with one name column after «№ з/п», or with «у т.ч. за роками» over the years", () => {
-  it(`imports ${RUNS} generated programmes back to their model`, () => {
-    fc.assert(
-      fc.property(pagedShapedDocument, ({ model, style, text }) => {
-        const result = importText(text);
-        readsModel(result, model);
-        readsCleanly(result);
-        readsTaskHeadings(result, model, style.headerShape?.oneName ? style.headerShape.taskHeadings : false);
-      }),
-      PARAMETERS,
-    );
-  });
-
-  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
-    await fc.assert(
-      fc.asyncProperty(pagedShapedDocument, async ({ model, style, word }) => {
-        const result = await importWord(word);
-        readsModel(result, model);
-        readsCleanly(result);
-        readsTaskHeadings(result, model, style.headerShape?.oneName ? style.headerShape.taskHeadings : false);
-      }),
-      DOCX_PROPERTY_RUNS,
-    );
-  }, 120_000);
+  const readsShaped: Check<SampleOf<typeof pagedShapedDocument>> = (result, { model, style }) => {
+    readsModelCleanly(result, { model });
+    readsTaskHeadings(result, model, style.headerShape?.oneName ? style.headerShape.taskHeadings : false);
+  };
+  importsText(pagedShapedDocument, readsShaped);
+  importsWord(pagedShapedDocument, readsShaped);
 });
 
 describe("family 1 with executors outside the vocabulary, and of a one-year programme", () => {
@@ -172,162 +216,40 @@ describe("family 1 with executors outside the vocabulary, and of a one-year prog
     ["«учнівське самоврядування», «Відділ освіти, ПДР»", pagedExecutorGapsDocument],
     ["a single year column", pagedOneYearDocument],
   ] as const) {
-    it(`imports ${RUNS} generated programmes with ${name} back to their model`, () => {
-      fc.assert(
-        fc.property(document, ({ model, text }) => {
-          const result = importText(text);
-          readsModel(result, model);
-          readsCleanly(result);
-        }),
-        PARAMETERS,
-      );
-    });
-
-    it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX with ${name} back to their model`, async () => {
-      await fc.assert(
-        fc.asyncProperty(document, async ({ model, word }) => {
-          const result = await importWord(word);
-          readsModel(result, model);
-          readsCleanly(result);
-        }),
-        DOCX_PROPERTY_RUNS,
-      );
-    }, 120_000);
+    importsText(document, readsModelCleanly, ` with ${name}`);
+    importsWord(document, readsModelCleanly, ` with ${name}`);
   }
 });
 
 describe("a column of directions beside the measures («Напрями діяльності та заходи»)", () => {
-  it(`imports ${RUNS} generated programmes back to their model`, () => {
-    fc.assert(
-      fc.property(directionColumnDocument, ({ model, style, text }) => {
-        const result = importText(text);
-        readsModel(result, model);
-        readsCleanly(result);
-        readsOldPassport(result, model, style.oldPassport !== "none");
-      }),
-      PARAMETERS,
-    );
-  });
-
-  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
-    await fc.assert(
-      fc.asyncProperty(directionColumnDocument, async ({ model, style, word }) => {
-        const result = await importWord(word);
-        readsModel(result, model);
-        readsCleanly(result);
-        readsOldPassport(result, model, style.oldPassport !== "none");
-      }),
-      DOCX_PROPERTY_RUNS,
-    );
-  }, 120_000);
-
-  it.skipIf(!soffice).each(OFFICE_FORMATS)(
-    `imports ${OFFICE_PROPERTY_RUNS.numRuns} programmes' DOCX saved as %s by LibreOffice back to their model`,
-    async (format) => {
-      await fc.assert(
-        fc.asyncProperty(directionColumnDocument, async ({ model, style, word }) => {
-          const result = await importConverted(word, format);
-          readsModel(result, model);
-          readsCleanly(result);
-          readsOldPassport(result, model, style.oldPassport !== "none");
-        }),
-        OFFICE_PROPERTY_RUNS,
-      );
-    },
-    300_000,
-  );
+  const readsWithPassport: Check<SampleOf<typeof directionColumnDocument>> = (result, { model, style }) => {
+    readsModelCleanly(result, { model });
+    readsOldPassport(result, model, style.oldPassport !== "none");
+  };
+  importsText(directionColumnDocument, readsWithPassport);
+  importsWord(directionColumnDocument, readsWithPassport);
+  importsOffice(directionColumnDocument, readsWithPassport);
 });
 
 describe("columns aligned with spaces (`pdftotext -layout`, text copied from a PDF viewer)", () => {
-  it(
-    `imports ${RUNS} generated programmes back to their model`,
-    () => {
-      fc.assert(
-        fc.property(spacedDocument, ({ model, text }) => {
-          const result = importText(text);
-          expect(taskTableView(result.programme)).toEqual(model.directions);
-          readsCleanly(result);
-        }),
-        PARAMETERS,
-      );
-    },
-    Math.max(60_000, RUNS * 100),
-  );
+  importsText(spacedDocument, readsTable, "", Math.max(60_000, RUNS * 100));
 });
 
-/** The programme an annex published alone names in its caption («ПЕРЕЛІК заходів і завдань Програми …»). */
-const annexTitle = (years: string[]) =>
-  `Програма інформатизації Тестової міської територіальної громади на ${years[0]}-${years.at(-1)} роки`;
-
 describe("family 2: one cell per line", () => {
-  it(`imports ${RUNS} generated programmes back to their model`, () => {
-    fc.assert(
-      fc.property(oneCellDocument, ({ model, style, text }) => {
-        const result = importText(text);
-        readsModel(result, model);
-        expect(result.programme.unit).toBe(style.unit);
-        expect(result.programme.title).toBe(annexTitle(model.years));
-        readsCleanly(result);
-      }),
-      PARAMETERS,
-    );
-  });
+  importsText(oneCellDocument, readsTitledOneCell);
 });
 
 describe("family 2 as a Word document", () => {
-  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
-    await fc.assert(
-      fc.asyncProperty(oneCellDocument, async ({ model, style, word }) => {
-        const result = await importWord(word);
-        readsModel(result, model);
-        expect(result.programme.unit).toBe(style.unit);
-        expect(result.programme.title).toBe(annexTitle(model.years));
-        readsCleanly(result);
-      }),
-      DOCX_PROPERTY_RUNS,
-    );
-  }, 120_000);
-
-  it.skipIf(!soffice).each(OFFICE_FORMATS)(
-    `imports ${OFFICE_PROPERTY_RUNS.numRuns} programmes' DOCX saved as %s by LibreOffice back to their model`,
-    async (format) => {
-      await fc.assert(
-        fc.asyncProperty(oneCellDocument, async ({ model, style, word }) => {
-          const result = await importConverted(word, format);
-          readsModel(result, model);
-          expect(result.programme.unit).toBe(style.unit);
-          readsCleanly(result);
-        }),
-        OFFICE_PROPERTY_RUNS,
-      );
-    },
-    300_000,
-  );
+  importsWord(oneCellDocument, readsTitledOneCell);
+  importsOffice(oneCellDocument, readsOneCell);
 });
 
 describe("years as rows: a `Рік` column and one row per year and source", () => {
-  it(`imports ${RUNS} generated programmes back to their model`, () => {
-    fc.assert(
-      fc.property(yearRowsDocument, ({ model, style, text }) => {
-        const result = importText(text);
-        expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
-        expect(result.programme.unit).toBe(style.unit);
-        readsCleanly(result);
-      }),
-      PARAMETERS,
-    );
+  importsText(yearRowsDocument, readsYearRows);
+  importsWord(yearRowsDocument, (result, { model, style }) => {
+    expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
+    readsCleanly(result);
   });
-
-  it(`imports ${DOCX_PROPERTY_RUNS.numRuns} generated programmes' DOCX back to their model`, async () => {
-    await fc.assert(
-      fc.asyncProperty(yearRowsDocument, async ({ model, style, word }) => {
-        const result = await importWord(word);
-        expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
-        readsCleanly(result);
-      }),
-      DOCX_PROPERTY_RUNS,
-    );
-  }, 120_000);
 });
 
 const delimiter = fc.constantFrom<";" | ",">(";", ",");
@@ -343,9 +265,7 @@ describe("a task table saved as CSV with `;` or `,` (not infoprog's template)", 
           .split("\n")
           .filter((line) => line !== "")
           .map((line) => line.split("\t"));
-        const result = await importDocument(csvBytes(rows, by), "table.csv");
-        expect(taskTableView(result.programme)).toEqual(model.directions);
-        readsCleanly(result);
+        readsTable(await importDocument(csvBytes(rows, by), "table.csv"), { model });
       }),
       { ...DOCX_PROPERTY_RUNS, numRuns: DOCX_PROPERTY_RUNS.numRuns * 2 },
     );
@@ -353,11 +273,8 @@ describe("a task table saved as CSV with `;` or `,` (not infoprog's template)", 
 
   it(`imports ${DOCX_PROPERTY_RUNS.numRuns * 2} generated years-as-rows tables' CSV back to their model`, async () => {
     await fc.assert(
-      fc.asyncProperty(yearRowsDocument, delimiter, async ({ model, style, rows }, by) => {
-        const result = await importDocument(csvBytes(rows, by), "table.csv");
-        expect(taskTableView(result.programme)).toEqual(yearRowsModel(model, style));
-        expect(result.programme.unit).toBe(style.unit);
-        readsCleanly(result);
+      fc.asyncProperty(yearRowsDocument, delimiter, async (sample, by) => {
+        readsYearRows(await importDocument(csvBytes(sample.rows, by), "table.csv"), sample);
       }),
       { ...DOCX_PROPERTY_RUNS, numRuns: DOCX_PROPERTY_RUNS.numRuns * 2 },
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { importText } from "../../src/import/index.js";
 
 /** A task table with "Завдання N." headings printed as lines of their own and «Разом за завданням N» under each. */
-function table(stateAmount: string): string {
+function table(stateAmount: string, task2TotalSource = ""): string {
   return [
     "№\tНайменування завдання / проєкту\tВиконавець\tТермін виконання\tДжерело фінансування\tОбсяг фінансування, тис. грн\t\t\tОчікуваний результат",
     "\t\t\t\t\t2026\t2027\t2028\t",
@@ -14,7 +14,7 @@ function table(stateAmount: string): string {
     "Завдання 2. Оновлення комп'ютерної техніки",
     "2.1\tЗакупівля комп'ютерів для ЦНАП\tЦНАП\t2027\tБюджет громади\t–\t250,0\t–\tОновлено 10 робочих місць",
     `\t\t\t\tДержавний бюджет\t–\t${stateAmount}\t–\t`,
-    "\tРазом за завданням 2\t\t\t\t–\t350,0\t–\t",
+    `\tРазом за завданням 2\t\t\t${task2TotalSource}\t–\t350,0\t–\t`,
     "\tВСЬОГО ЗА ПРОГРАМОЮ\t\t\t\t470,0\t750,0\t–\t",
   ].join("\n");
 }
@@ -42,5 +42,13 @@ describe("task headings and their stated totals", () => {
     expect(subtotal[0]?.message).toContain("350,0");
     expect(subtotal[0]?.message).toContain("340,0");
     expect(read.findings.map((finding) => finding.code)).not.toContain("direction.subtotal");
+  });
+
+  it("names the sum it compared: all the task's projects' for a total naming several sources", () => {
+    const read = importText(table("90,0", "Бюджет громади, державний бюджет"));
+    const subtotal = read.findings.filter((finding) => finding.code === "import.task-subtotal");
+    expect(subtotal).toHaveLength(1);
+    expect(subtotal[0]?.message).toContain("350,0");
+    expect(subtotal[0]?.message).toContain("сума його проєктів — 340,0");
   });
 });

@@ -37,3 +37,19 @@ describe("amount.unit-suspect for one row", () => {
     expect(suspects(readFileSync(PAGED, "utf8"))).toEqual([]);
   });
 });
+
+describe("a task table headed in million UAH", () => {
+  it("says once, at the table, that its amounts were read as UAH and must be converted", () => {
+    const line = readFileSync(PAGED, "utf8")
+      .split("\n")
+      .findIndex((text) => text.includes("Обсяги фінансування, тис. грн"));
+    const text = changed({ [line + 1]: ["тис. грн", "млн грн"] });
+    const found = importText(text).findings.filter((finding) => finding.code === "import.unit-million");
+    expect(found.map((finding) => [finding.location.line, finding.severity])).toEqual([[line + 1, "error"]]);
+  });
+
+  it("says nothing of millions under a «тис. грн» header", () => {
+    const codes = importText(readFileSync(PAGED, "utf8")).findings.map((finding) => finding.code);
+    expect(codes).not.toContain("import.unit-million");
+  });
+});

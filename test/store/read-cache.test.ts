@@ -12,7 +12,7 @@ import { createSession, deleteSession, findSession } from "../../src/store/auth.
 import type { Store } from "../../src/store/index.js";
 import { observeConnectionTurns } from "../../src/store/pglite-dialect.js";
 import { createUser } from "../../src/store/users.js";
-import { openTestStore } from "../support/db.js";
+import { openDemoStore } from "../support/db.js";
 
 const onPglite = !process.env.DATABASE_URL;
 
@@ -33,12 +33,7 @@ describe("programme reads kept per data generation", () => {
   let dispose: () => Promise<void>;
   let programmeId: number;
   beforeAll(async () => {
-    ({ store, dispose } = await openTestStore());
-    const saved = await store.saveImport(
-      { programme: demoProgramme(), findings: [] },
-      { name: "a", sha256: "a" },
-    );
-    programmeId = saved.programmeId;
+    ({ store, dispose, programmeId } = await openDemoStore());
   });
   afterAll(async () => dispose());
 

@@ -11,7 +11,7 @@ import { validateProgramme } from "../../src/domain/validate.js";
 import type { Store } from "../../src/store/index.js";
 import { saveProjectEdit } from "../../src/store/project-edit.js";
 import { cachedVersionCount } from "../../src/store/version-documents.js";
-import { openTestStore } from "../support/db.js";
+import { openDemoStore } from "../support/db.js";
 
 /** The second project below the first task of the second direction (d2.1.2 in the demo programme). */
 function secondProjectOfDirection2(programme: Programme) {
@@ -31,12 +31,7 @@ describe("version documents read once per version", () => {
   let dispose: () => Promise<void>;
   let programmeId: number;
   beforeAll(async () => {
-    ({ store, dispose } = await openTestStore());
-    const saved = await store.saveImport(
-      { programme: demoProgramme(), findings: [] },
-      { name: "a", sha256: "a" },
-    );
-    programmeId = saved.programmeId;
+    ({ store, dispose, programmeId } = await openDemoStore());
   });
   afterAll(async () => dispose());
 

@@ -11,6 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { openStore, type Store, type StoreOptions } from "../../src/store/index.js";
 import { PG_TEMPLATE_ENV, PG_TEST_PREFIX_ENV, urlOfDatabase } from "./pg-template.js";
 import { copyMigratedPglite, migratedPgliteDump } from "./pglite-template.js";
@@ -104,4 +105,16 @@ export async function openTestStore(): Promise<{ store: Store; dispose(): Promis
       await database.drop();
     },
   };
+}
+
+/** A migrated store holding the demo programme (imported as version 1), and the way to dispose of it. */
+export async function openDemoStore(): Promise<{
+  store: Store;
+  programmeId: number;
+  dispose(): Promise<void>;
+}> {
+  const { store, dispose } = await openTestStore();
+  const source = { name: "a", sha256: "a" };
+  const { programmeId } = await store.saveImport({ programme: demoProgramme(), findings: [] }, source);
+  return { store, programmeId, dispose };
 }

@@ -114,12 +114,16 @@ export function compareAmounts(declared: AmountsLike, computed: ComputedAmounts)
   }
   if (Object.keys(declared.byYear).length === 0) return out;
   if ((computed.unsplit ?? 0) !== 0 || Object.keys(declared.spans ?? {}).length > 0) return out;
-  for (const year of unionYears(declared.byYear, computed.byYear)) {
-    const printed = declared.byYear[year] ?? 0;
-    const summed = computed.byYear[year] ?? 0;
-    if (printed !== summed) out.push({ what: `${year} рік`, year, declared: printed, computed: summed });
-  }
-  return out;
+  return [...out, ...yearMismatches(declared.byYear, computed.byYear)];
+}
+
+/** Every year either side has whose amounts differ (a missing year counts as zero). */
+export function yearMismatches(declared: ByYear, computed: ByYear): Mismatch[] {
+  return unionYears(declared, computed).flatMap((year) => {
+    const printed = declared[year] ?? 0;
+    const summed = computed[year] ?? 0;
+    return printed === summed ? [] : [{ what: `${year} рік`, year, declared: printed, computed: summed }];
+  });
 }
 
 export function unionYears(...sides: ByYear[]): string[] {

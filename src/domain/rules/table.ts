@@ -667,6 +667,17 @@ export const RULES = [
     appliesTo: ["programme"],
   },
   {
+    code: "import.unit-million",
+    severity: "error",
+    stage: "importer",
+    message: {
+      uk: "Заголовок таблиці завдань вказує суми в мільйонах гривень (млн грн); їх прочитано як гривні, тож суми в мільйон разів менші. Перерахуйте таблицю в тис. грн і імпортуйте знову.",
+      en: "The table of tasks states its amounts in million UAH; they were read as UAH, a millionth of their value. Convert the table to thousand UAH and import again.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["programme"],
+  },
+  {
     code: "import.no-directions",
     severity: "warning",
     stage: "importer",

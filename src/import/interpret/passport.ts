@@ -9,7 +9,8 @@ import {
   sumKopecks,
   unitLabel,
 } from "../../domain/money.js";
-import { classifySource } from "../../domain/sources.js";
+import { money } from "../../domain/rules/common.js";
+import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
 import { fieldNamed, OLD_FORM_FIELDS, PASSPORT_FIELD_NAMES } from "../passport-fields.js";
@@ -290,12 +291,18 @@ function labelledField(text: string, line: number): PassportField | null {
   return { number, label, value: value.trim(), line };
 }
 
+/** A line under field 10's label that goes on with its amounts: an amount, a source, «у тому числі». */
+function continuesFunding(text: string): boolean {
+  return /\d/.test(text) || isSourceLabel(text) || INCLUDING.test(text.trim());
+}
+
 /**
  * A passport printed as numbered paragraphs ("1. Найменування територіальної громади: …"); a
  * value on the lines after its label belongs to that field.
  */
 function passportFromParagraphs(blocks: Block[]): PassportRead | null {
   const fields: PassportField[] = [];
+  let previousLine = 0;
   for (const block of blocks) {
     if (block.kind !== "paragraph") continue;
     const field = labelledField(block.text, block.line);
@@ -303,8 +310,10 @@ function passportFromParagraphs(blocks: Block[]): PassportRead | null {
     if (field && !fields.some((each) => each.number === field.number)) fields.push(field);
     else if (last && last.number < 10 && fields.length < 10 && block.line <= last.line + 3) {
       last.value = `${last.value} ${block.text}`.trim();
-    }
-    if (fields.length === 10) break;
+    } else if (last?.number === 10 && block.line === previousLine + 1 && continuesFunding(block.text)) {
+      last.value = `${last.value}\n${block.text}`.trim();
+    } else if (fields.length === 10) break;
+    previousLine = block.line;
   }
   if (!fields.some((field) => field.number === 1)) return null;
   const field10 = fields.find((field) => field.number === 10);
@@ -628,7 +637,7 @@ function sharedYearsJudge(log: FindingLog, totals: Totals | null, unit: MoneyUni
       return !outside && sumKopecks(years.map((year) => sums[year] ?? 0)) === kopecks ? "together" : null;
     },
     undecided(printed, owner, years, kopecks, line) {
-      const amount = `${formatAmount(kopecks, unit)} ${unitLabel(unit)}`;
+      const amount = money(kopecks, unit);
       const each = years.map((year) => `${year} – ${formatAmount(kopecks, unit)}`).join(", ");
       const whose = owner === "total" ? "" : ` (${SOURCE_LABELS_UK[owner]})`;
       const message =

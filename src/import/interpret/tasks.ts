@@ -2,7 +2,8 @@ import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "..
 import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
-import { formatAmount, type MoneyUnit, sumKopecks, unitLabel } from "../../domain/money.js";
+import { formatAmount, type MoneyUnit, sumKopecks } from "../../domain/money.js";
+import { money, yearMismatches } from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
 import type { Table, TableRow } from "../blocks.js";
@@ -138,6 +139,9 @@ export function isTaskTable(table: Table): boolean {
   const amountColumns = yearColumns || hasSourceColumns(columns);
   return columns.roles.source !== undefined || (columns.roles.money !== undefined && amountColumns);
 }
+
+/** «млн грн», «млн. грн», «мільйонів гривень» in the amounts' heading. */
+const MILLIONS = /млн\.?\s*(?:грн|гривень)|мільйон\S*\s+гривень/i;
 
 export function unitOf(headerText: string): MoneyUnit | null {
   if (/тис/i.test(headerText)) return "thousand";
@@ -443,12 +447,8 @@ class TaskTableBuilder {
       const sums = itemTotals(task);
       for (const row of rows) {
         if (statesSums(row, sums)) continue;
-        const stated = `${formatAmount(row.total, this.unit)} ${unitLabel(this.unit)}`;
-        const own =
-          row.source === "total" || row.source === "unspecified"
-            ? sums.total
-            : (sums.bySource[row.source] ?? 0);
-        const sum = `${formatAmount(own, this.unit)} ${unitLabel(this.unit)}`;
+        const stated = money(row.total, this.unit);
+        const sum = money(sumsOfRowSource(row, sums).total, this.unit);
         const message = `Підсумок завдання ${task.number} «${task.title}», рядок «${row.label || "разом"}»: зазначено ${stated} (або інші суми за роками), а сума його проєктів — ${sum}`;
         this.log.warn("task-subtotal", message, row.line, task);
       }
@@ -490,7 +490,7 @@ class TaskTableBuilder {
 
   private warnScaled(amounts: ScaledAmount[], line: number, item?: Item): void {
     for (const scaled of amounts) {
-      const reading = `${formatAmount(scaled.kopecks, this.unit)} ${unitLabel(this.unit)}`;
+      const reading = money(scaled.kopecks, this.unit);
       const uah = `${formatAmount(scaled.kopecks, "uah")} грн`;
       const message = `Суму «${scaled.text}» записано словом; її прочитано як ${reading} (${uah}) — перевірте перерахунок`;
       this.log.warn("amount-scaled", message, line, item ?? ref.programme());
@@ -808,7 +808,7 @@ function warnRow(row: FundingRow, item: Item, log: FindingLog): void {
 function warnSpans(row: FundingRow, item: Item, log: FindingLog, unit: MoneyUnit): void {
   for (const [span, amount] of Object.entries(row.spans ?? {})) {
     const message =
-      `Суму ${formatAmount(amount, unit)} ${unitLabel(unit)} (рядок ${row.label ? `«${row.label}»` : "без назви джерела"}) ` +
+      `Суму ${money(amount, unit)} (рядок ${row.label ? `«${row.label}»` : "без назви джерела"}) ` +
       `надруковано за ${span.replace("-", "–")} роки разом, без розподілу між роками; її враховано в загальному ` +
       "обсязі, а порівняти її за роками неможливо";
     log.warn("years-not-split", message, row.line, item);
@@ -849,12 +849,16 @@ function warnSources(directions: Direction[], log: FindingLog, unit: MoneyUnit):
 
 /** Whether a stated total row's years (and printed total) are the sums of these totals, of its source. */
 function statesSums(row: FundingRow, totals: Totals): boolean {
-  const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
-  const byYear = overall ? totals.byYear : (totals.bySourceByYear[row.source] ?? {});
-  const total = overall ? totals.total : (totals.bySource[row.source] ?? 0);
-  const years = new Set([...Object.keys(byYear), ...Object.keys(row.byYear)]);
-  const yearsAgree = [...years].every((year) => (row.byYear[year] ?? 0) === (byYear[year] ?? 0));
+  const { total, byYear } = sumsOfRowSource(row, totals);
+  const yearsAgree = yearMismatches(row.byYear, byYear).length === 0;
   return yearsAgree && (!row.totalPrinted || row.total === total);
+}
+
+/** The sums a stated total row stands for: all of them, unless it names one source. */
+function sumsOfRowSource(row: FundingRow, totals: Totals): Pick<Totals, "total" | "byYear"> {
+  const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
+  if (overall) return totals;
+  return { total: totals.bySource[row.source] ?? 0, byYear: totals.bySourceByYear[row.source] ?? {} };
 }
 
 /**
@@ -886,7 +890,14 @@ export function readTaskTable(
   const columns = taskColumns(table);
   if (!columns) return null;
   const unit = chosenUnit ?? unitOf(columns.headerText);
-  if (!unit) {
+  if (!chosenUnit && MILLIONS.test(columns.headerText))
+    log.add(
+      "unit-million",
+      `Заголовок таблиці завдань вказує суми в млн грн («${MILLIONS.exec(columns.headerText)?.[0]}»): infoprog читає таблицю лише в грн або тис. грн, тож суми прочитано як гривні — у мільйон разів менші. Перерахуйте таблицю в тис. грн і імпортуйте знову.`,
+      table.line,
+      ref.programme(),
+    );
+  else if (!unit) {
     log.warn(
       "unit-unknown",
       "Заголовок таблиці завдань не вказує одиниць (тис. грн чи грн); прийнято тис. грн",

@@ -329,6 +329,22 @@ function renderWord(fields: SpacedPassport["fields"], model: Field10, s: Style):
   ];
 }
 
+/** The shorter names some councils give the fields («Код за КАТОТТГ», «Обсяги фінансування»). */
+const SHORT_LABELS: Partial<Record<number, string>> = {
+  2: "Код за КАТОТТГ",
+  8: "Відповідальні виконавці Програми",
+  9: "Строк реалізації Програми",
+  10: "Обсяги фінансування",
+};
+
+/** Whether a field prints its shorter name, decided by its drawn words (a new draw would move every seeded sample). */
+const shortLabel = (words: string): boolean => words.length % 2 === 1;
+
+function labelOf(number: number, short: boolean, unitWords: string): string {
+  const label = (short ? SHORT_LABELS[number] : undefined) ?? PASSPORT_LABELS[number] ?? "";
+  return number === 10 ? `${label}, ${unitWords}` : label;
+}
+
 export const spacedPassport: fc.Arbitrary<SpacedPassport> = fc
   .record({
     model: field10,
@@ -344,7 +360,7 @@ export const spacedPassport: fc.Arbitrary<SpacedPassport> = fc
       .filter((number) => number === 1 || number === 9 || number === 10 || present[number - 1])
       .map((number) => ({
         number,
-        label: number === 10 ? `${PASSPORT_LABELS[10]}, ${unitWords}` : (PASSPORT_LABELS[number] ?? ""),
+        label: labelOf(number, shortLabel(words[number - 1] ?? ""), unitWords),
         value: number === 10 ? "" : fieldValue(number, words[number - 1] ?? "", from, to),
       }));
     return {
