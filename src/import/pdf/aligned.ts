@@ -82,7 +82,7 @@ interface Piece {
 
 /** Gap between runs (in font sizes) above which they are pieces of different cells. */
 const CELL_GAP = 0.7;
-const HEADER_LINES = 6;
+const HEADER_LINES = 8;
 /** Text that is an amount or a dash for none, and nothing else (digits, separators, dashes, `х`). */
 export const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
 /** What only starts a row: an item's number before its title, a direction heading, a total. */

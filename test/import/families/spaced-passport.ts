@@ -53,8 +53,6 @@ interface Style {
   subLabelWidth: number;
   grouped: boolean;
   spelling: number;
-  /** Field 10 as a sentence of its one source alone, no total («Кошти місцевого бюджету – 80,0 тис. грн (…)»). */
-  sourceOnly: boolean;
 }
 
 const style: fc.Arbitrary<Style> = fc.record({
@@ -79,7 +77,6 @@ const style: fc.Arbitrary<Style> = fc.record({
   subLabelWidth: fc.integer({ min: 10, max: 22 }),
   grouped: fc.boolean(),
   spelling: fc.nat(2),
-  sourceOnly: fc.boolean(),
 });
 
 /** Field values of the other readers' passports: the community, its code, the term, prose. */
@@ -169,16 +166,6 @@ const PROSE_NAMES: Partial<Record<SourceKind, string>> = {
   state: "з державного бюджету",
   other: "з інших джерел",
 };
-/** A source's name opening a sentence of it alone (`Style.sourceOnly`). */
-const SOLE_NAMES: Partial<Record<SourceKind, string>> = {
-  local: "кошти місцевого бюджету",
-  state: "кошти державного бюджету",
-  other: "інші джерела",
-};
-
-/** Field 10 as the sentence of its one source, without a total. */
-const soleSource = (model: Field10, s: Style): boolean =>
-  s.prose && s.sourceOnly && Object.keys(model.amounts).length === 1;
 
 /** Field 10 as a sentence: the total, then each source's total with its years in brackets. */
 function field10Prose(model: Field10, s: Style): string {
@@ -189,12 +176,9 @@ function field10Prose(model: Field10, s: Style): string {
     const values = model.amounts[source];
     if (!values) return [];
     const years = model.years.map((year, index) => `${year} рік – ${printed(values[index] ?? 0)}`);
-    const name = soleSource(model, s) ? SOLE_NAMES[source] : PROSE_NAMES[source];
-    return [`${name} – ${printed(sum(values))} (${years.join(", ")})`];
+    return [`${PROSE_NAMES[source]} – ${printed(sum(values))} (${years.join(", ")})`];
   });
   const total = sum(Object.values(model.amounts).map((values) => sum(values ?? [])));
-  const [only] = sources;
-  if (soleSource(model, s) && only) return `${only.charAt(0).toUpperCase()}${only.slice(1)}.`;
   return `Загальний обсяг фінансування Програми становить ${printed(total)}, у тому числі ${sources.join(", ")}.`;
 }
 
@@ -213,9 +197,7 @@ function fundingOf(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {
     if (s.totalColumn || s.prose) bySource[source] = sum(values);
     bySourceByYear[source] = years(values);
   }
-  // A sole source's sentence is the whole: its years are the total's too.
-  const byYear = soleSource(model, s) ? years(totals) : {};
-  if (s.prose) return { total: sum(totals), byYear, bySource, bySourceByYear };
+  if (s.prose) return { total: sum(totals), byYear: {}, bySource, bySourceByYear };
   return { total: s.totalColumn ? sum(totals) : null, byYear: years(totals), bySource, bySourceByYear };
 }
 
