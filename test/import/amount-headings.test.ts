@@ -59,4 +59,36 @@ describe("amount headings beyond one column per year", () => {
     ]);
     expect(columns?.roles.result).toBe(7);
   });
+
+  it("folds the rests of wrapped headings in a row beside «Всього | у т.ч. за роками» onto the cells above", () => {
+    const header = [
+      row(["Назва завдання", "Назва проєкту, робіт з", "Виконавці", "Обсяг", "", "", "", "Очікуваний"], 1),
+      row(["", "інформатизації", "", "фінансування, тис. грн", "", "", "", "результат"], 2),
+      row(["", "", "", "Всього", "у тому числі за роками", "", "", ""], 3),
+      row(["", "", "", "", "2026", "2027", "2028", ""], 4),
+      row(["", "", "", "", "рік", "рік", "рік", ""], 5),
+      row(["1. Напрям", "", "", "", "", "", "", ""], 6),
+    ];
+    const columns = readColumns(header, TASK_COLUMNS, "money", OPTIONS);
+    expect(columns?.headerRows).toBe(5);
+    expect(columns?.total).toBe(3);
+    expect(columns?.years).toEqual([
+      { year: "2026", index: 4 },
+      { year: "2027", index: 5 },
+      { year: "2028", index: 6 },
+    ]);
+    expect(columns?.roles).toMatchObject({ project: 1, executors: 2, money: 3, result: 7 });
+  });
+
+  it("keeps a data row of lowercase text out of the header", () => {
+    const header = [
+      row(
+        ["Назва завдання", "Назва проєкту", "Виконавці", "Обсяг фінансування", "", "Очікуваний результат"],
+        1,
+      ),
+      row(["", "", "", "Всього", "2026", ""], 2),
+      row(["", "придбання техніки", "відділ освіти", "", "", "мережі"], 3),
+    ];
+    expect(readColumns(header, TASK_COLUMNS, "money", OPTIONS)?.headerRows).toBe(2);
+  });
 });

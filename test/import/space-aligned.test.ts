@@ -263,6 +263,101 @@ describe("a task table aligned with spaces", () => {
     expect(() => importText([...LINES.slice(0, 6), wide].join("\n"))).toThrow(/понад 1000 клітинок/);
   });
 
+  it.each([
+    ["", false],
+    [", and the column numbers under them, the header printed again whole after the page break", true],
+  ])(
+    "reads the same table under headings wrapped over lines: a wide total heading, «у т.ч. за роками», «2026» over «рік»%s",
+    (_, numbers) => {
+      const wrapped = [
+        line(
+          [0, "Назва завдання"],
+          [1, "Назва проєкту,"],
+          [2, "Відповідальні за"],
+          [3, "Строки"],
+          [4, "Джерела"],
+          [5, "Загальний обсяг фінансування,"],
+          [9, "Очікувані"],
+        ),
+        line(
+          [1, "робіт з"],
+          [2, "виконання"],
+          [3, "виконання"],
+          [4, "фінансування"],
+          [5, "тис. грн"],
+          [9, "результати"],
+        ),
+        line([1, "інформатизації"], [5, "Всього"], [6, "у тому числі за роками"]),
+        line([6, "2026"], [7, "2027"], [8, "2028"]),
+        line([6, "рік"], [7, "рік"], [8, "рік"]),
+        ...(numbers ? [line(...X.map((_, column): [number, string] => [column, String(column + 1)]))] : []),
+      ];
+      const text = LINES.flatMap((each) => {
+        if (each === HEADER[0]) return wrapped;
+        if (each === `\f${HEADER[0]}`) return [`\f${wrapped[0]}`, ...wrapped.slice(1)];
+        return each === HEADER[1] ? [] : [each];
+      }).join("\n");
+      const result = importText(text);
+      expect(taskTableView(result.programme)).toEqual(taskTableView(importText(TABLE).programme));
+      const coverage = result.coverage;
+      expect(coverage?.numbersFlagged).toBe(0);
+      expect(coverage?.numbersSeen).toBe(coverage?.numbersPlaced);
+    },
+  );
+
+  it("drops a six-line header printed again whole and goes on with the source label it cut («державний» | «бюджет»)", () => {
+    const header = [
+      line(
+        [0, "Назва завдання"],
+        [1, "Назва проєкту"],
+        [2, "Виконавці"],
+        [3, "Строки"],
+        [4, "Джерела"],
+        [5, "Обсяги фінансування,"],
+        [9, "Очікувані"],
+      ),
+      line([3, "виконання"], [4, "фінансування"], [5, "тис. грн"], [9, "результати"]),
+      line([5, "Всього"], [6, "у тому числі за роками"]),
+      line([6, "2026"], [7, "2027"], [8, "2028"]),
+      line([6, "рік"], [7, "рік"], [8, "рік"]),
+      line(...X.map((_, column): [number, string] => [column, String(column + 1)])),
+    ];
+    const amounts = (...cells: [number, string][]) =>
+      line(
+        ...[
+          ...cells,
+          ...[5, 6, 7, 8].map((column): [number, string] => [column, column === 5 ? "300,000" : "100,000"]),
+        ].sort(([a], [b]) => a - b),
+      );
+    const text = [
+      ...header,
+      "Пріоритетний напрям 1",
+      amounts(
+        [0, "Електронний"],
+        [1, "1.1. Впровадження СЕД"],
+        [2, "Відділ освіти"],
+        [3, "2026-2028"],
+        [4, "Загальний обсяг,"],
+        [9, "Працює СЕД"],
+      ),
+      line([0, "документообіг"], [4, "у тому числі:"]),
+      amounts([4, "державний бюджет"]),
+      amounts([0, "Всього за Програмою"], [4, "Загальний обсяг,"]),
+      line([4, "у тому числі:"]),
+      amounts([4, "державний"]),
+      "",
+      `\f${header[0]}`,
+      ...header.slice(1),
+      line([4, "бюджет"]),
+    ].join("\n");
+    const result = importText(text);
+    expect(result.programme.declaredTotals.map((row) => [row.source, row.label])).toEqual([
+      ["total", "Загальний обсяг, у тому числі:"],
+      ["state", "державний бюджет"],
+    ]);
+    expect(result.findings.filter((finding) => /^(amount|programme)\./.test(finding.code))).toEqual([]);
+  });
+
   it("leaves text without such a header to the other readers", () => {
     expect(readSpacedBlocks("Програма\n\nПросто  текст  з  подвійними  пробілами\n")).toBeNull();
     expect(readSpacedBlocks("Назва завдання;Назва проєкту;Джерела фінансування\n")).toBeNull();

@@ -1,4 +1,4 @@
-import { LETTER } from "../../domain/letters.js";
+import { LETTER, LOWER } from "../../domain/letters.js";
 import type { SourceKind } from "../../domain/model.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
@@ -120,6 +120,11 @@ export function isNamingRow<Role extends string>(cells: string[], rules: ColumnR
 /** "у т.ч. за роками:", "у тому числі по роках", "з них": the heading over the year columns of the amounts. */
 const INCLUDING_CELL = /^(?:у|в)\s*т(?:ому)?\.?\s*ч(?:ислі)?\.?|^з\s+них|^зокрема|^(?:за|по)\s+роках/iu;
 
+/** Whether a header cell is the "у т.ч. за роками" heading over the year columns. */
+export function isIncludingHeading(cell: string): boolean {
+  return INCLUDING_CELL.test(cell.trim());
+}
+
 /**
  * A header row between the naming row and the year row: only "Всього" over the total column and an
  * "у т.ч. за роками" heading over the years, no number.
@@ -140,6 +145,67 @@ function isHeaderRow<Role extends string>(
   if (isColumnNumberRow(cells) || isYearRow(cells, options.spans) || isNamingRow(cells, rules)) return true;
   if (isIncludingRow(cells)) return true;
   return options.sources === true && isSourceRow(cells);
+}
+
+/** Starts in lowercase: the rest of a heading wrapped onto the next line («інформатизації», «рік»). */
+const LOWER_FIRST = new RegExp(String.raw`^${LOWER}`, "u");
+
+/** A header cell that reads on from the heading above it, not a heading of its own (a source, «у т.ч.»). */
+function readsOn(cell: string): boolean {
+  const text = cell.trim();
+  return LOWER_FIRST.test(text) && !isIncludingHeading(text) && headingSource(text) === null;
+}
+
+/**
+ * The header rows from the naming row on. A row that holds, beside headings, the rests of headings
+ * wrapped from the rows above (a PDF's line «інформатизації | Всього | у т.ч. за роками») is a header
+ * row too: each rest goes onto the nearest filled cell above it in its column, and the row keeps its
+ * headings. A row of rests alone, each right under a heading, goes on under a row of years («рік» under
+ * «2026») or before another header row.
+ */
+function headerBand<Role extends string>(
+  rows: TableRow[],
+  start: number,
+  rules: ColumnRule<Role>[],
+  options: ColumnOptions,
+): { band: string[][]; rows: number } {
+  const band: string[][] = [];
+  const header = (cells: string[]) => isHeaderRow(cells, rules, options);
+  for (const [index, row] of rows.slice(start).entries()) {
+    if (header(row.cells)) {
+      band.push([...row.cells]);
+      continue;
+    }
+    const kept = row.cells.map((cell) => (readsOn(cell) ? "" : cell));
+    const restsOnly = kept.every((cell) => cell.trim() === "");
+    const above = band.at(-1) ?? [];
+    const next = rows[start + index + 1]?.cells ?? [];
+    const goesOn = restsOnly
+      ? underHeadings(row.cells, above) && (isYearRow(above, options.spans) || header(next))
+      : header(kept);
+    if (!goesOn || !foldRests(band, row.cells)) return { band, rows: index };
+    if (!restsOnly) band.push(kept);
+  }
+  return { band, rows: rows.length - start };
+}
+
+/** Whether each filled cell stands under a filled cell of the row above (no column-number row). */
+function underHeadings(cells: string[], above: string[]): boolean {
+  if (isColumnNumberRow(above)) return false;
+  return cells.every((cell, index) => cell.trim() === "" || (above[index] ?? "").trim() !== "");
+}
+
+/** Puts each rest onto the nearest filled header cell above it; false when one has none (no column-number row). */
+function foldRests(band: string[][], cells: string[]): boolean {
+  const targets = cells.map((cell, index) => {
+    if (!readsOn(cell)) return null;
+    return band.findLast((above) => (above[index] ?? "").trim() !== "" && !isColumnNumberRow(above)) ?? null;
+  });
+  if (targets.some((target, index) => target === null && readsOn(cells[index] ?? ""))) return false;
+  targets.forEach((target, index) => {
+    if (target) target[index] = `${(target[index] ?? "").trim()} ${(cells[index] ?? "").trim()}`;
+  });
+  return true;
 }
 
 /**
@@ -167,9 +233,8 @@ export function readColumns<Role extends string>(
 ): Columns<Role> | null {
   const start = rows.findIndex((row) => isNamingRow(row.cells, rules));
   if (start < 0) return null;
-  let headerRows = start;
-  while (headerRows < rows.length && isHeaderRow(rows[headerRows]?.cells ?? [], rules, options)) headerRows++;
-  const header = rows.slice(start, headerRows).map((row) => row.cells);
+  const { band: header, rows: bandRows } = headerBand(rows, start, rules, options);
+  const headerRows = start + bandRows;
   const sourceRow = options.sources ? header.find(isSourceRow) : undefined;
   // The row naming the columns; a one-row header names them and the years in the same row.
   // A row of two or more years, or a year alone under the naming row (with the total's heading maybe).

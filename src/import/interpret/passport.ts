@@ -761,6 +761,21 @@ function giveToSoleSource(read: PassportRead, value: string): void {
     funding.bySource[source] = funding.total;
   if (Object.keys(funding.byYear).length > 0 && funding.bySourceByYear[source] === undefined)
     funding.bySourceByYear[source] = { ...funding.byYear };
+  totalOfSoleSource(funding, source);
+}
+
+/**
+ * Field 10 stating only its one source's amount («кошти бюджету громади – 1 250,0 тис. грн», its years
+ * maybe) and no total: that source is the whole, so the total and its years are the source's.
+ */
+function totalOfSoleSource(funding: DeclaredFunding, source: SourceKind): void {
+  if (funding.total !== null || Object.keys(funding.byYear).length > 0) return;
+  const years = funding.bySourceByYear[source] ?? {};
+  const stated = Object.keys(years).length > 0;
+  const total = funding.bySource[source] ?? (stated ? sumKopecks(Object.values(years)) : null);
+  if (total === null) return;
+  funding.total = total;
+  funding.byYear = { ...years };
 }
 
 function noAmountsMessage(unread: string[]): string {

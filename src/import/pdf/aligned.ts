@@ -37,7 +37,7 @@
  */
 import { LETTER, LOWER, UPPER, UPPER_CHARS } from "../../domain/letters.js";
 import { isSourceLabel } from "../../domain/sources.js";
-import { isColumnNumberRow, isNamingRow, yearOf } from "../interpret/columns.js";
+import { isColumnNumberRow, isIncludingHeading, isNamingRow, yearOf } from "../interpret/columns.js";
 import { parseDeadline } from "../interpret/deadline.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
 import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
@@ -84,7 +84,7 @@ interface Piece {
 
 /** Gap between runs (in font sizes) above which they are pieces of different cells. */
 const CELL_GAP = 0.7;
-const HEADER_LINES = 6;
+const HEADER_LINES = 8;
 /** Text that is an amount or a dash for none, and nothing else (digits, separators, dashes, `х`). */
 export const AMOUNT_LIKE = /^[\s\d.,‐‑–—−xх-]*$/i;
 /** What only starts a row: an item's number before its title, a direction heading, a total. */
@@ -204,6 +204,7 @@ function resumesEndedCell(band: Piece[][], line: Piece[]): boolean {
     (piece) =>
       yearOf(piece.text) === null &&
       !TOTAL_WORD.test(piece.text) &&
+      !isIncludingHeading(piece.text) &&
       band.slice(0, -1).some((earlier) => earlier.some((other) => overlaps(piece, other))) &&
       !last.some((other) => overlaps(piece, other)),
   );
@@ -215,6 +216,16 @@ function isYearRow(line: Piece[]): boolean {
   return (
     texts.some((text) => yearOf(text) !== null) &&
     texts.every((text) => yearOf(text) !== null || TOTAL_WORD.test(text))
+  );
+}
+
+/** A line of the year headings' wrapped rests: each piece reads on («рік», «(тис. грн)») under a year. */
+function restsOfYears(years: Piece[], line: Piece[]): boolean {
+  if (!isYearRow(years)) return false;
+  return line.every(
+    (piece) =>
+      !CAPITAL_OR_DIGIT_FIRST.test(piece.text) &&
+      years.some((year) => yearOf(year.text) !== null && overlaps(piece, year)),
   );
 }
 
@@ -364,10 +375,13 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
       if (gap > 2 * sizeOf(raw[next] ?? []) || !continuesHeader(line) || resumesEndedCell(band, line)) break;
       // A wrapped row's rest under a header printed again at a page top is no part of the header.
       const afterYears = band.some(isYearRow);
-      if (afterYears && !isColumnNumberRow(line.map((piece) => piece.text))) break;
+      const numbers = isColumnNumberRow(line.map((piece) => piece.text));
+      if (afterYears && !numbers && !restsOfYears(band.at(-1) ?? [], line)) break;
       band.push(line);
       if (isColumnNumberRow(line.map((piece) => piece.text))) break;
     }
+    // A band as long as a header may be ends the loop before it is compared.
+    repeated ||= repeatsHeader(band, context.header);
   }
   const cells = headerCells(band);
   if (cells.extents.length < 3) return null;

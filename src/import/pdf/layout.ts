@@ -588,6 +588,12 @@ function nextLine(builder: Builder, y: number | undefined): number {
   return source ?? builder.line;
 }
 
+/**
+ * The first rows of a table kept to drop its header printed again on the next pages: the naming row,
+ * «Всього | у т.ч. за роками», the years, a row of sources under them, the column numbers.
+ */
+const HEADER_ROWS = 6;
+
 function addTable(builder: Builder, table: PageTable, pageStart: boolean): void {
   builder.paragraph = null;
   const open = builder.table;
@@ -625,7 +631,7 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
       block,
       rows.map((row) => row.line),
     );
-  builder.table = { block, grid: table.grid, header: table.cells.slice(0, 3), rows };
+  builder.table = { block, grid: table.grid, header: table.cells.slice(0, HEADER_ROWS), rows };
 }
 
 /** A line continues the paragraph above when it follows closely and the one above ran to the margin. */

@@ -74,6 +74,8 @@ export interface HeaderShape {
    */
   rowNumbers: boolean;
   repeatTask: boolean;
+  /** The amounts' heading names the total: «Загальний обсяг фінансування, тис. грн» over the total and the years. */
+  wideTotal: boolean;
   /** What a direction's heading row calls it, and its total after it: «Розділ 1. Назва», «Разом по розділу 1». */
   directionWord: DirectionWord;
   /** The total's heading beside «у т.ч. за роками» in lowercase («усього»), as a sub-heading. */
@@ -86,6 +88,9 @@ const DIRECTION_TOTAL: Record<DirectionWord, string> = {
   Напрям: "Усього за напрямом",
   Розділ: "Разом по розділу",
 };
+
+/** The amounts' heading where it names the total (`HeaderShape.wideTotal`). */
+const WIDE_TOTAL = "Загальний обсяг фінансування, тис. грн";
 
 export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   oneName: fc.constantFrom(
@@ -111,6 +116,7 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   repeatTask: fc.boolean(),
   directionWord: fc.constantFrom<DirectionWord>("Пріоритетний напрям", "Напрям", "Розділ"),
   lowerTotal: fc.boolean(),
+  wideTotal: fc.boolean(),
 });
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
@@ -261,6 +267,7 @@ class PagedRenderer {
     const subTotalWord = style.headerShape?.lowerTotal ? totalWord.toLowerCase() : totalWord;
     const title = `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`;
     const shape = style.headerShape;
+    const moneyHeading = shape?.wideTotal ? WIDE_TOTAL : style.headers.money;
     const blanks = model.years.map(() => "");
     const lead = this.extra ? [""] : [];
     const naming = [
@@ -270,7 +277,7 @@ class PagedRenderer {
       style.headers.executors,
       style.headers.deadline,
       "Джерела фінансування",
-      style.headers.money,
+      moneyHeading,
       ...blanks,
       style.headers.result,
     ];
@@ -285,7 +292,7 @@ class PagedRenderer {
     this.word.paragraph("Додаток 1");
     this.word.paragraph(title);
     // The money heading spans the total and the year columns; "у т.ч. за роками" spans the years.
-    const money = { text: style.headers.money, span: model.years.length + 1 };
+    const money = { text: moneyHeading, span: model.years.length + 1 };
     const wordAmountRows: WordCell[][] = shape?.including
       ? [
           [

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { WordBlock, WordCell, WordTable } from "../../support/word-document.js";
 import { taskTableModel } from "./model.js";
-import { pagedStyle, renderPaged } from "./paged-model-table.js";
+import { type HeaderShape, pagedStyle, renderPaged } from "./paged-model-table.js";
 
 /**
  * The model table (family 1's rows) as `pdftotext -layout` writes a PDF of it, or as text copied from a
@@ -23,6 +23,8 @@ export interface SpacedStyle {
   pageNumbers: boolean;
   /** Whether a page break may cut a row whose rest starts mid-sentence. */
   cutRows: boolean;
+  /** Year headings as narrow as their year: «2026 рік» wraps to «2026» over «рік». */
+  narrowYears?: boolean;
 }
 
 export const spacedStyle: fc.Arbitrary<SpacedStyle> = fc.record({
@@ -36,6 +38,8 @@ export const spacedStyle: fc.Arbitrary<SpacedStyle> = fc.record({
 });
 
 const AMOUNT = /^[\d ,-]+$/;
+/** A year's heading («2026 р.», «2026 рік»). */
+const YEAR_HEADING = /^20\d\d\b/;
 /** Text columns are at least this wide, so that a header wraps over few lines. */
 const MIN_TEXT_WIDTH = 12;
 
@@ -77,17 +81,22 @@ function placed(row: WordCell[]): { column: number; span: number; text: string }
 class SpacedLayout {
   readonly x: number[] = [];
   readonly widths: number[];
+  private readonly narrowYears: boolean;
 
   constructor(rows: WordCell[][], width: number, style: SpacedStyle) {
+    this.narrowYears = style.narrowYears === true;
     const longest = Array.from({ length: width }, () => 1);
+    const years = new Set<number>();
     for (const row of rows)
       for (const cell of placed(row)) {
         if (cell.span !== 1) continue;
         const word = Math.max(0, ...words(cell.text).map((each) => each.length));
-        const floor = AMOUNT.test(cell.text) ? 0 : MIN_TEXT_WIDTH;
+        const year = style.narrowYears === true && YEAR_HEADING.test(cell.text);
+        if (year) years.add(cell.column);
+        const floor = AMOUNT.test(cell.text) || year ? 0 : MIN_TEXT_WIDTH;
         longest[cell.column] = Math.max(longest[cell.column] ?? 1, word, floor);
       }
-    this.widths = longest.map((each, index) => each + at(style.extra, index));
+    this.widths = longest.map((each, index) => each + (years.has(index) ? 0 : at(style.extra, index)));
     let x = 0;
     this.widths.forEach((each, index) => {
       this.x.push(x);
@@ -101,11 +110,16 @@ class SpacedLayout {
     return (this.x[last] ?? 0) + (this.widths[last] ?? 0) - (this.x[column] ?? 0);
   }
 
+  /** A cell's lines; a narrow year heading breaks after its year («2026» over «рік»). */
+  private wrapped(text: string, width: number): string[] {
+    return this.narrowYears && YEAR_HEADING.test(text) ? words(text) : wrap(text, width);
+  }
+
   /** The lines a row prints, trailing spaces dropped. */
   lines(row: WordCell[]): string[] {
     const cells = placed(row).map((cell) => ({
       x: this.x[cell.column] ?? 0,
-      lines: wrap(cell.text, this.spanWidth(cell.column, cell.span)),
+      lines: this.wrapped(cell.text, this.spanWidth(cell.column, cell.span)),
     }));
     const height = Math.max(1, ...cells.map((cell) => cell.lines.length));
     return Array.from({ length: height }, (_, index) => {
@@ -205,11 +219,50 @@ function renderRows(word: WordBlock[], style: SpacedStyle): string {
   return renderer.text();
 }
 
+/**
+ * The amounts' headings as a PDF wraps them (`HeaderShape`'s `including` and `wideTotal`, the year
+ * headings narrow): «у тому числі за роками» beside «Всього» over the years, the total named in the
+ * heading over them, «2026» over «рік».
+ */
+const spacedAmounts = fc.record({
+  including: fc.constantFrom(null, "у тому числі за роками", "у т.ч. за роками:"),
+  wideTotal: fc.boolean(),
+  narrowYears: fc.boolean(),
+});
+
+function amountsShape({
+  including,
+  wideTotal,
+}: {
+  including: string | null;
+  wideTotal: boolean;
+}): HeaderShape {
+  return {
+    oneName: null,
+    directionHeading: "named",
+    including,
+    bareTotals: false,
+    taskHeadings: false,
+    wordyAmounts: false,
+    rowNumbers: false,
+    repeatTask: false,
+    wideTotal,
+    directionWord: "Пріоритетний напрям",
+    lowerTotal: false,
+  };
+}
+
 export const spacedDocument = fc
-  .tuple(taskTableModel, pagedStyle, spacedStyle)
-  .map(([model, paged, style]) => {
+  .tuple(taskTableModel, pagedStyle, spacedStyle, spacedAmounts)
+  .map(([model, paged, plain, amounts]) => {
+    const style = { ...plain, narrowYears: amounts.narrowYears };
     // A space-aligned page shows cells where they stand: no cells shifted by the text extraction.
-    const { word } = renderPaged(model, { ...paged, shifts: ["none"], pageBreaks: "repeat-header" });
+    const { word } = renderPaged(model, {
+      ...paged,
+      shifts: ["none"],
+      pageBreaks: "repeat-header",
+      headerShape: amountsShape(amounts),
+    });
     return { model, style, text: renderRows(word, style) };
   });
 

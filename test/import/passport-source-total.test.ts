@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { importText } from "../../src/import/index.js";
+
+/** A passport whose field 10 is `value`, aligned with spaces as a PDF's text gives it. */
+function passport(value: string): string {
+  const rows = [
+    ["1.", "Найменування територіальної громади", "Тестова сільська територіальна громада"],
+    ["9.", "Строк виконання Програми", "2026-2028 роки"],
+    ["10.", "Джерела та обсяги фінансування", value],
+  ];
+  const lines = rows.map(
+    ([number = "", name = "", text = ""]) => `${number.padEnd(5)}${name.padEnd(42)}${text}`,
+  );
+  return [
+    "ПАСПОРТ",
+    "Програми цифрового розвитку Тестової сільської територіальної громади",
+    "",
+    ...lines,
+  ].join("\n");
+}
+
+const fundingOf = (value: string) => importText(passport(value)).programme.passport.funding;
+const codes = (value: string) => importText(passport(value)).findings.map((finding) => finding.code);
+
+describe("passport field 10 stating only its sources' amounts, no total", () => {
+  it("takes its one source's amount for the total", () => {
+    const funding = fundingOf("кошти бюджету громади – 1 250,0 тис. грн");
+    expect(funding.total).toBe(125_000_000);
+    expect(funding.bySource).toEqual({ local: 125_000_000 });
+    expect(codes("кошти бюджету громади – 1 250,0 тис. грн")).not.toContain("passport.funding-missing");
+  });
+
+  it("takes its one source's years for the total's", () => {
+    const value =
+      "кошти бюджету громади – 300,0 тис. грн, у тому числі: 2026 рік – 100,0 тис. грн; 2027 рік – 120,0 тис. грн; 2028 рік – 80,0 тис. грн";
+    const funding = fundingOf(value);
+    expect(funding.total).toBe(30_000_000);
+    expect(funding.byYear).toEqual({ 2026: 10_000_000, 2027: 12_000_000, 2028: 8_000_000 });
+  });
+
+  it("leaves the total unstated when two sources are stated and no total (whether they are the whole is not said)", () => {
+    const value = "кошти бюджету громади – 300,0 тис. грн, кошти державного бюджету – 200,0 тис. грн";
+    expect(fundingOf(value).total).toBeNull();
+  });
+});
