@@ -11,10 +11,9 @@
  * CDN revalidates); report p50/p99 latency, throughput relative to the trivial route, and the server's
  * RSS (current and peak). Without DATABASE_URL it says so and does nothing.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import cliProgress from "cli-progress";
 import { sql } from "kysely";
@@ -23,6 +22,7 @@ import { generateCommunities, generateNation } from "../src/domain/synthetic/ind
 import { openStore } from "../src/store/index.js";
 import { loadProgrammes } from "../src/store/loader.js";
 import { refreshSummaries } from "../src/store/summaries.js";
+import { startServerProcess } from "./server-process.js";
 
 const CONNECTIONS = 100;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -121,26 +121,7 @@ function buildServer(): void {
 
 /** The compiled server as production starts it, on a port the system chooses; its origin from its log. */
 async function startServer(url: string, lean = false): Promise<{ child: ChildProcess; port: number }> {
-  const entry = SERVER_ENTRIES[lean ? "lean" : "full"];
-  const child = spawn(process.execPath, [entry], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: "0",
-      INFOPROG_DEMO: "0",
-      LOG_LEVEL: "warn",
-      // The load comes from one address: the general limit per address would answer 429.
-      INFOPROG_REQUESTS_PER_MINUTE_PER_IP: "0",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  for await (const line of lines) {
-    const origin = /http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
-    if (origin) return { child, port: Number(origin[1]) };
-  }
-  throw new Error(`${entry} exited before listening`);
+  return startServerProcess(SERVER_ENTRIES[lean ? "lean" : "full"], url, ROOT);
 }
 
 async function stop(child: ChildProcess): Promise<void> {

@@ -3,34 +3,16 @@
  * an already-loaded database (BENCH_KEEP), rounds alternated, with the CPU per request of each server and
  * of this (autocannon) process. Not part of the benchmark.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import { startServerProcess } from "./server-process.js";
 
 const url = process.env.DATABASE_URL ?? "";
 const entries = (process.env.ENTRIES ?? "dist/server/api/main.js").split(",");
 const rounds = Number(process.env.ROUNDS ?? 3);
 const seconds = Number(process.env.SECONDS ?? 5);
 
-async function start(entry: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [entry], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: "0",
-      INFOPROG_DEMO: "0",
-      LOG_LEVEL: "warn",
-      INFOPROG_REQUESTS_PER_MINUTE_PER_IP: "0",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  for await (const line of createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
-    const found = /http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
-    if (found) return { child, port: Number(found[1]) };
-  }
-  throw new Error(`${entry} did not start`);
-}
+const start = (entry: string) => startServerProcess(entry, url);
 
 const ticks = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
