@@ -121,12 +121,17 @@ const HEADER_WINDOW = 8;
 
 /** Runs that may start a header: two task-table columns, or three of an indicator annex's. */
 function namesColumns(cells: string[]): boolean {
-  const indicatorRoles = new Set(
+  return columnsNamed(cells) >= 2 || namesIndicatorColumns(cells);
+}
+
+/** Cells naming three or more of an indicator annex's columns («Назва показника | Одиниця | Базове»). */
+function namesIndicatorColumns(cells: string[]): boolean {
+  const roles = new Set(
     cells.flatMap((cell) =>
       INDICATOR_COLUMNS.filter((rule) => rule.pattern.test(cell)).map((rule) => rule.role),
     ),
   );
-  return columnsNamed(cells) >= 2 || indicatorRoles.size >= 3;
+  return roles.size >= 3;
 }
 
 /**
@@ -179,7 +184,8 @@ function isFurniture(lines: Line[], index: number): boolean {
  * Pages at each printing of the header after the first (its first line again, or any line whose runs
  * name four columns of the task table: the text extraction may space a page's header otherwise), and
  * at each printing again of another table's header line (a line naming its columns, seen before: the
- * monitoring annex's header after a page break); furniture after the first header dropped.
+ * monitoring annex's header after a page break), and at an indicator annex's first header line;
+ * furniture after the first header dropped.
  */
 function pagesOf(lines: Line[], header: string): Line[][] {
   const pages: Line[][] = [[]];
@@ -191,9 +197,12 @@ function pagesOf(lines: Line[], header: string): Line[][] {
     const text = normalised(line.text);
     // A header's later lines may name columns too: only its first line starts a page.
     const again = headings.has(text) && !afterHeading;
-    afterHeading = namesColumns(line.text.trim().split(/\s{2,}/));
+    const cells = line.text.trim().split(/\s{2,}/);
+    // An indicator annex's header after the task table on the same page starts its own table.
+    const opensAnnex = seen && !afterHeading && namesIndicatorColumns(cells);
+    afterHeading = namesColumns(cells);
     if (afterHeading) headings.add(text);
-    if (startsHeader(line, header) || again) {
+    if (startsHeader(line, header) || again || opensAnnex) {
       if (seen) pages.push([]);
       seen = true;
     } else if (seen && isFurniture(lines, index)) return;
@@ -233,9 +242,12 @@ function columnsNamed(cells: string[]): number {
   return roles.size;
 }
 
-/** A task table's header: its first row's cells name three or more of the task table's columns. */
+/**
+ * A task table's header: its first row's cells name three or more of the task table's columns, and no
+ * baseline or target (an indicator annex's «№ | Назва індикатора | Пріоритетний напрям | Базове значення»).
+ */
 function isTaskHeader(header: string[]): boolean {
-  return columnsNamed(header) >= 3;
+  return columnsNamed(header) >= 3 && !header.some((cell) => /базов|цільов/i.test(cell));
 }
 
 /** A line that prints a task table's header again: its runs name four or more columns. */

@@ -1,10 +1,11 @@
 import fc from "fast-check";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importText } from "../../../src/import/index.js";
 import { givesAnnexesBack, model, render, style } from "./indicator-annexes.js";
 import { PROPERTY_RUNS } from "./model.js";
 import { RUNS } from "./render.js";
-import { renderSpacedBlocks, spacedStyle } from "./space-aligned.js";
+import { renderSpacedBlocks, spacedDocument, spacedStyle } from "./space-aligned.js";
+import { taskTableView } from "./view.js";
 
 /**
  * Family 4's annexes (the indicator list, the monitoring variables) as `pdftotext -layout` writes them:
@@ -37,4 +38,19 @@ describe("family 4 aligned with spaces", () => {
       PROPERTY_RUNS,
     );
   });
+});
+
+describe("family 4 aligned with spaces right after the task table, on the same page", () => {
+  it(`reads both the task table and the annexes (${Math.ceil(RUNS / 4)} seeds)`, () => {
+    fc.assert(
+      fc.property(spacedDocument, spacedAnnexes, ({ model: tasks, text: table }, annexes) => {
+        // The annexes without the passport the family prints before them.
+        const text = `${table.trimEnd()}\n\n${annexes.text.slice(annexes.text.indexOf("Додаток"))}`;
+        const result = importText(text);
+        expect(taskTableView(result.programme), text).toEqual(tasks.directions);
+        givesAnnexesBack(result, { ...annexes, text });
+      }),
+      { ...PROPERTY_RUNS, numRuns: Math.ceil(PROPERTY_RUNS.numRuns / 4) },
+    );
+  }, 120_000);
 });
