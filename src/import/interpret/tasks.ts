@@ -415,6 +415,17 @@ class TaskTableBuilder {
   }
 
   /**
+   * A heading after the programme's total with nothing under it («5. Показники», the next part's caption
+   * caught in the table's alignment) heads no direction.
+   */
+  dropCaptionAfterTotal(): void {
+    const last = this.directions.at(-1);
+    const totalLine = this.declaredTotals.at(-1)?.line;
+    if (!last || totalLine === undefined || last.line < totalLine) return;
+    if (last.items.length === 0 && last.declaredTotals.length === 0) this.directions.pop();
+  }
+
+  /**
    * A bare «Разом» is the programme's total when its sums are the programme's (a one-direction table's
    * too), the direction's when they are the direction's; matching neither, it is the direction's when
    * another direction follows, else the programme's, as the last total of the table.
@@ -909,6 +920,7 @@ export function readTaskTable(
   const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter);
   for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
   builder.settleBareTotals();
+  builder.dropCaptionAfterTotal();
   builder.settleRowNumbers();
   builder.checkTaskTotals();
   warnSources(builder.directions, log, builder.unit);
