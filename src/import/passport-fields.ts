@@ -19,8 +19,8 @@ export interface PassportFieldName {
 export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
   {
     number: 1,
-    phrase: /^найменування територіальної громади/i,
-    firstWord: new RegExp(String.raw`^Найменування(?!${LETTER})`, "u"),
+    phrase: /^(?:найменування|назва)\s+територіальної\s+громади/i,
+    firstWord: new RegExp(String.raw`^(?:Найменування|Назва)(?!${LETTER})`, "u"),
   },
   {
     number: 2,
@@ -29,8 +29,8 @@ export const PASSPORT_FIELD_NAMES: readonly PassportFieldName[] = [
   },
   {
     number: 3,
-    phrase: /^заголовок, дата, номер/i,
-    firstWord: new RegExp(String.raw`^Заголовок(?!${LETTER})`, "u"),
+    phrase: /^заголовок, дата, номер|^розпорядч\S*\s+документ/i,
+    firstWord: new RegExp(String.raw`^(?:Заголовок|Розпорядч${LETTER}*)(?!${LETTER})`, "u"),
   },
   { number: 4, phrase: /^дата погодження/i, firstWord: new RegExp(String.raw`^Дата(?!${LETTER})`, "u") },
   { number: 5, phrase: /^мета програми/i, firstWord: new RegExp(String.raw`^Мета(?!${LETTER})`, "u") },

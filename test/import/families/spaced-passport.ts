@@ -313,7 +313,9 @@ function renderWord(fields: SpacedPassport["fields"], model: Field10, s: Style):
 
 /** The shorter names some councils give the fields («Код за КАТОТТГ», «Обсяги фінансування»). */
 const SHORT_LABELS: Partial<Record<number, string>> = {
+  1: "Назва територіальної громади",
   2: "Код за КАТОТТГ",
+  3: "Розпорядчий документ про затвердження Програми",
   8: "Відповідальні виконавці Програми",
   9: "Строк реалізації Програми",
   10: "Обсяги фінансування",
