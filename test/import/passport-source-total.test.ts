@@ -43,3 +43,25 @@ describe("passport field 10 stating only its sources' amounts, no total", () => 
     expect(fundingOf(value).total).toBeNull();
   });
 });
+
+describe("passport field 10 with its total in its row and a numbered row per source under it", () => {
+  const T = "\t";
+  const text = [
+    "ПАСПОРТ",
+    "Програми цифрового розвитку Тестової сільської територіальної громади",
+    "",
+    `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+    `9.${T}Строк виконання Програми${T}2026-2028 роки`,
+    `10.${T}Джерела та обсяги фінансування, тис. грн, всього, у тому числі:${T}1 560,0`,
+    `10.1${T}кошти бюджету сільської територіальної громади${T}1 260,0`,
+    `10.2${T}кошти державного бюджету${T}-`,
+    `10.3${T}інші джерела${T}300,0`,
+  ].join("\n");
+
+  it("reads each source's amount (a dash as none) and counts every number", () => {
+    const { programme, coverage } = importText(text);
+    expect(programme.passport.funding.total).toBe(156_000_000);
+    expect(programme.passport.funding.bySource).toEqual({ local: 126_000_000, state: 0, other: 30_000_000 });
+    expect(coverage).toEqual({ numbersSeen: 3, numbersPlaced: 3, numbersFlagged: 0 });
+  });
+});

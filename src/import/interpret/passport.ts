@@ -426,6 +426,28 @@ function readFundingTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink)
   return found;
 }
 
+/** «10.1», «10.2.»: a row of field 10's own, numbered under it. */
+const FIELD_10_PART = /^10\.\d{1,2}\.?$/;
+
+/**
+ * Field 10's total in its own row, then a numbered row per source under it with one amount each
+ * («10.1 | кошти бюджету громади | 1 260,0», «10.2 | кошти державного бюджету | -»): the sources' amounts.
+ */
+function readSourceRows(read: PassportRead, unit: MoneyUnit, sink: NumberSink): void {
+  for (const row of read.fundingRows) {
+    const label = cellText(row.cells[1]);
+    if (!FIELD_10_PART.test(cellText(row.cells[0]))) continue;
+    const filled = row.cells.flatMap((raw, index) => (index >= 2 && raw.trim() !== "" ? [index] : []));
+    const at = filled[0];
+    if (!isSourceLabel(label) || filled.length !== 1 || at === undefined) continue;
+    const cell = parseAmountCell(row.cells[at] ?? "", unit);
+    if (cell.kind !== "amount" && cell.kind !== "dash") continue;
+    sink.see({ line: row.line, cell: at }, row.cells[at] ?? "");
+    if (cell.kind === "amount") sink.place({ line: row.line, cell: at });
+    record(read.funding, classifySource(label), cell.kind === "amount" ? cell.kopecks : 0, {});
+  }
+}
+
 const UNIT_WORDS = new RegExp(
   String.raw`(?<!${LETTER})(?:тис\.?|грн\.?|рік|роки|року|років|р\.)(?!${LETTER})`,
   "giu",
@@ -729,11 +751,13 @@ export function readPassportFunding(
     },
     place: (at, count) => sink.place(at, count),
   };
+  const table =
+    readInlineTable(read, unit, sink, ambiguityWarner(log, taskTotals)) || readFundingTable(read, unit, sink);
   const done =
-    readInlineTable(read, unit, sink, ambiguityWarner(log, taskTotals)) ||
-    readFundingTable(read, unit, sink) ||
+    table ||
     readFundingLine(field.value, read.funding, unit) ||
     readFundingProse(read.proseCells, unit, read.funding, prose, sharedYearsJudge(log, taskTotals, unit));
+  if (!table) readSourceRows(read, unit, sink);
   if (!done) log.warn("no-amounts", noAmountsMessage(proseNumbers), field.line, ref.passport(10));
   else giveToSoleSource(read, field.value);
 }
