@@ -64,4 +64,11 @@ describe("passport field 10 with its total in its row and a numbered row per sou
     expect(programme.passport.funding.bySource).toEqual({ local: 126_000_000, state: 0, other: 30_000_000 });
     expect(coverage).toEqual({ numbersSeen: 3, numbersPlaced: 3, numbersFlagged: 0 });
   });
+
+  it("names the amounts of a source row it cannot place (a row of years under a single total)", () => {
+    const years = text.replace(`1 260,0`, `420,0${T}420,0${T}420,0`);
+    const { findings, coverage } = importText(years);
+    expect(coverage).toEqual({ numbersSeen: 5, numbersPlaced: 2, numbersFlagged: 3 });
+    expect(findings.filter((finding) => finding.code === "import.unread-number")).toHaveLength(3);
+  });
 });

@@ -438,11 +438,12 @@ function readSourceRows(read: PassportRead, unit: MoneyUnit, sink: NumberSink): 
     const label = cellText(row.cells[1]);
     if (!FIELD_10_PART.test(cellText(row.cells[0]))) continue;
     const filled = row.cells.flatMap((raw, index) => (index >= 2 && raw.trim() !== "" ? [index] : []));
+    // Its numbers are counted however it is read: those it does not place are named as unread.
+    for (const index of filled) sink.see({ line: row.line, cell: index }, row.cells[index] ?? "");
     const at = filled[0];
     if (!isSourceLabel(label) || filled.length !== 1 || at === undefined) continue;
     const cell = parseAmountCell(row.cells[at] ?? "", unit);
     if (cell.kind !== "amount" && cell.kind !== "dash") continue;
-    sink.see({ line: row.line, cell: at }, row.cells[at] ?? "");
     if (cell.kind === "amount") sink.place({ line: row.line, cell: at });
     record(read.funding, classifySource(label), cell.kind === "amount" ? cell.kopecks : 0, {});
   }
