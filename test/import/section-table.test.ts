@@ -83,3 +83,15 @@ describe("a programme total printed in the name column, its number cell empty", 
     expect(total?.message).toContain("рядок «Всього по Програмі»");
   });
 });
+
+describe("the same table in «Підпрограма» parts", () => {
+  it("reads each «Підпрограма N. Назва» as a direction with its «Разом по підпрограмі N»", () => {
+    const text = DOCUMENT.replaceAll("Розділ", "Підпрограма").replaceAll("розділу", "підпрограмі");
+    const { programme, findings } = importText(text);
+    expect(programme.directions.map((direction) => direction.title)).toEqual([
+      "Цифрова інфраструктура",
+      "Електронні послуги",
+    ]);
+    expect(findings.filter((finding) => /total|subtotal/.test(finding.code))).toEqual([]);
+  });
+});

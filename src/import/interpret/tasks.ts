@@ -44,8 +44,8 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
 ];
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
-/** What a row calls itself when it heads a direction: «Пріоритетний напрям», «Напрямок», «Розділ». */
-const DIRECTION_WORD = String.raw`(?:пріоритетний\s+)?(?:напрям(?:ок)?|розділ)`;
+/** What a row calls itself when it heads a direction: «Пріоритетний напрям», «Напрямок», «Розділ», «Підпрограма». */
+const DIRECTION_WORD = String.raw`(?:пріоритетний\s+)?(?:напрям(?:ок)?|розділ|підпрограма)`;
 const NAMES_DIRECTION = new RegExp(`^${DIRECTION_WORD}`, "i");
 const NAMED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*(\d{1,2})?\s*[.:–—-]?\s*(\S.*)$`, "is");
 /** "I. Назва", "ІV. Назва": a Roman number, often typed with the Cyrillic І and Х. */
@@ -403,7 +403,7 @@ class TaskTableBuilder {
       return;
     }
     const direction = this.direction;
-    const namesDirection = /напрям|розділ/i.test(label);
+    const namesDirection = /напрям|розділ|підпрограм/i.test(label);
     const bare =
       !namesDirection && !/програм/i.test(label) && direction !== null && direction.items.length > 0;
     const ofDirection = (namesDirection || bare) && direction;

@@ -82,11 +82,12 @@ export interface HeaderShape {
   lowerTotal: boolean;
 }
 
-type DirectionWord = "Пріоритетний напрям" | "Напрям" | "Розділ";
+type DirectionWord = "Пріоритетний напрям" | "Напрям" | "Розділ" | "Підпрограма";
 const DIRECTION_TOTAL: Record<DirectionWord, string> = {
   "Пріоритетний напрям": "Всього за напрямом",
   Напрям: "Усього за напрямом",
   Розділ: "Разом по розділу",
+  Підпрограма: "Разом по підпрограмі",
 };
 
 /** The amounts' heading where it names the total (`HeaderShape.wideTotal`). */
@@ -114,7 +115,7 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   wordyAmounts: fc.boolean(),
   rowNumbers: fc.boolean(),
   repeatTask: fc.boolean(),
-  directionWord: fc.constantFrom<DirectionWord>("Пріоритетний напрям", "Напрям", "Розділ"),
+  directionWord: fc.constantFrom<DirectionWord>("Пріоритетний напрям", "Напрям", "Розділ", "Підпрограма"),
   lowerTotal: fc.boolean(),
   wideTotal: fc.boolean(),
 });
