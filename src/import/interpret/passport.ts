@@ -141,7 +141,8 @@ export function findPassport(blocks: Block[], isOtherTable: (block: Table) => bo
   table.rows.forEach((row, index) => {
     const number = fieldNumber(row);
     if (number === null || fields.some((field) => field.number === number)) return;
-    const value = [...valueCells(row), ...wrappedValue(valueCells(row), table.rows.slice(index + 1))];
+    const cells = valueCells(row);
+    const value = [...cells, ...wrappedValue(cells, table.rows.slice(index + 1))];
     fields.push({ number, label: cellText(row.cells[1]), value: value.join(" "), line: row.line });
     if (number === 10) {
       fundingHeader = row.cells.slice(2).map(cellText);

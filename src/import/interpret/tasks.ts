@@ -901,10 +901,11 @@ export function readTaskTable(
   const columns = taskColumns(table);
   if (!columns) return null;
   const unit = chosenUnit ?? unitOf(columns.headerText);
-  if (!chosenUnit && MILLIONS.test(columns.headerText))
+  const millions = chosenUnit ? null : MILLIONS.exec(columns.headerText);
+  if (millions)
     log.add(
       "unit-million",
-      `Заголовок таблиці завдань вказує суми в млн грн («${MILLIONS.exec(columns.headerText)?.[0]}»): infoprog читає таблицю лише в грн або тис. грн, тож суми прочитано як гривні — у мільйон разів менші. Перерахуйте таблицю в тис. грн і імпортуйте знову.`,
+      `Заголовок таблиці завдань вказує суми в млн грн («${millions[0]}»): infoprog читає таблицю лише в грн або тис. грн, тож суми прочитано як гривні — у мільйон разів менші. Перерахуйте таблицю в тис. грн і імпортуйте знову.`,
       table.line,
       ref.programme(),
     );

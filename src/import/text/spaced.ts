@@ -247,8 +247,14 @@ function columnsNamed(cells: string[]): number {
  * baseline or target (an indicator annex's «№ | Назва індикатора | Пріоритетний напрям | Базове значення»).
  */
 function isTaskHeader(header: string[]): boolean {
-  return columnsNamed(header) >= 3 && !header.some((cell) => /базов|цільов/i.test(cell));
+  return columnsNamed(header) >= 3 && !header.some(namesIndicatorValue);
 }
+
+/** A heading of an indicator's baseline or targets, by the indicator annex's own column rules. */
+const namesIndicatorValue = (cell: string): boolean =>
+  INDICATOR_COLUMNS.some(
+    (rule) => (rule.role === "baseline" || rule.role === "targets") && rule.pattern.test(cell),
+  );
 
 /** A line that prints a task table's header again: its runs name four or more columns. */
 function isHeaderLine(text: string): boolean {
