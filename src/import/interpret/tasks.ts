@@ -28,6 +28,7 @@ import {
   yearRowColumns,
 } from "./funding.js";
 import { hasSourceColumns, printsNoYear, readSourceColumns } from "./source-columns.js";
+import { unstackSources } from "./stacked-rows.js";
 import { cellText, leadingNumber } from "./text.js";
 
 export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
@@ -234,24 +235,29 @@ class TaskTableBuilder {
     const afterBreak = this.afterBreak;
     this.afterBreak = false;
     this.ledger.seeRow(row.line, row.cells);
-    const cells = this.withMergedCells(row);
+    unstackSources(this.withMergedCells(row), this.columns).forEach((cells, index) => {
+      this.takeCells(cells, row.line, afterBreak && index === 0);
+    });
+  }
+
+  private takeCells(cells: string[], line: number, afterBreak: boolean): void {
     const first = cellText(cells.find((text) => text.trim() !== ""));
     const direction = this.directionOf(cells, first);
     const heading = this.taskHeadingOf(cells, first);
     if (direction) {
-      this.placeText(row.line, cells, [this.columns.roles.number]);
-      this.startDirection(direction.number, direction.title, row.line);
+      this.placeText(line, cells, [this.columns.roles.number]);
+      this.startDirection(direction.number, direction.title, line);
     } else if (heading) {
       this.task = null;
-      this.addTask(heading[1] ?? "", cellText(heading[2]), row.line);
+      this.addTask(heading[1] ?? "", cellText(heading[2]), line);
       if (this.task) this.headed.add(this.task);
       this.totals = null;
-    } else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, row.line);
+    } else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, line);
     else {
-      const rest = this.takeDirectionCell(cells, row.line, afterBreak);
+      const rest = this.takeDirectionCell(cells, line, afterBreak);
       if (rest === null) return;
-      if (afterBreak && this.continuesLeaf(rest)) this.continueLeaf(rest, row.line);
-      else this.takeItemRow(rest, row.line);
+      if (afterBreak && this.continuesLeaf(rest)) this.continueLeaf(rest, line);
+      else this.takeItemRow(rest, line);
     }
   }
 
