@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allItems } from "../../src/domain/model.js";
+import { unitNamedIn } from "../../src/domain/money.js";
 import { importText } from "../../src/import/index.js";
 
 const T = "\t";
@@ -83,5 +84,37 @@ describe("a council's programme printed in million UAH", () => {
     );
     expect(suspect.map((finding) => finding.location.ref)).toEqual(["item:d1.1.1"]);
     expect(suspect[0]?.message).toContain("в тис. грн, а не в млн грн");
+  });
+});
+
+describe("the unit a heading names", () => {
+  it("tells million UAH in the spellings councils print, and keeps «тис. грн» and «грн» as they were", () => {
+    for (const heading of [
+      "Обсяг фінансування, млн грн",
+      "Обсяг (млн. грн)",
+      "мільйонів гривень",
+      "млн гривень",
+    ])
+      expect(unitNamedIn(heading)).toBe("million");
+    expect(unitNamedIn("Обсяги фінансування, тис. грн")).toBe("thousand");
+    expect(unitNamedIn("Обсяг фінансування, грн")).toBe("uah");
+    expect(unitNamedIn("Обсяг фінансування")).toBeNull();
+  });
+
+  it("reads passport field 10 labelled «млн грн» in millions beside a task table in thousands", () => {
+    // The table's amounts in thousands («3,45» million is «3450» thousand), the passport's left in millions.
+    const [passport = "", table = ""] = programmeText().split("Додаток 1");
+    const inThousands = table
+      .replace("Обсяг фінансування, млн грн", "Обсяг фінансування, тис. грн")
+      .replaceAll(
+        /(\d),(\d+)/g,
+        (_, whole: string, fraction: string) => `${whole}${fraction.padEnd(3, "0")}`,
+      );
+    const text = `${passport}Додаток 1${inThousands}`;
+    const { programme, findings } = importText(text);
+    expect(programme.unit).toBe("thousand");
+    expect(fundedRows(programme)[0]?.total).toBe(345_000_000);
+    expect(programme.passport.funding.total).toBe(407_500_000);
+    expect(findings.map((finding) => finding.code)).not.toContain("passport.funding-total");
   });
 });
