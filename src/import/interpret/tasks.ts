@@ -2,7 +2,7 @@ import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "..
 import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
-import { formatAmount, type MoneyUnit, sumKopecks } from "../../domain/money.js";
+import { formatAmount, type MoneyUnit, sumKopecks, unitNamedIn } from "../../domain/money.js";
 import { money, yearMismatches } from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
@@ -141,12 +141,8 @@ export function isTaskTable(table: Table): boolean {
   return columns.roles.source !== undefined || (columns.roles.money !== undefined && amountColumns);
 }
 
-/** «млн грн», «млн. грн», «мільйонів гривень» in the amounts' heading. */
-const MILLIONS = /млн\.?\s*(?:грн|гривень)|мільйон\S*\s+гривень/i;
-
 export function unitOf(headerText: string): MoneyUnit | null {
-  if (/тис/i.test(headerText)) return "thousand";
-  return /грн/i.test(headerText) ? "uah" : null;
+  return unitNamedIn(headerText);
 }
 
 const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
@@ -923,15 +919,7 @@ export function readTaskTable(
   const columns = taskColumns(table);
   if (!columns) return null;
   const unit = chosenUnit ?? unitOf(columns.headerText);
-  const millions = chosenUnit ? null : MILLIONS.exec(columns.headerText);
-  if (millions)
-    log.add(
-      "unit-million",
-      `Заголовок таблиці завдань вказує суми в млн грн («${millions[0]}»): infoprog читає таблицю лише в грн або тис. грн, тож суми прочитано як гривні — у мільйон разів менші. Перерахуйте таблицю в тис. грн і імпортуйте знову.`,
-      table.line,
-      ref.programme(),
-    );
-  else if (!unit) {
+  if (!unit) {
     log.warn(
       "unit-unknown",
       "Заголовок таблиці завдань не вказує одиниць (тис. грн чи грн); прийнято тис. грн",
