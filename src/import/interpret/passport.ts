@@ -16,6 +16,7 @@ import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
 import { fieldNamed, OLD_FORM_FIELDS, PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { yearOf } from "./columns.js";
+import { type CellAddress, numbersIn } from "./coverage.js";
 import type { FindingLog } from "./findings.js";
 import {
   type Owner,
@@ -44,6 +45,8 @@ export interface PassportRead {
   fundingHeader: string[];
   /** Field 10's value cells (and the rows that go on under it), where it is written as prose. */
   proseCells: ProseCell[];
+  /** The one cell every funding row lives in: field 10 printed as a table nested in its value cell. */
+  fundingCell?: CellAddress;
   /** Read by name from a typical local programme's passport (`OLD_FORM_FIELDS`). */
   oldForm?: boolean;
   /** Every field of the old form as printed, those the model passport has not too («Ініціатор …»). */
@@ -152,7 +155,31 @@ export function findPassport(blocks: Block[], isOtherTable: (block: Table) => bo
     }
   });
   const line = fields.find((field) => field.number === 10)?.line ?? table.line;
-  return { fields, funding: emptyFunding(line), fundingRows, fundingHeader, proseCells };
+  const read = { fields, funding: emptyFunding(line), fundingRows, fundingHeader, proseCells };
+  const field10 = table.rows.find((row) => fieldNumber(row) === 10);
+  const nested = field10 ? nestedFundingTable(field10) : null;
+  return nested ? { ...read, ...nested } : read;
+}
+
+/**
+ * Field 10 as a table inside its value cell (a Word table nested in the cell: its rows as lines, its
+ * cells split by tabs): «Джерела | Всього | 2026 | …» over a row per source. Its rows are field 10's
+ * funding rows; their numbers all live in that one cell (`fundingCell`).
+ */
+function nestedFundingTable(row: TableRow): Partial<PassportRead> | null {
+  for (const [cell, text] of row.cells.entries()) {
+    if (cell < 2 || !text.includes("\t")) continue;
+    const rows = text.split("\n").map((line) => line.split("\t").map((part) => part.trim()));
+    const header = rows.findIndex((parts) => parts.some((part) => yearOf(part) !== null));
+    const heading = rows[header];
+    if (!heading) continue;
+    return {
+      fundingHeader: heading.slice(1),
+      fundingRows: rows.slice(header + 1).map((parts) => ({ cells: ["", ...parts], line: row.line })),
+      fundingCell: { line: row.line, cell },
+    };
+  }
+  return null;
 }
 
 function valueCells(row: TableRow): string[] {
@@ -754,8 +781,10 @@ export function readPassportFunding(
     },
     place: (at, count) => sink.place(at, count),
   };
+  const rowsSink = oneCellSink(sink, read);
   const table =
-    readInlineTable(read, unit, sink, ambiguityWarner(log, taskTotals)) || readFundingTable(read, unit, sink);
+    readInlineTable(read, unit, rowsSink, ambiguityWarner(log, taskTotals)) ||
+    readFundingTable(read, unit, rowsSink);
   const done =
     table ||
     readFundingLine(field.value, read.funding, unit) ||
@@ -763,6 +792,20 @@ export function readPassportFunding(
   if (!table) readSourceRows(read, unit, sink);
   if (!done) log.warn("no-amounts", noAmountsMessage(proseNumbers), field.line, ref.passport(10));
   else giveToSoleSource(read, field.value);
+}
+
+/**
+ * The ledger of a funding table nested in one cell: the cell holds every number of its rows, and each
+ * amount read from a row places one of them.
+ */
+function oneCellSink(sink: NumberSink, read: PassportRead): NumberSink {
+  const at = read.fundingCell;
+  if (!at) return sink;
+  sink.seeNumbers(
+    at,
+    read.fundingRows.flatMap((row) => row.cells.slice(2).flatMap(numbersIn)),
+  );
+  return { see: () => {}, seeNumbers: () => {}, place: () => sink.place(at, 1) };
 }
 
 /**
