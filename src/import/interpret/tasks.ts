@@ -57,6 +57,8 @@ const UNTITLED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*№?\s*(\d
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
 const MID_SENTENCE = new RegExp(String.raw`^[«"„“(]?${LOWER}`, "u");
 const TOTAL = /^(всього|усього|разом)/i;
+/** «Завдання: Назва», «Захід: Назва», «Проєкт: Назва»: a word naming the item's role, not its title. */
+const ROLE_PREFIX = /^(?:завдання|захід|про[еєe]кт)\s*:\s*(?=\S)/i;
 /** An executors cell cut after a conjunction or a slash: what follows on the next page goes on with it. */
 const ENDS_WITH_JOINER = new RegExp(String.raw`(?:(?<!${LETTER})(?:та|і|й|and)|\/)$`, "iu");
 
@@ -158,6 +160,11 @@ function romanNumber(text: string): number | null {
     return sum + (value < (values[index + 1] ?? 0) ? -value : value);
   }, 0);
   return /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(latin) && total > 0 ? total : null;
+}
+
+/** An item's title without the role word printed before it. */
+function withoutRole(title: string): string {
+  return title.replace(ROLE_PREFIX, "");
 }
 
 function cell(cells: string[], index: number | undefined): string {
@@ -617,8 +624,8 @@ class TaskTableBuilder {
     const taskCell = cell(cells, roles.task ?? 0);
     const ownNumber = cellText(cell(cells, roles.number));
     const parsed = ownNumber ? { number: ownNumber, rest: cellText(taskCell) } : leadingNumber(taskCell);
-    let title = parsed ? parsed.rest : cellText(taskCell);
-    let project = cellText(cell(cells, roles.project));
+    let title = withoutRole(parsed ? parsed.rest : cellText(taskCell));
+    let project = withoutRole(cellText(cell(cells, roles.project)));
     let executors = cell(cells, roles.executors);
     if (isSourceLabel(project)) project = ""; // a source shifted left: a source row, not a project
     if (isSourceLabel(title)) title = ""; // a source row starting in the first cell
@@ -726,7 +733,7 @@ class TaskTableBuilder {
     const direction = this.currentDirection(line);
     const printed = leadingNumber(cellValue);
     const numbered = printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null;
-    const title = numbered ? numbered.rest : cellValue;
+    const title = withoutRole(numbered ? numbered.rest : cellValue);
     if (numbered) this.projectNumberPrinted = true;
     if (!this.task || this.taskIsDirection) {
       this.addTask(numbered?.number ?? "", title, line);

@@ -80,6 +80,8 @@ export interface HeaderShape {
   directionWord: DirectionWord;
   /** The total's heading beside «у т.ч. за роками» in lowercase («усього»), as a sub-heading. */
   lowerTotal: boolean;
+  /** A word naming the item's role before each project's name: «Захід: Назва», «Проєкт: Назва». */
+  namePrefix: string;
 }
 
 type DirectionWord = "Пріоритетний напрям" | "Напрям" | "Розділ" | "Підпрограма";
@@ -118,6 +120,7 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   directionWord: fc.constantFrom<DirectionWord>("Пріоритетний напрям", "Напрям", "Розділ", "Підпрограма"),
   lowerTotal: fc.boolean(),
   wideTotal: fc.boolean(),
+  namePrefix: fc.constantFrom("", "Захід: ", "Проєкт: ", "Завдання: "),
 });
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
@@ -359,7 +362,9 @@ class PagedRenderer {
 
   private renderProject(project: ProjectView, taskCell: string): void {
     const split = at(this.style.splits, this.project++);
-    const [title, titleRest] = split ? splitText(project.title) : [project.title, ""];
+    const prefix = this.style.headerShape?.namePrefix ?? "";
+    const [titleHead, titleRest] = split ? splitText(project.title) : [project.title, ""];
+    const title = `${prefix}${titleHead}`;
     const [result, resultRest] = split ? splitText(project.result) : [project.result, ""];
     const cell = this.model.executorCells[project.number];
     const executors = cell ? printExecutors(cell) : project.executors;
@@ -380,7 +385,7 @@ class PagedRenderer {
     // Word keeps a row that a page break cuts as one row: the DOCX has the whole title and result.
     this.push(
       [...head(title, executorsHead), ...money, result],
-      [...head(project.title, executors), ...money, project.result],
+      [...head(`${prefix}${project.title}`, executors), ...money, project.result],
       rowNumbered ? `${++this.rowNumber}.` : "",
     );
     if (titleRest || resultRest || executorsRest) {
