@@ -27,6 +27,12 @@ import {
   type TaskRole,
   yearRowColumns,
 } from "./funding.js";
+import {
+  type NameColumns,
+  NO_SECTIONS,
+  readSectionHeadings,
+  type SectionHeadings,
+} from "./section-headings.js";
 import { hasSourceColumns, printsNoYear, readSourceColumns } from "./source-columns.js";
 import { cellText, leadingNumber } from "./text.js";
 
@@ -220,6 +226,8 @@ class TaskTableBuilder {
     private readonly ledger: NumberLedger,
     /** The «№» column counts the rows (1, 2, 3 … beside a column of directions): no direction's number. */
     private readonly rowCounter = false,
+    /** Rows heading directions by a word of the council's own («Блок 2. Назва»), and their totals. */
+    private readonly sections: SectionHeadings = NO_SECTIONS,
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
     this.yearsAsRows = printsYearsAsRows(columns);
@@ -243,7 +251,7 @@ class TaskTableBuilder {
     this.afterBreak = false;
     this.ledger.seeRow(row.line, cells);
     const first = cellText(cells.find((text) => text.trim() !== ""));
-    const direction = this.directionOf(cells, first);
+    const direction = this.sections.rows.get(row) ?? this.directionOf(cells, first);
     const heading = this.taskHeadingOf(cells, first);
     if (direction) {
       this.placeText(row.line, cells, [this.columns.roles.number]);
@@ -400,7 +408,8 @@ class TaskTableBuilder {
 
   private startTotals(cells: string[], line: number): void {
     const label = cells.join(" ");
-    if (/завдан/i.test(label) && this.task) {
+    const ofSection = this.sections.namesTotal(cellText(cells.find((text) => text.trim() !== "")));
+    if (!ofSection && /завдан/i.test(label) && this.task) {
       const rows: FundingRow[] = [];
       this.taskTotals.push({ task: this.task, rows });
       this.totals = rows;
@@ -410,7 +419,7 @@ class TaskTableBuilder {
       return;
     }
     const direction = this.direction;
-    const namesDirection = /напрям|розділ|підпрограм/i.test(label);
+    const namesDirection = ofSection || /напрям|розділ|підпрограм/i.test(label);
     const bare =
       !namesDirection && !/програм/i.test(label) && direction !== null && direction.items.length > 0;
     const ofDirection = (namesDirection || bare) && direction;
@@ -898,6 +907,13 @@ function countsRows(rows: TableRow[], columns: Columns<TaskRole>): boolean {
   return numbered.length >= 2 && inTurn && beyond;
 }
 
+/** A heading stands in the task column or before it; an item's number up to the last naming column. */
+function nameColumns(columns: Columns<TaskRole>): NameColumns {
+  const { number, task, project } = columns.roles;
+  const naming = [number, task, project].filter((index) => index !== undefined);
+  return { heading: task ?? 0, last: Math.max(0, ...naming) };
+}
+
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
 export function readTaskTable(
   table: Table,
@@ -924,9 +940,12 @@ export function readTaskTable(
       ref.programme(),
     );
   }
-  const counter = countsRows(table.rows.slice(columns.headerRows), columns);
-  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter);
-  for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
+  const body = table.rows.slice(columns.headerRows);
+  const counter = countsRows(body, columns);
+  const isKnownHeading = (text: string) => isDirectionHeading(text) || isCapitalHeading(text);
+  const sections = readSectionHeadings(body, nameColumns(columns), isKnownHeading);
+  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter, sections);
+  for (const row of body) builder.take(row);
   builder.settleBareTotals();
   builder.dropCaptionAfterTotal();
   builder.settleRowNumbers();
