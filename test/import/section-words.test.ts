@@ -124,6 +124,20 @@ describe("sections headed by a council's own word, their items numbered under th
     expect(titles.map((each) => each.title)).toContain("Завдання 1. Мережа і техніка");
   });
 
+  it("reads no direction from a row alone before a known heading («Продовження додатка 1» at a page top)", () => {
+    const text = sections(
+      (number) =>
+        number === 1 ? `Продовження додатка 1\nНапрям 1. ${TITLES[0]}` : `Напрям ${number}. ${TITLES[1]}`,
+      (number) => `Усього за напрямом ${number}`,
+    );
+    const { programme, findings } = importText(text);
+    expect(programme.directions.map((direction) => [direction.number, direction.title])).toEqual([
+      ["1", TITLES[0]],
+      ["2", TITLES[1]],
+    ]);
+    expect(sumFindings(findings)).toEqual([]);
+  });
+
   it("reads no direction from a word whose items are not numbered under its number", () => {
     const text = sections(
       (number) => `Блок ${number}. ${TITLES[number - 1]}`,

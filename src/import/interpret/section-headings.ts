@@ -78,10 +78,20 @@ function itemNumber(row: TableRow, columns: NameColumns): string | null {
   return null;
 }
 
-/** The items under a heading (up to the next heading of its kind) are numbered under its number: N.1, N.2 … */
-function numbersItsItems(rows: TableRow[], candidate: Candidate, columns: NameColumns): boolean {
+/**
+ * The items under a heading (up to the next heading of its kind or of a known kind) are numbered under
+ * its number: N.1, N.2 ….
+ */
+function numbersItsItems(
+  rows: TableRow[],
+  candidate: Candidate,
+  columns: NameColumns,
+  isKnownHeading: (text: string) => boolean,
+): boolean {
   for (const row of rows.slice(candidate.index + 1)) {
     if (isColumnNumberRow(row.cells)) continue;
+    const text = onlyCell(row, columns);
+    if (text !== null && isKnownHeading(text)) return false;
     const next = candidateOf(row, 0, columns);
     if (next?.word === candidate.word) return false;
     if (next) continue;
@@ -108,12 +118,11 @@ export function readSectionHeadings(
   for (const [index, row] of rows.entries()) {
     const text = onlyCell(row, columns);
     if (text === null) continue;
-    const candidate = candidateOf(row, index, columns);
-    if (word === null && !candidate && isKnownHeading(text)) return NO_SECTIONS;
-    if (!candidate) continue;
     if (word === null && isKnownHeading(text)) return NO_SECTIONS;
+    const candidate = candidateOf(row, index, columns);
+    if (!candidate) continue;
     candidates.push(candidate);
-    if (word === null && numbersItsItems(rows, candidate, columns)) word = candidate.word;
+    if (word === null && numbersItsItems(rows, candidate, columns, isKnownHeading)) word = candidate.word;
   }
   if (word === null) return NO_SECTIONS;
   const heads = candidates.filter((candidate) => candidate.word === word);
