@@ -81,6 +81,19 @@ describe("sections headed by a council's own word, their items numbered under th
     expect(sumFindings(findings)).toEqual([]);
   });
 
+  it("tells whose a total naming the word with no number is by its sums («Всього за програмою»)", () => {
+    const text = sections(
+      (number) => `Програма ${number}. ${TITLES[number - 1]}`,
+      () => "Всього за програмою:",
+    );
+    const { programme, findings } = importText(text);
+    expect(programme.directions.map((direction) => direction.declaredTotals[0]?.total)).toEqual([
+      140_000_000, 50_000_000,
+    ]);
+    expect(programme.declaredTotals.map((row) => row.total)).toEqual([190_000_000]);
+    expect(sumFindings(findings)).toEqual([]);
+  });
+
   it("reads «Складова 1» printed with no title, a dash or a colon before the title", () => {
     const heads = ["Складова 1", "Складова 2 – Електронні послуги"];
     const text = sections(

@@ -22,12 +22,18 @@ export interface SectionHeading {
  */
 export interface SectionHeadings {
   rows: Map<TableRow, SectionHeading>;
-  /** Whether a total's label («Разом за блоком 2») names the sections' word and a number. */
-  namesTotal: (label: string) => boolean;
+  /** What a total's label names of the sections: `totalOf`. */
+  totalOf: (label: string) => SectionTotal;
 }
 
+/**
+ * A total's label naming the sections' word and a number («Разом за блоком 2»): that direction's total;
+ * the word alone («Всього за програмою»): a total whose sums tell whose it is, as a bare «Разом»'s do.
+ */
+export type SectionTotal = "direction" | "word" | null;
+
 /** A table whose directions no word of its own heads. */
-export const NO_SECTIONS: SectionHeadings = { rows: new Map(), namesTotal: () => false };
+export const NO_SECTIONS: SectionHeadings = { rows: new Map(), totalOf: () => null };
 
 interface Candidate {
   index: number;
@@ -41,12 +47,13 @@ function stem(word: string): string {
   return word.slice(0, Math.max(3, word.length - 2));
 }
 
-function totalPattern(word: string): RegExp {
+function totalPatterns(word: string): { numbered: RegExp; alone: RegExp } {
   const stems = word.split(/\s+/).map((each) => `${stem(each)}\\p{L}*`);
-  return new RegExp(
-    String.raw`^(?:всього|усього|разом)\s+(?:за\s+|по\s+)?${stems.join(String.raw`\s+`)}\s*№?\s*\d{1,2}(?!\d)`,
-    "iu",
-  );
+  const named = String.raw`^(?:всього|усього|разом)\s+(?:за\s+|по\s+)?${stems.join(String.raw`\s+`)}`;
+  return {
+    numbered: new RegExp(String.raw`${named}\s*№?\s*\d{1,2}(?!\d)`, "iu"),
+    alone: new RegExp(String.raw`${named}\s*:?$`, "iu"),
+  };
 }
 
 /** Where the table names its items: a heading stands at or before `heading`, numbers up to `last`. */
@@ -126,9 +133,13 @@ export function readSectionHeadings(
   }
   if (word === null) return NO_SECTIONS;
   const heads = candidates.filter((candidate) => candidate.word === word);
-  const pattern = totalPattern(word);
+  const { numbered, alone } = totalPatterns(word);
+  const totalOf = (label: string): SectionTotal => {
+    const text = cellText(label);
+    return numbered.test(text) ? "direction" : alone.test(text) ? "word" : null;
+  };
   return {
     rows: new Map(heads.map((candidate) => [rows[candidate.index] as TableRow, candidate.heading])),
-    namesTotal: (label) => pattern.test(cellText(label)),
+    totalOf,
   };
 }

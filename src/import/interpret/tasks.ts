@@ -424,8 +424,8 @@ class TaskTableBuilder {
 
   private startTotals(cells: string[], line: number): void {
     const label = cells.join(" ");
-    const ofSection = this.sections.namesTotal(cellText(cells.find((text) => text.trim() !== "")));
-    if (!ofSection && /завдан/i.test(label) && this.task) {
+    const ofSection = this.sections.totalOf(cellText(cells.find((text) => text.trim() !== "")));
+    if (ofSection === null && /завдан/i.test(label) && this.task) {
       const rows: FundingRow[] = [];
       this.taskTotals.push({ task: this.task, rows });
       this.totals = rows;
@@ -435,9 +435,9 @@ class TaskTableBuilder {
       return;
     }
     const direction = this.direction;
-    const namesDirection = ofSection || /напрям|розділ|підпрограм/i.test(label);
-    const bare =
-      !namesDirection && !/програм/i.test(label) && direction !== null && direction.items.length > 0;
+    const namesDirection = ofSection === "direction" || /напрям|розділ|підпрограм/i.test(label);
+    const namesProgramme = ofSection === null && /програм/i.test(label);
+    const bare = !namesDirection && !namesProgramme && direction !== null && direction.items.length > 0;
     const ofDirection = (namesDirection || bare) && direction;
     this.totals = ofDirection ? ofDirection.declaredTotals : this.declaredTotals;
     if (bare) this.bareTotals.push({ direction, from: direction.declaredTotals.length });
