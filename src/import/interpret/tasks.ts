@@ -27,6 +27,13 @@ import {
   type TaskRole,
   yearRowColumns,
 } from "./funding.js";
+import {
+  type NameColumns,
+  NO_SECTIONS,
+  readSectionHeadings,
+  type SectionHeading,
+  type SectionHeadings,
+} from "./section-headings.js";
 import { hasSourceColumns, printsNoYear, readSourceColumns } from "./source-columns.js";
 import { unstackSources } from "./stacked-rows.js";
 import { cellText, leadingNumber } from "./text.js";
@@ -58,6 +65,8 @@ const UNTITLED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*№?\s*(\d
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
 const MID_SENTENCE = new RegExp(String.raw`^[«"„“(]?${LOWER}`, "u");
 const TOTAL = /^(всього|усього|разом)/i;
+/** «Завдання: Назва», «Захід: Назва», «Проєкт: Назва»: a word naming the item's role, not its title. */
+const ROLE_PREFIX = /^(?:завдання|захід|про[еєe]кт)\s*:\s*(?=\S)/i;
 /** An executors cell cut after a conjunction or a slash: what follows on the next page goes on with it. */
 const ENDS_WITH_JOINER = new RegExp(String.raw`(?:(?<!${LETTER})(?:та|і|й|and)|\/)$`, "iu");
 
@@ -157,6 +166,11 @@ function romanNumber(text: string): number | null {
   return /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(latin) && total > 0 ? total : null;
 }
 
+/** An item's title without the role word printed before it. */
+function withoutRole(title: string): string {
+  return title.replace(ROLE_PREFIX, "");
+}
+
 function cell(cells: string[], index: number | undefined): string {
   return index === undefined ? "" : (cells[index] ?? "");
 }
@@ -210,6 +224,8 @@ class TaskTableBuilder {
     private readonly ledger: NumberLedger,
     /** The «№» column counts the rows (1, 2, 3 … beside a column of directions): no direction's number. */
     private readonly rowCounter = false,
+    /** Rows heading directions by a word of the council's own («Блок 2. Назва»), and their totals. */
+    private readonly sections: SectionHeadings = NO_SECTIONS,
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
     this.yearsAsRows = printsYearsAsRows(columns);
@@ -231,14 +247,16 @@ class TaskTableBuilder {
     const afterBreak = this.afterBreak;
     this.afterBreak = false;
     this.ledger.seeRow(row.line, row.cells);
+    const section = this.sections.rows.get(row);
     unstackSources(this.withMergedCells(row), this.columns).forEach((cells, index) => {
-      this.takeCells(cells, row.line, afterBreak && index === 0);
+      this.takeCells(cells, row.line, afterBreak && index === 0, index === 0 ? section : undefined);
     });
   }
 
-  private takeCells(cells: string[], line: number, afterBreak: boolean): void {
+  /** `section`: the row heads a direction by a word of the council's own (`readSectionHeadings`). */
+  private takeCells(cells: string[], line: number, afterBreak: boolean, section?: SectionHeading): void {
     const first = cellText(cells.find((text) => text.trim() !== ""));
-    const direction = this.directionOf(cells, first);
+    const direction = section ?? this.directionOf(cells, first);
     const heading = this.taskHeadingOf(cells, first);
     if (direction) {
       this.placeText(line, cells, [this.columns.roles.number]);
@@ -411,7 +429,8 @@ class TaskTableBuilder {
 
   private startTotals(cells: string[], line: number): void {
     const label = cells.join(" ");
-    if (/завдан/i.test(label) && this.task) {
+    const ofSection = this.sections.totalOf(cellText(cells.find((text) => text.trim() !== "")));
+    if (ofSection === null && /завдан/i.test(label) && this.task) {
       const rows: FundingRow[] = [];
       this.taskTotals.push({ task: this.task, rows });
       this.totals = rows;
@@ -421,9 +440,9 @@ class TaskTableBuilder {
       return;
     }
     const direction = this.direction;
-    const namesDirection = /напрям|розділ|підпрограм/i.test(label);
-    const bare =
-      !namesDirection && !/програм/i.test(label) && direction !== null && direction.items.length > 0;
+    const namesDirection = ofSection === "direction" || /напрям|розділ|підпрограм/i.test(label);
+    const namesProgramme = ofSection === null && /програм/i.test(label);
+    const bare = !namesDirection && !namesProgramme && direction !== null && direction.items.length > 0;
     const ofDirection = (namesDirection || bare) && direction;
     this.totals = ofDirection ? ofDirection.declaredTotals : this.declaredTotals;
     if (bare) this.bareTotals.push({ direction, from: direction.declaredTotals.length });
@@ -635,8 +654,8 @@ class TaskTableBuilder {
     const taskCell = cell(cells, roles.task ?? 0);
     const ownNumber = cellText(cell(cells, roles.number));
     const parsed = ownNumber ? { number: ownNumber, rest: cellText(taskCell) } : leadingNumber(taskCell);
-    let title = parsed ? parsed.rest : cellText(taskCell);
-    let project = cellText(cell(cells, roles.project));
+    let title = withoutRole(parsed ? parsed.rest : cellText(taskCell));
+    let project = withoutRole(cellText(cell(cells, roles.project)));
     let executors = cell(cells, roles.executors);
     if (isSourceLabel(project)) project = ""; // a source shifted left: a source row, not a project
     if (isSourceLabel(title)) title = ""; // a source row starting in the first cell
@@ -744,7 +763,7 @@ class TaskTableBuilder {
     const direction = this.currentDirection(line);
     const printed = leadingNumber(cellValue);
     const numbered = printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null;
-    const title = numbered ? numbered.rest : cellValue;
+    const title = withoutRole(numbered ? numbered.rest : cellValue);
     if (numbered) this.projectNumberPrinted = true;
     if (!this.task || this.taskIsDirection) {
       this.addTask(numbered?.number ?? "", title, line);
@@ -909,6 +928,13 @@ function countsRows(rows: TableRow[], columns: Columns<TaskRole>): boolean {
   return numbered.length >= 2 && inTurn && beyond;
 }
 
+/** A heading stands in the task column or before it; an item's number up to the last naming column. */
+function nameColumns(columns: Columns<TaskRole>): NameColumns {
+  const { number, task, project } = columns.roles;
+  const naming = [number, task, project].filter((index) => index !== undefined);
+  return { heading: task ?? 0, last: Math.max(0, ...naming) };
+}
+
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
 export function readTaskTable(
   table: Table,
@@ -927,9 +953,12 @@ export function readTaskTable(
       ref.programme(),
     );
   }
-  const counter = countsRows(table.rows.slice(columns.headerRows), columns);
-  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter);
-  for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
+  const body = table.rows.slice(columns.headerRows);
+  const counter = countsRows(body, columns);
+  const isKnownHeading = (text: string) => isDirectionHeading(text) || isCapitalHeading(text);
+  const sections = readSectionHeadings(body, nameColumns(columns), isKnownHeading);
+  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter, sections);
+  for (const row of body) builder.take(row);
   builder.settleBareTotals();
   builder.dropCaptionAfterTotal();
   builder.settleRowNumbers();

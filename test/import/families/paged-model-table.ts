@@ -86,14 +86,28 @@ export interface HeaderShape {
    * number of thousands of UAH printed with three decimals («0,125»), as councils print millions.
    */
   millions?: boolean;
+  /** A word naming the item's role before each project's name: «Захід: Назва», «Проєкт: Назва». */
+  namePrefix: string;
 }
 
-type DirectionWord = "Пріоритетний напрям" | "Напрям" | "Розділ" | "Підпрограма";
+/**
+ * The words the importer knows, and words of councils' own («Блок 2. Назва», «Разом за блоком 2»)
+ * that head a direction by the table's shape: their projects are numbered N.1, N.2 ….
+ */
+const KNOWN_WORDS = ["Пріоритетний напрям", "Напрям", "Розділ", "Підпрограма"] as const;
+const SECTION_WORDS = ["Блок", "Програма", "Складова", "Компонент", "Стратегічна ціль", "Завдання"] as const;
+type DirectionWord = (typeof KNOWN_WORDS)[number] | (typeof SECTION_WORDS)[number];
 const DIRECTION_TOTAL: Record<DirectionWord, string> = {
   "Пріоритетний напрям": "Всього за напрямом",
   Напрям: "Усього за напрямом",
   Розділ: "Разом по розділу",
   Підпрограма: "Разом по підпрограмі",
+  Блок: "Разом за блоком",
+  Програма: "Всього по програмі",
+  Складова: "Всього за складовою",
+  Компонент: "Разом по компоненту",
+  "Стратегічна ціль": "Разом за стратегічною ціллю",
+  Завдання: "Разом за завданням",
 };
 
 /** The amounts' heading where it names the total (`HeaderShape.wideTotal`). */
@@ -121,11 +135,25 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   wordyAmounts: fc.boolean(),
   rowNumbers: fc.boolean(),
   repeatTask: fc.boolean(),
-  directionWord: fc.constantFrom<DirectionWord>("Пріоритетний напрям", "Напрям", "Розділ", "Підпрограма"),
+  directionWord: fc.constantFrom<DirectionWord>(...KNOWN_WORDS, ...SECTION_WORDS),
   lowerTotal: fc.boolean(),
   wideTotal: fc.boolean(),
   millions: fc.boolean(),
+  namePrefix: fc.constantFrom("", "Захід: ", "Проєкт: ", "Завдання: "),
 });
+
+/**
+ * A word of the council's own heads a direction only where its heading prints the word and its
+ * projects print numbers under the direction's (N.1, N.2 …, not «1)» or a count through the table);
+ * elsewhere the document uses a known word. «Завдання» as the direction word prints no task headings.
+ */
+function fitWord(shape: HeaderShape, style: PagedStyle): HeaderShape {
+  const known = (KNOWN_WORDS as readonly string[]).includes(shape.directionWord);
+  const printsWord = shape.oneName === null || shape.directionHeading === "named";
+  const numbered = (style.numbering === "dot" || style.numbering === "bare") && !shape.rowNumbers;
+  const directionWord = known || (printsWord && numbered) ? shape.directionWord : "Напрям";
+  return { ...shape, directionWord, taskHeadings: shape.taskHeadings && directionWord !== "Завдання" };
+}
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
   numbering: fc.constantFrom("dot", "bare", "bracket", "none"),
@@ -377,7 +405,9 @@ class PagedRenderer {
 
   private renderProject(project: ProjectView, taskCell: string): void {
     const split = at(this.style.splits, this.project++);
-    const [title, titleRest] = split ? splitText(project.title) : [project.title, ""];
+    const prefix = this.style.headerShape?.namePrefix ?? "";
+    const [titleHead, titleRest] = split ? splitText(project.title) : [project.title, ""];
+    const title = `${prefix}${titleHead}`;
     const [result, resultRest] = split ? splitText(project.result) : [project.result, ""];
     const cell = this.model.executorCells[project.number];
     const executors = cell ? printExecutors(cell) : project.executors;
@@ -398,7 +428,7 @@ class PagedRenderer {
     // Word keeps a row that a page break cuts as one row: the DOCX has the whole title and result.
     this.push(
       [...head(title, executorsHead), ...money, result],
-      [...head(project.title, executors), ...money, project.result],
+      [...head(`${prefix}${project.title}`, executors), ...money, project.result],
       rowNumbered ? `${++this.rowNumber}.` : "",
     );
     if (titleRest || resultRest || executorsRest) {
@@ -445,7 +475,7 @@ export const pagedDocument = fc
 export const pagedShapedDocument = fc
   .tuple(taskTableModel, pagedStyle, headerShape)
   .map(([plainModel, plain, drawn]) => {
-    const shape = { ...drawn, rowNumbers: drawn.rowNumbers && drawn.oneName === null };
+    const shape = fitWord({ ...drawn, rowNumbers: drawn.rowNumbers && drawn.oneName === null }, plain);
     const style = { ...plain, headerShape: shape };
     const capitals = shape.oneName !== null && shape.directionHeading === "capitals";
     const shaped = capitals
