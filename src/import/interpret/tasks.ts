@@ -779,6 +779,11 @@ class TaskTableBuilder {
     }
   }
 
+  private warnDeadlineText(leaf: Item, deadline: string, line: number): void {
+    const message = `Строк виконання «${deadline}» не прочитано як роки, квартал, півріччя чи «протягом дії Програми»: його збережено текстом, а кошти заходу зі строком не звірено`;
+    this.log.warn("deadline-text", message, line, leaf);
+  }
+
   private fill(cells: string[], executors: string, line: number, newRow: boolean): void {
     const leaf = this.leaf;
     if (!leaf) return;
@@ -789,6 +794,7 @@ class TaskTableBuilder {
       this.executorsPrinted = cellText(executors);
       leaf.deadlineText = deadline;
       leaf.deadline = parseDeadline(deadline);
+      if (leaf.deadline?.kind === "text") this.warnDeadlineText(leaf, deadline, line);
       this.placeText(line, cells, [roles.deadline]);
     }
     const result = this.addFunding(leaf.funding, cells, line, false, leaf);
