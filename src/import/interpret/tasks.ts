@@ -20,6 +20,7 @@ import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
 import type { FindingLog } from "./findings.js";
 import {
+  amountsHeadingSource,
   printsYearsAsRows,
   readFunding,
   rowSource,
@@ -205,6 +206,8 @@ class TaskTableBuilder {
   private lastYearRow: FundingRow | null = null;
   /** The years the `Рік` cells name, when the table prints years as rows. */
   readonly years = new Set<string>();
+  /** The one source the amounts' heading names in a table with no source column. */
+  private readonly headingSource: ReturnType<typeof amountsHeadingSource>;
 
   constructor(
     private readonly columns: Columns<TaskRole>,
@@ -216,6 +219,7 @@ class TaskTableBuilder {
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
     this.yearsAsRows = printsYearsAsRows(columns);
+    this.headingSource = amountsHeadingSource(columns);
   }
 
   /** The header or the column-number row repeated at the top of a page. */
@@ -484,6 +488,7 @@ class TaskTableBuilder {
     const read = readFunding(cells, columns, this.unit, line, totalRow, { possible: years, totalled });
     const { result, placed, yearsGuessed } = read;
     this.warnScaled(read.scaled, line, item);
+    if (read.row) this.sourceFromHeading(read.row);
     const row = read.row && this.yearsAsRows ? this.joinYearRow(target, read.row, cells, line) : read.row;
     if (row === read.row && row) target.push(row);
     if (row && yearsGuessed && item) {
@@ -497,6 +502,13 @@ class TaskTableBuilder {
       this.amountTexts.push(cells[cell] ?? "");
     }
     return result;
+  }
+
+  /** A row naming no source in a table whose amounts' heading names one: the amounts are that source's. */
+  private sourceFromHeading(row: FundingRow): void {
+    if (!this.headingSource || row.source !== "unspecified" || row.label !== "") return;
+    row.source = this.headingSource.source;
+    row.label = this.headingSource.label;
   }
 
   private warnScaled(amounts: ScaledAmount[], line: number, item?: Item): void {
