@@ -144,6 +144,43 @@ const SOURCE_AFTER_YEARS: Shape = {
   ],
 };
 
+/** «Орієнтовний обсяг фінансування, тис. грн» alone: one amount per row, no year columns. */
+const ONE_AMOUNT_COLUMN: Shape = {
+  header: [
+    [
+      "№ з/п",
+      "Зміст заходу",
+      "Виконавці",
+      "Строк виконання",
+      "Джерела фінансування",
+      "Орієнтовний обсяг фінансування, тис. грн",
+      "Очікуваний результат",
+    ],
+  ],
+  rows: [
+    ["1. Цифрове врядування", "", "", "", "", "", ""],
+    [
+      "1.1",
+      "Впровадження електронного документообігу",
+      "Відділ інформатизації",
+      "2026-2027 роки",
+      "Бюджет громади",
+      "30,5",
+      "Усі органи працюють у СЕД",
+    ],
+    [
+      "1.2",
+      "Облаштування точок доступу Wi-Fi",
+      "Старости",
+      "2027 рік",
+      "Державний бюджет",
+      "12,0",
+      "Працюють 4 точки доступу",
+    ],
+    ["Всього за Програмою", "", "", "", "", "42,5", ""],
+  ],
+};
+
 /** The usual columns, with the deadlines given. */
 function withDeadlines(first: string, second: string): Shape {
   return {
@@ -249,6 +286,24 @@ describe("deadlines by half-year, and a deadline kept as printed", () => {
         const named = result.findings.filter((finding) => finding.code === "import.deadline-text");
         expect(named.map((finding) => finding.location.ref)).toEqual([`item:${second?.id}`]);
         expect(named[0]?.message).toContain("«до 2027 року»");
+      },
+    );
+  }
+});
+
+describe("a task table with one amounts column and no year columns", () => {
+  for (const [format, read, available] of READINGS) {
+    it.skipIf(!available)(
+      `as ${format}: each amount is its row's total, and the table is named unsplit`,
+      async () => {
+        const result = await read(ONE_AMOUNT_COLUMN);
+        expect(items(result).map((item) => funding(item.funding))).toEqual([
+          [{ source: "local", byYear: {}, total: 3_050_000 }],
+          [{ source: "state", byYear: {}, total: 1_200_000 }],
+        ]);
+        expect(result.programme.declaredTotals.map((row) => row.total)).toEqual([4_250_000]);
+        expect(codes(result)).not.toContain("import.unread-number");
+        expect(codes(result).filter((code) => code === "import.years-not-split")).toHaveLength(1);
       },
     );
   }

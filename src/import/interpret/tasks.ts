@@ -103,9 +103,23 @@ function taskColumns(table: Table): Columns<TaskRole> | null {
   if (!columnsCache.has(table))
     columnsCache.set(
       table,
-      oneNameColumn(directionsOnly(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS))),
+      oneNameColumn(
+        directionsOnly(amountsWithoutYears(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS))),
+      ),
     );
   return columnsCache.get(table) ?? null;
+}
+
+/**
+ * One amounts column and no year, span, source or `Рік` column under it («Орієнтовний обсяг
+ * фінансування, тис. грн» beside «Джерела фінансування»): the column holds each row's whole amount,
+ * read as its printed total.
+ */
+function amountsWithoutYears(columns: Columns<TaskRole> | null): Columns<TaskRole> | null {
+  if (columns?.roles.money === undefined || columns.roles.year !== undefined || columns.total !== null)
+    return columns;
+  if (columns.years.length > 0 || columns.spans.length > 0 || columns.sources.length > 0) return columns;
+  return { ...columns, total: columns.roles.money };
 }
 
 /**
@@ -855,6 +869,16 @@ function warnSourcesWithoutYears(columns: Columns<TaskRole>, table: Table, log: 
   log.warn("years-not-split", message, table.line, ref.programme());
 }
 
+/** One finding for a table whose one amounts column prints no year: no amount of it is split by year. */
+function warnAmountsWithoutYears(columns: Columns<TaskRole>, table: Table, log: FindingLog): void {
+  const { years, spans, sources, total } = columns;
+  if (total === null || years.length > 0 || spans.length > 0 || sources.length > 0) return;
+  const message =
+    "Таблиця завдань наводить суми одним стовпцем, без розподілу за роками: суми враховано в загальних " +
+    "обсягах, а порівняти їх за роками (з паспортом, підсумками) неможливо";
+  log.warn("years-not-split", message, table.line, ref.programme());
+}
+
 /** The years the header's amount columns name: each year, both ends of a span, a source column's year. */
 function headerYears(columns: Columns<TaskRole>): string[] {
   const periods = [
@@ -944,6 +968,7 @@ export function readTaskTable(
   builder.checkTaskTotals();
   warnSources(builder.directions, log, builder.unit);
   warnSourcesWithoutYears(columns, table, log);
+  warnAmountsWithoutYears(columns, table, log);
   if (builder.directions.length === 0)
     log.warn("no-directions", "У таблиці завдань не знайдено напрямів", table.line, ref.programme());
   return {
