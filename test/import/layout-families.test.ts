@@ -210,7 +210,7 @@ describe("family 1 as a Word document", () => {
   importsOffice(pagedDocument, readsModelCleanly);
 });
 
-describe("family 1 with one name column after «№ з/п», or with «у т.ч. за роками» over the years", () => {
+describe("family 1 with one name column after «№ з/п», «у т.ч. за роками» over the years, or the source column after the amounts", () => {
   const readsShaped: Check<SampleOf<typeof pagedShapedDocument>> = (result, { model, style }) => {
     readsModelCleanly(result, { model });
     readsTaskHeadings(result, model, style.headerShape?.oneName ? style.headerShape.taskHeadings : false);

@@ -249,6 +249,7 @@ function amountsShape({
     wideTotal,
     directionWord: "Пріоритетний напрям",
     lowerTotal: false,
+    sourceAfterAmounts: false,
   };
 }
 
