@@ -181,6 +181,36 @@ const ONE_AMOUNT_COLUMN: Shape = {
   ],
 };
 
+/** «Показники виконання» after the amounts, and no column of results. */
+const INDICATORS_NO_RESULT: Shape = {
+  header: [
+    [
+      "№ з/п",
+      "Зміст заходу",
+      "Виконавці",
+      "Строк виконання",
+      "Джерела фінансування",
+      { text: "Орієнтовні обсяги фінансування, тис. грн", span: 3 },
+      "Показники виконання",
+    ],
+    ["", "", "", "", "", "Всього", "2026", "2027", ""],
+  ],
+  rows: [
+    ["1. Цифрове врядування", "", "", "", "", "", "", "", ""],
+    [
+      "1.1",
+      "Впровадження електронного документообігу",
+      "Відділ інформатизації",
+      "2026-2027 роки",
+      "Місцевий бюджет",
+      "30,5",
+      "10,5",
+      "20,0",
+      "Підключено 12 закладів",
+    ],
+  ],
+};
+
 /** The usual columns, with the deadlines given. */
 function withDeadlines(first: string, second: string): Shape {
   return {
@@ -306,5 +336,17 @@ describe("a task table with one amounts column and no year columns", () => {
         expect(codes(result).filter((code) => code === "import.years-not-split")).toHaveLength(1);
       },
     );
+  }
+});
+
+describe("a task table with «Показники виконання» and no column of results", () => {
+  for (const [format, read, available] of READINGS) {
+    it.skipIf(!available)(`as ${format}: the indicators are the measure's result`, async () => {
+      const result = await read(INDICATORS_NO_RESULT);
+      expect(items(result).map((item) => item.expectedResult)).toEqual(["Підключено 12 закладів"]);
+      expect(items(result).map((item) => funding(item.funding))).toEqual([
+        [{ source: "local", byYear: { "2026": 1_050_000, "2027": 2_000_000 }, total: 3_050_000 }],
+      ]);
+    });
   }
 });

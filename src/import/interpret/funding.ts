@@ -23,7 +23,9 @@ export type TaskRole =
   | "money"
   | "result"
   /** "Рік": the year of the row's amount, in a table that prints one row per year (no year columns). */
-  | "year";
+  | "year"
+  /** «Показники виконання»: what a measure achieves, read as its result where no column names one. */
+  | "indicators";
 
 const NOTE_PHRASE = /в межах|у межах|не потребує|за рахунок|кошторис/i;
 const TOTAL_LABEL = /^(всього|усього|разом)/i;

@@ -42,6 +42,7 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
   { role: "money", pattern: /обсяг|вартість|сума/i },
   { role: "result", pattern: /очікуван|результат/i },
   { role: "year", pattern: /^\s*(?:рік|роки)(?:\s+(?:фінансування|виконання|реалізації))?\s*$/i },
+  { role: "indicators", pattern: /показник/i },
 ];
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
@@ -104,7 +105,11 @@ function taskColumns(table: Table): Columns<TaskRole> | null {
     columnsCache.set(
       table,
       oneNameColumn(
-        directionsOnly(amountsWithoutYears(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS))),
+        directionsOnly(
+          indicatorsAsResult(
+            amountsWithoutYears(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS)),
+          ),
+        ),
       ),
     );
   return columnsCache.get(table) ?? null;
@@ -120,6 +125,12 @@ function amountsWithoutYears(columns: Columns<TaskRole> | null): Columns<TaskRol
     return columns;
   if (columns.years.length > 0 || columns.spans.length > 0 || columns.sources.length > 0) return columns;
   return { ...columns, total: columns.roles.money };
+}
+
+/** «Показники виконання» and no column of results: the indicators are what each measure is to achieve. */
+function indicatorsAsResult(columns: Columns<TaskRole> | null): Columns<TaskRole> | null {
+  if (columns?.roles.indicators === undefined || columns.roles.result !== undefined) return columns;
+  return { ...columns, roles: { ...columns.roles, result: columns.roles.indicators } };
 }
 
 /**
