@@ -211,6 +211,43 @@ const INDICATORS_NO_RESULT: Shape = {
   ],
 };
 
+/** «Рік виконання» beside «Сума, тис. грн», one row per year, and no deadline column. */
+const YEAR_ROWS_NO_DEADLINE: Shape = {
+  header: [
+    [
+      "№ з/п",
+      "Зміст заходу",
+      "Виконавці",
+      "Рік виконання",
+      "Джерела фінансування",
+      "Сума, тис. грн",
+      "Очікуваний результат",
+    ],
+  ],
+  rows: [
+    ["1. Цифрове врядування", "", "", "", "", "", ""],
+    [
+      "1.1",
+      "Впровадження електронного документообігу",
+      "Відділ інформатизації",
+      "2026",
+      "Місцевий бюджет",
+      "10,5",
+      "Усі органи працюють у СЕД",
+    ],
+    ["", "", "", "2027", "Місцевий бюджет", "20,0", ""],
+    [
+      "1.2",
+      "Облаштування точок доступу Wi-Fi",
+      "Старости",
+      "2027",
+      "Державний бюджет",
+      "12,0",
+      "Працюють 4 точки доступу",
+    ],
+  ],
+};
+
 /** The usual columns, with the deadlines given. */
 function withDeadlines(first: string, second: string): Shape {
   return {
@@ -348,5 +385,25 @@ describe("a task table with «Показники виконання» and no col
         [{ source: "local", byYear: { "2026": 1_050_000, "2027": 2_000_000 }, total: 3_050_000 }],
       ]);
     });
+  }
+});
+
+describe("a task table printing a row per «Рік виконання» and no deadline column", () => {
+  for (const [format, read, available] of READINGS) {
+    it.skipIf(!available)(
+      `as ${format}: the amounts land in their rows' years, which are the deadline`,
+      async () => {
+        const result = await read(YEAR_ROWS_NO_DEADLINE);
+        expect(items(result).map((item) => funding(item.funding))).toEqual([
+          [{ source: "local", byYear: { "2026": 1_050_000, "2027": 2_000_000 }, total: 3_050_000 }],
+          [{ source: "state", byYear: { "2027": 1_200_000 }, total: 1_200_000 }],
+        ]);
+        expect(items(result).map((item) => item.deadline)).toEqual([
+          { kind: "years", from: 2026, to: 2027 },
+          { kind: "years", from: 2027, to: 2027 },
+        ]);
+        expect(codes(result)).not.toContain("item.no-deadline");
+      },
+    );
   }
 });

@@ -532,6 +532,7 @@ class TaskTableBuilder {
     if (read.row) this.sourceFromHeading(read.row);
     const row = read.row && this.yearsAsRows ? this.joinYearRow(target, read.row, cells, line) : read.row;
     if (row === read.row && row) target.push(row);
+    if (item && this.yearsAsRows) this.yearAsDeadline(item, cells);
     if (row && yearsGuessed && item) {
       const message = `Рядок «${row.label || "без назви джерела"}» має менше клітинок сум, ніж стовпців у шапці: суми віднесено до років зліва — перевірте роки`;
       this.log.warn("years-guessed", message, line, item);
@@ -543,6 +544,18 @@ class TaskTableBuilder {
       this.amountTexts.push(cells[cell] ?? "");
     }
     return result;
+  }
+
+  /**
+   * «Рік виконання» in a table with no deadline column: the years of a measure's rows are when it is
+   * carried out, its deadline from the first to the last of them.
+   */
+  private yearAsDeadline(item: Item, cells: string[]): void {
+    if (this.columns.roles.deadline !== undefined) return;
+    const read = parseDeadline(cell(cells, this.columns.roles.year));
+    if (read?.kind !== "years") return;
+    const known = item.deadline?.kind === "years" ? item.deadline : read;
+    item.deadline = { kind: "years", from: Math.min(known.from, read.from), to: Math.max(known.to, read.to) };
   }
 
   /** A row naming no source in a table whose amounts' heading names one: the amounts are that source's. */
