@@ -248,6 +248,38 @@ const YEAR_ROWS_NO_DEADLINE: Shape = {
   ],
 };
 
+/** Amounts in hryvnias with kopecks under a heading that spells the unit out: «гривень», «(гривні)». */
+function inHryvnias(heading: string): Shape {
+  return {
+    header: [
+      [
+        "№ з/п",
+        "Зміст заходу",
+        "Виконавці",
+        "Строк виконання",
+        "Джерела фінансування",
+        { text: heading, span: 3 },
+        "Очікуваний результат",
+      ],
+      ["", "", "", "", "", "Всього", "2026", "2027", ""],
+    ],
+    rows: [
+      ["1. Цифрове врядування", "", "", "", "", "", "", "", ""],
+      [
+        "1.1",
+        "Впровадження електронного документообігу",
+        "Відділ інформатизації",
+        "2026-2027 роки",
+        "Місцевий бюджет",
+        "125 000,00",
+        "50 000,00",
+        "75 000,00",
+        "Усі органи працюють у СЕД",
+      ],
+    ],
+  };
+}
+
 /** The usual columns, with the deadlines given. */
 function withDeadlines(first: string, second: string): Shape {
   return {
@@ -405,5 +437,19 @@ describe("a task table printing a row per «Рік виконання» and no d
         expect(codes(result)).not.toContain("item.no-deadline");
       },
     );
+  }
+});
+
+describe("a task table in hryvnias whose heading spells the unit out", () => {
+  const headings = ["Обсяг фінансування, гривень", "Прогнозний обсяг фінансування (гривні)", "Обсяг, грн"];
+  for (const [format, read, available] of READINGS) {
+    it.skipIf(!available).each(headings)(`as ${format}, «%s»: the amounts are hryvnias`, async (heading) => {
+      const result = await read(inHryvnias(heading));
+      expect(result.programme.unit).toBe("uah");
+      expect(items(result).map((item) => funding(item.funding))).toEqual([
+        [{ source: "local", byYear: { "2026": 5_000_000, "2027": 7_500_000 }, total: 12_500_000 }],
+      ]);
+      expect(codes(result)).not.toContain("import.unit-unknown");
+    });
   }
 });

@@ -169,9 +169,12 @@ export function isTaskTable(table: Table): boolean {
 /** «млн грн», «млн. грн», «мільйонів гривень» in the amounts' heading. */
 const MILLIONS = /млн\.?\s*(?:грн|гривень)|мільйон\S*\s+гривень/i;
 
+/** «грн», «гривень», «гривні», «у гривнях»: the amounts' unit named in hryvnias. */
+const HRYVNIAS = /грн|гривн|гривен/i;
+
 export function unitOf(headerText: string): MoneyUnit | null {
   if (/тис/i.test(headerText)) return "thousand";
-  return /грн/i.test(headerText) ? "uah" : null;
+  return HRYVNIAS.test(headerText) ? "uah" : null;
 }
 
 const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
