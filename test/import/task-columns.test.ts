@@ -453,3 +453,39 @@ describe("a task table in hryvnias whose heading spells the unit out", () => {
     });
   }
 });
+
+describe("a task table with one amounts column naming its source, and no source column", () => {
+  const shape: Shape = {
+    header: [
+      [
+        "№ з/п",
+        "Зміст заходу",
+        "Виконавці",
+        "Строк виконання",
+        "Обсяг фінансування з бюджету громади, тис. грн",
+        "Очікуваний результат",
+      ],
+    ],
+    rows: [
+      ["1. Цифрове врядування", "", "", "", "", ""],
+      [
+        "1.1",
+        "Впровадження електронного документообігу",
+        "Відділ інформатизації",
+        "2026-2027 роки",
+        "30,5",
+        "Усі органи працюють у СЕД",
+      ],
+      ["Всього за Програмою", "", "", "", "30,5", ""],
+    ],
+  };
+  for (const [format, read, available] of READINGS) {
+    it.skipIf(!available)(`as ${format}: is read as the task table, its amounts that budget's`, async () => {
+      const result = await read(shape);
+      expect(items(result).map((item) => funding(item.funding))).toEqual([
+        [{ source: "local", byYear: {}, total: 3_050_000 }],
+      ]);
+      expect(codes(result)).not.toContain("import.no-task-table");
+    });
+  }
+});

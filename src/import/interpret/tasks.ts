@@ -163,7 +163,9 @@ export function isTaskTable(table: Table): boolean {
   const yearColumns =
     columns.years.length > 0 || columns.spans.length > 0 || columns.roles.year !== undefined;
   const amountColumns = yearColumns || hasSourceColumns(columns);
-  return columns.roles.source !== undefined || (columns.roles.money !== undefined && amountColumns);
+  // An amounts' heading that names the source («Обсяг фінансування з бюджету громади») stands for its column.
+  const sourced = columns.roles.source !== undefined || amountsHeadingSource(columns) !== null;
+  return sourced || (columns.roles.money !== undefined && amountColumns);
 }
 
 /** «млн грн», «млн. грн», «мільйонів гривень» in the amounts' heading. */
