@@ -26,6 +26,7 @@ import {
 } from "./funding-prose.js";
 import { isNumberRun, type RunNumber, readNumberRun } from "./number-run.js";
 import { cellText } from "./text.js";
+import { unitNamed } from "./units.js";
 
 /** «(проєкту) програми» at the start. */
 const PROGRAMME_WORD = new RegExp(String.raw`^\s*(?:проєкту\s+|проекту\s+)?програми(?!${LETTER})`, "iu");
@@ -817,6 +818,5 @@ function noAmountsMessage(unread: string[]): string {
 export function passportUnit(read: PassportRead): MoneyUnit | null {
   const field = read.fields.find((each) => each.number === 10);
   const text = [field?.label, field?.value, ...read.fundingRows.flatMap((row) => row.cells)].join(" ");
-  if (/тис/i.test(text)) return "thousand";
-  return /грн/i.test(text) ? "uah" : null;
+  return unitNamed(text);
 }

@@ -30,6 +30,7 @@ import {
 } from "./funding.js";
 import { hasSourceColumns, printsNoYear, readSourceColumns } from "./source-columns.js";
 import { cellText, leadingNumber } from "./text.js";
+import { unitNamed } from "./units.js";
 
 export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
   { role: "number", pattern: /^\s*(№|з\/п)/i },
@@ -170,14 +171,6 @@ export function isTaskTable(table: Table): boolean {
 
 /** «млн грн», «млн. грн», «мільйонів гривень» in the amounts' heading. */
 const MILLIONS = /млн\.?\s*(?:грн|гривень)|мільйон\S*\s+гривень/i;
-
-/** «грн», «гривень», «гривні», «у гривнях»: the amounts' unit named in hryvnias. */
-const HRYVNIAS = /грн|гривн|гривен/i;
-
-export function unitOf(headerText: string): MoneyUnit | null {
-  if (/тис/i.test(headerText)) return "thousand";
-  return HRYVNIAS.test(headerText) ? "uah" : null;
-}
 
 const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
 
@@ -987,7 +980,7 @@ export function readTaskTable(
 ): TaskTable | null {
   const columns = taskColumns(table);
   if (!columns) return null;
-  const unit = chosenUnit ?? unitOf(columns.headerText);
+  const unit = chosenUnit ?? unitNamed(columns.headerText);
   const millions = chosenUnit ? null : MILLIONS.exec(columns.headerText);
   if (millions)
     log.add(

@@ -119,6 +119,15 @@ export function checkProgrammeUnit(evidence: UnitEvidence): Finding | null {
 
 export type { MoneyUnit };
 
+/** «грн», «гривень», «гривні», «у гривнях»: amounts named in hryvnias. */
+const HRYVNIAS = /грн|гривн|гривен/i;
+
+/** The unit a heading names: «тис. грн» (or «тисяч гривень») thousands, else hryvnias, else none. */
+export function unitNamed(text: string): MoneyUnit | null {
+  if (/тис/i.test(text)) return "thousand";
+  return HRYVNIAS.test(text) ? "uah" : null;
+}
+
 /** "50 000,00": whole UAH with kopecks, as a table in UAH prints them. */
 const UAH_STYLE = /^\d{1,3}(?:[\s\u00a0]\d{3})+[.,]00$|^\d{4,}[.,]00$/;
 const ROW_FACTOR = 100;
