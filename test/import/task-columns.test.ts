@@ -489,3 +489,52 @@ describe("a task table with one amounts column naming its source, and no source 
     });
   }
 });
+
+describe("a task table printing a row per «Рік виконання» whose year cell names a span of years", () => {
+  const shape: Shape = {
+    header: [
+      [
+        "№ з/п",
+        "Зміст заходу",
+        "Виконавці",
+        "Рік виконання",
+        "Джерела фінансування",
+        "Сума, тис. грн",
+        "Очікуваний результат",
+      ],
+    ],
+    rows: [
+      ["1. Цифрове врядування", "", "", "", "", "", ""],
+      [
+        "1.1",
+        "Впровадження електронного документообігу",
+        "Відділ інформатизації",
+        "2026-2027 роки",
+        "Місцевий бюджет",
+        "30,5",
+        "Усі органи працюють у СЕД",
+      ],
+      [
+        "1.2",
+        "Облаштування точок доступу Wi-Fi",
+        "Старости",
+        "2027",
+        "Державний бюджет",
+        "12,0",
+        "Працюють 4 точки доступу",
+      ],
+    ],
+  };
+  for (const [format, read, available] of READINGS) {
+    it.skipIf(!available)(`as ${format}: the amount is the span's, named as not split by year`, async () => {
+      const result = await read(shape);
+      const [first, second] = items(result);
+      expect(first?.funding.map(({ source, spans, total }) => ({ source, spans, total }))).toEqual([
+        { source: "local", spans: { "2026-2027": 3_050_000 }, total: 3_050_000 },
+      ]);
+      expect(second?.funding.map((row) => row.byYear)).toEqual([{ "2027": 1_200_000 }]);
+      const unsplit = result.findings.filter((finding) => finding.code === "import.years-not-split");
+      expect(unsplit.map((finding) => finding.location.ref)).toEqual([`item:${first?.id}`]);
+    });
+  }
+});

@@ -8,7 +8,7 @@ import {
   sumKopecks,
 } from "../../domain/money.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
-import { type Columns, yearOf } from "./columns.js";
+import { type Columns, spanOf, yearOf } from "./columns.js";
 import { cellText } from "./text.js";
 
 export type TaskRole =
@@ -363,13 +363,17 @@ export function printsYearsAsRows(columns: Columns<TaskRole>): boolean {
 
 /**
  * The money columns of one row of a table that prints years as rows: its amount column is the year its
- * `Рік` cell names, or the row's total when that cell names no single year ("Всього", "2026-2028", empty).
+ * `Рік` cell names, the span of years it names ("2026-2028": an amount not split by year), or the row's
+ * total when that cell names neither ("Всього", empty).
  */
 export function yearRowColumns(cells: string[], columns: Columns<TaskRole>): Columns<TaskRole> {
   const money = columns.roles.money;
   if (money === undefined) return columns;
-  const year = yearOf(cellText(cells[columns.roles.year ?? -1]));
-  return year ? { ...columns, years: [{ year, index: money }] } : { ...columns, total: money };
+  const text = cellText(cells[columns.roles.year ?? -1]);
+  const year = yearOf(text);
+  if (year) return { ...columns, years: [{ year, index: money }] };
+  const span = spanOf(text);
+  return span ? { ...columns, spans: [{ span, index: money }] } : { ...columns, total: money };
 }
 
 /**
