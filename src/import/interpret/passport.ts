@@ -8,6 +8,7 @@ import {
   parseDecimalToKopecks,
   sumKopecks,
   unitLabel,
+  unitNamedIn,
 } from "../../domain/money.js";
 import { money } from "../../domain/rules/common.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
@@ -26,7 +27,6 @@ import {
 } from "./funding-prose.js";
 import { isNumberRun, type RunNumber, readNumberRun } from "./number-run.js";
 import { cellText } from "./text.js";
-import { unitNamed } from "./units.js";
 
 /** «(проєкту) програми» at the start. */
 const PROGRAMME_WORD = new RegExp(String.raw`^\s*(?:проєкту\s+|проекту\s+)?програми(?!${LETTER})`, "iu");
@@ -727,7 +727,7 @@ function readFundingLine(value: string, funding: DeclaredFunding, unit: MoneyUni
   const rest = tokens
     .slice(index + slots.length)
     .join(" ")
-    .replace(/тис\.?|грн\.?|[.,;:()]/gi, "");
+    .replace(/тис\.?|млн\.?|грн\.?|[.,;:()]/gi, "");
   if (rest.trim() !== "") return false;
   if (amounts.some((token) => parseDecimalToKopecks(token, unit) === null)) return false;
   const { total, byYear } = readAmounts(amounts, slots, unit);
@@ -818,5 +818,5 @@ function noAmountsMessage(unread: string[]): string {
 export function passportUnit(read: PassportRead): MoneyUnit | null {
   const field = read.fields.find((each) => each.number === 10);
   const text = [field?.label, field?.value, ...read.fundingRows.flatMap((row) => row.cells)].join(" ");
-  return unitNamed(text);
+  return unitNamedIn(text);
 }
