@@ -147,11 +147,14 @@ export function formatAmount(kopecks: Kopecks, unit: MoneyUnit, locale = UK_LOCA
 /** «млн грн», «млн. грн», «мільйонів гривень»: a heading naming million UAH. */
 const MILLIONS = /млн\.?\s*(?:грн|гривень)|мільйон\S*\s+гривень/i;
 
-/** The unit a heading names: «тис. грн» (checked first, as before), «млн грн», «грн»; null for none. */
+/** «грн», «гривень», «гривні», «у гривнях»: a heading naming UAH. */
+const HRYVNIAS = /грн|гривн|гривен/i;
+
+/** The unit a heading names: «тис. грн» (checked first, as before), «млн грн», «грн» / «гривень»; null for none. */
 export function unitNamedIn(text: string): MoneyUnit | null {
   if (/тис/i.test(text)) return "thousand";
   if (MILLIONS.test(text)) return "million";
-  return /грн/i.test(text) ? "uah" : null;
+  return HRYVNIAS.test(text) ? "uah" : null;
 }
 
 const SMALLER: Record<MoneyUnit, MoneyUnit | null> = { million: "thousand", thousand: "uah", uah: null };

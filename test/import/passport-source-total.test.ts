@@ -72,3 +72,30 @@ describe("passport field 10 with its total in its row and a numbered row per sou
     expect(findings.filter((finding) => finding.code === "import.unread-number")).toHaveLength(3);
   });
 });
+
+describe("passport field 10 in hryvnias spelled out («гривень») beside a task table in thousands", () => {
+  const T = "\t";
+  const text = [
+    `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+    `9.${T}Строк виконання Програми${T}2026 рік`,
+    `10.${T}Загальний обсяг фінансування, гривень${T}125 000,00`,
+    "",
+    "Додаток 1",
+    [
+      "Зміст заходу",
+      "Виконавці",
+      "Строк виконання",
+      "Джерела фінансування",
+      "Обсяг, тис. грн",
+      "Результат",
+    ].join(T),
+    ["1. Цифрове врядування", "", "", "", "", ""].join(T),
+    ["1.1. Захід", "Відділ освіти", "2026", "Бюджет громади", "125,0", "Результат"].join(T),
+  ].join("\n");
+
+  it("reads the passport's amount as hryvnias, not thousands", () => {
+    const { programme, findings } = importText(text);
+    expect(programme.passport.funding.total).toBe(12_500_000);
+    expect(findings.map((finding) => finding.code)).not.toContain("passport.funding-total");
+  });
+});

@@ -777,6 +777,17 @@ export const RULES = [
     appliesTo: ["row", "programme"],
   },
   {
+    code: "import.deadline-text",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Строк виконання заходу не прочитано як роки, квартал, півріччя чи «протягом дії Програми»: його збережено текстом, як надруковано, а кошти заходу зі строком не звірено.",
+      en: "A project's deadline reads as no years, quarter, half-year or «throughout the programme»: it is kept as printed text, and the project's money is not checked against it.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["item"],
+  },
+  {
     code: "import.amount-text",
     severity: "warning",
     stage: "importer",

@@ -20,6 +20,7 @@ import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
 import type { FindingLog } from "./findings.js";
 import {
+  amountsHeadingSource,
   printsYearsAsRows,
   readFunding,
   rowSource,
@@ -49,6 +50,7 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
   { role: "money", pattern: /обсяг|вартість|сума/i },
   { role: "result", pattern: /очікуван|результат/i },
   { role: "year", pattern: /^\s*(?:рік|роки)(?:\s+(?:фінансування|виконання|реалізації))?\s*$/i },
+  { role: "indicators", pattern: /показник/i },
 ];
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
@@ -112,9 +114,33 @@ function taskColumns(table: Table): Columns<TaskRole> | null {
   if (!columnsCache.has(table))
     columnsCache.set(
       table,
-      oneNameColumn(directionsOnly(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS))),
+      oneNameColumn(
+        directionsOnly(
+          indicatorsAsResult(
+            amountsWithoutYears(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS)),
+          ),
+        ),
+      ),
     );
   return columnsCache.get(table) ?? null;
+}
+
+/**
+ * One amounts column and no year, span, source or `Рік` column under it («Орієнтовний обсяг
+ * фінансування, тис. грн» beside «Джерела фінансування»): the column holds each row's whole amount,
+ * read as its printed total.
+ */
+function amountsWithoutYears(columns: Columns<TaskRole> | null): Columns<TaskRole> | null {
+  if (columns?.roles.money === undefined || columns.roles.year !== undefined || columns.total !== null)
+    return columns;
+  if (columns.years.length > 0 || columns.spans.length > 0 || columns.sources.length > 0) return columns;
+  return { ...columns, total: columns.roles.money };
+}
+
+/** «Показники виконання» and no column of results: the indicators are what each measure is to achieve. */
+function indicatorsAsResult(columns: Columns<TaskRole> | null): Columns<TaskRole> | null {
+  if (columns?.roles.indicators === undefined || columns.roles.result !== undefined) return columns;
+  return { ...columns, roles: { ...columns.roles, result: columns.roles.indicators } };
 }
 
 /**
@@ -147,7 +173,9 @@ export function isTaskTable(table: Table): boolean {
   const yearColumns =
     columns.years.length > 0 || columns.spans.length > 0 || columns.roles.year !== undefined;
   const amountColumns = yearColumns || hasSourceColumns(columns);
-  return columns.roles.source !== undefined || (columns.roles.money !== undefined && amountColumns);
+  // An amounts' heading that names the source («Обсяг фінансування з бюджету громади») stands for its column.
+  const sourced = columns.roles.source !== undefined || amountsHeadingSource(columns) !== null;
+  return sourced || (columns.roles.money !== undefined && amountColumns);
 }
 
 export function unitOf(headerText: string): MoneyUnit | null {
@@ -216,6 +244,8 @@ class TaskTableBuilder {
   private lastYearRow: FundingRow | null = null;
   /** The years the `Рік` cells name, when the table prints years as rows. */
   readonly years = new Set<string>();
+  /** The one source the amounts' heading names in a table with no source column. */
+  private readonly headingSource: ReturnType<typeof amountsHeadingSource>;
 
   constructor(
     private readonly columns: Columns<TaskRole>,
@@ -229,6 +259,7 @@ class TaskTableBuilder {
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
     this.yearsAsRows = printsYearsAsRows(columns);
+    this.headingSource = amountsHeadingSource(columns);
   }
 
   /** The header or the column-number row repeated at the top of a page. */
@@ -521,8 +552,10 @@ class TaskTableBuilder {
     const read = readFunding(cells, columns, this.unit, line, totalRow, { possible: years, totalled });
     const { result, placed, yearsGuessed } = read;
     this.warnScaled(read.scaled, line, item);
+    if (read.row) this.sourceFromHeading(read.row);
     const row = read.row && this.yearsAsRows ? this.joinYearRow(target, read.row, cells, line) : read.row;
     if (row === read.row && row) target.push(row);
+    if (item && this.yearsAsRows) this.yearAsDeadline(item, cells);
     if (row && yearsGuessed && item) {
       const message = `Рядок «${row.label || "без назви джерела"}» має менше клітинок сум, ніж стовпців у шапці: суми віднесено до років зліва — перевірте роки`;
       this.log.warn("years-guessed", message, line, item);
@@ -534,6 +567,25 @@ class TaskTableBuilder {
       this.amountTexts.push(cells[cell] ?? "");
     }
     return result;
+  }
+
+  /**
+   * «Рік виконання» in a table with no deadline column: the years of a measure's rows are when it is
+   * carried out, its deadline from the first to the last of them.
+   */
+  private yearAsDeadline(item: Item, cells: string[]): void {
+    if (this.columns.roles.deadline !== undefined) return;
+    const read = parseDeadline(cell(cells, this.columns.roles.year));
+    if (read?.kind !== "years") return;
+    const known = item.deadline?.kind === "years" ? item.deadline : read;
+    item.deadline = { kind: "years", from: Math.min(known.from, read.from), to: Math.max(known.to, read.to) };
+  }
+
+  /** A row naming no source in a table whose amounts' heading names one: the amounts are that source's. */
+  private sourceFromHeading(row: FundingRow): void {
+    if (!this.headingSource || row.source !== "unspecified" || row.label !== "") return;
+    row.source = this.headingSource.source;
+    row.label = this.headingSource.label;
   }
 
   private warnScaled(amounts: ScaledAmount[], line: number, item?: Item): void {
@@ -816,6 +868,11 @@ class TaskTableBuilder {
     }
   }
 
+  private warnDeadlineText(leaf: Item, deadline: string, line: number): void {
+    const message = `Строк виконання «${deadline}» не прочитано як роки, квартал, півріччя чи «протягом дії Програми»: його збережено текстом, а кошти заходу зі строком не звірено`;
+    this.log.warn("deadline-text", message, line, leaf);
+  }
+
   private fill(cells: string[], executors: string, line: number, newRow: boolean): void {
     const leaf = this.leaf;
     if (!leaf) return;
@@ -826,6 +883,7 @@ class TaskTableBuilder {
       this.executorsPrinted = cellText(executors);
       leaf.deadlineText = deadline;
       leaf.deadline = parseDeadline(deadline);
+      if (leaf.deadline?.kind === "text") this.warnDeadlineText(leaf, deadline, line);
       this.placeText(line, cells, [roles.deadline]);
     }
     const result = this.addFunding(leaf.funding, cells, line, false, leaf);
@@ -871,6 +929,16 @@ function warnSourcesWithoutYears(columns: Columns<TaskRole>, table: Table, log: 
   const message =
     `Таблиця завдань наводить суми лише за джерелами фінансування (${labels}), без розподілу за роками: ` +
     "суми враховано в загальних обсягах, а порівняти їх за роками (з паспортом, підсумками) неможливо";
+  log.warn("years-not-split", message, table.line, ref.programme());
+}
+
+/** One finding for a table whose one amounts column prints no year: no amount of it is split by year. */
+function warnAmountsWithoutYears(columns: Columns<TaskRole>, table: Table, log: FindingLog): void {
+  const { years, spans, sources, total } = columns;
+  if (total === null || years.length > 0 || spans.length > 0 || sources.length > 0) return;
+  const message =
+    "Таблиця завдань наводить суми одним стовпцем, без розподілу за роками: суми враховано в загальних " +
+    "обсягах, а порівняти їх за роками (з паспортом, підсумками) неможливо";
   log.warn("years-not-split", message, table.line, ref.programme());
 }
 
@@ -965,6 +1033,7 @@ export function readTaskTable(
   builder.checkTaskTotals();
   warnSources(builder.directions, log, builder.unit);
   warnSourcesWithoutYears(columns, table, log);
+  warnAmountsWithoutYears(columns, table, log);
   if (builder.directions.length === 0)
     log.warn("no-directions", "У таблиці завдань не знайдено напрямів", table.line, ref.programme());
   return {

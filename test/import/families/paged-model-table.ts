@@ -51,7 +51,8 @@ export interface PagedStyle {
 /**
  * One name column (the task and project in one: "Найменування завдання, проєкту") after a "№ з/п"
  * column that holds the numbers, the direction's title in its heading row; and/or the amounts' header
- * in three rows: "Всього" beside "у т.ч. за роками:" over the row of years.
+ * in three rows: "Всього" beside "у т.ч. за роками:" over the row of years; and/or the source column
+ * after the amount columns.
  */
 export interface HeaderShape {
   oneName: string | null;
@@ -88,6 +89,8 @@ export interface HeaderShape {
   millions?: boolean;
   /** A word naming the item's role before each project's name: «Захід: Назва», «Проєкт: Назва». */
   namePrefix: string;
+  /** «Джерела фінансування» printed after the amount columns, before the result (no source row shifted). */
+  sourceAfterAmounts: boolean;
 }
 
 /**
@@ -140,6 +143,7 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   wideTotal: fc.boolean(),
   millions: fc.boolean(),
   namePrefix: fc.constantFrom("", "Захід: ", "Проєкт: ", "Завдання: "),
+  sourceAfterAmounts: fc.boolean(),
 });
 
 /**
@@ -237,6 +241,24 @@ class PagedRenderer {
     return this.style.headerShape?.rowNumbers ? 1 : 0;
   }
 
+  /** Where the source column stands in a row of the usual order (after the task, project, executors, deadline). */
+  private get sourceAt(): number {
+    return 4 + this.extra;
+  }
+
+  /**
+   * A row of the usual order as the table prints it: with `sourceAfterAmounts`, its source cell moved
+   * after the amounts; a row of another width (a heading's merged cell) as it is.
+   */
+  private order<T>(cells: T[], amountCells = this.model.years.length + 1): T[] {
+    const width = this.width - (this.model.years.length + 1) + amountCells;
+    if (!this.style.headerShape?.sourceAfterAmounts || cells.length !== width) return cells;
+    const at = this.sourceAt;
+    const source = cells[at] as T;
+    const amounts = cells.slice(at + 1, at + 1 + amountCells);
+    return [...cells.slice(0, at), ...amounts, source, ...cells.slice(at + 1 + amountCells)];
+  }
+
   private get width(): number {
     return 6 + this.model.years.length + 1 + this.extra;
   }
@@ -258,6 +280,8 @@ class PagedRenderer {
       cells = [number, ...cells];
       word = [number, ...word];
     }
+    cells = this.order(cells);
+    word = this.order(word);
     if (at(this.style.breaks, this.row) && this.row > 0) {
       this.lines.push("", this.columnNumbers());
       this.word.pageBreak(this.style.pageBreaks, [this.columnNumberCells()]);
@@ -277,7 +301,8 @@ class PagedRenderer {
 
   /** A source row's cells in the text, and in the DOCX, whose row fits its grid (no "gap" there). */
   private sourceCells(label: string, amounts: string[]): { text: string[]; word: string[] } {
-    const shift = at(this.style.shifts, this.sourceRow++);
+    const shifted = at(this.style.shifts, this.sourceRow++);
+    const shift = this.style.headerShape?.sourceAfterAmounts ? "none" : shifted;
     const placed = ["", "", "", "", label, ...amounts, ""];
     if (shift === "left") return twice(["", "", "", label, ...amounts, "", ""]);
     if (shift === "first-cell") return twice([label, "", "", "", ...amounts, "", ""]);
@@ -334,7 +359,7 @@ class PagedRenderer {
           [...lead, "", "", "", "", "", "", ...years, ""],
         ]
       : [[...lead, "", "", "", "", "", totalWord, ...years, ""]];
-    const header = [naming, ...amountRows, this.columnNumberCells()];
+    const header = [...[naming, ...amountRows].map((cells) => this.order(cells)), this.columnNumberCells()];
     this.lines.push("Додаток 1", title, "", ...header.map((cells) => cells.join("\t")));
     this.word.paragraph("Додаток 1");
     this.word.paragraph(title);
@@ -352,8 +377,8 @@ class PagedRenderer {
         ]
       : amountRows;
     this.word.startTable([
-      [...naming.slice(0, 5 + this.extra), money, style.headers.result],
-      ...wordAmountRows,
+      this.order<WordCell>([...naming.slice(0, 5 + this.extra), money, style.headers.result], 1),
+      ...wordAmountRows.map((cells) => this.order(cells, cells.length - this.width + model.years.length + 1)),
       this.columnNumberCells(),
     ]);
     for (const direction of model.directions) {
@@ -435,7 +460,7 @@ class PagedRenderer {
       // The rest of the title and the result after a page break, in a row of their own.
       this.lines.push("", this.columnNumbers());
       const rest = ["", titleRest, executorsRest, "", "", "", ...blanks, resultRest];
-      this.lines.push((rowNumbered ? ["", ...rest] : rest).join("\t"));
+      this.lines.push(this.order(rowNumbered ? ["", ...rest] : rest).join("\t"));
     }
     for (const [source, byYear] of Object.entries(project.funding)) {
       const { text, word } = this.sourceCells(

@@ -250,6 +250,7 @@ function amountsShape({
     directionWord: "Пріоритетний напрям",
     lowerTotal: false,
     namePrefix: "",
+    sourceAfterAmounts: false,
   };
 }
 
