@@ -48,6 +48,8 @@ interface Line {
   blanksBefore: number;
   /** A form feed (a page break) stood on it or on a blank line just above it. */
   feed: boolean;
+  /** It opens a table under another on the page (`opensHeaderBand`): its page's `headedTop`. */
+  heads?: boolean;
 }
 
 function runsOf(text: string, y: number): TextRun[] {
@@ -73,7 +75,8 @@ function toPage(lines: Line[]): PageContent {
   });
   const height = -y + STEP;
   const runs = placed.flat().map((run) => ({ ...run, y: run.y + height }));
-  return { runs, horizontal: [], vertical: [], width: 0, height };
+  const page: PageContent = { runs, horizontal: [], vertical: [], width: 0, height };
+  return lines[0]?.heads ? { ...page, headedTop: true } : page;
 }
 
 /** A page's baselines (as `toPage` sets them) to the document's line numbers. */
@@ -184,31 +187,50 @@ function isFurniture(lines: Line[], index: number): boolean {
  * Pages at each printing of the header after the first (its first line again, or any line whose runs
  * name four columns of the task table: the text extraction may space a page's header otherwise), and
  * at each printing again of another table's header line (a line naming its columns, seen before: the
- * monitoring annex's header after a page break), and at an indicator annex's first header line;
- * furniture after the first header dropped.
+ * monitoring annex's header after a page break), and at another table's first header line under the
+ * task table's rows (`opensHeaderBand`: an indicator annex, a resources table); furniture after the
+ * first header dropped.
  */
 function pagesOf(lines: Line[], header: string): Line[][] {
   const pages: Line[][] = [[]];
   const headings = new Set<string>();
   let seen = false;
   let afterHeading = false;
+  // From a header's first line to the first line with an amount: its band of headings.
+  let inBand = false;
   lines.forEach((line, index) => {
     if (index % 256 === 0) checkDeadline();
     const text = normalised(line.text);
     // A header's later lines may name columns too: only its first line starts a page.
     const again = headings.has(text) && !afterHeading;
     const cells = line.text.trim().split(/\s{2,}/);
-    // An indicator annex's header after the task table on the same page starts its own table.
-    const opensAnnex = seen && !afterHeading && namesIndicatorColumns(cells);
+    const repeated = startsHeader(line, header) || again;
+    // Another table's header under the task table's rows on the same page starts a table of its own.
+    const opensTable = seen && !inBand && !repeated && opensHeaderBand(cells);
     afterHeading = namesColumns(cells);
     if (afterHeading) headings.add(text);
-    if (startsHeader(line, header) || again || opensAnnex) {
+    if (repeated || opensTable) {
       if (seen) pages.push([]);
       seen = true;
+      inBand = true;
     } else if (seen && isFurniture(lines, index)) return;
-    pages.at(-1)?.push(line);
+    if (cells.some((cell) => isAmountText(cell))) inBand = false;
+    pages.at(-1)?.push(opensTable ? { ...line, heads: true } : line);
   });
   return pages.filter((page) => page.length > 0);
+}
+
+const YEAR_HEADING = /^(?:19|20)\d\d(?:\s*(?:р\.|рік))?$/;
+
+/**
+ * A line of a new table's headings: an indicator annex's columns named, or two or more years as
+ * headings of their own among no amounts («Обсяг коштів | 2026 | 2027 | 2028 | Усього», a resources
+ * table's header).
+ */
+function opensHeaderBand(cells: string[]): boolean {
+  if (namesIndicatorColumns(cells)) return true;
+  const years = cells.filter((cell) => YEAR_HEADING.test(cell)).length;
+  return years >= 2 && !cells.some(isAmountText);
 }
 
 /** A line left outside the tables that still reads as a table row. */
@@ -263,7 +285,8 @@ function isHeaderLine(text: string): boolean {
 
 const overlaps = (a: TextRun, b: TextRun): boolean => a.x < b.x + b.width && b.x < a.x + a.width;
 /** An amount, not a year (a year heading, a deadline). */
-const isAmount = (run: TextRun): boolean => AMOUNT.test(run.text) && !/^(?:19|20)\d\d$/.test(run.text);
+const isAmountText = (text: string): boolean => AMOUNT.test(text) && !/^(?:19|20)\d\d$/.test(text);
+const isAmount = (run: TextRun): boolean => isAmountText(run.text);
 
 /**
  * An amount under a table's header that stands under none of its headings: a column is found by the
