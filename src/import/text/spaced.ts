@@ -19,7 +19,7 @@
 import { type Block, NotAProgrammeError } from "../blocks.js";
 import { isColumnNumberRow } from "../interpret/columns.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
-import { TASK_COLUMNS } from "../interpret/tasks.js";
+import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline, checkLineCount, checkRowWidth } from "../limits.js";
 import { type AlignedTable, alignedTables } from "../pdf/aligned.js";
 import type { PageContent, TextRun } from "../pdf/geometry.js";
@@ -86,10 +86,11 @@ function lineNumbers(lines: Line[]): Map<number, number> {
 }
 
 /**
- * A line that no table row continues: an annex's heading ("Додаток 3") or a footnote under a table
- * ("*** – дані за попередній рік"); it is placed as after two blank lines, which end a table.
+ * A line that no table row continues: an annex's heading ("Додаток 3"), a table's caption ("Таблиця 3.
+ * Ресурсне забезпечення Програми") or a footnote under a table ("*** – дані за попередній рік"); it is
+ * placed as after two blank lines, which end a table.
  */
-const AFTER_TABLE = /^\s*(?:додаток\s*(?:№\s*)?\d|\*+\s*[-–—]\s)/iu;
+const AFTER_TABLE = /^\s*(?:(?:додаток|таблиця)\s*(?:№\s*)?\d|\*+\s*[-–—]\s)/iu;
 
 /**
  * The document's lines without blanks (counted on the next line), form feeds (noted on the next line)
@@ -196,7 +197,7 @@ function pagesOf(lines: Line[], header: string): Line[][] {
   const headings = new Set<string>();
   let seen = false;
   let afterHeading = false;
-  // From a header's first line to the first line with an amount: its band of headings.
+  // From a header's first line to the first line of a row: its band of headings.
   let inBand = false;
   lines.forEach((line, index) => {
     if (index % 256 === 0) checkDeadline();
@@ -214,23 +215,34 @@ function pagesOf(lines: Line[], header: string): Line[][] {
       seen = true;
       inBand = true;
     } else if (seen && isFurniture(lines, index)) return;
-    if (cells.some((cell) => isAmountText(cell))) inBand = false;
+    // A header band ends at its row of years, or, with none, at the first row.
+    if (cells.some(isRowCell) || yearHeadings(cells) >= 2) inBand = false;
     pages.at(-1)?.push(opensTable ? { ...line, heads: true } : line);
   });
   return pages.filter((page) => page.length > 0);
 }
 
+/** A cell no heading is: an amount, a dash, an item's number («1.1.», «2)», «2.3 Назва»), a direction. */
+const isRowCell = (cell: string): boolean =>
+  isAmountText(cell) ||
+  /^[-–—]$/.test(cell) ||
+  /^\d{1,3}(?:\.\d{1,3})*[.)](?:\s|$)|^\d{1,3}(?:\.\d{1,3})+(?:\s|$)/.test(cell) ||
+  isDirectionHeading(cell);
+
 const YEAR_HEADING = /^(?:19|20)\d\d(?:\s*(?:р\.|рік))?$/;
+
+const yearHeadings = (cells: string[]): number => cells.filter((cell) => YEAR_HEADING.test(cell)).length;
+const TOTAL_HEADING = /^(?:всього|усього|разом)/iu;
 
 /**
  * A line of a new table's headings: an indicator annex's columns named, or two or more years as
- * headings of their own among no amounts («Обсяг коштів | 2026 | 2027 | 2028 | Усього», a resources
- * table's header).
+ * headings of their own beside a heading in words, among no amounts («Обсяг коштів | 2026 | 2027 |
+ * 2028 | Усього», a resources table's header; not «Всього | 2026 | 2027», a task table's row of years).
  */
 function opensHeaderBand(cells: string[]): boolean {
   if (namesIndicatorColumns(cells)) return true;
-  const years = cells.filter((cell) => YEAR_HEADING.test(cell)).length;
-  return years >= 2 && !cells.some(isAmountText);
+  const named = cells.some((cell) => !YEAR_HEADING.test(cell) && !TOTAL_HEADING.test(cell));
+  return yearHeadings(cells) >= 2 && named && !cells.some(isAmountText);
 }
 
 /** A line left outside the tables that still reads as a table row. */
