@@ -61,7 +61,7 @@ export function readCell(raw: string, unit: MoneyUnit): AmountCell {
 /** The cell's amount when it is written with a scale word other than the table's own unit. */
 export function scaledIn(raw: string, unit: MoneyUnit): ScaledAmount | null {
   const scaled = parseScaledAmount(raw);
-  if (!scaled || (scaled.word === "thousand" && unit === "thousand")) return null;
+  if (!scaled || scaled.word === unit) return null;
   return { text: cellText(raw), kopecks: scaled.kopecks };
 }
 

@@ -8,6 +8,7 @@ import {
   parseDecimalToKopecks,
   sumKopecks,
   unitLabel,
+  unitNamedIn,
 } from "../../domain/money.js";
 import { money } from "../../domain/rules/common.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
@@ -814,7 +815,7 @@ function readFundingLine(value: string, funding: DeclaredFunding, unit: MoneyUni
   const rest = tokens
     .slice(index + slots.length)
     .join(" ")
-    .replace(/тис\.?|грн\.?|[.,;:()]/gi, "");
+    .replace(/тис\.?|млн\.?|грн\.?|[.,;:()]/gi, "");
   if (rest.trim() !== "") return false;
   if (amounts.some((token) => parseDecimalToKopecks(token, unit) === null)) return false;
   const { total, byYear } = readAmounts(amounts, slots, unit);
@@ -905,6 +906,5 @@ function noAmountsMessage(unread: string[]): string {
 export function passportUnit(read: PassportRead): MoneyUnit | null {
   const field = read.fields.find((each) => each.number === 10);
   const text = [field?.label, field?.value, ...read.fundingRows.flatMap((row) => row.cells)].join(" ");
-  if (/тис/i.test(text)) return "thousand";
-  return /грн/i.test(text) ? "uah" : null;
+  return unitNamedIn(text);
 }

@@ -2,7 +2,7 @@ import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "..
 import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
-import { formatAmount, type MoneyUnit, sumKopecks } from "../../domain/money.js";
+import { formatAmount, type MoneyUnit, sumKopecks, unitNamedIn } from "../../domain/money.js";
 import { money, yearMismatches } from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
@@ -28,6 +28,7 @@ import {
   yearRowColumns,
 } from "./funding.js";
 import { hasSourceColumns, printsNoYear, readSourceColumns } from "./source-columns.js";
+import { unstackSources } from "./stacked-rows.js";
 import { cellText, leadingNumber } from "./text.js";
 
 export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
@@ -140,12 +141,8 @@ export function isTaskTable(table: Table): boolean {
   return columns.roles.source !== undefined || (columns.roles.money !== undefined && amountColumns);
 }
 
-/** «млн грн», «млн. грн», «мільйонів гривень» in the amounts' heading. */
-const MILLIONS = /млн\.?\s*(?:грн|гривень)|мільйон\S*\s+гривень/i;
-
 export function unitOf(headerText: string): MoneyUnit | null {
-  if (/тис/i.test(headerText)) return "thousand";
-  return /грн/i.test(headerText) ? "uah" : null;
+  return unitNamedIn(headerText);
 }
 
 const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
@@ -234,24 +231,29 @@ class TaskTableBuilder {
     const afterBreak = this.afterBreak;
     this.afterBreak = false;
     this.ledger.seeRow(row.line, row.cells);
-    const cells = this.withMergedCells(row);
+    unstackSources(this.withMergedCells(row), this.columns).forEach((cells, index) => {
+      this.takeCells(cells, row.line, afterBreak && index === 0);
+    });
+  }
+
+  private takeCells(cells: string[], line: number, afterBreak: boolean): void {
     const first = cellText(cells.find((text) => text.trim() !== ""));
     const direction = this.directionOf(cells, first);
     const heading = this.taskHeadingOf(cells, first);
     if (direction) {
-      this.placeText(row.line, cells, [this.columns.roles.number]);
-      this.startDirection(direction.number, direction.title, row.line);
+      this.placeText(line, cells, [this.columns.roles.number]);
+      this.startDirection(direction.number, direction.title, line);
     } else if (heading) {
       this.task = null;
-      this.addTask(heading[1] ?? "", cellText(heading[2]), row.line);
+      this.addTask(heading[1] ?? "", cellText(heading[2]), line);
       if (this.task) this.headed.add(this.task);
       this.totals = null;
-    } else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, row.line);
+    } else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, line);
     else {
-      const rest = this.takeDirectionCell(cells, row.line, afterBreak);
+      const rest = this.takeDirectionCell(cells, line, afterBreak);
       if (rest === null) return;
-      if (afterBreak && this.continuesLeaf(rest)) this.continueLeaf(rest, row.line);
-      else this.takeItemRow(rest, row.line);
+      if (afterBreak && this.continuesLeaf(rest)) this.continueLeaf(rest, line);
+      else this.takeItemRow(rest, line);
     }
   }
 
@@ -917,15 +919,7 @@ export function readTaskTable(
   const columns = taskColumns(table);
   if (!columns) return null;
   const unit = chosenUnit ?? unitOf(columns.headerText);
-  const millions = chosenUnit ? null : MILLIONS.exec(columns.headerText);
-  if (millions)
-    log.add(
-      "unit-million",
-      `Заголовок таблиці завдань вказує суми в млн грн («${millions[0]}»): infoprog читає таблицю лише в грн або тис. грн, тож суми прочитано як гривні — у мільйон разів менші. Перерахуйте таблицю в тис. грн і імпортуйте знову.`,
-      table.line,
-      ref.programme(),
-    );
-  else if (!unit) {
+  if (!unit) {
     log.warn(
       "unit-unknown",
       "Заголовок таблиці завдань не вказує одиниць (тис. грн чи грн); прийнято тис. грн",

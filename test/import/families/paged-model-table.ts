@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { MoneyUnit } from "../../../src/domain/money.js";
 import type { WordBlock, WordCell } from "../../support/word-document.js";
 import {
   cutExecutors,
@@ -80,6 +81,11 @@ export interface HeaderShape {
   directionWord: DirectionWord;
   /** The total's heading beside «у т.ч. за роками» in lowercase («усього»), as a sub-heading. */
   lowerTotal: boolean;
+  /**
+   * The amounts in million UAH: «млн грн» wherever the headings say «тис. грн», each amount a whole
+   * number of thousands of UAH printed with three decimals («0,125»), as councils print millions.
+   */
+  millions?: boolean;
 }
 
 type DirectionWord = "Пріоритетний напрям" | "Напрям" | "Розділ" | "Підпрограма";
@@ -118,6 +124,7 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   directionWord: fc.constantFrom<DirectionWord>("Пріоритетний напрям", "Напрям", "Розділ", "Підпрограма"),
   lowerTotal: fc.boolean(),
   wideTotal: fc.boolean(),
+  millions: fc.boolean(),
 });
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
@@ -236,7 +243,7 @@ class PagedRenderer {
     const values = this.model.years.map(byYear);
     const total = values.reduce((sum, value) => sum + value, 0);
     return [total, ...values].map((kopecks) =>
-      kopecks === 0 ? this.style.zero : printAmount(kopecks, "thousand", this.style.grouped),
+      kopecks === 0 ? this.style.zero : printAmount(kopecks, this.unit, this.style.grouped),
     );
   }
 
@@ -260,15 +267,26 @@ class PagedRenderer {
     return SOURCE_LABEL[source as keyof typeof SOURCE_LABEL] ?? source;
   }
 
+  private get unit(): MoneyUnit {
+    return this.style.headerShape?.millions ? "million" : "thousand";
+  }
+
+  /** A heading in the table's unit: «тис. грн» as written, or «млн грн». */
+  private inUnit(heading: string): string {
+    return this.unit === "million" ? heading.replace("тис. грн", "млн грн") : heading;
+  }
+
   render(): string {
     const { style, model } = this;
     const wordy = style.headerShape?.wordyAmounts === true;
-    const years = model.years.map((year) => `${year}${wordy ? " рік (тис. грн)" : style.yearSuffix}`);
+    const years = model.years.map(
+      (year) => `${year}${wordy ? this.inUnit(" рік (тис. грн)") : style.yearSuffix}`,
+    );
     const totalWord = wordy ? "Сума, всього" : style.totalWord;
     const subTotalWord = style.headerShape?.lowerTotal ? totalWord.toLowerCase() : totalWord;
     const title = `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`;
     const shape = style.headerShape;
-    const moneyHeading = shape?.wideTotal ? WIDE_TOTAL : style.headers.money;
+    const moneyHeading = this.inUnit(shape?.wideTotal ? WIDE_TOTAL : style.headers.money);
     const blanks = model.years.map(() => "");
     const lead = this.extra ? [""] : [];
     const naming = [
@@ -430,13 +448,35 @@ export const pagedShapedDocument = fc
     const shape = { ...drawn, rowNumbers: drawn.rowNumbers && drawn.oneName === null };
     const style = { ...plain, headerShape: shape };
     const capitals = shape.oneName !== null && shape.directionHeading === "capitals";
-    const model = capitals
+    const shaped = capitals
       ? inCapitals(plainModel)
       : shape.rowNumbers
         ? numberedByRow(plainModel)
         : plainModel;
+    const model = shape.millions ? inWholeThousands(shaped) : shaped;
     return { model, style, ...renderPaged(model, style) };
   });
+
+const KOPECKS_PER_THOUSAND = 100_000;
+
+/** The model with every amount rounded to whole thousands of UAH (at least one), exact in millions. */
+function inWholeThousands(model: TaskTableModel): TaskTableModel {
+  const round = (kopecks: number) =>
+    Math.max(1, Math.round(kopecks / KOPECKS_PER_THOUSAND)) * KOPECKS_PER_THOUSAND;
+  const directions = model.directions.map((direction) => ({
+    ...direction,
+    projects: direction.projects.map((project) => ({
+      ...project,
+      funding: Object.fromEntries(
+        Object.entries(project.funding).map(([source, byYear]) => [
+          source,
+          Object.fromEntries(Object.entries(byYear).map(([year, kopecks]) => [year, round(kopecks)])),
+        ]),
+      ),
+    })),
+  }));
+  return { ...model, directions };
+}
 
 /** The model whose projects are numbered through the table (1, 2, 3, …), as a `№` column of rows prints them. */
 function numberedByRow(model: TaskTableModel): TaskTableModel {
