@@ -459,23 +459,111 @@ function readFundingTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink)
 const FIELD_10_PART = /^10\.\d{1,2}\.?$/;
 
 /**
- * Field 10's total in its own row, then a numbered row per source under it with one amount each
- * («10.1 | кошти бюджету громади | 1 260,0», «10.2 | кошти державного бюджету | -»): the sources' amounts.
+ * Field 10's total in its own row, then a numbered row per source under it: one amount each
+ * («10.1 | кошти бюджету громади | 1 260,0», «10.2 | кошти державного бюджету | -»), or the source's
+ * years (`sourceRowYears`).
  */
 function readSourceRows(read: PassportRead, unit: MoneyUnit, sink: NumberSink): void {
+  const years = periodYears(read.fields);
   for (const row of read.fundingRows) {
     const label = cellText(row.cells[1]);
     if (!FIELD_10_PART.test(cellText(row.cells[0]))) continue;
     const filled = row.cells.flatMap((raw, index) => (index >= 2 && raw.trim() !== "" ? [index] : []));
     // Its numbers are counted however it is read: those it does not place are named as unread.
-    for (const index of filled) sink.see({ line: row.line, cell: index }, row.cells[index] ?? "");
-    const at = filled[0];
-    if (!isSourceLabel(label) || filled.length !== 1 || at === undefined) continue;
-    const cell = parseAmountCell(row.cells[at] ?? "", unit);
-    if (cell.kind !== "amount" && cell.kind !== "dash") continue;
-    if (cell.kind === "amount") sink.place({ line: row.line, cell: at });
-    record(read.funding, classifySource(label), cell.kind === "amount" ? cell.kopecks : 0, {});
+    const cells = filled.map((index) => seeSourceCell(sink, row, index));
+    if (!isSourceLabel(label)) continue;
+    const [only, ...others] = cells;
+    const alone = only && others.length === 0 && only.year === null;
+    const read10 = alone ? oneAmount(only.text, unit) : sourceRowYears(cells, years, unit);
+    if (!read10) continue;
+    for (const index of filled) sink.place({ line: row.line, cell: index });
+    record(read.funding, classifySource(label), read10.total, read10.byYear);
   }
+}
+
+/** A cell of a source's row: «2026: 400,0» (a year's amount) or an amount alone. */
+interface SourceCell {
+  year: string | null;
+  text: string;
+}
+
+/** «2026: 400,0», «2027 р. – 300,0», «2028 рік - 0»: a year and its amount in one cell. */
+const YEAR_AMOUNT = /^((?:19|20)\d\d)\s*(?:р\.|рік|році)?\s*[:–—-]\s*(\S.*)$/u;
+
+/** Sees a cell's numbers in the ledger: a year's amount without its year, which is its label. */
+function seeSourceCell(sink: NumberSink, row: TableRow, index: number): SourceCell {
+  const raw = row.cells[index] ?? "";
+  const labelled = YEAR_AMOUNT.exec(raw.trim());
+  const at = { line: row.line, cell: index };
+  if (!labelled) {
+    sink.see(at, raw);
+    return { year: null, text: raw };
+  }
+  const text = labelled[2] ?? "";
+  sink.seeNumbers(at, /\d/.test(text) ? [text.trim()] : []);
+  return { year: labelled[1] ?? null, text };
+}
+
+/** An amount alone, a dash as none. */
+function oneAmount(text: string, unit: MoneyUnit): { total: number; byYear: ByYear } | null {
+  const cell = parseAmountCell(text, unit);
+  if (cell.kind === "dash") return { total: 0, byYear: {} };
+  return cell.kind === "amount" ? { total: cell.kopecks, byYear: {} } : null;
+}
+
+/**
+ * A source's amounts by year: each cell labelled with its year, or as many amounts as the period
+ * (field 9) has years, in order; with one more, the total, first or last, that their sum must make.
+ * Null when they do not (their numbers are then named as unread).
+ */
+function sourceRowYears(
+  cells: SourceCell[],
+  years: string[],
+  unit: MoneyUnit,
+): { total: number; byYear: ByYear } | null {
+  const amounts = cells.map((cell) => oneAmount(cell.text, unit)?.total ?? null);
+  if (amounts.some((amount) => amount === null)) return null;
+  const values = amounts as number[];
+  const labelled = cells.filter((cell) => cell.year !== null);
+  if (labelled.length > 0) return labelledYears(cells, values);
+  if (years.length < 2) return null;
+  if (values.length === years.length) return byOrder(values, years);
+  if (values.length !== years.length + 1) return null;
+  // The total first or last: read so only when just one of the two adds up, or both give the same years.
+  const readings = [
+    { read: byOrder(values.slice(1), years), total: values[0] },
+    { read: byOrder(values.slice(0, -1), years), total: values.at(-1) },
+  ].filter(({ read, total }) => read.total === total);
+  const [one, other] = readings.map(({ read }) => read);
+  if (!one || (other && JSON.stringify(other.byYear) !== JSON.stringify(one.byYear))) return null;
+  return one;
+}
+
+function byOrder(values: number[], years: string[]): { total: number; byYear: ByYear } {
+  const byYear: ByYear = Object.fromEntries(years.map((year, index) => [year, values[index] ?? 0]));
+  return { total: sumKopecks(values), byYear };
+}
+
+/** Every cell a year's but one at most, the total, which must be their sum. */
+function labelledYears(cells: SourceCell[], values: number[]): { total: number; byYear: ByYear } | null {
+  const byYear: ByYear = {};
+  const totals: number[] = [];
+  cells.forEach((cell, index) => {
+    if (cell.year === null) totals.push(values[index] ?? 0);
+    else byYear[cell.year] = values[index] ?? 0;
+  });
+  const sum = sumKopecks(Object.values(byYear));
+  if (totals.length > 1 || Object.keys(byYear).length !== cells.length - totals.length) return null;
+  return totals.length === 0 || totals[0] === sum ? { total: sum, byYear } : null;
+}
+
+/** The years of the programme's term as field 9 states it («2026-2028 роки»). */
+function periodYears(fields: PassportField[]): string[] {
+  const term = fields.find((field) => field.number === 9)?.value ?? "";
+  const match = /(20\d\d)\s*[-–—]\s*(20\d\d)/.exec(term);
+  const [from, to] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || to < from || to - from > 10) return [];
+  return Array.from({ length: to - from + 1 }, (_, index) => String(from + index));
 }
 
 const UNIT_WORDS = new RegExp(

@@ -362,7 +362,7 @@ function pageItems(
     groupLines(rest),
     lineText,
     (runs, widest) => cellText(runs, widest, glyphs),
-    { horizontal, ...carried, headerless },
+    { horizontal, ...carried, headerless, ...(page.headedTop ? { headedTop: true } : {}) },
   );
   const last = aligned.tables.at(-1);
   if (last) {
