@@ -13,6 +13,12 @@ export interface TableRow {
   cells: string[];
   /** Line of the row's first cell in the source document. */
   line: number;
+  /**
+   * The cells this row's empty cells continue: a cell merged down over several rows (DOCX `vMerge`, an
+   * ODT covered cell, a PDF cell without a border above it) is read once, in its first row; here each
+   * row below it keeps that text by column index.
+   */
+  mergedFromAbove?: Record<number, string>;
 }
 
 export interface Table {

@@ -132,18 +132,34 @@ function intAttribute(node: XmlElement | undefined, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? Math.min(value, 1000) : fallback;
 }
 
-function rowCells(row: XmlElement): string[] {
+/** A row's cell texts by grid column, and how each cell takes part in a vertical merge. */
+interface RowCells {
+  cells: string[];
+  merges: Map<number, "start" | "continue">;
+}
+
+function rowCells(row: XmlElement): RowCells {
   const properties = firstElement(row, "trPr");
   const cells: string[] = Array(intAttribute(firstElement(properties, "gridBefore"), 0)).fill("");
+  const merges = new Map<number, "start" | "continue">();
   const visit = (node: XmlElement): void => {
     for (const child of elements(node)) {
-      if (child.name === "tc") cells.push(...cellTexts(child));
-      else if (TRANSPARENT.has(child.name)) visit(child);
+      if (child.name === "tc") {
+        const merge = verticalMerge(child);
+        if (merge) merges.set(cells.length, merge);
+        cells.push(...cellTexts(child));
+      } else if (TRANSPARENT.has(child.name)) visit(child);
     }
   };
   visit(row);
   cells.push(...Array(intAttribute(firstElement(properties, "gridAfter"), 0)).fill(""));
-  return cells;
+  return { cells, merges };
+}
+
+function verticalMerge(cell: XmlElement): "start" | "continue" | undefined {
+  const merged = firstElement(firstElement(cell, "tcPr"), "vMerge");
+  if (merged === undefined) return undefined;
+  return merged.attributes.val === "restart" ? "start" : "continue";
 }
 
 /** One text per grid column the cell covers: its text, then empty padding for a horizontal span. */
@@ -156,6 +172,28 @@ function cellTexts(cell: XmlElement): string[] {
   return [continuation ? "" : cellText(cell), ...Array<string>(span - 1).fill("")];
 }
 
+/**
+ * Follows vertical merges down a table: a `vMerge` continuation keeps the text of the cell that
+ * started the merge in its column.
+ */
+class MergeTracker {
+  private readonly open = new Map<number, string>();
+
+  follow({ cells, merges }: RowCells): Record<number, string> | undefined {
+    let merged: Record<number, string> | undefined;
+    cells.forEach((text, column) => {
+      const merge = merges.get(column);
+      const started = this.open.get(column);
+      if (merge === "start") this.open.set(column, text);
+      else if (merge === "continue" && started !== undefined) {
+        merged ??= {};
+        merged[column] = started;
+      } else this.open.delete(column);
+    });
+    return merged;
+  }
+}
+
 interface LineCounter {
   next(): number;
 }
@@ -163,13 +201,18 @@ interface LineCounter {
 function readRows(table: XmlElement, lines: LineCounter): TableRow[] {
   const width = elements(firstElement(table, "tblGrid") ?? table, "gridCol").length;
   const rows: TableRow[] = [];
+  const merges = new MergeTracker();
   const visit = (node: XmlElement): void => {
     for (const child of elements(node)) {
       if (child.name === "tr") {
-        const cells = rowCells(child);
+        const read = rowCells(child);
+        const cells = read.cells;
         while (cells.length < width) cells.push("");
         checkRow(cells);
-        rows.push({ cells, line: lines.next() });
+        const mergedFromAbove = merges.follow(read);
+        rows.push(
+          mergedFromAbove ? { cells, line: lines.next(), mergedFromAbove } : { cells, line: lines.next() },
+        );
       } else if (TRANSPARENT.has(child.name)) visit(child);
     }
   };

@@ -120,17 +120,45 @@ function nestedTableText(table: OdfElement): string {
     .join("\n");
 }
 
-function rowCells(row: OdfElement): string[] {
+/** A cell merged down over the rows below it: its text, and how many rows below it still covers. */
+interface OpenMerge {
+  text: string;
+  rowsLeft: number;
+}
+
+/**
+ * A row's cells, and the text of the merged cell above each covered cell that continues one (a covered
+ * cell under a cell with `table:number-rows-spanned`); `open` carries those merges from row to row.
+ */
+function rowCells(
+  row: OdfElement,
+  open: Map<number, OpenMerge>,
+): { cells: string[]; merged: Record<number, string> } {
   const cells: string[] = [];
+  const merged: Record<number, string> = {};
   for (const cell of childElements(row)) {
     const covered = cell.name === "table:covered-table-cell";
     if (!covered && cell.name !== "table:table-cell") continue;
     const text = covered ? "" : cellText(cell);
     const repeated = count(cell, "table:number-columns-repeated");
-    for (let index = 0; index < repeated; index++) cells.push(text);
+    for (let index = 0; index < repeated; index++) {
+      const column = cells.length;
+      const above = open.get(column);
+      if (covered && above && above.rowsLeft > 0) merged[column] = above.text;
+      if (!covered) {
+        const rows = count(cell, "table:number-rows-spanned");
+        if (rows > 1) open.set(column, { text, rowsLeft: rows - 1 });
+        else open.delete(column);
+      }
+      cells.push(text);
+    }
     if (cells.length > IMPORT_LIMITS.maxCellsPerRow) break;
   }
-  return cells;
+  for (const [column, above] of open) {
+    if (column in merged) above.rowsLeft--;
+    if (above.rowsLeft <= 0) open.delete(column);
+  }
+  return { cells, merged };
 }
 
 interface LineCounter {
@@ -146,14 +174,19 @@ const ROW_GROUPS = new Set([
 
 function readRows(table: OdfElement, lines: LineCounter): TableRow[] {
   const rows: TableRow[] = [];
+  const open = new Map<number, OpenMerge>();
   const visit = (node: OdfElement): void => {
     for (const child of childElements(node)) {
       if (child.name === "table:table-row") {
-        const cells = rowCells(child);
+        const { cells, merged } = rowCells(child, open);
         while (cells.length < width) cells.push("");
+        const mergedFromAbove = Object.keys(merged).length > 0 ? merged : undefined;
         for (let index = count(child, "table:number-rows-repeated"); index > 0; index--) {
           checkRow(cells);
-          rows.push({ cells: [...cells], line: lines.next() });
+          const line = lines.next();
+          rows.push(
+            mergedFromAbove ? { cells: [...cells], line, mergedFromAbove } : { cells: [...cells], line },
+          );
         }
       } else if (ROW_GROUPS.has(child.name)) visit(child);
     }

@@ -46,7 +46,7 @@ describe("readDocxBlocks on hand-written WordprocessingML", () => {
         rows: [
           { cells: ["Напрям 1", "", "A", "B"], line: 3 },
           { cells: ["Завдання", "Проєкт 1", "10,0", "x\ty\nz"], line: 4 },
-          { cells: ["", "Проєкт 2", "a\tb\nc\td", "нове"], line: 5 },
+          { cells: ["", "Проєкт 2", "a\tb\nc\td", "нове"], line: 5, mergedFromAbove: { 0: "Завдання" } },
           { cells: ["", "c2", "c3", ""], line: 6 },
           { cells: ["h1", "", "h3", "h4"], line: 7 },
         ],

@@ -70,7 +70,11 @@ describe("readOdtBlocks", () => {
         rows: [
           { cells: ["Напрям 1", "", "A", "B"], line: 3 },
           { cells: ["Завдання", "Проєкт  1", "10,0", "x\ty\nz"], line: 4 },
-          { cells: ["", "Проєкт 2", "a\tb\nc\td", "перший\nдругий"], line: 5 },
+          {
+            cells: ["", "Проєкт 2", "a\tb\nc\td", "перший\nдругий"],
+            line: 5,
+            mergedFromAbove: { 0: "Завдання" },
+          },
           { cells: ["", "", "c3", ""], line: 6 },
         ],
       },

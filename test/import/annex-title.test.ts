@@ -46,6 +46,17 @@ describe("the title of a task table published alone", () => {
     );
   });
 
+  it("ends at its period: the table's own heading on the next line is not part of it", () => {
+    const text = [
+      "Додаток 2 до Програми інформатизації Тростянецької міської територіальної громади на 2026–2027 роки",
+      "Перелік завдань і заходів Програми",
+      ...TABLE,
+    ].join("\n");
+    expect(importText(text).programme.title).toBe(
+      "Програма інформатизації Тростянецької міської територіальної громади на 2026–2027 роки",
+    );
+  });
+
   it("is not a programme named only after the table", () => {
     const text = [...TABLE, "", "Заходи відповідають меті Програми цифрового розвитку області"].join("\n");
     expect(importText(text).programme.title).toBe("");

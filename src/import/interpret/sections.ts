@@ -69,13 +69,21 @@ export function readTitle(blocks: Block[]): string {
   return start >= 0 ? title : title.replace(/^(?:паспорт\s+)?програми(?=\s)/i, "Програма");
 }
 
-/** The paragraph and the lines right under it (a title wrapped over up to four lines). */
+/** A title's last words: its period («на 2026–2028 роки», «на 2027 рік»). */
+const ENDS_WITH_PERIOD = /\d{4}\s*(?:рок(?:и|ів)|рік)\.?$/i;
+const STARTS_CAPITAL = /^[А-ЯІЇЄҐA-Z]/;
+
+/**
+ * The paragraph and the lines right under it (a title wrapped over up to four lines), up to the
+ * period that ends a title: a capitalised line after it is the next heading («Перелік заходів …»).
+ */
 function withNextLines(paragraphs: Paragraph[], at: number): string {
   const parts = [paragraphs[at]?.text ?? ""];
   for (let index = at + 1; index < Math.min(paragraphs.length, at + 4); index++) {
     const next = paragraphs[index];
     const previous = paragraphs[index - 1];
     if (!next || !previous || next.line !== previous.line + 1) break;
+    if (ENDS_WITH_PERIOD.test(previous.text.trim()) && STARTS_CAPITAL.test(next.text.trim())) break;
     parts.push(next.text);
   }
   return parts.join(" ").replace(/\s+/g, " ").trim();

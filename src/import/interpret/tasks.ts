@@ -226,15 +226,15 @@ class TaskTableBuilder {
   }
 
   take(row: TableRow): void {
-    const cells = row.cells;
-    if (cells.every((text) => text.trim() === "")) return;
-    if (this.isRepeatedHeader(cells)) {
+    if (row.cells.every((text) => text.trim() === "")) return;
+    if (this.isRepeatedHeader(row.cells)) {
       this.afterBreak = true;
       return;
     }
     const afterBreak = this.afterBreak;
     this.afterBreak = false;
-    this.ledger.seeRow(row.line, cells);
+    this.ledger.seeRow(row.line, row.cells);
+    const cells = this.withMergedCells(row);
     const first = cellText(cells.find((text) => text.trim() !== ""));
     const direction = this.directionOf(cells, first);
     const heading = this.taskHeadingOf(cells, first);
@@ -283,6 +283,22 @@ class TaskTableBuilder {
       this.startDirection(number.replace(/[.)]$/, ""), title, line);
     }
     return rest.some((each) => each.trim() !== "") ? rest : null;
+  }
+
+  /**
+   * An item's row under a cell merged down over several items' rows (one executor, deadline or source
+   * for them all) takes that cell's text; its name, amounts and result are never carried down.
+   */
+  private withMergedCells(row: TableRow): string[] {
+    const merged = row.mergedFromAbove;
+    if (!merged || this.itemText(row.cells) === "") return row.cells;
+    const { roles } = this.columns;
+    const cells = [...row.cells];
+    for (const column of [roles.executors, roles.deadline, roles.source]) {
+      const above = column === undefined ? undefined : merged[column];
+      if (column !== undefined && above && cellText(cells[column]) === "") cells[column] = above;
+    }
+    return cells;
   }
 
   /** "Всього" in the `Рік` column of a table that prints years as rows: the row's total over its years. */

@@ -239,6 +239,8 @@ interface PageTable {
   top: number;
   grid: Grid;
   cells: string[][];
+  /** Each row's cells merged down from the rows above (a ruled table), by column. */
+  merged?: (Record<number, string> | undefined)[];
   /** Each row's first baseline, where known (a borderless table). */
   rowTops?: number[];
   /** Read from the alignment of its lines alone: no borders, no header the interpreter knows. */
@@ -256,12 +258,25 @@ function readGrid(grid: Grid, runs: TextRun[], glyphs?: GlyphWidths): PageTable 
     buckets[r]?.[c]?.push(run);
   }
   const widest = widestLines(buckets, width);
-  return {
-    kind: "table",
-    top: grid.top,
-    grid,
-    cells: buckets.map((row) => row.map((cell, column) => cellText(cell, widest[column], glyphs))),
-  };
+  const cells = buckets.map((row) => row.map((cell, column) => cellText(cell, widest[column], glyphs)));
+  return { kind: "table", top: grid.top, grid, cells, merged: mergedFromAbove(grid, cells) };
+}
+
+/** For each row, the text of the cells above that its cells continue (no border between them). */
+function mergedFromAbove(grid: Grid, cells: string[][]): (Record<number, string> | undefined)[] {
+  return cells.map((row, r) => {
+    let merged: Record<number, string> | undefined;
+    row.forEach((text, c) => {
+      if (r === 0 || text !== "") return;
+      const [top, column] = owner(grid, r, c);
+      const above = cells[top]?.[c] ?? "";
+      if (top < r && column === c && above !== "") {
+        merged ??= {};
+        merged[c] = above;
+      }
+    });
+    return merged;
+  });
 }
 
 interface PageLine {
@@ -612,7 +627,13 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
         last.cells = last.cells.map((cell, column) => joinLines(cell, cells[column] ?? ""));
       } else {
         const line = nextLine(builder, table.rowTops?.[skip + index]);
-        open.rows.push({ cells, line, afterBlank: index === 0 });
+        const merged = table.merged?.[skip + index];
+        open.rows.push({
+          cells,
+          line,
+          afterBlank: index === 0,
+          ...(merged ? { mergedFromAbove: merged } : {}),
+        });
         added.push(line);
       }
     });
@@ -622,7 +643,9 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
   }
   const rows: RawRow[] = table.cells.map((cells, index) => {
     checkRow(cells);
-    return { cells, line: nextLine(builder, table.rowTops?.[index]), afterBlank: false };
+    const row: RawRow = { cells, line: nextLine(builder, table.rowTops?.[index]), afterBlank: false };
+    const merged = table.merged?.[index];
+    return merged ? { ...row, mergedFromAbove: merged } : row;
   });
   const block: Table = { kind: "table", rows, line: rows[0]?.line ?? builder.line };
   builder.blocks.push(block);
@@ -657,7 +680,9 @@ function addLine(builder: Builder, line: PageLine, rightMargin: number): void {
 }
 
 function withoutMarks(rows: TableRow[]): TableRow[] {
-  return rows.map(({ cells, line }) => ({ cells, line }));
+  return rows.map(({ cells, line, mergedFromAbove }) =>
+    mergedFromAbove ? { cells, line, mergedFromAbove } : { cells, line },
+  );
 }
 
 /**

@@ -51,9 +51,14 @@ export interface DirectionColumnStyle {
   council: { printed: string; community: string };
   /** An executor as councils print it after the first measure's executors (`COUNCIL_EXECUTORS`), or none. */
   councilExecutor: string | null;
+  /**
+   * A direction's measures share one deadline and one set of executors, printed once in cells merged
+   * down over the direction in Word (derived from other draws: a new draw would shift seeded samples).
+   */
+  shareCells: boolean;
 }
 
-export const directionColumnStyle: fc.Arbitrary<DirectionColumnStyle> = fc.record({
+export const directionColumnStyle: fc.Arbitrary<Omit<DirectionColumnStyle, "shareCells">> = fc.record({
   headers: fc.record({
     direction: fc.constantFrom(
       "Назва напряму діяльності (пріоритетні завдання)",
@@ -153,14 +158,20 @@ class DirectionColumnRenderer {
     );
   }
 
-  private push(cells: WordCell[]): void {
-    if (this.style.breaks[this.row % this.style.breaks.length] && this.row > 0) {
+  /** Whether a page break comes before the next row. */
+  private get breaksNext(): boolean {
+    return Boolean(this.style.breaks[this.row % this.style.breaks.length]) && this.row > 0;
+  }
+
+  /** A row: its text as the text shows it (`printed`, where Word merges cells), its cells in Word. */
+  private push(cells: WordCell[], printed: string[] = cells.map((cell) => textOf(cell))): void {
+    if (this.breaksNext) {
       this.lines.push("", this.columnNumberCells().join("\t"));
       this.word.pageBreak(this.style.pageBreaks, [this.columnNumberCells()]);
       this.brokenSinceMerge = true;
     }
     this.row++;
-    this.lines.push(cells.map((cell) => (typeof cell === "string" ? cell : cell.text)).join("\t"));
+    this.lines.push(printed.join("\t"));
     this.word.row(cells);
   }
 
@@ -270,22 +281,44 @@ class DirectionColumnRenderer {
     const title = style.numbers === "inline" ? `${direction.number}. ${direction.title}` : direction.title;
     let first = true;
     this.brokenSinceMerge = false;
+    let sharedOpen = false;
     for (const project of direction.projects) {
       for (const [index, row] of this.projectRows(project).entries()) {
         const lead = first || (style.directionCell === "every" && index === 0);
         const number = style.numbers === "direction" && first ? `${direction.number}.` : "";
         const ownNumber = style.numbers === "measure" || style.numbers === "rows";
         const measureNumber = ownNumber && index === 0 ? project.number : "";
-        this.push([
-          ...(this.hasNumberColumn ? [number || measureNumber] : []),
+        const start = [...(this.hasNumberColumn ? [number || measureNumber] : [])];
+        const printed = [...start, lead ? title : "", ...row];
+        if (this.breaksNext) sharedOpen = false;
+        const cells = [
+          ...start,
           this.directionCell(lead ? title : "", first),
-          ...row,
-        ]);
+          ...this.sharedCells(row, index === 0, sharedOpen),
+        ];
+        sharedOpen ||= style.shareCells && index === 0;
+        this.push(cells, printed);
         first = false;
       }
     }
     if (style.directionTotals)
       this.renderTotal(`${style.totalsLabel.direction} ${direction.number}`, direction.projects);
+  }
+
+  /**
+   * A measure's row in Word when the direction's measures share their deadline and executors: those two
+   * cells merged down from its first measure's row over the rest of the direction (restarted after a
+   * page break, on the next measure's row).
+   */
+  private sharedCells(row: string[], measureRow: boolean, open: boolean): WordCell[] {
+    if (!this.style.shareCells) return row;
+    const [name = "", deadline = "", executors = "", ...rest] = row;
+    if (!open)
+      return measureRow
+        ? [name, { text: deadline, merge: "start" }, { text: executors, merge: "start" }, ...rest]
+        : row;
+    const covered: WordCell = { text: "", merge: "continue" };
+    return [name, covered, covered, ...rest];
   }
 
   /** The direction's cell: merged down over its rows in Word when its title stands in the first row only. */
@@ -350,6 +383,27 @@ function countedRows(model: TaskTableModel): TaskTableModel {
   return { ...model, directions, executorCells };
 }
 
+/** The model whose measures take their direction's first measure's deadline and executors. */
+function sharedCells(model: TaskTableModel): TaskTableModel {
+  const executorCells = { ...model.executorCells };
+  const directions = model.directions.map((direction) => {
+    const [lead] = direction.projects;
+    if (!lead) return direction;
+    const cell = model.executorCells[lead.number];
+    return {
+      ...direction,
+      projects: direction.projects.map((project) => {
+        if (cell) executorCells[project.number] = cell;
+        else delete executorCells[project.number];
+        return { ...project, deadline: lead.deadline, executors: lead.executors };
+      }),
+    };
+  });
+  return { ...model, directions, executorCells };
+}
+
+const textOf = (cell: WordCell): string => (typeof cell === "string" ? cell : cell.text);
+
 export const directionColumnDocument = fc
   .tuple(taskTableModel, directionColumnStyle)
   .map(([drawnModel, drawn]) => {
@@ -357,7 +411,14 @@ export const directionColumnDocument = fc
     // Counted rows show only where a number stands on a row that starts no direction; else «№» is
     // read as the directions' numbers, which it may as well be.
     const counted = drawn.numbers === "rows" && plain.directions.some((each) => each.projects.length > 1);
-    const style = drawn.numbers === "rows" && !counted ? { ...drawn, numbers: "direction" as const } : drawn;
-    const model = counted ? countedRows(plain) : plain;
+    const shareCells = drawn.directionCell === "first" && drawn.totalColumn;
+    const style = {
+      ...drawn,
+      shareCells,
+      ...(drawn.numbers === "rows" && !counted ? { numbers: "direction" as const } : {}),
+    };
+    const model = (shareCells ? sharedCells : (same: TaskTableModel) => same)(
+      counted ? countedRows(plain) : plain,
+    );
     return { model, style, ...renderDirectionColumn(model, style) };
   });
