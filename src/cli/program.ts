@@ -270,8 +270,8 @@ export function buildCli(): Command {
     .addOption(
       new Option(
         "--unit <unit>",
-        "одиниці сум таблиці завдань, якщо заголовок помиляється (див. amount.unit-suspect): uah — гривні, thousand — тис. грн",
-      ).choices(["uah", "thousand"]),
+        "одиниці сум таблиці завдань, якщо заголовок помиляється (див. amount.unit-suspect): uah — гривні, thousand — тис. грн, million — млн грн",
+      ).choices(["uah", "thousand", "million"]),
     )
     .option(
       "--save-identical",

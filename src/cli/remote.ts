@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { config } from "../config.js";
+import type { MoneyUnit } from "../domain/money.js";
 import type { SavedVersion } from "../store/index.js";
 
 export class RemoteError extends Error {}
@@ -75,7 +76,7 @@ export async function importThroughServer(
   session: RemoteSession,
   bytes: Uint8Array,
   name: string,
-  options: { unit?: "uah" | "thousand" | undefined; saveIdentical?: boolean } = {},
+  options: { unit?: MoneyUnit | undefined; saveIdentical?: boolean } = {},
 ): Promise<SavedVersion> {
   const query =
     `name=${encodeURIComponent(name)}` +

@@ -9,7 +9,7 @@ export const importUrlBody = z.object({
   /** Only read the document and return the preview; nothing is stored. */
   dryRun: z.boolean().optional(),
   /** The unit of the task table's amounts as the user accepts it (see `amount.unit-suspect`). */
-  unit: z.enum(["uah", "thousand"]).optional(),
+  unit: z.enum(["uah", "thousand", "million"]).optional(),
   /** Store a new version even when the programme read is identical to the latest version. */
   saveIdentical: z.boolean().optional(),
 });

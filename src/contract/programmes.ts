@@ -38,7 +38,7 @@ export const importQuery = z.object({
   name: z.string().min(1).optional(),
   dryRun: z.enum(["0", "1", "true", "false"]).optional(),
   /** The unit of the task table's amounts as the user accepts it (see `amount.unit-suspect`). */
-  unit: z.enum(["uah", "thousand"]).optional(),
+  unit: z.enum(["uah", "thousand", "million"]).optional(),
   /** Store a new version even when the programme read is identical to the latest version. */
   saveIdentical: z.enum(["0", "1", "true", "false"]).optional(),
 });

@@ -5,10 +5,10 @@
 export type Kopecks = number;
 
 /** The unit a document prints its amounts in. */
-export type MoneyUnit = "thousand" | "uah";
+export type MoneyUnit = "million" | "thousand" | "uah";
 
-const KOPECKS_PER_UNIT: Record<MoneyUnit, number> = { thousand: 100_000, uah: 100 };
-const FRACTION_DIGITS: Record<MoneyUnit, number> = { thousand: 5, uah: 2 };
+const KOPECKS_PER_UNIT: Record<MoneyUnit, number> = { million: 100_000_000, thousand: 100_000, uah: 100 };
+const FRACTION_DIGITS: Record<MoneyUnit, number> = { million: 8, thousand: 5, uah: 2 };
 
 export type AmountCell =
   | { kind: "amount"; kopecks: Kopecks }
@@ -113,7 +113,7 @@ export function kopecksToDecimal(kopecks: Kopecks, unit: MoneyUnit): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 const UK_LOCALE = "uk-UA";
-const MIN_FRACTION_DIGITS: Record<MoneyUnit, number> = { thousand: 1, uah: 2 };
+const MIN_FRACTION_DIGITS: Record<MoneyUnit, number> = { million: 1, thousand: 1, uah: 2 };
 
 /**
  * What `Intl.NumberFormat("uk-UA")` writes for an exact decimal — groups of three split by a no-break
@@ -128,19 +128,44 @@ function formatUkrainian(decimal: string, minimumFractionDigits: number): string
   return `${negative ? "-" : ""}${grouped},${fraction.padEnd(minimumFractionDigits, "0")}`;
 }
 
-/** Formats an amount the Ukrainian way: "36 112,5" (thousand UAH) or "1 774 000,00" (UAH). */
+/** Formats an amount the Ukrainian way: "3,45" (million UAH), "36 112,5" (thousand UAH) or "1 774 000,00" (UAH). */
 export function formatAmount(kopecks: Kopecks, unit: MoneyUnit, locale = UK_LOCALE): string {
   const minimumFractionDigits = MIN_FRACTION_DIGITS[unit];
   if (locale === UK_LOCALE) return formatUkrainian(kopecksToDecimal(kopecks, unit), minimumFractionDigits);
   const key = `${locale}:${unit}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits: 5 });
+    formatter = new Intl.NumberFormat(locale, {
+      minimumFractionDigits,
+      maximumFractionDigits: FRACTION_DIGITS[unit],
+    });
     formatters.set(key, formatter);
   }
   return formatter.format(kopecksToDecimal(kopecks, unit) as unknown as number);
 }
 
+/** «млн грн», «млн. грн», «мільйонів гривень»: a heading naming million UAH. */
+const MILLIONS = /млн\.?\s*(?:грн|гривень)|мільйон\S*\s+гривень/i;
+
+/** «грн», «гривень», «гривні», «у гривнях»: a heading naming UAH. */
+const HRYVNIAS = /грн|гривн|гривен/i;
+
+/** The unit a heading names: «тис. грн» (checked first, as before), «млн грн», «грн» / «гривень»; null for none. */
+export function unitNamedIn(text: string): MoneyUnit | null {
+  if (/тис/i.test(text)) return "thousand";
+  if (MILLIONS.test(text)) return "million";
+  return HRYVNIAS.test(text) ? "uah" : null;
+}
+
+const SMALLER: Record<MoneyUnit, MoneyUnit | null> = { million: "thousand", thousand: "uah", uah: null };
+
+/** The unit a thousand times smaller: the other reading of a table whose amounts slipped a unit; null for UAH. */
+export function smallerUnit(unit: MoneyUnit): MoneyUnit | null {
+  return SMALLER[unit];
+}
+
+const UNIT_LABELS: Record<MoneyUnit, string> = { million: "млн грн", thousand: "тис. грн", uah: "грн" };
+
 export function unitLabel(unit: MoneyUnit): string {
-  return unit === "thousand" ? "тис. грн" : "грн";
+  return UNIT_LABELS[unit];
 }

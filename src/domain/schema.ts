@@ -106,7 +106,7 @@ export const programmeSchema: z.ZodType<Programme> = z
     title: z.string(),
     community: z.object({ name: z.string(), katottg: z.string() }),
     period: z.object({ from: yearSchema, to: yearSchema }),
-    unit: z.enum(["thousand", "uah"]),
+    unit: z.enum(["million", "thousand", "uah"]),
     passport: passportSchema,
     sections: z.array(sectionSchema),
     directions: z.array(directionSchema),

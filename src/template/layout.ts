@@ -158,7 +158,7 @@ export const META_DESCRIPTIONS: Record<string, string> = {
   katottg: "код КАТОТТГ громади",
   period_from: "перший рік дії програми",
   period_to: "останній рік дії програми",
-  unit: "одиниця сум у документі: thousand (тис. грн) або uah (грн)",
+  unit: "одиниця сум у документі: thousand (тис. грн), uah (грн) або million (млн грн)",
 };
 
 export const CSV_SEPARATOR = ";";

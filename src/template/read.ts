@@ -192,11 +192,11 @@ function readMeta(programme: Programme, rows: SourceRecord[], reader: RecordRead
 }
 
 function readUnit(value: string, row: SourceRecord, reader: RecordReader): MoneyUnit {
-  if (value === "thousand" || value === "uah") return value;
+  if (value === "million" || value === "thousand" || value === "uah") return value;
   reader.finding(
     "import.bad-unit",
     row,
-    `Комірка ${row.address("value")}: одиниця має бути thousand або uah.`,
+    `Комірка ${row.address("value")}: одиниця має бути thousand, uah або million.`,
   );
   return "thousand";
 }

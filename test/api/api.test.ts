@@ -240,7 +240,7 @@ describe("HTTP API", () => {
     expect((await upload("eight-88")).statusCode).toBe(200);
   });
 
-  it("hands the importer the unit the user accepted (?unit=uah|thousand) and refuses any other", async () => {
+  it("hands the importer the unit the user accepted (?unit=uah|thousand|million) and refuses any other", async () => {
     const upload = (query: string) =>
       admin.inject({
         method: "POST",
@@ -250,6 +250,8 @@ describe("HTTP API", () => {
       });
     expect((await upload("&unit=uah")).statusCode).toBe(200);
     expect(lastImportOptions).toEqual({ unit: "uah" });
+    expect((await upload("&unit=million")).statusCode).toBe(200);
+    expect(lastImportOptions).toEqual({ unit: "million" });
     expect((await upload("")).statusCode).toBe(200);
     expect(lastImportOptions).toEqual({});
     expect((await upload("&unit=hryvnia")).statusCode).toBe(400);

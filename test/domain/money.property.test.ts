@@ -9,7 +9,7 @@ import {
   parseScaledAmount,
 } from "../../src/domain/money.js";
 
-const units = fc.constantFrom<MoneyUnit>("thousand", "uah");
+const units = fc.constantFrom<MoneyUnit>("million", "thousand", "uah");
 const kopecks = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
 /** Amounts a programme really has: up to ten billion UAH. */
 const everydayKopecks = fc.integer({ min: 0, max: 1_000_000_000_000 });
@@ -56,12 +56,12 @@ describe("parseDecimalToKopecks round-trips", () => {
   it("writes uk-UA exactly as Intl.NumberFormat does, without loading ICU for it", () => {
     const intl = (unit: MoneyUnit) =>
       new Intl.NumberFormat("uk-UA", {
-        minimumFractionDigits: unit === "thousand" ? 1 : 2,
-        maximumFractionDigits: 5,
+        minimumFractionDigits: unit === "uah" ? 2 : 1,
+        maximumFractionDigits: { million: 8, thousand: 5, uah: 2 }[unit],
       });
     const signed = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
     const edges = [0, 1, -1, 99, 100, 999_99, 100_000, 123_456_789, -5_000_000, Number.MAX_SAFE_INTEGER];
-    for (const unit of ["thousand", "uah"] as const) {
+    for (const unit of ["million", "thousand", "uah"] as const) {
       for (const amount of edges) {
         expect(formatAmount(amount, unit)).toBe(intl(unit).format(kopecksToDecimal(amount, unit) as never));
       }
@@ -80,12 +80,16 @@ describe("parseDecimalToKopecks round-trips", () => {
     expect(formatAmount(3_611_250_000, "thousand")).toBe("36\u00a0112,5");
     expect(parseDecimalToKopecks("36112,5", "thousand")).toBe(3_611_250_000);
     expect(parseDecimalToKopecks("1 774 000,00", "uah")).toBe(177_400_000);
+    expect(parseDecimalToKopecks("3,45", "million")).toBe(345_000_000);
+    expect(formatAmount(345_000_000, "million")).toBe("3,45");
+    expect(parseDecimalToKopecks("1 234,56789012", "million")).toBe(123_456_789_012);
+    expect(parseDecimalToKopecks("0,000000001", "million")).toBeNull();
   });
 });
 
 describe("parsing is exact", () => {
   it("adds 0,1 and 0,2 to exactly 0,3 (no float drift)", () => {
-    for (const unit of ["thousand", "uah"] as const) {
+    for (const unit of ["million", "thousand", "uah"] as const) {
       const sum =
         (parseDecimalToKopecks("0,1", unit) ?? Number.NaN) +
         (parseDecimalToKopecks("0,2", unit) ?? Number.NaN);
@@ -110,7 +114,7 @@ describe("parsing is exact", () => {
     fc.assert(
       fc.property(everydayKopecks, fc.integer({ min: 1, max: 9 }), units, (amount, digit, unit) => {
         const decimal = kopecksToDecimal(amount, unit);
-        const places = unit === "thousand" ? 5 : 2;
+        const places = { million: 8, thousand: 5, uah: 2 }[unit];
         const [whole = "0", fraction = ""] = decimal.split(".");
         const tooFine = `${whole},${fraction.padEnd(places, "0")}${digit}`;
         expect(parseDecimalToKopecks(tooFine, unit)).toBeNull();
@@ -183,7 +187,7 @@ describe("non-numbers", () => {
   });
 
   it("empty cells and dashes are not amounts either", () => {
-    for (const unit of ["thousand", "uah"] as const) {
+    for (const unit of ["million", "thousand", "uah"] as const) {
       expect(parseAmountCell("  ", unit)).toEqual({ kind: "empty" });
       expect(parseAmountCell("<p></p>", unit)).toEqual({ kind: "empty" });
       for (const dash of ["-", "–", "—", "−", "--"])

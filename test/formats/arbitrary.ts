@@ -188,7 +188,7 @@ export const programme: fc.Arbitrary<Programme> = fc
   .record({
     title: text(30),
     community: fc.record({ name: text(), katottg: fc.stringMatching(/^UA\d{17}$/) }),
-    unit: fc.constantFrom("thousand" as const, "uah" as const),
+    unit: fc.constantFrom("thousand" as const, "uah" as const, "million" as const),
     passport,
     sections: fc.array(section, { maxLength: 3 }),
     directions: fc.array(direction, { maxLength: 3 }),

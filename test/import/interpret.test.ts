@@ -64,6 +64,12 @@ describe("deadlines", () => {
     ["щороку", { kind: "programme" }],
     ["Постійно", { kind: "programme" }],
     ["до 2027 року", { kind: "text" }],
+    ["І півріччя 2026 року", { kind: "years", from: 2026, to: 2026 }],
+    ["2-е півріччя 2027 р.", { kind: "years", from: 2027, to: 2027 }],
+    ["2026, І півріччя", { kind: "years", from: 2026, to: 2026 }],
+    ["2027 рік, IV квартал", { kind: "quarter", quarter: 4, year: 2027 }],
+    ["2026, І півріччя 2027", { kind: "text" }],
+    ["2026, щомісяця", { kind: "text" }],
     ["", null],
   ])("%s", (text, deadline) => {
     expect(parseDeadline(text)).toEqual(deadline);

@@ -210,9 +210,10 @@ describe("family 1 as a Word document", () => {
   importsOffice(pagedDocument, readsModelCleanly);
 });
 
-describe("family 1 with one name column after «№ з/п», or with «у т.ч. за роками» over the years", () => {
+describe("family 1 with one name column after «№ з/п», «у т.ч. за роками» over the years, the source column after the amounts, or in «млн грн»", () => {
   const readsShaped: Check<SampleOf<typeof pagedShapedDocument>> = (result, { model, style }) => {
     readsModelCleanly(result, { model });
+    expect(result.programme.unit).toBe(style.headerShape?.millions ? "million" : "thousand");
     readsTaskHeadings(result, model, style.headerShape?.oneName ? style.headerShape.taskHeadings : false);
   };
   importsText(pagedShapedDocument, readsShaped);

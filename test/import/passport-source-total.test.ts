@@ -65,10 +65,73 @@ describe("passport field 10 with its total in its row and a numbered row per sou
     expect(coverage).toEqual({ numbersSeen: 3, numbersPlaced: 3, numbersFlagged: 0 });
   });
 
-  it("names the amounts of a source row it cannot place (a row of years under a single total)", () => {
+  it("reads a source's row of years, as many amounts as the term (field 9) has years", () => {
     const years = text.replace(`1 260,0`, `420,0${T}420,0${T}420,0`);
-    const { findings, coverage } = importText(years);
-    expect(coverage).toEqual({ numbersSeen: 5, numbersPlaced: 2, numbersFlagged: 3 });
-    expect(findings.filter((finding) => finding.code === "import.unread-number")).toHaveLength(3);
+    const { programme, coverage } = importText(years);
+    expect(programme.passport.funding.bySource).toEqual({ local: 126_000_000, state: 0, other: 30_000_000 });
+    expect(programme.passport.funding.bySourceByYear).toEqual({
+      local: { 2026: 42_000_000, 2027: 42_000_000, 2028: 42_000_000 },
+    });
+    expect(coverage).toEqual({ numbersSeen: 5, numbersPlaced: 5, numbersFlagged: 0 });
+  });
+
+  it("reads a source's years printed with their years («2026: 400,0») and its total beside them", () => {
+    const labelled = `2026: 400,0${T}2027: 460,0${T}2028 р. – 400,0${T}1 260,0`;
+    const { programme, coverage } = importText(text.replace(`1 260,0`, labelled));
+    expect(programme.passport.funding.bySourceByYear.local).toEqual({
+      2026: 40_000_000,
+      2027: 46_000_000,
+      2028: 40_000_000,
+    });
+    expect(programme.passport.funding.bySource.local).toBe(126_000_000);
+    expect(coverage).toEqual({ numbersSeen: 6, numbersPlaced: 6, numbersFlagged: 0 });
+  });
+
+  it("reads the years under a total printed first or last in the row when it is their sum", () => {
+    for (const row of [`1 260,0${T}400,0${T}460,0${T}400,0`, `400,0${T}460,0${T}400,0${T}1 260,0`]) {
+      const funding = importText(text.replace(`1 260,0`, row)).programme.passport.funding;
+      expect(funding.bySourceByYear.local).toEqual({ 2026: 40_000_000, 2027: 46_000_000, 2028: 40_000_000 });
+    }
+  });
+
+  it("names the amounts of a source row that do not reconcile (a total that is not the years' sum, too few years)", () => {
+    for (const row of [
+      `1 200,0${T}400,0${T}460,0${T}400,0`,
+      `420,0${T}420,0`,
+      `2026: 400,0${T}2027: 400,0${T}900,0`,
+    ]) {
+      const { programme, findings, coverage } = importText(text.replace(`1 260,0`, row));
+      const count = row.split(T).length;
+      expect(programme.passport.funding.bySource.local).toBeUndefined();
+      expect(coverage).toEqual({ numbersSeen: 2 + count, numbersPlaced: 2, numbersFlagged: count });
+      expect(findings.filter((finding) => finding.code === "import.unread-number")).toHaveLength(count);
+    }
+  });
+});
+
+describe("passport field 10 in hryvnias spelled out («гривень») beside a task table in thousands", () => {
+  const T = "\t";
+  const text = [
+    `1.${T}Найменування територіальної громади${T}Тестова сільська територіальна громада`,
+    `9.${T}Строк виконання Програми${T}2026 рік`,
+    `10.${T}Загальний обсяг фінансування, гривень${T}125 000,00`,
+    "",
+    "Додаток 1",
+    [
+      "Зміст заходу",
+      "Виконавці",
+      "Строк виконання",
+      "Джерела фінансування",
+      "Обсяг, тис. грн",
+      "Результат",
+    ].join(T),
+    ["1. Цифрове врядування", "", "", "", "", ""].join(T),
+    ["1.1. Захід", "Відділ освіти", "2026", "Бюджет громади", "125,0", "Результат"].join(T),
+  ].join("\n");
+
+  it("reads the passport's amount as hryvnias, not thousands", () => {
+    const { programme, findings } = importText(text);
+    expect(programme.passport.funding.total).toBe(12_500_000);
+    expect(findings.map((finding) => finding.code)).not.toContain("passport.funding-total");
   });
 });

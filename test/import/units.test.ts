@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { allItems } from "../../src/domain/model.js";
 import { importText } from "../../src/import/index.js";
 
 const PAGED = path.resolve(process.cwd(), "../shared/fixtures/layouts/paged-model-table.txt");
@@ -39,17 +40,28 @@ describe("amount.unit-suspect for one row", () => {
 });
 
 describe("a task table headed in million UAH", () => {
-  it("says once, at the table, that its amounts were read as UAH and must be converted", () => {
+  const headed = () => {
     const line = readFileSync(PAGED, "utf8")
       .split("\n")
       .findIndex((text) => text.includes("Обсяги фінансування, тис. грн"));
-    const text = changed({ [line + 1]: ["тис. грн", "млн грн"] });
-    const found = importText(text).findings.filter((finding) => finding.code === "import.unit-million");
-    expect(found.map((finding) => [finding.location.line, finding.severity])).toEqual([[line + 1, "error"]]);
+    return { line: line + 1, text: changed({ [line + 1]: ["тис. грн", "млн грн"] }) };
+  };
+
+  it("reads its amounts in millions, each a thousand times its reading under «тис. грн»", () => {
+    const inThousands = importText(readFileSync(PAGED, "utf8")).programme;
+    const inMillions = importText(headed().text).programme;
+    expect(inMillions.unit).toBe("million");
+    const totals = (programme: typeof inThousands) =>
+      allItems(programme).flatMap((item) => item.funding.map((row) => row.total));
+    expect(totals(inMillions)).toEqual(totals(inThousands).map((total) => total * 1000));
   });
 
-  it("says nothing of millions under a «тис. грн» header", () => {
-    const codes = importText(readFileSync(PAGED, "utf8")).findings.map((finding) => finding.code);
-    expect(codes).not.toContain("import.unit-million");
+  it("names the slip once, at the table, when the passport's «тис. грн» total is a thousandth of it", () => {
+    const { line, text } = headed();
+    const found = importText(text).findings.filter((finding) => finding.code === "amount.unit-suspect");
+    expect(found.map((finding) => [finding.location.line, finding.location.ref])).toEqual([
+      [line, "programme"],
+    ]);
+    expect(found[0]?.message).toContain("сума таблиці в 1000 разів більша за загальний обсяг у паспорті");
   });
 });

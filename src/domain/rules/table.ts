@@ -215,13 +215,13 @@ export const RULES = [
     stage: "validator",
     message: {
       uk:
-        "Суми схожі на гривні під заголовком «тис. грн» (у 1000 разів завеликі): для всієї таблиці (усі суми з «,00», " +
-        "неймовірна загальна сума для громади, ×1000 проти паспорта; знахідка називає обидва прочитання в гривнях, " +
-        "імпорт з --unit чи в перегляді приймає інше) або для одного рядка серед сум у тисячах.",
+        "Суми схожі на гривні під заголовком «тис. грн» чи на тисячі під «млн грн» (у 1000 разів завеликі): для всієї " +
+        "таблиці (усі суми з «,00», неймовірна загальна сума для громади, ×1000 проти паспорта; знахідка називає обидва " +
+        "прочитання в гривнях, імпорт з --unit чи в перегляді приймає інше) або для одного рядка серед сум таблиці.",
       en:
-        "Amounts look like UAH under a «thousand UAH» header (1000 times too big): for the whole table (every amount " +
-        "ends in ,00, an implausible total for the community, ×1000 against the passport; the finding names both " +
-        "readings in UAH, and --unit or the import preview accepts the other) or for one row among amounts in thousands.",
+        "Amounts look like UAH under a «thousand UAH» header, or thousands under «million UAH» (1000 times too big): for " +
+        "the whole table (every amount ends in ,00, an implausible total for the community, ×1000 against the passport; " +
+        "the finding names both readings in UAH, and --unit or the import preview accepts the other) or for one row.",
     },
     basis: BASIS.heuristic,
     appliesTo: ["programme", "row"],
@@ -667,17 +667,6 @@ export const RULES = [
     appliesTo: ["programme"],
   },
   {
-    code: "import.unit-million",
-    severity: "error",
-    stage: "importer",
-    message: {
-      uk: "Заголовок таблиці завдань вказує суми в мільйонах гривень (млн грн); їх прочитано як гривні, тож суми в мільйон разів менші. Перерахуйте таблицю в тис. грн і імпортуйте знову.",
-      en: "The table of tasks states its amounts in million UAH; they were read as UAH, a millionth of their value. Convert the table to thousand UAH and import again.",
-    },
-    basis: BASIS.reading,
-    appliesTo: ["programme"],
-  },
-  {
     code: "import.no-directions",
     severity: "warning",
     stage: "importer",
@@ -788,6 +777,17 @@ export const RULES = [
     appliesTo: ["row", "programme"],
   },
   {
+    code: "import.deadline-text",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Строк виконання заходу не прочитано як роки, квартал, півріччя чи «протягом дії Програми»: його збережено текстом, як надруковано, а кошти заходу зі строком не звірено.",
+      en: "A project's deadline reads as no years, quarter, half-year or «throughout the programme»: it is kept as printed text, and the project's money is not checked against it.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["item"],
+  },
+  {
     code: "import.amount-text",
     severity: "warning",
     stage: "importer",
@@ -858,8 +858,8 @@ export const RULES = [
     severity: "error",
     stage: "importer",
     message: {
-      uk: "Одиниця в шаблоні не thousand і не uah.",
-      en: "The template's unit is neither thousand nor uah.",
+      uk: "Одиниця в шаблоні не thousand, не uah і не million.",
+      en: "The template's unit is none of thousand, uah and million.",
     },
     basis: BASIS.template,
     appliesTo: ["cell"],

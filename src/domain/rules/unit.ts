@@ -1,5 +1,5 @@
 import { type Finding, type FundingRow, isSummedSource, type Programme } from "../model.js";
-import type { Kopecks } from "../money.js";
+import { type Kopecks, type MoneyUnit, smallerUnit, unitLabel } from "../money.js";
 import { itemTotals, sumOfYears } from "../totals.js";
 import {
   capitalize,
@@ -13,8 +13,9 @@ import {
 } from "./common.js";
 
 /**
- * `amount.unit-suspect`: amounts typed in UAH under a "тис. грн" header are 1000 times too big.
- * Only for tables in thousand UAH. A row is suspect when either
+ * `amount.unit-suspect`: amounts typed in UAH under a "тис. грн" header (or in thousands under a
+ * "млн грн" one) are 1000 times too big. Only for tables in thousand or million UAH. A row is suspect
+ * when either
  * 1. a ×1/1000 reading reconciles it: its printed total is not the sum of its years, but dividing the
  *    total, or one year's amount, by 1000 makes it so (1 774 000,0 against 444,0 + 630,0 + 700,0) — or,
  *    for a project's "Загальний обсяг" row that disagrees with its source rows, dividing that row or one
@@ -26,7 +27,7 @@ import {
  *    while a thousandfold slip of an ordinary amount (1 774 000,0 among 444,0 and 630,0) clears both.
  */
 export function checkUnitSuspect(programme: Programme, facts = factsOf(programme)): Finding[] {
-  if (programme.unit !== "thousand") return [];
+  if (smallerUnit(programme.unit) === null) return [];
   const rows = facts.itemRows();
   const summed = rows.filter((located) => isSummedSource(located.row.source));
   const pool = summed.flatMap((located) => poolAmounts(located)).sort((a, b) => a - b);
@@ -41,6 +42,19 @@ export function checkUnitSuspect(programme: Programme, facts = factsOf(programme
 }
 
 const THOUSANDFOLD = 1000;
+
+/** «в гривнях, а не в тис. грн», «в тис. грн, а не в млн грн»: the slip a thousandfold amount suggests. */
+function slipped(unit: MoneyUnit): string {
+  const smaller = smallerUnit(unit);
+  const named = smaller === "uah" ? "гривнях" : unitLabel(smaller ?? unit);
+  return `в ${named}, а не в ${unitLabel(unit)}`;
+}
+/** The outlier floor as the message prints it in the table's unit. */
+const FLOOR_TEXT: Record<MoneyUnit, string> = {
+  million: "100,0 млн грн",
+  thousand: "100 000,0 тис. грн",
+  uah: "100 000 000,00 грн",
+};
 /** 100 000,0 thousand UAH in kopecks. */
 const OUTLIER_FLOOR: Kopecks = 100_000 * 100_000;
 const MIN_OTHER_AMOUNTS = 3;
@@ -66,7 +80,7 @@ function reconcileMessage(programme: Programme, located: LocatedRow): string | n
   if (divided(row.total) === years) {
     return (
       `${head}: у графі «Всього» ${money(row.total, unit)} — у 1000 разів більше за суму за роками ` +
-      `${money(years, unit)}; схоже, суму вказано в гривнях, а не в тис. грн (очікувалося ${money(years, unit)}).`
+      `${money(years, unit)}; схоже, суму вказано ${slipped(unit)} (очікувалося ${money(years, unit)}).`
     );
   }
   for (const [year, amount] of Object.entries(row.byYear)) {
@@ -75,7 +89,7 @@ function reconcileMessage(programme: Programme, located: LocatedRow): string | n
     return (
       `${head}: сума за ${year} рік ${money(amount, unit)} у 1000 разів завелика — якщо поділити її на 1000 ` +
       `(${money(smaller, unit)}), сума за роками збігається з графою «Всього» ${money(row.total, unit)}; ` +
-      "схоже, її вказано в гривнях, а не в тис. грн."
+      `схоже, її вказано ${slipped(unit)}.`
     );
   }
   return null;
@@ -95,7 +109,7 @@ function sourceReconcileMessages(programme: Programme, facts: Facts): Map<Fundin
       out.set(
         totalRow,
         `${head} ${rowName(totalRow)}: ${money(totalRow.total, unit)} — у 1000 разів більше за суму джерел ` +
-          `${money(sources, unit)}; схоже, суму вказано в гривнях, а не в тис. грн.`,
+          `${money(sources, unit)}; схоже, суму вказано ${slipped(unit)}.`,
       );
       continue;
     }
@@ -108,7 +122,7 @@ function sourceReconcileMessages(programme: Programme, facts: Facts): Map<Fundin
       culprit,
       `${head} ${rowName(culprit)}: ${money(culprit.total, unit)} у 1000 разів завелика — якщо поділити на 1000 ` +
         `(${money(culprit.total / THOUSANDFOLD, unit)}), сума джерел збігається з рядком ${rowName(totalRow)} ` +
-        `${money(totalRow.total, unit)}; схоже, суму вказано в гривнях, а не в тис. грн.`,
+        `${money(totalRow.total, unit)}; схоже, суму вказано ${slipped(unit)}.`,
     );
   }
   return out;
@@ -122,8 +136,8 @@ function outlierMessage(programme: Programme, located: LocatedRow, pool: Kopecks
   const unit = programme.unit;
   return (
     `${capitalize(located.where)}, рядок ${rowName(located.row)}: сума ${money(suspect, unit)} перевищує ` +
-    `100 000,0 тис. грн і щонайменше в 1000 разів більша за медіану інших сум програми ${money(median, unit)}; ` +
-    `схоже, її вказано в гривнях, а не в тис. грн (тоді це ${money(Math.round(suspect / THOUSANDFOLD), unit)}).`
+    `${FLOOR_TEXT[unit]} і щонайменше в 1000 разів більша за медіану інших сум програми ${money(median, unit)}; ` +
+    `схоже, її вказано ${slipped(unit)} (тоді це ${money(Math.round(suspect / THOUSANDFOLD), unit)}).`
   );
 }
 

@@ -3,9 +3,9 @@ import type { SourceKind } from "../../domain/model.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { TableRow } from "../blocks.js";
 
-/** A year column header: "2026", "2026 р.", "2026 рік", with its unit maybe ("2026 рік (тис. грн)"). */
+/** A year column header: "2026", "2026 р.", "2026 рік", with its unit maybe ("2026 рік (тис. грн)", "2026 (млн грн)"). */
 const YEAR_CELL =
-  /^(20\d\d)\s*(?:р\.?|рік|року|роки)?\s*\*?\s*(?:[,(]?\s*(?:тис\.?\s*грн\.?|грн\.?|тис(?:\.|яч)\s*гривень|гривень)\s*\)?)?$/i;
+  /^(20\d\d)\s*(?:р\.?|рік|року|роки)?\s*\*?\s*(?:[,(]?\s*(?:(?:тис|млн)\.?\s*грн\.?|грн\.?|тис(?:\.|яч)\s*гривень|гривень)\s*\)?)?$/i;
 /** The total's heading after the amounts' name: "Сума, всього", "Обсяг фінансування (усього)". */
 const TOTAL_AFTER = /^[^\d]{0,60}[,(]\s*(?:всього|усього|разом)\s*\)?\s*$/i;
 /** One column for several years: "2026-2027", "2026–2027 рр.", "2026-2027 роки". */

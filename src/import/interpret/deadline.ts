@@ -24,6 +24,13 @@ const QUARTER_RANGE = new RegExp(
 /** "I–II квартали 2026 року": within one year. */
 const QUARTERS_OF_YEAR = new RegExp(String.raw`^${Q}[-–—]\s*${Q}квартал\S*\s+(\d{4})${YEAR_WORD}$`, "i");
 const PROGRAMME = /протягом\s+(?:(?:строку|терміну|періоду)\s+)?(?:дії|виконання|реалізації)?\s*програми/i;
+/** "І півріччя 2026 року", "2-е півріччя 2027 р.": within one year. */
+const HALF_YEAR = new RegExp(
+  String.raw`^([IІ]{1,2}|[12])\s*(?:-?е\s*)?півріч\S*\s+(\d{4})${YEAR_WORD}$`,
+  "i",
+);
+/** "2026, І півріччя", "2027 рік, IV квартал": the year printed before its quarter or half. */
+const YEAR_FIRST = /^(\d{4})(?:\s*(?:р\.?|рік|року))?\s*[,.]?\s+(\S.*(?:квартал|півріч)\S*)\.?$/i;
 /** Every year of the programme: "щороку", "постійно" alone. */
 const EVERY_YEAR = /^(?:щороку|щорічно|постійно)\.?$/i;
 /** "протягом 2026–2028 рр.", "у 2027 році": the years after the preposition. */
@@ -38,7 +45,9 @@ export function parseDeadline(raw: string): Deadline | null {
   const text = cellText(raw);
   if (text === "") return null;
   if (PROGRAMME.test(text) || EVERY_YEAR.test(text)) return { kind: "programme" };
-  return yearsOf(text) ?? yearsOf(text.replace(DURING, "").replace(/році$/i, "рік")) ?? quarterOf(text);
+  const yearFirst = YEAR_FIRST.exec(text);
+  const ordered = yearFirst ? `${yearFirst[2]} ${yearFirst[1]}` : text;
+  return yearsOf(text) ?? yearsOf(text.replace(DURING, "").replace(/році$/i, "рік")) ?? quarterOf(ordered);
 }
 
 function yearsOf(text: string): Deadline | null {
@@ -63,5 +72,7 @@ function quarterOf(text: string): Deadline {
   if (within && quarterNumber(within[1]) && quarterNumber(within[2])) {
     return { kind: "years", from: Number(within[3]), to: Number(within[3]) };
   }
+  const half = HALF_YEAR.exec(text);
+  if (half) return { kind: "years", from: Number(half[2]), to: Number(half[2]) };
   return { kind: "text" };
 }

@@ -114,10 +114,10 @@ interface Mention {
   start: number;
   end: number;
   kind: "year" | "range" | "amount" | "other";
-  unit?: MoneyUnit | "million";
+  unit?: MoneyUnit;
 }
 
-function unitOf(groups: Record<string, string | undefined> | undefined): MoneyUnit | "million" | undefined {
+function unitOf(groups: Record<string, string | undefined> | undefined): MoneyUnit | undefined {
   if (groups?.million) return "million";
   if (groups?.thousand) return "thousand";
   return groups?.uah ? "uah" : undefined;
@@ -144,13 +144,6 @@ function mentionsOf(text: string): Mention[] {
     out.push({ text: match[0], start, end, kind, ...(unit ? { unit } : {}) });
   }
   return out;
-}
-
-function toKopecks(text: string, unit: MoneyUnit | "million"): number | null {
-  if (unit !== "million") return parseDecimalToKopecks(text, unit);
-  const thousands = parseDecimalToKopecks(text, "thousand");
-  const kopecks = thousands === null ? null : thousands * 1000;
-  return kopecks !== null && Number.isSafeInteger(kopecks) ? kopecks : null;
 }
 
 /** The owner a phrase names: one source, else the total; null when it names neither or several sources. */
@@ -241,7 +234,7 @@ export function readFundingProse(
   const singleSource = sourcesNamedIn(text).length === 1;
   const landed = new Set<Mention>();
   let owner: Owner | null = null;
-  let lastUnit: MoneyUnit | "million" = unit;
+  let lastUnit: MoneyUnit = unit;
   let contextFrom = 0;
   let years: string[] = [];
   let range: string[] = [];
@@ -280,7 +273,7 @@ export function readFundingProse(
     if (shared.length > 1 && eachYear.length === 0) {
       // Several years before one amount, not said to be each year's: the task table may tell.
       const sharedOwner = ownerNamedIn(context) ?? owner ?? "total";
-      const kopecks = toKopecks(mention.text, mention.unit ?? lastUnit);
+      const kopecks = parseDecimalToKopecks(mention.text, mention.unit ?? lastUnit);
       const verdict = kopecks === null ? null : (judge?.decide(sharedOwner, shared, kopecks) ?? null);
       if (verdict === "each") eachYear = shared;
       else if (verdict === "together") together = true;
@@ -306,7 +299,7 @@ export function readFundingProse(
     if (named) owner = named;
     const amountUnit = mention.unit ?? lastUnit;
     if (mention.unit) lastUnit = mention.unit;
-    const kopecks = toKopecks(mention.text, amountUnit);
+    const kopecks = parseDecimalToKopecks(mention.text, amountUnit);
     if (kopecks === null) continue;
     if (eachYear.length > 0) {
       const eachOwner = named ?? owner ?? "total";

@@ -8,7 +8,7 @@ import {
   sumKopecks,
 } from "../../domain/money.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
-import { type Columns, yearOf } from "./columns.js";
+import { type Columns, spanOf, yearOf } from "./columns.js";
 import { cellText } from "./text.js";
 
 export type TaskRole =
@@ -23,7 +23,9 @@ export type TaskRole =
   | "money"
   | "result"
   /** "Рік": the year of the row's amount, in a table that prints one row per year (no year columns). */
-  | "year";
+  | "year"
+  /** «Показники виконання»: what a measure achieves, read as its result where no column names one. */
+  | "indicators";
 
 const NOTE_PHRASE = /в межах|у межах|не потребує|за рахунок|кошторис/i;
 const TOTAL_LABEL = /^(всього|усього|разом)/i;
@@ -61,7 +63,7 @@ export function readCell(raw: string, unit: MoneyUnit): AmountCell {
 /** The cell's amount when it is written with a scale word other than the table's own unit. */
 export function scaledIn(raw: string, unit: MoneyUnit): ScaledAmount | null {
   const scaled = parseScaledAmount(raw);
-  if (!scaled || (scaled.word === "thousand" && unit === "thousand")) return null;
+  if (!scaled || scaled.word === unit) return null;
   return { text: cellText(raw), kopecks: scaled.kopecks };
 }
 
@@ -90,6 +92,28 @@ function sourceColumn(columns: Columns<TaskRole>): number {
     columns.total ?? Number.POSITIVE_INFINITY,
   ];
   return Math.max(0, Math.min(...money) - 1);
+}
+
+/** «з бюджету громади», «за рахунок коштів місцевого бюджету»: a source named in the amounts' heading. */
+const FROM_SOURCE = /(?:^|\s)(?:з|із|за\s+рахунок)\s+(?:кошт\S*\s+)?([^,()]+)/iu;
+const AMOUNTS_HEADING = /обсяг|вартість|сума/i;
+const NAMED_SOURCES = new Set<SourceKind>(["local", "state", "oblast", "district", "other"]);
+
+/**
+ * A table with no source column whose amounts' heading names one source («Обсяг фінансування з бюджету
+ * громади, тис. грн»): every amount is that source's. Null when a source column or no such heading.
+ */
+export function amountsHeadingSource(
+  columns: Columns<TaskRole>,
+): { source: SourceKind; label: string } | null {
+  if (columns.roles.source !== undefined || columns.sources.length > 0) return null;
+  for (const cell of columns.headerCells) {
+    const named = AMOUNTS_HEADING.test(cell) ? FROM_SOURCE.exec(cellText(cell)) : null;
+    const label = cellText(named?.[1]);
+    const source = label ? classifySource(label) : null;
+    if (source && NAMED_SOURCES.has(source)) return { source, label };
+  }
+  return null;
 }
 
 /** The source a row names (`unspecified` when it names none). */
@@ -134,15 +158,26 @@ interface Layout {
   result: string;
 }
 
+/**
+ * A source column printed after the amount columns («… | 2026 | 2027 | Джерела фінансування | …»): a row
+ * is read in place when its cells reach the last of them, not after its source's cell.
+ */
+function afterAmounts(columns: Columns<TaskRole>): boolean {
+  const source = columns.roles.source;
+  return source !== undefined && moneySlots(columns).some(({ index }) => index < source);
+}
+
 /** Reads the cells after the source: amounts in the money columns, then the expected result. */
 function layoutAfterSource(cells: string[], at: number, columns: Columns<TaskRole>, unit: MoneyUnit): Layout {
   const slots = moneySlots(columns);
   const source = sourceColumn(columns);
   const resultOffset = columns.roles.result === undefined ? null : columns.roles.result - source;
   const after = withoutPadding(cells, at, resultOffset, unit).slice(at + 1);
-  const full = after.length >= slots.length + (resultOffset === null ? 0 : 1);
+  const indexes = slots.map(({ index }) => at + index - source);
+  const full = afterAmounts(columns)
+    ? cells.length > Math.max(...indexes, at + (resultOffset ?? 0))
+    : after.length >= slots.length + (resultOffset === null ? 0 : 1);
   if (full) {
-    const indexes = slots.map(({ index }) => at + index - source);
     const money = indexes.map((index) => cells[index] ?? "");
     const result = resultOffset === null ? "" : (cells[at + resultOffset] ?? "");
     return { money, at: indexes, slots: slots.map(({ slot }) => slot), result };
@@ -328,13 +363,17 @@ export function printsYearsAsRows(columns: Columns<TaskRole>): boolean {
 
 /**
  * The money columns of one row of a table that prints years as rows: its amount column is the year its
- * `Рік` cell names, or the row's total when that cell names no single year ("Всього", "2026-2028", empty).
+ * `Рік` cell names, the span of years it names ("2026-2028": an amount not split by year), or the row's
+ * total when that cell names neither ("Всього", empty).
  */
 export function yearRowColumns(cells: string[], columns: Columns<TaskRole>): Columns<TaskRole> {
   const money = columns.roles.money;
   if (money === undefined) return columns;
-  const year = yearOf(cellText(cells[columns.roles.year ?? -1]));
-  return year ? { ...columns, years: [{ year, index: money }] } : { ...columns, total: money };
+  const text = cellText(cells[columns.roles.year ?? -1]);
+  const year = yearOf(text);
+  if (year) return { ...columns, years: [{ year, index: money }] };
+  const span = spanOf(text);
+  return span ? { ...columns, spans: [{ span, index: money }] } : { ...columns, total: money };
 }
 
 /**

@@ -15,6 +15,7 @@ import { FindingLog } from "./findings.js";
 import { isIndicatorTable, readIndicators } from "./indicators.js";
 import { isMonitoringTable, readMonitoring } from "./monitoring.js";
 import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
+import { seeFundingSummary } from "./resources.js";
 import { readSections, readTitle } from "./sections.js";
 import {
   isCapitalHeading,
@@ -298,6 +299,8 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   );
   programme.indicators = indicatorTable ? readIndicators(indicatorTable, ledger) : [];
   const variables = monitoringTable ? readMonitoring(monitoringTable, ledger) : [];
+  const read = [monitoringTable, indicatorTable].map((table) => table?.line);
+  for (const table of annexes) if (!read.includes(table.line)) seeFundingSummary(table, ledger);
   if (variables.length > 0) programme.monitoring = variables;
   assignItemIds(programme);
   const coverage = ledger.close(log);

@@ -8,6 +8,7 @@ import {
   parseDecimalToKopecks,
   sumKopecks,
   unitLabel,
+  unitNamedIn,
 } from "../../domain/money.js";
 import { money } from "../../domain/rules/common.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
@@ -15,6 +16,7 @@ import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
 import { fieldNamed, OLD_FORM_FIELDS, PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { yearOf } from "./columns.js";
+import { type CellAddress, numbersIn } from "./coverage.js";
 import type { FindingLog } from "./findings.js";
 import {
   type Owner,
@@ -43,6 +45,8 @@ export interface PassportRead {
   fundingHeader: string[];
   /** Field 10's value cells (and the rows that go on under it), where it is written as prose. */
   proseCells: ProseCell[];
+  /** The one cell every funding row lives in: field 10 printed as a table nested in its value cell. */
+  fundingCell?: CellAddress;
   /** Read by name from a typical local programme's passport (`OLD_FORM_FIELDS`). */
   oldForm?: boolean;
   /** Every field of the old form as printed, those the model passport has not too («Ініціатор …»). */
@@ -151,7 +155,31 @@ export function findPassport(blocks: Block[], isOtherTable: (block: Table) => bo
     }
   });
   const line = fields.find((field) => field.number === 10)?.line ?? table.line;
-  return { fields, funding: emptyFunding(line), fundingRows, fundingHeader, proseCells };
+  const read = { fields, funding: emptyFunding(line), fundingRows, fundingHeader, proseCells };
+  const field10 = table.rows.find((row) => fieldNumber(row) === 10);
+  const nested = field10 ? nestedFundingTable(field10) : null;
+  return nested ? { ...read, ...nested } : read;
+}
+
+/**
+ * Field 10 as a table inside its value cell (a Word table nested in the cell: its rows as lines, its
+ * cells split by tabs): «Джерела | Всього | 2026 | …» over a row per source. Its rows are field 10's
+ * funding rows; their numbers all live in that one cell (`fundingCell`).
+ */
+function nestedFundingTable(row: TableRow): Partial<PassportRead> | null {
+  for (const [cell, text] of row.cells.entries()) {
+    if (cell < 2 || !text.includes("\t")) continue;
+    const rows = text.split("\n").map((line) => line.split("\t").map((part) => part.trim()));
+    const header = rows.findIndex((parts) => parts.some((part) => yearOf(part) !== null));
+    const heading = rows[header];
+    if (!heading) continue;
+    return {
+      fundingHeader: heading.slice(1),
+      fundingRows: rows.slice(header + 1).map((parts) => ({ cells: ["", ...parts], line: row.line })),
+      fundingCell: { line: row.line, cell },
+    };
+  }
+  return null;
 }
 
 function valueCells(row: TableRow): string[] {
@@ -431,23 +459,111 @@ function readFundingTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink)
 const FIELD_10_PART = /^10\.\d{1,2}\.?$/;
 
 /**
- * Field 10's total in its own row, then a numbered row per source under it with one amount each
- * («10.1 | кошти бюджету громади | 1 260,0», «10.2 | кошти державного бюджету | -»): the sources' amounts.
+ * Field 10's total in its own row, then a numbered row per source under it: one amount each
+ * («10.1 | кошти бюджету громади | 1 260,0», «10.2 | кошти державного бюджету | -»), or the source's
+ * years (`sourceRowYears`).
  */
 function readSourceRows(read: PassportRead, unit: MoneyUnit, sink: NumberSink): void {
+  const years = periodYears(read.fields);
   for (const row of read.fundingRows) {
     const label = cellText(row.cells[1]);
     if (!FIELD_10_PART.test(cellText(row.cells[0]))) continue;
     const filled = row.cells.flatMap((raw, index) => (index >= 2 && raw.trim() !== "" ? [index] : []));
     // Its numbers are counted however it is read: those it does not place are named as unread.
-    for (const index of filled) sink.see({ line: row.line, cell: index }, row.cells[index] ?? "");
-    const at = filled[0];
-    if (!isSourceLabel(label) || filled.length !== 1 || at === undefined) continue;
-    const cell = parseAmountCell(row.cells[at] ?? "", unit);
-    if (cell.kind !== "amount" && cell.kind !== "dash") continue;
-    if (cell.kind === "amount") sink.place({ line: row.line, cell: at });
-    record(read.funding, classifySource(label), cell.kind === "amount" ? cell.kopecks : 0, {});
+    const cells = filled.map((index) => seeSourceCell(sink, row, index));
+    if (!isSourceLabel(label)) continue;
+    const [only, ...others] = cells;
+    const alone = only && others.length === 0 && only.year === null;
+    const read10 = alone ? oneAmount(only.text, unit) : sourceRowYears(cells, years, unit);
+    if (!read10) continue;
+    for (const index of filled) sink.place({ line: row.line, cell: index });
+    record(read.funding, classifySource(label), read10.total, read10.byYear);
   }
+}
+
+/** A cell of a source's row: «2026: 400,0» (a year's amount) or an amount alone. */
+interface SourceCell {
+  year: string | null;
+  text: string;
+}
+
+/** «2026: 400,0», «2027 р. – 300,0», «2028 рік - 0»: a year and its amount in one cell. */
+const YEAR_AMOUNT = /^((?:19|20)\d\d)\s*(?:р\.|рік|році)?\s*[:–—-]\s*(\S.*)$/u;
+
+/** Sees a cell's numbers in the ledger: a year's amount without its year, which is its label. */
+function seeSourceCell(sink: NumberSink, row: TableRow, index: number): SourceCell {
+  const raw = row.cells[index] ?? "";
+  const labelled = YEAR_AMOUNT.exec(raw.trim());
+  const at = { line: row.line, cell: index };
+  if (!labelled) {
+    sink.see(at, raw);
+    return { year: null, text: raw };
+  }
+  const text = labelled[2] ?? "";
+  sink.seeNumbers(at, /\d/.test(text) ? [text.trim()] : []);
+  return { year: labelled[1] ?? null, text };
+}
+
+/** An amount alone, a dash as none. */
+function oneAmount(text: string, unit: MoneyUnit): { total: number; byYear: ByYear } | null {
+  const cell = parseAmountCell(text, unit);
+  if (cell.kind === "dash") return { total: 0, byYear: {} };
+  return cell.kind === "amount" ? { total: cell.kopecks, byYear: {} } : null;
+}
+
+/**
+ * A source's amounts by year: each cell labelled with its year, or as many amounts as the period
+ * (field 9) has years, in order; with one more, the total, first or last, that their sum must make.
+ * Null when they do not (their numbers are then named as unread).
+ */
+function sourceRowYears(
+  cells: SourceCell[],
+  years: string[],
+  unit: MoneyUnit,
+): { total: number; byYear: ByYear } | null {
+  const amounts = cells.map((cell) => oneAmount(cell.text, unit)?.total ?? null);
+  if (amounts.some((amount) => amount === null)) return null;
+  const values = amounts as number[];
+  const labelled = cells.filter((cell) => cell.year !== null);
+  if (labelled.length > 0) return labelledYears(cells, values);
+  if (years.length < 2) return null;
+  if (values.length === years.length) return byOrder(values, years);
+  if (values.length !== years.length + 1) return null;
+  // The total first or last: read so only when just one of the two adds up, or both give the same years.
+  const readings = [
+    { read: byOrder(values.slice(1), years), total: values[0] },
+    { read: byOrder(values.slice(0, -1), years), total: values.at(-1) },
+  ].filter(({ read, total }) => read.total === total);
+  const [one, other] = readings.map(({ read }) => read);
+  if (!one || (other && JSON.stringify(other.byYear) !== JSON.stringify(one.byYear))) return null;
+  return one;
+}
+
+function byOrder(values: number[], years: string[]): { total: number; byYear: ByYear } {
+  const byYear: ByYear = Object.fromEntries(years.map((year, index) => [year, values[index] ?? 0]));
+  return { total: sumKopecks(values), byYear };
+}
+
+/** Every cell a year's but one at most, the total, which must be their sum. */
+function labelledYears(cells: SourceCell[], values: number[]): { total: number; byYear: ByYear } | null {
+  const byYear: ByYear = {};
+  const totals: number[] = [];
+  cells.forEach((cell, index) => {
+    if (cell.year === null) totals.push(values[index] ?? 0);
+    else byYear[cell.year] = values[index] ?? 0;
+  });
+  const sum = sumKopecks(Object.values(byYear));
+  if (totals.length > 1 || Object.keys(byYear).length !== cells.length - totals.length) return null;
+  return totals.length === 0 || totals[0] === sum ? { total: sum, byYear } : null;
+}
+
+/** The years of the programme's term as field 9 states it («2026-2028 роки»). */
+function periodYears(fields: PassportField[]): string[] {
+  const term = fields.find((field) => field.number === 9)?.value ?? "";
+  const match = /(20\d\d)\s*[-–—]\s*(20\d\d)/.exec(term);
+  const [from, to] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || to < from || to - from > 10) return [];
+  return Array.from({ length: to - from + 1 }, (_, index) => String(from + index));
 }
 
 const UNIT_WORDS = new RegExp(
@@ -726,7 +842,7 @@ function readFundingLine(value: string, funding: DeclaredFunding, unit: MoneyUni
   const rest = tokens
     .slice(index + slots.length)
     .join(" ")
-    .replace(/тис\.?|грн\.?|[.,;:()]/gi, "");
+    .replace(/тис\.?|млн\.?|грн\.?|[.,;:()]/gi, "");
   if (rest.trim() !== "") return false;
   if (amounts.some((token) => parseDecimalToKopecks(token, unit) === null)) return false;
   const { total, byYear } = readAmounts(amounts, slots, unit);
@@ -753,8 +869,10 @@ export function readPassportFunding(
     },
     place: (at, count) => sink.place(at, count),
   };
+  const rowsSink = oneCellSink(sink, read);
   const table =
-    readInlineTable(read, unit, sink, ambiguityWarner(log, taskTotals)) || readFundingTable(read, unit, sink);
+    readInlineTable(read, unit, rowsSink, ambiguityWarner(log, taskTotals)) ||
+    readFundingTable(read, unit, rowsSink);
   const done =
     table ||
     readFundingLine(field.value, read.funding, unit) ||
@@ -762,6 +880,20 @@ export function readPassportFunding(
   if (!table) readSourceRows(read, unit, sink);
   if (!done) log.warn("no-amounts", noAmountsMessage(proseNumbers), field.line, ref.passport(10));
   else giveToSoleSource(read, field.value);
+}
+
+/**
+ * The ledger of a funding table nested in one cell: the cell holds every number of its rows, and each
+ * amount read from a row places one of them.
+ */
+function oneCellSink(sink: NumberSink, read: PassportRead): NumberSink {
+  const at = read.fundingCell;
+  if (!at) return sink;
+  sink.seeNumbers(
+    at,
+    read.fundingRows.flatMap((row) => row.cells.slice(2).flatMap(numbersIn)),
+  );
+  return { see: () => {}, seeNumbers: () => {}, place: () => sink.place(at, 1) };
 }
 
 /**
@@ -817,6 +949,5 @@ function noAmountsMessage(unread: string[]): string {
 export function passportUnit(read: PassportRead): MoneyUnit | null {
   const field = read.fields.find((each) => each.number === 10);
   const text = [field?.label, field?.value, ...read.fundingRows.flatMap((row) => row.cells)].join(" ");
-  if (/тис/i.test(text)) return "thousand";
-  return /грн/i.test(text) ? "uah" : null;
+  return unitNamedIn(text);
 }

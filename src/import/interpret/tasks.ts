@@ -2,7 +2,7 @@ import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "..
 import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
-import { formatAmount, type MoneyUnit, sumKopecks } from "../../domain/money.js";
+import { formatAmount, type MoneyUnit, sumKopecks, unitNamedIn } from "../../domain/money.js";
 import { money, yearMismatches } from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
@@ -20,6 +20,7 @@ import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
 import type { FindingLog } from "./findings.js";
 import {
+  amountsHeadingSource,
   printsYearsAsRows,
   readFunding,
   rowSource,
@@ -27,7 +28,15 @@ import {
   type TaskRole,
   yearRowColumns,
 } from "./funding.js";
+import {
+  type NameColumns,
+  NO_SECTIONS,
+  readSectionHeadings,
+  type SectionHeading,
+  type SectionHeadings,
+} from "./section-headings.js";
 import { hasSourceColumns, printsNoYear, readSourceColumns } from "./source-columns.js";
+import { unstackSources } from "./stacked-rows.js";
 import { cellText, leadingNumber } from "./text.js";
 
 export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
@@ -41,6 +50,7 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
   { role: "money", pattern: /обсяг|вартість|сума/i },
   { role: "result", pattern: /очікуван|результат/i },
   { role: "year", pattern: /^\s*(?:рік|роки)(?:\s+(?:фінансування|виконання|реалізації))?\s*$/i },
+  { role: "indicators", pattern: /показник/i },
 ];
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
@@ -57,6 +67,8 @@ const UNTITLED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*№?\s*(\d
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
 const MID_SENTENCE = new RegExp(String.raw`^[«"„“(]?${LOWER}`, "u");
 const TOTAL = /^(всього|усього|разом)/i;
+/** «Завдання: Назва», «Захід: Назва», «Проєкт: Назва»: a word naming the item's role, not its title. */
+const ROLE_PREFIX = /^(?:завдання|захід|про[еєe]кт)\s*:\s*(?=\S)/i;
 /** An executors cell cut after a conjunction or a slash: what follows on the next page goes on with it. */
 const ENDS_WITH_JOINER = new RegExp(String.raw`(?:(?<!${LETTER})(?:та|і|й|and)|\/)$`, "iu");
 
@@ -102,9 +114,33 @@ function taskColumns(table: Table): Columns<TaskRole> | null {
   if (!columnsCache.has(table))
     columnsCache.set(
       table,
-      oneNameColumn(directionsOnly(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS))),
+      oneNameColumn(
+        directionsOnly(
+          indicatorsAsResult(
+            amountsWithoutYears(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS)),
+          ),
+        ),
+      ),
     );
   return columnsCache.get(table) ?? null;
+}
+
+/**
+ * One amounts column and no year, span, source or `Рік` column under it («Орієнтовний обсяг
+ * фінансування, тис. грн» beside «Джерела фінансування»): the column holds each row's whole amount,
+ * read as its printed total.
+ */
+function amountsWithoutYears(columns: Columns<TaskRole> | null): Columns<TaskRole> | null {
+  if (columns?.roles.money === undefined || columns.roles.year !== undefined || columns.total !== null)
+    return columns;
+  if (columns.years.length > 0 || columns.spans.length > 0 || columns.sources.length > 0) return columns;
+  return { ...columns, total: columns.roles.money };
+}
+
+/** «Показники виконання» and no column of results: the indicators are what each measure is to achieve. */
+function indicatorsAsResult(columns: Columns<TaskRole> | null): Columns<TaskRole> | null {
+  if (columns?.roles.indicators === undefined || columns.roles.result !== undefined) return columns;
+  return { ...columns, roles: { ...columns.roles, result: columns.roles.indicators } };
 }
 
 /**
@@ -137,15 +173,13 @@ export function isTaskTable(table: Table): boolean {
   const yearColumns =
     columns.years.length > 0 || columns.spans.length > 0 || columns.roles.year !== undefined;
   const amountColumns = yearColumns || hasSourceColumns(columns);
-  return columns.roles.source !== undefined || (columns.roles.money !== undefined && amountColumns);
+  // An amounts' heading that names the source («Обсяг фінансування з бюджету громади») stands for its column.
+  const sourced = columns.roles.source !== undefined || amountsHeadingSource(columns) !== null;
+  return sourced || (columns.roles.money !== undefined && amountColumns);
 }
 
-/** «млн грн», «млн. грн», «мільйонів гривень» in the amounts' heading. */
-const MILLIONS = /млн\.?\s*(?:грн|гривень)|мільйон\S*\s+гривень/i;
-
 export function unitOf(headerText: string): MoneyUnit | null {
-  if (/тис/i.test(headerText)) return "thousand";
-  return /грн/i.test(headerText) ? "uah" : null;
+  return unitNamedIn(headerText);
 }
 
 const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
@@ -158,6 +192,11 @@ function romanNumber(text: string): number | null {
     return sum + (value < (values[index + 1] ?? 0) ? -value : value);
   }, 0);
   return /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(latin) && total > 0 ? total : null;
+}
+
+/** An item's title without the role word printed before it. */
+function withoutRole(title: string): string {
+  return title.replace(ROLE_PREFIX, "");
 }
 
 function cell(cells: string[], index: number | undefined): string {
@@ -205,6 +244,8 @@ class TaskTableBuilder {
   private lastYearRow: FundingRow | null = null;
   /** The years the `Рік` cells name, when the table prints years as rows. */
   readonly years = new Set<string>();
+  /** The one source the amounts' heading names in a table with no source column. */
+  private readonly headingSource: ReturnType<typeof amountsHeadingSource>;
 
   constructor(
     private readonly columns: Columns<TaskRole>,
@@ -213,9 +254,12 @@ class TaskTableBuilder {
     private readonly ledger: NumberLedger,
     /** The «№» column counts the rows (1, 2, 3 … beside a column of directions): no direction's number. */
     private readonly rowCounter = false,
+    /** Rows heading directions by a word of the council's own («Блок 2. Назва»), and their totals. */
+    private readonly sections: SectionHeadings = NO_SECTIONS,
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
     this.yearsAsRows = printsYearsAsRows(columns);
+    this.headingSource = amountsHeadingSource(columns);
   }
 
   /** The header or the column-number row repeated at the top of a page. */
@@ -234,24 +278,31 @@ class TaskTableBuilder {
     const afterBreak = this.afterBreak;
     this.afterBreak = false;
     this.ledger.seeRow(row.line, row.cells);
-    const cells = this.withMergedCells(row);
+    const section = this.sections.rows.get(row);
+    unstackSources(this.withMergedCells(row), this.columns).forEach((cells, index) => {
+      this.takeCells(cells, row.line, afterBreak && index === 0, index === 0 ? section : undefined);
+    });
+  }
+
+  /** `section`: the row heads a direction by a word of the council's own (`readSectionHeadings`). */
+  private takeCells(cells: string[], line: number, afterBreak: boolean, section?: SectionHeading): void {
     const first = cellText(cells.find((text) => text.trim() !== ""));
-    const direction = this.directionOf(cells, first);
+    const direction = section ?? this.directionOf(cells, first);
     const heading = this.taskHeadingOf(cells, first);
     if (direction) {
-      this.placeText(row.line, cells, [this.columns.roles.number]);
-      this.startDirection(direction.number, direction.title, row.line);
+      this.placeText(line, cells, [this.columns.roles.number]);
+      this.startDirection(direction.number, direction.title, line);
     } else if (heading) {
       this.task = null;
-      this.addTask(heading[1] ?? "", cellText(heading[2]), row.line);
+      this.addTask(heading[1] ?? "", cellText(heading[2]), line);
       if (this.task) this.headed.add(this.task);
       this.totals = null;
-    } else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, row.line);
+    } else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, line);
     else {
-      const rest = this.takeDirectionCell(cells, row.line, afterBreak);
+      const rest = this.takeDirectionCell(cells, line, afterBreak);
       if (rest === null) return;
-      if (afterBreak && this.continuesLeaf(rest)) this.continueLeaf(rest, row.line);
-      else this.takeItemRow(rest, row.line);
+      if (afterBreak && this.continuesLeaf(rest)) this.continueLeaf(rest, line);
+      else this.takeItemRow(rest, line);
     }
   }
 
@@ -409,7 +460,8 @@ class TaskTableBuilder {
 
   private startTotals(cells: string[], line: number): void {
     const label = cells.join(" ");
-    if (/завдан/i.test(label) && this.task) {
+    const ofSection = this.sections.totalOf(cellText(cells.find((text) => text.trim() !== "")));
+    if (ofSection === null && /завдан/i.test(label) && this.task) {
       const rows: FundingRow[] = [];
       this.taskTotals.push({ task: this.task, rows });
       this.totals = rows;
@@ -419,9 +471,9 @@ class TaskTableBuilder {
       return;
     }
     const direction = this.direction;
-    const namesDirection = /напрям|розділ|підпрограм/i.test(label);
-    const bare =
-      !namesDirection && !/програм/i.test(label) && direction !== null && direction.items.length > 0;
+    const namesDirection = ofSection === "direction" || /напрям|розділ|підпрограм/i.test(label);
+    const namesProgramme = ofSection === null && /програм/i.test(label);
+    const bare = !namesDirection && !namesProgramme && direction !== null && direction.items.length > 0;
     const ofDirection = (namesDirection || bare) && direction;
     this.totals = ofDirection ? ofDirection.declaredTotals : this.declaredTotals;
     if (bare) this.bareTotals.push({ direction, from: direction.declaredTotals.length });
@@ -500,8 +552,10 @@ class TaskTableBuilder {
     const read = readFunding(cells, columns, this.unit, line, totalRow, { possible: years, totalled });
     const { result, placed, yearsGuessed } = read;
     this.warnScaled(read.scaled, line, item);
+    if (read.row) this.sourceFromHeading(read.row);
     const row = read.row && this.yearsAsRows ? this.joinYearRow(target, read.row, cells, line) : read.row;
     if (row === read.row && row) target.push(row);
+    if (item && this.yearsAsRows) this.yearAsDeadline(item, cells);
     if (row && yearsGuessed && item) {
       const message = `Рядок «${row.label || "без назви джерела"}» має менше клітинок сум, ніж стовпців у шапці: суми віднесено до років зліва — перевірте роки`;
       this.log.warn("years-guessed", message, line, item);
@@ -513,6 +567,25 @@ class TaskTableBuilder {
       this.amountTexts.push(cells[cell] ?? "");
     }
     return result;
+  }
+
+  /**
+   * «Рік виконання» in a table with no deadline column: the years of a measure's rows are when it is
+   * carried out, its deadline from the first to the last of them.
+   */
+  private yearAsDeadline(item: Item, cells: string[]): void {
+    if (this.columns.roles.deadline !== undefined) return;
+    const read = parseDeadline(cell(cells, this.columns.roles.year));
+    if (read?.kind !== "years") return;
+    const known = item.deadline?.kind === "years" ? item.deadline : read;
+    item.deadline = { kind: "years", from: Math.min(known.from, read.from), to: Math.max(known.to, read.to) };
+  }
+
+  /** A row naming no source in a table whose amounts' heading names one: the amounts are that source's. */
+  private sourceFromHeading(row: FundingRow): void {
+    if (!this.headingSource || row.source !== "unspecified" || row.label !== "") return;
+    row.source = this.headingSource.source;
+    row.label = this.headingSource.label;
   }
 
   private warnScaled(amounts: ScaledAmount[], line: number, item?: Item): void {
@@ -633,8 +706,8 @@ class TaskTableBuilder {
     const taskCell = cell(cells, roles.task ?? 0);
     const ownNumber = cellText(cell(cells, roles.number));
     const parsed = ownNumber ? { number: ownNumber, rest: cellText(taskCell) } : leadingNumber(taskCell);
-    let title = parsed ? parsed.rest : cellText(taskCell);
-    let project = cellText(cell(cells, roles.project));
+    let title = withoutRole(parsed ? parsed.rest : cellText(taskCell));
+    let project = withoutRole(cellText(cell(cells, roles.project)));
     let executors = cell(cells, roles.executors);
     if (isSourceLabel(project)) project = ""; // a source shifted left: a source row, not a project
     if (isSourceLabel(title)) title = ""; // a source row starting in the first cell
@@ -742,7 +815,7 @@ class TaskTableBuilder {
     const direction = this.currentDirection(line);
     const printed = leadingNumber(cellValue);
     const numbered = printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null;
-    const title = numbered ? numbered.rest : cellValue;
+    const title = withoutRole(numbered ? numbered.rest : cellValue);
     if (numbered) this.projectNumberPrinted = true;
     if (!this.task || this.taskIsDirection) {
       this.addTask(numbered?.number ?? "", title, line);
@@ -795,6 +868,11 @@ class TaskTableBuilder {
     }
   }
 
+  private warnDeadlineText(leaf: Item, deadline: string, line: number): void {
+    const message = `Строк виконання «${deadline}» не прочитано як роки, квартал, півріччя чи «протягом дії Програми»: його збережено текстом, а кошти заходу зі строком не звірено`;
+    this.log.warn("deadline-text", message, line, leaf);
+  }
+
   private fill(cells: string[], executors: string, line: number, newRow: boolean): void {
     const leaf = this.leaf;
     if (!leaf) return;
@@ -805,6 +883,7 @@ class TaskTableBuilder {
       this.executorsPrinted = cellText(executors);
       leaf.deadlineText = deadline;
       leaf.deadline = parseDeadline(deadline);
+      if (leaf.deadline?.kind === "text") this.warnDeadlineText(leaf, deadline, line);
       this.placeText(line, cells, [roles.deadline]);
     }
     const result = this.addFunding(leaf.funding, cells, line, false, leaf);
@@ -850,6 +929,16 @@ function warnSourcesWithoutYears(columns: Columns<TaskRole>, table: Table, log: 
   const message =
     `Таблиця завдань наводить суми лише за джерелами фінансування (${labels}), без розподілу за роками: ` +
     "суми враховано в загальних обсягах, а порівняти їх за роками (з паспортом, підсумками) неможливо";
+  log.warn("years-not-split", message, table.line, ref.programme());
+}
+
+/** One finding for a table whose one amounts column prints no year: no amount of it is split by year. */
+function warnAmountsWithoutYears(columns: Columns<TaskRole>, table: Table, log: FindingLog): void {
+  const { years, spans, sources, total } = columns;
+  if (total === null || years.length > 0 || spans.length > 0 || sources.length > 0) return;
+  const message =
+    "Таблиця завдань наводить суми одним стовпцем, без розподілу за роками: суми враховано в загальних " +
+    "обсягах, а порівняти їх за роками (з паспортом, підсумками) неможливо";
   log.warn("years-not-split", message, table.line, ref.programme());
 }
 
@@ -907,6 +996,13 @@ function countsRows(rows: TableRow[], columns: Columns<TaskRole>): boolean {
   return numbered.length >= 2 && inTurn && beyond;
 }
 
+/** A heading stands in the task column or before it; an item's number up to the last naming column. */
+function nameColumns(columns: Columns<TaskRole>): NameColumns {
+  const { number, task, project } = columns.roles;
+  const naming = [number, task, project].filter((index) => index !== undefined);
+  return { heading: task ?? 0, last: Math.max(0, ...naming) };
+}
+
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
 export function readTaskTable(
   table: Table,
@@ -917,15 +1013,7 @@ export function readTaskTable(
   const columns = taskColumns(table);
   if (!columns) return null;
   const unit = chosenUnit ?? unitOf(columns.headerText);
-  const millions = chosenUnit ? null : MILLIONS.exec(columns.headerText);
-  if (millions)
-    log.add(
-      "unit-million",
-      `Заголовок таблиці завдань вказує суми в млн грн («${millions[0]}»): infoprog читає таблицю лише в грн або тис. грн, тож суми прочитано як гривні — у мільйон разів менші. Перерахуйте таблицю в тис. грн і імпортуйте знову.`,
-      table.line,
-      ref.programme(),
-    );
-  else if (!unit) {
+  if (!unit) {
     log.warn(
       "unit-unknown",
       "Заголовок таблиці завдань не вказує одиниць (тис. грн чи грн); прийнято тис. грн",
@@ -933,15 +1021,19 @@ export function readTaskTable(
       ref.programme(),
     );
   }
-  const counter = countsRows(table.rows.slice(columns.headerRows), columns);
-  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter);
-  for (const row of table.rows.slice(columns.headerRows)) builder.take(row);
+  const body = table.rows.slice(columns.headerRows);
+  const counter = countsRows(body, columns);
+  const isKnownHeading = (text: string) => isDirectionHeading(text) || isCapitalHeading(text);
+  const sections = readSectionHeadings(body, nameColumns(columns), isKnownHeading);
+  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter, sections);
+  for (const row of body) builder.take(row);
   builder.settleBareTotals();
   builder.dropCaptionAfterTotal();
   builder.settleRowNumbers();
   builder.checkTaskTotals();
   warnSources(builder.directions, log, builder.unit);
   warnSourcesWithoutYears(columns, table, log);
+  warnAmountsWithoutYears(columns, table, log);
   if (builder.directions.length === 0)
     log.warn("no-directions", "У таблиці завдань не знайдено напрямів", table.line, ref.programme());
   return {

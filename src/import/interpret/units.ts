@@ -7,17 +7,18 @@ import {
   type Programme,
   ref,
 } from "../../domain/model.js";
-import { formatAmount, type Kopecks, type MoneyUnit } from "../../domain/money.js";
+import { formatAmount, type Kopecks, type MoneyUnit, smallerUnit, unitLabel } from "../../domain/money.js";
 import { severityOf } from "../../domain/rules/table.js";
 import { programmeTotals } from "../../domain/totals.js";
 import type { FindingLog } from "./findings.js";
 
 /**
- * The unit of the whole task table, checked against the evidence that its amounts are plainly UAH
- * under a «тис. грн» header (`amount.unit-suspect`, one error for the programme). Evidence:
- * - every amount is printed with two decimals «,00» and a typical amount read in thousands is beyond
- *   any community informatization project (10 million UAH and more a year);
- * - the total read in thousands is implausible for the community's kind (a village or settlement
+ * The unit of the whole task table, checked against the evidence that its amounts are in the unit a
+ * thousand times smaller than its header's: UAH under «тис. грн», thousands under «млн грн»
+ * (`amount.unit-suspect`, one error for the programme). Evidence:
+ * - (under «тис. грн» only) every amount is printed with two decimals «,00» and a typical amount read in
+ *   thousands is beyond any community informatization project (10 million UAH and more a year);
+ * - the total read in the header's unit is implausible for the community's kind (a village or settlement
  *   community: 200 million UAH; a city: 2 billion UAH);
  * - the table's total is exactly 1000 times the passport's (field 10).
  */
@@ -63,15 +64,37 @@ function uah(kopecks: Kopecks): string {
   return `${formatAmount(kopecks, "uah")} грн`;
 }
 
-/** The reasons to think the amounts are UAH; empty when the thousands reading is plausible. */
+/** How the amounts would be named in a message: «в тисячах», «у гривнях». */
+const IN_UNIT: Record<MoneyUnit, string> = { million: "мільйонах", thousand: "тисячах", uah: "гривнях" };
+/** What the amounts look like: «схожі на гривні». */
+const LIKE_UNIT: Record<MoneyUnit, string> = { million: "мільйони", thousand: "тисячі", uah: "гривні" };
+
+/** The reasons to think the amounts are in the smaller unit; empty when the header's reading is plausible. */
 export function unitEvidence({ programme, amountTexts, communityText }: UnitEvidence): string[] {
-  if (programme.unit !== "thousand") return [];
+  if (smallerUnit(programme.unit) === null) return [];
+  const reasons = programme.unit === "thousand" ? centsEvidence(programme, amountTexts) : [];
+  const total = programmeTotals(programme).total;
+  const kind = communityKind(communityText);
+  if (total > TOTAL_CEILING[kind] && !oneRowDominates(programme, total)) {
+    const who = kind === "village" ? "сільської чи селищної громади" : "громади";
+    reasons.push(
+      `загальна сума в ${IN_UNIT[programme.unit]} (${uah(total)}) неймовірна для програми інформатизації ${who}`,
+    );
+  }
+  const passport = programme.passport.funding.total;
+  if (passport !== null && passport > 0 && total === passport * THOUSAND) {
+    reasons.push(`сума таблиці в 1000 разів більша за загальний обсяг у паспорті (поле 10)`);
+  }
+  return reasons;
+}
+
+/** Every amount printed with «,00» and a typical one beyond any project when read in thousands. */
+function centsEvidence(programme: Programme, amountTexts: string[]): string[] {
   const amounts = allItems(programme)
     .flatMap((item) => item.funding)
     .filter((row) => isSummedSource(row.source))
     .flatMap((row) => Object.values(row.byYear))
     .filter((amount) => amount > 0);
-  const total = programmeTotals(programme).total;
   const reasons: string[] = [];
   const printed = amountTexts.filter((text) => !/^[\s0.,]*$/.test(text));
   if (printed.length >= MIN_AMOUNTS && printed.every((text) => CENTS.test(text.trim()))) {
@@ -80,15 +103,6 @@ export function unitEvidence({ programme, amountTexts, communityText }: UnitEvid
         `усі суми надруковано з копійками («,00»), а типова сума за рік у тисячах становила б ${uah(median(amounts))}`,
       );
     }
-  }
-  const kind = communityKind(communityText);
-  if (total > TOTAL_CEILING[kind] && !oneRowDominates(programme, total)) {
-    const who = kind === "village" ? "сільської чи селищної громади" : "громади";
-    reasons.push(`загальна сума в тисячах (${uah(total)}) неймовірна для програми інформатизації ${who}`);
-  }
-  const passport = programme.passport.funding.total;
-  if (passport !== null && passport > 0 && total === passport * THOUSAND) {
-    reasons.push(`сума таблиці в 1000 разів більша за загальний обсяг у паспорті (поле 10)`);
   }
   return reasons;
 }
@@ -100,14 +114,16 @@ export function unitEvidence({ programme, amountTexts, communityText }: UnitEvid
  */
 export function checkProgrammeUnit(evidence: UnitEvidence): Finding | null {
   const reasons = unitEvidence(evidence);
-  if (reasons.length === 0) return null;
+  const header = evidence.programme.unit;
+  const smaller = smallerUnit(header);
+  if (reasons.length === 0 || smaller === null) return null;
   const total = programmeTotals(evidence.programme).total;
-  const asUah = Math.round(total / THOUSAND);
+  const asSmaller = Math.round(total / THOUSAND);
   const message =
-    `Суми таблиці завдань схожі на гривні під заголовком «тис. грн»: ${reasons.join("; ")}. ` +
-    `У тисячах (як у заголовку) програма коштує ${uah(total)}; у гривнях — ${uah(asUah)}. ` +
-    "Прочитано в тисячах, як у заголовку; щоб прийняти прочитання в гривнях, імпортуйте з «--unit uah» " +
-    "(API: ?unit=uah) або оберіть «Суми в гривнях» у перегляді імпорту.";
+    `Суми таблиці завдань схожі на ${LIKE_UNIT[smaller]} під заголовком «${unitLabel(header)}»: ${reasons.join("; ")}. ` +
+    `У ${IN_UNIT[header]} (як у заголовку) програма коштує ${uah(total)}; у ${IN_UNIT[smaller]} — ${uah(asSmaller)}. ` +
+    `Прочитано в ${IN_UNIT[header]}, як у заголовку; щоб прийняти прочитання в ${IN_UNIT[smaller]}, імпортуйте з ` +
+    `«--unit ${smaller}» (API: ?unit=${smaller}) або оберіть «Суми в ${SHORT_LABEL[smaller]}» у перегляді імпорту.`;
   const code = "amount.unit-suspect";
   return {
     code,
@@ -116,6 +132,8 @@ export function checkProgrammeUnit(evidence: UnitEvidence): Finding | null {
     location: { line: evidence.line, ref: ref.programme() },
   };
 }
+
+const SHORT_LABEL: Record<MoneyUnit, string> = { million: "млн грн", thousand: "тис. грн", uah: "гривнях" };
 
 export type { MoneyUnit };
 

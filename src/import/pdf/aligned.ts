@@ -219,6 +219,26 @@ function isYearRow(line: Piece[]): boolean {
   );
 }
 
+/**
+ * A band of headings over years that names no known table's columns: a funding summary's
+ * («Обсяг коштів | 2026 | 2027 | 2028 | Усього»). Two or more years as headings of their own beside a
+ * heading in words, no amount, and no row's number first.
+ */
+function headsYears(band: Piece[][]): boolean {
+  const texts = band.flat().map((piece) => piece.text);
+  const years = texts.filter((text) => yearOf(text) !== null).length;
+  const words = texts.filter((text) => yearOf(text) === null && CAPITAL_FIRST.test(text));
+  const first = band[0]?.[0]?.text ?? "";
+  return (
+    years >= 2 &&
+    words.length > 0 &&
+    !texts.some((text) => AMOUNT_ONLY.test(text) && yearOf(text) === null) &&
+    !/^\d/.test(first)
+  );
+}
+
+const AMOUNT_ONLY = /^\d[\d\s]*(?:[.,]\d+)?$/;
+
 /** A line of the year headings' wrapped rests: each piece reads on («рік», «(тис. грн)») under a year. */
 function restsOfYears(years: Piece[], line: Piece[]): boolean {
   if (!isYearRow(years)) return false;
@@ -260,6 +280,8 @@ export interface AlignedContext {
   headerless?: boolean;
   /** That table's header band's lines, each as its pieces' texts. */
   header?: string[];
+  /** The first line heads a table: headings over years (`headsYears`) make a header there too. */
+  headedTop?: boolean;
 }
 
 const bandText = (line: Piece[]): string => line.map((piece) => piece.text).join(" ");
@@ -389,7 +411,8 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
   // The naming lines' pieces, without the column-number row (its numbers are no amounts).
   const naming = band.filter((line) => !isColumnNumberRow(line.map((piece) => piece.text))).flat();
   const texts = naming.map((piece) => piece.text);
-  if (!lone && !rules.some((list) => isNamingRow(texts, [...list]))) return null;
+  const overYears = at === 0 && context.headedTop === true && headsYears(band);
+  if (!lone && !rules.some((list) => isNamingRow(texts, [...list])) && !overYears) return null;
   const numberRow = band.find((line) => isColumnNumberRow(line.map((piece) => piece.text)));
   const numbers = numberRow?.map(centreOf);
   const inherited = lone ? inheritedColumns(first, context) : null;

@@ -27,6 +27,11 @@ export interface PageContent {
   vertical: Ruling[];
   width: number;
   height: number;
+  /**
+   * Its first line heads a table whatever the headings (a space-aligned text's header band under
+   * another table, which the reader told by its own rule): `AlignedContext.headedTop`.
+   */
+  headedTop?: boolean;
 }
 
 /** Values within `tolerance` of each other as one (their mean), in ascending order. */

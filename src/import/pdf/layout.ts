@@ -220,6 +220,27 @@ function cellText(runs: TextRun[], widest?: number, glyphs?: GlyphWidths): strin
   }, "");
 }
 
+/** An amount alone on its line, or a dash for none: «100,0», «1 250,5», «-». */
+const AMOUNT_LINE = /^(?:[-–—]|\d{1,3}(?:[\s\u00a0]\d{3})*(?:,\d+)?)$/;
+
+/**
+ * A row that stacks its sources, one per line of a cell («Бюджет громади» over «Інші джерела»), and
+ * as many lines of amounts (or dashes) in other cells: those cells keep their lines apart, as a Word
+ * cell's paragraphs do, so that the task table gives each source its amounts. Elsewhere a cell's
+ * lines are one text (a number wrapped over two lines is one number).
+ */
+function stackedCells(row: TextRun[][], texts: string[]): string[] {
+  const lines = row.map((runs) => groupLines(runs).map(lineText));
+  const sources = lines.find((each) => each.length >= 2 && each.every((line) => isSourceLabel(line)));
+  if (!sources) return texts;
+  const stacks = (each: string[]) =>
+    each === sources || (each.length === sources.length && each.every((line) => AMOUNT_LINE.test(line)));
+  return texts.map((text, column) => {
+    const own = lines[column] ?? [];
+    return stacks(own) ? own.join("\n") : text;
+  });
+}
+
 /** The width of the widest line of each column of a grid's cells (a cell's lines by baseline). */
 function widestLines(buckets: TextRun[][][], width: number): number[] {
   const widest = Array.from({ length: width }, () => 0);
@@ -258,7 +279,12 @@ function readGrid(grid: Grid, runs: TextRun[], glyphs?: GlyphWidths): PageTable 
     buckets[r]?.[c]?.push(run);
   }
   const widest = widestLines(buckets, width);
-  const cells = buckets.map((row) => row.map((cell, column) => cellText(cell, widest[column], glyphs)));
+  const cells = buckets.map((row) =>
+    stackedCells(
+      row,
+      row.map((cell, column) => cellText(cell, widest[column], glyphs)),
+    ),
+  );
   return { kind: "table", top: grid.top, grid, cells, merged: mergedFromAbove(grid, cells) };
 }
 
@@ -336,7 +362,7 @@ function pageItems(
     groupLines(rest),
     lineText,
     (runs, widest) => cellText(runs, widest, glyphs),
-    { horizontal, ...carried, headerless },
+    { horizontal, ...carried, headerless, ...(page.headedTop ? { headedTop: true } : {}) },
   );
   const last = aligned.tables.at(-1);
   if (last) {

@@ -19,7 +19,7 @@
 import { type Block, NotAProgrammeError } from "../blocks.js";
 import { isColumnNumberRow } from "../interpret/columns.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
-import { TASK_COLUMNS } from "../interpret/tasks.js";
+import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline, checkLineCount, checkRowWidth } from "../limits.js";
 import { type AlignedTable, alignedTables } from "../pdf/aligned.js";
 import type { PageContent, TextRun } from "../pdf/geometry.js";
@@ -48,6 +48,8 @@ interface Line {
   blanksBefore: number;
   /** A form feed (a page break) stood on it or on a blank line just above it. */
   feed: boolean;
+  /** It opens a table under another on the page (`opensHeaderBand`): its page's `headedTop`. */
+  heads?: boolean;
 }
 
 function runsOf(text: string, y: number): TextRun[] {
@@ -73,7 +75,8 @@ function toPage(lines: Line[]): PageContent {
   });
   const height = -y + STEP;
   const runs = placed.flat().map((run) => ({ ...run, y: run.y + height }));
-  return { runs, horizontal: [], vertical: [], width: 0, height };
+  const page: PageContent = { runs, horizontal: [], vertical: [], width: 0, height };
+  return lines[0]?.heads ? { ...page, headedTop: true } : page;
 }
 
 /** A page's baselines (as `toPage` sets them) to the document's line numbers. */
@@ -83,10 +86,11 @@ function lineNumbers(lines: Line[]): Map<number, number> {
 }
 
 /**
- * A line that no table row continues: an annex's heading ("Додаток 3") or a footnote under a table
- * ("*** – дані за попередній рік"); it is placed as after two blank lines, which end a table.
+ * A line that no table row continues: an annex's heading ("Додаток 3"), a table's caption ("Таблиця 3.
+ * Ресурсне забезпечення Програми") or a footnote under a table ("*** – дані за попередній рік"); it is
+ * placed as after two blank lines, which end a table.
  */
-const AFTER_TABLE = /^\s*(?:додаток\s*(?:№\s*)?\d|\*+\s*[-–—]\s)/iu;
+const AFTER_TABLE = /^\s*(?:(?:додаток|таблиця)\s*(?:№\s*)?\d|\*+\s*[-–—]\s)/iu;
 
 /**
  * The document's lines without blanks (counted on the next line), form feeds (noted on the next line)
@@ -184,31 +188,61 @@ function isFurniture(lines: Line[], index: number): boolean {
  * Pages at each printing of the header after the first (its first line again, or any line whose runs
  * name four columns of the task table: the text extraction may space a page's header otherwise), and
  * at each printing again of another table's header line (a line naming its columns, seen before: the
- * monitoring annex's header after a page break), and at an indicator annex's first header line;
- * furniture after the first header dropped.
+ * monitoring annex's header after a page break), and at another table's first header line under the
+ * task table's rows (`opensHeaderBand`: an indicator annex, a resources table); furniture after the
+ * first header dropped.
  */
 function pagesOf(lines: Line[], header: string): Line[][] {
   const pages: Line[][] = [[]];
   const headings = new Set<string>();
   let seen = false;
   let afterHeading = false;
+  // From a header's first line to the first line of a row: its band of headings.
+  let inBand = false;
   lines.forEach((line, index) => {
     if (index % 256 === 0) checkDeadline();
     const text = normalised(line.text);
     // A header's later lines may name columns too: only its first line starts a page.
     const again = headings.has(text) && !afterHeading;
     const cells = line.text.trim().split(/\s{2,}/);
-    // An indicator annex's header after the task table on the same page starts its own table.
-    const opensAnnex = seen && !afterHeading && namesIndicatorColumns(cells);
+    const repeated = startsHeader(line, header) || again;
+    // Another table's header under the task table's rows on the same page starts a table of its own.
+    const opensTable = seen && !inBand && !repeated && opensHeaderBand(cells);
     afterHeading = namesColumns(cells);
     if (afterHeading) headings.add(text);
-    if (startsHeader(line, header) || again || opensAnnex) {
+    if (repeated || opensTable) {
       if (seen) pages.push([]);
       seen = true;
+      inBand = true;
     } else if (seen && isFurniture(lines, index)) return;
-    pages.at(-1)?.push(line);
+    // A header band ends at its row of years, or, with none, at the first row.
+    if (cells.some(isRowCell) || yearHeadings(cells) >= 2) inBand = false;
+    pages.at(-1)?.push(opensTable ? { ...line, heads: true } : line);
   });
   return pages.filter((page) => page.length > 0);
+}
+
+/** A cell no heading is: an amount, a dash, an item's number («1.1.», «2)», «2.3 Назва»), a direction. */
+const isRowCell = (cell: string): boolean =>
+  isAmountText(cell) ||
+  /^[-–—]$/.test(cell) ||
+  /^\d{1,3}(?:\.\d{1,3})*[.)](?:\s|$)|^\d{1,3}(?:\.\d{1,3})+(?:\s|$)/.test(cell) ||
+  isDirectionHeading(cell);
+
+const YEAR_HEADING = /^(?:19|20)\d\d(?:\s*(?:р\.|рік))?$/;
+
+const yearHeadings = (cells: string[]): number => cells.filter((cell) => YEAR_HEADING.test(cell)).length;
+const TOTAL_HEADING = /^(?:всього|усього|разом)/iu;
+
+/**
+ * A line of a new table's headings: an indicator annex's columns named, or two or more years as
+ * headings of their own beside a heading in words, among no amounts («Обсяг коштів | 2026 | 2027 |
+ * 2028 | Усього», a resources table's header; not «Всього | 2026 | 2027», a task table's row of years).
+ */
+function opensHeaderBand(cells: string[]): boolean {
+  if (namesIndicatorColumns(cells)) return true;
+  const named = cells.some((cell) => !YEAR_HEADING.test(cell) && !TOTAL_HEADING.test(cell));
+  return yearHeadings(cells) >= 2 && named && !cells.some(isAmountText);
 }
 
 /** A line left outside the tables that still reads as a table row. */
@@ -263,7 +297,8 @@ function isHeaderLine(text: string): boolean {
 
 const overlaps = (a: TextRun, b: TextRun): boolean => a.x < b.x + b.width && b.x < a.x + a.width;
 /** An amount, not a year (a year heading, a deadline). */
-const isAmount = (run: TextRun): boolean => AMOUNT.test(run.text) && !/^(?:19|20)\d\d$/.test(run.text);
+const isAmountText = (text: string): boolean => AMOUNT.test(text) && !/^(?:19|20)\d\d$/.test(text);
+const isAmount = (run: TextRun): boolean => isAmountText(run.text);
 
 /**
  * An amount under a table's header that stands under none of its headings: a column is found by the

@@ -52,53 +52,59 @@ export interface DirectionColumnStyle {
   /** An executor as councils print it after the first measure's executors (`COUNCIL_EXECUTORS`), or none. */
   councilExecutor: string | null;
   /**
+   * Word stacks a measure's sources in one row: one source per line of its source cell, the amounts
+   * line by line under each year (derived from other draws: zeros printed, so every line is there).
+   */
+  stackSources: boolean;
+  /**
    * A direction's measures share one deadline and one set of executors, printed once in cells merged
    * down over the direction in Word (derived from other draws: a new draw would shift seeded samples).
    */
   shareCells: boolean;
 }
 
-export const directionColumnStyle: fc.Arbitrary<Omit<DirectionColumnStyle, "shareCells">> = fc.record({
-  headers: fc.record({
-    direction: fc.constantFrom(
-      "Назва напряму діяльності (пріоритетні завдання)",
-      "Пріоритетні напрями",
-      "Найменування напряму",
+export const directionColumnStyle: fc.Arbitrary<Omit<DirectionColumnStyle, "shareCells" | "stackSources">> =
+  fc.record({
+    headers: fc.record({
+      direction: fc.constantFrom(
+        "Назва напряму діяльності (пріоритетні завдання)",
+        "Пріоритетні напрями",
+        "Найменування напряму",
+      ),
+      measure: fc.constantFrom("Перелік заходів Програми", "Зміст заходу", "Назва заходу"),
+      deadline: fc.constantFrom("Строк виконання заходу", "Термін виконання"),
+      executors: fc.constantFrom("Виконавці", "Відповідальні виконавці заходу"),
+      money: fc.constantFrom(
+        "Орієнтовні обсяги фінансування (вартість), тис. грн, у тому числі:",
+        "Обсяги фінансування, тис. грн",
+      ),
+    }),
+    numbers: fc.constantFrom("direction", "measure", "inline", "rows"),
+    measureNumbering: fc.constantFrom("dot", "bare", "none"),
+    totalColumn: fc.boolean(),
+    directionCell: fc.constantFrom("first", "every"),
+    yearSuffix: fc.constantFrom("", " р.", " рік", " р., тис. грн"),
+    zero: fc.constantFrom("", "-", "0,0"),
+    localLabel: fc.constantFrom("Бюджет громади", "Місцевий бюджет", "бюджет територіальної громади"),
+    totalsLabel: fc.constantFrom(
+      { direction: "Всього за напрямом", programme: "Всього за Програмою" },
+      { direction: "Усього по напряму", programme: "Разом по Програмі" },
     ),
-    measure: fc.constantFrom("Перелік заходів Програми", "Зміст заходу", "Назва заходу"),
-    deadline: fc.constantFrom("Строк виконання заходу", "Термін виконання"),
-    executors: fc.constantFrom("Виконавці", "Відповідальні виконавці заходу"),
-    money: fc.constantFrom(
-      "Орієнтовні обсяги фінансування (вартість), тис. грн, у тому числі:",
-      "Обсяги фінансування, тис. грн",
+    directionTotals: fc.boolean(),
+    breaks: fc.array(fc.boolean(), { minLength: 1, maxLength: 30 }),
+    pageBreaks: pageBreakMode,
+    oldPassport: fc.constantFrom("none", "label", "value", "paragraphs"),
+    council: fc.constantFrom(
+      { printed: "міської ради", community: "" },
+      { printed: "Березівської сільської ради", community: "Березівська сільська територіальна громада" },
+      { printed: "Новоселицької селищної ради", community: "Новоселицька селищна територіальна громада" },
+      {
+        printed: "Кам'янець-Подільської міської ради",
+        community: "Кам'янець-Подільська міська територіальна громада",
+      },
     ),
-  }),
-  numbers: fc.constantFrom("direction", "measure", "inline", "rows"),
-  measureNumbering: fc.constantFrom("dot", "bare", "none"),
-  totalColumn: fc.boolean(),
-  directionCell: fc.constantFrom("first", "every"),
-  yearSuffix: fc.constantFrom("", " р.", " рік", " р., тис. грн"),
-  zero: fc.constantFrom("", "-", "0,0"),
-  localLabel: fc.constantFrom("Бюджет громади", "Місцевий бюджет", "бюджет територіальної громади"),
-  totalsLabel: fc.constantFrom(
-    { direction: "Всього за напрямом", programme: "Всього за Програмою" },
-    { direction: "Усього по напряму", programme: "Разом по Програмі" },
-  ),
-  directionTotals: fc.boolean(),
-  breaks: fc.array(fc.boolean(), { minLength: 1, maxLength: 30 }),
-  pageBreaks: pageBreakMode,
-  oldPassport: fc.constantFrom("none", "label", "value", "paragraphs"),
-  council: fc.constantFrom(
-    { printed: "міської ради", community: "" },
-    { printed: "Березівської сільської ради", community: "Березівська сільська територіальна громада" },
-    { printed: "Новоселицької селищної ради", community: "Новоселицька селищна територіальна громада" },
-    {
-      printed: "Кам'янець-Подільської міської ради",
-      community: "Кам'янець-Подільська міська територіальна громада",
-    },
-  ),
-  councilExecutor: fc.constantFrom(null, ...COUNCIL_EXECUTORS),
-});
+    councilExecutor: fc.constantFrom(null, ...COUNCIL_EXECUTORS),
+  });
 
 /** The old form's fields before its total, as councils print them. */
 const OLD_FIELDS = [
@@ -164,14 +170,14 @@ class DirectionColumnRenderer {
   }
 
   /** A row: its text as the text shows it (`printed`, where Word merges cells), its cells in Word. */
-  private push(cells: WordCell[], printed: string[] = cells.map((cell) => textOf(cell))): void {
+  private push(cells: WordCell[], printed: string[][] = [cells.map((cell) => textOf(cell))]): void {
     if (this.breaksNext) {
       this.lines.push("", this.columnNumberCells().join("\t"));
       this.word.pageBreak(this.style.pageBreaks, [this.columnNumberCells()]);
       this.brokenSinceMerge = true;
     }
     this.row++;
-    this.lines.push(printed.join("\t"));
+    this.lines.push(...printed.map((row) => row.join("\t")));
     this.word.row(cells);
   }
 
@@ -283,13 +289,19 @@ class DirectionColumnRenderer {
     this.brokenSinceMerge = false;
     let sharedOpen = false;
     for (const project of direction.projects) {
-      for (const [index, row] of this.projectRows(project).entries()) {
+      const rows = this.projectRows(project);
+      // Word stacks a measure's sources in its one row; the text shows a row per source all the same.
+      const groups = style.stackSources && rows.length > 1 ? [rows] : rows.map((row) => [row]);
+      for (const [index, group] of groups.entries()) {
+        const row = group.length > 1 ? stackedRow(group) : (group[0] ?? []);
         const lead = first || (style.directionCell === "every" && index === 0);
         const number = style.numbers === "direction" && first ? `${direction.number}.` : "";
         const ownNumber = style.numbers === "measure" || style.numbers === "rows";
         const measureNumber = ownNumber && index === 0 ? project.number : "";
         const start = [...(this.hasNumberColumn ? [number || measureNumber] : [])];
-        const printed = [...start, lead ? title : "", ...row];
+        const printed = group.map((each, line) =>
+          line === 0 ? [...start, lead ? title : "", ...each] : [...start.map(() => ""), "", ...each],
+        );
         if (this.breaksNext) sharedOpen = false;
         const cells = [
           ...start,
@@ -402,6 +414,18 @@ function sharedCells(model: TaskTableModel): TaskTableModel {
   return { ...model, directions, executorCells };
 }
 
+/**
+ * A measure's source rows as one row: its first row's cells, the source and amount cells holding each
+ * source's line in turn (a Word cell of several paragraphs).
+ */
+function stackedRow(rows: string[][]): string[] {
+  const [first = []] = rows;
+  const sourceAt = 3;
+  return first.map((cell, column) =>
+    column >= sourceAt && column < first.length - 1 ? rows.map((row) => row[column] ?? "").join("\n") : cell,
+  );
+}
+
 const textOf = (cell: WordCell): string => (typeof cell === "string" ? cell : cell.text);
 
 export const directionColumnDocument = fc
@@ -412,9 +436,11 @@ export const directionColumnDocument = fc
     // read as the directions' numbers, which it may as well be.
     const counted = drawn.numbers === "rows" && plain.directions.some((each) => each.projects.length > 1);
     const shareCells = drawn.directionCell === "first" && drawn.totalColumn;
+    const stackSources = drawn.zero !== "" && drawn.localLabel === "Місцевий бюджет";
     const style = {
       ...drawn,
       shareCells,
+      stackSources,
       ...(drawn.numbers === "rows" && !counted ? { numbers: "direction" as const } : {}),
     };
     const model = (shareCells ? sharedCells : (same: TaskTableModel) => same)(

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { MoneyUnit } from "../../../src/domain/money.js";
 import type { DirectionView, ProjectView } from "./view.js";
 
 /**
@@ -315,8 +316,13 @@ export function yearTotal(project: ProjectView, year: string): number {
 }
 
 /** Kopecks of whole UAH printed in a unit: "281,000" (thousand UAH) or "281 000,00" (UAH). */
-export function printAmount(kopecks: number, unit: "thousand" | "uah", grouped: boolean): string {
+export function printAmount(kopecks: number, unit: MoneyUnit, grouped: boolean): string {
   const uah = kopecks / 100;
+  if (unit === "million") {
+    if (uah % 1000 !== 0) throw new RangeError(`${kopecks} kopecks are no whole thousand UAH`);
+    const thousands = uah / 1000;
+    return `${group(Math.floor(thousands / 1000), grouped)},${String(thousands % 1000).padStart(3, "0")}`;
+  }
   if (unit === "thousand") {
     const whole = Math.floor(uah / 1000);
     const fraction = String(uah % 1000).padStart(3, "0");

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { MoneyUnit } from "../../../src/domain/money.js";
 import type { WordBlock, WordCell } from "../../support/word-document.js";
 import {
   cutExecutors,
@@ -50,7 +51,8 @@ export interface PagedStyle {
 /**
  * One name column (the task and project in one: "Найменування завдання, проєкту") after a "№ з/п"
  * column that holds the numbers, the direction's title in its heading row; and/or the amounts' header
- * in three rows: "Всього" beside "у т.ч. за роками:" over the row of years.
+ * in three rows: "Всього" beside "у т.ч. за роками:" over the row of years; and/or the source column
+ * after the amount columns.
  */
 export interface HeaderShape {
   oneName: string | null;
@@ -80,14 +82,35 @@ export interface HeaderShape {
   directionWord: DirectionWord;
   /** The total's heading beside «у т.ч. за роками» in lowercase («усього»), as a sub-heading. */
   lowerTotal: boolean;
+  /**
+   * The amounts in million UAH: «млн грн» wherever the headings say «тис. грн», each amount a whole
+   * number of thousands of UAH printed with three decimals («0,125»), as councils print millions.
+   */
+  millions?: boolean;
+  /** A word naming the item's role before each project's name: «Захід: Назва», «Проєкт: Назва». */
+  namePrefix: string;
+  /** «Джерела фінансування» printed after the amount columns, before the result (no source row shifted). */
+  sourceAfterAmounts: boolean;
 }
 
-type DirectionWord = "Пріоритетний напрям" | "Напрям" | "Розділ" | "Підпрограма";
+/**
+ * The words the importer knows, and words of councils' own («Блок 2. Назва», «Разом за блоком 2»)
+ * that head a direction by the table's shape: their projects are numbered N.1, N.2 ….
+ */
+const KNOWN_WORDS = ["Пріоритетний напрям", "Напрям", "Розділ", "Підпрограма"] as const;
+const SECTION_WORDS = ["Блок", "Програма", "Складова", "Компонент", "Стратегічна ціль", "Завдання"] as const;
+type DirectionWord = (typeof KNOWN_WORDS)[number] | (typeof SECTION_WORDS)[number];
 const DIRECTION_TOTAL: Record<DirectionWord, string> = {
   "Пріоритетний напрям": "Всього за напрямом",
   Напрям: "Усього за напрямом",
   Розділ: "Разом по розділу",
   Підпрограма: "Разом по підпрограмі",
+  Блок: "Разом за блоком",
+  Програма: "Всього по програмі",
+  Складова: "Всього за складовою",
+  Компонент: "Разом по компоненту",
+  "Стратегічна ціль": "Разом за стратегічною ціллю",
+  Завдання: "Разом за завданням",
 };
 
 /** The amounts' heading where it names the total (`HeaderShape.wideTotal`). */
@@ -115,10 +138,26 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
   wordyAmounts: fc.boolean(),
   rowNumbers: fc.boolean(),
   repeatTask: fc.boolean(),
-  directionWord: fc.constantFrom<DirectionWord>("Пріоритетний напрям", "Напрям", "Розділ", "Підпрограма"),
+  directionWord: fc.constantFrom<DirectionWord>(...KNOWN_WORDS, ...SECTION_WORDS),
   lowerTotal: fc.boolean(),
   wideTotal: fc.boolean(),
+  millions: fc.boolean(),
+  namePrefix: fc.constantFrom("", "Захід: ", "Проєкт: ", "Завдання: "),
+  sourceAfterAmounts: fc.boolean(),
 });
+
+/**
+ * A word of the council's own heads a direction only where its heading prints the word and its
+ * projects print numbers under the direction's (N.1, N.2 …, not «1)» or a count through the table);
+ * elsewhere the document uses a known word. «Завдання» as the direction word prints no task headings.
+ */
+function fitWord(shape: HeaderShape, style: PagedStyle): HeaderShape {
+  const known = (KNOWN_WORDS as readonly string[]).includes(shape.directionWord);
+  const printsWord = shape.oneName === null || shape.directionHeading === "named";
+  const numbered = (style.numbering === "dot" || style.numbering === "bare") && !shape.rowNumbers;
+  const directionWord = known || (printsWord && numbered) ? shape.directionWord : "Напрям";
+  return { ...shape, directionWord, taskHeadings: shape.taskHeadings && directionWord !== "Завдання" };
+}
 
 export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
   numbering: fc.constantFrom("dot", "bare", "bracket", "none"),
@@ -202,6 +241,24 @@ class PagedRenderer {
     return this.style.headerShape?.rowNumbers ? 1 : 0;
   }
 
+  /** Where the source column stands in a row of the usual order (after the task, project, executors, deadline). */
+  private get sourceAt(): number {
+    return 4 + this.extra;
+  }
+
+  /**
+   * A row of the usual order as the table prints it: with `sourceAfterAmounts`, its source cell moved
+   * after the amounts; a row of another width (a heading's merged cell) as it is.
+   */
+  private order<T>(cells: T[], amountCells = this.model.years.length + 1): T[] {
+    const width = this.width - (this.model.years.length + 1) + amountCells;
+    if (!this.style.headerShape?.sourceAfterAmounts || cells.length !== width) return cells;
+    const at = this.sourceAt;
+    const source = cells[at] as T;
+    const amounts = cells.slice(at + 1, at + 1 + amountCells);
+    return [...cells.slice(0, at), ...amounts, source, ...cells.slice(at + 1 + amountCells)];
+  }
+
   private get width(): number {
     return 6 + this.model.years.length + 1 + this.extra;
   }
@@ -223,6 +280,8 @@ class PagedRenderer {
       cells = [number, ...cells];
       word = [number, ...word];
     }
+    cells = this.order(cells);
+    word = this.order(word);
     if (at(this.style.breaks, this.row) && this.row > 0) {
       this.lines.push("", this.columnNumbers());
       this.word.pageBreak(this.style.pageBreaks, [this.columnNumberCells()]);
@@ -236,13 +295,14 @@ class PagedRenderer {
     const values = this.model.years.map(byYear);
     const total = values.reduce((sum, value) => sum + value, 0);
     return [total, ...values].map((kopecks) =>
-      kopecks === 0 ? this.style.zero : printAmount(kopecks, "thousand", this.style.grouped),
+      kopecks === 0 ? this.style.zero : printAmount(kopecks, this.unit, this.style.grouped),
     );
   }
 
   /** A source row's cells in the text, and in the DOCX, whose row fits its grid (no "gap" there). */
   private sourceCells(label: string, amounts: string[]): { text: string[]; word: string[] } {
-    const shift = at(this.style.shifts, this.sourceRow++);
+    const shifted = at(this.style.shifts, this.sourceRow++);
+    const shift = this.style.headerShape?.sourceAfterAmounts ? "none" : shifted;
     const placed = ["", "", "", "", label, ...amounts, ""];
     if (shift === "left") return twice(["", "", "", label, ...amounts, "", ""]);
     if (shift === "first-cell") return twice([label, "", "", "", ...amounts, "", ""]);
@@ -260,15 +320,26 @@ class PagedRenderer {
     return SOURCE_LABEL[source as keyof typeof SOURCE_LABEL] ?? source;
   }
 
+  private get unit(): MoneyUnit {
+    return this.style.headerShape?.millions ? "million" : "thousand";
+  }
+
+  /** A heading in the table's unit: «тис. грн» as written, or «млн грн». */
+  private inUnit(heading: string): string {
+    return this.unit === "million" ? heading.replace("тис. грн", "млн грн") : heading;
+  }
+
   render(): string {
     const { style, model } = this;
     const wordy = style.headerShape?.wordyAmounts === true;
-    const years = model.years.map((year) => `${year}${wordy ? " рік (тис. грн)" : style.yearSuffix}`);
+    const years = model.years.map(
+      (year) => `${year}${wordy ? this.inUnit(" рік (тис. грн)") : style.yearSuffix}`,
+    );
     const totalWord = wordy ? "Сума, всього" : style.totalWord;
     const subTotalWord = style.headerShape?.lowerTotal ? totalWord.toLowerCase() : totalWord;
     const title = `Перелік завдань, проєктів, робіт з інформатизації на ${model.years[0]}-${model.years.at(-1)} роки`;
     const shape = style.headerShape;
-    const moneyHeading = shape?.wideTotal ? WIDE_TOTAL : style.headers.money;
+    const moneyHeading = this.inUnit(shape?.wideTotal ? WIDE_TOTAL : style.headers.money);
     const blanks = model.years.map(() => "");
     const lead = this.extra ? [""] : [];
     const naming = [
@@ -288,7 +359,7 @@ class PagedRenderer {
           [...lead, "", "", "", "", "", "", ...years, ""],
         ]
       : [[...lead, "", "", "", "", "", totalWord, ...years, ""]];
-    const header = [naming, ...amountRows, this.columnNumberCells()];
+    const header = [...[naming, ...amountRows].map((cells) => this.order(cells)), this.columnNumberCells()];
     this.lines.push("Додаток 1", title, "", ...header.map((cells) => cells.join("\t")));
     this.word.paragraph("Додаток 1");
     this.word.paragraph(title);
@@ -306,8 +377,8 @@ class PagedRenderer {
         ]
       : amountRows;
     this.word.startTable([
-      [...naming.slice(0, 5 + this.extra), money, style.headers.result],
-      ...wordAmountRows,
+      this.order<WordCell>([...naming.slice(0, 5 + this.extra), money, style.headers.result], 1),
+      ...wordAmountRows.map((cells) => this.order(cells, cells.length - this.width + model.years.length + 1)),
       this.columnNumberCells(),
     ]);
     for (const direction of model.directions) {
@@ -359,7 +430,9 @@ class PagedRenderer {
 
   private renderProject(project: ProjectView, taskCell: string): void {
     const split = at(this.style.splits, this.project++);
-    const [title, titleRest] = split ? splitText(project.title) : [project.title, ""];
+    const prefix = this.style.headerShape?.namePrefix ?? "";
+    const [titleHead, titleRest] = split ? splitText(project.title) : [project.title, ""];
+    const title = `${prefix}${titleHead}`;
     const [result, resultRest] = split ? splitText(project.result) : [project.result, ""];
     const cell = this.model.executorCells[project.number];
     const executors = cell ? printExecutors(cell) : project.executors;
@@ -380,14 +453,14 @@ class PagedRenderer {
     // Word keeps a row that a page break cuts as one row: the DOCX has the whole title and result.
     this.push(
       [...head(title, executorsHead), ...money, result],
-      [...head(project.title, executors), ...money, project.result],
+      [...head(`${prefix}${project.title}`, executors), ...money, project.result],
       rowNumbered ? `${++this.rowNumber}.` : "",
     );
     if (titleRest || resultRest || executorsRest) {
       // The rest of the title and the result after a page break, in a row of their own.
       this.lines.push("", this.columnNumbers());
       const rest = ["", titleRest, executorsRest, "", "", "", ...blanks, resultRest];
-      this.lines.push((rowNumbered ? ["", ...rest] : rest).join("\t"));
+      this.lines.push(this.order(rowNumbered ? ["", ...rest] : rest).join("\t"));
     }
     for (const [source, byYear] of Object.entries(project.funding)) {
       const { text, word } = this.sourceCells(
@@ -427,16 +500,38 @@ export const pagedDocument = fc
 export const pagedShapedDocument = fc
   .tuple(taskTableModel, pagedStyle, headerShape)
   .map(([plainModel, plain, drawn]) => {
-    const shape = { ...drawn, rowNumbers: drawn.rowNumbers && drawn.oneName === null };
+    const shape = fitWord({ ...drawn, rowNumbers: drawn.rowNumbers && drawn.oneName === null }, plain);
     const style = { ...plain, headerShape: shape };
     const capitals = shape.oneName !== null && shape.directionHeading === "capitals";
-    const model = capitals
+    const shaped = capitals
       ? inCapitals(plainModel)
       : shape.rowNumbers
         ? numberedByRow(plainModel)
         : plainModel;
+    const model = shape.millions ? inWholeThousands(shaped) : shaped;
     return { model, style, ...renderPaged(model, style) };
   });
+
+const KOPECKS_PER_THOUSAND = 100_000;
+
+/** The model with every amount rounded to whole thousands of UAH (at least one), exact in millions. */
+function inWholeThousands(model: TaskTableModel): TaskTableModel {
+  const round = (kopecks: number) =>
+    Math.max(1, Math.round(kopecks / KOPECKS_PER_THOUSAND)) * KOPECKS_PER_THOUSAND;
+  const directions = model.directions.map((direction) => ({
+    ...direction,
+    projects: direction.projects.map((project) => ({
+      ...project,
+      funding: Object.fromEntries(
+        Object.entries(project.funding).map(([source, byYear]) => [
+          source,
+          Object.fromEntries(Object.entries(byYear).map(([year, kopecks]) => [year, round(kopecks)])),
+        ]),
+      ),
+    })),
+  }));
+  return { ...model, directions };
+}
 
 /** The model whose projects are numbered through the table (1, 2, 3, …), as a `№` column of rows prints them. */
 function numberedByRow(model: TaskTableModel): TaskTableModel {

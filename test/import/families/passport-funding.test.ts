@@ -748,3 +748,88 @@ describe("family 3: passport field 10 in prose", () => {
     300_000,
   );
 });
+
+/**
+ * Family 3's field 10 printed as its total in its own row, then a numbered row per source under it with
+ * the source's years in cells of their own («10.1 | бюджет громади | 400,0 | 460,0 | 400,0»), its total
+ * beside them first or last (`totalColumn`, `shift`), or each year printed with its amount
+ * («2026: 400,0», «2026 р. – 400,0»; `labelWithNumbers`). The years are the term's (field 9).
+ */
+function renderSourceRows(model: Field10, s: Style): string {
+  const unitWords = model.unit === "thousand" ? "тис. грн" : "грн";
+  const { total } = totalsOf(model);
+  const print = (value: number) => printAmount(value, model.unit, s);
+  const rows = SOURCES.filter((source) => model.amounts[source]).map((source, index) => {
+    const values = model.amounts[source] ?? [];
+    const years = values.map((value, at) =>
+      s.labelWithNumbers ? `${yearLabel(model.years[at] ?? "", s)}${print(value)}` : print(value),
+    );
+    const sum = print(values.reduce((all, value) => all + value, 0));
+    const cells = !s.totalColumn ? years : s.shift === 0 ? [sum, ...years] : [...years, sum];
+    const spellings = SOURCE_SPELLINGS[source] ?? [];
+    return [`10.${index + 1}`, spellings[s.spelling % spellings.length] ?? "", ...cells].join(T);
+  });
+  return [
+    ...passportHead(Number(model.years[0]), Number(model.years.at(-1))),
+    // A total of «-» alone is read as none: its zero is printed.
+    `10.${T}Джерела та обсяги фінансування, ${unitWords}, всього, у тому числі:${T}${printAmount(total, model.unit, { ...s, dash: false })}`,
+    ...rows,
+    "",
+    "Додаток 1",
+    "",
+  ].join("\n");
+}
+
+const yearLabel = (year: string, s: Style): string =>
+  s.yearSuffix === " р." ? `${year} р. – ` : `${year}: `;
+
+/**
+ * What the rows give back: each source's years and their sum; none for a source whose total, printed
+ * first or last, the years' amounts read the other way would add up to too (its numbers are named),
+ * but field 10's total when it is the only source.
+ */
+function expectedSourceRows(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {
+  const bySource: DeclaredFunding["bySource"] = {};
+  const bySourceByYear: DeclaredFunding["bySourceByYear"] = {};
+  for (const source of SOURCES) {
+    const values = model.amounts[source];
+    if (!values) continue;
+    const sum = values.reduce((all, value) => all + value, 0);
+    const printed = s.shift === 0 ? [sum, ...values] : [...values, sum];
+    // The other reading: the total at the other end.
+    const years = s.shift === 0 ? printed.slice(0, -1) : printed.slice(1);
+    const total = s.shift === 0 ? printed.at(-1) : printed[0];
+    const twoWays =
+      s.totalColumn &&
+      !s.labelWithNumbers &&
+      years.reduce((all, value) => all + value, 0) === total &&
+      JSON.stringify(years) !== JSON.stringify(values);
+    if (twoWays) continue;
+    bySource[source] = sum;
+    bySourceByYear[source] = Object.fromEntries(model.years.map((year, index) => [year, values[index] ?? 0]));
+  }
+  const { total } = totalsOf(model);
+  const funded = Object.keys(model.amounts) as SourceKind[];
+  // One source named: field 10's total is that source's, however its row read.
+  if (funded.length === 1 && funded[0]) bySource[funded[0]] = total;
+  return { total, byYear: {}, bySource, bySourceByYear };
+}
+
+describe("family 3: field 10's total in its row, a numbered row of years per source under it", () => {
+  it(`import(render(field 10)) gives each source's years back (${RUNS} seeds)`, () => {
+    fc.assert(
+      fc.property(field10, style, (model, s) => {
+        fc.pre(model.years.length >= 2);
+        const text = renderSourceRows(model, s);
+        const { programme, coverage } = interpretBlocks(readTextBlocks(text));
+        const { line: _line, ...funding } = programme.passport.funding;
+        const want = expectedSourceRows(model, s);
+        expect(funding, text).toEqual(want);
+        const unread = Object.keys(model.amounts).length - Object.keys(want.bySourceByYear).length;
+        expect(coverage?.numbersSeen).toBe((coverage?.numbersPlaced ?? 0) + (coverage?.numbersFlagged ?? 0));
+        if (unread === 0) expect(coverage?.numbersFlagged, text).toBe(0);
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+});

@@ -249,6 +249,8 @@ function amountsShape({
     wideTotal,
     directionWord: "Пріоритетний напрям",
     lowerTotal: false,
+    namePrefix: "",
+    sourceAfterAmounts: false,
   };
 }
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importText } from "../../../src/import/index.js";
+import type { WordBlock } from "../../support/word-document.js";
 import { givesAnnexesBack, model, render, style } from "./indicator-annexes.js";
 import { PROPERTY_RUNS } from "./model.js";
 import { RUNS } from "./render.js";
@@ -49,6 +50,68 @@ describe("family 4 aligned with spaces right after the task table, on the same p
         const result = importText(text);
         expect(taskTableView(result.programme), text).toEqual(tasks.directions);
         givesAnnexesBack(result, { ...annexes, text });
+      }),
+      { ...PROPERTY_RUNS, numRuns: Math.ceil(PROPERTY_RUNS.numRuns / 4) },
+    );
+  }, 120_000);
+});
+
+/**
+ * A council's resources table («Ресурсне забезпечення Програми»: a row per source and a total row by
+ * the task table's years, «Усього витрат» last), with or without its caption, laid out on its own
+ * columns right after the task table.
+ */
+const resourcesTable = (years: string[]) =>
+  fc
+    .record({
+      caption: fc.boolean(),
+      amounts: fc.array(
+        fc.array(fc.integer({ min: 0, max: 9_999_999 }), {
+          minLength: years.length + 1,
+          maxLength: years.length + 1,
+        }),
+        {
+          minLength: 3,
+          maxLength: 3,
+        },
+      ),
+    })
+    .map(({ caption, amounts }) => {
+      const labels = ["Бюджет громади, тис. грн", "Інші джерела, тис. грн", "Усього, тис. грн"];
+      const print = (value: number) =>
+        value === 0 ? "-" : `${String(value).replace(/\B(?=(\d{3})+$)/g, " ")},0`;
+      const rows = amounts.map((values, index) => [labels[index] ?? "", ...values.map(print)]);
+      const header = [
+        "Обсяг коштів, які пропонується залучити на виконання Програми",
+        ...years,
+        "Усього витрат",
+      ];
+      const table: WordBlock = { kind: "table", rows: [header, ...rows], headerRows: 1 };
+      const numbers = amounts.flat().filter((value) => value !== 0).length;
+      return {
+        blocks: caption
+          ? [{ kind: "paragraph" as const, text: "Таблиця 3. Ресурсне забезпечення Програми" }, table]
+          : [table],
+        numbers,
+      };
+    });
+
+describe("family 1 aligned with spaces with a resources table under it, on the same page", () => {
+  it(`reads the task table alone and names the resources table's numbers (${Math.ceil(RUNS / 4)} seeds)`, () => {
+    const documents = spacedDocument.chain((document) =>
+      resourcesTable(document.model.years).map((resources) => ({ document, resources })),
+    );
+    fc.assert(
+      fc.property(documents, ({ document: { model: tasks, text: table, style }, resources }) => {
+        const text = `${table.trimEnd()}\n${renderSpacedBlocks(resources.blocks, style)}`;
+        const { programme, coverage } = importText(text);
+        expect(taskTableView(programme), text).toEqual(tasks.directions);
+        const alone = importText(table).coverage;
+        expect(coverage, text).toEqual({
+          numbersSeen: (alone?.numbersSeen ?? 0) + resources.numbers,
+          numbersPlaced: alone?.numbersPlaced,
+          numbersFlagged: (alone?.numbersFlagged ?? 0) + resources.numbers,
+        });
       }),
       { ...PROPERTY_RUNS, numRuns: Math.ceil(PROPERTY_RUNS.numRuns / 4) },
     );

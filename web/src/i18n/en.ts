@@ -69,6 +69,9 @@ export const en: Record<MessageKey, string> = {
   "import.saveAsUah": "Amounts in UAH: save",
   "import.saveAsUahHint":
     "The import thinks the task table's amounts are printed in UAH although its header says thousand UAH. Save the UAH reading with one click (a new version), or save it as the header says.",
+  "import.saveAsThousand": "Amounts in thousand UAH: save",
+  "import.saveAsThousandHint":
+    "The import thinks the task table's amounts are printed in thousand UAH although its header says million UAH. Save the thousand UAH reading with one click (a new version), or save it as the header says.",
   "import.notProgramme": "The document does not look like an informatization programme: {msg}",
   "import.failed": "Could not import the file: {msg}",
   "import.wrongType": "Choose a DOCX, ODT, DOC, RTF, PDF, TXT, XLSX or CSV file.",

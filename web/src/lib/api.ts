@@ -10,7 +10,7 @@ import type {
 } from "../../../src/contract/programmes.js";
 import type { ProjectEditAnswer, ProjectEditBody } from "../../../src/contract/project-edit.js";
 import type { Finding, Programme } from "../../../src/domain/model.js";
-import type { Kopecks } from "../../../src/domain/money.js";
+import type { Kopecks, MoneyUnit } from "../../../src/domain/money.js";
 import type { ProjectFields } from "../../../src/domain/project-edit.js";
 import type { Totals } from "../../../src/domain/totals.js";
 
@@ -245,7 +245,7 @@ export function publicExportUrl(katottg: string, from: number, to: number, forma
 export interface ImportRequestOptions {
   dryRun: boolean;
   /** The unit of the task table's amounts, accepted against the header's (`amount.unit-suspect`). */
-  unit?: "uah" | "thousand";
+  unit?: MoneyUnit;
   /** Store a new version even when the programme is identical to the latest version. */
   saveIdentical?: boolean;
 }

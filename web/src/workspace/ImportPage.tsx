@@ -14,6 +14,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useEffect, useState } from "react";
+import { type MoneyUnit, smallerUnit } from "../../../src/domain/money.js";
 import { useI18n } from "../i18n/index.js";
 import {
   ApiError,
@@ -134,7 +135,7 @@ function readSource<T extends ImportPreview | ImportSaved>(
   source: Source,
   options: {
     dryRun: boolean;
-    unit?: "uah";
+    unit?: MoneyUnit;
     saveIdentical?: boolean;
     onProgress: (fraction: number) => void;
   },
@@ -178,11 +179,15 @@ function AddressForm({ busy, onSubmit }: { busy: boolean; onSubmit: (url: string
   );
 }
 
-/** The import read a «тис. грн» table whose amounts look like UAH: one click saves the UAH reading. */
-function unitSuspect(preview: ImportPreview): boolean {
-  return preview.findings.some(
+/**
+ * The import read a «тис. грн» table whose amounts look like UAH, or a «млн грн» one whose amounts look
+ * like thousands: the other reading, which one click saves; null when the amounts raised no doubt.
+ */
+function otherReading(preview: ImportPreview): MoneyUnit | null {
+  const suspect = preview.findings.some(
     (finding) => finding.code === "amount.unit-suspect" && finding.location.ref === "programme",
   );
+  return suspect ? smallerUnit(preview.programme.unit) : null;
 }
 
 /** A save that stored nothing: the programme is identical to its latest version. */
@@ -190,7 +195,7 @@ interface Identical {
   programmeId: number;
   version: number;
   /** The unit the save asked for, sent again by «save anyway». */
-  unit?: "uah";
+  unit?: MoneyUnit;
 }
 
 /** Says that the save stored nothing, with «save anyway» (a new version all the same) and a way on. */
@@ -245,7 +250,7 @@ export function ImportPage() {
       setPhase({ kind: "error", message: errorText(error, chosen, t) });
     }
   };
-  const save = async (preview: ImportPreview, unit?: "uah", saveIdentical = false) => {
+  const save = async (preview: ImportPreview, unit?: MoneyUnit, saveIdentical = false) => {
     if (!source) return;
     setPhase({ kind: "saving", preview, progress: source.kind === "address" ? 1 : 0 });
     try {
@@ -289,6 +294,7 @@ export function ImportPage() {
         ? t("import.converting", { s: seconds })
         : t("import.parsing");
 
+  const other = phase.kind === "preview" || phase.kind === "saving" ? otherReading(phase.preview) : null;
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -368,13 +374,13 @@ export function ImportPage() {
                 >
                   {t("common.cancel")}
                 </Button>
-                {!identical && unitSuspect(phase.preview) && (
+                {!identical && other && (
                   <Button
                     variant="light"
-                    onClick={() => save(phase.preview, "uah")}
+                    onClick={() => save(phase.preview, other)}
                     loading={phase.kind === "saving"}
                   >
-                    {t("import.saveAsUah")}
+                    {t(other === "thousand" ? "import.saveAsThousand" : "import.saveAsUah")}
                   </Button>
                 )}
                 {!identical && (
@@ -384,9 +390,9 @@ export function ImportPage() {
                 )}
               </Group>
             </Group>
-            {!identical && unitSuspect(phase.preview) && (
+            {!identical && other && (
               <Text size="sm" mt="xs">
-                {t("import.saveAsUahHint")}
+                {t(other === "thousand" ? "import.saveAsThousandHint" : "import.saveAsUahHint")}
               </Text>
             )}
           </Paper>

@@ -1,0 +1,145 @@
+import type { TableRow } from "../blocks.js";
+import { isColumnNumberRow } from "./columns.js";
+import { cellText, leadingNumber } from "./text.js";
+
+/**
+ * A heading by its shape, whatever word a council names its sections with: one or two words (the
+ * first capitalised), a number, then a title or nothing — «Блок 2. Електронні послуги», «Складова 1.»,
+ * «Стратегічна ціль 3 – Назва». The number is no part of a longer one («Завдання 1.1. …»).
+ */
+const SECTION_HEADING =
+  /^(\p{Lu}[\p{L}'’ʼ-]*(?:\s+\p{L}[\p{L}'’ʼ-]*)?)\s*№?\s*(\d{1,2})(?![.,]?\d)(?:\s*[.:–—-]\s*|\s+|$)(.*)$/su;
+const TOTAL_WORD = /^(?:всього|усього|разом)$/i;
+
+export interface SectionHeading {
+  number: string;
+  title: string;
+}
+
+/**
+ * The task table's rows that head its directions by a word of the council's own («Блок 2», «Ціль 1.»)
+ * and how its stated totals name that word: read once from the whole table, before its rows are built.
+ */
+export interface SectionHeadings {
+  rows: Map<TableRow, SectionHeading>;
+  /** What a total's label names of the sections: `totalOf`. */
+  totalOf: (label: string) => SectionTotal;
+}
+
+/**
+ * A total's label naming the sections' word and a number («Разом за блоком 2»): that direction's total;
+ * the word alone («Всього за програмою»): a total whose sums tell whose it is, as a bare «Разом»'s do.
+ */
+export type SectionTotal = "direction" | "word" | null;
+
+/** A table whose directions no word of its own heads. */
+export const NO_SECTIONS: SectionHeadings = { rows: new Map(), totalOf: () => null };
+
+interface Candidate {
+  index: number;
+  /** The section word as printed, lowercase: what tells two headings of one kind. */
+  word: string;
+  heading: SectionHeading;
+}
+
+/** The first letters of a word that its other cases keep: «блок» → «бло» («блоком»), «напрямок» → «напрям» («напрямку»). */
+function stem(word: string): string {
+  return word.slice(0, Math.max(3, word.length - 2));
+}
+
+function totalPatterns(word: string): { numbered: RegExp; alone: RegExp } {
+  const stems = word.split(/\s+/).map((each) => `${stem(each)}\\p{L}*`);
+  const named = String.raw`^(?:всього|усього|разом)\s+(?:за\s+|по\s+)?${stems.join(String.raw`\s+`)}`;
+  return {
+    numbered: new RegExp(String.raw`${named}\s*№?\s*\d{1,2}(?!\d)`, "iu"),
+    alone: new RegExp(String.raw`${named}\s*:?$`, "iu"),
+  };
+}
+
+/** Where the table names its items: a heading stands at or before `heading`, numbers up to `last`. */
+export interface NameColumns {
+  heading: number;
+  last: number;
+}
+
+function onlyCell(row: TableRow, columns: NameColumns): string | null {
+  const filled = row.cells.flatMap((text, index) => (text.trim() === "" ? [] : [index]));
+  const [at] = filled;
+  return filled.length === 1 && at !== undefined && at <= columns.heading ? cellText(row.cells[at]) : null;
+}
+
+function candidateOf(row: TableRow, index: number, columns: NameColumns): Candidate | null {
+  const text = onlyCell(row, columns);
+  const match = text === null ? null : SECTION_HEADING.exec(text);
+  const word = match?.[1]?.toLowerCase().replace(/\s+/g, " ") ?? "";
+  if (!match || TOTAL_WORD.test(word.split(" ")[0] ?? "")) return null;
+  return { index, word, heading: { number: match[2] ?? "", title: cellText(match[3]) } };
+}
+
+/** The first item number printed in a row's naming cells: «1.2.» in the `№` cell, «1.2. Назва» in a name cell. */
+function itemNumber(row: TableRow, columns: NameColumns): string | null {
+  for (const text of row.cells.slice(0, columns.last + 1)) {
+    const number = leadingNumber(cellText(text))?.number;
+    if (number) return number;
+  }
+  return null;
+}
+
+/**
+ * The items under a heading (up to the next heading of its kind or of a known kind) are numbered under
+ * its number: N.1, N.2 ….
+ */
+function numbersItsItems(
+  rows: TableRow[],
+  candidate: Candidate,
+  columns: NameColumns,
+  isKnownHeading: (text: string) => boolean,
+): boolean {
+  for (const row of rows.slice(candidate.index + 1)) {
+    if (isColumnNumberRow(row.cells)) continue;
+    const text = onlyCell(row, columns);
+    if (text !== null && isKnownHeading(text)) return false;
+    const next = candidateOf(row, 0, columns);
+    if (next?.word === candidate.word) return false;
+    if (next) continue;
+    const number = itemNumber(row, columns);
+    if (number) return number.startsWith(`${candidate.heading.number}.`) && /^\d+\.\d/.test(number);
+  }
+  return false;
+}
+
+/**
+ * A row alone in its naming cells, «<word> N[.] [Title]» with no amounts, whose items are numbered N.1,
+ * N.2 …, heads direction N; so does every row that prints the same word so. The word is the table's
+ * direction word only when no heading of a known kind (`isKnownHeading`: «Пріоритетний напрям 1»,
+ * «1. Назва», «ІІ. Назва», a title in capitals) comes before it: under such headings it names a lower
+ * level («Завдання 1. Назва» over a direction's projects).
+ */
+export function readSectionHeadings(
+  rows: TableRow[],
+  columns: NameColumns,
+  isKnownHeading: (text: string) => boolean,
+): SectionHeadings {
+  const candidates: Candidate[] = [];
+  let word: string | null = null;
+  for (const [index, row] of rows.entries()) {
+    const text = onlyCell(row, columns);
+    if (text === null) continue;
+    if (word === null && isKnownHeading(text)) return NO_SECTIONS;
+    const candidate = candidateOf(row, index, columns);
+    if (!candidate) continue;
+    candidates.push(candidate);
+    if (word === null && numbersItsItems(rows, candidate, columns, isKnownHeading)) word = candidate.word;
+  }
+  if (word === null) return NO_SECTIONS;
+  const heads = candidates.filter((candidate) => candidate.word === word);
+  const { numbered, alone } = totalPatterns(word);
+  const totalOf = (label: string): SectionTotal => {
+    const text = cellText(label);
+    return numbered.test(text) ? "direction" : alone.test(text) ? "word" : null;
+  };
+  return {
+    rows: new Map(heads.map((candidate) => [rows[candidate.index] as TableRow, candidate.heading])),
+    totalOf,
+  };
+}
