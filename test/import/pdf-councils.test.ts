@@ -155,6 +155,18 @@ const SAMPLE_OF = {
  */
 const SEEDED: { family: keyof typeof SAMPLE_OF; seed: number; index: number; was: string }[] = [
   {
+    family: "sections",
+    seed: 5,
+    index: 1,
+    was: "«Програма N. Назва» centred in a table ruled only horizontally: three directions read as one untitled",
+  },
+  {
+    family: "sections",
+    seed: 5,
+    index: 8,
+    was: "«Компонент N. Назва» right-aligned in a table ruled only horizontally: three directions read as one untitled",
+  },
+  {
     family: "oneCell",
     seed: 61,
     index: 3,
