@@ -11,6 +11,8 @@ const SECTION_HEADING =
   /^(\p{Lu}[\p{L}'’ʼ-]*(?:\s+\p{L}[\p{L}'’ʼ-]*)?)\s*№?\s*(\d{1,2})(?![.,]?\d)(?:\s*[.:–—-]\s*|\s+|$)(.*)$/su;
 /** «1. Назва напряму»: a one-level number and a title. */
 const NUMBERED_HEADING = /^(\d{1,2})\.\s*([^\d\s].*)$/su;
+/** An amount with decimals («1 350,500»): a sentence's wrapped line («Програми становить 1 350,500 …»), no heading. */
+const AMOUNT = /\d,\d/;
 const TOTAL_WORD = /^(?:всього|усього|разом)$/i;
 
 export interface SectionHeading {
@@ -71,12 +73,14 @@ function onlyCell(row: TableRow, columns: NameColumns): string | null {
 }
 
 /**
- * Text shaped as a section heading of a council's own word, «Блок 2. Електронні послуги», «Складова 1»:
- * what a reader of printed lines may take for a heading row before the table tells whose items it heads.
+ * Text shaped as a section heading of a council's own word, «Блок 2. Електронні послуги», «Складова 1»,
+ * with no amount in it: what a reader of printed lines may take for a heading row before the table
+ * tells whose items it heads.
  */
 export function isSectionHeadingText(text: string): boolean {
   const match = SECTION_HEADING.exec(cellText(text));
-  return match !== null && !TOTAL_WORD.test(match[1]?.split(/\s+/)[0] ?? "");
+  if (!match || TOTAL_WORD.test(match[1]?.split(/\s+/)[0] ?? "")) return false;
+  return !/^\d/.test(match[3] ?? "") && !AMOUNT.test(text);
 }
 
 function candidateOf(row: TableRow, index: number, columns: NameColumns): Candidate | null {
