@@ -211,6 +211,34 @@ const INDICATORS_NO_RESULT: Shape = {
   ],
 };
 
+/** «Показники виконання» after the expected result. */
+const INDICATORS_AND_RESULT: Shape = {
+  header: [
+    [...(INDICATORS_NO_RESULT.header[0] ?? []).slice(0, -1), "Очікуваний результат", "Показники виконання"],
+    [...(INDICATORS_NO_RESULT.header[1] ?? []), ""],
+  ],
+  rows: [
+    ["1. Цифрове врядування", "", "", "", "", "", "", "", "", ""],
+    [
+      ...(INDICATORS_NO_RESULT.rows[1] ?? []).slice(0, -1),
+      "Усі органи працюють у СЕД",
+      "Підключено 12 закладів",
+    ],
+    [
+      "1.2",
+      "Закупівля комп'ютерної техніки",
+      "Фінансове управління",
+      "2027 рік",
+      "Місцевий бюджет",
+      "12,0",
+      "",
+      "12,0",
+      "",
+      "Придбано 20 комп'ютерів",
+    ],
+  ],
+};
+
 /** «Рік виконання» beside «Сума, тис. грн», one row per year, and no deadline column. */
 const YEAR_ROWS_NO_DEADLINE: Shape = {
   header: [
@@ -398,7 +426,7 @@ describe("a task table with one amounts column and no year columns", () => {
         const result = await read(ONE_AMOUNT_COLUMN);
         expect(items(result).map((item) => funding(item.funding))).toEqual([
           [{ source: "local", byYear: {}, total: 3_050_000 }],
-          [{ source: "state", byYear: {}, total: 1_200_000 }],
+          [{ source: "state", byYear: { "2027": 1_200_000 }, total: 1_200_000 }],
         ]);
         expect(result.programme.declaredTotals.map((row) => row.total)).toEqual([4_250_000]);
         expect(codes(result)).not.toContain("import.unread-number");
@@ -406,6 +434,22 @@ describe("a task table with one amounts column and no year columns", () => {
       },
     );
   }
+
+  const deadlines = ["2026", "IV квартал 2026 року", "2026 рік"];
+  it.each(deadlines)(
+    "«%s» and «2027 рік»: each amount is its measure's one year's, nothing unsplit",
+    (due) => {
+      const shape = structuredClone(ONE_AMOUNT_COLUMN);
+      const first = shape.rows[1];
+      if (first) first[3] = due;
+      const result = importText(asText(shape));
+      expect(items(result).map((item) => funding(item.funding))).toEqual([
+        [{ source: "local", byYear: { "2026": 3_050_000 }, total: 3_050_000 }],
+        [{ source: "state", byYear: { "2027": 1_200_000 }, total: 1_200_000 }],
+      ]);
+      expect(codes(result)).not.toContain("import.years-not-split");
+    },
+  );
 });
 
 describe("a task table with «Показники виконання» and no column of results", () => {
@@ -416,6 +460,23 @@ describe("a task table with «Показники виконання» and no col
       expect(items(result).map((item) => funding(item.funding))).toEqual([
         [{ source: "local", byYear: { "2026": 1_050_000, "2027": 2_000_000 }, total: 3_050_000 }],
       ]);
+    });
+  }
+});
+
+describe("a task table with «Показники виконання» beside the column of results", () => {
+  for (const [format, read, available] of READINGS) {
+    it.skipIf(!available)(`as ${format}: the indicators go on after the measure's result`, async () => {
+      const result = await read(INDICATORS_AND_RESULT);
+      expect(items(result).map((item) => item.expectedResult)).toEqual([
+        "Усі органи працюють у СЕД. Показники: Підключено 12 закладів",
+        "Показники: Придбано 20 комп'ютерів",
+      ]);
+      expect(items(result).map((item) => funding(item.funding))).toEqual([
+        [{ source: "local", byYear: { "2026": 1_050_000, "2027": 2_000_000 }, total: 3_050_000 }],
+        [{ source: "local", byYear: { "2027": 1_200_000 }, total: 1_200_000 }],
+      ]);
+      expect(result.coverage?.numbersSeen).toBe(result.coverage?.numbersPlaced);
     });
   }
 });
