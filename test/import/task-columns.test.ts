@@ -379,6 +379,56 @@ describe("a task table whose amounts' heading names the source, with no source c
   });
 });
 
+describe("a task table naming no source beside a passport naming one only (field 10)", () => {
+  const field10 = (value: string): string[] => ["10.", "Джерела та обсяги фінансування, тис. грн", value];
+  const withField10 = (value: string, shape: Shape): string =>
+    asText(shape).replace("2026–2027 роки", `2026–2027 роки\n${field10(value).join("\t")}`);
+  const asWordWith = (value: string, shape: Shape): WordBlock[] => {
+    const [passport, ...rest] = asWord(shape);
+    if (passport?.kind !== "table") return asWord(shape);
+    return [{ ...passport, rows: [...passport.rows, field10(value)] }, ...rest];
+  };
+  const unnamed = sourceInHeading("Обсяги фінансування, тис. грн");
+  const sources = (result: ImportResult) =>
+    items(result).flatMap((item) => item.funding.map((row) => row.source));
+  const named = (result: ImportResult) =>
+    result.findings.filter((finding) => finding.code === "import.source-from-passport");
+  const sole = [
+    "Місцевий бюджет – 42,5 тис. грн, у тому числі: 2026 рік – 10,5 тис. грн; 2027 рік – 32,0 тис. грн",
+    "Кошти бюджету громади – 42,5 тис. грн",
+  ];
+
+  it.each(sole)("as text, «%s»: the table's amounts are that source's, said once", (value) => {
+    const result = importText(withField10(value, unnamed));
+    expect(sources(result)).toEqual(["local", "local"]);
+    expect(named(result)).toHaveLength(1);
+    expect(named(result)[0]?.message).toContain("«місцевий бюджет»");
+    expect(codes(result)).not.toContain("passport.funding-source");
+  });
+
+  it("as DOCX: the table's amounts are the passport's one source's", async () => {
+    const result = await importWord(asWordWith(sole[1] ?? "", unnamed));
+    expect(sources(result)).toEqual(["local", "local"]);
+    expect(named(result)).toHaveLength(1);
+  });
+
+  it("leaves them unnamed when the passport names two sources, or the table one of its own", () => {
+    const two = importText(
+      withField10("Кошти бюджету громади – 30,5 тис. грн, кошти державного бюджету – 12,0 тис. грн", unnamed),
+    );
+    expect(sources(two)).toEqual(["unspecified", "unspecified"]);
+    expect(named(two)).toHaveLength(0);
+    const own = importText(
+      withField10(
+        "Кошти державного бюджету – 42,5 тис. грн",
+        sourceInHeading("Обсяг фінансування з бюджету громади, тис. грн"),
+      ),
+    );
+    expect(sources(own)).toEqual(["local", "local"]);
+    expect(named(own)).toHaveLength(0);
+  });
+});
+
 describe("a task table printing the source column after the year columns", () => {
   for (const [format, read, available] of READINGS) {
     it.skipIf(!available)(
