@@ -102,6 +102,35 @@ describe.skipIf(!existsSync(CHROMIUM))("the large programme's tree (a virtual li
     expect(await page.evaluate(renderedAgain, findings)).toBe(0);
   });
 
+  it("renders only the edit button and the tree's cards when edit mode is entered and left: not the tabs, nor the edit bar's other buttons, nor the direction headings", async () => {
+    const { page, base } = session;
+    await page.goto(`${base}/programmes/${programmeId}`);
+    await page.locator(".tree-item table").first().waitFor();
+    const tabs = '[role="tab"]';
+    const undo = 'button[title="Ctrl+Z"]';
+    const headings = "h3";
+    const editButton = "button[aria-pressed]";
+    const cards = ".tree-item";
+    for (const selector of [tabs, undo, headings, editButton, cards]) {
+      expect(await page.evaluate(rememberProps, selector)).toBeGreaterThan(0);
+    }
+
+    for (const [name, next] of [
+      ["Редагувати", async () => page.getByRole("toolbar").first().waitFor()],
+      ["Завершити редагування", async () => expect.poll(() => page.getByRole("toolbar").count()).toBe(0)],
+    ] as const) {
+      await page.getByRole("button", { name }).click();
+      await next();
+      // What changes is seen as rendered again: the check can tell.
+      expect(await page.evaluate(renderedAgain, editButton)).toBe(1);
+      expect(await page.evaluate(renderedAgain, cards)).toBeGreaterThan(0);
+      expect(await page.evaluate(renderedAgain, tabs)).toBe(0);
+      expect(await page.evaluate(renderedAgain, undo)).toBe(0);
+      expect(await page.evaluate(renderedAgain, headings)).toBe(0);
+      for (const selector of [editButton, cards]) await page.evaluate(rememberProps, selector);
+    }
+  });
+
   it("renders neither the header nor the findings again when a project's change that changes no finding is made and saved", async () => {
     const { page, base } = session;
     await page.goto(`${base}/programmes/${programmeId}`);

@@ -13,7 +13,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
-import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { ProjectEditAnswer } from "../../../src/contract/project-edit.js";
 import type { Programme } from "../../../src/domain/model.js";
 import { applyFindingsDelta, changeBetween, projectFields } from "../../../src/domain/project-edit.js";
@@ -23,6 +23,7 @@ import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES, type Version
 import { formatMoney, formatPeriod } from "../lib/format.js";
 import { tabOfRef } from "../lib/refs.js";
 import { agreementPath, monitoringPath, navigate, programmePath, publicPath } from "../lib/router.js";
+import { useStoreValue, ValueStore } from "../lib/valueStore.js";
 import { PublishDialog } from "../reporting/PublishDialog.js";
 import { PassportTable } from "../shared/PassportTable.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
@@ -200,16 +201,39 @@ const Header = memo(function Header({ detail, source, onStatus, editable }: Head
   );
 }, sameHeader);
 
+/**
+ * Whether the workspace is in edit mode. A store, not the workspace's state: a flip re-renders only
+ * what reads it (this button, the tree's cards, the editable tabs), not the tabs, frame and panels.
+ */
+type EditMode = ValueStore<boolean>;
+
+/** Renders `children` for the current mode, again whenever it flips. */
+function InEditMode({ mode, children }: { mode: EditMode; children: (editing: boolean) => ReactNode }) {
+  return children(useStoreValue(mode));
+}
+
+function EditToggle({ mode }: { mode: EditMode }) {
+  const { t } = useI18n();
+  const editing = useStoreValue(mode);
+  return (
+    <Button
+      variant={editing ? "filled" : "default"}
+      onClick={() => mode.set(!editing)}
+      aria-pressed={editing}
+    >
+      {editing ? t("edit.stop") : t("edit.start")}
+    </Button>
+  );
+}
+
 function EditBar({
   state,
-  editing,
-  setEditing,
+  mode,
   onSave,
   saving,
 }: {
   state: ReturnType<typeof useProgrammeEditor>;
-  editing: boolean;
-  setEditing: (v: boolean) => void;
+  mode: EditMode;
   onSave: () => void;
   saving: boolean;
 }) {
@@ -218,13 +242,7 @@ function EditBar({
     <Paper withBorder p="sm" className="edit-bar">
       <Group justify="space-between" wrap="wrap">
         <Group gap="xs">
-          <Button
-            variant={editing ? "filled" : "default"}
-            onClick={() => setEditing(!editing)}
-            aria-pressed={editing}
-          >
-            {editing ? t("edit.stop") : t("edit.start")}
-          </Button>
+          <EditToggle mode={mode} />
           <Button variant="default" onClick={state.undo} disabled={!state.canUndo} title="Ctrl+Z">
             {t("edit.undo")}
           </Button>
@@ -347,7 +365,7 @@ function Workspace({
   const { t } = useI18n();
   const state = useProgrammeEditor(detail.programme, detail.findings, detail.totals);
   const [tab, setTab] = useState<Tab>("tree");
-  const [editing, setEditing] = useState(false);
+  const mode = useMemo<EditMode>(() => new ValueStore(false), []);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const reveal = useReveal();
@@ -383,7 +401,7 @@ function Workspace({
     try {
       const saved = await saveEdits(source, detail, state.programme);
       setMessage({ ok: true, text: t("edit.saved") });
-      setEditing(false);
+      mode.set(false);
       if (saved) replace(saved);
       else reload();
     } catch (error) {
@@ -396,9 +414,7 @@ function Workspace({
   return (
     <Stack>
       <Header detail={detail} source={source} onStatus={reload} editable={editable} />
-      {editable && (
-        <EditBar state={state} editing={editing} setEditing={setEditing} onSave={save} saving={saving} />
-      )}
+      {editable && <EditBar state={state} mode={mode} onSave={save} saving={saving} />}
       {message && (
         <Alert
           color={message.ok ? "green" : "red"}
@@ -421,19 +437,27 @@ function Workspace({
             </Tabs.List>
             <Box pt="md">
               <Tabs.Panel value="tree">
-                <TreeView
-                  programme={state.programme}
-                  editor={editing ? state.editor : null}
-                  flagged={flagged}
-                />
+                <InEditMode mode={mode}>
+                  {(editing) => (
+                    <TreeView
+                      programme={state.programme}
+                      editor={editing ? state.editor : null}
+                      flagged={flagged}
+                    />
+                  )}
+                </InEditMode>
               </Tabs.Panel>
               <Tabs.Panel value="passport">
                 <Stack>
-                  {editing ? (
-                    <PassportEditor programme={state.programme} editor={state.editor} />
-                  ) : (
-                    <PassportTable passport={state.programme.passport} />
-                  )}
+                  <InEditMode mode={mode}>
+                    {(editing) =>
+                      editing ? (
+                        <PassportEditor programme={state.programme} editor={state.editor} />
+                      ) : (
+                        <PassportTable passport={state.programme.passport} />
+                      )
+                    }
+                  </InEditMode>
                   <Title order={2} size="h4">
                     {t("funding.byYearSource")}
                   </Title>
@@ -455,18 +479,26 @@ function Workspace({
                 <ExecutorsView programme={state.programme} onOpenItem={openItem} />
               </Tabs.Panel>
               <Tabs.Panel value="indicators">
-                {editing ? (
-                  <IndicatorsEditor programme={state.programme} editor={state.editor} />
-                ) : (
-                  <IndicatorsView programme={state.programme} />
-                )}
+                <InEditMode mode={mode}>
+                  {(editing) =>
+                    editing ? (
+                      <IndicatorsEditor programme={state.programme} editor={state.editor} />
+                    ) : (
+                      <IndicatorsView programme={state.programme} />
+                    )
+                  }
+                </InEditMode>
               </Tabs.Panel>
               <Tabs.Panel value="sections">
-                {editing ? (
-                  <SectionsEditor programme={state.programme} editor={state.editor} />
-                ) : (
-                  <SectionsView programme={state.programme} />
-                )}
+                <InEditMode mode={mode}>
+                  {(editing) =>
+                    editing ? (
+                      <SectionsEditor programme={state.programme} editor={state.editor} />
+                    ) : (
+                      <SectionsView programme={state.programme} />
+                    )
+                  }
+                </InEditMode>
               </Tabs.Panel>
               <Tabs.Panel value="versions">
                 <VersionsView id={detail.summary.id} versions={detail.versions} source={source} />

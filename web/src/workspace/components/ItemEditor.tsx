@@ -1,5 +1,14 @@
-import { ActionIcon, Group, SimpleGrid, Textarea, TextInput } from "@mantine/core";
-import { type ReactNode, useEffect, useState } from "react";
+import {
+  ActionIcon,
+  Group,
+  type MantineTheme,
+  SimpleGrid,
+  Textarea,
+  TextInput,
+  UnstyledButton,
+  useMantineTheme,
+} from "@mantine/core";
+import { type CSSProperties, type ReactNode, useEffect, useState } from "react";
 import type { Item } from "../../../../src/domain/model.js";
 import { useI18n } from "../../i18n/index.js";
 import { checkRequired, checkYearRange, splitExecutors } from "../../lib/fieldChecks.js";
@@ -26,9 +35,42 @@ interface Props {
   editor: TreeEditor;
 }
 
-function ToolButton({
+/**
+ * What Mantine's ActionIcon (variant "default", size "md") puts on its button, worked out once per
+ * theme: a toolbar's six buttons are plain elements, not six ActionIcon, UnstyledButton and Box
+ * components each, which made up most of the work of entering edit mode.
+ */
+interface ToolButtonLook {
+  enabled: string;
+  disabled: string;
+  icon: string;
+  style: CSSProperties;
+}
+
+const looks = new WeakMap<MantineTheme, ToolButtonLook>();
+
+function toolButtonLook(theme: MantineTheme): ToolButtonLook {
+  const known = looks.get(theme);
+  if (known) return known;
+  const vars = ActionIcon.varsResolver(theme, { variant: "default", size: "md" }, {}).root ?? {};
+  const root = `${ActionIcon.classes.root} mantine-ActionIcon-root ${UnstyledButton.classes.root} mantine-UnstyledButton-root`;
+  const focus = theme.focusClassName || `mantine-focus-${theme.focusRing}`;
+  const look = {
+    enabled: [focus, theme.activeClassName, root].filter(Boolean).join(" "),
+    disabled: `${focus} ${root}`,
+    icon: `${ActionIcon.classes.icon} mantine-ActionIcon-icon`,
+    style: Object.fromEntries(
+      Object.entries(vars).filter(([, value]) => value !== undefined),
+    ) as CSSProperties,
+  };
+  looks.set(theme, look);
+  return look;
+}
+
+/** A toolbar button: the same element as Mantine's `<ActionIcon variant="default" size="md">`. */
+export function ToolButton({
   label,
-  disabled,
+  disabled = false,
   onClick,
   children,
 }: {
@@ -37,17 +79,22 @@ function ToolButton({
   onClick: () => void;
   children: ReactNode;
 }) {
+  const look = toolButtonLook(useMantineTheme());
   return (
-    <ActionIcon
-      variant="default"
-      size="md"
+    <button
+      style={look.style}
+      className={disabled ? look.disabled : look.enabled}
+      data-variant="default"
+      data-size="md"
+      data-disabled={disabled || undefined}
+      type="button"
       aria-label={label}
       title={label}
       disabled={disabled}
       onClick={onClick}
     >
-      {children}
-    </ActionIcon>
+      <span className={look.icon}>{children}</span>
+    </button>
   );
 }
 

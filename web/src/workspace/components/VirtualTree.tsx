@@ -81,6 +81,9 @@ const TreeRow = memo(function TreeRow({ row, editor, flagged, yearList }: RowPro
   }
 });
 
+/** Whether a row shows edit controls: the others are not rendered again when edit mode flips. */
+const usesEditor = (row: Row) => row.kind === "item" || row.kind === "add";
+
 /** Rough heights before a row is measured: headings, task cards, buttons. */
 const ESTIMATES: Record<Row["kind"], number> = { direction: 48, item: 150, empty: 28, add: 44 };
 
@@ -149,7 +152,12 @@ export function VirtualTree({
               transform: `translateY(${virtual.start - virtualizer.options.scrollMargin}px)`,
             }}
           >
-            <TreeRow row={row} editor={editor} flagged={flagged} yearList={yearList} />
+            <TreeRow
+              row={row}
+              editor={usesEditor(row) ? editor : null}
+              flagged={flagged}
+              yearList={yearList}
+            />
           </li>
         );
       })}
