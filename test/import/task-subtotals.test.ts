@@ -52,3 +52,38 @@ describe("task headings and their stated totals", () => {
     expect(subtotal[0]?.message).toContain("сума його проєктів — 340,0");
   });
 });
+
+/** Tasks numbered in «№» and printed with their own amounts in their row, their projects under them. */
+function taskRows(firstTaskIn2026: string): string {
+  return [
+    "№ з/п\tНазва завдання, заходу\tВиконавці\tТермін виконання\tДжерела фінансування\tОбсяг фінансування, тис. грн\t\t\tОчікуваний результат",
+    "\t\t\t\t\t2026\t2027\t2028\t",
+    `1.\tЗавдання 1. Розвиток інфраструктури\tВідділ ІТ\t2026-2028\tБюджет громади\t${firstTaskIn2026}\t100,0\t100,0\t`,
+    "1.1.\tЗакупівля комп'ютерів\tВідділ ІТ\t2026-2028\tБюджет громади\t100,0\t50,0\t50,0\tОновлено ПК",
+    "1.2.\tМодернізація мережі\tВідділ ІТ\t2026-2028\tБюджет громади\t50,0\t50,0\t50,0\tМережа працює",
+    "2.\tЗавдання 2. Електронні послуги\tЦНАП\t2026\tБюджет громади\t30,0\t-\t-\t",
+    "2.1.\tЕлектронна черга\tЦНАП\t2026\tБюджет громади\t30,0\t-\t-\tЗапис онлайн",
+    "\tВсього за Програмою\t\t\t\t180,0\t100,0\t100,0\t",
+  ].join("\n");
+}
+
+describe("a task's own row printing the sum of its projects", () => {
+  it("is the task's stated total, not money beside its projects: the programme adds up once", () => {
+    const read = importText(taskRows("150,0"));
+    const tasks = read.programme.directions.flatMap((direction) => direction.items);
+    expect(tasks.map((task) => [task.number, task.title, task.funding.length])).toEqual([
+      ["1.", "Розвиток інфраструктури", 0],
+      ["2.", "Електронні послуги", 0],
+    ]);
+    const codes = read.findings.map((finding) => finding.code);
+    expect(codes.filter((code) => /total|subtotal/.test(code))).toEqual([]);
+    expect(read.coverage?.numbersPlaced).toBe(read.coverage?.numbersSeen);
+  });
+
+  it("keeps amounts that differ from its projects' as the task's own, and the programme total names the gap", () => {
+    const read = importText(taskRows("160,0"));
+    const first = read.programme.directions[0]?.items[0];
+    expect(first?.funding.map((row) => row.total)).toEqual([36_000_000]);
+    expect(read.findings.map((finding) => finding.code)).toContain("programme.total");
+  });
+});

@@ -195,8 +195,13 @@ function romanNumber(text: string): number | null {
   return /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(latin) && total > 0 ? total : null;
 }
 
-/** An item's title without the role word printed before it. */
-function withoutRole(title: string): string {
+/** «Завдання 1. Назва» in the row numbered 1: the role and the row's own number again. */
+const ROLE_NUMBER = /^(?:завдання|захід|про[еєe]кт)\s+(\d{1,3}(?:\.\d{1,3})*)\.?\s*[:.–—-]?\s+(?=\S)/i;
+
+/** An item's title without the role word printed before it (with its number, when it is the row's). */
+function withoutRole(title: string, number = ""): string {
+  const numbered = ROLE_NUMBER.exec(title);
+  if (numbered && numbered[1] === number.replace(/[.)]$/, "")) return title.slice(numbered[0].length);
   return title.replace(ROLE_PREFIX, "");
 }
 
@@ -523,6 +528,25 @@ class TaskTableBuilder {
     }
   }
 
+  /**
+   * A task printed with amounts in its own row that are exactly the sums of its projects' amounts: they
+   * are the task's total, not more money beside its projects. Amounts that differ stay the task's own
+   * (a task may fund work of its own), and the totals above them say where the sums part.
+   */
+  takeTaskRowsAsTotals(): void {
+    for (const direction of this.directions) {
+      for (const task of walkItems(direction.items)) {
+        if (!task.children.some((child) => hasAmounts(itemTotals(child)))) continue;
+        const own = task.funding.filter((row) => row.total !== 0 || Object.values(row.byYear).some(Boolean));
+        if (own.length === 0) continue;
+        const projects = totalsOfRows(
+          task.children.flatMap((child) => [...walkItems([child])]).flatMap((each) => each.funding),
+        );
+        if (own.every((row) => statesSums(row, projects))) task.funding = [];
+      }
+    }
+  }
+
   /** Each task's stated total against the sum of its projects: named where they differ. */
   checkTaskTotals(): void {
     for (const { task, rows } of this.taskTotals) {
@@ -709,7 +733,7 @@ class TaskTableBuilder {
     const taskCell = cell(cells, roles.task ?? 0);
     const ownNumber = cellText(cell(cells, roles.number));
     const parsed = ownNumber ? { number: ownNumber, rest: cellText(taskCell) } : leadingNumber(taskCell);
-    let title = withoutRole(parsed ? parsed.rest : cellText(taskCell));
+    let title = withoutRole(parsed ? parsed.rest : cellText(taskCell), parsed?.number);
     let project = withoutRole(cellText(cell(cells, roles.project)));
     let executors = cell(cells, roles.executors);
     if (isSourceLabel(project)) project = ""; // a source shifted left: a source row, not a project
@@ -914,6 +938,8 @@ class TaskTableBuilder {
 
 const KNOWN_NOTE = /в межах|у межах|не потребує|кошторис|за рахунок/i;
 
+const hasAmounts = (totals: Totals): boolean => totals.total !== 0;
+
 function warnRow(row: FundingRow, item: Item, log: FindingLog): void {
   if (row.source === "mixed") {
     const message = `Джерело «${row.label}» називає кілька джерел, суму між ними розподілити неможливо`;
@@ -1095,6 +1121,7 @@ export function readTaskTable(
   builder.settleBareTotals();
   builder.dropCaptionAfterTotal();
   builder.settleRowNumbers();
+  builder.takeTaskRowsAsTotals();
   builder.checkTaskTotals();
   warnSources(builder.directions, log, builder.unit);
   warnSourcesWithoutYears(columns, table, log);
