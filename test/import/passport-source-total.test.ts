@@ -94,6 +94,36 @@ describe("passport field 10 with its total in its row and a numbered row per sou
     }
   });
 
+  it("sums the sources' years into field 10's when its own row prints the total only", () => {
+    const years = text
+      .replace(`1 260,0`, `400,0${T}460,0${T}400,0`)
+      .replace(`${T}300,0`, `${T}100,0${T}100,0${T}100,0`);
+    const { programme, findings } = importText(years);
+    expect(programme.passport.funding.byYear).toEqual({
+      2026: 50_000_000,
+      2027: 56_000_000,
+      2028: 50_000_000,
+    });
+    expect(findings.map((finding) => finding.code)).not.toContain("import.passport-years-sum");
+  });
+
+  it("names the sources' years whose sum is not field 10's total, and leaves them unsummed when a source gives none", () => {
+    const wrong = text
+      .replace(`1 260,0`, `400,0${T}460,0${T}400,0`)
+      .replace(`${T}300,0`, `${T}100,0${T}100,0${T}200,0`);
+    const read = importText(wrong);
+    expect(read.programme.passport.funding.byYear).toEqual({
+      2026: 50_000_000,
+      2027: 56_000_000,
+      2028: 60_000_000,
+    });
+    const named = read.findings.filter((finding) => finding.code === "import.passport-years-sum");
+    expect(named).toHaveLength(1);
+    expect(named[0]?.message).toMatch(/1\s560,0.*1\s660,0/);
+    const partial = importText(text.replace(`1 260,0`, `400,0${T}460,0${T}400,0`));
+    expect(partial.programme.passport.funding.byYear).toEqual({});
+  });
+
   it("names the amounts of a source row that do not reconcile (a total that is not the years' sum, too few years)", () => {
     for (const row of [
       `1 200,0${T}400,0${T}460,0${T}400,0`,

@@ -211,6 +211,34 @@ const INDICATORS_NO_RESULT: Shape = {
   ],
 };
 
+/** «Показники виконання» after the expected result. */
+const INDICATORS_AND_RESULT: Shape = {
+  header: [
+    [...(INDICATORS_NO_RESULT.header[0] ?? []).slice(0, -1), "Очікуваний результат", "Показники виконання"],
+    [...(INDICATORS_NO_RESULT.header[1] ?? []), ""],
+  ],
+  rows: [
+    ["1. Цифрове врядування", "", "", "", "", "", "", "", "", ""],
+    [
+      ...(INDICATORS_NO_RESULT.rows[1] ?? []).slice(0, -1),
+      "Усі органи працюють у СЕД",
+      "Підключено 12 закладів",
+    ],
+    [
+      "1.2",
+      "Закупівля комп'ютерної техніки",
+      "Фінансове управління",
+      "2027 рік",
+      "Місцевий бюджет",
+      "12,0",
+      "",
+      "12,0",
+      "",
+      "Придбано 20 комп'ютерів",
+    ],
+  ],
+};
+
 /** «Рік виконання» beside «Сума, тис. грн», one row per year, and no deadline column. */
 const YEAR_ROWS_NO_DEADLINE: Shape = {
   header: [
@@ -351,6 +379,56 @@ describe("a task table whose amounts' heading names the source, with no source c
   });
 });
 
+describe("a task table naming no source beside a passport naming one only (field 10)", () => {
+  const field10 = (value: string): string[] => ["10.", "Джерела та обсяги фінансування, тис. грн", value];
+  const withField10 = (value: string, shape: Shape): string =>
+    asText(shape).replace("2026–2027 роки", `2026–2027 роки\n${field10(value).join("\t")}`);
+  const asWordWith = (value: string, shape: Shape): WordBlock[] => {
+    const [passport, ...rest] = asWord(shape);
+    if (passport?.kind !== "table") return asWord(shape);
+    return [{ ...passport, rows: [...passport.rows, field10(value)] }, ...rest];
+  };
+  const unnamed = sourceInHeading("Обсяги фінансування, тис. грн");
+  const sources = (result: ImportResult) =>
+    items(result).flatMap((item) => item.funding.map((row) => row.source));
+  const named = (result: ImportResult) =>
+    result.findings.filter((finding) => finding.code === "import.source-from-passport");
+  const sole = [
+    "Місцевий бюджет – 42,5 тис. грн, у тому числі: 2026 рік – 10,5 тис. грн; 2027 рік – 32,0 тис. грн",
+    "Кошти бюджету громади – 42,5 тис. грн",
+  ];
+
+  it.each(sole)("as text, «%s»: the table's amounts are that source's, said once", (value) => {
+    const result = importText(withField10(value, unnamed));
+    expect(sources(result)).toEqual(["local", "local"]);
+    expect(named(result)).toHaveLength(1);
+    expect(named(result)[0]?.message).toContain("«місцевий бюджет»");
+    expect(codes(result)).not.toContain("passport.funding-source");
+  });
+
+  it("as DOCX: the table's amounts are the passport's one source's", async () => {
+    const result = await importWord(asWordWith(sole[1] ?? "", unnamed));
+    expect(sources(result)).toEqual(["local", "local"]);
+    expect(named(result)).toHaveLength(1);
+  });
+
+  it("leaves them unnamed when the passport names two sources, or the table one of its own", () => {
+    const two = importText(
+      withField10("Кошти бюджету громади – 30,5 тис. грн, кошти державного бюджету – 12,0 тис. грн", unnamed),
+    );
+    expect(sources(two)).toEqual(["unspecified", "unspecified"]);
+    expect(named(two)).toHaveLength(0);
+    const own = importText(
+      withField10(
+        "Кошти державного бюджету – 42,5 тис. грн",
+        sourceInHeading("Обсяг фінансування з бюджету громади, тис. грн"),
+      ),
+    );
+    expect(sources(own)).toEqual(["local", "local"]);
+    expect(named(own)).toHaveLength(0);
+  });
+});
+
 describe("a task table printing the source column after the year columns", () => {
   for (const [format, read, available] of READINGS) {
     it.skipIf(!available)(
@@ -398,7 +476,7 @@ describe("a task table with one amounts column and no year columns", () => {
         const result = await read(ONE_AMOUNT_COLUMN);
         expect(items(result).map((item) => funding(item.funding))).toEqual([
           [{ source: "local", byYear: {}, total: 3_050_000 }],
-          [{ source: "state", byYear: {}, total: 1_200_000 }],
+          [{ source: "state", byYear: { "2027": 1_200_000 }, total: 1_200_000 }],
         ]);
         expect(result.programme.declaredTotals.map((row) => row.total)).toEqual([4_250_000]);
         expect(codes(result)).not.toContain("import.unread-number");
@@ -406,6 +484,22 @@ describe("a task table with one amounts column and no year columns", () => {
       },
     );
   }
+
+  const deadlines = ["2026", "IV квартал 2026 року", "2026 рік"];
+  it.each(deadlines)(
+    "«%s» and «2027 рік»: each amount is its measure's one year's, nothing unsplit",
+    (due) => {
+      const shape = structuredClone(ONE_AMOUNT_COLUMN);
+      const first = shape.rows[1];
+      if (first) first[3] = due;
+      const result = importText(asText(shape));
+      expect(items(result).map((item) => funding(item.funding))).toEqual([
+        [{ source: "local", byYear: { "2026": 3_050_000 }, total: 3_050_000 }],
+        [{ source: "state", byYear: { "2027": 1_200_000 }, total: 1_200_000 }],
+      ]);
+      expect(codes(result)).not.toContain("import.years-not-split");
+    },
+  );
 });
 
 describe("a task table with «Показники виконання» and no column of results", () => {
@@ -416,6 +510,23 @@ describe("a task table with «Показники виконання» and no col
       expect(items(result).map((item) => funding(item.funding))).toEqual([
         [{ source: "local", byYear: { "2026": 1_050_000, "2027": 2_000_000 }, total: 3_050_000 }],
       ]);
+    });
+  }
+});
+
+describe("a task table with «Показники виконання» beside the column of results", () => {
+  for (const [format, read, available] of READINGS) {
+    it.skipIf(!available)(`as ${format}: the indicators go on after the measure's result`, async () => {
+      const result = await read(INDICATORS_AND_RESULT);
+      expect(items(result).map((item) => item.expectedResult)).toEqual([
+        "Усі органи працюють у СЕД. Показники: Підключено 12 закладів",
+        "Показники: Придбано 20 комп'ютерів",
+      ]);
+      expect(items(result).map((item) => funding(item.funding))).toEqual([
+        [{ source: "local", byYear: { "2026": 1_050_000, "2027": 2_000_000 }, total: 3_050_000 }],
+        [{ source: "local", byYear: { "2027": 1_200_000 }, total: 1_200_000 }],
+      ]);
+      expect(result.coverage?.numbersSeen).toBe(result.coverage?.numbersPlaced);
     });
   }
 });

@@ -777,6 +777,28 @@ export const RULES = [
     appliesTo: ["row", "programme"],
   },
   {
+    code: "import.passport-years-sum",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Поле 10 паспорта наводить роки лише за джерелами (рядки 10.1, 10.2 …): роки поля 10 прочитано як суми джерел, а їх сума не дорівнює його загальному обсягу.",
+      en: "Passport field 10 gives years only by source (rows 10.1, 10.2 …): field 10's years are read as the sources' sums, and their sum is not its printed total.",
+    },
+    basis: BASIS.passportFundingParts,
+    appliesTo: ["passport"],
+  },
+  {
+    code: "import.source-from-passport",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Таблиця завдань не називає джерела фінансування, а паспорт (поле 10) називає лише одне: суми таблиці віднесено до цього джерела.",
+      en: "The task table names no funding source and the passport (field 10) names one only: the table's amounts are taken as that source's.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["programme"],
+  },
+  {
     code: "import.deadline-text",
     severity: "warning",
     stage: "importer",

@@ -17,6 +17,7 @@ import { isMonitoringTable, readMonitoring } from "./monitoring.js";
 import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
 import { seeFundingSummary } from "./resources.js";
 import { readSections, readTitle } from "./sections.js";
+import { sourceFromPassport } from "./source-from-passport.js";
 import {
   isCapitalHeading,
   isDirectionHeading,
@@ -284,6 +285,7 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   const tasks = taskTable ? applyTasks(programme, taskTable, log, ledger, options.unit) : null;
   if (!taskTable) log.add("no-task-table", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
   applyPassport(programme, passport, log, ledger);
+  if (taskTable) sourceFromPassport(programme, taskTable.line, log);
   if (passport) readIdentity(programme, passport, log);
   // A task table published alone names its community in its caption, if anywhere.
   else programme.community.name = communityNamed([programme.title])?.name ?? "";

@@ -463,8 +463,9 @@ const FIELD_10_PART = /^10\.\d{1,2}\.?$/;
  * («10.1 | кошти бюджету громади | 1 260,0», «10.2 | кошти державного бюджету | -»), or the source's
  * years (`sourceRowYears`).
  */
-function readSourceRows(read: PassportRead, unit: MoneyUnit, sink: NumberSink): void {
+function readSourceRows(read: PassportRead, unit: MoneyUnit, sink: NumberSink, log: FindingLog): void {
   const years = periodYears(read.fields);
+  const rows: ({ total: number; byYear: ByYear } | null)[] = [];
   for (const row of read.fundingRows) {
     const label = cellText(row.cells[1]);
     if (!FIELD_10_PART.test(cellText(row.cells[0]))) continue;
@@ -475,10 +476,42 @@ function readSourceRows(read: PassportRead, unit: MoneyUnit, sink: NumberSink): 
     const [only, ...others] = cells;
     const alone = only && others.length === 0 && only.year === null;
     const read10 = alone ? oneAmount(only.text, unit) : sourceRowYears(cells, years, unit);
+    rows.push(read10);
     if (!read10) continue;
     for (const index of filled) sink.place({ line: row.line, cell: index });
     record(read.funding, classifySource(label), read10.total, read10.byYear);
   }
+  yearsOfSourceRows(read, rows, unit, log);
+}
+
+/**
+ * Field 10's own row printing its total only, over source rows that each give their years (a dash
+ * giving none): its years are the sums of theirs, which must make its total.
+ */
+function yearsOfSourceRows(
+  read: PassportRead,
+  rows: ({ total: number; byYear: ByYear } | null)[],
+  unit: MoneyUnit,
+  log: FindingLog,
+): void {
+  const funding = read.funding;
+  if (Object.keys(funding.byYear).length > 0 || rows.length === 0) return;
+  const complete = rows.every(
+    (row) => row !== null && (row.total === 0 || Object.keys(row.byYear).length > 0),
+  );
+  if (!complete || !rows.some((row) => Object.keys(row?.byYear ?? {}).length > 0)) return;
+  const byYear: ByYear = {};
+  for (const row of rows)
+    for (const [year, amount] of Object.entries(row?.byYear ?? {}))
+      byYear[year] = sumKopecks([byYear[year] ?? 0, amount]);
+  funding.byYear = byYear;
+  const sum = sumKopecks(Object.values(byYear));
+  if (funding.total === null || funding.total === sum) return;
+  const line = read.fields.find((each) => each.number === 10)?.line ?? funding.line;
+  const message =
+    `Поле 10 паспорта: загальний обсяг ${money(funding.total, unit)} не дорівнює сумі джерел за роками ` +
+    `${money(sum, unit)}; роки поля 10 прочитано як суми джерел`;
+  log.warn("passport-years-sum", message, line, ref.passport(10));
 }
 
 /** A cell of a source's row: «2026: 400,0» (a year's amount) or an amount alone. */
@@ -877,7 +910,7 @@ export function readPassportFunding(
     table ||
     readFundingLine(field.value, read.funding, unit) ||
     readFundingProse(read.proseCells, unit, read.funding, prose, sharedYearsJudge(log, taskTotals, unit));
-  if (!table) readSourceRows(read, unit, sink);
+  if (!table) readSourceRows(read, unit, sink, log);
   if (!done) log.warn("no-amounts", noAmountsMessage(proseNumbers), field.line, ref.passport(10));
   else giveToSoleSource(read, field.value);
 }

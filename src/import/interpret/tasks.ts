@@ -244,6 +244,8 @@ class TaskTableBuilder {
   private lastYearRow: FundingRow | null = null;
   /** The years the `Рік` cells name, when the table prints years as rows. */
   readonly years = new Set<string>();
+  /** Items whose expected result already holds their indicators («… Показники: …»). */
+  private readonly withIndicators = new WeakSet<Item>();
   /** The one source the amounts' heading names in a table with no source column. */
   private readonly headingSource: ReturnType<typeof amountsHeadingSource>;
 
@@ -888,6 +890,24 @@ class TaskTableBuilder {
     }
     const result = this.addFunding(leaf.funding, cells, line, false, leaf);
     if (result) leaf.expectedResult = leaf.expectedResult ? `${leaf.expectedResult} ${result}` : result;
+    this.addIndicators(leaf, cells, line);
+  }
+
+  /**
+   * «Показники виконання» beside a column of results: the indicators go on after the result
+   * («Результат. Показники: …»), a page's rest of them after what came before.
+   */
+  private addIndicators(leaf: Item, cells: string[], line: number): void {
+    const { indicators, result } = this.columns.roles;
+    if (indicators === undefined || indicators === result) return;
+    const text = cellText(cell(cells, indicators));
+    if (text === "") return;
+    this.placeText(line, cells, [indicators]);
+    const before = leaf.expectedResult;
+    if (this.withIndicators.has(leaf)) leaf.expectedResult = `${before} ${text}`;
+    else if (before === "") leaf.expectedResult = `Показники: ${text}`;
+    else leaf.expectedResult = `${before}${/[.!?;:]$/.test(before) ? "" : "."} Показники: ${text}`;
+    this.withIndicators.add(leaf);
   }
 }
 
@@ -932,13 +952,47 @@ function warnSourcesWithoutYears(columns: Columns<TaskRole>, table: Table, log: 
   log.warn("years-not-split", message, table.line, ref.programme());
 }
 
-/** One finding for a table whose one amounts column prints no year: no amount of it is split by year. */
-function warnAmountsWithoutYears(columns: Columns<TaskRole>, table: Table, log: FindingLog): void {
+/** The one year a deadline falls in: «2027 рік», «2027», «IV квартал 2027 року». */
+function yearOfDeadline(deadline: Item["deadline"]): string | null {
+  if (deadline?.kind === "quarter") return String(deadline.year);
+  if (deadline?.kind === "years" && deadline.from === deadline.to) return String(deadline.from);
+  return null;
+}
+
+/**
+ * In a table with one amounts column and no year, a measure due within one year spends its amount in that
+ * year. Returns whether any amount is left without its year.
+ */
+function amountsIntoDeadlineYears(directions: Direction[]): boolean {
+  let unsplit = false;
+  for (const item of directions.flatMap((direction) => [...walkItems(direction.items)])) {
+    const year = yearOfDeadline(item.deadline);
+    for (const row of item.funding) {
+      if (row.total === 0 || Object.keys(row.byYear).length > 0) continue;
+      if (year === null) unsplit = true;
+      else row.byYear = { [year]: row.total };
+    }
+  }
+  return unsplit;
+}
+
+/**
+ * One finding for a table whose one amounts column prints no year: no amount of it is split by year,
+ * save a measure's due within one year, which is that year's.
+ */
+function warnAmountsWithoutYears(
+  columns: Columns<TaskRole>,
+  table: Table,
+  directions: Direction[],
+  log: FindingLog,
+): void {
   const { years, spans, sources, total } = columns;
   if (total === null || years.length > 0 || spans.length > 0 || sources.length > 0) return;
+  if (!amountsIntoDeadlineYears(directions)) return;
   const message =
-    "Таблиця завдань наводить суми одним стовпцем, без розподілу за роками: суми враховано в загальних " +
-    "обсягах, а порівняти їх за роками (з паспортом, підсумками) неможливо";
+    "Таблиця завдань наводить суми одним стовпцем, без розподілу за роками: суму заходу зі строком у межах " +
+    "одного року віднесено до цього року, решту враховано в загальних обсягах, а порівняти їх за роками " +
+    "(з паспортом, підсумками) неможливо";
   log.warn("years-not-split", message, table.line, ref.programme());
 }
 
@@ -1033,7 +1087,7 @@ export function readTaskTable(
   builder.checkTaskTotals();
   warnSources(builder.directions, log, builder.unit);
   warnSourcesWithoutYears(columns, table, log);
-  warnAmountsWithoutYears(columns, table, log);
+  warnAmountsWithoutYears(columns, table, builder.directions, log);
   if (builder.directions.length === 0)
     log.warn("no-directions", "У таблиці завдань не знайдено напрямів", table.line, ref.programme());
   return {

@@ -171,6 +171,8 @@ export function joinLines(text: string, line: string): string {
 const ONE_WORD = new RegExp(String.raw`^${LETTER}(?:[${LETTER_CHARS}'’ʼ]*${LETTER})?$`, "u");
 /** The first word of a line: its letters up to a space or a stop. */
 const FIRST_WORD = new RegExp(String.raw`^${LETTER}[${LETTER_CHARS}'’ʼ]*(?=[\s,.;:)»"]|$)`, "u");
+const DIGITS = /^\d+$/;
+const DIGIT_START = /^\d/;
 /** Starts with what no word starts with: a soft sign or an apostrophe. */
 const NO_WORD_START = /^[ьЬ'’ʼ]/u;
 /**
@@ -186,14 +188,16 @@ function breaksWord(above: TextRun[], below: TextRun[], widest: number, glyphs: 
   const top = lineText(above);
   const next = lineText(below);
   const first = next[0] ?? "";
-  if (!ONE_WORD.test(top) || first === "") return false;
+  // A number too long for its cell («2025» as «202» over «5») breaks like a word: no space in it.
+  const digits = DIGITS.test(top) && DIGIT_START.test(first);
+  if ((!ONE_WORD.test(top) && !digits) || first === "") return false;
   const start = below.reduce((a, b) => (b.x < a.x ? b : a));
   const leftmost = above.reduce((a, b) => (b.x < a.x ? b : a));
   const rightmost = above.reduce((a, b) => (b.x + b.width > a.x + a.width ? b : a));
   const width = rightmost.x + rightmost.width - leftmost.x;
   const glyph = start.width * (glyphs(first) / Math.max(glyphs(start.text.trimStart()), 1e-6));
   if (width + glyph <= widest + 0.1) return false;
-  if (NO_WORD_START.test(first)) return true;
+  if (digits || NO_WORD_START.test(first)) return true;
   const end = FIRST_WORD.exec(next)?.[0] ?? "";
   const last = top.at(-1) ?? "";
   const capitals = UPPER_LETTER.test(last);
@@ -684,8 +688,18 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
 }
 
 /** A line continues the paragraph above when it follows closely and the one above ran to the margin. */
+/** A sentence, a clause or a list's lead-in ends here. */
+const ENDS_CLAUSE = /[.;:!?]$/;
+/** A heading's or a list item's mark: «IV.», «2.», «3)», «–», «•». */
+const OPENS_ITEM = /^(?:[IVXLCІХ]{1,6}\.\s|\d{1,2}[.)]\s|[-–—•]\s)/;
+
+/**
+ * A line continues the paragraph above when it follows closely and the one above ran to the margin,
+ * unless the one above ended a clause and this one opens a heading or a list item («IV. Мета …»).
+ */
 function continues(last: PageLine, line: PageLine, rightMargin: number): boolean {
   const gap = last.top - line.top;
+  if (ENDS_CLAUSE.test(last.text.trim()) && OPENS_ITEM.test(line.text.trim())) return false;
   return gap > 0 && gap <= last.size * 1.6 && last.right >= rightMargin - last.size * 4;
 }
 

@@ -812,7 +812,21 @@ function expectedSourceRows(model: Field10, s: Style): Omit<DeclaredFunding, "li
   const funded = Object.keys(model.amounts) as SourceKind[];
   // One source named: field 10's total is that source's, however its row read.
   if (funded.length === 1 && funded[0]) bySource[funded[0]] = total;
-  return { total, byYear: {}, bySource, bySourceByYear };
+  // Every source row gave its years: field 10's years are their sums.
+  const allRead = funded.every((source) => bySourceByYear[source] !== undefined);
+  const byYear = allRead
+    ? sumsByYear(
+        model.years,
+        funded.map((source) => bySourceByYear[source] ?? {}),
+      )
+    : {};
+  return { total, byYear, bySource, bySourceByYear };
+}
+
+function sumsByYear(years: string[], parts: Record<string, number>[]): Record<string, number> {
+  return Object.fromEntries(
+    years.map((year) => [year, parts.reduce((all, part) => all + (part[year] ?? 0), 0)]),
+  );
 }
 
 describe("family 3: field 10's total in its row, a numbered row of years per source under it", () => {
