@@ -164,6 +164,31 @@ describe("sections headed by a council's own word, their items numbered under th
   });
 });
 
+describe("«1. Назва» alone in the name cell after an empty «№» cell", () => {
+  /** The sections with «N. Назва» moved from the first cell to the second. */
+  const numbered = (text: string) => text.replace(/^(\d\. [^\t]*)\t/gm, "\t$1");
+  const titled = (number: number) => `${number}. ${TITLES[number - 1]}`;
+
+  it("heads direction N when the items under it are numbered N.1, N.2 …", () => {
+    const text = numbered(sections(titled, (number) => `Разом за напрямом ${number}`));
+    const { programme, findings } = importText(text);
+    expect(programme.directions.map((direction) => [direction.number, direction.title])).toEqual([
+      ["1", TITLES[0]],
+      ["2", TITLES[1]],
+    ]);
+    expect(sumFindings(findings)).toEqual([]);
+  });
+
+  it("is no direction when the items under it are not numbered under its number", () => {
+    const text = numbered(sections(titled, (number) => `Разом за напрямом ${number}`)).replace(
+      /^([12])\.([12])\./gm,
+      (_, direction, position) => `${(direction - 1) * 2 + Number(position) + 2}.`,
+    );
+    const { programme } = importText(text);
+    expect(programme.directions.map((direction) => direction.title)).not.toContain(TITLES[0]);
+  });
+});
+
 describe("an item's name printed after its role («Захід:», «Завдання:», «Проєкт:»)", () => {
   it("reads the name without the role word, and keeps other words before a colon", () => {
     const text = [

@@ -9,6 +9,10 @@ import { cellText, leadingNumber } from "./text.js";
  */
 const SECTION_HEADING =
   /^(\p{Lu}[\p{L}'’ʼ-]*(?:\s+\p{L}[\p{L}'’ʼ-]*)?)\s*№?\s*(\d{1,2})(?![.,]?\d)(?:\s*[.:–—-]\s*|\s+|$)(.*)$/su;
+/** «1. Назва напряму»: a one-level number and a title. */
+const NUMBERED_HEADING = /^(\d{1,2})\.\s*([^\d\s].*)$/su;
+/** An amount with decimals («1 350,500»): a sentence's wrapped line («Програми становить 1 350,500 …»), no heading. */
+const AMOUNT = /\d,\d/;
 const TOTAL_WORD = /^(?:всього|усього|разом)$/i;
 
 export interface SectionHeading {
@@ -66,6 +70,17 @@ function onlyCell(row: TableRow, columns: NameColumns): string | null {
   const filled = row.cells.flatMap((text, index) => (text.trim() === "" ? [] : [index]));
   const [at] = filled;
   return filled.length === 1 && at !== undefined && at <= columns.heading ? cellText(row.cells[at]) : null;
+}
+
+/**
+ * Text shaped as a section heading of a council's own word, «Блок 2. Електронні послуги», «Складова 1»,
+ * with no amount in it: what a reader of printed lines may take for a heading row before the table
+ * tells whose items it heads.
+ */
+export function isSectionHeadingText(text: string): boolean {
+  const match = SECTION_HEADING.exec(cellText(text));
+  if (!match || TOTAL_WORD.test(match[1]?.split(/\s+/)[0] ?? "")) return false;
+  return !/^\d/.test(match[3] ?? "") && !AMOUNT.test(text);
 }
 
 function candidateOf(row: TableRow, index: number, columns: NameColumns): Candidate | null {
@@ -142,4 +157,34 @@ export function readSectionHeadings(
     rows: new Map(heads.map((candidate) => [rows[candidate.index] as TableRow, candidate.heading])),
     totalOf,
   };
+}
+
+/** «1. Назва» alone in a naming cell after an empty first one (`№`): a candidate with no word. */
+function numberedCandidate(row: TableRow, index: number, columns: NameColumns): Candidate | null {
+  if (cellText(row.cells[0]) !== "") return null;
+  const text = onlyCell(row, columns);
+  const match = text === null ? null : NUMBERED_HEADING.exec(text);
+  return match ? { index, word: "", heading: { number: match[1] ?? "", title: cellText(match[2]) } } : null;
+}
+
+/**
+ * The rows «1. Назва» alone in the name cell after an empty `№` cell, with no amounts, whose items are
+ * numbered 1.1, 1.2 …: direction N's headings, as a bare number in the first cell is. Read only in a
+ * table whose directions no heading in its first cell, of a known kind or a word of its own, heads.
+ */
+export function readNumberedHeadings(
+  rows: TableRow[],
+  columns: NameColumns,
+  isKnownHeading: (text: string) => boolean,
+): Map<TableRow, SectionHeading> {
+  const heads = new Map<TableRow, SectionHeading>();
+  for (const [index, row] of rows.entries()) {
+    const first = cellText(row.cells[0]);
+    if (onlyCell(row, columns) === first && (isKnownHeading(first) || candidateOf(row, index, columns)))
+      return new Map();
+    const candidate = numberedCandidate(row, index, columns);
+    if (candidate && numbersItsItems(rows, candidate, columns, isKnownHeading))
+      heads.set(row, candidate.heading);
+  }
+  return heads;
 }

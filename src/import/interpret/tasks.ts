@@ -31,6 +31,7 @@ import {
 import {
   type NameColumns,
   NO_SECTIONS,
+  readNumberedHeadings,
   readSectionHeadings,
   type SectionHeading,
   type SectionHeadings,
@@ -1057,6 +1058,13 @@ function nameColumns(columns: Columns<TaskRole>): NameColumns {
   return { heading: task ?? 0, last: Math.max(0, ...naming) };
 }
 
+function withNumberedHeadings(
+  sections: SectionHeadings,
+  numbered: Map<TableRow, SectionHeading>,
+): SectionHeadings {
+  return numbered.size === 0 ? sections : { ...sections, rows: new Map([...sections.rows, ...numbered]) };
+}
+
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
 export function readTaskTable(
   table: Table,
@@ -1078,7 +1086,10 @@ export function readTaskTable(
   const body = table.rows.slice(columns.headerRows);
   const counter = countsRows(body, columns);
   const isKnownHeading = (text: string) => isDirectionHeading(text) || isCapitalHeading(text);
-  const sections = readSectionHeadings(body, nameColumns(columns), isKnownHeading);
+  const sections = withNumberedHeadings(
+    readSectionHeadings(body, nameColumns(columns), isKnownHeading),
+    readNumberedHeadings(body, nameColumns(columns), isKnownHeading),
+  );
   const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter, sections);
   for (const row of body) builder.take(row);
   builder.settleBareTotals();

@@ -40,6 +40,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import { isColumnNumberRow, isIncludingHeading, isNamingRow, yearOf } from "../interpret/columns.js";
 import { parseDeadline } from "../interpret/deadline.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
+import { isSectionHeadingText } from "../interpret/section-headings.js";
 import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkDeadline } from "../limits.js";
 import { PASSPORT_FIELD_NAMES } from "../passport-fields.js";
@@ -907,7 +908,9 @@ function isHeadingLine(line: Piece[]): boolean {
 
 /** A direction heading, not a person's initials ("І.І.) та ДРАЦС" reads like the Roman "І. …"). */
 const isHeading = (text: string): boolean =>
-  CAPITAL_OR_DIGIT_FIRST.test(text) && !INITIALS_FIRST.test(text) && isDirectionHeading(text);
+  CAPITAL_OR_DIGIT_FIRST.test(text) &&
+  !INITIALS_FIRST.test(text) &&
+  (isDirectionHeading(text) || isSectionHeadingText(text));
 
 function headingFromFirstColumn(cells: string[]): string[] {
   const filled = cells.flatMap((text, index) => (text.trim() === "" ? [] : [index]));

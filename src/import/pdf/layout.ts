@@ -18,6 +18,7 @@ import { isSourceLabel } from "../../domain/sources.js";
 import type { Block, Paragraph, Table, TableRow } from "../blocks.js";
 import { isYearRow } from "../interpret/columns.js";
 import { INDICATOR_COLUMNS } from "../interpret/indicators.js";
+import { isSectionHeadingText } from "../interpret/section-headings.js";
 import { isDirectionHeading, TASK_COLUMNS } from "../interpret/tasks.js";
 import { checkRow, checkText } from "../limits.js";
 import { joinPieces } from "../text/clean.js";
@@ -524,6 +525,7 @@ function loneRest(previous: string[], row: string[]): boolean {
     !isSourceLabel(text) &&
     !OPENS_ROW.test(text) &&
     !isDirectionHeading(text) &&
+    !isSectionHeadingText(text) &&
     continuesCell(previous[index] ?? "", text, true)
   );
 }

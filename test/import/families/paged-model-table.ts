@@ -496,6 +496,39 @@ export const pagedDocument = fc
   .tuple(taskTableModel, pagedStyle)
   .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
 
+/** The header shape of family 1 as `renderPaged` prints it with none, but for the word heading its directions. */
+const PLAIN_SHAPE: HeaderShape = {
+  oneName: null,
+  directionHeading: "named",
+  including: null,
+  bareTotals: false,
+  taskHeadings: false,
+  wordyAmounts: false,
+  rowNumbers: false,
+  repeatTask: false,
+  directionWord: "Пріоритетний напрям",
+  lowerTotal: false,
+  wideTotal: false,
+  namePrefix: "",
+  sourceAfterAmounts: false,
+};
+
+/**
+ * A document of family 1 printed again with its directions headed by a council's own word («Блок 2.
+ * Назва»), the word chosen by its first project's title (no draw of its own: the samples other
+ * properties draw from the same seed stay as they were); a known word where its projects are not
+ * numbered under their direction's number (`fitWord`).
+ */
+export function inSectionWords<Document extends { model: TaskTableModel; style: PagedStyle }>(
+  document: Document,
+): Document & { text: string; word: WordBlock[] } {
+  const { model, style } = document;
+  const title = model.directions[0]?.projects[0]?.title ?? "";
+  const directionWord = SECTION_WORDS[title.length % SECTION_WORDS.length] ?? "Блок";
+  const shaped = { ...style, headerShape: fitWord({ ...PLAIN_SHAPE, directionWord }, style) };
+  return { ...document, style: shaped, ...renderPaged(model, shaped) };
+}
+
 /** Family 1 under the other header shapes (`HeaderShape`). */
 export const pagedShapedDocument = fc
   .tuple(taskTableModel, pagedStyle, headerShape)
