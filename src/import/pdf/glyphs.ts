@@ -25,18 +25,46 @@ function kindOf(character: string): number {
   return 4;
 }
 
+/** The kinds of the characters of the Basic Multilingual Plane met so far, by code; -1 not yet. */
+const BMP_KINDS = new Int8Array(0x10000).fill(-1);
+
+/** `kindOf` by code point (a lone surrogate as itself, as `for...of` over a string gives it). */
+function kindOfPoint(point: number): number {
+  if (point > 0xffff) return kindOf(String.fromCodePoint(point));
+  let kind = BMP_KINDS[point] as number;
+  if (kind < 0) {
+    kind = kindOf(String.fromCharCode(point));
+    BMP_KINDS[point] = kind;
+  }
+  return kind;
+}
+
+/** Visits the code points of `text` in order, as `for...of` reads its characters (numbers, not strings, to count by). */
+function eachCodePoint(text: string, visit: (point: number) => void): void {
+  for (let at = 0; at < text.length; ) {
+    const point = text.codePointAt(at) as number;
+    at += point > 0xffff ? 2 : 1;
+    visit(point);
+  }
+}
+
 /** The widths a kind starts from (in font sizes), before any run is read. */
 const KIND_PRIOR = [0.25, 0.65, 0.48, 0.5, 0.5];
 
-/**
- * Least squares over `rows` (each a map of unknown → count, and the width it adds up to), held towards
- * `prior`: the normal equations, solved by Gaussian elimination (symmetric positive definite: no pivoting).
- */
-function fit(
-  rows: { counts: Map<number, number>; width: number }[],
-  prior: number[],
-  hold: number,
-): number[] {
+/** A run's unknowns (each once) and how many times each occurs in it, and the width they add up to. */
+interface Row {
+  unknowns: number[];
+  counts: number[];
+  width: number;
+}
+
+/** Adds `value` to `a[at]`. */
+function add(a: Float64Array, at: number, value: number): void {
+  a[at] = (a[at] as number) + value;
+}
+
+/** The normal equations of `rows`, held towards `prior`: a `size` × (`size` + 1) matrix, row by row. */
+function normalEquations(rows: readonly Row[], prior: readonly number[], hold: number): Float64Array {
   const size = prior.length;
   const stride = size + 1;
   const a = new Float64Array(size * stride);
@@ -44,27 +72,68 @@ function fit(
     a[i * stride + i] = hold;
     a[i * stride + size] = hold * value;
   });
-  for (const { counts, width } of rows)
-    for (const [i, ci] of counts) {
-      for (const [j, cj] of counts) a[i * stride + j] = (a[i * stride + j] ?? 0) + ci * cj;
-      a[i * stride + size] = (a[i * stride + size] ?? 0) + ci * width;
+  for (const { unknowns, counts, width } of rows)
+    for (let p = 0; p < unknowns.length; p++) {
+      const i = unknowns[p] as number;
+      const ci = counts[p] as number;
+      for (let q = p; q < unknowns.length; q++)
+        add(a, i * stride + (unknowns[q] as number), ci * (counts[q] as number));
+      add(a, i * stride + size, ci * width);
     }
+  // Each product was added to the upper triangle only (a row's unknowns ascend): the lower one is its mirror, summed alike.
+  for (let i = 0; i < size; i++) for (let j = 0; j < i; j++) a[i * stride + j] = a[j * stride + i] as number;
+  return a;
+}
+
+/**
+ * Least squares over `rows`, held towards `prior`: the normal equations, solved by Gaussian
+ * elimination (symmetric positive definite: no pivoting).
+ */
+function leastSquares(rows: readonly Row[], prior: readonly number[], hold: number): number[] {
+  const size = prior.length;
+  const stride = size + 1;
+  const a = normalEquations(rows, prior, hold);
   for (let k = 0; k < size; k++) {
-    const lead = a[k * stride + k] ?? 1;
+    const lead = a[k * stride + k] as number;
+    // Only the pivot row's non-zero entries change the rows below (less zero changes nothing).
+    const nonZero: number[] = [];
+    for (let j = k; j <= size; j++) if (a[k * stride + j] !== 0) nonZero.push(j);
     for (let row = k + 1; row < size; row++) {
-      const factor = (a[row * stride + k] ?? 0) / lead;
+      const factor = (a[row * stride + k] as number) / lead;
       if (factor === 0) continue;
-      for (let j = k; j <= size; j++)
-        a[row * stride + j] = (a[row * stride + j] ?? 0) - factor * (a[k * stride + j] ?? 0);
+      for (const j of nonZero) add(a, row * stride + j, -(factor * (a[k * stride + j] as number)));
     }
   }
   const x = new Array<number>(size).fill(0);
   for (let row = size - 1; row >= 0; row--) {
-    let sum = a[row * stride + size] ?? 0;
-    for (let j = row + 1; j < size; j++) sum -= (a[row * stride + j] ?? 0) * (x[j] ?? 0);
-    x[row] = sum / (a[row * stride + row] ?? 1);
+    let sum = a[row * stride + size] as number;
+    for (let j = row + 1; j < size; j++) sum -= (a[row * stride + j] as number) * (x[j] as number);
+    x[row] = sum / (a[row * stride + row] as number);
   }
   return x;
+}
+
+/** Counts of unknowns, text by text: each text's row has its unknowns ascending. */
+class RowCounter {
+  private readonly tally: Float64Array;
+  private readonly met: number[] = [];
+
+  constructor(size: number) {
+    this.tally = new Float64Array(size);
+  }
+
+  count(unknown: number): void {
+    if (this.tally[unknown] === 0) this.met.push(unknown);
+    this.tally[unknown] = (this.tally[unknown] as number) + 1;
+  }
+
+  /** The row counted since the last one, adding up to `width`; the counts start again. */
+  row(width: number): Row {
+    const unknowns = this.met.sort((a, b) => a - b).splice(0);
+    const counts = unknowns.map((unknown) => this.tally[unknown] as number);
+    for (const unknown of unknowns) this.tally[unknown] = 0;
+    return { unknowns, counts, width };
+  }
 }
 
 /** At most this many runs are read: enough to know a document's fonts. */
@@ -77,47 +146,48 @@ export function fitGlyphWidths(runs: readonly TextRun[]): GlyphWidths {
   const read = runs
     .filter((run) => !run.monospace && run.size > 0 && run.text.trim() !== "")
     .slice(0, RUNS_READ);
-  const kinds = fit(
+  const byKind = new RowCounter(KIND_PRIOR.length);
+  const kinds = leastSquares(
     read.map((run) => {
-      const counts = new Map<number, number>();
-      for (const character of run.text) {
-        const kind = kindOf(character);
-        counts.set(kind, (counts.get(kind) ?? 0) + 1);
-      }
-      return { counts, width: run.width / run.size };
+      eachCodePoint(run.text, (point) => byKind.count(kindOfPoint(point)));
+      return byKind.row(run.width / run.size);
     }),
     KIND_PRIOR,
     1,
   ).map((width, kind) => (width > 0.05 && width < 1.5 ? width : (KIND_PRIOR[kind] ?? 0.5)));
-  const kindWidth = (character: string) => kinds[kindOf(character)] ?? 0.5;
-  const seen = new Map<string, number>();
-  for (const run of read)
-    for (const character of run.text) seen.set(character, (seen.get(character) ?? 0) + 1);
+  const kindWidth = (point: number) => kinds[kindOfPoint(point)] ?? 0.5;
+  const seen = new Map<number, number>();
+  for (const run of read) eachCodePoint(run.text, (point) => seen.set(point, (seen.get(point) ?? 0) + 1));
   const characters = [...seen]
     .sort((a, b) => b[1] - a[1])
     .slice(0, OWN_WIDTHS)
-    .map(([character]) => character);
-  const index = new Map(characters.map((character, at) => [character, at]));
-  const own = fit(
+    .map(([point]) => point);
+  const index = new Map(characters.map((point, at) => [point, at]));
+  const byCharacter = new RowCounter(characters.length);
+  const own = leastSquares(
     read.map((run) => {
-      const counts = new Map<number, number>();
       let rest = run.width / run.size;
-      for (const character of run.text) {
-        const at = index.get(character);
-        if (at === undefined) rest -= kindWidth(character);
-        else counts.set(at, (counts.get(at) ?? 0) + 1);
-      }
-      return { counts, width: rest };
+      eachCodePoint(run.text, (point) => {
+        const at = index.get(point);
+        if (at === undefined) rest -= kindWidth(point);
+        else byCharacter.count(at);
+      });
+      return byCharacter.row(rest);
     }),
     characters.map(kindWidth),
     2,
   );
   const widths = new Map(
-    characters.map((character, at) => {
+    characters.map((point, at) => {
       const width = own[at] ?? 0;
-      return [character, width > 0.05 && width < 1.5 ? width : kindWidth(character)];
+      return [point, width > 0.05 && width < 1.5 ? width : kindWidth(point)];
     }),
   );
-  return (text) =>
-    [...text].reduce((sum, character) => sum + (widths.get(character) ?? kindWidth(character)), 0);
+  return (text) => {
+    let sum = 0;
+    eachCodePoint(text, (point) => {
+      sum += widths.get(point) ?? kindWidth(point);
+    });
+    return sum;
+  };
 }
