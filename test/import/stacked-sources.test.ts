@@ -95,6 +95,25 @@ describe("a measure's sources stacked in one row, one per line", () => {
     120_000,
   );
 
+  it.skipIf(!soffice)(
+    "a PDF without borders: a title's or executor's wrapped end on the next source's line goes on with it",
+    async () => {
+      const [, table] = STACKED;
+      if (table?.kind !== "table") throw new Error("no table");
+      const pdf = await wordAs([STACKED[0] as WordBlock, { ...table, borders: false }], "pdf");
+      const result = await importDocument(pdf, "programme.pdf");
+      readsStacked(result);
+      expect(allItems(result.programme).map((item) => item.title)).toEqual([
+        "Оновлення комп'ютерної техніки",
+        "Підтримка вебсайту",
+        "Кібербезпека",
+      ]);
+      const executors = allItems(result.programme).map((item) => item.executors);
+      expect(executors).toEqual(Array(3).fill(["Відділ цифрового розвитку"]));
+    },
+    120_000,
+  );
+
   it("a source's name over two lines, or an amount over two, is one source and one amount", async () => {
     const wrapped = document([
       measure("1.", "Оновлення техніки", "Бюджет територіальної\nгромади", ["1 250\n000,0", "-", "-"]),

@@ -309,7 +309,8 @@ class TaskTableBuilder {
     else {
       const rest = this.takeDirectionCell(cells, line, afterBreak);
       if (rest === null) return;
-      if (afterBreak && this.continuesLeaf(rest)) this.continueLeaf(rest, line);
+      if ((afterBreak && this.continuesLeaf(rest)) || this.wrapsBesideSource(rest))
+        this.continueLeaf(rest, line);
       else this.takeItemRow(rest, line);
     }
   }
@@ -387,6 +388,21 @@ class TaskTableBuilder {
   }
 
   /** Joins a row split by a page break to the item above: title, executors and result go on. */
+  /**
+   * A measure's title or executors wrapped onto the line of its next source in a table without borders
+   * («техніки», «розвитку» beside «Інші джерела | 50,0»): each such text lowercase, no number, no
+   * deadline, a source. They go on with the measure's title and executors; the source is the measure's.
+   */
+  private wrapsBesideSource(cells: string[]): boolean {
+    const { roles } = this.columns;
+    if (!this.leaf || cellText(cell(cells, roles.number)) !== "" || cellText(cell(cells, roles.deadline)))
+      return false;
+    const texts = [this.itemText(cells), cellText(cell(cells, roles.executors))].filter(Boolean);
+    if (texts.length === 0 || !texts.every((text) => MID_SENTENCE.test(text) && !leadingNumber(text)))
+      return false;
+    return isSourceLabel(cellText(cell(cells, roles.source)));
+  }
+
   private continueLeaf(cells: string[], line: number): void {
     const leaf = this.leaf;
     if (!leaf) return;
