@@ -215,7 +215,11 @@ const UPPER_LETTER = new RegExp(UPPER, "u");
  * word the cell broken mid-word is joined back without a space (`breaksWord`).
  */
 function cellText(runs: TextRun[], widest?: number, glyphs?: GlyphWidths): string {
-  const lines = groupLines(runs);
+  return joinCellLines(groupLines(runs), widest, glyphs);
+}
+
+/** `cellText` of a cell's lines already grouped by baseline. */
+function joinCellLines(lines: TextRun[][], widest?: number, glyphs?: GlyphWidths): string {
   return lines.reduce((text, line, index) => {
     const above = lines[index - 1];
     const current = lineText(line);
@@ -234,8 +238,8 @@ const AMOUNT_LINE = /^(?:[-–—]|\d{1,3}(?:[\s\u00a0]\d{3})*(?:,\d+)?)$/;
  * cell's paragraphs do, so that the task table gives each source its amounts. Elsewhere a cell's
  * lines are one text (a number wrapped over two lines is one number).
  */
-function stackedCells(row: TextRun[][], texts: string[]): string[] {
-  const lines = row.map((runs) => groupLines(runs).map(lineText));
+function stackedCells(row: TextRun[][][], texts: string[]): string[] {
+  const lines = row.map((cell) => cell.map(lineText));
   const sources = lines.find((each) => each.length >= 2 && each.every((line) => isSourceLabel(line)));
   if (!sources) return texts;
   const stacks = (each: string[]) =>
@@ -246,12 +250,12 @@ function stackedCells(row: TextRun[][], texts: string[]): string[] {
   });
 }
 
-/** The width of the widest line of each column of a grid's cells (a cell's lines by baseline). */
-function widestLines(buckets: TextRun[][][], width: number): number[] {
+/** The width of the widest line of each column of a grid's cells (each cell's lines by baseline). */
+function widestLines(grouped: TextRun[][][][], width: number): number[] {
   const widest = Array.from({ length: width }, () => 0);
-  for (const row of buckets)
-    row.forEach((runs, column) => {
-      for (const line of groupLines(runs)) {
+  for (const row of grouped)
+    row.forEach((lines, column) => {
+      for (const line of lines) {
         const left = Math.min(...line.map((run) => run.x));
         const right = Math.max(...line.map((run) => run.x + run.width));
         widest[column] = Math.max(widest[column] ?? 0, right - left);
@@ -283,11 +287,13 @@ function readGrid(grid: Grid, runs: TextRun[], glyphs?: GlyphWidths): PageTable 
     const [r, c] = owner(grid, row, column);
     buckets[r]?.[c]?.push(run);
   }
-  const widest = widestLines(buckets, width);
-  const cells = buckets.map((row) =>
+  // Each cell's lines grouped once: for the columns' widths, the cell's text and a stacked row.
+  const grouped = buckets.map((row) => row.map(groupLines));
+  const widest = widestLines(grouped, width);
+  const cells = grouped.map((row) =>
     stackedCells(
       row,
-      row.map((cell, column) => cellText(cell, widest[column], glyphs)),
+      row.map((lines, column) => joinCellLines(lines, widest[column], glyphs)),
     ),
   );
   return { kind: "table", top: grid.top, grid, cells, merged: mergedFromAbove(grid, cells) };
@@ -689,7 +695,6 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
   builder.table = { block, grid: table.grid, header: table.cells.slice(0, HEADER_ROWS), rows };
 }
 
-/** A line continues the paragraph above when it follows closely and the one above ran to the margin. */
 /** A sentence, a clause or a list's lead-in ends here. */
 const ENDS_CLAUSE = /[.;:!?]$/;
 /** A heading's or a list item's mark: «IV.», «2.», «3)», «–», «•». */
