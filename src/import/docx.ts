@@ -167,8 +167,11 @@ function cellTexts(cell: XmlElement): string[] {
   const properties = firstElement(cell, "tcPr");
   const span = intAttribute(firstElement(properties, "gridSpan"), 1);
   // vMerge continues the cell above; hMerge (Word 97 era) continues the cell to the left.
-  const merged = firstElement(properties, "vMerge") ?? firstElement(properties, "hMerge");
-  const continuation = merged !== undefined && merged.attributes.val !== "restart";
+  const horizontal = firstElement(properties, "hMerge");
+  const vertical = verticalMerge(cell);
+  const continuation = vertical
+    ? vertical === "continue"
+    : horizontal !== undefined && horizontal.attributes.val !== "restart";
   return [continuation ? "" : cellText(cell), ...Array<string>(span - 1).fill("")];
 }
 

@@ -387,7 +387,6 @@ class TaskTableBuilder {
     return deadline === "" && executors !== "";
   }
 
-  /** Joins a row split by a page break to the item above: title, executors and result go on. */
   /**
    * A measure's title or executors wrapped onto the line of its next source in a table without borders
    * («техніки», «розвитку» beside «Інші джерела | 50,0»): each such text lowercase, no number, no
@@ -403,6 +402,7 @@ class TaskTableBuilder {
     return isSourceLabel(cellText(cell(cells, roles.source)));
   }
 
+  /** Joins a row split by a page break to the item above: title, executors and result go on. */
   private continueLeaf(cells: string[], line: number): void {
     const leaf = this.leaf;
     if (!leaf) return;
@@ -552,12 +552,10 @@ class TaskTableBuilder {
   takeTaskRowsAsTotals(): void {
     for (const direction of this.directions) {
       for (const task of walkItems(direction.items)) {
-        if (!task.children.some((child) => hasAmounts(itemTotals(child)))) continue;
         const own = task.funding.filter((row) => row.total !== 0 || Object.values(row.byYear).some(Boolean));
-        if (own.length === 0) continue;
-        const projects = totalsOfRows(
-          task.children.flatMap((child) => [...walkItems([child])]).flatMap((each) => each.funding),
-        );
+        if (own.length === 0 || task.children.length === 0) continue;
+        const projects = totalsOfRows([...walkItems(task.children)].flatMap((each) => each.funding));
+        if (projects.total === 0) continue;
         if (own.every((row) => statesSums(row, projects))) task.funding = [];
       }
     }
@@ -953,8 +951,6 @@ class TaskTableBuilder {
 }
 
 const KNOWN_NOTE = /в межах|у межах|не потребує|кошторис|за рахунок/i;
-
-const hasAmounts = (totals: Totals): boolean => totals.total !== 0;
 
 function warnRow(row: FundingRow, item: Item, log: FindingLog): void {
   if (row.source === "mixed") {
