@@ -14,7 +14,7 @@ import { NumberLedger } from "./coverage.js";
 import { FindingLog } from "./findings.js";
 import { isIndicatorTable, readIndicators } from "./indicators.js";
 import { isMonitoringTable, readMonitoring } from "./monitoring.js";
-import { findPassport, type PassportRead, passportUnit, readPassportFunding } from "./passport.js";
+import { findPassport, type PassportRead, PERIOD, passportUnit, readPassportFunding } from "./passport.js";
 import { seeFundingSummary } from "./resources.js";
 import { readSections, readTitle } from "./sections.js";
 import { sourceFromPassport } from "./source-from-passport.js";
@@ -29,7 +29,6 @@ import {
 import { checkProgrammeUnit, checkRowUnits } from "./units.js";
 
 const KATOTTG = /UA\s?(\d{17})/;
-const PERIOD = /(20\d\d)\s*[-–—]\s*(20\d\d)/;
 /** A one-year term in field 9: "2024 рік", "на 2024 рік", "2024 р.", "2024". */
 const ONE_YEAR = /^(?:на\s+)?(20\d\d)\s*(?:р\.?|рік)?\.?$/iu;
 

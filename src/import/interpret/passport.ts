@@ -590,10 +590,13 @@ function labelledYears(cells: SourceCell[], values: number[]): { total: number; 
   return totals.length === 0 || totals[0] === sum ? { total: sum, byYear } : null;
 }
 
+/** A programme's term in words: «2026-2028», «2026 – 2028 роки». */
+export const PERIOD = /(20\d\d)\s*[-–—]\s*(20\d\d)/;
+
 /** The years of the programme's term as field 9 states it («2026-2028 роки»). */
 function periodYears(fields: PassportField[]): string[] {
   const term = fields.find((field) => field.number === 9)?.value ?? "";
-  const match = /(20\d\d)\s*[-–—]\s*(20\d\d)/.exec(term);
+  const match = PERIOD.exec(term);
   const [from, to] = [Number(match?.[1]), Number(match?.[2])];
   if (!match || to < from || to - from > 10) return [];
   return Array.from({ length: to - from + 1 }, (_, index) => String(from + index));
