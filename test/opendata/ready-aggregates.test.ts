@@ -4,11 +4,13 @@
  * next request.
  */
 import Fastify, { type FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { installErrorHandler } from "../../src/api/errors.js";
 import { V1_PREFIX, v1Routes } from "../../src/api/routes/v1.js";
 import { installZod } from "../../src/api/zod-provider.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
+import { CHANGE_CHANNEL } from "../../src/store/changes.js";
 import type { Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
 import { changeStatus } from "../../src/store/publication.js";
@@ -27,6 +29,22 @@ vi.mock("../../src/store/opendata.js", async (importOriginal) => {
 });
 
 const NATIONAL = "/api/v1/national?year=2026";
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+/**
+ * On PostgreSQL the store hears writes through a LISTEN connection that opens on its own time, and the
+ * setup's writes are heard when their notifications arrive: both move the data generation. Waits until
+ * the store listens and a notification sent now has come back (so every earlier one has), so that the
+ * tests start from a generation nothing is still going to move.
+ */
+async function heardEverything(store: Store): Promise<void> {
+  if (!process.env.DATABASE_URL) return; // PGlite: this process's own writes, counted as they return
+  for (let waited = 0; store.changes.maxAgeMs !== 60_000 && waited < 1_000; waited++) await pause();
+  const before = store.changes.generation;
+  await sql.raw(`notify ${CHANGE_CHANNEL}`).execute(store.kysely());
+  for (let waited = 0; store.changes.generation === before && waited < 1_000; waited++) await pause();
+}
 
 describe("aggregates answered again while the data state is unchanged", () => {
   let store: Store;
@@ -55,6 +73,7 @@ describe("aggregates answered again while the data state is unchanged", () => {
     // Readers wait for the new body after a change (no previous answer meanwhile): what a publish shows.
     app.register(v1Routes, { prefix: V1_PREFIX, store, staleAggregateAfterMs: 3_600_000 });
     await app.ready();
+    await heardEverything(store);
   });
   afterAll(async () => {
     await app.close();
