@@ -44,7 +44,9 @@ function classifyPart(part: string): SourceKind | null {
 /** Splits a source cell into the sources it names ("Бюджет громади; інші джерела" → two parts). */
 function sourceParts(text: string): string[] {
   return text
-    .split(/[;\n]|,\s*(?=(?:кошти\s+)?(?:інш|державн|обласн|районн|місцев|міськ|сільськ|селищн))|\s+та\s+(?=(?:кошти\s+)?інш)/i)
+    .split(
+      /[;\n]|,\s*(?=(?:кошти\s+)?(?:інш|державн|обласн|районн|місцев|міськ|сільськ|селищн))|\s+та\s+(?=(?:кошти\s+)?інш)/i,
+    )
     .map((part) => part.trim())
     .filter((part) => part !== "");
 }
