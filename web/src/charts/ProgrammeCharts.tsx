@@ -1,6 +1,5 @@
 import { SimpleGrid, Text } from "@mantine/core";
-import type { EChartsCoreOption } from "echarts/core";
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import type { Programme } from "../../../src/domain/model.js";
 import type { Totals } from "../../../src/domain/totals.js";
 import { useI18n } from "../i18n/index.js";
@@ -10,15 +9,12 @@ import { ChartFigure } from "../shared/ChartFigure.js";
 import { DataTable } from "../shared/DataTable.js";
 import { useMoney } from "../shared/money.js";
 import { sourceLabels } from "../shared/sources.js";
+import { axisFormat, byYearOption, largestOption, sharesOption } from "./chartOptions.js";
 import { EChart } from "./EChart.js";
 
-/** Palette with at least 3:1 contrast against white for adjacent segments and text legibility. */
-const PALETTE = ["#1864ab", "#c2255c", "#2b8a3e", "#e8590c", "#5f3dc4", "#0b7285", "#862e9c", "#5c940d"];
-
 /**
- * Funding by year and direction, source shares, largest tasks: ECharts with text and table alternatives.
- * The series hold kopecks (exact integers) and the axis labels and tooltips write them in the
- * programme's unit: ticks that are round in kopecks are round in any unit, and no amount is divided.
+ * Funding by year and direction, source shares, largest tasks: ECharts with text and table alternatives,
+ * in the programme's unit (see chartOptions.ts).
  */
 export function ProgrammeCharts({ programme, totals }: { programme: Programme; totals: Totals }) {
   const { t, lang } = useI18n();
@@ -26,59 +22,10 @@ export function ProgrammeCharts({ programme, totals }: { programme: Programme; t
   const shares = useMemo(() => sourceShares(totals, sourceLabels(lang)), [totals, lang]);
   const largest = useMemo(() => largestItems(programme, 10), [programme]);
   const { amount, money, unitName } = useMoney();
-  const inUnit = useCallback((value: number) => amount(Math.round(value)), [amount]);
-
-  const barOption = useMemo<EChartsCoreOption>(
-    () => ({
-      color: PALETTE,
-      tooltip: { trigger: "axis", valueFormatter: inUnit },
-      legend: { type: "scroll", bottom: 0, formatter: (name: string) => shorten(name, 40) },
-      grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
-      xAxis: { type: "category", data: byYear.categories },
-      yAxis: { type: "value", axisLabel: { formatter: inUnit } },
-      series: byYear.series.map((each) => ({
-        type: "bar",
-        stack: "total",
-        name: each.name,
-        data: each.values,
-      })),
-    }),
-    [byYear, inUnit],
-  );
-  const pieOption = useMemo<EChartsCoreOption>(
-    () => ({
-      color: PALETTE,
-      tooltip: { trigger: "item", valueFormatter: inUnit },
-      legend: { bottom: 0, type: "scroll" },
-      series: [
-        {
-          type: "pie",
-          radius: ["40%", "70%"],
-          data: shares.map((s) => ({ name: s.name, value: s.value })),
-          label: {
-            formatter: (p: { percent: number }) =>
-              `${p.percent.toLocaleString(localeOf(lang), { maximumFractionDigits: 1 })}%`,
-          },
-        },
-      ],
-    }),
-    [shares, inUnit, lang],
-  );
-  const largestOption = useMemo<EChartsCoreOption>(
-    () => ({
-      color: PALETTE,
-      tooltip: {
-        trigger: "axis",
-        axisPointer: { type: "shadow" },
-        valueFormatter: inUnit,
-      },
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: "value", axisLabel: { formatter: inUnit } },
-      yAxis: { type: "category", inverse: true, data: largest.map((item) => shorten(item.label, 36)) },
-      series: [{ type: "bar", data: largest.map((item) => item.value) }],
-    }),
-    [largest, inUnit],
-  );
+  const format = useMemo(() => axisFormat(amount), [amount]);
+  const barOption = useMemo(() => byYearOption(byYear, format), [byYear, format]);
+  const pieOption = useMemo(() => sharesOption(shares, format, lang), [shares, format, lang]);
+  const largestChart = useMemo(() => largestOption(largest, format), [largest, format]);
 
   if (totals.total === 0) return <Text>{t("charts.empty")}</Text>;
   const peak = byYear.categories
@@ -138,7 +85,7 @@ export function ProgrammeCharts({ programme, totals }: { programme: Programme; t
         summary={largestSummary}
         chart={
           <EChart
-            option={largestOption}
+            option={largestChart}
             height={Math.max(200, largest.length * 34)}
             label={`${t("charts.largest", { unit: unitName })}. ${largestSummary}`}
           />
