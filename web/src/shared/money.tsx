@@ -10,7 +10,7 @@ import { formatAmountIn, formatMoney, type Lang, unitName } from "../lib/format.
  */
 const ProgrammeUnit = createContext<MoneyUnit | null>(null);
 
-export function ProgrammeUnitProvider({ unit, children }: { unit: MoneyUnit; children: ReactNode }) {
+export function ProgrammeUnitProvider({ unit, children }: { unit: MoneyUnit; children?: ReactNode }) {
   return <ProgrammeUnit.Provider value={unit}>{children}</ProgrammeUnit.Provider>;
 }
 
