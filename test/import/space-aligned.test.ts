@@ -530,6 +530,54 @@ describe("an indicator annex aligned with spaces", () => {
     ]);
   });
 
+  it("goes on with an unnumbered indicator under the header printed again, its year's label cut before its dash", () => {
+    // Generated (family 4 aligned with spaces, 1 000 runs, seed -815197676): the page break cut the last
+    // indicator, one with no number, after «у 2028 році»; its name, formula and the dash with its value
+    // go on under the header printed again, in their columns.
+    const header = [
+      "№ з/п              Назва         Найменування    Одиниця виміру     Спосіб        Базове        Цільове значення   Динаміка",
+      "                   пріоритету    індикатора                         розрахунку    значення                         (+/-, %)",
+    ];
+    const rows = tableRows(
+      [
+        ...header,
+        "2                  Цифрові       Кількість       одиниць            $A$, де А –   1000          у 2027 році –",
+        "                   послуги для   цифрових                           показник 2.1                1000; у 2028 році",
+        "                   мешканців     цифрових                                                       – 1000",
+        "                                 % цифрових      %                  $(A/B)*100$,  0             у 2027 році –",
+        "                                 цифрових                           де А –                      3,57; у 2028 році",
+        ...header,
+        "                                 документообігу                     показник                    – 0",
+        "                                                                    2.2, В –",
+        "                                                                    показник 2.3",
+        "",
+        "*** – дані за попередній рік",
+      ].join("\n"),
+    );
+    expect(rows.slice(1)).toEqual([
+      [
+        "2",
+        "Цифрові послуги для мешканців",
+        "Кількість цифрових цифрових",
+        "одиниць",
+        "$A$, де А – показник 2.1",
+        "1000",
+        "у 2027 році – 1000; у 2028 році – 1000",
+        "",
+      ],
+      [
+        "",
+        "",
+        "% цифрових цифрових документообігу",
+        "%",
+        "$(A/B)*100$, де А – показник 2.2, В – показник 2.3",
+        "0",
+        "у 2027 році – 3,57; у 2028 році – 0",
+        "",
+      ],
+    ]);
+  });
+
   it("still drops a page number that stands apart from the rows", () => {
     const rows = tableRows(
       [

@@ -26,6 +26,7 @@ import {
   AMOUNT_LIKE,
   alignedTables,
   awaitsValue,
+  dashesValue,
   givesAwaitedValue,
   nextInList,
   wrapsAmount,
@@ -465,13 +466,19 @@ function filled(cells: string[]): number[] {
 
 /**
  * Text added to a started cell: not an amount (but the rest of a grouped amount the cell wrapped:
- * "707" over "755,00", or a short number ending a phrase) and, when it is the row's only text, not a source of its own under a source.
+ * "707" over "755,00", a short number ending a phrase, or a value with its dash under the year's label
+ * the break cut before it: «у 2028 році» over «– 0») and, when it is the row's only text, not a source
+ * of its own under a source.
  */
 function continuesCell(above: string, text: string, alone: boolean): boolean {
   if (above.trim() === "") return false;
   if (AMOUNT_LIKE.test(text))
     return (
-      wrapsAmount(above, text) || awaitsValue(above) || nextInList(above, text) || endsPhrase(above, text)
+      wrapsAmount(above, text) ||
+      awaitsValue(above) ||
+      dashesValue(above, text) ||
+      nextInList(above, text) ||
+      endsPhrase(above, text)
     );
   return !(alone && isSourceLabel(above) && isSourceLabel(text));
 }
