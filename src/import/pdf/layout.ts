@@ -590,7 +590,12 @@ const BASELINE_HEADING = /базов/iu;
  * leaves empty at least half the cells that row filled besides its names: a unit, a baseline, the
  * values, printed on a row's first line, so a new row (numbered or not) prints them.
  */
-function restOfAnnexRow(previous: string[], row: string[], header: string[][], leading: Set<number>): boolean {
+function restOfAnnexRow(
+  previous: string[],
+  row: string[],
+  header: string[][],
+  leading: Set<number>,
+): boolean {
   const mine = filled(row);
   const [first] = mine;
   if (first === undefined || !header.some((cells) => cells.some((cell) => BASELINE_HEADING.test(cell))))
