@@ -560,14 +560,6 @@ export const RULES = [
     appliesTo: ["document"],
   },
   {
-    code: "import.passport-field-missing",
-    severity: "warning",
-    stage: "importer",
-    message: { uk: "У паспорті немає поля з таким номером.", en: "The passport lacks a numbered field." },
-    basis: BASIS.passport,
-    appliesTo: ["passport"],
-  },
-  {
     code: "import.passport-old-form",
     severity: "warning",
     stage: "importer",

@@ -81,10 +81,6 @@ function readIdentity(programme: Programme, read: PassportRead, log: FindingLog)
   if (!name?.value) warnNoCommunity(name?.line ?? 0, log);
   if (!katottg)
     log.warn("no-katottg", "У паспорті не знайдено коду КАТОТТГ (поле 2)", code?.line ?? 0, ref.passport(2));
-  for (let number = 1; number <= 10; number++) {
-    if (!field(fields, number))
-      log.warn("passport-field-missing", `У паспорті немає поля ${number}`, 0, ref.passport(number));
-  }
 }
 
 function readPeriod(
