@@ -660,11 +660,22 @@ export const RULES = [
     severity: "warning",
     stage: "importer",
     message: {
-      uk: "Заголовок таблиці завдань не вказує одиниць; прийнято тис. грн.",
-      en: "The table of tasks names no unit; thousand UAH assumed.",
+      uk: "Заголовок таблиці завдань не вказує одиниць, і не кожна сума називає свою; прийнято тис. грн.",
+      en: "The table of tasks names no unit, nor does every amount name its own; thousand UAH assumed.",
     },
     basis: BASIS.reading,
     appliesTo: ["programme"],
+  },
+  {
+    code: "import.unit-mixed",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Суми рядка надруковано в іншій одиниці, ніж решта таблиці («200 000,00 грн» серед «тис. грн»): кожну прочитано в одиниці, яку вона називає; перевірте рядок.",
+      en: "A row's amounts are printed in another unit than the rest of the table («200 000.00 UAH» among «thousand UAH»): each is read in the unit it names; check the row.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["row"],
   },
   {
     code: "import.no-directions",
