@@ -210,6 +210,17 @@ export const RULES = [
     appliesTo: ["passport"],
   },
   {
+    code: "resources.mismatch",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Таблиця ресурсного забезпечення програми (обсяги за джерелами й роками) не збігається із сумами заходів чи з полем 10 паспорта: знахідка називає рядок, рік (чи «усього») і обидві суми.",
+      en: "The programme's resources table (amounts by source and year) differs from the projects' sums or from passport field 10: the finding names the row, the year (or the total) and both amounts.",
+    },
+    basis: BASIS.passportFunding,
+    appliesTo: ["programme"],
+  },
+  {
     code: "amount.unit-suspect",
     severity: "error",
     stage: "validator",
