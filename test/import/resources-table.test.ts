@@ -140,3 +140,16 @@ describe.each(READINGS)("a resources table beside field 10 and the task table, a
     expect(found[0]?.message).toContain("у паспорті (поле 10) — 1 900,0 тис. грн");
   });
 });
+
+describe("a resources table whose amounts name their unit in every cell", () => {
+  it("reads them as the bare amounts of the same table", () => {
+    const withUnits = RESOURCES.map((cells, row) =>
+      row === 0 ? cells : cells.map((cell, at) => (at > 0 && /\d/.test(cell) ? `${cell} тис. грн` : cell)),
+    );
+    const result = importText(asText(withUnits));
+    const bare = importText(asText(RESOURCES));
+    expect(result.programme.resources).toEqual(bare.programme.resources);
+    expect(result.coverage).toEqual(bare.coverage);
+    expect(codes(result)).not.toContain("import.unread-number");
+  });
+});

@@ -4,11 +4,11 @@ import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { Table, TableRow } from "../blocks.js";
 import { isYearRow, yearOf } from "./columns.js";
 import type { NumberLedger } from "./coverage.js";
-import { readCell } from "./funding.js";
+import { readCell, unitOfCell } from "./funding.js";
 import { cellText } from "./text.js";
 
-/** An amount, a dash for none. */
-const isAmountLike = (cell: string): boolean => /^[\s\d.,‐‑–—−-]+$/.test(cell);
+/** An amount, with its unit or not («900,0», «900,0 тис. грн»), a dash for none. */
+const isAmountLike = (cell: string): boolean => /^[\s\d.,‐‑–—−-]+$/.test(cell) || unitOfCell(cell) !== null;
 const TOTAL_LABEL = /^(?:всього|усього|разом)/i;
 /** How far down the headings' years may stand: a heading wrapped over two or three lines. */
 const HEADER_ROWS = 3;
