@@ -932,7 +932,9 @@ function readDashedTotal(read: PassportRead, value: string): boolean {
   const text = [value, ...read.fundingRows.flatMap((row) => row.cells.slice(1).map(cellText))]
     .join(" ")
     .trim();
-  if (!ENDS_IN_DASH.test(text) || /\d/.test(text.replace(YEAR, ""))) return false;
+  // Numbers anywhere in the field (its prose rows too) are amounts no reader placed: no zero total then.
+  const everything = [text, ...read.proseCells.map((cell) => cell.text)].join(" ");
+  if (!ENDS_IN_DASH.test(text) || /\d/.test(everything.replace(YEAR, ""))) return false;
   read.funding.total = 0;
   for (const source of sourcesNamedIn(text)) read.funding.bySource[source] = 0;
   return true;
