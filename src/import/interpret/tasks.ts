@@ -1147,6 +1147,8 @@ function buildTaskTable(
  * amount is a bare number, or the table has none.
  */
 function unitOfCells(table: Table, columns: Columns<TaskRole>): MoneyUnit | null {
+  const body = table.rows.slice(columns.headerRows);
+  if (!body.some((row) => row.cells.some((text) => unitOfCell(text) !== null))) return null;
   const trial = buildTaskTable(table, columns, "thousand", new FindingLog(), new NumberLedger(), false);
   const units = trial.amountTexts.map(unitOfCell);
   if (units.length === 0 || units.includes(null)) return null;
