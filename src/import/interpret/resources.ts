@@ -43,8 +43,8 @@ function summaryColumns(header: TableRow[]): { years: Map<number, string>; total
   let total: number | null = null;
   for (const row of header) {
     row.cells.forEach((text, index) => {
+      if (index === 0) return; // the labels' column
       const year = yearOf(text);
-      if (index === 0) return;
       if (year) years.set(index, year);
       else if (total === null && TOTAL_HEADING.test(cellText(text))) total = index;
     });
