@@ -148,6 +148,7 @@ const REQUIREMENTS: readonly Requirement[] = [
       "passport.funding-source",
       "passport.funding-parts",
       "passport.funding-missing",
+      "resources.mismatch",
       "amount.unit-suspect",
     ],
     ref: "passport:10",
