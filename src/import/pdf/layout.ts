@@ -377,6 +377,8 @@ interface PageTable {
   rowTops?: number[];
   /** Read from the alignment of its lines alone: no borders, no header the interpreter knows. */
   headerless?: boolean;
+  /** No rulings between its rows (`Table.unruled`). */
+  unruled?: boolean;
 }
 
 function readGrid(grid: Grid, runs: TextRun[], breaks?: WordBreaks): PageTable {
@@ -459,7 +461,7 @@ function toLine(runs: TextRun[]): PageLine {
 function pageItems(
   page: PageContent,
   carried: { columns?: number[]; numbers?: number[]; header?: string[] },
-  headerless: boolean,
+  { headerless, marksUnruled }: { headerless: boolean; marksUnruled: boolean },
   breaks?: WordBreaks,
 ): PageItem[] {
   const horizontal = mergeRulings(page.horizontal, 1);
@@ -503,6 +505,7 @@ function pageItems(
       cells: table.cells,
       rowTops: table.rowTops,
       ...(table.headerless ? { headerless: true } : {}),
+      ...(table.rowsRuled || !marksUnruled ? {} : { unruled: true }),
     });
   }
   const lines = aligned.rest.map((runs) =>
@@ -787,7 +790,12 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
     const merged = table.merged?.[index];
     return merged ? { ...row, mergedFromAbove: merged } : row;
   });
-  const block: Table = { kind: "table", rows, line: rows[0]?.line ?? builder.line };
+  const block: Table = {
+    kind: "table",
+    rows,
+    line: rows[0]?.line ?? builder.line,
+    ...(table.unruled ? { unruled: true } : {}),
+  };
   builder.blocks.push(block);
   if (table.headerless)
     builder.headerless.set(
@@ -841,17 +849,19 @@ function withoutMarks(rows: TableRow[]): TableRow[] {
  * `lineAt` gives the source line at a baseline of a page, for pages made from text; blocks and rows are
  * numbered in order otherwise. `headerless`: tables without borders and without a header the
  * interpreter knows are read from their alignment alone (`aligned.ts`), as the PDF reader does.
+ * `marksUnruled`: a table without rulings between its rows is marked `unruled` (a PDF's; text laid
+ * out in columns never shows borders, so its tables are not).
  */
 export function layoutPages(
   pages: PageContent[],
   lineAt?: (page: number, y: number) => number | undefined,
-  { headerless = true }: { headerless?: boolean } = {},
+  { headerless = true, marksUnruled = true }: { headerless?: boolean; marksUnruled?: boolean } = {},
 ): { blocks: Block[]; unframed: number[]; headerless: number[][] } {
   const carried = {};
   const breaks = { glyphs: fitGlyphWidths(pages.flatMap((page) => page.runs)), words: documentWords(pages) };
   const items = dropFurniture(
     pages,
-    pages.map((page) => pageItems(page, carried, headerless, breaks)),
+    pages.map((page) => pageItems(page, carried, { headerless, marksUnruled }, breaks)),
   );
   const builder: Builder = {
     blocks: [],
