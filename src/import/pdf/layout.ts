@@ -246,6 +246,8 @@ function breaksWord(above: TextRun[], below: TextRun[], widest: number, glyphs: 
 
 /** Lines a word may be broken over in a narrow cell. */
 const MOST_PIECES = 4;
+/** Letters the first piece of a word broken in a narrow cell has at least. */
+const SHORTEST_PIECE = 3;
 
 /**
  * How many lines after `start` go on with the word that ends it, joined without a space: the word
@@ -257,6 +259,8 @@ const MOST_PIECES = 4;
 function knownWordPieces(lines: TextRun[][], start: number, widest: number, breaks: WordBreaks): number {
   const texts = lines.slice(start, start + MOST_PIECES).map(lineText);
   let word = LAST_WORD.exec(texts[0] ?? "")?.[1] ?? "";
+  // A word of one or two letters wraps whole before a word it may make another with («не» over «має»).
+  if ([...word].length < SHORTEST_PIECE) return 0;
   const capitals = word !== "" && word === word.toUpperCase();
   // The longest such word: a piece the cell broke off elsewhere («громад» over «и») is printed too.
   let known = 0;
