@@ -186,7 +186,7 @@ const DIGIT_START = /^\d/;
 const NO_WORD_START = /^[ьЬ'’ʼ]/u;
 
 /** What tells a word its cell broke mid-word: the document's glyph widths and the words it prints whole. */
-export interface WordBreaks {
+interface WordBreaks {
   glyphs: GlyphWidths;
   /** Every word the document prints, in lowercase. */
   words: ReadonlySet<string>;
@@ -235,13 +235,7 @@ function breaksWord(above: TextRun[], below: TextRun[], widest: number, glyphs: 
   const last = top.at(-1) ?? "";
   const capitals = UPPER_LETTER.test(last);
   // Only a capital letter alone after a word in capitals is taken for a word's end by its shape.
-  return (
-    end !== "" &&
-    capitals === UPPER_LETTER.test(first) &&
-    capitals &&
-    end.length === 1 &&
-    UPPER_LETTER.test(top.at(-2) ?? "")
-  );
+  return capitals && end.length === 1 && UPPER_LETTER.test(first) && UPPER_LETTER.test(top.at(-2) ?? "");
 }
 
 /** Lines a word may be broken over in a narrow cell. */
