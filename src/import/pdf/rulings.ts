@@ -363,17 +363,11 @@ function skipString(bytes: Uint8Array, start: number): number {
   throw new Unread("string not closed");
 }
 
+/** Past a hexadecimal string: at its first `>`, as pdf.js's lexer ends it (whatever it holds). */
 function skipHex(bytes: Uint8Array, start: number): number {
-  for (let at = start + 1; at < bytes.length; at++) {
-    const byte = bytes[at] ?? 0;
-    if (byte === 0x3e) return at + 1;
-    if (!isSpace(byte) && !isHexDigit(byte)) throw new Unread("not a hex string");
-  }
-  throw new Unread("hex string not closed");
-}
-
-function isHexDigit(byte: number): boolean {
-  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
+  const end = bytes.indexOf(0x3e, start + 1);
+  if (end < 0) throw new Unread("hex string not closed");
+  return end + 1;
 }
 
 /** An operand: a number, a name (for `Do`), or anything else. */
