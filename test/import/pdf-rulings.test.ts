@@ -7,10 +7,10 @@ import { loadPdfPages } from "../../src/import/pdf/load.js";
 import { PdfObjects, Unread } from "../../src/import/pdf/objects.js";
 import { pdfjs } from "../../src/import/pdf/pdfjs.js";
 import { contentRulings, operatorListRulings, type Rulings } from "../../src/import/pdf/rulings.js";
+import { pdf, stream } from "../formats/pdf-builder.js";
+import { renderAll } from "../formats/render.js";
 import { convertAll } from "../support/office-cache.js";
 import { type WordBlock, wordDocument } from "../support/word-document.js";
-import { renderAll } from "../formats/render.js";
-import { pdf, stream } from "../formats/pdf-builder.js";
 import { hasSoffice } from "./families/office.js";
 import { wordLook } from "./families/word.js";
 
@@ -55,7 +55,10 @@ async function bothRulings(bytes: Uint8Array): Promise<PageRulings[]> {
 async function expectSameRulings(bytes: Uint8Array): Promise<number> {
   const pages = await bothRulings(bytes);
   for (const { byOperatorList, byContent } of pages) expect(byContent).toEqual(byOperatorList);
-  return pages.reduce((sum, { byOperatorList: { horizontal, vertical } }) => sum + horizontal.length + vertical.length, 0);
+  return pages.reduce(
+    (sum, { byOperatorList: { horizontal, vertical } }) => sum + horizontal.length + vertical.length,
+    0,
+  );
 }
 
 const PAGE = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
@@ -100,11 +103,7 @@ function pagePdf(content: string | Buffer[], extraObjects: string[] = [], filter
 
 /** A PDF 1.5 whose objects sit in an object stream, found through a cross-reference stream (PNG «Up» rows). */
 function objectStreamPdf(content: string): Uint8Array {
-  const objects = [
-    CATALOG,
-    PAGE,
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R >>",
-  ];
+  const objects = [CATALOG, PAGE, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R >>"];
   const header: string[] = [];
   let body = "";
   objects.forEach((object, index) => {
@@ -135,7 +134,14 @@ function objectStreamPdf(content: string): Uint8Array {
   let previous = [0, 0, 0, 0, 0, 0];
   const data = Buffer.concat(
     rows.map(([type = 0, second = 0, third = 0]) => {
-      const row = [type, (second >> 24) & 255, (second >> 16) & 255, (second >> 8) & 255, second & 255, third];
+      const row = [
+        type,
+        (second >> 24) & 255,
+        (second >> 16) & 255,
+        (second >> 8) & 255,
+        second & 255,
+        third,
+      ];
       const up = row.map((byte, index) => (byte - (previous[index] ?? 0) + 256) & 255);
       previous = row;
       return Buffer.from([2, ...up]);
@@ -173,7 +179,22 @@ describe("a page's rulings read from its content streams", () => {
   });
 
   it("leave to pdf.js what they do not follow (an inline image), and the import's rulings stay pdf.js's", async () => {
-    const bytes = pagePdf(`${CONTENT}\nq 10 0 0 10 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x80 EI Q 0 0 m 99 0 l S`);
+    const bytes = pagePdf(
+      `${CONTENT}\nq 10 0 0 10 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x80 EI Q 0 0 m 99 0 l S`,
+    );
+    const [page] = await bothRulings(bytes);
+    expect(page?.byContent).toBe("unread");
+    const [loaded] = await loadPdfPages(bytes);
+    expect({ horizontal: loaded?.horizontal, vertical: loaded?.vertical }).toEqual(page?.byOperatorList);
+  });
+
+  it("leave to pdf.js a stream whose length is itself, and the import still reads the page", async () => {
+    const bytes = pdf([
+      CATALOG,
+      PAGE,
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R >>",
+      "<< /Length 4 0 R >>\nstream\n0 0 m 99 0 l S\nendstream",
+    ]);
     const [page] = await bothRulings(bytes);
     expect(page?.byContent).toBe("unread");
     const [loaded] = await loadPdfPages(bytes);

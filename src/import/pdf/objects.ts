@@ -221,6 +221,8 @@ const TAIL = 1024;
 export class PdfObjects {
   private readonly xref = new Map<number, XrefEntry>();
   private readonly cache = new Map<number, PdfValue>();
+  /** Objects being read: one whose reading needs itself (a stream's length, an object stream) is pdf.js's. */
+  private readonly reading = new Set<number>();
   private readonly objectStreams = new Map<number, { bytes: Uint8Array; offsets: number[]; first: number }>();
 
   constructor(private readonly bytes: Uint8Array) {
@@ -353,11 +355,17 @@ export class PdfObjects {
     if (cached !== undefined) return cached;
     const entry = this.xref.get(ref.num);
     if (!entry) throw new Unread("object not in the xref");
+    if (this.reading.has(ref.num)) throw new Unread("an object that needs itself");
+    this.reading.add(ref.num);
     let value: PdfValue;
-    if ("offset" in entry) {
-      if (entry.offset < 0 || entry.gen !== ref.gen) throw new Unread("free object");
-      value = this.objectAt(entry.offset, ref);
-    } else value = this.fromObjectStream(entry.stream, entry.index, ref.num);
+    try {
+      if ("offset" in entry) {
+        if (entry.offset < 0 || entry.gen !== ref.gen) throw new Unread("free object");
+        value = this.objectAt(entry.offset, ref);
+      } else value = this.fromObjectStream(entry.stream, entry.index, ref.num);
+    } finally {
+      this.reading.delete(ref.num);
+    }
     this.cache.set(ref.num, value);
     return value;
   }
