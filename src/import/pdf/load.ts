@@ -1,7 +1,8 @@
 /**
  * Reading a PDF with pdfjs-dist (Mozilla's PDF.js, Apache-2.0; chosen over mupdf, whose JavaScript
- * build is AGPL, and because it needs no native code): each page's text runs from `getTextContent`
- * and its straight ruling lines from the operator list, with the graphics state's transform applied.
+ * build is AGPL, and because it needs no native code): each page's text runs from `getTextContent`;
+ * its straight ruling lines from its content streams read here (`rulings.ts`), or from pdf.js's
+ * operator list where those hold what this reader leaves to pdf.js.
  */
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { NotAProgrammeError } from "../blocks.js";
