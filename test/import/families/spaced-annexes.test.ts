@@ -15,7 +15,7 @@ import { taskTableView } from "./view.js";
  * in one cell that wraps over lines («2026 – 70;» over «2027 – 90», a year's label over its dash, a
  * value's last digits alone on the page's last line); and, drawn last, page breaks that may cut a row of
  * two or more lines, its rest under the header printed again («показник» over «2.2, В – показник 2.3»
- * on the next page; not yet a rest starting with a capital in the name column: «Wi-Fi цифрових»).
+ * on the next page, or a rest starting with a capital in the name column: «Wi-Fi цифрових»).
  */
 const spacedAnnexes = fc
   .tuple(model, style, spacedStyle, fc.boolean(), fc.boolean())
@@ -38,7 +38,7 @@ describe("family 4 aligned with spaces", () => {
       }),
       PROPERTY_RUNS,
     );
-  });
+  }, 120_000);
 });
 
 describe("family 4 aligned with spaces right after the task table, on the same page", () => {
