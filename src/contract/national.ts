@@ -1,6 +1,7 @@
 /** The national comparison's answers (GET /api/v1/compare, /api/v1/national), shared by the API and the web app. */
 import { z } from "zod";
 import { CATEGORY_IDS } from "../domain/classify/categories.js";
+import { COMMUNITY_KINDS } from "../domain/geo/full-name.js";
 
 const category = z.enum(CATEGORY_IDS);
 const kopecks = z.number().int();
@@ -43,20 +44,33 @@ export const spreadOut = z.object({
 });
 export type SpreadOut = z.infer<typeof spreadOut>;
 
-/** A community listed by the national view: its name and oblast are in the view's `community_names`. */
-export const outlier = z.object({
-  katottg: z.string(),
-  per_resident_kopecks: z.number(),
+/**
+ * Communities listed by the national view, column by column: the i-th code goes with the i-th
+ * per-resident sum. Their names and oblasts are in the view's `community_names`.
+ */
+export const listedCommunities = z.object({
+  katottg: z.array(z.string()),
+  per_resident_kopecks: z.array(z.number()),
 });
-export type Outlier = z.infer<typeof outlier>;
+export type ListedCommunities = z.infer<typeof listedCommunities>;
+
+/** One listed community, as the web page reads it from `ListedCommunities`. */
+export interface Outlier {
+  katottg: string;
+  per_resident_kopecks: number;
+}
 
 /**
  * The communities of one oblast (null: without an oblast) that the view lists, each named once however
- * many lists it is in: name by KATOTTG code.
+ * many lists it is in, column by column: the i-th code, name and kind go together. The official name is
+ * `name` followed by the kind's word and «територіальна громада» («Озерянська» and "village":
+ * «Озерянська сільська територіальна громада»); with a null kind, `name` is the whole name.
  */
 export const oblastNames = z.object({
   oblast: z.string().nullable(),
-  communities: z.record(z.string(), z.string()),
+  katottg: z.array(z.string()),
+  name: z.array(z.string()),
+  kind: z.array(z.enum(COMMUNITY_KINDS).nullable()),
 });
 export type OblastNames = z.infer<typeof oblastNames>;
 
@@ -69,19 +83,34 @@ export const categoryStats = z.object({
   /** How many communities lie outside the IQR fences. */
   outlier_count: z.number().int(),
   /** The most extreme of them, farthest from the median first (at most OUTLIERS_SHOWN). */
-  outliers: z.array(outlier),
+  outliers: listedCommunities,
 });
 export type CategoryStats = z.infer<typeof categoryStats>;
 
-/** An oblast's place in the national ranking (its categories: the national view with `oblast`). */
-export const oblastRank = z.object({
-  oblast: z.string(),
-  rank: z.number().int(),
-  communities: z.number().int(),
-  total_kopecks: kopecks,
-  per_resident: spreadOut,
+/**
+ * The oblasts ranked by median per-resident spend, highest first, column by column: the i-th entry of
+ * every column is the oblast of rank i + 1 (its categories: the national view with `oblast`). Medians and
+ * quartiles are null where no community of the oblast has a known population; "—" names the communities
+ * without an oblast.
+ */
+export const oblastRanking = z.object({
+  communities: z.array(z.number().int()),
+  total_kopecks: z.array(kopecks),
+  median: z.array(z.number().nullable()),
+  q1: z.array(z.number().nullable()),
+  q3: z.array(z.number().nullable()),
+  oblast: z.array(z.string()),
 });
-export type OblastRank = z.infer<typeof oblastRank>;
+export type OblastRanking = z.infer<typeof oblastRanking>;
+
+/** One oblast of the ranking, as the web page reads it from `OblastRanking`. */
+export interface OblastRank {
+  oblast: string;
+  rank: number;
+  communities: number;
+  total_kopecks: number;
+  per_resident: SpreadOut;
+}
 
 export const nationalView = z.object({
   year: z.number().int(),
@@ -93,10 +122,13 @@ export const nationalView = z.object({
   total_kopecks: kopecks,
   per_resident: spreadOut,
   categories: z.array(categoryStats),
-  /** Ranked by median per-resident spend, highest first; empty in an oblast's view. */
-  oblasts: z.array(oblastRank),
-  /** Communities ranked by per-resident spend, highest first (top 10). */
-  top_communities: z.array(outlier),
+  /** Top 10 communities by per-resident spend, highest first. */
+  top_communities: listedCommunities,
+  /**
+   * Empty in an oblast's view. The oblasts' and communities' names, the answer's only non-ASCII text, come
+   * last: a client decodes everything before them on its ASCII fast path.
+   */
+  oblasts: oblastRanking,
   /**
    * The name and oblast of every community in `outliers` and `top_communities`, grouped by oblast (in
    * Ukrainian alphabetical order, without an oblast last): named once, not in every list that has it.

@@ -2,13 +2,14 @@ import type {
   CategoryStats,
   CompareCommunity,
   CompareProgramme,
+  ListedCommunities,
   NationalView,
   OblastNames,
-  OblastRank,
-  Outlier,
+  OblastRanking,
   SpreadOut,
 } from "../contract/national.js";
 import { CATEGORY_IDS, type CategoryId, categoryInfo } from "../domain/classify/index.js";
+import { splitCommunityName } from "../domain/geo/full-name.js";
 import { toKopecks } from "../store/convert.js";
 import { categorySumsOfYear, publishedYears, summaryRows } from "../store/national.js";
 import type { Db } from "../store/schema.js";
@@ -116,8 +117,12 @@ const outSpread = (of: Spread): SpreadOut => ({
 /** Groups without a known population rank last. */
 const rankValue = (of: Spread) => (Number.isNaN(of.median) ? Number.NEGATIVE_INFINITY : of.median);
 
-function outlierOf(community: CommunityYear, value: number): Outlier {
-  return { katottg: community.katottg, per_resident_kopecks: round(value) };
+/** Communities with their per-resident values, column by column. */
+function listedOf(ranked: { community: CommunityYear; value: number }[]): ListedCommunities {
+  return {
+    katottg: ranked.map(({ community }) => community.katottg),
+    per_resident_kopecks: ranked.map(({ value }) => round(value)),
+  };
 }
 
 /** The oblasts' names in Ukrainian order, and communities without an oblast after them. */
@@ -125,19 +130,26 @@ const byOblast = (a: string | null, b: string | null) =>
   a === null || b === null ? Number(a === null) - Number(b === null) : a.localeCompare(b, "uk");
 
 /** Each listed community named once, grouped by oblast. */
-function communityNames(communities: CommunityYear[], listed: Outlier[]): OblastNames[] {
+function communityNames(communities: CommunityYear[], listed: ListedCommunities[]): OblastNames[] {
   const byCode = new Map(communities.map((community) => [community.katottg, community]));
-  const groups = new Map<string | null, Record<string, string>>();
-  for (const { katottg } of listed) {
+  const groups = new Map<string | null, Map<string, string>>();
+  for (const katottg of listed.flatMap((each) => each.katottg)) {
     const community = byCode.get(katottg);
     if (!community) continue;
-    const names = groups.get(community.oblast) ?? {};
-    names[katottg] = community.name;
+    const names = groups.get(community.oblast) ?? new Map<string, string>();
+    names.set(katottg, community.name);
     groups.set(community.oblast, names);
   }
-  return [...groups.keys()]
-    .sort(byOblast)
-    .map((oblast) => ({ oblast, communities: groups.get(oblast) ?? {} }));
+  return [...groups.keys()].sort(byOblast).map((oblast) => {
+    const names = [...(groups.get(oblast) ?? [])];
+    const parts = names.map(([, name]) => splitCommunityName(name));
+    return {
+      oblast,
+      katottg: names.map(([katottg]) => katottg),
+      name: parts.map((each) => each.name),
+      kind: parts.map((each) => each.kind),
+    };
+  });
 }
 
 /** Outliers listed per category, and communities in the top list. */
@@ -160,7 +172,7 @@ function categoryStats(communities: CommunityYear[]): CategoryStats[] {
       total_kopecks: total,
       per_resident: outSpread(of),
       outlier_count: outliers.length,
-      outliers: outliers.slice(0, OUTLIERS_SHOWN).map(({ community, value }) => outlierOf(community, value)),
+      outliers: listedOf(outliers.slice(0, OUTLIERS_SHOWN)),
     };
   }).filter((stats) => stats.total_kopecks !== 0);
 }
@@ -179,14 +191,15 @@ function perResidentSpread(communities: CommunityYear[]): Spread {
 export async function nationalView(db: Db, year: number, oblast?: string): Promise<NationalView> {
   const communities = await communityYears(db, year, oblast);
   const years = await publishedYears(db);
-  const top = communities
-    .filter((each) => each.population)
-    .map((each) => ({ each, value: each.total / (each.population ?? 1) }))
-    .sort((a, b) => b.value - a.value)
-    .slice(0, OUTLIERS_SHOWN)
-    .map(({ each, value }) => outlierOf(each, value));
+  const top = listedOf(
+    communities
+      .filter((each) => each.population)
+      .map((community) => ({ community, value: community.total / (community.population ?? 1) }))
+      .sort((a, b) => b.value - a.value)
+      .slice(0, OUTLIERS_SHOWN),
+  );
   const categories = categoryStats(communities);
-  const listed = [...categories.flatMap((stats) => stats.outliers), ...top];
+  const listed = [...categories.map((stats) => stats.outliers), top];
   return {
     year,
     years,
@@ -195,26 +208,28 @@ export async function nationalView(db: Db, year: number, oblast?: string): Promi
     total_kopecks: communities.reduce((sum, each) => sum + each.total, 0),
     per_resident: outSpread(perResidentSpread(communities)),
     categories,
-    oblasts: oblast === undefined ? oblastRanking(communities) : [],
     top_communities: top,
+    oblasts: oblastRanking(oblast === undefined ? communities : []),
     community_names: communityNames(communities, listed),
   };
 }
 
-function oblastRanking(communities: CommunityYear[]): OblastRank[] {
+function oblastRanking(communities: CommunityYear[]): OblastRanking {
   const byOblast = new Map<string, CommunityYear[]>();
   for (const community of communities) {
     const oblast = community.oblast ?? "—";
     byOblast.set(oblast, [...(byOblast.get(oblast) ?? []), community]);
   }
-  return [...byOblast.entries()]
+  const ranked = [...byOblast.entries()]
     .map(([oblast, members]) => ({ oblast, members, of: perResidentSpread(members) }))
     .sort((a, b) => rankValue(b.of) - rankValue(a.of) || a.oblast.localeCompare(b.oblast, "uk"))
-    .map(({ oblast, members, of }, index) => ({
-      oblast,
-      rank: index + 1,
-      communities: members.length,
-      total_kopecks: members.reduce((sum, each) => sum + each.total, 0),
-      per_resident: outSpread(of),
-    }));
+    .map(({ oblast, members, of }) => ({ oblast, members, of: outSpread(of) }));
+  return {
+    communities: ranked.map(({ members }) => members.length),
+    total_kopecks: ranked.map(({ members }) => members.reduce((sum, each) => sum + each.total, 0)),
+    median: ranked.map(({ of }) => of.median),
+    q1: ranked.map(({ of }) => of.q1),
+    q3: ranked.map(({ of }) => of.q3),
+    oblast: ranked.map(({ oblast }) => oblast),
+  };
 }

@@ -1,5 +1,13 @@
-import type { CategoryStats, NationalView, Outlier } from "../../../src/contract/national.js";
+import type {
+  CategoryStats,
+  ListedCommunities,
+  NationalView,
+  OblastRank,
+  OblastRanking,
+  Outlier,
+} from "../../../src/contract/national.js";
 import { type CategoryId, categoryInfo } from "../../../src/domain/classify/categories.js";
+import { joinCommunityName } from "../../../src/domain/geo/full-name.js";
 import { formatAmount } from "../../../src/domain/money.js";
 import { type Lang, localeOf } from "../lib/format.js";
 
@@ -57,6 +65,29 @@ export function categoryRanges(categories: CategoryStats[], lang: Lang): Categor
     .sort((a, b) => b.median - a.median || b.q3 - a.q3 || a.label.localeCompare(b.label, "uk"));
 }
 
+/** The view's column-by-column list as one row per community. */
+export function listedRows(listed: ListedCommunities): Outlier[] {
+  return listed.katottg.map((katottg, index) => ({
+    katottg,
+    per_resident_kopecks: listed.per_resident_kopecks[index] ?? Number.NaN,
+  }));
+}
+
+/** The view's column-by-column oblast ranking as one row per oblast, ranked from 1. */
+export function oblastRows(ranking: OblastRanking): OblastRank[] {
+  return ranking.oblast.map((oblast, index) => ({
+    oblast,
+    rank: index + 1,
+    communities: ranking.communities[index] ?? 0,
+    total_kopecks: ranking.total_kopecks[index] ?? 0,
+    per_resident: {
+      median: ranking.median[index] ?? null,
+      q1: ranking.q1[index] ?? null,
+      q3: ranking.q3[index] ?? null,
+    },
+  }));
+}
+
 /** A listed community with the name and oblast the view gives once in `community_names`. */
 export interface NamedCommunity extends Outlier {
   name: string;
@@ -66,8 +97,11 @@ export interface NamedCommunity extends Outlier {
 /** Names the view's listed communities from its `community_names` (a code it does not name: the code). */
 export function namer(view: Pick<NationalView, "community_names">): (listed: Outlier) => NamedCommunity {
   const named = new Map<string, { name: string; oblast: string | null }>();
-  for (const { oblast, communities } of view.community_names) {
-    for (const [katottg, name] of Object.entries(communities)) named.set(katottg, { name, oblast });
+  for (const group of view.community_names) {
+    group.katottg.forEach((katottg, index) => {
+      const name = joinCommunityName({ name: group.name[index] ?? katottg, kind: group.kind[index] ?? null });
+      named.set(katottg, { name, oblast: group.oblast });
+    });
   }
   return (listed) => ({
     ...listed,
@@ -77,7 +111,7 @@ export function namer(view: Pick<NationalView, "community_names">): (listed: Out
 
 /** The top communities in the API's order, named. */
 export function topRows(view: NationalView): NamedCommunity[] {
-  return view.top_communities.map(namer(view));
+  return listedRows(view.top_communities).map(namer(view));
 }
 
 export interface OutlierRow extends NamedCommunity {
@@ -91,7 +125,7 @@ export interface OutlierRow extends NamedCommunity {
 export function outlierRows(view: NationalView, lang: Lang): OutlierRow[] {
   const named = namer(view);
   return view.categories.flatMap((stats) =>
-    stats.outliers.map((outlier) => ({
+    listedRows(stats.outliers).map((outlier) => ({
       ...named(outlier),
       category: stats.category,
       categoryLabel: categoryLabel(stats.category, lang),
