@@ -61,18 +61,19 @@ export interface Outlier {
 }
 
 /**
- * The communities of one oblast (null: without an oblast) that the view lists, each named once however
- * many lists it is in, column by column: the i-th code, name and kind go together. The official name is
- * `name` followed by the kind's word and «територіальна громада» («Озерянська» and "village":
- * «Озерянська сільська територіальна громада»); with a null kind, `name` is the whole name.
+ * Every community the view lists (in `outliers` and `top_communities`), named once however many lists
+ * have it, column by column: the i-th code, kind, oblast and name go together. The official name is
+ * `name` followed by the kind's word and «територіальна громада» (`name` «Озерянська», `kind` "village":
+ * «Озерянська сільська територіальна громада»); with a null kind, `name` is the whole name. `oblast` is a
+ * position in the view's `oblast_names` (null: the community has no oblast).
  */
-export const oblastNames = z.object({
-  oblast: z.string().nullable(),
+export const listedNames = z.object({
   katottg: z.array(z.string()),
-  name: z.array(z.string()),
   kind: z.array(z.enum(COMMUNITY_KINDS).nullable()),
+  oblast: z.array(z.number().int().nullable()),
+  name: z.array(z.string()),
 });
-export type OblastNames = z.infer<typeof oblastNames>;
+export type ListedNames = z.infer<typeof listedNames>;
 
 /** A category by its id only: the labels are in docs/classification.md (the web page names it in its language). */
 export const categoryStats = z.object({
@@ -89,9 +90,9 @@ export type CategoryStats = z.infer<typeof categoryStats>;
 
 /**
  * The oblasts ranked by median per-resident spend, highest first, column by column: the i-th entry of
- * every column is the oblast of rank i + 1 (its categories: the national view with `oblast`). Medians and
- * quartiles are null where no community of the oblast has a known population; "—" names the communities
- * without an oblast.
+ * every column is the oblast of rank i + 1, named by the view's `oblast_names[i]` (its categories: the
+ * national view with `oblast`). Medians and quartiles are null where no community of the oblast has a
+ * known population.
  */
 export const oblastRanking = z.object({
   communities: z.array(z.number().int()),
@@ -99,7 +100,6 @@ export const oblastRanking = z.object({
   median: z.array(z.number().nullable()),
   q1: z.array(z.number().nullable()),
   q3: z.array(z.number().nullable()),
-  oblast: z.array(z.string()),
 });
 export type OblastRanking = z.infer<typeof oblastRanking>;
 
@@ -124,15 +124,14 @@ export const nationalView = z.object({
   categories: z.array(categoryStats),
   /** Top 10 communities by per-resident spend, highest first. */
   top_communities: listedCommunities,
-  /**
-   * Empty in an oblast's view. The oblasts' and communities' names, the answer's only non-ASCII text, come
-   * last: a client decodes everything before them on its ASCII fast path.
-   */
+  /** Empty columns in an oblast's view. */
   oblasts: oblastRanking,
+  community_names: listedNames,
   /**
-   * The name and oblast of every community in `outliers` and `top_communities`, grouped by oblast (in
-   * Ukrainian alphabetical order, without an oblast last): named once, not in every list that has it.
+   * The oblasts the view names: in the country's view those of the ranking, in its order ("—": the
+   * communities without an oblast); in an oblast's view that oblast alone. The names, the view's only
+   * non-ASCII text, come last: a client decodes everything before them on its ASCII fast path.
    */
-  community_names: z.array(oblastNames),
+  oblast_names: z.array(z.string()),
 });
 export type NationalView = z.infer<typeof nationalView>;

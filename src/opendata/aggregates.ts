@@ -3,8 +3,8 @@ import type {
   CompareCommunity,
   CompareProgramme,
   ListedCommunities,
+  ListedNames,
   NationalView,
-  OblastNames,
   OblastRanking,
   SpreadOut,
 } from "../contract/national.js";
@@ -125,31 +125,24 @@ function listedOf(ranked: { community: CommunityYear; value: number }[]): Listed
   };
 }
 
-/** The oblasts' names in Ukrainian order, and communities without an oblast after them. */
-const byOblast = (a: string | null, b: string | null) =>
-  a === null || b === null ? Number(a === null) - Number(b === null) : a.localeCompare(b, "uk");
-
-/** Each listed community named once, grouped by oblast. */
-function communityNames(communities: CommunityYear[], listed: ListedCommunities[]): OblastNames[] {
+/** Each listed community named once, in the order the lists first give it; its oblast by position in `oblastNames`. */
+function communityNames(
+  communities: CommunityYear[],
+  listed: ListedCommunities[],
+  oblastNames: string[],
+): ListedNames {
   const byCode = new Map(communities.map((community) => [community.katottg, community]));
-  const groups = new Map<string | null, Map<string, string>>();
-  for (const katottg of listed.flatMap((each) => each.katottg)) {
+  const named = [...new Set(listed.flatMap((each) => each.katottg))].flatMap((katottg) => {
     const community = byCode.get(katottg);
-    if (!community) continue;
-    const names = groups.get(community.oblast) ?? new Map<string, string>();
-    names.set(katottg, community.name);
-    groups.set(community.oblast, names);
-  }
-  return [...groups.keys()].sort(byOblast).map((oblast) => {
-    const names = [...(groups.get(oblast) ?? [])];
-    const parts = names.map(([, name]) => splitCommunityName(name));
-    return {
-      oblast,
-      katottg: names.map(([katottg]) => katottg),
-      name: parts.map((each) => each.name),
-      kind: parts.map((each) => each.kind),
-    };
+    return community ? [community] : [];
   });
+  const parts = named.map((community) => splitCommunityName(community.name));
+  return {
+    katottg: named.map((community) => community.katottg),
+    kind: parts.map((each) => each.kind),
+    oblast: named.map(({ oblast }) => (oblast === null ? null : oblastNames.indexOf(oblast))),
+    name: parts.map((each) => each.name),
+  };
 }
 
 /** Outliers listed per category, and communities in the top list. */
@@ -200,6 +193,8 @@ export async function nationalView(db: Db, year: number, oblast?: string): Promi
   );
   const categories = categoryStats(communities);
   const listed = [...categories.map((stats) => stats.outliers), top];
+  const ranked = oblast === undefined ? rankedOblasts(communities) : [];
+  const oblastNames = oblast === undefined ? ranked.map((each) => each.oblast) : [oblast];
   return {
     year,
     years,
@@ -209,27 +204,31 @@ export async function nationalView(db: Db, year: number, oblast?: string): Promi
     per_resident: outSpread(perResidentSpread(communities)),
     categories,
     top_communities: top,
-    oblasts: oblastRanking(oblast === undefined ? communities : []),
-    community_names: communityNames(communities, listed),
+    oblasts: oblastRanking(ranked),
+    community_names: communityNames(communities, listed, oblastNames),
+    oblast_names: oblastNames,
   };
 }
 
-function oblastRanking(communities: CommunityYear[]): OblastRanking {
+/** The oblasts by median per-resident spend, highest first ("—": the communities without an oblast). */
+function rankedOblasts(communities: CommunityYear[]) {
   const byOblast = new Map<string, CommunityYear[]>();
   for (const community of communities) {
     const oblast = community.oblast ?? "—";
     byOblast.set(oblast, [...(byOblast.get(oblast) ?? []), community]);
   }
-  const ranked = [...byOblast.entries()]
+  return [...byOblast.entries()]
     .map(([oblast, members]) => ({ oblast, members, of: perResidentSpread(members) }))
     .sort((a, b) => rankValue(b.of) - rankValue(a.of) || a.oblast.localeCompare(b.oblast, "uk"))
     .map(({ oblast, members, of }) => ({ oblast, members, of: outSpread(of) }));
+}
+
+function oblastRanking(ranked: ReturnType<typeof rankedOblasts>): OblastRanking {
   return {
     communities: ranked.map(({ members }) => members.length),
     total_kopecks: ranked.map(({ members }) => members.reduce((sum, each) => sum + each.total, 0)),
     median: ranked.map(({ of }) => of.median),
     q1: ranked.map(({ of }) => of.q1),
     q3: ranked.map(({ of }) => of.q3),
-    oblast: ranked.map(({ oblast }) => oblast),
   };
 }

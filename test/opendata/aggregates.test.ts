@@ -116,17 +116,16 @@ describe("compare and national view", () => {
     const listed = lists.flatMap((list) => list.katottg);
     const codes = new Set(listed);
     expect(listed.length).toBeGreaterThan(codes.size);
-    const named = view.community_names.flatMap(({ oblast, katottg, name, kind }) =>
-      katottg.map((code, index) => ({
-        katottg: code,
-        name: name[index] ?? "",
-        kind: kind[index] ?? null,
-        oblast,
-      })),
-    );
+    const { katottg, kind, oblast, name } = view.community_names;
+    for (const column of [kind, oblast, name]) expect(column).toHaveLength(katottg.length);
+    const named = katottg.map((code, index) => ({
+      katottg: code,
+      name: name[index] ?? "",
+      kind: kind[index] ?? null,
+      oblast: view.oblast_names[oblast[index] ?? -1],
+    }));
     const communities = [...nation, ...hand, unknown].map((each) => each.community);
-    expect(new Set(named.map((each) => each.katottg))).toEqual(codes);
-    expect(named).toHaveLength(codes.size);
+    expect(katottg).toEqual([...codes]);
     for (const each of named) {
       const community = communities.find((one) => one.katottg === each.katottg);
       expect({ katottg: each.katottg, name: joinCommunityName(each), oblast: each.oblast }).toEqual({
@@ -138,20 +137,20 @@ describe("compare and national view", () => {
       expect(body.split(JSON.stringify(each.name)).length - 1).toBe(sameName);
     }
     expect(named.some((each) => each.kind !== null)).toBe(true);
-    const oblasts = view.community_names.map((group) => group.oblast);
-    expect(oblasts).toEqual([...oblasts].sort((a, b) => (a ?? "").localeCompare(b ?? "", "uk")));
+    for (const oblastName of view.oblast_names)
+      expect(body.split(JSON.stringify(oblastName))).toHaveLength(2);
   });
 
   it("national sends its lists column by column, and its only non-ASCII text, the names, last", async () => {
     const body = (await app.inject(`/api/v1/national?year=${YEAR}`)).body;
     const view = JSON.parse(body) as NationalView;
-    expect(Object.keys(view).slice(-2)).toEqual(["oblasts", "community_names"]);
-    expect(Object.keys(view.oblasts).at(-1)).toBe("oblast");
-    const firstText = body.search(/[^\x20-\x7e]/);
-    expect(firstText).toBeGreaterThan(body.indexOf('"oblast":['));
+    expect(Object.keys(view).slice(-3)).toEqual(["oblasts", "community_names", "oblast_names"]);
+    expect(Object.keys(view.community_names).at(-1)).toBe("name");
+    expect(body.search(/[^\x20-\x7e]/)).toBeGreaterThan(body.lastIndexOf('"name":['));
+    expect(view.oblasts.communities).toHaveLength(view.oblast_names.length);
     expect(body).not.toContain("територіальна громада");
     expect(body).not.toContain('"rank"');
-    expect(body.match(/"katottg":/g)?.length).toBe(view.categories.length + 1 + view.community_names.length);
+    expect(body.match(/"katottg":/g)?.length).toBe(view.categories.length + 2);
   });
 
   it("national names a category by its id only (labels: docs/classification.md, the page's language)", async () => {
@@ -185,7 +184,7 @@ describe("compare and national view", () => {
     expect(view.per_resident.median).toBe(Math.round(median));
 
     const ranking = view.oblasts;
-    const at = ranking.oblast.indexOf("Тестова область");
+    const at = view.oblast_names.indexOf("Тестова область");
     // 25, 50, 100, 2000 kopecks per resident: median 75, q1 43.75, q3 575; fence 575 + 1.5·531.25 = 1371.9.
     expect(ranking.communities[at]).toBe(4);
     const testSpread = { median: ranking.median[at], q1: ranking.q1[at], q3: ranking.q3[at] };
@@ -200,19 +199,20 @@ describe("compare and national view", () => {
       median: [],
       q1: [],
       q3: [],
-      oblast: [],
     });
+    expect(oblast.oblast_names).toEqual(["Тестова область"]);
+    expect(new Set(oblast.community_names.oblast)).toEqual(new Set([0]));
     expect(oblast.per_resident).toEqual(testSpread);
     const [category] = oblast.categories;
     expect(oblast.categories).toHaveLength(1);
     expect(category?.outlier_count).toBe(1);
     expect(category?.outliers).toEqual({ katottg: ["UA99000000000000003"], per_resident_kopecks: [2000] });
     const columns = Object.values(ranking).map((column) => column.length);
-    expect(new Set(columns)).toEqual(new Set([ranking.oblast.length]));
+    expect(new Set(columns)).toEqual(new Set([view.oblast_names.length]));
     const medians = ranking.median.map((median) => median ?? Number.NEGATIVE_INFINITY);
     expect([...medians].sort((a, b) => b - a)).toEqual(medians);
-    const last = ranking.oblast.length - 1;
-    expect(ranking.oblast[last]).toBe(unknown.community.oblast);
+    const last = view.oblast_names.length - 1;
+    expect(view.oblast_names[last]).toBe(unknown.community.oblast);
     expect([ranking.communities[last], ranking.total_kopecks[last]]).toEqual([1, 50_000]);
     expect([ranking.median[last], ranking.q1[last], ranking.q3[last]]).toEqual([null, null, null]);
   });

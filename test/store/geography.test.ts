@@ -35,7 +35,7 @@ describe("communities' geography in the store", () => {
 
     await store.setStatus(saved.programmeId, "published");
     const view = await nationalView(store.kysely(), 2026);
-    expect(view.oblasts.oblast).toEqual(["Сумська область"]);
+    expect(view.oblast_names).toEqual(["Сумська область"]);
     expect(view.top_communities.katottg).toEqual(["UA59060110000049734"]);
     const oblast = await nationalView(store.kysely(), 2026, "Сумська область");
     expect(oblast.communities).toBe(1);

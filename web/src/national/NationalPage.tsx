@@ -212,7 +212,7 @@ export function NationalReport({ view, selection }: { view: NationalView; select
   const ranges = useMemo(() => categoryRanges(view.categories, lang), [view, lang]);
   const outliers = useMemo(() => outlierRows(view, lang), [view, lang]);
   const top = useMemo(() => topRows(view), [view]);
-  const oblasts = useMemo(() => oblastRows(view.oblasts), [view]);
+  const oblasts = useMemo(() => oblastRows(view), [view]);
   const country = view.oblast === null;
   if (view.communities === 0)
     return (

@@ -3,7 +3,6 @@ import type {
   ListedCommunities,
   NationalView,
   OblastRank,
-  OblastRanking,
   Outlier,
 } from "../../../src/contract/national.js";
 import { type CategoryId, categoryInfo } from "../../../src/domain/classify/categories.js";
@@ -73,12 +72,13 @@ export function listedRows(listed: ListedCommunities): Outlier[] {
   }));
 }
 
-/** The view's column-by-column oblast ranking as one row per oblast, ranked from 1. */
-export function oblastRows(ranking: OblastRanking): OblastRank[] {
-  return ranking.oblast.map((oblast, index) => ({
-    oblast,
+/** The view's column-by-column oblast ranking as one row per oblast, named from `oblast_names`, ranked from 1. */
+export function oblastRows(view: Pick<NationalView, "oblasts" | "oblast_names">): OblastRank[] {
+  const ranking = view.oblasts;
+  return ranking.communities.map((communities, index) => ({
+    oblast: view.oblast_names[index] ?? NO_OBLAST,
     rank: index + 1,
-    communities: ranking.communities[index] ?? 0,
+    communities,
     total_kopecks: ranking.total_kopecks[index] ?? 0,
     per_resident: {
       median: ranking.median[index] ?? null,
@@ -95,14 +95,20 @@ export interface NamedCommunity extends Outlier {
 }
 
 /** Names the view's listed communities from its `community_names` (a code it does not name: the code). */
-export function namer(view: Pick<NationalView, "community_names">): (listed: Outlier) => NamedCommunity {
-  const named = new Map<string, { name: string; oblast: string | null }>();
-  for (const group of view.community_names) {
-    group.katottg.forEach((katottg, index) => {
-      const name = joinCommunityName({ name: group.name[index] ?? katottg, kind: group.kind[index] ?? null });
-      named.set(katottg, { name, oblast: group.oblast });
-    });
-  }
+export function namer(
+  view: Pick<NationalView, "community_names" | "oblast_names">,
+): (listed: Outlier) => NamedCommunity {
+  const { katottg, kind, oblast, name } = view.community_names;
+  const named = new Map(
+    katottg.map((code, index) => {
+      const at = oblast[index] ?? null;
+      const parts = { name: name[index] ?? code, kind: kind[index] ?? null };
+      return [
+        code,
+        { name: joinCommunityName(parts), oblast: at === null ? null : (view.oblast_names[at] ?? null) },
+      ];
+    }),
+  );
   return (listed) => ({
     ...listed,
     ...(named.get(listed.katottg) ?? { name: listed.katottg, oblast: null }),
