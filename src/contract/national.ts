@@ -116,8 +116,6 @@ export const nationalView = z.object({
   year: z.number().int(),
   /** Every year some published programme plans money for, ascending: what else can be asked for. */
   years: z.array(z.number().int()),
-  /** Null: the whole country; else the view of one oblast's communities. */
-  oblast: z.string().nullable(),
   communities: z.number().int(),
   total_kopecks: kopecks,
   per_resident: spreadOut,
@@ -127,10 +125,13 @@ export const nationalView = z.object({
   /** Empty columns in an oblast's view. */
   oblasts: oblastRanking,
   community_names: listedNames,
+  /** Null: the whole country; else the view of one oblast's communities. */
+  oblast: z.string().nullable(),
   /**
    * The oblasts the view names: in the country's view those of the ranking, in its order ("—": the
-   * communities without an oblast); in an oblast's view that oblast alone. The names, the view's only
-   * non-ASCII text, come last: a client decodes everything before them on its ASCII fast path.
+   * communities without an oblast); in an oblast's view that oblast alone. The names (these, `oblast`
+   * and `community_names.name`), the view's only non-ASCII text, come last: a client decodes everything
+   * before them on its ASCII fast path.
    */
   oblast_names: z.array(z.string()),
 });

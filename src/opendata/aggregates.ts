@@ -198,7 +198,6 @@ export async function nationalView(db: Db, year: number, oblast?: string): Promi
   return {
     year,
     years,
-    oblast: oblast ?? null,
     communities: communities.length,
     total_kopecks: communities.reduce((sum, each) => sum + each.total, 0),
     per_resident: outSpread(perResidentSpread(communities)),
@@ -206,6 +205,7 @@ export async function nationalView(db: Db, year: number, oblast?: string): Promi
     top_communities: top,
     oblasts: oblastRanking(ranked),
     community_names: communityNames(communities, listed, oblastNames),
+    oblast: oblast ?? null,
     oblast_names: oblastNames,
   };
 }

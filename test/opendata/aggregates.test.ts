@@ -144,9 +144,13 @@ describe("compare and national view", () => {
   it("national sends its lists column by column, and its only non-ASCII text, the names, last", async () => {
     const body = (await app.inject(`/api/v1/national?year=${YEAR}`)).body;
     const view = JSON.parse(body) as NationalView;
-    expect(Object.keys(view).slice(-3)).toEqual(["oblasts", "community_names", "oblast_names"]);
+    expect(Object.keys(view).slice(-4)).toEqual(["oblasts", "community_names", "oblast", "oblast_names"]);
     expect(Object.keys(view.community_names).at(-1)).toBe("name");
     expect(body.search(/[^\x20-\x7e]/)).toBeGreaterThan(body.lastIndexOf('"name":['));
+    const oblastBody = (
+      await app.inject(`/api/v1/national?year=${YEAR}&oblast=${encodeURIComponent("Тестова область")}`)
+    ).body;
+    expect(oblastBody.search(/[^\x20-\x7e]/)).toBeGreaterThan(oblastBody.lastIndexOf('"name":['));
     expect(view.oblasts.communities).toHaveLength(view.oblast_names.length);
     expect(body).not.toContain("територіальна громада");
     expect(body).not.toContain('"rank"');
