@@ -45,16 +45,16 @@ export const spreadOut = z.object({
 export type SpreadOut = z.infer<typeof spreadOut>;
 
 /**
- * Communities listed by the national view, column by column: the i-th code goes with the i-th
- * per-resident sum. Their names and oblasts are in the view's `community_names`.
+ * Communities listed by the national view, column by column: the i-th community, a position in the
+ * view's `community_names` (its code, name and oblast), goes with the i-th per-resident sum.
  */
 export const listedCommunities = z.object({
-  katottg: z.array(z.string()),
+  community: z.array(z.number().int()),
   per_resident_kopecks: z.array(z.number()),
 });
 export type ListedCommunities = z.infer<typeof listedCommunities>;
 
-/** One listed community, as the web page reads it from `ListedCommunities`. */
+/** One listed community, as the web page reads it from `ListedCommunities` and `community_names`. */
 export interface Outlier {
   katottg: string;
   per_resident_kopecks: number;

@@ -117,8 +117,13 @@ const outSpread = (of: Spread): SpreadOut => ({
 /** Groups without a known population rank last. */
 const rankValue = (of: Spread) => (Number.isNaN(of.median) ? Number.NEGATIVE_INFINITY : of.median);
 
-/** Communities with their per-resident values, column by column. */
-function listedOf(ranked: { community: CommunityYear; value: number }[]): ListedCommunities {
+/** Communities by code with their per-resident values, column by column; positions replace the codes at the end. */
+interface CodedList {
+  katottg: string[];
+  per_resident_kopecks: number[];
+}
+
+function listedOf(ranked: { community: CommunityYear; value: number }[]): CodedList {
   return {
     katottg: ranked.map(({ community }) => community.katottg),
     per_resident_kopecks: ranked.map(({ value }) => round(value)),
@@ -128,7 +133,7 @@ function listedOf(ranked: { community: CommunityYear; value: number }[]): Listed
 /** Each listed community named once, in the order the lists first give it; its oblast by position in `oblastNames`. */
 function communityNames(
   communities: CommunityYear[],
-  listed: ListedCommunities[],
+  listed: CodedList[],
   oblastNames: string[],
 ): ListedNames {
   const byCode = new Map(communities.map((community) => [community.katottg, community]));
@@ -145,10 +150,21 @@ function communityNames(
   };
 }
 
+/** A list with each community as its position in `names`. */
+function byPosition(list: CodedList, names: ListedNames): ListedCommunities {
+  const position = new Map(names.katottg.map((katottg, index) => [katottg, index]));
+  return {
+    community: list.katottg.map((katottg) => position.get(katottg) ?? -1),
+    per_resident_kopecks: list.per_resident_kopecks,
+  };
+}
+
 /** Outliers listed per category, and communities in the top list. */
 export const OUTLIERS_SHOWN = 10;
 
-function categoryStats(communities: CommunityYear[]): CategoryStats[] {
+type CodedStats = Omit<CategoryStats, "outliers"> & { outliers: CodedList };
+
+function categoryStats(communities: CommunityYear[]): CodedStats[] {
   const withPopulation = communities.filter((community) => community.population);
   return CATEGORY_IDS.map((category) => {
     const values = withPopulation.map(
@@ -195,16 +211,17 @@ export async function nationalView(db: Db, year: number, oblast?: string): Promi
   const listed = [...categories.map((stats) => stats.outliers), top];
   const ranked = oblast === undefined ? rankedOblasts(communities) : [];
   const oblastNames = oblast === undefined ? ranked.map((each) => each.oblast) : [oblast];
+  const names = communityNames(communities, listed, oblastNames);
   return {
     year,
     years,
     communities: communities.length,
     total_kopecks: communities.reduce((sum, each) => sum + each.total, 0),
     per_resident: outSpread(perResidentSpread(communities)),
-    categories,
-    top_communities: top,
+    categories: categories.map((stats) => ({ ...stats, outliers: byPosition(stats.outliers, names) })),
+    top_communities: byPosition(top, names),
     oblasts: oblastRanking(ranked),
-    community_names: communityNames(communities, listed, oblastNames),
+    community_names: names,
     oblast: oblast ?? null,
     oblast_names: oblastNames,
   };

@@ -196,7 +196,7 @@ describe("national page on a real national view", () => {
   it("has the data the assertions below rely on", () => {
     expect(view.communities).toBe(30);
     expect(view.oblast_names.length).toBeGreaterThan(10);
-    expect(view.top_communities.katottg.length).toBeGreaterThanOrEqual(2);
+    expect(view.top_communities.community.length).toBeGreaterThanOrEqual(2);
   });
 
   it("shows the national total and the median per resident in uk-UA format", () => {
@@ -227,7 +227,7 @@ describe("national page on a real national view", () => {
   it("names the listed communities by their whole official names and oblasts", () => {
     const generated = new Map(nation.map(({ community }) => [community.katottg, community]));
     const named = [...topRows(view), ...outlierRows(view, "uk")];
-    expect(named.length).toBeGreaterThan(view.top_communities.katottg.length);
+    expect(named.length).toBeGreaterThan(view.top_communities.community.length);
     for (const row of named) {
       const community = generated.get(row.katottg);
       expect([row.name, row.oblast]).toEqual([community?.name, community?.oblast]);
@@ -277,7 +277,7 @@ describe("national page on a real national view", () => {
   it("shows dashes, not zeros, where no community has a known population", () => {
     // What the API sends then: NaN quartiles serialise as null, and nobody is ranked per resident.
     const unknown = { median: Number.NaN, q1: Number.NaN, q3: Number.NaN };
-    const none = { katottg: [], per_resident_kopecks: [] };
+    const none = { community: [], per_resident_kopecks: [] };
     const html = render(
       JSON.parse(
         JSON.stringify({
@@ -326,7 +326,7 @@ describe("national page on a real national view", () => {
 
     const html = render(oblastView);
     const top = rowsAfter(html, 'data-testid="national-top"');
-    expect(top.length).toBe(oblastView.top_communities.katottg.length);
+    expect(top.length).toBe(oblastView.top_communities.community.length);
     expect(top.length).toBeGreaterThan(0);
     for (const row of top) expect(oblastNames.has(row[1] ?? "")).toBe(true);
     for (const row of outlierRows(oblastView, "uk")) expect(oblastNames.has(row.name)).toBe(true);

@@ -64,10 +64,13 @@ export function categoryRanges(categories: CategoryStats[], lang: Lang): Categor
     .sort((a, b) => b.median - a.median || b.q3 - a.q3 || a.label.localeCompare(b.label, "uk"));
 }
 
-/** The view's column-by-column list as one row per community. */
-export function listedRows(listed: ListedCommunities): Outlier[] {
-  return listed.katottg.map((katottg, index) => ({
-    katottg,
+/** The view's column-by-column list as one row per community, by its code in `community_names`. */
+export function listedRows(
+  listed: ListedCommunities,
+  view: Pick<NationalView, "community_names">,
+): Outlier[] {
+  return listed.community.map((at, index) => ({
+    katottg: view.community_names.katottg[at] ?? "",
     per_resident_kopecks: listed.per_resident_kopecks[index] ?? Number.NaN,
   }));
 }
@@ -117,7 +120,7 @@ export function namer(
 
 /** The top communities in the API's order, named. */
 export function topRows(view: NationalView): NamedCommunity[] {
-  return listedRows(view.top_communities).map(namer(view));
+  return listedRows(view.top_communities, view).map(namer(view));
 }
 
 export interface OutlierRow extends NamedCommunity {
@@ -131,7 +134,7 @@ export interface OutlierRow extends NamedCommunity {
 export function outlierRows(view: NationalView, lang: Lang): OutlierRow[] {
   const named = namer(view);
   return view.categories.flatMap((stats) =>
-    listedRows(stats.outliers).map((outlier) => ({
+    listedRows(stats.outliers, view).map((outlier) => ({
       ...named(outlier),
       category: stats.category,
       categoryLabel: categoryLabel(stats.category, lang),
