@@ -22,7 +22,7 @@ const SOURCE_PATTERNS: [SourceKind, RegExp][] = [
     "other",
     /^(міжнародн\S* технічн\S* допомог|грант(и|ові кошти)?$|спонсорськ\S* кошт|благодійн\S* (внеск|кошт))/,
   ],
-  ["local", /^(кошти )?(місцев\S* бюджет|бюджет\S*\s)/],
+  ["local", /^(кошти )?((місцев|міськ|сільськ|селищн)\S* бюджет|бюджет\S*\s)/],
   ["local", /^(кошти )?бюджет\S*$/],
 ];
 
@@ -30,8 +30,13 @@ function normalise(text: string): string {
   return text.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
+/** «Кошти загального фонду бюджету громади»: a budget's fund names the budget that follows it. */
+const BUDGET_FUND = /^(кошти )?(загальн|спеціальн)\S* фонд\S* /;
+
 function classifyPart(part: string): SourceKind | null {
-  const text = normalise(part).replace(/^[-–—•,.:;\s]+/, "");
+  const text = normalise(part)
+    .replace(/^[-–—•,.:;\s]+/, "")
+    .replace(BUDGET_FUND, "");
   for (const [kind, pattern] of SOURCE_PATTERNS) if (pattern.test(text)) return kind;
   return null;
 }
@@ -39,7 +44,9 @@ function classifyPart(part: string): SourceKind | null {
 /** Splits a source cell into the sources it names ("Бюджет громади; інші джерела" → two parts). */
 function sourceParts(text: string): string[] {
   return text
-    .split(/[;\n]|,\s*(?=(?:кошти\s+)?(?:інш|державн|обласн|районн|місцев))|\s+та\s+(?=(?:кошти\s+)?інш)/i)
+    .split(
+      /[;\n]|,\s*(?=(?:кошти\s+)?(?:інш|державн|обласн|районн|місцев|міськ|сільськ|селищн))|\s+та\s+(?=(?:кошти\s+)?інш)/i,
+    )
     .map((part) => part.trim())
     .filter((part) => part !== "");
 }

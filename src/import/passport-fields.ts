@@ -58,7 +58,8 @@ export function fieldNamed(label: string): number | null {
  */
 export const OLD_FORM_FIELDS: readonly { phrase: RegExp; number: number | null }[] = [
   { phrase: /^ініціатор/i, number: null },
-  { phrase: /^дата,? номер/i, number: null },
+  // «Дата, номер і назва розпорядчого документа … про розроблення програми»: the model's field 3.
+  { phrase: /^дата,? номер/i, number: 3 },
   { phrase: /^розробник/i, number: 6 },
   { phrase: /^співрозробник/i, number: null },
   { phrase: /^відповідальний виконавець/i, number: null },

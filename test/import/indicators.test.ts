@@ -149,3 +149,103 @@ describe("a name cut at a hyphen goes on in the next row", () => {
     ]);
   });
 });
+
+describe("a budget programme's performance indicators as the annex (результативні показники)", () => {
+  const T = "\t";
+  const TASKS = [
+    "Програма інформатизації Тестової селищної територіальної громади на 2026–2028 роки",
+    "",
+    ["№ з/п", "Назва заходу", "Виконавці", "Строк", "Джерела фінансування", "2026", "2027", "2028"].join(T),
+    ["1.1", "Придбання техніки", "Відділ", "2026–2028", "Бюджет громади", "150,0", "100,0", "100,0"].join(T),
+    "",
+  ];
+  const annex = (header: string[], ...rows: string[][]) =>
+    importText(
+      [...TASKS, "Результативні показники Програми", ...[header, ...rows].map((row) => row.join(T))].join(
+        "\n",
+      ),
+    );
+  const HEADER = [
+    "№ з/п",
+    "Назва показника",
+    "Одиниця виміру",
+    "Вихідні дані на початок дії програми",
+    "2026 рік",
+    "2027 рік",
+    "2028 рік",
+    "Усього",
+  ];
+
+  it("reads «Назва показника | Одиниця виміру | 2026 рік …» with no «цільове» heading: the years are the targets", () => {
+    const { programme, coverage } = annex(
+      HEADER,
+      ["1", "Показники затрат"],
+      ["", "Обсяг видатків на придбання техніки", "тис. грн", "0", "150,0", "100,0", "100,0", "350,0"],
+      ["2", "Показники продукту"],
+      ["", "Кількість придбаних комп'ютерів", "од.", "0", "10", "7", "7", "24"],
+      ["", "Кількість підключених закладів", "од.", "3", "5", "8", "10", "10"],
+      ["3", "Показники якості"],
+      ["", "Частка оновлених робочих місць", "%", "20", "45", "65", "85", "85"],
+    );
+    expect(
+      programme.indicators.map(({ direction, name, unit, baseline, targets }) => ({
+        direction,
+        name,
+        unit,
+        baseline,
+        targets,
+      })),
+    ).toEqual([
+      {
+        direction: "Показники затрат",
+        name: "Обсяг видатків на придбання техніки",
+        unit: "тис. грн",
+        baseline: "0",
+        targets: { "2026": "150,0", "2027": "100,0", "2028": "100,0" },
+      },
+      {
+        direction: "Показники продукту",
+        name: "Кількість придбаних комп'ютерів",
+        unit: "од.",
+        baseline: "0",
+        targets: { "2026": "10", "2027": "7", "2028": "7" },
+      },
+      {
+        direction: "Показники продукту",
+        name: "Кількість підключених закладів",
+        unit: "од.",
+        baseline: "3",
+        targets: { "2026": "5", "2027": "8", "2028": "10" },
+      },
+      {
+        direction: "Показники якості",
+        name: "Частка оновлених робочих місць",
+        unit: "%",
+        baseline: "20",
+        targets: { "2026": "45", "2027": "65", "2028": "85" },
+      },
+    ]);
+    // The task row's number and amounts (4), the groups' numbers (3), and per indicator its baseline, its
+    // three years and «Усього» (4 × 5), which adds up the years or repeats the last year's target.
+    expect(coverage).toEqual({ numbersSeen: 27, numbersPlaced: 27, numbersFlagged: 0 });
+  });
+
+  it("names an «Усього» that is neither the years' sum nor the last year's target", () => {
+    const { programme, findings } = annex(HEADER, [
+      "1",
+      "Середня вартість одного комп'ютера",
+      "тис. грн",
+      "-",
+      "15,0",
+      "14,3",
+      "14,3",
+      "14,6",
+    ]);
+    expect(programme.indicators.map((indicator) => indicator.name)).toEqual([
+      "Середня вартість одного комп'ютера",
+    ]);
+    expect(
+      findings.filter((finding) => finding.code === "import.unread-number").map((f) => f.message),
+    ).toEqual([expect.stringContaining("«14,6»")]);
+  });
+});

@@ -36,6 +36,13 @@ describe("source labels", () => {
     ["", "unspecified"],
     ["кошти благодійників", "other"],
     ["кошти населення", "unspecified"],
+    ["Селищний бюджет", "local"],
+    ["Кошти міського бюджету", "local"],
+    ["сільський бюджет", "local"],
+    ["Кошти загального фонду бюджету громади", "local"],
+    ["спеціальний фонд міського бюджету", "local"],
+    ["Кошти загального фонду державного бюджету", "state"],
+    ["спеціального фонду обласного бюджету", "oblast"],
   ])("%s → %s", (label, kind) => {
     expect(classifySource(label)).toBe(kind);
   });
@@ -70,6 +77,22 @@ describe("deadlines", () => {
     ["2027 рік, IV квартал", { kind: "quarter", quarter: 4, year: 2027 }],
     ["2026, І півріччя 2027", { kind: "text" }],
     ["2026, щомісяця", { kind: "text" }],
+    ["протягом 2026-2028 років", { kind: "years", from: 2026, to: 2028 }],
+    ["2026-2028 роки (щороку)", { kind: "years", from: 2026, to: 2028 }],
+    ["III кв. 2027", { kind: "quarter", quarter: 3, year: 2027 }],
+    ["до 31.12.2026", { kind: "quarter", quarter: 4, year: 2026 }],
+    ["01.09.2027 р.", { kind: "quarter", quarter: 3, year: 2027 }],
+    ["до кінця 2027 року", { kind: "quarter", quarter: 4, year: 2027 }],
+    ["з 01.01.2026 по 31.12.2028", { kind: "years", from: 2026, to: 2028 }],
+    ["грудень 2026 р.", { kind: "quarter", quarter: 4, year: 2026 }],
+    ["до травня 2027 року", { kind: "quarter", quarter: 2, year: 2027 }],
+    ["вересень–грудень 2026", { kind: "years", from: 2026, to: 2026 }],
+    ["2026, 2027", { kind: "years", from: 2026, to: 2027 }],
+    ["2026 р., 2027 р., 2028 р.", { kind: "years", from: 2026, to: 2028 }],
+    ["2026/2027", { kind: "years", from: 2026, to: 2027 }],
+    ["2026, 2028", { kind: "text" }],
+    ["з 2027 року", { kind: "text" }],
+    ["31.13.2026", { kind: "text" }],
     ["", null],
   ])("%s", (text, deadline) => {
     expect(parseDeadline(text)).toEqual(deadline);

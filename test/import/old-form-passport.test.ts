@@ -50,10 +50,11 @@ function oldFormDocument(title: string, initiator: string): string {
     title,
     "",
     `1.\tІніціатор розроблення програми\t${initiator}`,
-    "2.\tРозробник програми\tВідділ цифрового розвитку",
-    "3.\tУчасники програми\tСтруктурні підрозділи виконавчого комітету",
-    "4.\tТермін реалізації програми\t2026-2028 роки",
-    "5.\tЗагальний обсяг фінансових ресурсів, необхідних для реалізації програми, тис. грн\t1 500,0",
+    "2.\tДата, номер і назва розпорядчого документа про розроблення програми\tРозпорядження міського голови від 01.09.2025 № 120",
+    "3.\tРозробник програми\tВідділ цифрового розвитку",
+    "4.\tУчасники програми\tСтруктурні підрозділи виконавчого комітету",
+    "5.\tТермін реалізації програми\t2026-2028 роки",
+    "6.\tЗагальний обсяг фінансових ресурсів, необхідних для реалізації програми, тис. грн\t1 500,0",
     "",
     ...DOCUMENT.split("\n").slice(DOCUMENT.split("\n").indexOf("Додаток 1")),
   ].join("\n");
@@ -101,6 +102,14 @@ describe("the community of a typical local programme's passport", () => {
     expect(read.programme.community.name).toBe(community);
     const codes = read.findings.map((finding) => finding.code);
     expect(codes.includes("import.no-community")).toBe(community === "");
+  });
+
+  it("reads «Дата, номер і назва розпорядчого документа» as field 3, so field 3 is not missing", () => {
+    const read = importText(oldFormDocument("Програми на 2026-2028 роки", "Виконавчий комітет міської ради"));
+    const field3 = read.programme.passport.fields.find((field) => field.number === 3);
+    expect(field3?.value).toBe("Розпорядження міського голови від 01.09.2025 № 120");
+    const missing = read.findings.filter((finding) => finding.code === "passport.missing-field");
+    expect(missing.map((finding) => finding.location.ref)).not.toContain("passport:3");
   });
 
   it("names in its finding where the community was read", () => {

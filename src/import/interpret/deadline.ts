@@ -11,11 +11,11 @@ const QUARTERS: Record<string, 1 | 2 | 3 | 4> = {
   "3": 3,
   "4": 4,
 };
-const YEAR_WORD = String.raw`(?:\s*(?:рр?\.?|роки|року|рік))?\.?`;
+const YEAR_WORD = String.raw`(?:\s*(?:рр?\.?|роки|року|рік|років|році))?\.?`;
 const RANGE = new RegExp(String.raw`^(\d{4})\s*[-–—]\s*(\d{4})${YEAR_WORD}$`, "i");
 const SINGLE = new RegExp(String.raw`^(\d{4})${YEAR_WORD}$`, "i");
 const Q = String.raw`([IVІ]{1,3}|IV|ІV|[1-4])\s*(?:-?й\s*)?`;
-const QUARTER = new RegExp(String.raw`^${Q}квартал\S*\s+(\d{4})${YEAR_WORD}$`, "i");
+const QUARTER = new RegExp(String.raw`^${Q}(?:квартал\S*|кв\.?)\s*(\d{4})${YEAR_WORD}$`, "i");
 /** "ІІ квартал 2026 – IV квартал 2027": read as the years it runs over. */
 const QUARTER_RANGE = new RegExp(
   String.raw`^${Q}квартал\S*\s+(\d{4})${YEAR_WORD}\s*[-–—]\s*${Q}квартал\S*\s+(\d{4})${YEAR_WORD}$`,
@@ -36,6 +36,35 @@ const EVERY_YEAR = /^(?:щороку|щорічно|постійно)\.?$/i;
 /** "протягом 2026–2028 рр.", "у 2027 році": the years after the preposition. */
 const DURING = /^(?:протягом|упродовж|у|в|на)\s+/i;
 
+/** «31.12.2026», «до 01.09.2027», «до кінця 2027 року»: by a day, read as the quarter it falls in. */
+const BY_DATE = /^(?:до\s+|по\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*(?:р\.?|року))?\.?$/i;
+const BY_YEAR_END = new RegExp(String.raw`^до\s+кінця\s+(\d{4})${YEAR_WORD}$`, "i");
+/** «з 01.01.2026 по 31.12.2028», «01.03.2026 – 30.11.2027»: the years the dates run over. */
+const DATE_RANGE =
+  /^(?:з\s+)?\d{1,2}\.\d{1,2}\.(\d{4})(?:\s*р\.?)?\s*(?:по|до|[-–—])\s*\d{1,2}\.\d{1,2}\.(\d{4})(?:\s*(?:р\.?|року))?\.?$/i;
+const MONTHS = [
+  "січ",
+  "лют",
+  "берез",
+  "квіт",
+  "трав",
+  "черв",
+  "лип",
+  "серп",
+  "верес",
+  "жовт",
+  "листопад",
+  "груд",
+];
+const MONTH = String.raw`((?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[^\s\-–—]*)`;
+/** «грудень 2026 р.»: the quarter of the month; «вересень–грудень 2026»: that year. */
+const IN_MONTH = new RegExp(String.raw`^(?:до\s+)?${MONTH}\s+(\d{4})${YEAR_WORD}$`, "i");
+const MONTHS_OF_YEAR = new RegExp(String.raw`^${MONTH}\s*[-–—]\s*${MONTH}\s+(\d{4})${YEAR_WORD}$`, "i");
+/** «2026, 2027», «2026 р., 2027 р.», «2026/2027»: years one after another. */
+const YEAR_LIST = new RegExp(String.raw`^\d{4}${YEAR_WORD}(?:\s*[,/;]\s*\d{4}${YEAR_WORD})+$`, "i");
+/** A remark in brackets after the deadline: «2026–2028 роки (щороку)». */
+const REMARK = /\s*\([^()]*\)\.?$/;
+
 function latinRoman(text: string): string {
   return text.replace(/І/g, "I").toLowerCase();
 }
@@ -47,7 +76,46 @@ export function parseDeadline(raw: string): Deadline | null {
   if (PROGRAMME.test(text) || EVERY_YEAR.test(text)) return { kind: "programme" };
   const yearFirst = YEAR_FIRST.exec(text);
   const ordered = yearFirst ? `${yearFirst[2]} ${yearFirst[1]}` : text;
-  return yearsOf(text) ?? yearsOf(text.replace(DURING, "").replace(/році$/i, "рік")) ?? quarterOf(ordered);
+  const plain = text.replace(REMARK, "");
+  return (
+    yearsOf(plain) ??
+    yearsOf(plain.replace(DURING, "")) ??
+    datesOf(plain) ??
+    quarterOf(yearFirst ? ordered : plain)
+  );
+}
+
+function quarterOfMonth(month: number, year: number): Deadline | null {
+  if (month < 1 || month > 12) return null;
+  return { kind: "quarter", quarter: Math.ceil(month / 3) as 1 | 2 | 3 | 4, year };
+}
+
+function monthNumber(word: string | undefined): number {
+  const lower = (word ?? "").toLowerCase();
+  return MONTHS.findIndex((stem) => lower.startsWith(stem)) + 1;
+}
+
+/** Deadlines printed as days, months or a list of years. */
+function datesOf(text: string): Deadline | null {
+  const day = BY_DATE.exec(text);
+  if (day) return quarterOfMonth(Number(day[2]), Number(day[3]));
+  const yearEnd = BY_YEAR_END.exec(text);
+  if (yearEnd) return { kind: "quarter", quarter: 4, year: Number(yearEnd[1]) };
+  const range = DATE_RANGE.exec(text);
+  if (range) return { kind: "years", from: Number(range[1]), to: Number(range[2]) };
+  const month = IN_MONTH.exec(text);
+  if (month) return quarterOfMonth(monthNumber(month[1]), Number(month[2]));
+  const months = MONTHS_OF_YEAR.exec(text);
+  if (months) return { kind: "years", from: Number(months[3]), to: Number(months[3]) };
+  if (YEAR_LIST.test(text)) return consecutiveYears(text.match(/\d{4}/g)?.map(Number) ?? []);
+  return null;
+}
+
+/** A list of years as a range when they follow one another; «2026, 2028» stays text. */
+function consecutiveYears(years: number[]): Deadline | null {
+  const consecutive = years.every((year, index) => index === 0 || year === (years[index - 1] ?? 0) + 1);
+  const [from, to] = [years[0], years.at(-1)];
+  return consecutive && from !== undefined && to !== undefined ? { kind: "years", from, to } : null;
 }
 
 function yearsOf(text: string): Deadline | null {

@@ -24,7 +24,7 @@ type IndicatorRole =
 
 export const INDICATOR_COLUMNS: ColumnRule<IndicatorRole>[] = [
   { role: "targets", pattern: /цільов/i },
-  { role: "baseline", pattern: /базов/i },
+  { role: "baseline", pattern: /базов|вихідн|на початок/i },
   { role: "dynamics", pattern: /динамік/i },
   { role: "unit", pattern: /одиниц|од\.\s*вим/i },
   { role: "formula", pattern: /формул|методик|розрахун/i },
@@ -37,9 +37,17 @@ function indicatorColumns(table: Table): Columns<IndicatorRole> | null {
   const columns = readColumns(table.rows, INDICATOR_COLUMNS, "targets");
   if (!columns) return null;
   const { roles } = columns;
-  return roles.name !== undefined && (roles.baseline !== undefined || roles.targets !== undefined)
-    ? columns
-    : null;
+  if (roles.name === undefined) return null;
+  const valued =
+    roles.baseline !== undefined || roles.targets !== undefined || namesYearsOfIndicators(columns);
+  return valued ? columns : null;
+}
+
+/** «Назва показника | Одиниця виміру | 2026 рік | 2027 рік …»: the years are the targets. */
+function namesYearsOfIndicators(columns: Columns<IndicatorRole>): boolean {
+  return (
+    columns.years.length >= 2 && columns.roles.unit !== undefined && /показник/i.test(columns.headerText)
+  );
 }
 
 export function isIndicatorTable(table: Table): boolean {
@@ -167,6 +175,7 @@ function readRow(cells: string[], columns: Columns<IndicatorRole>, printedWidth:
   };
   const targets: Record<string, string> = {};
   for (const { year, index } of columns.years) targets[year] = take(index, indicatorValue);
+  if (columns.total !== null && totalsTargets(at(aligned, columns.total), targets)) take(columns.total);
   let prose: RowRead["prose"];
   const targetsText = at(aligned, roles.targets);
   if (columns.years.length === 0 && roles.targets !== undefined && targetsText !== "") {
@@ -192,6 +201,26 @@ function readRow(cells: string[], columns: Columns<IndicatorRole>, printedWidth:
     read: [...read],
     ...(prose ? { prose } : {}),
   };
+}
+
+/** A value as a number, or null: «14,3» → 14.3, «1 685» → 1685. */
+function valueNumber(text: string): number | null {
+  const plain = text.replace(/[\s\u00a0]/g, "").replace(",", ".");
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : null;
+}
+
+/**
+ * The «Усього» column of an indicator list: the years' targets added up, or the last year's target
+ * (a level reached). Either is the model's targets printed again; any other number stays unread.
+ */
+function totalsTargets(text: string, targets: Record<string, string>): boolean {
+  const total = valueNumber(text);
+  const values = Object.values(targets).map(valueNumber);
+  if (total === null || values.length === 0 || values.some((value) => value === null)) return false;
+  const numbers = values as number[];
+  const sum = numbers.reduce((a, b) => a + b, 0);
+  const same = (a: number, b: number) => Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(a));
+  return same(total, sum) || same(total, numbers[numbers.length - 1] ?? Number.NaN);
 }
 
 /** A text cut at a hyphen after a letter («Wi-» over «Fi», «електронно-» over «цифрових»). */
@@ -237,6 +266,22 @@ function continueIndicator(last: Indicator | undefined, row: RowRead, indicators
   }
 }
 
+/** The groups of a budget programme's performance indicators (наказ Мінфіну № 836). */
+const PERFORMANCE_GROUP = new RegExp(
+  String.raw`^показники\s+(затрат|продукту|ефективності|якості|результату)(?!${LETTER})`,
+  "iu",
+);
+
+/** «1 | Показники продукту» alone on its row: the group the indicators below belong to, or null. */
+function performanceGroup(cells: string[]): string | null {
+  const filled = cells.map(cellText).filter((text) => text !== "");
+  const [first = "", second] = filled;
+  if (filled.length === 1 && PERFORMANCE_GROUP.test(first)) return first;
+  if (filled.length === 2 && ROW_NUMBER.test(first) && PERFORMANCE_GROUP.test(second ?? ""))
+    return second ?? null;
+  return null;
+}
+
 /**
  * Reads the indicator list (an annex): № / priority / name / unit / formula / baseline / target per year
  * / dynamics. The direction printed on a row applies to the rows below it; the column-number row and
@@ -264,6 +309,14 @@ export function readIndicators(table: Table, sink: NumberSink = NO_SINK): Indica
     if (isContinuation(read, wasPageTop, indicators.at(-1)?.name)) {
       continueIndicator(indicators[indicators.length - 1], read, indicators);
       for (const cell of read.read) sink.place({ line: row.line, cell });
+      continue;
+    }
+    const group = performanceGroup(row.cells);
+    if (group) {
+      direction = group;
+      row.cells.forEach((text, cell) => {
+        if (text.trim() !== "") sink.place({ line: row.line, cell });
+      });
       continue;
     }
     direction = read.direction || direction;

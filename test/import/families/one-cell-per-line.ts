@@ -59,7 +59,13 @@ export const oneCellStyle: fc.Arbitrary<OneCellStyle> = fc.record({
     maxLength: 30,
   }),
   noteAmounts: fc.constantFrom("-", ""),
-  localLabel: fc.constantFrom("Місцевий бюджет", "місцевий бюджет", "бюджет громади"),
+  localLabel: fc.constantFrom(
+    "Місцевий бюджет",
+    "місцевий бюджет",
+    "бюджет громади",
+    "Селищний бюджет",
+    "кошти загального фонду міського бюджету",
+  ),
   directionTotals: fc.boolean(),
   emptyCells: fc.constantFrom("kept", "left-out"),
 });
