@@ -285,8 +285,14 @@ class TaskTableBuilder {
   /** The header or the column-number row repeated at the top of a page. */
   private isRepeatedHeader(cells: string[]): boolean {
     if (isColumnNumberRow(cells)) return true;
-    const filled = cells.map(cellText).filter((text) => text !== "");
-    return filled.length >= 2 && filled.every((text) => this.headerCells.has(text));
+    let filled = 0;
+    for (const cell of cells) {
+      const text = cellText(cell);
+      if (text === "") continue;
+      if (!this.headerCells.has(text)) return false;
+      filled++;
+    }
+    return filled >= 2;
   }
 
   take(row: TableRow): void {
