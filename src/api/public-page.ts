@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import { brotliCompressSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Programme } from "../domain/model.js";
-import { formatAmount } from "../domain/money.js";
+import { formatAmount, type Kopecks, type MoneyUnit, unitLabel } from "../domain/money.js";
 import {
   amountColumns,
   directionTotals,
@@ -39,7 +39,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
-const money = (kopecks: number) => `${formatAmount(kopecks, "thousand", UK_LOCALE)} тис. грн`;
+/** "36 112,5 тис. грн", "1 774 000,00 грн", "3,45 млн грн": in the unit the programme's document prints. */
+const money = (kopecks: Kopecks, unit: MoneyUnit) =>
+  `${formatAmount(kopecks, unit, UK_LOCALE)} ${unitLabel(unit)}`;
 
 /** Total, one column per year, then one per span of years ("2026-2027") printed at once. */
 function totalsTable(totals: Totals, programme: Programme): string {
@@ -47,19 +49,19 @@ function totalsTable(totals: Totals, programme: Programme): string {
   const columns = amountColumns(Object.keys(totals.byYear).sort(), spans);
   const all = { ...totals.byYear, ...spans.byYear };
   const head = columns.map((column) => `<th scope="col">${column}</th>`).join("");
-  const cells = columns.map((column) => `<td>${money(all[column] ?? 0)}</td>`).join("");
+  const cells = columns.map((column) => `<td>${money(all[column] ?? 0, programme.unit)}</td>`).join("");
   const { from, to } = programme.period;
   return (
     `<table class="ssr-totals"><caption>Обсяг фінансування на ${from}–${to} роки</caption>` +
     `<thead><tr><th scope="col">Усього</th>${head}</tr></thead>` +
-    `<tbody><tr><td><b>${money(totals.total)}</b></td>${cells}</tr></tbody></table>`
+    `<tbody><tr><td><b>${money(totals.total, programme.unit)}</b></td>${cells}</tr></tbody></table>`
   );
 }
 
 function directionsList(programme: Programme): string {
   const rows = programme.directions.map(
     (direction) =>
-      `<li><b>${escapeHtml(`${direction.number}. ${direction.title}`)}</b> — ${money(directionTotals(direction).total)}</li>`,
+      `<li><b>${escapeHtml(`${direction.number}. ${direction.title}`)}</b> — ${money(directionTotals(direction).total, programme.unit)}</li>`,
   );
   return `<h2>Напрями</h2><ul class="ssr-directions">${rows.join("")}</ul>`;
 }

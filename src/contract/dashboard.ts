@@ -107,6 +107,8 @@ const evaluation = z.object({
 
 export const dashboardSchema = z.object({
   year: z.int(),
+  /** The unit the programme's document prints amounts in: the dashboard shows its amounts in it. */
+  moneyUnit: z.enum(["uah", "thousand", "million"]),
   today: z.string(),
   cadence: cadenceSchema,
   notReported: z.array(missingReport),

@@ -9,6 +9,7 @@
  */
 import { SaxesParser } from "saxes";
 import { type Block, NotAProgrammeError, type Paragraph, type Table, type TableRow } from "./blocks.js";
+import { printNumbers, readNumbering } from "./docx-numbering.js";
 import { checkRow, checkText, checkXmlDepth } from "./limits.js";
 import { NOT_DOCX, unzipSafely } from "./zip.js";
 
@@ -251,14 +252,28 @@ function readBody(body: XmlElement): Block[] {
 /**
  * Reads a DOCX into blocks in document order. Every body paragraph and every table row takes the
  * next running line number. Horizontal spans are padded with empty cells so columns stay aligned;
- * vertical-merge continuation cells are empty.
+ * vertical-merge continuation cells are empty. Word's automatic numbers («1.», «1.2.») are printed
+ * into their paragraphs' text, as Word shows them.
  */
 export async function readDocxBlocks(bytes: Uint8Array): Promise<Block[]> {
-  const files = unzipSafely(bytes, (name) => name === "word/document.xml");
+  const files = unzipSafely(bytes, (name) => DOCX_PARTS.includes(name));
   const documentXml = files.get("word/document.xml");
   if (!documentXml) throw new NotAProgrammeError(NOT_DOCX);
-  const root = parseXml(new TextDecoder("utf-8", { fatal: false }).decode(documentXml));
+  const root = parseXml(decode(documentXml));
   const body = firstElement(firstElement(root, "document"), "body");
   if (!body) throw new NotAProgrammeError(NOT_DOCX);
+  const numberingXml = files.get("word/numbering.xml");
+  const stylesXml = files.get("word/styles.xml");
+  const numbering = numberingXml
+    ? readNumbering(parseXml(decode(numberingXml)), stylesXml ? parseXml(decode(stylesXml)) : undefined)
+    : null;
+  if (numbering) printNumbers(body, numbering, SKIPPED);
   return readBody(body);
+}
+
+/** The document, and the numbering definitions and styles its automatic numbers come from. */
+const DOCX_PARTS = ["word/document.xml", "word/numbering.xml", "word/styles.xml"];
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 }

@@ -215,6 +215,10 @@ describe("a reporting year played through on the Romny programme", () => {
     const expected = submissions.reduce((sum, each) => sum + each.amount, 0);
     const board = (await dashboard("2027-02-20")).json();
     expect(board.programme.actualTotal).toBe(expected);
+    // Its amounts are the programme's kopecks, and it says the unit the programme's document prints.
+    const detail = (await scene.head.inject(`/api/programmes/${scene.programmeId}`)).json();
+    expect(["uah", "thousand", "million"]).toContain(detail.programme.unit);
+    expect(board.moneyUnit).toBe(detail.programme.unit);
     expect(board.years.find((y: { year: number }) => y.year === 2026).actualTotal).toBe(expected);
     expect(board.programme.progress).toBeGreaterThan(0);
     const annualOverdue = board.overdue.filter((m: { periodKey: string }) => m.periodKey === "2026-Y");

@@ -34,14 +34,29 @@ describe("amount input", () => {
     expect(parseAmountInput(text, "thousand")).toEqual({ ok: false, error });
   });
 
-  it("round-trips any amount through the field text", () => {
+  it.each([
+    ["1 774 000,55", "uah", 177_400_055],
+    ["3,45", "million", 345_000_000],
+    ["0,00000001", "million", 1],
+    ["3,45", "uah", 345],
+  ] as const)("reads %s typed in a %s programme as %d kopecks", (text, unit, kopecks) => {
+    expect(parseAmountInput(text, unit)).toEqual({ ok: true, kopecks });
+  });
+
+  it("rejects a fraction of a kopeck in any unit", () => {
+    expect(parseAmountInput("1,005", "uah")).toEqual({ ok: false, error: "amount.tooPrecise" });
+    expect(parseAmountInput("1,000000001", "million")).toEqual({ ok: false, error: "amount.tooPrecise" });
+  });
+
+  it("round-trips any amount through the field text, in every unit", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e13 }), (kopecks) => {
-        expect(parseAmountInput(amountToInput(kopecks, "thousand"), "thousand")).toEqual({
-          ok: true,
-          kopecks,
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e13 }),
+        fc.constantFrom("uah", "thousand", "million" as const),
+        (kopecks, unit) => {
+          expect(parseAmountInput(amountToInput(kopecks, unit), unit)).toEqual({ ok: true, kopecks });
+        },
+      ),
     );
   });
 });

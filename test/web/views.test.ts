@@ -26,8 +26,8 @@ const NBSP = /[\u00a0\u202f]/g;
 
 describe("Ukrainian formatting", () => {
   it("formats amounts in thousand UAH with grouping and a decimal comma", () => {
-    expect(formatMoney(3_611_250_000).replace(NBSP, " ")).toBe("36 112,5 тис. грн");
-    expect(formatMoney(3_611_250_000, "en")).toBe("36,112.5 UAH thousand");
+    expect(formatMoney(3_611_250_000, "thousand").replace(NBSP, " ")).toBe("36 112,5 тис. грн");
+    expect(formatMoney(3_611_250_000, "thousand", "en")).toBe("36,112.5 UAH thousand");
   });
   it("formats dates as dd.mm.yyyy and tolerates missing ones", () => {
     expect(formatDate("2026-11-23T10:00:00Z")).toBe("23.11.2026");

@@ -86,6 +86,7 @@ export async function dashboardRoutes(app: ZodApp, options: { store: Store; cloc
       const cadence = await getCadence(store, stored.summary.id);
       return {
         year,
+        moneyUnit: programme.unit,
         today,
         cadence,
         notReported,

@@ -2,9 +2,8 @@ import { Alert, Button, CloseButton, Group, Paper, Stack, Table, Text, Title } f
 import { useEffect, useMemo, useState } from "react";
 import type { CommunityHit } from "../../../src/contract/community-search.js";
 import type { CompareCommunity, CompareProgramme } from "../../../src/contract/national.js";
-import { formatAmount } from "../../../src/domain/money.js";
 import { useI18n } from "../i18n/index.js";
-import { localeOf } from "../lib/format.js";
+import { CROSS_COMMUNITY_UNIT, formatAmountIn } from "../lib/format.js";
 import { formatPerResident } from "../national/nationalData.js";
 import { CommunitySearch } from "../shared/CommunitySearch.js";
 
@@ -72,7 +71,7 @@ function CategoryTable({ communities }: { communities: CompareCommunity[] }) {
               <Table.Td>{label}</Table.Td>
               {columns.map(({ programme, sums }) => (
                 <Table.Td key={programme.programme_id} ta="right">
-                  {formatAmount(sums.get(id)?.amount ?? 0, "thousand", localeOf(lang))}
+                  {formatAmountIn(sums.get(id)?.amount ?? 0, CROSS_COMMUNITY_UNIT, lang)}
                 </Table.Td>
               ))}
             </Table.Tr>
@@ -81,7 +80,7 @@ function CategoryTable({ communities }: { communities: CompareCommunity[] }) {
             <Table.Th>{t("common.total")}</Table.Th>
             {columns.map(({ programme }) => (
               <Table.Th key={programme.programme_id} ta="right">
-                {formatAmount(programme.total_kopecks, "thousand", localeOf(lang))}
+                {formatAmountIn(programme.total_kopecks, CROSS_COMMUNITY_UNIT, lang)}
               </Table.Th>
             ))}
           </Table.Tr>

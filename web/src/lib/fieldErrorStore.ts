@@ -45,8 +45,10 @@ export class KeyedStore<V> {
 /** Errors of edit fields (i18n keys), keyed by field. */
 export class FieldErrorStore<E extends string = string> extends KeyedStore<E> {}
 
+/** Also the server snapshot: the store is the same in a static render (tests render edit fields so). */
 export function useKeyedValue<V>(store: KeyedStore<V>, key: string): V | undefined {
-  return useSyncExternalStore(store.subscribe, () => store.get(key));
+  const value = () => store.get(key);
+  return useSyncExternalStore(store.subscribe, value, value);
 }
 
 export const useFieldError = useKeyedValue;

@@ -1,28 +1,37 @@
 import type { Deadline } from "../../../src/domain/model.js";
-import { formatAmount, type Kopecks } from "../../../src/domain/money.js";
+import { formatAmount, type Kopecks, type MoneyUnit } from "../../../src/domain/money.js";
 
 export type Lang = "uk" | "en";
 
 const LOCALES: Record<Lang, string> = { uk: "uk-UA", en: "en-GB" };
-const THOUSAND_LABEL: Record<Lang, string> = { uk: "тис. грн", en: "UAH thousand" };
+const UNIT_NAMES: Record<Lang, Record<MoneyUnit, string>> = {
+  uk: { uah: "грн", thousand: "тис. грн", million: "млн грн" },
+  en: { uah: "UAH", thousand: "UAH thousand", million: "UAH million" },
+};
+
+/**
+ * The one unit of views that set communities' programmes side by side (compare, national, the list of
+ * programmes): each programme's own unit would make their columns unreadable.
+ */
+export const CROSS_COMMUNITY_UNIT: MoneyUnit = "thousand";
 
 export function localeOf(lang: Lang): string {
   return LOCALES[lang];
 }
 
-/** "36 112,5" — an amount in thousand UAH, Ukrainian grouping and decimal comma. */
-export function formatThousands(kopecks: Kopecks, lang: Lang = "uk"): string {
-  return formatAmount(kopecks, "thousand", LOCALES[lang]);
+/** «тис. грн», «грн», «млн грн»; "UAH thousand", "UAH", "UAH million". */
+export function unitName(unit: MoneyUnit, lang: Lang = "uk"): string {
+  return UNIT_NAMES[lang][unit];
 }
 
-/** "36 112,5 тис. грн" */
-export function formatMoney(kopecks: Kopecks, lang: Lang = "uk"): string {
-  return `${formatThousands(kopecks, lang)} ${THOUSAND_LABEL[lang]}`;
+/** "36 112,5" (thousand), "1 774 000,00" (UAH), "3,45" (million): exact, grouped, decimal comma for uk. */
+export function formatAmountIn(kopecks: Kopecks, unit: MoneyUnit, lang: Lang = "uk"): string {
+  return formatAmount(kopecks, unit, LOCALES[lang]);
 }
 
-/** Thousand UAH as a plain number, for chart axes only (never for sums). */
-export function toThousandsNumber(kopecks: Kopecks): number {
-  return kopecks / 100_000;
+/** "36 112,5 тис. грн", "1 774 000,00 грн", "3,45 млн грн". */
+export function formatMoney(kopecks: Kopecks, unit: MoneyUnit, lang: Lang = "uk"): string {
+  return `${formatAmountIn(kopecks, unit, lang)} ${unitName(unit, lang)}`;
 }
 
 const DAY = { day: "2-digit", month: "2-digit", year: "numeric" } as const;

@@ -56,6 +56,7 @@ function OverdueSection({ dashboard }: { dashboard: Dashboard }) {
 
 function MoneySection({ dashboard }: { dashboard: Dashboard }) {
   const { t, lang } = useI18n();
+  const unit = dashboard.moneyUnit;
   const rows = [
     ...dashboard.directions
       .filter((direction) => direction.projectCount > 0)
@@ -80,8 +81,8 @@ function MoneySection({ dashboard }: { dashboard: Dashboard }) {
         {rows.map((row) => (
           <Table.Tr key={row.key} fw={row.key === "total" ? 700 : undefined}>
             <Table.Td>{row.label}</Table.Td>
-            <Table.Td ta="right">{formatMoney(row.plannedTotal, lang)}</Table.Td>
-            <Table.Td ta="right">{formatMoney(row.actualTotal, lang)}</Table.Td>
+            <Table.Td ta="right">{formatMoney(row.plannedTotal, unit, lang)}</Table.Td>
+            <Table.Td ta="right">{formatMoney(row.actualTotal, unit, lang)}</Table.Td>
             <Table.Td ta="right">{formatProgress(row.progress, lang)}</Table.Td>
           </Table.Tr>
         ))}

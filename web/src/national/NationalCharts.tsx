@@ -4,7 +4,7 @@ import { type MouseEvent, useEffect, useMemo, useRef } from "react";
 import type { NationalView } from "../../../src/contract/national.js";
 import { EChart } from "../charts/EChart.js";
 import { useI18n } from "../i18n/index.js";
-import { formatThousands, localeOf } from "../lib/format.js";
+import { CROSS_COMMUNITY_UNIT, formatAmountIn, localeOf } from "../lib/format.js";
 import { navigate } from "../lib/router.js";
 import { ChartFigure } from "../shared/ChartFigure.js";
 import { DataTable } from "../shared/DataTable.js";
@@ -213,7 +213,9 @@ function OblastTable({ oblasts, year }: { oblasts: OblastRow[]; year: number }) 
               <Table.Td className="num">{formatPerResident(each.per_resident.median, lang)}</Table.Td>
               <Table.Td className="num">{formatPerResident(each.per_resident.q1, lang)}</Table.Td>
               <Table.Td className="num">{formatPerResident(each.per_resident.q3, lang)}</Table.Td>
-              <Table.Td className="num">{formatThousands(each.total_kopecks, lang)}</Table.Td>
+              <Table.Td className="num">
+                {formatAmountIn(each.total_kopecks, CROSS_COMMUNITY_UNIT, lang)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -16,7 +16,7 @@ import {
 import { type MouseEvent, useMemo, useState } from "react";
 import type { NationalView } from "../../../src/contract/national.js";
 import { useI18n } from "../i18n/index.js";
-import { formatMoney } from "../lib/format.js";
+import { CROSS_COMMUNITY_UNIT, formatMoney } from "../lib/format.js";
 import { navigate, useSearch } from "../lib/router.js";
 import { useAsync } from "../workspace/useAsync.js";
 import { CategoryRangeChart, OblastRankingChart } from "./NationalCharts.js";
@@ -226,7 +226,7 @@ export function NationalReport({ view, selection }: { view: NationalView; select
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <Stat
           label={t("national.total", { year: view.year })}
-          value={formatMoney(view.total_kopecks, lang)}
+          value={formatMoney(view.total_kopecks, CROSS_COMMUNITY_UNIT, lang)}
         />
         <Stat label={t("national.medianPerResident")} value={formatPerResident(median, lang)} />
         <Stat

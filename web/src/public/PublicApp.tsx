@@ -31,7 +31,7 @@ import {
   publicExportUrl,
 } from "../lib/api.js";
 import { fundingByYearByDirection, largestItems, sourceShares } from "../lib/chartData.js";
-import { formatDeadline, formatMoney, formatPeriod, formatThousands, localeOf } from "../lib/format.js";
+import { formatDeadline, formatPeriod, localeOf } from "../lib/format.js";
 import { withKeys } from "../lib/keys.js";
 import { directionStartsOpen } from "../lib/publicView.js";
 import { parsePublicPath, publicPath } from "../lib/router.js";
@@ -39,6 +39,7 @@ import { PublishNote } from "../reporting/PublishNote.js";
 import { ChartFigure } from "../shared/ChartFigure.js";
 import { DataTable } from "../shared/DataTable.js";
 import { LanguageSwitch } from "../shared/LanguageSwitch.js";
+import { ProgrammeUnitProvider, useMoney } from "../shared/money.js";
 import { sourceLabels } from "../shared/sources.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
 
@@ -70,6 +71,7 @@ function useLoad<T>(load: () => Promise<T>, initial?: T): Loaded<T> {
 
 function TaskCard({ item, depth }: { item: Item; depth: number }) {
   const { t, lang } = useI18n();
+  const { money } = useMoney();
   return (
     <li
       style={{
@@ -82,7 +84,7 @@ function TaskCard({ item, depth }: { item: Item; depth: number }) {
         {item.number} {item.title}
       </Text>
       <Text size="sm">
-        <b>{formatMoney(itemTotals(item).total, lang)}</b> · {t("tree.deadline")}:{" "}
+        <b>{money(itemTotals(item).total)}</b> · {t("tree.deadline")}:{" "}
         {formatDeadline(item.deadline, item.deadlineText, lang)}
       </Text>
       <Text size="sm">
@@ -97,7 +99,7 @@ function depthOf(id: string): number {
 }
 
 function DirectionTasks({ direction }: { direction: Direction }) {
-  const { lang } = useI18n();
+  const { money } = useMoney();
   const items = [...walkItems(direction.items)];
   const { total } = directionTotals(direction);
   return (
@@ -106,7 +108,7 @@ function DirectionTasks({ direction }: { direction: Direction }) {
         <Text component="span" fw={700}>
           {direction.number}. {direction.title}
         </Text>{" "}
-        — {formatMoney(total, lang)}
+        — {money(total)}
       </summary>
       <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {items.map((item) => (
@@ -123,7 +125,7 @@ function Charts({ programme }: { programme: Programme }) {
   const byYear = useMemo(() => fundingByYearByDirection(programme), [programme]);
   const shares = useMemo(() => sourceShares(totals, sourceLabels(lang)), [totals, lang]);
   const largest = useMemo(() => largestItems(programme, 5), [programme]);
-  const format = (kopecks: number) => formatThousands(kopecks, lang);
+  const { amount: format, money, unitName } = useMoney();
   const percent = (value: number) => value.toLocaleString(localeOf(lang));
   const yearSums = byYear.categories.map((year) => ({ year, value: totals.byYear[year] ?? 0 }));
   const peak = [...yearSums].sort((a, b) => b.value - a.value)[0];
@@ -139,13 +141,15 @@ function Charts({ programme }: { programme: Programme }) {
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
         <ChartFigure
-          title={t("charts.byYear")}
+          title={t("charts.byYear", { unit: unitName })}
           summary={
             peak && peak.value > 0
-              ? t("charts.summaryByYear", { year: peak.year, amount: formatMoney(peak.value, lang) })
+              ? t("charts.summaryByYear", { year: peak.year, amount: money(peak.value) })
               : ""
           }
-          chart={<StackedBarChart data={byYear} label={t("charts.byYear")} format={format} />}
+          chart={
+            <StackedBarChart data={byYear} label={t("charts.byYear", { unit: unitName })} format={format} />
+          }
           table={
             <DataTable
               head={[t("tree.direction"), ...byYear.categories]}
@@ -161,7 +165,7 @@ function Charts({ programme }: { programme: Programme }) {
           chart={<DonutChart shares={shares} label={t("charts.bySource")} />}
           table={
             <DataTable
-              head={[t("funding.source"), t("common.thousandUah"), "%"]}
+              head={[t("funding.source"), unitName, "%"]}
               rows={shares.map((share) => [share.name, format(share.value), percent(share.percent)])}
             />
           }
@@ -169,15 +173,21 @@ function Charts({ programme }: { programme: Programme }) {
       </SimpleGrid>
       {topItem && (
         <ChartFigure
-          title={t("charts.largest")}
+          title={t("charts.largest", { unit: unitName })}
           summary={t("charts.summaryLargest", {
             title: topItem.label,
-            amount: formatMoney(topItem.value, lang),
+            amount: money(topItem.value),
           })}
-          chart={<HorizontalBarChart items={largest} label={t("charts.largest")} format={format} />}
+          chart={
+            <HorizontalBarChart
+              items={largest}
+              label={t("charts.largest", { unit: unitName })}
+              format={format}
+            />
+          }
           table={
             <DataTable
-              head={[t("tree.task"), t("common.thousandUah")]}
+              head={[t("tree.task"), unitName]}
               rows={largest.map((item) => [item.label, format(item.value)])}
             />
           }
@@ -193,8 +203,18 @@ interface PublicKey {
   to: number;
 }
 
-function ProgrammeView({ detail, publicKey }: { detail: ProgrammeDetail; publicKey: PublicKey }) {
-  const { t, lang } = useI18n();
+/** A published programme, its amounts in the unit its document prints them in. */
+export function ProgrammeView({ detail, publicKey }: { detail: ProgrammeDetail; publicKey: PublicKey }) {
+  return (
+    <ProgrammeUnitProvider unit={detail.programme.unit}>
+      <ProgrammeBody detail={detail} publicKey={publicKey} />
+    </ProgrammeUnitProvider>
+  );
+}
+
+function ProgrammeBody({ detail, publicKey }: { detail: ProgrammeDetail; publicKey: PublicKey }) {
+  const { t } = useI18n();
+  const { money } = useMoney();
   const { programme } = detail;
   const total = programmeTotals(programme).total;
   const count = programme.directions.reduce((sum, d) => sum + [...walkItems(d.items)].length, 0);
@@ -218,7 +238,7 @@ function ProgrammeView({ detail, publicKey }: { detail: ProgrammeDetail; publicK
           <div>
             <Text size="sm">{t("programme.total")}</Text>
             <Text fw={700} size="lg">
-              {formatMoney(total, lang)}
+              {money(total)}
             </Text>
           </div>
           <div>

@@ -21,12 +21,11 @@ import {
 } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
 import type { Programme } from "../../../src/domain/model.js";
-import { formatAmount, unitLabel } from "../../../src/domain/money.js";
 import type { FormTable } from "../../../src/domain/monitoring/forms.js";
 import type { ReportingPeriod } from "../../../src/domain/monitoring/periods.js";
 import { isActiveInYear, projectItems } from "../../../src/domain/monitoring/rollup.js";
 import { ApiError, api } from "../lib/api.js";
-import { formatDate } from "../lib/format.js";
+import { formatAmountIn, formatDate, unitName } from "../lib/format.js";
 import { ReportFiles } from "./ReportFiles.js";
 import {
   type AnnualYear,
@@ -46,6 +45,7 @@ const STATE_COLORS = { none: "gray.7", draft: "blue.9", submitted: "teal.9", ret
 const today = () => new Date().toISOString().slice(0, 10);
 
 function FormTablePreview({ table, programme }: { table: FormTable; programme: Programme }) {
+  const { lang } = useReportingText();
   return (
     <Stack gap={4}>
       <Text fw={600}>{table.title}</Text>
@@ -66,7 +66,7 @@ function FormTablePreview({ table, programme }: { table: FormTable; programme: P
                   const value = row.cells[column.key];
                   const text =
                     column.type === "money" && typeof value === "number"
-                      ? formatAmount(value, programme.unit)
+                      ? formatAmountIn(value, programme.unit, lang)
                       : String(value ?? "");
                   return <Table.Td key={column.key}>{text}</Table.Td>;
                 })}
@@ -244,7 +244,7 @@ function AnnualSection({ programmeId, programme }: { programmeId: string; progra
         }
       >
         <Stack>
-          <Text size="sm">{unitLabel(programme.unit)}</Text>
+          <Text size="sm">{unitName(programme.unit, lang)}</Text>
           {previewTables(preview?.value).map((table) => (
             <FormTablePreview key={table.title} table={table} programme={programme} />
           ))}
@@ -497,7 +497,7 @@ function ExecutorReportsSection({ programmeId, programme }: { programmeId: strin
                   <Table.Tr key={`${row.source}-${row.label}`}>
                     <Table.Th scope="row">{row.label}</Table.Th>
                     <Table.Td>
-                      {formatAmount(row.amount, programme.unit)} {unitLabel(programme.unit)}
+                      {formatAmountIn(row.amount, programme.unit, lang)} {unitName(programme.unit, lang)}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -18,12 +18,11 @@ import {
 import { useState } from "react";
 import type { Item, Programme } from "../../../src/domain/model.js";
 import { SOURCE_KINDS, SOURCE_LABELS_UK } from "../../../src/domain/model.js";
-import { formatAmount, unitLabel } from "../../../src/domain/money.js";
 import { ATTACHMENT_KINDS, REPORT_STATUSES } from "../../../src/domain/monitoring/reports.js";
 import { plannedForYear } from "../../../src/domain/monitoring/rollup.js";
 import { useI18n } from "../i18n/index.js";
 import { ApiError } from "../lib/api.js";
-import { formatDate } from "../lib/format.js";
+import { formatAmountIn, formatDate, unitName } from "../lib/format.js";
 import { ReportFiles } from "./ReportFiles.js";
 import { checkForm, emptyForm, formOf, indicatorsFor, type ReportFormState, rowKey } from "./reportForm.js";
 import { reportingApi, reportState, type StoredReport } from "./reportingApi.js";
@@ -79,7 +78,7 @@ function SubmittedView({
             <Table.Tr key={`${row.source}-${row.label}`}>
               <Table.Th scope="row">{row.label || SOURCE_LABELS_UK[row.source]}</Table.Th>
               <Table.Td>
-                {formatAmount(row.amount, unit)} {unitLabel(unit)}
+                {formatAmountIn(row.amount, unit, lang)} {unitName(unit, lang)}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -272,7 +271,7 @@ export function ReportCard({ programmeId, programme, item, periodKey, year, repo
   const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
   const [errors, setErrors] = useState<Map<number, string>>(new Map());
   const [progressError, setProgressError] = useState(false);
-  const unitText = unitLabel(programme.unit);
+  const unitText = unitName(programme.unit, lang);
   const status = reportState(report);
   const planned = plannedForYear(item, year);
   const indicators = new Map(
@@ -351,7 +350,7 @@ export function ReportCard({ programmeId, programme, item, periodKey, year, repo
           {Object.entries(planned)
             .map(
               ([source, amount]) =>
-                `${SOURCE_LABELS_UK[source as keyof typeof SOURCE_LABELS_UK]} ${formatAmount(amount ?? 0, programme.unit)}`,
+                `${SOURCE_LABELS_UK[source as keyof typeof SOURCE_LABELS_UK]} ${formatAmountIn(amount ?? 0, programme.unit, lang)}`,
             )
             .join("; ") || "—"}{" "}
           {unitText}

@@ -3,8 +3,8 @@ import { isSummedSource, type SourceKind, years } from "../../../src/domain/mode
 import type { Kopecks } from "../../../src/domain/money.js";
 import { amountColumns, emptyTotals, type Totals } from "../../../src/domain/totals.js";
 import { useI18n } from "../i18n/index.js";
-import { formatThousands } from "../lib/format.js";
 import { FundingHead } from "./FundingHead.js";
+import { useMoney } from "./money.js";
 import { sourceLabels } from "./sources.js";
 
 /**
@@ -24,6 +24,7 @@ export function TotalsTable({
   caption: string;
 }) {
   const { t, lang } = useI18n();
+  const { amount } = useMoney();
   const labels = sourceLabels(lang);
   const yearList = amountColumns(years(period), spans);
   const ofSource = (source: SourceKind) => ({
@@ -32,7 +33,7 @@ export function TotalsTable({
   });
   const all = { ...totals.byYear, ...spans.byYear };
   const sources = (Object.keys(totals.bySource) as SourceKind[]).filter(isSummedSource);
-  const cell = (value: Kopecks | undefined) => formatThousands(value ?? 0, lang);
+  const cell = (value: Kopecks | undefined) => amount(value ?? 0);
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table withTableBorder striped>

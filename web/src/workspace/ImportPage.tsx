@@ -28,6 +28,7 @@ import { formatMoney, formatPeriod } from "../lib/format.js";
 import { notProgrammeReason } from "../lib/importError.js";
 import { tabOfRef } from "../lib/refs.js";
 import { navigate, programmePath } from "../lib/router.js";
+import { ProgrammeUnitProvider } from "../shared/money.js";
 import { PassportTable } from "../shared/PassportTable.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
 import { FindingsPanel } from "./components/FindingsPanel.js";
@@ -74,47 +75,50 @@ function Preview({ preview }: { preview: ImportPreview }) {
     reveal(ref);
   };
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 8 }}>
-        <Stack>
-          <Title order={2} size="h3">
-            {programme.title || "—"}
-          </Title>
-          <Text>
-            {programme.community.name} · {programme.community.katottg || "—"} ·{" "}
-            {formatPeriod(programme.period)} · <b>{formatMoney(preview.totals.total, lang)}</b>
-          </Text>
-          <TotalsTable
-            totals={preview.totals}
-            period={programme.period}
-            caption={t("funding.byYearSource")}
-          />
-          <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
-            <Tabs.List aria-label={t("programme.tabs")}>
-              <Tabs.Tab value="tree">{t("programme.tree")}</Tabs.Tab>
-              <Tabs.Tab value="passport">{t("programme.passport")}</Tabs.Tab>
-              <Tabs.Tab value="indicators">{t("programme.indicators")}</Tabs.Tab>
-            </Tabs.List>
-            <Box pt="md">
-              <Tabs.Panel value="tree">
-                <TreeView programme={programme} editor={null} flagged={flagged} />
-              </Tabs.Panel>
-              <Tabs.Panel value="passport">
-                <PassportTable passport={programme.passport} />
-              </Tabs.Panel>
-              <Tabs.Panel value="indicators">
-                <IndicatorsView programme={programme} />
-              </Tabs.Panel>
-            </Box>
-          </Tabs>
-        </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 4 }}>
-        <Paper withBorder p="sm" pos="sticky" top={130}>
-          <FindingsPanel findings={preview.findings} onJump={jump} />
-        </Paper>
-      </Grid.Col>
-    </Grid>
+    <ProgrammeUnitProvider unit={programme.unit}>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            <Title order={2} size="h3">
+              {programme.title || "—"}
+            </Title>
+            <Text>
+              {programme.community.name} · {programme.community.katottg || "—"} ·{" "}
+              {formatPeriod(programme.period)} ·{" "}
+              <b>{formatMoney(preview.totals.total, programme.unit, lang)}</b>
+            </Text>
+            <TotalsTable
+              totals={preview.totals}
+              period={programme.period}
+              caption={t("funding.byYearSource")}
+            />
+            <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
+              <Tabs.List aria-label={t("programme.tabs")}>
+                <Tabs.Tab value="tree">{t("programme.tree")}</Tabs.Tab>
+                <Tabs.Tab value="passport">{t("programme.passport")}</Tabs.Tab>
+                <Tabs.Tab value="indicators">{t("programme.indicators")}</Tabs.Tab>
+              </Tabs.List>
+              <Box pt="md">
+                <Tabs.Panel value="tree">
+                  <TreeView programme={programme} editor={null} flagged={flagged} />
+                </Tabs.Panel>
+                <Tabs.Panel value="passport">
+                  <PassportTable passport={programme.passport} />
+                </Tabs.Panel>
+                <Tabs.Panel value="indicators">
+                  <IndicatorsView programme={programme} />
+                </Tabs.Panel>
+              </Box>
+            </Tabs>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Paper withBorder p="sm" pos="sticky" top={130}>
+            <FindingsPanel findings={preview.findings} onJump={jump} />
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </ProgrammeUnitProvider>
   );
 }
 

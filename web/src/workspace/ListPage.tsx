@@ -14,7 +14,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useI18n } from "../i18n/index.js";
 import { STATUSES } from "../lib/api.js";
-import { formatDate, formatPeriod, formatThousands } from "../lib/format.js";
+import { CROSS_COMMUNITY_UNIT, formatAmountIn, formatDate, formatPeriod } from "../lib/format.js";
 import { navigate, programmePath } from "../lib/router.js";
 import { Pill } from "../shared/Pill.js";
 import type { DataSource } from "./data.js";
@@ -137,7 +137,9 @@ export function ListPage({ source, editable }: { source: DataSource; editable: b
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{formatPeriod({ from: p.periodFrom, to: p.periodTo })}</Table.Td>
-                      <Table.Td className="num">{formatThousands(p.totalKopecks, lang)}</Table.Td>
+                      <Table.Td className="num">
+                        {formatAmountIn(p.totalKopecks, CROSS_COMMUNITY_UNIT, lang)}
+                      </Table.Td>
                       <Table.Td>
                         <Pill tone={p.status === "published" ? "ok" : "neutral"}>
                           {STATUSES.includes(p.status) ? t(`status.${p.status}`) : p.status}

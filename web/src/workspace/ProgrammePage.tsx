@@ -20,11 +20,12 @@ import { applyFindingsDelta, changeBetween, projectFields } from "../../../src/d
 import { programmeSpanTotals, type Totals } from "../../../src/domain/totals.js";
 import { useI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, exportUrl, type ProgrammeDetail, STATUSES, type VersionInfo } from "../lib/api.js";
-import { formatMoney, formatPeriod } from "../lib/format.js";
+import { formatPeriod } from "../lib/format.js";
 import { tabOfRef } from "../lib/refs.js";
 import { agreementPath, monitoringPath, navigate, programmePath, publicPath } from "../lib/router.js";
 import { useStoreValue, ValueStore } from "../lib/valueStore.js";
 import { PublishDialog } from "../reporting/PublishDialog.js";
+import { ProgrammeUnitProvider, useMoney } from "../shared/money.js";
 import { PassportTable } from "../shared/PassportTable.js";
 import { TotalsTable } from "../shared/TotalsTable.js";
 import { ExecutorsView } from "./components/ExecutorsView.js";
@@ -98,7 +99,8 @@ function sameHeader(a: HeaderProps, b: HeaderProps): boolean {
  * leaving edit mode, and saving a project, leave it as it is.
  */
 const Header = memo(function Header({ detail, source, onStatus, editable }: HeaderProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const { money } = useMoney();
   const { summary, programme } = detail;
   const declared = programme.passport.funding.total;
   const errors = useMemo(
@@ -194,7 +196,7 @@ const Header = memo(function Header({ detail, source, onStatus, editable }: Head
       </Group>
       {declared !== null && (
         <Text size="sm">
-          {t("programme.declared")}: <b>{formatMoney(declared, lang)}</b>
+          {t("programme.declared")}: <b>{money(declared)}</b>
         </Text>
       )}
     </Stack>
@@ -237,7 +239,8 @@ function EditBar({
   onSave: () => void;
   saving: boolean;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const { money } = useMoney();
   return (
     <Paper withBorder p="sm" className="edit-bar">
       <Group justify="space-between" wrap="wrap">
@@ -265,7 +268,7 @@ function EditBar({
             </Text>
           )}
           <Text fw={700} aria-live="polite" data-testid="live-total">
-            {t("programme.computed")}: {formatMoney(state.totals.total, lang)}
+            {t("programme.computed")}: {money(state.totals.total)}
           </Text>
         </Group>
       </Group>
@@ -412,107 +415,109 @@ function Workspace({
   };
 
   return (
-    <Stack>
-      <Header detail={detail} source={source} onStatus={reload} editable={editable} />
-      {editable && <EditBar state={state} mode={mode} onSave={save} saving={saving} />}
-      {message && (
-        <Alert
-          color={message.ok ? "green" : "red"}
-          withCloseButton
-          onClose={() => setMessage(null)}
-          role="status"
-        >
-          {message.text}
-        </Alert>
-      )}
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
-          <Tabs value={tab} onChange={(value) => value && setTab(value as Tab)} keepMounted={false}>
-            <Tabs.List aria-label={t("programme.tabs")}>
-              {TABS.map((each) => (
-                <Tabs.Tab key={each} value={each}>
-                  {t(TAB_LABELS[each])}
-                </Tabs.Tab>
-              ))}
-            </Tabs.List>
-            <Box pt="md">
-              <Tabs.Panel value="tree">
-                <InEditMode mode={mode}>
-                  {(editing) => (
-                    <TreeView
-                      programme={state.programme}
-                      editor={editing ? state.editor : null}
-                      flagged={flagged}
-                    />
-                  )}
-                </InEditMode>
-              </Tabs.Panel>
-              <Tabs.Panel value="passport">
-                <Stack>
+    <ProgrammeUnitProvider unit={state.programme.unit}>
+      <Stack>
+        <Header detail={detail} source={source} onStatus={reload} editable={editable} />
+        {editable && <EditBar state={state} mode={mode} onSave={save} saving={saving} />}
+        {message && (
+          <Alert
+            color={message.ok ? "green" : "red"}
+            withCloseButton
+            onClose={() => setMessage(null)}
+            role="status"
+          >
+            {message.text}
+          </Alert>
+        )}
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
+            <Tabs value={tab} onChange={(value) => value && setTab(value as Tab)} keepMounted={false}>
+              <Tabs.List aria-label={t("programme.tabs")}>
+                {TABS.map((each) => (
+                  <Tabs.Tab key={each} value={each}>
+                    {t(TAB_LABELS[each])}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              <Box pt="md">
+                <Tabs.Panel value="tree">
+                  <InEditMode mode={mode}>
+                    {(editing) => (
+                      <TreeView
+                        programme={state.programme}
+                        editor={editing ? state.editor : null}
+                        flagged={flagged}
+                      />
+                    )}
+                  </InEditMode>
+                </Tabs.Panel>
+                <Tabs.Panel value="passport">
+                  <Stack>
+                    <InEditMode mode={mode}>
+                      {(editing) =>
+                        editing ? (
+                          <PassportEditor programme={state.programme} editor={state.editor} />
+                        ) : (
+                          <PassportTable passport={state.programme.passport} />
+                        )
+                      }
+                    </InEditMode>
+                    <Title order={2} size="h4">
+                      {t("funding.byYearSource")}
+                    </Title>
+                    <ProgrammeTotalsTable programme={state.programme} totals={state.totals} />
+                  </Stack>
+                </Tabs.Panel>
+                <Tabs.Panel value="funding">
+                  <Stack>
+                    <ProgrammeTotalsTable programme={state.programme} totals={state.totals} />
+                    <FundingTable programme={state.programme} onOpenItem={openItem} />
+                  </Stack>
+                </Tabs.Panel>
+                <Tabs.Panel value="charts">
+                  <Suspense fallback={<Text>{t("common.loading")}</Text>}>
+                    <ProgrammeCharts programme={state.programme} totals={state.totals} />
+                  </Suspense>
+                </Tabs.Panel>
+                <Tabs.Panel value="executors">
+                  <ExecutorsView programme={state.programme} onOpenItem={openItem} />
+                </Tabs.Panel>
+                <Tabs.Panel value="indicators">
                   <InEditMode mode={mode}>
                     {(editing) =>
                       editing ? (
-                        <PassportEditor programme={state.programme} editor={state.editor} />
+                        <IndicatorsEditor programme={state.programme} editor={state.editor} />
                       ) : (
-                        <PassportTable passport={state.programme.passport} />
+                        <IndicatorsView programme={state.programme} />
                       )
                     }
                   </InEditMode>
-                  <Title order={2} size="h4">
-                    {t("funding.byYearSource")}
-                  </Title>
-                  <ProgrammeTotalsTable programme={state.programme} totals={state.totals} />
-                </Stack>
-              </Tabs.Panel>
-              <Tabs.Panel value="funding">
-                <Stack>
-                  <ProgrammeTotalsTable programme={state.programme} totals={state.totals} />
-                  <FundingTable programme={state.programme} onOpenItem={openItem} />
-                </Stack>
-              </Tabs.Panel>
-              <Tabs.Panel value="charts">
-                <Suspense fallback={<Text>{t("common.loading")}</Text>}>
-                  <ProgrammeCharts programme={state.programme} totals={state.totals} />
-                </Suspense>
-              </Tabs.Panel>
-              <Tabs.Panel value="executors">
-                <ExecutorsView programme={state.programme} onOpenItem={openItem} />
-              </Tabs.Panel>
-              <Tabs.Panel value="indicators">
-                <InEditMode mode={mode}>
-                  {(editing) =>
-                    editing ? (
-                      <IndicatorsEditor programme={state.programme} editor={state.editor} />
-                    ) : (
-                      <IndicatorsView programme={state.programme} />
-                    )
-                  }
-                </InEditMode>
-              </Tabs.Panel>
-              <Tabs.Panel value="sections">
-                <InEditMode mode={mode}>
-                  {(editing) =>
-                    editing ? (
-                      <SectionsEditor programme={state.programme} editor={state.editor} />
-                    ) : (
-                      <SectionsView programme={state.programme} />
-                    )
-                  }
-                </InEditMode>
-              </Tabs.Panel>
-              <Tabs.Panel value="versions">
-                <VersionsView id={detail.summary.id} versions={detail.versions} source={source} />
-              </Tabs.Panel>
-            </Box>
-          </Tabs>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4, xl: 3 }}>
-          <Paper withBorder p="sm" pos="sticky" top={130}>
-            <FindingsPanel findings={state.findings} onJump={jump} />
-          </Paper>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+                </Tabs.Panel>
+                <Tabs.Panel value="sections">
+                  <InEditMode mode={mode}>
+                    {(editing) =>
+                      editing ? (
+                        <SectionsEditor programme={state.programme} editor={state.editor} />
+                      ) : (
+                        <SectionsView programme={state.programme} />
+                      )
+                    }
+                  </InEditMode>
+                </Tabs.Panel>
+                <Tabs.Panel value="versions">
+                  <VersionsView id={detail.summary.id} versions={detail.versions} source={source} />
+                </Tabs.Panel>
+              </Box>
+            </Tabs>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4, xl: 3 }}>
+            <Paper withBorder p="sm" pos="sticky" top={130}>
+              <FindingsPanel findings={state.findings} onJump={jump} />
+            </Paper>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </ProgrammeUnitProvider>
   );
 }
 

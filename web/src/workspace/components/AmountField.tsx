@@ -4,6 +4,7 @@ import type { Kopecks } from "../../../../src/domain/money.js";
 import { useI18n } from "../../i18n/index.js";
 import { amountToInput, parseAmountInput } from "../../lib/amountInput.js";
 import { useFieldError } from "../../lib/fieldErrorStore.js";
+import { useMoney } from "../../shared/money.js";
 import type { FieldErrors } from "./editorTypes.js";
 
 interface Props {
@@ -14,21 +15,25 @@ interface Props {
   onChange: (kopecks: Kopecks) => void;
 }
 
-/** An amount in thousand UAH typed the Ukrainian way ("1 774,5"); invalid text never reaches the model. */
+/**
+ * An amount typed the Ukrainian way ("1 774,5") in the programme's unit and stored as kopecks exactly;
+ * invalid text never reaches the model.
+ */
 export function AmountField({ label, kopecks, fieldKey, errors, onChange }: Props) {
   const { t } = useI18n();
-  const [text, setText] = useState(() => amountToInput(kopecks, "thousand"));
+  const { unit } = useMoney();
+  const [text, setText] = useState(() => amountToInput(kopecks, unit));
   const error = useFieldError(errors, fieldKey);
   const setFieldError = errors.set;
 
   useEffect(() => {
     // The model changed from outside (undo, redo): show its value unless the text already means it.
     setText((current) => {
-      const parsed = parseAmountInput(current, "thousand");
-      return parsed.ok && parsed.kopecks === kopecks ? current : amountToInput(kopecks, "thousand");
+      const parsed = parseAmountInput(current, unit);
+      return parsed.ok && parsed.kopecks === kopecks ? current : amountToInput(kopecks, unit);
     });
     setFieldError(fieldKey, null);
-  }, [kopecks, fieldKey, setFieldError]);
+  }, [kopecks, unit, fieldKey, setFieldError]);
 
   useEffect(() => () => setFieldError(fieldKey, null), [fieldKey, setFieldError]);
 
@@ -44,7 +49,7 @@ export function AmountField({ label, kopecks, fieldKey, errors, onChange }: Prop
       onChange={(event) => {
         const next = event.currentTarget.value;
         setText(next);
-        const parsed = parseAmountInput(next, "thousand");
+        const parsed = parseAmountInput(next, unit);
         if (parsed.ok) {
           setFieldError(fieldKey, null);
           if (parsed.kopecks !== kopecks) onChange(parsed.kopecks);

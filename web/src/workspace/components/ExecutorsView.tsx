@@ -3,8 +3,8 @@ import { useMemo } from "react";
 import type { Programme } from "../../../../src/domain/model.js";
 import { useI18n } from "../../i18n/index.js";
 import { executorLoads } from "../../lib/chartData.js";
-import { formatThousands } from "../../lib/format.js";
 import { itemDomId } from "../../lib/refs.js";
+import { useMoney } from "../../shared/money.js";
 
 /** Executors with the tasks they are responsible for. */
 export function ExecutorsView({
@@ -14,7 +14,8 @@ export function ExecutorsView({
   programme: Programme;
   onOpenItem: (id: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const { amount, unitName } = useMoney();
   const loads = useMemo(() => executorLoads(programme), [programme]);
   if (loads.length === 0) return <Text>{t("executors.empty")}</Text>;
   return (
@@ -26,7 +27,7 @@ export function ExecutorsView({
             <Table.Th scope="col">{t("tree.executors")}</Table.Th>
             <Table.Th scope="col">{t("executors.tasks")}</Table.Th>
             <Table.Th scope="col" className="num">
-              {t("tree.amount")}
+              {t("tree.amount", { unit: unitName })}
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -53,7 +54,7 @@ export function ExecutorsView({
                   </span>
                 ))}
               </Table.Td>
-              <Table.Td className="num">{formatThousands(load.total, lang)}</Table.Td>
+              <Table.Td className="num">{amount(load.total)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -2,7 +2,6 @@ import { Group, NativeSelect, Table, Text, TextInput } from "@mantine/core";
 import { memo, useDeferredValue, useMemo, useState } from "react";
 import { type Programme, SOURCE_KINDS, years } from "../../../../src/domain/model.js";
 import { useI18n } from "../../i18n/index.js";
-import { formatThousands } from "../../lib/format.js";
 import {
   type FundingTableRow,
   filterRows,
@@ -13,17 +12,19 @@ import {
   sortRows,
 } from "../../lib/fundingTable.js";
 import { itemDomId } from "../../lib/refs.js";
+import { useMoney } from "../../shared/money.js";
 import { sourceLabels } from "../../shared/sources.js";
 
 const Row = memo(function Row({
   row,
   yearList,
-  lang,
+  format,
   onOpenItem,
 }: {
   row: FundingTableRow;
   yearList: string[];
-  lang: "uk" | "en";
+  /** An amount in the programme's unit. */
+  format: (kopecks: number) => string;
   onOpenItem: (id: string) => void;
 }) {
   return (
@@ -43,11 +44,11 @@ const Row = memo(function Row({
       <Table.Td>{row.label}</Table.Td>
       {yearList.map((year) => (
         <Table.Td key={year} className="num">
-          {row.byYear[year] === undefined ? "—" : formatThousands(row.byYear[year], lang)}
+          {row.byYear[year] === undefined ? "—" : format(row.byYear[year])}
         </Table.Td>
       ))}
       <Table.Td className="num" fw={600}>
-        {formatThousands(row.total, lang)}
+        {format(row.total)}
       </Table.Td>
     </Table.Tr>
   );
@@ -92,6 +93,7 @@ export function FundingTable({
   onOpenItem: (id: string) => void;
 }) {
   const { t, lang } = useI18n();
+  const { amount, unitName } = useMoney();
   const labels = sourceLabels(lang);
   const yearList = years(programme.period);
   const allRows = useMemo(() => fundingTableRows(programme), [programme]);
@@ -150,7 +152,12 @@ export function FundingTable({
             <Table.Tr>
               <SortHeader column="number" label={t("tree.number")} sort={sort} onSort={onSort} />
               <SortHeader column="title" label={t("tree.task")} sort={sort} onSort={onSort} />
-              <SortHeader column="source" label={t("funding.source")} sort={sort} onSort={onSort} />
+              <SortHeader
+                column="source"
+                label={t("funding.sourceUnit", { unit: unitName })}
+                sort={sort}
+                onSort={onSort}
+              />
               {yearList.map((year) => (
                 <SortHeader
                   key={year}
@@ -166,7 +173,7 @@ export function FundingTable({
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Row key={row.key} row={row} yearList={yearList} lang={lang} onOpenItem={onOpenItem} />
+              <Row key={row.key} row={row} yearList={yearList} format={amount} onOpenItem={onOpenItem} />
             ))}
           </Table.Tbody>
         </Table>

@@ -26,6 +26,7 @@ import {
   setAmount,
   updateItem,
 } from "../../lib/treeOps.js";
+import { useMoney } from "../../shared/money.js";
 import { sourceLabels } from "../../shared/sources.js";
 import { AmountField } from "./AmountField.js";
 import type { TreeEditor } from "./editorTypes.js";
@@ -203,6 +204,7 @@ function DeadlineFields({ item, editor }: Props) {
 
 function AmountRows({ item, editor }: Props) {
   const { t, lang } = useI18n();
+  const { unitName } = useMoney();
   const labels = sourceLabels(lang);
   return withKeys(item.funding, (row) => `${row.source}|${row.label}`).map(({ key, value: row, index }) =>
     Object.keys(row.byYear).length === 0 ? null : (
@@ -212,7 +214,7 @@ function AmountRows({ item, editor }: Props) {
           return (
             <AmountField
               key={year}
-              label={t("edit.amount", { source: row.label || labels[row.source], year })}
+              label={t("edit.amount", { source: row.label || labels[row.source], year, unit: unitName })}
               kopecks={row.byYear[year] ?? 0}
               fieldKey={fieldKey}
               errors={editor.errors}

@@ -5,9 +5,10 @@ import type { Direction, Item } from "../../../../src/domain/model.js";
 import { itemTotals } from "../../../../src/domain/totals.js";
 import { useI18n } from "../../i18n/index.js";
 import { type KeyedStore, useKeyedValue } from "../../lib/fieldErrorStore.js";
-import { formatDeadline, formatMoney } from "../../lib/format.js";
+import { formatDeadline } from "../../lib/format.js";
 import { domIdOfRef, itemDomId } from "../../lib/refs.js";
 import { addItem } from "../../lib/treeOps.js";
+import { useMoney } from "../../shared/money.js";
 import { Pill } from "../../shared/Pill.js";
 import type { TreeEditor } from "./editorTypes.js";
 import { ItemFields, ItemToolbar } from "./ItemEditor.js";
@@ -67,7 +68,8 @@ export function ItemCard({
   flagged,
   openByDefault,
 }: Omit<NodeProps, "nested"> & { nested: boolean }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const { money } = useMoney();
   const [open, setOpen] = useState(openByDefault || item.title === "");
   const isFlagged = useKeyedValue(flagged, item.id) === true;
   const total = item.children.length > 0 ? itemTotals(item).total : null;
@@ -105,7 +107,7 @@ export function ItemCard({
       </Stack>
       {total !== null && (
         <div style={{ marginTop: 6 }}>
-          <Pill tone="neutral">Σ {formatMoney(total, lang)}</Pill>
+          <Pill tone="neutral">Σ {money(total)}</Pill>
         </div>
       )}
     </Paper>

@@ -3,21 +3,22 @@ import { useState } from "react";
 import { useI18n } from "../../i18n/index.js";
 import type { VersionInfo } from "../../lib/api.js";
 import { diffVersions, isEmptyDiff, type VersionDiff } from "../../lib/diff.js";
-import { formatDateTime, formatMoney, formatThousands } from "../../lib/format.js";
+import { formatDateTime } from "../../lib/format.js";
 import { withKeys } from "../../lib/keys.js";
+import { useMoney } from "../../shared/money.js";
 import type { DataSource } from "../data.js";
 import { useAsync } from "../useAsync.js";
 
 function DiffView({ diff }: { diff: VersionDiff }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const { amount: format, money, unitName } = useMoney();
   if (isEmptyDiff(diff)) return <Text>{t("versions.same")}</Text>;
-  const amount = (value: number | null) => (value === null ? "—" : formatThousands(value, lang));
+  const amount = (value: number | null) => (value === null ? "—" : format(value));
   const yearChanges = diff.amountsChanged.filter((change) => change.year !== null);
   return (
     <Stack>
       <Text>
-        {t("common.total")}: <del>{formatMoney(diff.total.before, lang)}</del> →{" "}
-        <ins>{formatMoney(diff.total.after, lang)}</ins>
+        {t("common.total")}: <del>{money(diff.total.before)}</del> → <ins>{money(diff.total.after)}</ins>
       </Text>
       {diff.itemsAdded.length > 0 && (
         <section>
@@ -71,7 +72,7 @@ function DiffView({ diff }: { diff: VersionDiff }) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t("tree.task")}</Table.Th>
-                  <Table.Th scope="col">{t("funding.source")}</Table.Th>
+                  <Table.Th scope="col">{t("funding.sourceUnit", { unit: unitName })}</Table.Th>
                   <Table.Th scope="col">{t("versions.year")}</Table.Th>
                   <Table.Th scope="col" className="num">
                     {t("versions.before")}
