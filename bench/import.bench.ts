@@ -14,6 +14,8 @@ import { importDocument } from "../src/import/index.js";
 import { checkGoals, median } from "./goals.js";
 
 const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");
+/** Small tables of one layout family each (2–10 KB): printed too, the goal is the largest programme's. */
+const LAYOUTS = path.resolve(process.cwd(), "../shared/fixtures/layouts");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const RATIO_GOAL = 20;
 const LARGEST_MS_GOAL = 50;
@@ -52,11 +54,17 @@ interface Row {
   import: Timing;
 }
 
-async function measure(file: string): Promise<Row> {
-  const bytes = readFileSync(path.join(FIXTURES, file));
+async function measure(directory: string, file: string): Promise<Row> {
+  const bytes = readFileSync(path.join(directory, file));
   const baselineTiming = await timed(() => baseline(bytes));
   const importTiming = await timed(() => importDocument(bytes, file));
   return { file, kb: Math.round(bytes.length / 1024), baseline: baselineTiming, import: importTiming };
+}
+
+function textsIn(directory: string): string[] {
+  return readdirSync(directory)
+    .filter((name) => name.endsWith(".txt"))
+    .sort();
 }
 
 function print(rows: Row[]): void {
@@ -73,12 +81,11 @@ function print(rows: Row[]): void {
 }
 
 async function main(): Promise<void> {
-  const files = readdirSync(FIXTURES)
-    .filter((name) => name.endsWith(".txt"))
-    .sort();
   const rows: Row[] = [];
-  for (const file of files) rows.push(await measure(file));
-  print(rows);
+  for (const file of textsIn(FIXTURES)) rows.push(await measure(FIXTURES, file));
+  const layouts: Row[] = [];
+  for (const file of textsIn(LAYOUTS)) layouts.push(await measure(LAYOUTS, file));
+  print([...rows, ...layouts]);
   const largest = rows.reduce((a, b) => (b.kb > a.kb ? b : a));
   console.log(
     `\nlargest fixture: ${largest.file} (goals: ≤ ${RATIO_GOAL}× reading and splitting its bytes, < ${LARGEST_MS_GOAL} ms)`,
