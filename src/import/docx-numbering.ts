@@ -7,6 +7,8 @@
  * start override restarting it) and gives each numbered paragraph its number as printed text.
  */
 
+import { LATIN, letters, roman } from "./list-labels.js";
+
 /** The part of an XML tree the numbering needs; the DOCX reader's elements have this shape. */
 export interface NumberedXml {
   name: string;
@@ -124,41 +126,6 @@ export function readNumbering(
   };
 }
 
-const ROMAN: [number, string][] = [
-  [1000, "M"],
-  [900, "CM"],
-  [500, "D"],
-  [400, "CD"],
-  [100, "C"],
-  [90, "XC"],
-  [50, "L"],
-  [40, "XL"],
-  [10, "X"],
-  [9, "IX"],
-  [5, "V"],
-  [4, "IV"],
-  [1, "I"],
-];
-
-function roman(number: number): string {
-  let rest = number;
-  let text = "";
-  for (const [size, letters] of ROMAN) {
-    while (rest >= size) {
-      text += letters;
-      rest -= size;
-    }
-  }
-  return text;
-}
-
-/** «a», «b» … «z», «aa»: Word repeats the letter past the alphabet's end. */
-function letters(number: number, alphabet: string): string {
-  const index = (number - 1) % alphabet.length;
-  return (alphabet[index] ?? "").repeat(Math.floor((number - 1) / alphabet.length) + 1);
-}
-
-const LATIN = "abcdefghijklmnopqrstuvwxyz";
 /** Word's «russianLower» list letters (also what Ukrainian documents get from it). */
 const CYRILLIC = "абвгдежзиклмнопрстуфхцчшщэюя";
 

@@ -16,6 +16,7 @@
 import { SaxesParser } from "saxes";
 import { type Block, NotAProgrammeError, type TableRow } from "./blocks.js";
 import { checkRow, checkText, checkXmlDepth, IMPORT_LIMITS } from "./limits.js";
+import { printListNumbers, readListStyles } from "./odt-numbering.js";
 import { bilingual } from "./sniff.js";
 import { unzipSafely } from "./zip.js";
 
@@ -231,13 +232,27 @@ function readText(text: OdfElement): Block[] {
   return blocks;
 }
 
-/** Reads an ODT into blocks in document order, the same shape `readDocxBlocks` gives. */
+/**
+ * Reads an ODT into blocks in document order, the same shape `readDocxBlocks` gives; numbered lists'
+ * numbers printed into their items' text, as the application shows them.
+ */
 export async function readOdtBlocks(bytes: Uint8Array): Promise<Block[]> {
-  const files = unzipSafely(bytes, (name) => name === "content.xml");
+  const files = unzipSafely(bytes, (name) => name === "content.xml" || name === "styles.xml");
   const content = files.get("content.xml");
   if (!content) throw new NotAProgrammeError(NOT_ODT);
-  const root = parseContent(new TextDecoder("utf-8", { fatal: false }).decode(content));
-  const text = find(find(find(root, "office:document-content"), "office:body"), "office:text");
+  const root = parseContent(decode(content));
+  const document = find(root, "office:document-content");
+  const text = find(find(document, "office:body"), "office:text");
   if (!text) throw new NotAProgrammeError(NOT_ODT);
+  const styles = files.get("styles.xml");
+  const listStyles = readListStyles(
+    find(document, "office:automatic-styles"),
+    styles ? find(parseContent(decode(styles)), "office:document-styles") : undefined,
+  );
+  printListNumbers(text, listStyles, SKIPPED);
   return readText(text);
+}
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 }

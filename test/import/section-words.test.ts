@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { walkItems } from "../../src/domain/model.js";
-import { importText } from "../../src/import/index.js";
+import { importDocument, importText } from "../../src/import/index.js";
+import { wordDocument } from "../support/word-document.js";
 
 /**
  * Task tables whose sections councils head with words of their own (issue 11): «Блок 2. Електронні
@@ -161,6 +162,75 @@ describe("sections headed by a council's own word, their items numbered under th
     );
     const { programme } = importText(text);
     expect(programme.directions.map((direction) => direction.title)).not.toContain(TITLES[0]);
+  });
+});
+
+/**
+ * Sections headed «Блок 1», «Блок 2» … over items numbered «1)», «2)» under each, or not numbered at all:
+ * no item number names its section, so the headings' run (from 1, in order, before any item, each over
+ * items of its own) tells that the word heads the directions.
+ */
+describe("a run of headings of a council's own word over items numbered «1)» or not at all", () => {
+  const listed = (numberOf: (position: number) => string) =>
+    sections(
+      (number) => `Блок ${number}. ${TITLES[number - 1]}`,
+      (number) => `Разом за блоком ${number}`,
+    ).replace(/^([12])\.([12])\./gm, (_, _direction, position) => numberOf(Number(position)));
+  const asWord = (text: string) => {
+    const [caption = "", ...rows] = text.split("\n");
+    return wordDocument([
+      { kind: "paragraph", text: caption },
+      { kind: "table", rows: rows.map((line) => line.split("\t")), headerRows: 2 },
+    ]);
+  };
+  const readers = [
+    ["text", async (text: string) => importText(text)],
+    ["DOCX", async (text: string) => importDocument(await asWord(text), "programme.docx")],
+  ] as const;
+
+  describe.each(readers)("in %s", (_, read) => {
+    it.each([
+      ["«1)», «2)»", (position: number) => `${position})`],
+      ["no number", () => ""],
+    ])("heads direction N by «Блок N. Назва», the items numbered %s", async (_numbering, numberOf) => {
+      const { programme, findings } = await read(listed(numberOf));
+      expect(programme.directions.map((direction) => [direction.number, direction.title])).toEqual([
+        ["1", TITLES[0]],
+        ["2", TITLES[1]],
+      ]);
+      expect(programme.directions.map((direction) => direction.items.map((each) => each.title))).toEqual([
+        ["Модернізація локальної мережі", "Закупівля комп'ютерної техніки"],
+        ["Впровадження електронної черги", "Онлайн-запис до ЦНАП"],
+      ]);
+      expect(programme.directions.map((direction) => direction.declaredTotals[0]?.total)).toEqual([
+        140_000_000, 50_000_000,
+      ]);
+      expect(sumFindings(findings)).toEqual([]);
+    });
+
+    it("reads no direction from a project's stages «Етап 1.», «Етап 2.» alone in its name cell", async () => {
+      // The stages come after the table's first item: no run of headings over the whole table.
+      const text = [
+        ...HEADER,
+        item("1)", "Модернізація локальної мережі", ["400,0", "400,0", "-"]),
+        item("2)", "Реконструкція приміщення ЦНАП", ["1 000,0", "500,0", "500,0"]),
+        heading("Етап 1. Проєктування"),
+        item("", "Розроблення проєктної документації", ["500,0", "500,0", "-"]),
+        heading("Етап 2. Будівництво"),
+        item("", "Будівельні роботи", ["500,0", "-", "500,0"]),
+      ].join("\n");
+      const { programme } = await read(text);
+      expect(programme.directions.map((direction) => direction.title)).not.toContain("Проєктування");
+    });
+
+    it("reads no direction from a word whose headings do not run from 1 («Блок 2», «Блок 3»)", async () => {
+      const text = listed((position) => `${position})`).replace(
+        /Блок ([12])\./g,
+        (_, number) => `Блок ${Number(number) + 1}.`,
+      );
+      const { programme } = await read(text);
+      expect(programme.directions.map((direction) => direction.title)).not.toContain(TITLES[0]);
+    });
   });
 });
 

@@ -530,6 +530,104 @@ describe("an indicator annex aligned with spaces", () => {
     ]);
   });
 
+  it("goes on with an unnumbered indicator under the header printed again, its year's label cut before its dash", () => {
+    // Generated (family 4 aligned with spaces, 1 000 runs, seed -815197676): the page break cut the last
+    // indicator, one with no number, after «у 2028 році»; its name, formula and the dash with its value
+    // go on under the header printed again, in their columns.
+    const header = [
+      "№ з/п              Назва         Найменування    Одиниця виміру     Спосіб        Базове        Цільове значення   Динаміка",
+      "                   пріоритету    індикатора                         розрахунку    значення                         (+/-, %)",
+    ];
+    const rows = tableRows(
+      [
+        ...header,
+        "2                  Цифрові       Кількість       одиниць            $A$, де А –   1000          у 2027 році –",
+        "                   послуги для   цифрових                           показник 2.1                1000; у 2028 році",
+        "                   мешканців     цифрових                                                       – 1000",
+        "                                 % цифрових      %                  $(A/B)*100$,  0             у 2027 році –",
+        "                                 цифрових                           де А –                      3,57; у 2028 році",
+        ...header,
+        "                                 документообігу                     показник                    – 0",
+        "                                                                    2.2, В –",
+        "                                                                    показник 2.3",
+        "",
+        "*** – дані за попередній рік",
+      ].join("\n"),
+    );
+    expect(rows.slice(1)).toEqual([
+      [
+        "2",
+        "Цифрові послуги для мешканців",
+        "Кількість цифрових цифрових",
+        "одиниць",
+        "$A$, де А – показник 2.1",
+        "1000",
+        "у 2027 році – 1000; у 2028 році – 1000",
+        "",
+      ],
+      [
+        "",
+        "",
+        "% цифрових цифрових документообігу",
+        "%",
+        "$(A/B)*100$, де А – показник 2.2, В – показник 2.3",
+        "0",
+        "у 2027 році – 3,57; у 2028 році – 0",
+        "",
+      ],
+    ]);
+  });
+
+  it("goes on with a cut row whose rest under the header printed again starts with a capital («Wi-Fi»)", () => {
+    // Generated (family 4 aligned with spaces, rows cut at any word, 1 000 runs, seed -889009837): the
+    // rest names no row and leaves the unit, the baseline and the values to the row it goes on with.
+    const monitoring = [
+      "№ з/п         Найменування        Одиниця       Джерело даних     Базове значення     Значення за",
+      "              показника           виміру                                              роками",
+      "                                                                                      2026          2027          2028",
+    ];
+    const variables = tableRows(
+      [
+        ...monitoring,
+        "2.3           Кількість цифрових  одиниць       Інвентаризаційна  1000                0             1000          0",
+        "              цифрових цифрових                 відомість",
+        "3.1           Кількість цифрових  одиниць       Інвентаризаційна  0                   0             0             0",
+        ...monitoring,
+        "              Wi-Fi цифрових                    відомість",
+        "3.2           Загальна кількість  одиниць       Звіт відділу      1                   1             1             1",
+        "              цифрових Wi-Fi                    цифрового",
+      ].join("\n"),
+    );
+    expect(
+      variables
+        .filter((cells) => /^\d\.\d$/.test(cells[0] ?? ""))
+        .map((cells) => [cells[0], cells[1], cells[3]]),
+    ).toEqual([
+      ["2.3", "Кількість цифрових цифрових цифрових", "Інвентаризаційна відомість"],
+      ["3.1", "Кількість цифрових Wi-Fi цифрових", "Інвентаризаційна відомість"],
+      ["3.2", "Загальна кількість цифрових Wi-Fi", "Звіт відділу цифрового"],
+    ]);
+    const annex = [
+      "№ з/п         Назва пріоритету      Найменування  Одиниця       Спосіб розрахунку   Базове        Цільове значення",
+      "                                    індикатора    виміру                            значення",
+    ];
+    const indicators = tableRows(
+      [
+        ...annex,
+        "3             Кібербезпека та       % цифрових    %             $(A/B)*100$, де А   0             2026 – 0; 2027 – 5",
+        "              інфраструктура        цифрових                    – показник 3.1, В",
+        ...annex,
+        "                                    Wi-Fi                       – показник 3.2",
+        "                                    Кількість     одиниць       $A$, де А –         0             2026 – 0; 2027 – 1",
+        "                                    цифрових                    показник 3.3",
+      ].join("\n"),
+    );
+    expect(indicators.slice(1).map((cells) => [cells[2], cells[4]])).toEqual([
+      ["% цифрових цифрових Wi-Fi", "$(A/B)*100$, де А – показник 3.1, В – показник 3.2"],
+      ["Кількість цифрових", "$A$, де А – показник 3.3"],
+    ]);
+  });
+
   it("still drops a page number that stands apart from the rows", () => {
     const rows = tableRows(
       [

@@ -123,11 +123,55 @@ function numbersItsItems(
   return false;
 }
 
+/** A row of an item under a heading: two or more cells filled, not a total's, nor the column numbers. */
+function isItemRow(row: TableRow): boolean {
+  const filled = row.cells.map(cellText).filter((text) => text !== "");
+  return filled.length >= 2 && !TOTAL_LABEL.test(filled[0] ?? "") && !isColumnNumberRow(row.cells);
+}
+
+const TOTAL_LABEL = /^(?:всього|усього|разом)/iu;
+
+/**
+ * The first of a run of headings of one word, «<word> 1», «<word> 2» … in order, each over items of
+ * its own numbered «1)», «2)» … or not at all (no «N.1», no «N.»: a word over items numbered so is read
+ * by `numbersItsItems`, or is no direction). What keeps a word that a cell's text starts with («Етап 2.
+ * Монтаж» under a project) from heading directions: the run starts at 1, before any item of the
+ * table, holds every heading of its word, at least two, and no heading of the run stands without
+ * items under it.
+ */
+function headsRun(
+  rows: TableRow[],
+  candidate: Candidate,
+  columns: NameColumns,
+  isKnownHeading: (text: string) => boolean,
+): boolean {
+  const first = Number(candidate.heading.number);
+  if (first !== 1) return false;
+  let headings = 1;
+  let items = 0;
+  for (const row of rows.slice(candidate.index + 1)) {
+    if (isColumnNumberRow(row.cells)) continue;
+    const text = onlyCell(row, columns);
+    if (text !== null && isKnownHeading(text)) return false;
+    const next = candidateOf(row, 0, columns);
+    if (next?.word === candidate.word) {
+      if (items === 0 || Number(next.heading.number) !== first + headings) return false;
+      headings++;
+      items = 0;
+    } else if (!next && isItemRow(row)) {
+      if (itemNumber(row, columns)?.includes(".")) return false;
+      items++;
+    }
+  }
+  return headings >= 2 && items > 0;
+}
+
 /**
  * A row alone in its naming cells, «<word> N[.] [Title]» with no amounts, whose items are numbered N.1,
- * N.2 …, heads direction N; so does every row that prints the same word so. The word is the table's
- * direction word only when no heading of a known kind (`isKnownHeading`: «Пріоритетний напрям 1»,
- * «1. Назва», «ІІ. Назва», a title in capitals) comes before it: under such headings it names a lower
+ * N.2 …, heads direction N; so does every row that prints the same word so. So does a run of such rows
+ * from «<word> 1» over items numbered «1)» or not at all, before any item (`headsRun`). The word is the
+ * table's direction word only when no heading of a known kind (`isKnownHeading`: «Пріоритетний напрям
+ * 1», «1. Назва», «ІІ. Назва», a title in capitals) comes before it: under such headings it names a lower
  * level («Завдання 1. Назва» over a direction's projects).
  */
 export function readSectionHeadings(
@@ -137,14 +181,23 @@ export function readSectionHeadings(
 ): SectionHeadings {
   const candidates: Candidate[] = [];
   let word: string | null = null;
+  let itemsBefore = false;
   for (const [index, row] of rows.entries()) {
     const text = onlyCell(row, columns);
-    if (text === null) continue;
+    if (text === null) {
+      itemsBefore ||= isItemRow(row);
+      continue;
+    }
     if (word === null && isKnownHeading(text)) return NO_SECTIONS;
     const candidate = candidateOf(row, index, columns);
     if (!candidate) continue;
     candidates.push(candidate);
-    if (word === null && numbersItsItems(rows, candidate, columns, isKnownHeading)) word = candidate.word;
+    if (
+      word === null &&
+      (numbersItsItems(rows, candidate, columns, isKnownHeading) ||
+        (!itemsBefore && headsRun(rows, candidate, columns, isKnownHeading)))
+    )
+      word = candidate.word;
   }
   if (word === null) return NO_SECTIONS;
   const heads = candidates.filter((candidate) => candidate.word === word);

@@ -2,7 +2,7 @@ import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "..
 import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
-import { formatAmount, type MoneyUnit, sumKopecks, unitNamedIn } from "../../domain/money.js";
+import { formatAmount, type MoneyUnit, sumKopecks, unitLabel, unitNamedIn } from "../../domain/money.js";
 import { money, yearMismatches } from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
@@ -18,7 +18,7 @@ import {
 } from "./columns.js";
 import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
-import type { FindingLog } from "./findings.js";
+import { FindingLog } from "./findings.js";
 import {
   amountsHeadingSource,
   printsYearsAsRows,
@@ -26,6 +26,7 @@ import {
   rowSource,
   type ScaledAmount,
   type TaskRole,
+  unitOfCell,
   yearRowColumns,
 } from "./funding.js";
 import {
@@ -240,6 +241,8 @@ class TaskTableBuilder {
   /** Projects opened in all, and whether any printed a number of its own in its cell. */
   private projectsOpened = 0;
   private projectNumberPrinted = false;
+  /** The header names no unit and every amount cell names its own: the table's unit is theirs. */
+  unitsFromCells = false;
 
   private readonly headerCells: Set<string>;
   /** The table prints one row per year (a `Рік` column) instead of a column per year. */
@@ -652,12 +655,26 @@ class TaskTableBuilder {
   }
 
   private warnScaled(amounts: ScaledAmount[], line: number, item?: Item): void {
-    for (const scaled of amounts) {
+    const otherUnits = amounts.filter((scaled) => this.unitsFromCells || scaled.word === "uah");
+    if (otherUnits.length > 0) this.warnMixedUnits(otherUnits, line, item);
+    for (const scaled of amounts.filter((each) => !otherUnits.includes(each))) {
       const reading = money(scaled.kopecks, this.unit);
       const uah = `${formatAmount(scaled.kopecks, "uah")} грн`;
       const message = `Суму «${scaled.text}» записано словом; її прочитано як ${reading} (${uah}) — перевірте перерахунок`;
       this.log.warn("amount-scaled", message, line, item ?? ref.programme());
     }
+  }
+
+  /**
+   * A row whose amounts name a unit of their own, other than the table's («200 000,00 грн» among
+   * «тис. грн»): each is read in the unit it names, and the row is named once.
+   */
+  private warnMixedUnits(amounts: ScaledAmount[], line: number, item?: Item): void {
+    const cells = amounts.map((scaled) => `«${scaled.text}» = ${money(scaled.kopecks, this.unit)}`);
+    const message =
+      `Рядок ${line}: суми надруковано в різних одиницях — ${cells.join(", ")} серед сум у ` +
+      `${unitLabel(this.unit)}; кожну прочитано в одиниці, яку вона називає — перевірте`;
+    this.log.warn("unit-mixed", message, line, item ?? ref.programme());
   }
 
   /** A row of a table with a column per source: a funding row per source, each amount in its column's year. */
@@ -1125,6 +1142,43 @@ function withNumberedHeadings(
   return numbered.size === 0 ? sections : { ...sections, rows: new Map([...sections.rows, ...numbered]) };
 }
 
+function buildTaskTable(
+  table: Table,
+  columns: Columns<TaskRole>,
+  unit: MoneyUnit,
+  log: FindingLog,
+  ledger: NumberLedger,
+  unitsFromCells: boolean,
+): TaskTableBuilder {
+  const body = table.rows.slice(columns.headerRows);
+  const counter = countsRows(body, columns);
+  const isKnownHeading = (text: string) => isDirectionHeading(text) || isCapitalHeading(text);
+  const sections = withNumberedHeadings(
+    readSectionHeadings(body, nameColumns(columns), isKnownHeading),
+    readNumberedHeadings(body, nameColumns(columns), isKnownHeading),
+  );
+  const builder = new TaskTableBuilder(columns, unit, log, ledger, counter, sections);
+  builder.unitsFromCells = unitsFromCells;
+  for (const row of body) builder.take(row);
+  return builder;
+}
+
+/**
+ * A header naming no unit over amounts that each name theirs («350,0 тис. грн» in every cell): the unit
+ * most of them name (a read of the table aside, its findings and numbers dropped). Null when any
+ * amount is a bare number, or the table has none.
+ */
+function unitOfCells(table: Table, columns: Columns<TaskRole>): MoneyUnit | null {
+  const body = table.rows.slice(columns.headerRows);
+  if (!body.some((row) => row.cells.some((text) => unitOfCell(text) !== null))) return null;
+  const trial = buildTaskTable(table, columns, "thousand", new FindingLog(), new NumberLedger(), false);
+  const units = trial.amountTexts.map(unitOfCell);
+  if (units.length === 0 || units.includes(null)) return null;
+  const counts = new Map<MoneyUnit, number>();
+  for (const unit of units) if (unit) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
 export function readTaskTable(
   table: Table,
@@ -1135,7 +1189,8 @@ export function readTaskTable(
   const columns = taskColumns(table);
   if (!columns) return null;
   const unit = chosenUnit ?? unitOf(columns.headerText);
-  if (!unit) {
+  const cellsUnit = unit ? null : unitOfCells(table, columns);
+  if (!unit && !cellsUnit) {
     log.warn(
       "unit-unknown",
       "Заголовок таблиці завдань не вказує одиниць (тис. грн чи грн); прийнято тис. грн",
@@ -1143,15 +1198,7 @@ export function readTaskTable(
       ref.programme(),
     );
   }
-  const body = table.rows.slice(columns.headerRows);
-  const counter = countsRows(body, columns);
-  const isKnownHeading = (text: string) => isDirectionHeading(text) || isCapitalHeading(text);
-  const sections = withNumberedHeadings(
-    readSectionHeadings(body, nameColumns(columns), isKnownHeading),
-    readNumberedHeadings(body, nameColumns(columns), isKnownHeading),
-  );
-  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter, sections);
-  for (const row of body) builder.take(row);
+  const builder = buildTaskTable(table, columns, unit ?? cellsUnit ?? "thousand", log, ledger, !!cellsUnit);
   builder.settleBareTotals();
   builder.dropCaptionAfterTotal();
   builder.settleRowNumbers();

@@ -26,6 +26,7 @@ import {
   AMOUNT_LIKE,
   alignedTables,
   awaitsValue,
+  dashesValue,
   givesAwaitedValue,
   nextInList,
   wrapsAmount,
@@ -465,13 +466,19 @@ function filled(cells: string[]): number[] {
 
 /**
  * Text added to a started cell: not an amount (but the rest of a grouped amount the cell wrapped:
- * "707" over "755,00", or a short number ending a phrase) and, when it is the row's only text, not a source of its own under a source.
+ * "707" over "755,00", a short number ending a phrase, or a value with its dash under the year's label
+ * the break cut before it: «у 2028 році» over «– 0») and, when it is the row's only text, not a source
+ * of its own under a source.
  */
 function continuesCell(above: string, text: string, alone: boolean): boolean {
   if (above.trim() === "") return false;
   if (AMOUNT_LIKE.test(text))
     return (
-      wrapsAmount(above, text) || awaitsValue(above) || nextInList(above, text) || endsPhrase(above, text)
+      wrapsAmount(above, text) ||
+      awaitsValue(above) ||
+      dashesValue(above, text) ||
+      nextInList(above, text) ||
+      endsPhrase(above, text)
     );
   return !(alone && isSourceLabel(above) && isSourceLabel(text));
 }
@@ -573,6 +580,38 @@ function restOfCutRow(previous: string[], row: string[], leading: Set<number>): 
   );
 }
 
+/** A heading over an annex's baselines («Базове значення»): the table is an indicator or monitoring annex. */
+const BASELINE_HEADING = /базов/iu;
+
+/**
+ * The rest of an annex's row the break cut, whatever its first word («Кількість цифрових» over «Wi-Fi
+ * цифрових | … | відомість» under the header printed again): in a table with a baseline column, a row
+ * that names no row (no number, total or heading), only adds text to cells the row above started, and
+ * leaves empty at least half the cells that row filled besides its names: a unit, a baseline, the
+ * values, printed on a row's first line, so a new row (numbered or not) prints them.
+ */
+function restOfAnnexRow(
+  previous: string[],
+  row: string[],
+  header: string[][],
+  leading: Set<number>,
+): boolean {
+  const mine = filled(row);
+  const [first] = mine;
+  if (first === undefined || !header.some((cells) => cells.some((cell) => BASELINE_HEADING.test(cell))))
+    return false;
+  const text = (row[first] ?? "").trim();
+  if (OPENS_ROW.test(text) || isDirectionHeading(text) || isSectionHeadingText(text) || isYearRow(row))
+    return false;
+  const values = filled(previous).filter((index) => !leading.has(index));
+  const empty = values.filter((index) => (row[index] ?? "").trim() === "");
+  return (
+    empty.length > 0 &&
+    empty.length * 2 >= values.length &&
+    mine.every((index) => continuesCell(previous[index] ?? "", row[index] ?? "", mine.length === 1))
+  );
+}
+
 /** A label that names its section's number last: «Всього за напрямом», «Пріоритетний напрям», «Розділ». */
 const AWAITS_ORDINAL = new RegExp(
   String.raw`(?:^|\s)(?:напрям${LETTER}*|розділ${LETTER}*|пункт${LETTER}*|№)$`,
@@ -660,7 +699,8 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
       const cut =
         last !== undefined &&
         (continuesSplitRow(last.cells, cells) ||
-          restOfCutRow(last.cells, cells, leadingColumns(open.header)));
+          restOfCutRow(last.cells, cells, leadingColumns(open.header)) ||
+          restOfAnnexRow(last.cells, cells, open.header, leadingColumns(open.header)));
       if (index === 0 && last && cut) {
         last.cells = last.cells.map((cell, column) => joinLines(cell, cells[column] ?? ""));
       } else {

@@ -95,7 +95,8 @@ export interface HeaderShape {
 
 /**
  * The words the importer knows, and words of councils' own («Блок 2. Назва», «Разом за блоком 2»)
- * that head a direction by the table's shape: their projects are numbered N.1, N.2 ….
+ * that head a direction by the table's shape: their projects are numbered N.1, N.2 …, or «1)» or not
+ * at all under a run of headings «Блок 1», «Блок 2» … (`fitWord`).
  */
 const KNOWN_WORDS = ["Пріоритетний напрям", "Напрям", "Розділ", "Підпрограма"] as const;
 const SECTION_WORDS = ["Блок", "Програма", "Складова", "Компонент", "Стратегічна ціль", "Завдання"] as const;
@@ -148,14 +149,22 @@ export const headerShape: fc.Arbitrary<HeaderShape> = fc.record({
 
 /**
  * A word of the council's own heads a direction only where its heading prints the word and its
- * projects print numbers under the direction's (N.1, N.2 …, not «1)» or a count through the table);
- * elsewhere the document uses a known word. «Завдання» as the direction word prints no task headings.
+ * projects print numbers under the direction's (N.1, N.2 …, not a count through the table), or, in
+ * half such documents (by the parity of the drawn `gap`: no draw of its own, so the samples other
+ * properties draw stay as they were), numbers «1)», «2)» … under each heading or none, its headings
+ * «<word> 1», «<word> 2» … a run of two or more; elsewhere the document uses a known word. «Завдання»
+ * as the direction word prints no task headings.
  */
-function fitWord(shape: HeaderShape, style: PagedStyle): HeaderShape {
+function fitWord(shape: HeaderShape, style: PagedStyle, directions: number): HeaderShape {
   const known = (KNOWN_WORDS as readonly string[]).includes(shape.directionWord);
   const printsWord = shape.oneName === null || shape.directionHeading === "named";
   const numbered = (style.numbering === "dot" || style.numbering === "bare") && !shape.rowNumbers;
-  const directionWord = known || (printsWord && numbered) ? shape.directionWord : "Напрям";
+  const listed =
+    (style.numbering === "bracket" || style.numbering === "none") &&
+    !shape.rowNumbers &&
+    directions >= 2 &&
+    style.gap % 2 === 1;
+  const directionWord = known || (printsWord && (numbered || listed)) ? shape.directionWord : "Напрям";
   return { ...shape, directionWord, taskHeadings: shape.taskHeadings && directionWord !== "Завдання" };
 }
 
@@ -525,7 +534,10 @@ export function inSectionWords<Document extends { model: TaskTableModel; style: 
   const { model, style } = document;
   const title = model.directions[0]?.projects[0]?.title ?? "";
   const directionWord = SECTION_WORDS[title.length % SECTION_WORDS.length] ?? "Блок";
-  const shaped = { ...style, headerShape: fitWord({ ...PLAIN_SHAPE, directionWord }, style) };
+  const shaped = {
+    ...style,
+    headerShape: fitWord({ ...PLAIN_SHAPE, directionWord }, style, model.directions.length),
+  };
   return { ...document, style: shaped, ...renderPaged(model, shaped) };
 }
 
@@ -533,7 +545,11 @@ export function inSectionWords<Document extends { model: TaskTableModel; style: 
 export const pagedShapedDocument = fc
   .tuple(taskTableModel, pagedStyle, headerShape)
   .map(([plainModel, plain, drawn]) => {
-    const shape = fitWord({ ...drawn, rowNumbers: drawn.rowNumbers && drawn.oneName === null }, plain);
+    const shape = fitWord(
+      { ...drawn, rowNumbers: drawn.rowNumbers && drawn.oneName === null },
+      plain,
+      plainModel.directions.length,
+    );
     const style = { ...plain, headerShape: shape };
     const capitals = shape.oneName !== null && shape.directionHeading === "capitals";
     const shaped = capitals

@@ -136,11 +136,6 @@ class SpacedLayout {
 
 /** Starts mid-sentence: the rest of a row cut by a page break joins the row above. */
 const MID_SENTENCE = /^\s*\p{Ll}/u;
-/**
- * Starts with a capital: a rest of a cut row that begins so («Wi-Fi цифрових» in the name column) is
- * not read yet (a new indicator at a page top starts so too), and no row is cut there.
- */
-const CAPITAL_START = /^\s*\p{Lu}/u;
 
 class SpacedRenderer {
   private readonly out: string[] = [];
@@ -166,7 +161,7 @@ class SpacedRenderer {
     if (this.onPage > 0 && this.onPage + lines.length > this.style.pageLines) {
       const room = this.style.pageLines - this.onPage;
       const rest = lines.slice(room);
-      const cut = cutAny ? !CAPITAL_START.test(rest[0] ?? "") : MID_SENTENCE.test(rest[0] ?? "");
+      const cut = cutAny || MID_SENTENCE.test(rest[0] ?? "");
       if (this.style.cutRows && room > 0 && cut) {
         this.lines(lines.slice(0, room));
         this.pageBreak();
@@ -273,7 +268,7 @@ export const spacedDocument = fc
  * (random widths and gaps), a blank line around it, its header rows printed again after each page
  * break (a page number or not, a form feed or not); paragraphs as lines. Rows are whole unless
  * `cutRows`: then a page break may cut any row of two or more lines, its rest starting with anything
- * but a capital (a digit, a dash, lowercase).
+ * (a digit, a dash, lowercase, a capital: «Wi-Fi цифрових» in the name column).
  */
 export function renderSpacedBlocks(word: WordBlock[], style: SpacedStyle, cutRows = false): string {
   const out: string[] = [];
