@@ -58,6 +58,7 @@ export interface ScaledAmount {
  * "1,2 млн. грн", "300 тис. грн" in a table in UAH), exactly, whatever the table's unit.
  */
 export function readCell(raw: string, unit: MoneyUnit): AmountCell {
+  if (raw.length > READ_CELL_CHARS) return readCellOnce(raw, unit); // prose: kept by no memo
   const memo = readCells[unit];
   let cell = memo.get(raw);
   if (cell === undefined) {
@@ -78,6 +79,7 @@ const readCells: Record<MoneyUnit, Map<string, AmountCell>> = {
   uah: new Map(),
 };
 const READ_CELLS_KEPT = 64;
+const READ_CELL_CHARS = 400;
 
 function readCellOnce(raw: string, unit: MoneyUnit): AmountCell {
   const scaled = parseScaledAmount(raw);
