@@ -725,6 +725,17 @@ export const RULES = [
     appliesTo: ["programme"],
   },
   {
+    code: "import.maybe-merged",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "У таблиці PDF без меж клітинка заходу (виконавці, строк чи джерело) порожня під заповненою: її могло бути об’єднано на кілька заходів, цього не видно, тож текст не перенесено.",
+      en: "In a PDF table without borders a measure's cell (executors, deadline or source) is blank under a filled one: it may be merged over several measures, which cannot be seen, so its text is not carried down.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["item"],
+  },
+  {
     code: "import.task-cell-missing",
     severity: "warning",
     stage: "importer",

@@ -222,6 +222,14 @@ class TaskTableBuilder {
   private leaf: Item | null = null;
   /** The leaf's executors cell as printed so far: a page break may cut it after a `;` or a `,`. */
   private executorsPrinted = "";
+  /**
+   * The last text the measures of one task or direction (`owner`) printed in each column a merged cell
+   * may cover, by column.
+   */
+  private printedAbove: { owner: object | null; texts: Map<number, string> } = {
+    owner: null,
+    texts: new Map(),
+  };
   private totals: FundingRow[] | null = null;
   /**
    * Stated totals that name neither a direction nor the programme ("Разом:") after a direction's items:
@@ -267,6 +275,8 @@ class TaskTableBuilder {
     private readonly rowCounter = false,
     /** Rows heading directions by a word of the council's own («Блок 2. Назва»), and their totals. */
     private readonly sections: SectionHeadings = NO_SECTIONS,
+    /** The table draws no borders between its rows (`Table.unruled`). */
+    private readonly unruled = false,
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
     this.yearsAsRows = printsYearsAsRows(columns);
@@ -948,6 +958,35 @@ class TaskTableBuilder {
     }
   }
 
+  /**
+   * A measure's row in a table without borders whose executors, deadline or source cell is blank under
+   * one a measure above it in the direction printed: a cell merged down over several measures prints
+   * its text once, at its top, and looks just the same as empty cells under a filled one. Nothing is
+   * carried (that would hide a cell really left empty); the finding says the cell may be merged.
+   */
+  private warnBlankUnderPrinted(leaf: Item, cells: string[], line: number): void {
+    // A project's blank cell under its task's text is the task's, stated once for its projects.
+    const owner = this.task && this.task !== leaf ? this.task : this.direction;
+    if (this.printedAbove.owner !== owner) this.printedAbove = { owner, texts: new Map() };
+    const printed = this.printedAbove.texts;
+    const blank: { name: string; above: string }[] = [];
+    for (const { role, name } of MERGEABLE) {
+      const column = this.columns.roles[role];
+      if (column === undefined) continue;
+      const text = cellText(cell(cells, column));
+      const above = printed.get(column);
+      if (text !== "") printed.set(column, text);
+      else if (above) blank.push({ name, above });
+    }
+    if (blank.length === 0) return;
+    const names = blank.map((each) => `«${each.name}»`).join(", ");
+    const texts = blank.map((each) => `«${each.above}»`).join(", ");
+    const message =
+      `Клітинки ${names} цього заходу в PDF порожні, а вище в напрямі надруковано ${texts}: у таблиці ` +
+      "без меж не видно, чи клітинку об’єднано на кілька заходів, тож текст не перенесено; перевірте документ";
+    this.log.warn("maybe-merged", message, line, leaf);
+  }
+
   private warnDeadlineText(leaf: Item, deadline: string, line: number): void {
     const message = `Строк виконання «${deadline}» не прочитано як роки, квартал, півріччя чи «протягом дії Програми»: його збережено текстом, а кошти заходу зі строком не звірено`;
     this.log.warn("deadline-text", message, line, leaf);
@@ -959,6 +998,7 @@ class TaskTableBuilder {
     const { roles } = this.columns;
     const deadline = cellText(cell(cells, roles.deadline));
     if (newRow) {
+      if (this.unruled) this.warnBlankUnderPrinted(leaf, cells, line);
       leaf.executors = this.executorsOf(executors);
       this.executorsPrinted = cellText(executors);
       leaf.deadlineText = deadline;
@@ -988,6 +1028,13 @@ class TaskTableBuilder {
     this.withIndicators.add(leaf);
   }
 }
+
+/** The columns a cell merged down over several measures may cover, as the finding names them. */
+const MERGEABLE: { role: TaskRole; name: string }[] = [
+  { role: "executors", name: "Виконавці" },
+  { role: "deadline", name: "Строк виконання" },
+  { role: "source", name: "Джерела фінансування" },
+];
 
 const KNOWN_NOTE = /в межах|у межах|не потребує|кошторис|за рахунок/i;
 
@@ -1157,7 +1204,7 @@ function buildTaskTable(
     readSectionHeadings(body, nameColumns(columns), isKnownHeading),
     readNumberedHeadings(body, nameColumns(columns), isKnownHeading),
   );
-  const builder = new TaskTableBuilder(columns, unit, log, ledger, counter, sections);
+  const builder = new TaskTableBuilder(columns, unit, log, ledger, counter, sections, table.unruled === true);
   builder.unitsFromCells = unitsFromCells;
   for (const row of body) builder.take(row);
   return builder;
