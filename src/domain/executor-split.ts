@@ -5,6 +5,8 @@
 
 import { LETTER, LETTER_CHARS, LOWER, LOWER_CHARS, UPPER, UPPER_CHARS } from "./letters.js";
 
+/** Starts with a small letter. */
+const STARTS_LOWER = new RegExp(String.raw`^${LOWER}`, "u");
 /** Starts with a capital letter. */
 const STARTS_CAPITAL = new RegExp(String.raw`^${UPPER}`, "u");
 /** Starts with a letter, after an optional opening quote. */
@@ -190,8 +192,7 @@ const GENITIVE_WORD = new RegExp(
 function opensWithUnlistedCapitals(text: string): boolean {
   const clean = text.trim();
   const [capitals] = LEADING_CAPITALS.exec(clean) ?? [];
-  const listed = new RegExp(`^[«"„]?(?:${ORGANISATION_ABBREVIATION}|${STATE_BODY})`, "u");
-  return capitals !== undefined && !listed.test(clean);
+  return capitals !== undefined && !LISTED_CAPITALS.test(clean);
 }
 
 /**
@@ -221,19 +222,62 @@ export function namesUnit(text: string): boolean {
 
 const OPENING = new Set(["«", "(", "„"]);
 const CLOSING = new Set(["»", ")", "“"]);
+/** What takes a split inside quotes or brackets: an opening bracket or quote, or a straight quote. */
+const OPENS_NESTING = /[«(„"]/g;
+
+/** Each separator's global and sticky copies, made once: separators are module constants. */
+const separatorCopies = new WeakMap<RegExp, { search: RegExp; sticky: RegExp }>();
+
+function copiesOf(separator: RegExp): { search: RegExp; sticky: RegExp } {
+  let copies = separatorCopies.get(separator);
+  if (!copies) {
+    const flags = separator.flags.replace(/[gy]/g, "");
+    copies = {
+      search: new RegExp(separator.source, `${flags}g`),
+      sticky: new RegExp(separator.source, `${flags}y`),
+    };
+    separatorCopies.set(separator, copies);
+  }
+  return copies;
+}
+
+function nextOpening(text: string, from: number): number {
+  OPENS_NESTING.lastIndex = from;
+  return OPENS_NESTING.exec(text)?.index ?? text.length;
+}
 
 /**
  * Splits at each match of `separator` outside «quotes», "quotes" and (brackets); odd items are the
- * separators as printed, so joining the result gives the text back.
+ * separators as printed, so joining the result gives the text back. Outside quotes and brackets one
+ * search finds the next separator (a match at a position is the same whether searched for or tried
+ * there); inside them the text is walked character by character.
  */
 function splitOutside(text: string, separator: RegExp): string[] {
+  const { search, sticky } = copiesOf(separator);
   const pieces: string[] = [];
   let depth = 0;
   let straight = false;
   let start = 0;
   let index = 0;
-  const sticky = new RegExp(separator.source, `${separator.flags.replace(/[gy]/g, "")}y`);
+  let opening = -1;
   while (index < text.length) {
+    if (depth === 0 && !straight) {
+      if (opening < index) opening = nextOpening(text, index);
+      search.lastIndex = index;
+      const match = search.exec(text);
+      if (match && match.index < opening) {
+        if (match[0] === "") {
+          index = match.index + 1;
+          continue;
+        }
+        pieces.push(text.slice(start, match.index), match[0]);
+        index = match.index + match[0].length;
+        start = index;
+        continue;
+      }
+      index = opening; // its character takes the walk inside quotes or brackets, where nothing splits
+      if (index >= text.length) break;
+    }
     const char = text[index] ?? "";
     if (OPENING.has(char)) depth++;
     else if (CLOSING.has(char) && depth > 0) depth--;
@@ -337,6 +381,8 @@ const KIND_START = new RegExp(
  * organisation only with an adjective before it or a «name» after it ("Роменська ЖЕК", "БК «Юність»").
  */
 const ORGANISATION_ABBREVIATION = String.raw`(?:ДРАЦС|ДСНС|ГУНП|НПУ|ДПС|ПФУ|ЦЗН|ДМС|СБУ|ОДА|РДА|ВЦА|ОВА|КП|КНП|КУ|КЗ|КЗК|КЗО|КО|ДП|ПП|ТОВ|ПрАТ|АТ|ГО|ОСББ|ЦНАП|ВРМ|ЦПМСД|ЦРЛ|ДНЗ|ЗДО|ЗЗСО|ЗОШ|НВК|ДЮСШ|ЦСС|ЦСССДМ|ЦНСП|ТЦСО|ТЦК|ЖЕК|ЖЕУ|ЖЕД|ЖКП|ЦДЮТ|ЦБС|ЦКД|БК|МБК|ЦК|КДЮСШ)(?!${LETTER})`;
+/** An organisation's listed abbreviation or a state body's, opening the text. */
+const LISTED_CAPITALS = new RegExp(`^[«"„]?(?:${ORGANISATION_ABBREVIATION}|${STATE_BODY})`, "u");
 const CAPITALS = String.raw`(?!${NON_ORGANISATION})[А-ЯІЇЄҐ]{2,6}(?!${LETTER})`;
 /** An adjective in the nominative, by its ending: "Роменська", "міський", "комунальне". */
 const NOMINATIVE_ADJECTIVE = String.raw`[${LETTER_CHARS}'’ʼ-]+(?:ий|ій|а|я|е|є|і)`;
@@ -464,8 +510,7 @@ function joinWrappedLines(cell: string): string {
   return lines.reduce((joined, line, index) => {
     if (index === 0) return line;
     const above = joined.slice(joined.lastIndexOf("\n") + 1);
-    const lowerName =
-      new RegExp(`^${LOWER}`, "u").test(line) && !startsExecutor(line) && !POST_START.test(line);
+    const lowerName = STARTS_LOWER.test(line) && !startsExecutor(line) && !POST_START.test(line);
     const goesOn = above !== "" && line !== "" && (OPEN_END.test(above) || GOING_ON.test(line) || lowerName);
     return `${joined}${goesOn ? " " : "\n"}${line}`;
   }, "");

@@ -20,6 +20,7 @@ const MARKUP = /<\/?[a-z][^>]*>|\*\*|\$/gi;
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009']/g;
 const DASHES = /^[-‐‑–—−]+$/;
 const NUMBER = /^[+]?\d+(?:[.,]\d+)?$/;
+const DIGIT = /\d/;
 
 export function assertKopecks(value: number): Kopecks {
   if (!Number.isSafeInteger(value)) throw new RangeError(`not an exact kopeck amount: ${value}`);
@@ -62,6 +63,8 @@ export function parseAmountCell(raw: string, unit: MoneyUnit): AmountCell {
   const text = raw.replace(MARKUP, "").trim();
   if (text === "") return { kind: "empty" };
   if (DASHES.test(text)) return { kind: "dash" };
+  // Reading a number only ever deletes characters, so text without a digit is never one (most prose).
+  if (!DIGIT.test(text)) return { kind: "text", text };
   const kopecks = parseDecimalToKopecks(text, unit);
   return kopecks === null ? { kind: "text", text } : { kind: "amount", kopecks };
 }
@@ -85,6 +88,7 @@ const SCALED = /^([+]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?:(тис|млн|млрд)
  * table's unit; null for any other text, or one with more fraction digits than a kopeck can hold.
  */
 export function parseScaledAmount(raw: string): { kopecks: Kopecks; word: ScaleWord } | null {
+  if (!DIGIT.test(raw)) return null; // the pattern needs a digit, and removing markup adds none
   const match = SCALED.exec(raw.replace(MARKUP, "").trim());
   if (!match) return null;
   const word = match[2] ?? match[3] ?? "";

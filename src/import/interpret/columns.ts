@@ -84,8 +84,14 @@ export function yearOf(cell: string): string | null {
 
 /** "1 2 3 … 10": the column-number row repeated under the header and at page tops. */
 export function isColumnNumberRow(cells: string[]): boolean {
-  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
-  return filled.length >= 3 && filled.every((cell, index) => cell === String(index + 1));
+  let filled = 0;
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (text === "") continue;
+    filled++;
+    if (text !== String(filled)) return false; // asked of every row: most fail at their first cell
+  }
+  return filled >= 3;
 }
 
 /**

@@ -58,6 +58,30 @@ export interface ScaledAmount {
  * "1,2 млн. грн", "300 тис. грн" in a table in UAH), exactly, whatever the table's unit.
  */
 export function readCell(raw: string, unit: MoneyUnit): AmountCell {
+  if (raw.length > READ_CELL_CHARS) return readCellOnce(raw, unit); // prose: kept by no memo
+  const memo = readCells[unit];
+  let cell = memo.get(raw);
+  if (cell === undefined) {
+    cell = readCellOnce(raw, unit);
+    if (memo.size >= READ_CELLS_KEPT) memo.clear();
+    memo.set(raw, cell);
+  }
+  return cell;
+}
+
+/**
+ * The last cells read, by unit: a row's cells are read again as each layout is tried for it (in
+ * place, shifted, padded, its total), up to five times. Callers only read what they get.
+ */
+const readCells: Record<MoneyUnit, Map<string, AmountCell>> = {
+  million: new Map(),
+  thousand: new Map(),
+  uah: new Map(),
+};
+const READ_CELLS_KEPT = 64;
+const READ_CELL_CHARS = 400;
+
+function readCellOnce(raw: string, unit: MoneyUnit): AmountCell {
   const scaled = parseScaledAmount(raw);
   return scaled ? { kind: "amount", kopecks: scaled.kopecks } : parseAmountCell(raw, unit);
 }

@@ -283,11 +283,29 @@ class TaskTableBuilder {
     this.headingSource = amountsHeadingSource(columns);
   }
 
+  /** Executors cells repeat down a table (one unit for many measures): each text is split once. */
+  private readonly executorUnits = new Map<string, string[]>();
+
+  private executorsOf(text: string): string[] {
+    let units = this.executorUnits.get(text);
+    if (units === undefined) {
+      units = splitExecutors(text);
+      this.executorUnits.set(text, units);
+    }
+    return [...units];
+  }
+
   /** The header or the column-number row repeated at the top of a page. */
   private isRepeatedHeader(cells: string[]): boolean {
     if (isColumnNumberRow(cells)) return true;
-    const filled = cells.map(cellText).filter((text) => text !== "");
-    return filled.length >= 2 && filled.every((text) => this.headerCells.has(text));
+    let filled = 0;
+    for (const cell of cells) {
+      const text = cellText(cell);
+      if (text === "") continue;
+      if (!this.headerCells.has(text)) return false;
+      filled++;
+    }
+    return filled >= 2;
   }
 
   take(row: TableRow): void {
@@ -441,8 +459,12 @@ class TaskTableBuilder {
     const comma = /,$/.test(printed);
     const midName = MID_SENTENCE.test(piece) && !startsExecutor(piece);
     if (last >= 0 && !/;$/.test(printed) && (comma || midName || ENDS_WITH_JOINER.test(previous)))
-      leaf.executors.splice(last, 1, ...splitExecutors(joinPieces(comma ? `${previous},` : previous, piece)));
-    else leaf.executors.push(...splitExecutors(piece));
+      leaf.executors.splice(
+        last,
+        1,
+        ...this.executorsOf(joinPieces(comma ? `${previous},` : previous, piece)),
+      );
+    else leaf.executors.push(...this.executorsOf(piece));
   }
 
   /** "1. Назва напряму" alone in a row, or a one-level number with a title and nothing else. */
@@ -977,7 +999,7 @@ class TaskTableBuilder {
     const deadline = cellText(cell(cells, roles.deadline));
     if (newRow) {
       if (this.unruled) this.warnBlankUnderPrinted(leaf, cells, line);
-      leaf.executors = splitExecutors(executors);
+      leaf.executors = this.executorsOf(executors);
       this.executorsPrinted = cellText(executors);
       leaf.deadlineText = deadline;
       leaf.deadline = parseDeadline(deadline);

@@ -62,13 +62,26 @@ const SMALL_FIRST = new RegExp(String.raw`^${LOWER}`, "u");
 /** Ends with a hyphen after a letter or digit. */
 const HYPHEN_AFTER_WORD = new RegExp(String.raw`[${LETTER_CHARS}\d]-$`, "u");
 export function joinHyphenatedWords(text: string): string {
-  if (!text.includes("-")) return text;
-  // Only whitespace-separated tokens with a hyphen can match: scanning every word with the regex is slow.
-  return text
-    .split(/(\s+)/)
-    .map((token) => (token.includes("-") ? token.replace(HYPHENATED_WORD, joinWordParts) : token))
-    .join("");
+  // Only whitespace-separated tokens with a hyphen can match: scanning every word with the regex is
+  // slow, and so is cutting the whole text into tokens. Each hyphen's token is found around it.
+  let hyphen = text.indexOf("-");
+  if (hyphen < 0) return text;
+  let joined = "";
+  let done = 0;
+  while (hyphen >= 0) {
+    let start = hyphen;
+    while (start > done && !SPACE.test(text[start - 1] ?? "")) start--;
+    NEXT_SPACE.lastIndex = hyphen;
+    const end = NEXT_SPACE.exec(text)?.index ?? text.length;
+    joined += text.slice(done, start) + text.slice(start, end).replace(HYPHENATED_WORD, joinWordParts);
+    done = end;
+    hyphen = text.indexOf("-", end);
+  }
+  return joined + text.slice(done);
 }
+
+const SPACE = /\s/;
+const NEXT_SPACE = /\s/g;
 
 const HYPHENATED_WORD = new RegExp(String.raw`[${LETTER_CHARS}\d]+(?:-[${LETTER_CHARS}\d]+)+`, "gu");
 

@@ -1,4 +1,5 @@
 import type { Block, Table } from "../blocks.js";
+import { cellText } from "../interpret/text.js";
 import { checkDeadline, checkLineCount, checkRow, checkRowWidth, checkText } from "../limits.js";
 import { cleanCellText, stripMarkup } from "./clean.js";
 import { addTabRow, mergeSplitRows, type RawRow } from "./rows.js";
@@ -40,7 +41,7 @@ const NEEDS_CLEANING = /[^\S ]| {2}|^ | $|-/;
 
 export function cleanCell(cell: string): string {
   if (!NEEDS_CLEANING.test(cell)) return cell; // most cells: empty, or plain words and numbers
-  const lines = cell.split("\n").map((part) => part.replace(/[\s\u00a0]+/g, " ").trim());
+  const lines = cell.split("\n").map(cellText); // each line's spaces as one (no-break spaces are \s)
   return cleanCellText(lines.filter((part) => part !== "").join("\n"));
 }
 
@@ -106,7 +107,7 @@ class TextReader {
     }
     if (this.family && PAGE_FURNITURE.test(line)) return;
     this.endTable();
-    this.blocks.push({ kind: "paragraph", text: line.replace(/\s+/g, " ").trim(), line: number });
+    this.blocks.push({ kind: "paragraph", text: cellText(line), line: number });
     this.sawBlank = false;
   }
 

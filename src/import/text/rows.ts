@@ -31,7 +31,11 @@ export function startsRow(cells: string[], strict = false): boolean {
 }
 
 function nonEmpty(cells: string[]): number[] {
-  return cells.flatMap((cell, index) => (cell.trim() === "" ? [] : [index]));
+  const filled: number[] = [];
+  cells.forEach((cell, index) => {
+    if (cell.trim() !== "") filled.push(index);
+  });
+  return filled;
 }
 
 /** No amounts and fewer filled cells than the row above: wrapped text rather than a row of its own. */
@@ -180,12 +184,10 @@ const filledText = (cells: string[]): string =>
     .filter((cell) => cell !== "")
     .join("\t");
 
-/** A header printed again at a page top: the same cells as one of the table's first rows. */
-function repeatsFirstRows(rows: RawRow[], previous: RawRow): boolean {
-  const text = filledText(previous.cells);
-  return (
-    text !== "" && rows.slice(0, Math.min(3, rows.length - 1)).some((row) => filledText(row.cells) === text)
-  );
+/** A header printed again at a page top: the same cells as one of the table's first `count` rows. */
+function repeatsFirstRows(rows: RawRow[], count: number, row: RawRow): boolean {
+  const text = filledText(row.cells);
+  return text !== "" && rows.slice(0, count).some((first) => filledText(first.cells) === text);
 }
 
 /**
@@ -197,17 +199,18 @@ export function addTabRow(rows: RawRow[], row: RawRow): void {
   // The column-number row or the header again at a page top is never continued: the row after it is
   // the interpreter's to join.
   // Nor is a header row printed again continuation: "2024 р." alone, a one-year table's year row.
+  // Most rows are rows of their own: that test, the cheapest to fail, comes first (all are pure).
   if (
     !previous ||
+    !looksLikeContinuation(row, previous) ||
     isPageTopRow(previous.cells) ||
     headsAmountsUnder(row, previous) ||
-    !looksLikeContinuation(row, previous) ||
-    repeatsFirstRows([...rows, row], row)
+    repeatsFirstRows(rows, Math.min(3, rows.length), row)
   ) {
     rows.push(row);
     return;
   }
-  if (repeatsFirstRows(rows, previous)) {
+  if (repeatsFirstRows(rows, Math.min(3, rows.length - 1), previous)) {
     rows.push(row);
     return;
   }

@@ -17,10 +17,27 @@ interface Run {
   x: number;
 }
 
-interface Line {
-  runs: Run[];
-  number: number;
-  blanksBefore: number;
+/** A line of the text with a non-space in it; its runs are found when a reader first asks for them. */
+class Line {
+  private found: Run[] | null = null;
+
+  constructor(
+    readonly raw: string,
+    readonly number: number,
+    readonly blanksBefore: number,
+  ) {}
+
+  /** The line without form feeds and BOMs, its no-break spaces plain spaces. */
+  get clean(): string {
+    return /[\f\uFEFF\u00a0]/.test(this.raw)
+      ? this.raw.replace(/[\f\uFEFF]/g, "").replace(/\u00a0/g, " ")
+      : this.raw;
+  }
+
+  get runs(): Run[] {
+    this.found ??= [...this.clean.matchAll(RUN)].map((match) => ({ text: match[0], x: match.index ?? 0 }));
+    return this.found;
+  }
 }
 
 const FIELD_NUMBER = /^(\d{1,2})\.?$/;
@@ -28,16 +45,21 @@ const ANNEX = new RegExp(String.raw`^додаток(?!${LETTER})`, "iu");
 const RUN = /\S+(?: \S+)*/g;
 /** Lines tried as field 1's, at most. */
 const CANDIDATES = 20;
+/** Field 1's first word anywhere in a line: a line without it has no run that starts with it. */
+const FIELD_ONE_WORD = unanchored(PASSPORT_FIELD_NAMES[0]?.firstWord);
 
+function unanchored(pattern: RegExp | undefined): RegExp {
+  return pattern ? new RegExp(pattern.source.replace(/^\^/, ""), pattern.flags) : /(?!)/;
+}
+
+/** A line has runs when it has a non-space (form feeds, BOMs and no-break spaces are spaces to `\S`). */
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let blanks = 0;
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-    const clean = raw.replace(/[\f\uFEFF]/g, "").replace(/\u00a0/g, " ");
-    const runs = [...clean.matchAll(RUN)].map((match) => ({ text: match[0], x: match.index ?? 0 }));
-    if (runs.length === 0) blanks++;
+    if (!/\S/.test(raw)) blanks++;
     else {
-      lines.push({ runs, number: index + 1, blanksBefore: blanks });
+      lines.push(new Line(raw, index + 1, blanks));
       blanks = 0;
     }
   });
@@ -53,6 +75,7 @@ interface Columns {
 /** Lines that may be field 1's (`[1.]  Найменування …  value`), each with the columns it sets. */
 function fieldOneLines(lines: Line[]): { index: number; columns: Columns }[] {
   return lines.flatMap((line, index) => {
+    if (!FIELD_ONE_WORD.test(line.clean)) return [];
     const at = line.runs.findIndex((run) => PASSPORT_FIELD_NAMES[0]?.firstWord.test(run.text));
     const numbered = at === 1 && FIELD_NUMBER.exec(line.runs[0]?.text ?? "")?.[1] === "1";
     const [label, value] = [line.runs[at], line.runs[at + 1]];
@@ -189,13 +212,13 @@ export interface SpacedPassport {
  */
 export function readSpacedPassport(text: string): SpacedPassport | null {
   const lines = linesOf(text);
-  const raw = text.split(/\r\n|\r|\n/);
   for (const { index, columns } of fieldOneLines(lines).slice(0, CANDIDATES)) {
     const { fields, end } = readFields(lines, index, columns);
     const start = fields[0]?.line ?? 0;
     // Field 1 names the community; a table whose first column is a name («Найменування показника») does not.
     const community = /громад/iu.test(fields[0]?.label.join(" ") ?? "");
     if (!community || fields.length < 2) continue;
+    const raw = text.split(/\r\n|\r|\n/);
     if (raw.slice(start - 1, end).some((line) => line.includes("\t"))) return null;
     const rest = raw.map((line, at) => (at + 1 >= start && at + 1 <= end ? "" : line)).join("\n");
     return { table: { kind: "table", rows: rowsOf(fields), line: start }, rest };
