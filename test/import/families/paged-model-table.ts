@@ -9,6 +9,7 @@ import {
   printExecutors,
   type TaskTableModel,
   taskTableModel,
+  withSpelledDeadlines,
   yearTotal,
 } from "./model.js";
 import type { ProjectView } from "./view.js";
@@ -513,7 +514,7 @@ export function renderPaged(model: TaskTableModel, style: PagedStyle): { text: s
 }
 
 export const pagedDocument = fc
-  .tuple(taskTableModel, pagedStyle)
+  .tuple(taskTableModel.map(withSpelledDeadlines), pagedStyle)
   .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
 
 /** The header shape of family 1 as `renderPaged` prints it with none, but for the word heading its directions. */
