@@ -168,6 +168,11 @@ export interface Programme {
   indicators: Indicator[];
   /** The monitoring-variables annex, when the document has one. */
   monitoring?: MonitoringVariable[];
+  /**
+   * The programme's funding by source and year as a table of its own states it («Ресурсне
+   * забезпечення Програми»), when the document has one: a row per source and the total row, as printed.
+   */
+  resources?: FundingRow[];
 }
 
 export type Severity = "error" | "warning";

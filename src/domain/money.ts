@@ -66,15 +66,19 @@ export function parseAmountCell(raw: string, unit: MoneyUnit): AmountCell {
   return kopecks === null ? { kind: "text", text } : { kind: "amount", kopecks };
 }
 
-/** The scale words an amount may be written with, and the fraction digits of a kopeck in each. */
-export type ScaleWord = "thousand" | "million" | "billion";
+/** The unit words an amount may be written with, and the fraction digits of a kopeck in each. */
+export type ScaleWord = "uah" | "thousand" | "million" | "billion";
 const SCALE_WORDS: { word: ScaleWord; pattern: RegExp; digits: number }[] = [
   { word: "thousand", pattern: /^тис/i, digits: 5 },
   { word: "million", pattern: /^млн/i, digits: 8 },
   { word: "billion", pattern: /^млрд/i, digits: 11 },
+  { word: "uah", pattern: /^грн/i, digits: 2 },
 ];
-/** "0,3 млн", "0,3 млн грн", "1,2 млн. грн", "2 млрд грн", "300 тис. грн": a number and a scale word. */
-const SCALED = /^([+]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(тис|млн|млрд)\.?\s*(?:грн\.?)?$/i;
+/**
+ * "0,3 млн", "0,3 млн грн", "1,2 млн. грн", "2 млрд грн", "300 тис. грн": a number and a scale word;
+ * "1 200,00 грн": a number in UAH.
+ */
+const SCALED = /^([+]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?:(тис|млн|млрд)\.?\s*(?:грн\.?)?|(грн)\.?)$/i;
 
 /**
  * An amount written with a scale word ("0,3 млн грн" = 30 000 000 kopecks), exactly, whatever the
@@ -83,7 +87,8 @@ const SCALED = /^([+]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(тис|млн|млрд)\.?
 export function parseScaledAmount(raw: string): { kopecks: Kopecks; word: ScaleWord } | null {
   const match = SCALED.exec(raw.replace(MARKUP, "").trim());
   if (!match) return null;
-  const scale = SCALE_WORDS.find(({ pattern }) => pattern.test(match[2] ?? ""));
+  const word = match[2] ?? match[3] ?? "";
+  const scale = SCALE_WORDS.find(({ pattern }) => pattern.test(word));
   if (!scale) return null;
   const number = (match[1] ?? "").replace(GROUP_SPACES, "").replace(/^\+/, "");
   const [whole = "0", fraction = ""] = number.split(/[.,]/);

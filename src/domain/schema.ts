@@ -113,6 +113,7 @@ export const programmeSchema: z.ZodType<Programme> = z
     declaredTotals: z.array(fundingRowSchema),
     indicators: z.array(indicatorSchema),
     monitoring: z.array(monitoringVariableSchema).optional(),
+    resources: z.array(fundingRowSchema).optional(),
   })
   .meta({ id: "Programme" });
 

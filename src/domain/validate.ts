@@ -23,6 +23,7 @@ import { checkAgreement, checkKatottg, checkMissingFields } from "./rules/passpo
 import { checkPassportFunding } from "./rules/passport-funding.js";
 import { checkPassportFundingParts } from "./rules/passport-funding-parts.js";
 import { checkPeriod, checkYearsOutsidePeriod } from "./rules/period.js";
+import { checkResources } from "./rules/resources.js";
 import { checkDirectionSubtotals, checkProgrammeTotal } from "./rules/subtotals.js";
 import { checkUnitSuspect } from "./rules/unit.js";
 
@@ -35,6 +36,7 @@ const CHECKS: Rule[] = [
   checkProgrammeTotal,
   checkPassportFunding,
   checkPassportFundingParts,
+  checkResources,
   checkUnitSuspect,
   checkMissingFields,
   checkAgreement,

@@ -13,7 +13,7 @@ import {
   SOURCE_LABELS_UK,
   walkItems,
 } from "../domain/model.js";
-import type { Kopecks } from "../domain/money.js";
+import { type Kopecks, type MoneyUnit, unitLabel } from "../domain/money.js";
 import { type Totals, totalsOfRows } from "../domain/totals.js";
 import { amountPeriods, itemsWithParents } from "../template/records.js";
 
@@ -50,10 +50,14 @@ export const ANNEX_HEADERS = {
   executors: "Відповідальні за виконання",
   deadline: "Строки виконання",
   source: "Джерела фінансування",
-  amounts: "Обсяги фінансування, тис. грн",
   total: "Всього",
   result: "Очікувані результати",
 };
+
+/** The amounts' heading names the programme's unit, which the importer reads the amounts in. */
+export function amountsHeader(unit: MoneyUnit): string {
+  return `Обсяги фінансування, ${unitLabel(unit)}`;
+}
 
 /** Direction heading: "1" + "Title" → "1. Title", the form the importer recognises as a direction. */
 export function numbered(number: string, title: string): string {

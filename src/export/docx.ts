@@ -24,9 +24,17 @@ import {
   SOURCE_LABELS_UK,
   type SourceKind,
 } from "../domain/model.js";
-import { formatAmount, type Kopecks } from "../domain/money.js";
+import { type Kopecks, type MoneyUnit, unitLabel } from "../domain/money.js";
 import { amountYears, targetYears } from "../template/records.js";
-import { ANNEX_HEADERS, type AnnexLine, type AnnexRow, annexRows, annexYears } from "./annex.js";
+import { amountText, passportUnit } from "./amounts.js";
+import {
+  ANNEX_HEADERS,
+  type AnnexLine,
+  type AnnexRow,
+  amountsHeader,
+  annexRows,
+  annexYears,
+} from "./annex.js";
 import { columnWidths, gridTable } from "./reports/docx-parts.js";
 
 const FONT = "Times New Roman";
@@ -76,9 +84,9 @@ function heading(
   });
 }
 
-/** An amount in thousand UAH; nothing for an amount not given (a dash would read back as zero). */
-function amountText(kopecks: Kopecks | null): string {
-  return kopecks === null ? "" : formatAmount(kopecks, "thousand");
+/** An amount in the unit; nothing for an amount not given (a dash would read back as zero). */
+function amountCell(kopecks: Kopecks | null, unit: MoneyUnit): string {
+  return kopecks === null ? "" : amountText(kopecks, unit);
 }
 
 /**
@@ -115,10 +123,14 @@ function restatesTable(value: string): boolean {
 
 /**
  * Field 10's amounts the way printed passports lay them out: "Всього | 2026 | …" in the field's own
- * row, then one row per source below it, in the same table, so the importer reads them back.
+ * row, then one row per source below it, in the same table, so the importer reads them back — in the
+ * unit the field's printed words name, else the programme's.
  */
-function fundingRows(field: PassportField, passport: Passport, years: string[]): TableRow[] {
-  const { funding } = passport;
+function fundingRows(field: PassportField, programme: Programme, years: string[]): TableRow[] {
+  const { funding } = programme.passport;
+  const value = field.value.trim();
+  const printedValue = value !== "" && !restatesTable(value) ? value : "";
+  const unit = passportUnit(programme, `${field.label} ${printedValue}`);
   const header = ["Всього", ...years];
   const line = (label: string, total: Kopecks | null | undefined, byYear: Record<string, Kopecks> = {}) =>
     new TableRow({
@@ -126,7 +138,7 @@ function fundingRows(field: PassportField, passport: Passport, years: string[]):
         cell(""),
         cell(label),
         ...[total ?? null, ...years.map((year) => byYear[year] ?? null)].map((amount) =>
-          cell(amountText(amount)),
+          cell(amountCell(amount, unit)),
         ),
       ],
     });
@@ -142,9 +154,8 @@ function fundingRows(field: PassportField, passport: Passport, years: string[]):
       line(SOURCE_LABELS_UK[source], funding.bySource[source], funding.bySourceByYear[source]),
     ),
   ];
-  const value = field.value.trim();
-  if (value !== "" && !restatesTable(value)) {
-    rows.push(new TableRow({ children: [cell(""), cell(""), cell(value, { span: header.length })] }));
+  if (printedValue !== "") {
+    rows.push(new TableRow({ children: [cell(""), cell(""), cell(printedValue, { span: header.length })] }));
   }
   return rows;
 }
@@ -156,7 +167,7 @@ function passportTable(programme: Programme): Table {
   const span = years.length + 1;
   const rows = fields.flatMap((field) =>
     field === withAmounts
-      ? fundingRows(field, programme.passport, years)
+      ? fundingRows(field, programme, years)
       : [
           new TableRow({
             children: [cell(`${field.number}.`), cell(field.label), cell(field.value, { span })],
@@ -186,7 +197,7 @@ function passportWidths(contentColumns: number): number[] {
   return columnWidths([6, 30, ...content], PORTRAIT_TEXT_WIDTH);
 }
 
-function annexHeaderRows(years: string[]): TableRow[] {
+function annexHeaderRows(years: string[], unit: MoneyUnit): TableRow[] {
   const h = ANNEX_HEADERS;
   const tall = (text: string) => cell(text, { bold: true, center: true, rowSpan: 2 });
   const bold = (text: string) => cell(text, { bold: true, center: true });
@@ -196,7 +207,7 @@ function annexHeaderRows(years: string[]): TableRow[] {
       tableHeader: true,
       children: [
         ...[h.task, h.project, h.executors, h.deadline, h.source].map(tall),
-        cell(h.amounts, { bold: true, center: true, span: years.length + 1 }),
+        cell(amountsHeader(unit), { bold: true, center: true, span: years.length + 1 }),
         tall(h.result),
       ],
     }),
@@ -210,9 +221,9 @@ function annexHeaderRows(years: string[]): TableRow[] {
 
 type Merge = CellStyle["merge"];
 
-function annexLineRow(line: AnnexLine, taskMerge: Merge): TableRow {
+function annexLineRow(line: AnnexLine, taskMerge: Merge, unit: MoneyUnit): TableRow {
   const allEmpty = line.amounts.every((amount) => amount === null);
-  const amounts = line.amounts.map((amount) => (allEmpty ? "" : amountText(amount)));
+  const amounts = line.amounts.map((amount) => (allEmpty ? "" : amountCell(amount, unit)));
   if (line.note && allEmpty) amounts[0] = line.note;
   const style = { bold: line.strong };
   return new TableRow({
@@ -255,10 +266,10 @@ function annexTable(programme: Programme): Table {
   const merges = taskMerges(rows);
   const body = rows.map((row, index) =>
     row.kind === "line"
-      ? annexLineRow(row, merges[index])
+      ? annexLineRow(row, merges[index], programme.unit)
       : new TableRow({ children: [cell(row.text, { bold: true, span: width })] }),
   );
-  return fullWidthTable([...annexHeaderRows(years), ...body]);
+  return fullWidthTable([...annexHeaderRows(years, programme.unit), ...body]);
 }
 
 function indicatorTable(programme: Programme): Table {
@@ -311,7 +322,7 @@ function mainPart(programme: Programme): (Paragraph | Table)[] {
 }
 
 function annexPart(programme: Programme): (Paragraph | Table)[] {
-  const unit = "тис. грн";
+  const unit = unitLabel(programme.unit);
   return [
     new Paragraph({
       alignment: AlignmentType.RIGHT,

@@ -4,10 +4,11 @@
  */
 import ExcelJS from "exceljs";
 import type { Programme } from "../domain/model.js";
-import { kopecksToDecimal } from "../domain/money.js";
+import type { MoneyUnit } from "../domain/money.js";
 import {
   expandColumns,
   META_DESCRIPTIONS,
+  PASSPORT_AMOUNT_IN_UNIT,
   SHEET,
   SHEET_COLUMNS,
   type SheetColumn,
@@ -19,10 +20,10 @@ import {
   type RecordKind,
   YEAR_PREFIX,
 } from "../template/records.js";
-import { ANNEX_HEADERS, type AnnexLine, annexRows, annexYears } from "./annex.js";
+import { amountFormat, amountNumber, passportUnit } from "./amounts.js";
+import { ANNEX_HEADERS, type AnnexLine, amountsHeader, annexRows, annexYears } from "./annex.js";
 
 const KOPECK_KEYS = new Set(["total", "amount"]);
-const THOUSAND_FORMAT = "#,##0.0####";
 
 function addTable(
   workbook: ExcelJS.Workbook,
@@ -71,28 +72,41 @@ function itemRows(records: FlatRecord[]): Record<string, CellValue>[] {
   return rows;
 }
 
-function passportRows(records: FlatRecord[]): Record<string, CellValue>[] {
+function passportRows(records: FlatRecord[], unit: MoneyUnit): Record<string, CellValue>[] {
   return records.flatMap((record) => {
     if (record.record === "passport") return [{ record: "поле", ...record.values }];
     if (record.record !== "passport-funding") return [];
     const amount = record.values.amount;
-    const thousand = typeof amount === "number" ? Number(kopecksToDecimal(amount, "thousand")) : null;
-    return [{ record: "фінансування", ...record.values, thousand }];
+    const inUnit = typeof amount === "number" ? amountNumber(amount, unit) : null;
+    return [{ record: "фінансування", ...record.values, [PASSPORT_AMOUNT_IN_UNIT]: inUnit }];
   });
+}
+
+/** The unit passport field 10 states its amounts in: the one its label or text names, else the programme's. */
+function passportFundingUnit(programme: Programme): MoneyUnit {
+  const field = programme.passport.fields.find((each) => each.number === 10);
+  return passportUnit(programme, field ? `${field.label} ${field.value}` : "");
 }
 
 function addMachineSheets(workbook: ExcelJS.Workbook, programme: Programme): void {
   const records = flattenProgramme(programme);
   const values = (kind: RecordKind) =>
     records.filter((record) => record.record === kind).map((each) => each.values);
-  const columns = (key: keyof typeof SHEET_COLUMNS) => expandColumns(SHEET_COLUMNS[key], programme);
+  const passportAmounts = passportFundingUnit(programme);
+  const columns = (key: keyof typeof SHEET_COLUMNS) =>
+    expandColumns(SHEET_COLUMNS[key], programme, passportAmounts);
   const meta = values("meta").map((row) => ({
     ...row,
     description: META_DESCRIPTIONS[String(row.key)] ?? "",
   }));
   addTable(workbook, SHEET.meta, columns("meta"), meta);
-  const passport = addTable(workbook, SHEET.passport, columns("passport"), passportRows(records));
-  passport.getColumn("thousand").numFmt = THOUSAND_FORMAT;
+  const passport = addTable(
+    workbook,
+    SHEET.passport,
+    columns("passport"),
+    passportRows(records, passportAmounts),
+  );
+  passport.getColumn(PASSPORT_AMOUNT_IN_UNIT).numFmt = amountFormat(passportAmounts);
   addTable(workbook, SHEET.sections, columns("sections"), values("section"));
   addTable(workbook, SHEET.directions, columns("directions"), values("direction"));
   addTable(workbook, SHEET.items, columns("items"), itemRows(records));
@@ -101,10 +115,10 @@ function addMachineSheets(workbook: ExcelJS.Workbook, programme: Programme): voi
   if (programme.monitoring) addTable(workbook, SHEET.variables, columns("variables"), values("variable"));
 }
 
-function annexLineCells(line: AnnexLine): (string | number | null)[] {
+function annexLineCells(line: AnnexLine, unit: MoneyUnit): (string | number | null)[] {
   const allEmpty = line.amounts.every((amount) => amount === null);
   const amounts = line.amounts.map((amount): string | number | null =>
-    amount === null ? null : Number(kopecksToDecimal(amount, "thousand")),
+    amount === null ? null : amountNumber(amount, unit),
   );
   if (line.note && allEmpty) amounts[0] = line.note;
   const executors = line.executors.join("\n");
@@ -126,7 +140,7 @@ function addAnnexSheet(workbook: ExcelJS.Workbook, programme: Programme): void {
     h.executors,
     h.deadline,
     h.source,
-    h.amounts,
+    amountsHeader(programme.unit),
     ...years.map(() => ""),
     h.result,
   ]);
@@ -140,7 +154,7 @@ function addAnnexSheet(workbook: ExcelJS.Workbook, programme: Programme): void {
       sheet.mergeCells(added.number, 1, added.number, width);
       added.font = { bold: true };
     } else {
-      const added = sheet.addRow(annexLineCells(row));
+      const added = sheet.addRow(annexLineCells(row, programme.unit));
       if (row.strong) added.font = { bold: true };
     }
   }
@@ -150,7 +164,8 @@ function addAnnexSheet(workbook: ExcelJS.Workbook, programme: Programme): void {
     column.alignment = { wrapText: true, vertical: "top" };
   });
   // Number format codes are locale-neutral: "#,##0.0" shows as "1 234,5" in Ukrainian Excel.
-  for (let column = 6; column <= 6 + years.length; column++) sheet.getColumn(column).numFmt = THOUSAND_FORMAT;
+  const format = amountFormat(programme.unit);
+  for (let column = 6; column <= 6 + years.length; column++) sheet.getColumn(column).numFmt = format;
   for (const index of [1, 2, 3]) sheet.getRow(index).font = { bold: true };
 }
 

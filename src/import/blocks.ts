@@ -25,6 +25,11 @@ export interface Table {
   kind: "table";
   rows: TableRow[];
   line: number;
+  /**
+   * Read from a PDF page that draws no borders between its rows: a cell merged down over several rows
+   * prints its text once, at its top, and cannot be told from a filled cell over empty ones.
+   */
+  unruled?: boolean;
 }
 
 export type Block = Paragraph | Table;

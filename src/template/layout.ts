@@ -3,6 +3,7 @@
  * CSV's columns and separator. The writers in src/export and the readers in src/import share it.
  */
 import type { Programme } from "../domain/model.js";
+import { type MoneyUnit, unitLabel } from "../domain/money.js";
 import {
   amountPeriods,
   ITEM_KEYS,
@@ -34,6 +35,13 @@ export const SHEET = {
   annex: "Додаток 1",
 } as const;
 
+/**
+ * The Паспорт sheet's amount for people, in the unit passport field 10 states its amounts in; its
+ * header names the unit («Сума, грн», «Сума, тис. грн», «Сума, млн грн»). Not read back.
+ */
+export const PASSPORT_AMOUNT_IN_UNIT = "amount_in_unit";
+const passportAmountHeader = (unit: MoneyUnit): string => `Сума, ${unitLabel(unit)}`;
+
 /** Values of the Паспорт sheet's "Запис" column. */
 export const PASSPORT_RECORD: Record<string, RecordKind> = {
   поле: "passport",
@@ -63,7 +71,7 @@ export const SHEET_COLUMNS: Record<Exclude<keyof typeof SHEET, "annex">, SheetCo
     { key: "source", header: "Джерело (код)", width: 14 },
     { key: "year", header: "Рік", width: 8 },
     { key: "amount", header: "Сума, коп.", width: 16 },
-    { key: "thousand", header: "Сума, тис. грн", width: 14 },
+    { key: PASSPORT_AMOUNT_IN_UNIT, header: passportAmountHeader("thousand"), width: 14 },
     { key: "line", header: "Рядок", width: 8 },
   ],
   sections: [
@@ -130,9 +138,18 @@ export const SHEET_COLUMNS: Record<Exclude<keyof typeof SHEET, "annex">, SheetCo
 export const yearHeader = (year: string): string => `${year}, коп.`;
 export const targetHeader = (year: string): string => `Ціль ${year}`;
 
-/** The sheet's columns with the per-year stand-ins expanded for this programme. */
-export function expandColumns(columns: SheetColumn[], programme: Programme): SheetColumn[] {
+/**
+ * The sheet's columns with the per-year stand-ins expanded for this programme, and the passport's
+ * amount for people headed with `passportUnit`.
+ */
+export function expandColumns(
+  columns: SheetColumn[],
+  programme: Programme,
+  passportUnit: MoneyUnit = programme.unit,
+): SheetColumn[] {
   return columns.flatMap((column) => {
+    if (column.key === PASSPORT_AMOUNT_IN_UNIT)
+      return [{ ...column, header: passportAmountHeader(passportUnit) }];
     if (column.key === YEARS) {
       return amountPeriods(programme).map((year) => ({
         key: `${YEAR_PREFIX}${year}`,

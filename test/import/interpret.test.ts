@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { splitExecutors } from "../../src/domain/executor-split.js";
 import { allItems, ref } from "../../src/domain/model.js";
 import { classifySource } from "../../src/domain/sources.js";
+import { importText } from "../../src/import/index.js";
 import { parseDeadline } from "../../src/import/interpret/deadline.js";
 import { interpretBlocks } from "../../src/import/interpret/index.js";
 import { readTitle } from "../../src/import/interpret/sections.js";
@@ -521,14 +522,22 @@ describe("task table layouts", () => {
   });
 
   it("warns when tasks come before any direction and when the passport misses fields", () => {
-    const { findings } = programme([
+    const withValidation = (table: string[]) =>
+      importText([...passport, "", "Додаток 1", ...table].join("\n"));
+    const { findings } = withValidation([
       `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}Очікуваний результат`,
       `${T}${T}${T}${T}2026${T}2027${T}`,
       `Захід без напряму${T}Відділ освіти${T}2026${T}місцевий бюджет${T}1${T}2${T}Результат`,
     ]);
     const codes = findings.map((finding) => finding.code);
     expect(codes).toContain("import.no-direction");
-    expect(findings.filter((finding) => finding.code === "import.passport-field-missing")).toHaveLength(7);
+    expect(codes).toContain("passport.not-agreed");
+    // Each missing field once, by the validator (the importer no longer repeats it as a warning): 3, 5–8
+    // and 10; field 4 is passport.not-agreed.
+    const missing = findings.filter((finding) =>
+      /passport-field-missing|passport\.missing-field/.test(finding.code),
+    );
+    expect(missing.map((finding) => finding.code)).toEqual(Array(6).fill("passport.missing-field"));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ImportResult } from "../../src/domain/model.js";
+import { type ImportResult, ref } from "../../src/domain/model.js";
 import { importDocument } from "../../src/import/index.js";
 import { type WordBlock, type WordCell, wordDocument } from "../support/word-document.js";
 import { hasSoffice, wordAs } from "./families/office.js";
@@ -136,7 +136,9 @@ function readsShared(result: ImportResult): void {
   ]);
   const codes = result.findings.map((finding) => finding.code);
   expect(
-    codes.filter((code) => /no-deadline|no-executor|unknown-source|^amount\.|^programme\./.test(code)),
+    codes.filter((code) =>
+      /no-deadline|no-executor|unknown-source|maybe-merged|^amount\.|^programme\./.test(code),
+    ),
   ).toEqual([]);
   const coverage = result.coverage;
   expect(coverage?.numbersPlaced).toBe(coverage?.numbersSeen);
@@ -151,6 +153,33 @@ describe("cells merged down over several measures (one deadline, executor, sourc
     "the same saved as %s by LibreOffice (a covered cell; a ruled cell without a border above)",
     async (format) => {
       readsShared(await importDocument(await wordAs(WORD, format), `programme.${format}`));
+    },
+    120_000,
+  );
+
+  // Without borders a merged cell prints its text once, at its top, just as a filled cell over empty
+  // ones does: nothing is carried down, and each measure under it is named as maybe merged.
+  it.skipIf(!soffice)(
+    "a PDF table without borders: the measures under the cell keep it empty and are named as maybe merged",
+    async () => {
+      const word: WordBlock[] = WORD.map((block) =>
+        block.kind === "table" ? { ...block, borders: false } : block,
+      );
+      const result = await importDocument(await wordAs(word, "pdf"), "programme.pdf");
+      const items = allItems(result.programme);
+      expect(items.map((item) => item.executors)).toEqual([
+        ["Відділ цифрового розвитку"],
+        [],
+        [],
+        ["Відділ інформаційної політики"],
+        ["ЦНАП"],
+      ]);
+      const maybeMerged = result.findings.filter((finding) => finding.code === "import.maybe-merged");
+      const numberOf = (at: string) => items.find((item) => ref.item(item) === at)?.number;
+      expect(maybeMerged.map((finding) => numberOf(finding.location.ref))).toEqual(["1.2.", "1.3.", "2.2."]);
+      expect(maybeMerged[0]?.message).toContain("«Відділ цифрового розвитку», «2026-2028», «Бюджет громади»");
+      expect(maybeMerged[2]?.message).toContain("«Строк виконання», «Джерела фінансування»");
+      expect(maybeMerged[2]?.message).not.toContain("Виконавці");
     },
     120_000,
   );

@@ -4,6 +4,7 @@ import { importDocument } from "../../src/import/index.js";
 import type { WordBlock, WordCell, WordLook } from "../support/word-document.js";
 import { hasSoffice, wordAs } from "./families/office.js";
 import { passportHead, WORDS } from "./families/render.js";
+import { allItems } from "./families/view.js";
 import { linesToWord } from "./families/word.js";
 
 /**
@@ -163,6 +164,54 @@ describe("an indicator's name a council's PDF cut at a page break", () => {
     async () => {
       const result = await importPdf(annex(), RULED_LOOK);
       expect(result.programme.indicators.map((indicator) => indicator.name)).toEqual(NAMES);
+      expect(result.coverage?.numbersFlagged).toBe(0);
+    },
+    120_000,
+  );
+});
+
+const PLAIN_LOOK: WordLook = { ...CAPITALS_LOOK, size: 10, align: ["left"] };
+
+/** A measure whose executors' column is narrower than «територіальної»: its rows for the widths have shorter words. */
+function narrowExecutors(executors: string[]): WordBlock[] {
+  const row = (executor: string, index: number): WordCell[] => [
+    `1.${index + 1}. Захід ${index + 1}`,
+    "Закупівля техніки",
+    executor,
+    "2026-2027 роки",
+    "Бюджет громади",
+    "100,0",
+    "50,0",
+    "50,0",
+    "0,0",
+    "Оновлено ПК",
+  ];
+  const rows: WordCell[][] = [...HEADER, ...executors.map(row)];
+  // The other columns take the page's spare width: long words in their rows for the widths.
+  const wide = (text: string) => text.replaceAll(" ", "").repeat(2);
+  const widthRows = executors.map((_, index) =>
+    row("Відділ освіти громади", index).map((cell, column) =>
+      column === 2 || typeof cell !== "string" ? cell : wide(cell),
+    ),
+  );
+  return [
+    {
+      kind: "paragraph",
+      text: "Програма інформатизації Тестівської територіальної громади на 2025-2027 роки",
+    },
+    { kind: "paragraph", text: "Перелік завдань, проєктів, робіт з інформатизації" },
+    { kind: "table", headerRows: 3, rows, widthRows: [...HEADER, ...widthRows] },
+  ];
+}
+
+describe("a lowercase word a narrow cell broke, printed whole elsewhere in the document", () => {
+  it.skipIf(!soffice)(
+    "is joined back («територі» + «альної»); whole words that join into no word of the document keep their space",
+    async () => {
+      const executors = ["Відділ освіти територіальної громади", "Відділ освіти громади"];
+      const result = await importPdf(narrowExecutors(executors), PLAIN_LOOK);
+      const measures = allItems(result.programme).filter((item) => item.children.length === 0);
+      expect(measures.map((item) => item.executors.join(", "))).toEqual(executors);
       expect(result.coverage?.numbersFlagged).toBe(0);
     },
     120_000,

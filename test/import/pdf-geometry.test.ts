@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeRulings, type TextRun } from "../../src/import/pdf/geometry.js";
+import { mergeRulings, type Ruling, type TextRun } from "../../src/import/pdf/geometry.js";
 import { layoutPages } from "../../src/import/pdf/layout.js";
 
 describe("mergeRulings", () => {
@@ -122,5 +122,50 @@ describe("an amount wrapped at its group space in a narrow column of a table wit
 
   it("an integer under an integer stays a row of its own", () => {
     expect(rows("1500", "200")).toHaveLength(3);
+  });
+});
+
+/** A ruled table of one column 60 points wide, a cell per list of lines (12 points apart). */
+function ruledColumn(cells: string[][]): { runs: TextRun[]; horizontal: Ruling[]; vertical: Ruling[] } {
+  const top = 740;
+  const height = 40;
+  const runs = cells.flatMap((lines, row) =>
+    lines.flatMap((text, index) => line(top - row * height - 10 - index * 12, [52, text])),
+  );
+  const bottom = top - cells.length * height;
+  const horizontal = Array.from({ length: cells.length + 1 }, (_, row) => ({
+    at: top - row * height,
+    from: 50,
+    to: 110,
+  }));
+  const vertical = [50, 110].map((at) => ({ at, from: bottom, to: top }));
+  return { runs, horizontal, vertical };
+}
+
+function readColumn(paragraph: string, cells: string[][]): string[] {
+  const { runs, horizontal, vertical } = ruledColumn(cells);
+  const { blocks } = layoutPages([
+    { runs: [...line(780, [50, paragraph]), ...runs], horizontal, vertical, width: 600, height: 800 },
+  ]);
+  const table = blocks.find((block) => block.kind === "table");
+  return table?.rows.map((row) => row.cells[0] ?? "") ?? [];
+}
+
+describe("a lowercase word a narrow ruled cell broke without a hyphen", () => {
+  const cells = [
+    ["Інформа", "тизації"],
+    ["Строком", "дії"],
+  ];
+
+  it("is joined when the document prints the word whole; whole words wrapped apart keep their space", () => {
+    expect(readColumn("Програма інформатизації громади", cells)).toEqual(["Інформатизації", "Строком дії"]);
+  });
+
+  it("keeps its space when the document prints the joined word nowhere", () => {
+    expect(readColumn("Програма громади", cells)).toEqual(["Інформа тизації", "Строком дії"]);
+  });
+
+  it("keeps a word of two letters apart, though it makes one the document prints («не» + «має»)", () => {
+    expect(readColumn("Коштів у бюджеті немає", [["Коштів не", "має"]])).toEqual(["Коштів не має"]);
   });
 });

@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Programme, SourceKind } from "../../src/domain/model.js";
-import { parseDecimalToKopecks } from "../../src/domain/money.js";
+import { type MoneyUnit, parseDecimalToKopecks } from "../../src/domain/money.js";
 import {
   applyCorrection,
   type ExecutorReport,
   type ReportStatus,
 } from "../../src/domain/monitoring/reports.js";
-import { demoProgramme } from "../../src/domain/synthetic/demo.js";
+import { demoProgrammeIn } from "../../src/domain/synthetic/demo.js";
 import type { ReportInput } from "../../src/export/reports/input.js";
 import type { Table } from "../../src/import/blocks.js";
 import { readDocxBlocks, unzipSafely } from "../../src/import/docx.js";
@@ -59,9 +59,9 @@ function submission(
   };
 }
 
-/** The demo programme with HEAD as the programme head (passport field 7), whatever the demo names. */
-export function programme(): Programme {
-  const out = demoProgramme();
+/** The demo programme (in `unit`) with HEAD as the programme head (passport field 7), whatever the demo names. */
+export function programme(unit: MoneyUnit = "thousand"): Programme {
+  const out = demoProgrammeIn(unit);
   const field = out.passport.fields.find((each) => /керівник/i.test(each.label));
   if (field) field.value = HEAD;
   else out.passport.fields.push({ number: 7, label: "Керівник Програми", value: HEAD, line: 0 });
@@ -152,9 +152,13 @@ export function expectedActual(yearActual: Record<string, Money>, prefix = ""): 
     .reduce((sum, [, money]) => sum + sumMoney(money), 0);
 }
 
-export function demoInput(): { input: ReportInput; yearActual: Record<string, Money> } {
+/** The demo's 2026 reports; the programme's document prints its amounts in `unit` (thousand UAH by default). */
+export function demoInput(unit: MoneyUnit = "thousand"): {
+  input: ReportInput;
+  yearActual: Record<string, Money>;
+} {
   const { reports, yearActual } = submissions2026();
-  return { input: { programme: programme(), reports, year: 2026, compiledOn: "2027-02-20" }, yearActual };
+  return { input: { programme: programme(unit), reports, year: 2026, compiledOn: "2027-02-20" }, yearActual };
 }
 
 export function realProgramme(file: string): Programme {

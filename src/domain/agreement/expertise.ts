@@ -68,13 +68,7 @@ const REQUIREMENTS: readonly Requirement[] = [
     key: "passport",
     requirement: { uk: "Паспорт програми з 10 полями", en: "A programme passport of 10 fields" },
     basis: `${RES_119}, форма паспорта`,
-    codes: [
-      "passport.missing-field",
-      "import.passport-field-missing",
-      "import.passport-old-form",
-      "import.no-passport",
-      "passport.absent",
-    ],
+    codes: ["passport.missing-field", "import.passport-old-form", "import.no-passport", "passport.absent"],
     ref: "passport:1",
   },
   {
@@ -154,6 +148,7 @@ const REQUIREMENTS: readonly Requirement[] = [
       "passport.funding-source",
       "passport.funding-parts",
       "passport.funding-missing",
+      "resources.mismatch",
       "amount.unit-suspect",
     ],
     ref: "passport:10",

@@ -210,6 +210,17 @@ export const RULES = [
     appliesTo: ["passport"],
   },
   {
+    code: "resources.mismatch",
+    severity: "error",
+    stage: "validator",
+    message: {
+      uk: "Таблиця ресурсного забезпечення програми (обсяги за джерелами й роками) не збігається із сумами заходів чи з полем 10 паспорта: знахідка називає рядок, рік (чи «усього») і обидві суми.",
+      en: "The programme's resources table (amounts by source and year) differs from the projects' sums or from passport field 10: the finding names the row, the year (or the total) and both amounts.",
+    },
+    basis: BASIS.passportFunding,
+    appliesTo: ["programme"],
+  },
+  {
     code: "amount.unit-suspect",
     severity: "error",
     stage: "validator",
@@ -560,14 +571,6 @@ export const RULES = [
     appliesTo: ["document"],
   },
   {
-    code: "import.passport-field-missing",
-    severity: "warning",
-    stage: "importer",
-    message: { uk: "У паспорті немає поля з таким номером.", en: "The passport lacks a numbered field." },
-    basis: BASIS.passport,
-    appliesTo: ["passport"],
-  },
-  {
     code: "import.passport-old-form",
     severity: "warning",
     stage: "importer",
@@ -660,11 +663,22 @@ export const RULES = [
     severity: "warning",
     stage: "importer",
     message: {
-      uk: "Заголовок таблиці завдань не вказує одиниць; прийнято тис. грн.",
-      en: "The table of tasks names no unit; thousand UAH assumed.",
+      uk: "Заголовок таблиці завдань не вказує одиниць, і не кожна сума називає свою; прийнято тис. грн.",
+      en: "The table of tasks names no unit, nor does every amount name its own; thousand UAH assumed.",
     },
     basis: BASIS.reading,
     appliesTo: ["programme"],
+  },
+  {
+    code: "import.unit-mixed",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Суми рядка надруковано в іншій одиниці, ніж решта таблиці («200 000,00 грн» серед «тис. грн»): кожну прочитано в одиниці, яку вона називає; перевірте рядок.",
+      en: "A row's amounts are printed in another unit than the rest of the table («200 000.00 UAH» among «thousand UAH»): each is read in the unit it names; check the row.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["row"],
   },
   {
     code: "import.no-directions",
@@ -709,6 +723,17 @@ export const RULES = [
     },
     basis: BASIS.reading,
     appliesTo: ["programme"],
+  },
+  {
+    code: "import.maybe-merged",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "У таблиці PDF без меж клітинка заходу (виконавці, строк чи джерело) порожня під заповненою: її могло бути об’єднано на кілька заходів, цього не видно, тож текст не перенесено.",
+      en: "In a PDF table without borders a measure's cell (executors, deadline or source) is blank under a filled one: it may be merged over several measures, which cannot be seen, so its text is not carried down.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["item"],
   },
   {
     code: "import.task-cell-missing",

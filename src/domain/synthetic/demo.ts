@@ -10,7 +10,7 @@ import {
   type Programme,
   type SourceKind,
 } from "../model.js";
-import { assertKopecks, parseDecimalToKopecks } from "../money.js";
+import { assertKopecks, formatAmount, type MoneyUnit, parseDecimalToKopecks, unitLabel } from "../money.js";
 import { directionTotals } from "../totals.js";
 
 const YEARS = ["2026", "2027", "2028"] as const;
@@ -353,4 +353,21 @@ export function demoProgramme(): Programme {
     ];
   }
   return programme;
+}
+
+/**
+ * The demo programme as a document printing its amounts in `unit` would read: the unit on the
+ * programme, and passport field 10's sentence in that unit («Загальний обсяг 8 436 500,00 грн, …»).
+ */
+export function demoProgrammeIn(unit: MoneyUnit): Programme {
+  const programme = demoProgramme();
+  const { funding } = programme.passport;
+  const inUnit = (kopecks: number | null | undefined) =>
+    `${formatAmount(kopecks ?? 0, unit).replace(/\u00a0/g, " ")} ${unitLabel(unit)}`;
+  const field = programme.passport.fields.find((each) => each.number === 10);
+  if (field)
+    field.value =
+      `Загальний обсяг ${inUnit(funding.total)}, у тому числі бюджет громади — ` +
+      `${inUnit(funding.bySource.local)}, інші джерела — ${inUnit(funding.bySource.other)}`;
+  return { ...programme, unit };
 }

@@ -7,9 +7,10 @@ import type { EChartsOption } from "echarts";
 import * as echarts from "echarts";
 import { formatPercent } from "../../domain/format.js";
 import { SOURCE_LABELS_UK } from "../../domain/model.js";
+import { unitLabel } from "../../domain/money.js";
 import { INDICATOR_STATUS_LABELS_UK } from "../../domain/monitoring/indicators.js";
 import type { ProjectStatus } from "../../domain/monitoring/rollup.js";
-import { thousands } from "./cells.js";
+import { amountNumber } from "../amounts.js";
 import { type EvaluationTables, evaluationTables, PROJECT_STATUS_LABELS_UK } from "./evaluation.js";
 import type { ReportInput } from "./input.js";
 
@@ -79,7 +80,8 @@ function implementationChart(tables: EvaluationTables): ChartImage {
 
 function fundingChart(tables: EvaluationTables): ChartImage {
   const sources = tables.evaluation.funding.bySource;
-  const title = "Фінансування за джерелами: план і факт, тис. грн";
+  const { unit } = tables;
+  const title = `Фінансування за джерелами: план і факт, ${unitLabel(unit)}`;
   const svg = renderSvg({
     title: titled(title),
     legend: { bottom: 0 },
@@ -95,13 +97,13 @@ function fundingChart(tables: EvaluationTables): ChartImage {
         name: "Заплановано",
         type: "bar",
         color: PLANNED_COLOR,
-        data: sources.map((row) => thousands(row.planned)),
+        data: sources.map((row) => amountNumber(row.planned, unit)),
       },
       {
         name: "Фактично",
         type: "bar",
         color: ACTUAL_COLOR,
-        data: sources.map((row) => thousands(row.actual)),
+        data: sources.map((row) => amountNumber(row.actual, unit)),
       },
     ],
   });

@@ -16,6 +16,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import type { MoneyUnit } from "../../domain/money.js";
 import type { FormRow, FormTable } from "../../domain/monitoring/forms.js";
 import { cellText, columnHeader } from "./cells.js";
 import { programmeHead, type ReportInput, SIGNATURE_HEADING, titleBlock } from "./input.js";
@@ -112,11 +113,11 @@ export function gridTable(rows: TableRow[], widths: number[]): Table {
 const STRONG_ROWS = new Set<FormRow["kind"]>(["direction", "total"]);
 
 /** The header row and (for the official forms) the column-number row, repeated at the top of every page. */
-function formHeaderRows(table: FormTable, numbered: boolean): TableRow[] {
+function formHeaderRows(table: FormTable, unit: MoneyUnit, numbered: boolean): TableRow[] {
   const bold = { bold: true, center: true, size: HEADER_SIZE };
   const header = new TableRow({
     tableHeader: true,
-    children: table.columns.map((c) => textCell(columnHeader(c), bold)),
+    children: table.columns.map((c) => textCell(columnHeader(c, unit), bold)),
   });
   if (!numbered) return [header];
   const numbers = new TableRow({
@@ -126,12 +127,12 @@ function formHeaderRows(table: FormTable, numbered: boolean): TableRow[] {
   return [header, numbers];
 }
 
-function formRow(table: FormTable, row: FormRow): TableRow {
+function formRow(table: FormTable, row: FormRow, unit: MoneyUnit): TableRow {
   const bold = STRONG_ROWS.has(row.kind);
   return new TableRow({
     cantSplit: true,
     children: table.columns.map((column) =>
-      textCell(cellText(column, row.cells[column.key] ?? null), {
+      textCell(cellText(column, row.cells[column.key] ?? null, unit), {
         bold,
         right: column.type !== "text",
       }),
@@ -139,9 +140,19 @@ function formRow(table: FormTable, row: FormRow): TableRow {
   });
 }
 
-/** A monitoring form as a DOCX table: the form's columns in its order, one table row per form row. */
-export function formTableDocx(table: FormTable, weights: number[], width: number, numbered = true): Table {
-  const rows = [...formHeaderRows(table, numbered), ...table.rows.map((row) => formRow(table, row))];
+/**
+ * A monitoring form as a DOCX table: the form's columns in its order, one table row per form row,
+ * money in `unit` (the programme's) and named in its columns' headers.
+ */
+export function formTableDocx(
+  table: FormTable,
+  unit: MoneyUnit,
+  weights: number[],
+  width: number,
+  numbered = true,
+): Table {
+  const header = formHeaderRows(table, unit, numbered);
+  const rows = [...header, ...table.rows.map((row) => formRow(table, row, unit))];
   return gridTable(rows, columnWidths(weights, width));
 }
 

@@ -29,7 +29,7 @@ export async function progressReportDocx(input: ReportInput): Promise<Uint8Array
   const body: Body = [
     heading(table.title),
     ...titleBlockParagraphs(input),
-    formTableDocx(table, PROGRESS_WEIGHTS, width),
+    formTableDocx(table, input.programme.unit, PROGRESS_WEIGHTS, width),
     ...signatureBlock(input, width),
   ];
   return packDocument(table.title, [section("landscape", body)]);
@@ -42,9 +42,9 @@ export async function resultsReportDocx(input: ReportInput): Promise<Uint8Array>
     heading(report.title),
     ...titleBlockParagraphs(input),
     heading(`1. ${report.indicators.title}`),
-    formTableDocx(report.indicators, INDICATOR_WEIGHTS, width),
+    formTableDocx(report.indicators, input.programme.unit, INDICATOR_WEIGHTS, width),
     heading(`2. ${report.funding.title}`),
-    formTableDocx(report.funding, FUNDING_WEIGHTS, Math.round(width * 0.6)),
+    formTableDocx(report.funding, input.programme.unit, FUNDING_WEIGHTS, Math.round(width * 0.6)),
     ...signatureBlock(input, width),
   ];
   return packDocument(report.title, [section("landscape", body)]);

@@ -43,26 +43,26 @@ function criteriaBody(tables: EvaluationTables, width: number): Body {
   const indicators = evaluation.indicators;
   return [
     heading(CRITERIA.implementation),
-    formTableDocx(tables.implementation, [7, 3], width, false),
+    formTableDocx(tables.implementation, tables.unit, [7, 3], width, false),
     ...chartParagraph(charts.implementation),
     heading(CRITERIA.funding),
-    formTableDocx(tables.funding, [40, 20, 20, 12], width),
+    formTableDocx(tables.funding, tables.unit, [40, 20, 20, 12], width),
     ...chartParagraph(charts.funding),
     heading(CRITERIA.effectiveness),
     bodyParagraph(
       `Зважений за обсягом фінансування рівень виконання проєктів: ${progress === null ? "—" : `${formatPercent(progress)} %`}.`,
     ),
     subheading(tables.directions.title),
-    formTableDocx(tables.directions, [34, 14, 14, 12, 14], width),
+    formTableDocx(tables.directions, tables.unit, [34, 14, 14, 12, 14], width),
     ...chartParagraph(charts.directions),
     subheading(tables.statuses.title),
-    formTableDocx(tables.statuses, [7, 3], Math.round(width * 0.6), false),
+    formTableDocx(tables.statuses, tables.unit, [7, 3], Math.round(width * 0.6), false),
     ...chartParagraph(charts.statuses),
     heading(CRITERIA.indicators),
     bodyParagraph(
       `Досягнуто ${indicators.reached} з ${indicators.reached + indicators.notReached} індикаторів, за якими є дані (${formatShare(indicators.shareReached)}); без даних: ${indicators.noData}.`,
     ),
-    formTableDocx(tables.indicators, [5, 12, 30, 9, 10, 10, 10, 14], width),
+    formTableDocx(tables.indicators, tables.unit, [5, 12, 30, 9, 10, 10, 10, 14], width),
     ...chartParagraph(charts.indicators),
   ];
 }

@@ -4,6 +4,7 @@
  */
 
 import { formatShare } from "../../domain/format.js";
+import type { MoneyUnit } from "../../domain/money.js";
 import { evaluateYear, type YearEvaluation } from "../../domain/monitoring/evaluation.js";
 import { type FormRow, type FormTable, resultsReport } from "../../domain/monitoring/forms.js";
 import { REPORT_STATUS_LABELS_UK } from "../../domain/monitoring/reports.js";
@@ -25,6 +26,8 @@ export const CRITERIA = {
 
 export interface EvaluationTables {
   title: string;
+  /** The programme's unit, which the tables' and charts' amounts are printed in. */
+  unit: MoneyUnit;
   evaluation: YearEvaluation;
   rollup: YearRollup;
   implementation: FormTable;
@@ -136,6 +139,7 @@ export function evaluationTables(input: ReportInput): EvaluationTables {
   const results = resultsReport(programme, reports, year);
   return {
     title: `Оцінка ефективності виконання Програми за ${year} рік`,
+    unit: programme.unit,
     evaluation,
     rollup,
     implementation: implementationTable(evaluation),

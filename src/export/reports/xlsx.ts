@@ -1,16 +1,18 @@
 /**
  * The programme head's two annual reports as XLSX: per form, a sheet for people (title block, the
- * form's columns in its order, numeric cells in thousand UAH computed exactly from kopecks, frozen
+ * form's columns in its order, money cells in the programme's unit computed exactly from kopecks, frozen
  * header, landscape A4 print setup) and one sheet "Дані (коп.)" with every row in raw kopecks.
  */
 import ExcelJS from "exceljs";
+import type { MoneyUnit } from "../../domain/money.js";
 import {
   type FormRow,
   type FormTable,
   progressReport,
   resultsReport,
 } from "../../domain/monitoring/forms.js";
-import { cellValue, columnHeader, PERCENT_FORMAT, sourceCode, THOUSAND_FORMAT } from "./cells.js";
+import { amountFormat } from "../amounts.js";
+import { cellValue, columnHeader, PERCENT_FORMAT, sourceCode } from "./cells.js";
 import { programmeHead, type ReportInput, SIGNATURE_HEADING, titleBlock } from "./input.js";
 
 export const RAW_SHEET = "Дані (коп.)";
@@ -101,8 +103,8 @@ function addTitleBlock(
   return sheet.rowCount + 1;
 }
 
-function addHeader(sheet: ExcelJS.Worksheet, table: FormTable): void {
-  const labels = table.columns.map(columnHeader);
+function addHeader(sheet: ExcelJS.Worksheet, table: FormTable, unit: MoneyUnit): void {
+  const labels = table.columns.map((column) => columnHeader(column, unit));
   const header = sheet.addRow(labels);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
@@ -114,10 +116,10 @@ function addHeader(sheet: ExcelJS.Worksheet, table: FormTable): void {
   numbers.alignment = { horizontal: "center" };
 }
 
-function addFormRows(sheet: ExcelJS.Worksheet, table: FormTable): void {
+function addFormRows(sheet: ExcelJS.Worksheet, table: FormTable, unit: MoneyUnit): void {
   const widths = table.columns.map((column) => widthOf(column.key));
   for (const formRow of table.rows) {
-    const values = table.columns.map((c) => cellValue(c, formRow.cells[c.key] ?? null));
+    const values = table.columns.map((c) => cellValue(c, formRow.cells[c.key] ?? null, unit));
     const row = sheet.addRow(values);
     row.height = rowHeight(
       values.map((value) => (typeof value === "string" ? value : "")),
@@ -127,12 +129,17 @@ function addFormRows(sheet: ExcelJS.Worksheet, table: FormTable): void {
   }
 }
 
-function formatColumns(sheet: ExcelJS.Worksheet, table: FormTable, firstDataRow: number): void {
+function formatColumns(
+  sheet: ExcelJS.Worksheet,
+  table: FormTable,
+  unit: MoneyUnit,
+  firstDataRow: number,
+): void {
   table.columns.forEach((column, index) => {
     const sheetColumn = sheet.getColumn(index + 1);
     sheetColumn.width = widthOf(column.key);
     const numFmt =
-      column.type === "money" ? THOUSAND_FORMAT : column.type === "percent" ? PERCENT_FORMAT : "";
+      column.type === "money" ? amountFormat(unit) : column.type === "percent" ? PERCENT_FORMAT : "";
     sheetColumn.eachCell((cell, rowNumber) => {
       if (rowNumber < firstDataRow) return;
       cell.alignment = { wrapText: true, vertical: "top" };
@@ -173,9 +180,10 @@ export function addFormSheet(
   });
   const widths = table.columns.map((column) => widthOf(column.key));
   const headerRow = addTitleBlock(sheet, input, title, widths);
-  addHeader(sheet, table);
-  addFormRows(sheet, table);
-  formatColumns(sheet, table, headerRow + 2);
+  const { unit } = input.programme;
+  addHeader(sheet, table, unit);
+  addFormRows(sheet, table, unit);
+  formatColumns(sheet, table, unit, headerRow + 2);
   addSignature(sheet, input, widths);
   sheet.views = [{ state: "frozen", ySplit: headerRow + 1 }];
   sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow + 1}`;

@@ -29,18 +29,28 @@ const NUMBERISH_START = /^[+\-−]?\d/;
 const TOKEN = /^[+\-−]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d+(?:[.,]\d+)?)%?$/;
 const GROUP_HEAD = /^[+\-−]?\d{1,3}$/;
 const GROUP_TAIL = /^\d{3}(?:[.,]\d+)?%?$/;
+/** The unit an amount's cell may name after it: «грн», «тис. грн», «млн грн», «тис.». */
+const MONEY_UNIT = /\s*(?:(?:тис|млн|млрд)\.?\s*(?:грн\.?)?|грн\.?)$/i;
 
 /**
  * The numbers a cell holds when the cell is nothing but numbers: "1 685 692 235" (one number in
  * thousands groups), "13232,683", "2045,250 965,850 853,500" (three, space-separated in one cell).
  * A cell with words ("Навчено 60 працівників", "2026-2028 роки") holds text, not numbers: it lands in
- * the model as text. "-" and "х" mean zero or nothing and are not numbers.
+ * the model as text, but an amount followed by its unit ("350,0 тис. грн") is a number. "-" and "х"
+ * mean zero or nothing and are not numbers.
  */
 export function numbersIn(text: string): string[] {
   const trimmed = text.trim();
   if (!NUMBERISH_START.test(trimmed)) return [];
-  const clean = trimmed.replace(/\u00a0/g, " ");
+  const spaced = trimmed.replace(/\u00a0/g, " ");
+  const clean = spaced.replace(MONEY_UNIT, "");
   if (!NUMBERISH.test(clean)) return [];
+  const numbers = numbersOf(clean);
+  // "350,0 тис. грн": an amount with its unit is one number; "10 20 грн" is text.
+  return clean === spaced || numbers.length === 1 ? numbers : [];
+}
+
+function numbersOf(clean: string): string[] {
   const tokens = clean.split(/\s+/);
   if (!tokens.every((token) => TOKEN.test(token))) return [];
   const numbers: string[] = [];

@@ -5,6 +5,7 @@ import {
   type MoneyUnit,
   parseAmountCell,
   parseScaledAmount,
+  type ScaleWord,
   sumKopecks,
 } from "../../domain/money.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
@@ -49,6 +50,7 @@ export interface FundingCells {
 export interface ScaledAmount {
   text: string;
   kopecks: Kopecks;
+  word: ScaleWord;
 }
 
 /**
@@ -60,11 +62,17 @@ export function readCell(raw: string, unit: MoneyUnit): AmountCell {
   return scaled ? { kind: "amount", kopecks: scaled.kopecks } : parseAmountCell(raw, unit);
 }
 
+/** The unit an amount's cell names after its number («350,0 тис. грн», «1 200,00 грн»), if any. */
+export function unitOfCell(raw: string): MoneyUnit | null {
+  const word = parseScaledAmount(raw)?.word;
+  return word === undefined || word === "billion" ? null : word;
+}
+
 /** The cell's amount when it is written with a scale word other than the table's own unit. */
 export function scaledIn(raw: string, unit: MoneyUnit): ScaledAmount | null {
   const scaled = parseScaledAmount(raw);
   if (!scaled || scaled.word === unit) return null;
-  return { text: cellText(raw), kopecks: scaled.kopecks };
+  return { text: cellText(raw), kopecks: scaled.kopecks, word: scaled.word };
 }
 
 interface MoneySlot {

@@ -15,7 +15,7 @@ import { FindingLog } from "./findings.js";
 import { isIndicatorTable, readIndicators } from "./indicators.js";
 import { isMonitoringTable, readMonitoring } from "./monitoring.js";
 import { findPassport, type PassportRead, PERIOD, passportUnit, readPassportFunding } from "./passport.js";
-import { seeFundingSummary } from "./resources.js";
+import { readFundingSummary, seeFundingSummary } from "./resources.js";
 import { readSections, readTitle } from "./sections.js";
 import { sourceFromPassport } from "./source-from-passport.js";
 import {
@@ -81,10 +81,6 @@ function readIdentity(programme: Programme, read: PassportRead, log: FindingLog)
   if (!name?.value) warnNoCommunity(name?.line ?? 0, log);
   if (!katottg)
     log.warn("no-katottg", "У паспорті не знайдено коду КАТОТТГ (поле 2)", code?.line ?? 0, ref.passport(2));
-  for (let number = 1; number <= 10; number++) {
-    if (!field(fields, number))
-      log.warn("passport-field-missing", `У паспорті немає поля ${number}`, 0, ref.passport(number));
-  }
 }
 
 function readPeriod(
@@ -301,7 +297,15 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   programme.indicators = indicatorTable ? readIndicators(indicatorTable, ledger) : [];
   const variables = monitoringTable ? readMonitoring(monitoringTable, ledger) : [];
   const read = [monitoringTable, indicatorTable].map((table) => table?.line);
-  for (const table of annexes) if (!read.includes(table.line)) seeFundingSummary(table, ledger);
+  for (const table of annexes) {
+    if (read.includes(table.line)) continue;
+    if (programme.resources) {
+      seeFundingSummary(table, ledger);
+      continue;
+    }
+    const resources = readFundingSummary(table, ledger, programme.unit);
+    if (resources) programme.resources = resources;
+  }
   if (variables.length > 0) programme.monitoring = variables;
   assignItemIds(programme);
   const coverage = ledger.close(log);

@@ -912,10 +912,32 @@ export function readPassportFunding(
   const done =
     table ||
     readFundingLine(field.value, read.funding, unit) ||
-    readFundingProse(read.proseCells, unit, read.funding, prose, sharedYearsJudge(log, taskTotals, unit));
+    readFundingProse(read.proseCells, unit, read.funding, prose, sharedYearsJudge(log, taskTotals, unit)) ||
+    readDashedTotal(read, field.value);
   if (!table) readSourceRows(read, unit, sink, log);
   if (!done) log.warn("no-amounts", noAmountsMessage(proseNumbers), field.line, ref.passport(10));
   else giveToSoleSource(read, field.value);
+}
+
+/** The field ends in a dash printed for its amount («…: -», «- тис. грн»). */
+const ENDS_IN_DASH = /(?:^|[\s:])[-‐‑–—−]\s*(?:тис\.?\s*)?(?:грн\.?)?[.;]?$/iu;
+const YEAR = /\b20\d\d\b/g;
+
+/**
+ * Field 10 whose every amount is a dash («-», «Загальний обсяг фінансування: -», «у т.ч. бюджет
+ * громади: -»), no number but the years of its term: no money, stated — a total of zero, and zero for
+ * each source it names, which the rules compare with the task table as any total.
+ */
+function readDashedTotal(read: PassportRead, value: string): boolean {
+  const text = [value, ...read.fundingRows.flatMap((row) => row.cells.slice(1).map(cellText))]
+    .join(" ")
+    .trim();
+  // Numbers anywhere in the field (its prose rows too) are amounts no reader placed: no zero total then.
+  const everything = [text, ...read.proseCells.map((cell) => cell.text)].join(" ");
+  if (!ENDS_IN_DASH.test(text) || /\d/.test(everything.replace(YEAR, ""))) return false;
+  read.funding.total = 0;
+  for (const source of sourcesNamedIn(text)) read.funding.bySource[source] = 0;
+  return true;
 }
 
 /**

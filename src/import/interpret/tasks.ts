@@ -2,7 +2,7 @@ import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "..
 import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
-import { formatAmount, type MoneyUnit, sumKopecks, unitNamedIn } from "../../domain/money.js";
+import { formatAmount, type MoneyUnit, sumKopecks, unitLabel, unitNamedIn } from "../../domain/money.js";
 import { money, yearMismatches } from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
 import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
@@ -18,7 +18,7 @@ import {
 } from "./columns.js";
 import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
-import type { FindingLog } from "./findings.js";
+import { FindingLog } from "./findings.js";
 import {
   amountsHeadingSource,
   printsYearsAsRows,
@@ -26,6 +26,7 @@ import {
   rowSource,
   type ScaledAmount,
   type TaskRole,
+  unitOfCell,
   yearRowColumns,
 } from "./funding.js";
 import {
@@ -221,6 +222,14 @@ class TaskTableBuilder {
   private leaf: Item | null = null;
   /** The leaf's executors cell as printed so far: a page break may cut it after a `;` or a `,`. */
   private executorsPrinted = "";
+  /**
+   * The last text the measures of one task or direction (`owner`) printed in each column a merged cell
+   * may cover, by column.
+   */
+  private printedAbove: { owner: object | null; texts: Map<number, string> } = {
+    owner: null,
+    texts: new Map(),
+  };
   private totals: FundingRow[] | null = null;
   /**
    * Stated totals that name neither a direction nor the programme ("Разом:") after a direction's items:
@@ -240,6 +249,8 @@ class TaskTableBuilder {
   /** Projects opened in all, and whether any printed a number of its own in its cell. */
   private projectsOpened = 0;
   private projectNumberPrinted = false;
+  /** The header names no unit and every amount cell names its own: the table's unit is theirs. */
+  unitsFromCells = false;
 
   private readonly headerCells: Set<string>;
   /** The table prints one row per year (a `Рік` column) instead of a column per year. */
@@ -264,6 +275,8 @@ class TaskTableBuilder {
     private readonly rowCounter = false,
     /** Rows heading directions by a word of the council's own («Блок 2. Назва»), and their totals. */
     private readonly sections: SectionHeadings = NO_SECTIONS,
+    /** The table draws no borders between its rows (`Table.unruled`). */
+    private readonly unruled = false,
   ) {
     this.headerCells = new Set(columns.headerCells.map(cellText).filter((text) => text !== ""));
     this.yearsAsRows = printsYearsAsRows(columns);
@@ -630,12 +643,26 @@ class TaskTableBuilder {
   }
 
   private warnScaled(amounts: ScaledAmount[], line: number, item?: Item): void {
-    for (const scaled of amounts) {
+    const otherUnits = amounts.filter((scaled) => this.unitsFromCells || scaled.word === "uah");
+    if (otherUnits.length > 0) this.warnMixedUnits(otherUnits, line, item);
+    for (const scaled of amounts.filter((each) => !otherUnits.includes(each))) {
       const reading = money(scaled.kopecks, this.unit);
       const uah = `${formatAmount(scaled.kopecks, "uah")} грн`;
       const message = `Суму «${scaled.text}» записано словом; її прочитано як ${reading} (${uah}) — перевірте перерахунок`;
       this.log.warn("amount-scaled", message, line, item ?? ref.programme());
     }
+  }
+
+  /**
+   * A row whose amounts name a unit of their own, other than the table's («200 000,00 грн» among
+   * «тис. грн»): each is read in the unit it names, and the row is named once.
+   */
+  private warnMixedUnits(amounts: ScaledAmount[], line: number, item?: Item): void {
+    const cells = amounts.map((scaled) => `«${scaled.text}» = ${money(scaled.kopecks, this.unit)}`);
+    const message =
+      `Рядок ${line}: суми надруковано в різних одиницях — ${cells.join(", ")} серед сум у ` +
+      `${unitLabel(this.unit)}; кожну прочитано в одиниці, яку вона називає — перевірте`;
+    this.log.warn("unit-mixed", message, line, item ?? ref.programme());
   }
 
   /** A row of a table with a column per source: a funding row per source, each amount in its column's year. */
@@ -909,6 +936,35 @@ class TaskTableBuilder {
     }
   }
 
+  /**
+   * A measure's row in a table without borders whose executors, deadline or source cell is blank under
+   * one a measure above it in the direction printed: a cell merged down over several measures prints
+   * its text once, at its top, and looks just the same as empty cells under a filled one. Nothing is
+   * carried (that would hide a cell really left empty); the finding says the cell may be merged.
+   */
+  private warnBlankUnderPrinted(leaf: Item, cells: string[], line: number): void {
+    // A project's blank cell under its task's text is the task's, stated once for its projects.
+    const owner = this.task && this.task !== leaf ? this.task : this.direction;
+    if (this.printedAbove.owner !== owner) this.printedAbove = { owner, texts: new Map() };
+    const printed = this.printedAbove.texts;
+    const blank: { name: string; above: string }[] = [];
+    for (const { role, name } of MERGEABLE) {
+      const column = this.columns.roles[role];
+      if (column === undefined) continue;
+      const text = cellText(cell(cells, column));
+      const above = printed.get(column);
+      if (text !== "") printed.set(column, text);
+      else if (above) blank.push({ name, above });
+    }
+    if (blank.length === 0) return;
+    const names = blank.map((each) => `«${each.name}»`).join(", ");
+    const texts = blank.map((each) => `«${each.above}»`).join(", ");
+    const message =
+      `Клітинки ${names} цього заходу в PDF порожні, а вище в напрямі надруковано ${texts}: у таблиці ` +
+      "без меж не видно, чи клітинку об’єднано на кілька заходів, тож текст не перенесено; перевірте документ";
+    this.log.warn("maybe-merged", message, line, leaf);
+  }
+
   private warnDeadlineText(leaf: Item, deadline: string, line: number): void {
     const message = `Строк виконання «${deadline}» не прочитано як роки, квартал, півріччя чи «протягом дії Програми»: його збережено текстом, а кошти заходу зі строком не звірено`;
     this.log.warn("deadline-text", message, line, leaf);
@@ -920,6 +976,7 @@ class TaskTableBuilder {
     const { roles } = this.columns;
     const deadline = cellText(cell(cells, roles.deadline));
     if (newRow) {
+      if (this.unruled) this.warnBlankUnderPrinted(leaf, cells, line);
       leaf.executors = splitExecutors(executors);
       this.executorsPrinted = cellText(executors);
       leaf.deadlineText = deadline;
@@ -949,6 +1006,13 @@ class TaskTableBuilder {
     this.withIndicators.add(leaf);
   }
 }
+
+/** The columns a cell merged down over several measures may cover, as the finding names them. */
+const MERGEABLE: { role: TaskRole; name: string }[] = [
+  { role: "executors", name: "Виконавці" },
+  { role: "deadline", name: "Строк виконання" },
+  { role: "source", name: "Джерела фінансування" },
+];
 
 const KNOWN_NOTE = /в межах|у межах|не потребує|кошторис|за рахунок/i;
 
@@ -1103,6 +1167,43 @@ function withNumberedHeadings(
   return numbered.size === 0 ? sections : { ...sections, rows: new Map([...sections.rows, ...numbered]) };
 }
 
+function buildTaskTable(
+  table: Table,
+  columns: Columns<TaskRole>,
+  unit: MoneyUnit,
+  log: FindingLog,
+  ledger: NumberLedger,
+  unitsFromCells: boolean,
+): TaskTableBuilder {
+  const body = table.rows.slice(columns.headerRows);
+  const counter = countsRows(body, columns);
+  const isKnownHeading = (text: string) => isDirectionHeading(text) || isCapitalHeading(text);
+  const sections = withNumberedHeadings(
+    readSectionHeadings(body, nameColumns(columns), isKnownHeading),
+    readNumberedHeadings(body, nameColumns(columns), isKnownHeading),
+  );
+  const builder = new TaskTableBuilder(columns, unit, log, ledger, counter, sections, table.unruled === true);
+  builder.unitsFromCells = unitsFromCells;
+  for (const row of body) builder.take(row);
+  return builder;
+}
+
+/**
+ * A header naming no unit over amounts that each name theirs («350,0 тис. грн» in every cell): the unit
+ * most of them name (a read of the table aside, its findings and numbers dropped). Null when any
+ * amount is a bare number, or the table has none.
+ */
+function unitOfCells(table: Table, columns: Columns<TaskRole>): MoneyUnit | null {
+  const body = table.rows.slice(columns.headerRows);
+  if (!body.some((row) => row.cells.some((text) => unitOfCell(text) !== null))) return null;
+  const trial = buildTaskTable(table, columns, "thousand", new FindingLog(), new NumberLedger(), false);
+  const units = trial.amountTexts.map(unitOfCell);
+  if (units.length === 0 || units.includes(null)) return null;
+  const counts = new Map<MoneyUnit, number>();
+  for (const unit of units) if (unit) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
 /** Reads the task table (annex 1) into directions, items and the declared grand totals. */
 export function readTaskTable(
   table: Table,
@@ -1113,7 +1214,8 @@ export function readTaskTable(
   const columns = taskColumns(table);
   if (!columns) return null;
   const unit = chosenUnit ?? unitOf(columns.headerText);
-  if (!unit) {
+  const cellsUnit = unit ? null : unitOfCells(table, columns);
+  if (!unit && !cellsUnit) {
     log.warn(
       "unit-unknown",
       "Заголовок таблиці завдань не вказує одиниць (тис. грн чи грн); прийнято тис. грн",
@@ -1121,15 +1223,7 @@ export function readTaskTable(
       ref.programme(),
     );
   }
-  const body = table.rows.slice(columns.headerRows);
-  const counter = countsRows(body, columns);
-  const isKnownHeading = (text: string) => isDirectionHeading(text) || isCapitalHeading(text);
-  const sections = withNumberedHeadings(
-    readSectionHeadings(body, nameColumns(columns), isKnownHeading),
-    readNumberedHeadings(body, nameColumns(columns), isKnownHeading),
-  );
-  const builder = new TaskTableBuilder(columns, unit ?? "thousand", log, ledger, counter, sections);
-  for (const row of body) builder.take(row);
+  const builder = buildTaskTable(table, columns, unit ?? cellsUnit ?? "thousand", log, ledger, !!cellsUnit);
   builder.settleBareTotals();
   builder.dropCaptionAfterTotal();
   builder.settleRowNumbers();

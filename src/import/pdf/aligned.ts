@@ -73,6 +73,8 @@ export interface AlignedTable {
   headerless?: boolean;
   /** Its header band's lines, each as its pieces' texts. */
   header?: string[];
+  /** Horizontal rulings drawn between its rows set them apart (a table ruled only horizontally). */
+  rowsRuled?: boolean;
 }
 
 interface Piece {
@@ -1026,6 +1028,7 @@ export function alignedTables(
         cells: rows.cells,
         rowTops: rows.tops,
         headerless: true,
+        ...(rules ? { rowsRuled: true } : {}),
       });
       at = unheaded.end;
       continue;
@@ -1059,6 +1062,7 @@ export function alignedTables(
       bottom: lines[end - 1]?.[0]?.y ?? 0,
       cells: rows.cells,
       rowTops: rows.tops,
+      ...(rules ? { rowsRuled: true } : {}),
     });
     at = end;
   }

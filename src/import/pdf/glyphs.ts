@@ -53,8 +53,8 @@ const KIND_PRIOR = [0.25, 0.65, 0.48, 0.5, 0.5];
 
 /** A run's unknowns (each once) and how many times each occurs in it, and the width they add up to. */
 interface Row {
-  unknowns: number[];
-  counts: number[];
+  unknowns: Int32Array;
+  counts: Float64Array;
   width: number;
 }
 
@@ -93,15 +93,21 @@ function leastSquares(rows: readonly Row[], prior: readonly number[], hold: numb
   const size = prior.length;
   const stride = size + 1;
   const a = normalEquations(rows, prior, hold);
+  // Only the pivot row's non-zero entries change the rows below (less zero changes nothing).
+  const nonZero = new Int32Array(stride);
   for (let k = 0; k < size; k++) {
-    const lead = a[k * stride + k] as number;
-    // Only the pivot row's non-zero entries change the rows below (less zero changes nothing).
-    const nonZero: number[] = [];
-    for (let j = k; j <= size; j++) if (a[k * stride + j] !== 0) nonZero.push(j);
+    const pivot = k * stride;
+    const lead = a[pivot + k] as number;
+    let count = 0;
+    for (let j = k; j <= size; j++) if (a[pivot + j] !== 0) nonZero[count++] = j;
     for (let row = k + 1; row < size; row++) {
-      const factor = (a[row * stride + k] as number) / lead;
+      const at = row * stride;
+      const factor = (a[at + k] as number) / lead;
       if (factor === 0) continue;
-      for (const j of nonZero) add(a, row * stride + j, -(factor * (a[k * stride + j] as number)));
+      for (let n = 0; n < count; n++) {
+        const j = nonZero[n] as number;
+        a[at + j] = (a[at + j] as number) - factor * (a[pivot + j] as number);
+      }
     }
   }
   const x = new Array<number>(size).fill(0);
@@ -129,10 +135,59 @@ class RowCounter {
 
   /** The row counted since the last one, adding up to `width`; the counts start again. */
   row(width: number): Row {
-    const unknowns = this.met.sort((a, b) => a - b).splice(0);
-    const counts = unknowns.map((unknown) => this.tally[unknown] as number);
-    for (const unknown of unknowns) this.tally[unknown] = 0;
+    const unknowns = Int32Array.from(this.met).sort();
+    this.met.length = 0;
+    const counts = new Float64Array(unknowns.length);
+    unknowns.forEach((unknown, at) => {
+      counts[at] = this.tally[unknown] as number;
+      this.tally[unknown] = 0;
+    });
     return { unknowns, counts, width };
+  }
+}
+
+/** How many times each code point occurs, in the order first met (as a Map's entries), counted without a Map per character. */
+class PointCounts {
+  private readonly bmp = new Int32Array(0x10000);
+  private readonly other = new Map<number, number>();
+  private readonly order: number[] = [];
+
+  count(point: number): void {
+    if (point > 0xffff) {
+      const times = this.other.get(point) ?? 0;
+      if (times === 0) this.order.push(point);
+      this.other.set(point, times + 1);
+    } else {
+      const times = this.bmp[point] as number;
+      if (times === 0) this.order.push(point);
+      this.bmp[point] = times + 1;
+    }
+  }
+
+  entries(): [number, number][] {
+    return this.order.map((point) => [
+      point,
+      point > 0xffff ? (this.other.get(point) ?? 0) : (this.bmp[point] as number),
+    ]);
+  }
+}
+
+/** Each of `points` by its place in them, looked up without a Map per character. */
+class PointIndex {
+  private readonly bmp = new Int32Array(0x10000).fill(-1);
+  private readonly other = new Map<number, number>();
+
+  constructor(points: readonly number[]) {
+    points.forEach((point, at) => {
+      if (point > 0xffff) this.other.set(point, at);
+      else this.bmp[point] = at;
+    });
+  }
+
+  get(point: number): number | undefined {
+    if (point > 0xffff) return this.other.get(point);
+    const at = this.bmp[point] as number;
+    return at < 0 ? undefined : at;
   }
 }
 
@@ -156,13 +211,14 @@ export function fitGlyphWidths(runs: readonly TextRun[]): GlyphWidths {
     1,
   ).map((width, kind) => (width > 0.05 && width < 1.5 ? width : (KIND_PRIOR[kind] ?? 0.5)));
   const kindWidth = (point: number) => kinds[kindOfPoint(point)] ?? 0.5;
-  const seen = new Map<number, number>();
-  for (const run of read) eachCodePoint(run.text, (point) => seen.set(point, (seen.get(point) ?? 0) + 1));
-  const characters = [...seen]
+  const seen = new PointCounts();
+  for (const run of read) eachCodePoint(run.text, (point) => seen.count(point));
+  const characters = seen
+    .entries()
     .sort((a, b) => b[1] - a[1])
     .slice(0, OWN_WIDTHS)
     .map(([point]) => point);
-  const index = new Map(characters.map((point, at) => [point, at]));
+  const index = new PointIndex(characters);
   const byCharacter = new RowCounter(characters.length);
   const own = leastSquares(
     read.map((run) => {

@@ -173,59 +173,159 @@ export function joinLines(text: string, line: string): string {
 const ONE_WORD = new RegExp(String.raw`^${LETTER}(?:[${LETTER_CHARS}'’ʼ]*${LETTER})?$`, "u");
 /** The first word of a line: its letters up to a space or a stop. */
 const FIRST_WORD = new RegExp(String.raw`^${LETTER}[${LETTER_CHARS}'’ʼ]*(?=[\s,.;:)»"]|$)`, "u");
-const DIGITS = /^\d+$/;
+/** The last word of a line, ending it: its letters after a space or an opening mark. */
+const LAST_WORD = new RegExp(String.raw`(?:^|[\s«"„“(])(${LETTER}[${LETTER_CHARS}'’ʼ]*)$`, "u");
+/** Every word of a text, an apostrophe inside it too. */
+const WORDS = new RegExp(String.raw`${LETTER}(?:[${LETTER_CHARS}'’ʼ]*${LETTER})?`, "gu");
+/**
+ * A number too long for its cell: digits only («2025» as «202» over «5»), or an amount cut in its
+ * decimal part («1 500,» over «0»).
+ */
+const CUT_NUMBER = /^(?:\d+|\d{1,3}(?:[\s\u00a0]\d{3})*,\d*)$/;
 const DIGIT_START = /^\d/;
 /** Starts with what no word starts with: a soft sign or an apostrophe. */
 const NO_WORD_START = /^[ьЬ'’ʼ]/u;
+
+/** What tells a word its cell broke mid-word: the document's glyph widths and the words it prints whole. */
+interface WordBreaks {
+  glyphs: GlyphWidths;
+  /** Every word the document prints, in lowercase. */
+  words: ReadonlySet<string>;
+}
+
+/** The words of every line of the pages, in lowercase. */
+function documentWords(pages: PageContent[]): Set<string> {
+  const words = new Set<string>();
+  for (const page of pages)
+    for (const line of groupLines(page.runs))
+      for (const word of lineText(line).matchAll(WORDS)) words.add(word[0].toLowerCase());
+  return words;
+}
+
 /**
- * A word too long for its cell, broken where the line ran out (no hyphen: «ВИКОНАВЧИ» over «Й
- * КОМІТЕТ», «відповідаль» over «ний»): the line above is that one word and is full (the next line's
- * first glyph, by the document's glyph widths, would have run past the widest line of the column), and
- * the next line starts with the word's end: a soft sign or an apostrophe, which start no word, or, in
- * capitals, one capital letter alone. A word that fitted its line over a short word wider than the rest
- * of the line cannot be told from it by position alone («Протягом» over «дії Програми»), so a
- * lowercase end of letters is left a word of its own.
+ * The line above is full: the next line's first glyph, by the document's glyph widths, would have run
+ * past the widest line of the column.
  */
-function breaksWord(above: TextRun[], below: TextRun[], widest: number, glyphs: GlyphWidths): boolean {
-  const top = lineText(above);
-  const next = lineText(below);
-  const first = next[0] ?? "";
-  // A number too long for its cell («2025» as «202» over «5») breaks like a word: no space in it.
-  const digits = DIGITS.test(top) && DIGIT_START.test(first);
-  if ((!ONE_WORD.test(top) && !digits) || first === "") return false;
+function isFull(above: TextRun[], below: TextRun[], widest: number, glyphs: GlyphWidths): boolean {
+  const first = lineText(below)[0] ?? "";
+  if (first === "") return false;
   const start = below.reduce((a, b) => (b.x < a.x ? b : a));
   const leftmost = above.reduce((a, b) => (b.x < a.x ? b : a));
   const rightmost = above.reduce((a, b) => (b.x + b.width > a.x + a.width ? b : a));
   const width = rightmost.x + rightmost.width - leftmost.x;
   const glyph = start.width * (glyphs(first) / Math.max(glyphs(start.text.trimStart()), 1e-6));
-  if (width + glyph <= widest + 0.1) return false;
+  return width + glyph > widest + 0.1;
+}
+
+/**
+ * A word too long for its cell, broken where the line ran out (no hyphen: «ВИКОНАВЧИ» over «Й
+ * КОМІТЕТ», «відповідаль» over «ний»): the line above is that one word and is full (`isFull`), and
+ * the next line starts with the word's end: a soft sign or an apostrophe, which start no word, or, in
+ * capitals, one capital letter alone. A word that fitted its line over a short word wider than the rest
+ * of the line cannot be told from it by position alone («Протягом» over «дії Програми»): a lowercase
+ * end is joined only when the document prints the joined word whole elsewhere (`knownWordPieces`).
+ */
+function breaksWord(above: TextRun[], below: TextRun[], widest: number, glyphs: GlyphWidths): boolean {
+  const top = lineText(above);
+  const next = lineText(below);
+  const first = next[0] ?? "";
+  const digits = CUT_NUMBER.test(top) && DIGIT_START.test(first);
+  if ((!ONE_WORD.test(top) && !digits) || !isFull(above, below, widest, glyphs)) return false;
   if (digits || NO_WORD_START.test(first)) return true;
   const end = FIRST_WORD.exec(next)?.[0] ?? "";
   const last = top.at(-1) ?? "";
   const capitals = UPPER_LETTER.test(last);
-  if (end === "" || capitals !== UPPER_LETTER.test(first)) return false;
-  // A short lowercase end may be a word of its own («Протягом» over «дії Програми»): only a capital
-  // letter alone after a word in capitals is taken for a word's end.
-  return capitals && end.length === 1 && UPPER_LETTER.test(top.at(-2) ?? "");
+  // Only a capital letter alone after a word in capitals is taken for a word's end by its shape.
+  return capitals && end.length === 1 && UPPER_LETTER.test(first) && UPPER_LETTER.test(top.at(-2) ?? "");
+}
+
+/** Lines a word may be broken over in a narrow cell. */
+const MOST_PIECES = 4;
+/** Letters the first piece of a word broken in a narrow cell has at least. */
+const SHORTEST_PIECE = 3;
+
+/**
+ * How many lines after `start` go on with the word that ends it, joined without a space: the word
+ * the pieces make is one the document prints whole elsewhere («бюджет територіальн» over «ої громади»,
+ * «гро» over «мад» over «и»), each line before the last is full (`isFull`), the lines between are
+ * that word's pieces alone, and each piece goes on in the case the word started in. Two words the
+ * cell wrapped apart do not make a word the document prints; 0 when no such word.
+ */
+function knownWordPieces(lines: TextRun[][], start: number, widest: number, breaks: WordBreaks): number {
+  const texts = lines.slice(start, start + MOST_PIECES).map(lineText);
+  let word = LAST_WORD.exec(texts[0] ?? "")?.[1] ?? "";
+  // A word of one or two letters wraps whole before a word it may make another with («не» over «має»).
+  if ([...word].length < SHORTEST_PIECE) return 0;
+  const capitals = word !== "" && word === word.toUpperCase();
+  // The longest such word: a piece the cell broke off elsewhere («громад» over «и») is printed too.
+  let known = 0;
+  for (let count = 1; word !== "" && count < texts.length; count++) {
+    const above = lines[start + count - 1] ?? [];
+    const below = lines[start + count] ?? [];
+    const next = texts[count] ?? "";
+    const piece = FIRST_WORD.exec(next)?.[0] ?? "";
+    const pieceCase = capitals ? piece === piece.toUpperCase() : LOWER_LETTER.test(piece[0] ?? "");
+    if (piece === "" || !pieceCase || !isFull(above, below, widest, breaks.glyphs)) break;
+    word += piece;
+    if (isKnownWord(word, breaks.words)) known = count;
+    if (piece !== next) break;
+  }
+  return known;
+}
+
+/**
+ * The words of the labels the interpreter reads a table by, known whatever else the document prints:
+ * a narrow cell may break every one of its prints («Зага» over «льн» over «ий обсяг»).
+ */
+const LABEL_WORDS = new Set(
+  [
+    "загальний обсяг обсяги фінансування джерела джерело всього усього разом у тому числі",
+    "бюджет бюджету громади територіальної місцевий місцевого державний державного обласний",
+    "обласного інші кошти коштів позабюджетні",
+    "виконавці виконавець відповідальні строк виконання заходи заходу назва найменування результат",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+function isKnownWord(word: string, words: ReadonlySet<string>): boolean {
+  const lower = word.toLowerCase();
+  return words.has(lower) || LABEL_WORDS.has(lower);
 }
 
 const UPPER_LETTER = new RegExp(UPPER, "u");
+const LOWER_LETTER = new RegExp(LOWER, "u");
 
 /**
- * A cell's lines as one text. With the widest line of its column and the document's glyph widths, a
- * word the cell broken mid-word is joined back without a space (`breaksWord`).
+ * A cell's lines as one text. With the widest line of its column and what tells a broken word, a
+ * word the cell broke mid-word is joined back without a space (`breaksWord`, `knownWordPieces`).
  */
-function cellText(runs: TextRun[], widest?: number, glyphs?: GlyphWidths): string {
-  return joinCellLines(groupLines(runs), widest, glyphs);
+function cellText(runs: TextRun[], widest?: number, breaks?: WordBreaks): string {
+  return joinCellLines(groupLines(runs), widest, breaks);
+}
+
+/** The lines that go on with the word the line above them ends, by index. */
+function brokenWordLines(lines: TextRun[][], widest: number, breaks: WordBreaks): Set<number> {
+  const joined = new Set<number>();
+  for (let index = 1; index < lines.length; index++) {
+    const above = lines[index - 1] ?? [];
+    const line = lines[index] ?? [];
+    if (joined.has(index) || breaksWord(above, line, widest, breaks.glyphs)) {
+      joined.add(index);
+      continue;
+    }
+    const pieces = knownWordPieces(lines, index - 1, widest, breaks);
+    for (let piece = 0; piece < pieces; piece++) joined.add(index + piece);
+  }
+  return joined;
 }
 
 /** `cellText` of a cell's lines already grouped by baseline. */
-function joinCellLines(lines: TextRun[][], widest?: number, glyphs?: GlyphWidths): string {
+function joinCellLines(lines: TextRun[][], widest?: number, breaks?: WordBreaks): string {
+  const joined = widest !== undefined && breaks ? brokenWordLines(lines, widest, breaks) : new Set();
   return lines.reduce((text, line, index) => {
-    const above = lines[index - 1];
     const current = lineText(line);
-    if (above && widest !== undefined && glyphs && text !== "" && breaksWord(above, line, widest, glyphs))
-      return `${text}${current}`;
+    if (joined.has(index) && text !== "") return `${text}${current}`;
     return joinLines(text, current);
   }, "");
 }
@@ -276,9 +376,11 @@ interface PageTable {
   rowTops?: number[];
   /** Read from the alignment of its lines alone: no borders, no header the interpreter knows. */
   headerless?: boolean;
+  /** No rulings between its rows (`Table.unruled`). */
+  unruled?: boolean;
 }
 
-function readGrid(grid: Grid, runs: TextRun[], glyphs?: GlyphWidths): PageTable {
+function readGrid(grid: Grid, runs: TextRun[], breaks?: WordBreaks): PageTable {
   const width = grid.columns.length - 1;
   const height = grid.rows.length - 1;
   const buckets = Array.from({ length: height }, () => Array.from({ length: width }, () => [] as TextRun[]));
@@ -294,7 +396,7 @@ function readGrid(grid: Grid, runs: TextRun[], glyphs?: GlyphWidths): PageTable 
   const cells = grouped.map((row) =>
     stackedCells(
       row,
-      row.map((lines, column) => joinCellLines(lines, widest[column], glyphs)),
+      row.map((lines, column) => joinCellLines(lines, widest[column], breaks)),
     ),
   );
   return { kind: "table", top: grid.top, grid, cells, merged: mergedFromAbove(grid, cells) };
@@ -358,8 +460,8 @@ function toLine(runs: TextRun[]): PageLine {
 function pageItems(
   page: PageContent,
   carried: { columns?: number[]; numbers?: number[]; header?: string[] },
-  headerless: boolean,
-  glyphs?: GlyphWidths,
+  { headerless, marksUnruled }: { headerless: boolean; marksUnruled: boolean },
+  breaks?: WordBreaks,
 ): PageItem[] {
   const horizontal = mergeRulings(page.horizontal, 1);
   const grids = findGrids(horizontal, mergeRulings(page.vertical, 1));
@@ -368,12 +470,12 @@ function pageItems(
   for (const grid of grids) {
     const mine = rest.filter((run) => inside(grid, run));
     rest = rest.filter((run) => !inside(grid, run));
-    tables.push(readGrid(grid, mine, glyphs));
+    tables.push(readGrid(grid, mine, breaks));
   }
   const aligned = alignedTables(
     groupLines(rest),
     lineText,
-    (runs, widest) => cellText(runs, widest, glyphs),
+    (runs, widest) => cellText(runs, widest, breaks),
     { horizontal, ...carried, headerless, ...(page.headedTop ? { headedTop: true } : {}) },
   );
   const last = aligned.tables.at(-1);
@@ -402,6 +504,7 @@ function pageItems(
       cells: table.cells,
       rowTops: table.rowTops,
       ...(table.headerless ? { headerless: true } : {}),
+      ...(table.rowsRuled || !marksUnruled ? {} : { unruled: true }),
     });
   }
   const lines = aligned.rest.map((runs) =>
@@ -725,7 +828,12 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
     const merged = table.merged?.[index];
     return merged ? { ...row, mergedFromAbove: merged } : row;
   });
-  const block: Table = { kind: "table", rows, line: rows[0]?.line ?? builder.line };
+  const block: Table = {
+    kind: "table",
+    rows,
+    line: rows[0]?.line ?? builder.line,
+    ...(table.unruled ? { unruled: true } : {}),
+  };
   builder.blocks.push(block);
   if (table.headerless)
     builder.headerless.set(
@@ -779,17 +887,19 @@ function withoutMarks(rows: TableRow[]): TableRow[] {
  * `lineAt` gives the source line at a baseline of a page, for pages made from text; blocks and rows are
  * numbered in order otherwise. `headerless`: tables without borders and without a header the
  * interpreter knows are read from their alignment alone (`aligned.ts`), as the PDF reader does.
+ * `marksUnruled`: a table without rulings between its rows is marked `unruled` (a PDF's; text laid
+ * out in columns never shows borders, so its tables are not).
  */
 export function layoutPages(
   pages: PageContent[],
   lineAt?: (page: number, y: number) => number | undefined,
-  { headerless = true }: { headerless?: boolean } = {},
+  { headerless = true, marksUnruled = true }: { headerless?: boolean; marksUnruled?: boolean } = {},
 ): { blocks: Block[]; unframed: number[]; headerless: number[][] } {
   const carried = {};
-  const glyphs = fitGlyphWidths(pages.flatMap((page) => page.runs));
+  const breaks = { glyphs: fitGlyphWidths(pages.flatMap((page) => page.runs)), words: documentWords(pages) };
   const items = dropFurniture(
     pages,
-    pages.map((page) => pageItems(page, carried, headerless, glyphs)),
+    pages.map((page) => pageItems(page, carried, { headerless, marksUnruled }, breaks)),
   );
   const builder: Builder = {
     blocks: [],

@@ -1,14 +1,17 @@
 /**
  * Reading a PDF with pdfjs-dist (Mozilla's PDF.js, Apache-2.0; chosen over mupdf, whose JavaScript
- * build is AGPL, and because it needs no native code): each page's text runs from `getTextContent`
- * and its straight ruling lines from the operator list, with the graphics state's transform applied.
+ * build is AGPL, and because it needs no native code): each page's text runs from `getTextContent`;
+ * its straight ruling lines from its content streams read here (`rulings.ts`), or from pdf.js's
+ * operator list where those hold what this reader leaves to pdf.js.
  */
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { NotAProgrammeError } from "../blocks.js";
 import { checkDeadline, checkPdfPages } from "../limits.js";
 import { bilingual, FORMAT_MESSAGES } from "../sniff.js";
-import type { PageContent, Ruling, TextRun } from "./geometry.js";
+import type { PageContent, TextRun } from "./geometry.js";
+import { PdfObjects } from "./objects.js";
 import { pdfjs } from "./pdfjs.js";
+import { contentRulings, operatorListRulings, type Rulings } from "./rulings.js";
 
 type PdfJs = Awaited<ReturnType<typeof pdfjs>>;
 /**
@@ -30,134 +33,25 @@ export const PDF_MESSAGES = {
   broken: FORMAT_MESSAGES.brokenPdf,
 } as const;
 
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
-
-/** pdf.js's path opcodes inside a `constructPath` (DrawOPS). */
-const MOVE_TO = 0;
-const LINE_TO = 1;
-const CURVE_TO = 2;
-const QUADRATIC_TO = 3;
-const CLOSE = 4;
-
-/** The operators that paint a path: made at the first path, once pdf.js (OPS) is loaded. */
-let PAINTS: Set<number> | undefined;
-/** A filled rectangle thinner than this is a ruling drawn as a bar (Word's PDFs draw borders so). */
-const BAR = 2.5;
-
-/** The polygons of a pdf.js path: its points, subpath by subpath. */
-function subpaths(data: ArrayLike<number>): [number, number][][] {
-  const paths: [number, number][][] = [];
-  let current: [number, number][] = [];
-  for (let at = 0; at < data.length; ) {
-    const op = data[at] ?? CLOSE;
-    if (op === MOVE_TO) {
-      if (current.length > 0) paths.push(current);
-      current = [[data[at + 1] ?? 0, data[at + 2] ?? 0]];
-      at += 3;
-    } else if (op === LINE_TO) {
-      current.push([data[at + 1] ?? 0, data[at + 2] ?? 0]);
-      at += 3;
-    } else if (op === CURVE_TO) at += 7;
-    else if (op === QUADRATIC_TO) at += 5;
-    else {
-      if (current[0]) current.push(current[0]);
-      at += 1;
+/** The page's rulings from its content streams; from pdf.js's operator list where those are not read here. */
+async function pageRulings(page: PDFPageProxy, objects: PdfObjects | undefined): Promise<Rulings> {
+  if (objects && page.ref) {
+    try {
+      return contentRulings(objects, page.ref);
+    } catch {
+      // Unread: something pdf.js reads its own way (or damage it mends); it reads the page below.
     }
   }
-  if (current.length > 0) paths.push(current);
-  return paths;
+  return operatorListRulings(await page.getOperatorList(), OPS);
 }
 
-interface Rulings {
-  horizontal: Ruling[];
-  vertical: Ruling[];
-}
-
-function addSegment(out: Rulings, [x1, y1]: [number, number], [x2, y2]: [number, number]): void {
-  if (Math.abs(y1 - y2) < 0.5 && Math.abs(x1 - x2) > 1) {
-    out.horizontal.push({ at: y1, from: Math.min(x1, x2), to: Math.max(x1, x2) });
-  } else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y1 - y2) > 1) {
-    out.vertical.push({ at: x1, from: Math.min(y1, y2), to: Math.max(y1, y2) });
+/** The document's objects for `contentRulings`, or none when its structure is left to pdf.js. */
+function pdfObjects(bytes: Uint8Array): PdfObjects | undefined {
+  try {
+    return new PdfObjects(bytes);
+  } catch {
+    return undefined;
   }
-}
-
-/** A filled thin rectangle is one ruling along its middle; a stroked path, each straight side. */
-function addPath(out: Rulings, points: [number, number][], filled: boolean): void {
-  const xs = points.map(([x]) => x);
-  const ys = points.map(([, y]) => y);
-  const [left, right, bottom, top] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  if (filled && top - bottom < BAR && right - left > 1) {
-    out.horizontal.push({ at: (top + bottom) / 2, from: left, to: right });
-    return;
-  }
-  if (filled && right - left < BAR && top - bottom > 1) {
-    out.vertical.push({ at: (left + right) / 2, from: bottom, to: top });
-    return;
-  }
-  for (let index = 1; index < points.length; index++) {
-    const from = points[index - 1];
-    const to = points[index];
-    if (from && to) addSegment(out, from, to);
-  }
-}
-
-async function pageRulings(page: PDFPageProxy): Promise<Rulings> {
-  const list = await page.getOperatorList();
-  const out: Rulings = { horizontal: [], vertical: [] };
-  const stack: Matrix[] = [];
-  let matrix = IDENTITY;
-  for (let index = 0; index < list.fnArray.length; index++) {
-    const fn = list.fnArray[index];
-    const args = list.argsArray[index] as unknown[] | null;
-    if (fn === OPS.save) stack.push(matrix);
-    else if (fn === OPS.restore) matrix = stack.pop() ?? IDENTITY;
-    else if (fn === OPS.transform) matrix = multiply(matrix, args as unknown as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(matrix);
-      const form = args?.[0] as Matrix | null | undefined;
-      if (form) matrix = multiply(matrix, form);
-    } else if (fn === OPS.paintFormXObjectEnd) matrix = stack.pop() ?? IDENTITY;
-    else if (fn === OPS.constructPath && args) {
-      const paint = args[0] as number;
-      PAINTS ??= new Set([
-        OPS.stroke,
-        OPS.closeStroke,
-        OPS.fill,
-        OPS.eoFill,
-        OPS.fillStroke,
-        OPS.eoFillStroke,
-      ]);
-      if (!PAINTS.has(paint)) continue;
-      const filled = paint !== OPS.stroke && paint !== OPS.closeStroke;
-      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
-      if (!data) continue;
-      const current = matrix;
-      for (const points of subpaths(data)) {
-        addPath(
-          out,
-          points.map(([x, y]) => apply(current, x, y)),
-          filled,
-        );
-      }
-    }
-  }
-  return out;
 }
 
 interface TextItemLike {
@@ -177,11 +71,15 @@ function pageRuns(items: readonly unknown[]): TextRun[] {
   return runs;
 }
 
-async function readPage(document: PDFDocumentProxy, number: number): Promise<PageContent> {
+async function readPage(
+  document: PDFDocumentProxy,
+  number: number,
+  objects: PdfObjects | undefined,
+): Promise<PageContent> {
   const page = await document.getPage(number);
   const [, , width, height] = page.view as [number, number, number, number];
   const text = await page.getTextContent();
-  const rulings = await pageRulings(page);
+  const rulings = await pageRulings(page, objects);
   page.cleanup();
   return { runs: pageRuns(text.items), ...rulings, width, height };
 }
@@ -226,10 +124,11 @@ export async function loadPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
   }
   try {
     checkPdfPages(document.numPages);
+    const objects = pdfObjects(bytes);
     const pages: PageContent[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       checkDeadline();
-      pages.push(await readPage(document, number));
+      pages.push(await readPage(document, number, objects));
     }
     return pages;
   } catch (error) {

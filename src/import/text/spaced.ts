@@ -366,5 +366,6 @@ export function readSpacedBlocks(text: string): Block[] | null {
   const pages = pageLines.map(toPage);
   checkConfident(pages);
   const numbers = pageLines.map(lineNumbers);
-  return layoutPages(pages, (page, y) => numbers[page]?.get(y), { headerless: false }).blocks;
+  return layoutPages(pages, (page, y) => numbers[page]?.get(y), { headerless: false, marksUnruled: false })
+    .blocks;
 }

@@ -59,7 +59,7 @@ describe("family 4 aligned with spaces right after the task table, on the same p
 /**
  * A council's resources table («Ресурсне забезпечення Програми»: a row per source and a total row by
  * the task table's years, «Усього витрат» last), with or without its caption, laid out on its own
- * columns right after the task table.
+ * columns right after the task table: read as `Programme.resources`, its numbers placed.
  */
 const resourcesTable = (years: string[]) =>
   fc
@@ -88,16 +88,23 @@ const resourcesTable = (years: string[]) =>
       ];
       const table: WordBlock = { kind: "table", rows: [header, ...rows], headerRows: 1 };
       const numbers = amounts.flat().filter((value) => value !== 0).length;
+      // As read: each row's years and its «Усього витрат», in kopecks (a dash is zero).
+      const read = amounts.map((values, index) => ({
+        source: ["local", "other", "total"][index],
+        byYear: Object.fromEntries(years.map((year, at) => [year, (values[at] ?? 0) * 100_000])),
+        total: (values[years.length] ?? 0) * 100_000,
+      }));
       return {
         blocks: caption
           ? [{ kind: "paragraph" as const, text: "Таблиця 3. Ресурсне забезпечення Програми" }, table]
           : [table],
         numbers,
+        read,
       };
     });
 
 describe("family 1 aligned with spaces with a resources table under it, on the same page", () => {
-  it(`reads the task table alone and names the resources table's numbers (${Math.ceil(RUNS / 4)} seeds)`, () => {
+  it(`reads the task table alone and the resources table as the programme's resources (${Math.ceil(RUNS / 4)} seeds)`, () => {
     const documents = spacedDocument.chain((document) =>
       resourcesTable(document.model.years).map((resources) => ({ document, resources })),
     );
@@ -109,9 +116,15 @@ describe("family 1 aligned with spaces with a resources table under it, on the s
         const alone = importText(table).coverage;
         expect(coverage, text).toEqual({
           numbersSeen: (alone?.numbersSeen ?? 0) + resources.numbers,
-          numbersPlaced: alone?.numbersPlaced,
-          numbersFlagged: (alone?.numbersFlagged ?? 0) + resources.numbers,
+          numbersPlaced: (alone?.numbersPlaced ?? 0) + resources.numbers,
+          numbersFlagged: alone?.numbersFlagged,
         });
+        const read = (programme.resources ?? []).map(({ source, byYear, total }) => ({
+          source,
+          byYear,
+          total,
+        }));
+        expect(read, text).toEqual(resources.read);
       }),
       { ...PROPERTY_RUNS, numRuns: Math.ceil(PROPERTY_RUNS.numRuns / 4) },
     );
