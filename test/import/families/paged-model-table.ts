@@ -514,6 +514,15 @@ export function renderPaged(model: TaskTableModel, style: PagedStyle): { text: s
 }
 
 export const pagedDocument = fc
+  .tuple(taskTableModel, pagedStyle)
+  .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
+
+/**
+ * Family 1 with a third of its deadlines in other spellings (`withSpelledDeadlines`): read as text,
+ * DOCX and LibreOffice's ODT/PDF. Not yet in the PDF tests' own renderings (pdf-borderless,
+ * pdf-unframed), where they still break rows.
+ */
+export const pagedSpelledDocument = fc
   .tuple(taskTableModel.map(withSpelledDeadlines), pagedStyle)
   .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
 
