@@ -76,6 +76,11 @@ export interface HeaderShape {
    * title in its heading row.
    */
   rowNumbers: boolean;
+  /**
+   * The `№` column's numbers (`rowNumbers`) in the DOCX as Word's automatic numbering (w:numPr, one
+   * «%1.» list over the table) instead of typed text; the text rendering prints them all the same.
+   */
+  autoNumbers?: boolean;
   repeatTask: boolean;
   /** The amounts' heading names the total: «Загальний обсяг фінансування, тис. грн» over the total and the years. */
   wideTotal: boolean;
@@ -299,7 +304,7 @@ class PagedRenderer {
   private push(cells: string[], word: WordCell[] = cells, number = ""): void {
     if (this.extra) {
       cells = [number, ...cells];
-      word = [number, ...word];
+      word = [this.rowNumberCell(number), ...word];
     }
     cells = this.order(cells);
     word = this.order(word);
@@ -310,6 +315,12 @@ class PagedRenderer {
     this.row++;
     this.lines.push(cells.join("\t"));
     this.word.row(word);
+  }
+
+  /** The `№` cell of a row in the DOCX: the typed number, or Word's own (`HeaderShape.autoNumbers`). */
+  private rowNumberCell(number: string): WordCell {
+    if (!this.style.headerShape?.autoNumbers || number === "") return number;
+    return { text: "", list: { id: "row-numbers", format: "%1." } };
   }
 
   private amounts(byYear: (year: string) => number): string[] {
@@ -566,11 +577,10 @@ export function inSectionWords<Document extends { model: TaskTableModel; style: 
 export const pagedShapedDocument = fc
   .tuple(taskTableModel, pagedStyle, headerShape)
   .map(([plainModel, plain, drawn]) => {
-    const shape = fitWord(
-      { ...drawn, rowNumbers: drawn.rowNumbers && drawn.oneName === null },
-      plain,
-      plainModel.directions.length,
-    );
+    const rowNumbers = drawn.rowNumbers && drawn.oneName === null;
+    // Word numbers the № column itself in half of them, by the parity of the drawn gap (no new draw).
+    const autoNumbers = rowNumbers && plain.gap % 2 === 1;
+    const shape = fitWord({ ...drawn, rowNumbers, autoNumbers }, plain, plainModel.directions.length);
     const style = { ...plain, headerShape: shape };
     const capitals = shape.oneName !== null && shape.directionHeading === "capitals";
     const shaped = capitals
