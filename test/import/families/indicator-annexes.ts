@@ -210,16 +210,18 @@ function renderPerformance(m: Model, s: Style): Rendered {
     rows.push([`${d + 1}${s.dotNumbers ? "." : ""}`, group, ...Array(header.length - 2).fill("")]);
     for (const indicator of direction.indicators) {
       const { values } = printed(indicator, [], s);
-      // No footnote marks: this annex's baseline «0***» reads as «0» (reported, not yet settled).
       const [baseline = "", ...targets] = values;
+      // Footnote marks as the indicator list prints them; the model keeps the values without them.
+      const mark = (value: string, index: number) =>
+        s.footnotes && index % 2 === 0 && value !== "" ? `${value}***` : value;
       splittable.add(rows.length);
       shiftedRows.add(rows.length);
       rows.push([
         "",
         indicator.name,
         indicator.unit,
-        baseline,
-        ...targets,
+        mark(baseline, 0),
+        ...targets.map((value, index) => mark(value, index + 1)),
         performanceTotal(indicator, targets, s),
       ]);
       indicators.push({
@@ -241,6 +243,7 @@ function renderPerformance(m: Model, s: Style): Rendered {
   word.blocks.push(...linesToWord(head, s.pageBreaks));
   for (const line of caption) word.paragraph(line);
   annexTable(word, [header, ...(s.numberRow ? [numbers] : [])], rows, top, s);
+  if (s.footnotes) word.paragraph("*** – дані за попередній рік");
   const text = [
     ...head,
     "",
@@ -250,6 +253,7 @@ function renderPerformance(m: Model, s: Style): Rendered {
     ...(s.numberRow ? [numbers.join(T)] : []),
     ...withBreaks(rows, top, 1, s, splittable, shiftedRows),
     "",
+    ...(s.footnotes ? ["*** – дані за попередній рік", ""] : []),
   ].join("\n");
   return { text, word: word.blocks, indicators, variables: [] };
 }
