@@ -1,6 +1,7 @@
 /** The national comparison's answers (GET /api/v1/compare, /api/v1/national), shared by the API and the web app. */
 import { z } from "zod";
 import { CATEGORY_IDS } from "../domain/classify/categories.js";
+import { COMMUNITY_KINDS } from "../domain/geo/full-name.js";
 
 const category = z.enum(CATEGORY_IDS);
 const kopecks = z.number().int();
@@ -43,22 +44,36 @@ export const spreadOut = z.object({
 });
 export type SpreadOut = z.infer<typeof spreadOut>;
 
-/** A community listed by the national view: its name and oblast are in the view's `community_names`. */
-export const outlier = z.object({
-  katottg: z.string(),
-  per_resident_kopecks: z.number(),
+/**
+ * Communities listed by the national view, column by column: the i-th community, a position in the
+ * view's `community_names` (its code, name and oblast), goes with the i-th per-resident sum.
+ */
+export const listedCommunities = z.object({
+  community: z.array(z.number().int()),
+  per_resident_kopecks: z.array(z.number()),
 });
-export type Outlier = z.infer<typeof outlier>;
+export type ListedCommunities = z.infer<typeof listedCommunities>;
+
+/** One listed community, as the web page reads it from `ListedCommunities` and `community_names`. */
+export interface Outlier {
+  katottg: string;
+  per_resident_kopecks: number;
+}
 
 /**
- * The communities of one oblast (null: without an oblast) that the view lists, each named once however
- * many lists it is in: name by KATOTTG code.
+ * Every community the view lists (in `outliers` and `top_communities`), named once however many lists
+ * have it, column by column: the i-th code, kind, oblast and name go together. The official name is
+ * `name` followed by the kind's word and «територіальна громада» (`name` «Озерянська», `kind` "village":
+ * «Озерянська сільська територіальна громада»); with a null kind, `name` is the whole name. `oblast` is a
+ * position in the view's `oblast_names` (null: the community has no oblast).
  */
-export const oblastNames = z.object({
-  oblast: z.string().nullable(),
-  communities: z.record(z.string(), z.string()),
+export const listedNames = z.object({
+  katottg: z.array(z.string()),
+  kind: z.array(z.enum(COMMUNITY_KINDS).nullable()),
+  oblast: z.array(z.number().int().nullable()),
+  name: z.array(z.string()),
 });
-export type OblastNames = z.infer<typeof oblastNames>;
+export type ListedNames = z.infer<typeof listedNames>;
 
 /** A category by its id only: the labels are in docs/classification.md (the web page names it in its language). */
 export const categoryStats = z.object({
@@ -69,38 +84,55 @@ export const categoryStats = z.object({
   /** How many communities lie outside the IQR fences. */
   outlier_count: z.number().int(),
   /** The most extreme of them, farthest from the median first (at most OUTLIERS_SHOWN). */
-  outliers: z.array(outlier),
+  outliers: listedCommunities,
 });
 export type CategoryStats = z.infer<typeof categoryStats>;
 
-/** An oblast's place in the national ranking (its categories: the national view with `oblast`). */
-export const oblastRank = z.object({
-  oblast: z.string(),
-  rank: z.number().int(),
-  communities: z.number().int(),
-  total_kopecks: kopecks,
-  per_resident: spreadOut,
+/**
+ * The oblasts ranked by median per-resident spend, highest first, column by column: the i-th entry of
+ * every column is the oblast of rank i + 1, named by the view's `oblast_names[i]` (its categories: the
+ * national view with `oblast`). Medians and quartiles are null where no community of the oblast has a
+ * known population.
+ */
+export const oblastRanking = z.object({
+  communities: z.array(z.number().int()),
+  total_kopecks: z.array(kopecks),
+  median: z.array(z.number().nullable()),
+  q1: z.array(z.number().nullable()),
+  q3: z.array(z.number().nullable()),
 });
-export type OblastRank = z.infer<typeof oblastRank>;
+export type OblastRanking = z.infer<typeof oblastRanking>;
+
+/** One oblast of the ranking, as the web page reads it from `OblastRanking`. */
+export interface OblastRank {
+  oblast: string;
+  rank: number;
+  communities: number;
+  total_kopecks: number;
+  per_resident: SpreadOut;
+}
 
 export const nationalView = z.object({
   year: z.number().int(),
   /** Every year some published programme plans money for, ascending: what else can be asked for. */
   years: z.array(z.number().int()),
-  /** Null: the whole country; else the view of one oblast's communities. */
-  oblast: z.string().nullable(),
   communities: z.number().int(),
   total_kopecks: kopecks,
   per_resident: spreadOut,
   categories: z.array(categoryStats),
-  /** Ranked by median per-resident spend, highest first; empty in an oblast's view. */
-  oblasts: z.array(oblastRank),
-  /** Communities ranked by per-resident spend, highest first (top 10). */
-  top_communities: z.array(outlier),
+  /** Top 10 communities by per-resident spend, highest first. */
+  top_communities: listedCommunities,
+  /** Empty columns in an oblast's view. */
+  oblasts: oblastRanking,
+  community_names: listedNames,
+  /** Null: the whole country; else the view of one oblast's communities. */
+  oblast: z.string().nullable(),
   /**
-   * The name and oblast of every community in `outliers` and `top_communities`, grouped by oblast (in
-   * Ukrainian alphabetical order, without an oblast last): named once, not in every list that has it.
+   * The oblasts the view names: in the country's view those of the ranking, in its order ("—": the
+   * communities without an oblast); in an oblast's view that oblast alone. The names (these, `oblast`
+   * and `community_names.name`), the view's only non-ASCII text, come last: a client decodes everything
+   * before them on its ASCII fast path.
    */
-  community_names: z.array(oblastNames),
+  oblast_names: z.array(z.string()),
 });
 export type NationalView = z.infer<typeof nationalView>;

@@ -2,13 +2,14 @@ import type {
   CategoryStats,
   CompareCommunity,
   CompareProgramme,
+  ListedCommunities,
+  ListedNames,
   NationalView,
-  OblastNames,
-  OblastRank,
-  Outlier,
+  OblastRanking,
   SpreadOut,
 } from "../contract/national.js";
 import { CATEGORY_IDS, type CategoryId, categoryInfo } from "../domain/classify/index.js";
+import { splitCommunityName } from "../domain/geo/full-name.js";
 import { toKopecks } from "../store/convert.js";
 import { categorySumsOfYear, publishedYears, summaryRows } from "../store/national.js";
 import type { Db } from "../store/schema.js";
@@ -116,34 +117,54 @@ const outSpread = (of: Spread): SpreadOut => ({
 /** Groups without a known population rank last. */
 const rankValue = (of: Spread) => (Number.isNaN(of.median) ? Number.NEGATIVE_INFINITY : of.median);
 
-function outlierOf(community: CommunityYear, value: number): Outlier {
-  return { katottg: community.katottg, per_resident_kopecks: round(value) };
+/** Communities by code with their per-resident values, column by column; positions replace the codes at the end. */
+interface CodedList {
+  katottg: string[];
+  per_resident_kopecks: number[];
 }
 
-/** The oblasts' names in Ukrainian order, and communities without an oblast after them. */
-const byOblast = (a: string | null, b: string | null) =>
-  a === null || b === null ? Number(a === null) - Number(b === null) : a.localeCompare(b, "uk");
+function listedOf(ranked: { community: CommunityYear; value: number }[]): CodedList {
+  return {
+    katottg: ranked.map(({ community }) => community.katottg),
+    per_resident_kopecks: ranked.map(({ value }) => round(value)),
+  };
+}
 
-/** Each listed community named once, grouped by oblast. */
-function communityNames(communities: CommunityYear[], listed: Outlier[]): OblastNames[] {
+/** Each listed community named once, in the order the lists first give it; its oblast by position in `oblastNames`. */
+function communityNames(
+  communities: CommunityYear[],
+  listed: CodedList[],
+  oblastNames: string[],
+): ListedNames {
   const byCode = new Map(communities.map((community) => [community.katottg, community]));
-  const groups = new Map<string | null, Record<string, string>>();
-  for (const { katottg } of listed) {
+  const named = [...new Set(listed.flatMap((each) => each.katottg))].flatMap((katottg) => {
     const community = byCode.get(katottg);
-    if (!community) continue;
-    const names = groups.get(community.oblast) ?? {};
-    names[katottg] = community.name;
-    groups.set(community.oblast, names);
-  }
-  return [...groups.keys()]
-    .sort(byOblast)
-    .map((oblast) => ({ oblast, communities: groups.get(oblast) ?? {} }));
+    return community ? [community] : [];
+  });
+  const parts = named.map((community) => splitCommunityName(community.name));
+  return {
+    katottg: named.map((community) => community.katottg),
+    kind: parts.map((each) => each.kind),
+    oblast: named.map(({ oblast }) => (oblast === null ? null : oblastNames.indexOf(oblast))),
+    name: parts.map((each) => each.name),
+  };
+}
+
+/** A list with each community as its position in `names`. */
+function byPosition(list: CodedList, names: ListedNames): ListedCommunities {
+  const position = new Map(names.katottg.map((katottg, index) => [katottg, index]));
+  return {
+    community: list.katottg.map((katottg) => position.get(katottg) ?? -1),
+    per_resident_kopecks: list.per_resident_kopecks,
+  };
 }
 
 /** Outliers listed per category, and communities in the top list. */
 export const OUTLIERS_SHOWN = 10;
 
-function categoryStats(communities: CommunityYear[]): CategoryStats[] {
+type CodedStats = Omit<CategoryStats, "outliers"> & { outliers: CodedList };
+
+function categoryStats(communities: CommunityYear[]): CodedStats[] {
   const withPopulation = communities.filter((community) => community.population);
   return CATEGORY_IDS.map((category) => {
     const values = withPopulation.map(
@@ -160,7 +181,7 @@ function categoryStats(communities: CommunityYear[]): CategoryStats[] {
       total_kopecks: total,
       per_resident: outSpread(of),
       outlier_count: outliers.length,
-      outliers: outliers.slice(0, OUTLIERS_SHOWN).map(({ community, value }) => outlierOf(community, value)),
+      outliers: listedOf(outliers.slice(0, OUTLIERS_SHOWN)),
     };
   }).filter((stats) => stats.total_kopecks !== 0);
 }
@@ -179,29 +200,35 @@ function perResidentSpread(communities: CommunityYear[]): Spread {
 export async function nationalView(db: Db, year: number, oblast?: string): Promise<NationalView> {
   const communities = await communityYears(db, year, oblast);
   const years = await publishedYears(db);
-  const top = communities
-    .filter((each) => each.population)
-    .map((each) => ({ each, value: each.total / (each.population ?? 1) }))
-    .sort((a, b) => b.value - a.value)
-    .slice(0, OUTLIERS_SHOWN)
-    .map(({ each, value }) => outlierOf(each, value));
+  const top = listedOf(
+    communities
+      .filter((each) => each.population)
+      .map((community) => ({ community, value: community.total / (community.population ?? 1) }))
+      .sort((a, b) => b.value - a.value)
+      .slice(0, OUTLIERS_SHOWN),
+  );
   const categories = categoryStats(communities);
-  const listed = [...categories.flatMap((stats) => stats.outliers), ...top];
+  const listed = [...categories.map((stats) => stats.outliers), top];
+  const ranked = oblast === undefined ? rankedOblasts(communities) : [];
+  const oblastNames = oblast === undefined ? ranked.map((each) => each.oblast) : [oblast];
+  const names = communityNames(communities, listed, oblastNames);
   return {
     year,
     years,
-    oblast: oblast ?? null,
     communities: communities.length,
     total_kopecks: communities.reduce((sum, each) => sum + each.total, 0),
     per_resident: outSpread(perResidentSpread(communities)),
-    categories,
-    oblasts: oblast === undefined ? oblastRanking(communities) : [],
-    top_communities: top,
-    community_names: communityNames(communities, listed),
+    categories: categories.map((stats) => ({ ...stats, outliers: byPosition(stats.outliers, names) })),
+    top_communities: byPosition(top, names),
+    oblasts: oblastRanking(ranked),
+    community_names: names,
+    oblast: oblast ?? null,
+    oblast_names: oblastNames,
   };
 }
 
-function oblastRanking(communities: CommunityYear[]): OblastRank[] {
+/** The oblasts by median per-resident spend, highest first ("—": the communities without an oblast). */
+function rankedOblasts(communities: CommunityYear[]) {
   const byOblast = new Map<string, CommunityYear[]>();
   for (const community of communities) {
     const oblast = community.oblast ?? "—";
@@ -210,11 +237,15 @@ function oblastRanking(communities: CommunityYear[]): OblastRank[] {
   return [...byOblast.entries()]
     .map(([oblast, members]) => ({ oblast, members, of: perResidentSpread(members) }))
     .sort((a, b) => rankValue(b.of) - rankValue(a.of) || a.oblast.localeCompare(b.oblast, "uk"))
-    .map(({ oblast, members, of }, index) => ({
-      oblast,
-      rank: index + 1,
-      communities: members.length,
-      total_kopecks: members.reduce((sum, each) => sum + each.total, 0),
-      per_resident: outSpread(of),
-    }));
+    .map(({ oblast, members, of }) => ({ oblast, members, of: outSpread(of) }));
+}
+
+function oblastRanking(ranked: ReturnType<typeof rankedOblasts>): OblastRanking {
+  return {
+    communities: ranked.map(({ members }) => members.length),
+    total_kopecks: ranked.map(({ members }) => members.reduce((sum, each) => sum + each.total, 0)),
+    median: ranked.map(({ of }) => of.median),
+    q1: ranked.map(({ of }) => of.q1),
+    q3: ranked.map(({ of }) => of.q3),
+  };
 }

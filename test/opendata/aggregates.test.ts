@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
 import type { NationalView } from "../../src/contract/national.js";
 import { autoCategories } from "../../src/domain/classify/index.js";
+import { joinCommunityName } from "../../src/domain/geo/full-name.js";
 import { allItems, type Direction, type Programme } from "../../src/domain/model.js";
 import { generateNation, type SyntheticProgramme } from "../../src/domain/synthetic/index.js";
 import { programmeTotals } from "../../src/domain/totals.js";
@@ -110,24 +111,51 @@ describe("compare and national view", () => {
   it("national names each community it lists once, under its own oblast, however many lists have it", async () => {
     const body = (await app.inject(`/api/v1/national?year=${YEAR}`)).body;
     const view = JSON.parse(body) as NationalView;
-    const listed = [...view.categories.flatMap((stats) => stats.outliers), ...view.top_communities];
-    const codes = new Set(listed.map((each) => each.katottg));
-    expect(listed.length).toBeGreaterThan(codes.size);
-    for (const each of listed) expect(Object.keys(each).sort()).toEqual(["katottg", "per_resident_kopecks"]);
-    const named = view.community_names.flatMap(({ oblast, communities }) =>
-      Object.entries(communities).map(([katottg, name]) => ({ katottg, name, oblast })),
-    );
+    const lists = [...view.categories.map((stats) => stats.outliers), view.top_communities];
+    for (const list of lists) expect(list.community).toHaveLength(list.per_resident_kopecks.length);
+    const { katottg, kind, oblast, name } = view.community_names;
+    const positions = lists.flatMap((list) => list.community);
+    for (const at of positions) expect(at >= 0 && at < katottg.length).toBe(true);
+    const codes = new Set(positions.map((at) => katottg[at]));
+    expect(positions.length).toBeGreaterThan(codes.size);
+    for (const column of [kind, oblast, name]) expect(column).toHaveLength(katottg.length);
+    const named = katottg.map((code, index) => ({
+      katottg: code,
+      name: name[index] ?? "",
+      kind: kind[index] ?? null,
+      oblast: view.oblast_names[oblast[index] ?? -1],
+    }));
     const communities = [...nation, ...hand, unknown].map((each) => each.community);
-    expect(new Set(named.map((each) => each.katottg))).toEqual(codes);
-    expect(named).toHaveLength(codes.size);
+    expect(katottg).toEqual([...codes]);
     for (const each of named) {
       const community = communities.find((one) => one.katottg === each.katottg);
-      expect(each).toEqual({ katottg: each.katottg, name: community?.name, oblast: community?.oblast });
+      expect({ katottg: each.katottg, name: joinCommunityName(each), oblast: each.oblast }).toEqual({
+        katottg: each.katottg,
+        name: community?.name,
+        oblast: community?.oblast,
+      });
       const sameName = named.filter((other) => other.name === each.name).length;
       expect(body.split(JSON.stringify(each.name)).length - 1).toBe(sameName);
     }
-    const oblasts = view.community_names.map((group) => group.oblast);
-    expect(oblasts).toEqual([...oblasts].sort((a, b) => (a ?? "").localeCompare(b ?? "", "uk")));
+    expect(named.some((each) => each.kind !== null)).toBe(true);
+    for (const oblastName of view.oblast_names)
+      expect(body.split(JSON.stringify(oblastName))).toHaveLength(2);
+  });
+
+  it("national sends its lists column by column, and its only non-ASCII text, the names, last", async () => {
+    const body = (await app.inject(`/api/v1/national?year=${YEAR}`)).body;
+    const view = JSON.parse(body) as NationalView;
+    expect(Object.keys(view).slice(-4)).toEqual(["oblasts", "community_names", "oblast", "oblast_names"]);
+    expect(Object.keys(view.community_names).at(-1)).toBe("name");
+    expect(body.search(/[^\x20-\x7e]/)).toBeGreaterThan(body.lastIndexOf('"name":['));
+    const oblastBody = (
+      await app.inject(`/api/v1/national?year=${YEAR}&oblast=${encodeURIComponent("Тестова область")}`)
+    ).body;
+    expect(oblastBody.search(/[^\x20-\x7e]/)).toBeGreaterThan(oblastBody.lastIndexOf('"name":['));
+    expect(view.oblasts.communities).toHaveLength(view.oblast_names.length);
+    expect(body).not.toContain("територіальна громада");
+    expect(body).not.toContain('"rank"');
+    expect(body.match(/"katottg":/g)?.length).toBe(1);
   });
 
   it("national names a category by its id only (labels: docs/classification.md, the page's language)", async () => {
@@ -160,31 +188,40 @@ describe("compare and national view", () => {
         : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
     expect(view.per_resident.median).toBe(Math.round(median));
 
-    const test = view.oblasts.find((oblast) => oblast.oblast === "Тестова область");
+    const ranking = view.oblasts;
+    const at = view.oblast_names.indexOf("Тестова область");
     // 25, 50, 100, 2000 kopecks per resident: median 75, q1 43.75, q3 575; fence 575 + 1.5·531.25 = 1371.9.
-    expect(test?.communities).toBe(4);
-    expect(test?.per_resident).toEqual({ median: 75, q1: 44, q3: 575 });
+    expect(ranking.communities[at]).toBe(4);
+    const testSpread = { median: ranking.median[at], q1: ranking.q1[at], q3: ranking.q3[at] };
+    expect(testSpread).toEqual({ median: 75, q1: 44, q3: 575 });
     const oblast = (
       await app.inject(`/api/v1/national?year=${YEAR}&oblast=${encodeURIComponent("Тестова область")}`)
     ).json() as NationalView;
-    expect(oblast).toMatchObject({ oblast: "Тестова область", communities: 4, oblasts: [] });
-    expect(oblast.per_resident).toEqual(test?.per_resident);
+    expect(oblast).toMatchObject({ oblast: "Тестова область", communities: 4 });
+    expect(oblast.oblasts).toEqual({
+      communities: [],
+      total_kopecks: [],
+      median: [],
+      q1: [],
+      q3: [],
+    });
+    expect(oblast.oblast_names).toEqual(["Тестова область"]);
+    expect(new Set(oblast.community_names.oblast)).toEqual(new Set([0]));
+    expect(oblast.per_resident).toEqual(testSpread);
     const [category] = oblast.categories;
     expect(oblast.categories).toHaveLength(1);
     expect(category?.outlier_count).toBe(1);
-    expect(category?.outliers[0]).toMatchObject({
-      katottg: "UA99000000000000003",
-      per_resident_kopecks: 2000,
-    });
-    expect(view.oblasts.map((oblast) => oblast.rank)).toEqual(view.oblasts.map((_, index) => index + 1));
-    const medians = view.oblasts.map((oblast) => oblast.per_resident.median ?? Number.NEGATIVE_INFINITY);
+    expect(category?.outliers.per_resident_kopecks).toEqual([2000]);
+    const [outlierAt = -1] = category?.outliers.community ?? [];
+    expect(oblast.community_names.katottg[outlierAt]).toBe("UA99000000000000003");
+    const columns = Object.values(ranking).map((column) => column.length);
+    expect(new Set(columns)).toEqual(new Set([view.oblast_names.length]));
+    const medians = ranking.median.map((median) => median ?? Number.NEGATIVE_INFINITY);
     expect([...medians].sort((a, b) => b - a)).toEqual(medians);
-    expect(view.oblasts.at(-1)).toMatchObject({
-      oblast: unknown.community.oblast,
-      communities: 1,
-      total_kopecks: 50_000,
-      per_resident: { median: null, q1: null, q3: null },
-    });
+    const last = view.oblast_names.length - 1;
+    expect(view.oblast_names[last]).toBe(unknown.community.oblast);
+    expect([ranking.communities[last], ranking.total_kopecks[last]]).toEqual([1, 50_000]);
+    expect([ranking.median[last], ranking.q1[last], ranking.q3[last]]).toEqual([null, null, null]);
   });
 });
 

@@ -35,8 +35,10 @@ describe("communities' geography in the store", () => {
 
     await store.setStatus(saved.programmeId, "published");
     const view = await nationalView(store.kysely(), 2026);
-    expect(view.oblasts.map((each) => each.oblast)).toEqual(["Сумська область"]);
-    expect(view.top_communities.map((each) => each.katottg)).toEqual(["UA59060110000049734"]);
+    expect(view.oblast_names).toEqual(["Сумська область"]);
+    expect(view.top_communities.community.map((at) => view.community_names.katottg[at])).toEqual([
+      "UA59060110000049734",
+    ]);
     const oblast = await nationalView(store.kysely(), 2026, "Сумська область");
     expect(oblast.communities).toBe(1);
   });

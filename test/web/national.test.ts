@@ -27,6 +27,7 @@ import {
   formatPerResident,
   NO_OBLAST,
   nationalPath,
+  oblastRows,
   outlierRows,
   parseNationalSearch,
   toggleChosen,
@@ -194,8 +195,8 @@ describe("national page on a real national view", () => {
 
   it("has the data the assertions below rely on", () => {
     expect(view.communities).toBe(30);
-    expect(view.oblasts.length).toBeGreaterThan(10);
-    expect(view.top_communities.length).toBeGreaterThanOrEqual(2);
+    expect(view.oblast_names.length).toBeGreaterThan(10);
+    expect(view.top_communities.community.length).toBeGreaterThanOrEqual(2);
   });
 
   it("shows the national total and the median per resident in uk-UA format", () => {
@@ -209,7 +210,7 @@ describe("national page on a real national view", () => {
   });
 
   it("lists the oblasts by median per resident, highest first, with their ranks", () => {
-    const byMedian = [...view.oblasts].sort(
+    const byMedian = [...oblastRows(view)].sort(
       (a, b) =>
         Number(b.per_resident.median) - Number(a.per_resident.median) ||
         a.oblast.localeCompare(b.oblast, "uk"),
@@ -221,6 +222,17 @@ describe("national page on a real national view", () => {
     expect(rows.map((row) => row[3])).toEqual(
       byMedian.map((each) => ukHryvnias(Number(each.per_resident.median))),
     );
+  });
+
+  it("names the listed communities by their whole official names and oblasts", () => {
+    const generated = new Map(nation.map(({ community }) => [community.katottg, community]));
+    const named = [...topRows(view), ...outlierRows(view, "uk")];
+    expect(named.length).toBeGreaterThan(view.top_communities.community.length);
+    for (const row of named) {
+      const community = generated.get(row.katottg);
+      expect([row.name, row.oblast]).toEqual([community?.name, community?.oblast]);
+      expect(row.name).toMatch(/ (міська|селищна|сільська) територіальна громада$/);
+    }
   });
 
   it("lists the top communities in the API's order, each per resident in hryvnias", () => {
@@ -265,13 +277,14 @@ describe("national page on a real national view", () => {
   it("shows dashes, not zeros, where no community has a known population", () => {
     // What the API sends then: NaN quartiles serialise as null, and nobody is ranked per resident.
     const unknown = { median: Number.NaN, q1: Number.NaN, q3: Number.NaN };
+    const none = { community: [], per_resident_kopecks: [] };
     const html = render(
       JSON.parse(
         JSON.stringify({
           ...view,
           per_resident: unknown,
-          categories: view.categories.map((each) => ({ ...each, per_resident: unknown, outliers: [] })),
-          top_communities: [],
+          categories: view.categories.map((each) => ({ ...each, per_resident: unknown, outliers: none })),
+          top_communities: none,
         }),
       ) as NationalView,
     );
@@ -293,7 +306,7 @@ describe("national page on a real national view", () => {
         .slice(html.indexOf('data-testid="national-oblasts"'))
         .matchAll(/<a[^>]*href="([^"]*)"[^>]*>([^<]*)<\/a>/g),
     ];
-    const openable = view.oblasts.map((each) => each.oblast).filter((name) => name !== NO_OBLAST);
+    const openable = view.oblast_names.filter((name) => name !== NO_OBLAST);
     expect(links.map((match) => match[2])).toEqual(openable);
     expect(links.map((match) => match[1])).toEqual(
       openable.map(
@@ -313,7 +326,7 @@ describe("national page on a real national view", () => {
 
     const html = render(oblastView);
     const top = rowsAfter(html, 'data-testid="national-top"');
-    expect(top.length).toBe(oblastView.top_communities.length);
+    expect(top.length).toBe(oblastView.top_communities.community.length);
     expect(top.length).toBeGreaterThan(0);
     for (const row of top) expect(oblastNames.has(row[1] ?? "")).toBe(true);
     for (const row of outlierRows(oblastView, "uk")) expect(oblastNames.has(row.name)).toBe(true);

@@ -1,7 +1,7 @@
 import { Anchor, Table } from "@mantine/core";
 import { type EChartsCoreOption, getInstanceByDom } from "echarts/core";
 import { type MouseEvent, useEffect, useMemo, useRef } from "react";
-import type { NationalView } from "../../../src/contract/national.js";
+import type { OblastRank } from "../../../src/contract/national.js";
 import { EChart } from "../charts/EChart.js";
 import { useI18n } from "../i18n/index.js";
 import { CROSS_COMMUNITY_UNIT, formatAmountIn, localeOf } from "../lib/format.js";
@@ -21,7 +21,7 @@ const LOWER = "#74a9e3";
 const UPPER = "#1864ab";
 const ROW_HEIGHT = 30;
 
-type OblastRow = NationalView["oblasts"][number];
+type OblastRow = OblastRank;
 
 /** Chart values are hryvnias per resident: whole hryvnias on the axis, kopecks in the tooltip. */
 function useMoney() {

@@ -33,6 +33,7 @@ import {
   type NationalPlace,
   nationalPath,
   type OutlierRow,
+  oblastRows,
   outlierRows,
   parseNationalSearch,
   toggleChosen,
@@ -211,6 +212,7 @@ export function NationalReport({ view, selection }: { view: NationalView; select
   const ranges = useMemo(() => categoryRanges(view.categories, lang), [view, lang]);
   const outliers = useMemo(() => outlierRows(view, lang), [view, lang]);
   const top = useMemo(() => topRows(view), [view]);
+  const oblasts = useMemo(() => oblastRows(view), [view]);
   const country = view.oblast === null;
   if (view.communities === 0)
     return (
@@ -238,7 +240,7 @@ export function NationalReport({ view, selection }: { view: NationalView; select
       {country ? (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
           <CategoryRangeChart ranges={ranges} />
-          <OblastRankingChart oblasts={view.oblasts} year={view.year} />
+          <OblastRankingChart oblasts={oblasts} year={view.year} />
         </SimpleGrid>
       ) : (
         <CategoryRangeChart ranges={ranges} />

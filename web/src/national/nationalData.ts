@@ -1,5 +1,12 @@
-import type { CategoryStats, NationalView, Outlier } from "../../../src/contract/national.js";
+import type {
+  CategoryStats,
+  ListedCommunities,
+  NationalView,
+  OblastRank,
+  Outlier,
+} from "../../../src/contract/national.js";
 import { type CategoryId, categoryInfo } from "../../../src/domain/classify/categories.js";
+import { joinCommunityName } from "../../../src/domain/geo/full-name.js";
 import { formatAmount } from "../../../src/domain/money.js";
 import { type Lang, localeOf } from "../lib/format.js";
 
@@ -57,6 +64,33 @@ export function categoryRanges(categories: CategoryStats[], lang: Lang): Categor
     .sort((a, b) => b.median - a.median || b.q3 - a.q3 || a.label.localeCompare(b.label, "uk"));
 }
 
+/** The view's column-by-column list as one row per community, by its code in `community_names`. */
+export function listedRows(
+  listed: ListedCommunities,
+  view: Pick<NationalView, "community_names">,
+): Outlier[] {
+  return listed.community.map((at, index) => ({
+    katottg: view.community_names.katottg[at] ?? "",
+    per_resident_kopecks: listed.per_resident_kopecks[index] ?? Number.NaN,
+  }));
+}
+
+/** The view's column-by-column oblast ranking as one row per oblast, named from `oblast_names`, ranked from 1. */
+export function oblastRows(view: Pick<NationalView, "oblasts" | "oblast_names">): OblastRank[] {
+  const ranking = view.oblasts;
+  return ranking.communities.map((communities, index) => ({
+    oblast: view.oblast_names[index] ?? NO_OBLAST,
+    rank: index + 1,
+    communities,
+    total_kopecks: ranking.total_kopecks[index] ?? 0,
+    per_resident: {
+      median: ranking.median[index] ?? null,
+      q1: ranking.q1[index] ?? null,
+      q3: ranking.q3[index] ?? null,
+    },
+  }));
+}
+
 /** A listed community with the name and oblast the view gives once in `community_names`. */
 export interface NamedCommunity extends Outlier {
   name: string;
@@ -64,11 +98,20 @@ export interface NamedCommunity extends Outlier {
 }
 
 /** Names the view's listed communities from its `community_names` (a code it does not name: the code). */
-export function namer(view: Pick<NationalView, "community_names">): (listed: Outlier) => NamedCommunity {
-  const named = new Map<string, { name: string; oblast: string | null }>();
-  for (const { oblast, communities } of view.community_names) {
-    for (const [katottg, name] of Object.entries(communities)) named.set(katottg, { name, oblast });
-  }
+export function namer(
+  view: Pick<NationalView, "community_names" | "oblast_names">,
+): (listed: Outlier) => NamedCommunity {
+  const { katottg, kind, oblast, name } = view.community_names;
+  const named = new Map(
+    katottg.map((code, index) => {
+      const at = oblast[index] ?? null;
+      const parts = { name: name[index] ?? code, kind: kind[index] ?? null };
+      return [
+        code,
+        { name: joinCommunityName(parts), oblast: at === null ? null : (view.oblast_names[at] ?? null) },
+      ];
+    }),
+  );
   return (listed) => ({
     ...listed,
     ...(named.get(listed.katottg) ?? { name: listed.katottg, oblast: null }),
@@ -77,7 +120,7 @@ export function namer(view: Pick<NationalView, "community_names">): (listed: Out
 
 /** The top communities in the API's order, named. */
 export function topRows(view: NationalView): NamedCommunity[] {
-  return view.top_communities.map(namer(view));
+  return listedRows(view.top_communities, view).map(namer(view));
 }
 
 export interface OutlierRow extends NamedCommunity {
@@ -91,7 +134,7 @@ export interface OutlierRow extends NamedCommunity {
 export function outlierRows(view: NationalView, lang: Lang): OutlierRow[] {
   const named = namer(view);
   return view.categories.flatMap((stats) =>
-    stats.outliers.map((outlier) => ({
+    listedRows(stats.outliers, view).map((outlier) => ({
       ...named(outlier),
       category: stats.category,
       categoryLabel: categoryLabel(stats.category, lang),
