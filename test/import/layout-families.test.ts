@@ -4,7 +4,13 @@ import type { ImportResult } from "../../src/domain/model.js";
 import { importDocument, importText } from "../../src/import/index.js";
 import type { WordBlock } from "../support/word-document.js";
 import { type DirectionColumnStyle, directionColumnDocument } from "./families/direction-column.js";
-import { modelExecutors, PROPERTY_RUNS, RUNS, type TaskTableModel } from "./families/model.js";
+import {
+  modelDeadlines,
+  modelExecutors,
+  PROPERTY_RUNS,
+  RUNS,
+  type TaskTableModel,
+} from "./families/model.js";
 import {
   convertAhead,
   hasSoffice,
@@ -18,10 +24,11 @@ import {
   pagedExecutorGapsDocument,
   pagedOneYearDocument,
   pagedShapedDocument,
+  pagedSpelledDocument,
   renderPaged,
 } from "./families/paged-model-table.js";
 import { spacedDocument } from "./families/space-aligned.js";
-import { executorsView, taskTableView } from "./families/view.js";
+import { deadlinesView, executorsView, taskTableView } from "./families/view.js";
 import { DOCX_PROPERTY_RUNS, OFFICE_PROPERTY_RUNS } from "./families/word.js";
 import { toCsv, yearRowsDocument, yearRowsModel } from "./families/years-as-rows.js";
 
@@ -37,7 +44,7 @@ const OFFICE_FORMATS: OfficeFormat[] = ["odt", "pdf"];
 
 beforeAll(async () => {
   const words = [
-    pagedDocument.map(({ word }) => word),
+    pagedSpelledDocument.map(({ word }) => word),
     oneCellDocument.map(({ word }) => word),
     directionColumnDocument.map(({ word }) => word),
   ];
@@ -48,6 +55,13 @@ beforeAll(async () => {
 function readsModel(result: ImportResult, model: TaskTableModel): void {
   expect(taskTableView(result.programme)).toEqual(model.directions);
   expect(executorsView(result.programme)).toEqual(modelExecutors(model));
+  readsDeadlines(result, model);
+}
+
+/** Each deadline the model printed, in whatever spelling, parsed to what it means (not only kept as text). */
+function readsDeadlines(result: ImportResult, model: TaskTableModel): void {
+  const deadlines = modelDeadlines(model);
+  expect(deadlinesView(result.programme, deadlines)).toEqual(deadlines);
 }
 
 /** Every number placed, and no sum finding: the generated tables add up. */
@@ -72,6 +86,7 @@ function readsModelCleanly(result: ImportResult, { model }: { model: TaskTableMo
 /** The model's task table (not its executors), every number placed, no sum finding. */
 function readsTable(result: ImportResult, { model }: { model: TaskTableModel }): void {
   expect(taskTableView(result.programme)).toEqual(model.directions);
+  readsDeadlines(result, model);
   readsCleanly(result);
 }
 
@@ -202,12 +217,12 @@ function importsOffice<Sample extends { word: WordBlock[] }>(
 }
 
 describe("family 1: the paged model table", () => {
-  importsText(pagedDocument, readsModelCleanly);
+  importsText(pagedSpelledDocument, readsModelCleanly);
 });
 
 describe("family 1 as a Word document", () => {
-  importsWord(pagedDocument, readsModelCleanly);
-  importsOffice(pagedDocument, readsModelCleanly);
+  importsWord(pagedSpelledDocument, readsModelCleanly);
+  importsOffice(pagedSpelledDocument, readsModelCleanly);
 });
 
 describe("family 1 with one name column after «№ з/п», «у т.ч. за роками» over the years, the source column after the amounts, or in «млн грн»", () => {

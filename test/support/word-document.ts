@@ -10,6 +10,7 @@ import {
   Document,
   Footer,
   Header,
+  LevelFormat,
   Packer,
   PageBreak,
   PageNumber,
@@ -33,7 +34,17 @@ import type { Block, Table as BlockTable } from "../../src/import/blocks.js";
 export type WordCell =
   | string
   | { text: string; span: number }
-  | { text: string; span?: number; merge: "start" | "continue" };
+  | { text: string; span?: number; merge: "start" | "continue" }
+  | { text: string; span?: number; list: WordList };
+
+/**
+ * A cell whose paragraph Word numbers itself (w:numPr): one list per `id`, counting on over every
+ * cell of that list in the document, its number printed as `format` says («%1.», «2.%1.», «%1)»).
+ */
+export interface WordList {
+  id: string;
+  format: string;
+}
 
 export interface WordTable {
   kind: "table";
@@ -88,15 +99,35 @@ const PLAIN: TextLook = { font: "Liberation Serif", size: 16 };
 
 const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
 
-function paragraphs(text: string, look: TextLook = PLAIN): Paragraph[] {
+function paragraphs(text: string, look: TextLook = PLAIN, list?: WordList): Paragraph[] {
   const { alignment, ...run } = look;
   return text.split("\n").map(
     (line) =>
       new Paragraph({
         ...(alignment ? { alignment: ALIGNMENT[alignment] } : {}),
+        ...(list ? { numbering: { reference: list.id, level: 0 } } : {}),
         children: [new TextRun({ text: line, ...run })],
       }),
   );
+}
+
+const listOf = (cell: WordCell): WordList | undefined =>
+  typeof cell !== "string" && "list" in cell ? cell.list : undefined;
+
+/** The numbering definitions of the lists the blocks' cells are numbered by (`WordList`). */
+function listNumbering(blocks: WordBlock[]) {
+  const lists = new Map<string, WordList>();
+  for (const block of blocks)
+    if (block.kind === "table")
+      for (const row of block.rows)
+        for (const cell of row) {
+          const list = listOf(cell);
+          if (list) lists.set(list.id, list);
+        }
+  return [...lists.values()].map(({ id, format }) => ({
+    reference: id,
+    levels: [{ level: 0, format: LevelFormat.DECIMAL, text: format, alignment: AlignmentType.LEFT }],
+  }));
 }
 
 const textOf = (cell: WordCell): string => (typeof cell === "string" ? cell : cell.text);
@@ -225,7 +256,11 @@ function wordTable(table: WordTable, look: WordLook | undefined): Table {
               width: { size: cellWidth(column, spanOf(cell)), type: WidthType.DXA },
               ...(spanOf(cell) > 1 ? { columnSpan: spanOf(cell) } : {}),
               ...(mergeOf(cell) ? { verticalMerge: VERTICAL_MERGE[mergeOf(cell) ?? "start"] } : {}),
-              children: paragraphs(textOf(cell), cellLook(look, index < table.headerRows, column)),
+              children: paragraphs(
+                textOf(cell),
+                cellLook(look, index < table.headerRows, column),
+                listOf(cell),
+              ),
             }),
         ),
       });
@@ -271,6 +306,7 @@ function page(look: WordLook | undefined) {
 export async function wordDocument(blocks: WordBlock[], wanted?: WordLook): Promise<Uint8Array> {
   const look = wanted && fitLook(blocks, wanted);
   const document = new Document({
+    numbering: { config: listNumbering(blocks) },
     sections: [
       {
         properties: { page: page(look) },

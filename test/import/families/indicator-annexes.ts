@@ -160,6 +160,104 @@ export const style: fc.Arbitrary<Style> = fc.record({
   }),
 });
 
+/**
+ * A budget programme's performance-indicator annex instead of the indicator list: «№ з/п | Назва
+ * показника | Одиниця виміру | Вихідні дані на початок дії програми | 2026 рік | … | Усього», no
+ * formula, baseline or target headings, the indicators under «Показники затрат/продукту/…» rows (their
+ * direction), and no monitoring-variables annex. Drawn by the dynamics heading's draw (3 or 4 of 0–4,
+ * a heading the annex does not print) when the targets have a column per year: no new draw.
+ */
+export function performanceAnnex(s: Style): boolean {
+  return s.targetCell === null && (s.headers[7] ?? 0) >= 3;
+}
+
+const PERFORMANCE_GROUPS = [
+  "Показники затрат",
+  "Показники продукту",
+  "Показники ефективності",
+  "Показники якості",
+];
+
+/**
+ * What «Усього» prints after an indicator's years: their sum (a count added up over the years, drawn by
+ * the parity of its first baseline value) or the last year's target; nothing for «Так/Ні».
+ */
+function performanceTotal(indicator: IndicatorSpec, targets: string[], s: Style): string {
+  if (indicator.kind === "yes-no") return "";
+  const last = targets.at(-1) ?? "";
+  if (indicator.kind !== "count" || (indicator.values[0]?.[0] ?? 0) % 2 === 0) return last;
+  const sum = indicator.values.slice(1).reduce((total, [value = 0]) => total + value, 0);
+  return printCount(sum, s);
+}
+
+/** The performance-indicator annex (`performanceAnnex`): its rows, indicators and Word tables. */
+function renderPerformance(m: Model, s: Style): Rendered {
+  const header = [
+    "№ з/п",
+    "Назва показника",
+    "Одиниця виміру",
+    "Вихідні дані на початок дії програми",
+    ...m.years.map((year) => `${year}${s.yearSuffix}`),
+    "Усього",
+  ];
+  const numbers = header.map((_, index) => String(index + 1));
+  const indicators: Rendered["indicators"] = [];
+  const rows: string[][] = [];
+  const splittable = new Set<number>();
+  const shiftedRows = new Set<number>();
+  m.directions.forEach((direction, d) => {
+    const group = PERFORMANCE_GROUPS[d] ?? "";
+    rows.push([`${d + 1}${s.dotNumbers ? "." : ""}`, group, ...Array(header.length - 2).fill("")]);
+    for (const indicator of direction.indicators) {
+      const { values } = printed(indicator, [], s);
+      const [baseline = "", ...targets] = values;
+      // Footnote marks as the indicator list prints them; the model keeps the values without them.
+      const mark = (value: string, index: number) =>
+        s.footnotes && index % 2 === 0 && value !== "" ? `${value}***` : value;
+      splittable.add(rows.length);
+      shiftedRows.add(rows.length);
+      rows.push([
+        "",
+        indicator.name,
+        indicator.unit,
+        mark(baseline, 0),
+        ...targets.map((value, index) => mark(value, index + 1)),
+        performanceTotal(indicator, targets, s),
+      ]);
+      indicators.push({
+        number: "",
+        direction: group,
+        name: indicator.name,
+        unit: indicator.unit,
+        formula: "",
+        baseline,
+        targets: Object.fromEntries(m.years.map((year, index) => [year, targets[index] ?? ""])),
+        dynamics: "",
+      });
+    }
+  });
+  const top = s.numberRow ? [numbers] : [header];
+  const head = passportHead(Number(m.years[0]), Number(m.years.at(-1)));
+  const caption = ["Додаток 2", "до Програми цифрового розвитку", "Результативні показники Програми"];
+  const word = new WordSketch();
+  word.blocks.push(...linesToWord(head, s.pageBreaks));
+  for (const line of caption) word.paragraph(line);
+  annexTable(word, [header, ...(s.numberRow ? [numbers] : [])], rows, top, s);
+  if (s.footnotes) word.paragraph("*** – дані за попередній рік");
+  const text = [
+    ...head,
+    "",
+    ...caption,
+    "",
+    header.join(T),
+    ...(s.numberRow ? [numbers.join(T)] : []),
+    ...withBreaks(rows, top, 1, s, splittable, shiftedRows),
+    "",
+    ...(s.footnotes ? ["*** – дані за попередній рік", ""] : []),
+  ].join("\n");
+  return { text, word: word.blocks, indicators, variables: [] };
+}
+
 const TARGET_LABELS = [
   (year: string) => `${year} – `,
   (year: string) => `${year} р. – `,
@@ -294,6 +392,7 @@ function shifted(cells: string[], s: Style): string[] {
 }
 
 export function render(m: Model, s: Style): Rendered {
+  if (performanceAnnex(s)) return renderPerformance(m, s);
   const columnHeader = HEADERS.map(
     (options, index) => options[(s.headers[index] ?? 0) % options.length] ?? "",
   );

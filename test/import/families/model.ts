@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { Deadline } from "../../../src/domain/model.js";
 import type { MoneyUnit } from "../../../src/domain/money.js";
 import type { DirectionView, ProjectView } from "./view.js";
 
@@ -199,6 +200,81 @@ const executorsCell: fc.Arbitrary<ExecutorsCell> = fc
     joiner,
   }));
 const DEADLINES = ["2026-2028 роки", "Протягом дії Програми", "2027 рік", "2026-2027 роки", "2028 рік"];
+
+const years = (from: number, to: number): Deadline => ({ kind: "years", from, to });
+
+/**
+ * What each drawn deadline means, and the other ways councils print the same deadline: days, months,
+ * a list of years, «протягом …», a remark in brackets. Each spelling must read as the same Deadline.
+ */
+const DEADLINE_SPELLINGS: Record<string, { deadline: Deadline; others: string[] }> = {
+  "2026-2028 роки": {
+    deadline: years(2026, 2028),
+    others: [
+      "протягом 2026-2028 років",
+      "з 01.01.2026 по 31.12.2028",
+      "2026, 2027, 2028",
+      "2026–2028 рр. (щороку)",
+    ],
+  },
+  "Протягом дії Програми": {
+    deadline: { kind: "programme" },
+    others: ["Постійно", "протягом строку дії програми"],
+  },
+  "2027 рік": { deadline: years(2027, 2027), others: ["у 2027 році", "вересень–грудень 2027", "2027 р."] },
+  "2026-2027 роки": {
+    deadline: years(2026, 2027),
+    others: ["2026, 2027", "з 01.03.2026 по 30.11.2027", "протягом 2026-2027 років"],
+  },
+  "2028 рік": { deadline: years(2028, 2028), others: ["2028", "січень–грудень 2028 р."] },
+};
+
+/** Every spelling the model prints, and the Deadline it means. */
+const DEADLINE_OF = new Map(
+  Object.values(DEADLINE_SPELLINGS).flatMap(({ deadline, others }) => others.map((text) => [text, deadline])),
+);
+for (const [text, { deadline }] of Object.entries(DEADLINE_SPELLINGS)) DEADLINE_OF.set(text, deadline);
+
+/**
+ * A drawn deadline in another spelling for a third of the projects, chosen by the lengths of their
+ * drawn title and result (no new draw: the seeded samples keep their other values).
+ */
+function spelled(deadline: string, title: string, result: string): string {
+  const others = DEADLINE_SPELLINGS[deadline]?.others ?? [];
+  if (title.length % 3 !== 0 || others.length === 0) return deadline;
+  return others[result.length % others.length] ?? deadline;
+}
+
+/**
+ * The model with its projects' deadlines in other spellings (`spelled`). Family 1 prints them; the
+ * space-aligned family does not yet: a spelling wrapped over two lines there («вересень–грудень» over
+ * «2027») still breaks the row (65 of its 200 seeded samples).
+ */
+export function withSpelledDeadlines(model: TaskTableModel): TaskTableModel {
+  const directions = model.directions.map((direction) => ({
+    ...direction,
+    projects: direction.projects.map((project) => ({
+      ...project,
+      deadline: spelled(project.deadline, project.title, project.result),
+    })),
+  }));
+  return { ...model, directions };
+}
+
+/**
+ * The Deadline each project's printed deadline means, by project number (projects whose deadline a
+ * family printed otherwise are left out): the importer must parse the spelling, not just keep its text.
+ */
+export function modelDeadlines(model: TaskTableModel): Record<string, Deadline> {
+  return Object.fromEntries(
+    model.directions.flatMap((direction) =>
+      direction.projects.flatMap((project) => {
+        const deadline = DEADLINE_OF.get(project.deadline);
+        return deadline ? [[project.number, deadline]] : [];
+      }),
+    ),
+  );
+}
 const RESULTS = ["Працюють", "Підключено", "Забезпечено", "Оновлено", "Навчено"];
 const DIRECTION_TITLES = [
   "Цифрове врядування",

@@ -9,6 +9,7 @@ import {
   printExecutors,
   type TaskTableModel,
   taskTableModel,
+  withSpelledDeadlines,
   yearTotal,
 } from "./model.js";
 import type { ProjectView } from "./view.js";
@@ -75,6 +76,11 @@ export interface HeaderShape {
    * title in its heading row.
    */
   rowNumbers: boolean;
+  /**
+   * The `№` column's numbers (`rowNumbers`) in the DOCX as Word's automatic numbering (w:numPr, one
+   * «%1.» list over the table) instead of typed text; the text rendering prints them all the same.
+   */
+  autoNumbers?: boolean;
   repeatTask: boolean;
   /** The amounts' heading names the total: «Загальний обсяг фінансування, тис. грн» over the total and the years. */
   wideTotal: boolean;
@@ -168,35 +174,46 @@ function fitWord(shape: HeaderShape, style: PagedStyle, directions: number): Hea
   return { ...shape, directionWord, taskHeadings: shape.taskHeadings && directionWord !== "Завдання" };
 }
 
-export const pagedStyle: fc.Arbitrary<PagedStyle> = fc.record({
-  numbering: fc.constantFrom("dot", "bare", "bracket", "none"),
-  headers: fc.record({
-    project: fc.constantFrom(
-      "Назва проєкту, робіт з інформатизації",
-      "Назва проекту",
-      "Назва заходу (проєкту)",
-    ),
-    executors: fc.constantFrom("Відповідальні за виконання", "Виконавці"),
-    deadline: fc.constantFrom("Строки виконання", "Термін виконання"),
-    money: fc.constantFrom("Обсяги фінансування, тис. грн", "Обсяг фінансування (тис. грн)"),
-    result: fc.constantFrom("Очікувані результати", "Очікуваний результат"),
-  }),
-  totalWord: fc.constantFrom("Всього", "Усього"),
-  yearSuffix: fc.constantFrom("", " р.", " рік"),
-  grouped: fc.boolean(),
-  zero: fc.constantFrom("", "-", "0,000"),
-  breaks: fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }),
-  shifts: fc.array(fc.constantFrom("none", "none", "left", "first-cell", "gap"), {
-    minLength: 1,
-    maxLength: 20,
-  }),
-  gap: fc.integer({ min: 1, max: 12 }),
-  splits: fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
-  localLabel: fc.constantFrom("місцевий бюджет", "бюджет громади", "Місцевий бюджет"),
-  otherLabel: fc.constantFrom("інші джерела", "Інші джерела"),
-  directionTotals: fc.boolean(),
-  pageBreaks: pageBreakMode,
-});
+export const pagedStyle: fc.Arbitrary<PagedStyle> = fc
+  .record({
+    numbering: fc.constantFrom("dot", "bare", "bracket", "none"),
+    headers: fc.record({
+      project: fc.constantFrom(
+        "Назва проєкту, робіт з інформатизації",
+        "Назва проекту",
+        "Назва заходу (проєкту)",
+      ),
+      executors: fc.constantFrom("Відповідальні за виконання", "Виконавці"),
+      deadline: fc.constantFrom("Строки виконання", "Термін виконання"),
+      money: fc.constantFrom("Обсяги фінансування, тис. грн", "Обсяг фінансування (тис. грн)"),
+      result: fc.constantFrom("Очікувані результати", "Очікуваний результат"),
+    }),
+    totalWord: fc.constantFrom("Всього", "Усього"),
+    yearSuffix: fc.constantFrom("", " р.", " рік"),
+    grouped: fc.boolean(),
+    zero: fc.constantFrom("", "-", "0,000"),
+    breaks: fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }),
+    shifts: fc.array(fc.constantFrom("none", "none", "left", "first-cell", "gap"), {
+      minLength: 1,
+      maxLength: 20,
+    }),
+    gap: fc.integer({ min: 1, max: 12 }),
+    splits: fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
+    localLabel: fc.constantFrom("місцевий бюджет", "бюджет громади", "Місцевий бюджет"),
+    otherLabel: fc.constantFrom("інші джерела", "Інші джерела"),
+    directionTotals: fc.boolean(),
+    pageBreaks: pageBreakMode,
+  })
+  .map((style) => ({ ...style, localLabel: councilBudget(style.localLabel, style.gap) }));
+
+/**
+ * The local budget as a council names its own (a settlement's budget, a city budget's general fund) in
+ * a quarter of the documents, by the drawn gap (no new draw: seeded samples keep their other values).
+ */
+function councilBudget(label: string, gap: number): string {
+  if (gap % 4 !== 0) return label;
+  return label === "бюджет громади" ? "кошти загального фонду міського бюджету" : "Селищний бюджет";
+}
 
 const SOURCE_LABEL = { state: "державний бюджет" } as const;
 
@@ -287,7 +304,7 @@ class PagedRenderer {
   private push(cells: string[], word: WordCell[] = cells, number = ""): void {
     if (this.extra) {
       cells = [number, ...cells];
-      word = [number, ...word];
+      word = [this.rowNumberCell(number), ...word];
     }
     cells = this.order(cells);
     word = this.order(word);
@@ -298,6 +315,12 @@ class PagedRenderer {
     this.row++;
     this.lines.push(cells.join("\t"));
     this.word.row(word);
+  }
+
+  /** The `№` cell of a row in the DOCX: the typed number, or Word's own (`HeaderShape.autoNumbers`). */
+  private rowNumberCell(number: string): WordCell {
+    if (!this.style.headerShape?.autoNumbers || number === "") return number;
+    return { text: "", list: { id: "row-numbers", format: "%1." } };
   }
 
   private amounts(byYear: (year: string) => number): string[] {
@@ -505,6 +528,15 @@ export const pagedDocument = fc
   .tuple(taskTableModel, pagedStyle)
   .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
 
+/**
+ * Family 1 with a third of its deadlines in other spellings (`withSpelledDeadlines`): read as text,
+ * DOCX and LibreOffice's ODT/PDF. Not yet in the PDF tests' own renderings (pdf-borderless,
+ * pdf-unframed), where they still break rows.
+ */
+export const pagedSpelledDocument = fc
+  .tuple(taskTableModel.map(withSpelledDeadlines), pagedStyle)
+  .map(([model, style]) => ({ model, style, ...renderPaged(model, style) }));
+
 /** The header shape of family 1 as `renderPaged` prints it with none, but for the word heading its directions. */
 const PLAIN_SHAPE: HeaderShape = {
   oneName: null,
@@ -545,11 +577,10 @@ export function inSectionWords<Document extends { model: TaskTableModel; style: 
 export const pagedShapedDocument = fc
   .tuple(taskTableModel, pagedStyle, headerShape)
   .map(([plainModel, plain, drawn]) => {
-    const shape = fitWord(
-      { ...drawn, rowNumbers: drawn.rowNumbers && drawn.oneName === null },
-      plain,
-      plainModel.directions.length,
-    );
+    const rowNumbers = drawn.rowNumbers && drawn.oneName === null;
+    // Word numbers the № column itself in half of them, by the parity of the drawn gap (no new draw).
+    const autoNumbers = rowNumbers && plain.gap % 2 === 1;
+    const shape = fitWord({ ...drawn, rowNumbers, autoNumbers }, plain, plainModel.directions.length);
     const style = { ...plain, headerShape: shape };
     const capitals = shape.oneName !== null && shape.directionHeading === "capitals";
     const shaped = capitals

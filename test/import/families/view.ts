@@ -1,5 +1,6 @@
 import {
   allItems,
+  type Deadline,
   type FundingRow,
   type Item,
   type Programme,
@@ -79,6 +80,21 @@ export function executorsView(programme: Programme): Record<string, string[]> {
       [...walkItems(direction.items)]
         .filter((item) => item.children.length === 0)
         .map((item) => [canonicalNumber(item.number, direction.number), item.executors]),
+    ),
+  );
+}
+
+/** Each project's deadline as parsed, by project number, for the numbers `wanted` names. */
+export function deadlinesView(
+  programme: Programme,
+  wanted: Record<string, unknown>,
+): Record<string, Deadline | null> {
+  return Object.fromEntries(
+    programme.directions.flatMap((direction) =>
+      [...walkItems(direction.items)]
+        .filter((item) => item.children.length === 0)
+        .map((item) => [canonicalNumber(item.number, direction.number), item.deadline] as const)
+        .filter(([number]) => number in wanted),
     ),
   );
 }
