@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importDocument, importText } from "../../src/import/index.js";
 import type { WordBlock } from "../support/word-document.js";
 import { annexesDocument, givesAnnexesBack } from "./families/indicator-annexes.js";
+import { modelDeadlines } from "./families/model.js";
 import { convertAhead, hasSoffice, wordAs } from "./families/office.js";
 import { oneCellDocument } from "./families/one-cell-per-line.js";
-import { pagedDocument } from "./families/paged-model-table.js";
-import { taskTableView } from "./families/view.js";
+import { pagedSpelledDocument } from "./families/paged-model-table.js";
+import { deadlinesView, taskTableView } from "./families/view.js";
 import { OFFICE_PROPERTY_RUNS } from "./families/word.js";
 
 /**
@@ -32,7 +33,7 @@ const annexesBorderless = (blocks: WordBlock[]): WordBlock[] =>
 
 beforeAll(async () => {
   const words = [
-    ...[pagedDocument, oneCellDocument].map((family) => family.map(({ word }) => borderless(word))),
+    ...[pagedSpelledDocument, oneCellDocument].map((family) => family.map(({ word }) => borderless(word))),
     annexesDocument.map(({ word }) => annexesBorderless(word)),
   ];
   if (soffice) await convertAhead(words, ["pdf"]);
@@ -43,12 +44,14 @@ describe("a PDF of a task table without borders", () => {
     `imports ${OFFICE_PROPERTY_RUNS.numRuns} generated family-1 programmes to the model their text gives`,
     async () => {
       await fc.assert(
-        fc.asyncProperty(pagedDocument, async ({ model, text, word }) => {
+        fc.asyncProperty(pagedSpelledDocument, async ({ model, text, word }) => {
           const pdf = await wordAs(borderless(word), "pdf");
           const result = await importDocument(pdf, "programme.pdf");
           const fromText = importText(text);
           expect(taskTableView(result.programme)).toEqual(model.directions);
           expect(taskTableView(result.programme)).toEqual(taskTableView(fromText.programme));
+          const deadlines = modelDeadlines(model);
+          expect(deadlinesView(result.programme, deadlines)).toEqual(deadlines);
           expect(result.coverage?.numbersFlagged).toBe(0);
         }),
         OFFICE_PROPERTY_RUNS,

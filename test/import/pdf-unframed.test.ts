@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { importDocument } from "../../src/import/index.js";
 import { type WordBlock, type WordCell, type WordLook, wordDocument } from "../support/word-document.js";
+import { modelDeadlines } from "./families/model.js";
 import { convertAhead, hasSoffice, type LookedWord, wordAs } from "./families/office.js";
-import { pagedDocument } from "./families/paged-model-table.js";
+import { pagedSpelledDocument } from "./families/paged-model-table.js";
 import { type SpacedPassport, spacedPassport } from "./families/spaced-passport.js";
-import { taskTableView } from "./families/view.js";
+import { deadlinesView, taskTableView } from "./families/view.js";
 
 /**
  * Tables printed without borders and without a header the interpreter knows (issues 11, 17): the
@@ -116,7 +117,7 @@ const borderless = (blocks: WordBlock[]): WordBlock[] =>
 const lookOf = (look: WordLook, size: number): WordLook => ({ ...look, size });
 
 /** Family 1 with page breaks that split the table, the next part starting with its rows (no header). */
-const splitHeadless = pagedDocument
+const splitHeadless = pagedSpelledDocument
   .filter(({ word }) => word.some((block) => block.kind === "page-break"))
   .map((rendered) => ({ ...rendered, word: headless(rendered.word) }));
 const SPLIT = { numRuns: 2, seed: 7, endOnFailure: true };
@@ -299,6 +300,8 @@ describe("a task table without borders that a page break split, going on without
           const result = await importDocument(await wordAs(word, "pdf"), "p.pdf");
           expect(taskTableView(result.programme)).toEqual(model.directions);
           expect(codes(result)).not.toContain("import.pdf-unframed-table");
+          const deadlines = modelDeadlines(model);
+          expect(deadlinesView(result.programme, deadlines)).toEqual(deadlines);
           expect(result.coverage?.numbersFlagged).toBe(0);
         }),
         SPLIT,

@@ -139,6 +139,43 @@ describe("a task table aligned with spaces", () => {
     ]);
   });
 
+  it("goes on with a deadline wrapped in its narrow column, a new row only where a name or amounts start one", () => {
+    // Generated (family 1's spelled deadlines aligned with spaces, seed 20261205): a deadline's second
+    // line («2027», «по 30.11.2027», «2026-2028 років», «рік») started a row of its own; in a column as
+    // wide as «по 30.11.2027», «2028» over «рік» could have fitted on one line.
+    const text = [
+      "Додаток 1",
+      "",
+      ...HEADER,
+      "Пріоритетний напрям 1",
+      line(
+        [0, "Е-послуги"],
+        [1, "1.1. Оновлення"],
+        [2, "Відділ цифрового"],
+        [3, "IV квартал"],
+        [4, "Не потребує"],
+      ),
+      line([1, "сайту"], [3, "2027"], [4, "фінансування"]),
+      line([1, "1.2. Навчання"], [2, "Фінансовий відділ"], [3, "з 01.03.2026"], [4, "Не потребує"]),
+      line([1, "працівників"], [3, "по 30.11.2027"]),
+      line([1, "1.3. Захист"], [2, "Відділ освіти"], [3, "протягом"], [4, "Не потребує"]),
+      line([3, "2026-2028"], [4, "фінансування"]),
+      line([3, "років"]),
+      line([1, "1.4. Придбання"], [2, "Відділ освіти"], [3, "2028"], [4, "Не потребує"]),
+      line([1, "серверів"], [3, "рік"], [4, "фінансування"]),
+      line([1, "1.5. Створення"], [2, "ЦНАП"], [3, "2026-2028"], [4, "Не потребує"]),
+      line([1, "реєстру"], [3, "роки"], [4, "фінансування"]),
+    ].join("\n");
+    const [direction] = taskTableView(importText(text).programme);
+    expect(direction?.projects.map((project) => [project.number, project.title, project.deadline])).toEqual([
+      ["1.1", "Оновлення сайту", "IV квартал 2027"],
+      ["1.2", "Навчання працівників", "з 01.03.2026 по 30.11.2027"],
+      ["1.3", "Захист", "протягом 2026-2028 років"],
+      ["1.4", "Придбання серверів", "2028 рік"],
+      ["1.5", "Створення реєстру", "2026-2028 роки"],
+    ]);
+  });
+
   it("starts a row at a total's label wrapped after «за», its amounts printed blank", () => {
     // A programme funding nothing may leave its totals' amounts blank: only the label tells the row.
     const text = [

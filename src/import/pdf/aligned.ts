@@ -666,6 +666,7 @@ function goesOnCell(
   // A numbered reference ends a phrase cut before it ("де А – показник" over "2.6").
   const reference = ENDS_WITH_LETTER.test(above.text) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(piece.text.trim());
   const amount = AMOUNT_LIKE.test(piece.text) && !/^\d{1,2}$/.test(piece.text.trim()) && !reference;
+  if (wrapsDeadline(cell, piece.text)) return true;
   if (
     amount &&
     !wrappedAmount &&
@@ -710,6 +711,18 @@ const YEAR_ITEM = new RegExp(String.raw`^(?:у\s+)?${YEAR_LABEL}\s*[:–—-]`, 
 /** Whether a cell that ends in a list separator goes on with a year's value («…, » over «2026 – 422»). */
 export function nextInList(above: string, text: string): boolean {
   return /[,;]$/.test(above.trim()) && YEAR_ITEM.test(text.trim());
+}
+
+/**
+ * A deadline wrapped in its narrow column: the cell and the line read as one whole deadline, and either
+ * the cell was no whole deadline yet («IV квартал» over «2027», «з 01.03.2026» over «по 30.11.2027»,
+ * «протягом» over «2026-2028») or the line is none alone («2028» over «рік», «2026–2028 рр.» over
+ * «(щороку)»). A year under a whole deadline that it does not complete («2026-2028 р.» over «2027 рік»)
+ * is left to the other rules, and a new row still starts at its other cells (a name, a number, amounts).
+ */
+function wrapsDeadline(cell: string, text: string): boolean {
+  if (!isWholeDeadline(`${cell.trim()} ${text.trim()}`)) return false;
+  return !isWholeDeadline(cell) || !isWholeDeadline(text);
 }
 
 /** A deadline complete in itself ("2026-2028 роки", "2027 р.", "IV квартал 2026"), not a list's part. */

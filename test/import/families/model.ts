@@ -246,9 +246,9 @@ function spelled(deadline: string, title: string, result: string): string {
 }
 
 /**
- * The model with its projects' deadlines in other spellings (`spelled`). Family 1 prints them; the
- * space-aligned family does not yet: a spelling wrapped over two lines there («вересень–грудень» over
- * «2027») still breaks the row (65 of its 200 seeded samples).
+ * The model with its projects' deadlines in other spellings (`spelled`). Family 1 prints them, and so
+ * does the space-aligned family, where a spelling wraps over lines in its narrow column («вересень–
+ * грудень» over «2027», «протягом» over «2026-2028» over «років»).
  */
 export function withSpelledDeadlines(model: TaskTableModel): TaskTableModel {
   const directions = model.directions.map((direction) => ({

@@ -530,8 +530,8 @@ export const pagedDocument = fc
 
 /**
  * Family 1 with a third of its deadlines in other spellings (`withSpelledDeadlines`): read as text,
- * DOCX and LibreOffice's ODT/PDF. Not yet in the PDF tests' own renderings (pdf-borderless,
- * pdf-unframed), where they still break rows.
+ * DOCX and LibreOffice's ODT/PDF, and as the PDF tests' own renderings without borders (pdf-borderless,
+ * pdf-unframed), where a spelling wraps over lines in its narrow column.
  */
 export const pagedSpelledDocument = fc
   .tuple(taskTableModel.map(withSpelledDeadlines), pagedStyle)

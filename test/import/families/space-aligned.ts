@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { WordBlock, WordCell, WordTable } from "../../support/word-document.js";
-import { taskTableModel } from "./model.js";
+import { taskTableModel, withSpelledDeadlines } from "./model.js";
 import { type HeaderShape, pagedStyle, renderPaged } from "./paged-model-table.js";
 
 /**
@@ -250,7 +250,7 @@ function amountsShape({
 }
 
 export const spacedDocument = fc
-  .tuple(taskTableModel, pagedStyle, spacedStyle, spacedAmounts)
+  .tuple(taskTableModel.map(withSpelledDeadlines), pagedStyle, spacedStyle, spacedAmounts)
   .map(([model, paged, plain, amounts]) => {
     const style = { ...plain, narrowYears: amounts.narrowYears };
     // A space-aligned page shows cells where they stand: no cells shifted by the text extraction.
