@@ -176,6 +176,76 @@ describe("a task table aligned with spaces", () => {
     ]);
   });
 
+  it("goes on with a total's label the page break cut after «за», its rest a capital («Програмою»)", () => {
+    // Generated (family 1's spelled deadlines, borderless PDF, seed 20261205): «Всього за» | «Загальний
+    // обсяг, у» closed a page, and «Програмою» | «тому числі:» under the header printed again made a
+    // project of its own. A preposition never ends a cell: what follows it reads on.
+    const text = [
+      "Додаток 1",
+      "",
+      ...HEADER,
+      "Пріоритетний напрям 1",
+      line(
+        [0, "Е-послуги"],
+        [1, "1.1. Оновлення"],
+        [2, "Відділ цифрового"],
+        [3, "2027 рік"],
+        [4, "Загальний обсяг,"],
+        [5, "100,000"],
+        [7, "100,000"],
+        [9, "Оновлено"],
+      ),
+      line([1, "сайту"], [4, "у тому числі:"], [9, "сайт"]),
+      line([4, "місцевий бюджет"], [5, "100,000"], [7, "100,000"]),
+      line([0, "Всього за"], [4, "Загальний обсяг,"], [5, "100,000"], [7, "100,000"]),
+      "",
+      "\f",
+      ...HEADER,
+      line([0, "Програмою"], [4, "у тому числі:"]),
+      line([4, "місцевий бюджет"], [5, "100,000"], [7, "100,000"]),
+    ].join("\n");
+    const result = importText(text);
+    const [direction] = taskTableView(result.programme);
+    expect(direction?.projects.map((project) => [project.number, project.title])).toEqual([
+      ["1.1", "Оновлення сайту"],
+    ]);
+    expect(result.coverage?.numbersFlagged).toBe(0);
+  });
+
+  it("goes on with a deadline the page break cut, its rest a date or a remark under the header printed again", () => {
+    // Generated (family 1's spelled deadlines aligned with spaces, 1 000 runs, seeds -673775995 and
+    // 876170691): «з 01.03.2026 по» | «30.11.2027» and «2026–2028» | «рр.» over «(щороку)» across a break.
+    const text = [
+      "Додаток 1",
+      "",
+      ...HEADER,
+      "Пріоритетний напрям 1",
+      line(
+        [0, "Е-послуги"],
+        [1, "1.1. Оновлення"],
+        [2, "Відділ цифрового"],
+        [3, "з 01.03.2026"],
+        [4, "Не потребує"],
+      ),
+      line([1, "сайту"], [3, "по"], [4, "фінансування"]),
+      "",
+      "\f",
+      ...HEADER,
+      line([1, "порталу"], [3, "30.11.2027"]),
+      line([1, "1.2. Навчання"], [2, "Фінансовий відділ"], [3, "2026–2028"], [4, "Не потребує"]),
+      "",
+      "\f",
+      ...HEADER,
+      line([1, "працівників"], [3, "рр."], [4, "фінансування"]),
+      line([3, "(щороку)"]),
+    ].join("\n");
+    const [direction] = taskTableView(importText(text).programme);
+    expect(direction?.projects.map((project) => [project.number, project.title, project.deadline])).toEqual([
+      ["1.1", "Оновлення сайту порталу", "з 01.03.2026 по 30.11.2027"],
+      ["1.2", "Навчання працівників", "2026–2028 рр. (щороку)"],
+    ]);
+  });
+
   it("starts a row at a total's label wrapped after «за», its amounts printed blank", () => {
     // A programme funding nothing may leave its totals' amounts blank: only the label tells the row.
     const text = [

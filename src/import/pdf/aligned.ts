@@ -717,13 +717,22 @@ export function nextInList(above: string, text: string): boolean {
  * A deadline wrapped in its narrow column: the cell and the line read as one whole deadline, and either
  * the cell was no whole deadline yet («IV квартал» over «2027», «з 01.03.2026» over «по 30.11.2027»,
  * «протягом» over «2026-2028») or the line is none alone («2028» over «рік», «2026–2028 рр.» over
- * «(щороку)»). A year under a whole deadline that it does not complete («2026-2028 р.» over «2027 рік»)
- * is left to the other rules, and a new row still starts at its other cells (a name, a number, amounts).
+ * «(щороку)»), or the line is a deadline's last words alone (`endsDeadline`). A year under a whole
+ * deadline that it does not complete («2026-2028 р.» over «2027 рік») is left to the other rules, and a
+ * new row still starts at its other cells (a name, a number, amounts).
  */
-function wrapsDeadline(cell: string, text: string): boolean {
-  if (!isWholeDeadline(`${cell.trim()} ${text.trim()}`)) return false;
-  return !isWholeDeadline(cell) || !isWholeDeadline(text);
+export function wrapsDeadline(cell: string, text: string): boolean {
+  if (isWholeDeadline(text))
+    return !isWholeDeadline(cell) && isWholeDeadline(`${cell.trim()} ${text.trim()}`);
+  return isWholeDeadline(`${cell.trim()} ${text.trim()}`) || endsDeadline(text);
 }
+
+/**
+ * A deadline's last words, no deadline alone and no number: a year's word or a remark («рік», «рр.»,
+ * «(щороку)»), which go on with the cell above whatever it holds (a page break may have cut the
+ * deadline before them).
+ */
+const endsDeadline = (text: string): boolean => !/\d/.test(text) && isWholeDeadline(`2026 ${text.trim()}`);
 
 /** A deadline complete in itself ("2026-2028 роки", "2027 р.", "IV квартал 2026"), not a list's part. */
 function isWholeDeadline(text: string): boolean {

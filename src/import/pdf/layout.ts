@@ -30,6 +30,7 @@ import {
   givesAwaitedValue,
   nextInList,
   wrapsAmount,
+  wrapsDeadline,
 } from "./aligned.js";
 import { cluster, covers, mergeRulings, type PageContent, type Ruling, type TextRun } from "./geometry.js";
 import { fitGlyphWidths, type GlyphWidths } from "./glyphs.js";
@@ -570,7 +571,8 @@ function filled(cells: string[]): number[] {
 /**
  * Text added to a started cell: not an amount (but the rest of a grouped amount the cell wrapped:
  * "707" over "755,00", a short number ending a phrase, or a value with its dash under the year's label
- * the break cut before it: «у 2028 році» over «– 0») and, when it is the row's only text, not a source
+ * the break cut before it: «у 2028 році» over «– 0», a deadline's rest: «вересень–грудень» over «2027»)
+ * and, when it is the row's only text, not a source
  * of its own under a source.
  */
 function continuesCell(above: string, text: string, alone: boolean): boolean {
@@ -581,7 +583,8 @@ function continuesCell(above: string, text: string, alone: boolean): boolean {
       awaitsValue(above) ||
       dashesValue(above, text) ||
       nextInList(above, text) ||
-      endsPhrase(above, text)
+      endsPhrase(above, text) ||
+      wrapsDeadline(above, text)
     );
   return !(alone && isSourceLabel(above) && isSourceLabel(text));
 }
@@ -729,11 +732,22 @@ function completesOrdinal(above: string, text: string): boolean {
 /**
  * Whether a split row's first text goes on with the cell above it though it starts with a capital or a
  * digit: the break cut a list after its separator («де А – показник 2.1,» over «В – показник 2.2») or
- * a grouped amount («2027 р. – 540 769» over «697, 2028 р. – 94») or a name before its initials.
+ * a grouped amount («2027 р. – 540 769» over «697, 2028 р. – 94»), a name before its initials, or
+ * a phrase after a preposition or a conjunction, which never ends a cell («Всього за» over «Програмою»),
+ * or a deadline (`wrapsDeadline`: «з 01.03.2026 по» over «30.11.2027»).
  */
 function startsCut(above: string, first: string): boolean {
-  return CUT_AFTER_SEPARATOR.test(above) || wrapsAmount(above, first) || initialsAfterSurname(above, first);
+  return (
+    CUT_AFTER_SEPARATOR.test(above) ||
+    CUT_AFTER_PREPOSITION.test(above.trim()) ||
+    wrapsDeadline(above, first) ||
+    wrapsAmount(above, first) ||
+    initialsAfterSurname(above, first)
+  );
 }
+
+/** A cell ending in a preposition or a conjunction: the break cut the phrase after it. */
+const CUT_AFTER_PREPOSITION = /(?:^|\s)(?:за|у|в|з|із|зі|на|до|по|від|для|щодо|та|і|й)$/iu;
 
 /** A person's name the break cut before the initials: «…, Бондар» over «О.О., начальник …». */
 function initialsAfterSurname(above: string, first: string): boolean {
