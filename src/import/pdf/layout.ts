@@ -118,6 +118,8 @@ function inside(grid: Grid, run: TextRun): boolean {
 
 /** Runs on one baseline, left to right, joined with a space where there is a gap. */
 export function lineText(runs: TextRun[]): string {
+  const [only] = runs;
+  if (runs.length === 1 && only) return only.text.replace(/\s+/g, " ").trim();
   const sorted = [...runs].sort((a, b) => a.x - b.x);
   let text = "";
   let end = Number.NEGATIVE_INFINITY;
@@ -191,7 +193,22 @@ const NO_WORD_START = /^[ьЬ'’ʼ]/u;
 interface WordBreaks {
   glyphs: GlyphWidths;
   /** Every word the document prints, in lowercase. */
-  words: ReadonlySet<string>;
+  words: () => ReadonlySet<string>;
+}
+
+/** `make()`'s value, made on the first call only: most documents never ask it. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
+
+/** The document's glyph widths and words, fitted and gathered the first time a line could break a word. */
+function wordBreaks(pages: PageContent[]): WordBreaks {
+  const fitted = once(() => fitGlyphWidths(pages.flatMap((page) => page.runs)));
+  return { glyphs: (text) => fitted()(text), words: once(() => documentWords(pages)) };
 }
 
 /** The words of every line of the pages, in lowercase. */
@@ -207,8 +224,14 @@ function documentWords(pages: PageContent[]): Set<string> {
  * The line above is full: the next line's first glyph, by the document's glyph widths, would have run
  * past the widest line of the column.
  */
-function isFull(above: TextRun[], below: TextRun[], widest: number, glyphs: GlyphWidths): boolean {
-  const first = lineText(below)[0] ?? "";
+function isFull(
+  above: TextRun[],
+  below: TextRun[],
+  belowText: string,
+  widest: number,
+  glyphs: GlyphWidths,
+): boolean {
+  const first = belowText[0] ?? "";
   if (first === "") return false;
   const start = below.reduce((a, b) => (b.x < a.x ? b : a));
   const leftmost = above.reduce((a, b) => (b.x < a.x ? b : a));
@@ -226,12 +249,20 @@ function isFull(above: TextRun[], below: TextRun[], widest: number, glyphs: Glyp
  * of the line cannot be told from it by position alone («Протягом» over «дії Програми»): a lowercase
  * end is joined only when the document prints the joined word whole elsewhere (`knownWordPieces`).
  */
-function breaksWord(above: TextRun[], below: TextRun[], widest: number, glyphs: GlyphWidths): boolean {
-  const top = lineText(above);
-  const next = lineText(below);
+function breaksWord(
+  lines: TextRun[][],
+  texts: string[],
+  index: number,
+  widest: number,
+  glyphs: GlyphWidths,
+): boolean {
+  const above = lines[index - 1] ?? [];
+  const below = lines[index] ?? [];
+  const top = texts[index - 1] ?? "";
+  const next = texts[index] ?? "";
   const first = next[0] ?? "";
   const digits = CUT_NUMBER.test(top) && DIGIT_START.test(first);
-  if ((!ONE_WORD.test(top) && !digits) || !isFull(above, below, widest, glyphs)) return false;
+  if ((!ONE_WORD.test(top) && !digits) || !isFull(above, below, next, widest, glyphs)) return false;
   if (digits || NO_WORD_START.test(first)) return true;
   const end = FIRST_WORD.exec(next)?.[0] ?? "";
   const last = top.at(-1) ?? "";
@@ -252,8 +283,14 @@ const SHORTEST_PIECE = 3;
  * that word's pieces alone, and each piece goes on in the case the word started in. Two words the
  * cell wrapped apart do not make a word the document prints; 0 when no such word.
  */
-function knownWordPieces(lines: TextRun[][], start: number, widest: number, breaks: WordBreaks): number {
-  const texts = lines.slice(start, start + MOST_PIECES).map(lineText);
+function knownWordPieces(
+  lines: TextRun[][],
+  lineTexts: string[],
+  start: number,
+  widest: number,
+  breaks: WordBreaks,
+): number {
+  const texts = lineTexts.slice(start, start + MOST_PIECES);
   let word = LAST_WORD.exec(texts[0] ?? "")?.[1] ?? "";
   // A word of one or two letters wraps whole before a word it may make another with («не» over «має»).
   if ([...word].length < SHORTEST_PIECE) return 0;
@@ -266,9 +303,9 @@ function knownWordPieces(lines: TextRun[][], start: number, widest: number, brea
     const next = texts[count] ?? "";
     const piece = FIRST_WORD.exec(next)?.[0] ?? "";
     const pieceCase = capitals ? piece === piece.toUpperCase() : LOWER_LETTER.test(piece[0] ?? "");
-    if (piece === "" || !pieceCase || !isFull(above, below, widest, breaks.glyphs)) break;
+    if (piece === "" || !pieceCase || !isFull(above, below, next, widest, breaks.glyphs)) break;
     word += piece;
-    if (isKnownWord(word, breaks.words)) known = count;
+    if (isKnownWord(word, breaks)) known = count;
     if (piece !== next) break;
   }
   return known;
@@ -289,9 +326,9 @@ const LABEL_WORDS = new Set(
     .split(" "),
 );
 
-function isKnownWord(word: string, words: ReadonlySet<string>): boolean {
+function isKnownWord(word: string, breaks: WordBreaks): boolean {
   const lower = word.toLowerCase();
-  return words.has(lower) || LABEL_WORDS.has(lower);
+  return LABEL_WORDS.has(lower) || breaks.words().has(lower);
 }
 
 const UPPER_LETTER = new RegExp(UPPER, "u");
@@ -306,16 +343,19 @@ function cellText(runs: TextRun[], widest?: number, breaks?: WordBreaks): string
 }
 
 /** The lines that go on with the word the line above them ends, by index. */
-function brokenWordLines(lines: TextRun[][], widest: number, breaks: WordBreaks): Set<number> {
+function brokenWordLines(
+  lines: TextRun[][],
+  texts: string[],
+  widest: number,
+  breaks: WordBreaks,
+): Set<number> {
   const joined = new Set<number>();
   for (let index = 1; index < lines.length; index++) {
-    const above = lines[index - 1] ?? [];
-    const line = lines[index] ?? [];
-    if (joined.has(index) || breaksWord(above, line, widest, breaks.glyphs)) {
+    if (joined.has(index) || breaksWord(lines, texts, index, widest, breaks.glyphs)) {
       joined.add(index);
       continue;
     }
-    const pieces = knownWordPieces(lines, index - 1, widest, breaks);
+    const pieces = knownWordPieces(lines, texts, index - 1, widest, breaks);
     for (let piece = 0; piece < pieces; piece++) joined.add(index + piece);
   }
   return joined;
@@ -323,10 +363,13 @@ function brokenWordLines(lines: TextRun[][], widest: number, breaks: WordBreaks)
 
 /** `cellText` of a cell's lines already grouped by baseline. */
 function joinCellLines(lines: TextRun[][], widest?: number, breaks?: WordBreaks): string {
-  const joined = widest !== undefined && breaks ? brokenWordLines(lines, widest, breaks) : new Set();
-  return lines.reduce((text, line, index) => {
-    const current = lineText(line);
-    if (joined.has(index) && text !== "") return `${text}${current}`;
+  const texts = lines.map(lineText);
+  const joined =
+    widest !== undefined && breaks && lines.length > 1
+      ? brokenWordLines(lines, texts, widest, breaks)
+      : undefined;
+  return texts.reduce((text, current, index) => {
+    if (joined?.has(index) && text !== "") return `${text}${current}`;
     return joinLines(text, current);
   }, "");
 }
@@ -358,8 +401,12 @@ function widestLines(grouped: TextRun[][][][], width: number): number[] {
   for (const row of grouped)
     row.forEach((lines, column) => {
       for (const line of lines) {
-        const left = Math.min(...line.map((run) => run.x));
-        const right = Math.max(...line.map((run) => run.x + run.width));
+        let left = Number.POSITIVE_INFINITY;
+        let right = Number.NEGATIVE_INFINITY;
+        for (const run of line) {
+          left = Math.min(left, run.x);
+          right = Math.max(right, run.x + run.width);
+        }
         widest[column] = Math.max(widest[column] ?? 0, right - left);
       }
     });
@@ -910,7 +957,7 @@ export function layoutPages(
   { headerless = true, marksUnruled = true }: { headerless?: boolean; marksUnruled?: boolean } = {},
 ): { blocks: Block[]; unframed: number[]; headerless: number[][] } {
   const carried = {};
-  const breaks = { glyphs: fitGlyphWidths(pages.flatMap((page) => page.runs)), words: documentWords(pages) };
+  const breaks = wordBreaks(pages);
   const items = dropFurniture(
     pages,
     pages.map((page) => pageItems(page, carried, { headerless, marksUnruled }, breaks)),
