@@ -408,14 +408,15 @@ function findHeader(lines: Piece[][], raw: TextRun[][], at: number, context: Ali
     // A band as long as a header may be ends the loop before it is compared.
     repeated ||= repeatsHeader(band, context.header);
   }
-  const cells = headerCells(band);
-  if (cells.extents.length < 3) return null;
   const rules = [TASK_COLUMNS, INDICATOR_COLUMNS] as const;
   // The naming lines' pieces, without the column-number row (its numbers are no amounts).
   const naming = band.filter((line) => !isColumnNumberRow(line.map((piece) => piece.text))).flat();
   const texts = naming.map((piece) => piece.text);
   const overYears = at === 0 && context.headedTop === true && headsYears(band);
   if (!lone && !rules.some((list) => isNamingRow(texts, [...list])) && !overYears) return null;
+  // Asked of every line: the band's cells are put together only once it names a header's columns.
+  const cells = headerCells(band);
+  if (cells.extents.length < 3) return null;
   const numberRow = band.find((line) => isColumnNumberRow(line.map((piece) => piece.text)));
   const numbers = numberRow?.map(centreOf);
   const inherited = lone ? inheritedColumns(first, context) : null;
