@@ -216,7 +216,7 @@ function documentWords(pages: PageContent[]): Set<string> {
   const words = new Set<string>();
   for (const page of pages)
     for (const line of groupLines(page.runs))
-      for (const word of lineText(line).matchAll(WORDS)) words.add(word[0].toLowerCase());
+      for (const word of lineText(line).match(WORDS) ?? []) words.add(word.toLowerCase());
   return words;
 }
 
@@ -857,14 +857,15 @@ function addTable(builder: Builder, table: PageTable, pageStart: boolean): void 
     let skip = 0;
     while (skip < table.cells.length && sameRow(table.cells[skip], open.header[skip])) skip++;
     const added: number[] = [];
+    const leading = leadingColumns(open.header);
     table.cells.slice(skip).forEach((cells, index) => {
       checkRow(cells);
       const last = open.rows.at(-1);
       const cut =
         last !== undefined &&
         (continuesSplitRow(last.cells, cells) ||
-          restOfCutRow(last.cells, cells, leadingColumns(open.header)) ||
-          restOfAnnexRow(last.cells, cells, open.header, leadingColumns(open.header)));
+          restOfCutRow(last.cells, cells, leading) ||
+          restOfAnnexRow(last.cells, cells, open.header, leading));
       if (index === 0 && last && cut) {
         last.cells = last.cells.map((cell, column) => joinLines(cell, cells[column] ?? ""));
       } else {
