@@ -53,8 +53,8 @@ const KIND_PRIOR = [0.25, 0.65, 0.48, 0.5, 0.5];
 
 /** A run's unknowns (each once) and how many times each occurs in it, and the width they add up to. */
 interface Row {
-  unknowns: Int32Array;
-  counts: Float64Array;
+  unknowns: number[];
+  counts: number[];
   width: number;
 }
 
@@ -122,7 +122,7 @@ function leastSquares(rows: readonly Row[], prior: readonly number[], hold: numb
 /** Counts of unknowns, text by text: each text's row has its unknowns ascending. */
 class RowCounter {
   private readonly tally: Float64Array;
-  private readonly met: number[] = [];
+  private met: number[] = [];
 
   constructor(size: number) {
     this.tally = new Float64Array(size);
@@ -135,12 +135,13 @@ class RowCounter {
 
   /** The row counted since the last one, adding up to `width`; the counts start again. */
   row(width: number): Row {
-    const unknowns = Int32Array.from(this.met).sort();
-    this.met.length = 0;
-    const counts = new Float64Array(unknowns.length);
-    unknowns.forEach((unknown, at) => {
-      counts[at] = this.tally[unknown] as number;
+    // Plain arrays: a run's row is small, and two typed arrays per run (thousands per document) cost more to make.
+    const unknowns = this.met.sort((a, b) => a - b);
+    this.met = [];
+    const counts = unknowns.map((unknown) => {
+      const count = this.tally[unknown] as number;
       this.tally[unknown] = 0;
+      return count;
     });
     return { unknowns, counts, width };
   }
