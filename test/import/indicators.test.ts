@@ -230,6 +230,20 @@ describe("a budget programme's performance indicators as the annex (резуль
     expect(coverage).toEqual({ numbersSeen: 27, numbersPlaced: 27, numbersFlagged: 0 });
   });
 
+  it("takes a council's own group words («Показники витрат», «Показники якості надання послуг») as groups", () => {
+    const { programme } = annex(
+      HEADER,
+      ["1", "Показники витрат"],
+      ["", "Обсяг видатків на програмне забезпечення", "тис. грн", "0", "50,0", "50,0", "50,0", "150,0"],
+      ["2", "Показники якості надання послуг"],
+      ["", "Частка послуг, наданих онлайн", "%", "10", "20", "30", "40", "40"],
+    );
+    expect(programme.indicators.map(({ direction, name }) => [direction, name])).toEqual([
+      ["Показники витрат", "Обсяг видатків на програмне забезпечення"],
+      ["Показники якості надання послуг", "Частка послуг, наданих онлайн"],
+    ]);
+  });
+
   it("names an «Усього» that is neither the years' sum nor the last year's target", () => {
     const { programme, findings } = annex(HEADER, [
       "1",

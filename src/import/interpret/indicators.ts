@@ -266,11 +266,12 @@ function continueIndicator(last: Indicator | undefined, row: RowRead, indicators
   }
 }
 
-/** The groups of a budget programme's performance indicators (наказ Мінфіну № 836). */
-const PERFORMANCE_GROUP = new RegExp(
-  String.raw`^показники\s+(затрат|продукту|ефективності|якості|результату)(?!${LETTER})`,
-  "iu",
-);
+/**
+ * The groups of a budget programme's performance indicators (наказ Мінфіну № 836: «Показники затрат /
+ * продукту / ефективності / якості»), or a council's own («Показники витрат», «Показники якості надання
+ * послуг»): «Показники» and a few words, alone on the row — an indicator's name is singular and has values.
+ */
+const PERFORMANCE_GROUP = new RegExp(String.raw`^показники(?:\s+${LETTER}[^\s]*){1,6}$`, "iu");
 
 /** «1 | Показники продукту» alone on its row: the group the indicators below belong to, or null. */
 function performanceGroup(cells: string[]): string | null {
