@@ -43,7 +43,7 @@ function readLevel(level: OdfXml): ListLevel {
   const attributes = level.attributes;
   const template = attributes["loext:num-list-format"];
   return {
-    bullet: level.name !== "text:list-level-style-number",
+    bullet: level.name !== "text:list-level-style-number" && level.name !== "text:outline-level-style",
     format: attributes["style:num-format"] ?? "1",
     prefix: attributes["style:num-prefix"] ?? "",
     suffix: attributes["style:num-suffix"] ?? "",
@@ -53,19 +53,30 @@ function readLevel(level: OdfXml): ListLevel {
   };
 }
 
+/** The headings' numbering (`text:outline-style`), kept beside the list styles under this name. */
+const OUTLINE = "#outline";
+
+function levelsOf(style: OdfXml): Map<number, ListLevel> {
+  const levels = new Map<number, ListLevel>();
+  for (const level of elementsOf(style))
+    levels.set(positive(level.attributes["text:level"], 1), readLevel(level));
+  return levels;
+}
+
 /** Every `text:list-style` in the given trees (automatic styles of the content, styles.xml). */
 export function readListStyles(...roots: (OdfXml | undefined)[]): ListStyles {
   const styles: ListStyles = new Map();
   const visit = (node: OdfXml): void => {
     for (const element of elementsOf(node)) {
+      if (element.name === "text:outline-style") {
+        styles.set(OUTLINE, levelsOf(element));
+        continue;
+      }
       if (element.name !== "text:list-style") {
         if (element.name.startsWith("office:") || element.name === "#document") visit(element);
         continue;
       }
-      const levels = new Map<number, ListLevel>();
-      for (const level of elementsOf(element))
-        levels.set(positive(level.attributes["text:level"], 1), readLevel(level));
-      styles.set(element.attributes["style:name"] ?? "", levels);
+      styles.set(element.attributes["style:name"] ?? "", levelsOf(element));
     }
   };
   for (const root of roots) if (root) visit(root);
@@ -94,6 +105,34 @@ function label(levels: Map<number, ListLevel>, counts: number[], level: number):
   const shown: string[] = [];
   for (let at = Math.max(1, level - own.display + 1); at <= level; at++) shown.push(numberAt(at));
   return `${own.prefix}${shown.join(".")}${own.suffix}`;
+}
+
+/** A heading outside a list numbered by the outline style at its `text:outline-level`. */
+function numberHeading(heading: OdfXml, levels: Map<number, ListLevel> | undefined, chain: Chain): void {
+  const level = positive(heading.attributes["text:outline-level"], 0);
+  if (!levels || level === 0 || heading.attributes["text:is-list-header"] === "true") return;
+  printNext(heading, heading, levels, chain, level);
+}
+
+/**
+ * Counts one more at `level` in `chain` (from `counted`'s start value if it has one; deeper levels start
+ * again) and puts the label before `paragraph`'s text.
+ */
+function printNext(
+  counted: OdfXml,
+  paragraph: OdfXml,
+  levels: Map<number, ListLevel>,
+  chain: Chain,
+  level: number,
+): void {
+  const start = counted.attributes["text:start-value"];
+  const previous = start
+    ? positive(start, 1) - 1
+    : (chain.counts[level - 1] ?? (levels.get(level)?.start ?? 1) - 1);
+  chain.counts[level - 1] = previous + 1;
+  chain.counts.length = level;
+  const printed = label(levels, chain.counts, level);
+  if (printed !== "") paragraph.children.unshift(`${printed} `);
 }
 
 /** Counters of a run of lists numbered as one. */
@@ -125,16 +164,8 @@ export function printListNumbers(text: OdfXml, styles: ListStyles, skipped: Read
     for (const item of elementsOf(list)) {
       if (item.name !== "text:list-item") continue;
       const [first] = elementsOf(item);
-      if (levels && first && (first.name === "text:p" || first.name === "text:h")) {
-        const start = item.attributes["text:start-value"];
-        const previous = start
-          ? positive(start, 1) - 1
-          : (chain.counts[level - 1] ?? (levels.get(level)?.start ?? 1) - 1);
-        chain.counts[level - 1] = previous + 1;
-        chain.counts.length = level;
-        const printed = label(levels, chain.counts, level);
-        if (printed !== "") first.children.unshift(`${printed} `);
-      }
+      if (levels && first && (first.name === "text:p" || first.name === "text:h"))
+        printNext(item, first, levels, chain, level);
       for (const child of elementsOf(item)) {
         if (child.name === "text:list")
           visitList(child, child.attributes["text:style-name"] ?? style, chain, level + 1);
@@ -142,9 +173,11 @@ export function printListNumbers(text: OdfXml, styles: ListStyles, skipped: Read
       }
     }
   };
+  const outline: Chain = { counts: [] };
   const visit = (node: OdfXml): void => {
     for (const element of elementsOf(node)) {
       if (skipped.has(element.name)) continue;
+      if (element.name === "text:h") numberHeading(element, styles.get(OUTLINE), outline);
       if (element.name === "text:list") {
         const style = element.attributes["text:style-name"] ?? "";
         visitList(element, style, chainOf(element, style), 1);

@@ -238,12 +238,14 @@ const ODF = [
   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
 ].join(" ");
 
-/** Paragraph texts of an ODT whose automatic styles hold the given list styles. */
-async function odtParagraphs(listStyles: string, body: string): Promise<string[]> {
+/** Paragraph texts of an ODT whose automatic styles hold the given list styles (and styles.xml `styles`). */
+async function odtParagraphs(listStyles: string, body: string, styles = ""): Promise<string[]> {
   const xml = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODF}><office:automatic-styles>${listStyles}</office:automatic-styles><office:body><office:text>${body}</office:text></office:body></office:document-content>`;
+  const stylesXml = `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ODF}><office:styles>${styles}</office:styles></office:document-styles>`;
   const odt = makeZip([
     { name: "mimetype", data: Buffer.from("application/vnd.oasis.opendocument.text") },
     { name: "content.xml", data: Buffer.from(xml, "utf8") },
+    { name: "styles.xml", data: Buffer.from(stylesXml, "utf8") },
   ]);
   const blocks = await readOdtBlocks(odt);
   return blocks.flatMap((block) => (block.kind === "paragraph" ? [block.text] : []));
@@ -291,6 +293,30 @@ describe("OpenDocument numbered lists, hand-written", () => {
       "Розділ I. Вступ",
       "Розділ II. Заходи",
       "пункт",
+    ]);
+  });
+
+  it("numbers headings by the document's outline style (styles.xml), levels restarting under a new parent", async () => {
+    const outline = [
+      '<text:outline-style style:name="Outline">',
+      '<text:outline-level-style text:level="1" style:num-format="1" style:num-suffix="."/>',
+      '<text:outline-level-style text:level="2" style:num-format="1" style:num-suffix="." text:display-levels="2"/>',
+      "</text:outline-style>",
+    ].join("");
+    const h = (level: number, text: string) => `<text:h text:outline-level="${level}">${text}</text:h>`;
+    const body = [
+      h(1, "Загальні положення"),
+      h(2, "Мета"),
+      h(2, "Завдання"),
+      h(1, "Фінансування"),
+      h(2, "Джерела"),
+    ].join("");
+    expect(await odtParagraphs("", body, outline)).toEqual([
+      "1. Загальні положення",
+      "1.1. Мета",
+      "1.2. Завдання",
+      "2. Фінансування",
+      "2.1. Джерела",
     ]);
   });
 });
