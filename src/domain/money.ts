@@ -59,8 +59,16 @@ export function parseDecimalToKopecks(raw: string, unit: MoneyUnit): Kopecks | n
 }
 
 /** Reads one table cell that should hold an amount. */
+/** A footnote's mark after an amount or a dash: «250,0*», «-**», «100,0¹». */
+const FOOTNOTE_MARK = /(?<=[\d‐‑–—−-])\s*(?:\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$/;
+
+/** An amount's text without the footnote mark printed after it («250,0*» → «250,0»). */
+export function withoutFootnoteMark(text: string): string {
+  return text.replace(FOOTNOTE_MARK, "");
+}
+
 export function parseAmountCell(raw: string, unit: MoneyUnit): AmountCell {
-  const text = raw.replace(MARKUP, "").trim();
+  const text = withoutFootnoteMark(raw.replace(MARKUP, "").trim());
   if (text === "") return { kind: "empty" };
   if (DASHES.test(text)) return { kind: "dash" };
   // Reading a number only ever deletes characters, so text without a digit is never one (most prose).

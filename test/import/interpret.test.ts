@@ -266,6 +266,23 @@ describe("task table layouts", () => {
     return interpretBlocks(readTextBlocks([...passport, "", "Додаток 1", ...table].join("\n")));
   }
 
+  it("reads an amount or a dash with a footnote's mark after it («250,0*», «-**», «40,0¹»), every number counted", () => {
+    const { programme: read, coverage } = programme([
+      `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, тис. грн${T}${T}Очікуваний результат`,
+      `${T}${T}${T}${T}2026${T}2027${T}`,
+      `1. Напрям${T}${T}${T}${T}${T}${T}`,
+      `1.1. Захід${T}Відділ освіти${T}2026-2027${T}Бюджет громади*${T}250,0*${T}40,0¹${T}Результат`,
+      `1.2. Захід${T}Відділ освіти${T}2027${T}Бюджет громади${T}-**${T}60,5${T}Результат`,
+    ]);
+    const items = read.directions[0]?.items ?? [];
+    expect(items.map((item) => [item.funding[0]?.source, item.funding[0]?.byYear])).toEqual([
+      ["local", { "2026": 25_000_000, "2027": 4_000_000 }],
+      ["local", { "2026": 0, "2027": 6_050_000 }],
+    ]);
+    expect(coverage).toMatchObject({ numbersFlagged: 0 });
+    expect(coverage?.numbersSeen).toBe(coverage?.numbersPlaced);
+  });
+
   it("reads amounts in UAH when the header says грн without тис.", () => {
     const { programme: read } = programme([
       `Назва заходу${T}Виконавці${T}Строк${T}Джерела фінансування${T}Обсяг, грн${T}${T}${T}Очікуваний результат`,

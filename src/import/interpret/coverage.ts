@@ -1,4 +1,5 @@
 import { type ImportCoverage, ref } from "../../domain/model.js";
+import { withoutFootnoteMark } from "../../domain/money.js";
 import type { FindingLog } from "./findings.js";
 
 /**
@@ -42,7 +43,7 @@ const MONEY_UNIT = /\s*(?:(?:тис|млн|млрд)\.?\s*(?:грн\.?)?|грн\
 export function numbersIn(text: string): string[] {
   const trimmed = text.trim();
   if (!NUMBERISH_START.test(trimmed)) return [];
-  const spaced = trimmed.replace(/\u00a0/g, " ");
+  const spaced = withoutFootnoteMark(trimmed.replace(/\u00a0/g, " "));
   const clean = spaced.replace(MONEY_UNIT, "");
   if (!NUMBERISH.test(clean)) return [];
   const numbers = numbersOf(clean);
