@@ -6,6 +6,7 @@
  * Word cell merged with vMerge does.
  */
 import type { Block, Table, TableRow } from "./blocks.js";
+import { checkRowWidth, countCells } from "./limits.js";
 
 /** One worksheet's rows by their number (1-based), each row's cell texts by column (0-based). */
 export interface SheetGrid {
@@ -39,11 +40,14 @@ function rangeOf(reference: string): Range | undefined {
 /** Row number → column → the text of the merged range covering it from above. */
 function mergedTexts(grid: SheetGrid): Map<number, Record<number, string>> {
   const covered = new Map<number, Record<number, string>>();
+  const lastRow = Math.max(0, ...grid.rows.keys());
   for (const reference of grid.merges) {
     const range = rangeOf(reference);
     const text = range && grid.rows.get(range.top)?.[range.left];
     if (!range || !text) continue;
-    for (let row = range.top + 1; row <= range.bottom; row++) {
+    const bottom = Math.min(range.bottom, lastRow);
+    countCells(Math.max(0, bottom - range.top));
+    for (let row = range.top + 1; row <= bottom; row++) {
       const cells = covered.get(row) ?? {};
       cells[range.left] = text;
       covered.set(row, cells);
@@ -97,5 +101,7 @@ function tableRow(
 /** Every row as wide as the table's widest, as a Word table's grid is. */
 function padRows(rows: TableRow[]): void {
   const width = Math.max(...rows.map((row) => row.cells.length));
+  checkRowWidth(width);
+  countCells(rows.length * width);
   for (const row of rows) while (row.cells.length < width) row.cells.push("");
 }

@@ -22,7 +22,7 @@ import {
   YEAR_PREFIX,
 } from "../template/records.js";
 import { type Block, NotAProgrammeError } from "./blocks.js";
-import { checkRow, checkSheetRows } from "./limits.js";
+import { checkRow, checkRowWidth, checkSheetRows } from "./limits.js";
 import { type SheetGrid, sheetBlocks } from "./sheet-blocks.js";
 import { shownText } from "./sheet-values.js";
 import { unzipSafely } from "./zip.js";
@@ -304,6 +304,7 @@ function workbookBlocks(grids: SheetGrid[]): Block[] {
 /** A row's cell texts by column, as the sheet shows them. */
 function rowTexts(row: ExcelJS.Row): string[] {
   const texts: string[] = [];
+  checkRowWidth(row.cellCount);
   row.eachCell((cell, column) => {
     texts[column - 1] = shownText(cell);
   });

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { importDocument, importText } from "../../src/import/index.js";
@@ -57,5 +58,37 @@ describe("a workbook that holds no programme", () => {
     await expect(importDocument(bytes, "phones.xlsx")).rejects.toThrow(
       /ні шаблону infoprog, ні таблиць програми/,
     );
+  });
+});
+
+describe("a council workbook's limits", () => {
+  it("counts the cells a wide table would be padded to before padding them", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Аркуш1");
+    for (let row = 1; row <= 1000; row++) sheet.getRow(row).values = ["Захід", "10,0"];
+    sheet.getCell(1, 900).value = "x";
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    await expect(importDocument(bytes, "wide.xlsx")).rejects.toThrow(/клітинок/);
+  });
+
+  it("reads a range merged down past the sheet's last row only as far as its rows go", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Аркуш1");
+    sheet.getRow(1).values = ["Виконавець", "Захід"];
+    sheet.getRow(2).values = ["Відділ", "Перший"];
+    sheet.getRow(3).values = [null, "Другий"];
+    sheet.mergeCells("A2:A3");
+    const written = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const part = "xl/worksheets/sheet1.xml";
+    const xml = strFromU8(written[part] ?? new Uint8Array()).replace('ref="A2:A3"', 'ref="A2:A1048576"');
+    const bytes = zipSync({ ...written, [part]: strToU8(xml) });
+    const { readXlsx } = await import("../../src/import/xlsx.js");
+    const read = await readXlsx(bytes);
+    const table = read.kind === "sheets" ? read.blocks.find((block) => block.kind === "table") : undefined;
+    expect(table?.kind === "table" ? table.rows.map((row) => row.mergedFromAbove ?? {}) : []).toEqual([
+      {},
+      {},
+      { 0: "Відділ" },
+    ]);
   });
 });
