@@ -264,6 +264,31 @@ function checkUnit(
   else checkRowUnits(programme, tasks.rowTexts, log);
 }
 
+/**
+ * The monitoring variables' table and the indicator list. A table that reads as either (a name, a unit,
+ * a source of data, a baseline, values by year: «Показники результативності») is the indicator list
+ * when the document has no other, unless its header names variables or its caption monitoring.
+ */
+function indicatorAnnexes(blocks: Block[], annexes: Table[]): { monitoring?: Table; indicators?: Table } {
+  const monitoring = annexes.find(isMonitoringTable);
+  const indicators = annexes.find((table) => table !== monitoring && isIndicatorTable(table));
+  if (indicators || !monitoring || !isIndicatorTable(monitoring) || namesMonitoring(blocks, monitoring)) {
+    return { monitoring, indicators };
+  }
+  return { indicators: monitoring };
+}
+
+const MONITORING_WORDS = /змінн|моніторинг/i;
+
+/** The table's header, or a paragraph of the caption just above it, speaks of variables or monitoring. */
+function namesMonitoring(blocks: Block[], table: Table): boolean {
+  const header = table.rows.slice(0, 3).flatMap((row) => row.cells);
+  if (header.some((cell) => MONITORING_WORDS.test(cell))) return true;
+  const at = blocks.indexOf(table);
+  const caption = blocks.slice(Math.max(0, at - 3), at).filter((block) => block.kind === "paragraph");
+  return caption.some((block) => MONITORING_WORDS.test(block.text));
+}
+
 export function interpretBlocks(blocks: Block[], options: InterpretOptions = {}): ImportResult {
   const log = new FindingLog();
   const programme = emptyProgramme();
@@ -289,11 +314,9 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;
   programme.sections = readSections(blocks, stop);
   const annexes = tables.filter((table) => table.line !== taskTable?.line);
-  const monitoringTable = withContinuations(blocks, annexes.find(isMonitoringTable));
-  const indicatorTable = withContinuations(
-    blocks,
-    annexes.find((table) => table.line !== monitoringTable?.line && isIndicatorTable(table)),
-  );
+  const { monitoring, indicators } = indicatorAnnexes(blocks, annexes);
+  const monitoringTable = withContinuations(blocks, monitoring);
+  const indicatorTable = withContinuations(blocks, indicators);
   programme.indicators = indicatorTable ? readIndicators(indicatorTable, ledger) : [];
   const variables = monitoringTable ? readMonitoring(monitoringTable, ledger) : [];
   const read = [monitoringTable, indicatorTable].map((table) => table?.line);
