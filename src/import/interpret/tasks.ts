@@ -3,9 +3,23 @@ import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel, unitNamedIn } from "../../domain/money.js";
-import { money, yearMismatches } from "../../domain/rules/common.js";
+import {
+  compareAmounts,
+  describeMismatches,
+  type Mismatch,
+  money,
+  rowName,
+  yearMismatches,
+} from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
-import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
+import {
+  directionTotals,
+  itemTotals,
+  type Totals,
+  totalsOfRows,
+  type Unsplit,
+  unsplitOfRows,
+} from "../../domain/totals.js";
 import type { Table, TableRow } from "../blocks.js";
 import { joinPieces } from "../text/clean.js";
 import {
@@ -580,20 +594,68 @@ class TaskTableBuilder {
   }
 
   /**
-   * A task printed with amounts in its own row that are exactly the sums of its projects' amounts: they
-   * are the task's total, not more money beside its projects. Amounts that differ stay the task's own
-   * (a task may fund work of its own), and the totals above them say where the sums part.
+   * A task printed with amounts in its own row above projects that print amounts too: its amounts are
+   * the projects' subtotal, and the money is counted once, the projects'. A subtotal that differs from
+   * their sums is named at the task's row, unless the totals the table prints count the task's amounts
+   * beside its projects' (a task funding work of its own, as the DOCX export prints it).
    */
   takeTaskRowsAsTotals(): void {
     for (const direction of this.directions) {
-      for (const task of walkItems(direction.items)) {
-        const own = task.funding.filter((row) => row.total !== 0 || Object.values(row.byYear).some(Boolean));
-        if (own.length === 0 || task.children.length === 0) continue;
-        const projects = totalsOfRows([...walkItems(task.children)].flatMap((each) => each.funding));
-        if (projects.total === 0) continue;
-        if (own.every((row) => statesSums(row, projects))) task.funding = [];
+      const differing = direction.items.flatMap((task) => this.settleSubtotals(task));
+      if (differing.length === 0 || this.printedTotalsCountOwnMoney(direction)) continue;
+      for (const { task, rows, projects } of differing) {
+        this.warnTaskRowSubtotal(task, rows, projects);
+        task.funding = [];
       }
     }
+  }
+
+  /**
+   * Each task under `item` (itself included, deepest first) whose own amounts are not its projects'
+   * sums; those whose amounts are the sums are dropped as the subtotal they are.
+   */
+  private settleSubtotals(item: Item): { task: Item; rows: FundingRow[]; projects: Totals }[] {
+    const deeper = item.children.flatMap((child) => this.settleSubtotals(child));
+    const own = item.funding.filter((row) => row.total !== 0 || Object.values(row.byYear).some(Boolean));
+    if (own.length === 0 || item.children.length === 0) return deeper;
+    const projectRows = [...walkItems(item.children)].flatMap((each) => each.funding);
+    const projects = totalsOfRows(projectRows);
+    if (projects.total === 0) return deeper;
+    const unsplit = unsplitOfRows(projectRows);
+    const rows = own.filter((row) => subtotalMismatches(row, projects, unsplit).length > 0);
+    if (rows.length === 0) {
+      item.funding = [];
+      return deeper;
+    }
+    return [...deeper, { task: item, rows, projects }];
+  }
+
+  /**
+   * Whether the totals printed for the direction (else for the programme) state the sums of the
+   * amounts as read, each task's own among them.
+   */
+  private printedTotalsCountOwnMoney(direction: Direction): boolean {
+    const own = direction.declaredTotals.length > 0;
+    const rows = own ? direction.declaredTotals : this.declaredTotals;
+    const sums = own
+      ? directionTotals(direction)
+      : totalsOfRows(
+          this.directions.flatMap((each) => [...walkItems(each.items)].flatMap((item) => item.funding)),
+        );
+    const states = rows.some((row) => row.totalPrinted || Object.keys(row.byYear).length > 0);
+    return states && rows.every((row) => statesSums(row, sums));
+  }
+
+  private warnTaskRowSubtotal(task: Item, rows: FundingRow[], projects: Totals): void {
+    const described = rows.map((row) => {
+      const mismatches = subtotalMismatches(row, projects, { total: 0, bySource: {} });
+      return `рядок ${rowName(row)}: ${describeMismatches(mismatches, this.unit, "сума його проєктів")}`;
+    });
+    const message =
+      `Завдання ${task.number} «${task.title}» наводить у своєму рядку суми, а його проєкти — свої: суми ` +
+      `завдання прочитано як підсумок проєктів і враховано лише суми проєктів. Підсумок не дорівнює сумі ` +
+      `проєктів — ${described.join("; ")}`;
+    this.log.warn("task-subtotal", message, rows[0]?.line ?? task.line, task);
   }
 
   /** Each task's stated total against the sum of its projects: named where they differ. */
@@ -1154,6 +1216,21 @@ function sumsOfRowSource(row: FundingRow, totals: Totals): Pick<Totals, "total" 
   const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
   if (overall) return totals;
   return { total: totals.bySource[row.source] ?? 0, byYear: totals.bySourceByYear[row.source] ?? {} };
+}
+
+/**
+ * Where a row of amounts stated as a subtotal parts from the sums of its source: its printed total, and
+ * each year when it prints years and the sums hold no money outside a single year.
+ */
+function subtotalMismatches(row: FundingRow, totals: Totals, unsplit: Unsplit): Mismatch[] {
+  const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
+  const { total, byYear } = sumsOfRowSource(row, totals);
+  const outside = overall ? unsplit.total : (unsplit.bySource[row.source] ?? 0);
+  const printed = row.totalPrinted ? row.total : null;
+  return compareAmounts(
+    { total: printed, byYear: row.byYear, spans: row.spans },
+    { total, byYear, unsplit: outside },
+  );
 }
 
 /**
