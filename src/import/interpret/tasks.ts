@@ -1,6 +1,6 @@
 import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "../../domain/executor-split.js";
 import { LETTER, LOWER } from "../../domain/letters.js";
-import type { Direction, FundingRow, Item } from "../../domain/model.js";
+import type { Direction, FundingRow, Item, Programme } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel, unitNamedIn } from "../../domain/money.js";
 import {
@@ -120,6 +120,8 @@ export interface TaskTable {
   /** The printed amounts of each item's funding row. */
   rowTexts: Map<FundingRow, string[]>;
 }
+
+type Period = Programme["period"];
 
 /** The task table may print one column for several years, and a column per source. */
 const TASK_OPTIONS = { spans: true, sources: true };
@@ -1128,14 +1130,45 @@ function warnSpans(row: FundingRow, item: Item, log: FindingLog, unit: MoneyUnit
   }
 }
 
-/** One finding for a table whose source columns print no year: no amount of it is split by year. */
-function warnSourcesWithoutYears(columns: Columns<TaskRole>, table: Table, log: FindingLog): void {
+/**
+ * A table whose amounts are a column per source and no column names a year: a measure due within one
+ * year of the programme spends its amounts in that year. Null when the table prints years.
+ */
+function sourcesIntoDeadlineYears(
+  columns: Columns<TaskRole>,
+  directions: Direction[],
+  period: Period | null,
+): { unsplit: boolean } | null {
+  const { years, spans, sources } = columns;
+  if (years.length > 0 || spans.length > 0 || !sources.some(printsNoYear)) return null;
+  if (sources.some((column) => column.period !== null)) return null;
+  const within = (year: string) =>
+    period !== null && Number(year) >= period.from && Number(year) <= period.to;
+  return { unsplit: amountsIntoDeadlineYears(directions, within) };
+}
+
+/**
+ * One finding for a table whose source columns print no year: its amounts are not split by year, save
+ * (when no column of it names a year) a measure's due within one year of the programme.
+ */
+function warnSourcesWithoutYears(
+  columns: Columns<TaskRole>,
+  table: Table,
+  directions: Direction[],
+  period: Period | null,
+  log: FindingLog,
+): void {
   const bare = columns.sources.filter(printsNoYear);
   if (bare.length === 0) return;
+  const placed = sourcesIntoDeadlineYears(columns, directions, period);
+  if (placed && !placed.unsplit) return;
   const labels = bare.map((column) => `«${cellText(column.label)}»`).join(", ");
+  const split = placed
+    ? "суму заходу зі строком у межах одного року програми віднесено до цього року, решту враховано в загальних обсягах"
+    : "суми враховано в загальних обсягах";
   const message =
     `Таблиця завдань наводить суми лише за джерелами фінансування (${labels}), без розподілу за роками: ` +
-    "суми враховано в загальних обсягах, а порівняти їх за роками (з паспортом, підсумками) неможливо";
+    `${split}, а порівняти їх за роками (з паспортом, підсумками) неможливо`;
   log.warn("years-not-split", message, table.line, ref.programme());
 }
 
@@ -1148,12 +1181,16 @@ function yearOfDeadline(deadline: Item["deadline"]): string | null {
 
 /**
  * In a table with one amounts column and no year, a measure due within one year spends its amount in that
- * year. Returns whether any amount is left without its year.
+ * year (a year `within` takes). Returns whether any amount is left without its year.
  */
-function amountsIntoDeadlineYears(directions: Direction[]): boolean {
+function amountsIntoDeadlineYears(
+  directions: Direction[],
+  within: (year: string) => boolean = () => true,
+): boolean {
   let unsplit = false;
   for (const item of directions.flatMap((direction) => [...walkItems(direction.items)])) {
-    const year = yearOfDeadline(item.deadline);
+    const due = yearOfDeadline(item.deadline);
+    const year = due !== null && within(due) ? due : null;
     for (const row of item.funding) {
       if (row.total === 0 || Object.keys(row.byYear).length > 0) continue;
       if (year === null) unsplit = true;
@@ -1309,6 +1346,8 @@ export function readTaskTable(
   log: FindingLog,
   ledger: NumberLedger = new NumberLedger(),
   chosenUnit?: MoneyUnit,
+  /** The programme's term as the document states it, when it does. */
+  period: Period | null = null,
 ): TaskTable | null {
   const columns = taskColumns(table);
   if (!columns) return null;
@@ -1329,7 +1368,7 @@ export function readTaskTable(
   builder.takeTaskRowsAsTotals();
   builder.checkTaskTotals();
   warnSources(builder.directions, log, builder.unit);
-  warnSourcesWithoutYears(columns, table, log);
+  warnSourcesWithoutYears(columns, table, builder.directions, period, log);
   warnAmountsWithoutYears(columns, table, builder.directions, log);
   if (builder.directions.length === 0)
     log.warn("no-directions", "У таблиці завдань не знайдено напрямів", table.line, ref.programme());
