@@ -64,8 +64,21 @@ export interface FundingRow {
 export type YearSpans = Record<string, Kopecks>;
 
 export type Deadline =
-  | { kind: "years"; from: number; to: number }
-  | { kind: "programme" } // протягом дії Програми
+  | {
+      kind: "years";
+      from: number;
+      to: number;
+      /** The years themselves when some between `from` and `to` are skipped: «2026, 2028». */
+      years?: number[];
+    }
+  | {
+      /** «протягом дії Програми»: the programme's years, or part of them from or to a year. */
+      kind: "programme";
+      /** «з 2027 року»: begins that year and runs to the programme's end. */
+      from?: number;
+      /** «до 2027 року»: runs from the programme's start to that year. */
+      to?: number;
+    }
   | { kind: "quarter"; quarter: 1 | 2 | 3 | 4; year: number }
   | { kind: "text" };
 

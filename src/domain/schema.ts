@@ -28,8 +28,13 @@ export const fundingRowSchema = z.object({
 });
 
 export const deadlineSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("years"), from: yearSchema, to: yearSchema }),
-  z.object({ kind: z.literal("programme") }),
+  z.object({
+    kind: z.literal("years"),
+    from: yearSchema,
+    to: yearSchema,
+    years: z.array(yearSchema).min(2).optional(),
+  }),
+  z.object({ kind: z.literal("programme"), from: yearSchema.optional(), to: yearSchema.optional() }),
   z.object({ kind: z.literal("quarter"), quarter: z.literal([1, 2, 3, 4]), year: yearSchema }),
   z.object({ kind: z.literal("text") }),
 ]);

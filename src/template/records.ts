@@ -80,9 +80,13 @@ export function deadlineCode(deadline: Deadline | null): string {
   if (deadline === null) return "";
   switch (deadline.kind) {
     case "years":
-      return `years:${deadline.from}-${deadline.to}`;
+      return deadline.years ? `years:${deadline.years.join(",")}` : `years:${deadline.from}-${deadline.to}`;
     case "quarter":
       return `quarter:${deadline.quarter}:${deadline.year}`;
+    case "programme":
+      return deadline.from === undefined && deadline.to === undefined
+        ? "programme"
+        : `programme:${deadline.from ?? ""}-${deadline.to ?? ""}`;
     default:
       return deadline.kind;
   }
@@ -95,10 +99,22 @@ export function parseDeadlineCode(code: string): Deadline | null | undefined {
   if (text === "programme" || text === "text") return { kind: text };
   const years = /^years:(\d{4})-(\d{4})$/.exec(text);
   if (years) return { kind: "years", from: Number(years[1]), to: Number(years[2]) };
+  if (/^years:\d{4}(?:,\d{4})+$/.test(text))
+    return yearList(text.slice("years:".length).split(",").map(Number));
+  const part = /^programme:(\d{4})?-(\d{4})?$/.exec(text);
+  if (part?.[1] || part?.[2]) return programmePart(part[1], part[2]);
   const quarter = /^quarter:([1-4]):(\d{4})$/.exec(text);
   if (quarter)
     return { kind: "quarter", quarter: Number(quarter[1]) as 1 | 2 | 3 | 4, year: Number(quarter[2]) };
   return undefined;
+}
+
+function yearList(years: number[]): Deadline {
+  return { kind: "years", from: Math.min(...years), to: Math.max(...years), years };
+}
+
+function programmePart(from: string | undefined, to: string | undefined): Deadline {
+  return { kind: "programme", ...(from ? { from: Number(from) } : {}), ...(to ? { to: Number(to) } : {}) };
 }
 
 export function isSourceKind(text: string): text is SourceKind {

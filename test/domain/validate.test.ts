@@ -517,6 +517,45 @@ describe("deadlines", () => {
     });
   });
 
+  it("checks money against the years of a listed deadline and of one open to the programme's end", () => {
+    const listed = edit((p) => {
+      Object.assign(itemById(p, "d2.1"), {
+        deadline: { kind: "years", from: 2026, to: 2028, years: [2026, 2028] },
+        deadlineText: "2026, 2028",
+      });
+      fundingRow(itemById(p, "d2.1"), 0).byYear["2027"] = th("5,0");
+    });
+    expectOne(listed, "deadline.money-outside", {
+      severity: "warning",
+      ref: "item:d2.1",
+      line: 121,
+      mentions: ["«2026, 2028»", "2027", shown("5,0"), "у 2026, 2028 роках"],
+    });
+    const since = edit((p) => {
+      Object.assign(itemById(p, "d2.1"), {
+        deadline: { kind: "programme", from: 2028 },
+        deadlineText: "з 2028 року",
+      });
+      fundingRow(itemById(p, "d2.1"), 0).byYear["2027"] = th("5,0");
+    });
+    expectOne(since, "deadline.money-outside", {
+      severity: "warning",
+      ref: "item:d2.1",
+      line: 121,
+      mentions: ["«з 2028 року»", shown("5,0"), "у 2028 році"],
+    });
+    const until = edit((p) => {
+      Object.assign(itemById(p, "d2.1"), {
+        deadline: { kind: "programme", to: 2029 },
+        deadlineText: "до 2029 року",
+      });
+    });
+    expect(withCode(until, "deadline.money-outside")).toEqual([]);
+    expect(withCode(until, "deadline.outside-period").map((each) => each.location.ref)).toEqual([
+      "item:d2.1",
+    ]);
+  });
+
   it("warns about money printed for a span of years reaching beyond the item's deadline", () => {
     const withSpan = (span: string) =>
       edit((p) => {

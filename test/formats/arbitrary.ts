@@ -69,6 +69,14 @@ const deadline: fc.Arbitrary<Deadline | null> = fc.oneof(
   fc.constant(null),
   fc.constant<Deadline>({ kind: "programme" }),
   fc.constant<Deadline>({ kind: "text" }),
+  /** «з 2027 року», «до 2027 року»: part of the programme's years. */
+  fc.constantFrom<Deadline>({ kind: "programme", from: 2027 }, { kind: "programme", to: 2027 }),
+  /** «2026, 2028»: years with a gap. */
+  fc
+    .uniqueArray(fc.integer({ min: 2020, max: 2030 }), { minLength: 2, maxLength: 4 })
+    .map((years) => years.sort((a, b) => a - b))
+    .filter((years) => years.some((year, index) => index > 0 && year !== (years[index - 1] ?? 0) + 1))
+    .map((years): Deadline => ({ kind: "years", from: years[0] ?? 0, to: years.at(-1) ?? 0, years })),
   fc.record({
     kind: fc.constant("years" as const),
     from: fc.integer({ min: 2020, max: 2030 }),

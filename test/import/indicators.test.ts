@@ -244,7 +244,16 @@ describe("a budget programme's performance indicators as the annex (резуль
     ]);
   });
 
-  it("names an «Усього» that is neither the years' sum nor the last year's target", () => {
+  it("places an «Усього» that is the years' average within rounding («14,6» for «15,0 | 14,3 | 14,3»)", () => {
+    const row = (name: string, total: string) => ["1", name, "тис. грн", "-", "15,0", "14,3", "14,3", total];
+    const average = annex(HEADER, row("Середня вартість одного комп'ютера", "14,6"));
+    expect(average.findings.filter((finding) => finding.code === "import.unread-number")).toEqual([]);
+    expect(average.coverage?.numbersFlagged).toBe(0);
+    const share = annex(HEADER, ["1", "Частка закладів з доступом", "%", "40", "50", "60", "75", "61,7"]);
+    expect(share.coverage?.numbersFlagged).toBe(0);
+  });
+
+  it("names an «Усього» that is neither the years' sum, nor the last year's target, nor their average", () => {
     const { programme, findings } = annex(HEADER, [
       "1",
       "Середня вартість одного комп'ютера",
@@ -253,14 +262,35 @@ describe("a budget programme's performance indicators as the annex (резуль
       "15,0",
       "14,3",
       "14,3",
-      "14,6",
+      "14,8",
     ]);
     expect(programme.indicators.map((indicator) => indicator.name)).toEqual([
       "Середня вартість одного комп'ютера",
     ]);
     expect(
       findings.filter((finding) => finding.code === "import.unread-number").map((f) => f.message),
-    ).toEqual([expect.stringContaining("«14,6»")]);
+    ).toEqual([expect.stringContaining("«14,8»")]);
+  });
+
+  it("takes a group named by its stem alone («Затрати», «1. Продукт», «Ефективність», «Якості») as a group", () => {
+    const { programme, coverage } = annex(
+      HEADER,
+      ["1", "Затрати"],
+      ["", "Обсяг видатків на програмне забезпечення", "тис. грн", "0", "50,0", "50,0", "50,0", "150,0"],
+      ["", "1. Продукт"],
+      ["", "Кількість придбаних комп'ютерів", "од.", "0", "10", "7", "7", "24"],
+      ["3", "Ефективність"],
+      ["", "Середні витрати на один комп'ютер", "тис. грн", "0", "5,0", "5,0", "5,0", "5,0"],
+      ["", "Якості"],
+      ["", "Частка послуг, наданих онлайн", "%", "10", "20", "30", "40", "40"],
+    );
+    expect(programme.indicators.map(({ direction, name }) => [direction, name])).toEqual([
+      ["Затрати", "Обсяг видатків на програмне забезпечення"],
+      ["1. Продукт", "Кількість придбаних комп'ютерів"],
+      ["Ефективність", "Середні витрати на один комп'ютер"],
+      ["Якості", "Частка послуг, наданих онлайн"],
+    ]);
+    expect(coverage?.numbersFlagged).toBe(0);
   });
 });
 

@@ -43,6 +43,11 @@ describe("Ukrainian formatting", () => {
     expect(formatDeadline({ kind: "years", from: 2026, to: 2028 }, "")).toBe("2026–2028");
     expect(formatDeadline({ kind: "quarter", quarter: 2, year: 2027 }, "")).toBe("2 кв. 2027");
     expect(formatDeadline(null, "щороку")).toBe("щороку");
+    expect(formatDeadline({ kind: "years", from: 2026, to: 2028, years: [2026, 2028] }, "")).toBe(
+      "2026, 2028",
+    );
+    expect(formatDeadline({ kind: "programme", from: 2027 }, "")).toBe("з 2027 р.");
+    expect(formatDeadline({ kind: "programme", to: 2027 }, "", "en")).toBe("until 2027");
   });
 });
 

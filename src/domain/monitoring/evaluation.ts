@@ -56,6 +56,7 @@ function deadlineEndYear(item: Item | undefined): number | null {
   const deadline = item?.deadline;
   if (deadline?.kind === "years") return deadline.to;
   if (deadline?.kind === "quarter") return deadline.year;
+  if (deadline?.kind === "programme") return deadline.to ?? null;
   return null;
 }
 

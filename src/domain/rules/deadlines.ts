@@ -1,3 +1,4 @@
+import { deadlineAllows, deadlineSpan, type YearRange } from "../deadline.js";
 import { type Deadline, type Finding, type Item, type Programme, ref } from "../model.js";
 import {
   capitalize,
@@ -5,21 +6,13 @@ import {
   factsOf,
   finding,
   hasValidPeriod,
-  isYearWithin,
   itemName,
   plannedAmounts,
   rowName,
 } from "./common.js";
 
-/** The years a deadline covers, in order; an inverted range is read as the years it spans. */
-function deadlineRange(deadline: Deadline | null): { from: number; to: number } | null {
-  if (deadline?.kind === "years")
-    return { from: Math.min(deadline.from, deadline.to), to: Math.max(deadline.from, deadline.to) };
-  if (deadline?.kind === "quarter") return { from: deadline.year, to: deadline.year };
-  return null;
-}
-
-function yearsPhrase(range: { from: number; to: number }): string {
+function yearsPhrase(deadline: Deadline | null, range: YearRange): string {
+  if (deadline?.kind === "years" && deadline.years) return `у ${deadline.years.join(", ")} роках`;
   return range.from === range.to ? `у ${range.from} році` : `у ${range.from}–${range.to} роках`;
 }
 
@@ -27,10 +20,10 @@ function isInverted(deadline: Deadline | null): boolean {
   return deadline?.kind === "years" && deadline.from > deadline.to;
 }
 
-function deadlineShown(item: Item): string {
+function deadlineShown(item: Item, period: YearRange): string {
   const text = item.deadlineText.trim();
   if (text !== "") return `«${text}»`;
-  const range = deadlineRange(item.deadline);
+  const range = deadlineSpan(item.deadline, period);
   return range ? `${range.from}–${range.to}` : "не зазначено";
 }
 
@@ -40,7 +33,7 @@ export function checkInvertedDeadlines(programme: Programme, facts = factsOf(pro
     const deadline = item.deadline;
     if (deadline?.kind !== "years" || !isInverted(deadline)) return [];
     const message =
-      `${capitalize(itemName(item))}: строк виконання ${deadlineShown(item)} починається ${deadline.from} роком, ` +
+      `${capitalize(itemName(item))}: строк виконання ${deadlineShown(item, programme.period)} починається ${deadline.from} роком, ` +
       `а закінчується раніше — ${deadline.to} роком; очікувалося, наприклад, «${deadline.to}-${deadline.from} роки».`;
     return [finding("deadline.inverted", message, item.line, ref.item(item))];
   });
@@ -52,10 +45,10 @@ export function checkDeadlinesInPeriod(programme: Programme, facts = factsOf(pro
   const { from, to } = programme.period;
   return facts.items().flatMap((item) => {
     if (isInverted(item.deadline)) return []; // `deadline.inverted` says it; its years are guesswork
-    const range = deadlineRange(item.deadline);
+    const range = deadlineSpan(item.deadline, programme.period);
     if (!range || (range.from >= from && range.to <= to)) return [];
     const message =
-      `${capitalize(itemName(item))}: строк виконання ${deadlineShown(item)} виходить за строк програми ` +
+      `${capitalize(itemName(item))}: строк виконання ${deadlineShown(item, programme.period)} виходить за строк програми ` +
       `${from}–${to}; очікувалися роки в цих межах.`;
     return [finding("deadline.outside-period", message, item.line, ref.item(item))];
   });
@@ -64,17 +57,19 @@ export function checkDeadlinesInPeriod(programme: Programme, facts = factsOf(pro
 /** `deadline.money-outside`: money planned in a year outside the item's own deadline. */
 export function checkMoneyOutsideDeadline(programme: Programme, facts = factsOf(programme)): Finding[] {
   return facts.items().flatMap((item) => {
-    const range = deadlineRange(item.deadline);
+    const { deadline } = item;
+    const range = deadlineSpan(deadline, programme.period);
     if (!range) return [];
     return item.funding.flatMap((row) => {
       const outside = plannedAmounts(row).filter(
-        (planned) => !isYearWithin(planned.from, range) || !isYearWithin(planned.to, range),
+        (planned) => !deadlineAllows(deadline, planned.from) || !deadlineAllows(deadline, planned.to),
       );
       if (outside.length === 0) return [];
       const amounts = outside.map((planned) => describePlanned(planned, programme.unit));
       const message =
         `${capitalize(itemName(item))}, рядок ${rowName(row)}: кошти заплановано поза строком виконання ` +
-        `${deadlineShown(item)} (${amounts.join(", ")}); очікувалися кошти лише ${yearsPhrase(range)}.`;
+        `${deadlineShown(item, programme.period)} (${amounts.join(", ")}); ` +
+        `очікувалися кошти лише ${yearsPhrase(deadline, range)}.`;
       return [finding("deadline.money-outside", message, row.line, ref.item(item))];
     });
   });

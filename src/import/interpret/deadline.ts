@@ -12,7 +12,8 @@ const QUARTERS: Record<string, 1 | 2 | 3 | 4> = {
   "4": 4,
 };
 const YEAR_WORD = String.raw`(?:\s*(?:рр?\.?|роки|року|рік|років|році))?\.?`;
-const RANGE = new RegExp(String.raw`^(\d{4})\s*[-–—]\s*(\d{4})${YEAR_WORD}$`, "i");
+/** «2026–2028 роки», «2026 р. – 2028 р.». */
+const RANGE = new RegExp(String.raw`^(\d{4})${YEAR_WORD}\s*[-–—]\s*(\d{4})${YEAR_WORD}$`, "i");
 const SINGLE = new RegExp(String.raw`^(\d{4})${YEAR_WORD}$`, "i");
 const Q = String.raw`([IVІ]{1,3}|IV|ІV|[1-4])\s*(?:-?й\s*)?`;
 const QUARTER = new RegExp(String.raw`^${Q}(?:квартал\S*|кв\.?)\s*(\d{4})${YEAR_WORD}$`, "i");
@@ -33,6 +34,14 @@ const HALF_YEAR = new RegExp(
 const YEAR_FIRST = /^(\d{4})(?:\s*(?:р\.?|рік|року))?\s*[,.]?\s+(\S.*(?:квартал|півріч)\S*)\.?$/i;
 /** Every year of the programme: "щороку", "постійно" alone. */
 const EVERY_YEAR = /^(?:щороку|щорічно|постійно)\.?$/i;
+/** «щороку» before or after the years it repeats in: «щорічно протягом 2026–2028 рр.», «2026–2028, щороку». */
+const EVERY_YEAR_WORD = /^(?:щороку|щорічно)\s*[,;:]?\s+|\s*[,;]?\s+(?:щороку|щорічно)\.?$/i;
+/** «щороку до 1 березня», «щорічно до 15.12»: by a day each year, the year unnamed. */
+const EACH_YEAR_BY_DAY = /^(?:до|не\s+пізніше)\s+\d{1,2}(?:\.\d{1,2}|\s+\p{L}+)\.?$/iu;
+/** «з 2027 року», «починаючи з 2027 р.»: from that year to the programme's end. */
+const FROM_YEAR = new RegExp(String.raw`^(?:починаючи\s+)?з\s+(\d{4})${YEAR_WORD}$`, "i");
+/** «до 2027 року»: from the programme's start to that year. */
+const TO_YEAR = new RegExp(String.raw`^до\s+(\d{4})${YEAR_WORD}$`, "i");
 /** "протягом 2026–2028 рр.", "у 2027 році": the years after the preposition. */
 const DURING = /^(?:протягом|упродовж|у|в|на)\s+/i;
 
@@ -56,7 +65,7 @@ const MONTHS = [
   "листопад",
   "груд",
 ];
-const MONTH = String.raw`((?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[^\s\-–—]*)`;
+const MONTH = String.raw`((?:${MONTHS.join("|")})[^\s\-–—]*)`;
 /** «грудень 2026 р.»: the quarter of the month; «вересень–грудень 2026»: that year. */
 const IN_MONTH = new RegExp(String.raw`^(?:до\s+)?${MONTH}\s+(\d{4})${YEAR_WORD}$`, "i");
 const MONTHS_OF_YEAR = new RegExp(String.raw`^${MONTH}\s*[-–—]\s*${MONTH}\s+(\d{4})${YEAR_WORD}$`, "i");
@@ -74,6 +83,9 @@ export function parseDeadline(raw: string): Deadline | null {
   const text = cellText(raw);
   if (text === "") return null;
   if (PROGRAMME.test(text) || EVERY_YEAR.test(text)) return { kind: "programme" };
+  const repeated = text.replace(EVERY_YEAR_WORD, "");
+  if (repeated !== text)
+    return EACH_YEAR_BY_DAY.test(repeated) ? { kind: "programme" } : parseDeadline(repeated);
   const yearFirst = YEAR_FIRST.exec(text);
   const ordered = yearFirst ? `${yearFirst[2]} ${yearFirst[1]}` : text;
   const plain = text.replace(REMARK, "");
@@ -99,6 +111,10 @@ function monthNumber(word: string | undefined): number {
 function datesOf(text: string): Deadline | null {
   const day = BY_DATE.exec(text);
   if (day) return quarterOfMonth(Number(day[2]), Number(day[3]));
+  const since = FROM_YEAR.exec(text);
+  if (since) return { kind: "programme", from: Number(since[1]) };
+  const until = TO_YEAR.exec(text);
+  if (until) return { kind: "programme", to: Number(until[1]) };
   const yearEnd = BY_YEAR_END.exec(text);
   if (yearEnd) return { kind: "quarter", quarter: 4, year: Number(yearEnd[1]) };
   const range = DATE_RANGE.exec(text);
@@ -107,15 +123,18 @@ function datesOf(text: string): Deadline | null {
   if (month) return quarterOfMonth(monthNumber(month[1]), Number(month[2]));
   const months = MONTHS_OF_YEAR.exec(text);
   if (months) return { kind: "years", from: Number(months[3]), to: Number(months[3]) };
-  if (YEAR_LIST.test(text)) return consecutiveYears(text.match(/\d{4}/g)?.map(Number) ?? []);
+  if (YEAR_LIST.test(text)) return listedYears(text.match(/\d{4}/g)?.map(Number) ?? []);
   return null;
 }
 
-/** A list of years as a range when they follow one another; «2026, 2028» stays text. */
-function consecutiveYears(years: number[]): Deadline | null {
-  const consecutive = years.every((year, index) => index === 0 || year === (years[index - 1] ?? 0) + 1);
+/** A list of years: a range when they follow one another, else the years themselves («2026, 2028»). */
+function listedYears(years: number[]): Deadline | null {
   const [from, to] = [years[0], years.at(-1)];
-  return consecutive && from !== undefined && to !== undefined ? { kind: "years", from, to } : null;
+  if (from === undefined || to === undefined) return null;
+  const consecutive = years.every((year, index) => index === 0 || year === (years[index - 1] ?? 0) + 1);
+  if (consecutive) return { kind: "years", from, to };
+  const ascending = years.every((year, index) => index === 0 || year > (years[index - 1] ?? 0));
+  return ascending ? { kind: "years", from, to, years } : null;
 }
 
 function yearsOf(text: string): Deadline | null {

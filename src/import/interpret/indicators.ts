@@ -210,17 +210,28 @@ function valueNumber(text: string): number | null {
 }
 
 /**
- * The «Усього» column of an indicator list: the years' targets added up, or the last year's target
- * (a level reached). Either is the model's targets printed again; any other number stays unread.
+ * The «Усього» column of an indicator list: the years' targets added up, the last year's target (a
+ * level reached), or their average (a share: «14,6» for «15,0 | 14,3 | 14,3», equal within the
+ * rounding of the printed values). Each is the model's targets printed again; any other number stays
+ * unread.
  */
 function totalsTargets(text: string, targets: Record<string, string>): boolean {
   const total = valueNumber(text);
-  const values = Object.values(targets).map(valueNumber);
+  const printed = Object.values(targets);
+  const values = printed.map(valueNumber);
   if (total === null || values.length === 0 || values.some((value) => value === null)) return false;
   const numbers = values as number[];
   const sum = numbers.reduce((a, b) => a + b, 0);
   const same = (a: number, b: number) => Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(a));
-  return same(total, sum) || same(total, numbers[numbers.length - 1] ?? Number.NaN);
+  if (same(total, sum) || same(total, numbers[numbers.length - 1] ?? Number.NaN)) return true;
+  const rounding = (halfStep(text) + Math.max(...printed.map(halfStep))) * (1 + 1e-9);
+  return Math.abs(total - sum / numbers.length) <= rounding;
+}
+
+/** Half the last printed digit's place: «14,6» → 0.05, «15» → 0.5. */
+function halfStep(text: string): number {
+  const decimals = /[.,](\d+)\s*$/.exec(text.trim())?.[1]?.length ?? 0;
+  return 0.5 * 10 ** -decimals;
 }
 
 /** A text cut at a hyphen after a letter («Wi-» over «Fi», «електронно-» over «цифрових»). */
@@ -272,14 +283,21 @@ function continueIndicator(last: Indicator | undefined, row: RowRead, indicators
  * послуг»): «Показники» and a few words, alone on the row — an indicator's name is singular and has values.
  */
 const PERFORMANCE_GROUP = new RegExp(String.raw`^показники(?:\s+${LETTER}[^\s]*){1,6}$`, "iu");
+/**
+ * The four groups named by their stem alone («Затрати», «Продукту», «1. Продукт», «Ефективність»,
+ * «Якості»): only these words, so that an indicator's name printed without values is not swallowed.
+ */
+const GROUP_STEM =
+  /^(?:\d+[.)]\s*)?(?:затрат[иі]?|продукт[уи]?|ефективн(?:ість|ості)|як(?:ість|ості))[.:]?$/iu;
+
+const isGroupName = (text: string): boolean => PERFORMANCE_GROUP.test(text) || GROUP_STEM.test(text);
 
 /** «1 | Показники продукту» alone on its row: the group the indicators below belong to, or null. */
 function performanceGroup(cells: string[]): string | null {
   const filled = cells.map(cellText).filter((text) => text !== "");
   const [first = "", second] = filled;
-  if (filled.length === 1 && PERFORMANCE_GROUP.test(first)) return first;
-  if (filled.length === 2 && ROW_NUMBER.test(first) && PERFORMANCE_GROUP.test(second ?? ""))
-    return second ?? null;
+  if (filled.length === 1 && isGroupName(first)) return first;
+  if (filled.length === 2 && ROW_NUMBER.test(first) && isGroupName(second ?? "")) return second ?? null;
   return null;
 }
 

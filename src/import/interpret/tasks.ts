@@ -1,3 +1,4 @@
+import { deadlineAllows } from "../../domain/deadline.js";
 import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "../../domain/executor-split.js";
 import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item, Programme } from "../../domain/model.js";
@@ -785,16 +786,12 @@ class TaskTableBuilder {
    * row under a `Загальний обсяг` row, those its total funds.
    */
   private possibleYears(item: Item): string[] {
-    const deadline = item.deadline;
+    const { deadline } = item;
     const total = item.funding.find((row) => row.source === "total");
     return this.columns.years
       .map(({ year }) => year)
       .filter((year) => {
-        const inDeadline =
-          deadline?.kind === "years"
-            ? Number(year) >= deadline.from && Number(year) <= deadline.to
-            : deadline?.kind !== "quarter" || Number(year) === deadline.year;
-        return inDeadline && (!total || (total.byYear[year] ?? 0) !== 0);
+        return deadlineAllows(deadline, Number(year)) && (!total || (total.byYear[year] ?? 0) !== 0);
       });
   }
 

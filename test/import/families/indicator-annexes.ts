@@ -179,6 +179,12 @@ const PERFORMANCE_GROUPS = [
 ];
 
 /**
+ * The same groups named by their stem alone, as some councils print them; drawn for a direction with
+ * an even count of indicators (no new draw).
+ */
+const GROUP_STEMS = ["Затрати", "Продукту", "Ефективність", "Якості"];
+
+/**
  * What «Усього» prints after an indicator's years: their sum (a count added up over the years, drawn by
  * the parity of its first baseline value) or the last year's target; nothing for «Так/Ні».
  */
@@ -206,7 +212,7 @@ function renderPerformance(m: Model, s: Style): Rendered {
   const splittable = new Set<number>();
   const shiftedRows = new Set<number>();
   m.directions.forEach((direction, d) => {
-    const group = PERFORMANCE_GROUPS[d] ?? "";
+    const group = (direction.indicators.length % 2 === 0 ? GROUP_STEMS : PERFORMANCE_GROUPS)[d] ?? "";
     rows.push([`${d + 1}${s.dotNumbers ? "." : ""}`, group, ...Array(header.length - 2).fill("")]);
     for (const indicator of direction.indicators) {
       const { values } = printed(indicator, [], s);

@@ -203,11 +203,19 @@ const DEADLINES = ["2026-2028 роки", "Протягом дії Програм
 
 const years = (from: number, to: number): Deadline => ({ kind: "years", from, to });
 
+/** A printed deadline that means something else than the one drawn: years apart, an open end. */
+interface Reshaped {
+  text: string;
+  deadline: Deadline;
+}
+
 /**
  * What each drawn deadline means, and the other ways councils print the same deadline: days, months,
- * a list of years, «протягом …», a remark in brackets. Each spelling must read as the same Deadline.
+ * a list of years, «протягом …», «щорічно …», a remark in brackets. Each
+ * spelling must read as the same Deadline; a `Reshaped` one prints a deadline of its own shape in its
+ * place («2026, 2028», «з 2027 року», «до 2027 року»).
  */
-const DEADLINE_SPELLINGS: Record<string, { deadline: Deadline; others: string[] }> = {
+const DEADLINE_SPELLINGS: Record<string, { deadline: Deadline; others: (string | Reshaped)[] }> = {
   "2026-2028 роки": {
     deadline: years(2026, 2028),
     others: [
@@ -215,23 +223,35 @@ const DEADLINE_SPELLINGS: Record<string, { deadline: Deadline; others: string[] 
       "з 01.01.2026 по 31.12.2028",
       "2026, 2027, 2028",
       "2026–2028 рр. (щороку)",
+      "щорічно протягом 2026-2028 рр.",
+      { text: "2026, 2028", deadline: { kind: "years", from: 2026, to: 2028, years: [2026, 2028] } },
+      { text: "з 2027 року", deadline: { kind: "programme", from: 2027 } },
     ],
   },
   "Протягом дії Програми": {
     deadline: { kind: "programme" },
-    others: ["Постійно", "протягом строку дії програми"],
+    others: ["Постійно", "протягом строку дії програми", "щороку до 1 березня"],
   },
   "2027 рік": { deadline: years(2027, 2027), others: ["у 2027 році", "вересень–грудень 2027", "2027 р."] },
   "2026-2027 роки": {
     deadline: years(2026, 2027),
-    others: ["2026, 2027", "з 01.03.2026 по 30.11.2027", "протягом 2026-2027 років"],
+    others: [
+      "2026, 2027",
+      "з 01.03.2026 по 30.11.2027",
+      "протягом 2026-2027 років",
+      { text: "до 2027 року", deadline: { kind: "programme", to: 2027 } },
+    ],
   },
   "2028 рік": { deadline: years(2028, 2028), others: ["2028", "січень–грудень 2028 р."] },
 };
 
+const printed = (other: string | Reshaped): string => (typeof other === "string" ? other : other.text);
+
 /** Every spelling the model prints, and the Deadline it means. */
 const DEADLINE_OF = new Map(
-  Object.values(DEADLINE_SPELLINGS).flatMap(({ deadline, others }) => others.map((text) => [text, deadline])),
+  Object.values(DEADLINE_SPELLINGS).flatMap(({ deadline, others }) =>
+    others.map((other) => [printed(other), typeof other === "string" ? deadline : other.deadline] as const),
+  ),
 );
 for (const [text, { deadline }] of Object.entries(DEADLINE_SPELLINGS)) DEADLINE_OF.set(text, deadline);
 
@@ -242,7 +262,8 @@ for (const [text, { deadline }] of Object.entries(DEADLINE_SPELLINGS)) DEADLINE_
 function spelled(deadline: string, title: string, result: string): string {
   const others = DEADLINE_SPELLINGS[deadline]?.others ?? [];
   if (title.length % 3 !== 0 || others.length === 0) return deadline;
-  return others[result.length % others.length] ?? deadline;
+  const other = others[result.length % others.length];
+  return other === undefined ? deadline : printed(other);
 }
 
 /**

@@ -71,14 +71,21 @@ export function formatDeadline(deadline: Deadline | null, text: string, lang: La
   if (!deadline) return text || "—";
   switch (deadline.kind) {
     case "years":
-      return formatPeriod(deadline);
+      return deadline.years ? deadline.years.join(", ") : formatPeriod(deadline);
     case "quarter":
       return lang === "uk"
         ? `${deadline.quarter} кв. ${deadline.year}`
         : `Q${deadline.quarter} ${deadline.year}`;
     case "programme":
-      return text || (lang === "uk" ? "протягом дії Програми" : "during the programme");
+      return text || programmePart(deadline, lang);
     default:
       return text || "—";
   }
+}
+
+function programmePart(deadline: { from?: number; to?: number }, lang: Lang): string {
+  const uk = lang === "uk";
+  if (deadline.from !== undefined) return uk ? `з ${deadline.from} р.` : `from ${deadline.from}`;
+  if (deadline.to !== undefined) return uk ? `до ${deadline.to} р.` : `until ${deadline.to}`;
+  return uk ? "протягом дії Програми" : "during the programme";
 }
