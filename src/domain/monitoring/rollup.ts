@@ -1,3 +1,4 @@
+import { deadlineAllows } from "../deadline.js";
 import { type Item, isSummedSource, type Programme, type SourceKind, walkItems } from "../model.js";
 import { assertKopecks, type Kopecks } from "../money.js";
 import { comparePeriodKeys, type ReportingPeriod, submissionState } from "./periods.js";
@@ -115,9 +116,11 @@ function hasMoneyInOtherYears(item: Item): boolean {
 export function isActiveInYear(item: Item, year: number): boolean {
   if (sumAmounts(plannedForYear(item, year)) > 0) return true;
   const deadline = item.deadline;
-  if (deadline?.kind === "years") return deadline.from <= year && year <= deadline.to;
-  if (deadline?.kind === "quarter") return deadline.year === year;
-  return !hasMoneyInOtherYears(item);
+  const namesYears =
+    deadline?.kind === "years" ||
+    deadline?.kind === "quarter" ||
+    (deadline?.kind === "programme" && (deadline.from !== undefined || deadline.to !== undefined));
+  return namesYears ? deadlineAllows(deadline, year) : !hasMoneyInOtherYears(item);
 }
 
 function actualOfReports(reports: ExecutorReport[]): SourceAmounts {
