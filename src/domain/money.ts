@@ -18,7 +18,8 @@ export type AmountCell =
 
 const MARKUP = /<\/?[a-z][^>]*>|\*\*|\$/gi;
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009']/g;
-const DASHES = /^[-‐‑–—−]+$/;
+/** A dash, or «х» («не застосовується»): no amount in the cell. */
+const DASHES = /^(?:[-‐‑–—−]+|[хХxX×])$/;
 const NUMBER = /^[+]?\d+(?:[.,]\d+)?$/;
 const DIGIT = /\d/;
 

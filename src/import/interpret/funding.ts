@@ -19,6 +19,8 @@ export type TaskRole =
   | "task"
   | "project"
   | "executors"
+  /** «Співвиконавці» beside the responsible executor's column: more executors of the same measure. */
+  | "coexecutors"
   | "deadline"
   | "source"
   | "money"
@@ -30,6 +32,12 @@ export type TaskRole =
 
 const NOTE_PHRASE = /в межах|у межах|не потребує|за рахунок|кошторис/i;
 const TOTAL_LABEL = /^(всього|усього|разом)/i;
+/** «Разом», «Усього:» alone in the source column: the row totals the sources printed beside it. */
+const TOTAL_WORD = /^(?:всього|усього|разом)\s*:?$/i;
+
+export function isTotalWord(cell: string): boolean {
+  return TOTAL_WORD.test(cell.trim());
+}
 
 export interface FundingCells {
   row: FundingRow | null;
@@ -468,7 +476,8 @@ export function readFunding(
   const placed: number[] = [];
   const scaled: ScaledAmount[] = [];
   const row = buildRow(label, layout, unit, line, placed, scaled);
-  if (row && totalRow && row.source === "unspecified") {
+  if (row && named && isTotalWord(label)) row.source = "total";
+  else if (row && totalRow && row.source === "unspecified") {
     // "Всього: … 27745 …" with no source named: the row is the printed total itself.
     row.source = "total";
     row.label = cellText(cells.find((cell) => cell.trim() !== "") ?? "");

@@ -36,6 +36,7 @@ import { parseDeadline } from "./deadline.js";
 import { FindingLog } from "./findings.js";
 import {
   amountsHeadingSource,
+  isTotalWord,
   printsYearsAsRows,
   readFunding,
   rowSource,
@@ -62,12 +63,15 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
   { role: "direction", pattern: /напрям/i },
   { role: "task", pattern: /завдан|заход|захід|назва/i },
   { role: "executors", pattern: /відповідальн|виконав(?:ц|ець)/i },
+  { role: "coexecutors", pattern: /співвиконав/i },
   { role: "deadline", pattern: /строк|термін/i },
   { role: "source", pattern: /джерел/i },
   { role: "money", pattern: /обсяг|вартість|сума/i },
   { role: "result", pattern: /очікуван|результат/i },
   { role: "year", pattern: /^\s*(?:рік|роки)(?:\s+(?:фінансування|виконання|реалізації))?\s*$/i },
   { role: "indicators", pattern: /показник/i },
+  // Measures named beside the task column («Назва завдання | Перелік заходів»): the projects' column.
+  { role: "project", pattern: /^\s*(?:перелік|назва|найменування|зміст)\s+заход/i },
 ];
 
 const DIRECTION = /^(\d{1,2})\.\s*([^\d\s].*)$/s;
@@ -84,6 +88,8 @@ const UNTITLED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*№?\s*(\d
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
 const MID_SENTENCE = new RegExp(String.raw`^[«"„“(]?${LOWER}`, "u");
 const TOTAL = /^(всього|усього|разом)/i;
+/** A ditto mark: «-//-», «–//–», «-"-», «—“—», «//», «те саме». */
+const DITTO = /^(?:[-–—]?\s*(?:\/\/|["“”„«»]{1,2})\s*[-–—]?|те\s+саме|так\s+само)$/i;
 /** «Завдання: Назва», «Захід: Назва», «Проєкт: Назва»: a word naming the item's role, not its title. */
 const ROLE_PREFIX = /^(?:завдання|захід|про[еєe]кт)\s*:\s*(?=\S)/i;
 /** An executors cell cut after a conjunction or a slash: what follows on the next page goes on with it. */
@@ -223,6 +229,22 @@ function withoutRole(title: string, number = ""): string {
   return title.replace(ROLE_PREFIX, "");
 }
 
+/** No co-executor: an empty cell, a dash or «х». */
+const NO_COEXECUTOR = /^(?:[-–—хx]*|немає)$/i;
+
+/** The co-executors' cell read after the responsible executor's, as more executors of the measure. */
+function withCoexecutors(cells: string[], columns: Columns<TaskRole>): string[] {
+  const { executors, coexecutors } = columns.roles;
+  if (executors === undefined || coexecutors === undefined) return cells;
+  const more = cellText(cells[coexecutors]);
+  const out = [...cells];
+  out[coexecutors] = "";
+  if (NO_COEXECUTOR.test(more)) return out;
+  const first = cellText(cells[executors]);
+  out[executors] = first ? `${first}; ${more}` : more;
+  return out;
+}
+
 function cell(cells: string[], index: number | undefined): string {
   return index === undefined ? "" : (cells[index] ?? "");
 }
@@ -248,11 +270,13 @@ class TaskTableBuilder {
     texts: new Map(),
   };
   private totals: FundingRow[] | null = null;
+  /** The last cell printed in each text column, which a ditto mark below repeats. */
+  private readonly printedBefore = new Map<number, string>();
   /**
    * Stated totals that name neither a direction nor the programme ("Разом:") after a direction's items:
    * where each group of rows starts in its direction's totals. `settleBareTotals` decides whose they are.
    */
-  private readonly bareTotals: { direction: Direction; from: number }[] = [];
+  private readonly bareTotals: { direction: Direction; task: Item | null; rows: FundingRow[] }[] = [];
   /** Tasks printed as a heading row of their own: the rows under them are their projects. */
   private readonly headed = new WeakSet<Item>();
   /** Stated totals of a task («Разом за завданням 1») and the task they total, checked once it is read. */
@@ -335,7 +359,8 @@ class TaskTableBuilder {
     this.afterBreak = false;
     this.ledger.seeRow(row.line, row.cells);
     const section = this.sections.rows.get(row);
-    unstackSources(this.withMergedCells(row), this.columns).forEach((cells, index) => {
+    const cells = withCoexecutors(this.withDittoCells(this.withMergedCells(row)), this.columns);
+    unstackSources(cells, this.columns).forEach((cells, index) => {
       this.takeCells(cells, row.line, afterBreak && index === 0, index === 0 ? section : undefined);
     });
   }
@@ -353,7 +378,8 @@ class TaskTableBuilder {
       this.addTask(heading[1] ?? "", cellText(heading[2]), line);
       if (this.task) this.headed.add(this.task);
       this.totals = null;
-    } else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, line);
+    } else if (this.totalsLeaf(cells)) this.fill(cells, "", line, false);
+    else if (TOTAL.test(first) && !this.totalOfYears(cells)) this.startTotals(cells, line);
     else {
       const rest = this.takeDirectionCell(cells, line, afterBreak);
       if (rest === null) return;
@@ -407,6 +433,32 @@ class TaskTableBuilder {
       if (column !== undefined && above && cellText(cells[column]) === "") cells[column] = above;
     }
     return cells;
+  }
+
+  /**
+   * «-//-» or «-"-» («те саме») in an executors, deadline, source or result cell repeats the last cell
+   * printed in that column above it.
+   */
+  private withDittoCells(cells: string[]): string[] {
+    const { executors, deadline, source, result } = this.columns.roles;
+    const out = [...cells];
+    for (const column of [executors, deadline, source, result]) {
+      if (column === undefined) continue;
+      const text = cellText(out[column]);
+      if (DITTO.test(text)) out[column] = this.printedBefore.get(column) ?? "";
+      else if (text !== "") this.printedBefore.set(column, out[column] ?? "");
+    }
+    return out;
+  }
+
+  /**
+   * «Разом» in the source column under a measure's source rows, nothing before it: the measure's own
+   * total over its sources, not a total of the direction or the programme.
+   */
+  private totalsLeaf(cells: string[]): boolean {
+    const source = this.columns.roles.source;
+    if (source === undefined || this.leaf === null || this.totals !== null) return false;
+    return cells.findIndex((text) => text.trim() !== "") === source && isTotalWord(cells[source] ?? "");
   }
 
   /** "Всього" in the `Рік` column of a table that prints years as rows: the row's total over its years. */
@@ -552,7 +604,10 @@ class TaskTableBuilder {
     const bare = !namesDirection && !namesProgramme && direction !== null && direction.items.length > 0;
     const ofDirection = (namesDirection || bare) && direction;
     this.totals = ofDirection ? ofDirection.declaredTotals : this.declaredTotals;
-    if (bare) this.bareTotals.push({ direction, from: direction.declaredTotals.length });
+    if (bare) {
+      this.totals = [];
+      this.bareTotals.push({ direction, task: this.task, rows: this.totals });
+    }
     this.task = null;
     this.leaf = null;
     this.addFunding(this.totals, cells, line, true);
@@ -571,29 +626,28 @@ class TaskTableBuilder {
 
   /**
    * A bare «Разом» is the programme's total when its sums are the programme's (a one-direction table's
-   * too), the direction's when they are the direction's; matching neither, it is the direction's when
-   * another direction follows, else the programme's, as the last total of the table.
+   * too), the direction's when they are the direction's, the task's above it when they are that task's
+   * or more tasks of the direction follow (a «Разом» under each task, checked against the task's sums);
+   * else the direction's when another direction follows, else the programme's, as the table's last total.
    */
   settleBareTotals(): void {
     const programme = totalsOfRows(
       this.directions.flatMap((direction) => [...walkItems(direction.items)].flatMap((item) => item.funding)),
     );
-    for (let index = this.bareTotals.length - 1; index >= 0; index--) {
-      const group = this.bareTotals[index];
-      if (!group) continue;
-      const { direction, from } = group;
-      const next = this.bareTotals.slice(index + 1).find((each) => each.direction === direction);
-      const rows = direction.declaredTotals.slice(from, next?.from ?? direction.declaredTotals.length);
+    const ofProgramme: FundingRow[] = [];
+    for (const { direction, task, rows } of this.bareTotals) {
       const headline = rows[0];
       if (!headline) continue;
       const lastDirection = direction === this.directions[this.directions.length - 1];
-      const ofDirection =
-        !statesSums(headline, programme) &&
-        (statesSums(headline, directionTotals(direction)) || !lastDirection);
-      if (ofDirection) continue;
-      direction.declaredTotals.splice(from, rows.length);
-      this.declaredTotals.unshift(...rows);
+      const ofItsDirection = statesSums(headline, directionTotals(direction));
+      const itemsAfter = direction.items.some((item) => item.line > headline.line);
+      if (statesSums(headline, programme)) ofProgramme.push(...rows);
+      else if (!ofItsDirection && task && (itemsAfter || statesSums(headline, itemTotals(task))))
+        this.taskTotals.push({ task, rows });
+      else if (ofItsDirection || !lastDirection) direction.declaredTotals.push(...rows);
+      else ofProgramme.push(...rows);
     }
+    this.declaredTotals.unshift(...ofProgramme);
   }
 
   /**
