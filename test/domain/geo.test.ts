@@ -104,6 +104,25 @@ describe("matching a document's community by name", () => {
     expect(new Set(named.map((each) => each.oblast)).size).toBe(named.length);
   });
 
+  it("answers every name as a scan of the table in its order would, the kind narrowing it", () => {
+    const all = allCommunities();
+    const scan = (title: string) => {
+      const named = all.filter((each) => coreName(each.name) === coreName(title));
+      const ofKind = named.filter((each) => title.includes(each.kind ?? "—"));
+      return ofKind.length > 0 ? ofKind : named;
+    };
+    const titles = [
+      "Слобожанська громада",
+      "Слобожанська селищна громада",
+      "Миколаївська сільська рада",
+      "Миколаївська",
+      "Роменська міська територіальна громада",
+      "Demo",
+    ];
+    for (const title of titles) expect(communitiesNamed(title)).toEqual(scan(title));
+    expect(communitiesNamed("Миколаївська").length).toBeGreaterThan(2);
+  });
+
   it("reports a name match as a guess to confirm, and a settlement's code", () => {
     const byName = emptyProgramme();
     byName.community = { name: "Роменська міська територіальна громада", katottg: "" };

@@ -744,3 +744,30 @@ describe("ordering", () => {
     expect(keys[0]).toEqual([22, "katottg.invalid"]);
   });
 });
+
+describe("indicator numbers", () => {
+  it("reads a plain number as the cell's normalised reading does, and other cells by that reading", async () => {
+    const { indicatorNumber } = await import("../../src/domain/rules/indicators.js");
+    const { normalizeNumberText } = await import("../../src/domain/money.js");
+    const normalised = (text: string) => {
+      const bare = normalizeNumberText(text.replace(/%/g, ""));
+      return /^[+-]?\d+(?:[.,]\d+)?$/.test(bare) ? Number(bare.replace(",", ".")) : null;
+    };
+    const cells = [
+      "100",
+      "0",
+      "37,5",
+      "0.37",
+      "-3",
+      "+2",
+      "007",
+      " 43 %",
+      "1 000,5",
+      "1.000,5",
+      "на 2025 рік 37",
+      "",
+    ];
+    for (const cell of cells) expect(indicatorNumber(cell)).toBe(normalised(cell));
+    expect(indicatorNumber("37,5")).toBe(37.5);
+  });
+});

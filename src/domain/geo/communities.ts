@@ -59,6 +59,21 @@ function withCores(): Indexed[] {
   return list;
 }
 
+/** The communities by `core` name, in the table's order: built on the first search by name. */
+let byCore: Map<string, Indexed[]> | undefined;
+
+function communitiesByCore(): Map<string, Indexed[]> {
+  if (byCore) return byCore;
+  byCore = new Map();
+  for (const each of withCores()) {
+    const core = each.core ?? "";
+    const group = byCore.get(core);
+    if (group) group.push(each);
+    else byCore.set(core, [each]);
+  }
+  return byCore;
+}
+
 export function allCommunities(): GeoCommunity[] {
   return load().list.map(plain);
 }
@@ -113,7 +128,7 @@ export function communityOfCode(code: string): { community: GeoCommunity; exact:
 export function communitiesNamed(title: string): GeoCommunity[] {
   const core = coreName(title);
   if (core === "") return [];
-  const named = withCores().filter((each) => each.core === core);
+  const named = communitiesByCore().get(core) ?? [];
   const kind = kindOf(title);
   const ofKind = kind ? named.filter((each) => each.kind === kind) : named;
   return (ofKind.length > 0 ? ofKind : named).map(plain);

@@ -28,6 +28,8 @@ export function checkExpertise(programme: Programme, facts = factsOf(programme))
   return facts.items().flatMap((item) => {
     if (item.children.length > 0) return [];
     const total = cost(item);
+    // Below the lower threshold no project needs it, equipment or not: its words need not be read.
+    if (total < GENERAL_THRESHOLD) return [];
     const equipment = isEquipment(item);
     const threshold = equipment ? EQUIPMENT_THRESHOLD : GENERAL_THRESHOLD;
     if (total < threshold) return [];

@@ -9,6 +9,7 @@ const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
  * (text such as "на 2025 рік 37" would otherwise be read as its year).
  */
 export function indicatorNumber(text: string): number | null {
+  if (PLAIN_NUMBER.test(text)) return Number(text.replace(",", ".")); // most cells: nothing to normalise
   const bare = normalizeNumberText(text.replace(/%/g, ""));
   return PLAIN_NUMBER.test(bare) ? Number(bare.replace(",", ".")) : null;
 }

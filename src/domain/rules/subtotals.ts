@@ -6,6 +6,7 @@ import { compareAmounts, describeMismatches, factsOf, finding, type Mismatch, ro
 /** `direction.subtotal`: "Всього за напрямом" rows against the sum of the direction's items. */
 export function checkDirectionSubtotals(programme: Programme): Finding[] {
   return programme.directions.flatMap((direction) => {
+    if (direction.declaredTotals.length === 0) return [];
     const computed = directionTotals(direction);
     const unsplit = unsplitOfRows([...walkItems(direction.items)].flatMap((item) => item.funding));
     return direction.declaredTotals.flatMap((row) => {

@@ -33,7 +33,15 @@ export const INDICATOR_COLUMNS: ColumnRule<IndicatorRole>[] = [
   { role: "name", pattern: /найменування|назва|індикатор|^\s*показники?\s*$/i },
 ];
 
+/** A table is asked whether it is the indicators' by each annex's search, and read once found. */
+const columnsCache = new WeakMap<Table, Columns<IndicatorRole> | null>();
+
 function indicatorColumns(table: Table): Columns<IndicatorRole> | null {
+  if (!columnsCache.has(table)) columnsCache.set(table, readIndicatorColumns(table));
+  return columnsCache.get(table) ?? null;
+}
+
+function readIndicatorColumns(table: Table): Columns<IndicatorRole> | null {
   const columns = readColumns(table.rows, INDICATOR_COLUMNS, "targets");
   if (!columns) return null;
   const { roles } = columns;

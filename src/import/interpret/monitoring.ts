@@ -21,7 +21,15 @@ const VARIABLE_COLUMNS: ColumnRule<VariableRole>[] = [
   { role: "name", pattern: /найменуванн|назв|показник|змінн/i },
 ];
 
+/** A table is asked whether it is the monitoring annex by each annex's search, and read once found. */
+const columnsCache = new WeakMap<Table, Columns<VariableRole> | null>();
+
 function variableColumns(table: Table): Columns<VariableRole> | null {
+  if (!columnsCache.has(table)) columnsCache.set(table, readVariableColumns(table));
+  return columnsCache.get(table) ?? null;
+}
+
+function readVariableColumns(table: Table): Columns<VariableRole> | null {
   const columns = readColumns(table.rows, VARIABLE_COLUMNS, "values");
   if (!columns) return null;
   const { roles } = columns;
