@@ -14,6 +14,7 @@ import { money } from "../../domain/rules/common.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
+import { romanNumber } from "../list-labels.js";
 import { fieldNamed, OLD_FORM_FIELDS, PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { yearOf } from "./columns.js";
 import { type CellAddress, numbersIn } from "./coverage.js";
@@ -34,7 +35,8 @@ const PROGRAMME_WORD = new RegExp(String.raw`^\s*(?:проєкту\s+|проек
 /** The words for a year. */
 const YEAR_WORDS = new RegExp(String.raw`(?<!${LETTER})(?:рік|роки|року|р\.)(?!${LETTER})`, "giu");
 
-const FIELD_NUMBER = /^(\d{1,2})\.?$/;
+/** A field's number as councils print it: «1.», «1)», «1», or Roman «IV.», often typed with the Cyrillic І and Х. */
+const FIELD_NUMBER = /^(?:(\d{1,2})|([IVXІХ]{1,4}))[.)]?$/u;
 const TOTAL_WORD = /^(всього|усього|разом)$/i;
 
 export interface PassportRead {
@@ -55,7 +57,7 @@ export interface PassportRead {
 
 function fieldNumber(row: TableRow): number | null {
   const match = FIELD_NUMBER.exec(cellText(row.cells[0]));
-  const number = match ? Number(match[1]) : null;
+  const number = match?.[1] ? Number(match[1]) : match?.[2] ? romanNumber(match[2]) : null;
   return number !== null && number >= 1 && number <= 10 && row.cells.length >= 2 ? number : null;
 }
 
