@@ -92,11 +92,20 @@ function withPageContinuations(
 /** Rows naming fields by their label in the first cell (no field number before it), at least this many. */
 const NAMED_ROWS = 3;
 
-/** The field each row's first cell names by its name, once each. */
+/**
+ * The column of the fields' labels: the first, or the second when the first is empty in every row (a
+ * number column printed without its numbers).
+ */
+function labelColumn(table: Table): number {
+  return table.rows.every((row) => cellText(row.cells[0]) === "") ? 1 : 0;
+}
+
+/** The field each row's label names by its name, once each. */
 function namedFields(table: Table): (number | null)[] {
   const seen = new Set<number>();
+  const column = labelColumn(table);
   return table.rows.map((row) => {
-    const number = row.cells.length >= 2 ? fieldNamed(cellText(row.cells[0])) : null;
+    const number = row.cells.length >= column + 2 ? fieldNamed(cellText(row.cells[column])) : null;
     if (number === null || seen.has(number)) return null;
     seen.add(number);
     return number;
@@ -119,11 +128,12 @@ function isNumberlessPassport(table: Table): boolean {
  */
 function numbered(table: Table): Table {
   const numbers = namedFields(table);
+  const column = labelColumn(table);
   return {
     ...table,
     rows: table.rows.map((row, index) => {
       const number = numbers[index];
-      return { ...row, cells: [number == null ? "" : `${number}.`, ...row.cells] };
+      return { ...row, cells: [number == null ? "" : `${number}.`, ...row.cells.slice(column)] };
     }),
   };
 }
