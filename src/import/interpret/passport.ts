@@ -309,10 +309,14 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
   const fields: PassportField[] = [];
   const proseCells: ProseCell[] = [];
   const printed: { label: string; value: string }[] = [];
+  const fundingRows: TableRow[] = [];
+  let fundingHeader: string[] = [];
   let inTotal = false;
   for (const row of rows) {
     const field = oldFormField(row);
     if (field?.sub === false) inTotal = field.number === 10;
+    // The total's row heading its years («Всього | 2026 рік | …»): the rows under it are its table's.
+    if (inTotal && fundingHeader.length > 0 && field?.sub !== false) fundingRows.push(row);
     if (!field || (field.sub && !inTotal)) continue;
     const label = cellText(row.cells[1]);
     const value = row.cells
@@ -320,8 +324,9 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
       .map(cellText)
       .filter((text) => text !== "")
       .join(" ");
+    if (field.number === 10 && isFundingHeader(row)) fundingHeader = row.cells.slice(2).map(cellText);
     // A source's row printing a dash for its amount («9.2. коштів державного бюджету | -») names none.
-    if (inTotal && !(field.sub && /^[-‐‑–—−]*$/.test(value)))
+    else if (inTotal && fundingHeader.length === 0 && !(field.sub && /^[-‐‑–—−]*$/.test(value)))
       proseCells.push(
         ...row.cells.flatMap((text, cell) =>
           cell >= 1 && cellText(text) !== "" ? [{ text, at: { line: row.line, cell } }] : [],
@@ -336,12 +341,18 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
   return {
     fields,
     funding: emptyFunding(line),
-    fundingRows: [],
-    fundingHeader: [],
+    fundingRows,
+    fundingHeader,
     proseCells,
     oldForm: true,
     printed,
   };
+}
+
+/** A row whose value cells head a funding table: a year or «Всього» in them, no amount. */
+function isFundingHeader(row: TableRow): boolean {
+  const cells = row.cells.slice(2).map(cellText);
+  return slotsOf(cells).some(Boolean) && cells.every((text) => yearOf(text) !== null || !/\d/.test(text));
 }
 
 const PARAGRAPH_FIELD = /^(\d{1,2})\.?\s+(.+)$/s;
@@ -676,13 +687,16 @@ function splitLabel(text: string): { label: string; numbers: string } {
   return { label, numbers: tokens.slice(start, end).join(" ") };
 }
 
+/** «9.1.», «10.2»: a row numbered under a field, the number no amount. */
+const SUB_FIELD_NUMBER = /^\d{1,2}\.\d{1,2}\.?$/;
+
 function inlineRow(row: TableRow): InlineRow {
   const labels: string[] = [];
   const numbers: string[] = [];
   const cells: number[] = [];
   row.cells.forEach((raw, index) => {
     const text = cellText(raw);
-    if (text === "" || (index === 0 && FIELD_NUMBER.test(text))) return;
+    if (text === "" || (index === 0 && (FIELD_NUMBER.test(text) || SUB_FIELD_NUMBER.test(text)))) return;
     const split = splitLabel(text);
     if (split.label) labels.push(split.label);
     if (split.numbers) {
