@@ -91,3 +91,25 @@ describe("a passport table whose fields are numbered otherwise than «1.»", () 
     120_000,
   );
 });
+
+describe("a numbered passport table without field 1", () => {
+  // Field 1 left out (the community named in the title block only): the table is the passport by the
+  // fields its other rows name, and field 10's money is read, not lost with the table.
+  const withoutField1 = programme((number) => `${number}.`)
+    .split("\n")
+    .filter((line) => !line.startsWith("1.\t"))
+    .join("\n");
+
+  it("is read as the passport: its fields and field 10's money", () => {
+    const read = importText(withoutField1);
+    const { passport } = read.programme;
+    expect(passport.fields.map((field) => field.number)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(passport.funding.total).toBe(150_000_000);
+    expect(passport.funding.bySource).toEqual({ local: 120_000_000, other: 30_000_000 });
+    const codes = read.findings.map((finding) => finding.code);
+    expect(codes).not.toContain("passport.absent");
+    expect(read.findings.filter((finding) => finding.code === "passport.missing-field")).toEqual([
+      expect.objectContaining({ location: expect.objectContaining({ ref: "passport:1" }) }),
+    ]);
+  });
+});

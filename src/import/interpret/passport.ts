@@ -61,8 +61,18 @@ function fieldNumber(row: TableRow): number | null {
   return number !== null && number >= 1 && number <= 10 && row.cells.length >= 2 ? number : null;
 }
 
+/**
+ * The numbered passport: its field 1 naming the community, or three fields or more whose labels name
+ * the field their number says (field 1 left out, or the table starting on a later field).
+ */
 function isPassportTable(table: Table): boolean {
-  return table.rows.some((row) => fieldNumber(row) === 1 && /найменування|громад/i.test(row.cells[1] ?? ""));
+  if (table.rows.some((row) => fieldNumber(row) === 1 && /найменування|громад/i.test(row.cells[1] ?? "")))
+    return true;
+  const named = table.rows.filter((row) => {
+    const number = fieldNumber(row);
+    return number !== null && fieldNamed(cellText(row.cells[1])) === number;
+  });
+  return new Set(named.map(fieldNumber)).size >= NAMED_ROWS;
 }
 
 function emptyFunding(line: number): DeclaredFunding {
