@@ -113,3 +113,24 @@ describe("a numbered passport table without field 1", () => {
     ]);
   });
 });
+
+describe("a passport field printed over two rows, its value in the second", () => {
+  // The label's cell alone in the first row, the value under it with the number and label cells empty
+  // (a label merged down over two rows, or the value typed a row lower).
+  const split = programme((number) => `${number}.`).replace(
+    `2.${T}Код за Кодифікатором адміністративно-територіальних одиниць${T}UA59060110000049734`,
+    `2.${T}Код за Кодифікатором адміністративно-територіальних одиниць${T}\n${T}${T}UA59060110000049734`,
+  );
+
+  it("reads the value of the second row as the field's", async () => {
+    expect(split).toContain(`\n${T}${T}UA59060110000049734`);
+    const [docx] = await renderAll([split], "docx");
+    for (const read of [
+      importText(split),
+      await importDocument(docx ?? new Uint8Array(), "programme.docx"),
+    ]) {
+      expect(read.programme.community.katottg).toBe("UA59060110000049734");
+      expectWholePassport(read);
+    }
+  });
+});

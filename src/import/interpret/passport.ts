@@ -168,7 +168,7 @@ export function findPassport(blocks: Block[], isOtherTable: (block: Table) => bo
     const number = fieldNumber(row);
     if (number === null || fields.some((field) => field.number === number)) return;
     const cells = valueCells(row);
-    const value = [...cells, ...wrappedValue(cells, table.rows.slice(index + 1))];
+    const value = [...cells, ...wrappedValue(cells, table.rows.slice(index + 1), number)];
     fields.push({ number, label: cellText(row.cells[1]), value: value.join(" "), line: row.line });
     if (number === 10) {
       fundingHeader = row.cells.slice(2).map(cellText);
@@ -216,16 +216,18 @@ const SENTENCE_END = /[.!?;:]$/;
 /**
  * The lines of a field's value that a reading of a borderless PDF set apart as rows of their own (the
  * cell centred, its lines of other widths): rows under the field with no number and no name, one value
- * cell each, while the value so far ends mid-sentence. A funding table's rows under field 10 have
- * several cells or a name.
+ * cell each, while the value so far ends mid-sentence or is empty. A funding table's rows under field
+ * 10 have several cells or a name.
  */
-function wrappedValue(value: string[], below: TableRow[]): string[] {
+function wrappedValue(value: string[], below: TableRow[], number: number): string[] {
   const lines: string[] = [];
   for (const row of below) {
     const cells = valueCells(row);
     const last = lines.at(-1) ?? value.at(-1) ?? "";
     const named = cellText(row.cells[0]) !== "" || cellText(row.cells[1]) !== "";
-    if (named || cells.length !== 1 || last === "" || SENTENCE_END.test(last)) break;
+    // A field printed over two rows, its value in the second («2. Код … | » over « | | UA…»).
+    const onNextRow = lines.length === 0 && value.length === 0 && number !== 10;
+    if (named || cells.length !== 1 || (last === "" && !onNextRow) || SENTENCE_END.test(last)) break;
     lines.push(...cells);
   }
   return lines;
