@@ -263,3 +263,65 @@ describe("a budget programme's performance indicators as the annex (резуль
     ).toEqual([expect.stringContaining("«14,6»")]);
   });
 });
+
+describe("an indicator list with a source-of-data column and no other list («Показники результативності»)", () => {
+  const T = "\t";
+  const document = (caption: string) =>
+    [
+      "Програма інформатизації Тестової сільської територіальної громади на 2026–2028 роки",
+      "",
+      ["№ з/п", "Назва заходу", "Виконавці", "Строк", "Джерела фінансування", "2026", "2027", "2028"].join(T),
+      ["1.1", "Придбання техніки", "Відділ", "2026–2028", "Бюджет громади", "150,0", "100,0", "100,0"].join(
+        T,
+      ),
+      "",
+      caption,
+      [
+        "№ з/п",
+        "Найменування показника",
+        "Одиниця виміру",
+        "Джерело інформації",
+        "Значення показника на початок дії програми",
+        "Прогнозні значення показника",
+      ].join(T),
+      ["", "", "", "", "", "2026 рік", "2027 рік", "2028 рік"].join(T),
+      ["1", "Кількість електронних послуг ЦНАП", "од.", "Звітність ЦНАП", "12", "15", "18", "22"].join(T),
+      ["2", "Частка оновлених робочих місць", "%", "Інвентаризація", "35,5", "45,0", "60,0", "75,0"].join(T),
+      "",
+    ].join("\n");
+
+  it("is read as the indicator list, its baselines and targets placed (was read as monitoring variables)", () => {
+    const { programme, coverage } = interpretBlocks(
+      readTextBlocks(document("Показники результативності Програми")),
+    );
+    expect(
+      programme.indicators.map(({ name, unit, baseline, targets }) => ({ name, unit, baseline, targets })),
+    ).toEqual([
+      {
+        name: "Кількість електронних послуг ЦНАП",
+        unit: "од.",
+        baseline: "12",
+        targets: { "2026": "15", "2027": "18", "2028": "22" },
+      },
+      {
+        name: "Частка оновлених робочих місць",
+        unit: "%",
+        baseline: "35,5",
+        targets: { "2026": "45,0", "2027": "60,0", "2028": "75,0" },
+      },
+    ]);
+    expect(programme.monitoring ?? []).toEqual([]);
+    expect(coverage?.numbersPlaced).toBe(coverage?.numbersSeen);
+  });
+
+  it("stays the monitoring variables under a caption that says monitoring", () => {
+    const { programme } = interpretBlocks(
+      readTextBlocks(document("Показники моніторингу виконання Програми")),
+    );
+    expect(programme.indicators).toEqual([]);
+    expect(programme.monitoring?.map((variable) => variable.name)).toEqual([
+      "Кількість електронних послуг ЦНАП",
+      "Частка оновлених робочих місць",
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ref } from "../../src/domain/model.js";
 import { importText } from "../../src/import/index.js";
 
 /** A task table with "Завдання N." headings printed as lines of their own and «Разом за завданням N» under each. */
@@ -80,10 +81,40 @@ describe("a task's own row printing the sum of its projects", () => {
     expect(read.coverage?.numbersPlaced).toBe(read.coverage?.numbersSeen);
   });
 
-  it("keeps amounts that differ from its projects' as the task's own, and the programme total names the gap", () => {
+  it("reads amounts that differ from its projects' as a mistyped subtotal: named at the task's row, counted once", () => {
     const read = importText(taskRows("160,0"));
     const first = read.programme.directions[0]?.items[0];
+    expect(first?.funding).toEqual([]);
+    const subtotal = read.findings.filter((finding) => finding.code === "import.task-subtotal");
+    expect(subtotal.map((finding) => finding.location)).toEqual([{ line: 3, ref: first && ref.item(first) }]);
+    expect(subtotal[0]?.message).toContain(
+      "2026 рік: зазначено 160,0 тис. грн, а сума його проєктів — 150,0 тис. грн",
+    );
+    const codes = read.findings.map((finding) => finding.code);
+    expect(codes.filter((code) => /total|subtotal/.test(code))).toEqual(["import.task-subtotal"]);
+    expect(read.coverage?.numbersPlaced).toBe(read.coverage?.numbersSeen);
+  });
+
+  it("keeps a task's own amounts when its projects carry none", () => {
+    const rows = taskRows("150,0").split("\n");
+    rows[3] =
+      "1.1.\tЗакупівля комп'ютерів\tВідділ ІТ\t2026-2028\tНе потребує фінансування\t\t\t\tОновлено ПК";
+    rows[4] = "1.2.\tМодернізація мережі\tВідділ ІТ\t2026-2028\tВ межах кошторису\t\t\t\tМережа працює";
+    rows[7] = "\tВсього за Програмою\t\t\t\t180,0\t100,0\t100,0\t";
+    const read = importText(rows.join("\n"));
+    const first = read.programme.directions[0]?.items[0];
+    expect(first?.funding.map((row) => row.total)).toEqual([35_000_000]);
+    const codes = read.findings.map((finding) => finding.code);
+    expect(codes.filter((code) => /total|subtotal/.test(code))).toEqual([]);
+  });
+
+  it("keeps a task's own amounts beside its projects' when the printed totals count both", () => {
+    const rows = taskRows("160,0").split("\n");
+    rows[7] = "\tВсього за Програмою\t\t\t\t340,0\t200,0\t200,0\t";
+    const read = importText(rows.join("\n"));
+    const first = read.programme.directions[0]?.items[0];
     expect(first?.funding.map((row) => row.total)).toEqual([36_000_000]);
-    expect(read.findings.map((finding) => finding.code)).toContain("programme.total");
+    const codes = read.findings.map((finding) => finding.code);
+    expect(codes.filter((code) => /total|subtotal/.test(code))).toEqual([]);
   });
 });

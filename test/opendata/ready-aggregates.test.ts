@@ -17,6 +17,8 @@ import { changeStatus } from "../../src/store/publication.js";
 import { openTestStore } from "../support/db.js";
 
 const hashed = vi.hoisted(() => ({ etags: 0 }));
+/** Requests that went on past routing to the query's validation (and the handler). */
+let validated = 0;
 vi.mock("../../src/store/opendata.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../src/store/opendata.js")>();
   return {
@@ -70,6 +72,9 @@ describe("aggregates answered again while the data state is unchanged", () => {
     app = Fastify();
     installZod(app);
     installErrorHandler(app);
+    app.addHook("preValidation", async () => {
+      validated++;
+    });
     // Readers wait for the new body after a change (no previous answer meanwhile): what a publish shows.
     app.register(v1Routes, { prefix: V1_PREFIX, store, staleAggregateAfterMs: 3_600_000 });
     await app.ready();
@@ -123,6 +128,18 @@ describe("aggregates answered again while the data state is unchanged", () => {
     const unpublished = await app.inject(NATIONAL);
     expect(unpublished.headers.etag).not.toBe(published.headers.etag);
     expect(unpublished.json().communities).toBe(3);
+  });
+
+  it("a repeat request is answered as soon as it is routed: its query is not validated again", async () => {
+    const first = await app.inject(NATIONAL);
+    const before = validated;
+    for (let repeat = 0; repeat < 3; repeat++) {
+      expect((await app.inject(NATIONAL)).body).toBe(first.body);
+    }
+    expect(validated).toBe(before);
+    const invalid = await app.inject("/api/v1/national?year=twenty");
+    expect(invalid.statusCode).toBe(400);
+    expect(validated).toBe(before + 1);
   });
 
   it("each URL has its own ready answer: an oblast's view is not the country's", async () => {

@@ -1,9 +1,10 @@
 import { sql } from "kysely";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../../src/api/app.js";
 import { generateNation } from "../../src/domain/synthetic/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { loadProgrammes } from "../../src/store/loader.js";
+import { changeStatus } from "../../src/store/publication.js";
 import { type TestDatabase, testDatabase } from "../support/db.js";
 
 const opened: Store[] = [];
@@ -76,6 +77,32 @@ describe("DataChanges", () => {
       });
       expect(second.statusCode).toBe(200);
       expect(second.json().data).toHaveLength(1);
+      await app.close();
+    },
+  );
+
+  it.runIf(process.env.DATABASE_URL)(
+    "a national answer kept ready in one process changes when another process publishes",
+    async () => {
+      const reader = await open();
+      const writer = await open();
+      const nation = [...generateNation({ seed: 7, communities: 2 })];
+      await loadProgrammes(writer.kysely(), nation.slice(0, 1));
+      await loadProgrammes(writer.kysely(), nation.slice(1), { status: "adopted" });
+      const app = buildApp({ store: reader, webDist: "/nonexistent", logger: false });
+      const national = async () => (await app.inject("/api/v1/national?year=2026")).json().communities;
+      expect(await national()).toBe(1);
+      await until(() => reader.changes.maxAgeMs > 1_000, "the LISTEN connection");
+      expect([await national(), await national()]).toEqual([1, 1]);
+      const { id } = await writer
+        .kysely()
+        .selectFrom("programmes")
+        .select("id")
+        .where("status", "=", "adopted")
+        .executeTakeFirstOrThrow();
+      expect((await changeStatus(writer, id, "published", null, "test")).outcome).toBe("changed");
+      // Well within the minute a heard process trusts a ready answer: the NOTIFY moved it on.
+      await vi.waitFor(async () => expect(await national()).toBe(2), { timeout: 5_000, interval: 50 });
       await app.close();
     },
   );

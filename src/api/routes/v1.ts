@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { createGzip, gzipSync } from "node:zlib";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from "fastify";
 import type { z } from "zod";
 import { config } from "../../config.js";
 import { errorSchema, notModified } from "../../contract/common.js";
@@ -328,6 +328,10 @@ export async function v1Routes(
   ) {
     const ready = readyAnswers.get(request.url);
     const answered = ready && states.isCurrent(ready) ? ready : await answerOfState(request, scope, compute);
+    return sendAnswer(request, reply, answered);
+  }
+
+  function sendAnswer(request: FastifyRequest, reply: FastifyReply, answered: { etag: string; body?: Body }) {
     reply
       .header("etag", answered.etag)
       .header("cache-control", CACHE_LISTS)
@@ -336,6 +340,17 @@ export async function v1Routes(
       return reply.code(304).send();
     }
     return sendBody(request, reply, answered.body);
+  }
+
+  /**
+   * The route's own onRequest hook (after the app's: the per-address limit, the session): a URL whose
+   * ready answer is still current is answered at once, without parsing and validating its query or
+   * running its handler. Only a URL answered before has a ready answer, so its query was valid.
+   */
+  function answerIfReady(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+    const ready = readyAnswers.get(request.url);
+    if (ready && states.isCurrent(ready)) sendAnswer(request, reply, ready);
+    else done();
   }
 
   /** The answer for the scope's current data state (or the previous body meanwhile, see above). */
@@ -568,6 +583,7 @@ export async function v1Routes(
   app.get<{ Querystring: z.infer<typeof compareQuery> }>(
     "/compare",
     {
+      onRequest: answerIfReady,
       schema: {
         tags: TAGS,
         summary: "Порівняння 2–10 громад: кошти програм за категоріями й роками, на одного мешканця",
@@ -585,6 +601,7 @@ export async function v1Routes(
   app.get<{ Querystring: z.infer<typeof nationalQuery> }>(
     "/national",
     {
+      onRequest: answerIfReady,
       schema: {
         tags: TAGS,
         summary:

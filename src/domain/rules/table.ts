@@ -696,8 +696,8 @@ export const RULES = [
     severity: "warning",
     stage: "importer",
     message: {
-      uk: "Підсумок завдання («Разом за завданням») не дорівнює сумі його проєктів.",
-      en: "A task's stated subtotal (its «total for task N» row) differs from the sum of its projects.",
+      uk: "Підсумок завдання («Разом за завданням» чи суми в рядку завдання над його проєктами) не дорівнює сумі його проєктів; враховано суми проєктів.",
+      en: "A task's stated subtotal (its «total for task N» row, or the amounts in the task's own row above its projects) differs from the sum of its projects; the projects' amounts are counted.",
     },
     basis: BASIS.reading,
     appliesTo: ["item"],

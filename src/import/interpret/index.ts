@@ -83,41 +83,41 @@ function readIdentity(programme: Programme, read: PassportRead, log: FindingLog)
     log.warn("no-katottg", "У паспорті не знайдено коду КАТОТТГ (поле 2)", code?.line ?? 0, ref.passport(2));
 }
 
+type Period = Programme["period"];
+
+/** The term the document states: passport field 9, else the title, else a task table's heading. */
+function statedPeriod(fields: PassportField[], title: string, blocks: Block[]): Period | null {
+  const term = field(fields, 9);
+  const match = PERIOD.exec(term?.value ?? "") ?? PERIOD.exec(title);
+  if (match) return { from: Number(match[1]), to: Number(match[2]) };
+  const single = ONE_YEAR.exec(term?.value.trim() ?? "");
+  if (single) return { from: Number(single[1]), to: Number(single[1]) };
+  if (fields.length > 0) return null;
+  // A task table published alone: its heading names the term ("… на 2026-2028 роки").
+  const heading = blocks
+    .slice(0, 20)
+    .flatMap((block) => (block.kind === "paragraph" ? [PERIOD.exec(block.text)] : []))
+    .find(Boolean);
+  return heading ? { from: Number(heading[1]), to: Number(heading[2]) } : null;
+}
+
 function readPeriod(
   programme: Programme,
   fields: PassportField[],
   tasks: TaskTable | null,
   log: FindingLog,
-  blocks: Block[],
+  stated: Period | null,
 ): void {
-  const term = field(fields, 9);
-  const match = PERIOD.exec(term?.value ?? "") ?? PERIOD.exec(programme.title);
-  if (match) {
-    programme.period = { from: Number(match[1]), to: Number(match[2]) };
+  if (stated) {
+    programme.period = stated;
     return;
-  }
-  const single = ONE_YEAR.exec(term?.value.trim() ?? "");
-  if (single) {
-    programme.period = { from: Number(single[1]), to: Number(single[1]) };
-    return;
-  }
-  if (fields.length === 0) {
-    // A task table published alone: its heading names the term ("… на 2026-2028 роки").
-    const heading = blocks
-      .slice(0, 20)
-      .flatMap((block) => (block.kind === "paragraph" ? [PERIOD.exec(block.text)] : []))
-      .find(Boolean);
-    if (heading) {
-      programme.period = { from: Number(heading[1]), to: Number(heading[2]) };
-      return;
-    }
   }
   const years = (tasks?.years ?? []).map(Number);
   if (years.length > 0) programme.period = { from: Math.min(...years), to: Math.max(...years) };
   log.warn(
     "no-period",
     "Строк виконання програми (поле 9) не прочитано; взято роки з таблиці завдань",
-    term?.line ?? 0,
+    field(fields, 9)?.line ?? 0,
     ref.passport(9),
   );
 }
@@ -142,8 +142,9 @@ function applyTasks(
   log: FindingLog,
   ledger: NumberLedger,
   unit: MoneyUnit | undefined,
+  period: Period | null,
 ): TaskTable | null {
-  const tasks = readTaskTable(table, log, ledger, unit);
+  const tasks = readTaskTable(table, log, ledger, unit, period);
   if (!tasks) return null;
   programme.directions = tasks.directions;
   programme.declaredTotals = tasks.declaredTotals;
@@ -264,6 +265,31 @@ function checkUnit(
   else checkRowUnits(programme, tasks.rowTexts, log);
 }
 
+/**
+ * The monitoring variables' table and the indicator list. A table that reads as either (a name, a unit,
+ * a source of data, a baseline, values by year: «Показники результативності») is the indicator list
+ * when the document has no other, unless its header names variables or its caption monitoring.
+ */
+function indicatorAnnexes(blocks: Block[], annexes: Table[]): { monitoring?: Table; indicators?: Table } {
+  const monitoring = annexes.find(isMonitoringTable);
+  const indicators = annexes.find((table) => table !== monitoring && isIndicatorTable(table));
+  if (indicators || !monitoring || !isIndicatorTable(monitoring) || namesMonitoring(blocks, monitoring)) {
+    return { monitoring, indicators };
+  }
+  return { indicators: monitoring };
+}
+
+const MONITORING_WORDS = /змінн|моніторинг/i;
+
+/** The table's header, or a paragraph of the caption just above it, speaks of variables or monitoring. */
+function namesMonitoring(blocks: Block[], table: Table): boolean {
+  const header = table.rows.slice(0, 3).flatMap((row) => row.cells);
+  if (header.some((cell) => MONITORING_WORDS.test(cell))) return true;
+  const at = blocks.indexOf(table);
+  const caption = blocks.slice(Math.max(0, at - 3), at).filter((block) => block.kind === "paragraph");
+  return caption.some((block) => MONITORING_WORDS.test(block.text));
+}
+
 export function interpretBlocks(blocks: Block[], options: InterpretOptions = {}): ImportResult {
   const log = new FindingLog();
   const programme = emptyProgramme();
@@ -277,23 +303,22 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   }
   programme.title = readTitle(blocks);
   const ledger = new NumberLedger();
-  const tasks = taskTable ? applyTasks(programme, taskTable, log, ledger, options.unit) : null;
+  const period = statedPeriod(passport?.fields ?? [], programme.title, blocks);
+  const tasks = taskTable ? applyTasks(programme, taskTable, log, ledger, options.unit, period) : null;
   if (!taskTable) log.add("no-task-table", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
   applyPassport(programme, passport, log, ledger);
   if (taskTable) sourceFromPassport(programme, taskTable.line, log);
   if (passport) readIdentity(programme, passport, log);
   // A task table published alone names its community in its caption, if anywhere.
   else programme.community.name = communityNamed([programme.title])?.name ?? "";
-  readPeriod(programme, passport?.fields ?? [], tasks, log, blocks);
+  readPeriod(programme, passport?.fields ?? [], tasks, log, period);
   if (tasks && taskTable && !options.unit) checkUnit(programme, tasks, blocks, taskTable.line, log);
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;
   programme.sections = readSections(blocks, stop);
   const annexes = tables.filter((table) => table.line !== taskTable?.line);
-  const monitoringTable = withContinuations(blocks, annexes.find(isMonitoringTable));
-  const indicatorTable = withContinuations(
-    blocks,
-    annexes.find((table) => table.line !== monitoringTable?.line && isIndicatorTable(table)),
-  );
+  const { monitoring, indicators } = indicatorAnnexes(blocks, annexes);
+  const monitoringTable = withContinuations(blocks, monitoring);
+  const indicatorTable = withContinuations(blocks, indicators);
   programme.indicators = indicatorTable ? readIndicators(indicatorTable, ledger) : [];
   const variables = monitoringTable ? readMonitoring(monitoringTable, ledger) : [];
   const read = [monitoringTable, indicatorTable].map((table) => table?.line);

@@ -1,11 +1,25 @@
 import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "../../domain/executor-split.js";
 import { LETTER, LOWER } from "../../domain/letters.js";
-import type { Direction, FundingRow, Item } from "../../domain/model.js";
+import type { Direction, FundingRow, Item, Programme } from "../../domain/model.js";
 import { emptyItem, ref, walkItems } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel, unitNamedIn } from "../../domain/money.js";
-import { money, yearMismatches } from "../../domain/rules/common.js";
+import {
+  compareAmounts,
+  describeMismatches,
+  type Mismatch,
+  money,
+  rowName,
+  yearMismatches,
+} from "../../domain/rules/common.js";
 import { isSourceLabel } from "../../domain/sources.js";
-import { directionTotals, itemTotals, type Totals, totalsOfRows } from "../../domain/totals.js";
+import {
+  directionTotals,
+  itemTotals,
+  type Totals,
+  totalsOfRows,
+  type Unsplit,
+  unsplitOfRows,
+} from "../../domain/totals.js";
 import type { Table, TableRow } from "../blocks.js";
 import { romanNumber } from "../list-labels.js";
 import { joinPieces } from "../text/clean.js";
@@ -108,8 +122,10 @@ export interface TaskTable {
   rowTexts: Map<FundingRow, string[]>;
 }
 
+type Period = Programme["period"];
+
 /** The task table may print one column for several years, and a column per source. */
-const TASK_OPTIONS = { spans: true, sources: true };
+const TASK_OPTIONS = { spans: true, sources: true, headingTotal: true };
 
 const columnsCache = new WeakMap<Table, Columns<TaskRole> | null>();
 
@@ -569,20 +585,68 @@ class TaskTableBuilder {
   }
 
   /**
-   * A task printed with amounts in its own row that are exactly the sums of its projects' amounts: they
-   * are the task's total, not more money beside its projects. Amounts that differ stay the task's own
-   * (a task may fund work of its own), and the totals above them say where the sums part.
+   * A task printed with amounts in its own row above projects that print amounts too: its amounts are
+   * the projects' subtotal, and the money is counted once, the projects'. A subtotal that differs from
+   * their sums is named at the task's row, unless the totals the table prints count the task's amounts
+   * beside its projects' (a task funding work of its own, as the DOCX export prints it).
    */
   takeTaskRowsAsTotals(): void {
     for (const direction of this.directions) {
-      for (const task of walkItems(direction.items)) {
-        const own = task.funding.filter((row) => row.total !== 0 || Object.values(row.byYear).some(Boolean));
-        if (own.length === 0 || task.children.length === 0) continue;
-        const projects = totalsOfRows([...walkItems(task.children)].flatMap((each) => each.funding));
-        if (projects.total === 0) continue;
-        if (own.every((row) => statesSums(row, projects))) task.funding = [];
+      const differing = direction.items.flatMap((task) => this.settleSubtotals(task));
+      if (differing.length === 0 || this.printedTotalsCountOwnMoney(direction)) continue;
+      for (const { task, rows, projects } of differing) {
+        this.warnTaskRowSubtotal(task, rows, projects);
+        task.funding = [];
       }
     }
+  }
+
+  /**
+   * Each task under `item` (itself included, deepest first) whose own amounts are not its projects'
+   * sums; those whose amounts are the sums are dropped as the subtotal they are.
+   */
+  private settleSubtotals(item: Item): { task: Item; rows: FundingRow[]; projects: Totals }[] {
+    const deeper = item.children.flatMap((child) => this.settleSubtotals(child));
+    const own = item.funding.filter((row) => row.total !== 0 || Object.values(row.byYear).some(Boolean));
+    if (own.length === 0 || item.children.length === 0) return deeper;
+    const projectRows = [...walkItems(item.children)].flatMap((each) => each.funding);
+    const projects = totalsOfRows(projectRows);
+    if (projects.total === 0) return deeper;
+    const unsplit = unsplitOfRows(projectRows);
+    const rows = own.filter((row) => subtotalMismatches(row, projects, unsplit).length > 0);
+    if (rows.length === 0) {
+      item.funding = [];
+      return deeper;
+    }
+    return [...deeper, { task: item, rows, projects }];
+  }
+
+  /**
+   * Whether the totals printed for the direction (else for the programme) state the sums of the
+   * amounts as read, each task's own among them.
+   */
+  private printedTotalsCountOwnMoney(direction: Direction): boolean {
+    const own = direction.declaredTotals.length > 0;
+    const rows = own ? direction.declaredTotals : this.declaredTotals;
+    const sums = own
+      ? directionTotals(direction)
+      : totalsOfRows(
+          this.directions.flatMap((each) => [...walkItems(each.items)].flatMap((item) => item.funding)),
+        );
+    const states = rows.some((row) => row.totalPrinted || Object.keys(row.byYear).length > 0);
+    return states && rows.every((row) => statesSums(row, sums));
+  }
+
+  private warnTaskRowSubtotal(task: Item, rows: FundingRow[], projects: Totals): void {
+    const described = rows.map((row) => {
+      const mismatches = subtotalMismatches(row, projects, { total: 0, bySource: {} });
+      return `рядок ${rowName(row)}: ${describeMismatches(mismatches, this.unit, "сума його проєктів")}`;
+    });
+    const message =
+      `Завдання ${task.number} «${task.title}» наводить у своєму рядку суми, а його проєкти — свої: суми ` +
+      `завдання прочитано як підсумок проєктів і враховано лише суми проєктів. Підсумок не дорівнює сумі ` +
+      `проєктів — ${described.join("; ")}`;
+    this.log.warn("task-subtotal", message, rows[0]?.line ?? task.line, task);
   }
 
   /** Each task's stated total against the sum of its projects: named where they differ. */
@@ -1055,14 +1119,45 @@ function warnSpans(row: FundingRow, item: Item, log: FindingLog, unit: MoneyUnit
   }
 }
 
-/** One finding for a table whose source columns print no year: no amount of it is split by year. */
-function warnSourcesWithoutYears(columns: Columns<TaskRole>, table: Table, log: FindingLog): void {
+/**
+ * A table whose amounts are a column per source and no column names a year: a measure due within one
+ * year of the programme spends its amounts in that year. Null when the table prints years.
+ */
+function sourcesIntoDeadlineYears(
+  columns: Columns<TaskRole>,
+  directions: Direction[],
+  period: Period | null,
+): { unsplit: boolean } | null {
+  const { years, spans, sources } = columns;
+  if (years.length > 0 || spans.length > 0 || !sources.some(printsNoYear)) return null;
+  if (sources.some((column) => column.period !== null)) return null;
+  const within = (year: string) =>
+    period !== null && Number(year) >= period.from && Number(year) <= period.to;
+  return { unsplit: amountsIntoDeadlineYears(directions, within) };
+}
+
+/**
+ * One finding for a table whose source columns print no year: its amounts are not split by year, save
+ * (when no column of it names a year) a measure's due within one year of the programme.
+ */
+function warnSourcesWithoutYears(
+  columns: Columns<TaskRole>,
+  table: Table,
+  directions: Direction[],
+  period: Period | null,
+  log: FindingLog,
+): void {
   const bare = columns.sources.filter(printsNoYear);
   if (bare.length === 0) return;
+  const placed = sourcesIntoDeadlineYears(columns, directions, period);
+  if (placed && !placed.unsplit) return;
   const labels = bare.map((column) => `«${cellText(column.label)}»`).join(", ");
+  const split = placed
+    ? "суму заходу зі строком у межах одного року програми віднесено до цього року, решту враховано в загальних обсягах"
+    : "суми враховано в загальних обсягах";
   const message =
     `Таблиця завдань наводить суми лише за джерелами фінансування (${labels}), без розподілу за роками: ` +
-    "суми враховано в загальних обсягах, а порівняти їх за роками (з паспортом, підсумками) неможливо";
+    `${split}, а порівняти їх за роками (з паспортом, підсумками) неможливо`;
   log.warn("years-not-split", message, table.line, ref.programme());
 }
 
@@ -1075,12 +1170,16 @@ function yearOfDeadline(deadline: Item["deadline"]): string | null {
 
 /**
  * In a table with one amounts column and no year, a measure due within one year spends its amount in that
- * year. Returns whether any amount is left without its year.
+ * year (a year `within` takes). Returns whether any amount is left without its year.
  */
-function amountsIntoDeadlineYears(directions: Direction[]): boolean {
+function amountsIntoDeadlineYears(
+  directions: Direction[],
+  within: (year: string) => boolean = () => true,
+): boolean {
   let unsplit = false;
   for (const item of directions.flatMap((direction) => [...walkItems(direction.items)])) {
-    const year = yearOfDeadline(item.deadline);
+    const due = yearOfDeadline(item.deadline);
+    const year = due !== null && within(due) ? due : null;
     for (const row of item.funding) {
       if (row.total === 0 || Object.keys(row.byYear).length > 0) continue;
       if (year === null) unsplit = true;
@@ -1143,6 +1242,21 @@ function sumsOfRowSource(row: FundingRow, totals: Totals): Pick<Totals, "total" 
   const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
   if (overall) return totals;
   return { total: totals.bySource[row.source] ?? 0, byYear: totals.bySourceByYear[row.source] ?? {} };
+}
+
+/**
+ * Where a row of amounts stated as a subtotal parts from the sums of its source: its printed total, and
+ * each year when it prints years and the sums hold no money outside a single year.
+ */
+function subtotalMismatches(row: FundingRow, totals: Totals, unsplit: Unsplit): Mismatch[] {
+  const overall = row.source === "total" || row.source === "unspecified" || row.source === "mixed";
+  const { total, byYear } = sumsOfRowSource(row, totals);
+  const outside = overall ? unsplit.total : (unsplit.bySource[row.source] ?? 0);
+  const printed = row.totalPrinted ? row.total : null;
+  return compareAmounts(
+    { total: printed, byYear: row.byYear, spans: row.spans },
+    { total, byYear, unsplit: outside },
+  );
 }
 
 /**
@@ -1221,6 +1335,8 @@ export function readTaskTable(
   log: FindingLog,
   ledger: NumberLedger = new NumberLedger(),
   chosenUnit?: MoneyUnit,
+  /** The programme's term as the document states it, when it does. */
+  period: Period | null = null,
 ): TaskTable | null {
   const columns = taskColumns(table);
   if (!columns) return null;
@@ -1241,7 +1357,7 @@ export function readTaskTable(
   builder.takeTaskRowsAsTotals();
   builder.checkTaskTotals();
   warnSources(builder.directions, log, builder.unit);
-  warnSourcesWithoutYears(columns, table, log);
+  warnSourcesWithoutYears(columns, table, builder.directions, period, log);
   warnAmountsWithoutYears(columns, table, builder.directions, log);
   if (builder.directions.length === 0)
     log.warn("no-directions", "У таблиці завдань не знайдено напрямів", table.line, ref.programme());

@@ -5,6 +5,7 @@ import { importDocument, importText } from "../../../src/import/index.js";
 import { PROPERTY_RUNS, RUNS } from "./model.js";
 import { importWord } from "./office.js";
 import {
+  deadlineYear,
   expectedView,
   importedView,
   periodsOf,
@@ -37,11 +38,17 @@ function readsBack(result: ImportResult, document: SourceColumnsDocument): void 
   );
 }
 
-/** One finding for a table printing no year; one per source row with money in a merged column. */
+/**
+ * One finding for a table printing no year, unless every project with money is due within one year of
+ * the programme; one per source row with money in a merged column.
+ */
 function notSplitCount({ model, style }: SourceColumnsDocument): number {
-  if (style.layout === "sources") return 1;
-  const merged = periodsOf(model.years, style).filter((period) => period.length > 1);
   const projects = model.directions.flatMap((direction) => direction.projects);
+  if (style.layout === "sources") {
+    const funded = projects.filter((project) => Object.keys(project.funding).length > 0);
+    return funded.some((project) => deadlineYear(project, model.years) === null) ? 1 : 0;
+  }
+  const merged = periodsOf(model.years, style).filter((period) => period.length > 1);
   return projects.reduce(
     (count, project) =>
       count +

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { FundingRow, Item, Programme } from "../../../src/domain/model.js";
 import { walkItems } from "../../../src/domain/model.js";
 import type { WordBlock, WordCell } from "../../support/word-document.js";
-import { printAmount, SOURCES, type TaskTableModel, taskTableModel } from "./model.js";
+import { modelDeadlines, printAmount, SOURCES, type TaskTableModel, taskTableModel } from "./model.js";
 import { passportHead, T } from "./render.js";
 import type { DirectionView, ProjectView } from "./view.js";
 import { WordSketch } from "./word.js";
@@ -11,6 +11,8 @@ import { WordSketch } from "./word.js";
  * Task tables whose amounts are not one column per year (issue #11):
  * - `sources`: a column per source and no year at all (`Обсяг фінансування, тис. грн` over
  *   `Всього | бюджет громади | державний бюджет | інші джерела`, any subset and order, `Всього` optional);
+ *   a project due within one year of the programme spends its money in that year
+ *   (`withFundingInDeadlineYears`), where the importer must place it;
  * - `year-groups`: a column per source under each year's heading (`2026` over `бюджет громади | інші`);
  * - `merged-rows`: a source column and rows per source, with one amount column for two years
  *   (`Всього | 2026-2027 | 2028`).
@@ -327,18 +329,58 @@ export function renderSourceColumns(model: TaskTableModel, style: SourceColumnsS
   };
 }
 
+/** The one year of the programme a project's deadline names («2027 рік»), or null. */
+export function deadlineYear(project: ProjectView, years: string[]): string | null {
+  const deadline = modelDeadlines({
+    years,
+    directions: [{ number: "1", title: "", projects: [project] }],
+    executorCells: {},
+  })[project.number];
+  if (deadline?.kind !== "years" || deadline.from !== deadline.to) return null;
+  const year = String(deadline.from);
+  return years.includes(year) ? year : null;
+}
+
+/**
+ * The model as a council that prints no year column plans it: a project due within one year of the
+ * programme spends all its money in that year (the importer places it there; the passport's years agree).
+ */
+export function withFundingInDeadlineYears(model: TaskTableModel): TaskTableModel {
+  const directions = model.directions.map((direction) => ({
+    ...direction,
+    projects: direction.projects.map((project) => {
+      const year = deadlineYear(project, model.years);
+      if (year === null) return project;
+      const funding = Object.fromEntries(
+        Object.entries(project.funding).map(([source, years]) => [
+          source,
+          { [year]: Object.values(years).reduce((sum, kopecks) => sum + kopecks, 0) },
+        ]),
+      );
+      return { ...project, funding };
+    }),
+  }));
+  return { ...model, directions };
+}
+
 export const sourceColumnsDocument = (layout: SourceColumnsLayout) =>
   fc
     .tuple(taskTableModel, sourceColumnsStyle(layout))
-    .map(([model, style]) => renderSourceColumns(model, style));
+    .map(([model, style]) =>
+      renderSourceColumns(layout === "sources" ? withFundingInDeadlineYears(model) : model, style),
+    );
 
-/** Source → period ("2026", "2026-2027", "all") → kopecks, as the generator prints the model. */
+/**
+ * Source → period ("2026", "2026-2027", "all") → kopecks, as the generator prints the model; a table
+ * printing no year puts a project due within one year of the programme in that year.
+ */
 export function expectedFunding(project: ProjectView, years: string[], style: SourceColumnsStyle): Funding {
   const out: Funding = {};
+  const dueIn = style.layout === "sources" ? deadlineYear(project, years) : null;
   for (const source of Object.keys(project.funding)) {
     for (const period of periodsOf(years, style)) {
       const kopecks = amountIn(project.funding, source, period);
-      if (kopecks !== 0) out[source] = { ...out[source], [periodKey(period, style)]: kopecks };
+      if (kopecks !== 0) out[source] = { ...out[source], [dueIn ?? periodKey(period, style)]: kopecks };
     }
   }
   return out;
