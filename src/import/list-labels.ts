@@ -29,6 +29,18 @@ export function roman(number: number): string {
   return text;
 }
 
+const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+/** "IV" → 4, with Cyrillic І and Х read as Latin; null when the letters are no Roman number. */
+export function romanNumber(text: string): number | null {
+  const latin = text.replace(/І/g, "I").replace(/Х/g, "X");
+  const values = [...latin].map((letter) => ROMAN_DIGITS[letter] ?? 0);
+  const total = values.reduce((sum, value, index) => {
+    return sum + (value < (values[index + 1] ?? 0) ? -value : value);
+  }, 0);
+  return /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(latin) && total > 0 ? total : null;
+}
+
 export const LATIN = "abcdefghijklmnopqrstuvwxyz";
 
 /** 2 → «b»; past the alphabet's end the letter repeats («aa»), as word processors print it. */

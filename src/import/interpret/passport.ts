@@ -14,6 +14,7 @@ import { money } from "../../domain/rules/common.js";
 import { classifySource, isSourceLabel } from "../../domain/sources.js";
 import type { Totals } from "../../domain/totals.js";
 import type { Block, Table, TableRow } from "../blocks.js";
+import { romanNumber } from "../list-labels.js";
 import { fieldNamed, OLD_FORM_FIELDS, PASSPORT_FIELD_NAMES } from "../passport-fields.js";
 import { yearOf } from "./columns.js";
 import { type CellAddress, numbersIn } from "./coverage.js";
@@ -34,7 +35,8 @@ const PROGRAMME_WORD = new RegExp(String.raw`^\s*(?:проєкту\s+|проек
 /** The words for a year. */
 const YEAR_WORDS = new RegExp(String.raw`(?<!${LETTER})(?:рік|роки|року|р\.)(?!${LETTER})`, "giu");
 
-const FIELD_NUMBER = /^(\d{1,2})\.?$/;
+/** A field's number as councils print it: «1.», «1)», «1», or Roman «IV.», often typed with the Cyrillic І and Х. */
+const FIELD_NUMBER = /^(?:(\d{1,2})|([IVXІХ]{1,4}))[.)]?$/u;
 const TOTAL_WORD = /^(всього|усього|разом)$/i;
 
 export interface PassportRead {
@@ -55,12 +57,22 @@ export interface PassportRead {
 
 function fieldNumber(row: TableRow): number | null {
   const match = FIELD_NUMBER.exec(cellText(row.cells[0]));
-  const number = match ? Number(match[1]) : null;
+  const number = match?.[1] ? Number(match[1]) : match?.[2] ? romanNumber(match[2]) : null;
   return number !== null && number >= 1 && number <= 10 && row.cells.length >= 2 ? number : null;
 }
 
+/**
+ * The numbered passport: its field 1 naming the community, or three fields or more whose labels name
+ * the field their number says (field 1 left out, or the table starting on a later field).
+ */
 function isPassportTable(table: Table): boolean {
-  return table.rows.some((row) => fieldNumber(row) === 1 && /найменування|громад/i.test(row.cells[1] ?? ""));
+  if (table.rows.some((row) => fieldNumber(row) === 1 && /найменування|громад/i.test(row.cells[1] ?? "")))
+    return true;
+  const named = table.rows.filter((row) => {
+    const number = fieldNumber(row);
+    return number !== null && fieldNamed(cellText(row.cells[1])) === number;
+  });
+  return new Set(named.map(fieldNumber)).size >= NAMED_ROWS;
 }
 
 function emptyFunding(line: number): DeclaredFunding {
@@ -90,11 +102,20 @@ function withPageContinuations(
 /** Rows naming fields by their label in the first cell (no field number before it), at least this many. */
 const NAMED_ROWS = 3;
 
-/** The field each row's first cell names by its name, once each. */
+/**
+ * The column of the fields' labels: the first, or the second when the first is empty in every row (a
+ * number column printed without its numbers).
+ */
+function labelColumn(table: Table): number {
+  return table.rows.every((row) => cellText(row.cells[0]) === "") ? 1 : 0;
+}
+
+/** The field each row's label names by its name, once each. */
 function namedFields(table: Table): (number | null)[] {
   const seen = new Set<number>();
+  const column = labelColumn(table);
   return table.rows.map((row) => {
-    const number = row.cells.length >= 2 ? fieldNamed(cellText(row.cells[0])) : null;
+    const number = row.cells.length >= column + 2 ? fieldNamed(cellText(row.cells[column])) : null;
     if (number === null || seen.has(number)) return null;
     seen.add(number);
     return number;
@@ -117,11 +138,12 @@ function isNumberlessPassport(table: Table): boolean {
  */
 function numbered(table: Table): Table {
   const numbers = namedFields(table);
+  const column = labelColumn(table);
   return {
     ...table,
     rows: table.rows.map((row, index) => {
       const number = numbers[index];
-      return { ...row, cells: [number == null ? "" : `${number}.`, ...row.cells] };
+      return { ...row, cells: [number == null ? "" : `${number}.`, ...row.cells.slice(column)] };
     }),
   };
 }
@@ -146,7 +168,7 @@ export function findPassport(blocks: Block[], isOtherTable: (block: Table) => bo
     const number = fieldNumber(row);
     if (number === null || fields.some((field) => field.number === number)) return;
     const cells = valueCells(row);
-    const value = [...cells, ...wrappedValue(cells, table.rows.slice(index + 1))];
+    const value = [...cells, ...wrappedValue(cells, table.rows.slice(index + 1), number)];
     fields.push({ number, label: cellText(row.cells[1]), value: value.join(" "), line: row.line });
     if (number === 10) {
       fundingHeader = row.cells.slice(2).map(cellText);
@@ -194,16 +216,18 @@ const SENTENCE_END = /[.!?;:]$/;
 /**
  * The lines of a field's value that a reading of a borderless PDF set apart as rows of their own (the
  * cell centred, its lines of other widths): rows under the field with no number and no name, one value
- * cell each, while the value so far ends mid-sentence. A funding table's rows under field 10 have
- * several cells or a name.
+ * cell each, while the value so far ends mid-sentence or is empty. A funding table's rows under field
+ * 10 have several cells or a name.
  */
-function wrappedValue(value: string[], below: TableRow[]): string[] {
+function wrappedValue(value: string[], below: TableRow[], number: number): string[] {
   const lines: string[] = [];
   for (const row of below) {
     const cells = valueCells(row);
     const last = lines.at(-1) ?? value.at(-1) ?? "";
     const named = cellText(row.cells[0]) !== "" || cellText(row.cells[1]) !== "";
-    if (named || cells.length !== 1 || last === "" || SENTENCE_END.test(last)) break;
+    // A field printed over two rows, its value in the second («2. Код … | » over « | | UA…»).
+    const onNextRow = lines.length === 0 && value.length === 0 && number !== 10;
+    if (named || cells.length !== 1 || (last === "" && !onNextRow) || SENTENCE_END.test(last)) break;
     lines.push(...cells);
   }
   return lines;
@@ -297,10 +321,14 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
   const fields: PassportField[] = [];
   const proseCells: ProseCell[] = [];
   const printed: { label: string; value: string }[] = [];
+  const fundingRows: TableRow[] = [];
+  let fundingHeader: string[] = [];
   let inTotal = false;
   for (const row of rows) {
     const field = oldFormField(row);
     if (field?.sub === false) inTotal = field.number === 10;
+    // The total's row heading its years («Всього | 2026 рік | …»): the rows under it are its table's.
+    if (inTotal && fundingHeader.length > 0 && field?.sub !== false) fundingRows.push(row);
     if (!field || (field.sub && !inTotal)) continue;
     const label = cellText(row.cells[1]);
     const value = row.cells
@@ -308,8 +336,9 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
       .map(cellText)
       .filter((text) => text !== "")
       .join(" ");
+    if (field.number === 10 && isFundingHeader(row)) fundingHeader = row.cells.slice(2).map(cellText);
     // A source's row printing a dash for its amount («9.2. коштів державного бюджету | -») names none.
-    if (inTotal && !(field.sub && /^[-‐‑–—−]*$/.test(value)))
+    else if (inTotal && fundingHeader.length === 0 && !(field.sub && /^[-‐‑–—−]*$/.test(value)))
       proseCells.push(
         ...row.cells.flatMap((text, cell) =>
           cell >= 1 && cellText(text) !== "" ? [{ text, at: { line: row.line, cell } }] : [],
@@ -324,12 +353,18 @@ function readOldForm(rows: TableRow[], tableLine: number): PassportRead | null {
   return {
     fields,
     funding: emptyFunding(line),
-    fundingRows: [],
-    fundingHeader: [],
+    fundingRows,
+    fundingHeader,
     proseCells,
     oldForm: true,
     printed,
   };
+}
+
+/** A row whose value cells head a funding table: a year or «Всього» in them, no amount. */
+function isFundingHeader(row: TableRow): boolean {
+  const cells = row.cells.slice(2).map(cellText);
+  return slotsOf(cells).some(Boolean) && cells.every((text) => yearOf(text) !== null || !/\d/.test(text));
 }
 
 const PARAGRAPH_FIELD = /^(\d{1,2})\.?\s+(.+)$/s;
@@ -664,13 +699,16 @@ function splitLabel(text: string): { label: string; numbers: string } {
   return { label, numbers: tokens.slice(start, end).join(" ") };
 }
 
+/** «9.1.», «10.2»: a row numbered under a field, the number no amount. */
+const SUB_FIELD_NUMBER = /^\d{1,2}\.\d{1,2}\.?$/;
+
 function inlineRow(row: TableRow): InlineRow {
   const labels: string[] = [];
   const numbers: string[] = [];
   const cells: number[] = [];
   row.cells.forEach((raw, index) => {
     const text = cellText(raw);
-    if (text === "" || (index === 0 && FIELD_NUMBER.test(text))) return;
+    if (text === "" || (index === 0 && (FIELD_NUMBER.test(text) || SUB_FIELD_NUMBER.test(text)))) return;
     const split = splitLabel(text);
     if (split.label) labels.push(split.label);
     if (split.numbers) {

@@ -5,12 +5,14 @@ import type { Block, Paragraph } from "../blocks.js";
 /** «ПРОГРАМА» as a word at the start. */
 const PROGRAMME_TITLE = new RegExp(String.raw`^ПРОГРАМА(?!${LETTER})`, "u");
 
-const HEADING = /^(?:[IVXІ]{1,4}|\d{1,2})\.\s*(\S.*)$/;
+/** «ІІ. Назва», «2. Назва», «Розділ 2. Назва», «РОЗДІЛ ІІ Назва» (Roman often typed with the Cyrillic І and Х). */
+const HEADING =
+  /^(?:(?:Розділ|РОЗДІЛ)\s+(?:[IVXІХ]{1,4}|\d{1,2})\.?\s*[.:–—-]?|(?:[IVXІХ]{1,4}|\d{1,2})\.)\s*(\S.*)$/u;
 const ANNEX = /^додаток\s*(?:№\s*)?\d/iu;
 const KEYS: [SectionKey, RegExp][] = [
   ["general", /^загальні положення/i],
   ["analysis", /^аналіз/i],
-  ["aims", new RegExp(String.raw`^мета(?!${LETTER})`, "iu")],
+  ["aims", new RegExp(String.raw`^(?:мета(?!${LETTER})|пріоритетн${LETTER}*\s+напрям)`, "iu")],
   ["results", /^очікуван\S* результат/i],
   ["monitoring", /^моніторинг/i],
 ];

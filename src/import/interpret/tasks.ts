@@ -22,6 +22,7 @@ import {
   unsplitOfRows,
 } from "../../domain/totals.js";
 import type { Table, TableRow } from "../blocks.js";
+import { romanNumber } from "../list-labels.js";
 import { joinPieces } from "../text/clean.js";
 import {
   type ColumnRule,
@@ -205,18 +206,6 @@ export function isTaskTable(table: Table): boolean {
 
 export function unitOf(headerText: string): MoneyUnit | null {
   return unitNamedIn(headerText);
-}
-
-const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
-
-/** "IV" → 4, with Cyrillic І and Х read as Latin; null when the letters are no Roman number. */
-function romanNumber(text: string): number | null {
-  const latin = text.replace(/І/g, "I").replace(/Х/g, "X");
-  const values = [...latin].map((letter) => ROMAN_DIGITS[letter] ?? 0);
-  const total = values.reduce((sum, value, index) => {
-    return sum + (value < (values[index + 1] ?? 0) ? -value : value);
-  }, 0);
-  return /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(latin) && total > 0 ? total : null;
 }
 
 /** «Завдання 1. Назва» in the row numbered 1: the role and the row's own number again. */
