@@ -120,6 +120,25 @@ export function renderPublicPage(template: string, programme: Programme): string
     .replace(ROOT, () => `${root}${firstScreenHtml(programme)}</div>`);
 }
 
+/** The entry's module script and the modulepreload links of its chunks, as Vite writes them into <head>. */
+const ENTRY_TAGS = /<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g;
+
+/**
+ * public.html as the server sends it: the module entry and its modulepreload links moved from <head> to
+ * the end of <body>, and the indentation between tags dropped. Chromium's parser may yield once it has
+ * entered <body> and ~10 ms have passed since it began; the head's entry and preload links (fetches
+ * started, a CSP check each) and its whitespace tokens made that likely on a busy phone, and the name
+ * then waited for another task and frame. Module scripts run after parsing wherever they stand.
+ */
+export function firstScreenTemplate(template: string): string {
+  const entry = template.match(ENTRY_TAGS) ?? [];
+  return template
+    .replace(ENTRY_TAGS, "")
+    .replace(/>\s+</g, "><")
+    .trim()
+    .replace("</body>", () => `${entry.join("")}</body>`);
+}
+
 const NOT_FOUND_HTML =
   '<main style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">' +
   "<h1>Програму не знайдено або її ще не оприлюднено</h1>" +
@@ -222,7 +241,7 @@ const PROGRAMME_PATH = /^([^/]+)\/(\d{4})-(\d{4})\/?$/;
  * the list of published programmes (the plain public.html); any other /p/… path 404.
  */
 export async function publicPageRoutes(app: FastifyInstance, options: PublicPageOptions): Promise<void> {
-  const template = readFileSync(path.join(options.webDist, "public.html"), "utf8");
+  const template = firstScreenTemplate(readFileSync(path.join(options.webDist, "public.html"), "utf8"));
   const { store } = options;
   const pages = new RenderedPages(store);
   const render = async (katottg: string, period: { from: number; to: number }): Promise<RenderedPage> => {

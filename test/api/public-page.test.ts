@@ -5,16 +5,30 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/api/app.js";
-import { acceptsBrotli, FIRST_SCREEN_CSS } from "../../src/api/public-page.js";
+import { acceptsBrotli, FIRST_SCREEN_CSS, firstScreenTemplate } from "../../src/api/public-page.js";
 import { formatAmount } from "../../src/domain/money.js";
 import { demoProgramme } from "../../src/domain/synthetic/demo.js";
 import { directionTotals, programmeTotals } from "../../src/domain/totals.js";
 import type { Store } from "../../src/store/index.js";
 import { openTestStore } from "../support/db.js";
 
-// As Vite builds public.html: the entry module in <head>, no stylesheet (the app loads its own later).
-const TEMPLATE =
-  '<!doctype html><html lang="uk"><head><title>Програма</title><script type="module" crossorigin src="/assets/public-x.js"></script></head><body><div id="root"></div></body></html>';
+// As Vite builds public.html: indented, the entry module and a chunk's modulepreload in <head>, no
+// stylesheet (the app loads its own later).
+const ENTRY = '<script type="module" crossorigin src="/assets/public-x.js"></script>';
+const PRELOAD = '<link rel="modulepreload" crossorigin href="/assets/preload-helper-x.js">';
+const TEMPLATE = `<!doctype html>
+<html lang="uk">
+  <head>
+    <meta charset="UTF-8" />
+    <title>Програма</title>
+    ${ENTRY}
+    ${PRELOAD}
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>
+`;
 
 describe("the public programme page rendered on the server", () => {
   let store: Store;
@@ -79,14 +93,14 @@ describe("the public programme page rendered on the server", () => {
     expect(classes.size).toBeGreaterThan(0);
     for (const name of classes) expect(style).toContain(`.${name}`);
     expect(Buffer.byteLength(style)).toBeLessThan(3 * 1024);
-    // Nothing render-blocking in <head>: no stylesheet, no classic script; the entry is a module.
+    // Nothing in <head> to fetch or run: no stylesheet, no script, no preload.
     expect(head).not.toMatch(/<link[^>]*rel="stylesheet"/);
-    expect(head.match(/<script[^>]*>/g)).toEqual([
-      '<script type="module" crossorigin src="/assets/public-x.js">',
-    ]);
-    // The name comes after <head>, and the first screen closes the page: no data block after it.
+    expect(head).not.toMatch(/<script|modulepreload/);
+    // No whitespace between tags before the name: every token the parser meets first is the page's.
+    expect(html.slice(0, html.indexOf(published.community.name))).not.toMatch(/>\s+</);
+    // The name comes after <head>, and after the first screen only the app's entry and its preload.
     expect(html.indexOf(published.community.name)).toBeGreaterThan(html.indexOf("</head>"));
-    expect(html.slice(html.indexOf("</main>"))).toBe("</main></div></body></html>");
+    expect(html.slice(html.indexOf("</main>"))).toBe(`</main></div>${ENTRY}${PRELOAD}</body></html>`);
   });
 
   it("keeps the programme's data out of the page and names the API address the app loads it from", async () => {
@@ -156,7 +170,7 @@ describe("the public programme page rendered on the server", () => {
   it("serves the list of published programmes at /p/ and a programme with a trailing slash", async () => {
     const list = await app.inject("/p/");
     expect(list.statusCode).toBe(200);
-    expect(list.body).toBe(TEMPLATE);
+    expect(list.body).toBe(firstScreenTemplate(TEMPLATE));
     const slashed = await app.inject(`${pagePath(published)}/`);
     expect(slashed.statusCode).toBe(200);
     expect(slashed.body).toContain(published.community.name);
