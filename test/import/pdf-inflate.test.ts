@@ -6,7 +6,7 @@ import { pdf, stream } from "../formats/pdf-builder.js";
 const nodes = globalThis.DecompressionStream;
 
 /** What a `DecompressionStream` made now gives for `bytes`, read as pdf.js reads it: all of it, or its error. */
-async function inflated(bytes: Uint8Array): Promise<Buffer | string> {
+async function inflated(bytes: Uint8Array<ArrayBuffer>): Promise<Buffer | string> {
   const { readable, writable } = new DecompressionStream("deflate");
   const writer = writable.getWriter();
   writer

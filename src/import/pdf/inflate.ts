@@ -29,7 +29,7 @@ class WholeInflate extends TransformStream<Uint8Array, Uint8Array> {
 }
 
 function wholeDecompression(native: Decompression): Decompression {
-  return function decompression(format: CompressionFormat) {
+  return function decompression(format: ConstructorParameters<Decompression>[0]) {
     return format === "deflate" ? new WholeInflate() : new native(format);
   } as unknown as Decompression;
 }
