@@ -155,8 +155,11 @@ async function importDocumentWithinLimits(
     case "docx":
       return importBlocks(docxBlocks(bytes), options);
     case "xlsx": {
-      const { readXlsxProgramme } = await import("./xlsx.js");
-      return withValidation(await readXlsxProgramme(bytes));
+      const { readXlsx } = await import("./xlsx.js");
+      const read = await readXlsx(bytes);
+      return read.kind === "template"
+        ? withValidation(read.result)
+        : importBlocks(Promise.resolve(read.blocks), options);
     }
     case "odt": {
       const { readOdtBlocks } = await import("./odt.js");

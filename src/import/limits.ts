@@ -132,9 +132,14 @@ export function checkText(text: string): void {
 export function checkRow(cells: readonly string[]): void {
   if (cells.length > IMPORT_LIMITS.maxCellsPerRow) refuse(LIMIT_MESSAGES.rowCells);
   for (const cell of cells) checkText(cell);
+  countCells(cells.length);
+}
+
+/** Cells about to be made (a grid's padding, a merged range's covered cells), before they are made. */
+export function countCells(count: number): void {
   const budget = budgets.getStore();
   if (!budget) return;
-  budget.cells += cells.length;
+  budget.cells += count;
   if (budget.cells > IMPORT_LIMITS.maxTotalCells) refuse(LIMIT_MESSAGES.totalCells);
   checkDeadline();
 }

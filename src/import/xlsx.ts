@@ -21,8 +21,10 @@ import {
   TARGET_PREFIX,
   YEAR_PREFIX,
 } from "../template/records.js";
-import { NotAProgrammeError } from "./blocks.js";
-import { checkRow, checkSheetRows } from "./limits.js";
+import { type Block, NotAProgrammeError } from "./blocks.js";
+import { checkRow, checkRowWidth, checkSheetRows } from "./limits.js";
+import { type SheetGrid, sheetBlocks } from "./sheet-blocks.js";
+import { shownText } from "./sheet-values.js";
 import { unzipSafely } from "./zip.js";
 
 const NOT_XLSX = "Файл не є таблицею XLSX (пошкоджений або іншого формату).";
@@ -139,10 +141,13 @@ const READ_FIRST = [
   "xl/styles.xml",
 ];
 
-/** The archive inflated under the zip caps, stored again with the parts in streaming order. */
-function streamingArchive(bytes: Uint8Array): Uint8Array {
-  // Inflate once under our caps first: exceljs itself would inflate a zip bomb without limit.
-  const entries = unzipSafely(bytes, (name) => !name.endsWith("/"));
+/** The archive's parts, inflated under the zip caps: exceljs itself would inflate a zip bomb without limit. */
+function inflatedParts(bytes: Uint8Array): Map<string, Uint8Array> {
+  return unzipSafely(bytes, (name) => !name.endsWith("/"));
+}
+
+/** The parts stored again, uncompressed, in streaming order. */
+function streamingArchive(entries: Map<string, Uint8Array>): Uint8Array {
   const rank = (name: string) => {
     const index = READ_FIRST.indexOf(name);
     return index < 0 ? READ_FIRST.length : index;
@@ -164,6 +169,18 @@ function asciiXml(data: Uint8Array): Uint8Array {
   return new TextEncoder().encode(text.replace(/[^\p{ASCII}]/gu, (char) => `&#${char.codePointAt(0)};`));
 }
 
+const MERGE_CELL = /<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3}\d{1,7}:[A-Z]{1,3}\d{1,7})"/g;
+
+/** The sheet's merged ranges: exceljs's streaming reader skips them. */
+function mergedRanges(sheetXml: Uint8Array | undefined): string[] {
+  if (!sheetXml) return [];
+  const buffer = Buffer.from(sheetXml.buffer, sheetXml.byteOffset, sheetXml.byteLength);
+  const start = buffer.indexOf("mergeCells");
+  if (start < 0) return [];
+  const text = buffer.subarray(start).toString("utf8");
+  return [...text.matchAll(MERGE_CELL)].map((match) => match[1] ?? "");
+}
+
 /** In pieces, so the zip reader pulls no more than the sheet parser has taken. */
 function* chunks(bytes: Uint8Array, size = 64 * 1024): Generator<Buffer> {
   for (let start = 0; start < bytes.byteLength; start += size) {
@@ -181,8 +198,8 @@ function cellTexts(row: ExcelJS.Row): string[] {
 }
 
 export interface SheetVisitor {
-  /** A worksheet begins (its name from the workbook). */
-  sheet(name: string): void;
+  /** A worksheet begins (its name from the workbook), with its merged ranges («A5:A8»). */
+  sheet(name: string, merges: string[]): void;
   row(name: string, row: ExcelJS.Row): void;
 }
 
@@ -193,7 +210,8 @@ export interface SheetVisitor {
 export async function streamXlsxRows(bytes: Uint8Array, visit: SheetVisitor): Promise<void> {
   // exceljs takes ~0.3 s to load: only a spreadsheet import pays for it (the CLI's start-up, issue 13).
   const { default: excel } = await import("exceljs");
-  const input = Readable.from(chunks(streamingArchive(bytes)));
+  const parts = inflatedParts(bytes);
+  const input = Readable.from(chunks(streamingArchive(parts)));
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     styles: "cache",
@@ -204,8 +222,8 @@ export async function streamXlsxRows(bytes: Uint8Array, visit: SheetVisitor): Pr
   let rows = 0;
   try {
     for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name?: string }).name ?? "";
-      visit.sheet(name);
+      const { name = "", id } = worksheet as unknown as { name?: string; id?: string };
+      visit.sheet(name, mergedRanges(parts.get(`xl/worksheets/sheet${id}.xml`)));
       for await (const row of worksheet) {
         checkSheetRows(++rows);
         checkRow(cellTexts(row));
@@ -224,18 +242,40 @@ const SHEET_BY_NAME = new Map(
   (Object.keys(SHEET_COLUMNS) as MachineSheet[]).map((sheet) => [SHEET[sheet] as string, sheet]),
 );
 
-export async function readXlsxProgramme(bytes: Uint8Array): Promise<ImportResult> {
+/** A workbook read: infoprog's template as its programme, or a council's own sheets as blocks. */
+export type WorkbookRead = { kind: "template"; result: ImportResult } | { kind: "sheets"; blocks: Block[] };
+
+/**
+ * Reads a workbook. One with the template's sheets is read as the template, losslessly; any other as
+ * its sheets' rows and cells, for the layout rules that read every other format.
+ */
+export async function readXlsx(bytes: Uint8Array): Promise<WorkbookRead> {
   const sheets = new Map<MachineSheet, SheetRecords>();
+  const grids: SheetGrid[] = [];
   await streamXlsxRows(bytes, {
-    sheet: (name) => {
+    sheet: (name, merges) => {
+      grids.push({ rows: new Map(), merges });
       const sheet = SHEET_BY_NAME.get(name);
       if (sheet && !sheets.has(sheet)) sheets.set(sheet, new SheetRecords(sheet, name));
     },
     row: (name, row) => {
       const sheet = SHEET_BY_NAME.get(name);
       if (sheet) sheets.get(sheet)?.add(row);
+      else grids.at(-1)?.rows.set(row.number, rowTexts(row));
     },
   });
+  if (!sheets.has("meta") && !sheets.has("items")) return { kind: "sheets", blocks: workbookBlocks(grids) };
+  return { kind: "template", result: templateProgramme(sheets) };
+}
+
+/** Reads infoprog's template; any other workbook is refused with the sheet it lacks. */
+export async function readXlsxProgramme(bytes: Uint8Array): Promise<ImportResult> {
+  const read = await readXlsx(bytes);
+  if (read.kind === "template") return read.result;
+  throw new NotAProgrammeError(`Це не шаблон infoprog: немає аркуша «${SHEET.meta}».`);
+}
+
+function templateProgramme(sheets: Map<MachineSheet, SheetRecords>): ImportResult {
   const records: SourceRecord[] = [];
   for (const sheet of Object.keys(SHEET_COLUMNS) as MachineSheet[]) {
     const read = sheets.get(sheet);
@@ -245,4 +285,28 @@ export async function readXlsxProgramme(bytes: Uint8Array): Promise<ImportResult
     }
   }
   return unflattenProgramme(records);
+}
+
+/** Every sheet's blocks in turn, the lines running on from one sheet to the next. */
+function workbookBlocks(grids: SheetGrid[]): Block[] {
+  const blocks: Block[] = [];
+  let offset = 0;
+  for (const grid of grids) {
+    blocks.push(...sheetBlocks(grid, offset));
+    offset += Math.max(0, ...grid.rows.keys());
+  }
+  if (!blocks.some((block) => block.kind === "table")) {
+    throw new NotAProgrammeError("У таблиці XLSX немає ні шаблону infoprog, ні таблиць програми.");
+  }
+  return blocks;
+}
+
+/** A row's cell texts by column, as the sheet shows them. */
+function rowTexts(row: ExcelJS.Row): string[] {
+  const texts: string[] = [];
+  checkRowWidth(row.cellCount);
+  row.eachCell((cell, column) => {
+    texts[column - 1] = shownText(cell);
+  });
+  return Array.from(texts, (text) => text ?? "");
 }

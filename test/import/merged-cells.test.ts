@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ImportResult, ref } from "../../src/domain/model.js";
 import { importDocument } from "../../src/import/index.js";
+import { wordBlocksToXlsx } from "../support/spreadsheet.js";
 import { type WordBlock, type WordCell, wordDocument } from "../support/word-document.js";
 import { hasSoffice, wordAs } from "./families/office.js";
 import { allItems } from "./families/view.js";
@@ -147,6 +148,10 @@ function readsShared(result: ImportResult): void {
 describe("cells merged down over several measures (one deadline, executor, source for them)", () => {
   it("DOCX (vMerge): each measure under the merged cell takes its text", async () => {
     readsShared(await importDocument(await wordDocument(WORD), "programme.docx"));
+  });
+
+  it("a council's spreadsheet (merged ranges, amounts as numbers): each measure takes the merged text", async () => {
+    readsShared(await importDocument(await wordBlocksToXlsx(WORD), "programme.xlsx"));
   });
 
   it.skipIf(!soffice).each(["odt", "pdf"] as const)(

@@ -52,6 +52,11 @@ export interface SourceColumn {
 export interface ColumnOptions {
   spans?: boolean;
   sources?: boolean;
+  /**
+   * In a one-row header, the spanning heading in a column of its own just before the years
+   * («Обсяг фінансування, тис. грн | 2026 | 2027 | 2028») heads the total's column.
+   */
+  headingTotal?: boolean;
 }
 
 /** "2026-2027" for a column heading that spans years, else null. */
@@ -280,9 +285,25 @@ export function readColumns<Role extends string>(
     else if (span) columns.spans.push({ span, index });
     else if (TOTAL_CELL.test(total.trim()) || TOTAL_AFTER.test(total.trim())) columns.total = index;
   });
+  if (options.headingTotal && yearRow === main && columns.total === null) {
+    columns.total = headingBeforeYears(main, columns.years, rules, spanning);
+  }
   if (sourceRow) readSourceColumns(columns, sourceRow, yearRow === main ? null : yearRow);
   assignMainRoles(columns, main, rules, spanning);
   return columns;
+}
+
+/** The column just before the first year, when the spanning heading (and nothing else) heads it. */
+function headingBeforeYears<Role extends string>(
+  main: string[],
+  years: Columns<Role>["years"],
+  rules: ColumnRule<Role>[],
+  spanning: Role,
+): number | null {
+  const first = Math.min(...years.map(({ index }) => index));
+  const cell = main[first - 1]?.trim() ?? "";
+  const rule = rules.find((candidate) => candidate.pattern.test(cell));
+  return Number.isFinite(first) && rule?.role === spanning ? first - 1 : null;
 }
 
 /**

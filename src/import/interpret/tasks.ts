@@ -108,7 +108,7 @@ export interface TaskTable {
 }
 
 /** The task table may print one column for several years, and a column per source. */
-const TASK_OPTIONS = { spans: true, sources: true };
+const TASK_OPTIONS = { spans: true, sources: true, headingTotal: true };
 
 const columnsCache = new WeakMap<Table, Columns<TaskRole> | null>();
 

@@ -357,6 +357,15 @@ class PagedRenderer {
   }
 
   /** A heading in the table's unit: «тис. грн» as written, or «млн грн». */
+  /**
+   * A one-row header in a third of the documents with no «у т.ч. за роками» row (by the drawn gap: no
+   * draw of its own): the amounts' heading over the total's column, the years beside it.
+   */
+  private flatHeader(): boolean {
+    const shape = this.style.headerShape;
+    return shape !== undefined && shape.including === null && this.style.gap % 3 === 0;
+  }
+
   private inUnit(heading: string): string {
     return this.unit === "million" ? heading.replace("тис. грн", "млн грн") : heading;
   }
@@ -374,6 +383,7 @@ class PagedRenderer {
     const moneyHeading = this.inUnit(shape?.wideTotal ? WIDE_TOTAL : style.headers.money);
     const blanks = model.years.map(() => "");
     const lead = this.extra ? [""] : [];
+    const flat = this.flatHeader();
     const naming = [
       ...(this.extra ? ["№"] : []),
       shape?.oneName ? "№ з/п" : "Назва завдання",
@@ -382,15 +392,17 @@ class PagedRenderer {
       style.headers.deadline,
       "Джерела фінансування",
       moneyHeading,
-      ...blanks,
+      ...(flat ? years : blanks),
       style.headers.result,
     ];
-    const amountRows = shape?.including
-      ? [
-          [...lead, "", "", "", "", "", subTotalWord, shape.including, ...blanks.slice(1), ""],
-          [...lead, "", "", "", "", "", "", ...years, ""],
-        ]
-      : [[...lead, "", "", "", "", "", totalWord, ...years, ""]];
+    const amountRows = flat
+      ? []
+      : shape?.including
+        ? [
+            [...lead, "", "", "", "", "", subTotalWord, shape.including, ...blanks.slice(1), ""],
+            [...lead, "", "", "", "", "", "", ...years, ""],
+          ]
+        : [[...lead, "", "", "", "", "", totalWord, ...years, ""]];
     const header = [...[naming, ...amountRows].map((cells) => this.order(cells)), this.columnNumberCells()];
     this.lines.push("Додаток 1", title, "", ...header.map((cells) => cells.join("\t")));
     this.word.paragraph("Додаток 1");
@@ -408,8 +420,9 @@ class PagedRenderer {
           ...amountRows.slice(1),
         ]
       : amountRows;
+    const wordNaming = flat ? naming : [...naming.slice(0, 5 + this.extra), money, style.headers.result];
     this.word.startTable([
-      this.order<WordCell>([...naming.slice(0, 5 + this.extra), money, style.headers.result], 1),
+      this.order<WordCell>(wordNaming, flat ? undefined : 1),
       ...wordAmountRows.map((cells) => this.order(cells, cells.length - this.width + model.years.length + 1)),
       this.columnNumberCells(),
     ]);
