@@ -8,6 +8,7 @@
  * Other formats go to Node's own class.
  */
 import { inflateSync } from "node:zlib";
+import { IMPORT_LIMITS } from "../limits.js";
 
 type Decompression = typeof DecompressionStream;
 
@@ -20,9 +21,9 @@ class WholeInflate extends TransformStream<Uint8Array, Uint8Array> {
         chunks.push(chunk);
       },
       flush: (controller) => {
-        controller.enqueue(
-          inflateSync(chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks)),
-        );
+        const input = chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
+        // A stream that would inflate past the cap errors, and pdf.js's own inflater meets the same bytes.
+        controller.enqueue(inflateSync(input, { maxOutputLength: IMPORT_LIMITS.maxInflatedBytes }));
       },
     });
   }
