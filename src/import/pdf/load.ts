@@ -9,6 +9,7 @@ import { NotAProgrammeError } from "../blocks.js";
 import { checkDeadline, checkPdfPages } from "../limits.js";
 import { bilingual, FORMAT_MESSAGES } from "../sniff.js";
 import type { PageContent, TextRun } from "./geometry.js";
+import { withWholeInflate } from "./inflate.js";
 import { PdfObjects } from "./objects.js";
 import { pdfjs } from "./pdfjs.js";
 import { contentRulings, operatorListRulings, type Rulings } from "./rulings.js";
@@ -101,7 +102,11 @@ function isPasswordError(error: unknown): boolean {
 }
 
 /** Every page's text runs and rulings; refuses encrypted, damaged and overlong PDFs. */
-export async function loadPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
+export function loadPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
+  return withWholeInflate(() => readPdfPages(bytes));
+}
+
+async function readPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
   const pdf = await pdfjs();
   OPS = pdf.OPS;
   const task = pdf.getDocument({
