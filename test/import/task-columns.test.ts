@@ -453,16 +453,16 @@ describe("a task table printing the source column after the year columns", () =>
 describe("deadlines by half-year, and a deadline kept as printed", () => {
   for (const [format, read, available] of READINGS) {
     it.skipIf(!available)(
-      `as ${format}: «2026, І півріччя» is 2026; «до 2027 року» is text, named`,
+      `as ${format}: «2026, І півріччя» is 2026; «після затвердження бюджету» is text, named`,
       async () => {
-        const result = await read(withDeadlines("2026, І півріччя", "до 2027 року"));
+        const result = await read(withDeadlines("2026, І півріччя", "після затвердження бюджету"));
         const [first, second] = items(result);
         expect(first?.deadline).toEqual({ kind: "years", from: 2026, to: 2026 });
         expect(second?.deadline).toEqual({ kind: "text" });
-        expect(second?.deadlineText).toBe("до 2027 року");
+        expect(second?.deadlineText).toBe("після затвердження бюджету");
         const named = result.findings.filter((finding) => finding.code === "import.deadline-text");
         expect(named.map((finding) => finding.location.ref)).toEqual([`item:${second?.id}`]);
-        expect(named[0]?.message).toContain("«до 2027 року»");
+        expect(named[0]?.message).toContain("«після затвердження бюджету»");
       },
     );
   }
