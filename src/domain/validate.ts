@@ -24,7 +24,7 @@ import { checkPassportFunding } from "./rules/passport-funding.js";
 import { checkPassportFundingParts } from "./rules/passport-funding-parts.js";
 import { checkPeriod, checkYearsOutsidePeriod } from "./rules/period.js";
 import { checkResources } from "./rules/resources.js";
-import { checkDirectionSubtotals, checkProgrammeTotal } from "./rules/subtotals.js";
+import { checkDirectionSubtotals, checkProgrammeTotal, checkTotalAsItem } from "./rules/subtotals.js";
 import { checkUnitSuspect } from "./rules/unit.js";
 
 export { RULES, type RuleCode, type RuleEntry, ruleOf } from "./rules/table.js";
@@ -34,6 +34,7 @@ const CHECKS: Rule[] = [
   checkSourceSums,
   checkDirectionSubtotals,
   checkProgrammeTotal,
+  checkTotalAsItem,
   checkPassportFunding,
   checkPassportFundingParts,
   checkResources,

@@ -1,7 +1,24 @@
-import { type Finding, type FundingRow, type Programme, ref, SOURCE_LABELS_UK, walkItems } from "../model.js";
+import {
+  type Finding,
+  type FundingRow,
+  type Item,
+  type Programme,
+  ref,
+  SOURCE_LABELS_UK,
+  walkItems,
+} from "../model.js";
+import type { Kopecks } from "../money.js";
 
-import { directionTotals, type Totals, type Unsplit, unsplitOfRows } from "../totals.js";
-import { compareAmounts, describeMismatches, factsOf, finding, type Mismatch, rowName } from "./common.js";
+import { directionTotals, type Totals, totalsOfRows, type Unsplit, unsplitOfRows } from "../totals.js";
+import {
+  compareAmounts,
+  describeMismatches,
+  factsOf,
+  finding,
+  type Mismatch,
+  money,
+  rowName,
+} from "./common.js";
 
 /** `direction.subtotal`: "Всього за напрямом" rows against the sum of the direction's items. */
 export function checkDirectionSubtotals(programme: Programme): Finding[] {
@@ -57,4 +74,38 @@ function compareDeclaredRow(
 
 function scopeOf(row: FundingRow, rows: FundingRow[]): string {
   return isOverallRow(row, rows) ? "загальний обсяг" : `джерело: ${SOURCE_LABELS_UK[row.source]}`;
+}
+
+/**
+ * `amount.total-as-item`: a measure with no executor and no deadline whose amount is the sum of every
+ * other measure of its direction or of the programme (two at least) is a total row whose label was not
+ * recognised (misspelt, or misread by OCR: «Bcsoro 3а Програмою»), its money counted twice.
+ */
+export function checkTotalAsItem(programme: Programme): Finding[] {
+  const leaves = programme.directions.map((direction) => [...walkItems(direction.items)].filter(isLeaf));
+  const all = leaves.flat();
+  return all.flatMap((item) => {
+    if (item.executors.length > 0 || item.deadline !== null || ownTotal(item) === 0) return [];
+    const direction = leaves.find((items) => items.includes(item)) ?? [];
+    const sumsOthers = [direction, all].some((items) => sumOfOthers(items, item) === ownTotal(item));
+    if (!sumsOthers) return [];
+    const message =
+      `Захід ${item.number} «${item.title}» без виконавця й строку коштує ${money(ownTotal(item), programme.unit)} — ` +
+      "стільки ж, скільки всі інші заходи разом: схоже, це підсумковий рядок з нерозпізнаною назвою, і його суми пораховано двічі.";
+    return [finding("amount.total-as-item", message, item.line, ref.item(item))];
+  });
+}
+
+function isLeaf(item: Item): boolean {
+  return item.children.length === 0;
+}
+
+function ownTotal(item: Item): Kopecks {
+  return totalsOfRows(item.funding).total;
+}
+
+/** The sum of the other items' totals, or -1 when fewer than two others carry money. */
+function sumOfOthers(items: Item[], item: Item): number {
+  const others = items.filter((other) => other !== item && ownTotal(other) > 0);
+  return others.length < 2 ? -1 : others.reduce((sum, other) => sum + ownTotal(other), 0);
 }

@@ -133,6 +133,17 @@ export const RULES = [
     appliesTo: ["item"],
   },
   {
+    code: "amount.total-as-item",
+    severity: "warning",
+    stage: "validator",
+    message: {
+      uk: "Захід без виконавця й строку коштує стільки ж, скільки всі інші заходи напряму чи програми разом: схоже, це підсумковий рядок з нерозпізнаною назвою, і його суми пораховано двічі.",
+      en: "A measure with no executor and no deadline costs as much as all the other measures of its direction or programme together: most likely a total row whose label was not recognised, its money counted twice.",
+    },
+    basis: BASIS.arithmetic,
+    appliesTo: ["item"],
+  },
+  {
     code: "direction.subtotal",
     severity: "error",
     stage: "validator",

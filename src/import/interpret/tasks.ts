@@ -620,6 +620,7 @@ class TaskTableBuilder {
    * else the direction's when another direction follows, else the programme's, as the table's last total.
    */
   settleBareTotals(): void {
+    const isTask = (item: Item) => item.children.length > 0;
     const programme = totalsOfRows(
       this.directions.flatMap((direction) => [...walkItems(direction.items)].flatMap((item) => item.funding)),
     );
@@ -631,7 +632,7 @@ class TaskTableBuilder {
       const ofItsDirection = statesSums(headline, directionTotals(direction));
       const itemsAfter = direction.items.some((item) => item.line > headline.line);
       if (statesSums(headline, programme)) ofProgramme.push(...rows);
-      else if (!ofItsDirection && task && (itemsAfter || statesSums(headline, itemTotals(task))))
+      else if (!ofItsDirection && task && (statesSums(headline, itemTotals(task)) || (itemsAfter && isTask(task))))
         this.taskTotals.push({ task, rows });
       else if (ofItsDirection || !lastDirection) direction.declaredTotals.push(...rows);
       else ofProgramme.push(...rows);
