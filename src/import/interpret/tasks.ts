@@ -632,7 +632,11 @@ class TaskTableBuilder {
       const ofItsDirection = statesSums(headline, directionTotals(direction));
       const itemsAfter = direction.items.some((item) => item.line > headline.line);
       if (statesSums(headline, programme)) ofProgramme.push(...rows);
-      else if (!ofItsDirection && task && (statesSums(headline, itemTotals(task)) || (itemsAfter && isTask(task))))
+      else if (
+        !ofItsDirection &&
+        task &&
+        (statesSums(headline, itemTotals(task)) || (itemsAfter && isTask(task)))
+      )
         this.taskTotals.push({ task, rows });
       else if (ofItsDirection || !lastDirection) direction.declaredTotals.push(...rows);
       else ofProgramme.push(...rows);
