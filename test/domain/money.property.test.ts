@@ -159,7 +159,14 @@ describe("separators and markup are ignored", () => {
 describe("non-numbers", () => {
   const letters = fc
     .array(fc.constantFrom(..."абвгґдеєжзиіїйклмнопрстуфхцчшщьюяabcxyz"), { minLength: 1, maxLength: 12 })
-    .map((chars) => chars.join(""));
+    .map((chars) => chars.join(""))
+    // «х» alone (Cyrillic or Latin) is the «не застосовується» mark, read as a dash (below).
+    .filter((word) => !/^[хx]$/.test(word));
+
+  it("«х» or «x» alone is no amount, as a dash is", () => {
+    for (const mark of ["х", "Х", "x", "X", "×"])
+      expect(parseAmountCell(mark, "thousand")).toEqual({ kind: "dash" });
+  });
 
   it("return null and read as text", () => {
     fc.assert(
