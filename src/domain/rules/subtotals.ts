@@ -84,13 +84,21 @@ function scopeOf(row: FundingRow, rows: FundingRow[]): string {
 export function checkTotalAsItem(programme: Programme): Finding[] {
   const leaves = programme.directions.map((direction) => [...walkItems(direction.items)].filter(isLeaf));
   const all = leaves.flat();
+  const own = new Map(all.map((item) => [item, totalsOfRows(item.funding).total]));
+  const ownTotal = (item: Item): Kopecks => own.get(item) ?? 0;
+  const sumOf = (items: Item[]) => {
+    const carrying = items.filter((item) => ownTotal(item) > 0);
+    return { count: carrying.length, sum: carrying.reduce((total, item) => total + ownTotal(item), 0) };
+  };
+  const sums = [...leaves.map(sumOf), sumOf(all)];
   return all.flatMap((item) => {
-    if (item.executors.length > 0 || item.deadline !== null || ownTotal(item) === 0) return [];
-    const direction = leaves.find((items) => items.includes(item)) ?? [];
-    const sumsOthers = [direction, all].some((items) => sumOfOthers(items, item) === ownTotal(item));
-    if (!sumsOthers) return [];
+    const total = ownTotal(item);
+    if (item.executors.length > 0 || item.deadline !== null || total === 0) return [];
+    const scopes = [sums[leaves.findIndex((items) => items.includes(item))], sums[leaves.length]];
+    // The others: the scope without this item, two of them at least.
+    if (!scopes.some((scope) => scope && scope.count - 1 >= 2 && scope.sum - total === total)) return [];
     const message =
-      `Захід ${item.number} «${item.title}» без виконавця й строку коштує ${money(ownTotal(item), programme.unit)} — ` +
+      `Захід ${item.number} «${item.title}» без виконавця й строку коштує ${money(total, programme.unit)} — ` +
       "стільки ж, скільки всі інші заходи разом: схоже, це підсумковий рядок з нерозпізнаною назвою, і його суми пораховано двічі.";
     return [finding("amount.total-as-item", message, item.line, ref.item(item))];
   });
@@ -98,14 +106,4 @@ export function checkTotalAsItem(programme: Programme): Finding[] {
 
 function isLeaf(item: Item): boolean {
   return item.children.length === 0;
-}
-
-function ownTotal(item: Item): Kopecks {
-  return totalsOfRows(item.funding).total;
-}
-
-/** The sum of the other items' totals, or -1 when fewer than two others carry money. */
-function sumOfOthers(items: Item[], item: Item): number {
-  const others = items.filter((other) => other !== item && ownTotal(other) > 0);
-  return others.length < 2 ? -1 : others.reduce((sum, other) => sum + ownTotal(other), 0);
 }
