@@ -5,8 +5,8 @@ import { pdf, stream } from "../formats/pdf-builder.js";
 
 const nodes = globalThis.DecompressionStream;
 
-/** What a `DecompressionStream` made now gives for `bytes`, read as pdf.js reads it: all of it, or its error. */
-async function inflated(bytes: Uint8Array<ArrayBuffer>): Promise<Buffer | string> {
+/** What a `DecompressionStream` made now gives for `bytes`, read as pdf.js reads it: all of it, or that it failed. */
+async function inflated(bytes: Uint8Array<ArrayBuffer>): Promise<Buffer | "error"> {
   const { readable, writable } = new DecompressionStream("deflate");
   const writer = writable.getWriter();
   writer
@@ -17,24 +17,30 @@ async function inflated(bytes: Uint8Array<ArrayBuffer>): Promise<Buffer | string
   try {
     for await (const chunk of readable) chunks.push(chunk);
     return Buffer.concat(chunks);
-  } catch (error) {
-    return `error: ${(error as Error).message}`;
+  } catch {
+    // pdf.js reads no message: on any error it decodes the stream with its own inflater.
+    return "error";
   }
 }
 
 const CONTENT = Buffer.from("BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n".repeat(40));
 const DEFLATED = deflateSync(CONTENT);
-const CASES: [string, Buffer][] = [
-  ["whole", DEFLATED],
-  ["bytes after its end", Buffer.concat([DEFLATED, Buffer.from("\r\njunk")])],
-  ["cut short", DEFLATED.subarray(0, DEFLATED.length - 10)],
-  ["not deflate", Buffer.from("plain text")],
-  ["a wrong checksum", Buffer.concat([DEFLATED.subarray(0, -1), Buffer.from([(DEFLATED.at(-1) ?? 0) ^ 1])])],
+// Node 22's own stream errors on bytes after the end, where Node 20's gives the content; pdf.js's own
+// inflater, which it then uses, gives the content too. So the content is the answer there.
+const CASES: [string, Buffer, Buffer | "error"][] = [
+  ["whole", DEFLATED, CONTENT],
+  ["bytes after its end", Buffer.concat([DEFLATED, Buffer.from("\r\njunk")]), CONTENT],
+  ["cut short", DEFLATED.subarray(0, DEFLATED.length - 10), "error"],
+  ["not deflate", Buffer.from("plain text"), "error"],
+  [
+    "a wrong checksum",
+    Buffer.concat([DEFLATED.subarray(0, -1), Buffer.from([(DEFLATED.at(-1) ?? 0) ^ 1])]),
+    "error",
+  ],
 ];
 
 describe("pdf.js's Flate streams inflated whole", () => {
-  it.each(CASES)("gives what Node's DecompressionStream gives for a stream %s", async (_, bytes) => {
-    const expected = await inflated(new Uint8Array(bytes));
+  it.each(CASES)("gives for a stream %s what pdf.js reads from it", async (_, bytes, expected) => {
     expect(await withWholeInflate(() => inflated(new Uint8Array(bytes)))).toEqual(expected);
   });
 
