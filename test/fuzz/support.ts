@@ -1,7 +1,8 @@
 /**
  * The fuzz property shared by every generator: an input either imports into a programme that
  * passes `programmeSchema`, or is refused with `NotAProgrammeError` and a one-line message — never
- * another exception, never a hang. Every case checked is counted for docs/reliability.md.
+ * another exception, never by the import's deadline (a hang that the deadline does not stop is the
+ * test's timeout). Every case checked is counted for docs/reliability.md.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { expect } from "vitest";
 import type { ImportResult } from "../../src/domain/model.js";
 import { programmeSchema } from "../../src/domain/schema.js";
 import { NotAProgrammeError } from "../../src/import/index.js";
+import { LIMIT_MESSAGES } from "../../src/import/limits.js";
 
 export const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/programs");
 export const FIXTURE_NAMES = [
@@ -23,9 +25,6 @@ export function runs(defaultRuns: number): number {
   return RUNS ?? defaultRuns;
 }
 
-/** Wall-clock bound for one case: the import deadline is 30 s; a fuzz case must stay far below. */
-export const CASE_MS = 15_000;
-
 export const tally = { imported: 0, refused: 0 };
 
 export function readFixture(name: string): string {
@@ -33,7 +32,6 @@ export function readFixture(name: string): string {
 }
 
 export async function expectImportsOrRefuses(run: () => ImportResult | Promise<ImportResult>): Promise<void> {
-  const started = Date.now();
   let result: ImportResult;
   try {
     result = await run();
@@ -43,10 +41,10 @@ export async function expectImportsOrRefuses(run: () => ImportResult | Promise<I
     expect(error.message.length).toBeGreaterThan(0);
     // The schema gate in importDocument must never be what catches a case: that would be a reader bug.
     expect(error.message).not.toMatch(/неправильною структурою/);
+    // Nor the import's deadline: a case that runs into it is one a reader loops on, whatever it held.
+    expect(error.message).not.toBe(LIMIT_MESSAGES.time);
     tally.refused++;
     return;
-  } finally {
-    expect(Date.now() - started).toBeLessThan(CASE_MS);
   }
   const parsed = programmeSchema.safeParse(result.programme);
   if (!parsed.success) throw new Error(`programme fails the schema: ${parsed.error.message.slice(0, 500)}`);
