@@ -5,6 +5,19 @@ export interface YearRange {
   to: number;
 }
 
+/** Whether a deadline names a year: a span, a quarter, or the programme's period from or to a year. */
+export function namesYears(deadline: Deadline | null): boolean {
+  switch (deadline?.kind) {
+    case "years":
+    case "quarter":
+      return true;
+    case "programme":
+      return deadline.from !== undefined || deadline.to !== undefined;
+    default:
+      return false;
+  }
+}
+
 /**
  * The first and last year a deadline covers, an inverted range read as the years it spans, an open end
  * («з 2027 року») closed by the programme's period; null when it names no year.
@@ -16,7 +29,7 @@ export function deadlineSpan(deadline: Deadline | null, period: YearRange): Year
     case "quarter":
       return { from: deadline.year, to: deadline.year };
     case "programme":
-      if (deadline.from === undefined && deadline.to === undefined) return null;
+      if (!namesYears(deadline)) return null;
       return { from: deadline.from ?? period.from, to: deadline.to ?? period.to };
     default:
       return null;

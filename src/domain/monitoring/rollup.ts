@@ -1,4 +1,4 @@
-import { deadlineAllows } from "../deadline.js";
+import { deadlineAllows, namesYears } from "../deadline.js";
 import { type Item, isSummedSource, type Programme, type SourceKind, walkItems } from "../model.js";
 import { assertKopecks, type Kopecks } from "../money.js";
 import { comparePeriodKeys, type ReportingPeriod, submissionState } from "./periods.js";
@@ -115,12 +115,7 @@ function hasMoneyInOtherYears(item: Item): boolean {
 
 export function isActiveInYear(item: Item, year: number): boolean {
   if (sumAmounts(plannedForYear(item, year)) > 0) return true;
-  const deadline = item.deadline;
-  const namesYears =
-    deadline?.kind === "years" ||
-    deadline?.kind === "quarter" ||
-    (deadline?.kind === "programme" && (deadline.from !== undefined || deadline.to !== undefined));
-  return namesYears ? deadlineAllows(deadline, year) : !hasMoneyInOtherYears(item);
+  return namesYears(item.deadline) ? deadlineAllows(item.deadline, year) : !hasMoneyInOtherYears(item);
 }
 
 function actualOfReports(reports: ExecutorReport[]): SourceAmounts {
