@@ -1,5 +1,6 @@
 import { LETTER, LETTER_CHARS, LOWER } from "../../domain/letters.js";
 import type { Indicator } from "../../domain/model.js";
+import { indicatorNumber } from "../../domain/rules/indicators.js";
 import type { Table } from "../blocks.js";
 import { type ColumnRule, type Columns, isColumnNumberRow, readColumns } from "./columns.js";
 import { numbersIn } from "./coverage.js";
@@ -212,11 +213,6 @@ function readRow(cells: string[], columns: Columns<IndicatorRole>, printedWidth:
 }
 
 /** A value as a number, or null: «14,3» → 14.3, «1 685» → 1685. */
-function valueNumber(text: string): number | null {
-  const plain = text.replace(/[\s\u00a0]/g, "").replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : null;
-}
-
 /**
  * The «Усього» column of an indicator list: the years' targets added up, the last year's target (a
  * level reached), or their average (a share: «14,6» for «15,0 | 14,3 | 14,3», equal within the
@@ -224,9 +220,9 @@ function valueNumber(text: string): number | null {
  * unread.
  */
 function totalsTargets(text: string, targets: Record<string, string>): boolean {
-  const total = valueNumber(text);
+  const total = indicatorNumber(text);
   const printed = Object.values(targets);
-  const values = printed.map(valueNumber);
+  const values = printed.map(indicatorNumber);
   if (total === null || values.length === 0 || values.some((value) => value === null)) return false;
   const numbers = values as number[];
   const sum = numbers.reduce((a, b) => a + b, 0);
