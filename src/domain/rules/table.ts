@@ -575,8 +575,8 @@ export const RULES = [
     severity: "error",
     stage: "importer",
     message: {
-      uk: "Таблицю завдань (додаток 1) не знайдено.",
-      en: "No table of tasks (annex 1) was found.",
+      uk: "Таблицю завдань (додаток 1) не знайдено; таблицю з обсягами фінансування, стовпців якої не розпізнано, названо рядком, а її числа — окремо.",
+      en: "No table of tasks (annex 1) was found; a table of amounts whose columns were not recognised is named by its line, and its numbers one by one.",
     },
     basis: BASIS.table,
     appliesTo: ["document"],

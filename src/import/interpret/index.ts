@@ -9,6 +9,7 @@ import {
 import type { MoneyUnit } from "../../domain/money.js";
 import { programmeTotals } from "../../domain/totals.js";
 import { type Block, NotAProgrammeError, type Table, type TableRow } from "../blocks.js";
+import { isColumnNumberRow, isYearRow } from "./columns.js";
 import { communityNamed } from "./community-name.js";
 import { NumberLedger } from "./coverage.js";
 import { FindingLog } from "./findings.js";
@@ -290,6 +291,32 @@ function namesMonitoring(blocks: Block[], table: Table): boolean {
   return caption.some((block) => MONITORING_WORDS.test(block.text));
 }
 
+/** Words of a header over amounts: «Обсяг фінансування», «Вартість», «тис. грн». */
+const MONEY_HEADING = /обсяг|фінансуванн|вартіст|тис\.\s*грн/i;
+
+function holdsPassport(table: Table, passport: PassportRead | null): boolean {
+  const lines = new Set(table.rows.map((row) => row.line));
+  return passport?.fields.some((field) => lines.has(field.line)) ?? false;
+}
+
+/**
+ * No task table read: the tables no reader took whose first rows speak of money may be it, with a
+ * header no rule knows. The finding points at the first; their numbers are named unread, none lost unsaid.
+ */
+function reportNoTaskTable(unread: Table[], log: FindingLog, ledger: NumberLedger): void {
+  const likely = unread.filter((table) =>
+    table.rows.slice(0, 4).some((row) => row.cells.some((cell) => MONEY_HEADING.test(cell))),
+  );
+  for (const table of likely)
+    for (const row of table.rows)
+      if (!isColumnNumberRow(row.cells) && !isYearRow(row.cells, true)) ledger.seeRow(row.line, row.cells);
+  const [first] = likely;
+  const message = first
+    ? `Таблицю завдань (додаток 1) не знайдено: таблиця в рядку ${first.line} має обсяги фінансування, але її стовпців не розпізнано — її числа названо окремо`
+    : "Таблицю завдань (додаток 1) не знайдено";
+  log.add("no-task-table", message, first?.line ?? 0, ref.programme());
+}
+
 export function interpretBlocks(blocks: Block[], options: InterpretOptions = {}): ImportResult {
   const log = new FindingLog();
   const programme = emptyProgramme();
@@ -305,7 +332,6 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   const ledger = new NumberLedger();
   const period = statedPeriod(passport?.fields ?? [], programme.title, blocks);
   const tasks = taskTable ? applyTasks(programme, taskTable, log, ledger, options.unit, period) : null;
-  if (!taskTable) log.add("no-task-table", "Таблицю завдань (додаток 1) не знайдено", 0, ref.programme());
   applyPassport(programme, passport, log, ledger);
   if (taskTable) sourceFromPassport(programme, taskTable.line, log);
   if (passport) readIdentity(programme, passport, log);
@@ -322,6 +348,7 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   programme.indicators = indicatorTable ? readIndicators(indicatorTable, ledger) : [];
   const variables = monitoringTable ? readMonitoring(monitoringTable, ledger) : [];
   const read = [monitoringTable, indicatorTable].map((table) => table?.line);
+  const unread: Table[] = [];
   for (const table of annexes) {
     if (read.includes(table.line)) continue;
     if (programme.resources) {
@@ -330,7 +357,14 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
     }
     const resources = readFundingSummary(table, ledger, programme.unit);
     if (resources) programme.resources = resources;
+    else unread.push(table);
   }
+  if (!taskTable)
+    reportNoTaskTable(
+      unread.filter((table) => !holdsPassport(table, passport)),
+      log,
+      ledger,
+    );
   if (variables.length > 0) programme.monitoring = variables;
   assignItemIds(programme);
   const coverage = ledger.close(log);
