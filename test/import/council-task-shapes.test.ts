@@ -398,3 +398,24 @@ describe("lettered measures under a measure heading", () => {
     ]);
   });
 });
+
+describe("a task's title printed after its role word and number", () => {
+  it("reads «Завдання 1. Назва» and «Захід 1.2. Назва» in rows with no «№» as the item's number and title", () => {
+    const rows = measures([
+      ["", "Завдання 1. Мережа і техніка", "Відділ", "2026-2027", "Бюджет громади", "150,0", "100,0", "50,0"],
+      ["", "Захід 1.1. Модернізація мережі", "Відділ", "2026", "Бюджет громади", "100,0", "100,0", ""],
+      ["", "Захід 1.2. Закупівля техніки", "Відділ", "2027", "Бюджет громади", "50,0", "", "50,0"],
+    ]);
+    const tree = (item: Item): unknown => [item.number, item.title, item.children.map(tree)];
+    expect(read(rows).programme.directions.flatMap((direction) => direction.items.map(tree))).toEqual([
+      [
+        "1",
+        "Мережа і техніка",
+        [
+          ["1.1", "Модернізація мережі", []],
+          ["1.2", "Закупівля техніки", []],
+        ],
+      ],
+    ]);
+  });
+});

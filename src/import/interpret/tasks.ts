@@ -220,6 +220,12 @@ function withoutRole(title: string, number = ""): string {
   return title.replace(ROLE_PREFIX, "");
 }
 
+/** «Завдання 1. Назва», «Захід 1.2. Назва» in a row with no number of its own: the item's number and title. */
+function roleNumbered(text: string): { number: string; rest: string } | null {
+  const match = ROLE_NUMBER.exec(cellText(text));
+  return match ? { number: match[1] ?? "", rest: cellText(text).slice(match[0].length) } : null;
+}
+
 /** «а) закупівля», «б) прокладання»: a measure lettered under the measure heading above it. */
 const LETTERED = /^([а-яґєіїa-z]\))\s*(\S.*)$/su;
 
@@ -923,7 +929,7 @@ class TaskTableBuilder {
     const ownNumber = cellText(cell(cells, roles.number));
     const parsed = ownNumber
       ? { number: ownNumber, rest: cellText(taskCell) }
-      : (leadingNumber(taskCell) ?? letteredNumber(taskCell));
+      : (leadingNumber(taskCell) ?? roleNumbered(taskCell) ?? letteredNumber(taskCell));
     let title = withoutRole(parsed ? parsed.rest : cellText(taskCell), parsed?.number);
     let project = withoutRole(cellText(cell(cells, roles.project)));
     let executors = cell(cells, roles.executors);
@@ -1032,7 +1038,9 @@ class TaskTableBuilder {
   private addProject(cellValue: string, line: number): Item | null {
     const direction = this.currentDirection(line);
     const printed = leadingNumber(cellValue);
-    const numbered = printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null;
+    const numbered =
+      roleNumbered(cellValue) ??
+      (printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null);
     const title = withoutRole(numbered ? numbered.rest : cellValue);
     if (numbered) this.projectNumberPrinted = true;
     if (!this.task || this.taskIsDirection) {
