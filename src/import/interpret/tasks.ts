@@ -975,8 +975,49 @@ class TaskTableBuilder {
       );
       return;
     }
+    if (!title && !project && this.isUnlabelledTotal(cells, executors, line)) {
+      this.warnUnlabelledTotal(ownNumber, line);
+      this.startTotals(cells, line);
+      return;
+    }
     this.fill(cells, executors, line, Boolean(title || project));
     if (ownNumber) this.placeText(line, cells, [roles.number]);
+  }
+
+  /**
+   * A row printing no number, executor or deadline (its label misread by OCR, «Bcsoro 3а Програмою», or
+   * none) whose amounts are the sums of all the measures above it, two at least, in its direction or the
+   * programme: a total row, not one more source row of the measure above. A measure's second source
+   * (another source under an empty label) is not: the row must hold all the money above, of every source.
+   */
+  private isUnlabelledTotal(cells: string[], executors: string, line: number): boolean {
+    const { roles } = this.columns;
+    const bare = [executors, cell(cells, roles.deadline)].every((text) => cellText(text) === "");
+    if (!bare || /^\d/.test(cellText(cell(cells, roles.number)))) return false;
+    if (this.yearsAsRows || hasSourceColumns(this.columns) || this.awaitsSources()) return false;
+    const row = readFunding(cells, this.columns, this.unit, line, true).row;
+    if (!row || row.total === 0) return false;
+    const measures = (items: Item[]) => [...walkItems(items)].filter((item) => item.children.length === 0);
+    const direction = this.direction ? measures(this.direction.items) : [];
+    const programme = this.directions.flatMap((each) => measures(each.items));
+    return [direction, programme].some((scope) => {
+      const carrying = scope.filter((item) => totalsOfRows(item.funding).total > 0);
+      const sums = totalsOfRows(carrying.flatMap((item) => item.funding));
+      return carrying.length >= 2 && row.total === sums.total && statesSums(row, sums);
+    });
+  }
+
+  /** The measure above printed «Загальний обсяг, у тому числі:» and fewer of its sources' amounts so far. */
+  private awaitsSources(): boolean {
+    const funding = this.leaf?.funding ?? [];
+    const announced = funding.find((row) => row.source === "total")?.total ?? 0;
+    return totalsOfRows(funding).total < announced;
+  }
+
+  private warnUnlabelledTotal(label: string, line: number): void {
+    const named = label ? ` «${label}»` : "";
+    const message = `Рядок${named} без номера, назви заходу, виконавця й строку має суми всіх заходів над ним: прочитано як підсумковий рядок, не як ще одне джерело заходу`;
+    this.log.warn("total-unlabelled", message, line, ref.programme());
   }
 
   private namesUntitledDirection(number: string): boolean {
