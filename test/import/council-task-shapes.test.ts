@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { walkItems } from "../../src/domain/model.js";
+import { type Item, walkItems } from "../../src/domain/model.js";
 import { importText } from "../../src/import/index.js";
 
 /** Task tables of shapes other councils print (issue #11), each read as the council meant it. */
@@ -346,6 +346,76 @@ describe("a «Співвиконавці» column beside the responsible executo
     expect(items(rows).map((item) => item.executors)).toEqual([
       ["Відділ цифрового розвитку", "Фінансовий відділ", "ЦНАП"],
       ["Фінансовий відділ"],
+    ]);
+  });
+});
+
+/** A council's measures table: a heading row for a direction, then the rows given. */
+function measures(rows: string[][]): string[][] {
+  const header = [
+    "№",
+    "Назва заходу",
+    "Виконавці",
+    "Строк",
+    "Джерела фінансування",
+    "Обсяг, тис. грн",
+    "",
+    "",
+  ];
+  return [
+    header,
+    ["", "", "", "", "", "Усього", "2026", "2027"],
+    ["", "Пріоритетний напрям 1. Цифрова інфраструктура", "", "", "", "", "", ""],
+    ...rows,
+  ];
+}
+
+describe("lettered measures under a measure heading", () => {
+  it("reads «а)», «б)» under «1. | Захід 1. Назва:» as the heading's measures, lettered as printed", () => {
+    const rows = measures([
+      ["1.", "Захід 1. Розвиток мережі:", "", "", "", "", "", ""],
+      ["", "а) закупівля комутаторів", "Відділ", "2026", "Бюджет громади", "100,0", "100,0", ""],
+      ["", "б) прокладання кабелю", "Відділ", "2027", "Бюджет громади", "50,0", "", "50,0"],
+      ["2.", "Оновлення техніки", "Відділ", "2027", "Бюджет громади", "30,0", "", "30,0"],
+    ]);
+    const { programme } = read(rows);
+    const tree = (item: Item): unknown => [item.number, item.title, item.children.map(tree)];
+    expect(programme.directions.map((direction) => [direction.title, direction.items.map(tree)])).toEqual([
+      [
+        "Цифрова інфраструктура",
+        [
+          [
+            "1.",
+            "Розвиток мережі",
+            [
+              ["а)", "закупівля комутаторів", []],
+              ["б)", "прокладання кабелю", []],
+            ],
+          ],
+          ["2.", "Оновлення техніки", []],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe("a task's title printed after its role word and number", () => {
+  it("reads «Завдання 1. Назва» and «Захід 1.2. Назва» in rows with no «№» as the item's number and title", () => {
+    const rows = measures([
+      ["", "Завдання 1. Мережа і техніка", "Відділ", "2026-2027", "Бюджет громади", "150,0", "100,0", "50,0"],
+      ["", "Захід 1.1. Модернізація мережі", "Відділ", "2026", "Бюджет громади", "100,0", "100,0", ""],
+      ["", "Захід 1.2. Закупівля техніки", "Відділ", "2027", "Бюджет громади", "50,0", "", "50,0"],
+    ]);
+    const tree = (item: Item): unknown => [item.number, item.title, item.children.map(tree)];
+    expect(read(rows).programme.directions.flatMap((direction) => direction.items.map(tree))).toEqual([
+      [
+        "1",
+        "Мережа і техніка",
+        [
+          ["1.1", "Модернізація мережі", []],
+          ["1.2", "Закупівля техніки", []],
+        ],
+      ],
     ]);
   });
 });

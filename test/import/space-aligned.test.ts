@@ -246,6 +246,43 @@ describe("a task table aligned with spaces", () => {
     ]);
   });
 
+  it("goes on with a remark wrapped after a whole deadline, its first line an open bracket («(за» over «потреби)»)", () => {
+    // Generated (family 1's spelled deadlines aligned with spaces, seed 20261205): «2026-2027» | «рр.» |
+    // «(за» | «потреби)» in the narrow deadline column split the row at «(за», the name's rest with it.
+    const text = [
+      "Додаток 1",
+      "",
+      ...HEADER,
+      "Пріоритетний напрям 1",
+      line(
+        [0, "Е-послуги"],
+        [1, "1.1. Оновлення"],
+        [2, "Відділ цифрового"],
+        [3, "2026-2027"],
+        [4, "місцевий бюджет"],
+        [5, "200,000"],
+        [6, "100,000"],
+        [7, "100,000"],
+      ),
+      line([1, "офіційного"], [3, "рр."]),
+      line([1, "сайту"], [3, "(за"]),
+      line([3, "потреби)"]),
+      line(
+        [1, "1.2. Навчання"],
+        [2, "Фінансовий відділ"],
+        [3, "2027 рік"],
+        [4, "місцевий бюджет"],
+        [5, "50,000"],
+        [7, "50,000"],
+      ),
+    ].join("\n");
+    const [direction] = taskTableView(importText(text).programme);
+    expect(direction?.projects.map((project) => [project.number, project.title, project.deadline])).toEqual([
+      ["1.1", "Оновлення офіційного сайту", "2026-2027 рр. (за потреби)"],
+      ["1.2", "Навчання", "2027 рік"],
+    ]);
+  });
+
   it("starts a row at a total's label wrapped after «за», its amounts printed blank", () => {
     // A programme funding nothing may leave its totals' amounts blank: only the label tells the row.
     const text = [

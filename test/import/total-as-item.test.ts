@@ -73,3 +73,49 @@ describe("a bare «Усього» between two measures (a fragment OCR left behi
     expect(codes).not.toContain("import.task-subtotal");
   });
 });
+
+/** A tab-separated table of two measures, then `last`: the programme's total or one more source. */
+const measuresThen = (last: string[]) =>
+  [
+    ["№", "Назва заходу", "Виконавці", "Строк виконання", "Джерела фінансування", "Обсяг, тис. грн", "", ""],
+    ["", "", "", "", "", "Усього", "2026", "2027"],
+    ["1.1", "Закупівля техніки", "Відділ", "2026 рік", "Бюджет громади", "100,0", "100,0", "-"],
+    ["1.2", "Модернізація мережі", "Відділ", "2027 рік", "Бюджет громади", "50,0", "-", "50,0"],
+    last,
+  ]
+    .map((cells) => cells.join(T))
+    .join("\n");
+
+describe("a total row in a text table whose label no rule reads, no «Загальний обсяг» row below", () => {
+  const fundingOf = (text: string) =>
+    importText(text).programme.directions.flatMap((direction) =>
+      direction.items.map((item) => item.funding.length),
+    );
+
+  it("is the programme's total, not one more source row of the measure above: checked and named", () => {
+    const text = measuresThen([
+      "Bcsoro 3а Програмою",
+      "",
+      "",
+      "",
+      "Бюджет громади",
+      "150,0",
+      "100,0",
+      "50,0",
+    ]);
+    const { programme, findings } = importText(text);
+    expect(fundingOf(text)).toEqual([1, 1]);
+    expect(programme.declaredTotals.map((row) => row.total)).toEqual([15_000_000]);
+    const codes = findings.map((finding) => finding.code);
+    expect(codes).toContain("import.total-unlabelled");
+    expect(codes.filter((code) => /total|subtotal|money-outside/.test(code))).toEqual([
+      "import.total-unlabelled",
+    ]);
+  });
+
+  it("stays a source row of its measure when it names another source than the measures' money above", () => {
+    const text = measuresThen(["", "", "", "", "Державний бюджет", "150,0", "100,0", "50,0"]);
+    expect(fundingOf(text)).toEqual([1, 2]);
+    expect(importText(text).findings.map((finding) => finding.code)).not.toContain("import.total-unlabelled");
+  });
+});

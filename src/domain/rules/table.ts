@@ -758,6 +758,17 @@ export const RULES = [
     appliesTo: ["item"],
   },
   {
+    code: "import.total-unlabelled",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Рядок без номера, назви, виконавця й строку має суми всіх заходів над ним: прочитано як підсумковий рядок з нерозпізнаною назвою, не як ще одне джерело заходу.",
+      en: "A row with no number, title, executor or deadline holds the sums of all the measures above it: read as a total row whose label was not recognised, not as one more source of a measure.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["programme"],
+  },
+  {
     code: "import.mixed-source",
     severity: "warning",
     stage: "importer",

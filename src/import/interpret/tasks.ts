@@ -84,6 +84,8 @@ const NAMED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*(\d{1,2})?\s*
 const ROMAN_DIRECTION = /^([IVXІХ]{1,5})\.\s*(\S.*)$/s;
 /** "Завдання 1. Назва" alone in its row: a task heading over its projects ("1.1", "1.2"). */
 const TASK_HEADING = /^завдання\s*№?\s*(\d{1,2})\s*[.:–—-]?\s*(\S.*)$/is;
+/** «Захід 1. Назва:» heads the measures under it («а)», «б)») as «Завдання 1. Назва» does its projects. */
+const ITEM_HEADING = /^(?:завдання|захід)\s*№?\s*(\d{1,2})\s*[.:–—-]?\s*(\S.*?)\s*:?$/is;
 /** "Пріоритетний напрям 1" alone: its title is the first task cell under it. */
 const UNTITLED_DIRECTION = new RegExp(String.raw`^${DIRECTION_WORD}\s*№?\s*(\d{1,2})\s*[.:]?$`, "i");
 /** Text that starts mid-sentence: the rest of a cell split by a page break. */
@@ -216,6 +218,20 @@ function withoutRole(title: string, number = ""): string {
   const numbered = ROLE_NUMBER.exec(title);
   if (numbered && numbered[1] === number.replace(/[.)]$/, "")) return title.slice(numbered[0].length);
   return title.replace(ROLE_PREFIX, "");
+}
+
+/** «Завдання 1. Назва», «Захід 1.2. Назва» in a row with no number of its own: the item's number and title. */
+function roleNumbered(text: string): { number: string; rest: string } | null {
+  const match = ROLE_NUMBER.exec(cellText(text));
+  return match ? { number: match[1] ?? "", rest: cellText(text).slice(match[0].length) } : null;
+}
+
+/** «а) закупівля», «б) прокладання»: a measure lettered under the measure heading above it. */
+const LETTERED = /^([а-яґєіїa-z]\))\s*(\S.*)$/su;
+
+function letteredNumber(text: string): { number: string; rest: string } | null {
+  const match = LETTERED.exec(cellText(text));
+  return match ? { number: match[1] ?? "", rest: cellText(match[2]) } : null;
 }
 
 /** No co-executor: an empty cell, a dash or «х». */
@@ -357,14 +373,15 @@ class TaskTableBuilder {
   /** `section`: the row heads a direction by a word of the council's own (`readSectionHeadings`). */
   private takeCells(cells: string[], line: number, afterBreak: boolean, section?: SectionHeading): void {
     const first = cellText(cells.find((text) => text.trim() !== ""));
-    const direction = section ?? this.directionOf(cells, first);
     const heading = this.taskHeadingOf(cells, first);
+    const direction = section ?? (heading ? null : this.directionOf(cells, first));
     if (direction) {
       this.placeText(line, cells, [this.columns.roles.number]);
       this.startDirection(direction.number, direction.title, line);
     } else if (heading) {
       this.task = null;
-      this.addTask(heading[1] ?? "", cellText(heading[2]), line);
+      this.placeText(line, cells, [this.columns.roles.number]);
+      this.addTask(heading.number, heading.title, line);
       if (this.task) this.headed.add(this.task);
       this.totals = null;
     } else if (this.totalsLeaf(cells)) this.fill(cells, "", line, false);
@@ -569,10 +586,16 @@ class TaskTableBuilder {
     this.totals = null;
   }
 
-  /** "Завдання 1. Назва" alone in its row. */
-  private taskHeadingOf(cells: string[], first: string): RegExpExecArray | null {
+  /** "Завдання 1. Назва" or «Захід 1. Назва:» alone in its row, or beside its number in the «№» cell. */
+  private taskHeadingOf(cells: string[], first: string): { number: string; title: string } | null {
+    const { roles } = this.columns;
     const filled = cells.filter((text) => text.trim() !== "").length;
-    return filled === 1 ? TASK_HEADING.exec(first) : null;
+    const numberCell = roles.number === roles.task ? "" : cellText(cell(cells, roles.number));
+    const numbered = /^\d{1,2}\.?$/.test(numberCell);
+    if (filled !== (numbered ? 2 : 1)) return null;
+    const heading = ITEM_HEADING.exec(numbered ? cellText(cell(cells, roles.task)) : first);
+    if (!heading) return null;
+    return { number: numbered ? numberCell : (heading[1] ?? ""), title: cellText(heading[2]) };
   }
 
   private startTotals(cells: string[], line: number): void {
@@ -904,7 +927,9 @@ class TaskTableBuilder {
     const { roles } = this.columns;
     const taskCell = cell(cells, roles.task ?? 0);
     const ownNumber = cellText(cell(cells, roles.number));
-    const parsed = ownNumber ? { number: ownNumber, rest: cellText(taskCell) } : leadingNumber(taskCell);
+    const parsed = ownNumber
+      ? { number: ownNumber, rest: cellText(taskCell) }
+      : (leadingNumber(taskCell) ?? roleNumbered(taskCell) ?? letteredNumber(taskCell));
     let title = withoutRole(parsed ? parsed.rest : cellText(taskCell), parsed?.number);
     let project = withoutRole(cellText(cell(cells, roles.project)));
     let executors = cell(cells, roles.executors);
@@ -950,8 +975,49 @@ class TaskTableBuilder {
       );
       return;
     }
+    if (!title && !project && this.isUnlabelledTotal(cells, executors, line)) {
+      this.warnUnlabelledTotal(ownNumber, line);
+      this.startTotals(cells, line);
+      return;
+    }
     this.fill(cells, executors, line, Boolean(title || project));
     if (ownNumber) this.placeText(line, cells, [roles.number]);
+  }
+
+  /**
+   * A row printing no number, executor or deadline (its label misread by OCR, «Bcsoro 3а Програмою», or
+   * none) whose amounts are the sums of all the measures above it, two at least, in its direction or the
+   * programme: a total row, not one more source row of the measure above. A measure's second source
+   * (another source under an empty label) is not: the row must hold all the money above, of every source.
+   */
+  private isUnlabelledTotal(cells: string[], executors: string, line: number): boolean {
+    const { roles } = this.columns;
+    const bare = [executors, cell(cells, roles.deadline)].every((text) => cellText(text) === "");
+    if (!bare || /^\d/.test(cellText(cell(cells, roles.number)))) return false;
+    if (this.yearsAsRows || hasSourceColumns(this.columns) || this.awaitsSources()) return false;
+    const row = readFunding(cells, this.columns, this.unit, line, true).row;
+    if (!row || row.total === 0) return false;
+    const measures = (items: Item[]) => [...walkItems(items)].filter((item) => item.children.length === 0);
+    const direction = this.direction ? measures(this.direction.items) : [];
+    const programme = this.directions.flatMap((each) => measures(each.items));
+    return [direction, programme].some((scope) => {
+      const carrying = scope.filter((item) => totalsOfRows(item.funding).total > 0);
+      const sums = totalsOfRows(carrying.flatMap((item) => item.funding));
+      return carrying.length >= 2 && row.total === sums.total && statesSums(row, sums);
+    });
+  }
+
+  /** The measure above printed «Загальний обсяг, у тому числі:» and fewer of its sources' amounts so far. */
+  private awaitsSources(): boolean {
+    const funding = this.leaf?.funding ?? [];
+    const announced = funding.find((row) => row.source === "total")?.total ?? 0;
+    return totalsOfRows(funding).total < announced;
+  }
+
+  private warnUnlabelledTotal(label: string, line: number): void {
+    const named = label ? ` «${label}»` : "";
+    const message = `Рядок${named} без номера, назви заходу, виконавця й строку має суми всіх заходів над ним: прочитано як підсумковий рядок, не як ще одне джерело заходу`;
+    this.log.warn("total-unlabelled", message, line, ref.programme());
   }
 
   private namesUntitledDirection(number: string): boolean {
@@ -1013,7 +1079,9 @@ class TaskTableBuilder {
   private addProject(cellValue: string, line: number): Item | null {
     const direction = this.currentDirection(line);
     const printed = leadingNumber(cellValue);
-    const numbered = printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null;
+    const numbered =
+      roleNumbered(cellValue) ??
+      (printed && /[.)]/.test(printed.number) && printed.rest !== "" ? printed : null);
     const title = withoutRole(numbered ? numbered.rest : cellValue);
     if (numbered) this.projectNumberPrinted = true;
     if (!this.task || this.taskIsDirection) {

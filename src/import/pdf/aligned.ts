@@ -730,10 +730,14 @@ export function wrapsDeadline(cell: string, text: string): boolean {
 
 /**
  * A deadline's last words, no deadline alone and no number: a year's word or a remark («рік», «рр.»,
- * «(щороку)»), which go on with the cell above whatever it holds (a page break may have cut the
- * deadline before them).
+ * «(щороку)», or a remark's first line, «(за» over «потреби)»), which go on with the cell above whatever
+ * it holds (a page break may have cut the deadline before them).
  */
-const endsDeadline = (text: string): boolean => !/\d/.test(text) && isWholeDeadline(`2026 ${text.trim()}`);
+function endsDeadline(text: string): boolean {
+  const words = text.trim();
+  const closed = /\([^)]*$/.test(words) ? `${words})` : words;
+  return !/\d/.test(words) && isWholeDeadline(`2026 ${closed}`);
+}
 
 /** A deadline complete in itself ("2026-2028 роки", "2027 р.", "IV квартал 2026"), not a list's part. */
 function isWholeDeadline(text: string): boolean {

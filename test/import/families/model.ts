@@ -240,6 +240,7 @@ const DEADLINE_SPELLINGS: Record<string, { deadline: Deadline; others: (string |
       "з 01.03.2026 по 30.11.2027",
       "протягом 2026-2027 років",
       { text: "до 2027 року", deadline: { kind: "programme", to: 2027 } },
+      "2026-2027 рр. (за потреби)",
     ],
   },
   "2028 рік": { deadline: years(2028, 2028), others: ["2028", "січень–грудень 2028 р."] },
