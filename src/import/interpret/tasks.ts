@@ -2,7 +2,7 @@ import { deadlineAllows } from "../../domain/deadline.js";
 import { isUnitName, splitExecutors, startsExecutor, startsWithPerson } from "../../domain/executor-split.js";
 import { LETTER, LOWER } from "../../domain/letters.js";
 import type { Direction, FundingRow, Item, Programme } from "../../domain/model.js";
-import { emptyItem, ref, walkItems } from "../../domain/model.js";
+import { emptyItem, isSummedSource, ref, walkItems } from "../../domain/model.js";
 import { formatAmount, type MoneyUnit, sumKopecks, unitLabel, unitNamedIn } from "../../domain/money.js";
 import {
   compareAmounts,
@@ -264,6 +264,8 @@ class TaskTableBuilder {
   private direction: Direction | null = null;
   private task: Item | null = null;
   private leaf: Item | null = null;
+  /** Every item made so far, in order, with its direction: what a bare row's sums are checked against. */
+  private readonly made: { item: Item; direction: Direction }[] = [];
   /** The leaf's executors cell as printed so far: a page break may cut it after a `;` or a `,`. */
   private executorsPrinted = "";
   /**
@@ -997,13 +999,15 @@ class TaskTableBuilder {
     if (this.yearsAsRows || hasSourceColumns(this.columns) || this.awaitsSources()) return false;
     const row = readFunding(cells, this.columns, this.unit, line, true).row;
     if (!row || row.total === 0) return false;
-    const measures = (items: Item[]) => [...walkItems(items)].filter((item) => item.children.length === 0);
-    const direction = this.direction ? measures(this.direction.items) : [];
-    const programme = this.directions.flatMap((each) => measures(each.items));
+    const measures = this.made.filter(({ item }) => item.children.length === 0);
+    const direction = measures.filter((made) => made.direction === this.direction).map(({ item }) => item);
+    const programme = measures.map(({ item }) => item);
     return [direction, programme].some((scope) => {
-      const carrying = scope.filter((item) => totalsOfRows(item.funding).total > 0);
-      const sums = totalsOfRows(carrying.flatMap((item) => item.funding));
-      return carrying.length >= 2 && row.total === sums.total && statesSums(row, sums);
+      // Each bare row of a table is asked: the sums are added up only where the money's total is the row's.
+      const carrying = scope.filter((item) => moneyOf(item) > 0);
+      if (carrying.length < 2 || carrying.reduce((sum, item) => sum + moneyOf(item), 0) !== row.total)
+        return false;
+      return statesSums(row, totalsOfRows(carrying.flatMap((item) => item.funding)));
     });
   }
 
@@ -1053,6 +1057,7 @@ class TaskTableBuilder {
       : `${direction.number}.${direction.items.length + 1}`;
     const item = emptyItem(number || generated, title, line);
     (parent ? parent.children : direction.items).push(item);
+    this.made.push({ item, direction });
     this.task = parent ? this.task : item;
     this.leaf = item;
   }
@@ -1093,6 +1098,7 @@ class TaskTableBuilder {
     const generated = `${direction.number}.${position}.${this.task.children.length + 1}`;
     const project = emptyItem(numbered?.number ?? generated, title, line);
     this.task.children.push(project);
+    this.made.push({ item: project, direction });
     this.leaf = project;
     return project;
   }
@@ -1355,6 +1361,13 @@ function warnSources(directions: Direction[], log: FindingLog, unit: MoneyUnit):
 }
 
 /** Whether a stated total row's years (and printed total) are the sums of these totals, of its source. */
+/** The money of an item's own rows, as `totalsOfRows(item.funding).total` adds it up, with no tables made. */
+function moneyOf(item: Item): number {
+  let money = 0;
+  for (const row of item.funding) if (isSummedSource(row.source)) money += row.total;
+  return money;
+}
+
 function statesSums(row: FundingRow, totals: Totals): boolean {
   const { total, byYear } = sumsOfRowSource(row, totals);
   const yearsAgree = yearMismatches(row.byYear, byYear).length === 0;
