@@ -118,7 +118,9 @@ describe("passport field 10 in prose", () => {
         "кошти державного бюджету: 2026: 5,0, 2027: 7,5",
     );
     const { funding } = result.programme.passport;
-    expect(funding.total).toBeNull();
+    // No total printed: the sources' sums stand for it and its years.
+    expect(funding.total).toBe(4_250_000);
+    expect(funding.byYear).toEqual({ "2026": 1_500_000, "2027": 2_750_000 });
     expect(funding.bySourceByYear).toEqual({
       local: { "2026": 1_000_000, "2027": 2_000_000 },
       state: { "2026": 500_000, "2027": 750_000 },
@@ -243,7 +245,7 @@ describe("passport field 10 in prose", () => {
   it("reads the owner named after its amount («80,0 тис. грн – кошти місцевого бюджету, …»)", () => {
     const result = read("80,0 тис. грн – кошти місцевого бюджету, 20,0 тис. грн – інші джерела");
     const { funding } = result.programme.passport;
-    expect(funding.total).toBeNull();
+    expect(funding.total).toBe(10_000_000);
     expect(funding.bySource).toEqual({ local: 8_000_000, other: 2_000_000 });
     expect(result.coverage).toEqual({ numbersSeen: 2, numbersPlaced: 2, numbersFlagged: 0 });
   });

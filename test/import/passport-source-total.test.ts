@@ -38,9 +38,10 @@ describe("passport field 10 stating only its sources' amounts, no total", () => 
     expect(funding.byYear).toEqual({ 2026: 10_000_000, 2027: 12_000_000, 2028: 8_000_000 });
   });
 
-  it("leaves the total unstated when two sources are stated and no total (whether they are the whole is not said)", () => {
+  it("takes the sum of two sources stated and no total for the total, as the validator takes them for all", () => {
     const value = "кошти бюджету громади – 300,0 тис. грн, кошти державного бюджету – 200,0 тис. грн";
-    expect(fundingOf(value).total).toBeNull();
+    expect(fundingOf(value).total).toBe(50_000_000);
+    expect(fundingOf(value).bySource).toEqual({ local: 30_000_000, state: 20_000_000 });
   });
 });
 

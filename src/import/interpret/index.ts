@@ -53,11 +53,20 @@ function warnOldForm(read: PassportRead, community: string, log: FindingLog): vo
  * The old form has no field 1: the community its title or one of its fields names, in the genitive
  * («… Березівської сільської ради»), and a sentence for the finding saying where it was read.
  */
-function oldFormCommunity(programme: Programme, read: PassportRead): { name: string; source: string } {
+function oldFormCommunity(
+  programme: Programme,
+  read: PassportRead,
+  approval: string,
+): { name: string; source: string } {
   const printed = read.printed ?? [];
-  const found = communityNamed([programme.title, ...printed.map((each) => each.value)]);
+  const found = communityNamed([programme.title, ...printed.map((each) => each.value), approval]);
   if (!found) return { name: "", source: "" };
-  const where = found.index === 0 ? "заголовком" : `полем «${printed[found.index - 1]?.label}»`;
+  const where =
+    found.index === 0
+      ? "заголовком"
+      : found.index > printed.length
+        ? "рішенням про затвердження"
+        : `полем «${printed[found.index - 1]?.label}»`;
   return { name: found.name, source: ` Громаду («${found.name}») визначено за ${where}.` };
 }
 
@@ -65,21 +74,40 @@ function warnNoCommunity(line: number, log: FindingLog): void {
   log.warn("no-community", "У паспорті не знайдено назви громади (поле 1)", line, ref.passport(1));
 }
 
-function readIdentity(programme: Programme, read: PassportRead, log: FindingLog): void {
+/** «ЗАТВЕРДЖЕНО», «рішенням», «Рішення»: the words of a council's approval above the programme. */
+const APPROVAL = /(?:затверджено|рішенн\p{L}*)/iu;
+/** The paragraphs at the top, before the first table, where a council's approval stands. */
+const HEAD_PARAGRAPHS = 15;
+
+/**
+ * The approval printed at the top («ЗАТВЕРДЖЕНО рішенням Роменської міської ради від … № …», over a
+ * line or several): its text from its first word, with the lines after it, where a council is named.
+ */
+function approvalText(blocks: Block[]): string {
+  const first = blocks.findIndex((block) => block.kind === "table");
+  const head = blocks.slice(0, first < 0 ? HEAD_PARAGRAPHS : Math.min(first, HEAD_PARAGRAPHS));
+  const text = head.flatMap((block) => (block.kind === "paragraph" ? [block.text] : [])).join(" ");
+  const at = APPROVAL.exec(text)?.index;
+  return at === undefined ? "" : text.slice(at, at + APPROVAL_CHARS);
+}
+const APPROVAL_CHARS = 200;
+
+function readIdentity(programme: Programme, read: PassportRead, log: FindingLog, blocks: Block[]): void {
   const fields = read.fields;
   const name = field(fields, 1);
-  programme.community.name = name?.value ?? "";
+  // No field 1 naming it: the community the approval at the top names, if it does.
+  programme.community.name = name?.value || (communityNamed([approvalText(blocks)])?.name ?? "");
   const code = field(fields, 2);
   const katottg = KATOTTG.exec(code?.value ?? "");
   programme.community.katottg = katottg ? `UA${katottg[1]}` : "";
   if (read.oldForm) {
-    const community = oldFormCommunity(programme, read);
+    const community = oldFormCommunity(programme, read, approvalText(blocks));
     programme.community.name = community.name;
     warnOldForm(read, community.source, log);
     if (!community.name) warnNoCommunity(read.fields[0]?.line ?? 0, log);
     return;
   }
-  if (!name?.value) warnNoCommunity(name?.line ?? 0, log);
+  if (!programme.community.name) warnNoCommunity(name?.line ?? 0, log);
   if (!katottg)
     log.warn("no-katottg", "У паспорті не знайдено коду КАТОТТГ (поле 2)", code?.line ?? 0, ref.passport(2));
 }
@@ -334,9 +362,9 @@ export function interpretBlocks(blocks: Block[], options: InterpretOptions = {})
   const tasks = taskTable ? applyTasks(programme, taskTable, log, ledger, options.unit, period) : null;
   applyPassport(programme, passport, log, ledger);
   if (taskTable) sourceFromPassport(programme, taskTable.line, log);
-  if (passport) readIdentity(programme, passport, log);
+  if (passport) readIdentity(programme, passport, log, blocks);
   // A task table published alone names its community in its caption, if anywhere.
-  else programme.community.name = communityNamed([programme.title])?.name ?? "";
+  else programme.community.name = communityNamed([programme.title, approvalText(blocks)])?.name ?? "";
   readPeriod(programme, passport?.fields ?? [], tasks, log, period);
   if (tasks && taskTable && !options.unit) checkUnit(programme, tasks, blocks, taskTable.line, log);
   const stop = taskTable ? blocks.findIndex((block) => block.line === taskTable.line) : blocks.length;

@@ -490,6 +490,75 @@ function readFundingTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink)
   return found;
 }
 
+/** «Рік», «Роки»: the header of a column naming each row's year. */
+const YEAR_COLUMN = /^(?:рік|роки|рік\s+реалізації|роки\s+реалізації)[:.]?$/iu;
+
+/** What each column of a table of years as rows holds: the row's year, a source's amounts, or the total's. */
+type YearRowColumn = { kind: "year" } | { kind: "total" } | { kind: "source"; source: SourceKind } | null;
+
+function yearRowColumns(header: string[]): YearRowColumn[] | null {
+  const columns = header.map((text): YearRowColumn => {
+    if (YEAR_COLUMN.test(text)) return { kind: "year" };
+    if (TOTAL_WORD.test(text.replace(/[:.,]/g, "").trim())) return { kind: "total" };
+    return isSourceLabel(text) ? { kind: "source", source: classifySource(text) } : null;
+  });
+  const years = columns.filter((column) => column?.kind === "year").length;
+  return years === 1 && columns.some((column) => column?.kind === "source") ? columns : null;
+}
+
+/** A row's year («2026», «2026 рік»), «total» for its total row («Усього»), null for neither. */
+function rowYear(text: string): string | null {
+  if (TOTAL_WORD.test(text.replace(/[:.,]/g, "").trim())) return "total";
+  return yearOf(text);
+}
+
+/**
+ * Field 10 as a table of years as rows and sources as columns: «Рік | Бюджет громади | Інші джерела |
+ * Усього» (in the field's cells, or on the row after it) over a row per year, and maybe an «Усього» row.
+ * Each source's years and total, and the total's, where their row and column print them. A row's cells
+ * are aligned to the header by its year's cell, its first filled one (rows shifted by a cell or two).
+ */
+function readYearRowsTable(read: PassportRead, unit: MoneyUnit, sink: NumberSink): boolean {
+  let rows = read.fundingRows;
+  let columns = yearRowColumns(read.fundingHeader);
+  if (!columns && rows[0]) {
+    columns = yearRowColumns(rows[0].cells.map(cellText).filter((text) => text !== ""));
+    rows = rows.slice(1);
+  }
+  const at = columns?.findIndex((column) => column?.kind === "year") ?? -1;
+  if (!columns || at < 0) return false;
+  const funding = emptyFunding(read.funding.line);
+  let found = false;
+  for (const row of rows) {
+    const first = row.cells.findIndex((text) => cellText(text) !== "");
+    const year = first < 0 ? null : rowYear(cellText(row.cells[first]));
+    if (year === null) continue;
+    // The year cell is the row's label, no amount.
+    for (const [cell, text] of row.cells.entries())
+      if (cell !== first) sink.see({ line: row.line, cell }, text);
+    columns.forEach((column, index) => {
+      const cell = first + index - at;
+      const parsed = parseAmountCell(row.cells[cell] ?? "", unit);
+      const amount = parsed.kind === "amount" ? parsed.kopecks : parsed.kind === "dash" ? 0 : null;
+      if (amount === null || column === null || column.kind === "year") return;
+      if (parsed.kind === "amount") sink.place({ line: row.line, cell });
+      recordYear(funding, column.kind === "total" ? "total" : column.source, year, amount);
+      found = true;
+    });
+  }
+  if (found) read.funding = funding;
+  return found;
+}
+
+/** One amount of a source (or the total) in a year, or in the «total» row. */
+function recordYear(funding: DeclaredFunding, source: SourceKind, year: string, amount: number): void {
+  if (source === "total") {
+    if (year === "total") funding.total = amount;
+    else funding.byYear[year] = amount;
+  } else if (year === "total") funding.bySource[source] = amount;
+  else funding.bySourceByYear[source] = { ...funding.bySourceByYear[source], [year]: amount };
+}
+
 /** «10.1», «10.2.»: a row of field 10's own, numbered under it. */
 const FIELD_10_PART = /^10\.\d{1,2}\.?$/;
 
@@ -945,6 +1014,7 @@ export function readPassportFunding(
   };
   const rowsSink = oneCellSink(sink, read);
   const table =
+    readYearRowsTable(read, unit, rowsSink) ||
     readInlineTable(read, unit, rowsSink, ambiguityWarner(log, taskTotals)) ||
     readFundingTable(read, unit, rowsSink);
   const done =
@@ -953,8 +1023,31 @@ export function readPassportFunding(
     readFundingProse(read.proseCells, unit, read.funding, prose, sharedYearsJudge(log, taskTotals, unit)) ||
     readDashedTotal(read, field.value);
   if (!table) readSourceRows(read, unit, sink, log);
-  if (!done) log.warn("no-amounts", noAmountsMessage(proseNumbers), field.line, ref.passport(10));
+  const sources = Object.keys(read.funding.bySource).length > 0;
+  if (!done && !sources) log.warn("no-amounts", noAmountsMessage(proseNumbers), field.line, ref.passport(10));
   else giveToSoleSource(read, field.value);
+  totalOfSources(read.funding);
+}
+
+/**
+ * Field 10 printing its sources' amounts and no total, of all sources or by year (no «Усього» row,
+ * column or sentence): the total is their sum, and each year's the sum of the sources' years when every
+ * source gives them. Nothing is summed when an amount is printed for no named source.
+ */
+function totalOfSources(funding: DeclaredFunding): void {
+  if (funding.total !== null || Object.keys(funding.byYear).length > 0) return;
+  const kinds = [...new Set([...Object.keys(funding.bySource), ...Object.keys(funding.bySourceByYear)])];
+  if (kinds.length < 2 || kinds.some((kind) => kind === "unspecified" || kind === "mixed")) return;
+  const years = kinds.map((kind) => funding.bySourceByYear[kind as SourceKind] ?? null);
+  const totals = kinds.map((kind, index) => {
+    const byYear = years[index];
+    return funding.bySource[kind as SourceKind] ?? (byYear ? sumKopecks(Object.values(byYear)) : 0);
+  });
+  funding.total = sumKopecks(totals);
+  if (years.some((byYear) => byYear === null)) return;
+  for (const byYear of years)
+    for (const [year, amount] of Object.entries(byYear ?? {}))
+      funding.byYear[year] = sumKopecks([funding.byYear[year] ?? 0, amount]);
 }
 
 /** The field ends in a dash printed for its amount («…: -», «- тис. грн»). */

@@ -56,6 +56,7 @@ function looksLikeContinuation(row: RawRow, previous: RawRow): boolean {
   if (first === undefined) return false;
   const text = (row.cells[first] ?? "").trim();
   if (isSourceLabel(text) || labelsAmounts(text) || namesSourceColumns(row.cells, filled)) return false;
+  if (totalsAmounts(text, row.cells, filled)) return false;
   if (LOWERCASE_START.test(text)) return row.afterBlank || isSparse(row, previous);
   return row.afterBlank && filled.length === 1 && first > 0 && !AMOUNT_LIKE.test(text) && !namesSource(text);
 }
@@ -67,6 +68,14 @@ function looksLikeContinuation(row: RawRow, previous: RawRow): boolean {
  */
 function namesSource(text: string): boolean {
   return sourcesNamedIn(text).length > 0;
+}
+
+/** «всього:» alone in its cell: a total's label. */
+const TOTAL_CELL = /^(?:всього|усього|разом)\s*:?$/i;
+
+/** «всього: | 0,1 | 0,1»: a total's label in its own cell, amounts in the cells after it. */
+function totalsAmounts(text: string, cells: string[], filled: number[]): boolean {
+  return TOTAL_CELL.test(text) && filled.slice(1).some((index) => AMOUNT_LIKE.test(cells[index] ?? ""));
 }
 
 const TRAILING_AMOUNTS = /(?:\s+(?:[-‐‑–—−]|\d[\d\s]*(?:[.,]\d+)?))+$/;

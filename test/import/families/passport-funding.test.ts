@@ -68,6 +68,12 @@ interface Style {
    * row's amounts that source's.
    */
   soleSentence: "none" | "source" | "paid";
+  /**
+   * Field 10 as a table of years as rows and sources as columns («Рік | бюджет громади | … | Всього»),
+   * a «Всього» row under the years when `inclusive` (derived from other draws: a new draw would shift
+   * seeded samples).
+   */
+  yearsAsRows: boolean;
 }
 
 /** Kopecks a unit prints exactly: whole UAH for thousands (three decimals), kopecks for UAH. */
@@ -99,7 +105,7 @@ const field10: fc.Arbitrary<Field10> = fc
     return fc.tuple(...perSource).map((pairs) => ({ unit, years, amounts: Object.fromEntries(pairs) }));
   });
 
-const anyStyle: fc.Arbitrary<Style> = fc.record({
+const anyStyle: fc.Arbitrary<Omit<Style, "yearsAsRows">> = fc.record({
   totalColumn: fc.boolean(),
   totalWord: fc.constantFrom("Всього", "Усього", "Разом", "всього:"),
   yearSuffix: fc.constantFrom("", " рік", " р.", " року"),
@@ -125,9 +131,11 @@ const anyStyle: fc.Arbitrary<Style> = fc.record({
  * every number ends in its decimals and a printed total confirms the split, or the task table's sums
  * by year tell which split is meant.
  */
-const style = anyStyle.map((s) =>
-  !s.numbersInCells && s.grouped && !s.taskTable ? { ...s, keepZeros: true, totalColumn: true } : s,
-);
+const style: fc.Arbitrary<Style> = anyStyle
+  .map((s) =>
+    !s.numbersInCells && s.grouped && !s.taskTable ? { ...s, keepZeros: true, totalColumn: true } : s,
+  )
+  .map((s) => ({ ...s, yearsAsRows: s.headerCells && s.numbersInCells && s.yearSuffix === " року" }));
 
 const TASK_SOURCES: Partial<Record<SourceKind, string>> = {
   local: "Місцевий бюджет",
@@ -183,6 +191,33 @@ function totalsOf(model: Field10): { total: number; byYear: number[] } {
   return { total: byYear.reduce((sum, value) => sum + value, 0), byYear };
 }
 
+/** Field 10's rows as a table of years as rows: a column per source, the total's last, a «Всього» row maybe. */
+function yearRows(model: Field10, s: Style, lead: string): string[] {
+  const unitWords = model.unit === "thousand" ? "тис. грн" : "грн";
+  const funded = SOURCES.filter((source) => model.amounts[source]);
+  const labels = funded.map((source) => {
+    const spellings = SOURCE_SPELLINGS[source] ?? [];
+    return spellings[s.spelling % spellings.length] ?? "";
+  });
+  const header = ["Рік", ...labels, ...(s.totalColumn ? [s.totalWord] : [])].join(T);
+  const cells = (values: number[]) =>
+    [...values, ...(s.totalColumn ? [values.reduce((sum, value) => sum + value, 0)] : [])]
+      .map((value) => printAmount(value, model.unit, s))
+      .join(T);
+  const years = model.years.map(
+    (year, index) =>
+      `${lead}${year}${T}${cells(funded.map((source) => model.amounts[source]?.[index] ?? 0))}`,
+  );
+  const sums = funded.map((source) => (model.amounts[source] ?? []).reduce((sum, value) => sum + value, 0));
+  return [
+    ...(s.headerOnNextRow
+      ? [`10.${T}Джерела та обсяги фінансування, ${unitWords}`, `${lead}${header}`]
+      : [`10.${T}Джерела та обсяги фінансування, ${unitWords}${T}${header}`]),
+    ...years,
+    ...(s.inclusive ? [`${lead}${s.totalWord}${T}${cells(sums)}`] : []),
+  ];
+}
+
 function render(model: Field10, s: Style): { text: string; word: WordBlock[] } {
   const unitWords = model.unit === "thousand" ? "тис. грн" : "грн";
   const slots = [
@@ -212,21 +247,23 @@ function render(model: Field10, s: Style): { text: string; word: WordBlock[] } {
     s.soleSentence === "source"
       ? `${lead}Джерело фінансування – ${soleSpellings[s.spelling % soleSpellings.length]}`
       : `${lead}Фінансування здійснюється за рахунок ${PROSE_SOURCES[sole ?? "local"]?.paying}`;
-  const rows = [
-    s.headerOnNextRow
-      ? `10.${T}Джерела та обсяги фінансування, ${unitWords}`
-      : `10.${T}Джерела та обсяги фінансування${T}${header}`,
-    ...(s.headerOnNextRow ? [`${lead}${header}`] : []),
-    row(totalLabels[s.totalLabel] ?? "", byYear),
-    ...(s.inclusive && !sole ? [`${lead}у тому числі:`] : []),
-    ...(sole ? [soleRow] : []),
-    ...SOURCES.flatMap((source) => {
-      if (sole) return [];
-      const values = model.amounts[source];
-      const spellings = SOURCE_SPELLINGS[source] ?? [];
-      return values ? [row(spellings[s.spelling % spellings.length] ?? "", values)] : [];
-    }),
-  ];
+  const rows = s.yearsAsRows
+    ? yearRows(model, s, T)
+    : [
+        s.headerOnNextRow
+          ? `10.${T}Джерела та обсяги фінансування, ${unitWords}`
+          : `10.${T}Джерела та обсяги фінансування${T}${header}`,
+        ...(s.headerOnNextRow ? [`${lead}${header}`] : []),
+        row(totalLabels[s.totalLabel] ?? "", byYear),
+        ...(s.inclusive && !sole ? [`${lead}у тому числі:`] : []),
+        ...(sole ? [soleRow] : []),
+        ...SOURCES.flatMap((source) => {
+          if (sole) return [];
+          const values = model.amounts[source];
+          const spellings = SOURCE_SPELLINGS[source] ?? [];
+          return values ? [row(spellings[s.spelling % spellings.length] ?? "", values)] : [];
+        }),
+      ];
   // A page break between two rows of field 10, or, in the text, right after its header (also when
   // labels and numbers share a cell: a row of a label and its amounts continues no row). The DOCX
   // breaks only between data rows: a table split before them is not joined when they are wider.
@@ -243,6 +280,23 @@ function render(model: Field10, s: Style): { text: string; word: WordBlock[] } {
 }
 
 function expected(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {
+  return s.yearsAsRows ? expectedOfYearRows(model, s) : expectedInline(model, s);
+}
+
+/**
+ * A table of years as rows: each source's years; its total where the «Всього» row prints it; the
+ * years' totals where the «Всього» column prints them. Printing neither of them, or the «Всього» row
+ * only, the total and its years are the sources' sums (no total of its own printed).
+ */
+function expectedOfYearRows(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {
+  const { bySourceByYear, bySource } = expectedInline(model, { ...s, totalColumn: s.inclusive });
+  const { total, byYear } = totalsOf(model);
+  const years = Object.fromEntries(model.years.map((year, index) => [year, byYear[index] ?? 0]));
+  if (s.totalColumn && !s.inclusive) return { total: null, byYear: years, bySource, bySourceByYear };
+  return { total, byYear: years, bySource, bySourceByYear };
+}
+
+function expectedInline(model: Field10, s: Style): Omit<DeclaredFunding, "line"> {
   const { total, byYear } = totalsOf(model);
   const years = (values: number[]) =>
     Object.fromEntries(model.years.map((year, index) => [year, values[index] ?? 0]));
