@@ -362,7 +362,7 @@ function readSourceColumns(columns: Columns<string>, { rows, including, yearRow 
   if (columns.sources.length === 0) return;
   const total = columns.total ?? totalUnder(including, columns.sources);
   if (total !== null && !columns.sources.some(({ index }) => index === total)) {
-    const label = yearRow?.[total]?.trim() || including?.[total]?.trim() || "Всього";
+    const label = yearRow?.[total]?.trim() ?? (including?.[total]?.trim() || "Всього");
     columns.sources.push({ source: "total", label, index: total, period: null });
     columns.sources.sort((a, b) => a.index - b.index);
   }
