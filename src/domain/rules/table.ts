@@ -824,6 +824,17 @@ export const RULES = [
     appliesTo: ["row", "programme"],
   },
   {
+    code: "import.expense-kinds-sum",
+    severity: "warning",
+    stage: "importer",
+    message: {
+      uk: "Суми за видами видатків (капітальні вкладення, поточні видатки …) не дорівнюють сумі свого джерела в рядку: до програми враховано суми за джерелами, розбивку за видами перевірте.",
+      en: "A row's amounts by expense kind (capital investment, current expenditure …) do not add up to their source's amount: the amounts by source are counted; check the breakdown by kind.",
+    },
+    basis: BASIS.reading,
+    appliesTo: ["row"],
+  },
+  {
     code: "import.passport-years-sum",
     severity: "warning",
     stage: "importer",

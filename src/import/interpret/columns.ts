@@ -13,6 +13,8 @@ const SPAN_CELL = /^(20\d\d)\s*[-–—]\s*(20\d\d)\s*(?:рр?\.?|роки|ро�
 const TOTAL_CELL = new RegExp(String.raw`^(всього|усього|разом)(?!${LETTER})`, "iu");
 /** "інші" alone names the other sources only as a heading beside named budgets. */
 const OTHER_HEADING = /^інш(?:і|е|их)$/i;
+/** A kind of expense splitting the same money again by source: «капітальні вкладення», «поточні видатки». */
+const EXPENSE_KIND = /^(?:капітальн\S*\s+вкладен|поточн\S*\s+видатк|науково-дослідн|інш\S*\s+потреб)/i;
 
 export interface ColumnRule<Role extends string> {
   role: Role;
@@ -37,6 +39,16 @@ export interface Columns<Role extends string> {
    * under a year's heading, when the caller reads them (a table with a column per source).
    */
   sources: SourceColumn[];
+  /**
+   * Source columns under an expense kind («капітальні вкладення | поточні видатки», each split by
+   * source): the same money as the sources' columns, broken down again, not more of it.
+   */
+  kinds: KindColumn[];
+}
+
+/** A source's column under an expense kind's heading. */
+export interface KindColumn extends SourceColumn {
+  kind: string;
 }
 
 /** An amount column of one source (or of the total, `source` "total") and of a year, a span or none. */
@@ -76,11 +88,19 @@ export function headingSource(cell: string): SourceKind | null {
   return source === "mixed" || source === "unspecified" || source === "none" ? null : source;
 }
 
-/** A header row of source sub-headings (one source at least, "Всього" maybe): every filled cell one. */
+/** Whether a sub-heading of the amounts names a kind of expense («Капітальні вкладення»). */
+export function isExpenseKind(cell: string): boolean {
+  return EXPENSE_KIND.test(cell.trim().replace(/\s+/g, " "));
+}
+
+/**
+ * A header row of source sub-headings (one source at least, "Всього" maybe): every filled cell one,
+ * or an expense kind's heading over the sources of the row below.
+ */
 function isSourceRow(cells: string[]): boolean {
   const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
   const sources = filled.filter((cell) => headingSource(cell) !== null && headingSource(cell) !== "total");
-  return sources.length >= 1 && filled.every((cell) => headingSource(cell) !== null);
+  return sources.length >= 1 && filled.every((cell) => headingSource(cell) !== null || isExpenseKind(cell));
 }
 
 export function yearOf(cell: string): string | null {
@@ -246,7 +266,7 @@ export function readColumns<Role extends string>(
   if (start < 0) return null;
   const { band: header, rows: bandRows } = headerBand(rows, start, rules, options);
   const headerRows = start + bandRows;
-  const sourceRow = options.sources ? header.find(isSourceRow) : undefined;
+  const sourceRows = options.sources ? header.filter(isSourceRow) : [];
   // The row naming the columns; a one-row header names them and the years in the same row.
   // A row of two or more years, or a year alone under the naming row (with the total's heading maybe).
   const yearRows = header.filter(
@@ -258,7 +278,7 @@ export function readColumns<Role extends string>(
       (cells) =>
         !isColumnNumberRow(cells) &&
         !yearRows.includes(cells) &&
-        cells !== sourceRow &&
+        !sourceRows.includes(cells) &&
         !isIncludingRow(cells),
     ) ?? header.find((cells) => isNamingRow(cells, rules));
   if (!main) return null;
@@ -273,6 +293,7 @@ export function readColumns<Role extends string>(
     headerCells: header.flat(),
     spans: [],
     sources: [],
+    kinds: [],
   };
   const yearRow = yearRows[0] ?? main;
   // "Всього" may stand in the row above the years, beside their "у т.ч. за роками" heading.
@@ -288,8 +309,11 @@ export function readColumns<Role extends string>(
   if (options.headingTotal && yearRow === main && columns.total === null) {
     columns.total = headingBeforeYears(main, columns.years, rules, spanning);
   }
-  if (sourceRow) readSourceColumns(columns, sourceRow, yearRow === main ? null : yearRow);
-  assignMainRoles(columns, main, rules, spanning);
+  if (sourceRows.length > 0) {
+    const headings = { rows: sourceRows, including, yearRow: yearRow === main ? null : yearRow };
+    readSourceColumns(columns, headings);
+  }
+  assignMainRoles(columns, main, rules, spanning, numberedWidth(header));
   return columns;
 }
 
@@ -306,23 +330,39 @@ function headingBeforeYears<Role extends string>(
   return Number.isFinite(first) && rule?.role === spanning ? first - 1 : null;
 }
 
+/** The header rows of source sub-headings, with the rows above them that the reading needs. */
+interface SourceHeadings {
+  rows: string[][];
+  /** The «Всього | у т.ч.» row: its «Всього» heads the total's column when no year row does. */
+  including: string[] | undefined;
+  yearRow: string[] | null;
+}
+
 /**
  * The source sub-headings' columns. Under a row of years, a sub-heading belongs to the year (or span)
  * heading at or before it, whose merged cell spans it; a column of its own in the year row ("Всього"
- * over both rows) is not a source's. The year columns then are these, not the year headings.
+ * over both rows) is not a source's. The year columns then are these, not the year headings. Sources
+ * under an expense kind's heading are the kinds' columns; without kinds, the first source row is read.
  */
-function readSourceColumns(columns: Columns<string>, sourceRow: string[], yearRow: string[] | null): void {
-  let period: string | null = null;
-  sourceRow.forEach((cell, index) => {
-    const above = yearRow?.[index]?.trim() ?? "";
-    if (above !== "") period = yearOf(above) ?? spanOf(above);
-    const source = headingSource(cell);
-    if (source) columns.sources.push({ source, label: cell.trim(), index, period });
+function readSourceColumns(columns: Columns<string>, { rows, including, yearRow }: SourceHeadings): void {
+  const read = rows.some((cells) => cells.some(isExpenseKind)) ? rows : rows.slice(0, 1);
+  read.forEach((sourceRow, row) => {
+    let period: string | null = null;
+    sourceRow.forEach((cell, index) => {
+      const above = yearRow?.[index]?.trim() ?? "";
+      if (above !== "") period = yearOf(above) ?? spanOf(above);
+      const source = headingSource(cell);
+      if (!source) return;
+      const column = { source, label: cell.trim(), index, period };
+      const kind = kindOver(read.slice(0, row), index);
+      if (kind) columns.kinds.push({ ...column, kind });
+      else columns.sources.push(column);
+    });
   });
   if (columns.sources.length === 0) return;
-  const total = columns.total;
+  const total = columns.total ?? totalUnder(including, columns.sources);
   if (total !== null && !columns.sources.some(({ index }) => index === total)) {
-    const label = yearRow?.[total]?.trim() ?? "Всього";
+    const label = yearRow?.[total]?.trim() ?? (including?.[total]?.trim() || "Всього");
     columns.sources.push({ source: "total", label, index: total, period: null });
     columns.sources.sort((a, b) => a.index - b.index);
   }
@@ -331,16 +371,39 @@ function readSourceColumns(columns: Columns<string>, sourceRow: string[], yearRo
   columns.spans = [];
 }
 
+/** The expense kind whose heading in a row above spans the column: the nearest filled cell at or before it. */
+function kindOver(above: string[][], index: number): string | null {
+  for (const cells of above) {
+    const at = cells.slice(0, index + 1).findLastIndex((cell) => cell.trim() !== "");
+    const heading = cells[at]?.trim() ?? "";
+    if (isExpenseKind(heading)) return heading;
+  }
+  return null;
+}
+
+/** The «Всього» of the «Всього | у т.ч.» row, when it heads no source's column. */
+function totalUnder(including: string[] | undefined, sources: SourceColumn[]): number | null {
+  const index = including?.findIndex((cell) => TOTAL_CELL.test(cell.trim())) ?? -1;
+  return index >= 0 && !sources.some((column) => column.index === index) ? index : null;
+}
+
 /** The last amount column (total, a year, a span or a source) the header names, if it names any. */
 function lastAmountColumn(columns: Columns<string>): number | null {
   const indexes = [
     ...columns.years.map((year) => year.index),
     ...columns.spans.map((span) => span.index),
     ...columns.sources.map((source) => source.index),
+    ...columns.kinds.map((kind) => kind.index),
     columns.total ?? -1,
   ];
   const last = Math.max(...indexes);
   return last >= 0 ? last : null;
+}
+
+/** How many columns the column-number row («1 | 2 | … | 10») numbers, or null without one. */
+function numberedWidth(header: string[][]): number | null {
+  const numbers = header.find(isColumnNumberRow);
+  return numbers ? numbers.filter((cell) => cell.trim() !== "").length : null;
 }
 
 function assignMainRoles<Role extends string>(
@@ -348,12 +411,15 @@ function assignMainRoles<Role extends string>(
   main: string[],
   rules: ColumnRule<Role>[],
   spanning: Role,
+  numbered: number | null,
 ): void {
   const amountEnd = lastAmountColumn(columns);
   let spanAt: number | null = null;
   main.forEach((cell, index) => {
     const role = roleOf(cell, rules, columns.roles);
-    const at = spanAt === null ? index : afterSpan(index, spanAt, amountEnd, columns.width - main.length);
+    const after = spanAt === null ? index : afterSpan(index, spanAt, amountEnd, columns.width - main.length);
+    // Past the numbered columns: the spanning heading's row was padded with more cells than it spans.
+    const at = numbered !== null && after >= numbered ? numbered - (main.length - index) : after;
     if (role && columns.roles[role] === undefined) columns.roles[role] = at;
     if (role === spanning && spanAt === null) spanAt = index;
   });

@@ -19,6 +19,8 @@ export type TaskRole =
   | "task"
   | "project"
   | "executors"
+  /** «Державний замовник»: the customer answering for the work, the executors' column when none is named. */
+  | "customer"
   /** «Співвиконавці» beside the responsible executor's column: more executors of the same measure. */
   | "coexecutors"
   | "deadline"

@@ -34,6 +34,7 @@ import {
 } from "./columns.js";
 import { NumberLedger } from "./coverage.js";
 import { parseDeadline } from "./deadline.js";
+import { addsUp, describeKindSum, kindSums } from "./expense-kinds.js";
 import { FindingLog } from "./findings.js";
 import {
   amountsHeadingSource,
@@ -62,6 +63,8 @@ export const TASK_COLUMNS: ColumnRule<TaskRole>[] = [
   { role: "number", pattern: /^\s*(№|з\/п)/i },
   { role: "project", pattern: /про[еєe]кт/i },
   { role: "direction", pattern: /напрям/i },
+  // Before the task's rule: «Державний замовник завдання (робіт)» names the task too.
+  { role: "customer", pattern: /^\s*(?:державн\S*\s+)?замовник/i },
   { role: "task", pattern: /завдан|заход|захід|назва/i },
   { role: "executors", pattern: /відповідальн|виконав(?:ц|ець)/i },
   { role: "coexecutors", pattern: /співвиконав/i },
@@ -144,8 +147,10 @@ function taskColumns(table: Table): Columns<TaskRole> | null {
       table,
       oneNameColumn(
         directionsOnly(
-          indicatorsAsResult(
-            amountsWithoutYears(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS)),
+          customerAsExecutors(
+            indicatorsAsResult(
+              amountsWithoutYears(readColumns(table.rows, TASK_COLUMNS, "money", TASK_OPTIONS)),
+            ),
           ),
         ),
       ),
@@ -169,6 +174,12 @@ function amountsWithoutYears(columns: Columns<TaskRole> | null): Columns<TaskRol
 function indicatorsAsResult(columns: Columns<TaskRole> | null): Columns<TaskRole> | null {
   if (columns?.roles.indicators === undefined || columns.roles.result !== undefined) return columns;
   return { ...columns, roles: { ...columns.roles, result: columns.roles.indicators } };
+}
+
+/** «Державний замовник» and no column of executors: the customer answers for the work, its executor. */
+function customerAsExecutors(columns: Columns<TaskRole> | null): Columns<TaskRole> | null {
+  if (columns?.roles.customer === undefined || columns.roles.executors !== undefined) return columns;
+  return { ...columns, roles: { ...columns.roles, executors: columns.roles.customer } };
 }
 
 /**
@@ -847,7 +858,25 @@ class TaskTableBuilder {
       this.ledger.place({ line, cell });
       this.amountTexts.push(cells[cell] ?? "");
     }
+    this.checkKinds(cells, line, read.rows, item);
     return read.result;
+  }
+
+  /**
+   * The same money again by expense kind («капітальні вкладення | поточні видатки», each by source): not
+   * added to the row. A source's kinds that add up to its amount are placed; those that do not are named.
+   */
+  private checkKinds(cells: string[], line: number, rows: FundingRow[], item?: Item): void {
+    const sums = kindSums(cells, this.columns, rows, this.unit);
+    const wrong = sums.filter((sum) => !addsUp(sum));
+    for (const sum of sums) {
+      const mark = addsUp(sum) ? this.ledger.place : this.ledger.flag;
+      for (const part of sum.parts) mark.call(this.ledger, { line, cell: part.index });
+    }
+    if (wrong.length === 0) return;
+    const described = wrong.map((sum) => describeKindSum(sum, this.unit)).join("; ");
+    const message = `Рядок ${line}: суми за видами видатків не дорівнюють сумам за джерелами: ${described} (${unitLabel(this.unit)}); враховано суми за джерелами`;
+    this.log.warn("expense-kinds-sum", message, line, item ?? ref.programme());
   }
 
   private columnOf(index: number): SourceColumn | undefined {

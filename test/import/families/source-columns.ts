@@ -16,7 +16,9 @@ import { WordSketch } from "./word.js";
  * - `year-groups`: a column per source under each year's heading (`2026` over `бюджет громади | інші`);
  * - `merged-rows`: a source column and rows per source, with one amount column for two years
  *   (`Всього | 2026-2027 | 2028`).
- * `year-groups` may merge two years into one heading too. Directions are `N. Назва` rows; direction and
+ * `year-groups` may merge two years into one heading too. `sources` may print the same money again by
+ * expense kind (`kinds`: «капітальні вкладення | поточні видатки», each over the sources), which the
+ * importer checks and does not add. Directions are `N. Назва` rows; direction and
  * programme totals print the same columns; a project without money prints its note in the first amount
  * cell. The text rendering opens with a passport whose field 10 prints the programme's years, so that
  * what is not split by year is seen not to raise per-year findings.
@@ -41,6 +43,8 @@ export interface SourceColumnsStyle {
   columnNumbers: boolean;
   passport: boolean;
   task: string;
+  /** Expense kinds each splitting the sources again (`sources` only), and the share of the first. */
+  kinds: { names: readonly string[]; first: "all" | "none" | "round" } | null;
 }
 
 export const sourceColumnsStyle = (layout: SourceColumnsLayout): fc.Arbitrary<SourceColumnsStyle> =>
@@ -67,7 +71,23 @@ export const sourceColumnsStyle = (layout: SourceColumnsLayout): fc.Arbitrary<So
     columnNumbers: fc.boolean(),
     passport: fc.boolean(),
     task: fc.constantFrom("Назва завдання", "Найменування заходу", "Зміст завдання"),
+    kinds: layout === "sources" ? fc.option(expenseKinds, { nil: null }) : fc.constant(null),
   });
+
+const expenseKinds = fc.record({
+  names: fc.constantFrom(
+    ["капітальні вкладення", "поточні видатки"],
+    ["Капітальні вкладення", "Поточні видатки", "Науково-дослідні роботи"],
+  ),
+  first: fc.constantFrom<"all" | "none" | "round">("all", "none", "round"),
+});
+
+/** A source's amount by expense kind: all in one kind, or whole thousands of hryvnias in the first. */
+function byKind(kopecks: number, kinds: NonNullable<SourceColumnsStyle["kinds"]>): number[] {
+  const first =
+    kinds.first === "all" ? kopecks : kinds.first === "none" ? 0 : Math.floor(kopecks / 100_000) * 100_000;
+  return kinds.names.map((_, index) => (index === 0 ? first : index === 1 ? kopecks - first : 0));
+}
 
 /** The years each amount column holds: one per year, two for a merged column, all when none is printed. */
 export function periodsOf(years: string[], style: SourceColumnsStyle): string[][] {
@@ -145,19 +165,32 @@ class SourceColumnsRenderer {
   }
 
   /** The amount columns of one row: the total, then each period's sources (or the period, by rows). */
-  private amounts(funding: Funding, source: string | null): string[] {
+  private amounts(funding: Funding, source: string | null, parts: Funding[] = [funding]): string[] {
     const total = this.style.totalColumn ? [this.printed(amountIn(funding, source, this.model.years))] : [];
     if (this.byRows)
       return [...total, ...this.periods.map((period) => this.printed(amountIn(funding, source, period)))];
     const cells = this.periods.flatMap((period) =>
       this.sources.map((each) => this.printed(amountIn(funding, each, period))),
     );
-    return [...total, ...cells];
+    return [...total, ...cells, ...this.kindCells(parts)];
+  }
+
+  /** Each kind's sources: the sum over the rows `parts` (a total's projects) of each one's split. */
+  private kindCells(parts: Funding[]): string[] {
+    const { kinds } = this.style;
+    if (!kinds) return [];
+    return kinds.names.flatMap((_, kind) =>
+      this.sources.map((source) => {
+        const split = parts.map((part) => byKind(amountIn(part, source, this.model.years), kinds)[kind] ?? 0);
+        return this.printed(split.reduce((sum, each) => sum + each, 0));
+      }),
+    );
   }
 
   private get moneyWidth(): number {
     const perPeriod = this.byRows ? 1 : this.sources.length;
-    return (this.style.totalColumn ? 1 : 0) + this.periods.length * perPeriod;
+    const kinds = (this.style.kinds?.names.length ?? 0) * this.sources.length;
+    return (this.style.totalColumn ? 1 : 0) + this.periods.length * perPeriod + kinds;
   }
 
   /** Text columns before the amounts: task, executors, deadline (and the source, by rows). */
@@ -189,7 +222,16 @@ class SourceColumnsRenderer {
       [...main.slice(0, this.lead), { text: money, span: this.moneyWidth }, main.at(-1) ?? ""],
     ];
     const labels = this.sources.map((source) => this.label(source));
-    if (style.layout === "sources") {
+    if (style.layout === "sources" && style.kinds) {
+      const kinds = style.kinds.names;
+      const names = kinds.flatMap((kind) => [kind, ...blanks(labels.length - 1)]);
+      text.push([...blanks(this.lead), ...total, ...labels, ...names, ""]);
+      const spans = kinds.map((kind) => ({ text: kind, span: labels.length }));
+      word.push([...blanks(this.lead), ...total, ...labels, ...spans, ""]);
+      const row = [...blanks(this.lead + total.length + labels.length), ...kinds.flatMap(() => labels), ""];
+      text.push(row);
+      word.push(row);
+    } else if (style.layout === "sources") {
       const row = [...blanks(this.lead), ...total, ...labels, ""];
       text.push(row);
       word.push(row);
@@ -282,7 +324,8 @@ class SourceColumnsRenderer {
   private total(title: string, projects: ProjectView[]): void {
     const funding = sumFunding(projects);
     const lead = [title, "", "", ...(this.byRows ? [""] : [])];
-    this.push([...lead, ...this.amounts(funding, null), ""]);
+    const parts = projects.map((project) => project.funding);
+    this.push([...lead, ...this.amounts(funding, null, parts), ""]);
   }
 
   passportLines(): string[] {
