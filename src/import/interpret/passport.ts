@@ -39,6 +39,11 @@ const YEAR_WORDS = new RegExp(String.raw`(?<!${LETTER})(?:рік|роки|рок
 const FIELD_NUMBER = /^(?:(\d{1,2})|([IVXІХ]{1,4}))[.)]?$/u;
 const TOTAL_WORD = /^(всього|усього|разом)$/i;
 
+/** A cell that is a total's label alone: «Усього», «Всього:», «Разом.». */
+function isTotalLabel(text: string): boolean {
+  return TOTAL_WORD.test(text.replace(/[:.,]/g, "").trim());
+}
+
 export interface PassportRead {
   fields: PassportField[];
   funding: DeclaredFunding;
@@ -499,7 +504,7 @@ type YearRowColumn = { kind: "year" } | { kind: "total" } | { kind: "source"; so
 function yearRowColumns(header: string[]): YearRowColumn[] | null {
   const columns = header.map((text): YearRowColumn => {
     if (YEAR_COLUMN.test(text)) return { kind: "year" };
-    if (TOTAL_WORD.test(text.replace(/[:.,]/g, "").trim())) return { kind: "total" };
+    if (isTotalLabel(text)) return { kind: "total" };
     return isSourceLabel(text) ? { kind: "source", source: classifySource(text) } : null;
   });
   const years = columns.filter((column) => column?.kind === "year").length;
@@ -508,7 +513,7 @@ function yearRowColumns(header: string[]): YearRowColumn[] | null {
 
 /** A row's year («2026», «2026 рік»), «total» for its total row («Усього»), null for neither. */
 function rowYear(text: string): string | null {
-  if (TOTAL_WORD.test(text.replace(/[:.,]/g, "").trim())) return "total";
+  if (isTotalLabel(text)) return "total";
   return yearOf(text);
 }
 
