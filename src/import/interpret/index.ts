@@ -78,6 +78,8 @@ function warnNoCommunity(line: number, log: FindingLog): void {
 const APPROVAL = /(?:затверджено|рішенн\p{L}*)/iu;
 /** The paragraphs at the top, before the first table, where a council's approval stands. */
 const HEAD_PARAGRAPHS = 15;
+/** How much of the approval, from its first word, may name the council. */
+const APPROVAL_CHARS = 200;
 
 /**
  * The approval printed at the top («ЗАТВЕРДЖЕНО рішенням Роменської міської ради від … № …», over a
@@ -90,7 +92,6 @@ function approvalText(blocks: Block[]): string {
   const at = APPROVAL.exec(text)?.index;
   return at === undefined ? "" : text.slice(at, at + APPROVAL_CHARS);
 }
-const APPROVAL_CHARS = 200;
 
 function readIdentity(programme: Programme, read: PassportRead, log: FindingLog, blocks: Block[]): void {
   const fields = read.fields;
