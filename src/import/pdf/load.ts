@@ -11,7 +11,7 @@ import { bilingual, FORMAT_MESSAGES } from "../sniff.js";
 import type { PageContent, TextRun } from "./geometry.js";
 import { withWholeInflate } from "./inflate.js";
 import { PdfObjects } from "./objects.js";
-import { pdfjs } from "./pdfjs.js";
+import { pdfjs, pdfWorker } from "./pdfjs.js";
 import { contentRulings, operatorListRulings, type Rulings } from "./rulings.js";
 
 type PdfJs = Awaited<ReturnType<typeof pdfjs>>;
@@ -109,8 +109,10 @@ export function loadPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
 async function readPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
   const pdf = await pdfjs();
   OPS = pdf.OPS;
+  const worker = await pdfWorker();
   const task = pdf.getDocument({
     data: new Uint8Array(bytes),
+    worker,
     isEvalSupported: false,
     disableFontFace: false,
     // Only the members above are used by pdf.js's font loader in Node (no FontFace API there).
@@ -124,6 +126,7 @@ async function readPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
     document = await task.promise;
   } catch (error) {
     await task.destroy();
+    worker.destroy();
     if (isPasswordError(error)) throw new NotAProgrammeError(PDF_MESSAGES.encrypted);
     throw new NotAProgrammeError(PDF_MESSAGES.broken);
   }
@@ -141,5 +144,6 @@ async function readPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
     throw new NotAProgrammeError(PDF_MESSAGES.broken);
   } finally {
     await task.destroy();
+    worker.destroy();
   }
 }

@@ -14,7 +14,11 @@
  * documented way to run the worker in the main thread), so that its polyfills land inside the same
  * save-and-restore instead of at the first `getDocument`.
  */
+import { SnapshotPort } from "./port.js";
+
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+/** pdf.js types it as the DOM's `Worker`, which the server build (no DOM lib) does not know. */
+type WorkerPort = NonNullable<ConstructorParameters<PdfJs["PDFWorker"]>[0]>["port"];
 
 /** Built-ins that the legacy build's polyfills overwrite on some Node versions. */
 const GUARDED: [object, PropertyKey][] = [
@@ -23,7 +27,13 @@ const GUARDED: [object, PropertyKey][] = [
   [JSON, "stringify"],
 ];
 
+/** The part of pdf.js's worker module used here. */
+interface WorkerCode {
+  WorkerMessageHandler: { initializeFromPort(port: SnapshotPort): void };
+}
+
 let loading: Promise<PdfJs> | undefined;
+let workerCode: WorkerCode | undefined;
 
 async function loadGuarded(): Promise<PdfJs> {
   const saved = GUARDED.map(
@@ -32,8 +42,9 @@ async function loadGuarded(): Promise<PdfJs> {
   try {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     // @ts-expect-error pdfjs-dist ships no types for its worker module; only its export is used.
-    const worker: unknown = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    const worker: WorkerCode = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    workerCode = worker;
     return pdfjs;
   } finally {
     for (const [owner, key, descriptor] of saved) {
@@ -46,4 +57,13 @@ async function loadGuarded(): Promise<PdfJs> {
 export function pdfjs(): Promise<PdfJs> {
   loading ??= loadGuarded();
   return loading;
+}
+
+/** A pdf.js worker for one document: its code in this thread, its messages over a `SnapshotPort`. */
+export async function pdfWorker(): Promise<InstanceType<PdfJs["PDFWorker"]>> {
+  const api = await pdfjs();
+  const port = new SnapshotPort();
+  workerCode?.WorkerMessageHandler.initializeFromPort(port);
+  // verbosity 0 as `getDocument` is given: pdf.js warns of what it mends, which the import reports its own way.
+  return new api.PDFWorker({ port: port as unknown as WorkerPort, verbosity: 0 });
 }
