@@ -12,10 +12,7 @@
  * The worker is `parse-worker.js` beside this module when compiled (dist/server), else
  * `parse-worker.ts` through tsx (`npm start`, the tests).
  */
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker, type WorkerOptions } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { configEnvironment } from "../config.js";
 import { InvalidKatottgError } from "../domain/katottg.js";
 import type { ImportResult } from "../domain/model.js";
@@ -24,6 +21,7 @@ import type { Leftover } from "./external.js";
 import { type ImportOptions, importDocument } from "./index.js";
 import { checkUploadSize, WORKER_MESSAGES } from "./limits.js";
 import { Leftovers, SlotBroker } from "./pool-threads.js";
+import { workerEntry } from "./thread-entry.js";
 
 export type ImportDocumentFunction = (
   bytes: Uint8Array,
@@ -125,33 +123,6 @@ interface Task {
   reject(error: Error): void;
 }
 
-const here = import.meta.url;
-
-type StartWorker = (resourceLimits: WorkerOptions["resourceLimits"]) => Worker;
-
-/** How to start a worker here: the compiled file, or the source under tsx. */
-function workerEntry(): StartWorker {
-  const compiled = new URL("./parse-worker.js", here);
-  if (here.endsWith(".js") && existsSync(fileURLToPath(compiled))) {
-    return (resourceLimits) => new Worker(compiled, { resourceLimits });
-  }
-  const source = new URL("./parse-worker.ts", here);
-  if (!existsSync(fileURLToPath(source))) {
-    throw new Error(`The import worker is missing beside ${fileURLToPath(here)}`);
-  }
-  // tsx's loader, registered in the worker itself: the worker does not get it from a test runner's
-  // thread, and under `tsx` (which passes it in execArgv) it would be registered twice.
-  // Its ES module (tsx's CommonJS build of the API cannot register from an evaluated script), which
-  // tsx's exports put beside the CommonJS one.
-  const tsxApi = createRequire(here)
-    .resolve("tsx/esm/api")
-    .replace(/\.cjs$/, ".mjs");
-  const bootstrap = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
-    .then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })
-    .catch((error) => { process.nextTick(() => { throw error; }); });`;
-  return (resourceLimits) => new Worker(bootstrap, { eval: true, execArgv: [], resourceLimits });
-}
-
 /** A timer that can be paused (while its thread waits for a LibreOffice/OCR slot). */
 class Stopwatch {
   private handle: NodeJS.Timeout | undefined;
@@ -192,7 +163,7 @@ function lossError(error: Error, limits: WorkerLimits): Error {
 }
 
 class WorkerPool implements ImportPool {
-  private readonly start = workerEntry();
+  private readonly start = workerEntry(import.meta.url, "parse-worker");
   /** The LibreOffice/OCR slots, held here so that a thread's death gives its slots back. */
   private readonly slots = new SlotBroker<Worker>();
   private readonly leftovers = new Map<Worker, Leftovers>();
