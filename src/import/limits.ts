@@ -94,6 +94,12 @@ export function checkDeadline(): void {
   if (budget && Date.now() > budget.deadline) refuse(LIMIT_MESSAGES.time);
 }
 
+/** What is left of the current import's processing time, in ms; Infinity outside `withImportLimits`. */
+export function deadlineLeftMs(): number {
+  const budget = budgets.getStore();
+  return budget ? budget.deadline - Date.now() : Number.POSITIVE_INFINITY;
+}
+
 /**
  * Runs work done by another program (LibreOffice, OCR), which has its own timeout, without spending
  * the import's processing-time budget on it.

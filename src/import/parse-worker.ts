@@ -8,6 +8,7 @@ import { parentPort } from "node:worker_threads";
 import { adoptConfigEnvironment } from "../config.js";
 import { linkToPool } from "./external.js";
 import { importDocument } from "./index.js";
+import { keepPageHelper } from "./pdf/helper.js";
 import {
   type ParseAnswer,
   type ParseRequest,
@@ -18,6 +19,8 @@ import {
 
 const port = parentPort;
 if (!port) throw new Error("parse-worker.ts runs as a worker thread of the import pool");
+// A server's import thread reads PDFs for as long as the server runs.
+keepPageHelper();
 const note = (message: ThreadNote) => port.postMessage(message);
 
 const granted = new Map<number, () => void>();

@@ -8,12 +8,15 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
+/** Spelled apart so that the CLI's CommonJS build, which rewrites the code's own dynamic imports, leaves the bootstrap's alone. */
+const IMPORT = "import";
+
 export type StartWorker = (resourceLimits: WorkerOptions["resourceLimits"]) => Worker;
 
 /** How to start the worker `name` (a module beside `here`, the caller's `import.meta.url`). */
 export function workerEntry(here: string, name: string): StartWorker {
   const compiled = new URL(`./${name}.js`, here);
-  if (here.endsWith(".js") && existsSync(fileURLToPath(compiled))) {
+  if (/\.c?js$/.test(here) && existsSync(fileURLToPath(compiled))) {
     return (resourceLimits) => new Worker(compiled, { resourceLimits });
   }
   const source = new URL(`./${name}.ts`, here);
@@ -27,8 +30,8 @@ export function workerEntry(here: string, name: string): StartWorker {
   const tsxApi = createRequire(here)
     .resolve("tsx/esm/api")
     .replace(/\.cjs$/, ".mjs");
-  const bootstrap = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
-    .then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })
+  const bootstrap = `${IMPORT}(${JSON.stringify(pathToFileURL(tsxApi).href)})
+    .then((tsx) => { tsx.register(); return ${IMPORT}(${JSON.stringify(source.href)}); })
     .catch((error) => { process.nextTick(() => { throw error; }); });`;
   return (resourceLimits) => new Worker(bootstrap, { eval: true, execArgv: [], resourceLimits });
 }

@@ -6,9 +6,10 @@
  */
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { NotAProgrammeError } from "../blocks.js";
-import { checkDeadline, checkPdfPages } from "../limits.js";
+import { checkPdfPages } from "../limits.js";
 import { bilingual, FORMAT_MESSAGES } from "../sniff.js";
 import type { PageContent, TextRun } from "./geometry.js";
+import { type OpenPdf, readPages } from "./helper.js";
 import { withWholeInflate } from "./inflate.js";
 import { PdfObjects } from "./objects.js";
 import { pdfjs, pdfWorker } from "./pdfjs.js";
@@ -101,12 +102,8 @@ function isPasswordError(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === "PasswordException";
 }
 
-/** Every page's text runs and rulings; refuses encrypted, damaged and overlong PDFs. */
-export function loadPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
-  return withWholeInflate(() => readPdfPages(bytes));
-}
-
-async function readPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
+/** Opens a PDF in pdf.js (inside `withWholeInflate`); refuses an encrypted or damaged one. */
+export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   const pdf = await pdfjs();
   OPS = pdf.OPS;
   const worker = await pdfWorker();
@@ -121,29 +118,36 @@ async function readPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
     stopAtErrors: false,
     verbosity: 0,
   });
+  const close = async () => {
+    await task.destroy();
+    worker.destroy();
+  };
   let document: PDFDocumentProxy;
   try {
     document = await task.promise;
   } catch (error) {
-    await task.destroy();
-    worker.destroy();
+    await close();
     if (isPasswordError(error)) throw new NotAProgrammeError(PDF_MESSAGES.encrypted);
     throw new NotAProgrammeError(PDF_MESSAGES.broken);
   }
+  const objects = pdfObjects(bytes);
+  return { pages: document.numPages, read: (number) => readPage(document, number, objects), close };
+}
+
+/** Every page's text runs and rulings; refuses encrypted, damaged and overlong PDFs. */
+export function loadPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
+  return withWholeInflate(() => readPdfPages(bytes));
+}
+
+async function readPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
+  const pdf = await openPdf(bytes);
   try {
-    checkPdfPages(document.numPages);
-    const objects = pdfObjects(bytes);
-    const pages: PageContent[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
-      checkDeadline();
-      pages.push(await readPage(document, number, objects));
-    }
-    return pages;
+    checkPdfPages(pdf.pages);
+    return await readPages(pdf, bytes);
   } catch (error) {
     if (error instanceof NotAProgrammeError) throw error;
     throw new NotAProgrammeError(PDF_MESSAGES.broken);
   } finally {
-    await task.destroy();
-    worker.destroy();
+    await pdf.close();
   }
 }
