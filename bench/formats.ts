@@ -4,15 +4,15 @@
  * make them (test/formats/render.ts: a DOCX with real tables, LibreOffice for the rest). LibreOffice's
  * own conversion (DOC/RTF → DOCX), which dominates those imports, is timed and reported separately.
  * Imports run as in a server's import thread: the PDF reader's helper thread (src/import/pdf/helper.ts)
- * is started before timing, as a server's thread has it after its first PDF; a one-off CLI import of
- * a short PDF reads it in one thread.
+ * is started before timing, as a server's thread has it after its first PDF; the row "pdf, 1 thread"
+ * is the PDF read by the importing thread alone, as a one-off CLI import of a short PDF reads it.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { importDocument } from "../src/import/index.js";
 import { withImportLimits } from "../src/import/limits.js";
-import { warmPageHelper } from "../src/import/pdf/helper.js";
+import { pagesReadByHelper, warmPageHelper, withoutPageHelper } from "../src/import/pdf/helper.js";
 import { convertWithLibreOffice, sofficePath } from "../src/import/soffice.js";
 import { renderAll } from "../test/formats/render.js";
 
@@ -87,29 +87,42 @@ async function main(): Promise<void> {
     if (!document) throw new Error(`${format} not rendered`);
     documents.push(document);
   }
+  const pdf = documents[formats.findIndex(([format]) => format === "pdf")] ?? new Uint8Array();
+  const rows = [
+    ...formats.map(([format, goal], index) => ({
+      label: format as string,
+      goal: goal as string,
+      work: () => importOnce(documents[index] ?? new Uint8Array(), `programme.${format}`),
+    })),
+    // The PDF read by the importing thread alone, as a one-off CLI import of a short PDF reads it.
+    {
+      label: "pdf, 1 thread",
+      goal: "",
+      work: () => withoutPageHelper(() => importOnce(pdf, "programme.pdf")),
+    },
+  ];
   await warmPageHelper();
+  const helpedBefore = pagesReadByHelper();
   const [textTiming, ...timings] = await interleaved([
     () => importOnce(bytes, "programme.txt"),
-    ...formats.map(
-      ([format], index) =>
-        () =>
-          importOnce(documents[index] ?? new Uint8Array(), `programme.${format}`),
-    ),
+    ...rows.map((row) => row.work),
   ]);
   if (!textTiming) throw new Error("text not timed");
   console.log(
     `fixture: ${path.basename(largest)}; text import ${textTiming.wallMs.toFixed(1)} ms wall, ` +
       `${textTiming.cpuMs.toFixed(1)} ms CPU (baseline); ${ROUNDS} rounds, interleaved`,
   );
-  console.log("format   wall ms   ratio   CPU ms   ratio   goal");
-  formats.forEach(([format, goal], index) => {
+  console.log("format          wall ms   ratio   CPU ms   ratio   goal");
+  rows.forEach(({ label, goal }, index) => {
     const timing = timings[index];
     if (!timing) return;
     console.log(
-      `${format.padEnd(8)} ${timing.wallMs.toFixed(1).padStart(7)} ${(timing.wallMs / textTiming.wallMs).toFixed(1).padStart(6)}× ` +
+      `${label.padEnd(15)} ${timing.wallMs.toFixed(1).padStart(7)} ${(timing.wallMs / textTiming.wallMs).toFixed(1).padStart(6)}× ` +
         `${timing.cpuMs.toFixed(1).padStart(8)} ${(timing.cpuMs / textTiming.cpuMs).toFixed(1).padStart(6)}×   ${goal}`,
     );
   });
+  const helped = (pagesReadByHelper() - helpedBefore) / (ROUNDS + 1);
+  console.log(`pdf: the helper thread read ${helped.toFixed(1)} pages of each import on average`);
   console.log("\nLibreOffice conversion to DOCX (a fresh profile each time), then the DOCX reader:");
   for (const format of ["doc", "rtf"] as const) {
     const [document] = await renderAll([text], format);

@@ -167,12 +167,14 @@ describe("the PDF reader's helper thread", () => {
 });
 
 describe("a one-off import of a long PDF (the CLI)", () => {
-  it("starts the helper, and the process ends when the import is done", () => {
+  it("waits for the helper to start, and the process ends when the import is done", () => {
     const directory = mkdtempSync(path.join(tmpdir(), "infoprog-helper-"));
     const file = path.join(directory, "long.pdf");
     writeFileSync(file, numberedPdf(START_FROM_PAGES));
     const script = [
       `import { loadPdfPages } from ${JSON.stringify(path.resolve("src/import/pdf/load.ts"))};`,
+      `import { warmPageHelper } from ${JSON.stringify(path.resolve("src/import/pdf/helper.ts"))};`,
+      "await warmPageHelper();",
       `const pages = await loadPdfPages(new Uint8Array((await import("node:fs")).readFileSync(${JSON.stringify(file)})));`,
       "console.log(pages.length);",
     ].join("\n");

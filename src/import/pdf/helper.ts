@@ -94,9 +94,16 @@ class Helper {
   }
 
   /** Starts the helper if it is not running; resolves once it has loaded pdf.js, or failed to. */
-  warm(): Promise<void> {
-    this.running();
-    return this.ready ?? Promise.resolve();
+  async warm(): Promise<void> {
+    const worker = this.running();
+    if (!worker) return;
+    // Held open meanwhile: an unreferenced thread's messages alone would let the process end first.
+    worker.ref();
+    try {
+      await this.ready;
+    } finally {
+      worker.unref();
+    }
   }
 
   /** Asks the helper to read pages of `bytes` from the back; undefined when no helper can start. */
@@ -203,8 +210,21 @@ export function warmPageHelper(): Promise<void> {
   return helper.warm();
 }
 
+let suspended = 0;
+
+/** `work` with every PDF read by this thread alone (a benchmark's one-thread figure). */
+export async function withoutPageHelper<T>(work: () => Promise<T>): Promise<T> {
+  suspended++;
+  try {
+    return await work();
+  } finally {
+    suspended--;
+  }
+}
+
 function worthHelp(pages: number): boolean {
-  return pages >= HELP_FROM_PAGES && (kept || helper.started || pages >= START_FROM_PAGES);
+  if (suspended > 0 || pages < HELP_FROM_PAGES) return false;
+  return kept || helper.started || pages >= START_FROM_PAGES;
 }
 
 /** Every page of an open PDF, read here from the front and, for a document worth it, by the helper from the back. */
