@@ -11,7 +11,7 @@
  * the first document of a few pages starts it — or for a long document; a one-off import of a short
  * one (the CLI) starts none. One helper per thread, ended when idle for a minute.
  */
-import type { Worker } from "node:worker_threads";
+import { resourceLimits, type Worker } from "node:worker_threads";
 import { checkDeadline, deadlineLeftMs } from "../limits.js";
 import { workerEntry } from "../thread-entry.js";
 import { type Claims, newClaims, takeFront, takenFromBack, takeRest } from "./claims.js";
@@ -21,8 +21,13 @@ import type { PageContent } from "./geometry.js";
 export const HELP_FROM_PAGES = 4;
 /** A document this long starts a helper in any thread: its pages take longer than the helper's start. */
 export const START_FROM_PAGES = 40;
-/** The helper's JavaScript heap; past it the helper dies and its pages are read here. */
-const HELPER_HEAP_MB = 512;
+/**
+ * The helper's JavaScript heap: a quarter of this thread's own limit (an import pool's thread has one,
+ * `config().importWorker.memoryMb`; 1 GB else), at least 128 MB, so that a document read by two threads
+ * takes at most a quarter more memory than read by one. Past it the helper dies and its pages are read
+ * here, under this thread's limit, as with no helper.
+ */
+const HELPER_HEAP_MB = Math.max(128, Math.floor((resourceLimits.maxOldGenerationSizeMb ?? 1024) / 4));
 /** A helper idle this long is ended (its pdf.js and heap given back). */
 const HELPER_IDLE_MS = 60_000;
 
