@@ -94,6 +94,11 @@ export function checkDeadline(): void {
   if (budget && Date.now() > budget.deadline) refuse(LIMIT_MESSAGES.time);
 }
 
+/** The current import's deadline has come (a timer set for what was left of it fired): refused. */
+export function refuseAtDeadline(): never {
+  refuse(LIMIT_MESSAGES.time);
+}
+
 /** What is left of the current import's processing time, in ms; Infinity outside `withImportLimits`. */
 export function deadlineLeftMs(): number {
   const budget = budgets.getStore();

@@ -118,6 +118,14 @@ describe("the PDF reader's helper thread", () => {
     expect(readHere).toEqual(Array.from({ length: PAGES - helped }, (_, index) => index + 1));
   });
 
+  it("helps with documents read at the same time, each page to its own document", async () => {
+    const others = [numberedPdf(9), numberedPdf(17)];
+    const expected = await Promise.all([bytes, ...others].map(readAlone));
+    await warmPageHelper();
+    const read = await Promise.all([bytes, ...others].map((document) => loadPdfPages(document)));
+    expect(read).toEqual(expected);
+  });
+
   it("gives back to this thread the pages it took and did not give, when it is ended mid-document", async () => {
     const alone = await readAlone(bytes);
     await warmPageHelper();

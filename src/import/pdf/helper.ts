@@ -12,7 +12,7 @@
  * one (the CLI) starts none. One helper per thread, ended when idle for a minute.
  */
 import { resourceLimits, type Worker } from "node:worker_threads";
-import { checkDeadline, deadlineLeftMs } from "../limits.js";
+import { checkDeadline, deadlineLeftMs, refuseAtDeadline } from "../limits.js";
 import { workerEntry } from "../thread-entry.js";
 import { type Claims, newClaims, takeFront, takenFromBack, takeRest } from "./claims.js";
 import type { PageContent } from "./geometry.js";
@@ -249,7 +249,11 @@ export async function readPages(
       checkDeadline();
       pages[number - 1] = await pdf.read(number);
     }
-    if (job && !(await job.settle(pdf.pages, takenFromBack(claims), deadlineLeftMs()))) helper.stop();
+    if (job && !(await job.settle(pdf.pages, takenFromBack(claims), deadlineLeftMs()))) {
+      // Refused here, not by `checkDeadline`: a timer may fire a millisecond before `Date.now()` says so.
+      helper.stop();
+      refuseAtDeadline();
+    }
   } finally {
     takeRest(claims, pdf.pages);
     if (job) helper.forget(job);
