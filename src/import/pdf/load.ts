@@ -102,7 +102,7 @@ function isPasswordError(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === "PasswordException";
 }
 
-/** Opens a PDF in pdf.js (inside `withWholeInflate`); refuses an encrypted or damaged one. */
+/** Opens a PDF in pdf.js (inside `withWholeInflate`); refuses an encrypted, damaged or overlong one. */
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   const pdf = await pdfjs();
   OPS = pdf.OPS;
@@ -130,6 +130,13 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
     if (isPasswordError(error)) throw new NotAProgrammeError(PDF_MESSAGES.encrypted);
     throw new NotAProgrammeError(PDF_MESSAGES.broken);
   }
+  // The page limit before this reader parses the document's objects itself.
+  try {
+    checkPdfPages(document.numPages);
+  } catch (error) {
+    await close();
+    throw error;
+  }
   const objects = pdfObjects(bytes);
   return { pages: document.numPages, read: (number) => readPage(document, number, objects), close };
 }
@@ -142,7 +149,6 @@ export function loadPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
 async function readPdfPages(bytes: Uint8Array): Promise<PageContent[]> {
   const pdf = await openPdf(bytes);
   try {
-    checkPdfPages(pdf.pages);
     return await readPages(pdf, bytes);
   } catch (error) {
     if (error instanceof NotAProgrammeError) throw error;
