@@ -62,6 +62,8 @@ class Job {
   ended = false;
   private changed = () => {};
 
+  constructor(readonly id: number) {}
+
   update(): void {
     this.changed();
   }
@@ -116,22 +118,22 @@ class Helper {
     const worker = this.running();
     if (!worker) return undefined;
     clearTimeout(this.idle);
-    const job = new Job();
+    const job = new Job(this.nextJob++);
     const request: HelpRequest = {
-      job: this.nextJob++,
+      job: job.id,
       bytes,
       pages,
       claims,
       deadline: Date.now() + deadlineLeftMs(),
     };
-    this.jobs.set(request.job, job);
+    this.jobs.set(job.id, job);
     worker.postMessage(request);
     return job;
   }
 
   /** The job is over for this thread: its later pages, if any, are dropped. */
   forget(job: Job): void {
-    for (const [id, each] of this.jobs) if (each === job) this.jobs.delete(id);
+    this.jobs.delete(job.id);
     if (this.jobs.size === 0 && this.worker) {
       this.idle = setTimeout(() => this.stop(), HELPER_IDLE_MS);
       this.idle.unref();
